@@ -1,2 +1,28 @@
+// samverkan: analyse cross-municipal cooperation networks.
+// Layers, each importing only those listed before it:
+// model → io → geo → metrics → analysis → recommend → report (→ cli).
+
+export * from './model/schema.js';
 export * from './model/table.js';
+export * from './model/load-report.js';
+export { indexGeography, findMunicipality, findCounty, normaliseName, type GeographyIndex } from './model/geography.js';
+export {
+  CooperationNetwork,
+  type NetworkLink,
+  type ActorNodeAttributes,
+  type PairEdgeAttributes,
+  type MunicipalityTie,
+  type MunicipalityProjection,
+  type MunicipalityProjectionOptions,
+  type NetworkParts,
+} from './model/network.js';
+
+export { loadNetwork, LoadError, type LoadNetworkInput, type LoadNetworkOptions } from './io/load-network.js';
+export { loadGeography, GeographyError, GEOGRAPHY_COLUMNS, type GeographySources, type LoadGeographyOptions } from './io/geography.js';
+export { swedenGeography, swedenCooperationBodies, swedenPoliceRegions, demoDataset, SWEDEN_SOURCE, type DatasetInput, type Row } from './io/sweden.js';
+export { ACTOR_COLUMNS, LINK_COLUMNS, KIND_ALIASES, normaliseKind, normaliseHeader } from './io/columns.js';
+export { parseTable, detectDelimiter, type ParsedTable } from './io/csv.js';
+export { decodeText, NotTextError, type DecodedText } from './io/text.js';
+export type { TableSource } from './io/source.js';
+
 export { toCsr, type Csr, type CsrOptions } from './metrics/csr.js';

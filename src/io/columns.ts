@@ -1,0 +1,156 @@
+/**
+ * Column names and value spellings that samverkan understands. Header cells
+ * are matched after {@link normaliseHeader}: case-insensitive, with spaces,
+ * hyphens and dots read as underscores, so `Kommun kod`, `kommun-kod` and
+ * `KOMMUNKOD`… (the last without separator) all have an entry below.
+ */
+
+/** Normalise a header cell: NFC, lower case, spaces/hyphens/dots/slashes → `_`. */
+export function normaliseHeader(cell: string): string {
+  return cell
+    .normalize('NFC')
+    .toLocaleLowerCase('sv')
+    .trim()
+    .replace(/[\s\-./]+/g, '_')
+    .replace(/_+/g, '_')
+    .replace(/^_|_$/g, '');
+}
+
+/** Accepted header names (after normalisation) for each actor field. */
+export const ACTOR_COLUMNS = {
+  id: ['id', 'actor_id', 'actor', 'aktör', 'aktor', 'aktörs_id', 'aktor_id', 'aktörsid'],
+  name: ['name', 'namn', 'label', 'benämning', 'benamning'],
+  kind: ['kind', 'type', 'typ', 'kategori', 'category', 'slag', 'aktörstyp', 'aktorstyp'],
+  municipality: [
+    'municipality',
+    'municipality_code',
+    'kommun',
+    'kommunkod',
+    'kommun_kod',
+    'kommunnamn',
+    'kommun_namn',
+    'kn_kod',
+    'knkod',
+  ],
+  county: ['county', 'county_code', 'län', 'lan', 'länskod', 'lanskod', 'län_kod', 'lan_kod', 'lk', 'länsnamn', 'lansnamn'],
+} as const;
+
+/** Accepted header names (after normalisation) for each link field. */
+export const LINK_COLUMNS = {
+  source: ['source', 'from', 'från', 'fran', 'källa', 'kalla', 'a', 'actor_a', 'aktör_a', 'aktor_a', 'part_1', 'part1', 'node1', 'source_id'],
+  target: ['target', 'to', 'till', 'b', 'actor_b', 'aktör_b', 'aktor_b', 'part_2', 'part2', 'node2', 'target_id', 'mål', 'mal'],
+  kind: ['kind', 'type', 'typ', 'kategori', 'category', 'form', 'samverkansform'],
+  weight: ['weight', 'vikt', 'strength', 'styrka'],
+  since: ['since', 'start', 'start_date', 'startdatum', 'from_date', 'från_datum', 'fran_datum', 'sedan', 'fr_o_m', 'fom'],
+  until: ['until', 'end', 'end_date', 'slutdatum', 'to_date', 'till_datum', 'tom', 't_o_m'],
+} as const;
+
+/**
+ * Spellings of the known actor kinds, Swedish and English, after
+ * {@link normaliseKind}. Anything else is kept as a user-defined kind.
+ */
+export const KIND_ALIASES: Readonly<Record<string, string>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, string>, {
+    kommun: 'municipality',
+    kommuner: 'municipality',
+    municipalities: 'municipality',
+    län: 'county',
+    lan: 'county',
+    region: 'county',
+    länsstyrelse: 'county',
+    lansstyrelse: 'county',
+    landsting: 'county',
+    county_council: 'county',
+    myndighet: 'authority',
+    statlig_myndighet: 'authority',
+    government_agency: 'authority',
+    agency: 'authority',
+    polis: 'authority',
+    police: 'authority',
+    religious_community: 'religious',
+    religiös: 'religious',
+    religios: 'religious',
+    religiöst_samfund: 'religious',
+    trossamfund: 'religious',
+    samfund: 'religious',
+    församling: 'religious',
+    forsamling: 'religious',
+    faith: 'religious',
+    faith_community: 'religious',
+    civilsamhälle: 'civil_society',
+    civilsamhalle: 'civil_society',
+    civilsamhället: 'civil_society',
+    förening: 'civil_society',
+    forening: 'civil_society',
+    ideell_förening: 'civil_society',
+    ideell: 'civil_society',
+    ngo: 'civil_society',
+    cso: 'civil_society',
+    civil_society_organisation: 'civil_society',
+    civil_society_organization: 'civil_society',
+    kommunalförbund: 'joint_body',
+    kommunalforbund: 'joint_body',
+    samordningsförbund: 'joint_body',
+    samordningsforbund: 'joint_body',
+    räddningstjänstförbund: 'joint_body',
+    raddningstjanstforbund: 'joint_body',
+    gemensam_nämnd: 'joint_body',
+    gemensam_namnd: 'joint_body',
+    förbund: 'joint_body',
+    forbund: 'joint_body',
+    joint_authority: 'joint_body',
+    annan: 'other',
+    annat: 'other',
+    övrigt: 'other',
+    ovrigt: 'other',
+    övrig: 'other',
+  }),
+);
+
+/**
+ * Normalise an actor kind as written in a file: lower case, runs of
+ * non-letters/digits become `_`, then Swedish and English aliases map to the
+ * known kinds (`Trossamfund` → `religious`, `Civil society` → `civil_society`).
+ */
+export function normaliseKind(kind: string): string {
+  const key = kind
+    .normalize('NFC')
+    .toLocaleLowerCase('sv')
+    .replace(/[^\p{L}\p{N}]+/gu, '_')
+    .replace(/^_+|_+$/g, '');
+  return KIND_ALIASES[key] ?? key;
+}
+
+export type ColumnSpec = Readonly<Record<string, readonly string[]>>;
+
+/** Where each known field sits in a header, and which columns are extra. */
+export interface ColumnMap<F extends string> {
+  /** Field → column index. */
+  fields: Partial<Record<F, number>>;
+  /** Columns that are not a known field: kept as attributes. Index and header as written. */
+  extra: { index: number; name: string }[];
+  /** Two header cells that mean the same field. */
+  duplicates: { field: F; columns: string[] }[];
+}
+
+/** Match header cells to fields using the alias lists in `spec`. */
+export function mapColumns<F extends string>(header: readonly string[], spec: Readonly<Record<F, readonly string[]>>): ColumnMap<F> {
+  const lookup = new Map<string, F>();
+  for (const field of Object.keys(spec) as F[]) for (const alias of spec[field]) lookup.set(alias, field);
+  const fields: Partial<Record<F, number>> = {};
+  const seen = new Map<F, string[]>();
+  const extra: { index: number; name: string }[] = [];
+  header.forEach((cell, index) => {
+    const field = lookup.get(normaliseHeader(cell));
+    if (field === undefined) {
+      if (cell !== '') extra.push({ index, name: cell });
+      return;
+    }
+    const list = seen.get(field) ?? [];
+    list.push(cell);
+    seen.set(field, list);
+    if (fields[field] === undefined) fields[field] = index;
+  });
+  const duplicates = [...seen].filter(([, cells]) => cells.length > 1).map(([field, columns]) => ({ field, columns }));
+  return { fields, extra, duplicates };
+}

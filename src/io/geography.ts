@@ -1,0 +1,217 @@
+import { formatProblem, type Problem } from '../model/load-report.js';
+import { GeographySchema, type Border, type County, type Geography, type Municipality } from '../model/schema.js';
+import { mapColumns } from './columns.js';
+import { readTable, type Table, type TableSource } from './source.js';
+
+/**
+ * Column names of the three geography files. The embedded Swedish files use
+ * the first name of each list; the others are accepted too.
+ */
+export const GEOGRAPHY_COLUMNS = {
+  municipalities: {
+    code: ['code', 'municipality_code', 'kommunkod'],
+    name: ['name', 'namn', 'municipality_name', 'kommunnamn'],
+    county: ['county_code', 'county', 'länskod', 'lanskod', 'län', 'lan'],
+    population: ['population', 'folkmängd', 'folkmangd', 'befolkning'],
+    populationYear: ['population_year', 'år', 'ar', 'year'],
+    populationDate: ['population_date'],
+    lat: ['lat', 'latitude'],
+    lon: ['lon', 'lng', 'longitude'],
+    areaKm2: ['area_km2_approx', 'area_km2', 'area'],
+    island: ['island', 'ö'],
+  },
+  counties: {
+    code: ['county_code', 'code', 'länskod', 'lanskod'],
+    name: ['county_name', 'name', 'namn', 'länsnamn', 'lansnamn'],
+  },
+  adjacency: {
+    a: ['a', 'municipality_a', 'from', 'source'],
+    b: ['b', 'municipality_b', 'to', 'target'],
+  },
+} as const;
+
+/** Thrown when geography files are invalid; lists every problem. */
+export class GeographyError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    super([`invalid geography: ${errors.length} problem${errors.length === 1 ? '' : 's'}`, ...errors.slice(0, 20).map((p) => `  - ${formatProblem(p)}`), ...(errors.length > 20 ? [`  … and ${errors.length - 20} more`] : [])].join('\n'));
+    this.name = 'GeographyError';
+    this.problems = problems;
+  }
+}
+
+export interface GeographySources {
+  municipalities: TableSource;
+  counties: TableSource;
+  adjacency: TableSource;
+}
+
+export interface LoadGeographyOptions {
+  /** Name of the country or region. Default: the folder name, or `custom`. */
+  name?: string;
+  /** Where the data comes from, kept with the geography and shown in reports. */
+  source?: string;
+}
+
+function columnsOf<F extends string>(
+  table: Table,
+  spec: Readonly<Record<F, readonly string[]>>,
+  required: readonly F[],
+  problems: Problem[],
+): Partial<Record<F, number>> | undefined {
+  problems.push(...table.problems);
+  if (table.problems.some((p) => p.severity === 'error')) return undefined;
+  const columns = mapColumns(table.header, spec);
+  let ok = true;
+  for (const field of required) {
+    if (columns.fields[field] === undefined) {
+      ok = false;
+      problems.push({ file: table.file, row: table.headerRow, reason: `missing required column "${spec[field][0]}"`, severity: 'error' });
+    }
+  }
+  for (const d of columns.duplicates) {
+    ok = false;
+    problems.push({ file: table.file, row: table.headerRow, column: d.columns.join(', '), reason: `columns ${d.columns.join(' and ')} mean the same thing; keep one`, severity: 'error' });
+  }
+  return ok ? columns.fields : undefined;
+}
+
+const BOOLEAN: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, yes: true, no: false, ja: true, nej: false };
+
+/**
+ * Load a geography from three CSV files with the columns of the embedded
+ * Swedish data: `municipalities.csv` (code, name, county_code, population,
+ * population_year, optional population_date, lat, lon, optional
+ * area_km2_approx, optional island), `counties.csv` (county_code,
+ * county_name) and `adjacency.csv` (a, b: one row per pair of municipalities
+ * that share a border, in either order). `island` is derived from the borders
+ * when absent. Throws a {@link GeographyError} listing every problem.
+ *
+ * @example
+ * const norway = loadGeography('data/norway', { name: 'Norway' });
+ */
+export function loadGeography(from: string | GeographySources, options: LoadGeographyOptions = {}): Geography {
+  const sources: GeographySources =
+    typeof from === 'string'
+      ? {
+          municipalities: joinPath(from, 'municipalities.csv'),
+          counties: joinPath(from, 'counties.csv'),
+          adjacency: joinPath(from, 'adjacency.csv'),
+        }
+      : from;
+  const name = options.name ?? (typeof from === 'string' ? (from.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? 'custom') : 'custom');
+  const problems: Problem[] = [];
+
+  const countyTable = readTable(sources.counties, '(counties)');
+  const counties: County[] = [];
+  const cf = columnsOf(countyTable, GEOGRAPHY_COLUMNS.counties, ['code', 'name'], problems);
+  if (cf) {
+    const seen = new Set<string>();
+    for (const r of countyTable.records) {
+      const code = r.fields[cf.code!] ?? '';
+      const countyName = r.fields[cf.name!] ?? '';
+      if (code === '' || countyName === '') {
+        problems.push({ file: countyTable.file, row: r.row, reason: 'a county needs a code and a name', severity: 'error' });
+      } else if (seen.has(code)) {
+        problems.push({ file: countyTable.file, row: r.row, column: countyTable.header[cf.code!]!, value: code, reason: 'duplicate county code', severity: 'error' });
+      } else {
+        seen.add(code);
+        counties.push({ code, name: countyName });
+      }
+    }
+  }
+  const countyCodes = new Set(counties.map((c) => c.code));
+
+  const muniTable = readTable(sources.municipalities, '(municipalities)');
+  const mf = columnsOf<keyof typeof GEOGRAPHY_COLUMNS.municipalities>(muniTable, GEOGRAPHY_COLUMNS.municipalities, ['code', 'name', 'county', 'population', 'populationYear', 'lat', 'lon'], problems);
+  const municipalities: (Municipality & { islandGiven: boolean })[] = [];
+  if (mf) {
+    const seen = new Set<string>();
+    for (const r of muniTable.records) {
+      const cell = (f: keyof typeof mf) => (mf[f] === undefined ? '' : (r.fields[mf[f]!] ?? ''));
+      const bad = (f: keyof typeof mf, reason: string) =>
+        problems.push({ file: muniTable.file, row: r.row, column: muniTable.header[mf[f]!]!, value: cell(f), reason, severity: 'error' });
+      const before = problems.length;
+      const code = cell('code');
+      if (code === '') bad('code', 'the code is empty');
+      else if (seen.has(code)) bad('code', 'duplicate municipality code');
+      if (cell('name') === '') bad('name', 'the name is empty');
+      const county = cell('county');
+      if (!countyCodes.has(county)) bad('county', 'unknown county code (not in counties.csv)');
+      const population = Number(cell('population'));
+      if (cell('population') === '' || !Number.isInteger(population) || population < 0) bad('population', 'the population must be a whole number ≥ 0');
+      const year = Number(cell('populationYear'));
+      if (!Number.isInteger(year)) bad('populationYear', 'the population year must be a year');
+      const lat = Number(cell('lat'));
+      const lon = Number(cell('lon'));
+      if (cell('lat') === '' || !(lat >= -90 && lat <= 90)) bad('lat', 'the latitude must be a number between -90 and 90');
+      if (cell('lon') === '' || !(lon >= -180 && lon <= 180)) bad('lon', 'the longitude must be a number between -180 and 180');
+      const area = cell('areaKm2') === '' ? undefined : Number(cell('areaKm2'));
+      if (area !== undefined && !(area >= 0)) bad('areaKm2', 'the area must be a number ≥ 0');
+      const islandText = cell('island').toLowerCase();
+      if (islandText !== '' && !(islandText in BOOLEAN)) bad('island', 'island must be true or false');
+      const date = cell('populationDate');
+      if (date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(date)) bad('populationDate', 'the population date must be YYYY-MM-DD');
+      if (problems.length > before) continue;
+      seen.add(code);
+      const m: Municipality & { islandGiven: boolean } = {
+        code,
+        name: cell('name'),
+        county,
+        population,
+        populationYear: year,
+        lat,
+        lon,
+        island: islandText !== '' ? BOOLEAN[islandText]! : false,
+        islandGiven: islandText !== '',
+      };
+      if (date !== '') m.populationDate = date;
+      if (area !== undefined) m.areaKm2 = area;
+      municipalities.push(m);
+    }
+  }
+  const codes = new Set(municipalities.map((m) => m.code));
+
+  const adjTable = readTable(sources.adjacency, '(adjacency)');
+  const af = columnsOf(adjTable, GEOGRAPHY_COLUMNS.adjacency, ['a', 'b'], problems);
+  const pairs = new Map<string, Border>();
+  if (af) {
+    for (const r of adjTable.records) {
+      const a = r.fields[af.a!] ?? '';
+      const b = r.fields[af.b!] ?? '';
+      const before = problems.length;
+      for (const [field, value] of [['a', a], ['b', b]] as const) {
+        if (!codes.has(value)) {
+          problems.push({ file: adjTable.file, row: r.row, column: adjTable.header[af[field]!]!, value, reason: 'unknown municipality code (not in municipalities.csv)', severity: 'error' });
+        }
+      }
+      if (a === b && a !== '') problems.push({ file: adjTable.file, row: r.row, value: a, reason: 'a municipality cannot border itself', severity: 'error' });
+      if (problems.length > before) continue;
+      const [x, y] = a < b ? [a, b] : [b, a];
+      pairs.set(`${x}\u0000${y}`, { a: x, b: y });
+    }
+  }
+  const borders = [...pairs.values()].sort((p, q) => (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
+  const bordered = new Set(borders.flatMap((p) => [p.a, p.b]));
+  for (const m of municipalities) {
+    if (!m.islandGiven) m.island = !bordered.has(m.code);
+    else if (m.island && bordered.has(m.code)) {
+      problems.push({ file: muniTable.file, row: 0, value: m.code, reason: `${m.name} is marked as an island but has border pairs in adjacency.csv`, severity: 'warning' });
+    }
+  }
+
+  if (problems.some((p) => p.severity === 'error')) throw new GeographyError(problems);
+  const geography: Geography = {
+    name,
+    municipalities: municipalities.map(({ islandGiven: _g, ...m }) => m),
+    counties,
+    borders,
+  };
+  if (options.source !== undefined) geography.source = options.source;
+  return GeographySchema.parse(geography) as Geography;
+}
+
+function joinPath(dir: string, file: string): string {
+  return dir.endsWith('/') || dir.endsWith('\\') ? dir + file : `${dir}/${file}`;
+}

@@ -1,0 +1,440 @@
+import { cmp, findCounty, findMunicipality, indexGeography } from '../model/geography.js';
+import { formatProblem, type FileReport, type LoadReport, type Problem } from '../model/load-report.js';
+import { CooperationNetwork } from '../model/network.js';
+import type { Actor, Geography, Link } from '../model/schema.js';
+import { ACTOR_COLUMNS, LINK_COLUMNS, mapColumns, normaliseKind } from './columns.js';
+import { loadGeography } from './geography.js';
+import { swedenGeography } from './sweden.js';
+import { readTable, type Table, type TableSource } from './source.js';
+
+export interface LoadNetworkInput {
+  /** Actors other than municipalities (which come from the geography). Optional: a links file alone is valid input. */
+  actors?: TableSource;
+  /** Cooperation links. Ends may name actor ids, municipality codes or unambiguous municipality names. */
+  links?: TableSource;
+  /** A geography object, or a folder with `municipalities.csv`, `counties.csv` and `adjacency.csv`. Default: {@link swedenGeography}. */
+  geography?: Geography | string;
+}
+
+export interface LoadNetworkOptions {
+  /**
+   * `'strict'` (default) throws a {@link LoadError} listing every problem when
+   * any row is rejected. `'lenient'` loads what it can and returns the network
+   * with its `loadReport` saying what happened to every row.
+   */
+  mode?: 'strict' | 'lenient';
+  /** How many problems the strict error message lists before "… and N more". Default 20. */
+  maxListed?: number;
+}
+
+/** Thrown in strict mode when input rows are rejected. `problems` holds all of them; `report` the full load report. */
+export class LoadError extends Error {
+  readonly problems: Problem[];
+  readonly report: LoadReport;
+  constructor(report: LoadReport, maxListed: number) {
+    const errors = report.problems.filter((p) => p.severity === 'error');
+    const listed = errors.slice(0, maxListed).map((p) => `  - ${formatProblem(p)}`);
+    const rest = errors.length - listed.length;
+    super(
+      [
+        `samverkan could not load the input: ${errors.length} problem${errors.length === 1 ? '' : 's'}`,
+        ...listed,
+        ...(rest > 0 ? [`  … and ${rest} more`] : []),
+      ].join('\n'),
+    );
+    this.name = 'LoadError';
+    this.problems = errors;
+    this.report = report;
+  }
+}
+
+type ActorField = keyof typeof ACTOR_COLUMNS;
+type LinkField = keyof typeof LINK_COLUMNS;
+
+/** Set an own, enumerable property, even for keys such as `__proto__`. */
+function defineOwn(target: Record<string, string>, key: string, value: string): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function emptyReport(table: Table, role: 'actors' | 'links'): FileReport {
+  const report: FileReport = {
+    file: table.file,
+    role,
+    rows: table.records.length + table.blankRows.length,
+    loaded: 0,
+    merged: 0,
+    rejected: 0,
+    blank: table.blankRows.length,
+  };
+  if (table.delimiter !== undefined) report.delimiter = table.delimiter;
+  if (table.encoding !== undefined) report.encoding = table.encoding;
+  return report;
+}
+
+/** Checks the header; returns the column map, or undefined when the file cannot be read at all. */
+function prepare<F extends string>(
+  table: Table,
+  spec: Readonly<Record<F, readonly string[]>>,
+  required: readonly F[],
+  problems: Problem[],
+): ReturnType<typeof mapColumns<F>> | undefined {
+  problems.push(...table.problems);
+  if (table.problems.some((p) => p.severity === 'error')) return undefined;
+  const columns = mapColumns(table.header, spec);
+  let fatal = false;
+  for (const field of required) {
+    if (columns.fields[field] === undefined) {
+      fatal = true;
+      problems.push({
+        file: table.file,
+        row: table.headerRow,
+        reason: `missing required column "${field}" (accepted names: ${spec[field].join(', ')}); the header has: ${table.header.join(', ') || '(nothing)'}`,
+        severity: 'error',
+      });
+    }
+  }
+  for (const d of columns.duplicates) {
+    fatal = true;
+    problems.push({
+      file: table.file,
+      row: table.headerRow,
+      column: d.columns.join(', '),
+      reason: `columns ${d.columns.map((c) => `"${c}"`).join(' and ')} all mean "${d.field}"; keep one`,
+      severity: 'error',
+    });
+  }
+  if (!fatal && table.records.length === 0) {
+    problems.push({ file: table.file, row: 0, reason: 'the file has a header but no data rows', severity: 'warning' });
+  }
+  return fatal ? undefined : columns;
+}
+
+const WIDE = 'the row has more fields than the header';
+
+function tooWide(table: Table, record: { fields: string[] }): boolean {
+  return record.fields.length > table.header.length && record.fields.slice(table.header.length).some((f) => f !== '');
+}
+
+interface ActorRowOutcome {
+  actor: Actor;
+  row: number;
+}
+
+function sameActor(a: Actor, b: Actor): boolean {
+  const attrs = (x: Actor) => JSON.stringify(Object.entries(x.attributes ?? {}).sort(([p], [q]) => cmp(p, q)));
+  return a.name === b.name && a.kind === b.kind && a.municipality === b.municipality && a.county === b.county && attrs(a) === attrs(b);
+}
+
+function describeDifference(a: Actor, b: Actor): string {
+  const diffs: string[] = [];
+  for (const key of ['name', 'kind', 'municipality', 'county'] as const) {
+    if (a[key] !== b[key]) diffs.push(`${key} ${JSON.stringify(a[key] ?? '')} vs ${JSON.stringify(b[key] ?? '')}`);
+  }
+  const keys = new Set([...Object.keys(a.attributes ?? {}), ...Object.keys(b.attributes ?? {})]);
+  for (const k of [...keys].sort(cmp)) {
+    const x = a.attributes?.[k];
+    const y = b.attributes?.[k];
+    if (x !== y) diffs.push(`${k} ${JSON.stringify(x ?? '')} vs ${JSON.stringify(y ?? '')}`);
+  }
+  return diffs.join('; ');
+}
+
+function loadActors(table: Table, geography: Geography, problems: Problem[]): { actors: Actor[]; report: FileReport } {
+  const report = emptyReport(table, 'actors');
+  const columns = prepare<ActorField>(table, ACTOR_COLUMNS, ['id', 'kind'], problems);
+  if (!columns) {
+    report.rejected = table.records.length;
+    return { actors: [], report };
+  }
+  const ix = indexGeography(geography);
+  const { fields, extra } = columns;
+  const byId = new Map<string, ActorRowOutcome>();
+  const municipalityRows = new Map<string, ActorRowOutcome>();
+  const actors: Actor[] = [];
+
+  for (const record of table.records) {
+    const errors: Problem[] = [];
+    const cell = (field: ActorField) => (fields[field] === undefined ? '' : (record.fields[fields[field]!] ?? ''));
+    const err = (field: ActorField | undefined, value: string | undefined, reason: string) => {
+      const p: Problem = { file: table.file, row: record.row, reason, severity: 'error' };
+      if (field !== undefined && fields[field] !== undefined) p.column = table.header[fields[field]!]!;
+      if (value !== undefined) p.value = value;
+      errors.push(p);
+    };
+    if (tooWide(table, record)) err(undefined, undefined, WIDE);
+
+    const id = cell('id');
+    const rawKind = cell('kind');
+    if (id === '') err('id', undefined, 'the id is empty');
+    const kind = normaliseKind(rawKind);
+    if (kind === '') err('kind', rawKind || undefined, 'the kind is empty; use municipality, county, authority, religious, civil_society, joint_body, other or a kind of your own');
+
+    const rawMunicipality = cell('municipality');
+    let municipality: string | undefined;
+    if (rawMunicipality !== '') {
+      municipality = findMunicipality(geography, rawMunicipality)?.code;
+      if (municipality === undefined) err('municipality', rawMunicipality, `unknown municipality: not a code or name in the ${geography.name} geography`);
+    }
+    const rawCounty = cell('county');
+    let county: string | undefined;
+    if (rawCounty !== '') {
+      county = findCounty(geography, rawCounty)?.code;
+      if (county === undefined) err('county', rawCounty, `unknown county: not a code or name in the ${geography.name} geography`);
+    }
+    if (municipality !== undefined && county !== undefined) {
+      const expected = ix.municipality.get(municipality)!.county;
+      if (expected !== county) {
+        err('county', rawCounty, `the county does not match the municipality: ${ix.municipality.get(municipality)!.name} is in ${ix.county.get(expected)?.name ?? expected}`);
+      }
+    }
+    if (municipality !== undefined && county === undefined) county = ix.municipality.get(municipality)!.county;
+
+    let attributes: Record<string, string> | undefined;
+    for (const { index, name } of extra) {
+      const value = record.fields[index] ?? '';
+      if (value === '') continue;
+      attributes ??= {};
+      defineOwn(attributes, name, value);
+    }
+
+    if (kind === 'municipality' && id !== '') {
+      // A municipality row adds attributes to the geography's municipality.
+      const m = municipality !== undefined ? ix.municipality.get(municipality) : findMunicipality(geography, id);
+      if (!m) {
+        err('id', id, `unknown municipality: a row of kind municipality must name a municipality of the ${geography.name} geography by code or name`);
+      } else if (municipality === undefined && errors.length === 0) {
+        municipality = m.code;
+        county = m.county;
+      }
+    } else if (id !== '' && ix.municipality.has(id)) {
+      err('id', id, `the id is the code of the municipality ${ix.municipality.get(id)!.name}; municipalities come from the geography, so choose another id for this ${kind || 'actor'}`);
+    }
+
+    if (errors.length > 0) {
+      problems.push(...errors);
+      report.rejected++;
+      continue;
+    }
+
+    const name = cell('name') || id;
+    const actor: Actor = { id, name, kind };
+    if (municipality !== undefined) actor.municipality = municipality;
+    if (county !== undefined) actor.county = county;
+    if (attributes) actor.attributes = attributes;
+
+    if (kind === 'municipality') {
+      const code = actor.municipality!;
+      const m = ix.municipality.get(code)!;
+      const merged: Actor = { id: code, name: m.name, kind, municipality: code, county: m.county };
+      if (attributes) merged.attributes = attributes;
+      const previous = municipalityRows.get(code);
+      if (previous && !sameActor(previous.actor, merged)) {
+        problems.push({
+          file: table.file,
+          row: record.row,
+          column: table.header[fields.id!]!,
+          value: id,
+          reason: `duplicate row for the municipality ${m.name} with conflicting attributes (row ${previous.row}): ${describeDifference(previous.actor, merged)}`,
+          severity: 'error',
+        });
+        report.rejected++;
+        continue;
+      }
+      if (!previous) {
+        municipalityRows.set(code, { actor: merged, row: record.row });
+        actors.push(merged);
+      }
+      report.merged++;
+      continue;
+    }
+
+    const previous = byId.get(id);
+    if (previous) {
+      if (sameActor(previous.actor, actor)) {
+        report.merged++;
+      } else {
+        problems.push({
+          file: table.file,
+          row: record.row,
+          column: table.header[fields.id!]!,
+          value: id,
+          reason: `duplicate actor id with conflicting attributes (first seen on row ${previous.row}): ${describeDifference(previous.actor, actor)}`,
+          severity: 'error',
+        });
+        report.rejected++;
+      }
+      continue;
+    }
+    byId.set(id, { actor, row: record.row });
+    actors.push(actor);
+    report.loaded++;
+  }
+  return { actors, report };
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Parse a weight cell. A decimal comma is accepted when commas cannot be the field delimiter. */
+function parseWeight(raw: string, delimiter: string | undefined): number | string {
+  const text = delimiter !== ',' ? raw.replace(/^([+-]?\d*),(\d+)$/, '$1.$2') : raw;
+  if (!NUMBER.test(text)) {
+    return delimiter === ',' && /^[+-]?\d*,\d+$/.test(raw)
+      ? 'the weight is not a number (a decimal comma is ambiguous in a comma-separated file; write 1.5)'
+      : 'the weight is not a number';
+  }
+  const value = Number(text);
+  if (!Number.isFinite(value)) return 'the weight is not a finite number';
+  if (value <= 0) return 'the weight must be a positive number';
+  return value;
+}
+
+function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+type LoadedLink = Link & { origin: { file: string; row: number } };
+
+function loadLinks(
+  table: Table,
+  geography: Geography,
+  declared: ReadonlySet<string>,
+  problems: Problem[],
+): { links: LoadedLink[]; report: FileReport } {
+  const report = emptyReport(table, 'links');
+  const columns = prepare<LinkField>(table, LINK_COLUMNS, ['source', 'target'], problems);
+  if (!columns) {
+    report.rejected = table.records.length;
+    return { links: [], report };
+  }
+  const { fields, extra } = columns;
+  const pairs = new Set<string>();
+  const links: LoadedLink[] = [];
+
+  const resolve = (value: string): string | undefined => {
+    if (declared.has(value)) return value;
+    return findMunicipality(geography, value)?.code;
+  };
+
+  for (const record of table.records) {
+    const errors: Problem[] = [];
+    const cell = (field: LinkField) => (fields[field] === undefined ? '' : (record.fields[fields[field]!] ?? ''));
+    const err = (field: LinkField | undefined, value: string | undefined, reason: string) => {
+      const p: Problem = { file: table.file, row: record.row, reason, severity: 'error' };
+      if (field !== undefined && fields[field] !== undefined) p.column = table.header[fields[field]!]!;
+      if (value !== undefined) p.value = value;
+      errors.push(p);
+    };
+    if (tooWide(table, record)) err(undefined, undefined, WIDE);
+
+    const ends: (string | undefined)[] = [];
+    for (const field of ['source', 'target'] as const) {
+      const raw = cell(field);
+      if (raw === '') {
+        err(field, undefined, `the ${field} is empty`);
+        ends.push(undefined);
+        continue;
+      }
+      const id = resolve(raw);
+      if (id === undefined) {
+        err(field, raw, `link to an undeclared actor: not an id in the actors file, nor a municipality code or name of the ${geography.name} geography`);
+      }
+      ends.push(id);
+    }
+    const [source, target] = ends;
+    if (source !== undefined && source === target) err('target', cell('target'), 'self-loop: the link joins an actor to itself');
+
+    let weight = 1;
+    const rawWeight = cell('weight');
+    if (rawWeight !== '') {
+      const parsed = parseWeight(rawWeight, table.delimiter);
+      if (typeof parsed === 'string') err('weight', rawWeight, parsed);
+      else weight = parsed;
+    }
+    const dates: Partial<Record<'since' | 'until', string>> = {};
+    for (const field of ['since', 'until'] as const) {
+      const raw = cell(field);
+      if (raw === '') continue;
+      if (isIsoDate(raw)) dates[field] = raw;
+      else err(field, raw, `the ${field} date is not a valid date (expected YYYY-MM-DD)`);
+    }
+    if (dates.since !== undefined && dates.until !== undefined && dates.until < dates.since) {
+      err('until', dates.until, `until is before since (${dates.since})`);
+    }
+
+    if (errors.length > 0) {
+      problems.push(...errors);
+      report.rejected++;
+      continue;
+    }
+
+    const link: LoadedLink = { source: source!, target: target!, weight, origin: { file: table.file, row: record.row } };
+    const kind = cell('kind');
+    if (kind !== '') link.kind = kind;
+    if (dates.since !== undefined) link.since = dates.since;
+    if (dates.until !== undefined) link.until = dates.until;
+    for (const { index, name } of extra) {
+      const value = record.fields[index] ?? '';
+      if (value === '') continue;
+      link.attributes ??= {};
+      defineOwn(link.attributes, name, value);
+    }
+    links.push(link);
+    const key = source! < target! ? `${source}\u0000${target}` : `${target}\u0000${source}`;
+    if (pairs.has(key)) report.merged++;
+    else {
+      pairs.add(key);
+      report.loaded++;
+    }
+  }
+  return { links, report };
+}
+
+/**
+ * Load a cooperation network from actors and links (file paths, CSV text,
+ * bytes or arrays of rows) over a geography (Sweden by default).
+ *
+ * Every input row is accounted for: loaded, merged (a repeat, counted) or
+ * rejected with a reason naming file, row, column and value. CSV may be
+ * comma-, semicolon- or tab-separated (detected), UTF-8 with or without BOM
+ * (UTF-16 and Windows-1252 are read too), with CRLF line ends and quoted
+ * fields. Header names are matched case-insensitively with Swedish and
+ * English aliases (see `ACTOR_COLUMNS`, `LINK_COLUMNS`).
+ *
+ * @example
+ * const net = loadNetwork({ actors: 'actors.csv', links: 'links.csv' });
+ * const lenient = loadNetwork({ links: 'links.csv' }, { mode: 'lenient' });
+ * console.table(lenient.loadReport?.files);
+ */
+export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions = {}): CooperationNetwork {
+  const mode = options.mode ?? 'strict';
+  const geography =
+    input.geography === undefined ? swedenGeography() : typeof input.geography === 'string' ? loadGeography(input.geography) : input.geography;
+  const problems: Problem[] = [];
+  const files: FileReport[] = [];
+
+  let actors: Actor[] = [];
+  if (input.actors !== undefined) {
+    const table = readTable(input.actors, '(actors)');
+    const result = loadActors(table, geography, problems);
+    actors = result.actors;
+    files.push(result.report);
+  }
+  const declared = new Set<string>(indexGeography(geography).municipality.keys());
+  for (const a of actors) declared.add(a.id);
+
+  let links: LoadedLink[] = [];
+  if (input.links !== undefined) {
+    const table = readTable(input.links, '(links)');
+    const result = loadLinks(table, geography, declared, problems);
+    links = result.links;
+    files.push(result.report);
+  }
+
+  const report: LoadReport = { files, problems };
+  if (mode === 'strict' && problems.some((p) => p.severity === 'error')) throw new LoadError(report, options.maxListed ?? 20);
+  return CooperationNetwork.create({ geography, actors, links, loadReport: report });
+}

@@ -1,0 +1,148 @@
+import type { County, Geography, Municipality } from './schema.js';
+
+/**
+ * Lookup tables over a {@link Geography}, built once per geography object and
+ * cached (geographies are treated as immutable plain data).
+ */
+export interface GeographyIndex {
+  readonly geography: Geography;
+  /** Municipality code → municipality. */
+  readonly municipality: ReadonlyMap<string, Municipality>;
+  /** County code → county. */
+  readonly county: ReadonlyMap<string, County>;
+  /** County code → its municipalities, in code order. */
+  readonly municipalitiesOf: ReadonlyMap<string, readonly Municipality[]>;
+  /** Municipality code → codes of the municipalities it borders, sorted. */
+  readonly bordersOf: ReadonlyMap<string, readonly string[]>;
+  /** Normalised name (see {@link normaliseName}) → municipality; names shared by two municipalities are absent. */
+  readonly municipalityByName: ReadonlyMap<string, Municipality>;
+  /** Normalised name → county, with and without the `län` suffix. */
+  readonly countyByName: ReadonlyMap<string, County>;
+  /** Width of the municipality codes when they are all digits of one width (4 in Sweden), else 0. */
+  readonly codeWidth: number;
+  /** Width of the county codes when they are all digits of one width (2 in Sweden), else 0. */
+  readonly countyCodeWidth: number;
+}
+
+const cache = new WeakMap<Geography, GeographyIndex>();
+
+/**
+ * Normalise a place name for matching: Unicode NFC, lower case, collapsed
+ * spaces, and without a trailing `kommun`/`stad`/`municipality` word, so
+ * `Umeå kommun`, `UMEÅ` and `Umeå` all match.
+ */
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFC')
+    .toLocaleLowerCase('sv')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/ (kommun|stad|municipality)$/u, '');
+}
+
+function uniformDigitWidth(codes: readonly string[]): number {
+  if (codes.length === 0) return 0;
+  const width = codes[0]!.length;
+  return codes.every((c) => c.length === width && /^\d+$/.test(c)) ? width : 0;
+}
+
+/** Lookup tables for `geography` (cached per object). */
+export function indexGeography(geography: Geography): GeographyIndex {
+  const cached = cache.get(geography);
+  if (cached) return cached;
+
+  const municipality = new Map<string, Municipality>();
+  const municipalitiesOf = new Map<string, Municipality[]>();
+  const county = new Map<string, County>();
+  for (const c of geography.counties) {
+    county.set(c.code, c);
+    municipalitiesOf.set(c.code, []);
+  }
+  const sorted = [...geography.municipalities].sort((a, b) => cmp(a.code, b.code));
+  for (const m of sorted) {
+    municipality.set(m.code, m);
+    let list = municipalitiesOf.get(m.county);
+    if (!list) municipalitiesOf.set(m.county, (list = []));
+    list.push(m);
+  }
+
+  const borderSets = new Map<string, Set<string>>();
+  for (const m of sorted) borderSets.set(m.code, new Set());
+  for (const { a, b } of geography.borders) {
+    borderSets.get(a)?.add(b);
+    borderSets.get(b)?.add(a);
+  }
+  const bordersOf = new Map<string, string[]>();
+  for (const [c, set] of borderSets) bordersOf.set(c, [...set].sort(cmp));
+
+  const byName = new Map<string, Municipality | null>();
+  for (const m of sorted) {
+    const key = normaliseName(m.name);
+    byName.set(key, byName.has(key) ? null : m);
+  }
+  const municipalityByName = new Map<string, Municipality>();
+  for (const [k, m] of byName) if (m) municipalityByName.set(k, m);
+
+  const countyByName = new Map<string, County>();
+  for (const c of geography.counties) {
+    const key = normaliseName(c.name);
+    countyByName.set(key, c);
+    // "Stockholms län" is also found as "Stockholms" and "Stockholm".
+    const bare = key.replace(/ län$/u, '');
+    if (!countyByName.has(bare)) countyByName.set(bare, c);
+    const base = bare.replace(/s$/u, '');
+    if (!countyByName.has(base)) countyByName.set(base, c);
+  }
+
+  const index: GeographyIndex = {
+    geography,
+    municipality,
+    county,
+    municipalitiesOf,
+    bordersOf,
+    municipalityByName,
+    countyByName,
+    codeWidth: uniformDigitWidth(sorted.map((m) => m.code)),
+    countyCodeWidth: uniformDigitWidth(geography.counties.map((c) => c.code)),
+  };
+  cache.set(geography, index);
+  return index;
+}
+
+/** Code-point string comparison: locale-independent, so orderings are deterministic everywhere. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Find a municipality by code or by name. Codes written without their leading
+ * zero (as spreadsheets do: `114` for `0114`) are padded when the geography's
+ * codes are all digits of one width. Returns `undefined` when nothing matches
+ * or a name is ambiguous.
+ */
+export function findMunicipality(geography: Geography, codeOrName: string): Municipality | undefined {
+  const ix = indexGeography(geography);
+  const raw = codeOrName.normalize('NFC').trim();
+  const direct = ix.municipality.get(raw);
+  if (direct) return direct;
+  if (ix.codeWidth > 0 && /^\d+$/.test(raw) && raw.length < ix.codeWidth) {
+    const padded = ix.municipality.get(raw.padStart(ix.codeWidth, '0'));
+    if (padded) return padded;
+  }
+  const name = normaliseName(raw);
+  // "Göteborgs stad", "Västerås stad": the genitive s before "stad".
+  return ix.municipalityByName.get(name) ?? (name.endsWith('s') ? ix.municipalityByName.get(name.slice(0, -1)) : undefined);
+}
+
+/** Find a county by code (leading zero optional) or by name (`Stockholms län`, `Stockholm`). */
+export function findCounty(geography: Geography, codeOrName: string): County | undefined {
+  const ix = indexGeography(geography);
+  const raw = codeOrName.normalize('NFC').trim();
+  const direct = ix.county.get(raw);
+  if (direct) return direct;
+  if (ix.countyCodeWidth > 0 && /^\d+$/.test(raw) && raw.length < ix.countyCodeWidth) {
+    const padded = ix.county.get(raw.padStart(ix.countyCodeWidth, '0'));
+    if (padded) return padded;
+  }
+  return ix.countyByName.get(normaliseName(raw));
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** One problem with one input row (or a whole file), as the loader reports it. */
+export const ProblemSchema = z.object({
+  /** File name, or a label such as `(actors rows)` for in-memory input. */
+  file: z.string(),
+  /**
+   * Row as a spreadsheet shows it: the header is row 1, the first data row is
+   * row 2. For arrays of rows, the 1-based position in the array. 0 when the
+   * problem concerns the whole file.
+   */
+  row: z.number().int().nonnegative(),
+  /** Column name as written in the file's header, when the problem is in one cell. */
+  column: z.string().optional(),
+  /** The offending value as written. */
+  value: z.string().optional(),
+  /** Why the row was rejected, in plain language. */
+  reason: z.string(),
+  /** `error` rejects the row (or file); `warning` keeps it and tells you what was assumed. */
+  severity: z.enum(['error', 'warning']),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+/** What happened to every row of one input. `loaded + merged + rejected + blank === rows`. */
+export const FileReportSchema = z.object({
+  file: z.string(),
+  /** `actors` or `links`. */
+  role: z.enum(['actors', 'links']),
+  /** Data rows read (not counting the header). */
+  rows: z.number().int().nonnegative(),
+  /** Rows that became a new actor or link. */
+  loaded: z.number().int().nonnegative(),
+  /**
+   * Rows folded into something that already existed: an actor row repeating an
+   * earlier one with the same attributes, a municipality row adding attributes
+   * to the geography's municipality, or a link repeating a pair that already
+   * had a link (kept as data, aggregated in the graph).
+   */
+  merged: z.number().int().nonnegative(),
+  /** Rows rejected, each with at least one error in `problems`. */
+  rejected: z.number().int().nonnegative(),
+  /** Empty lines, skipped. */
+  blank: z.number().int().nonnegative(),
+  /** Field delimiter detected (`,` `;` or tab), when the input was text. */
+  delimiter: z.string().optional(),
+  /** Text encoding detected, when the input was bytes. */
+  encoding: z.string().optional(),
+});
+export type FileReport = z.infer<typeof FileReportSchema>;
+
+export const LoadReportSchema = z.object({
+  files: z.array(FileReportSchema),
+  problems: z.array(ProblemSchema),
+});
+export type LoadReport = z.infer<typeof LoadReportSchema>;
+
+/** Format one problem as a line a person can act on. */
+export function formatProblem(p: Problem): string {
+  const where = [p.file, p.row > 0 ? `row ${p.row}` : undefined, p.column ? `column ${p.column}` : undefined]
+    .filter(Boolean)
+    .join(', ');
+  const value = p.value !== undefined ? ` (value ${JSON.stringify(p.value)})` : '';
+  return `${where}: ${p.reason}${value}`;
+}

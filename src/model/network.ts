@@ -1,0 +1,351 @@
+import { UndirectedGraph } from 'graphology';
+import { cmp, findCounty, findMunicipality, indexGeography } from './geography.js';
+import type { LoadReport } from './load-report.js';
+import type { Actor, County, Geography, Link, Municipality } from './schema.js';
+
+/** A link as stored in a network: the input link plus where it sits. */
+export interface NetworkLink extends Link {
+  /** Position in {@link CooperationNetwork.links}. */
+  readonly index: number;
+  /** Both ends belong to municipalities, and not to the same one. */
+  readonly crossMunicipal: boolean;
+  /** Both ends belong to counties, and not to the same one. */
+  readonly crossCounty: boolean;
+  /** Where the link was read from, when it came from a file. */
+  readonly origin?: { readonly file: string; readonly row: number };
+}
+
+/** Node attributes of {@link CooperationNetwork.graph}. */
+export interface ActorNodeAttributes {
+  name: string;
+  kind: string;
+  municipality?: string;
+  county?: string;
+}
+
+/**
+ * Edge attributes of {@link CooperationNetwork.graph}: every link between one
+ * pair of actors, aggregated.
+ */
+export interface PairEdgeAttributes {
+  /** Sum of the links' weights (a strength: larger is a stronger tie). */
+  weight: number;
+  /** Number of links between the pair. */
+  count: number;
+  /** Distinct link kinds, sorted. */
+  kinds: string[];
+  /** Indices into {@link CooperationNetwork.links}, in input order. */
+  links: number[];
+  crossMunicipal: boolean;
+  crossCounty: boolean;
+}
+
+/** A municipality–municipality cooperation tie and what lies behind it. */
+export interface MunicipalityTie {
+  /** Municipality code, `a < b`. */
+  a: string;
+  b: string;
+  /** Number of direct cross-municipal links between actors of `a` and actors of `b`. */
+  direct: number;
+  /** Ids of the shared bodies (e.g. a fire-and-rescue association) both municipalities are linked to. */
+  bodies: string[];
+  /** Indices of the links behind the tie: the direct links and the links to the shared bodies. */
+  links: number[];
+  /** Summed weight of the direct links plus 1 per shared body. */
+  weight: number;
+  /** `a` and `b` are in different counties. */
+  crossCounty: boolean;
+}
+
+export interface MunicipalityProjectionOptions {
+  /**
+   * Actor kinds whose members cooperate with each other: two municipalities
+   * linked to the same actor of one of these kinds are tied. Default `['joint_body']`.
+   */
+  via?: readonly string[];
+  /**
+   * Which direct links count: `'any'` (default) counts every cross-municipal
+   * link, whatever actors it joins (a civil-society group in one municipality
+   * working with a congregation in another ties the two municipalities);
+   * `'municipalities'` counts only links between two municipality actors.
+   */
+  endpoints?: 'any' | 'municipalities';
+}
+
+/** Municipality–municipality cooperation, as a graph and as tidy rows. */
+export interface MunicipalityProjection {
+  /** One node per municipality of the geography (key: code), one edge per tie, with the tie's fields as attributes. */
+  readonly graph: UndirectedGraph<{ name: string; county: string; population: number }, MunicipalityTie>;
+  /** The ties, sorted by `a` then `b`. */
+  readonly ties: readonly MunicipalityTie[];
+}
+
+export interface NetworkParts {
+  geography: Geography;
+  /** Actors other than municipalities (municipalities come from the geography); may also hold municipality actors to enrich them. */
+  actors?: readonly Actor[];
+  links?: readonly (Link & { origin?: { file: string; row: number } })[];
+  loadReport?: LoadReport;
+}
+
+/**
+ * A cooperation network over a geography: actors (every municipality of the
+ * geography plus the other actors), links kept as data, and a graphology
+ * graph with one aggregated edge per pair for the metrics.
+ *
+ * Networks are immutable: {@link asOf} and the loaders return new ones.
+ */
+export class CooperationNetwork {
+  readonly geography: Geography;
+  /** One node per actor (key: actor id), one edge per linked pair, links aggregated. */
+  readonly graph: UndirectedGraph<ActorNodeAttributes, PairEdgeAttributes>;
+  /** Every link, in input order. */
+  readonly links: readonly NetworkLink[];
+  /** What the loader did with every input row, when the network was loaded from input. */
+  readonly loadReport: LoadReport | undefined;
+  /** The date given to {@link asOf}, when this network is a snapshot. */
+  readonly date: string | undefined;
+
+  readonly #actors: Map<string, Actor>;
+  readonly #byMunicipality = new Map<string, Actor[]>();
+  #projection = new Map<string, MunicipalityProjection>();
+
+  private constructor(
+    geography: Geography,
+    actors: Map<string, Actor>,
+    links: readonly (Link & { origin?: { file: string; row: number } })[],
+    loadReport: LoadReport | undefined,
+    date: string | undefined,
+  ) {
+    this.geography = geography;
+    this.#actors = actors;
+    this.loadReport = loadReport;
+    this.date = date;
+    this.graph = new UndirectedGraph<ActorNodeAttributes, PairEdgeAttributes>({ allowSelfLoops: false });
+    for (const actor of actors.values()) {
+      const attributes: ActorNodeAttributes = { name: actor.name, kind: actor.kind };
+      if (actor.municipality !== undefined) attributes.municipality = actor.municipality;
+      if (actor.county !== undefined) attributes.county = actor.county;
+      this.graph.addNode(actor.id, attributes);
+      if (actor.municipality !== undefined && actor.kind !== 'municipality') {
+        let list = this.#byMunicipality.get(actor.municipality);
+        if (!list) this.#byMunicipality.set(actor.municipality, (list = []));
+        list.push(actor);
+      }
+    }
+    const stored: NetworkLink[] = [];
+    links.forEach((link, index) => {
+      const s = actors.get(link.source);
+      const t = actors.get(link.target);
+      if (!s || !t) throw new Error(`link ${index}: unknown actor ${!s ? link.source : link.target}`);
+      if (s.id === t.id) throw new Error(`link ${index}: self-loop on ${s.id}`);
+      const crossMunicipal = s.municipality !== undefined && t.municipality !== undefined && s.municipality !== t.municipality;
+      const crossCounty = s.county !== undefined && t.county !== undefined && s.county !== t.county;
+      const networkLink: NetworkLink = { ...link, index, crossMunicipal, crossCounty };
+      stored.push(networkLink);
+      const edge = this.graph.edge(s.id, t.id);
+      if (edge === undefined) {
+        this.graph.addEdge(s.id, t.id, {
+          weight: link.weight,
+          count: 1,
+          kinds: link.kind !== undefined ? [link.kind] : [],
+          links: [index],
+          crossMunicipal,
+          crossCounty,
+        });
+      } else {
+        const a = this.graph.getEdgeAttributes(edge);
+        a.weight += link.weight;
+        a.count += 1;
+        a.links.push(index);
+        if (link.kind !== undefined && !a.kinds.includes(link.kind)) {
+          a.kinds.push(link.kind);
+          a.kinds.sort(cmp);
+        }
+      }
+    });
+    this.links = stored;
+  }
+
+  /**
+   * Build a network from clean parts. Municipalities come from the geography;
+   * actors of kind `municipality` in `parts.actors` only add attributes.
+   * Throws on a link to an unknown actor or a self-loop: use the loaders
+   * (`loadNetwork`) for validation with row-level messages.
+   */
+  static create(parts: NetworkParts): CooperationNetwork {
+    const { geography } = parts;
+    const ix = indexGeography(geography);
+    const actors = new Map<string, Actor>();
+    for (const m of ix.municipality.values()) {
+      actors.set(m.code, { id: m.code, name: m.name, kind: 'municipality', municipality: m.code, county: m.county });
+    }
+    for (const actor of parts.actors ?? []) {
+      if (actor.kind === 'municipality') {
+        const m = ix.municipality.get(actor.municipality ?? actor.id);
+        if (!m) throw new Error(`actor ${actor.id}: unknown municipality`);
+        const base = actors.get(m.code)!;
+        if (actor.attributes) actors.set(m.code, { ...base, attributes: { ...base.attributes, ...actor.attributes } });
+        continue;
+      }
+      if (actors.has(actor.id)) throw new Error(`duplicate actor id ${actor.id}`);
+      const county =
+        actor.county ?? (actor.municipality !== undefined ? ix.municipality.get(actor.municipality)?.county : undefined);
+      const clean: Actor = { ...actor };
+      if (county !== undefined) clean.county = county;
+      actors.set(actor.id, clean);
+    }
+    return new CooperationNetwork(geography, actors, parts.links ?? [], parts.loadReport, undefined);
+  }
+
+  /** The actor with this id, if any. */
+  actor(id: string): Actor | undefined {
+    return this.#actors.get(id);
+  }
+
+  hasActor(id: string): boolean {
+    return this.#actors.has(id);
+  }
+
+  /** Every actor: municipalities first in code order, then the others in input order. */
+  actors(): Actor[] {
+    return [...this.#actors.values()];
+  }
+
+  /** Number of actors, municipalities included. */
+  get order(): number {
+    return this.#actors.size;
+  }
+
+  /** The geography's municipalities, in code order. */
+  municipalities(): Municipality[] {
+    return [...indexGeography(this.geography).municipality.values()];
+  }
+
+  /** The geography's counties, in code order. */
+  counties(): County[] {
+    return [...this.geography.counties].sort((a, b) => cmp(a.code, b.code));
+  }
+
+  /** A municipality by code (leading zero optional) or unambiguous name. */
+  municipality(codeOrName: string): Municipality | undefined {
+    return findMunicipality(this.geography, codeOrName);
+  }
+
+  /** A county by code or name (`Västerbottens län`, `Västerbotten`). */
+  county(codeOrName: string): County | undefined {
+    return findCounty(this.geography, codeOrName);
+  }
+
+  /** Actors that belong to a municipality, other than the municipality itself, in input order. */
+  actorsInMunicipality(code: string): Actor[] {
+    return [...(this.#byMunicipality.get(code) ?? [])];
+  }
+
+  /** Municipalities of a county (by code), in code order. */
+  municipalitiesOfCounty(county: string): Municipality[] {
+    return [...(indexGeography(this.geography).municipalitiesOf.get(county) ?? [])];
+  }
+
+  /** Codes of the municipalities that share a border with `code`, sorted. */
+  borderNeighbours(code: string): string[] {
+    return [...(indexGeography(this.geography).bordersOf.get(code) ?? [])];
+  }
+
+  /** All links between two actors, in input order (either direction). */
+  linksBetween(a: string, b: string): NetworkLink[] {
+    if (!this.graph.hasNode(a) || !this.graph.hasNode(b)) return [];
+    const edge = this.graph.edge(a, b);
+    if (edge === undefined) return [];
+    return this.graph.getEdgeAttribute(edge, 'links').map((i) => this.links[i]!);
+  }
+
+  /** All links of one actor, in input order. */
+  linksOf(id: string): NetworkLink[] {
+    if (!this.graph.hasNode(id)) return [];
+    const indices: number[] = [];
+    this.graph.forEachEdge(id, (_e, attributes) => indices.push(...attributes.links));
+    return indices.sort((x, y) => x - y).map((i) => this.links[i]!);
+  }
+
+  /**
+   * The network of links active on `date` (ISO `YYYY-MM-DD`): a link is active
+   * when `since` is absent or on or before the date, and `until` is absent or
+   * on or after it (both ends inclusive). Every actor is kept.
+   */
+  asOf(date: string): CooperationNetwork {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`asOf: expected an ISO date YYYY-MM-DD, got ${JSON.stringify(date)}`);
+    const active = this.links.filter((l) => (l.since === undefined || l.since <= date) && (l.until === undefined || date <= l.until));
+    const links = active.map(({ index: _i, crossMunicipal: _m, crossCounty: _c, ...link }) => link);
+    return new CooperationNetwork(this.geography, this.#actors, links, this.loadReport, date);
+  }
+
+  /**
+   * Municipality–municipality cooperation: two municipalities are tied when a
+   * cross-municipal link joins their actors, or when both are linked to the
+   * same shared body (members of one fire-and-rescue association cooperate
+   * with each other). Each tie lists the bodies and links behind it.
+   */
+  municipalityProjection(options: MunicipalityProjectionOptions = {}): MunicipalityProjection {
+    const via = [...(options.via ?? ['joint_body'])].sort(cmp);
+    const endpoints = options.endpoints ?? 'any';
+    const key = JSON.stringify([via, endpoints]);
+    const cached = this.#projection.get(key);
+    if (cached) return cached;
+
+    const ties = new Map<string, MunicipalityTie>();
+    const tie = (x: string, y: string): MunicipalityTie => {
+      const [a, b] = x < y ? [x, y] : [y, x];
+      const k = `${a}\u0000${b}`;
+      let t = ties.get(k);
+      if (!t) {
+        const crossCounty = this.#actors.get(a)!.county !== this.#actors.get(b)!.county;
+        ties.set(k, (t = { a, b, direct: 0, bodies: [], links: [], weight: 0, crossCounty }));
+      }
+      return t;
+    };
+
+    for (const link of this.links) {
+      if (!link.crossMunicipal) continue;
+      const s = this.#actors.get(link.source)!;
+      const t = this.#actors.get(link.target)!;
+      if (endpoints === 'municipalities' && (s.kind !== 'municipality' || t.kind !== 'municipality')) continue;
+      const entry = tie(s.municipality!, t.municipality!);
+      entry.direct += 1;
+      entry.weight += link.weight;
+      entry.links.push(link.index);
+    }
+
+    const viaKinds = new Set(via);
+    for (const body of this.#actors.values()) {
+      if (!viaKinds.has(body.kind)) continue;
+      const members: { code: string; links: number[] }[] = [];
+      this.graph.forEachNeighbor(body.id, (neighbour, attributes) => {
+        if (attributes.kind === 'municipality') {
+          members.push({ code: neighbour, links: this.graph.getEdgeAttribute(body.id, neighbour, 'links') });
+        }
+      });
+      members.sort((p, q) => cmp(p.code, q.code));
+      for (let i = 0; i < members.length; i++) {
+        for (let j = i + 1; j < members.length; j++) {
+          const entry = tie(members[i]!.code, members[j]!.code);
+          entry.bodies.push(body.id);
+          entry.weight += 1;
+          entry.links.push(...members[i]!.links, ...members[j]!.links);
+        }
+      }
+    }
+
+    const sorted = [...ties.values()].sort((p, q) => cmp(p.a, q.a) || cmp(p.b, q.b));
+    const graph = new UndirectedGraph<{ name: string; county: string; population: number }, MunicipalityTie>();
+    for (const m of this.municipalities()) graph.addNode(m.code, { name: m.name, county: m.county, population: m.population });
+    for (const t of sorted) {
+      t.bodies.sort(cmp);
+      t.links = [...new Set(t.links)].sort((x, y) => x - y);
+      graph.addEdge(t.a, t.b, t);
+    }
+    const projection: MunicipalityProjection = { graph, ties: sorted };
+    this.#projection.set(key, projection);
+    return projection;
+  }
+}
