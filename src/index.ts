@@ -26,3 +26,7 @@ export { decodeText, NotTextError, type DecodedText } from './io/text.js';
 export type { TableSource } from './io/source.js';
 
 export { toCsr, type Csr, type CsrOptions } from './metrics/csr.js';
+
+export { haversineKm, municipalityDistanceKm, borderSteps, EARTH_RADIUS_KM } from './geo/distance.js';
+export { neighbours, NeighboursOptionsSchema, type NeighboursOptions, type NeighbourRow } from './geo/neighbours.js';
+export { createRng, shuffled } from './metrics/random.js';

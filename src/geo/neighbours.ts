@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { cmp, indexGeography } from '../model/geography.js';
+import type { Geography } from '../model/schema.js';
+import { withColumns, type Rows } from '../model/table.js';
+import { borderSteps, haversineKm } from './distance.js';
+
+export const NeighboursOptionsSchema = z.object({
+  /** Include municipalities up to this many border steps away (1 = bordering only). Default 2. */
+  hops: z.number().int().nonnegative().default(2),
+  /** Also include municipalities whose centroid is within this many km, border or not. Default 60. */
+  maxKm: z.number().nonnegative().default(60),
+  /**
+   * Guarantee at least this many neighbours by adding the nearest
+   * municipalities by distance, so islands with no border (Gotland) and remote
+   * municipalities still get some. Default 3.
+   */
+  atLeast: z.number().int().nonnegative().default(3),
+});
+export type NeighboursOptions = z.input<typeof NeighboursOptionsSchema>;
+
+export interface NeighbourRow {
+  /** The municipality the neighbours are of. */
+  from: string;
+  code: string;
+  name: string;
+  county: string;
+  /** Border steps (1 = shares a border), or `null` when not reachable over borders. */
+  borderSteps: number | null;
+  /** Centroid-to-centroid great-circle distance in km. */
+  distanceKm: number;
+  /** Why it is included: `border` (within `hops`), `distance` (within `maxKm`) or `nearest` (to reach `atLeast`). */
+  via: 'border' | 'distance' | 'nearest';
+}
+
+/**
+ * Neighbouring municipalities of one municipality: those within `hops` border
+ * steps, those within `maxKm` km, and (to reach `atLeast`) the nearest others.
+ * Sorted by border steps (unreachable last), then distance, then code.
+ *
+ * @example
+ * neighbours(swedenGeography(), '0980'); // Gotland: the nearest mainland municipalities
+ */
+export function neighbours(geography: Geography, code: string, options: NeighboursOptions = {}): Rows<NeighbourRow> {
+  const { hops, maxKm, atLeast } = NeighboursOptionsSchema.parse(options);
+  const ix = indexGeography(geography);
+  const origin = ix.municipality.get(code);
+  if (!origin) throw new Error(`unknown municipality ${JSON.stringify(code)}`);
+  const steps = borderSteps(geography, code);
+  const all: NeighbourRow[] = [];
+  for (const m of ix.municipality.values()) {
+    if (m.code === code) continue;
+    const s = steps.get(m.code) ?? null;
+    const distanceKm = haversineKm(origin.lat, origin.lon, m.lat, m.lon);
+    const via = s !== null && s <= hops ? 'border' : distanceKm <= maxKm ? 'distance' : 'nearest';
+    all.push({ from: code, code: m.code, name: m.name, county: m.county, borderSteps: s, distanceKm, via });
+  }
+  const chosen = all.filter((r) => r.via !== 'nearest');
+  if (chosen.length < atLeast) {
+    const rest = all.filter((r) => r.via === 'nearest').sort((p, q) => p.distanceKm - q.distanceKm || cmp(p.code, q.code));
+    chosen.push(...rest.slice(0, atLeast - chosen.length));
+  }
+  chosen.sort((p, q) => (p.borderSteps ?? Infinity) - (q.borderSteps ?? Infinity) || p.distanceKm - q.distanceKm || cmp(p.code, q.code));
+  return withColumns(chosen, ['from', 'code', 'name', 'county', 'borderSteps', 'distanceKm', 'via']);
+}
