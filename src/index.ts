@@ -4,6 +4,7 @@
 
 export * from './model/schema.js';
 export * from './model/table.js';
+export { nodeKey, actorIdOf, KEY_ESCAPE } from './model/keys.js';
 export * from './model/load-report.js';
 export { indexGeography, findMunicipality, findCounty, normaliseName, type GeographyIndex } from './model/geography.js';
 export {

@@ -126,6 +126,7 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
   const muniTable = readTable(sources.municipalities, '(municipalities)');
   const mf = columnsOf<keyof typeof GEOGRAPHY_COLUMNS.municipalities>(muniTable, GEOGRAPHY_COLUMNS.municipalities, ['code', 'name', 'county', 'population', 'populationYear', 'lat', 'lon'], problems);
   const municipalities: (Municipality & { islandGiven: boolean })[] = [];
+  const rejectedCodes = new Set<string>();
   if (mf) {
     const seen = new Set<string>();
     for (const r of muniTable.records) {
@@ -153,7 +154,10 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
       if (islandText !== '' && !(islandText in BOOLEAN)) bad('island', 'island must be true or false');
       const date = cell('populationDate');
       if (date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(date)) bad('populationDate', 'the population date must be YYYY-MM-DD');
-      if (problems.length > before) continue;
+      if (problems.length > before) {
+        if (code !== '') rejectedCodes.add(code);
+        continue;
+      }
       seen.add(code);
       const m: Municipality & { islandGiven: boolean } = {
         code,
@@ -183,7 +187,8 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
       const before = problems.length;
       for (const [field, value] of [['a', a], ['b', b]] as const) {
         if (!codes.has(value)) {
-          problems.push({ file: adjTable.file, row: r.row, column: adjTable.header[af[field]!]!, value, reason: 'unknown municipality code (not in municipalities.csv)', severity: 'error' });
+          const reason = rejectedCodes.has(value) ? 'this municipality was rejected in municipalities.csv (see above)' : 'unknown municipality code (not in municipalities.csv)';
+          problems.push({ file: adjTable.file, row: r.row, column: adjTable.header[af[field]!]!, value, reason, severity: 'error' });
         }
       }
       if (a === b && a !== '') problems.push({ file: adjTable.file, row: r.row, value: a, reason: 'a municipality cannot border itself', severity: 'error' });

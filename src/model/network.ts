@@ -1,5 +1,6 @@
 import { UndirectedGraph } from 'graphology';
 import { cmp, findCounty, findMunicipality, indexGeography } from './geography.js';
+import { nodeKey } from './keys.js';
 import type { LoadReport } from './load-report.js';
 import type { Actor, County, Geography, Link, Municipality } from './schema.js';
 
@@ -17,6 +18,8 @@ export interface NetworkLink extends Link {
 
 /** Node attributes of {@link CooperationNetwork.graph}. */
 export interface ActorNodeAttributes {
+  /** The actor id (the node key is the id too, except for ids escaped by {@link nodeKey}). */
+  id: string;
   name: string;
   kind: string;
   municipality?: string;
@@ -74,7 +77,7 @@ export interface MunicipalityProjectionOptions {
 
 /** Municipality–municipality cooperation, as a graph and as tidy rows. */
 export interface MunicipalityProjection {
-  /** One node per municipality of the geography (key: code), one edge per tie, with the tie's fields as attributes. */
+  /** One node per municipality of the geography (key: `nodeKey(code)`), one edge per tie, with the tie's fields as attributes. */
   readonly graph: UndirectedGraph<{ name: string; county: string; population: number }, MunicipalityTie>;
   /** The ties, sorted by `a` then `b`. */
   readonly ties: readonly MunicipalityTie[];
@@ -97,7 +100,12 @@ export interface NetworkParts {
  */
 export class CooperationNetwork {
   readonly geography: Geography;
-  /** One node per actor (key: actor id), one edge per linked pair, links aggregated. */
+  /**
+   * One node per actor, one edge per linked pair with its links aggregated.
+   * Node keys are actor ids passed through {@link nodeKey} (the same string
+   * for every id except `constructor`, `__proto__` and the like); the `id`
+   * attribute is always the actor id.
+   */
   readonly graph: UndirectedGraph<ActorNodeAttributes, PairEdgeAttributes>;
   /** Every link, in input order. */
   readonly links: readonly NetworkLink[];
@@ -123,10 +131,10 @@ export class CooperationNetwork {
     this.date = date;
     this.graph = new UndirectedGraph<ActorNodeAttributes, PairEdgeAttributes>({ allowSelfLoops: false });
     for (const actor of actors.values()) {
-      const attributes: ActorNodeAttributes = { name: actor.name, kind: actor.kind };
+      const attributes: ActorNodeAttributes = { id: actor.id, name: actor.name, kind: actor.kind };
       if (actor.municipality !== undefined) attributes.municipality = actor.municipality;
       if (actor.county !== undefined) attributes.county = actor.county;
-      this.graph.addNode(actor.id, attributes);
+      this.graph.addNode(nodeKey(actor.id), attributes);
       if (actor.municipality !== undefined && actor.kind !== 'municipality') {
         let list = this.#byMunicipality.get(actor.municipality);
         if (!list) this.#byMunicipality.set(actor.municipality, (list = []));
@@ -143,9 +151,9 @@ export class CooperationNetwork {
       const crossCounty = s.county !== undefined && t.county !== undefined && s.county !== t.county;
       const networkLink: NetworkLink = { ...link, index, crossMunicipal, crossCounty };
       stored.push(networkLink);
-      const edge = this.graph.edge(s.id, t.id);
+      const edge = this.graph.edge(nodeKey(s.id), nodeKey(t.id));
       if (edge === undefined) {
-        this.graph.addEdge(s.id, t.id, {
+        this.graph.addEdge(nodeKey(s.id), nodeKey(t.id), {
           weight: link.weight,
           count: 1,
           kinds: link.kind !== undefined ? [link.kind] : [],
@@ -254,17 +262,19 @@ export class CooperationNetwork {
 
   /** All links between two actors, in input order (either direction). */
   linksBetween(a: string, b: string): NetworkLink[] {
-    if (!this.graph.hasNode(a) || !this.graph.hasNode(b)) return [];
-    const edge = this.graph.edge(a, b);
+    const [ka, kb] = [nodeKey(a), nodeKey(b)];
+    if (!this.graph.hasNode(ka) || !this.graph.hasNode(kb)) return [];
+    const edge = this.graph.edge(ka, kb);
     if (edge === undefined) return [];
     return this.graph.getEdgeAttribute(edge, 'links').map((i) => this.links[i]!);
   }
 
   /** All links of one actor, in input order. */
   linksOf(id: string): NetworkLink[] {
-    if (!this.graph.hasNode(id)) return [];
+    const key = nodeKey(id);
+    if (!this.graph.hasNode(key)) return [];
     const indices: number[] = [];
-    this.graph.forEachEdge(id, (_e, attributes) => indices.push(...attributes.links));
+    this.graph.forEachEdge(key, (_e, attributes) => indices.push(...attributes.links));
     return indices.sort((x, y) => x - y).map((i) => this.links[i]!);
   }
 
@@ -320,9 +330,10 @@ export class CooperationNetwork {
     for (const body of this.#actors.values()) {
       if (!viaKinds.has(body.kind)) continue;
       const members: { code: string; links: number[] }[] = [];
-      this.graph.forEachNeighbor(body.id, (neighbour, attributes) => {
+      const bodyKey = nodeKey(body.id);
+      this.graph.forEachNeighbor(bodyKey, (neighbour, attributes) => {
         if (attributes.kind === 'municipality') {
-          members.push({ code: neighbour, links: this.graph.getEdgeAttribute(body.id, neighbour, 'links') });
+          members.push({ code: attributes.id, links: this.graph.getEdgeAttribute(bodyKey, neighbour, 'links') });
         }
       });
       members.sort((p, q) => cmp(p.code, q.code));
@@ -338,11 +349,11 @@ export class CooperationNetwork {
 
     const sorted = [...ties.values()].sort((p, q) => cmp(p.a, q.a) || cmp(p.b, q.b));
     const graph = new UndirectedGraph<{ name: string; county: string; population: number }, MunicipalityTie>();
-    for (const m of this.municipalities()) graph.addNode(m.code, { name: m.name, county: m.county, population: m.population });
+    for (const m of this.municipalities()) graph.addNode(nodeKey(m.code), { name: m.name, county: m.county, population: m.population });
     for (const t of sorted) {
       t.bodies.sort(cmp);
       t.links = [...new Set(t.links)].sort((x, y) => x - y);
-      graph.addEdge(t.a, t.b, t);
+      graph.addEdge(nodeKey(t.a), nodeKey(t.b), t);
     }
     const projection: MunicipalityProjection = { graph, ties: sorted };
     this.#projection.set(key, projection);

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { nodeKey } from '../model/keys.js';
+import type { CooperationNetwork } from '../model/network.js';
+import { withColumns, type Rows } from '../model/table.js';
+
+export const SummaryOptionsSchema = z.object({
+  /** Append a row for the whole country (county `total`). Default true. */
+  total: z.boolean().default(true),
+});
+export type SummaryOptions = z.input<typeof SummaryOptionsSchema>;
+
+export interface CountySummaryRow {
+  /** County code, or `total` for the national row. */
+  county: string;
+  name: string;
+  municipalities: number;
+  population: number;
+  /** Actors other than municipalities that belong to the county. */
+  actors: number;
+  /** Links with at least one end in the county (a link within the county counts once). */
+  links: number;
+  /** Of those, links whose ends are in different municipalities. */
+  crossMunicipalLinks: number;
+  /** Of those, links whose ends are in different counties. */
+  crossCountyLinks: number;
+  /** Municipalities with at least one municipality tie (see `municipalityProjection`). */
+  linkedMunicipalities: number;
+  /** Municipalities with no link at all. */
+  isolatedMunicipalities: number;
+}
+
+/**
+ * A first look at a network: per county, how many municipalities, actors and
+ * links it has, how many links cross municipal and county borders, and how
+ * many municipalities cooperate with another municipality or have no link at
+ * all. One row per county in code order, then a national `total` row.
+ *
+ * @example
+ * console.table(summaryByCounty(loadNetwork(demoDataset())));
+ */
+export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions = {}): Rows<CountySummaryRow> {
+  const { total } = SummaryOptionsSchema.parse(options);
+  const tied = new Set<string>();
+  for (const t of net.municipalityProjection().ties) tied.add(t.a).add(t.b);
+  const countyOfActor = (id: string) => net.actor(id)?.county;
+
+  const rows: CountySummaryRow[] = [];
+  for (const county of net.counties()) {
+    const municipalities = net.municipalitiesOfCounty(county.code);
+    const inCounty = (id: string) => countyOfActor(id) === county.code;
+    const links = net.links.filter((l) => inCounty(l.source) || inCounty(l.target));
+    rows.push({
+      county: county.code,
+      name: county.name,
+      municipalities: municipalities.length,
+      population: municipalities.reduce((s, m) => s + m.population, 0),
+      actors: net.actors().filter((a) => a.kind !== 'municipality' && a.county === county.code).length,
+      links: links.length,
+      crossMunicipalLinks: links.filter((l) => l.crossMunicipal).length,
+      crossCountyLinks: links.filter((l) => l.crossCounty).length,
+      linkedMunicipalities: municipalities.filter((m) => tied.has(m.code)).length,
+      isolatedMunicipalities: municipalities.filter((m) => net.graph.degree(nodeKey(m.code)) === 0).length,
+    });
+  }
+  if (total) {
+    const all = net.municipalities();
+    rows.push({
+      county: 'total',
+      name: net.geography.name,
+      municipalities: all.length,
+      population: all.reduce((s, m) => s + m.population, 0),
+      actors: net.actors().filter((a) => a.kind !== 'municipality').length,
+      links: net.links.length,
+      crossMunicipalLinks: net.links.filter((l) => l.crossMunicipal).length,
+      crossCountyLinks: net.links.filter((l) => l.crossCounty).length,
+      linkedMunicipalities: all.filter((m) => tied.has(m.code)).length,
+      isolatedMunicipalities: all.filter((m) => net.graph.degree(nodeKey(m.code)) === 0).length,
+    });
+  }
+  return withColumns(rows, [
+    'county',
+    'name',
+    'municipalities',
+    'population',
+    'actors',
+    'links',
+    'crossMunicipalLinks',
+    'crossCountyLinks',
+    'linkedMunicipalities',
+    'isolatedMunicipalities',
+  ]);
+}

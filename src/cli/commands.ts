@@ -1,0 +1,86 @@
+import { summaryByCounty } from '../analysis/summary.js';
+import { formatProblem } from '../model/load-report.js';
+import { formatTextTable } from '../report/table.js';
+import type { CliIO, OptionSpec, ParsedArgs } from './context.js';
+import { INPUT_HELP, INPUT_OPTIONS, loadInput } from './input.js';
+import { emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS, renderRows } from './output.js';
+
+export interface Command {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** Full help text, with an example. */
+  help: string;
+  options: OptionSpec;
+  run(args: ParsedArgs, io: CliIO): number | Promise<number>;
+}
+
+/** Tell the user which data ran when they gave none (stderr, so piped output stays clean). */
+function announce(description: string, values: ParsedArgs['values'], io: CliIO): void {
+  if (!values.actors && !values.links && !values.dataset) io.stderr.write(`samverkan: no input given; using ${description}\n`);
+}
+
+const summary: Command = {
+  name: 'summary',
+  summary: 'actors, links and cooperating municipalities per county',
+  options: { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS },
+  help: `samverkan summary [options]
+
+Per county: municipalities, population, actors, links, links across
+municipal and county borders, municipalities that cooperate with another
+municipality, and municipalities with no link at all. A last row totals
+the country.
+
+${INPUT_HELP}
+
+${OUTPUT_HELP}
+
+Example:
+  samverkan summary --actors actors.csv --links links.csv --format md`,
+  run({ values }, io) {
+    const { net, description } = loadInput(values, io);
+    announce(description, values, io);
+    emit(renderRows(summaryByCounty(net), formatOf(values)), values, io);
+    return 0;
+  },
+};
+
+const validate: Command = {
+  name: 'validate',
+  summary: 'load the input and print what happened to every row',
+  options: { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS },
+  help: `samverkan validate [options]
+
+Loads the input leniently and prints the load report: per file, rows
+loaded, merged (repeats), rejected and blank, then every problem with
+file, row, column, value and reason. Exits 1 when any row is rejected.
+
+${INPUT_HELP}
+
+${OUTPUT_HELP}
+
+Example:
+  samverkan validate --actors actors.csv --links links.csv`,
+  run({ values }, io) {
+    const { net, description } = loadInput({ ...values, lenient: true }, io);
+    const report = net.loadReport ?? { files: [], problems: [] };
+    const format = formatOf(values);
+    const errors = report.problems.filter((p) => p.severity === 'error').length;
+    if (format === 'json') emit(JSON.stringify(report, null, 2) + '\n', values, io);
+    else if (format === 'text') {
+      const lines = [
+        `Loaded ${description}.`,
+        '',
+        formatTextTable(report.files),
+        report.problems.length === 0 ? 'No problems.' : `${report.problems.length} problem(s):`,
+        ...report.problems.map((p) => `  ${p.severity}: ${formatProblem(p)}`),
+      ];
+      emit(lines.join('\n') + '\n', values, io);
+    } else {
+      emit(renderRows(report.problems, format), values, io);
+    }
+    return errors > 0 ? 1 : 0;
+  },
+};
+
+export const COMMANDS: readonly Command[] = [summary, validate];

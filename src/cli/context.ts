@@ -1,0 +1,40 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** Where the command writes: injectable so tests run commands in-process. */
+export interface CliIO {
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** Environment (for CI detection). Default `process.env`. */
+  env?: Record<string, string | undefined>;
+  /** Working directory for relative paths. Default `process.cwd()`. */
+  cwd?: string;
+}
+
+/** Bad usage: unknown command or option, missing value. Exit code 2, with a hint. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+/** Parse arguments strictly; unknown options become a {@link UsageError}. */
+export function parse(args: readonly string[], options: OptionSpec, command: string): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return { values: { ...values } as ParsedArgs['values'], positionals };
+  } catch (error) {
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new UsageError(message, `see: samverkan ${command} --help`);
+  }
+}

@@ -1,0 +1,66 @@
+import { GeographyError } from '../io/geography.js';
+import { LoadError } from '../io/load-network.js';
+import { COMMANDS } from './commands.js';
+import { parse, UsageError, type CliIO } from './context.js';
+
+const VERSION = '0.1.0';
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `samverkan: analyse cross-municipal cooperation networks
+
+Usage: samverkan <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Run \`samverkan <command> --help\` for a command's options and an example.
+With no --actors/--links, commands run on the embedded demo dataset.
+
+Exit codes: 0 success, 1 bad input (row-level messages on stderr),
+2 bad usage.`;
+}
+
+/**
+ * Run the command line in-process. Returns the exit code: 0 on success, 1 on
+ * bad input (the loader's row-level messages on stderr, no stack trace unless
+ * `--debug`), 2 on bad usage (with a hint).
+ */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const debug = argv.includes('--debug');
+  const args = argv.filter((a) => a !== '--debug');
+  const [name, ...rest] = args;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      io.stdout.write(mainHelp() + '\n');
+      return name === undefined ? 2 : 0;
+    }
+    if (name === '--version' || name === '-v') {
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}`, `commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(command.help + '\n');
+      return 0;
+    }
+    const parsed = parse(rest, command.options, command.name);
+    if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(parsed.positionals[0])}`, `see: samverkan ${command.name} --help`);
+    return await command.run(parsed, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`samverkan: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+      return 2;
+    }
+    if (error instanceof LoadError || error instanceof GeographyError) {
+      io.stderr.write(`${error.message}\n`);
+      if (debug) io.stderr.write(`${error.stack}\n`);
+      return 1;
+    }
+    io.stderr.write(`samverkan: ${(error as Error).message ?? String(error)}\n`);
+    if (debug) io.stderr.write(`${(error as Error).stack}\n`);
+    else io.stderr.write('(run with --debug for details)\n');
+    return 1;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Plain-text and Markdown tables of tidy rows, for terminals and documents.
+ */
+
+export interface TableFormatOptions {
+  /** Columns in order. Default: the rows' `columns`, else the keys of the first row. */
+  columns?: readonly string[];
+  /** Significant decimals for non-integer numbers. Default 3. */
+  decimals?: number;
+  /** Cap on rows shown; a last line says how many were left out. Default: all. */
+  maxRows?: number;
+}
+
+function columnsOf(rows: readonly object[], options: TableFormatOptions): string[] {
+  const declared = options.columns ?? (rows as { columns?: readonly string[] }).columns;
+  if (declared) return [...declared];
+  const seen = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
+  return [...seen];
+}
+
+/** One cell as display text: numbers rounded, arrays joined, null/undefined empty. */
+export function displayValue(value: unknown, decimals = 3): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return '';
+    if (Number.isInteger(value)) return String(value);
+    const fixed = value.toFixed(decimals);
+    return fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
+  }
+  if (Array.isArray(value)) return value.map((v) => displayValue(v, decimals)).join('; ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function cells(rows: readonly object[], columns: readonly string[], decimals: number): string[][] {
+  return rows.map((row) => columns.map((c) => displayValue(Object.prototype.hasOwnProperty.call(row, c) ? (row as Record<string, unknown>)[c] : undefined, decimals)));
+}
+
+const width = (s: string) => [...s].length;
+const isNumeric = (s: string) => /^-?\d+(\.\d+)?$/.test(s);
+
+/**
+ * An aligned plain-text table (numbers right-aligned), for a terminal.
+ *
+ * @example
+ * process.stdout.write(formatTextTable(coverageByCounty(net)));
+ */
+export function formatTextTable(rows: readonly object[], options: TableFormatOptions = {}): string {
+  const columns = columnsOf(rows, options);
+  const shown = options.maxRows !== undefined ? rows.slice(0, options.maxRows) : rows;
+  const body = cells(shown, columns, options.decimals ?? 3).map((r) => r.map((c) => c.replace(/[\r\n\t]+/g, ' ')));
+  const widths = columns.map((c, i) => Math.max(width(c), ...body.map((r) => width(r[i]!))));
+  const numeric = columns.map((_, i) => body.length > 0 && body.every((r) => r[i] === '' || isNumeric(r[i]!)));
+  const pad = (s: string, i: number) => (numeric[i] ? s.padStart(widths[i]! + s.length - width(s)) : s.padEnd(widths[i]! + s.length - width(s)));
+  const lines = [columns.map(pad).join('  ').trimEnd(), widths.map((w) => '─'.repeat(w)).join('  ')];
+  for (const r of body) lines.push(r.map(pad).join('  ').trimEnd());
+  if (shown.length < rows.length) lines.push(`… ${rows.length - shown.length} more rows`);
+  return lines.join('\n') + '\n';
+}
+
+/** Escape text for a Markdown table cell: pipes, backslashes, line breaks and HTML-significant characters. */
+export function escapeMarkdownCell(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\r\n]+/g, ' ');
+}
+
+/**
+ * A GitHub-flavoured Markdown table, for pasting into documents. Every cell
+ * is escaped, so user text cannot break the table or inject HTML.
+ */
+export function formatMarkdownTable(rows: readonly object[], options: TableFormatOptions = {}): string {
+  const columns = columnsOf(rows, options);
+  const shown = options.maxRows !== undefined ? rows.slice(0, options.maxRows) : rows;
+  const body = cells(shown, columns, options.decimals ?? 3);
+  const numeric = columns.map((_, i) => body.length > 0 && body.every((r) => r[i] === '' || isNumeric(r[i]!)));
+  const lines = [
+    `| ${columns.map(escapeMarkdownCell).join(' | ')} |`,
+    `| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`,
+    ...body.map((r) => `| ${r.map(escapeMarkdownCell).join(' | ')} |`),
+  ];
+  if (shown.length < rows.length) lines.push('', `… ${rows.length - shown.length} more rows`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { CooperationNetwork, loadNetwork, swedenCooperationBodies, swedenGeography } from '../../src/index.js';
+
+const geography = swedenGeography();
+
+function small() {
+  return loadNetwork({
+    actors: [
+      'id,name,kind,municipality',
+      'moske,Moské Umeå,religious,2480',
+      'idrott,Idrott Vännäs,civil_society,2460',
+      'rtj,Räddningstjänst Väst,joint_body,',
+      'polis,Polisregion Nord,authority,',
+    ].join('\n'),
+    links: [
+      'source,target,kind,weight,since,until',
+      '2480,2460,agreement,2,2020-01-01,',
+      'moske,idrott,dialogue,1,2021-06-01,2022-06-30',
+      'rtj,2480,member,1,,',
+      'rtj,2403,member,1,,',
+      'rtj,2404,member,1,2023-01-01,',
+      'polis,2480,agreement,1,,',
+      'polis,2403,agreement,1,,',
+      '2480,2460,project,1,2022-01-01,2022-12-31',
+      '2480,0180,network,1,,',
+    ].join('\n'),
+  });
+}
+
+describe('CooperationNetwork', () => {
+  it('has every municipality of the geography as a node, even without links', () => {
+    const net = loadNetwork({ links: 'source,target\n0180,0114\n' });
+    expect(net.graph.order).toBe(290);
+    expect(net.municipalities()).toHaveLength(290);
+    expect(net.graph.degree('1880')).toBe(0);
+    const empty = CooperationNetwork.create({ geography });
+    expect(empty.graph.order).toBe(290);
+    expect(empty.graph.size).toBe(0);
+  });
+
+  it('knows which links cross municipal and county borders', () => {
+    const net = small();
+    const flags = net.links.map((l) => [l.source, l.target, l.crossMunicipal, l.crossCounty]);
+    expect(flags).toEqual([
+      ['2480', '2460', true, false],
+      ['moske', 'idrott', true, false], // Umeå and Vännäs actors, both in Västerbotten
+      ['rtj', '2480', false, false], // a body without municipality or county is neither
+      ['rtj', '2403', false, false],
+      ['rtj', '2404', false, false],
+      ['polis', '2480', false, false],
+      ['polis', '2403', false, false],
+      ['2480', '2460', true, false],
+      ['2480', '0180', true, true],
+    ]);
+  });
+
+  it('answers the accessors', () => {
+    const net = small();
+    expect(net.actorsInMunicipality('2480').map((a) => a.id)).toEqual(['moske']);
+    expect(net.municipalitiesOfCounty('24').map((m) => m.code)).toHaveLength(15);
+    expect(net.linksBetween('2460', '2480').map((l) => l.kind)).toEqual(['agreement', 'project']);
+    expect(net.linksOf('rtj').map((l) => l.index)).toEqual([2, 3, 4]);
+    expect(net.county('Västerbotten')?.code).toBe('24');
+    expect(net.municipality('Vännäs')?.code).toBe('2460');
+    expect(net.borderNeighbours('2460')).toContain('2480');
+  });
+
+  it('aggregates repeated links of a pair in the graph', () => {
+    const net = small();
+    expect(net.graph.getEdgeAttributes('2480', '2460')).toEqual({
+      weight: 3,
+      count: 2,
+      kinds: ['agreement', 'project'],
+      links: [0, 7],
+      crossMunicipal: true,
+      crossCounty: false,
+    });
+  });
+
+  it('asOf keeps the links active on the date, both ends inclusive', () => {
+    const net = small();
+    const on = (date: string) => net.asOf(date).links.map((l) => `${l.source}-${l.target}-${l.kind}`);
+    expect(on('2019-12-31')).toEqual(['rtj-2480-member', 'rtj-2403-member', 'polis-2480-agreement', 'polis-2403-agreement', '2480-0180-network']);
+    expect(on('2022-06-30')).toContain('moske-idrott-dialogue');
+    expect(on('2022-07-01')).not.toContain('moske-idrott-dialogue');
+    expect(on('2023-01-01')).toContain('rtj-2404-member');
+    expect(on('2023-01-01')).not.toContain('2480-2460-project');
+    expect(net.asOf('2022-03-01').graph.getEdgeAttribute('2480', '2460', 'weight')).toBe(3);
+    expect(net.asOf('2023-03-01').graph.getEdgeAttribute('2480', '2460', 'weight')).toBe(2);
+    expect(net.asOf('2020-01-01').date).toBe('2020-01-01');
+    expect(net.asOf('2020-01-01').order).toBe(net.order);
+    expect(() => net.asOf('2020')).toThrow(/ISO date/);
+  });
+
+  it('projects to municipality ties, direct or through a shared body, with what lies behind each', () => {
+    const net = small();
+    const ties = net.municipalityProjection().ties;
+    expect(ties.map((t) => [t.a, t.b, t.direct, t.bodies, t.links, t.weight, t.crossCounty])).toEqual([
+      ['0180', '2480', 1, [], [8], 1, true],
+      ['2403', '2404', 0, ['rtj'], [3, 4], 1, false],
+      ['2403', '2480', 0, ['rtj'], [2, 3], 1, false],
+      ['2404', '2480', 0, ['rtj'], [2, 4], 1, false],
+      // agreement (2) + dialogue between their actors (1) + project (1)
+      ['2460', '2480', 3, [], [0, 1, 7], 4, false],
+    ]);
+    // The police region is an authority, not a shared body: no 2403–2480 tie through it beyond rtj's.
+    const onlyMunicipalities = net.municipalityProjection({ endpoints: 'municipalities' }).ties.find((t) => t.a === '2460');
+    expect(onlyMunicipalities).toMatchObject({ direct: 2, links: [0, 7], weight: 3 });
+    const viaAuthorities = net.municipalityProjection({ via: ['joint_body', 'authority'] }).ties.find((t) => t.a === '2403' && t.b === '2480');
+    expect(viaAuthorities?.bodies).toEqual(['polis', 'rtj']);
+    const graph = net.municipalityProjection().graph;
+    expect(graph.order).toBe(290);
+    expect(graph.size).toBe(5);
+  });
+});
+
+describe('the real cooperation bodies', () => {
+  const net = loadNetwork(swedenCooperationBodies());
+
+  it('loads 16 bodies linked to their 102 memberships plus the Finsam partners', () => {
+    const bodies = net.actors().filter((a) => a.kind === 'joint_body');
+    expect(bodies).toHaveLength(16);
+    const memberLinks = net.links.filter((l) => net.actor(l.target)?.kind === 'municipality');
+    expect(memberLinks).toHaveLength(102);
+    // 3 Finsam bodies × (Arbetsförmedlingen, Försäkringskassan, region)
+    expect(net.links.length - memberLinks.length).toBe(9);
+    expect(net.actor('Arbetsförmedlingen')).toMatchObject({ kind: 'authority' });
+    expect(net.actor('Region Stockholm')).toMatchObject({ kind: 'county', county: '01' });
+    expect(net.actor('Västra Götalandsregionen')).toMatchObject({ kind: 'county', county: '14' });
+  });
+
+  it('gives a body a county only when all its members share one', () => {
+    expect(net.actor('Brandkåren Attunda')?.county).toBeUndefined(); // Knivsta is in Uppsala län
+    expect(net.actor('Nerikes Brandkår')?.county).toBe('18');
+  });
+
+  it('dates memberships as the sources say', () => {
+    const storGbg = net.linksOf('Räddningstjänsten Storgöteborg');
+    const since = Object.fromEntries(storGbg.map((l) => [l.target, l.since ?? null]));
+    expect(since).toMatchObject({ '1462': '2023-01-01', '1415': '2023-01-01', '1419': '2023-01-01', '1480': null });
+    expect(net.linksOf('Södra Bohusläns räddningstjänstförbund').every((l) => l.until === '2022-12-31')).toBe(true);
+    // Tjörn (an island) cooperates with Göteborg through the body only from 2023.
+    const tie = (d: string) => net.asOf(d).municipalityProjection().ties.find((t) => t.a === '1419' && t.b === '1480');
+    expect(tie('2022-06-01')).toBeUndefined();
+    expect(tie('2023-06-01')?.bodies).toEqual(['Räddningstjänsten Storgöteborg']);
+  });
+
+  it('projects to 16 bodies’ worth of municipality pairs', () => {
+    // Each body with n members implies n(n-1)/2 pairs; overlapping pairs are merged.
+    const pairs = new Set<string>();
+    const members = new Map<string, string[]>();
+    for (const l of net.links) if (net.actor(l.target)?.kind === 'municipality') members.set(l.source, [...(members.get(l.source) ?? []), l.target]);
+    for (const list of members.values()) for (const a of list) for (const b of list) if (a < b) pairs.add(`${a}-${b}`);
+    expect(net.municipalityProjection().ties.map((t) => `${t.a}-${t.b}`).sort()).toEqual([...pairs].sort());
+  });
+});
