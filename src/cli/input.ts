@@ -40,6 +40,10 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
   const geography = path(values.geography);
   const dataset = values.dataset as string | undefined;
   const mode = values.lenient ? 'lenient' : 'strict';
+  const asOf = values['as-of'];
+  if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) {
+    throw new UsageError(`--as-of needs a date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
+  }
   let net: CooperationNetwork;
   let description: string;
   if (dataset !== undefined && (actors || links)) throw new UsageError('--dataset cannot be combined with --actors or --links');
@@ -58,9 +62,7 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
       throw new UsageError(`unknown dataset ${JSON.stringify(name)}`, 'datasets: demo, bodies');
     }
   }
-  const asOf = values['as-of'];
   if (typeof asOf === 'string') {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of needs a date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
     net = net.asOf(asOf);
     description += ` as of ${asOf}`;
   }
