@@ -174,10 +174,11 @@ export function brokerageRoles(
     }
 
     // All neighbour pairs, by type.
-    let coord = (same * (same - 1)) / 2;
+    // (Guarded so that no count is ever -0.)
+    let coord = same > 1 ? (same * (same - 1)) / 2 : 0;
     let mixed = same * other;
     let cons = samePairsOther;
-    let liais = (other * (other - 1)) / 2 - samePairsOther;
+    let liais = other > 1 ? (other * (other - 1)) / 2 - samePairsOther : 0;
 
     // Subtract closed pairs {a, c} (a < c, both eligible neighbours, a ~ c).
     for (let k = lo; k < hi; k++) {
