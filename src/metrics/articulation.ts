@@ -54,14 +54,6 @@ export interface ArticulationPoint {
   readonly cutOffNodes: number;
 }
 
-interface DfsResult {
-  disc: Int32Array;
-  low: Int32Array;
-  parent: Int32Array;
-  /** DFS visit order (pre-order), all nodes. */
-  order: Int32Array;
-}
-
 /**
  * Iterative DFS computing discovery times, low-points and parents. Calls
  * `onFinish(v, p)` when the tree edge `p → v` is retreated (children before
@@ -72,7 +64,7 @@ function lowpointDfs(
   csr: Csr,
   onFinish: (v: number, p: number, low: Int32Array, disc: Int32Array) => void,
   onComponent?: (root: number, start: number, end: number, order: Int32Array) => void,
-): DfsResult {
+): void {
   const { n, offsets, targets } = csr;
   const disc = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
@@ -115,7 +107,6 @@ function lowpointDfs(
     }
     onComponent?.(root, start, time, order);
   }
-  return { disc, low, parent, order };
 }
 
 /**
