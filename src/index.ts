@@ -30,7 +30,7 @@ export { toCsr, type Csr, type CsrOptions } from './metrics/csr.js';
 
 export { haversineKm, municipalityDistanceKm, borderSteps, EARTH_RADIUS_KM } from './geo/distance.js';
 export { neighbours, NeighboursOptionsSchema, type NeighboursOptions, type NeighbourRow } from './geo/neighbours.js';
-export { createRng, shuffled } from './metrics/random.js';
+export { createRng, shuffled, type Rng } from './metrics/random.js';
 export { toCsv, safeCell, type CsvOptions } from './io/write-csv.js';
 
 export { summaryByCounty, SummaryOptionsSchema, type SummaryOptions, type CountySummaryRow } from './analysis/summary.js';
