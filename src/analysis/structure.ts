@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { cmp } from '../model/geography.js';
+import type { CooperationNetwork } from '../model/network.js';
+import type { Actor } from '../model/schema.js';
+import { withColumns, type Rows } from '../model/table.js';
+import { articulationPoints as articulationKernel, bridges as bridgeKernel } from '../metrics/articulation.js';
+import { connectedComponents } from '../metrics/components.js';
+import { coreNumbers } from '../metrics/k-core.js';
+import { ACTOR_BASE_COLUMNS, actorRowBase, actorView, kindFilter, type ActorRowBase } from './view.js';
+
+const KindsOption = z.object({
+  /** Compute on the subgraph of actors of these kinds only. Default: all actors. */
+  kinds: z.array(z.string()).optional(),
+});
+
+export const ComponentsOptionsSchema = KindsOption;
+export type ComponentsOptions = z.input<typeof ComponentsOptionsSchema>;
+
+export interface ComponentRow {
+  /** Component number: 0 is the largest (ties: the one holding the earliest actor). */
+  component: number;
+  /** Number of actors. */
+  size: number;
+  /** Number of municipalities among them. */
+  municipalities: number;
+  /** Codes of the counties its actors belong to, sorted. */
+  counties: string[];
+  /** Actor ids, in network order. */
+  members: string[];
+}
+
+/**
+ * Connected components of the actor graph, largest first. An isolated actor
+ * is a component of its own. With the default data, the first row is the
+ * main network and the tail lists the isolated or detached actors.
+ *
+ * @example
+ * const detached = components(net).slice(1); // everything outside the main network
+ */
+export function components(net: CooperationNetwork, options: ComponentsOptions = {}): Rows<ComponentRow> {
+  const o = ComponentsOptionsSchema.parse(options);
+  const { csr, actors } = actorView(net, kindFilter(o.kinds));
+  const result = connectedComponents(csr);
+  const rows = result.components.map((members, component) => {
+    const list = members.map((i) => actors[i]!);
+    return {
+      component,
+      size: list.length,
+      municipalities: list.filter((a) => a.kind === 'municipality').length,
+      counties: [...new Set(list.flatMap((a) => (a.county !== undefined ? [a.county] : [])))].sort(cmp),
+      members: list.map((a) => a.id),
+    };
+  });
+  return withColumns(rows, ['component', 'size', 'municipalities', 'counties', 'members']);
+}
+
+export const ArticulationOptionsSchema = KindsOption.extend({
+  /**
+   * `'county'` (default): look for single points of failure inside each
+   * county's own network (the actors that belong to the county); `'network'`:
+   * in the whole network.
+   */
+  scope: z.enum(['county', 'network']).default('county'),
+});
+export type ArticulationOptions = z.input<typeof ArticulationOptionsSchema>;
+
+export interface ArticulationRow extends ActorRowBase {
+  /** County code the network was restricted to, or `network`. */
+  scope: string;
+  /** Actors in its connected component (of the scope's network), itself included. */
+  componentSize: number;
+  /** Pieces the rest of the component falls into without it (≥ 2). */
+  parts: number;
+  /** Municipalities cut off from the main part when it is removed. */
+  cutOffMunicipalities: number;
+  /** Actors (municipalities included) cut off from the main part. */
+  cutOffActors: number;
+}
+
+/**
+ * Single points of failure: actors whose removal splits their part of the
+ * network (articulation points; Hopcroft & Tarjan 1973). For each, how many
+ * municipalities and actors would be cut off from the main part, the part
+ * with the most municipalities. Sorted by municipalities cut off, then actors
+ * cut off (both descending), then scope and id.
+ *
+ * @example
+ * articulationPoints(net).filter((r) => r.cutOffMunicipalities > 0);
+ */
+export function articulationPoints(net: CooperationNetwork, options: ArticulationOptions = {}): Rows<ArticulationRow> {
+  const o = ArticulationOptionsSchema.parse(options);
+  const byKind = kindFilter(o.kinds);
+  const scopes: { scope: string; include: (a: Actor) => boolean }[] =
+    o.scope === 'network'
+      ? [{ scope: 'network', include: byKind ?? (() => true) }]
+      : net.counties().map((c) => ({ scope: c.code, include: (a: Actor) => a.county === c.code && (byKind ? byKind(a) : true) }));
+  const rows: ArticulationRow[] = [];
+  for (const { scope, include } of scopes) {
+    const { csr, actors } = actorView(net, include);
+    const municipal = actors.map((a) => a.kind === 'municipality');
+    const all = articulationKernel(csr, { countable: municipal });
+    for (const p of all) {
+      rows.push({
+        ...actorRowBase(actors[p.node]!),
+        scope,
+        componentSize: p.componentSize,
+        parts: p.parts,
+        cutOffMunicipalities: p.cutOff,
+        cutOffActors: p.cutOffNodes,
+      });
+    }
+  }
+  rows.sort((p, q) => q.cutOffMunicipalities - p.cutOffMunicipalities || q.cutOffActors - p.cutOffActors || cmp(p.scope, q.scope) || cmp(p.id, q.id));
+  return withColumns(rows, [...ACTOR_BASE_COLUMNS, 'scope', 'componentSize', 'parts', 'cutOffMunicipalities', 'cutOffActors']);
+}
+
+export const BridgesOptionsSchema = KindsOption;
+export type BridgesOptions = z.input<typeof BridgesOptionsSchema>;
+
+export interface BridgeRow {
+  source: string;
+  sourceName: string;
+  target: string;
+  targetName: string;
+  /** Links between the pair (all of them form the bridge). */
+  links: number;
+  crossMunicipal: boolean;
+  crossCounty: boolean;
+}
+
+/**
+ * Bridges: pairs of actors whose tie is the only connection between two
+ * parts of the network (Tarjan 1974). Losing the cooperation behind such a
+ * tie disconnects the network. In network order of `source`, then `target`.
+ */
+export function bridges(net: CooperationNetwork, options: BridgesOptions = {}): Rows<BridgeRow> {
+  const o = BridgesOptionsSchema.parse(options);
+  const { csr, actors } = actorView(net, kindFilter(o.kinds));
+  const rows = bridgeKernel(csr)
+    .map(([u, v]) => (u < v ? [u, v] : [v, u]) as [number, number])
+    .sort((p, q) => p[0] - q[0] || p[1] - q[1])
+    .map(([u, v]) => {
+      const s = actors[u]!;
+      const t = actors[v]!;
+      const links = net.linksBetween(s.id, t.id);
+      return {
+        source: s.id,
+        sourceName: s.name,
+        target: t.id,
+        targetName: t.name,
+        links: links.length,
+        crossMunicipal: links[0]?.crossMunicipal ?? false,
+        crossCounty: links[0]?.crossCounty ?? false,
+      };
+    });
+  return withColumns(rows, ['source', 'sourceName', 'target', 'targetName', 'links', 'crossMunicipal', 'crossCounty']);
+}
+
+export const KCoreOptionsSchema = KindsOption;
+export type KCoreOptions = z.input<typeof KCoreOptionsSchema>;
+
+export interface KCoreRow extends ActorRowBase {
+  /** Core number: the largest k such that the actor is in the k-core (every member has ≥ k partners in it). */
+  core: number;
+}
+
+/**
+ * k-core numbers per actor (Seidman 1983; Batagelj & Zaversnik 2003), equal
+ * to `nx.core_number(G)`: the densely interconnected centre of the network
+ * has the highest core number, isolated actors 0.
+ */
+export function kCore(net: CooperationNetwork, options: KCoreOptions = {}): Rows<KCoreRow> {
+  const o = KCoreOptionsSchema.parse(options);
+  const { csr, actors } = actorView(net, kindFilter(o.kinds));
+  const core = coreNumbers(csr);
+  return withColumns(
+    actors.map((a, i) => ({ ...actorRowBase(a), core: core[i]! })),
+    [...ACTOR_BASE_COLUMNS, 'core'],
+  );
+}

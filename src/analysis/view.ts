@@ -1,0 +1,60 @@
+import { actorIdOf, nodeKey } from '../model/keys.js';
+import type { CooperationNetwork } from '../model/network.js';
+import type { Actor } from '../model/schema.js';
+import { toCsr, type Csr } from '../metrics/csr.js';
+
+/** The identifying columns every actor row starts with. Absent values are `null`, so every row has every column. */
+export interface ActorRowBase {
+  id: string;
+  name: string;
+  kind: string;
+  municipality: string | null;
+  county: string | null;
+}
+
+export const ACTOR_BASE_COLUMNS = ['id', 'name', 'kind', 'municipality', 'county'] as const;
+
+export function actorRowBase(actor: Actor): ActorRowBase {
+  return { id: actor.id, name: actor.name, kind: actor.kind, municipality: actor.municipality ?? null, county: actor.county ?? null };
+}
+
+/** A typed-array view of (part of) the actor graph, aligned with its actors. */
+export interface ActorView {
+  csr: Csr;
+  /** `actors[i]` is node `i` of `csr`. */
+  actors: Actor[];
+}
+
+/**
+ * The actor graph as CSR, optionally restricted to the actors for which
+ * `include` is true (the subgraph they induce). Node order is the network's
+ * actor order: municipalities by code, then the other actors in input order.
+ */
+export function actorView(net: CooperationNetwork, include?: (actor: Actor) => boolean): ActorView {
+  const actors = include ? net.actors().filter(include) : net.actors();
+  const csr = toCsr(net.graph, { nodes: actors.map((a) => nodeKey(a.id)) });
+  return { csr, actors };
+}
+
+/**
+ * The municipality projection (ties direct or through shared bodies, see
+ * `CooperationNetwork.municipalityProjection`) as CSR, weighted by tie
+ * weight, aligned with the municipality actors in code order.
+ */
+export function municipalityView(net: CooperationNetwork): ActorView {
+  const projection = net.municipalityProjection();
+  const csr = toCsr(projection.graph);
+  return { csr, actors: csr.ids.map((key) => net.actor(actorIdOf(key))!) };
+}
+
+/** Restrict to actors of the given kinds (all when `kinds` is undefined). */
+export function kindFilter(kinds: readonly string[] | undefined): ((actor: Actor) => boolean) | undefined {
+  if (!kinds) return undefined;
+  const set = new Set(kinds);
+  return (actor) => set.has(actor.kind);
+}
+
+/** camelCase of a snake_case kind, for column names: `civil_society` → `civilSociety`. */
+export function camelKind(kind: string): string {
+  return kind.replace(/_(\p{L})/gu, (_, c: string) => c.toUpperCase());
+}
