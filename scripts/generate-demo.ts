@@ -253,7 +253,6 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
       });
       if (deps.length < want) continue;
       const chosen = shuffled(deps, g).slice(0, want).sort(cmp);
-      // neither the hub nor its dependents may border another bridge's members
       bridges.push({ hub: h.code, dependents: chosen });
       reserved.add(h.code);
       for (const c of chosen) {

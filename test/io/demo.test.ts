@@ -302,6 +302,25 @@ describe('demo dataset: the deliberate gaps of design.json are true', () => {
     }
   });
 
+  it('is described by the README as it is (counts and every gap)', () => {
+    const readme = read('README.md');
+    const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    expect(readme).toMatch(/synthetic/i);
+    expect(readme).toContain(`${n(design.counts.actorRows)} actors`);
+    expect(readme).toContain(`${n(design.counts.linkRows)} links`);
+    for (const [kind, count] of [...Object.entries(design.counts.actorsByKind), ...Object.entries(design.counts.linksByKind)]) {
+      expect(readme).toContain(`${n(count)} \`${kind}\``);
+    }
+    const places = [
+      ...design.gaps.isolated,
+      ...design.gaps.weakCounties.flatMap((w) => w.withoutCrossMunicipalLinks),
+      ...design.gaps.missingPartnerKind,
+      ...design.gaps.bridges.flatMap((b) => [b.hub, ...b.dependents]),
+    ];
+    for (const p of places) expect(readme).toContain(`${p.name} ${p.code}`);
+    for (const c of [...design.gaps.weakCounties, design.gaps.noCrossCountyLinks]) expect(readme).toContain(`${c.name} (${c.county})`);
+  });
+
   it('isolated: small municipalities with no links at all, and no other municipality without links', () => {
     const codes = design.gaps.isolated.map((p) => p.code);
     for (const p of design.gaps.isolated) {
