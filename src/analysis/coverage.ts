@@ -1,0 +1,280 @@
+import { z } from 'zod';
+import { indexGeography } from '../model/geography.js';
+import { nodeKey } from '../model/keys.js';
+import type { CooperationNetwork } from '../model/network.js';
+import { withColumns, type Rows } from '../model/table.js';
+import { betweennessCentrality } from '../metrics/betweenness.js';
+import { connectedComponents } from '../metrics/components.js';
+import { toCsr } from '../metrics/csr.js';
+import { actorView, camelKind } from './view.js';
+
+/** Partner kinds whose reach coverage reports by default. */
+export const DEFAULT_PARTNER_KINDS = ['religious', 'civil_society', 'authority'] as const;
+
+export const CoverageOptionsSchema = z.object({
+  /** Partner kinds to report a share for (columns `<kind>Share`, camelCase). Default religious, civil_society, authority. */
+  partnerKinds: z.array(z.string().min(1)).min(1).default([...DEFAULT_PARTNER_KINDS]),
+  /** Betweenness with link weights as strengths (distance 1/weight). Default false (NetworkX's default). */
+  weighted: z.boolean().default(false),
+  /** Actor kinds through which members cooperate (see `municipalityProjection`). Default `['joint_body']`. */
+  via: z.array(z.string()).default(['joint_body']),
+  /** Append a national row (county `total`). Default true. */
+  total: z.boolean().default(true),
+});
+export type CoverageOptions = z.input<typeof CoverageOptionsSchema>;
+
+/**
+ * One row per municipality. Definitions:
+ * - `municipalityTies`: municipalities it cooperates with, directly (a
+ *   cross-municipal link between their actors) or through a shared body.
+ * - `<kind>Partners`: actors of that kind the municipality itself is linked to.
+ * - `kindsCovered`: partner kinds with at least one partner.
+ * - `borderNeighbours` / `cooperatingBorderNeighbours`: municipalities it
+ *   borders, and how many of them it cooperates with; `borderShare` is their
+ *   ratio (`null` for a municipality without land borders).
+ * - `coverage`: the mean of "has a municipality tie" and one indicator per
+ *   partner kind, from 0 (no cooperation) to 1 (a tie and every kind).
+ * - `betweenness`: betweenness of the municipality in the whole actor
+ *   network (as `centrality`).
+ */
+export interface MunicipalityCoverageRow {
+  code: string;
+  name: string;
+  county: string;
+  population: number;
+  /** Links of any kind touching the municipality itself. */
+  links: number;
+  municipalityTies: number;
+  borderNeighbours: number;
+  cooperatingBorderNeighbours: number;
+  borderShare: number | null;
+  kindsCovered: number;
+  coverage: number;
+  betweenness: number;
+  /** `<kind>Partners` columns, one per partner kind. */
+  [partners: `${string}Partners`]: number;
+}
+
+/**
+ * One row per county, then a national `total` row. Definitions:
+ * - `linkedMunicipalities`: municipalities with at least one municipality
+ *   tie (a cross-municipal link between their actors, or a shared body);
+ *   `linkedShare` their share of the county's municipalities and
+ *   `linkedPopulationShare` their share of its population.
+ * - `<kind>Share`: share of the county's municipalities linked directly to
+ *   at least one actor of that kind.
+ * - `borderPairs`: pairs of bordering municipalities both in the county;
+ *   `cooperatingBorderPairs` those that cooperate; `borderPairShare` their
+ *   ratio (`null` when the county has no internal border pair, as Gotland).
+ * - `crossCountyLinks`: links with one end in the county and the other in
+ *   another county (ends without a county, as a police region, never count).
+ * - `crossCountyTies`: municipality ties between this county and another;
+ *   `countiesReached` the other counties reached by either (`null` in the
+ *   total row).
+ * - `components`: connected components among the county's municipalities,
+ *   using only ties within the county (an unconnected municipality is a
+ *   component of its own; 1 means one connected county network).
+ * - `meanBetweenness`, `maxBetweenness`: of the county's municipalities, in
+ *   the whole actor network.
+ * - `meanCoverage`: mean municipality `coverage` (see {@link coverageByMunicipality}).
+ */
+export interface CountyCoverageRow {
+  county: string;
+  name: string;
+  municipalities: number;
+  population: number;
+  linkedMunicipalities: number;
+  linkedShare: number;
+  linkedPopulationShare: number;
+  borderPairs: number;
+  cooperatingBorderPairs: number;
+  borderPairShare: number | null;
+  crossCountyLinks: number;
+  crossCountyTies: number;
+  countiesReached: number | null;
+  components: number;
+  meanBetweenness: number;
+  maxBetweenness: number;
+  meanCoverage: number;
+  /** `<kind>Share` columns, one per partner kind. */
+  [share: `${string}Share`]: number | null;
+}
+
+interface Computed {
+  municipal: MunicipalityCoverageRow[];
+  options: z.output<typeof CoverageOptionsSchema>;
+}
+
+function compute(net: CooperationNetwork, options: CoverageOptions): Computed {
+  const o = CoverageOptionsSchema.parse(options);
+  const projection = net.municipalityProjection({ via: o.via });
+  const ix = indexGeography(net.geography);
+  const { csr, actors } = actorView(net);
+  const betweenness = betweennessCentrality(csr, { weighted: o.weighted });
+  const betweennessOf = new Map(actors.map((a, i) => [a.id, betweenness[i]!]));
+
+  const municipal: MunicipalityCoverageRow[] = net.municipalities().map((m) => {
+    const key = nodeKey(m.code);
+    const partners = new Map<string, number>();
+    net.graph.forEachNeighbor(key, (_n, attributes) => partners.set(attributes.kind, (partners.get(attributes.kind) ?? 0) + 1));
+    const tied = new Set(projection.graph.hasNode(key) ? projection.graph.neighbors(key) : []);
+    const borders = ix.bordersOf.get(m.code) ?? [];
+    const cooperating = borders.filter((b) => tied.has(nodeKey(b))).length;
+    const kindsCovered = o.partnerKinds.filter((k) => (partners.get(k) ?? 0) > 0).length;
+    const row: MunicipalityCoverageRow = {
+      code: m.code,
+      name: m.name,
+      county: m.county,
+      population: m.population,
+      links: net.linksOf(m.code).length,
+      municipalityTies: tied.size,
+      borderNeighbours: borders.length,
+      cooperatingBorderNeighbours: cooperating,
+      borderShare: borders.length > 0 ? cooperating / borders.length : null,
+      kindsCovered,
+      coverage: ((tied.size > 0 ? 1 : 0) + kindsCovered) / (1 + o.partnerKinds.length),
+      betweenness: betweennessOf.get(m.code) ?? 0,
+    };
+    for (const k of o.partnerKinds) row[`${camelKind(k)}Partners`] = partners.get(k) ?? 0;
+    return row;
+  });
+  return { municipal, options: o };
+}
+
+/**
+ * Coverage per municipality: its municipality ties, partners of each kind,
+ * cooperation with its border neighbours, and a 0–1 `coverage` score (see
+ * {@link MunicipalityCoverageRow} for definitions). In code order.
+ *
+ * @example
+ * coverageByMunicipality(net).filter((r) => r.coverage < 0.5);
+ */
+export function coverageByMunicipality(net: CooperationNetwork, options: CoverageOptions = {}): Rows<MunicipalityCoverageRow> {
+  const { municipal, options: o } = compute(net, options);
+  return withColumns(municipal, [
+    'code',
+    'name',
+    'county',
+    'population',
+    'links',
+    'municipalityTies',
+    ...o.partnerKinds.map((k) => `${camelKind(k)}Partners` as const),
+    'kindsCovered',
+    'borderNeighbours',
+    'cooperatingBorderNeighbours',
+    'borderShare',
+    'coverage',
+    'betweenness',
+  ]);
+}
+
+/**
+ * How well each county is covered by cooperation: municipalities reached by
+ * cross-municipal cooperation (also weighted by population), reach of each
+ * partner kind, cooperation between bordering municipalities, links across
+ * the county border, fragmentation and brokerage. One row per county in code
+ * order, then a national `total` row. See {@link CountyCoverageRow} for the
+ * definition of every column.
+ *
+ * @example
+ * console.table(coverageByCounty(loadNetwork(demoDataset())));
+ */
+export function coverageByCounty(net: CooperationNetwork, options: CoverageOptions = {}): Rows<CountyCoverageRow> {
+  const { municipal, options: o } = compute(net, options);
+  const projection = net.municipalityProjection({ via: o.via });
+  const ix = indexGeography(net.geography);
+  const countyOfMunicipality = new Map(municipal.map((r) => [r.code, r.county]));
+
+  const row = (
+    county: string,
+    name: string,
+    rows: MunicipalityCoverageRow[],
+    internal: { a: string; b: string }[],
+    crossLinks: number,
+    crossTies: number,
+    reached: number | null,
+    components: number,
+  ): CountyCoverageRow => {
+    const population = rows.reduce((s, r) => s + r.population, 0);
+    const linked = rows.filter((r) => r.municipalityTies > 0);
+    const cooperatingPairs = internal.filter((p) => projection.graph.hasEdge(nodeKey(p.a), nodeKey(p.b))).length;
+    const b = rows.map((r) => r.betweenness);
+    const out: CountyCoverageRow = {
+      county,
+      name,
+      municipalities: rows.length,
+      population,
+      linkedMunicipalities: linked.length,
+      linkedShare: rows.length > 0 ? linked.length / rows.length : 0,
+      linkedPopulationShare: population > 0 ? linked.reduce((s, r) => s + r.population, 0) / population : 0,
+      borderPairs: internal.length,
+      cooperatingBorderPairs: cooperatingPairs,
+      borderPairShare: internal.length > 0 ? cooperatingPairs / internal.length : null,
+      crossCountyLinks: crossLinks,
+      crossCountyTies: crossTies,
+      countiesReached: reached,
+      components,
+      meanBetweenness: b.length > 0 ? b.reduce((s, x) => s + x, 0) / b.length : 0,
+      maxBetweenness: b.length > 0 ? Math.max(...b) : 0,
+      meanCoverage: rows.length > 0 ? rows.reduce((s, r) => s + r.coverage, 0) / rows.length : 0,
+    };
+    for (const k of o.partnerKinds) {
+      const column = `${camelKind(k)}Partners` as const;
+      out[`${camelKind(k)}Share`] = rows.length > 0 ? rows.filter((r) => r[column]! > 0).length / rows.length : null;
+    }
+    return out;
+  };
+
+  const countyOfActor = (id: string) => net.actor(id)?.county;
+  const rows: CountyCoverageRow[] = [];
+  for (const county of net.counties()) {
+    const members = municipal.filter((r) => r.county === county.code);
+    const internal = net.geography.borders.filter((p) => countyOfMunicipality.get(p.a) === county.code && countyOfMunicipality.get(p.b) === county.code);
+    const reached = new Set<string>();
+    let crossLinks = 0;
+    for (const l of net.links) {
+      if (!l.crossCounty) continue;
+      const [s, t] = [countyOfActor(l.source)!, countyOfActor(l.target)!];
+      if (s === county.code || t === county.code) {
+        crossLinks++;
+        reached.add(s === county.code ? t : s);
+      }
+    }
+    let crossTies = 0;
+    for (const t of projection.ties) {
+      const [ca, cb] = [countyOfMunicipality.get(t.a)!, countyOfMunicipality.get(t.b)!];
+      if (ca !== cb && (ca === county.code || cb === county.code)) {
+        crossTies++;
+        reached.add(ca === county.code ? cb : ca);
+      }
+    }
+    const within = toCsr(projection.graph, { nodes: members.map((r) => nodeKey(r.code)) });
+    rows.push(row(county.code, county.name, members, internal, crossLinks, crossTies, reached.size, connectedComponents(within).count));
+  }
+  if (o.total) {
+    const crossLinks = net.links.filter((l) => l.crossCounty).length;
+    const crossTies = projection.ties.filter((t) => t.crossCounty).length;
+    const components = connectedComponents(toCsr(projection.graph)).count;
+    rows.push(row('total', ix.geography.name, municipal, net.geography.borders, crossLinks, crossTies, null, components));
+  }
+  return withColumns(rows, [
+    'county',
+    'name',
+    'municipalities',
+    'population',
+    'linkedMunicipalities',
+    'linkedShare',
+    'linkedPopulationShare',
+    ...o.partnerKinds.map((k) => `${camelKind(k)}Share` as const),
+    'borderPairs',
+    'cooperatingBorderPairs',
+    'borderPairShare',
+    'crossCountyLinks',
+    'crossCountyTies',
+    'countiesReached',
+    'components',
+    'meanBetweenness',
+    'maxBetweenness',
+    'meanCoverage',
+  ]);
+}

@@ -1,0 +1,299 @@
+import { z } from 'zod';
+import { cmp, indexGeography } from '../model/geography.js';
+import { nodeKey } from '../model/keys.js';
+import type { CooperationNetwork } from '../model/network.js';
+import type { Actor } from '../model/schema.js';
+import { withColumns, type Rows } from '../model/table.js';
+import { articulationPoints as articulationKernel } from '../metrics/articulation.js';
+import { connectedComponents } from '../metrics/components.js';
+import { toCsr } from '../metrics/csr.js';
+import { coverageByCounty, coverageByMunicipality, DEFAULT_PARTNER_KINDS } from './coverage.js';
+import { actorView, camelKind } from './view.js';
+
+/** Municipalities below this population are "small" by default (about half of Sweden's 290). */
+export const DEFAULT_SMALL_POPULATION = 15_000;
+
+/** The gap types, in the order they are listed within one severity. */
+export const GAP_TYPES = [
+  'isolated_municipality',
+  'no_municipal_cooperation',
+  'single_point_of_failure',
+  'fragmented_county',
+  'no_cross_county_link',
+  'missing_partner_kind',
+  'uncooperative_border_pair',
+] as const;
+export type GapType = (typeof GAP_TYPES)[number];
+
+/**
+ * Severity scale, from 4 to 1:
+ * - 4 `critical`: a small municipality with no cooperation at all.
+ * - 3 `high`: a municipality with no cooperation at all (not small), a small
+ *   municipality with no other municipality to work with, a single point of
+ *   failure cutting off two or more municipalities, a fragmented county.
+ * - 2 `medium`: a municipality with no other municipality to work with (not
+ *   small), a single point of failure cutting off one municipality, a county
+ *   with no cross-county cooperation, a missing partner kind, a small
+ *   municipality that does not cooperate with a neighbour.
+ * - 1 `low`: two larger bordering municipalities that do not cooperate.
+ */
+export const SEVERITY_LEVELS = { 4: 'critical', 3: 'high', 2: 'medium', 1: 'low' } as const;
+export type Severity = keyof typeof SEVERITY_LEVELS;
+
+export const GapsOptionsSchema = z.object({
+  /** Partner kinds every municipality should have. Default religious, civil_society, authority. */
+  requiredKinds: z.array(z.string().min(1)).default([...DEFAULT_PARTNER_KINDS]),
+  /** Municipalities with fewer inhabitants are small. Default 15 000. */
+  smallPopulation: z.number().nonnegative().default(DEFAULT_SMALL_POPULATION),
+  /** Only these gap types. Default: all. */
+  types: z.array(z.enum(GAP_TYPES)).optional(),
+  /** Actor kinds through which members cooperate. Default `['joint_body']`. */
+  via: z.array(z.string()).default(['joint_body']),
+});
+export type GapsOptions = z.input<typeof GapsOptionsSchema>;
+
+export interface GapRow {
+  /** 4 critical, 3 high, 2 medium, 1 low (see {@link SEVERITY_LEVELS}). */
+  severity: Severity;
+  level: (typeof SEVERITY_LEVELS)[Severity];
+  type: GapType;
+  /** County code the gap belongs to (for a border pair across counties: the smaller municipality's). */
+  county: string;
+  /** What the gap is about: a municipality code, an actor id, a county code, or `a–b` for a pair. */
+  subject: string;
+  /** Its name in words. */
+  name: string;
+  /** The gap explained in a sentence an official can read. */
+  reason: string;
+  /** Codes of the municipalities concerned (for maps and recommendations). */
+  municipalities: string[];
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US').replace(/,/g, '\u00a0');
+const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+const KIND_WORDS: Record<string, [string, string]> = {
+  religious: ['religious community', 'religious communities'],
+  civil_society: ['civil-society organisation', 'civil-society organisations'],
+  authority: ['authority', 'authorities'],
+  joint_body: ['joint body', 'joint bodies'],
+  county: ['regional actor', 'regional actors'],
+  municipality: ['municipality', 'municipalities'],
+};
+/** A kind in words, singular or plural. */
+export function kindWords(kind: string, count = 1): string {
+  const words = Object.prototype.hasOwnProperty.call(KIND_WORDS, kind) ? KIND_WORDS[kind]! : [kind.replace(/_/g, ' '), `${kind.replace(/_/g, ' ')} actors`];
+  return count === 1 ? words[0] : words[1];
+}
+
+/**
+ * Gaps in the cooperation network, each with a type, the county, a severity
+ * on a documented scale ({@link SEVERITY_LEVELS}) and a plain-language reason:
+ *
+ * - `isolated_municipality`: a municipality with no link at all.
+ * - `no_municipal_cooperation`: a municipality with links, but no tie to any
+ *   other municipality (direct, or through a shared body).
+ * - `single_point_of_failure`: an actor whose removal splits its county's
+ *   network (the actors that belong to the county), cutting municipalities
+ *   off from the rest.
+ * - `fragmented_county`: the county's municipalities that cooperate at all
+ *   form two or more groups with no tie between them (ties within the county).
+ * - `no_cross_county_link`: no actor of the county cooperates with an actor
+ *   or municipality of another county.
+ * - `missing_partner_kind`: a municipality (with some links) not linked to
+ *   any actor of a required kind.
+ * - `uncooperative_border_pair`: two bordering municipalities that do not
+ *   cooperate; small municipalities first.
+ *
+ * Sorted by severity (highest first), then type in the order above, then
+ * population (smallest first) and subject: deterministic.
+ *
+ * @example
+ * findGaps(net).filter((g) => g.severity >= 3);
+ */
+export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Rows<GapRow> {
+  const o = GapsOptionsSchema.parse(options);
+  const wanted = new Set<GapType>(o.types ?? GAP_TYPES);
+  const ix = indexGeography(net.geography);
+  const countyName = (code: string) => ix.county.get(code)?.name ?? code;
+  const small = (population: number) => population < o.smallPopulation;
+  const coverage = coverageByMunicipality(net, { partnerKinds: o.requiredKinds, via: o.via });
+  const byCode = new Map(coverage.map((r) => [r.code, r]));
+  const projection = net.municipalityProjection({ via: o.via });
+  const gaps: (GapRow & { order: number })[] = [];
+  const add = (g: Omit<GapRow, 'level'>, order: number) => {
+    if (wanted.has(g.type)) gaps.push({ ...g, level: SEVERITY_LEVELS[g.severity], order });
+  };
+
+  for (const r of coverage) {
+    const inhabitants = `${fmt(r.population)} inhabitants`;
+    if (r.links === 0 && r.municipalityTies === 0) {
+      const local = net.actorsInMunicipality(r.code).length;
+      add(
+        {
+          severity: small(r.population) ? 4 : 3,
+          type: 'isolated_municipality',
+          county: r.county,
+          subject: r.code,
+          name: r.name,
+          reason: `${r.name} (${inhabitants}) has no cooperation link at all: no other municipality, religious community, civil-society organisation or authority${local > 0 ? `, although ${local} local actor${local === 1 ? ' is' : 's are'} registered there` : ''}.`,
+          municipalities: [r.code],
+        },
+        r.population,
+      );
+      continue;
+    }
+    if (r.municipalityTies === 0) {
+      add(
+        {
+          severity: small(r.population) ? 3 : 2,
+          type: 'no_municipal_cooperation',
+          county: r.county,
+          subject: r.code,
+          name: r.name,
+          reason: `${r.name} (${inhabitants}) cooperates with no other municipality, neither directly nor through a shared body${r.borderNeighbours > 0 ? `; it borders ${r.borderNeighbours}` : ''}.`,
+          municipalities: [r.code],
+        },
+        r.population,
+      );
+    }
+    for (const kind of o.requiredKinds) {
+      if (r[`${camelKind(kind)}Partners`]! > 0) continue;
+      const present = net.actorsInMunicipality(r.code).filter((a) => a.kind === kind).length;
+      add(
+        {
+          severity: 2,
+          type: 'missing_partner_kind',
+          county: r.county,
+          subject: r.code,
+          name: r.name,
+          reason: `${r.name} works with no ${kindWords(kind)}${present > 0 ? `, although ${present} ${kindWords(kind, present)} ${present === 1 ? 'is' : 'are'} registered in the municipality` : ''}.`,
+          municipalities: [r.code],
+        },
+        r.population,
+      );
+    }
+  }
+
+  // Bordering pairs that do not cooperate, smallest municipality first.
+  for (const { a, b } of net.geography.borders) {
+    if (projection.graph.hasEdge(nodeKey(a), nodeKey(b))) continue;
+    const [p, q] = [byCode.get(a)!, byCode.get(b)!].sort((x, y) => x.population - y.population || cmp(x.code, y.code)) as [
+      (typeof coverage)[number],
+      (typeof coverage)[number],
+    ];
+    add(
+      {
+        severity: small(p.population) ? 2 : 1,
+        type: 'uncooperative_border_pair',
+        county: p.county,
+        subject: `${p.code}–${q.code}`,
+        name: `${p.name} – ${q.name}`,
+        reason: `${p.name} (${fmt(p.population)} inhabitants) and ${q.name} share a border but do not cooperate${p.county !== q.county ? ` (across the border between ${countyName(p.county)} and ${countyName(q.county)})` : ''}.`,
+        municipalities: [p.code, q.code],
+      },
+      p.population,
+    );
+  }
+
+  // Single points of failure and fragmentation, county by county.
+  for (const county of net.counties()) {
+    const inCounty = (a: Actor) => a.county === county.code;
+    const { csr, actors } = actorView(net, inCounty);
+    const municipal = actors.map((a) => a.kind === 'municipality');
+    for (const p of articulationKernel(csr, { countable: municipal })) {
+      if (p.cutOff === 0) continue;
+      const actor = actors[p.node]!;
+      const cut = cutOffMunicipalities(csr, actors, p.node);
+      add(
+        {
+          severity: p.cutOff >= 2 ? 3 : 2,
+          type: 'single_point_of_failure',
+          county: county.code,
+          subject: actor.id,
+          name: actor.name,
+          reason: `If ${actor.name}'s cooperation stopped, ${p.cutOff === 1 ? '1 municipality' : `${p.cutOff} municipalities`} (${list(cut.map((c) => ix.municipality.get(c)!.name))}) would be cut off from the rest of ${county.name}'s network.`,
+          municipalities: actor.kind === 'municipality' ? [actor.id, ...cut] : cut,
+        },
+        -p.cutOff,
+      );
+    }
+
+    const members = net.municipalitiesOfCounty(county.code).filter((m) => (byCode.get(m.code)?.municipalityTies ?? 0) > 0);
+    const within = toCsr(projection.graph, { nodes: members.map((m) => nodeKey(m.code)) });
+    const groups = connectedComponents(within).components.filter((c) => c.length > 0);
+    if (groups.length >= 2) {
+      const names = groups.map((g) => g.map((i) => members[i]!.name));
+      add(
+        {
+          severity: 3,
+          type: 'fragmented_county',
+          county: county.code,
+          subject: county.code,
+          name: county.name,
+          reason: `The cooperating municipalities of ${county.name} form ${groups.length} separate groups with no tie between them inside the county: ${names.map((n) => `{${n.join(', ')}}`).join('; ')}.`,
+          municipalities: members.map((m) => m.code),
+        },
+        -groups.length,
+      );
+    }
+  }
+
+  if (wanted.has('no_cross_county_link')) {
+    for (const row of coverageByCounty(net, { partnerKinds: o.requiredKinds, via: o.via, total: false })) {
+      if (row.crossCountyLinks > 0 || row.crossCountyTies > 0) continue;
+      add(
+        {
+          severity: 2,
+          type: 'no_cross_county_link',
+          county: row.county,
+          subject: row.county,
+          name: row.name,
+          reason: `No actor or municipality in ${row.name} cooperates with one in another county.`,
+          municipalities: net.municipalitiesOfCounty(row.county).map((m) => m.code),
+        },
+        row.population,
+      );
+    }
+  }
+
+  const typeOrder = new Map(GAP_TYPES.map((t, i) => [t, i]));
+  gaps.sort((p, q) => q.severity - p.severity || typeOrder.get(p.type)! - typeOrder.get(q.type)! || p.order - q.order || cmp(p.subject, q.subject));
+  return withColumns(
+    gaps.map(({ order: _order, ...g }) => g),
+    ['severity', 'level', 'type', 'county', 'subject', 'name', 'reason', 'municipalities'],
+  );
+}
+
+/** Municipalities cut off from the main part (the part with most municipalities) when node `removed` is taken out. */
+function cutOffMunicipalities(csr: ReturnType<typeof toCsr>, actors: readonly Actor[], removed: number): string[] {
+  const seen = new Int32Array(csr.n).fill(-1);
+  seen[removed] = -2;
+  const parts: number[][] = [];
+  for (let start = 0; start < csr.n; start++) {
+    if (seen[start] !== -1) continue;
+    const part: number[] = [];
+    const stack = [start];
+    seen[start] = parts.length;
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      part.push(v);
+      for (let j = csr.offsets[v]!; j < csr.offsets[v + 1]!; j++) {
+        const w = csr.targets[j]!;
+        if (seen[w] === -1) {
+          seen[w] = parts.length;
+          stack.push(w);
+        }
+      }
+    }
+    parts.push(part);
+  }
+  // Only the parts of the removed node's own component matter.
+  const neighbourParts = new Set<number>();
+  for (let j = csr.offsets[removed]!; j < csr.offsets[removed + 1]!; j++) neighbourParts.add(seen[csr.targets[j]!]!);
+  const municipalitiesIn = (p: number) => parts[p]!.filter((i) => actors[i]!.kind === 'municipality');
+  const ranked = [...neighbourParts].sort((x, y) => municipalitiesIn(y).length - municipalitiesIn(x).length || parts[y]!.length - parts[x]!.length || Math.min(...parts[x]!) - Math.min(...parts[y]!));
+  return ranked
+    .slice(1)
+    .flatMap((p) => municipalitiesIn(p).map((i) => actors[i]!.id))
+    .sort(cmp);
+}
