@@ -1,5 +1,5 @@
 import type { Csr } from './csr.js';
-import { DistanceHeap, inverseWeightLengths } from './shortest-paths.js';
+import { IndexedHeap, inverseWeightLengths } from './shortest-paths.js';
 
 /** Options of {@link betweennessCentrality}. */
 export interface BetweennessOptions {
@@ -175,37 +175,42 @@ function accumulateUnweighted(csr: Csr, bc: Float64Array): void {
 }
 
 /**
- * Brandes with Dijkstra, a line-by-line port of NetworkX's
- * `_single_source_dijkstra_path_basic` (lazy-deletion heap of
- * `(distance, counter, pred, node)`, exact float comparisons).
+ * Brandes with Dijkstra, a port of NetworkX's
+ * `_single_source_dijkstra_path_basic` (exact float comparisons; equal
+ * distances popped in order of their last improvement, like NetworkX's
+ * `(distance, counter, pred, node)` heap — see {@link IndexedHeap}).
  */
 function accumulateWeighted(csr: Csr, bc: Float64Array): void {
   const { n, offsets, targets } = csr;
   const lengths = inverseWeightLengths(csr);
   const ws = workspace(csr);
   const { stack, sigma, preds, predCount } = ws;
+  // NetworkX's `seen` (tentative distance) map, `D` (settled) set, and the
+  // `pred` field of each node's live heap entry.
   const seenDist = new Float64Array(n);
+  const seq = new Float64Array(n);
   const seen = new Uint8Array(n);
   const done = new Uint8Array(n);
-  const heap = new DistanceHeap(targets.length + 1);
+  const heapPred = new Int32Array(n);
+  const heap = new IndexedHeap(seenDist, seq);
   for (let s = 0; s < n; s++) {
+    let counter = 0;
     sigma[s] = 1;
     seen[s] = 1;
     seenDist[s] = 0;
-    heap.clear();
-    heap.push(0, s, s);
+    seq[s] = counter++;
+    heapPred[s] = s;
+    heap.update(s);
     let size = 0;
     while (heap.size > 0) {
-      heap.pop();
-      const v = heap.node;
-      if (done[v] === 1) continue; // stale entry: v already settled
+      const v = heap.pop();
       // NetworkX adds the popping predecessor's count here (for the source it
       // doubles sigma[s] to 2, which scales every sigma by 2 and cancels out
       // exactly in the ratios sigma[v] / sigma[w]).
-      sigma[v]! += sigma[heap.pred]!;
+      sigma[v]! += sigma[heapPred[v]!]!;
       stack[size++] = v;
       done[v] = 1;
-      const dist = heap.key;
+      const dist = seenDist[v]!;
       const end = offsets[v + 1]!;
       for (let k = offsets[v]!; k < end; k++) {
         const w = targets[k]!;
@@ -213,9 +218,10 @@ function accumulateWeighted(csr: Csr, bc: Float64Array): void {
         if (done[w] === 0 && (seen[w] === 0 || vw < seenDist[w]!)) {
           seen[w] = 1;
           seenDist[w] = vw;
-          heap.push(vw, w, v);
+          seq[w] = counter++;
+          heapPred[w] = v;
+          heap.update(w);
           sigma[w] = 0;
-          predCount[w] = 0;
           preds[offsets[w]!] = v;
           predCount[w] = 1;
         } else if (seen[w] === 1 && vw === seenDist[w]) {

@@ -13,112 +13,111 @@ import type { Csr } from './csr.js';
  * `_single_source_dijkstra_path_basic`) keeps a binary heap of
  * `(distance, insertion counter, …)` tuples, pushes a node again whenever a
  * strictly shorter tentative distance is found (lazy deletion), and compares
- * path lengths with exact floating-point `<` / `==`. {@link DistanceHeap}
- * orders entries by `(key, insertion counter)` in the same way, and the
- * searches below push and compare exactly as NetworkX does. Because CSR
+ * path lengths with exact floating-point `<` / `==`. {@link IndexedHeap}
+ * orders nodes by `(distance, counter of the last improvement)`, which pops
+ * them in the same order, and the searches below compare exactly as NetworkX
+ * does. Because CSR
  * neighbour lists are sorted by node index (and NetworkX graphs built with
  * sorted adjacency iterate in the same order), both implementations pop nodes
  * in the same order and compute bit-identical distances.
  */
 
 /**
- * Binary min-heap keyed by `(key, insertion order)` with two integer payloads
- * (`node`, `pred`). Fixed capacity; typed-array backed.
+ * Indexed binary min-heap of node ids, ordered by `(key[v], seq[v])`, with
+ * decrease-key. `key` and `seq` are node-indexed arrays owned by the caller:
+ * the caller writes a node's new tentative distance into `key[v]` and a fresh
+ * insertion counter into `seq[v]`, then calls {@link update}.
+ *
+ * This pops nodes in exactly the order of NetworkX's lazy-deletion heap of
+ * `(distance, counter, …)` tuples: there, a strict improvement pushes a new
+ * tuple with a new counter and the older tuple for the node is skipped when
+ * popped (it always pops after the newer one, having a larger distance). Here
+ * the improvement overwrites the node's `(key, seq)` in place, so the heap
+ * never holds more than `n` entries and never pops stale ones.
  */
-export class DistanceHeap {
-  private readonly keys: Float64Array;
-  private readonly seqs: Float64Array;
-  private readonly nodes: Int32Array;
-  private readonly preds: Int32Array;
+export class IndexedHeap {
+  /** Node at each heap position, with its key and seq copied alongside (cache-friendly sifts). */
+  private readonly heap: Int32Array;
+  private readonly heapKey: Float64Array;
+  private readonly heapSeq: Float64Array;
+  /** Position of each node in `heap`, or -1 when absent. */
+  private readonly pos: Int32Array;
   private length = 0;
-  private counter = 0;
-  /** Key of the entry returned by the last {@link pop}. */
-  key = 0;
-  /** Node of the entry returned by the last {@link pop}. */
-  node = 0;
-  /** Predecessor payload of the entry returned by the last {@link pop}. */
-  pred = 0;
 
-  constructor(capacity: number) {
-    const c = Math.max(1, capacity);
-    this.keys = new Float64Array(c);
-    this.seqs = new Float64Array(c);
-    this.nodes = new Int32Array(c);
-    this.preds = new Int32Array(c);
+  constructor(
+    private readonly key: Float64Array,
+    private readonly seq: Float64Array,
+  ) {
+    this.heap = new Int32Array(key.length);
+    this.heapKey = new Float64Array(key.length);
+    this.heapSeq = new Float64Array(key.length);
+    this.pos = new Int32Array(key.length).fill(-1);
   }
 
   get size(): number {
     return this.length;
   }
 
-  /** Empty the heap and restart the insertion counter. */
-  clear(): void {
-    this.length = 0;
-    this.counter = 0;
-  }
-
-  push(key: number, node: number, pred: number): void {
-    const keys = this.keys;
-    const seqs = this.seqs;
-    const nodes = this.nodes;
-    const preds = this.preds;
-    const seq = this.counter++;
-    let i = this.length++;
-    // Sift up.
+  /** Insert `v`, or move it up after its `(key, seq)` decreased. */
+  update(v: number): void {
+    const { heap, heapKey, heapSeq, pos } = this;
+    let i = pos[v]!;
+    if (i < 0) i = this.length++;
+    const k = this.key[v]!;
+    const q = this.seq[v]!;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const pk = keys[parent]!;
-      if (pk < key || (pk === key && seqs[parent]! < seq)) break;
-      keys[i] = pk;
-      seqs[i] = seqs[parent]!;
-      nodes[i] = nodes[parent]!;
-      preds[i] = preds[parent]!;
+      const pk = heapKey[parent]!;
+      if (pk < k || (pk === k && heapSeq[parent]! < q)) break;
+      const p = heap[parent]!;
+      heap[i] = p;
+      heapKey[i] = pk;
+      heapSeq[i] = heapSeq[parent]!;
+      pos[p] = i;
       i = parent;
     }
-    keys[i] = key;
-    seqs[i] = seq;
-    nodes[i] = node;
-    preds[i] = pred;
+    heap[i] = v;
+    heapKey[i] = k;
+    heapSeq[i] = q;
+    pos[v] = i;
   }
 
-  /** Remove the smallest entry; read it from `key`, `node`, `pred`. */
-  pop(): void {
-    const keys = this.keys;
-    const seqs = this.seqs;
-    const nodes = this.nodes;
-    const preds = this.preds;
-    this.key = keys[0]!;
-    this.node = nodes[0]!;
-    this.pred = preds[0]!;
-    const last = --this.length;
-    if (last === 0) return;
-    const key = keys[last]!;
-    const seq = seqs[last]!;
-    const node = nodes[last]!;
-    const pred = preds[last]!;
+  /** Remove and return the node with the smallest `(key, seq)`. */
+  pop(): number {
+    const { heap, heapKey, heapSeq, pos } = this;
+    const top = heap[0]!;
+    pos[top] = -1;
+    const size = --this.length;
+    if (size === 0) return top;
+    const v = heap[size]!;
+    const k = heapKey[size]!;
+    const q = heapSeq[size]!;
     let i = 0;
-    // Sift down.
     for (;;) {
       let child = 2 * i + 1;
-      if (child >= last) break;
+      if (child >= size) break;
+      let ck = heapKey[child]!;
       const right = child + 1;
-      if (right < last) {
-        const ck = keys[child]!;
-        const rk = keys[right]!;
-        if (rk < ck || (rk === ck && seqs[right]! < seqs[child]!)) child = right;
+      if (right < size) {
+        const rk = heapKey[right]!;
+        if (rk < ck || (rk === ck && heapSeq[right]! < heapSeq[child]!)) {
+          child = right;
+          ck = rk;
+        }
       }
-      const ck = keys[child]!;
-      if (key < ck || (key === ck && seq < seqs[child]!)) break;
-      keys[i] = ck;
-      seqs[i] = seqs[child]!;
-      nodes[i] = nodes[child]!;
-      preds[i] = preds[child]!;
+      if (k < ck || (k === ck && q < heapSeq[child]!)) break;
+      const c = heap[child]!;
+      heap[i] = c;
+      heapKey[i] = ck;
+      heapSeq[i] = heapSeq[child]!;
+      pos[c] = i;
       i = child;
     }
-    keys[i] = key;
-    seqs[i] = seq;
-    nodes[i] = node;
-    preds[i] = pred;
+    heap[i] = v;
+    heapKey[i] = k;
+    heapSeq[i] = q;
+    pos[v] = i;
+    return top;
   }
 }
 
@@ -146,7 +145,8 @@ export class DistanceSearch {
   private count = 0;
   private readonly done: Uint8Array;
   private readonly seen: Uint8Array;
-  private readonly heap: DistanceHeap | null;
+  private readonly seq: Float64Array;
+  private readonly heap: IndexedHeap | null;
 
   constructor(
     private readonly csr: Csr,
@@ -156,7 +156,8 @@ export class DistanceSearch {
     this.order = new Int32Array(csr.n);
     this.done = new Uint8Array(lengths ? csr.n : 0);
     this.seen = new Uint8Array(lengths ? csr.n : 0);
-    this.heap = lengths ? new DistanceHeap(csr.targets.length + 1) : null;
+    this.seq = new Float64Array(lengths ? csr.n : 0);
+    this.heap = lengths ? new IndexedHeap(this.dist, this.seq) : null;
   }
 
   run(source: number): number {
@@ -203,22 +204,20 @@ export class DistanceSearch {
 
   private dijkstra(source: number, lengths: Float64Array): number {
     const { offsets, targets } = this.csr;
-    const { dist, order, done, seen } = this;
+    const { dist, order, done, seen, seq } = this;
     const heap = this.heap!;
     // `dist` doubles as NetworkX's `seen` map (tentative distances) until a
     // node is popped; `done` marks popped nodes (NetworkX's `dist` map).
-    heap.clear();
+    let counter = 0;
     dist[source] = 0;
     seen[source] = 1;
-    heap.push(0, source, source);
+    seq[source] = counter++;
+    heap.update(source);
     let count = 0;
     while (heap.size > 0) {
-      heap.pop();
-      const v = heap.node;
-      if (done[v] === 1) continue;
-      const d = heap.key;
+      const v = heap.pop();
+      const d = dist[v]!;
       done[v] = 1;
-      dist[v] = d;
       order[count++] = v;
       const end = offsets[v + 1]!;
       for (let k = offsets[v]!; k < end; k++) {
@@ -228,7 +227,8 @@ export class DistanceSearch {
         if (seen[w] === 0 || vw < dist[w]!) {
           seen[w] = 1;
           dist[w] = vw;
-          heap.push(vw, w, v);
+          seq[w] = counter++;
+          heap.update(w);
         }
       }
     }
