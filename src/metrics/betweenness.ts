@@ -8,6 +8,8 @@ export interface BetweennessOptions {
    * `(n - 1)(n - 2) / 2` for an undirected graph. Default `true` (as
    * NetworkX). When `false`, each unordered pair `{s, t}` is counted once
    * (NetworkX's `normalized=False` on an undirected graph).
+   *
+   * @defaultValue `true`
    */
   normalized?: boolean;
   /**
@@ -24,6 +26,8 @@ export interface BetweennessOptions {
    * attribute. On a samverkan network (where `weight` = cooperation strength)
    * it would treat the strongest ties as the longest. samverkan reads weights
    * as strengths and converts them to `1 / w`.
+   *
+   * @defaultValue `false`
    */
   weighted?: boolean;
 }
@@ -40,12 +44,20 @@ export interface BetweennessOptions {
  * computed with Brandes' algorithm: one breadth-first search (unweighted) or
  * Dijkstra search with a binary heap (weighted) per source, followed by the
  * dependency accumulation `δ_s(v) = Σ_{w : v ∈ P_s(w)} σ_sv / σ_sw (1 + δ_s(w))`.
- * O(nm) time unweighted, O(nm + n² log n) weighted; O(n + m) memory.
+ * O(nm) time unweighted, O(nm log n) weighted; O(n + m) memory, allocated
+ * once and reused for every source.
  *
  * References: U. Brandes, "A faster algorithm for betweenness centrality",
  * Journal of Mathematical Sociology 25(2):163–177, 2001; L. C. Freeman,
  * "A set of measures of centrality based on betweenness", Sociometry
  * 40(1):35–41, 1977.
+ *
+ * ⚠️ **Weights: samverkan reads edge weights as STRENGTHS** (bigger =
+ * stronger tie = shorter path, length `1 / weight`). graphology-metrics'
+ * betweenness reads them as DISTANCES (and uses the `weight` attribute by
+ * default), so on the same graph the two disagree unless graphology is given
+ * `getEdgeWeight: (_, a) => 1 / a.weight`. NetworkX also reads `weight=` as a
+ * distance: our weighted result equals NetworkX with a `1 / weight` attribute.
  *
  * Conventions (equal to NetworkX 3.x `nx.betweenness_centrality(G)`, i.e.
  * `normalized=True`, `weight=None`, `endpoints=False`, `k=None`):
@@ -66,8 +78,10 @@ export interface BetweennessOptions {
  *   short only if their float sums are `===`. E.g. lengths `0.1 + 0.2`
  *   (weights 10 and 5) give `0.30000000000000004`, which is longer than a
  *   direct edge of length `0.3`, so only the direct edge is a shortest path.
- *   Ties between equal-distance nodes are popped in insertion order, as in
- *   NetworkX's heap, so the dependency sums are accumulated in the same order.
+ *   Nodes at equal distance are settled in the order NetworkX's heap settles
+ *   them (by the time of their last improvement), so even the dependency sums
+ *   are accumulated in the same order: on the reference graphs the result is
+ *   bit-identical to NetworkX's when both iterate neighbours in index order.
  * - Deterministic: the same CSR gives bit-identical output.
  *
  * @returns One value per node, aligned with `csr.ids`.

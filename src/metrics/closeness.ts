@@ -10,6 +10,8 @@ export interface ClosenessOptions {
    * `1 / w` (Dijkstra with a binary heap). This equals
    * `nx.closeness_centrality(G, distance='distance')` with
    * `G[u][v]['distance'] = 1 / G[u][v]['weight']`.
+   *
+   * @defaultValue `false`
    */
   weighted?: boolean;
 }
@@ -48,7 +50,7 @@ export interface ClosenessOptions {
  *   weighted values are in units of 1 / length and may exceed 1.
  * - Deterministic: the same CSR gives bit-identical output.
  *
- * O(nm) unweighted, O(nm log m) weighted; O(n + m) memory.
+ * O(nm) unweighted, O(nm log n) weighted; O(n + m) memory.
  *
  * @returns One value per node, aligned with `csr.ids`.
  */

@@ -7,9 +7,15 @@ export interface EigenvectorOptions {
    * Use edge weights (as strengths: `A[u][v] = weight`). Default `false`
    * (adjacency matrix of 0/1, as `nx.eigenvector_centrality(G)` whose
    * `weight` defaults to `None`). `true` equals `weight='weight'`.
+   *
+   * @defaultValue `false`
    */
   weighted?: boolean;
-  /** Maximum number of power iterations. Default `100` (NetworkX `max_iter`). */
+  /**
+   * Maximum number of power iterations (NetworkX `max_iter`).
+   *
+   * @defaultValue `100`
+   */
   maxIterations?: number;
   /**
    * Stop when the L1 change between two iterates is below `n × tolerance`.
@@ -18,6 +24,8 @@ export interface EigenvectorOptions {
    * exact eigenvector by up to 1e-4 on disconnected graphs and ~1e-5 on
    * connected ones. The default reproduces NetworkX's numbers; pass e.g.
    * `1e-12` (and a larger `maxIterations`) for the exact eigenvector.
+   *
+   * @defaultValue `1e-6`
    */
   tolerance?: number;
 }
@@ -132,19 +140,17 @@ function euclideanNorm(x: Float64Array): number {
 /** The CSR weights, divided by the largest weight if some strength overflows. */
 function safeWeights(csr: Csr): Float64Array {
   const { n, offsets, weights } = csr;
-  let maxWeight = 0;
-  let finite = true;
-  for (let v = 0; v < n && finite; v++) {
-    let s = 0;
-    for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
-      s += weights[k]!;
-      if (weights[k]! > maxWeight) maxWeight = weights[k]!;
+  for (let v = 0; v < n; v++) {
+    // x_v ≤ 1 after normalisation, so (A + I)x stays finite iff 1 + s(v) does.
+    let s = 1;
+    for (let k = offsets[v]!; k < offsets[v + 1]!; k++) s += weights[k]!;
+    if (!Number.isFinite(s)) {
+      let max = 0;
+      for (let k = 0; k < weights.length; k++) if (weights[k]! > max) max = weights[k]!;
+      const scaled = new Float64Array(weights.length);
+      for (let k = 0; k < weights.length; k++) scaled[k] = weights[k]! / max;
+      return scaled;
     }
-    finite = Number.isFinite(s + 1);
   }
-  if (finite) return weights;
-  for (let k = 0; k < weights.length; k++) if (weights[k]! > maxWeight) maxWeight = weights[k]!;
-  const scaled = new Float64Array(weights.length);
-  for (let k = 0; k < weights.length; k++) scaled[k] = weights[k]! / maxWeight;
-  return scaled;
+  return weights;
 }

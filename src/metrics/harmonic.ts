@@ -10,6 +10,8 @@ export interface HarmonicOptions {
    * `1 / w` (Dijkstra with a binary heap). This equals
    * `nx.harmonic_centrality(G, distance='distance')` with
    * `G[u][v]['distance'] = 1 / G[u][v]['weight']`.
+   *
+   * @defaultValue `false`
    */
   weighted?: boolean;
 }
@@ -37,7 +39,7 @@ export interface HarmonicOptions {
  *   sources `s` in node order, with `d(s, v)` as found by the search from `s`.
  * - Deterministic: the same CSR gives bit-identical output.
  *
- * O(nm) unweighted, O(nm log m) weighted; O(n + m) memory.
+ * O(nm) unweighted, O(nm log n) weighted; O(n + m) memory.
  *
  * @returns One value per node, aligned with `csr.ids`.
  */

@@ -22,13 +22,14 @@ export const LINK_PREDICTION_METHODS: readonly LinkPredictionMethod[] = [
  * CSR indices. With `Γ(x)` the neighbours of `x`, `k_x = |Γ(x)|` its degree
  * and `Z = Γ(u) ∩ Γ(v)` the common neighbours:
  *
- * | method                    | score                          | NetworkX 3.x equivalent              |
- * | ------------------------- | ------------------------------ | ------------------------------------ |
- * | `common_neighbours`       | `|Z|`                          | `len(nx.common_neighbors(G, u, v))`  |
- * | `jaccard`                 | `|Z| / |Γ(u) ∪ Γ(v)|`          | `nx.jaccard_coefficient`             |
- * | `adamic_adar`             | `Σ_{z ∈ Z} 1 / ln k_z`         | `nx.adamic_adar_index`               |
- * | `resource_allocation`     | `Σ_{z ∈ Z} 1 / k_z`            | `nx.resource_allocation_index`       |
- * | `preferential_attachment` | `k_u · k_v`                    | `nx.preferential_attachment`         |
+ * - `common_neighbours`: `#Z` — NetworkX `len(nx.common_neighbors(G, u, v))`.
+ * - `jaccard`: `#Z / #(Γ(u) ∪ Γ(v))` — `nx.jaccard_coefficient`.
+ * - `adamic_adar`: `Σ_{z ∈ Z} 1 / ln k_z` — `nx.adamic_adar_index`.
+ * - `resource_allocation`: `Σ_{z ∈ Z} 1 / k_z` — `nx.resource_allocation_index`.
+ * - `preferential_attachment`: `k_u · k_v` — `nx.preferential_attachment`.
+ *
+ * (`#` is set size.) Spelling: "neighbours" (British) in the method name;
+ * NetworkX writes `common_neighbors`.
  *
  * References: D. Liben-Nowell and J. Kleinberg, "The link-prediction problem
  * for social networks", JASIST 58(7):1019–1031, 2007 (common neighbours,

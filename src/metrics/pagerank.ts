@@ -3,18 +3,34 @@ import { checkIterationOptions, type PowerIterationResult } from './power-iterat
 
 /** Options of {@link pagerank}. Defaults are NetworkX's. */
 export interface PagerankOptions {
-  /** Damping factor, in `[0, 1]`. Default `0.85`. */
+  /**
+   * Damping factor, in `[0, 1]`: the probability of following an edge rather
+   * than teleporting.
+   *
+   * @defaultValue `0.85`
+   */
   alpha?: number;
   /**
    * Use edge weights (as strengths: a walker leaves `v` along edge `(v, u)`
    * with probability `w(v, u) / s(v)`). Default `true`, as
    * `nx.pagerank(G)` (whose `weight` defaults to `'weight'`; edges without a
    * weight count as 1 in both). `false` equals `weight=None`.
+   *
+   * @defaultValue `true`
    */
   weighted?: boolean;
-  /** Stop when the L1 change between two iterates is below `n × tolerance`. Default `1e-6`. */
+  /**
+   * Stop when the L1 change between two iterates is below `n × tolerance`
+   * (NetworkX `tol`).
+   *
+   * @defaultValue `1e-6`
+   */
   tolerance?: number;
-  /** Maximum number of power iterations. Default `100`. */
+  /**
+   * Maximum number of power iterations (NetworkX `max_iter`).
+   *
+   * @defaultValue `100`
+   */
   maxIterations?: number;
 }
 
