@@ -48,6 +48,8 @@ export interface ClosenessOptions {
  *   summed in the order nodes are settled by Dijkstra, as NetworkX does.
  * - Values are already normalised to `[0, 1]` for unweighted graphs;
  *   weighted values are in units of 1 / length and may exceed 1.
+ * - Weighted values are in units of weight (1 / length); with weights near
+ *   `Number.MAX_VALUE` they can overflow to `Infinity` (never NaN).
  * - Deterministic: the same CSR gives bit-identical output.
  *
  * O(nm) unweighted, O(nm log n) weighted; O(n + m) memory.

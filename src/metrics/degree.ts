@@ -37,6 +37,7 @@ export function degreeCentrality(csr: Csr): Float64Array {
  * - Weights come from `toCsr` (missing or non-positive weights count as 1,
  *   parallel edges are summed), so on an unweighted graph strength = degree.
  * - Weights are summed in ascending neighbour index order (deterministic).
+ * - A sum beyond `Number.MAX_VALUE` is `Infinity` (never NaN), as in NetworkX.
  * - Isolated node → 0. One node → `[0]`. Empty graph → empty array.
  *
  * @returns One value per node, aligned with `csr.ids`.

@@ -37,6 +37,8 @@ export interface HarmonicOptions {
  * - Weighted: edge length `1 / weight` (strength → distance); values are in
  *   units of 1 / length. As NetworkX, `H(v)` accumulates `1 / d(s, v)` over
  *   sources `s` in node order, with `d(s, v)` as found by the search from `s`.
+ * - Weighted values are in units of weight (1 / length); with weights near
+ *   `Number.MAX_VALUE` they can overflow to `Infinity` (never NaN).
  * - Deterministic: the same CSR gives bit-identical output.
  *
  * O(nm) unweighted, O(nm log n) weighted; O(n + m) memory.

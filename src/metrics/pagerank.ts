@@ -65,9 +65,10 @@ export interface PagerankOptions {
  * - No convergence within `maxIterations`: **no throw** (NetworkX raises
  *   `PowerIterationFailedConvergence`); the last iterate is returned. Use
  *   {@link pagerankDetailed} to see `converged`.
- * - Weighted: if a node strength overflows to `Infinity`, all weights are
- *   first divided by the largest weight (transition probabilities are scale
- *   invariant).
+ * - Weighted: if a node strength overflows to `Infinity` (or its reciprocal
+ *   does, for subnormal weights), transition probabilities are computed as
+ *   `(w / w_max) / (s / w_max)` instead (they are scale invariant), so
+ *   extreme weights never produce NaN.
  * - Invalid options (alpha outside `[0, 1]`, negative tolerance, negative or
  *   fractional `maxIterations`) throw a `RangeError`.
  * - Never NaN; deterministic (bit-identical output for the same CSR).
@@ -91,24 +92,14 @@ export function pagerankDetailed(csr: Csr, options: PagerankOptions = {}): Power
   const { n, offsets, targets } = csr;
   if (n === 0) return { values: new Float64Array(0), iterations: 0, converged: true };
 
-  // Row sums (out-strengths) and transition weights w(u, v) / s(u), stored in
-  // pull orientation: entry k of row v (neighbour u = targets[k]) holds
-  // w(u, v) · (1 / s(u)), the same product NetworkX's Q @ A forms.
-  const weights = weighted ? transitionWeights(csr) : null;
-  const inv = new Float64Array(n);
-  const dangling: number[] = [];
-  for (let v = 0; v < n; v++) {
-    let s = 0;
-    const end = offsets[v + 1]!;
-    if (weights) for (let k = offsets[v]!; k < end; k++) s += weights[k]!;
-    else s = end - offsets[v]!;
-    if (s === 0) dangling.push(v);
-    else inv[v] = 1 / s;
-  }
+  // Transition probabilities w(u, v) / s(u), stored in pull orientation:
+  // entry k of row v (neighbour u = targets[k]) holds w(u, v) · (1 / s(u)),
+  // the same product NetworkX's Q @ A forms. Isolated nodes are dangling.
   const pull = new Float64Array(targets.length);
-  for (let k = 0; k < pull.length; k++) {
-    const w = weights ? weights[k]! : 1;
-    pull[k] = w * inv[targets[k]!]!;
+  const dangling: number[] = [];
+  if (!weighted || !transitionsByReciprocal(csr, pull, dangling)) {
+    dangling.length = 0;
+    transitionsByDivision(csr, weighted, pull, dangling);
   }
 
   const p = 1 / n;
@@ -143,19 +134,41 @@ export function pagerankDetailed(csr: Csr, options: PagerankOptions = {}): Power
   return { values: x, iterations, converged };
 }
 
-/** The CSR weights, divided by the largest weight if some strength overflows. */
-function transitionWeights(csr: Csr): Float64Array {
-  const { n, offsets, weights } = csr;
+/**
+ * NetworkX's arithmetic: `w · (1 / s(u))`. Returns false (and leaves `pull`
+ * unusable) when a strength or its reciprocal is not finite — weights near
+ * `Number.MAX_VALUE` or subnormal weights — where that product would overflow.
+ */
+function transitionsByReciprocal(csr: Csr, pull: Float64Array, dangling: number[]): boolean {
+  const { n, offsets, targets, weights } = csr;
+  const inv = new Float64Array(n);
   for (let v = 0; v < n; v++) {
     let s = 0;
     for (let k = offsets[v]!; k < offsets[v + 1]!; k++) s += weights[k]!;
-    if (!Number.isFinite(s)) {
-      let max = 0;
-      for (let k = 0; k < weights.length; k++) if (weights[k]! > max) max = weights[k]!;
-      const scaled = new Float64Array(weights.length);
-      for (let k = 0; k < weights.length; k++) scaled[k] = weights[k]! / max;
-      return scaled;
-    }
+    if (s === 0) dangling.push(v);
+    else inv[v] = 1 / s;
+    if (!Number.isFinite(s) || !Number.isFinite(inv[v]!)) return false;
   }
-  return weights;
+  for (let k = 0; k < pull.length; k++) pull[k] = weights[k]! * inv[targets[k]!]!;
+  return true;
+}
+
+/**
+ * Overflow-safe fallback, also used unweighted (where it equals NetworkX's
+ * `1 · (1 / k_u)` exactly, since `1 / k` is the same double either way):
+ * weights divided by the largest weight, then `w / s(u)`.
+ */
+function transitionsByDivision(csr: Csr, weighted: boolean, pull: Float64Array, dangling: number[]): void {
+  const { n, offsets, targets, weights } = csr;
+  let max = 0;
+  if (weighted) for (let k = 0; k < weights.length; k++) if (weights[k]! > max) max = weights[k]!;
+  const w = (k: number) => (weighted ? weights[k]! / max : 1);
+  const strength = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    let s = 0;
+    for (let k = offsets[v]!; k < offsets[v + 1]!; k++) s += w(k);
+    strength[v] = s;
+    if (s === 0) dangling.push(v);
+  }
+  for (let k = 0; k < pull.length; k++) pull[k] = w(k) / strength[targets[k]!]!;
 }
