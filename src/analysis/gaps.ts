@@ -81,7 +81,8 @@ const KIND_WORDS: Record<string, [string, string]> = {
 };
 /** A kind in words, singular or plural. */
 export function kindWords(kind: string, count = 1): string {
-  const words = Object.prototype.hasOwnProperty.call(KIND_WORDS, kind) ? KIND_WORDS[kind]! : [kind.replace(/_/g, ' '), `${kind.replace(/_/g, ' ')} actors`];
+  const plain = kind.replace(/_/g, ' ');
+  const words: [string, string] = Object.prototype.hasOwnProperty.call(KIND_WORDS, kind) ? KIND_WORDS[kind]! : [`${plain} actor`, `${plain} actors`];
   return count === 1 ? words[0] : words[1];
 }
 
