@@ -350,7 +350,11 @@ const isMap = (v: unknown) => v instanceof Map;
 const isFunction = (v: unknown) => typeof v === 'function';
 
 export const MapOptionsSchema = ColorScaleSchema.extend({
-  /** The features to draw. Default: the embedded Swedish municipalities ({@link swedenMapFeatures}). */
+  /**
+   * The features to draw. Default: the embedded Swedish municipalities
+   * ({@link swedenMapFeatures}). Validated and prepared once per object
+   * (cached), so do not change a collection after passing it.
+   */
   features: z.custom<MapFeatureCollection>((v) => typeof v === 'object' && v !== null, 'features must be a GeoJSON FeatureCollection').optional(),
   /**
    * Values by municipality code (`level: 'municipality'`) or by county code
