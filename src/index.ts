@@ -26,13 +26,99 @@ export { parseTable, detectDelimiter, type ParsedTable } from './io/csv.js';
 export { decodeText, NotTextError, type DecodedText } from './io/text.js';
 export type { TableSource } from './io/source.js';
 
-export { toCsr, type Csr, type CsrOptions } from './metrics/csr.js';
 
 export { haversineKm, municipalityDistanceKm, borderSteps, EARTH_RADIUS_KM } from './geo/distance.js';
 export { neighbours, NeighboursOptionsSchema, type NeighboursOptions, type NeighbourRow } from './geo/neighbours.js';
-export { createRng, shuffled, type Rng } from './metrics/random.js';
 export { toCsv, safeCell, type CsvOptions } from './io/write-csv.js';
 
 export { summaryByCounty, SummaryOptionsSchema, type SummaryOptions, type CountySummaryRow } from './analysis/summary.js';
 
 export { formatTextTable, formatMarkdownTable, escapeMarkdownCell, displayValue, type TableFormatOptions } from './report/table.js';
+
+// Metric kernels on the CSR view (one algorithm per module), for custom analyses.
+export * as kernels from './metrics/index.js';
+export { toCsr, type Csr, type CsrOptions } from './metrics/csr.js';
+export { createRng, shuffled, type Rng } from './metrics/random.js';
+
+export { actorView, municipalityView, type ActorView, type ActorRowBase } from './analysis/view.js';
+export {
+  centrality,
+  centralityByMunicipality,
+  CentralityOptionsSchema,
+  MunicipalityCentralityOptionsSchema,
+  CENTRALITY_MEASURES,
+  type CentralityOptions,
+  type MunicipalityCentralityOptions,
+  type CentralityMeasure,
+  type CentralityRow,
+  type MunicipalityCentralityRow,
+} from './analysis/centrality.js';
+export { brokerage, BrokerageOptionsSchema, type BrokerageOptions, type BrokerageRow } from './analysis/brokerage.js';
+export {
+  components,
+  articulationPoints,
+  bridges,
+  kCore,
+  ComponentsOptionsSchema,
+  ArticulationOptionsSchema,
+  BridgesOptionsSchema,
+  KCoreOptionsSchema,
+  type ComponentsOptions,
+  type ComponentRow,
+  type ArticulationOptions,
+  type ArticulationRow,
+  type BridgesOptions,
+  type BridgeRow,
+  type KCoreOptions,
+  type KCoreRow,
+} from './analysis/structure.js';
+export {
+  communities,
+  CommunitiesOptionsSchema,
+  type CommunitiesOptions,
+  type CommunitiesResult,
+  type CommunityAssignmentRow,
+  type CommunitySummaryRow,
+  type CommunityCountyRow,
+} from './analysis/communities.js';
+export {
+  coverageByCounty,
+  coverageByMunicipality,
+  CoverageOptionsSchema,
+  DEFAULT_PARTNER_KINDS,
+  type CoverageOptions,
+  type CountyCoverageRow,
+  type MunicipalityCoverageRow,
+} from './analysis/coverage.js';
+export {
+  findGaps,
+  GapsOptionsSchema,
+  GAP_TYPES,
+  SEVERITY_LEVELS,
+  DEFAULT_SMALL_POPULATION,
+  kindWords,
+  type GapsOptions,
+  type GapRow,
+  type GapType,
+  type Severity,
+} from './analysis/gaps.js';
+
+export {
+  renderMap,
+  countyBorderLines,
+  sequentialColor,
+  swedenMapFeatures,
+  MapOptionsSchema,
+  ColorScaleSchema,
+  MapFeatureCollectionSchema,
+  DEFAULT_MAP_COLORS,
+  DEFAULT_MISSING_COLOR,
+  type MapOptions,
+  type ColorScaleOptions,
+  type MapFeatureCollection,
+  type MapFeature,
+  type MapFeatureProperties,
+  type MapGeometry,
+  type MapPosition,
+} from './report/map.js';
+export { escapeXml, escapeHtml } from './report/escape.js';
