@@ -1,7 +1,8 @@
 /**
  * Generates the synthetic demonstration dataset `data/examples/sweden-demo/`:
- * `actors.csv`, `links.csv` and `design.json` (what was deliberately left out,
- * so analyses can be tested against it). Then re-embeds the CSVs into
+ * `actors.csv`, `links.csv`, `design.json` (what was deliberately left out,
+ * so analyses can be tested against it) and `README.md` (rendered from the
+ * design and the model parameters, so it cannot go stale). Then re-embeds the CSVs into
  * `src/io/embedded/demo-data.ts` by running `scripts/embed-data.ts`.
  *
  *   npx tsx scripts/generate-demo.ts                 # seed 2026, writes data/examples/sweden-demo/
@@ -31,6 +32,32 @@ export const DEMO_SEED = 2026;
 
 /** No date in the dataset is later than this (the population figures' date). */
 export const DEMO_DATA_DATE = '2025-09-30';
+
+// Model parameters. The generator uses them, and the README is rendered from
+// the same constants, so the two cannot drift apart.
+
+/** Isolated municipalities and bridge dependents have fewer inhabitants than this; hubs at least as many. */
+export const SMALL_POPULATION = 15_000;
+/** Bounds of the probability that a municipality is linked to one of its own local actors (it rises with population). */
+export const OWN_ACTOR_LINK_PROBABILITY = { min: 0.35, max: 0.85 } as const;
+/** Municipality–municipality ties fall with distance as e^(−km / DISTANCE_DECAY_KM). */
+export const DISTANCE_DECAY_KM = 150;
+/** Factor for municipalities 1, 2 and 3 border steps apart (more steps: BORDER_STEP_FACTOR_FAR). */
+export const BORDER_STEP_FACTORS = [1, 0.16, 0.035] as const;
+export const BORDER_STEP_FACTOR_FAR = 0.006;
+/** Factor for a municipality–municipality tie across a county border. */
+export const CROSS_COUNTY_FACTOR = 0.3;
+/** Established municipality–municipality ties are dated in this range (or undated); new ones, with triadic closure, in the next. */
+export const ESTABLISHED_TIES = { from: '2010-01-01', to: '2019-12-31' } as const;
+export const NEW_TIES = { from: '2020-01-01', to: '2025-06-30' } as const;
+/** Planned number of municipalities in a joint body within a county. */
+export const JOINT_BODY_SIZE = { min: 3, max: 6 } as const;
+/** The police regions were formed on this date; no link to one starts earlier. */
+export const POLICE_REGIONS_SINCE = '2015-01-01';
+/** Weak counties are compared with the median of the other counties with at least this many municipalities. */
+export const MEDIAN_MIN_MUNICIPALITIES = 5;
+/** Dates for which design.json (and the README) give the number of active links (`net.asOf(date)`). */
+export const SNAPSHOT_DATES = ['2015-06-30', DEMO_DATA_DATE] as const;
 
 export const ACTOR_HEADER = ['id', 'name', 'kind', 'municipality', 'county', 'counties', 'focus', 'founded'] as const;
 export const LINK_HEADER = ['source', 'target', 'kind', 'weight', 'since', 'until'] as const;
@@ -68,7 +95,37 @@ export interface DemoDesign {
     municipalityTies: number;
     /** Of those, pairs in the same county. */
     municipalityTiesWithinCounty: number;
+    /** Municipalities (from the embedded geography, not in actors.csv). */
+    municipalities: number;
+    policeRegions: number;
+    countyAdministrativeBoards: number;
+    regions: number;
+    /** Local actors (religious and civil society) per municipality. */
+    localActors: {
+      min: number;
+      max: number;
+      largestMunicipality: Place & { population: number; localActors: number };
+      smallestMunicipality: Place & { population: number; localActors: number };
+    };
+    jointBodies: {
+      withinCounty: number;
+      acrossCounties: { id: string; name: string; counties: { code: string; name: string }[] }[];
+    };
+    /** Links without a `since` date. */
+    undatedLinks: number;
+    /** Links with an `until` date, and their kinds. */
+    endedLinks: number;
+    endedLinksByKind: Record<string, number>;
+    weight: { min: number; max: number; nonInteger: number };
+    /** CSV fields that had to be quoted. */
+    quotedCsvFields: number;
+    /** Links active on each of SNAPSHOT_DATES, as `net.asOf(date).links.length` counts them. */
+    activeLinks: { date: string; links: number }[];
   };
+  /** Values of the `focus` column, sorted. */
+  focusValues: string[];
+  /** Names of a few synthetic actors, as examples of the generic names. */
+  exampleNames: { religious: string; civilSociety: string; jointBody: string };
   /** How each gap is defined; each holds for the full network (all links, ended ones included). */
   definitions: Record<'isolated' | 'weakCounties' | 'noCrossCountyLinks' | 'missingPartnerKind' | 'bridges', string>;
   gaps: {
@@ -97,6 +154,8 @@ export interface DemoOutput {
   design: DemoDesign;
   /** `design` as written to design.json (2-space JSON, LF, trailing newline). */
   designJson: string;
+  /** The dataset's README.md, rendered from `design` by {@link renderDemoReadme}. */
+  readme: string;
 }
 
 // ---------------------------------------------------------------- helpers
@@ -221,7 +280,7 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
   {
     const used = new Set<string>();
     for (const m of shuffled(
-      ms.filter((m) => m.population < 15_000 && !m.island && !weakCounties.includes(m.county)),
+      ms.filter((m) => m.population < SMALL_POPULATION && !m.island && !weakCounties.includes(m.county)),
       g,
     )) {
       if (isolated.size === 4) break;
@@ -237,7 +296,7 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
   const bridges: { hub: string; dependents: string[] }[] = [];
   for (const want of [2, 1]) {
     const hubs = shuffled(
-      ms.filter((m) => m.population >= 15_000 && !weakCounties.includes(m.county) && !reserved.has(m.code)),
+      ms.filter((m) => m.population >= SMALL_POPULATION && !weakCounties.includes(m.county) && !reserved.has(m.code)),
       g,
     );
     for (const h of hubs) {
@@ -245,7 +304,7 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
         const d = mun(c);
         return (
           d.county === h.county &&
-          d.population < 15_000 &&
+          d.population < SMALL_POPULATION &&
           !reserved.has(c) &&
           // the dependent must border someone else, or the bridge is trivial
           borders(c).some((x) => x !== h.code)
@@ -377,7 +436,7 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
     const r = stream(3);
     for (const c of counties) {
       add(lstOf.get(c.code)!, regionOf.get(c.code)!, 'agreement', 2, between(r, '2012-01-01', '2018-12-31'));
-      add(policeOf.get(c.code)!, lstOf.get(c.code)!, 'agreement', 2, between(r, '2015-01-01', '2017-12-31'));
+      add(policeOf.get(c.code)!, lstOf.get(c.code)!, 'agreement', 2, between(r, POLICE_REGIONS_SINCE, '2017-12-31'));
     }
   }
 
@@ -393,7 +452,7 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
         ['civil_society', mine.civil],
       ] as const) {
         if (missingKind.get(m.code) === kind) continue;
-        const p = clamp((kind === 'religious' ? 0.55 : 0.62) + 0.05 * lp, 0.35, 0.85);
+        const p = clamp((kind === 'religious' ? 0.55 : 0.62) + 0.05 * lp, OWN_ACTOR_LINK_PROBABILITY.min, OWN_ACTOR_LINK_PROBABILITY.max);
         const linked: string[] = [];
         for (const id of ids) {
           // always draw, so the stream does not depend on earlier outcomes
@@ -426,7 +485,7 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
       const lp = Math.log(m.population / 15_000);
       const u = [r(), r(), r(), r(), r(), r()];
       if (u[0]! < clamp(0.8 + 0.06 * lp, 0.55, 0.97)) {
-        add(m.code, policeOf.get(m.county)!, 'agreement', u[3]! < 0.5 ? 2.5 : 3, between(r, '2015-01-01', '2021-12-31'));
+        add(m.code, policeOf.get(m.county)!, 'agreement', u[3]! < 0.5 ? 2.5 : 3, between(r, POLICE_REGIONS_SINCE, '2021-12-31'));
       }
       if (u[1]! < clamp(0.6 + 0.08 * lp, 0.35, 0.9)) {
         add(m.code, lstOf.get(m.county)!, 'network', u[4]! < 0.6 ? 1 : 1.5, between(r, '2011-01-01', '2022-12-31'));
@@ -464,7 +523,7 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
         const u = r();
         const v = r();
         const religious = kindOf.get(id) === 'religious';
-        if (u < (religious ? 0.18 : 0.08)) add(id, policeOf.get(m.county)!, 'dialogue', v < 0.5 ? 0.5 : 1, between(r, '2015-01-01', '2025-06-30'));
+        if (u < (religious ? 0.18 : 0.08)) add(id, policeOf.get(m.county)!, 'dialogue', v < 0.5 ? 0.5 : 1, between(r, POLICE_REGIONS_SINCE, '2025-06-30'));
         else if (!religious && u > 0.95) {
           const since = between(r, '2014-01-01', '2023-12-31');
           add(id, lstOf.get(m.county)!, 'project', 1.5, since, endOf(r, since));
@@ -521,10 +580,10 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
       const pool = ix.municipalitiesOf
         .get(county)!
         .filter((m) => !isolated.has(m.code) && !noCross.has(m.code) && !dependentHub.has(m.code) && !inBody.has(m.code));
-      if (pool.length < 3) continue;
+      if (pool.length < JOINT_BODY_SIZE.min) continue;
       const top = [...pool].sort((p, q) => q.population - p.population || cmp(p.code, q.code)).slice(0, 3);
       const centre = pickOf(r, top);
-      const size = 3 + Math.floor(r() * 4);
+      const size = JOINT_BODY_SIZE.min + Math.floor(r() * (JOINT_BODY_SIZE.max - JOINT_BODY_SIZE.min + 1));
       const near = pool
         .filter((m) => m.code !== centre.code)
         .sort(
@@ -538,7 +597,7 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
         if (members.length >= size) break;
         if (members.every((x) => crossAllowed(x, m.code))) members.push(m.code);
       }
-      if (members.length < 3) continue;
+      if (members.length < JOINT_BODY_SIZE.min) continue;
       n++;
       let name = pickOf(r, BODY_TEMPLATES)(centre.name);
       if (usedNames.has(name)) name = name.replace(/ \(demo\)$/u, ` ${n} (demo)`);
@@ -553,7 +612,7 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
         inBody.add(c);
       }
       // police regions exist since 2015-01-01
-      if (r() < 0.6) add(id, policeOf.get(county)!, 'member', 1, founded >= '2015-01-01' ? founded : between(r, '2015-01-01', '2016-12-31'));
+      if (r() < 0.6) add(id, policeOf.get(county)!, 'member', 1, founded >= POLICE_REGIONS_SINCE ? founded : between(r, POLICE_REGIONS_SINCE, '2016-12-31'));
       if (r() < 0.5) add(id, lstOf.get(county)!, 'member', 1, founded);
       for (const c of members) {
         if (r() < 0.4) add(id, pickOf(r, locals.get(c)!.civil), 'member', 0.5, between(r, founded, '2025-06-30'));
@@ -596,12 +655,10 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
     const d = dist(x, y);
     const s = steps.get(x)!.get(y);
     let f: number;
-    if (s === 1) f = 1;
-    else if (s === 2) f = 0.16;
-    else if (s === 3) f = 0.035;
-    else if (s !== undefined) f = 0.006;
+    if (s === 1 || s === 2 || s === 3) f = BORDER_STEP_FACTORS[s - 1]!;
+    else if (s !== undefined) f = BORDER_STEP_FACTOR_FAR;
     else f = d < 30 ? 0.8 : d < 80 ? 0.12 : 0.01; // islands: by distance only
-    return f * Math.exp(-d / 150);
+    return f * Math.exp(-d / DISTANCE_DECAY_KM);
   };
   const sizeFactor = (x: string, y: string): number => {
     const px = mun(x).population;
@@ -613,7 +670,7 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
   const pairFactor = (x: string, y: string): number => {
     const cx = countyOf(x);
     const cy = countyOf(y);
-    return geoFactor(x, y) * sizeFactor(x, y) * (cx === cy ? 1 : 0.3) * (weak.has(cx) || weak.has(cy) ? 0.12 : 1);
+    return geoFactor(x, y) * sizeFactor(x, y) * (cx === cy ? 1 : CROSS_COUNTY_FACTOR) * (weak.has(cx) || weak.has(cy) ? 0.12 : 1);
   };
   const candidatePairs: [string, string][] = [];
   for (let i = 0; i < ms.length; i++) {
@@ -633,7 +690,7 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
       const u = r();
       const v = r();
       if (tied(x, y) || u >= Math.min(0.9, 0.9 * pairFactor(x, y))) continue;
-      addTie(x, y, v < 0.08 ? undefined : between(r, '2010-01-01', '2019-12-31'));
+      addTie(x, y, v < 0.08 ? undefined : between(r, ESTABLISHED_TIES.from, ESTABLISHED_TIES.to));
     }
   }
 
@@ -649,7 +706,7 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
       for (const z of before.get(y)!) if (nx.has(z)) shared++;
       const boost = shared === 0 ? 0.15 : 1 + 0.9 * Math.min(shared, 4);
       if (u >= Math.min(0.9, 0.35 * pairFactor(x, y) * boost)) continue;
-      addTie(x, y, between(r, '2020-01-01', '2025-06-30'));
+      addTie(x, y, between(r, NEW_TIES.from, NEW_TIES.to));
     }
   }
 
@@ -670,7 +727,7 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
         }
       }
       if (best) {
-        addTie(best[0], best[1], between(r, '2010-01-01', '2019-12-31'), true);
+        addTie(best[0], best[1], between(r, ESTABLISHED_TIES.from, ESTABLISHED_TIES.to), true);
         crosses.add(c.code).add(countyOf(best[1]));
       }
     }
@@ -693,7 +750,7 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
             cmp(p.code, q.code),
         );
       const partner = options[0];
-      if (partner) addTie(m.code, partner.code, between(r, '2010-01-01', '2019-12-31'), true);
+      if (partner) addTie(m.code, partner.code, between(r, ESTABLISHED_TIES.from, ESTABLISHED_TIES.to), true);
     }
   }
 
@@ -723,14 +780,10 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
   }
 
   // ------------------------------------------------------------ output
-  const actorsCsv = csv(
-    ACTOR_HEADER,
-    actors.map((row) => ACTOR_HEADER.map((c) => row[c] ?? '')),
-  );
-  const linksCsv = csv(
-    LINK_HEADER,
-    links.map((l) => [l.source, l.target, l.kind, String(l.weight), l.since ?? '', l.until ?? '']),
-  );
+  const actorCells = actors.map((row) => ACTOR_HEADER.map((c) => row[c] ?? ''));
+  const linkCells = links.map((l) => [l.source, l.target, l.kind, String(l.weight), l.since ?? '', l.until ?? '']);
+  const actorsCsv = csv(ACTOR_HEADER, actorCells);
+  const linksCsv = csv(LINK_HEADER, linkCells);
 
   // Facts about the output, computed from the rows (and checked below).
   const actorIndex = new Map(actors.map((x) => [x.id, x]));
@@ -795,7 +848,7 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
   }
   const perMunicipality = (c: string) => (2 * (withinOf.get(c) ?? 0)) / ix.municipalitiesOf.get(c)!.length;
   const others = counties
-    .filter((c) => !weak.has(c.code) && ix.municipalitiesOf.get(c.code)!.length >= 5)
+    .filter((c) => !weak.has(c.code) && ix.municipalitiesOf.get(c.code)!.length >= MEDIAN_MIN_MUNICIPALITIES)
     .map((c) => perMunicipality(c.code))
     .sort((p, q) => p - q);
   const median = others.length % 2 === 1 ? others[(others.length - 1) / 2]! : (others[others.length / 2 - 1]! + others[others.length / 2]!) / 2;
@@ -806,6 +859,16 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
     for (const k of [...items].sort(cmp)) out[k] = (out[k] ?? 0) + 1;
     return out;
   };
+
+  const localCount = (code: string) => locals.get(code)!.religious.length + locals.get(code)!.civil.length;
+  const byPopulation = [...ms].sort((p, q) => q.population - p.population || cmp(p.code, q.code));
+  const withLocalCount = (m: Municipality) => ({ ...place(m.code), population: m.population, localActors: localCount(m.code) });
+  const localCounts = ms.map((m) => localCount(m.code));
+  const weights = links.map((l) => l.weight);
+  const ended = links.filter((l) => l.until !== undefined);
+  const activeOn = (date: string) => links.filter((l) => (l.since === undefined || l.since <= date) && (l.until === undefined || date <= l.until)).length;
+  const quoted = [ACTOR_HEADER, LINK_HEADER, ...actorCells, ...linkCells].reduce((n, row) => n + row.filter((v) => csvField(v) !== v).length, 0);
+  const firstName = (test: (row: ActorRow) => boolean) => actors.find(test)!.name;
 
   const design: DemoDesign = {
     synthetic: true,
@@ -819,6 +882,38 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
       linksByKind: countBy(links.map((l) => l.kind)),
       municipalityTies: ties,
       municipalityTiesWithinCounty: within,
+      municipalities: ms.length,
+      policeRegions: actors.filter((x) => x.id.startsWith('polis-')).length,
+      countyAdministrativeBoards: actors.filter((x) => x.id.startsWith('lst-')).length,
+      regions: actors.filter((x) => x.id.startsWith('region-')).length,
+      localActors: {
+        min: Math.min(...localCounts),
+        max: Math.max(...localCounts),
+        largestMunicipality: withLocalCount(byPopulation[0]!),
+        smallestMunicipality: withLocalCount(byPopulation[byPopulation.length - 1]!),
+      },
+      jointBodies: {
+        withinCounty: bodies.filter((b) => new Set(b.members.map(countyOf)).size === 1).length,
+        acrossCounties: bodies
+          .filter((b) => new Set(b.members.map(countyOf)).size > 1)
+          .map((b) => ({
+            id: b.id,
+            name: actorIndex.get(b.id)!.name,
+            counties: [...new Set(b.members.map(countyOf))].sort(cmp).map((code) => ({ code, name: countyName(code) })),
+          })),
+      },
+      undatedLinks: links.filter((l) => l.since === undefined).length,
+      endedLinks: ended.length,
+      endedLinksByKind: countBy(ended.map((l) => l.kind)),
+      weight: { min: Math.min(...weights), max: Math.max(...weights), nonInteger: weights.filter((w) => !Number.isInteger(w)).length },
+      quotedCsvFields: quoted,
+      activeLinks: SNAPSHOT_DATES.map((date) => ({ date, links: activeOn(date) })),
+    },
+    focusValues: [...new Set(actors.flatMap((x) => (x.focus === undefined ? [] : [x.focus])))].sort(cmp),
+    exampleNames: {
+      religious: firstName((x) => x.kind === 'religious' && x.id.endsWith('-2')),
+      civilSociety: firstName((x) => x.kind === 'civil_society'),
+      jointBody: firstName((x) => x.kind === 'joint_body'),
     },
     definitions: {
       isolated: 'No link at all touches the municipality or any of its local actors (its local actors are listed in actors.csv but are unlinked too).',
@@ -909,10 +1004,280 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
   if (isolated.size < 3 || weakCounties.length < 2 || missingKind.size < 4 || bridges.length < 1) problems.push('too few gaps were placed');
   for (const l of links) {
     if ((l.since !== undefined && l.since > DEMO_DATA_DATE) || (l.until !== undefined && l.until > DEMO_DATA_DATE)) problems.push(`date after ${DEMO_DATA_DATE}`);
+    if ((l.source.startsWith('polis-') || l.target.startsWith('polis-')) && !(l.since !== undefined && l.since >= POLICE_REGIONS_SINCE)) {
+      problems.push(`link ${l.source}–${l.target} to a police region starts before ${POLICE_REGIONS_SINCE}`);
+    }
   }
   if (problems.length > 0) throw new Error(`generateDemo(${seed}): the output does not match its design:\n  ${problems.join('\n  ')}`);
 
-  return { actorsCsv, linksCsv, design, designJson: `${JSON.stringify(design, null, 2)}\n` };
+  return { actorsCsv, linksCsv, design, designJson: `${JSON.stringify(design, null, 2)}\n`, readme: renderDemoReadme(design) };
+}
+
+// ---------------------------------------------------------------- README
+
+/** `1999` → `1,999`, `0.75` → `0.75` (no locale, so the same everywhere). */
+function formatNumber(x: number): string {
+  const [whole, fraction] = String(x).split('.');
+  return whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction === undefined ? '' : `.${fraction}`);
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Joins words that {@link wrap} must keep on one line; it becomes a space. */
+const GLUE = '\u0000';
+const unbroken = (text: string) => text.replace(/ /g, GLUE);
+const placeText = (p: Place) => unbroken(`${p.name} ${p.code}`);
+
+/**
+ * Wrap a Markdown paragraph (or list item) at `width` columns. Code spans and
+ * {@link unbroken} text (a municipality's name and code) are never broken,
+ * and no line starts with a token that Markdown would read as a list marker
+ * or heading.
+ */
+function wrap(text: string, first = '', rest = first, width = 95): string {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const token of text.match(/(?:`[^`]*`|[^\s`])+/g) ?? []) {
+    const risky = /^(?:[-+*>]|#{1,6}|\d+[.)])$/.test(token);
+    if (!empty && line.length + 1 + token.length > width && !risky) {
+      lines.push(line);
+      line = rest + token;
+    } else line += (empty ? '' : ' ') + token;
+    empty = false;
+  }
+  lines.push(line);
+  return lines.join('\n').replaceAll(GLUE, ' ');
+}
+
+const bullet = (text: string) => wrap(text, '- ', '  ');
+
+/** Counts by kind, largest first: "1,207 `civil_society`, 731 `religious`". */
+function countsByKind(counts: Record<string, number>, notes: Record<string, string> = {}): string {
+  return Object.entries(counts)
+    .sort((p, q) => q[1] - p[1] || cmp(p[0], q[0]))
+    .map(([kind, n]) => `${formatNumber(n)} \`${kind}\`${notes[kind] ? ` (${notes[kind]})` : ''}`)
+    .join(', ');
+}
+
+/**
+ * The dataset's README.md, rendered from what the generator made (`design`)
+ * and from the model parameters the generator uses. Pure.
+ */
+export function renderDemoReadme(design: DemoDesign): string {
+  const c = design.counts;
+  const gaps = design.gaps;
+  const code = (x: string) => `\`${x}\``;
+  const stem = countyStem;
+  const years = (range: { from: string; to: string }) => `${range.from.slice(0, 4)}–${range.to.slice(0, 4)}`;
+  const ex = design.exampleNames;
+
+  const out: string[] = [];
+  const para = (text: string) => out.push(wrap(text), '');
+
+  out.push('# sweden-demo: a synthetic demonstration dataset', '');
+  out.push('<!-- Generated by scripts/generate-demo.ts (renderDemoReadme) from design.json. Do not edit: run npx tsx scripts/generate-demo.ts -->', '');
+  para(
+    `**This dataset is synthetic. It is not real cooperation data.** Only the names of the authorities are real: ` +
+      `the ${c.policeRegions} police regions, the ${c.countyAdministrativeBoards} county administrative boards (länsstyrelser) and the ${c.regions} regions ` +
+      '(their names are derived from the county names, so a few differ from the official ones, e.g. `Region Västra Götaland` for ' +
+      'Västra Götalandsregionen and `Region Jämtland` for Region Jämtland Härjedalen). Every religious community, civil-society ' +
+      `organisation and joint body is invented and has a generic name (${code(ex.religious)}, ${code(ex.civilSociety)}, ${code(ex.jointBody)}). ` +
+      '**No link describes a real cooperation**, and none says anything about a real municipality, authority or organisation.',
+  );
+  para(
+    `The municipalities (all ${formatNumber(c.municipalities)}, with real codes, names, populations, centroids and borders) come ` +
+      "from samverkan's embedded geography (`data/sweden/`), not from these files.",
+  );
+  para('Use it to try samverkan and to test analyses:');
+  out.push('```ts', "import { demoDataset, loadNetwork } from 'samverkan';", 'const net = loadNetwork(demoDataset());', '```', '');
+
+  out.push('## Files', '');
+  out.push(
+    '| File | What |',
+    '| --- | --- |',
+    `| \`actors.csv\` | ${formatNumber(c.actorRows)} actors other than municipalities |`,
+    `| \`links.csv\` | ${formatNumber(c.linkRows)} links |`,
+    '| `design.json` | the seed, the counts, and the deliberate gaps (below), with their definitions |',
+    '',
+  );
+  para(
+    'All files are UTF-8 without BOM, LF line ends. The CSVs are comma-separated and quote a field only when it needs it ' +
+      (c.quotedCsvFields === 0 ? '(none does at present).' : `(${formatNumber(c.quotedCsvFields)} ${c.quotedCsvFields === 1 ? 'does' : 'do'} at present).`),
+  );
+
+  const actorKindNotes: Record<string, string> = { authority: 'police regions, länsstyrelser', county: 'regions' };
+  out.push('### actors.csv', '');
+  out.push(
+    '| Column | Meaning |',
+    '| --- | --- |',
+    '| `id` | Unique id: `polis-<region>`, `lst-<county code>`, `region-<county code>`, `rel-<municipality code>-<n>`, `cs-<municipality code>-<n>`, `jb-<county code>-<n>`, `jb-x-1` (across a county border) |',
+    '| `name` | Display name (see above: generic names for everything synthetic) |',
+    `| \`kind\` | ${Object.keys(c.actorsByKind)
+      .map((k) => `${code(k)}${actorKindNotes[k] ? ` (${actorKindNotes[k]})` : ''}`)
+      .join(', ')} |`,
+    '| `municipality` | Municipality code of a local actor; empty for regional actors |',
+    '| `county` | County code of a länsstyrelse, a region or a joint body within one county; empty for police regions and the cross-border body (and for local actors: the loader derives it from the municipality) |',
+    '| `counties` | Extra attribute: the counties a police region covers, or the cross-border body spans, `;`-separated |',
+    `| \`focus\` | Extra attribute: ${design.focusValues.map(code).join(', ')} |`,
+    '| `founded` | Extra attribute: year a local actor or joint body was founded (synthetic) |',
+    '',
+  );
+  para(
+    `Actors by kind: ${countsByKind(c.actorsByKind, {
+      authority: `${c.policeRegions} police regions + ${c.countyAdministrativeBoards} länsstyrelser`,
+      county: 'regions',
+    })}.`,
+  );
+
+  const endedKinds = Object.keys(c.endedLinksByKind);
+  out.push('### links.csv', '');
+  out.push(
+    '| Column | Meaning |',
+    '| --- | --- |',
+    '| `source`, `target` | Actor ids, or municipality codes (four digits) for municipalities |',
+    `| \`kind\` | ${Object.keys(c.linksByKind).map(code).join(', ')} |`,
+    `| \`weight\` | Tie strength, a positive number (${formatNumber(c.weight.min)} to ${formatNumber(c.weight.max)}; ${formatNumber(c.weight.nonInteger)} are non-integer) |`,
+    `| \`since\` | Start date, \`YYYY-MM-DD\`; empty for ${formatNumber(c.undatedLinks)} undated long-standing links |`,
+    `| \`until\` | End date of an ended project (${formatNumber(c.endedLinks)} links, ${
+      endedKinds.length === 1 ? `all of kind ${code(endedKinds[0]!)}` : `of kinds ${countsByKind(c.endedLinksByKind)}`
+    }); empty when running |`,
+    '',
+  );
+  const [firstSnapshot, ...laterSnapshots] = c.activeLinks;
+  para(
+    `Links by kind: ${countsByKind(c.linksByKind)}. Some pairs have more than one link (for example, an agreement and a later ` +
+      'project); the loader counts these as `merged` and adds up their weights. ' +
+      `No date is later than ${design.dataDate}, and no link to a police region starts before ${POLICE_REGIONS_SINCE}, when the regions were formed. ` +
+      (firstSnapshot === undefined
+        ? ''
+        : `So \`net.asOf(date)\` gives meaningful snapshots: ${formatNumber(firstSnapshot.links)} links are active on ${firstSnapshot.date}` +
+          laterSnapshots.map((s) => `, ${formatNumber(s.links)} on ${s.date}`).join('') +
+          '.'),
+  );
+
+  out.push('## How it was generated', '');
+  out.push(
+    '```sh',
+    `npx tsx scripts/generate-demo.ts              # seed ${DEMO_SEED}: writes this folder, then runs scripts/embed-data.ts`,
+    'npx tsx scripts/generate-demo.ts --seed 7 --out /tmp/demo --no-embed',
+    '```',
+    '',
+  );
+  para(
+    '`generateDemo(seed)` in `scripts/generate-demo.ts` is a pure function of the seed and the embedded geography. ' +
+      "It uses samverkan's seeded RNG (`createRng`), so the same seed gives byte-identical files. " +
+      'This README is rendered by the same run (`renderDemoReadme`), from the design it records and the model parameters it uses. ' +
+      '`test/io/demo.test.ts` checks that the committed files equal its output, and checks the numbers and names in this README against the loaded network. ' +
+      'The generator also checks its own output against the design and throws if a gap does not hold.',
+  );
+  para('The model, in short:');
+
+  const la = c.localActors;
+  const own = OWN_ACTOR_LINK_PROBABILITY;
+  const [step1, step2, step3] = BORDER_STEP_FACTORS;
+  const body = JOINT_BODY_SIZE;
+  const across = c.jointBodies.acrossCounties.map((b) => {
+    const names = b.counties.map((x) => stem(x.name));
+    return names.length === 2 ? `one across the ${names.join('–')} border` : `one across the borders of ${listOf(names)}`;
+  });
+  out.push(
+    bullet(
+      '**Local actors**: each municipality has at least one religious community and one civil-society organisation, and more ' +
+        'with larger population (about `a + b·ln(population)`, so the number grows sublinearly: ' +
+        `${la.largestMunicipality.name}, the largest municipality, has ${la.largestMunicipality.localActors}, and ${la.smallestMunicipality.name}, ` +
+        `the smallest, has ${la.smallestMunicipality.localActors}; the range is ${la.min} to ${la.max}).`,
+    ),
+    bullet(
+      `**Municipality and own actors**: each local actor is linked to its municipality with probability ${own.min}–${own.max}, rising with population. ` +
+        'Religious communities get `dialogue` or `agreement`; civil-society organisations get `agreement`, `project` or `network`. ' +
+        'Local actors cooperate with each other inside a municipality (`network`, `project`). ' +
+        'Some hold a `dialogue` with the police region or run a `project` with the länsstyrelse.',
+    ),
+    bullet(
+      '**Municipality and authorities**: an `agreement` with its police region, a `network` (and sometimes a `project`) with its ' +
+        'länsstyrelse, and an `agreement` with its region. Each is more likely in larger municipalities. ' +
+        'The authorities of a county are linked to each other.',
+    ),
+    bullet(
+      `**Municipality and municipality**: the probability of a tie falls with distance (×e^(−km/${DISTANCE_DECAY_KM})) and border steps ` +
+        `(${step1} for bordering pairs, ${step2} at two steps, ${step3} at three). It is higher between municipalities of different size ` +
+        `(a small one with a regional centre) and ${CROSS_COUNTY_FACTOR} times as high across a county border. ` +
+        `Ties from ${years(ESTABLISHED_TIES)} come first. Ties from ${years(NEW_TIES)} are then added, and they are far more likely ` +
+        `between municipalities that already shared a partner (triadic closure), so \`asOf('${ESTABLISHED_TIES.to}')\` holds structure ` +
+        'that predicts the later ties. Every municipality outside the gaps gets at least one tie, and every county except the one ' +
+        'in the gaps gets at least one tie across its border.',
+    ),
+    bullet(
+      '**Across municipal borders**: some tied pairs, and a few bordering pairs, also have a link between their local actors ' +
+        '(e.g. a civil-society group in one municipality with a religious community in the next). ' +
+        'This also ties the two municipalities in `municipalityProjection()`.',
+    ),
+    bullet(
+      `**Joint bodies**: ${c.jointBodies.withinCounty} multi-municipality associations within a county (${body.min}–${body.max} neighbouring ` +
+        'members, sometimes also the police region, the länsstyrelse and a few local organisations)' +
+        (across.length === 0 ? '' : `, and ${listOf(across)}`) +
+        '. Members of one body are tied to each other in `municipalityProjection()`.',
+    ),
+    '',
+  );
+  para(
+    `Counted in \`municipalityProjection()\` with default options, there are ${formatNumber(c.municipalityTies)} municipality pairs ` +
+      `that cooperate; ${formatNumber(c.municipalityTiesWithinCounty)} of them ` +
+      `(${Math.round((100 * c.municipalityTiesWithinCounty) / c.municipalityTies)}%) are within one county.`,
+  );
+
+  out.push('## Deliberate gaps', '');
+  para(
+    'These are recorded in `design.json` (`gaps`, with exact `definitions`). They hold for the full network, with all links, ' +
+      'ended ones included. Earlier snapshots (`asOf`) may have more gaps. Apart from these, every municipality has links, ' +
+      'has at least one tie to another municipality, and has a partner of each of the kinds religious and civil society. ' +
+      'Every county also has a tie across its border.',
+  );
+
+  const weak = gaps.weakCounties;
+  const missing = (kind: 'religious' | 'civil_society', label: string) => {
+    const list = gaps.missingPartnerKind.filter((p) => p.missing === kind);
+    return list.length === 0 ? [] : [`no ${label} partner in ${listOf(list.map(placeText))}`];
+  };
+  const hubs = gaps.bridges.map((b) => b.hub.name);
+  out.push(
+    bullet(
+      `**Isolated municipalities** (no links at all, and neither do their local actors): ${listOf(gaps.isolated.map(placeText))}. ` +
+        `All have fewer than ${formatNumber(SMALL_POPULATION)} inhabitants.`,
+    ),
+    bullet(
+      `**Weak coverage**: ${listOf(weak.map((w) => unbroken(`${w.name} (${w.county})`)))}. ` +
+        `${weak.length === 1 ? 'It has' : 'They have'} ${listOf(weak.map((w) => formatNumber(w.tiesPerMunicipality)))} within-county ties ` +
+        `per municipality, against a median of ${formatNumber(weak[0]?.medianOtherCounties ?? 0)} in the other counties with at least ` +
+        `${MEDIAN_MIN_MUNICIPALITIES} municipalities. These municipalities have no cross-municipal link at all (they keep their local ` +
+        `and authority partners): ${weak.map((w) => `${listOf(w.withoutCrossMunicipalLinks.map(placeText))} in ${stem(w.name)}`).join('; ')}.`,
+    ),
+    bullet(
+      `**A county with no cross-county link**: ${unbroken(`${gaps.noCrossCountyLinks.name} (${gaps.noCrossCountyLinks.county})`)}. ` +
+        'No link joins one of its actors to an actor of another county, and no joint body spans its border.',
+    ),
+    bullet(
+      '**Missing partner kind** (the municipality has such actors, but is linked to none of them): ' +
+        `${[...missing('religious', 'religious'), ...missing('civil_society', 'civil-society')].join('; ')}.`,
+    ),
+    bullet(
+      '**Bridges**: in `municipalityProjection()` (either `endpoints` option), ' +
+        gaps.bridges
+          .map((b, i) => {
+            const deps = listOf(b.dependents.map(placeText));
+            const verb = i > 0 ? '' : b.dependents.length === 1 ? 'is tied ' : 'are tied ';
+            return `${deps} ${verb}only to ${placeText(b.hub)}`;
+          })
+          .reduce((text, part, i, all) => (i === 0 ? part : `${text}${i === all.length - 1 ? ', and ' : ', '}${part}`), '') +
+        `. So ${listOf(hubs)} ${hubs.length === 1 ? 'is an articulation point' : 'are articulation points'}. ` +
+        '(Other articulation points also arise by chance.)',
+    ),
+  );
+  return `${out.join('\n')}\n`;
 }
 
 // ---------------------------------------------------------------- main
@@ -929,11 +1294,12 @@ if (isMain) {
   const seed = Number(option('--seed') ?? DEMO_SEED);
   if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
   const out = resolve(option('--out') ?? join(root, 'data', 'examples', 'sweden-demo'));
-  const { actorsCsv, linksCsv, designJson, design } = generateDemo(seed);
+  const { actorsCsv, linksCsv, designJson, design, readme } = generateDemo(seed);
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'actors.csv'), actorsCsv);
   writeFileSync(join(out, 'links.csv'), linksCsv);
   writeFileSync(join(out, 'design.json'), designJson);
+  writeFileSync(join(out, 'README.md'), readme);
   console.log(`wrote ${out}: ${design.counts.actorRows} actors, ${design.counts.linkRows} links (seed ${seed})`);
   if (args.includes('--no-embed') || out !== join(root, 'data', 'examples', 'sweden-demo')) {
     console.log('not embedding; to embed the committed dataset run: npx tsx scripts/embed-data.ts');

@@ -69,6 +69,7 @@ describe('demo dataset: determinism', () => {
     expect(out.actorsCsv).toBe(read('actors.csv'));
     expect(out.linksCsv).toBe(read('links.csv'));
     expect(out.designJson).toBe(read('design.json'));
+    expect(out.readme).toBe(read('README.md'));
   });
 
   it('gives the same output on a second call, and a different one for another seed', () => {
@@ -77,6 +78,7 @@ describe('demo dataset: determinism', () => {
     expect(b.actorsCsv).toBe(a.actorsCsv);
     expect(b.linksCsv).toBe(a.linksCsv);
     expect(b.designJson).toBe(a.designJson);
+    expect(b.readme).toBe(a.readme);
     const other = generateDemo(7);
     expect(other.linksCsv).not.toBe(a.linksCsv);
   });
@@ -302,25 +304,6 @@ describe('demo dataset: the deliberate gaps of design.json are true', () => {
     }
   });
 
-  it('is described by the README as it is (counts and every gap)', () => {
-    const readme = read('README.md');
-    const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    expect(readme).toMatch(/synthetic/i);
-    expect(readme).toContain(`${n(design.counts.actorRows)} actors`);
-    expect(readme).toContain(`${n(design.counts.linkRows)} links`);
-    for (const [kind, count] of [...Object.entries(design.counts.actorsByKind), ...Object.entries(design.counts.linksByKind)]) {
-      expect(readme).toContain(`${n(count)} \`${kind}\``);
-    }
-    const places = [
-      ...design.gaps.isolated,
-      ...design.gaps.weakCounties.flatMap((w) => w.withoutCrossMunicipalLinks),
-      ...design.gaps.missingPartnerKind,
-      ...design.gaps.bridges.flatMap((b) => [b.hub, ...b.dependents]),
-    ];
-    for (const p of places) expect(readme).toContain(`${p.name} ${p.code}`);
-    for (const c of [...design.gaps.weakCounties, design.gaps.noCrossCountyLinks]) expect(readme).toContain(`${c.name} (${c.county})`);
-  });
-
   it('isolated: small municipalities with no links at all, and no other municipality without links', () => {
     const codes = design.gaps.isolated.map((p) => p.code);
     for (const p of design.gaps.isolated) {
@@ -410,6 +393,245 @@ describe('demo dataset: the deliberate gaps of design.json are true', () => {
         const without = components(proj, b.hub.code);
         for (const d of b.dependents) for (const o of others) expect(without.get(d.code)).not.toBe(without.get(o));
         expect(new Set(without.values()).size).toBeGreaterThan(new Set(whole.values()).size - 1);
+      }
+    }
+  });
+});
+
+/**
+ * The README is rendered from design.json, so it equals the generator's output
+ * (checked above). These tests read the numbers, names and codes back out of
+ * the README's text and check them against the loaded network, without
+ * design.json: they fail if the renderer says something untrue.
+ */
+describe('demo dataset: what the README says is true of the network', () => {
+  let net: CooperationNetwork;
+  let readme: string;
+  let gaps: Record<string, string>;
+  beforeAll(() => {
+    net = loadNetwork(demoDataset());
+    readme = read('README.md').replace(/\s+/g, ' ');
+    const section = readme.slice(readme.indexOf('## Deliberate gaps'));
+    gaps = {};
+    for (const item of section.split(' - **').slice(1)) gaps[item.slice(0, item.indexOf('**'))] = item;
+  });
+
+  const num = (text: string) => Number(text.replace(/,/g, ''));
+  const grab = (text: string, re: RegExp): RegExpMatchArray => {
+    const m = text.match(re);
+    expect(m, `README should match ${re}`).not.toBeNull();
+    return m!;
+  };
+  /** Every `Name 0123` in the text, checked to be that municipality; returns the codes. */
+  const places = (text: string): string[] =>
+    [...text.matchAll(/(\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)*) (\d{4})(?!\d)/gu)].map((m) => {
+      expect(net.municipality(m[2]!)?.name, m[0]).toBe(m[1]);
+      return m[2]!;
+    });
+  const namesIn = (text: string) => text.split(/, | and /);
+  const kindCounts = (text: string) => Object.fromEntries([...text.matchAll(/([\d,]+) `(\w+)`/g)].map((m) => [m[2]!, num(m[1]!)]));
+  const countBy = (items: string[]) => {
+    const out: Record<string, number> = {};
+    for (const k of items) out[k] = (out[k] ?? 0) + 1;
+    return out;
+  };
+  const gap = (title: string) => {
+    expect(gaps[title], title).toBeDefined();
+    return gaps[title]!;
+  };
+  const localActors = () => net.actors().filter((a) => a.kind !== 'municipality');
+
+  it('says it is synthetic, and names actors that exist', () => {
+    expect(readme).toContain('**This dataset is synthetic. It is not real cooperation data.**');
+    const intro = grab(readme, /\*\*This dataset is synthetic\.(.*?)\*\*No link describes a real cooperation\*\*/)[1]!;
+    const names = [...intro.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    const all = new Set(net.actors().map((a) => a.name));
+    for (const name of names) expect(all.has(name), name).toBe(true);
+    const [, police, lst, regions] = grab(readme, /the (\d+) police regions, the (\d+) county administrative boards \(länsstyrelser\) and the (\d+) regions/);
+    const ids = net.actors().map((a) => a.id);
+    expect(num(police!)).toBe(ids.filter((id) => id.startsWith('polis-')).length);
+    expect(num(lst!)).toBe(ids.filter((id) => id.startsWith('lst-')).length);
+    expect(num(regions!)).toBe(ids.filter((id) => id.startsWith('region-')).length);
+    expect(readme).toContain(`${police} police regions + ${lst} länsstyrelser`);
+    expect(num(grab(readme, /all (\d+), with real codes/)[1]!)).toBe(net.municipalities().length);
+  });
+
+  it('gives the sizes, kinds and columns of the files', () => {
+    expect(num(grab(readme, /\| ([\d,]+) actors other than municipalities \|/)[1]!)).toBe(localActors().length);
+    expect(num(grab(readme, /\| ([\d,]+) links \|/)[1]!)).toBe(net.links.length);
+    expect(kindCounts(grab(readme, /Actors by kind: (.*?)\. /)[1]!)).toEqual(countBy(localActors().map((a) => a.kind)));
+    expect(kindCounts(grab(readme, /Links by kind: (.*?)\. /)[1]!)).toEqual(countBy(net.links.map((l) => l.kind!)));
+    const column = (name: string) => [...readme.matchAll(new RegExp(`\\| \`${name}\` \\| (.*?) \\|`, 'g'))].map((m) => [...m[1]!.matchAll(/`([^`]+)`/g)].map((x) => x[1]!).sort());
+    const [actorKinds, linkKinds] = column('kind');
+    expect(actorKinds).toEqual([...new Set(localActors().map((a) => a.kind))].sort());
+    expect(linkKinds).toEqual([...new Set(net.links.map((l) => l.kind!))].sort());
+    expect(column('focus')[0]).toEqual([...new Set(net.actors().flatMap((a) => (a.attributes?.focus === undefined ? [] : [String(a.attributes.focus)])))].sort());
+    expect(read('actors.csv')).not.toContain('"');
+    expect(read('links.csv')).not.toContain('"');
+    expect(readme).toContain('(none does at present)');
+  });
+
+  it('gives the weights, dates and snapshots of the links', () => {
+    const [, min, max, nonInteger] = grab(readme, /\(([\d.]+) to ([\d.]+); ([\d,]+) are non-integer\)/);
+    const weights = net.links.map((l) => l.weight);
+    expect(Number(min)).toBe(Math.min(...weights));
+    expect(Number(max)).toBe(Math.max(...weights));
+    expect(num(nonInteger!)).toBe(weights.filter((w) => !Number.isInteger(w)).length);
+    expect(num(grab(readme, /empty for ([\d,]+) undated/)[1]!)).toBe(net.links.filter((l) => l.since === undefined).length);
+    const ended = net.links.filter((l) => l.until !== undefined);
+    expect(num(grab(readme, /ended project \(([\d,]+) links, all of kind `project`\)/)[1]!)).toBe(ended.length);
+    expect(ended.every((l) => l.kind === 'project')).toBe(true);
+    const latest = grab(readme, /No date is later than (\d{4}-\d\d-\d\d)/)[1]!;
+    for (const l of net.links) for (const d of [l.since, l.until]) if (d !== undefined) expect(d <= latest).toBe(true);
+    const police = grab(readme, /no link to a police region starts before (\d{4}-\d\d-\d\d)/)[1]!;
+    for (const l of net.links) if (l.source.startsWith('polis-') || l.target.startsWith('polis-')) expect(l.since! >= police).toBe(true);
+    const snapshots = [...grab(readme, /snapshots: (.*?)\. /)[1]!.matchAll(/([\d,]+) (?:links are active )?on (\d{4}-\d\d-\d\d)/g)];
+    expect(snapshots.map((m) => m[2])).toContain(latest);
+    expect(snapshots.length).toBeGreaterThanOrEqual(2);
+    for (const [, count, date] of snapshots) expect(num(count!), date).toBe(net.asOf(date!).links.length);
+  });
+
+  it('describes local actors, joint bodies and municipality ties as they are', () => {
+    const [, largest, most, smallest, fewest, min, max] = grab(
+      readme,
+      /(\p{Lu}[\p{L} -]*), the largest municipality, has (\d+), and (\p{Lu}[\p{L} -]*), the smallest, has (\d+); the range is (\d+) to (\d+)/u,
+    );
+    const ms = [...net.municipalities()].sort((p, q) => q.population - p.population);
+    const count = (code: string) => net.actorsInMunicipality(code).length;
+    expect(largest).toBe(ms[0]!.name);
+    expect(num(most!)).toBe(count(ms[0]!.code));
+    expect(smallest).toBe(ms[ms.length - 1]!.name);
+    expect(num(fewest!)).toBe(count(ms[ms.length - 1]!.code));
+    expect(num(min!)).toBe(Math.min(...ms.map((m) => count(m.code))));
+    expect(num(max!)).toBe(Math.max(...ms.map((m) => count(m.code))));
+    for (const m of ms) {
+      const kinds = new Set(net.actorsInMunicipality(m.code).map((a) => a.kind));
+      expect(kinds.has('religious') && kinds.has('civil_society'), m.name).toBe(true);
+    }
+
+    const bodies = localActors().filter((a) => a.kind === 'joint_body');
+    expect(num(grab(readme, /(\d+) multi-municipality associations within a county/)[1]!)).toBe(bodies.filter((b) => b.county !== undefined).length);
+    const across = bodies.filter((b) => b.county === undefined);
+    const m = grab(readme, /and one across the (?:borders of ([^.]+)|(\S+) border)\./);
+    expect(across).toHaveLength(1);
+    const countiesNamed = (m[1] ?? m[2]!).split(/, | and |–/).map((name) => net.county(name)?.code);
+    const memberCounties = net.graph
+      .neighbors(across[0]!.id)
+      .filter((id) => net.actor(id)!.kind === 'municipality')
+      .map((id) => net.actor(id)!.county!);
+    expect(countiesNamed.sort()).toEqual([...new Set(memberCounties)].sort());
+
+    const [, ties, within, percent] = grab(readme, /there are ([\d,]+) municipality pairs that cooperate; ([\d,]+) of them \((\d+)%\) are within one county/);
+    const projection = net.municipalityProjection();
+    expect(num(ties!)).toBe(projection.ties.length);
+    expect(num(within!)).toBe(projection.ties.filter((t) => !t.crossCounty).length);
+    expect(num(percent!)).toBe(Math.round((100 * num(within!)) / num(ties!)));
+  });
+
+  it('lists every isolated municipality, and only those', () => {
+    const text = gap('Isolated municipalities');
+    const codes = places(text);
+    expect(codes.length).toBeGreaterThan(0);
+    const limit = num(grab(text, /fewer than ([\d,]+) inhabitants/)[1]!);
+    for (const code of codes) {
+      expect(net.municipality(code)!.population).toBeLessThan(limit);
+      for (const a of net.actorsInMunicipality(code)) expect(net.linksOf(a.id)).toEqual([]);
+    }
+    expect(codes.sort()).toEqual(net.municipalities().filter((m) => net.graph.degree(m.code) === 0).map((m) => m.code).sort());
+  });
+
+  it('gives the weak counties with their figures, and every municipality without a cross-municipal link', () => {
+    const text = gap('Weak coverage');
+    const projection = net.municipalityProjection();
+    const counties = [...text.matchAll(/(\p{Lu}[\p{L}]* län) \((\d\d)\)/gu)].map((m) => {
+      expect(net.county(m[2]!)?.name).toBe(m[1]);
+      return m[2]!;
+    });
+    expect(counties.length).toBeGreaterThan(0);
+    const perMunicipality = (county: string) =>
+      (2 * projection.ties.filter((t) => !t.crossCounty && net.municipality(t.a)!.county === county).length) / net.municipalitiesOfCounty(county).length;
+    const round2 = (x: number) => Math.round(x * 100) / 100;
+    const [, ratios, median, atLeast] = grab(text, /(?:They have|It has) ([\d., and]+?) within-county ties per municipality, against a median of ([\d.]+) in the other counties with at least (\d+) municipalities/);
+    expect(namesIn(ratios!).map(Number)).toEqual(counties.map((c) => round2(perMunicipality(c))));
+    const others = net
+      .counties()
+      .filter((c) => !counties.includes(c.code) && net.municipalitiesOfCounty(c.code).length >= num(atLeast!))
+      .map((c) => perMunicipality(c.code))
+      .sort((p, q) => p - q);
+    expect(Number(median)).toBe(round2((others[Math.floor((others.length - 1) / 2)]! + others[Math.ceil((others.length - 1) / 2)]!) / 2));
+
+    const listed: string[] = [];
+    for (const part of grab(text, /no cross-municipal link at all \([^)]*\): (.*)\.$/)[1]!.split('; ')) {
+      const county = net.county(grab(part, / in (\p{Lu}[\p{L} ]*)$/u)[1]!)!.code;
+      expect(counties).toContain(county);
+      for (const code of places(part)) {
+        expect(net.municipality(code)!.county).toBe(county);
+        expect(net.graph.degree(code)).toBeGreaterThan(0);
+        for (const id of [code, ...net.actorsInMunicipality(code).map((a) => a.id)]) expect(net.linksOf(id).filter((l) => l.crossMunicipal)).toEqual([]);
+        listed.push(code);
+      }
+    }
+    const isolated = places(gap('Isolated municipalities'));
+    expect([...listed, ...isolated].sort()).toEqual(net.municipalities().filter((m) => projection.graph.degree(m.code) === 0).map((m) => m.code).sort());
+  });
+
+  it('names the only county without a cross-county link', () => {
+    const [, name, county] = grab(gap('A county with no cross-county link'), /(\p{Lu}[\p{L}]* län) \((\d\d)\)/u);
+    expect(net.county(county!)?.name).toBe(name);
+    const projection = net.municipalityProjection();
+    const crossing = new Set<string>();
+    for (const l of net.links) {
+      const cs = net.actor(l.source)!.county;
+      const ct = net.actor(l.target)!.county;
+      if (cs !== undefined && ct !== undefined && cs !== ct) crossing.add(cs).add(ct);
+    }
+    for (const t of projection.ties) if (t.crossCounty) crossing.add(net.municipality(t.a)!.county).add(net.municipality(t.b)!.county);
+    expect(net.counties().filter((c) => !crossing.has(c.code)).map((c) => c.code)).toEqual([county]);
+  });
+
+  it('lists every municipality without a religious or a civil-society partner', () => {
+    const text = gap('Missing partner kind');
+    const isolated = new Set(places(gap('Isolated municipalities')));
+    for (const [kind, label] of [
+      ['religious', 'religious'],
+      ['civil_society', 'civil-society'],
+    ] as const) {
+      const part = text.split('; ').find((p) => p.includes(`no ${label} partner in`));
+      const listed = part === undefined ? [] : places(part);
+      for (const code of listed) expect(net.actorsInMunicipality(code).some((a) => a.kind === kind)).toBe(true);
+      const without = net
+        .municipalities()
+        .filter((m) => !isolated.has(m.code) && !net.graph.neighbors(m.code).some((id) => net.actor(id)!.kind === kind))
+        .map((m) => m.code);
+      expect(listed.sort(), kind).toEqual(without.sort());
+    }
+  });
+
+  it('gives bridges whose hubs are articulation points', () => {
+    const text = gap('Bridges');
+    const parts = grab(text, /option\), (.*?)\. So /)[1]!.split(' only to ');
+    const bridges: { hub: string; dependents: string[] }[] = [];
+    for (let i = 1; i < parts.length; i++) {
+      const before = places(parts[i - 1]!);
+      bridges.push({ hub: places(parts[i]!)[0]!, dependents: i === 1 ? before : before.slice(1) });
+    }
+    expect(bridges.length).toBeGreaterThan(0);
+    const hubs = grab(text, /\. So (.*?) (?:are articulation points|is an articulation point)/)[1]!;
+    expect(namesIn(hubs)).toEqual(bridges.map((b) => net.municipality(b.hub)!.name));
+    for (const options of [{}, { endpoints: 'municipalities' as const }]) {
+      const proj = net.municipalityProjection(options);
+      const whole = components(proj);
+      for (const b of bridges) {
+        expect(b.dependents.length).toBeGreaterThan(0);
+        for (const d of b.dependents) expect(proj.graph.neighbors(d)).toEqual([b.hub]);
+        const others = proj.graph.neighbors(b.hub).filter((x) => !b.dependents.includes(x));
+        expect(others.length).toBeGreaterThan(0);
+        const without = components(proj, b.hub);
+        for (const d of b.dependents) {
+          expect(whole.get(d)).toBe(whole.get(b.hub));
+          for (const o of others) expect(without.get(d)).not.toBe(without.get(o));
+        }
       }
     }
   });
