@@ -93,9 +93,11 @@ export function kindWords(kind: string, count = 1): string {
  * - `isolated_municipality`: a municipality with no link at all.
  * - `no_municipal_cooperation`: a municipality with links, but no tie to any
  *   other municipality (direct, or through a shared body).
- * - `single_point_of_failure`: an actor whose removal splits its county's
- *   network (the actors that belong to the county), cutting municipalities
- *   off from the rest.
+ * - `single_point_of_failure`: a municipality whose removal splits its
+ *   county's municipality network (ties between the county's municipalities),
+ *   or any actor whose removal splits the county's actor network (the actors
+ *   that belong to the county), cutting municipalities off from the rest.
+ *   Reported once per actor, first from the municipality network.
  * - `fragmented_county`: the county's municipalities that cooperate at all
  *   form two or more groups with no tie between them (ties within the county).
  * - `no_cross_county_link`: no actor of the county cooperates with an actor
@@ -196,27 +198,45 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
     );
   }
 
-  // Single points of failure and fragmentation, county by county.
+  // Single points of failure and fragmentation, county by county: first in
+  // the county's municipality network (who holds the municipalities
+  // together), then in its whole actor network (any actor, e.g. a
+  // länsstyrelse that is the only link of some municipalities).
   for (const county of net.counties()) {
-    const inCounty = (a: Actor) => a.county === county.code;
-    const { csr, actors } = actorView(net, inCounty);
-    const municipal = actors.map((a) => a.kind === 'municipality');
-    for (const p of articulationKernel(csr, { countable: municipal })) {
-      if (p.cutOff === 0) continue;
-      const actor = actors[p.node]!;
-      const cut = cutOffMunicipalities(csr, actors, p.node);
-      add(
-        {
-          severity: p.cutOff >= 2 ? 3 : 2,
-          type: 'single_point_of_failure',
-          county: county.code,
-          subject: actor.id,
-          name: actor.name,
-          reason: `If ${actor.name}'s cooperation stopped, ${p.cutOff === 1 ? '1 municipality' : `${p.cutOff} municipalities`} (${list(cut.map((c) => ix.municipality.get(c)!.name))}) would be cut off from the rest of ${county.name}'s network.`,
-          municipalities: actor.kind === 'municipality' ? [actor.id, ...cut] : cut,
-        },
-        -p.cutOff,
-      );
+    const seen = new Set<string>();
+    const countyMunicipalities = net.municipalitiesOfCounty(county.code);
+    const projectionCsr = toCsr(projection.graph, { nodes: countyMunicipalities.map((m) => nodeKey(m.code)) });
+    const municipalActors = countyMunicipalities.map((m) => net.actor(m.code)!);
+    const views: { csr: ReturnType<typeof toCsr>; actors: Actor[]; network: string }[] = [
+      { csr: projectionCsr, actors: municipalActors, network: 'municipalities' },
+      { ...actorView(net, (a: Actor) => a.county === county.code), network: 'actors' },
+    ];
+    for (const { csr, actors, network } of views) {
+      const municipal = actors.map((a) => a.kind === 'municipality');
+      for (const p of articulationKernel(csr, { countable: municipal })) {
+        const actor = actors[p.node]!;
+        if (p.cutOff === 0 || seen.has(actor.id)) continue;
+        seen.add(actor.id);
+        const cut = cutOffMunicipalities(csr, actors, p.node);
+        const names = list(cut.map((c) => ix.municipality.get(c)!.name));
+        const who = p.cutOff === 1 ? names : `${p.cutOff} municipalities (${names})`;
+        const they = p.cutOff === 1 ? names : `all ${p.cutOff}`;
+        add(
+          {
+            severity: p.cutOff >= 2 ? 3 : 2,
+            type: 'single_point_of_failure',
+            county: county.code,
+            subject: actor.id,
+            name: actor.name,
+            reason:
+              network === 'municipalities'
+                ? `${actor.name} is the only tie between ${who} and the other municipalities of ${county.name}: if its cooperation stopped, ${they} would be cut off.`
+                : `If ${actor.name}'s cooperation stopped, ${who} would be cut off from the rest of ${county.name}'s network.`,
+            municipalities: actor.kind === 'municipality' ? [actor.id, ...cut] : cut,
+          },
+          -p.cutOff,
+        );
+      }
     }
 
     const members = net.municipalitiesOfCounty(county.code).filter((m) => (byCode.get(m.code)?.municipalityTies ?? 0) > 0);
