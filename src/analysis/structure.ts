@@ -6,7 +6,14 @@ import { withColumns, type Rows } from '../model/table.js';
 import { articulationPoints as articulationKernel, bridges as bridgeKernel } from '../metrics/articulation.js';
 import { connectedComponents } from '../metrics/components.js';
 import { coreNumbers } from '../metrics/k-core.js';
-import { ACTOR_BASE_COLUMNS, actorRowBase, actorView, kindFilter, type ActorRowBase } from './view.js';
+import { inducedCsr } from '../metrics/csr.js';
+import { ACTOR_BASE_COLUMNS, actorRowBase, actorView, kindFilter, municipalityView, type ActorRowBase, type ActorView } from './view.js';
+
+/** The subgraph of a view induced by the actors that pass `include`. */
+function restrict(view: ActorView, include: (a: Actor) => boolean): ActorView {
+  const keep = view.actors.flatMap((a, i) => (include(a) ? [i] : []));
+  return { csr: inducedCsr(view.csr, keep), actors: keep.map((i) => view.actors[i]!) };
+}
 
 const KindsOption = z.object({
   /** Compute on the subgraph of actors of these kinds only. Default: all actors. */
@@ -61,6 +68,12 @@ export const ArticulationOptionsSchema = KindsOption.extend({
    * in the whole network.
    */
   scope: z.enum(['county', 'network']).default('county'),
+  /**
+   * `'actors'` (default): the actor network; `'municipalities'`: the
+   * municipality projection (ties direct or through shared bodies), so only
+   * municipalities can be single points of failure.
+   */
+  network: z.enum(['actors', 'municipalities']).default('actors'),
 });
 export type ArticulationOptions = z.input<typeof ArticulationOptionsSchema>;
 
@@ -95,8 +108,9 @@ export function articulationPoints(net: CooperationNetwork, options: Articulatio
       ? [{ scope: 'network', include: byKind ?? (() => true) }]
       : net.counties().map((c) => ({ scope: c.code, include: (a: Actor) => a.county === c.code && (byKind ? byKind(a) : true) }));
   const rows: ArticulationRow[] = [];
+  const projection = o.network === 'municipalities' ? municipalityView(net) : undefined;
   for (const { scope, include } of scopes) {
-    const { csr, actors } = actorView(net, include);
+    const { csr, actors } = projection ? restrict(projection, include) : actorView(net, include);
     const municipal = actors.map((a) => a.kind === 'municipality');
     const all = articulationKernel(csr, { countable: municipal });
     for (const p of all) {

@@ -85,3 +85,29 @@ export function toCsr(
 export function csrDegree(csr: Csr, i: number): number {
   return csr.offsets[i + 1]! - csr.offsets[i]!;
 }
+
+/**
+ * The subgraph induced by the nodes `keep` (indices into `csr`, in the order
+ * they should have in the result): edges between kept nodes, with their
+ * weights. Neighbour lists stay sorted by the new indices.
+ */
+export function inducedCsr(csr: Csr, keep: readonly number[]): Csr {
+  const position = new Int32Array(csr.n).fill(-1);
+  keep.forEach((old, i) => (position[old] = i));
+  const n = keep.length;
+  const offsets = new Int32Array(n + 1);
+  const lists: [number, number][][] = keep.map((old) => {
+    const list: [number, number][] = [];
+    for (let j = csr.offsets[old]!; j < csr.offsets[old + 1]!; j++) {
+      const t = position[csr.targets[j]!]!;
+      if (t >= 0) list.push([t, csr.weights[j]!]);
+    }
+    return list.sort((a, b) => a[0] - b[0]);
+  });
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + lists[i]!.length;
+  const targets = new Int32Array(offsets[n]!);
+  const weights = new Float64Array(offsets[n]!);
+  lists.forEach((list, i) => list.forEach(([t, w], k) => ((targets[offsets[i]! + k] = t), (weights[offsets[i]! + k] = w))));
+  const ids = keep.map((old) => csr.ids[old]!);
+  return { n, m: offsets[n]! / 2, ids, index: new Map(ids.map((id, i) => [id, i])), offsets, targets, weights };
+}

@@ -1,6 +1,6 @@
 // The metric kernels: one algorithm per module, on the typed-array CSR view
 // of a graph (see csr.ts). Exported from the package as `kernels`.
-export { toCsr, csrDegree, type Csr, type CsrOptions } from './csr.js';
+export { toCsr, inducedCsr, csrDegree, type Csr, type CsrOptions } from './csr.js';
 export { createRng, shuffled, type Rng } from './random.js';
 export { degreeCentrality, strength } from './degree.js';
 export { betweennessCentrality, type BetweennessOptions } from './betweenness.js';
