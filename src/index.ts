@@ -122,3 +122,6 @@ export {
   type MapPosition,
 } from './report/map.js';
 export { escapeXml, escapeHtml } from './report/escape.js';
+export { buildReport, ReportOptionsSchema, type ReportOptions, type ReportModel, type CountySection } from './report/model.js';
+export { renderReport, renderReportHtml, percent, number as formatNumber } from './report/html.js';
+export { renderReportMarkdown, renderReportMarkdownFromModel } from './report/markdown.js';

@@ -8,7 +8,7 @@ import { degreeCentrality, strength } from '../metrics/degree.js';
 import { eigenvectorCentrality } from '../metrics/eigenvector.js';
 import { harmonicCentrality } from '../metrics/harmonic.js';
 import { pagerank } from '../metrics/pagerank.js';
-import { ACTOR_BASE_COLUMNS, actorRowBase, actorView, kindFilter, municipalityView, type ActorRowBase } from './view.js';
+import { ACTOR_BASE_COLUMNS, actorRowBase, actorView, kindFilter, memo, municipalityView, type ActorRowBase } from './view.js';
 
 export const CENTRALITY_MEASURES = ['degree', 'strength', 'betweenness', 'closeness', 'harmonic', 'eigenvector', 'pagerank'] as const;
 export type CentralityMeasure = (typeof CENTRALITY_MEASURES)[number];
@@ -37,6 +37,8 @@ export const CentralityOptionsSchema = z.object({
    * tie weight), one row per municipality.
    */
   network: z.enum(['actors', 'municipalities']).default('actors'),
+  /** Progress of the betweenness computation, `(done, total)` (for progress bars). */
+  onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
 });
 export type CentralityOptions = z.input<typeof CentralityOptionsSchema>;
 
@@ -92,30 +94,34 @@ export function centrality(net: CooperationNetwork, options: CentralityOptions =
 
 function computeCentrality(net: CooperationNetwork, o: z.output<typeof CentralityOptionsSchema>): Rows<CentralityRow> {
   const { csr, actors } = o.network === 'municipalities' ? municipalityView(net) : actorView(net, kindFilter(o.kinds));
+  const view = JSON.stringify([o.network, o.kinds ?? null]);
   const values = new Map<CentralityMeasure, Float64Array>();
+  // Each measure is cached per network, view and the options it depends on.
+  const cached = (measure: CentralityMeasure, key: unknown, compute: () => Float64Array) =>
+    values.set(measure, memo(net, `centrality:${measure}:${view}:${JSON.stringify(key)}`, compute));
   for (const measure of o.measures) {
     if (values.has(measure)) continue;
     switch (measure) {
       case 'degree':
-        values.set(measure, degreeCentrality(csr));
+        cached(measure, null, () => degreeCentrality(csr));
         break;
       case 'strength':
-        values.set(measure, strength(csr));
+        cached(measure, null, () => strength(csr));
         break;
       case 'betweenness':
-        values.set(measure, betweennessCentrality(csr, { weighted: o.weighted, normalized: o.normalized }));
+        cached(measure, [o.weighted, o.normalized], () => betweennessCentrality(csr, { weighted: o.weighted, normalized: o.normalized, ...(o.onProgress && { onProgress: o.onProgress }) }));
         break;
       case 'closeness':
-        values.set(measure, closenessCentrality(csr, { weighted: o.weighted }));
+        cached(measure, o.weighted, () => closenessCentrality(csr, { weighted: o.weighted }));
         break;
       case 'harmonic':
-        values.set(measure, harmonicCentrality(csr, { weighted: o.weighted }));
+        cached(measure, o.weighted, () => harmonicCentrality(csr, { weighted: o.weighted }));
         break;
       case 'eigenvector':
-        values.set(measure, eigenvectorCentrality(csr, { weighted: o.weighted }));
+        cached(measure, o.weighted, () => eigenvectorCentrality(csr, { weighted: o.weighted }));
         break;
       case 'pagerank':
-        values.set(measure, pagerank(csr, { alpha: o.alpha, weighted: o.pagerankWeighted }));
+        cached(measure, [o.alpha, o.pagerankWeighted], () => pagerank(csr, { alpha: o.alpha, weighted: o.pagerankWeighted }));
         break;
     }
   }

@@ -3,10 +3,10 @@ import { indexGeography } from '../model/geography.js';
 import { nodeKey } from '../model/keys.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
-import { betweennessCentrality } from '../metrics/betweenness.js';
 import { connectedComponents } from '../metrics/components.js';
 import { toCsr } from '../metrics/csr.js';
-import { actorView, camelKind } from './view.js';
+import { centrality } from './centrality.js';
+import { camelKind } from './view.js';
 
 /** Partner kinds whose reach coverage reports by default. */
 export const DEFAULT_PARTNER_KINDS = ['religious', 'civil_society', 'authority'] as const;
@@ -20,6 +20,8 @@ export const CoverageOptionsSchema = z.object({
   via: z.array(z.string()).default(['joint_body']),
   /** Append a national row (county `total`). Default true. */
   total: z.boolean().default(true),
+  /** Progress of the betweenness computation, `(done, total)` (for progress bars). */
+  onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
 });
 export type CoverageOptions = z.input<typeof CoverageOptionsSchema>;
 
@@ -109,9 +111,10 @@ function compute(net: CooperationNetwork, options: CoverageOptions): Computed {
   const o = CoverageOptionsSchema.parse(options);
   const projection = net.municipalityProjection({ via: o.via });
   const ix = indexGeography(net.geography);
-  const { csr, actors } = actorView(net);
-  const betweenness = betweennessCentrality(csr, { weighted: o.weighted });
-  const betweennessOf = new Map(actors.map((a, i) => [a.id, betweenness[i]!]));
+  // The same (cached) betweenness as `centrality`, so a report computes it once.
+  const betweennessOf = new Map(
+    centrality(net, { measures: ['betweenness'], weighted: o.weighted, ...(o.onProgress && { onProgress: o.onProgress }) }).map((r) => [r.id, r.betweenness!]),
+  );
 
   const municipal: MunicipalityCoverageRow[] = net.municipalities().map((m) => {
     const key = nodeKey(m.code);

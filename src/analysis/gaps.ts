@@ -49,6 +49,8 @@ export const GapsOptionsSchema = z.object({
   types: z.array(z.enum(GAP_TYPES)).optional(),
   /** Actor kinds through which members cooperate. Default `['joint_body']`. */
   via: z.array(z.string()).default(['joint_body']),
+  /** Progress of the betweenness computation, `(done, total)` (for progress bars). */
+  onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
 });
 export type GapsOptions = z.input<typeof GapsOptionsSchema>;
 
@@ -119,7 +121,7 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
   const ix = indexGeography(net.geography);
   const countyName = (code: string) => ix.county.get(code)?.name ?? code;
   const small = (population: number) => population < o.smallPopulation;
-  const coverage = coverageByMunicipality(net, { partnerKinds: o.requiredKinds, via: o.via });
+  const coverage = coverageByMunicipality(net, { partnerKinds: o.requiredKinds, via: o.via, ...(o.onProgress && { onProgress: o.onProgress }) });
   const byCode = new Map(coverage.map((r) => [r.code, r]));
   const projection = net.municipalityProjection({ via: o.via });
   const gaps: (GapRow & { order: number })[] = [];

@@ -58,3 +58,18 @@ export function kindFilter(kinds: readonly string[] | undefined): ((actor: Actor
 export function camelKind(kind: string): string {
   return kind.replace(/_(\p{L})/gu, (_, c: string) => c.toUpperCase());
 }
+
+const memos = new WeakMap<CooperationNetwork, Map<string, unknown>>();
+
+/**
+ * Compute once per network and key. Networks are immutable, so a result for
+ * the same network and key can be reused: the report, coverage and gaps all
+ * need the same betweenness, which is the costly part (O(nm)). Results are
+ * shared; callers must not mutate them.
+ */
+export function memo<T>(net: CooperationNetwork, key: string, compute: () => T): T {
+  let cache = memos.get(net);
+  if (!cache) memos.set(net, (cache = new Map()));
+  if (!cache.has(key)) cache.set(key, compute());
+  return cache.get(key) as T;
+}

@@ -1,6 +1,6 @@
 import { GeographyError } from '../io/geography.js';
 import { LoadError } from '../io/load-network.js';
-import { COMMANDS } from './commands.js';
+import { COMMANDS } from './commands/index.js';
 import { parse, UsageError, type CliIO } from './context.js';
 
 const VERSION = '0.1.0';

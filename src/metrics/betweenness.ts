@@ -30,6 +30,11 @@ export interface BetweennessOptions {
    * @defaultValue `false`
    */
   weighted?: boolean;
+  /**
+   * Called with `(done, total)` source nodes as the computation advances
+   * (about 100 times in all), for progress bars on large graphs.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -93,8 +98,10 @@ export function betweennessCentrality(csr: Csr, options: BetweennessOptions = {}
   const bc = new Float64Array(n);
   if (n === 0) return bc;
 
-  if (weighted) accumulateWeighted(csr, bc);
-  else accumulateUnweighted(csr, bc);
+  const step = Math.max(1, Math.floor(n / 100));
+  const tick = options.onProgress ? (s: number) => (s % step === 0 || s === n - 1) && options.onProgress!(s + 1, n) : undefined;
+  if (weighted) accumulateWeighted(csr, bc, tick);
+  else accumulateUnweighted(csr, bc, tick);
 
   // Rescaling, as NetworkX's `_rescale(endpoints=False, k=None)`: with
   // N = n - 1 candidate targets, nothing is done when N < 2.
@@ -154,7 +161,7 @@ function accumulate(csr: Csr, ws: Workspace, size: number, source: number, bc: F
 }
 
 /** Brandes with breadth-first search (NetworkX `_single_source_shortest_path_basic`). */
-function accumulateUnweighted(csr: Csr, bc: Float64Array): void {
+function accumulateUnweighted(csr: Csr, bc: Float64Array, tick?: (source: number) => void): void {
   const { n, offsets, targets } = csr;
   const ws = workspace(csr);
   const { stack, sigma, preds, predCount } = ws;
@@ -185,6 +192,7 @@ function accumulateUnweighted(csr: Csr, bc: Float64Array): void {
     }
     for (let i = 0; i < tail; i++) dist[stack[i]!] = -1;
     accumulate(csr, ws, tail, s, bc);
+    tick?.(s);
   }
 }
 
@@ -194,7 +202,7 @@ function accumulateUnweighted(csr: Csr, bc: Float64Array): void {
  * distances popped in order of their last improvement, like NetworkX's
  * `(distance, counter, pred, node)` heap — see {@link IndexedHeap}).
  */
-function accumulateWeighted(csr: Csr, bc: Float64Array): void {
+function accumulateWeighted(csr: Csr, bc: Float64Array, tick?: (source: number) => void): void {
   const { n, offsets, targets } = csr;
   const lengths = inverseWeightLengths(csr);
   const ws = workspace(csr);
@@ -251,5 +259,6 @@ function accumulateWeighted(csr: Csr, bc: Float64Array): void {
       done[v] = 0;
     }
     accumulate(csr, ws, size, s, bc);
+    tick?.(s);
   }
 }

@@ -1,29 +1,14 @@
-import { summaryByCounty } from '../analysis/summary.js';
-import { formatProblem } from '../model/load-report.js';
-import { formatTextTable } from '../report/table.js';
-import type { CliIO, OptionSpec, ParsedArgs } from './context.js';
-import { INPUT_HELP, INPUT_OPTIONS, loadInput } from './input.js';
-import { emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS, renderRows } from './output.js';
+import { summaryByCounty } from '../../analysis/summary.js';
+import { formatProblem } from '../../model/load-report.js';
+import { formatTextTable } from '../../report/table.js';
+import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
+import { emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS, renderRows } from '../output.js';
+import { announce, printRows, ROWS_HELP, ROWS_OPTIONS, type Command } from './shared.js';
 
-export interface Command {
-  name: string;
-  /** One line for the command list. */
-  summary: string;
-  /** Full help text, with an example. */
-  help: string;
-  options: OptionSpec;
-  run(args: ParsedArgs, io: CliIO): number | Promise<number>;
-}
-
-/** Tell the user which data ran when they gave none (stderr, so piped output stays clean). */
-function announce(description: string, values: ParsedArgs['values'], io: CliIO): void {
-  if (!values.actors && !values.links && !values.dataset) io.stderr.write(`samverkan: no input given; using ${description}\n`);
-}
-
-const summary: Command = {
+export const summary: Command = {
   name: 'summary',
   summary: 'actors, links and cooperating municipalities per county',
-  options: { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS },
+  options: { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...ROWS_OPTIONS },
   help: `samverkan summary [options]
 
 Per county: municipalities, population, actors, links, links across
@@ -35,17 +20,19 @@ ${INPUT_HELP}
 
 ${OUTPUT_HELP}
 
+${ROWS_HELP}
+
 Example:
   samverkan summary --actors actors.csv --links links.csv --format md`,
   run({ values }, io) {
     const { net, description } = loadInput(values, io);
     announce(description, values, io);
-    emit(renderRows(summaryByCounty(net), formatOf(values)), values, io);
+    printRows(summaryByCounty(net), values, io);
     return 0;
   },
 };
 
-const validate: Command = {
+export const validate: Command = {
   name: 'validate',
   summary: 'load the input and print what happened to every row',
   options: { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS },
@@ -54,6 +41,8 @@ const validate: Command = {
 Loads the input leniently and prints the load report: per file, rows
 loaded, merged (repeats), rejected and blank, then every problem with
 file, row, column, value and reason. Exits 1 when any row is rejected.
+With --format csv or md it prints the problems as a table; json prints
+the whole report.
 
 ${INPUT_HELP}
 
@@ -82,5 +71,3 @@ Example:
     return errors > 0 ? 1 : 0;
   },
 };
-
-export const COMMANDS: readonly Command[] = [summary, validate];

@@ -1,0 +1,20 @@
+import { brokerageCommand, centralityCommand, communitiesCommand, coverageCommand, gapsCommand, structureCommand } from './analysis.js';
+import { summary, validate } from './data.js';
+import { mapCommand, reportCommand } from './report.js';
+import type { Command } from './shared.js';
+
+export type { Command } from './shared.js';
+
+/** Every subcommand, in the order `samverkan --help` lists them. */
+export const COMMANDS: readonly Command[] = [
+  summary,
+  centralityCommand,
+  brokerageCommand,
+  structureCommand,
+  communitiesCommand,
+  coverageCommand,
+  gapsCommand,
+  reportCommand,
+  mapCommand,
+  validate,
+];

@@ -1,0 +1,172 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { coverageByCounty, coverageByMunicipality } from '../../analysis/coverage.js';
+import { camelKind } from '../../analysis/view.js';
+import { renderReportHtml } from '../../report/html.js';
+import { renderMap, swedenMapFeatures } from '../../report/map.js';
+import { renderReportMarkdownFromModel } from '../../report/markdown.js';
+import { buildReport } from '../../report/model.js';
+import { formatTextTable } from '../../report/table.js';
+import { UsageError } from '../context.js';
+import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
+import { emit } from '../output.js';
+import { progressBar } from '../progress.js';
+import { announce, choiceOption, integerOption, type Command } from './shared.js';
+
+const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'the county report: one self-contained HTML file with maps (or Markdown)',
+  options: {
+    ...INPUT_OPTIONS,
+    out: { type: 'string', short: 'o' },
+    format: { type: 'string', short: 'f' },
+    title: { type: 'string' },
+    top: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+  },
+  help: `samverkan report [options]
+
+Writes the county report: maps of coverage per county and municipality, a
+national overview, and per county its coverage figures, most central and
+brokering actors, gaps and partner suggestions for small municipalities.
+The HTML file is self-contained: it opens offline and runs no script.
+Then prints a short summary per county and where the file is.
+
+Options:
+  --out, -o FILE      where to write (default samverkan-report.html, or
+                      samverkan-report.md with --format md)
+  --format, -f FMT    html (default) or md
+  --title TEXT        report title
+  --top N             actors listed per county (default 5)
+  --quiet, -q         print only the path of the file
+
+${INPUT_HELP}
+
+Example:
+  samverkan report --actors actors.csv --links links.csv --out län.html`,
+  run({ values }, io) {
+    const { net, description } = loadInput(values, io);
+    announce(description, values, io);
+    const format = choiceOption(values, 'format', ['html', 'md'] as const) ?? 'html';
+    const top = integerOption(values, 'top', 1);
+    const bar = progressBar(io, 'Computing');
+    const model = buildReport(net, {
+      dataDescription: description,
+      ...(values.title !== undefined && { title: String(values.title) }),
+      ...(top !== undefined && { top }),
+      maps: format === 'html',
+      onProgress: (done, total) => bar.update(done, total),
+    });
+    bar.finish();
+    const text = format === 'html' ? renderReportHtml(model, net) : renderReportMarkdownFromModel(model);
+    const path = resolve(io.cwd ?? process.cwd(), (values.out as string | undefined) ?? `samverkan-report.${format}`);
+    writeFileSync(path, text);
+    if (values.quiet) {
+      io.stdout.write(`${path}\n`);
+      return 0;
+    }
+    const rows = [...model.counties.map((s) => s.coverage), model.national].map((c) => ({
+      county: c.name,
+      municipalities: c.municipalities,
+      cooperating: pct(c.linkedShare),
+      coverage: pct(c.meanCoverage),
+      'serious gaps': (c.county === 'total' ? model.gaps : model.gaps.filter((g) => g.county === c.county)).filter((g) => g.severity >= 3).length,
+    }));
+    io.stdout.write(`County report for ${description}\n\n${formatTextTable(rows)}\nWrote ${path}\n`);
+    return 0;
+  },
+};
+
+const METRICS = ['coverage', 'linked', 'border', 'betweenness', 'religious', 'civil_society', 'authority'] as const;
+
+export const mapCommand: Command = {
+  name: 'map',
+  summary: 'a choropleth map of a coverage metric as a standalone SVG',
+  options: {
+    ...INPUT_OPTIONS,
+    metric: { type: 'string', short: 'm' },
+    level: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    title: { type: 'string' },
+  },
+  help: `samverkan map [options]
+
+Draws Sweden's municipalities (or the counties) coloured by a coverage
+metric, as one standalone SVG file.
+
+Options:
+  --metric, -m NAME   coverage (default), linked (cooperates with another
+                      municipality), border (share of border neighbours it
+                      cooperates with), betweenness, or a partner kind:
+                      religious, civil_society, authority
+  --level NAME        municipality (default) or county (county values: the
+                      mean coverage, the shares of the coverage table)
+  --out, -o FILE      write the SVG to FILE (default: standard output)
+  --title TEXT        title drawn on the map
+
+${INPUT_HELP}
+
+Example:
+  samverkan map --metric coverage --level county --out coverage.svg`,
+  run({ values }, io) {
+    const { net, description } = loadInput(values, io);
+    announce(description, values, io);
+    const metric = choiceOption(values, 'metric', METRICS) ?? 'coverage';
+    const level = choiceOption(values, 'level', ['municipality', 'county'] as const) ?? 'municipality';
+    const kinds = ['religious', 'civil_society', 'authority'];
+    let byCode: Map<string, number | null>;
+    let domain: [number, number] = [0, 1];
+    if (level === 'county') {
+      const rows = coverageByCounty(net, { total: false });
+      const pick = (r: (typeof rows)[number]): number | null =>
+        metric === 'coverage'
+          ? r.meanCoverage
+          : metric === 'linked'
+            ? r.linkedShare
+            : metric === 'border'
+              ? r.borderPairShare
+              : metric === 'betweenness'
+                ? r.meanBetweenness
+                : (r[`${camelKind(metric)}Share`] ?? null);
+      byCode = new Map(rows.map((r) => [r.county, pick(r)]));
+    } else {
+      const rows = coverageByMunicipality(net);
+      const pick = (r: (typeof rows)[number]): number | null =>
+        metric === 'coverage'
+          ? r.coverage
+          : metric === 'linked'
+            ? r.municipalityTies > 0
+              ? 1
+              : 0
+            : metric === 'border'
+              ? r.borderShare
+              : metric === 'betweenness'
+                ? r.betweenness
+                : kinds.includes(metric)
+                  ? Math.min(1, r[`${camelKind(metric)}Partners`] ?? 0)
+                  : null;
+      byCode = new Map(rows.map((r) => [r.code, pick(r)]));
+    }
+    if (metric === 'betweenness') {
+      const max = Math.max(0, ...[...byCode.values()].map((v) => v ?? 0));
+      domain = [0, max > 0 ? max : 1];
+    }
+    const drawn = new Set(swedenMapFeatures().features.map((f) => f.properties.code));
+    if (!net.geography.municipalities.some((m) => drawn.has(m.code))) {
+      throw new UsageError('maps are drawn from the embedded Swedish polygons, and none of this geography’s municipalities is among them', 'use renderMap({ features }) from the library with your own GeoJSON');
+    }
+    const svg = renderMap({
+      values: byCode,
+      level,
+      geography: net.geography,
+      domain,
+      title: (values.title as string | undefined) ?? `${metric[0]!.toUpperCase()}${metric.slice(1).replace('_', ' ')} per ${level}`,
+      legendLabel: metric,
+    });
+    const out = emit(svg + (svg.endsWith('\n') ? '' : '\n'), values, io);
+    if (out) io.stderr.write(`Wrote ${out}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,89 @@
+import { UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../context.js';
+import { emit, formatOf, renderRows } from '../output.js';
+
+export interface Command {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** Full help text, with an example. */
+  help: string;
+  options: OptionSpec;
+  run(args: ParsedArgs, io: CliIO): number | Promise<number>;
+}
+
+/** Options every command that prints rows accepts. */
+export const ROWS_OPTIONS: OptionSpec = {
+  sort: { type: 'string' },
+  top: { type: 'string' },
+};
+
+export const ROWS_HELP = `Rows:
+  --sort COLUMN       sort by COLUMN (numbers largest first, text A–Z)
+  --top N             keep the first N rows`;
+
+/** Tell the user which data ran when they gave none (stderr, so piped output stays clean). */
+export function announce(description: string, values: ParsedArgs['values'], io: CliIO): void {
+  if (!values.actors && !values.links && !values.dataset && !values.graph) io.stderr.write(`samverkan: no input given; using ${description}\n`);
+}
+
+export function integerOption(values: ParsedArgs['values'], name: string, min = 0): number | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (typeof raw !== 'string' || !/^-?\d+$/.test(raw) || n < min) throw new UsageError(`--${name} needs a whole number ≥ ${min}, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+export function numberOption(values: ParsedArgs['values'], name: string): number | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} needs a number, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+export function listOption(values: ParsedArgs['values'], name: string): string[] | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const list = String(raw)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (list.length === 0) throw new UsageError(`--${name} needs a comma-separated list`);
+  return list;
+}
+
+export function choiceOption<T extends string>(values: ParsedArgs['values'], name: string, choices: readonly T[]): T | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  if (!choices.includes(raw as T)) throw new UsageError(`--${name} must be one of ${choices.join(', ')}, got ${JSON.stringify(raw)}`);
+  return raw as T;
+}
+
+/** Apply --sort and --top, keeping the rows' `columns`. */
+export function shapeRows<T extends object>(rows: readonly T[], values: ParsedArgs['values']): T[] {
+  const columns = (rows as { columns?: string[] }).columns;
+  let out = [...rows];
+  const sort = values.sort as string | undefined;
+  if (sort !== undefined) {
+    if (columns && !columns.includes(sort)) throw new UsageError(`cannot sort by ${JSON.stringify(sort)}`, `columns: ${columns.join(', ')}`);
+    const value = (r: T) => (r as Record<string, unknown>)[sort];
+    out.sort((p, q) => {
+      const [a, b] = [value(p), value(q)];
+      if (typeof a === 'number' && typeof b === 'number') return b - a;
+      if (a === null || a === undefined) return 1;
+      if (b === null || b === undefined) return -1;
+      const [x, y] = [String(a), String(b)];
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  }
+  const top = integerOption(values, 'top', 1);
+  if (top !== undefined) out = out.slice(0, top);
+  if (columns) Object.defineProperty(out, 'columns', { value: columns, enumerable: false });
+  return out;
+}
+
+/** Print rows in the chosen format after --sort/--top. */
+export function printRows(rows: readonly object[], values: ParsedArgs['values'], io: CliIO): void {
+  emit(renderRows(shapeRows(rows, values), formatOf(values)), values, io);
+}
