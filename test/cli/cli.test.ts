@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadNetwork, summaryByCounty, swedenCooperationBodies } from '../../src/index.js';
+import { centrality, coverageByCounty, findGaps, loadNetwork, summaryByCounty, swedenCooperationBodies } from '../../src/index.js';
+import { progressBar } from '../../src/cli/progress.js';
 import { cli } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'samverkan-cli-'));
@@ -18,8 +19,11 @@ describe('samverkan command line', () => {
     expect(r.stdout).toMatch(/validate/);
   });
 
-  it('prints --help for a command, with an example', async () => {
-    for (const command of ['summary', 'validate']) {
+  it('prints --help for every command, with an example', async () => {
+    const list = (await cli(['--help'])).stdout;
+    const names = [...list.matchAll(/^  ([a-z]+)  /gm)].map((m) => m[1]!);
+    expect(names).toEqual(expect.arrayContaining(['summary', 'centrality', 'brokerage', 'communities', 'coverage', 'gaps', 'report', 'map', 'validate']));
+    for (const command of names) {
       const r = await cli([command, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^samverkan ${command}`));
@@ -87,5 +91,98 @@ describe('samverkan command line', () => {
     expect(vg(before.stdout)).toBe(vg(after.stdout));
     const bad = await cli(['summary', '--as-of', 'yesterday']);
     expect(bad.code).toBe(2);
+  });
+});
+
+describe('analysis subcommands', () => {
+  const bodies = loadNetwork(swedenCooperationBodies());
+  const json = async (args: string[]) => {
+    const r = await cli([...args, '--dataset', 'bodies', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout);
+  };
+
+  it('centrality --format json prints the library rows, and --sort/--top shape them', async () => {
+    expect(await json(['centrality'])).toEqual(JSON.parse(JSON.stringify(centrality(bodies))));
+    const top = await json(['centrality', '--measures', 'degree', '--sort', 'degree', '--top', '3']);
+    // Räddningstjänsten Skaraborg has 11 members; Sjuhärad 8 members and 3 other partners.
+    expect(top.map((r: { id: string; degree: number }) => [r.id, r.degree])).toEqual([
+      ['Räddningstjänsten Skaraborg', 11],
+      ['Sjuhärads samordningsförbund', 11],
+      ['Storstockholms brandförsvar', 10],
+    ]);
+    expect(Object.keys(top[0])).toEqual(['id', 'name', 'kind', 'municipality', 'county', 'degree']);
+  });
+
+  it('coverage and gaps print the library rows; gaps filter by county and severity', async () => {
+    expect(await json(['coverage'])).toEqual(JSON.parse(JSON.stringify(coverageByCounty(bodies))));
+    const gaps = await json(['gaps', '--county', 'Västerbotten', '--min-severity', '3']);
+    const expected = findGaps(bodies).filter((g) => g.county === '24' && g.severity >= 3);
+    expect(gaps).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(gaps.length).toBeGreaterThan(0);
+  });
+
+  it('rejects unknown measures, gap types and counties with exit 2', async () => {
+    for (const args of [['centrality', '--measures', 'fame'], ['gaps', '--type', 'boring'], ['gaps', '--county', 'Atlantis'], ['centrality', '--top', '0']]) {
+      const r = await cli([...args, '--dataset', 'bodies']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^samverkan: /);
+    }
+  });
+
+  it('communities prints modularity and a summary; the seed makes it reproducible', async () => {
+    const a = await json(['communities', '--seed', '3']);
+    const b = await json(['communities', '--seed', '3']);
+    expect(a).toEqual(b);
+    expect(a.modularity).toBeGreaterThan(0.5);
+    expect(a.communities.length).toBe(a.count);
+  });
+});
+
+describe('report and map', () => {
+  it('report writes the HTML file and prints a summary per county and where the file is', async () => {
+    const r = await cli(['report', '--dataset', 'bodies', '--out', 'r.html'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^County report for the real cooperation bodies/);
+    expect(r.stdout).toContain(`Wrote ${join(dir, 'r.html')}`);
+    expect(r.stdout.split('\n').filter((l) => / län /.test(l))).toHaveLength(21);
+    expect(readFileSync(join(dir, 'r.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    const quiet = await cli(['report', '--dataset', 'bodies', '--format', 'md', '--out', 'r.md', '--quiet'], { cwd: dir });
+    expect(quiet.stdout).toBe(`${join(dir, 'r.md')}\n`);
+    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toMatch(/^# Cooperation network report/);
+  });
+
+  it('map writes a standalone SVG with one shape per municipality', async () => {
+    const r = await cli(['map', '--dataset', 'bodies', '--metric', 'linked', '--level', 'county'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<svg /);
+    expect(r.stdout.match(/class="municipality"/g)).toHaveLength(290);
+  });
+});
+
+describe('progress bar', () => {
+  const sink = (tty: boolean) => {
+    let text = '';
+    return { io: { stdout: { write: () => true }, stderr: { write: (t: string) => (text += t), isTTY: tty }, env: {} }, text: () => text };
+  };
+
+  it('draws on a terminal', () => {
+    const s = sink(true);
+    const bar = progressBar(s.io, 'Work');
+    bar.update(5, 10);
+    bar.update(10, 10);
+    bar.finish();
+    expect(s.text()).toContain('Work [');
+    expect(s.text()).toContain('100%');
+  });
+
+  it('stays quiet when piped or in CI', () => {
+    const piped = sink(false);
+    progressBar(piped.io, 'Work').update(10, 10);
+    expect(piped.text()).toBe('');
+    const ci = sink(true);
+    progressBar({ ...ci.io, env: { CI: 'true' } }, 'Work').update(10, 10);
+    expect(ci.text()).toBe('');
   });
 });

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport, demoDataset, loadNetwork, renderReport, renderReportMarkdown } from '../../src/index.js';
+import { useChromium } from '../helpers/chromium.js';
+
+const chromium = useChromium();
+
+// An actor whose name would run a script, load an image and break a table if
+// it were not escaped. It is made central (it links three municipalities) so
+// that it appears in the report's tables.
+const EVIL = `<script>window.__injected = 1</script><img src="x.png" onerror="window.__injected = 2">|"&'`;
+const evilNetwork = () =>
+  loadNetwork({
+    actors: [{ id: 'evil', name: EVIL, kind: 'civil_society', municipality: '2480' }],
+    links: 'source,target\nevil,2480\nevil,2460\nevil,2403\n2480,2404\n',
+  });
+
+describe('county report (HTML)', () => {
+  const demo = loadNetwork(demoDataset());
+  const html = renderReport(demo, { dataDescription: 'the demo' });
+
+  it('opens in headless Chromium without console errors, page errors or requests', async () => {
+    const page = await chromium().open({ html });
+    expect(page.problems()).toEqual([]);
+    expect(await page.count('section[id^="county-"]')).toBe(21);
+    await page.close();
+  });
+
+  it('draws two maps, each with exactly one shape per municipality', async () => {
+    const page = await chromium().open({ html });
+    expect(await page.count('svg')).toBe(2);
+    for (const index of [1, 2]) {
+      const codes = await page.attributes(`.maps figure:nth-child(${index}) path.municipality`, 'data-code');
+      expect(codes).toHaveLength(290);
+      expect(new Set(codes)).toEqual(new Set(demo.municipalities().map((m) => m.code)));
+    }
+    await page.close();
+  });
+
+  it('is self-contained: no script, no external resource, a restrictive Content-Security-Policy', () => {
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    const urls = [...html.matchAll(/(?:href|src)="([^"#][^"]*)"/g)].map((m) => m[1]);
+    expect(urls).toEqual([]);
+    expect([...html.matchAll(/https?:\/\/[^"\s<]+/g)].map((m) => m[0]).filter((u) => u !== 'http://www.w3.org/2000/svg')).toEqual([]);
+  });
+
+  it('has the national overview, each county’s figures, actors and gaps, and the data sources', () => {
+    expect(html).toContain('Counties at a glance');
+    for (const county of demo.counties()) expect(html).toContain(`<h2>${county.name}</h2>`);
+    expect(html).toContain('Most central actors');
+    expect(html).toContain('Actors that bridge counties');
+    // The demo's isolated municipalities are named in the gaps.
+    const isolated = buildReport(demo).gaps.filter((g) => g.type === 'isolated_municipality');
+    expect(isolated.length).toBeGreaterThan(0);
+    for (const g of isolated) expect(html).toContain(g.reason);
+    expect(html).toContain('Population date: 2025-09-30');
+    expect(html).toContain('SCB');
+  });
+
+  it('escapes every user string, so an injected script does not run', async () => {
+    const evil = renderReport(evilNetwork());
+    expect(evil).not.toContain('<script>window');
+    expect(evil).toContain('&lt;script&gt;window.__injected = 1&lt;/script&gt;');
+    const page = await chromium().open({ html: evil });
+    expect(page.problems()).toEqual([]);
+    expect(await page.page.evaluate(() => (globalThis as Record<string, unknown>).__injected)).toBeUndefined();
+    expect(await page.count('img')).toBe(0);
+    expect((await page.texts('td')).filter((t) => t === EVIL)).not.toHaveLength(0);
+    await page.close();
+  });
+
+  it('is deterministic', () => {
+    expect(renderReport(demo, { dataDescription: 'the demo' })).toBe(html);
+  });
+});
+
+describe('county report (Markdown)', () => {
+  it('has a section per county and escapes table cells', () => {
+    const md = renderReportMarkdown(evilNetwork());
+    expect(md.match(/^## /gm)).toHaveLength(1 + 21 + 1);
+    expect(md).toContain('\\|"&amp;\'');
+    expect(md).not.toContain('<script>');
+    expect(md).toMatch(/^\| county \| municipalities \| cooperating \|/m);
+  });
+});
