@@ -141,37 +141,47 @@ export class CooperationNetwork {
         list.push(actor);
       }
     }
-    const stored: NetworkLink[] = [];
-    links.forEach((link, index) => {
+    // Aggregate per pair first, then add each pair to the graph once: far
+    // cheaper than looking the edge up in graphology for every link.
+    const stored: NetworkLink[] = new Array(links.length);
+    const keyOf = new Map<string, string>();
+    const key = (id: string) => {
+      let k = keyOf.get(id);
+      if (k === undefined) keyOf.set(id, (k = nodeKey(id)));
+      return k;
+    };
+    const pairs = new Map<string, { source: string; target: string; attributes: PairEdgeAttributes }>();
+    for (let index = 0; index < links.length; index++) {
+      const link = links[index]!;
       const s = actors.get(link.source);
       const t = actors.get(link.target);
       if (!s || !t) throw new Error(`link ${index}: unknown actor ${!s ? link.source : link.target}`);
       if (s.id === t.id) throw new Error(`link ${index}: self-loop on ${s.id}`);
       const crossMunicipal = s.municipality !== undefined && t.municipality !== undefined && s.municipality !== t.municipality;
       const crossCounty = s.county !== undefined && t.county !== undefined && s.county !== t.county;
-      const networkLink: NetworkLink = { ...link, index, crossMunicipal, crossCounty };
-      stored.push(networkLink);
-      const edge = this.graph.edge(nodeKey(s.id), nodeKey(t.id));
-      if (edge === undefined) {
-        this.graph.addEdge(nodeKey(s.id), nodeKey(t.id), {
-          weight: link.weight,
-          count: 1,
-          kinds: link.kind !== undefined ? [link.kind] : [],
-          links: [index],
-          crossMunicipal,
-          crossCounty,
+      stored[index] = Object.assign({}, link, { index, crossMunicipal, crossCounty });
+      const [a, b] = s.id < t.id ? [s.id, t.id] : [t.id, s.id];
+      const pairKey = `${a}\u0000${b}`;
+      const pair = pairs.get(pairKey);
+      if (pair === undefined) {
+        pairs.set(pairKey, {
+          source: key(s.id),
+          target: key(t.id),
+          attributes: { weight: link.weight, count: 1, kinds: link.kind !== undefined ? [link.kind] : [], links: [index], crossMunicipal, crossCounty },
         });
       } else {
-        const a = this.graph.getEdgeAttributes(edge);
-        a.weight += link.weight;
-        a.count += 1;
-        a.links.push(index);
-        if (link.kind !== undefined && !a.kinds.includes(link.kind)) {
-          a.kinds.push(link.kind);
-          a.kinds.sort(cmp);
+        const attributes = pair.attributes;
+        attributes.weight += link.weight;
+        attributes.count += 1;
+        attributes.links.push(index);
+        if (link.kind !== undefined && !attributes.kinds.includes(link.kind)) {
+          attributes.kinds.push(link.kind);
+          attributes.kinds.sort(cmp);
         }
       }
-    });
+    }
+    let e = 0;
+    for (const { source, target, attributes } of pairs.values()) this.graph.addEdgeWithKey(`e${e++}`, source, target, attributes);
     this.links = stored;
   }
 

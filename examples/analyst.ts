@@ -1,0 +1,44 @@
+/**
+ * An analyst's notebook, as a script: load a network, look at coverage per
+ * county, find the top brokers between counties, and get a plot-ready array.
+ *
+ *   npx tsx examples/analyst.ts                                  # the demo data
+ *   npx tsx examples/analyst.ts actors.csv links.csv             # your own files
+ */
+import { brokerage, coverageByCounty, demoDataset, findGaps, loadNetwork, toCsv } from 'samverkan';
+
+const [actorsFile, linksFile] = process.argv.slice(2);
+const net = actorsFile && linksFile ? loadNetwork({ actors: actorsFile, links: linksFile }) : loadNetwork(demoDataset());
+
+// 1. Coverage per county: a table to read, and a CSV to open in Excel.
+const coverage = coverageByCounty(net);
+console.table(
+  coverage.map((c) => ({
+    county: c.name,
+    municipalities: c.municipalities,
+    cooperating: `${Math.round(c.linkedShare * 100)}%`,
+    'border pairs cooperating': c.borderPairShare === null ? '–' : `${Math.round(c.borderPairShare * 100)}%`,
+    groups: c.components,
+  })),
+);
+const csv = toCsv(coverage, { delimiter: ';', bom: true }); // Swedish Excel: semicolons, decimal commas
+console.log(`coverage.csv would have ${csv.split('\n').length - 2} rows and ${coverage.columns.length} columns`);
+
+// 2. Who bridges counties: Gould–Fernandez liaisons and gatekeepers.
+const brokers = brokerage(net)
+  .filter((r) => r.liaison + r.gatekeeper > 0)
+  .sort((a, b) => b.liaison + b.gatekeeper - (a.liaison + a.gatekeeper))
+  .slice(0, 10);
+console.table(brokers.map(({ name, kind, county, liaison, gatekeeper, constraint }) => ({ name, kind, county, liaison, gatekeeper, constraint })));
+
+// 3. The most serious gaps, in words.
+for (const gap of findGaps(net).filter((g) => g.severity >= 4)) console.log(`[${gap.level}] ${gap.reason}`);
+
+// 4. A plot-ready array (tidy rows: one record per county and partner kind),
+//    e.g. for Observable Plot: Plot.barY(plotData, { x: 'county', y: 'share', fill: 'kind' }).
+const plotData = coverage
+  .filter((c) => c.county !== 'total')
+  .flatMap((c) =>
+    (['religious', 'civilSociety', 'authority'] as const).map((kind) => ({ county: c.name, kind, share: c[`${kind}Share`] ?? 0 })),
+  );
+console.log(`plotData: ${plotData.length} rows, e.g.`, plotData[0]);
