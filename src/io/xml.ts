@@ -79,8 +79,8 @@ export class XmlError extends Error {
   }
 }
 
-const NAME_START = /[:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDBFF]/;
-const NAME_CHAR = /[-.0-9:A-Z_a-z\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDFFF]/;
+/** An XML Name (§2.3): a start character, then name characters. Sticky, to match at a position. */
+const NAME_RE = /[:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDBFF][-.0-9:A-Z_a-z\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDFFF]*/y;
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /**
@@ -112,9 +112,7 @@ export function parseXml(input: string): XmlElement {
     throw new XmlError(message, l, at - start + 1);
   };
   const advanceTo = (next: number) => {
-    for (let i = pos; i < next; i++) {
-      if (src.charCodeAt(i) === 10) line++;
-    }
+    for (let i = src.indexOf('\n', pos); i >= 0 && i < next; i = src.indexOf('\n', i + 1)) line++;
     pos = next;
   };
 
@@ -147,16 +145,23 @@ export function parseXml(input: string): XmlElement {
   };
 
   const readName = (): string => {
-    const start = pos;
-    if (!NAME_START.test(src[pos] ?? '')) fail(`expected a name, found ${describe(src[pos])}`);
-    pos++;
-    while (pos < src.length && NAME_CHAR.test(src[pos]!)) pos++;
-    return src.slice(start, pos);
+    NAME_RE.lastIndex = pos;
+    const m = NAME_RE.exec(src);
+    if (!m) return fail(`expected a name, found ${describe(src[pos])}`);
+    pos += m[0].length;
+    return m[0];
   };
   const skipSpace = () => {
     let next = pos;
-    while (next < src.length && /[ \t\n]/.test(src[next]!)) next++;
-    advanceTo(next);
+    for (;;) {
+      const c = src.charCodeAt(next);
+      if (c === 32 || c === 9) next++;
+      else if (c === 10) {
+        line++;
+        next++;
+      } else break;
+    }
+    pos = next;
   };
   const expect = (text: string, what: string) => {
     if (!src.startsWith(text, pos)) fail(`expected ${what}, found ${describe(src[pos])}`);
