@@ -397,15 +397,17 @@ function parseJsonGraph(text: string): RawGraph {
 // ---------------------------------------------------------------------------
 // Mapping attributes to actor and link fields.
 
-/** Attribute names that may hold each node field, in order of preference (after `normaliseHeader`). */
+/** Attribute names that may hold the name, in order of preference (after `normaliseHeader`). */
 const NODE_NAME_ALIASES = ['label', ...ACTOR_COLUMNS.name.filter((a) => a !== 'label')];
 
-function pickAttribute(names: readonly string[], aliases: readonly string[], taken: ReadonlySet<string>): string | undefined {
-  for (const alias of aliases) {
-    const found = names.find((n) => !taken.has(n) && normaliseHeader(n) === alias);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+/**
+ * The attributes of the file that may hold a field, most preferred first:
+ * those whose normalised name is an alias, in the order of the alias list.
+ */
+function candidates(names: readonly string[], aliases: readonly string[], skip: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  for (const alias of aliases) for (const n of names) if (!skip.has(n) && !found.includes(n) && normaliseHeader(n) === alias) found.push(n);
+  return found;
 }
 
 function attributeNames(elements: readonly RawElement[]): string[] {
@@ -422,59 +424,86 @@ function ownRecord(entries: Iterable<[string, string]>): Record<string, string> 
   return r;
 }
 
+/**
+ * Field values of one element: for each field, the first candidate attribute
+ * with a non-empty value on this element. Returns the values and the
+ * attributes left over (used ones and `drop` removed, empty ones skipped).
+ */
+function takeFields<F extends string>(
+  element: RawElement,
+  fields: Readonly<Record<F, readonly string[]>>,
+  drop: ReadonlySet<string>,
+): { values: Record<F, string>; rest: [string, string][] } {
+  const used = new Set<string>();
+  const values = {} as Record<F, string>;
+  for (const field of Object.keys(fields) as F[]) {
+    values[field] = '';
+    for (const name of fields[field]) {
+      const v = clean(element.attributes.get(name));
+      if (v !== '' && !used.has(name)) {
+        values[field] = v;
+        used.add(name);
+        break;
+      }
+    }
+  }
+  const rest: [string, string][] = [];
+  for (const [k, v] of element.attributes) {
+    if (used.has(k) || drop.has(k)) continue;
+    const text = clean(v);
+    if (text !== '') rest.push([k, text]);
+  }
+  return { values, rest };
+}
+
 /** An ISO date at the start of a GEXF time (`2015-02-28` or `2015-02-28T10:00:00`), else undefined. */
 function gexfDate(value: string | undefined): string | undefined {
   const m = value === undefined ? null : /^(\d{4}-\d{2}-\d{2})(T.*)?$/.exec(value.trim());
   return m ? m[1] : undefined;
 }
 
-function mapGraph(raw: RawGraph, file: string, geography: Geography): Omit<GraphFile, 'file' | 'encoding' | 'problems'> & { warnings: string[] } {
+function mapGraph(raw: RawGraph, geography: Geography): Omit<GraphFile, 'file' | 'encoding' | 'problems'> & { warnings: string[] } {
   const warnings = [...raw.warnings];
   const ix = indexGeography(geography);
   const municipalityOf = (text: string) => {
-    const t = clean(text);
-    if (t === '') return undefined;
+    if (text === '') return undefined;
     // Bare numbers must be a code exactly: node "180" of a numbered graph is not Stockholm (0180).
-    return /^\d+$/.test(t) ? ix.municipality.get(t) : findMunicipality(geography, t);
+    return /^\d+$/.test(text) ? ix.municipality.get(text) : findMunicipality(geography, text);
   };
 
-  // Node fields.
+  // Nodes.
   const names = attributeNames(raw.nodes);
-  const taken = new Set<string>();
-  const igraph =
-    raw.nodes.length > 0 &&
-    raw.nodes.every((n, i) => n.id === `n${i}` && clean(n.attributes.get('name')) !== '') &&
-    names.includes('name');
-  const nodeFields: Record<GraphNodeField, string> = { id: raw.idName, name: 'label', kind: 'kind', municipality: 'municipality', county: 'county' };
-  if (igraph) {
-    nodeFields.id = 'name';
-    taken.add('name');
-  }
-  const nameAttr = pickAttribute(names, NODE_NAME_ALIASES, taken);
-  if (nameAttr !== undefined) taken.add(nameAttr);
-  const kindAttr = pickAttribute(names, ACTOR_COLUMNS.kind, taken);
-  if (kindAttr !== undefined) taken.add(kindAttr);
-  const municipalityAttr = pickAttribute(names, ACTOR_COLUMNS.municipality, taken);
-  if (municipalityAttr !== undefined) taken.add(municipalityAttr);
-  const countyAttr = pickAttribute(names, ACTOR_COLUMNS.county, taken);
-  if (countyAttr !== undefined) taken.add(countyAttr);
+  const igraph = raw.nodes.length > 0 && raw.nodes.every((n, i) => n.id === `n${i}` && clean(n.attributes.get('name')) !== '');
+  const drop = new Set<string>(igraph ? ['name'] : []);
+  const nodeCandidates = {
+    name: candidates(names, NODE_NAME_ALIASES, drop),
+    kind: candidates(names, ACTOR_COLUMNS.kind, drop),
+    municipality: candidates(names, ACTOR_COLUMNS.municipality, drop),
+    county: candidates(names, ACTOR_COLUMNS.county, drop),
+  };
   const gexfLabels = raw.nodes.some((n) => n.label !== undefined);
-  nodeFields.name = nameAttr ?? (gexfLabels ? 'label' : nodeFields.id);
-  if (kindAttr !== undefined) nodeFields.kind = kindAttr;
-  if (municipalityAttr !== undefined) nodeFields.municipality = municipalityAttr;
-  if (countyAttr !== undefined) nodeFields.county = countyAttr;
+  const nodeFields: Record<GraphNodeField, string> = {
+    id: igraph ? 'name' : raw.idName,
+    name: gexfLabels ? 'label' : (nodeCandidates.name[0] ?? (igraph ? 'name' : raw.idName)),
+    kind: nodeCandidates.kind[0] ?? 'kind',
+    municipality: nodeCandidates.municipality[0] ?? 'municipality',
+    county: nodeCandidates.county[0] ?? 'county',
+  };
 
   const actorIdOfNode = new Map<string, string>();
   let assumedOther = 0;
   let assumedMunicipality = 0;
   const nodes: GraphNodeRow[] = raw.nodes.map((n) => {
     const id = clean(igraph ? n.attributes.get('name') : n.id);
+    const { values, rest } = takeFields(n, nodeCandidates, drop);
     const label = clean(n.label);
     // A GEXF label that only repeats the id (NetworkX writes one for every node) yields to a name attribute.
-    const name = label !== '' && label !== id ? label : clean(nameAttr !== undefined ? n.attributes.get(nameAttr) : undefined) || label;
-    let kind = clean(kindAttr !== undefined ? n.attributes.get(kindAttr) : undefined);
-    let municipality = clean(municipalityAttr !== undefined ? n.attributes.get(municipalityAttr) : undefined);
-    const county = clean(countyAttr !== undefined ? n.attributes.get(countyAttr) : undefined);
+    const name = label !== '' && label !== id ? label : values.name || label;
+    if (label !== '' && label !== id && values.name !== '') {
+      const nameAttr = nodeCandidates.name.find((c) => clean(n.attributes.get(c)) === values.name)!;
+      rest.push([nameAttr, values.name]);
+    }
+    let { kind, municipality } = values;
     let actorId = id;
     if (kind === '' || normaliseKind(kind) === 'municipality') {
       const m = municipalityOf(id) ?? municipalityOf(name);
@@ -488,83 +517,73 @@ function mapGraph(raw: RawGraph, file: string, geography: Geography): Omit<Graph
         assumedOther++;
       }
     }
-    const xmlId = n.id ?? '';
-    if (!actorIdOfNode.has(xmlId)) actorIdOfNode.set(xmlId, actorId);
-    const row: GraphNodeRow = {
-      row: n.row,
-      id: actorId,
-      name,
-      kind,
-      municipality,
-      county,
-      attributes: ownRecord([...n.attributes].filter(([k]) => !taken.has(k)).map(([k, v]): [string, string] => [k, v.normalize('NFC').trim()]).filter(([, v]) => v !== '')),
-    };
+    if (!actorIdOfNode.has(n.id ?? '')) actorIdOfNode.set(n.id ?? '', actorId);
+    const row: GraphNodeRow = { row: n.row, id: actorId, name, kind, municipality, county: values.county, attributes: ownRecord(rest) };
     if (n.line !== undefined) row.line = n.line;
     return row;
   });
-  const what = kindAttr === undefined ? 'the nodes have no kind attribute' : `${assumedOther + assumedMunicipality} node${assumedOther + assumedMunicipality === 1 ? ' has' : 's have'} no ${kindAttr}`;
-  if (assumedMunicipality > 0) warnings.push(`${what}: ${assumedMunicipality} whose id or name is a municipality of the ${geography.name} geography ${assumedMunicipality === 1 ? 'was' : 'were'} read as that municipality`);
-  if (assumedOther > 0) {
-    warnings.push(`${assumedMunicipality > 0 ? 'and' : what + ':'} ${assumedOther} ${assumedOther === 1 ? 'was' : 'were'} read as kind "other"; add a kind attribute (municipality, county, authority, religious, civil_society, joint_body…) to say what ${assumedOther === 1 ? 'it is' : 'they are'}`);
+  const without = assumedOther + assumedMunicipality;
+  if (without > 0) {
+    const parts: string[] = [];
+    if (assumedMunicipality > 0) parts.push(`${assumedMunicipality} whose id or name is a municipality of the ${geography.name} geography ${assumedMunicipality === 1 ? 'was' : 'were'} read as that municipality`);
+    if (assumedOther > 0) parts.push(`${assumedOther} ${assumedOther === 1 ? 'was' : 'were'} read as kind "other"`);
+    warnings.push(
+      `${without} node${without === 1 ? ' has' : 's have'} no kind (attribute ${nodeFields.kind}): ${parts.join('; ')}` +
+        (assumedOther > 0 ? '. Give nodes a kind attribute (municipality, county, authority, religious, civil_society, joint_body…) to say what they are' : ''),
+    );
   }
 
-  // Edge fields.
+  // Edges.
   const edgeNames = attributeNames(raw.edges);
-  const edgeTaken = new Set<string>();
-  const edgeFields: Record<GraphEdgeField, string> = { source: 'source', target: 'target', kind: 'kind', weight: 'weight', since: 'since', until: 'until' };
-  const hasWeight = raw.edges.some((e) => e.weight !== undefined);
-  const weightAttr = hasWeight ? undefined : pickAttribute(edgeNames, LINK_COLUMNS.weight, edgeTaken);
-  if (weightAttr !== undefined) edgeTaken.add((edgeFields.weight = weightAttr));
   // samverkan's own exports carry columns it derives again from the actors
   // (crossMunicipal, crossCounty) and, for aggregated pairs, the number of
   // links and their distinct kinds: these are not kept as link attributes.
-  const samverkanPairs = edgeNames.includes('crossMunicipal') && edgeNames.includes('crossCounty');
-  if (samverkanPairs) {
-    edgeTaken.add('crossMunicipal');
-    edgeTaken.add('crossCounty');
-  }
-  const kindsAttr = samverkanPairs && edgeNames.includes('count') ? 'kinds' : undefined;
-  if (kindsAttr !== undefined) edgeTaken.add('count');
-  const hasKind = raw.edges.some((e) => e.kind !== undefined);
-  const kindEdgeAttr = hasKind ? undefined : pickAttribute(edgeNames, [...LINK_COLUMNS.kind, 'label'], edgeTaken);
-  if (kindEdgeAttr !== undefined) edgeTaken.add((edgeFields.kind = kindEdgeAttr));
-  const useLabel = !hasKind && kindEdgeAttr === undefined && raw.edges.some((e) => e.label !== undefined);
-  if (useLabel) edgeFields.kind = 'label';
+  const ours = edgeNames.includes('crossMunicipal') && edgeNames.includes('crossCounty');
+  const pairs = ours && edgeNames.includes('count');
+  const edgeDrop = new Set<string>(ours ? ['crossMunicipal', 'crossCounty', ...(pairs ? ['count'] : [])] : []);
   const dateFormat = raw.timeformat === undefined || raw.timeformat === 'date' || raw.timeformat === 'dateTime';
   const xmlDates = dateFormat && raw.edges.some((e) => gexfDate(e.start) !== undefined || gexfDate(e.end) !== undefined);
-  const sinceAttr = pickAttribute(edgeNames, LINK_COLUMNS.since, edgeTaken);
-  if (sinceAttr !== undefined) edgeTaken.add((edgeFields.since = sinceAttr));
-  const untilAttr = pickAttribute(edgeNames, LINK_COLUMNS.until, edgeTaken);
-  if (untilAttr !== undefined) edgeTaken.add((edgeFields.until = untilAttr));
-  if (xmlDates && sinceAttr === undefined) edgeFields.since = 'start';
-  if (xmlDates && untilAttr === undefined) edgeFields.until = 'end';
+  const edgeCandidates = {
+    weight: candidates(edgeNames, LINK_COLUMNS.weight, edgeDrop),
+    kind: candidates(edgeNames, [...LINK_COLUMNS.kind, 'label'], edgeDrop),
+    since: candidates(edgeNames, LINK_COLUMNS.since, edgeDrop),
+    until: candidates(edgeNames, LINK_COLUMNS.until, edgeDrop),
+  };
+  const edgeFields: Record<GraphEdgeField, string> = {
+    source: 'source',
+    target: 'target',
+    kind: raw.edges.some((e) => e.kind !== undefined) ? 'kind' : (edgeCandidates.kind[0] ?? (raw.edges.some((e) => e.label !== undefined) ? 'label' : pairs ? 'kinds' : 'kind')),
+    weight: raw.edges.some((e) => e.weight !== undefined) ? 'weight' : (edgeCandidates.weight[0] ?? 'weight'),
+    since: edgeCandidates.since[0] ?? (xmlDates ? 'start' : 'since'),
+    until: edgeCandidates.until[0] ?? (xmlDates ? 'end' : 'until'),
+  };
 
   let directedEdges = 0;
   const endOf = (xmlId: string | undefined) => (xmlId === undefined ? '' : (actorIdOfNode.get(xmlId) ?? clean(xmlId)));
   const edges: GraphEdgeRow[] = raw.edges.map((e) => {
     if (e.directed) directedEdges++;
-    const attr = (name: string | undefined) => clean(name !== undefined ? e.attributes.get(name) : undefined);
+    const { values, rest } = takeFields(e, edgeCandidates, edgeDrop);
+    let kind = clean(e.kind) || values.kind || clean(e.label);
+    if (e.label !== undefined && kind !== clean(e.label)) rest.push(['label', clean(e.label)]);
     // A pair of a samverkan export with one kind has that kind; several stay as the attribute `kinds`.
-    const kinds = kindsAttr !== undefined && kindEdgeAttr === undefined ? attr(kindsAttr) : '';
-    const pairKind = kinds !== '' && !kinds.includes(';') ? kinds : '';
-    const extra: [string, string][] = [...e.attributes]
-      .filter(([k]) => !edgeTaken.has(k) && !(k === kindsAttr && pairKind !== ''))
-      .map(([k, v]): [string, string] => [k, v.normalize('NFC').trim()]);
+    if (pairs && kind === '') {
+      const i = rest.findIndex(([k]) => k === 'kinds');
+      if (i >= 0 && !rest[i]![1].includes(';')) kind = rest.splice(i, 1)[0]![1];
+    }
     // GEXF times that are not dates (timeformat double or integer) stay attributes.
     if (!xmlDates) {
-      if (e.start !== undefined) extra.push(['start', e.start]);
-      if (e.end !== undefined) extra.push(['end', e.end]);
+      if (e.start !== undefined) rest.push(['start', clean(e.start)]);
+      if (e.end !== undefined) rest.push(['end', clean(e.end)]);
     }
-    if (useLabel === false && e.label !== undefined && !e.attributes.has('label')) extra.push(['label', e.label]);
     const row: GraphEdgeRow = {
       row: e.row,
       source: endOf(e.source),
       target: endOf(e.target),
-      kind: clean(e.kind) || attr(kindEdgeAttr) || (useLabel ? clean(e.label) : '') || pairKind,
-      weight: clean(e.weight) || attr(weightAttr),
-      since: attr(sinceAttr) || (xmlDates ? (gexfDate(e.start) ?? clean(e.start)) : ''),
-      until: attr(untilAttr) || (xmlDates ? (gexfDate(e.end) ?? clean(e.end)) : ''),
-      attributes: ownRecord(extra.filter(([, v]) => v !== '')),
+      kind,
+      weight: clean(e.weight) || values.weight,
+      since: values.since || (xmlDates ? (gexfDate(e.start) ?? clean(e.start)) : ''),
+      until: values.until || (xmlDates ? (gexfDate(e.end) ?? clean(e.end)) : ''),
+      attributes: ownRecord(rest.filter(([, v]) => v !== '')),
     };
     if (e.line !== undefined) row.line = e.line;
     return row;
@@ -575,7 +594,6 @@ function mapGraph(raw: RawGraph, file: string, geography: Geography): Omit<Graph
       `${directedEdges} edge${directedEdges === 1 ? ' is' : 's are'} directed; samverkan's networks are undirected, so each is read as a link between its two actors (A→B and B→A are two links of one pair)`,
     );
   }
-  void file;
   return { format: raw.format, directed, nodeFields, edgeFields, nodes, edges, warnings };
 }
 
@@ -667,7 +685,7 @@ export function readGraphFile(source: GraphSource, options: ReadGraphOptions = {
     throw error;
   }
   const geography = options.geography ?? swedenGeography();
-  const mapped = mapGraph(raw, file, geography);
+  const mapped = mapGraph(raw, geography);
   result.format = mapped.format;
   result.directed = mapped.directed;
   result.nodeFields = mapped.nodeFields;
