@@ -619,12 +619,15 @@ const EMPTY_FIELDS = {
  *   igraph's `write_graphml`, which writes ids `n0, n1, …` and the vertex
  *   names as the attribute `name`: when every node id is `n<position−1>` and
  *   every node has a `name`, the `name` is the id.
- * - name: the GEXF `label` unless it only repeats the id, else the first
- *   attribute called `label`, `name`, `namn`… (the CSV loader's aliases),
- *   else the label, else the id.
- * - kind, municipality, county: the first attribute whose name is one of the
- *   CSV loader's aliases (`kind`/`type`/`typ`…, `municipality`/`kommun`…,
- *   `county`/`län`…), case-insensitive.
+ * - name: the GEXF `label` unless it only repeats the id (NetworkX writes
+ *   one for every node), else the node's first non-empty attribute called
+ *   `label`, `name`, `namn`… (the CSV loader's aliases), else the label,
+ *   else the id.
+ * - kind, municipality, county: the node's first non-empty attribute whose
+ *   name is one of the CSV loader's aliases (`kind`/`type`/`typ`…,
+ *   `municipality`/`kommun`…, `county`/`län`…), case-insensitive, in the
+ *   order of those lists; so a file whose nodes say `kind` on some and
+ *   `type` on others is read as meant.
  * - A node without a kind whose id, or else name, is a municipality of the
  *   geography (a code such as `2480` exactly, or a name such as `Umeå` or
  *   `Umeå kommun`) is that municipality; any other node without a kind is of

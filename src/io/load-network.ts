@@ -430,8 +430,14 @@ function loadLinks(
  * fields. Header names are matched case-insensitively with Swedish and
  * English aliases (see `ACTOR_COLUMNS`, `LINK_COLUMNS`).
  *
+ * Or from a graph file: `loadNetwork({ graph: 'network.gexf' })` reads GEXF,
+ * GraphML or JSON (graphology, NetworkX node-link) with `readGraphFile`;
+ * nodes are reported as the file's `actors` rows and edges as its `links`
+ * rows (`node 3`, `edge 12`, with the line), validated exactly as CSV rows.
+ *
  * @example
  * const net = loadNetwork({ actors: 'actors.csv', links: 'links.csv' });
+ * const fromGephi = loadNetwork({ graph: 'gephi-export.gexf' }, { mode: 'lenient' });
  * const lenient = loadNetwork({ links: 'links.csv' }, { mode: 'lenient' });
  * console.table(lenient.loadReport?.files);
  */
