@@ -2,8 +2,9 @@ import { cmp, findCounty, findMunicipality, indexGeography } from '../model/geog
 import { formatProblem, type FileReport, type LoadReport, type Problem } from '../model/load-report.js';
 import { CooperationNetwork } from '../model/network.js';
 import type { Actor, Geography, Link } from '../model/schema.js';
-import { ACTOR_COLUMNS, LINK_COLUMNS, mapColumns, normaliseKind } from './columns.js';
+import { ACTOR_COLUMNS, LINK_COLUMNS, mapColumns, normaliseKind, type ColumnMap } from './columns.js';
 import { loadGeography } from './geography.js';
+import { readGraphFile, type GraphFile, type GraphFormat, type GraphSource } from './graph-import.js';
 import { swedenGeography } from './sweden.js';
 import { readTable, type Table, type TableSource } from './source.js';
 
@@ -12,6 +13,16 @@ export interface LoadNetworkInput {
   actors?: TableSource;
   /** Cooperation links. Ends may name actor ids, municipality codes or unambiguous municipality names. */
   links?: TableSource;
+  /**
+   * A graph file instead of `actors` and `links` (which it cannot be
+   * combined with): GEXF, GraphML or JSON as a path, text or bytes, read by
+   * {@link readGraphFile} (see there how node attributes map to actor
+   * fields). Nodes are reported as the file's `actors` rows and edges as its
+   * `links` rows, numbered by position (`node 3`, `edge 12`).
+   */
+  graph?: GraphSource;
+  /** Format of `graph`; default: from the extension, else the content. */
+  graphFormat?: GraphFormat;
   /** A geography object, or a folder with `municipalities.csv`, `counties.csv` and `adjacency.csv`. Default: {@link swedenGeography}. */
   geography?: Geography | string;
 }
@@ -139,9 +150,14 @@ function describeDifference(a: Actor, b: Actor): string {
   return diffs.join('; ');
 }
 
-function loadActors(table: Table, geography: Geography, problems: Problem[]): { actors: Actor[]; report: FileReport } {
+function loadActors(
+  table: Table,
+  geography: Geography,
+  problems: Problem[],
+  preset?: ColumnMap<ActorField>,
+): { actors: Actor[]; report: FileReport } {
   const report = emptyReport(table, 'actors');
-  const columns = prepare<ActorField>(table, ACTOR_COLUMNS, ['id', 'kind'], problems);
+  const columns = preset ?? prepare<ActorField>(table, ACTOR_COLUMNS, ['id', 'kind'], problems);
   if (!columns) {
     report.rejected = table.records.length;
     return { actors: [], report };
@@ -303,9 +319,13 @@ function loadLinks(
   geography: Geography,
   declared: ReadonlySet<string>,
   problems: Problem[],
+  preset?: ColumnMap<LinkField>,
 ): { links: LoadedLink[]; report: FileReport } {
   const report = emptyReport(table, 'links');
-  const columns = prepare<LinkField>(table, LINK_COLUMNS, ['source', 'target'], problems);
+  const columns = preset ?? prepare<LinkField>(table, LINK_COLUMNS, ['source', 'target'], problems);
+  // A graph file's edge ends are actor ids already: no municipality lookup, so
+  // an edge to a rejected node "180" does not land on Stockholm (0180).
+  const graphEnds = preset !== undefined;
   if (!columns) {
     report.rejected = table.records.length;
     return { links: [], report };
@@ -316,7 +336,7 @@ function loadLinks(
 
   const resolve = (value: string): string | undefined => {
     if (declared.has(value)) return value;
-    return findMunicipality(geography, value)?.code;
+    return graphEnds ? undefined : findMunicipality(geography, value)?.code;
   };
 
   for (const record of table.records) {
@@ -340,7 +360,13 @@ function loadLinks(
       }
       const id = resolve(raw);
       if (id === undefined) {
-        err(field, raw, `link to an undeclared actor: not an id in the actors file, nor a municipality code or name of the ${geography.name} geography`);
+        err(
+          field,
+          raw,
+          graphEnds
+            ? 'edge to a node that is not in the file or was rejected (see its problem)'
+            : `link to an undeclared actor: not an id in the actors file, nor a municipality code or name of the ${geography.name} geography`,
+        );
       }
       ends.push(id);
     }
@@ -404,37 +430,126 @@ function loadLinks(
  * fields. Header names are matched case-insensitively with Swedish and
  * English aliases (see `ACTOR_COLUMNS`, `LINK_COLUMNS`).
  *
+ * Or from a graph file: `loadNetwork({ graph: 'network.gexf' })` reads GEXF,
+ * GraphML or JSON (graphology, NetworkX node-link) with `readGraphFile`;
+ * nodes are reported as the file's `actors` rows and edges as its `links`
+ * rows (`node 3`, `edge 12`, with the line), validated exactly as CSV rows.
+ *
  * @example
  * const net = loadNetwork({ actors: 'actors.csv', links: 'links.csv' });
+ * const fromGephi = loadNetwork({ graph: 'gephi-export.gexf' }, { mode: 'lenient' });
  * const lenient = loadNetwork({ links: 'links.csv' }, { mode: 'lenient' });
  * console.table(lenient.loadReport?.files);
  */
 export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions = {}): CooperationNetwork {
   const mode = options.mode ?? 'strict';
+  if (input.graph !== undefined && (input.actors !== undefined || input.links !== undefined)) {
+    throw new TypeError('loadNetwork: `graph` cannot be combined with `actors` or `links`: a graph file holds both the actors (its nodes) and the links (its edges)');
+  }
   const geography =
     input.geography === undefined ? swedenGeography() : typeof input.geography === 'string' ? loadGeography(input.geography) : input.geography;
   const problems: Problem[] = [];
   const files: FileReport[] = [];
-
-  let actors: Actor[] = [];
-  if (input.actors !== undefined) {
-    const table = readTable(input.actors, '(actors)');
-    const result = loadActors(table, geography, problems);
-    actors = result.actors;
-    files.push(result.report);
-  }
   const declared = new Set<string>(indexGeography(geography).municipality.keys());
-  for (const a of actors) declared.add(a.id);
-
+  let actors: Actor[] = [];
   let links: LoadedLink[] = [];
-  if (input.links !== undefined) {
-    const table = readTable(input.links, '(links)');
-    const result = loadLinks(table, geography, declared, problems);
-    links = result.links;
-    files.push(result.report);
+
+  if (input.graph !== undefined) {
+    const graph = readGraphFile(input.graph, input.graphFormat !== undefined ? { geography, format: input.graphFormat } : { geography });
+    problems.push(...graph.problems);
+    const tables = graphTables(graph);
+    const mark = (from: number, element: 'node' | 'edge', lines: ReadonlyMap<number, number>) => {
+      for (const p of problems.slice(from)) {
+        if (p.file !== graph.file || p.row === 0) continue;
+        p.element = element;
+        const line = lines.get(p.row);
+        if (line !== undefined) p.line = line;
+      }
+    };
+    let from = problems.length;
+    const a = loadActors(tables.nodes, geography, problems, tables.nodeColumns);
+    mark(from, 'node', tables.nodeLines);
+    actors = a.actors;
+    for (const actor of actors) declared.add(actor.id);
+    from = problems.length;
+    const l = loadLinks(tables.edges, geography, declared, problems, tables.edgeColumns);
+    mark(from, 'edge', tables.edgeLines);
+    links = l.links;
+    for (const report of [a.report, l.report]) {
+      if (graph.format !== undefined) report.format = graph.format;
+      if (graph.encoding !== undefined) report.encoding = graph.encoding;
+      files.push(report);
+    }
+  } else {
+    if (input.actors !== undefined) {
+      const table = readTable(input.actors, '(actors)');
+      const result = loadActors(table, geography, problems);
+      actors = result.actors;
+      files.push(result.report);
+    }
+    for (const a of actors) declared.add(a.id);
+    if (input.links !== undefined) {
+      const table = readTable(input.links, '(links)');
+      const result = loadLinks(table, geography, declared, problems);
+      links = result.links;
+      files.push(result.report);
+    }
   }
 
   const report: LoadReport = { files, problems };
   if (mode === 'strict' && problems.some((p) => p.severity === 'error')) throw new LoadError(report, options.maxListed ?? 20);
   return CooperationNetwork.create({ geography, actors, links, loadReport: report });
+}
+
+/**
+ * A graph file's rows as loader tables with their columns fixed (the file's
+ * attribute names head the field columns, so problems name them; the other
+ * attributes are extra columns, whatever their names).
+ */
+function graphTables(graph: GraphFile): {
+  nodes: Table;
+  nodeColumns: ColumnMap<ActorField>;
+  nodeLines: Map<number, number>;
+  edges: Table;
+  edgeColumns: ColumnMap<LinkField>;
+  edgeLines: Map<number, number>;
+} {
+  const build = <F extends string, R extends { row: number; line?: number; attributes: Record<string, string> }>(
+    rows: readonly R[],
+    fields: readonly F[],
+    names: Readonly<Record<F, string>>,
+    cell: (row: R, field: F) => string,
+  ) => {
+    const extraNames: string[] = [];
+    const seen = new Set<string>();
+    for (const r of rows) {
+      for (const k of Object.keys(r.attributes)) {
+        if (!seen.has(k)) {
+          seen.add(k);
+          extraNames.push(k);
+        }
+      }
+    }
+    const header = [...fields.map((f) => names[f]), ...extraNames];
+    const columns: ColumnMap<F> = { fields: {}, extra: extraNames.map((name, i) => ({ index: fields.length + i, name })), duplicates: [] };
+    fields.forEach((f, i) => (columns.fields[f] = i));
+    const lines = new Map<number, number>();
+    const records = rows.map((r) => {
+      if (r.line !== undefined) lines.set(r.row, r.line);
+      const own = (k: string) => (Object.prototype.hasOwnProperty.call(r.attributes, k) ? r.attributes[k]! : '');
+      return { row: r.row, fields: [...fields.map((f) => cell(r, f)), ...extraNames.map(own)] };
+    });
+    const table: Table = { file: graph.file, header, headerRow: 0, records, blankRows: [], problems: [] };
+    return { table, columns, lines };
+  };
+  const nodes = build(graph.nodes, ['id', 'name', 'kind', 'municipality', 'county'] as const, graph.nodeFields, (r, f) => r[f]);
+  const edges = build(graph.edges, ['source', 'target', 'kind', 'weight', 'since', 'until'] as const, graph.edgeFields, (r, f) => r[f]);
+  return {
+    nodes: nodes.table,
+    nodeColumns: nodes.columns,
+    nodeLines: nodes.lines,
+    edges: edges.table,
+    edgeColumns: edges.columns,
+    edgeLines: edges.lines,
+  };
 }

@@ -10,7 +10,15 @@ export const ProblemSchema = z.object({
    * problem concerns the whole file.
    */
   row: z.number().int().nonnegative(),
-  /** Column name as written in the file's header, when the problem is in one cell. */
+  /**
+   * What `row` counts when the input is a graph file (GEXF, GraphML, JSON):
+   * `node` (the N-th node of the file, 1-based, in document order) or `edge`.
+   * Absent for tables, where `row` is a spreadsheet row.
+   */
+  element: z.enum(['node', 'edge']).optional(),
+  /** Line in the file, when known (graph files: the line of the element's start tag, or of a syntax error). */
+  line: z.number().int().positive().optional(),
+  /** Column name as written in the file's header (for graph files, the attribute name), when the problem is in one cell. */
   column: z.string().optional(),
   /** The offending value as written. */
   value: z.string().optional(),
@@ -24,7 +32,7 @@ export type Problem = z.infer<typeof ProblemSchema>;
 /** What happened to every row of one input. `loaded + merged + rejected + blank === rows`. */
 export const FileReportSchema = z.object({
   file: z.string(),
-  /** `actors` or `links`. */
+  /** `actors` or `links` (for a graph file: its nodes or its edges). */
   role: z.enum(['actors', 'links']),
   /** Data rows read (not counting the header). */
   rows: z.number().int().nonnegative(),
@@ -45,6 +53,12 @@ export const FileReportSchema = z.object({
   delimiter: z.string().optional(),
   /** Text encoding detected, when the input was bytes. */
   encoding: z.string().optional(),
+  /**
+   * Format of a graph file (`gexf`, `graphml` or `json`); absent for CSV and
+   * rows. A graph file gives two reports: its nodes (role `actors`, one row
+   * per node) and its edges (role `links`, one row per edge).
+   */
+  format: z.enum(['gexf', 'graphml', 'json']).optional(),
 });
 export type FileReport = z.infer<typeof FileReportSchema>;
 
@@ -56,7 +70,9 @@ export type LoadReport = z.infer<typeof LoadReportSchema>;
 
 /** Format one problem as a line a person can act on. */
 export function formatProblem(p: Problem): string {
-  const where = [p.file, p.row > 0 ? `row ${p.row}` : undefined, p.column ? `column ${p.column}` : undefined]
+  const row = p.row > 0 ? `${p.element ?? 'row'} ${p.row}` : undefined;
+  const line = p.line !== undefined ? `line ${p.line}` : undefined;
+  const where = [p.file, row, line, p.column ? `${p.element ? 'attribute' : 'column'} ${p.column}` : undefined]
     .filter(Boolean)
     .join(', ');
   const value = p.value !== undefined ? ` (value ${JSON.stringify(p.value)})` : '';

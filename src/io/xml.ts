@@ -1,0 +1,298 @@
+/**
+ * A small XML 1.0 toolkit for the graph file formats (GEXF, GraphML):
+ * escaping for the writers and a strict, non-validating parser for the
+ * readers. It lives in `io` because the writers and readers do; the report
+ * layer has its own `escapeXml` for SVG with the same rules for markup
+ * characters (it replaces forbidden characters with U+FFFD instead of
+ * dropping them, which suits text on a map but not ids).
+ *
+ * The parser is written here rather than taken from `@xmldom/xmldom` (only a
+ * transitive dependency of graphology-gexf/-graphml) because the readers
+ * need plain data with line numbers, attribute names such as `__proto__`
+ * kept as data, and a clear error on malformed input rather than xmldom's
+ * best-effort recovery.
+ */
+
+// Characters XML 1.0 (§2.2 Char) does not allow at all: C0 controls other
+// than tab, line feed and carriage return; lone surrogates; U+FFFE, U+FFFF.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Remove the characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE, U+FFFF). */
+export function stripNonXml(text: string): string {
+  return text.replace(NOT_XML, '');
+}
+
+const ATTRIBUTE_ENTITY: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+};
+
+/**
+ * Escape text for a quoted XML attribute value: markup characters become
+ * entities, and tab, line feed and carriage return become character
+ * references, because a parser normalises literal ones to spaces (XML 1.0
+ * §3.3.3). Characters XML forbids are dropped.
+ */
+export function xmlAttribute(text: string): string {
+  return stripNonXml(text).replace(/[&<>"'\t\n\r]/g, (c) => ATTRIBUTE_ENTITY[c]!);
+}
+
+/**
+ * Escape text for XML element content: markup characters become entities
+ * and a carriage return becomes `&#13;` (a parser turns a literal one into a
+ * line feed, §2.11). Characters XML forbids are dropped.
+ */
+export function xmlText(text: string): string {
+  return stripNonXml(text).replace(/[&<>"'\r]/g, (c) => ATTRIBUTE_ENTITY[c]!);
+}
+
+/** An element of a parsed XML document. */
+export interface XmlElement {
+  /** The qualified name as written (`viz:color`). */
+  name: string;
+  /** The name without its namespace prefix (`color`). */
+  local: string;
+  /** Attributes in document order, names as written. A Map, so names such as `__proto__` are plain data. */
+  attributes: Map<string, string>;
+  children: XmlElement[];
+  /** Character data directly inside the element (text and CDATA, entities resolved), concatenated. */
+  text: string;
+  /** 1-based line of the start tag. */
+  line: number;
+}
+
+/** Malformed XML: `line` and `column` (1-based) say where the parser stopped. */
+export class XmlError extends Error {
+  readonly line: number;
+  readonly column: number;
+  constructor(message: string, line: number, column: number) {
+    super(`${message} (line ${line}, column ${column})`);
+    this.name = 'XmlError';
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/** An XML Name (§2.3): a start character, then name characters. Sticky, to match at a position. */
+const NAME_RE = /[:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDBFF][-.0-9:A-Z_a-z\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDFFF]*/y;
+const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * Parse an XML 1.0 document into elements. Strict about well-formedness
+ * (matching tags, quoted attributes, no duplicate attribute, one root,
+ * known entities, no forbidden characters) and throws {@link XmlError} with
+ * the line and column of the first fault. Not validating: a DOCTYPE is
+ * skipped (its internal subset is not read, so only the five predefined
+ * entities and character references are known), comments and processing
+ * instructions are dropped, namespaces are not resolved (readers match
+ * local names). Line ends are normalised to `\n` (§2.11) and attribute
+ * values are normalised as for CDATA attributes (§3.3.3).
+ */
+export function parseXml(input: string): XmlElement {
+  const src = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  let pos = 0;
+  let line = 1;
+
+  const fail = (message: string, at = pos): never => {
+    // Recount the line for `at` (errors are rare, so this is cheap overall).
+    let l = 1;
+    let start = 0;
+    for (let i = 0; i < at && i < src.length; i++) {
+      if (src.charCodeAt(i) === 10) {
+        l++;
+        start = i + 1;
+      }
+    }
+    throw new XmlError(message, l, at - start + 1);
+  };
+  const advanceTo = (next: number) => {
+    for (let i = src.indexOf('\n', pos); i >= 0 && i < next; i = src.indexOf('\n', i + 1)) line++;
+    pos = next;
+  };
+
+  const forbidden = NOT_XML;
+  const checkChars = (text: string, at: number) => {
+    forbidden.lastIndex = 0;
+    const m = forbidden.exec(text);
+    forbidden.lastIndex = 0;
+    if (m) fail(`a character XML does not allow (U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`, at + m.index);
+  };
+
+  const decode = (raw: string, at: number): string => {
+    checkChars(raw, at);
+    if (!raw.includes('&')) return raw;
+    return raw.replace(/&([^;&\s<]*);?/g, (whole, body: string, offset: number) => {
+      if (!whole.endsWith(';')) fail('an "&" that does not start an entity (write &amp;)', at + offset);
+      if (body.startsWith('#')) {
+        const hex = body[1] === 'x';
+        const digits = body.slice(hex ? 2 : 1);
+        if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) fail(`a malformed character reference &${body};`, at + offset);
+        const code = parseInt(digits, hex ? 16 : 10);
+        const ok = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+        if (!ok) fail(`a character reference to a character XML does not allow (&${body};)`, at + offset);
+        return String.fromCodePoint(code);
+      }
+      const value = PREDEFINED[body];
+      if (value === undefined) fail(`an unknown entity &${body};`, at + offset);
+      return value!;
+    });
+  };
+
+  const readName = (): string => {
+    NAME_RE.lastIndex = pos;
+    const m = NAME_RE.exec(src);
+    if (!m) return fail(`expected a name, found ${describe(src[pos])}`);
+    pos += m[0].length;
+    return m[0];
+  };
+  const skipSpace = () => {
+    let next = pos;
+    for (;;) {
+      const c = src.charCodeAt(next);
+      if (c === 32 || c === 9) next++;
+      else if (c === 10) {
+        line++;
+        next++;
+      } else break;
+    }
+    pos = next;
+  };
+  const expect = (text: string, what: string) => {
+    if (!src.startsWith(text, pos)) fail(`expected ${what}, found ${describe(src[pos])}`);
+    advanceTo(pos + text.length);
+  };
+  const skipUntil = (end: string, what: string) => {
+    const i = src.indexOf(end, pos);
+    if (i < 0) fail(`${what} is not closed`);
+    advanceTo(i + end.length);
+  };
+
+  // Misc* outside the root: comments, processing instructions, a doctype, space.
+  const skipMisc = (allowDoctype: boolean) => {
+    for (;;) {
+      skipSpace();
+      if (src.startsWith('<!--', pos)) skipUntil('-->', 'a comment');
+      else if (src.startsWith('<?', pos)) skipUntil('?>', 'a processing instruction');
+      else if (allowDoctype && src.startsWith('<!DOCTYPE', pos)) skipDoctype();
+      else return;
+    }
+  };
+  const skipDoctype = () => {
+    let depth = 0;
+    let quote = '';
+    for (let i = pos + 2; i < src.length; i++) {
+      const c = src[i]!;
+      if (quote) {
+        if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '[') depth++;
+      else if (c === ']') depth--;
+      else if (c === '>' && depth <= 0) {
+        advanceTo(i + 1);
+        return;
+      }
+    }
+    fail('the DOCTYPE is not closed');
+  };
+
+  const parseElement = (): XmlElement => {
+    const tagStart = pos;
+    expect('<', '"<"');
+    const name = readName();
+    const element: XmlElement = { name, local: name.slice(name.indexOf(':') + 1), attributes: new Map(), children: [], text: '', line };
+    for (;;) {
+      const before = pos;
+      skipSpace();
+      if (src.startsWith('/>', pos)) {
+        advanceTo(pos + 2);
+        return element;
+      }
+      if (src[pos] === '>') {
+        advanceTo(pos + 1);
+        break;
+      }
+      if (pos >= src.length) fail(`the start tag <${name}> is not closed`, tagStart);
+      if (pos === before) fail(`expected a space, "/>" or ">" in <${name}>, found ${describe(src[pos])}`);
+      const attrAt = pos;
+      const attr = readName();
+      skipSpace();
+      expect('=', `"=" after the attribute ${attr}`);
+      skipSpace();
+      const q = src[pos];
+      if (q !== '"' && q !== "'") fail(`the value of the attribute ${attr} is not quoted`);
+      const end = src.indexOf(q!, pos + 1);
+      if (end < 0) fail(`the value of the attribute ${attr} is not closed`);
+      const raw = src.slice(pos + 1, end);
+      if (raw.includes('<')) fail(`a "<" in the value of the attribute ${attr} (write &lt;)`, pos + 1 + raw.indexOf('<'));
+      const value = decode(raw.replace(/[\t\n]/g, ' '), pos + 1);
+      if (element.attributes.has(attr)) fail(`the attribute ${attr} appears twice in <${name}>`, attrAt);
+      element.attributes.set(attr, value);
+      advanceTo(end + 1);
+    }
+    // Content.
+    const text: string[] = [];
+    for (;;) {
+      const lt = src.indexOf('<', pos);
+      if (lt < 0) fail(`the element <${name}> (line ${element.line}) is not closed`, src.length);
+      if (lt > pos) {
+        const raw = src.slice(pos, lt);
+        const gt = raw.indexOf(']]>');
+        if (gt >= 0) fail('"]]>" in text (write ]]&gt;)', pos + gt);
+        text.push(decode(raw, pos));
+        advanceTo(lt);
+      }
+      if (src.startsWith('</', pos)) {
+        advanceTo(pos + 2);
+        const closeAt = pos;
+        const close = readName();
+        if (close !== name) fail(`the end tag </${close}> does not match the start tag <${name}> on line ${element.line}`, closeAt);
+        skipSpace();
+        expect('>', `">" to close </${close}>`);
+        element.text = text.join('');
+        return element;
+      }
+      if (src.startsWith('<!--', pos)) skipUntil('-->', 'a comment');
+      else if (src.startsWith('<![CDATA[', pos)) {
+        const start = pos + 9;
+        const end = src.indexOf(']]>', start);
+        if (end < 0) fail('a CDATA section is not closed');
+        const raw = src.slice(start, end);
+        checkChars(raw, start);
+        text.push(raw);
+        advanceTo(end + 3);
+      } else if (src.startsWith('<?', pos)) skipUntil('?>', 'a processing instruction');
+      else if (src.startsWith('<!', pos)) fail('a declaration inside an element');
+      else element.children.push(parseElement());
+    }
+  };
+
+  if (src.trim() === '') fail('the document is empty');
+  if (src.startsWith('<?xml', pos) && /\s/.test(src[pos + 5] ?? '')) skipUntil('?>', 'the XML declaration');
+  skipMisc(true);
+  if (pos >= src.length) fail('the document has no root element');
+  if (src[pos] !== '<') fail(`expected the root element, found ${describe(src[pos])}`);
+  const root = parseElement();
+  skipMisc(false);
+  if (pos < src.length) fail(`content after the root element </${root.name}>`);
+  return root;
+}
+
+function describe(c: string | undefined): string {
+  return c === undefined ? 'the end of the document' : JSON.stringify(c);
+}
+
+/** The child elements of `element` with this local name. */
+export function childrenNamed(element: XmlElement, local: string): XmlElement[] {
+  return element.children.filter((c) => c.local === local);
+}
+
+/** The first child element with this local name. */
+export function childNamed(element: XmlElement, local: string): XmlElement | undefined {
+  return element.children.find((c) => c.local === local);
+}
