@@ -30,6 +30,37 @@ export type { TableSource } from './io/source.js';
 export { haversineKm, municipalityDistanceKm, borderSteps, EARTH_RADIUS_KM } from './geo/distance.js';
 export { neighbours, NeighboursOptionsSchema, type NeighboursOptions, type NeighbourRow } from './geo/neighbours.js';
 export { toCsv, safeCell, type CsvOptions } from './io/write-csv.js';
+export {
+  toGexf,
+  toGraphml,
+  toGraphologyJson,
+  nodeTable,
+  edgeTable,
+  toCsvTables,
+  GraphExportOptionsSchema,
+  GraphologyJsonOptionsSchema,
+  CsvTablesOptionsSchema,
+  RESERVED_NODE_COLUMNS,
+  RESERVED_EDGE_COLUMNS,
+  type GraphExportOptions,
+  type GraphologyJsonOptions,
+  type CsvTablesOptions,
+  type NodeColumn,
+  type AttributeType,
+  type CellValue,
+  type NodeTableRow,
+  type EdgeTableRow,
+} from './io/graph-export.js';
+export {
+  readGraphFile,
+  type GraphSource,
+  type GraphFormat,
+  type GraphFile,
+  type GraphNodeRow,
+  type GraphEdgeRow,
+  type ReadGraphOptions,
+} from './io/graph-import.js';
+export { parseXml, XmlError, type XmlElement } from './io/xml.js';
 
 export { summaryByCounty, SummaryOptionsSchema, type SummaryOptions, type CountySummaryRow } from './analysis/summary.js';
 
@@ -125,3 +156,14 @@ export { escapeXml, escapeHtml } from './report/escape.js';
 export { buildReport, ReportOptionsSchema, type ReportOptions, type ReportModel, type CountySection } from './report/model.js';
 export { renderReport, renderReportHtml, percent, number as formatNumber } from './report/html.js';
 export { renderReportMarkdown, renderReportMarkdownFromModel } from './report/markdown.js';
+export {
+  exportNetwork,
+  metricColumns,
+  EXPORT_METRICS,
+  ExportOptionsSchema,
+  MetricColumnsOptionsSchema,
+  type ExportOptions,
+  type ExportMetric,
+  type MetricColumnsOptions,
+  type CsvExport,
+} from './report/export.js';

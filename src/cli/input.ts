@@ -8,6 +8,7 @@ import { UsageError, type CliIO, type OptionSpec, type ParsedArgs } from './cont
 export const INPUT_OPTIONS: OptionSpec = {
   actors: { type: 'string' },
   links: { type: 'string' },
+  graph: { type: 'string' },
   geography: { type: 'string' },
   dataset: { type: 'string' },
   'as-of': { type: 'string' },
@@ -17,6 +18,9 @@ export const INPUT_OPTIONS: OptionSpec = {
 export const INPUT_HELP = `Input (default: the embedded demo dataset):
   --actors FILE       actors CSV (id, name, kind, municipality, county, …)
   --links FILE        links CSV (source, target, kind, weight, since, until)
+  --graph FILE        a GEXF, GraphML or graphology JSON file instead (from
+                      Gephi, NetworkX or igraph); node attributes kind,
+                      municipality and county map to actor fields
   --geography DIR     folder with municipalities.csv, counties.csv, adjacency.csv
                       (default: the embedded geography of Sweden)
   --dataset NAME      an embedded dataset: demo (synthetic) or bodies (the real
@@ -38,6 +42,7 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
   const actors = path(values.actors);
   const links = path(values.links);
   const geography = path(values.geography);
+  const graph = path(values.graph);
   const dataset = values.dataset as string | undefined;
   const mode = values.lenient ? 'lenient' : 'strict';
   const asOf = values['as-of'];
@@ -46,8 +51,12 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
   }
   let net: CooperationNetwork;
   let description: string;
-  if (dataset !== undefined && (actors || links)) throw new UsageError('--dataset cannot be combined with --actors or --links');
-  if (actors || links) {
+  if (dataset !== undefined && (actors || links || graph)) throw new UsageError('--dataset cannot be combined with --actors, --links or --graph');
+  if (graph && (actors || links)) throw new UsageError('--graph cannot be combined with --actors or --links', 'a graph file holds both actors and links');
+  if (graph) {
+    net = loadNetwork({ graph, ...(geography && { geography }) }, { mode });
+    description = `graph ${values.graph}`;
+  } else if (actors || links) {
     net = loadNetwork({ ...(actors && { actors }), ...(links && { links }), ...(geography && { geography }) }, { mode });
     description = [actors && `actors ${values.actors}`, links && `links ${values.links}`].filter(Boolean).join(', ');
   } else {

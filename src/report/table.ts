@@ -38,7 +38,7 @@ function cells(rows: readonly object[], columns: readonly string[], decimals: nu
 }
 
 const width = (s: string) => [...s].length;
-const isNumeric = (s: string) => /^-?\d+(\.\d+)?%?$/.test(s) || s === '–';
+const isNumeric = (s: string) => /^-?(0|[1-9]\d*)(\.\d+)?%?$/.test(s) || s === '–';
 
 /**
  * An aligned plain-text table (numbers right-aligned), for a terminal.

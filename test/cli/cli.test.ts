@@ -186,3 +186,31 @@ describe('progress bar', () => {
     expect(ci.text()).toBe('');
   });
 });
+
+describe('export and --graph', () => {
+  it('exports GraphML that every subcommand reads back with --graph', async () => {
+    const r = await cli(['export', '--to', 'graphml', '--dataset', 'bodies', '--out', 'bodies.graphml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`Wrote ${join(dir, 'bodies.graphml')}`);
+    const fromGraph = await cli(['summary', '--graph', 'bodies.graphml', '--format', 'json'], { cwd: dir });
+    const fromCsv = await cli(['summary', '--dataset', 'bodies', '--format', 'json']);
+    expect(fromGraph.code).toBe(0);
+    expect(JSON.parse(fromGraph.stdout)).toEqual(JSON.parse(fromCsv.stdout));
+  });
+
+  it('exports CSV node and edge tables with metric columns, neutralising formulas', async () => {
+    writeFileSync(join(dir, 'evil-actors.csv'), 'id,name,kind,municipality\nx,=HYPERLINK("http://evil"),civil_society,2480\n');
+    writeFileSync(join(dir, 'evil-links.csv'), 'source,target\nx,2480\n2480,2460\n');
+    const r = await cli(['export', '--to', 'csv', '--actors', 'evil-actors.csv', '--links', 'evil-links.csv', '--metrics', 'degree,betweenness', '--out', 'net'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const nodes = readFileSync(join(dir, 'net-nodes.csv'), 'utf8');
+    expect(nodes.split('\n')[0]).toMatch(/,degree,betweenness$/);
+    expect(nodes).toContain(`'=HYPERLINK`);
+    expect(readFileSync(join(dir, 'net-edges.csv'), 'utf8').split('\n')[0]).toMatch(/^source,target,weight,count,/);
+  });
+
+  it('rejects --graph with --links, and a missing --to', async () => {
+    expect((await cli(['summary', '--graph', 'x.gexf', '--links', 'links.csv'], { cwd: dir })).code).toBe(2);
+    expect((await cli(['export', '--dataset', 'bodies'])).code).toBe(2);
+  });
+});

@@ -1,5 +1,6 @@
 import { brokerageCommand, centralityCommand, communitiesCommand, coverageCommand, gapsCommand, structureCommand } from './analysis.js';
 import { summary, validate } from './data.js';
+import { exportCommand } from './export.js';
 import { mapCommand, reportCommand } from './report.js';
 import type { Command } from './shared.js';
 
@@ -16,5 +17,6 @@ export const COMMANDS: readonly Command[] = [
   gapsCommand,
   reportCommand,
   mapCommand,
+  exportCommand,
   validate,
 ];

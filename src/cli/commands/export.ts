@@ -1,0 +1,88 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EXPORT_METRICS, exportNetwork, type ExportMetric } from '../../report/export.js';
+import { UsageError } from '../context.js';
+import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
+import { progressBar } from '../progress.js';
+import { announce, choiceOption, integerOption, listOption, type Command } from './shared.js';
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'the network as GEXF, GraphML, graphology JSON or CSV tables, with metrics',
+  options: {
+    ...INPUT_OPTIONS,
+    to: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    edges: { type: 'string' },
+    metrics: { type: 'string' },
+    seed: { type: 'string' },
+    delimiter: { type: 'string' },
+    bom: { type: 'boolean' },
+  },
+  help: `samverkan export --to FORMAT [options]
+
+Writes the network for Gephi (GEXF 1.3), Cytoscape, yEd, NetworkX or igraph
+(GraphML), graphology (JSON), or spreadsheets (CSV node and edge tables).
+Nodes carry the actor fields and, by default, the computed metrics
+(centralities, constraint, brokerage roles, k-core, community).
+CSV cells that a spreadsheet would run as a formula are neutralised.
+
+Options:
+  --to FORMAT         gexf, graphml, json or csv (required)
+  --out, -o FILE      where to write (default: standard output; for csv,
+                      FILE-nodes.csv and FILE-edges.csv, default samverkan-nodes.csv …)
+  --edges HOW         pairs (default: one edge per pair, weights summed) or
+                      links (one edge per link, with kind and dates)
+  --metrics LIST      all (default), none, or a comma-separated list of
+                      ${EXPORT_METRICS.join(', ')}
+  --seed N            seed of the communities (default 1)
+  --delimiter D       csv: comma (default), semicolon or tab
+  --bom               csv: start with a byte-order mark (for Excel)
+
+${INPUT_HELP}
+
+Example:
+  samverkan export --to gexf --out network.gexf`,
+  run({ values }, io) {
+    const format = choiceOption(values, 'to', ['gexf', 'graphml', 'json', 'csv'] as const);
+    if (format === undefined) throw new UsageError('--to is required', 'formats: gexf, graphml, json, csv');
+    const edges = choiceOption(values, 'edges', ['pairs', 'links'] as const);
+    const seed = integerOption(values, 'seed', -2147483648);
+    const delimiterName = choiceOption(values, 'delimiter', ['comma', 'semicolon', 'tab', ',', ';'] as const);
+    const delimiter: ',' | ';' | '\t' | undefined =
+      delimiterName === undefined ? undefined : delimiterName === 'semicolon' || delimiterName === ';' ? ';' : delimiterName === 'tab' ? '\t' : ',';
+    const list = listOption(values, 'metrics');
+    let metrics: boolean | ExportMetric[] = true;
+    if (list?.length === 1 && list[0] === 'none') metrics = false;
+    else if (list && !(list.length === 1 && list[0] === 'all')) {
+      for (const m of list) if (!(EXPORT_METRICS as readonly string[]).includes(m)) throw new UsageError(`unknown metric ${JSON.stringify(m)}`, `metrics: ${EXPORT_METRICS.join(', ')}`);
+      metrics = list as ExportMetric[];
+    }
+    const { net, description } = loadInput(values, io);
+    announce(description, values, io);
+    const bar = progressBar(io, 'Computing metrics');
+    const options = { metrics, ...(edges && { edges }), ...(seed !== undefined && { seed }), ...(delimiter && { delimiter }), bom: values.bom === true };
+    const cwd = io.cwd ?? process.cwd();
+    if (format === 'csv') {
+      const tables = exportNetwork(net, { ...options, format });
+      bar.finish();
+      const base = ((values.out as string | undefined) ?? 'samverkan').replace(/\.csv$/i, '');
+      const written = (['nodes', 'edges'] as const).map((t) => {
+        const path = resolve(cwd, `${base}-${t}.csv`);
+        writeFileSync(path, tables[t]);
+        return path;
+      });
+      io.stderr.write(`Wrote ${written.join(' and ')}\n`);
+      return 0;
+    }
+    const text = exportNetwork(net, { ...options, format });
+    bar.finish();
+    if (values.out === undefined) io.stdout.write(text);
+    else {
+      const path = resolve(cwd, values.out as string);
+      writeFileSync(path, text);
+      io.stderr.write(`Wrote ${path}\n`);
+    }
+    return 0;
+  },
+};
