@@ -100,6 +100,18 @@ export interface CountyCoverageRow {
   [share: `${string}Share`]: number | null;
 }
 
+/**
+ * The rows, each copied with its keys in `columns` order, with `columns`
+ * attached: the tidy-row contract (`Object.keys(row)` equals `columns`).
+ * The `<kind>…` columns are added after the fixed ones while computing.
+ */
+function inColumnOrder<T extends object>(rows: readonly T[], columns: ReadonlyArray<keyof T & string>): Rows<T> {
+  return withColumns(
+    rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c]])) as T),
+    columns,
+  );
+}
+
 interface Computed {
   municipal: MunicipalityCoverageRow[];
   options: z.output<typeof CoverageOptionsSchema>;
@@ -151,7 +163,7 @@ function compute(net: CooperationNetwork, options: CoverageOptions): Computed {
  */
 export function coverageByMunicipality(net: CooperationNetwork, options: CoverageOptions = {}): Rows<MunicipalityCoverageRow> {
   const { municipal, options: o } = compute(net, options);
-  return withColumns(municipal, [
+  return inColumnOrder(municipal, [
     'code',
     'name',
     'county',
@@ -257,7 +269,7 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
     const components = connectedComponents(toCsr(projection.graph)).count;
     rows.push(row('total', ix.geography.name, municipal, net.geography.borders, crossLinks, crossTies, null, components));
   }
-  return withColumns(rows, [
+  return inColumnOrder(rows, [
     'county',
     'name',
     'municipalities',
