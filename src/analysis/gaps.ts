@@ -124,7 +124,8 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
   const projection = net.municipalityProjection({ via: o.via });
   const gaps: (GapRow & { order: number })[] = [];
   const add = (g: Omit<GapRow, 'level'>, order: number) => {
-    if (wanted.has(g.type)) gaps.push({ ...g, level: SEVERITY_LEVELS[g.severity], order });
+    // severity and level first: the keys of a row follow its columns.
+    if (wanted.has(g.type)) gaps.push({ severity: g.severity, level: SEVERITY_LEVELS[g.severity], ...g, order });
   };
 
   for (const r of coverage) {
