@@ -154,7 +154,7 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
           county: r.county,
           subject: r.code,
           name: r.name,
-          reason: `${r.name} (${inhabitants}) cooperates with no other municipality, neither directly nor through a shared body${r.borderNeighbours > 0 ? `; it borders ${r.borderNeighbours}` : ''}.`,
+          reason: `${r.name} (${inhabitants}) cooperates with no other municipality, neither directly nor through a shared body${r.borderNeighbours > 0 ? `; it borders ${r.borderNeighbours} ${kindWords('municipality', r.borderNeighbours)}` : ''}.`,
           municipalities: [r.code],
         },
         r.population,
