@@ -139,6 +139,13 @@ describe('coverageByMunicipality', () => {
     const direct = coverageByMunicipality(net, { via: [] });
     expectRow(direct.find((r) => r.code === '2480'), { municipalityTies: 1, cooperatingBorderNeighbours: 1, borderShare: 1 / 5 }, 'Umeå via []');
     expectRow(direct.find((r) => r.code === '2401'), { municipalityTies: 0, coverage: 0 }, 'Nordmaling via []');
+    // No partner kind: no partner columns; coverage is just "has a municipality tie".
+    const bare = coverageByMunicipality(net, { partnerKinds: [] });
+    expect(bare.columns).not.toContain('religiousPartners');
+    expectTidy(bare);
+    expectRow(bare.find((r) => r.code === '2481'), { kindsCovered: 0, coverage: 0 }, 'Lycksele, no kinds');
+    expectRow(bare.find((r) => r.code === '2480'), { kindsCovered: 0, coverage: 1 }, 'Umeå, no kinds');
+    expect(coverageByCounty(net, { partnerKinds: [] }).columns).not.toContain('religiousShare');
   });
 });
 
