@@ -221,7 +221,7 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
         const cut = cutOffMunicipalities(csr, actors, p.node);
         const names = list(cut.map((c) => ix.municipality.get(c)!.name));
         const who = p.cutOff === 1 ? names : `${p.cutOff} municipalities (${names})`;
-        const they = p.cutOff === 1 ? names : `all ${p.cutOff}`;
+        const they = p.cutOff === 1 ? names : p.cutOff === 2 ? 'both' : `all ${p.cutOff}`;
         add(
           {
             severity: p.cutOff >= 2 ? 3 : 2,

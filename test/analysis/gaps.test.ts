@@ -206,7 +206,7 @@ describe('findGaps: single points of failure', () => {
       level: 'high',
       subject: '0101',
       municipalities: ['0101', '0103', '0105'],
-      reason: 'Alfa is the only tie between 2 municipalities (Gamma and Kappa) and the other municipalities of Norra län: if its cooperation stopped, all 2 would be cut off.',
+      reason: 'Alfa is the only tie between 2 municipalities (Gamma and Kappa) and the other municipalities of Norra län: if its cooperation stopped, both would be cut off.',
     });
   });
 
