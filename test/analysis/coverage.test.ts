@@ -31,6 +31,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { coverageByCounty, coverageByMunicipality, type CountyCoverageRow, type MunicipalityCoverageRow } from '../../src/analysis/coverage.js';
+import { summaryByCounty } from '../../src/analysis/summary.js';
 import { loadNetwork } from '../../src/io/load-network.js';
 import { swedenGeography } from '../../src/io/sweden.js';
 import { close, expectNoSurprises, expectTidy, network } from './helpers.js';
@@ -269,5 +270,27 @@ describe('coverageByCounty', () => {
       expect(r.borderPairShare).toBe(r.borderPairs === 0 ? null : 0);
     }
     expectNoSurprises(empty.map((r: CountyCoverageRow) => ({ ...r, borderPairShare: r.borderPairShare ?? 0, countiesReached: r.countiesReached ?? 0 })));
+  });
+});
+
+describe('summaryByCounty on the same network', () => {
+  it('Västerbotten and the total, by hand', () => {
+    const rows = summaryByCounty(net);
+    expectTidy(rows);
+    expect(rows).toHaveLength(22);
+    // actors of county 24 other than municipalities: jb, lst-24, rel-2480a, rel-2480b, cs-2482,
+    // rel-2417, rel-2481 (the police has no county, region-25 is in 25, cs-0980 in 09).
+    // links touching 24: all 17 but Gotland's; cross-municipal: Umeå–Vännäs, cs-2482–rel-2417,
+    // Skellefteå–Piteå, Dorotea–Strömsund (the joint body has no municipality).
+    // Without any link: Bjurholm, Vindeln, Malå, Storuman, Sorsele, Vilhelmina, Åsele.
+    expect(rows.find((r) => r.county === '24')).toEqual({
+      county: '24', name: 'Västerbottens län', municipalities: 15, population: 279572, actors: 7,
+      links: 16, crossMunicipalLinks: 4, crossCountyLinks: 3, linkedMunicipalities: 7, isolatedMunicipalities: 7,
+    });
+    // 290 − 8 municipalities with links in 24 − Gotland − Piteå − Strömsund = 279 without links
+    expect(rows.at(-1)).toEqual({
+      county: 'total', name: 'Sweden', municipalities: 290, population: SWEDEN, actors: 10,
+      links: 17, crossMunicipalLinks: 4, crossCountyLinks: 3, linkedMunicipalities: 9, isolatedMunicipalities: 279,
+    });
   });
 });
