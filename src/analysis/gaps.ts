@@ -123,9 +123,9 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
   const byCode = new Map(coverage.map((r) => [r.code, r]));
   const projection = net.municipalityProjection({ via: o.via });
   const gaps: (GapRow & { order: number })[] = [];
-  const add = (g: Omit<GapRow, 'level'>, order: number) => {
+  const add = ({ severity, ...g }: Omit<GapRow, 'level'>, order: number) => {
     // severity and level first: the keys of a row follow its columns.
-    if (wanted.has(g.type)) gaps.push({ severity: g.severity, level: SEVERITY_LEVELS[g.severity], ...g, order });
+    if (wanted.has(g.type)) gaps.push({ severity, level: SEVERITY_LEVELS[severity], ...g, order });
   };
 
   for (const r of coverage) {
