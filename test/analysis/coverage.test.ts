@@ -31,6 +31,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { coverageByCounty, coverageByMunicipality, type CountyCoverageRow, type MunicipalityCoverageRow } from '../../src/analysis/coverage.js';
+import { findGaps } from '../../src/analysis/gaps.js';
 import { summaryByCounty } from '../../src/analysis/summary.js';
 import { loadNetwork } from '../../src/io/load-network.js';
 import { swedenGeography } from '../../src/io/sweden.js';
@@ -292,5 +293,21 @@ describe('summaryByCounty on the same network', () => {
       county: 'total', name: 'Sweden', municipalities: 290, population: SWEDEN, actors: 10,
       links: 17, crossMunicipalLinks: 4, crossCountyLinks: 3, linkedMunicipalities: 9, isolatedMunicipalities: 279,
     });
+  });
+
+  it('a municipality tied only through its local actors is linked, not isolated (as in findGaps)', () => {
+    // Umeå and Vännäs have no link themselves; their civil-society groups work together,
+    // which ties the two municipalities.
+    const local = network(
+      [
+        { id: 'cs-a', kind: 'civil_society', municipality: '2480' },
+        { id: 'cs-b', kind: 'civil_society', municipality: '2460' },
+      ],
+      [['cs-a', 'cs-b']],
+    );
+    const row = summaryByCounty(local).find((r) => r.county === '24')!;
+    expect([row.linkedMunicipalities, row.isolatedMunicipalities]).toEqual([2, 13]);
+    const isolated = findGaps(local, { types: ['isolated_municipality'] }).filter((g) => g.county === '24');
+    expect(isolated).toHaveLength(13);
   });
 });
