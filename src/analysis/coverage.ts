@@ -15,8 +15,12 @@ export const CoverageOptionsSchema = z.object({
   /**
    * Partner kinds to report a share for (columns `<kind>Share`, camelCase). Default religious, civil_society, authority.
    * May be empty: no partner columns, and `coverage` is then just "has a municipality tie".
+   * A kind named twice counts once.
    */
-  partnerKinds: z.array(z.string().min(1)).default([...DEFAULT_PARTNER_KINDS]),
+  partnerKinds: z
+    .array(z.string().min(1))
+    .transform((kinds) => [...new Set(kinds)])
+    .default([...DEFAULT_PARTNER_KINDS]),
   /** Betweenness with link weights as strengths (distance 1/weight). Default false (NetworkX's default). */
   weighted: z.boolean().default(false),
   /** Actor kinds through which members cooperate (see `municipalityProjection`). Default `['joint_body']`. */

@@ -41,8 +41,11 @@ export const SEVERITY_LEVELS = { 4: 'critical', 3: 'high', 2: 'medium', 1: 'low'
 export type Severity = keyof typeof SEVERITY_LEVELS;
 
 export const GapsOptionsSchema = z.object({
-  /** Partner kinds every municipality should have. Default religious, civil_society, authority. */
-  requiredKinds: z.array(z.string().min(1)).default([...DEFAULT_PARTNER_KINDS]),
+  /** Partner kinds every municipality should have. Default religious, civil_society, authority. A kind named twice counts once. */
+  requiredKinds: z
+    .array(z.string().min(1))
+    .transform((kinds) => [...new Set(kinds)])
+    .default([...DEFAULT_PARTNER_KINDS]),
   /** Municipalities with fewer inhabitants are small. Default 15 000. */
   smallPopulation: z.number().nonnegative().default(DEFAULT_SMALL_POPULATION),
   /** Only these gap types. Default: all. */
