@@ -148,6 +148,12 @@ describe('coverageByMunicipality', () => {
     expectRow(bare.find((r) => r.code === '2481'), { kindsCovered: 0, coverage: 0 }, 'Lycksele, no kinds');
     expectRow(bare.find((r) => r.code === '2480'), { kindsCovered: 0, coverage: 1 }, 'Umeå, no kinds');
     expect(coverageByCounty(net, { partnerKinds: [] }).columns).not.toContain('religiousShare');
+    // A kind named twice counts once (one column, one indicator).
+    const twice = coverageByMunicipality(net, { partnerKinds: ['religious', 'authority', 'religious'] });
+    expectTidy(twice);
+    expect(twice.columns.filter((c) => c.endsWith('Partners'))).toEqual(['religiousPartners', 'authorityPartners']);
+    expectRow(twice.find((r) => r.code === '2481'), { kindsCovered: 2, coverage: 2 / 3 }, 'Lycksele, religious twice');
+    expectTidy(coverageByCounty(net, { partnerKinds: ['authority', 'authority'] }));
   });
 });
 

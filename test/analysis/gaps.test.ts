@@ -183,6 +183,10 @@ describe('findGaps: one gap of each type', () => {
     expect(none.map((g) => g.type)).toEqual(GAP_TYPES.filter((t) => t !== 'missing_partner_kind').sort((a, b) => order(a) - order(b)));
   });
 
+  it('a required kind named twice counts once', () => {
+    expect(JSON.stringify(findGaps(net, { requiredKinds: ['religious', 'religious'] }))).toBe(JSON.stringify(gaps));
+  });
+
   it('deterministic: same input, same JSON', () => {
     expect(JSON.stringify(findGaps(net))).toBe(JSON.stringify(findGaps(net)));
   });
