@@ -12,8 +12,15 @@ import { camelKind } from './view.js';
 export const DEFAULT_PARTNER_KINDS = ['religious', 'civil_society', 'authority'] as const;
 
 export const CoverageOptionsSchema = z.object({
-  /** Partner kinds to report a share for (columns `<kind>Share`, camelCase). Default religious, civil_society, authority. */
-  partnerKinds: z.array(z.string().min(1)).min(1).default([...DEFAULT_PARTNER_KINDS]),
+  /**
+   * Partner kinds to report a share for (columns `<kind>Share`, camelCase). Default religious, civil_society, authority.
+   * May be empty: no partner columns, and `coverage` is then just "has a municipality tie".
+   * A kind named twice counts once.
+   */
+  partnerKinds: z
+    .array(z.string().min(1))
+    .transform((kinds) => [...new Set(kinds)])
+    .default([...DEFAULT_PARTNER_KINDS]),
   /** Betweenness with link weights as strengths (distance 1/weight). Default false (NetworkX's default). */
   weighted: z.boolean().default(false),
   /** Actor kinds through which members cooperate (see `municipalityProjection`). Default `['joint_body']`. */
@@ -102,6 +109,18 @@ export interface CountyCoverageRow {
   [share: `${string}Share`]: number | null;
 }
 
+/**
+ * The rows, each copied with its keys in `columns` order, with `columns`
+ * attached: the tidy-row contract (`Object.keys(row)` equals `columns`).
+ * The `<kind>…` columns are added after the fixed ones while computing.
+ */
+function inColumnOrder<T extends object>(rows: readonly T[], columns: ReadonlyArray<keyof T & string>): Rows<T> {
+  return withColumns(
+    rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c]])) as T),
+    columns,
+  );
+}
+
 interface Computed {
   municipal: MunicipalityCoverageRow[];
   options: z.output<typeof CoverageOptionsSchema>;
@@ -154,7 +173,7 @@ function compute(net: CooperationNetwork, options: CoverageOptions): Computed {
  */
 export function coverageByMunicipality(net: CooperationNetwork, options: CoverageOptions = {}): Rows<MunicipalityCoverageRow> {
   const { municipal, options: o } = compute(net, options);
-  return withColumns(municipal, [
+  return inColumnOrder(municipal, [
     'code',
     'name',
     'county',
@@ -260,7 +279,7 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
     const components = connectedComponents(toCsr(projection.graph)).count;
     rows.push(row('total', ix.geography.name, municipal, net.geography.borders, crossLinks, crossTies, null, components));
   }
-  return withColumns(rows, [
+  return inColumnOrder(rows, [
     'county',
     'name',
     'municipalities',

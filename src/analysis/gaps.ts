@@ -41,8 +41,11 @@ export const SEVERITY_LEVELS = { 4: 'critical', 3: 'high', 2: 'medium', 1: 'low'
 export type Severity = keyof typeof SEVERITY_LEVELS;
 
 export const GapsOptionsSchema = z.object({
-  /** Partner kinds every municipality should have. Default religious, civil_society, authority. */
-  requiredKinds: z.array(z.string().min(1)).default([...DEFAULT_PARTNER_KINDS]),
+  /** Partner kinds every municipality should have. Default religious, civil_society, authority. A kind named twice counts once. */
+  requiredKinds: z
+    .array(z.string().min(1))
+    .transform((kinds) => [...new Set(kinds)])
+    .default([...DEFAULT_PARTNER_KINDS]),
   /** Municipalities with fewer inhabitants are small. Default 15 000. */
   smallPopulation: z.number().nonnegative().default(DEFAULT_SMALL_POPULATION),
   /** Only these gap types. Default: all. */
@@ -125,8 +128,9 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
   const byCode = new Map(coverage.map((r) => [r.code, r]));
   const projection = net.municipalityProjection({ via: o.via });
   const gaps: (GapRow & { order: number })[] = [];
-  const add = (g: Omit<GapRow, 'level'>, order: number) => {
-    if (wanted.has(g.type)) gaps.push({ ...g, level: SEVERITY_LEVELS[g.severity], order });
+  const add = ({ severity, ...g }: Omit<GapRow, 'level'>, order: number) => {
+    // severity and level first: the keys of a row follow its columns.
+    if (wanted.has(g.type)) gaps.push({ severity, level: SEVERITY_LEVELS[severity], ...g, order });
   };
 
   for (const r of coverage) {
@@ -155,7 +159,7 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
           county: r.county,
           subject: r.code,
           name: r.name,
-          reason: `${r.name} (${inhabitants}) cooperates with no other municipality, neither directly nor through a shared body${r.borderNeighbours > 0 ? `; it borders ${r.borderNeighbours}` : ''}.`,
+          reason: `${r.name} (${inhabitants}) cooperates with no other municipality, neither directly nor through a shared body${r.borderNeighbours > 0 ? `; it borders ${r.borderNeighbours} ${kindWords('municipality', r.borderNeighbours)}` : ''}.`,
           municipalities: [r.code],
         },
         r.population,
@@ -222,7 +226,7 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
         const cut = cutOffMunicipalities(csr, actors, p.node);
         const names = list(cut.map((c) => ix.municipality.get(c)!.name));
         const who = p.cutOff === 1 ? names : `${p.cutOff} municipalities (${names})`;
-        const they = p.cutOff === 1 ? names : `all ${p.cutOff}`;
+        const they = p.cutOff === 1 ? names : p.cutOff === 2 ? 'both' : `all ${p.cutOff}`;
         add(
           {
             severity: p.cutOff >= 2 ? 3 : 2,

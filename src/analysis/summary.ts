@@ -25,7 +25,12 @@ export interface CountySummaryRow {
   crossCountyLinks: number;
   /** Municipalities with at least one municipality tie (see `municipalityProjection`). */
   linkedMunicipalities: number;
-  /** Municipalities with no link at all. */
+  /**
+   * Municipalities with no link at all and no municipality tie (as the
+   * `isolated_municipality` gaps of `findGaps`): a municipality whose own
+   * actor has no link, but whose local actors cooperate with another
+   * municipality's, is linked, not isolated.
+   */
   isolatedMunicipalities: number;
 }
 
@@ -43,6 +48,7 @@ export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions
   const tied = new Set<string>();
   for (const t of net.municipalityProjection().ties) tied.add(t.a).add(t.b);
   const countyOfActor = (id: string) => net.actor(id)?.county;
+  const isolated = (m: { code: string }) => net.graph.degree(nodeKey(m.code)) === 0 && !tied.has(m.code);
 
   const rows: CountySummaryRow[] = [];
   for (const county of net.counties()) {
@@ -59,7 +65,7 @@ export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions
       crossMunicipalLinks: links.filter((l) => l.crossMunicipal).length,
       crossCountyLinks: links.filter((l) => l.crossCounty).length,
       linkedMunicipalities: municipalities.filter((m) => tied.has(m.code)).length,
-      isolatedMunicipalities: municipalities.filter((m) => net.graph.degree(nodeKey(m.code)) === 0).length,
+      isolatedMunicipalities: municipalities.filter(isolated).length,
     });
   }
   if (total) {
@@ -74,7 +80,7 @@ export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions
       crossMunicipalLinks: net.links.filter((l) => l.crossMunicipal).length,
       crossCountyLinks: net.links.filter((l) => l.crossCounty).length,
       linkedMunicipalities: all.filter((m) => tied.has(m.code)).length,
-      isolatedMunicipalities: all.filter((m) => net.graph.degree(nodeKey(m.code)) === 0).length,
+      isolatedMunicipalities: all.filter(isolated).length,
     });
   }
   return withColumns(rows, [
