@@ -5,7 +5,7 @@ import { brokerageRoles } from '../metrics/brokerage-roles.js';
 import { burtConstraint, effectiveSize } from '../metrics/structural-holes.js';
 import { ACTOR_BASE_COLUMNS, actorRowBase, actorView, kindFilter, type ActorRowBase } from './view.js';
 
-export const BrokerageOptionsSchema = z.object({
+export const BrokerageOptionsSchema = z.strictObject({
   /** Use link weights (summed per pair) as tie strengths in constraint and effective size. Default false, as NetworkX. */
   weighted: z.boolean().default(false),
   /** The groups of the Gould–Fernandez roles: the actor's `county` (default) or `municipality`. */

@@ -13,7 +13,7 @@ import { ACTOR_BASE_COLUMNS, actorRowBase, actorView, kindFilter, memo, municipa
 export const CENTRALITY_MEASURES = ['degree', 'strength', 'betweenness', 'closeness', 'harmonic', 'eigenvector', 'pagerank'] as const;
 export type CentralityMeasure = (typeof CENTRALITY_MEASURES)[number];
 
-export const CentralityOptionsSchema = z.object({
+const CentralityBaseSchema = z.strictObject({
   /** Which measures to compute (and which columns the rows have). Default: all seven. */
   measures: z.array(z.enum(CENTRALITY_MEASURES)).min(1).default([...CENTRALITY_MEASURES]),
   /**
@@ -40,9 +40,14 @@ export const CentralityOptionsSchema = z.object({
   /** Progress of the betweenness computation, `(done, total)` (for progress bars). */
   onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
 });
+
+export const CentralityOptionsSchema = CentralityBaseSchema.refine((o) => !(o.network === 'municipalities' && o.kinds !== undefined), {
+  message: '`kinds` restricts the actor network; the municipality network has only municipalities',
+  path: ['kinds'],
+});
 export type CentralityOptions = z.input<typeof CentralityOptionsSchema>;
 
-export const MunicipalityCentralityOptionsSchema = CentralityOptionsSchema.omit({ network: true }).extend({
+export const MunicipalityCentralityOptionsSchema = CentralityBaseSchema.omit({ network: true }).extend({
   /** How a municipality's actors' values are summarised: `sum` (default), `max` or `mean`. */
   aggregate: z.enum(['sum', 'max', 'mean']).default('sum'),
 });

@@ -4,7 +4,7 @@ import { withColumns, type Rows } from '../model/table.js';
 import { communityCrosstab, louvainCommunities } from '../metrics/communities.js';
 import { ACTOR_BASE_COLUMNS, actorRowBase, actorView, kindFilter, municipalityView, type ActorRowBase } from './view.js';
 
-export const CommunitiesOptionsSchema = z.object({
+export const CommunitiesOptionsSchema = z.strictObject({
   /** Seed of Louvain's random node order: the same seed gives the same communities. Default 1. */
   seed: z.number().int().default(1),
   /** Resolution γ: above 1 gives more, smaller communities; below 1 fewer, larger ones. Default 1. */
@@ -19,6 +19,9 @@ export const CommunitiesOptionsSchema = z.object({
   network: z.enum(['actors', 'municipalities']).default('actors'),
   /** With `network: 'actors'`, only actors of these kinds. */
   kinds: z.array(z.string()).optional(),
+}).refine((o) => !(o.network === 'municipalities' && o.kinds !== undefined), {
+  message: '`kinds` restricts the actor network; the municipality network has only municipalities',
+  path: ['kinds'],
 });
 export type CommunitiesOptions = z.input<typeof CommunitiesOptionsSchema>;
 

@@ -11,7 +11,7 @@ import { camelKind } from './view.js';
 /** Partner kinds whose reach coverage reports by default. */
 export const DEFAULT_PARTNER_KINDS = ['religious', 'civil_society', 'authority'] as const;
 
-export const CoverageOptionsSchema = z.object({
+export const CoverageOptionsSchema = z.strictObject({
   /**
    * Partner kinds to report a share for (columns `<kind>Share`, camelCase). Default religious, civil_society, authority.
    * May be empty: no partner columns, and `coverage` is then just "has a municipality tie".

@@ -40,7 +40,7 @@ export type GapType = (typeof GAP_TYPES)[number];
 export const SEVERITY_LEVELS = { 4: 'critical', 3: 'high', 2: 'medium', 1: 'low' } as const;
 export type Severity = keyof typeof SEVERITY_LEVELS;
 
-export const GapsOptionsSchema = z.object({
+export const GapsOptionsSchema = z.strictObject({
   /** Partner kinds every municipality should have. Default religious, civil_society, authority. A kind named twice counts once. */
   requiredKinds: z
     .array(z.string().min(1))
@@ -62,6 +62,8 @@ export interface GapRow {
   severity: Severity;
   level: (typeof SEVERITY_LEVELS)[Severity];
   type: GapType;
+  /** The partner kind a `missing_partner_kind` gap is about; `null` for the other types. */
+  kind: string | null;
   /** County code the gap belongs to (for a border pair across counties: the smaller municipality's). */
   county: string;
   /** What the gap is about: a municipality code, an actor id, a county code, or `a–b` for a pair. */
@@ -104,7 +106,9 @@ export function kindWords(kind: string, count = 1): string {
  *   that belong to the county), cutting municipalities off from the rest.
  *   Reported once per actor, first from the municipality network.
  * - `fragmented_county`: the county's municipalities that cooperate at all
- *   form two or more groups with no tie between them (ties within the county).
+ *   form two or more groups with no tie between them, counting ties within
+ *   the county only (so a municipality that cooperates only across the county
+ *   border is a group of its own: it is cut off from its county's network).
  * - `no_cross_county_link`: no actor of the county cooperates with an actor
  *   or municipality of another county.
  * - `missing_partner_kind`: a municipality (with some links) not linked to
@@ -128,9 +132,11 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
   const byCode = new Map(coverage.map((r) => [r.code, r]));
   const projection = net.municipalityProjection({ via: o.via });
   const gaps: (GapRow & { order: number })[] = [];
-  const add = ({ severity, ...g }: Omit<GapRow, 'level'>, order: number) => {
-    // severity and level first: the keys of a row follow its columns.
-    if (wanted.has(g.type)) gaps.push({ severity, level: SEVERITY_LEVELS[severity], ...g, order });
+  const add = (g: Omit<GapRow, 'level' | 'kind'> & { kind?: string }, order: number) => {
+    // Keys in column order: the keys of a row follow its columns.
+    if (!wanted.has(g.type)) return;
+    const { severity, type, county, subject, name, reason, municipalities } = g;
+    gaps.push({ severity, level: SEVERITY_LEVELS[severity], type, kind: g.kind ?? null, county, subject, name, reason, municipalities, order });
   };
 
   for (const r of coverage) {
@@ -144,7 +150,7 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
           county: r.county,
           subject: r.code,
           name: r.name,
-          reason: `${r.name} (${inhabitants}) has no cooperation link at all: no other municipality, religious community, civil-society organisation or authority${local > 0 ? `, although ${local} local actor${local === 1 ? ' is' : 's are'} registered there` : ''}.`,
+          reason: `${r.name} (${inhabitants}) has no cooperation link at all: no other municipality${o.requiredKinds.map((k) => `, no ${kindWords(k)}`).join('')}${local > 0 ? `, although ${local} local actor${local === 1 ? ' is' : 's are'} registered there` : ''}.`,
           municipalities: [r.code],
         },
         r.population,
@@ -172,6 +178,7 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
         {
           severity: 2,
           type: 'missing_partner_kind',
+          kind,
           county: r.county,
           subject: r.code,
           name: r.name,
@@ -245,6 +252,9 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
       }
     }
 
+    // The county's cooperating municipalities, grouped by ties within the
+    // county. A municipality whose only ties cross the county border is a
+    // group of its own: it is cut off from the county's own network.
     const members = net.municipalitiesOfCounty(county.code).filter((m) => (byCode.get(m.code)?.municipalityTies ?? 0) > 0);
     const within = toCsr(projection.graph, { nodes: members.map((m) => nodeKey(m.code)) });
     const groups = connectedComponents(within).components.filter((c) => c.length > 0);
@@ -287,7 +297,7 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
   gaps.sort((p, q) => q.severity - p.severity || typeOrder.get(p.type)! - typeOrder.get(q.type)! || p.order - q.order || cmp(p.subject, q.subject));
   return withColumns(
     gaps.map(({ order: _order, ...g }) => g),
-    ['severity', 'level', 'type', 'county', 'subject', 'name', 'reason', 'municipalities'],
+    ['severity', 'level', 'type', 'kind', 'county', 'subject', 'name', 'reason', 'municipalities'],
   );
 }
 

@@ -15,7 +15,7 @@ function restrict(view: ActorView, include: (a: Actor) => boolean): ActorView {
   return { csr: inducedCsr(view.csr, keep), actors: keep.map((i) => view.actors[i]!) };
 }
 
-const KindsOption = z.object({
+const KindsOption = z.strictObject({
   /** Compute on the subgraph of actors of these kinds only. Default: all actors. */
   kinds: z.array(z.string()).optional(),
 });

@@ -3,9 +3,11 @@ import { nodeKey } from '../model/keys.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 
-export const SummaryOptionsSchema = z.object({
+export const SummaryOptionsSchema = z.strictObject({
   /** Append a row for the whole country (county `total`). Default true. */
   total: z.boolean().default(true),
+  /** Actor kinds through which members cooperate (see `municipalityProjection`). Default `['joint_body']`. */
+  via: z.array(z.string()).default(['joint_body']),
 });
 export type SummaryOptions = z.input<typeof SummaryOptionsSchema>;
 
@@ -44,9 +46,9 @@ export interface CountySummaryRow {
  * console.table(summaryByCounty(loadNetwork(demoDataset())));
  */
 export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions = {}): Rows<CountySummaryRow> {
-  const { total } = SummaryOptionsSchema.parse(options);
+  const { total, via } = SummaryOptionsSchema.parse(options);
   const tied = new Set<string>();
-  for (const t of net.municipalityProjection().ties) tied.add(t.a).add(t.b);
+  for (const t of net.municipalityProjection({ via }).ties) tied.add(t.a).add(t.b);
   const countyOfActor = (id: string) => net.actor(id)?.county;
   const isolated = (m: { code: string }) => net.graph.degree(nodeKey(m.code)) === 0 && !tied.has(m.code);
 

@@ -4,7 +4,7 @@ import type { Geography } from '../model/schema.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { borderSteps, haversineKm } from './distance.js';
 
-export const NeighboursOptionsSchema = z.object({
+export const NeighboursOptionsSchema = z.strictObject({
   /** Include municipalities up to this many border steps away (1 = bordering only). Default 2. */
   hops: z.number().int().nonnegative().default(2),
   /** Also include municipalities whose centroid is within this many km, border or not. Default 60. */

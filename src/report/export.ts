@@ -31,13 +31,13 @@ export type ExportMetric = (typeof EXPORT_METRICS)[number];
 const INTEGER_METRICS: ReadonlySet<ExportMetric> = new Set(['degree', 'core', 'community']);
 const BROKERAGE_METRICS = ['constraint', 'effectiveSize', 'coordinator', 'gatekeeper', 'representative', 'consultant', 'liaison', 'brokerage'] as const;
 
-export const MetricColumnsOptionsSchema = z.object({
+export const MetricColumnsOptionsSchema = z.strictObject({
   /** Seed of the Louvain communities, so the same network gives the same `community` column. Default 1. */
   seed: z.number().int().default(1),
 });
 export type MetricColumnsOptions = z.input<typeof MetricColumnsOptionsSchema>;
 
-export const ExportOptionsSchema = z.object({
+export const ExportOptionsSchema = z.strictObject({
   /** `gexf` (GEXF 1.3, Gephi), `graphml` (Cytoscape, yEd, NetworkX, igraph), `json` (graphology) or `csv` (node and edge tables). */
   format: z.enum(['gexf', 'graphml', 'json', 'csv']),
   /**

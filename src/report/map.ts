@@ -233,7 +233,7 @@ export const DEFAULT_MISSING_COLOR = '#d4d4d4';
 
 const HexColor = z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, 'a colour is #rgb or #rrggbb');
 
-export const ColorScaleSchema = z.object({
+export const ColorScaleSchema = z.strictObject({
   /** Values mapped to the first and last colour; values outside are clamped. Default [0, 1] (shares). */
   domain: z
     .tuple([z.number(), z.number()])

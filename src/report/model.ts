@@ -7,7 +7,7 @@ import { summaryByCounty, type CountySummaryRow } from '../analysis/summary.js';
 import { cmp } from '../model/geography.js';
 import type { CooperationNetwork } from '../model/network.js';
 
-export const ReportOptionsSchema = z.object({
+export const ReportOptionsSchema = z.strictObject({
   /** Report title. Default `Cooperation network report`. */
   title: z.string().min(1).default('Cooperation network report'),
   /** What the data is, in words (shown under the title), e.g. `the embedded demo dataset (synthetic)`. */

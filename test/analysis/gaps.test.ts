@@ -102,7 +102,8 @@ describe('findGaps: one gap of each type', () => {
       [2, 'medium', 'uncooperative_border_pair', '03', '0302–0301'],
     ]);
     expect(new Set(gaps.map((g) => g.type))).toEqual(new Set(GAP_TYPES));
-    expect(gaps.columns).toEqual(['severity', 'level', 'type', 'county', 'subject', 'name', 'reason', 'municipalities']);
+    expect(gaps.columns).toEqual(['severity', 'level', 'type', 'kind', 'county', 'subject', 'name', 'reason', 'municipalities']);
+    expect(gaps.filter((g) => g.kind !== null).map((g) => g.type)).toEqual(gaps.filter((g) => g.type === 'missing_partner_kind').map((g) => g.type));
     expectTidy(gaps);
     expectNoSurprises(gaps);
   });
@@ -112,7 +113,7 @@ describe('findGaps: one gap of each type', () => {
     expect(of('isolated_municipality')).toMatchObject({
       name: 'Delta',
       municipalities: ['0104'],
-      reason: `Delta (3${NBSP}000 inhabitants) has no cooperation link at all: no other municipality, religious community, civil-society organisation or authority, although 1 local actor is registered there.`,
+      reason: `Delta (3${NBSP}000 inhabitants) has no cooperation link at all: no other municipality, no religious community, although 1 local actor is registered there.`,
     });
     expect(of('no_municipal_cooperation')).toMatchObject({
       name: 'Iota',
