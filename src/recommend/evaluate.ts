@@ -66,7 +66,7 @@ export const EvaluateOptionsSchema = z.object({
   onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function', 'onProgress must be a function').optional(),
 });
 export type EvaluateOptions = z.input<typeof EvaluateOptionsSchema>;
-type ParsedEvaluateOptions = z.output<typeof EvaluateOptionsSchema>;
+export type ParsedEvaluateOptions = z.output<typeof EvaluateOptionsSchema>;
 
 /**
  * One row per method: each metric's mean over the repeats and its sample
@@ -208,6 +208,11 @@ function symmetric(pair: Float64Array): MethodScores {
   const directed = new Float64Array(pair.length * 2);
   for (let e = 0; e < pair.length; e++) directed[2 * e] = directed[2 * e + 1] = pair[e]!;
   return { pair, directed };
+}
+
+/** Scores of any method on a split. @internal Exported for the benchmark. */
+export function splitScores(split: Split, method: EvaluationMethod, o: ParsedEvaluateOptions): MethodScores {
+  return method === 'samverkan' ? samverkanScores(splitComponents(split, o), o.weights as Components) : baselineScores(split, method, o.baselineGraph);
 }
 
 function baselineScores(split: Split, method: Baseline, graph: 'cooperation' | 'projection'): MethodScores {
@@ -400,14 +405,12 @@ export function evaluateRecommender(net: CooperationNetwork, options: EvaluateOp
   const o = EvaluateOptionsSchema.parse(options);
   const methods = o.methods.filter((m, i, all) => all.indexOf(m) === i);
   const splits = evaluationSplits(net, o);
-  const weights = o.weights as Components;
   const results = new Map<EvaluationMethod, ReturnType<typeof splitMetrics>[]>(methods.map((m) => [m, []]));
   const total = splits.length * methods.length;
   let done = 0;
   for (const split of splits) {
     for (const method of methods) {
-      const scores = method === 'samverkan' ? samverkanScores(splitComponents(split, o), weights) : baselineScores(split, method, o.baselineGraph);
-      results.get(method)!.push(splitMetrics(split, scores, o.k));
+      results.get(method)!.push(splitMetrics(split, splitScores(split, method, o), o.k));
       o.onProgress?.(++done, total);
     }
   }

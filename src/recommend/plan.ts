@@ -215,7 +215,7 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
       reason = parts.join('; ');
     } else {
       const before = current;
-      reason = `Joins ${braces(groupOf(s))} and ${braces(groupOf(t))} in ${ix.county.get(ms.county)?.name ?? ms.county}: ${county === undefined ? 'the counties go' : 'the county goes'} from ${before} to ${before - 1} ${before - 1 === 1 ? "group" : "groups"}`;
+      reason = `Joins ${braces(groupOf(s))} and ${braces(groupOf(t))} in ${ix.county.get(ms.county)?.name ?? ms.county}: ${county === undefined ? 'the counties go' : 'the county goes'} from ${before} to ${before - 1} ${before - 1 === 1 ? 'group' : 'groups'}`;
     }
     // Apply.
     ties[s]!.add(t);
