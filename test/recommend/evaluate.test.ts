@@ -9,6 +9,7 @@ import {
   evaluationSplits,
   rankingMetrics,
   rocAuc,
+  type EvaluateOptions,
   type EvaluationRow,
 } from '../../src/recommend/evaluate.js';
 import { evidenceOf, featuresOf, withoutPairs, type Evidence } from '../../src/recommend/evidence.js';
@@ -203,7 +204,7 @@ describe('evaluateRecommender', () => {
 
   it('tidy rows, progress and determinism', () => {
     const calls: [number, number][] = [];
-    const options = { repeats: 2, seed: 3, methods: ['samverkan', 'nearest', 'random'] as const, onProgress: (d: number, t: number) => calls.push([d, t]) };
+    const options: EvaluateOptions = { repeats: 2, seed: 3, methods: ['samverkan', 'nearest', 'random'], onProgress: (d, t) => void calls.push([d, t]) };
     const a = evaluateRecommender(bodies, options);
     expect(calls).toEqual([1, 2, 3, 4, 5, 6].map((d) => [d, 6]));
     expect(a.columns).toEqual(['method', 'auc', 'aucSd', 'precisionAtK', 'precisionAtKSd', 'recallAtK', 'recallAtKSd', 'mrr', 'mrrSd', 'k', 'repeats', 'positives', 'negatives', 'outside', 'municipalities']);
