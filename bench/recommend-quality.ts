@@ -41,11 +41,14 @@ import { neighbours } from '../src/geo/neighbours.js';
 import type { CooperationNetwork } from '../src/model/network.js';
 import {
   BASELINES,
+  EvaluateOptionsSchema,
+  EVALUATION_METHODS,
   evaluateRecommender,
   evaluationSplits,
   samverkanScores,
   splitComponents,
   splitMetrics,
+  splitScores,
   type EvaluationRow,
   type Split,
 } from '../src/recommend/evaluate.js';
@@ -92,6 +95,36 @@ function table(title: string, rows: EvaluationRow[]): void {
   console.log(lost.length === 0 ? '\nsamverkan beats every baseline on every metric (bold).' : `\nsamverkan does NOT beat the best baseline on: ${lost.join(', ')}.`);
 }
 
+/**
+ * Paired comparison on the same splits: per repeat, samverkan minus the
+ * baseline with the best mean on that metric; mean ± sd of the differences
+ * and wins / ties / losses over the repeats.
+ */
+function paired(name: string, net: CooperationNetwork, options: { since?: string } = {}): void {
+  const o = EvaluateOptionsSchema.parse({ repeats: REPEATS, seed: SEED, fraction: FRACTION, k: K, ...options });
+  const splits = evaluationSplits(net, o);
+  const metrics = splits.map((split) => new Map(EVALUATION_METHODS.map((m) => [m, splitMetrics(split, splitScores(split, m, o), o.k)] as const)));
+  console.log(`\nPaired differences on ${name} (samverkan − best baseline, per repeat):\n`);
+  console.log('| metric | best baseline | difference (mean ± sd) | wins / ties / losses |');
+  console.log('| --- | --- | --- | --- |');
+  for (const [label, key] of [
+    ['AUC', 'auc'],
+    [`precision@${o.k}`, 'precision'],
+    [`recall@${o.k}`, 'recall'],
+    ['MRR', 'mrr'],
+  ] as const) {
+    const meanOf = (m: (typeof BASELINES)[number]) => metrics.reduce((s, r) => s + r.get(m)![key], 0) / metrics.length;
+    const best = [...BASELINES].sort((a, b) => meanOf(b) - meanOf(a))[0]!;
+    const diffs = metrics.map((r) => r.get('samverkan')![key] - r.get(best)![key]);
+    const mu = diffs.reduce((s, x) => s + x, 0) / diffs.length;
+    const sd = diffs.length > 1 ? Math.sqrt(diffs.reduce((s, x) => s + (x - mu) ** 2, 0) / (diffs.length - 1)) : 0;
+    const eps = 1e-12;
+    const w = diffs.filter((d) => d > eps).length;
+    const l = diffs.filter((d) => d < -eps).length;
+    console.log(`| ${label} | ${best} | ${mu >= 0 ? '+' : ''}${mu.toFixed(4)} ± ${sd.toFixed(4)} | ${w} / ${diffs.length - w - l} / ${l} |`);
+  }
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
@@ -104,6 +137,7 @@ function report(): void {
     const t = performance.now();
     const rows = evaluateRecommender(net, { repeats: REPEATS, seed: SEED, fraction: FRACTION, k: K });
     table(`${name}: random ${Math.round(FRACTION * 100)} % of the ties hidden (${((performance.now() - t) / 1000).toFixed(1)} s)`, rows);
+    paired(name, net);
   }
   const demo = datasets[0]![1];
   table('demo (synthetic): temporal split, train on 2019-12-31, predict the later ties', evaluateRecommender(demo, { since: '2019-12-31', repeats: REPEATS, seed: SEED, k: K }));

@@ -146,6 +146,9 @@ export function evaluationSplits(net: CooperationNetwork, options: EvaluateOptio
   const o = EvaluateOptionsSchema.parse(options);
   const full = evidenceOf(net, o.via);
   const allTies = tiePairs(full);
+  if (o.since === undefined && allTies.length < 2) {
+    throw new Error(`evaluateRecommender: the network has ${allTies.length} municipality tie${allTies.length === 1 ? '' : 's'}; at least 2 are needed to hide some and keep some`);
+  }
   const candidates = universe(full, o);
   const temporal = o.since !== undefined ? evidenceOf(net.asOf(o.since), o.via) : undefined;
   const splits: Split[] = [];

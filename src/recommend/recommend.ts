@@ -245,12 +245,14 @@ function resolveMunicipality(net: CooperationNetwork, municipality: string): str
  *
  * **Order** (deterministic): score descending, then border steps ascending
  * (unreachable last), then distance ascending, then candidate code (code
- * point order); `rank` is the position, from 1.
+ * point order); `rank` is the position, from 1. The same network and options
+ * give identical rows.
  *
  * @param municipality - A code (`2480`, or `480`) or an unambiguous name (`Umeå`).
  * @example
  * const rows = recommendPartners(loadNetwork(demoDataset()), 'Dorotea', { limit: 5 });
- * rows[0].reasons; // e.g. ['Åsele already works with 2 of your partners (…)', '…']
+ * rows[0].name; // 'Vilhelmina'
+ * rows[0].reasons; // ['46 km away, shares a border', 'in the same county (Västerbottens län)', 'Vilhelmina has 6 188 inhabitants and 4 partners']
  */
 export function recommendPartners(net: CooperationNetwork, municipality: string, options: RecommendOptions = {}): Rows<RecommendationRow> {
   const o = RecommendOptionsSchema.parse(options);

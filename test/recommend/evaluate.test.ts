@@ -13,7 +13,7 @@ import {
   type EvaluationRow,
 } from '../../src/recommend/evaluate.js';
 import { evidenceOf, featuresOf, withoutPairs, type Evidence } from '../../src/recommend/evidence.js';
-import { testland } from './helpers.js';
+import { TESTLAND, testland } from './helpers.js';
 import { candidatesOf, componentArrays, ScoreOptionsSchema, CandidateOptionsSchema } from '../../src/recommend/score.js';
 
 const demo = loadNetwork(demoDataset());
@@ -211,6 +211,7 @@ describe('evaluateRecommender', () => {
     expect(JSON.stringify(evaluateRecommender(bodies, options))).toBe(JSON.stringify(a));
     expect(a[0]!.aucSd).not.toBeNull();
     expect(evaluateRecommender(bodies, { repeats: 1, methods: ['nearest'] })[0]!.aucSd).toBeNull();
+    expect(() => evaluateRecommender(CooperationNetwork.create({ geography: TESTLAND }))).toThrow(/0 municipality ties; at least 2/);
     // Every baseline is a known method.
     expect(BASELINES.every((b) => (EVALUATION_METHODS as readonly string[]).includes(b))).toBe(true);
   });
