@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { cmp, indexGeography } from '../model/geography.js';
+import type { CooperationNetwork } from '../model/network.js';
+import { withColumns, type Rows } from '../model/table.js';
+import { DEFAULT_SMALL_POPULATION, kindWords } from '../analysis/gaps.js';
+import { networkFeatures } from './recommend.js';
+import { CandidateOptionsShape, candidatesOf, componentArrays, ScoreOptionsShape, weightedScores, type Components } from './score.js';
+
+/** The objectives {@link planLinks} can improve. */
+export const PLAN_OBJECTIVES = ['small-coverage', 'county-connectivity', 'kind-reach'] as const;
+export type PlanObjective = (typeof PLAN_OBJECTIVES)[number];
+
+export const PlanOptionsSchema = z.object({
+  ...ScoreOptionsShape,
+  ...CandidateOptionsShape,
+  /** Number of new links to plan. Default 5. */
+  budget: z.number().int().nonnegative().default(5),
+  /** What to improve (see {@link planLinks}). Default `'small-coverage'`. */
+  objective: z.enum(PLAN_OBJECTIVES).default('small-coverage'),
+  /** The partner kind of `kind-reach`. Default `'religious'`. */
+  kind: z.string().min(1).default('religious'),
+  /**
+   * `small-coverage` only: partner kinds a small municipality must also reach
+   * (itself or through a tied municipality) to count as covered. Default none:
+   * one municipality tie is enough.
+   */
+  requiredKinds: z.array(z.string().min(1)).default([]),
+  /** Municipalities with fewer inhabitants are small. Default 15 000. */
+  smallPopulation: z.number().nonnegative().default(DEFAULT_SMALL_POPULATION),
+  /** Plan for one county (code or name): the objective counts its municipalities, and every planned link has an end there. Default: the whole country. */
+  county: z.string().optional(),
+});
+export type PlanOptions = z.input<typeof PlanOptionsSchema>;
+
+export interface PlanStepRow {
+  /** 1, 2, … in the order the links were chosen. */
+  step: number;
+  objective: PlanObjective;
+  /** The municipality the link was proposed for (see {@link planLinks}). */
+  source: string;
+  sourceName: string;
+  /** The proposed partner. */
+  target: string;
+  targetName: string;
+  /** Improvement of the objective by this link, given the links of the earlier steps. */
+  gain: number;
+  /** The objective after this step (`small-coverage`, `kind-reach`: municipalities; `county-connectivity`: groups, lower is better). */
+  value: number;
+  /** The recommendation score of `target` for `source` (tie-breaker). */
+  score: number;
+  reason: string;
+}
+
+interface CandidateLink {
+  s: number;
+  t: number;
+  score: number;
+}
+
+/**
+ * A greedy plan of up to `budget` new municipality–municipality links that
+ * most improve an objective, so a county coordinator sees which few new
+ * agreements matter most.
+ *
+ * Objectives (over the municipalities of `county`, or the whole country):
+ * - `small-coverage`: the number of small municipalities (population below
+ *   `smallPopulation`) that are covered: they have at least one municipality
+ *   tie and, for each of `requiredKinds`, a partner of that kind themselves
+ *   or in a tied municipality. Candidate links: each small municipality with
+ *   its recommendation candidates.
+ * - `county-connectivity`: the number of groups (connected components) the
+ *   municipalities of each county form using ties within the county, summed
+ *   over the counties; lower is better, and `gain` is the reduction.
+ *   Candidate links: each municipality with its candidates in the same county.
+ * - `kind-reach`: the number of municipalities that reach partner `kind`:
+ *   they have a direct partner of that kind, or are tied to a municipality
+ *   that has one. Candidate links: each municipality with its candidates.
+ *
+ * Candidates follow the recommender's rule (`hops`, `maxKm`, `atLeast`;
+ * existing partners excluded) and each link is scored once, on the current
+ * network, by {@link recommendPartners}' score; a pair proposed from both
+ * ends keeps the direction with the higher score (then the lower source
+ * code).
+ *
+ * Greedy: at each step the candidate link with the largest marginal gain is
+ * added, ties broken by higher score, then source code, then target code
+ * (code-point order); the gains of the remaining links are recomputed with
+ * it. The plan stops early when no link improves the objective. Greedy is
+ * not always optimal for a budget above 1, but each step is the best single
+ * next agreement given the earlier ones.
+ *
+ * @example
+ * planLinks(net, { budget: 3, objective: 'county-connectivity', county: 'Uppsala' });
+ */
+export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): Rows<PlanStepRow> {
+  const o = PlanOptionsSchema.parse(options);
+  const ix = indexGeography(net.geography);
+  let county: string | undefined;
+  if (o.county !== undefined) {
+    const c = net.county(o.county);
+    if (!c) throw new Error(`unknown county ${JSON.stringify(o.county)}`);
+    county = c.code;
+  }
+  const f = networkFeatures(net, o.via);
+  const { codes } = f.ev;
+  const n = codes.length;
+  const muni = codes.map((c) => ix.municipality.get(c)!);
+  const inScope = (i: number) => county === undefined || muni[i]!.county === county;
+  const small = (i: number) => muni[i]!.population < o.smallPopulation;
+  const ties = f.ev.ties.map((s) => new Set(s));
+  const has = (i: number, kind: string) => f.kindCounts[i]!.has(kind);
+  const reaches = (i: number, kind: string, extra = -1) => has(i, kind) || (extra >= 0 && has(extra, kind)) || [...ties[i]!].some((j) => has(j, kind));
+
+  // Candidate links, scored once.
+  const proposals: [number, number][] = [];
+  for (let s = 0; s < n; s++) {
+    if (!inScope(s)) continue;
+    if (o.objective === 'small-coverage' && !small(s)) continue;
+    const tied = new Set([...ties[s]!].map((j) => codes[j]!));
+    for (const c of candidatesOf(net.geography, codes[s]!, o, tied)) {
+      const t = f.ev.index.get(c.code)!;
+      if (o.objective === 'county-connectivity' && muni[t]!.county !== muni[s]!.county) continue;
+      proposals.push([s, t]);
+    }
+  }
+  const scores = weightedScores(componentArrays(f, proposals, o), o.weights as Components);
+  const byPair = new Map<string, CandidateLink>();
+  proposals.forEach(([s, t], i) => {
+    const key = s < t ? `${s},${t}` : `${t},${s}`;
+    const link = { s, t, score: scores[i]! };
+    const old = byPair.get(key);
+    if (!old || link.score > old.score || (link.score === old.score && cmp(codes[s]!, codes[old.s]!) < 0)) byPair.set(key, link);
+  });
+  const links = [...byPair.values()];
+
+  // Objective state.
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  for (let i = 0; i < n; i++) for (const j of ties[i]!) if (muni[i]!.county === muni[j]!.county) parent[find(i)] = find(j);
+  const covered = (i: number, extra = -1) =>
+    small(i) && inScope(i) && (ties[i]!.size > 0 || extra >= 0) && o.requiredKinds.every((k) => reaches(i, k, extra));
+  const value = (): number => {
+    let v = 0;
+    for (let i = 0; i < n; i++) {
+      if (!inScope(i)) continue;
+      if (o.objective === 'small-coverage') v += covered(i) ? 1 : 0;
+      else if (o.objective === 'kind-reach') v += reaches(i, o.kind) ? 1 : 0;
+      else v += find(i) === i ? 1 : 0;
+    }
+    return v;
+  };
+  const gainOf = (l: CandidateLink): number => {
+    if (o.objective === 'small-coverage') return (covered(l.s, l.t) ? 1 : 0) - (covered(l.s) ? 1 : 0) + (covered(l.t, l.s) ? 1 : 0) - (covered(l.t) ? 1 : 0);
+    if (o.objective === 'kind-reach') {
+      let g = 0;
+      if (inScope(l.s) && !reaches(l.s, o.kind) && has(l.t, o.kind)) g++;
+      if (inScope(l.t) && !reaches(l.t, o.kind) && has(l.s, o.kind)) g++;
+      return g;
+    }
+    return muni[l.s]!.county === muni[l.t]!.county && find(l.s) !== find(l.t) ? 1 : 0;
+  };
+  const groupOf = (x: number) => {
+    const root = find(x);
+    const names: string[] = [];
+    for (let i = 0; i < n; i++) if (muni[i]!.county === muni[x]!.county && find(i) === root) names.push(muni[i]!.name);
+    return names.sort(cmp);
+  };
+  const braces = (names: string[]) => `{${names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`}}`;
+  const fmt = (x: number) => x.toLocaleString('en-US').replace(/,/g, '\u00a0');
+
+  const rows: PlanStepRow[] = [];
+  let current = value();
+  const used = new Set<CandidateLink>();
+  for (let step = 1; step <= o.budget; step++) {
+    let best: CandidateLink | undefined;
+    let bestGain = 0;
+    for (const l of links) {
+      if (used.has(l)) continue;
+      const g = gainOf(l);
+      if (g <= 0) continue;
+      if (
+        !best ||
+        g > bestGain ||
+        (g === bestGain && (l.score > best.score || (l.score === best.score && (cmp(codes[l.s]!, codes[best.s]!) || cmp(codes[l.t]!, codes[best.t]!)) < 0)))
+      ) {
+        best = l;
+        bestGain = g;
+      }
+    }
+    if (!best) break;
+    const { s, t } = best;
+    const [ms, mt] = [muni[s]!, muni[t]!];
+    let reason: string;
+    if (o.objective === 'small-coverage') {
+      const gained = [s, t].filter((i) => covered(i, i === s ? t : s) && !covered(i)).map((i) => muni[i]!);
+      const who = gained.map((m) => `${m.name} (${fmt(m.population)} inhabitants)`);
+      reason =
+        o.requiredKinds.length === 0
+          ? `Gives ${list(who)} ${gained.length === 1 ? 'its' : 'their'} first municipality tie`
+          : `${list(who)} then ${gained.length === 1 ? 'has' : 'have'} a municipality tie and ${gained.length === 1 ? 'reaches' : 'reach'} every required partner kind (${o.requiredKinds.map((k) => kindWords(k, 2)).join(', ')})`;
+    } else if (o.objective === 'kind-reach') {
+      const parts: string[] = [];
+      for (const [x, y] of [
+        [s, t],
+        [t, s],
+      ] as const) {
+        if (inScope(x) && !reaches(x, o.kind) && has(y, o.kind)) {
+          const k = f.kindCounts[y]!.get(o.kind)!;
+          parts.push(`${muni[x]!.name} reaches ${kindWords(o.kind, 2)} through ${muni[y]!.name}, which works with ${k} ${kindWords(o.kind, k)}`);
+        }
+      }
+      reason = parts.join('; ');
+    } else {
+      const before = current;
+      reason = `Joins ${braces(groupOf(s))} and ${braces(groupOf(t))} in ${ix.county.get(ms.county)?.name ?? ms.county}: ${county === undefined ? 'the counties go' : 'the county goes'} from ${before} to ${before - 1} ${before - 1 === 1 ? 'group' : 'groups'}`;
+    }
+    // Apply.
+    ties[s]!.add(t);
+    ties[t]!.add(s);
+    if (ms.county === mt.county) parent[find(s)] = find(t);
+    used.add(best);
+    current = value();
+    rows.push({
+      step,
+      objective: o.objective,
+      source: ms.code,
+      sourceName: ms.name,
+      target: mt.code,
+      targetName: mt.name,
+      gain: bestGain,
+      value: current,
+      score: best.score,
+      reason,
+    });
+  }
+  return withColumns(rows, ['step', 'objective', 'source', 'sourceName', 'target', 'targetName', 'gain', 'value', 'score', 'reason']);
+}
+
+const list = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);

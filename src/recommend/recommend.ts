@@ -1,0 +1,363 @@
+import { z } from 'zod';
+import { cmp, indexGeography } from '../model/geography.js';
+import type { CooperationNetwork } from '../model/network.js';
+import { withColumns, type Rows } from '../model/table.js';
+import { DEFAULT_SMALL_POPULATION, kindWords } from '../analysis/gaps.js';
+import { haversineKm } from '../geo/distance.js';
+import { evidenceOf, featuresOf, pairKey, stepsFrom, type Features } from './evidence.js';
+import {
+  CandidateOptionsShape,
+  candidatesOf,
+  componentArrays,
+  COMPONENTS,
+  ScoreOptionsShape,
+  weightedScores,
+  type Candidate,
+  type Component,
+  type Components,
+} from './score.js';
+
+export const RecommendOptionsSchema = z.object({
+  ...ScoreOptionsShape,
+  ...CandidateOptionsShape,
+  /**
+   * Existing partners (municipalities already tied to this one): `'exclude'`
+   * (default) leaves them out; `'flag'` returns them too, with
+   * `existing: true` and a first reason saying what the tie is, as ties to
+   * strengthen (every existing partner, also beyond the candidate rule).
+   */
+  existing: z.enum(['exclude', 'flag']).default('exclude'),
+  /** Rows per municipality, best first. Default 10. */
+  limit: z.number().int().positive().default(10),
+  /** Reasons per row: the strongest components, by weighted contribution. Default 3. */
+  maxReasons: z.number().int().nonnegative().default(3),
+});
+export type RecommendOptions = z.input<typeof RecommendOptionsSchema>;
+type ParsedRecommendOptions = z.output<typeof RecommendOptionsSchema>;
+
+/**
+ * A suggested partner municipality.
+ *
+ * `components` holds one number in [0, 1] per component (see
+ * {@link componentArrays} for the definitions) and `score` is their weighted
+ * mean, `Σ wᵢ·cᵢ / Σ wᵢ`, also in [0, 1].
+ */
+export interface RecommendationRow {
+  /** Code of the municipality the suggestion is for. */
+  municipality: string;
+  /** Code of the suggested partner. */
+  candidate: string;
+  /** The candidate's name. */
+  name: string;
+  /** The candidate's county code. */
+  county: string;
+  /** 1 = best, per municipality. */
+  rank: number;
+  score: number;
+  /** Centroid-to-centroid great-circle distance. */
+  distanceKm: number;
+  /** 1 = shares a border; `null` when not reachable over land borders. */
+  borderSteps: number | null;
+  /** Already tied (only with `existing: 'flag'`): a tie to strengthen. */
+  existing: boolean;
+  components: Components;
+  /** Plain-language reasons, strongest component first. */
+  reasons: string[];
+}
+
+export const RECOMMENDATION_COLUMNS = [
+  'municipality',
+  'candidate',
+  'name',
+  'county',
+  'rank',
+  'score',
+  'distanceKm',
+  'borderSteps',
+  'existing',
+  'components',
+  'reasons',
+] as const satisfies readonly (keyof RecommendationRow)[];
+
+const featureCache = new WeakMap<CooperationNetwork, Map<string, Features>>();
+
+/** The recommender's features of a network (cached per network and `via`; networks are immutable). */
+export function networkFeatures(net: CooperationNetwork, via: readonly string[]): Features {
+  let byVia = featureCache.get(net);
+  if (!byVia) featureCache.set(net, (byVia = new Map()));
+  const key = JSON.stringify([...via].sort(cmp));
+  let f = byVia.get(key);
+  if (!f) byVia.set(key, (f = featuresOf(evidenceOf(net, via))));
+  return f;
+}
+
+/** Thousands with a no-break space, as in the gaps' reasons: 130 224. */
+const fmt = (n: number) => n.toLocaleString('en-US').replace(/,/g, '\u00a0');
+const list = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** At most three names, then "and N more". */
+const someNames = (names: readonly string[]) => (names.length <= 3 ? list(names) : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`);
+
+/** The common neighbours of municipalities `m` and `c` in the cooperation graph, as names: municipalities first, then partner actors, each by name. */
+function sharedPartners(f: Features, m: number, c: number): string[] {
+  const ix = indexGeography(f.ev.geography);
+  const municipalities = [...f.ev.ties[m]!].filter((j) => f.ev.ties[c]!.has(j)).map((j) => ix.municipality.get(f.ev.codes[j]!)!.name);
+  const actors = [...f.ev.partners[m]!].filter((id) => f.ev.partners[c]!.has(id)).map((id) => f.ev.actors.get(id)!.name);
+  return [...municipalities.sort(cmp), ...actors.sort(cmp)];
+}
+
+function reasonFor(f: Features, component: Component, m: number, c: number, o: ParsedRecommendOptions, where: Candidate): string {
+  const ix = indexGeography(f.ev.geography);
+  const own = ix.municipality.get(f.ev.codes[m]!)!;
+  const cand = ix.municipality.get(f.ev.codes[c]!)!;
+  switch (component) {
+    case 'shared': {
+      const names = sharedPartners(f, m, c);
+      return `${cand.name} already works with ${names.length} of your partners (${someNames(names)})`;
+    }
+    case 'complementarity': {
+      const gained = o.partnerKinds.filter((k) => !f.kindCounts[m]!.has(k) && f.kindCounts[c]!.has(k));
+      const parts = gained.map((k) => {
+        const n = f.kindCounts[c]!.get(k)!;
+        return `${n} ${kindWords(k, n)}`;
+      });
+      return `${cand.name} cooperates with ${list(parts)}; you work with none${gained.length > 1 ? ' of these kinds' : ''}`;
+    }
+    case 'capacity':
+      return `${cand.name} has ${fmt(cand.population)} inhabitants and ${plural(f.partnerCount[c]!, 'partner', 'partners')}`;
+    case 'access': {
+      const tied = [...f.ev.ties[c]!].map((j) => ix.municipality.get(f.ev.codes[j]!)!);
+      const counties = new Set(tied.map((t) => t.county)).size;
+      return `${cand.name} opens the wider network: it cooperates with ${plural(tied.length, 'municipality', 'municipalities')}${counties > 1 ? ` in ${counties} counties` : ''}`;
+    }
+    case 'distance': {
+      const km = `${fmt(Math.round(where.distanceKm))} km away`;
+      if (where.borderSteps === 1) return `${km}, shares a border`;
+      if (where.borderSteps === null) return `${km}, not reachable over land borders`;
+      return `${km}, ${where.borderSteps} border steps`;
+    }
+    case 'county': {
+      const countyName = (code: string) => ix.county.get(code)?.name ?? code;
+      if (own.county === cand.county) return `in the same county (${countyName(own.county)})`;
+      return `a bridge to ${countyName(cand.county)}, which no municipality in ${countyName(own.county)} cooperates with yet`;
+    }
+  }
+}
+
+function existingReason(f: Features, m: number, c: number): string {
+  const info = f.ev.tieInfo.get(pairKey(m, c));
+  const parts: string[] = [];
+  if (info && info.direct > 0) parts.push(plural(info.direct, 'direct link', 'direct links'));
+  if (info && info.bodies.length > 0) parts.push(`${info.bodies.length === 1 ? 'shared body' : 'shared bodies'} ${list([...info.bodies])}`);
+  return `You already cooperate${parts.length > 0 ? ` (${parts.join('; ')})` : ''}: a tie to strengthen`;
+}
+
+/** Recommendations for municipality index `m` on prepared features. */
+function recommendFor(f: Features, m: number, o: ParsedRecommendOptions): RecommendationRow[] {
+  const ix = indexGeography(f.ev.geography);
+  const code = f.ev.codes[m]!;
+  const tied = new Set([...f.ev.ties[m]!].map((j) => f.ev.codes[j]!));
+  const candidates = candidatesOf(f.ev.geography, code, o, tied);
+  if (o.existing === 'flag') {
+    const own = ix.municipality.get(code)!;
+    const steps = stepsFrom(f.ev.geography, code);
+    for (const t of [...tied].sort(cmp)) {
+      const other = ix.municipality.get(t)!;
+      candidates.push({ code: t, borderSteps: steps.get(t) ?? null, distanceKm: haversineKm(own.lat, own.lon, other.lat, other.lon) });
+    }
+  }
+  const pairs = candidates.map((c) => [m, f.ev.index.get(c.code)!] as const);
+  const arrays = componentArrays(f, pairs, o);
+  const weights = o.weights as Components;
+  const scores = weightedScores(arrays, weights);
+  const total = COMPONENTS.reduce((s, c) => s + weights[c], 0);
+  const order = candidates
+    .map((_, i) => i)
+    .sort(
+      (p, q) =>
+        scores[q]! - scores[p]! ||
+        (candidates[p]!.borderSteps ?? Infinity) - (candidates[q]!.borderSteps ?? Infinity) ||
+        candidates[p]!.distanceKm - candidates[q]!.distanceKm ||
+        cmp(candidates[p]!.code, candidates[q]!.code),
+    )
+    .slice(0, o.limit);
+  return order.map((i, r) => {
+    const cand = candidates[i]!;
+    const c = pairs[i]![1];
+    const components = Object.fromEntries(COMPONENTS.map((k) => [k, arrays[k][i]!])) as Components;
+    const strongest = COMPONENTS.map((k, position) => ({ k, position, contribution: (weights[k] * components[k]) / total }))
+      .filter((x) => x.contribution > 0)
+      .sort((p, q) => q.contribution - p.contribution || p.position - q.position)
+      .slice(0, o.maxReasons);
+    const existing = tied.has(cand.code);
+    const reasons = strongest.map((x) => reasonFor(f, x.k, m, c, o, cand));
+    if (existing) reasons.unshift(existingReason(f, m, c));
+    const muni = ix.municipality.get(cand.code)!;
+    return {
+      municipality: code,
+      candidate: cand.code,
+      name: muni.name,
+      county: muni.county,
+      rank: r + 1,
+      score: scores[i]!,
+      distanceKm: cand.distanceKm,
+      borderSteps: cand.borderSteps,
+      existing,
+      components,
+      reasons,
+    };
+  });
+}
+
+function resolveMunicipality(net: CooperationNetwork, municipality: string): string {
+  const m = net.municipality(municipality);
+  if (!m) throw new Error(`unknown municipality ${JSON.stringify(municipality)}: give a code (e.g. 2480) or an unambiguous name`);
+  return m.code;
+}
+
+/**
+ * Partner municipalities to suggest to one municipality, best first.
+ *
+ * **Candidates**: the municipalities within `hops` border steps (bordering
+ * ones first) or within `maxKm` km of centroid distance; when fewer than
+ * `atLeast` remain after excluding existing partners, the nearest others are
+ * added, so islands without land borders (Gotland, Tjörn, Öckerö, Ekerö)
+ * get candidates too. Existing partners (municipalities tied in the
+ * municipality projection) are excluded, or with `existing: 'flag'` returned
+ * flagged, as ties to strengthen.
+ *
+ * **Score**: the weighted mean `Σ wᵢ·cᵢ / Σ wᵢ` of six components in [0, 1]
+ * (definitions in {@link componentArrays}): `shared` partners (resource
+ * allocation over the cooperation graph of municipality ties and direct
+ * partner actors), `complementarity` (partner kinds the candidate has and
+ * the municipality lacks), `capacity` (population and partners of the
+ * candidate), `access` (the candidate's betweenness among municipalities),
+ * `distance` (kilometres and border steps) and `county` (same county, or a
+ * deliberate bridge with `countyPreference: 'bridge'`). Default weights
+ * {@link DEFAULT_WEIGHTS}, chosen by held-out evaluation
+ * ({@link evaluateRecommender}; see `bench/recommend-quality.ts`).
+ *
+ * **Reasons**: one sentence for each of the `maxReasons` components with the
+ * largest weighted contribution (`wᵢ·cᵢ / Σ w`, positive only), strongest
+ * first, e.g. "Umeå already works with 3 of your partners (…)", "Umeå
+ * cooperates with 4 religious communities; you work with none", "32 km
+ * away, shares a border".
+ *
+ * **Order** (deterministic): score descending, then border steps ascending
+ * (unreachable last), then distance ascending, then candidate code (code
+ * point order); `rank` is the position, from 1. The same network and options
+ * give identical rows.
+ *
+ * @param municipality - A code (`2480`, or `480`) or an unambiguous name (`Umeå`).
+ * @example
+ * const rows = recommendPartners(loadNetwork(demoDataset()), 'Dorotea', { limit: 5 });
+ * rows[0].name; // 'Vilhelmina'
+ * rows[0].reasons; // ['46 km away, shares a border', 'in the same county (Västerbottens län)', 'Vilhelmina has 6 188 inhabitants and 4 partners']
+ */
+export function recommendPartners(net: CooperationNetwork, municipality: string, options: RecommendOptions = {}): Rows<RecommendationRow> {
+  const o = RecommendOptionsSchema.parse(options);
+  const code = resolveMunicipality(net, municipality);
+  const f = networkFeatures(net, o.via);
+  return withColumns(recommendFor(f, f.ev.index.get(code)!, o), RECOMMENDATION_COLUMNS);
+}
+
+export const SmallOptionsSchema = z.object({
+  /** Municipalities with fewer inhabitants are small. Default 15 000 ({@link DEFAULT_SMALL_POPULATION}: about half of Sweden's 290, 132 of them). */
+  smallPopulation: z.number().nonnegative().default(DEFAULT_SMALL_POPULATION),
+  /** Only this county (code or name). Default: every county. */
+  county: z.string().optional(),
+  /** Actor kinds through which members cooperate (see `municipalityProjection`). Default `['joint_body']`. */
+  via: z.array(z.string()).default(['joint_body']),
+});
+export type SmallOptions = z.input<typeof SmallOptionsSchema>;
+
+export interface SmallMunicipalityRow {
+  code: string;
+  name: string;
+  county: string;
+  population: number;
+  /** Municipalities it cooperates with (municipality projection). */
+  municipalityTies: number;
+  /** Direct partner actors other than municipalities and shared bodies. */
+  partners: number;
+}
+
+function resolveCounty(net: CooperationNetwork, county: string): string {
+  const c = net.county(county);
+  if (!c) throw new Error(`unknown county ${JSON.stringify(county)}: give a code (e.g. 24) or a name`);
+  return c.code;
+}
+
+/**
+ * The small municipalities: population strictly below `smallPopulation`
+ * (default 15 000; 132 of Sweden's 290 municipalities with the 2025
+ * figures), in code order, with their municipality ties and direct partners.
+ *
+ * @example
+ * smallMunicipalities(net, { county: 'Västerbotten' });
+ */
+export function smallMunicipalities(net: CooperationNetwork, options: SmallOptions = {}): Rows<SmallMunicipalityRow> {
+  const o = SmallOptionsSchema.parse(options);
+  const county = o.county === undefined ? undefined : resolveCounty(net, o.county);
+  const f = networkFeatures(net, o.via);
+  const rows = net
+    .municipalities()
+    .filter((m) => m.population < o.smallPopulation && (county === undefined || m.county === county))
+    .map((m) => {
+      const i = f.ev.index.get(m.code)!;
+      return {
+        code: m.code,
+        name: m.name,
+        county: m.county,
+        population: m.population,
+        municipalityTies: f.ev.ties[i]!.size,
+        partners: f.ev.partners[i]!.size,
+      };
+    });
+  return withColumns(rows, ['code', 'name', 'county', 'population', 'municipalityTies', 'partners']);
+}
+
+export const BatchOptionsSchema = RecommendOptionsSchema.extend({
+  /** Municipalities with fewer inhabitants are small. Default 15 000. */
+  smallPopulation: z.number().nonnegative().default(DEFAULT_SMALL_POPULATION),
+  /** `'small'` (default): suggestions for the small municipalities; `'all'`: for every municipality. */
+  only: z.enum(['small', 'all']).default('small'),
+});
+export type BatchOptions = z.input<typeof BatchOptionsSchema>;
+
+function batch(net: CooperationNetwork, county: string | undefined, options: BatchOptions): Rows<RecommendationRow> {
+  const o = BatchOptionsSchema.parse(options);
+  const f = networkFeatures(net, o.via);
+  const rows: RecommendationRow[] = [];
+  for (const m of net.municipalities()) {
+    if (county !== undefined && m.county !== county) continue;
+    if (o.only === 'small' && !(m.population < o.smallPopulation)) continue;
+    rows.push(...recommendFor(f, f.ev.index.get(m.code)!, o));
+  }
+  return withColumns(rows, RECOMMENDATION_COLUMNS);
+}
+
+/**
+ * {@link recommendPartners} for every small municipality of one county (or
+ * every municipality, with `only: 'all'`), as one table: municipalities in
+ * code order, each with its `limit` best candidates by rank.
+ *
+ * @param county - A county code (`24`) or name (`Västerbottens län`, `Västerbotten`).
+ * @example
+ * recommendForCounty(net, 'Jämtland', { limit: 3 });
+ */
+export function recommendForCounty(net: CooperationNetwork, county: string, options: BatchOptions = {}): Rows<RecommendationRow> {
+  return batch(net, resolveCounty(net, county), options);
+}
+
+/**
+ * {@link recommendPartners} for every small municipality in the country (or
+ * every municipality, with `only: 'all'`), as one table in municipality code
+ * order. The network's features are computed once.
+ *
+ * @example
+ * const rows = recommendAll(loadNetwork(demoDataset()), { limit: 3 });
+ */
+export function recommendAll(net: CooperationNetwork, options: BatchOptions = {}): Rows<RecommendationRow> {
+  return batch(net, undefined, options);
+}

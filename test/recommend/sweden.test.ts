@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadNetwork } from '../../src/io/load-network.js';
+import { demoDataset, swedenCooperationBodies } from '../../src/io/sweden.js';
+import { nodeKey } from '../../src/model/keys.js';
+import type { CooperationNetwork } from '../../src/model/network.js';
+import { planLinks } from '../../src/recommend/plan.js';
+import { recommendAll, recommendPartners, smallMunicipalities } from '../../src/recommend/recommend.js';
+
+const demo = loadNetwork(demoDataset());
+
+describe('small municipalities of Sweden', () => {
+  it('132 of 290 have fewer than 15 000 inhabitants (counted from the CSV)', () => {
+    const lines = readFileSync('data/sweden/municipalities.csv', 'utf8').trim().split('\n');
+    const header = lines[0]!.split(',');
+    const [code, population] = [header.indexOf('code'), header.indexOf('population')];
+    const small = lines
+      .slice(1)
+      .map((l) => l.split(','))
+      .filter((f) => Number(f[population]) < 15_000)
+      .map((f) => f[code]!)
+      .sort();
+    expect(lines.length - 1).toBe(290);
+    expect(small).toHaveLength(132);
+    const rows = smallMunicipalities(demo);
+    expect(rows).toHaveLength(132);
+    expect(rows.map((r) => r.code)).toEqual(small);
+    expect(rows.every((r) => r.population < 15_000)).toBe(true);
+    expect(smallMunicipalities(demo, { county: 'Västerbotten' }).every((r) => r.county === '24')).toBe(true);
+  });
+});
+
+describe('recommendations on the demo', () => {
+  it('islands get candidates (Gotland, Tjörn, Öckerö, Ekerö)', () => {
+    for (const island of ['Gotland', 'Tjörn', 'Öckerö', 'Ekerö']) {
+      const rows = recommendPartners(demo, island);
+      expect(rows.length, island).toBeGreaterThanOrEqual(3);
+      expect(rows.every((r) => r.borderSteps === null)).toBe(true);
+    }
+    // Gotland has no municipality within 60 km: its three nearest, across the sea.
+    const gotland = recommendPartners(demo, 'Gotland');
+    expect(gotland).toHaveLength(3);
+    expect(gotland.every((r) => r.distanceKm > 60)).toBe(true);
+    for (const r of recommendPartners(demo, 'Gotland', { maxReasons: 6 })) {
+      expect(r.reasons).toContain(`${Math.round(r.distanceKm)} km away, not reachable over land borders`);
+    }
+  });
+
+  it('deterministic: two runs on two loads give identical JSON', () => {
+    const again = loadNetwork(demoDataset());
+    expect(JSON.stringify(recommendAll(again))).toBe(JSON.stringify(recommendAll(demo)));
+    expect(JSON.stringify(planLinks(again, { budget: 4, objective: 'county-connectivity' }))).toBe(
+      JSON.stringify(planLinks(demo, { budget: 4, objective: 'county-connectivity' })),
+    );
+  });
+
+  it('ranks run 1.. per municipality, sorted by score, no existing partner', () => {
+    const rows = recommendAll(demo, { limit: 5 });
+    const projection = demo.municipalityProjection();
+    let previous: (typeof rows)[number] | undefined;
+    for (const r of rows) {
+      if (previous && previous.municipality === r.municipality) {
+        expect(r.rank).toBe(previous.rank + 1);
+        expect(r.score).toBeLessThanOrEqual(previous.score);
+      } else expect(r.rank).toBe(1);
+      expect(projection.graph.hasEdge(nodeKey(r.municipality), nodeKey(r.candidate))).toBe(false);
+      expect(r.score).toBeGreaterThanOrEqual(0);
+      expect(r.score).toBeLessThanOrEqual(1);
+      previous = r;
+    }
+  });
+
+  it('reasons state the right numbers (checked against the network directly)', () => {
+    const partnersOf = (net: CooperationNetwork, code: string) => {
+      const out = new Set<string>();
+      net.graph.forEachNeighbor(nodeKey(code), (_k, a) => {
+        if (a.kind !== 'municipality' && a.kind !== 'joint_body') out.add(a.id);
+      });
+      return out;
+    };
+    const tiedTo = (code: string) => new Set(demo.municipalityProjection().graph.neighbors(nodeKey(code)));
+    let checkedShared = 0;
+    let checkedKinds = 0;
+    for (const r of recommendAll(demo, { maxReasons: 6 })) {
+      for (const reason of r.reasons) {
+        const shared = /already works with (\d+) of your partners/.exec(reason);
+        if (shared) {
+          const a = partnersOf(demo, r.municipality);
+          const municipal = [...tiedTo(r.municipality)].filter((k) => tiedTo(r.candidate).has(k)).length;
+          const actors = [...partnersOf(demo, r.candidate)].filter((id) => a.has(id)).length;
+          expect(Number(shared[1])).toBe(municipal + actors);
+          checkedShared++;
+        }
+        const kinds = /cooperates with (\d+) religious communit/.exec(reason);
+        if (kinds) {
+          const religious = [...partnersOf(demo, r.candidate)].filter((id) => demo.actor(id)!.kind === 'religious').length;
+          expect(Number(kinds[1])).toBe(religious);
+          expect([...partnersOf(demo, r.municipality)].some((id) => demo.actor(id)!.kind === 'religious')).toBe(false);
+          checkedKinds++;
+        }
+        const km = /^(\d+) km away/.exec(reason);
+        if (km) expect(Number(km[1])).toBe(Math.round(r.distanceKm));
+      }
+    }
+    expect(checkedShared).toBeGreaterThan(50);
+    expect(checkedKinds).toBeGreaterThan(0);
+  });
+
+  it('on the real bodies, Tjörn is pointed to the other Storgöteborg members when flagged', () => {
+    const bodies = loadNetwork(swedenCooperationBodies());
+    const rows = recommendPartners(bodies, 'Tjörn', { existing: 'flag', limit: 20 });
+    const existing = rows.filter((r) => r.existing).map((r) => r.name).sort();
+    expect(existing).toEqual(['Göteborg', 'Härryda', 'Kungsbacka', 'Lerum', 'Lilla Edet', 'Mölndal', 'Partille', 'Stenungsund']);
+    expect(rows.find((r) => r.name === 'Stenungsund')!.reasons[0]).toBe(
+      'You already cooperate (shared bodies Räddningstjänsten Storgöteborg and Södra Bohusläns räddningstjänstförbund): a tie to strengthen',
+    );
+  });
+});
