@@ -167,3 +167,4 @@ export {
   type MetricColumnsOptions,
   type CsvExport,
 } from './report/export.js';
+export * from './recommend/index.js';
