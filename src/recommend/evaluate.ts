@@ -34,7 +34,7 @@ export type Baseline = (typeof BASELINES)[number];
 export const EVALUATION_METHODS = ['samverkan', ...BASELINES] as const;
 export type EvaluationMethod = (typeof EVALUATION_METHODS)[number];
 
-export const EvaluateOptionsSchema = z.object({
+export const EvaluateOptionsSchema = z.strictObject({
   ...ScoreOptionsShape,
   ...CandidateOptionsShape,
   /** Share of the municipality ties hidden in each repeat (ignored with `since`). Default 0.2. */

@@ -5,7 +5,7 @@ import { withColumns, type Rows } from '../model/table.js';
 import { toCsr } from '../metrics/csr.js';
 import { LINK_PREDICTION_METHODS, linkScores as linkScoresKernel, type LinkPredictionMethod } from '../metrics/link-prediction.js';
 
-export const LinkScoresOptionsSchema = z.object({
+export const LinkScoresOptionsSchema = z.strictObject({
   /**
    * The graph: `'actors'` (default), the actor graph `net.graph` (every
    * actor, one edge per linked pair); `'municipalities'`, the municipality

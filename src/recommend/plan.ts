@@ -10,7 +10,7 @@ import { CandidateOptionsShape, candidatesOf, componentArrays, ScoreOptionsShape
 export const PLAN_OBJECTIVES = ['small-coverage', 'county-connectivity', 'kind-reach'] as const;
 export type PlanObjective = (typeof PLAN_OBJECTIVES)[number];
 
-export const PlanOptionsSchema = z.object({
+export const PlanOptionsSchema = z.strictObject({
   ...ScoreOptionsShape,
   ...CandidateOptionsShape,
   /** Number of new links to plan. Default 5. */

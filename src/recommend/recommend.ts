@@ -17,7 +17,7 @@ import {
   type Components,
 } from './score.js';
 
-export const RecommendOptionsSchema = z.object({
+export const RecommendOptionsSchema = z.strictObject({
   ...ScoreOptionsShape,
   ...CandidateOptionsShape,
   /**
@@ -29,7 +29,11 @@ export const RecommendOptionsSchema = z.object({
   existing: z.enum(['exclude', 'flag']).default('exclude'),
   /** Rows per municipality, best first. Default 10. */
   limit: z.number().int().positive().default(10),
-  /** Reasons per row: the strongest components, by weighted contribution. Default 3. */
+  /**
+   * Reasons per row: the strongest components by weighted contribution;
+   * capacity and access only with a value of at least {@link REASON_THRESHOLD}
+   * (unless strongest). Default 3.
+   */
   maxReasons: z.number().int().nonnegative().default(3),
 });
 export type RecommendOptions = z.input<typeof RecommendOptionsSchema>;
@@ -105,6 +109,10 @@ function sharedPartners(f: Features, m: number, c: number): string[] {
   const actors = [...f.ev.partners[m]!].filter((id) => f.ev.partners[c]!.has(id)).map((id) => f.ev.actors.get(id)!.name);
   return [...municipalities.sort(cmp), ...actors.sort(cmp)];
 }
+
+/** Capacity and access are put into words as a reason only from this value up (unless strongest). */
+export const REASON_THRESHOLD = 0.25;
+const WEAK_WHEN_LOW: ReadonlySet<Component> = new Set(['capacity', 'access']);
 
 function reasonFor(f: Features, component: Component, m: number, c: number, o: ParsedRecommendOptions, where: Candidate): string {
   const ix = indexGeography(f.ev.geography);
@@ -185,10 +193,14 @@ function recommendFor(f: Features, m: number, o: ParsedRecommendOptions): Recomm
     const cand = candidates[i]!;
     const c = pairs[i]![1];
     const components = Object.fromEntries(COMPONENTS.map((k) => [k, arrays[k][i]!])) as Components;
-    const strongest = COMPONENTS.map((k, position) => ({ k, position, contribution: (weights[k] * components[k]) / total }))
+    // Capacity and access are reasons only when they speak for the candidate
+    // (value at least REASON_THRESHOLD): "has 2 335 inhabitants and 0
+    // partners" is no reason to choose a partner. The other components state
+    // facts (shared partners, kinds gained, distance, county) and always can.
+    const ranked = COMPONENTS.map((k, position) => ({ k, position, contribution: (weights[k] * components[k]) / total }))
       .filter((x) => x.contribution > 0)
-      .sort((p, q) => q.contribution - p.contribution || p.position - q.position)
-      .slice(0, o.maxReasons);
+      .sort((p, q) => q.contribution - p.contribution || p.position - q.position);
+    const strongest = ranked.filter((x, i) => i === 0 || !WEAK_WHEN_LOW.has(x.k) || components[x.k] >= REASON_THRESHOLD).slice(0, o.maxReasons);
     const existing = tied.has(cand.code);
     const reasons = strongest.map((x) => reasonFor(f, x.k, m, c, o, cand));
     if (existing) reasons.unshift(existingReason(f, m, c));
@@ -261,7 +273,7 @@ export function recommendPartners(net: CooperationNetwork, municipality: string,
   return withColumns(recommendFor(f, f.ev.index.get(code)!, o), RECOMMENDATION_COLUMNS);
 }
 
-export const SmallOptionsSchema = z.object({
+export const SmallOptionsSchema = z.strictObject({
   /** Municipalities with fewer inhabitants are small. Default 15 000 ({@link DEFAULT_SMALL_POPULATION}: about half of Sweden's 290, 132 of them). */
   smallPopulation: z.number().nonnegative().default(DEFAULT_SMALL_POPULATION),
   /** Only this county (code or name). Default: every county. */

@@ -84,7 +84,7 @@ export const ScoreOptionsShape = {
   /** Actor kinds through which members cooperate (see `municipalityProjection`). Default `['joint_body']`. */
   via: z.array(z.string()).default(['joint_body']),
 } as const;
-export const ScoreOptionsSchema = z.object(ScoreOptionsShape);
+export const ScoreOptionsSchema = z.strictObject(ScoreOptionsShape);
 export type ScoreOptions = z.input<typeof ScoreOptionsSchema>;
 export type ParsedScoreOptions = z.output<typeof ScoreOptionsSchema>;
 
@@ -101,7 +101,7 @@ export const CandidateOptionsShape = {
    */
   atLeast: z.number().int().nonnegative().default(3),
 } as const;
-export const CandidateOptionsSchema = z.object(CandidateOptionsShape);
+export const CandidateOptionsSchema = z.strictObject(CandidateOptionsShape);
 export type CandidateOptions = z.input<typeof CandidateOptionsSchema>;
 
 /** A candidate municipality and where it lies. */

@@ -97,6 +97,24 @@ function countyFigures(model: ReportModel, s: CountySection): string {
   return `<table class="figures-table"><tbody>${rows.map(([k, v]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td></tr>`).join('')}</tbody></table>`;
 }
 
+function suggestionsSection(model: ReportModel, s: CountySection): string {
+  if (model.options.suggestions === 0) return '';
+  const byMunicipality = new Map<string, typeof s.recommendations>();
+  for (const r of s.recommendations) byMunicipality.set(r.municipality, [...(byMunicipality.get(r.municipality) ?? []), r]);
+  const small = s.municipalities.filter((m) => m.population < model.options.smallPopulation);
+  const rows = small.flatMap((m) =>
+    (byMunicipality.get(m.code) ?? []).map((r, i) => [
+      i === 0 ? `<b>${h(m.name)}</b><br><span class="empty">${h(number(m.population))} inhabitants</span>` : '',
+      h(String(r.rank)),
+      h(r.name),
+      h(number(r.score, 2)),
+      h(r.reasons.join('; ')),
+    ]),
+  );
+  return `<h3>Suggested partners for small municipalities</h3>
+${table([{ label: 'Municipality' }, { label: 'Rank', numeric: true }, { label: 'Suggested partner' }, { label: 'Score', numeric: true }, { label: 'Why' }], rows, `${small.length === 0 ? 'The county has no small municipality' : 'No suggestions'} (fewer than ${number(model.options.smallPopulation)} inhabitants).`)}`;
+}
+
 function countySection(model: ReportModel, s: CountySection): string {
   const c = s.coverage;
   const central = table(
@@ -118,6 +136,7 @@ ${central}
 ${brokers}
 <h3>Gaps</h3>
 ${gapsTable(s.gaps, model.options.maxGaps)}
+${suggestionsSection(model, s)}
 </section>`;
 }
 
@@ -191,6 +210,7 @@ function definitions(model: ReportModel): string {
     ['Betweenness', 'Share of shortest paths between other actors that pass through the actor (Brandes 2001, normalised as NetworkX).'],
     ['Liaison, gatekeeper, representative', 'Gould–Fernandez brokerage positions with counties as groups: the actor links two partners that are not linked to each other, across county lines.'],
     ['Constraint', "Burt's constraint: low values mean the actor's partners are not tied to each other, so the actor bridges structural holes."],
+    ['Suggested partners', 'Neighbouring municipalities ranked by a weighted sum of shared partners, complementary partner kinds, capacity, access to the wider network, distance and county; municipalities it already cooperates with are left out.'],
     ['Severity', Object.entries(SEVERITY_LEVELS).reverse().map(([n, l]) => `${n} ${l}`).join(', ') + '. Small municipalities (fewer than ' + number(model.options.smallPopulation) + ' inhabitants) rank higher.'],
   ];
   return `<dl class="defs">${items.map(([t, d]) => `<dt>${h(t)}</dt><dd>${h(d)}</dd>`).join('')}</dl>`;

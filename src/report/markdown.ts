@@ -44,6 +44,22 @@ function countySection(model: ReportModel, s: CountySection): string {
         ]
       : ['_No gaps found._']),
     '',
+    ...(model.options.suggestions > 0 && s.recommendations.length > 0
+      ? [
+          '### Suggested partners for small municipalities',
+          '',
+          formatMarkdownTable(
+            s.recommendations.map((r) => ({
+              municipality: s.municipalities.find((m) => m.code === r.municipality)?.name ?? r.municipality,
+              rank: r.rank,
+              partner: r.name,
+              score: Number(r.score.toFixed(2)),
+              why: r.reasons.join('; '),
+            })),
+          ).trimEnd(),
+          '',
+        ]
+      : []),
   ];
   return lines.join('\n');
 }

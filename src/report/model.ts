@@ -6,6 +6,7 @@ import { DEFAULT_SMALL_POPULATION, findGaps, type GapRow } from '../analysis/gap
 import { summaryByCounty, type CountySummaryRow } from '../analysis/summary.js';
 import { cmp } from '../model/geography.js';
 import type { CooperationNetwork } from '../model/network.js';
+import { recommendAll, type RecommendationRow } from '../recommend/recommend.js';
 
 export const ReportOptionsSchema = z.strictObject({
   /** Report title. Default `Cooperation network report`. */
@@ -14,6 +15,8 @@ export const ReportOptionsSchema = z.strictObject({
   dataDescription: z.string().optional(),
   /** Actors listed per county in the central and brokering tables. Default 5. */
   top: z.number().int().min(1).max(100).default(5),
+  /** Partner suggestions listed per small municipality. Default 3 (0: none). */
+  suggestions: z.number().int().min(0).max(20).default(3),
   /** Gaps listed per county (the rest are counted). Default 12. */
   maxGaps: z.number().int().min(0).default(12),
   /** Municipalities with fewer inhabitants are small. Default 15 000. */
@@ -37,6 +40,8 @@ export interface CountySection {
   /** Actors of the county that bridge most (Gould–Fernandez roles across counties), by liaison + gatekeeper + representative positions. */
   brokers: BrokerageRow[];
   gaps: GapRow[];
+  /** Suggested partners for the county's small municipalities (`recommendForCounty`), best first per municipality. */
+  recommendations: RecommendationRow[];
 }
 
 /** The data of a report, before rendering: plain records, so other renderers can use it. */
@@ -77,6 +82,7 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
   const brokers = brokerage(net);
   const gaps = findGaps(net, { requiredKinds: o.partnerKinds, smallPopulation: o.smallPopulation });
 
+  const suggestions = o.suggestions > 0 ? recommendAll(net, { limit: o.suggestions, smallPopulation: o.smallPopulation, partnerKinds: o.partnerKinds }) : [];
   const bridging = (r: BrokerageRow) => r.liaison + r.gatekeeper + r.representative;
   const counties: CountySection[] = net.counties().map((c) => ({
     coverage: coverage.find((r) => r.county === c.code)!,
@@ -91,6 +97,7 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
       .sort((p, q) => bridging(q) - bridging(p) || q.liaison - p.liaison || cmp(p.id, q.id))
       .slice(0, o.top),
     gaps: gaps.filter((g) => g.county === c.code),
+    recommendations: suggestions.filter((r) => net.municipality(r.municipality)?.county === c.code),
   }));
 
   let latest: string | undefined;

@@ -214,3 +214,45 @@ describe('export and --graph', () => {
     expect((await cli(['export', '--dataset', 'bodies'])).code).toBe(2);
   });
 });
+
+describe('recommend, plan and evaluate', () => {
+  it('recommend --format json prints exactly the library rows', async () => {
+    const { recommendPartners } = await import('../../src/index.js');
+    const r = await cli(['recommend', '--municipality', 'Tjörn', '--dataset', 'bodies', '--format', 'json', '--limit', '4']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(recommendPartners(loadNetwork(swedenCooperationBodies()), '1419', { limit: 4 }))));
+    expect(JSON.parse(r.stdout)).toHaveLength(4);
+  });
+
+  it('recommend --county lists suggestions for the county’s small municipalities; csv flattens components', async () => {
+    const r = await cli(['recommend', '--county', 'Jämtland', '--dataset', 'bodies', '--format', 'csv', '--limit', '2']);
+    expect(r.code).toBe(0);
+    const [header, ...lines] = r.stdout.trim().split('\n');
+    expect(header).toBe('municipality,rank,candidate,name,county,score,distanceKm,borderSteps,existing,shared,complementarity,capacity,access,distance,county,reasons');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => l.startsWith('23'))).toBe(true);
+  });
+
+  it('recommend needs exactly one target, and a known municipality', async () => {
+    expect((await cli(['recommend', '--dataset', 'bodies'])).code).toBe(2);
+    expect((await cli(['recommend', '--all', '--county', '23', '--dataset', 'bodies'])).code).toBe(2);
+    expect((await cli(['recommend', '--municipality', 'Atlantis', '--dataset', 'bodies'])).code).toBe(2);
+    expect((await cli(['recommend', '--municipality', 'Umeå', '--weights', 'fame=3', '--dataset', 'bodies'])).code).toBe(2);
+  });
+
+  it('plan prints each step with its marginal gain', async () => {
+    const r = await cli(['plan', '--budget', '2', '--dataset', 'bodies', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const steps = JSON.parse(r.stdout);
+    expect(steps.map((s: { step: number }) => s.step)).toEqual([1, 2]);
+    for (const s of steps) expect(s.gain).toBeGreaterThan(0);
+  });
+
+  it('evaluate compares samverkan with the baselines', async () => {
+    const r = await cli(['evaluate', '--dataset', 'bodies', '--repeats', '2', '--methods', 'samverkan,random', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout);
+    expect(rows.map((x: { method: string }) => x.method)).toEqual(['samverkan', 'random']);
+    expect(rows[0].auc).toBeGreaterThan(rows[1].auc);
+  });
+});

@@ -160,3 +160,23 @@ describe('recommendPartners: hand-computed on Testland (see helpers.ts)', () => 
     expect(() => recommendForCounty(net, 'Nowhere')).toThrow(/unknown county/);
   });
 });
+
+describe('reasons speak for the candidate', () => {
+  it('mentions capacity or access only when that component is at least REASON_THRESHOLD (or is the strongest)', async () => {
+    const { recommendAll: all, REASON_THRESHOLD: threshold } = await import('../../src/recommend/recommend.js');
+    const { demoDataset: demo, loadNetwork: load } = await import('../../src/index.js');
+    const rows = all(load(demo()), { limit: 5 });
+    let checked = 0;
+    for (const r of rows) {
+      r.reasons.forEach((reason, i) => {
+        if (i === 0) return;
+        if (/ inhabitants and \d+ partners?$/.test(reason)) {
+          expect(r.components.capacity).toBeGreaterThanOrEqual(threshold);
+          checked++;
+        }
+        if (/opens the wider network/.test(reason)) expect(r.components.access).toBeGreaterThanOrEqual(threshold);
+      });
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});

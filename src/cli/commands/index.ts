@@ -1,6 +1,7 @@
 import { brokerageCommand, centralityCommand, communitiesCommand, coverageCommand, gapsCommand, structureCommand } from './analysis.js';
 import { summary, validate } from './data.js';
 import { exportCommand } from './export.js';
+import { evaluateCommand, planCommand, recommendCommand } from './recommend.js';
 import { mapCommand, reportCommand } from './report.js';
 import type { Command } from './shared.js';
 
@@ -15,6 +16,9 @@ export const COMMANDS: readonly Command[] = [
   communitiesCommand,
   coverageCommand,
   gapsCommand,
+  recommendCommand,
+  planCommand,
+  evaluateCommand,
   reportCommand,
   mapCommand,
   exportCommand,
