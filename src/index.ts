@@ -5,6 +5,7 @@
 export * from './model/schema.js';
 export * from './model/table.js';
 export { nodeKey, actorIdOf, KEY_ESCAPE } from './model/keys.js';
+export { formatCount, joinNames, plural, kindWords } from './model/words.js';
 export * from './model/load-report.js';
 export { indexGeography, findMunicipality, findCounty, normaliseName, type GeographyIndex } from './model/geography.js';
 export {
@@ -127,7 +128,6 @@ export {
   GAP_TYPES,
   SEVERITY_LEVELS,
   DEFAULT_SMALL_POPULATION,
-  kindWords,
   type GapsOptions,
   type GapRow,
   type GapType,

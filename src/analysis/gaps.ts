@@ -4,6 +4,7 @@ import { nodeKey } from '../model/keys.js';
 import type { CooperationNetwork } from '../model/network.js';
 import type { Actor } from '../model/schema.js';
 import { withColumns, type Rows } from '../model/table.js';
+import { formatCount as fmt, joinNames as list, kindWords } from '../model/words.js';
 import { articulationPoints as articulationKernel } from '../metrics/articulation.js';
 import { connectedComponents } from '../metrics/components.js';
 import { toCsr } from '../metrics/csr.js';
@@ -74,23 +75,6 @@ export interface GapRow {
   reason: string;
   /** Codes of the municipalities concerned (for maps and recommendations). */
   municipalities: string[];
-}
-
-const fmt = (n: number) => n.toLocaleString('en-US').replace(/,/g, '\u00a0');
-const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
-const KIND_WORDS: Record<string, [string, string]> = {
-  religious: ['religious community', 'religious communities'],
-  civil_society: ['civil-society organisation', 'civil-society organisations'],
-  authority: ['authority', 'authorities'],
-  joint_body: ['joint body', 'joint bodies'],
-  county: ['regional actor', 'regional actors'],
-  municipality: ['municipality', 'municipalities'],
-};
-/** A kind in words, singular or plural. */
-export function kindWords(kind: string, count = 1): string {
-  const plain = kind.replace(/_/g, ' ');
-  const words: [string, string] = Object.prototype.hasOwnProperty.call(KIND_WORDS, kind) ? KIND_WORDS[kind]! : [`${plain} actor`, `${plain} actors`];
-  return count === 1 ? words[0] : words[1];
 }
 
 /**

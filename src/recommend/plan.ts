@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { cmp, indexGeography } from '../model/geography.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
-import { DEFAULT_SMALL_POPULATION, kindWords } from '../analysis/gaps.js';
+import { DEFAULT_SMALL_POPULATION } from '../analysis/gaps.js';
+import { formatCount as fmt, joinNames as list, kindWords } from '../model/words.js';
 import { networkFeatures } from './recommend.js';
 import { CandidateOptionsShape, candidatesOf, componentArrays, ScoreOptionsShape, weightedScores, type Components } from './score.js';
 
@@ -169,7 +170,6 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
     return names.sort(cmp);
   };
   const braces = (names: string[]) => `{${names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`}}`;
-  const fmt = (x: number) => x.toLocaleString('en-US').replace(/,/g, '\u00a0');
 
   const rows: PlanStepRow[] = [];
   let current = value();
@@ -239,4 +239,3 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
   return withColumns(rows, ['step', 'objective', 'source', 'sourceName', 'target', 'targetName', 'gain', 'value', 'score', 'reason']);
 }
 
-const list = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { cmp, indexGeography } from '../model/geography.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
-import { DEFAULT_SMALL_POPULATION, kindWords } from '../analysis/gaps.js';
+import { DEFAULT_SMALL_POPULATION } from '../analysis/gaps.js';
+import { formatCount as fmt, joinNames as list, kindWords, plural } from '../model/words.js';
 import { haversineKm } from '../geo/distance.js';
 import { evidenceOf, featuresOf, pairKey, stepsFrom, type Features } from './evidence.js';
 import {
@@ -95,10 +96,6 @@ export function networkFeatures(net: CooperationNetwork, via: readonly string[])
   return f;
 }
 
-/** Thousands with a no-break space, as in the gaps' reasons: 130 224. */
-const fmt = (n: number) => n.toLocaleString('en-US').replace(/,/g, '\u00a0');
-const list = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 /** At most three names, then "and N more". */
 const someNames = (names: readonly string[]) => (names.length <= 3 ? list(names) : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`);
 

@@ -1,5 +1,6 @@
 import { camelKind } from '../analysis/view.js';
-import { SEVERITY_LEVELS, kindWords, type GapRow } from '../analysis/gaps.js';
+import { SEVERITY_LEVELS, type GapRow } from '../analysis/gaps.js';
+import { kindWords, plural } from '../model/words.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { escapeHtml } from './escape.js';
 import { renderMap } from './map.js';
@@ -10,12 +11,12 @@ export function percent(value: number | null | undefined): string {
   return value === null || value === undefined || !Number.isFinite(value) ? '–' : `${Math.round(value * 100)}%`;
 }
 
-/** A number with a thin-space thousands separator and at most `decimals` decimals. */
+/** A number with a no-break-space thousands separator (as {@link formatCount}) and at most `decimals` decimals. */
 export function number(value: number | null | undefined, decimals = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   const fixed = value.toFixed(decimals);
   const [int, frac] = fixed.split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
   return frac !== undefined && /[1-9]/.test(frac) ? `${grouped}.${frac.replace(/0+$/, '')}` : grouped;
 }
 
@@ -23,7 +24,6 @@ const h = escapeHtml;
 
 /** "a" or "an" before a word (by its first letter; good enough for kind names). */
 const article = (word: string) => (/^[aeiouåäö]/i.test(word) ? `an ${word}` : `a ${word}`);
-const plural = (n: number, one: string, many = `${one}s`) => `${number(n)} ${n === 1 ? one : many}`;
 
 const CSS = `
 :root { color-scheme: light; --ink: #1d2430; --muted: #5b6575; --line: #d9dee6; --soft: #f4f6f9; --accent: #2f5d8c; }

@@ -1,5 +1,5 @@
 import { camelKind } from '../analysis/view.js';
-import { kindWords } from '../analysis/gaps.js';
+import { kindWords } from '../model/words.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { number, percent } from './html.js';
 import { buildReport, type CountySection, type ReportModel, type ReportOptions } from './model.js';
