@@ -15,6 +15,8 @@ export const NeighboursOptionsSchema = z.strictObject({
    * municipalities still get some. Default 3.
    */
   atLeast: z.number().int().nonnegative().default(3),
+  /** Codes never to return (e.g. municipalities already tied); `atLeast` counts the others. Default none. */
+  exclude: z.array(z.string()).default([]),
 });
 export type NeighboursOptions = z.input<typeof NeighboursOptionsSchema>;
 
@@ -41,14 +43,15 @@ export interface NeighbourRow {
  * neighbours(swedenGeography(), '0980'); // Gotland: the nearest mainland municipalities
  */
 export function neighbours(geography: Geography, code: string, options: NeighboursOptions = {}): Rows<NeighbourRow> {
-  const { hops, maxKm, atLeast } = NeighboursOptionsSchema.parse(options);
+  const { hops, maxKm, atLeast, exclude } = NeighboursOptionsSchema.parse(options);
+  const excluded = new Set(exclude);
   const ix = indexGeography(geography);
   const origin = ix.municipality.get(code);
   if (!origin) throw new Error(`unknown municipality ${JSON.stringify(code)}`);
   const steps = borderSteps(geography, code);
   const all: NeighbourRow[] = [];
   for (const m of ix.municipality.values()) {
-    if (m.code === code) continue;
+    if (m.code === code || excluded.has(m.code)) continue;
     const s = steps.get(m.code) ?? null;
     const distanceKm = haversineKm(origin.lat, origin.lon, m.lat, m.lon);
     const via = s !== null && s <= hops ? 'border' : distanceKm <= maxKm ? 'distance' : 'nearest';

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { cmp, indexGeography } from '../model/geography.js';
+import { indexGeography } from '../model/geography.js';
 import type { Geography } from '../model/schema.js';
 import { linkScores as linkScoresKernel } from '../metrics/link-prediction.js';
 import { haversineKm } from '../geo/distance.js';
+import { neighbours } from '../geo/neighbours.js';
 import { DEFAULT_PARTNER_KINDS } from '../analysis/coverage.js';
 import { stepsFrom, type Features } from './evidence.js';
 
@@ -117,7 +118,8 @@ export interface Candidate {
  * steps or `maxKm` km, and, while there are fewer than `atLeast` of them that
  * are not in `exclude`, the nearest others (by distance, then code). Returned
  * in border-steps order (bordering first, unreachable last), then distance,
- * then code. Candidates in `exclude` are left out.
+ * then code. Candidates in `exclude` are left out. This is {@link neighbours}
+ * with the recommender's options.
  */
 export function candidatesOf(
   geography: Geography,
@@ -125,23 +127,11 @@ export function candidatesOf(
   options: z.output<typeof CandidateOptionsSchema>,
   exclude: ReadonlySet<string> = new Set(),
 ): Candidate[] {
-  const ix = indexGeography(geography);
-  const origin = ix.municipality.get(code);
-  if (!origin) throw new Error(`unknown municipality ${JSON.stringify(code)}`);
-  const steps = stepsFrom(geography, code);
-  const near: Candidate[] = [];
-  const far: Candidate[] = [];
-  for (const m of ix.municipality.values()) {
-    if (m.code === code || exclude.has(m.code)) continue;
-    const s = steps.get(m.code) ?? null;
-    const distanceKm = haversineKm(origin.lat, origin.lon, m.lat, m.lon);
-    ((s !== null && s <= options.hops) || distanceKm <= options.maxKm ? near : far).push({ code: m.code, borderSteps: s, distanceKm });
-  }
-  if (near.length < options.atLeast) {
-    far.sort((p, q) => p.distanceKm - q.distanceKm || cmp(p.code, q.code));
-    near.push(...far.slice(0, options.atLeast - near.length));
-  }
-  return near.sort((p, q) => (p.borderSteps ?? Infinity) - (q.borderSteps ?? Infinity) || p.distanceKm - q.distanceKm || cmp(p.code, q.code));
+  return neighbours(geography, code, { hops: options.hops, maxKm: options.maxKm, atLeast: options.atLeast, exclude: [...exclude] }).map((r) => ({
+    code: r.code,
+    borderSteps: r.borderSteps,
+    distanceKm: r.distanceKm,
+  }));
 }
 
 /** Component values of many (municipality, candidate) pairs: one array per component, aligned with the pairs. */
