@@ -1,0 +1,299 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/commands/index.js';
+
+/**
+ * The README is the reference, so it is tested like code:
+ *
+ * - every export of `src/index.ts` (read with the TypeScript compiler, so
+ *   `export *` and `export * as kernels` are followed) is documented: a
+ *   function by a heading `#### \`name(…)\``, a class by `#### \`class Name\``,
+ *   a kernel by a table row with `` `kernels.name(…)` ``, and every constant,
+ *   schema and type at least by name in backticks;
+ * - every CLI subcommand (COMMANDS) has a heading `### \`samverkan <name>\``
+ *   and each of its options is named in its section or under "Common options";
+ * - every ```ts block is marked `<!-- runnable -->` (a whole module, importing
+ *   from 'samverkan') or `<!-- example -->` (a fragment run with `net` = the
+ *   demo network, `geo` = Sweden and every export in scope); blocks marked
+ *   `<!-- file: path -->` are written to disk first, so examples can read
+ *   them. All are run with tsx and typechecked with the project's options.
+ */
+
+const root = resolve('.');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const lines = readme.split('\n');
+const index = join(root, 'src', 'index.ts');
+
+/** Subcommands whose sections exist before their code lands (filled in by the recommendation module). */
+const PLANNED_COMMANDS = ['recommend', 'plan', 'evaluate'];
+
+type ExportKind = 'function' | 'class' | 'value' | 'namespace' | 'type';
+interface Export {
+  name: string;
+  kind: ExportKind;
+}
+
+function compilerOptions(): ts.CompilerOptions {
+  const config = ts.readConfigFile(join(root, 'tsconfig.json'), ts.sys.readFile);
+  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
+  return { ...parsed.options, noEmit: true, allowImportingTsExtensions: true };
+}
+
+function exportsOf(checker: ts.TypeChecker, module: ts.Symbol): Export[] {
+  return checker.getExportsOfModule(module).map((symbol) => {
+    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    const f = target.flags;
+    const kind: ExportKind =
+      f & ts.SymbolFlags.Class
+        ? 'class'
+        : f & ts.SymbolFlags.Function
+          ? 'function'
+          : f & ts.SymbolFlags.ValueModule
+            ? 'namespace'
+            : f & ts.SymbolFlags.Variable
+              ? 'value'
+              : 'type';
+    return { name: symbol.name, kind };
+  });
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface Block {
+  /** Marker comment before the fence: `runnable`, `example`, `file: …`, or undefined. */
+  marker: string | undefined;
+  lang: string;
+  /** README line (1-based) of the first line inside the fence. */
+  line: number;
+  code: string;
+}
+
+function codeBlocks(): Block[] {
+  const blocks: Block[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^```(\w*)\s*$/.exec(lines[i]!);
+    if (!open || open[1] === '') continue;
+    let j = i + 1;
+    while (j < lines.length && lines[j] !== '```') j++;
+    let k = i - 1;
+    while (k >= 0 && lines[k]!.trim() === '') k--;
+    const marker = k >= 0 ? /^<!-- (runnable|example|file: .+?) -->$/.exec(lines[k]!)?.[1] : undefined;
+    blocks.push({ marker, lang: open[1]!, line: i + 2, code: lines.slice(i + 1, j).join('\n') });
+    i = j;
+  }
+  return blocks;
+}
+
+/** The README text between a heading line and the next heading of the same or a higher level. */
+function section(heading: string): string | undefined {
+  const start = lines.indexOf(heading);
+  if (start < 0) return undefined;
+  const level = /^#+/.exec(heading)![0].length;
+  let end = start + 1;
+  while (end < lines.length && !(/^#+ /.test(lines[end]!) && /^#+/.exec(lines[end]!)![0].length <= level)) end++;
+  return lines.slice(start, end).join('\n');
+}
+
+let program: ts.Program;
+let top: Export[];
+let kernels: Export[];
+
+beforeAll(() => {
+  program = ts.createProgram([index], compilerOptions());
+  const checker = program.getTypeChecker();
+  const module = checker.getSymbolAtLocation(program.getSourceFile(index)!)!;
+  top = exportsOf(checker, module);
+  const namespace = checker.getExportsOfModule(module).find((s) => s.name === 'kernels')!;
+  kernels = exportsOf(checker, checker.getAliasedSymbol(namespace));
+}, 60_000);
+
+describe('README: the API reference', () => {
+  it('finds the exports of src/index.ts', () => {
+    expect(top.filter((e) => e.kind === 'function').length).toBeGreaterThan(50);
+    expect(top.find((e) => e.name === 'kernels')?.kind).toBe('namespace');
+    expect(kernels.some((e) => e.name === 'betweennessCentrality')).toBe(true);
+  });
+
+  it('has a heading for every exported function and class', () => {
+    const missing = top
+      .filter((e) => e.kind === 'function' || e.kind === 'class')
+      .filter((e) => {
+        const heading = e.kind === 'class' ? `^#### \`class ${escape(e.name)}\`` : `^#### \`${escape(e.name)}\\(`;
+        return !new RegExp(heading, 'm').test(readme);
+      })
+      .map((e) => (e.kind === 'class' ? `#### \`class ${e.name}\`` : `#### \`${e.name}(…)\``));
+    expect(missing, 'exported but not documented: add these headings to README.md').toEqual([]);
+  });
+
+  it('names every exported constant, schema and type in backticks', () => {
+    const missing = top
+      .filter((e) => e.kind === 'value' || e.kind === 'type')
+      .filter((e) => !new RegExp(`\`${escape(e.name)}[\`<.(\\[]`).test(readme))
+      .map((e) => e.name);
+    expect(missing, 'exported but not named in README.md').toEqual([]);
+  });
+
+  it('has a row in the kernels table for every kernel, and names the kernel constants and types', () => {
+    const rows = lines.filter((l) => l.startsWith('|')).join('\n');
+    const missing = kernels.filter((e) =>
+      e.kind === 'function'
+        ? !rows.includes(`\`kernels.${e.name}(`)
+        : !new RegExp(`\`kernels\\.${escape(e.name)}[\`<.(\\[]`).test(readme),
+    );
+    expect(missing.map((e) => `kernels.${e.name}`), 'kernels not documented in README.md').toEqual([]);
+  });
+
+  it('documents nothing that is not exported', () => {
+    const reference = section('## API reference')!;
+    const names = new Set(top.map((e) => e.name));
+    const documented = [...reference.matchAll(/^#### `(?:class )?([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!);
+    expect(documented.filter((n) => !names.has(n)), 'headings for names src/index.ts does not export').toEqual([]);
+    const kernelNames = new Set(kernels.map((e) => e.name));
+    const rows = [...readme.matchAll(/`kernels\.([A-Za-z_$][\w$]*)/g)].map((m) => m[1]!);
+    expect(rows.filter((n) => !kernelNames.has(n)), 'kernels.* names that do not exist').toEqual([]);
+  });
+
+  it('keeps the placeholder sections of the recommendation module until it lands', () => {
+    expect(section('### Recommendations'), 'the API reference needs a "### Recommendations" section').toBeDefined();
+    for (const name of PLANNED_COMMANDS) {
+      if (COMMANDS.some((c) => c.name === name)) continue;
+      expect(section(`### \`samverkan ${name}\``), `missing placeholder for samverkan ${name}`).toBeDefined();
+    }
+  });
+});
+
+describe('README: the CLI reference', () => {
+  it('has a section for every subcommand, and no section for an unknown one', () => {
+    const missing = COMMANDS.filter((c) => section(`### \`samverkan ${c.name}\``) === undefined).map((c) => c.name);
+    expect(missing, 'subcommands without a "### `samverkan <name>`" section').toEqual([]);
+    const known = new Set([...COMMANDS.map((c) => c.name), ...PLANNED_COMMANDS]);
+    const headed = [...readme.matchAll(/^### `samverkan ([\w-]+)`/gm)].map((m) => m[1]!);
+    expect(headed.filter((n) => !known.has(n))).toEqual([]);
+  });
+
+  it("names every option of every subcommand in the subcommand's section or under Common options", () => {
+    const common = section('### Common options')!;
+    expect(common).toBeDefined();
+    const missing: string[] = [];
+    for (const command of COMMANDS) {
+      const own = section(`### \`samverkan ${command.name}\``) ?? '';
+      for (const option of Object.keys(command.options)) {
+        const re = new RegExp(`\`--${escape(option)}[\` ,]`);
+        if (!re.test(own) && !re.test(common)) missing.push(`${command.name} --${option}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('names the exit codes and --debug', () => {
+    for (const text of ['| 0 |', '| 1 |', '| 2 |', '`--debug`']) expect(readme).toContain(text);
+  });
+});
+
+describe('README: the commands of a fresh machine', () => {
+  it('gives the two commands and every npm script', () => {
+    expect(readme).toContain('npm install && npm start');
+    expect(readme).toContain('npm test');
+    const scripts = Object.keys((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+    const named = (s: string) => (s === 'start' || s === 'test' ? readme.includes(`npm ${s}`) : readme.includes(`npm run ${s}`));
+    expect(scripts.filter((s) => !named(s))).toEqual([]);
+  });
+});
+
+describe('README: the examples', () => {
+  const blocks = codeBlocks();
+  const runnable = blocks.filter((b) => b.marker === 'runnable');
+  const examples = blocks.filter((b) => b.marker === 'example');
+  const files = blocks.filter((b) => b.marker?.startsWith('file: '));
+  let dir: string;
+  /** Generated file → README line of its first line, and for the examples module, per-line README lines. */
+  const lineMap = new Map<string, (line: number) => number>();
+
+  it('marks every TypeScript block as runnable or as an example', () => {
+    const unmarked = blocks.filter((b) => b.lang === 'ts' && b.marker !== 'runnable' && b.marker !== 'example').map((b) => b.line);
+    expect(unmarked, 'README lines of ```ts blocks without <!-- runnable --> or <!-- example -->').toEqual([]);
+    expect(runnable.length).toBeGreaterThan(2);
+    expect(examples.length).toBeGreaterThan(50);
+  });
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'samverkan-readme-'));
+    for (const b of files) {
+      const path = join(dir, b.marker!.slice('file: '.length));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, b.code + '\n');
+    }
+    const fromIndex = (code: string) => code.replace(/from 'samverkan'/g, `from ${JSON.stringify(index)}`);
+    runnable.forEach((b, i) => {
+      const file = join(dir, `runnable-${i + 1}.mts`);
+      writeFileSync(file, fromIndex(b.code) + '\n');
+      lineMap.set(file, (line) => b.line + line - 1);
+    });
+
+    const values = top.filter((e) => e.kind !== 'type').map((e) => e.name);
+    const types = top.filter((e) => e.kind === 'type').map((e) => `type ${e.name}`);
+    const out: string[] = [
+      "import { writeFileSync } from 'node:fs';",
+      `import { ${[...values, ...types].join(', ')} } from ${JSON.stringify(index)};`,
+      'const failures: { line: number; error: string }[] = ((globalThis as Record<string, unknown>).readmeFailures ??= []) as never;',
+      'const net = loadNetwork(demoDataset());',
+      'const geo = swedenGeography();',
+    ];
+    const readmeLine: number[] = [];
+    for (const b of examples) {
+      out.push(`try {`);
+      const first = out.length + 1;
+      out.push(...b.code.split('\n'));
+      b.code.split('\n').forEach((_, k) => (readmeLine[first + k] = b.line + k));
+      out.push(`} catch (error) { failures.push({ line: ${b.line}, error: String((error as Error)?.stack ?? error) }); }`);
+    }
+    out.push('void net; void geo;');
+    const file = join(dir, 'examples.mts');
+    writeFileSync(file, out.join('\n') + '\n');
+    lineMap.set(file, (line) => readmeLine[line] ?? 0);
+
+    const runner = [
+      "import { writeFileSync } from 'node:fs';",
+      'const failures: { line: number; error: string }[] = [];',
+      '(globalThis as Record<string, unknown>).readmeFailures = failures;',
+      `for (const [line, url] of ${JSON.stringify([...runnable.map((b, i) => [b.line, pathToFileURL(join(dir, `runnable-${i + 1}.mts`)).href]), [0, pathToFileURL(file).href]])} as [number, string][]) {`,
+      '  try { await import(url); } catch (error) { failures.push({ line, error: String((error as Error)?.stack ?? error) }); }',
+      '}',
+      "writeFileSync('failures.json', JSON.stringify(failures, null, 2));",
+    ];
+    writeFileSync(join(dir, 'runner.mts'), runner.join('\n') + '\n');
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs every runnable block and every example without an error', () => {
+    execFileSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'runner.mts'], {
+      cwd: dir,
+      env: { ...process.env, SAMVERKAN_NO_PROGRESS: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 64 * 2 ** 20,
+    });
+    const failures = JSON.parse(readFileSync(join(dir, 'failures.json'), 'utf8')) as { line: number; error: string }[];
+    expect(failures.map((f) => `README.md:${f.line}: ${f.error.split('\n').slice(0, 3).join(' ')}`)).toEqual([]);
+  }, 180_000);
+
+  it('typechecks every runnable block and every example', () => {
+    const rootNames = [...lineMap.keys()];
+    const checked = ts.createProgram(rootNames, compilerOptions(), undefined, program);
+    const problems = rootNames.flatMap((file) =>
+      ts.getPreEmitDiagnostics(checked, checked.getSourceFile(file)).map((d) => {
+        const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+        const where = d.file?.fileName && lineMap.has(d.file.fileName) ? `README.md:${lineMap.get(d.file.fileName)!(line)}` : (d.file?.fileName ?? '');
+        return `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+      }),
+    );
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
