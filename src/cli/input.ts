@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { demoDataset, swedenCooperationBodies } from '../io/sweden.js';
 import { loadNetwork } from '../io/load-network.js';
 import type { CooperationNetwork } from '../model/network.js';
+import { IsoDateSchema } from '../model/schema.js';
 import { UsageError, type CliIO, type OptionSpec, type ParsedArgs } from './context.js';
 
 /** Options every command that reads a network accepts. */
@@ -27,7 +28,7 @@ export const INPUT_HELP = `Input (default: the embedded demo dataset):
                       cooperation bodies in data/sweden)
   --as-of DATE        only the links active on DATE (YYYY-MM-DD)
   --lenient           load what can be loaded and report the rest, instead of
-                      stopping at the first bad row`;
+                      stopping with the list of every problem`;
 
 export interface LoadedInput {
   net: CooperationNetwork;
@@ -46,7 +47,7 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
   const dataset = values.dataset as string | undefined;
   const mode = values.lenient ? 'lenient' : 'strict';
   const asOf = values['as-of'];
-  if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) {
+  if (asOf !== undefined && (typeof asOf !== 'string' || !IsoDateSchema.safeParse(asOf).success)) {
     throw new UsageError(`--as-of needs a date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
   }
   let net: CooperationNetwork;

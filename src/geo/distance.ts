@@ -10,7 +10,7 @@ export const EARTH_RADIUS_KM = 6371.0088;
  * {@link EARTH_RADIUS_KM} (error under 0.5% against the ellipsoid).
  *
  * @example
- * haversineKm(63.8258, 20.263, 63.7, 20.35); // ≈ 14.7
+ * haversineKm(63.8258, 20.263, 63.7, 20.35); // ≈ 14.6
  */
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const rad = Math.PI / 180;

@@ -161,8 +161,9 @@ export function renumberCommunities(labels: ArrayLike<number>): { community: Int
  * Implementation note: the CSR is copied into a graphology graph whose node
  * keys are the indices (`"0"`, `"1"`, …), so the result is independent of
  * node-key spelling (keys such as `__proto__` are safe) and uses exactly the
- * CSR's merged, positive weights. Building that copy costs about as much as
- * the Louvain run itself (see `bench/structure.ts`); fine for networks of
+ * CSR's merged, positive weights. Building that copy, renumbering and the
+ * modularity cost several times the Louvain run itself (`bench/structure.ts`
+ * measures the whole call at about 4× a direct call); fine for networks of
  * thousands of actors, but the reason this is slower than calling
  * graphology-communities-louvain on an existing graph.
  */

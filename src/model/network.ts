@@ -2,7 +2,7 @@ import { UndirectedGraph } from 'graphology';
 import { cmp, findCounty, findMunicipality, indexGeography } from './geography.js';
 import { nodeKey } from './keys.js';
 import type { LoadReport } from './load-report.js';
-import type { Actor, County, Geography, Link, Municipality } from './schema.js';
+import { IsoDateSchema, type Actor, type County, type Geography, type Link, type Municipality } from './schema.js';
 
 /** A link as stored in a network: the input link plus where it sits. */
 export interface NetworkLink extends Link {
@@ -294,7 +294,7 @@ export class CooperationNetwork {
    * on or after it (both ends inclusive). Every actor is kept.
    */
   asOf(date: string): CooperationNetwork {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`asOf: expected an ISO date YYYY-MM-DD, got ${JSON.stringify(date)}`);
+    if (!IsoDateSchema.safeParse(date).success) throw new Error(`asOf: expected an ISO date YYYY-MM-DD that exists, got ${JSON.stringify(date)}`);
     const active = this.links.filter((l) => (l.since === undefined || l.since <= date) && (l.until === undefined || date <= l.until));
     const links = active.map(({ index: _i, crossMunicipal: _m, crossCounty: _c, ...link }) => link);
     return new CooperationNetwork(this.geography, this.#actors, links, this.loadReport, date);

@@ -34,6 +34,8 @@ const BROKERAGE_METRICS = ['constraint', 'effectiveSize', 'coordinator', 'gateke
 export const MetricColumnsOptionsSchema = z.strictObject({
   /** Seed of the Louvain communities, so the same network gives the same `community` column. Default 1. */
   seed: z.number().int().default(1),
+  /** Progress of the costly part (betweenness), `(done, total)`, for progress bars. */
+  onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
 });
 export type MetricColumnsOptions = z.input<typeof MetricColumnsOptionsSchema>;
 
@@ -55,6 +57,8 @@ export const ExportOptionsSchema = z.strictObject({
   bom: z.boolean().default(false),
   /** JSON indentation in spaces, 0 for one line. Default 2. */
   indent: z.number().int().min(0).max(10).default(2),
+  /** Progress of the metrics' costly part (betweenness), `(done, total)`, for progress bars. */
+  onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
 });
 export type ExportOptions = z.input<typeof ExportOptionsSchema>;
 
@@ -83,7 +87,7 @@ export function metricColumns(net: CooperationNetwork, metrics: readonly ExportM
   };
   const measures = CENTRALITY_MEASURES.filter((m) => wanted.has(m));
   if (measures.length > 0) {
-    for (const row of centrality(net, { measures })) for (const m of measures) put(m, row.id, row[m]);
+    for (const row of centrality(net, { measures, ...(o.onProgress && { onProgress: o.onProgress }) })) for (const m of measures) put(m, row.id, row[m]);
   }
   if (BROKERAGE_METRICS.some((m) => wanted.has(m))) {
     for (const row of brokerage(net)) {
@@ -125,7 +129,7 @@ export function exportNetwork(net: CooperationNetwork, options: ExportOptions): 
 export function exportNetwork(net: CooperationNetwork, options: ExportOptions): string | CsvExport {
   const o = ExportOptionsSchema.parse(options);
   const metrics = o.metrics === true ? EXPORT_METRICS : o.metrics === false ? [] : o.metrics;
-  const columns = metrics.length > 0 ? metricColumns(net, metrics, { seed: o.seed }) : [];
+  const columns = metrics.length > 0 ? metricColumns(net, metrics, { seed: o.seed, ...(o.onProgress && { onProgress: o.onProgress }) }) : [];
   switch (o.format) {
     case 'gexf':
       return toGexf(net, { edges: o.edges, columns });

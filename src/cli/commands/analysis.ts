@@ -56,6 +56,7 @@ Example:
     };
     const aggregate = choiceOption(values, 'aggregate', ['sum', 'max', 'mean'] as const);
     const network = choiceOption(values, 'network', ['actors', 'municipalities'] as const);
+    if (network === 'municipalities' && values.kinds !== undefined) throw new UsageError('--kinds restricts the actor network; the municipality network has only municipalities');
     if (aggregate && network === 'municipalities') throw new UsageError('--aggregate summarises the actor network; it cannot be combined with --network municipalities');
     const rows = aggregate ? centralityByMunicipality(net, { ...common, aggregate }) : centrality(net, { ...common, ...(network && { network }) });
     printRows(rows, values, io);
@@ -124,6 +125,7 @@ Example:
     const show = choiceOption(values, 'show', ['articulation', 'bridges', 'components', 'kcore'] as const) ?? 'articulation';
     const scope = choiceOption(values, 'scope', ['county', 'network'] as const);
     const network = choiceOption(values, 'network', ['actors', 'municipalities'] as const);
+    if (show !== 'articulation' && (scope || network)) throw new UsageError('--scope and --network apply to --show articulation only');
     const rows =
       show === 'bridges'
         ? bridges(net)

@@ -61,7 +61,7 @@ Example:
     const { net, description } = loadInput(values, io);
     announce(description, values, io);
     const bar = progressBar(io, 'Computing metrics');
-    const options = { metrics, ...(edges && { edges }), ...(seed !== undefined && { seed }), ...(delimiter && { delimiter }), bom: values.bom === true };
+    const options = { metrics, onProgress: (done: number, total: number) => bar.update(done, total), ...(edges && { edges }), ...(seed !== undefined && { seed }), ...(delimiter && { delimiter }), bom: values.bom === true };
     const cwd = io.cwd ?? process.cwd();
     if (format === 'csv') {
       const tables = exportNetwork(net, { ...options, format });
