@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { demoDataset, swedenCooperationBodies } from '../io/sweden.js';
-import { loadNetwork } from '../io/load-network.js';
+import { loadNetwork, type LoadNetworkInput } from '../io/load-network.js';
+import { progressBar } from './progress.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { IsoDateSchema } from '../model/schema.js';
 import { UsageError, type CliIO, type OptionSpec, type ParsedArgs } from './context.js';
@@ -52,21 +53,29 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
   }
   let net: CooperationNetwork;
   let description: string;
+  const bar = progressBar(io, 'Loading');
+  const load = (input: LoadNetworkInput) => {
+    try {
+      return loadNetwork(input, { mode, onProgress: (done, total) => bar.update(done, total) });
+    } finally {
+      bar.finish();
+    }
+  };
   if (dataset !== undefined && (actors || links || graph)) throw new UsageError('--dataset cannot be combined with --actors, --links or --graph');
   if (graph && (actors || links)) throw new UsageError('--graph cannot be combined with --actors or --links', 'a graph file holds both actors and links');
   if (graph) {
-    net = loadNetwork({ graph, ...(geography && { geography }) }, { mode });
+    net = load({ graph, ...(geography && { geography }) });
     description = `graph ${values.graph}`;
   } else if (actors || links) {
-    net = loadNetwork({ ...(actors && { actors }), ...(links && { links }), ...(geography && { geography }) }, { mode });
+    net = load({ ...(actors && { actors }), ...(links && { links }), ...(geography && { geography }) });
     description = [actors && `actors ${values.actors}`, links && `links ${values.links}`].filter(Boolean).join(', ');
   } else {
     const name = dataset ?? 'demo';
     if (name === 'demo') {
-      net = loadNetwork({ ...demoDataset(), ...(geography && { geography }) }, { mode });
+      net = load({ ...demoDataset(), ...(geography && { geography }) });
       description = 'the embedded demo dataset (synthetic)';
     } else if (name === 'bodies') {
-      net = loadNetwork({ ...swedenCooperationBodies(), ...(geography && { geography }) }, { mode });
+      net = load({ ...swedenCooperationBodies(), ...(geography && { geography }) });
       description = 'the real cooperation bodies in data/sweden (partial)';
     } else {
       throw new UsageError(`unknown dataset ${JSON.stringify(name)}`, 'datasets: demo, bodies');

@@ -36,6 +36,8 @@ export interface LoadNetworkOptions {
   mode?: 'strict' | 'lenient';
   /** How many problems the strict error message lists before "… and N more". Default 20. */
   maxListed?: number;
+  /** Called with `(done, total)` input rows as they are processed (every 1 000 rows and at the end), for progress bars. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Thrown in strict mode when input rows are rejected. `problems` holds all of them; `report` the full load report. */
@@ -155,6 +157,7 @@ function loadActors(
   geography: Geography,
   problems: Problem[],
   preset?: ColumnMap<ActorField>,
+  tick?: () => void,
 ): { actors: Actor[]; report: FileReport } {
   const report = emptyReport(table, 'actors');
   const columns = preset ?? prepare<ActorField>(table, ACTOR_COLUMNS, ['id', 'kind'], problems);
@@ -169,6 +172,7 @@ function loadActors(
   const actors: Actor[] = [];
 
   for (const record of table.records) {
+    tick?.();
     const errors: Problem[] = [];
     const cell = (field: ActorField) => (fields[field] === undefined ? '' : (record.fields[fields[field]!] ?? ''));
     const err = (field: ActorField | undefined, value: string | undefined, reason: string) => {
@@ -320,6 +324,7 @@ function loadLinks(
   declared: ReadonlySet<string>,
   problems: Problem[],
   preset?: ColumnMap<LinkField>,
+  tick?: () => void,
 ): { links: LoadedLink[]; report: FileReport } {
   const report = emptyReport(table, 'links');
   const columns = preset ?? prepare<LinkField>(table, LINK_COLUMNS, ['source', 'target'], problems);
@@ -340,6 +345,7 @@ function loadLinks(
   };
 
   for (const record of table.records) {
+    tick?.();
     const errors: Problem[] = [];
     const cell = (field: LinkField) => (fields[field] === undefined ? '' : (record.fields[fields[field]!] ?? ''));
     const err = (field: LinkField | undefined, value: string | undefined, reason: string) => {
@@ -453,11 +459,21 @@ export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions
   const declared = new Set<string>(indexGeography(geography).municipality.keys());
   let actors: Actor[] = [];
   let links: LoadedLink[] = [];
+  let done = 0;
+  let total = 0;
+  const onProgress = options.onProgress;
+  const tick = onProgress
+    ? () => {
+        done++;
+        if (done % 1000 === 0 || done === total) onProgress(done, total);
+      }
+    : undefined;
 
   if (input.graph !== undefined) {
     const graph = readGraphFile(input.graph, input.graphFormat !== undefined ? { geography, format: input.graphFormat } : { geography });
     problems.push(...graph.problems);
     const tables = graphTables(graph);
+    total = tables.nodes.records.length + tables.edges.records.length;
     const mark = (from: number, element: 'node' | 'edge', lines: ReadonlyMap<number, number>) => {
       for (const p of problems.slice(from)) {
         if (p.file !== graph.file || p.row === 0) continue;
@@ -467,12 +483,12 @@ export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions
       }
     };
     let from = problems.length;
-    const a = loadActors(tables.nodes, geography, problems, tables.nodeColumns);
+    const a = loadActors(tables.nodes, geography, problems, tables.nodeColumns, tick);
     mark(from, 'node', tables.nodeLines);
     actors = a.actors;
     for (const actor of actors) declared.add(actor.id);
     from = problems.length;
-    const l = loadLinks(tables.edges, geography, declared, problems, tables.edgeColumns);
+    const l = loadLinks(tables.edges, geography, declared, problems, tables.edgeColumns, tick);
     mark(from, 'edge', tables.edgeLines);
     links = l.links;
     for (const report of [a.report, l.report]) {
@@ -481,16 +497,17 @@ export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions
       files.push(report);
     }
   } else {
-    if (input.actors !== undefined) {
-      const table = readTable(input.actors, '(actors)');
-      const result = loadActors(table, geography, problems);
+    const actorTable = input.actors !== undefined ? readTable(input.actors, '(actors)') : undefined;
+    const linkTable = input.links !== undefined ? readTable(input.links, '(links)') : undefined;
+    total = (actorTable?.records.length ?? 0) + (linkTable?.records.length ?? 0);
+    if (actorTable) {
+      const result = loadActors(actorTable, geography, problems, undefined, tick);
       actors = result.actors;
       files.push(result.report);
     }
     for (const a of actors) declared.add(a.id);
-    if (input.links !== undefined) {
-      const table = readTable(input.links, '(links)');
-      const result = loadLinks(table, geography, declared, problems);
+    if (linkTable) {
+      const result = loadLinks(linkTable, geography, declared, problems, undefined, tick);
       links = result.links;
       files.push(result.report);
     }

@@ -341,3 +341,17 @@ describe('ids are arbitrary strings', () => {
     expect(net.linksOf('toString')).toHaveLength(1);
   });
 });
+
+describe('progress', () => {
+  it('reports progress over all input rows, ending at the total', () => {
+    const links = ['source,target', ...Array.from({ length: 2500 }, (_, i) => `a${i % 50},2480`)].join('\n');
+    const actors = ['id,name,kind', ...Array.from({ length: 50 }, (_, i) => `a${i},A${i},other`)].join('\n');
+    const calls: [number, number][] = [];
+    loadNetwork({ actors, links }, { onProgress: (done, total) => calls.push([done, total]) });
+    expect(calls).toEqual([
+      [1000, 2550],
+      [2000, 2550],
+      [2550, 2550],
+    ]);
+  });
+});
