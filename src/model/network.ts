@@ -295,8 +295,20 @@ export class CooperationNetwork {
    */
   asOf(date: string): CooperationNetwork {
     if (!IsoDateSchema.safeParse(date).success) throw new Error(`asOf: expected an ISO date YYYY-MM-DD that exists, got ${JSON.stringify(date)}`);
-    const active = this.links.filter((l) => (l.since === undefined || l.since <= date) && (l.until === undefined || date <= l.until));
-    const links = active.map(({ index: _i, crossMunicipal: _m, crossCounty: _c, ...link }) => link);
+    return this.#withLinks((l) => (l.since === undefined || l.since <= date) && (l.until === undefined || date <= l.until), date);
+  }
+
+  /**
+   * The network with only the links for which `keep` is true (every actor is
+   * kept). `asOf` is this with an activity test; held-out evaluation uses it
+   * for "the links still running after a date".
+   */
+  filterLinks(keep: (link: NetworkLink) => boolean): CooperationNetwork {
+    return this.#withLinks(keep, this.date);
+  }
+
+  #withLinks(keep: (link: NetworkLink) => boolean, date: string | undefined): CooperationNetwork {
+    const links = this.links.filter(keep).map(({ index: _i, crossMunicipal: _m, crossCounty: _c, ...link }) => link);
     return new CooperationNetwork(this.geography, this.#actors, links, this.loadReport, date);
   }
 

@@ -45,9 +45,11 @@ export const EvaluateOptionsSchema = z.strictObject({
   seed: z.number().int().default(1),
   /**
    * Temporal split instead of a random one: train on `net.asOf(since)` and
-   * predict the ties of `net` that it does not have (pass `net.asOf(date)` to
-   * end the test period at `date`). Every repeat then has the same split;
-   * only the `random` baseline varies.
+   * predict the ties formed later: ties of the links still running after
+   * `since` (links that had ended by then do not count) that `net.asOf(since)`
+   * lacks (pass `net.filterLinks(…)` to end the test period). Every repeat
+   * then has the same split; only the `random` baseline varies. Throws when no
+   * tie was formed after `since`.
    */
   since: IsoDateSchema.optional(),
   /** Cut-off of precision@k and recall@k. Default 5. */
@@ -151,6 +153,16 @@ export function evaluationSplits(net: CooperationNetwork, options: EvaluateOptio
   }
   const candidates = universe(full, o);
   const temporal = o.since !== undefined ? evidenceOf(net.asOf(o.since), o.via) : undefined;
+  // The ties that came later: tied by links still running after the date
+  // (not by links that had already ended), and not tied on the date itself.
+  const since = o.since;
+  const later =
+    temporal && since !== undefined
+      ? tiePairs(evidenceOf(net.filterLinks((l) => l.until === undefined || l.until > since), o.via)).filter(([i, j]) => !temporal.ties[i]!.has(j))
+      : [];
+  if (temporal && later.length === 0) {
+    throw new Error(`evaluateRecommender: no municipality tie was formed after ${since}; choose an earlier date`);
+  }
   const splits: Split[] = [];
   for (let r = 0; r < o.repeats; r++) {
     const rng = createRng(o.seed + r);
@@ -158,7 +170,7 @@ export function evaluationSplits(net: CooperationNetwork, options: EvaluateOptio
     let hidden: [number, number][];
     if (temporal) {
       training = temporal;
-      hidden = allTies.filter(([i, j]) => !training.ties[i]!.has(j));
+      hidden = later;
     } else {
       const count = Math.max(1, Math.round(o.fraction * allTies.length));
       hidden = shuffled(allTies, rng).slice(0, count);
@@ -369,7 +381,8 @@ const sd = (xs: readonly number[]) => {
  * 2. Split: in each repeat `r` (seed `seed + r`), a random `fraction` of the
  *    ties is hidden (a Fisher–Yates shuffle of the ties in code order). Or,
  *    with `since`, the training network is `net.asOf(since)` and the hidden
- *    ties are the ties of `net` it lacks.
+ *    ties are those of the links still running after `since` that it lacks
+ *    (ties formed later; a link that had already ended is not a later tie).
  * 3. Training evidence (the only thing the scorers see): the network's
  *    evidence with each hidden pair's tie removed from the projection and
  *    every direct link between the pair's actors removed from the partner

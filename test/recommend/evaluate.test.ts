@@ -172,11 +172,17 @@ describe('no leakage: hiding a tie removes all of its evidence', () => {
     const [split] = evaluationSplits(demo, { since: '2019-12-31', repeats: 1 });
     sameEvidence(split!.training, evidenceOf(demo.asOf('2019-12-31'), ['joint_body']));
     const before = evidenceOf(demo.asOf('2019-12-31'), ['joint_body']);
+    // Later ties: those of the links still running after the date. A tie whose
+    // links had all ended by then is not a later tie (the demo has such ties).
+    const after = evidenceOf(demo.filterLinks((l) => l.until === undefined || l.until > '2019-12-31'), ['joint_body']);
     const full = evidenceOf(demo, ['joint_body']);
+    let endedOnly = 0;
     split!.pairs.forEach(([i, j], e) => {
       expect(before.ties[i]!.has(j)).toBe(false);
-      expect(split!.labels[e]).toBe(full.ties[i]!.has(j) ? 1 : 0);
+      expect(split!.labels[e]).toBe(after.ties[i]!.has(j) ? 1 : 0);
+      if (full.ties[i]!.has(j) && !after.ties[i]!.has(j)) endedOnly++;
     });
+    expect(endedOnly).toBeGreaterThan(0);
   });
 });
 
@@ -214,5 +220,22 @@ describe('evaluateRecommender', () => {
     expect(() => evaluateRecommender(CooperationNetwork.create({ geography: TESTLAND }))).toThrow(/0 municipality ties; at least 2/);
     // Every baseline is a known method.
     expect(BASELINES.every((b) => (EVALUATION_METHODS as readonly string[]).includes(b))).toBe(true);
+  });
+});
+
+describe('temporal split', () => {
+  it('predicts ties formed after the date, not ties whose links had ended by then', async () => {
+    const { loadNetwork: load, evaluateRecommender: evaluate } = await import('../../src/index.js');
+    const net = load({
+      links: [
+        'source,target,since,until',
+        '2480,2460,2010-01-01,2015-12-31', // Umeå–Vännäs: ended before the split
+        '2480,2409,2012-01-01,', // Umeå–Robertsfors: running at the split (training)
+        '2403,2401,2020-05-01,', // Bjurholm–Nordmaling: formed after the split
+      ].join('\n'),
+    });
+    const [row] = evaluate(net, { since: '2018-01-01', repeats: 1, methods: ['samverkan'] });
+    expect(row!.positives + row!.outside).toBe(1);
+    expect(() => evaluate(net, { since: '2021-01-01', repeats: 1 })).toThrow(/no municipality tie was formed after 2021-01-01/);
   });
 });
