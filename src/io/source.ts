@@ -80,7 +80,13 @@ function cellText(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value.normalize('NFC').trim();
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString().slice(0, 10);
+  // Spreadsheet readers give dates as local midnight: take the local calendar
+  // date (toISOString would shift it a day back east of Greenwich).
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return 'Invalid Date';
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+  }
   return JSON.stringify(value);
 }
 

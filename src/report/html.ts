@@ -3,7 +3,7 @@ import { SEVERITY_LEVELS, type GapRow } from '../analysis/gaps.js';
 import { kindWords, plural } from '../model/words.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { escapeHtml } from './escape.js';
-import { renderMap } from './map.js';
+import { renderMap, swedenMapFeatures } from './map.js';
 import { buildReport, type CountySection, type ReportModel, type ReportOptions } from './model.js';
 
 /** A share as a whole percentage, `null` as an en dash. */
@@ -174,10 +174,17 @@ function overview(model: ReportModel): string {
 
 function maps(model: ReportModel, net: CooperationNetwork): string {
   if (!model.options.maps) return '';
+  const features = model.options.features;
+  const drawn = new Set((features ?? swedenMapFeatures()).features.map((f) => f.properties.code));
+  if (!net.geography.municipalities.some((m) => drawn.has(m.code))) {
+    return `<p class="empty">No maps: the map polygons (${features ? 'the features given' : 'Sweden’s, by default'}) cover none of this geography’s municipalities. Pass <code>features</code> (GeoJSON with a <code>code</code> per municipality) to draw them.</p>`;
+  }
+  const shape = features ? { features } : {};
   const countyValues = new Map(model.counties.map((s) => [s.coverage.county, s.coverage.meanCoverage]));
   const municipalValues = new Map(model.municipalities.map((r) => [r.code, r.coverage]));
   const fmt = (v: number) => percent(v);
   const countyMap = renderMap({
+    ...shape,
     values: countyValues,
     level: 'county',
     geography: net.geography,
@@ -186,6 +193,7 @@ function maps(model: ReportModel, net: CooperationNetwork): string {
     format: fmt,
   });
   const municipalMap = renderMap({
+    ...shape,
     values: municipalValues,
     geography: net.geography,
     title: 'Coverage per municipality',

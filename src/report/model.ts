@@ -6,6 +6,7 @@ import { DEFAULT_SMALL_POPULATION, findGaps, type GapRow } from '../analysis/gap
 import { summaryByCounty, type CountySummaryRow } from '../analysis/summary.js';
 import { cmp } from '../model/geography.js';
 import type { CooperationNetwork } from '../model/network.js';
+import type { MapFeatureCollection } from './map.js';
 import { recommendAll, type RecommendationRow } from '../recommend/recommend.js';
 
 export const ReportOptionsSchema = z.strictObject({
@@ -25,6 +26,13 @@ export const ReportOptionsSchema = z.strictObject({
   partnerKinds: z.array(z.string().min(1)).min(1).default([...DEFAULT_PARTNER_KINDS]),
   /** Draw the maps. Default true. */
   maps: z.boolean().default(true),
+  /**
+   * Map polygons: a GeoJSON FeatureCollection with a `code` property per
+   * municipality (see `renderMap`). Default: the embedded Swedish
+   * municipalities. When they cover none of the geography's municipalities
+   * (another country), the report says so instead of drawing empty maps.
+   */
+  features: z.custom<MapFeatureCollection>((v) => typeof v === 'object' && v !== null, 'features must be a GeoJSON FeatureCollection').optional(),
   /** Progress of the costly part (betweenness), `(done, total)` (for progress bars). */
   onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
 });

@@ -38,7 +38,22 @@ function cells(rows: readonly object[], columns: readonly string[], decimals: nu
 }
 
 const width = (s: string) => [...s].length;
-const isNumeric = (s: string) => /^-?(0|[1-9]\d*)(\.\d+)?%?$/.test(s) || s === '–';
+
+/**
+ * Columns to right-align: those whose values are all numbers (or missing), or
+ * text percentages such as `85%`. Codes are text (`2403`, `0980`), so they
+ * stay left-aligned whatever they look like.
+ */
+function numericColumns(rows: readonly object[], columns: readonly string[]): boolean[] {
+  return columns.map(
+    (c) =>
+      rows.length > 0 &&
+      rows.every((row) => {
+        const v = Object.prototype.hasOwnProperty.call(row, c) ? (row as Record<string, unknown>)[c] : undefined;
+        return v === null || v === undefined || typeof v === 'number' || (typeof v === 'string' && (/^-?\d+(\.\d+)?%$/.test(v) || v === '–'));
+      }),
+  );
+}
 
 /**
  * An aligned plain-text table (numbers right-aligned), for a terminal.
@@ -51,7 +66,7 @@ export function formatTextTable(rows: readonly object[], options: TableFormatOpt
   const shown = options.maxRows !== undefined ? rows.slice(0, options.maxRows) : rows;
   const body = cells(shown, columns, options.decimals ?? 3).map((r) => r.map((c) => c.replace(/[\r\n\t]+/g, ' ')));
   const widths = columns.map((c, i) => Math.max(width(c), ...body.map((r) => width(r[i]!))));
-  const numeric = columns.map((_, i) => body.length > 0 && body.every((r) => r[i] === '' || isNumeric(r[i]!)));
+  const numeric = numericColumns(shown, columns);
   const pad = (s: string, i: number) => (numeric[i] ? s.padStart(widths[i]! + s.length - width(s)) : s.padEnd(widths[i]! + s.length - width(s)));
   const lines = [columns.map(pad).join('  ').trimEnd(), widths.map((w) => '─'.repeat(w)).join('  ')];
   for (const r of body) lines.push(r.map(pad).join('  ').trimEnd());
@@ -78,7 +93,7 @@ export function formatMarkdownTable(rows: readonly object[], options: TableForma
   const columns = columnsOf(rows, options);
   const shown = options.maxRows !== undefined ? rows.slice(0, options.maxRows) : rows;
   const body = cells(shown, columns, options.decimals ?? 3);
-  const numeric = columns.map((_, i) => body.length > 0 && body.every((r) => r[i] === '' || isNumeric(r[i]!)));
+  const numeric = numericColumns(shown, columns);
   const lines = [
     `| ${columns.map(escapeMarkdownCell).join(' | ')} |`,
     `| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`,

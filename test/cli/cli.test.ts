@@ -228,9 +228,12 @@ describe('recommend, plan and evaluate', () => {
     const r = await cli(['recommend', '--county', 'Jämtland', '--dataset', 'bodies', '--format', 'csv', '--limit', '2']);
     expect(r.code).toBe(0);
     const [header, ...lines] = r.stdout.trim().split('\n');
-    expect(header).toBe('municipality,rank,candidate,name,county,score,distanceKm,borderSteps,existing,shared,complementarity,capacity,access,distance,county,reasons');
+    expect(header).toBe(
+      'municipality,candidate,name,county,rank,score,distanceKm,borderSteps,existing,score_shared,score_complementarity,score_capacity,score_access,score_distance,score_county,reasons',
+    );
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => l.startsWith('23'))).toBe(true);
+    expect(lines.every((l) => /^23\d\d,\d{4},[^,]+,\d\d,/.test(l))).toBe(true); // candidate's county code, not a component
   });
 
   it('recommend needs exactly one target, and a known municipality', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, demoDataset, loadNetwork, renderReport, renderReportMarkdown } from '../../src/index.js';
+import { buildReport, demoDataset, loadGeography, loadNetwork, renderReport, renderReportMarkdown } from '../../src/index.js';
 import { useChromium } from '../helpers/chromium.js';
 
 const chromium = useChromium();
@@ -81,5 +81,36 @@ describe('county report (Markdown)', () => {
     expect(md).toContain('\\|"&amp;\'');
     expect(md).not.toContain('<script>');
     expect(md).toMatch(/^\| county \| municipalities \| cooperating \|/m);
+  });
+});
+
+describe('another country', () => {
+  const geography = loadGeography(
+    {
+      municipalities: 'code,name,county_code,population,population_year,lat,lon\nA1,Alfa,A,9000,2024,60,10\nA2,Beta,A,30000,2024,60,11\nB1,Gamma,B,5000,2024,61,10\n',
+      counties: 'county_code,county_name\nA,Nord\nB,Sør\n',
+      adjacency: 'a,b\nA1,A2\nA1,B1\n',
+    },
+    { name: 'Fjordland' },
+  );
+  const net = loadNetwork({ links: 'source,target\nA1,A2\n', geography });
+  const square = (code: string, x: number, y: number) => ({
+    type: 'Feature' as const,
+    properties: { code },
+    geometry: { type: 'Polygon' as const, coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] },
+  });
+  const features = { type: 'FeatureCollection' as const, features: [square('A1', 10, 60), square('A2', 11, 60), square('B1', 10, 61)] };
+
+  it('says there is no map instead of drawing Sweden in grey', () => {
+    const html = renderReport(net);
+    expect(html).not.toContain('<svg');
+    expect(html).toContain('No maps: the map polygons (Sweden’s, by default) cover none of this geography’s municipalities.');
+    expect(html).toContain('<h2>Nord</h2>');
+  });
+
+  it('draws the given polygons, one shape per municipality', () => {
+    const html = renderReport(net, { features });
+    expect(html.match(/<svg /g)).toHaveLength(2);
+    expect(html.match(/class="municipality"/g)).toHaveLength(6);
   });
 });

@@ -44,23 +44,28 @@ function scorerOptions(values: ParsedArgs['values']): Pick<RecommendOptions, 'ho
   return { ...(hops !== undefined && { hops }), ...(maxKm !== undefined && { maxKm }), ...(countyPreference && { countyPreference }), ...(weights && { weights }) };
 }
 
-/** Recommendation rows for a table or CSV: components become columns, reasons one text. */
+/**
+ * Recommendation rows for a table, CSV or Markdown: the library's columns in
+ * the library's order, with the components as `score_<component>` columns
+ * (a component is called `county` too) and the reasons as one text.
+ */
 function flatten(rows: readonly RecommendationRow[], format: 'text' | 'csv' | 'md') {
   const flat = rows.map((r) => ({
     municipality: r.municipality,
-    rank: r.rank,
     candidate: r.candidate,
     name: r.name,
     county: r.county,
+    rank: r.rank,
     score: r.score,
     distanceKm: Math.round(r.distanceKm * 10) / 10,
     borderSteps: r.borderSteps,
     existing: r.existing,
-    ...Object.fromEntries(COMPONENTS.map((c) => [c, r.components[c]])),
-    reasons: format === 'text' ? r.reasons.join(' · ') : r.reasons.join('; '),
+    ...Object.fromEntries(COMPONENTS.map((c) => [`score_${c}`, r.components[c]])),
+    reasons: r.reasons.join(' · '),
   }));
-  const columns = ['municipality', 'rank', 'candidate', 'name', 'county', 'score', 'distanceKm', 'borderSteps', 'existing', ...COMPONENTS, 'reasons'];
-  const shown = format === 'text' ? columns.filter((c) => !(COMPONENTS as readonly string[]).includes(c) && c !== 'existing') : columns;
+  const components = COMPONENTS.map((c) => `score_${c}`);
+  const columns = ['municipality', 'candidate', 'name', 'county', 'rank', 'score', 'distanceKm', 'borderSteps', 'existing', ...components, 'reasons'];
+  const shown = format === 'text' ? columns.filter((c) => !components.includes(c) && c !== 'existing') : columns;
   return withColumns(flat, shown as (keyof (typeof flat)[number] & string)[]);
 }
 

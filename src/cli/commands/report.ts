@@ -1,19 +1,40 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { coverageByCounty, coverageByMunicipality } from '../../analysis/coverage.js';
 import { camelKind } from '../../analysis/view.js';
 import { renderReportHtml } from '../../report/html.js';
-import { renderMap, swedenMapFeatures } from '../../report/map.js';
+import { renderMap, swedenMapFeatures, type MapFeatureCollection } from '../../report/map.js';
 import { renderReportMarkdownFromModel } from '../../report/markdown.js';
 import { buildReport } from '../../report/model.js';
 import { formatTextTable } from '../../report/table.js';
-import { UsageError } from '../context.js';
+import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
 import { emit } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, choiceOption, integerOption, type Command } from './shared.js';
 
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+
+/** `--features FILE`: map polygons as GeoJSON (validated when the map is drawn). */
+function readFeatures(values: ParsedArgs['values'], io: CliIO): MapFeatureCollection | undefined {
+  const file = values.features as string | undefined;
+  if (file === undefined) return undefined;
+  const path = resolve(io.cwd ?? process.cwd(), file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read --features ${JSON.stringify(file)}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as MapFeatureCollection;
+  } catch {
+    throw new UsageError(`--features ${JSON.stringify(file)} is not JSON`, 'give a GeoJSON FeatureCollection with a `code` property per municipality');
+  }
+}
+
+const FEATURES_HELP = `  --features FILE     map polygons: GeoJSON with a \`code\` property per municipality
+                      (default: the embedded Swedish municipalities)`;
 
 export const reportCommand: Command = {
   name: 'report',
@@ -25,6 +46,7 @@ export const reportCommand: Command = {
     title: { type: 'string' },
     top: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
+    features: { type: 'string' },
   },
   help: `samverkan report [options]
 
@@ -41,6 +63,7 @@ Options:
   --title TEXT        report title
   --top N             actors listed per county (default 5)
   --quiet, -q         print only the path of the file
+${FEATURES_HELP}
 
 ${INPUT_HELP}
 
@@ -51,12 +74,14 @@ Example:
     announce(description, values, io);
     const format = choiceOption(values, 'format', ['html', 'md'] as const) ?? 'html';
     const top = integerOption(values, 'top', 1);
+    const features = readFeatures(values, io);
     const bar = progressBar(io, 'Computing');
     const model = buildReport(net, {
       dataDescription: description,
       ...(values.title !== undefined && { title: String(values.title) }),
       ...(top !== undefined && { top }),
       maps: format === 'html',
+      ...(features && { features }),
       onProgress: (done, total) => bar.update(done, total),
     });
     bar.finish();
@@ -90,6 +115,7 @@ export const mapCommand: Command = {
     level: { type: 'string' },
     out: { type: 'string', short: 'o' },
     title: { type: 'string' },
+    features: { type: 'string' },
   },
   help: `samverkan map [options]
 
@@ -105,6 +131,7 @@ Options:
                       mean coverage, the shares of the coverage table)
   --out, -o FILE      write the SVG to FILE (default: standard output)
   --title TEXT        title drawn on the map
+${FEATURES_HELP}
 
 ${INPUT_HELP}
 
@@ -153,11 +180,16 @@ Example:
       const max = Math.max(0, ...[...byCode.values()].map((v) => v ?? 0));
       domain = [0, max > 0 ? max : 1];
     }
-    const drawn = new Set(swedenMapFeatures().features.map((f) => f.properties.code));
+    const features = readFeatures(values, io);
+    const drawn = new Set((features ?? swedenMapFeatures()).features.map((f) => f.properties.code));
     if (!net.geography.municipalities.some((m) => drawn.has(m.code))) {
-      throw new UsageError('maps are drawn from the embedded Swedish polygons, and none of this geography’s municipalities is among them', 'use renderMap({ features }) from the library with your own GeoJSON');
+      throw new UsageError(
+        features ? 'the --features polygons cover none of this geography’s municipalities' : 'maps are drawn from the embedded Swedish polygons, and none of this geography’s municipalities is among them',
+        'pass --features FILE: GeoJSON with a `code` property per municipality',
+      );
     }
     const svg = renderMap({
+      ...(features && { features }),
       values: byCode,
       level,
       geography: net.geography,
