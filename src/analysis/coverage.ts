@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { indexGeography } from '../model/geography.js';
 import { nodeKey } from '../model/keys.js';
-import type { CooperationNetwork } from '../model/network.js';
+import { sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { connectedComponents } from '../metrics/components.js';
 import { toCsr } from '../metrics/csr.js';
@@ -128,7 +128,7 @@ interface Computed {
 
 function compute(net: CooperationNetwork, options: CoverageOptions): Computed {
   const o = CoverageOptionsSchema.parse(options);
-  const projection = net.municipalityProjection({ via: o.via });
+  const projection = sharedProjection(net, { via: o.via });
   const ix = indexGeography(net.geography);
   // The same (cached) betweenness as `centrality`, so a report computes it once.
   const betweennessOf = new Map(
@@ -203,7 +203,7 @@ export function coverageByMunicipality(net: CooperationNetwork, options: Coverag
  */
 export function coverageByCounty(net: CooperationNetwork, options: CoverageOptions = {}): Rows<CountyCoverageRow> {
   const { municipal, options: o } = compute(net, options);
-  const projection = net.municipalityProjection({ via: o.via });
+  const projection = sharedProjection(net, { via: o.via });
   const ix = indexGeography(net.geography);
   const countyOfMunicipality = new Map(municipal.map((r) => [r.code, r.county]));
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cmp, indexGeography } from '../model/geography.js';
 import { nodeKey } from '../model/keys.js';
-import type { CooperationNetwork } from '../model/network.js';
+import { sharedProjection, type CooperationNetwork } from '../model/network.js';
 import type { Actor } from '../model/schema.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { formatCount as fmt, joinNames as list, kindWords } from '../model/words.js';
@@ -114,7 +114,7 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
   const small = (population: number) => population < o.smallPopulation;
   const coverage = coverageByMunicipality(net, { partnerKinds: o.requiredKinds, via: o.via, ...(o.onProgress && { onProgress: o.onProgress }) });
   const byCode = new Map(coverage.map((r) => [r.code, r]));
-  const projection = net.municipalityProjection({ via: o.via });
+  const projection = sharedProjection(net, { via: o.via });
   const gaps: (GapRow & { order: number })[] = [];
   const add = (g: Omit<GapRow, 'level' | 'kind'> & { kind?: string }, order: number) => {
     // Keys in column order: the keys of a row follow its columns.

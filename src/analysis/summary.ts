@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nodeKey } from '../model/keys.js';
-import type { CooperationNetwork } from '../model/network.js';
+import { sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 
 export const SummaryOptionsSchema = z.strictObject({
@@ -48,7 +48,7 @@ export interface CountySummaryRow {
 export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions = {}): Rows<CountySummaryRow> {
   const { total, via } = SummaryOptionsSchema.parse(options);
   const tied = new Set<string>();
-  for (const t of net.municipalityProjection({ via }).ties) tied.add(t.a).add(t.b);
+  for (const t of sharedProjection(net, { via }).ties) tied.add(t.a).add(t.b);
   const countyOfActor = (id: string) => net.actor(id)?.county;
   const isolated = (m: { code: string }) => net.graph.degree(nodeKey(m.code)) === 0 && !tied.has(m.code);
 

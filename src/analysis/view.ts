@@ -1,5 +1,5 @@
 import { actorIdOf, nodeKey } from '../model/keys.js';
-import type { CooperationNetwork } from '../model/network.js';
+import { sharedProjection, type CooperationNetwork } from '../model/network.js';
 import type { Actor } from '../model/schema.js';
 import { toCsr, type Csr } from '../metrics/csr.js';
 
@@ -42,7 +42,7 @@ export function actorView(net: CooperationNetwork, include?: (actor: Actor) => b
  * weight, aligned with the municipality actors in code order.
  */
 export function municipalityView(net: CooperationNetwork): ActorView {
-  const projection = net.municipalityProjection();
+  const projection = sharedProjection(net);
   const csr = toCsr(projection.graph);
   return { csr, actors: csr.ids.map((key) => net.actor(actorIdOf(key))!) };
 }

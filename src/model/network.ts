@@ -79,8 +79,8 @@ export interface MunicipalityProjectionOptions {
 export interface MunicipalityProjection {
   /** One node per municipality of the geography (key: `nodeKey(code)`), one edge per tie, with the tie's fields as attributes. */
   readonly graph: UndirectedGraph<{ name: string; county: string; population: number }, MunicipalityTie>;
-  /** The ties, sorted by `a` then `b`. */
-  readonly ties: readonly MunicipalityTie[];
+  /** The ties, sorted by `a` then `b` (frozen: shared between calls). */
+  readonly ties: readonly Readonly<MunicipalityTie>[];
 }
 
 export interface NetworkParts {
@@ -116,7 +116,6 @@ export class CooperationNetwork {
 
   readonly #actors: Map<string, Actor>;
   readonly #byMunicipality = new Map<string, Actor[]>();
-  #projection = new Map<string, MunicipalityProjection>();
 
   private constructor(
     geography: Geography,
@@ -319,11 +318,17 @@ export class CooperationNetwork {
    * with each other). Each tie lists the bodies and links behind it.
    */
   municipalityProjection(options: MunicipalityProjectionOptions = {}): MunicipalityProjection {
-    const via = [...(options.via ?? ['joint_body'])].sort(cmp);
-    const endpoints = options.endpoints ?? 'any';
-    const key = JSON.stringify([via, endpoints]);
-    const cached = this.#projection.get(key);
-    if (cached) return cached;
+    // The ties are frozen and can be shared; the graph is the caller's own copy.
+    const shared = sharedProjection(this, options);
+    return { ties: shared.ties, graph: shared.graph.copy() };
+  }
+
+  /** @internal Compute a projection; see {@link sharedProjection}, which caches it. */
+  static computeProjection(net: CooperationNetwork, via: readonly string[], endpoints: 'any' | 'municipalities'): MunicipalityProjection {
+    return net.#computeProjection(via, endpoints);
+  }
+
+  #computeProjection(via: readonly string[], endpoints: 'any' | 'municipalities'): MunicipalityProjection {
 
     const ties = new Map<string, MunicipalityTie>();
     const tie = (x: string, y: string): MunicipalityTie => {
@@ -375,10 +380,29 @@ export class CooperationNetwork {
     for (const t of sorted) {
       t.bodies.sort(cmp);
       t.links = [...new Set(t.links)].sort((x, y) => x - y);
-      graph.addEdge(nodeKey(t.a), nodeKey(t.b), t);
+      Object.freeze(t.bodies);
+      Object.freeze(t.links);
+      graph.addEdge(nodeKey(t.a), nodeKey(t.b), Object.freeze(t));
     }
-    const projection: MunicipalityProjection = { graph, ties: sorted };
-    this.#projection.set(key, projection);
-    return projection;
+    return { graph, ties: Object.freeze(sorted) };
   }
+}
+
+const projections = new WeakMap<CooperationNetwork, Map<string, MunicipalityProjection>>();
+
+/**
+ * @internal The municipality projection, computed once per network and
+ * options and shared by the analyses (coverage, gaps, recommendations all
+ * need it). Its ties are frozen; its graph must not be changed, which is why
+ * `CooperationNetwork.municipalityProjection` hands callers a copy instead.
+ */
+export function sharedProjection(net: CooperationNetwork, options: MunicipalityProjectionOptions = {}): MunicipalityProjection {
+  const via = [...(options.via ?? ['joint_body'])].sort(cmp);
+  const endpoints = options.endpoints ?? 'any';
+  const key = JSON.stringify([via, endpoints]);
+  let cache = projections.get(net);
+  if (!cache) projections.set(net, (cache = new Map()));
+  let projection = cache.get(key);
+  if (!projection) cache.set(key, (projection = CooperationNetwork.computeProjection(net, via, endpoints)));
+  return projection;
 }

@@ -1,6 +1,6 @@
 import { cmp, indexGeography } from '../model/geography.js';
 import { actorIdOf, nodeKey } from '../model/keys.js';
-import type { CooperationNetwork } from '../model/network.js';
+import { sharedProjection, type CooperationNetwork } from '../model/network.js';
 import type { Geography } from '../model/schema.js';
 import { betweennessCentrality } from '../metrics/betweenness.js';
 import type { Csr } from '../metrics/csr.js';
@@ -64,7 +64,7 @@ export function evidenceOf(net: CooperationNetwork, via: readonly string[]): Evi
   const index = new Map(codes.map((c, i) => [c, i]));
   const ties = codes.map(() => new Set<number>());
   const tieInfo = new Map<string, TieInfo>();
-  for (const t of net.municipalityProjection({ via }).ties) {
+  for (const t of sharedProjection(net, { via }).ties) {
     const i = index.get(t.a)!;
     const j = index.get(t.b)!;
     ties[i]!.add(j);

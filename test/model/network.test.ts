@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CooperationNetwork, loadNetwork, swedenCooperationBodies, swedenGeography } from '../../src/index.js';
+import { CooperationNetwork, loadNetwork, swedenCooperationBodies, swedenGeography, type MunicipalityTie } from '../../src/index.js';
 
 const geography = swedenGeography();
 
@@ -152,5 +152,18 @@ describe('the real cooperation bodies', () => {
     for (const l of net.links) if (net.actor(l.target)?.kind === 'municipality') members.set(l.source, [...(members.get(l.source) ?? []), l.target]);
     for (const list of members.values()) for (const a of list) for (const b of list) if (a < b) pairs.add(`${a}-${b}`);
     expect(net.municipalityProjection().ties.map((t) => `${t.a}-${t.b}`).sort()).toEqual([...pairs].sort());
+  });
+});
+
+describe('the municipality projection is safe to share', () => {
+  it('freezes the ties and gives each caller its own graph, so callers cannot corrupt later analyses', () => {
+    const net = loadNetwork(swedenCooperationBodies());
+    const first = net.municipalityProjection();
+    expect(() => (first.ties as MunicipalityTie[]).sort((x, y) => y.weight - x.weight)).toThrow(TypeError);
+    expect(() => ((first.ties[0] as MunicipalityTie).weight = 99)).toThrow(TypeError);
+    first.graph.clearEdges();
+    const again = net.municipalityProjection();
+    expect(again.graph.size).toBe(again.ties.length);
+    expect(again.ties.length).toBeGreaterThan(300);
   });
 });
