@@ -2,7 +2,8 @@ import { UndirectedGraph } from 'graphology';
 import { cmp, findCounty, findMunicipality, indexGeography } from './geography.js';
 import { nodeKey } from './keys.js';
 import type { LoadReport } from './load-report.js';
-import { IsoDateSchema, type Actor, type County, type Geography, type Link, type Municipality } from './schema.js';
+import type { z } from 'zod';
+import { ActorSchema, IsoDateSchema, LinkSchema, type Actor, type County, type Geography, type Link, type LinkInput, type Municipality } from './schema.js';
 
 /** A link as stored in a network: the input link plus where it sits. */
 export interface NetworkLink extends Link {
@@ -87,7 +88,8 @@ export interface NetworkParts {
   geography: Geography;
   /** Actors other than municipalities (municipalities come from the geography); may also hold municipality actors to enrich them. */
   actors?: readonly Actor[];
-  links?: readonly (Link & { origin?: { file: string; row: number } })[];
+  /** Links; `weight` defaults to 1. */
+  links?: readonly (LinkInput & { origin?: { file: string; row: number } })[];
   loadReport?: LoadReport;
 }
 
@@ -193,26 +195,39 @@ export class CooperationNetwork {
   static create(parts: NetworkParts): CooperationNetwork {
     const { geography } = parts;
     const ix = indexGeography(geography);
+    const fail = (where: string, message: string): never => {
+      throw new TypeError(`CooperationNetwork.create: ${where}: ${message}`);
+    };
+    const issue = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
     const actors = new Map<string, Actor>();
     for (const m of ix.municipality.values()) {
       actors.set(m.code, { id: m.code, name: m.name, kind: 'municipality', municipality: m.code, county: m.county });
     }
-    for (const actor of parts.actors ?? []) {
+    (parts.actors ?? []).forEach((input, i) => {
+      // The schemas are the source of truth: clean parts are checked against them.
+      const parsed = ActorSchema.safeParse(input);
+      if (!parsed.success) fail(`actors[${i}]`, issue(parsed.error));
+      const actor = parsed.data!;
+      if (actor.municipality !== undefined && !ix.municipality.has(actor.municipality)) fail(`actors[${i}] (${actor.id})`, `unknown municipality code ${JSON.stringify(actor.municipality)}`);
+      if (actor.county !== undefined && !ix.county.has(actor.county)) fail(`actors[${i}] (${actor.id})`, `unknown county code ${JSON.stringify(actor.county)}`);
       if (actor.kind === 'municipality') {
         const m = ix.municipality.get(actor.municipality ?? actor.id);
-        if (!m) throw new Error(`actor ${actor.id}: unknown municipality`);
-        const base = actors.get(m.code)!;
-        if (actor.attributes) actors.set(m.code, { ...base, attributes: { ...base.attributes, ...actor.attributes } });
-        continue;
+        if (!m) fail(`actors[${i}] (${actor.id})`, 'an actor of kind municipality must be a municipality of the geography');
+        const base = actors.get(m!.code)!;
+        if (actor.attributes) actors.set(m!.code, { ...base, attributes: { ...base.attributes, ...actor.attributes } });
+        return;
       }
-      if (actors.has(actor.id)) throw new Error(`duplicate actor id ${actor.id}`);
-      const county =
-        actor.county ?? (actor.municipality !== undefined ? ix.municipality.get(actor.municipality)?.county : undefined);
-      const clean: Actor = { ...actor };
-      if (county !== undefined) clean.county = county;
-      actors.set(actor.id, clean);
-    }
-    return new CooperationNetwork(geography, actors, parts.links ?? [], parts.loadReport, undefined);
+      if (actors.has(actor.id)) fail(`actors[${i}]`, `duplicate actor id ${JSON.stringify(actor.id)}`);
+      const county = actor.county ?? (actor.municipality !== undefined ? ix.municipality.get(actor.municipality)!.county : undefined);
+      if (county !== undefined) actor.county = county;
+      actors.set(actor.id, actor);
+    });
+    const links = (parts.links ?? []).map((input, i) => {
+      const parsed = LinkSchema.safeParse(input);
+      if (!parsed.success) fail(`links[${i}]`, issue(parsed.error));
+      return input.origin ? { ...parsed.data!, origin: input.origin } : parsed.data!;
+    });
+    return new CooperationNetwork(geography, actors, links, parts.loadReport, undefined);
   }
 
   /** The actor with this id, if any. */

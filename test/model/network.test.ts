@@ -167,3 +167,17 @@ describe('the municipality projection is safe to share', () => {
     expect(again.ties.length).toBeGreaterThan(300);
   });
 });
+
+describe('CooperationNetwork.create checks clean parts against the schemas', () => {
+  const create = (parts: Omit<Parameters<typeof CooperationNetwork.create>[0], 'geography'>) => () => CooperationNetwork.create({ geography, ...parts });
+  it('rejects unknown municipality codes, bad kinds and bad weights with the position', () => {
+    expect(create({ actors: [{ id: 'x', name: 'X', kind: 'religious', municipality: '480' }] })).toThrow(/actors\[0\] \(x\): unknown municipality code "480"/);
+    expect(create({ actors: [{ id: 'x', name: 'X', kind: 'Religious Community' }] })).toThrow(/actors\[0\]: kind: /);
+    expect(create({ links: [{ source: '2480', target: '2460', weight: -5 }] })).toThrow(/links\[0\]: weight: /);
+    expect(create({ links: [{ source: '2480', target: '2460', since: '2023-02-30' }] })).toThrow(/links\[0\]: since: /);
+  });
+  it('defaults a missing weight to 1', () => {
+    const net = CooperationNetwork.create({ geography, links: [{ source: '2480', target: '2460' }] });
+    expect(net.links[0]!.weight).toBe(1);
+  });
+});
