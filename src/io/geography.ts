@@ -1,5 +1,5 @@
 import { formatProblem, type Problem } from '../model/load-report.js';
-import { GeographySchema, type Border, type County, type Geography, type Municipality } from '../model/schema.js';
+import { GeographySchema, IsoDateSchema, type Border, type County, type Geography, type Municipality } from '../model/schema.js';
 import { mapColumns } from './columns.js';
 import { readTable, type Table, type TableSource } from './source.js';
 
@@ -67,7 +67,12 @@ function columnsOf<F extends string>(
   for (const field of required) {
     if (columns.fields[field] === undefined) {
       ok = false;
-      problems.push({ file: table.file, row: table.headerRow, reason: `missing required column "${spec[field][0]}"`, severity: 'error' });
+      problems.push({
+        file: table.file,
+        row: table.headerRow,
+        reason: `missing required column "${spec[field][0]}" (accepted names: ${spec[field].join(', ')}); the header has: ${table.header.join(', ') || '(nothing)'}`,
+        severity: 'error',
+      });
     }
   }
   for (const d of columns.duplicates) {
@@ -77,7 +82,16 @@ function columnsOf<F extends string>(
   return ok ? columns.fields : undefined;
 }
 
-const BOOLEAN: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, yes: true, no: false, ja: true, nej: false };
+const BOOLEAN: ReadonlyMap<string, boolean> = new Map([
+  ['true', true],
+  ['false', false],
+  ['1', true],
+  ['0', false],
+  ['yes', true],
+  ['no', false],
+  ['ja', true],
+  ['nej', false],
+]);
 
 /**
  * Load a geography from three CSV files with the columns of the embedded
@@ -115,6 +129,8 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
         problems.push({ file: countyTable.file, row: r.row, reason: 'a county needs a code and a name', severity: 'error' });
       } else if (seen.has(code)) {
         problems.push({ file: countyTable.file, row: r.row, column: countyTable.header[cf.code!]!, value: code, reason: 'duplicate county code', severity: 'error' });
+      } else if (code === 'total') {
+        problems.push({ file: countyTable.file, row: r.row, column: countyTable.header[cf.code!]!, value: code, reason: '"total" is reserved for the national row of the county tables; choose another code', severity: 'error' });
       } else {
         seen.add(code);
         counties.push({ code, name: countyName });
@@ -140,20 +156,22 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
       if (cell('name') === '') bad('name', 'the name is empty');
       const county = cell('county');
       if (!countyCodes.has(county)) bad('county', 'unknown county code (not in counties.csv)');
+      // A decimal comma is fine where commas cannot be the delimiter (Swedish Excel).
+      const num = (text: string) => Number(muniTable.delimiter !== ',' ? text.replace(/^([+-]?\d*),(\d+)$/, '$1.$2') : text);
       const population = Number(cell('population'));
       if (cell('population') === '' || !Number.isInteger(population) || population < 0) bad('population', 'the population must be a whole number ≥ 0');
       const year = Number(cell('populationYear'));
       if (!Number.isInteger(year)) bad('populationYear', 'the population year must be a year');
-      const lat = Number(cell('lat'));
-      const lon = Number(cell('lon'));
+      const lat = num(cell('lat'));
+      const lon = num(cell('lon'));
       if (cell('lat') === '' || !(lat >= -90 && lat <= 90)) bad('lat', 'the latitude must be a number between -90 and 90');
       if (cell('lon') === '' || !(lon >= -180 && lon <= 180)) bad('lon', 'the longitude must be a number between -180 and 180');
-      const area = cell('areaKm2') === '' ? undefined : Number(cell('areaKm2'));
+      const area = cell('areaKm2') === '' ? undefined : num(cell('areaKm2'));
       if (area !== undefined && !(area >= 0)) bad('areaKm2', 'the area must be a number ≥ 0');
       const islandText = cell('island').toLowerCase();
-      if (islandText !== '' && !(islandText in BOOLEAN)) bad('island', 'island must be true or false');
+      if (islandText !== '' && !BOOLEAN.has(islandText)) bad('island', 'island must be true or false');
       const date = cell('populationDate');
-      if (date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(date)) bad('populationDate', 'the population date must be YYYY-MM-DD');
+      if (date !== '' && !IsoDateSchema.safeParse(date).success) bad('populationDate', 'the population date must be a date YYYY-MM-DD');
       if (problems.length > before) {
         if (code !== '') rejectedCodes.add(code);
         continue;
@@ -167,7 +185,7 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
         populationYear: year,
         lat,
         lon,
-        island: islandText !== '' ? BOOLEAN[islandText]! : false,
+        island: BOOLEAN.get(islandText) ?? false,
         islandGiven: islandText !== '',
       };
       if (date !== '') m.populationDate = date;

@@ -1,7 +1,7 @@
-import { cmp, findCounty, findMunicipality, indexGeography } from '../model/geography.js';
+import { cmp, findCounty, findMunicipality, indexGeography, normaliseName } from '../model/geography.js';
 import { formatProblem, type FileReport, type LoadReport, type Problem } from '../model/load-report.js';
 import { CooperationNetwork } from '../model/network.js';
-import type { Actor, Geography, Link } from '../model/schema.js';
+import { IsoDateSchema, type Actor, type Geography, type Link } from '../model/schema.js';
 import { ACTOR_COLUMNS, LINK_COLUMNS, mapColumns, normaliseKind, type ColumnMap } from './columns.js';
 import { loadGeography } from './geography.js';
 import { readGraphFile, type GraphFile, type GraphFormat, type GraphSource } from './graph-import.js';
@@ -288,6 +288,17 @@ function loadActors(
     byId.set(id, { actor, row: record.row });
     actors.push(actor);
     report.loaded++;
+    const namesake = ix.municipalityByName.get(normaliseName(id));
+    if (namesake) {
+      problems.push({
+        file: table.file,
+        row: record.row,
+        column: table.header[fields.id!]!,
+        value: id,
+        reason: `the id is also the name of the municipality ${namesake.name}: links that name "${id}" go to this actor, not to the municipality (write ${namesake.code} for the municipality)`,
+        severity: 'warning',
+      });
+    }
   }
   return { actors, report };
 }
@@ -308,12 +319,17 @@ function parseWeight(raw: string, delimiter: string | undefined): number | strin
   return value;
 }
 
-function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+/**
+ * A date cell: `YYYY-MM-DD` (checked against the calendar by the schema), or
+ * a spreadsheet's `YYYY-MM-DD 00:00[:00]`, whose midnight is only its way of
+ * writing a date. Any other time of day is an error, not silently dropped.
+ */
+function parseDate(raw: string, field: 'since' | 'until'): string | { error: string } {
+  const midnight = /^(\d{4}-\d{2}-\d{2})[ T]00:00(:00(\.0+)?)?Z?$/.exec(raw);
+  const date = midnight ? midnight[1]! : raw;
+  if (IsoDateSchema.safeParse(date).success) return date;
+  if (/^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}/.test(raw)) return { error: `the ${field} date has a time of day (expected a date YYYY-MM-DD)` };
+  return { error: `the ${field} date is not a valid date (expected YYYY-MM-DD)` };
 }
 
 type LoadedLink = Link & { origin: { file: string; row: number } };
@@ -390,8 +406,9 @@ function loadLinks(
     for (const field of ['since', 'until'] as const) {
       const raw = cell(field);
       if (raw === '') continue;
-      if (isIsoDate(raw)) dates[field] = raw;
-      else err(field, raw, `the ${field} date is not a valid date (expected YYYY-MM-DD)`);
+      const parsed = parseDate(raw, field);
+      if (typeof parsed === 'string') dates[field] = parsed;
+      else err(field, raw, parsed.error);
     }
     if (dates.since !== undefined && dates.until !== undefined && dates.until < dates.since) {
       err('until', dates.until, `until is before since (${dates.since})`);

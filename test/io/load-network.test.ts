@@ -355,3 +355,26 @@ describe('progress', () => {
     ]);
   });
 });
+
+describe('spreadsheet quirks', () => {
+  it('accepts a date written with a midnight time, and names a real time of day as the problem', () => {
+    const net = lenient({ links: 'source,target,since,until\n2480,2460,2023-02-28 00:00,2024-01-01T00:00:00\n2480,2403,2023-02-28 14:30,\n' });
+    expect(net.links[0]).toMatchObject({ since: '2023-02-28', until: '2024-01-01' });
+    expect(errors(net.loadReport?.problems)).toEqual([
+      { file: '(links)', row: 3, column: 'since', value: '2023-02-28 14:30', reason: 'the since date has a time of day (expected a date YYYY-MM-DD)', severity: 'error' },
+    ]);
+  });
+
+  it('warns when an actor id is also a municipality name, since links naming it go to the actor', () => {
+    const net = loadNetwork({ actors: 'id,name,kind\nVännäs,Vännäs IK,civil_society\n', links: 'source,target\nUmeå,Vännäs\n' });
+    expect(net.linksBetween('2480', 'Vännäs')).toHaveLength(1);
+    const [warning] = net.loadReport!.problems;
+    expect(warning).toMatchObject({ severity: 'warning', row: 2, column: 'id', value: 'Vännäs' });
+    expect(warning!.reason).toContain('write 2460 for the municipality');
+  });
+
+  it('takes Date objects in rows as local calendar dates', () => {
+    const net = loadNetwork({ links: [{ source: '2480', target: '2460', since: new Date(2023, 4, 1) }] });
+    expect(net.links[0]!.since).toBe('2023-05-01');
+  });
+});

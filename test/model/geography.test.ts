@@ -137,3 +137,45 @@ describe('loadGeography for another country', () => {
     expect(error!.message.split('\n')[0]).toBe('invalid geography: 5 problems');
   });
 });
+
+describe('loadGeography: more input checks', () => {
+  const counties = 'county_code,county_name\n1,Nord\n';
+  it('reads decimal commas in a semicolon-separated file', () => {
+    const g = loadGeography({
+      municipalities: 'code;name;county_code;population;population_year;lat;lon;area_km2\n101;Alfa;1;1000;2024;62,10;10,5;12,5\n',
+      counties,
+      adjacency: 'a,b\n',
+    });
+    expect(g.municipalities[0]).toMatchObject({ lat: 62.1, lon: 10.5, areaKm2: 12.5 });
+  });
+  it('names the accepted columns and the actual header when one is missing, and rejects prototype words and impossible dates', () => {
+    let error: GeographyError | undefined;
+    try {
+      loadGeography({
+        municipalities: 'kod,name,county_code,population,population_year,lat,lon,island,population_date\n101,Alfa,1,1000,2024,60,10,constructor,2023-02-30\n',
+        counties: 'county_code,county_name\n1,Nord\ntotal,Everything\n',
+        adjacency: 'a,b\n',
+      });
+    } catch (e) {
+      error = e as GeographyError;
+    }
+    expect(error).toBeInstanceOf(GeographyError);
+    const reasons = error!.problems.map((p) => p.reason);
+    expect(reasons).toContain('"total" is reserved for the national row of the county tables; choose another code');
+    expect(reasons.find((r) => r.startsWith('missing required column "code"'))).toMatch(/accepted names: code, municipality_code, kommunkod\); the header has: kod, name,/);
+  });
+  it('rejects an island value that names an object property, and an impossible population date', () => {
+    let error: GeographyError | undefined;
+    try {
+      loadGeography({
+        municipalities: 'code,name,county_code,population,population_year,lat,lon,island,population_date\n101,Alfa,1,1000,2024,60,10,constructor,2023-02-30\n',
+        counties,
+        adjacency: 'a,b\n',
+      });
+    } catch (e) {
+      error = e as GeographyError;
+    }
+    expect(error).toBeInstanceOf(GeographyError);
+    expect(error!.problems.map((p) => p.column)).toEqual(['island', 'population_date']);
+  });
+});
