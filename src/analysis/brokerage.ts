@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KindListSchema } from '../io/columns.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { brokerageRoles } from '../metrics/brokerage-roles.js';
@@ -17,7 +18,7 @@ export const BrokerageOptionsSchema = z.strictObject({
    */
   ungrouped: z.enum(['own', 'skip']).default('own'),
   /** Compute on the subgraph of actors of these kinds only. Default: all actors. */
-  kinds: z.array(z.string()).optional(),
+  kinds: KindListSchema.optional(),
 });
 export type BrokerageOptions = z.input<typeof BrokerageOptionsSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KindListSchema } from '../io/columns.js';
 import { cmp } from '../model/geography.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
@@ -38,7 +39,7 @@ const CentralityBaseSchema = z.strictObject({
   /** PageRank uses weights (always, unless false). Default true, as `nx.pagerank`. */
   pagerankWeighted: z.boolean().default(true),
   /** Compute on the subgraph of actors of these kinds (e.g. `['municipality']`). Default: all actors. */
-  kinds: z.array(z.string()).optional(),
+  kinds: KindListSchema.optional(),
   /**
    * `'actors'` (default): the actor network. `'municipalities'`: the
    * municipality projection (ties direct or through shared bodies, weight =

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KindListSchema } from '../io/columns.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { communityCrosstab, louvainCommunities } from '../metrics/communities.js';
@@ -18,7 +19,7 @@ export const CommunitiesOptionsSchema = z.strictObject({
    */
   network: z.enum(['actors', 'municipalities']).default('actors'),
   /** With `network: 'actors'`, only actors of these kinds. */
-  kinds: z.array(z.string()).optional(),
+  kinds: KindListSchema.optional(),
 }).refine((o) => !(o.network === 'municipalities' && o.kinds !== undefined), {
   message: '`kinds` restricts the actor network; the municipality network has only municipalities',
   path: ['kinds'],

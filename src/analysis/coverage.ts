@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KindListSchema } from '../io/columns.js';
 import { indexGeography } from '../model/geography.js';
 import { nodeKey } from '../model/keys.js';
 import { sharedProjection, type CooperationNetwork } from '../model/network.js';
@@ -11,20 +12,22 @@ import { camelKind } from './view.js';
 /** Partner kinds whose reach coverage reports by default. */
 export const DEFAULT_PARTNER_KINDS = ['religious', 'civil_society', 'authority'] as const;
 
+/** Fixed columns of the county rows that a `<kind>Share` column must not shadow. */
+const RESERVED_SHARE_COLUMNS: ReadonlySet<string> = new Set(['linkedShare', 'linkedPopulationShare', 'borderPairShare']);
+
 export const CoverageOptionsSchema = z.strictObject({
   /**
    * Partner kinds to report a share for (columns `<kind>Share`, camelCase). Default religious, civil_society, authority.
    * May be empty: no partner columns, and `coverage` is then just "has a municipality tie".
    * A kind named twice counts once.
    */
-  partnerKinds: z
-    .array(z.string().min(1))
-    .transform((kinds) => [...new Set(kinds)])
-    .default([...DEFAULT_PARTNER_KINDS]),
+  partnerKinds: KindListSchema.refine((kinds) => kinds.every((k) => !RESERVED_SHARE_COLUMNS.has(`${camelKind(k)}Share`)), {
+    message: 'a partner kind would be named like a fixed column (linkedShare, linkedPopulationShare, borderPairShare); rename the kind',
+  }).default([...DEFAULT_PARTNER_KINDS]),
   /** Betweenness with link weights as strengths (distance 1/weight). Default false (NetworkX's default). */
   weighted: z.boolean().default(false),
   /** Actor kinds through which members cooperate (see `municipalityProjection`). Default `['joint_body']`. */
-  via: z.array(z.string()).default(['joint_body']),
+  via: KindListSchema.default(['joint_body']),
   /** Append a national row (county `total`). Default true. */
   total: z.boolean().default(true),
   /** Progress of the betweenness computation, `(done, total)` (for progress bars). */

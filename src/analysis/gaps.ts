@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KindListSchema } from '../io/columns.js';
 import { cmp, indexGeography } from '../model/geography.js';
 import { nodeKey } from '../model/keys.js';
 import { sharedProjection, type CooperationNetwork } from '../model/network.js';
@@ -43,16 +44,13 @@ export type Severity = keyof typeof SEVERITY_LEVELS;
 
 export const GapsOptionsSchema = z.strictObject({
   /** Partner kinds every municipality should have. Default religious, civil_society, authority. A kind named twice counts once. */
-  requiredKinds: z
-    .array(z.string().min(1))
-    .transform((kinds) => [...new Set(kinds)])
-    .default([...DEFAULT_PARTNER_KINDS]),
+  requiredKinds: KindListSchema.default([...DEFAULT_PARTNER_KINDS]),
   /** Municipalities with fewer inhabitants are small. Default 15 000. */
   smallPopulation: z.number().nonnegative().default(DEFAULT_SMALL_POPULATION),
   /** Only these gap types. Default: all. */
   types: z.array(z.enum(GAP_TYPES)).optional(),
   /** Actor kinds through which members cooperate. Default `['joint_body']`. */
-  via: z.array(z.string()).default(['joint_body']),
+  via: KindListSchema.default(['joint_body']),
   /** Progress of the betweenness computation, `(done, total)` (for progress bars). */
   onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KindListSchema } from '../io/columns.js';
 import { cmp } from '../model/geography.js';
 import type { CooperationNetwork } from '../model/network.js';
 import type { Actor } from '../model/schema.js';
@@ -17,7 +18,7 @@ function restrict(view: ActorView, include: (a: Actor) => boolean): ActorView {
 
 const KindsOption = z.strictObject({
   /** Compute on the subgraph of actors of these kinds only. Default: all actors. */
-  kinds: z.array(z.string()).optional(),
+  kinds: KindListSchema.optional(),
 });
 
 export const ComponentsOptionsSchema = KindsOption;

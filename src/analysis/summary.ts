@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KindListSchema } from '../io/columns.js';
 import { nodeKey } from '../model/keys.js';
 import { sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
@@ -7,7 +8,7 @@ export const SummaryOptionsSchema = z.strictObject({
   /** Append a row for the whole country (county `total`). Default true. */
   total: z.boolean().default(true),
   /** Actor kinds through which members cooperate (see `municipalityProjection`). Default `['joint_body']`. */
-  via: z.array(z.string()).default(['joint_body']),
+  via: KindListSchema.default(['joint_body']),
 });
 export type SummaryOptions = z.input<typeof SummaryOptionsSchema>;
 

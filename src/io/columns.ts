@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Column names and value spellings that samverkan understands. Header cells
  * are matched after {@link normaliseHeader}: case-insensitive, with spaces,
@@ -154,3 +156,17 @@ export function mapColumns<F extends string>(header: readonly string[], spec: Re
   const duplicates = [...seen].filter(([, cells]) => cells.length > 1).map(([field, columns]) => ({ field, columns }));
   return { fields, extra, duplicates };
 }
+
+/**
+ * An actor kind given as an option (`partnerKinds`, `requiredKinds`, `kinds`,
+ * `via` …): normalised like kinds in files, so `Trossamfund`, `religious` and
+ * `Religious` name the same kind.
+ */
+export const KindOptionSchema = z
+  .string()
+  .min(1)
+  .transform(normaliseKind)
+  .pipe(z.string().min(1, 'a kind needs a letter or a digit'));
+
+/** A list of kinds as an option: each normalised, a kind named twice counts once. */
+export const KindListSchema = z.array(KindOptionSchema).transform((kinds) => [...new Set(kinds)]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KindListSchema } from '../io/columns.js';
 import { nodeKey } from '../model/keys.js';
 import { sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
@@ -14,7 +15,7 @@ export const LinkScoresOptionsSchema = z.strictObject({
    */
   network: z.enum(['actors', 'municipalities']).default('actors'),
   /** Actor kinds through which members cooperate, for `network: 'municipalities'`. Default `['joint_body']`. */
-  via: z.array(z.string()).default(['joint_body']),
+  via: KindListSchema.default(['joint_body']),
 });
 export type LinkScoresOptions = z.input<typeof LinkScoresOptionsSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KindListSchema, KindOptionSchema } from '../io/columns.js';
 import { cmp, indexGeography } from '../model/geography.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
@@ -19,13 +20,13 @@ export const PlanOptionsSchema = z.strictObject({
   /** What to improve (see {@link planLinks}). Default `'small-coverage'`. */
   objective: z.enum(PLAN_OBJECTIVES).default('small-coverage'),
   /** The partner kind of `kind-reach`. Default `'religious'`. */
-  kind: z.string().min(1).default('religious'),
+  kind: KindOptionSchema.default('religious'),
   /**
    * `small-coverage` only: partner kinds a small municipality must also reach
    * (itself or through a tied municipality) to count as covered. Default none:
    * one municipality tie is enough.
    */
-  requiredKinds: z.array(z.string().min(1)).default([]),
+  requiredKinds: KindListSchema.default([]),
   /** Municipalities with fewer inhabitants are small. Default 15 000. */
   smallPopulation: z.number().nonnegative().default(DEFAULT_SMALL_POPULATION),
   /** Plan for one county (code or name): the objective counts its municipalities, and every planned link has an end there. Default: the whole country. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KindListSchema } from '../io/columns.js';
 import { brokerage, type BrokerageRow } from '../analysis/brokerage.js';
 import { centrality, type CentralityRow } from '../analysis/centrality.js';
 import { coverageByCounty, coverageByMunicipality, DEFAULT_PARTNER_KINDS, type CountyCoverageRow, type MunicipalityCoverageRow } from '../analysis/coverage.js';
@@ -23,7 +24,7 @@ export const ReportOptionsSchema = z.strictObject({
   /** Municipalities with fewer inhabitants are small. Default 15 000. */
   smallPopulation: z.number().nonnegative().default(DEFAULT_SMALL_POPULATION),
   /** Partner kinds every municipality should have. Default religious, civil_society, authority. */
-  partnerKinds: z.array(z.string().min(1)).min(1).default([...DEFAULT_PARTNER_KINDS]),
+  partnerKinds: KindListSchema.pipe(z.array(z.string()).min(1)).default([...DEFAULT_PARTNER_KINDS]),
   /** Draw the maps. Default true. */
   maps: z.boolean().default(true),
   /**
