@@ -57,7 +57,16 @@ nav ol { columns: 3 220px; padding-left: 20px; }
 dl.defs dt { font-weight: 600; margin-top: 6px; }
 dl.defs dd { margin: 0 0 4px 0; color: var(--muted); }
 footer { margin-top: 48px; color: var(--muted); font-size: 13px; }
-@media print { h2 { break-before: page; } .maps figure { max-width: 45%; } }
+@media print {
+  body { font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  h2 { break-before: page; }
+  .maps figure { max-width: 45%; }
+  .scroll { overflow: visible; }
+  table { font-size: 8pt; }
+  th, td { padding: 2px 4px; }
+  th { white-space: normal; }
+}
 `;
 
 function table(headers: { label: string; numeric?: boolean }[], rows: string[][], empty: string): string {
@@ -142,9 +151,7 @@ ${suggestionsSection(model, s)}
 
 function overview(model: ReportModel): string {
   const kinds = model.options.partnerKinds;
-  const rows = [...model.counties.map((s) => s.coverage), model.national];
-  const highGaps = (county: string) =>
-    (county === 'total' ? model.gaps : model.gaps.filter((g) => g.county === county)).filter((g) => g.severity >= 3).length;
+  const rows = [...model.counties.map((s) => ({ c: s.coverage, serious: s.seriousGaps, national: false })), { c: model.national, serious: model.seriousGaps, national: true }];
   return table(
     [
       { label: 'County' },
@@ -155,10 +162,11 @@ function overview(model: ReportModel): string {
       { label: 'Border pairs cooperating', numeric: true },
       { label: 'Cross-county ties', numeric: true },
       { label: 'Groups', numeric: true },
+      { label: 'Mean coverage', numeric: true },
       { label: 'Serious gaps', numeric: true },
     ],
-    rows.map((c) => [
-      c.county === 'total' ? `<b>${h(c.name)}</b>` : `<a href="#county-${h(c.county)}">${h(c.name)}</a>`,
+    rows.map(({ c, serious, national }) => [
+      national ? `<b>${h(c.name)}</b>` : `<a href="#county-${h(c.county)}">${h(c.name)}</a>`,
       number(c.municipalities),
       percent(c.linkedShare),
       percent(c.linkedPopulationShare),
@@ -166,7 +174,8 @@ function overview(model: ReportModel): string {
       percent(c.borderPairShare),
       number(c.crossCountyTies),
       number(c.components),
-      number(highGaps(c.county)),
+      percent(c.meanCoverage),
+      number(serious),
     ]),
     'No counties.',
   );
@@ -227,7 +236,7 @@ function definitions(model: ReportModel): string {
 /** Render a report model as one self-contained HTML page (no scripts, no external resources). */
 export function renderReportHtml(model: ReportModel, net: CooperationNetwork): string {
   const n = model.national;
-  const serious = model.gaps.filter((g) => g.severity >= 3).length;
+  const serious = model.seriousGaps;
   const dateLine = model.dataDate
     ? model.dataDateIsSnapshot
       ? `Links active on ${model.dataDate}.`
@@ -247,6 +256,7 @@ export function renderReportHtml(model: ReportModel, net: CooperationNetwork): s
 <header>
 <h1>${h(model.title)}</h1>
 <p class="lede">${h(model.geographyName)}${model.dataDescription ? ` · ${h(model.dataDescription)}` : ''} · ${h(dateLine)}</p>
+${model.notes.map((note) => `<p class="lede">${h(note)}</p>`).join('\n')}
 </header>
 <div class="figures">
 <div class="figure"><b>${number(n.municipalities)}</b><span>municipalities in ${model.counties.length} counties</span></div>

@@ -67,7 +67,7 @@ function countySection(model: ReportModel, s: CountySection): string {
 /** Render a report model as Markdown, for pasting into documents. Every user string is escaped. */
 export function renderReportMarkdownFromModel(model: ReportModel): string {
   const kinds = model.options.partnerKinds;
-  const overview = [...model.counties.map((s) => s.coverage), model.national].map((c) => {
+  const overview = [...model.counties.map((s) => ({ c: s.coverage, serious: s.seriousGaps })), { c: model.national, serious: model.seriousGaps }].map(({ c, serious }) => {
     const row: Record<string, string> = {
       county: c.name,
       municipalities: String(c.municipalities),
@@ -78,6 +78,8 @@ export function renderReportMarkdownFromModel(model: ReportModel): string {
     row['border pairs cooperating'] = percent(c.borderPairShare);
     row['cross-county ties'] = String(c.crossCountyTies);
     row.groups = String(c.components);
+    row['mean coverage'] = percent(c.meanCoverage);
+    row['serious gaps'] = String(serious);
     return row;
   });
   const date = model.dataDate ? (model.dataDateIsSnapshot ? `Links active on ${model.dataDate}.` : `Links dated up to ${model.dataDate}.`) : '';
@@ -86,6 +88,7 @@ export function renderReportMarkdownFromModel(model: ReportModel): string {
     '',
     `${md(model.geographyName)}${model.dataDescription ? ` · ${md(model.dataDescription)}` : ''}. ${date}`.trim(),
     '',
+    ...model.notes.flatMap((note) => [md(note), '']),
     '## Counties at a glance',
     '',
     formatMarkdownTable(overview).trimEnd(),

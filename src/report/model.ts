@@ -6,6 +6,8 @@ import { coverageByCounty, coverageByMunicipality, DEFAULT_PARTNER_KINDS, type C
 import { DEFAULT_SMALL_POPULATION, findGaps, type GapRow } from '../analysis/gaps.js';
 import { summaryByCounty, type CountySummaryRow } from '../analysis/summary.js';
 import { cmp } from '../model/geography.js';
+import type { LoadReport } from '../model/load-report.js';
+import { formatCount, plural } from '../model/words.js';
 import type { CooperationNetwork } from '../model/network.js';
 import type { MapFeatureCollection } from './map.js';
 import { recommendAll, type RecommendationRow } from '../recommend/recommend.js';
@@ -51,6 +53,8 @@ export interface CountySection {
   gaps: GapRow[];
   /** Suggested partners for the county's small municipalities (`recommendForCounty`), best first per municipality. */
   recommendations: RecommendationRow[];
+  /** Gaps of severity 3 or 4 (high, critical). */
+  seriousGaps: number;
 }
 
 /** The data of a report, before rendering: plain records, so other renderers can use it. */
@@ -72,8 +76,24 @@ export interface ReportModel {
   counties: CountySection[];
   municipalities: MunicipalityCoverageRow[];
   gaps: GapRow[];
+  /** Gaps of severity 3 or 4 in the country. */
+  seriousGaps: number;
+  /** What the loader did with the input rows, when the network was loaded from input. */
+  loaded: { rows: number; rejected: number; warnings: number } | undefined;
+  /** Links that had ended before the latest date in the data (0 for an `asOf` snapshot, which has none). */
+  endedLinks: number;
+  /** What a reader must know about the data, in sentences: ended links counted, rows left out. */
+  notes: string[];
   actors: number;
   links: number;
+}
+
+function loadSummary(report: LoadReport): { rows: number; rejected: number; warnings: number } {
+  return {
+    rows: report.files.reduce((s, f) => s + f.rows - f.blank, 0),
+    rejected: report.files.reduce((s, f) => s + f.rejected, 0),
+    warnings: report.problems.filter((p) => p.severity === 'warning').length,
+  };
 }
 
 /**
@@ -107,11 +127,22 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
       .slice(0, o.top),
     gaps: gaps.filter((g) => g.county === c.code),
     recommendations: suggestions.filter((r) => net.municipality(r.municipality)?.county === c.code),
+    seriousGaps: gaps.filter((g) => g.county === c.code && g.severity >= 3).length,
   }));
 
   let latest: string | undefined;
   for (const l of net.links) for (const d of [l.since, l.until]) if (d !== undefined && (latest === undefined || d > latest)) latest = d;
   const populationDates = [...new Set(net.geography.municipalities.map((m) => m.populationDate ?? String(m.populationYear)))].sort(cmp);
+
+  const loaded = net.loadReport ? loadSummary(net.loadReport) : undefined;
+  const endedLinks = net.date === undefined && latest !== undefined ? net.links.filter((l) => l.until !== undefined && l.until < latest!).length : 0;
+  const notes = [
+    endedLinks > 0
+      ? `${plural(endedLinks, 'link')} of ${formatCount(net.links.length)} had ended before ${latest}; they are counted as cooperation. For the cooperation running on a date, make the report from a snapshot (samverkan report --as-of DATE, or net.asOf(date)).`
+      : undefined,
+    loaded && loaded.rejected > 0 ? `${plural(loaded.rejected, 'input row')} of ${formatCount(loaded.rows)} could not be loaded and are left out (samverkan validate lists them).` : undefined,
+    loaded && loaded.warnings > 0 ? `The loader gave ${plural(loaded.warnings, 'warning')} (samverkan validate lists them).` : undefined,
+  ].filter((x): x is string => x !== undefined);
 
   return {
     title: o.title,
@@ -122,8 +153,13 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
     dataDate: net.date ?? latest,
     dataDateIsSnapshot: net.date !== undefined,
     options: o,
-    national: coverage.find((r) => r.county === 'total')!,
-    nationalSummary: summary.find((r) => r.county === 'total')!,
+    // The national rows are the last rows (a county may not be called "total").
+    national: coverage.at(-1)!,
+    nationalSummary: summary.at(-1)!,
+    seriousGaps: gaps.filter((g) => g.severity >= 3).length,
+    loaded,
+    endedLinks,
+    notes,
     counties,
     municipalities: municipal,
     gaps,

@@ -74,14 +74,24 @@ export function formatTextTable(rows: readonly object[], options: TableFormatOpt
   return lines.join('\n') + '\n';
 }
 
-/** Escape text for a Markdown table cell: pipes, backslashes, line breaks and HTML-significant characters. */
+/**
+ * Escape text for Markdown (a table cell, a heading, a paragraph): pipes,
+ * backslashes and Markdown punctuation (links, emphasis, code) get a
+ * backslash, HTML-significant characters become entities, URLs are kept from
+ * autolinking, a leading list or heading marker is escaped, and line breaks
+ * become spaces. So user text renders as the same text, never as a link,
+ * markup or a broken table.
+ */
 export function escapeMarkdownCell(text: string): string {
   return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
+    .replace(/[\\`*_[\]()|~!]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
+    .replace(/\b([a-z][a-z0-9+.-]*):(?=\/\/|[a-z0-9])/gi, (m, scheme: string) => (/^(https?|ftp|mailto|javascript|data|file|vbscript)$/i.test(scheme) ? `${scheme}\\:` : m))
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
+    .replace(/^(\s*)(#+|[+-])(?=\s|$)/, (_m, space: string, marker: string) => `${space}\\${marker}`)
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, (_m, digits: string, mark: string) => `${digits}\\${mark}`)
     .replace(/[\r\n]+/g, ' ');
 }
 

@@ -114,3 +114,16 @@ describe('another country', () => {
     expect(html.match(/class="municipality"/g)).toHaveLength(6);
   });
 });
+
+describe('Markdown escaping', () => {
+  it('renders user text as text: no links, emphasis, autolinks or list markers', async () => {
+    const { escapeMarkdownCell } = await import('../../src/index.js');
+    expect(escapeMarkdownCell('[Click here](https://evil.example/phish) **URGENT**')).toBe('\\[Click here\\]\\(https\\://evil.example/phish\\) \\*\\*URGENT\\*\\*');
+    expect(escapeMarkdownCell('javascript:alert(1)')).toBe('javascript\\:alert\\(1\\)');
+    expect(escapeMarkdownCell('see www.example.se')).toBe('see www\\.example.se');
+    expect(escapeMarkdownCell('1. item')).toBe('1\\. item');
+    expect(escapeMarkdownCell('# head')).toBe('\\# head');
+    expect(escapeMarkdownCell('0.5')).toBe('0.5');
+    expect(escapeMarkdownCell('Umeå_kommun')).toBe('Umeå\\_kommun');
+  });
+});

@@ -92,12 +92,12 @@ Example:
       io.stdout.write(`${path}\n`);
       return 0;
     }
-    const rows = [...model.counties.map((s) => s.coverage), model.national].map((c) => ({
+    const rows = [...model.counties.map((s) => ({ c: s.coverage, serious: s.seriousGaps })), { c: model.national, serious: model.seriousGaps }].map(({ c, serious }) => ({
       county: c.name,
       municipalities: c.municipalities,
       cooperating: pct(c.linkedShare),
       coverage: pct(c.meanCoverage),
-      'serious gaps': (c.county === 'total' ? model.gaps : model.gaps.filter((g) => g.county === c.county)).filter((g) => g.severity >= 3).length,
+      'serious gaps': serious,
     }));
     io.stdout.write(`County report for ${description}\n\n${formatTextTable(rows)}\nWrote ${path}\n`);
     return 0;
