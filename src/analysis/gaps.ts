@@ -212,10 +212,14 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
         const actor = actors[p.node]!;
         if (p.cutOff === 0 || seen.has(actor.id)) continue;
         seen.add(actor.id);
-        const cut = cutOffMunicipalities(csr, actors, p.node);
-        const names = list(cut.map((c) => ix.municipality.get(c)!.name));
+        const { main, cut } = cutOffMunicipalities(csr, actors, p.node);
+        const nameOf = (c: string) => ix.municipality.get(c)!.name;
+        const names = list(cut.map(nameOf));
         const who = p.cutOff === 1 ? names : `${p.cutOff} municipalities (${names})`;
         const they = p.cutOff === 1 ? names : p.cutOff === 2 ? 'both' : `all ${p.cutOff}`;
+        // When what would remain is no bigger than what is cut off, "the rest"
+        // is misleading: say that the actor holds them together.
+        const heldTogether = main.length <= cut.length ? [...main, ...cut].filter((c) => c !== actor.id).sort(cmp) : undefined;
         add(
           {
             severity: p.cutOff >= 2 ? 3 : 2,
@@ -223,8 +227,9 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
             county: county.code,
             subject: actor.id,
             name: actor.name,
-            reason:
-              network === 'municipalities'
+            reason: heldTogether
+              ? `${actor.name} holds ${heldTogether.length} municipalities of ${county.name} together (${list(heldTogether.map(nameOf))}): if its cooperation stopped, they would fall apart into ${p.parts} separate parts.`
+              : network === 'municipalities'
                 ? `${actor.name} is the only tie between ${who} and the other municipalities of ${county.name}: if its cooperation stopped, ${they} would be cut off.`
                 : `If ${actor.name}'s cooperation stopped, ${who} would be cut off from the rest of ${county.name}'s network.`,
             municipalities: actor.kind === 'municipality' ? [actor.id, ...cut] : cut,
@@ -283,8 +288,12 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
   );
 }
 
-/** Municipalities cut off from the main part (the part with most municipalities) when node `removed` is taken out. */
-function cutOffMunicipalities(csr: ReturnType<typeof toCsr>, actors: readonly Actor[], removed: number): string[] {
+/**
+ * When node `removed` is taken out: the municipalities of the main part (the
+ * part with most municipalities, as the articulation kernel chooses it) and
+ * those cut off from it.
+ */
+function cutOffMunicipalities(csr: ReturnType<typeof toCsr>, actors: readonly Actor[], removed: number): { main: string[]; cut: string[] } {
   const seen = new Int32Array(csr.n).fill(-1);
   seen[removed] = -2;
   const parts: number[][] = [];
@@ -310,9 +319,8 @@ function cutOffMunicipalities(csr: ReturnType<typeof toCsr>, actors: readonly Ac
   const neighbourParts = new Set<number>();
   for (let j = csr.offsets[removed]!; j < csr.offsets[removed + 1]!; j++) neighbourParts.add(seen[csr.targets[j]!]!);
   const municipalitiesIn = (p: number) => parts[p]!.filter((i) => actors[i]!.kind === 'municipality');
-  const ranked = [...neighbourParts].sort((x, y) => municipalitiesIn(y).length - municipalitiesIn(x).length || parts[y]!.length - parts[x]!.length || Math.min(...parts[x]!) - Math.min(...parts[y]!));
-  return ranked
-    .slice(1)
-    .flatMap((p) => municipalitiesIn(p).map((i) => actors[i]!.id))
-    .sort(cmp);
+  const smallest = new Map([...neighbourParts].map((p) => [p, Math.min(...parts[p]!)]));
+  const ranked = [...neighbourParts].sort((x, y) => municipalitiesIn(y).length - municipalitiesIn(x).length || parts[y]!.length - parts[x]!.length || smallest.get(x)! - smallest.get(y)!);
+  const ids = (ps: number[]) => ps.flatMap((p) => municipalitiesIn(p).map((i) => actors[i]!.id)).sort(cmp);
+  return { main: ids(ranked.slice(0, 1)), cut: ids(ranked.slice(1)) };
 }

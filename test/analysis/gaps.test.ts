@@ -213,7 +213,7 @@ describe('findGaps: single points of failure', () => {
       level: 'high',
       subject: '0101',
       municipalities: ['0101', '0103', '0105'],
-      reason: 'Alfa is the only tie between 2 municipalities (Gamma and Kappa) and the other municipalities of Norra län: if its cooperation stopped, both would be cut off.',
+      reason: 'Alfa holds 3 municipalities of Norra län together (Beta, Gamma and Kappa): if its cooperation stopped, they would fall apart into 3 separate parts.',
     });
   });
 
@@ -233,7 +233,7 @@ describe('findGaps: single points of failure', () => {
     );
     const gaps = findGaps(board, { types: ['single_point_of_failure'] });
     expect(gaps.map((g) => [g.severity, g.subject, g.county, g.municipalities, g.reason])).toEqual([
-      [2, '0201', '02', ['0201', '0202'], "If Epsilon's cooperation stopped, Zeta would be cut off from the rest of Södra län's network."],
+      [2, '0201', '02', ['0201', '0202'], 'Epsilon holds 2 municipalities of Södra län together (Zeta and Eta): if its cooperation stopped, they would fall apart into 2 separate parts.'],
       [2, 'lst-02', '02', ['0203'], "If Länsstyrelsen i Södra län's cooperation stopped, Eta would be cut off from the rest of Södra län's network."],
     ]);
   });
