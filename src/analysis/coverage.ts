@@ -7,7 +7,7 @@ import { withColumns, type Rows } from '../model/table.js';
 import { connectedComponents } from '../metrics/components.js';
 import { toCsr } from '../metrics/csr.js';
 import { centrality } from './centrality.js';
-import { camelKind } from './view.js';
+import { camelKind, memo } from './view.js';
 
 /** Partner kinds whose reach coverage reports by default. */
 export const DEFAULT_PARTNER_KINDS = ['religious', 'civil_society', 'authority'] as const;
@@ -131,6 +131,15 @@ interface Computed {
 
 function compute(net: CooperationNetwork, options: CoverageOptions): Computed {
   const o = CoverageOptionsSchema.parse(options);
+  // Per network and options: a report asks for coverage four times (itself,
+  // per county, and twice through findGaps). The rows are shared, so the
+  // public functions hand out copies.
+  const key = JSON.stringify([o.partnerKinds, o.weighted, o.via]);
+  const municipal = memo(net, `coverage:${key}`, () => computeRows(net, o));
+  return { municipal, options: o };
+}
+
+function computeRows(net: CooperationNetwork, o: z.output<typeof CoverageOptionsSchema>): MunicipalityCoverageRow[] {
   const projection = sharedProjection(net, { via: o.via });
   const ix = indexGeography(net.geography);
   // The same (cached) betweenness as `centrality`, so a report computes it once.
@@ -163,7 +172,7 @@ function compute(net: CooperationNetwork, options: CoverageOptions): Computed {
     for (const k of o.partnerKinds) row[`${camelKind(k)}Partners`] = partners.get(k) ?? 0;
     return row;
   });
-  return { municipal, options: o };
+  return municipal;
 }
 
 /**

@@ -93,7 +93,8 @@ export interface GapRow {
  *   border is a group of its own: it is cut off from its county's network).
  * - `no_cross_county_link`: no actor of the county cooperates with an actor
  *   or municipality of another county.
- * - `missing_partner_kind`: a municipality (with some links) not linked to
+ * - `missing_partner_kind`: a municipality that is not isolated (it has
+ *   links, or a tie through its local actors) but is not linked itself to
  *   any actor of a required kind.
  * - `uncooperative_border_pair`: two bordering municipalities that do not
  *   cooperate; small municipalities first.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cmp, indexGeography } from '../model/geography.js';
+import { cmp, findMunicipality, indexGeography } from '../model/geography.js';
 import type { Geography } from '../model/schema.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { borderSteps, haversineKm } from './distance.js';
@@ -35,7 +35,8 @@ export interface NeighbourRow {
 }
 
 /**
- * Neighbouring municipalities of one municipality: those within `hops` border
+ * Neighbouring municipalities of one municipality (code, code without its
+ * leading zero, or name): those within `hops` border
  * steps, those within `maxKm` km, and (to reach `atLeast`) the nearest others.
  * Sorted by border steps (unreachable last), then distance, then code.
  *
@@ -46,8 +47,9 @@ export function neighbours(geography: Geography, code: string, options: Neighbou
   const { hops, maxKm, atLeast, exclude } = NeighboursOptionsSchema.parse(options);
   const excluded = new Set(exclude);
   const ix = indexGeography(geography);
-  const origin = ix.municipality.get(code);
-  if (!origin) throw new Error(`unknown municipality ${JSON.stringify(code)}`);
+  const origin = findMunicipality(geography, code);
+  if (!origin) throw new Error(`unknown municipality ${JSON.stringify(code)}: give a code or an unambiguous name`);
+  code = origin.code;
   const steps = borderSteps(geography, code);
   const all: NeighbourRow[] = [];
   for (const m of ix.municipality.values()) {

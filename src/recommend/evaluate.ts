@@ -149,7 +149,7 @@ export function evaluationSplits(net: CooperationNetwork, options: EvaluateOptio
   const full = evidenceOf(net, o.via);
   const allTies = tiePairs(full);
   if (o.since === undefined && allTies.length < 2) {
-    throw new Error(`evaluateRecommender: the network has ${allTies.length} municipality tie${allTies.length === 1 ? '' : 's'}; at least 2 are needed to hide some and keep some`);
+    throw new Error(`evaluateRecommender: the network has ${allTies.length} municipality tie${allTies.length === 1 ? '' : 's'}; at least 2 are needed to hide one and keep one`);
   }
   const candidates = universe(full, o);
   const temporal = o.since !== undefined ? evidenceOf(net.asOf(o.since), o.via) : undefined;
@@ -172,7 +172,8 @@ export function evaluationSplits(net: CooperationNetwork, options: EvaluateOptio
       training = temporal;
       hidden = later;
     } else {
-      const count = Math.max(1, Math.round(o.fraction * allTies.length));
+      // At least one tie hidden and at least one kept, whatever the fraction.
+      const count = Math.min(allTies.length - 1, Math.max(1, Math.round(o.fraction * allTies.length)));
       hidden = shuffled(allTies, rng).slice(0, count);
       training = withoutPairs(full, hidden);
     }
