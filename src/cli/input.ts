@@ -3,8 +3,12 @@ import { demoDataset, swedenCooperationBodies } from '../io/sweden.js';
 import { loadNetwork, type LoadNetworkInput } from '../io/load-network.js';
 import { progressBar } from './progress.js';
 import type { CooperationNetwork } from '../model/network.js';
+import { formatProblem } from '../model/load-report.js';
 import { IsoDateSchema } from '../model/schema.js';
 import { UsageError, type CliIO, type OptionSpec, type ParsedArgs } from './context.js';
+
+/** Set by `validate`, which prints the whole load report itself. */
+export const QUIET_LOAD = '\u0000quiet-load';
 
 /** Options every command that reads a network accepts. */
 export const INPUT_OPTIONS: OptionSpec = {
@@ -28,8 +32,25 @@ export const INPUT_HELP = `Input (default: the embedded demo dataset):
   --dataset NAME      an embedded dataset: demo (synthetic) or bodies (the real
                       cooperation bodies in data/sweden)
   --as-of DATE        only the links active on DATE (YYYY-MM-DD)
-  --lenient           load what can be loaded and report the rest, instead of
-                      stopping with the list of every problem`;
+  --lenient           load what can be loaded and report the rest (on stderr),
+                      instead of stopping with the list of every problem`;
+
+/**
+ * What the loader left out or assumed, on stderr: a line of counts, then the
+ * first problems. Every command says it, so a lenient run or a warning (a
+ * Windows-1252 file, a guessed kind) is never silent; `validate` lists all.
+ */
+export function reportLoadProblems(net: CooperationNetwork, io: CliIO, shown = 5): void {
+  const report = net.loadReport;
+  if (!report || report.problems.length === 0) return;
+  const rejected = report.files.reduce((s, f) => s + f.rejected, 0);
+  const rows = report.files.reduce((s, f) => s + f.rows - f.blank, 0);
+  const warnings = report.problems.filter((p) => p.severity === 'warning').length;
+  const parts = [rejected > 0 ? `${rejected} of ${rows} rows rejected` : undefined, warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : undefined];
+  io.stderr.write(`samverkan: ${parts.filter(Boolean).join(', ')} while loading:\n`);
+  for (const p of report.problems.slice(0, shown)) io.stderr.write(`  ${p.severity}: ${formatProblem(p)}\n`);
+  if (report.problems.length > shown) io.stderr.write(`  … and ${report.problems.length - shown} more (samverkan validate lists them all)\n`);
+}
 
 export interface LoadedInput {
   net: CooperationNetwork;
@@ -62,6 +83,9 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
     }
   };
   if (dataset !== undefined && (actors || links || graph)) throw new UsageError('--dataset cannot be combined with --actors, --links or --graph');
+  if (geography && !actors && !links && !graph) {
+    throw new UsageError('--geography needs your own --links (or --actors, or --graph): the embedded datasets are Swedish');
+  }
   if (graph && (actors || links)) throw new UsageError('--graph cannot be combined with --actors or --links', 'a graph file holds both actors and links');
   if (graph) {
     net = load({ graph, ...(geography && { geography }) });
@@ -72,15 +96,16 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
   } else {
     const name = dataset ?? 'demo';
     if (name === 'demo') {
-      net = load({ ...demoDataset(), ...(geography && { geography }) });
+      net = load(demoDataset());
       description = 'the embedded demo dataset (synthetic)';
     } else if (name === 'bodies') {
-      net = load({ ...swedenCooperationBodies(), ...(geography && { geography }) });
+      net = load(swedenCooperationBodies());
       description = 'the real cooperation bodies in data/sweden (partial)';
     } else {
       throw new UsageError(`unknown dataset ${JSON.stringify(name)}`, 'datasets: demo, bodies');
     }
   }
+  if (!values[QUIET_LOAD]) reportLoadProblems(net, io);
   if (typeof asOf === 'string') {
     net = net.asOf(asOf);
     description += ` as of ${asOf}`;

@@ -15,7 +15,8 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Run \`samverkan <command> --help\` for a command's options and an example.
-With no --actors/--links, commands run on the embedded demo dataset.
+With no --actors, --links, --graph or --dataset, commands run on the
+embedded demo dataset (synthetic) and say so.
 
 Exit codes: 0 success, 1 bad input (row-level messages on stderr),
 2 bad usage.`;

@@ -128,8 +128,10 @@ function reasonFor(f: Features, component: Component, m: number, c: number, o: P
       });
       return `${cand.name} cooperates with ${list(parts)}; you work with none${gained.length > 1 ? ' of these kinds' : ''}`;
     }
-    case 'capacity':
-      return `${cand.name} has ${fmt(cand.population)} inhabitants and ${plural(f.partnerCount[c]!, 'partner', 'partners')}`;
+    case 'capacity': {
+      const partners = f.partnerCount[c]!;
+      return `${cand.name} has ${fmt(cand.population)} inhabitants${partners > 0 ? ` and ${plural(partners, 'partner', 'partners')}` : ''}`;
+    }
     case 'access': {
       const tied = [...f.ev.ties[c]!].map((j) => ix.municipality.get(f.ev.codes[j]!)!);
       const counties = new Set(tied.map((t) => t.county)).size;

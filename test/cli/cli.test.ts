@@ -259,3 +259,38 @@ describe('recommend, plan and evaluate', () => {
     expect(rows[0].auc).toBeGreaterThan(rows[1].auc);
   });
 });
+
+describe('what a county analyst meets', () => {
+  it('says on stderr what --lenient left out, on every command', async () => {
+    const r = await cli(['summary', '--links', 'bad.csv', '--lenient', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^samverkan: 2 of 2 rows rejected while loading:\n {2}error: .*row 2, column target/m);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+  });
+
+  it('writes CSV for Swedish Excel: semicolons, decimal commas and a byte-order mark', async () => {
+    const r = await cli(['coverage', '--dataset', 'bodies', '--format', 'csv', '--delimiter', 'semicolon', '--bom', '--top', '1']);
+    expect(r.stdout.startsWith('\uFEFFcounty;name;municipalities;')).toBe(true);
+    expect(r.stdout.split('\n')[1]).toMatch(/^01;Stockholms län;26;\d+;26;1;1;/);
+    expect((await cli(['coverage', '--dataset', 'bodies', '--format', 'csv', '--delimiter', 'pipe'])).code).toBe(2);
+  });
+
+  it('refuses --geography without your own data, and an out-of-range severity', async () => {
+    expect((await cli(['summary', '--geography', dir])).stderr).toMatch(/--geography needs your own --links/);
+    expect((await cli(['gaps', '--dataset', 'bodies', '--min-severity', '7'])).code).toBe(2);
+  });
+
+  it('warns about kinds no actor has, and about an export whose extension says another format', async () => {
+    const kinds = await cli(['gaps', '--dataset', 'bodies', '--kinds', 'religous', '--top', '1']);
+    expect(kinds.stderr).toMatch(/warning: no actor of kind "religous" in this network \(--kinds\)/);
+    const ext = await cli(['export', '--dataset', 'bodies', '--to', 'gexf', '--out', 'x.graphml', '--metrics', 'none'], { cwd: dir });
+    expect(ext.stderr).toMatch(/warning: writing GEXF to a \.graphml file/);
+  });
+
+  it('explains a file it cannot write, without a stack trace', async () => {
+    const r = await cli(['summary', '--dataset', 'bodies', '--out', 'no/such/folder/x.txt'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`cannot write ${join(dir, 'no/such/folder/x.txt')}: its folder does not exist`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});

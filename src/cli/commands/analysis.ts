@@ -8,7 +8,7 @@ import { formatTextTable } from '../../report/table.js';
 import { UsageError } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
 import { emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS } from '../output.js';
-import { announce, choiceOption, integerOption, listOption, numberOption, printRows, ROWS_HELP, ROWS_OPTIONS, shapeRows, type Command } from './shared.js';
+import { announce, choiceOption, integerOption, listOption, numberOption, printRows, ROWS_HELP, ROWS_OPTIONS, shapeRows, warnUnknownKinds, type Command } from './shared.js';
 
 const COMMON = { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...ROWS_OPTIONS };
 const COMMON_HELP = `${INPUT_HELP}\n\n${OUTPUT_HELP}\n\n${ROWS_HELP}`;
@@ -54,6 +54,7 @@ Example:
       weighted: values.weighted === true,
       ...(values.kinds !== undefined && { kinds: listOption(values, 'kinds')! }),
     };
+    warnUnknownKinds(net, listOption(values, 'kinds'), 'kinds', io);
     const aggregate = choiceOption(values, 'aggregate', ['sum', 'max', 'mean'] as const);
     const network = choiceOption(values, 'network', ['actors', 'municipalities'] as const);
     if (network === 'municipalities' && values.kinds !== undefined) throw new UsageError('--kinds restricts the actor network; the municipality network has only municipalities');
@@ -91,6 +92,7 @@ Example:
     const groupBy = choiceOption(values, 'group-by', ['county', 'municipality'] as const);
     const ungrouped = choiceOption(values, 'ungrouped', ['own', 'skip'] as const);
     const kinds = listOption(values, 'kinds');
+    warnUnknownKinds(net, kinds, 'kinds', io);
     printRows(
       brokerage(net, { weighted: values.weighted === true, ...(groupBy && { groupBy }), ...(ungrouped && { ungrouped }), ...(kinds && { kinds }) }),
       values,
@@ -221,6 +223,7 @@ Example:
     announce(description, values, io);
     const level = choiceOption(values, 'level', ['county', 'municipality'] as const) ?? 'county';
     const kinds = listOption(values, 'kinds');
+    warnUnknownKinds(net, kinds, 'kinds', io);
     const options = { ...(kinds && { partnerKinds: kinds }), weighted: values.weighted === true };
     printRows(level === 'municipality' ? coverageByMunicipality(net, options) : coverageByCounty(net, options), values, io);
     return 0;
@@ -264,8 +267,10 @@ Example:
     const types = listOption(values, 'type');
     for (const t of types ?? []) if (!(GAP_TYPES as readonly string[]).includes(t)) throw new UsageError(`unknown gap type ${JSON.stringify(t)}`, `types: ${GAP_TYPES.join(', ')}`);
     const kinds = listOption(values, 'kinds');
+    warnUnknownKinds(net, kinds, 'kinds', io);
     const small = numberOption(values, 'small');
     const minSeverity = integerOption(values, 'min-severity', 1) ?? 1;
+    if (minSeverity > 4) throw new UsageError(`--min-severity is 1 (low) to 4 (critical), got ${minSeverity}`);
     let county: string | undefined;
     if (values.county !== undefined) {
       county = net.county(String(values.county))?.code;

@@ -1,8 +1,8 @@
 import { summaryByCounty } from '../../analysis/summary.js';
 import { formatProblem } from '../../model/load-report.js';
 import { formatTextTable } from '../../report/table.js';
-import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
-import { emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS, renderRows } from '../output.js';
+import { INPUT_HELP, INPUT_OPTIONS, loadInput, QUIET_LOAD } from '../input.js';
+import { csvOptions, emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS, renderRows } from '../output.js';
 import { announce, printRows, ROWS_HELP, ROWS_OPTIONS, type Command } from './shared.js';
 
 export const summary: Command = {
@@ -32,10 +32,14 @@ Example:
   },
 };
 
+// validate always loads leniently: --lenient has no meaning there.
+const { lenient: _lenient, ...VALIDATE_INPUT_OPTIONS } = INPUT_OPTIONS;
+const VALIDATE_INPUT_HELP = INPUT_HELP.replace(/\n {2}--lenient[^\n]*\n[^\n]*/, '');
+
 export const validate: Command = {
   name: 'validate',
   summary: 'load the input and print what happened to every row',
-  options: { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS },
+  options: { ...VALIDATE_INPUT_OPTIONS, ...OUTPUT_OPTIONS },
   help: `samverkan validate [options]
 
 Loads the input leniently and prints the load report: per file, rows
@@ -44,14 +48,14 @@ file, row, column, value and reason. Exits 1 when any row is rejected.
 With --format csv or md it prints the problems as a table; json prints
 the whole report.
 
-${INPUT_HELP}
+${VALIDATE_INPUT_HELP}
 
 ${OUTPUT_HELP}
 
 Example:
   samverkan validate --actors actors.csv --links links.csv`,
   run({ values }, io) {
-    const { net, description } = loadInput({ ...values, lenient: true }, io);
+    const { net, description } = loadInput({ ...values, lenient: true, [QUIET_LOAD]: true }, io);
     const report = net.loadReport ?? { files: [], problems: [] };
     const format = formatOf(values);
     const errors = report.problems.filter((p) => p.severity === 'error').length;
@@ -66,7 +70,7 @@ Example:
       ];
       emit(lines.join('\n') + '\n', values, io);
     } else {
-      emit(renderRows(report.problems, format), values, io);
+      emit(renderRows(report.problems, format, csvOptions(values)), values, io);
     }
     return errors > 0 ? 1 : 0;
   },

@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXPORT_METRICS, exportNetwork, type ExportMetric } from '../../report/export.js';
 import { UsageError } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
+import { writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, choiceOption, integerOption, listOption, type Command } from './shared.js';
 
@@ -69,7 +69,7 @@ Example:
       const base = ((values.out as string | undefined) ?? 'samverkan').replace(/\.csv$/i, '');
       const written = (['nodes', 'edges'] as const).map((t) => {
         const path = resolve(cwd, `${base}-${t}.csv`);
-        writeFileSync(path, tables[t]);
+        writeOutput(path, tables[t]);
         return path;
       });
       io.stderr.write(`Wrote ${written.join(' and ')}\n`);
@@ -77,10 +77,14 @@ Example:
     }
     const text = exportNetwork(net, { ...options, format });
     bar.finish();
+    const extension = /\.(gexf|graphml|json)$/i.exec(String(values.out ?? ''))?.[1]?.toLowerCase();
+    if (extension !== undefined && extension !== format) {
+      io.stderr.write(`samverkan: warning: writing ${format.toUpperCase()} to a .${extension} file; --graph reads files by their extension\n`);
+    }
     if (values.out === undefined) io.stdout.write(text);
     else {
       const path = resolve(cwd, values.out as string);
-      writeFileSync(path, text);
+      writeOutput(path, text);
       io.stderr.write(`Wrote ${path}\n`);
     }
     return 0;

@@ -7,7 +7,7 @@ import { UsageError, type ParsedArgs } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
 import { emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS } from '../output.js';
 import { progressBar } from '../progress.js';
-import { announce, choiceOption, integerOption, listOption, numberOption, printRows, ROWS_HELP, ROWS_OPTIONS, shapeRows, type Command } from './shared.js';
+import { announce, choiceOption, integerOption, listOption, numberOption, printRows, ROWS_HELP, ROWS_OPTIONS, shapeRows, warnUnknownKinds, type Command } from './shared.js';
 
 const SCORER_OPTIONS = {
   hops: { type: 'string' },
@@ -135,6 +135,7 @@ Example:
         const c = net.county(String(values.county));
         if (!c) throw new UsageError(`unknown county ${JSON.stringify(values.county)}`);
         rows = recommendForCounty(net, c.code, batch);
+        if (rows.length === 0 && !values.every) io.stderr.write(`samverkan: ${c.name} has no small municipality (below ${small ?? 15000} inhabitants); --every gives suggestions for all its municipalities\n`);
       } else rows = recommendAll(net, batch);
     }
     const format = formatOf(values);
@@ -150,6 +151,7 @@ export const planCommand: Command = {
   options: {
     ...INPUT_OPTIONS,
     ...OUTPUT_OPTIONS,
+    ...ROWS_OPTIONS,
     ...SCORER_OPTIONS,
     budget: { type: 'string', short: 'b' },
     objective: { type: 'string' },
@@ -178,6 +180,8 @@ ${INPUT_HELP}
 
 ${OUTPUT_HELP}
 
+${ROWS_HELP}
+
 Example:
   samverkan plan --budget 3 --objective county-connectivity --county Örebro`,
   run({ values }, io) {
@@ -186,6 +190,8 @@ Example:
     const budget = integerOption(values, 'budget', 0);
     const objective = choiceOption(values, 'objective', PLAN_OBJECTIVES);
     const requiredKinds = listOption(values, 'required-kinds');
+    warnUnknownKinds(net, requiredKinds, 'required-kinds', io);
+    if (values.kind !== undefined) warnUnknownKinds(net, [String(values.kind)], 'kind', io);
     const small = numberOption(values, 'small');
     let county: string | undefined;
     if (values.county !== undefined) {
@@ -212,6 +218,7 @@ export const evaluateCommand: Command = {
   options: {
     ...INPUT_OPTIONS,
     ...OUTPUT_OPTIONS,
+    ...ROWS_OPTIONS,
     repeats: { type: 'string', short: 'r' },
     fraction: { type: 'string' },
     seed: { type: 'string' },
@@ -239,6 +246,8 @@ Options:
 ${INPUT_HELP}
 
 ${OUTPUT_HELP}
+
+${ROWS_HELP}
 
 Example:
   samverkan evaluate --dataset bodies --repeats 10`,

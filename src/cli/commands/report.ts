@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { coverageByCounty, coverageByMunicipality } from '../../analysis/coverage.js';
 import { camelKind } from '../../analysis/view.js';
@@ -9,7 +9,7 @@ import { buildReport } from '../../report/model.js';
 import { formatTextTable } from '../../report/table.js';
 import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
-import { emit } from '../output.js';
+import { emit, writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, choiceOption, integerOption, type Command } from './shared.js';
 
@@ -87,7 +87,7 @@ Example:
     bar.finish();
     const text = format === 'html' ? renderReportHtml(model, net) : renderReportMarkdownFromModel(model);
     const path = resolve(io.cwd ?? process.cwd(), (values.out as string | undefined) ?? `samverkan-report.${format}`);
-    writeFileSync(path, text);
+    writeOutput(path, text);
     if (values.quiet) {
       io.stdout.write(`${path}\n`);
       return 0;

@@ -1,5 +1,7 @@
+import { normaliseKind } from '../../io/columns.js';
+import type { CooperationNetwork } from '../../model/network.js';
 import { UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../context.js';
-import { emit, formatOf, renderRows } from '../output.js';
+import { csvOptions, emit, formatOf, renderRows } from '../output.js';
 
 export interface Command {
   name: string;
@@ -18,7 +20,7 @@ export const ROWS_OPTIONS: OptionSpec = {
 };
 
 export const ROWS_HELP = `Rows:
-  --sort COLUMN       sort by COLUMN (numbers largest first, text A–Z)
+  --sort COLUMN       sort by COLUMN (numbers largest first, text A–Ö)
   --top N             keep the first N rows`;
 
 /** Tell the user which data ran when they gave none (stderr, so piped output stays clean). */
@@ -68,13 +70,14 @@ export function shapeRows<T extends object>(rows: readonly T[], values: ParsedAr
   if (sort !== undefined) {
     if (columns && !columns.includes(sort)) throw new UsageError(`cannot sort by ${JSON.stringify(sort)}`, `columns: ${columns.join(', ')}`);
     const value = (r: T) => (r as Record<string, unknown>)[sort];
+    // Text in Swedish alphabetical order (Å, Ä, Ö last), for people reading the table.
+    const swedish = new Intl.Collator('sv');
     out.sort((p, q) => {
       const [a, b] = [value(p), value(q)];
       if (typeof a === 'number' && typeof b === 'number') return b - a;
-      if (a === null || a === undefined) return 1;
+      if (a === null || a === undefined) return b === null || b === undefined ? 0 : 1;
       if (b === null || b === undefined) return -1;
-      const [x, y] = [String(a), String(b)];
-      return x < y ? -1 : x > y ? 1 : 0;
+      return swedish.compare(String(a), String(b));
     });
   }
   const top = integerOption(values, 'top', 1);
@@ -85,5 +88,15 @@ export function shapeRows<T extends object>(rows: readonly T[], values: ParsedAr
 
 /** Print rows in the chosen format after --sort/--top. */
 export function printRows(rows: readonly object[], values: ParsedArgs['values'], io: CliIO): void {
-  emit(renderRows(shapeRows(rows, values), formatOf(values)), values, io);
+  emit(renderRows(shapeRows(rows, values), formatOf(values), csvOptions(values)), values, io);
+}
+
+/** Warn (stderr) about kinds given in an option that no actor of the network has: likely a typo. */
+export function warnUnknownKinds(net: CooperationNetwork, kinds: readonly string[] | undefined, option: string, io: CliIO): void {
+  if (!kinds) return;
+  const present = new Set(net.actors().map((a) => a.kind));
+  const unknown = kinds.map(normaliseKind).filter((k) => k !== '' && !present.has(k));
+  if (unknown.length > 0) {
+    io.stderr.write(`samverkan: warning: no actor of kind ${unknown.map((k) => JSON.stringify(k)).join(', ')} in this network (--${option}); kinds here: ${[...present].sort().join(', ')}\n`);
+  }
 }
