@@ -4,10 +4,9 @@ import { cmp } from '../model/geography.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { betweennessCentrality } from '../metrics/betweenness.js';
-import { closenessCentrality } from '../metrics/closeness.js';
 import { degreeCentrality, strength } from '../metrics/degree.js';
 import { eigenvectorCentrality } from '../metrics/eigenvector.js';
-import { harmonicCentrality } from '../metrics/harmonic.js';
+import { distanceCentralities } from '../metrics/distance-centralities.js';
 import { pagerank } from '../metrics/pagerank.js';
 import { ACTOR_BASE_COLUMNS, actorRowBase, actorView, kindFilter, memo, municipalityView, type ActorRowBase } from './view.js';
 
@@ -127,11 +126,12 @@ function computeCentrality(net: CooperationNetwork, o: z.output<typeof Centralit
         cached(measure, [o.weighted, o.normalized], () => betweennessCentrality(csr, { weighted: o.weighted, normalized: o.normalized, ...(o.onProgress && { onProgress: o.onProgress }) }));
         break;
       case 'closeness':
-        cached(measure, o.weighted, () => closenessCentrality(csr, { weighted: o.weighted }));
+      case 'harmonic': {
+        // Both come from the same shortest-path searches: computed together, once.
+        const both = memo(net, `centrality:distance:${view}:${o.weighted}`, () => distanceCentralities(csr, { weighted: o.weighted }));
+        values.set(measure, both[measure]);
         break;
-      case 'harmonic':
-        cached(measure, o.weighted, () => harmonicCentrality(csr, { weighted: o.weighted }));
-        break;
+      }
       case 'eigenvector':
         cached(measure, [o.weighted, o.maxIterations], () => eigenvectorCentrality(csr, { weighted: o.weighted, maxIterations: o.maxIterations }));
         break;

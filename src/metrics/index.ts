@@ -6,6 +6,7 @@ export { degreeCentrality, strength } from './degree.js';
 export { betweennessCentrality, type BetweennessOptions } from './betweenness.js';
 export { closenessCentrality, type ClosenessOptions } from './closeness.js';
 export { harmonicCentrality, type HarmonicOptions } from './harmonic.js';
+export { distanceCentralities, type DistanceCentralitiesOptions } from './distance-centralities.js';
 export { eigenvectorCentrality, eigenvectorCentralityDetailed, type EigenvectorOptions } from './eigenvector.js';
 export { pagerank, pagerankDetailed, type PagerankOptions } from './pagerank.js';
 export type { PowerIterationResult } from './power-iteration.js';
