@@ -53,4 +53,7 @@ console.table([
   { step: 'baseline: d3-dsv csvParse of both files', ms: Math.round(base.ms), ratio: 1 },
   { step: 'loadNetwork (parse, validate, resolve, build graph)', ms: Math.round(ours.ms), ratio: Number((ours.ms / base.ms).toFixed(2)) },
 ]);
-console.log(`network: ${kept.order.toLocaleString('en')} actors, ${kept.graph.size.toLocaleString('en')} pairs; retained heap ≈ ${heap.toFixed(0)} MB${globalThis.gc ? '' : ' (run with node --expose-gc for a steadier figure)'}`);
+console.log(
+  `network: ${kept.order.toLocaleString('en')} actors, ${kept.graph.size.toLocaleString('en')} pairs; ` +
+    (globalThis.gc ? `retained heap ≈ ${heap.toFixed(0)} MB` : 'retained heap: run with `node --expose-gc --import tsx bench/load.ts` to measure it'),
+);
