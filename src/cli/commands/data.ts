@@ -64,7 +64,7 @@ Example:
       const lines = [
         `Loaded ${description}.`,
         '',
-        formatTextTable(report.files),
+        formatTextTable(report.files.map((f) => (f.delimiter === '\t' ? { ...f, delimiter: 'tab' } : f))),
         report.problems.length === 0 ? 'No problems.' : `${report.problems.length} problem(s):`,
         ...report.problems.map((p) => `  ${p.severity}: ${formatProblem(p)}`),
       ];
