@@ -1,6 +1,6 @@
 import { formatProblem, type Problem } from '../model/load-report.js';
 import { GeographySchema, IsoDateSchema, type Border, type County, type Geography, type Municipality } from '../model/schema.js';
-import { mapColumns } from './columns.js';
+import { checkHeader } from './header.js';
 import { readTable, type Table, type TableSource } from './source.js';
 
 /**
@@ -54,32 +54,14 @@ export interface LoadGeographyOptions {
   source?: string;
 }
 
+/** The field → column index map of a geography file, or undefined when its header is unusable. */
 function columnsOf<F extends string>(
   table: Table,
   spec: Readonly<Record<F, readonly string[]>>,
   required: readonly F[],
   problems: Problem[],
 ): Partial<Record<F, number>> | undefined {
-  problems.push(...table.problems);
-  if (table.problems.some((p) => p.severity === 'error')) return undefined;
-  const columns = mapColumns(table.header, spec);
-  let ok = true;
-  for (const field of required) {
-    if (columns.fields[field] === undefined) {
-      ok = false;
-      problems.push({
-        file: table.file,
-        row: table.headerRow,
-        reason: `missing required column "${spec[field][0]}" (accepted names: ${spec[field].join(', ')}); the header has: ${table.header.join(', ') || '(nothing)'}`,
-        severity: 'error',
-      });
-    }
-  }
-  for (const d of columns.duplicates) {
-    ok = false;
-    problems.push({ file: table.file, row: table.headerRow, column: d.columns.join(', '), reason: `columns ${d.columns.join(' and ')} mean the same thing; keep one`, severity: 'error' });
-  }
-  return ok ? columns.fields : undefined;
+  return checkHeader(table, spec, required, problems)?.fields;
 }
 
 const BOOLEAN: ReadonlyMap<string, boolean> = new Map([

@@ -2,10 +2,11 @@ import { cmp, findCounty, findMunicipality, indexGeography, normaliseName } from
 import { formatProblem, type FileReport, type LoadReport, type Problem } from '../model/load-report.js';
 import { CooperationNetwork } from '../model/network.js';
 import { IsoDateSchema, type Actor, type Geography, type Link } from '../model/schema.js';
-import { ACTOR_COLUMNS, LINK_COLUMNS, mapColumns, normaliseKind, type ColumnMap } from './columns.js';
+import { ACTOR_COLUMNS, LINK_COLUMNS, normaliseKind, type ColumnMap } from './columns.js';
 import { loadGeography } from './geography.js';
 import { readGraphFile, type GraphFile, type GraphFormat, type GraphSource } from './graph-import.js';
 import { swedenGeography } from './sweden.js';
+import { checkHeader } from './header.js';
 import { readTable, type Table, type TableSource } from './source.js';
 
 export interface LoadNetworkInput {
@@ -84,44 +85,6 @@ function emptyReport(table: Table, role: 'actors' | 'links'): FileReport {
   return report;
 }
 
-/** Checks the header; returns the column map, or undefined when the file cannot be read at all. */
-function prepare<F extends string>(
-  table: Table,
-  spec: Readonly<Record<F, readonly string[]>>,
-  required: readonly F[],
-  problems: Problem[],
-): ReturnType<typeof mapColumns<F>> | undefined {
-  problems.push(...table.problems);
-  if (table.problems.some((p) => p.severity === 'error')) return undefined;
-  const columns = mapColumns(table.header, spec);
-  let fatal = false;
-  for (const field of required) {
-    if (columns.fields[field] === undefined) {
-      fatal = true;
-      problems.push({
-        file: table.file,
-        row: table.headerRow,
-        reason: `missing required column "${field}" (accepted names: ${spec[field].join(', ')}); the header has: ${table.header.join(', ') || '(nothing)'}`,
-        severity: 'error',
-      });
-    }
-  }
-  for (const d of columns.duplicates) {
-    fatal = true;
-    problems.push({
-      file: table.file,
-      row: table.headerRow,
-      column: d.columns.join(', '),
-      reason: `columns ${d.columns.map((c) => `"${c}"`).join(' and ')} all mean "${d.field}"; keep one`,
-      severity: 'error',
-    });
-  }
-  if (!fatal && table.records.length === 0) {
-    problems.push({ file: table.file, row: 0, reason: 'the file has a header but no data rows', severity: 'warning' });
-  }
-  return fatal ? undefined : columns;
-}
-
 const WIDE = 'the row has more fields than the header';
 
 function tooWide(table: Table, record: { fields: string[] }): boolean {
@@ -160,7 +123,7 @@ function loadActors(
   tick?: () => void,
 ): { actors: Actor[]; report: FileReport } {
   const report = emptyReport(table, 'actors');
-  const columns = preset ?? prepare<ActorField>(table, ACTOR_COLUMNS, ['id', 'kind'], problems);
+  const columns = preset ?? checkHeader<ActorField>(table, ACTOR_COLUMNS, ['id', 'kind'], problems, { warnNoRows: true });
   if (!columns) {
     report.rejected = table.records.length;
     return { actors: [], report };
@@ -343,7 +306,7 @@ function loadLinks(
   tick?: () => void,
 ): { links: LoadedLink[]; report: FileReport } {
   const report = emptyReport(table, 'links');
-  const columns = preset ?? prepare<LinkField>(table, LINK_COLUMNS, ['source', 'target'], problems);
+  const columns = preset ?? checkHeader<LinkField>(table, LINK_COLUMNS, ['source', 'target'], problems, { warnNoRows: true });
   // A graph file's edge ends are actor ids already: no municipality lookup, so
   // an edge to a rejected node "180" does not land on Stockholm (0180).
   const graphEnds = preset !== undefined;

@@ -1,5 +1,5 @@
 import type { Csr } from './csr.js';
-import { DistanceSearch, inverseWeightLengths } from './shortest-paths.js';
+import { distanceCentralities } from './distance-centralities.js';
 
 /** Options of {@link closenessCentrality}. */
 export interface ClosenessOptions {
@@ -57,23 +57,6 @@ export interface ClosenessOptions {
  * @returns One value per node, aligned with `csr.ids`.
  */
 export function closenessCentrality(csr: Csr, options: ClosenessOptions = {}): Float64Array {
-  const n = csr.n;
-  const out = new Float64Array(n);
-  if (n === 0) return out;
-  const search = new DistanceSearch(csr, options.weighted ? inverseWeightLengths(csr) : null);
-  const { dist, order } = search;
-  for (let v = 0; v < n; v++) {
-    const count = search.run(v);
-    // NetworkX: totsp = sum(sp.values()), in settling order (the source's 0 first).
-    let total = 0;
-    for (let i = 0; i < count; i++) total += dist[order[i]!]!;
-    let c = 0;
-    if (total > 0 && n > 1) {
-      const reached = count - 1;
-      c = reached / total;
-      c *= reached / (n - 1);
-    }
-    out[v] = c;
-  }
-  return out;
+  // The search dominates the cost; the harmonic sums computed alongside are cheap.
+  return distanceCentralities(csr, options).closeness;
 }

@@ -9,9 +9,11 @@ export interface DistanceCentralitiesOptions {
 
 /**
  * Closeness and harmonic centrality from one shortest-path search per
- * source, instead of one each: bit-identical to {@link closenessCentrality}
- * and {@link harmonicCentrality} (same searches, same summation order) at
- * half the cost. See those kernels for the definitions and conventions.
+ * source: {@link closenessCentrality} and {@link harmonicCentrality} are this
+ * kernel's two halves, so asking for both costs one search per source, not
+ * two. See those kernels for the definitions and conventions. Closeness sums
+ * distances in settling order (the source's 0 first), as NetworkX's
+ * `sum(sp.values())`; harmonic skips the source.
  *
  * @returns Both measures, aligned with `csr.ids`.
  */

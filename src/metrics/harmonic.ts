@@ -1,5 +1,5 @@
 import type { Csr } from './csr.js';
-import { DistanceSearch, inverseWeightLengths } from './shortest-paths.js';
+import { distanceCentralities } from './distance-centralities.js';
 
 /** Options of {@link harmonicCentrality}. */
 export interface HarmonicOptions {
@@ -46,18 +46,6 @@ export interface HarmonicOptions {
  * @returns One value per node, aligned with `csr.ids`.
  */
 export function harmonicCentrality(csr: Csr, options: HarmonicOptions = {}): Float64Array {
-  const n = csr.n;
-  const out = new Float64Array(n);
-  if (n === 0) return out;
-  const search = new DistanceSearch(csr, options.weighted ? inverseWeightLengths(csr) : null);
-  const { dist, order } = search;
-  for (let s = 0; s < n; s++) {
-    const count = search.run(s);
-    // order[0] is the source itself (distance 0), skipped as NetworkX does.
-    for (let i = 1; i < count; i++) {
-      const u = order[i]!;
-      out[u]! += 1 / dist[u]!;
-    }
-  }
-  return out;
+  // The search dominates the cost; the closeness sums computed alongside are cheap.
+  return distanceCentralities(csr, options).harmonic;
 }
