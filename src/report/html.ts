@@ -45,7 +45,9 @@ p.lede { color: var(--muted); margin: 0 0 16px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 14px; }
 th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 th { background: var(--soft); font-weight: 600; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n { white-space: nowrap; }
+th { vertical-align: bottom; }
 nav ol { columns: 3 220px; padding-left: 20px; }
 .level { display: inline-block; min-width: 64px; padding: 0 6px; border-radius: 3px; font-size: 12px; font-weight: 600; text-align: center; }
 .level-critical { background: #7f1d1d; color: #fff; }
@@ -53,6 +55,8 @@ nav ol { columns: 3 220px; padding-left: 20px; }
 .level-medium { background: #fde68a; color: #3f2d00; }
 .level-low { background: #e5e7eb; color: #374151; }
 .scroll { overflow-x: auto; }
+table.overview { font-size: 13px; }
+table.overview th, table.overview td { padding: 4px 5px; }
 .empty { color: var(--muted); font-style: italic; }
 dl.defs dt { font-weight: 600; margin-top: 6px; }
 dl.defs dd { margin: 0 0 4px 0; color: var(--muted); }
@@ -63,17 +67,17 @@ footer { margin-top: 48px; color: var(--muted); font-size: 13px; }
   h2 { break-before: page; }
   .maps figure { max-width: 45%; }
   .scroll { overflow: visible; }
-  table { font-size: 8pt; }
-  th, td { padding: 2px 4px; }
+  table, table.overview { font-size: 8pt; }
+  th, td, table.overview th, table.overview td { padding: 1px 2px; }
   th { white-space: normal; }
 }
 `;
 
-function table(headers: { label: string; numeric?: boolean }[], rows: string[][], empty: string): string {
+function table(headers: { label: string; numeric?: boolean }[], rows: string[][], empty: string, className?: string): string {
   if (rows.length === 0) return `<p class="empty">${h(empty)}</p>`;
   const head = headers.map((c) => `<th${c.numeric ? ' class="n"' : ''}>${h(c.label)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((cell, i) => `<td${headers[i]?.numeric ? ' class="n"' : ''}>${cell}</td>`).join('')}</tr>`).join('\n');
-  return `<div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+  return `<div class="scroll"><table${className ? ` class="${className}"` : ''}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 function levelBadge(gap: GapRow): string {
@@ -155,9 +159,9 @@ function overview(model: ReportModel): string {
   return table(
     [
       { label: 'County' },
-      { label: 'Municipalities', numeric: true },
-      { label: 'Cooperating', numeric: true },
-      { label: 'Population reached', numeric: true },
+      { label: 'Munici\u00adpalities', numeric: true },
+      { label: 'Coop\u00aderating', numeric: true },
+      { label: 'Popu\u00adlation reached', numeric: true },
       ...kinds.map((k) => ({ label: `With ${kindWords(k, 2)}`, numeric: true })),
       { label: 'Border pairs cooperating', numeric: true },
       { label: 'Cross-county ties', numeric: true },
@@ -178,6 +182,7 @@ function overview(model: ReportModel): string {
       number(serious),
     ]),
     'No counties.',
+    'overview',
   );
 }
 
