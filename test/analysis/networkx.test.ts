@@ -9,40 +9,17 @@
  * declared in a shuffled order, so network order ≠ fixture order), the
  * aggregation of repeated links, the options and the row shape.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { brokerage } from '../../src/analysis/brokerage.js';
 import { centrality, type CentralityRow } from '../../src/analysis/centrality.js';
 import { articulationPoints, bridges, components, kCore } from '../../src/analysis/structure.js';
+import { networkxFixture, type MeasureKey } from '../metrics/centrality-helpers.js';
+import { structureFixture } from '../metrics/structure-graphs.js';
 import { byId, close, network, type ActorSpec, type LinkSpec } from './helpers.js';
 
-interface CentralityGraph {
-  name: string;
-  nodes: string[];
-  edges: [number, number, number][];
-  components: number;
-  isolates: number;
-  expected: Record<string, number[]>;
-}
-interface StructureGraph {
-  name: string;
-  n: number;
-  edges: [number, number, number][];
-  constraint_unweighted: (number | null)[];
-  constraint_weighted: (number | null)[];
-  effective_size_unweighted: (number | null)[];
-  effective_size_weighted: (number | null)[];
-  articulation_points: number[];
-  bridges: [number, number][];
-  core_number: number[];
-  n_components: number;
-  component_sizes: number[];
-  isolates: number[];
-}
-
-const read = <T>(file: string) => JSON.parse(readFileSync(new URL(`../fixtures/networkx/${file}`, import.meta.url), 'utf8')) as T;
-const CENTRALITY = read<{ networkx: string; graphs: CentralityGraph[] }>('centrality.json');
-const STRUCTURE = read<{ networkx: string; graphs: StructureGraph[] }>('structure.json');
+// The same fixture files and types as the kernel tests (test/metrics).
+const CENTRALITY = networkxFixture();
+const STRUCTURE = structureFixture();
 
 const KIND = 'nx_node';
 const TOL = 1e-6;
@@ -114,7 +91,7 @@ describe(`centrality() on the NetworkX ${CENTRALITY.networkx} fixture graphs, ro
       const net = network(actors, [...fixtureLinks(ids, g.edges), ...extra.links]);
       const kinds = [KIND];
 
-      const check = (rows: CentralityRow[], columns: Partial<Record<keyof CentralityRow, string>>) => {
+      const check = (rows: CentralityRow[], columns: Partial<Record<keyof CentralityRow, MeasureKey>>) => {
         expect(rows).toHaveLength(ids.length);
         const rowOf = byId(rows);
         ids.forEach((id, i) => {

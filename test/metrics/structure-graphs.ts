@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /**
  * Small graphs shared by the structure-metric tests. Node `i` has key
  * `String(i)` and is inserted in index order, so CSR index = node number.
@@ -59,4 +60,39 @@ export function randomEdges(n: number, p: number, rng: () => number): Edge[] {
 /** The same CSR with other node keys (e.g. `__proto__`), which graphology cannot always hold. */
 export function withIds(csr: Csr, ids: readonly string[]): Csr {
   return { ...csr, ids: [...ids], index: new Map(ids.map((id, i) => [id, i])) };
+}
+
+/** One graph of the NetworkX structure fixture: edges, expected values, partitions with their modularity. */
+export interface StructureFixtureGraph {
+  name: string;
+  n: number;
+  edges: [number, number, number][];
+  constraint_unweighted: (number | null)[];
+  constraint_weighted: (number | null)[];
+  effective_size_unweighted: (number | null)[];
+  effective_size_weighted: (number | null)[];
+  articulation_points: number[];
+  bridges: [number, number][];
+  core_number: number[];
+  n_components: number;
+  component_sizes: number[];
+  isolates: number[];
+  partitions: {
+    name: string;
+    labels: number[];
+    modularity: { weighted: boolean; resolution: number; value: number }[];
+  }[];
+}
+
+export interface StructureFixture {
+  networkx: string;
+  graphs: StructureFixtureGraph[];
+}
+
+let cachedStructure: StructureFixture | undefined;
+
+/** test/fixtures/networkx/structure.json (scripts/networkx_structure.py), read once. */
+export function structureFixture(): StructureFixture {
+  cachedStructure ??= JSON.parse(readFileSync(new URL('../fixtures/networkx/structure.json', import.meta.url), 'utf8')) as StructureFixture;
+  return cachedStructure;
 }
