@@ -91,6 +91,38 @@ function tooWide(table: Table, record: { fields: string[] }): boolean {
   return record.fields.length > table.header.length && record.fields.slice(table.header.length).some((f) => f !== '');
 }
 
+/**
+ * One data record read through a column map: `cell(field)` is the field's
+ * text ('' when the column is absent), `error(…)` records a problem naming
+ * file, row, column and value, and a row wider than the header is already an
+ * error. Actors and links read their records the same way.
+ */
+function readRecord<F extends string>(table: Table, columns: ColumnMap<F>, record: { row: number; fields: string[] }) {
+  const { fields } = columns;
+  const errors: Problem[] = [];
+  const cell = (field: F) => (fields[field] === undefined ? '' : (record.fields[fields[field]!] ?? ''));
+  const error = (field: F | undefined, value: string | undefined, reason: string) => {
+    const p: Problem = { file: table.file, row: record.row, reason, severity: 'error' };
+    if (field !== undefined && fields[field] !== undefined) p.column = table.header[fields[field]!]!;
+    if (value !== undefined) p.value = value;
+    errors.push(p);
+  };
+  if (tooWide(table, record)) error(undefined, undefined, WIDE);
+  return { cell, error, errors };
+}
+
+/** The record's extra columns (those that are not a known field) as attributes; `undefined` when all are empty. */
+function extraAttributes(columns: ColumnMap<string>, record: { fields: string[] }): Record<string, string> | undefined {
+  let attributes: Record<string, string> | undefined;
+  for (const { index, name } of columns.extra) {
+    const value = record.fields[index] ?? '';
+    if (value === '') continue;
+    attributes ??= {};
+    defineOwn(attributes, name, value);
+  }
+  return attributes;
+}
+
 interface ActorRowOutcome {
   actor: Actor;
   row: number;
@@ -129,22 +161,14 @@ function loadActors(
     return { actors: [], report };
   }
   const ix = indexGeography(geography);
-  const { fields, extra } = columns;
+  const { fields } = columns;
   const byId = new Map<string, ActorRowOutcome>();
   const municipalityRows = new Map<string, ActorRowOutcome>();
   const actors: Actor[] = [];
 
   for (const record of table.records) {
     tick?.();
-    const errors: Problem[] = [];
-    const cell = (field: ActorField) => (fields[field] === undefined ? '' : (record.fields[fields[field]!] ?? ''));
-    const err = (field: ActorField | undefined, value: string | undefined, reason: string) => {
-      const p: Problem = { file: table.file, row: record.row, reason, severity: 'error' };
-      if (field !== undefined && fields[field] !== undefined) p.column = table.header[fields[field]!]!;
-      if (value !== undefined) p.value = value;
-      errors.push(p);
-    };
-    if (tooWide(table, record)) err(undefined, undefined, WIDE);
+    const { cell, error: err, errors } = readRecord(table, columns, record);
 
     const id = cell('id');
     const rawKind = cell('kind');
@@ -172,13 +196,7 @@ function loadActors(
     }
     if (municipality !== undefined && county === undefined) county = ix.municipality.get(municipality)!.county;
 
-    let attributes: Record<string, string> | undefined;
-    for (const { index, name } of extra) {
-      const value = record.fields[index] ?? '';
-      if (value === '') continue;
-      attributes ??= {};
-      defineOwn(attributes, name, value);
-    }
+    const attributes = extraAttributes(columns, record);
 
     if (kind === 'municipality' && id !== '') {
       // A municipality row adds attributes to the geography's municipality.
@@ -314,7 +332,6 @@ function loadLinks(
     report.rejected = table.records.length;
     return { links: [], report };
   }
-  const { fields, extra } = columns;
   const pairs = new Set<string>();
   const links: LoadedLink[] = [];
 
@@ -325,15 +342,7 @@ function loadLinks(
 
   for (const record of table.records) {
     tick?.();
-    const errors: Problem[] = [];
-    const cell = (field: LinkField) => (fields[field] === undefined ? '' : (record.fields[fields[field]!] ?? ''));
-    const err = (field: LinkField | undefined, value: string | undefined, reason: string) => {
-      const p: Problem = { file: table.file, row: record.row, reason, severity: 'error' };
-      if (field !== undefined && fields[field] !== undefined) p.column = table.header[fields[field]!]!;
-      if (value !== undefined) p.value = value;
-      errors.push(p);
-    };
-    if (tooWide(table, record)) err(undefined, undefined, WIDE);
+    const { cell, error: err, errors } = readRecord(table, columns, record);
 
     const ends: (string | undefined)[] = [];
     for (const field of ['source', 'target'] as const) {
@@ -388,12 +397,8 @@ function loadLinks(
     if (kind !== '') link.kind = kind;
     if (dates.since !== undefined) link.since = dates.since;
     if (dates.until !== undefined) link.until = dates.until;
-    for (const { index, name } of extra) {
-      const value = record.fields[index] ?? '';
-      if (value === '') continue;
-      link.attributes ??= {};
-      defineOwn(link.attributes, name, value);
-    }
+    const attributes = extraAttributes(columns, record);
+    if (attributes) link.attributes = attributes;
     links.push(link);
     const key = source! < target! ? `${source}\u0000${target}` : `${target}\u0000${source}`;
     if (pairs.has(key)) report.merged++;
