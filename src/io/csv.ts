@@ -78,3 +78,12 @@ export function parseTable(input: string): ParsedTable {
   });
   return { delimiter, header: header ?? [], headerRow, records, blankRows };
 }
+
+/**
+ * A number cell with a decimal comma (`1,5`) rewritten with a point, when
+ * commas cannot be the field delimiter (semicolon- or tab-separated files,
+ * as Swedish Excel writes them); other text is returned as it is.
+ */
+export function decimalPoint(text: string, delimiter: string | undefined): string {
+  return delimiter !== ',' ? text.replace(/^([+-]?\d*),(\d+)$/, '$1.$2') : text;
+}

@@ -1,5 +1,6 @@
 import { formatProblem, type Problem } from '../model/load-report.js';
 import { GeographySchema, IsoDateSchema, type Border, type County, type Geography, type Municipality } from '../model/schema.js';
+import { decimalPoint } from './csv.js';
 import { checkHeader } from './header.js';
 import { readTable, type Table, type TableSource } from './source.js';
 
@@ -139,7 +140,7 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
       const county = cell('county');
       if (!countyCodes.has(county)) bad('county', 'unknown county code (not in counties.csv)');
       // A decimal comma is fine where commas cannot be the delimiter (Swedish Excel).
-      const num = (text: string) => Number(muniTable.delimiter !== ',' ? text.replace(/^([+-]?\d*),(\d+)$/, '$1.$2') : text);
+      const num = (text: string) => Number(decimalPoint(text, muniTable.delimiter));
       const population = Number(cell('population'));
       if (cell('population') === '' || !Number.isInteger(population) || population < 0) bad('population', 'the population must be a whole number ≥ 0');
       const year = Number(cell('populationYear'));

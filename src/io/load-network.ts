@@ -6,6 +6,7 @@ import { ACTOR_COLUMNS, LINK_COLUMNS, normaliseKind, type ColumnMap } from './co
 import { loadGeography } from './geography.js';
 import { readGraphFile, type GraphFile, type GraphFormat, type GraphSource } from './graph-import.js';
 import { swedenGeography } from './sweden.js';
+import { decimalPoint } from './csv.js';
 import { checkHeader } from './header.js';
 import { readTable, type Table, type TableSource } from './source.js';
 
@@ -288,7 +289,7 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Parse a weight cell. A decimal comma is accepted when commas cannot be the field delimiter. */
 function parseWeight(raw: string, delimiter: string | undefined): number | string {
-  const text = delimiter !== ',' ? raw.replace(/^([+-]?\d*),(\d+)$/, '$1.$2') : raw;
+  const text = decimalPoint(raw, delimiter);
   if (!NUMBER.test(text)) {
     return delimiter === ',' && /^[+-]?\d*,\d+$/.test(raw)
       ? 'the weight is not a number (a decimal comma is ambiguous in a comma-separated file; write 1.5)'
