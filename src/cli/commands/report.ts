@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { coverageByCounty, coverageByMunicipality } from '../../analysis/coverage.js';
 import { camelKind } from '../../analysis/view.js';
-import { renderReportHtml } from '../../report/html.js';
+import { percent, renderReportHtml } from '../../report/html.js';
 import { renderMap, swedenMapFeatures, type MapFeatureCollection } from '../../report/map.js';
 import { renderReportMarkdownFromModel } from '../../report/markdown.js';
 import { buildReport } from '../../report/model.js';
@@ -12,8 +12,6 @@ import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
 import { emit, writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, choiceOption, integerOption, type Command } from './shared.js';
-
-const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 
 /** `--features FILE`: map polygons as GeoJSON (validated when the map is drawn). */
 function readFeatures(values: ParsedArgs['values'], io: CliIO): MapFeatureCollection | undefined {
@@ -95,8 +93,8 @@ Example:
     const rows = [...model.counties.map((s) => ({ c: s.coverage, serious: s.seriousGaps })), { c: model.national, serious: model.seriousGaps }].map(({ c, serious }) => ({
       county: c.name,
       municipalities: c.municipalities,
-      cooperating: pct(c.linkedShare),
-      coverage: pct(c.meanCoverage),
+      cooperating: percent(c.linkedShare),
+      coverage: percent(c.meanCoverage),
       'serious gaps': serious,
     }));
     io.stdout.write(`County report for ${description}\n\n${formatTextTable(rows)}\nWrote ${path}\n`);
