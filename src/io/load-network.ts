@@ -71,24 +71,62 @@ function defineOwn(target: Record<string, string>, key: string, value: string): 
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-function emptyReport(table: Table, role: 'actors' | 'links'): FileReport {
-  const report: FileReport = {
-    file: table.file,
-    role,
-    rows: table.records.length + table.blankRows.length,
-    loaded: 0,
-    merged: 0,
-    rejected: 0,
-    blank: table.blankRows.length,
-  };
-  if (table.delimiter !== undefined) report.delimiter = table.delimiter;
-  if (table.encoding !== undefined) report.encoding = table.encoding;
+/**
+ * What a record reader needs of a table before its records: file, header,
+ * delimiter, encoding and whole-file problems, and whether any data record
+ * follows the header (a header alone is a warning). A streamed file knows
+ * this at its first record; a table in memory at once.
+ */
+export type TableHead = Omit<Table, 'records' | 'blankRows'> & { hasRecords: boolean };
+
+type TableRecord = { row: number; fields: string[] };
+
+/**
+ * Reads a table's records one at a time, so that a table in memory and a
+ * file streamed in chunks are validated by the same code: `add` each data
+ * record in order, `blank` each blank row, then `finish`.
+ */
+export interface RecordReader<T> {
+  add(record: TableRecord): void;
+  blank(): void;
+  finish(): { items: T[]; report: FileReport };
+}
+
+/** The head of a table in memory. */
+function headOf(table: Table): TableHead {
+  const { records, blankRows: _blank, ...head } = table;
+  return { ...head, hasRecords: records.length > 0 };
+}
+
+/** Read a whole table in memory through a reader. */
+function readAll<T>(reader: RecordReader<T>, table: Table): { items: T[]; report: FileReport } {
+  for (const record of table.records) reader.add(record);
+  for (let i = 0; i < table.blankRows.length; i++) reader.blank();
+  return reader.finish();
+}
+
+/** The header check of {@link checkHeader} for a table head (it only asks the records whether there are any). */
+function checkHead<F extends string>(
+  head: TableHead,
+  spec: Readonly<Record<F, readonly string[]>>,
+  required: readonly F[],
+  problems: Problem[],
+): ColumnMap<F> | undefined {
+  const { hasRecords, ...rest } = head;
+  return checkHeader<F>({ ...rest, records: [], blankRows: [] }, spec, required, problems, { warnNoRows: !hasRecords });
+}
+
+/** A file report with no rows yet: readers count them as they come. */
+function emptyReport(head: TableHead, role: 'actors' | 'links'): FileReport {
+  const report: FileReport = { file: head.file, role, rows: 0, loaded: 0, merged: 0, rejected: 0, blank: 0 };
+  if (head.delimiter !== undefined) report.delimiter = head.delimiter;
+  if (head.encoding !== undefined) report.encoding = head.encoding;
   return report;
 }
 
 const WIDE = 'the row has more fields than the header';
 
-function tooWide(table: Table, record: { fields: string[] }): boolean {
+function tooWide(table: Pick<Table, 'header'>, record: { fields: string[] }): boolean {
   return record.fields.length > table.header.length && record.fields.slice(table.header.length).some((f) => f !== '');
 }
 
@@ -98,7 +136,7 @@ function tooWide(table: Table, record: { fields: string[] }): boolean {
  * file, row, column and value, and a row wider than the header is already an
  * error. Actors and links read their records the same way.
  */
-function readRecord<F extends string>(table: Table, columns: ColumnMap<F>, record: { row: number; fields: string[] }) {
+function readRecord<F extends string>(table: Pick<Table, 'file' | 'header'>, columns: ColumnMap<F>, record: { row: number; fields: string[] }) {
   const { fields } = columns;
   const errors: Problem[] = [];
   const cell = (field: F) => (fields[field] === undefined ? '' : (record.fields[fields[field]!] ?? ''));
@@ -148,27 +186,43 @@ function describeDifference(a: Actor, b: Actor): string {
   return diffs.join('; ');
 }
 
-function loadActors(
+/** Load an actors table in memory (CSV or rows, or a graph file's nodes with `preset` columns). */
+export function loadActors(
   table: Table,
   geography: Geography,
   problems: Problem[],
   preset?: ColumnMap<ActorField>,
   tick?: () => void,
 ): { actors: Actor[]; report: FileReport } {
+  const { items, report } = readAll(actorReader(headOf(table), geography, problems, preset, tick), table);
+  return { actors: items, report };
+}
+
+/**
+ * Validates actor records one at a time (see {@link RecordReader}): the
+ * header is checked at once, problems are pushed to `problems` as rows come.
+ */
+function actorReader(
+  table: TableHead,
+  geography: Geography,
+  problems: Problem[],
+  preset?: ColumnMap<ActorField>,
+  tick?: () => void,
+): RecordReader<Actor> {
   const report = emptyReport(table, 'actors');
-  const columns = preset ?? checkHeader<ActorField>(table, ACTOR_COLUMNS, ['id', 'kind'], problems, { warnNoRows: true });
-  if (!columns) {
-    report.rejected = table.records.length;
-    return { actors: [], report };
-  }
+  const columns = preset ?? checkHead<ActorField>(table, ACTOR_COLUMNS, ['id', 'kind'], problems);
   const ix = indexGeography(geography);
-  const { fields } = columns;
   const byId = new Map<string, ActorRowOutcome>();
   const municipalityRows = new Map<string, ActorRowOutcome>();
   const actors: Actor[] = [];
-
-  for (const record of table.records) {
+  const add = (record: TableRecord): void => {
     tick?.();
+    report.rows++;
+    if (!columns) {
+      report.rejected++;
+      return;
+    }
+    const { fields } = columns;
     const { cell, error: err, errors } = readRecord(table, columns, record);
 
     const id = cell('id');
@@ -215,7 +269,7 @@ function loadActors(
     if (errors.length > 0) {
       problems.push(...errors);
       report.rejected++;
-      continue;
+      return;
     }
 
     const name = cell('name') || id;
@@ -240,14 +294,14 @@ function loadActors(
           severity: 'error',
         });
         report.rejected++;
-        continue;
+        return;
       }
       if (!previous) {
         municipalityRows.set(code, { actor: merged, row: record.row });
         actors.push(merged);
       }
       report.merged++;
-      continue;
+      return;
     }
 
     const previous = byId.get(id);
@@ -265,7 +319,7 @@ function loadActors(
         });
         report.rejected++;
       }
-      continue;
+      return;
     }
     byId.set(id, { actor, row: record.row });
     actors.push(actor);
@@ -281,8 +335,15 @@ function loadActors(
         severity: 'warning',
       });
     }
-  }
-  return { actors, report };
+  };
+  return {
+    add,
+    blank() {
+      report.rows++;
+      report.blank++;
+    },
+    finish: () => ({ items: actors, report }),
+  };
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -314,8 +375,9 @@ function parseDate(raw: string, field: 'since' | 'until'): string | { error: str
   return { error: `the ${field} date is not a valid date (expected YYYY-MM-DD)` };
 }
 
-type LoadedLink = Link & { origin: { file: string; row: number } };
+export type LoadedLink = Link & { origin: { file: string; row: number } };
 
+/** Load a links table in memory (CSV or rows, or a graph file's edges with `preset` columns). */
 function loadLinks(
   table: Table,
   geography: Geography,
@@ -324,15 +386,29 @@ function loadLinks(
   preset?: ColumnMap<LinkField>,
   tick?: () => void,
 ): { links: LoadedLink[]; report: FileReport } {
+  const { items, report } = readAll(linkReader(headOf(table), geography, declared, problems, preset, tick), table);
+  return { links: items, report };
+}
+
+/**
+ * Validates link records one at a time (see {@link RecordReader}), for a
+ * table in memory and for a streamed file alike: the header is checked at
+ * once, problems are pushed to `problems` as rows come. Ends resolve to the
+ * `declared` actor ids, else (for CSV) to municipality codes or names.
+ */
+export function linkReader(
+  table: TableHead,
+  geography: Geography,
+  declared: ReadonlySet<string>,
+  problems: Problem[],
+  preset?: ColumnMap<LinkField>,
+  tick?: () => void,
+): RecordReader<LoadedLink> {
   const report = emptyReport(table, 'links');
-  const columns = preset ?? checkHeader<LinkField>(table, LINK_COLUMNS, ['source', 'target'], problems, { warnNoRows: true });
+  const columns = preset ?? checkHead<LinkField>(table, LINK_COLUMNS, ['source', 'target'], problems);
   // A graph file's edge ends are actor ids already: no municipality lookup, so
   // an edge to a rejected node "180" does not land on Stockholm (0180).
   const graphEnds = preset !== undefined;
-  if (!columns) {
-    report.rejected = table.records.length;
-    return { links: [], report };
-  }
   const pairs = new Set<string>();
   const links: LoadedLink[] = [];
 
@@ -341,8 +417,13 @@ function loadLinks(
     return graphEnds ? undefined : findMunicipality(geography, value)?.code;
   };
 
-  for (const record of table.records) {
+  const add = (record: TableRecord): void => {
     tick?.();
+    report.rows++;
+    if (!columns) {
+      report.rejected++;
+      return;
+    }
     const { cell, error: err, errors } = readRecord(table, columns, record);
 
     const ends: (string | undefined)[] = [];
@@ -390,7 +471,7 @@ function loadLinks(
     if (errors.length > 0) {
       problems.push(...errors);
       report.rejected++;
-      continue;
+      return;
     }
 
     const link: LoadedLink = { source: source!, target: target!, weight, origin: { file: table.file, row: record.row } };
@@ -407,8 +488,15 @@ function loadLinks(
       pairs.add(key);
       report.loaded++;
     }
-  }
-  return { links, report };
+  };
+  return {
+    add,
+    blank() {
+      report.rows++;
+      report.blank++;
+    },
+    finish: () => ({ items: links, report }),
+  };
 }
 
 /**
@@ -434,12 +522,10 @@ function loadLinks(
  * console.table(lenient.loadReport?.files);
  */
 export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions = {}): CooperationNetwork {
-  const mode = options.mode ?? 'strict';
   if (input.graph !== undefined && (input.actors !== undefined || input.links !== undefined)) {
     throw new TypeError('loadNetwork: `graph` cannot be combined with `actors` or `links`: a graph file holds both the actors (its nodes) and the links (its edges)');
   }
-  const geography =
-    input.geography === undefined ? swedenGeography() : typeof input.geography === 'string' ? loadGeography(input.geography) : input.geography;
+  const geography = geographyOf(input);
   const problems: Problem[] = [];
   const files: FileReport[] = [];
   const declared = new Set<string>(indexGeography(geography).municipality.keys());
@@ -499,8 +585,25 @@ export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions
     }
   }
 
+  return finishLoad(geography, actors, links, files, problems, options);
+}
+
+/** The input's geography: the object, the folder loaded, or Sweden. */
+export function geographyOf(input: LoadNetworkInput): Geography {
+  return input.geography === undefined ? swedenGeography() : typeof input.geography === 'string' ? loadGeography(input.geography) : input.geography;
+}
+
+/** The end of every load: strict mode throws a {@link LoadError} for rejected rows, else the network with its report. */
+export function finishLoad(
+  geography: Geography,
+  actors: Actor[],
+  links: LoadedLink[],
+  files: FileReport[],
+  problems: Problem[],
+  options: LoadNetworkOptions,
+): CooperationNetwork {
   const report: LoadReport = { files, problems };
-  if (mode === 'strict' && problems.some((p) => p.severity === 'error')) throw new LoadError(report, options.maxListed ?? 20);
+  if ((options.mode ?? 'strict') === 'strict' && problems.some((p) => p.severity === 'error')) throw new LoadError(report, options.maxListed ?? 20);
   return CooperationNetwork.create({ geography, actors, links, loadReport: report });
 }
 
