@@ -1,0 +1,826 @@
+/**
+ * Seeded synthetic cooperation networks for benchmarks and tests: an invented
+ * country (municipalities on a jittered grid, counties as contiguous blocks)
+ * with actors and links shaped like the demo dataset, from 1 000 to 10 000 000
+ * links.
+ *
+ * It lives in the metrics layer because it is a random graph generator (as
+ * `networkx.generators` sits with NetworkX's algorithms) driven by the seeded
+ * {@link createRng} of this layer; it imports only model and geo below it.
+ * The generator works on typed arrays and a numeric pair set, and builds the
+ * row objects only at the end, so a million links take about a second.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type { Actor, Border, County, Geography, Link, Municipality } from '../model/schema.js';
+import { createRng, type Rng } from './random.js';
+
+// ---------------------------------------------------------------- parameters
+
+/** Links per municipality when `municipalities` is not given (the demo has 4 615 links over 290 municipalities). */
+export const SYNTHETIC_LINKS_PER_MUNICIPALITY = 16;
+/** Bounds of the default number of municipalities. The cap keeps analyses that scan every municipality tractable. */
+export const SYNTHETIC_MUNICIPALITY_RANGE = { min: 20, max: 5_000 } as const;
+/** Municipalities per county when `counties` is not given (Sweden: 290 over 21). */
+export const SYNTHETIC_MUNICIPALITIES_PER_COUNTY = 14;
+/** Every requested municipality needs this many links of budget (authorities, neighbours, local actors). */
+const MIN_LINKS_PER_MUNICIPALITY = 10;
+
+/** Options of {@link syntheticNetwork}. */
+export const SyntheticNetworkOptionsSchema = z
+  .strictObject({
+    /** Number of links to generate (distinct pairs). Default 10 000. */
+    links: z.number().int().min(1_000).max(10_000_000).default(10_000),
+    /** Seed of every random choice; the same options give the same network. Default 1. */
+    seed: z.number().int().default(1),
+    /** Number of municipalities. Default: links / 16, clamped to 20 … 5 000. */
+    municipalities: z.number().int().min(4).max(100_000).optional(),
+    /** Number of counties. Default: municipalities / 14 (at least 2, at most the municipalities). */
+    counties: z.number().int().min(1).optional(),
+  })
+  .superRefine((o, ctx) => {
+    const m = o.municipalities ?? defaultMunicipalities(o.links);
+    if (o.links < MIN_LINKS_PER_MUNICIPALITY * m) {
+      ctx.addIssue({ code: 'custom', path: ['municipalities'], message: `${m} municipalities need at least ${MIN_LINKS_PER_MUNICIPALITY * m} links (${MIN_LINKS_PER_MUNICIPALITY} each)` });
+    }
+    if (o.counties !== undefined && o.counties > m) {
+      ctx.addIssue({ code: 'custom', path: ['counties'], message: `more counties (${o.counties}) than municipalities (${m})` });
+    }
+  });
+export type SyntheticNetworkOptions = z.input<typeof SyntheticNetworkOptionsSchema>;
+
+/** A synthetic network as plain data, ready for `loadNetwork` or `CooperationNetwork.create`. */
+export interface SyntheticNetwork {
+  /** The invented country: municipalities, counties and borders. */
+  geography: Geography;
+  /** Actors other than municipalities (which come from the geography), in node order. */
+  actors: Actor[];
+  /** Links, each pair at most once, no self-loops. */
+  links: Link[];
+}
+
+function defaultMunicipalities(links: number): number {
+  const { min, max } = SYNTHETIC_MUNICIPALITY_RANGE;
+  return Math.min(max, Math.max(min, Math.round(links / SYNTHETIC_LINKS_PER_MUNICIPALITY)));
+}
+
+/** Small municipalities (the gaps are chosen among them) have fewer inhabitants than this. */
+const SMALL_POPULATION = 15_000;
+/** Dates: since 2010-01-01, up to the data date. Police regions exist from 2015-01-01. */
+const FIRST_DAY = Date.UTC(2010, 0, 1) / 86_400_000;
+const LAST_DAY = Date.UTC(2025, 8, 30) / 86_400_000 - FIRST_DAY;
+const POLICE_DAY = Date.UTC(2015, 0, 1) / 86_400_000 - FIRST_DAY;
+/** Link kinds, by their index in the compact arrays. */
+export const SYNTHETIC_LINK_KINDS = ['agreement', 'dialogue', 'member', 'network', 'project'] as const;
+const AGREEMENT = 0;
+const DIALOGUE = 1;
+const MEMBER = 2;
+const NETWORK = 3;
+const PROJECT = 4;
+/** The bounding box of the invented country (WGS84 degrees): about 1 300 × 630 km. */
+const BOX = { south: 55.5, north: 67.5, west: 11, east: 23 } as const;
+const KM_PER_DEG_LAT = 111.2;
+const KM_PER_DEG_LON = 111.2 * Math.cos((61.5 * Math.PI) / 180);
+const NATIONAL_AUTHORITIES = 5;
+
+// ---------------------------------------------------------------- compact storage
+
+/** A set of unordered node pairs, open addressing over a Float64Array (0 = empty). */
+class PairSet {
+  private keys: Float64Array;
+  private mask: number;
+  size = 0;
+  constructor(expected: number) {
+    let cap = 1024;
+    while (cap < expected * 2) cap *= 2;
+    this.keys = new Float64Array(cap);
+    this.mask = cap - 1;
+  }
+  private static slot(lo: number, hi: number, mask: number): number {
+    let h = Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi + 0x7f4a7c15, 0x85ebca77);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    h ^= h >>> 12;
+    return h & mask;
+  }
+  /** Add the pair; false when it was there already. */
+  add(u: number, v: number): boolean {
+    const lo = u < v ? u : v;
+    const hi = u < v ? v : u;
+    const key = lo * 67_108_864 + hi + 1;
+    let i = PairSet.slot(lo, hi, this.mask);
+    for (;;) {
+      const k = this.keys[i]!;
+      if (k === 0) break;
+      if (k === key) return false;
+      i = (i + 1) & this.mask;
+    }
+    this.keys[i] = key;
+    if (++this.size * 2 > this.keys.length) this.grow();
+    return true;
+  }
+  has(u: number, v: number): boolean {
+    const lo = u < v ? u : v;
+    const hi = u < v ? v : u;
+    const key = lo * 67_108_864 + hi + 1;
+    for (let i = PairSet.slot(lo, hi, this.mask); ; i = (i + 1) & this.mask) {
+      const k = this.keys[i]!;
+      if (k === 0) return false;
+      if (k === key) return true;
+    }
+  }
+  private grow(): void {
+    const old = this.keys;
+    this.keys = new Float64Array(old.length * 2);
+    this.mask = this.keys.length - 1;
+    for (const key of old) {
+      if (key === 0) continue;
+      const lo = Math.floor((key - 1) / 67_108_864);
+      const hi = key - 1 - lo * 67_108_864;
+      let i = PairSet.slot(lo, hi, this.mask);
+      while (this.keys[i] !== 0) i = (i + 1) & this.mask;
+      this.keys[i] = key;
+    }
+  }
+}
+
+/** The links as parallel typed arrays; `since`/`until` are days after 2010-01-01, -1 for none. */
+export class EdgeList {
+  src: Int32Array;
+  dst: Int32Array;
+  kind: Uint8Array;
+  weight: Uint8Array;
+  since: Int16Array;
+  until: Int16Array;
+  count = 0;
+  readonly pairs: PairSet;
+  constructor(
+    readonly limit: number,
+    private rng: Rng,
+  ) {
+    const cap = limit + 16;
+    this.src = new Int32Array(cap);
+    this.dst = new Int32Array(cap);
+    this.kind = new Uint8Array(cap);
+    this.weight = new Uint8Array(cap);
+    this.since = new Int16Array(cap);
+    this.until = new Int16Array(cap);
+    this.pairs = new PairSet(limit);
+  }
+  get full(): boolean {
+    return this.count >= this.limit;
+  }
+  /**
+   * Add a link between nodes u and v with a random weight 1–5 (1 most
+   * common), a `since` date from `fromDay` on (3 % undated) and, for
+   * `endedShare` of them, an `until` date. False for a self-loop, a pair
+   * already linked, or when the target count is reached.
+   */
+  add(u: number, v: number, kind: number, endedShare = 0.05, fromDay = 0): boolean {
+    if (u === v || this.count >= this.limit || !this.pairs.add(u, v)) return false;
+    const rng = this.rng;
+    const i = this.count++;
+    this.src[i] = u;
+    this.dst[i] = v;
+    this.kind[i] = kind;
+    const r = rng();
+    this.weight[i] = 1 + Math.floor(5 * r * r);
+    if (rng() < 0.03 && fromDay === 0) {
+      this.since[i] = -1;
+      this.until[i] = -1;
+      return true;
+    }
+    const since = fromDay + Math.floor(rng() * (LAST_DAY - fromDay + 1));
+    this.since[i] = since;
+    let until = -1;
+    if (rng() < endedShare) {
+      const end = since + 120 + Math.floor(rng() * 1_400);
+      if (end <= LAST_DAY) until = end;
+    }
+    this.until[i] = until;
+    return true;
+  }
+}
+
+/** The generator's output before it is turned into rows: what the file writer streams from. */
+export interface CompactSyntheticNetwork {
+  geography: Geography;
+  /** Node index → actor id: the municipalities (in code order), then `actors`. */
+  ids: string[];
+  /** Actors other than municipalities, node `municipalities + i`. */
+  actors: Actor[];
+  edges: EdgeList;
+}
+
+const DAY_MS = 86_400_000;
+
+/** ISO dates of day offsets, computed once each. */
+export function dayStrings(): (day: number) => string | undefined {
+  const cache: string[] = [];
+  return (day) => {
+    if (day < 0) return undefined;
+    return (cache[day] ??= new Date((FIRST_DAY + day) * DAY_MS).toISOString().slice(0, 10));
+  };
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** Independent streams per stage, so tuning one stage leaves the others alone. */
+function stream(seed: number, stage: number): Rng {
+  return createRng((Math.trunc(seed) * 1_000_003 + stage * 7_919) % 4_294_967_296);
+}
+
+function normal(rng: Rng): number {
+  const u = 1 - rng();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+const round4 = (x: number) => Number(x.toFixed(4));
+
+/** Split `total` into integers proportional to `weights` (largest remainder, ties by index). */
+function apportion(total: number, weights: Float64Array): Int32Array {
+  const out = new Int32Array(weights.length);
+  let sum = 0;
+  for (const w of weights) sum += w;
+  if (sum <= 0 || total <= 0) return out;
+  const rest: [number, number][] = [];
+  let given = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const q = (total * weights[i]!) / sum;
+    out[i] = Math.floor(q);
+    given += out[i]!;
+    rest.push([q - out[i]!, i]);
+  }
+  rest.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let k = 0; given < total; k++, given++) out[rest[k % rest.length]![1]]! += 1;
+  return out;
+}
+
+// ---------------------------------------------------------------- geography
+
+interface Layout {
+  geography: Geography;
+  /** Per municipality (code order): grid row and column, population, county index. */
+  row: Int32Array;
+  col: Int32Array;
+  population: Float64Array;
+  county: Int32Array;
+  /** Neighbour lists (municipality indices). */
+  borders: number[][];
+  /** Typical distance between neighbouring centroids, km. */
+  cellKm: number;
+  countyCodes: string[];
+}
+
+function makeGeography(M: number, C: number, seed: number, links: number): Layout {
+  const rng = stream(seed, 1);
+  const heightKm = (BOX.north - BOX.south) * KM_PER_DEG_LAT;
+  const widthKm = (BOX.east - BOX.west) * KM_PER_DEG_LON;
+  const rows = Math.max(1, Math.round(Math.sqrt((M * heightKm) / widthKm)));
+  const cols = Math.ceil(M / rows);
+  const latStep = (BOX.north - BOX.south) / rows;
+  const lonStep = (BOX.east - BOX.west) / cols;
+  const cellKm = Math.sqrt(latStep * KM_PER_DEG_LAT * lonStep * KM_PER_DEG_LON);
+
+  // Cells: the first M of the grid, row by row from the south.
+  const cellRow = new Int32Array(M);
+  const cellCol = new Int32Array(M);
+  for (let i = 0; i < M; i++) {
+    cellRow[i] = Math.floor(i / cols);
+    cellCol[i] = i % cols;
+  }
+
+  // Counties: recursive bisection of the cells along the longer side, with
+  // random county weights, so counties are contiguous blocks of varied size.
+  const weights = Float64Array.from({ length: C }, () => 0.4 + 1.6 * rng());
+  const countyOfCell = new Int32Array(M);
+  let nextCounty = 0;
+  const split = (cells: number[], from: number, to: number): void => {
+    const k = to - from;
+    if (k === 1) {
+      const c = nextCounty++;
+      for (const cell of cells) countyOfCell[cell] = c;
+      return;
+    }
+    let minR = Infinity, maxR = -Infinity, minC = Infinity, maxC = -Infinity;
+    for (const cell of cells) {
+      minR = Math.min(minR, cellRow[cell]!);
+      maxR = Math.max(maxR, cellRow[cell]!);
+      minC = Math.min(minC, cellCol[cell]!);
+      maxC = Math.max(maxC, cellCol[cell]!);
+    }
+    const byRow = (maxR - minR + 1) * latStep * KM_PER_DEG_LAT >= (maxC - minC + 1) * lonStep * KM_PER_DEG_LON;
+    const [major, minor] = byRow ? [cellRow, cellCol] : [cellCol, cellRow];
+    cells.sort((a, b) => major[a]! - major[b]! || minor[a]! - minor[b]!);
+    const half = Math.floor(k / 2);
+    let wLeft = 0, wAll = 0;
+    for (let i = from; i < to; i++) {
+      wAll += weights[i]!;
+      if (i < from + half) wLeft += weights[i]!;
+    }
+    const n = Math.min(cells.length - (k - half), Math.max(half, Math.round((cells.length * wLeft) / wAll)));
+    split(cells.slice(0, n), from, from + half);
+    split(cells.slice(n), from + half, to);
+  };
+  split(Array.from({ length: M }, (_, i) => i), 0, C);
+
+  // Municipalities in county order, then from the south-west: codes follow that order.
+  const order = Array.from({ length: M }, (_, i) => i).sort(
+    (a, b) => countyOfCell[a]! - countyOfCell[b]! || cellRow[a]! - cellRow[b]! || cellCol[a]! - cellCol[b]!,
+  );
+  const indexOfCell = new Int32Array(M);
+  order.forEach((cell, i) => (indexOfCell[cell] = i));
+  const row = new Int32Array(M);
+  const col = new Int32Array(M);
+  const county = new Int32Array(M);
+  order.forEach((cell, i) => {
+    row[i] = cellRow[cell]!;
+    col[i] = cellCol[cell]!;
+    county[i] = countyOfCell[cell]!;
+  });
+
+  // Borders: grid neighbours, one diagonal in a third of the 2×2 squares, a
+  // few grid borders dropped; a few municipalities on the edge become islands.
+  const cellAt = (r: number, c: number) => (r < 0 || c < 0 || c >= cols || r * cols + c >= M ? -1 : r * cols + c);
+  const pairs = new Set<number>();
+  const addBorder = (p: number, q: number) => {
+    if (p < 0 || q < 0) return;
+    const [a, b] = indexOfCell[p]! < indexOfCell[q]! ? [indexOfCell[p]!, indexOfCell[q]!] : [indexOfCell[q]!, indexOfCell[p]!];
+    pairs.add(a * M + b);
+  };
+  for (let cell = 0; cell < M; cell++) {
+    const r = cellRow[cell]!;
+    const c = cellCol[cell]!;
+    if (rng() >= 0.06) addBorder(cell, cellAt(r, c + 1));
+    if (rng() >= 0.06) addBorder(cell, cellAt(r + 1, c));
+    const diagonal = rng();
+    if (diagonal < 0.17) addBorder(cell, cellAt(r + 1, c + 1));
+    else if (diagonal < 0.34) addBorder(cellAt(r, c + 1), cellAt(r + 1, c));
+  }
+  const islands = new Set<number>();
+  const edgeCells = [];
+  for (let cell = 0; cell < M; cell++) {
+    const r = cellRow[cell]!;
+    const c = cellCol[cell]!;
+    if (r === 0 || c === 0 || c === cols - 1 || cellAt(r + 1, c) < 0) edgeCells.push(indexOfCell[cell]!);
+  }
+  edgeCells.sort((a, b) => a - b);
+  for (let k = Math.floor(M / 250); k > 0 && edgeCells.length > 0; k--) {
+    islands.add(edgeCells.splice(Math.floor(rng() * edgeCells.length), 1)[0]!);
+  }
+  const borderList: Border[] = [];
+  const borders: number[][] = Array.from({ length: M }, () => []);
+  const sortedPairs = [...pairs].filter((p) => !islands.has(Math.floor(p / M)) && !islands.has(p % M)).sort((p, q) => p - q);
+
+  const width = Math.max(4, String(M).length);
+  const codes = Array.from({ length: M }, (_, i) => pad(i + 1, width));
+  for (const p of sortedPairs) {
+    const a = Math.floor(p / M);
+    const b = p % M;
+    borders[a]!.push(b);
+    borders[b]!.push(a);
+    borderList.push({ a: codes[a]!, b: codes[b]! });
+  }
+  for (const list of borders) list.sort((a, b) => a - b);
+
+  const countyWidth = Math.max(2, String(C).length);
+  const countyCodes = Array.from({ length: C }, (_, i) => pad(i + 1, countyWidth));
+  const counties: County[] = countyCodes.map((code) => ({ code, name: `Län ${code}` }));
+
+  // Populations: lognormal around 15 500 (about half the municipalities are small), 800 … 2 500 000.
+  const population = new Float64Array(M);
+  const municipalities: Municipality[] = [];
+  for (let i = 0; i < M; i++) {
+    const pop = Math.round(Math.min(2_500_000, Math.max(800, Math.exp(Math.log(15_500) + 1.05 * normal(rng)))));
+    population[i] = pop;
+    const lat = round4(BOX.south + (row[i]! + 0.5 + 0.6 * (rng() - 0.5)) * latStep);
+    const lon = round4(BOX.west + (col[i]! + 0.5 + 0.6 * (rng() - 0.5)) * lonStep);
+    const areaKm2 = Math.max(1, Math.round(cellKm * cellKm * (0.5 + rng())));
+    municipalities.push({
+      code: codes[i]!,
+      name: `Kommun ${codes[i]}`,
+      county: countyCodes[county[i]!]!,
+      population: pop,
+      populationYear: 2025,
+      lat,
+      lon,
+      areaKm2,
+      island: borders[i]!.length === 0,
+    });
+  }
+  const geography: Geography = {
+    name: 'Synthetic',
+    municipalities,
+    counties,
+    borders: borderList,
+    source: `Invented by syntheticNetwork (seed ${seed}, ${links} links, ${M} municipalities, ${C} counties): not a real country.`,
+  };
+  return { geography, row, col, population, county, borders, cellKm, countyCodes };
+}
+
+// ---------------------------------------------------------------- the network
+
+/**
+ * Generate the network in compact form (typed arrays). `syntheticNetwork`
+ * turns it into rows; `writeSyntheticNetwork` streams it to files.
+ * @internal
+ */
+export function generateSynthetic(options: SyntheticNetworkOptions = {}): CompactSyntheticNetwork {
+  const o = SyntheticNetworkOptionsSchema.parse(options);
+  const L = o.links;
+  const seed = o.seed;
+  const M = o.municipalities ?? defaultMunicipalities(L);
+  const C = o.counties ?? Math.min(M, Math.max(2, Math.round(M / SYNTHETIC_MUNICIPALITIES_PER_COUNTY)));
+  const layout = makeGeography(M, C, seed, L);
+  const { geography, population, county, borders, cellKm, countyCodes } = layout;
+  const codes = geography.municipalities.map((m) => m.code);
+  const muniOfCounty: number[][] = Array.from({ length: C }, () => []);
+  for (let i = 0; i < M; i++) muniOfCounty[county[i]!]!.push(i);
+  // Size in [0, 1]: log population from 800 to 1 000 000.
+  const size = Float64Array.from(population, (p) => Math.min(1, Math.max(0, Math.log(p / 800) / Math.log(1_000_000 / 800))));
+
+  // ------------------------------------------------------------ gaps
+  const g = stream(seed, 2);
+  const isolated = new Uint8Array(M);
+  /** Bridge dependents: municipality → its hub (+1; 0 = none). */
+  const hubOf = new Int32Array(M);
+  const used = new Uint8Array(M);
+  {
+    const small = [];
+    for (let i = 0; i < M; i++) if (population[i]! < SMALL_POPULATION && borders[i]!.length > 0) small.push(i);
+    const wanted = Math.max(1, Math.round(M / 75));
+    const countiesUsed = new Set<number>();
+    for (let pass = 0; pass < 2; pass++) {
+      let k = small.filter((i) => isolated[i]).length;
+      for (let t = 0; t < small.length * 2 && k < wanted; t++) {
+        const i = small[Math.floor(g() * small.length)]!;
+        if (isolated[i] || (pass === 0 && countiesUsed.has(county[i]!))) continue;
+        isolated[i] = 1;
+        used[i] = 1;
+        countiesUsed.add(county[i]!);
+        k++;
+      }
+    }
+    const hubsWanted = Math.max(1, Math.round(M / 150));
+    let hubs = 0;
+    for (let t = 0; t < M * 3 && hubs < hubsWanted; t++) {
+      const h = Math.floor(g() * M);
+      if (used[h] || population[h]! < SMALL_POPULATION) continue;
+      const deps = borders[h]!.filter(
+        (d) => !used[d] && county[d] === county[h] && population[d]! < SMALL_POPULATION && borders[d]!.some((x) => x !== h && !used[x]),
+      );
+      if (deps.length === 0) continue;
+      const take = Math.min(deps.length, 1 + Math.floor(g() * 2));
+      used[h] = 1;
+      for (let k = 0; k < take; k++) {
+        const d = deps.splice(Math.floor(g() * deps.length), 1)[0]!;
+        hubOf[d] = h + 1;
+        used[d] = 1;
+      }
+      hubs++;
+    }
+  }
+  /** May municipalities a and b be tied (directly or through their actors)? */
+  const allowed = (a: number, b: number): boolean => {
+    if (a === b || isolated[a] || isolated[b]) return false;
+    if (hubOf[a] || hubOf[b]) return hubOf[a] === b + 1 || hubOf[b] === a + 1;
+    return true;
+  };
+
+  // ------------------------------------------------------------ regional and national actors
+  const actors: Actor[] = [];
+  const ids: string[] = [...codes];
+  const addActor = (actor: Actor): number => {
+    actors.push(actor);
+    ids.push(actor.id);
+    return ids.length - 1;
+  };
+  const policeCount = Math.max(1, Math.round(C / 3));
+  const policeOfCounty = Int32Array.from({ length: C }, (_, c) => Math.floor((c * policeCount) / C));
+  const police: number[] = [];
+  for (let p = 0; p < policeCount; p++) police.push(addActor({ id: `polis-${p + 1}`, name: `Polisregion ${p + 1}`, kind: 'authority' }));
+  const board: number[] = [];
+  const region: number[] = [];
+  for (let c = 0; c < C; c++) {
+    const code = countyCodes[c]!;
+    board.push(addActor({ id: `lst-${code}`, name: `Länsstyrelsen i Län ${code}`, kind: 'authority', county: code }));
+    region.push(addActor({ id: `region-${code}`, name: `Region Län ${code}`, kind: 'county', county: code }));
+  }
+  const national: number[] = [];
+  for (let k = 1; k <= NATIONAL_AUTHORITIES; k++) national.push(addActor({ id: `myndighet-${k}`, name: `Myndighet ${k}`, kind: 'authority' }));
+
+  // Joint bodies within counties: 3–6 neighbouring members (grown along borders).
+  const gj = stream(seed, 13);
+  const bodies: { node: number; members: number[]; county: number }[] = [];
+  {
+    const eligible = (i: number) => !used[i] || (!isolated[i] && !hubOf[i]);
+    const bodyCount = Math.max(1, Math.round(M / 25));
+    const perCounty = new Int32Array(C);
+    for (let t = 0; t < bodyCount * 4 && bodies.length < bodyCount; t++) {
+      const seedMuni = Math.floor(gj() * M);
+      if (!eligible(seedMuni)) continue;
+      const c = county[seedMuni]!;
+      const want = 3 + Math.floor(gj() * 4);
+      const members = [seedMuni];
+      const inBody = new Set(members);
+      for (let k = 0; k < members.length && members.length < want; k++) {
+        for (const x of borders[members[k]!]!) {
+          if (members.length >= want) break;
+          if (county[x] === c && eligible(x) && !inBody.has(x) && gj() < 0.7) {
+            inBody.add(x);
+            members.push(x);
+          }
+        }
+      }
+      if (members.length < 2) continue;
+      const code = countyCodes[c]!;
+      const n = ++perCounty[c]!;
+      const node = addActor({ id: `jb-${code}-${n}`, name: `Samordningsförbund ${n} i Län ${code}`, kind: 'joint_body', county: code });
+      bodies.push({ node, members: members.sort((a, b) => a - b), county: c });
+    }
+  }
+
+  const edges = new EdgeList(L, stream(seed, 20));
+
+  // ------------------------------------------------------------ authorities among themselves
+  {
+    const r = stream(seed, 10);
+    for (let c = 0; c < C; c++) {
+      edges.add(board[c]!, region[c]!, AGREEMENT);
+      edges.add(police[policeOfCounty[c]!]!, board[c]!, AGREEMENT, 0, POLICE_DAY);
+      for (const a of national) if (r() < 0.3) edges.add(a, region[c]!, NETWORK);
+    }
+  }
+
+  // ------------------------------------------------------------ joint body memberships
+  {
+    const r = stream(seed, 14);
+    for (const b of bodies) {
+      for (const m of b.members) edges.add(b.node, m, MEMBER, 0.08);
+      if (r() < 0.3) edges.add(b.node, board[b.county]!, MEMBER);
+      if (r() < 0.3) edges.add(b.node, police[policeOfCounty[b.county]!]!, MEMBER, 0, POLICE_DAY);
+    }
+  }
+
+  // ------------------------------------------------------------ municipality–municipality ties
+  // Falling with border steps (1, 0.16, 0.035 at 1, 2, 3 steps) and distance,
+  // 0.3 times as likely across a county border, more likely between
+  // municipalities of different size. Every municipality outside the gaps
+  // gets at least one tie; bridge dependents only to their hub.
+  const tiesOf: number[][] = Array.from({ length: M }, () => []);
+  {
+    const r = stream(seed, 11);
+    const STEP = [0, 1, 0.16, 0.035];
+    const decayKm = 2.7 * cellKm;
+    const muni = geography.municipalities;
+    const dist = new Int32Array(M).fill(-1);
+    const tie = (a: number, b: number, kindRoll: number): void => {
+      const kind = kindRoll < 0.5 ? AGREEMENT : kindRoll < 0.8 ? PROJECT : NETWORK;
+      if (edges.add(a, b, kind, kind === PROJECT ? 0.3 : 0.03)) {
+        tiesOf[a]!.push(b);
+        tiesOf[b]!.push(a);
+      }
+    };
+    for (let a = 0; a < M; a++) {
+      // Breadth-first search to three border steps.
+      const seen = [a];
+      dist[a] = 0;
+      for (let k = 0; k < seen.length; k++) {
+        const x = seen[k]!;
+        if (dist[x]! >= 3) continue;
+        for (const y of borders[x]!) {
+          if (dist[y] === -1) {
+            dist[y] = dist[x]! + 1;
+            seen.push(y);
+          }
+        }
+      }
+      seen.sort((p, q) => p - q);
+      for (const b of seen) {
+        if (b <= a || !allowed(a, b)) continue;
+        const km = Math.hypot((muni[a]!.lat - muni[b]!.lat) * KM_PER_DEG_LAT, (muni[a]!.lon - muni[b]!.lon) * KM_PER_DEG_LON);
+        const sizeFactor = 1 + 0.4 * Math.min(1, Math.abs(Math.log(population[a]! / population[b]!)) / 2);
+        const p = 0.42 * STEP[dist[b]!]! * Math.exp(-km / decayKm) * (county[a] === county[b] ? 1 : 0.3) * sizeFactor;
+        if (r() < p) tie(a, b, r());
+      }
+      for (const x of seen) dist[x] = -1;
+    }
+    for (let d = 0; d < M; d++) if (hubOf[d] && tiesOf[d]!.length === 0) tie(d, hubOf[d]! - 1, r());
+    for (let a = 0; a < M; a++) {
+      if (isolated[a] || hubOf[a] || tiesOf[a]!.length > 0) continue;
+      const options = borders[a]!.filter((b) => allowed(a, b));
+      if (options.length > 0) tie(a, options[Math.floor(r() * options.length)]!, r());
+    }
+  }
+
+  // ------------------------------------------------------------ municipalities and authorities
+  {
+    const r = stream(seed, 12);
+    for (let m = 0; m < M; m++) {
+      if (isolated[m]) continue;
+      const s = size[m]!;
+      const c = county[m]!;
+      if (r() < 0.55 + 0.35 * s) edges.add(m, police[policeOfCounty[c]!]!, AGREEMENT, 0.02, POLICE_DAY);
+      if (r() < 0.6 + 0.3 * s) edges.add(m, board[c]!, NETWORK);
+      if (r() < 0.5 + 0.4 * s) edges.add(m, region[c]!, AGREEMENT);
+      for (const a of national) if (r() < 0.02 + 0.1 * s) edges.add(m, a, r() < 0.6 ? AGREEMENT : PROJECT, 0.2);
+    }
+  }
+
+  // ------------------------------------------------------------ local actors
+  // Their number is set by the link budget the structure above left, at
+  // about 1.9 links each (the demo's 6.6 local actors per 16 links per municipality).
+  const localTotal = Math.max(2 * M, Math.round((L - edges.count) / 1.9));
+  const extraWeights = Float64Array.from(population, (p) => Math.max(0.25, Math.log(p) - 7));
+  const extra = apportion(localTotal - 2 * M, extraWeights);
+  const localStart = new Int32Array(M + 1);
+  const religiousCount = new Int32Array(M);
+  {
+    let next = ids.length;
+    for (let i = 0; i < M; i++) {
+      localStart[i] = next;
+      const n = 2 + extra[i]!;
+      const rel = Math.min(n - 1, Math.max(1, Math.round(n * 0.38)));
+      religiousCount[i] = rel;
+      const code = codes[i]!;
+      for (let k = 1; k <= rel; k++) addActor({ id: `rel-${code}-${k}`, name: `Trossamfund ${k} i Kommun ${code}`, kind: 'religious', municipality: code });
+      for (let k = 1; k <= n - rel; k++) addActor({ id: `cs-${code}-${k}`, name: `Förening ${k} i Kommun ${code}`, kind: 'civil_society', municipality: code });
+      next += n;
+    }
+    localStart[M] = next;
+  }
+  // ------------------------------------------------------------ municipalities and their own local actors
+  {
+    const r = stream(seed, 15);
+    for (let m = 0; m < M; m++) {
+      if (isolated[m]) continue;
+      const p = 0.35 + 0.5 * size[m]!;
+      const start = localStart[m]!;
+      const relEnd = start + religiousCount[m]!;
+      for (let v = start; v < localStart[m + 1]!; v++) {
+        if (r() >= p) continue;
+        const roll = r();
+        const kind = v < relEnd ? (roll < 0.6 ? DIALOGUE : AGREEMENT) : roll < 0.4 ? AGREEMENT : roll < 0.75 ? PROJECT : NETWORK;
+        edges.add(m, v, kind, kind === PROJECT ? 0.25 : 0.03);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ local actors and authorities
+  {
+    const r = stream(seed, 16);
+    for (let m = 0; m < M; m++) {
+      if (isolated[m]) continue;
+      const c = county[m]!;
+      for (let v = localStart[m]!; v < localStart[m + 1]!; v++) {
+        if (r() < 0.04) edges.add(v, police[policeOfCounty[c]!]!, DIALOGUE, 0.03, POLICE_DAY);
+        if (r() < 0.03) edges.add(v, board[c]!, PROJECT, 0.3);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ local actors across municipal borders
+  // A tenth of what is left: an actor and an actor of a municipality its own
+  // is tied to (or, less often, borders).
+  const active: number[] = [];
+  for (let m = 0; m < M; m++) if (!isolated[m]) active.push(m);
+  const activeStart = new Float64Array(active.length + 1);
+  active.forEach((m, k) => (activeStart[k + 1] = activeStart[k]! + localStart[m + 1]! - localStart[m]!));
+  const activeLocals = activeStart[active.length]!;
+  /** A uniformly random local actor of an active municipality: [municipality, node]. */
+  const randomLocal = (r: Rng): [number, number] => {
+    const x = Math.floor(r() * activeLocals);
+    let lo = 0, hi = active.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (activeStart[mid]! <= x) lo = mid;
+      else hi = mid - 1;
+    }
+    const m = active[lo]!;
+    return [m, localStart[m]! + (x - activeStart[lo]!)];
+  };
+  const localOf = (m: number, r: Rng) => localStart[m]! + Math.floor(r() * (localStart[m + 1]! - localStart[m]!));
+  {
+    const r = stream(seed, 17);
+    const target = edges.count + Math.round((L - edges.count) * 0.1);
+    for (let t = 0; edges.count < target && t < (L - edges.count) * 20 + 1000; t++) {
+      const [a, u] = randomLocal(r);
+      const pool = r() < 0.8 && tiesOf[a]!.length > 0 ? tiesOf[a]! : borders[a]!;
+      if (pool.length === 0) continue;
+      const b = pool[Math.floor(r() * pool.length)]!;
+      if (!allowed(a, b)) continue;
+      edges.add(u, localOf(b, r), r() < 0.5 ? NETWORK : PROJECT, 0.2);
+    }
+  }
+
+  // ------------------------------------------------------------ local actors within their municipality
+  // The rest, preferential attachment per municipality: actors arrive one by
+  // one and tie to earlier ones with probability rising with their degree,
+  // which gives heavy-tailed degrees.
+  {
+    const r = stream(seed, 18);
+    const budget = L - edges.count;
+    const sizes = new Float64Array(active.length);
+    const capacity = new Int32Array(active.length);
+    active.forEach((m, k) => {
+      const n = localStart[m + 1]! - localStart[m]!;
+      sizes[k] = n;
+      capacity[k] = Math.floor((n * (n - 1)) * 0.3);
+    });
+    // Quotas proportional to size, capped at half the possible pairs; what a
+    // capped municipality cannot take goes to the others.
+    const quota = new Int32Array(active.length);
+    let left = budget;
+    for (let round = 0; round < 50 && left > 0; round++) {
+      const w = Float64Array.from(sizes, (n, k) => (quota[k]! < capacity[k]! ? n : 0));
+      const share = apportion(left, w);
+      let given = 0;
+      for (let k = 0; k < active.length; k++) {
+        const add = Math.min(share[k]!, capacity[k]! - quota[k]!);
+        quota[k] = quota[k]! + add;
+        given += add;
+      }
+      left -= given;
+      if (given === 0) break;
+    }
+    let urn = new Int32Array(1024);
+    active.forEach((m, k) => {
+      const q = quota[k]!;
+      if (q === 0) return;
+      const start = localStart[m]!;
+      const n = sizes[k]!;
+      if (urn.length < 2 * q + n) urn = new Int32Array(2 * q + n);
+      let urnLength = 1;
+      urn[0] = start;
+      let arrived = 1;
+      for (let e = 0; e < q; e++) {
+        // Actor `t` arrives when its share of the quota begins.
+        const t = 1 + Math.floor((e * (n - 1)) / q);
+        while (arrived <= t) urn[urnLength++] = start + arrived++;
+        const u = start + t;
+        let ok = false;
+        for (let attempt = 0; attempt < 12 && !ok; attempt++) {
+          const v = r() < 0.8 ? urn[Math.floor(r() * urnLength)]! : start + Math.floor(r() * arrived);
+          if (edges.add(u, v, r() < 0.6 ? NETWORK : PROJECT, 0.2)) {
+            urn[urnLength++] = u;
+            urn[urnLength++] = v;
+            ok = true;
+          }
+        }
+        if (!ok) {
+          // Dense municipality: any free pair.
+          for (let attempt = 0; attempt < 12 && !ok; attempt++) {
+            const x = start + Math.floor(r() * n);
+            const y = start + Math.floor(r() * n);
+            ok = edges.add(x, y, NETWORK, 0.2);
+          }
+        }
+      }
+    });
+  }
+
+  // ------------------------------------------------------------ top up
+  // Pairs the stages above could not place (dense small municipalities):
+  // random ties within a municipality or to a tied one.
+  {
+    const r = stream(seed, 19);
+    for (let t = 0; !edges.full && t < (L - edges.count) * 50 + 10_000; t++) {
+      const [a, u] = randomLocal(r);
+      const roll = r();
+      const pool = roll < 0.5 ? tiesOf[a]! : borders[a]!;
+      const b = roll < 0.2 || pool.length === 0 ? a : pool[Math.floor(r() * pool.length)]!;
+      if (allowed(a, b) || a === b) edges.add(u, localOf(b, r), NETWORK, 0.2);
+    }
+  }
+  return { geography, ids, actors, edges };
+}
+
+/**
+ * A seeded synthetic cooperation network of any size, shaped like the demo
+ * dataset: an invented country (municipalities on a jittered grid, counties
+ * as contiguous blocks, lognormal populations), local religious and
+ * civil-society actors, county boards, regions, police regions, national
+ * authorities and joint bodies, and links between them. The result loads with
+ * `loadNetwork({ geography, actors, links })` or
+ * `CooperationNetwork.create(…)`. The same options give the same network.
+ *
+ * @example
+ * const { geography, actors, links } = syntheticNetwork({ links: 100_000, seed: 7 });
+ * const net = CooperationNetwork.create({ geography, actors, links });
+ */
+export function syntheticNetwork(options: SyntheticNetworkOptions = {}): SyntheticNetwork {
+  const { geography, ids, actors, edges } = generateSynthetic(options);
+  const date = dayStrings();
+  const links: Link[] = new Array(edges.count);
+  for (let i = 0; i < edges.count; i++) {
+    const link: Link = { source: ids[edges.src[i]!]!, target: ids[edges.dst[i]!]!, kind: SYNTHETIC_LINK_KINDS[edges.kind[i]!]!, weight: edges.weight[i]! };
+    const since = date(edges.since[i]!);
+    if (since !== undefined) link.since = since;
+    const until = date(edges.until[i]!);
+    if (until !== undefined) link.until = until;
+    links[i] = link;
+  }
+  return { geography, actors, links };
+}
