@@ -59,7 +59,7 @@ export interface BrokerageRow extends ActorRowBase {
  */
 export function brokerage(net: CooperationNetwork, options: BrokerageOptions = {}): Rows<BrokerageRow> {
   const o = BrokerageOptionsSchema.parse(options);
-  const { csr, actors } = actorView(net, kindFilter(o.kinds));
+  const { csr, actors } = actorView(net, o.kinds);
   const constraint = burtConstraint(csr, { weighted: o.weighted });
   const size = effectiveSize(csr, { weighted: o.weighted });
   const groups = actors.map((a) => (o.groupBy === 'county' ? a.county : a.municipality));

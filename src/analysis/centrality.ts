@@ -3,10 +3,9 @@ import { KindListSchema } from '../io/columns.js';
 import { cmp } from '../model/geography.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
-import { betweennessCentrality } from '../metrics/betweenness.js';
 import { degreeCentrality, strength } from '../metrics/degree.js';
 import { eigenvectorCentrality } from '../metrics/eigenvector.js';
-import { distanceCentralities } from '../metrics/distance-centralities.js';
+import { pathCentralities, type PathSampling } from '../metrics/path-centralities.js';
 import { pagerank } from '../metrics/pagerank.js';
 import { ACTOR_BASE_COLUMNS, actorRowBase, actorView, kindFilter, memo, municipalityView, type ActorRowBase } from './view.js';
 
@@ -45,7 +44,26 @@ const CentralityBaseSchema = z.strictObject({
    * tie weight), one row per municipality.
    */
   network: z.enum(['actors', 'municipalities']).default('actors'),
-  /** Progress of the betweenness computation, `(done, total)` (for progress bars). */
+  /**
+   * Betweenness, closeness and harmonic centrality come from shortest-path
+   * searches, one per source node. `'auto'` (default): from every node up to
+   * `AUTO_EXACT_WORK` (nodes × links = 250 million, a few seconds), else from
+   * a seeded sample of `max(500, 250 million / links)` sources. `'exact'`:
+   * always every node. A number: about that many sources (exact if it is at
+   * least the number of nodes). Sampled values are unbiased estimates (see
+   * `kernels.pathCentralities`), and the rows' `sampling` says how they were
+   * computed.
+   */
+  samples: z.union([z.literal('auto'), z.literal('exact'), z.number().int().positive()]).default('auto'),
+  /** Seed of the source sample. Default 1. */
+  seed: z.number().int().default(1),
+  /**
+   * Worker threads for the shortest-path searches (Node.js). Default 1. Two
+   * or more pay off from a few thousand links; the values then differ from
+   * one thread's in the last bits of their sums.
+   */
+  workers: z.number().int().positive().default(1),
+  /** Progress of the shortest-path searches, `(done, total)` sources (for progress bars). */
   onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
 });
 
@@ -62,6 +80,16 @@ export const MunicipalityCentralityOptionsSchema = CentralityBaseSchema.omit({ n
 export type MunicipalityCentralityOptions = z.input<typeof MunicipalityCentralityOptionsSchema>;
 
 export type CentralityRow = ActorRowBase & Partial<Record<CentralityMeasure, number>>;
+
+/**
+ * Centrality rows, plus `sampling` (non-enumerable, like `columns`): how
+ * betweenness, closeness and harmonic were computed (`exact`, `sources`,
+ * `nodes`, `seed`, `betweennessErrorBound`), or `null` when none of them was
+ * asked for.
+ */
+export type CentralityRows<T extends object = CentralityRow> = Rows<T> & { readonly sampling: PathSampling | null };
+
+const PATH_MEASURE_SET: ReadonlySet<CentralityMeasure> = new Set(['betweenness', 'closeness', 'harmonic']);
 
 export interface MunicipalityCentralityRow extends Partial<Record<CentralityMeasure, number>> {
   municipality: string;
@@ -102,17 +130,34 @@ export interface MunicipalityCentralityRow extends Partial<Record<CentralityMeas
  * const rows = centrality(net, { measures: ['betweenness', 'degree'] });
  * rows.sort((a, b) => b.betweenness! - a.betweenness!).slice(0, 10);
  */
-export function centrality(net: CooperationNetwork, options: CentralityOptions = {}): Rows<CentralityRow> {
+export function centrality(net: CooperationNetwork, options: CentralityOptions = {}): CentralityRows {
   return computeCentrality(net, CentralityOptionsSchema.parse(options));
 }
 
-function computeCentrality(net: CooperationNetwork, o: z.output<typeof CentralityOptionsSchema>): Rows<CentralityRow> {
-  const { csr, actors } = o.network === 'municipalities' ? municipalityView(net) : actorView(net, kindFilter(o.kinds));
+function computeCentrality(net: CooperationNetwork, o: z.output<typeof CentralityOptionsSchema>): CentralityRows {
+  const { csr, actors } = o.network === 'municipalities' ? municipalityView(net) : actorView(net, o.kinds);
   const view = JSON.stringify([o.network, o.kinds ?? null]);
   const values = new Map<CentralityMeasure, Float64Array>();
   // Each measure is cached per network, view and the options it depends on.
   const cached = (measure: CentralityMeasure, key: unknown, compute: () => Float64Array) =>
     values.set(measure, memo(net, `centrality:${measure}:${view}:${JSON.stringify(key)}`, compute));
+  let sampling: PathSampling | null = null;
+  if (o.measures.some((m) => PATH_MEASURE_SET.has(m))) {
+    // Betweenness, closeness and harmonic come from the same searches: one sweep, cached.
+    const samples = o.samples === 'exact' ? undefined : o.samples;
+    const paths = memo(net, `centrality:paths:${view}:${JSON.stringify([o.weighted, o.normalized, samples, o.seed, o.workers])}`, () =>
+      pathCentralities(csr, {
+        weighted: o.weighted,
+        normalized: o.normalized,
+        ...(samples !== undefined && { samples }),
+        seed: o.seed,
+        workers: o.workers,
+        ...(o.onProgress && { onProgress: o.onProgress }),
+      }),
+    );
+    sampling = paths.sampling;
+    for (const m of ['betweenness', 'closeness', 'harmonic'] as const) if (o.measures.includes(m)) values.set(m, paths[m]!);
+  }
   for (const measure of o.measures) {
     if (values.has(measure)) continue;
     switch (measure) {
@@ -122,16 +167,6 @@ function computeCentrality(net: CooperationNetwork, o: z.output<typeof Centralit
       case 'strength':
         cached(measure, null, () => strength(csr));
         break;
-      case 'betweenness':
-        cached(measure, [o.weighted, o.normalized], () => betweennessCentrality(csr, { weighted: o.weighted, normalized: o.normalized, ...(o.onProgress && { onProgress: o.onProgress }) }));
-        break;
-      case 'closeness':
-      case 'harmonic': {
-        // Both come from the same shortest-path searches: computed together, once.
-        const both = memo(net, `centrality:distance:${view}:${o.weighted}`, () => distanceCentralities(csr, { weighted: o.weighted }));
-        values.set(measure, both[measure]);
-        break;
-      }
       case 'eigenvector':
         cached(measure, [o.weighted, o.maxIterations], () => eigenvectorCentrality(csr, { weighted: o.weighted, maxIterations: o.maxIterations }));
         break;
@@ -146,7 +181,12 @@ function computeCentrality(net: CooperationNetwork, o: z.output<typeof Centralit
     for (const m of measures) row[m] = values.get(m)![i]!;
     return row;
   });
-  return withColumns(rows, [...ACTOR_BASE_COLUMNS, ...measures]);
+  return withSampling(withColumns(rows, [...ACTOR_BASE_COLUMNS, ...measures]), sampling);
+}
+
+function withSampling<T extends object>(rows: Rows<T>, sampling: PathSampling | null): CentralityRows<T> {
+  Object.defineProperty(rows, 'sampling', { value: sampling, enumerable: false, writable: false, configurable: true });
+  return rows as CentralityRows<T>;
 }
 
 /**
@@ -159,7 +199,7 @@ function computeCentrality(net: CooperationNetwork, o: z.output<typeof Centralit
  * @example
  * centralityByMunicipality(net, { aggregate: 'max', measures: ['betweenness'] });
  */
-export function centralityByMunicipality(net: CooperationNetwork, options: MunicipalityCentralityOptions = {}): Rows<MunicipalityCentralityRow> {
+export function centralityByMunicipality(net: CooperationNetwork, options: MunicipalityCentralityOptions = {}): CentralityRows<MunicipalityCentralityRow> {
   const { aggregate, ...o } = MunicipalityCentralityOptionsSchema.parse(options);
   const rows = computeCentrality(net, { ...o, network: 'actors' });
   const measures = (rows.columns as string[]).filter((c): c is CentralityMeasure => (CENTRALITY_MEASURES as readonly string[]).includes(c));
@@ -182,5 +222,5 @@ export function centralityByMunicipality(net: CooperationNetwork, options: Munic
     out.push(row);
   }
   out.sort((p, q) => cmp(p.municipality, q.municipality));
-  return withColumns(out, ['municipality', 'name', 'county', 'actors', ...measures]);
+  return withSampling(withColumns(out, ['municipality', 'name', 'county', 'actors', ...measures]), rows.sampling);
 }

@@ -81,7 +81,7 @@ export interface CommunitiesResult {
  */
 export function communities(net: CooperationNetwork, options: CommunitiesOptions = {}): CommunitiesResult {
   const o = CommunitiesOptionsSchema.parse(options);
-  const { csr, actors } = o.network === 'municipalities' ? municipalityView(net) : actorView(net, kindFilter(o.kinds));
+  const { csr, actors } = o.network === 'municipalities' ? municipalityView(net) : actorView(net, o.kinds);
   const result = louvainCommunities(csr, { seed: o.seed, resolution: o.resolution, weighted: o.weighted });
   const counties = actors.map((a) => a.county);
   const crosstab = communityCrosstab(result.community, counties);

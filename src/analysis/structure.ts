@@ -47,7 +47,7 @@ export interface ComponentRow {
  */
 export function components(net: CooperationNetwork, options: ComponentsOptions = {}): Rows<ComponentRow> {
   const o = ComponentsOptionsSchema.parse(options);
-  const { csr, actors } = actorView(net, kindFilter(o.kinds));
+  const { csr, actors } = actorView(net, o.kinds);
   const result = connectedComponents(csr);
   const rows = result.components.map((members, component) => {
     const list = members.map((i) => actors[i]!);
@@ -150,7 +150,7 @@ export interface BridgeRow {
  */
 export function bridges(net: CooperationNetwork, options: BridgesOptions = {}): Rows<BridgeRow> {
   const o = BridgesOptionsSchema.parse(options);
-  const { csr, actors } = actorView(net, kindFilter(o.kinds));
+  const { csr, actors } = actorView(net, o.kinds);
   const rows = bridgeKernel(csr)
     .map(([u, v]) => (u < v ? [u, v] : [v, u]) as [number, number])
     .sort((p, q) => p[0] - q[0] || p[1] - q[1])
@@ -186,7 +186,7 @@ export interface KCoreRow extends ActorRowBase {
  */
 export function kCore(net: CooperationNetwork, options: KCoreOptions = {}): Rows<KCoreRow> {
   const o = KCoreOptionsSchema.parse(options);
-  const { csr, actors } = actorView(net, kindFilter(o.kinds));
+  const { csr, actors } = actorView(net, o.kinds);
   const core = coreNumbers(csr);
   return withColumns(
     actors.map((a, i) => ({ ...actorRowBase(a), core: core[i]! })),

@@ -26,25 +26,35 @@ export interface ActorView {
 }
 
 /**
- * The actor graph as CSR, optionally restricted to the actors for which
- * `include` is true (the subgraph they induce). Node order is the network's
- * actor order: municipalities by code, then the other actors in input order.
+ * The actor graph as CSR, optionally restricted to some actors (the subgraph
+ * they induce): those of the given `kinds`, or those for which a predicate
+ * is true. Node order is the network's actor order: municipalities by code,
+ * then the other actors in input order. The views of the whole network and
+ * of a list of kinds are built once per network and shared by every
+ * analysis (callers must not mutate them).
  */
-export function actorView(net: CooperationNetwork, include?: (actor: Actor) => boolean): ActorView {
-  const actors = include ? net.actors().filter(include) : net.actors();
-  const csr = toCsr(net.graph, { nodes: actors.map((a) => nodeKey(a.id)) });
-  return { csr, actors };
+export function actorView(net: CooperationNetwork, filter?: readonly string[] | ((actor: Actor) => boolean)): ActorView {
+  const build = (include?: (actor: Actor) => boolean): ActorView => {
+    const actors = include ? net.actors().filter(include) : net.actors();
+    const csr = toCsr(net.graph, { nodes: actors.map((a) => nodeKey(a.id)) });
+    return { csr, actors };
+  };
+  if (typeof filter === 'function') return build(filter);
+  return memo(net, `view:actors:${JSON.stringify(filter ?? null)}`, () => build(kindFilter(filter)));
 }
 
 /**
  * The municipality projection (ties direct or through shared bodies, see
  * `CooperationNetwork.municipalityProjection`) as CSR, weighted by tie
- * weight, aligned with the municipality actors in code order.
+ * weight, aligned with the municipality actors in code order. Built once per
+ * network.
  */
 export function municipalityView(net: CooperationNetwork): ActorView {
-  const projection = sharedProjection(net);
-  const csr = toCsr(projection.graph);
-  return { csr, actors: csr.ids.map((key) => net.actor(actorIdOf(key))!) };
+  return memo(net, 'view:municipalities', () => {
+    const projection = sharedProjection(net);
+    const csr = toCsr(projection.graph);
+    return { csr, actors: csr.ids.map((key) => net.actor(actorIdOf(key))!) };
+  });
 }
 
 /** Restrict to actors of the given kinds (all when `kinds` is undefined). */

@@ -1,5 +1,5 @@
 import type { Csr } from './csr.js';
-import { IndexedHeap, inverseWeightLengths } from './shortest-paths.js';
+import { pathCentralities, type PathCentralitiesOptions } from './path-centralities.js';
 
 /** Options of {@link betweennessCentrality}. */
 export interface BetweennessOptions {
@@ -35,6 +35,17 @@ export interface BetweennessOptions {
    * (about 100 times in all), for progress bars on large graphs.
    */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Estimate from a seeded sample of about this many sources (Brandes & Pich
+   * 2007), or `'auto'` (exact up to `AUTO_EXACT_WORK`); see
+   * {@link pathCentralities} for the scaling and the error bound. Default:
+   * exact. Use {@link pathCentralities} to learn whether a result was sampled.
+   */
+  samples?: PathCentralitiesOptions['samples'];
+  /** Seed of the source sample. Default 1. */
+  seed?: number;
+  /** Worker threads (Node.js); see {@link pathCentralities}. Default 1. */
+  workers?: number;
 }
 
 /**
@@ -92,173 +103,5 @@ export interface BetweennessOptions {
  * @returns One value per node, aligned with `csr.ids`.
  */
 export function betweennessCentrality(csr: Csr, options: BetweennessOptions = {}): Float64Array {
-  const normalized = options.normalized ?? true;
-  const weighted = options.weighted ?? false;
-  const n = csr.n;
-  const bc = new Float64Array(n);
-  if (n === 0) return bc;
-
-  const step = Math.max(1, Math.floor(n / 100));
-  const tick = options.onProgress ? (s: number) => (s % step === 0 || s === n - 1) && options.onProgress!(s + 1, n) : undefined;
-  if (weighted) accumulateWeighted(csr, bc, tick);
-  else accumulateUnweighted(csr, bc, tick);
-
-  // Rescaling, as NetworkX's `_rescale(endpoints=False, k=None)`: with
-  // N = n - 1 candidate targets, nothing is done when N < 2.
-  const N = n - 1;
-  if (N >= 2) {
-    const scale = normalized ? 1 / (N * (N - 1)) : N / (N * 2);
-    if (scale !== 1) for (let i = 0; i < n; i++) bc[i]! *= scale;
-  }
-  return bc;
-}
-
-/**
- * Shared Brandes workspace: the stack `S` (nodes in non-decreasing distance
- * order), path counts `sigma`, dependencies `delta`, and predecessor lists
- * stored CSR-style (node `w` has at most `deg(w)` predecessors, kept at
- * `offsets[w] .. offsets[w] + predCount[w]`).
- */
-interface Workspace {
-  stack: Int32Array;
-  sigma: Float64Array;
-  delta: Float64Array;
-  preds: Int32Array;
-  predCount: Int32Array;
-}
-
-function workspace(csr: Csr): Workspace {
-  return {
-    stack: new Int32Array(csr.n),
-    sigma: new Float64Array(csr.n),
-    delta: new Float64Array(csr.n),
-    preds: new Int32Array(csr.targets.length),
-    predCount: new Int32Array(csr.n),
-  };
-}
-
-/** Back-propagate dependencies from the stack and reset the workspace. */
-function accumulate(csr: Csr, ws: Workspace, size: number, source: number, bc: Float64Array): void {
-  const { offsets } = csr;
-  const { stack, sigma, delta, preds, predCount } = ws;
-  for (let i = size - 1; i >= 0; i--) {
-    const w = stack[i]!;
-    const coeff = (1 + delta[w]!) / sigma[w]!;
-    const start = offsets[w]!;
-    const end = start + predCount[w]!;
-    for (let k = start; k < end; k++) {
-      const v = preds[k]!;
-      delta[v]! += sigma[v]! * coeff;
-    }
-    if (w !== source) bc[w]! += delta[w]!;
-  }
-  for (let i = 0; i < size; i++) {
-    const w = stack[i]!;
-    sigma[w] = 0;
-    delta[w] = 0;
-    predCount[w] = 0;
-  }
-}
-
-/** Brandes with breadth-first search (NetworkX `_single_source_shortest_path_basic`). */
-function accumulateUnweighted(csr: Csr, bc: Float64Array, tick?: (source: number) => void): void {
-  const { n, offsets, targets } = csr;
-  const ws = workspace(csr);
-  const { stack, sigma, preds, predCount } = ws;
-  const dist = new Int32Array(n).fill(-1);
-  for (let s = 0; s < n; s++) {
-    // The stack doubles as the FIFO queue: BFS visiting order is S's order.
-    sigma[s] = 1;
-    dist[s] = 0;
-    stack[0] = s;
-    let head = 0;
-    let tail = 1;
-    while (head < tail) {
-      const v = stack[head++]!;
-      const dv1 = dist[v]! + 1;
-      const sv = sigma[v]!;
-      const end = offsets[v + 1]!;
-      for (let k = offsets[v]!; k < end; k++) {
-        const w = targets[k]!;
-        if (dist[w]! < 0) {
-          stack[tail++] = w;
-          dist[w] = dv1;
-        }
-        if (dist[w] === dv1) {
-          sigma[w]! += sv;
-          preds[offsets[w]! + predCount[w]!++] = v;
-        }
-      }
-    }
-    for (let i = 0; i < tail; i++) dist[stack[i]!] = -1;
-    accumulate(csr, ws, tail, s, bc);
-    tick?.(s);
-  }
-}
-
-/**
- * Brandes with Dijkstra, a port of NetworkX's
- * `_single_source_dijkstra_path_basic` (exact float comparisons; equal
- * distances popped in order of their last improvement, like NetworkX's
- * `(distance, counter, pred, node)` heap — see {@link IndexedHeap}).
- */
-function accumulateWeighted(csr: Csr, bc: Float64Array, tick?: (source: number) => void): void {
-  const { n, offsets, targets } = csr;
-  const lengths = inverseWeightLengths(csr);
-  const ws = workspace(csr);
-  const { stack, sigma, preds, predCount } = ws;
-  // NetworkX's `seen` (tentative distance) map, `D` (settled) set, and the
-  // `pred` field of each node's live heap entry.
-  const seenDist = new Float64Array(n);
-  const seq = new Float64Array(n);
-  const seen = new Uint8Array(n);
-  const done = new Uint8Array(n);
-  const heapPred = new Int32Array(n);
-  const heap = new IndexedHeap(seenDist, seq);
-  for (let s = 0; s < n; s++) {
-    let counter = 0;
-    sigma[s] = 1;
-    seen[s] = 1;
-    seenDist[s] = 0;
-    seq[s] = counter++;
-    heapPred[s] = s;
-    heap.update(s);
-    let size = 0;
-    while (heap.size > 0) {
-      const v = heap.pop();
-      // NetworkX adds the popping predecessor's count here (for the source it
-      // doubles sigma[s] to 2, which scales every sigma by 2 and cancels out
-      // exactly in the ratios sigma[v] / sigma[w]).
-      sigma[v]! += sigma[heapPred[v]!]!;
-      stack[size++] = v;
-      done[v] = 1;
-      const dist = seenDist[v]!;
-      const end = offsets[v + 1]!;
-      for (let k = offsets[v]!; k < end; k++) {
-        const w = targets[k]!;
-        const vw = dist + lengths[k]!;
-        if (done[w] === 0 && (seen[w] === 0 || vw < seenDist[w]!)) {
-          seen[w] = 1;
-          seenDist[w] = vw;
-          seq[w] = counter++;
-          heapPred[w] = v;
-          heap.update(w);
-          sigma[w] = 0;
-          preds[offsets[w]!] = v;
-          predCount[w] = 1;
-        } else if (seen[w] === 1 && vw === seenDist[w]) {
-          // Another shortest path (exact float equality, as NetworkX).
-          sigma[w]! += sigma[v]!;
-          preds[offsets[w]! + predCount[w]!++] = v;
-        }
-      }
-    }
-    for (let i = 0; i < size; i++) {
-      const v = stack[i]!;
-      seen[v] = 0;
-      done[v] = 0;
-    }
-    accumulate(csr, ws, size, s, bc);
-    tick?.(s);
-  }
+  return pathCentralities(csr, { ...options, measures: ['betweenness'] }).betweenness!;
 }
