@@ -43,6 +43,13 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import _common  # noqa: E402
 
+# igraph's PRPACK (pagerank) is built with OpenMP in Debian's python3-igraph.
+# samverkan and NetworkX are single-threaded, and on a busy 2-core machine
+# OpenMP threads make pagerank times erratic (0.0016 s to 0.26 s on the same
+# graph), so we pin igraph to one thread unless OMP_NUM_THREADS is set.
+# Must happen before igraph (and libgomp) is loaded.
+OMP_THREADS = os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 try:
     import igraph as ig
 except Exception as e:  # noqa: BLE001
@@ -242,6 +249,8 @@ def main() -> None:
         "pagerank": "g.pagerank(damping=0.85, weights='weight'), PRPACK",
         "louvain": "g.community_multilevel(weights='weight'), random.seed(1); modularity weighted, untimed",
         "kcore": "g.coreness()",
+        "threads": f"OMP_NUM_THREADS={OMP_THREADS} (PRPACK uses OpenMP; default pinned to 1 by this script)",
+        "isolation": "tasks run in a forked child (copy-on-write graph) so the timeout can kill them",
     }
     _common.main(
         "igraph",
