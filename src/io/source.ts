@@ -43,7 +43,8 @@ function readBytes(path: string | URL): Uint8Array {
   return fs.readFileSync(path);
 }
 
-function fileProblem(file: string, reason: string, severity: Problem['severity'] = 'error'): Problem {
+/** A problem with a whole file (row 0). */
+export function fileProblem(file: string, reason: string, severity: Problem['severity'] = 'error'): Problem {
   return { file, row: 0, reason, severity };
 }
 
@@ -120,8 +121,9 @@ function fromRows(file: string, rows: ReadonlyArray<Readonly<Record<string, unkn
 
 /** Read any {@link TableSource} into a {@link Table}. `label` names in-memory input in messages. */
 export function readTable(source: TableSource, label: string): Table {
-  if (typeof source === 'string') return /[\r\n]/.test(source) ? fromText(label, source) : fromPath(source, source);
-  if (source instanceof URL) return fromPath(source, decodeURIComponent(source.pathname));
+  const named = filePathOf(source);
+  if (named) return fromPath(named.path, named.file);
+  if (typeof source === 'string') return fromText(label, source);
   if (source instanceof Uint8Array) return fromBytes(label, source);
   if (Array.isArray(source)) return fromRows(label, source as ReadonlyArray<Readonly<Record<string, unknown>>>);
   if ('text' in source && typeof source.text === 'string') return fromText(source.name ?? label, source.text);
@@ -129,19 +131,28 @@ export function readTable(source: TableSource, label: string): Table {
   throw new TypeError(`${label}: expected a file path, CSV text, bytes or an array of rows`);
 }
 
+/** Why a file could not be read, in words, from the error reading it. */
+export function cannotRead(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : `cannot read the file (${(error as Error).message})`;
+}
+
+/**
+ * A table source that names a file, with the name messages use for it: a
+ * string without a line break (a path) or a URL. Other sources are in memory.
+ */
+export function filePathOf(source: TableSource): { path: string | URL; file: string } | undefined {
+  if (typeof source === 'string') return /[\r\n]/.test(source) ? undefined : { path: source, file: source };
+  if (source instanceof URL) return { path: source, file: decodeURIComponent(source.pathname) };
+  return undefined;
+}
+
 function fromPath(path: string | URL, file: string): Table {
   let bytes: Uint8Array;
   try {
     bytes = readBytes(path);
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'this is a folder, not a file'
-          : `cannot read the file (${(error as Error).message})`;
-    return { file, header: [], headerRow: 0, records: [], blankRows: [], problems: [fileProblem(file, reason)] };
+    return { file, header: [], headerRow: 0, records: [], blankRows: [], problems: [fileProblem(file, cannotRead(error))] };
   }
   return fromBytes(file, bytes);
 }
