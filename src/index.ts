@@ -71,6 +71,8 @@ export { formatTextTable, formatMarkdownTable, escapeMarkdownCell, displayValue,
 export * as kernels from './metrics/index.js';
 export { toCsr, type Csr, type CsrOptions } from './metrics/csr.js';
 export { createRng, shuffled, type Rng } from './metrics/random.js';
+export { syntheticNetwork, SyntheticNetworkOptionsSchema, type SyntheticNetworkOptions, type SyntheticNetwork } from './metrics/synthetic.js';
+export { writeSyntheticNetwork, type WrittenSyntheticNetwork } from './metrics/synthetic-files.js';
 
 export { actorView, municipalityView, type ActorView, type ActorRowBase } from './analysis/view.js';
 export {

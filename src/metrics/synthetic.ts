@@ -681,9 +681,6 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
     }
   }
 
-  // ------------------------------------------------------------ local actors across municipal borders
-  // A tenth of what is left: an actor and an actor of a municipality its own
-  // is tied to (or, less often, borders).
   const active: number[] = [];
   for (let m = 0; m < M; m++) if (!isolated[m]) active.push(m);
   const activeStart = new Float64Array(active.length + 1);
@@ -702,16 +699,58 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
     return [m, localStart[m]! + (x - activeStart[lo]!)];
   };
   const localOf = (m: number, r: Rng) => localStart[m]! + Math.floor(r() * (localStart[m + 1]! - localStart[m]!));
+  // Fitness of each local actor, Pareto-distributed (α = 1, capped at
+  // 1 000; 0 in isolated municipalities): a few actors attract far more ties
+  // than the rest, as in a fitness model (Bianconi–Barabási).
+  const firstLocal = localStart[0]!;
+  const cumFit = new Float64Array(localStart[M]! - firstLocal + 1);
+  {
+    const r = stream(seed, 21);
+    for (let m = 0; m < M; m++) {
+      for (let v = localStart[m]!; v < localStart[m + 1]!; v++) {
+        const f = Math.min(1_000, 1 / (1 - r()));
+        cumFit[v - firstLocal + 1] = cumFit[v - firstLocal]! + (isolated[m] ? 0 : f);
+      }
+    }
+  }
+  /** A local actor among nodes [from, to), drawn with probability proportional to its fitness. */
+  const byFitness = (from: number, to: number, r: Rng): number => {
+    let lo = from - firstLocal;
+    let hi = to - firstLocal - 1;
+    const x = cumFit[lo]! + r() * (cumFit[hi + 1]! - cumFit[lo]!);
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumFit[mid + 1]! <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + firstLocal;
+  };
+  /** The municipality of a local actor. */
+  const municipalityOf = (v: number): number => {
+    let lo = 0;
+    let hi = M - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (localStart[mid]! <= v) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  // ------------------------------------------------------------ local actors across municipal borders
+  // 15 % of what is left: an actor (by fitness) and an actor (by fitness) of
+  // a municipality its own is tied to or, less often, borders.
   {
     const r = stream(seed, 17);
-    const target = edges.count + Math.round((L - edges.count) * 0.1);
+    const target = edges.count + Math.round((L - edges.count) * 0.15);
     for (let t = 0; edges.count < target && t < (L - edges.count) * 20 + 1000; t++) {
-      const [a, u] = randomLocal(r);
+      const u = byFitness(firstLocal, localStart[M]!, r);
+      const a = municipalityOf(u);
       const pool = r() < 0.8 && tiesOf[a]!.length > 0 ? tiesOf[a]! : borders[a]!;
       if (pool.length === 0) continue;
       const b = pool[Math.floor(r() * pool.length)]!;
       if (!allowed(a, b)) continue;
-      edges.add(u, localOf(b, r), r() < 0.5 ? NETWORK : PROJECT, 0.2);
+      edges.add(u, byFitness(localStart[b]!, localStart[b + 1]!, r), r() < 0.5 ? NETWORK : PROJECT, 0.2);
     }
   }
 
@@ -762,7 +801,8 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
         const u = start + t;
         let ok = false;
         for (let attempt = 0; attempt < 12 && !ok; attempt++) {
-          const v = r() < 0.8 ? urn[Math.floor(r() * urnLength)]! : start + Math.floor(r() * arrived);
+          const roll = r();
+          const v = roll < 0.55 ? urn[Math.floor(r() * urnLength)]! : roll < 0.85 ? byFitness(start, start + n, r) : start + Math.floor(r() * arrived);
           if (edges.add(u, v, r() < 0.6 ? NETWORK : PROJECT, 0.2)) {
             urn[urnLength++] = u;
             urn[urnLength++] = v;
