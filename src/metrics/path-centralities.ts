@@ -134,7 +134,7 @@ export function pathCentralities(csr: Csr, options: PathCentralitiesOptions = {}
   if (requested !== null && !(Number.isInteger(requested) && requested > 0)) {
     throw new RangeError(`samples must be a positive integer or 'auto', got ${String(options.samples)}`);
   }
-  const plan = requested === null || requested >= n ? exactPlan(n) : samplePlan(csr, requested, seed);
+  const plan = planSources(csr, requested, seed);
   const exact = plan.exact;
 
   let flags = 0;
@@ -209,7 +209,12 @@ function inverseLengths(weights: Float64Array): Float64Array {
   return lengths;
 }
 
-interface SourcePlan {
+/** The sources of a sweep: every node when `samples` is null or at least `n`, else a stratified sample. Internal (exported for tests). */
+export function planSources(csr: Csr, samples: number | null, seed: number): SourcePlan {
+  return samples === null || samples >= csr.n ? exactPlan(csr.n) : samplePlan(csr, samples, seed);
+}
+
+export interface SourcePlan {
   exact: boolean;
   sources: Int32Array;
   weights: Float64Array | null;

@@ -22,7 +22,7 @@ const CENTRALITY = networkxFixture();
 const STRUCTURE = structureFixture();
 
 const KIND = 'nx_node';
-const TOL = 1e-6;
+const TOL = 1e-9;
 
 /** The loader trims cells and rejects empty ids: give those two fixture ids a name it can take. */
 const loadableId = (id: string) => (id === '' ? '(empty)' : id.trim() === '' ? '(blank)' : id);

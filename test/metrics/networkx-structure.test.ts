@@ -14,7 +14,7 @@ import { csrOf, structureFixture, type StructureFixtureGraph } from './structure
 const fixture = structureFixture();
 type FixtureGraph = StructureFixtureGraph;
 
-const TOL = 1e-6;
+const TOL = 1e-9;
 
 function expectClose(actual: ArrayLike<number | null>, expected: (number | null)[], what: string): void {
   expect(actual.length, what).toBe(expected.length);
