@@ -1,6 +1,7 @@
 import { brokerageCommand, centralityCommand, communitiesCommand, coverageCommand, gapsCommand, structureCommand } from './analysis.js';
 import { summary, validate } from './data.js';
 import { exportCommand } from './export.js';
+import { generateCommand } from './generate.js';
 import { evaluateCommand, planCommand, recommendCommand } from './recommend.js';
 import { mapCommand, reportCommand } from './report.js';
 import type { Command } from './shared.js';
@@ -23,4 +24,5 @@ export const COMMANDS: readonly Command[] = [
   mapCommand,
   exportCommand,
   validate,
+  generateCommand,
 ];
