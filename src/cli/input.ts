@@ -1,11 +1,35 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { demoDataset, swedenCooperationBodies } from '../io/sweden.js';
 import { loadNetwork, type LoadNetworkInput } from '../io/load-network.js';
+import { loadNetworkInChunks } from '../io/load-network-stream.js';
 import { progressBar } from './progress.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { formatProblem } from '../model/load-report.js';
 import { IsoDateSchema } from '../model/schema.js';
 import { UsageError, type CliIO, type OptionSpec, type ParsedArgs } from './context.js';
+
+/**
+ * A `--links` file larger than this many bytes (64 MiB) is read in chunks,
+ * decoded, parsed and validated as it comes (`loadNetworkStream`'s reading,
+ * with `fs.readSync`), instead of as one text in memory; the result and the
+ * messages are the same. The environment variable
+ * `SAMVERKAN_STREAM_LINKS_BYTES` sets another threshold (0: every non-empty file).
+ */
+export const STREAM_LINKS_BYTES = 64 * 1024 * 1024;
+
+/** Whether the links file is large enough to be read in chunks. */
+function streamLinks(input: LoadNetworkInput, env: Record<string, string | undefined>): boolean {
+  if (typeof input.links !== 'string') return false;
+  const set = env.SAMVERKAN_STREAM_LINKS_BYTES;
+  const threshold = set !== undefined && set.trim() !== '' && Number.isFinite(Number(set)) ? Number(set) : STREAM_LINKS_BYTES;
+  try {
+    const stat = statSync(input.links, { throwIfNoEntry: false });
+    return stat !== undefined && stat.isFile() && stat.size > threshold;
+  } catch {
+    return false; // loadNetwork says why the file cannot be read
+  }
+}
 
 /** Set by `validate`, which prints the whole load report itself. */
 export const QUIET_LOAD = '\u0000quiet-load';
@@ -23,7 +47,8 @@ export const INPUT_OPTIONS: OptionSpec = {
 
 export const INPUT_HELP = `Input (default: the embedded demo dataset):
   --actors FILE       actors CSV (id, name, kind, municipality, county, …)
-  --links FILE        links CSV (source, target, kind, weight, since, until)
+  --links FILE        links CSV (source, target, kind, weight, since, until);
+                      a file over 64 MiB is read in chunks, not whole
   --graph FILE        a GEXF, GraphML or graphology JSON file instead (from
                       Gephi, NetworkX or igraph); node attributes kind,
                       municipality and county map to actor fields
@@ -77,7 +102,8 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
   const bar = progressBar(io, 'Loading');
   const load = (input: LoadNetworkInput) => {
     try {
-      return loadNetwork(input, { mode, onProgress: (done, total) => bar.update(done, total) });
+      const options = { mode, onProgress: (done: number, total: number) => bar.update(done, total) } as const;
+      return streamLinks(input, io.env ?? process.env) ? loadNetworkInChunks(input, options) : loadNetwork(input, options);
     } finally {
       bar.finish();
     }

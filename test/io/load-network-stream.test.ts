@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { run } from '../../src/cli/run.js';
 import { parseTable, TableStream } from '../../src/io/csv.js';
 import { loadNetworkInChunks } from '../../src/io/load-network-stream.js';
 import { LoadError, loadNetwork, loadNetworkStream, type CooperationNetwork, type LoadNetworkInput, type Problem } from '../../src/index.js';
@@ -16,6 +17,12 @@ import { LoadError, loadNetwork, loadNetworkStream, type CooperationNetwork, typ
  * fixtures also have hand-written expectations, so that both paths being
  * wrong the same way is caught too.
  */
+
+// The real loader, watched: the CLI test checks that a large --links file takes the chunked path.
+vi.mock('../../src/io/load-network-stream.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/io/load-network-stream.js')>();
+  return { ...actual, loadNetworkInChunks: vi.fn(actual.loadNetworkInChunks) };
+});
 
 const enc = new TextEncoder();
 const utf8 = (text: string) => enc.encode(text);
@@ -298,6 +305,42 @@ describe('loadNetworkStream: options and other sources', () => {
   it('rejects a highWaterMark that is not a whole number of bytes', async () => {
     await expect(loadNetworkStream({ links: path('tricky.csv') }, { highWaterMark: 0 })).rejects.toThrow(RangeError);
     await expect(loadNetworkStream({ links: path('tricky.csv') }, { highWaterMark: 1.5 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('the command line', () => {
+  async function cli(args: string[], env: Record<string, string>) {
+    let stdout = '';
+    let stderr = '';
+    const code = await run(args, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, env: { CI: '1', ...env }, cwd: dir });
+    return { code, stdout, stderr };
+  }
+  const chunkedCalls = () => vi.mocked(loadNetworkInChunks).mock.calls.length;
+
+  it('reads a --links file over the threshold in chunks, with the same output', async () => {
+    for (const args of [
+      ['validate', '--links', 'tricky.csv'],
+      ['validate', '--actors', 'actors.csv', '--links', 'actors-links.csv'],
+      ['validate', '--links', 'cp1252-late.csv'],
+      ['centrality', '--links', 'swedish.csv', '--top', '3'],
+      ['centrality', '--links', 'tricky.csv'],
+    ]) {
+      const before = chunkedCalls();
+      const whole = await cli(args, {});
+      expect(chunkedCalls(), `${args.join(' ')}: small file read whole`).toBe(before);
+      const chunks = await cli(args, { SAMVERKAN_STREAM_LINKS_BYTES: '0' });
+      expect(chunkedCalls(), `${args.join(' ')}: read in chunks`).toBe(before + 1);
+      expect(chunks, args.join(' ')).toEqual(whole);
+    }
+    const tricky = await cli(['centrality', '--links', 'tricky.csv'], { SAMVERKAN_STREAM_LINKS_BYTES: '0' });
+    expect(tricky.code).toBe(1);
+    expect(tricky.stderr).toContain('tricky.csv, row 3, column target: link to an undeclared actor');
+  });
+
+  it('reads files up to the threshold whole', async () => {
+    const before = chunkedCalls();
+    await cli(['validate', '--links', 'tricky.csv'], { SAMVERKAN_STREAM_LINKS_BYTES: String(FIXTURES['tricky.csv']!.length) });
+    expect(chunkedCalls()).toBe(before);
   });
 });
 
