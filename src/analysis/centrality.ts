@@ -3,6 +3,7 @@ import { KindListSchema } from '../io/columns.js';
 import { cmp } from '../model/geography.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
+import { formatCount } from '../model/words.js';
 import { degreeCentrality, strength } from '../metrics/degree.js';
 import { eigenvectorCentrality } from '../metrics/eigenvector.js';
 import { pathCentralities, type PathSampling } from '../metrics/path-centralities.js';
@@ -11,6 +12,41 @@ import { ACTOR_BASE_COLUMNS, actorRowBase, actorView, kindFilter, memo, municipa
 
 export const CENTRALITY_MEASURES = ['degree', 'strength', 'betweenness', 'closeness', 'harmonic', 'eigenvector', 'pagerank'] as const;
 export type CentralityMeasure = (typeof CENTRALITY_MEASURES)[number];
+
+/**
+ * Betweenness, closeness and harmonic centrality come from shortest-path
+ * searches, one per source node. `'auto'` (default): from every node up to
+ * `AUTO_EXACT_WORK` (nodes × links = 250 million, a few seconds), else from
+ * a seeded sample of `max(500, 250 million / links)` sources. `'exact'`:
+ * always every node. A number: about that many sources (exact if it is at
+ * least the number of nodes). Sampled values are unbiased estimates (see
+ * `kernels.pathCentralities`), and centrality rows' `sampling` says how they
+ * were computed.
+ */
+export const SamplesSchema = z.union([z.literal('auto'), z.literal('exact'), z.number().int().positive()]).default('auto');
+
+/**
+ * Worker threads for the shortest-path searches (Node.js). Default 1. Two or
+ * more pay off from a few thousand links; the values then differ from one
+ * thread's in the last bits of their sums.
+ */
+export const WorkersSchema = z.number().int().positive().default(1);
+
+/**
+ * A sentence saying that path measures were estimated, for reports and the
+ * command line; `null` when they were exact (or not computed).
+ *
+ * @example
+ * describeSampling(centrality(net).sampling); // null on the demo: exact
+ */
+export function describeSampling(sampling: PathSampling | null): string | null {
+  if (!sampling || sampling.exact) return null;
+  return (
+    `Betweenness, closeness and harmonic centrality are estimates from shortest paths out of ${formatCount(sampling.sources)} of the ${formatCount(sampling.nodes)} actors ` +
+    `(a seeded sample, seed ${sampling.seed}), not from every actor; each betweenness value is within ±${sampling.betweennessErrorBound.toPrecision(2)} of the exact one with 95 % confidence, ` +
+    `and usually much closer. Ask for exact values with samples: 'exact' (samverkan --samples exact), which takes longer.`
+  );
+}
 
 const CentralityBaseSchema = z.strictObject({
   /** Which measures to compute (and which columns the rows have). Default: all seven. */
@@ -44,25 +80,10 @@ const CentralityBaseSchema = z.strictObject({
    * tie weight), one row per municipality.
    */
   network: z.enum(['actors', 'municipalities']).default('actors'),
-  /**
-   * Betweenness, closeness and harmonic centrality come from shortest-path
-   * searches, one per source node. `'auto'` (default): from every node up to
-   * `AUTO_EXACT_WORK` (nodes × links = 250 million, a few seconds), else from
-   * a seeded sample of `max(500, 250 million / links)` sources. `'exact'`:
-   * always every node. A number: about that many sources (exact if it is at
-   * least the number of nodes). Sampled values are unbiased estimates (see
-   * `kernels.pathCentralities`), and the rows' `sampling` says how they were
-   * computed.
-   */
-  samples: z.union([z.literal('auto'), z.literal('exact'), z.number().int().positive()]).default('auto'),
+  samples: SamplesSchema,
   /** Seed of the source sample. Default 1. */
   seed: z.number().int().default(1),
-  /**
-   * Worker threads for the shortest-path searches (Node.js). Default 1. Two
-   * or more pay off from a few thousand links; the values then differ from
-   * one thread's in the last bits of their sums.
-   */
-  workers: z.number().int().positive().default(1),
+  workers: WorkersSchema,
   /** Progress of the shortest-path searches, `(done, total)` sources (for progress bars). */
   onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
 });

@@ -6,7 +6,7 @@ import { sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { connectedComponents } from '../metrics/components.js';
 import { toCsr } from '../metrics/csr.js';
-import { centrality } from './centrality.js';
+import { centrality, SamplesSchema, WorkersSchema } from './centrality.js';
 import { camelKind, memo } from './view.js';
 
 /** Partner kinds whose reach coverage reports by default. */
@@ -30,6 +30,10 @@ export const CoverageOptionsSchema = z.strictObject({
   via: KindListSchema.default(['joint_body']),
   /** Append a national row (county `total`). Default true. */
   total: z.boolean().default(true),
+  /** Betweenness from every actor or a sample of sources: `'auto'` (default), `'exact'` or a number (see `centrality`). */
+  samples: SamplesSchema,
+  /** Worker threads for betweenness (see `centrality`). Default 1. */
+  workers: WorkersSchema,
   /** Progress of the betweenness computation, `(done, total)` (for progress bars). */
   onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
 });
@@ -134,7 +138,7 @@ function compute(net: CooperationNetwork, options: CoverageOptions): Computed {
   // Per network and options: a report asks for coverage four times (itself,
   // per county, and twice through findGaps). The rows are shared, so the
   // public functions hand out copies.
-  const key = JSON.stringify([o.partnerKinds, o.weighted, o.via]);
+  const key = JSON.stringify([o.partnerKinds, o.weighted, o.via, o.samples, o.workers]);
   const municipal = memo(net, `coverage:${key}`, () => computeRows(net, o));
   return { municipal, options: o };
 }
@@ -144,7 +148,7 @@ function computeRows(net: CooperationNetwork, o: z.output<typeof CoverageOptions
   const ix = indexGeography(net.geography);
   // The same (cached) betweenness as `centrality`, so a report computes it once.
   const betweennessOf = new Map(
-    centrality(net, { measures: ['betweenness'], weighted: o.weighted, ...(o.onProgress && { onProgress: o.onProgress }) }).map((r) => [r.id, r.betweenness!]),
+    centrality(net, { measures: ['betweenness'], weighted: o.weighted, samples: o.samples, workers: o.workers, ...(o.onProgress && { onProgress: o.onProgress }) }).map((r) => [r.id, r.betweenness!]),
   );
 
   const municipal: MunicipalityCoverageRow[] = net.municipalities().map((m) => {

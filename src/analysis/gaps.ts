@@ -9,6 +9,7 @@ import { formatCount as fmt, joinNames as list, kindWords } from '../model/words
 import { articulationPoints as articulationKernel } from '../metrics/articulation.js';
 import { connectedComponents } from '../metrics/components.js';
 import { toCsr } from '../metrics/csr.js';
+import { SamplesSchema, WorkersSchema } from './centrality.js';
 import { coverageByCounty, coverageByMunicipality, DEFAULT_PARTNER_KINDS } from './coverage.js';
 import { actorView, camelKind } from './view.js';
 
@@ -51,6 +52,10 @@ export const GapsOptionsSchema = z.strictObject({
   types: z.array(z.enum(GAP_TYPES)).optional(),
   /** Actor kinds through which members cooperate. Default `['joint_body']`. */
   via: KindListSchema.default(['joint_body']),
+  /** Betweenness (behind coverage) from every actor or a sample of sources: `'auto'` (default), `'exact'` or a number (see `centrality`). */
+  samples: SamplesSchema,
+  /** Worker threads for betweenness (see `centrality`). Default 1. */
+  workers: WorkersSchema,
   /** Progress of the betweenness computation, `(done, total)` (for progress bars). */
   onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
 });
@@ -111,7 +116,7 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
   const ix = indexGeography(net.geography);
   const countyName = (code: string) => ix.county.get(code)?.name ?? code;
   const small = (population: number) => population < o.smallPopulation;
-  const coverage = coverageByMunicipality(net, { partnerKinds: o.requiredKinds, via: o.via, ...(o.onProgress && { onProgress: o.onProgress }) });
+  const coverage = coverageByMunicipality(net, { partnerKinds: o.requiredKinds, via: o.via, samples: o.samples, workers: o.workers, ...(o.onProgress && { onProgress: o.onProgress }) });
   const byCode = new Map(coverage.map((r) => [r.code, r]));
   const projection = sharedProjection(net, { via: o.via });
   const gaps: (GapRow & { order: number })[] = [];
@@ -264,7 +269,7 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
   }
 
   if (wanted.has('no_cross_county_link')) {
-    for (const row of coverageByCounty(net, { partnerKinds: o.requiredKinds, via: o.via, total: false })) {
+    for (const row of coverageByCounty(net, { partnerKinds: o.requiredKinds, via: o.via, total: false, samples: o.samples, workers: o.workers })) {
       if (row.crossCountyLinks > 0 || row.crossCountyTies > 0) continue;
       add(
         {

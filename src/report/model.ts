@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { KindListSchema } from '../io/columns.js';
 import { brokerage, type BrokerageRow } from '../analysis/brokerage.js';
-import { centrality, type CentralityRow } from '../analysis/centrality.js';
+import type { PathSampling } from '../metrics/path-centralities.js';
+import { centrality, describeSampling, SamplesSchema, WorkersSchema, type CentralityRow } from '../analysis/centrality.js';
 import { coverageByCounty, coverageByMunicipality, DEFAULT_PARTNER_KINDS, type CountyCoverageRow, type MunicipalityCoverageRow } from '../analysis/coverage.js';
 import { DEFAULT_SMALL_POPULATION, findGaps, type GapRow } from '../analysis/gaps.js';
 import { summaryByCounty, type CountySummaryRow } from '../analysis/summary.js';
@@ -36,6 +37,10 @@ export const ReportOptionsSchema = z.strictObject({
    * (another country), the report says so instead of drawing empty maps.
    */
   features: z.custom<MapFeatureCollection>((v) => typeof v === 'object' && v !== null, 'features must be a GeoJSON FeatureCollection').optional(),
+  /** Betweenness from every actor or a sample of sources: `'auto'` (default), `'exact'` or a number (see `centrality`); a sampled report says so in its notes. */
+  samples: SamplesSchema,
+  /** Worker threads for betweenness (see `centrality`). Default 1. */
+  workers: WorkersSchema,
   /** Progress of the costly part (betweenness), `(done, total)` (for progress bars). */
   onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
 });
@@ -82,8 +87,10 @@ export interface ReportModel {
   loaded: { rows: number; rejected: number; warnings: number } | undefined;
   /** Links that had ended before the latest date in the data (0 for an `asOf` snapshot, which has none). */
   endedLinks: number;
-  /** What a reader must know about the data, in sentences: ended links counted, rows left out. */
+  /** What a reader must know about the data, in sentences: ended links counted, rows left out, sampled betweenness. */
   notes: string[];
+  /** How betweenness was computed: exactly, or from a sample of sources (then `notes` says so). */
+  sampling: PathSampling | null;
   actors: number;
   links: number;
 }
@@ -104,12 +111,13 @@ function loadSummary(report: LoadReport): { rows: number; rejected: number; warn
 export function buildReport(net: CooperationNetwork, options: ReportOptions = {}): ReportModel {
   const o = ReportOptionsSchema.parse(options);
   const progress = o.onProgress ? { onProgress: o.onProgress } : {};
-  const coverage = coverageByCounty(net, { partnerKinds: o.partnerKinds, ...progress });
-  const municipal = coverageByMunicipality(net, { partnerKinds: o.partnerKinds });
+  const paths = { samples: o.samples, workers: o.workers };
+  const coverage = coverageByCounty(net, { partnerKinds: o.partnerKinds, ...paths, ...progress });
+  const municipal = coverageByMunicipality(net, { partnerKinds: o.partnerKinds, ...paths });
   const summary = summaryByCounty(net);
-  const central = centrality(net, { measures: ['degree', 'betweenness'] });
+  const central = centrality(net, { measures: ['degree', 'betweenness'], ...paths });
   const brokers = brokerage(net);
-  const gaps = findGaps(net, { requiredKinds: o.partnerKinds, smallPopulation: o.smallPopulation });
+  const gaps = findGaps(net, { requiredKinds: o.partnerKinds, smallPopulation: o.smallPopulation, ...paths });
 
   const suggestions = o.suggestions > 0 ? recommendAll(net, { limit: o.suggestions, smallPopulation: o.smallPopulation, partnerKinds: o.partnerKinds }) : [];
   const bridging = (r: BrokerageRow) => r.liaison + r.gatekeeper + r.representative;
@@ -142,6 +150,7 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
       : undefined,
     loaded && loaded.rejected > 0 ? `${plural(loaded.rejected, 'input row')} of ${formatCount(loaded.rows)} could not be loaded and are left out (samverkan validate lists them).` : undefined,
     loaded && loaded.warnings > 0 ? `The loader gave ${plural(loaded.warnings, 'warning')} (samverkan validate lists them).` : undefined,
+    describeSampling(central.sampling) ?? undefined,
   ].filter((x): x is string => x !== undefined);
 
   return {
@@ -160,6 +169,7 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
     loaded,
     endedLinks,
     notes,
+    sampling: central.sampling,
     counties,
     municipalities: municipal,
     gaps,

@@ -8,7 +8,7 @@ import { formatTextTable } from '../../report/table.js';
 import { UsageError } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
 import { emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS } from '../output.js';
-import { announce, choiceOption, integerOption, listOption, numberOption, printRows, ROWS_HELP, ROWS_OPTIONS, shapeRows, warnUnknownKinds, type Command } from './shared.js';
+import { announce, choiceOption, integerOption, listOption, noteSampling, numberOption, PATH_HELP, PATH_OPTIONS, pathOptions, printRows, ROWS_HELP, ROWS_OPTIONS, shapeRows, warnUnknownKinds, type Command } from './shared.js';
 
 const COMMON = { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...ROWS_OPTIONS };
 const COMMON_HELP = `${INPUT_HELP}\n\n${OUTPUT_HELP}\n\n${ROWS_HELP}`;
@@ -23,6 +23,7 @@ export const centralityCommand: Command = {
     kinds: { type: 'string' },
     network: { type: 'string' },
     aggregate: { type: 'string' },
+    ...PATH_OPTIONS,
   },
   help: `samverkan centrality [options]
 
@@ -37,6 +38,8 @@ Options:
   --network NAME      actors (default) or municipalities (the municipality
                       projection: ties direct or through shared bodies)
   --aggregate HOW     one row per municipality: sum, max or mean of its actors
+
+${PATH_HELP}
 
 ${COMMON_HELP}
 
@@ -53,6 +56,7 @@ Example:
       ...(measures && { measures: measures as CentralityMeasure[] }),
       weighted: values.weighted === true,
       ...(values.kinds !== undefined && { kinds: listOption(values, 'kinds')! }),
+      ...pathOptions(values),
     };
     warnUnknownKinds(net, listOption(values, 'kinds'), 'kinds', io);
     const aggregate = choiceOption(values, 'aggregate', ['sum', 'max', 'mean'] as const);
@@ -60,6 +64,7 @@ Example:
     if (network === 'municipalities' && values.kinds !== undefined) throw new UsageError('--kinds restricts the actor network; the municipality network has only municipalities');
     if (aggregate && network === 'municipalities') throw new UsageError('--aggregate summarises the actor network; it cannot be combined with --network municipalities');
     const rows = aggregate ? centralityByMunicipality(net, { ...common, aggregate }) : centrality(net, { ...common, ...(network && { network }) });
+    noteSampling(rows.sampling, io);
     printRows(rows, values, io);
     return 0;
   },
@@ -200,7 +205,7 @@ Example:
 export const coverageCommand: Command = {
   name: 'coverage',
   summary: 'how well each county (or municipality) is covered by cooperation',
-  options: { ...COMMON, level: { type: 'string' }, kinds: { type: 'string' }, weighted: { type: 'boolean' } },
+  options: { ...COMMON, level: { type: 'string' }, kinds: { type: 'string' }, weighted: { type: 'boolean' }, ...PATH_OPTIONS },
   help: `samverkan coverage [options]
 
 Per county: municipalities that cooperate with another municipality (also
@@ -214,6 +219,8 @@ Options:
   --kinds LIST        partner kinds (default religious,civil_society,authority)
   --weighted          betweenness reads weights as strengths
 
+${PATH_HELP}
+
 ${COMMON_HELP}
 
 Example:
@@ -224,8 +231,12 @@ Example:
     const level = choiceOption(values, 'level', ['county', 'municipality'] as const) ?? 'county';
     const kinds = listOption(values, 'kinds');
     warnUnknownKinds(net, kinds, 'kinds', io);
-    const options = { ...(kinds && { partnerKinds: kinds }), weighted: values.weighted === true };
-    printRows(level === 'municipality' ? coverageByMunicipality(net, options) : coverageByCounty(net, options), values, io);
+    const paths = pathOptions(values);
+    const options = { ...(kinds && { partnerKinds: kinds }), weighted: values.weighted === true, ...paths };
+    const rows = level === 'municipality' ? coverageByMunicipality(net, options) : coverageByCounty(net, options);
+    // The betweenness column's searches (cached: this costs nothing more).
+    noteSampling(centrality(net, { measures: ['betweenness'], weighted: options.weighted, ...paths }).sampling, io);
+    printRows(rows, values, io);
     return 0;
   },
 };
@@ -240,6 +251,7 @@ export const gapsCommand: Command = {
     type: { type: 'string' },
     kinds: { type: 'string' },
     small: { type: 'string' },
+    ...PATH_OPTIONS,
   },
   help: `samverkan gaps [options]
 
@@ -256,6 +268,8 @@ Options:
   --type LIST         only these types: ${GAP_TYPES.join(', ')}
   --kinds LIST        required partner kinds (default religious,civil_society,authority)
   --small N           population below which a municipality is small (default 15000)
+
+${PATH_HELP}
 
 ${COMMON_HELP}
 
@@ -276,7 +290,9 @@ Example:
       county = net.county(String(values.county))?.code;
       if (county === undefined) throw new UsageError(`unknown county ${JSON.stringify(values.county)}`);
     }
-    const rows = findGaps(net, { ...(types && { types: types as GapType[] }), ...(kinds && { requiredKinds: kinds }), ...(small !== undefined && { smallPopulation: small }) });
+    const paths = pathOptions(values);
+    const rows = findGaps(net, { ...(types && { types: types as GapType[] }), ...(kinds && { requiredKinds: kinds }), ...(small !== undefined && { smallPopulation: small }), ...paths });
+    noteSampling(centrality(net, { measures: ['betweenness'], ...paths }).sampling, io);
     const kept = rows.filter((g) => g.severity >= minSeverity && (county === undefined || g.county === county));
     Object.defineProperty(kept, 'columns', { value: rows.columns, enumerable: false });
     printRows(kept, values, io);

@@ -11,7 +11,7 @@ import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
 import { emit, writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
-import { announce, choiceOption, integerOption, type Command } from './shared.js';
+import { announce, choiceOption, integerOption, noteSampling, PATH_HELP, PATH_OPTIONS, pathOptions, type Command } from './shared.js';
 
 /** `--features FILE`: map polygons as GeoJSON (validated when the map is drawn). */
 function readFeatures(values: ParsedArgs['values'], io: CliIO): MapFeatureCollection | undefined {
@@ -45,6 +45,7 @@ export const reportCommand: Command = {
     top: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
     features: { type: 'string' },
+    ...PATH_OPTIONS,
   },
   help: `samverkan report [options]
 
@@ -63,6 +64,8 @@ Options:
   --quiet, -q         print only the path of the file
 ${FEATURES_HELP}
 
+${PATH_HELP}
+
 ${INPUT_HELP}
 
 Example:
@@ -80,9 +83,11 @@ Example:
       ...(top !== undefined && { top }),
       maps: format === 'html',
       ...(features && { features }),
+      ...pathOptions(values),
       onProgress: (done, total) => bar.update(done, total),
     });
     bar.finish();
+    noteSampling(model.sampling, io);
     const text = format === 'html' ? renderReportHtml(model, net) : renderReportMarkdownFromModel(model);
     const path = resolve(io.cwd ?? process.cwd(), (values.out as string | undefined) ?? `samverkan-report.${format}`);
     writeOutput(path, text);

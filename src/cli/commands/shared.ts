@@ -1,4 +1,6 @@
+import { describeSampling } from '../../analysis/centrality.js';
 import { normaliseKind } from '../../io/columns.js';
+import type { PathSampling } from '../../metrics/path-centralities.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import { UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../context.js';
 import { csvOptions, emit, formatOf, renderRows } from '../output.js';
@@ -99,4 +101,34 @@ export function warnUnknownKinds(net: CooperationNetwork, kinds: readonly string
   if (unknown.length > 0) {
     io.stderr.write(`samverkan: warning: no actor of kind ${unknown.map((k) => JSON.stringify(k)).join(', ')} in this network (--${option}); kinds here: ${[...present].sort().join(', ')}\n`);
   }
+}
+
+/** Options of the commands whose results rest on shortest-path searches (betweenness). */
+export const PATH_OPTIONS: OptionSpec = {
+  samples: { type: 'string' },
+  workers: { type: 'string' },
+};
+
+export const PATH_HELP = `Shortest paths (betweenness, closeness, harmonic):
+  --samples N         search from a seeded sample of about N actors: auto
+                      (default: every actor up to nodes × links = 250
+                      million, else a sample), exact, or a number
+  --workers N         worker threads for the searches (default 1)`;
+
+/** `--samples` and `--workers`, for the analysis options. */
+export function pathOptions(values: ParsedArgs['values']): { samples?: 'auto' | 'exact' | number; workers?: number } {
+  const raw = values.samples;
+  let samples: 'auto' | 'exact' | number | undefined;
+  if (raw === 'auto' || raw === 'exact') samples = raw;
+  else if (raw !== undefined) {
+    samples = integerOption(values, 'samples', 1);
+  }
+  const workers = integerOption(values, 'workers', 1);
+  return { ...(samples !== undefined && { samples }), ...(workers !== undefined && { workers }) };
+}
+
+/** Say on stderr when path measures were estimated from a sample. */
+export function noteSampling(sampling: PathSampling | null, io: CliIO): void {
+  const note = describeSampling(sampling);
+  if (note) io.stderr.write(`samverkan: ${note}\n`);
 }
