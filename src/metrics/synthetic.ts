@@ -612,6 +612,17 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
       if (isolated[a] || hubOf[a] || tiesOf[a]!.length > 0) continue;
       const options = borders[a]!.filter((b) => allowed(a, b));
       if (options.length > 0) tie(a, options[Math.floor(r() * options.length)]!, r());
+      else {
+        // An island, or surrounded by gaps: the nearest municipality it may cooperate with.
+        let best = -1;
+        let bestKm = Infinity;
+        for (let b = 0; b < M; b++) {
+          if (!allowed(a, b)) continue;
+          const km = Math.hypot((muni[a]!.lat - muni[b]!.lat) * KM_PER_DEG_LAT, (muni[a]!.lon - muni[b]!.lon) * KM_PER_DEG_LON);
+          if (km < bestKm) [best, bestKm] = [b, km];
+        }
+        if (best >= 0) tie(a, best, r());
+      }
     }
   }
 
@@ -743,7 +754,8 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
   {
     const r = stream(seed, 17);
     const target = edges.count + Math.round((L - edges.count) * 0.15);
-    for (let t = 0; edges.count < target && t < (L - edges.count) * 20 + 1000; t++) {
+    const tries = (L - edges.count) * 20 + 1000;
+    for (let t = 0; edges.count < target && t < tries; t++) {
       const u = byFitness(firstLocal, localStart[M]!, r);
       const a = municipalityOf(u);
       const pool = r() < 0.8 && tiesOf[a]!.length > 0 ? tiesOf[a]! : borders[a]!;
@@ -772,7 +784,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
     // capped municipality cannot take goes to the others.
     const quota = new Int32Array(active.length);
     let left = budget;
-    for (let round = 0; round < 50 && left > 0; round++) {
+    for (let round = 0; round < 3 && left > 0; round++) {
       const w = Float64Array.from(sizes, (n, k) => (quota[k]! < capacity[k]! ? n : 0));
       const share = apportion(left, w);
       let given = 0;
@@ -826,12 +838,28 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
   // random ties within a municipality or to a tied one.
   {
     const r = stream(seed, 19);
-    for (let t = 0; !edges.full && t < (L - edges.count) * 50 + 10_000; t++) {
+    const tries = (L - edges.count) * 5 + 10_000;
+    for (let t = 0; !edges.full && t < tries; t++) {
       const [a, u] = randomLocal(r);
       const roll = r();
       const pool = roll < 0.5 ? tiesOf[a]! : borders[a]!;
       const b = roll < 0.2 || pool.length === 0 ? a : pool[Math.floor(r() * pool.length)]!;
       if (allowed(a, b) || a === b) edges.add(u, localOf(b, r), NETWORK, 0.2);
+    }
+  }
+  // ------------------------------------------------------------ last resort
+  // Configurations with very few actors per municipality can run out of
+  // local pairs: the rest are local actors with the authorities of their county
+  // and the national ones.
+  {
+    const r = stream(seed, 22);
+    const tries = (L - edges.count) * 50 + 10_000;
+    for (let t = 0; !edges.full && t < tries; t++) {
+      const [a, u] = randomLocal(r);
+      const c = county[a]!;
+      const k = Math.floor(r() * (3 + NATIONAL_AUTHORITIES));
+      const authority = k === 0 ? police[policeOfCounty[c]!]! : k === 1 ? board[c]! : k === 2 ? region[c]! : national[k - 3]!;
+      edges.add(u, authority, k === 0 ? DIALOGUE : PROJECT, 0.3, k === 0 ? POLICE_DAY : 0);
     }
   }
   return { geography, ids, actors, edges };
