@@ -71,6 +71,7 @@ export { formatTextTable, formatMarkdownTable, escapeMarkdownCell, displayValue,
 // Metric kernels on the CSR view (one algorithm per module), for custom analyses.
 export * as kernels from './metrics/index.js';
 export { toCsr, type Csr, type CsrOptions } from './metrics/csr.js';
+export type { PathSampling } from './metrics/path-centralities.js';
 export { createRng, shuffled, type Rng } from './metrics/random.js';
 export { syntheticNetwork, SyntheticNetworkOptionsSchema, type SyntheticNetworkOptions, type SyntheticNetwork } from './metrics/synthetic.js';
 export { writeSyntheticNetwork, type WrittenSyntheticNetwork } from './metrics/synthetic-files.js';
@@ -82,6 +83,10 @@ export {
   CentralityOptionsSchema,
   MunicipalityCentralityOptionsSchema,
   CENTRALITY_MEASURES,
+  SamplesSchema,
+  WorkersSchema,
+  describeSampling,
+  type CentralityRows,
   type CentralityOptions,
   type MunicipalityCentralityOptions,
   type CentralityMeasure,

@@ -7,6 +7,18 @@ export { betweennessCentrality, type BetweennessOptions } from './betweenness.js
 export { closenessCentrality, type ClosenessOptions } from './closeness.js';
 export { harmonicCentrality, type HarmonicOptions } from './harmonic.js';
 export { distanceCentralities, type DistanceCentralitiesOptions } from './distance-centralities.js';
+export {
+  pathCentralities,
+  autoSamples,
+  AUTO_EXACT_WORK,
+  AUTO_MIN_SAMPLES,
+  SMALL_COMPONENT,
+  PATH_MEASURES,
+  type PathCentralitiesOptions,
+  type PathCentralities,
+  type PathSampling,
+  type PathMeasure,
+} from './path-centralities.js';
 export { eigenvectorCentrality, eigenvectorCentralityDetailed, type EigenvectorOptions } from './eigenvector.js';
 export { pagerank, pagerankDetailed, type PagerankOptions } from './pagerank.js';
 export type { PowerIterationResult } from './power-iteration.js';
