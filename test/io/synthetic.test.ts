@@ -169,6 +169,16 @@ describe('syntheticNetwork', () => {
     }
   });
 
+  it('matches the table of default sizes in the README', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    for (const links of [1_000, 10_000, 100_000]) {
+      const net = network(links);
+      const spaced = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
+      const row = [links, net.geography.municipalities.length, net.geography.counties.length, net.actors.length].map(spaced).join(' | ');
+      expect(readme).toContain(`| ${row} |`);
+    }
+  });
+
   it('validates its options', () => {
     expect(() => syntheticNetwork({ links: 999 })).toThrow();
     expect(() => syntheticNetwork({ links: 2_000.5 })).toThrow();
