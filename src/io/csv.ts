@@ -120,7 +120,8 @@ export interface TableSink {
 export class TableStream {
   /** The delimiter, once known (always after {@link end}). */
   delimiter: ',' | ';' | '\t' | undefined;
-  private pending = '';
+  /** The text held until the delimiter is known, in pieces (joined only when a line may be complete: no quadratic copying). */
+  private pending: string[] = [];
   private started = false;
   private sepChecked = false;
   private lineStart = 0;
@@ -146,8 +147,9 @@ export class TableStream {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    this.pending += text;
-    this.detect(false);
+    this.pending.push(text);
+    // A line can only have been completed by this piece's line feed.
+    if (text.includes('\n')) this.detect(false);
   }
 
   /** The end of the text: the last row is sent. */
@@ -160,38 +162,39 @@ export class TableStream {
 
   /** Look for the `sep=` line and the first non-blank line in the text held so far. */
   private detect(atEnd: boolean): void {
+    let text = this.pending.join('');
+    this.pending = [text];
     for (;;) {
-      const lf = this.pending.indexOf('\n', this.lineStart);
+      const lf = text.indexOf('\n', this.lineStart);
       if (lf < 0 && !atEnd) return;
       if (!this.sepChecked) {
         this.sepChecked = true;
-        const sep = /^sep=(.)\r?\n/.exec(this.pending);
+        const sep = /^sep=(.)\r?\n/.exec(text);
         if (sep && (DELIMITERS as readonly string[]).includes(sep[1]!)) {
-          this.pending = this.pending.slice(sep[0].length);
-          this.start(sep[1] as ',' | ';' | '\t');
+          text = text.slice(sep[0].length);
+          this.start(sep[1] as ',' | ';' | '\t', text);
           return;
         }
       }
       if (lf < 0) {
         // The end: the last line decides, or nothing does.
-        const line = this.pending.slice(this.lineStart);
-        this.start(detectDelimiter(line.trim() !== '' ? line : ''));
+        const line = text.slice(this.lineStart);
+        this.start(detectDelimiter(line.trim() !== '' ? line : ''), text);
         return;
       }
-      const line = this.pending.slice(this.lineStart, lf > this.lineStart && this.pending.charCodeAt(lf - 1) === CR ? lf - 1 : lf);
+      const line = text.slice(this.lineStart, lf > this.lineStart && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf);
       if (line.trim() !== '') {
-        this.start(detectDelimiter(line));
+        this.start(detectDelimiter(line), text);
         return;
       }
       this.lineStart = lf + 1;
     }
   }
 
-  private start(delimiter: ',' | ';' | '\t'): void {
+  private start(delimiter: ',' | ';' | '\t', text: string): void {
     this.delimiter = delimiter;
     this.delimiterCode = delimiter.charCodeAt(0);
-    const text = this.pending;
-    this.pending = '';
+    this.pending = [];
     this.parse(text);
   }
 
