@@ -390,9 +390,9 @@ function finish(prepared: ReturnType<typeof prepare>, links: LinksResult, option
  * console.table(net.loadReport!.files);
  */
 export async function loadNetworkStream(input: LoadNetworkInput, options: LoadNetworkStreamOptions = {}): Promise<CooperationNetwork> {
+  const chunkSize = chunkSizeOf(options);
   const file = streamed(input);
   if (!file) return loadNetwork(input, options);
-  const chunkSize = chunkSizeOf(options);
   const prepared = prepare(input);
   const links = await streamLinks(file.path, file.file, prepared.context, chunkSize, options.onProgress);
   return finish(prepared, links, options);
@@ -404,9 +404,9 @@ export async function loadNetworkStream(input: LoadNetworkInput, options: LoadNe
  * readings, the validation and the result are the same.
  */
 export function loadNetworkInChunks(input: LoadNetworkInput, options: LoadNetworkStreamOptions = {}): CooperationNetwork {
+  const chunkSize = chunkSizeOf(options);
   const file = streamed(input);
   if (!file) return loadNetwork(input, options);
-  const chunkSize = chunkSizeOf(options);
   const prepared = prepare(input);
   const links = readLinksInChunks(file.path, file.file, prepared.context, chunkSize, options.onProgress);
   return finish(prepared, links, options);
