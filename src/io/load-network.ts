@@ -604,7 +604,7 @@ export function finishLoad(
 ): CooperationNetwork {
   const report: LoadReport = { files, problems };
   if ((options.mode ?? 'strict') === 'strict' && problems.some((p) => p.severity === 'error')) throw new LoadError(report, options.maxListed ?? 20);
-  return CooperationNetwork.create({ geography, actors, links, loadReport: report });
+  return CooperationNetwork.fromValidated({ geography, actors, links, loadReport: report });
 }
 
 /**

@@ -36,7 +36,7 @@ export interface PairEdgeAttributes {
   weight: number;
   /** Number of links between the pair. */
   count: number;
-  /** Distinct link kinds, sorted. */
+  /** Distinct link kinds, sorted (frozen, and shared between pairs: do not mutate). */
   kinds: string[];
   /** Indices into {@link CooperationNetwork.links}, in input order. */
   links: number[];
@@ -151,7 +151,22 @@ export class CooperationNetwork {
       if (k === undefined) keyOf.set(id, (k = nodeKey(id)));
       return k;
     };
-    const pairs = new Map<string, { source: string; target: string; attributes: PairEdgeAttributes }>();
+    // Pairs keyed by a number (ordinal of one end × actors + ordinal of the
+    // other): at a million links, string keys cost hundreds of MB.
+    const ordinal = new Map<string, number>();
+    for (const id of actors.keys()) ordinal.set(id, ordinal.size);
+    const size = ordinal.size;
+    const pairs = new Map<number, { source: string; target: string; attributes: PairEdgeAttributes }>();
+    // One frozen `[kind]` array per kind, shared by the pairs with one kind
+    // (most of them); a pair that gets a second kind gets its own array.
+    const singleKinds = new Map<string, string[]>();
+    const NO_KINDS: string[] = Object.freeze([]) as unknown as string[];
+    const kindsOf = (kind: string | undefined): string[] => {
+      if (kind === undefined) return NO_KINDS;
+      let kinds = singleKinds.get(kind);
+      if (kinds === undefined) singleKinds.set(kind, (kinds = Object.freeze([kind]) as unknown as string[]));
+      return kinds;
+    };
     for (let index = 0; index < links.length; index++) {
       const link = links[index]!;
       const s = actors.get(link.source);
@@ -160,15 +175,17 @@ export class CooperationNetwork {
       if (s.id === t.id) throw new Error(`link ${index}: self-loop on ${s.id}`);
       const crossMunicipal = s.municipality !== undefined && t.municipality !== undefined && s.municipality !== t.municipality;
       const crossCounty = s.county !== undefined && t.county !== undefined && s.county !== t.county;
-      stored[index] = Object.assign({}, link, { index, crossMunicipal, crossCounty });
+      // The network owns `link` (a checked copy, a loader's object or a
+      // filtered copy), so it becomes the stored link in place: no copy.
+      stored[index] = Object.assign(link, { index, crossMunicipal, crossCounty });
       const [a, b] = s.id < t.id ? [s.id, t.id] : [t.id, s.id];
-      const pairKey = `${a}\u0000${b}`;
+      const pairKey = ordinal.get(a)! * size + ordinal.get(b)!;
       const pair = pairs.get(pairKey);
       if (pair === undefined) {
         pairs.set(pairKey, {
           source: key(s.id),
           target: key(t.id),
-          attributes: { weight: link.weight, count: 1, kinds: link.kind !== undefined ? [link.kind] : [], links: [index], crossMunicipal, crossCounty },
+          attributes: { weight: link.weight, count: 1, kinds: kindsOf(link.kind), links: [index], crossMunicipal, crossCounty },
         });
       } else {
         const attributes = pair.attributes;
@@ -176,8 +193,7 @@ export class CooperationNetwork {
         attributes.count += 1;
         attributes.links.push(index);
         if (link.kind !== undefined && !attributes.kinds.includes(link.kind)) {
-          attributes.kinds.push(link.kind);
-          attributes.kinds.sort(cmp);
+          attributes.kinds = [...attributes.kinds, link.kind].sort(cmp);
         }
       }
     }
@@ -193,6 +209,23 @@ export class CooperationNetwork {
    * (`loadNetwork`) for validation with row-level messages.
    */
   static create(parts: NetworkParts): CooperationNetwork {
+    return CooperationNetwork.#build(parts, true);
+  }
+
+  /**
+   * `create` without the schema checks of each actor and link, for the
+   * loaders, which have validated every row already (with row-level
+   * messages) and hand over objects nobody else holds: at a million links
+   * the second validation and its copies cost seconds and hundreds of MB.
+   * Geography references and duplicates are still checked.
+   *
+   * @internal
+   */
+  static fromValidated(parts: NetworkParts): CooperationNetwork {
+    return CooperationNetwork.#build(parts, false);
+  }
+
+  static #build(parts: NetworkParts, validate: boolean): CooperationNetwork {
     const { geography } = parts;
     const ix = indexGeography(geography);
     const fail = (where: string, message: string): never => {
@@ -205,9 +238,12 @@ export class CooperationNetwork {
     }
     (parts.actors ?? []).forEach((input, i) => {
       // The schemas are the source of truth: clean parts are checked against them.
-      const parsed = ActorSchema.safeParse(input);
-      if (!parsed.success) fail(`actors[${i}]`, issue(parsed.error));
-      const actor = parsed.data!;
+      let actor = input as Actor;
+      if (validate) {
+        const parsed = ActorSchema.safeParse(input);
+        if (!parsed.success) fail(`actors[${i}]`, issue(parsed.error));
+        actor = parsed.data!;
+      }
       if (actor.municipality !== undefined && !ix.municipality.has(actor.municipality)) fail(`actors[${i}] (${actor.id})`, `unknown municipality code ${JSON.stringify(actor.municipality)}`);
       if (actor.county !== undefined && !ix.county.has(actor.county)) fail(`actors[${i}] (${actor.id})`, `unknown county code ${JSON.stringify(actor.county)}`);
       if (actor.kind === 'municipality') {
@@ -222,11 +258,17 @@ export class CooperationNetwork {
       if (county !== undefined) actor.county = county;
       actors.set(actor.id, actor);
     });
-    const links = (parts.links ?? []).map((input, i) => {
-      const parsed = LinkSchema.safeParse(input);
-      if (!parsed.success) fail(`links[${i}]`, issue(parsed.error));
-      return input.origin ? { ...parsed.data!, origin: input.origin } : parsed.data!;
-    });
+    const given = (parts.links ?? []) as readonly (Link & { origin?: { file: string; row: number } })[];
+    // Checked copies (unknown keys dropped), so the network owns its link objects.
+    const links = validate
+      ? given.map((input, i) => {
+          const parsed = LinkSchema.safeParse(input);
+          if (!parsed.success) fail(`links[${i}]`, issue(parsed.error));
+          const link: Link & { origin?: { file: string; row: number } } = parsed.data!;
+          if (input.origin) link.origin = input.origin;
+          return link;
+        })
+      : given;
     return new CooperationNetwork(geography, actors, links, parts.loadReport, undefined);
   }
 
