@@ -161,9 +161,24 @@ export function runInChild<T = unknown>(
     modulePath,
     ...args,
   ];
+  return runCommand<T>(process.execPath, node, options);
+}
+
+/**
+ * Runs any command (e.g. `node dist/cli.js report`) in its own process group
+ * and resolves with its wall time, exit status, JSON stdout (if any) and peak
+ * RSS from GNU `/usr/bin/time -v` when present (else the child's own
+ * `__BENCH_MAXRSS_KB=` report, which only Node children started with
+ * bench/lib/rss-preload.mjs print). `options.nodeFlags` is ignored here.
+ */
+export function runCommand<T = unknown>(
+  executable: string,
+  argv: readonly string[],
+  options: ChildOptions = {},
+): Promise<ChildResult<T>> {
   const timeBin = options.rssFrom === 'child' ? null : gnuTimePath();
-  const command = timeBin ?? process.execPath;
-  const commandArgs = timeBin ? ['-v', process.execPath, ...node] : node;
+  const command = timeBin ?? executable;
+  const commandArgs = timeBin ? ['-v', executable, ...argv] : [...argv];
   const forward = options.forwardStderr ?? true;
   const t0 = performance.now();
 
