@@ -154,7 +154,7 @@ function computeRows(net: CooperationNetwork, o: z.output<typeof CoverageOptions
   const municipal: MunicipalityCoverageRow[] = net.municipalities().map((m) => {
     const key = nodeKey(m.code);
     const partners = new Map<string, number>();
-    net.graph.forEachNeighbor(key, (_n, attributes) => partners.set(attributes.kind, (partners.get(attributes.kind) ?? 0) + 1));
+    net.forEachPartner(m.code, (partner) => partners.set(partner.kind, (partners.get(partner.kind) ?? 0) + 1));
     const tied = new Set(projection.graph.hasNode(key) ? projection.graph.neighbors(key) : []);
     const borders = ix.bordersOf.get(m.code) ?? [];
     const cooperating = borders.filter((b) => tied.has(nodeKey(b))).length;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { KindListSchema } from '../io/columns.js';
-import { nodeKey } from '../model/keys.js';
 import { sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 
@@ -51,7 +50,7 @@ export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions
   const tied = new Set<string>();
   for (const t of sharedProjection(net, { via }).ties) tied.add(t.a).add(t.b);
   const countyOfActor = (id: string) => net.actor(id)?.county;
-  const isolated = (m: { code: string }) => net.graph.degree(nodeKey(m.code)) === 0 && !tied.has(m.code);
+  const isolated = (m: { code: string }) => net.partnerCount(m.code) === 0 && !tied.has(m.code);
 
   const rows: CountySummaryRow[] = [];
   for (const county of net.counties()) {

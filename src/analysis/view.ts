@@ -1,7 +1,7 @@
 import { actorIdOf, nodeKey } from '../model/keys.js';
 import { sharedProjection, type CooperationNetwork } from '../model/network.js';
 import type { Actor } from '../model/schema.js';
-import { toCsr, type Csr } from '../metrics/csr.js';
+import { csrFromEdges, toCsr, type Csr } from '../metrics/csr.js';
 
 /** The identifying columns every actor row starts with. Absent values are `null`, so every row has every column. */
 export interface ActorRowBase {
@@ -35,9 +35,20 @@ export interface ActorView {
  */
 export function actorView(net: CooperationNetwork, filter?: readonly string[] | ((actor: Actor) => boolean)): ActorView {
   const build = (include?: (actor: Actor) => boolean): ActorView => {
-    const actors = include ? net.actors().filter(include) : net.actors();
-    const csr = toCsr(net.graph, { nodes: actors.map((a) => nodeKey(a.id)) });
-    return { csr, actors };
+    // From the network's pair table, not its graphology graph (which is then never built).
+    const all = net.actors();
+    const { keys, ends, weights } = net.pairTable();
+    if (!include) return { csr: csrFromEdges(keys, ends, weights), actors: all };
+    const position = new Int32Array(all.length).fill(-1);
+    const actors: Actor[] = [];
+    all.forEach((actor, i) => {
+      if (include(actor)) {
+        position[i] = actors.length;
+        actors.push(actor);
+      }
+    });
+    const kept = Int32Array.from(ends, (o) => position[o]!);
+    return { csr: csrFromEdges(actors.map((a) => nodeKey(a.id)), kept, weights), actors };
   };
   if (typeof filter === 'function') return build(filter);
   return memo(net, `view:actors:${JSON.stringify(filter ?? null)}`, () => build(kindFilter(filter)));

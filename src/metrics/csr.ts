@@ -48,37 +48,99 @@ export function toCsr(
 ): Csr {
   const weightAttribute = options.weightAttribute ?? 'weight';
   const ids = options.nodes ? [...options.nodes] : graph.nodes();
-  const n = ids.length;
   const index = new Map<string, number>();
   ids.forEach((id, i) => index.set(id, i));
-
-  // Per node: neighbour index → summed weight. Sorted afterwards.
-  const lists: Map<number, number>[] = Array.from({ length: n }, () => new Map());
+  const ends = new Int32Array(2 * graph.size);
+  const weights = new Float64Array(graph.size);
+  let e = 0;
   graph.forEachEdge((_edge, attributes, source, target) => {
     const s = index.get(source);
     const t = index.get(target);
-    if (s === undefined || t === undefined || s === t) return;
-    const raw = attributes[weightAttribute];
-    const w = typeof raw === 'number' && Number.isFinite(raw) && raw > 0 ? raw : 1;
-    lists[s]!.set(t, (lists[s]!.get(t) ?? 0) + w);
-    lists[t]!.set(s, (lists[t]!.get(s) ?? 0) + w);
+    if (s === undefined || t === undefined) return;
+    ends[2 * e] = s;
+    ends[2 * e + 1] = t;
+    const raw: unknown = attributes[weightAttribute];
+    weights[e++] = typeof raw === 'number' ? raw : NaN; // read as 1
   });
+  return csrFromEdges(ids, ends.subarray(0, 2 * e), weights.subarray(0, e), index);
+}
 
-  const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + lists[i]!.size;
-  const total = offsets[n]!;
-  const targets = new Int32Array(total);
-  const weights = new Float64Array(total);
-  for (let i = 0; i < n; i++) {
-    const sorted = [...lists[i]!.entries()].sort((a, b) => a[0] - b[0]);
-    let k = offsets[i]!;
-    for (const [t, w] of sorted) {
-      targets[k] = t;
-      weights[k] = w;
-      k++;
-    }
+/**
+ * Build a CSR from an edge list: edge `e` joins `ends[2e]` and `ends[2e + 1]`
+ * (indices into `ids`, or -1 to drop the edge) with weight `weights[e]`.
+ * The conventions of {@link toCsr}: self-loops dropped, parallel edges
+ * merged by summing their weights (in edge order), missing, non-finite or
+ * non-positive weights read as 1, neighbour lists sorted by index. Two
+ * stable counting sorts (by target, then by source): O(n + m), no per-node
+ * maps, so a million edges take a fraction of a second.
+ */
+export function csrFromEdges(ids: readonly string[], ends: Int32Array, weights: Float64Array | null, index?: ReadonlyMap<string, number>): Csr {
+  const n = ids.length;
+  const edges = ends.length >> 1;
+  // Arcs in both directions, skipping self-loops and dropped ends.
+  const count = new Int32Array(n + 1);
+  let arcs = 0;
+  for (let e = 0; e < edges; e++) {
+    const a = ends[2 * e]!;
+    const b = ends[2 * e + 1]!;
+    if (a < 0 || b < 0 || a === b) continue;
+    count[b + 1]!++;
+    count[a + 1]!++;
+    arcs += 2;
   }
-  return { n, m: total / 2, ids, index, offsets, targets, weights };
+  // Pass 1: arcs bucketed by target (stable: edge order within a bucket).
+  for (let i = 0; i < n; i++) count[i + 1]! += count[i]!;
+  const bySource = new Int32Array(arcs);
+  const byWeight = new Float64Array(arcs);
+  const byTarget = new Int32Array(arcs);
+  const fill = count.slice(0, n);
+  const weightOf = (e: number) => {
+    const w = weights === null ? 1 : weights[e]!;
+    return Number.isFinite(w) && w > 0 ? w : 1;
+  };
+  for (let e = 0; e < edges; e++) {
+    const a = ends[2 * e]!;
+    const b = ends[2 * e + 1]!;
+    if (a < 0 || b < 0 || a === b) continue;
+    const w = weightOf(e);
+    let k = fill[b]!++;
+    bySource[k] = a;
+    byTarget[k] = b;
+    byWeight[k] = w;
+    k = fill[a]!++;
+    bySource[k] = b;
+    byTarget[k] = a;
+    byWeight[k] = w;
+  }
+  // Pass 2: stable by source, so each row is sorted by target. `count` still
+  // holds the per-node arc counts as prefix sums (degrees are symmetric).
+  const rowFill = count.slice(0, n);
+  const rowTarget = new Int32Array(arcs);
+  const rowWeight = new Float64Array(arcs);
+  for (let k = 0; k < arcs; k++) {
+    const s = bySource[k]!;
+    const j = rowFill[s]!++;
+    rowTarget[j] = byTarget[k]!;
+    rowWeight[j] = byWeight[k]!;
+  }
+  // Merge parallel arcs (equal neighbours are adjacent now), summing weights.
+  const offsets = new Int32Array(n + 1);
+  let out = 0;
+  for (let i = 0; i < n; i++) {
+    const end = count[i + 1]!;
+    for (let k = count[i]!; k < end; k++) {
+      if (out > offsets[i]! && rowTarget[out - 1] === rowTarget[k]) rowWeight[out - 1]! += rowWeight[k]!;
+      else {
+        rowTarget[out] = rowTarget[k]!;
+        rowWeight[out++] = rowWeight[k]!;
+      }
+    }
+    offsets[i + 1] = out;
+  }
+  const targets = out === arcs ? rowTarget : rowTarget.slice(0, out);
+  const merged = out === arcs ? rowWeight : rowWeight.slice(0, out);
+  const idList = [...ids];
+  return { n, m: out / 2, ids: idList, index: index ?? new Map(idList.map((id, i) => [id, i])), offsets, targets, weights: merged };
 }
 
 /** Degree (number of distinct neighbours) of node `i`. */

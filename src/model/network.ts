@@ -108,7 +108,12 @@ export class CooperationNetwork {
    * for every id except `constructor`, `__proto__` and the like); the `id`
    * attribute is always the actor id.
    */
-  readonly graph: UndirectedGraph<ActorNodeAttributes, PairEdgeAttributes>;
+  get graph(): UndirectedGraph<ActorNodeAttributes, PairEdgeAttributes> {
+    // Built on first use: the analyses run on the compact pair table, and at a
+    // million links the graphology graph costs seconds and ~500 MB.
+    return (this.#graph ??= this.#buildGraph());
+  }
+  #graph: UndirectedGraph<ActorNodeAttributes, PairEdgeAttributes> | undefined;
   /** Every link, in input order. */
   readonly links: readonly NetworkLink[];
   /** What the loader did with every input row, when the network was loaded from input. */
@@ -118,6 +123,14 @@ export class CooperationNetwork {
 
   readonly #actors: Map<string, Actor>;
   readonly #byMunicipality = new Map<string, Actor[]>();
+  /** Actors by ordinal (the order of `actors()`), and each id's ordinal. */
+  readonly #actorList: Actor[];
+  readonly #ordinal = new Map<string, number>();
+  /** Linked pairs: ends (ordinals) at `2p`, `2p + 1` (first link's direction), and aggregated attributes. */
+  readonly #pairEnds: Int32Array;
+  readonly #pairAttributes: PairEdgeAttributes[];
+  /** Per actor ordinal: its pairs, CSR-style (built on first use). */
+  #adjacency: { offsets: Int32Array; neighbours: Int32Array; pairs: Int32Array } | undefined;
 
   private constructor(
     geography: Geography,
@@ -130,33 +143,24 @@ export class CooperationNetwork {
     this.#actors = actors;
     this.loadReport = loadReport;
     this.date = date;
-    this.graph = new UndirectedGraph<ActorNodeAttributes, PairEdgeAttributes>({ allowSelfLoops: false });
-    for (const actor of actors.values()) {
-      const attributes: ActorNodeAttributes = { id: actor.id, name: actor.name, kind: actor.kind };
-      if (actor.municipality !== undefined) attributes.municipality = actor.municipality;
-      if (actor.county !== undefined) attributes.county = actor.county;
-      this.graph.addNode(nodeKey(actor.id), attributes);
+    this.#actorList = [...actors.values()];
+    for (const actor of this.#actorList) {
+      this.#ordinal.set(actor.id, this.#ordinal.size);
       if (actor.municipality !== undefined && actor.kind !== 'municipality') {
         let list = this.#byMunicipality.get(actor.municipality);
         if (!list) this.#byMunicipality.set(actor.municipality, (list = []));
         list.push(actor);
       }
     }
-    // Aggregate per pair first, then add each pair to the graph once: far
-    // cheaper than looking the edge up in graphology for every link.
+    // Aggregate the links per pair, keyed by a number (ordinal of one end ×
+    // actors + ordinal of the other): string keys cost hundreds of MB at a
+    // million links.
     const stored: NetworkLink[] = new Array(links.length);
-    const keyOf = new Map<string, string>();
-    const key = (id: string) => {
-      let k = keyOf.get(id);
-      if (k === undefined) keyOf.set(id, (k = nodeKey(id)));
-      return k;
-    };
-    // Pairs keyed by a number (ordinal of one end × actors + ordinal of the
-    // other): at a million links, string keys cost hundreds of MB.
-    const ordinal = new Map<string, number>();
-    for (const id of actors.keys()) ordinal.set(id, ordinal.size);
+    const ordinal = this.#ordinal;
     const size = ordinal.size;
-    const pairs = new Map<number, { source: string; target: string; attributes: PairEdgeAttributes }>();
+    const pairOf = new Map<number, number>();
+    const ends: number[] = [];
+    const pairAttributes: PairEdgeAttributes[] = [];
     // One frozen `[kind]` array per kind, shared by the pairs with one kind
     // (most of them); a pair that gets a second kind gets its own array.
     const singleKinds = new Map<string, string[]>();
@@ -178,17 +182,16 @@ export class CooperationNetwork {
       // The network owns `link` (a checked copy, a loader's object or a
       // filtered copy), so it becomes the stored link in place: no copy.
       stored[index] = Object.assign(link, { index, crossMunicipal, crossCounty });
-      const [a, b] = s.id < t.id ? [s.id, t.id] : [t.id, s.id];
-      const pairKey = ordinal.get(a)! * size + ordinal.get(b)!;
-      const pair = pairs.get(pairKey);
-      if (pair === undefined) {
-        pairs.set(pairKey, {
-          source: key(s.id),
-          target: key(t.id),
-          attributes: { weight: link.weight, count: 1, kinds: kindsOf(link.kind), links: [index], crossMunicipal, crossCounty },
-        });
+      const os = ordinal.get(s.id)!;
+      const ot = ordinal.get(t.id)!;
+      const pairKey = os < ot ? os * size + ot : ot * size + os;
+      const p = pairOf.get(pairKey);
+      if (p === undefined) {
+        pairOf.set(pairKey, pairAttributes.length);
+        ends.push(os, ot);
+        pairAttributes.push({ weight: link.weight, count: 1, kinds: kindsOf(link.kind), links: [index], crossMunicipal, crossCounty });
       } else {
-        const attributes = pair.attributes;
+        const attributes = pairAttributes[p]!;
         attributes.weight += link.weight;
         attributes.count += 1;
         attributes.links.push(index);
@@ -197,8 +200,8 @@ export class CooperationNetwork {
         }
       }
     }
-    let e = 0;
-    for (const { source, target, attributes } of pairs.values()) this.graph.addEdgeWithKey(`e${e++}`, source, target, attributes);
+    this.#pairEnds = Int32Array.from(ends);
+    this.#pairAttributes = pairAttributes;
     this.links = stored;
   }
 
@@ -328,20 +331,96 @@ export class CooperationNetwork {
 
   /** All links between two actors, in input order (either direction). */
   linksBetween(a: string, b: string): NetworkLink[] {
-    const [ka, kb] = [nodeKey(a), nodeKey(b)];
-    if (!this.graph.hasNode(ka) || !this.graph.hasNode(kb)) return [];
-    const edge = this.graph.edge(ka, kb);
-    if (edge === undefined) return [];
-    return this.graph.getEdgeAttribute(edge, 'links').map((i) => this.links[i]!);
+    const oa = this.#ordinal.get(a);
+    const ob = this.#ordinal.get(b);
+    if (oa === undefined || ob === undefined) return [];
+    const { offsets, neighbours, pairs } = this.#adjacencyOf();
+    for (let k = offsets[oa]!; k < offsets[oa + 1]!; k++) {
+      if (neighbours[k] === ob) return this.#pairAttributes[pairs[k]!]!.links.map((i) => this.links[i]!);
+    }
+    return [];
   }
 
   /** All links of one actor, in input order. */
   linksOf(id: string): NetworkLink[] {
-    const key = nodeKey(id);
-    if (!this.graph.hasNode(key)) return [];
     const indices: number[] = [];
-    this.graph.forEachEdge(key, (_e, attributes) => indices.push(...attributes.links));
+    this.forEachPartner(id, (_partner, pair) => indices.push(...pair.links));
     return indices.sort((x, y) => x - y).map((i) => this.links[i]!);
+  }
+
+  /**
+   * Call `callback(partner, pair)` for every actor linked to `id` (in the
+   * order their first link appears), with the pair's aggregated links. The
+   * same as iterating `graph.forEachNeighbor`, without building the graph.
+   *
+   * @internal
+   */
+  forEachPartner(id: string, callback: (partner: Actor, pair: Readonly<PairEdgeAttributes>) => void): void {
+    const o = this.#ordinal.get(id);
+    if (o === undefined) return;
+    const { offsets, neighbours, pairs } = this.#adjacencyOf();
+    for (let k = offsets[o]!; k < offsets[o + 1]!; k++) callback(this.#actorList[neighbours[k]!]!, this.#pairAttributes[pairs[k]!]!);
+  }
+
+  /** Number of distinct actors linked to `id` (0 for an unknown id). @internal */
+  partnerCount(id: string): number {
+    const o = this.#ordinal.get(id);
+    if (o === undefined) return 0;
+    const { offsets } = this.#adjacencyOf();
+    return offsets[o + 1]! - offsets[o]!;
+  }
+
+  /**
+   * The linked pairs as arrays, for building compact graph views (CSR)
+   * without the graphology graph: `keys[i]` is the node key of actor `i`
+   * (the order of `actors()`), pair `p` joins `ends[2p]` and `ends[2p + 1]`
+   * with summed weight `weights[p]`. Shared: do not mutate.
+   *
+   * @internal
+   */
+  pairTable(): { keys: string[]; ends: Int32Array; weights: Float64Array } {
+    return (this.#pairTable ??= {
+      keys: this.#actorList.map((a) => nodeKey(a.id)),
+      ends: this.#pairEnds,
+      weights: Float64Array.from(this.#pairAttributes, (p) => p.weight),
+    });
+  }
+  #pairTable: { keys: string[]; ends: Int32Array; weights: Float64Array } | undefined;
+
+  #adjacencyOf(): { offsets: Int32Array; neighbours: Int32Array; pairs: Int32Array } {
+    if (this.#adjacency) return this.#adjacency;
+    // Counting sort of the pair ends by actor: each actor's pairs stay in pair order.
+    const n = this.#actorList.length;
+    const ends = this.#pairEnds;
+    const offsets = new Int32Array(n + 1);
+    for (let k = 0; k < ends.length; k++) offsets[ends[k]! + 1]!++;
+    for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+    const fill = offsets.slice(0, n);
+    const neighbours = new Int32Array(ends.length);
+    const pairs = new Int32Array(ends.length);
+    for (let p = 0; p < ends.length / 2; p++) {
+      const a = ends[2 * p]!;
+      const b = ends[2 * p + 1]!;
+      neighbours[fill[a]!] = b;
+      pairs[fill[a]!++] = p;
+      neighbours[fill[b]!] = a;
+      pairs[fill[b]!++] = p;
+    }
+    return (this.#adjacency = { offsets, neighbours, pairs });
+  }
+
+  #buildGraph(): UndirectedGraph<ActorNodeAttributes, PairEdgeAttributes> {
+    const graph = new UndirectedGraph<ActorNodeAttributes, PairEdgeAttributes>({ allowSelfLoops: false });
+    const keys = this.#actorList.map((a) => nodeKey(a.id));
+    this.#actorList.forEach((actor, i) => {
+      const attributes: ActorNodeAttributes = { id: actor.id, name: actor.name, kind: actor.kind };
+      if (actor.municipality !== undefined) attributes.municipality = actor.municipality;
+      if (actor.county !== undefined) attributes.county = actor.county;
+      graph.addNode(keys[i]!, attributes);
+    });
+    const ends = this.#pairEnds;
+    this.#pairAttributes.forEach((attributes, p) => graph.addEdgeWithKey(`e${p}`, keys[ends[2 * p]!]!, keys[ends[2 * p + 1]!]!, attributes));
+    return graph;
   }
 
   /**
@@ -414,11 +493,8 @@ export class CooperationNetwork {
     for (const body of this.#actors.values()) {
       if (!viaKinds.has(body.kind)) continue;
       const members: { code: string; links: number[] }[] = [];
-      const bodyKey = nodeKey(body.id);
-      this.graph.forEachNeighbor(bodyKey, (neighbour, attributes) => {
-        if (attributes.kind === 'municipality') {
-          members.push({ code: attributes.id, links: this.graph.getEdgeAttribute(bodyKey, neighbour, 'links') });
-        }
+      this.forEachPartner(body.id, (partner, pair) => {
+        if (partner.kind === 'municipality') members.push({ code: partner.id, links: pair.links });
       });
       members.sort((p, q) => cmp(p.code, q.code));
       for (let i = 0; i < members.length; i++) {

@@ -1,5 +1,5 @@
 import { cmp, indexGeography } from '../model/geography.js';
-import { actorIdOf, nodeKey } from '../model/keys.js';
+import { nodeKey } from '../model/keys.js';
 import { sharedProjection, type CooperationNetwork } from '../model/network.js';
 import type { Geography } from '../model/schema.js';
 import { betweennessCentrality } from '../metrics/betweenness.js';
@@ -75,13 +75,11 @@ export function evidenceOf(net: CooperationNetwork, via: readonly string[]): Evi
   const actors = new Map<string, PartnerActor>();
   const partners = codes.map((code) => {
     const set = new Set<string>();
-    const key = nodeKey(code);
-    if (!net.graph.hasNode(key)) return set;
-    net.graph.forEachNeighbor(key, (neighbour, attributes) => {
-      if (attributes.kind === 'municipality' || viaKinds.has(attributes.kind)) return;
-      const id = actorIdOf(neighbour);
+    net.forEachPartner(code, (partner) => {
+      if (partner.kind === 'municipality' || viaKinds.has(partner.kind)) return;
+      const id = partner.id;
       set.add(id);
-      if (!actors.has(id)) actors.set(id, { id, name: attributes.name, kind: attributes.kind, municipality: attributes.municipality });
+      if (!actors.has(id)) actors.set(id, { id, name: partner.name, kind: partner.kind, municipality: partner.municipality });
     });
     return set;
   });

@@ -4,6 +4,7 @@ import { nodeKey } from '../model/keys.js';
 import { sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { toCsr } from '../metrics/csr.js';
+import { actorView } from '../analysis/view.js';
 import { LINK_PREDICTION_METHODS, linkScores as linkScoresKernel, type LinkPredictionMethod } from '../metrics/link-prediction.js';
 
 export const LinkScoresOptionsSchema = z.strictObject({
@@ -58,7 +59,7 @@ export function linkScores(
 ): Rows<LinkScoreRow> {
   const o = LinkScoresOptionsSchema.parse(options);
   if (!LINK_PREDICTION_METHODS.includes(method)) throw new RangeError(`linkScores: unknown method ${JSON.stringify(method)}; one of ${LINK_PREDICTION_METHODS.join(', ')}`);
-  const csr = o.network === 'actors' ? toCsr(net.graph) : toCsr(sharedProjection(net, { via: o.via }).graph);
+  const csr = o.network === 'actors' ? actorView(net).csr : toCsr(sharedProjection(net, { via: o.via }).graph);
   const resolve = (id: string): string => {
     if (net.hasActor(id) && (o.network === 'actors' || net.actor(id)!.kind === 'municipality')) return id;
     const m = net.municipality(id);
