@@ -16,8 +16,8 @@ export type CentralityMeasure = (typeof CENTRALITY_MEASURES)[number];
 /**
  * Betweenness, closeness and harmonic centrality come from shortest-path
  * searches, one per source node. `'auto'` (default): from every node up to
- * `AUTO_EXACT_WORK` (nodes × links = 250 million, a few seconds), else from
- * a seeded sample of `max(500, 250 million / links)` sources. `'exact'`:
+ * `AUTO_EXACT_WORK` (nodes × links = 100 million, 2–4 s), else from a
+ * seeded sample of `max(500, 100 million / links)` sources. `'exact'`:
  * always every node. A number: about that many sources (exact if it is at
  * least the number of nodes). Sampled values are unbiased estimates (see
  * `kernels.pathCentralities`), and centrality rows' `sampling` says how they

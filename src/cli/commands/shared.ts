@@ -111,7 +111,7 @@ export const PATH_OPTIONS: OptionSpec = {
 
 export const PATH_HELP = `Shortest paths (betweenness, closeness, harmonic):
   --samples N         search from a seeded sample of about N actors: auto
-                      (default: every actor up to nodes × links = 250
+                      (default: every actor up to nodes × links = 100
                       million, else a sample), exact, or a number
   --workers N         worker threads for the searches (default 1)`;
 
