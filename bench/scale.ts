@@ -500,7 +500,7 @@ function rowsOf(r: SizeResult): Row[] {
   const loader = 'figures' in r.sam ? r.sam.figures.load?.note : undefined;
   const igAll = pt('igraph', 'all_centralities');
   const nxAll = sumOf((['betweenness', 'closeness', 'harmonic', 'eigenvector', 'pagerank'] as const).map((t) => pt('networkx', t)));
-  return [
+  const rows: Row[] = [
     { figure: `load: CSV → network (${loader ?? '?'})`, sam: samFigure(r, 'load'), igraph: pt('igraph', 'load'), networkx: pt('networkx', 'load') },
     { figure: 'CSR view', sam: samFigure(r, 'csr') },
     { figure: 'CSV → analysable graph (load + CSR)', sam: samFigure(r, 'graph'), igraph: pt('igraph', 'load'), networkx: pt('networkx', 'load') },
@@ -528,7 +528,8 @@ function rowsOf(r: SizeResult): Row[] {
       sam: p.seconds,
       note: p.error,
     })),
-  ].filter((row) => row.sam !== null || row.note !== undefined || 'error' in r.sam);
+  ];
+  return rows.filter((row) => row.sam !== null || row.note !== undefined || 'error' in r.sam);
 }
 
 const fmtS = (s: number | null | undefined): string => (s === null || s === undefined ? '—' : s >= 100 ? s.toFixed(0) : s >= 10 ? s.toFixed(1) : s >= 1 ? s.toFixed(2) : s >= 0.01 ? s.toFixed(3) : s.toFixed(4));
