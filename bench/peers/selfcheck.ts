@@ -30,6 +30,9 @@
  * With samverkan available (default) its values for the same nodes are
  * compared with NetworkX's too.
  *
+ * The graph and each peer's JSON (igraph.json, networkx.json) are left in
+ * --out DIR (default: a new temporary directory, printed).
+ *
  * Exit code 1 when a check fails; a missing Python module is reported and skipped.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -106,6 +109,7 @@ export function writeBarabasiAlbert(dir: string, n: number, perNode: number, see
 }
 
 let files: PeerFiles;
+let outDir: string | undefined;
 if (option('edges-file') && option('nodes-file')) {
   files = { edges: path.resolve(option('edges-file')!), nodes: path.resolve(option('nodes-file')!) };
   console.log(`graph: ${files.edges} / ${files.nodes}`);
@@ -113,6 +117,7 @@ if (option('edges-file') && option('nodes-file')) {
   const out = option('out');
   const dir = out ? path.resolve(out) : mkdtempSync(path.join(os.tmpdir(), 'samverkan-peers-'));
   mkdirSync(dir, { recursive: true });
+  outDir = dir;
   const written = writeBarabasiAlbert(dir, NODES, PER_NODE, SEED);
   files = written;
   console.log(
@@ -126,7 +131,10 @@ const results: Partial<Record<PeerLibrary, PeerResult>> = {};
 for (const library of ['igraph', 'networkx'] as const) {
   const r = await runPeer(library, files, TASKS, { repeat: REPEAT, timeoutPerTask: TIMEOUT });
   if (isSkipped(r)) console.log(`${library}: SKIPPED — ${r.skipped}`);
-  else results[library] = r;
+  else {
+    results[library] = r;
+    if (outDir) writeFileSync(path.join(outDir, `${library}.json`), `${JSON.stringify(r, null, 2)}\n`);
+  }
 }
 const ig = results.igraph;
 const nx = results.networkx;
