@@ -8,10 +8,10 @@ import { withColumns, type Rows } from '../model/table.js';
 import { formatCount as fmt, joinNames as list, kindWords } from '../model/words.js';
 import { articulationPoints as articulationKernel } from '../metrics/articulation.js';
 import { connectedComponents } from '../metrics/components.js';
-import { toCsr } from '../metrics/csr.js';
+import { csrFromEdges, toCsr } from '../metrics/csr.js';
 import { SamplesSchema, WorkersSchema } from './centrality.js';
 import { coverageByCounty, coverageByMunicipality, DEFAULT_PARTNER_KINDS } from './coverage.js';
-import { actorView, camelKind } from './view.js';
+import { actorViewsByGroup, camelKind } from './view.js';
 
 /** Municipalities below this population are "small" by default (about half of Sweden's 290). */
 export const DEFAULT_SMALL_POPULATION = 15_000;
@@ -203,6 +203,8 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
   // the county's municipality network (who holds the municipalities
   // together), then in its whole actor network (any actor, e.g. a
   // länsstyrelse that is the only link of some municipalities).
+  const countyViews = actorViewsByGroup(net, (a) => a.county);
+  const noActors = { csr: csrFromEdges([], new Int32Array(0), null), actors: [] as Actor[] };
   for (const county of net.counties()) {
     const seen = new Set<string>();
     const countyMunicipalities = net.municipalitiesOfCounty(county.code);
@@ -210,7 +212,7 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
     const municipalActors = countyMunicipalities.map((m) => net.actor(m.code)!);
     const views: { csr: ReturnType<typeof toCsr>; actors: Actor[]; network: string }[] = [
       { csr: projectionCsr, actors: municipalActors, network: 'municipalities' },
-      { ...actorView(net, (a: Actor) => a.county === county.code), network: 'actors' },
+      { ...(countyViews.get(county.code) ?? noActors), network: 'actors' },
     ];
     for (const { csr, actors, network } of views) {
       const municipal = actors.map((a) => a.kind === 'municipality');

@@ -55,6 +55,44 @@ export function actorView(net: CooperationNetwork, filter?: readonly string[] | 
 }
 
 /**
+ * The subgraphs induced by groups of actors (say, the actors of each
+ * county), all from one pass over the links: `groupOf(actor)` names the
+ * actor's group, or `undefined` to leave it out. Each view equals
+ * `actorView(net, (a) => groupOf(a) === group)`; asking for each group that
+ * way would scan every link once per group.
+ */
+export function actorViewsByGroup(net: CooperationNetwork, groupOf: (actor: Actor) => string | undefined): Map<string, ActorView> {
+  const all = net.actors();
+  const { ends, weights } = net.pairTable();
+  const groups = new Map<string, { actors: Actor[]; ends: number[]; weights: number[] }>();
+  const groupIndex = new Array<{ actors: Actor[]; ends: number[]; weights: number[] } | undefined>(all.length);
+  const position = new Int32Array(all.length);
+  all.forEach((actor, i) => {
+    const key = groupOf(actor);
+    if (key === undefined) return;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { actors: [], ends: [], weights: [] }));
+    position[i] = group.actors.length;
+    group.actors.push(actor);
+    groupIndex[i] = group;
+  });
+  for (let p = 0; p < weights.length; p++) {
+    const a = ends[2 * p]!;
+    const b = ends[2 * p + 1]!;
+    const group = groupIndex[a];
+    if (group === undefined || group !== groupIndex[b]) continue;
+    group.ends.push(position[a]!, position[b]!);
+    group.weights.push(weights[p]!);
+  }
+  const views = new Map<string, ActorView>();
+  for (const [key, group] of groups) {
+    const csr = csrFromEdges(group.actors.map((a) => nodeKey(a.id)), Int32Array.from(group.ends), Float64Array.from(group.weights));
+    views.set(key, { csr, actors: group.actors });
+  }
+  return views;
+}
+
+/**
  * The municipality projection (ties direct or through shared bodies, see
  * `CooperationNetwork.municipalityProjection`) as CSR, weighted by tie
  * weight, aligned with the municipality actors in code order. Built once per

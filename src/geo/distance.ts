@@ -30,27 +30,91 @@ export function municipalityDistanceKm(geography: Geography, a: string, b: strin
 }
 
 /**
+ * The border graph of a geography as typed arrays (municipality `i` is
+ * `codes[i]`, in code order; its bordering municipalities are
+ * `targets[offsets[i] .. offsets[i + 1])`), with centroids. Built once per
+ * geography: neighbour searches and recommendations run one search per
+ * municipality, which on a country of thousands of municipalities must not
+ * allocate maps and strings per step.
+ *
+ * @internal
+ */
+export interface BorderGraph {
+  readonly codes: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly offsets: Int32Array;
+  readonly targets: Int32Array;
+  readonly lat: Float64Array;
+  readonly lon: Float64Array;
+}
+
+const borderGraphs = new WeakMap<Geography, BorderGraph>();
+
+/** @internal The geography's {@link BorderGraph}, cached. */
+export function borderGraph(geography: Geography): BorderGraph {
+  let graph = borderGraphs.get(geography);
+  if (graph) return graph;
+  const ix = indexGeography(geography);
+  const municipalities = [...ix.municipality.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const codes = municipalities.map((m) => m.code);
+  const index = new Map(codes.map((c, i) => [c, i]));
+  const offsets = new Int32Array(codes.length + 1);
+  const lists = codes.map((c) => (ix.bordersOf.get(c) ?? []).map((b) => index.get(b)!).filter((b) => b !== undefined));
+  lists.forEach((list, i) => (offsets[i + 1] = offsets[i]! + list.length));
+  const targets = Int32Array.from(lists.flat());
+  graph = {
+    codes,
+    index,
+    offsets,
+    targets,
+    lat: Float64Array.from(municipalities, (m) => m.lat),
+    lon: Float64Array.from(municipalities, (m) => m.lon),
+  };
+  borderGraphs.set(geography, graph);
+  return graph;
+}
+
+/**
+ * Border steps from municipality index `from` of {@link borderGraph} to
+ * every municipality index: `-1` when not reachable over land borders.
+ * Writes into `out` when given. Breadth-first search, O(V + E).
+ *
+ * @internal
+ */
+export function borderStepArray(graph: BorderGraph, from: number, out = new Int32Array(graph.codes.length), queue = new Int32Array(graph.codes.length)): { steps: Int32Array; order: Int32Array; reached: number } {
+  out.fill(-1);
+  out[from] = 0;
+  queue[0] = from;
+  let head = 0;
+  let tail = 1;
+  const { offsets, targets } = graph;
+  while (head < tail) {
+    const v = queue[head++]!;
+    const next = out[v]! + 1;
+    for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
+      const w = targets[k]!;
+      if (out[w]! < 0) {
+        out[w] = next;
+        queue[tail++] = w;
+      }
+    }
+  }
+  return { steps: out, order: queue, reached: tail };
+}
+
+/**
  * Border steps from one municipality to every other: 1 for a bordering
  * municipality, 2 for a neighbour's neighbour, and so on (breadth-first
  * search over the border pairs). Municipalities not reachable over land
  * borders (and islands) are absent from the map; the start has 0.
  */
 export function borderSteps(geography: Geography, from: string): Map<string, number> {
-  const ix = indexGeography(geography);
-  const steps = new Map<string, number>([[from, 0]]);
-  if (!ix.municipality.has(from)) return new Map();
-  let frontier = [from];
-  for (let d = 1; frontier.length > 0; d++) {
-    const next: string[] = [];
-    for (const code of frontier) {
-      for (const n of ix.bordersOf.get(code) ?? []) {
-        if (!steps.has(n)) {
-          steps.set(n, d);
-          next.push(n);
-        }
-      }
-    }
-    frontier = next;
-  }
-  return steps;
+  const graph = borderGraph(geography);
+  const start = graph.index.get(from);
+  if (start === undefined) return new Map();
+  // In breadth-first order, as before.
+  const { steps, order, reached } = borderStepArray(graph, start);
+  const map = new Map<string, number>();
+  for (let i = 0; i < reached; i++) map.set(graph.codes[order[i]!]!, steps[order[i]!]!);
+  return map;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cmp, findMunicipality, indexGeography } from '../model/geography.js';
 import type { Geography } from '../model/schema.js';
 import { withColumns, type Rows } from '../model/table.js';
-import { borderSteps, haversineKm } from './distance.js';
+import { borderGraph, borderStepArray, haversineKm } from './distance.js';
 
 export const NeighboursOptionsSchema = z.strictObject({
   /** Include municipalities up to this many border steps away (1 = bordering only). Default 2. */
@@ -46,24 +46,36 @@ export interface NeighbourRow {
 export function neighbours(geography: Geography, code: string, options: NeighboursOptions = {}): Rows<NeighbourRow> {
   const { hops, maxKm, atLeast, exclude } = NeighboursOptionsSchema.parse(options);
   const excluded = new Set(exclude);
-  const ix = indexGeography(geography);
   const origin = findMunicipality(geography, code);
   if (!origin) throw new Error(`unknown municipality ${JSON.stringify(code)}: give a code or an unambiguous name`);
   code = origin.code;
-  const steps = borderSteps(geography, code);
-  const all: NeighbourRow[] = [];
-  for (const m of ix.municipality.values()) {
-    if (m.code === code || excluded.has(m.code)) continue;
-    const s = steps.get(m.code) ?? null;
-    const distanceKm = haversineKm(origin.lat, origin.lon, m.lat, m.lon);
-    const via = s !== null && s <= hops ? 'border' : distanceKm <= maxKm ? 'distance' : 'nearest';
-    all.push({ from: code, code: m.code, name: m.name, county: m.county, borderSteps: s, distanceKm, via });
+  // Typed arrays over every municipality; row objects only for those returned
+  // (a country of thousands of municipalities, asked once per municipality).
+  const graph = borderGraph(geography);
+  const ix = indexGeography(geography);
+  const from = graph.index.get(code)!;
+  const { steps } = borderStepArray(graph, from);
+  const n = graph.codes.length;
+  const distance = new Float64Array(n);
+  const chosenIndex: number[] = [];
+  const rest: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i === from || excluded.has(graph.codes[i]!)) continue;
+    distance[i] = haversineKm(origin.lat, origin.lon, graph.lat[i]!, graph.lon[i]!);
+    const s = steps[i]!;
+    if ((s >= 0 && s <= hops) || distance[i]! <= maxKm) chosenIndex.push(i);
+    else rest.push(i);
   }
-  const chosen = all.filter((r) => r.via !== 'nearest');
-  if (chosen.length < atLeast) {
-    const rest = all.filter((r) => r.via === 'nearest').sort((p, q) => p.distanceKm - q.distanceKm || cmp(p.code, q.code));
-    chosen.push(...rest.slice(0, atLeast - chosen.length));
+  if (chosenIndex.length < atLeast) {
+    rest.sort((p, q) => distance[p]! - distance[q]! || cmp(graph.codes[p]!, graph.codes[q]!));
+    chosenIndex.push(...rest.slice(0, atLeast - chosenIndex.length));
   }
+  const chosen = chosenIndex.map((i): NeighbourRow => {
+    const s = steps[i]! >= 0 ? steps[i]! : null;
+    const m = ix.municipality.get(graph.codes[i]!)!;
+    const via = s !== null && s <= hops ? 'border' : distance[i]! <= maxKm ? 'distance' : 'nearest';
+    return { from: code, code: m.code, name: m.name, county: m.county, borderSteps: s, distanceKm: distance[i]!, via };
+  });
   chosen.sort((p, q) => (p.borderSteps ?? Infinity) - (q.borderSteps ?? Infinity) || p.distanceKm - q.distanceKm || cmp(p.code, q.code));
   return withColumns(chosen, ['from', 'code', 'name', 'county', 'borderSteps', 'distanceKm', 'via']);
 }

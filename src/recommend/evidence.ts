@@ -4,7 +4,7 @@ import { sharedProjection, type CooperationNetwork } from '../model/network.js';
 import type { Geography } from '../model/schema.js';
 import { betweennessCentrality } from '../metrics/betweenness.js';
 import type { Csr } from '../metrics/csr.js';
-import { borderSteps } from '../geo/distance.js';
+import { borderGraph, borderStepArray } from '../geo/distance.js';
 
 /** A partner actor as the recommender sees it: static facts, no links. */
 export interface PartnerActor {
@@ -215,13 +215,30 @@ export function featuresOf(ev: Evidence): Features {
   };
 }
 
-const stepsCache = new WeakMap<Geography, Map<string, Map<string, number>>>();
+const stepsCache = new WeakMap<Geography, Map<string, { get(code: string): number | undefined }>>();
 
-/** Border steps from `code` to every municipality reachable over land borders (cached per geography). */
-export function stepsFrom(geography: Geography, code: string): ReadonlyMap<string, number> {
+/**
+ * Border steps from `code` to every municipality reachable over land borders
+ * (`get` is `undefined` for the others), cached per geography and code as a
+ * compact array (a map per municipality would hold millions of entries on a
+ * country of thousands of municipalities).
+ */
+export function stepsFrom(geography: Geography, code: string): { get(code: string): number | undefined } {
   let byCode = stepsCache.get(geography);
   if (!byCode) stepsCache.set(geography, (byCode = new Map()));
   let steps = byCode.get(code);
-  if (!steps) byCode.set(code, (steps = borderSteps(geography, code)));
+  if (!steps) {
+    const graph = borderGraph(geography);
+    const start = graph.index.get(code);
+    const array = start === undefined ? null : Int16Array.from(borderStepArray(graph, start).steps, (s) => Math.min(s, 32767));
+    steps = {
+      get: (other: string) => {
+        const i = graph.index.get(other);
+        const s = i === undefined || array === null ? -1 : array[i]!;
+        return s < 0 ? undefined : s;
+      },
+    };
+    byCode.set(code, steps);
+  }
   return steps;
 }
