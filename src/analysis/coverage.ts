@@ -263,31 +263,61 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
     return out;
   };
 
-  const countyOfActor = (id: string) => net.actor(id)?.county;
+  // One pass over links, ties, borders and municipalities, grouped by county
+  // (a country may have hundreds of counties and a million links).
+  const perCounty = new Map(
+    net.counties().map((c) => [c.code, { members: [] as MunicipalityCoverageRow[], internal: [] as { a: string; b: string }[], reached: new Set<string>(), crossLinks: 0, crossTies: 0 }]),
+  );
+  for (const r of municipal) perCounty.get(r.county)?.members.push(r);
+  for (const p of net.geography.borders) {
+    const ca = countyOfMunicipality.get(p.a);
+    if (ca !== undefined && ca === countyOfMunicipality.get(p.b)) perCounty.get(ca)?.internal.push(p);
+  }
+  for (const l of net.links) {
+    if (!l.crossCounty) continue;
+    const s = net.actor(l.source)!.county!;
+    const t = net.actor(l.target)!.county!;
+    for (const [own, other] of [[s, t], [t, s]] as const) {
+      const entry = perCounty.get(own);
+      if (!entry) continue;
+      entry.crossLinks++;
+      entry.reached.add(other);
+    }
+  }
+  for (const t of projection.ties) {
+    const ca = countyOfMunicipality.get(t.a)!;
+    const cb = countyOfMunicipality.get(t.b)!;
+    if (ca === cb) continue;
+    for (const [own, other] of [[ca, cb], [cb, ca]] as const) {
+      const entry = perCounty.get(own);
+      if (!entry) continue;
+      entry.crossTies++;
+      entry.reached.add(other);
+    }
+  }
+  // Components of each county's ties within the county: a union–find over the ties.
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    while (parent.get(x) !== root) {
+      const next = parent.get(x)!;
+      parent.set(x, root);
+      x = next;
+    }
+    return root;
+  };
+  for (const r of municipal) parent.set(r.code, r.code);
+  for (const t of projection.ties) {
+    if (countyOfMunicipality.get(t.a) !== countyOfMunicipality.get(t.b) || !parent.has(t.a) || !parent.has(t.b)) continue;
+    const [ra, rb] = [find(t.a), find(t.b)];
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
   const rows: CountyCoverageRow[] = [];
   for (const county of net.counties()) {
-    const members = municipal.filter((r) => r.county === county.code);
-    const internal = net.geography.borders.filter((p) => countyOfMunicipality.get(p.a) === county.code && countyOfMunicipality.get(p.b) === county.code);
-    const reached = new Set<string>();
-    let crossLinks = 0;
-    for (const l of net.links) {
-      if (!l.crossCounty) continue;
-      const [s, t] = [countyOfActor(l.source)!, countyOfActor(l.target)!];
-      if (s === county.code || t === county.code) {
-        crossLinks++;
-        reached.add(s === county.code ? t : s);
-      }
-    }
-    let crossTies = 0;
-    for (const t of projection.ties) {
-      const [ca, cb] = [countyOfMunicipality.get(t.a)!, countyOfMunicipality.get(t.b)!];
-      if (ca !== cb && (ca === county.code || cb === county.code)) {
-        crossTies++;
-        reached.add(ca === county.code ? cb : ca);
-      }
-    }
-    const within = toCsr(projection.graph, { nodes: members.map((r) => nodeKey(r.code)) });
-    rows.push(row(county.code, county.name, members, internal, crossLinks, crossTies, reached.size, connectedComponents(within).count));
+    const { members, internal, reached, crossLinks, crossTies } = perCounty.get(county.code)!;
+    const components = new Set(members.map((r) => find(r.code))).size;
+    rows.push(row(county.code, county.name, members, internal, crossLinks, crossTies, reached.size, components));
   }
   if (o.total) {
     const crossLinks = net.links.filter((l) => l.crossCounty).length;
