@@ -1,3 +1,5 @@
+import { UndirectedGraph } from 'graphology';
+import graphologyLouvain from 'graphology-communities-louvain';
 import { describe, expect, it } from 'vitest';
 import graphologyModularity from 'graphology-metrics/graph/modularity.js';
 import {
@@ -155,6 +157,36 @@ describe('louvainCommunities', () => {
     // A tiny resolution merges everything in a connected graph; a huge one splits it.
     expect(louvainCommunities(small('barbell'), { resolution: 0.01 }).count).toBe(1);
     expect(louvainCommunities(small('barbell'), { resolution: 10 }).count).toBeGreaterThan(2);
+  });
+
+  it('finds partitions as good as graphology-communities-louvain and NetworkX-style planted structure', () => {
+    // Planted partition: 8 groups of 40 nodes, dense inside, sparse across.
+    const rng = createRng(5);
+    const groups = 8;
+    const size = 40;
+    const edges: Edge[] = [];
+    for (let u = 0; u < groups * size; u++) {
+      for (let v = u + 1; v < groups * size; v++) {
+        const same = Math.floor(u / size) === Math.floor(v / size);
+        if (rng() < (same ? 0.25 : 0.004)) edges.push([u, v, 1 + Math.floor(rng() * 3)] as const);
+      }
+    }
+    const csr = csrOf(groups * size, edges);
+    const ours = louvainCommunities(csr);
+    // The planted groups are recovered (up to a few nodes).
+    const planted = Int32Array.from({ length: groups * size }, (_, i) => Math.floor(i / size));
+    expect(ours.modularity).toBeGreaterThanOrEqual(modularity(csr, planted) - 1e-9);
+    // And as good as graphology-communities-louvain on the same graph, over several seeds.
+    for (const g of [csr, csrOf(300, randomEdges(300, 0.02, createRng(3)))]) {
+      const graph = new UndirectedGraph();
+      for (let i = 0; i < g.n; i++) graph.addNode(String(i));
+      for (let u = 0; u < g.n; u++) for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) if (g.targets[k]! > u) graph.addEdge(String(u), String(g.targets[k]!), { weight: g.weights[k]! });
+      for (const seed of [1, 2, 3]) {
+        const mapping = graphologyLouvain(graph, { rng: createRng(seed) });
+        const theirs = modularity(g, Int32Array.from({ length: g.n }, (_, i) => mapping[String(i)]!));
+        expect(louvainCommunities(g, { seed }).modularity).toBeGreaterThan(theirs - 0.01);
+      }
+    }
   });
 
   it('does not depend on node keys', () => {
