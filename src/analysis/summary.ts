@@ -52,20 +52,34 @@ export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions
   const countyOfActor = (id: string) => net.actor(id)?.county;
   const isolated = (m: { code: string }) => net.partnerCount(m.code) === 0 && !tied.has(m.code);
 
+  // Counted in one pass over actors and links (not one per county: a
+  // country may have hundreds of counties and a million links).
+  const counts = new Map(net.counties().map((c) => [c.code, { actors: 0, links: 0, crossMunicipal: 0, crossCounty: 0 }]));
+  for (const a of net.actors()) if (a.kind !== 'municipality' && a.county !== undefined) counts.get(a.county)!.actors++;
+  for (const l of net.links) {
+    const cs = countyOfActor(l.source);
+    const ct = countyOfActor(l.target);
+    for (const c of cs === ct ? [cs] : [cs, ct]) {
+      const entry = c === undefined ? undefined : counts.get(c);
+      if (!entry) continue;
+      entry.links++;
+      if (l.crossMunicipal) entry.crossMunicipal++;
+      if (l.crossCounty) entry.crossCounty++;
+    }
+  }
   const rows: CountySummaryRow[] = [];
   for (const county of net.counties()) {
     const municipalities = net.municipalitiesOfCounty(county.code);
-    const inCounty = (id: string) => countyOfActor(id) === county.code;
-    const links = net.links.filter((l) => inCounty(l.source) || inCounty(l.target));
+    const count = counts.get(county.code)!;
     rows.push({
       county: county.code,
       name: county.name,
       municipalities: municipalities.length,
       population: municipalities.reduce((s, m) => s + m.population, 0),
-      actors: net.actors().filter((a) => a.kind !== 'municipality' && a.county === county.code).length,
-      links: links.length,
-      crossMunicipalLinks: links.filter((l) => l.crossMunicipal).length,
-      crossCountyLinks: links.filter((l) => l.crossCounty).length,
+      actors: count.actors,
+      links: count.links,
+      crossMunicipalLinks: count.crossMunicipal,
+      crossCountyLinks: count.crossCounty,
       linkedMunicipalities: municipalities.filter((m) => tied.has(m.code)).length,
       isolatedMunicipalities: municipalities.filter(isolated).length,
     });

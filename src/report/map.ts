@@ -96,6 +96,8 @@ interface PreparedMap {
   readonly rings: readonly (readonly MapPosition[])[][];
   /** Undirected segment key → index of the feature using it, once per use. */
   readonly segmentUses: ReadonlyMap<string, readonly number[]>;
+  /** Projected path data of every feature, per projection (a report draws two maps of one size). */
+  readonly paths: Map<string, readonly string[]>;
 }
 
 const prepared = new WeakMap<object, PreparedMap>();
@@ -146,7 +148,7 @@ function prepare(input: MapFeatureCollection): PreparedMap {
       }
     }
   });
-  const result: PreparedMap = { collection: { type: 'FeatureCollection', features }, rings, segmentUses };
+  const result: PreparedMap = { collection: { type: 'FeatureCollection', features }, rings, segmentUses, paths: new Map() };
   prepared.set(input, result);
   prepared.set(result.collection, result);
   return result;
@@ -547,9 +549,12 @@ export function renderMap(options: MapOptions): string {
     return writer.result();
   };
 
-  const paths = map.collection.features.map((feature, i) => {
+  const projectionKey = JSON.stringify([o.width, o.height, top, bottom, meridian]);
+  let shapes = map.paths.get(projectionKey);
+  if (!shapes) map.paths.set(projectionKey, (shapes = map.collection.features.map((feature) => pathData(asGeo(feature)))));
+  const paths = shapes.map((d, i) => {
     const f = features[i]!;
-    return `<path class="municipality" data-code="${escapeXml(f.code)}" fill="${colorOf(f.value, o)}" d="${pathData(asGeo(feature))}"><title>${escapeXml(tooltip(f, o, format))}</title></path>`;
+    return `<path class="municipality" data-code="${escapeXml(f.code)}" fill="${colorOf(f.value, o)}" d="${d}"><title>${escapeXml(tooltip(f, o, format))}</title></path>`;
   });
 
   const out = [

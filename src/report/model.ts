@@ -121,21 +121,40 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
 
   const suggestions = o.suggestions > 0 ? recommendAll(net, { limit: o.suggestions, smallPopulation: o.smallPopulation, partnerKinds: o.partnerKinds }) : [];
   const bridging = (r: BrokerageRow) => r.liaison + r.gatekeeper + r.representative;
+  // Rows grouped by county once (a country may have hundreds of counties
+  // and hundreds of thousands of actors), in their original order.
+  const byCounty = <T>(rows: readonly T[], countyOf: (row: T) => string | null | undefined): Map<string | null | undefined, T[]> => {
+    const groups = new Map<string | null | undefined, T[]>();
+    for (const row of rows) {
+      const key = countyOf(row);
+      let list = groups.get(key);
+      if (!list) groups.set(key, (list = []));
+      list.push(row);
+    }
+    return groups;
+  };
+  const coverageOf = byCounty(coverage, (r) => r.county);
+  const summaryOf = byCounty(summary, (r) => r.county);
+  const municipalOf = byCounty(municipal, (r) => r.county);
+  const centralOf = byCounty(central, (r) => r.county);
+  const brokersOf = byCounty(brokers, (r) => r.county);
+  const gapsOf = byCounty(gaps, (g) => g.county);
+  const suggestionsOf = byCounty(suggestions, (r) => net.municipality(r.municipality)?.county);
   const counties: CountySection[] = net.counties().map((c) => ({
-    coverage: coverage.find((r) => r.county === c.code)!,
-    summary: summary.find((r) => r.county === c.code)!,
-    municipalities: municipal.filter((r) => r.county === c.code),
-    central: central
-      .filter((r) => r.county === c.code && r.betweenness! > 0)
+    coverage: coverageOf.get(c.code)![0]!,
+    summary: summaryOf.get(c.code)![0]!,
+    municipalities: municipalOf.get(c.code) ?? [],
+    central: (centralOf.get(c.code) ?? [])
+      .filter((r) => r.betweenness! > 0)
       .sort((p, q) => q.betweenness! - p.betweenness! || q.degree! - p.degree! || cmp(p.id, q.id))
       .slice(0, o.top),
-    brokers: brokers
-      .filter((r) => r.county === c.code && bridging(r) > 0)
+    brokers: (brokersOf.get(c.code) ?? [])
+      .filter((r) => bridging(r) > 0)
       .sort((p, q) => bridging(q) - bridging(p) || q.liaison - p.liaison || cmp(p.id, q.id))
       .slice(0, o.top),
-    gaps: gaps.filter((g) => g.county === c.code),
-    recommendations: suggestions.filter((r) => net.municipality(r.municipality)?.county === c.code),
-    seriousGaps: gaps.filter((g) => g.county === c.code && g.severity >= 3).length,
+    gaps: gapsOf.get(c.code) ?? [],
+    recommendations: suggestionsOf.get(c.code) ?? [],
+    seriousGaps: (gapsOf.get(c.code) ?? []).filter((g) => g.severity >= 3).length,
   }));
 
   let latest: string | undefined;
