@@ -409,12 +409,34 @@ export function linkReader(
   // A graph file's edge ends are actor ids already: no municipality lookup, so
   // an edge to a rejected node "180" does not land on Stockholm (0180).
   const graphEnds = preset !== undefined;
-  const pairs = new Set<string>();
   const links: LoadedLink[] = [];
-
-  const resolve = (value: string): string | undefined => {
-    if (declared.has(value)) return value;
-    return graphEnds ? undefined : findMunicipality(geography, value)?.code;
+  // Every id, kind and date is stored once, not once per link (a million
+  // links repeat a few hundred thousand ids and a few thousand dates), and
+  // each id gets a number so that pairs are counted with numeric keys.
+  const ordinal = new Map<string, number>();
+  const ids: string[] = [];
+  const pairs = new Set<number>();
+  const words = new Map<string, string>();
+  const intern = (text: string): string => {
+    const known = words.get(text);
+    if (known !== undefined) return known;
+    words.set(text, text);
+    return text;
+  };
+  const resolve = (value: string): number | undefined => {
+    let o = ordinal.get(value);
+    if (o !== undefined) return o;
+    const id = declared.has(value) ? value : graphEnds ? undefined : findMunicipality(geography, value)?.code;
+    if (id === undefined) return undefined;
+    o = ordinal.get(id);
+    if (o === undefined) {
+      o = ids.length;
+      ids.push(id);
+      ordinal.set(id, o);
+    }
+    // The raw spelling (a name, a code without its zero) resolves the same way next time.
+    if (value !== id) ordinal.set(value, o);
+    return o;
   };
 
   const add = (record: TableRecord): void => {
@@ -426,7 +448,7 @@ export function linkReader(
     }
     const { cell, error: err, errors } = readRecord(table, columns, record);
 
-    const ends: (string | undefined)[] = [];
+    const ends: (number | undefined)[] = [];
     for (const field of ['source', 'target'] as const) {
       const raw = cell(field);
       if (raw === '') {
@@ -474,15 +496,16 @@ export function linkReader(
       return;
     }
 
-    const link: LoadedLink = { source: source!, target: target!, weight, origin: { file: table.file, row: record.row } };
+    const link: LoadedLink = { source: ids[source!]!, target: ids[target!]!, weight, origin: { file: table.file, row: record.row } };
     const kind = cell('kind');
-    if (kind !== '') link.kind = kind;
-    if (dates.since !== undefined) link.since = dates.since;
-    if (dates.until !== undefined) link.until = dates.until;
+    if (kind !== '') link.kind = intern(kind);
+    if (dates.since !== undefined) link.since = intern(dates.since);
+    if (dates.until !== undefined) link.until = intern(dates.until);
     const attributes = extraAttributes(columns, record);
     if (attributes) link.attributes = attributes;
     links.push(link);
-    const key = source! < target! ? `${source}\u0000${target}` : `${target}\u0000${source}`;
+    // Ordinals stay below 2^26 for any input that fits in memory, so the key is exact.
+    const key = source! < target! ? source! * 67108864 + target! : target! * 67108864 + source!;
     if (pairs.has(key)) report.merged++;
     else {
       pairs.add(key);
