@@ -115,13 +115,20 @@ export const KIND_ALIASES: Readonly<Record<string, string>> = Object.freeze(
  * known kinds (`Trossamfund` → `religious`, `Civil society` → `civil_society`).
  */
 export function normaliseKind(kind: string): string {
-  const key = kind
-    .normalize('NFC')
-    .toLocaleLowerCase('sv')
-    .replace(/[^\p{L}\p{N}]+/gu, '_')
-    .replace(/^_+|_+$/g, '');
-  return KIND_ALIASES[key] ?? key;
+  // A file spells its kinds a handful of ways over hundreds of thousands of rows.
+  let normalised = normalisedKinds.get(kind);
+  if (normalised === undefined) {
+    const key = kind
+      .normalize('NFC')
+      .toLocaleLowerCase('sv')
+      .replace(/[^\p{L}\p{N}]+/gu, '_')
+      .replace(/^_+|_+$/g, '');
+    normalised = KIND_ALIASES[key] ?? key;
+    if (normalisedKinds.size < 10_000) normalisedKinds.set(kind, normalised);
+  }
+  return normalised;
 }
+const normalisedKinds = new Map<string, string>();
 
 export type ColumnSpec = Readonly<Record<string, readonly string[]>>;
 
