@@ -31,6 +31,7 @@
  * ratios; writes the JSON and bench/README.md. Ratios are samverkan's time
  * divided by the peer's: below 1, samverkan is faster.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -63,6 +64,7 @@ const { values: args } = parseArgs({
     'peer-timeout': { type: 'string', default: '120' },
     'exact-max': { type: 'string', default: '10000' },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
     // internal: child modes
     child: { type: 'string' },
@@ -329,6 +331,15 @@ interface SizeResult {
   graphology: GraphologyReport | { error: string };
   peers: Partial<Record<PeerLibrary, PeerResult | { skipped: string } | { error: string }>>;
   report: Record<string, ProcessFigure>;
+  /** `git describe --always --dirty` of the working tree when the size started (src/ may change during a run). */
+  commit: string;
+  /** Set when the size was not run this time but taken from an earlier result file (`--reuse`). */
+  reused?: string;
+}
+
+function commitOf(): string {
+  const r = spawnSync('git', ['describe', '--always', '--dirty', '--exclude', '*'], { cwd: ROOT, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : 'unknown';
 }
 
 async function writeInputs(size: Size, dir: string): Promise<{ links: number }> {
@@ -375,7 +386,7 @@ async function processFigure(label: string, exe: string, argv: string[], runs: n
   for (let r = 0; r < runs; r++) {
     const res: ChildResult = await runCommand(exe, argv, { cwd: ROOT, timeoutMs, forwardStderr: false });
     if (res.code !== 0) {
-      const why = res.timedOut ? `timeout after ${timeoutMs / 1000} s` : `exit ${res.code ?? res.signal}: ${res.stderr.trim().split('\n').slice(-2).join(' ')}`;
+      const why = res.timedOut ? `timeout after ${timeoutMs / 1000} s` : `exit ${res.code ?? res.signal}: ${res.stderr.trim().split('\n').filter((l) => !/non-zero status|--debug/.test(l)).slice(-3).join(' ')}`;
       return { command, seconds: null, peakRssMb: res.peakRssMb, error: why };
     }
     all.push(res.wallSeconds);
@@ -386,6 +397,7 @@ async function processFigure(label: string, exe: string, argv: string[], runs: n
 
 async function runSize(size: Size, root: string, peers: PeerLibrary[]): Promise<SizeResult> {
   const dir = join(root, size);
+  const commit = commitOf();
   const t0 = performance.now();
   console.error(`\n== ${size}: writing inputs to ${dir}`);
   const { links } = await writeInputs(size, dir);
@@ -448,6 +460,7 @@ async function runSize(size: Size, root: string, peers: PeerLibrary[]): Promise<
     graphology,
     peers: peerResults,
     report,
+    commit,
   };
 }
 
@@ -666,6 +679,7 @@ function describeSize(r: SizeResult): string {
     `Louvain ${s.louvain.communities} communities, modularity ${s.louvain.modularity.toFixed(3)}`,
     `${s.counts.recommendations ?? '?'} recommendations, ${s.counts.gaps ?? '?'} gaps`,
   ];
+  parts.push(`code ${r.commit ?? '?'}${r.reused ? `, measured in an earlier run (${r.reused.slice(0, 16).replace('T', ' ')} UTC) and reused with --reuse` : ''}`);
   if (!s.nodeOrderMatches) parts.push('**warning: nodes.txt order differs from the CSR order**');
   if (s.sampledError) parts.push(`500-source betweenness estimate: max error ${s.sampledError.maxAbsError.toExponential(1)} vs bound ${s.sampledError.bound.toExponential(1)}`);
   return `**${r.size}**: ${parts.join('; ')}.`;
@@ -748,6 +762,10 @@ ${valueChecks(results)}
 - **Eigenvector / PageRank**: power iteration to tolerance 1e-6 with up to 1 000
   iterations (as \`centrality()\`); igraph uses ARPACK and PRPACK (exact solvers),
   NetworkX \`max_iter=1000\` / scipy PageRank. igraph runs with \`OMP_NUM_THREADS=1\`.
+  samverkan stops as NetworkX does, when the L1 change is below *n* × 1e-6, so on
+  large graphs few iterations suffice (PageRank: 2 at a million links) and the
+  values match NetworkX's to ~1e-20 but igraph's exact solution only to ~1e-5 (see
+  "Values agree"): the speed-up over igraph there is partly a looser answer.
 - **Default centrality set**: one sweep + eigenvector + PageRank, against igraph's
   \`all_centralities\` task (its five calls in sequence) and the sum of NetworkX's five.
 - **Louvain**: samverkan's kernel copies the CSR into a fresh graphology graph, runs
@@ -791,9 +809,12 @@ async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'samverkan-scale-'));
   console.error(`inputs in ${root}; machine: ${machine().summary}`);
   const results: SizeResult[] = [];
+  const previous = args.reuse ? (JSON.parse(readFileSync(resolve(ROOT, args.reuse), 'utf8')) as { startedAt: string; results: SizeResult[] }) : null;
+  const order = SIZES.filter((s) => sizes.includes(s) || previous?.results.some((r) => r.size === s));
   try {
-    for (const size of sizes) {
-      results.push(await runSize(size, root, peers));
+    for (const size of order) {
+      const old = sizes.includes(size) ? undefined : previous!.results.find((r) => r.size === size)!;
+      results.push(old ? { ...old, reused: old.reused ?? previous!.startedAt } : await runSize(size, root, peers));
       const outPath = resolve(ROOT, args.out!);
       mkdirSync(dirname(outPath), { recursive: true });
       writeFileSync(outPath, `${JSON.stringify({ startedAt, machine: machine(), argv: process.argv.slice(2), results, targets: targets(results) }, null, 1)}\n`);
