@@ -1,4 +1,4 @@
-import { geoArea, geoBounds, geoPath, geoTransverseMercator, type GeoContext, type GeoPermissibleObjects } from 'd3-geo';
+import { geoArea, geoBounds, geoPath, geoTransverseMercator, type GeoContext, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
 import { z } from 'zod';
 import { municipalitiesGeoJson } from '../io/embedded/sweden-map.js';
 import { swedenGeography } from '../io/sweden.js';
@@ -96,8 +96,8 @@ interface PreparedMap {
   readonly rings: readonly (readonly MapPosition[])[][];
   /** Undirected segment key → index of the feature using it, once per use. */
   readonly segmentUses: ReadonlyMap<string, readonly number[]>;
-  /** Projected path data of every feature, per projection (a report draws two maps of one size). */
-  readonly paths: Map<string, readonly string[]>;
+  /** The fitted projection and the projected path data of every feature, per map frame (a report draws two maps of one size). */
+  readonly frames: Map<string, { projection: GeoProjection; shapes: readonly string[] }>;
 }
 
 const prepared = new WeakMap<object, PreparedMap>();
@@ -148,7 +148,7 @@ function prepare(input: MapFeatureCollection): PreparedMap {
       }
     }
   });
-  const result: PreparedMap = { collection: { type: 'FeatureCollection', features }, rings, segmentUses, paths: new Map() };
+  const result: PreparedMap = { collection: { type: 'FeatureCollection', features }, rings, segmentUses, frames: new Map() };
   prepared.set(input, result);
   prepared.set(result.collection, result);
   return result;
@@ -534,24 +534,34 @@ export function renderMap(options: MapOptions): string {
   const top = PAD + (o.title ? TITLE_HEIGHT : 0);
   const bottom = o.height - PAD - (o.legend ? LEGEND_HEIGHT : 0);
   const meridian = o.centralMeridian ?? (o.features ? middleLongitude(map.collection) : 15);
-  const projection = geoTransverseMercator()
-    .rotate([-meridian, 0])
-    .fitExtent(
-      [
-        [PAD, top],
-        [o.width - PAD, bottom],
-      ],
-      asGeo(map.collection),
-    );
+  // Fitting the projection streams every polygon, and so does drawing them:
+  // both are done once per frame and shared by maps of the same size.
+  const frameKey = JSON.stringify([o.width, o.height, top, bottom, meridian]);
+  let frame = map.frames.get(frameKey);
+  if (!frame) {
+    const fitted = geoTransverseMercator()
+      .rotate([-meridian, 0])
+      .fitExtent(
+        [
+          [PAD, top],
+          [o.width - PAD, bottom],
+        ],
+        asGeo(map.collection),
+      );
+    const draw = (object: GeoPermissibleObjects) => {
+      const writer = new PathWriter();
+      geoPath(fitted, writer)(object);
+      return writer.result();
+    };
+    frame = { projection: fitted, shapes: map.collection.features.map((feature) => draw(asGeo(feature))) };
+    map.frames.set(frameKey, frame);
+  }
+  const { projection, shapes } = frame;
   const pathData = (object: GeoPermissibleObjects) => {
     const writer = new PathWriter();
     geoPath(projection, writer)(object);
     return writer.result();
   };
-
-  const projectionKey = JSON.stringify([o.width, o.height, top, bottom, meridian]);
-  let shapes = map.paths.get(projectionKey);
-  if (!shapes) map.paths.set(projectionKey, (shapes = map.collection.features.map((feature) => pathData(asGeo(feature)))));
   const paths = shapes.map((d, i) => {
     const f = features[i]!;
     return `<path class="municipality" data-code="${escapeXml(f.code)}" fill="${colorOf(f.value, o)}" d="${d}"><title>${escapeXml(tooltip(f, o, format))}</title></path>`;
