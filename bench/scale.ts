@@ -129,8 +129,8 @@ async function loadFor(dir: string, size: Size) {
 }
 
 async function childSam(dir: string, size: Size): Promise<void> {
-  const { nodeKey, actorIdOf } = await import('../src/model/keys.js');
-  const { toCsr } = await import('../src/metrics/csr.js');
+  const { actorIdOf } = await import('../src/model/keys.js');
+  const { actorView } = await import('../src/analysis/view.js');
   const { pathCentralities } = await import('../src/metrics/path-centralities.js');
   const { eigenvectorCentralityDetailed } = await import('../src/metrics/eigenvector.js');
   const { pagerankDetailed } = await import('../src/metrics/pagerank.js');
@@ -153,11 +153,12 @@ async function childSam(dir: string, size: Size): Promise<void> {
   const loaded = timed(load, small);
   figures.load = { ...loaded.figure, note: loader };
   const net = loaded.value;
-  const nodes = net.actors().map((a) => nodeKey(a.id));
   progress('CSR');
-  const built = timed(() => toCsr(net.graph, { nodes }), small);
+  // The view every analysis uses: built from the network's pair table (not
+  // from net.graph, which would build the graphology graph).
+  const built = timed(() => actorView(net, (a) => a !== undefined), small);
   figures.csr = built.figure;
-  const csr = built.value;
+  const csr = built.value.csr;
   figures.graph = { seconds: figures.load.seconds + figures.csr.seconds, runs: Math.min(figures.load.runs, figures.csr.runs), note: 'load + CSR' };
   const firstNodes = readFileSync(join(dir, 'nodes.txt'), 'utf8').split('\n').slice(0, 50);
   const nodeOrderMatches = firstNodes.every((id, i) => id === '' || actorIdOf(csr.ids[i]!) === id);

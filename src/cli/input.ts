@@ -10,13 +10,13 @@ import { IsoDateSchema } from '../model/schema.js';
 import { UsageError, type CliIO, type OptionSpec, type ParsedArgs } from './context.js';
 
 /**
- * A `--links` file larger than this many bytes (64 MiB) is read in chunks,
+ * A `--links` file larger than this many bytes (16 MiB) is read in chunks,
  * decoded, parsed and validated as it comes (`loadNetworkStream`'s reading,
  * with `fs.readSync`), instead of as one text in memory; the result and the
  * messages are the same. The environment variable
  * `SAMVERKAN_STREAM_LINKS_BYTES` sets another threshold (0: every non-empty file).
  */
-export const STREAM_LINKS_BYTES = 64 * 1024 * 1024;
+export const STREAM_LINKS_BYTES = 16 * 1024 * 1024;
 
 /** Whether the links file is large enough to be read in chunks. */
 function streamLinks(input: LoadNetworkInput, env: Record<string, string | undefined>): boolean {
@@ -48,7 +48,7 @@ export const INPUT_OPTIONS: OptionSpec = {
 export const INPUT_HELP = `Input (default: the embedded demo dataset):
   --actors FILE       actors CSV (id, name, kind, municipality, county, …)
   --links FILE        links CSV (source, target, kind, weight, since, until);
-                      a file over 64 MiB is read in chunks, not whole
+                      a file over 16 MiB is read in chunks, not whole
   --graph FILE        a GEXF, GraphML or graphology JSON file instead (from
                       Gephi, NetworkX or igraph); node attributes kind,
                       municipality and county map to actor fields
