@@ -87,12 +87,15 @@ export function sweep(job: SweepJob, out: SweepOutput, tick: ((done: number) => 
   const delta = new Float64Array(n);
   const preds = new Int32Array(targets.length);
   const predCount = new Int32Array(n);
-  const dist = new Float64Array(n).fill(-1);
+  // Distances: BFS levels as integers (cheaper to compare and to move through
+  // the cache), Dijkstra lengths as floats.
+  const weighted = lengths !== null;
+  const level = new Int32Array(weighted ? 0 : n).fill(-1);
+  const dist = new Float64Array(weighted ? n : 0);
 
   // Dijkstra only: NetworkX's `seen` (tentative distance, here `dist`), `D`
   // (settled, here `done`), the insertion counter of each node's live heap
   // entry, and the predecessor that last improved it.
-  const weighted = lengths !== null;
   const seen = new Uint8Array(weighted ? n : 0);
   const done = new Uint8Array(weighted ? n : 0);
   const seq = new Float64Array(weighted ? n : 0);
@@ -163,37 +166,6 @@ export function sweep(job: SweepJob, out: SweepOutput, tick: ((done: number) => 
     return top;
   }
 
-  /** Breadth-first search from s; returns the number of nodes reached (the stack's size). */
-  function searchUnweighted(s: number): number {
-    // The stack doubles as the FIFO queue: BFS visiting order is S's order.
-    sigma[s] = 1;
-    dist[s] = 0;
-    stack[0] = s;
-    let head = 0;
-    let tail = 1;
-    while (head < tail) {
-      const v = stack[head++]!;
-      const dv1 = dist[v]! + 1;
-      const sv = sigma[v]!;
-      const end = offsets[v + 1]!;
-      for (let k = offsets[v]!; k < end; k++) {
-        const w = targets[k]!;
-        const dw = dist[w]!;
-        if (dw < 0) {
-          stack[tail++] = w;
-          dist[w] = dv1;
-          sigma[w] = sv;
-          preds[offsets[w]!] = v;
-          predCount[w] = 1;
-        } else if (dw === dv1) {
-          sigma[w]! += sv;
-          preds[offsets[w]! + predCount[w]!++] = v;
-        }
-      }
-    }
-    return tail;
-  }
-
   /** Dijkstra from s (a port of NetworkX's `_single_source_dijkstra_path_basic`). */
   function searchWeighted(s: number, lens: Float64Array): number {
     let counter = 0;
@@ -239,13 +211,44 @@ export function sweep(job: SweepJob, out: SweepOutput, tick: ((done: number) => 
   let count = 0;
   for (let i = job.first; i < sources.length; i += job.stride) {
     const s = sources[i]!;
-    const size = lengths === null ? searchUnweighted(s) : searchWeighted(s, lengths);
+    let size: number;
+    if (lengths === null) {
+      // Breadth-first search, inline (not a closure: the arrays stay in
+      // registers). The stack doubles as the FIFO queue: BFS visiting order
+      // is S's order.
+      sigma[s] = 1;
+      level[s] = 0;
+      stack[0] = s;
+      let head = 0;
+      let tail = 1;
+      while (head < tail) {
+        const v = stack[head++]!;
+        const dv1 = level[v]! + 1;
+        const sv = sigma[v]!;
+        const end = offsets[v + 1]!;
+        for (let k = offsets[v]!; k < end; k++) {
+          const w = targets[k]!;
+          const dw = level[w]!;
+          if (dw < 0) {
+            stack[tail++] = w;
+            level[w] = dv1;
+            sigma[w] = sv;
+            preds[offsets[w]!] = v;
+            predCount[w] = 1;
+          } else if (dw === dv1) {
+            sigma[w]! += sv;
+            preds[offsets[w]! + predCount[w]!++] = v;
+          }
+        }
+      }
+      size = tail;
+    } else size = searchWeighted(s, lengths);
 
     if (wantSelfCloseness) {
       // Distances summed in settling order (the source's 0 first), as
       // NetworkX's `sum(sp.values())`; Wasserman–Faust scaling.
       let total = 0;
-      for (let j = 0; j < size; j++) total += dist[stack[j]!]!;
+      for (let j = 0; j < size; j++) total += weighted ? dist[stack[j]!]! : level[stack[j]!]!;
       if (total > 0 && n > 1) {
         const reached = size - 1;
         out.selfCloseness[s] = (reached / total) * (reached / (n - 1));
@@ -255,7 +258,7 @@ export function sweep(job: SweepJob, out: SweepOutput, tick: ((done: number) => 
       let own = 0;
       for (let j = 1; j < size; j++) {
         const u = stack[j]!;
-        const d = dist[u]!;
+        const d = weighted ? dist[u]! : level[u]!;
         if (wantInverse) out.inverseDistance[u]! += 1 / d;
         if (wantDistance) out.distance[u]! += d;
         if (wantSelfHarmonic) own += 1 / d;
@@ -275,20 +278,27 @@ export function sweep(job: SweepJob, out: SweepOutput, tick: ((done: number) => 
           delta[v]! += sigma[v]! * coeff;
         }
         if (w !== s) bc[w]! += weight === 1 ? delta[w]! : weight * delta[w]!;
+        // Nothing reads w's entries again in this search: reset them now, while in cache.
+        sigma[w] = 0;
+        delta[w] = 0;
+        predCount[w] = 0;
+        if (weighted) {
+          seen[w] = 0;
+          done[w] = 0;
+        } else level[w] = -1;
       }
     }
 
-    // Reset only what this search touched.
-    for (let j = 0; j < size; j++) {
+    // Reset only what this search touched (done above when accumulating).
+    if (!wantBetweenness) for (let j = 0; j < size; j++) {
       const w = stack[j]!;
       sigma[w] = 0;
       delta[w] = 0;
       predCount[w] = 0;
-      dist[w] = -1;
       if (weighted) {
         seen[w] = 0;
         done[w] = 0;
-      }
+      } else level[w] = -1;
     }
     count++;
     if (tick !== null) tick(count);
