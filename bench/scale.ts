@@ -710,7 +710,7 @@ benchmarks (\`bench/load.ts\`, \`centrality.ts\`, \`structure.ts\`, \`recommend-
 
 - **Date**: ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${minutes.toFixed(0)} minutes
 - **Machine**: ${m.summary}
-- **Load average** at the start and the end: ${load.map((x) => x.toFixed(2)).join(' → ')} (other work was running on the machine: see the notes)
+- **Load average** at the start and the end: ${load.map((x) => x.toFixed(2)).join(' → ')} (above about 1 on this 2-core machine, other work competed with the benchmark and small timings move by tens of percent)
 - **Peers**: graphology-metrics ${pkg('graphology-metrics')}, graphology-communities-louvain ${pkg('graphology-communities-louvain')}, graphology ${pkg('graphology')}; ${versions}
 - **Command**: \`${command}\`
 
@@ -737,7 +737,8 @@ ${valueChecks(results)}
 ## Conventions
 
 - **Same graph everywhere.** samverkan loads \`actors.csv\` + \`links.csv\` (validating
-  every row, resolving municipalities, building the graphology graph); the peers read
+  every row, resolving municipalities, building the network's link records and pair
+  table; the graphology graph is only built for the graphology column); the peers read
   \`edges.txt\` (\`u v weight\`, one line per pair) with \`nodes.txt\`, written in the
   node order of \`actorView(net)\`, so node *i* is the same actor everywhere. graphology
   runs on the loaded network's own \`net.graph\`. Synthetic sizes come from
@@ -769,9 +770,9 @@ ${valueChecks(results)}
   "Values agree"): the speed-up over igraph there is partly a looser answer.
 - **Default centrality set**: one sweep + eigenvector + PageRank, against igraph's
   \`all_centralities\` task (its five calls in sequence) and the sum of NetworkX's five.
-- **Louvain**: samverkan's kernel copies the CSR into a fresh graphology graph, runs
-  graphology-communities-louvain with a seeded RNG and computes modularity; the
-  graphology column calls graphology-communities-louvain directly on \`net.graph\`.
+- **Louvain**: samverkan's kernel runs on the CSR (seeded local moves and
+  aggregation) and computes modularity; the graphology column calls
+  graphology-communities-louvain directly on \`net.graph\`.
   Partitions differ between libraries (other implementations and RNGs).
 - **Analyses** (\`communities\`, \`coverageByCounty\`, \`findGaps\`, \`recommendAll\`):
   up to 10 000 links each runs on a freshly loaded network (cold caches), median of 3;

@@ -221,23 +221,39 @@ export function sweep(job: SweepJob, out: SweepOutput, tick: ((done: number) => 
       stack[0] = s;
       let head = 0;
       let tail = 1;
-      while (head < tail) {
-        const v = stack[head++]!;
-        const dv1 = level[v]! + 1;
-        const sv = sigma[v]!;
-        const end = offsets[v + 1]!;
-        for (let k = offsets[v]!; k < end; k++) {
-          const w = targets[k]!;
-          const dw = level[w]!;
-          if (dw < 0) {
-            stack[tail++] = w;
-            level[w] = dv1;
-            sigma[w] = sv;
-            preds[offsets[w]!] = v;
-            predCount[w] = 1;
-          } else if (dw === dv1) {
-            sigma[w]! += sv;
-            preds[offsets[w]! + predCount[w]!++] = v;
+      if (wantBetweenness) {
+        while (head < tail) {
+          const v = stack[head++]!;
+          const dv1 = level[v]! + 1;
+          const sv = sigma[v]!;
+          const end = offsets[v + 1]!;
+          for (let k = offsets[v]!; k < end; k++) {
+            const w = targets[k]!;
+            const dw = level[w]!;
+            if (dw < 0) {
+              stack[tail++] = w;
+              level[w] = dv1;
+              sigma[w] = sv;
+              preds[offsets[w]!] = v;
+              predCount[w] = 1;
+            } else if (dw === dv1) {
+              sigma[w]! += sv;
+              preds[offsets[w]! + predCount[w]!++] = v;
+            }
+          }
+        }
+      } else {
+        // Distances only (closeness, harmonic): no path counts, no predecessors.
+        while (head < tail) {
+          const v = stack[head++]!;
+          const dv1 = level[v]! + 1;
+          const end = offsets[v + 1]!;
+          for (let k = offsets[v]!; k < end; k++) {
+            const w = targets[k]!;
+            if (level[w]! < 0) {
+              stack[tail++] = w;
+              level[w] = dv1;
+            }
           }
         }
       }
