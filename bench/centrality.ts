@@ -31,6 +31,7 @@ import { toCsr, type Csr } from '../src/metrics/csr.js';
 import { eigenvectorCentrality } from '../src/metrics/eigenvector.js';
 import { harmonicCentrality } from '../src/metrics/harmonic.js';
 import { pagerank } from '../src/metrics/pagerank.js';
+import { createRng } from '../src/metrics/random.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,20 +46,9 @@ const PER_NODE = Math.floor(arg('edges-per-node', 4));
 const SEED = Math.floor(arg('seed', 1));
 const RUNS = Math.floor(arg('runs', 3));
 
-/** mulberry32: small, fast, seedable PRNG. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function buildGraph(): UndirectedGraph {
-  const random = mulberry32(SEED);
+  const random = createRng(SEED);
   const graph = new UndirectedGraph();
   const isolated = Math.floor(NODES / 100);
   const connected = NODES - isolated;

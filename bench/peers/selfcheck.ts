@@ -39,6 +39,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { formatTable, machine, type Cell } from '../lib/measure.js';
+import { createRng } from '../../src/metrics/random.js';
 import {
   PEER_TASKS,
   isSkipped,
@@ -71,21 +72,10 @@ const TIMEOUT = num('timeout', 300);
 const TASKS = (option('tasks') ?? PEER_TASKS.join(',')).split(',').filter(Boolean) as PeerTask[];
 for (const t of TASKS) if (!PEER_TASKS.includes(t)) throw new Error(`unknown task ${t}`);
 
-/** mulberry32: small, fast, seedable PRNG. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Seeded Barabási–Albert graph, written as edges.txt / nodes.txt in `dir`. */
 export function writeBarabasiAlbert(dir: string, n: number, perNode: number, seed: number): PeerFiles & { m: number } {
-  const random = mulberry32(seed);
+  const random = createRng(seed);
   const isolated = Math.floor(n / 100);
   const connected = n - isolated;
   const lines: string[] = [];
