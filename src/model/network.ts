@@ -173,17 +173,21 @@ export class CooperationNetwork {
     };
     for (let index = 0; index < links.length; index++) {
       const link = links[index]!;
-      const s = actors.get(link.source);
-      const t = actors.get(link.target);
-      if (!s || !t) throw new Error(`link ${index}: unknown actor ${!s ? link.source : link.target}`);
-      if (s.id === t.id) throw new Error(`link ${index}: self-loop on ${s.id}`);
+      const os = ordinal.get(link.source);
+      const ot = ordinal.get(link.target);
+      if (os === undefined || ot === undefined) throw new Error(`link ${index}: unknown actor ${os === undefined ? link.source : link.target}`);
+      const s = this.#actorList[os]!;
+      const t = this.#actorList[ot]!;
+      if (os === ot) throw new Error(`link ${index}: self-loop on ${s.id}`);
       const crossMunicipal = s.municipality !== undefined && t.municipality !== undefined && s.municipality !== t.municipality;
       const crossCounty = s.county !== undefined && t.county !== undefined && s.county !== t.county;
       // The network owns `link` (a checked copy, a loader's object or a
       // filtered copy), so it becomes the stored link in place: no copy.
-      stored[index] = Object.assign(link, { index, crossMunicipal, crossCounty });
-      const os = ordinal.get(s.id)!;
-      const ot = ordinal.get(t.id)!;
+      const owned = link as { index?: number; crossMunicipal?: boolean; crossCounty?: boolean };
+      owned.index = index;
+      owned.crossMunicipal = crossMunicipal;
+      owned.crossCounty = crossCounty;
+      stored[index] = link as NetworkLink;
       const pairKey = os < ot ? os * size + ot : ot * size + os;
       const p = pairOf.get(pairKey);
       if (p === undefined) {
