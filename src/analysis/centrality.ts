@@ -26,11 +26,14 @@ export type CentralityMeasure = (typeof CENTRALITY_MEASURES)[number];
 export const SamplesSchema = z.union([z.literal('auto'), z.literal('exact'), z.number().int().positive()]).default('auto');
 
 /**
- * Worker threads for the shortest-path searches (Node.js). Default 1. Two or
- * more pay off from a few thousand links; the values then differ from one
- * thread's in the last bits of their sums.
+ * Worker threads for the shortest-path searches (Node.js): `'auto'`
+ * (default) uses 2 threads when a sweep's work (sources × links) is at least
+ * 20 million (`kernels.AUTO_WORKERS_WORK`; every network of Sweden's size
+ * stays below it) and 1 otherwise; a number fixes the count (1: no threads).
+ * Values computed on threads differ from one thread's only in the last bits
+ * of their sums, and are the same on every machine for the same count.
  */
-export const WorkersSchema = z.number().int().positive().default(1);
+export const WorkersSchema = z.union([z.literal('auto'), z.number().int().positive()]).default('auto');
 
 /**
  * A sentence saying that path measures were estimated, for reports and the

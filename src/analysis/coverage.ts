@@ -32,7 +32,7 @@ export const CoverageOptionsSchema = z.strictObject({
   total: z.boolean().default(true),
   /** Betweenness from every actor or a sample of sources: `'auto'` (default), `'exact'` or a number (see `centrality`). */
   samples: SamplesSchema,
-  /** Worker threads for betweenness (see `centrality`). Default 1. */
+  /** Worker threads for betweenness (see `centrality`). Default `'auto'`. */
   workers: WorkersSchema,
   /** Progress of the betweenness computation, `(done, total)` (for progress bars). */
   onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),

@@ -54,7 +54,7 @@ export const GapsOptionsSchema = z.strictObject({
   via: KindListSchema.default(['joint_body']),
   /** Betweenness (behind coverage) from every actor or a sample of sources: `'auto'` (default), `'exact'` or a number (see `centrality`). */
   samples: SamplesSchema,
-  /** Worker threads for betweenness (see `centrality`). Default 1. */
+  /** Worker threads for betweenness (see `centrality`). Default `'auto'`. */
   workers: WorkersSchema,
   /** Progress of the betweenness computation, `(done, total)` (for progress bars). */
   onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),

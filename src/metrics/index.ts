@@ -12,6 +12,8 @@ export {
   autoSamples,
   AUTO_EXACT_WORK,
   AUTO_MIN_SAMPLES,
+  AUTO_WORKERS,
+  AUTO_WORKERS_WORK,
   SMALL_COMPONENT,
   PATH_MEASURES,
   type PathCentralitiesOptions,

@@ -16,6 +16,21 @@ export type PathMeasure = (typeof PATH_MEASURES)[number];
  */
 export const AUTO_EXACT_WORK = 100_000_000;
 
+/**
+ * From this much work (sources × links) on, `workers: 'auto'` uses
+ * {@link AUTO_WORKERS} threads: below it, starting the threads costs about as
+ * much as they save (bench/README.md: 1.3× faster on the demo's 10 million,
+ * 1.75× from 50 million up, on 2 cores).
+ */
+export const AUTO_WORKERS_WORK = 20_000_000;
+
+/**
+ * Threads `workers: 'auto'` uses on large graphs: always this many, whatever
+ * the machine, so that results are the same on every machine (the partial
+ * sums depend on the number of threads, not on the cores).
+ */
+export const AUTO_WORKERS = 2;
+
 /** The fewest sources `samples: 'auto'` uses when it samples. */
 export const AUTO_MIN_SAMPLES = 500;
 
@@ -46,12 +61,14 @@ export interface PathCentralitiesOptions {
   seed?: number;
   /**
    * Worker threads to spread the sources over (Node.js only). Default 1: the
-   * calling thread does everything. More threads pay off on graphs with
-   * more than a few thousand links; results are deterministic for a given
-   * number of threads, and differ from one thread's only in the last bits of
+   * calling thread does everything. `'auto'`: {@link AUTO_WORKERS} threads
+   * when the sweep's work (sources × links) is at least
+   * {@link AUTO_WORKERS_WORK}, else 1, and 1 where `node:worker_threads` is
+   * missing (browsers). Results are deterministic for a given number of
+   * threads, and differ from one thread's only in the last bits of
    * floating-point sums (partial sums are added in thread order).
    */
-  workers?: number;
+  workers?: number | 'auto';
   /** Called with `(done, total)` sources as the sweep advances (about 100 times in all). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -80,6 +97,8 @@ export interface PathCentralities {
   closeness?: Float64Array;
   harmonic?: Float64Array;
   sampling: PathSampling;
+  /** Threads the sweep ran on (1: the calling thread only). */
+  threads: number;
 }
 
 /** The sources `samples: 'auto'` would search on this graph, or `null` for exact. */
@@ -129,7 +148,7 @@ export function pathCentralities(csr: Csr, options: PathCentralitiesOptions = {}
   const n = csr.n;
   const measures = new Set(options.measures ?? PATH_MEASURES);
   const normalized = options.normalized ?? true;
-  const workers = Math.max(1, Math.floor(options.workers ?? 1));
+  let workers = options.workers === 'auto' ? 1 : Math.max(1, Math.floor(options.workers ?? 1));
   const seed = options.seed ?? 1;
   const requested = options.samples === 'auto' ? autoSamples(csr) : (options.samples ?? null);
   if (requested !== null && !(Number.isInteger(requested) && requested > 0)) {
@@ -155,9 +174,12 @@ export function pathCentralities(csr: Csr, options: PathCentralitiesOptions = {}
     flags,
   };
   const total = plan.sources.length;
+  if (options.workers === 'auto' && total * csr.m >= AUTO_WORKERS_WORK && hasWorkerThreads()) workers = AUTO_WORKERS;
   const sums = n === 0 ? emptyOutput(0) : workers > 1 && total > 1 ? sweepInWorkers(job, Math.min(workers, total), options.onProgress) : sweepHere(job, options.onProgress);
 
+  const threads = n > 0 && workers > 1 && total > 1 ? Math.min(workers, total) : 1;
   const result: PathCentralities = {
+    threads,
     sampling: {
       exact,
       sources: total,
@@ -302,6 +324,10 @@ function sweepHere(job: SweepJob, onProgress: PathCentralitiesOptions['onProgres
 }
 
 type WorkerThreads = typeof import('node:worker_threads');
+
+function hasWorkerThreads(): boolean {
+  return (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:worker_threads') !== undefined;
+}
 
 function workerThreads(): WorkerThreads {
   // Resolved at run time, so that bundles for the browser do not pull in

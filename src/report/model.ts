@@ -39,7 +39,7 @@ export const ReportOptionsSchema = z.strictObject({
   features: z.custom<MapFeatureCollection>((v) => typeof v === 'object' && v !== null, 'features must be a GeoJSON FeatureCollection').optional(),
   /** Betweenness from every actor or a sample of sources: `'auto'` (default), `'exact'` or a number (see `centrality`); a sampled report says so in its notes. */
   samples: SamplesSchema,
-  /** Worker threads for betweenness (see `centrality`). Default 1. */
+  /** Worker threads for betweenness (see `centrality`). Default `'auto'`. */
   workers: WorkersSchema,
   /** Progress of the costly part (betweenness), `(done, total)` (for progress bars). */
   onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),

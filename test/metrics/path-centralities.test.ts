@@ -5,6 +5,8 @@ import { distanceCentralities } from '../../src/metrics/distance-centralities.js
 import {
   AUTO_EXACT_WORK,
   AUTO_MIN_SAMPLES,
+  AUTO_WORKERS,
+  AUTO_WORKERS_WORK,
   SMALL_COMPONENT,
   autoSamples,
   pathCentralities,
@@ -107,7 +109,7 @@ describe('pathCentralities: exact', () => {
 
   it('computes only the measures asked for', () => {
     const result = pathCentralities(mixedGraph(), { measures: ['harmonic'] });
-    expect(Object.keys(result).sort()).toEqual(['harmonic', 'sampling']);
+    expect(Object.keys(result).sort()).toEqual(['harmonic', 'sampling', 'threads']);
   });
 
   it('samples at least n, or all components small, is exact', () => {
@@ -145,6 +147,23 @@ describe('pathCentralities: worker threads', () => {
     const two = pathCentralities(csr, { samples: 40, seed: 5, workers: 2 });
     expect(two.sampling).toEqual(one.sampling);
     for (let i = 0; i < csr.n; i++) expect(two.betweenness![i]!).toBeCloseTo(one.betweenness![i]!, 12);
+  });
+
+  it("'auto' uses AUTO_WORKERS threads from AUTO_WORKERS_WORK on, one thread below", () => {
+    // A ring lattice: every node linked to its 4 nearest on each side.
+    const n = 3000;
+    const edges: WeightedEdge[] = [];
+    for (let i = 0; i < n; i++) for (let d = 1; d <= 4; d++) edges.push([i, (i + d) % n]);
+    const big = csrOf(n, edges);
+    expect(big.n * big.m).toBeGreaterThanOrEqual(AUTO_WORKERS_WORK);
+    const auto = pathCentralities(big, { workers: 'auto', measures: ['betweenness'] });
+    expect(auto.threads).toBe(AUTO_WORKERS);
+    const one = pathCentralities(big, { measures: ['betweenness'] });
+    expect(one.threads).toBe(1);
+    for (let i = 0; i < n; i++) expect(auto.betweenness![i]).toBeCloseTo(one.betweenness![i]!, 12);
+    const small = mixedGraph();
+    expect(small.n * small.m).toBeLessThan(AUTO_WORKERS_WORK);
+    expect(pathCentralities(small, { workers: 'auto' }).threads).toBe(1);
   });
 
   it('reports progress up to the number of sources', () => {

@@ -113,17 +113,18 @@ export const PATH_HELP = `Shortest paths (betweenness, closeness, harmonic):
   --samples N         search from a seeded sample of about N actors: auto
                       (default: every actor up to nodes × links = 100
                       million, else a sample), exact, or a number
-  --workers N         worker threads for the searches (default 1)`;
+  --workers N         worker threads for the searches: auto (default: 2 on
+                      large networks, else 1) or a number (1: none)`;
 
 /** `--samples` and `--workers`, for the analysis options. */
-export function pathOptions(values: ParsedArgs['values']): { samples?: 'auto' | 'exact' | number; workers?: number } {
+export function pathOptions(values: ParsedArgs['values']): { samples?: 'auto' | 'exact' | number; workers?: 'auto' | number } {
   const raw = values.samples;
   let samples: 'auto' | 'exact' | number | undefined;
   if (raw === 'auto' || raw === 'exact') samples = raw;
   else if (raw !== undefined) {
     samples = integerOption(values, 'samples', 1);
   }
-  const workers = integerOption(values, 'workers', 1);
+  const workers = values.workers === 'auto' ? 'auto' : integerOption(values, 'workers', 1);
   return { ...(samples !== undefined && { samples }), ...(workers !== undefined && { workers }) };
 }
 
