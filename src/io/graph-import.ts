@@ -5,6 +5,7 @@ import { ACTOR_COLUMNS, LINK_COLUMNS, normaliseHeader, normaliseKind } from './c
 import { swedenGeography } from './sweden.js';
 import { decodeText, NotTextError } from './text.js';
 import { childNamed, childrenNamed, parseXml, XmlError, type XmlElement } from './xml.js';
+import { nodeBuiltin } from '../model/runtime.js';
 
 /**
  * Reading networks from graph files: GEXF (Gephi, `nx.write_gexf`), GraphML
@@ -126,9 +127,7 @@ class GraphFormatError extends Error {
 }
 
 function readBytes(path: string | URL): Uint8Array {
-  const fs = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:fs') as
-    | typeof import('node:fs')
-    | undefined;
+  const fs = nodeBuiltin('node:fs');
   if (!fs) throw new Error('reading files needs Node.js; pass the file text or bytes instead');
   return fs.readFileSync(path);
 }

@@ -23,6 +23,7 @@ import {
 } from './load-network.js';
 import { cannotRead, fileProblem, filePathOf, readTable } from './source.js';
 import { BinaryCheck, byteOrderMark, NotTextError, WINDOWS_1252_WARNING } from './text.js';
+import { nodeBuiltin } from '../model/runtime.js';
 
 export interface LoadNetworkStreamOptions extends LoadNetworkOptions {
   /**
@@ -45,8 +46,7 @@ const PROGRESS_STEP = 1024 * 1024;
 type NodeFs = typeof import('node:fs');
 
 function nodeFs(): NodeFs {
-  // Resolved at run time, as in source.ts, so that bundlers for the browser do not pull in `fs`.
-  const fs = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:fs') as NodeFs | undefined;
+  const fs = nodeBuiltin('node:fs');
   if (!fs) throw new Error('streaming a file needs Node.js; pass CSV text or rows to loadNetwork instead');
   return fs;
 }

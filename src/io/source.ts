@@ -1,6 +1,7 @@
 import type { Problem } from '../model/load-report.js';
 import { parseTable } from './csv.js';
 import { decodeText, NotTextError } from './text.js';
+import { nodeBuiltin } from '../model/runtime.js';
 
 /**
  * Where a table comes from:
@@ -34,11 +35,8 @@ export interface Table {
 }
 
 function readBytes(path: string | URL): Uint8Array {
-  // Resolved at run time so that bundlers for the browser do not pull in `fs`;
-  // paths are a Node feature, text and rows work everywhere.
-  const fs = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:fs') as
-    | typeof import('node:fs')
-    | undefined;
+  // Paths are a Node feature; text and rows work everywhere.
+  const fs = nodeBuiltin('node:fs');
   if (!fs) throw new Error('reading files needs Node.js; pass CSV text or rows instead');
   return fs.readFileSync(path);
 }

@@ -2,6 +2,7 @@ import { sweep, SWEEP, type SweepJob, type SweepOutput } from './brandes-sweep.j
 import { connectedComponents } from './components.js';
 import type { Csr } from './csr.js';
 import { createRng } from './random.js';
+import { nodeBuiltin } from '../model/runtime.js';
 
 /** The three shortest-path measures one sweep computes. */
 export const PATH_MEASURES = ['betweenness', 'closeness', 'harmonic'] as const;
@@ -326,15 +327,12 @@ function sweepHere(job: SweepJob, onProgress: PathCentralitiesOptions['onProgres
 type WorkerThreads = typeof import('node:worker_threads');
 
 function hasWorkerThreads(): boolean {
-  return (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:worker_threads') !== undefined;
+  return nodeBuiltin('node:worker_threads') !== undefined;
 }
 
 function workerThreads(): WorkerThreads {
-  // Resolved at run time, so that bundles for the browser do not pull in
-  // node:worker_threads; there, `workers` must stay 1.
-  const module = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:worker_threads') as
-    | WorkerThreads
-    | undefined;
+  // Looked up at run time (browsers have none; there, `workers` must stay 1).
+  const module = nodeBuiltin('node:worker_threads');
   if (!module) throw new Error('workers > 1 needs Node.js worker threads (node:worker_threads); use workers: 1 here');
   return module;
 }

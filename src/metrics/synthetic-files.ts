@@ -9,6 +9,7 @@
  */
 import type { Actor } from '../model/schema.js';
 import { dayStrings, generateSynthetic, SYNTHETIC_LINK_KINDS, type SyntheticNetworkOptions } from './synthetic.js';
+import { nodeBuiltin } from '../model/runtime.js';
 
 /** What {@link writeSyntheticNetwork} wrote. */
 export interface WrittenSyntheticNetwork {
@@ -27,8 +28,7 @@ export interface WrittenSyntheticNetwork {
 type Fs = typeof import('node:fs');
 
 function nodeFs(): Fs {
-  // Resolved at run time, as in io/source.ts, so bundlers for the browser do not pull in `fs`.
-  const fs = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:fs') as Fs | undefined;
+  const fs = nodeBuiltin('node:fs');
   if (!fs) throw new Error('writing files needs Node.js; use syntheticNetwork() for the data');
   return fs;
 }
