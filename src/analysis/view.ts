@@ -46,19 +46,9 @@ export interface ActorView {
 export function actorView(net: CooperationNetwork, filter?: readonly string[] | ((actor: Actor) => boolean)): ActorView {
   const build = (include?: (actor: Actor) => boolean): ActorView => {
     // From the network's pair table, not its graphology graph (which is then never built).
-    const all = net.actors();
+    if (include) return actorViewsByGroup(net, (a) => (include(a) ? '' : undefined)).get('') ?? { csr: csrFromEdges([], new Int32Array(0), null), actors: [] };
     const { keys, ends, weights } = net.pairTable();
-    if (!include) return { csr: csrFromEdges(keys, ends, weights), actors: all };
-    const position = new Int32Array(all.length).fill(-1);
-    const actors: Actor[] = [];
-    all.forEach((actor, i) => {
-      if (include(actor)) {
-        position[i] = actors.length;
-        actors.push(actor);
-      }
-    });
-    const kept = Int32Array.from(ends, (o) => position[o]!);
-    return { csr: csrFromEdges(actors.map((a) => nodeKey(a.id)), kept, weights), actors };
+    return { csr: csrFromEdges(keys, ends, weights), actors: net.actors() };
   };
   if (typeof filter === 'function') return build(filter);
   return memo(net, `view:actors:${JSON.stringify(filter ?? null)}`, () => build(kindFilter(filter)));

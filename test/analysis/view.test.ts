@@ -19,16 +19,21 @@ describe('actor views', () => {
     expect(actorView(net, ['religious'])).toBe(actorView(net, ['religious']));
   });
 
-  it('views by group equal one predicate view per group', () => {
+  it('views by group, and predicate views, equal the subgraph toCsr takes from the graph', () => {
     const views = actorViewsByGroup(net, (a) => a.county);
     expect([...views.keys()].sort()).toEqual(net.counties().map((c) => c.code));
     for (const [county, view] of views) {
-      const one = actorView(net, (a) => a.county === county);
-      expect(view.actors).toEqual(one.actors);
-      expect(view.csr.ids).toEqual(one.csr.ids);
-      expect([...view.csr.targets]).toEqual([...one.csr.targets]);
-      expect([...view.csr.weights]).toEqual([...one.csr.weights]);
+      const actors = net.actors().filter((a) => a.county === county);
+      const reference = toCsr(net.graph, { nodes: actors.map((a) => nodeKey(a.id)) });
+      for (const candidate of [view, actorView(net, (a) => a.county === county)]) {
+        expect(candidate.actors).toEqual(actors);
+        expect(candidate.csr.ids).toEqual(reference.ids);
+        expect([...candidate.csr.offsets]).toEqual([...reference.offsets]);
+        expect([...candidate.csr.targets]).toEqual([...reference.targets]);
+        expect([...candidate.csr.weights]).toEqual([...reference.weights]);
+      }
       expect(view.csr.m).toBeGreaterThan(0);
     }
+    expect(actorView(net, () => false).csr.n).toBe(0);
   });
 });
