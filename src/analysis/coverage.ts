@@ -5,7 +5,7 @@ import { nodeKey } from '../model/keys.js';
 import { sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { connectedComponents } from '../metrics/components.js';
-import { toCsr } from '../metrics/csr.js';
+import { csrFromEdges, toCsr } from '../metrics/csr.js';
 import { centrality, SamplesSchema, WorkersSchema } from './centrality.js';
 import { camelKind, memo } from './view.js';
 
@@ -295,28 +295,19 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
       entry.reached.add(other);
     }
   }
-  // Components of each county's ties within the county: a union–find over the ties.
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let root = x;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    while (parent.get(x) !== root) {
-      const next = parent.get(x)!;
-      parent.set(x, root);
-      x = next;
-    }
-    return root;
-  };
-  for (const r of municipal) parent.set(r.code, r.code);
+  // Components of each county's ties within the county: one graph of the
+  // within-county ties over all municipalities, labelled once.
+  const position = new Map(municipal.map((r, i) => [r.code, i]));
+  const withinEnds: number[] = [];
   for (const t of projection.ties) {
-    if (countyOfMunicipality.get(t.a) !== countyOfMunicipality.get(t.b) || !parent.has(t.a) || !parent.has(t.b)) continue;
-    const [ra, rb] = [find(t.a), find(t.b)];
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+    const [a, b] = [position.get(t.a), position.get(t.b)];
+    if (a !== undefined && b !== undefined && countyOfMunicipality.get(t.a) === countyOfMunicipality.get(t.b)) withinEnds.push(a, b);
   }
+  const { labels } = connectedComponents(csrFromEdges(municipal.map((r) => r.code), Int32Array.from(withinEnds), null));
   const rows: CountyCoverageRow[] = [];
   for (const county of net.counties()) {
     const { members, internal, reached, crossLinks, crossTies } = perCounty.get(county.code)!;
-    const components = new Set(members.map((r) => find(r.code))).size;
+    const components = new Set(members.map((r) => labels[position.get(r.code)!])).size;
     rows.push(row(county.code, county.name, members, internal, crossLinks, crossTies, reached.size, components));
   }
   if (o.total) {
