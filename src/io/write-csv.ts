@@ -21,7 +21,8 @@ function cellText(value: unknown): string {
   return safeCell(String(value));
 }
 
-function quote(text: string, delimiter: string): string {
+/** A CSV field: quoted (quotes doubled) only when it holds the delimiter, a quote or a line break, or has surrounding spaces. */
+export function quoteCsvField(text: string, delimiter = ','): string {
   return text.includes(delimiter) || /["\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -57,10 +58,10 @@ export function toCsv(rows: readonly object[], options: CsvOptions = {}): string
     const text = cellText(value);
     return delimiter === ';' && typeof value === 'number' ? text.replace('.', ',') : text;
   };
-  const lines = [columns.map((c) => quote(safeCell(c), delimiter)).join(delimiter)];
+  const lines = [columns.map((c) => quoteCsvField(safeCell(c), delimiter)).join(delimiter)];
   for (const row of rows) {
     const record = row as Record<string, unknown>;
-    lines.push(columns.map((c) => quote(format(Object.prototype.hasOwnProperty.call(record, c) ? record[c] : undefined), delimiter)).join(delimiter));
+    lines.push(columns.map((c) => quoteCsvField(format(Object.prototype.hasOwnProperty.call(record, c) ? record[c] : undefined), delimiter)).join(delimiter));
   }
   return (options.bom ? '\uFEFF' : '') + lines.join('\n') + '\n';
 }

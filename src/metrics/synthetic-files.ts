@@ -10,6 +10,7 @@
 import type { Actor } from '../model/schema.js';
 import { dayStrings, generateSynthetic, SYNTHETIC_LINK_KINDS, type SyntheticNetworkOptions } from './synthetic.js';
 import { nodeBuiltin } from '../model/runtime.js';
+import { quoteCsvField } from '../io/write-csv.js';
 
 /** What {@link writeSyntheticNetwork} wrote. */
 export interface WrittenSyntheticNetwork {
@@ -60,10 +61,6 @@ class ChunkedFile {
   }
 }
 
-/** A CSV field, quoted only when it needs it. */
-function field(text: string): string {
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /**
  * Generate a synthetic network (same options as `syntheticNetwork`, same
@@ -98,23 +95,23 @@ export function writeSyntheticNetwork(dir: string, options: SyntheticNetworkOpti
 
   write('municipalities.csv', 'code,name,county_code,population,population_year,lat,lon,area_km2_approx,island', (out) => {
     for (const m of geography.municipalities) {
-      out.line([field(m.code), field(m.name), field(m.county), m.population, m.populationYear, m.lat, m.lon, m.areaKm2 ?? '', m.island].join(','));
+      out.line([quoteCsvField(m.code), quoteCsvField(m.name), quoteCsvField(m.county), m.population, m.populationYear, m.lat, m.lon, m.areaKm2 ?? '', m.island].join(','));
     }
   });
   write('counties.csv', 'county_code,county_name', (out) => {
-    for (const c of geography.counties) out.line(`${field(c.code)},${field(c.name)}`);
+    for (const c of geography.counties) out.line(`${quoteCsvField(c.code)},${quoteCsvField(c.name)}`);
   });
   write('adjacency.csv', 'a,b', (out) => {
-    for (const b of geography.borders) out.line(`${field(b.a)},${field(b.b)}`);
+    for (const b of geography.borders) out.line(`${quoteCsvField(b.a)},${quoteCsvField(b.b)}`);
   });
   write('actors.csv', 'id,name,kind,municipality,county', (out) => {
-    for (const a of actors as readonly Actor[]) out.line(`${field(a.id)},${field(a.name)},${a.kind},${field(a.municipality ?? '')},${field(a.county ?? '')}`);
+    for (const a of actors as readonly Actor[]) out.line(`${quoteCsvField(a.id)},${quoteCsvField(a.name)},${a.kind},${quoteCsvField(a.municipality ?? '')},${quoteCsvField(a.county ?? '')}`);
   });
   const date = dayStrings();
   write('links.csv', 'source,target,kind,weight,since,until', (out) => {
     for (let i = 0; i < edges.count; i++) {
       out.line(
-        `${field(ids[edges.src[i]!]!)},${field(ids[edges.dst[i]!]!)},${SYNTHETIC_LINK_KINDS[edges.kind[i]!]},${edges.weight[i]},${date(edges.since[i]!) ?? ''},${date(edges.until[i]!) ?? ''}`,
+        `${quoteCsvField(ids[edges.src[i]!]!)},${quoteCsvField(ids[edges.dst[i]!]!)},${SYNTHETIC_LINK_KINDS[edges.kind[i]!]},${edges.weight[i]},${date(edges.since[i]!) ?? ''},${date(edges.until[i]!) ?? ''}`,
       );
     }
   });
