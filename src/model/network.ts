@@ -415,7 +415,7 @@ export class CooperationNetwork {
 
   #buildGraph(): UndirectedGraph<ActorNodeAttributes, PairEdgeAttributes> {
     const graph = new UndirectedGraph<ActorNodeAttributes, PairEdgeAttributes>({ allowSelfLoops: false });
-    const keys = this.#actorList.map((a) => nodeKey(a.id));
+    const { keys } = this.pairTable();
     this.#actorList.forEach((actor, i) => {
       const attributes: ActorNodeAttributes = { id: actor.id, name: actor.name, kind: actor.kind };
       if (actor.municipality !== undefined) attributes.municipality = actor.municipality;
