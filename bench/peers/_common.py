@@ -249,6 +249,17 @@ def run_task_forked(task: Task, graph: Any, repeat: int, slow: float, timeout: f
 ARGS: Optional[argparse.Namespace] = None
 
 
+def timed_parts(parts: Dict[str, Callable[[Any], Any]], graph: Any) -> Any:
+    """Run each part on the graph in turn: (results by name, seconds by name), for all_centralities."""
+    results: Dict[str, Any] = {}
+    seconds: Dict[str, float] = {}
+    for name, fn in parts.items():
+        t0 = time.perf_counter()
+        results[name] = fn(graph)
+        seconds[name] = time.perf_counter() - t0
+    return results, seconds
+
+
 def sample_size() -> int:
     return ARGS.sample if ARGS is not None else SAMPLE
 

@@ -191,15 +191,7 @@ PARTS = {
 
 
 def all_centralities(g):
-    import time
-
-    parts = {}
-    results = {}
-    for name, fn in PARTS.items():
-        t0 = time.perf_counter()
-        results[name] = fn(g)
-        parts[name] = time.perf_counter() - t0
-    return results, parts
+    return _common.timed_parts(PARTS, g)
 
 
 def main() -> None:

@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import _common  # noqa: E402
@@ -118,13 +117,7 @@ PARTS = {
 
 
 def all_centralities(G):
-    parts = {}
-    results = {}
-    for name, fn in PARTS.items():
-        t0 = time.perf_counter()
-        results[name] = fn(G)
-        parts[name] = time.perf_counter() - t0
-    return results, parts
+    return _common.timed_parts(PARTS, G)
 
 
 def main() -> None:
