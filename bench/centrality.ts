@@ -32,19 +32,13 @@ import { eigenvectorCentrality } from '../src/metrics/eigenvector.js';
 import { harmonicCentrality } from '../src/metrics/harmonic.js';
 import { pagerank } from '../src/metrics/pagerank.js';
 import { createRng } from '../src/metrics/random.js';
+import { positiveArg } from './lib/measure.js';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const raw = i >= 0 ? process.argv[i + 1] : undefined;
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
-  return value;
-}
 
-const NODES = Math.floor(arg('nodes', 3000));
-const PER_NODE = Math.floor(arg('edges-per-node', 4));
-const SEED = Math.floor(arg('seed', 1));
-const RUNS = Math.floor(arg('runs', 3));
+const NODES = Math.floor(positiveArg('nodes', 3000));
+const PER_NODE = Math.floor(positiveArg('edges-per-node', 4));
+const SEED = Math.floor(positiveArg('seed', 1));
+const RUNS = Math.floor(positiveArg('runs', 3));
 
 
 function buildGraph(): UndirectedGraph {

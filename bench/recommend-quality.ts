@@ -54,19 +54,13 @@ import {
 } from '../src/recommend/evaluate.js';
 import { recommendAll } from '../src/recommend/recommend.js';
 import { DEFAULT_WEIGHTS, ScoreOptionsSchema, type Components } from '../src/recommend/score.js';
+import { positiveArg } from './lib/measure.js';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const raw = i >= 0 ? process.argv[i + 1] : undefined;
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
-  return value;
-}
 
-const REPEATS = Math.floor(arg('repeats', 20));
-const SEED = Math.floor(arg('seed', 1));
-const FRACTION = arg('fraction', 0.2);
-const K = Math.floor(arg('k', 5));
+const REPEATS = Math.floor(positiveArg('repeats', 20));
+const SEED = Math.floor(positiveArg('seed', 1));
+const FRACTION = positiveArg('fraction', 0.2);
+const K = Math.floor(positiveArg('k', 5));
 
 const datasets: [string, CooperationNetwork][] = [
   ['demo (synthetic)', loadNetwork(demoDataset())],

@@ -15,16 +15,12 @@ import { actorView } from '../src/analysis/view.js';
 import { loadNetwork } from '../src/io/load-network.js';
 import { pathCentralities, PATH_MEASURES } from '../src/metrics/path-centralities.js';
 import { syntheticNetwork } from '../src/metrics/synthetic.js';
-import { formatTable, timeRuns } from './lib/measure.js';
+import { formatTable, positiveArg, timeRuns } from './lib/measure.js';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
-}
-
-const links = Number(arg('links', '40000'));
-const threads = arg('threads', '1,2').split(',').map(Number);
-const runs = Number(arg('runs', '1'));
+const links = positiveArg('links', 40_000);
+const threadsAt = process.argv.indexOf('--threads');
+const threads = (threadsAt >= 0 ? process.argv[threadsAt + 1]! : '1,2').split(',').map(Number);
+const runs = positiveArg('runs', 1);
 
 const net = loadNetwork(syntheticNetwork({ links, seed: 1 }));
 const { csr } = actorView(net);

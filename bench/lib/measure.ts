@@ -13,6 +13,17 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+// --- arguments --------------------------------------------------------------
+
+/** `--name N` from the command line, a positive number; `fallback` when absent. */
+export function positiveArg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const raw = i >= 0 ? process.argv[i + 1] : undefined;
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
 // --- timing -----------------------------------------------------------------
 
 export interface TimeOptions {
