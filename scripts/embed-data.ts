@@ -19,6 +19,9 @@ const modules: Record<string, Record<string, string>> = {
     policeRegions: 'data/sweden/police_regions.csv',
     cooperations: 'data/sweden/cooperations.csv',
     cooperationBodies: 'data/sweden/cooperation_bodies.csv',
+    cooperationBodyDates: 'data/sweden/cooperation_body_dates.csv',
+    municipalityRegions: 'data/sweden/municipality_regions.csv',
+    politicalRule2022: 'data/sweden/political_rule_2022.csv',
   },
   'sweden-map.ts': { municipalitiesGeoJson: 'data/sweden/municipalities.geojson' },
   'demo-data.ts': {

@@ -1,8 +1,11 @@
+import { uniformDigitWidth } from '../model/geography.js';
 import { formatProblem, type Problem } from '../model/load-report.js';
 import { GeographySchema, IsoDateSchema, type Border, type County, type Geography, type Municipality } from '../model/schema.js';
 import { decimalPoint } from './csv.js';
+import { normaliseHeader } from './columns.js';
 import { checkHeader } from './header.js';
 import { readTable, type Table, type TableSource } from './source.js';
+import { nodeBuiltin } from '../model/runtime.js';
 
 /**
  * Column names of the three geography files. The embedded Swedish files use
@@ -42,10 +45,23 @@ export class GeographyError extends Error {
   }
 }
 
+/**
+ * A table of municipality attributes: a code column (named like the
+ * municipalities file's, e.g. `code`) and one column per attribute. `rename`
+ * maps a header (normalised) to the attribute name to use instead.
+ */
+export type AttributeSource = TableSource | { readonly table: TableSource; readonly rename?: Readonly<Record<string, string>> };
+
 export interface GeographySources {
   municipalities: TableSource;
   counties: TableSource;
   adjacency: TableSource;
+  /**
+   * Optional tables of municipality attributes (see {@link AttributeSource}),
+   * merged in order into each municipality's `attributes`. Extra columns of
+   * the municipalities file are attributes too.
+   */
+  attributes?: readonly AttributeSource[];
 }
 
 export interface LoadGeographyOptions {
@@ -95,6 +111,7 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
           municipalities: joinPath(from, 'municipalities.csv'),
           counties: joinPath(from, 'counties.csv'),
           adjacency: joinPath(from, 'adjacency.csv'),
+          ...(fileExists(joinPath(from, 'attributes.csv')) && { attributes: [joinPath(from, 'attributes.csv')] }),
         }
       : from;
   const name = options.name ?? (typeof from === 'string' ? (from.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? 'custom') : 'custom');
@@ -123,10 +140,11 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
   const countyCodes = new Set(counties.map((c) => c.code));
 
   const muniTable = readTable(sources.municipalities, '(municipalities)');
-  const mf = columnsOf<keyof typeof GEOGRAPHY_COLUMNS.municipalities>(muniTable, GEOGRAPHY_COLUMNS.municipalities, ['code', 'name', 'county', 'population', 'populationYear', 'lat', 'lon'], problems);
+  const muniColumns = checkHeader<keyof typeof GEOGRAPHY_COLUMNS.municipalities>(muniTable, GEOGRAPHY_COLUMNS.municipalities, ['code', 'name', 'county', 'population', 'populationYear', 'lat', 'lon'], problems);
+  const mf = muniColumns?.fields;
   const municipalities: (Municipality & { islandGiven: boolean })[] = [];
   const rejectedCodes = new Set<string>();
-  if (mf) {
+  if (mf && muniColumns) {
     const seen = new Set<string>();
     for (const r of muniTable.records) {
       const cell = (f: keyof typeof mf) => (mf[f] === undefined ? '' : (r.fields[mf[f]!] ?? ''));
@@ -173,10 +191,16 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
       };
       if (date !== '') m.populationDate = date;
       if (area !== undefined) m.areaKm2 = area;
+      for (const { index, name: column } of muniColumns.extra) {
+        const value = r.fields[index] ?? '';
+        if (value !== '') setAttribute(m, normaliseHeader(column), value);
+      }
       municipalities.push(m);
     }
   }
   const codes = new Set(municipalities.map((m) => m.code));
+  const byCode = new Map(municipalities.map((m) => [m.code, m]));
+  for (const source of sources.attributes ?? []) readAttributes(source, byCode, rejectedCodes, problems);
 
   const adjTable = readTable(sources.adjacency, '(adjacency)');
   const af = columnsOf(adjTable, GEOGRAPHY_COLUMNS.adjacency, ['a', 'b'], problems);
@@ -216,6 +240,58 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
   };
   if (options.source !== undefined) geography.source = options.source;
   return GeographySchema.parse(geography) as Geography;
+}
+
+/** Set an own attribute (safe for keys such as `__proto__`). */
+function setAttribute(m: Municipality, key: string, value: string): void {
+  const attributes = (m.attributes ??= {});
+  Object.defineProperty(attributes, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * Merge one attribute table into the municipalities: each row names a
+ * municipality by code (padded like the codes of the municipalities file);
+ * its other non-empty cells become attributes. A `name` or county column is
+ * a check, not an attribute: a name that does not match the code's
+ * municipality is a warning. Unknown or repeated codes are errors.
+ */
+function readAttributes(source: AttributeSource, byCode: ReadonlyMap<string, Municipality>, rejected: ReadonlySet<string>, problems: Problem[]): void {
+  const { table: from, rename = {} } = typeof source === 'object' && source !== null && 'table' in source ? source : { table: source as TableSource };
+  const table = readTable(from, '(attributes)');
+  const spec = { code: GEOGRAPHY_COLUMNS.municipalities.code, name: GEOGRAPHY_COLUMNS.municipalities.name, county: GEOGRAPHY_COLUMNS.municipalities.county };
+  const columns = checkHeader<keyof typeof spec>(table, spec, ['code'], problems);
+  if (!columns) return;
+  const width = uniformDigitWidth([...byCode.keys()]);
+  const seen = new Set<string>();
+  for (const r of table.records) {
+    const raw = r.fields[columns.fields.code!] ?? '';
+    const code = width > 0 && /^\d+$/.test(raw) && raw.length < width ? raw.padStart(width, '0') : raw;
+    const m = byCode.get(code);
+    const at = { file: table.file, row: r.row, column: table.header[columns.fields.code!]!, value: raw };
+    if (!m) {
+      if (!rejected.has(code)) problems.push({ ...at, reason: 'unknown municipality code (not in municipalities.csv)', severity: 'error' });
+      continue;
+    }
+    if (seen.has(code)) {
+      problems.push({ ...at, reason: 'this municipality already has a row in this file', severity: 'error' });
+      continue;
+    }
+    seen.add(code);
+    const name = columns.fields.name === undefined ? '' : (r.fields[columns.fields.name] ?? '');
+    if (name !== '' && name.normalize('NFC').toLocaleLowerCase('sv') !== m.name.normalize('NFC').toLocaleLowerCase('sv')) {
+      problems.push({ file: table.file, row: r.row, column: table.header[columns.fields.name!]!, value: name, reason: `the name does not match municipality ${code} (${m.name}); the code is used`, severity: 'warning' });
+    }
+    for (const { index, name: column } of columns.extra) {
+      const value = r.fields[index] ?? '';
+      const key = normaliseHeader(column);
+      if (value !== '') setAttribute(m, rename[key] ?? key, value);
+    }
+  }
+}
+
+function fileExists(path: string): boolean {
+  const fs = nodeBuiltin('node:fs');
+  return fs !== undefined && fs.existsSync(path);
 }
 
 function joinPath(dir: string, file: string): string {

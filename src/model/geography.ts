@@ -40,7 +40,8 @@ export function normaliseName(name: string): string {
     .replace(/ (kommun|stad|municipality)$/u, '');
 }
 
-function uniformDigitWidth(codes: readonly string[]): number {
+/** The width of `codes` when they are all digits of one width (Sweden's `0114`: 4), else 0. */
+export function uniformDigitWidth(codes: readonly string[]): number {
   if (codes.length === 0) return 0;
   const width = codes[0]!.length;
   return codes.every((c) => c.length === width && /^\d+$/.test(c)) ? width : 0;

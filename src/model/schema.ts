@@ -100,6 +100,13 @@ export const MunicipalitySchema = z.object({
   areaKm2: z.number().nonnegative().optional(),
   /** True when the municipality shares no border with another (an island such as Gotland). */
   island: z.boolean(),
+  /**
+   * Attributes any country can supply, as text: regions (Sweden: the local
+   * labour-market region `la_region_2023`), municipality groups, political
+   * rule … Keys are normalised header names (lower case, `_` for spaces).
+   * The recommender's `sameAttribute` features compare them.
+   */
+  attributes: AttributesSchema.optional(),
 });
 export type Municipality = z.infer<typeof MunicipalitySchema>;
 
