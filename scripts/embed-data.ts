@@ -24,6 +24,7 @@ const modules: Record<string, Record<string, string>> = {
     politicalRule2022: 'data/sweden/political_rule_2022.csv',
   },
   'sweden-map.ts': { municipalitiesGeoJson: 'data/sweden/municipalities.geojson' },
+  'models.ts': { recommenderSweden: 'data/models/recommender-sweden.json' },
   'demo-data.ts': {
     demoActors: 'data/examples/sweden-demo/actors.csv',
     demoLinks: 'data/examples/sweden-demo/links.csv',

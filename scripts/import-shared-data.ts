@@ -88,7 +88,7 @@ function isoDate(text: string, end: boolean): { date: string; precision: string 
     if (b.since && !since) throw new Error(`${b.body_id}: cannot read since ${b.since}`);
     if (b.until && !until) throw new Error(`${b.body_id}: cannot read until ${b.until}`);
     if (!since && !until) continue;
-    out.push([b.body_id, since?.date ?? '', since?.precision ?? '', until?.date ?? '', until?.precision ?? '', note].map(quote).join(','));
+    out.push([b.body_id ?? '', since?.date ?? '', since?.precision ?? '', until?.date ?? '', until?.precision ?? '', note].map(quote).join(','));
   }
   writeFileSync(join(to, 'cooperation_body_dates.csv'), out.join('\n') + '\n');
   console.log(`wrote ${join(to, 'cooperation_body_dates.csv')}: ${out.length - 1} bodies with dates`);

@@ -111,6 +111,21 @@ export function withoutPairs(ev: Evidence, pairs: readonly (readonly [number, nu
   return { ...ev, ties, partners, tieInfo };
 }
 
+/**
+ * The evidence with its ties replaced by those of a tie graph over the same
+ * municipalities (code order): what the hand-weighted scorer sees when a
+ * group is hidden. Partners stay: a joint body is not a partner (see
+ * {@link Evidence}), so hiding one changes only the ties.
+ */
+export function withTies(ev: Evidence, ties: Csr): Evidence {
+  const sets = ev.codes.map((_, i) => new Set(ties.targets.subarray(ties.offsets[i]!, ties.offsets[i + 1]!)));
+  const tieInfo = new Map([...ev.tieInfo].filter(([key]) => {
+    const [i, j] = key.split(',').map(Number);
+    return sets[i!]!.has(j!);
+  }));
+  return { ...ev, ties: sets, tieInfo };
+}
+
 /** A CSR from adjacency lists over `n` nodes (lists need not be sorted; each edge listed from both ends). */
 function csrFromLists(ids: readonly string[], lists: readonly (readonly number[])[]): Csr {
   const n = ids.length;

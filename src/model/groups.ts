@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { fieldsOf } from './fields.js';
+import { cmp, findMunicipality, indexGeography } from './geography.js';
+import type { CooperationNetwork } from './network.js';
+import { IsoDateSchema, type Geography } from './schema.js';
+
+/**
+ * A group of municipalities that cooperate as one: a joint body
+ * (kommunalförbund, gemensam nämnd, samordningsförbund …) and its member
+ * municipalities. Groups are what the body-level evaluation hides one at a
+ * time, and what the recommender learns from.
+ */
+export interface Group {
+  /** The body's actor id (or the id given). */
+  readonly id: string;
+  readonly name: string;
+  /** Member municipality codes, sorted, each once. */
+  readonly members: readonly string[];
+  /** Field codes of the vocabulary (see `fieldsOf`), e.g. `['fire_rescue']`; empty when unknown. */
+  readonly fields: readonly string[];
+  /** The field as written (`field` attribute), if any. */
+  readonly field: string | undefined;
+  /** The body's type as written (`body_type` attribute), if any. */
+  readonly type: string | undefined;
+  /** The earliest `since` of its membership links, if any has one. */
+  readonly since: string | undefined;
+  /** The latest `until` of its membership links, when every one has one (else it still runs). */
+  readonly until: string | undefined;
+  /**
+   * The members are all the municipalities of one county (an association of
+   * a county's local authorities): an obligation, not a choice of partners.
+   * True when the `county_wide` attribute says so, or when the members are
+   * exactly the municipalities of a county of at least two.
+   */
+  readonly countyWide: boolean;
+  /** The `status` attribute as written (`historical`, `proposal` …), if any. */
+  readonly status: string | undefined;
+}
+
+export interface GroupsOptions {
+  /** Actor kinds that are groups: their linked municipalities are the members. Default `['joint_body']`. */
+  via?: readonly string[];
+}
+
+const TRUE = new Set(['true', 'ja', 'yes', '1']);
+
+/** Whether `members` are exactly the municipalities of one county (of at least two). */
+function coversCounty(geography: Geography, members: readonly string[]): boolean {
+  if (members.length < 2) return false;
+  const ix = indexGeography(geography);
+  const county = ix.municipality.get(members[0]!)?.county;
+  const all = county === undefined ? undefined : ix.municipalitiesOf.get(county);
+  return all !== undefined && all.length === members.length && members.every((c) => ix.municipality.get(c)?.county === county);
+}
+
+/**
+ * The groups of a network: every actor of a `via` kind (default
+ * `joint_body`) with at least one member municipality, in actor order. A
+ * member is a municipality actor linked to the body. Dates, fields and the
+ * county-wide flag come from the body's attributes and links (see
+ * {@link Group}).
+ *
+ * @example
+ * groupsOf(loadNetwork(swedenCooperationBodies())).length; // 174
+ */
+export function groupsOf(net: CooperationNetwork, options: GroupsOptions = {}): Group[] {
+  const via = new Set(options.via ?? ['joint_body']);
+  const groups: Group[] = [];
+  for (const actor of net.actors()) {
+    if (!via.has(actor.kind)) continue;
+    const members = new Set<string>();
+    const since: string[] = [];
+    const until: (string | undefined)[] = [];
+    net.forEachPartner(actor.id, (partner, pair) => {
+      if (partner.kind !== 'municipality') return;
+      members.add(partner.id);
+      for (const i of pair.links) {
+        const link = net.links[i]!;
+        if (link.since !== undefined) since.push(link.since);
+        until.push(link.until);
+      }
+    });
+    if (members.size === 0) continue;
+    const sorted = [...members].sort(cmp);
+    const a = actor.attributes ?? {};
+    const ends = until.every((u) => u !== undefined) ? (until as string[]).sort(cmp) : [];
+    groups.push({
+      id: actor.id,
+      name: actor.name,
+      members: sorted,
+      fields: fieldsOf(a.field, a.body_type),
+      field: a.field,
+      type: a.body_type,
+      since: since.length > 0 ? since.sort(cmp)[0] : undefined,
+      until: ends.length > 0 ? ends[ends.length - 1] : undefined,
+      countyWide: TRUE.has((a.county_wide ?? '').toLowerCase()) || coversCounty(net.geography, sorted),
+      status: a.status,
+    });
+  }
+  return groups;
+}
+
+/** A group given directly, e.g. a researcher's benchmark: members by municipality code or name. */
+export const GroupInputSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1).optional(),
+  /** Member municipalities: codes (`2480`) or unambiguous names (`Umeå`). */
+  members: z.array(z.string().min(1)).min(1),
+  /** What the group does, free text or a field code (see `fieldsOf`). */
+  field: z.string().optional(),
+  since: IsoDateSchema.optional(),
+  until: IsoDateSchema.optional(),
+  /** Default: derived from the members (all of one county). */
+  countyWide: z.boolean().optional(),
+});
+export type GroupInput = z.input<typeof GroupInputSchema>;
+
+/**
+ * Groups from plain records (see {@link GroupInputSchema}), resolved against
+ * a geography. Throws an error naming the group and the member when a member
+ * is not a municipality of the geography, or a group id is repeated.
+ *
+ * @example
+ * resolveGroups(swedenGeography(), [{ id: 'a', members: ['Umeå', 'Vännäs'] }]);
+ */
+export function resolveGroups(geography: Geography, input: readonly GroupInput[]): Group[] {
+  const seen = new Set<string>();
+  return input.map((raw, i) => {
+    const parsed = GroupInputSchema.safeParse(raw);
+    if (!parsed.success) throw new Error(`groups[${i}]: ${parsed.error.issues.map((x) => `${x.path.join('.') || 'value'}: ${x.message}`).join('; ')}`);
+    const g = parsed.data;
+    if (seen.has(g.id)) throw new Error(`groups[${i}]: the id ${JSON.stringify(g.id)} is used twice`);
+    seen.add(g.id);
+    const members = [
+      ...new Set(
+        g.members.map((m) => {
+          const found = findMunicipality(geography, m);
+          if (!found) throw new Error(`groups[${i}] (${g.id}): member ${JSON.stringify(m)} is not a municipality code or name of the ${geography.name} geography`);
+          return found.code;
+        }),
+      ),
+    ].sort(cmp);
+    return {
+      id: g.id,
+      name: g.name ?? g.id,
+      members,
+      fields: fieldsOf(g.field),
+      field: g.field,
+      type: undefined,
+      since: g.since,
+      until: g.until,
+      countyWide: g.countyWide ?? coversCounty(geography, members),
+      status: undefined,
+    };
+  });
+}
