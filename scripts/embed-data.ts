@@ -20,6 +20,7 @@ const modules: Record<string, Record<string, string>> = {
     cooperations: 'data/sweden/cooperations.csv',
     cooperationBodies: 'data/sweden/cooperation_bodies.csv',
     cooperationBodyDates: 'data/sweden/cooperation_body_dates.csv',
+    cooperationMembershipDates: 'data/sweden/cooperation_membership_dates.csv',
     municipalityRegions: 'data/sweden/municipality_regions.csv',
     politicalRule2022: 'data/sweden/political_rule_2022.csv',
   },

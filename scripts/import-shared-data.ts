@@ -97,3 +97,32 @@ function isoDate(text: string, end: boolean): { date: string; precision: string 
 function quote(field: string): string {
   return /[",\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
+
+// Memberships that start later than their body: a body whose source is dated
+// "from D" and a member that came from a body ending the day before D (the
+// three municipalities that moved from Södra Bohusläns räddningstjänstförbund
+// to Räddningstjänsten Storgöteborg on 2023-01-01). Written to
+// data/sweden/cooperation_membership_dates.csv (body_id, municipality_code, since, note).
+{
+  const bodies = parseCsv(readFileSync(join(to, 'cooperation_bodies.csv'), 'utf8'));
+  const members = parseCsv(readFileSync(join(to, 'cooperations.csv'), 'utf8'));
+  const dates = parseCsv(readFileSync(join(to, 'cooperation_body_dates.csv'), 'utf8'));
+  const until = new Map(dates.filter((d) => d.until).map((d) => [d.body_id!, d.until!]));
+  const dayBefore = (iso: string) => {
+    const d = new Date(`${iso}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - 1);
+    return d.toISOString().slice(0, 10);
+  };
+  const out = ['body_id,municipality_code,since,note'];
+  for (const b of bodies) {
+    const from = /^from (\d{4}-\d{2}-\d{2})$/.exec(b.as_of ?? '')?.[1];
+    if (!from) continue;
+    const ended = [...until].filter(([, u]) => u === dayBefore(from)).map(([id]) => id);
+    for (const m of members.filter((r) => r.body_id === b.body_id)) {
+      const previous = ended.find((id) => members.some((r) => r.body_id === id && r.municipality_code === m.municipality_code));
+      if (previous) out.push([b.body_id ?? '', m.municipality_code ?? '', from, `moved from ${previous}, which ended ${dayBefore(from)}`].map(quote).join(','));
+    }
+  }
+  writeFileSync(join(to, 'cooperation_membership_dates.csv'), out.join('\n') + '\n');
+  console.log(`wrote ${join(to, 'cooperation_membership_dates.csv')}: ${out.length - 1} memberships with their own start`);
+}

@@ -127,7 +127,8 @@ function memberId(name: string): string {
  *   municipality, with `source_url` and `as_of` of the membership row as
  *   attributes. Its `since`/`until` are the body's dates from
  *   `cooperation_body_dates.csv` (how exact each is: `since_precision`,
- *   `until_precision`), so historical memberships end.
+ *   `until_precision`), so historical memberships end; a member that
+ *   joined later has its own start (`cooperation_membership_dates.csv`).
  * - Named non-municipal members (the region, Försäkringskassan and
  *   Arbetsförmedlingen of a Finsam association, a region of a regional
  *   body) are actors too (`county` for a region, `authority` for the two
@@ -146,6 +147,7 @@ export function swedenCooperationBodies(options: CooperationBodiesOptions = {}):
   const explicitOnly = (options.evidence ?? 'all') === 'explicit';
   const bodies = rowsOf(sweden.cooperationBodies).filter((b) => b.status !== 'proposal' && (!explicitOnly || b.member_evidence === 'explicit_list'));
   const dates = new Map(rowsOf(sweden.cooperationBodyDates).map((d) => [d.body_id!, d]));
+  const memberSince = new Map(rowsOf(sweden.cooperationMembershipDates).map((d) => [`${d.body_id}\u0000${d.municipality_code}`, d.since!]));
   const membersOf = new Map<string, Record<string, string>[]>();
   for (const m of rowsOf(sweden.cooperations)) {
     let list = membersOf.get(m.body_id!);
@@ -177,7 +179,10 @@ export function swedenCooperationBodies(options: CooperationBodiesOptions = {}):
       return link;
     };
     for (const m of (membersOf.get(id) ?? []).sort((p, q) => cmp(p.municipality_code!, q.municipality_code!))) {
-      links.push(dated({ source: id, target: m.municipality_code!, kind: 'member', source_url: m.source_url!, as_of: m.as_of! }));
+      const link = dated({ source: id, target: m.municipality_code!, kind: 'member', source_url: m.source_url!, as_of: m.as_of! });
+      const since = memberSince.get(`${id}\u0000${m.municipality_code}`);
+      if (since) Object.assign(link, { since, since_precision: 'day' });
+      links.push(link);
     }
 
     // Named non-municipal members: "Region Skåne; Försäkringskassan; Arbetsförmedlingen (per Finsam law)".

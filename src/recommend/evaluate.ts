@@ -7,6 +7,9 @@ import { linkScores as linkScoresKernel, type LinkPredictionMethod } from '../me
 import { createRng, shuffled, type Rng } from '../metrics/random.js';
 import { haversineKm } from '../geo/distance.js';
 import { evidenceOf, featuresOf, pairKey, withoutPairs, type Evidence, type Features } from './evidence.js';
+import { evaluateBodies, type BodyEvaluateOptions, type BodyEvaluation } from './evaluate-bodies.js';
+import { geoArrays } from './pair-features.js';
+import { defaultRecommender, RecommenderModelSchema, scoreCandidates, type RecommenderModel } from './recommender-model.js';
 import {
   CandidateOptionsShape,
   candidatesOf,
@@ -30,11 +33,19 @@ export const BASELINES = [
 ] as const;
 export type Baseline = (typeof BASELINES)[number];
 
-/** Every method {@link evaluateRecommender} can run: the samverkan scorer, then the baselines. */
-export const EVALUATION_METHODS = ['samverkan', ...BASELINES] as const;
+/**
+ * Every method the tie protocols of {@link evaluateRecommender} can run: the
+ * learned recommender (`samverkan`, the model given or the shipped one, not
+ * refitted), the hand-weighted scorer (`weighted`), then the baselines.
+ */
+export const EVALUATION_METHODS = ['samverkan', 'weighted', ...BASELINES] as const;
 export type EvaluationMethod = (typeof EVALUATION_METHODS)[number];
 
 export const EvaluateOptionsSchema = z.strictObject({
+  /** `'ties'` (default): hide random ties, or with `since` the later ones. `'body'`: hide whole groups; see {@link evaluateBodies}. */
+  protocol: z.literal('ties').default('ties'),
+  /** The learned model of the `samverkan` method. Default `defaultRecommender()`. */
+  model: RecommenderModelSchema.optional(),
   ...ScoreOptionsShape,
   ...CandidateOptionsShape,
   /** Share of the municipality ties hidden in each repeat (ignored with `since`). Default 0.2. */
@@ -228,7 +239,40 @@ function symmetric(pair: Float64Array): MethodScores {
 
 /** Scores of any method on a split. @internal Exported for the benchmark. */
 export function splitScores(split: Split, method: EvaluationMethod, o: ParsedEvaluateOptions): MethodScores {
-  return method === 'samverkan' ? samverkanScores(splitComponents(split, o), o.weights as Components) : baselineScores(split, method, o.baselineGraph);
+  if (method === 'samverkan') return modelScores(split, o.model ?? defaultRecommender());
+  return method === 'weighted' ? samverkanScores(splitComponents(split, o), o.weights as Components) : baselineScores(split, method, o.baselineGraph);
+}
+
+/**
+ * The learned model's scores on a split: its linear score of `a → b` on the
+ * training ties (the municipality projection of the training evidence);
+ * a pair's score is the mean of its two directions.
+ */
+function modelScores(split: Split, model: RecommenderModel): MethodScores {
+  const ev = split.training;
+  const geo = geoArrays(ev.geography);
+  const n = ev.codes.length;
+  const lists = ev.ties.map((set) => [...set].sort((a, b) => a - b));
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + lists[i]!.length;
+  const targets = new Int32Array(offsets[n]!);
+  lists.forEach((list, i) => targets.set(list, offsets[i]!));
+  const ties = { n, m: targets.length / 2, ids: geo.codes, index: geo.index, offsets, targets, weights: new Float64Array(targets.length).fill(1) };
+  const directed = directedPairs(split);
+  const bySource = new Map<number, number[]>();
+  directed.forEach(([i], d) => {
+    let list = bySource.get(i);
+    if (!list) bySource.set(i, (list = []));
+    list.push(d);
+  });
+  const out = new Float64Array(directed.length);
+  for (const [i, ds] of bySource) {
+    const { scores } = scoreCandidates(model.default, { geo, ties }, i, Int32Array.from(ds, (d) => directed[d]![1]));
+    ds.forEach((d, r) => (out[d] = scores[r]!));
+  }
+  const pair = new Float64Array(directed.length / 2);
+  for (let e = 0; e < pair.length; e++) pair[e] = 0.5 * (out[2 * e]! + out[2 * e + 1]!);
+  return { pair, directed: out };
 }
 
 function baselineScores(split: Split, method: Baseline, graph: 'cooperation' | 'projection'): MethodScores {
@@ -418,7 +462,13 @@ const sd = (xs: readonly number[]) => {
  * const rows = evaluateRecommender(loadNetwork(demoDataset()), { repeats: 3 });
  * console.table(rows); // one row per method: auc, precisionAtK, recallAtK, mrr (mean and sd)
  */
-export function evaluateRecommender(net: CooperationNetwork, options: EvaluateOptions = {}): Rows<EvaluationRow> {
+export function evaluateRecommender(net: CooperationNetwork, options: BodyEvaluateOptions & { protocol: 'body' }): BodyEvaluation;
+export function evaluateRecommender(net: CooperationNetwork, options?: EvaluateOptions): Rows<EvaluationRow>;
+export function evaluateRecommender(net: CooperationNetwork, options: EvaluateOptions | (BodyEvaluateOptions & { protocol: 'body' }) = {}): Rows<EvaluationRow> | BodyEvaluation {
+  if (options.protocol === 'body') {
+    const { protocol: _body, ...rest } = options as BodyEvaluateOptions & { protocol: 'body' };
+    return evaluateBodies(net, rest);
+  }
   const o = EvaluateOptionsSchema.parse(options);
   const methods = o.methods.filter((m, i, all) => all.indexOf(m) === i);
   const splits = evaluationSplits(net, o);

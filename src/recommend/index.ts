@@ -45,3 +45,33 @@ export {
   type RankingMetrics,
 } from './evaluate.js';
 export { linkScores, LinkScoresOptionsSchema, type LinkScoresOptions, type LinkScoreRow } from './link-scores.js';
+export {
+  evaluateBodies,
+  rankedListMetrics,
+  BodyEvaluateOptionsSchema,
+  BODY_METHODS,
+  BODY_METRICS,
+  type BodyEvaluateOptions,
+  type BodyEvaluation,
+  type BodyEvaluationRow,
+  type BodyCaseRow,
+  type BodyMethod,
+  type BodyMetric,
+} from './evaluate-bodies.js';
+export {
+  fitRecommender,
+  defaultRecommender,
+  FitRecommenderOptionsSchema,
+  RecommenderModelSchema,
+  ModelVariantSchema,
+  ModelFeatureSchema,
+  DEFAULT_FEATURES,
+  DEFAULT_L2_GRID,
+  FIELD_FEATURE,
+  type FitRecommenderOptions,
+  type RecommenderModel,
+  type ModelVariant,
+  type ModelFeature,
+} from './recommender-model.js';
+export { FEATURE_KINDS, FeatureSpecSchema, PROXIMITY_RESTART, PROXIMITY_ITERATIONS, type FeatureSpec, type FeatureKind } from './pair-features.js';
+export { fitConditionalLogit, logLikelihood as conditionalLogLikelihood, type ChoiceCase, type ConditionalLogitFit, type ConditionalLogitOptions } from './conditional-logit.js';

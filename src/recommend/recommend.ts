@@ -6,6 +6,11 @@ import { DEFAULT_SMALL_POPULATION } from '../analysis/gaps.js';
 import { formatCount as fmt, joinNames as list, kindWords, plural } from '../model/words.js';
 import { haversineKm } from '../geo/distance.js';
 import { evidenceOf, featuresOf, pairKey, stepsFrom, type Features } from './evidence.js';
+import { FIELDS, findField } from '../model/fields.js';
+import { fieldMembership, groupRoles } from './group-cases.js';
+import { reasonSentence, topicOf, type ReasonTopic } from './model-reasons.js';
+import { candidatesOf as untiedCandidatesOf, kmBetween, tieGraph, type GeoArrays, type TieGraph } from './pair-features.js';
+import { defaultRecommender, networkEvidence, RecommenderModelSchema, scoreCandidates, type ModelVariant } from './recommender-model.js';
 import {
   CandidateOptionsShape,
   candidatesOf,
@@ -19,6 +24,27 @@ import {
 } from './score.js';
 
 export const RecommendOptionsSchema = z.strictObject({
+  /**
+   * `'model'` (default): the learned recommender (see `fitRecommender`),
+   * which ranks every municipality not yet tied to this one; `'weighted'`:
+   * the hand-weighted scorer of six components over the candidates within
+   * `hops` border steps or `maxKm` km (`weights`, `hops`, `maxKm`,
+   * `atLeast`, `partnerKinds`, `distanceScaleKm`, `sharedScale` and
+   * `countyPreference` apply to it alone).
+   */
+  scorer: z.enum(['model', 'weighted']).default('model'),
+  /** The fitted model of the `'model'` scorer. Default `defaultRecommender()`, fitted on the embedded real bodies. */
+  model: RecommenderModelSchema.optional(),
+  /**
+   * A field of cooperation (a code, or Swedish or English words:
+   * `'räddningstjänst'`, `'fire and rescue'`, `'fire_rescue'`; see
+   * `FIELDS`): "who should we form a fire-and-rescue association with?".
+   * Uses the model's field variant, which also weighs whether a candidate
+   * already has a body in that field.
+   */
+  field: z.string().min(1).optional(),
+  /** County-wide groups (all municipalities of a county): `'ignore'` (default; an obligation, not a choice: neither a tie nor evidence) or `'count'`. */
+  countyWide: z.enum(['ignore', 'count']).default('ignore'),
   ...ScoreOptionsShape,
   ...CandidateOptionsShape,
   /**
@@ -43,8 +69,13 @@ type ParsedRecommendOptions = z.output<typeof RecommendOptionsSchema>;
 /**
  * A suggested partner municipality.
  *
- * `components` holds one number in [0, 1] per component (see
- * {@link componentArrays} for the definitions) and `score` is their weighted
+ * With the learned model (`scorer: 'model'`): `score` is the model's
+ * probability that this candidate is the one chosen, among all the
+ * candidates (`exp(sᵢ) / Σ exp(s)`, `s` the linear score), and
+ * `components` holds each feature's contribution to the candidate's score
+ * relative to the average candidate (`coefficient · (value − mean)`).
+ * With the weighted scorer: `components` holds one number in [0, 1] per
+ * component (see {@link componentArrays}) and `score` is their weighted
  * mean, `Σ wᵢ·cᵢ / Σ wᵢ`, also in [0, 1].
  */
 export interface RecommendationRow {
@@ -65,7 +96,8 @@ export interface RecommendationRow {
   borderSteps: number | null;
   /** Already tied (only with `existing: 'flag'`): a tie to strengthen. */
   existing: boolean;
-  components: Components;
+  /** The terms of the score: feature contributions (model) or component values (weighted); see above. */
+  components: Record<string, number>;
   /** Plain-language reasons, strongest component first. */
   reasons: string[];
 }
@@ -268,8 +300,151 @@ function resolveMunicipality(net: CooperationNetwork, municipality: string): str
 export function recommendPartners(net: CooperationNetwork, municipality: string, options: RecommendOptions = {}): Rows<RecommendationRow> {
   const o = RecommendOptionsSchema.parse(options);
   const code = resolveMunicipality(net, municipality);
-  const f = networkFeatures(net, o.via);
-  return withColumns(recommendFor(f, f.ev.index.get(code)!, o), RECOMMENDATION_COLUMNS);
+  return withColumns(recommenderFor(net, o)(code), RECOMMENDATION_COLUMNS);
+}
+
+/** The recommendations of one municipality (by code) under the parsed options, with what can be shared across municipalities prepared once. */
+function recommenderFor(net: CooperationNetwork, o: ParsedRecommendOptions): (code: string) => RecommendationRow[] {
+  if (o.scorer === 'weighted') {
+    const f = networkFeatures(net, o.via);
+    return (code) => recommendFor(f, f.ev.index.get(code)!, o);
+  }
+  const ctx = modelContext(net, o);
+  return (code) => recommendWithModel(ctx, ctx.geo.index.get(code)!, o);
+}
+
+/** What the learned model's recommendations of a network share: the evidence, its ties, the variant, and who is in the field asked for. */
+interface ModelContext {
+  readonly geo: GeoArrays;
+  readonly ties: TieGraph;
+  readonly variant: ModelVariant;
+  readonly field: string | undefined;
+  readonly inField: Uint8Array | undefined;
+  /** Per tie `i,j`: names of the shared groups, for the reason of an existing tie. */
+  readonly groupsOf: (i: number, j: number) => string[];
+  readonly direct: ReadonlySet<number>;
+}
+
+const modelContexts = new WeakMap<CooperationNetwork, Map<string, ModelContext>>();
+
+function modelContext(net: CooperationNetwork, o: ParsedRecommendOptions): ModelContext {
+  const model = o.model ?? defaultRecommender();
+  const field = o.field === undefined ? undefined : findField(o.field);
+  if (o.field !== undefined && field === undefined) {
+    throw new Error(`unknown field ${JSON.stringify(o.field)}: give a code or label of the vocabulary (${FIELDS.map((f) => f.code).join(', ')})`);
+  }
+  if (field !== undefined && !model.field) throw new Error(`the model ${JSON.stringify(model.id)} has no field variant (it was fitted on groups without fields), so it cannot answer for one field`);
+  let byKey = modelContexts.get(net);
+  if (!byKey) modelContexts.set(net, (byKey = new Map()));
+  // A model passed in is keyed by identity: two equal models still share nothing.
+  const key = JSON.stringify([[...o.via].sort(cmp), o.countyWide, field ?? null, o.model ? modelKey(o.model) : 'default']);
+  let ctx = byKey.get(key);
+  if (!ctx) {
+    const ev = networkEvidence(net, o.via);
+    const roles = groupRoles(ev, o.countyWide);
+    const ties = tieGraph(ev, roles.evidence);
+    const n = ev.geo.n;
+    const direct = new Set(ev.direct);
+    const shared = new Map<number, string[]>();
+    ev.groups.forEach((g, i) => {
+      if (!roles.evidence(i)) return;
+      const m = g.members;
+      for (let a = 0; a < m.length; a++) {
+        for (let b = a + 1; b < m.length; b++) {
+          const k = m[a]! * n + m[b]!;
+          let list = shared.get(k);
+          if (!list) shared.set(k, (list = []));
+          list.push(g.group.name);
+        }
+      }
+    });
+    ctx = {
+      geo: ev.geo,
+      ties,
+      variant: field !== undefined ? model.field! : model.default,
+      field,
+      inField: field !== undefined ? fieldMembership(ev, [field], roles.evidence) : undefined,
+      groupsOf: (i, j) => [...(shared.get(i < j ? i * n + j : j * n + i) ?? [])].sort(cmp),
+      direct,
+    };
+    byKey.set(key, ctx);
+  }
+  return ctx;
+}
+
+const modelIds = new WeakMap<object, number>();
+let nextModelId = 1;
+function modelKey(model: object): number {
+  let id = modelIds.get(model);
+  if (id === undefined) modelIds.set(model, (id = nextModelId++));
+  return id;
+}
+
+/** Learned-model recommendations for municipality index `m`. */
+function recommendWithModel(ctx: ModelContext, m: number, o: ParsedRecommendOptions): RecommendationRow[] {
+  const { geo, ties, variant } = ctx;
+  const n = geo.n;
+  const tiedTo = new Set(ties.targets.subarray(ties.offsets[m]!, ties.offsets[m + 1]!));
+  const untied = untiedCandidatesOf(ties, m);
+  const cands = o.existing === 'flag' ? Int32Array.from([...untied, ...tiedTo].sort((a, b) => a - b)) : untied;
+  if (cands.length === 0) return [];
+  const featureContext = ctx.inField ? { geo, ties, inField: ctx.inField } : { geo, ties };
+  const { scores, x } = scoreCandidates(variant, featureContext, m, cands);
+  const F = variant.features.length;
+  const km = Float64Array.from(cands, (c) => kmBetween(geo, m, c));
+  // Softmax over the candidates: the probability of each being the one chosen.
+  let max = -Infinity;
+  for (const s of scores) if (s > max) max = s;
+  let sum = 0;
+  for (const s of scores) sum += Math.exp(s - max);
+  const mean = new Float64Array(F);
+  for (let r = 0; r < cands.length; r++) for (let f = 0; f < F; f++) mean[f]! += x[r * F + f]! / cands.length;
+  const order = Array.from(cands, (_, r) => r)
+    .sort((p, q) => scores[q]! - scores[p]! || km[p]! - km[q]! || cands[p]! - cands[q]!)
+    .slice(0, o.limit);
+  const ix = indexGeography(geo.geography);
+  const steps = stepsFrom(geo.geography, geo.codes[m]!);
+  return order.map((r, rank) => {
+    const c = cands[r]!;
+    const components: Record<string, number> = {};
+    const byTopic = new Map<ReasonTopic, number>();
+    // Without partners on either side, the partner-distance features only restate the distance.
+    const partnerFacts = ties.offsets[m + 1]! > ties.offsets[m]! || ties.offsets[c + 1]! > ties.offsets[c]!;
+    variant.features.forEach((feature, f) => {
+      const contribution = feature.coefficient * (x[r * F + f]! - mean[f]!);
+      components[feature.name] = contribution;
+      const topic = topicOf(feature);
+      const into = topic === 'partners' && !partnerFacts ? 'place' : topic;
+      byTopic.set(into, (byTopic.get(into) ?? 0) + contribution);
+    });
+    const ranked = [...byTopic].filter(([, v]) => v > 0).sort((p, q) => q[1] - p[1] || cmp(p[0], q[0]));
+    const chosen = ranked.slice(0, o.maxReasons).map(([topic]) => topic);
+    // "In the same county and labour-market region": one sentence when both speak for the candidate.
+    const both = chosen.includes('county') && ranked.some(([t]) => t === 'region');
+    const facts = { geo, ties, m, c, km: km[r]!, field: ctx.field, features: variant.features };
+    const reasons = chosen.filter((t) => !(both && t === 'region')).map((topic) => reasonSentence(topic, facts, both && topic === 'county'));
+    const existing = tiedTo.has(c);
+    if (existing) {
+      const bodies = ctx.groupsOf(m, c);
+      const direct = ctx.direct.has(m < c ? m * n + c : c * n + m);
+      const parts = [...(direct ? ['direct links'] : []), ...(bodies.length > 0 ? [`${bodies.length === 1 ? 'shared body' : 'shared bodies'} ${list(bodies)}`] : [])];
+      reasons.unshift(`You already cooperate${parts.length > 0 ? ` (${parts.join('; ')})` : ''}: a tie to strengthen`);
+    }
+    const muni = ix.municipality.get(geo.codes[c]!)!;
+    return {
+      municipality: geo.codes[m]!,
+      candidate: muni.code,
+      name: muni.name,
+      county: muni.county,
+      rank: rank + 1,
+      score: Math.exp(scores[r]! - max) / sum,
+      distanceKm: km[r]!,
+      borderSteps: steps.get(muni.code) ?? null,
+      existing,
+      components,
+      reasons,
+    };
+  });
 }
 
 export const SmallOptionsSchema = z.strictObject({
@@ -338,12 +513,12 @@ export type BatchOptions = z.input<typeof BatchOptionsSchema>;
 
 function batch(net: CooperationNetwork, county: string | undefined, options: BatchOptions): Rows<RecommendationRow> {
   const o = BatchOptionsSchema.parse(options);
-  const f = networkFeatures(net, o.via);
+  const recommend = recommenderFor(net, o);
   const rows: RecommendationRow[] = [];
   for (const m of net.municipalities()) {
     if (county !== undefined && m.county !== county) continue;
     if (o.only === 'small' && !(m.population < o.smallPopulation)) continue;
-    rows.push(...recommendFor(f, f.ev.index.get(m.code)!, o));
+    rows.push(...recommend(m.code));
   }
   return withColumns(rows, RECOMMENDATION_COLUMNS);
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { CooperationNetwork, loadNetwork, swedenCooperationBodies, swedenGeography, type MunicipalityTie } from '../../src/index.js';
 
@@ -116,40 +118,53 @@ describe('CooperationNetwork', () => {
 
 describe('the real cooperation bodies', () => {
   const net = loadNetwork(swedenCooperationBodies());
+  // Read independently of the loader: the CSV files as written.
+  const csv = (file: string) => csvParse(readFileSync(`data/sweden/${file}`, 'utf8'));
+  const bodies = csv('cooperation_bodies.csv');
+  const memberships = csv('cooperations.csv');
+  const proposals = new Set(bodies.filter((b) => b.status === 'proposal').map((b) => b.body_id));
 
-  it('loads 16 bodies linked to their 102 memberships plus the Finsam partners', () => {
-    const bodies = net.actors().filter((a) => a.kind === 'joint_body');
-    expect(bodies).toHaveLength(16);
+  it('loads every body but the proposals, each membership once, and the named non-municipal members', () => {
+    const actors = net.actors().filter((a) => a.kind === 'joint_body' && bodies.some((b) => b.body_id === a.id));
+    expect(actors.map((a) => a.id).sort()).toEqual(bodies.filter((b) => b.status !== 'proposal').map((b) => b.body_id!).sort());
+    expect(actors).toHaveLength(174);
     const memberLinks = net.links.filter((l) => net.actor(l.target)?.kind === 'municipality');
-    expect(memberLinks).toHaveLength(102);
-    // 3 Finsam bodies × (Arbetsförmedlingen, Försäkringskassan, region)
-    expect(net.links.length - memberLinks.length).toBe(9);
-    expect(net.actor('Arbetsförmedlingen')).toMatchObject({ kind: 'authority' });
-    expect(net.actor('Region Stockholm')).toMatchObject({ kind: 'county', county: '01' });
-    expect(net.actor('Västra Götalandsregionen')).toMatchObject({ kind: 'county', county: '14' });
+    const expected = memberships.filter((m) => !proposals.has(m.body_id)).map((m) => `${m.body_id}>${m.municipality_code}`);
+    expect(memberLinks.map((l) => `${l.source}>${l.target}`).sort()).toEqual(expected.sort());
+    expect(net.actor('arbetsformedlingen')).toMatchObject({ kind: 'authority' });
+    expect(net.actor('region-stockholm')).toMatchObject({ kind: 'county', county: '01' });
+    expect(net.actor('vastra-gotalandsregionen')).toMatchObject({ kind: 'county', county: '14' });
+    expect(net.actor('region-jamtland-harjedalen')).toMatchObject({ kind: 'county', county: '23' });
+    // A list the source does not name is not invented: "(not named in source)" adds no actor.
+    const unnamed = bodies.filter((b) => b.status !== 'proposal' && b.non_municipal_members!.startsWith('('));
+    expect(unnamed.length).toBeGreaterThan(0);
+    for (const b of unnamed) expect(net.linksOf(b.body_id!).every((l) => net.actor(l.target)!.kind === 'municipality')).toBe(true);
   });
 
-  it('gives a body a county only when all its members share one', () => {
-    expect(net.actor('Brandkåren Attunda')?.county).toBeUndefined(); // Knivsta is in Uppsala län
-    expect(net.actor('Nerikes Brandkår')?.county).toBe('18');
+  it('keeps each body’s facts as attributes, and its county only when all members share one', () => {
+    expect(net.actor('nerikes-brandkar')).toMatchObject({ county: '18', attributes: { body_type: 'raddningstjanstforbund', field: 'räddningstjänst', member_evidence: 'explicit_list', county_wide: 'false' } });
+    expect(net.actor('bergslagens-rtj')?.county).toBeUndefined(); // Värmland and Örebro
+    expect(net.actor('skanes-kommuner')?.attributes?.county_wide).toBe('true');
   });
 
-  it('dates memberships as the sources say', () => {
-    const storGbg = net.linksOf('Räddningstjänsten Storgöteborg');
-    const since = Object.fromEntries(storGbg.map((l) => [l.target, l.since ?? null]));
+  it('dates memberships: historical bodies end, late members start later', () => {
+    expect(net.linksOf('sodra-bohuslans-raddningstjanstforbund').every((l) => l.until === '2022-12-31')).toBe(true);
+    const since = Object.fromEntries(net.linksOf('raddningstjansten-storgoteborg').map((l) => [l.target, l.since ?? null]));
     expect(since).toMatchObject({ '1462': '2023-01-01', '1415': '2023-01-01', '1419': '2023-01-01', '1480': null });
-    expect(net.linksOf('Södra Bohusläns räddningstjänstförbund').every((l) => l.until === '2022-12-31')).toBe(true);
-    // Tjörn (an island) cooperates with Göteborg through the body only from 2023.
+    // Tjörn cooperates with Göteborg in Storgöteborg only from 2023.
     const tie = (d: string) => net.asOf(d).municipalityProjection().ties.find((t) => t.a === '1419' && t.b === '1480');
-    expect(tie('2022-06-01')).toBeUndefined();
-    expect(tie('2023-06-01')?.bodies).toEqual(['Räddningstjänsten Storgöteborg']);
+    expect(tie('2022-06-01')?.bodies ?? []).not.toContain('raddningstjansten-storgoteborg');
+    expect(tie('2023-06-01')?.bodies).toContain('raddningstjansten-storgoteborg');
+    // A year alone dates from its first day, and says so.
+    const c = net.linksOf('c-tillsammans-uppsala-lan')[0]!;
+    expect(c).toMatchObject({ since: '2020-01-01', attributes: { since_precision: 'year' } });
   });
 
-  it('projects to 16 bodies’ worth of municipality pairs', () => {
+  it('projects to the bodies’ municipality pairs', () => {
     // Each body with n members implies n(n-1)/2 pairs; overlapping pairs are merged.
     const pairs = new Set<string>();
     const members = new Map<string, string[]>();
-    for (const l of net.links) if (net.actor(l.target)?.kind === 'municipality') members.set(l.source, [...(members.get(l.source) ?? []), l.target]);
+    for (const m of memberships) if (!proposals.has(m.body_id)) members.set(m.body_id!, [...(members.get(m.body_id!) ?? []), m.municipality_code!]);
     for (const list of members.values()) for (const a of list) for (const b of list) if (a < b) pairs.add(`${a}-${b}`);
     expect(net.municipalityProjection().ties.map((t) => `${t.a}-${t.b}`).sort()).toEqual([...pairs].sort());
   });

@@ -38,7 +38,7 @@ describe('planLinks: greedy', () => {
         ],
       ),
     });
-    expect(recommendPartners(net, 'S1')[0]!.name).toBe('Big');
+    expect(recommendPartners(net, 'S1', { scorer: 'weighted' })[0]!.name).toBe('Big');
     const plan = planLinks(net, { budget: 3 });
     expect(plan.map((r) => [r.step, r.source, r.target, r.gain, r.value])).toEqual([[1, '1', '3', 2, 2]]);
     expect(plan[0]!.reason).toBe('Gives S1 (2\u00a0000 inhabitants) and S2 (3\u00a0000 inhabitants) their first municipality tie');
@@ -57,7 +57,7 @@ describe('planLinks: greedy', () => {
         ],
       ),
     });
-    const best = recommendPartners(net, 'S')[0]!;
+    const best = recommendPartners(net, 'S', { scorer: 'weighted' })[0]!;
     expect(best.name).toBe('Big');
     const plan = planLinks(net, { budget: 1 });
     expect(plan.map((r) => [r.source, r.target, r.gain])).toEqual([['1', '3', 1]]);

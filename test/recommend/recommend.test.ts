@@ -11,7 +11,7 @@ const exp = Math.exp;
 
 describe('recommendPartners: hand-computed on Testland (see helpers.ts)', () => {
   const net = testland();
-  const rows = recommendPartners(net, 'Alfa');
+  const rows = recommendPartners(net, 'Alfa', { scorer: 'weighted' });
 
   it('candidates: bordering and within 2 steps or 60 km, then the nearest up to 3', () => {
     // Beta (1 step, 50 km) and Gamma (2 steps, 100 km) are within the rule;
@@ -39,7 +39,7 @@ describe('recommendPartners: hand-computed on Testland (see helpers.ts)', () => 
       Delta: { shared, complementarity: 0, capacity: capacity(500_000, 2), access: 0, distance: 0.5 * exp(-3) + 0.5 / 3, county: 0 },
     };
     for (const [name, components] of Object.entries(expected)) {
-      for (const c of COMPONENTS) close(byName[name]!.components[c], components[c]);
+      for (const c of COMPONENTS) close(byName[name]!.components[c]!, components[c]);
       // score = Σ w·c / Σ w with the default weights shared 4, complementarity 2,
       // capacity 1, access 0.5, distance 4, county 1 (sum 12.5):
       // Gamma (4·0.4866 + 0.7410 + 0.5·1 + 4·0.3177 + 1)/12.5 = 0.43664
@@ -62,7 +62,7 @@ describe('recommendPartners: hand-computed on Testland (see helpers.ts)', () => 
       'in the same county (Första län)',
     ]);
     // Beta: distance 0.219, county 0.080, capacity 0.057, complementarity 0.053.
-    expect(recommendPartners(net, 'Alfa', { maxReasons: 6 })[1]!.reasons).toEqual([
+    expect(recommendPartners(net, 'Alfa', { scorer: 'weighted', maxReasons: 6 })[1]!.reasons).toEqual([
       '50 km away, shares a border',
       'in the same county (Första län)',
       'Beta has 50\u00a0000 inhabitants and 2 partners',
@@ -74,12 +74,12 @@ describe('recommendPartners: hand-computed on Testland (see helpers.ts)', () => 
   });
 
   it('access and bridges in words', () => {
-    const onlyAccess = recommendPartners(net, 'Alfa', { weights: { shared: 0, complementarity: 0, capacity: 0, access: 1, distance: 0, county: 0 } });
+    const onlyAccess = recommendPartners(net, 'Alfa', { scorer: 'weighted', weights: { shared: 0, complementarity: 0, capacity: 0, access: 1, distance: 0, county: 0 } });
     expect(onlyAccess[0]!.name).toBe('Gamma');
     expect(onlyAccess[0]!.reasons).toEqual(['Gamma opens the wider network: it cooperates with 2 municipalities in 2 counties']);
     // countyPreference 'bridge': county 01 is already tied to 02 (Gamma–Delta), not to 03,
     // so Epsilon (03) is a bridge and Delta (02) is not.
-    const bridge = recommendPartners(net, 'Alfa', { maxKm: 250, countyPreference: 'bridge', weights: { shared: 0, complementarity: 0, capacity: 0, access: 0, distance: 0, county: 1 } });
+    const bridge = recommendPartners(net, 'Alfa', { scorer: 'weighted', maxKm: 250, countyPreference: 'bridge', weights: { shared: 0, complementarity: 0, capacity: 0, access: 0, distance: 0, county: 1 } });
     const county = Object.fromEntries(bridge.map((r) => [r.name, r.components.county]));
     expect(county).toEqual({ Beta: 1, Gamma: 1, Delta: 0, Epsilon: 1 });
     expect(bridge.find((r) => r.name === 'Epsilon')!.reasons).toEqual(['a bridge to Tredje län, which no municipality in Första län cooperates with yet']);
@@ -87,7 +87,7 @@ describe('recommendPartners: hand-computed on Testland (see helpers.ts)', () => 
 
   it('ties are broken by border steps, then distance, then code', () => {
     // Only the county weight: Beta and Gamma both score 1; Beta borders Alfa.
-    const only = recommendPartners(net, 'Alfa', { weights: { shared: 0, complementarity: 0, capacity: 0, access: 0, distance: 0, county: 1 } });
+    const only = recommendPartners(net, 'Alfa', { scorer: 'weighted', weights: { shared: 0, complementarity: 0, capacity: 0, access: 0, distance: 0, county: 1 } });
     expect(only.map((r) => [r.name, r.score])).toEqual([
       ['Beta', 1],
       ['Gamma', 1],
@@ -107,7 +107,7 @@ describe('recommendPartners: hand-computed on Testland (see helpers.ts)', () => 
         { a: 'E', b: 'M' },
       ],
     };
-    const row = recommendPartners(CooperationNetwork.create({ geography }), 'M');
+    const row = recommendPartners(CooperationNetwork.create({ geography }), 'M', { scorer: 'weighted' });
     expect(row.map((r) => r.candidate)).toEqual(['E', 'W']);
     expect(row[0]!.score).toBe(row[1]!.score);
   });
@@ -115,19 +115,19 @@ describe('recommendPartners: hand-computed on Testland (see helpers.ts)', () => 
   it('existing partners: excluded by default, flagged on request', () => {
     // Gamma is a partner and left out; Alfa (1 step) and Delta (2 steps) remain,
     // so Epsilon is added as the nearest other to reach atLeast = 3.
-    expect(recommendPartners(net, 'Beta').map((r) => r.name).sort()).toEqual(['Alfa', 'Delta', 'Epsilon']);
-    const flagged = recommendPartners(net, 'Beta', { existing: 'flag' });
+    expect(recommendPartners(net, 'Beta', { scorer: 'weighted' }).map((r) => r.name).sort()).toEqual(['Alfa', 'Delta', 'Epsilon']);
+    const flagged = recommendPartners(net, 'Beta', { scorer: 'weighted', existing: 'flag' });
     const gamma = flagged.find((r) => r.name === 'Gamma')!;
     expect(gamma.existing).toBe(true);
     expect(gamma.reasons[0]).toBe('You already cooperate (1 direct link): a tie to strengthen');
     expect(flagged.filter((r) => r.existing).map((r) => r.name)).toEqual(['Gamma']);
     // Gamma–Delta share the body.
-    const viaBody = recommendPartners(net, 'Gamma', { existing: 'flag' }).find((r) => r.name === 'Delta')!;
+    const viaBody = recommendPartners(net, 'Gamma', { scorer: 'weighted', existing: 'flag' }).find((r) => r.name === 'Delta')!;
     expect(viaBody.reasons[0]).toBe('You already cooperate (shared body Joint Rescue): a tie to strengthen');
   });
 
   it('an island gets candidates, the nearest first when none is reachable over land', () => {
-    const rows = recommendPartners(net, 'Epsilon');
+    const rows = recommendPartners(net, 'Epsilon', { scorer: 'weighted' });
     // Delta is within 60 km; Gamma and Beta are added as the nearest to reach 3.
     expect(rows.map((r) => r.name).sort()).toEqual(['Beta', 'Delta', 'Gamma']);
     expect(rows.every((r) => r.borderSteps === null)).toBe(true);
@@ -135,29 +135,29 @@ describe('recommendPartners: hand-computed on Testland (see helpers.ts)', () => 
   });
 
   it('by code or name; unknown municipality throws', () => {
-    expect(recommendPartners(net, '0101')).toEqual(rows);
-    expect(() => recommendPartners(net, 'Atlantis')).toThrow(/unknown municipality "Atlantis"/);
-    expect(() => recommendPartners(net, 'Alfa', { weights: { shared: 0, complementarity: 0, capacity: 0, access: 0, distance: 0, county: 0 } })).toThrow(/at least one weight/);
+    expect(recommendPartners(net, '0101', { scorer: 'weighted' })).toEqual(rows);
+    expect(() => recommendPartners(net, 'Atlantis', { scorer: 'weighted' })).toThrow(/unknown municipality "Atlantis"/);
+    expect(() => recommendPartners(net, 'Alfa', { scorer: 'weighted', weights: { shared: 0, complementarity: 0, capacity: 0, access: 0, distance: 0, county: 0 } })).toThrow(/at least one weight/);
   });
 
   it('limit, batch functions and smallMunicipalities', () => {
-    expect(recommendPartners(net, 'Alfa', { limit: 1 }).map((r) => r.name)).toEqual(['Gamma']);
+    expect(recommendPartners(net, 'Alfa', { scorer: 'weighted', limit: 1 }).map((r) => r.name)).toEqual(['Gamma']);
     // Small (< 15 000): Alfa (5 000) and Epsilon (1 000).
     expect(smallMunicipalities(net).map((r) => [r.name, r.municipalityTies, r.partners])).toEqual([
       ['Alfa', 0, 2],
       ['Epsilon', 0, 0],
     ]);
     expect(smallMunicipalities(net, { smallPopulation: 25_000 }).map((r) => r.name)).toEqual(['Alfa', 'Gamma', 'Epsilon']);
-    const all = recommendAll(net, { limit: 2 });
+    const all = recommendAll(net, { scorer: 'weighted', limit: 2 });
     expect(all.map((r) => [r.municipality, r.rank])).toEqual([
       ['0101', 1],
       ['0101', 2],
       ['0301', 1],
       ['0301', 2],
     ]);
-    expect(recommendForCounty(net, 'Första län', { limit: 2 })).toEqual(all.slice(0, 2));
-    expect(recommendForCounty(net, '01', { only: 'all', limit: 1 }).map((r) => r.municipality)).toEqual(['0101', '0102', '0103']);
-    expect(() => recommendForCounty(net, 'Nowhere')).toThrow(/unknown county/);
+    expect(recommendForCounty(net, 'Första län', { scorer: 'weighted', limit: 2 })).toEqual(all.slice(0, 2));
+    expect(recommendForCounty(net, '01', { scorer: 'weighted', only: 'all', limit: 1 }).map((r) => r.municipality)).toEqual(['0101', '0102', '0103']);
+    expect(() => recommendForCounty(net, 'Nowhere', { scorer: 'weighted' })).toThrow(/unknown county/);
   });
 });
 
@@ -165,16 +165,16 @@ describe('reasons speak for the candidate', () => {
   it('mentions capacity or access only when that component is at least REASON_THRESHOLD (or is the strongest)', async () => {
     const { recommendAll: all, REASON_THRESHOLD: threshold } = await import('../../src/recommend/recommend.js');
     const { demoDataset: demo, loadNetwork: load } = await import('../../src/index.js');
-    const rows = all(load(demo()), { limit: 5 });
+    const rows = all(load(demo()), { scorer: 'weighted', limit: 5 });
     let checked = 0;
     for (const r of rows) {
       r.reasons.forEach((reason, i) => {
         if (i === 0) return;
         if (/ inhabitants and \d+ partners?$/.test(reason)) {
-          expect(r.components.capacity).toBeGreaterThanOrEqual(threshold);
+          expect(r.components.capacity!).toBeGreaterThanOrEqual(threshold);
           checked++;
         }
-        if (/opens the wider network/.test(reason)) expect(r.components.access).toBeGreaterThanOrEqual(threshold);
+        if (/opens the wider network/.test(reason)) expect(r.components.access!).toBeGreaterThanOrEqual(threshold);
       });
     }
     expect(checked).toBeGreaterThan(0);

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { loadNetwork } from '../../src/io/load-network.js';
 import { demoDataset, swedenCooperationBodies } from '../../src/io/sweden.js';
 import { nodeKey } from '../../src/model/keys.js';
+import { joinNames } from '../../src/model/words.js';
 import type { CooperationNetwork } from '../../src/model/network.js';
 import { planLinks } from '../../src/recommend/plan.js';
 import { recommendAll, recommendPartners, smallMunicipalities } from '../../src/recommend/recommend.js';
@@ -33,15 +35,17 @@ describe('small municipalities of Sweden', () => {
 describe('recommendations on the demo', () => {
   it('islands get candidates (Gotland, Tjörn, Öckerö, Ekerö)', () => {
     for (const island of ['Gotland', 'Tjörn', 'Öckerö', 'Ekerö']) {
-      const rows = recommendPartners(demo, island);
+      const rows = recommendPartners(demo, island, { scorer: 'weighted' });
       expect(rows.length, island).toBeGreaterThanOrEqual(3);
       expect(rows.every((r) => r.borderSteps === null)).toBe(true);
+      // The learned model ranks every municipality not yet tied to the island.
+      expect(recommendPartners(demo, island).length, island).toBe(10);
     }
     // Gotland has no municipality within 60 km: its three nearest, across the sea.
-    const gotland = recommendPartners(demo, 'Gotland');
+    const gotland = recommendPartners(demo, 'Gotland', { scorer: 'weighted' });
     expect(gotland).toHaveLength(3);
     expect(gotland.every((r) => r.distanceKm > 60)).toBe(true);
-    for (const r of recommendPartners(demo, 'Gotland', { maxReasons: 6 })) {
+    for (const r of recommendPartners(demo, 'Gotland', { scorer: 'weighted', maxReasons: 6 })) {
       expect(r.reasons).toContain(`${Math.round(r.distanceKm)} km away, not reachable over land borders`);
     }
   });
@@ -81,7 +85,7 @@ describe('recommendations on the demo', () => {
     const tiedTo = (code: string) => new Set(demo.municipalityProjection().graph.neighbors(nodeKey(code)));
     let checkedShared = 0;
     let checkedKinds = 0;
-    for (const r of recommendAll(demo, { maxReasons: 6 })) {
+    for (const r of recommendAll(demo, { scorer: 'weighted', maxReasons: 6 })) {
       for (const reason of r.reasons) {
         const shared = /already works with (\d+) of your partners/.exec(reason);
         if (shared) {
@@ -106,13 +110,21 @@ describe('recommendations on the demo', () => {
     expect(checkedKinds).toBeGreaterThan(0);
   });
 
-  it('on the real bodies, Tjörn is pointed to the other Storgöteborg members when flagged', () => {
+  it('on the real bodies, Tjörn is pointed to its fellow members when flagged, with the bodies named', () => {
     const bodies = loadNetwork(swedenCooperationBodies());
-    const rows = recommendPartners(bodies, 'Tjörn', { existing: 'flag', limit: 20 });
-    const existing = rows.filter((r) => r.existing).map((r) => r.name).sort();
-    expect(existing).toEqual(['Göteborg', 'Härryda', 'Kungsbacka', 'Lerum', 'Lilla Edet', 'Mölndal', 'Partille', 'Stenungsund']);
-    expect(rows.find((r) => r.name === 'Stenungsund')!.reasons[0]).toBe(
-      'You already cooperate (shared bodies Räddningstjänsten Storgöteborg and Södra Bohusläns räddningstjänstförbund): a tie to strengthen',
-    );
+    // Tjörn's partners, read from the CSV: co-members of every body that is neither a proposal nor county-wide.
+    const table = (file: string) => csvParse(readFileSync(`data/sweden/${file}`, 'utf8'));
+    const chosen = new Set(table('cooperation_bodies.csv').filter((b) => b.status !== 'proposal' && b.county_wide !== 'true').map((b) => b.body_id));
+    const memberships = table('cooperations.csv').filter((m) => chosen.has(m.body_id));
+    const tjorn = new Set(memberships.filter((m) => m.municipality_code === '1419').map((m) => m.body_id));
+    const partners = [...new Set(memberships.filter((m) => tjorn.has(m.body_id) && m.municipality_code !== '1419').map((m) => m.municipality_name))].sort();
+    for (const scorer of ['model', 'weighted'] as const) {
+      const rows = recommendPartners(bodies, 'Tjörn', { scorer, existing: 'flag', limit: 290 });
+      expect(rows.filter((r) => r.existing).map((r) => r.name).sort(), scorer).toEqual(scorer === 'model' ? partners : expect.arrayContaining(partners));
+    }
+    const stenungsund = recommendPartners(bodies, 'Tjörn', { existing: 'flag', limit: 290 }).find((r) => r.name === 'Stenungsund')!;
+    const shared = memberships.filter((m) => tjorn.has(m.body_id) && m.municipality_code === '1415').map((m) => m.body_name!);
+    expect(shared.length).toBeGreaterThanOrEqual(2);
+    expect(stenungsund.reasons[0]).toBe(`You already cooperate (shared bodies ${joinNames(shared.sort())}): a tie to strengthen`);
   });
 });
