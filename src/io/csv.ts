@@ -1,3 +1,5 @@
+import { checkHeap, HEAP_RESERVE_PER_ROW } from '../model/runtime.js';
+
 /** A field delimiter samverkan reads: comma, semicolon, tab, or (after an Excel `sep=|` line, or detected) a vertical bar. */
 export type Delimiter = ',' | ';' | '\t' | '|';
 
@@ -331,6 +333,8 @@ export class TableStream {
     this.issues = undefined;
     this.state = FIELD_START;
     const row = ++this.rows;
+    // Rows held by a caller (parseTable keeps them all) fill the heap: stop with a message before it is full.
+    if ((row & 16383) === 0) checkHeap(() => `samverkan stopped reading the CSV at row ${row}`, row * HEAP_RESERVE_PER_ROW);
     if (!issues && fields.every((f) => f.trim() === '')) {
       if (this.hasHeader) this.sink.blank(row);
       return;

@@ -1,7 +1,7 @@
 import { cmp, findCounty, findMunicipality, indexGeography, normaliseName } from '../model/geography.js';
 import { ArgumentError, describeValue } from '../model/errors.js';
 import { formatProblem, type FileReport, type LoadReport, type Problem } from '../model/load-report.js';
-import { checkHeap } from '../model/runtime.js';
+import { checkHeap, HEAP_RESERVE_PER_ROW } from '../model/runtime.js';
 import { clipText, describeLookalike, visibleText } from '../model/text.js';
 import { CooperationNetwork, MAX_LINK_WEIGHT } from '../model/network.js';
 import { IsoDateSchema, type Actor, type Geography, type Link } from '../model/schema.js';
@@ -236,7 +236,7 @@ function actorReader(
   const unnamed = new Set<number>();
   const add = (record: TableRecord): void => {
     tick?.();
-    if (++report.rows % HEAP_CHECK_ROWS === 0) checkHeap(() => `samverkan stopped loading ${table.file} at row ${record.row}`);
+    if (++report.rows % HEAP_CHECK_ROWS === 0) checkHeap(() => `samverkan stopped loading ${table.file} at row ${record.row}`, report.rows * HEAP_RESERVE_PER_ROW);
     if (!columns) {
       report.rejected++;
       return;
@@ -490,7 +490,7 @@ export function linkReader(
 
   const add = (record: TableRecord): void => {
     tick?.();
-    if (++report.rows % HEAP_CHECK_ROWS === 0) checkHeap(() => `samverkan stopped loading ${table.file} at row ${record.row}`);
+    if (++report.rows % HEAP_CHECK_ROWS === 0) checkHeap(() => `samverkan stopped loading ${table.file} at row ${record.row}`, report.rows * HEAP_RESERVE_PER_ROW);
     if (!columns) {
       report.rejected++;
       return;

@@ -2,6 +2,7 @@ import { UndirectedGraph } from 'graphology';
 import { cmp, findCounty, findMunicipality, indexGeography } from './geography.js';
 import { ArgumentError, describeValue } from './errors.js';
 import { nodeKey } from './keys.js';
+import { checkHeap, HEAP_RESERVE_PER_ROW } from './runtime.js';
 import type { LoadReport } from './load-report.js';
 import type { z } from 'zod';
 import { ActorSchema, IsoDateSchema, LinkSchema, type Actor, type County, type Geography, type Link, type LinkInput, type Municipality } from './schema.js';
@@ -200,6 +201,7 @@ export class CooperationNetwork {
       return kinds;
     };
     for (let index = 0; index < links.length; index++) {
+      if ((index & 65535) === 65535) checkHeap(() => `samverkan stopped building the network at link ${index + 1} of ${links.length}`, links.length * HEAP_RESERVE_PER_ROW);
       const link = links[index]!;
       const os = ordinal.get(link.source);
       const ot = ordinal.get(link.target);
