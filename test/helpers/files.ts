@@ -3,6 +3,7 @@ import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_proce
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** A fresh temporary folder. */
 export function tmpDir(prefix = 'samverkan-'): string {
@@ -18,10 +19,18 @@ export function tmpFile(name: string, content: string | Uint8Array): string {
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
-/** Run the CLI from the sources in a child process (a real process: its own stdout, exit code and signals). */
-export function cliProcess(args: string[], options: { env?: Record<string, string>; stdout?: number | 'pipe'; timeout?: number; cwd?: string } = {}): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [TSX, join(ROOT, 'src', 'cli', 'main.ts'), ...args], {
+/**
+ * Run the CLI from the sources in a child process (a real process: its own
+ * stdout, exit code and signals), with tsx's loader in that process, so
+ * `node` options such as `--max-old-space-size` apply to it.
+ */
+export function cliProcess(
+  args: string[],
+  options: { env?: Record<string, string>; stdout?: number | 'pipe'; timeout?: number; cwd?: string; node?: string[] } = {},
+): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [...(options.node ?? []), '--import', TSX_LOADER, join(ROOT, 'src', 'cli', 'main.ts'), ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...options.env },

@@ -52,7 +52,8 @@ describe('a loaded network cannot be changed through what it hands out', () => {
     const before = exportNetwork(net, { format: 'csv', metrics: false });
     net.graph.forEachEdge((edge) => net.graph.setEdgeAttribute(edge, 'weight', 1e9));
     net.graph.dropEdge(net.graph.edges()[0]!);
-    net.graph.forEachNode((node) => net.graph.setNodeAttribute(node, 'community', 7));
+    const graph = net.graph as unknown as { setNodeAttribute(node: string, name: string, value: unknown): void };
+    net.graph.forEachNode((node) => graph.setNodeAttribute(node, 'community', 7));
     expect(exportNetwork(net, { format: 'csv', metrics: false })).toEqual(before);
     expect(net.linksBetween('2480', '2460').map((l) => l.weight)).toEqual([1, 3]);
   });
