@@ -157,14 +157,22 @@ export function mapColumns<F extends string>(header: readonly string[], spec: Re
   const extra: { index: number; name: string }[] = [];
   const renamed: { index: number; header: string; name: string; first?: number }[] = [];
   const taken = new Map<string, number>();
-  for (const cell of header) if (cell !== '' && !lookup.has(normaliseHeader(cell))) taken.set(cell, -1);
+  const normalised = header.map(normaliseHeader);
+  header.forEach((cell, i) => {
+    if (cell !== '' && !lookup.has(normalised[i]!)) taken.set(cell, -1);
+  });
+  // The next suffix to try per name, so a header of a million equal cells is renamed in linear time.
+  const next = new Map<string, number>();
   const unique = (base: string) => {
-    let name = base;
-    for (let k = 2; taken.has(name); k++) name = `${base}_${k}`;
+    if (!taken.has(base)) return base;
+    let k = next.get(base) ?? 2;
+    let name = `${base}_${k}`;
+    while (taken.has(name)) name = `${base}_${++k}`;
+    next.set(base, k + 1);
     return name;
   };
   header.forEach((cell, index) => {
-    const field = lookup.get(normaliseHeader(cell));
+    const field = lookup.get(normalised[index]!);
     if (field === undefined) {
       if (cell === '') {
         // A column without a header: its values are kept under a name of its own (the loader warns when one has a value).

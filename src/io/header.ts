@@ -72,13 +72,28 @@ export function checkHeader<F extends string>(
       severity: 'error',
     });
   }
+  // One warning per repeated name, however often it repeats.
+  const repeated = new Map<string, { first: number; later: { index: number; name: string }[] }>();
   for (const r of columns.renamed ?? []) {
     if (r.first === undefined) continue;
+    let entry = repeated.get(r.header);
+    if (!entry) repeated.set(r.header, (entry = { first: r.first, later: [] }));
+    entry.later.push({ index: r.index, name: r.name });
+  }
+  for (const [header, { first, later }] of repeated) {
+    const cell = showCell(header);
+    const [one] = later;
     problems.push({
       file: table.file,
       row: table.headerRow,
-      column: showCell(r.header),
-      reason: `columns ${r.first + 1} and ${r.index + 1} are both named "${showCell(r.header)}": the values of column ${r.index + 1} are kept as the attribute "${showCell(r.name)}" (rename one of them to choose)`,
+      column: cell,
+      reason:
+        later.length === 1
+          ? `columns ${first + 1} and ${one!.index + 1} are both named "${cell}": the values of column ${one!.index + 1} are kept as the attribute "${showCell(one!.name)}" (rename one of them to choose)`
+          : `${later.length + 1} columns are named "${cell}" (columns ${[first, ...later.slice(0, 5).map((l) => l.index)].map((i) => i + 1).join(', ')}${later.length > 5 ? ' …' : ''}): the values of the later ones are kept as the attributes ${later
+              .slice(0, 5)
+              .map((l) => `"${showCell(l.name)}"`)
+              .join(', ')}${later.length > 5 ? ' …' : ''} (rename them to choose)`,
       severity: 'warning',
     });
   }

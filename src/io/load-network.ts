@@ -159,21 +159,27 @@ function readRecord<F extends string>(table: Pick<Table, 'file' | 'header'>, col
 /**
  * The record's extra columns (those that are not a known field) as
  * attributes; `undefined` when all are empty. The first value in a column
- * without a header is a warning (its name is made up: `column_4`).
+ * without a header is a warning (its name is made up: `column_4`):
+ * `unnamed` holds the columns not yet warned about ({@link unnamedColumns}).
  */
-function extraAttributes(table: Pick<Table, 'file'>, columns: ColumnMap<string>, record: TableRecord, problems: Problem[], warned: Set<number>): Record<string, string> | undefined {
+function extraAttributes(table: Pick<Table, 'file'>, columns: ColumnMap<string>, record: TableRecord, problems: Problem[], unnamed: Set<number>): Record<string, string> | undefined {
   let attributes: Record<string, string> | undefined;
   for (const { index, name } of columns.extra) {
     const value = record.fields[index] ?? '';
     if (value === '') continue;
     attributes ??= {};
     defineOwn(attributes, name, value);
-    if (!warned.has(index) && columns.renamed?.some((r) => r.index === index && r.header === '')) {
-      warned.add(index);
-      problems.push({ file: table.file, row: record.row, column: `column ${index + 1}`, value: clipText(value), reason: `column ${index + 1} has no name in the header; its values are kept as the attribute "${name}"`, severity: 'warning' });
+    if (unnamed.has(index)) {
+      unnamed.delete(index);
+      problems.push({ file: table.file, row: record.row, column: name, value: clipText(value), reason: `column ${index + 1} has no name in the header; its values are kept as the attribute "${name}"`, severity: 'warning' });
     }
   }
   return attributes;
+}
+
+/** The columns without a header, for {@link extraAttributes}'s warning. */
+function unnamedColumns(columns: ColumnMap<string> | undefined): Set<number> {
+  return new Set((columns?.renamed ?? []).filter((r) => r.header === '').map((r) => r.index));
 }
 
 /** How often (in rows) the readers check that the heap has room (see `checkHeap`). */
@@ -233,7 +239,7 @@ function actorReader(
   const municipalityRows = new Map<string, ActorRowOutcome>();
   const actors: Actor[] = [];
   const lookalikes = new Lookalikes();
-  const unnamed = new Set<number>();
+  const unnamed = unnamedColumns(columns);
   const add = (record: TableRecord): void => {
     tick?.();
     if (++report.rows % HEAP_CHECK_ROWS === 0) checkHeap(() => `samverkan stopped loading ${table.file} at row ${record.row}`, report.rows * HEAP_RESERVE_PER_ROW);
@@ -459,7 +465,7 @@ export function linkReader(
     return text;
   };
   let lookalikes: Lookalikes | undefined;
-  const unnamed = new Set<number>();
+  const unnamed = unnamedColumns(columns);
   /** Why a link end names no actor, with what it most likely is. */
   const unresolved = (value: string): string => {
     if (graphEnds) return 'edge to a node that is not in the file or was rejected (see its problem)';

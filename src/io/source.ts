@@ -131,7 +131,8 @@ export interface ReadTableOptions {
 export function issueProblem(file: string, header: readonly string[], row: number, issue: RecordIssue): Problem {
   const p: Problem = { file, row, reason: issue.reason, severity: issue.severity };
   const name = header[issue.column];
-  p.column = name !== undefined && name !== '' ? clipText(visibleText(name), 60) : `column ${issue.column + 1}`;
+  // A column without a header is named as its values are kept (`column_4`, see `mapColumns`).
+  p.column = name !== undefined && name !== '' ? clipText(visibleText(name), 60) : `column_${issue.column + 1}`;
   return p;
 }
 

@@ -50,15 +50,20 @@ export function hasInvisible(text: string): boolean {
   return found;
 }
 
+const CLIPPED = /… \([\d\u00a0]+ characters\)$/;
+
 /** How many characters of a value a message quotes. */
 export const MAX_QUOTED = 200;
 
 /**
  * A value for a message, at most `max` characters of it followed by how
- * long it is: `aaaa… (1 048 576 characters)`. Shorter text is returned as it is.
+ * long it is: `aaaa… (1 048 576 characters)`. Shorter text, and text
+ * clipped so already, is returned as it is.
  */
 export function clipText(text: string, max = MAX_QUOTED): string {
   if (text.length <= max) return text;
+  // Clipped already (a loader's problem value, formatted again): as it is.
+  if (text.length <= max + 40 && CLIPPED.test(text)) return text;
   // Never cut a surrogate pair in half.
   let end = max;
   const c = text.charCodeAt(end - 1);
