@@ -115,7 +115,8 @@ export const PATH_HELP = `Shortest paths (betweenness, closeness, harmonic):
                       (default: every actor up to nodes × links = 100
                       million, else a sample), exact, or a number
   --workers N         worker threads for the searches: auto (default: 2 on
-                      large networks, else 1) or a number (1: none)`;
+                      large networks, else 1) or a number (1: none), at
+                      most the number of cores`;
 
 /** The cores this process may use (`os.availableParallelism`), at least 1. */
 export function availableCores(): number {
