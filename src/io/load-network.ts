@@ -240,6 +240,15 @@ function actorReader(
   const actors: Actor[] = [];
   const lookalikes = new Lookalikes();
   const unnamed = unnamedColumns(columns);
+  /** A problem with a row's id (the columns are known when one is made). */
+  const idProblem = (row: number, id: string, reason: string, severity: Problem['severity']): Problem => ({
+    file: table.file,
+    row,
+    column: showCell(table.header[columns!.fields.id!]!),
+    value: clipText(id),
+    reason,
+    severity,
+  });
   const add = (record: TableRecord): void => {
     tick?.();
     if (++report.rows % HEAP_CHECK_ROWS === 0) checkHeap(() => `samverkan stopped loading ${table.file} at row ${record.row}`, report.rows * HEAP_RESERVE_PER_ROW);
@@ -247,7 +256,6 @@ function actorReader(
       report.rejected++;
       return;
     }
-    const { fields } = columns;
     const { cell, error: err, errors } = readRecord(table, columns, record, problems);
 
     const id = cell('id');
@@ -310,14 +318,7 @@ function actorReader(
       if (attributes) merged.attributes = attributes;
       const previous = municipalityRows.get(code);
       if (previous && !sameActor(previous.actor, merged)) {
-        problems.push({
-          file: table.file,
-          row: record.row,
-          column: showCell(table.header[fields.id!]!),
-          value: clipText(id),
-          reason: `duplicate row for the municipality ${m.name} with conflicting attributes (row ${previous.row}): ${describeDifference(previous.actor, merged)}`,
-          severity: 'error',
-        });
+        problems.push(idProblem(record.row, id, `duplicate row for the municipality ${m.name} with conflicting attributes (row ${previous.row}): ${describeDifference(previous.actor, merged)}`, 'error'));
         report.rejected++;
         return;
       }
@@ -334,14 +335,7 @@ function actorReader(
       if (sameActor(previous.actor, actor)) {
         report.merged++;
       } else {
-        problems.push({
-          file: table.file,
-          row: record.row,
-          column: showCell(table.header[fields.id!]!),
-          value: clipText(id),
-          reason: `duplicate actor id with conflicting attributes (first seen on row ${previous.row}): ${describeDifference(previous.actor, actor)}`,
-          severity: 'error',
-        });
+        problems.push(idProblem(record.row, id, `duplicate actor id with conflicting attributes (first seen on row ${previous.row}): ${describeDifference(previous.actor, actor)}`, 'error'));
         report.rejected++;
       }
       return;
@@ -351,25 +345,13 @@ function actorReader(
     report.loaded++;
     const twin = lookalikes.add(id, record.row);
     if (twin) {
-      problems.push({
-        file: table.file,
-        row: record.row,
-        column: showCell(table.header[fields.id!]!),
-        value: clipText(id),
-        reason: `the id looks the same as the id "${visibleText(clipText(twin.id))}" of row ${twin.row} but is a different id: ${describeLookalike(id, twin.id)}. Links must spell it exactly as meant`,
-        severity: 'warning',
-      });
+      const reason = `the id looks the same as the id "${visibleText(clipText(twin.id))}" of row ${twin.row} but is a different id: ${describeLookalike(id, twin.id)}. Links must spell it exactly as meant`;
+      problems.push(idProblem(record.row, id, reason, 'warning'));
     }
     const namesake = ix.municipalityByName.get(normaliseName(id));
     if (namesake) {
-      problems.push({
-        file: table.file,
-        row: record.row,
-        column: showCell(table.header[fields.id!]!),
-        value: clipText(id),
-        reason: `the id is also the name of the municipality ${namesake.name}: links that name "${id}" go to this actor, not to the municipality (write ${namesake.code} for the municipality)`,
-        severity: 'warning',
-      });
+      const reason = `the id is also the name of the municipality ${namesake.name}: links that name "${id}" go to this actor, not to the municipality (write ${namesake.code} for the municipality)`;
+      problems.push(idProblem(record.row, id, reason, 'warning'));
     }
   };
   return {
