@@ -673,8 +673,11 @@ const EMPTY_FIELDS = {
  * its kind when it has one kind, else stays an attribute).
  *
  * Values are trimmed and NFC-normalised, as CSV cells are. Never throws on
- * bad input: a file that cannot be read (not found, not text, malformed XML
- * or JSON) gives no rows and an error in `problems` with its line.
+ * bad input: a file that cannot be read (not found, not a regular file,
+ * larger than 256 MiB, not text, malformed XML or JSON, nested more than
+ * 512 levels) gives no rows and an error in `problems` with its line. (A
+ * source of the wrong type, such as a number, is an `ArgumentError`: a bug
+ * in the caller, not bad input.)
  */
 export function readGraphFile(source: GraphSource, options: ReadGraphOptions = {}): GraphFile {
   const read = sourceText(source, '(graph)');

@@ -21,7 +21,7 @@ export const ProblemSchema = z.object({
   line: z.number().int().positive().optional(),
   /** Column name as written in the file's header (for graph files, the attribute name), when the problem is in one cell. */
   column: z.string().optional(),
-  /** The offending value as written. */
+  /** The offending value as written (a value over 200 characters is clipped, with its length: see `clipText`). */
   value: z.string().optional(),
   /** Why the row was rejected, in plain language. */
   reason: z.string(),

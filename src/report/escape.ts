@@ -38,7 +38,7 @@ export function escapeXml(text: string): string {
 /**
  * Escape text for HTML: `& < > " '` become entities, and characters an HTML
  * parser reports as errors (C0 controls other than whitespace, unpaired
- * surrogates) become U+FFFD. Safe as element text and as a quoted attribute
+ * surrogates), C1 controls and bidi overrides become U+FFFD. Safe as element text and as a quoted attribute
  * value; not for unquoted attributes, `<script>`/`<style>` content or URLs.
  *
  * @example
