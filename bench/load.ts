@@ -1,6 +1,6 @@
 /**
  * Loading speed: `loadNetwork` on a large synthetic input against the floor
- * of just parsing the same CSV text with d3-dsv (which loadNetwork uses), in
+ * of just parsing the same CSV text with d3-dsv (loadNetwork has its own parser, which reports what d3-dsv drops), in
  * the same run. The ratio is the cost of validation, resolution of
  * municipalities, row accounting and building the graph.
  *

@@ -7,11 +7,13 @@ export * from './model/table.js';
 export { nodeKey, actorIdOf, KEY_ESCAPE } from './model/keys.js';
 export { formatCount, joinNames, plural, kindWords } from './model/words.js';
 export * from './model/load-report.js';
+export { ArgumentError, CapacityError } from './model/errors.js';
 export { indexGeography, findMunicipality, findCounty, normaliseName, type GeographyIndex } from './model/geography.js';
 export { groupsOf, resolveGroups, GroupInputSchema, type Group, type GroupInput, type GroupsOptions } from './model/groups.js';
 export { FIELDS, FIELD_CODES, fieldsOf, findField, fieldDefinition, type FieldDefinition } from './model/fields.js';
 export {
   CooperationNetwork,
+  MAX_LINK_WEIGHT,
   type NetworkLink,
   type ActorNodeAttributes,
   type PairEdgeAttributes,
@@ -28,7 +30,7 @@ export { swedenGeography, swedenCooperationBodies, swedenPoliceRegions, demoData
 export { ACTOR_COLUMNS, LINK_COLUMNS, KIND_ALIASES, normaliseKind, normaliseHeader } from './io/columns.js';
 export { parseTable, detectDelimiter, type ParsedTable } from './io/csv.js';
 export { decodeText, NotTextError, type DecodedText } from './io/text.js';
-export type { TableSource } from './io/source.js';
+export { MAX_IN_MEMORY_BYTES, type TableSource } from './io/source.js';
 
 
 export { haversineKm, municipalityDistanceKm, borderSteps, EARTH_RADIUS_KM } from './geo/distance.js';

@@ -1,5 +1,5 @@
 import { actorIdOf, nodeKey } from '../model/keys.js';
-import { sharedProjection, type CooperationNetwork } from '../model/network.js';
+import { checkNetwork, sharedProjection, type CooperationNetwork } from '../model/network.js';
 import type { Actor } from '../model/schema.js';
 import { csrFromEdges, toCsr, type Csr } from '../metrics/csr.js';
 
@@ -127,6 +127,8 @@ const memos = new WeakMap<CooperationNetwork, Map<string, unknown>>();
  * shared; callers must not mutate them.
  */
 export function memo<T>(net: CooperationNetwork, key: string, compute: () => T): T {
+  // Every analysis comes through here: a wrong argument gets samverkan's own error, not one from a WeakMap.
+  checkNetwork(net, 'samverkan');
   let cache = memos.get(net);
   if (!cache) memos.set(net, (cache = new Map()));
   if (!cache.has(key)) cache.set(key, compute());

@@ -1,11 +1,12 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { demoDataset, swedenCooperationBodies } from '../io/sweden.js';
-import { loadNetwork, type LoadNetworkInput } from '../io/load-network.js';
+import { LoadError, loadNetwork, type LoadNetworkInput } from '../io/load-network.js';
 import { loadNetworkInChunks } from '../io/load-network-stream.js';
+import { filePathOf } from '../io/source.js';
 import { progressBar } from './progress.js';
 import type { CooperationNetwork } from '../model/network.js';
-import { formatProblem } from '../model/load-report.js';
+import { formatProblem, type Problem } from '../model/load-report.js';
 import { IsoDateSchema } from '../model/schema.js';
 import { UsageError, type CliIO, type OptionSpec, type ParsedArgs } from './context.js';
 
@@ -20,16 +21,20 @@ export const STREAM_LINKS_BYTES = 16 * 1024 * 1024;
 
 /** Whether the links file is large enough to be read in chunks. */
 function streamLinks(input: LoadNetworkInput, env: Record<string, string | undefined>): boolean {
-  if (typeof input.links !== 'string') return false;
+  const file = input.links !== undefined && typeof input.links === 'object' && 'path' in input.links ? filePathOf(input.links) : undefined;
+  if (!file) return false;
   const set = env.SAMVERKAN_STREAM_LINKS_BYTES;
   const threshold = set !== undefined && set.trim() !== '' && Number.isFinite(Number(set)) ? Number(set) : STREAM_LINKS_BYTES;
   try {
-    const stat = statSync(input.links, { throwIfNoEntry: false });
+    const stat = statSync(file.path, { throwIfNoEntry: false });
     return stat !== undefined && stat.isFile() && stat.size > threshold;
   } catch {
     return false; // loadNetwork says why the file cannot be read
   }
 }
+
+/** A whole-file error: the file could not be read at all (row 0 is the whole file). */
+const unreadable = (p: Problem) => p.severity === 'error' && p.row === 0;
 
 /** Set by `validate`, which prints the whole load report itself. */
 export const QUIET_LOAD = '\u0000quiet-load';
@@ -70,8 +75,12 @@ export function reportLoadProblems(net: CooperationNetwork, io: CliIO, shown = 5
   if (!report || report.problems.length === 0) return;
   const rejected = report.files.reduce((s, f) => s + f.rejected, 0);
   const rows = report.files.reduce((s, f) => s + f.rows - f.blank, 0);
-  const warnings = report.problems.filter((p) => p.severity === 'warning').length;
-  const parts = [rejected > 0 ? `${rejected} of ${rows} rows rejected` : undefined, warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : undefined];
+  const errors = report.problems.filter((p) => p.severity === 'error').length;
+  const warnings = report.problems.length - errors;
+  const parts = [
+    rejected > 0 ? `${rejected} of ${rows} rows rejected` : errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : undefined,
+    warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : undefined,
+  ];
   io.stderr.write(`samverkan: ${parts.filter(Boolean).join(', ')} while loading:\n`);
   for (const p of report.problems.slice(0, shown)) io.stderr.write(`  ${p.severity}: ${formatProblem(p)}\n`);
   if (report.problems.length > shown) io.stderr.write(`  … and ${report.problems.length - shown} more (samverkan validate lists them all)\n`);
@@ -101,23 +110,32 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
   let description: string;
   const bar = progressBar(io, 'Loading');
   const load = (input: LoadNetworkInput) => {
+    let loaded: CooperationNetwork;
     try {
       const options = { mode, onProgress: (done: number, total: number) => bar.update(done, total) } as const;
-      return streamLinks(input, io.env ?? process.env) ? loadNetworkInChunks(input, options) : loadNetwork(input, options);
+      loaded = streamLinks(input, io.env ?? process.env) ? loadNetworkInChunks(input, options) : loadNetwork(input, options);
     } finally {
       bar.finish();
     }
+    // --lenient loads what it can of each file; a file that cannot be read at all (missing, a folder, not text) is not a
+    // partial result but a wrong command: it fails as in strict mode, whatever `validate` would make of it.
+    const report = loaded.loadReport;
+    if (mode === 'lenient' && !values[QUIET_LOAD] && report?.problems.some(unreadable)) {
+      throw new LoadError({ files: report.files, problems: report.problems.filter(unreadable) }, 20);
+    }
+    return loaded;
   };
   if (dataset !== undefined && (actors || links || graph)) throw new UsageError('--dataset cannot be combined with --actors, --links or --graph');
   if (geography && !actors && !links && !graph) {
     throw new UsageError('--geography needs your own --links (or --actors, or --graph): the embedded datasets are Swedish');
   }
   if (graph && (actors || links)) throw new UsageError('--graph cannot be combined with --actors or --links', 'a graph file holds both actors and links');
+  // Paths as { path }: a file name is never read as CSV text, whatever characters it has.
   if (graph) {
-    net = load({ graph, ...(geography && { geography }) });
+    net = load({ graph: { path: graph, name: graph }, ...(geography && { geography }) });
     description = `graph ${values.graph}`;
   } else if (actors || links) {
-    net = load({ ...(actors && { actors }), ...(links && { links }), ...(geography && { geography }) });
+    net = load({ ...(actors && { actors: { path: actors } }), ...(links && { links: { path: links } }), ...(geography && { geography }) });
     description = [actors && `actors ${values.actors}`, links && `links ${values.links}`].filter(Boolean).join(', ');
   } else {
     const name = dataset ?? 'demo';

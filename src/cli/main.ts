@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 import { run } from './run.js';
 
-// `samverkan … | head` closes the pipe early: that is not an error.
+/** Standard output failed: `… | head` closing the pipe early is not an error; anything else (a full disk) is said in one line, exit 1. */
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  const reason = error.code === 'ENOSPC' ? 'no space left on the device' : error.code === 'EDQUOT' ? 'the disk quota is exceeded' : error.message;
+  try {
+    process.stderr.write(`samverkan: cannot write to standard output: ${reason}${error.code ? ` (${error.code})` : ''}\n`);
+  } finally {
+    process.exit(1);
+  }
 });
+// Nothing can be said when standard error itself fails: exit without a stack trace.
+process.stderr.on('error', () => process.exit(process.exitCode || 1));
 
 run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {

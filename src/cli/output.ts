@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { toCsv, type CsvOptions } from '../io/write-csv.js';
 import { formatMarkdownTable, formatTextTable } from '../report/table.js';
 import { UsageError, type CliIO, type OptionSpec, type ParsedArgs } from './context.js';
@@ -50,16 +50,130 @@ export function renderRows(rows: readonly object[], format: Format, csv: CsvOpti
   }
 }
 
-/** Write a file, turning file-system errors into a clear message (exit 1). */
-export function writeOutput(path: string, text: string): void {
-  try {
-    writeFileSync(path, text);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new Error(`cannot write ${path}: ${reason}`);
+/** An output file could not be written (exit 1, the message says why; nothing to debug). */
+export class OutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputError';
   }
+}
+
+/** Why a file cannot be written, in words. */
+function cannotWrite(path: string, error: unknown): OutputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT'
+      ? 'its folder does not exist'
+      : code === 'EISDIR'
+        ? 'it is a folder'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'ENOSPC'
+            ? 'no space left on the device'
+            : code === 'EDQUOT'
+              ? 'the disk quota is exceeded'
+              : (error as Error).message;
+  return new OutputError(`cannot write ${path}: ${reason}${code === 'ENOENT' || code === 'EISDIR' ? '' : ' (nothing was changed there)'}`);
+}
+
+/** The real path of a file (symbolic links resolved), or of the file it would be (its folder resolved) when it does not exist. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
+}
+
+/**
+ * The files a command reads, as options name them (`--actors`, `--links`,
+ * `--graph`, `--features`, and the three files of a `--geography` folder),
+ * resolved against `cwd`: no output may be written over one of them.
+ */
+export function inputFiles(values: ParsedArgs['values'], cwd: string): string[] {
+  const files: string[] = [];
+  for (const name of ['actors', 'links', 'graph', 'features']) if (typeof values[name] === 'string') files.push(resolve(cwd, values[name] as string));
+  if (typeof values.geography === 'string') for (const f of ['municipalities.csv', 'counties.csv', 'adjacency.csv']) files.push(resolve(cwd, values.geography as string, f));
+  return files;
+}
+
+/**
+ * A file written whole or not at all: the text goes to a temporary file in
+ * the same folder, which then replaces the target in one rename, so a write
+ * that fails half-way (a full disk) leaves what was there before, and a
+ * reader never sees half a file. Refused: a target that is one of the
+ * command's `inputs` (the same file by any path), which would be destroyed.
+ * Targets that are not regular files (`/dev/stdout`, a pipe) are written to
+ * directly. Several files are written as a group: all are complete before
+ * the first is renamed into place.
+ */
+export function writeOutputs(files: readonly { path: string; text: string }[], inputs: readonly string[] = []): void {
+  const inputReal = new Set(inputs.map(realPath));
+  for (const { path } of files) {
+    if (inputReal.has(realPath(path))) throw new UsageError(`refusing to write ${path}: it is also an input of this command, and would be overwritten`, 'choose another --out');
+  }
+  const temps: { temp: string; path: string }[] = [];
+  try {
+    for (const { path, text } of files) {
+      let special = false;
+      try {
+        special = !statSync(path).isFile();
+      } catch {
+        // Does not exist yet: written through a temporary file.
+      }
+      if (special) {
+        writeWhole(path, text, false);
+        continue;
+      }
+      const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+      temps.push({ temp, path });
+      writeWhole(temp, text, true, path);
+    }
+    for (const { temp, path } of temps) {
+      try {
+        renameSync(temp, path);
+      } catch (error) {
+        throw cannotWrite(path, error);
+      }
+    }
+  } catch (error) {
+    for (const { temp } of temps) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Renamed already, or never created.
+      }
+    }
+    throw error;
+  }
+}
+
+/** Write `text` to `target` (created exclusively when it is a temporary file), flushed to disk; errors name `shown`. */
+function writeWhole(target: string, text: string, exclusive: boolean, shown = target): void {
+  let fd: number;
+  try {
+    fd = openSync(target, exclusive ? 'wx' : 'w');
+  } catch (error) {
+    throw cannotWrite(shown, error);
+  }
+  try {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    if (exclusive) fsyncSync(fd);
+  } catch (error) {
+    throw cannotWrite(shown, error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Write one file whole or not at all (see {@link writeOutputs}), turning file-system errors into a clear message (exit 1). */
+export function writeOutput(path: string, text: string, inputs: readonly string[] = []): void {
+  writeOutputs([{ path, text }], inputs);
 }
 
 /** Write output to `--out` or stdout. Returns the path written, if any. */
@@ -69,7 +183,8 @@ export function emit(text: string, values: ParsedArgs['values'], io: CliIO): str
     io.stdout.write(text);
     return undefined;
   }
-  const path = resolve(io.cwd ?? process.cwd(), out);
-  writeOutput(path, text);
+  const cwd = io.cwd ?? process.cwd();
+  const path = resolve(cwd, out);
+  writeOutput(path, text, inputFiles(values, cwd));
   return path;
 }

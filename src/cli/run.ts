@@ -1,7 +1,10 @@
 import { GeographyError } from '../io/geography.js';
 import { LoadError } from '../io/load-network.js';
+import { ArgumentError, CapacityError } from '../model/errors.js';
+import { visibleText } from '../model/text.js';
 import { COMMANDS } from './commands/index.js';
 import { parse, UsageError, type CliIO } from './context.js';
+import { OutputError } from './output.js';
 
 const VERSION = '0.1.0';
 
@@ -50,16 +53,18 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(parsed.positionals[0])}`, `see: samverkan ${command.name} --help`);
     return await command.run(parsed, io);
   } catch (error) {
+    // Messages quote the input (names, values, paths): what would act on the terminal is shown by its code point.
+    const shown = (text: string) => text.split('\n').map(visibleText).join('\n');
     if (error instanceof UsageError) {
-      io.stderr.write(`samverkan: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+      io.stderr.write(`samverkan: ${shown(error.message)}\n${error.hint ? `hint: ${shown(error.hint)}\n` : ''}`);
       return 2;
     }
-    if (error instanceof LoadError || error instanceof GeographyError) {
-      io.stderr.write(`${error.message}\n`);
+    if (error instanceof LoadError || error instanceof GeographyError || error instanceof CapacityError || error instanceof ArgumentError || error instanceof OutputError) {
+      io.stderr.write(`${error instanceof ArgumentError || error instanceof OutputError ? 'samverkan: ' : ''}${shown(error.message)}\n`);
       if (debug) io.stderr.write(`${error.stack}\n`);
       return 1;
     }
-    io.stderr.write(`samverkan: ${(error as Error).message ?? String(error)}\n`);
+    io.stderr.write(`samverkan: ${shown((error as Error).message ?? String(error))}\n`);
     if (debug) io.stderr.write(`${(error as Error).stack}\n`);
     else io.stderr.write('(run with --debug for details)\n');
     return 1;

@@ -136,10 +136,16 @@ export type ColumnSpec = Readonly<Record<string, readonly string[]>>;
 export interface ColumnMap<F extends string> {
   /** Field → column index. */
   fields: Partial<Record<F, number>>;
-  /** Columns that are not a known field: kept as attributes. Index and header as written. */
+  /**
+   * Columns that are not a known field: kept as attributes. Index and
+   * attribute name: the header as written, made unique (a second `note`
+   * becomes `note_2`), or `column_N` for a column without a header.
+   */
   extra: { index: number; name: string }[];
   /** Two header cells that mean the same field. */
   duplicates: { field: F; columns: string[] }[];
+  /** Extra columns whose attribute name is not the header as written: a repeated name, or none. */
+  renamed?: { index: number; header: string; name: string; first?: number }[];
 }
 
 /** Match header cells to fields using the alias lists in `spec`. */
@@ -149,10 +155,44 @@ export function mapColumns<F extends string>(header: readonly string[], spec: Re
   const fields: Partial<Record<F, number>> = {};
   const seen = new Map<F, string[]>();
   const extra: { index: number; name: string }[] = [];
+  const renamed: { index: number; header: string; name: string; first?: number }[] = [];
+  const taken = new Map<string, number>();
+  const normalised = header.map(normaliseHeader);
+  header.forEach((cell, i) => {
+    if (cell !== '' && !lookup.has(normalised[i]!)) taken.set(cell, -1);
+  });
+  // The next suffix to try per name, so a header of a million equal cells is renamed in linear time.
+  const next = new Map<string, number>();
+  const unique = (base: string) => {
+    if (!taken.has(base)) return base;
+    let k = next.get(base) ?? 2;
+    let name = `${base}_${k}`;
+    while (taken.has(name)) name = `${base}_${++k}`;
+    next.set(base, k + 1);
+    return name;
+  };
   header.forEach((cell, index) => {
-    const field = lookup.get(normaliseHeader(cell));
+    const field = lookup.get(normalised[index]!);
     if (field === undefined) {
-      if (cell !== '') extra.push({ index, name: cell });
+      if (cell === '') {
+        // A column without a header: its values are kept under a name of its own (the loader warns when one has a value).
+        const name = unique(`column_${index + 1}`);
+        taken.set(name, index);
+        extra.push({ index, name });
+        renamed.push({ index, header: cell, name });
+        return;
+      }
+      const first = taken.get(cell)!;
+      if (first < 0) {
+        taken.set(cell, index);
+        extra.push({ index, name: cell });
+        return;
+      }
+      // The same name twice: the later column gets a name of its own instead of overwriting the first.
+      const name = unique(cell);
+      taken.set(name, index);
+      extra.push({ index, name });
+      renamed.push({ index, header: cell, name, first });
       return;
     }
     const list = seen.get(field) ?? [];
@@ -161,7 +201,9 @@ export function mapColumns<F extends string>(header: readonly string[], spec: Re
     if (fields[field] === undefined) fields[field] = index;
   });
   const duplicates = [...seen].filter(([, cells]) => cells.length > 1).map(([field, columns]) => ({ field, columns }));
-  return { fields, extra, duplicates };
+  const map: ColumnMap<F> = { fields, extra, duplicates };
+  if (renamed.length > 0) map.renamed = renamed;
+  return map;
 }
 
 /**

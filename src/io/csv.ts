@@ -1,88 +1,123 @@
-import { dsvFormat } from 'd3-dsv';
+import { checkHeap, HEAP_RESERVE_PER_ROW } from '../model/runtime.js';
+
+/** A field delimiter samverkan reads: comma, semicolon, tab, or (after an Excel `sep=|` line, or detected) a vertical bar. */
+export type Delimiter = ',' | ';' | '\t' | '|';
+
+/**
+ * Something wrong with one record (or the header) as the row parser read
+ * it: a quote never closed, text after a closing quote, a quoted field that
+ * swallowed lines that look like rows. `column` is the 0-based field index.
+ * Errors reject the row; warnings keep it.
+ */
+export interface RecordIssue {
+  column: number;
+  reason: string;
+  severity: 'error' | 'warning';
+}
+
+/** One record as read: its spreadsheet row, its fields (trimmed, NFC) and what went wrong reading it. */
+export interface TableRecord {
+  row: number;
+  fields: string[];
+  /** Present only when the parser found something wrong. */
+  issues?: RecordIssue[];
+}
 
 /** A delimited table as read, with every record's spreadsheet row number. */
 export interface ParsedTable {
-  delimiter: ',' | ';' | '\t';
+  delimiter: Delimiter;
   /** Header cells, trimmed and NFC-normalised. */
   header: string[];
   /** Spreadsheet row of the header (1 unless blank lines precede it). */
   headerRow: number;
+  /** Problems reading the header line itself (a quote never closed, text after a quote), as for records. Absent when there are none. */
+  headerIssues?: RecordIssue[];
   /** Data records: `row` is the spreadsheet row (header is row 1), `fields` are trimmed and NFC-normalised. */
-  records: { row: number; fields: string[] }[];
+  records: TableRecord[];
   /** Spreadsheet rows that were empty. */
   blankRows: number[];
 }
 
-const DELIMITERS = [',', ';', '\t'] as const;
+const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
 
 /** Count each candidate delimiter outside double quotes in one line. */
-function countOutsideQuotes(line: string): Record<(typeof DELIMITERS)[number], number> {
-  const counts = { ',': 0, ';': 0, '\t': 0 };
+function countOutsideQuotes(line: string): Record<Delimiter, number> {
+  const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0, '|': 0 };
   let quoted = false;
   for (const ch of line) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t' || ch === '|')) counts[ch]++;
   }
   return counts;
 }
 
 /**
  * Detect the field delimiter from the header line: the candidate (comma,
- * semicolon, tab) that occurs most often outside quotes. Ties go to tab, then
- * semicolon, since a comma in a Swedish header is more likely a decimal or
- * part of a name. A header with none of them is comma-separated (one column).
+ * semicolon, tab, vertical bar) that occurs most often outside quotes. Ties
+ * go to tab, then semicolon, then comma (a comma in a Swedish header is more
+ * likely a decimal or part of a name); a bar must occur more often than all
+ * of them. A header with none of them is comma-separated (one column).
  */
-export function detectDelimiter(headerLine: string): ',' | ';' | '\t' {
+export function detectDelimiter(headerLine: string): Delimiter {
   const counts = countOutsideQuotes(headerLine);
-  let best: ',' | ';' | '\t' = ',';
-  for (const d of ['\t', ';', ','] as const) if (counts[d] > counts[best]) best = d;
+  let best: Delimiter = ',';
+  for (const d of ['\t', ';', ',', '|'] as const) if (counts[d] > counts[best]) best = d;
   return best;
+}
+
+/** An Excel `sep=X` first line (any line end): the delimiter it names and its length, or the unsupported character. */
+function sepLine(text: string): { delimiter?: Delimiter; other?: string; length: number } | undefined {
+  const m = /^sep=(.)(\r\n|\n|\r|$)/.exec(text);
+  if (!m) return undefined;
+  const c = m[1]!;
+  return (DELIMITERS as readonly string[]).includes(c) ? { delimiter: c as Delimiter, length: m[0].length } : { other: c, length: m[0].length };
+}
+
+/** The end of the first line (CR, LF or CRLF all end a line), from `from`; -1 when the text has no line end yet. */
+function lineEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || c === CR) return i;
+  }
+  return -1;
 }
 
 /**
  * Parse delimited text (RFC 4180 quoting: quoted fields may hold delimiters,
- * doubled quotes and line breaks; CRLF or LF). An Excel `sep=;` first line
- * sets the delimiter and is skipped. Fields are trimmed and normalised to
- * Unicode NFC, so names typed on a Mac (decomposed å) match.
+ * doubled quotes and line breaks; CRLF, LF or CR line ends). An Excel
+ * `sep=;` first line sets the delimiter and is skipped. Fields are trimmed
+ * and normalised to Unicode NFC, so names typed on a Mac (decomposed å)
+ * match. Nothing is dropped silently: a quote that is never closed, text
+ * after a closing quote and a quoted field that swallowed what look like
+ * rows are reported in the record's `issues` (see {@link TableStream}).
  */
 export function parseTable(input: string): ParsedTable {
-  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  let forced: ',' | ';' | '\t' | undefined;
-  const sep = /^sep=(.)\r?\n/.exec(text);
-  if (sep && (DELIMITERS as readonly string[]).includes(sep[1]!)) {
-    forced = sep[1] as ',' | ';' | '\t';
-    text = text.slice(sep[0].length);
-  }
-  const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  const delimiter = forced ?? detectDelimiter(firstLine);
-  const raw = dsvFormat(delimiter).parseRows(text);
-  const clean = (s: string) => s.normalize('NFC').trim();
-
+  const records: TableRecord[] = [];
   const blankRows: number[] = [];
-  const records: { row: number; fields: string[] }[] = [];
-  let header: string[] | undefined;
+  let header: string[] = [];
   let headerRow = 0;
-  raw.forEach((fields, i) => {
-    const row = i + 1;
-    if (fields.every((f) => f.trim() === '')) {
-      // A blank line before the header is not a data row.
-      if (header) blankRows.push(row);
-      return;
-    }
-    if (!header) {
-      header = fields.map(clean);
+  let headerIssues: RecordIssue[] | undefined;
+  const stream = new TableStream({
+    header: (cells, row, issues) => {
+      header = cells;
       headerRow = row;
-      return;
-    }
-    records.push({ row, fields: fields.map(clean) });
+      headerIssues = issues;
+    },
+    record: (record) => records.push(record),
+    blank: (row) => blankRows.push(row),
   });
-  return { delimiter, header: header ?? [], headerRow, records, blankRows };
+  stream.push(input);
+  stream.end();
+  const table: ParsedTable = { delimiter: stream.delimiter!, header, headerRow, records, blankRows };
+  if (headerIssues) table.headerIssues = headerIssues;
+  if (stream.sepIssue) table.headerIssues = [stream.sepIssue, ...(table.headerIssues ?? [])];
+  return table;
 }
 
 /**
  * A number cell with a decimal comma (`1,5`) rewritten with a point, when
- * commas cannot be the field delimiter (semicolon- or tab-separated files,
- * as Swedish Excel writes them); other text is returned as it is.
+ * commas cannot be the field delimiter (semicolon-, tab- or bar-separated
+ * files, as Swedish Excel writes them); other text is returned as it is.
  */
 export function decimalPoint(text: string, delimiter: string | undefined): string {
   return delimiter !== ',' ? text.replace(/^([+-]?\d*),(\d+)$/, '$1.$2') : text;
@@ -91,35 +126,59 @@ export function decimalPoint(text: string, delimiter: string | undefined): strin
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+const SPACE = 32;
+const TAB = 9;
 
 /** Where {@link TableStream} sends what it reads, in order. */
 export interface TableSink {
-  /** The header (trimmed, NFC) and its spreadsheet row; the delimiter is known by then. */
-  header(header: string[], row: number): void;
+  /** The header (trimmed, NFC) and its spreadsheet row; the delimiter is known by then. `issues` as for a record. */
+  header(header: string[], row: number, issues?: RecordIssue[]): void;
   /** A data record, as in {@link ParsedTable}'s `records`. */
-  record(record: { row: number; fields: string[] }): void;
+  record(record: TableRecord): void;
   /** A blank row after the header. (Blank rows before it are not rows of the table.) */
   blank(row: number): void;
 }
 
+/** Row parser states. */
+const FIELD_START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+/** A quote inside a quoted field: a doubled quote or the closing one, as the next character says. */
+const QUOTE_IN_QUOTED = 3;
+/** After the closing quote: spaces may follow before the delimiter; anything else is an error. */
+const AFTER_QUOTED = 4;
+
+/** How much of a value to quote in a reason. */
+const SNIPPET = 40;
+
 /**
  * {@link parseTable} fed in pieces of text, for files too large to hold:
- * the same rows, fields, row numbers, blank rows and delimiter, sent to a
- * {@link TableSink} as they are complete instead of collected.
+ * the same rows, fields, row numbers, blank rows, issues and delimiter, sent
+ * to a {@link TableSink} as they are complete instead of collected.
  *
  * The text is held only until the delimiter is known: after an Excel `sep=`
- * line, or until the first non-blank line is complete (a line feed or the
- * end), as `parseTable` detects the delimiter from that line. After that,
- * only the current row is held. The row parser reproduces d3-dsv's (which
- * `parseTable` uses) exactly, quirks included: a quote opens a quoted field
- * only as its first character, the character after a closing quote is
- * consumed as the separator whatever it is, a lone CR ends a line, an
- * unterminated quote runs to the end of the text, and a final line break
- * does not start another row.
+ * line, or until the first non-blank line is complete (a line end or the
+ * end), as the delimiter is detected from that line. After that, only the
+ * current row is held.
+ *
+ * The rules, as RFC 4180 with the usual tolerance: a quote opens a quoted
+ * field only as its first character (after spaces, which are dropped); inside, a doubled quote is a quote and
+ * line breaks are part of the field; CR, LF and CRLF each end a line; a final
+ * line break does not start another row. What the RFC leaves open is an
+ * issue of the record, never silent:
+ * - a quote that is never closed runs to the end of the text: an error
+ *   naming the row and line where it opened and how many lines it took;
+ * - text after a closing quote (`"2460"1`) is kept in the field (as Python's
+ *   `csv` does) and is an error; spaces there are allowed;
+ * - a quoted field with a later line that has as many delimiters as a row
+ *   (rows swallowed by a quote closed much later) is a warning naming where
+ *   it opened.
  */
 export class TableStream {
   /** The delimiter, once known (always after {@link end}). */
-  delimiter: ',' | ';' | '\t' | undefined;
+  delimiter: Delimiter | undefined;
+  /** An Excel `sep=` line that names a delimiter samverkan does not read (the line is skipped; the header line decides). */
+  sepIssue: RecordIssue | undefined;
   /** The text held until the delimiter is known, in pieces (joined only when a line may be complete: no quadratic copying). */
   private pending: string[] = [];
   private started = false;
@@ -127,12 +186,17 @@ export class TableStream {
   private lineStart = 0;
   private rows = 0;
   private hasHeader = false;
-  // Row parser state: 0 at the start of a field, 1 in an unquoted field, 2 in a quoted field, 3 after a quote in a quoted field.
-  private state = 0;
+  private state = FIELD_START;
   private field = '';
   private row: string[] = [];
+  private issues: RecordIssue[] | undefined;
   private skipLf = false;
   private delimiterCode = 44;
+  /** Physical line the parser is on (1-based), and where the current quoted field began. */
+  private line = 1;
+  private quoteLine = 1;
+  /** Text after a closing quote, for the message (the start of it). */
+  private trailing = '';
 
   constructor(private readonly sink: TableSink) {}
 
@@ -148,15 +212,23 @@ export class TableStream {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     this.pending.push(text);
-    // A line can only have been completed by this piece's line feed.
-    if (text.includes('\n')) this.detect(false);
+    // A line can only have been completed by a line end in this piece.
+    if (text.includes('\n') || text.includes('\r')) this.detect(false);
   }
 
   /** The end of the text: the last row is sent. */
   end(): void {
     if (this.delimiter === undefined) this.detect(true);
-    if (this.state === 0 && this.row.length === 0) return;
-    this.row.push(this.field);
+    if (this.state === FIELD_START && this.row.length === 0 && this.field === '') return;
+    if (this.state === QUOTED) {
+      const last = this.field.charCodeAt(this.field.length - 1);
+      const lines = this.line - this.quoteLine + (last === LF || last === CR ? 0 : 1);
+      this.issue(
+        `a quote opened on line ${this.quoteLine} is never closed: everything after it to the end of the file (${lines} line${lines === 1 ? '' : 's'}) was read as this one field, so any rows there are not read. Close the quote, or double a quote that belongs to the text ("")`,
+        'error',
+      );
+    }
+    this.closeField();
     this.emit();
   }
 
@@ -165,54 +237,116 @@ export class TableStream {
     let text = this.pending.join('');
     this.pending = [text];
     for (;;) {
-      const lf = text.indexOf('\n', this.lineStart);
-      if (lf < 0 && !atEnd) return;
+      const end = lineEnd(text, this.lineStart);
+      if (end < 0 && !atEnd) return;
+      // A CR at the very end of the text so far may be the first half of a CRLF: wait for the next piece.
       if (!this.sepChecked) {
+        if (end >= 0 && text.charCodeAt(end) === CR && end === text.length - 1 && !atEnd) return;
         this.sepChecked = true;
-        const sep = /^sep=(.)\r?\n/.exec(text);
-        if (sep && (DELIMITERS as readonly string[]).includes(sep[1]!)) {
-          text = text.slice(sep[0].length);
-          this.start(sep[1] as ',' | ';' | '\t', text);
+        const sep = sepLine(text);
+        if (sep) {
+          text = text.slice(sep.length);
+          this.line = 2;
+          if (sep.delimiter) {
+            this.start(sep.delimiter, text);
+            return;
+          }
+          this.sepIssue = { column: 0, reason: `the first line "sep=${sep.other}" names a delimiter samverkan does not read (comma, semicolon, tab or |); the line was skipped and the delimiter taken from the header`, severity: 'warning' };
+          this.pending = [text];
+          this.detect(atEnd);
           return;
         }
       }
-      if (lf < 0) {
+      if (end < 0) {
         // The end: the last line decides, or nothing does.
         const line = text.slice(this.lineStart);
         this.start(detectDelimiter(line.trim() !== '' ? line : ''), text);
         return;
       }
-      const line = text.slice(this.lineStart, lf > this.lineStart && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf);
+      const line = text.slice(this.lineStart, end);
       if (line.trim() !== '') {
         this.start(detectDelimiter(line), text);
         return;
       }
-      this.lineStart = lf + 1;
+      this.lineStart = end + 1;
+      if (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF) this.lineStart++;
     }
   }
 
-  private start(delimiter: ',' | ';' | '\t', text: string): void {
+  private start(delimiter: Delimiter, text: string): void {
     this.delimiter = delimiter;
     this.delimiterCode = delimiter.charCodeAt(0);
     this.pending = [];
     this.parse(text);
   }
 
+  private issue(reason: string, severity: RecordIssue['severity']): void {
+    (this.issues ??= []).push({ column: this.row.length, reason, severity });
+  }
+
+  /** The current field is complete: check a quoted one for swallowed rows, and add it to the row. */
+  private closeField(): void {
+    if (this.state === AFTER_QUOTED || this.state === QUOTE_IN_QUOTED) {
+      if (this.trailing !== '') {
+        const shown = this.trailing.length > SNIPPET ? `${this.trailing.slice(0, SNIPPET)}…` : this.trailing;
+        this.issue(
+          `text after the closing quote of a quoted field (${JSON.stringify(shown)}): a quote inside a field must be doubled ("") and the whole field quoted`,
+          'error',
+        );
+        this.trailing = '';
+      } else if (this.line > this.quoteLine && this.swallowedRows()) {
+        this.issue(
+          `the quoted field opened on line ${this.quoteLine} runs over ${this.line - this.quoteLine + 1} lines, and its later lines look like rows (one has as many delimiters as a row): if that is not meant, a quote is not closed where it should be`,
+          'warning',
+        );
+      }
+    }
+    this.row.push(this.field);
+    this.field = '';
+    this.state = FIELD_START;
+  }
+
+  /** Whether one of a quoted field's lines after its first has as many delimiters as a row of the table (the header's cells less one). */
+  private swallowedRows(): boolean {
+    if (this.headerCells < 2) return false;
+    const f = this.field;
+    const d = this.delimiterCode;
+    let i = lineEnd(f, 0);
+    while (i >= 0) {
+      const next = lineEnd(f, i + 1);
+      const stop = next < 0 ? f.length : next;
+      let count = 0;
+      for (let k = i + 1; k < stop; k++) if (f.charCodeAt(k) === d) count++;
+      if (count >= this.headerCells - 1) return true;
+      i = next;
+    }
+    return false;
+  }
+  /** Cells of the header (0 until it is read). */
+  private headerCells = 0;
+
   private emit(): void {
     const fields = this.row;
+    const issues = this.issues;
     this.row = [];
     this.field = '';
-    this.state = 0;
+    this.issues = undefined;
+    this.state = FIELD_START;
     const row = ++this.rows;
-    if (fields.every((f) => f.trim() === '')) {
+    // Rows held by a caller (parseTable keeps them all) fill the heap: stop with a message before it is full.
+    if ((row & 16383) === 0) checkHeap(() => `samverkan stopped reading the CSV at row ${row}`, row * HEAP_RESERVE_PER_ROW);
+    if (!issues && fields.every((f) => f.trim() === '')) {
       if (this.hasHeader) this.sink.blank(row);
       return;
     }
     const clean = fields.map((s) => s.normalize('NFC').trim());
     if (!this.hasHeader) {
       this.hasHeader = true;
-      this.sink.header(clean, row);
-    } else this.sink.record({ row, fields: clean });
+      this.headerCells = clean.length;
+      if (issues) this.sink.header(clean, row, issues);
+      else this.sink.header(clean, row);
+    } else if (issues) this.sink.record({ row, fields: clean, issues });
+    else this.sink.record({ row, fields: clean });
   }
 
   private parse(s: string): void {
@@ -224,15 +358,25 @@ export class TableStream {
       if (s.charCodeAt(0) === LF) i = 1;
     }
     while (i < n) {
-      if (this.state === 0) {
-        if (s.charCodeAt(i) === QUOTE) {
-          this.state = 2;
+      const state = this.state;
+      if (state === FIELD_START) {
+        // Spaces before an opening quote (`a, "b"`) belong to no field; before other text they are trimmed anyway.
+        let c = s.charCodeAt(i);
+        while ((c === SPACE || (c === TAB && d !== TAB)) && i < n) {
+          this.field += s[i];
+          c = s.charCodeAt(++i);
+        }
+        if (i === n) return;
+        if (c === QUOTE) {
+          this.field = '';
+          this.state = QUOTED;
+          this.quoteLine = this.line;
           i++;
           continue;
         }
-        this.state = 1;
+        this.state = UNQUOTED;
       }
-      if (this.state === 1) {
+      if (this.state === UNQUOTED) {
         let j = i;
         let c = 0;
         while (j < n) {
@@ -245,36 +389,72 @@ export class TableStream {
         i = this.separator(s, j, c);
         continue;
       }
-      if (this.state === 2) {
+      if (this.state === QUOTED) {
         const q = s.indexOf('"', i);
-        if (q < 0) {
-          this.field += s.slice(i);
-          return;
-        }
-        if (q > i) this.field += s.slice(i, q);
-        this.state = 3;
+        const stop = q < 0 ? n : q;
+        this.countQuoted(s, i, stop);
+        if (stop > i) this.field += s.slice(i, stop);
+        if (q < 0) return;
+        this.pendingCr = false;
+        this.state = QUOTE_IN_QUOTED;
         i = q + 1;
         continue;
       }
-      // After a quote in a quoted field: a doubled quote, or the field ends and the next character is its separator.
       const c = s.charCodeAt(i);
-      if (c === QUOTE) {
-        this.field += '"';
-        this.state = 2;
+      if (this.state === QUOTE_IN_QUOTED) {
+        if (c === QUOTE) {
+          // A doubled quote.
+          this.field += '"';
+          this.state = QUOTED;
+          i++;
+          continue;
+        }
+        this.state = AFTER_QUOTED;
+      }
+      // After the closing quote: the delimiter or a line end closes the field; spaces are skipped; other text is kept and reported.
+      if (c === d || c === LF || c === CR) {
+        i = this.separator(s, i, c);
+        continue;
+      }
+      if ((c === SPACE || c === TAB) && this.trailing === '') {
         i++;
         continue;
       }
-      i = this.separator(s, i, c);
+      let j = i;
+      while (j < n) {
+        const x = s.charCodeAt(j);
+        if (x === d || x === LF || x === CR) break;
+        j++;
+      }
+      const text = s.slice(i, j);
+      this.field += text;
+      if (this.trailing.length < SNIPPET + 1) this.trailing += text;
+      i = j;
     }
   }
 
+  /** Line ends inside a quoted field (for the line numbers of later messages). */
+  private countQuoted(s: string, from: number, to: number): void {
+    for (let k = from; k < to; k++) {
+      const c = s.charCodeAt(k);
+      if (c === CR) {
+        this.line++;
+        this.pendingCr = true;
+      } else {
+        if (c === LF && !this.pendingCr) this.line++;
+        this.pendingCr = false;
+      }
+    }
+  }
+  private pendingCr = false;
+
   /** The field ends at `s[j]` (`c`): a line break ends the row too. Returns where to go on. */
   private separator(s: string, j: number, c: number): number {
-    this.row.push(this.field);
-    this.field = '';
-    this.state = 0;
+    this.closeField();
+    this.pendingCr = false;
     let i = j + 1;
     if (c === LF || c === CR) {
+      this.line++;
       this.emit();
       if (c === CR) {
         if (i < s.length) {

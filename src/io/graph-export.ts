@@ -201,7 +201,8 @@ function buildModel(net: CooperationNetwork, o: Options): ExportModel {
   let edgeColumns: Column[];
   if (o.edges === 'pairs') {
     edgeColumns = [...PAIR_EDGE_COLUMNS];
-    net.graph.forEachEdge((_key, a, _s, _t, sa, ta) => {
+    // From the network's pairs, not its graphology graph: a change made to `net.graph` is not the network's.
+    net.forEachPair((sa, ta, a) => {
       const values = new Map<string, string | number | boolean>([
         ['weight', a.weight],
         ['count', a.count],

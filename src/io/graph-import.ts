@@ -2,10 +2,11 @@ import { findMunicipality, indexGeography } from '../model/geography.js';
 import type { Problem } from '../model/load-report.js';
 import type { Geography } from '../model/schema.js';
 import { ACTOR_COLUMNS, LINK_COLUMNS, normaliseHeader, normaliseKind } from './columns.js';
+import { ArgumentError, describeValue } from '../model/errors.js';
+import { filePathOf, MAX_IN_MEMORY_BYTES, readFileBytes } from './source.js';
 import { swedenGeography } from './sweden.js';
-import { decodeText, NotTextError } from './text.js';
-import { childNamed, childrenNamed, parseXml, XmlError, type XmlElement } from './xml.js';
-import { nodeBuiltin } from '../model/runtime.js';
+import { decodeText, decodeWindows1252, NotTextError } from './text.js';
+import { childNamed, childrenNamed, MAX_XML_DEPTH, parseXml, XmlError, type XmlElement } from './xml.js';
 
 /**
  * Reading networks from graph files: GEXF (Gephi, `nx.write_gexf`), GraphML
@@ -16,14 +17,17 @@ import { nodeBuiltin } from '../model/runtime.js';
  */
 
 /**
- * Where a graph file comes from: a path (a string that does not start with
- * `<` or `{` and has no line break) or `file:` URL, the file's text (or
- * `{ text, name }`), or its bytes (or `{ bytes, name }`).
+ * Where a graph file comes from: `{ path, name? }` (a file, whatever its
+ * path looks like), a bare string by one rule (a string that starts with
+ * `<` or `{` after spaces, or has a line break, is the file's text;
+ * any other string is a path), a `file:` URL, the file's text as
+ * `{ text, name }`, or its bytes (or `{ bytes, name }`).
  */
 export type GraphSource =
   | string
   | URL
   | Uint8Array
+  | { readonly path: string | URL; readonly name?: string }
   | { readonly text: string; readonly name?: string }
   | { readonly bytes: Uint8Array; readonly name?: string };
 
@@ -126,12 +130,6 @@ class GraphFormatError extends Error {
   }
 }
 
-function readBytes(path: string | URL): Uint8Array {
-  const fs = nodeBuiltin('node:fs');
-  if (!fs) throw new Error('reading files needs Node.js; pass the file text or bytes instead');
-  return fs.readFileSync(path);
-}
-
 const EXTENSIONS: Readonly<Record<string, GraphFormat>> = { gexf: 'gexf', graphml: 'graphml', json: 'json' };
 
 function extensionFormat(file: string): GraphFormat | undefined {
@@ -151,7 +149,7 @@ function sourceText(source: GraphSource, label: string): { file: string; text?: 
       if (decoded.warning) {
         // decodeText's advice is about CSV; an XML file names its encoding.
         const declared = /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/.exec(text)?.[1]?.toLowerCase();
-        if (declared && /^(iso-8859-1|latin-?1|windows-1252|cp1252)$/.test(declared)) text = new TextDecoder('windows-1252').decode(bytes);
+        if (declared && /^(iso-8859-1|latin-?1|windows-1252|cp1252)$/.test(declared)) text = decodeWindows1252(bytes);
         else problems.push(problem(file, 'the file is not valid UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure å, ä and ö come through', 'warning'));
       }
       return { file, text, encoding: decoded.encoding, problems };
@@ -161,23 +159,51 @@ function sourceText(source: GraphSource, label: string): { file: string; text?: 
     }
   };
   const fromPath = (path: string | URL, file: string) => {
-    try {
-      return fromBytes(file, readBytes(path));
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : `cannot read the file (${(error as Error).message})`;
-      return { file, problems: [problem(file, reason)] };
-    }
+    const read = readFileBytes(path, "the file's text or bytes", MAX_IN_MEMORY_BYTES);
+    return 'reason' in read ? { file, problems: [problem(file, read.reason)] } : fromBytes(file, read.bytes);
   };
   if (typeof source === 'string') {
     const looksLikeContent = /[\r\n]/.test(source) || /^\uFEFF?\s*[<{]/.test(source);
     return looksLikeContent ? { file: label, text: source, problems: [] } : fromPath(source, source);
   }
-  if (source instanceof URL) return fromPath(source, decodeURIComponent(source.pathname));
+  const named = filePathOf(source as Parameters<typeof filePathOf>[0]);
+  if (named) return fromPath(named.path, named.file);
   if (source instanceof Uint8Array) return fromBytes(label, source);
-  if ('text' in source && typeof source.text === 'string') return { file: source.name ?? label, text: source.text, problems: [] };
-  if ('bytes' in source && source.bytes instanceof Uint8Array) return fromBytes(source.name ?? label, source.bytes);
-  throw new TypeError(`${label}: expected a file path, the file's text or its bytes`);
+  const s = (typeof source === 'object' && source !== null ? source : {}) as { text?: unknown; bytes?: unknown; name?: unknown };
+  const name = typeof s.name === 'string' ? s.name : label;
+  if (typeof s.text === 'string') return { file: name, text: s.text, problems: [] };
+  if (s.bytes instanceof Uint8Array) return fromBytes(name, s.bytes);
+  throw new ArgumentError(`readGraphFile: expected a file path, { path }, { text }, { bytes } or bytes; got ${describeValue(source)}`);
+}
+
+/**
+ * How deep a JSON graph file may nest (the same limit as XML): a node-link
+ * file nests four or five levels, and a deeper one is refused before it is
+ * parsed, so no stack runs out on it (`JSON.stringify` of a deep attribute
+ * value would, for one).
+ */
+const MAX_JSON_DEPTH = MAX_XML_DEPTH;
+
+/** The line where JSON text first nests deeper than {@link MAX_JSON_DEPTH}, or undefined. One pass, strings skipped. */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 34) {
+      // A string: skip to its closing quote (escapes skipped with it).
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+        else if (d === 10) line++;
+      }
+    } else if (c === 91 || c === 123) {
+      if (++depth > MAX_JSON_DEPTH) return line;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -351,6 +377,8 @@ function jsonAttributes(record: unknown, skip: ReadonlySet<string>): Map<string,
 }
 
 function parseJsonGraph(text: string): RawGraph {
+  const deep = tooDeep(text);
+  if (deep !== undefined) throw new GraphFormatError(`the JSON is nested more than ${MAX_JSON_DEPTH} levels deep (no graph file needs that many)`, deep);
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -645,8 +673,11 @@ const EMPTY_FIELDS = {
  * its kind when it has one kind, else stays an attribute).
  *
  * Values are trimmed and NFC-normalised, as CSV cells are. Never throws on
- * bad input: a file that cannot be read (not found, not text, malformed XML
- * or JSON) gives no rows and an error in `problems` with its line.
+ * bad input: a file that cannot be read (not found, not a regular file,
+ * larger than 256 MiB, not text, malformed XML or JSON, nested more than
+ * 512 levels) gives no rows and an error in `problems` with its line. (A
+ * source of the wrong type, such as a number, is an `ArgumentError`: a bug
+ * in the caller, not bad input.)
  */
 export function readGraphFile(source: GraphSource, options: ReadGraphOptions = {}): GraphFile {
   const read = sourceText(source, '(graph)');

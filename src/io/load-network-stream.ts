@@ -8,8 +8,9 @@ import type { FileReport, Problem } from '../model/load-report.js';
 import type { CooperationNetwork } from '../model/network.js';
 import type { Actor, Geography } from '../model/schema.js';
 import { indexGeography } from '../model/geography.js';
-import { TableStream } from './csv.js';
+import { TableStream, type RecordIssue } from './csv.js';
 import {
+  checkLoadArguments,
   finishLoad,
   geographyOf,
   linkReader,
@@ -21,9 +22,8 @@ import {
   type RecordReader,
   type TableHead,
 } from './load-network.js';
-import { cannotRead, fileProblem, filePathOf, readTable } from './source.js';
-import { BinaryCheck, byteOrderMark, NotTextError, WINDOWS_1252_WARNING } from './text.js';
-import { nodeBuiltin } from '../model/runtime.js';
+import { cannotRead, checkFile, fileProblem, filePathOf, issueProblem, readTable } from './source.js';
+import { BinaryCheck, byteOrderMark, decodeWindows1252, NotTextError, WINDOWS_1252_WARNING } from './text.js';
 
 export interface LoadNetworkStreamOptions extends LoadNetworkOptions {
   /**
@@ -42,14 +42,6 @@ export interface LoadNetworkStreamOptions extends LoadNetworkOptions {
 export const DEFAULT_HIGH_WATER_MARK = 64 * 1024;
 
 const PROGRESS_STEP = 1024 * 1024;
-
-type NodeFs = typeof import('node:fs');
-
-function nodeFs(): NodeFs {
-  const fs = nodeBuiltin('node:fs');
-  if (!fs) throw new Error('streaming a file needs Node.js; pass CSV text or rows to loadNetwork instead');
-  return fs;
-}
 
 /** Thrown inside a first reading when the bytes are not valid UTF-8: the file is read again as Windows-1252. */
 class NotUtf8 extends Error {}
@@ -92,12 +84,15 @@ class LinkPass {
   private head: Uint8Array[] = [];
   private headLength = 0;
   private bytes = 0;
-  private decoder: InstanceType<typeof TextDecoder> | undefined;
+  /** Bytes to text: a `TextDecoder`, or samverkan's own Windows-1252 table (one character per byte: nothing to carry over). */
+  private decoder: { decode(bytes?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
   private check: BinaryCheck | undefined;
+  /** A UTF-16 file's check runs on its text (half its bytes are zeros). */
+  private checkText = false;
   private encoding: string | undefined;
   private nonBlank = false;
   private readonly table: TableStream;
-  private header: { cells: string[]; row: number } | undefined;
+  private header: { cells: string[]; row: number; issues?: RecordIssue[] } | undefined;
   private reader: RecordReader<LoadedLink> | undefined;
   private blanks = 0;
 
@@ -107,8 +102,8 @@ class LinkPass {
     private readonly context: LinkContext,
   ) {
     this.table = new TableStream({
-      header: (cells, row) => {
-        this.header = { cells, row };
+      header: (cells, row, issues) => {
+        this.header = issues ? { cells, row, issues } : { cells, row };
       },
       record: (record) => this.open(true).add(record),
       blank: () => {
@@ -159,20 +154,22 @@ class LinkPass {
     }
     this.head = [];
     const bom = byteOrderMark(head);
+    // The binary check runs whatever the byte-order mark says: a BOM does not make NUL bytes text.
+    this.check = new BinaryCheck();
     if (bom) {
       this.decoder = new TextDecoder(bom.encoding);
       this.encoding = bom.encoding;
+      this.checkText = bom.encoding !== 'utf-8';
       this.decode(head.subarray(bom.skip));
       return;
     }
-    this.check = new BinaryCheck();
     this.encoding = this.windows1252 ? 'windows-1252' : 'utf-8';
-    this.decoder = this.windows1252 ? new TextDecoder('windows-1252') : new TextDecoder('utf-8', { fatal: true });
+    this.decoder = this.windows1252 ? { decode: (bytes?: Uint8Array) => (bytes ? decodeWindows1252(bytes) : '') } : new TextDecoder('utf-8', { fatal: true });
     this.decode(head);
   }
 
   private decode(bytes: Uint8Array): void {
-    this.check?.add(bytes);
+    if (!this.checkText) this.check?.add(bytes);
     let text: string;
     try {
       text = this.decoder!.decode(bytes, { stream: true });
@@ -183,6 +180,7 @@ class LinkPass {
   }
 
   private text(text: string): void {
+    if (this.checkText) this.check?.addText(text);
     if (!this.nonBlank && /\S/.test(text)) this.nonBlank = true;
     this.table.push(text);
   }
@@ -193,6 +191,8 @@ class LinkPass {
     const problems: Problem[] = [];
     if (this.windows1252 && this.encoding === 'windows-1252') problems.push(fileProblem(this.file, WINDOWS_1252_WARNING, 'warning'));
     if (!this.nonBlank) problems.push(fileProblem(this.file, 'the file is empty'));
+    const headerIssues = [...(this.table.sepIssue ? [this.table.sepIssue] : []), ...(this.header?.issues ?? [])];
+    for (const issue of headerIssues) problems.push(issueProblem(this.file, this.header?.cells ?? [], this.header?.row ?? 0, issue));
     const head: TableHead = {
       file: this.file,
       header: this.header?.cells ?? [],
@@ -236,11 +236,11 @@ async function streamLinks(
   highWaterMark: number,
   onProgress?: (done: number, total: number) => void,
 ): Promise<LinksResult> {
-  const fs = nodeFs();
-  const size = await fs.promises.stat(path).then(
-    (s) => s.size,
-    () => 0,
-  );
+  const checked = checkFile(path, 'CSV text or rows to loadNetwork');
+  // Not a regular file (a FIFO would block the read for ever, a device could be endless): said before opening it.
+  if ('reason' in checked) return wholeFileProblem(file, fileProblem(file, checked.reason), context);
+  const fs = checked.fs;
+  const size = checked.size;
   for (const windows1252 of [false, true]) {
     const pass = new LinkPass(file, windows1252, context);
     const report = progress(onProgress, size);
@@ -286,7 +286,9 @@ function readLinksInChunks(
   chunkSize: number,
   onProgress?: (done: number, total: number) => void,
 ): LinksResult {
-  const fs = nodeFs();
+  const checked = checkFile(path, 'CSV text or rows to loadNetwork');
+  if ('reason' in checked) return wholeFileProblem(file, fileProblem(file, checked.reason), context);
+  const fs = checked.fs;
   const buffer = new Uint8Array(chunkSize);
   for (const windows1252 of [false, true]) {
     const pass = new LinkPass(file, windows1252, context);
@@ -349,7 +351,7 @@ function prepare(input: LoadNetworkInput) {
   const files: FileReport[] = [];
   let actors: Actor[] = [];
   if (input.actors !== undefined) {
-    const result = loadActors(readTable(input.actors, '(actors)'), geography, problems);
+    const result = loadActors(readTable(input.actors, '(actors)', { recordIssues: true }), geography, problems);
     actors = result.actors;
     files.push(result.report);
   }
@@ -390,6 +392,7 @@ function finish(prepared: ReturnType<typeof prepare>, links: LinksResult, option
  * console.table(net.loadReport!.files);
  */
 export async function loadNetworkStream(input: LoadNetworkInput, options: LoadNetworkStreamOptions = {}): Promise<CooperationNetwork> {
+  checkLoadArguments('loadNetworkStream', input, options);
   const chunkSize = chunkSizeOf(options);
   const file = streamed(input);
   if (!file) return loadNetwork(input, options);
@@ -404,6 +407,7 @@ export async function loadNetworkStream(input: LoadNetworkInput, options: LoadNe
  * readings, the validation and the result are the same.
  */
 export function loadNetworkInChunks(input: LoadNetworkInput, options: LoadNetworkStreamOptions = {}): CooperationNetwork {
+  checkLoadArguments('loadNetworkInChunks', input, options);
   const chunkSize = chunkSizeOf(options);
   const file = streamed(input);
   if (!file) return loadNetwork(input, options);

@@ -1,14 +1,18 @@
 import { cmp, findCounty, findMunicipality, indexGeography, normaliseName } from '../model/geography.js';
+import { ArgumentError, describeValue } from '../model/errors.js';
 import { formatProblem, type FileReport, type LoadReport, type Problem } from '../model/load-report.js';
-import { CooperationNetwork } from '../model/network.js';
+import { checkHeap, HEAP_RESERVE_PER_ROW } from '../model/runtime.js';
+import { clipText, describeLookalike, visibleText } from '../model/text.js';
+import { CooperationNetwork, MAX_LINK_WEIGHT } from '../model/network.js';
 import { IsoDateSchema, type Actor, type Geography, type Link } from '../model/schema.js';
 import { ACTOR_COLUMNS, LINK_COLUMNS, normaliseKind, type ColumnMap } from './columns.js';
 import { loadGeography } from './geography.js';
 import { readGraphFile, type GraphFile, type GraphFormat, type GraphSource } from './graph-import.js';
 import { swedenGeography } from './sweden.js';
-import { decimalPoint } from './csv.js';
-import { checkHeader } from './header.js';
-import { readTable, type Table, type TableSource } from './source.js';
+import { decimalPoint, type TableRecord } from './csv.js';
+import { checkHeader, showCell } from './header.js';
+import { ambiguousMunicipality, excelHint, lookalikeIdHint, lookalikeMunicipality, Lookalikes } from './hints.js';
+import { checkTableSource, issueProblem, readTable, type Table, type TableSource } from './source.js';
 
 export interface LoadNetworkInput {
   /** Actors other than municipalities (which come from the geography). Optional: a links file alone is valid input. */
@@ -79,8 +83,6 @@ function defineOwn(target: Record<string, string>, key: string, value: string): 
  */
 export type TableHead = Omit<Table, 'records' | 'blankRows'> & { hasRecords: boolean };
 
-type TableRecord = { row: number; fields: string[] };
-
 /**
  * Reads a table's records one at a time, so that a table in memory and a
  * file streamed in chunks are validated by the same code: `add` each data
@@ -133,34 +135,55 @@ function tooWide(table: Pick<Table, 'header'>, record: { fields: string[] }): bo
 /**
  * One data record read through a column map: `cell(field)` is the field's
  * text ('' when the column is absent), `error(…)` records a problem naming
- * file, row, column and value, and a row wider than the header is already an
- * error. Actors and links read their records the same way.
+ * file, row, column and value (clipped, see `clipText`), and a row wider
+ * than the header, and what the CSV parser found wrong in the record (a
+ * quote never closed, text after a quote), are already errors; the parser's
+ * warnings are pushed to `problems` at once. Actors and links read their
+ * records the same way.
  */
-function readRecord<F extends string>(table: Pick<Table, 'file' | 'header'>, columns: ColumnMap<F>, record: { row: number; fields: string[] }) {
+function readRecord<F extends string>(table: Pick<Table, 'file' | 'header'>, columns: ColumnMap<F>, record: TableRecord, problems: Problem[]) {
   const { fields } = columns;
   const errors: Problem[] = [];
   const cell = (field: F) => (fields[field] === undefined ? '' : (record.fields[fields[field]!] ?? ''));
   const error = (field: F | undefined, value: string | undefined, reason: string) => {
     const p: Problem = { file: table.file, row: record.row, reason, severity: 'error' };
-    if (field !== undefined && fields[field] !== undefined) p.column = table.header[fields[field]!]!;
-    if (value !== undefined) p.value = value;
+    if (field !== undefined && fields[field] !== undefined) p.column = showCell(table.header[fields[field]!]!);
+    if (value !== undefined) p.value = clipText(value);
     errors.push(p);
   };
+  for (const issue of record.issues ?? []) (issue.severity === 'error' ? errors : problems).push(issueProblem(table.file, table.header, record.row, issue));
   if (tooWide(table, record)) error(undefined, undefined, WIDE);
   return { cell, error, errors };
 }
 
-/** The record's extra columns (those that are not a known field) as attributes; `undefined` when all are empty. */
-function extraAttributes(columns: ColumnMap<string>, record: { fields: string[] }): Record<string, string> | undefined {
+/**
+ * The record's extra columns (those that are not a known field) as
+ * attributes; `undefined` when all are empty. The first value in a column
+ * without a header is a warning (its name is made up: `column_4`):
+ * `unnamed` holds the columns not yet warned about ({@link unnamedColumns}).
+ */
+function extraAttributes(table: Pick<Table, 'file'>, columns: ColumnMap<string>, record: TableRecord, problems: Problem[], unnamed: Set<number>): Record<string, string> | undefined {
   let attributes: Record<string, string> | undefined;
   for (const { index, name } of columns.extra) {
     const value = record.fields[index] ?? '';
     if (value === '') continue;
     attributes ??= {};
     defineOwn(attributes, name, value);
+    if (unnamed.has(index)) {
+      unnamed.delete(index);
+      problems.push({ file: table.file, row: record.row, column: name, value: clipText(value), reason: `column ${index + 1} has no name in the header; its values are kept as the attribute "${name}"`, severity: 'warning' });
+    }
   }
   return attributes;
 }
+
+/** The columns without a header, for {@link extraAttributes}'s warning. */
+function unnamedColumns(columns: ColumnMap<string> | undefined): Set<number> {
+  return new Set((columns?.renamed ?? []).filter((r) => r.header === '').map((r) => r.index));
+}
+
+/** How often (in rows) the readers check that the heap has room (see `checkHeap`). */
+const HEAP_CHECK_ROWS = 16384;
 
 interface ActorRowOutcome {
   actor: Actor;
@@ -215,15 +238,25 @@ function actorReader(
   const byId = new Map<string, ActorRowOutcome>();
   const municipalityRows = new Map<string, ActorRowOutcome>();
   const actors: Actor[] = [];
+  const lookalikes = new Lookalikes();
+  const unnamed = unnamedColumns(columns);
+  /** A problem with a row's id (the columns are known when one is made). */
+  const idProblem = (row: number, id: string, reason: string, severity: Problem['severity']): Problem => ({
+    file: table.file,
+    row,
+    column: showCell(table.header[columns!.fields.id!]!),
+    value: clipText(id),
+    reason,
+    severity,
+  });
   const add = (record: TableRecord): void => {
     tick?.();
-    report.rows++;
+    if (++report.rows % HEAP_CHECK_ROWS === 0) checkHeap(() => `samverkan stopped loading ${table.file} at row ${record.row}`, report.rows * HEAP_RESERVE_PER_ROW);
     if (!columns) {
       report.rejected++;
       return;
     }
-    const { fields } = columns;
-    const { cell, error: err, errors } = readRecord(table, columns, record);
+    const { cell, error: err, errors } = readRecord(table, columns, record, problems);
 
     const id = cell('id');
     const rawKind = cell('kind');
@@ -235,7 +268,7 @@ function actorReader(
     let municipality: string | undefined;
     if (rawMunicipality !== '') {
       municipality = findMunicipality(geography, rawMunicipality)?.code;
-      if (municipality === undefined) err('municipality', rawMunicipality, `unknown municipality: not a code or name in the ${geography.name} geography`);
+      if (municipality === undefined) err('municipality', rawMunicipality, unknownMunicipality(geography, rawMunicipality));
     }
     const rawCounty = cell('county');
     let county: string | undefined;
@@ -251,13 +284,13 @@ function actorReader(
     }
     if (municipality !== undefined && county === undefined) county = ix.municipality.get(municipality)!.county;
 
-    const attributes = extraAttributes(columns, record);
+    const attributes = extraAttributes(table, columns, record, problems, unnamed);
 
     if (kind === 'municipality' && id !== '') {
       // A municipality row adds attributes to the geography's municipality.
       const m = municipality !== undefined ? ix.municipality.get(municipality) : findMunicipality(geography, id);
       if (!m) {
-        err('id', id, `unknown municipality: a row of kind municipality must name a municipality of the ${geography.name} geography by code or name`);
+        err('id', id, ambiguousMunicipality(geography, id) ?? `unknown municipality: a row of kind municipality must name a municipality of the ${geography.name} geography by code or name${excelHint(id)}${lookalikeMunicipality(geography, id)}`);
       } else if (municipality === undefined && errors.length === 0) {
         municipality = m.code;
         county = m.county;
@@ -285,14 +318,7 @@ function actorReader(
       if (attributes) merged.attributes = attributes;
       const previous = municipalityRows.get(code);
       if (previous && !sameActor(previous.actor, merged)) {
-        problems.push({
-          file: table.file,
-          row: record.row,
-          column: table.header[fields.id!]!,
-          value: id,
-          reason: `duplicate row for the municipality ${m.name} with conflicting attributes (row ${previous.row}): ${describeDifference(previous.actor, merged)}`,
-          severity: 'error',
-        });
+        problems.push(idProblem(record.row, id, `duplicate row for the municipality ${m.name} with conflicting attributes (row ${previous.row}): ${describeDifference(previous.actor, merged)}`, 'error'));
         report.rejected++;
         return;
       }
@@ -309,14 +335,7 @@ function actorReader(
       if (sameActor(previous.actor, actor)) {
         report.merged++;
       } else {
-        problems.push({
-          file: table.file,
-          row: record.row,
-          column: table.header[fields.id!]!,
-          value: id,
-          reason: `duplicate actor id with conflicting attributes (first seen on row ${previous.row}): ${describeDifference(previous.actor, actor)}`,
-          severity: 'error',
-        });
+        problems.push(idProblem(record.row, id, `duplicate actor id with conflicting attributes (first seen on row ${previous.row}): ${describeDifference(previous.actor, actor)}`, 'error'));
         report.rejected++;
       }
       return;
@@ -324,16 +343,15 @@ function actorReader(
     byId.set(id, { actor, row: record.row });
     actors.push(actor);
     report.loaded++;
+    const twin = lookalikes.add(id, record.row);
+    if (twin) {
+      const reason = `the id looks the same as the id "${visibleText(clipText(twin.id))}" of row ${twin.row} but is a different id: ${describeLookalike(id, twin.id)}. Links must spell it exactly as meant`;
+      problems.push(idProblem(record.row, id, reason, 'warning'));
+    }
     const namesake = ix.municipalityByName.get(normaliseName(id));
     if (namesake) {
-      problems.push({
-        file: table.file,
-        row: record.row,
-        column: table.header[fields.id!]!,
-        value: id,
-        reason: `the id is also the name of the municipality ${namesake.name}: links that name "${id}" go to this actor, not to the municipality (write ${namesake.code} for the municipality)`,
-        severity: 'warning',
-      });
+      const reason = `the id is also the name of the municipality ${namesake.name}: links that name "${id}" go to this actor, not to the municipality (write ${namesake.code} for the municipality)`;
+      problems.push(idProblem(record.row, id, reason, 'warning'));
     }
   };
   return {
@@ -359,6 +377,7 @@ function parseWeight(raw: string, delimiter: string | undefined): number | strin
   const value = Number(text);
   if (!Number.isFinite(value)) return 'the weight is not a finite number';
   if (value <= 0) return 'the weight must be a positive number';
+  if (value > MAX_LINK_WEIGHT) return `the weight is too large: at most 1e15 (weights add up per pair and per actor, and larger ones would overflow to Infinity or lose all precision)`;
   return value;
 }
 
@@ -371,11 +390,15 @@ function parseDate(raw: string, field: 'since' | 'until'): string | { error: str
   const midnight = /^(\d{4}-\d{2}-\d{2})[ T]00:00(:00(\.0+)?)?Z?$/.exec(raw);
   const date = midnight ? midnight[1]! : raw;
   if (IsoDateSchema.safeParse(date).success) return date;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(raw)) {
+    return { error: `the ${field} date has a time of day (expected a date YYYY-MM-DD; a Date object must be at midnight UTC, as new Date('2023-05-01') is: a local midnight east of Greenwich is the day before in UTC, so pass such dates as text)` };
+  }
   if (/^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}/.test(raw)) return { error: `the ${field} date has a time of day (expected a date YYYY-MM-DD)` };
   return { error: `the ${field} date is not a valid date (expected YYYY-MM-DD)` };
 }
 
 export type LoadedLink = Link & { origin: { file: string; row: number } };
+
 
 /** Load a links table in memory (CSV or rows, or a graph file's edges with `preset` columns). */
 function loadLinks(
@@ -423,6 +446,20 @@ export function linkReader(
     words.set(text, text);
     return text;
   };
+  let lookalikes: Lookalikes | undefined;
+  const unnamed = unnamedColumns(columns);
+  /** Why a link end names no actor, with what it most likely is. */
+  const unresolved = (value: string): string => {
+    if (graphEnds) return 'edge to a node that is not in the file or was rejected (see its problem)';
+    const ambiguous = ambiguousMunicipality(geography, value);
+    if (ambiguous) return ambiguous;
+    if (!lookalikes) {
+      lookalikes = new Lookalikes();
+      for (const id of declared) lookalikes.add(id, 0);
+    }
+    const twin = lookalikes.find(value);
+    return `link to an undeclared actor: not an id in the actors file, nor a municipality code or name of the ${geography.name} geography${excelHint(value)}${twin !== undefined ? lookalikeIdHint(value, twin) : lookalikeMunicipality(geography, value)}`;
+  };
   const resolve = (value: string): number | undefined => {
     let o = ordinal.get(value);
     if (o !== undefined) return o;
@@ -441,12 +478,12 @@ export function linkReader(
 
   const add = (record: TableRecord): void => {
     tick?.();
-    report.rows++;
+    if (++report.rows % HEAP_CHECK_ROWS === 0) checkHeap(() => `samverkan stopped loading ${table.file} at row ${record.row}`, report.rows * HEAP_RESERVE_PER_ROW);
     if (!columns) {
       report.rejected++;
       return;
     }
-    const { cell, error: err, errors } = readRecord(table, columns, record);
+    const { cell, error: err, errors } = readRecord(table, columns, record, problems);
 
     const ends: (number | undefined)[] = [];
     for (const field of ['source', 'target'] as const) {
@@ -457,15 +494,7 @@ export function linkReader(
         continue;
       }
       const id = resolve(raw);
-      if (id === undefined) {
-        err(
-          field,
-          raw,
-          graphEnds
-            ? 'edge to a node that is not in the file or was rejected (see its problem)'
-            : `link to an undeclared actor: not an id in the actors file, nor a municipality code or name of the ${geography.name} geography`,
-        );
-      }
+      if (id === undefined) err(field, raw, unresolved(raw));
       ends.push(id);
     }
     const [source, target] = ends;
@@ -501,7 +530,7 @@ export function linkReader(
     if (kind !== '') link.kind = intern(kind);
     if (dates.since !== undefined) link.since = intern(dates.since);
     if (dates.until !== undefined) link.until = intern(dates.until);
-    const attributes = extraAttributes(columns, record);
+    const attributes = extraAttributes(table, columns, record, problems, unnamed);
     if (attributes) link.attributes = attributes;
     links.push(link);
     // Ordinals stay below 2^26 for any input that fits in memory, so the key is exact.
@@ -545,9 +574,7 @@ export function linkReader(
  * console.table(lenient.loadReport?.files);
  */
 export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions = {}): CooperationNetwork {
-  if (input.graph !== undefined && (input.actors !== undefined || input.links !== undefined)) {
-    throw new TypeError('loadNetwork: `graph` cannot be combined with `actors` or `links`: a graph file holds both the actors (its nodes) and the links (its edges)');
-  }
+  checkLoadArguments('loadNetwork', input, options);
   const geography = geographyOf(input);
   const problems: Problem[] = [];
   const files: FileReport[] = [];
@@ -592,8 +619,8 @@ export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions
       files.push(report);
     }
   } else {
-    const actorTable = input.actors !== undefined ? readTable(input.actors, '(actors)') : undefined;
-    const linkTable = input.links !== undefined ? readTable(input.links, '(links)') : undefined;
+    const actorTable = input.actors !== undefined ? readTable(input.actors, '(actors)', { recordIssues: true }) : undefined;
+    const linkTable = input.links !== undefined ? readTable(input.links, '(links)', { recordIssues: true }) : undefined;
     total = (actorTable?.records.length ?? 0) + (linkTable?.records.length ?? 0);
     if (actorTable) {
       const result = loadActors(actorTable, geography, problems, undefined, tick);
@@ -609,6 +636,43 @@ export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions
   }
 
   return finishLoad(geography, actors, links, files, problems, options);
+}
+
+/**
+ * The arguments of `loadNetwork` and `loadNetworkStream`, checked before
+ * anything is read: wrong types are an {@link ArgumentError} naming the
+ * argument, not a TypeError from deep inside.
+ */
+export function checkLoadArguments(fn: string, input: unknown, options: unknown): asserts input is LoadNetworkInput {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ArgumentError(`${fn}: expected an object { actors?, links?, graph?, geography? }, got ${describeValue(input)}`);
+  }
+  const i = input as Record<string, unknown>;
+  for (const key of ['actors', 'links'] as const) if (i[key] !== undefined) checkTableSource(i[key], `${fn}: ${key}`);
+  if (i.graph !== undefined) {
+    const g = i.graph as { path?: unknown; text?: unknown; bytes?: unknown } | null;
+    const ok = typeof g === 'string' || g instanceof URL || g instanceof Uint8Array || (typeof g === 'object' && g !== null && (typeof g.path === 'string' || g.path instanceof URL || typeof g.text === 'string' || g.bytes instanceof Uint8Array));
+    if (!ok) throw new ArgumentError(`${fn}: graph: expected a file path, { path }, { text }, { bytes } or bytes; got ${describeValue(i.graph)}`);
+    if (i.actors !== undefined || i.links !== undefined) {
+      throw new ArgumentError(`${fn}: \`graph\` cannot be combined with \`actors\` or \`links\`: a graph file holds both the actors (its nodes) and the links (its edges)`);
+    }
+  }
+  if (i.graphFormat !== undefined && !['gexf', 'graphml', 'json'].includes(i.graphFormat as string)) {
+    throw new ArgumentError(`${fn}: graphFormat: expected 'gexf', 'graphml' or 'json', got ${describeValue(i.graphFormat)}`);
+  }
+  if (i.geography !== undefined && typeof i.geography !== 'string' && (typeof i.geography !== 'object' || i.geography === null || !Array.isArray((i.geography as { municipalities?: unknown }).municipalities))) {
+    throw new ArgumentError(`${fn}: geography: expected a geography object or the path of a folder, got ${describeValue(i.geography)}`);
+  }
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new ArgumentError(`${fn}: options: expected an object, got ${describeValue(options)}`);
+  const o = options as Record<string, unknown>;
+  if (o.mode !== undefined && o.mode !== 'strict' && o.mode !== 'lenient') throw new ArgumentError(`${fn}: options.mode: expected 'strict' or 'lenient', got ${describeValue(o.mode)}`);
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw new ArgumentError(`${fn}: options.onProgress: expected a function, got ${describeValue(o.onProgress)}`);
+  if (o.maxListed !== undefined && !(Number.isInteger(o.maxListed) && (o.maxListed as number) >= 0)) throw new ArgumentError(`${fn}: options.maxListed: expected a whole number ≥ 0, got ${describeValue(o.maxListed)}`);
+}
+
+/** Why a municipality cell names no municipality: ambiguous, or unknown with what it most likely is. */
+function unknownMunicipality(geography: Geography, raw: string): string {
+  return ambiguousMunicipality(geography, raw) ?? `unknown municipality: not a code or name in the ${geography.name} geography${excelHint(raw)}${lookalikeMunicipality(geography, raw)}`;
 }
 
 /** The input's geography: the object, the folder loaded, or Sweden. */

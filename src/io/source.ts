@@ -1,13 +1,18 @@
 import type { Problem } from '../model/load-report.js';
-import { parseTable } from './csv.js';
+import { ArgumentError, describeValue } from '../model/errors.js';
+import { clipText, visibleText } from '../model/text.js';
+import { parseTable, type RecordIssue, type TableRecord } from './csv.js';
 import { decodeText, NotTextError } from './text.js';
 import { nodeBuiltin } from '../model/runtime.js';
 
 /**
  * Where a table comes from:
- * - a file path (a string without a line break) or a `file:` URL;
- * - CSV text (a string with at least one line break), or `{ text, name }` to
- *   give it a name for messages;
+ * - `{ path, name? }`: a file, by path or `file:` URL, whatever the path
+ *   looks like (the explicit form; the CLI always uses it);
+ * - `{ text, name? }`: CSV text, whatever it looks like;
+ * - a bare string, by one rule that does not guess from the file system: a
+ *   string with a line break (CR or LF) is CSV text, any other string is a
+ *   file path; a `URL` is a file;
  * - file bytes (`Uint8Array`), or `{ bytes, name }`;
  * - an array of plain row objects, whose keys are read like header cells.
  */
@@ -15,6 +20,7 @@ export type TableSource =
   | string
   | URL
   | Uint8Array
+  | { readonly path: string | URL; readonly name?: string }
   | { readonly text: string; readonly name?: string }
   | { readonly bytes: Uint8Array; readonly name?: string }
   | ReadonlyArray<Readonly<Record<string, unknown>>>;
@@ -26,19 +32,84 @@ export interface Table {
   header: string[];
   /** Spreadsheet row of the header: 1 for text (unless blank lines precede it), 0 for arrays of rows. */
   headerRow: number;
-  records: { row: number; fields: string[] }[];
+  /** Records; `issues` are what the CSV parser found wrong in one (with {@link ReadTableOptions.recordIssues}). */
+  records: TableRecord[];
   blankRows: number[];
   delimiter?: string;
   encoding?: string;
-  /** Problems with the whole file (row 0): not text, empty. Errors here reject every row. */
+  /** Problems with the whole file (row 0) or its header: not text, empty, a quote never closed. Errors here reject every row. */
   problems: Problem[];
 }
 
-function readBytes(path: string | URL): Uint8Array {
+/**
+ * Files larger than this (256 MiB) are not read into memory as one text: a
+ * JavaScript string holds at most about 512 million characters, and the
+ * parsed rows take several times the file's size. `loadNetworkStream` (and
+ * the CLI, which streams links files over 16 MiB) reads larger links files.
+ */
+export const MAX_IN_MEMORY_BYTES = 256 * 1024 * 1024;
+
+type NodeFs = typeof import('node:fs');
+
+/** A size in words: `629 MiB`, `12 KiB`, `900 bytes`. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+  if (bytes >= 1024 * 1024) return `${Math.round(bytes / 1024 ** 2)} MiB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;
+  return `${bytes} bytes`;
+}
+
+/** Why a file could not be read, in words, from the error reading it. */
+export function cannotRead(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  return code === 'ENOENT'
+    ? 'no such file'
+    : code === 'EISDIR'
+      ? 'this is a folder, not a file'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : `cannot read the file (${(error as Error).message})`;
+}
+
+/**
+ * Check that a path names a regular file that can be read, without opening
+ * it (opening a FIFO blocks until something writes to it): the file system
+ * module, the file's size, or why not, in words.
+ */
+export function checkFile(path: string | URL, what: string): { fs: NodeFs; size: number } | { reason: string } {
   // Paths are a Node feature; text and rows work everywhere.
   const fs = nodeBuiltin('node:fs');
-  if (!fs) throw new Error('reading files needs Node.js; pass CSV text or rows instead');
-  return fs.readFileSync(path);
+  if (!fs) return { reason: `reading files needs Node.js; pass ${what} instead` };
+  let stat: import('node:fs').Stats;
+  try {
+    stat = fs.statSync(path);
+  } catch (error) {
+    return { reason: cannotRead(error) };
+  }
+  if (stat.isDirectory()) return { reason: 'this is a folder, not a file' };
+  if (!stat.isFile()) {
+    const kind = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isCharacterDevice() ? 'a character device' : stat.isBlockDevice() ? 'a block device' : stat.isSocket() ? 'a socket' : 'not a regular file';
+    return { reason: `this is ${kind}, not a regular file: samverkan reads only regular files (a pipe could block for ever and a device could be endless); save the data to a file first` };
+  }
+  return { fs, size: stat.size };
+}
+
+/**
+ * The bytes of a regular file of at most `limit` bytes, or why they cannot
+ * be had ({@link checkFile}, then the size: a clear message instead of
+ * running out of memory).
+ */
+export function readFileBytes(path: string | URL, what: string, limit = MAX_IN_MEMORY_BYTES, larger = ''): { bytes: Uint8Array } | { reason: string } {
+  const checked = checkFile(path, what);
+  if ('reason' in checked) return checked;
+  if (checked.size > limit) {
+    return { reason: `the file is ${formatBytes(checked.size)}, larger than the ${formatBytes(limit)} samverkan reads into memory${larger ? `; ${larger}` : ''}` };
+  }
+  try {
+    return { bytes: checked.fs.readFileSync(path) };
+  } catch (error) {
+    return { reason: cannotRead(error) };
+  }
 }
 
 /** A problem with a whole file (row 0). */
@@ -46,15 +117,47 @@ export function fileProblem(file: string, reason: string, severity: Problem['sev
   return { file, row: 0, reason, severity };
 }
 
-function fromText(file: string, text: string, extra: Partial<Table> = {}): Table {
+/** How {@link readTable} reports what the CSV parser found wrong in a record. */
+export interface ReadTableOptions {
+  /**
+   * `true`: on the record (`issues`), for a loader that rejects or keeps the
+   * row itself. Default: as problems of the table (with the row), so a
+   * reader that knows nothing of them (the geography loader) still stops.
+   */
+  recordIssues?: boolean;
+}
+
+/** A parser issue as a problem of a table (row and column named). */
+export function issueProblem(file: string, header: readonly string[], row: number, issue: RecordIssue): Problem {
+  const p: Problem = { file, row, reason: issue.reason, severity: issue.severity };
+  const name = header[issue.column];
+  // A column without a header is named as its values are kept (`column_4`, see `mapColumns`).
+  p.column = name !== undefined && name !== '' ? clipText(visibleText(name), 60) : `column_${issue.column + 1}`;
+  return p;
+}
+
+function emptyTable(file: string, problem: Problem): Table {
+  return { file, header: [], headerRow: 0, records: [], blankRows: [], problems: [problem] };
+}
+
+function fromText(file: string, text: string, options: ReadTableOptions, extra: Partial<Table> = {}): Table {
   const parsed = parseTable(text);
   const problems: Problem[] = [...(extra.problems ?? [])];
   if (text.replace(/^\uFEFF/, '').trim() === '') problems.push(fileProblem(file, 'the file is empty'));
+  for (const issue of parsed.headerIssues ?? []) problems.push(issueProblem(file, parsed.header, parsed.headerRow, issue));
+  let records = parsed.records;
+  if (!options.recordIssues) {
+    records = records.map((r) => {
+      if (!r.issues) return r;
+      for (const issue of r.issues) problems.push(issueProblem(file, parsed.header, r.row, issue));
+      return { row: r.row, fields: r.fields };
+    });
+  }
   const table: Table = {
     file,
     header: parsed.header,
     headerRow: parsed.headerRow,
-    records: parsed.records,
+    records,
     blankRows: parsed.blankRows,
     delimiter: parsed.delimiter,
     problems,
@@ -63,36 +166,46 @@ function fromText(file: string, text: string, extra: Partial<Table> = {}): Table
   return table;
 }
 
-function fromBytes(file: string, bytes: Uint8Array): Table {
-  if (bytes.length === 0) return { file, header: [], headerRow: 0, records: [], blankRows: [], problems: [fileProblem(file, 'the file is empty')] };
+function fromBytes(file: string, bytes: Uint8Array, options: ReadTableOptions): Table {
+  if (bytes.length === 0) return emptyTable(file, fileProblem(file, 'the file is empty'));
   try {
     const decoded = decodeText(bytes);
     const problems = decoded.warning ? [fileProblem(file, decoded.warning, 'warning')] : [];
-    return fromText(file, decoded.text, { encoding: decoded.encoding, problems });
+    return fromText(file, decoded.text, options, { encoding: decoded.encoding, problems });
   } catch (error) {
-    if (error instanceof NotTextError) return { file, header: [], headerRow: 0, records: [], blankRows: [], problems: [fileProblem(file, error.message)] };
+    if (error instanceof NotTextError) return emptyTable(file, fileProblem(file, error.message));
     throw error;
   }
+}
+
+/**
+ * A date of row input as text. A `Date` at midnight UTC (`new Date('2023-05-01')`,
+ * `Date.UTC(…)`) is its UTC calendar date, in every time zone. Any other
+ * instant has a time of day, which the loader rejects rather than guess the
+ * time zone it was meant in (a spreadsheet reader's local midnight in
+ * Stockholm is 22:00 or 23:00 UTC the day before).
+ */
+function dateText(value: Date): string {
+  if (Number.isNaN(value.getTime())) return 'Invalid Date';
+  const iso = value.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
 }
 
 function cellText(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value.normalize('NFC').trim();
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  // Spreadsheet readers give dates as local midnight: take the local calendar
-  // date (toISOString would shift it a day back east of Greenwich).
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return 'Invalid Date';
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
-  }
-  return JSON.stringify(value);
+  if (value instanceof Date) return dateText(value);
+  return JSON.stringify(value) ?? String(value);
 }
 
 function fromRows(file: string, rows: ReadonlyArray<Readonly<Record<string, unknown>>>): Table {
   const header: string[] = [];
   const position = new Map<string, number>();
-  const flat = rows.map((row) => {
+  const flat = rows.map((row, i) => {
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      throw new ArgumentError(`${file}: row ${i + 1} of the array is ${describeValue(row)}; expected a plain object whose keys are column names`);
+    }
     const entries: [string, unknown][] = [];
     for (const key of Object.keys(row)) {
       const value = row[key];
@@ -117,40 +230,58 @@ function fromRows(file: string, rows: ReadonlyArray<Readonly<Record<string, unkn
   return { file, header, headerRow: 0, records, blankRows: [], problems: [] };
 }
 
-/** Read any {@link TableSource} into a {@link Table}. `label` names in-memory input in messages. */
-export function readTable(source: TableSource, label: string): Table {
+/**
+ * Read any {@link TableSource} into a {@link Table}. `label` names in-memory
+ * input in messages. A source of the wrong type is an {@link ArgumentError}.
+ */
+export function readTable(source: TableSource, label: string, options: ReadTableOptions = {}): Table {
   const named = filePathOf(source);
-  if (named) return fromPath(named.path, named.file);
-  if (typeof source === 'string') return fromText(label, source);
-  if (source instanceof Uint8Array) return fromBytes(label, source);
+  if (named) return fromPath(named.path, named.file, options);
+  if (typeof source === 'string') return fromText(label, source, options);
+  if (source instanceof Uint8Array) return fromBytes(label, source, options);
   if (Array.isArray(source)) return fromRows(label, source as ReadonlyArray<Readonly<Record<string, unknown>>>);
-  if ('text' in source && typeof source.text === 'string') return fromText(source.name ?? label, source.text);
-  if ('bytes' in source && source.bytes instanceof Uint8Array) return fromBytes(source.name ?? label, source.bytes);
-  throw new TypeError(`${label}: expected a file path, CSV text, bytes or an array of rows`);
+  const s = source as { text?: unknown; bytes?: unknown; name?: unknown };
+  const name = typeof s.name === 'string' ? s.name : label;
+  if (typeof s.text === 'string') return fromText(name, s.text, options);
+  if (s.bytes instanceof Uint8Array) return fromBytes(name, s.bytes, options);
+  throw new ArgumentError(`${label}: expected a file path, { path }, { text }, { bytes }, bytes or an array of rows; got ${describeValue(source)}`);
 }
 
-/** Why a file could not be read, in words, from the error reading it. */
-export function cannotRead(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : `cannot read the file (${(error as Error).message})`;
+/** Check that a value is a {@link TableSource} (else an {@link ArgumentError} naming `label`). */
+export function checkTableSource(source: unknown, label: string): void {
+  if (typeof source === 'string' || source instanceof URL || source instanceof Uint8Array || Array.isArray(source)) return;
+  if (typeof source === 'object' && source !== null) {
+    const s = source as { path?: unknown; text?: unknown; bytes?: unknown };
+    if (typeof s.path === 'string' || s.path instanceof URL || typeof s.text === 'string' || s.bytes instanceof Uint8Array) return;
+  }
+  throw new ArgumentError(`${label}: expected a file path, { path }, { text }, { bytes }, bytes or an array of rows; got ${describeValue(source)}`);
 }
 
 /**
- * A table source that names a file, with the name messages use for it: a
- * string without a line break (a path) or a URL. Other sources are in memory.
+ * A table source that names a file, with the name messages use for it:
+ * `{ path, name? }`, a URL, or a string without a line break (a path).
+ * Other sources are in memory.
  */
 export function filePathOf(source: TableSource): { path: string | URL; file: string } | undefined {
   if (typeof source === 'string') return /[\r\n]/.test(source) ? undefined : { path: source, file: source };
-  if (source instanceof URL) return { path: source, file: decodeURIComponent(source.pathname) };
+  if (source instanceof URL) return { path: source, file: urlFile(source) };
+  if (typeof source === 'object' && source !== null && !Array.isArray(source) && !(source instanceof Uint8Array) && 'path' in source) {
+    const { path, name } = source as { path: unknown; name?: unknown };
+    if (typeof path === 'string' || path instanceof URL) return { path, file: typeof name === 'string' ? name : path instanceof URL ? urlFile(path) : path };
+  }
   return undefined;
 }
 
-function fromPath(path: string | URL, file: string): Table {
-  let bytes: Uint8Array;
+function urlFile(url: URL): string {
   try {
-    bytes = readBytes(path);
-  } catch (error) {
-    return { file, header: [], headerRow: 0, records: [], blankRows: [], problems: [fileProblem(file, cannotRead(error))] };
+    return decodeURIComponent(url.pathname);
+  } catch {
+    return url.pathname;
   }
-  return fromBytes(file, bytes);
+}
+
+function fromPath(path: string | URL, file: string, options: ReadTableOptions): Table {
+  const read = readFileBytes(path, 'CSV text or rows', MAX_IN_MEMORY_BYTES, 'use loadNetworkStream for a larger links file (the command line streams links files over 16 MiB)');
+  if ('reason' in read) return emptyTable(file, fileProblem(file, read.reason));
+  return fromBytes(file, read.bytes, options);
 }

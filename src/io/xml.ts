@@ -1,3 +1,5 @@
+import { checkHeap } from '../model/runtime.js';
+
 /**
  * A small XML 1.0 toolkit for the graph file formats (GEXF, GraphML):
  * escaping for the writers and a strict, non-validating parser for the
@@ -84,6 +86,13 @@ const NAME_RE = /[:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /**
+ * How deep elements may nest (512). Graph files nest a few levels (GEXF
+ * hierarchies a few more); a document nested deeper is refused with an
+ * {@link XmlError} instead of running the parser out of stack.
+ */
+export const MAX_XML_DEPTH = 512;
+
+/**
  * Parse an XML 1.0 document into elements. Strict about well-formedness
  * (matching tags, quoted attributes, no duplicate attribute, one root,
  * known entities, no forbidden characters) and throws {@link XmlError} with
@@ -92,12 +101,19 @@ const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&
  * entities and character references are known), comments and processing
  * instructions are dropped, namespaces are not resolved (readers match
  * local names). Line ends are normalised to `\n` (§2.11) and attribute
- * values are normalised as for CDATA attributes (§3.3.3).
+ * values are normalised as for CDATA attributes (§3.3.3). Elements nested
+ * deeper than {@link MAX_XML_DEPTH} are an error. Time is linear in the
+ * length of the text, however long its lines.
  */
 export function parseXml(input: string): XmlElement {
   const src = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   let pos = 0;
   let line = 1;
+  // The first line feed at or after `pos` (src.length when there is none): each is found once, so
+  // counting lines costs O(n) in all, even when the whole document is one line.
+  let nextNewline = src.indexOf('\n');
+  if (nextNewline < 0) nextNewline = src.length;
+  let elements = 0;
 
   const fail = (message: string, at = pos): never => {
     // Recount the line for `at` (errors are rare, so this is cheap overall).
@@ -112,7 +128,11 @@ export function parseXml(input: string): XmlElement {
     throw new XmlError(message, l, at - start + 1);
   };
   const advanceTo = (next: number) => {
-    for (let i = src.indexOf('\n', pos); i >= 0 && i < next; i = src.indexOf('\n', i + 1)) line++;
+    while (nextNewline < next) {
+      line++;
+      const i = src.indexOf('\n', nextNewline + 1);
+      nextNewline = i < 0 ? src.length : i;
+    }
     pos = next;
   };
 
@@ -155,13 +175,10 @@ export function parseXml(input: string): XmlElement {
     let next = pos;
     for (;;) {
       const c = src.charCodeAt(next);
-      if (c === 32 || c === 9) next++;
-      else if (c === 10) {
-        line++;
-        next++;
-      } else break;
+      if (c === 32 || c === 9 || c === 10) next++;
+      else break;
     }
-    pos = next;
+    advanceTo(next);
   };
   const expect = (text: string, what: string) => {
     if (!src.startsWith(text, pos)) fail(`expected ${what}, found ${describe(src[pos])}`);
@@ -201,8 +218,11 @@ export function parseXml(input: string): XmlElement {
     fail('the DOCTYPE is not closed');
   };
 
-  const parseElement = (): XmlElement => {
+  const parseElement = (depth: number): XmlElement => {
     const tagStart = pos;
+    if (depth > MAX_XML_DEPTH) fail(`elements nested more than ${MAX_XML_DEPTH} deep (no graph file needs that many levels)`);
+    // The heap is checked now and then: a huge document fails with a message, not a crash.
+    if (++elements % 16384 === 0) checkHeap(() => `samverkan stopped reading the XML at line ${line}`);
     expect('<', '"<"');
     const name = readName();
     const element: XmlElement = { name, local: name.slice(name.indexOf(':') + 1), attributes: new Map(), children: [], text: '', line };
@@ -268,7 +288,7 @@ export function parseXml(input: string): XmlElement {
         advanceTo(end + 3);
       } else if (src.startsWith('<?', pos)) skipUntil('?>', 'a processing instruction');
       else if (src.startsWith('<!', pos)) fail('a declaration inside an element');
-      else element.children.push(parseElement());
+      else element.children.push(parseElement(depth + 1));
     }
   };
 
@@ -277,7 +297,7 @@ export function parseXml(input: string): XmlElement {
   skipMisc(true);
   if (pos >= src.length) fail('the document has no root element');
   if (src[pos] !== '<') fail(`expected the root element, found ${describe(src[pos])}`);
-  const root = parseElement();
+  const root = parseElement(1);
   skipMisc(false);
   if (pos < src.length) fail(`content after the root element </${root.name}>`);
   return root;

@@ -143,6 +143,24 @@ export function csrFromEdges(ids: readonly string[], ends: Int32Array, weights: 
   return { n, m: out / 2, ids: idList, index: index ?? new Map(idList.map((id, i) => [id, i])), offsets, targets, weights: merged };
 }
 
+/**
+ * The position of `v` in `u`'s (sorted) neighbour list, or -1: a binary
+ * search, for the common neighbours of a tie seen from its smaller end.
+ */
+export function arcIndex(csr: Csr, u: number, v: number): number {
+  let lo = csr.offsets[u]!;
+  let hi = csr.offsets[u + 1]! - 1;
+  const t = csr.targets;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = t[mid]!;
+    if (x === v) return mid;
+    if (x < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 /** Degree (number of distinct neighbours) of node `i`. */
 export function csrDegree(csr: Csr, i: number): number {
   return csr.offsets[i + 1]! - csr.offsets[i]!;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clipText, visibleText } from './text.js';
 
 /** One problem with one input row (or a whole file), as the loader reports it. */
 export const ProblemSchema = z.object({
@@ -20,7 +21,7 @@ export const ProblemSchema = z.object({
   line: z.number().int().positive().optional(),
   /** Column name as written in the file's header (for graph files, the attribute name), when the problem is in one cell. */
   column: z.string().optional(),
-  /** The offending value as written. */
+  /** The offending value as written (a value over 200 characters is clipped, with its length: see `clipText`). */
   value: z.string().optional(),
   /** Why the row was rejected, in plain language. */
   reason: z.string(),
@@ -68,13 +69,19 @@ export const LoadReportSchema = z.object({
 });
 export type LoadReport = z.infer<typeof LoadReportSchema>;
 
-/** Format one problem as a line a person can act on. */
+/**
+ * Format one problem as a line a person can act on. The line is safe to
+ * print: a value is clipped to 200 characters with its length (`clipText`),
+ * and control characters, bidi overrides and characters that take no space
+ * are shown by their code point, `<U+200B>` (`visibleText`), wherever they
+ * are (a file name, a column, a value, a reason quoting the data).
+ */
 export function formatProblem(p: Problem): string {
   const row = p.row > 0 ? `${p.element ?? 'row'} ${p.row}` : undefined;
   const line = p.line !== undefined ? `line ${p.line}` : undefined;
-  const where = [p.file, row, line, p.column ? `${p.element ? 'attribute' : 'column'} ${p.column}` : undefined]
+  const where = [p.file, row, line, p.column ? `${p.element ? 'attribute' : 'column'} ${clipText(p.column, 60)}` : undefined]
     .filter(Boolean)
     .join(', ');
-  const value = p.value !== undefined ? ` (value ${JSON.stringify(p.value)})` : '';
-  return `${where}: ${p.reason}${value}`;
+  const value = p.value !== undefined ? ` (value ${JSON.stringify(clipText(p.value))})` : '';
+  return visibleText(`${where}: ${clipText(p.reason, 2000)}${value}`);
 }

@@ -1,6 +1,8 @@
 import { UndirectedGraph } from 'graphology';
 import { cmp, findCounty, findMunicipality, indexGeography } from './geography.js';
+import { ArgumentError, describeValue } from './errors.js';
 import { nodeKey } from './keys.js';
+import { checkHeap, HEAP_RESERVE_PER_ROW } from './runtime.js';
 import type { LoadReport } from './load-report.js';
 import type { z } from 'zod';
 import { ActorSchema, IsoDateSchema, LinkSchema, type Actor, type County, type Geography, type Link, type LinkInput, type Municipality } from './schema.js';
@@ -84,6 +86,23 @@ export interface MunicipalityProjection {
   readonly ties: readonly Readonly<MunicipalityTie>[];
 }
 
+/**
+ * The largest weight a link may have: 10¹⁵. Weights add up per pair and per
+ * actor (strength; PageRank and modularity multiply them), so larger ones
+ * could overflow to Infinity (two links of 1e308) or swamp every other
+ * weight; 10¹⁵ leaves room for billions of links and is exact for whole
+ * numbers. The loaders reject a larger weight with a row-level message;
+ * `CooperationNetwork.create` throws.
+ */
+export const MAX_LINK_WEIGHT = 1e15;
+
+/** Own, enumerable copies of an attribute record (keys such as `__proto__` kept as data), frozen. */
+function frozenAttributes(attributes: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  const copy: Record<string, string> = {};
+  for (const key of Object.keys(attributes)) Object.defineProperty(copy, key, { value: attributes[key], enumerable: true, writable: false, configurable: false });
+  return Object.freeze(copy);
+}
+
 export interface NetworkParts {
   geography: Geography;
   /** Actors other than municipalities (municipalities come from the geography); may also hold municipality actors to enrich them. */
@@ -99,6 +118,11 @@ export interface NetworkParts {
  * graph with one aggregated edge per pair for the metrics.
  *
  * Networks are immutable: {@link asOf} and the loaders return new ones.
+ * The actors (`actor()`, `actors()`), their attributes, the links (`links`,
+ * `linksOf`, `linksBetween`) and their attributes are frozen objects, so a
+ * change cannot leak into later analyses, reports or exports (in strict
+ * mode, assigning to one throws); `graph` is built with copies of the pair
+ * attributes, so a change to it stays in it.
  */
 export class CooperationNetwork {
   readonly geography: Geography;
@@ -143,6 +167,11 @@ export class CooperationNetwork {
     this.#actors = actors;
     this.loadReport = loadReport;
     this.date = date;
+    for (const actor of actors.values()) {
+      if (Object.isFrozen(actor)) continue;
+      if (actor.attributes !== undefined) Object.freeze(actor.attributes);
+      Object.freeze(actor);
+    }
     this.#actorList = [...actors.values()];
     for (const actor of this.#actorList) {
       this.#ordinal.set(actor.id, this.#ordinal.size);
@@ -172,6 +201,7 @@ export class CooperationNetwork {
       return kinds;
     };
     for (let index = 0; index < links.length; index++) {
+      if ((index & 65535) === 65535) checkHeap(() => `samverkan stopped building the network at link ${index + 1} of ${links.length}`, links.length * HEAP_RESERVE_PER_ROW);
       const link = links[index]!;
       const os = ordinal.get(link.source);
       const ot = ordinal.get(link.target);
@@ -187,7 +217,10 @@ export class CooperationNetwork {
       owned.index = index;
       owned.crossMunicipal = crossMunicipal;
       owned.crossCounty = crossCounty;
-      stored[index] = link as NetworkLink;
+      // Frozen from here on: what the network hands out cannot change what it computes.
+      if (link.origin !== undefined && !Object.isFrozen(link.origin)) Object.freeze(link.origin);
+      if (link.attributes !== undefined && !Object.isFrozen(link.attributes)) Object.freeze(link.attributes);
+      stored[index] = Object.freeze(link) as NetworkLink;
       const pairKey = os < ot ? os * size + ot : ot * size + os;
       const p = pairOf.get(pairKey);
       if (p === undefined) {
@@ -200,13 +233,13 @@ export class CooperationNetwork {
         attributes.count += 1;
         attributes.links.push(index);
         if (link.kind !== undefined && !attributes.kinds.includes(link.kind)) {
-          attributes.kinds = [...attributes.kinds, link.kind].sort(cmp);
+          attributes.kinds = Object.freeze([...attributes.kinds, link.kind].sort(cmp)) as unknown as string[];
         }
       }
     }
     this.#pairEnds = Int32Array.from(ends);
     this.#pairAttributes = pairAttributes;
-    this.links = stored;
+    this.links = Object.freeze(stored);
   }
 
   /**
@@ -257,9 +290,11 @@ export class CooperationNetwork {
         const m = ix.municipality.get(actor.municipality ?? actor.id);
         if (!m) fail(`actors[${i}] (${actor.id})`, 'an actor of kind municipality must be a municipality of the geography');
         const base = actors.get(m!.code)!;
-        if (actor.attributes) actors.set(m!.code, { ...base, attributes: { ...base.attributes, ...actor.attributes } });
+        if (actor.attributes) actors.set(m!.code, { ...base, attributes: frozenAttributes({ ...base.attributes, ...actor.attributes }) });
         return;
       }
+      // The caller's attribute object is not the network's: a copy, frozen with the actor.
+      if (actor.attributes && !Object.isFrozen(actor.attributes)) actor.attributes = frozenAttributes(actor.attributes);
       if (actors.has(actor.id)) fail(`actors[${i}]`, `duplicate actor id ${JSON.stringify(actor.id)}`);
       const county = actor.county ?? (actor.municipality !== undefined ? ix.municipality.get(actor.municipality)!.county : undefined);
       if (county !== undefined) actor.county = county;
@@ -272,7 +307,9 @@ export class CooperationNetwork {
           const parsed = LinkSchema.safeParse(input);
           if (!parsed.success) fail(`links[${i}]`, issue(parsed.error));
           const link: Link & { origin?: { file: string; row: number } } = parsed.data!;
-          if (input.origin) link.origin = input.origin;
+          if (link.weight > MAX_LINK_WEIGHT) fail(`links[${i}]`, `weight: at most ${MAX_LINK_WEIGHT} (weights add up per pair and per actor; larger ones could overflow to Infinity)`);
+          if (link.attributes) link.attributes = frozenAttributes(link.attributes);
+          if (input.origin) link.origin = { file: input.origin.file, row: input.origin.row };
           return link;
         })
       : given;
@@ -308,13 +345,15 @@ export class CooperationNetwork {
     return [...this.geography.counties].sort((a, b) => cmp(a.code, b.code));
   }
 
-  /** A municipality by code (leading zero optional) or unambiguous name. */
+  /** A municipality by code (leading zero optional) or unambiguous name. A value that is not a string is an `ArgumentError`. */
   municipality(codeOrName: string): Municipality | undefined {
+    if (typeof codeOrName !== 'string') throw new ArgumentError(`municipality: expected a code or name (a string), got ${describeValue(codeOrName)}`);
     return findMunicipality(this.geography, codeOrName);
   }
 
-  /** A county by code or name (`Västerbottens län`, `Västerbotten`). */
+  /** A county by code or name (`Västerbottens län`, `Västerbotten`). A value that is not a string is an `ArgumentError`. */
   county(codeOrName: string): County | undefined {
+    if (typeof codeOrName !== 'string') throw new ArgumentError(`county: expected a code or name (a string), got ${describeValue(codeOrName)}`);
     return findCounty(this.geography, codeOrName);
   }
 
@@ -364,6 +403,18 @@ export class CooperationNetwork {
     if (o === undefined) return;
     const { offsets, neighbours, pairs } = this.#adjacencyOf();
     for (let k = offsets[o]!; k < offsets[o + 1]!; k++) callback(this.#actorList[neighbours[k]!]!, this.#pairAttributes[pairs[k]!]!);
+  }
+
+  /**
+   * Call `callback(source, target, pair)` for every linked pair, in the
+   * order of the pairs' first links (the order of `graph`'s edges; `source`
+   * is the first link's source), without building the graph.
+   *
+   * @internal
+   */
+  forEachPair(callback: (source: Actor, target: Actor, pair: Readonly<PairEdgeAttributes>) => void): void {
+    const ends = this.#pairEnds;
+    this.#pairAttributes.forEach((attributes, p) => callback(this.#actorList[ends[2 * p]!]!, this.#actorList[ends[2 * p + 1]!]!, attributes));
   }
 
   /** Number of distinct actors linked to `id` (0 for an unknown id). @internal */
@@ -423,7 +474,10 @@ export class CooperationNetwork {
       graph.addNode(keys[i]!, attributes);
     });
     const ends = this.#pairEnds;
-    this.#pairAttributes.forEach((attributes, p) => graph.addEdgeWithKey(`e${p}`, keys[ends[2 * p]!]!, keys[ends[2 * p + 1]!]!, attributes));
+    // Copies: the graph is the caller's to change (graphology algorithms write attributes), the pair table is not.
+    this.#pairAttributes.forEach((a, p) =>
+      graph.addEdgeWithKey(`e${p}`, keys[ends[2 * p]!]!, keys[ends[2 * p + 1]!]!, { weight: a.weight, count: a.count, kinds: a.kinds, links: [...a.links], crossMunicipal: a.crossMunicipal, crossCounty: a.crossCounty }),
+    );
     return graph;
   }
 
@@ -534,6 +588,15 @@ export class CooperationNetwork {
     }
     return { graph, ties: Object.freeze(sorted) };
   }
+}
+
+/**
+ * Check that an argument is a {@link CooperationNetwork} (else an
+ * {@link ArgumentError} naming the function): `centrality(null)` says so
+ * instead of failing inside.
+ */
+export function checkNetwork(net: unknown, fn: string): asserts net is CooperationNetwork {
+  if (!(net instanceof CooperationNetwork)) throw new ArgumentError(`${fn}: expected a CooperationNetwork (from loadNetwork or CooperationNetwork.create), got ${describeValue(net)}`);
 }
 
 const projections = new WeakMap<CooperationNetwork, Map<string, MunicipalityProjection>>();

@@ -1,7 +1,10 @@
+import { CapacityError } from './errors.js';
+
 /** The Node.js built-in modules samverkan uses, by id. */
 interface NodeBuiltins {
   'node:fs': typeof import('node:fs');
   'node:worker_threads': typeof import('node:worker_threads');
+  'node:v8': typeof import('node:v8');
 }
 
 /**
@@ -12,4 +15,41 @@ interface NodeBuiltins {
  */
 export function nodeBuiltin<K extends keyof NodeBuiltins>(id: K): NodeBuiltins[K] | undefined {
   return (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.(id) as NodeBuiltins[K] | undefined;
+}
+
+/**
+ * How full the JavaScript heap may be (a share of its limit) before a load
+ * stops with a {@link CapacityError}. V8 collects garbage well before this,
+ * so a heap this full holds live data, and what is left would not hold the
+ * rest of a large input.
+ */
+export const HEAP_FULL = 0.85;
+
+/** Bytes of room a loader keeps per row read so far: its tables grow by doubling, so the next growth needs about a copy of them. */
+export const HEAP_RESERVE_PER_ROW = 128;
+
+const GIB = 1024 ** 3;
+const YOUNG = 48 * 1024 * 1024;
+
+/**
+ * Throw a {@link CapacityError} when the heap is more than {@link HEAP_FULL}
+ * full, or has less room left than `reserve` bytes (what the caller's tables
+ * may need to grow once more: see {@link HEAP_RESERVE_PER_ROW}): a clear
+ * message while the process can still give one, instead of a crash
+ * ("JavaScript heap out of memory", exit 134) that nothing can catch.
+ * `where` says what was being done. Loaders call it every few thousand rows;
+ * it costs a microsecond. Outside Node.js it does nothing.
+ */
+export function checkHeap(where: () => string, reserve = 0): void {
+  const v8 = nodeBuiltin('node:v8');
+  if (!v8) return;
+  const { used_heap_size: used, heap_size_limit: total } = v8.getHeapStatistics();
+  // The limit counts V8's young generation (three semi-spaces of 16 MiB on 64-bit), which the long-lived tables cannot use.
+  const limit = total > 4 * YOUNG ? total - YOUNG : total / 2;
+  if (limit - used >= Math.max((1 - HEAP_FULL) * limit, reserve)) return;
+  const gib = (n: number) => `${(n / GIB).toFixed(2)} GiB`;
+  throw new CapacityError(
+    `${where()}: the JavaScript heap is ${Math.round((used / limit) * 100)}% full (${gib(used)} of ${gib(limit)}), too full to hold the rest of the input. ` +
+      `Give Node.js more memory (NODE_OPTIONS=--max-old-space-size=${Math.ceil((limit * 2) / 1024 ** 2)}, twice this), or load fewer links (a date range, one county)`,
+  );
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cmp, indexGeography } from '../model/geography.js';
-import type { CooperationNetwork } from '../model/network.js';
+import { checkNetwork, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { DEFAULT_SMALL_POPULATION } from '../analysis/gaps.js';
 import { formatCount as fmt, joinNames as list, kindWords, plural } from '../model/words.js';
@@ -253,6 +253,7 @@ function recommendFor(f: Features, m: number, o: ParsedRecommendOptions): Recomm
 }
 
 function resolveMunicipality(net: CooperationNetwork, municipality: string): string {
+  checkNetwork(net, 'recommendPartners');
   const m = net.municipality(municipality);
   if (!m) throw new Error(`unknown municipality ${JSON.stringify(municipality)}: give a code (e.g. 2480) or an unambiguous name`);
   return m.code;
@@ -469,6 +470,7 @@ export interface SmallMunicipalityRow {
 }
 
 function resolveCounty(net: CooperationNetwork, county: string): string {
+  checkNetwork(net, 'samverkan');
   const c = net.county(county);
   if (!c) throw new Error(`unknown county ${JSON.stringify(county)}: give a code (e.g. 24) or a name`);
   return c.code;

@@ -1,6 +1,7 @@
 /**
  * Plain-text and Markdown tables of tidy rows, for terminals and documents.
  */
+import { neutraliseControls } from '../model/text.js';
 
 export interface TableFormatOptions {
   /** Columns in order. Default: the rows' `columns`, else the keys of the first row. */
@@ -56,7 +57,10 @@ function numericColumns(rows: readonly object[], columns: readonly string[]): bo
 }
 
 /**
- * An aligned plain-text table (numbers right-aligned), for a terminal.
+ * An aligned plain-text table (numbers right-aligned), for a terminal. Line
+ * breaks and tabs in cells become spaces, and characters that would act on
+ * the terminal or reorder the text (ESC, BEL, C1 controls, bidi overrides)
+ * are shown by their code point, `<U+001B>` (`neutraliseControls`).
  *
  * @example
  * process.stdout.write(formatTextTable(coverageByCounty(net)));
@@ -64,11 +68,13 @@ function numericColumns(rows: readonly object[], columns: readonly string[]): bo
 export function formatTextTable(rows: readonly object[], options: TableFormatOptions = {}): string {
   const columns = columnsOf(rows, options);
   const shown = options.maxRows !== undefined ? rows.slice(0, options.maxRows) : rows;
-  const body = cells(shown, columns, options.decimals ?? 3).map((r) => r.map((c) => c.replace(/[\r\n\t]+/g, ' ')));
-  const widths = columns.map((c, i) => Math.max(width(c), ...body.map((r) => width(r[i]!))));
+  const plain = (c: string) => neutraliseControls(c.replace(/[\r\n\t]+/g, ' '));
+  const body = cells(shown, columns, options.decimals ?? 3).map((r) => r.map(plain));
+  const heads = columns.map(plain);
+  const widths = heads.map((c, i) => Math.max(width(c), ...body.map((r) => width(r[i]!))));
   const numeric = numericColumns(shown, columns);
   const pad = (s: string, i: number) => (numeric[i] ? s.padStart(widths[i]! + s.length - width(s)) : s.padEnd(widths[i]! + s.length - width(s)));
-  const lines = [columns.map(pad).join('  ').trimEnd(), widths.map((w) => '─'.repeat(w)).join('  ')];
+  const lines = [heads.map(pad).join('  ').trimEnd(), widths.map((w) => '─'.repeat(w)).join('  ')];
   for (const r of body) lines.push(r.map(pad).join('  ').trimEnd());
   if (shown.length < rows.length) lines.push(`… ${rows.length - shown.length} more rows`);
   return lines.join('\n') + '\n';
@@ -79,11 +85,13 @@ export function formatTextTable(rows: readonly object[], options: TableFormatOpt
  * backslashes and Markdown punctuation (links, emphasis, code) get a
  * backslash, HTML-significant characters become entities, URLs are kept from
  * autolinking, a leading list or heading marker is escaped, and line breaks
- * become spaces. So user text renders as the same text, never as a link,
- * markup or a broken table.
+ * become spaces. Characters that would act on a terminal showing the file
+ * or reorder the text (ESC, BEL, C1 controls, bidi overrides) are shown by
+ * their code point (`neutraliseControls`). So user text renders as the same
+ * text, never as a link, markup, a broken table or a terminal command.
  */
 export function escapeMarkdownCell(text: string): string {
-  return text
+  return neutraliseControls(text)
     .replace(/[\\`*_[\]()|~!]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -4,11 +4,20 @@
  *
  * Uses the system Chromium (Debian package `chromium`, `/usr/bin/chromium`,
  * or `$CHROMIUM_PATH`) through playwright-core; it never downloads a browser.
- * Launch once per test file, with {@link useChromium}:
+ * Launch once per test file, with {@link useChromium}, and write the tests
+ * that need the browser with {@link itInChromium}:
+ *
+ * - Chromium installed: they run.
+ * - Chromium missing on a developer's machine: they are skipped, and the
+ *   reporter `test/helpers/browser-notice.ts` says so loudly at the end of
+ *   the run, with the command that installs it (so `npm test` passes on a
+ *   machine with only Node and npm).
+ * - Chromium missing under CI (`CI` set, as `.ci/run` and every CI service
+ *   set it): they run and fail with the install instructions.
  *
  * @example
  * const chromium = useChromium();
- * it('renders', async () => {
+ * itInChromium('renders', async () => {
  *   const page = await chromium().open({ html: '<!doctype html><p>hi</p>' });
  *   expect(page.problems()).toEqual([]);
  *   expect(await page.count('p')).toBe(1);
@@ -21,9 +30,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, it } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The one command that installs the browser the tests use (Debian and Ubuntu, as `.ci/run` does). */
+export const INSTALL_CHROMIUM = 'apt-get update && apt-get install -y chromium';
+
+/** Whether the environment says it is CI (`CI=true`, `CI=1`; not `CI=false` or `CI=0`). */
+export function isCi(env: Record<string, string | undefined> = process.env): boolean {
+  const ci = env.CI;
+  return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
+}
+
+/** Chromium is there to run. */
+export const CHROMIUM_FOUND = existsSync(CHROMIUM_PATH);
+
+/** The browser tests must run: Chromium is there, or this is CI, where a missing browser is a failure. */
+export const CHROMIUM_REQUIRED = CHROMIUM_FOUND || isCi();
+
+/**
+ * `it` for a test that needs Chromium: skipped only when Chromium is
+ * missing outside CI (and then reported at the end of the run); under CI a
+ * missing browser fails the test.
+ */
+export const itInChromium: ReturnType<typeof it.skipIf> = it.skipIf(!CHROMIUM_REQUIRED);
 
 /** Flags that keep Chromium from phoning home (such connections are refused here and only add noise and delay). */
 const CHROMIUM_ARGS = [
@@ -85,7 +116,7 @@ export async function launchChromium(): Promise<ChromiumHarness> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}. The browser tests need it: install it with ` +
-        '`apt-get update && apt-get install -y chromium` (as .ci/run does), or set CHROMIUM_PATH to a Chromium binary.',
+        `\`${INSTALL_CHROMIUM}\` (as .ci/run does), or set CHROMIUM_PATH to a Chromium binary.`,
     );
   }
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
@@ -150,14 +181,16 @@ export async function launchChromium(): Promise<ChromiumHarness> {
 
 /**
  * Launch Chromium once for the calling test file (in `beforeAll`, closed in
- * `afterAll`) and return a getter for it. When the launch fails (Chromium
- * missing), every test that calls the getter fails with the launch error and
- * its install instructions: the tests never skip.
+ * `afterAll`) and return a getter for it. When the launch fails, every test
+ * that calls the getter fails with the launch error and its install
+ * instructions. When Chromium is missing outside CI nothing is launched:
+ * the {@link itInChromium} tests are skipped, and reported.
  */
 export function useChromium(): () => ChromiumHarness {
   let harness: ChromiumHarness | undefined;
   let failure: unknown;
   beforeAll(async () => {
+    if (!CHROMIUM_REQUIRED) return;
     try {
       harness = await launchChromium();
     } catch (error) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { parseTable, TableStream } from '../../src/io/csv.js';
+import { parseTable, TableStream, type ParsedTable, type TableRecord } from '../../src/io/csv.js';
 import { loadNetworkInChunks } from '../../src/io/load-network-stream.js';
 import { LoadError, loadNetwork, loadNetworkStream, type CooperationNetwork, type LoadNetworkInput, type Problem } from '../../src/index.js';
 
@@ -352,9 +352,9 @@ describe('TableStream', () => {
     for (let t = 0; t < 5000; t++) {
       let text = '';
       for (let k = Math.floor(random() * 16); k > 0; k--) text += atoms[Math.floor(random() * atoms.length)];
-      const got = { delimiter: undefined as string | undefined, header: [] as string[], headerRow: 0, records: [] as { row: number; fields: string[] }[], blankRows: [] as number[] };
+      const got = { delimiter: undefined as string | undefined, header: [] as string[], headerRow: 0, records: [] as TableRecord[], blankRows: [] as number[] } as ParsedTable;
       const stream = new TableStream({
-        header: (header, row) => Object.assign(got, { header, headerRow: row }),
+        header: (header, row, issues) => Object.assign(got, { header, headerRow: row }, issues && { headerIssues: issues }),
         record: (record) => got.records.push(record),
         blank: (row) => got.blankRows.push(row),
       });
@@ -364,7 +364,8 @@ describe('TableStream', () => {
         i += n;
       }
       stream.end();
-      got.delimiter = stream.delimiter;
+      got.delimiter = stream.delimiter!;
+      if (stream.sepIssue) got.headerIssues = [stream.sepIssue, ...(got.headerIssues ?? [])];
       expect(got, JSON.stringify(text)).toEqual(parseTable(text));
     }
   });

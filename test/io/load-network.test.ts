@@ -1,18 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { tmpFile } from '../helpers/files.js';
 import { describe, expect, it } from 'vitest';
 import { LoadError, loadNetwork, nodeKey, type LoadNetworkInput, type Problem } from '../../src/index.js';
 
 const lenient = (input: LoadNetworkInput) => loadNetwork(input, { mode: 'lenient' });
 const errors = (problems: readonly Problem[] | undefined) => (problems ?? []).filter((p) => p.severity === 'error');
 
-function tmpFile(name: string, content: string | Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'samverkan-'));
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
 
 /** Every file report's counts add up to its rows. */
 function expectAccounted(net: ReturnType<typeof lenient>) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { swedenGeography } from '../../src/io/sweden.js';
 import { renderMap, swedenMapFeatures } from '../../src/report/map.js';
-import { useChromium } from '../helpers/chromium.js';
+import { itInChromium, useChromium } from '../helpers/chromium.js';
 
-// One browser for the whole file. Without Chromium every test here fails with
-// the install instructions: these tests never skip.
+// One browser for the whole file. Without Chromium these tests are skipped and
+// reported at the end of the run (under CI they fail): see test/helpers/chromium.ts.
 const chromium = useChromium();
 
 const page = (body: string) => `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>map</title></head><body>\n${body}\n</body></html>\n`;
@@ -24,7 +24,7 @@ function evilSwedenMap(): { svg: string; codes: string[] } {
 }
 
 describe('headless Chromium harness', () => {
-  it('runs scripts, and reports console errors, page errors and blocked requests', async () => {
+  itInChromium('runs scripts, and reports console errors, page errors and blocked requests', async () => {
     const opened = await chromium().open({
       html: page(
         '<script>window.__injected = "control"; console.error("boom");</script>' +
@@ -41,7 +41,7 @@ describe('headless Chromium harness', () => {
     await opened.close();
   });
 
-  it('reports XML errors in an SVG file', async () => {
+  itInChromium('reports XML errors in an SVG file', async () => {
     const opened = await chromium().open({ svg: '<svg xmlns="http://www.w3.org/2000/svg"><title>a & b</title></svg>' });
     expect((await opened.parserErrors()).length).toBeGreaterThan(0);
     await opened.close();
@@ -51,7 +51,7 @@ describe('headless Chromium harness', () => {
 describe('the Swedish map in Chromium', () => {
   const { svg, codes } = evilSwedenMap();
 
-  it('loads inline in an HTML page with no errors or requests, 290 municipalities, and no injected script run', async () => {
+  itInChromium('loads inline in an HTML page with no errors or requests, 290 municipalities, and no injected script run', async () => {
     const opened = await chromium().open({ html: page(svg) });
     expect(opened.problems()).toEqual([]);
     expect(await opened.count('svg')).toBe(1);
@@ -66,7 +66,7 @@ describe('the Swedish map in Chromium', () => {
     await opened.close();
   });
 
-  it('opens as a standalone, well-formed SVG file with the map inside its viewBox', async () => {
+  itInChromium('opens as a standalone, well-formed SVG file with the map inside its viewBox', async () => {
     const opened = await chromium().open({ svg });
     expect(opened.problems()).toEqual([]);
     expect(await opened.parserErrors()).toEqual([]);

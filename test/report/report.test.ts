@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, demoDataset, loadGeography, loadNetwork, renderReport, renderReportMarkdown } from '../../src/index.js';
-import { useChromium } from '../helpers/chromium.js';
+import { itInChromium, useChromium } from '../helpers/chromium.js';
 
 const chromium = useChromium();
 
@@ -18,14 +18,14 @@ describe('county report (HTML)', () => {
   const demo = loadNetwork(demoDataset());
   const html = renderReport(demo, { dataDescription: 'the demo' });
 
-  it('opens in headless Chromium without console errors, page errors or requests', async () => {
+  itInChromium('opens in headless Chromium without console errors, page errors or requests', async () => {
     const page = await chromium().open({ html });
     expect(page.problems()).toEqual([]);
     expect(await page.count('section[id^="county-"]')).toBe(21);
     await page.close();
   });
 
-  it('draws two maps, each with exactly one shape per municipality', async () => {
+  itInChromium('draws two maps, each with exactly one shape per municipality', async () => {
     const page = await chromium().open({ html });
     expect(await page.count('svg')).toBe(2);
     for (const index of [1, 2]) {
@@ -57,7 +57,7 @@ describe('county report (HTML)', () => {
     expect(html).toContain('SCB');
   });
 
-  it('escapes every user string, so an injected script does not run', async () => {
+  itInChromium('escapes every user string, so an injected script does not run', async () => {
     const evil = renderReport(evilNetwork());
     expect(evil).not.toContain('<script>window');
     expect(evil).toContain('&lt;script&gt;window.__injected = 1&lt;/script&gt;');

@@ -56,7 +56,7 @@ Example:
       ...(measures && { measures: measures as CentralityMeasure[] }),
       weighted: values.weighted === true,
       ...(values.kinds !== undefined && { kinds: listOption(values, 'kinds')! }),
-      ...pathOptions(values),
+      ...pathOptions(values, io),
     };
     warnUnknownKinds(net, listOption(values, 'kinds'), 'kinds', io);
     const aggregate = choiceOption(values, 'aggregate', ['sum', 'max', 'mean'] as const);
@@ -231,7 +231,7 @@ Example:
     const level = choiceOption(values, 'level', ['county', 'municipality'] as const) ?? 'county';
     const kinds = listOption(values, 'kinds');
     warnUnknownKinds(net, kinds, 'kinds', io);
-    const paths = pathOptions(values);
+    const paths = pathOptions(values, io);
     const options = { ...(kinds && { partnerKinds: kinds }), weighted: values.weighted === true, ...paths };
     const rows = level === 'municipality' ? coverageByMunicipality(net, options) : coverageByCounty(net, options);
     // The betweenness column's searches (cached: this costs nothing more).
@@ -290,7 +290,7 @@ Example:
       county = net.county(String(values.county))?.code;
       if (county === undefined) throw new UsageError(`unknown county ${JSON.stringify(values.county)}`);
     }
-    const paths = pathOptions(values);
+    const paths = pathOptions(values, io);
     const rows = findGaps(net, { ...(types && { types: types as GapType[] }), ...(kinds && { requiredKinds: kinds }), ...(small !== undefined && { smallPopulation: small }), ...paths });
     noteSampling(centrality(net, { measures: ['betweenness'], ...paths }).sampling, io);
     const kept = rows.filter((g) => g.severity >= minSeverity && (county === undefined || g.county === county));

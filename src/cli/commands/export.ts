@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { EXPORT_METRICS, exportNetwork, type ExportMetric } from '../../report/export.js';
 import { UsageError } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
-import { writeOutput } from '../output.js';
+import { inputFiles, writeOutput, writeOutputs } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, choiceOption, integerOption, listOption, type Command } from './shared.js';
 
@@ -67,12 +67,10 @@ Example:
       const tables = exportNetwork(net, { ...options, format });
       bar.finish();
       const base = ((values.out as string | undefined) ?? 'samverkan').replace(/\.csv$/i, '');
-      const written = (['nodes', 'edges'] as const).map((t) => {
-        const path = resolve(cwd, `${base}-${t}.csv`);
-        writeOutput(path, tables[t]);
-        return path;
-      });
-      io.stderr.write(`Wrote ${written.join(' and ')}\n`);
+      // Both tables are complete before either replaces an old one: never nodes without their edges.
+      const files = (['nodes', 'edges'] as const).map((t) => ({ path: resolve(cwd, `${base}-${t}.csv`), text: tables[t] }));
+      writeOutputs(files, inputFiles(values, cwd));
+      io.stderr.write(`Wrote ${files.map((f) => f.path).join(' and ')}\n`);
       return 0;
     }
     const text = exportNetwork(net, { ...options, format });
@@ -84,7 +82,7 @@ Example:
     if (values.out === undefined) io.stdout.write(text);
     else {
       const path = resolve(cwd, values.out as string);
-      writeOutput(path, text);
+      writeOutput(path, text, inputFiles(values, cwd));
       io.stderr.write(`Wrote ${path}\n`);
     }
     return 0;

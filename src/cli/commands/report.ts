@@ -9,7 +9,7 @@ import { buildReport } from '../../report/model.js';
 import { formatTextTable } from '../../report/table.js';
 import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
-import { emit, writeOutput } from '../output.js';
+import { emit, inputFiles, writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, choiceOption, integerOption, noteSampling, PATH_HELP, PATH_OPTIONS, pathOptions, type Command } from './shared.js';
 
@@ -83,14 +83,14 @@ Example:
       ...(top !== undefined && { top }),
       maps: format === 'html',
       ...(features && { features }),
-      ...pathOptions(values),
+      ...pathOptions(values, io),
       onProgress: (done, total) => bar.update(done, total),
     });
     bar.finish();
     noteSampling(model.sampling, io);
     const text = format === 'html' ? renderReportHtml(model, net) : renderReportMarkdownFromModel(model);
     const path = resolve(io.cwd ?? process.cwd(), (values.out as string | undefined) ?? `samverkan-report.${format}`);
-    writeOutput(path, text);
+    writeOutput(path, text, inputFiles(values, io.cwd ?? process.cwd()));
     if (values.quiet) {
       io.stdout.write(`${path}\n`);
       return 0;

@@ -1,3 +1,4 @@
+import { availableParallelism, cpus } from 'node:os';
 import { describeSampling } from '../../analysis/centrality.js';
 import { normaliseKind } from '../../io/columns.js';
 import type { PathSampling } from '../../metrics/path-centralities.js';
@@ -114,19 +115,41 @@ export const PATH_HELP = `Shortest paths (betweenness, closeness, harmonic):
                       (default: every actor up to nodes × links = 100
                       million, else a sample), exact, or a number
   --workers N         worker threads for the searches: auto (default: 2 on
-                      large networks, else 1) or a number (1: none)`;
+                      large networks, else 1) or a number (1: none), at
+                      most the number of cores`;
 
-/** `--samples` and `--workers`, for the analysis options. */
-export function pathOptions(values: ParsedArgs['values']): { samples?: 'auto' | 'exact' | number; workers?: 'auto' | number } {
+/** The cores this process may use (`os.availableParallelism`), at least 1. */
+export function availableCores(): number {
+  return Math.max(1, typeof availableParallelism === 'function' ? availableParallelism() : cpus().length);
+}
+
+/**
+ * `--samples` and `--workers`, for the analysis options. More workers than
+ * cores only cost memory and time (each thread holds a copy of the graph
+ * and they take turns on the cores), so `--workers` is capped at the number
+ * of cores, with a notice on stderr when it was more.
+ */
+export function pathOptions(values: ParsedArgs['values'], io?: CliIO): { samples?: 'auto' | 'exact' | number; workers?: 'auto' | number } {
   const raw = values.samples;
   let samples: 'auto' | 'exact' | number | undefined;
   if (raw === 'auto' || raw === 'exact') samples = raw;
   else if (raw !== undefined) {
     samples = integerOption(values, 'samples', 1);
   }
-  const workers = values.workers === 'auto' ? 'auto' : integerOption(values, 'workers', 1);
+  let workers: 'auto' | number | undefined = values.workers === 'auto' ? 'auto' : integerOption(values, 'workers', 1);
+  const cores = availableCores();
+  if (typeof workers === 'number' && workers > cores) {
+    if (io && !values[WORKERS_NOTED]) {
+      io.stderr.write(`samverkan: --workers ${workers} is more than the ${cores} core${cores === 1 ? '' : 's'} this machine has; using ${cores} (more threads would only take turns on them, each with its own copy of the graph)\n`);
+      values[WORKERS_NOTED] = true;
+    }
+    workers = cores;
+  }
   return { ...(samples !== undefined && { samples }), ...(workers !== undefined && { workers }) };
 }
+
+/** Set once the --workers notice is written, so a command that reads the options twice says it once. */
+const WORKERS_NOTED = '\u0000workers-noted';
 
 /** Say on stderr when path measures were estimated from a sample. */
 export function noteSampling(sampling: PathSampling | null, io: CliIO): void {

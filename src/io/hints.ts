@@ -1,0 +1,89 @@
+/**
+ * Hints for values the loader cannot resolve: what the value most likely
+ * is, so the message says what to do. Each returns the text to append to
+ * the reason (starting with "; "), or '' when it has nothing to say.
+ */
+import { cmp, indexGeography, normaliseName } from '../model/geography.js';
+import type { Geography, Municipality } from '../model/schema.js';
+import { describeLookalike, skeleton, visibleText } from '../model/text.js';
+
+/**
+ * A code that Excel turned into a number: `1.18E+03` (scientific notation)
+ * or `1180.0`. Says so, with the number it stands for.
+ */
+export function excelHint(raw: string): string {
+  const scientific = /^([+-]?\d+(?:[.,]\d+)?)[eE]\+?(\d+)$/.exec(raw);
+  if (scientific) {
+    const value = Number(`${scientific[1]!.replace(',', '.')}e${scientific[2]}`);
+    const shown = Number.isFinite(value) && Number.isInteger(value) && Math.abs(value) < 1e21 ? ` (${raw} is ${value})` : '';
+    return `; it looks like a code that a spreadsheet turned into a number in scientific notation${shown}: format the column as text, or write the codes in full, and save again`;
+  }
+  if (/^\d+[.,]0+$/.test(raw)) return '; it looks like a code that a spreadsheet turned into a decimal number: format the column as text and save again';
+  return '';
+}
+
+/** The municipalities whose normalised name is the one given (with the genitive "s" of "Göteborgs stad" tried as well). */
+function municipalitiesNamed(geography: Geography, raw: string): Municipality[] {
+  const name = normaliseName(raw);
+  const alt = name.endsWith('s') ? name.slice(0, -1) : undefined;
+  const found = geography.municipalities.filter((m) => normaliseName(m.name) === name);
+  if (found.length === 0 && alt !== undefined) return geography.municipalities.filter((m) => normaliseName(m.name) === alt);
+  return found;
+}
+
+/**
+ * A name that several municipalities of the geography share: the reason
+ * for it, listing each with its code and county, or `undefined` when the
+ * name is not ambiguous.
+ */
+export function ambiguousMunicipality(geography: Geography, raw: string): string | undefined {
+  const matches = municipalitiesNamed(geography, raw).sort((a, b) => cmp(a.code, b.code));
+  if (matches.length < 2) return undefined;
+  const ix = indexGeography(geography);
+  const list = matches.map((m) => `${m.code} ${m.name} (${ix.county.get(m.county)?.name ?? m.county})`).join(', ');
+  return `ambiguous municipality name: ${matches.length} municipalities of the ${geography.name} geography are called that: ${list}; write the code of the one meant`;
+}
+
+const municipalitySkeletons = new WeakMap<Geography, Map<string, Municipality>>();
+
+/** A municipality whose name looks the same as `raw` (Cyrillic "е" in "Umеå"), as a hint. */
+export function lookalikeMunicipality(geography: Geography, raw: string): string {
+  const key = skeleton(normaliseName(raw));
+  let map = municipalitySkeletons.get(geography);
+  if (!map) {
+    map = new Map();
+    for (const m of geography.municipalities) map.set(skeleton(normaliseName(m.name)), m);
+    municipalitySkeletons.set(geography, map);
+  }
+  const m = map.get(key);
+  if (!m || normaliseName(m.name) === normaliseName(raw)) return '';
+  return `; it looks like the municipality ${m.name} (${m.code}) but is spelt with other characters: ${describeLookalike(normaliseName(raw), normaliseName(m.name))}`;
+}
+
+/**
+ * Ids by what they look like ({@link skeleton}), to warn when a new id looks
+ * the same as an earlier one but is not (Latin "o" and Cyrillic "о").
+ */
+export class Lookalikes {
+  private readonly bySkeleton = new Map<string, { id: string; row: number }>();
+
+  /** Add an id; returns the earlier id that looks the same, if any. */
+  add(id: string, row: number): { id: string; row: number } | undefined {
+    const key = skeleton(id);
+    const earlier = this.bySkeleton.get(key);
+    if (earlier && earlier.id !== id) return earlier;
+    if (!earlier) this.bySkeleton.set(key, { id, row });
+    return undefined;
+  }
+
+  /** An id that looks like `value` but is not it, if any. */
+  find(value: string): string | undefined {
+    const earlier = this.bySkeleton.get(skeleton(value));
+    return earlier && earlier.id !== value ? earlier.id : undefined;
+  }
+}
+
+/** The hint for a link end that looks like a declared id. */
+export function lookalikeIdHint(value: string, id: string): string {
+  return `; it looks like the id "${visibleText(id)}" but is spelt with other characters: ${describeLookalike(value, id)}`;
+}

@@ -1,0 +1,46 @@
+/**
+ * A library function was called with an argument of the wrong type or shape
+ * (`loadNetwork(null)`, `{ links: 42 }`, a number where a municipality is
+ * expected). The message names the function, the argument and what it
+ * expected. A `TypeError`, so code that catches those still does.
+ */
+export class ArgumentError extends TypeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArgumentError';
+  }
+}
+
+/** What a value is, in a word, for an {@link ArgumentError}'s message: `null`, `a number (42)`, `an array`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return 'an array';
+  if (value instanceof Uint8Array) return 'bytes';
+  switch (typeof value) {
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+      return `a ${typeof value} (${String(value)})`;
+    case 'string':
+      return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+    case 'function':
+      return 'a function';
+    case 'symbol':
+      return 'a symbol';
+    default:
+      return `an object${value.constructor && value.constructor !== Object ? ` (${value.constructor.name})` : ''}`;
+  }
+}
+
+/**
+ * The input is too large for the memory this process has: thrown before the
+ * JavaScript heap runs out (which would abort the process with no way to
+ * catch it), with what was being done and how to get more room.
+ */
+export class CapacityError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CapacityError';
+  }
+}
