@@ -29,8 +29,9 @@ export interface Group {
   /**
    * The members are all the municipalities of one county (an association of
    * a county's local authorities): an obligation, not a choice of partners.
-   * True when the `county_wide` attribute says so, or when the members are
-   * exactly the municipalities of a county of at least two.
+   * The `county_wide` attribute when the body has one (`true`/`false`,
+   * `ja`/`nej`, `1`/`0`); else derived: the members are exactly the
+   * municipalities of a county of at least two.
    */
   readonly countyWide: boolean;
   /** The `status` attribute as written (`historical`, `proposal` …), if any. */
@@ -93,7 +94,7 @@ export function groupsOf(net: CooperationNetwork, options: GroupsOptions = {}): 
       type: a.body_type,
       since: since.length > 0 ? since.sort(cmp)[0] : undefined,
       until: ends.length > 0 ? ends[ends.length - 1] : undefined,
-      countyWide: TRUE.has((a.county_wide ?? '').toLowerCase()) || coversCounty(net.geography, sorted),
+      countyWide: a.county_wide !== undefined && a.county_wide.trim() !== '' ? TRUE.has(a.county_wide.trim().toLowerCase()) : coversCounty(net.geography, sorted),
       status: a.status,
     });
   }

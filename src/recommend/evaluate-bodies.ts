@@ -146,6 +146,8 @@ export interface BodyCaseRow {
   group: string;
   /** The member asking (municipality code). */
   municipality: string;
+  /** The fold whose model scored the case (from 0; the learned model of a fold never saw its groups). */
+  fold: number;
   candidates: number;
   hits: number;
   /** Rank of the first hit, from 1. */
@@ -306,6 +308,7 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
   const caseRows: BodyCaseRow[] = [];
   const perMethod = new Map<BodyMethod, Float64Array[]>(methods.map((m) => [m, []]));
   const clusterOf: number[] = [];
+  const foldOf = new Map(folds.flatMap((fold, f) => fold.map((g) => [g, f] as const)));
   for (const g of caseGroups) {
     const cases = testCases.get(g)!;
     let weightedFeatures: Features | undefined;
@@ -320,6 +323,7 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
           method,
           group: ev.groups[g]!.group.id,
           municipality: ev.geo.codes[c.m]!,
+          fold: foldOf.get(g)!,
           candidates: c.rows,
           hits: c.y.reduce((s, v) => s + v, 0),
           firstHit: r.firstHit,
@@ -343,7 +347,7 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
     ...BODY_METRICS.flatMap((m) => [`${m}Difference`, `${m}Low`, `${m}High`] as const),
   ] as (keyof BodyEvaluationRow & string)[]);
   Object.defineProperty(out, 'caseRows', {
-    value: withColumns(caseRows, ['method', 'group', 'municipality', 'candidates', 'hits', 'firstHit', 'precisionAtK', 'recallAtK', 'reciprocalRank', 'ndcgAtK', 'auc']),
+    value: withColumns(caseRows, ['method', 'group', 'municipality', 'fold', 'candidates', 'hits', 'firstHit', 'precisionAtK', 'recallAtK', 'reciprocalRank', 'ndcgAtK', 'auc']),
     enumerable: false,
   });
   return out as BodyEvaluation;
