@@ -25,8 +25,8 @@ export {
 
 export { loadNetwork, LoadError, type LoadNetworkInput, type LoadNetworkOptions } from './io/load-network.js';
 export { loadNetworkStream, type LoadNetworkStreamOptions } from './io/load-network-stream.js';
-export { loadGeography, GeographyError, GEOGRAPHY_COLUMNS, type GeographySources, type LoadGeographyOptions } from './io/geography.js';
-export { swedenGeography, swedenCooperationBodies, swedenPoliceRegions, demoDataset, SWEDEN_SOURCE, type DatasetInput, type Row } from './io/sweden.js';
+export { loadGeography, GeographyError, GEOGRAPHY_COLUMNS, type AttributeSource, type GeographySources, type LoadGeographyOptions } from './io/geography.js';
+export { swedenGeography, swedenCooperationBodies, swedenPoliceRegions, demoDataset, SWEDEN_SOURCE, type CooperationBodiesOptions, type DatasetInput, type Row } from './io/sweden.js';
 export { ACTOR_COLUMNS, LINK_COLUMNS, KIND_ALIASES, normaliseKind, normaliseHeader } from './io/columns.js';
 export { parseTable, detectDelimiter, type ParsedTable } from './io/csv.js';
 export { decodeText, NotTextError, type DecodedText } from './io/text.js';

@@ -110,7 +110,7 @@ function memberId(name: string): string {
  * The real inter-municipal cooperation bodies shipped in `data/sweden/`
  * (`cooperation_bodies.csv`, `cooperations.csv`; see SOURCES.md), as input
  * for `loadNetwork`: 174 bodies (the 11 proposals are not memberships and are
- * left out) with 842 memberships of municipalities.
+ * left out) with 871 memberships of municipalities.
  *
  * - Each body is a `joint_body` actor with id `body_id`, its county when its
  *   members are in one county, and as attributes: `body_type`

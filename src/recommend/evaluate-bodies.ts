@@ -62,10 +62,13 @@ export const BodyEvaluateOptionsSchema = z.strictObject({
   /**
    * Folds of the learned model's refit, grouped by group: `'loo'` refits
    * without each group in turn; a number `K` (default 10) refits `K` times,
-   * each without one fold of groups (a seeded shuffle). Every case is still
-   * scored on the evidence without its own group only.
+   * each without one fold of groups (a seeded shuffle); `'county'` refits
+   * without every group of one county at a time (a group's county is the
+   * one most of its members are in, the lowest code on a tie), so each is
+   * judged by a model that has seen no body of its county. Every case is
+   * still scored on the evidence without its own group only.
    */
-  folds: z.union([z.literal('loo'), z.number().int().min(2)]).default(10),
+  folds: z.union([z.literal('loo'), z.literal('county'), z.number().int().min(2)]).default(10),
   /** Seed of the folds, the random baseline and the bootstrap. Default 1. */
   seed: z.number().int().default(1),
   /** Methods to run, in output order. Default: every method that applies (see {@link BODY_METHODS}). */
@@ -270,8 +273,21 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
       ? [caseGroups]
       : o.folds === 'loo'
         ? caseGroups.map((g) => [g])
-        : (() => {
-            const K = Math.min(o.folds, caseGroups.length);
+        : o.folds === 'county'
+          ? (() => {
+              const byCounty = new Map<number, number[]>();
+              for (const g of caseGroups) {
+                const counts = new Map<number, number>();
+                for (const m of ev.groups[g]!.members) counts.set(ev.geo.county[m]!, (counts.get(ev.geo.county[m]!) ?? 0) + 1);
+                const county = [...counts].sort((p, q) => q[1] - p[1] || p[0] - q[0])[0]![0];
+                let list = byCounty.get(county);
+                if (!list) byCounty.set(county, (list = []));
+                list.push(g);
+              }
+              return [...byCounty].sort((p, q) => p[0] - q[0]).map(([, list]) => list);
+            })()
+          : (() => {
+            const K = Math.min(o.folds as number, caseGroups.length);
             const out: number[][] = Array.from({ length: K }, () => []);
             shuffled(caseGroups, createRng(o.seed)).forEach((g, i) => out[i % K]!.push(g));
             return out.map((f) => f.sort((a, b) => a - b));

@@ -229,7 +229,10 @@ describe('recommend, plan and evaluate', () => {
     const r = await cli(['recommend', '--county', 'Jämtland', '--dataset', 'bodies', '--format', 'csv', '--limit', '2']);
     expect(r.code).toBe(0);
     const [header, ...lines] = r.stdout.trim().split('\n');
-    expect(header).toBe(
+    const { DEFAULT_FEATURES } = await import('../../src/index.js');
+    expect(header).toBe(`municipality,candidate,name,county,rank,score,distanceKm,borderSteps,existing,${DEFAULT_FEATURES.map((f) => `score_${f.name}`).join(',')},reasons`);
+    const weighted = await cli(['recommend', '--county', 'Jämtland', '--dataset', 'bodies', '--format', 'csv', '--limit', '2', '--scorer', 'weighted']);
+    expect(weighted.stdout.split('\n')[0]).toBe(
       'municipality,candidate,name,county,rank,score,distanceKm,borderSteps,existing,score_shared,score_complementarity,score_capacity,score_access,score_distance,score_county,reasons',
     );
     expect(lines.length).toBeGreaterThan(0);
@@ -250,6 +253,45 @@ describe('recommend, plan and evaluate', () => {
     const steps = JSON.parse(r.stdout);
     expect(steps.map((s: { step: number }) => s.step)).toEqual([1, 2]);
     for (const s of steps) expect(s.gain).toBeGreaterThan(0);
+  });
+
+  it('recommend --field and --model are the library’s field and model; unknown ones are refused with the choices', async () => {
+    const { fitRecommender, recommendPartners } = await import('../../src/index.js');
+    const bodies = loadNetwork(swedenCooperationBodies());
+    const fire = await cli(['recommend', '--municipality', 'Dorotea', '--field', 'räddningstjänst', '--dataset', 'bodies', '--format', 'json', '--limit', '3']);
+    expect(fire.code).toBe(0);
+    expect(JSON.parse(fire.stdout)).toEqual(JSON.parse(JSON.stringify(recommendPartners(bodies, 'Dorotea', { field: 'räddningstjänst', limit: 3 }))));
+    const unknown = await cli(['recommend', '--municipality', 'Dorotea', '--field', 'astronomy', '--dataset', 'bodies']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown field "astronomy"[\s\S]*fire_rescue \(räddningstjänst\)/);
+    const fitted = await cli(['fit', '--dataset', 'bodies', '--l2', '1', '--id', 'mine', '--out', 'model.json'], { cwd: dir });
+    expect(fitted.code).toBe(0);
+    expect(fitted.stderr).toMatch(/Wrote .*model\.json: 361 cases from 163 bodies, λ 1/);
+    const model = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+    expect(model).toEqual(JSON.parse(JSON.stringify(fitRecommender(bodies, { l2: 1, id: 'mine', dataset: 'the real cooperation bodies in data/sweden (partial)' }))));
+    const withModel = await cli(['recommend', '--municipality', 'Dorotea', '--model', 'model.json', '--dataset', 'bodies', '--format', 'json', '--limit', '3'], { cwd: dir });
+    expect(JSON.parse(withModel.stdout)).toEqual(JSON.parse(JSON.stringify(recommendPartners(bodies, 'Dorotea', { model, limit: 3 }))));
+    writeFileSync(join(dir, 'not-a-model.json'), '{"format": "something else"}');
+    const bad = await cli(['recommend', '--municipality', 'Dorotea', '--model', 'not-a-model.json', '--dataset', 'bodies'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/the model not-a-model\.json is not a samverkan model: format/);
+  });
+
+  it('evaluate --protocol body prints the library’s rows; options of the other protocol are refused', async () => {
+    const { evaluateRecommender } = await import('../../src/index.js');
+    const args = ['--l2', '1', '--folds', '3', '--methods', 'samverkan,same_county_nearest,nearest', '--bootstrap', '50'];
+    const r = await cli(['evaluate', '--protocol', 'body', '--dataset', 'bodies', ...args, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const expected = evaluateRecommender(loadNetwork(swedenCooperationBodies()), { protocol: 'body', l2: 1, folds: 3, bootstrap: 50, methods: ['samverkan', 'same_county_nearest', 'nearest'] });
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
+    const text = await cli(['evaluate', '--protocol', 'body', '--dataset', 'bodies', ...args]);
+    expect(text.stdout).toMatch(/^method +cases +P@5 +recall@5 +MRR +nDCG@5 +AUC +samverkan − method, P@5 \[95 %\]/);
+    expect(text.stderr).toMatch(/361 cases from 64 bodies; intervals from 50 bootstrap resamples/);
+    const cases = await cli(['evaluate', '--protocol', 'body', '--dataset', 'bodies', ...args, '--cases', '--format', 'json']);
+    expect(JSON.parse(cases.stdout)).toHaveLength(3 * 361);
+    expect((await cli(['evaluate', '--protocol', 'body', '--dataset', 'bodies', '--repeats', '2'])).code).toBe(2);
+    expect((await cli(['evaluate', '--dataset', 'bodies', '--folds', '3'])).code).toBe(2);
+    expect((await cli(['evaluate', '--protocol', 'body', '--dataset', 'bodies', '--methods', 'common_neighbors'])).code).toBe(2);
   });
 
   it('evaluate compares samverkan with the baselines', async () => {

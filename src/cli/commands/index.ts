@@ -2,7 +2,7 @@ import { brokerageCommand, centralityCommand, communitiesCommand, coverageComman
 import { summary, validate } from './data.js';
 import { exportCommand } from './export.js';
 import { generateCommand } from './generate.js';
-import { evaluateCommand, planCommand, recommendCommand } from './recommend.js';
+import { evaluateCommand, fitCommand, planCommand, recommendCommand } from './recommend.js';
 import { mapCommand, reportCommand } from './report.js';
 import type { Command } from './shared.js';
 
@@ -20,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   recommendCommand,
   planCommand,
   evaluateCommand,
+  fitCommand,
   reportCommand,
   mapCommand,
   exportCommand,

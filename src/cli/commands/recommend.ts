@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { FIELDS, findField } from '../../model/fields.js';
+import { BODY_METHODS, type BodyMethod } from '../../recommend/evaluate-bodies.js';
 import { COMPONENTS, type Component } from '../../recommend/score.js';
 import { EVALUATION_METHODS, evaluateRecommender, type EvaluationMethod } from '../../recommend/evaluate.js';
+import { fitRecommender, RecommenderModelSchema, type RecommenderModel } from '../../recommend/recommender-model.js';
 import { PLAN_OBJECTIVES, planLinks } from '../../recommend/plan.js';
 import { recommendAll, recommendForCounty, recommendPartners, type RecommendationRow, type RecommendOptions } from '../../recommend/recommend.js';
 import { withColumns } from '../../model/table.js';
-import { UsageError, type ParsedArgs } from '../context.js';
+import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
 import { emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS } from '../output.js';
 import { progressBar } from '../progress.js';
@@ -16,12 +21,59 @@ const SCORER_OPTIONS = {
   'county-preference': { type: 'string' },
 } as const;
 
-const SCORER_HELP = `Scoring:
+const SCORER_HELP = `Scoring (the hand-weighted scorer, --scorer weighted, and plan):
   --hops N            candidates within N border steps (default 2)
   --max-km KM         … or within KM of centroid distance (default 60)
   --weights LIST      component weights, e.g. shared=4,distance=4 (components:
                       ${COMPONENTS.join(', ')})
   --county-preference same (default) or bridge (favour a county not yet reached)`;
+
+const MODEL_OPTIONS = {
+  scorer: { type: 'string' },
+  model: { type: 'string' },
+  field: { type: 'string' },
+} as const;
+
+const MODEL_HELP = `The recommender:
+  --scorer NAME       model (default: the learned recommender, fitted on the
+                      real bodies) or weighted (the hand-weighted scorer)
+  --model FILE        a model fitted with samverkan fit (JSON)
+  --field FIELD       partners for one field of cooperation, e.g.
+                      räddningstjänst, överförmyndare, IT (codes: ${FIELDS.map((f) => f.code).join(', ')})`;
+
+/** `--model FILE`: a fitted model, checked against its schema (exit 2 with the file named when it is not one). */
+export function modelOption(values: ParsedArgs['values'], io: CliIO): RecommenderModel | undefined {
+  const path = values.model as string | undefined;
+  if (path === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(resolve(io.cwd ?? process.cwd(), path), 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the model ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 'fit one with samverkan fit --out model.json');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new UsageError(`the model ${path} is not JSON`, 'fit one with samverkan fit --out model.json');
+  }
+  const parsed = RecommenderModelSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(`the model ${path} is not a samverkan model: ${issue.path.join('.') || 'value'}: ${issue.message}`, 'fit one with samverkan fit --out model.json');
+  }
+  return parsed.data;
+}
+
+/** `--scorer`, `--model` and `--field` as recommend options. */
+function modelOptions(values: ParsedArgs['values'], io: CliIO): Pick<RecommendOptions, 'scorer' | 'model' | 'field'> {
+  const scorer = choiceOption(values, 'scorer', ['model', 'weighted'] as const);
+  const model = modelOption(values, io);
+  const field = values.field as string | undefined;
+  if (field !== undefined && findField(field) === undefined) throw new UsageError(`unknown field ${JSON.stringify(field)}`, `fields: ${FIELDS.map((f) => `${f.code} (${f.sv})`).join(', ')}`);
+  if (scorer === 'weighted' && (model || field !== undefined)) throw new UsageError('--model and --field are options of the learned recommender, not of --scorer weighted');
+  return { ...(scorer && { scorer }), ...(model && { model }), ...(field !== undefined && { field }) };
+}
 
 /** Scorer and candidate options shared by recommend and plan. */
 function scorerOptions(values: ParsedArgs['values']): Pick<RecommendOptions, 'hops' | 'maxKm' | 'weights' | 'countyPreference'> {
@@ -46,10 +98,12 @@ function scorerOptions(values: ParsedArgs['values']): Pick<RecommendOptions, 'ho
 
 /**
  * Recommendation rows for a table, CSV or Markdown: the library's columns in
- * the library's order, with the components as `score_<component>` columns
- * (a component is called `county` too) and the reasons as one text.
+ * the library's order, with the components (the learned model's feature
+ * contributions, or the weighted scorer's components) as `score_<name>`
+ * columns and the reasons as one text.
  */
 function flatten(rows: readonly RecommendationRow[], format: 'text' | 'csv' | 'md') {
+  const names = [...new Set(rows.flatMap((r) => Object.keys(r.components)))];
   const flat = rows.map((r) => ({
     municipality: r.municipality,
     candidate: r.candidate,
@@ -60,10 +114,10 @@ function flatten(rows: readonly RecommendationRow[], format: 'text' | 'csv' | 'm
     distanceKm: Math.round(r.distanceKm * 10) / 10,
     borderSteps: r.borderSteps,
     existing: r.existing,
-    ...Object.fromEntries(COMPONENTS.map((c) => [`score_${c}`, r.components[c]])),
+    ...Object.fromEntries(names.map((c) => [`score_${c}`, r.components[c] ?? null])),
     reasons: r.reasons.join(' · '),
   }));
-  const components = COMPONENTS.map((c) => `score_${c}`);
+  const components = names.map((c) => `score_${c}`);
   const columns = ['municipality', 'candidate', 'name', 'county', 'rank', 'score', 'distanceKm', 'borderSteps', 'existing', ...components, 'reasons'];
   const shown = format === 'text' ? columns.filter((c) => !components.includes(c) && c !== 'existing') : columns;
   return withColumns(flat, shown as (keyof (typeof flat)[number] & string)[]);
@@ -77,6 +131,7 @@ export const recommendCommand: Command = {
     ...OUTPUT_OPTIONS,
     ...ROWS_OPTIONS,
     ...SCORER_OPTIONS,
+    ...MODEL_OPTIONS,
     municipality: { type: 'string', short: 'm' },
     county: { type: 'string', short: 'c' },
     all: { type: 'boolean' },
@@ -87,13 +142,14 @@ export const recommendCommand: Command = {
   },
   help: `samverkan recommend (--municipality M | --county C | --all) [options]
 
-Ranked partner suggestions: bordering municipalities first, then those
-within a few border steps or kilometres (islands get candidates too). The
-score is a weighted sum of named components (shared partners,
-complementary partner kinds, capacity, access, distance, county), and each
-suggestion says why. With --county or --all, suggestions for every small
-municipality (population below 15 000). --format json prints exactly the
-library's rows.
+Ranked partner suggestions, each with its reasons. By default the learned
+recommender ranks every municipality not yet tied to this one: a model of
+whom municipalities choose when they form a joint body, fitted on 163 real
+Swedish bodies (distance, borders, county and labour-market region, size,
+how near each one's partners are, shared partners). The score is the
+model's probability that the candidate is the one chosen. With --county or
+--all, suggestions for every small municipality (population below 15 000).
+--format json prints exactly the library's rows.
 
 Options:
   --municipality, -m  code or name of the municipality
@@ -105,6 +161,8 @@ Options:
   --existing HOW      exclude (default) current partners, or flag them as ties
                       to strengthen
 
+${MODEL_HELP}
+
 ${SCORER_HELP}
 
 ${INPUT_HELP}
@@ -114,7 +172,8 @@ ${OUTPUT_HELP}
 ${ROWS_HELP}
 
 Example:
-  samverkan recommend --municipality Bjurholm --limit 5`,
+  samverkan recommend --municipality Bjurholm --limit 5
+  samverkan recommend --municipality Dorotea --field räddningstjänst --dataset bodies`,
   run({ values }, io) {
     const targets = ['municipality', 'county', 'all'].filter((k) => values[k] !== undefined);
     if (targets.length !== 1) throw new UsageError('give exactly one of --municipality, --county or --all', 'see: samverkan recommend --help');
@@ -123,7 +182,7 @@ Example:
     const limit = integerOption(values, 'limit', 1);
     const existing = choiceOption(values, 'existing', ['exclude', 'flag'] as const);
     const small = numberOption(values, 'small');
-    const options = { ...scorerOptions(values), ...(limit !== undefined && { limit }), ...(existing && { existing }) };
+    const options = { ...scorerOptions(values), ...modelOptions(values, io), ...(limit !== undefined && { limit }), ...(existing && { existing }) };
     let rows: RecommendationRow[] & { columns?: string[] };
     if (values.municipality !== undefined) {
       const m = net.municipality(String(values.municipality));
@@ -214,34 +273,61 @@ Example:
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
-  summary: 'held-out evaluation of the recommender against classic link-prediction baselines',
+  summary: 'held-out evaluation of the recommender against baselines: hide whole bodies, or random ties',
   options: {
     ...INPUT_OPTIONS,
     ...OUTPUT_OPTIONS,
     ...ROWS_OPTIONS,
+    protocol: { type: 'string' },
     repeats: { type: 'string', short: 'r' },
     fraction: { type: 'string' },
     seed: { type: 'string' },
     since: { type: 'string' },
     k: { type: 'string' },
     methods: { type: 'string' },
+    folds: { type: 'string' },
+    l2: { type: 'string' },
+    bootstrap: { type: 'string' },
+    reference: { type: 'string' },
+    model: { type: 'string' },
+    cases: { type: 'boolean' },
   },
-  help: `samverkan evaluate [options]
+  help: `samverkan evaluate [--protocol body|ties] [options]
 
-Hides a seeded random share of the municipality ties (or, with --since,
-all ties made after a date), scores the candidate pairs with samverkan and
-with the baselines (common neighbours, Jaccard, Adamic–Adar, resource
-allocation, preferential attachment, nearest by distance, random), and
-reports AUC, precision@k, recall@k and MRR, mean and standard deviation
-over the repeats.
+--protocol body (for networks with joint bodies): hides one body at a time;
+each of its members asks for partners among the municipalities no other
+body ties it to, and the hits are its co-members. The learned recommender
+is refitted without the hidden bodies (--folds), and compared with the
+hand-weighted scorer and baselines (nearest; same county, then nearest;
+same labour-market region, then nearest; common neighbours, Jaccard,
+Adamic–Adar, resource allocation, preferential attachment; random) on
+precision@k, recall@k, MRR, nDCG@k and AUC, with paired bootstrap
+intervals of each difference (bodies resampled).
+
+--protocol ties (default): hides a seeded random share of the municipality
+ties (or, with --since, all ties made after a date) and reports AUC,
+precision@k, recall@k and MRR, mean and standard deviation over repeats.
+On group data this overstates every method: the other members of a body
+still tie the two ends of a hidden pair.
 
 Options:
+  --protocol P        body or ties (default ties)
+  --k N               cut-off of precision@k, recall@k, nDCG@k (default 5)
+  --seed N            seed of splits, folds, random baseline, bootstrap (default 1)
+  --since DATE        temporal: train on the network as of DATE, predict later
+  --methods LIST      body: ${BODY_METHODS.join(', ')}
+                      ties: ${EVALUATION_METHODS.join(', ')}
+  --model FILE        evaluate this fitted model (samverkan fit) as samverkan;
+                      body protocol: instead of refitting
+Body protocol:
+  --folds N|loo       refits of the learned model, grouped by body (default 10)
+  --l2 X|cv           the model's penalty (default cv: cross-validated per fold)
+  --bootstrap N       bootstrap resamples of the bodies (default 2000)
+  --reference METHOD  the method differences are measured from (default samverkan)
+  --cases             print every case (body, member, metrics) instead
+Ties protocol:
   --repeats, -r N     random splits (default 5)
   --fraction X        share of ties hidden (default 0.2)
-  --seed N            seed of the first split (default 1)
-  --since DATE        temporal split: train on the network as of DATE
-  --k N               cut-off of precision@k and recall@k (default 5)
-  --methods LIST      subset of ${EVALUATION_METHODS.join(', ')}
 
 ${INPUT_HELP}
 
@@ -250,20 +336,69 @@ ${OUTPUT_HELP}
 ${ROWS_HELP}
 
 Example:
+  samverkan evaluate --protocol body --dataset bodies
   samverkan evaluate --dataset bodies --repeats 10`,
   run({ values }, io) {
+    const protocol = choiceOption(values, 'protocol', ['ties', 'body'] as const) ?? 'ties';
     const { net, description } = loadInput(values, io);
     announce(description, values, io);
-    const repeats = integerOption(values, 'repeats', 1);
-    const fraction = numberOption(values, 'fraction');
     const seed = integerOption(values, 'seed', -2147483648);
     const k = integerOption(values, 'k', 1);
     const since = values.since as string | undefined;
     if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) throw new UsageError(`--since needs a date YYYY-MM-DD, got ${JSON.stringify(since)}`);
     const methods = listOption(values, 'methods');
-    for (const m of methods ?? []) if (!(EVALUATION_METHODS as readonly string[]).includes(m)) throw new UsageError(`unknown method ${JSON.stringify(m)}`, `methods: ${EVALUATION_METHODS.join(', ')}`);
-    if (fraction !== undefined && !(fraction > 0 && fraction < 1)) throw new UsageError('--fraction must be between 0 and 1');
+    const known: readonly string[] = protocol === 'body' ? BODY_METHODS : EVALUATION_METHODS;
+    for (const m of methods ?? []) if (!known.includes(m)) throw new UsageError(`unknown method ${JSON.stringify(m)} for --protocol ${protocol}`, `methods: ${known.join(', ')}`);
+    const model = modelOption(values, io);
     const bar = progressBar(io, 'Evaluating');
+    const onProgress = (done: number, total: number) => bar.update(done, total);
+    if (protocol === 'body') {
+      for (const flag of ['repeats', 'fraction']) if (values[flag] !== undefined) throw new UsageError(`--${flag} is an option of --protocol ties`);
+      const folds = values.folds === undefined ? undefined : values.folds === 'loo' ? ('loo' as const) : integerOption(values, 'folds', 2);
+      const l2 = values.l2 === undefined || values.l2 === 'cv' ? undefined : numberOption(values, 'l2');
+      if (l2 !== undefined && !(l2 >= 0)) throw new UsageError('--l2 must be a number ≥ 0 or cv');
+      const bootstrap = integerOption(values, 'bootstrap', 0);
+      const reference = choiceOption(values, 'reference', BODY_METHODS);
+      const rows = evaluateRecommender(net, {
+        protocol: 'body',
+        ...(folds !== undefined && { folds }),
+        ...(l2 !== undefined && { l2 }),
+        ...(bootstrap !== undefined && { bootstrap }),
+        ...(reference && { reference }),
+        ...(seed !== undefined && { seed }),
+        ...(k !== undefined && { k }),
+        ...(since !== undefined && { since }),
+        ...(methods && { methods: methods as BodyMethod[] }),
+        ...(model && { model }),
+        onProgress,
+      });
+      bar.finish();
+      if (values.cases) printRows(rows.caseRows, values, io);
+      else if (formatOf(values) === 'text') {
+        // A terminal table: the means, and each metric's difference from the reference with its interval in one cell.
+        const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+        const cell = (d: number | null, lo: number | null, hi: number | null) => (d === null ? '' : `${d >= 0 ? '+' : ''}${d.toFixed(3)}${lo === null ? '' : ` [${lo.toFixed(3)}, ${hi!.toFixed(3)}]`}`);
+        const first = rows[0];
+        const shown = rows.map((r) => ({
+          method: r.method,
+          cases: r.cases,
+          [`P@${r.k}`]: round(r.precisionAtK),
+          [`recall@${r.k}`]: round(r.recallAtK),
+          MRR: round(r.mrr),
+          [`nDCG@${r.k}`]: round(r.ndcgAtK),
+          AUC: round(r.auc),
+          [`${reference ?? 'samverkan'} − method, P@${r.k} [95 %]`]: cell(r.precisionAtKDifference, r.precisionAtKLow, r.precisionAtKHigh),
+          [`MRR [95 %]`]: cell(r.mrrDifference, r.mrrLow, r.mrrHigh),
+        }));
+        printRows(withColumns(shown, Object.keys(shown[0] ?? {}) as never[]), values, io);
+        if (first) io.stderr.write(`samverkan: ${first.cases} cases from ${first.groups} bodies; intervals from ${bootstrap ?? 2000} bootstrap resamples of the bodies (--format csv or json for every column)\n`);
+      } else printRows(rows, values, io);
+      return 0;
+    }
+    for (const flag of ['folds', 'l2', 'bootstrap', 'reference', 'cases']) if (values[flag] !== undefined) throw new UsageError(`--${flag} is an option of --protocol body`);
+    const repeats = integerOption(values, 'repeats', 1);
+    const fraction = numberOption(values, 'fraction');
+    if (fraction !== undefined && !(fraction > 0 && fraction < 1)) throw new UsageError('--fraction must be between 0 and 1');
     const rows = evaluateRecommender(net, {
       ...(repeats !== undefined && { repeats }),
       ...(fraction !== undefined && { fraction }),
@@ -271,10 +406,64 @@ Example:
       ...(k !== undefined && { k }),
       ...(since !== undefined && { since }),
       ...(methods && { methods: methods as EvaluationMethod[] }),
-      onProgress: (done, total) => bar.update(done, total),
+      ...(model && { model }),
+      onProgress,
     });
     bar.finish();
     printRows(rows, values, io);
+    return 0;
+  },
+};
+
+export const fitCommand: Command = {
+  name: 'fit',
+  summary: 'fit the learned recommender on your own joint bodies (another country, another field)',
+  options: {
+    ...INPUT_OPTIONS,
+    out: { type: 'string', short: 'o' },
+    l2: { type: 'string' },
+    folds: { type: 'string' },
+    seed: { type: 'string' },
+    id: { type: 'string' },
+    description: { type: 'string' },
+  },
+  help: `samverkan fit [input] [--out model.json] [options]
+
+Fits the learned recommender on the joint bodies of the input: each body is
+hidden in turn, and each of its members becomes a case (which municipalities
+did it choose?). Writes the model as JSON (to --out, else the terminal), for
+samverkan recommend --model and evaluate --model, or recommendPartners(net,
+m, { model }) in the library. The model names its training data.
+
+Options:
+  --out, -o FILE      write the model here
+  --l2 X|cv           the penalty (default cv: 5-fold cross-validation by body)
+  --folds N           folds of that cross-validation (default 5)
+  --seed N            seed of the folds (default 1)
+  --id NAME           the model's name (default custom)
+  --description TEXT  what it is, in a sentence
+
+${INPUT_HELP}
+
+Example:
+  samverkan fit --dataset bodies --out bodies-model.json`,
+  run({ values }, io) {
+    const { net, description } = loadInput(values, io);
+    announce(description, values, io);
+    const l2 = values.l2 === undefined || values.l2 === 'cv' ? undefined : numberOption(values, 'l2');
+    if (l2 !== undefined && !(l2 >= 0)) throw new UsageError('--l2 must be a number ≥ 0 or cv');
+    const folds = integerOption(values, 'folds', 2);
+    const seed = integerOption(values, 'seed', -2147483648);
+    const model = fitRecommender(net, {
+      ...(l2 !== undefined && { l2 }),
+      ...(folds !== undefined && { folds }),
+      ...(seed !== undefined && { seed }),
+      ...(typeof values.id === 'string' && { id: values.id }),
+      ...(typeof values.description === 'string' && { description: values.description }),
+      dataset: description,
+    });
+    const path = emit(`${JSON.stringify(model, null, 2)}\n`, values, io);
+    if (path) io.stderr.write(`Wrote ${path}: ${model.default.cases} cases from ${model.trainedOn.groups} bodies, λ ${model.default.l2}\n`);
     return 0;
   },
 };
