@@ -1,11 +1,19 @@
 /**
- * A researcher's benchmark: evaluate samverkan's recommender against classic
- * link-prediction baselines on a dataset, and print the comparison table.
+ * A researcher's benchmark: evaluate samverkan's recommender against
+ * baselines on a dataset, and print the comparison tables.
  *
  *   npx tsx examples/researcher.ts                 # the real cooperation bodies and the demo
  *   npx tsx examples/researcher.ts network.graphml # your own network (GEXF, GraphML or JSON)
+ *
+ * Group data (joint bodies) gets the body protocol: each body is hidden in
+ * turn and its members ask for partners; the learned model is refitted in 10
+ * folds without the hidden bodies. Here its penalty is fixed (`l2: 1`, the
+ * shipped model's) to keep the run to seconds; the library's default,
+ * `l2: 'cv'`, cross-validates it inside every fold (minutes). Any network
+ * also gets the tie protocol (hide random ties), which flatters every method
+ * on group data.
  */
-import { demoDataset, evaluateRecommender, formatTextTable, loadNetwork, swedenCooperationBodies, type CooperationNetwork } from 'samverkan';
+import { demoDataset, evaluateRecommender, formatTextTable, groupsOf, loadNetwork, swedenCooperationBodies, type CooperationNetwork } from 'samverkan';
 
 const file = process.argv[2];
 const datasets: [string, CooperationNetwork][] = file
@@ -15,7 +23,22 @@ const datasets: [string, CooperationNetwork][] = file
       ['demo (synthetic)', loadNetwork(demoDataset())],
     ];
 
+const f3 = (x: number | null) => (x === null ? '' : x.toFixed(3));
+
 for (const [name, net] of datasets) {
+  if (groupsOf(net).length >= 10) {
+    const rows = evaluateRecommender(net, { protocol: 'body', folds: 10, l2: 1, bootstrap: 500, seed: 1, k: 5 });
+    const table = rows.map((r) => ({
+      method: r.method,
+      'precision@5': f3(r.precisionAtK),
+      'recall@5': f3(r.recallAtK),
+      MRR: f3(r.mrr),
+      'nDCG@5': f3(r.ndcgAtK),
+      'samverkan − method, P@5 [95 %]': r.precisionAtKDifference === null ? '' : `${f3(r.precisionAtKDifference)} [${f3(r.precisionAtKLow)}, ${f3(r.precisionAtKHigh)}]`,
+    }));
+    console.log(`\n${name}, body protocol: ${rows[0]!.cases} cases from ${rows[0]!.groups} bodies\n`);
+    process.stdout.write(formatTextTable(table));
+  }
   // Hide 20% of the municipality ties, 5 times with seeds 1..5, and rank the candidates.
   const rows = evaluateRecommender(net, { repeats: 5, fraction: 0.2, seed: 1, k: 5 });
   const table = rows.map((r) => ({
@@ -25,8 +48,6 @@ for (const [name, net] of datasets) {
     'recall@5': `${r.recallAtK.toFixed(3)} ± ${(r.recallAtKSd ?? 0).toFixed(3)}`,
     MRR: `${r.mrr.toFixed(3)} ± ${(r.mrrSd ?? 0).toFixed(3)}`,
   }));
-  console.log(`\n${name}: ${rows[0]!.positives.toFixed(0)} hidden ties per repeat, ${rows[0]!.negatives} candidate non-ties\n`);
+  console.log(`\n${name}, tie protocol: ${rows[0]!.positives.toFixed(0)} hidden ties per repeat, ${rows[0]!.negatives} candidate non-ties\n`);
   process.stdout.write(formatTextTable(table));
-  const best = rows.filter((r) => r.method !== 'samverkan').sort((a, b) => b.auc - a.auc)[0]!;
-  console.log(`samverkan AUC ${rows[0]!.auc.toFixed(3)} vs best baseline (${best.method}) ${best.auc.toFixed(3)}`);
 }

@@ -21,13 +21,16 @@ describe('examples', () => {
     expect(out).toContain('{"municipality":""} → 400');
   });
 
-  it('researcher: the comparison table for both datasets, samverkan first', () => {
+  it('researcher: the body protocol and the tie protocol for both datasets, samverkan first', () => {
     const out = run('examples/researcher.ts');
-    expect(out).toContain('real cooperation bodies');
-    expect(out).toContain('demo (synthetic)');
+    expect(out).toMatch(/real cooperation bodies \(data\/sweden\), body protocol: 361 cases from 64 bodies/);
+    expect(out).toMatch(/demo \(synthetic\), body protocol: \d+ cases/);
+    expect(out.match(/, tie protocol: /g)).toHaveLength(2);
+    // Tie protocol rows carry ± sd; body protocol rows an interval against samverkan.
     expect(out.match(/^samverkan\s+0\.\d{3} ± /gm)).toHaveLength(2);
+    expect(out.match(/^same_county_nearest\s+0\.\d{3}\s+0\.\d{3}\s+0\.\d{3}\s+0\.\d{3}\s+-?0\.\d{3} \[/gm)).toHaveLength(2);
     for (const method of ['common_neighbours', 'jaccard', 'adamic_adar', 'resource_allocation', 'preferential_attachment', 'nearest', 'random']) {
-      expect(out.match(new RegExp(`^${method}\\s`, 'gm'))).toHaveLength(2);
+      expect(out.match(new RegExp(`^${method}\\s`, 'gm'))).toHaveLength(4);
     }
   });
 });
