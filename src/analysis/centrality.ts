@@ -1,3 +1,4 @@
+import { requireGeography } from '../model/network.js';
 import { z } from 'zod';
 import { KindListSchema } from '../io/columns.js';
 import { cmp } from '../model/geography.js';
@@ -224,6 +225,7 @@ function withSampling<T extends object>(rows: Rows<T>, sampling: PathSampling | 
  * centralityByMunicipality(net, { aggregate: 'max', measures: ['betweenness'] });
  */
 export function centralityByMunicipality(net: CooperationNetwork, options: MunicipalityCentralityOptions = {}): CentralityRows<MunicipalityCentralityRow> {
+  requireGeography(net, 'centralityByMunicipality');
   const { aggregate, ...o } = MunicipalityCentralityOptionsSchema.parse(options);
   const rows = computeCentrality(net, { ...o, network: 'actors' });
   const measures = (rows.columns as string[]).filter((c): c is CentralityMeasure => (CENTRALITY_MEASURES as readonly string[]).includes(c));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { KindListSchema } from '../io/columns.js';
 import { indexGeography } from '../model/geography.js';
 import { nodeKey } from '../model/keys.js';
-import { sharedProjection, type CooperationNetwork } from '../model/network.js';
+import { requireGeography, scopeSet, sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { connectedComponents } from '../metrics/components.js';
 import { csrFromEdges, toCsr } from '../metrics/csr.js';
@@ -151,12 +151,14 @@ function computeRows(net: CooperationNetwork, o: z.output<typeof CoverageOptions
     centrality(net, { measures: ['betweenness'], weighted: o.weighted, samples: o.samples, workers: o.workers, ...(o.onProgress && { onProgress: o.onProgress }) }).map((r) => [r.id, r.betweenness!]),
   );
 
+  const inScope = scopeSet(net);
   const municipal: MunicipalityCoverageRow[] = net.municipalities().map((m) => {
     const key = nodeKey(m.code);
     const partners = new Map<string, number>();
     net.forEachPartner(m.code, (partner) => partners.set(partner.kind, (partners.get(partner.kind) ?? 0) + 1));
     const tied = new Set(projection.graph.hasNode(key) ? projection.graph.neighbors(key) : []);
-    const borders = ix.bordersOf.get(m.code) ?? [];
+    // Border neighbours within the scope: the data says nothing of a neighbour outside it.
+    const borders = (ix.bordersOf.get(m.code) ?? []).filter((b) => inScope.has(b));
     const cooperating = borders.filter((b) => tied.has(nodeKey(b))).length;
     const kindsCovered = o.partnerKinds.filter((k) => (partners.get(k) ?? 0) > 0).length;
     const row: MunicipalityCoverageRow = {
@@ -188,6 +190,7 @@ function computeRows(net: CooperationNetwork, o: z.output<typeof CoverageOptions
  * coverageByMunicipality(net).filter((r) => r.coverage < 0.5);
  */
 export function coverageByMunicipality(net: CooperationNetwork, options: CoverageOptions = {}): Rows<MunicipalityCoverageRow> {
+  requireGeography(net, 'coverageByMunicipality');
   const { municipal, options: o } = compute(net, options);
   return inColumnOrder(municipal, [
     'code',
@@ -218,6 +221,7 @@ export function coverageByMunicipality(net: CooperationNetwork, options: Coverag
  * console.table(coverageByCounty(loadNetwork(demoDataset())));
  */
 export function coverageByCounty(net: CooperationNetwork, options: CoverageOptions = {}): Rows<CountyCoverageRow> {
+  requireGeography(net, 'coverageByCounty');
   const { municipal, options: o } = compute(net, options);
   const projection = sharedProjection(net, { via: o.via });
   const ix = indexGeography(net.geography);
@@ -269,7 +273,8 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
     net.counties().map((c) => [c.code, { members: [] as MunicipalityCoverageRow[], internal: [] as { a: string; b: string }[], reached: new Set<string>(), crossLinks: 0, crossTies: 0 }]),
   );
   for (const r of municipal) perCounty.get(r.county)?.members.push(r);
-  for (const p of net.geography.borders) {
+  const scopeBorders = net.geography.borders.filter((p) => countyOfMunicipality.has(p.a) && countyOfMunicipality.has(p.b));
+  for (const p of scopeBorders) {
     const ca = countyOfMunicipality.get(p.a);
     if (ca !== undefined && ca === countyOfMunicipality.get(p.b)) perCounty.get(ca)?.internal.push(p);
   }
@@ -285,8 +290,9 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
     }
   }
   for (const t of projection.ties) {
-    const ca = countyOfMunicipality.get(t.a)!;
-    const cb = countyOfMunicipality.get(t.b)!;
+    // A tie's end outside the scope has its county from the geography.
+    const ca = countyOfMunicipality.get(t.a) ?? ix.municipality.get(t.a)!.county;
+    const cb = countyOfMunicipality.get(t.b) ?? ix.municipality.get(t.b)!.county;
     if (ca === cb) continue;
     for (const [own, other] of [[ca, cb], [cb, ca]] as const) {
       const entry = perCounty.get(own);
@@ -311,10 +317,18 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
     rows.push(row(county.code, county.name, members, internal, crossLinks, crossTies, reached.size, components));
   }
   if (o.total) {
-    const crossLinks = net.links.filter((l) => l.crossCounty).length;
-    const crossTies = projection.ties.filter((t) => t.crossCounty).length;
-    const components = connectedComponents(toCsr(projection.graph)).count;
-    rows.push(row('total', ix.geography.name, municipal, net.geography.borders, crossLinks, crossTies, null, components));
+    const inScope = (c: string | undefined) => c !== undefined && countyOfMunicipality.has(c);
+    const touches = (a: string | undefined, b: string | undefined) => inScope(a) || inScope(b);
+    const crossLinks = net.links.filter((l) => l.crossCounty && touches(net.actor(l.source)!.municipality, net.actor(l.target)!.municipality)).length;
+    const crossTies = projection.ties.filter((t) => t.crossCounty && touches(t.a, t.b)).length;
+    // Components of the scope's ties among the scope's municipalities.
+    const ends: number[] = [];
+    for (const t of projection.ties) {
+      const [a, b] = [position.get(t.a), position.get(t.b)];
+      if (a !== undefined && b !== undefined) ends.push(a, b);
+    }
+    const components = connectedComponents(csrFromEdges(municipal.map((r) => r.code), Int32Array.from(ends), null)).count;
+    rows.push(row('total', net.scope.national ? ix.geography.name : net.scope.description, municipal, scopeBorders, crossLinks, crossTies, null, components));
   }
   return inColumnOrder(rows, [
     'county',

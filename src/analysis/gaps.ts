@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { KindListSchema } from '../io/columns.js';
 import { cmp, indexGeography } from '../model/geography.js';
+import { KNOWN_ACTOR_KINDS } from '../model/schema.js';
 import { nodeKey } from '../model/keys.js';
-import { sharedProjection, type CooperationNetwork } from '../model/network.js';
+import { requireGeography, sharedProjection, type CooperationNetwork } from '../model/network.js';
 import type { Actor } from '../model/schema.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { formatCount as fmt, joinNames as list, kindWords } from '../model/words.js';
@@ -110,7 +111,10 @@ export interface GapRow {
  * @example
  * findGaps(net).filter((g) => g.severity >= 3);
  */
+const KNOWN_KINDS: ReadonlySet<string> = new Set(KNOWN_ACTOR_KINDS);
+
 export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Rows<GapRow> {
+  requireGeography(net, 'findGaps');
   const o = GapsOptionsSchema.parse(options);
   const wanted = new Set<GapType>(o.types ?? GAP_TYPES);
   const ix = indexGeography(net.geography);
@@ -159,6 +163,15 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
         r.population,
       );
     }
+    // Partners of kinds outside the vocabulary are not counted as any required kind: say so, rather than "no partner".
+    const uncounted = new Map<string, number>();
+    net.forEachPartner(r.code, (partner) => {
+      if (!KNOWN_KINDS.has(partner.kind)) uncounted.set(partner.kind, (uncounted.get(partner.kind) ?? 0) + 1);
+    });
+    const unknownNote =
+      uncounted.size === 0
+        ? ''
+        : `; it does work with ${[...uncounted].map(([k, n]) => `${n} ${n === 1 ? 'actor' : 'actors'} of the kind "${k}"`).join(' and ')}, which samverkan does not count as any of these kinds (map the kind with a kinds file)`;
     for (const kind of o.requiredKinds) {
       if (r[`${camelKind(kind)}Partners`]! > 0) continue;
       const present = net.actorsInMunicipality(r.code).filter((a) => a.kind === kind).length;
@@ -170,7 +183,7 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
           county: r.county,
           subject: r.code,
           name: r.name,
-          reason: `${r.name} works with no ${kindWords(kind)}${present > 0 ? `, although ${present} ${kindWords(kind, present)} ${present === 1 ? 'is' : 'are'} registered in the municipality` : ''}.`,
+          reason: `${r.name} works with no ${kindWords(kind)}${present > 0 ? `, although ${present} ${kindWords(kind, present)} ${present === 1 ? 'is' : 'are'} registered in the municipality` : ''}${unknownNote}.`,
           municipalities: [r.code],
         },
         r.population,
@@ -180,6 +193,8 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
 
   // Bordering pairs that do not cooperate, smallest municipality first.
   for (const { a, b } of net.geography.borders) {
+    // Both in the scope: the data says nothing of a municipality outside it.
+    if (!byCode.has(a) || !byCode.has(b)) continue;
     if (projection.graph.hasEdge(nodeKey(a), nodeKey(b))) continue;
     const [p, q] = [byCode.get(a)!, byCode.get(b)!].sort((x, y) => x.population - y.population || cmp(x.code, y.code)) as [
       (typeof coverage)[number],

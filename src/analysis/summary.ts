@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KindListSchema } from '../io/columns.js';
-import { sharedProjection, type CooperationNetwork } from '../model/network.js';
+import { requireGeography, sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 
 export const SummaryOptionsSchema = z.strictObject({
@@ -46,6 +46,7 @@ export interface CountySummaryRow {
  * console.table(summaryByCounty(loadNetwork(demoDataset())));
  */
 export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions = {}): Rows<CountySummaryRow> {
+  requireGeography(net, 'summaryByCounty');
   const { total, via } = SummaryOptionsSchema.parse(options);
   const tied = new Set<string>();
   for (const t of sharedProjection(net, { via }).ties) tied.add(t.a).add(t.b);
@@ -55,7 +56,10 @@ export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions
   // Counted in one pass over actors and links (not one per county: a
   // country may have hundreds of counties and a million links).
   const counts = new Map(net.counties().map((c) => [c.code, { actors: 0, links: 0, crossMunicipal: 0, crossCounty: 0 }]));
-  for (const a of net.actors()) if (a.kind !== 'municipality' && a.county !== undefined) counts.get(a.county)!.actors++;
+  for (const a of net.actors()) {
+    const entry = a.kind !== 'municipality' && a.county !== undefined ? counts.get(a.county) : undefined;
+    if (entry) entry.actors++;
+  }
   for (const l of net.links) {
     const cs = countyOfActor(l.source);
     const ct = countyOfActor(l.target);
@@ -88,7 +92,7 @@ export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions
     const all = net.municipalities();
     rows.push({
       county: 'total',
-      name: net.geography.name,
+      name: net.scope.national ? net.geography.name : net.scope.description,
       municipalities: all.length,
       population: all.reduce((s, m) => s + m.population, 0),
       actors: net.actors().filter((a) => a.kind !== 'municipality').length,

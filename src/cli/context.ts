@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { didYouMean } from '../model/suggest.js';
 
 /** Where the command writes: injectable so tests run commands in-process. */
 export interface CliIO {
@@ -35,6 +36,10 @@ export function parse(args: readonly string[], options: OptionSpec, command: str
     return { values: { ...values } as ParsedArgs['values'], positionals };
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    throw new UsageError(message, `see: samverkan ${command} --help`);
+    // "Unknown option '--lenint'": say which option was most likely meant.
+    const unknown = /^Unknown option '(--?[^']+)'/.exec(message)?.[1];
+    const known = Object.entries(options).flatMap(([name, spec]) => [`--${name}`, ...(spec.short ? [`-${spec.short}`] : [])]);
+    const suggestion = unknown === undefined ? '' : didYouMean(unknown.replace(/^-+/, ''), known.filter((k) => k.startsWith('--')).map((k) => k.slice(2)), (k) => `--${k}`);
+    throw new UsageError(`${message}${suggestion}`, `see: samverkan ${command} --help`);
   }
 }

@@ -1,6 +1,9 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { demoDataset, swedenCooperationBodies } from '../io/sweden.js';
+import { demoDataset, swedenCooperationBodies, swedenGeography } from '../io/sweden.js';
+import { isPlainGeography } from '../model/geography.js';
+import type { ScopeOption } from '../model/scope.js';
+import { didYouMean } from '../model/suggest.js';
 import { LoadError, loadNetwork, type LoadNetworkInput } from '../io/load-network.js';
 import { loadNetworkInChunks } from '../io/load-network-stream.js';
 import { filePathOf } from '../io/source.js';
@@ -48,6 +51,10 @@ export const INPUT_OPTIONS: OptionSpec = {
   dataset: { type: 'string' },
   'as-of': { type: 'string' },
   lenient: { type: 'boolean' },
+  county: { type: 'string', short: 'c' },
+  municipalities: { type: 'string' },
+  ids: { type: 'string' },
+  'kinds-file': { type: 'string' },
 };
 
 export const INPUT_HELP = `Input (default: the embedded demo dataset):
@@ -57,10 +64,18 @@ export const INPUT_HELP = `Input (default: the embedded demo dataset):
   --graph FILE        a GEXF, GraphML or graphology JSON file instead (from
                       Gephi, NetworkX or igraph); node attributes kind,
                       municipality and county map to actor fields
-  --geography DIR     folder with municipalities.csv, counties.csv, adjacency.csv
-                      (default: the embedded geography of Sweden)
+  --geography DIR     folder with municipalities.csv, counties.csv, adjacency.csv,
+                      or sweden (default: Sweden's when the data names a
+                      municipality, else none: a plain graph)
+  --county C[,C…]     the area the data covers: these counties (code or name),
+                      or all (default: inferred from the data, said on stderr)
+  --municipalities L  … or these municipalities
+  --ids HOW           link ends that are not actor ids: auto (default; names,
+                      and codes when an actors file or --geography speaks
+                      them), municipality-codes (2480 is Umeå), or actors
   --dataset NAME      an embedded dataset: demo (synthetic) or bodies (the real
                       cooperation bodies in data/sweden)
+  --kinds-file FILE   more words for organisation types (columns word, kind)
   --as-of DATE        only the links active on DATE (YYYY-MM-DD)
   --lenient           load what can be loaded and report the rest (on stderr),
                       instead of stopping with the list of every problem`;
@@ -86,6 +101,34 @@ export function reportLoadProblems(net: CooperationNetwork, io: CliIO, shown = 5
   if (report.problems.length > shown) io.stderr.write(`  … and ${report.problems.length - shown} more (samverkan validate lists them all)\n`);
 }
 
+/** `--county` / `--municipalities` as a scope option (undefined: infer). */
+export function scopeOption(values: ParsedArgs['values']): ScopeOption | undefined {
+  const county = values.county as string | undefined;
+  const municipalities = values.municipalities as string | undefined;
+  const list = (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean);
+  if (county !== undefined && list(county).some((c) => c.toLowerCase() === 'all')) {
+    if (list(county).length > 1 || municipalities !== undefined) throw new UsageError('--county all means the whole country: give it alone');
+    return 'all';
+  }
+  if (county === undefined && municipalities === undefined) return undefined;
+  return { ...(county !== undefined && { counties: list(county) }), ...(municipalities !== undefined && { municipalities: list(municipalities) }) };
+}
+
+/**
+ * Say on stderr what the data was read as, when it was inferred: a plain
+ * graph (no geography), or an area smaller than the country, with how to
+ * change it.
+ */
+export function noteScope(net: CooperationNetwork, io: CliIO): void {
+  if (isPlainGeography(net.geography)) {
+    io.stderr.write('samverkan: the input names no municipality, so it is read as a plain graph (no geography); to read it over Sweden: --geography sweden (and --ids municipality-codes if its ids are municipality codes)\n');
+    return;
+  }
+  const scope = net.scope;
+  if (scope.source !== 'inferred' || scope.national) return;
+  io.stderr.write(`samverkan: the data covers ${scope.description} (inferred from ${scope.basis ?? 'the data'}); every table, gap list, map and report is about it. --county NAME[,NAME…] or --county all to change it\n`);
+}
+
 export interface LoadedInput {
   net: CooperationNetwork;
   /** What was loaded, in words, for messages. */
@@ -106,13 +149,23 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
   if (asOf !== undefined && (typeof asOf !== 'string' || !IsoDateSchema.safeParse(asOf).success)) {
     throw new UsageError(`--as-of needs a date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
   }
+  const ids = values.ids as string | undefined;
+  if (ids !== undefined && !['auto', 'actors', 'municipality-codes'].includes(ids)) throw new UsageError(`unknown --ids ${JSON.stringify(ids)}${didYouMean(ids, ['auto', 'actors', 'municipality-codes'])}`, '--ids auto, actors or municipality-codes');
+  const scope = scopeOption(values);
+  const kindsFile = path(values['kinds-file']);
   let net: CooperationNetwork;
   let description: string;
   const bar = progressBar(io, 'Loading');
   const load = (input: LoadNetworkInput) => {
     let loaded: CooperationNetwork;
     try {
-      const options = { mode, onProgress: (done: number, total: number) => bar.update(done, total) } as const;
+      const options = {
+        mode,
+        onProgress: (done: number, total: number) => bar.update(done, total),
+        ...(scope && { scope }),
+        ...(ids && { ids: ids as 'auto' | 'actors' | 'municipality-codes' }),
+        ...(kindsFile && { kinds: { path: kindsFile, name: String(values['kinds-file']) } }),
+      } as const;
       loaded = streamLinks(input, io.env ?? process.env) ? loadNetworkInChunks(input, options) : loadNetwork(input, options);
     } finally {
       bar.finish();
@@ -129,13 +182,15 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
   if (geography && !actors && !links && !graph) {
     throw new UsageError('--geography needs your own --links (or --actors, or --graph): the embedded datasets are Swedish');
   }
+  // `--geography sweden`: the embedded geography, given (so link ends may be municipality codes).
+  const geo = values.geography === 'sweden' ? swedenGeography() : geography;
   if (graph && (actors || links)) throw new UsageError('--graph cannot be combined with --actors or --links', 'a graph file holds both actors and links');
   // Paths as { path }: a file name is never read as CSV text, whatever characters it has.
   if (graph) {
-    net = load({ graph: { path: graph, name: graph }, ...(geography && { geography }) });
+    net = load({ graph: { path: graph, name: graph }, ...(geo && { geography: geo }) });
     description = `graph ${values.graph}`;
   } else if (actors || links) {
-    net = load({ ...(actors && { actors: { path: actors } }), ...(links && { links: { path: links } }), ...(geography && { geography }) });
+    net = load({ ...(actors && { actors: { path: actors } }), ...(links && { links: { path: links } }), ...(geo && { geography: geo }) });
     description = [actors && `actors ${values.actors}`, links && `links ${values.links}`].filter(Boolean).join(', ');
   } else {
     const name = dataset ?? 'demo';
@@ -149,7 +204,10 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
       throw new UsageError(`unknown dataset ${JSON.stringify(name)}`, 'datasets: demo, bodies');
     }
   }
-  if (!values[QUIET_LOAD]) reportLoadProblems(net, io);
+  if (!values[QUIET_LOAD]) {
+    reportLoadProblems(net, io);
+    noteScope(net, io);
+  }
   if (typeof asOf === 'string') {
     net = net.asOf(asOf);
     description += ` as of ${asOf}`;

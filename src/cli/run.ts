@@ -1,3 +1,4 @@
+import { didYouMean } from '../model/suggest.js';
 import { GeographyError } from '../io/geography.js';
 import { LoadError } from '../io/load-network.js';
 import { ArgumentError, CapacityError } from '../model/errors.js';
@@ -44,7 +45,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return 0;
     }
     const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}`, `commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
+    if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}${didYouMean(name ?? '', COMMANDS.map((c) => c.name))}`, `commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout.write(command.help + '\n');
       return 0;

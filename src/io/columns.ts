@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DEFAULT_KINDS, kindWord, type KindVocabulary } from './kinds.js';
+export { KIND_VOCABULARY } from './kinds.js';
 
 /**
  * Column names and value spellings that samverkan understands. Header cells
@@ -48,82 +50,28 @@ export const LINK_COLUMNS = {
 } as const;
 
 /**
- * Spellings of the known actor kinds, Swedish and English, after
- * {@link normaliseKind}. Anything else is kept as a user-defined kind.
+ * Spellings of the known actor kinds, Swedish and English, as snake_case
+ * words (`ideell_förening`) → kind: the built-in {@link KIND_VOCABULARY}
+ * (matched case- and diacritic-insensitively). Anything else is kept as a
+ * user-defined kind.
  */
 export const KIND_ALIASES: Readonly<Record<string, string>> = Object.freeze(
-  Object.assign(Object.create(null) as Record<string, string>, {
-    kommun: 'municipality',
-    kommuner: 'municipality',
-    municipalities: 'municipality',
-    län: 'county',
-    lan: 'county',
-    region: 'county',
-    länsstyrelse: 'county',
-    lansstyrelse: 'county',
-    landsting: 'county',
-    county_council: 'county',
-    myndighet: 'authority',
-    statlig_myndighet: 'authority',
-    government_agency: 'authority',
-    agency: 'authority',
-    polis: 'authority',
-    police: 'authority',
-    religious_community: 'religious',
-    religiös: 'religious',
-    religios: 'religious',
-    religiöst_samfund: 'religious',
-    trossamfund: 'religious',
-    samfund: 'religious',
-    församling: 'religious',
-    forsamling: 'religious',
-    faith: 'religious',
-    faith_community: 'religious',
-    civilsamhälle: 'civil_society',
-    civilsamhalle: 'civil_society',
-    civilsamhället: 'civil_society',
-    förening: 'civil_society',
-    forening: 'civil_society',
-    ideell_förening: 'civil_society',
-    ideell: 'civil_society',
-    ngo: 'civil_society',
-    cso: 'civil_society',
-    civil_society_organisation: 'civil_society',
-    civil_society_organization: 'civil_society',
-    kommunalförbund: 'joint_body',
-    kommunalforbund: 'joint_body',
-    samordningsförbund: 'joint_body',
-    samordningsforbund: 'joint_body',
-    räddningstjänstförbund: 'joint_body',
-    raddningstjanstforbund: 'joint_body',
-    gemensam_nämnd: 'joint_body',
-    gemensam_namnd: 'joint_body',
-    förbund: 'joint_body',
-    forbund: 'joint_body',
-    joint_authority: 'joint_body',
-    annan: 'other',
-    annat: 'other',
-    övrigt: 'other',
-    ovrigt: 'other',
-    övrig: 'other',
-  }),
+  Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(DEFAULT_KINDS.entries().map(([word, kind]) => [kindWord(word), kind]))),
 );
 
 /**
- * Normalise an actor kind as written in a file: lower case, runs of
- * non-letters/digits become `_`, then Swedish and English aliases map to the
- * known kinds (`Trossamfund` → `religious`, `Civil society` → `civil_society`).
+ * Normalise an actor kind as written in a file: a word of the vocabulary
+ * (see {@link KIND_VOCABULARY}; `Trossamfund` → `religious`,
+ * `Idrottsförening` → `civil_society`, `Länsstyrelsen` → `authority`), else
+ * the word as a snake_case kind (lower case, runs of non-letters/digits as
+ * `_`). `vocabulary` adds a user's words.
  */
-export function normaliseKind(kind: string): string {
+export function normaliseKind(kind: string, vocabulary: KindVocabulary = DEFAULT_KINDS): string {
   // A file spells its kinds a handful of ways over hundreds of thousands of rows.
+  if (vocabulary !== DEFAULT_KINDS) return vocabulary.kindOf(kind);
   let normalised = normalisedKinds.get(kind);
   if (normalised === undefined) {
-    const key = kind
-      .normalize('NFC')
-      .toLocaleLowerCase('sv')
-      .replace(/[^\p{L}\p{N}]+/gu, '_')
-      .replace(/^_+|_+$/g, '');
-    normalised = KIND_ALIASES[key] ?? key;
+    normalised = vocabulary.kindOf(kind);
     if (normalisedKinds.size < 10_000) normalisedKinds.set(kind, normalised);
   }
   return normalised;
@@ -214,7 +162,7 @@ export function mapColumns<F extends string>(header: readonly string[], spec: Re
 export const KindOptionSchema = z
   .string()
   .min(1)
-  .transform(normaliseKind)
+  .transform((kind) => normaliseKind(kind))
   .pipe(z.string().min(1, 'a kind needs a letter or a digit'));
 
 /** A list of kinds as an option: each normalised, a kind named twice counts once. */

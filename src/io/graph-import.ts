@@ -1,4 +1,4 @@
-import { findMunicipality, indexGeography } from '../model/geography.js';
+import { findMunicipality, indexGeography, isPlainGeography, NO_GEOGRAPHY } from '../model/geography.js';
 import type { Problem } from '../model/load-report.js';
 import type { Geography } from '../model/schema.js';
 import { ACTOR_COLUMNS, LINK_COLUMNS, normaliseHeader, normaliseKind } from './columns.js';
@@ -36,8 +36,15 @@ export type GraphFormat = 'gexf' | 'graphml' | 'json';
 export interface ReadGraphOptions {
   /** The format; default: from the extension (`.gexf`, `.graphml`, `.json`), else from the content. */
   format?: GraphFormat;
-  /** Geography whose municipalities nodes without a kind may name. Default: Sweden. */
-  geography?: Geography;
+  /**
+   * Geography whose municipalities nodes without a kind may name. Default:
+   * Sweden. `'auto'` (what `loadNetwork` passes when no geography is
+   * given): Sweden when some node has a kind, municipality or county
+   * attribute (the file says where its nodes are), else none: the file is a
+   * plain graph, every node an actor of kind `other`, and no node is read as
+   * a municipality.
+   */
+  geography?: Geography | 'auto';
 }
 
 /** A node of a graph file as an actor row. Empty strings are absent values, as in a CSV cell. */
@@ -89,6 +96,8 @@ export interface GraphFile {
   edges: GraphEdgeRow[];
   /** Problems with the whole file (row 0): unreadable, malformed XML (with its line), directed edges, kinds assumed. */
   problems: Problem[];
+  /** The geography the nodes were read against (`NO_GEOGRAPHY` for a plain graph). */
+  geography: Geography;
 }
 
 /** A node or edge as the format gives it, before its attributes are mapped to fields. */
@@ -489,7 +498,14 @@ function gexfDate(value: string | undefined): string | undefined {
   return m ? m[1] : undefined;
 }
 
-function mapGraph(raw: RawGraph, geography: Geography): Omit<GraphFile, 'file' | 'encoding' | 'problems'> & { warnings: string[] } {
+/** Whether some node has a kind, municipality or county attribute: the file says where (and what) its nodes are. */
+function placedNodes(raw: RawGraph): boolean {
+  const names = attributeNames(raw.nodes);
+  const fields = [...ACTOR_COLUMNS.kind, ...ACTOR_COLUMNS.municipality, ...ACTOR_COLUMNS.county];
+  return candidates(names, fields, new Set()).some((name) => raw.nodes.some((n) => clean(n.attributes.get(name)) !== ''));
+}
+
+function mapGraph(raw: RawGraph, geography: Geography): Omit<GraphFile, 'file' | 'encoding' | 'problems' | 'geography'> & { warnings: string[] } {
   const warnings = [...raw.warnings];
   const ix = indexGeography(geography);
   const municipalityOf = (text: string) => {
@@ -550,7 +566,8 @@ function mapGraph(raw: RawGraph, geography: Geography): Omit<GraphFile, 'file' |
     return row;
   });
   const without = assumedOther + assumedMunicipality;
-  if (without > 0) {
+  // In a plain graph every node is an actor of kind other: nothing was assumed that a user should check.
+  if (without > 0 && !isPlainGeography(geography)) {
     const parts: string[] = [];
     if (assumedMunicipality > 0) parts.push(`${assumedMunicipality} whose id or name is a municipality of the ${geography.name} geography ${assumedMunicipality === 1 ? 'was' : 'were'} read as that municipality`);
     if (assumedOther > 0) parts.push(`${assumedOther} ${assumedOther === 1 ? 'was' : 'were'} read as kind "other"`);
@@ -682,7 +699,18 @@ const EMPTY_FIELDS = {
 export function readGraphFile(source: GraphSource, options: ReadGraphOptions = {}): GraphFile {
   const read = sourceText(source, '(graph)');
   const { file } = read;
-  const result: GraphFile = { file, format: undefined, directed: false, nodeFields: { ...EMPTY_FIELDS.node }, edgeFields: { ...EMPTY_FIELDS.edge }, nodes: [], edges: [], problems: read.problems };
+  const given = options.geography ?? swedenGeography();
+  const result: GraphFile = {
+    file,
+    format: undefined,
+    directed: false,
+    nodeFields: { ...EMPTY_FIELDS.node },
+    edgeFields: { ...EMPTY_FIELDS.edge },
+    nodes: [],
+    edges: [],
+    problems: read.problems,
+    geography: given === 'auto' ? NO_GEOGRAPHY : given,
+  };
   if (read.encoding !== undefined) result.encoding = read.encoding;
   if (read.text === undefined) return result;
   const text = read.text;
@@ -717,7 +745,8 @@ export function readGraphFile(source: GraphSource, options: ReadGraphOptions = {
     }
     throw error;
   }
-  const geography = options.geography ?? swedenGeography();
+  const geography = given !== 'auto' ? given : placedNodes(raw) ? swedenGeography() : NO_GEOGRAPHY;
+  result.geography = geography;
   const mapped = mapGraph(raw, geography);
   result.format = mapped.format;
   result.directed = mapped.directed;

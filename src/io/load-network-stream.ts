@@ -6,20 +6,22 @@
  */
 import type { FileReport, Problem } from '../model/load-report.js';
 import type { CooperationNetwork } from '../model/network.js';
-import type { Actor, Geography } from '../model/schema.js';
-import { indexGeography } from '../model/geography.js';
+import type { Actor } from '../model/schema.js';
 import { TableStream, type RecordIssue } from './csv.js';
 import {
   checkLoadArguments,
   finishLoad,
   geographyOf,
+  kindVocabularyOf,
   linkReader,
   loadActors,
   loadNetwork,
-  type LoadedLink,
+  resolutionFor,
+  type EndResolution,
+  type LinkReadResult,
+  type LinkRecordReader,
   type LoadNetworkInput,
   type LoadNetworkOptions,
-  type RecordReader,
   type TableHead,
 } from './load-network.js';
 import { cannotRead, checkFile, fileProblem, filePathOf, issueProblem, readTable } from './source.js';
@@ -48,23 +50,18 @@ class NotUtf8 extends Error {}
 
 /** What the links file gave: its links, its report and its problems (in the order the small path pushes them). */
 interface LinksResult {
-  links: LoadedLink[];
-  report: FileReport;
+  links: LinkReadResult;
   problems: Problem[];
 }
 
 /** What every reading of the links file needs to validate its records. */
-interface LinkContext {
-  geography: Geography;
-  declared: ReadonlySet<string>;
-}
+type LinkContext = EndResolution;
 
 /** A links file that gave no records: not found, not text, empty. */
 function wholeFileProblem(file: string, problem: Problem, context: LinkContext): LinksResult {
   const problems: Problem[] = [];
   const head: TableHead = { file, header: [], headerRow: 0, problems: [problem], hasRecords: false };
-  const { items, report } = linkReader(head, context.geography, context.declared, problems).finish();
-  return { links: items, report, problems };
+  return { links: linkReader(head, context, problems).finish(), problems };
 }
 
 /**
@@ -93,7 +90,7 @@ class LinkPass {
   private nonBlank = false;
   private readonly table: TableStream;
   private header: { cells: string[]; row: number; issues?: RecordIssue[] } | undefined;
-  private reader: RecordReader<LoadedLink> | undefined;
+  private reader: LinkRecordReader | undefined;
   private blanks = 0;
 
   constructor(
@@ -141,8 +138,7 @@ class LinkPass {
     this.text(rest);
     this.check?.finish();
     this.table.end();
-    const { items, report } = this.open(false).finish();
-    return { links: items, report, problems: this.problems };
+    return { links: this.open(false).finish(), problems: this.problems };
   }
 
   private begin(): void {
@@ -186,7 +182,7 @@ class LinkPass {
   }
 
   /** The link reader, made at the first record (or at the end), when the header check knows whether records follow. */
-  private open(hasRecords: boolean): RecordReader<LoadedLink> {
+  private open(hasRecords: boolean): LinkRecordReader {
     if (this.reader) return this.reader;
     const problems: Problem[] = [];
     if (this.windows1252 && this.encoding === 'windows-1252') problems.push(fileProblem(this.file, WINDOWS_1252_WARNING, 'warning'));
@@ -202,7 +198,7 @@ class LinkPass {
       hasRecords,
     };
     if (this.encoding !== undefined) head.encoding = this.encoding;
-    this.reader = linkReader(head, this.context.geography, this.context.declared, this.problems);
+    this.reader = linkReader(head, this.context, this.problems);
     for (; this.blanks > 0; this.blanks--) this.reader.blank();
     return this.reader;
   }
@@ -344,27 +340,29 @@ function streamed(input: LoadNetworkInput): { path: string | URL; file: string }
   return filePathOf(input.links);
 }
 
-/** Everything before the links: geography, actors (in memory), the ids links may name. */
-function prepare(input: LoadNetworkInput) {
-  const geography = geographyOf(input);
+/** Everything before the links: geography, actors (in memory), how link ends resolve. */
+function prepare(input: LoadNetworkInput, options: LoadNetworkOptions) {
+  const { geography, explicit } = geographyOf(input);
   const problems: Problem[] = [];
   const files: FileReport[] = [];
+  const vocabulary = kindVocabularyOf(options.kinds, problems, files);
   let actors: Actor[] = [];
+  let rejected: Map<string, { file: string; row: number }> | undefined;
   if (input.actors !== undefined) {
-    const result = loadActors(readTable(input.actors, '(actors)', { recordIssues: true }), geography, problems);
+    const result = loadActors(readTable(input.actors, '(actors)', { recordIssues: true }), geography, problems, undefined, undefined, vocabulary);
     actors = result.actors;
+    rejected = result.rejected;
     files.push(result.report);
   }
-  const declared = new Set<string>(indexGeography(geography).municipality.keys());
-  for (const a of actors) declared.add(a.id);
-  return { geography, problems, files, actors, context: { geography, declared } };
+  const context = resolutionFor(geography, actors, options, { explicit, actorsTable: input.actors !== undefined, ...(rejected && { rejected }) });
+  return { geography, explicit, problems, files, actors, context };
 }
 
 function finish(prepared: ReturnType<typeof prepare>, links: LinksResult, options: LoadNetworkOptions): CooperationNetwork {
   const { geography, problems, files, actors } = prepared;
   problems.push(...links.problems);
-  files.push(links.report);
-  return finishLoad(geography, actors, links.links, files, problems, options);
+  files.push(links.links.report);
+  return finishLoad(geography, actors, links.links, files, problems, options, prepared.explicit);
 }
 
 /**
@@ -396,7 +394,7 @@ export async function loadNetworkStream(input: LoadNetworkInput, options: LoadNe
   const chunkSize = chunkSizeOf(options);
   const file = streamed(input);
   if (!file) return loadNetwork(input, options);
-  const prepared = prepare(input);
+  const prepared = prepare(input, options);
   const links = await streamLinks(file.path, file.file, prepared.context, chunkSize, options.onProgress);
   return finish(prepared, links, options);
 }
@@ -411,7 +409,7 @@ export function loadNetworkInChunks(input: LoadNetworkInput, options: LoadNetwor
   const chunkSize = chunkSizeOf(options);
   const file = streamed(input);
   if (!file) return loadNetwork(input, options);
-  const prepared = prepare(input);
+  const prepared = prepare(input, options);
   const links = readLinksInChunks(file.path, file.file, prepared.context, chunkSize, options.onProgress);
   return finish(prepared, links, options);
 }

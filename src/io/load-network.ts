@@ -1,17 +1,20 @@
-import { cmp, findCounty, findMunicipality, indexGeography, normaliseName } from '../model/geography.js';
+import { cmp, findCounty, findMunicipality, findMunicipalityBy, indexGeography, NO_GEOGRAPHY, normaliseName } from '../model/geography.js';
 import { ArgumentError, describeValue } from '../model/errors.js';
 import { formatProblem, type FileReport, type LoadReport, type Problem } from '../model/load-report.js';
 import { checkHeap, HEAP_RESERVE_PER_ROW } from '../model/runtime.js';
 import { clipText, describeLookalike, visibleText } from '../model/text.js';
 import { CooperationNetwork, MAX_LINK_WEIGHT } from '../model/network.js';
 import { IsoDateSchema, type Actor, type Geography, type Link } from '../model/schema.js';
+import type { ScopeOption } from '../model/scope.js';
 import { ACTOR_COLUMNS, LINK_COLUMNS, normaliseKind, type ColumnMap } from './columns.js';
+import { DEFAULT_KINDS, foldKind, KindVocabulary, kindWord, VOCABULARY_KINDS } from './kinds.js';
+import { closestWords } from '../model/suggest.js';
 import { loadGeography } from './geography.js';
 import { readGraphFile, type GraphFile, type GraphFormat, type GraphSource } from './graph-import.js';
 import { swedenGeography } from './sweden.js';
 import { decimalPoint, type TableRecord } from './csv.js';
 import { checkHeader, showCell } from './header.js';
-import { ambiguousMunicipality, excelHint, lookalikeIdHint, lookalikeMunicipality, Lookalikes } from './hints.js';
+import { ambiguousMunicipality, excelHint, lookalikeIdHint, lookalikeMunicipality, Lookalikes, municipalitySuggestion } from './hints.js';
 import { checkTableSource, issueProblem, readTable, type Table, type TableSource } from './source.js';
 
 export interface LoadNetworkInput {
@@ -29,7 +32,15 @@ export interface LoadNetworkInput {
   graph?: GraphSource;
   /** Format of `graph`; default: from the extension, else the content. */
   graphFormat?: GraphFormat;
-  /** A geography object, or a folder with `municipalities.csv`, `counties.csv` and `adjacency.csv`. Default: {@link swedenGeography}. */
+  /**
+   * A geography object, or a folder with `municipalities.csv`,
+   * `counties.csv` and `adjacency.csv`. Default: Sweden's
+   * ({@link swedenGeography}) when the data names a municipality (an
+   * actor's `municipality` or `county`, a row of kind municipality, a link
+   * end that is a municipality's name, a graph node with such attributes),
+   * else none: the network is a plain graph, and no municipality is added.
+   * Giving a geography also lets link ends be municipality codes.
+   */
   geography?: Geography | string;
 }
 
@@ -44,6 +55,81 @@ export interface LoadNetworkOptions {
   maxListed?: number;
   /** Called with `(done, total)` input rows as they are processed (every 1 000 rows and at the end), for progress bars. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The area the data covers (see `Scope`): `'infer'` (default: the counties
+   * where the data's own actors are, else those its links name; see
+   * `inferScope`), `'all'`, or `{ counties, municipalities }` by code or
+   * name. Every analysis, table, gap list, map and report is restricted to
+   * it; the network's `scope` says what was chosen and why.
+   */
+  scope?: ScopeOption;
+  /**
+   * How link ends that are not actor ids are read: `'auto'` (default) as a
+   * municipality's name, or as its code when the data says it speaks
+   * codes (a geography given, or an actors table that names municipalities);
+   * `'municipality-codes'` also as codes in a links file alone (`2480` is
+   * Umeå); `'actors'` never as municipalities. An edge list of integer ids
+   * is never read as municipality codes unless this says so.
+   */
+  ids?: 'auto' | 'actors' | 'municipality-codes';
+  /**
+   * Words for organisation types beyond the built-in vocabulary (see
+   * `KIND_VOCABULARY`): a table (file, text or rows) with a `word` column
+   * (or `term`, `ord`, `typ`) and a `kind` column, or an object word → kind.
+   * `Lokal brottsförebyggande rådet,authority` makes that word an authority.
+   */
+  kinds?: TableSource | Readonly<Record<string, string>>;
+}
+
+/** Accepted header names of a kinds file. */
+export const KIND_FILE_COLUMNS = {
+  word: ['word', 'term', 'ord', 'typ', 'type', 'name', 'namn', 'text'],
+  kind: ['kind', 'samverkan_kind', 'maps_to', 'kategori', 'category'],
+} as const;
+
+/**
+ * The vocabulary of a load: the built-in words plus the `kinds` option's. A
+ * kinds file's rows are accounted for like any input's (a file report of
+ * role `kinds`); an empty word or kind rejects its row.
+ */
+export function kindVocabularyOf(kinds: LoadNetworkOptions['kinds'], problems: Problem[], files: FileReport[]): KindVocabulary {
+  if (kinds === undefined) return DEFAULT_KINDS;
+  if (typeof kinds === 'object' && !Array.isArray(kinds) && !(kinds instanceof Uint8Array) && !(kinds instanceof URL) && !('text' in kinds) && !('bytes' in kinds) && !('path' in kinds)) {
+    return new KindVocabulary(kinds as Readonly<Record<string, string>>);
+  }
+  const table = readTable(kinds as TableSource, '(kinds)');
+  const report: FileReport = { file: table.file, role: 'kinds', rows: 0, loaded: 0, merged: 0, rejected: 0, blank: table.blankRows.length };
+  report.rows += table.blankRows.length;
+  const columns = checkHeader<keyof typeof KIND_FILE_COLUMNS>(table, KIND_FILE_COLUMNS, ['word', 'kind'], problems);
+  const words = new Map<string, string>();
+  const seen = new Map<string, number>();
+  for (const record of table.records) {
+    report.rows++;
+    if (!columns) {
+      report.rejected++;
+      continue;
+    }
+    const { cell, error: err, errors } = readRecord(table, columns, record, problems);
+    const word = cell('word');
+    const kind = kindWord(cell('kind'));
+    if (word === '') err('word', undefined, 'the word is empty');
+    if (kind === '') err('kind', cell('kind') || undefined, `the kind is empty; use one of ${VOCABULARY_KINDS.join(', ')} or a kind of your own`);
+    const earlier = seen.get(foldKind(word));
+    if (errors.length === 0 && earlier !== undefined && words.get(foldKind(word)) !== kind) err('word', word, `the word is already mapped to ${JSON.stringify(words.get(foldKind(word)))} on row ${earlier}`);
+    if (errors.length > 0) {
+      problems.push(...errors);
+      report.rejected++;
+      continue;
+    }
+    if (earlier !== undefined) report.merged++;
+    else {
+      seen.set(foldKind(word), record.row);
+      words.set(foldKind(word), kind);
+      report.loaded++;
+    }
+  }
+  files.push(report);
+  return new KindVocabulary(words);
 }
 
 /** Thrown in strict mode when input rows are rejected. `problems` holds all of them; `report` the full load report. */
@@ -59,6 +145,8 @@ export class LoadError extends Error {
         `samverkan could not load the input: ${errors.length} problem${errors.length === 1 ? '' : 's'}`,
         ...listed,
         ...(rest > 0 ? [`  … and ${rest} more`] : []),
+        'To see every problem: samverkan validate with the same input (in code: load with { mode: \'lenient\' } and read net.loadReport).',
+        'To load the rows that are fine and leave these out: --lenient (in code: { mode: \'lenient\' }).',
       ].join('\n'),
     );
     this.name = 'LoadError';
@@ -216,9 +304,11 @@ export function loadActors(
   problems: Problem[],
   preset?: ColumnMap<ActorField>,
   tick?: () => void,
-): { actors: Actor[]; report: FileReport } {
-  const { items, report } = readAll(actorReader(headOf(table), geography, problems, preset, tick), table);
-  return { actors: items, report };
+  vocabulary: KindVocabulary = DEFAULT_KINDS,
+): { actors: Actor[]; report: FileReport; rejected: Map<string, { file: string; row: number }> } {
+  const rejected = new Map<string, { file: string; row: number }>();
+  const { items, report } = readAll(actorReader(headOf(table), geography, problems, preset, tick, rejected, vocabulary), table);
+  return { actors: items, report, rejected };
 }
 
 /**
@@ -231,8 +321,12 @@ function actorReader(
   problems: Problem[],
   preset?: ColumnMap<ActorField>,
   tick?: () => void,
+  rejectedIds?: Map<string, { file: string; row: number }>,
+  vocabulary: KindVocabulary = DEFAULT_KINDS,
 ): RecordReader<Actor> {
   const report = emptyReport(table, 'actors');
+  // Kinds outside the vocabulary, with the rows that use them: said once per kind at the end.
+  const unknownKinds = new Map<string, { written: string; rows: number[] }>();
   const columns = preset ?? checkHead<ActorField>(table, ACTOR_COLUMNS, ['id', 'kind'], problems);
   const ix = indexGeography(geography);
   const byId = new Map<string, ActorRowOutcome>();
@@ -261,7 +355,12 @@ function actorReader(
     const id = cell('id');
     const rawKind = cell('kind');
     if (id === '') err('id', undefined, 'the id is empty');
-    const kind = normaliseKind(rawKind);
+    const kind = normaliseKind(rawKind, vocabulary);
+    if (kind !== '' && vocabulary.lookup(rawKind) === undefined) {
+      let entry = unknownKinds.get(kind);
+      if (!entry) unknownKinds.set(kind, (entry = { written: rawKind, rows: [] }));
+      entry.rows.push(record.row);
+    }
     if (kind === '') err('kind', rawKind || undefined, 'the kind is empty; use municipality, county, authority, religious, civil_society, joint_body, other or a kind of your own');
 
     const rawMunicipality = cell('municipality');
@@ -302,6 +401,8 @@ function actorReader(
     if (errors.length > 0) {
       problems.push(...errors);
       report.rejected++;
+      // A link to this id is then a link to a rejected actor, not to an unknown one.
+      if (id !== '' && !rejectedIds?.has(id)) rejectedIds?.set(id, { file: table.file, row: record.row });
       return;
     }
 
@@ -354,13 +455,37 @@ function actorReader(
       problems.push(idProblem(record.row, id, reason, 'warning'));
     }
   };
+  /** One warning per kind outside the vocabulary: the rows, what it means for the measures, and the closest known word. */
+  const finish = () => {
+    for (const [kind, { written, rows }] of unknownKinds) {
+      const column = columns?.fields.kind === undefined ? undefined : showCell(table.header[columns.fields.kind]!);
+      const shown = rows.length <= 5 ? rows.join(', ') : `${rows.slice(0, 5).join(', ')} and ${rows.length - 5} more`;
+      const entries = vocabulary.entries();
+      const byWord = new Map(entries);
+      const close = closestWords(written, [...byWord.keys()])[0];
+      const suggestion = close !== undefined ? `; did you mean "${close}" (${byWord.get(close)})?` : '';
+      const p: Problem = {
+        file: table.file,
+        row: rows[0]!,
+        value: clipText(written),
+        reason:
+          `the kind "${visibleText(clipText(written))}" is not in samverkan's vocabulary (${rows.length === 1 ? 'row' : 'rows'} ${shown}): kept as the kind "${kind}", ` +
+          `so ${rows.length === 1 ? 'this actor does' : `these ${rows.length} actors do`} not count as religious, civil-society or authority partners in coverage and gaps; ` +
+          `map the word in a kinds file (kinds option, CLI --kinds-file), or write one of ${VOCABULARY_KINDS.join(', ')}${suggestion}`,
+        severity: 'warning',
+      };
+      if (column !== undefined) p.column = column;
+      problems.push(p);
+    }
+    return { items: actors, report };
+  };
   return {
     add,
     blank() {
       report.rows++;
       report.blank++;
     },
-    finish: () => ({ items: actors, report }),
+    finish,
   };
 }
 
@@ -400,38 +525,62 @@ function parseDate(raw: string, field: 'since' | 'until'): string | { error: str
 export type LoadedLink = Link & { origin: { file: string; row: number } };
 
 
+/**
+ * How a link reader reads the ends of links: actor ids first (`declared`),
+ * then municipality codes (when `codes`) and names (when `names`) of the
+ * geography. With `implicit` (an edge list without an actors table, and no
+ * geography given), an end that is neither may be an actor of its own: if
+ * no end of the file turns out to be a municipality, the file is a plain
+ * graph and those ends are its actors; if some end is a municipality, they
+ * are errors (most likely misspelt municipalities).
+ */
+export interface EndResolution {
+  readonly geography: Geography;
+  readonly declared: ReadonlySet<string>;
+  readonly codes: boolean;
+  readonly names: boolean;
+  readonly implicit: boolean;
+  /** Actor ids whose rows were rejected, with where: a link to one says so. */
+  readonly rejected?: ReadonlyMap<string, { file: string; row: number }>;
+}
+
+/** A link reader's outcome: the links, their report, the implicit actor ids and how many ends were municipalities. */
+export interface LinkReadResult {
+  items: LoadedLink[];
+  report: FileReport;
+  /** Ends that are actors of their own (a plain graph), in first-seen order. */
+  implicit: string[];
+  /** Link ends (counted per row and end) that were municipalities. */
+  municipalityEnds: number;
+}
+
+/** A {@link RecordReader} of links, whose `finish` also says what the ends were. */
+export interface LinkRecordReader extends RecordReader<LoadedLink> {
+  finish(): LinkReadResult;
+}
+
 /** Load a links table in memory (CSV or rows, or a graph file's edges with `preset` columns). */
-function loadLinks(
-  table: Table,
-  geography: Geography,
-  declared: ReadonlySet<string>,
-  problems: Problem[],
-  preset?: ColumnMap<LinkField>,
-  tick?: () => void,
-): { links: LoadedLink[]; report: FileReport } {
-  const { items, report } = readAll(linkReader(headOf(table), geography, declared, problems, preset, tick), table);
-  return { links: items, report };
+function loadLinks(table: Table, resolution: EndResolution, problems: Problem[], preset?: ColumnMap<LinkField>, tick?: () => void): LinkReadResult {
+  const reader = linkReader(headOf(table), resolution, problems, preset, tick);
+  for (const record of table.records) reader.add(record);
+  for (let i = 0; i < table.blankRows.length; i++) reader.blank();
+  return reader.finish();
 }
 
 /**
  * Validates link records one at a time (see {@link RecordReader}), for a
  * table in memory and for a streamed file alike: the header is checked at
- * once, problems are pushed to `problems` as rows come. Ends resolve to the
- * `declared` actor ids, else (for CSV) to municipality codes or names.
+ * once, problems are pushed to `problems` as rows come. Ends resolve as
+ * {@link EndResolution} says.
  */
-export function linkReader(
-  table: TableHead,
-  geography: Geography,
-  declared: ReadonlySet<string>,
-  problems: Problem[],
-  preset?: ColumnMap<LinkField>,
-  tick?: () => void,
-): RecordReader<LoadedLink> {
+export function linkReader(table: TableHead, resolution: EndResolution, problems: Problem[], preset?: ColumnMap<LinkField>, tick?: () => void): LinkRecordReader {
+  const { geography, declared } = resolution;
   const report = emptyReport(table, 'links');
   const columns = preset ?? checkHead<LinkField>(table, LINK_COLUMNS, ['source', 'target'], problems);
   // A graph file's edge ends are actor ids already: no municipality lookup, so
   // an edge to a rejected node "180" does not land on Stockholm (0180).
   const graphEnds = preset !== undefined;
+  const by = { codes: resolution.codes && !graphEnds, names: resolution.names && !graphEnds };
   const links: LoadedLink[] = [];
   // Every id, kind and date is stored once, not once per link (a million
   // links repeat a few hundred thousand ids and a few thousand dates), and
@@ -446,11 +595,18 @@ export function linkReader(
     words.set(text, text);
     return text;
   };
+  let municipalityEnds = 0;
+  // Ends taken as implicit actors, and the rows that used one (rejected instead if the file turns out to name municipalities).
+  const implicitIds: string[] = [];
+  const implicitSet = new Set<string>();
+  const implicitRows: { row: number; field: 'source' | 'target'; value: string; column: string | undefined }[] = [];
   let lookalikes: Lookalikes | undefined;
   const unnamed = unnamedColumns(columns);
   /** Why a link end names no actor, with what it most likely is. */
   const unresolved = (value: string): string => {
     if (graphEnds) return 'edge to a node that is not in the file or was rejected (see its problem)';
+    const rejected = resolution.rejected?.get(value);
+    if (rejected) return `link to the actor "${visibleText(clipText(value))}", whose row ${rejected.row} in ${rejected.file} was rejected (see its problem)`;
     const ambiguous = ambiguousMunicipality(geography, value);
     if (ambiguous) return ambiguous;
     if (!lookalikes) {
@@ -458,12 +614,22 @@ export function linkReader(
       for (const id of declared) lookalikes.add(id, 0);
     }
     const twin = lookalikes.find(value);
-    return `link to an undeclared actor: not an id in the actors file, nor a municipality code or name of the ${geography.name} geography${excelHint(value)}${twin !== undefined ? lookalikeIdHint(value, twin) : lookalikeMunicipality(geography, value)}`;
+    const what = by.codes ? 'nor a municipality code or name' : by.names ? 'nor a municipality name' : 'and ids are not read as municipalities';
+    const codeHint = !by.codes && by.names && findMunicipalityBy(geography, value, { codes: true, names: false }) ? ` (it is the code of ${findMunicipalityBy(geography, value, { codes: true, names: false })!.name}: codes in a links file alone are read as municipalities with ids: 'municipality-codes', CLI --ids municipality-codes)` : '';
+    const lookalike = twin !== undefined ? lookalikeIdHint(value, twin) : lookalikeMunicipality(geography, value);
+    return `link to an undeclared actor: not an id in the actors file, ${what} of the ${geography.name} geography${codeHint}${excelHint(value)}${lookalike || (by.names ? municipalitySuggestion(geography, value) : '')}`;
   };
   const resolve = (value: string): number | undefined => {
     let o = ordinal.get(value);
     if (o !== undefined) return o;
-    const id = declared.has(value) ? value : graphEnds ? undefined : findMunicipality(geography, value)?.code;
+    let id: string | undefined = declared.has(value) ? value : findMunicipalityBy(geography, value, by)?.code;
+    if (id === undefined && resolution.implicit && !graphEnds) {
+      id = value;
+      if (!implicitSet.has(id)) {
+        implicitSet.add(id);
+        implicitIds.push(id);
+      }
+    }
     if (id === undefined) return undefined;
     o = ordinal.get(id);
     if (o === undefined) {
@@ -486,6 +652,7 @@ export function linkReader(
     const { cell, error: err, errors } = readRecord(table, columns, record, problems);
 
     const ends: (number | undefined)[] = [];
+    const implicitHere: typeof implicitRows = [];
     for (const field of ['source', 'target'] as const) {
       const raw = cell(field);
       if (raw === '') {
@@ -495,6 +662,8 @@ export function linkReader(
       }
       const id = resolve(raw);
       if (id === undefined) err(field, raw, unresolved(raw));
+      else if (implicitSet.has(ids[id]!)) implicitHere.push({ row: record.row, field, value: raw, column: columns.fields[field] === undefined ? undefined : showCell(table.header[columns.fields[field]!]!) });
+      else if (!declared.has(ids[id]!)) municipalityEnds++;
       ends.push(id);
     }
     const [source, target] = ends;
@@ -525,6 +694,7 @@ export function linkReader(
       return;
     }
 
+    implicitRows.push(...implicitHere);
     const link: LoadedLink = { source: ids[source!]!, target: ids[target!]!, weight, origin: { file: table.file, row: record.row } };
     const kind = cell('kind');
     if (kind !== '') link.kind = intern(kind);
@@ -541,13 +711,56 @@ export function linkReader(
       report.loaded++;
     }
   };
+  /**
+   * If any end was a municipality, the implicit ends were not actors of
+   * their own but names that match nothing: their rows are rejected, and
+   * the counts of the kept links are made again.
+   */
+  const finish = (): LinkReadResult => {
+    if (implicitIds.length > 0 && municipalityEnds > 0) {
+      const rows = new Set(implicitRows.map((r) => r.row));
+      for (const r of implicitRows) {
+        const p: Problem = { file: table.file, row: r.row, value: clipText(r.value), reason: unresolved(r.value), severity: 'error' };
+        if (r.column !== undefined) p.column = r.column;
+        problems.push(p);
+      }
+      const kept = links.filter((l) => !rows.has(l.origin.row));
+      report.rejected += links.length - kept.length;
+      report.loaded = 0;
+      report.merged = 0;
+      const seen = new Set<string>();
+      for (const l of kept) {
+        const key = l.source < l.target ? `${l.source}\u0000${l.target}` : `${l.target}\u0000${l.source}`;
+        if (seen.has(key)) report.merged++;
+        else {
+          seen.add(key);
+          report.loaded++;
+        }
+      }
+      return { items: kept, report, implicit: [], municipalityEnds };
+    }
+    if (implicitIds.length > 0 && !by.codes) codeLookalikes(implicitIds);
+    return { items: links, report, implicit: implicitIds, municipalityEnds };
+  };
+  /** A plain edge list whose ids are also municipality codes: say how to read them as municipalities. */
+  const codeLookalikes = (implicit: readonly string[]) => {
+    const codes = implicit.map((id) => [id, findMunicipalityBy(geography, id, { codes: true, names: false })] as const).filter(([, m]) => m !== undefined);
+    if (codes.length === 0) return;
+    const shown = codes.slice(0, 3).map(([id, m]) => `${id} ${m!.name}`).join(', ');
+    problems.push({
+      file: table.file,
+      row: 0,
+      reason: `${codes.length} of the ${implicit.length} ids are also municipality codes of the ${geography.name} geography (${shown}${codes.length > 3 ? ', …' : ''}) but are read as actor ids of a plain graph; to read them as municipalities, load with ids: 'municipality-codes' (CLI --ids municipality-codes)`,
+      severity: 'warning',
+    });
+  };
   return {
     add,
     blank() {
       report.rows++;
       report.blank++;
     },
-    finish: () => ({ items: links, report }),
+    finish,
   };
 }
 
@@ -575,12 +788,10 @@ export function linkReader(
  */
 export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions = {}): CooperationNetwork {
   checkLoadArguments('loadNetwork', input, options);
-  const geography = geographyOf(input);
+  const { geography: given, explicit } = geographyOf(input);
   const problems: Problem[] = [];
   const files: FileReport[] = [];
-  const declared = new Set<string>(indexGeography(geography).municipality.keys());
-  let actors: Actor[] = [];
-  let links: LoadedLink[] = [];
+  const vocabulary = kindVocabularyOf(options.kinds, problems, files);
   let done = 0;
   let total = 0;
   const onProgress = options.onProgress;
@@ -592,7 +803,9 @@ export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions
     : undefined;
 
   if (input.graph !== undefined) {
-    const graph = readGraphFile(input.graph, input.graphFormat !== undefined ? { geography, format: input.graphFormat } : { geography });
+    // Without a geography given, a graph is geographic only when its nodes say where they are.
+    const graph = readGraphFile(input.graph, { geography: explicit ? given : 'auto', ...(input.graphFormat !== undefined && { format: input.graphFormat }) });
+    const geography = graph.geography;
     problems.push(...graph.problems);
     const tables = graphTables(graph);
     total = tables.nodes.records.length + tables.edges.records.length;
@@ -605,37 +818,62 @@ export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions
       }
     };
     let from = problems.length;
-    const a = loadActors(tables.nodes, geography, problems, tables.nodeColumns, tick);
+    const a = loadActors(tables.nodes, geography, problems, tables.nodeColumns, tick, vocabulary);
     mark(from, 'node', tables.nodeLines);
-    actors = a.actors;
-    for (const actor of actors) declared.add(actor.id);
     from = problems.length;
-    const l = loadLinks(tables.edges, geography, declared, problems, tables.edgeColumns, tick);
+    const l = loadLinks(tables.edges, resolutionFor(geography, a.actors, options, { explicit: true, actorsTable: true, rejected: a.rejected }), problems, tables.edgeColumns, tick);
     mark(from, 'edge', tables.edgeLines);
-    links = l.links;
     for (const report of [a.report, l.report]) {
       if (graph.format !== undefined) report.format = graph.format;
       if (graph.encoding !== undefined) report.encoding = graph.encoding;
       files.push(report);
     }
-  } else {
-    const actorTable = input.actors !== undefined ? readTable(input.actors, '(actors)', { recordIssues: true }) : undefined;
-    const linkTable = input.links !== undefined ? readTable(input.links, '(links)', { recordIssues: true }) : undefined;
-    total = (actorTable?.records.length ?? 0) + (linkTable?.records.length ?? 0);
-    if (actorTable) {
-      const result = loadActors(actorTable, geography, problems, undefined, tick);
-      actors = result.actors;
-      files.push(result.report);
-    }
-    for (const a of actors) declared.add(a.id);
-    if (linkTable) {
-      const result = loadLinks(linkTable, geography, declared, problems, undefined, tick);
-      links = result.links;
-      files.push(result.report);
-    }
+    return finishLoad(geography, a.actors, l, files, problems, options, true);
   }
+  const actorTable = input.actors !== undefined ? readTable(input.actors, '(actors)', { recordIssues: true }) : undefined;
+  const linkTable = input.links !== undefined ? readTable(input.links, '(links)', { recordIssues: true }) : undefined;
+  total = (actorTable?.records.length ?? 0) + (linkTable?.records.length ?? 0);
+  let actors: Actor[] = [];
+  let rejected: Map<string, { file: string; row: number }> | undefined;
+  if (actorTable) {
+    const result = loadActors(actorTable, given, problems, undefined, tick, vocabulary);
+    actors = result.actors;
+    rejected = result.rejected;
+    files.push(result.report);
+  }
+  let links: LinkReadResult = { items: [], report: { file: '', role: 'links', rows: 0, loaded: 0, merged: 0, rejected: 0, blank: 0 }, implicit: [], municipalityEnds: 0 };
+  if (linkTable) {
+    links = loadLinks(linkTable, resolutionFor(given, actors, options, { explicit, actorsTable: actorTable !== undefined, ...(rejected && { rejected }) }), problems, undefined, tick);
+    files.push(links.report);
+  }
+  return finishLoad(given, actors, links, files, problems, options, explicit);
+}
 
-  return finishLoad(geography, actors, links, files, problems, options);
+/**
+ * How the link ends of a load resolve (see {@link EndResolution}): names
+ * always (unless `ids: 'actors'`); codes when a geography was given, when
+ * `ids: 'municipality-codes'`, or when the actors table names
+ * municipalities; implicit actors for an edge list without an actors table
+ * and without a geography.
+ */
+export function resolutionFor(
+  geography: Geography,
+  actors: readonly Actor[],
+  options: LoadNetworkOptions,
+  context: { explicit: boolean; actorsTable: boolean; rejected?: ReadonlyMap<string, { file: string; row: number }> },
+): EndResolution {
+  const ids = options.ids ?? 'auto';
+  const speaks = actors.some((a) => a.kind === 'municipality' || a.municipality !== undefined || a.county !== undefined);
+  const declared = new Set<string>();
+  for (const a of actors) declared.add(a.id);
+  return {
+    geography,
+    declared,
+    codes: ids === 'municipality-codes' || (ids === 'auto' && (context.explicit || speaks)),
+    names: ids !== 'actors',
+    implicit: !context.actorsTable && !context.explicit && ids !== 'municipality-codes',
+    ...(context.rejected && { rejected: context.rejected }),
+  };
 }
 
 /**
@@ -672,26 +910,38 @@ export function checkLoadArguments(fn: string, input: unknown, options: unknown)
 
 /** Why a municipality cell names no municipality: ambiguous, or unknown with what it most likely is. */
 function unknownMunicipality(geography: Geography, raw: string): string {
-  return ambiguousMunicipality(geography, raw) ?? `unknown municipality: not a code or name in the ${geography.name} geography${excelHint(raw)}${lookalikeMunicipality(geography, raw)}`;
+  return ambiguousMunicipality(geography, raw) ?? `unknown municipality: not a code or name in the ${geography.name} geography${excelHint(raw)}${lookalikeMunicipality(geography, raw) || municipalitySuggestion(geography, raw)}`;
 }
 
-/** The input's geography: the object, the folder loaded, or Sweden. */
-export function geographyOf(input: LoadNetworkInput): Geography {
-  return input.geography === undefined ? swedenGeography() : typeof input.geography === 'string' ? loadGeography(input.geography) : input.geography;
+/** The input's geography (the object, the folder loaded, or Sweden), and whether it was given. */
+export function geographyOf(input: LoadNetworkInput): { geography: Geography; explicit: boolean } {
+  if (input.geography === undefined) return { geography: swedenGeography(), explicit: false };
+  return { geography: typeof input.geography === 'string' ? loadGeography(input.geography) : input.geography, explicit: true };
 }
 
-/** The end of every load: strict mode throws a {@link LoadError} for rejected rows, else the network with its report. */
+/**
+ * The end of every load: strict mode throws a {@link LoadError} for rejected
+ * rows, else the network with its report. Without a geography given, data
+ * that names no municipality is a plain graph: its geography is
+ * `NO_GEOGRAPHY`, and the link ends that are not declared actors are actors
+ * of kind `other` (an edge list needs no actors table).
+ */
 export function finishLoad(
   geography: Geography,
   actors: Actor[],
-  links: LoadedLink[],
+  links: LinkReadResult,
   files: FileReport[],
   problems: Problem[],
   options: LoadNetworkOptions,
+  explicit: boolean,
 ): CooperationNetwork {
   const report: LoadReport = { files, problems };
   if ((options.mode ?? 'strict') === 'strict' && problems.some((p) => p.severity === 'error')) throw new LoadError(report, options.maxListed ?? 20);
-  return CooperationNetwork.fromValidated({ geography, actors, links, loadReport: report });
+  const named = links.municipalityEnds > 0 || actors.some((a) => a.kind === 'municipality' || a.municipality !== undefined || a.county !== undefined);
+  const plain = !explicit && options.ids !== 'municipality-codes' && !named;
+  const all = [...actors, ...links.implicit.map((id): Actor => ({ id, name: id, kind: 'other' }))];
+  if (plain) return CooperationNetwork.fromValidated({ geography: NO_GEOGRAPHY, actors: all, links: links.items, loadReport: report, scope: 'all' });
+  return CooperationNetwork.fromValidated({ geography, actors: all, links: links.items, loadReport: report, scope: options.scope ?? 'infer' });
 }
 
 /**

@@ -131,7 +131,7 @@ function memberId(name: string): string {
  *   joined later has its own start (`cooperation_membership_dates.csv`).
  * - Named non-municipal members (the region, Försäkringskassan and
  *   Arbetsförmedlingen of a Finsam association, a region of a regional
- *   body) are actors too (`county` for a region, `authority` for the two
+ *   body) are actors too (`authority`, a region with its county; the two
  *   national agencies), linked to the body; `member_evidence` on their link
  *   is `by_law` when the source says they are members by law but does not
  *   name them. Members not named at all are not invented.
@@ -195,9 +195,9 @@ export function swedenCooperationBodies(options: CooperationBodiesOptions = {}):
       const existing = bodyByName.get(name.toLocaleLowerCase('sv'));
       const other = existing !== undefined && bodyIds.has(existing) ? existing : memberId(name);
       if (existing === undefined && !others.has(other)) {
-        const kind = BODY.test(name) ? 'joint_body' : REGION.test(name) ? 'county' : 'authority';
+        const kind = BODY.test(name) ? 'joint_body' : 'authority';
         const row: Row = { id: other, name, kind };
-        const county = kind === 'county' ? regionCounty(name) : undefined;
+        const county = REGION.test(name) ? regionCounty(name) : undefined;
         if (county !== undefined) row.county = county;
         others.set(other, row);
       }

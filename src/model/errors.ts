@@ -44,3 +44,19 @@ export class CapacityError extends Error {
     this.name = 'CapacityError';
   }
 }
+
+/**
+ * A geographic analysis (coverage, gaps, recommendations, maps, the county
+ * report) was asked of a plain graph: a network without municipalities.
+ * The message says how to give a geography.
+ */
+export class GeographyRequiredError extends Error {
+  constructor(fn: string) {
+    super(
+      `${fn} needs a geography, and this network is a plain graph (no municipality; loaded from a graph file or links that name none, with no geography given). ` +
+        'Give one: loadNetwork(input, …) with geography: swedenGeography() or a folder of municipalities.csv, counties.csv and adjacency.csv (CLI --geography sweden or --geography DIR), ' +
+        "and ids: 'municipality-codes' (CLI --ids municipality-codes) if its ids are municipality codes. Centrality, brokerage, structure, communities and link prediction work on a plain graph.",
+    );
+    this.name = 'GeographyRequiredError';
+  }
+}

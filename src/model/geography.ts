@@ -110,6 +110,38 @@ export function indexGeography(geography: Geography): GeographyIndex {
   return index;
 }
 
+/**
+ * The geography of a plain graph: no municipalities, no counties. A network
+ * over it is a graph of actors only (a NetworkX or Gephi file, an edge list
+ * of integer ids); the geographic analyses refuse it with a message saying
+ * how to give a geography.
+ */
+export const NO_GEOGRAPHY: Geography = Object.freeze({ name: 'none', municipalities: Object.freeze([]) as unknown as Geography['municipalities'], counties: Object.freeze([]) as unknown as Geography['counties'], borders: Object.freeze([]) as unknown as Geography['borders'] });
+
+/** Whether a geography has no municipalities (a plain graph's, see {@link NO_GEOGRAPHY}). */
+export function isPlainGeography(geography: Geography): boolean {
+  return geography.municipalities.length === 0;
+}
+
+/**
+ * A municipality named by a code (when `codes`) or an unambiguous name (when
+ * `names`); see {@link findMunicipality}.
+ */
+export function findMunicipalityBy(geography: Geography, text: string, by: { codes: boolean; names: boolean }): Municipality | undefined {
+  if (by.codes && by.names) return findMunicipality(geography, text);
+  if (!by.codes && !by.names) return undefined;
+  const ix = indexGeography(geography);
+  const raw = text.normalize('NFC').trim();
+  if (by.codes) {
+    const direct = ix.municipality.get(raw);
+    if (direct) return direct;
+    return ix.codeWidth > 0 && /^\d+$/.test(raw) && raw.length < ix.codeWidth ? ix.municipality.get(raw.padStart(ix.codeWidth, '0')) : undefined;
+  }
+  // Names only: a code, or a bare number, is never read as a name.
+  if (ix.municipality.has(raw) || /^\d+$/.test(raw)) return undefined;
+  return findMunicipality(geography, raw);
+}
+
 /** Code-point string comparison: locale-independent, so orderings are deterministic everywhere. */
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

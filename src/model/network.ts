@@ -1,11 +1,12 @@
 import { UndirectedGraph } from 'graphology';
 import { cmp, findCounty, findMunicipality, indexGeography } from './geography.js';
-import { ArgumentError, describeValue } from './errors.js';
+import { ArgumentError, describeValue, GeographyRequiredError } from './errors.js';
 import { nodeKey } from './keys.js';
 import { checkHeap, HEAP_RESERVE_PER_ROW } from './runtime.js';
 import type { LoadReport } from './load-report.js';
 import type { z } from 'zod';
 import { ActorSchema, IsoDateSchema, LinkSchema, type Actor, type County, type Geography, type Link, type LinkInput, type Municipality } from './schema.js';
+import { inferScope, resolveScope, type Scope, type ScopeOption } from './scope.js';
 
 /** A link as stored in a network: the input link plus where it sits. */
 export interface NetworkLink extends Link {
@@ -110,12 +111,19 @@ export interface NetworkParts {
   /** Links; `weight` defaults to 1. */
   links?: readonly (LinkInput & { origin?: { file: string; row: number } })[];
   loadReport?: LoadReport;
+  /**
+   * The area the data covers (see {@link Scope}): `'all'` (the default
+   * here), `'infer'` (from the data, as `loadNetwork` does by default), the
+   * counties and/or municipalities it covers, or a resolved scope.
+   */
+  scope?: ScopeOption | Scope;
 }
 
 /**
- * A cooperation network over a geography: actors (every municipality of the
- * geography plus the other actors), links kept as data, and a graphology
- * graph with one aggregated edge per pair for the metrics.
+ * A cooperation network over a geography: actors (the municipalities of its
+ * scope, every other municipality the data names, and the other actors),
+ * links kept as data, and a graphology graph with one aggregated edge per
+ * pair for the metrics. A network over an empty geography is a plain graph.
  *
  * Networks are immutable: {@link asOf} and the loaders return new ones.
  * The actors (`actor()`, `actors()`), their attributes, the links (`links`,
@@ -156,14 +164,23 @@ export class CooperationNetwork {
   /** Per actor ordinal: its pairs, CSR-style (built on first use). */
   #adjacency: { offsets: Int32Array; neighbours: Int32Array; pairs: Int32Array } | undefined;
 
+  /**
+   * The area the data covers: the municipalities and counties that
+   * `municipalities()`, `counties()` and every analysis, table, gap list,
+   * map and report are about (see {@link Scope}).
+   */
+  readonly scope: Scope;
+
   private constructor(
     geography: Geography,
     actors: Map<string, Actor>,
     links: readonly (Link & { origin?: { file: string; row: number } })[],
     loadReport: LoadReport | undefined,
     date: string | undefined,
+    scope: Scope,
   ) {
     this.geography = geography;
+    this.scope = scope;
     this.#actors = actors;
     this.loadReport = loadReport;
     this.date = date;
@@ -272,10 +289,9 @@ export class CooperationNetwork {
       throw new TypeError(`CooperationNetwork.create: ${where}: ${message}`);
     };
     const issue = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
-    const actors = new Map<string, Actor>();
-    for (const m of ix.municipality.values()) {
-      actors.set(m.code, { id: m.code, name: m.name, kind: 'municipality', municipality: m.code, county: m.county });
-    }
+    // Municipality actors first, in code order: those of the scope and those the data names.
+    const others = new Map<string, Actor>();
+    const municipalityAttributes = new Map<string, Record<string, string>>();
     (parts.actors ?? []).forEach((input, i) => {
       // The schemas are the source of truth: clean parts are checked against them.
       let actor = input as Actor;
@@ -289,16 +305,15 @@ export class CooperationNetwork {
       if (actor.kind === 'municipality') {
         const m = ix.municipality.get(actor.municipality ?? actor.id);
         if (!m) fail(`actors[${i}] (${actor.id})`, 'an actor of kind municipality must be a municipality of the geography');
-        const base = actors.get(m!.code)!;
-        if (actor.attributes) actors.set(m!.code, { ...base, attributes: frozenAttributes({ ...base.attributes, ...actor.attributes }) });
+        municipalityAttributes.set(m!.code, { ...municipalityAttributes.get(m!.code), ...actor.attributes });
         return;
       }
       // The caller's attribute object is not the network's: a copy, frozen with the actor.
       if (actor.attributes && !Object.isFrozen(actor.attributes)) actor.attributes = frozenAttributes(actor.attributes);
-      if (actors.has(actor.id)) fail(`actors[${i}]`, `duplicate actor id ${JSON.stringify(actor.id)}`);
+      if (others.has(actor.id) || ix.municipality.has(actor.id)) fail(`actors[${i}]`, `duplicate actor id ${JSON.stringify(actor.id)}${ix.municipality.has(actor.id) ? ' (the code of a municipality)' : ''}`);
       const county = actor.county ?? (actor.municipality !== undefined ? ix.municipality.get(actor.municipality)!.county : undefined);
       if (county !== undefined) actor.county = county;
-      actors.set(actor.id, actor);
+      others.set(actor.id, actor);
     });
     const given = (parts.links ?? []) as readonly (Link & { origin?: { file: string; row: number } })[];
     // Checked copies (unknown keys dropped), so the network owns its link objects.
@@ -313,7 +328,55 @@ export class CooperationNetwork {
           return link;
         })
       : given;
-    return new CooperationNetwork(geography, actors, links, parts.loadReport, undefined);
+    const ends = function* () {
+      for (const l of links) {
+        yield l.source;
+        yield l.target;
+      }
+    };
+    const given_ = parts.scope ?? 'all';
+    const scope: Scope =
+      typeof given_ === 'object' && 'description' in given_
+        ? given_
+        : given_ === 'infer'
+          ? inferScope(geography, [...others.values()], ends())
+          : resolveScope(geography, given_ as Exclude<ScopeOption, 'infer'>);
+    const codes = new Set(scope.municipalities);
+    for (const end of ends()) if (ix.municipality.has(end)) codes.add(end);
+    for (const a of others.values()) if (a.municipality !== undefined) codes.add(a.municipality);
+    for (const c of municipalityAttributes.keys()) codes.add(c);
+    const actors = new Map<string, Actor>();
+    for (const code of [...codes].sort(cmp)) {
+      const m = ix.municipality.get(code)!;
+      const actor: Actor = { id: m.code, name: m.name, kind: 'municipality', municipality: m.code, county: m.county };
+      const attributes = municipalityAttributes.get(code);
+      if (attributes && Object.keys(attributes).length > 0) actor.attributes = frozenAttributes(attributes);
+      actors.set(code, actor);
+    }
+    for (const [id, actor] of others) actors.set(id, actor);
+    return new CooperationNetwork(geography, actors, links, parts.loadReport, undefined, scope);
+  }
+
+  /**
+   * The network with another scope (see {@link Scope}): the same links and
+   * actors, the municipality actors those of the new scope and those the
+   * data names.
+   *
+   * @example
+   * const county = net.withScope({ counties: ['Västerbotten'] });
+   */
+  withScope(scope: ScopeOption): CooperationNetwork {
+    const municipalityRows = this.actors().filter((a) => a.kind === 'municipality' && a.attributes !== undefined);
+    return CooperationNetwork.#build(
+      {
+        geography: this.geography,
+        actors: [...municipalityRows, ...this.actors().filter((a) => a.kind !== 'municipality')],
+        links: this.#linkCopies(() => true),
+        scope,
+        ...(this.loadReport && { loadReport: this.loadReport }),
+      },
+      false,
+    );
   }
 
   /** The actor with this id, if any. */
@@ -335,14 +398,16 @@ export class CooperationNetwork {
     return this.#actors.size;
   }
 
-  /** The geography's municipalities, in code order. */
+  /** The municipalities of the scope, in code order (all of the geography's for a national scope). */
   municipalities(): Municipality[] {
-    return [...indexGeography(this.geography).municipality.values()];
+    const ix = indexGeography(this.geography);
+    return this.scope.national ? [...ix.municipality.values()] : this.scope.municipalities.map((c) => ix.municipality.get(c)!);
   }
 
   /** The geography's counties, in code order. */
   counties(): County[] {
-    return [...this.geography.counties].sort((a, b) => cmp(a.code, b.code));
+    const inScope = new Set(this.scope.counties);
+    return [...this.geography.counties].filter((c) => this.scope.national || inScope.has(c.code)).sort((a, b) => cmp(a.code, b.code));
   }
 
   /** A municipality by code (leading zero optional) or unambiguous name. A value that is not a string is an `ArgumentError`. */
@@ -364,7 +429,8 @@ export class CooperationNetwork {
 
   /** Municipalities of a county (by code), in code order. */
   municipalitiesOfCounty(county: string): Municipality[] {
-    return [...(indexGeography(this.geography).municipalitiesOf.get(county) ?? [])];
+    const inScope = new Set(this.scope.municipalities);
+    return [...(indexGeography(this.geography).municipalitiesOf.get(county) ?? [])].filter((m) => this.scope.national || inScope.has(m.code));
   }
 
   /** Codes of the municipalities that share a border with `code`, sorted. */
@@ -501,10 +567,16 @@ export class CooperationNetwork {
   }
 
   #withLinks(keep: (link: NetworkLink) => boolean, date: string | undefined): CooperationNetwork {
-    // Fresh link objects for the new network (which owns and extends them).
-    // Written out, not `({ index, …, ...link }) => link`: object rest costs
-    // microseconds and a kilobyte per object on Node 20, seconds at a million links.
-    const links = this.links.filter(keep).map((l) => {
+    return new CooperationNetwork(this.geography, this.#actors, this.#linkCopies(keep), this.loadReport, date, this.scope);
+  }
+
+  /**
+   * Fresh link objects for a new network (which owns and extends them).
+   * Written out, not `({ index, …, ...link }) => link`: object rest costs
+   * microseconds and a kilobyte per object on Node 20, seconds at a million links.
+   */
+  #linkCopies(keep: (link: NetworkLink) => boolean): (Link & { origin?: { file: string; row: number } })[] {
+    return this.links.filter(keep).map((l) => {
       const link: Link & { origin?: { file: string; row: number } } = { source: l.source, target: l.target, weight: l.weight };
       if (l.kind !== undefined) link.kind = l.kind;
       if (l.since !== undefined) link.since = l.since;
@@ -513,7 +585,6 @@ export class CooperationNetwork {
       if (l.origin !== undefined) link.origin = l.origin;
       return link;
     });
-    return new CooperationNetwork(this.geography, this.#actors, links, this.loadReport, date);
   }
 
   /**
@@ -578,7 +649,13 @@ export class CooperationNetwork {
 
     const sorted = [...ties.values()].sort((p, q) => cmp(p.a, q.a) || cmp(p.b, q.b));
     const graph = new UndirectedGraph<{ name: string; county: string; population: number }, MunicipalityTie>();
-    for (const m of this.municipalities()) graph.addNode(nodeKey(m.code), { name: m.name, county: m.county, population: m.population });
+    // Every municipality actor: the scope's, and those outside it that the data names (a tie may reach them).
+    const ix = indexGeography(this.geography);
+    for (const a of this.#actors.values()) {
+      if (a.kind !== 'municipality') continue;
+      const m = ix.municipality.get(a.id)!;
+      graph.addNode(nodeKey(m.code), { name: m.name, county: m.county, population: m.population });
+    }
     for (const t of sorted) {
       t.bodies.sort(cmp);
       t.links = [...new Set(t.links)].sort((x, y) => x - y);
@@ -597,6 +674,21 @@ export class CooperationNetwork {
  */
 export function checkNetwork(net: unknown, fn: string): asserts net is CooperationNetwork {
   if (!(net instanceof CooperationNetwork)) throw new ArgumentError(`${fn}: expected a CooperationNetwork (from loadNetwork or CooperationNetwork.create), got ${describeValue(net)}`);
+}
+
+/** Throws a {@link GeographyRequiredError} naming `fn` when the network is a plain graph (after checking it is a network). */
+export function requireGeography(net: unknown, fn: string): asserts net is CooperationNetwork {
+  checkNetwork(net, fn);
+  if (net.geography.municipalities.length === 0) throw new GeographyRequiredError(fn);
+}
+
+const scopeSets = new WeakMap<CooperationNetwork, ReadonlySet<string>>();
+
+/** The codes of the network's scope, as a set (cached per network). */
+export function scopeSet(net: CooperationNetwork): ReadonlySet<string> {
+  let set = scopeSets.get(net);
+  if (!set) scopeSets.set(net, (set = new Set(net.municipalities().map((m) => m.code))));
+  return set;
 }
 
 const projections = new WeakMap<CooperationNetwork, Map<string, MunicipalityProjection>>();

@@ -1,3 +1,4 @@
+import { requireGeography } from '../model/network.js';
 import { z } from 'zod';
 import { KindListSchema } from '../io/columns.js';
 import { cmp } from '../model/geography.js';
@@ -236,6 +237,7 @@ function quantile(sorted: Float64Array, p: number): number {
  * console.table(rows); // samverkan first, then the baselines, with paired intervals
  */
 export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOptions = {}): BodyEvaluation {
+  requireGeography(net, 'evaluateBodies');
   const o = BodyEvaluateOptionsSchema.parse(options);
   const groups = o.groups ? resolveGroups(net.geography, o.groups) : undefined;
   const ev = networkEvidence(net, o.via, groups);

@@ -1,3 +1,4 @@
+import { requireGeography } from '../model/network.js';
 import { z } from 'zod';
 import { KindListSchema, KindOptionSchema } from '../io/columns.js';
 import { cmp, indexGeography } from '../model/geography.js';
@@ -95,6 +96,7 @@ interface CandidateLink {
  * planLinks(net, { budget: 3, objective: 'county-connectivity', county: 'Uppsala' });
  */
 export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): Rows<PlanStepRow> {
+  requireGeography(net, 'planLinks');
   const o = PlanOptionsSchema.parse(options);
   const ix = indexGeography(net.geography);
   let county: string | undefined;

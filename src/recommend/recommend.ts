@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cmp, indexGeography } from '../model/geography.js';
-import { checkNetwork, type CooperationNetwork } from '../model/network.js';
+import { checkNetwork, type CooperationNetwork, requireGeography } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { DEFAULT_SMALL_POPULATION } from '../analysis/gaps.js';
 import { formatCount as fmt, joinNames as list, kindWords, plural } from '../model/words.js';
@@ -299,6 +299,7 @@ function resolveMunicipality(net: CooperationNetwork, municipality: string): str
  * rows[0].reasons; // ['46 km away, shares a border', 'in the same county (Västerbottens län)', 'Vilhelmina has 6 188 inhabitants and 4 partners']
  */
 export function recommendPartners(net: CooperationNetwork, municipality: string, options: RecommendOptions = {}): Rows<RecommendationRow> {
+  requireGeography(net, 'recommendPartners');
   const o = RecommendOptionsSchema.parse(options);
   const code = resolveMunicipality(net, municipality);
   return withColumns(recommenderFor(net, o)(code), RECOMMENDATION_COLUMNS);
@@ -485,6 +486,7 @@ function resolveCounty(net: CooperationNetwork, county: string): string {
  * smallMunicipalities(net, { county: 'Västerbotten' });
  */
 export function smallMunicipalities(net: CooperationNetwork, options: SmallOptions = {}): Rows<SmallMunicipalityRow> {
+  requireGeography(net, 'smallMunicipalities');
   const o = SmallOptionsSchema.parse(options);
   const county = o.county === undefined ? undefined : resolveCounty(net, o.county);
   const f = networkFeatures(net, o.via);
@@ -535,6 +537,7 @@ function batch(net: CooperationNetwork, county: string | undefined, options: Bat
  * recommendForCounty(net, 'Jämtland', { limit: 3 });
  */
 export function recommendForCounty(net: CooperationNetwork, county: string, options: BatchOptions = {}): Rows<RecommendationRow> {
+  requireGeography(net, 'recommendForCounty');
   return batch(net, resolveCounty(net, county), options);
 }
 
@@ -547,5 +550,6 @@ export function recommendForCounty(net: CooperationNetwork, county: string, opti
  * const rows = recommendAll(loadNetwork(demoDataset()), { limit: 3 });
  */
 export function recommendAll(net: CooperationNetwork, options: BatchOptions = {}): Rows<RecommendationRow> {
+  requireGeography(net, 'recommendAll');
   return batch(net, undefined, options);
 }

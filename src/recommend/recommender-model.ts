@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { KindListSchema } from '../io/columns.js';
 import { recommenderSweden } from '../io/embedded/models.js';
 import { groupsOf, resolveGroups, GroupInputSchema, type Group } from '../model/groups.js';
-import { sharedProjection, type CooperationNetwork } from '../model/network.js';
+import { sharedProjection, type CooperationNetwork, requireGeography } from '../model/network.js';
 import { createRng, shuffled } from '../metrics/random.js';
 import { fitConditionalLogit, logLikelihood, type ConditionalLogitFit } from './conditional-logit.js';
 import { groupCases, groupRoles, knownFields, type GroupCase } from './group-cases.js';
@@ -220,6 +220,7 @@ export function availableFeatures(net: CooperationNetwork, specs: readonly Featu
  * recommendPartners(net, 'Bjurholm', { model });
  */
 export function fitRecommender(net: CooperationNetwork, options: FitRecommenderOptions = {}): RecommenderModel {
+  requireGeography(net, 'fitRecommender');
   const o = FitRecommenderOptionsSchema.parse(options);
   const groups = o.groups ? resolveGroups(net.geography, o.groups) : undefined;
   const ev = networkEvidence(net, o.via, groups);

@@ -1,3 +1,4 @@
+import { requireGeography } from '../model/network.js';
 import { z } from 'zod';
 import { KindListSchema } from '../io/columns.js';
 import { brokerage, type BrokerageRow } from '../analysis/brokerage.js';
@@ -109,6 +110,7 @@ function loadSummary(report: LoadReport): { rows: number; rejected: number; warn
  * gaps. Deterministic for the same network and options.
  */
 export function buildReport(net: CooperationNetwork, options: ReportOptions = {}): ReportModel {
+  requireGeography(net, 'buildReport');
   const o = ReportOptionsSchema.parse(options);
   const progress = o.onProgress ? { onProgress: o.onProgress } : {};
   const paths = { samples: o.samples, workers: o.workers };

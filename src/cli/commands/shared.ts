@@ -98,7 +98,7 @@ export function printRows(rows: readonly object[], values: ParsedArgs['values'],
 export function warnUnknownKinds(net: CooperationNetwork, kinds: readonly string[] | undefined, option: string, io: CliIO): void {
   if (!kinds) return;
   const present = new Set(net.actors().map((a) => a.kind));
-  const unknown = kinds.map(normaliseKind).filter((k) => k !== '' && !present.has(k));
+  const unknown = kinds.map((k) => normaliseKind(k)).filter((k) => k !== '' && !present.has(k));
   if (unknown.length > 0) {
     io.stderr.write(`samverkan: warning: no actor of kind ${unknown.map((k) => JSON.stringify(k)).join(', ')} in this network (--${option}); kinds here: ${[...present].sort().join(', ')}\n`);
   }

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { cmp, findCounty, findMunicipality, indexGeography } from './geography.js';
+import type { Actor, Geography } from './schema.js';
+
+/**
+ * The area a network's data covers: the counties and municipalities its
+ * analyses, coverage tables, gap lists, maps and reports are about. A
+ * Västerbotten analyst's file is about Västerbotten: the other 275
+ * municipalities of Sweden are neither gaps nor empty shapes on a map, and
+ * they are not added to the network as isolated actors.
+ */
+export interface Scope {
+  /** The whole geography. */
+  readonly national: boolean;
+  /** Counties in scope (codes, sorted): whole counties, or the counties of the municipalities given. */
+  readonly counties: readonly string[];
+  /** Municipalities in scope (codes, sorted). */
+  readonly municipalities: readonly string[];
+  /** `'given'` (an option), `'inferred'` (from the data) or `'all'` (the default of `CooperationNetwork.create`). */
+  readonly source: 'given' | 'inferred' | 'all';
+  /** The scope in words: `all of Sweden`, `Västerbottens län`, `2 counties: …`, `5 municipalities in …`. */
+  readonly description: string;
+  /** How an inferred scope was inferred, in words. */
+  readonly basis?: string;
+}
+
+/**
+ * A scope as an option: `'all'` (the whole geography), `'infer'` (from the
+ * data, see {@link inferScope}), or the counties and/or municipalities it
+ * covers, by code or name.
+ */
+export const ScopeOptionSchema = z.union([
+  z.literal('all'),
+  z.literal('infer'),
+  z.strictObject({
+    counties: z.array(z.string().min(1)).optional(),
+    municipalities: z.array(z.string().min(1)).optional(),
+  }),
+]);
+export type ScopeOption = z.input<typeof ScopeOptionSchema>;
+
+/** The words of a scope. */
+function describe(geography: Geography, counties: readonly string[], municipalities: readonly string[], national: boolean): string {
+  const ix = indexGeography(geography);
+  if (geography.municipalities.length === 0) return 'a plain graph (no geography)';
+  if (national) return `all of ${geography.name}`;
+  const countyName = (c: string) => ix.county.get(c)?.name ?? c;
+  const whole = counties.every((c) => (ix.municipalitiesOf.get(c) ?? []).every((m) => municipalities.includes(m.code)));
+  if (whole) return counties.length === 1 ? countyName(counties[0]!) : `${counties.length} counties: ${counties.map(countyName).join(', ')}`;
+  const names = municipalities.map((m) => ix.municipality.get(m)?.name ?? m);
+  const shown = names.length <= 4 ? names.join(', ') : `${names.slice(0, 4).join(', ')} and ${names.length - 4} more`;
+  return `${municipalities.length} ${municipalities.length === 1 ? 'municipality' : 'municipalities'} (${shown}) in ${counties.map(countyName).join(', ')}`;
+}
+
+/** A scope of these municipalities (codes); national when they are every municipality. */
+export function scopeOf(geography: Geography, codes: Iterable<string>, source: Scope['source'], basis?: string): Scope {
+  const ix = indexGeography(geography);
+  const municipalities = [...new Set(codes)].filter((c) => ix.municipality.has(c)).sort(cmp);
+  const counties = [...new Set(municipalities.map((c) => ix.municipality.get(c)!.county))].sort(cmp);
+  const national = municipalities.length === ix.municipality.size;
+  const scope: Scope = { national, counties, municipalities, source, description: describe(geography, counties, municipalities, national) };
+  return basis === undefined ? scope : { ...scope, basis };
+}
+
+/** The whole geography as a scope. */
+export function nationalScope(geography: Geography, source: Scope['source'] = 'all'): Scope {
+  return scopeOf(geography, indexGeography(geography).municipality.keys(), source);
+}
+
+/**
+ * The scope an option names. Counties and municipalities are codes or names;
+ * an unknown one throws an error naming it (with the closest names when
+ * there are any).
+ */
+export function resolveScope(geography: Geography, option: Exclude<ScopeOption, 'infer'>): Scope {
+  if (option === 'all') return nationalScope(geography, 'given');
+  const parsed = ScopeOptionSchema.parse(option) as { counties?: string[]; municipalities?: string[] };
+  const ix = indexGeography(geography);
+  const codes = new Set<string>();
+  for (const name of parsed.counties ?? []) {
+    const county = findCounty(geography, name);
+    if (!county) throw new Error(`scope: unknown county ${JSON.stringify(name)}: not a code or name of the ${geography.name} geography`);
+    for (const m of ix.municipalitiesOf.get(county.code) ?? []) codes.add(m.code);
+  }
+  for (const name of parsed.municipalities ?? []) {
+    const m = findMunicipality(geography, name);
+    if (!m) throw new Error(`scope: unknown municipality ${JSON.stringify(name)}: not a code or an unambiguous name of the ${geography.name} geography`);
+    codes.add(m.code);
+  }
+  if (codes.size === 0) throw new Error('scope: name at least one county or municipality, or use "all"');
+  return scopeOf(geography, codes, 'given');
+}
+
+/**
+ * The area a network's data is about, inferred from the data:
+ *
+ * 1. the counties where the data has actors of its own (actors located in
+ *    a municipality, and municipality rows of the actors table);
+ * 2. if it has none, the counties of the municipalities its links name
+ *    (as ends, or as members of a joint body).
+ *
+ * A link to a municipality of another county makes that municipality a
+ * partner, not a county in scope. When the counties found are more than
+ * half of the geography's (or nothing names a municipality), the scope is
+ * the whole geography: a national dataset that misses a county shows that
+ * county as uncovered, rather than leaving it out.
+ */
+export function inferScope(geography: Geography, actors: readonly Actor[], linkEnds: Iterable<string>): Scope {
+  const ix = indexGeography(geography);
+  if (ix.municipality.size === 0) return nationalScope(geography, 'inferred');
+  const own = new Set<string>();
+  for (const a of actors) if (a.municipality !== undefined && ix.municipality.has(a.municipality)) own.add(a.municipality);
+  let basis = 'where the actors of the data are';
+  let places = own;
+  if (own.size === 0) {
+    places = new Set<string>();
+    for (const end of linkEnds) if (ix.municipality.has(end)) places.add(end);
+    basis = 'the municipalities its links name';
+  }
+  const counties = new Set([...places].map((c) => ix.municipality.get(c)!.county));
+  if (counties.size === 0 || counties.size > ix.county.size / 2) return { ...nationalScope(geography, 'inferred'), basis };
+  const codes = [...counties].flatMap((c) => (ix.municipalitiesOf.get(c) ?? []).map((m) => m.code));
+  return scopeOf(geography, codes, 'inferred', basis);
+}

@@ -1,0 +1,78 @@
+/**
+ * "Did you mean …?": the closest known words to a misspelt one, for
+ * municipality names, actor kinds, commands and options. Words are compared
+ * folded (lower case, without diacritics: `Vännäs`, `vannas` and `VANNAS`
+ * are the same; a trailing `kommun`, `stad` or `municipality` is dropped)
+ * by the optimal-string-alignment distance (Damerau–Levenshtein without
+ * repeated edits of a substring): insertions, deletions, substitutions and
+ * transpositions of two neighbours each cost 1.
+ */
+
+/** A word folded for matching: NFD without combining marks, lower case, runs of spaces, `_` and `-` as one space, no trailing `kommun`/`stad`/`municipality`. */
+export function foldWord(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim()
+    .replace(/ (kommun|stad|municipality)$/u, '');
+}
+
+/** The optimal-string-alignment distance between two strings (by UTF-16 code units). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const m = a.length;
+  const n = b.length;
+  if (m === 0) return n;
+  if (n === 0) return m;
+  let before = new Array<number>(n + 1).fill(0);
+  let previous = Array.from({ length: n + 1 }, (_, j) => j);
+  let current = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= m; i++) {
+    current[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current[j] = d;
+    }
+    [before, previous, current] = [previous, current, before];
+  }
+  return previous[n]!;
+}
+
+/**
+ * The known words closest to `word` (folded), best first, ties in the
+ * order given: those at the smallest distance, if it is at most `max`
+ * (default: 1 for words of up to 4 letters, 2 up to 8, else 3).
+ *
+ * @example
+ * closestWords('Skelleftea', ['Skellefteå', 'Skövde']); // ['Skellefteå']
+ */
+export function closestWords(word: string, known: readonly string[], max?: number): string[] {
+  const folded = foldWord(word);
+  const limit = max ?? (folded.length <= 4 ? 1 : folded.length <= 8 ? 2 : 3);
+  let best = Infinity;
+  let found: string[] = [];
+  for (const k of known) {
+    const d = editDistance(folded, foldWord(k));
+    if (d > limit || d > best) continue;
+    if (d < best) {
+      best = d;
+      found = [];
+    }
+    if (!found.includes(k)) found.push(k);
+  }
+  return found;
+}
+
+/**
+ * `; did you mean X?` (or `X or Y`) for a message, or '' when no known word
+ * is close. `describe` turns a word into its text in the message.
+ */
+export function didYouMean(word: string, known: readonly string[], describe: (k: string) => string = (k) => JSON.stringify(k)): string {
+  const found = closestWords(word, known).slice(0, 3);
+  if (found.length === 0) return '';
+  return `; did you mean ${found.length === 1 ? describe(found[0]!) : `${found.slice(0, -1).map(describe).join(', ')} or ${describe(found.at(-1)!)}`}?`;
+}
