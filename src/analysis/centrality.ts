@@ -1,8 +1,7 @@
-import { requireGeography } from '../model/network.js';
 import { z } from 'zod';
 import { KindListSchema } from '../io/columns.js';
 import { cmp } from '../model/geography.js';
-import type { CooperationNetwork } from '../model/network.js';
+import { requireGeography, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { formatCount } from '../model/words.js';
 import { degreeCentrality, strength } from '../metrics/degree.js';

@@ -596,6 +596,7 @@ export function linkReader(table: TableHead, resolution: EndResolution, problems
     return text;
   };
   let municipalityEnds = 0;
+  const municipalityCodes = indexGeography(geography).municipality;
   // Ends taken as implicit actors, and the rows that used one (rejected instead if the file turns out to name municipalities).
   const implicitIds: string[] = [];
   const implicitSet = new Set<string>();
@@ -663,7 +664,7 @@ export function linkReader(table: TableHead, resolution: EndResolution, problems
       const id = resolve(raw);
       if (id === undefined) err(field, raw, unresolved(raw));
       else if (implicitSet.has(ids[id]!)) implicitHere.push({ row: record.row, field, value: raw, column: columns.fields[field] === undefined ? undefined : showCell(table.header[columns.fields[field]!]!) });
-      else if (!declared.has(ids[id]!)) municipalityEnds++;
+      else if (municipalityCodes.has(ids[id]!)) municipalityEnds++;
       ends.push(id);
     }
     const [source, target] = ends;
@@ -821,7 +822,10 @@ export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions
     const a = loadActors(tables.nodes, geography, problems, tables.nodeColumns, tick, vocabulary);
     mark(from, 'node', tables.nodeLines);
     from = problems.length;
-    const l = loadLinks(tables.edges, resolutionFor(geography, a.actors, options, { explicit: true, actorsTable: true, rejected: a.rejected }), problems, tables.edgeColumns, tick);
+    // A graph that speaks geography may have edges to a municipality by its exact code, listed as a node or not.
+    const resolution = resolutionFor(geography, a.actors, options, { explicit: true, actorsTable: true, rejected: a.rejected });
+    const declared = new Set([...resolution.declared, ...indexGeography(geography).municipality.keys()]);
+    const l = loadLinks(tables.edges, { ...resolution, declared }, problems, tables.edgeColumns, tick);
     mark(from, 'edge', tables.edgeLines);
     for (const report of [a.report, l.report]) {
       if (graph.format !== undefined) report.format = graph.format;

@@ -53,10 +53,14 @@ export function editDistance(a: string, b: string): number {
 export function closestWords(word: string, known: readonly string[], max?: number): string[] {
   const folded = foldWord(word);
   const limit = max ?? (folded.length <= 4 ? 1 : folded.length <= 8 ? 2 : 3);
+  // A word much longer than any known one (a pasted paragraph) has no suggestion: say so at once.
+  if (folded.length > 200) return [];
   let best = Infinity;
   let found: string[] = [];
   for (const k of known) {
-    const d = editDistance(folded, foldWord(k));
+    const other = foldWord(k);
+    if (Math.abs(other.length - folded.length) > limit) continue;
+    const d = editDistance(folded, other);
     if (d > limit || d > best) continue;
     if (d < best) {
       best = d;

@@ -1,9 +1,8 @@
-import { requireGeography } from '../model/network.js';
 import { z } from 'zod';
 import { KindListSchema } from '../io/columns.js';
 import { cmp } from '../model/geography.js';
 import { GroupInputSchema, resolveGroups } from '../model/groups.js';
-import type { CooperationNetwork } from '../model/network.js';
+import { requireGeography, type CooperationNetwork } from '../model/network.js';
 import { IsoDateSchema } from '../model/schema.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { linkScores as linkScoresKernel } from '../metrics/link-prediction.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { indexGeography } from '../model/geography.js';
+import { indexGeography, isPlainGeography } from '../model/geography.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { IsoDateSchema } from '../model/schema.js';
 import { withColumns, type Rows } from '../model/table.js';
@@ -8,6 +8,7 @@ import { createRng, shuffled, type Rng } from '../metrics/random.js';
 import { haversineKm } from '../geo/distance.js';
 import { evidenceOf, featuresOf, pairKey, withoutPairs, type Evidence, type Features } from './evidence.js';
 import { evaluateBodies, type BodyEvaluateOptions, type BodyEvaluation } from './evaluate-bodies.js';
+import { PLAIN_METHODS, plainScores, plainSplits, type PlainMethod, type PlainSplit } from './evaluate-plain.js';
 import { geoArrays } from './pair-features.js';
 import { defaultRecommender, RecommenderModelSchema, scoreCandidates, type RecommenderModel } from './recommender-model.js';
 import {
@@ -371,8 +372,8 @@ export function rankingMetrics(scores: ArrayLike<number>, labels: ArrayLike<numb
   return { precision: hits / k, recall: denominator > 0 ? hits / denominator : 0, reciprocalRank };
 }
 
-/** AUC and mean top-k metrics of one method on one split. @internal */
-export function splitMetrics(split: Split, scores: MethodScores, k: number): { auc: number; precision: number; recall: number; mrr: number; municipalities: number } {
+/** AUC and mean top-k metrics of one method on one split (a municipality split, or a plain graph's). @internal */
+export function splitMetrics(split: Pick<Split, 'pairs' | 'labels' | 'hiddenCount'>, scores: MethodScores, k: number): { auc: number; precision: number; recall: number; mrr: number; municipalities: number } {
   const auc = rocAuc(scores.pair, split.labels);
   const lists = new Map<number, number[]>();
   split.pairs.forEach(([i, j], e) => {
@@ -470,21 +471,30 @@ export function evaluateRecommender(net: CooperationNetwork, options: EvaluateOp
     return evaluateBodies(net, rest);
   }
   const o = EvaluateOptionsSchema.parse(options);
+  const plain = isPlainGeography(net.geography);
+  // A plain graph has no geography: only the neighbourhood indices and random apply (on the actor graph).
+  const given = options.methods !== undefined;
   const methods = o.methods.filter((m, i, all) => all.indexOf(m) === i);
-  const splits = evaluationSplits(net, o);
-  const results = new Map<EvaluationMethod, ReturnType<typeof splitMetrics>[]>(methods.map((m) => [m, []]));
-  const total = splits.length * methods.length;
+  if (plain) {
+    const wrong = methods.filter((m) => !(PLAIN_METHODS as readonly string[]).includes(m));
+    if (given && wrong.length > 0) throw new Error(`evaluateRecommender: ${wrong.join(', ')} need${wrong.length === 1 ? 's' : ''} a geography, and this network is a plain graph; its methods are ${PLAIN_METHODS.join(', ')}`);
+  }
+  const used = plain ? methods.filter((m) => (PLAIN_METHODS as readonly string[]).includes(m)) : methods;
+  const splits: Pick<Split, 'pairs' | 'labels' | 'hiddenCount' | 'outside'>[] = plain ? plainSplits(net, o) : evaluationSplits(net, o);
+  const results = new Map<EvaluationMethod, ReturnType<typeof splitMetrics>[]>(used.map((m) => [m, []]));
+  const total = splits.length * used.length;
   let done = 0;
   for (const split of splits) {
-    for (const method of methods) {
-      results.get(method)!.push(splitMetrics(split, splitScores(split, method, o), o.k));
+    for (const method of used) {
+      const scores = plain ? plainScores(split as PlainSplit, method as PlainMethod) : splitScores(split as Split, method, o);
+      results.get(method)!.push(splitMetrics(split, scores, o.k));
       o.onProgress?.(++done, total);
     }
   }
   const positives = mean(splits.map((s) => s.labels.reduce((a, x) => a + x, 0)));
   const negatives = mean(splits.map((s) => s.labels.length - s.labels.reduce((a, x) => a + x, 0)));
   const outside = mean(splits.map((s) => s.outside));
-  const rows: EvaluationRow[] = methods.map((method) => {
+  const rows: EvaluationRow[] = used.map((method) => {
     const rs = results.get(method)!;
     const column = (key: 'auc' | 'precision' | 'recall' | 'mrr') => rs.map((r) => r[key]);
     return {

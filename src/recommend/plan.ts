@@ -1,8 +1,7 @@
-import { requireGeography } from '../model/network.js';
 import { z } from 'zod';
 import { KindListSchema, KindOptionSchema } from '../io/columns.js';
 import { cmp, indexGeography } from '../model/geography.js';
-import type { CooperationNetwork } from '../model/network.js';
+import { requireGeography, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { DEFAULT_SMALL_POPULATION } from '../analysis/gaps.js';
 import { formatCount as fmt, joinNames as list, kindWords } from '../model/words.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cmp, indexGeography } from '../model/geography.js';
-import { checkNetwork, type CooperationNetwork, requireGeography } from '../model/network.js';
+import { checkNetwork, requireGeography, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { DEFAULT_SMALL_POPULATION } from '../analysis/gaps.js';
 import { formatCount as fmt, joinNames as list, kindWords, plural } from '../model/words.js';

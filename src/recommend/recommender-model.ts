@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { KindListSchema } from '../io/columns.js';
 import { recommenderSweden } from '../io/embedded/models.js';
 import { groupsOf, resolveGroups, GroupInputSchema, type Group } from '../model/groups.js';
-import { sharedProjection, type CooperationNetwork, requireGeography } from '../model/network.js';
+import { requireGeography, sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { createRng, shuffled } from '../metrics/random.js';
 import { fitConditionalLogit, logLikelihood, type ConditionalLogitFit } from './conditional-logit.js';
 import { groupCases, groupRoles, knownFields, type GroupCase } from './group-cases.js';

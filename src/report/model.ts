@@ -1,4 +1,3 @@
-import { requireGeography } from '../model/network.js';
 import { z } from 'zod';
 import { KindListSchema } from '../io/columns.js';
 import { brokerage, type BrokerageRow } from '../analysis/brokerage.js';
@@ -10,7 +9,7 @@ import { summaryByCounty, type CountySummaryRow } from '../analysis/summary.js';
 import { cmp } from '../model/geography.js';
 import type { LoadReport } from '../model/load-report.js';
 import { formatCount, plural } from '../model/words.js';
-import type { CooperationNetwork } from '../model/network.js';
+import { requireGeography, type CooperationNetwork } from '../model/network.js';
 import type { MapFeatureCollection } from './map.js';
 import { recommendAll, type RecommendationRow } from '../recommend/recommend.js';
 

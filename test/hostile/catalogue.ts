@@ -52,6 +52,12 @@ const GEXF = (nodes: string, edges = '') =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://gexf.net/1.3" version="1.3">\n<graph defaultedgetype="undirected">\n<nodes>\n${nodes}\n</nodes>\n<edges>\n${edges}\n</edges>\n</graph>\n</gexf>\n`;
 
 export const CATALOGUE: HostileCase[] = [
+  // --- What the data is -----------------------------------------------------
+  { name: 'an edge list of integer ids is a plain graph, and says which ids are also municipality codes', files: links('source,target\n1,2\n2,2480\n2480,3\n'), args: ['validate', '--links', 'links.csv', '--ids', 'auto'], code: 0, message: /warning: .*1 of the 4 ids are also municipality codes of the Sweden geography \(2480 Umeå\) but are read as actor ids of a plain graph/, report: { file: 'links.csv', rows: 3, loaded: 3 } },
+  { name: 'a coverage table of a plain graph says it needs a geography', files: links('source,target\n1,2\n2,3\n'), args: ['coverage', '--links', 'links.csv', '--ids', 'auto'], code: 1, message: /coverageByCounty needs a geography, and this network is a plain graph/ },
+  { name: 'a misspelt municipality name gets a suggestion', files: links('source,target\nUmeå,Vännas\n'), args: ['validate', '--links', 'links.csv', '--ids', 'auto'], code: 1, message: /did you mean Vännäs \(2460\)\?/, report: { file: 'links.csv', rows: 1, rejected: 1 } },
+  { name: 'an unknown kind is kept and reported once with its rows', files: { 'actors.csv': 'id,name,kind,municipality\na,A,samverkanspartner,Umeå\nb,B,samverkanspartner,Umeå\n', 'links.csv': 'source,target\na,b\n' }, args: ['validate', '--actors', 'actors.csv', '--links', 'links.csv', '--ids', 'auto'], code: 0, message: /the kind "samverkanspartner" is not in samverkan's vocabulary \(rows 2, 3\)/ },
+
   // --- CSV structure -------------------------------------------------------
   { name: 'unterminated quote swallowing 1 000 rows', files: links('source,target,note\n2480,2460,"oops\n' + '2481,2482,ok\n'.repeat(1000)), args: validate('links.csv'), code: 1, message: /row 2, column note: a quote opened on line 2 is never closed: everything after it to the end of the file \(1\s?001 lines\)/, report: { file: 'links.csv', rows: 1, rejected: 1 } },
   { name: 'unterminated quote in the last row', files: links('source,target\n2480,2460\n2480,"2482\n'), args: validate('links.csv'), code: 1, message: /row 3, column target: a quote opened on line 3 is never closed/, report: { file: 'links.csv', rows: 2, loaded: 1, rejected: 1 } },
@@ -180,7 +186,7 @@ export const CATALOGUE: HostileCase[] = [
   { name: '--workers 0', args: ['centrality', '--workers', '0'], code: 2, message: /--workers needs a whole number ≥ 1, got "0"/ },
   { name: '--as-of a date that does not exist', args: ['summary', '--as-of', '2023-02-30'], code: 2, message: /--as-of needs a date YYYY-MM-DD, got "2023-02-30"/ },
   { name: 'an unknown option', args: ['summary', '--bogus'], code: 2, message: /Unknown option '--bogus'/ },
-  { name: 'an unknown command', args: ['sumary'], code: 2, message: /unknown command "sumary"\nhint: commands: / },
+  { name: 'an unknown command', args: ['sumary'], code: 2, message: /unknown command "sumary"; did you mean "summary"\?\nhint: commands: / },
   { name: 'an unknown delimiter', args: ['summary', '--format', 'csv', '--delimiter', 'pipe'], code: 2, message: /unknown delimiter "pipe"/ },
   { name: 'an unknown format', args: ['summary', '--format', 'xlsx'], code: 2, message: /unknown format "xlsx"/ },
   { name: '--graph with --links', args: ['summary', '--graph', 'g.gexf', '--links', 'l.csv'], code: 2, message: /--graph cannot be combined with --actors or --links/ },

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { swedenGeography } from '../../src/io/sweden.js';
 import { demoDataset, formatProblem, LoadError, loadNetwork, type CooperationNetwork, type LoadNetworkInput, type Problem } from '../../src/index.js';
 import { toGexf, toGraphml, toGraphologyJson } from '../../src/io/graph-export.js';
 import { readGraphFile } from '../../src/io/graph-import.js';
@@ -243,7 +244,8 @@ describe('problems are named by file, node or edge, line and attribute', () => {
       expect(problem).toMatchObject({ file: name, row: 0, severity: 'error' });
       expect(problem!.reason).toMatch(reason);
       expect(problem!.line).toBe(line);
-      expect(net.order).toBe(290);
+      // Nothing could be read: an empty plain graph, not 290 municipalities.
+      expect(net.order).toBe(0);
       expectAccounted(net);
       expect(() => loadNetwork({ graph: { text, name } })).toThrow(LoadError);
     });
@@ -286,9 +288,21 @@ describe('input forms and detection', () => {
     expect(() => loadNetwork({ graph: text, links: 'source,target\n0180,2480\n' })).toThrow(/`graph` cannot be combined with `actors` or `links`/);
   });
 
-  it('numbered graphs do not turn into municipalities', () => {
+  it('a graph whose nodes say nothing of where they are is a plain graph: no node is a municipality', () => {
     const json = JSON.stringify({ directed: false, nodes: [{ id: 180 }, { id: 2480 }, { id: 'Umeå kommun' }], edges: [{ source: 180, target: 2480 }] });
-    const net = loadNetwork({ graph: { text: json, name: 'numbers.json' } });
+    const plain = loadNetwork({ graph: { text: json, name: 'numbers.json' } });
+    expect(plain.geography.municipalities).toHaveLength(0);
+    expect(plain.actors().map((a) => [a.id, a.kind])).toEqual([
+      ['180', 'other'],
+      ['2480', 'other'],
+      ['Umeå kommun', 'other'],
+    ]);
+    expect(plain.loadReport!.problems).toEqual([]);
+  });
+
+  it('with a geography given, numbered graphs still do not turn into municipalities (a code must be exact)', () => {
+    const json = JSON.stringify({ directed: false, nodes: [{ id: 180 }, { id: 2480 }, { id: 'Umeå kommun' }], edges: [{ source: 180, target: 2480 }] });
+    const net = loadNetwork({ graph: { text: json, name: 'numbers.json' }, geography: swedenGeography() });
     expect(net.actor('180')).toMatchObject({ kind: 'other' });
     expect(net.actor('2480')).toMatchObject({ kind: 'municipality', name: 'Umeå' });
     expect(net.linksBetween('180', '2480')).toHaveLength(1);

@@ -30,7 +30,7 @@ import {
 import { centrality } from '../../src/analysis/centrality.js';
 import { PROJECT_ROOT, tmpDir, tmpFile, tsxScript } from '../helpers/files.js';
 
-const lenient = (input: LoadNetworkInput) => loadNetwork(input, { mode: 'lenient' });
+const lenient = (input: LoadNetworkInput) => loadNetwork(input, { ids: 'municipality-codes', mode: 'lenient' });
 const errorsOf = (problems: readonly Problem[]) => problems.filter((p) => p.severity === 'error');
 const warningsOf = (problems: readonly Problem[]) => problems.filter((p) => p.severity === 'warning');
 const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)));
@@ -44,9 +44,9 @@ function expectAccounted(net: CooperationNetwork) {
 async function bothPaths(name: string, content: Uint8Array): Promise<CooperationNetwork[]> {
   const path = tmpFile(name, content);
   return [
-    loadNetwork({ links: { bytes: content, name } }, { mode: 'lenient' }),
-    await loadNetworkStream({ links: path }, { mode: 'lenient', highWaterMark: 1 }),
-    await loadNetworkStream({ links: path }, { mode: 'lenient' }),
+    loadNetwork({ links: { bytes: content, name } }, { ids: 'municipality-codes', mode: 'lenient' }),
+    await loadNetworkStream({ links: path }, { ids: 'municipality-codes', mode: 'lenient', highWaterMark: 1 }),
+    await loadNetworkStream({ links: path }, { ids: 'municipality-codes', mode: 'lenient' }),
   ];
 }
 
@@ -61,7 +61,7 @@ describe('quotes: nothing swallowed without a word', () => {
       expect(net.loadReport!.files[0]).toMatchObject({ rows: 1, loaded: 0, rejected: 1 });
       expect(net.links).toHaveLength(0);
     }
-    expect(() => loadNetwork({ links: text })).toThrow(LoadError);
+    expect(() => loadNetwork({ links: text }, { ids: 'municipality-codes' })).toThrow(LoadError);
   });
 
   it('text after a closing quote is an error, not dropped ("2460"1)', async () => {
@@ -73,7 +73,7 @@ describe('quotes: nothing swallowed without a word', () => {
   });
 
   it('spaces after a closing quote are allowed', () => {
-    const net = loadNetwork({ links: 'source,target\n"2480" , "2460"  \n' });
+    const net = loadNetwork({ links: 'source,target\n"2480" , "2460"  \n' }, { ids: 'municipality-codes' });
     expect(net.linksBetween('2480', '2460')).toHaveLength(1);
   });
 
@@ -131,7 +131,7 @@ describe('columns', () => {
   it('zero-width characters in a header are shown in the message, with what the cell would be without them', () => {
     const error = (() => {
       try {
-        loadNetwork({ links: 'source,target\u200b\n2480,2460\n' });
+        loadNetwork({ links: 'source,target\u200b\n2480,2460\n' }, { ids: 'municipality-codes' });
       } catch (e) {
         return e as LoadError;
       }
@@ -235,7 +235,7 @@ describe('messages', () => {
     expect(p!.value).toMatch(/^x{200}… \(1\u00a0048\u00a0576 characters\)$/);
     expect(formatProblem(p!).length).toBeLessThan(600);
     try {
-      loadNetwork({ links: `source,target\n2480,${huge}\n` });
+      loadNetwork({ links: `source,target\n2480,${huge}\n` }, { ids: 'municipality-codes' });
       expect.unreachable();
     } catch (error) {
       expect((error as Error).message.length).toBeLessThan(1000);
@@ -255,15 +255,15 @@ describe('paths and CSV text', () => {
     const dir = tmpDir();
     const path = join(dir, 'links\nwith a line break.csv');
     writeFileSync(path, 'source,target\n2480,2460\n');
-    expect(loadNetwork({ links: { path } }).linksBetween('2480', '2460')).toHaveLength(1);
-    expect(loadNetwork({ links: { text: 'source,target' } }, { mode: 'lenient' }).loadReport!.files[0]).toMatchObject({ file: '(links)', rows: 0 });
+    expect(loadNetwork({ links: { path } }, { ids: 'municipality-codes' }).linksBetween('2480', '2460')).toHaveLength(1);
+    expect(loadNetwork({ links: { text: 'source,target' } }, { ids: 'municipality-codes', mode: 'lenient' }).loadReport!.files[0]).toMatchObject({ file: '(links)', rows: 0 });
   });
 
   it('never echoes the content of a file that is not CSV (loadNetwork({ links: "/etc/passwd" }))', () => {
     const secret = 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n';
     const path = tmpFile('passwd', secret);
     try {
-      loadNetwork({ links: path });
+      loadNetwork({ links: path }, { ids: 'municipality-codes' });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(LoadError);
@@ -280,13 +280,13 @@ describe('files that are not regular files, and size limits', () => {
     execFileSync('mkfifo', [fifo]);
     const reason = /named pipe \(FIFO\), not a regular file/;
     expect(errorsOf(lenient({ links: fifo }).loadReport!.problems)[0]!.reason).toMatch(reason);
-    expect(errorsOf((await loadNetworkStream({ links: fifo }, { mode: 'lenient' })).loadReport!.problems)[0]!.reason).toMatch(reason);
+    expect(errorsOf((await loadNetworkStream({ links: fifo }, { ids: 'municipality-codes', mode: 'lenient' })).loadReport!.problems)[0]!.reason).toMatch(reason);
     expect(readGraphFile(fifo).problems[0]!.reason).toMatch(reason);
   }, 10_000);
 
   it('a device such as /dev/zero is refused (it grew to 5 GB and crashed)', async () => {
     expect(errorsOf(lenient({ links: '/dev/zero' }).loadReport!.problems)[0]!.reason).toMatch(/character device, not a regular file/);
-    expect(errorsOf((await loadNetworkStream({ links: '/dev/zero' }, { mode: 'lenient' })).loadReport!.problems)[0]!.reason).toMatch(/character device/);
+    expect(errorsOf((await loadNetworkStream({ links: '/dev/zero' }, { ids: 'municipality-codes', mode: 'lenient' })).loadReport!.problems)[0]!.reason).toMatch(/character device/);
   }, 10_000);
 
   it('a file over the in-memory limit is refused with the limit and what to use instead, before it is read', () => {
@@ -319,7 +319,7 @@ describe('graph files never throw', () => {
     // scanned the rest of the text for a line break at every step (17.8 s for
     // the demo on one line, 0.66 s with its lines). Count the characters
     // String.prototype.indexOf scans while parsing, instead of timing.
-    const graphml = toGraphml(loadNetwork(demoDataset()), { edges: 'links' });
+    const graphml = toGraphml(loadNetwork(demoDataset(), { ids: 'municipality-codes' }), { edges: 'links' });
     const oneLine = graphml.replace(/\n\s*/g, ' ');
     const original = String.prototype.indexOf;
     let scanned = 0;
@@ -371,8 +371,8 @@ describe('Date values in row input', () => {
   it('use the UTC date, in every time zone (new Date("2023-05-01") was 2023-04-30 in Los Angeles)', () => {
     const script = `
       import { loadNetwork } from ${JSON.stringify(join(PROJECT_ROOT, 'src', 'index.ts'))};
-      const utc = loadNetwork({ links: [{ source: '2480', target: '2460', since: new Date('2023-05-01'), until: new Date(Date.UTC(2024, 0, 31)) }] });
-      const local = loadNetwork({ links: [{ source: '2480', target: '2460', since: new Date(2023, 4, 1) }] }, { mode: 'lenient' });
+      const utc = loadNetwork({ links: [{ source: '2480', target: '2460', since: new Date('2023-05-01'), until: new Date(Date.UTC(2024, 0, 31)) }] }, { ids: 'municipality-codes' });
+      const local = loadNetwork({ links: [{ source: '2480', target: '2460', since: new Date(2023, 4, 1) }] }, { ids: 'municipality-codes', mode: 'lenient' });
       console.log(JSON.stringify({ since: utc.links[0].since, until: utc.links[0].until, local: local.loadReport.problems.map((p) => p.reason) }));
     `;
     for (const TZ of ['America/Los_Angeles', 'Asia/Tokyo', 'UTC']) {

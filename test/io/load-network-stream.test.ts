@@ -120,27 +120,27 @@ function failure(error: unknown) {
 }
 function small(input: LoadNetworkInput, mode: 'strict' | 'lenient') {
   try {
-    return outcome(loadNetwork(input, { mode }));
+    return outcome(loadNetwork(input, { ids: 'municipality-codes', mode }));
   } catch (error) {
     return failure(error);
   }
 }
 async function streamed(input: LoadNetworkInput, mode: 'strict' | 'lenient', highWaterMark?: number) {
   try {
-    return outcome(await loadNetworkStream(input, highWaterMark === undefined ? { mode } : { mode, highWaterMark }));
+    return outcome(await loadNetworkStream(input, { ids: 'municipality-codes', ...highWaterMark === undefined ? { mode } : { mode, highWaterMark } }));
   } catch (error) {
     return failure(error);
   }
 }
 function chunked(input: LoadNetworkInput, mode: 'strict' | 'lenient', highWaterMark?: number) {
   try {
-    return outcome(loadNetworkInChunks(input, highWaterMark === undefined ? { mode } : { mode, highWaterMark }));
+    return outcome(loadNetworkInChunks(input, { ids: 'municipality-codes', ...highWaterMark === undefined ? { mode } : { mode, highWaterMark } }));
   } catch (error) {
     return failure(error);
   }
 }
 
-const lenientStream = async (name: string, highWaterMark = 7) => (await loadNetworkStream({ links: path(name) }, { mode: 'lenient', highWaterMark })).loadReport!;
+const lenientStream = async (name: string, highWaterMark = 7) => (await loadNetworkStream({ links: path(name) }, { ids: 'municipality-codes', mode: 'lenient', highWaterMark })).loadReport!;
 const errorsOf = (problems: readonly Problem[]) => problems.filter((p) => p.severity === 'error');
 
 describe('loadNetworkStream gives what loadNetwork gives', () => {
@@ -189,7 +189,7 @@ describe('loadNetworkStream: hand-written expectations', () => {
   });
 
   it('keeps the loaded links with their rows, dates, trimmed ends and multi-line attributes', async () => {
-    const net = await loadNetworkStream({ links: path('tricky.csv') }, { mode: 'lenient', highWaterMark: 1 });
+    const net = await loadNetworkStream({ links: path('tricky.csv') }, { ids: 'municipality-codes', mode: 'lenient', highWaterMark: 1 });
     expect(net.links.map((l) => [l.origin?.row, l.source, l.target, l.weight])).toEqual([
       [2, '2480', '2460', 2],
       [6, '2480', '2460', 1.5],
@@ -201,7 +201,7 @@ describe('loadNetworkStream: hand-written expectations', () => {
   });
 
   it('reads Swedish Excel: BOM, semicolons, decimal commas, CRLF, quoted semicolons and line breaks', async () => {
-    const net = await loadNetworkStream({ links: path('swedish.csv') }, { highWaterMark: 1 });
+    const net = await loadNetworkStream({ links: path('swedish.csv') }, { ids: 'municipality-codes', highWaterMark: 1 });
     expect(net.loadReport!.files[0]).toMatchObject({ rows: 4, loaded: 2, merged: 1, rejected: 0, blank: 1, delimiter: ';', encoding: 'utf-8' });
     expect(net.links.map((l) => [l.origin?.row, l.source, l.target, l.weight, l.kind])).toEqual([
       [2, '2480', '2460', 1.5, 'avtal'],
@@ -231,7 +231,7 @@ describe('loadNetworkStream: hand-written expectations', () => {
   });
 
   it('reads UTF-16 LE and BE by their BOM, characters split across chunks', async () => {
-    const le = await loadNetworkStream({ links: path('utf16le.csv') }, { mode: 'lenient', highWaterMark: 1 });
+    const le = await loadNetworkStream({ links: path('utf16le.csv') }, { ids: 'municipality-codes', mode: 'lenient', highWaterMark: 1 });
     expect(le.loadReport!.files[0]).toMatchObject({ encoding: 'utf-16le', rows: 2, loaded: 1, rejected: 1 });
     expect(le.links[0]!.attributes).toEqual({ note: '🤝 samverkan' });
     const be = await lenientStream('utf16be.csv', 3);
@@ -261,7 +261,7 @@ describe('loadNetworkStream: hand-written expectations', () => {
   });
 
   it('matches decomposed å and ä (NFC) across chunk boundaries', async () => {
-    const net = await loadNetworkStream({ links: path('nfd.csv') }, { highWaterMark: 1 });
+    const net = await loadNetworkStream({ links: path('nfd.csv') }, { ids: 'municipality-codes', highWaterMark: 1 });
     expect(net.links.map((l) => [l.source, l.target])).toEqual([
       ['2480', '2460'],
       ['2460', '2480'],
@@ -269,7 +269,7 @@ describe('loadNetworkStream: hand-written expectations', () => {
   });
 
   it('validates links against an actors file read the normal way, actors problems first', async () => {
-    const report = (await loadNetworkStream({ actors: path('actors.csv'), links: path('actors-links.csv') }, { mode: 'lenient', highWaterMark: 1 })).loadReport!;
+    const report = (await loadNetworkStream({ actors: path('actors.csv'), links: path('actors-links.csv') }, { ids: 'municipality-codes', mode: 'lenient', highWaterMark: 1 })).loadReport!;
     expect(report.files.map((f) => [f.role, f.rows, f.loaded, f.rejected])).toEqual([
       ['actors', 3, 2, 1],
       ['links', 4, 3, 1],
@@ -281,7 +281,7 @@ describe('loadNetworkStream: hand-written expectations', () => {
   });
 
   it('throws the LoadError of loadNetwork in strict mode', async () => {
-    await expect(loadNetworkStream({ links: path('tricky.csv') }, { maxListed: 2 })).rejects.toThrow(/9 problems\n.*\n.*\n {2}… and 7 more$/);
+    await expect(loadNetworkStream({ links: path('tricky.csv') }, { ids: 'municipality-codes', maxListed: 2 })).rejects.toThrow(/9 problems\n.*\n.*\n {2}… and 7 more\nTo see every problem: samverkan validate/);
   });
 });
 
@@ -296,15 +296,15 @@ describe('loadNetworkStream: options and other sources', () => {
 
   it('reports progress in bytes of the links file, ending with (size, size)', async () => {
     const calls: [number, number][] = [];
-    await loadNetworkStream({ links: path('tricky.csv') }, { mode: 'lenient', highWaterMark: 7, onProgress: (done, total) => calls.push([done, total]) });
+    await loadNetworkStream({ links: path('tricky.csv') }, { ids: 'municipality-codes', mode: 'lenient', highWaterMark: 7, onProgress: (done, total) => calls.push([done, total]) });
     const size = FIXTURES['tricky.csv']!.length as number;
     expect(calls.at(-1)).toEqual([size, size]);
     for (let i = 1; i < calls.length; i++) expect(calls[i]![0]).toBeGreaterThanOrEqual(calls[i - 1]![0]);
   });
 
   it('rejects a highWaterMark that is not a whole number of bytes', async () => {
-    await expect(loadNetworkStream({ links: path('tricky.csv') }, { highWaterMark: 0 })).rejects.toThrow(RangeError);
-    await expect(loadNetworkStream({ links: path('tricky.csv') }, { highWaterMark: 1.5 })).rejects.toThrow(RangeError);
+    await expect(loadNetworkStream({ links: path('tricky.csv') }, { ids: 'municipality-codes', highWaterMark: 0 })).rejects.toThrow(RangeError);
+    await expect(loadNetworkStream({ links: path('tricky.csv') }, { ids: 'municipality-codes', highWaterMark: 1.5 })).rejects.toThrow(RangeError);
   });
 });
 
@@ -319,10 +319,11 @@ describe('the command line', () => {
 
   it('reads a --links file over the threshold in chunks, with the same output', async () => {
     for (const args of [
-      ['validate', '--links', 'tricky.csv'],
+      ['validate', '--links', 'tricky.csv', '--ids', 'municipality-codes'],
       ['validate', '--actors', 'actors.csv', '--links', 'actors-links.csv'],
-      ['validate', '--links', 'cp1252-late.csv'],
-      ['centrality', '--links', 'swedish.csv', '--top', '3'],
+      ['validate', '--links', 'cp1252-late.csv', '--ids', 'municipality-codes'],
+      ['centrality', '--links', 'swedish.csv', '--top', '3', '--ids', 'municipality-codes'],
+      ['centrality', '--links', 'tricky.csv', '--ids', 'municipality-codes'],
       ['centrality', '--links', 'tricky.csv'],
     ]) {
       const before = chunkedCalls();
@@ -332,7 +333,7 @@ describe('the command line', () => {
       expect(chunkedCalls(), `${args.join(' ')}: read in chunks`).toBe(before + 1);
       expect(chunks, args.join(' ')).toEqual(whole);
     }
-    const tricky = await cli(['centrality', '--links', 'tricky.csv'], { SAMVERKAN_STREAM_LINKS_BYTES: '0' });
+    const tricky = await cli(['centrality', '--links', 'tricky.csv', '--ids', 'municipality-codes'], { SAMVERKAN_STREAM_LINKS_BYTES: '0' });
     expect(tricky.code).toBe(1);
     expect(tricky.stderr).toContain('tricky.csv, row 3, column target: link to an undeclared actor');
   });

@@ -2,7 +2,7 @@ import { tmpFile } from '../helpers/files.js';
 import { describe, expect, it } from 'vitest';
 import { LoadError, loadNetwork, nodeKey, type LoadNetworkInput, type Problem } from '../../src/index.js';
 
-const lenient = (input: LoadNetworkInput) => loadNetwork(input, { mode: 'lenient' });
+const lenient = (input: LoadNetworkInput) => loadNetwork(input, { ids: 'municipality-codes', mode: 'lenient' });
 const errors = (problems: readonly Problem[] | undefined) => (problems ?? []).filter((p) => p.severity === 'error');
 
 
@@ -22,7 +22,7 @@ describe('delimiters and encodings', () => {
     ['tab', '\t'],
   ] as const) {
     it(`reads ${label}-separated files`, () => {
-      const net = loadNetwork({ actors: actors(d), links: links(d) });
+      const net = loadNetwork({ actors: actors(d), links: links(d) }, { ids: 'municipality-codes' });
       expect(net.actor('moske-umea')).toMatchObject({ name: 'Moské i Umeå', kind: 'religious', municipality: '2480', county: '24' });
       expect(net.actor('idrott')?.municipality).toBe('2460');
       expect(net.links).toHaveLength(3);
@@ -33,7 +33,7 @@ describe('delimiters and encodings', () => {
   it('reads UTF-8 with a byte-order mark and CRLF line ends from a file', () => {
     const text = '\uFEFFid;namn;typ;kommun\r\nförs-1;Församling Å;trossamfund;Åre\r\n';
     const path = tmpFile('aktörer.csv', text);
-    const net = loadNetwork({ actors: path });
+    const net = loadNetwork({ actors: path }, { ids: 'municipality-codes' });
     expect(net.actor('förs-1')).toMatchObject({ name: 'Församling Å', kind: 'religious', municipality: '2321' });
     expect(net.loadReport!.files[0]).toMatchObject({ file: path, encoding: 'utf-8', delimiter: ';', rows: 1, loaded: 1 });
   });
@@ -41,14 +41,14 @@ describe('delimiters and encodings', () => {
   it('reads UTF-16 (Excel "Unicode text") files', () => {
     const text = 'source\ttarget\nÖrebro\tKumla\n';
     const bytes = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]);
-    const net = loadNetwork({ links: bytes });
+    const net = loadNetwork({ links: bytes }, { ids: 'municipality-codes' });
     expect(net.linksBetween('1880', '1881')).toHaveLength(1);
     expect(net.loadReport!.files[0]!.encoding).toBe('utf-16le');
   });
 
   it('reads Windows-1252 files with a warning instead of garbling å, ä and ö', () => {
     const bytes = Buffer.from('source;target\nGällivare;Jokkmokk\n', 'latin1');
-    const net = loadNetwork({ links: new Uint8Array(bytes) });
+    const net = loadNetwork({ links: new Uint8Array(bytes) }, { ids: 'municipality-codes' });
     expect(net.linksBetween('2523', '2510')).toHaveLength(1);
     const [warning] = net.loadReport!.problems;
     expect(warning).toMatchObject({ severity: 'warning', row: 0 });
@@ -80,12 +80,12 @@ describe('delimiters and encodings', () => {
   });
 
   it('matches names typed in decomposed Unicode (macOS) to the geography', () => {
-    const net = loadNetwork({ links: `source,target\n${'Åre'.normalize('NFD')},${'Östersund'.normalize('NFD')}\n` });
+    const net = loadNetwork({ links: `source,target\n${'Åre'.normalize('NFD')},${'Östersund'.normalize('NFD')}\n` }, { ids: 'municipality-codes' });
     expect(net.linksBetween('2321', '2380')).toHaveLength(1);
   });
 
   it('accepts an Excel sep= line', () => {
-    const net = loadNetwork({ links: 'sep=;\nsource;target;weight\n0180;0114;2,5\n' });
+    const net = loadNetwork({ links: 'sep=;\nsource;target;weight\n0180;0114;2,5\n' }, { ids: 'municipality-codes' });
     expect(net.links[0]!.weight).toBe(2.5);
   });
 });
@@ -95,20 +95,20 @@ describe('columns, aliases and values', () => {
     const net = loadNetwork({
       actors: 'ID;Namn;Typ;Kommunkod\nkyrka;Kyrkan;Församling;2480\n',
       links: 'Från;Till;Typ;Vikt;Start;Slutdatum\nkyrka;0180;Avtal;1,5;2021-03-01;2024-12-31\n',
-    });
+    }, { ids: 'municipality-codes' });
     expect(net.actor('kyrka')?.kind).toBe('religious');
     expect(net.links[0]).toMatchObject({ source: 'kyrka', target: '0180', kind: 'Avtal', weight: 1.5, since: '2021-03-01', until: '2024-12-31' });
   });
 
   it('resolves municipalities by code, by code without its leading zero, and by name with or without "kommun"', () => {
-    const net = loadNetwork({ links: 'source,target\n0114,Vallentuna\n114,Österåker kommun\nGöteborgs stad,MÖLNDAL\n' });
+    const net = loadNetwork({ links: 'source,target\n0114,Vallentuna\n114,Österåker kommun\nGöteborgs stad,MÖLNDAL\n' }, { ids: 'municipality-codes' });
     expect(net.linksBetween('0114', '0115')).toHaveLength(1);
     expect(net.linksBetween('0114', '0117')).toHaveLength(1);
     expect(net.linksBetween('1480', '1481')).toHaveLength(1);
   });
 
   it('derives the county from the municipality and resolves county names', () => {
-    const net = loadNetwork({ actors: 'id,name,kind,municipality,county\nx,X,other,Umeå,\nlst,Länsstyrelsen,authority,,Västerbottens län\ny,Y,other,,Stockholm\n' });
+    const net = loadNetwork({ actors: 'id,name,kind,municipality,county\nx,X,other,Umeå,\nlst,Länsstyrelsen,authority,,Västerbottens län\ny,Y,other,,Stockholm\n' }, { ids: 'municipality-codes' });
     expect(net.actor('x')?.county).toBe('24');
     expect(net.actor('lst')).toMatchObject({ county: '24' });
     expect(net.actor('lst')?.municipality).toBeUndefined();
@@ -117,13 +117,13 @@ describe('columns, aliases and values', () => {
 
   it('normalises kinds and keeps user-defined kinds', () => {
     const net = loadNetwork({
-      actors: 'id,name,kind\na,A,Civil society\nb,B,Trossamfund\nc,C,Skola\nd,D,kommunalförbund\ne,E,Polis\n',
-    });
-    expect(['a', 'b', 'c', 'd', 'e'].map((id) => net.actor(id)?.kind)).toEqual(['civil_society', 'religious', 'skola', 'joint_body', 'authority']);
+      actors: 'id,name,kind\na,A,Civil society\nb,B,Trossamfund\nc,C,Skola\nd,D,kommunalförbund\ne,E,Polis\nf,F,Lokalt nätverk\n',
+    }, { ids: 'municipality-codes' });
+    expect(['a', 'b', 'c', 'd', 'e', 'f'].map((id) => net.actor(id)?.kind)).toEqual(['civil_society', 'religious', 'authority', 'joint_body', 'authority', 'lokalt_nätverk']);
   });
 
   it('keeps extra columns as attributes and defaults the name to the id', () => {
-    const net = loadNetwork({ actors: 'id,kind,focus,contact\nungdom,civil_society,youth,\n' });
+    const net = loadNetwork({ actors: 'id,kind,focus,contact\nungdom,civil_society,youth,\n' }, { ids: 'municipality-codes' });
     expect(net.actor('ungdom')).toEqual({ id: 'ungdom', name: 'ungdom', kind: 'civil_society', attributes: { focus: 'youth' } });
   });
 
@@ -138,7 +138,7 @@ describe('columns, aliases and values', () => {
     const net = loadNetwork({
       actors: [{ id: 'f1', name: 'F1', kind: 'civil_society', municipality: 2480, attributes: { focus: 'sport' } }],
       links: [{ source: 'f1', target: '2480', weight: 2 }],
-    });
+    }, { ids: 'municipality-codes' });
     expect(net.actor('f1')).toMatchObject({ municipality: '2480', attributes: { focus: 'sport' } });
     expect(net.links[0]!.weight).toBe(2);
   });
@@ -260,7 +260,7 @@ describe('bad input: every problem names file, row, column, value and reason', (
       expect(problems[0]).toMatchObject({ severity: 'error', ...c.expected });
       expectAccounted(net);
       // Strict mode (the default) throws the same problem.
-      expect(() => loadNetwork(c.input)).toThrow(LoadError);
+      expect(() => loadNetwork(c.input, { ids: 'municipality-codes' })).toThrow(LoadError);
     });
   }
 
@@ -280,7 +280,7 @@ describe('bad input: every problem names file, row, column, value and reason', (
     const input = { links: ['source,target', ...rows].join('\n') };
     let thrown: unknown;
     try {
-      loadNetwork(input, { maxListed: 5 });
+      loadNetwork(input, { ids: 'municipality-codes', maxListed: 5 });
     } catch (e) {
       thrown = e;
     }
@@ -292,8 +292,11 @@ describe('bad input: every problem names file, row, column, value and reason', (
     expect(lines[1]).toBe(
       '  - (links), row 2, column source: link to an undeclared actor: not an id in the actors file, nor a municipality code or name of the Sweden geography (value "ghost0")',
     );
-    expect(lines).toHaveLength(1 + 5 + 1);
-    expect(lines.at(-1)).toBe('  … and 25 more');
+    expect(lines).toHaveLength(1 + 5 + 1 + 2);
+    expect(lines[6]).toBe('  … and 25 more');
+    // It ends with how to see every problem and how to load the rest.
+    expect(lines[7]).toMatch(/^To see every problem: samverkan validate .*\{ mode: 'lenient' \}/);
+    expect(lines[8]).toMatch(/^To load the rows that are fine and leave these out: --lenient/);
   });
 
   it('lenient mode loads the good rows and accounts for every row, blank lines included', () => {
@@ -316,7 +319,7 @@ describe('ids are arbitrary strings', () => {
     const net = loadNetwork({
       actors: 'id,name,kind,municipality,__proto__,constructor\n__proto__,Proto,civil_society,2480,polluted,yes\nconstructor,Ctor,religious,2480,,\ntoString,TS,other,,,\n',
       links: 'source,target,__proto__\n__proto__,constructor,x\nconstructor,toString,\n__proto__,2480,\n',
-    });
+    }, { ids: 'municipality-codes' });
     expect(net.actor('__proto__')).toMatchObject({ name: 'Proto', kind: 'civil_society' });
     expect(net.actor('constructor')?.name).toBe('Ctor');
     expect(net.actor('toString')?.kind).toBe('other');
@@ -339,7 +342,7 @@ describe('progress', () => {
     const links = ['source,target', ...Array.from({ length: 2500 }, (_, i) => `a${i % 50},2480`)].join('\n');
     const actors = ['id,name,kind', ...Array.from({ length: 50 }, (_, i) => `a${i},A${i},other`)].join('\n');
     const calls: [number, number][] = [];
-    loadNetwork({ actors, links }, { onProgress: (done, total) => calls.push([done, total]) });
+    loadNetwork({ actors, links }, { ids: 'municipality-codes', onProgress: (done, total) => calls.push([done, total]) });
     expect(calls).toEqual([
       [1000, 2550],
       [2000, 2550],
@@ -358,7 +361,7 @@ describe('spreadsheet quirks', () => {
   });
 
   it('warns when an actor id is also a municipality name, since links naming it go to the actor', () => {
-    const net = loadNetwork({ actors: 'id,name,kind\nVännäs,Vännäs IK,civil_society\n', links: 'source,target\nUmeå,Vännäs\n' });
+    const net = loadNetwork({ actors: 'id,name,kind\nVännäs,Vännäs IK,civil_society\n', links: 'source,target\nUmeå,Vännäs\n' }, { ids: 'municipality-codes' });
     expect(net.linksBetween('2480', 'Vännäs')).toHaveLength(1);
     const [warning] = net.loadReport!.problems;
     expect(warning).toMatchObject({ severity: 'warning', row: 2, column: 'id', value: 'Vännäs' });
@@ -366,7 +369,7 @@ describe('spreadsheet quirks', () => {
   });
 
   it('takes Date objects in rows as local calendar dates', () => {
-    const net = loadNetwork({ links: [{ source: '2480', target: '2460', since: new Date(2023, 4, 1) }] });
+    const net = loadNetwork({ links: [{ source: '2480', target: '2460', since: new Date(2023, 4, 1) }] }, { ids: 'municipality-codes' });
     expect(net.links[0]!.since).toBe('2023-05-01');
   });
 });
