@@ -317,10 +317,12 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
     rows.push(row(county.code, county.name, members, internal, crossLinks, crossTies, reached.size, components));
   }
   if (o.total) {
-    const inScope = (c: string | undefined) => c !== undefined && countyOfMunicipality.has(c);
-    const touches = (a: string | undefined, b: string | undefined) => inScope(a) || inScope(b);
-    const crossLinks = net.links.filter((l) => l.crossCounty && touches(net.actor(l.source)!.municipality, net.actor(l.target)!.municipality)).length;
-    const crossTies = projection.ties.filter((t) => t.crossCounty && touches(t.a, t.b)).length;
+    // Links and ties with an end in the scope: an actor of one of its municipalities, or of one of its counties.
+    const counties = new Set(net.scope.counties);
+    const inScope = (a: { municipality?: string | undefined; county?: string | undefined } | undefined) =>
+      a !== undefined && (a.municipality !== undefined ? countyOfMunicipality.has(a.municipality) : a.county !== undefined && counties.has(a.county));
+    const crossLinks = net.links.filter((l) => l.crossCounty && (inScope(net.actor(l.source)) || inScope(net.actor(l.target)))).length;
+    const crossTies = projection.ties.filter((t) => t.crossCounty && (countyOfMunicipality.has(t.a) || countyOfMunicipality.has(t.b))).length;
     // Components of the scope's ties among the scope's municipalities.
     const ends: number[] = [];
     for (const t of projection.ties) {

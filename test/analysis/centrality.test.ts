@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { centrality, centralityByMunicipality, type CentralityRow } from '../../src/analysis/centrality.js';
 import { loadNetwork } from '../../src/io/load-network.js';
-import { byId, close, expectNoSurprises, expectTidy, network, type LinkSpec } from './helpers.js';
+import { byId, close, expectNoSurprises, expectTidy, network, type LinkSpec, emptySweden } from './helpers.js';
 
 const X = 'x';
 const actorsOf = (ids: readonly string[]) => ids.map((id) => ({ id, kind: X }));
@@ -184,7 +184,7 @@ describe('single actor, empty network', () => {
   });
 
   it('the empty network: 290 municipalities, zeros, eigenvector 1/√290, PageRank 1/290', () => {
-    const net = loadNetwork({});
+    const net = emptySweden();
     for (const options of [{}, { weighted: true }, { network: 'municipalities' as const }]) {
       const rows = centrality(net, options);
       expect(rows).toHaveLength(290);
@@ -200,7 +200,7 @@ describe('single actor, empty network', () => {
   });
 
   it('a kind filter that matches nothing: no rows, with columns', () => {
-    const rows = centrality(loadNetwork({}), { kinds: ['nothing'], measures: ['pagerank', 'degree'] });
+    const rows = centrality(emptySweden(), { kinds: ['nothing'], measures: ['pagerank', 'degree'] });
     expect(rows).toEqual([]);
     // Columns in the canonical order, whatever the order of `measures`.
     expect(rows.columns).toEqual(['id', 'name', 'kind', 'municipality', 'county', 'degree', 'pagerank']);

@@ -19,7 +19,7 @@ import { summaryByCounty } from '../../src/analysis/summary.js';
 import { loadNetwork } from '../../src/io/load-network.js';
 import { demoDataset } from '../../src/io/sweden.js';
 import type { CooperationNetwork } from '../../src/model/network.js';
-import { expectNoSurprises, expectTidy, expectZodError, network } from './helpers.js';
+import { expectNoSurprises, expectTidy, expectZodError, network, emptySweden } from './helpers.js';
 
 type Rows = object[] & { columns?: readonly string[] };
 /** Every analysis call as name → function of a network returning tidy rows (communities: its three tables). */
@@ -97,7 +97,7 @@ describe('on the demo dataset', () => {
 
 describe('awkward small networks keep the contract', () => {
   const nets: Record<string, () => CooperationNetwork> = {
-    empty: () => loadNetwork({}),
+    empty: () => emptySweden(),
     'single actor': () => network([{ id: 'solo', kind: 'civil_society' }], []),
     'prototype ids': () =>
       network(

@@ -35,7 +35,7 @@ import { findGaps } from '../../src/analysis/gaps.js';
 import { summaryByCounty } from '../../src/analysis/summary.js';
 import { loadNetwork } from '../../src/io/load-network.js';
 import { swedenGeography } from '../../src/io/sweden.js';
-import { close, expectNoSurprises, expectTidy, network } from './helpers.js';
+import { close, expectNoSurprises, expectTidy, network, emptySweden } from './helpers.js';
 
 const net = network(
   [
@@ -269,7 +269,7 @@ describe('coverageByCounty', () => {
 
   it('total: false drops the national row; the empty network gives zeros and nulls where documented', () => {
     expect(coverageByCounty(net, { total: false }).map((r) => r.county)).not.toContain('total');
-    const empty = coverageByCounty(loadNetwork({}));
+    const empty = coverageByCounty(emptySweden());
     expectTidy(empty);
     for (const r of empty) {
       expect([r.linkedMunicipalities, r.linkedShare, r.crossCountyLinks, r.maxBetweenness, r.meanCoverage]).toEqual([0, 0, 0, 0, 0]);

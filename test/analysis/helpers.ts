@@ -6,6 +6,8 @@
 import { expect } from 'vitest';
 import { ZodError } from 'zod';
 import { loadNetwork } from '../../src/io/load-network.js';
+import { swedenGeography } from '../../src/io/sweden.js';
+import type { ScopeOption } from '../../src/model/scope.js';
 import type { CooperationNetwork } from '../../src/model/network.js';
 import type { Geography } from '../../src/model/schema.js';
 
@@ -22,18 +24,29 @@ export type LinkSpec = readonly [string, string, number?, string?];
 
 /**
  * Load a network from actor and link rows (arrays of plain objects, read
- * like CSV rows by `loadNetwork`) over the Swedish geography, or `geography`.
+ * like CSV rows by `loadNetwork`) over the Swedish geography, or `geography`,
+ * given explicitly (so link ends may be municipality codes), covering the
+ * whole geography unless `scope` says otherwise: these tests are about the
+ * measures' definitions on all municipalities.
  */
-export function network(actors: readonly ActorSpec[], links: readonly LinkSpec[], geography?: Geography): CooperationNetwork {
-  return loadNetwork({
-    ...(actors.length > 0 && {
-      actors: actors.map((a) => ({ id: a.id, name: a.name ?? a.id, kind: a.kind, municipality: a.municipality ?? '', county: a.county ?? '' })),
-    }),
-    ...(links.length > 0 && {
-      links: links.map(([source, target, weight, kind]) => ({ source, target, weight: weight ?? 1, kind: kind ?? '' })),
-    }),
-    ...(geography && { geography }),
-  });
+export function network(actors: readonly ActorSpec[], links: readonly LinkSpec[], geography?: Geography, scope: ScopeOption = 'all'): CooperationNetwork {
+  return loadNetwork(
+    {
+      ...(actors.length > 0 && {
+        actors: actors.map((a) => ({ id: a.id, name: a.name ?? a.id, kind: a.kind, municipality: a.municipality ?? '', county: a.county ?? '' })),
+      }),
+      ...(links.length > 0 && {
+        links: links.map(([source, target, weight, kind]) => ({ source, target, weight: weight ?? 1, kind: kind ?? '' })),
+      }),
+      geography: geography ?? swedenGeography(),
+    },
+    { scope },
+  );
+}
+
+/** The empty network over Sweden, every municipality in scope (an empty input alone is an empty plain graph). */
+export function emptySweden(): CooperationNetwork {
+  return loadNetwork({ geography: swedenGeography() }, { scope: 'all' });
 }
 
 /** Rows keyed by `id`, failing on a duplicate id. */

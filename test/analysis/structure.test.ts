@@ -8,7 +8,7 @@ import { brokerage, type BrokerageRow } from '../../src/analysis/brokerage.js';
 import { communities } from '../../src/analysis/communities.js';
 import { articulationPoints, bridges, components, kCore } from '../../src/analysis/structure.js';
 import { loadNetwork } from '../../src/io/load-network.js';
-import { byId, close, expectNoSurprises, expectTidy, network, type LinkSpec } from './helpers.js';
+import { byId, close, expectNoSurprises, expectTidy, network, type LinkSpec, emptySweden } from './helpers.js';
 
 const X = 'x';
 const graph = (ids: readonly string[], links: readonly LinkSpec[]) =>
@@ -58,7 +58,7 @@ describe('constraint and effective size', () => {
     expect(single).toEqual([
       { id: 'solo', name: 'solo', kind: X, municipality: null, county: null, constraint: null, effectiveSize: 0, coordinator: 0, gatekeeper: 0, representative: 0, consultant: 0, liaison: 0, total: 0 },
     ]);
-    const empty = brokerage(loadNetwork({}));
+    const empty = brokerage(emptySweden());
     expect(empty).toHaveLength(290);
     expect(empty.every((r) => r.constraint === null && r.effectiveSize === 0 && r.total === 0)).toBe(true);
     expectNoSurprises(empty.map((r) => ({ ...r, constraint: r.constraint ?? 0 })));
@@ -262,7 +262,7 @@ describe('k-core, articulation points and bridges on the barbell and two pairs',
   });
 
   it('empty network: 290 components of one municipality, nothing to cut, core 0', () => {
-    const net = loadNetwork({});
+    const net = emptySweden();
     const rows = components(net);
     expect(rows).toHaveLength(290);
     expect(rows.every((r) => r.size === 1 && r.municipalities === 1 && r.counties.length === 1)).toBe(true);
@@ -363,9 +363,9 @@ describe('communities: two cliques', () => {
   });
 
   it('empty network and an empty selection: modularity 0, defined rows', () => {
-    const empty = communities(loadNetwork({}));
+    const empty = communities(emptySweden());
     expect([empty.count, empty.modularity, empty.assignments.length]).toEqual([290, 0, 290]);
-    const none = communities(loadNetwork({}), { kinds: ['nothing'] });
+    const none = communities(emptySweden(), { kinds: ['nothing'] });
     expect([none.count, none.modularity, none.assignments.length, none.summary.length, none.byCounty.length]).toEqual([0, 0, 0, 0, 0]);
     expectNoSurprises(empty);
   });
