@@ -4,6 +4,7 @@ import { demoDataset, swedenCooperationBodies, swedenGeography } from '../io/swe
 import { isPlainGeography } from '../model/geography.js';
 import type { ScopeOption } from '../model/scope.js';
 import { didYouMean } from '../model/suggest.js';
+import { ScopeError } from '../model/errors.js';
 import { LoadError, loadNetwork, type LoadNetworkInput } from '../io/load-network.js';
 import { loadNetworkInChunks } from '../io/load-network-stream.js';
 import { filePathOf } from '../io/source.js';
@@ -167,6 +168,10 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
         ...(kindsFile && { kinds: { path: kindsFile, name: String(values['kinds-file']) } }),
       } as const;
       loaded = streamLinks(input, io.env ?? process.env) ? loadNetworkInChunks(input, options) : loadNetwork(input, options);
+    } catch (error) {
+      // A county or municipality of --county/--municipalities the geography does not have: a wrong command (exit 2).
+      if (error instanceof ScopeError) throw new UsageError(error.message.replace(/^scope: /, '').replace(/^unknown (county|municipality)/, '--county/--municipalities: unknown $1'), '--county takes county codes or names (24, Västerbotten), --municipalities municipality codes or names');
+      throw error;
     } finally {
       bar.finish();
     }

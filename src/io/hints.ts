@@ -6,7 +6,9 @@
 import { cmp, indexGeography, normaliseName } from '../model/geography.js';
 import type { Geography, Municipality } from '../model/schema.js';
 import { describeLookalike, skeleton, visibleText } from '../model/text.js';
-import { didYouMean } from '../model/suggest.js';
+import { didYouMean, municipalitySuggestion } from '../model/suggest.js';
+
+export { municipalitySuggestion };
 
 /**
  * A code that Excel turned into a number: `1.18E+03` (scientific notation)
@@ -89,13 +91,3 @@ export function lookalikeIdHint(value: string, id: string): string {
   return `; it looks like the id "${visibleText(id)}" but is spelt with other characters: ${describeLookalike(value, id)}`;
 }
 
-/**
- * `; did you mean Vännäs (2460)?` for a value that names no municipality
- * but is close to a municipality's name (Swedish letters folded, `kommun`
- * dropped: `Umea kommun`, `Skelleftea`, `Lyksele`), or ''.
- */
-export function municipalitySuggestion(geography: Geography, raw: string): string {
-  if (raw === '' || /^\d+$/.test(raw.trim())) return '';
-  const byName = new Map(geography.municipalities.map((m) => [m.name, m] as const));
-  return didYouMean(raw, [...byName.keys()], (name) => `${name} (${byName.get(name)!.code})`);
-}

@@ -1,5 +1,5 @@
-import { cmp, findCounty, findMunicipality, findMunicipalityBy, indexGeography, NO_GEOGRAPHY, normaliseName } from '../model/geography.js';
-import { ArgumentError, describeValue } from '../model/errors.js';
+import { cmp, findCounty, findMunicipality, findMunicipalityBy, indexGeography, isPlainGeography, NO_GEOGRAPHY, normaliseName } from '../model/geography.js';
+import { ArgumentError, describeValue, ScopeError } from '../model/errors.js';
 import { formatProblem, type FileReport, type LoadReport, type Problem } from '../model/load-report.js';
 import { checkHeap, HEAP_RESERVE_PER_ROW } from '../model/runtime.js';
 import { clipText, describeLookalike, visibleText } from '../model/text.js';
@@ -939,12 +939,21 @@ export function finishLoad(
   options: LoadNetworkOptions,
   explicit: boolean,
 ): CooperationNetwork {
+  // In file order, then in the order of the file (the line of a graph file's element, else the row): some
+  // problems (an end that names nothing) are only known once every row is read.
+  const fileOrder = new Map(files.map((f, i) => [f.file, i]));
+  const position = new Map(problems.map((p, i) => [p, i]));
+  const place = (p: Problem) => (p.element !== undefined ? (p.line ?? 0) : p.row);
+  problems.sort((p, q) => (fileOrder.get(p.file) ?? files.length) - (fileOrder.get(q.file) ?? files.length) || place(p) - place(q) || position.get(p)! - position.get(q)!);
   const report: LoadReport = { files, problems };
   if ((options.mode ?? 'strict') === 'strict' && problems.some((p) => p.severity === 'error')) throw new LoadError(report, options.maxListed ?? 20);
   const named = links.municipalityEnds > 0 || actors.some((a) => a.kind === 'municipality' || a.municipality !== undefined || a.county !== undefined);
-  const plain = !explicit && options.ids !== 'municipality-codes' && !named;
+  const plain = (!explicit && options.ids !== 'municipality-codes' && !named) || geography.municipalities.length === 0;
+  if (plain && typeof options.scope === 'object') {
+    throw new ScopeError('scope: this network is a plain graph (it names no municipality and no geography was given), so it covers no county or municipality; give a geography (CLI --geography sweden), or no scope');
+  }
   const all = [...actors, ...links.implicit.map((id): Actor => ({ id, name: id, kind: 'other' }))];
-  if (plain) return CooperationNetwork.fromValidated({ geography: NO_GEOGRAPHY, actors: all, links: links.items, loadReport: report, scope: 'all' });
+  if (plain) return CooperationNetwork.fromValidated({ geography: isPlainGeography(geography) ? geography : NO_GEOGRAPHY, actors: all, links: links.items, loadReport: report, scope: 'all' });
   return CooperationNetwork.fromValidated({ geography, actors: all, links: links.items, loadReport: report, scope: options.scope ?? 'infer' });
 }
 

@@ -60,3 +60,15 @@ export class GeographyRequiredError extends Error {
     this.name = 'GeographyRequiredError';
   }
 }
+
+/**
+ * A scope (the area the data covers) names a county or municipality the
+ * geography does not have, or nothing at all. The message names the value,
+ * with the closest names when there are any.
+ */
+export class ScopeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScopeError';
+  }
+}

@@ -312,7 +312,8 @@ export class CooperationNetwork {
       if (actor.attributes && !Object.isFrozen(actor.attributes)) actor.attributes = frozenAttributes(actor.attributes);
       if (others.has(actor.id) || ix.municipality.has(actor.id)) fail(`actors[${i}]`, `duplicate actor id ${JSON.stringify(actor.id)}${ix.municipality.has(actor.id) ? ' (the code of a municipality)' : ''}`);
       const county = actor.county ?? (actor.municipality !== undefined ? ix.municipality.get(actor.municipality)!.county : undefined);
-      if (county !== undefined) actor.county = county;
+      // Actors of another network are frozen (withScope, asOf): copied, not written to.
+      if (county !== undefined && actor.county === undefined) actor = Object.isFrozen(actor) ? { ...actor, county } : Object.assign(actor, { county });
       others.set(actor.id, actor);
     });
     const given = (parts.links ?? []) as readonly (Link & { origin?: { file: string; row: number } })[];
@@ -339,7 +340,7 @@ export class CooperationNetwork {
       typeof given_ === 'object' && 'description' in given_
         ? given_
         : given_ === 'infer'
-          ? inferScope(geography, [...others.values()], ends())
+          ? inferScope(geography, [...others.values(), ...[...municipalityAttributes.keys()].map((code): Actor => ({ id: code, name: code, kind: 'municipality', municipality: code }))], ends())
           : resolveScope(geography, given_ as Exclude<ScopeOption, 'infer'>);
     const codes = new Set(scope.municipalities);
     for (const end of ends()) if (ix.municipality.has(end)) codes.add(end);

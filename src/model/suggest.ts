@@ -1,3 +1,4 @@
+import type { Geography } from './schema.js';
 /**
  * "Did you mean …?": the closest known words to a misspelt one, for
  * municipality names, actor kinds, commands and options. Words are compared
@@ -79,4 +80,34 @@ export function didYouMean(word: string, known: readonly string[], describe: (k:
   const found = closestWords(word, known).slice(0, 3);
   if (found.length === 0) return '';
   return `; did you mean ${found.length === 1 ? describe(found[0]!) : `${found.slice(0, -1).map(describe).join(', ')} or ${describe(found.at(-1)!)}`}?`;
+}
+
+/**
+ * `; did you mean Vännäs (2460)?` for a value that names no municipality
+ * but is close to a municipality's name (Swedish letters folded, `kommun`
+ * dropped: `Umea kommun`, `Skelleftea`, `Lyksele`), or ''.
+ */
+export function municipalitySuggestion(geography: Geography, raw: string): string {
+  if (raw === '' || /^\d+$/.test(raw.trim())) return '';
+  const byName = new Map(geography.municipalities.map((m) => [m.name, m] as const));
+  return didYouMean(raw, [...byName.keys()], (name) => `${name} (${byName.get(name)!.code})`);
+}
+
+/** `; did you mean Västerbottens län (24)?` for a value that names no county but is close to one's name (with or without `län`), or ''. */
+export function countySuggestion(geography: Geography, raw: string): string {
+  if (raw === '' || /^\d+$/.test(raw.trim())) return '';
+  const names = new Map<string, { name: string; code: string }>();
+  for (const c of geography.counties) {
+    names.set(c.name, c);
+    const short = c.name.replace(/s? län$/u, '').replace(/ län$/u, '');
+    if (short !== c.name) names.set(short, c);
+  }
+  const seen = new Set<string>();
+  const counties = closestWords(raw, [...names.keys()])
+    .map((w) => names.get(w)!)
+    .filter((c) => !seen.has(c.code) && seen.add(c.code))
+    .slice(0, 3);
+  if (counties.length === 0) return '';
+  const said = counties.map((c) => `${c.name} (${c.code})`);
+  return `; did you mean ${said.length === 1 ? said[0] : `${said.slice(0, -1).join(', ')} or ${said.at(-1)}`}?`;
 }

@@ -131,8 +131,11 @@ export interface Split {
 function universe(ev: Evidence, o: ParsedEvaluateOptions): [number, number][] {
   const keys = new Set<string>();
   const pairs: [number, number][] = [];
+  // Pairs within the scope only: outside it, the data cannot say who is tied.
+  const outside = new Set(ev.codes.filter((c) => !ev.scope.has(c)));
   for (let i = 0; i < ev.codes.length; i++) {
-    for (const c of candidatesOf(ev.geography, ev.codes[i]!, o)) {
+    if (outside.has(ev.codes[i]!)) continue;
+    for (const c of candidatesOf(ev.geography, ev.codes[i]!, o, outside)) {
       const j = ev.index.get(c.code)!;
       const key = pairKey(i, j);
       if (keys.has(key)) continue;
@@ -191,9 +194,10 @@ export function evaluationSplits(net: CooperationNetwork, options: EvaluateOptio
     }
     const hiddenKeys = new Set(hidden.map(([i, j]) => pairKey(i, j)));
     const hiddenCount = new Int32Array(full.codes.length);
+    // Recall is asked of the municipalities in the scope (the others are asked nothing).
     for (const [i, j] of hidden) {
-      hiddenCount[i]!++;
-      hiddenCount[j]!++;
+      if (full.scope.has(full.codes[i]!)) hiddenCount[i]!++;
+      if (full.scope.has(full.codes[j]!)) hiddenCount[j]!++;
     }
     const pairs = candidates.filter(([i, j]) => !training.ties[i]!.has(j));
     const labels = Uint8Array.from(pairs, ([i, j]) => (hiddenKeys.has(pairKey(i, j)) ? 1 : 0));

@@ -1,6 +1,6 @@
 import { cmp, indexGeography } from '../model/geography.js';
 import { nodeKey } from '../model/keys.js';
-import { sharedProjection, type CooperationNetwork } from '../model/network.js';
+import { scopeSet, sharedProjection, type CooperationNetwork } from '../model/network.js';
 import type { Geography } from '../model/schema.js';
 import { betweennessCentrality } from '../metrics/betweenness.js';
 import type { Csr } from '../metrics/csr.js';
@@ -40,8 +40,15 @@ export interface TieInfo {
  */
 export interface Evidence {
   readonly geography: Geography;
-  /** Municipality codes, in code order; municipality `i` is `codes[i]`. */
+  /** Every municipality code of the geography, in code order; municipality `i` is `codes[i]`. */
   readonly codes: readonly string[];
+  /**
+   * The codes of the network's scope (see `CooperationNetwork.scope`): the
+   * municipalities the data covers. Candidates and evaluation pairs are
+   * drawn from them; the others are indexed only so that links the data
+   * names to them count.
+   */
+  readonly scope: ReadonlySet<string>;
   readonly index: ReadonlyMap<string, number>;
   /** `ties[i]`: indices of the municipalities tied to `i`. */
   readonly ties: readonly ReadonlySet<number>[];
@@ -60,7 +67,9 @@ export function pairKey(i: number, j: number): string {
 
 /** The evidence of a network (see {@link Evidence}); `via` as in `municipalityProjection`. */
 export function evidenceOf(net: CooperationNetwork, via: readonly string[]): Evidence {
-  const codes = net.municipalities().map((m) => m.code);
+  // Indexed over the whole geography, not the scope: snapshots (asOf) and
+  // filtered copies of a network then share indices whatever their links name.
+  const codes = [...indexGeography(net.geography).municipality.keys()].sort(cmp);
   const index = new Map(codes.map((c, i) => [c, i]));
   const ties = codes.map(() => new Set<number>());
   const tieInfo = new Map<string, TieInfo>();
@@ -83,7 +92,7 @@ export function evidenceOf(net: CooperationNetwork, via: readonly string[]): Evi
     });
     return set;
   });
-  return { geography: net.geography, codes, index, ties, partners, actors, tieInfo };
+  return { geography: net.geography, codes, scope: scopeSet(net), index, ties, partners, actors, tieInfo };
 }
 
 /**

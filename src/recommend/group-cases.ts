@@ -77,7 +77,7 @@ export function groupCases(ev: TieEvidence, g: number, useGroup: (index: number)
   const cases: GroupCase[] = [];
   for (const m of group.members) {
     // Candidates are untied, so a co-member among them is one no other tie joins to m.
-    const cands = candidatesOf(ties, m);
+    const cands = candidatesOf(ties, m, ev.inScope);
     const y = Uint8Array.from(cands, (c) => (members.has(c) ? 1 : 0));
     if (!y.some((v) => v === 1)) continue;
     const x = specs.length > 0 ? featureMatrix(inField ? { geo: ev.geo, ties, inField } : { geo: ev.geo, ties }, m, cands, specs) : new Float64Array(0);

@@ -200,6 +200,11 @@ export interface TieEvidence {
   /** Direct ties: pair keys `i·n + j` (`i < j`). */
   readonly direct: readonly number[];
   readonly groups: readonly EvidenceGroup[];
+  /**
+   * Per municipality: 1 when it is in the network's scope (the area the data
+   * covers). Only those are candidates; absent for a national scope.
+   */
+  readonly inScope?: Uint8Array;
 }
 
 /** A group with its members as municipality indices. */
@@ -209,8 +214,9 @@ export interface EvidenceGroup {
 }
 
 /** @internal Evidence from direct tie pairs (codes) and groups. */
-export function tieEvidence(geography: Geography, direct: readonly (readonly [string, string])[], groups: readonly Group[]): TieEvidence {
+export function tieEvidence(geography: Geography, direct: readonly (readonly [string, string])[], groups: readonly Group[], scope?: ReadonlySet<string>): TieEvidence {
   const geo = geoArrays(geography);
+  const inScope = scope === undefined ? undefined : Uint8Array.from(geo.codes, (c) => (scope.has(c) ? 1 : 0));
   const keys = new Set<number>();
   for (const [a, b] of direct) {
     const i = geo.index.get(a);
@@ -222,6 +228,7 @@ export function tieEvidence(geography: Geography, direct: readonly (readonly [st
     geo,
     direct: [...keys].sort((x, y) => x - y),
     groups: groups.map((group) => ({ group, members: Int32Array.from(group.members.map((c) => geo.index.get(c)!).filter((i) => i !== undefined)).sort() })),
+    ...(inScope && { inScope }),
   };
 }
 
@@ -280,21 +287,21 @@ export interface FeatureContext {
 }
 
 /**
- * The candidates of `m`: every other municipality not tied to it, in index
- * (code) order.
+ * The candidates of `m`: every other municipality not tied to it (and in
+ * the scope, when `inScope` is given), in index (code) order.
  */
-export function candidatesOf(ties: TieGraph, m: number): Int32Array {
+export function candidatesOf(ties: TieGraph, m: number, inScope?: Uint8Array): Int32Array {
   const out = new Int32Array(ties.n - 1 - (ties.offsets[m + 1]! - ties.offsets[m]!));
   let k = 0;
   let p = ties.offsets[m]!;
   const end = ties.offsets[m + 1]!;
   for (let c = 0; c < ties.n; c++) {
-    if (c === m) continue;
+    if (c === m || (inScope !== undefined && inScope[c] === 0)) continue;
     while (p < end && ties.targets[p]! < c) p++;
     if (p < end && ties.targets[p] === c) continue;
     out[k++] = c;
   }
-  return out;
+  return k === out.length ? out : out.slice(0, k);
 }
 
 /** The personalised PageRank of `m` over the tie graph (see `networkProximity`). */

@@ -108,7 +108,8 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
   const { codes } = f.ev;
   const n = codes.length;
   const muni = codes.map((c) => ix.municipality.get(c)!);
-  const inScope = (i: number) => county === undefined || muni[i]!.county === county;
+  const inScope = (i: number) => f.ev.scope.has(codes[i]!) && (county === undefined || muni[i]!.county === county);
+  const outside = codes.filter((c) => !f.ev.scope.has(c));
   const small = (i: number) => muni[i]!.population < o.smallPopulation;
   const ties = f.ev.ties.map((s) => new Set(s));
   const has = (i: number, kind: string) => f.kindCounts[i]!.has(kind);
@@ -120,7 +121,7 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
     if (!inScope(s)) continue;
     if (o.objective === 'small-coverage' && !small(s)) continue;
     const tied = new Set([...ties[s]!].map((j) => codes[j]!));
-    for (const c of candidatesOf(net.geography, codes[s]!, o, tied)) {
+    for (const c of candidatesOf(net.geography, codes[s]!, o, new Set([...tied, ...outside]))) {
       const t = f.ev.index.get(c.code)!;
       if (o.objective === 'county-connectivity' && muni[t]!.county !== muni[s]!.county) continue;
       proposals.push([s, t]);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cmp, indexGeography } from '../model/geography.js';
-import { checkNetwork, requireGeography, type CooperationNetwork } from '../model/network.js';
+import { checkNetwork, requireGeography, scopeSet, type CooperationNetwork } from '../model/network.js';
+import { municipalitySuggestion } from '../model/suggest.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { DEFAULT_SMALL_POPULATION } from '../analysis/gaps.js';
 import { formatCount as fmt, joinNames as list, kindWords, plural } from '../model/words.js';
@@ -195,8 +196,10 @@ function existingReason(f: Features, m: number, c: number): string {
 function recommendFor(f: Features, m: number, o: ParsedRecommendOptions): RecommendationRow[] {
   const ix = indexGeography(f.ev.geography);
   const code = f.ev.codes[m]!;
-  const tied = new Set([...f.ev.ties[m]!].map((j) => f.ev.codes[j]!));
-  const candidates = candidatesOf(f.ev.geography, code, o, tied);
+  const tied = new Set([...f.ev.ties[m]!].map((j) => f.ev.codes[j]!).filter((c) => f.ev.scope.has(c)));
+  // Municipalities outside the scope are no candidates: the data says nothing about them.
+  const outside = f.ev.codes.filter((c) => !f.ev.scope.has(c));
+  const candidates = candidatesOf(f.ev.geography, code, o, new Set([...tied, ...outside]));
   if (o.existing === 'flag') {
     const own = ix.municipality.get(code)!;
     const steps = stepsFrom(f.ev.geography, code);
@@ -255,7 +258,8 @@ function recommendFor(f: Features, m: number, o: ParsedRecommendOptions): Recomm
 function resolveMunicipality(net: CooperationNetwork, municipality: string): string {
   checkNetwork(net, 'recommendPartners');
   const m = net.municipality(municipality);
-  if (!m) throw new Error(`unknown municipality ${JSON.stringify(municipality)}: give a code (e.g. 2480) or an unambiguous name`);
+  if (!m) throw new Error(`unknown municipality ${JSON.stringify(municipality)}: give a code (e.g. 2480) or an unambiguous name${municipalitySuggestion(net.geography, municipality)}`);
+  if (!scopeSet(net).has(m.code)) throw new Error(`${m.name} is outside the area the data covers (${net.scope.description}): widen the scope (option scope, or --county) to include it`);
   return m.code;
 }
 
@@ -325,6 +329,8 @@ interface ModelContext {
   /** Per tie `i,j`: names of the shared groups, for the reason of an existing tie. */
   readonly groupsOf: (i: number, j: number) => string[];
   readonly direct: ReadonlySet<number>;
+  /** Per municipality: 1 when in the network's scope; absent for a national scope. */
+  readonly inScope: Uint8Array | undefined;
 }
 
 const modelContexts = new WeakMap<CooperationNetwork, Map<string, ModelContext>>();
@@ -368,6 +374,7 @@ function modelContext(net: CooperationNetwork, o: ParsedRecommendOptions): Model
       inField: field !== undefined ? fieldMembership(ev, [field], roles.evidence) : undefined,
       groupsOf: (i, j) => [...(shared.get(i < j ? i * n + j : j * n + i) ?? [])].sort(cmp),
       direct,
+      inScope: ev.inScope,
     };
     byKey.set(key, ctx);
   }
@@ -386,8 +393,9 @@ function modelKey(model: object): number {
 function recommendWithModel(ctx: ModelContext, m: number, o: ParsedRecommendOptions): RecommendationRow[] {
   const { geo, ties, variant } = ctx;
   const n = geo.n;
-  const tiedTo = new Set(ties.targets.subarray(ties.offsets[m]!, ties.offsets[m + 1]!));
-  const untied = untiedCandidatesOf(ties, m);
+  const inScope = ctx.inScope;
+  const tiedTo = new Set([...ties.targets.subarray(ties.offsets[m]!, ties.offsets[m + 1]!)].filter((c) => inScope === undefined || inScope[c] === 1));
+  const untied = untiedCandidatesOf(ties, m, inScope);
   const cands = o.existing === 'flag' ? Int32Array.from([...untied, ...tiedTo].sort((a, b) => a - b)) : untied;
   if (cands.length === 0) return [];
   const featureContext = ctx.inField ? { geo, ties, inField: ctx.inField } : { geo, ties };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { KindListSchema } from '../io/columns.js';
 import { recommenderSweden } from '../io/embedded/models.js';
 import { groupsOf, resolveGroups, GroupInputSchema, type Group } from '../model/groups.js';
-import { requireGeography, sharedProjection, type CooperationNetwork } from '../model/network.js';
+import { requireGeography, scopeSet, sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { createRng, shuffled } from '../metrics/random.js';
 import { fitConditionalLogit, logLikelihood, type ConditionalLogitFit } from './conditional-logit.js';
 import { groupCases, groupRoles, knownFields, type GroupCase } from './group-cases.js';
@@ -123,7 +123,7 @@ export type FitRecommenderOptions = z.input<typeof FitRecommenderOptionsSchema>;
 /** The groups and ties of a network as recommender evidence (see `TieEvidence`). @internal */
 export function networkEvidence(net: CooperationNetwork, via: readonly string[], groups?: readonly Group[]): TieEvidence {
   const direct = sharedProjection(net, { via }).ties.filter((t) => t.direct > 0).map((t) => [t.a, t.b] as const);
-  return tieEvidence(net.geography, direct, groups ?? groupsOf(net, { via }));
+  return tieEvidence(net.geography, direct, groups ?? groupsOf(net, { via }), net.scope.national ? undefined : scopeSet(net));
 }
 
 /** The outcome of fitting on cases: the fit, λ, and the cross-validation curve. */

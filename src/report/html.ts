@@ -193,12 +193,34 @@ function maps(model: ReportModel, net: CooperationNetwork): string {
   if (!net.geography.municipalities.some((m) => drawn.has(m.code))) {
     return `<p class="empty">No maps: the map polygons (${features ? 'the features given' : 'Sweden’s, by default'}) cover none of this geography’s municipalities. Pass <code>features</code> (GeoJSON with a <code>code</code> per municipality) to draw them.</p>`;
   }
-  const shape = features ? { features } : {};
+  // A report about part of the country maps that part, at its scale: the rest is not data, so it is not drawn.
+  const scope = model.scope;
+  const codes = scope.national ? undefined : scope.municipalities.filter((c) => drawn.has(c));
+  if (codes !== undefined && codes.length === 0) {
+    return `<p class="empty">No maps: the map polygons cover none of the municipalities of ${h(scope.description)}.</p>`;
+  }
+  const shape = { ...(features && { features }), ...(codes && { codes, labels: codes.length <= MAX_LABELLED }) };
   const countyValues = new Map(model.counties.map((s) => [s.coverage.county, s.coverage.meanCoverage]));
   const municipalValues = new Map(model.municipalities.map((r) => [r.code, r.coverage]));
   const fmt = (v: number) => percent(v);
+  const caption = `Coverage of each municipality: the share of {a municipality tie, ${h(model.options.partnerKinds.map((k) => kindWords(k)).join(', '))}} it has.`;
+  const municipalMap = renderMap({
+    ...shape,
+    values: municipalValues,
+    geography: net.geography,
+    title: scope.national ? 'Coverage per municipality' : `Coverage per municipality: ${scope.description}`,
+    legendLabel: 'coverage',
+    format: fmt,
+  });
+  // One county: its mean is one colour, said in the figures; the map of its municipalities is the map.
+  if (model.counties.length === 1) {
+    return `<div class="maps">
+<figure class="county-map">${municipalMap}<figcaption>${caption}</figcaption></figure>
+</div>`;
+  }
   const countyMap = renderMap({
     ...shape,
+    labels: false,
     values: countyValues,
     level: 'county',
     geography: net.geography,
@@ -206,18 +228,21 @@ function maps(model: ReportModel, net: CooperationNetwork): string {
     legendLabel: 'coverage',
     format: fmt,
   });
-  const municipalMap = renderMap({
-    ...shape,
-    values: municipalValues,
-    geography: net.geography,
-    title: 'Coverage per municipality',
-    legendLabel: 'coverage',
-    format: fmt,
-  });
   return `<div class="maps">
 <figure>${countyMap}<figcaption>Mean municipality coverage in each county.</figcaption></figure>
-<figure>${municipalMap}<figcaption>Coverage of each municipality: the share of {a municipality tie, ${h(model.options.partnerKinds.map((k) => kindWords(k)).join(', '))}} it has.</figcaption></figure>
+<figure>${municipalMap}<figcaption>${caption}</figcaption></figure>
 </div>`;
+}
+
+/** Municipality names are written on a map of at most this many (Västra Götaland has 49). */
+const MAX_LABELLED = 60;
+
+/** The area the report is about, in a sentence. */
+export function scopeSentence(model: ReportModel): string {
+  const s = model.scope;
+  if (s.national) return `Area: all of ${model.geographyName}.`;
+  const how = s.source === 'inferred' ? ` (inferred from ${s.basis ?? 'the data'}; samverkan report --county to change it)` : '';
+  return `Area: ${s.description}${how}. Municipalities elsewhere are not part of the data, so they are neither gaps nor counted.`;
 }
 
 function definitions(model: ReportModel): string {
@@ -232,7 +257,7 @@ function definitions(model: ReportModel): string {
     ['Betweenness', 'Share of shortest paths between other actors that pass through the actor (Brandes 2001, normalised as NetworkX).'],
     ['Liaison, gatekeeper, representative', 'Gould–Fernandez brokerage positions with counties as groups: the actor links two partners that are not linked to each other, across county lines.'],
     ['Constraint', "Burt's constraint: low values mean the actor's partners are not tied to each other, so the actor bridges structural holes."],
-    ['Suggested partners', 'Neighbouring municipalities ranked by a weighted sum of shared partners, complementary partner kinds, capacity, access to the wider network, distance and county; municipalities it already cooperates with are left out.'],
+    ['Suggested partners', 'Municipalities of the area ranked by the learned recommender: a model of whom Swedish municipalities chose when they formed joint bodies (distance, borders, county and labour-market region, size, how near each one’s partners are). The score is the probability that the candidate is the one chosen; municipalities it already cooperates with are left out.'],
     ['Severity', Object.entries(SEVERITY_LEVELS).reverse().map(([n, l]) => `${n} ${l}`).join(', ') + '. Small municipalities (fewer than ' + number(model.options.smallPopulation) + ' inhabitants) rank higher.'],
   ];
   return `<dl class="defs">${items.map(([t, d]) => `<dt>${h(t)}</dt><dd>${h(d)}</dd>`).join('')}</dl>`;
@@ -261,20 +286,26 @@ export function renderReportHtml(model: ReportModel, net: CooperationNetwork): s
 <header>
 <h1>${h(model.title)}</h1>
 <p class="lede">${h(model.geographyName)}${model.dataDescription ? ` · ${h(model.dataDescription)}` : ''} · ${h(dateLine)}</p>
+<p class="lede scope">${h(scopeSentence(model))}</p>
 ${model.notes.map((note) => `<p class="lede">${h(note)}</p>`).join('\n')}
 </header>
 <div class="figures">
-<div class="figure"><b>${number(n.municipalities)}</b><span>municipalities in ${model.counties.length} counties</span></div>
+<div class="figure"><b>${number(n.municipalities)}</b><span>municipalities in ${model.counties.length === 1 ? h(model.counties[0]!.coverage.name) : `${model.counties.length} counties`}</span></div>
 <div class="figure"><b>${percent(n.linkedShare)}</b><span>cooperate with another municipality</span></div>
 <div class="figure"><b>${percent(n.borderPairShare)}</b><span>of bordering pairs cooperate</span></div>
 <div class="figure"><b>${number(model.actors)}</b><span>actors, ${number(model.links)} links</span></div>
 <div class="figure"><b>${number(serious)}</b><span>critical or high gaps</span></div>
 </div>
 ${maps(model, net)}
-<h2 id="overview">Counties at a glance</h2>
+${
+  // A county report has one county: its section is the overview.
+  model.counties.length > 1
+    ? `<h2 id="overview">Counties at a glance</h2>
 ${overview(model)}
 <nav><h3>Counties</h3><ol>${model.counties.map((s) => `<li><a href="#county-${h(s.coverage.county)}">${h(s.coverage.name)}</a></li>`).join('')}</ol></nav>
-${model.counties.map((s) => countySection(model, s)).join('\n')}
+`
+    : ''
+}${model.counties.map((s) => countySection(model, s)).join('\n')}
 <h2 id="definitions">Definitions</h2>
 ${definitions(model)}
 <h2 id="sources">Data and sources</h2>

@@ -98,6 +98,8 @@ interface PreparedMap {
   readonly segmentUses: ReadonlyMap<string, readonly number[]>;
   /** The fitted projection and the projected path data of every feature, per map frame (a report draws two maps of one size). */
   readonly frames: Map<string, { projection: GeoProjection; shapes: readonly string[] }>;
+  /** Sub-collections of some features (a county's municipalities), by their codes joined: prepared once each. */
+  readonly subsets: Map<string, MapFeatureCollection>;
 }
 
 const prepared = new WeakMap<object, PreparedMap>();
@@ -148,7 +150,7 @@ function prepare(input: MapFeatureCollection): PreparedMap {
       }
     }
   });
-  const result: PreparedMap = { collection: { type: 'FeatureCollection', features }, rings, segmentUses, frames: new Map() };
+  const result: PreparedMap = { collection: { type: 'FeatureCollection', features }, rings, segmentUses, frames: new Map(), subsets: new Map() };
   prepared.set(input, result);
   prepared.set(result.collection, result);
   return result;
@@ -403,10 +405,29 @@ export const MapOptionsSchema = ColorScaleSchema.extend({
   format: z.custom<(value: number) => string>(isFunction, 'format must be a function').optional(),
   /** Tooltip text and legend label for a missing value. Default `no data`. */
   missingLabel: z.string().default('no data'),
+  /**
+   * Draw only the features with these codes (a county, or the area a
+   * network's data covers), with the projection fitted to them: a map at
+   * their scale. Codes without a feature are ignored; when none has one the
+   * options are refused. Default: every feature.
+   */
+  codes: z
+    .custom<Iterable<string>>((v) => typeof v === 'object' && v !== null && Symbol.iterator in v && typeof v !== 'string', 'codes must be an array or set of municipality codes')
+    .optional(),
+  /**
+   * Write each municipality's name on it (at the centroid of its largest
+   * polygon, in dark text with a white halo). For maps of a county or a few:
+   * at the scale of Sweden, 290 names overlap. Default false.
+   */
+  labels: z.boolean().default(false),
   /** SVG width in px. Default 480. */
   width: z.number().int().min(100).max(10_000).default(480),
-  /** SVG height in px. Default 960 (Sweden is about twice as tall as wide). */
-  height: z.number().int().min(100).max(10_000).default(960),
+  /**
+   * SVG height in px. Default: 960 (Sweden is about twice as tall as wide);
+   * with `codes`, the height that fits their shape at `width` (between 240
+   * and 1 200 px).
+   */
+  height: z.number().int().min(100).max(10_000).optional(),
   /**
    * Central meridian of the transverse Mercator projection, in degrees east.
    * Default: 15 (as SWEREF 99 TM) for the default Swedish features, else the
@@ -471,7 +492,7 @@ function tickValues(o: ParsedMapOptions): number[] {
 }
 
 /** The legend: label, colour bar of discrete steps, ticks, and a swatch for missing values when there are any. */
-function legendSvg(o: ParsedMapOptions, format: (value: number) => string, anyMissing: boolean): string {
+function legendSvg(o: ParsedMapOptions & { height: number }, format: (value: number) => string, anyMissing: boolean): string {
   const top = o.height - PAD - LEGEND_HEIGHT + 6;
   const barX = PAD + 12;
   const barY = top + 18;
@@ -500,6 +521,38 @@ function legendSvg(o: ParsedMapOptions, format: (value: number) => string, anyMi
   return parts.join('');
 }
 
+/** The features with the given codes, in feature order (one object per set of codes, so it is prepared once). */
+function subsetOf(map: PreparedMap, codes: Iterable<string>): MapFeatureCollection {
+  const wanted = new Set(codes);
+  const features = map.collection.features.filter((f) => wanted.has(f.properties.code));
+  if (features.length === 0) throw new Error('renderMap: none of the codes given has a feature on the map');
+  const key = features.map((f) => f.properties.code).join('\u0000');
+  let subset = map.subsets.get(key);
+  if (!subset) map.subsets.set(key, (subset = { type: 'FeatureCollection', features }));
+  return subset;
+}
+
+/** The polygon of a feature with the largest area (where its label goes: a municipality's mainland, not an island). */
+function largestPolygon(feature: MapFeature): MapGeometry {
+  if (feature.geometry.type === 'Polygon') return feature.geometry;
+  let best = feature.geometry.coordinates[0]!;
+  let area = -1;
+  for (const polygon of feature.geometry.coordinates) {
+    const a = geoArea({ type: 'Polygon', coordinates: polygon as number[][][] });
+    if (a > area) [best, area] = [polygon, a];
+  }
+  return { type: 'Polygon', coordinates: best };
+}
+
+/** The height that fits the features' projected shape at the options' width, with room for the title and legend. */
+function fittedHeight(collection: MapFeatureCollection, o: ParsedMapOptions, meridian: number): number {
+  const projection = geoTransverseMercator().rotate([-meridian, 0]).fitWidth(o.width - 2 * PAD, asGeo(collection));
+  const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(asGeo(collection));
+  const shape = x1 > x0 ? ((y1 - y0) / (x1 - x0)) * (o.width - 2 * PAD) : o.width;
+  const chrome = 2 * PAD + (o.title ? TITLE_HEIGHT : 0) + (o.legend ? LEGEND_HEIGHT : 0);
+  return Math.round(Math.min(1200, Math.max(240, shape + chrome)));
+}
+
 /**
  * A choropleth map as a standalone SVG string: one
  * `<path class="municipality" data-code="…" fill="…">` per feature (in
@@ -525,15 +578,18 @@ function legendSvg(o: ParsedMapOptions, format: (value: number) => string, anyMi
  * renderMap({ level: 'county', values: new Map([['24', 0.5], ['25', 0.9]]) });
  */
 export function renderMap(options: MapOptions): string {
-  const o = MapOptionsSchema.parse(options);
-  const map = prepare(o.features ?? swedenMapFeatures());
+  const parsed = MapOptionsSchema.parse(options);
+  const whole = prepare(parsed.features ?? swedenMapFeatures());
+  const map = parsed.codes === undefined ? whole : prepare(subsetOf(whole, parsed.codes));
+  const meridian = parsed.centralMeridian ?? (parsed.features || parsed.codes !== undefined ? middleLongitude(map.collection) : 15);
+  const height = parsed.height ?? (parsed.codes !== undefined ? fittedHeight(map.collection, parsed, meridian) : 960);
+  const o = { ...parsed, height };
   const geography = o.geography ?? (o.features ? undefined : swedenGeography());
   const format = o.format ?? defaultFormat;
   const features = describeFeatures(map.collection, o, geography);
 
   const top = PAD + (o.title ? TITLE_HEIGHT : 0);
   const bottom = o.height - PAD - (o.legend ? LEGEND_HEIGHT : 0);
-  const meridian = o.centralMeridian ?? (o.features ? middleLongitude(map.collection) : 15);
   // Fitting the projection streams every polygon, and so does drawing them:
   // both are done once per frame and shared by maps of the same size.
   const frameKey = JSON.stringify([o.width, o.height, top, bottom, meridian]);
@@ -577,6 +633,18 @@ export function renderMap(options: MapOptions): string {
     const lines = countyBorderLines(map.collection, countyOf);
     out.push(
       `<path class="county-borders" fill="none" stroke="#1a1a1a" stroke-width="0.8" stroke-linejoin="round" stroke-linecap="round" pointer-events="none" d="${pathData({ type: 'MultiLineString', coordinates: lines })}"/>`,
+    );
+  }
+  if (o.labels) {
+    const labels = map.collection.features.map((feature, i) => {
+      const [x, y] = geoPath(projection).centroid(asGeo(largestPolygon(feature)));
+      if (!Number.isFinite(x) || !Number.isFinite(y)) return '';
+      return `<text x="${round1(x)}" y="${round1(y)}">${escapeXml(features[i]!.name)}</text>`;
+    });
+    out.push(
+      '<g class="labels" font-size="10" text-anchor="middle" dominant-baseline="middle" fill="#111" stroke="#ffffff" stroke-width="2.5" stroke-linejoin="round" paint-order="stroke" pointer-events="none">',
+      ...labels.filter(Boolean),
+      '</g>',
     );
   }
   if (o.title) out.push(`<text class="title" x="${PAD}" y="${PAD + 18}" font-size="16" font-weight="bold" fill="#111">${escapeXml(o.title)}</text>`);

@@ -1,7 +1,7 @@
 import { camelKind } from '../analysis/view.js';
 import { kindWords } from '../model/words.js';
 import type { CooperationNetwork } from '../model/network.js';
-import { number, percent } from './html.js';
+import { number, percent, scopeSentence } from './html.js';
 import { buildReport, type CountySection, type ReportModel, type ReportOptions } from './model.js';
 import { escapeMarkdownCell, formatMarkdownTable } from './table.js';
 
@@ -88,11 +88,10 @@ export function renderReportMarkdownFromModel(model: ReportModel): string {
     '',
     `${md(model.geographyName)}${model.dataDescription ? ` · ${md(model.dataDescription)}` : ''}. ${date}`.trim(),
     '',
+    md(scopeSentence(model)),
+    '',
     ...model.notes.flatMap((note) => [md(note), '']),
-    '## Counties at a glance',
-    '',
-    formatMarkdownTable(overview).trimEnd(),
-    '',
+    ...(model.counties.length > 1 ? ['## Counties at a glance', '', formatMarkdownTable(overview).trimEnd(), ''] : []),
     ...model.counties.map((s) => countySection(model, s)),
     '## Data and sources',
     '',

@@ -10,6 +10,7 @@ import { cmp } from '../model/geography.js';
 import type { LoadReport } from '../model/load-report.js';
 import { formatCount, plural } from '../model/words.js';
 import { requireGeography, type CooperationNetwork } from '../model/network.js';
+import type { Scope } from '../model/scope.js';
 import type { MapFeatureCollection } from './map.js';
 import { recommendAll, type RecommendationRow } from '../recommend/recommend.js';
 
@@ -66,6 +67,8 @@ export interface CountySection {
 export interface ReportModel {
   title: string;
   dataDescription: string | undefined;
+  /** The area the data covers (the network's scope): the report is about it alone. */
+  scope: Scope;
   geographyName: string;
   /** Where the reference data comes from. */
   geographySource: string | undefined;
@@ -120,7 +123,7 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
   const brokers = brokerage(net);
   const gaps = findGaps(net, { requiredKinds: o.partnerKinds, smallPopulation: o.smallPopulation, ...paths });
 
-  const suggestions = o.suggestions > 0 ? recommendAll(net, { limit: o.suggestions, smallPopulation: o.smallPopulation, partnerKinds: o.partnerKinds }) : [];
+  const suggestions = o.suggestions > 0 ? recommendAll(net, { limit: o.suggestions, smallPopulation: o.smallPopulation }) : [];
   const bridging = (r: BrokerageRow) => r.liaison + r.gatekeeper + r.representative;
   // Rows grouped by county once (a country may have hundreds of counties
   // and hundreds of thousands of actors), in their original order.
@@ -176,6 +179,7 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
   return {
     title: o.title,
     dataDescription: o.dataDescription,
+    scope: net.scope,
     geographyName: net.geography.name,
     geographySource: net.geography.source,
     populationDate: populationDates.at(-1),

@@ -34,10 +34,13 @@ describe('samverkan command line', () => {
   it('exits 2 with a hint on bad usage', async () => {
     const unknown = await cli(['sumary']);
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
-    expect(unknown.stderr).toMatch(/unknown command "sumary"\nhint: commands: /);
+    expect(unknown.stderr).toMatch(/unknown command "sumary"; did you mean "summary"\?\nhint: commands: /);
     const option = await cli(['summary', '--bogus']);
     expect(option.code).toBe(2);
     expect(option.stderr).toMatch(/hint: see: samverkan summary --help/);
+    const typo = await cli(['summary', '--lenent']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/--lenent.*did you mean --lenient\?/);
     const format = await cli(['summary', '--format', 'xml', '--dataset', 'bodies']);
     expect(format.code).toBe(2);
   });
@@ -60,8 +63,14 @@ describe('samverkan command line', () => {
   });
 
   it('reads semicolon files relative to the working directory and writes --out', async () => {
-    const r = await cli(['summary', '--links', 'links.csv', '--format', 'csv', '--out', 'summary.csv'], { cwd: dir });
+    // 0180 and 0114 are codes (Stockholm, Upplands Väsby): read as municipalities only when asked to.
+    const codes = await cli(['summary', '--links', 'links.csv'], { cwd: dir });
+    expect(codes.code).toBe(1);
+    expect(codes.stderr).toMatch(/row 3, column source: .*the code of Stockholm.*--ids municipality-codes.*"0180"/);
+    const r = await cli(['summary', '--links', 'links.csv', '--ids', 'municipality-codes', '--format', 'csv', '--out', 'summary.csv'], { cwd: dir });
     expect(r.code).toBe(0);
+    // The data covers the two counties its links name.
+    expect(r.stderr).toMatch(/the data covers 2 counties: Stockholms län, Västerbottens län \(inferred from the municipalities its links name\)/);
     const csv = readFileSync(join(dir, 'summary.csv'), 'utf8').split('\n');
     expect(csv[0]).toBe('county,name,municipalities,population,actors,links,crossMunicipalLinks,crossCountyLinks,linkedMunicipalities,isolatedMunicipalities');
     expect(csv.find((l) => l.startsWith('24,'))).toMatch(/^24,Västerbottens län,15,\d+,0,1,1,0,2,13$/);
@@ -78,7 +87,7 @@ describe('samverkan command line', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/2 problem\(s\):/);
     expect(r.stdout).toMatch(/error: .*row 2, column target/);
-    const ok = await cli(['validate', '--links', 'links.csv', '--format', 'json'], { cwd: dir });
+    const ok = await cli(['validate', '--links', 'links.csv', '--ids', 'municipality-codes', '--format', 'json'], { cwd: dir });
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).files[0]).toMatchObject({ rows: 2, loaded: 2, delimiter: ';' });
   });
@@ -119,7 +128,9 @@ describe('analysis subcommands', () => {
   it('coverage and gaps print the library rows; gaps filter by county and severity', async () => {
     expect(await json(['coverage'])).toEqual(JSON.parse(JSON.stringify(coverageByCounty(bodies))));
     const gaps = await json(['gaps', '--county', 'Västerbotten', '--min-severity', '3']);
-    const expected = findGaps(bodies).filter((g) => g.county === '24' && g.severity >= 3);
+    // --county is the scope: the gaps of Västerbotten as an area of its own (no pair with another county).
+    const expected = findGaps(bodies.withScope({ counties: ['24'] })).filter((g) => g.severity >= 3);
+    expect(expected.every((g) => g.county === '24')).toBe(true);
     expect(gaps).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(gaps.length).toBeGreaterThan(0);
   });
@@ -130,6 +141,9 @@ describe('analysis subcommands', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^samverkan: /);
     }
+    const typo = await cli(['summary', '--county', 'Vasterboten', '--dataset', 'bodies']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown county "Vasterboten".*did you mean Västerbottens län \(24\)\?/);
   });
 
   it('communities prints modularity and a summary; the seed makes it reproducible', async () => {
@@ -231,10 +245,16 @@ describe('recommend, plan and evaluate', () => {
     const [header, ...lines] = r.stdout.trim().split('\n');
     const { DEFAULT_FEATURES } = await import('../../src/index.js');
     expect(header).toBe(`municipality,candidate,name,county,rank,score,distanceKm,borderSteps,existing,${DEFAULT_FEATURES.map((f) => `score_${f.name}`).join(',')},reasons`);
-    const weighted = await cli(['recommend', '--county', 'Jämtland', '--dataset', 'bodies', '--format', 'csv', '--limit', '2', '--scorer', 'weighted']);
+    // The hand-weighted scorer counts Jämtland's county-wide bodies as ties, so within Jämtland every pair is tied: said, not silent.
+    const tiedAll = await cli(['recommend', '--county', 'Jämtland', '--dataset', 'bodies', '--format', 'csv', '--limit', '2', '--scorer', 'weighted']);
+    expect(tiedAll.code).toBe(0);
+    expect(tiedAll.stderr).toMatch(/no candidate partner within Jämtlands län: .*widen it with --county/);
+    const weighted = await cli(['recommend', '--county', 'Västerbotten', '--dataset', 'bodies', '--format', 'csv', '--limit', '2', '--scorer', 'weighted']);
     expect(weighted.stdout.split('\n')[0]).toBe(
       'municipality,candidate,name,county,rank,score,distanceKm,borderSteps,existing,score_shared,score_complementarity,score_capacity,score_access,score_distance,score_county,reasons',
     );
+    // Candidates come from the scope: Västerbotten's.
+    expect(weighted.stdout.trim().split('\n').slice(1).every((l) => /^24\d\d,24\d\d,/.test(l))).toBe(true);
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => l.startsWith('23'))).toBe(true);
     expect(lines.every((l) => /^23\d\d,\d{4},[^,]+,\d\d,/.test(l))).toBe(true); // candidate's county code, not a component
@@ -242,8 +262,18 @@ describe('recommend, plan and evaluate', () => {
 
   it('recommend needs exactly one target, and a known municipality', async () => {
     expect((await cli(['recommend', '--dataset', 'bodies'])).code).toBe(2);
-    expect((await cli(['recommend', '--all', '--county', '23', '--dataset', 'bodies'])).code).toBe(2);
+    expect((await cli(['recommend', '--all', '--municipality', 'Umeå', '--dataset', 'bodies'])).code).toBe(2);
     expect((await cli(['recommend', '--municipality', 'Atlantis', '--dataset', 'bodies'])).code).toBe(2);
+    const typo = await cli(['recommend', '--municipality', 'Lyksele', '--dataset', 'bodies']);
+    expect(typo).toMatchObject({ code: 2, stdout: '' });
+    expect(typo.stderr).toMatch(/unknown municipality "Lyksele"; did you mean Lycksele \(2481\)\?/);
+    // A municipality outside the area the data is said to cover is refused, not answered from nothing.
+    const outside = await cli(['recommend', '--municipality', 'Umeå', '--county', 'Jämtland', '--dataset', 'bodies']);
+    expect(outside).toMatchObject({ code: 2, stdout: '' });
+    expect(outside.stderr).toMatch(/Umeå is outside the area the data covers \(Jämtlands län\)/);
+    const inside = await cli(['recommend', '--municipality', 'Umeå', '--county', 'Västerbotten', '--dataset', 'bodies', '--format', 'json']);
+    expect(inside.code).toBe(0);
+    expect(JSON.parse(inside.stdout).every((r: { county: string }) => r.county === '24')).toBe(true);
     expect((await cli(['recommend', '--municipality', 'Umeå', '--weights', 'fame=3', '--dataset', 'bodies'])).code).toBe(2);
   });
 

@@ -40,7 +40,7 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const LINKS = 'source;target;vikt\nUmeå;Vännäs;2\n0180;0114;1\n';
+const LINKS = 'source;target;vikt\nUmeå;Vännäs;2\nStockholm;Upplands Väsby;1\n';
 
 function folder(files: Record<string, string> = { 'links.csv': LINKS }): string {
   const dir = tmpDir('samverkan-cli-hardening-');

@@ -107,7 +107,7 @@ export const CATALOGUE: HostileCase[] = [
   { name: 'a PNG image', files: { 'links.csv': u8([0x89], 'PNG\r\n', [0x1a], '\n', [0, 0, 0, 0x0d], 'IHDR') }, args: validate('links.csv'), code: 1, message: /this is not a text file/ },
   { name: 'control bytes everywhere', files: { 'links.csv': u8('source,target\n', [1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16]) }, args: validate('links.csv'), code: 1, message: /this is not a text file \(it contains binary control bytes\)/ },
   { name: 'a 1 MB cell is clipped in the message', files: links(`source,target\n2480,${'x'.repeat(1_048_576)}\n`), args: validate('links.csv'), code: 1, message: /x{200}… \(1\s048\s576 characters\)/, not: /x{300}/, report: { file: 'links.csv', rows: 1, rejected: 1 } },
-  { name: 'a 1 MB line of 500 000 columns of one name, with no line break', files: links(`source,target${',x'.repeat(500_000)}`), args: validate('links.csv'), code: 0, message: /500\s?000 columns are named "x" \(columns 3, 4, 5, 6, 7, 8 …\).*\n.*the file has a header but no data rows/ },
+  { name: 'a 1 MB line of 500 000 columns of one name, with no line break', files: links(`source,target${',x'.repeat(500_000)}`), args: validate('links.csv'), code: 0, message: /the file has a header but no data rows.*\n.*500\s?000 columns are named "x" \(columns 3, 4, 5, 6, 7, 8 …\)/ },
   { name: 'decomposed å from a Mac', files: links('source,target\nUme\u0061\u030a,V\u0061\u0308nn\u0061\u0308s\n'), args: validate('links.csv'), code: 0, message: /No problems\./, report: { file: 'links.csv', rows: 1, loaded: 1 } },
 
   // --- Values in links -----------------------------------------------------

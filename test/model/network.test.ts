@@ -31,7 +31,7 @@ function small() {
 
 describe('CooperationNetwork', () => {
   it('has every municipality of the geography as a node, even without links', () => {
-    const net = loadNetwork({ links: 'source,target\n0180,0114\n' });
+    const net = loadNetwork({ links: 'source,target\n0180,0114\n' }, { ids: 'municipality-codes', scope: 'all' });
     expect(net.graph.order).toBe(290);
     expect(net.municipalities()).toHaveLength(290);
     expect(net.graph.degree('1880')).toBe(0);
@@ -110,9 +110,11 @@ describe('CooperationNetwork', () => {
     expect(onlyMunicipalities).toMatchObject({ direct: 2, links: [0, 7], weight: 3 });
     const viaAuthorities = net.municipalityProjection({ via: ['joint_body', 'authority'] }).ties.find((t) => t.a === '2403' && t.b === '2480');
     expect(viaAuthorities?.bodies).toEqual(['polis', 'rtj']);
+    // The inferred scope is Västerbotten (where the data's own actors are), plus Stockholm, which a link names.
     const graph = net.municipalityProjection().graph;
-    expect(graph.order).toBe(290);
+    expect(graph.order).toBe(15 + 1);
     expect(graph.size).toBe(5);
+    expect(net.withScope('all').municipalityProjection().graph.order).toBe(290);
   });
 });
 
@@ -132,9 +134,10 @@ describe('the real cooperation bodies', () => {
     const expected = memberships.filter((m) => !proposals.has(m.body_id)).map((m) => `${m.body_id}>${m.municipality_code}`);
     expect(memberLinks.map((l) => `${l.source}>${l.target}`).sort()).toEqual(expected.sort());
     expect(net.actor('arbetsformedlingen')).toMatchObject({ kind: 'authority' });
-    expect(net.actor('region-stockholm')).toMatchObject({ kind: 'county', county: '01' });
-    expect(net.actor('vastra-gotalandsregionen')).toMatchObject({ kind: 'county', county: '14' });
-    expect(net.actor('region-jamtland-harjedalen')).toMatchObject({ kind: 'county', county: '23' });
+    // Regions are authorities (issue 11), placed in their county.
+    expect(net.actor('region-stockholm')).toMatchObject({ kind: 'authority', county: '01' });
+    expect(net.actor('vastra-gotalandsregionen')).toMatchObject({ kind: 'authority', county: '14' });
+    expect(net.actor('region-jamtland-harjedalen')).toMatchObject({ kind: 'authority', county: '23' });
     // A list the source does not name is not invented: "(not named in source)" adds no actor.
     const unnamed = bodies.filter((b) => b.status !== 'proposal' && b.non_municipal_members!.startsWith('('));
     expect(unnamed.length).toBeGreaterThan(0);

@@ -239,7 +239,7 @@ describe('temporal split', () => {
         '2480,2409,2012-01-01,', // Umeå–Robertsfors: running at the split (training)
         '2403,2401,2020-05-01,', // Bjurholm–Nordmaling: formed after the split
       ].join('\n'),
-    });
+    }, { ids: 'municipality-codes' });
     const [row] = evaluate(net, { since: '2018-01-01', repeats: 1, methods: ['samverkan'] });
     expect(row!.positives + row!.outside).toBe(1);
     expect(() => evaluate(net, { since: '2021-01-01', repeats: 1 })).toThrow(/no municipality tie was formed after 2021-01-01/);

@@ -120,6 +120,40 @@ describe('renderMap on the Swedish municipalities', () => {
   });
 });
 
+describe('renderMap of part of the country (codes)', () => {
+  const geography = swedenGeography();
+  const vasterbotten = geography.municipalities.filter((m) => m.county === '24').map((m) => m.code);
+  const svg = renderMap({ values: new Map([['2480', 0.5]]), codes: vasterbotten, labels: true, title: 'Västerbotten' });
+
+  it('draws only those municipalities, fitted to them, with their names', () => {
+    expect([...fills(svg).keys()]).toEqual([...vasterbotten].sort());
+    const group = /<g class="labels"[^>]*>([\s\S]*?)<\/g>/.exec(svg)![1]!;
+    const labels = [...group.matchAll(/<text x="([\d.-]+)" y="([\d.-]+)">([^<]*)<\/text>/g)];
+    expect(labels.map((m) => m[3]).sort()).toEqual(geography.municipalities.filter((m) => m.county === '24').map((m) => m.name).sort());
+    // The height follows the county's shape (wider than tall at 480 px: less than the 960 of Sweden), and every label is inside the drawing.
+    const [, width, height] = /width="(\d+)" height="(\d+)"/.exec(svg)!.map(Number);
+    expect(width).toBe(480);
+    expect(height).toBeGreaterThan(240);
+    expect(height).toBeLessThan(960);
+    for (const [, x, y] of labels) {
+      expect(Number(x)).toBeGreaterThan(0);
+      expect(Number(x)).toBeLessThan(width!);
+      expect(Number(y)).toBeGreaterThan(0);
+      expect(Number(y)).toBeLessThan(height!);
+    }
+  });
+
+  it('is the same map whatever the order of the codes, and no labels unless asked', () => {
+    expect(renderMap({ values: new Map([['2480', 0.5]]), codes: new Set([...vasterbotten].reverse()), labels: true, title: 'Västerbotten' })).toBe(svg);
+    expect(renderMap({ values: new Map(), codes: vasterbotten })).not.toContain('class="labels"');
+  });
+
+  it('refuses codes with no feature on the map', () => {
+    expect(() => renderMap({ values: new Map(), codes: ['9999'] })).toThrow(/none of the codes given has a feature/);
+    expect(() => renderMap({ values: new Map(), codes: '2480' as unknown as string[] })).toThrow(/codes must be an array or set/);
+  });
+});
+
 describe('countyBorderLines on four unit squares in two counties', () => {
   it('keeps the outline and the segments between counties, and drops those within a county', () => {
     const borders = segmentsOf(countyBorderLines(fourSquares()));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, demoDataset, loadGeography, loadNetwork, renderReport, renderReportMarkdown } from '../../src/index.js';
+import { buildReport, demoDataset, loadGeography, loadNetwork, renderReport, renderReportMarkdown, swedenCooperationBodies } from '../../src/index.js';
 import { itInChromium, useChromium } from '../helpers/chromium.js';
 
 const chromium = useChromium();
@@ -74,9 +74,51 @@ describe('county report (HTML)', () => {
   });
 });
 
+describe('a county report (one county in scope)', () => {
+  const net = loadNetwork(swedenCooperationBodies()).withScope({ counties: ['Västerbotten'] });
+  const html = renderReport(net, { dataDescription: 'the bodies of Västerbotten' });
+  const names = net.municipalities().map((m) => m.name);
+
+  it('is about the county alone: its section, its figures, no other county', () => {
+    expect(html.match(/<section id="county-/g)).toEqual(['<section id="county-']);
+    expect(html).toContain('<h2>Västerbottens län</h2>');
+    expect(html).toContain('Area: Västerbottens län. Municipalities elsewhere are not part of the data');
+    expect(html).not.toContain('Counties at a glance');
+    expect(html).not.toContain('Norrbottens län');
+    expect(html).toMatch(/<b>15<\/b><span>municipalities in Västerbottens län<\/span>/);
+    // Gaps name only the county's municipalities.
+    const model = buildReport(net);
+    expect(model.gaps.every((g) => g.county === '24')).toBe(true);
+    expect(model.counties.map((c) => c.coverage.county)).toEqual(['24']);
+  });
+
+  itInChromium('has one map, of the county at county scale, with every municipality named', async () => {
+    const page = await chromium().open({ html });
+    expect(page.problems()).toEqual([]);
+    expect(await page.count('svg')).toBe(1);
+    expect(new Set(await page.attributes('path.municipality', 'data-code'))).toEqual(new Set(net.municipalities().map((m) => m.code)));
+    expect((await page.texts('g.labels text')).sort()).toEqual([...names].sort());
+    // County scale: the county fills the map's width (Sweden drawn whole would leave Västerbotten a fifth of it).
+    const share = await page.page.$eval('svg', (svg) => {
+      const boxes = [...svg.querySelectorAll('path.municipality')].map((p) => (p as unknown as { getBBox(): { x: number; width: number } }).getBBox());
+      const left = Math.min(...boxes.map((b) => b.x));
+      const right = Math.max(...boxes.map((b) => b.x + b.width));
+      return (right - left) / Number(svg.getAttribute('width'));
+    });
+    expect(share).toBeGreaterThan(0.9);
+    await page.close();
+  });
+});
+
 describe('county report (Markdown)', () => {
   it('has a section per county and escapes table cells', () => {
-    const md = renderReportMarkdown(evilNetwork());
+    // The evil network's data is all in Västerbotten: a county report, with no overview of other counties.
+    const county = renderReportMarkdown(evilNetwork());
+    expect(county.match(/^## /gm)).toEqual(['## ', '## ']);
+    expect(county).toContain('## Västerbottens län');
+    expect(county).toContain('Area: Västerbottens län \\(inferred from where the actors of the data are');
+    expect(county).not.toContain('Counties at a glance');
+    const md = renderReportMarkdown(evilNetwork().withScope('all'));
     expect(md.match(/^## /gm)).toHaveLength(1 + 21 + 1);
     expect(md).toContain('\\|"&amp;\'');
     expect(md).not.toContain('<script>');
@@ -109,9 +151,16 @@ describe('another country', () => {
   });
 
   it('draws the given polygons, one shape per municipality', () => {
-    const html = renderReport(net, { features });
+    // The links are all in Nord: a county report, with one map of Nord's two municipalities, named.
+    const county = renderReport(net, { features });
+    expect(county.match(/<svg /g)).toHaveLength(1);
+    expect([...county.matchAll(/class="municipality" data-code="([^"]+)"/g)].map((m) => m[1])).toEqual(['A1', 'A2']);
+    expect(county).toMatch(/<g class="labels"[^>]*>\s*<text [^>]*>Alfa<\/text>\s*<text [^>]*>Beta<\/text>/);
+    expect(county).not.toContain('<h2>Sør</h2>');
+    const html = renderReport(net.withScope('all'), { features });
     expect(html.match(/<svg /g)).toHaveLength(2);
     expect(html.match(/class="municipality"/g)).toHaveLength(6);
+    expect(html).toContain('<h2>Sør</h2>');
   });
 });
 

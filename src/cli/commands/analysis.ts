@@ -246,7 +246,6 @@ export const gapsCommand: Command = {
   summary: 'isolated municipalities, missing partners, single points of failure …',
   options: {
     ...COMMON,
-    county: { type: 'string' },
     'min-severity': { type: 'string' },
     type: { type: 'string' },
     kinds: { type: 'string' },
@@ -263,7 +262,7 @@ municipalities that do not cooperate. Severity: 4 critical, 3 high,
 2 medium, 1 low.
 
 Options:
-  --county CODE|NAME  only this county
+  --county C[,C]      only this area (the scope; see Input)
   --min-severity N    only gaps of severity N or more (1–4)
   --type LIST         only these types: ${GAP_TYPES.join(', ')}
   --kinds LIST        required partner kinds (default religious,civil_society,authority)
@@ -285,15 +284,11 @@ Example:
     const small = numberOption(values, 'small');
     const minSeverity = integerOption(values, 'min-severity', 1) ?? 1;
     if (minSeverity > 4) throw new UsageError(`--min-severity is 1 (low) to 4 (critical), got ${minSeverity}`);
-    let county: string | undefined;
-    if (values.county !== undefined) {
-      county = net.county(String(values.county))?.code;
-      if (county === undefined) throw new UsageError(`unknown county ${JSON.stringify(values.county)}`);
-    }
     const paths = pathOptions(values, io);
+    // --county is the scope: findGaps keeps to it already.
     const rows = findGaps(net, { ...(types && { types: types as GapType[] }), ...(kinds && { requiredKinds: kinds }), ...(small !== undefined && { smallPopulation: small }), ...paths });
     noteSampling(centrality(net, { measures: ['betweenness'], ...paths }).sampling, io);
-    const kept = rows.filter((g) => g.severity >= minSeverity && (county === undefined || g.county === county));
+    const kept = rows.filter((g) => g.severity >= minSeverity);
     Object.defineProperty(kept, 'columns', { value: rows.columns, enumerable: false });
     printRows(kept, values, io);
     return 0;

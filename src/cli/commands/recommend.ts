@@ -6,8 +6,11 @@ import { COMPONENTS, type Component } from '../../recommend/score.js';
 import { EVALUATION_METHODS, evaluateRecommender, type EvaluationMethod } from '../../recommend/evaluate.js';
 import { fitRecommender, RecommenderModelSchema, type RecommenderModel } from '../../recommend/recommender-model.js';
 import { PLAN_OBJECTIVES, planLinks } from '../../recommend/plan.js';
-import { recommendAll, recommendForCounty, recommendPartners, type RecommendationRow, type RecommendOptions } from '../../recommend/recommend.js';
+import { recommendAll, recommendPartners, type RecommendationRow, type RecommendOptions } from '../../recommend/recommend.js';
 import { withColumns } from '../../model/table.js';
+import { DEFAULT_SMALL_POPULATION } from '../../analysis/gaps.js';
+import { scopeSet } from '../../model/network.js';
+import { municipalitySuggestion } from '../../model/suggest.js';
 import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
 import { emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS } from '../output.js';
@@ -133,7 +136,6 @@ export const recommendCommand: Command = {
     ...SCORER_OPTIONS,
     ...MODEL_OPTIONS,
     municipality: { type: 'string', short: 'm' },
-    county: { type: 'string', short: 'c' },
     all: { type: 'boolean' },
     limit: { type: 'string' },
     existing: { type: 'string' },
@@ -149,12 +151,15 @@ Swedish bodies (distance, borders, county and labour-market region, size,
 how near each one's partners are, shared partners). The score is the
 model's probability that the candidate is the one chosen. With --county or
 --all, suggestions for every small municipality (population below 15 000).
+Candidates are municipalities of the area the data covers (its scope).
 --format json prints exactly the library's rows.
 
 Options:
   --municipality, -m  code or name of the municipality
-  --county, -c        every small municipality of this county (code or name)
-  --all               every small municipality of the country
+  --county, -c C[,C]  the area the data covers (see Input): every small
+                      municipality of it, with partners from it
+  --all               every small municipality of the area (the country,
+                      for national data)
   --every             with --county/--all: every municipality, not only small ones
   --small N           population below which a municipality is small (default 15000)
   --limit N           suggestions per municipality (default 10)
@@ -175,8 +180,9 @@ Example:
   samverkan recommend --municipality Bjurholm --limit 5
   samverkan recommend --municipality Dorotea --field räddningstjänst --dataset bodies`,
   run({ values }, io) {
-    const targets = ['municipality', 'county', 'all'].filter((k) => values[k] !== undefined);
-    if (targets.length !== 1) throw new UsageError('give exactly one of --municipality, --county or --all', 'see: samverkan recommend --help');
+    // --county is also the scope, so it may come with --municipality (a municipality of that area).
+    const targets = ['municipality', 'all'].filter((k) => values[k] !== undefined);
+    if (targets.length > 1 || (targets.length === 0 && values.county === undefined)) throw new UsageError('give one of --municipality, --county or --all', 'see: samverkan recommend --help');
     const { net, description } = loadInput(values, io);
     announce(description, values, io);
     const limit = integerOption(values, 'limit', 1);
@@ -186,16 +192,18 @@ Example:
     let rows: RecommendationRow[] & { columns?: string[] };
     if (values.municipality !== undefined) {
       const m = net.municipality(String(values.municipality));
-      if (!m) throw new UsageError(`unknown municipality ${JSON.stringify(values.municipality)}`, 'give a code (2460) or a name (Vännäs)');
+      if (!m) throw new UsageError(`unknown municipality ${JSON.stringify(values.municipality)}${municipalitySuggestion(net.geography, String(values.municipality))}`, 'give a code (2460) or a name (Vännäs)');
+      if (!scopeSet(net).has(m.code)) throw new UsageError(`${m.name} is outside the area the data covers (${net.scope.description})`, `widen it: --county ${m.county},… or --county all`);
       rows = recommendPartners(net, m.code, options);
     } else {
       const batch = { ...options, ...(small !== undefined && { smallPopulation: small }), only: values.every ? ('all' as const) : ('small' as const) };
-      if (values.county !== undefined) {
-        const c = net.county(String(values.county));
-        if (!c) throw new UsageError(`unknown county ${JSON.stringify(values.county)}`);
-        rows = recommendForCounty(net, c.code, batch);
-        if (rows.length === 0 && !values.every) io.stderr.write(`samverkan: ${c.name} has no small municipality (below ${small ?? 15000} inhabitants); --every gives suggestions for all its municipalities\n`);
-      } else rows = recommendAll(net, batch);
+      // --county is the scope (the area the data covers): suggestions for its (small) municipalities, among its municipalities.
+      rows = recommendAll(net, batch);
+      const threshold = small ?? DEFAULT_SMALL_POPULATION;
+      const area = net.scope.description;
+      const asked = net.municipalities().filter((m) => values.every || m.population < threshold);
+      if (rows.length === 0 && asked.length === 0) io.stderr.write(`samverkan: ${area} has no small municipality (below ${threshold} inhabitants); --every gives suggestions for all its municipalities\n`);
+      else if (rows.length === 0) io.stderr.write(`samverkan: no candidate partner within ${area}: its ${values.every ? '' : 'small '}municipalities are tied to every candidate already. Candidates come from the area the data covers; widen it with --county (several, comma-separated) or --county all\n`);
     }
     const format = formatOf(values);
     if (format === 'json') emit(JSON.stringify(shapeRows(rows, values), null, 2) + '\n', values, io);
@@ -215,7 +223,6 @@ export const planCommand: Command = {
     budget: { type: 'string', short: 'b' },
     objective: { type: 'string' },
     kind: { type: 'string' },
-    county: { type: 'string', short: 'c' },
     'required-kinds': { type: 'string' },
     small: { type: 'string' },
   },
@@ -230,7 +237,7 @@ Options:
                       small municipalities with a municipality tie)
   --kind KIND         the partner kind of kind-reach (default religious)
   --required-kinds L  small-coverage: kinds a small municipality must also reach
-  --county C          plan for one county (code or name)
+  --county C[,C]      plan for this area (the scope; see Input)
   --small N           population below which a municipality is small (default 15000)
 
 ${SCORER_HELP}
@@ -252,11 +259,7 @@ Example:
     warnUnknownKinds(net, requiredKinds, 'required-kinds', io);
     if (values.kind !== undefined) warnUnknownKinds(net, [String(values.kind)], 'kind', io);
     const small = numberOption(values, 'small');
-    let county: string | undefined;
-    if (values.county !== undefined) {
-      county = net.county(String(values.county))?.code;
-      if (county === undefined) throw new UsageError(`unknown county ${JSON.stringify(values.county)}`);
-    }
+    // --county is the scope: planLinks keeps to it already.
     const rows = planLinks(net, {
       ...scorerOptions(values),
       ...(budget !== undefined && { budget }),
@@ -264,7 +267,6 @@ Example:
       ...(values.kind !== undefined && { kind: String(values.kind) }),
       ...(requiredKinds && { requiredKinds }),
       ...(small !== undefined && { smallPopulation: small }),
-      ...(county && { county }),
     });
     printRows(rows, values, io);
     return 0;

@@ -55,6 +55,10 @@ brokering actors, gaps and partner suggestions for small municipalities.
 The HTML file is self-contained: it opens offline and runs no script.
 Then prints a short summary per county and where the file is.
 
+The report is about the area the data covers (its scope; see --county
+under Input): a county's data makes a county report, with a map of that
+county's municipalities, named, and nothing about the rest of the country.
+
 Options:
   --out, -o FILE      where to write (default samverkan-report.html, or
                       samverkan-report.md with --format md)
@@ -123,7 +127,9 @@ export const mapCommand: Command = {
   help: `samverkan map [options]
 
 Draws Sweden's municipalities (or the counties) coloured by a coverage
-metric, as one standalone SVG file.
+metric, as one standalone SVG file. Data about part of the country (see
+--county under Input) gets a map of that part, at its scale, with the
+municipalities named when they are at most 60.
 
 Options:
   --metric, -m NAME   coverage (default), linked (cooperates with another
@@ -191,13 +197,17 @@ Example:
         'pass --features FILE: GeoJSON with a `code` property per municipality',
       );
     }
+    // The area the data covers, at its scale, with names when it is a county or two.
+    const codes = net.scope.national ? undefined : net.scope.municipalities.filter((c) => drawn.has(c));
+    if (codes !== undefined && codes.length === 0) throw new UsageError(`the map polygons cover none of the municipalities of ${net.scope.description}`, 'pass --features FILE: GeoJSON with a `code` property per municipality');
     const svg = renderMap({
       ...(features && { features }),
+      ...(codes && { codes, labels: codes.length <= 60 }),
       values: byCode,
       level,
       geography: net.geography,
       domain,
-      title: (values.title as string | undefined) ?? `${metric[0]!.toUpperCase()}${metric.slice(1).replace('_', ' ')} per ${level}`,
+      title: (values.title as string | undefined) ?? `${metric[0]!.toUpperCase()}${metric.slice(1).replace('_', ' ')} per ${level}${net.scope.national ? '' : `: ${net.scope.description}`}`,
       legendLabel: metric,
     });
     const out = emit(svg + (svg.endsWith('\n') ? '' : '\n'), values, io);
