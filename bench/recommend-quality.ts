@@ -101,7 +101,7 @@ function table(title: string, rows: EvaluationRow[]): void {
   const first = rows[0]!;
   console.log(`\n### ${title}`);
   console.log(
-    `${first.repeats} repeats; ${first.positives.toFixed(1)} hidden ties in the candidate universe per repeat (${first.outside.toFixed(1)} outside), ${first.negatives.toFixed(0)} negatives, ${first.municipalities.toFixed(1)} municipalities with a hidden tie; k = ${first.k}\n`,
+    `${first.repeats} repeats; ${first.positives.toFixed(1)} hidden ties in the candidate universe per repeat (${first.outside.toFixed(1)} outside), ${first.negatives.toFixed(0)} negatives, ${first.queries.toFixed(1)} municipalities with a hidden tie; k = ${first.k}\n`,
   );
   console.log(`| method | AUC | precision@${first.k} | recall@${first.k} | MRR |`);
   console.log('| --- | --- | --- | --- | --- |');

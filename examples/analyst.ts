@@ -25,9 +25,11 @@ const csv = toCsv(coverage, { delimiter: ';', bom: true }); // Swedish Excel: se
 console.log(`coverage.csv would have ${csv.split('\n').length - 2} rows and ${coverage.columns.length} columns`);
 
 // 2. Who bridges counties: Gould–Fernandez liaisons and gatekeepers.
+// (The role counts are null only on a plain graph, where no actor has a county.)
+const bridges = (r: { liaison: number | null; gatekeeper: number | null }) => (r.liaison ?? 0) + (r.gatekeeper ?? 0);
 const brokers = brokerage(net)
-  .filter((r) => r.liaison + r.gatekeeper > 0)
-  .sort((a, b) => b.liaison + b.gatekeeper - (a.liaison + a.gatekeeper))
+  .filter((r) => bridges(r) > 0)
+  .sort((a, b) => bridges(b) - bridges(a))
   .slice(0, 10);
 console.table(brokers.map(({ name, kind, county, liaison, gatekeeper, constraint }) => ({ name, kind, county, liaison, gatekeeper, constraint })));
 

@@ -27,13 +27,19 @@ export interface BrokerageRow extends ActorRowBase {
   constraint: number | null;
   /** Burt's effective size: non-redundant contacts (0 without ties). */
   effectiveSize: number;
-  coordinator: number;
-  gatekeeper: number;
-  representative: number;
-  consultant: number;
-  liaison: number;
-  /** Sum of the five role counts. */
-  total: number;
+  /**
+   * The five Gould–Fernandez role counts, and their sum. `null` when no actor
+   * has a group (a plain graph without geography, or `groupBy: 'municipality'`
+   * on actors without municipalities): roles between groups do not exist
+   * there, and 0 would claim the actor brokers nothing.
+   */
+  coordinator: number | null;
+  gatekeeper: number | null;
+  representative: number | null;
+  consultant: number | null;
+  liaison: number | null;
+  /** Sum of the five role counts (`null` as they are). */
+  total: number | null;
 }
 
 /**
@@ -53,6 +59,8 @@ export interface BrokerageRow extends ActorRowBase {
  *   representative equal the directed counts.
  *
  * A high liaison or gatekeeper count marks an actor that bridges counties.
+ * On a plain graph (no actor has a county) the role counts are `null`;
+ * constraint and effective size are still computed.
  *
  * @example
  * const top = brokerage(net).sort((a, b) => b.liaison - a.liaison).slice(0, 10);
@@ -63,17 +71,18 @@ export function brokerage(net: CooperationNetwork, options: BrokerageOptions = {
   const constraint = burtConstraint(csr, { weighted: o.weighted });
   const size = effectiveSize(csr, { weighted: o.weighted });
   const groups = actors.map((a) => (o.groupBy === 'county' ? a.county : a.municipality));
-  const roles = brokerageRoles(csr, groups, { ungrouped: o.ungrouped });
+  // Without any group every actor would be an outsider of its own group, and every two-path a liaison.
+  const roles = groups.some((g) => g !== undefined) ? brokerageRoles(csr, groups, { ungrouped: o.ungrouped }) : null;
   const rows = actors.map((actor, i) =>
     actorRow(actor, {
       constraint: constraint[i] ?? null,
       effectiveSize: size[i]!,
-      coordinator: roles.coordinator[i]!,
-      gatekeeper: roles.gatekeeper[i]!,
-      representative: roles.representative[i]!,
-      consultant: roles.consultant[i]!,
-      liaison: roles.liaison[i]!,
-      total: roles.total[i]!,
+      coordinator: roles ? roles.coordinator[i]! : null,
+      gatekeeper: roles ? roles.gatekeeper[i]! : null,
+      representative: roles ? roles.representative[i]! : null,
+      consultant: roles ? roles.consultant[i]! : null,
+      liaison: roles ? roles.liaison[i]! : null,
+      total: roles ? roles.total[i]! : null,
     }),
   );
   return withColumns(rows, [

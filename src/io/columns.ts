@@ -50,6 +50,18 @@ export const LINK_COLUMNS = {
 } as const;
 
 /**
+ * A links file of group memberships: one row per member, `group` (a joint
+ * body, or any group of municipalities) and `municipality` instead of
+ * `source` and `target`. Used only when the header has neither a source nor
+ * a target column.
+ */
+export const MEMBERSHIP_COLUMNS = {
+  ...LINK_COLUMNS,
+  source: ['group', 'grupp', 'group_id', 'body', 'body_id', 'organ'],
+  target: ['municipality', 'kommun', 'municipality_code', 'kommunkod', 'member', 'medlem'],
+} as const;
+
+/**
  * Spellings of the known actor kinds, Swedish and English, as snake_case
  * words (`ideell_förening`) → kind: the built-in {@link KIND_VOCABULARY}
  * (matched case- and diacritic-insensitively). Anything else is kept as a

@@ -23,6 +23,7 @@ import {
   type LoadNetworkInput,
   type LoadNetworkOptions,
   type TableHead,
+  type IdTrail,
 } from './load-network.js';
 import { cannotRead, checkFile, fileProblem, filePathOf, issueProblem, readTable } from './source.js';
 import { BinaryCheck, byteOrderMark, decodeWindows1252, NotTextError, WINDOWS_1252_WARNING } from './text.js';
@@ -347,7 +348,7 @@ function prepare(input: LoadNetworkInput, options: LoadNetworkOptions) {
   const files: FileReport[] = [];
   const vocabulary = kindVocabularyOf(options.kinds, problems, files);
   let actors: Actor[] = [];
-  let rejected: Map<string, { file: string; row: number }> | undefined;
+  let rejected: Map<string, IdTrail> | undefined;
   if (input.actors !== undefined) {
     const result = loadActors(readTable(input.actors, '(actors)', { recordIssues: true }), geography, problems, undefined, undefined, vocabulary);
     actors = result.actors;

@@ -6,7 +6,7 @@ import { clipText, describeLookalike, visibleText } from '../model/text.js';
 import { CooperationNetwork, MAX_LINK_WEIGHT } from '../model/network.js';
 import { IsoDateSchema, type Actor, type Geography, type Link } from '../model/schema.js';
 import type { ScopeOption } from '../model/scope.js';
-import { ACTOR_COLUMNS, LINK_COLUMNS, normaliseKind, type ColumnMap } from './columns.js';
+import { ACTOR_COLUMNS, LINK_COLUMNS, MEMBERSHIP_COLUMNS, normaliseHeader, normaliseKind, type ColumnMap } from './columns.js';
 import { DEFAULT_KINDS, foldKind, KindVocabulary, kindWord, VOCABULARY_KINDS } from './kinds.js';
 import { closestWords } from '../model/suggest.js';
 import { loadGeography } from './geography.js';
@@ -206,6 +206,13 @@ function checkHead<F extends string>(
   return checkHeader<F>({ ...rest, records: [], blankRows: [] }, spec, required, problems, { warnNoRows: !hasRecords });
 }
 
+/** A header of memberships (`group`, `municipality`) with no source or target column: see MEMBERSHIP_COLUMNS. */
+function isMembershipHeader(header: readonly string[]): boolean {
+  const cells = new Set(header.map(normaliseHeader));
+  const has = (names: readonly string[]) => names.some((n) => cells.has(n));
+  return !has(LINK_COLUMNS.source) && !has(LINK_COLUMNS.target) && has(MEMBERSHIP_COLUMNS.source) && has(MEMBERSHIP_COLUMNS.target);
+}
+
 /** A file report with no rows yet: readers count them as they come. */
 function emptyReport(head: TableHead, role: 'actors' | 'links'): FileReport {
   const report: FileReport = { file: head.file, role, rows: 0, loaded: 0, merged: 0, rejected: 0, blank: 0 };
@@ -305,8 +312,8 @@ export function loadActors(
   preset?: ColumnMap<ActorField>,
   tick?: () => void,
   vocabulary: KindVocabulary = DEFAULT_KINDS,
-): { actors: Actor[]; report: FileReport; rejected: Map<string, { file: string; row: number }> } {
-  const rejected = new Map<string, { file: string; row: number }>();
+): { actors: Actor[]; report: FileReport; rejected: Map<string, IdTrail> } {
+  const rejected = new Map<string, IdTrail>();
   const { items, report } = readAll(actorReader(headOf(table), geography, problems, preset, tick, rejected, vocabulary), table);
   return { actors: items, report, rejected };
 }
@@ -321,7 +328,7 @@ function actorReader(
   problems: Problem[],
   preset?: ColumnMap<ActorField>,
   tick?: () => void,
-  rejectedIds?: Map<string, { file: string; row: number }>,
+  rejectedIds?: Map<string, IdTrail>,
   vocabulary: KindVocabulary = DEFAULT_KINDS,
 ): RecordReader<Actor> {
   const report = emptyReport(table, 'actors');
@@ -385,7 +392,8 @@ function actorReader(
 
     const attributes = extraAttributes(table, columns, record, problems, unnamed);
 
-    if (kind === 'municipality' && id !== '') {
+    // A municipality column that names nothing is the row's one problem: the id need not be a municipality then.
+    if (kind === 'municipality' && id !== '' && !(rawMunicipality !== '' && municipality === undefined)) {
       // A municipality row adds attributes to the geography's municipality.
       const m = municipality !== undefined ? ix.municipality.get(municipality) : findMunicipality(geography, id);
       if (!m) {
@@ -427,6 +435,8 @@ function actorReader(
         municipalityRows.set(code, { actor: merged, row: record.row });
         actors.push(merged);
       }
+      // `vindeln-kommun` (municipality Vindeln) is merged into 2404: links may still use the row's own id.
+      if (id !== code && !rejectedIds?.has(id)) rejectedIds?.set(id, { file: table.file, row: record.row, municipality: code });
       report.merged++;
       return;
     }
@@ -540,8 +550,20 @@ export interface EndResolution {
   readonly codes: boolean;
   readonly names: boolean;
   readonly implicit: boolean;
-  /** Actor ids whose rows were rejected, with where: a link to one says so. */
-  readonly rejected?: ReadonlyMap<string, { file: string; row: number }>;
+  /** Ids of actor rows that are not actors of their own (see {@link IdTrail}). */
+  readonly rejected?: ReadonlyMap<string, IdTrail>;
+}
+
+/**
+ * Where an id of the actors table went when it is not an actor's id: its
+ * row was rejected (a link to it says so and names the row), or it was a
+ * municipality row merged into its municipality (`municipality`: the code;
+ * a link to the id is a link to that municipality).
+ */
+export interface IdTrail {
+  file: string;
+  row: number;
+  municipality?: string;
 }
 
 /** A link reader's outcome: the links, their report, the implicit actor ids and how many ends were municipalities. */
@@ -550,6 +572,8 @@ export interface LinkReadResult {
   report: FileReport;
   /** Ends that are actors of their own (a plain graph), in first-seen order. */
   implicit: string[];
+  /** Groups of a memberships file (`group,municipality`) that are not declared actors: joint bodies, in first-seen order. */
+  groups?: string[];
   /** Link ends (counted per row and end) that were municipalities. */
   municipalityEnds: number;
 }
@@ -576,7 +600,9 @@ function loadLinks(table: Table, resolution: EndResolution, problems: Problem[],
 export function linkReader(table: TableHead, resolution: EndResolution, problems: Problem[], preset?: ColumnMap<LinkField>, tick?: () => void): LinkRecordReader {
   const { geography, declared } = resolution;
   const report = emptyReport(table, 'links');
-  const columns = preset ?? checkHead<LinkField>(table, LINK_COLUMNS, ['source', 'target'], problems);
+  // `group,municipality`: memberships of groups that need no actors table (see MEMBERSHIP_COLUMNS).
+  const memberships = preset === undefined && isMembershipHeader(table.header);
+  const columns = preset ?? checkHead<LinkField>(table, memberships ? MEMBERSHIP_COLUMNS : LINK_COLUMNS, ['source', 'target'], problems);
   // A graph file's edge ends are actor ids already: no municipality lookup, so
   // an edge to a rejected node "180" does not land on Stockholm (0180).
   const graphEnds = preset !== undefined;
@@ -607,7 +633,7 @@ export function linkReader(table: TableHead, resolution: EndResolution, problems
   const unresolved = (value: string): string => {
     if (graphEnds) return 'edge to a node that is not in the file or was rejected (see its problem)';
     const rejected = resolution.rejected?.get(value);
-    if (rejected) return `link to the actor "${visibleText(clipText(value))}", whose row ${rejected.row} in ${rejected.file} was rejected (see its problem)`;
+    if (rejected && rejected.municipality === undefined) return `link to the actor "${visibleText(clipText(value))}", whose row ${rejected.row} in ${rejected.file} was rejected (see its problem)`;
     const ambiguous = ambiguousMunicipality(geography, value);
     if (ambiguous) return ambiguous;
     if (!lookalikes) {
@@ -620,10 +646,39 @@ export function linkReader(table: TableHead, resolution: EndResolution, problems
     const lookalike = twin !== undefined ? lookalikeIdHint(value, twin) : lookalikeMunicipality(geography, value);
     return `link to an undeclared actor: not an id in the actors file, ${what} of the ${geography.name} geography${codeHint}${excelHint(value)}${lookalike || (by.names ? municipalitySuggestion(geography, value) : '')}`;
   };
+  // Groups of a memberships file that are not declared actors: joint bodies of their own, in first-seen order.
+  const groupIds: string[] = [];
+  const groupSet = new Set<string>();
+  const resolveGroup = (value: string): number | undefined => {
+    if (!declared.has(value) && !groupSet.has(value)) {
+      if (resolution.rejected?.has(value)) return undefined;
+      groupSet.add(value);
+      groupIds.push(value);
+    }
+    let o = ordinal.get(value);
+    if (o === undefined) {
+      o = ids.length;
+      ids.push(value);
+      ordinal.set(value, o);
+    }
+    return o;
+  };
+  /** A member of a memberships file: a municipality by code or name (never an implicit actor). */
+  const resolveMember = (value: string): number | undefined => {
+    const code = resolution.rejected?.get(value)?.municipality ?? (declared.has(value) && municipalityCodes.has(value) ? value : findMunicipalityBy(geography, value, { codes: true, names: true })?.code);
+    if (code === undefined) return undefined;
+    let o = ordinal.get(code);
+    if (o === undefined) {
+      o = ids.length;
+      ids.push(code);
+      ordinal.set(code, o);
+    }
+    return o;
+  };
   const resolve = (value: string): number | undefined => {
     let o = ordinal.get(value);
     if (o !== undefined) return o;
-    let id: string | undefined = declared.has(value) ? value : findMunicipalityBy(geography, value, by)?.code;
+    let id: string | undefined = declared.has(value) ? value : (resolution.rejected?.get(value)?.municipality ?? findMunicipalityBy(geography, value, by)?.code);
     if (id === undefined && resolution.implicit && !graphEnds) {
       id = value;
       if (!implicitSet.has(id)) {
@@ -661,8 +716,8 @@ export function linkReader(table: TableHead, resolution: EndResolution, problems
         ends.push(undefined);
         continue;
       }
-      const id = resolve(raw);
-      if (id === undefined) err(field, raw, unresolved(raw));
+      const id = !memberships ? resolve(raw) : field === 'source' ? resolveGroup(raw) : resolveMember(raw);
+      if (id === undefined) err(field, raw, memberships && field === 'target' ? `not a municipality code or name of the ${geography.name} geography${municipalitySuggestion(geography, raw)}` : unresolved(raw));
       else if (implicitSet.has(ids[id]!)) implicitHere.push({ row: record.row, field, value: raw, column: columns.fields[field] === undefined ? undefined : showCell(table.header[columns.fields[field]!]!) });
       else if (municipalityCodes.has(ids[id]!)) municipalityEnds++;
       ends.push(id);
@@ -697,7 +752,7 @@ export function linkReader(table: TableHead, resolution: EndResolution, problems
 
     implicitRows.push(...implicitHere);
     const link: LoadedLink = { source: ids[source!]!, target: ids[target!]!, weight, origin: { file: table.file, row: record.row } };
-    const kind = cell('kind');
+    const kind = cell('kind') || (memberships ? 'member' : '');
     if (kind !== '') link.kind = intern(kind);
     if (dates.since !== undefined) link.since = intern(dates.since);
     if (dates.until !== undefined) link.until = intern(dates.until);
@@ -738,10 +793,10 @@ export function linkReader(table: TableHead, resolution: EndResolution, problems
           report.loaded++;
         }
       }
-      return { items: kept, report, implicit: [], municipalityEnds };
+      return { items: kept, report, implicit: [], groups: groupIds, municipalityEnds };
     }
     if (implicitIds.length > 0 && !by.codes) codeLookalikes(implicitIds);
-    return { items: links, report, implicit: implicitIds, municipalityEnds };
+    return { items: links, report, implicit: implicitIds, groups: groupIds, municipalityEnds };
   };
   /** A plain edge list whose ids are also municipality codes: say how to read them as municipalities. */
   const codeLookalikes = (implicit: readonly string[]) => {
@@ -838,7 +893,7 @@ export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions
   const linkTable = input.links !== undefined ? readTable(input.links, '(links)', { recordIssues: true }) : undefined;
   total = (actorTable?.records.length ?? 0) + (linkTable?.records.length ?? 0);
   let actors: Actor[] = [];
-  let rejected: Map<string, { file: string; row: number }> | undefined;
+  let rejected: Map<string, IdTrail> | undefined;
   if (actorTable) {
     const result = loadActors(actorTable, given, problems, undefined, tick, vocabulary);
     actors = result.actors;
@@ -864,7 +919,7 @@ export function resolutionFor(
   geography: Geography,
   actors: readonly Actor[],
   options: LoadNetworkOptions,
-  context: { explicit: boolean; actorsTable: boolean; rejected?: ReadonlyMap<string, { file: string; row: number }> },
+  context: { explicit: boolean; actorsTable: boolean; rejected?: ReadonlyMap<string, IdTrail> },
 ): EndResolution {
   const ids = options.ids ?? 'auto';
   const speaks = actors.some((a) => a.kind === 'municipality' || a.municipality !== undefined || a.county !== undefined);
@@ -952,7 +1007,11 @@ export function finishLoad(
   if (plain && typeof options.scope === 'object') {
     throw new ScopeError('scope: this network is a plain graph (it names no municipality and no geography was given), so it covers no county or municipality; give a geography (CLI --geography sweden), or no scope');
   }
-  const all = [...actors, ...links.implicit.map((id): Actor => ({ id, name: id, kind: 'other' }))];
+  const all = [
+    ...actors,
+    ...links.implicit.map((id): Actor => ({ id, name: id, kind: 'other' })),
+    ...(links.groups ?? []).map((id): Actor => ({ id, name: id, kind: 'joint_body' })),
+  ];
   if (plain) return CooperationNetwork.fromValidated({ geography: isPlainGeography(geography) ? geography : NO_GEOGRAPHY, actors: all, links: links.items, loadReport: report, scope: 'all' });
   return CooperationNetwork.fromValidated({ geography, actors: all, links: links.items, loadReport: report, scope: options.scope ?? 'infer' });
 }

@@ -104,8 +104,11 @@ export interface EvaluationRow {
   negatives: number;
   /** Mean number of hidden ties outside the candidate universe (misses for recall, left out of AUC). */
   outside: number;
-  /** Mean number of municipalities with at least one hidden tie (over which top-k metrics are averaged). */
-  municipalities: number;
+  /**
+   * Mean number of queries: the municipalities (on a plain graph, the nodes)
+   * with at least one hidden tie, over which the top-k metrics are averaged.
+   */
+  queries: number;
 }
 
 /**
@@ -516,7 +519,7 @@ export function evaluateRecommender(net: CooperationNetwork, options: EvaluateOp
       positives,
       negatives,
       outside,
-      municipalities: mean(rs.map((r) => r.municipalities)),
+      queries: mean(rs.map((r) => r.municipalities)),
     };
   });
   return withColumns(rows, [
@@ -534,6 +537,6 @@ export function evaluateRecommender(net: CooperationNetwork, options: EvaluateOp
     'positives',
     'negatives',
     'outside',
-    'municipalities',
+    'queries',
   ]);
 }

@@ -124,7 +124,8 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
   const gaps = findGaps(net, { requiredKinds: o.partnerKinds, smallPopulation: o.smallPopulation, ...paths });
 
   const suggestions = o.suggestions > 0 ? recommendAll(net, { limit: o.suggestions, smallPopulation: o.smallPopulation }) : [];
-  const bridging = (r: BrokerageRow) => r.liaison + r.gatekeeper + r.representative;
+  // The report needs a geography, so every actor with a county has role counts; null only when none has one.
+  const bridging = (r: BrokerageRow) => (r.liaison ?? 0) + (r.gatekeeper ?? 0) + (r.representative ?? 0);
   // Rows grouped by county once (a country may have hundreds of counties
   // and hundreds of thousands of actors), in their original order.
   const byCounty = <T>(rows: readonly T[], countyOf: (row: T) => string | null | undefined): Map<string | null | undefined, T[]> => {
@@ -154,7 +155,7 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
       .slice(0, o.top),
     brokers: (brokersOf.get(c.code) ?? [])
       .filter((r) => bridging(r) > 0)
-      .sort((p, q) => bridging(q) - bridging(p) || q.liaison - p.liaison || cmp(p.id, q.id))
+      .sort((p, q) => bridging(q) - bridging(p) || (q.liaison ?? 0) - (p.liaison ?? 0) || cmp(p.id, q.id))
       .slice(0, o.top),
     gaps: gapsOf.get(c.code) ?? [],
     recommendations: suggestionsOf.get(c.code) ?? [],

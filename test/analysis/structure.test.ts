@@ -28,9 +28,15 @@ describe('constraint and effective size', () => {
     close(rows.get('hub')!.effectiveSize, 4, 'hub effective size', 1e-12);
     close(rows.get('l2')!.constraint, 1, 'leaf constraint', 1e-12);
     close(rows.get('l2')!.effectiveSize, 1, 'leaf effective size', 1e-12);
-    // Ungrouped actors ('own'): each leaf pair is a liaison of three "own" groups: C(4,2) = 6.
-    expect(roles(rows.get('hub')!)).toEqual([0, 0, 0, 0, 6, 6]);
-    expect(roles(brokerage(net, { kinds: [X], ungrouped: 'skip' })[0]!)).toEqual([0, 0, 0, 0, 0, 0]);
+    // No actor has a county: there are no groups to broker between, so no role counts (not 0, not all liaisons).
+    expect(roles(rows.get('hub')!)).toEqual([null, null, null, null, null, null]);
+    // The hub in county 24, the leaves ungrouped ('own'): each leaf pair is a liaison of three groups: C(4,2) = 6.
+    const grouped = network(
+      [{ id: 'hub', kind: X, county: '24' }, ...['l1', 'l2', 'l3', 'l4'].map((id) => ({ id, kind: X }))],
+      [['hub', 'l1'], ['hub', 'l2'], ['hub', 'l3'], ['hub', 'l4']],
+    );
+    expect(roles(byId(brokerage(grouped, { kinds: [X] })).get('hub')!)).toEqual([0, 0, 0, 0, 6, 6]);
+    expect(roles(byId(brokerage(grouped, { kinds: [X], ungrouped: 'skip' })).get('hub')!)).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
   it('two triangles joined by c–d', () => {
@@ -56,7 +62,7 @@ describe('constraint and effective size', () => {
   it('isolated, single and empty: constraint null, effective size 0, no roles', () => {
     const single = brokerage(graph(['solo'], []), { kinds: [X] });
     expect(single).toEqual([
-      { id: 'solo', name: 'solo', kind: X, municipality: null, county: null, constraint: null, effectiveSize: 0, coordinator: 0, gatekeeper: 0, representative: 0, consultant: 0, liaison: 0, total: 0 },
+      { id: 'solo', name: 'solo', kind: X, municipality: null, county: null, constraint: null, effectiveSize: 0, coordinator: null, gatekeeper: null, representative: null, consultant: null, liaison: null, total: null },
     ]);
     const empty = brokerage(emptySweden());
     expect(empty).toHaveLength(290);

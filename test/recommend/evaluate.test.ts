@@ -219,7 +219,7 @@ describe('evaluateRecommender', () => {
     const options: EvaluateOptions = { repeats: 2, seed: 3, methods: ['samverkan', 'nearest', 'random'], onProgress: (d, t) => void calls.push([d, t]) };
     const a = evaluateRecommender(bodies, options);
     expect(calls).toEqual([1, 2, 3, 4, 5, 6].map((d) => [d, 6]));
-    expect(a.columns).toEqual(['method', 'auc', 'aucSd', 'precisionAtK', 'precisionAtKSd', 'recallAtK', 'recallAtKSd', 'mrr', 'mrrSd', 'k', 'repeats', 'positives', 'negatives', 'outside', 'municipalities']);
+    expect(a.columns).toEqual(['method', 'auc', 'aucSd', 'precisionAtK', 'precisionAtKSd', 'recallAtK', 'recallAtKSd', 'mrr', 'mrrSd', 'k', 'repeats', 'positives', 'negatives', 'outside', 'queries']);
     expect(JSON.stringify(evaluateRecommender(bodies, options))).toBe(JSON.stringify(a));
     expect(a[0]!.aucSd).not.toBeNull();
     expect(evaluateRecommender(bodies, { repeats: 1, methods: ['nearest'] })[0]!.aucSd).toBeNull();
