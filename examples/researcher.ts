@@ -4,6 +4,7 @@
  *
  *   npx tsx examples/researcher.ts                 # the real cooperation bodies and the demo
  *   npx tsx examples/researcher.ts network.graphml # your own network (GEXF, GraphML or JSON)
+ *   npx tsx examples/researcher.ts edges.csv       # an edge list (source,target), or memberships (group,municipality)
  *
  * Group data (joint bodies) gets the body protocol: each body is hidden in
  * turn and its members ask for partners; the learned model is refitted in 10
@@ -16,8 +17,24 @@
 import { demoDataset, evaluateRecommender, formatTextTable, groupsOf, loadNetwork, swedenCooperationBodies, type CooperationNetwork } from 'samverkan';
 
 const file = process.argv[2];
+
+/**
+ * The user's file: a GEXF, GraphML or JSON graph, or an edge list (CSV, TSV,
+ * TXT: `source,target`, or memberships `group,municipality`). A file that
+ * cannot be loaded ends the run with samverkan's message (file, row, column,
+ * reason), not a stack trace.
+ */
+function loadUserFile(path: string): CooperationNetwork {
+  try {
+    return /\.(csv|tsv|txt)$/i.test(path) ? loadNetwork({ links: { path } }) : loadNetwork({ graph: { path } });
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+
 const datasets: [string, CooperationNetwork][] = file
-  ? [[file, loadNetwork({ graph: file })]]
+  ? [[file, loadUserFile(file)]]
   : [
       ['real cooperation bodies (data/sweden)', loadNetwork(swedenCooperationBodies())],
       ['demo (synthetic)', loadNetwork(demoDataset())],
