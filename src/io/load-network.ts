@@ -646,6 +646,16 @@ export function linkReader(table: TableHead, resolution: EndResolution, problems
     const lookalike = twin !== undefined ? lookalikeIdHint(value, twin) : lookalikeMunicipality(geography, value);
     return `link to an undeclared actor: not an id in the actors file, ${what} of the ${geography.name} geography${codeHint}${excelHint(value)}${lookalike || (by.names ? municipalitySuggestion(geography, value) : '')}`;
   };
+  /** The number of an actor id, given the first time it is seen. */
+  const ordinalOf = (id: string): number => {
+    let o = ordinal.get(id);
+    if (o === undefined) {
+      o = ids.length;
+      ids.push(id);
+      ordinal.set(id, o);
+    }
+    return o;
+  };
   // Groups of a memberships file that are not declared actors: joint bodies of their own, in first-seen order.
   const groupIds: string[] = [];
   const groupSet = new Set<string>();
@@ -655,25 +665,12 @@ export function linkReader(table: TableHead, resolution: EndResolution, problems
       groupSet.add(value);
       groupIds.push(value);
     }
-    let o = ordinal.get(value);
-    if (o === undefined) {
-      o = ids.length;
-      ids.push(value);
-      ordinal.set(value, o);
-    }
-    return o;
+    return ordinalOf(value);
   };
   /** A member of a memberships file: a municipality by code or name (never an implicit actor). */
   const resolveMember = (value: string): number | undefined => {
     const code = resolution.rejected?.get(value)?.municipality ?? (declared.has(value) && municipalityCodes.has(value) ? value : findMunicipalityBy(geography, value, { codes: true, names: true })?.code);
-    if (code === undefined) return undefined;
-    let o = ordinal.get(code);
-    if (o === undefined) {
-      o = ids.length;
-      ids.push(code);
-      ordinal.set(code, o);
-    }
-    return o;
+    return code === undefined ? undefined : ordinalOf(code);
   };
   const resolve = (value: string): number | undefined => {
     let o = ordinal.get(value);
@@ -687,12 +684,7 @@ export function linkReader(table: TableHead, resolution: EndResolution, problems
       }
     }
     if (id === undefined) return undefined;
-    o = ordinal.get(id);
-    if (o === undefined) {
-      o = ids.length;
-      ids.push(id);
-      ordinal.set(id, o);
-    }
+    o = ordinalOf(id);
     // The raw spelling (a name, a code without its zero) resolves the same way next time.
     if (value !== id) ordinal.set(value, o);
     return o;
