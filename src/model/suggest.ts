@@ -77,9 +77,13 @@ export function closestWords(word: string, known: readonly string[], max?: numbe
  * is close. `describe` turns a word into its text in the message.
  */
 export function didYouMean(word: string, known: readonly string[], describe: (k: string) => string = (k) => JSON.stringify(k)): string {
-  const found = closestWords(word, known).slice(0, 3);
-  if (found.length === 0) return '';
-  return `; did you mean ${found.length === 1 ? describe(found[0]!) : `${found.slice(0, -1).map(describe).join(', ')} or ${describe(found.at(-1)!)}`}?`;
+  return suggestionText(closestWords(word, known).slice(0, 3).map(describe));
+}
+
+/** `; did you mean A?`, `; did you mean A, B or C?`, or '' for no suggestion. */
+function suggestionText(said: readonly string[]): string {
+  if (said.length === 0) return '';
+  return `; did you mean ${said.length === 1 ? said[0] : `${said.slice(0, -1).join(', ')} or ${said.at(-1)}`}?`;
 }
 
 /**
@@ -107,7 +111,5 @@ export function countySuggestion(geography: Geography, raw: string): string {
     .map((w) => names.get(w)!)
     .filter((c) => !seen.has(c.code) && seen.add(c.code))
     .slice(0, 3);
-  if (counties.length === 0) return '';
-  const said = counties.map((c) => `${c.name} (${c.code})`);
-  return `; did you mean ${said.length === 1 ? said[0] : `${said.slice(0, -1).join(', ')} or ${said.at(-1)}`}?`;
+  return suggestionText(counties.map((c) => `${c.name} (${c.code})`));
 }
