@@ -239,7 +239,10 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
   requireGeography(net, 'evaluateBodies');
   const o = BodyEvaluateOptionsSchema.parse(options);
   const groups = o.groups ? resolveGroups(net.geography, o.groups) : undefined;
-  const ev = networkEvidence(net, o.via, groups);
+  // The temporal protocol sees the network as it was on `since`: its direct ties and the weighted scorer's
+  // evidence; the groups come from the whole network, as the later ones are the cases.
+  const before = o.since !== undefined ? net.asOf(o.since) : net;
+  const ev = networkEvidence(net, o.via, groups, before);
   const roles = groupRoles(ev, o.countyWide);
   const specs: FeatureSpec[] = o.features ?? availableFeatures(net, DEFAULT_FEATURES).specs;
   const hasFields = ev.groups.some((g, i) => roles.eligible(i) && knownFields(g.group).length > 0);
@@ -319,7 +322,7 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
   });
 
   // Score every case with every method.
-  const full = methods.includes('weighted') ? evidenceOf(net, o.via) : undefined;
+  const full = methods.includes('weighted') ? evidenceOf(before, o.via) : undefined;
   const weightedOptions = ScoreOptionsSchema.parse({ via: o.via });
   const random = createRng(o.seed);
   const caseRows: BodyCaseRow[] = [];

@@ -120,9 +120,14 @@ export const FitRecommenderOptionsSchema = z.strictObject({
 });
 export type FitRecommenderOptions = z.input<typeof FitRecommenderOptionsSchema>;
 
-/** The groups and ties of a network as recommender evidence (see `TieEvidence`). @internal */
-export function networkEvidence(net: CooperationNetwork, via: readonly string[], groups?: readonly Group[]): TieEvidence {
-  const direct = sharedProjection(net, { via }).ties.filter((t) => t.direct > 0).map((t) => [t.a, t.b] as const);
+/**
+ * The groups and ties of a network as recommender evidence (see
+ * `TieEvidence`). The direct ties come from `directFrom` (default `net`): the
+ * temporal protocol passes `net.asOf(since)`, so a later agreement is not
+ * evidence. @internal
+ */
+export function networkEvidence(net: CooperationNetwork, via: readonly string[], groups?: readonly Group[], directFrom: CooperationNetwork = net): TieEvidence {
+  const direct = sharedProjection(directFrom, { via }).ties.filter((t) => t.direct > 0).map((t) => [t.a, t.b] as const);
   return tieEvidence(net.geography, direct, groups ?? groupsOf(net, { via }), net.scope.national ? undefined : scopeSet(net));
 }
 

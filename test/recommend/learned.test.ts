@@ -259,6 +259,19 @@ describe('the temporal body protocol', () => {
     expect(g12.hits).toBe(3);
     expect(() => evaluateBodies(network, { since: '2022-01-01', methods: ['nearest'] })).toThrow(/no group started after 2022-01-01/);
   });
+
+  it('a direct agreement made after the date is not evidence: G10 stays a candidate of G12', () => {
+    const dated = files.links
+      .split('\n')
+      .map((l, i) => (i === 0 ? `${l},since,until` : l.startsWith('avfall,') ? `${l},2021-03-01,` : l === 'G10,G12,agreement' ? `${l},2021-06-01,` : l === '' ? l : `${l},,`))
+      .join('\n');
+    const caseOf = (links: string) =>
+      evaluateBodies(load(links), { since: '2020-01-01', methods: ['nearest', 'weighted'], bootstrap: 0 }).caseRows.find((r) => r.group === 'avfall' && r.municipality === 'G12' && r.method === 'nearest')!;
+    const undated = dated.replace('G10,G12,agreement,2021-06-01,', 'G10,G12,agreement,,');
+    // 11 other municipalities, less G05 and G07 (IT Öst); before the fix the agreement of 2021 also tied G10 on 2020-01-01.
+    expect(caseOf(dated).candidates).toBe(9);
+    expect(caseOf(undated).candidates).toBe(8);
+  });
 });
 
 describe('the shipped model and fitRecommender', () => {
