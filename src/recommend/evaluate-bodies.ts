@@ -63,7 +63,7 @@ export const BodyEvaluateOptionsSchema = z.strictObject({
    * Folds of the learned model's refit, grouped by group: `'loo'` refits
    * without each group in turn; a number `K` (default 10) refits `K` times,
    * each without one fold of groups (a seeded shuffle); `'county'` refits
-   * without every group of one county at a time (a group's county is the
+   * without every group of one county at a time (every group that could be hidden, with a case or not; a group's county is the
    * one most of its members are in, the lowest code on a tie), so each is
    * judged by a model that has seen no body of its county. Every case is
    * still scored on the evidence without its own group only.
@@ -272,30 +272,21 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
         : `evaluateBodies: no group started after ${at} has a case; choose an earlier date`,
     );
   }
+  // A fold is the groups its refit leaves out. The county folds leave out every eligible group of the
+  // county, with or without a case, so the model of a county's cases has seen no group of it.
   const folds: number[][] =
     at !== undefined
       ? [caseGroups]
       : o.folds === 'loo'
         ? caseGroups.map((g) => [g])
         : o.folds === 'county'
-          ? (() => {
-              const byCounty = new Map<number, number[]>();
-              for (const g of caseGroups) {
-                const counts = new Map<number, number>();
-                for (const m of ev.groups[g]!.members) counts.set(ev.geo.county[m]!, (counts.get(ev.geo.county[m]!) ?? 0) + 1);
-                const county = [...counts].sort((p, q) => q[1] - p[1] || p[0] - q[0])[0]![0];
-                let list = byCounty.get(county);
-                if (!list) byCounty.set(county, (list = []));
-                list.push(g);
-              }
-              return [...byCounty].sort((p, q) => p[0] - q[0]).map(([, list]) => list);
-            })()
+          ? countyFolds(ev, ev.groups.map((_, i) => i).filter((i) => roles.eligible(i) && evidence(i))).filter((fold) => fold.some((g) => testCases.get(g)?.length))
           : (() => {
-            const K = Math.min(o.folds as number, caseGroups.length);
-            const out: number[][] = Array.from({ length: K }, () => []);
-            shuffled(caseGroups, createRng(o.seed)).forEach((g, i) => out[i % K]!.push(g));
-            return out.map((f) => f.sort((a, b) => a - b));
-          })();
+              const K = Math.min(o.folds as number, caseGroups.length);
+              const out: number[][] = Array.from({ length: K }, () => []);
+              shuffled(caseGroups, createRng(o.seed)).forEach((g, i) => out[i % K]!.push(g));
+              return out.map((f) => f.sort((a, b) => a - b));
+            })();
 
   // The learned models, per fold: fitted on the cases of the groups outside the fold, computed without the fold's groups.
   const learned = methods.includes('samverkan') || methods.includes('samverkan_field');
@@ -371,6 +362,23 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
     enumerable: false,
   });
   return out as BodyEvaluation;
+}
+
+/**
+ * The groups by county, counties in code order: a group's county is the one
+ * most of its members are in, the lowest county index on a tie.
+ */
+function countyFolds(ev: TieEvidence, groups: readonly number[]): number[][] {
+  const byCounty = new Map<number, number[]>();
+  for (const g of groups) {
+    const counts = new Map<number, number>();
+    for (const m of ev.groups[g]!.members) counts.set(ev.geo.county[m]!, (counts.get(ev.geo.county[m]!) ?? 0) + 1);
+    const county = [...counts].sort((p, q) => q[1] - p[1] || p[0] - q[0])[0]![0];
+    let list = byCounty.get(county);
+    if (!list) byCounty.set(county, (list = []));
+    list.push(g);
+  }
+  return [...byCounty].sort((p, q) => p[0] - q[0]).map(([, list]) => list);
 }
 
 /** One method's scores of one case's candidates (higher is better). */

@@ -140,17 +140,22 @@ describe('no leakage: a hidden body is absent from training and from the feature
     }
   });
 
-  /** Each case's metrics under a model fitted on the network without the groups of the case's fold. */
-  function refitted(rows: readonly { group: string; municipality: string; fold: number }[], l2: number) {
-    const ev = networkEvidence(net, ['joint_body']);
+  /**
+   * Each case's metrics under a model fitted on the network without the groups of the case's fold,
+   * and without `alsoHidden(fold)`: groups of the fold that have no case.
+   */
+  function refitted(rows: readonly { group: string; municipality: string; fold: number }[], l2: number, links = files.links, actors = files.actors, alsoHidden: (groups: Set<string>) => string[] = () => []) {
+    const network = loadNetwork({ actors: { text: actors, name: 'actors.csv' }, links: { text: links, name: 'links.csv' }, geography: groupland });
+    const ev = networkEvidence(network, ['joint_body']);
     const out = new Map<string, number[]>();
     for (const fold of new Set(rows.map((r) => r.fold))) {
-      const hidden = new Set(rows.filter((r) => r.fold === fold).map((r) => r.group));
-      const without = load(files.links.split('\n').filter((l) => !hidden.has(l.split(',')[0]!)).join('\n'));
+      const cased = new Set(rows.filter((r) => r.fold === fold).map((r) => r.group));
+      const hidden = new Set([...cased, ...alsoHidden(cased)]);
+      const without = loadNetwork({ actors: { text: actors, name: 'actors.csv' }, links: { text: links.split('\n').filter((l) => !hidden.has(l.split(',')[0]!)).join('\n'), name: 'links.csv' }, geography: groupland });
       const model = fitRecommender(without, { l2, field: false });
-      const leaky = fitRecommender(net, { l2, field: false });
+      const leaky = fitRecommender(network, { l2, field: false });
       expect(model.default.features.map((f) => f.coefficient)).not.toEqual(leaky.default.features.map((f) => f.coefficient));
-      for (const group of hidden) {
+      for (const group of cased) {
         const g = ev.groups.findIndex((x) => x.group.id === group);
         for (const c of groupCases(ev, g, groupRoles(ev).evidence)) {
           const { scores } = scoreCandidates(model.default, { geo: ev.geo, ties: c.ties }, c.m, c.cands);
@@ -176,6 +181,23 @@ describe('no leakage: a hidden body is absent from training and from the feature
     const rows = evaluateBodies(net, { folds: 3, seed: 7, l2: 2, methods: ['samverkan'], bootstrap: 0 }).caseRows;
     expect(new Set(rows.map((r) => r.fold))).toEqual(new Set([0, 1, 2]));
     const expected = refitted(rows, 2);
+    for (const r of rows) expect([r.precisionAtK, r.recallAtK, r.reciprocalRank, r.ndcgAtK]).toEqual(expected.get(`${r.group}/${r.municipality}`));
+  });
+
+  it('county folds: each case is scored by a model fitted without every body of its county, also those without a case', () => {
+    // "Extra" (G10, G12 of county C) has no case: the agreement G10–G12 ties its only two members already.
+    const links = `${files.links.trimEnd()}\nextra,G10,member\nextra,G12,member\n`;
+    const actors = `${files.actors.trimEnd()}\nextra,Extra,joint_body,IT,gemensam_namnd,false\n`;
+    const network = loadNetwork({ actors: { text: actors, name: 'actors.csv' }, links: { text: links, name: 'links.csv' }, geography: groupland });
+    const rows = evaluateBodies(network, { folds: 'county', l2: 1, methods: ['samverkan'], bootstrap: 0 }).caseRows;
+    expect(rows.some((r) => r.group === 'extra')).toBe(false);
+    // Each body's county by hand: most of its members (Överförmyndare Nord is 2 in A, 2 in C: the lower code, A).
+    const county: Record<string, string> = { 'rtj-ab': 'A', 'of-nord': 'A', 'of-mitt': 'A', 'finsam-a': 'A', 'rtj-syd': 'B', 'it-ost': 'B', 'lon-tva': 'B', avfall: 'C', extra: 'C' };
+    for (const fold of new Set(rows.map((r) => r.fold))) expect(new Set(rows.filter((r) => r.fold === fold).map((r) => county[r.group]!)).size).toBe(1);
+    const expected = refitted(rows, 1, links, actors, (cased) => {
+      const counties = new Set([...cased].map((g) => county[g]!));
+      return Object.keys(county).filter((g) => counties.has(county[g]!));
+    });
     for (const r of rows) expect([r.precisionAtK, r.recallAtK, r.reciprocalRank, r.ndcgAtK]).toEqual(expected.get(`${r.group}/${r.municipality}`));
   });
 });
