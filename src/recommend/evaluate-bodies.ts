@@ -68,13 +68,13 @@ export const BodyEvaluateOptionsSchema = z.strictObject({
    * judged by a model that has seen no body of its county. Every case is
    * still scored on the evidence without its own group only.
    */
-  folds: z.union([z.literal('loo'), z.literal('county'), z.number().int().min(2)]).default(10),
+  folds: z.union([z.literal('loo'), z.literal('county'), z.number().int().min(2)]).optional(),
   /** Seed of the folds, the random baseline and the bootstrap. Default 1. */
   seed: z.number().int().default(1),
   /** Methods to run, in output order. Default: every method that applies (see {@link BODY_METHODS}). */
   methods: z.array(z.enum(BODY_METHODS)).min(1).optional(),
-  /** The method the differences are measured from. Default `'samverkan'`. */
-  reference: z.enum(BODY_METHODS).default('samverkan'),
+  /** The method the differences are measured from; one of `methods`. Default `'samverkan'`, or the first method when samverkan is not run. */
+  reference: z.enum(BODY_METHODS).optional(),
   /** Municipality attribute of `same_region_nearest`. Default `'la_region_2023'` (SCB's local labour-market regions). */
   regionAttribute: z.string().min(1).default('la_region_2023'),
   /** The learned model's penalty per refit: a number, or `'cv'` (default) for grouped cross-validation inside the training folds. */
@@ -96,9 +96,10 @@ export const BodyEvaluateOptionsSchema = z.strictObject({
   confidence: z.number().gt(0).lt(1).default(0.95),
   /**
    * Temporal protocol: the evidence is the groups that exist on this date
-   * (started on or before it, or with no start date; not ended before it),
-   * the learned model is fitted on them, and the cases are the groups
-   * started after it.
+   * (started on or before it, or with no start date; not ended before it)
+   * and the direct ties of `net.asOf(since)`, the learned model is fitted on
+   * them once, and the cases are the groups started after it (so `folds`
+   * does not apply).
    */
   since: IsoDateSchema.optional(),
   /** County-wide groups: `'ignore'` (default: neither ties nor cases) or `'count'`. */
@@ -238,6 +239,7 @@ function quantile(sorted: Float64Array, p: number): number {
 export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOptions = {}): BodyEvaluation {
   requireGeography(net, 'evaluateBodies');
   const o = BodyEvaluateOptionsSchema.parse(options);
+  rejectIgnoredBodyOptions(options);
   const groups = o.groups ? resolveGroups(net.geography, o.groups) : undefined;
   // The temporal protocol sees the network as it was on `since`: its direct ties and the weighted scorer's
   // evidence; the groups come from the whole network, as the later ones are the cases.
@@ -250,6 +252,8 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
   const methods = (o.methods ?? BODY_METHODS.filter((m) => (m !== 'samverkan_field' || (hasFields && !o.model)) && (m !== 'same_region_nearest' || regionKnown))).filter(
     (m, i, all) => all.indexOf(m) === i,
   );
+  if (o.reference !== undefined && !methods.includes(o.reference)) throw new Error(`evaluateBodies: the reference ${o.reference} is not among the methods run (${methods.join(', ')})`);
+  const reference: BodyMethod = o.reference ?? (methods.includes('samverkan') ? 'samverkan' : methods[0]!);
   if (methods.includes('samverkan_field') && !hasFields) throw new Error('evaluateBodies: samverkan_field needs groups with a known field');
   if (methods.includes('same_region_nearest') && !regionKnown) {
     throw new Error(`evaluateBodies: same_region_nearest needs the municipality attribute ${JSON.stringify(o.regionAttribute)}, which no municipality of the ${net.geography.name} geography has (see regionAttribute)`);
@@ -282,7 +286,7 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
         : o.folds === 'county'
           ? countyFolds(ev, ev.groups.map((_, i) => i).filter((i) => roles.eligible(i) && evidence(i))).filter((fold) => fold.some((g) => testCases.get(g)?.length))
           : (() => {
-              const K = Math.min(o.folds as number, caseGroups.length);
+              const K = Math.min((o.folds as number | undefined) ?? 10, caseGroups.length);
               const out: number[][] = Array.from({ length: K }, () => []);
               shuffled(caseGroups, createRng(o.seed)).forEach((g, i) => out[i % K]!.push(g));
               return out.map((f) => f.sort((a, b) => a - b));
@@ -348,7 +352,7 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
     }
   }
 
-  const rows = summarise(methods, perMethod, clusterOf, o);
+  const rows = summarise(methods, perMethod, clusterOf, o, reference);
   const out = withColumns(rows, [
     'method',
     'cases',
@@ -362,6 +366,15 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
     enumerable: false,
   });
   return out as BodyEvaluation;
+}
+
+/** Refuse an option the body protocol would ignore (a caller who sets it expects it to change the figures). */
+function rejectIgnoredBodyOptions(options: BodyEvaluateOptions): void {
+  if (options.model !== undefined) {
+    const refit = (['l2', 'l2Grid', 'innerFolds', 'features', 'folds'] as const).filter((key) => options[key] !== undefined);
+    if (refit.length > 0) throw new Error(`evaluateBodies: ${refit.join(', ')} ${refit.length === 1 ? 'is an option' : 'are options'} of the refit, and with model the given model is evaluated without refitting`);
+  }
+  if (options.since !== undefined && options.folds !== undefined) throw new Error('evaluateBodies: folds does not apply with since: the temporal protocol fits once, on the groups that exist on the date');
 }
 
 /**
@@ -439,7 +452,7 @@ function methodScores(
  * same draws for every method (paired). AUC averages over the cases where
  * it is defined (a hit and a non-hit among the candidates).
  */
-function summarise(methods: readonly BodyMethod[], perMethod: ReadonlyMap<BodyMethod, Float64Array[]>, clusterOf: readonly number[], o: ParsedOptions): BodyEvaluationRow[] {
+function summarise(methods: readonly BodyMethod[], perMethod: ReadonlyMap<BodyMethod, Float64Array[]>, clusterOf: readonly number[], o: ParsedOptions, referenceMethod: BodyMethod): BodyEvaluationRow[] {
   const clusters = [...new Set(clusterOf)];
   const clusterIndex = new Map(clusters.map((g, i) => [g, i]));
   const C = clusters.length;
@@ -476,7 +489,7 @@ function summarise(methods: readonly BodyMethod[], perMethod: ReadonlyMap<BodyMe
     return w;
   });
   const alpha = (1 - o.confidence) / 2;
-  const reference = totals.get(o.reference);
+  const reference = totals.get(referenceMethod);
   return methods.map((method) => {
     const t = totals.get(method)!;
     const row: Record<string, unknown> = { method, cases: clusterOf.length, groups: C, k: o.k };
@@ -485,7 +498,7 @@ function summarise(methods: readonly BodyMethod[], perMethod: ReadonlyMap<BodyMe
       let difference: number | null = null;
       let low: number | null = null;
       let high: number | null = null;
-      if (reference && method !== o.reference) {
+      if (reference && method !== referenceMethod) {
         // Per-case differences: both methods are scored on the same cases, so the counts agree.
         const diff = { sum: Float64Array.from(reference.sum, (v, i) => v - t.sum[i]!), count: reference.count };
         difference = weightedMean(diff, j, undefined);

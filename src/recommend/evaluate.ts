@@ -157,6 +157,22 @@ function tiePairs(ev: Evidence): [number, number][] {
   return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
+/** The options of the `weighted` method alone. */
+const WEIGHTED_ONLY = ['weights', 'partnerKinds', 'distanceScaleKm', 'sharedScale', 'countyPreference'] as const;
+
+/** Refuse an option the tie protocol would ignore (a caller who sets it expects it to change the figures). */
+function rejectIgnoredTieOptions(options: EvaluateOptions, methods: readonly EvaluationMethod[]): void {
+  const fail = (message: string) => {
+    throw new Error(`evaluateRecommender: ${message}`);
+  };
+  if (!methods.includes('weighted')) {
+    const ignored = WEIGHTED_ONLY.filter((key) => options[key] !== undefined);
+    if (ignored.length > 0) fail(`${ignored.join(', ')} ${ignored.length === 1 ? 'is an option' : 'are options'} of the weighted method, which methods leaves out`);
+  }
+  if (options.model !== undefined && !methods.includes('samverkan')) fail('model is the model of the samverkan method, which methods leaves out');
+  if (options.since !== undefined && options.fraction !== undefined) fail('fraction is the share of ties hidden at random; with since, the ties formed after the date are hidden instead');
+}
+
 /**
  * The held-out splits of an evaluation, one per repeat (see
  * {@link evaluateRecommender} for the protocol).
@@ -478,6 +494,7 @@ export function evaluateRecommender(net: CooperationNetwork, options: EvaluateOp
     return evaluateBodies(net, rest);
   }
   const o = EvaluateOptionsSchema.parse(options);
+  rejectIgnoredTieOptions(options, o.methods);
   const plain = isPlainGeography(net.geography);
   // A plain graph has no geography: only the neighbourhood indices and random apply (on the actor graph).
   const given = options.methods !== undefined;

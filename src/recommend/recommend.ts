@@ -65,6 +65,29 @@ export const RecommendOptionsSchema = z.strictObject({
   maxReasons: z.number().int().nonnegative().default(3),
 });
 export type RecommendOptions = z.input<typeof RecommendOptionsSchema>;
+
+/** Options that only the hand-weighted scorer reads. */
+const WEIGHTED_ONLY = ['weights', 'hops', 'maxKm', 'atLeast', 'partnerKinds', 'distanceScaleKm', 'sharedScale', 'countyPreference'] as const;
+/** Options that only the learned model reads. */
+const MODEL_ONLY = ['model', 'field'] as const;
+
+/**
+ * Refuse an option the chosen scorer would ignore: a caller who sets
+ * `weights` under the learned model, or `field` under the weighted scorer,
+ * expects it to change the answer.
+ */
+function rejectIgnoredScorerOptions(fn: string, options: Readonly<Record<string, unknown>>): void {
+  const weighted = options.scorer === 'weighted';
+  const ignored = (weighted ? MODEL_ONLY : WEIGHTED_ONLY).filter((key) => options[key] !== undefined);
+  if (ignored.length === 0) return;
+  const names = ignored.join(', ');
+  const are = ignored.length === 1 ? 'is an option' : 'are options';
+  throw new Error(
+    weighted
+      ? `${fn}: ${names} ${are} of the learned model (scorer: 'model'), which scorer: 'weighted' does not use; leave ${ignored.length === 1 ? 'it' : 'them'} out or use scorer: 'model'`
+      : `${fn}: ${names} ${are} of scorer: 'weighted' only; the learned model (scorer: 'model', the default) ranks every municipality not yet tied and would ignore ${ignored.length === 1 ? 'it' : 'them'}. Pass scorer: 'weighted', or leave ${ignored.length === 1 ? 'it' : 'them'} out`,
+  );
+}
 type ParsedRecommendOptions = z.output<typeof RecommendOptionsSchema>;
 
 /**
@@ -305,6 +328,7 @@ function resolveMunicipality(net: CooperationNetwork, municipality: string): str
 export function recommendPartners(net: CooperationNetwork, municipality: string, options: RecommendOptions = {}): Rows<RecommendationRow> {
   requireGeography(net, 'recommendPartners');
   const o = RecommendOptionsSchema.parse(options);
+  rejectIgnoredScorerOptions('recommendPartners', options);
   const code = resolveMunicipality(net, municipality);
   return withColumns(recommenderFor(net, o)(code), RECOMMENDATION_COLUMNS);
 }
@@ -523,8 +547,9 @@ export const BatchOptionsSchema = RecommendOptionsSchema.extend({
 });
 export type BatchOptions = z.input<typeof BatchOptionsSchema>;
 
-function batch(net: CooperationNetwork, county: string | undefined, options: BatchOptions): Rows<RecommendationRow> {
+function batch(net: CooperationNetwork, county: string | undefined, options: BatchOptions, fn: string): Rows<RecommendationRow> {
   const o = BatchOptionsSchema.parse(options);
+  rejectIgnoredScorerOptions(fn, options);
   const recommend = recommenderFor(net, o);
   const rows: RecommendationRow[] = [];
   for (const m of net.municipalities()) {
@@ -546,7 +571,7 @@ function batch(net: CooperationNetwork, county: string | undefined, options: Bat
  */
 export function recommendForCounty(net: CooperationNetwork, county: string, options: BatchOptions = {}): Rows<RecommendationRow> {
   requireGeography(net, 'recommendForCounty');
-  return batch(net, resolveCounty(net, county), options);
+  return batch(net, resolveCounty(net, county), options, 'recommendForCounty');
 }
 
 /**
@@ -559,5 +584,5 @@ export function recommendForCounty(net: CooperationNetwork, county: string, opti
  */
 export function recommendAll(net: CooperationNetwork, options: BatchOptions = {}): Rows<RecommendationRow> {
   requireGeography(net, 'recommendAll');
-  return batch(net, undefined, options);
+  return batch(net, undefined, options, 'recommendAll');
 }

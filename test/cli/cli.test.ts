@@ -260,6 +260,27 @@ describe('recommend, plan and evaluate', () => {
     expect(lines.every((l) => /^23\d\d,\d{4},[^,]+,\d\d,/.test(l))).toBe(true); // candidate's county code, not a component
   });
 
+  it('evaluate refuses flags that would be ignored, and takes --folds county', async () => {
+    const since = await cli(['evaluate', '--protocol', 'body', '--dataset', 'bodies', '--since', '2020-01-01', '--folds', '3']);
+    expect(since).toMatchObject({ code: 2, stdout: '' });
+    expect(since.stderr).toMatch(/--folds does not apply with --since/);
+    const reference = await cli(['evaluate', '--protocol', 'body', '--dataset', 'bodies', '--methods', 'nearest,random', '--reference', 'samverkan']);
+    expect(reference).toMatchObject({ code: 2, stdout: '' });
+    expect(reference.stderr).toMatch(/--reference samverkan is not among --methods nearest,random/);
+    const fraction = await cli(['evaluate', '--dataset', 'demo', '--since', '2023-01-01', '--fraction', '0.3']);
+    expect(fraction).toMatchObject({ code: 2, stdout: '' });
+    const county = await cli(['evaluate', '--protocol', 'body', '--dataset', 'bodies', '--folds', 'county', '--methods', 'same_county_nearest,nearest', '--bootstrap', '0', '--format', 'csv']);
+    expect(county.code).toBe(0);
+    expect(county.stdout.split('\n')[1]).toMatch(/^same_county_nearest,361,64,5,0\.391/);
+  });
+
+  it('recommend refuses weighted-scorer flags under the learned model (they would be ignored)', async () => {
+    const r = await cli(['recommend', '--municipality', 'Bjurholm', '--dataset', 'bodies', '--hops', '1', '--weights', 'distance=3']);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toMatch(/--hops, --weights: options of --scorer weighted/);
+    expect((await cli(['recommend', '--municipality', 'Bjurholm', '--dataset', 'bodies', '--hops', '1', '--scorer', 'weighted', '--limit', '1'])).code).toBe(0);
+  });
+
   it('recommend needs exactly one target, and a known municipality', async () => {
     expect((await cli(['recommend', '--dataset', 'bodies'])).code).toBe(2);
     expect((await cli(['recommend', '--all', '--municipality', 'Umeå', '--dataset', 'bodies'])).code).toBe(2);

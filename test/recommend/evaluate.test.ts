@@ -15,6 +15,7 @@ import {
 import { evidenceOf, featuresOf, withoutPairs, type Evidence } from '../../src/recommend/evidence.js';
 import { TESTLAND, testland } from './helpers.js';
 import { candidatesOf, componentArrays, ScoreOptionsSchema, CandidateOptionsSchema } from '../../src/recommend/score.js';
+import { defaultRecommender } from '../../src/recommend/recommender-model.js';
 
 const demo = loadNetwork(demoDataset());
 const bodies = loadNetwork(swedenCooperationBodies());
@@ -243,5 +244,13 @@ describe('temporal split', () => {
     const [row] = evaluate(net, { since: '2018-01-01', repeats: 1, methods: ['samverkan'] });
     expect(row!.positives + row!.outside).toBe(1);
     expect(() => evaluate(net, { since: '2021-01-01', repeats: 1 })).toThrow(/no municipality tie was formed after 2021-01-01/);
+  });
+});
+
+describe('options the tie protocol would ignore are refused', () => {
+  it('weighted-method options without it, a model without samverkan, fraction with since', () => {
+    expect(() => evaluateRecommender(demo, { methods: ['samverkan', 'nearest'], weights: { distance: 2 } })).toThrow(/weights is an option of the weighted method, which methods leaves out/);
+    expect(() => evaluateRecommender(demo, { methods: ['nearest'], model: defaultRecommender() })).toThrow(/model is the model of the samverkan method/);
+    expect(() => evaluateRecommender(demo, { since: '2023-01-01', fraction: 0.3 })).toThrow(/fraction is the share of ties hidden at random/);
   });
 });

@@ -435,3 +435,19 @@ describe('learned recommendations and their reasons', () => {
     expect(JSON.stringify(recommendPartners(loadNetwork(swedenCooperationBodies()), 'Bjurholm', { limit: 1000 }))).toBe(JSON.stringify(rows));
   });
 });
+
+describe('options the body protocol would ignore are refused', () => {
+  it('refit options with a given model, folds with since, a reference not run', () => {
+    const model = fitRecommender(net, { l2: 1, field: false });
+    expect(() => evaluateBodies(net, { model, l2: 2, methods: ['samverkan'] })).toThrow(/l2 is an option of the refit/);
+    expect(() => evaluateBodies(net, { model, folds: 'loo', features: DEFAULT_FEATURES.slice(0, 2) })).toThrow(/features, folds are options of the refit/);
+    expect(() => evaluateBodies(net, { since: '2020-01-01', folds: 3 })).toThrow(/folds does not apply with since/);
+    expect(() => evaluateBodies(net, { methods: ['nearest', 'random'], reference: 'samverkan', bootstrap: 0 })).toThrow(/the reference samverkan is not among the methods run \(nearest, random\)/);
+  });
+
+  it('without samverkan among the methods, the first method is the reference', () => {
+    const rows = evaluateBodies(net, { methods: ['same_county_nearest', 'nearest'], bootstrap: 0 });
+    expect(rows[0]!.precisionAtKDifference).toBeNull();
+    expect(rows[1]!.precisionAtKDifference).toBeCloseTo(rows[0]!.precisionAtK - rows[1]!.precisionAtK, 12);
+  });
+});

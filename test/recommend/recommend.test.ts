@@ -180,3 +180,20 @@ describe('reasons speak for the candidate', () => {
     expect(checked).toBeGreaterThan(0);
   });
 });
+
+describe('an option the chosen scorer would ignore is refused', () => {
+  const net = testland();
+
+  it('weighted-scorer options under the learned model', () => {
+    expect(() => recommendPartners(net, 'Alfa', { weights: { distance: 5 } })).toThrow(/recommendPartners: weights is an option of scorer: 'weighted' only/);
+    expect(() => recommendPartners(net, 'Alfa', { scorer: 'model', hops: 1, maxKm: 10 })).toThrow(/hops, maxKm are options of scorer: 'weighted' only/);
+    expect(() => recommendAll(net, { countyPreference: 'bridge' })).toThrow(/recommendAll: countyPreference/);
+    expect(() => recommendForCounty(net, '01', { atLeast: 1 })).toThrow(/recommendForCounty: atLeast/);
+    // The same options with the weighted scorer are used, not refused.
+    expect(recommendPartners(net, 'Alfa', { scorer: 'weighted', hops: 1, atLeast: 0 }).map((r) => r.name)).toEqual(['Beta']);
+  });
+
+  it('learned-model options under the weighted scorer', () => {
+    expect(() => recommendPartners(net, 'Alfa', { scorer: 'weighted', field: 'IT' })).toThrow(/field is an option of the learned model/);
+  });
+});

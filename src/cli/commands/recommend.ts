@@ -188,6 +188,10 @@ Example:
     const limit = integerOption(values, 'limit', 1);
     const existing = choiceOption(values, 'existing', ['exclude', 'flag'] as const);
     const small = numberOption(values, 'small');
+    const scoring = Object.keys(SCORER_OPTIONS).filter((flag) => values[flag] !== undefined);
+    if (scoring.length > 0 && values.scorer !== 'weighted') {
+      throw new UsageError(`${scoring.map((f) => `--${f}`).join(', ')}: options of --scorer weighted; the learned model ranks every municipality not yet tied and would ignore them`, 'add --scorer weighted, or leave them out');
+    }
     const options = { ...scorerOptions(values), ...modelOptions(values, io), ...(limit !== undefined && { limit }), ...(existing && { existing }) };
     let rows: RecommendationRow[] & { columns?: string[] };
     if (values.municipality !== undefined) {
@@ -322,10 +326,12 @@ Options:
   --model FILE        evaluate this fitted model (samverkan fit) as samverkan;
                       body protocol: instead of refitting
 Body protocol:
-  --folds N|loo       refits of the learned model, grouped by body (default 10)
+  --folds N|loo|county refits of the learned model, grouped by body (default 10;
+                      county: without every body of the case's county)
   --l2 X|cv           the model's penalty (default cv: cross-validated per fold)
   --bootstrap N       bootstrap resamples of the bodies (default 2000)
-  --reference METHOD  the method differences are measured from (default samverkan)
+  --reference METHOD  the method differences are measured from (default samverkan,
+                      or the first of --methods without it)
   --cases             print every case (body, member, metrics) instead
 Ties protocol:
   --repeats, -r N     random splits (default 5)
@@ -356,11 +362,16 @@ Example:
     const onProgress = (done: number, total: number) => bar.update(done, total);
     if (protocol === 'body') {
       for (const flag of ['repeats', 'fraction']) if (values[flag] !== undefined) throw new UsageError(`--${flag} is an option of --protocol ties`);
-      const folds = values.folds === undefined ? undefined : values.folds === 'loo' ? ('loo' as const) : integerOption(values, 'folds', 2);
+      const folds = values.folds === undefined ? undefined : values.folds === 'loo' || values.folds === 'county' ? values.folds : integerOption(values, 'folds', 2);
+      if (since !== undefined && folds !== undefined) throw new UsageError('--folds does not apply with --since: the temporal protocol fits once, on the bodies that exist on the date');
+      const refit = ['folds', 'l2'].filter((flag) => values[flag] !== undefined);
+      if (model && refit.length > 0) throw new UsageError(`${refit.map((f) => `--${f}`).join(', ')}: options of the refit; with --model the model is evaluated as it is`);
       const l2 = values.l2 === undefined || values.l2 === 'cv' ? undefined : numberOption(values, 'l2');
       if (l2 !== undefined && !(l2 >= 0)) throw new UsageError('--l2 must be a number ≥ 0 or cv');
       const bootstrap = integerOption(values, 'bootstrap', 0);
       const reference = choiceOption(values, 'reference', BODY_METHODS);
+      if (reference && methods && !methods.includes(reference)) throw new UsageError(`--reference ${reference} is not among --methods ${methods.join(',')}`);
+      const referenceShown = reference ?? (methods && !methods.includes('samverkan') ? methods[0] : 'samverkan');
       const rows = evaluateRecommender(net, {
         protocol: 'body',
         ...(folds !== undefined && { folds }),
@@ -389,7 +400,7 @@ Example:
           MRR: round(r.mrr),
           [`nDCG@${r.k}`]: round(r.ndcgAtK),
           AUC: round(r.auc),
-          [`${reference ?? 'samverkan'} − method, P@${r.k} [95 %]`]: cell(r.precisionAtKDifference, r.precisionAtKLow, r.precisionAtKHigh),
+          [`${referenceShown} − method, P@${r.k} [95 %]`]: cell(r.precisionAtKDifference, r.precisionAtKLow, r.precisionAtKHigh),
           [`MRR [95 %]`]: cell(r.mrrDifference, r.mrrLow, r.mrrHigh),
         }));
         printRows(withColumns(shown, Object.keys(shown[0] ?? {}) as never[]), values, io);
@@ -400,6 +411,7 @@ Example:
     for (const flag of ['folds', 'l2', 'bootstrap', 'reference', 'cases']) if (values[flag] !== undefined) throw new UsageError(`--${flag} is an option of --protocol body`);
     const repeats = integerOption(values, 'repeats', 1);
     const fraction = numberOption(values, 'fraction');
+    if (fraction !== undefined && since !== undefined) throw new UsageError('--fraction does not apply with --since: the ties formed after the date are hidden');
     if (fraction !== undefined && !(fraction > 0 && fraction < 1)) throw new UsageError('--fraction must be between 0 and 1');
     const rows = evaluateRecommender(net, {
       ...(repeats !== undefined && { repeats }),
