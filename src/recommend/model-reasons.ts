@@ -12,7 +12,9 @@ import type { ModelFeature } from './recommender-model.js';
  * candidate is the sum of `coefficient · (value − mean value over this
  * municipality's candidates)` of its features: how much it lifts this
  * candidate above the others. The topics that lift it most, positive
- * only, become its reasons, strongest first.
+ * only, become its reasons, strongest first; a topic whose fact does not
+ * hold for the pair (not in the same county, no shared partner, sizes far
+ * apart) gives no sentence, so every reason states something true of it.
  */
 export type ReasonTopic = 'place' | 'county' | 'region' | 'group' | 'size' | 'free' | 'network' | 'partners' | 'field' | 'attribute';
 
@@ -53,8 +55,15 @@ export interface ReasonFacts {
   readonly c: number;
   readonly km: number;
   readonly field: string | undefined;
+  /** Per municipality: 1 when it is already in a body of `field`. */
+  readonly inField: Uint8Array | undefined;
   readonly features: readonly ModelFeature[];
 }
+
+/** Sizes within this factor of each other are "similar". */
+export const SIMILAR_SIZE_RATIO = 2;
+/** A candidate with at most this many partner municipalities "cooperates with few". */
+export const FEW_PARTNERS = 3;
 
 /** SKR's three main municipality groups (the first letter of `skr_kommungrupp_2023`). */
 const SKR_MAIN_GROUPS: Readonly<Record<string, string>> = {
@@ -74,8 +83,20 @@ function bordersOf(geo: GeoArrays, i: number, j: number): boolean {
   return false;
 }
 
-/** The sentence of one topic for the pair. */
-export function reasonSentence(topic: ReasonTopic, facts: ReasonFacts, alsoRegion: boolean): string {
+type Attributed = { attributes?: Readonly<Record<string, string>> };
+/** The value of a municipality attribute (its first `prefix` characters, as the feature compares) that `own` and `cand` share, if they do. */
+function sharedValue(own: Attributed, cand: Attributed, attribute: string, prefix: number | undefined): string | undefined {
+  const cut = (v: string | undefined) => (v === undefined || v === '' ? undefined : prefix === undefined ? v : v.slice(0, prefix));
+  const value = cut(own.attributes?.[attribute]);
+  return value !== undefined && cut(cand.attributes?.[attribute]) === value ? value : undefined;
+}
+
+/**
+ * The sentence of one topic for the pair, or `undefined` when the topic's
+ * fact does not hold for it (the model may still rank the candidate up on
+ * that topic, e.g. a nearer partner network, but a reason must be true).
+ */
+export function reasonSentence(topic: ReasonTopic, facts: ReasonFacts, alsoRegion: boolean): string | undefined {
   const { geo, ties, m, c } = facts;
   const ix = indexGeography(geo.geography);
   const own = ix.municipality.get(geo.codes[m]!)!;
@@ -86,33 +107,40 @@ export function reasonSentence(topic: ReasonTopic, facts: ReasonFacts, alsoRegio
       return bordersOf(geo, m, c) ? `${km}, shares a border` : km;
     }
     case 'county': {
+      if (own.county !== cand.county) return undefined;
       const county = ix.county.get(own.county)?.name ?? own.county;
       return alsoRegion ? `in the same county and labour-market region (${county})` : `in the same county (${county})`;
     }
     case 'region':
-      return 'in the same labour-market region';
-    case 'group': {
-      const letter = own.attributes?.skr_kommungrupp_2023?.slice(0, 1) ?? '';
-      const words = SKR_MAIN_GROUPS[letter];
-      return words ? `the same kind of municipality as you (SKR group ${letter}: ${words})` : 'the same kind of municipality as you';
-    }
+    case 'group':
     case 'attribute': {
-      const feature = facts.features.find((f) => f.kind === 'sameAttribute' && topicOf(f) === 'attribute');
-      const attribute = feature?.kind === 'sameAttribute' ? feature.attribute : '';
-      return `the same ${attribute.replace(/_/g, ' ')} as you (${own.attributes?.[attribute] ?? ''})`;
+      const feature = facts.features.find((f) => f.kind === 'sameAttribute' && topicOf(f) === topic);
+      if (feature?.kind !== 'sameAttribute') return undefined;
+      const value = sharedValue(own, cand, feature.attribute, feature.prefix);
+      if (value === undefined) return undefined;
+      if (topic === 'region') return 'in the same labour-market region';
+      if (topic === 'group') {
+        const letter = value.slice(0, 1);
+        const words = SKR_MAIN_GROUPS[letter];
+        return words ? `the same kind of municipality as you (SKR group ${letter}: ${words})` : `the same kind of municipality as you (${value})`;
+      }
+      return `the same ${feature.attribute.replace(/_/g, ' ')} as you (${value})`;
     }
-    case 'size':
-      return `of a similar size (${fmt(cand.population)} inhabitants; you have ${fmt(own.population)})`;
+    case 'size': {
+      const ratio = Math.max(cand.population, own.population) / Math.max(1, Math.min(cand.population, own.population));
+      return ratio <= SIMILAR_SIZE_RATIO ? `of a similar size (${fmt(cand.population)} inhabitants; you have ${fmt(own.population)})` : undefined;
+    }
     case 'free': {
       const d = ties.offsets[c + 1]! - ties.offsets[c]!;
+      if (d > FEW_PARTNERS) return undefined;
       return d === 0 ? `${cand.name} is in no joint body or agreement with another municipality yet` : `${cand.name} cooperates with few municipalities yet (${plural(d, 'municipality', 'municipalities')})`;
     }
     case 'network': {
       const mine = new Set(neighboursOf(ties, m));
       const shared = neighboursOf(ties, c).filter((z) => mine.has(z));
+      if (shared.length === 0) return undefined;
       const count = shared.length === 1 ? 'one of your partners' : `${fmt(shared.length)} of your partners`;
-      if (shared.length > 0) return `${cand.name} already works with ${count} (${someNames(names(geo, shared).sort())})`;
-      return `${cand.name} is close to you in the cooperation network`;
+      return `${cand.name} already works with ${count} (${someNames(names(geo, shared).sort())})`;
     }
     case 'partners': {
       // The closest link between the two networks: a partner of the candidate on your border,
@@ -127,11 +155,12 @@ export function reasonSentence(topic: ReasonTopic, facts: ReasonFacts, alsoRegio
       const theirs = nearest(neighboursOf(ties, c), m);
       if (yours && (!theirs || yours.km <= theirs.km)) return `near your partner ${names(geo, [yours.i])[0]} (${fmt(Math.round(yours.km))} km)`;
       if (theirs) return `its partner ${names(geo, [theirs.i])[0]} is ${fmt(Math.round(theirs.km))} km from you`;
-      return `${fmt(Math.round(facts.km))} km away`;
+      return undefined;
     }
     case 'field': {
+      if (!facts.inField) return undefined;
       const label = facts.field ? (fieldDefinition(facts.field)?.en ?? facts.field) : 'this field';
-      return `${cand.name} is in no joint body for ${label} yet`;
+      return facts.inField[c] === 1 ? `${cand.name} already takes part in a joint body for ${label}` : `${cand.name} is in no joint body for ${label} yet`;
     }
   }
 }

@@ -452,11 +452,15 @@ function recommendWithModel(ctx: ModelContext, m: number, o: ParsedRecommendOpti
       byTopic.set(into, (byTopic.get(into) ?? 0) + contribution);
     });
     const ranked = [...byTopic].filter(([, v]) => v > 0).sort((p, q) => q[1] - p[1] || cmp(p[0], q[0]));
-    const chosen = ranked.slice(0, o.maxReasons).map(([topic]) => topic);
+    const facts = { geo, ties, m, c, km: km[r]!, field: ctx.field, inField: ctx.inField, features: variant.features };
+    // A topic speaks only where its fact holds (reasonSentence gives undefined otherwise).
+    const holds = ranked.map(([topic]) => topic).filter((topic) => reasonSentence(topic, facts, false) !== undefined);
     // "In the same county and labour-market region": one sentence when both speak for the candidate.
-    const both = chosen.includes('county') && ranked.some(([t]) => t === 'region');
-    const facts = { geo, ties, m, c, km: km[r]!, field: ctx.field, features: variant.features };
-    const reasons = chosen.filter((t) => !(both && t === 'region')).map((topic) => reasonSentence(topic, facts, both && topic === 'county'));
+    const both = holds.includes('county') && holds.includes('region');
+    const reasons = holds
+      .filter((t) => !(both && t === 'region'))
+      .slice(0, o.maxReasons)
+      .map((topic) => reasonSentence(topic, facts, both && topic === 'county')!);
     const existing = tiedTo.has(c);
     if (existing) {
       const bodies = ctx.groupsOf(m, c);

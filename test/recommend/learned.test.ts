@@ -10,7 +10,7 @@ import { fitConditionalLogit, logLikelihood } from '../../src/recommend/conditio
 import { bodyProtocolCases, evaluateBodies, rankedListMetrics } from '../../src/recommend/evaluate-bodies.js';
 import { groupCases, groupRoles } from '../../src/recommend/group-cases.js';
 import { featureMatrix, kmBetween, tied, tieGraph } from '../../src/recommend/pair-features.js';
-import { recommendAll, recommendPartners } from '../../src/recommend/recommend.js';
+import { recommendAll, recommendForCounty, recommendPartners } from '../../src/recommend/recommend.js';
 import { DEFAULT_FEATURES, defaultRecommender, FIELD_FEATURE, fitRecommender, networkEvidence, RecommenderModelSchema, scoreCandidates } from '../../src/recommend/recommender-model.js';
 
 /** Reference values from scripts/recommender_reference.py (numpy, scipy; statsmodels when available). */
@@ -385,6 +385,7 @@ describe('learned recommendations and their reasons', () => {
           seen('shared');
         } else if ((match = /^(.+) (is in no joint body or agreement with another municipality yet|cooperates with few municipalities yet \((\d+) municipalit(y|ies)\))$/.exec(reason))) {
           expect(partners(c).size).toBe(match[3] === undefined ? 0 : Number(match[3]));
+          expect(partners(c).size).toBeLessThanOrEqual(3);
           seen('free');
         } else if (/^the same kind of municipality as you \(SKR group ([ABC]):/.test(reason)) {
           const letter = reason.slice(reason.indexOf('group ') + 6, reason.indexOf('group ') + 7);
@@ -392,13 +393,15 @@ describe('learned recommendations and their reasons', () => {
           expect(bodies.municipality(r.municipality)!.attributes!.skr_kommungrupp_2023![0]).toBe(letter);
           seen('group');
         } else if ((match = /^of a similar size \(([\d\u00a0]+) inhabitants; you have ([\d\u00a0]+)\)$/.exec(reason))) {
-          expect(Number(match[1]!.replace(/\u00a0/g, ''))).toBe(bodies.municipality(r.candidate)!.population);
+          const [a, b] = [bodies.municipality(r.candidate)!.population, bodies.municipality(r.municipality)!.population];
+          expect(Number(match[1]!.replace(/\u00a0/g, ''))).toBe(a);
+          expect(Number(match[2]!.replace(/\u00a0/g, ''))).toBe(b);
+          expect(Math.max(a, b) / Math.min(a, b)).toBeLessThanOrEqual(2);
           seen('size');
         } else if (/^in the same labour-market region$/.test(reason)) {
           expect(bodies.municipality(r.candidate)!.attributes!.la_region_2023).toBe(bodies.municipality(r.municipality)!.attributes!.la_region_2023);
           seen('region');
-        } else if (/is close to you in the cooperation network$/.test(reason)) seen('network');
-        else throw new Error(`unexpected reason: ${reason}`);
+        } else throw new Error(`unexpected reason: ${reason}`);
       }
     }
     for (const kind of ['place', 'county', 'near partner', 'partner borders', 'shared', 'free', 'group']) expect(counts.get(kind) ?? 0, kind).toBeGreaterThan(0);
@@ -423,6 +426,22 @@ describe('learned recommendations and their reasons', () => {
     expect(() => recommendPartners(bodies, 'Bjurholm', { field: 'astronomy' })).toThrow(/unknown field "astronomy"/);
     const { field: _f, ...noField } = defaultRecommender();
     expect(() => recommendPartners(bodies, 'Bjurholm', { field: 'överförmyndare', model: noField })).toThrow(/no field variant/);
+  });
+
+  it('field reasons say whether the candidate already has a body of the field, truly', () => {
+    const ev = networkEvidence(bodies, ['joint_body']);
+    const roles = groupRoles(ev);
+    const inFire = new Set(ev.groups.flatMap((g, i) => (roles.evidence(i) && g.group.fields.includes('fire_rescue') ? g.members.map((m) => ev.geo.codes[m]!) : [])));
+    let said = 0;
+    for (const r of recommendForCounty(bodies, 'Västerbotten', { field: 'räddningstjänst', maxReasons: 9, only: 'all' })) {
+      for (const reason of r.reasons) {
+        if (reason.endsWith('is in no joint body for fire and rescue yet')) expect(inFire.has(r.candidate), reason).toBe(false);
+        else if (reason.endsWith('already takes part in a joint body for fire and rescue')) expect(inFire.has(r.candidate), reason).toBe(true);
+        else continue;
+        said++;
+      }
+    }
+    expect(said).toBeGreaterThan(0);
   });
 
   it('ranks every untied municipality; scores are probabilities that sum to 1 over the candidates', () => {
