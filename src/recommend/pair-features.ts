@@ -264,6 +264,24 @@ export function tieGraph(ev: TieEvidence, useGroup: (index: number) => boolean =
   return { n, m: sorted.length, ids: ev.geo.codes, index: ev.geo.index, offsets, targets, weights: new Float64Array(targets.length).fill(1) };
 }
 
+/** The tie graph without the one tie `a`–`b` (the same graph when they are not tied). */
+export function withoutTie(t: TieGraph, a: number, b: number): TieGraph {
+  if (!tied(t, a, b)) return t;
+  const offsets = new Int32Array(t.offsets.length);
+  const targets = new Int32Array(t.targets.length - 2);
+  let w = 0;
+  for (let i = 0; i < t.n; i++) {
+    offsets[i] = w;
+    for (let k = t.offsets[i]!; k < t.offsets[i + 1]!; k++) {
+      const j = t.targets[k]!;
+      if ((i === a && j === b) || (i === b && j === a)) continue;
+      targets[w++] = j;
+    }
+  }
+  offsets[t.n] = w;
+  return { ...t, m: t.m - 1, offsets, targets, weights: new Float64Array(targets.length).fill(1) };
+}
+
 /** Whether `i` and `j` are tied (binary search in `i`'s sorted list). */
 export function tied(t: TieGraph, i: number, j: number): boolean {
   let lo = t.offsets[i]!;

@@ -10,7 +10,7 @@ import { evidenceOf, featuresOf, pairKey, stepsFrom, type Features } from './evi
 import { FIELDS, findField } from '../model/fields.js';
 import { fieldMembership, groupRoles } from './group-cases.js';
 import { reasonSentence, topicOf, type ReasonTopic } from './model-reasons.js';
-import { candidatesOf as untiedCandidatesOf, kmBetween, tieGraph, type GeoArrays, type TieGraph } from './pair-features.js';
+import { candidatesOf as untiedCandidatesOf, kmBetween, tieGraph, withoutTie, type GeoArrays, type TieGraph } from './pair-features.js';
 import { defaultRecommender, networkEvidence, RecommenderModelSchema, scoreCandidates, type ModelVariant } from './recommender-model.js';
 import {
   CandidateOptionsShape,
@@ -53,6 +53,8 @@ export const RecommendOptionsSchema = z.strictObject({
    * (default) leaves them out; `'flag'` returns them too, with
    * `existing: true` and a first reason saying what the tie is, as ties to
    * strengthen (every existing partner, also beyond the candidate rule).
+   * Under the learned model the new candidates keep their scores, and a
+   * partner is scored as a candidate of the network without that one tie.
    */
   existing: z.enum(['exclude', 'flag']).default('exclude'),
   /** Rows per municipality, best first. Default 10. */
@@ -413,55 +415,71 @@ function modelKey(model: object): number {
   return id;
 }
 
-/** Learned-model recommendations for municipality index `m`. */
+/**
+ * Learned-model recommendations for municipality index `m`. The new
+ * candidates are scored as with `existing: 'exclude'` (softmax over them);
+ * with `'flag'`, each existing partner is scored as a candidate of the
+ * network without that one tie (how the model would rank it were the two
+ * not tied yet), its probability taken over the new candidates and itself.
+ */
 function recommendWithModel(ctx: ModelContext, m: number, o: ParsedRecommendOptions): RecommendationRow[] {
   const { geo, ties, variant } = ctx;
   const n = geo.n;
   const inScope = ctx.inScope;
-  const tiedTo = new Set([...ties.targets.subarray(ties.offsets[m]!, ties.offsets[m + 1]!)].filter((c) => inScope === undefined || inScope[c] === 1));
   const untied = untiedCandidatesOf(ties, m, inScope);
-  const cands = o.existing === 'flag' ? Int32Array.from([...untied, ...tiedTo].sort((a, b) => a - b)) : untied;
-  if (cands.length === 0) return [];
-  const featureContext = ctx.inField ? { geo, ties, inField: ctx.inField } : { geo, ties };
-  const { scores, x } = scoreCandidates(variant, featureContext, m, cands);
+  const partners = o.existing === 'flag' ? [...ties.targets.subarray(ties.offsets[m]!, ties.offsets[m + 1]!)].filter((c) => inScope === undefined || inScope[c] === 1) : [];
+  if (untied.length === 0 && partners.length === 0) return [];
   const F = variant.features.length;
-  const km = Float64Array.from(cands, (c) => kmBetween(geo, m, c));
-  // Softmax over the candidates: the probability of each being the one chosen.
+  const contextOf = (t: TieGraph) => (ctx.inField ? { geo, ties: t, inField: ctx.inField } : { geo, ties: t });
+  const fresh = scoreCandidates(variant, contextOf(ties), m, untied);
+  const scored = Array.from(untied, (c, r) => ({ c, s: fresh.scores[r]!, x: fresh.x.subarray(r * F, (r + 1) * F), ties, existing: false }));
+  for (const c of partners) {
+    const without = withoutTie(ties, m, c);
+    const one = scoreCandidates(variant, contextOf(without), m, Int32Array.of(c));
+    scored.push({ c, s: one.scores[0]!, x: one.x, ties: without, existing: true });
+  }
+  // Log of the softmax denominator over the new candidates (−∞ without any).
   let max = -Infinity;
-  for (const s of scores) if (s > max) max = s;
+  for (const v of fresh.scores) if (v > max) max = v;
   let sum = 0;
-  for (const s of scores) sum += Math.exp(s - max);
+  for (const v of fresh.scores) sum += Math.exp(v - max);
+  const logSum = untied.length > 0 ? max + Math.log(sum) : -Infinity;
+  const probability = (v: number, existing: boolean) => (existing ? 1 / (1 + Math.exp(logSum - v)) : Math.exp(v - logSum));
+  // Contributions are relative to the average new candidate (the partners' average when there is none).
+  const base = untied.length > 0 ? scored.filter((e) => !e.existing) : scored;
   const mean = new Float64Array(F);
-  for (let r = 0; r < cands.length; r++) for (let f = 0; f < F; f++) mean[f]! += x[r * F + f]! / cands.length;
-  const order = Array.from(cands, (_, r) => r)
-    .sort((p, q) => scores[q]! - scores[p]! || km[p]! - km[q]! || cands[p]! - cands[q]!)
+  for (const e of base) for (let f = 0; f < F; f++) mean[f]! += e.x[f]! / base.length;
+  for (const e of scored) Object.assign(e, { km: kmBetween(geo, m, e.c) });
+  const rows = (scored as (typeof scored[number] & { km: number })[])
+    .sort((p, q) => q.s - p.s || p.km - q.km || p.c - q.c)
     .slice(0, o.limit);
   const ix = indexGeography(geo.geography);
   const steps = stepsFrom(geo.geography, geo.codes[m]!);
-  return order.map((r, rank) => {
-    const c = cands[r]!;
+  return rows.map((e, rank) => {
+    const { c, x, km } = e;
+    const t = e.ties;
     const components: Record<string, number> = {};
     const byTopic = new Map<ReasonTopic, number>();
     // Without partners on either side, the partner-distance features only restate the distance.
-    const partnerFacts = ties.offsets[m + 1]! > ties.offsets[m]! || ties.offsets[c + 1]! > ties.offsets[c]!;
+    const partnerFacts = t.offsets[m + 1]! > t.offsets[m]! || t.offsets[c + 1]! > t.offsets[c]!;
     variant.features.forEach((feature, f) => {
-      const contribution = feature.coefficient * (x[r * F + f]! - mean[f]!);
+      const contribution = feature.coefficient * (x[f]! - mean[f]!);
       components[feature.name] = contribution;
       const topic = topicOf(feature);
       const into = topic === 'partners' && !partnerFacts ? 'place' : topic;
       byTopic.set(into, (byTopic.get(into) ?? 0) + contribution);
     });
     const ranked = [...byTopic].filter(([, v]) => v > 0).sort((p, q) => q[1] - p[1] || cmp(p[0], q[0]));
-    const facts = { geo, ties, m, c, km: km[r]!, field: ctx.field, inField: ctx.inField, features: variant.features };
+    const facts = { geo, ties: t, m, c, km, field: ctx.field, inField: ctx.inField, features: variant.features };
     // A topic speaks only where its fact holds (reasonSentence gives undefined otherwise).
     const holds = ranked.map(([topic]) => topic).filter((topic) => reasonSentence(topic, facts, false) !== undefined);
     // "In the same county and labour-market region": one sentence when both speak for the candidate.
     const both = holds.includes('county') && holds.includes('region');
     const reasons = holds
-      .filter((t) => !(both && t === 'region'))
+      .filter((topic) => !(both && topic === 'region'))
       .slice(0, o.maxReasons)
       .map((topic) => reasonSentence(topic, facts, both && topic === 'county')!);
-    const existing = tiedTo.has(c);
+    const existing = e.existing;
     if (existing) {
       const bodies = ctx.groupsOf(m, c);
       const direct = ctx.direct.has(m < c ? m * n + c : c * n + m);
@@ -475,8 +493,8 @@ function recommendWithModel(ctx: ModelContext, m: number, o: ParsedRecommendOpti
       name: muni.name,
       county: muni.county,
       rank: rank + 1,
-      score: Math.exp(scores[r]! - max) / sum,
-      distanceKm: km[r]!,
+      score: probability(e.s, existing),
+      distanceKm: km,
       borderSteps: steps.get(muni.code) ?? null,
       existing,
       components,

@@ -428,10 +428,32 @@ describe('learned recommendations and their reasons', () => {
     expect(() => recommendPartners(bodies, 'Bjurholm', { field: 'överförmyndare', model: noField })).toThrow(/no field variant/);
   });
 
+  it("existing: 'flag' keeps the new candidates' scores, and scores a partner as if the two were not tied yet", () => {
+    const excluded = recommendPartners(net, 'G02', { limit: 100 });
+    const flagged = recommendPartners(net, 'G02', { limit: 100, existing: 'flag' });
+    const fresh = flagged.filter((r) => !r.existing);
+    expect(fresh.map((r) => [r.candidate, r.score, r.components, r.reasons])).toEqual(excluded.map((r) => [r.candidate, r.score, r.components, r.reasons]));
+    // G02's partners: G01, G03 (Räddningstjänsten Aby–Berg, Finsam A), G04 (Finsam A) and G06 (the agreement alone).
+    expect(flagged.filter((r) => r.existing).map((r) => r.candidate).sort()).toEqual(['G01', 'G03', 'G04', 'G06']);
+    // G06 as a candidate of the network without the agreement, against G02's new candidates in the network as it is.
+    const ev = networkEvidence(net, ['joint_body']);
+    const withoutAgreement = networkEvidence(load(files.links.replace('G02,G06,agreement\n', '')), ['joint_body']);
+    const model = defaultRecommender().default;
+    const m = ev.geo.index.get('G02')!;
+    const news = Int32Array.from(excluded, (r) => ev.geo.index.get(r.candidate)!);
+    const s = scoreCandidates(model, { geo: ev.geo, ties: tieGraph(ev, groupRoles(ev).evidence) }, m, news).scores;
+    const s6 = scoreCandidates(model, { geo: ev.geo, ties: tieGraph(withoutAgreement, groupRoles(withoutAgreement).evidence) }, m, Int32Array.of(ev.geo.index.get('G06')!)).scores[0]!;
+    const g06 = flagged.find((r) => r.candidate === 'G06')!;
+    expect(g06.score).toBeCloseTo(Math.exp(s6) / (Math.exp(s6) + s.reduce((sum, v) => sum + Math.exp(v), 0)), 12);
+    expect(g06.reasons[0]).toBe('You already cooperate (direct links): a tie to strengthen');
+    // Ranked by score among all rows: the partners are not pushed down by a softmax that counts them twice.
+    expect(flagged.map((r) => r.rank)).toEqual(flagged.map((_, i) => i + 1));
+  });
+
   it('field reasons say whether the candidate already has a body of the field, truly', () => {
     const ev = networkEvidence(bodies, ['joint_body']);
     const roles = groupRoles(ev);
-    const inFire = new Set(ev.groups.flatMap((g, i) => (roles.evidence(i) && g.group.fields.includes('fire_rescue') ? g.members.map((m) => ev.geo.codes[m]!) : [])));
+    const inFire = new Set(ev.groups.flatMap((g, i) => (roles.evidence(i) && g.group.fields.includes('fire_rescue') ? Array.from(g.members, (m) => ev.geo.codes[m]!) : [])));
     let said = 0;
     for (const r of recommendForCounty(bodies, 'Västerbotten', { field: 'räddningstjänst', maxReasons: 9, only: 'all' })) {
       for (const reason of r.reasons) {
