@@ -10,9 +10,12 @@
  *
  *     ℓ(β) = Σ_i Σ_{r: y_ir = 1} [ s_ir − ln Σ_q exp(s_iq) ]
  *
- * The fit maximises `ℓ(β) − (λ/2)·‖β‖²` by Newton's method with step
- * halving, from `β = 0`, until no coefficient moves by more than
- * `tolerance`. With one chosen row per case this is the conditional logit
+ * The fit maximises `ℓ(β) − (λ/2)·‖β‖²` by Newton's method with a
+ * backtracking line search (the step halved until the objective does not
+ * rise), from `β = 0`, until no coefficient moves by more than `tolerance`
+ * (`converged: true`). When no step length down to 10⁻¹⁰ lowers the
+ * objective, the fit stops where it is, converged when the full Newton step
+ * is below 10⁻⁶ (the optimum, to rounding) and not converged otherwise. With one chosen row per case this is the conditional logit
  * likelihood of statsmodels' `ConditionalLogit` and of Stata's `clogit`;
  * with several it treats each as a separate choice from the same set (the
  * "softmax with several positives" of listwise ranking), which conditions
@@ -241,11 +244,23 @@ export function fitConditionalLogit(cases: readonly ChoiceCase[], features: numb
     let t = 1;
     let next = b;
     let objective = current;
+    let descended = false;
     for (;;) {
       next = Float64Array.from(b, (v, f) => v + t * step[f]!);
       objective = evaluate(next, nextP);
-      if (objective <= current + 1e-12 || t < 1e-10) break;
+      if (objective <= current + 1e-12) {
+        descended = true;
+        break;
+      }
+      if (t < 1e-10) break;
       t /= 2;
+    }
+    if (!descended) {
+      // No step lowers the objective: stay at b (a worse point is never taken).
+      let largest = 0;
+      for (let f = 0; f < F; f++) largest = Math.max(largest, Math.abs(step[f]!));
+      converged = largest < 1e-6;
+      break;
     }
     let moved = 0;
     for (let f = 0; f < F; f++) moved = Math.max(moved, Math.abs(next[f]! - b[f]!));

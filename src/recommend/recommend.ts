@@ -11,7 +11,7 @@ import { FIELDS, findField } from '../model/fields.js';
 import { fieldMembership, groupRoles } from './group-cases.js';
 import { reasonSentence, topicOf, type ReasonTopic } from './model-reasons.js';
 import { candidatesOf as untiedCandidatesOf, kmBetween, tieGraph, withoutTie, type GeoArrays, type TieGraph } from './pair-features.js';
-import { defaultRecommender, networkEvidence, RecommenderModelSchema, scoreCandidates, type ModelVariant } from './recommender-model.js';
+import { defaultRecommender, networkEvidence, RecommenderModelSchema, scoreCandidates, type ModelVariant, type RecommenderModel } from './recommender-model.js';
 import {
   CandidateOptionsShape,
   candidatesOf,
@@ -59,6 +59,14 @@ export const RecommendOptionsSchema = z.strictObject({
   existing: z.enum(['exclude', 'flag']).default('exclude'),
   /** Rows per municipality, best first. Default 10. */
   limit: z.number().int().positive().default(10),
+  /**
+   * Called with a warning that does not stop the answer: a learned model
+   * used on another geography than the one it was fitted on (its
+   * coefficients and feature scales are that geography's). Default:
+   * `process.emitWarning` (code `SAMVERKAN_MODEL_GEOGRAPHY`), once per model
+   * and geography.
+   */
+  onWarning: z.custom<(message: string) => void>((v) => typeof v === 'function', 'onWarning must be a function').optional(),
   /**
    * Reasons per row: the strongest components by weighted contribution;
    * capacity and access only with a value of at least {@link REASON_THRESHOLD}
@@ -368,6 +376,7 @@ function modelContext(net: CooperationNetwork, o: ParsedRecommendOptions): Model
     throw new Error(`unknown field ${JSON.stringify(o.field)}: give a code or label of the vocabulary (${FIELDS.map((f) => f.code).join(', ')})`);
   }
   if (field !== undefined && !model.field) throw new Error(`the model ${JSON.stringify(model.id)} has no field variant (it was fitted on groups without fields), so it cannot answer for one field`);
+  warnOtherGeography(model, net.geography.name, o.onWarning);
   let byKey = modelContexts.get(net);
   if (!byKey) modelContexts.set(net, (byKey = new Map()));
   // A model passed in is keyed by identity: two equal models still share nothing.
@@ -405,6 +414,22 @@ function modelContext(net: CooperationNetwork, o: ParsedRecommendOptions): Model
     byKey.set(key, ctx);
   }
   return ctx;
+}
+
+/** (model, geography) pairs already warned about through the default channel. */
+const warned = new WeakMap<object, Set<string>>();
+
+/** Warn when a model is used on another geography than it was fitted on. */
+function warnOtherGeography(model: RecommenderModel, geography: string, onWarning: ((message: string) => void) | undefined): void {
+  const trained = model.trainedOn.geography;
+  if (trained === geography) return;
+  const message = `the model ${JSON.stringify(model.id)} was fitted on the ${trained} geography and is used on ${geography}: its coefficients and feature scales are ${trained}'s, so the ranking is a transfer, not a fit (fit one on this network's bodies with fitRecommender, or use scorer: 'weighted')`;
+  if (onWarning) return onWarning(message);
+  let seen = warned.get(model);
+  if (!seen) warned.set(model, (seen = new Set()));
+  if (seen.has(geography)) return;
+  seen.add(geography);
+  process.emitWarning(message, { code: 'SAMVERKAN_MODEL_GEOGRAPHY' });
 }
 
 const modelIds = new WeakMap<object, number>();

@@ -32,6 +32,8 @@ export const ModelVariantSchema = z.strictObject({
   /** Log-likelihood at the solution, without the penalty. */
   logLikelihood: z.number(),
   iterations: z.number().int().nonnegative(),
+  /** Whether the fit converged (see `fitConditionalLogit`); a model is only made from a converged fit. */
+  converged: z.literal(true),
 });
 export type ModelVariant = z.infer<typeof ModelVariantSchema>;
 
@@ -53,6 +55,12 @@ export const RecommenderModelSchema = z.strictObject({
     files: z.array(z.strictObject({ path: z.string(), sha256: z.string() })),
     /** Groups hidden one at a time to make the cases. */
     groups: z.number().int().nonnegative(),
+    /**
+     * The name of the geography the model was fitted on (`Geography.name`).
+     * Its coefficients and feature scales belong to that geography: used on
+     * another, recommendations warn (see `onWarning` of `recommendPartners`).
+     */
+    geography: z.string().min(1),
     /** Whether county-wide groups counted as ties. */
     countyWide: z.enum(['ignore', 'count']),
     /** Features of the default list left out, with why. */
@@ -183,6 +191,9 @@ export function fitCases(cases: readonly GroupCase[], features: number, l2: numb
 
 /** A fitted variant as stored in a model. @internal */
 export function toVariant(specs: readonly FeatureSpec[], result: CaseFit): ModelVariant {
+  if (!result.fit.converged) {
+    throw new Error(`the fit did not converge in ${result.fit.iterations} Newton iterations (λ ${result.l2}): features that separate the choices, or too small a penalty; use a larger l2`);
+  }
   return {
     features: specs.map((spec, f) => ({ ...spec, coefficient: result.fit.coefficients[f]!, mean: result.fit.mean[f]!, sd: result.fit.sd[f]! })),
     l2: result.l2,
@@ -191,6 +202,7 @@ export function toVariant(specs: readonly FeatureSpec[], result: CaseFit): Model
     rows: result.fit.rows,
     logLikelihood: result.fit.logLikelihood,
     iterations: result.fit.iterations,
+    converged: true,
   };
 }
 
@@ -248,7 +260,7 @@ export function fitRecommender(net: CooperationNetwork, options: FitRecommenderO
     version: 1,
     id: o.id,
     description: o.description,
-    trainedOn: { dataset: o.dataset, files: o.files, groups: eligible.length, countyWide: o.countyWide, notes },
+    trainedOn: { dataset: o.dataset, files: o.files, groups: eligible.length, geography: net.geography.name, countyWide: o.countyWide, notes },
     default: variant,
   };
   if (field) model.field = field;

@@ -123,7 +123,9 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
   const brokers = brokerage(net);
   const gaps = findGaps(net, { requiredKinds: o.partnerKinds, smallPopulation: o.smallPopulation, ...paths });
 
-  const suggestions = o.suggestions > 0 ? recommendAll(net, { limit: o.suggestions, smallPopulation: o.smallPopulation }) : [];
+  // A warning of the recommender (a model of another geography) becomes a note of the report.
+  const recommenderWarnings: string[] = [];
+  const suggestions = o.suggestions > 0 ? recommendAll(net, { limit: o.suggestions, smallPopulation: o.smallPopulation, onWarning: (w) => recommenderWarnings.push(`Partner suggestions: ${w}.`) }) : [];
   // The report needs a geography, so every actor with a county has role counts; null only when none has one.
   const bridging = (r: BrokerageRow) => (r.liaison ?? 0) + (r.gatekeeper ?? 0) + (r.representative ?? 0);
   // Rows grouped by county once (a country may have hundreds of counties
@@ -175,6 +177,7 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
     loaded && loaded.rejected > 0 ? `${plural(loaded.rejected, 'input row')} of ${formatCount(loaded.rows)} could not be loaded and are left out (samverkan validate lists them).` : undefined,
     loaded && loaded.warnings > 0 ? `The loader gave ${plural(loaded.warnings, 'warning')} (samverkan validate lists them).` : undefined,
     describeSampling(central.sampling) ?? undefined,
+    ...recommenderWarnings,
   ].filter((x): x is string => x !== undefined);
 
   return {

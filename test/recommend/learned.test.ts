@@ -5,13 +5,14 @@ import { loadGeography } from '../../src/io/geography.js';
 import { loadNetwork } from '../../src/io/load-network.js';
 import { swedenCooperationBodies } from '../../src/io/sweden.js';
 import { recommenderSweden } from '../../src/io/embedded/models.js';
+import { buildReport } from '../../src/report/model.js';
 import type { CooperationNetwork } from '../../src/model/network.js';
 import { fitConditionalLogit, logLikelihood } from '../../src/recommend/conditional-logit.js';
 import { bodyProtocolCases, evaluateBodies, rankedListMetrics } from '../../src/recommend/evaluate-bodies.js';
 import { groupCases, groupRoles } from '../../src/recommend/group-cases.js';
 import { featureMatrix, kmBetween, tied, tieGraph } from '../../src/recommend/pair-features.js';
 import { recommendAll, recommendForCounty, recommendPartners } from '../../src/recommend/recommend.js';
-import { DEFAULT_FEATURES, defaultRecommender, FIELD_FEATURE, fitRecommender, networkEvidence, RecommenderModelSchema, scoreCandidates } from '../../src/recommend/recommender-model.js';
+import { DEFAULT_FEATURES, defaultRecommender, FIELD_FEATURE, fitRecommender, networkEvidence, RecommenderModelSchema, scoreCandidates, toVariant } from '../../src/recommend/recommender-model.js';
 
 /** Reference values from scripts/recommender_reference.py (numpy, scipy; statsmodels when available). */
 interface Fit {
@@ -429,8 +430,9 @@ describe('learned recommendations and their reasons', () => {
   });
 
   it("existing: 'flag' keeps the new candidates' scores, and scores a partner as if the two were not tied yet", () => {
-    const excluded = recommendPartners(net, 'G02', { limit: 100 });
-    const flagged = recommendPartners(net, 'G02', { limit: 100, existing: 'flag' });
+    const own = fitRecommender(net, { l2: 1, field: false });
+    const excluded = recommendPartners(net, 'G02', { limit: 100, model: own });
+    const flagged = recommendPartners(net, 'G02', { limit: 100, existing: 'flag', model: own });
     const fresh = flagged.filter((r) => !r.existing);
     expect(fresh.map((r) => [r.candidate, r.score, r.components, r.reasons])).toEqual(excluded.map((r) => [r.candidate, r.score, r.components, r.reasons]));
     // G02's partners: G01, G03 (Räddningstjänsten Aby–Berg, Finsam A), G04 (Finsam A) and G06 (the agreement alone).
@@ -438,7 +440,7 @@ describe('learned recommendations and their reasons', () => {
     // G06 as a candidate of the network without the agreement, against G02's new candidates in the network as it is.
     const ev = networkEvidence(net, ['joint_body']);
     const withoutAgreement = networkEvidence(load(files.links.replace('G02,G06,agreement\n', '')), ['joint_body']);
-    const model = defaultRecommender().default;
+    const model = own.default;
     const m = ev.geo.index.get('G02')!;
     const news = Int32Array.from(excluded, (r) => ev.geo.index.get(r.candidate)!);
     const s = scoreCandidates(model, { geo: ev.geo, ties: tieGraph(ev, groupRoles(ev).evidence) }, m, news).scores;
@@ -490,5 +492,37 @@ describe('options the body protocol would ignore are refused', () => {
     const rows = evaluateBodies(net, { methods: ['same_county_nearest', 'nearest'], bootstrap: 0 });
     expect(rows[0]!.precisionAtKDifference).toBeNull();
     expect(rows[1]!.precisionAtKDifference).toBeCloseTo(rows[0]!.precisionAtK - rows[1]!.precisionAtK, 12);
+  });
+});
+
+describe('a model knows its geography and that its fit converged', () => {
+  it('records the geography it was fitted on, and warns when used on another', () => {
+    const own = fitRecommender(net, { l2: 1, field: false });
+    expect(own.trainedOn.geography).toBe('Groupland');
+    expect(defaultRecommender().trainedOn.geography).toBe(bodies.geography.name);
+    const warnings: string[] = [];
+    const onWarning = (w: string) => warnings.push(w);
+    recommendPartners(net, 'G02', { onWarning });
+    expect(warnings).toEqual([expect.stringMatching(/^the model "sweden-bodies-2026" was fitted on the Sweden geography and is used on Groupland/)]);
+    recommendPartners(net, 'G02', { model: own, onWarning });
+    recommendPartners(bodies, 'Bjurholm', { onWarning });
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('a report on another geography says so in its notes', () => {
+    const report = buildReport(net, { maps: false });
+    expect(report.notes.filter((n) => n.startsWith('Partner suggestions: the model "sweden-bodies-2026" was fitted on the Sweden geography'))).toHaveLength(1);
+    expect(buildReport(bodies, { maps: false, samples: 50 }).notes.some((n) => n.startsWith('Partner suggestions'))).toBe(false);
+  });
+
+  it('a fit that did not converge makes no model, and a model file must say it converged', () => {
+    const { cases } = casesOf(net);
+    const fit = fitConditionalLogit(cases, DEFAULT_FEATURES.length, { l2: 1, maxIterations: 1 });
+    expect(fit.converged).toBe(false);
+    expect(() => toVariant(DEFAULT_FEATURES, { fit, l2: 1, selection: 'fixed at 1', curve: [] })).toThrow(/did not converge in 1 Newton iterations/);
+    const { converged: _c, ...unconverged } = defaultRecommender().default;
+    expect(RecommenderModelSchema.safeParse({ ...defaultRecommender(), default: unconverged }).success).toBe(false);
+    const { geography: _g, ...trainedOn } = defaultRecommender().trainedOn;
+    expect(RecommenderModelSchema.safeParse({ ...defaultRecommender(), trainedOn }).success).toBe(false);
   });
 });

@@ -192,7 +192,8 @@ Example:
     if (scoring.length > 0 && values.scorer !== 'weighted') {
       throw new UsageError(`${scoring.map((f) => `--${f}`).join(', ')}: options of --scorer weighted; the learned model ranks every municipality not yet tied and would ignore them`, 'add --scorer weighted, or leave them out');
     }
-    const options = { ...scorerOptions(values), ...modelOptions(values, io), ...(limit !== undefined && { limit }), ...(existing && { existing }) };
+    const onWarning = (message: string) => io.stderr.write(`samverkan: warning: ${message}\n`);
+    const options = { ...scorerOptions(values), ...modelOptions(values, io), ...(values.scorer !== 'weighted' && { onWarning }), ...(limit !== undefined && { limit }), ...(existing && { existing }) };
     let rows: RecommendationRow[] & { columns?: string[] };
     if (values.municipality !== undefined) {
       const m = net.municipality(String(values.municipality));
