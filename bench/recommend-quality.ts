@@ -92,7 +92,7 @@ function target(rows: BodyEvaluationRow[]): void {
   for (const key of ['recallAtK', 'mrr'] as const) {
     const b = best(key);
     const low = key === 'recallAtK' ? b.recallAtKLow! : b.mrrLow!;
-    console.log(`Same ordering on ${key === 'mrr' ? 'MRR' : `recall@${K}`}: samverkan ${f3(s[key])} vs best ${b.method} ${f3(b[key])}, interval of the difference ${low > 0 ? 'above 0' : 'not above 0'}: **${s[key] > b[key] ? 'yes' : 'no'}**.`);
+    console.log(`Same ordering on ${key === 'mrr' ? 'MRR' : `recall@${K}`}: samverkan ${f3(s[key])} vs best ${b.method} ${f3(b[key])}: **${s[key] > b[key] ? 'yes' : 'no'}**; the interval of the difference is ${low > 0 ? 'above 0' : 'not above 0 (within noise)'}.`);
   }
 }
 

@@ -5,6 +5,7 @@ import { withColumns, type Rows } from '../model/table.js';
 import { brokerageRoles } from '../metrics/brokerage-roles.js';
 import { burtConstraint, effectiveSize } from '../metrics/structural-holes.js';
 import { ACTOR_BASE_COLUMNS, actorRow, actorView, kindFilter, type ActorRowBase } from './view.js';
+import { parseOptions } from '../model/options.js';
 
 export const BrokerageOptionsSchema = z.strictObject({
   /** Use link weights (summed per pair) as tie strengths in constraint and effective size. Default false, as NetworkX. */
@@ -66,7 +67,7 @@ export interface BrokerageRow extends ActorRowBase {
  * const top = brokerage(net).sort((a, b) => b.liaison - a.liaison).slice(0, 10);
  */
 export function brokerage(net: CooperationNetwork, options: BrokerageOptions = {}): Rows<BrokerageRow> {
-  const o = BrokerageOptionsSchema.parse(options);
+  const o = parseOptions(BrokerageOptionsSchema, options, 'brokerage');
   const { csr, actors } = actorView(net, o.kinds);
   const constraint = burtConstraint(csr, { weighted: o.weighted });
   const size = effectiveSize(csr, { weighted: o.weighted });

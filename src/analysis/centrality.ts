@@ -9,6 +9,7 @@ import { eigenvectorCentrality } from '../metrics/eigenvector.js';
 import { pathCentralities, type PathSampling } from '../metrics/path-centralities.js';
 import { pagerank } from '../metrics/pagerank.js';
 import { ACTOR_BASE_COLUMNS, actorRowBase, actorView, kindFilter, memo, municipalityView, type ActorRowBase } from './view.js';
+import { parseOptions } from '../model/options.js';
 
 export const CENTRALITY_MEASURES = ['degree', 'strength', 'betweenness', 'closeness', 'harmonic', 'eigenvector', 'pagerank'] as const;
 export type CentralityMeasure = (typeof CENTRALITY_MEASURES)[number];
@@ -155,7 +156,7 @@ export interface MunicipalityCentralityRow extends Partial<Record<CentralityMeas
  * rows.sort((a, b) => b.betweenness! - a.betweenness!).slice(0, 10);
  */
 export function centrality(net: CooperationNetwork, options: CentralityOptions = {}): CentralityRows {
-  return computeCentrality(net, CentralityOptionsSchema.parse(options));
+  return computeCentrality(net, parseOptions(CentralityOptionsSchema, options, 'centrality'));
 }
 
 function computeCentrality(net: CooperationNetwork, o: z.output<typeof CentralityOptionsSchema>): CentralityRows {
@@ -225,7 +226,7 @@ function withSampling<T extends object>(rows: Rows<T>, sampling: PathSampling | 
  */
 export function centralityByMunicipality(net: CooperationNetwork, options: MunicipalityCentralityOptions = {}): CentralityRows<MunicipalityCentralityRow> {
   requireGeography(net, 'centralityByMunicipality');
-  const { aggregate, ...o } = MunicipalityCentralityOptionsSchema.parse(options);
+  const { aggregate, ...o } = parseOptions(MunicipalityCentralityOptionsSchema, options, 'centralityByMunicipality');
   const rows = computeCentrality(net, { ...o, network: 'actors' });
   const measures = (rows.columns as string[]).filter((c): c is CentralityMeasure => (CENTRALITY_MEASURES as readonly string[]).includes(c));
   const groups = new Map<string, CentralityRow[]>();

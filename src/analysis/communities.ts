@@ -4,6 +4,7 @@ import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { communityCrosstab, louvainCommunities } from '../metrics/communities.js';
 import { ACTOR_BASE_COLUMNS, actorRow, actorView, kindFilter, municipalityView, type ActorRowBase } from './view.js';
+import { parseOptions } from '../model/options.js';
 
 export const CommunitiesOptionsSchema = z.strictObject({
   /** Seed of Louvain's random node order: the same seed gives the same communities. Default 1. */
@@ -80,7 +81,7 @@ export interface CommunitiesResult {
  * summary.filter((c) => c.crossesCounty);
  */
 export function communities(net: CooperationNetwork, options: CommunitiesOptions = {}): CommunitiesResult {
-  const o = CommunitiesOptionsSchema.parse(options);
+  const o = parseOptions(CommunitiesOptionsSchema, options, 'communities');
   const { csr, actors } = o.network === 'municipalities' ? municipalityView(net) : actorView(net, o.kinds);
   const result = louvainCommunities(csr, { seed: o.seed, resolution: o.resolution, weighted: o.weighted });
   const counties = actors.map((a) => a.county);

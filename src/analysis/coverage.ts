@@ -8,6 +8,7 @@ import { connectedComponents } from '../metrics/components.js';
 import { csrFromEdges, toCsr } from '../metrics/csr.js';
 import { centrality, SamplesSchema, WorkersSchema } from './centrality.js';
 import { camelKind, memo } from './view.js';
+import { parseOptions } from '../model/options.js';
 
 /** Partner kinds whose reach coverage reports by default. */
 export const DEFAULT_PARTNER_KINDS = ['religious', 'civil_society', 'authority'] as const;
@@ -133,8 +134,8 @@ interface Computed {
   options: z.output<typeof CoverageOptionsSchema>;
 }
 
-function compute(net: CooperationNetwork, options: CoverageOptions): Computed {
-  const o = CoverageOptionsSchema.parse(options);
+function compute(net: CooperationNetwork, options: CoverageOptions, fn: string): Computed {
+  const o = parseOptions(CoverageOptionsSchema, options, fn);
   // Per network and options: a report asks for coverage four times (itself,
   // per county, and twice through findGaps). The rows are shared, so the
   // public functions hand out copies.
@@ -191,7 +192,7 @@ function computeRows(net: CooperationNetwork, o: z.output<typeof CoverageOptions
  */
 export function coverageByMunicipality(net: CooperationNetwork, options: CoverageOptions = {}): Rows<MunicipalityCoverageRow> {
   requireGeography(net, 'coverageByMunicipality');
-  const { municipal, options: o } = compute(net, options);
+  const { municipal, options: o } = compute(net, options, 'coverageByMunicipality');
   return inColumnOrder(municipal, [
     'code',
     'name',
@@ -222,7 +223,7 @@ export function coverageByMunicipality(net: CooperationNetwork, options: Coverag
  */
 export function coverageByCounty(net: CooperationNetwork, options: CoverageOptions = {}): Rows<CountyCoverageRow> {
   requireGeography(net, 'coverageByCounty');
-  const { municipal, options: o } = compute(net, options);
+  const { municipal, options: o } = compute(net, options, 'coverageByCounty');
   const projection = sharedProjection(net, { via: o.via });
   const ix = indexGeography(net.geography);
   const countyOfMunicipality = new Map(municipal.map((r) => [r.code, r.county]));

@@ -13,6 +13,7 @@ import { csrFromEdges, toCsr } from '../metrics/csr.js';
 import { SamplesSchema, WorkersSchema } from './centrality.js';
 import { coverageByCounty, coverageByMunicipality, DEFAULT_PARTNER_KINDS } from './coverage.js';
 import { actorViewsByGroup, camelKind } from './view.js';
+import { parseOptions } from '../model/options.js';
 
 /** Municipalities below this population are "small" by default (about half of Sweden's 290). */
 export const DEFAULT_SMALL_POPULATION = 15_000;
@@ -115,7 +116,7 @@ const KNOWN_KINDS: ReadonlySet<string> = new Set(KNOWN_ACTOR_KINDS);
 
 export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Rows<GapRow> {
   requireGeography(net, 'findGaps');
-  const o = GapsOptionsSchema.parse(options);
+  const o = parseOptions(GapsOptionsSchema, options, 'findGaps');
   const wanted = new Set<GapType>(o.types ?? GAP_TYPES);
   const ix = indexGeography(net.geography);
   const countyName = (code: string) => ix.county.get(code)?.name ?? code;

@@ -9,6 +9,7 @@ import { connectedComponents } from '../metrics/components.js';
 import { coreNumbers } from '../metrics/k-core.js';
 import { inducedCsr } from '../metrics/csr.js';
 import { ACTOR_BASE_COLUMNS, actorRow, actorView, kindFilter, municipalityView, type ActorRowBase, type ActorView } from './view.js';
+import { parseOptions } from '../model/options.js';
 
 /** The subgraph of a view induced by the actors that pass `include`. */
 function restrict(view: ActorView, include: (a: Actor) => boolean): ActorView {
@@ -46,7 +47,7 @@ export interface ComponentRow {
  * const detached = components(net).slice(1); // everything outside the main network
  */
 export function components(net: CooperationNetwork, options: ComponentsOptions = {}): Rows<ComponentRow> {
-  const o = ComponentsOptionsSchema.parse(options);
+  const o = parseOptions(ComponentsOptionsSchema, options, 'components');
   const { csr, actors } = actorView(net, o.kinds);
   const result = connectedComponents(csr);
   const rows = result.components.map((members, component) => {
@@ -102,7 +103,7 @@ export interface ArticulationRow extends ActorRowBase {
  * articulationPoints(net).filter((r) => r.cutOffMunicipalities > 0);
  */
 export function articulationPoints(net: CooperationNetwork, options: ArticulationOptions = {}): Rows<ArticulationRow> {
-  const o = ArticulationOptionsSchema.parse(options);
+  const o = parseOptions(ArticulationOptionsSchema, options, 'articulationPoints');
   const byKind = kindFilter(o.kinds);
   const scopes: { scope: string; include: (a: Actor) => boolean }[] =
     o.scope === 'network'
@@ -148,7 +149,7 @@ export interface BridgeRow {
  * tie disconnects the network. In network order of `source`, then `target`.
  */
 export function bridges(net: CooperationNetwork, options: BridgesOptions = {}): Rows<BridgeRow> {
-  const o = BridgesOptionsSchema.parse(options);
+  const o = parseOptions(BridgesOptionsSchema, options, 'bridges');
   const { csr, actors } = actorView(net, o.kinds);
   const rows = bridgeKernel(csr)
     .map(([u, v]) => (u < v ? [u, v] : [v, u]) as [number, number])
@@ -184,7 +185,7 @@ export interface KCoreRow extends ActorRowBase {
  * has the highest core number, isolated actors 0.
  */
 export function kCore(net: CooperationNetwork, options: KCoreOptions = {}): Rows<KCoreRow> {
-  const o = KCoreOptionsSchema.parse(options);
+  const o = parseOptions(KCoreOptionsSchema, options, 'kCore');
   const { csr, actors } = actorView(net, o.kinds);
   const core = coreNumbers(csr);
   return withColumns(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { KindListSchema } from '../io/columns.js';
 import { requireGeography, sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
+import { parseOptions } from '../model/options.js';
 
 export const SummaryOptionsSchema = z.strictObject({
   /** Append a row for the whole country (county `total`). Default true. */
@@ -47,7 +48,7 @@ export interface CountySummaryRow {
  */
 export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions = {}): Rows<CountySummaryRow> {
   requireGeography(net, 'summaryByCounty');
-  const { total, via } = SummaryOptionsSchema.parse(options);
+  const { total, via } = parseOptions(SummaryOptionsSchema, options, 'summaryByCounty');
   const tied = new Set<string>();
   for (const t of sharedProjection(net, { via }).ties) tied.add(t.a).add(t.b);
   const countyOfActor = (id: string) => net.actor(id)?.county;

@@ -2,6 +2,7 @@ import { didYouMean } from '../model/suggest.js';
 import { GeographyError } from '../io/geography.js';
 import { LoadError } from '../io/load-network.js';
 import { ArgumentError, CapacityError } from '../model/errors.js';
+import { OptionsError } from '../model/options.js';
 import { visibleText } from '../model/text.js';
 import { COMMANDS } from './commands/index.js';
 import { parse, UsageError, type CliIO } from './context.js';
@@ -24,6 +25,22 @@ embedded demo dataset (synthetic) and say so.
 
 Exit codes: 0 success, 1 bad input (row-level messages on stderr),
 2 bad usage.`;
+}
+
+/** Library options whose flag is not their kebab-case name. */
+const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
+  smallPopulation: 'small',
+  partnerKinds: 'kinds',
+  requiredKinds: 'required-kinds',
+  maxIterations: 'max-iterations',
+  countyPreference: 'county-preference',
+};
+
+/** The flag of a library option that the command has (`smallPopulation` → `--small`), if any. */
+function flagOf(option: string, flags: Readonly<Record<string, unknown>>): string | undefined {
+  const top = option.split('.')[0]!;
+  const flag = FLAG_OF_OPTION[top] ?? top.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return Object.hasOwn(flags, flag) ? `--${flag}` : undefined;
 }
 
 /**
@@ -52,7 +69,16 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
     const parsed = parse(rest, command.options, command.name);
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(parsed.positionals[0])}`, `see: samverkan ${command.name} --help`);
-    return await command.run(parsed, io);
+    try {
+      return await command.run(parsed, io);
+    } catch (error) {
+      // A value the library's option schema refuses came from a flag: bad usage, named by its flag.
+      if (error instanceof OptionsError) {
+        const flag = flagOf(error.option, command.options);
+        throw new UsageError(`${flag ?? `option ${error.option}`}: ${error.reason}`, `see: samverkan ${command.name} --help`);
+      }
+      throw error;
+    }
   } catch (error) {
     // Messages quote the input (names, values, paths): what would act on the terminal is shown by its code point.
     const shown = (text: string) => text.split('\n').map(visibleText).join('\n');

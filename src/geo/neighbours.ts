@@ -3,6 +3,7 @@ import { cmp, findMunicipality, indexGeography } from '../model/geography.js';
 import type { Geography } from '../model/schema.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { borderGraph, borderStepArray, haversineKm } from './distance.js';
+import { parseOptions } from '../model/options.js';
 
 export const NeighboursOptionsSchema = z.strictObject({
   /** Include municipalities up to this many border steps away (1 = bordering only). Default 2. */
@@ -44,7 +45,7 @@ export interface NeighbourRow {
  * neighbours(swedenGeography(), '0980'); // Gotland: the nearest mainland municipalities
  */
 export function neighbours(geography: Geography, code: string, options: NeighboursOptions = {}): Rows<NeighbourRow> {
-  const { hops, maxKm, atLeast, exclude } = NeighboursOptionsSchema.parse(options);
+  const { hops, maxKm, atLeast, exclude } = parseOptions(NeighboursOptionsSchema, options, 'neighbours');
   const excluded = new Set(exclude);
   const origin = findMunicipality(geography, code);
   if (!origin) throw new Error(`unknown municipality ${JSON.stringify(code)}: give a code or an unambiguous name`);

@@ -5,6 +5,7 @@ import type { Actor } from '../model/schema.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { toCsv, type CsvOptions } from './write-csv.js';
 import { stripNonXml, xmlAttribute, xmlText } from './xml.js';
+import { parseOptions } from '../model/options.js';
 
 /**
  * Writers for graph file formats: GEXF 1.3 (Gephi), GraphML (Cytoscape,
@@ -282,7 +283,7 @@ function describeNetwork(net: CooperationNetwork): string {
  * writeFileSync('network.gexf', toGexf(net));
  */
 export function toGexf(net: CooperationNetwork, options: GraphExportOptions = {}): string {
-  const m = buildModel(net, GraphExportOptionsSchema.parse(options));
+  const m = buildModel(net, parseOptions(GraphExportOptionsSchema, options, 'toGexf'));
   checkXmlIds(m);
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -357,7 +358,7 @@ export function toGexf(net: CooperationNetwork, options: GraphExportOptions = {}
  * writeFileSync('network.graphml', toGraphml(net, { edges: 'links' }));
  */
 export function toGraphml(net: CooperationNetwork, options: GraphExportOptions = {}): string {
-  const m = buildModel(net, GraphExportOptionsSchema.parse(options));
+  const m = buildModel(net, parseOptions(GraphExportOptionsSchema, options, 'toGraphml'));
   checkXmlIds(m);
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -413,7 +414,7 @@ export function toGraphml(net: CooperationNetwork, options: GraphExportOptions =
  * const graph = UndirectedGraph.from(JSON.parse(toGraphologyJson(net)));
  */
 export function toGraphologyJson(net: CooperationNetwork, options: GraphologyJsonOptions = {}): string {
-  const o = GraphologyJsonOptionsSchema.parse(options);
+  const o = parseOptions(GraphologyJsonOptionsSchema, options, 'toGraphologyJson');
   const m = buildModel(net, o);
   const record = (values: Map<string, string | number | boolean>, first?: [string, string]) => {
     const r: Record<string, string | number | boolean> = {};
@@ -442,7 +443,7 @@ export type EdgeTableRow = Record<string, string | number | boolean | null>;
  * Attribute values stay strings, as the model keeps them.
  */
 export function nodeTable(net: CooperationNetwork, options: Pick<GraphExportOptions, 'columns'> = {}): Rows<NodeTableRow> {
-  const m = buildModel(net, GraphExportOptionsSchema.parse({ ...options, edges: 'pairs' }));
+  const m = buildModel(net, parseOptions(GraphExportOptionsSchema, { ...options, edges: 'pairs' }, 'nodeTable'));
   const columns = ['id', 'name', ...m.nodeColumns.map((c) => c.name)];
   const rows = m.nodes.map((n) => {
     const row: NodeTableRow = {};
@@ -460,7 +461,7 @@ export function nodeTable(net: CooperationNetwork, options: Pick<GraphExportOpti
  * `null`. With `pairs`, `kinds` is the distinct link kinds joined by `; `.
  */
 export function edgeTable(net: CooperationNetwork, options: Pick<GraphExportOptions, 'edges'> = {}): Rows<EdgeTableRow> {
-  const o = GraphExportOptionsSchema.parse({ edges: options.edges });
+  const o = parseOptions(GraphExportOptionsSchema, { edges: options.edges }, 'edgeTable');
   const m = buildModel(net, o);
   const columns = ['source', 'target', ...m.edgeColumns.map((c) => c.name)];
   const rows = m.edges.map((e) => {
@@ -502,7 +503,7 @@ export type CsvTablesOptions = z.input<typeof CsvTablesOptionsSchema>;
  * const { nodes, edges } = toCsvTables(net);
  */
 export function toCsvTables(net: CooperationNetwork, options: CsvTablesOptions = {}): { nodes: string; edges: string } {
-  const o = CsvTablesOptionsSchema.parse(options);
+  const o = parseOptions(CsvTablesOptionsSchema, options, 'toCsvTables');
   const nodes = nodeTable(net, { columns: o.columns });
   const attributeColumns = new Set(nodes.columns.slice(5, nodes.columns.length - o.columns.length));
   const nodeRows = nodes.map((row) => {

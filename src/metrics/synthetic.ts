@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import type { Actor, Border, County, Geography, Link, Municipality } from '../model/schema.js';
 import { createRng, type Rng } from './random.js';
+import { parseOptions } from '../model/options.js';
 
 // ---------------------------------------------------------------- parameters
 
@@ -428,7 +429,7 @@ function makeGeography(M: number, C: number, seed: number, links: number): Layou
  * @internal
  */
 export function generateSynthetic(options: SyntheticNetworkOptions = {}): CompactSyntheticNetwork {
-  const o = SyntheticNetworkOptionsSchema.parse(options);
+  const o = parseOptions(SyntheticNetworkOptionsSchema, options, 'generateSynthetic');
   const L = o.links;
   const seed = o.seed;
   const M = o.municipalities ?? defaultMunicipalities(L);

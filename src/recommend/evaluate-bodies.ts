@@ -23,6 +23,7 @@ import {
   type ModelVariant,
 } from './recommender-model.js';
 import { componentArrays, ScoreOptionsSchema, weightedScores, type Components } from './score.js';
+import { parseOptions } from '../model/options.js';
 
 /**
  * The methods of the body protocol: the learned recommender (refitted per
@@ -238,7 +239,7 @@ function quantile(sorted: Float64Array, p: number): number {
  */
 export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOptions = {}): BodyEvaluation {
   requireGeography(net, 'evaluateBodies');
-  const o = BodyEvaluateOptionsSchema.parse(options);
+  const o = parseOptions(BodyEvaluateOptionsSchema, options, 'evaluateBodies');
   rejectIgnoredBodyOptions(options);
   const groups = o.groups ? resolveGroups(net.geography, o.groups) : undefined;
   // The temporal protocol sees the network as it was on `since`: its direct ties and the weighted scorer's

@@ -21,6 +21,7 @@ import {
   type Components,
   type ParsedScoreOptions,
 } from './score.js';
+import { parseOptions } from '../model/options.js';
 
 /** The classic link-prediction baselines the evaluation runs next to the samverkan scorer. */
 export const BASELINES = [
@@ -179,7 +180,7 @@ function rejectIgnoredTieOptions(options: EvaluateOptions, methods: readonly Eva
  * @internal Exported for the benchmark's weight tuning.
  */
 export function evaluationSplits(net: CooperationNetwork, options: EvaluateOptions = {}): Split[] {
-  const o = EvaluateOptionsSchema.parse(options);
+  const o = parseOptions(EvaluateOptionsSchema, options, 'evaluationSplits');
   const full = evidenceOf(net, o.via);
   const allTies = tiePairs(full);
   if (o.since === undefined && allTies.length < 2) {
@@ -493,7 +494,7 @@ export function evaluateRecommender(net: CooperationNetwork, options: EvaluateOp
     const { protocol: _body, ...rest } = options as BodyEvaluateOptions & { protocol: 'body' };
     return evaluateBodies(net, rest);
   }
-  const o = EvaluateOptionsSchema.parse(options);
+  const o = parseOptions(EvaluateOptionsSchema, options, 'evaluateRecommender');
   rejectIgnoredTieOptions(options, o.methods);
   const plain = isPlainGeography(net.geography);
   // A plain graph has no geography: only the neighbourhood indices and random apply (on the actor graph).

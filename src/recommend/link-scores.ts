@@ -6,6 +6,7 @@ import { withColumns, type Rows } from '../model/table.js';
 import { toCsr } from '../metrics/csr.js';
 import { actorView } from '../analysis/view.js';
 import { LINK_PREDICTION_METHODS, linkScores as linkScoresKernel, type LinkPredictionMethod } from '../metrics/link-prediction.js';
+import { parseOptions } from '../model/options.js';
 
 export const LinkScoresOptionsSchema = z.strictObject({
   /**
@@ -57,7 +58,7 @@ export function linkScores(
   method: LinkPredictionMethod,
   options: LinkScoresOptions = {},
 ): Rows<LinkScoreRow> {
-  const o = LinkScoresOptionsSchema.parse(options);
+  const o = parseOptions(LinkScoresOptionsSchema, options, 'linkScores');
   if (!LINK_PREDICTION_METHODS.includes(method)) throw new RangeError(`linkScores: unknown method ${JSON.stringify(method)}; one of ${LINK_PREDICTION_METHODS.join(', ')}`);
   const csr = o.network === 'actors' ? actorView(net).csr : toCsr(sharedProjection(net, { via: o.via }).graph);
   const resolve = (id: string): string => {

@@ -7,6 +7,7 @@ import { DEFAULT_SMALL_POPULATION } from '../analysis/gaps.js';
 import { formatCount as fmt, joinNames as list, kindWords } from '../model/words.js';
 import { networkFeatures } from './recommend.js';
 import { CandidateOptionsShape, candidatesOf, componentArrays, ScoreOptionsShape, weightedScores, type Components } from './score.js';
+import { parseOptions } from '../model/options.js';
 
 /** The objectives {@link planLinks} can improve. */
 export const PLAN_OBJECTIVES = ['small-coverage', 'county-connectivity', 'kind-reach'] as const;
@@ -96,7 +97,7 @@ interface CandidateLink {
  */
 export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): Rows<PlanStepRow> {
   requireGeography(net, 'planLinks');
-  const o = PlanOptionsSchema.parse(options);
+  const o = parseOptions(PlanOptionsSchema, options, 'planLinks');
   const ix = indexGeography(net.geography);
   let county: string | undefined;
   if (o.county !== undefined) {

@@ -23,6 +23,7 @@ import {
   type Component,
   type Components,
 } from './score.js';
+import { parseOptions } from '../model/options.js';
 
 export const RecommendOptionsSchema = z.strictObject({
   /**
@@ -337,7 +338,7 @@ function resolveMunicipality(net: CooperationNetwork, municipality: string): str
  */
 export function recommendPartners(net: CooperationNetwork, municipality: string, options: RecommendOptions = {}): Rows<RecommendationRow> {
   requireGeography(net, 'recommendPartners');
-  const o = RecommendOptionsSchema.parse(options);
+  const o = parseOptions(RecommendOptionsSchema, options, 'recommendPartners');
   rejectIgnoredScorerOptions('recommendPartners', options);
   const code = resolveMunicipality(net, municipality);
   return withColumns(recommenderFor(net, o)(code), RECOMMENDATION_COLUMNS);
@@ -566,7 +567,7 @@ function resolveCounty(net: CooperationNetwork, county: string): string {
  */
 export function smallMunicipalities(net: CooperationNetwork, options: SmallOptions = {}): Rows<SmallMunicipalityRow> {
   requireGeography(net, 'smallMunicipalities');
-  const o = SmallOptionsSchema.parse(options);
+  const o = parseOptions(SmallOptionsSchema, options, 'smallMunicipalities');
   const county = o.county === undefined ? undefined : resolveCounty(net, o.county);
   const f = networkFeatures(net, o.via);
   const rows = net
@@ -595,7 +596,7 @@ export const BatchOptionsSchema = RecommendOptionsSchema.extend({
 export type BatchOptions = z.input<typeof BatchOptionsSchema>;
 
 function batch(net: CooperationNetwork, county: string | undefined, options: BatchOptions, fn: string): Rows<RecommendationRow> {
-  const o = BatchOptionsSchema.parse(options);
+  const o = parseOptions(BatchOptionsSchema, options, fn);
   rejectIgnoredScorerOptions(fn, options);
   const recommend = recommenderFor(net, o);
   const rows: RecommendationRow[] = [];

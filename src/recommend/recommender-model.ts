@@ -7,6 +7,7 @@ import { createRng, shuffled } from '../metrics/random.js';
 import { fitConditionalLogit, logLikelihood, type ConditionalLogitFit } from './conditional-logit.js';
 import { groupCases, groupRoles, knownFields, type GroupCase } from './group-cases.js';
 import { AttributeFeatureSpecSchema, FeatureSpecSchema, PlainFeatureSpecSchema, featureMatrix, hasAttribute, tieEvidence, type FeatureContext, type FeatureSpec, type TieEvidence } from './pair-features.js';
+import { parseOptions } from '../model/options.js';
 
 /** A feature of a fitted model: its spec, its coefficient (raw scale) and the training mean and sd. */
 const fitted = {
@@ -238,7 +239,7 @@ export function availableFeatures(net: CooperationNetwork, specs: readonly Featu
  */
 export function fitRecommender(net: CooperationNetwork, options: FitRecommenderOptions = {}): RecommenderModel {
   requireGeography(net, 'fitRecommender');
-  const o = FitRecommenderOptionsSchema.parse(options);
+  const o = parseOptions(FitRecommenderOptionsSchema, options, 'fitRecommender');
   const groups = o.groups ? resolveGroups(net.geography, o.groups) : undefined;
   const ev = networkEvidence(net, o.via, groups);
   const roles = groupRoles(ev, o.countyWide);

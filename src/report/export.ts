@@ -5,6 +5,7 @@ import { brokerage } from '../analysis/brokerage.js';
 import { centrality, CENTRALITY_MEASURES } from '../analysis/centrality.js';
 import { communities } from '../analysis/communities.js';
 import { kCore } from '../analysis/structure.js';
+import { parseOptions } from '../model/options.js';
 
 /**
  * Node metrics {@link exportNetwork} can add as columns, in column order:
@@ -77,7 +78,7 @@ export interface CsvExport {
  * actors without ties.
  */
 export function metricColumns(net: CooperationNetwork, metrics: readonly ExportMetric[] = EXPORT_METRICS, options: MetricColumnsOptions = {}): NodeColumn[] {
-  const o = MetricColumnsOptionsSchema.parse(options);
+  const o = parseOptions(MetricColumnsOptionsSchema, options, 'metricColumns');
   const wanted = new Set(metrics);
   const values = new Map<ExportMetric, Map<string, CellValue>>();
   const put = (metric: ExportMetric, id: string, value: CellValue) => {
@@ -127,7 +128,7 @@ export function exportNetwork(net: CooperationNetwork, options: ExportOptions & 
 export function exportNetwork(net: CooperationNetwork, options: ExportOptions & { format: 'gexf' | 'graphml' | 'json' }): string;
 export function exportNetwork(net: CooperationNetwork, options: ExportOptions): string | CsvExport;
 export function exportNetwork(net: CooperationNetwork, options: ExportOptions): string | CsvExport {
-  const o = ExportOptionsSchema.parse(options);
+  const o = parseOptions(ExportOptionsSchema, options, 'exportNetwork');
   const metrics = o.metrics === true ? EXPORT_METRICS : o.metrics === false ? [] : o.metrics;
   const columns = metrics.length > 0 ? metricColumns(net, metrics, { seed: o.seed, ...(o.onProgress && { onProgress: o.onProgress }) }) : [];
   switch (o.format) {

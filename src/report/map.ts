@@ -5,6 +5,7 @@ import { swedenGeography } from '../io/sweden.js';
 import type { Geography } from '../model/schema.js';
 import { escapeXml } from './escape.js';
 import { displayValue } from './table.js';
+import { parseOptions } from '../model/options.js';
 
 /**
  * Choropleth maps of municipalities as standalone SVG strings.
@@ -578,7 +579,7 @@ function fittedHeight(collection: MapFeatureCollection, o: ParsedMapOptions, mer
  * renderMap({ level: 'county', values: new Map([['24', 0.5], ['25', 0.9]]) });
  */
 export function renderMap(options: MapOptions): string {
-  const parsed = MapOptionsSchema.parse(options);
+  const parsed = parseOptions(MapOptionsSchema, options, 'renderMap');
   const whole = prepare(parsed.features ?? swedenMapFeatures());
   const map = parsed.codes === undefined ? whole : prepare(subsetOf(whole, parsed.codes));
   const meridian = parsed.centralMeridian ?? (parsed.features || parsed.codes !== undefined ? middleLongitude(map.collection) : 15);

@@ -13,6 +13,7 @@ import { requireGeography, type CooperationNetwork } from '../model/network.js';
 import type { Scope } from '../model/scope.js';
 import type { MapFeatureCollection } from './map.js';
 import { recommendAll, type RecommendationRow } from '../recommend/recommend.js';
+import { parseOptions } from '../model/options.js';
 
 export const ReportOptionsSchema = z.strictObject({
   /** Report title. Default `Cooperation network report`. */
@@ -113,7 +114,7 @@ function loadSummary(report: LoadReport): { rows: number; rejected: number; warn
  */
 export function buildReport(net: CooperationNetwork, options: ReportOptions = {}): ReportModel {
   requireGeography(net, 'buildReport');
-  const o = ReportOptionsSchema.parse(options);
+  const o = parseOptions(ReportOptionsSchema, options, 'buildReport');
   const progress = o.onProgress ? { onProgress: o.onProgress } : {};
   const paths = { samples: o.samples, workers: o.workers };
   const coverage = coverageByCounty(net, { partnerKinds: o.partnerKinds, ...paths, ...progress });

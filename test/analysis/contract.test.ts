@@ -6,7 +6,8 @@
  * - tidy rows: `columns` equals the keys of every row, in order, and is not
  *   enumerable;
  * - no NaN, ±Infinity or undefined anywhere (JSON would hide them as null);
- * - options are validated by zod: a bad option throws a ZodError naming it.
+ * - options are validated by their zod schemas: a bad or unknown option throws
+ *   an OptionsError naming the function and the option.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { brokerage } from '../../src/analysis/brokerage.js';
@@ -19,7 +20,7 @@ import { summaryByCounty } from '../../src/analysis/summary.js';
 import { loadNetwork } from '../../src/io/load-network.js';
 import { demoDataset } from '../../src/io/sweden.js';
 import type { CooperationNetwork } from '../../src/model/network.js';
-import { expectNoSurprises, expectTidy, expectZodError, network, emptySweden } from './helpers.js';
+import { expectNoSurprises, expectTidy, expectOptionsError, network, emptySweden } from './helpers.js';
 
 type Rows = object[] & { columns?: readonly string[] };
 /** Every analysis call as name → function of a network returning tidy rows (communities: its three tables). */
@@ -138,7 +139,7 @@ describe('awkward small networks keep the contract', () => {
   });
 });
 
-describe('options are validated by zod', () => {
+describe('options are validated by their schemas', () => {
   const net = network([{ id: 'a', kind: 'x' }], []);
   const bad: [string, () => unknown, string][] = [
     ['centrality measures', () => centrality(net, { measures: ['bogus'] as never }), 'measures'],
@@ -164,8 +165,15 @@ describe('options are validated by zod', () => {
     ['findGaps smallPopulation', () => findGaps(net, { smallPopulation: -1 }), 'smallPopulation'],
     ['findGaps requiredKinds', () => findGaps(net, { requiredKinds: [''] }), 'requiredKinds'],
     ['summaryByCounty total', () => summaryByCounty(net, { total: 1 as never }), 'total'],
+    ['findGaps misspelt', () => findGaps(net, { smallPopulaton: 5 } as never), 'smallPopulaton'],
   ];
   for (const [label, call, field] of bad) {
-    it(`${label} → ZodError at ${field}`, () => expectZodError(call, field));
+    it(`${label} → OptionsError at ${field}`, () => expectOptionsError(call, label.split(' ')[0]!, field));
   }
+
+  it('an unknown option names the closest known one; options that are not an object are refused', () => {
+    expect(() => findGaps(net, { smallPopulaton: 5 } as never)).toThrow(/^findGaps: option smallPopulaton: unknown option; did you mean "smallPopulation"\? \(options: /);
+    expect(() => centrality(net, 'degree' as never)).toThrow(/^centrality: options must be an object, got a string \("degree"\)$/);
+    expect(() => communities(net, { resolution: -1 })).toThrow(/^communities: option resolution: .*, got a number \(-1\)$/);
+  });
 });

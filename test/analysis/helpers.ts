@@ -4,7 +4,7 @@
  * users' data), compare rows by id, and check the tidy-row contract.
  */
 import { expect } from 'vitest';
-import { ZodError } from 'zod';
+import { OptionsError } from '../../src/model/options.js';
 import { loadNetwork } from '../../src/io/load-network.js';
 import { swedenGeography } from '../../src/io/sweden.js';
 import type { ScopeOption } from '../../src/model/scope.js';
@@ -100,15 +100,16 @@ export function expectNoSurprises(value: unknown, path = '$'): void {
   }
 }
 
-/** `f` throws a ZodError with an issue whose path starts with `field`. */
-export function expectZodError(f: () => unknown, field: string): void {
+/** `f` throws an OptionsError naming `fn` and an option whose path starts with `field`. */
+export function expectOptionsError(f: () => unknown, fn: string, field: string): void {
   let error: unknown;
   try {
     f();
   } catch (e) {
     error = e;
   }
-  expect(error, `expected a ZodError for ${field}`).toBeInstanceOf(ZodError);
-  const paths = (error as ZodError).issues.map((i) => i.path.map(String).join('.'));
-  expect(paths.some((p) => p === field || p.startsWith(`${field}.`)), `issues at ${paths.join(', ')}`).toBe(true);
+  expect(error, `expected an OptionsError for ${field}`).toBeInstanceOf(OptionsError);
+  const { option, message } = error as OptionsError;
+  expect(option === field || option.startsWith(`${field}.`), `option ${option}`).toBe(true);
+  expect(message.startsWith(`${fn}: option ${option}: `), message).toBe(true);
 }

@@ -260,6 +260,12 @@ describe('recommend, plan and evaluate', () => {
     expect(lines.every((l) => /^23\d\d,\d{4},[^,]+,\d\d,/.test(l))).toBe(true); // candidate's county code, not a component
   });
 
+  it('a value the library refuses is bad usage naming the flag, not a raw schema error', async () => {
+    const r = await cli(['gaps', '--dataset', 'demo', '--small=-5']);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toBe('samverkan: --small: Too small: expected number to be >=0, got a number (-5)\nhint: see: samverkan gaps --help\n');
+  });
+
   it('evaluate refuses flags that would be ignored, and takes --folds county', async () => {
     const since = await cli(['evaluate', '--protocol', 'body', '--dataset', 'bodies', '--since', '2020-01-01', '--folds', '3']);
     expect(since).toMatchObject({ code: 2, stdout: '' });

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { ArgumentError, describeValue } from './errors.js';
+import { didYouMean } from './suggest.js';
+
+/**
+ * A library function was given an option it does not know, or a value its
+ * schema refuses (`loadNetwork(…, { mode: 'strickt' })`,
+ * `findGaps(net, { smallPopulation: -5 })`). `option` names it (a dotted
+ * path for nested options; empty when the options are not an object), so
+ * the CLI can name its flag instead.
+ */
+export class OptionsError extends ArgumentError {
+  constructor(
+    readonly fn: string,
+    readonly option: string,
+    readonly reason: string,
+  ) {
+    super(`${fn}: ${option === '' ? '' : `option ${option}: `}${reason}`);
+    this.name = 'OptionsError';
+  }
+}
+
+/** The keys of an object schema (through `.default`, `.optional`, `.pipe` and `.refine` wrappers), for "did you mean". */
+function keysOf(schema: z.ZodType): string[] {
+  let s: unknown = schema;
+  for (let depth = 0; depth < 8 && s; depth++) {
+    if (s instanceof z.ZodObject) return Object.keys(s.shape);
+    const def = (s as { def?: { innerType?: unknown; in?: unknown; schema?: unknown } }).def;
+    s = def?.innerType ?? def?.in ?? def?.schema;
+  }
+  return [];
+}
+
+/** The value at `path` of `options`, for the message. */
+function valueAt(options: unknown, path: readonly PropertyKey[]): unknown {
+  let v = options;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, key)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+/**
+ * Parse a function's options with its (strict) schema: the parsed options
+ * with their defaults, or an {@link OptionsError} naming the function, the
+ * option and the reason (an unknown key with the closest known one).
+ * `undefined` is no options.
+ */
+export function parseOptions<S extends z.ZodType>(schema: S, options: unknown, fn: string): z.output<S> {
+  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+    throw new OptionsError(fn, '', `options must be an object, got ${describeValue(options)}`);
+  }
+  const result = schema.safeParse(options ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') {
+    const path = issue.path.map(String);
+    const key = issue.keys[0]!;
+    const known = path.length === 0 ? keysOf(schema) : [];
+    const option = [...path, key].join('.');
+    throw new OptionsError(fn, option, `unknown option${didYouMean(key, known)}${known.length > 0 ? ` (options: ${known.join(', ')})` : ''}`);
+  }
+  const option = issue.path.map(String).join('.');
+  const value = valueAt(options, issue.path);
+  throw new OptionsError(fn, option, `${issue.message}${value === undefined ? '' : `, got ${describeValue(value)}`}`);
+}
