@@ -4,6 +4,7 @@
  * validated by the same reader as `loadNetwork`'s (see `linkReader`), so
  * rows, problems and counts are the same as the small path's.
  */
+import { z } from 'zod';
 import type { FileReport, Problem } from '../model/load-report.js';
 import type { CooperationNetwork } from '../model/network.js';
 import type { Actor } from '../model/schema.js';
@@ -21,6 +22,7 @@ import {
   type LinkReadResult,
   type LinkRecordReader,
   type LoadNetworkInput,
+  LoadNetworkOptionsSchema,
   type LoadNetworkOptions,
   type TableHead,
   type IdTrail,
@@ -28,7 +30,7 @@ import {
 import { cannotRead, checkFile, fileProblem, filePathOf, issueProblem, readTable } from './source.js';
 import { BinaryCheck, byteOrderMark, decodeWindows1252, NotTextError, WINDOWS_1252_WARNING } from './text.js';
 
-export interface LoadNetworkStreamOptions extends LoadNetworkOptions {
+export const LoadNetworkStreamOptionsSchema = LoadNetworkOptionsSchema.extend({
   /**
    * Called with `(done, total)` as the input is processed. For a streamed
    * links file: bytes of the file read so far and its size, after each
@@ -36,9 +38,16 @@ export interface LoadNetworkStreamOptions extends LoadNetworkOptions {
    * again on its second reading). For input loaded in memory: rows, as
    * {@link loadNetwork} reports them.
    */
-  onProgress?: (done: number, total: number) => void;
+  onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function', 'expected a function').optional(),
   /** Bytes read from the links file at a time (`fs.createReadStream`'s `highWaterMark`). Default 65 536. */
-  highWaterMark?: number;
+  highWaterMark: z.number().int().positive().optional(),
+});
+export type LoadNetworkStreamOptions = z.input<typeof LoadNetworkStreamOptionsSchema>;
+
+/** The options of {@link loadNetwork} among stream options (for input that is loaded in memory). */
+function withoutStreamOptions(options: LoadNetworkStreamOptions): LoadNetworkOptions {
+  const { highWaterMark: _bytes, ...rest } = options;
+  return rest;
 }
 
 /** Bytes read at a time unless `highWaterMark` says otherwise. */
@@ -331,7 +340,6 @@ function readLinksInChunks(
 
 function chunkSizeOf(options: LoadNetworkStreamOptions): number {
   const size = options.highWaterMark ?? DEFAULT_HIGH_WATER_MARK;
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`loadNetworkStream: highWaterMark must be a whole number of bytes, at least 1 (got ${size})`);
   return size;
 }
 
@@ -391,10 +399,10 @@ function finish(prepared: ReturnType<typeof prepare>, links: LinksResult, option
  * console.table(net.loadReport!.files);
  */
 export async function loadNetworkStream(input: LoadNetworkInput, options: LoadNetworkStreamOptions = {}): Promise<CooperationNetwork> {
-  checkLoadArguments('loadNetworkStream', input, options);
+  checkLoadArguments('loadNetworkStream', input, options, LoadNetworkStreamOptionsSchema);
   const chunkSize = chunkSizeOf(options);
   const file = streamed(input);
-  if (!file) return loadNetwork(input, options);
+  if (!file) return loadNetwork(input, withoutStreamOptions(options));
   const prepared = prepare(input, options);
   const links = await streamLinks(file.path, file.file, prepared.context, chunkSize, options.onProgress);
   return finish(prepared, links, options);
@@ -406,10 +414,10 @@ export async function loadNetworkStream(input: LoadNetworkInput, options: LoadNe
  * readings, the validation and the result are the same.
  */
 export function loadNetworkInChunks(input: LoadNetworkInput, options: LoadNetworkStreamOptions = {}): CooperationNetwork {
-  checkLoadArguments('loadNetworkInChunks', input, options);
+  checkLoadArguments('loadNetworkInChunks', input, options, LoadNetworkStreamOptionsSchema);
   const chunkSize = chunkSizeOf(options);
   const file = streamed(input);
-  if (!file) return loadNetwork(input, options);
+  if (!file) return loadNetwork(input, withoutStreamOptions(options));
   const prepared = prepare(input, options);
   const links = readLinksInChunks(file.path, file.file, prepared.context, chunkSize, options.onProgress);
   return finish(prepared, links, options);

@@ -5,7 +5,9 @@ import { checkHeap, HEAP_RESERVE_PER_ROW } from '../model/runtime.js';
 import { clipText, describeLookalike, visibleText } from '../model/text.js';
 import { CooperationNetwork, MAX_LINK_WEIGHT } from '../model/network.js';
 import { IsoDateSchema, type Actor, type Geography, type Link } from '../model/schema.js';
-import type { ScopeOption } from '../model/scope.js';
+import { ScopeOptionSchema } from '../model/scope.js';
+import { parseOptions } from '../model/options.js';
+import { z } from 'zod';
 import { ACTOR_COLUMNS, LINK_COLUMNS, MEMBERSHIP_COLUMNS, normaliseHeader, normaliseKind, type ColumnMap } from './columns.js';
 import { DEFAULT_KINDS, foldKind, KindVocabulary, kindWord, VOCABULARY_KINDS } from './kinds.js';
 import { closestWords } from '../model/suggest.js';
@@ -44,17 +46,19 @@ export interface LoadNetworkInput {
   geography?: Geography | string;
 }
 
-export interface LoadNetworkOptions {
+const isFunction = (v: unknown) => typeof v === 'function';
+
+export const LoadNetworkOptionsSchema = z.strictObject({
   /**
    * `'strict'` (default) throws a {@link LoadError} listing every problem when
    * any row is rejected. `'lenient'` loads what it can and returns the network
    * with its `loadReport` saying what happened to every row.
    */
-  mode?: 'strict' | 'lenient';
+  mode: z.enum(['strict', 'lenient']).optional(),
   /** How many problems the strict error message lists before "… and N more". Default 20. */
-  maxListed?: number;
+  maxListed: z.number().int().nonnegative().optional(),
   /** Called with `(done, total)` input rows as they are processed (every 1 000 rows and at the end), for progress bars. */
-  onProgress?: (done: number, total: number) => void;
+  onProgress: z.custom<(done: number, total: number) => void>(isFunction, 'expected a function').optional(),
   /**
    * The area the data covers (see `Scope`): `'infer'` (default: the counties
    * where the data's own actors are, else those its links name; see
@@ -62,7 +66,7 @@ export interface LoadNetworkOptions {
    * name. Every analysis, table, gap list, map and report is restricted to
    * it; the network's `scope` says what was chosen and why.
    */
-  scope?: ScopeOption;
+  scope: ScopeOptionSchema.optional(),
   /**
    * How link ends that are not actor ids are read: `'auto'` (default) as a
    * municipality's name, or as its code when the data says it speaks
@@ -71,15 +75,18 @@ export interface LoadNetworkOptions {
    * Umeå); `'actors'` never as municipalities. An edge list of integer ids
    * is never read as municipality codes unless this says so.
    */
-  ids?: 'auto' | 'actors' | 'municipality-codes';
+  ids: z.enum(['auto', 'actors', 'municipality-codes']).optional(),
   /**
    * Words for organisation types beyond the built-in vocabulary (see
    * `KIND_VOCABULARY`): a table (file, text or rows) with a `word` column
    * (or `term`, `ord`, `typ`) and a `kind` column, or an object word → kind.
    * `Lokal brottsförebyggande rådet,authority` makes that word an authority.
    */
-  kinds?: TableSource | Readonly<Record<string, string>>;
-}
+  kinds: z
+    .custom<TableSource | Readonly<Record<string, string>>>((v) => typeof v === 'string' || v instanceof URL || (typeof v === 'object' && v !== null), 'expected a kinds table (a path, { path }, { text }, { bytes } or rows) or an object word → kind')
+    .optional(),
+});
+export type LoadNetworkOptions = z.input<typeof LoadNetworkOptionsSchema>;
 
 /** Accepted header names of a kinds file. */
 export const KIND_FILE_COLUMNS = {
@@ -932,7 +939,7 @@ export function resolutionFor(
  * anything is read: wrong types are an {@link ArgumentError} naming the
  * argument, not a TypeError from deep inside.
  */
-export function checkLoadArguments(fn: string, input: unknown, options: unknown): asserts input is LoadNetworkInput {
+export function checkLoadArguments(fn: string, input: unknown, options: unknown, schema: z.ZodType = LoadNetworkOptionsSchema): asserts input is LoadNetworkInput {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ArgumentError(`${fn}: expected an object { actors?, links?, graph?, geography? }, got ${describeValue(input)}`);
   }
@@ -952,11 +959,7 @@ export function checkLoadArguments(fn: string, input: unknown, options: unknown)
   if (i.geography !== undefined && typeof i.geography !== 'string' && (typeof i.geography !== 'object' || i.geography === null || !Array.isArray((i.geography as { municipalities?: unknown }).municipalities))) {
     throw new ArgumentError(`${fn}: geography: expected a geography object or the path of a folder, got ${describeValue(i.geography)}`);
   }
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new ArgumentError(`${fn}: options: expected an object, got ${describeValue(options)}`);
-  const o = options as Record<string, unknown>;
-  if (o.mode !== undefined && o.mode !== 'strict' && o.mode !== 'lenient') throw new ArgumentError(`${fn}: options.mode: expected 'strict' or 'lenient', got ${describeValue(o.mode)}`);
-  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw new ArgumentError(`${fn}: options.onProgress: expected a function, got ${describeValue(o.onProgress)}`);
-  if (o.maxListed !== undefined && !(Number.isInteger(o.maxListed) && (o.maxListed as number) >= 0)) throw new ArgumentError(`${fn}: options.maxListed: expected a whole number ≥ 0, got ${describeValue(o.maxListed)}`);
+  parseOptions(schema, options, fn);
 }
 
 /** Why a municipality cell names no municipality: ambiguous, or unknown with what it most likely is. */

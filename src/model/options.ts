@@ -51,7 +51,8 @@ export function parseOptions<S extends z.ZodType>(schema: S, options: unknown, f
   if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
     throw new OptionsError(fn, '', `options must be an object, got ${describeValue(options)}`);
   }
-  const result = schema.safeParse(options ?? {});
+  // Own keys only: a host whose Object.prototype was polluted (`Object.prototype.x = …`) must not make every call fail.
+  const result = schema.safeParse(Object.assign(Object.create(null) as object, options));
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   if (issue.code === 'unrecognized_keys') {
