@@ -7,7 +7,7 @@ import { didYouMean } from '../model/suggest.js';
 import { ScopeError } from '../model/errors.js';
 import { LoadError, loadNetwork, type LoadNetworkInput } from '../io/load-network.js';
 import { loadNetworkInChunks } from '../io/load-network-stream.js';
-import { filePathOf } from '../io/source.js';
+import { filePathOf, readFileBytes } from '../io/source.js';
 import { progressBar } from './progress.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { formatProblem, type Problem } from '../model/load-report.js';
@@ -179,7 +179,7 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
     // partial result but a wrong command: it fails as in strict mode, whatever `validate` would make of it.
     const report = loaded.loadReport;
     if (mode === 'lenient' && !values[QUIET_LOAD] && report?.problems.some(unreadable)) {
-      throw new LoadError({ files: report.files, problems: report.problems.filter(unreadable) }, 20);
+      throw new LoadError({ files: report.files, problems: report.problems.filter(unreadable) }, 20, true);
     }
     return loaded;
   };
@@ -218,4 +218,17 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
     description += ` as of ${asOf}`;
   }
   return { net, description };
+}
+
+/**
+ * The text (UTF-8) of a file an option names (`--features`, `--model`): a
+ * regular file of at most 256 MiB, or bad usage naming the flag (a pipe,
+ * a device or a missing file is refused at once, never read for ever).
+ */
+export function readOptionFile(values: ParsedArgs['values'], flag: string, io: CliIO, hint?: string): string | undefined {
+  const file = values[flag] as string | undefined;
+  if (file === undefined) return undefined;
+  const read = readFileBytes(resolve(io.cwd ?? process.cwd(), file), `--${flag}`);
+  if ('reason' in read) throw new UsageError(`cannot read --${flag} ${JSON.stringify(file)}: ${read.reason}`, hint);
+  return new TextDecoder('utf-8').decode(read.bytes);
 }

@@ -91,12 +91,13 @@ function realPath(path: string): string {
 
 /**
  * The files a command reads, as options name them (`--actors`, `--links`,
- * `--graph`, `--features`, and the three files of a `--geography` folder),
- * resolved against `cwd`: no output may be written over one of them.
+ * `--graph`, `--features`, `--kinds-file`, `--model`, and the three files of
+ * a `--geography` folder), resolved against `cwd`: no output may be written
+ * over one of them.
  */
 export function inputFiles(values: ParsedArgs['values'], cwd: string): string[] {
   const files: string[] = [];
-  for (const name of ['actors', 'links', 'graph', 'features']) if (typeof values[name] === 'string') files.push(resolve(cwd, values[name] as string));
+  for (const name of ['actors', 'links', 'graph', 'features', 'kinds-file', 'model']) if (typeof values[name] === 'string') files.push(resolve(cwd, values[name] as string));
   if (typeof values.geography === 'string') for (const f of ['municipalities.csv', 'counties.csv', 'adjacency.csv']) files.push(resolve(cwd, values.geography as string, f));
   return files;
 }

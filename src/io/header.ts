@@ -17,9 +17,20 @@ export function showCell(cell: string): string {
  * is most likely not a CSV file at all (a path to `/etc/passwd`, a README),
  * and its content is none of the message's business.
  */
+/**
+ * Whether a header cell could be a column name: at most 64 characters and
+ * no `=` or `:` (which a line of settings, `API_KEY=…` or `password: …`,
+ * has and a CSV header does not).
+ */
+function couldBeColumnName(cell: string): boolean {
+  return cell.length <= 64 && !/[=:]/.test(cell);
+}
+
 function listedHeader<F extends string>(table: Table, columns: ColumnMap<F>): string | undefined {
   if (table.header.length === 0) return '(nothing)';
-  if (table.header.length === 1 && Object.keys(columns.fields).length === 0) return undefined;
+  // A first line with no known column that does not read as column names is not echoed: it may be a file of secrets.
+  const known = Object.keys(columns.fields).length > 0;
+  if (!known && (table.header.length === 1 || !table.header.every(couldBeColumnName))) return undefined;
   const shown = table.header.slice(0, LISTED_CELLS).map(showCell).join(', ');
   return table.header.length > LISTED_CELLS ? `${shown} … (${table.header.length} columns)` : shown;
 }
@@ -58,7 +69,7 @@ export function checkHeader<F extends string>(
       reason:
         listed !== undefined
           ? `${accepted}; the header has: ${listed}${hint}`
-          : `${accepted}; the first line has no comma, semicolon, tab or | and no column samverkan knows, so this does not look like a CSV file with a header (its content is not shown)`,
+          : `${accepted}; the first line has no column samverkan knows and ${table.header.length === 1 ? 'no comma, semicolon, tab or |' : 'cells that are not column names (= or :, or very long)'}, so this does not look like a CSV file with a header (its content is not shown)`,
       severity: 'error',
     });
   }

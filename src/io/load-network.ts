@@ -143,7 +143,8 @@ export function kindVocabularyOf(kinds: LoadNetworkOptions['kinds'], problems: P
 export class LoadError extends Error {
   readonly problems: Problem[];
   readonly report: LoadReport;
-  constructor(report: LoadReport, maxListed: number) {
+  /** `unreadable`: files that cannot be read at all, which `--lenient` cannot help with (no advice to use it). */
+  constructor(report: LoadReport, maxListed: number, unreadable = false) {
     const errors = report.problems.filter((p) => p.severity === 'error');
     const listed = errors.slice(0, maxListed).map((p) => `  - ${formatProblem(p)}`);
     const rest = errors.length - listed.length;
@@ -152,8 +153,12 @@ export class LoadError extends Error {
         `samverkan could not load the input: ${errors.length} problem${errors.length === 1 ? '' : 's'}`,
         ...listed,
         ...(rest > 0 ? [`  … and ${rest} more`] : []),
-        'To see every problem: samverkan validate with the same input (in code: load with { mode: \'lenient\' } and read net.loadReport).',
-        'To load the rows that are fine and leave these out: --lenient (in code: { mode: \'lenient\' }).',
+        ...(unreadable
+          ? ['A file that cannot be read has no rows to load: give a file that exists and is readable.']
+          : [
+              'To see every problem: samverkan validate with the same input (in code: load with { mode: \'lenient\' } and read net.loadReport).',
+              'To load the rows that are fine and leave these out: --lenient (in code: { mode: \'lenient\' }).',
+            ]),
       ].join('\n'),
     );
     this.name = 'LoadError';

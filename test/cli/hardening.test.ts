@@ -42,6 +42,9 @@ vi.mock('node:fs', async (importOriginal) => {
 
 const LINKS = 'source;target;vikt\nUmeå;Vännäs;2\nStockholm;Upplands Väsby;1\n';
 
+/** A model file of the right shape (the shipped one). */
+const MODEL = readFileSync('data/models/recommender-sweden.json', 'utf8');
+
 function folder(files: Record<string, string> = { 'links.csv': LINKS }): string {
   const dir = tmpDir('samverkan-cli-hardening-');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
@@ -66,6 +69,9 @@ describe('--lenient with an input that cannot be read', () => {
       const r = await cli(args, { cwd: dir });
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stderr).toMatch(/missing\.(csv|gexf): no such file/);
+      // No advice to use the --lenient that was given.
+      expect(r.stderr).not.toMatch(/: --lenient/);
+      expect(r.stderr).toMatch(/A file that cannot be read has no rows to load/);
       expect(r.stdout).toBe('');
       expectClean(r.stderr);
     }
@@ -132,6 +138,22 @@ describe('files that are not regular files', () => {
     }
   }, 20_000);
 
+  it('a FIFO or a device as --features or --model is refused at once, naming the flag (they blocked or grew without end)', async () => {
+    const dir = folder();
+    execFileSync('mkfifo', [join(dir, 'pipe.json')]);
+    for (const [args, flag] of [
+      [['map', '--features', 'pipe.json', '--out', 'm.svg'], 'features'],
+      [['map', '--features', '/dev/zero', '--out', 'm.svg'], 'features'],
+      [['recommend', '--municipality', 'Vindeln', '--model', 'pipe.json'], 'model'],
+      [['recommend', '--municipality', 'Vindeln', '--model', 'missing.json'], 'model'],
+    ] as const) {
+      const r = await cli([...args], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`(^|\\n)samverkan: cannot read --${flag} "[^"]+": (this is a (named pipe \\(FIFO\\)|character device), not a regular file|no such file)`));
+      expectClean(r.stderr);
+    }
+  }, 20_000);
+
   it('--links /dev/zero is refused at once (it grew to 5 GB and segfaulted)', async () => {
     const r = await cli(['summary', '--links', '/dev/zero']);
     expect(r.code).toBe(1);
@@ -155,7 +177,7 @@ describe('memory', () => {
 
 describe('outputs', () => {
   it('--out equal to an input is refused, by any path to it, and the input is untouched', async () => {
-    const dir = folder();
+    const dir = folder({ 'links.csv': LINKS, 'kinds.csv': 'word,kind\nkyrka,religious\n', 'model.json': MODEL });
     symlinkSync(join(dir, 'links.csv'), join(dir, 'alias.csv'));
     for (const args of [
       ['summary', '--links', 'links.csv', '--out', 'links.csv'],
@@ -164,6 +186,8 @@ describe('outputs', () => {
       ['report', '--links', 'links.csv', '--out', join(dir, 'links.csv'), '--format', 'md'],
       ['export', '--to', 'gexf', '--links', 'links.csv', '--out', 'links.csv'],
       ['export', '--to', 'csv', '--links', 'x-edges.csv', '--out', 'x'],
+      ['summary', '--links', 'links.csv', '--kinds-file', 'kinds.csv', '--out', 'kinds.csv'],
+      ['recommend', '--municipality', 'Vindeln', '--model', 'model.json', '--out', 'model.json'],
     ]) {
       if (args.includes('x-edges.csv')) writeFileSync(join(dir, 'x-edges.csv'), LINKS);
       const r = await cli(args, { cwd: dir });
@@ -173,6 +197,8 @@ describe('outputs', () => {
     }
     expect(readFileSync(join(dir, 'x-edges.csv'), 'utf8')).toBe(LINKS);
     expect(existsSync(join(dir, 'x-nodes.csv'))).toBe(false);
+    expect(readFileSync(join(dir, 'kinds.csv'), 'utf8')).toBe('word,kind\nkyrka,religious\n');
+    expect(readFileSync(join(dir, 'model.json'), 'utf8')).toBe(MODEL);
   });
 
   it('a write that fails half-way leaves the file that was there, whole, and no temporary file', async () => {

@@ -5,7 +5,7 @@
  * control character, and (through the library) every row accounted for.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadNetwork } from '../../src/index.js';
@@ -51,6 +51,11 @@ describe(`the hostile-input catalogue (${CATALOGUE.length} cases)`, () => {
   it('has at least 100 cases, each with its own name', () => {
     expect(CATALOGUE.length).toBeGreaterThanOrEqual(100);
     expect(new Set(CATALOGUE.map((c) => c.name)).size).toBe(CATALOGUE.length);
+  });
+
+  it('the README says its size', () => {
+    const said = /holds a catalogue of \*\*(\d+) hostile/.exec(readFileSync('README.md', 'utf8'));
+    expect(Number(said?.[1])).toBe(CATALOGUE.length);
   });
 
   for (const c of CATALOGUE) {

@@ -272,6 +272,19 @@ describe('paths and CSV text', () => {
       expect((error as Error).message).toMatch(/does not look like a CSV file with a header \(its content is not shown\)/);
     }
   });
+
+  it('nor of a file of settings whose first line has a comma or semicolon (API_KEY=…, password: …)', () => {
+    for (const secret of ['API_KEY=hunter2 secret,token value\nOTHER=1\n', 'password: hunter2; user: bob\n']) {
+      const path = tmpFile('settings.env', secret);
+      const report = loadNetwork({ links: path }, { ids: 'municipality-codes', mode: 'lenient' }).loadReport!;
+      const text = report.problems.map((p) => p.reason).join('\n');
+      expect(text).not.toContain('hunter2');
+      expect(text).toMatch(/cells that are not column names \(= or :, or very long\), so this does not look like a CSV file with a header \(its content is not shown\)/);
+    }
+    // A header of column names is still shown, to help find the missing one.
+    const csv = tmpFile('links.csv', 'start,slut\n2480,2460\n');
+    expect(loadNetwork({ links: csv }, { ids: 'municipality-codes', mode: 'lenient' }).loadReport!.problems[0]!.reason).toMatch(/the header has: start, slut/);
+  });
 });
 
 describe('files that are not regular files, and size limits', () => {

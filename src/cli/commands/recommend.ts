@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FIELDS, findField } from '../../model/fields.js';
 import { BODY_METHODS, type BodyMethod } from '../../recommend/evaluate-bodies.js';
@@ -12,7 +11,7 @@ import { DEFAULT_SMALL_POPULATION } from '../../analysis/gaps.js';
 import { scopeSet } from '../../model/network.js';
 import { municipalitySuggestion } from '../../model/suggest.js';
 import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
-import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
+import { INPUT_HELP, INPUT_OPTIONS, loadInput, readOptionFile } from '../input.js';
 import { emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, choiceOption, integerOption, listOption, numberOption, printRows, ROWS_HELP, ROWS_OPTIONS, shapeRows, warnUnknownKinds, type Command } from './shared.js';
@@ -47,13 +46,8 @@ const MODEL_HELP = `The recommender:
 /** `--model FILE`: a fitted model, checked against its schema (exit 2 with the file named when it is not one). */
 export function modelOption(values: ParsedArgs['values'], io: CliIO): RecommenderModel | undefined {
   const path = values.model as string | undefined;
-  if (path === undefined) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(resolve(io.cwd ?? process.cwd(), path), 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read the model ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 'fit one with samverkan fit --out model.json');
-  }
+  const text = readOptionFile(values, 'model', io, 'fit one with samverkan fit --out model.json');
+  if (path === undefined || text === undefined) return undefined;
   let json: unknown;
   try {
     json = JSON.parse(text);

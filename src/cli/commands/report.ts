@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { coverageByCounty, coverageByMunicipality } from '../../analysis/coverage.js';
 import { camelKind } from '../../analysis/view.js';
@@ -8,7 +7,7 @@ import { renderReportMarkdownFromModel } from '../../report/markdown.js';
 import { buildReport } from '../../report/model.js';
 import { formatTextTable } from '../../report/table.js';
 import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
-import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
+import { INPUT_HELP, INPUT_OPTIONS, loadInput, readOptionFile } from '../input.js';
 import { emit, inputFiles, writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, choiceOption, integerOption, noteSampling, PATH_HELP, PATH_OPTIONS, pathOptions, type Command } from './shared.js';
@@ -16,14 +15,8 @@ import { announce, choiceOption, integerOption, noteSampling, PATH_HELP, PATH_OP
 /** `--features FILE`: map polygons as GeoJSON (validated when the map is drawn). */
 function readFeatures(values: ParsedArgs['values'], io: CliIO): MapFeatureCollection | undefined {
   const file = values.features as string | undefined;
-  if (file === undefined) return undefined;
-  const path = resolve(io.cwd ?? process.cwd(), file);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read --features ${JSON.stringify(file)}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
+  const text = readOptionFile(values, 'features', io, 'give a GeoJSON FeatureCollection with a `code` property per municipality');
+  if (text === undefined) return undefined;
   try {
     return JSON.parse(text) as MapFeatureCollection;
   } catch {
