@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { KindListSchema } from '../io/columns.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { brokerageRoles } from '../metrics/brokerage-roles.js';
 import { burtConstraint, effectiveSize } from '../metrics/structural-holes.js';
 import { ACTOR_BASE_COLUMNS, actorRow, actorView, kindFilter, type ActorRowBase } from './view.js';
-import { parseOptions } from '../model/options.js';
+import { KindListSchema, parseOptions } from '../model/options.js';
 
 export const BrokerageOptionsSchema = z.strictObject({
   /** Use link weights (summed per pair) as tie strengths in constraint and effective size. Default false, as NetworkX. */

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { KindListSchema } from '../io/columns.js';
 import { cmp } from '../model/geography.js';
 import { requireGeography, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
@@ -9,7 +8,7 @@ import { eigenvectorCentrality } from '../metrics/eigenvector.js';
 import { pathCentralities, type PathSampling } from '../metrics/path-centralities.js';
 import { pagerank } from '../metrics/pagerank.js';
 import { ACTOR_BASE_COLUMNS, actorRowBase, actorView, kindFilter, memo, municipalityView, type ActorRowBase } from './view.js';
-import { parseOptions } from '../model/options.js';
+import { KindListSchema, ProgressSchema, parseOptions } from '../model/options.js';
 
 export const CENTRALITY_MEASURES = ['degree', 'strength', 'betweenness', 'closeness', 'harmonic', 'eigenvector', 'pagerank'] as const;
 export type CentralityMeasure = (typeof CENTRALITY_MEASURES)[number];
@@ -89,7 +88,7 @@ const CentralityBaseSchema = z.strictObject({
   seed: z.number().int().default(1),
   workers: WorkersSchema,
   /** Progress of the shortest-path searches, `(done, total)` sources (for progress bars). */
-  onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
+  onProgress: ProgressSchema,
 });
 
 export const CentralityOptionsSchema = CentralityBaseSchema.refine((o) => !(o.network === 'municipalities' && o.kinds !== undefined), {

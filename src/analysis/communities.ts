@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { KindListSchema } from '../io/columns.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { communityCrosstab, louvainCommunities } from '../metrics/communities.js';
 import { ACTOR_BASE_COLUMNS, actorRow, actorView, kindFilter, municipalityView, type ActorRowBase } from './view.js';
-import { parseOptions } from '../model/options.js';
+import { KindListSchema, parseOptions } from '../model/options.js';
 
 export const CommunitiesOptionsSchema = z.strictObject({
   /** Seed of Louvain's random node order: the same seed gives the same communities. Default 1. */

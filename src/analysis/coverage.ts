@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { KindListSchema } from '../io/columns.js';
 import { indexGeography } from '../model/geography.js';
 import { nodeKey } from '../model/keys.js';
 import { requireGeography, scopeSet, sharedProjection, type CooperationNetwork } from '../model/network.js';
@@ -8,10 +7,10 @@ import { connectedComponents } from '../metrics/components.js';
 import { csrFromEdges, toCsr } from '../metrics/csr.js';
 import { centrality, SamplesSchema, WorkersSchema } from './centrality.js';
 import { camelKind, memo } from './view.js';
-import { parseOptions } from '../model/options.js';
+import { KindListSchema, ProgressSchema, ViaSchema, parseOptions } from '../model/options.js';
 
-/** Partner kinds whose reach coverage reports by default. */
-export const DEFAULT_PARTNER_KINDS = ['religious', 'civil_society', 'authority'] as const;
+import { DEFAULT_PARTNER_KINDS } from '../model/options.js';
+export { DEFAULT_PARTNER_KINDS };
 
 /** Fixed columns of the county rows that a `<kind>Share` column must not shadow. */
 const RESERVED_SHARE_COLUMNS: ReadonlySet<string> = new Set(['linkedShare', 'linkedPopulationShare', 'borderPairShare']);
@@ -28,7 +27,7 @@ export const CoverageOptionsSchema = z.strictObject({
   /** Betweenness with link weights as strengths (distance 1/weight). Default false (NetworkX's default). */
   weighted: z.boolean().default(false),
   /** Actor kinds through which members cooperate (see `municipalityProjection`). Default `['joint_body']`. */
-  via: KindListSchema.default(['joint_body']),
+  via: ViaSchema,
   /** Append a national row (county `total`). Default true. */
   total: z.boolean().default(true),
   /** Betweenness from every actor or a sample of sources: `'auto'` (default), `'exact'` or a number (see `centrality`). */
@@ -36,7 +35,7 @@ export const CoverageOptionsSchema = z.strictObject({
   /** Worker threads for betweenness (see `centrality`). Default `'auto'`. */
   workers: WorkersSchema,
   /** Progress of the betweenness computation, `(done, total)` (for progress bars). */
-  onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
+  onProgress: ProgressSchema,
 });
 export type CoverageOptions = z.input<typeof CoverageOptionsSchema>;
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { KindListSchema } from '../io/columns.js';
 import { cmp, indexGeography } from '../model/geography.js';
 import { KNOWN_ACTOR_KINDS } from '../model/schema.js';
 import { nodeKey } from '../model/keys.js';
@@ -11,12 +10,12 @@ import { articulationPoints as articulationKernel } from '../metrics/articulatio
 import { connectedComponents } from '../metrics/components.js';
 import { csrFromEdges, toCsr } from '../metrics/csr.js';
 import { SamplesSchema, WorkersSchema } from './centrality.js';
-import { coverageByCounty, coverageByMunicipality, DEFAULT_PARTNER_KINDS } from './coverage.js';
+import { coverageByCounty, coverageByMunicipality } from './coverage.js';
+import { DEFAULT_PARTNER_KINDS } from '../model/options.js';
 import { actorViewsByGroup, camelKind } from './view.js';
-import { parseOptions } from '../model/options.js';
+import { KindListSchema, ProgressSchema, SmallPopulationSchema, ViaSchema, parseOptions } from '../model/options.js';
 
-/** Municipalities below this population are "small" by default (about half of Sweden's 290). */
-export const DEFAULT_SMALL_POPULATION = 15_000;
+export { DEFAULT_SMALL_POPULATION } from '../model/options.js';
 
 /** The gap types, in the order they are listed within one severity. */
 export const GAP_TYPES = [
@@ -49,17 +48,17 @@ export const GapsOptionsSchema = z.strictObject({
   /** Partner kinds every municipality should have. Default religious, civil_society, authority. A kind named twice counts once. */
   requiredKinds: KindListSchema.default([...DEFAULT_PARTNER_KINDS]),
   /** Municipalities with fewer inhabitants are small. Default 15 000. */
-  smallPopulation: z.number().nonnegative().default(DEFAULT_SMALL_POPULATION),
+  smallPopulation: SmallPopulationSchema,
   /** Only these gap types. Default: all. */
   types: z.array(z.enum(GAP_TYPES)).optional(),
   /** Actor kinds through which members cooperate. Default `['joint_body']`. */
-  via: KindListSchema.default(['joint_body']),
+  via: ViaSchema,
   /** Betweenness (behind coverage) from every actor or a sample of sources: `'auto'` (default), `'exact'` or a number (see `centrality`). */
   samples: SamplesSchema,
   /** Worker threads for betweenness (see `centrality`). Default `'auto'`. */
   workers: WorkersSchema,
   /** Progress of the betweenness computation, `(done, total)` (for progress bars). */
-  onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
+  onProgress: ProgressSchema,
 });
 export type GapsOptions = z.input<typeof GapsOptionsSchema>;
 

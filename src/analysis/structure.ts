@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { KindListSchema } from '../io/columns.js';
 import { cmp } from '../model/geography.js';
 import type { CooperationNetwork } from '../model/network.js';
 import type { Actor } from '../model/schema.js';
@@ -9,7 +8,7 @@ import { connectedComponents } from '../metrics/components.js';
 import { coreNumbers } from '../metrics/k-core.js';
 import { inducedCsr } from '../metrics/csr.js';
 import { ACTOR_BASE_COLUMNS, actorRow, actorView, kindFilter, municipalityView, type ActorRowBase, type ActorView } from './view.js';
-import { parseOptions } from '../model/options.js';
+import { KindListSchema, parseOptions } from '../model/options.js';
 
 /** The subgraph of a view induced by the actors that pass `include`. */
 function restrict(view: ActorView, include: (a: Actor) => boolean): ActorView {

@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { KindListSchema } from '../io/columns.js';
 import { requireGeography, sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
-import { parseOptions } from '../model/options.js';
+import { ViaSchema, parseOptions } from '../model/options.js';
 
 export const SummaryOptionsSchema = z.strictObject({
   /** Append a row for the whole country (county `total`). Default true. */
   total: z.boolean().default(true),
   /** Actor kinds through which members cooperate (see `municipalityProjection`). Default `['joint_body']`. */
-  via: KindListSchema.default(['joint_body']),
+  via: ViaSchema,
 });
 export type SummaryOptions = z.input<typeof SummaryOptionsSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { DEFAULT_KINDS, kindWord, type KindVocabulary } from './kinds.js';
-export { KIND_VOCABULARY } from './kinds.js';
+import { DEFAULT_KINDS, kindWord, normaliseKind } from '../model/kinds.js';
+export { normaliseKind } from '../model/kinds.js';
+export { KIND_VOCABULARY } from '../model/kinds.js';
 
 /**
  * Column names and value spellings that samverkan understands. Header cells
@@ -71,24 +72,6 @@ export const KIND_ALIASES: Readonly<Record<string, string>> = Object.freeze(
   Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(DEFAULT_KINDS.entries().map(([word, kind]) => [kindWord(word), kind]))),
 );
 
-/**
- * Normalise an actor kind as written in a file: a word of the vocabulary
- * (see {@link KIND_VOCABULARY}; `Trossamfund` → `religious`,
- * `Idrottsförening` → `civil_society`, `Länsstyrelsen` → `authority`), else
- * the word as a snake_case kind (lower case, runs of non-letters/digits as
- * `_`). `vocabulary` adds a user's words.
- */
-export function normaliseKind(kind: string, vocabulary: KindVocabulary = DEFAULT_KINDS): string {
-  // A file spells its kinds a handful of ways over hundreds of thousands of rows.
-  if (vocabulary !== DEFAULT_KINDS) return vocabulary.kindOf(kind);
-  let normalised = normalisedKinds.get(kind);
-  if (normalised === undefined) {
-    normalised = vocabulary.kindOf(kind);
-    if (normalisedKinds.size < 10_000) normalisedKinds.set(kind, normalised);
-  }
-  return normalised;
-}
-const normalisedKinds = new Map<string, string>();
 
 export type ColumnSpec = Readonly<Record<string, readonly string[]>>;
 
@@ -166,16 +149,5 @@ export function mapColumns<F extends string>(header: readonly string[], spec: Re
   return map;
 }
 
-/**
- * An actor kind given as an option (`partnerKinds`, `requiredKinds`, `kinds`,
- * `via` …): normalised like kinds in files, so `Trossamfund`, `religious` and
- * `Religious` name the same kind.
- */
-export const KindOptionSchema = z
-  .string()
-  .min(1)
-  .transform((kind) => normaliseKind(kind))
-  .pipe(z.string().min(1, 'a kind needs a letter or a digit'));
-
-/** A list of kinds as an option: each normalised, a kind named twice counts once. */
-export const KindListSchema = z.array(KindOptionSchema).transform((kinds) => [...new Set(kinds)]);
+/** Kind options live with the other shared option fragments (re-exported here for the loaders). */
+export { KindListSchema, KindOptionSchema } from '../model/options.js';

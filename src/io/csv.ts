@@ -289,8 +289,10 @@ export class TableStream {
     if (this.state === AFTER_QUOTED || this.state === QUOTE_IN_QUOTED) {
       if (this.trailing !== '') {
         const shown = this.trailing.length > SNIPPET ? `${this.trailing.slice(0, SNIPPET)}…` : this.trailing;
+        // A field that ran over lines before its "closing" quote most likely swallowed rows: say where it opened.
+        const span = this.line > this.quoteLine ? `; the quoted field opened on line ${this.quoteLine} and ran over ${this.line - this.quoteLine + 1} lines, so a quote is likely not closed where it should be` : '';
         this.issue(
-          `text after the closing quote of a quoted field (${JSON.stringify(shown)}): a quote inside a field must be doubled ("") and the whole field quoted`,
+          `text after the closing quote of a quoted field (${JSON.stringify(shown)}): a quote inside a field must be doubled ("") and the whole field quoted${span}`,
           'error',
         );
         this.trailing = '';

@@ -5,6 +5,7 @@
  * rows, problems and counts are the same as the small path's.
  */
 import { z } from 'zod';
+import { ProgressSchema } from '../model/options.js';
 import type { FileReport, Problem } from '../model/load-report.js';
 import type { CooperationNetwork } from '../model/network.js';
 import type { Actor } from '../model/schema.js';
@@ -38,7 +39,7 @@ export const LoadNetworkStreamOptionsSchema = LoadNetworkOptionsSchema.extend({
    * again on its second reading). For input loaded in memory: rows, as
    * {@link loadNetwork} reports them.
    */
-  onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function', 'expected a function').optional(),
+  onProgress: ProgressSchema,
   /** Bytes read from the links file at a time (`fs.createReadStream`'s `highWaterMark`). Default 65 536. */
   highWaterMark: z.number().int().positive().optional(),
 });

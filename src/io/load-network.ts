@@ -6,10 +6,10 @@ import { clipText, describeLookalike, visibleText } from '../model/text.js';
 import { CooperationNetwork, MAX_LINK_WEIGHT } from '../model/network.js';
 import { IsoDateSchema, type Actor, type Geography, type Link } from '../model/schema.js';
 import { ScopeOptionSchema } from '../model/scope.js';
-import { parseOptions } from '../model/options.js';
+import { ProgressSchema, parseOptions } from '../model/options.js';
 import { z } from 'zod';
 import { ACTOR_COLUMNS, LINK_COLUMNS, MEMBERSHIP_COLUMNS, normaliseHeader, normaliseKind, type ColumnMap } from './columns.js';
-import { DEFAULT_KINDS, foldKind, KindVocabulary, kindWord, VOCABULARY_KINDS } from './kinds.js';
+import { DEFAULT_KINDS, foldKind, KindVocabulary, kindWord, VOCABULARY_KINDS } from '../model/kinds.js';
 import { closestWords } from '../model/suggest.js';
 import { loadGeography } from './geography.js';
 import { readGraphFile, type GraphFile, type GraphFormat, type GraphSource } from './graph-import.js';
@@ -58,7 +58,7 @@ export const LoadNetworkOptionsSchema = z.strictObject({
   /** How many problems the strict error message lists before "… and N more". Default 20. */
   maxListed: z.number().int().nonnegative().optional(),
   /** Called with `(done, total)` input rows as they are processed (every 1 000 rows and at the end), for progress bars. */
-  onProgress: z.custom<(done: number, total: number) => void>(isFunction, 'expected a function').optional(),
+  onProgress: ProgressSchema,
   /**
    * The area the data covers (see `Scope`): `'infer'` (default: the counties
    * where the data's own actors are, else those its links name; see

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArgumentError, describeValue } from './errors.js';
+import { normaliseKind } from './kinds.js';
 import { didYouMean } from './suggest.js';
 
 /**
@@ -66,3 +67,37 @@ export function parseOptions<S extends z.ZodType>(schema: S, options: unknown, f
   const value = valueAt(options, issue.path);
   throw new OptionsError(fn, option, `${issue.message}${value === undefined ? '' : `, got ${describeValue(value)}`}`);
 }
+
+// Shared option fragments: one definition of each concept, used by every function that takes it.
+
+/** Municipalities below this population are "small" by default (about half of Sweden's 290). */
+export const DEFAULT_SMALL_POPULATION = 15_000;
+
+/** Partner kinds every municipality should reach, by default (coverage, gaps, the report). */
+export const DEFAULT_PARTNER_KINDS = ['religious', 'civil_society', 'authority'] as const;
+
+/**
+ * An actor kind given as an option (`partnerKinds`, `requiredKinds`, `kinds`,
+ * `via` …): normalised like kinds in files, so `Trossamfund`, `religious` and
+ * `Religious` name the same kind.
+ */
+export const KindOptionSchema = z
+  .string()
+  .min(1)
+  .transform((kind) => normaliseKind(kind))
+  .pipe(z.string().min(1, 'a kind needs a letter or a digit'));
+
+/** A list of kinds as an option: each normalised, a kind named twice counts once. */
+export const KindListSchema = z.array(KindOptionSchema).transform((kinds) => [...new Set(kinds)]);
+
+/** `via`: actor kinds through which member municipalities cooperate (see `municipalityProjection`). Default `['joint_body']`. */
+export const ViaSchema = KindListSchema.default(['joint_body']);
+
+/** `partnerKinds`: the partner kinds every municipality should reach. Default {@link DEFAULT_PARTNER_KINDS}. */
+export const PartnerKindsSchema = KindListSchema.pipe(z.array(z.string()).min(1)).default([...DEFAULT_PARTNER_KINDS]);
+
+/** `smallPopulation`: municipalities with fewer inhabitants are small. Default {@link DEFAULT_SMALL_POPULATION}. */
+export const SmallPopulationSchema = z.number().nonnegative().default(DEFAULT_SMALL_POPULATION);
+
+/** `onProgress`: called with `(done, total)` as work is done, for progress bars. */
+export const ProgressSchema = z.custom<(done: number, total: number) => void>((v) => typeof v === 'function', 'expected a function').optional();

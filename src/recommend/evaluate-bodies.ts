@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { KindListSchema } from '../io/columns.js';
 import { cmp } from '../model/geography.js';
 import { GroupInputSchema, resolveGroups } from '../model/groups.js';
 import { requireGeography, type CooperationNetwork } from '../model/network.js';
@@ -23,7 +22,7 @@ import {
   type ModelVariant,
 } from './recommender-model.js';
 import { componentArrays, ScoreOptionsSchema, weightedScores, type Components } from './score.js';
-import { parseOptions } from '../model/options.js';
+import { ProgressSchema, ViaSchema, parseOptions } from '../model/options.js';
 
 /**
  * The methods of the body protocol: the learned recommender (refitted per
@@ -57,7 +56,7 @@ export const BodyEvaluateOptionsSchema = z.strictObject({
   /** Groups to evaluate on instead of the network's joint bodies (the network still gives its direct ties). */
   groups: z.array(GroupInputSchema).optional(),
   /** Actor kinds that are groups. Default `['joint_body']`. */
-  via: KindListSchema.default(['joint_body']),
+  via: ViaSchema,
   /** Cut-off of precision, recall and nDCG. Default 5. */
   k: z.number().int().positive().default(5),
   /**
@@ -106,7 +105,7 @@ export const BodyEvaluateOptionsSchema = z.strictObject({
   /** County-wide groups: `'ignore'` (default: neither ties nor cases) or `'count'`. */
   countyWide: z.enum(['ignore', 'count']).default('ignore'),
   /** Called as folds are done, with `(done, total)`. */
-  onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function', 'onProgress must be a function').optional(),
+  onProgress: ProgressSchema,
 });
 export type BodyEvaluateOptions = z.input<typeof BodyEvaluateOptionsSchema>;
 type ParsedOptions = z.output<typeof BodyEvaluateOptionsSchema>;

@@ -21,7 +21,7 @@ import {
   type Components,
   type ParsedScoreOptions,
 } from './score.js';
-import { parseOptions } from '../model/options.js';
+import { ProgressSchema, parseOptions } from '../model/options.js';
 
 /** The classic link-prediction baselines the evaluation runs next to the samverkan scorer. */
 export const BASELINES = [
@@ -78,7 +78,7 @@ export const EvaluateOptionsSchema = z.strictObject({
    */
   baselineGraph: z.enum(['cooperation', 'projection']).default('cooperation'),
   /** Called after each method of each repeat with `(done, total)`, `total = repeats × methods`. */
-  onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function', 'onProgress must be a function').optional(),
+  onProgress: ProgressSchema,
 });
 export type EvaluateOptions = z.input<typeof EvaluateOptionsSchema>;
 export type ParsedEvaluateOptions = z.output<typeof EvaluateOptionsSchema>;

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { KindListSchema } from '../io/columns.js';
 import { nodeKey } from '../model/keys.js';
 import { sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { toCsr } from '../metrics/csr.js';
 import { actorView } from '../analysis/view.js';
 import { LINK_PREDICTION_METHODS, linkScores as linkScoresKernel, type LinkPredictionMethod } from '../metrics/link-prediction.js';
-import { parseOptions } from '../model/options.js';
+import { ViaSchema, parseOptions } from '../model/options.js';
 
 export const LinkScoresOptionsSchema = z.strictObject({
   /**
@@ -17,7 +16,7 @@ export const LinkScoresOptionsSchema = z.strictObject({
    */
   network: z.enum(['actors', 'municipalities']).default('actors'),
   /** Actor kinds through which members cooperate, for `network: 'municipalities'`. Default `['joint_body']`. */
-  via: KindListSchema.default(['joint_body']),
+  via: ViaSchema,
 });
 export type LinkScoresOptions = z.input<typeof LinkScoresOptionsSchema>;
 

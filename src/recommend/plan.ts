@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { KindListSchema, KindOptionSchema } from '../io/columns.js';
 import { cmp, indexGeography } from '../model/geography.js';
 import { requireGeography, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
-import { DEFAULT_SMALL_POPULATION } from '../analysis/gaps.js';
 import { formatCount as fmt, joinNames as list, kindWords } from '../model/words.js';
 import { networkFeatures } from './recommend.js';
 import { CandidateOptionsShape, candidatesOf, componentArrays, ScoreOptionsShape, weightedScores, type Components } from './score.js';
-import { parseOptions } from '../model/options.js';
+import { KindListSchema, KindOptionSchema, SmallPopulationSchema, parseOptions } from '../model/options.js';
 
 /** The objectives {@link planLinks} can improve. */
 export const PLAN_OBJECTIVES = ['small-coverage', 'county-connectivity', 'kind-reach'] as const;
@@ -29,7 +27,7 @@ export const PlanOptionsSchema = z.strictObject({
    */
   requiredKinds: KindListSchema.default([]),
   /** Municipalities with fewer inhabitants are small. Default 15 000. */
-  smallPopulation: z.number().nonnegative().default(DEFAULT_SMALL_POPULATION),
+  smallPopulation: SmallPopulationSchema,
   /** Plan for one county (code or name): the objective counts its municipalities, and every planned link has an end there. Default: the whole country. */
   county: z.string().optional(),
 });

@@ -3,7 +3,7 @@ import { cmp, indexGeography } from '../model/geography.js';
 import { checkNetwork, requireGeography, scopeSet, type CooperationNetwork } from '../model/network.js';
 import { municipalitySuggestion } from '../model/suggest.js';
 import { withColumns, type Rows } from '../model/table.js';
-import { DEFAULT_SMALL_POPULATION } from '../analysis/gaps.js';
+import { DEFAULT_SMALL_POPULATION } from '../model/options.js';
 import { formatCount as fmt, joinNames as list, kindWords, plural } from '../model/words.js';
 import { haversineKm } from '../geo/distance.js';
 import { evidenceOf, featuresOf, pairKey, stepsFrom, type Features } from './evidence.js';
@@ -23,7 +23,7 @@ import {
   type Component,
   type Components,
 } from './score.js';
-import { parseOptions } from '../model/options.js';
+import { SmallPopulationSchema, ViaSchema, parseOptions } from '../model/options.js';
 
 export const RecommendOptionsSchema = z.strictObject({
   /**
@@ -531,11 +531,11 @@ function recommendWithModel(ctx: ModelContext, m: number, o: ParsedRecommendOpti
 
 export const SmallOptionsSchema = z.strictObject({
   /** Municipalities with fewer inhabitants are small. Default 15 000 ({@link DEFAULT_SMALL_POPULATION}: about half of Sweden's 290, 132 of them). */
-  smallPopulation: z.number().nonnegative().default(DEFAULT_SMALL_POPULATION),
+  smallPopulation: SmallPopulationSchema,
   /** Only this county (code or name). Default: every county. */
   county: z.string().optional(),
   /** Actor kinds through which members cooperate (see `municipalityProjection`). Default `['joint_body']`. */
-  via: z.array(z.string()).default(['joint_body']),
+  via: ViaSchema,
 });
 export type SmallOptions = z.input<typeof SmallOptionsSchema>;
 
@@ -589,7 +589,7 @@ export function smallMunicipalities(net: CooperationNetwork, options: SmallOptio
 
 export const BatchOptionsSchema = RecommendOptionsSchema.extend({
   /** Municipalities with fewer inhabitants are small. Default 15 000. */
-  smallPopulation: z.number().nonnegative().default(DEFAULT_SMALL_POPULATION),
+  smallPopulation: SmallPopulationSchema,
   /** `'small'` (default): suggestions for the small municipalities; `'all'`: for every municipality. */
   only: z.enum(['small', 'all']).default('small'),
 });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { KindListSchema } from '../io/columns.js';
 import { recommenderSweden } from '../io/embedded/models.js';
 import { groupsOf, resolveGroups, GroupInputSchema, type Group } from '../model/groups.js';
 import { requireGeography, scopeSet, sharedProjection, type CooperationNetwork } from '../model/network.js';
@@ -7,7 +6,7 @@ import { createRng, shuffled } from '../metrics/random.js';
 import { fitConditionalLogit, logLikelihood, type ConditionalLogitFit } from './conditional-logit.js';
 import { groupCases, groupRoles, knownFields, type GroupCase } from './group-cases.js';
 import { AttributeFeatureSpecSchema, FeatureSpecSchema, PlainFeatureSpecSchema, featureMatrix, hasAttribute, tieEvidence, type FeatureContext, type FeatureSpec, type TieEvidence } from './pair-features.js';
-import { parseOptions } from '../model/options.js';
+import { ViaSchema, parseOptions } from '../model/options.js';
 
 /** A feature of a fitted model: its spec, its coefficient (raw scale) and the training mean and sd. */
 const fitted = {
@@ -107,7 +106,7 @@ export const FitRecommenderOptionsSchema = z.strictObject({
   /** Groups to learn from instead of the network's joint bodies (the network still gives its direct ties). */
   groups: z.array(GroupInputSchema).optional(),
   /** Actor kinds that are groups. Default `['joint_body']`. */
-  via: KindListSchema.default(['joint_body']),
+  via: ViaSchema,
   /** Features to fit. Default {@link DEFAULT_FEATURES}, without `sameAttribute` features whose attribute no municipality has. */
   features: z.array(FeatureSpecSchema).min(1).optional(),
   /** The L2 penalty, or `'cv'` (default): chosen from `l2Grid` by grouped cross-validation (held-out log-likelihood). */

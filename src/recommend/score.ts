@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { KindListSchema } from '../io/columns.js';
+import { ViaSchema, PartnerKindsSchema } from '../model/options.js';
 import { indexGeography } from '../model/geography.js';
 import type { Geography } from '../model/schema.js';
 import { linkScores as linkScoresKernel } from '../metrics/link-prediction.js';
 import { haversineKm } from '../geo/distance.js';
 import { neighbours } from '../geo/neighbours.js';
-import { DEFAULT_PARTNER_KINDS } from '../analysis/coverage.js';
+import { DEFAULT_PARTNER_KINDS } from '../model/options.js';
 import { stepsFrom, type Features } from './evidence.js';
 
 /** The named components of a recommendation score, in the order they are listed everywhere. */
@@ -71,7 +71,7 @@ export const ScoreOptionsShape = {
   /** Component weights (see {@link DEFAULT_WEIGHTS}). */
   weights: WeightsSchema.prefault({}),
   /** Partner kinds the complementarity component looks at. Default religious, civil_society, authority. */
-  partnerKinds: KindListSchema.pipe(z.array(z.string()).min(1)).default([...DEFAULT_PARTNER_KINDS]),
+  partnerKinds: PartnerKindsSchema,
   /** Scale of the distance decay, km (see {@link DEFAULT_DISTANCE_SCALE_KM}). Default 50. */
   distanceScaleKm: z.number().positive().finite().default(DEFAULT_DISTANCE_SCALE_KM),
   /** Scale of the shared component: `shared = 1 − exp(−RA / sharedScale)` (see {@link DEFAULT_SHARED_SCALE}). Default 0.5. */
@@ -84,7 +84,7 @@ export const ScoreOptionsShape = {
    */
   countyPreference: z.enum(['same', 'bridge']).default('same'),
   /** Actor kinds through which members cooperate (see `municipalityProjection`). Default `['joint_body']`. */
-  via: KindListSchema.default(['joint_body']),
+  via: ViaSchema,
 } as const;
 export const ScoreOptionsSchema = z.strictObject(ScoreOptionsShape);
 export type ScoreOptions = z.input<typeof ScoreOptionsSchema>;

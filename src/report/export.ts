@@ -5,7 +5,7 @@ import { brokerage } from '../analysis/brokerage.js';
 import { centrality, CENTRALITY_MEASURES } from '../analysis/centrality.js';
 import { communities } from '../analysis/communities.js';
 import { kCore } from '../analysis/structure.js';
-import { parseOptions } from '../model/options.js';
+import { ProgressSchema, parseOptions } from '../model/options.js';
 
 /**
  * Node metrics {@link exportNetwork} can add as columns, in column order:
@@ -36,7 +36,7 @@ export const MetricColumnsOptionsSchema = z.strictObject({
   /** Seed of the Louvain communities, so the same network gives the same `community` column. Default 1. */
   seed: z.number().int().default(1),
   /** Progress of the costly part (betweenness), `(done, total)`, for progress bars. */
-  onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
+  onProgress: ProgressSchema,
 });
 export type MetricColumnsOptions = z.input<typeof MetricColumnsOptionsSchema>;
 
@@ -59,7 +59,7 @@ export const ExportOptionsSchema = z.strictObject({
   /** JSON indentation in spaces, 0 for one line. Default 2. */
   indent: z.number().int().min(0).max(10).default(2),
   /** Progress of the metrics' costly part (betweenness), `(done, total)`, for progress bars. */
-  onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
+  onProgress: ProgressSchema,
 });
 export type ExportOptions = z.input<typeof ExportOptionsSchema>;
 

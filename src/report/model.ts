@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { KindListSchema } from '../io/columns.js';
 import { brokerage, type BrokerageRow } from '../analysis/brokerage.js';
 import type { PathSampling } from '../metrics/path-centralities.js';
 import { centrality, describeSampling, SamplesSchema, WorkersSchema, type CentralityRow } from '../analysis/centrality.js';
@@ -13,7 +12,7 @@ import { requireGeography, type CooperationNetwork } from '../model/network.js';
 import type { Scope } from '../model/scope.js';
 import type { MapFeatureCollection } from './map.js';
 import { recommendAll, type RecommendationRow } from '../recommend/recommend.js';
-import { parseOptions } from '../model/options.js';
+import { PartnerKindsSchema, ProgressSchema, SmallPopulationSchema, parseOptions } from '../model/options.js';
 
 export const ReportOptionsSchema = z.strictObject({
   /** Report title. Default `Cooperation network report`. */
@@ -27,9 +26,9 @@ export const ReportOptionsSchema = z.strictObject({
   /** Gaps listed per county (the rest are counted). Default 12. */
   maxGaps: z.number().int().min(0).default(12),
   /** Municipalities with fewer inhabitants are small. Default 15 000. */
-  smallPopulation: z.number().nonnegative().default(DEFAULT_SMALL_POPULATION),
+  smallPopulation: SmallPopulationSchema,
   /** Partner kinds every municipality should have. Default religious, civil_society, authority. */
-  partnerKinds: KindListSchema.pipe(z.array(z.string()).min(1)).default([...DEFAULT_PARTNER_KINDS]),
+  partnerKinds: PartnerKindsSchema,
   /** Draw the maps. Default true. */
   maps: z.boolean().default(true),
   /**
@@ -44,7 +43,7 @@ export const ReportOptionsSchema = z.strictObject({
   /** Worker threads for betweenness (see `centrality`). Default `'auto'`. */
   workers: WorkersSchema,
   /** Progress of the costly part (betweenness), `(done, total)` (for progress bars). */
-  onProgress: z.custom<(done: number, total: number) => void>((v) => typeof v === 'function').optional(),
+  onProgress: ProgressSchema,
 });
 export type ReportOptions = z.input<typeof ReportOptionsSchema>;
 

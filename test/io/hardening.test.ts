@@ -72,6 +72,11 @@ describe('quotes: nothing swallowed without a word', () => {
     }
   });
 
+  it('text after a quote that closes lines later says where the field opened (it swallowed the rows between)', () => {
+    const net = lenient({ links: 'source,target,note\n2480,2460,"oops\n2481,2482,a\n2483,2484,b\n2480,2482,"x"\n2485,2486,ok\n' });
+    expect(errorsOf(net.loadReport!.problems)[0]!.reason).toMatch(/text after the closing quote .*; the quoted field opened on line 2 and ran over 4 lines/);
+  });
+
   it('spaces after a closing quote are allowed', () => {
     const net = loadNetwork({ links: 'source,target\n"2480" , "2460"  \n' }, { ids: 'municipality-codes' });
     expect(net.linksBetween('2480', '2460')).toHaveLength(1);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadNetwork } from '../../src/io/load-network.js';
+import { demoDataset } from '../../src/io/sweden.js';
 import { CooperationNetwork } from '../../src/model/network.js';
 import type { Geography } from '../../src/model/schema.js';
 import { recommendAll, recommendForCounty, recommendPartners, smallMunicipalities } from '../../src/recommend/recommend.js';
@@ -195,5 +197,14 @@ describe('an option the chosen scorer would ignore is refused', () => {
 
   it('learned-model options under the weighted scorer', () => {
     expect(() => recommendPartners(net, 'Alfa', { scorer: 'weighted', field: 'IT' })).toThrow(/field is an option of the learned model/);
+  });
+});
+
+describe('via is one option everywhere', () => {
+  it('smallMunicipalities normalises its kinds like every other function (Kommunalförbund is joint_body)', () => {
+    const net = loadNetwork(demoDataset());
+    const rows = smallMunicipalities(net, { via: ['Kommunalförbund'] });
+    expect(rows).toEqual(smallMunicipalities(net, { via: ['joint_body'] }));
+    expect(rows.some((r) => r.municipalityTies > 0)).toBe(true);
   });
 });

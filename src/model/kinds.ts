@@ -13,7 +13,7 @@
  * snake_case word) and reported, once per kind, by the loader. Users add
  * words with a kinds file (`loadNetwork(…, { kinds })`, CLI `--kinds-file`).
  */
-import { foldWord } from '../model/suggest.js';
+import { foldWord } from './suggest.js';
 
 /** The vocabulary: each known kind and the words that mean it. */
 export const KIND_VOCABULARY: Readonly<Record<string, readonly string[]>> = Object.freeze({
@@ -273,3 +273,22 @@ export function kindWord(word: string): string {
 
 /** The built-in vocabulary. */
 export const DEFAULT_KINDS = new KindVocabulary();
+
+/**
+ * Normalise an actor kind as written in a file: a word of the vocabulary
+ * (see {@link KIND_VOCABULARY}; `Trossamfund` → `religious`,
+ * `Idrottsförening` → `civil_society`, `Länsstyrelsen` → `authority`), else
+ * the word as a snake_case kind (lower case, runs of non-letters/digits as
+ * `_`). `vocabulary` adds a user's words.
+ */
+export function normaliseKind(kind: string, vocabulary: KindVocabulary = DEFAULT_KINDS): string {
+  // A file spells its kinds a handful of ways over hundreds of thousands of rows.
+  if (vocabulary !== DEFAULT_KINDS) return vocabulary.kindOf(kind);
+  let normalised = normalisedKinds.get(kind);
+  if (normalised === undefined) {
+    normalised = vocabulary.kindOf(kind);
+    if (normalisedKinds.size < 10_000) normalisedKinds.set(kind, normalised);
+  }
+  return normalised;
+}
+const normalisedKinds = new Map<string, string>();
