@@ -46,7 +46,7 @@ export type Severity = keyof typeof SEVERITY_LEVELS;
 
 export const GapsOptionsSchema = z.strictObject({
   /** Partner kinds every municipality should have. Default religious, civil_society, authority. A kind named twice counts once. */
-  requiredKinds: KindListSchema.default([...DEFAULT_PARTNER_KINDS]),
+  partnerKinds: KindListSchema.default([...DEFAULT_PARTNER_KINDS]),
   /** Municipalities with fewer inhabitants are small. Default 15 000. */
   smallPopulation: SmallPopulationSchema,
   /** Only these gap types. Default: all. */
@@ -120,7 +120,7 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
   const ix = indexGeography(net.geography);
   const countyName = (code: string) => ix.county.get(code)?.name ?? code;
   const small = (population: number) => population < o.smallPopulation;
-  const coverage = coverageByMunicipality(net, { partnerKinds: o.requiredKinds, via: o.via, samples: o.samples, workers: o.workers, ...(o.onProgress && { onProgress: o.onProgress }) });
+  const coverage = coverageByMunicipality(net, { partnerKinds: o.partnerKinds, via: o.via, samples: o.samples, workers: o.workers, ...(o.onProgress && { onProgress: o.onProgress }) });
   const byCode = new Map(coverage.map((r) => [r.code, r]));
   const projection = sharedProjection(net, { via: o.via });
   const gaps: (GapRow & { order: number })[] = [];
@@ -142,7 +142,7 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
           county: r.county,
           subject: r.code,
           name: r.name,
-          reason: `${r.name} (${inhabitants}) has no cooperation link at all: no other municipality${o.requiredKinds.map((k) => `, no ${kindWords(k)}`).join('')}${local > 0 ? `, although ${local} local actor${local === 1 ? ' is' : 's are'} registered there` : ''}.`,
+          reason: `${r.name} (${inhabitants}) has no cooperation link at all: no other municipality${o.partnerKinds.map((k) => `, no ${kindWords(k)}`).join('')}${local > 0 ? `, although ${local} local actor${local === 1 ? ' is' : 's are'} registered there` : ''}.`,
           municipalities: [r.code],
         },
         r.population,
@@ -172,7 +172,7 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
       uncounted.size === 0
         ? ''
         : `; it does work with ${[...uncounted].map(([k, n]) => `${n} ${n === 1 ? 'actor' : 'actors'} of the kind "${k}"`).join(' and ')}, which samverkan does not count as any of these kinds (map the kind with a kinds file)`;
-    for (const kind of o.requiredKinds) {
+    for (const kind of o.partnerKinds) {
       if (r[`${camelKind(kind)}Partners`]! > 0) continue;
       const present = net.actorsInMunicipality(r.code).filter((a) => a.kind === kind).length;
       add(
@@ -286,7 +286,7 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
   }
 
   if (wanted.has('no_cross_county_link')) {
-    for (const row of coverageByCounty(net, { partnerKinds: o.requiredKinds, via: o.via, total: false, samples: o.samples, workers: o.workers })) {
+    for (const row of coverageByCounty(net, { partnerKinds: o.partnerKinds, via: o.via, total: false, samples: o.samples, workers: o.workers })) {
       if (row.crossCountyLinks > 0 || row.crossCountyTies > 0) continue;
       add(
         {

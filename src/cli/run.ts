@@ -31,7 +31,6 @@ Exit codes: 0 success, 1 bad input (row-level messages on stderr),
 const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
   smallPopulation: 'small',
   partnerKinds: 'kinds',
-  requiredKinds: 'required-kinds',
   maxIterations: 'max-iterations',
   countyPreference: 'county-preference',
 };

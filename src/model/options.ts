@@ -77,7 +77,7 @@ export const DEFAULT_SMALL_POPULATION = 15_000;
 export const DEFAULT_PARTNER_KINDS = ['religious', 'civil_society', 'authority'] as const;
 
 /**
- * An actor kind given as an option (`partnerKinds`, `requiredKinds`, `kinds`,
+ * An actor kind given as an option (`partnerKinds`, `reachKinds`, `kinds`,
  * `via` …): normalised like kinds in files, so `Trossamfund`, `religious` and
  * `Religious` name the same kind.
  */

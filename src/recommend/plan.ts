@@ -25,7 +25,7 @@ export const PlanOptionsSchema = z.strictObject({
    * (itself or through a tied municipality) to count as covered. Default none:
    * one municipality tie is enough.
    */
-  requiredKinds: KindListSchema.default([]),
+  reachKinds: KindListSchema.default([]),
   /** Municipalities with fewer inhabitants are small. Default 15 000. */
   smallPopulation: SmallPopulationSchema,
   /** Plan for one county (code or name): the objective counts its municipalities, and every planned link has an end there. Default: the whole country. */
@@ -66,7 +66,7 @@ interface CandidateLink {
  * Objectives (over the municipalities of `county`, or the whole country):
  * - `small-coverage`: the number of small municipalities (population below
  *   `smallPopulation`) that are covered: they have at least one municipality
- *   tie and, for each of `requiredKinds`, a partner of that kind themselves
+ *   tie and, for each of `reachKinds`, a partner of that kind themselves
  *   or in a tied municipality. Candidate links: each small municipality with
  *   its recommendation candidates.
  * - `county-connectivity`: the number of groups (connected components) the
@@ -144,7 +144,7 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
   };
   for (let i = 0; i < n; i++) for (const j of ties[i]!) if (muni[i]!.county === muni[j]!.county) parent[find(i)] = find(j);
   const covered = (i: number, extra = -1) =>
-    small(i) && inScope(i) && (ties[i]!.size > 0 || extra >= 0) && o.requiredKinds.every((k) => reaches(i, k, extra));
+    small(i) && inScope(i) && (ties[i]!.size > 0 || extra >= 0) && o.reachKinds.every((k) => reaches(i, k, extra));
   const value = (): number => {
     let v = 0;
     for (let i = 0; i < n; i++) {
@@ -200,9 +200,9 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
       const gained = [s, t].filter((i) => covered(i, i === s ? t : s) && !covered(i)).map((i) => muni[i]!);
       const who = gained.map((m) => `${m.name} (${fmt(m.population)} inhabitants)`);
       reason =
-        o.requiredKinds.length === 0
+        o.reachKinds.length === 0
           ? `Gives ${list(who)} ${gained.length === 1 ? 'its' : 'their'} first municipality tie`
-          : `${list(who)} then ${gained.length === 1 ? 'has' : 'have'} a municipality tie and ${gained.length === 1 ? 'reaches' : 'reach'} every required partner kind (${o.requiredKinds.map((k) => kindWords(k, 2)).join(', ')})`;
+          : `${list(who)} then ${gained.length === 1 ? 'has' : 'have'} a municipality tie and ${gained.length === 1 ? 'reaches' : 'reach'} every required partner kind (${o.reachKinds.map((k) => kindWords(k, 2)).join(', ')})`;
     } else if (o.objective === 'kind-reach') {
       const parts: string[] = [];
       for (const [x, y] of [

@@ -121,7 +121,7 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
   const summary = summaryByCounty(net);
   const central = centrality(net, { measures: ['degree', 'betweenness'], ...paths });
   const brokers = brokerage(net);
-  const gaps = findGaps(net, { requiredKinds: o.partnerKinds, smallPopulation: o.smallPopulation, ...paths });
+  const gaps = findGaps(net, { partnerKinds: o.partnerKinds, smallPopulation: o.smallPopulation, ...paths });
 
   // A warning of the recommender (a model of another geography) becomes a note of the report.
   const recommenderWarnings: string[] = [];

@@ -163,7 +163,7 @@ describe('options are validated by their schemas', () => {
     ['coverageByCounty total', () => coverageByCounty(net, { total: 'yes' as never }), 'total'],
     ['findGaps types', () => findGaps(net, { types: ['bogus'] as never }), 'types'],
     ['findGaps smallPopulation', () => findGaps(net, { smallPopulation: -1 }), 'smallPopulation'],
-    ['findGaps requiredKinds', () => findGaps(net, { requiredKinds: [''] }), 'requiredKinds'],
+    ['findGaps partnerKinds', () => findGaps(net, { partnerKinds: [''] }), 'partnerKinds'],
     ['summaryByCounty total', () => summaryByCounty(net, { total: 1 as never }), 'total'],
     ['findGaps misspelt', () => findGaps(net, { smallPopulaton: 5 } as never), 'smallPopulaton'],
   ];

@@ -62,7 +62,7 @@ const TESTLAND: Geography = {
  * not linked. Municipality ties: Alfa–Beta, Alfa–Gamma, Alfa–Kappa,
  * Beta–Kappa, Epsilon–Zeta, Eta–Theta (across the county border).
  *
- * With requiredKinds ['religious'] that gives exactly one gap of each type:
+ * With partnerKinds ['religious'] that gives exactly one gap of each type:
  * - isolated_municipality Delta: no link; small (3 000 < 15 000) → 4 critical.
  * - no_municipal_cooperation Iota: links, but no tie; small → 3 high.
  * - fragmented_county Södra län: its cooperating municipalities form
@@ -89,7 +89,7 @@ const net = network(actors, links, TESTLAND);
 const NBSP = '\u00a0';
 
 describe('findGaps: one gap of each type', () => {
-  const gaps = findGaps(net, { requiredKinds: ['religious'] });
+  const gaps = findGaps(net, { partnerKinds: ['religious'] });
 
   it('exactly one gap per type, sorted by severity then type', () => {
     expect(gaps.map((g) => [g.severity, g.level, g.type, g.county, g.subject])).toEqual([
@@ -149,7 +149,7 @@ describe('findGaps: one gap of each type', () => {
 
   it('smallPopulation moves the severities of the size-dependent gaps', () => {
     // Nobody is small below 1 000: isolated 3, no municipal cooperation 2, border pair 1.
-    const relaxed = findGaps(net, { requiredKinds: ['religious'], smallPopulation: 1000 });
+    const relaxed = findGaps(net, { partnerKinds: ['religious'], smallPopulation: 1000 });
     expect(relaxed.map((g) => [g.severity, g.type])).toEqual([
       [3, 'isolated_municipality'],
       [3, 'fragmented_county'],
@@ -163,11 +163,11 @@ describe('findGaps: one gap of each type', () => {
   });
 
   it('types selects gap types', () => {
-    expect(findGaps(net, { requiredKinds: ['religious'], types: ['fragmented_county', 'isolated_municipality'] }).map((g) => g.subject)).toEqual(['0104', '02']);
+    expect(findGaps(net, { partnerKinds: ['religious'], types: ['fragmented_county', 'isolated_municipality'] }).map((g) => g.subject)).toEqual(['0104', '02']);
     expect(findGaps(net, { types: [] })).toEqual([]);
   });
 
-  it('requiredKinds: all three default kinds; an empty list requires none', () => {
+  it('partnerKinds: all three default kinds; an empty list requires none', () => {
     // Default: religious, civil society, authority. Nobody but Delta (isolated, not
     // reported) has a civil-society or authority partner: 2 gaps for each of the 9
     // linked municipalities, and Zeta's religious one. Smallest population first.
@@ -180,7 +180,7 @@ describe('findGaps: one gap of each type', () => {
       'Zeta works with no authority.',
     ]);
     // No kind required: no missing-partner gap, the others unchanged.
-    const none = findGaps(net, { requiredKinds: [] });
+    const none = findGaps(net, { partnerKinds: [] });
     expect(none.map((g) => g.type)).toEqual([
       'isolated_municipality',
       'no_municipal_cooperation',
@@ -192,7 +192,7 @@ describe('findGaps: one gap of each type', () => {
   });
 
   it('a required kind named twice counts once', () => {
-    expect(JSON.stringify(findGaps(net, { requiredKinds: ['religious', 'religious'] }))).toBe(JSON.stringify(gaps));
+    expect(JSON.stringify(findGaps(net, { partnerKinds: ['religious', 'religious'] }))).toBe(JSON.stringify(gaps));
   });
 
   it('deterministic: same input, same JSON', () => {

@@ -103,7 +103,7 @@ describe('planLinks: greedy', () => {
   it('small-coverage with required kinds counts kinds reached through the new partner', () => {
     // Testland: small Alfa (civil_society, authority) and Epsilon (nothing). Requiring
     // religious: only a tie to Beta (the one with a religious partner) covers either.
-    const plan = planLinks(testland(), { requiredKinds: ['religious'], budget: 5 });
+    const plan = planLinks(testland(), { reachKinds: ['religious'], budget: 5 });
     expect(plan.map((r) => [r.source, r.target, r.gain])).toEqual([
       ['0101', '0102', 1],
       ['0301', '0102', 1],

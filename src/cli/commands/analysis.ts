@@ -286,7 +286,7 @@ Example:
     if (minSeverity > 4) throw new UsageError(`--min-severity is 1 (low) to 4 (critical), got ${minSeverity}`);
     const paths = pathOptions(values, io);
     // --county is the scope: findGaps keeps to it already.
-    const rows = findGaps(net, { ...(types && { types: types as GapType[] }), ...(kinds && { requiredKinds: kinds }), ...(small !== undefined && { smallPopulation: small }), ...paths });
+    const rows = findGaps(net, { ...(types && { types: types as GapType[] }), ...(kinds && { partnerKinds: kinds }), ...(small !== undefined && { smallPopulation: small }), ...paths });
     noteSampling(centrality(net, { measures: ['betweenness'], ...paths }).sampling, io);
     const kept = rows.filter((g) => g.severity >= minSeverity);
     Object.defineProperty(kept, 'columns', { value: rows.columns, enumerable: false });

@@ -222,7 +222,7 @@ export const planCommand: Command = {
     budget: { type: 'string', short: 'b' },
     objective: { type: 'string' },
     kind: { type: 'string' },
-    'required-kinds': { type: 'string' },
+    'reach-kinds': { type: 'string' },
     small: { type: 'string' },
   },
   help: `samverkan plan --budget N [options]
@@ -235,7 +235,7 @@ Options:
   --objective NAME    ${PLAN_OBJECTIVES.join(', ')} (default small-coverage:
                       small municipalities with a municipality tie)
   --kind KIND         the partner kind of kind-reach (default religious)
-  --required-kinds L  small-coverage: kinds a small municipality must also reach
+  --reach-kinds L     small-coverage: kinds a small municipality must also reach
   --county C[,C]      plan for this area (the scope; see Input)
   --small N           population below which a municipality is small (default 15000)
 
@@ -254,8 +254,8 @@ Example:
     announce(description, values, io);
     const budget = integerOption(values, 'budget', 0);
     const objective = choiceOption(values, 'objective', PLAN_OBJECTIVES);
-    const requiredKinds = listOption(values, 'required-kinds');
-    warnUnknownKinds(net, requiredKinds, 'required-kinds', io);
+    const reachKinds = listOption(values, 'reach-kinds');
+    warnUnknownKinds(net, reachKinds, 'reach-kinds', io);
     if (values.kind !== undefined) warnUnknownKinds(net, [String(values.kind)], 'kind', io);
     const small = numberOption(values, 'small');
     // --county is the scope: planLinks keeps to it already.
@@ -264,7 +264,7 @@ Example:
       ...(budget !== undefined && { budget }),
       ...(objective && { objective }),
       ...(values.kind !== undefined && { kind: String(values.kind) }),
-      ...(requiredKinds && { requiredKinds }),
+      ...(reachKinds && { reachKinds }),
       ...(small !== undefined && { smallPopulation: small }),
     });
     printRows(rows, values, io);
