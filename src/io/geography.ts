@@ -6,6 +6,7 @@ import { normaliseHeader } from './columns.js';
 import { checkHeader } from './header.js';
 import { readTable, type Table, type TableSource } from './source.js';
 import { nodeBuiltin } from '../model/runtime.js';
+import { setOwn } from '../model/own.js';
 
 /**
  * Column names of the three geography files. The embedded Swedish files use
@@ -245,7 +246,7 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
 /** Set an own attribute (safe for keys such as `__proto__`). */
 function setAttribute(m: Municipality, key: string, value: string): void {
   const attributes = (m.attributes ??= {});
-  Object.defineProperty(attributes, key, { value, enumerable: true, writable: true, configurable: true });
+  setOwn(attributes, key, value);
 }
 
 /**

@@ -6,6 +6,7 @@ import { withColumns, type Rows } from '../model/table.js';
 import { toCsv, type CsvOptions } from './write-csv.js';
 import { stripNonXml, xmlAttribute, xmlText } from './xml.js';
 import { parseOptions } from '../model/options.js';
+import { setOwn } from '../model/own.js';
 
 /**
  * Writers for graph file formats: GEXF 1.3 (Gephi), GraphML (Cytoscape,
@@ -116,9 +117,6 @@ const LINK_EDGE_COLUMNS: readonly Column[] = [
 /** Edge column names the writers use themselves; a link attribute of one of these names is not written. */
 export const RESERVED_EDGE_COLUMNS = ['id', 'source', 'target', 'label', 'weight', 'count', 'kinds', 'kind', 'since', 'until', 'crossMunicipal', 'crossCounty'] as const;
 
-function setOwn<T>(target: Record<string, T>, key: string, value: NoInfer<T>): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
 function inferType(values: Iterable<CellValue>): AttributeType {
   let numbers = 0;

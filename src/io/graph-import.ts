@@ -7,6 +7,7 @@ import { filePathOf, MAX_IN_MEMORY_BYTES, readFileBytes } from './source.js';
 import { swedenGeography } from './sweden.js';
 import { decodeText, decodeWindows1252, NotTextError } from './text.js';
 import { childNamed, childrenNamed, MAX_XML_DEPTH, parseXml, XmlError, type XmlElement } from './xml.js';
+import { ownRecord } from '../model/own.js';
 
 /**
  * Reading networks from graph files: GEXF (Gephi, `nx.write_gexf`), GraphML
@@ -454,11 +455,6 @@ function attributeNames(elements: readonly RawElement[]): string[] {
 
 const clean = (s: string | undefined) => (s ?? '').normalize('NFC').trim();
 
-function ownRecord(entries: Iterable<[string, string]>): Record<string, string> {
-  const r: Record<string, string> = {};
-  for (const [k, v] of entries) Object.defineProperty(r, k, { value: v, enumerable: true, writable: true, configurable: true });
-  return r;
-}
 
 /**
  * Field values of one element: for each field, the first candidate attribute

@@ -18,6 +18,7 @@ import { decimalPoint, type TableRecord } from './csv.js';
 import { checkHeader, showCell } from './header.js';
 import { ambiguousMunicipality, excelHint, lookalikeIdHint, lookalikeMunicipality, Lookalikes, municipalitySuggestion } from './hints.js';
 import { checkTableSource, issueProblem, readTable, type Table, type TableSource } from './source.js';
+import { setOwn } from '../model/own.js';
 
 export interface LoadNetworkInput {
   /** Actors other than municipalities (which come from the geography). Optional: a links file alone is valid input. */
@@ -170,10 +171,6 @@ export class LoadError extends Error {
 type ActorField = keyof typeof ACTOR_COLUMNS;
 type LinkField = keyof typeof LINK_COLUMNS;
 
-/** Set an own, enumerable property, even for keys such as `__proto__`. */
-function defineOwn(target: Record<string, string>, key: string, value: string): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
 /**
  * What a record reader needs of a table before its records: file, header,
@@ -275,7 +272,7 @@ function extraAttributes(table: Pick<Table, 'file'>, columns: ColumnMap<string>,
     const value = record.fields[index] ?? '';
     if (value === '') continue;
     attributes ??= {};
-    defineOwn(attributes, name, value);
+    setOwn(attributes, name, value);
     if (unnamed.has(index)) {
       unnamed.delete(index);
       problems.push({ file: table.file, row: record.row, column: name, value: clipText(value), reason: `column ${index + 1} has no name in the header; its values are kept as the attribute "${name}"`, severity: 'warning' });

@@ -5,6 +5,7 @@ import { demoActors, demoLinks } from './embedded/demo-data.js';
 import * as sweden from './embedded/sweden-data.js';
 import { loadGeography } from './geography.js';
 import type { TableSource } from './source.js';
+import { setOwn } from '../model/own.js';
 
 let cached: Geography | undefined;
 
@@ -59,7 +60,7 @@ function rowsOf(text: string): Record<string, string>[] {
   const table = parseTable(text);
   return table.records.map((r) => {
     const row: Record<string, string> = {};
-    table.header.forEach((h, i) => Object.defineProperty(row, h, { value: r.fields[i] ?? '', enumerable: true, writable: true, configurable: true }));
+    table.header.forEach((h, i) => setOwn(row, h, r.fields[i] ?? ''));
     return row;
   });
 }

@@ -1,3 +1,5 @@
+import { setOwn } from './own.js';
+
 /**
  * Tidy rows: an array of plain records that also carries its column order,
  * as d3-dsv's parse results do. It goes straight into `console.table`, a CSV
@@ -73,7 +75,7 @@ export function flatRows<T extends object>(rows: readonly T[], options: FlatRows
   const out: string[] = columns.flatMap((c) => (nested.has(c) ? nested.get(c)!.map((k) => `${c}_${k}`) : [c]));
   const flat = rows.map((row) => {
     const record: Record<string, Cell> = {};
-    const set = (key: string, value: Cell) => Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+    const set = (key: string, value: Cell) => setOwn(record, key, value);
     for (const column of columns) {
       const value = (row as Record<string, unknown>)[column];
       const keys = nested.get(column);
