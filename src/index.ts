@@ -7,7 +7,7 @@ export * from './model/table.js';
 export { nodeKey, actorIdOf, KEY_ESCAPE } from './model/keys.js';
 export { formatCount, joinNames, plural, kindWords } from './model/words.js';
 export * from './model/load-report.js';
-export { ArgumentError, CapacityError } from './model/errors.js';
+export { ArgumentError, CapacityError, SamverkanError, type ErrorPlace } from './model/errors.js';
 export { OptionsError } from './model/options.js';
 export { indexGeography, findMunicipality, findCounty, normaliseName, type GeographyIndex } from './model/geography.js';
 export { groupsOf, resolveGroups, GroupInputSchema, type Group, type GroupInput, type GroupsOptions } from './model/groups.js';

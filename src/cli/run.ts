@@ -1,7 +1,7 @@
 import { didYouMean } from '../model/suggest.js';
 import { GeographyError } from '../io/geography.js';
 import { LoadError } from '../io/load-network.js';
-import { ArgumentError, CapacityError } from '../model/errors.js';
+import { CapacityError, SamverkanError } from '../model/errors.js';
 import { OptionsError } from '../model/options.js';
 import { visibleText } from '../model/text.js';
 import { COMMANDS } from './commands/index.js';
@@ -85,8 +85,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stderr.write(`samverkan: ${shown(error.message)}\n${error.hint ? `hint: ${shown(error.hint)}\n` : ''}`);
       return 2;
     }
-    if (error instanceof LoadError || error instanceof GeographyError || error instanceof CapacityError || error instanceof ArgumentError || error instanceof OutputError) {
-      io.stderr.write(`${error instanceof ArgumentError || error instanceof OutputError ? 'samverkan: ' : ''}${shown(error.message)}\n`);
+    // samverkan's own errors (bad input, too large, wrong arguments) and output failures: the message alone.
+    if (error instanceof SamverkanError || error instanceof OutputError) {
+      const bare = error instanceof LoadError || error instanceof GeographyError || error instanceof CapacityError;
+      io.stderr.write(`${bare ? '' : 'samverkan: '}${shown(error.message)}\n`);
       if (debug) io.stderr.write(`${error.stack}\n`);
       return 1;
     }

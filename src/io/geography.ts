@@ -1,4 +1,5 @@
 import { uniformDigitWidth } from '../model/geography.js';
+import { SamverkanError } from '../model/errors.js';
 import { formatProblem, type Problem } from '../model/load-report.js';
 import { GeographySchema, IsoDateSchema, type Border, type County, type Geography, type Municipality } from '../model/schema.js';
 import { decimalPoint } from './csv.js';
@@ -36,11 +37,12 @@ export const GEOGRAPHY_COLUMNS = {
 } as const;
 
 /** Thrown when geography files are invalid; lists every problem. */
-export class GeographyError extends Error {
+export class GeographyError extends SamverkanError {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
     const errors = problems.filter((p) => p.severity === 'error');
-    super([`invalid geography: ${errors.length} problem${errors.length === 1 ? '' : 's'}`, ...errors.slice(0, 20).map((p) => `  - ${formatProblem(p)}`), ...(errors.length > 20 ? [`  … and ${errors.length - 20} more`] : [])].join('\n'));
+    const first = errors[0];
+    super('GEOGRAPHY', [`invalid geography: ${errors.length} problem${errors.length === 1 ? '' : 's'}`, ...errors.slice(0, 20).map((p) => `  - ${formatProblem(p)}`), ...(errors.length > 20 ? [`  … and ${errors.length - 20} more`] : [])].join('\n'), first ? { file: first.file, row: first.row, ...(first.column !== undefined && { column: first.column }) } : {});
     this.name = 'GeographyError';
     this.problems = problems;
   }

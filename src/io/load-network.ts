@@ -1,5 +1,5 @@
 import { cmp, findCounty, findMunicipality, findMunicipalityBy, indexGeography, isPlainGeography, NO_GEOGRAPHY, normaliseName } from '../model/geography.js';
-import { ArgumentError, describeValue, ScopeError } from '../model/errors.js';
+import { ArgumentError, describeValue, SamverkanError, ScopeError } from '../model/errors.js';
 import { formatProblem, type FileReport, type LoadReport, type Problem } from '../model/load-report.js';
 import { checkHeap, HEAP_RESERVE_PER_ROW } from '../model/runtime.js';
 import { clipText, describeLookalike, visibleText } from '../model/text.js';
@@ -141,7 +141,7 @@ export function kindVocabularyOf(kinds: LoadNetworkOptions['kinds'], problems: P
 }
 
 /** Thrown in strict mode when input rows are rejected. `problems` holds all of them; `report` the full load report. */
-export class LoadError extends Error {
+export class LoadError extends SamverkanError {
   readonly problems: Problem[];
   readonly report: LoadReport;
   /** `unreadable`: files that cannot be read at all, which `--lenient` cannot help with (no advice to use it). */
@@ -150,6 +150,7 @@ export class LoadError extends Error {
     const listed = errors.slice(0, maxListed).map((p) => `  - ${formatProblem(p)}`);
     const rest = errors.length - listed.length;
     super(
+      'LOAD',
       [
         `samverkan could not load the input: ${errors.length} problem${errors.length === 1 ? '' : 's'}`,
         ...listed,
@@ -161,6 +162,8 @@ export class LoadError extends Error {
               'To load the rows that are fine and leave these out: --lenient (in code: { mode: \'lenient\' }).',
             ]),
       ].join('\n'),
+      // The first problem's place, for code that shows one.
+      errors[0] ? { file: errors[0].file, row: errors[0].row, ...(errors[0].column !== undefined && { column: errors[0].column }) } : {},
     );
     this.name = 'LoadError';
     this.problems = errors;

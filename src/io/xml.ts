@@ -1,4 +1,5 @@
 import { checkHeap } from '../model/runtime.js';
+import { SamverkanError } from '../model/errors.js';
 
 /**
  * A small XML 1.0 toolkit for the graph file formats (GEXF, GraphML):
@@ -70,11 +71,11 @@ export interface XmlElement {
 }
 
 /** Malformed XML: `line` and `column` (1-based) say where the parser stopped. */
-export class XmlError extends Error {
+export class XmlError extends SamverkanError {
   readonly line: number;
-  readonly column: number;
+  declare readonly column: number;
   constructor(message: string, line: number, column: number) {
-    super(`${message} (line ${line}, column ${column})`);
+    super('XML', `${message} (line ${line}, column ${column})`, { row: line, column });
     this.name = 'XmlError';
     this.line = line;
     this.column = column;

@@ -1,12 +1,43 @@
+/** Where an error is, in the input, when it is about one place. */
+export interface ErrorPlace {
+  /** The file (or the label of in-memory input). */
+  readonly file?: string;
+  /** The row (CSV: the line where the record starts; XML: the line). */
+  readonly row?: number;
+  /** The column: its header name (CSV) or its position on the line (XML). */
+  readonly column?: string | number;
+}
+
+/**
+ * The base of every error samverkan throws on purpose: `code` says which
+ * kind (`ARGUMENT`, `OPTIONS`, `CAPACITY`, `GEOGRAPHY_REQUIRED`, `SCOPE`,
+ * `LOAD`, `GEOGRAPHY`, `XML`), and `file`, `row` and `column` where the
+ * input was wrong, when it is one place. Anything else thrown is a bug.
+ */
+export class SamverkanError extends Error implements ErrorPlace {
+  readonly code: string;
+  readonly file?: string;
+  readonly row?: number;
+  readonly column?: string | number;
+  constructor(code: string, message: string, place: ErrorPlace = {}) {
+    super(message);
+    this.name = 'SamverkanError';
+    this.code = code;
+    if (place.file !== undefined) this.file = place.file;
+    if (place.row !== undefined) this.row = place.row;
+    if (place.column !== undefined) this.column = place.column;
+  }
+}
+
 /**
  * A library function was called with an argument of the wrong type or shape
  * (`loadNetwork(null)`, `{ links: 42 }`, a number where a municipality is
  * expected). The message names the function, the argument and what it
- * expected. A `TypeError`, so code that catches those still does.
+ * expected. Code `ARGUMENT`.
  */
-export class ArgumentError extends TypeError {
-  constructor(message: string) {
-    super(message);
+export class ArgumentError extends SamverkanError {
+  constructor(message: string, code = 'ARGUMENT') {
+    super(code, message);
     this.name = 'ArgumentError';
   }
 }
@@ -38,9 +69,9 @@ export function describeValue(value: unknown): string {
  * JavaScript heap runs out (which would abort the process with no way to
  * catch it), with what was being done and how to get more room.
  */
-export class CapacityError extends Error {
+export class CapacityError extends SamverkanError {
   constructor(message: string) {
-    super(message);
+    super('CAPACITY', message);
     this.name = 'CapacityError';
   }
 }
@@ -50,9 +81,10 @@ export class CapacityError extends Error {
  * report) was asked of a plain graph: a network without municipalities.
  * The message says how to give a geography.
  */
-export class GeographyRequiredError extends Error {
+export class GeographyRequiredError extends SamverkanError {
   constructor(fn: string) {
     super(
+      'GEOGRAPHY_REQUIRED',
       `${fn} needs a geography, and this network is a plain graph (no municipality; loaded from a graph file or links that name none, with no geography given). ` +
         'Give one: loadNetwork(input, …) with geography: swedenGeography() or a folder of municipalities.csv, counties.csv and adjacency.csv (CLI --geography sweden or --geography DIR), ' +
         "and ids: 'municipality-codes' (CLI --ids municipality-codes) if its ids are municipality codes. Centrality, brokerage, structure, communities and link prediction work on a plain graph.",
@@ -66,9 +98,9 @@ export class GeographyRequiredError extends Error {
  * geography does not have, or nothing at all. The message names the value,
  * with the closest names when there are any.
  */
-export class ScopeError extends Error {
+export class ScopeError extends SamverkanError {
   constructor(message: string) {
-    super(message);
+    super('SCOPE', message);
     this.name = 'ScopeError';
   }
 }

@@ -8,7 +8,7 @@ import { didYouMean } from './suggest.js';
  * schema refuses (`loadNetwork(…, { mode: 'strickt' })`,
  * `findGaps(net, { smallPopulation: -5 })`). `option` names it (a dotted
  * path for nested options; empty when the options are not an object), so
- * the CLI can name its flag instead.
+ * the CLI can name its flag instead. Code `OPTIONS`.
  */
 export class OptionsError extends ArgumentError {
   constructor(
@@ -16,7 +16,7 @@ export class OptionsError extends ArgumentError {
     readonly option: string,
     readonly reason: string,
   ) {
-    super(`${fn}: ${option === '' ? '' : `option ${option}: `}${reason}`);
+    super(`${fn}: ${option === '' ? '' : `option ${option}: `}${reason}`, 'OPTIONS');
     this.name = 'OptionsError';
   }
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { findGaps, loadGeography, loadNetwork, parseXml, SamverkanError, ArgumentError, OptionsError, CapacityError, XmlError, GeographyError, LoadError } from '../../src/index.js';
+import { GeographyRequiredError, ScopeError } from '../../src/model/errors.js';
+
+/** What `f` throws. */
+function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('one error base class', () => {
+  it('every error samverkan throws on purpose is a SamverkanError with its code', () => {
+    const plain = loadNetwork({ links: { text: 'source,target\na,b\n', name: 'edges.csv' } });
+    const cases: [unknown, string, unknown][] = [
+      [thrown(() => loadNetwork(null as never)), 'ARGUMENT', ArgumentError],
+      [thrown(() => loadNetwork({}, { mdoe: 'strict' } as never)), 'OPTIONS', OptionsError],
+      [thrown(() => findGaps(plain)), 'GEOGRAPHY_REQUIRED', GeographyRequiredError],
+      [thrown(() => loadNetwork({ links: { text: 'source,target\n2480,2460\n' } }, { scope: { counties: ['Atlantis'] } })), 'SCOPE', ScopeError],
+      [thrown(() => parseXml('<a><b></a>')), 'XML', XmlError],
+      [new CapacityError('full'), 'CAPACITY', CapacityError],
+    ];
+    for (const [error, code, type] of cases) {
+      expect(error).toBeInstanceOf(SamverkanError);
+      expect(error).toBeInstanceOf(type as typeof SamverkanError);
+      expect((error as SamverkanError).code).toBe(code);
+    }
+    expect(thrown(() => parseXml('<a><b></a>'))).toMatchObject({ row: 1, column: expect.any(Number) });
+  });
+
+  it('a load error carries the file, row and column of its first problem', () => {
+    const error = thrown(() => loadNetwork({ links: { text: 'source,target,weight\n2480,2460,1\n2480,2481,heavy\n', name: 'links.csv' } }, { ids: 'municipality-codes' }));
+    expect(error).toBeInstanceOf(LoadError);
+    expect(error).toMatchObject({ code: 'LOAD', file: 'links.csv', row: 3, column: 'weight' });
+    const geo = thrown(() => loadGeography({ municipalities: { text: 'code,name,county_code,population\n01,A,X,-5\n', name: 'm.csv' }, counties: { text: 'code,name\nX,Ex\n', name: 'c.csv' }, adjacency: { text: 'a,b\n', name: 'a.csv' } }));
+    expect(geo).toBeInstanceOf(GeographyError);
+    expect(geo).toMatchObject({ code: 'GEOGRAPHY', file: 'm.csv', row: 1 });
+  });
+});
