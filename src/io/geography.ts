@@ -8,6 +8,8 @@ import { checkHeader } from './header.js';
 import { readTable, type Table, type TableSource } from './source.js';
 import { nodeBuiltin } from '../model/runtime.js';
 import { setOwn } from '../model/own.js';
+import { parseOptions } from '../model/options.js';
+import { z } from 'zod';
 
 /**
  * Column names of the three geography files. The embedded Swedish files use
@@ -67,12 +69,13 @@ export interface GeographySources {
   attributes?: readonly AttributeSource[];
 }
 
-export interface LoadGeographyOptions {
+export const LoadGeographyOptionsSchema = z.strictObject({
   /** Name of the country or region. Default: the folder name, or `custom`. */
-  name?: string;
+  name: z.string().min(1).optional(),
   /** Where the data comes from, kept with the geography and shown in reports. */
-  source?: string;
-}
+  source: z.string().optional(),
+});
+export type LoadGeographyOptions = z.input<typeof LoadGeographyOptionsSchema>;
 
 /** The field → column index map of a geography file, or undefined when its header is unusable. */
 function columnsOf<F extends string>(
@@ -108,6 +111,7 @@ const BOOLEAN: ReadonlyMap<string, boolean> = new Map([
  * const norway = loadGeography('data/norway', { name: 'Norway' });
  */
 export function loadGeography(from: string | GeographySources, options: LoadGeographyOptions = {}): Geography {
+  parseOptions(LoadGeographyOptionsSchema, options, 'loadGeography');
   const sources: GeographySources =
     typeof from === 'string'
       ? {

@@ -6,6 +6,8 @@ import * as sweden from './embedded/sweden-data.js';
 import { loadGeography } from './geography.js';
 import type { TableSource } from './source.js';
 import { setOwn } from '../model/own.js';
+import { parseOptions } from '../model/options.js';
+import { z } from 'zod';
 
 let cached: Geography | undefined;
 
@@ -71,14 +73,15 @@ export function swedenPoliceRegions(): { region: string; county: string }[] {
 }
 
 /** Options of {@link swedenCooperationBodies}. */
-export interface CooperationBodiesOptions {
+export const CooperationBodiesOptionsSchema = z.strictObject({
   /**
    * Which memberships to load, by how they are known (`member_evidence`):
    * `'all'` (default) or `'explicit'`, only bodies whose source lists their
    * members (`explicit_list`; 129 of the 174 bodies that are not proposals).
    */
-  evidence?: 'all' | 'explicit';
-}
+  evidence: z.enum(['all', 'explicit']).optional(),
+});
+export type CooperationBodiesOptions = z.input<typeof CooperationBodiesOptionsSchema>;
 
 /** `Region Östergötland`, `Landstinget i Kalmar län`, `Västra Götalandsregionen`: a region (county council). */
 const REGION = /region|landsting/iu;
@@ -145,6 +148,7 @@ function memberId(name: string): string {
  * bodies.actor('nerikes-brandkar')!.attributes!.body_type; // 'raddningstjanstforbund'
  */
 export function swedenCooperationBodies(options: CooperationBodiesOptions = {}): { actors: Row[]; links: Row[] } {
+  parseOptions(CooperationBodiesOptionsSchema, options, 'swedenCooperationBodies');
   const explicitOnly = (options.evidence ?? 'all') === 'explicit';
   const bodies = rowsOf(sweden.cooperationBodies).filter((b) => b.status !== 'proposal' && (!explicitOnly || b.member_evidence === 'explicit_list'));
   const dates = new Map(rowsOf(sweden.cooperationBodyDates).map((d) => [d.body_id!, d]));

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { parseOptions } from '../model/options.js';
 /**
  * Cells a spreadsheet would run as a formula when the file is opened (CSV
  * injection, OWASP): starting with `=`, `+`, `-`, `@`, a tab or a carriage
@@ -26,14 +28,15 @@ export function quoteCsvField(text: string, delimiter = ','): string {
   return text.includes(delimiter) || /["\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export interface CsvOptions {
+export const CsvOptionsSchema = z.strictObject({
   /** Field delimiter. Default `,`; use `;` for Swedish Excel. */
-  delimiter?: ',' | ';' | '\t';
+  delimiter: z.enum([',', ';', '\t']).optional(),
   /** Columns in order. Default: the rows' `columns` property, else the keys of all rows in first-seen order. */
-  columns?: readonly string[];
+  columns: z.array(z.string()).readonly().optional(),
   /** Prefix a UTF-8 byte-order mark so Excel reads å, ä and ö right. Default false. */
-  bom?: boolean;
-}
+  bom: z.boolean().optional(),
+});
+export type CsvOptions = z.input<typeof CsvOptionsSchema>;
 
 /**
  * Write tidy rows as CSV (RFC 4180, LF line ends), safe to open in a
@@ -45,6 +48,7 @@ export interface CsvOptions {
  * writeFileSync('coverage.csv', toCsv(coverageByCounty(net)));
  */
 export function toCsv(rows: readonly object[], options: CsvOptions = {}): string {
+  parseOptions(CsvOptionsSchema, options, 'toCsv');
   const delimiter = options.delimiter ?? ',';
   const declared = options.columns ?? (rows as { columns?: readonly string[] }).columns;
   let columns: string[];

@@ -3,6 +3,7 @@ import { fieldsOf } from './fields.js';
 import { cmp, findMunicipality, indexGeography } from './geography.js';
 import type { CooperationNetwork } from './network.js';
 import { IsoDateSchema, type Geography } from './schema.js';
+import { parseOptions } from './options.js';
 
 /**
  * A group of municipalities that cooperate as one: a joint body
@@ -38,10 +39,11 @@ export interface Group {
   readonly status: string | undefined;
 }
 
-export interface GroupsOptions {
+export const GroupsOptionsSchema = z.strictObject({
   /** Actor kinds that are groups: their linked municipalities are the members. Default `['joint_body']`. */
-  via?: readonly string[];
-}
+  via: z.array(z.string().min(1)).readonly().optional(),
+});
+export type GroupsOptions = z.input<typeof GroupsOptionsSchema>;
 
 const TRUE = new Set(['true', 'ja', 'yes', '1']);
 
@@ -65,7 +67,7 @@ function coversCounty(geography: Geography, members: readonly string[]): boolean
  * groupsOf(loadNetwork(swedenCooperationBodies())).length; // 174
  */
 export function groupsOf(net: CooperationNetwork, options: GroupsOptions = {}): Group[] {
-  const via = new Set(options.via ?? ['joint_body']);
+  const via = new Set(parseOptions(GroupsOptionsSchema, options, 'groupsOf').via ?? ['joint_body']);
   const groups: Group[] = [];
   for (const actor of net.actors()) {
     if (!via.has(actor.kind)) continue;

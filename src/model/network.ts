@@ -4,9 +4,10 @@ import { ArgumentError, describeValue, GeographyRequiredError } from './errors.j
 import { nodeKey } from './keys.js';
 import { checkHeap, HEAP_RESERVE_PER_ROW } from './runtime.js';
 import type { LoadReport } from './load-report.js';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ActorSchema, IsoDateSchema, LinkSchema, type Actor, type County, type Geography, type Link, type LinkInput, type Municipality } from './schema.js';
 import { inferScope, resolveScope, type Scope, type ScopeOption } from './scope.js';
+import { parseOptions } from './options.js';
 
 /** A link as stored in a network: the input link plus where it sits. */
 export interface NetworkLink extends Link {
@@ -64,20 +65,21 @@ export interface MunicipalityTie {
   crossCounty: boolean;
 }
 
-export interface MunicipalityProjectionOptions {
+export const MunicipalityProjectionOptionsSchema = z.strictObject({
   /**
    * Actor kinds whose members cooperate with each other: two municipalities
    * linked to the same actor of one of these kinds are tied. Default `['joint_body']`.
    */
-  via?: readonly string[];
+  via: z.array(z.string().min(1)).readonly().optional(),
   /**
    * Which direct links count: `'any'` (default) counts every cross-municipal
    * link, whatever actors it joins (a civil-society group in one municipality
    * working with a congregation in another ties the two municipalities);
    * `'municipalities'` counts only links between two municipality actors.
    */
-  endpoints?: 'any' | 'municipalities';
-}
+  endpoints: z.enum(['any', 'municipalities']).optional(),
+});
+export type MunicipalityProjectionOptions = z.input<typeof MunicipalityProjectionOptionsSchema>;
 
 /** Municipality–municipality cooperation, as a graph and as tidy rows. */
 export interface MunicipalityProjection {
@@ -595,6 +597,7 @@ export class CooperationNetwork {
    * with each other). Each tie lists the bodies and links behind it.
    */
   municipalityProjection(options: MunicipalityProjectionOptions = {}): MunicipalityProjection {
+    parseOptions(MunicipalityProjectionOptionsSchema, options, 'municipalityProjection');
     // The ties are frozen and can be shared; the graph is the caller's own copy.
     const shared = sharedProjection(this, options);
     return { ties: shared.ties, graph: shared.graph.copy() };

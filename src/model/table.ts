@@ -1,4 +1,6 @@
 import { setOwn } from './own.js';
+import { parseOptions } from './options.js';
+import { z } from 'zod';
 
 /**
  * Tidy rows: an array of plain records that also carries its column order,
@@ -18,10 +20,11 @@ export function withColumns<T extends object>(rows: T[], columns: ReadonlyArray<
 }
 
 /** Options of {@link flatRows}. */
-export interface FlatRowsOptions {
+export const FlatRowsOptionsSchema = z.strictObject({
   /** Between the items of an array cell. Default `' · '`. */
-  separator?: string;
-}
+  separator: z.string().optional(),
+});
+export type FlatRowsOptions = z.input<typeof FlatRowsOptionsSchema>;
 
 type Cell = string | number | boolean | null;
 
@@ -46,6 +49,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * // municipality, candidate, …, components_distance, components_border, …, reasons
  */
 export function flatRows<T extends object>(rows: readonly T[], options: FlatRowsOptions = {}): Rows<Record<string, Cell>> {
+  parseOptions(FlatRowsOptionsSchema, options, 'flatRows');
   const separator = options.separator ?? ' · ';
   const given = (rows as Partial<Rows<T>>).columns;
   const columns: string[] = given ? [...given] : [];

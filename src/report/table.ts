@@ -2,15 +2,18 @@
  * Plain-text and Markdown tables of tidy rows, for terminals and documents.
  */
 import { neutraliseControls } from '../model/text.js';
+import { parseOptions } from '../model/options.js';
+import { z } from 'zod';
 
-export interface TableFormatOptions {
+export const TableFormatOptionsSchema = z.strictObject({
   /** Columns in order. Default: the rows' `columns`, else the keys of the first row. */
-  columns?: readonly string[];
+  columns: z.array(z.string()).readonly().optional(),
   /** Significant decimals for non-integer numbers. Default 3. */
-  decimals?: number;
+  decimals: z.number().int().nonnegative().optional(),
   /** Cap on rows shown; a last line says how many were left out. Default: all. */
-  maxRows?: number;
-}
+  maxRows: z.number().int().nonnegative().optional(),
+});
+export type TableFormatOptions = z.input<typeof TableFormatOptionsSchema>;
 
 function columnsOf(rows: readonly object[], options: TableFormatOptions): string[] {
   const declared = options.columns ?? (rows as { columns?: readonly string[] }).columns;
@@ -66,6 +69,7 @@ function numericColumns(rows: readonly object[], columns: readonly string[]): bo
  * process.stdout.write(formatTextTable(coverageByCounty(net)));
  */
 export function formatTextTable(rows: readonly object[], options: TableFormatOptions = {}): string {
+  parseOptions(TableFormatOptionsSchema, options, 'formatTextTable');
   const columns = columnsOf(rows, options);
   const shown = options.maxRows !== undefined ? rows.slice(0, options.maxRows) : rows;
   const plain = (c: string) => neutraliseControls(c.replace(/[\r\n\t]+/g, ' '));
@@ -108,6 +112,7 @@ export function escapeMarkdownCell(text: string): string {
  * is escaped, so user text cannot break the table or inject HTML.
  */
 export function formatMarkdownTable(rows: readonly object[], options: TableFormatOptions = {}): string {
+  parseOptions(TableFormatOptionsSchema, options, 'formatMarkdownTable');
   const columns = columnsOf(rows, options);
   const shown = options.maxRows !== undefined ? rows.slice(0, options.maxRows) : rows;
   const body = cells(shown, columns, options.decimals ?? 3);
