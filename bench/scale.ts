@@ -369,7 +369,7 @@ async function writeInputs(size: Size, dir: string): Promise<{ links: number }> 
     writeFileSync(join(dir, 'edges.txt'), lines.join(''));
     return { links: net.links.length };
   }
-  const { writeSyntheticNetwork } = await import('../src/metrics/synthetic-files.js');
+  const { writeSyntheticNetwork } = await import('../src/synthetic/files.js');
   return { links: writeSyntheticNetwork(dir, { links: LINKS[size]!, seed: 1 }).links };
 }
 

@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { actorView } from '../src/analysis/view.js';
 import { loadNetwork } from '../src/io/load-network.js';
 import { pathCentralities, PATH_MEASURES } from '../src/metrics/path-centralities.js';
-import { syntheticNetwork } from '../src/metrics/synthetic.js';
+import { syntheticNetwork } from '../src/synthetic/network.js';
 import { formatTable, positiveArg, timeRuns } from './lib/measure.js';
 
 const links = positiveArg('links', 40_000);

@@ -78,8 +78,8 @@ export * as kernels from './metrics/index.js';
 export { toCsr, type Csr, type CsrOptions } from './metrics/csr.js';
 export type { PathSampling } from './metrics/path-centralities.js';
 export { createRng, shuffled, type Rng } from './metrics/random.js';
-export { syntheticNetwork, SyntheticNetworkOptionsSchema, type SyntheticNetworkOptions, type SyntheticNetwork } from './metrics/synthetic.js';
-export { writeSyntheticNetwork, type WrittenSyntheticNetwork } from './metrics/synthetic-files.js';
+export { syntheticNetwork, SyntheticNetworkOptionsSchema, type SyntheticNetworkOptions, type SyntheticNetwork } from './synthetic/network.js';
+export { writeSyntheticNetwork, type WrittenSyntheticNetwork } from './synthetic/files.js';
 
 export { actorView, municipalityView, type ActorView, type ActorRowBase } from './analysis/view.js';
 export {

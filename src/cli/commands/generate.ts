@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { writeSyntheticNetwork } from '../../metrics/synthetic-files.js';
-import { SyntheticNetworkOptionsSchema } from '../../metrics/synthetic.js';
+import { writeSyntheticNetwork } from '../../synthetic/files.js';
+import { SyntheticNetworkOptionsSchema } from '../../synthetic/network.js';
 import { UsageError } from '../context.js';
 import { integerOption, type Command } from './shared.js';
 

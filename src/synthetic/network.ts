@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import type { Actor, Border, County, Geography, Link, Municipality } from '../model/schema.js';
-import { createRng, type Rng } from './random.js';
+import { createRng, type Rng } from '../metrics/random.js';
 import { parseOptions } from '../model/options.js';
 
 // ---------------------------------------------------------------- parameters

@@ -8,7 +8,7 @@
  * @module
  */
 import type { Actor } from '../model/schema.js';
-import { dayStrings, generateSynthetic, SYNTHETIC_LINK_KINDS, type SyntheticNetworkOptions } from './synthetic.js';
+import { dayStrings, generateSynthetic, SYNTHETIC_LINK_KINDS, type SyntheticNetworkOptions } from './network.js';
 import { nodeBuiltin } from '../model/runtime.js';
 import { quoteCsvField } from '../io/write-csv.js';
 
