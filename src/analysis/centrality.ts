@@ -109,7 +109,8 @@ export type CentralityRow = ActorRowBase & Partial<Record<CentralityMeasure, num
  * Centrality rows, plus `sampling` (non-enumerable, like `columns`): how
  * betweenness, closeness and harmonic were computed (`exact`, `sources`,
  * `nodes`, `seed`, `betweennessErrorBound`), or `null` when none of them was
- * asked for.
+ * asked for. Every result that holds betweenness carries it: centrality,
+ * coverage (its `betweenness` column) and gaps (coverage behind them).
  */
 export type CentralityRows<T extends object = CentralityRow> = Rows<T> & { readonly sampling: PathSampling | null };
 
@@ -208,7 +209,8 @@ function computeCentrality(net: CooperationNetwork, o: z.output<typeof Centralit
   return withSampling(withColumns(rows, [...ACTOR_BASE_COLUMNS, ...measures]), sampling);
 }
 
-function withSampling<T extends object>(rows: Rows<T>, sampling: PathSampling | null): CentralityRows<T> {
+/** Give rows their non-enumerable `sampling` (see {@link CentralityRows}). @internal */
+export function withSampling<T extends object>(rows: Rows<T>, sampling: PathSampling | null): CentralityRows<T> {
   Object.defineProperty(rows, 'sampling', { value: sampling, enumerable: false, writable: false, configurable: true });
   return rows as CentralityRows<T>;
 }

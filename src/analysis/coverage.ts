@@ -5,7 +5,8 @@ import { requireGeography, scopeSet, sharedProjection, type CooperationNetwork }
 import { withColumns, type Rows } from '../model/table.js';
 import { connectedComponents } from '../metrics/components.js';
 import { csrFromEdges, toCsr } from '../metrics/csr.js';
-import { centrality, SamplesSchema, WorkersSchema } from './centrality.js';
+import { centrality, withSampling, type CentralityRows, SamplesSchema, WorkersSchema } from './centrality.js';
+import type { PathSampling } from '../metrics/path-centralities.js';
 import { camelKind, memo } from './view.js';
 import { KindListSchema, ProgressSchema, ViaSchema, parseOptions } from '../model/options.js';
 
@@ -130,6 +131,8 @@ function inColumnOrder<T extends object>(rows: readonly T[], columns: ReadonlyAr
 
 interface Computed {
   municipal: MunicipalityCoverageRow[];
+  /** How the betweenness column was computed (see `CentralityRows`). */
+  sampling: PathSampling | null;
   options: z.output<typeof CoverageOptionsSchema>;
 }
 
@@ -139,17 +142,16 @@ function compute(net: CooperationNetwork, options: CoverageOptions, fn: string):
   // per county, and twice through findGaps). The rows are shared, so the
   // public functions hand out copies.
   const key = JSON.stringify([o.partnerKinds, o.weighted, o.via, o.samples, o.workers]);
-  const municipal = memo(net, `coverage:${key}`, () => computeRows(net, o));
-  return { municipal, options: o };
+  const { municipal, sampling } = memo(net, `coverage:${key}`, () => computeRows(net, o));
+  return { municipal, sampling, options: o };
 }
 
-function computeRows(net: CooperationNetwork, o: z.output<typeof CoverageOptionsSchema>): MunicipalityCoverageRow[] {
+function computeRows(net: CooperationNetwork, o: z.output<typeof CoverageOptionsSchema>): { municipal: MunicipalityCoverageRow[]; sampling: PathSampling | null } {
   const projection = sharedProjection(net, { via: o.via });
   const ix = indexGeography(net.geography);
   // The same (cached) betweenness as `centrality`, so a report computes it once.
-  const betweennessOf = new Map(
-    centrality(net, { measures: ['betweenness'], weighted: o.weighted, samples: o.samples, workers: o.workers, ...(o.onProgress && { onProgress: o.onProgress }) }).map((r) => [r.id, r.betweenness!]),
-  );
+  const central = centrality(net, { measures: ['betweenness'], weighted: o.weighted, samples: o.samples, workers: o.workers, ...(o.onProgress && { onProgress: o.onProgress }) });
+  const betweennessOf = new Map(central.map((r) => [r.id, r.betweenness!]));
 
   const inScope = scopeSet(net);
   const municipal: MunicipalityCoverageRow[] = net.municipalities().map((m) => {
@@ -178,7 +180,7 @@ function computeRows(net: CooperationNetwork, o: z.output<typeof CoverageOptions
     for (const k of o.partnerKinds) row[`${camelKind(k)}Partners`] = partners.get(k) ?? 0;
     return row;
   });
-  return municipal;
+  return { municipal, sampling: central.sampling };
 }
 
 /**
@@ -189,10 +191,10 @@ function computeRows(net: CooperationNetwork, o: z.output<typeof CoverageOptions
  * @example
  * coverageByMunicipality(net).filter((r) => r.coverage < 0.5);
  */
-export function coverageByMunicipality(net: CooperationNetwork, options: CoverageOptions = {}): Rows<MunicipalityCoverageRow> {
+export function coverageByMunicipality(net: CooperationNetwork, options: CoverageOptions = {}): CentralityRows<MunicipalityCoverageRow> {
   requireGeography(net, 'coverageByMunicipality');
-  const { municipal, options: o } = compute(net, options, 'coverageByMunicipality');
-  return inColumnOrder(municipal, [
+  const { municipal, sampling, options: o } = compute(net, options, 'coverageByMunicipality');
+  return withSampling(inColumnOrder(municipal, [
     'code',
     'name',
     'county',
@@ -206,7 +208,7 @@ export function coverageByMunicipality(net: CooperationNetwork, options: Coverag
     'borderShare',
     'coverage',
     'betweenness',
-  ]);
+  ]), sampling);
 }
 
 /**
@@ -220,9 +222,9 @@ export function coverageByMunicipality(net: CooperationNetwork, options: Coverag
  * @example
  * console.table(coverageByCounty(loadNetwork(demoDataset())));
  */
-export function coverageByCounty(net: CooperationNetwork, options: CoverageOptions = {}): Rows<CountyCoverageRow> {
+export function coverageByCounty(net: CooperationNetwork, options: CoverageOptions = {}): CentralityRows<CountyCoverageRow> {
   requireGeography(net, 'coverageByCounty');
-  const { municipal, options: o } = compute(net, options, 'coverageByCounty');
+  const { municipal, sampling, options: o } = compute(net, options, 'coverageByCounty');
   const projection = sharedProjection(net, { via: o.via });
   const ix = indexGeography(net.geography);
   const countyOfMunicipality = new Map(municipal.map((r) => [r.code, r.county]));
@@ -332,7 +334,7 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
     const components = connectedComponents(csrFromEdges(municipal.map((r) => r.code), Int32Array.from(ends), null)).count;
     rows.push(row('total', net.scope.national ? ix.geography.name : net.scope.description, municipal, scopeBorders, crossLinks, crossTies, null, components));
   }
-  return inColumnOrder(rows, [
+  return withSampling(inColumnOrder(rows, [
     'county',
     'name',
     'municipalities',
@@ -351,5 +353,5 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
     'meanBetweenness',
     'maxBetweenness',
     'meanCoverage',
-  ]);
+  ]), sampling);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cmp } from '../model/geography.js';
 import { requireGeography, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
-import { SamplesSchema, WorkersSchema } from './centrality.js';
+import { SamplesSchema, withSampling, WorkersSchema, type CentralityRows } from './centrality.js';
 import { DEFAULT_PARTNER_KINDS } from '../model/options.js';
 import { KindListSchema, ProgressSchema, SmallPopulationSchema, ViaSchema, parseOptions } from '../model/options.js';
 import { gapContext, type GapDetector } from './gaps/context.js';
@@ -122,7 +122,7 @@ const DETECTORS: Readonly<Record<GapType, GapDetector>> = {
   uncooperative_border_pair: uncooperativeBorderPair,
 };
 
-export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Rows<GapRow> {
+export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): CentralityRows<GapRow> {
   requireGeography(net, 'findGaps');
   const o = parseOptions(GapsOptionsSchema, options, 'findGaps');
   const wanted = new Set<GapType>(o.types ?? GAP_TYPES);
@@ -131,8 +131,10 @@ export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): Ro
   const typeOrder = new Map(GAP_TYPES.map((t, i) => [t, i]));
   // Stable: within one severity, type, order and subject, a detector's own order stands.
   gaps.sort((p, q) => q.severity - p.severity || typeOrder.get(p.type)! - typeOrder.get(q.type)! || p.order - q.order || cmp(p.subject, q.subject));
-  return withColumns(
+  const rows = withColumns(
     gaps.map(({ severity, type, kind, county, subject, name, reason, municipalities }) => ({ severity, level: SEVERITY_LEVELS[severity], type, kind: kind ?? null, county, subject, name, reason, municipalities })),
     ['severity', 'level', 'type', 'kind', 'county', 'subject', 'name', 'reason', 'municipalities'],
   );
+  // The betweenness behind coverage (and so behind the gaps): how it was computed.
+  return withSampling(rows, ctx.coverage.sampling);
 }

@@ -177,3 +177,18 @@ describe('options are validated by their schemas', () => {
     expect(() => communities(net, { resolution: -1 })).toThrow(/^communities: option resolution: .*, got a number \(-1\)$/);
   });
 });
+
+describe('sampling is on every result that holds betweenness', () => {
+  it('coverage (both levels) and gaps carry the sampling of the betweenness behind them, non-enumerable', () => {
+    const net = loadNetwork(demoDataset());
+    for (const samples of ['exact', 40] as const) {
+      const expected = centrality(net, { measures: ['betweenness'], samples }).sampling;
+      expect(expected).not.toBeNull();
+      for (const rows of [coverageByMunicipality(net, { samples }), coverageByCounty(net, { samples }), findGaps(net, { samples })]) {
+        expect(rows.sampling).toEqual(expected);
+        expect(Object.keys(rows)).not.toContain('sampling');
+      }
+    }
+    expect(coverageByCounty(net, { samples: 40 }).sampling!.exact).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 import { indexGeography, type GeographyIndex } from '../../model/geography.js';
 import { sharedProjection, type CooperationNetwork, type MunicipalityProjection } from '../../model/network.js';
 import { coverageByMunicipality, type MunicipalityCoverageRow } from '../coverage.js';
+import type { CentralityRows } from '../centrality.js';
 import type { GapRow, ParsedGapsOptions } from '../gaps.js';
 
 /**
@@ -13,7 +14,8 @@ export interface GapContext {
   readonly net: CooperationNetwork;
   readonly options: ParsedGapsOptions;
   readonly ix: GeographyIndex;
-  readonly coverage: readonly MunicipalityCoverageRow[];
+  /** Coverage per municipality, with the `sampling` of its betweenness. */
+  readonly coverage: CentralityRows<MunicipalityCoverageRow>;
   readonly byCode: ReadonlyMap<string, MunicipalityCoverageRow>;
   readonly projection: MunicipalityProjection;
   countyName(code: string): string;

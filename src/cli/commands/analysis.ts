@@ -234,8 +234,7 @@ Example:
     const paths = pathOptions(values, io);
     const options = { ...(kinds && { partnerKinds: kinds }), weighted: values.weighted === true, ...paths };
     const rows = level === 'municipality' ? coverageByMunicipality(net, options) : coverageByCounty(net, options);
-    // The betweenness column's searches (cached: this costs nothing more).
-    noteSampling(centrality(net, { measures: ['betweenness'], weighted: options.weighted, ...paths }).sampling, io);
+    noteSampling(rows.sampling, io);
     printRows(rows, values, io);
     return 0;
   },
@@ -287,7 +286,7 @@ Example:
     const paths = pathOptions(values, io);
     // --county is the scope: findGaps keeps to it already.
     const rows = findGaps(net, { ...(types && { types: types as GapType[] }), ...(kinds && { partnerKinds: kinds }), ...(small !== undefined && { smallPopulation: small }), ...paths });
-    noteSampling(centrality(net, { measures: ['betweenness'], ...paths }).sampling, io);
+    noteSampling(rows.sampling, io);
     const kept = rows.filter((g) => g.severity >= minSeverity);
     Object.defineProperty(kept, 'columns', { value: rows.columns, enumerable: false });
     printRows(kept, values, io);
