@@ -2,6 +2,7 @@ import { actorIdOf, nodeKey } from '../model/keys.js';
 import { checkNetwork, sharedProjection, type CooperationNetwork } from '../model/network.js';
 import type { Actor } from '../model/schema.js';
 import { csrFromEdges, toCsr, type Csr } from '../metrics/csr.js';
+import { cached } from '../model/cache.js';
 
 /** The identifying columns every actor row starts with. Absent values are `null`, so every row has every column. */
 export interface ActorRowBase {
@@ -118,7 +119,6 @@ export function camelKind(kind: string): string {
   return kind.replace(/_(\p{L})/gu, (_, c: string) => c.toUpperCase());
 }
 
-const memos = new WeakMap<CooperationNetwork, Map<string, unknown>>();
 
 /**
  * Compute once per network and key. Networks are immutable, so a result for
@@ -129,8 +129,5 @@ const memos = new WeakMap<CooperationNetwork, Map<string, unknown>>();
 export function memo<T>(net: CooperationNetwork, key: string, compute: () => T): T {
   // Every analysis comes through here: a wrong argument gets samverkan's own error, not one from a WeakMap.
   checkNetwork(net, 'samverkan');
-  let cache = memos.get(net);
-  if (!cache) memos.set(net, (cache = new Map()));
-  if (!cache.has(key)) cache.set(key, compute());
-  return cache.get(key) as T;
+  return cached(net, `analysis:${key}`, compute);
 }

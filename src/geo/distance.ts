@@ -1,5 +1,6 @@
 import { indexGeography } from '../model/geography.js';
 import type { Geography } from '../model/schema.js';
+import { cached } from '../model/cache.js';
 
 /** Mean Earth radius in km (IUGG), as used by the haversine formula below. */
 export const EARTH_RADIUS_KM = 6371.0088;
@@ -48,12 +49,13 @@ export interface BorderGraph {
   readonly lon: Float64Array;
 }
 
-const borderGraphs = new WeakMap<Geography, BorderGraph>();
 
 /** @internal The geography's {@link BorderGraph}, cached. */
 export function borderGraph(geography: Geography): BorderGraph {
-  let graph = borderGraphs.get(geography);
-  if (graph) return graph;
+  return cached(geography, 'geo:borderGraph', () => buildBorderGraph(geography));
+}
+
+function buildBorderGraph(geography: Geography): BorderGraph {
   const ix = indexGeography(geography);
   const municipalities = [...ix.municipality.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const codes = municipalities.map((m) => m.code);
@@ -62,7 +64,7 @@ export function borderGraph(geography: Geography): BorderGraph {
   const lists = codes.map((c) => (ix.bordersOf.get(c) ?? []).map((b) => index.get(b)!).filter((b) => b !== undefined));
   lists.forEach((list, i) => (offsets[i + 1] = offsets[i]! + list.length));
   const targets = Int32Array.from(lists.flat());
-  graph = {
+  return {
     codes,
     index,
     offsets,
@@ -70,8 +72,6 @@ export function borderGraph(geography: Geography): BorderGraph {
     lat: Float64Array.from(municipalities, (m) => m.lat),
     lon: Float64Array.from(municipalities, (m) => m.lon),
   };
-  borderGraphs.set(geography, graph);
-  return graph;
 }
 
 /**

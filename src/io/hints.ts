@@ -7,6 +7,7 @@ import { cmp, indexGeography, normaliseName } from '../model/geography.js';
 import type { Geography, Municipality } from '../model/schema.js';
 import { describeLookalike, skeleton, visibleText } from '../model/text.js';
 import { didYouMean, municipalitySuggestion } from '../model/suggest.js';
+import { cached } from '../model/cache.js';
 
 export { municipalitySuggestion };
 
@@ -47,17 +48,11 @@ export function ambiguousMunicipality(geography: Geography, raw: string): string
   return `ambiguous municipality name: ${matches.length} municipalities of the ${geography.name} geography are called that: ${list}; write the code of the one meant`;
 }
 
-const municipalitySkeletons = new WeakMap<Geography, Map<string, Municipality>>();
 
 /** A municipality whose name looks the same as `raw` (Cyrillic "е" in "Umеå"), as a hint. */
 export function lookalikeMunicipality(geography: Geography, raw: string): string {
   const key = skeleton(normaliseName(raw));
-  let map = municipalitySkeletons.get(geography);
-  if (!map) {
-    map = new Map();
-    for (const m of geography.municipalities) map.set(skeleton(normaliseName(m.name)), m);
-    municipalitySkeletons.set(geography, map);
-  }
+  const map = cached(geography, 'io:skeletons', () => new Map(geography.municipalities.map((m) => [skeleton(normaliseName(m.name)), m] as const)));
   const m = map.get(key);
   if (!m || normaliseName(m.name) === normaliseName(raw)) return '';
   return `; it looks like the municipality ${m.name} (${m.code}) but is spelt with other characters: ${describeLookalike(normaliseName(raw), normaliseName(m.name))}`;

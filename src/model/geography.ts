@@ -1,4 +1,5 @@
 import type { County, Geography, Municipality } from './schema.js';
+import { cached } from './cache.js';
 
 /**
  * Lookup tables over a {@link Geography}, built once per geography object and
@@ -24,7 +25,6 @@ export interface GeographyIndex {
   readonly countyCodeWidth: number;
 }
 
-const cache = new WeakMap<Geography, GeographyIndex>();
 
 /**
  * Normalise a place name for matching: Unicode NFC, lower case, collapsed
@@ -49,9 +49,10 @@ export function uniformDigitWidth(codes: readonly string[]): number {
 
 /** Lookup tables for `geography` (cached per object). */
 export function indexGeography(geography: Geography): GeographyIndex {
-  const cached = cache.get(geography);
-  if (cached) return cached;
+  return cached(geography, 'geography:index', () => buildIndex(geography));
+}
 
+function buildIndex(geography: Geography): GeographyIndex {
   const municipality = new Map<string, Municipality>();
   const municipalitiesOf = new Map<string, Municipality[]>();
   const county = new Map<string, County>();
@@ -106,7 +107,6 @@ export function indexGeography(geography: Geography): GeographyIndex {
     codeWidth: uniformDigitWidth(sorted.map((m) => m.code)),
     countyCodeWidth: uniformDigitWidth(geography.counties.map((c) => c.code)),
   };
-  cache.set(geography, index);
   return index;
 }
 

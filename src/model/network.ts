@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ActorSchema, IsoDateSchema, LinkSchema, type Actor, type County, type Geography, type Link, type LinkInput, type Municipality } from './schema.js';
 import { inferScope, resolveScope, type Scope, type ScopeOption } from './scope.js';
 import { parseOptions } from './options.js';
+import { cached } from './cache.js';
 
 /** A link as stored in a network: the input link plus where it sits. */
 export interface NetworkLink extends Link {
@@ -686,16 +687,10 @@ export function requireGeography(net: unknown, fn: string): asserts net is Coope
   if (net.geography.municipalities.length === 0) throw new GeographyRequiredError(fn);
 }
 
-const scopeSets = new WeakMap<CooperationNetwork, ReadonlySet<string>>();
-
 /** The codes of the network's scope, as a set (cached per network). */
 export function scopeSet(net: CooperationNetwork): ReadonlySet<string> {
-  let set = scopeSets.get(net);
-  if (!set) scopeSets.set(net, (set = new Set(net.municipalities().map((m) => m.code))));
-  return set;
+  return cached(net, 'network:scope', () => new Set(net.municipalities().map((m) => m.code)));
 }
-
-const projections = new WeakMap<CooperationNetwork, Map<string, MunicipalityProjection>>();
 
 /**
  * @internal The municipality projection, computed once per network and
@@ -706,10 +701,5 @@ const projections = new WeakMap<CooperationNetwork, Map<string, MunicipalityProj
 export function sharedProjection(net: CooperationNetwork, options: MunicipalityProjectionOptions = {}): MunicipalityProjection {
   const via = [...(options.via ?? ['joint_body'])].sort(cmp);
   const endpoints = options.endpoints ?? 'any';
-  const key = JSON.stringify([via, endpoints]);
-  let cache = projections.get(net);
-  if (!cache) projections.set(net, (cache = new Map()));
-  let projection = cache.get(key);
-  if (!projection) cache.set(key, (projection = CooperationNetwork.computeProjection(net, via, endpoints)));
-  return projection;
+  return cached(net, `projection:${JSON.stringify([via, endpoints])}`, () => CooperationNetwork.computeProjection(net, via, endpoints));
 }

@@ -5,6 +5,7 @@ import type { Geography } from '../model/schema.js';
 import { betweennessCentrality } from '../metrics/betweenness.js';
 import type { Csr } from '../metrics/csr.js';
 import { borderGraph, borderStepArray } from '../geo/distance.js';
+import { cached } from '../model/cache.js';
 
 /** A partner actor as the recommender sees it: static facts, no links. */
 export interface PartnerActor {
@@ -239,7 +240,6 @@ export function featuresOf(ev: Evidence): Features {
   };
 }
 
-const stepsCache = new WeakMap<Geography, Map<string, { get(code: string): number | undefined }>>();
 
 /**
  * Border steps from `code` to every municipality reachable over land borders
@@ -248,21 +248,16 @@ const stepsCache = new WeakMap<Geography, Map<string, { get(code: string): numbe
  * country of thousands of municipalities).
  */
 export function stepsFrom(geography: Geography, code: string): { get(code: string): number | undefined } {
-  let byCode = stepsCache.get(geography);
-  if (!byCode) stepsCache.set(geography, (byCode = new Map()));
-  let steps = byCode.get(code);
-  if (!steps) {
+  return cached(geography, `recommend:steps:${code}`, () => {
     const graph = borderGraph(geography);
     const start = graph.index.get(code);
     const array = start === undefined ? null : Int16Array.from(borderStepArray(graph, start).steps, (s) => Math.min(s, 32767));
-    steps = {
+    return {
       get: (other: string) => {
         const i = graph.index.get(other);
         const s = i === undefined || array === null ? -1 : array[i]!;
         return s < 0 ? undefined : s;
       },
     };
-    byCode.set(code, steps);
-  }
-  return steps;
+  });
 }

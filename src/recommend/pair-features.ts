@@ -4,6 +4,7 @@ import type { Group } from '../model/groups.js';
 import type { Geography } from '../model/schema.js';
 import { EARTH_RADIUS_KM } from '../geo/distance.js';
 import type { Csr } from '../metrics/csr.js';
+import { cached } from '../model/cache.js';
 
 /**
  * Named pair features of the learned recommender: numbers that describe a
@@ -106,12 +107,13 @@ export interface GeoArrays {
   readonly borderTargets: Int32Array;
 }
 
-const geoCache = new WeakMap<Geography, GeoArrays>();
 
 /** @internal The {@link GeoArrays} of a geography (cached). */
 export function geoArrays(geography: Geography): GeoArrays {
-  const cached = geoCache.get(geography);
-  if (cached) return cached;
+  return cached(geography, 'recommend:geoArrays', () => buildGeoArrays(geography));
+}
+
+function buildGeoArrays(geography: Geography): GeoArrays {
   const ix = indexGeography(geography);
   const municipalities = [...ix.municipality.values()];
   const n = municipalities.length;
@@ -139,7 +141,6 @@ export function geoArrays(geography: Geography): GeoArrays {
     borderOffsets,
     borderTargets,
   };
-  geoCache.set(geography, arrays);
   return arrays;
 }
 
@@ -152,18 +153,13 @@ export function kmBetween(g: GeoArrays, i: number, j: number): number {
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-const attributeCache = new WeakMap<Geography, Map<string, Int32Array>>();
 
 /** Each municipality's value of an attribute (first `prefix` characters) as an integer code; -1 when absent. @internal */
 export function attributeCodes(g: GeoArrays, attribute: string, prefix: number | undefined): Int32Array {
-  let byKey = attributeCache.get(g.geography);
-  if (!byKey) attributeCache.set(g.geography, (byKey = new Map()));
-  const key = `${attribute}\u0000${prefix ?? ''}`;
-  let codes = byKey.get(key);
-  if (!codes) {
+  return cached(g.geography, `recommend:attribute:${JSON.stringify([attribute, prefix ?? null])}`, () => {
     const ix = indexGeography(g.geography);
     const values = new Map<string, number>();
-    codes = Int32Array.from(g.codes, (c) => {
+    return Int32Array.from(g.codes, (c) => {
       const raw = ix.municipality.get(c)!.attributes;
       const value = raw !== undefined && Object.hasOwn(raw, attribute) ? raw[attribute]! : undefined;
       if (value === undefined || value === '') return -1;
@@ -172,9 +168,7 @@ export function attributeCodes(g: GeoArrays, attribute: string, prefix: number |
       if (code === undefined) values.set(v, (code = values.size));
       return code;
     });
-    byKey.set(key, codes);
-  }
-  return codes;
+  });
 }
 
 /** Whether some municipality of the geography has the attribute. */

@@ -24,6 +24,7 @@ import {
   type Components,
 } from './score.js';
 import { SmallPopulationSchema, ViaSchema, parseOptions } from '../model/options.js';
+import { cached } from '../model/cache.js';
 
 export const RecommendOptionsSchema = z.strictObject({
   /**
@@ -151,16 +152,9 @@ export const RECOMMENDATION_COLUMNS = [
   'reasons',
 ] as const satisfies readonly (keyof RecommendationRow)[];
 
-const featureCache = new WeakMap<CooperationNetwork, Map<string, Features>>();
-
 /** The recommender's features of a network (cached per network and `via`; networks are immutable). */
 export function networkFeatures(net: CooperationNetwork, via: readonly string[]): Features {
-  let byVia = featureCache.get(net);
-  if (!byVia) featureCache.set(net, (byVia = new Map()));
-  const key = JSON.stringify([...via].sort(cmp));
-  let f = byVia.get(key);
-  if (!f) byVia.set(key, (f = featuresOf(evidenceOf(net, via))));
-  return f;
+  return cached(net, `recommend:features:${JSON.stringify([...via].sort(cmp))}`, () => featuresOf(evidenceOf(net, via)));
 }
 
 /** At most three names, then "and N more". */
@@ -368,7 +362,6 @@ interface ModelContext {
   readonly inScope: Uint8Array | undefined;
 }
 
-const modelContexts = new WeakMap<CooperationNetwork, Map<string, ModelContext>>();
 
 function modelContext(net: CooperationNetwork, o: ParsedRecommendOptions): ModelContext {
   const model = o.model ?? defaultRecommender();
@@ -378,12 +371,9 @@ function modelContext(net: CooperationNetwork, o: ParsedRecommendOptions): Model
   }
   if (field !== undefined && !model.field) throw new Error(`the model ${JSON.stringify(model.id)} has no field variant (it was fitted on groups without fields), so it cannot answer for one field`);
   warnOtherGeography(model, net.geography.name, o.onWarning);
-  let byKey = modelContexts.get(net);
-  if (!byKey) modelContexts.set(net, (byKey = new Map()));
   // A model passed in is keyed by identity: two equal models still share nothing.
   const key = JSON.stringify([[...o.via].sort(cmp), o.countyWide, field ?? null, o.model ? modelKey(o.model) : 'default']);
-  let ctx = byKey.get(key);
-  if (!ctx) {
+  return cached(net, `recommend:model:${key}`, (): ModelContext => {
     const ev = networkEvidence(net, o.via);
     const roles = groupRoles(ev, o.countyWide);
     const ties = tieGraph(ev, roles.evidence);
@@ -402,7 +392,7 @@ function modelContext(net: CooperationNetwork, o: ParsedRecommendOptions): Model
         }
       }
     });
-    ctx = {
+    return {
       geo: ev.geo,
       ties,
       variant: field !== undefined ? model.field! : model.default,
@@ -412,9 +402,7 @@ function modelContext(net: CooperationNetwork, o: ParsedRecommendOptions): Model
       direct,
       inScope: ev.inScope,
     };
-    byKey.set(key, ctx);
-  }
-  return ctx;
+  });
 }
 
 /** (model, geography) pairs already warned about through the default channel. */

@@ -1,0 +1,20 @@
+/**
+ * The one cache of everything derived from an immutable object: a network
+ * (projections, views, coverage, recommender features) or a geography
+ * (indexes, border graphs, distances). Entries live as long as their owner
+ * (a `WeakMap`), and a key names the function and its options
+ * (`'projection:["joint_body"],"any"'`), so two functions never share one.
+ * What is cached is shared: the functions that hand results to callers give
+ * them copies (a test mutates every result and calls again).
+ */
+const caches = new WeakMap<object, Map<string, unknown>>();
+
+/** The value of `key` for `owner`, computed once. */
+export function cached<T>(owner: object, key: string, compute: () => T): T {
+  let cache = caches.get(owner);
+  if (!cache) caches.set(owner, (cache = new Map()));
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
