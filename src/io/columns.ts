@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { DEFAULT_KINDS, kindWord, normaliseKind } from '../model/kinds.js';
 export { normaliseKind } from '../model/kinds.js';
 export { KIND_VOCABULARY } from '../model/kinds.js';
@@ -149,5 +148,4 @@ export function mapColumns<F extends string>(header: readonly string[], spec: Re
   return map;
 }
 
-/** Kind options live with the other shared option fragments (re-exported here for the loaders). */
-export { KindListSchema, KindOptionSchema } from '../model/options.js';
+

@@ -339,10 +339,7 @@ function readLinksInChunks(
   throw new Error('unreachable: the Windows-1252 reading always settles');
 }
 
-function chunkSizeOf(options: LoadNetworkStreamOptions): number {
-  const size = options.highWaterMark ?? DEFAULT_HIGH_WATER_MARK;
-  return size;
-}
+const chunkSizeOf = (options: LoadNetworkStreamOptions): number => options.highWaterMark ?? DEFAULT_HIGH_WATER_MARK;
 
 /** The links file to stream, or `undefined` when the input is loaded in memory by {@link loadNetwork}. */
 function streamed(input: LoadNetworkInput): { path: string | URL; file: string } | undefined {
