@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { cmp } from '../model/geography.js';
 import { requireGeography, type CooperationNetwork } from '../model/network.js';
-import { withColumns, type Rows } from '../model/table.js';
+import { withColumns } from '../model/table.js';
 import { SamplesSchema, withSampling, WorkersSchema, type CentralityRows } from './centrality.js';
-import { DEFAULT_PARTNER_KINDS } from '../model/options.js';
-import { KindListSchema, ProgressSchema, SmallPopulationSchema, ViaSchema, parseOptions } from '../model/options.js';
+import { ProgressSchema, SmallPopulationSchema, ViaSchema, parseOptions } from '../model/options.js';
+import { CoverageOptionsSchema } from './coverage.js';
 import { gapContext, type GapDetector } from './gaps/context.js';
 import { fragmentedCounty } from './gaps/fragmented-county.js';
 import { isolatedMunicipality } from './gaps/isolated-municipality.js';
@@ -45,7 +45,7 @@ export type Severity = keyof typeof SEVERITY_LEVELS;
 
 export const GapsOptionsSchema = z.strictObject({
   /** Partner kinds every municipality should have. Default religious, civil_society, authority. A kind named twice counts once. */
-  partnerKinds: KindListSchema.default([...DEFAULT_PARTNER_KINDS]),
+  partnerKinds: CoverageOptionsSchema.shape.partnerKinds,
   /** Municipalities with fewer inhabitants are small. Default 15 000. */
   smallPopulation: SmallPopulationSchema,
   /** Only these gap types. Default: all. */
@@ -81,6 +81,17 @@ export interface GapRow {
   municipalities: string[];
 }
 
+/** The detector of each gap type: one file each in `gaps/` (see `GapContext`). */
+const DETECTORS: Readonly<Record<GapType, GapDetector>> = {
+  isolated_municipality: isolatedMunicipality,
+  no_municipal_cooperation: noMunicipalCooperation,
+  single_point_of_failure: singlePointOfFailure,
+  fragmented_county: fragmentedCounty,
+  no_cross_county_link: noCrossCountyLink,
+  missing_partner_kind: missingPartnerKind,
+  uncooperative_border_pair: uncooperativeBorderPair,
+};
+
 /**
  * Gaps in the cooperation network, each with a type, the county, a severity
  * on a documented scale ({@link SEVERITY_LEVELS}) and a plain-language reason:
@@ -111,16 +122,6 @@ export interface GapRow {
  * @example
  * findGaps(net).filter((g) => g.severity >= 3);
  */
-/** The detector of each gap type: one file each in `gaps/` (see `GapContext`). */
-const DETECTORS: Readonly<Record<GapType, GapDetector>> = {
-  isolated_municipality: isolatedMunicipality,
-  no_municipal_cooperation: noMunicipalCooperation,
-  single_point_of_failure: singlePointOfFailure,
-  fragmented_county: fragmentedCounty,
-  no_cross_county_link: noCrossCountyLink,
-  missing_partner_kind: missingPartnerKind,
-  uncooperative_border_pair: uncooperativeBorderPair,
-};
 
 export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): CentralityRows<GapRow> {
   requireGeography(net, 'findGaps');

@@ -74,7 +74,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       // A value the library's option schema refuses came from a flag: bad usage, named by its flag.
       if (error instanceof OptionsError) {
         const flag = flagOf(error.option, command.options);
-        throw new UsageError(`${flag ?? `option ${error.option}`}: ${error.reason}`, `see: samverkan ${command.name} --help`);
+        if (flag) throw new UsageError(`${flag}: ${error.reason}`, `see: samverkan ${command.name} --help`);
       }
       throw error;
     }

@@ -1,4 +1,4 @@
-import { DEFAULT_KINDS, kindWord, normaliseKind } from '../model/kinds.js';
+import { DEFAULT_KINDS, kindWord } from '../model/kinds.js';
 export { normaliseKind } from '../model/kinds.js';
 export { KIND_VOCABULARY } from '../model/kinds.js';
 

@@ -47,8 +47,6 @@ export interface LoadNetworkInput {
   geography?: Geography | string;
 }
 
-const isFunction = (v: unknown) => typeof v === 'function';
-
 export const LoadNetworkOptionsSchema = z.strictObject({
   /**
    * `'strict'` (default) throws a {@link LoadError} listing every problem when

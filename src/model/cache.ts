@@ -3,7 +3,7 @@
  * (projections, views, coverage, recommender features) or a geography
  * (indexes, border graphs, distances). Entries live as long as their owner
  * (a `WeakMap`), and a key names the function and its options
- * (`'projection:["joint_body"],"any"'`), so two functions never share one.
+ * (`'projection:[["joint_body"],"any"]'`), so two functions never share one.
  * What is cached is shared: the functions that hand results to callers give
  * them copies (a test mutates every result and calls again).
  */

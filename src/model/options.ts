@@ -64,7 +64,8 @@ export function parseOptions<S extends z.ZodType>(schema: S, options: unknown, f
     throw new OptionsError(fn, option, `unknown option${didYouMean(key, known)}${known.length > 0 ? ` (options: ${known.join(', ')})` : ''}`);
   }
   const option = issue.path.map(String).join('.');
-  const value = valueAt(options, issue.path);
+  // A check of the whole object (no path) says nothing more by showing it.
+  const value = issue.path.length === 0 ? undefined : valueAt(options, issue.path);
   throw new OptionsError(fn, option, `${issue.message}${value === undefined ? '' : `, got ${describeValue(value)}`}`);
 }
 

@@ -3,7 +3,6 @@ import { cmp, indexGeography } from '../model/geography.js';
 import { checkNetwork, requireGeography, scopeSet, type CooperationNetwork } from '../model/network.js';
 import { municipalitySuggestion } from '../model/suggest.js';
 import { withColumns, type Rows } from '../model/table.js';
-import { DEFAULT_SMALL_POPULATION } from '../model/options.js';
 import { formatCount as fmt, joinNames as list, kindWords, plural } from '../model/words.js';
 import { haversineKm } from '../geo/distance.js';
 import { evidenceOf, featuresOf, pairKey, stepsFrom, type Features } from './evidence.js';
@@ -81,7 +80,7 @@ export type RecommendOptions = z.input<typeof RecommendOptionsSchema>;
 /** Options that only the hand-weighted scorer reads. */
 const WEIGHTED_ONLY = ['weights', 'hops', 'maxKm', 'atLeast', 'partnerKinds', 'distanceScaleKm', 'sharedScale', 'countyPreference'] as const;
 /** Options that only the learned model reads. */
-const MODEL_ONLY = ['model', 'field'] as const;
+const MODEL_ONLY = ['model', 'field', 'countyWide'] as const;
 
 /**
  * Refuse an option the chosen scorer would ignore: a caller who sets
@@ -408,10 +407,10 @@ function modelContext(net: CooperationNetwork, o: ParsedRecommendOptions): Model
 /** (model, geography) pairs already warned about through the default channel. */
 const warned = new WeakMap<object, Set<string>>();
 
-/** Warn when a model is used on another geography than it was fitted on. */
+/** Warn when a model is used on another geography than it was fitted on (names compared without case: `loadGeography('data/sweden')` is `sweden`). */
 function warnOtherGeography(model: RecommenderModel, geography: string, onWarning: ((message: string) => void) | undefined): void {
   const trained = model.trainedOn.geography;
-  if (trained === geography) return;
+  if (trained.toLowerCase() === geography.toLowerCase()) return;
   const message = `the model ${JSON.stringify(model.id)} was fitted on the ${trained} geography and is used on ${geography}: its coefficients and feature scales are ${trained}'s, so the ranking is a transfer, not a fit (fit one on this network's bodies with fitRecommender, or use scorer: 'weighted')`;
   if (onWarning) return onWarning(message);
   let seen = warned.get(model);
@@ -518,7 +517,7 @@ function recommendWithModel(ctx: ModelContext, m: number, o: ParsedRecommendOpti
 }
 
 export const SmallOptionsSchema = z.strictObject({
-  /** Municipalities with fewer inhabitants are small. Default 15 000 ({@link DEFAULT_SMALL_POPULATION}: about half of Sweden's 290, 132 of them). */
+  /** Municipalities with fewer inhabitants are small. Default 15 000 (`DEFAULT_SMALL_POPULATION`: about half of Sweden's 290, 132 of them). */
   smallPopulation: SmallPopulationSchema,
   /** Only this county (code or name). Default: every county. */
   county: z.string().optional(),

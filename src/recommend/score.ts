@@ -5,7 +5,6 @@ import type { Geography } from '../model/schema.js';
 import { linkScores as linkScoresKernel } from '../metrics/link-prediction.js';
 import { haversineKm } from '../geo/distance.js';
 import { neighbours } from '../geo/neighbours.js';
-import { DEFAULT_PARTNER_KINDS } from '../model/options.js';
 import { stepsFrom, type Features } from './evidence.js';
 
 /** The named components of a recommendation score, in the order they are listed everywhere. */

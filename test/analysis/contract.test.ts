@@ -166,6 +166,7 @@ describe('options are validated by their schemas', () => {
     ['findGaps partnerKinds', () => findGaps(net, { partnerKinds: [''] }), 'partnerKinds'],
     ['summaryByCounty total', () => summaryByCounty(net, { total: 1 as never }), 'total'],
     ['findGaps misspelt', () => findGaps(net, { smallPopulaton: 5 } as never), 'smallPopulaton'],
+    ['findGaps partnerKinds named like a column', () => findGaps(net, { partnerKinds: ['linked'] }), 'partnerKinds'],
   ];
   for (const [label, call, field] of bad) {
     it(`${label} → OptionsError at ${field}`, () => expectOptionsError(call, label.split(' ')[0]!, field));

@@ -506,6 +506,10 @@ describe('a model knows its geography and that its fit converged', () => {
     expect(warnings).toEqual([expect.stringMatching(/^the model "sweden-bodies-2026" was fitted on the Sweden geography and is used on Groupland/)]);
     recommendPartners(net, 'G02', { model: own, onWarning });
     recommendPartners(bodies, 'Bjurholm', { onWarning });
+    // The same Swedish data loaded from its folder is named "sweden": no warning.
+    const fromFolder = loadNetwork({ ...swedenCooperationBodies(), geography: loadGeography('data/sweden') });
+    expect(fromFolder.geography.name).toBe('sweden');
+    recommendPartners(fromFolder, 'Bjurholm', { onWarning });
     expect(warnings).toHaveLength(1);
   });
 

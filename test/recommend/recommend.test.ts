@@ -197,6 +197,7 @@ describe('an option the chosen scorer would ignore is refused', () => {
 
   it('learned-model options under the weighted scorer', () => {
     expect(() => recommendPartners(net, 'Alfa', { scorer: 'weighted', field: 'IT' })).toThrow(/field is an option of the learned model/);
+    expect(() => recommendPartners(net, 'Alfa', { scorer: 'weighted', countyWide: 'count' })).toThrow(/countyWide is an option of the learned model/);
   });
 });
 

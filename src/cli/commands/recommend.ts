@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { FIELDS, findField } from '../../model/fields.js';
 import { BODY_METHODS, type BodyMethod } from '../../recommend/evaluate-bodies.js';
 import { COMPONENTS, type Component } from '../../recommend/score.js';
