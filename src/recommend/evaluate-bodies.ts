@@ -68,7 +68,7 @@ export const BodyEvaluateOptionsSchema = z.strictObject({
    * judged by a model that has seen no body of its county. Every case is
    * still scored on the evidence without its own group only.
    */
-  folds: z.union([z.literal('loo'), z.literal('county'), z.number().int().min(2)]).optional(),
+  folds: z.union([z.literal('loo'), z.literal('county'), z.number().int().min(2)]).default(10),
   /** Seed of the folds, the random baseline and the bootstrap. Default 1. */
   seed: z.number().int().default(1),
   /** Methods to run, in output order. Default: every method that applies (see {@link BODY_METHODS}). */
@@ -284,9 +284,9 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
       : o.folds === 'loo'
         ? caseGroups.map((g) => [g])
         : o.folds === 'county'
-          ? countyFolds(ev, ev.groups.map((_, i) => i).filter((i) => roles.eligible(i) && evidence(i))).filter((fold) => fold.some((g) => testCases.get(g)?.length))
+          ? countyFolds(ev, tested).filter((fold) => fold.some((g) => testCases.get(g)!.length > 0))
           : (() => {
-              const K = Math.min((o.folds as number | undefined) ?? 10, caseGroups.length);
+              const K = Math.min(o.folds as number, caseGroups.length);
               const out: number[][] = Array.from({ length: K }, () => []);
               shuffled(caseGroups, createRng(o.seed)).forEach((g, i) => out[i % K]!.push(g));
               return out.map((f) => f.sort((a, b) => a - b));

@@ -445,11 +445,11 @@ function recommendWithModel(ctx: ModelContext, m: number, o: ParsedRecommendOpti
   const F = variant.features.length;
   const contextOf = (t: TieGraph) => (ctx.inField ? { geo, ties: t, inField: ctx.inField } : { geo, ties: t });
   const fresh = scoreCandidates(variant, contextOf(ties), m, untied);
-  const scored = Array.from(untied, (c, r) => ({ c, s: fresh.scores[r]!, x: fresh.x.subarray(r * F, (r + 1) * F), ties, existing: false }));
+  const scored = Array.from(untied, (c, r) => ({ c, s: fresh.scores[r]!, x: fresh.x.subarray(r * F, (r + 1) * F), ties, existing: false, km: kmBetween(geo, m, c) }));
   for (const c of partners) {
     const without = withoutTie(ties, m, c);
     const one = scoreCandidates(variant, contextOf(without), m, Int32Array.of(c));
-    scored.push({ c, s: one.scores[0]!, x: one.x, ties: without, existing: true });
+    scored.push({ c, s: one.scores[0]!, x: one.x, ties: without, existing: true, km: kmBetween(geo, m, c) });
   }
   // Log of the softmax denominator over the new candidates (−∞ without any).
   let max = -Infinity;
@@ -462,8 +462,7 @@ function recommendWithModel(ctx: ModelContext, m: number, o: ParsedRecommendOpti
   const base = untied.length > 0 ? scored.filter((e) => !e.existing) : scored;
   const mean = new Float64Array(F);
   for (const e of base) for (let f = 0; f < F; f++) mean[f]! += e.x[f]! / base.length;
-  for (const e of scored) Object.assign(e, { km: kmBetween(geo, m, e.c) });
-  const rows = (scored as (typeof scored[number] & { km: number })[])
+  const rows = scored
     .sort((p, q) => q.s - p.s || p.km - q.km || p.c - q.c)
     .slice(0, o.limit);
   const ix = indexGeography(geo.geography);
