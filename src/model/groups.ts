@@ -4,6 +4,7 @@ import { cmp, findMunicipality, indexGeography } from './geography.js';
 import type { CooperationNetwork } from './network.js';
 import { IsoDateSchema, type Geography } from './schema.js';
 import { parseOptions } from './options.js';
+import { normaliseKind } from './kinds.js';
 
 /**
  * A group of municipalities that cooperate as one: a joint body
@@ -67,7 +68,8 @@ function coversCounty(geography: Geography, members: readonly string[]): boolean
  * groupsOf(loadNetwork(swedenCooperationBodies())).length; // 174
  */
 export function groupsOf(net: CooperationNetwork, options: GroupsOptions = {}): Group[] {
-  const via = new Set(parseOptions(GroupsOptionsSchema, options, 'groupsOf').via ?? ['joint_body']);
+  // Kinds named as in files (`Kommunalförbund` is joint_body), as every other function reads them.
+  const via = new Set((parseOptions(GroupsOptionsSchema, options, 'groupsOf').via ?? ['joint_body']).map((kind) => normaliseKind(kind)));
   const groups: Group[] = [];
   for (const actor of net.actors()) {
     if (!via.has(actor.kind)) continue;

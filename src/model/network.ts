@@ -9,6 +9,7 @@ import { ActorSchema, IsoDateSchema, LinkSchema, type Actor, type County, type G
 import { inferScope, resolveScope, type Scope, type ScopeOption } from './scope.js';
 import { parseOptions } from './options.js';
 import { cached } from './cache.js';
+import { normaliseKind } from './kinds.js';
 
 /** A link as stored in a network: the input link plus where it sits. */
 export interface NetworkLink extends Link {
@@ -598,9 +599,11 @@ export class CooperationNetwork {
    * with each other). Each tie lists the bodies and links behind it.
    */
   municipalityProjection(options: MunicipalityProjectionOptions = {}): MunicipalityProjection {
-    parseOptions(MunicipalityProjectionOptionsSchema, options, 'municipalityProjection');
+    const o = parseOptions(MunicipalityProjectionOptionsSchema, options, 'municipalityProjection');
+    // Kinds named as in files (`Kommunalförbund` is joint_body), as every other function reads them.
+    const via = o.via?.map((kind) => normaliseKind(kind));
     // The ties are frozen and can be shared; the graph is the caller's own copy.
-    const shared = sharedProjection(this, options);
+    const shared = sharedProjection(this, { ...(via && { via }), ...(o.endpoints && { endpoints: o.endpoints }) });
     return { ties: shared.ties, graph: shared.graph.copy() };
   }
 

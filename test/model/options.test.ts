@@ -32,5 +32,9 @@ describe('options of io, model and format functions are checked (they were unche
     expect(toCsv(rows, { delimiter: ';', bom: false })).toBe('a\n1\n');
     expect(flatRows([{ a: ['x', 'y'] }], { separator: '/' })[0]).toEqual({ a: 'x/y' });
     expect(net.municipalityProjection({ via: ['joint_body'], endpoints: 'municipalities' }).ties.length).toBeGreaterThan(0);
+    // via is normalised as everywhere else: Kommunalförbund is joint_body.
+    expect(net.municipalityProjection({ via: ['Kommunalförbund'] }).ties).toEqual(net.municipalityProjection({ via: ['joint_body'] }).ties);
+    expect(groupsOf(net, { via: ['Kommunalförbund'] })).toEqual(groupsOf(net, { via: ['joint_body'] }));
+    expect(groupsOf(net, { via: ['joint_body'] }).length).toBeGreaterThan(0);
   });
 });
