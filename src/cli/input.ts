@@ -8,6 +8,7 @@ import { ScopeError } from '../model/errors.js';
 import { LoadError, loadNetwork, type LoadNetworkInput } from '../io/load-network.js';
 import { loadNetworkInChunks } from '../io/load-network-stream.js';
 import { filePathOf, readFileBytes } from '../io/source.js';
+import { decodeText, NotTextError } from '../io/text.js';
 import { progressBar } from './progress.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { formatProblem, type Problem } from '../model/load-report.js';
@@ -221,7 +222,7 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
 }
 
 /**
- * The text (UTF-8) of a file an option names (`--features`, `--model`): a
+ * The text of a file an option names (`--features`, `--model`): a
  * regular file of at most 256 MiB, or bad usage naming the flag (a pipe,
  * a device or a missing file is refused at once, never read for ever).
  */
@@ -230,5 +231,11 @@ export function readOptionFile(values: ParsedArgs['values'], flag: string, io: C
   if (file === undefined) return undefined;
   const read = readFileBytes(resolve(io.cwd ?? process.cwd(), file), `--${flag}`);
   if ('reason' in read) throw new UsageError(`cannot read --${flag} ${JSON.stringify(file)}: ${read.reason}`, hint);
-  return new TextDecoder('utf-8').decode(read.bytes);
+  // The loaders' decoder: byte-order marks, UTF-16, Windows-1252, and binary data refused.
+  try {
+    return decodeText(read.bytes).text;
+  } catch (error) {
+    if (error instanceof NotTextError) throw new UsageError(`cannot read --${flag} ${JSON.stringify(file)}: ${error.message}`, hint);
+    throw error;
+  }
 }

@@ -141,15 +141,18 @@ describe('files that are not regular files', () => {
   it('a FIFO or a device as --features or --model is refused at once, naming the flag (they blocked or grew without end)', async () => {
     const dir = folder();
     execFileSync('mkfifo', [join(dir, 'pipe.json')]);
+    // A PNG header: binary, not text.
+    writeFileSync(join(dir, 'binary.json'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]));
     for (const [args, flag] of [
       [['map', '--features', 'pipe.json', '--out', 'm.svg'], 'features'],
       [['map', '--features', '/dev/zero', '--out', 'm.svg'], 'features'],
       [['recommend', '--municipality', 'Vindeln', '--model', 'pipe.json'], 'model'],
       [['recommend', '--municipality', 'Vindeln', '--model', 'missing.json'], 'model'],
+      [['recommend', '--municipality', 'Vindeln', '--model', 'binary.json'], 'model'],
     ] as const) {
       const r = await cli([...args], { cwd: dir });
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(new RegExp(`(^|\\n)samverkan: cannot read --${flag} "[^"]+": (this is a (named pipe \\(FIFO\\)|character device), not a regular file|no such file)`));
+      expect(r.stderr).toMatch(new RegExp(`(^|\\n)samverkan: cannot read --${flag} "[^"]+": (this is a (named pipe \\(FIFO\\)|character device), not a regular file|no such file|this is not a text file \\(it contains NUL bytes\\))`));
       expectClean(r.stderr);
     }
   }, 20_000);
