@@ -1,4 +1,5 @@
-import { indexGeography } from '../model/geography.js';
+import { cmp, indexGeography } from '../model/geography.js';
+import { csrFromLists } from '../model/csr.js';
 import type { Geography } from '../model/schema.js';
 import { cached } from '../model/cache.js';
 
@@ -49,7 +50,6 @@ export interface BorderGraph {
   readonly lon: Float64Array;
 }
 
-
 /** @internal The geography's {@link BorderGraph}, cached. */
 export function borderGraph(geography: Geography): BorderGraph {
   return cached(geography, 'geo:borderGraph', () => buildBorderGraph(geography));
@@ -57,13 +57,14 @@ export function borderGraph(geography: Geography): BorderGraph {
 
 function buildBorderGraph(geography: Geography): BorderGraph {
   const ix = indexGeography(geography);
-  const municipalities = [...ix.municipality.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const municipalities = [...ix.municipality.values()].sort((a, b) => cmp(a.code, b.code));
   const codes = municipalities.map((m) => m.code);
   const index = new Map(codes.map((c, i) => [c, i]));
-  const offsets = new Int32Array(codes.length + 1);
-  const lists = codes.map((c) => (ix.bordersOf.get(c) ?? []).map((b) => index.get(b)!).filter((b) => b !== undefined));
-  lists.forEach((list, i) => (offsets[i + 1] = offsets[i]! + list.length));
-  const targets = Int32Array.from(lists.flat());
+  const { offsets, targets } = csrFromLists(
+    codes,
+    codes.map((c) => (ix.bordersOf.get(c) ?? []).flatMap((b) => index.get(b) ?? [])),
+    index,
+  );
   return {
     codes,
     index,

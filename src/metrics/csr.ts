@@ -1,32 +1,8 @@
 import type { AbstractGraph, Attributes } from 'graphology-types';
+import { csrFromEdges, type Csr } from '../model/csr.js';
 
-/**
- * Compressed sparse row (CSR) view of an undirected, simple graph.
- *
- * The metric kernels run on typed arrays instead of graphology's object
- * graph: a breadth-first search over `Int32Array`s is several times faster
- * and allocates nothing per step. Node `i` is `ids[i]`; its neighbours are
- * `targets[offsets[i] .. offsets[i + 1])`, with the matching edge weights in
- * `weights`. Nodes are numbered in the graph's insertion order and each
- * neighbour list is sorted by index, so every kernel visits nodes in the same
- * order on every run (results are deterministic, including float rounding).
- */
-export interface Csr {
-  /** Number of nodes. */
-  readonly n: number;
-  /** Number of undirected edges (each stored twice in `targets`). */
-  readonly m: number;
-  /** Node keys, by index. */
-  readonly ids: readonly string[];
-  /** Node key → index. A `Map`, so keys such as `__proto__` are safe. */
-  readonly index: ReadonlyMap<string, number>;
-  /** Length `n + 1`; neighbours of `i` are at `offsets[i] .. offsets[i + 1] - 1`. */
-  readonly offsets: Int32Array;
-  /** Neighbour indices, length `2m`. */
-  readonly targets: Int32Array;
-  /** Edge weights aligned with `targets` (1 when the graph has none). */
-  readonly weights: Float64Array;
-}
+// The kernels' view and its builder live in the model layer (one builder for every layer); re-exported here, where the kernels import them.
+export { csrFromEdges, type Csr };
 
 export interface CsrOptions {
   /** Edge attribute holding the weight; missing or non-positive values count as 1. Default `'weight'`. */
@@ -63,84 +39,6 @@ export function toCsr(
     weights[e++] = typeof raw === 'number' ? raw : NaN; // read as 1
   });
   return csrFromEdges(ids, ends.subarray(0, 2 * e), weights.subarray(0, e), index);
-}
-
-/**
- * Build a CSR from an edge list: edge `e` joins `ends[2e]` and `ends[2e + 1]`
- * (indices into `ids`, or -1 to drop the edge) with weight `weights[e]`.
- * The conventions of {@link toCsr}: self-loops dropped, parallel edges
- * merged by summing their weights (in edge order), missing, non-finite or
- * non-positive weights read as 1, neighbour lists sorted by index. Two
- * stable counting sorts (by target, then by source): O(n + m), no per-node
- * maps, so a million edges take a fraction of a second.
- */
-export function csrFromEdges(ids: readonly string[], ends: Int32Array, weights: Float64Array | null, index?: ReadonlyMap<string, number>): Csr {
-  const n = ids.length;
-  const edges = ends.length >> 1;
-  // Arcs in both directions, skipping self-loops and dropped ends.
-  const count = new Int32Array(n + 1);
-  let arcs = 0;
-  for (let e = 0; e < edges; e++) {
-    const a = ends[2 * e]!;
-    const b = ends[2 * e + 1]!;
-    if (a < 0 || b < 0 || a === b) continue;
-    count[b + 1]!++;
-    count[a + 1]!++;
-    arcs += 2;
-  }
-  // Pass 1: arcs bucketed by target (stable: edge order within a bucket).
-  for (let i = 0; i < n; i++) count[i + 1]! += count[i]!;
-  const bySource = new Int32Array(arcs);
-  const byWeight = new Float64Array(arcs);
-  const byTarget = new Int32Array(arcs);
-  const fill = count.slice(0, n);
-  const weightOf = (e: number) => {
-    const w = weights === null ? 1 : weights[e]!;
-    return Number.isFinite(w) && w > 0 ? w : 1;
-  };
-  for (let e = 0; e < edges; e++) {
-    const a = ends[2 * e]!;
-    const b = ends[2 * e + 1]!;
-    if (a < 0 || b < 0 || a === b) continue;
-    const w = weightOf(e);
-    let k = fill[b]!++;
-    bySource[k] = a;
-    byTarget[k] = b;
-    byWeight[k] = w;
-    k = fill[a]!++;
-    bySource[k] = b;
-    byTarget[k] = a;
-    byWeight[k] = w;
-  }
-  // Pass 2: stable by source, so each row is sorted by target. `count` still
-  // holds the per-node arc counts as prefix sums (degrees are symmetric).
-  const rowFill = count.slice(0, n);
-  const rowTarget = new Int32Array(arcs);
-  const rowWeight = new Float64Array(arcs);
-  for (let k = 0; k < arcs; k++) {
-    const s = bySource[k]!;
-    const j = rowFill[s]!++;
-    rowTarget[j] = byTarget[k]!;
-    rowWeight[j] = byWeight[k]!;
-  }
-  // Merge parallel arcs (equal neighbours are adjacent now), summing weights.
-  const offsets = new Int32Array(n + 1);
-  let out = 0;
-  for (let i = 0; i < n; i++) {
-    const end = count[i + 1]!;
-    for (let k = count[i]!; k < end; k++) {
-      if (out > offsets[i]! && rowTarget[out - 1] === rowTarget[k]) rowWeight[out - 1]! += rowWeight[k]!;
-      else {
-        rowTarget[out] = rowTarget[k]!;
-        rowWeight[out++] = rowWeight[k]!;
-      }
-    }
-    offsets[i + 1] = out;
-  }
-  const targets = out === arcs ? rowTarget : rowTarget.slice(0, out);
-  const merged = out === arcs ? rowWeight : rowWeight.slice(0, out);
-  const idList = [...ids];
-  return { n, m: out / 2, ids: idList, index: index ?? new Map(idList.map((id, i) => [id, i])), offsets, targets, weights: merged };
 }
 
 /**

@@ -3,7 +3,7 @@ import { nodeKey } from '../model/keys.js';
 import { scopeSet, sharedProjection, type CooperationNetwork } from '../model/network.js';
 import type { Geography } from '../model/schema.js';
 import { betweennessCentrality } from '../metrics/betweenness.js';
-import type { Csr } from '../metrics/csr.js';
+import { csrFromLists, type Csr } from '../model/csr.js';
 import { borderGraph, borderStepArray } from '../geo/distance.js';
 import { cached } from '../model/cache.js';
 
@@ -134,18 +134,6 @@ export function withTies(ev: Evidence, ties: Csr): Evidence {
     return sets[i!]!.has(j!);
   }));
   return { ...ev, ties: sets, tieInfo };
-}
-
-/** A CSR from adjacency lists over `n` nodes (lists need not be sorted; each edge listed from both ends). */
-function csrFromLists(ids: readonly string[], lists: readonly (readonly number[])[]): Csr {
-  const n = ids.length;
-  const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + lists[i]!.length;
-  const targets = new Int32Array(offsets[n]!);
-  for (let i = 0; i < n; i++) targets.set([...lists[i]!].sort((a, b) => a - b), offsets[i]!);
-  const index = new Map<string, number>();
-  ids.forEach((id, i) => index.set(id, i));
-  return { n, m: offsets[n]! / 2, ids, index, offsets, targets, weights: new Float64Array(offsets[n]!).fill(1) };
 }
 
 /**

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { indexGeography, cmp } from './geography.js';
+import type { LoadReport } from './load-report.js';
+import type { OwnedLink } from './network-storage.js';
+import { ActorSchema, LinkSchema, type Actor, type Geography, type LinkInput } from './schema.js';
+import { inferScope, resolveScope, type Scope, type ScopeOption } from './scope.js';
+
+/**
+ * From the parts a caller gives (`CooperationNetwork.create`) or a loader
+ * has validated, the actors, links and scope a network is stored with:
+ * checked against the geography, municipality actors made from it.
+ */
+
+/**
+ * The largest weight a link may have: 10¹⁵. Weights add up per pair and per
+ * actor (strength; PageRank and modularity multiply them), so larger ones
+ * could overflow to Infinity (two links of 1e308) or swamp every other
+ * weight; 10¹⁵ leaves room for billions of links and is exact for whole
+ * numbers. The loaders reject a larger weight with a row-level message;
+ * `CooperationNetwork.create` throws.
+ */
+export const MAX_LINK_WEIGHT = 1e15;
+
+/** Own, enumerable copies of an attribute record (keys such as `__proto__` kept as data), frozen. */
+function frozenAttributes(attributes: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  const copy: Record<string, string> = {};
+  for (const key of Object.keys(attributes)) Object.defineProperty(copy, key, { value: attributes[key], enumerable: true, writable: false, configurable: false });
+  return Object.freeze(copy);
+}
+
+export interface NetworkParts {
+  geography: Geography;
+  /** Actors other than municipalities (municipalities come from the geography); may also hold municipality actors to enrich them. */
+  actors?: readonly Actor[];
+  /** Links; `weight` defaults to 1. */
+  links?: readonly (LinkInput & { origin?: { file: string; row: number } })[];
+  loadReport?: LoadReport;
+  /**
+   * The area the data covers (see {@link Scope}): `'all'` (the default
+   * here), `'infer'` (from the data, as `loadNetwork` does by default), the
+   * counties and/or municipalities it covers, or a resolved scope.
+   */
+  scope?: ScopeOption | Scope;
+}
+
+/** What a network is stored with: actors in network order, owned links, the resolved scope. */
+export interface AssembledParts {
+  actors: Map<string, Actor>;
+  links: readonly OwnedLink[];
+  scope: Scope;
+}
+
+/**
+ * Check the parts and put them in network order: municipality actors
+ * first, in code order (those of the scope and those the data names), then
+ * the others in input order. With `validate`, each actor and link is
+ * checked against its schema and copied; without, the loaders' validated
+ * objects are taken as they are (at a million links the second validation
+ * costs seconds). Geography references and duplicates are always checked.
+ */
+export function assembleParts(parts: NetworkParts, validate: boolean): AssembledParts {
+  const { geography } = parts;
+  const ix = indexGeography(geography);
+  const fail = (where: string, message: string): never => {
+    throw new TypeError(`CooperationNetwork.create: ${where}: ${message}`);
+  };
+  const issue = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
+  // Municipality actors first, in code order: those of the scope and those the data names.
+  const others = new Map<string, Actor>();
+  const municipalityAttributes = new Map<string, Record<string, string>>();
+  (parts.actors ?? []).forEach((input, i) => {
+    // The schemas are the source of truth: clean parts are checked against them.
+    let actor = input as Actor;
+    if (validate) {
+      const parsed = ActorSchema.safeParse(input);
+      if (!parsed.success) fail(`actors[${i}]`, issue(parsed.error));
+      actor = parsed.data!;
+    }
+    if (actor.municipality !== undefined && !ix.municipality.has(actor.municipality)) fail(`actors[${i}] (${actor.id})`, `unknown municipality code ${JSON.stringify(actor.municipality)}`);
+    if (actor.county !== undefined && !ix.county.has(actor.county)) fail(`actors[${i}] (${actor.id})`, `unknown county code ${JSON.stringify(actor.county)}`);
+    if (actor.kind === 'municipality') {
+      const m = ix.municipality.get(actor.municipality ?? actor.id);
+      if (!m) fail(`actors[${i}] (${actor.id})`, 'an actor of kind municipality must be a municipality of the geography');
+      municipalityAttributes.set(m!.code, { ...municipalityAttributes.get(m!.code), ...actor.attributes });
+      return;
+    }
+    // The caller's attribute object is not the network's: a copy, frozen with the actor.
+    if (actor.attributes && !Object.isFrozen(actor.attributes)) actor.attributes = frozenAttributes(actor.attributes);
+    if (others.has(actor.id) || ix.municipality.has(actor.id)) fail(`actors[${i}]`, `duplicate actor id ${JSON.stringify(actor.id)}${ix.municipality.has(actor.id) ? ' (the code of a municipality)' : ''}`);
+    const county = actor.county ?? (actor.municipality !== undefined ? ix.municipality.get(actor.municipality)!.county : undefined);
+    // Actors of another network are frozen (withScope, asOf): copied, not written to.
+    if (county !== undefined && actor.county === undefined) actor = Object.isFrozen(actor) ? { ...actor, county } : Object.assign(actor, { county });
+    others.set(actor.id, actor);
+  });
+  const given = (parts.links ?? []) as readonly OwnedLink[];
+  // Checked copies (unknown keys dropped), so the network owns its link objects.
+  const links = validate
+    ? given.map((input, i) => {
+        const parsed = LinkSchema.safeParse(input);
+        if (!parsed.success) fail(`links[${i}]`, issue(parsed.error));
+        const link: OwnedLink = parsed.data!;
+        if (link.weight > MAX_LINK_WEIGHT) fail(`links[${i}]`, `weight: at most ${MAX_LINK_WEIGHT} (weights add up per pair and per actor; larger ones could overflow to Infinity)`);
+        if (link.attributes) link.attributes = frozenAttributes(link.attributes);
+        if (input.origin) link.origin = { file: input.origin.file, row: input.origin.row };
+        return link;
+      })
+    : given;
+  const ends = function* () {
+    for (const l of links) {
+      yield l.source;
+      yield l.target;
+    }
+  };
+  const given_ = parts.scope ?? 'all';
+  const scope: Scope =
+    typeof given_ === 'object' && 'description' in given_
+      ? given_
+      : given_ === 'infer'
+        ? inferScope(geography, [...others.values(), ...[...municipalityAttributes.keys()].map((code): Actor => ({ id: code, name: code, kind: 'municipality', municipality: code }))], ends())
+        : resolveScope(geography, given_ as Exclude<ScopeOption, 'infer'>);
+  const codes = new Set(scope.municipalities);
+  for (const end of ends()) if (ix.municipality.has(end)) codes.add(end);
+  for (const a of others.values()) if (a.municipality !== undefined) codes.add(a.municipality);
+  for (const c of municipalityAttributes.keys()) codes.add(c);
+  const actors = new Map<string, Actor>();
+  for (const code of [...codes].sort(cmp)) {
+    const m = ix.municipality.get(code)!;
+    const actor: Actor = { id: m.code, name: m.name, kind: 'municipality', municipality: m.code, county: m.county };
+    const attributes = municipalityAttributes.get(code);
+    if (attributes && Object.keys(attributes).length > 0) actor.attributes = frozenAttributes(attributes);
+    actors.set(code, actor);
+  }
+  for (const [id, actor] of others) actors.set(id, actor);
+  return { actors, links, scope };
+}

@@ -1,0 +1,268 @@
+import { cmp } from './geography.js';
+import { nodeKey } from './keys.js';
+import { checkHeap, HEAP_RESERVE_PER_ROW } from './runtime.js';
+import type { Actor, Link } from './schema.js';
+
+/**
+ * The storage of a network: its actors, its links and their indexes (actors
+ * by ordinal and by municipality, links aggregated per linked pair, each
+ * actor's pairs). The analyses read these directly; the graphology view
+ * (network-graph.ts) and the municipality projection (network-projection.ts)
+ * are built from them.
+ */
+
+/** Where a link was read from, when it came from a file. */
+export interface LinkOrigin {
+  readonly file: string;
+  readonly row: number;
+}
+
+/** A link as handed to the storage: checked, and owned by it (it becomes the stored link in place). */
+export type OwnedLink = Link & { origin?: { file: string; row: number } };
+
+/** A link as stored in a network: the input link plus where it sits. */
+export interface NetworkLink extends Link {
+  /** Position in {@link CooperationNetwork.links}. */
+  readonly index: number;
+  /** Both ends belong to municipalities, and not to the same one. */
+  readonly crossMunicipal: boolean;
+  /** Both ends belong to counties, and not to the same one. */
+  readonly crossCounty: boolean;
+  /** Where the link was read from, when it came from a file. */
+  readonly origin?: LinkOrigin;
+}
+
+/**
+ * Edge attributes of {@link CooperationNetwork.graph}: every link between one
+ * pair of actors, aggregated.
+ */
+export interface PairEdgeAttributes {
+  /** Sum of the links' weights (a strength: larger is a stronger tie). */
+  weight: number;
+  /** Number of links between the pair. */
+  count: number;
+  /** Distinct link kinds, sorted (frozen, and shared between pairs: do not mutate). */
+  kinds: string[];
+  /** Indices into {@link CooperationNetwork.links}, in input order. */
+  links: number[];
+  crossMunicipal: boolean;
+  crossCounty: boolean;
+}
+
+/** The linked pairs as arrays (see {@link NetworkStorage.pairTable}). */
+export interface PairTable {
+  keys: string[];
+  ends: Int32Array;
+  weights: Float64Array;
+}
+
+/** Per actor ordinal: its pairs, CSR-style, in pair order. */
+interface Adjacency {
+  offsets: Int32Array;
+  neighbours: Int32Array;
+  pairs: Int32Array;
+}
+
+/**
+ * Actors and links of one network, frozen, with their indexes. Immutable
+ * once built: a new network (asOf, filterLinks, withScope) builds new
+ * storage from {@link linkCopies}.
+ */
+export class NetworkStorage {
+  /** Actors by id, municipalities first in code order, then the others in input order. */
+  readonly actors: ReadonlyMap<string, Actor>;
+  /** Actors by ordinal (the order of `actors`). */
+  readonly actorList: readonly Actor[];
+  /** Every link, in input order, frozen. */
+  readonly links: readonly NetworkLink[];
+  /** Linked pairs: ends (ordinals) at `2p`, `2p + 1` (first link's direction). */
+  readonly pairEnds: Int32Array;
+  /** Aggregated attributes of pair `p`. */
+  readonly pairAttributes: readonly PairEdgeAttributes[];
+
+  readonly #ordinal = new Map<string, number>();
+  readonly #byMunicipality = new Map<string, Actor[]>();
+  #adjacency: Adjacency | undefined;
+  #pairTable: PairTable | undefined;
+
+  constructor(actors: ReadonlyMap<string, Actor>, links: readonly OwnedLink[]) {
+    this.actors = actors;
+    for (const actor of actors.values()) {
+      if (Object.isFrozen(actor)) continue;
+      if (actor.attributes !== undefined) Object.freeze(actor.attributes);
+      Object.freeze(actor);
+    }
+    this.actorList = [...actors.values()];
+    for (const actor of this.actorList) {
+      this.#ordinal.set(actor.id, this.#ordinal.size);
+      if (actor.municipality !== undefined && actor.kind !== 'municipality') {
+        let list = this.#byMunicipality.get(actor.municipality);
+        if (!list) this.#byMunicipality.set(actor.municipality, (list = []));
+        list.push(actor);
+      }
+    }
+    const { stored, ends, pairAttributes } = this.#aggregate(links);
+    this.pairEnds = Int32Array.from(ends);
+    this.pairAttributes = pairAttributes;
+    this.links = Object.freeze(stored);
+  }
+
+  /**
+   * Store the links and aggregate them per pair, keyed by a number (ordinal
+   * of one end × actors + ordinal of the other): string keys cost hundreds
+   * of MB at a million links.
+   */
+  #aggregate(links: readonly OwnedLink[]): { stored: NetworkLink[]; ends: number[]; pairAttributes: PairEdgeAttributes[] } {
+    const stored: NetworkLink[] = new Array(links.length);
+    const ordinal = this.#ordinal;
+    const size = ordinal.size;
+    const pairOf = new Map<number, number>();
+    const ends: number[] = [];
+    const pairAttributes: PairEdgeAttributes[] = [];
+    // One frozen `[kind]` array per kind, shared by the pairs with one kind
+    // (most of them); a pair that gets a second kind gets its own array.
+    const singleKinds = new Map<string, string[]>();
+    const NO_KINDS: string[] = Object.freeze([]) as unknown as string[];
+    const kindsOf = (kind: string | undefined): string[] => {
+      if (kind === undefined) return NO_KINDS;
+      let kinds = singleKinds.get(kind);
+      if (kinds === undefined) singleKinds.set(kind, (kinds = Object.freeze([kind]) as unknown as string[]));
+      return kinds;
+    };
+    for (let index = 0; index < links.length; index++) {
+      if ((index & 65535) === 65535) checkHeap(() => `samverkan stopped building the network at link ${index + 1} of ${links.length}`, links.length * HEAP_RESERVE_PER_ROW);
+      const link = links[index]!;
+      const os = ordinal.get(link.source);
+      const ot = ordinal.get(link.target);
+      if (os === undefined || ot === undefined) throw new Error(`link ${index}: unknown actor ${os === undefined ? link.source : link.target}`);
+      const s = this.actorList[os]!;
+      const t = this.actorList[ot]!;
+      if (os === ot) throw new Error(`link ${index}: self-loop on ${s.id}`);
+      const crossMunicipal = s.municipality !== undefined && t.municipality !== undefined && s.municipality !== t.municipality;
+      const crossCounty = s.county !== undefined && t.county !== undefined && s.county !== t.county;
+      // The storage owns `link` (a checked copy, a loader's object or a
+      // filtered copy), so it becomes the stored link in place: no copy.
+      const owned = link as { index?: number; crossMunicipal?: boolean; crossCounty?: boolean };
+      owned.index = index;
+      owned.crossMunicipal = crossMunicipal;
+      owned.crossCounty = crossCounty;
+      // Frozen from here on: what the network hands out cannot change what it computes.
+      if (link.origin !== undefined && !Object.isFrozen(link.origin)) Object.freeze(link.origin);
+      if (link.attributes !== undefined && !Object.isFrozen(link.attributes)) Object.freeze(link.attributes);
+      stored[index] = Object.freeze(link) as NetworkLink;
+      const pairKey = os < ot ? os * size + ot : ot * size + os;
+      const p = pairOf.get(pairKey);
+      if (p === undefined) {
+        pairOf.set(pairKey, pairAttributes.length);
+        ends.push(os, ot);
+        pairAttributes.push({ weight: link.weight, count: 1, kinds: kindsOf(link.kind), links: [index], crossMunicipal, crossCounty });
+      } else {
+        const attributes = pairAttributes[p]!;
+        attributes.weight += link.weight;
+        attributes.count += 1;
+        attributes.links.push(index);
+        if (link.kind !== undefined && !attributes.kinds.includes(link.kind)) {
+          attributes.kinds = Object.freeze([...attributes.kinds, link.kind].sort(cmp)) as unknown as string[];
+        }
+      }
+    }
+    return { stored, ends, pairAttributes };
+  }
+
+  /** Actors that belong to a municipality, other than the municipality itself, in input order (shared: copy before handing out). */
+  actorsInMunicipality(code: string): readonly Actor[] {
+    return this.#byMunicipality.get(code) ?? [];
+  }
+
+  /** All links between two actors, in input order (either direction). */
+  linksBetween(a: string, b: string): NetworkLink[] {
+    const oa = this.#ordinal.get(a);
+    const ob = this.#ordinal.get(b);
+    if (oa === undefined || ob === undefined) return [];
+    const { offsets, neighbours, pairs } = this.#adjacencyOf();
+    for (let k = offsets[oa]!; k < offsets[oa + 1]!; k++) {
+      if (neighbours[k] === ob) return this.pairAttributes[pairs[k]!]!.links.map((i) => this.links[i]!);
+    }
+    return [];
+  }
+
+  /** `callback(partner, pair)` for every actor linked to `id`, in the order their first link appears. */
+  forEachPartner(id: string, callback: (partner: Actor, pair: Readonly<PairEdgeAttributes>) => void): void {
+    const o = this.#ordinal.get(id);
+    if (o === undefined) return;
+    const { offsets, neighbours, pairs } = this.#adjacencyOf();
+    for (let k = offsets[o]!; k < offsets[o + 1]!; k++) callback(this.actorList[neighbours[k]!]!, this.pairAttributes[pairs[k]!]!);
+  }
+
+  /** `callback(source, target, pair)` for every linked pair, in the order of the pairs' first links. */
+  forEachPair(callback: (source: Actor, target: Actor, pair: Readonly<PairEdgeAttributes>) => void): void {
+    const ends = this.pairEnds;
+    this.pairAttributes.forEach((attributes, p) => callback(this.actorList[ends[2 * p]!]!, this.actorList[ends[2 * p + 1]!]!, attributes));
+  }
+
+  /** Number of distinct actors linked to `id` (0 for an unknown id). */
+  partnerCount(id: string): number {
+    const o = this.#ordinal.get(id);
+    if (o === undefined) return 0;
+    const { offsets } = this.#adjacencyOf();
+    return offsets[o + 1]! - offsets[o]!;
+  }
+
+  /**
+   * The linked pairs as arrays, for building compact graph views (CSR)
+   * without the graphology graph: `keys[i]` is the node key of actor `i`,
+   * pair `p` joins `ends[2p]` and `ends[2p + 1]` with summed weight
+   * `weights[p]`. Shared: do not mutate.
+   */
+  pairTable(): PairTable {
+    return (this.#pairTable ??= {
+      keys: this.actorList.map((a) => nodeKey(a.id)),
+      ends: this.pairEnds,
+      weights: Float64Array.from(this.pairAttributes, (p) => p.weight),
+    });
+  }
+
+  /**
+   * Fresh link objects for a new network (which owns and extends them).
+   * Written out, not `({ index, …, ...link }) => link`: object rest costs
+   * microseconds and a kilobyte per object on Node 20, seconds at a million links.
+   */
+  linkCopies(keep: (link: NetworkLink) => boolean): OwnedLink[] {
+    return this.links.filter(keep).map((l) => {
+      const link: OwnedLink = { source: l.source, target: l.target, weight: l.weight };
+      if (l.kind !== undefined) link.kind = l.kind;
+      if (l.since !== undefined) link.since = l.since;
+      if (l.until !== undefined) link.until = l.until;
+      if (l.attributes !== undefined) link.attributes = l.attributes;
+      if (l.origin !== undefined) link.origin = l.origin;
+      return link;
+    });
+  }
+
+  /**
+   * Each actor's pairs, in pair order (built on first use): a counting sort
+   * of the pair ends by actor. Not a `Csr` (model/csr.ts): the lists keep pair order
+   * (the order of first links, which `forEachPartner` promises) and carry
+   * pair indices, where a CSR sorts by neighbour and merges.
+   */
+  #adjacencyOf(): Adjacency {
+    if (this.#adjacency) return this.#adjacency;
+    const n = this.actorList.length;
+    const ends = this.pairEnds;
+    const offsets = new Int32Array(n + 1);
+    for (let k = 0; k < ends.length; k++) offsets[ends[k]! + 1]!++;
+    for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+    const fill = offsets.slice(0, n);
+    const neighbours = new Int32Array(ends.length);
+    const pairs = new Int32Array(ends.length);
+    for (let p = 0; p < ends.length / 2; p++) {
+      const a = ends[2 * p]!;
+      const b = ends[2 * p + 1]!;
+      neighbours[fill[a]!] = b;
+      pairs[fill[a]!++] = p;
+      neighbours[fill[b]!] = a;
+      pairs[fill[b]!++] = p;
+    }
+    return (this.#adjacency = { offsets, neighbours, pairs });
+  }
+}
