@@ -81,7 +81,8 @@ export { createRng, shuffled, type Rng } from './metrics/random.js';
 export { syntheticNetwork, SyntheticNetworkOptionsSchema, type SyntheticNetworkOptions, type SyntheticNetwork } from './synthetic/network.js';
 export { writeSyntheticNetwork, type WrittenSyntheticNetwork } from './synthetic/files.js';
 
-export { actorView, municipalityView, type ActorView, type ActorRowBase } from './analysis/view.js';
+// The shared views stay inside; callers get copies (a change to one cannot reach a later analysis).
+export { actorViewForCaller as actorView, municipalityViewForCaller as municipalityView, type ActorView, type ActorRowBase } from './analysis/view.js';
 export {
   centrality,
   centralityByMunicipality,

@@ -107,6 +107,27 @@ export function municipalityView(net: CooperationNetwork): ActorView {
   });
 }
 
+/**
+ * The caller's own copy of a view: the shared views are read by every later
+ * analysis, so a caller's change (say, sorting `csr.weights` in place)
+ * must not reach them. Typed arrays cannot be frozen, hence a copy.
+ */
+function copyView({ csr, actors }: ActorView): ActorView {
+  const ids = [...csr.ids];
+  const copy: Csr = { n: csr.n, m: csr.m, ids, index: new Map(csr.index), offsets: csr.offsets.slice(), targets: csr.targets.slice(), weights: csr.weights.slice() };
+  return { csr: copy, actors: [...actors] };
+}
+
+/** {@link actorView} as the package exports it: a copy the caller may change. */
+export function actorViewForCaller(net: CooperationNetwork, filter?: readonly string[] | ((actor: Actor) => boolean)): ActorView {
+  return copyView(actorView(net, filter));
+}
+
+/** {@link municipalityView} as the package exports it: a copy the caller may change. */
+export function municipalityViewForCaller(net: CooperationNetwork): ActorView {
+  return copyView(municipalityView(net));
+}
+
 /** Restrict to actors of the given kinds (all when `kinds` is undefined). */
 export function kindFilter(kinds: readonly string[] | undefined): ((actor: Actor) => boolean) | undefined {
   if (!kinds) return undefined;

@@ -6,6 +6,7 @@ import * as sweden from './embedded/sweden-data.js';
 import { loadGeography } from './geography.js';
 import type { TableSource } from './source.js';
 import { setOwn } from '../model/own.js';
+import { deepFrozen } from '../model/frozen.js';
 import { parseOptions } from '../model/options.js';
 import { z } from 'zod';
 
@@ -27,14 +28,15 @@ export const SWEDEN_SOURCE =
  * and the rule after the 2022 election: `ruling_parties`,
  * `local_parties_in_rule`, `kso_party`, `skr_category_derived` (SKR's bloc
  * category) and `political_rule_note`. The same object is returned on every
- * call; treat it as read-only.
+ * call, frozen.
  *
  * @example
  * const geo = swedenGeography();
  * geo.municipalities.length; // 290
  */
 export function swedenGeography(): Geography {
-  cached ??= loadGeography(
+  // Shared by every call: frozen, so one caller's change cannot reach another's analyses.
+  cached ??= deepFrozen(loadGeography(
     {
       municipalities: { text: sweden.municipalities, name: 'data/sweden/municipalities.csv' },
       counties: { text: sweden.counties, name: 'data/sweden/counties.csv' },
@@ -45,7 +47,7 @@ export function swedenGeography(): Geography {
       ],
     },
     { name: 'Sweden', source: SWEDEN_SOURCE },
-  );
+  ));
   return cached;
 }
 

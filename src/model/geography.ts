@@ -1,5 +1,6 @@
 import type { County, Geography, Municipality } from './schema.js';
 import { cached } from './cache.js';
+import { frozenListMap, frozenMap } from './frozen.js';
 
 /**
  * Lookup tables over a {@link Geography}, built once per geography object and
@@ -96,18 +97,19 @@ function buildIndex(geography: Geography): GeographyIndex {
     if (!countyByName.has(base)) countyByName.set(base, c);
   }
 
+  // Cached and handed to callers as is (indexGeography is public): frozen, so no caller's change reaches the next call.
   const index: GeographyIndex = {
     geography,
-    municipality,
-    county,
-    municipalitiesOf,
-    bordersOf,
-    municipalityByName,
-    countyByName,
+    municipality: frozenMap(municipality),
+    county: frozenMap(county),
+    municipalitiesOf: frozenListMap(municipalitiesOf),
+    bordersOf: frozenListMap(bordersOf),
+    municipalityByName: frozenMap(municipalityByName),
+    countyByName: frozenMap(countyByName),
     codeWidth: uniformDigitWidth(sorted.map((m) => m.code)),
     countyCodeWidth: uniformDigitWidth(geography.counties.map((c) => c.code)),
   };
-  return index;
+  return Object.freeze(index);
 }
 
 /**

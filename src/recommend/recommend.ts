@@ -404,28 +404,23 @@ function modelContext(net: CooperationNetwork, o: ParsedRecommendOptions): Model
   });
 }
 
-/** (model, geography) pairs already warned about through the default channel. */
-const warned = new WeakMap<object, Set<string>>();
-
 /** Warn when a model is used on another geography than it was fitted on (names compared without case: `loadGeography('data/sweden')` is `sweden`). */
 function warnOtherGeography(model: RecommenderModel, geography: string, onWarning: ((message: string) => void) | undefined): void {
   const trained = model.trainedOn.geography;
   if (trained.toLowerCase() === geography.toLowerCase()) return;
   const message = `the model ${JSON.stringify(model.id)} was fitted on the ${trained} geography and is used on ${geography}: its coefficients and feature scales are ${trained}'s, so the ranking is a transfer, not a fit (fit one on this network's bodies with fitRecommender, or use scorer: 'weighted')`;
   if (onWarning) return onWarning(message);
-  let seen = warned.get(model);
-  if (!seen) warned.set(model, (seen = new Set()));
+  // The geographies already warned about for this model, through the default channel.
+  const seen = cached(model, 'recommend:warned-geographies', () => new Set<string>());
   if (seen.has(geography)) return;
   seen.add(geography);
   process.emitWarning(message, { code: 'SAMVERKAN_MODEL_GEOGRAPHY' });
 }
 
-const modelIds = new WeakMap<object, number>();
+/** A number per model object, for cache keys (models are compared by identity). */
 let nextModelId = 1;
 function modelKey(model: object): number {
-  let id = modelIds.get(model);
-  if (id === undefined) modelIds.set(model, (id = nextModelId++));
-  return id;
+  return cached(model, 'recommend:model-id', () => nextModelId++);
 }
 
 /**
