@@ -23,7 +23,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { borderSteps, haversineKm } from '../src/geo/distance.js';
 import { swedenGeography, swedenPoliceRegions } from '../src/io/sweden.js';
-import { createRng, shuffled } from '../src/metrics/random.js';
+import { shuffled } from '../src/metrics/random.js';
+import { DATA_DATE, dayOf, FIRST_DATE, isoOf, POLICE_REGIONS_SINCE, SMALL_POPULATION, stageStream } from '../src/synthetic/shape.js';
 import { cmp, indexGeography } from '../src/model/geography.js';
 import type { Municipality } from '../src/model/schema.js';
 
@@ -31,13 +32,12 @@ import type { Municipality } from '../src/model/schema.js';
 export const DEMO_SEED = 2026;
 
 /** No date in the dataset is later than this (the population figures' date). */
-export const DEMO_DATA_DATE = '2025-09-30';
+export const DEMO_DATA_DATE = DATA_DATE;
 
 // Model parameters. The generator uses them, and the README is rendered from
 // the same constants, so the two cannot drift apart.
 
-/** Isolated municipalities and bridge dependents have fewer inhabitants than this; hubs at least as many. */
-export const SMALL_POPULATION = 15_000;
+export { SMALL_POPULATION, POLICE_REGIONS_SINCE };
 /** Bounds of the probability that a municipality is linked to one of its own local actors (it rises with population). */
 export const OWN_ACTOR_LINK_PROBABILITY = { min: 0.35, max: 0.85 } as const;
 /** Municipality–municipality ties fall with distance as e^(−km / DISTANCE_DECAY_KM). */
@@ -48,12 +48,10 @@ export const BORDER_STEP_FACTOR_FAR = 0.006;
 /** Factor for a municipality–municipality tie across a county border. */
 export const CROSS_COUNTY_FACTOR = 0.3;
 /** Established municipality–municipality ties are dated in this range (or undated); new ones, with triadic closure, in the next. */
-export const ESTABLISHED_TIES = { from: '2010-01-01', to: '2019-12-31' } as const;
+export const ESTABLISHED_TIES = { from: FIRST_DATE, to: '2019-12-31' } as const;
 export const NEW_TIES = { from: '2020-01-01', to: '2025-06-30' } as const;
 /** Planned number of municipalities in a joint body within a county. */
 export const JOINT_BODY_SIZE = { min: 3, max: 6 } as const;
-/** The police regions were formed on this date; no link to one starts earlier. */
-export const POLICE_REGIONS_SINCE = '2015-01-01';
 /** Weak counties are compared with the median of the other counties with at least this many municipalities. */
 export const MEDIAN_MIN_MUNICIPALITIES = 5;
 /** Dates for which design.json (and the README) give the number of active links (`net.asOf(date)`). */
@@ -160,10 +158,6 @@ export interface DemoOutput {
 
 // ---------------------------------------------------------------- helpers
 
-const DAY = 86_400_000;
-const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
-const isoOf = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
-
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
 }
@@ -227,7 +221,7 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
   const place = (code: string): Place => ({ code, name: mun(code).name });
 
   // One RNG stream per stage, so tuning one stage leaves the others alone.
-  const stream = (stage: number) => createRng((Math.trunc(seed) * 1_000_003 + stage * 7919) % 4294967296);
+  const stream = (stage: number) => stageStream(seed, stage);
 
   const steps = new Map<string, Map<string, number>>();
   for (const m of ms) steps.set(m.code, borderSteps(geography, m.code));

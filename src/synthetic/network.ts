@@ -4,9 +4,8 @@
  * with actors and links shaped like the demo dataset, from 1 000 to 10 000 000
  * links.
  *
- * It lives in the metrics layer because it is a random graph generator (as
- * `networkx.generators` sits with NetworkX's algorithms) driven by the seeded
- * {@link createRng} of this layer; it imports only model and geo below it.
+ * Its parameters and seeded streams are the demo dataset's (shape.ts), on an
+ * invented country instead of Sweden's geography, so it scales to any size.
  * The generator works on typed arrays and a numeric pair set, and builds the
  * row objects only at the end, so a million links take about a second.
  *
@@ -14,7 +13,8 @@
  */
 import { z } from 'zod';
 import type { Actor, Border, County, Geography, Link, Municipality } from '../model/schema.js';
-import { createRng, type Rng } from '../metrics/random.js';
+import type { Rng } from '../metrics/random.js';
+import { DATA_DATE, dayOf, FIRST_DATE, isoOf, POLICE_REGIONS_SINCE, SMALL_POPULATION, stageStream } from './shape.js';
 import { parseOptions } from '../model/options.js';
 
 // ---------------------------------------------------------------- parameters
@@ -66,12 +66,11 @@ function defaultMunicipalities(links: number): number {
   return Math.min(max, Math.max(min, Math.round(links / SYNTHETIC_LINKS_PER_MUNICIPALITY)));
 }
 
-/** Small municipalities (the gaps are chosen among them) have fewer inhabitants than this. */
-const SMALL_POPULATION = 15_000;
 /** Dates: since 2010-01-01, up to the data date. Police regions exist from 2015-01-01. */
-const FIRST_DAY = Date.UTC(2010, 0, 1) / 86_400_000;
-const LAST_DAY = Date.UTC(2025, 8, 30) / 86_400_000 - FIRST_DAY;
-const POLICE_DAY = Date.UTC(2015, 0, 1) / 86_400_000 - FIRST_DAY;
+// Days are counted from FIRST_DATE (Int16 in the edge list).
+const FIRST_DAY = dayOf(FIRST_DATE);
+const LAST_DAY = dayOf(DATA_DATE) - FIRST_DAY;
+const POLICE_DAY = dayOf(POLICE_REGIONS_SINCE) - FIRST_DAY;
 /** Link kinds, by their index in the compact arrays. */
 export const SYNTHETIC_LINK_KINDS = ['agreement', 'dialogue', 'member', 'network', 'project'] as const;
 const AGREEMENT = 0;
@@ -214,23 +213,16 @@ export interface CompactSyntheticNetwork {
   edges: EdgeList;
 }
 
-const DAY_MS = 86_400_000;
-
 /** ISO dates of day offsets, computed once each. */
 export function dayStrings(): (day: number) => string | undefined {
   const cache: string[] = [];
   return (day) => {
     if (day < 0) return undefined;
-    return (cache[day] ??= new Date((FIRST_DAY + day) * DAY_MS).toISOString().slice(0, 10));
+    return (cache[day] ??= isoOf(FIRST_DAY + day));
   };
 }
 
 // ---------------------------------------------------------------- helpers
-
-/** Independent streams per stage, so tuning one stage leaves the others alone. */
-function stream(seed: number, stage: number): Rng {
-  return createRng((Math.trunc(seed) * 1_000_003 + stage * 7_919) % 4_294_967_296);
-}
 
 function normal(rng: Rng): number {
   const u = 1 - rng();
@@ -276,7 +268,7 @@ interface Layout {
 }
 
 function makeGeography(M: number, C: number, seed: number, links: number): Layout {
-  const rng = stream(seed, 1);
+  const rng = stageStream(seed, 1);
   const heightKm = (BOX.north - BOX.south) * KM_PER_DEG_LAT;
   const widthKm = (BOX.east - BOX.west) * KM_PER_DEG_LON;
   const rows = Math.max(1, Math.round(Math.sqrt((M * heightKm) / widthKm)));
@@ -443,7 +435,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
   const size = Float64Array.from(population, (p) => Math.min(1, Math.max(0, Math.log(p / 800) / Math.log(1_000_000 / 800))));
 
   // ------------------------------------------------------------ gaps
-  const g = stream(seed, 2);
+  const g = stageStream(seed, 2);
   const isolated = new Uint8Array(M);
   /** Bridge dependents: municipality → its hub (+1; 0 = none). */
   const hubOf = new Int32Array(M);
@@ -513,7 +505,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
   for (let k = 1; k <= NATIONAL_AUTHORITIES; k++) national.push(addActor({ id: `myndighet-${k}`, name: `Myndighet ${k}`, kind: 'authority' }));
 
   // Joint bodies within counties: 3–6 neighbouring members (grown along borders).
-  const gj = stream(seed, 13);
+  const gj = stageStream(seed, 13);
   const bodies: { node: number; members: number[]; county: number }[] = [];
   {
     const eligible = (i: number) => !used[i] || (!isolated[i] && !hubOf[i]);
@@ -543,11 +535,11 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
     }
   }
 
-  const edges = new EdgeList(L, stream(seed, 20));
+  const edges = new EdgeList(L, stageStream(seed, 20));
 
   // ------------------------------------------------------------ authorities among themselves
   {
-    const r = stream(seed, 10);
+    const r = stageStream(seed, 10);
     for (let c = 0; c < C; c++) {
       edges.add(board[c]!, region[c]!, AGREEMENT);
       edges.add(police[policeOfCounty[c]!]!, board[c]!, AGREEMENT, 0, POLICE_DAY);
@@ -557,7 +549,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
 
   // ------------------------------------------------------------ joint body memberships
   {
-    const r = stream(seed, 14);
+    const r = stageStream(seed, 14);
     for (const b of bodies) {
       for (const m of b.members) edges.add(b.node, m, MEMBER, 0.08);
       if (r() < 0.3) edges.add(b.node, board[b.county]!, MEMBER);
@@ -572,7 +564,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
   // gets at least one tie; bridge dependents only to their hub.
   const tiesOf: number[][] = Array.from({ length: M }, () => []);
   {
-    const r = stream(seed, 11);
+    const r = stageStream(seed, 11);
     const STEP = [0, 1, 0.16, 0.035];
     const decayKm = 2.7 * cellKm;
     const muni = geography.municipalities;
@@ -629,7 +621,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
 
   // ------------------------------------------------------------ municipalities and authorities
   {
-    const r = stream(seed, 12);
+    const r = stageStream(seed, 12);
     for (let m = 0; m < M; m++) {
       if (isolated[m]) continue;
       const s = size[m]!;
@@ -665,7 +657,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
   }
   // ------------------------------------------------------------ municipalities and their own local actors
   {
-    const r = stream(seed, 15);
+    const r = stageStream(seed, 15);
     for (let m = 0; m < M; m++) {
       if (isolated[m]) continue;
       const p = 0.35 + 0.5 * size[m]!;
@@ -682,7 +674,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
 
   // ------------------------------------------------------------ local actors and authorities
   {
-    const r = stream(seed, 16);
+    const r = stageStream(seed, 16);
     for (let m = 0; m < M; m++) {
       if (isolated[m]) continue;
       const c = county[m]!;
@@ -717,7 +709,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
   const firstLocal = localStart[0]!;
   const cumFit = new Float64Array(localStart[M]! - firstLocal + 1);
   {
-    const r = stream(seed, 21);
+    const r = stageStream(seed, 21);
     for (let m = 0; m < M; m++) {
       for (let v = localStart[m]!; v < localStart[m + 1]!; v++) {
         const f = Math.min(1_000, 1 / (1 - r()));
@@ -753,7 +745,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
   // 15 % of what is left: an actor (by fitness) and an actor (by fitness) of
   // a municipality its own is tied to or, less often, borders.
   {
-    const r = stream(seed, 17);
+    const r = stageStream(seed, 17);
     const target = edges.count + Math.round((L - edges.count) * 0.15);
     const tries = (L - edges.count) * 20 + 1000;
     for (let t = 0; edges.count < target && t < tries; t++) {
@@ -772,7 +764,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
   // one and tie to earlier ones with probability rising with their degree,
   // which gives heavy-tailed degrees.
   {
-    const r = stream(seed, 18);
+    const r = stageStream(seed, 18);
     const budget = L - edges.count;
     const sizes = new Float64Array(active.length);
     const capacity = new Int32Array(active.length);
@@ -838,7 +830,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
   // Pairs the stages above could not place (dense small municipalities):
   // random ties within a municipality or to a tied one.
   {
-    const r = stream(seed, 19);
+    const r = stageStream(seed, 19);
     const tries = (L - edges.count) * 5 + 10_000;
     for (let t = 0; !edges.full && t < tries; t++) {
       const [a, u] = randomLocal(r);
@@ -853,7 +845,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
   // local pairs: the rest are local actors with the authorities of their county
   // and the national ones.
   {
-    const r = stream(seed, 22);
+    const r = stageStream(seed, 22);
     const tries = (L - edges.count) * 50 + 10_000;
     for (let t = 0; !edges.full && t < tries; t++) {
       const [a, u] = randomLocal(r);
