@@ -108,6 +108,14 @@ export function sweep(job: SweepJob, out: SweepOutput, tick: ((done: number) => 
   const pos = new Int32Array(weighted ? n : 0).fill(-1);
   let heapSize = 0;
 
+  /** Put node `v` with key (`k`, `q`) in heap slot `i`. */
+  function place(i: number, v: number, k: number, q: number): void {
+    heap[i] = v;
+    heapKey[i] = k;
+    heapSeq[i] = q;
+    pos[v] = i;
+  }
+
   function heapUpdate(v: number): void {
     let i = pos[v]!;
     if (i < 0) i = heapSize++;
@@ -117,17 +125,10 @@ export function sweep(job: SweepJob, out: SweepOutput, tick: ((done: number) => 
       const parent = (i - 1) >> 1;
       const pk = heapKey[parent]!;
       if (pk < k || (pk === k && heapSeq[parent]! < q)) break;
-      const p = heap[parent]!;
-      heap[i] = p;
-      heapKey[i] = pk;
-      heapSeq[i] = heapSeq[parent]!;
-      pos[p] = i;
+      place(i, heap[parent]!, pk, heapSeq[parent]!);
       i = parent;
     }
-    heap[i] = v;
-    heapKey[i] = k;
-    heapSeq[i] = q;
-    pos[v] = i;
+    place(i, v, k, q);
   }
 
   function heapPop(): number {
@@ -152,17 +153,10 @@ export function sweep(job: SweepJob, out: SweepOutput, tick: ((done: number) => 
         }
       }
       if (k < ck || (k === ck && q < heapSeq[child]!)) break;
-      const c = heap[child]!;
-      heap[i] = c;
-      heapKey[i] = ck;
-      heapSeq[i] = heapSeq[child]!;
-      pos[c] = i;
+      place(i, heap[child]!, ck, heapSeq[child]!);
       i = child;
     }
-    heap[i] = v;
-    heapKey[i] = k;
-    heapSeq[i] = q;
-    pos[v] = i;
+    place(i, v, k, q);
     return top;
   }
 

@@ -1,5 +1,5 @@
 import type { Csr } from './csr.js';
-import { checkIterationOptions, type PowerIterationResult } from './power-iteration.js';
+import { checkIterationOptions, powerIterate, type PowerIterationResult } from './power-iteration.js';
 
 /** Options of {@link eigenvectorCentrality}. Defaults are NetworkX's. */
 export interface EigenvectorOptions {
@@ -87,13 +87,7 @@ export function eigenvectorCentralityDetailed(
   if (n === 0) return { values: new Float64Array(0), iterations: 0, converged: true };
 
   const weights = weighted ? safeWeights(csr) : null;
-  let x = new Float64Array(n).fill(1 / n);
-  let next = new Float64Array(n);
-  const limit = n * tolerance;
-  let iterations = 0;
-  let converged = false;
-  while (iterations < maxIterations) {
-    iterations++;
+  return powerIterate(new Float64Array(n).fill(1 / n), maxIterations, n * tolerance, (x, next) => {
     // next = (A + I) x, summed as NetworkX does: x_v first, then neighbours
     // in ascending index order.
     for (let v = 0; v < n; v++) {
@@ -110,15 +104,8 @@ export function eigenvectorCentralityDetailed(
       next[v] = value;
       err += Math.abs(value - x[v]!);
     }
-    const previous = x;
-    x = next;
-    next = previous;
-    if (err < limit) {
-      converged = true;
-      break;
-    }
-  }
-  return { values: x, iterations, converged };
+    return err;
+  });
 }
 
 /** Euclidean norm, scaled by the largest entry so it cannot overflow. */

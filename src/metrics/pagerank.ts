@@ -1,5 +1,5 @@
 import type { Csr } from './csr.js';
-import { checkIterationOptions, type PowerIterationResult } from './power-iteration.js';
+import { checkIterationOptions, powerIterate, type PowerIterationResult } from './power-iteration.js';
 
 /** Options of {@link pagerank}. Defaults are NetworkX's. */
 export interface PagerankOptions {
@@ -104,13 +104,7 @@ export function pagerankDetailed(csr: Csr, options: PagerankOptions = {}): Power
 
   const p = 1 / n;
   const teleport = (1 - alpha) * p;
-  let x = new Float64Array(n).fill(p);
-  let next = new Float64Array(n);
-  const limit = n * tolerance;
-  let iterations = 0;
-  let converged = false;
-  while (iterations < maxIterations) {
-    iterations++;
+  return powerIterate(new Float64Array(n).fill(p), maxIterations, n * tolerance, (x, next) => {
     let danglingMass = 0;
     for (const d of dangling) danglingMass += x[d]!;
     const spread = danglingMass * p;
@@ -123,15 +117,8 @@ export function pagerankDetailed(csr: Csr, options: PagerankOptions = {}): Power
       next[v] = value;
       err += Math.abs(value - x[v]!);
     }
-    const previous = x;
-    x = next;
-    next = previous;
-    if (err < limit) {
-      converged = true;
-      break;
-    }
-  }
-  return { values: x, iterations, converged };
+    return err;
+  });
 }
 
 /**

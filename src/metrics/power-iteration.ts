@@ -1,5 +1,5 @@
 /**
- * Shared types and option checks for the power-iteration kernels
+ * Shared types, option checks and the iteration loop of the power-iteration kernels
  * (eigenvector centrality, PageRank).
  */
 
@@ -25,4 +25,29 @@ export function checkIterationOptions(kernel: string, tolerance: number, maxIter
   if (!Number.isInteger(maxIterations) || maxIterations < 0) {
     throw new RangeError(`${kernel}: maxIterations must be an integer ≥ 0, got ${maxIterations}`);
   }
+}
+
+/**
+ * The iteration both kernels share: `step(x, next)` writes the next iterate
+ * into `next` and returns its L1 change from `x`; the two buffers swap
+ * after each step, until the change is below `limit` or `maxIterations`
+ * steps are done. The last iterate is returned whether or not it converged.
+ */
+export function powerIterate(start: Float64Array, maxIterations: number, limit: number, step: (x: Float64Array, next: Float64Array) => number): PowerIterationResult {
+  let x: Float64Array = start;
+  let next: Float64Array = new Float64Array(start.length);
+  let iterations = 0;
+  let converged = false;
+  while (iterations < maxIterations) {
+    iterations++;
+    const err = step(x, next);
+    const previous = x;
+    x = next;
+    next = previous;
+    if (err < limit) {
+      converged = true;
+      break;
+    }
+  }
+  return { values: x, iterations, converged };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cmp, indexGeography } from '../model/geography.js';
 import type { Group } from '../model/groups.js';
 import type { Geography } from '../model/schema.js';
-import { EARTH_RADIUS_KM } from '../geo/distance.js';
+import { borderGraph, EARTH_RADIUS_KM, type BorderGraph } from '../geo/distance.js';
 import type { Csr } from '../metrics/csr.js';
 import { cached } from '../model/cache.js';
 
@@ -88,15 +88,12 @@ export const PROXIMITY_ITERATIONS = 40;
 
 /**
  * The geography as typed arrays, municipality `i` being `codes[i]` in code
- * order. Built once per geography.
+ * order: the border graph's (geo) codes, index and centroids, and what the
+ * features add. Built once per geography.
  */
-export interface GeoArrays {
+export interface GeoArrays extends Pick<BorderGraph, 'codes' | 'index' | 'lat' | 'lon'> {
   readonly geography: Geography;
   readonly n: number;
-  readonly codes: readonly string[];
-  readonly index: ReadonlyMap<string, number>;
-  readonly lat: Float64Array;
-  readonly lon: Float64Array;
   readonly cosLat: Float64Array;
   /** County of each municipality, as an index into `countyCodes`. */
   readonly county: Int32Array;
@@ -117,23 +114,18 @@ function buildGeoArrays(geography: Geography): GeoArrays {
   const ix = indexGeography(geography);
   const municipalities = [...ix.municipality.values()];
   const n = municipalities.length;
-  const codes = municipalities.map((m) => m.code);
-  const index = new Map(codes.map((c, i) => [c, i]));
   const countyCodes = [...new Set(municipalities.map((m) => m.county))].sort(cmp);
   const countyIndex = new Map(countyCodes.map((c, i) => [c, i]));
   const rad = Math.PI / 180;
-  const borderOffsets = new Int32Array(n + 1);
-  const lists = municipalities.map((m) => (ix.bordersOf.get(m.code) ?? []).map((c) => index.get(c)!).sort((a, b) => a - b));
-  for (let i = 0; i < n; i++) borderOffsets[i + 1] = borderOffsets[i]! + lists[i]!.length;
-  const borderTargets = new Int32Array(borderOffsets[n]!);
-  lists.forEach((list, i) => borderTargets.set(list, borderOffsets[i]!));
+  // The geography's border graph (geo), whose municipalities are in the same code order.
+  const { codes, index, lat, lon, offsets: borderOffsets, targets: borderTargets } = borderGraph(geography);
   const arrays: GeoArrays = {
     geography,
     n,
     codes,
     index,
-    lat: Float64Array.from(municipalities, (m) => m.lat),
-    lon: Float64Array.from(municipalities, (m) => m.lon),
+    lat,
+    lon,
     cosLat: Float64Array.from(municipalities, (m) => Math.cos(m.lat * rad)),
     county: Int32Array.from(municipalities, (m) => countyIndex.get(m.county)!),
     countyCodes,
