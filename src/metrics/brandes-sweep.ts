@@ -108,6 +108,17 @@ export function sweep(job: SweepJob, out: SweepOutput, tick: ((done: number) => 
   const pos = new Int32Array(weighted ? n : 0).fill(-1);
   let heapSize = 0;
 
+  /** Clear what a search wrote for node `w`, so the next search starts clean without a full fill. */
+  function reset(w: number): void {
+    sigma[w] = 0;
+    delta[w] = 0;
+    predCount[w] = 0;
+    if (weighted) {
+      seen[w] = 0;
+      done[w] = 0;
+    } else level[w] = -1;
+  }
+
   /** Put node `v` with key (`k`, `q`) in heap slot `i`. */
   function place(i: number, v: number, k: number, q: number): void {
     heap[i] = v;
@@ -289,27 +300,12 @@ export function sweep(job: SweepJob, out: SweepOutput, tick: ((done: number) => 
         }
         if (w !== s) bc[w]! += weight === 1 ? delta[w]! : weight * delta[w]!;
         // Nothing reads w's entries again in this search: reset them now, while in cache.
-        sigma[w] = 0;
-        delta[w] = 0;
-        predCount[w] = 0;
-        if (weighted) {
-          seen[w] = 0;
-          done[w] = 0;
-        } else level[w] = -1;
+        reset(w);
       }
     }
 
     // Reset only what this search touched (done above when accumulating).
-    if (!wantBetweenness) for (let j = 0; j < size; j++) {
-      const w = stack[j]!;
-      sigma[w] = 0;
-      delta[w] = 0;
-      predCount[w] = 0;
-      if (weighted) {
-        seen[w] = 0;
-        done[w] = 0;
-      } else level[w] = -1;
-    }
+    if (!wantBetweenness) for (let j = 0; j < size; j++) reset(stack[j]!);
     count++;
     if (tick !== null) tick(count);
   }

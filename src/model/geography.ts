@@ -149,6 +149,13 @@ export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The entry of a code as written, or with the leading zeros a spreadsheet dropped (`114` for `0114`, when every code has `width` digits). */
+function byPaddedCode<T>(byCode: ReadonlyMap<string, T>, width: number, raw: string): T | undefined {
+  const direct = byCode.get(raw);
+  if (direct !== undefined || width === 0 || !/^\d+$/.test(raw) || raw.length >= width) return direct;
+  return byCode.get(raw.padStart(width, '0'));
+}
+
 /**
  * Find a municipality by code or by name. Codes written without their leading
  * zero (as spreadsheets do: `114` for `0114`) are padded when the geography's
@@ -158,12 +165,8 @@ export function cmp(a: string, b: string): number {
 export function findMunicipality(geography: Geography, codeOrName: string): Municipality | undefined {
   const ix = indexGeography(geography);
   const raw = codeOrName.normalize('NFC').trim();
-  const direct = ix.municipality.get(raw);
-  if (direct) return direct;
-  if (ix.codeWidth > 0 && /^\d+$/.test(raw) && raw.length < ix.codeWidth) {
-    const padded = ix.municipality.get(raw.padStart(ix.codeWidth, '0'));
-    if (padded) return padded;
-  }
+  const byCode = byPaddedCode(ix.municipality, ix.codeWidth, raw);
+  if (byCode) return byCode;
   const name = normaliseName(raw);
   // "Göteborgs stad", "Västerås stad": the genitive s before "stad".
   return ix.municipalityByName.get(name) ?? (name.endsWith('s') ? ix.municipalityByName.get(name.slice(0, -1)) : undefined);
@@ -173,11 +176,5 @@ export function findMunicipality(geography: Geography, codeOrName: string): Muni
 export function findCounty(geography: Geography, codeOrName: string): County | undefined {
   const ix = indexGeography(geography);
   const raw = codeOrName.normalize('NFC').trim();
-  const direct = ix.county.get(raw);
-  if (direct) return direct;
-  if (ix.countyCodeWidth > 0 && /^\d+$/.test(raw) && raw.length < ix.countyCodeWidth) {
-    const padded = ix.county.get(raw.padStart(ix.countyCodeWidth, '0'));
-    if (padded) return padded;
-  }
-  return ix.countyByName.get(normaliseName(raw));
+  return byPaddedCode(ix.county, ix.countyCodeWidth, raw) ?? ix.countyByName.get(normaliseName(raw));
 }

@@ -8,7 +8,8 @@
  * @module
  */
 import type { Actor } from '../model/schema.js';
-import { dayStrings, generateSynthetic, SYNTHETIC_LINK_KINDS, type SyntheticNetworkOptions } from './network.js';
+import { generateSynthetic, type SyntheticNetworkOptions } from './network.js';
+import { dayStrings, SYNTHETIC_LINK_KINDS } from './edges.js';
 import { nodeBuiltin } from '../model/runtime.js';
 import { quoteCsvField } from '../io/write-csv.js';
 

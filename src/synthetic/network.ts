@@ -8,13 +8,17 @@
  * invented country instead of Sweden's geography, so it scales to any size.
  * The generator works on typed arrays and a numeric pair set, and builds the
  * row objects only at the end, so a million links take about a second.
+ * The country is made in country.ts, the links are stored in edges.ts; this
+ * module holds the options and the stages that draw actors and links.
  *
  * @module
  */
 import { z } from 'zod';
-import type { Actor, Border, County, Geography, Link, Municipality } from '../model/schema.js';
+import type { Actor, Geography, Link } from '../model/schema.js';
+import { SMALL_POPULATION, stageStream } from './shape.js';
 import type { Rng } from '../metrics/random.js';
-import { DATA_DATE, dayOf, FIRST_DATE, isoOf, POLICE_REGIONS_SINCE, SMALL_POPULATION, stageStream } from './shape.js';
+import { AGREEMENT, dayStrings, DIALOGUE, EdgeList, MEMBER, NETWORK, POLICE_DAY, PROJECT, SYNTHETIC_LINK_KINDS } from './edges.js';
+import { KM_PER_DEG_LAT, KM_PER_DEG_LON, makeGeography } from './country.js';
 import { parseOptions } from '../model/options.js';
 
 // ---------------------------------------------------------------- parameters
@@ -66,142 +70,7 @@ function defaultMunicipalities(links: number): number {
   return Math.min(max, Math.max(min, Math.round(links / SYNTHETIC_LINKS_PER_MUNICIPALITY)));
 }
 
-/** Dates: since 2010-01-01, up to the data date. Police regions exist from 2015-01-01. */
-// Days are counted from FIRST_DATE (Int16 in the edge list).
-const FIRST_DAY = dayOf(FIRST_DATE);
-const LAST_DAY = dayOf(DATA_DATE) - FIRST_DAY;
-const POLICE_DAY = dayOf(POLICE_REGIONS_SINCE) - FIRST_DAY;
-/** Link kinds, by their index in the compact arrays. */
-export const SYNTHETIC_LINK_KINDS = ['agreement', 'dialogue', 'member', 'network', 'project'] as const;
-const AGREEMENT = 0;
-const DIALOGUE = 1;
-const MEMBER = 2;
-const NETWORK = 3;
-const PROJECT = 4;
-/** The bounding box of the invented country (WGS84 degrees): about 1 300 × 630 km. */
-const BOX = { south: 55.5, north: 67.5, west: 11, east: 23 } as const;
-const KM_PER_DEG_LAT = 111.2;
-const KM_PER_DEG_LON = 111.2 * Math.cos((61.5 * Math.PI) / 180);
 const NATIONAL_AUTHORITIES = 5;
-
-// ---------------------------------------------------------------- compact storage
-
-/** A set of unordered node pairs, open addressing over a Float64Array (0 = empty). */
-class PairSet {
-  private keys: Float64Array;
-  private mask: number;
-  size = 0;
-  constructor(expected: number) {
-    let cap = 1024;
-    while (cap < expected * 2) cap *= 2;
-    this.keys = new Float64Array(cap);
-    this.mask = cap - 1;
-  }
-  private static slot(lo: number, hi: number, mask: number): number {
-    let h = Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi + 0x7f4a7c15, 0x85ebca77);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0x2c1b3c6d);
-    h ^= h >>> 12;
-    return h & mask;
-  }
-  /** Add the pair; false when it was there already. */
-  add(u: number, v: number): boolean {
-    const lo = u < v ? u : v;
-    const hi = u < v ? v : u;
-    const key = lo * 67_108_864 + hi + 1;
-    let i = PairSet.slot(lo, hi, this.mask);
-    for (;;) {
-      const k = this.keys[i]!;
-      if (k === 0) break;
-      if (k === key) return false;
-      i = (i + 1) & this.mask;
-    }
-    this.keys[i] = key;
-    if (++this.size * 2 > this.keys.length) this.grow();
-    return true;
-  }
-  has(u: number, v: number): boolean {
-    const lo = u < v ? u : v;
-    const hi = u < v ? v : u;
-    const key = lo * 67_108_864 + hi + 1;
-    for (let i = PairSet.slot(lo, hi, this.mask); ; i = (i + 1) & this.mask) {
-      const k = this.keys[i]!;
-      if (k === 0) return false;
-      if (k === key) return true;
-    }
-  }
-  private grow(): void {
-    const old = this.keys;
-    this.keys = new Float64Array(old.length * 2);
-    this.mask = this.keys.length - 1;
-    for (const key of old) {
-      if (key === 0) continue;
-      const lo = Math.floor((key - 1) / 67_108_864);
-      const hi = key - 1 - lo * 67_108_864;
-      let i = PairSet.slot(lo, hi, this.mask);
-      while (this.keys[i] !== 0) i = (i + 1) & this.mask;
-      this.keys[i] = key;
-    }
-  }
-}
-
-/** The links as parallel typed arrays; `since`/`until` are days after 2010-01-01, -1 for none. */
-export class EdgeList {
-  src: Int32Array;
-  dst: Int32Array;
-  kind: Uint8Array;
-  weight: Uint8Array;
-  since: Int16Array;
-  until: Int16Array;
-  count = 0;
-  readonly pairs: PairSet;
-  constructor(
-    readonly limit: number,
-    private rng: Rng,
-  ) {
-    const cap = limit + 16;
-    this.src = new Int32Array(cap);
-    this.dst = new Int32Array(cap);
-    this.kind = new Uint8Array(cap);
-    this.weight = new Uint8Array(cap);
-    this.since = new Int16Array(cap);
-    this.until = new Int16Array(cap);
-    this.pairs = new PairSet(limit);
-  }
-  get full(): boolean {
-    return this.count >= this.limit;
-  }
-  /**
-   * Add a link between nodes u and v with a random weight 1–5 (1 most
-   * common), a `since` date from `fromDay` on (3 % undated) and, for
-   * `endedShare` of them, an `until` date. False for a self-loop, a pair
-   * already linked, or when the target count is reached.
-   */
-  add(u: number, v: number, kind: number, endedShare = 0.05, fromDay = 0): boolean {
-    if (u === v || this.count >= this.limit || !this.pairs.add(u, v)) return false;
-    const rng = this.rng;
-    const i = this.count++;
-    this.src[i] = u;
-    this.dst[i] = v;
-    this.kind[i] = kind;
-    const r = rng();
-    this.weight[i] = 1 + Math.floor(5 * r * r);
-    if (rng() < 0.03 && fromDay === 0) {
-      this.since[i] = -1;
-      this.until[i] = -1;
-      return true;
-    }
-    const since = fromDay + Math.floor(rng() * (LAST_DAY - fromDay + 1));
-    this.since[i] = since;
-    let until = -1;
-    if (rng() < endedShare) {
-      const end = since + 120 + Math.floor(rng() * 1_400);
-      if (end <= LAST_DAY) until = end;
-    }
-    this.until[i] = until;
-    return true;
-  }
-}
 
 /** The generator's output before it is turned into rows: what the file writer streams from. */
 export interface CompactSyntheticNetwork {
@@ -213,24 +82,7 @@ export interface CompactSyntheticNetwork {
   edges: EdgeList;
 }
 
-/** ISO dates of day offsets, computed once each. */
-export function dayStrings(): (day: number) => string | undefined {
-  const cache: string[] = [];
-  return (day) => {
-    if (day < 0) return undefined;
-    return (cache[day] ??= isoOf(FIRST_DAY + day));
-  };
-}
-
 // ---------------------------------------------------------------- helpers
-
-function normal(rng: Rng): number {
-  const u = 1 - rng();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
-}
-
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
-const round4 = (x: number) => Number(x.toFixed(4));
 
 /** Split `total` into integers proportional to `weights` (largest remainder, ties by index). */
 function apportion(total: number, weights: Float64Array): Int32Array {
@@ -249,168 +101,6 @@ function apportion(total: number, weights: Float64Array): Int32Array {
   rest.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (let k = 0; given < total; k++, given++) out[rest[k % rest.length]![1]]! += 1;
   return out;
-}
-
-// ---------------------------------------------------------------- geography
-
-interface Layout {
-  geography: Geography;
-  /** Per municipality (code order): grid row and column, population, county index. */
-  row: Int32Array;
-  col: Int32Array;
-  population: Float64Array;
-  county: Int32Array;
-  /** Neighbour lists (municipality indices). */
-  borders: number[][];
-  /** Typical distance between neighbouring centroids, km. */
-  cellKm: number;
-  countyCodes: string[];
-}
-
-function makeGeography(M: number, C: number, seed: number, links: number): Layout {
-  const rng = stageStream(seed, 1);
-  const heightKm = (BOX.north - BOX.south) * KM_PER_DEG_LAT;
-  const widthKm = (BOX.east - BOX.west) * KM_PER_DEG_LON;
-  const rows = Math.max(1, Math.round(Math.sqrt((M * heightKm) / widthKm)));
-  const cols = Math.ceil(M / rows);
-  const latStep = (BOX.north - BOX.south) / rows;
-  const lonStep = (BOX.east - BOX.west) / cols;
-  const cellKm = Math.sqrt(latStep * KM_PER_DEG_LAT * lonStep * KM_PER_DEG_LON);
-
-  // Cells: the first M of the grid, row by row from the south.
-  const cellRow = new Int32Array(M);
-  const cellCol = new Int32Array(M);
-  for (let i = 0; i < M; i++) {
-    cellRow[i] = Math.floor(i / cols);
-    cellCol[i] = i % cols;
-  }
-
-  // Counties: recursive bisection of the cells along the longer side, with
-  // random county weights, so counties are contiguous blocks of varied size.
-  const weights = Float64Array.from({ length: C }, () => 0.4 + 1.6 * rng());
-  const countyOfCell = new Int32Array(M);
-  let nextCounty = 0;
-  const split = (cells: number[], from: number, to: number): void => {
-    const k = to - from;
-    if (k === 1) {
-      const c = nextCounty++;
-      for (const cell of cells) countyOfCell[cell] = c;
-      return;
-    }
-    let minR = Infinity, maxR = -Infinity, minC = Infinity, maxC = -Infinity;
-    for (const cell of cells) {
-      minR = Math.min(minR, cellRow[cell]!);
-      maxR = Math.max(maxR, cellRow[cell]!);
-      minC = Math.min(minC, cellCol[cell]!);
-      maxC = Math.max(maxC, cellCol[cell]!);
-    }
-    const byRow = (maxR - minR + 1) * latStep * KM_PER_DEG_LAT >= (maxC - minC + 1) * lonStep * KM_PER_DEG_LON;
-    const [major, minor] = byRow ? [cellRow, cellCol] : [cellCol, cellRow];
-    cells.sort((a, b) => major[a]! - major[b]! || minor[a]! - minor[b]!);
-    const half = Math.floor(k / 2);
-    let wLeft = 0, wAll = 0;
-    for (let i = from; i < to; i++) {
-      wAll += weights[i]!;
-      if (i < from + half) wLeft += weights[i]!;
-    }
-    const n = Math.min(cells.length - (k - half), Math.max(half, Math.round((cells.length * wLeft) / wAll)));
-    split(cells.slice(0, n), from, from + half);
-    split(cells.slice(n), from + half, to);
-  };
-  split(Array.from({ length: M }, (_, i) => i), 0, C);
-
-  // Municipalities in county order, then from the south-west: codes follow that order.
-  const order = Array.from({ length: M }, (_, i) => i).sort(
-    (a, b) => countyOfCell[a]! - countyOfCell[b]! || cellRow[a]! - cellRow[b]! || cellCol[a]! - cellCol[b]!,
-  );
-  const indexOfCell = new Int32Array(M);
-  order.forEach((cell, i) => (indexOfCell[cell] = i));
-  const row = new Int32Array(M);
-  const col = new Int32Array(M);
-  const county = new Int32Array(M);
-  order.forEach((cell, i) => {
-    row[i] = cellRow[cell]!;
-    col[i] = cellCol[cell]!;
-    county[i] = countyOfCell[cell]!;
-  });
-
-  // Borders: grid neighbours, one diagonal in a third of the 2×2 squares, a
-  // few grid borders dropped; a few municipalities on the edge become islands.
-  const cellAt = (r: number, c: number) => (r < 0 || c < 0 || c >= cols || r * cols + c >= M ? -1 : r * cols + c);
-  const pairs = new Set<number>();
-  const addBorder = (p: number, q: number) => {
-    if (p < 0 || q < 0) return;
-    const [a, b] = indexOfCell[p]! < indexOfCell[q]! ? [indexOfCell[p]!, indexOfCell[q]!] : [indexOfCell[q]!, indexOfCell[p]!];
-    pairs.add(a * M + b);
-  };
-  for (let cell = 0; cell < M; cell++) {
-    const r = cellRow[cell]!;
-    const c = cellCol[cell]!;
-    if (rng() >= 0.06) addBorder(cell, cellAt(r, c + 1));
-    if (rng() >= 0.06) addBorder(cell, cellAt(r + 1, c));
-    const diagonal = rng();
-    if (diagonal < 0.17) addBorder(cell, cellAt(r + 1, c + 1));
-    else if (diagonal < 0.34) addBorder(cellAt(r, c + 1), cellAt(r + 1, c));
-  }
-  const islands = new Set<number>();
-  const edgeCells = [];
-  for (let cell = 0; cell < M; cell++) {
-    const r = cellRow[cell]!;
-    const c = cellCol[cell]!;
-    if (r === 0 || c === 0 || c === cols - 1 || cellAt(r + 1, c) < 0) edgeCells.push(indexOfCell[cell]!);
-  }
-  edgeCells.sort((a, b) => a - b);
-  for (let k = Math.floor(M / 250); k > 0 && edgeCells.length > 0; k--) {
-    islands.add(edgeCells.splice(Math.floor(rng() * edgeCells.length), 1)[0]!);
-  }
-  const borderList: Border[] = [];
-  const borders: number[][] = Array.from({ length: M }, () => []);
-  const sortedPairs = [...pairs].filter((p) => !islands.has(Math.floor(p / M)) && !islands.has(p % M)).sort((p, q) => p - q);
-
-  const width = Math.max(4, String(M).length);
-  const codes = Array.from({ length: M }, (_, i) => pad(i + 1, width));
-  for (const p of sortedPairs) {
-    const a = Math.floor(p / M);
-    const b = p % M;
-    borders[a]!.push(b);
-    borders[b]!.push(a);
-    borderList.push({ a: codes[a]!, b: codes[b]! });
-  }
-  for (const list of borders) list.sort((a, b) => a - b);
-
-  const countyWidth = Math.max(2, String(C).length);
-  const countyCodes = Array.from({ length: C }, (_, i) => pad(i + 1, countyWidth));
-  const counties: County[] = countyCodes.map((code) => ({ code, name: `Län ${code}` }));
-
-  // Populations: lognormal around 15 500 (about half the municipalities are small), 800 … 2 500 000.
-  const population = new Float64Array(M);
-  const municipalities: Municipality[] = [];
-  for (let i = 0; i < M; i++) {
-    const pop = Math.round(Math.min(2_500_000, Math.max(800, Math.exp(Math.log(15_500) + 1.05 * normal(rng)))));
-    population[i] = pop;
-    const lat = round4(BOX.south + (row[i]! + 0.5 + 0.6 * (rng() - 0.5)) * latStep);
-    const lon = round4(BOX.west + (col[i]! + 0.5 + 0.6 * (rng() - 0.5)) * lonStep);
-    const areaKm2 = Math.max(1, Math.round(cellKm * cellKm * (0.5 + rng())));
-    municipalities.push({
-      code: codes[i]!,
-      name: `Kommun ${codes[i]}`,
-      county: countyCodes[county[i]!]!,
-      population: pop,
-      populationYear: 2025,
-      lat,
-      lon,
-      areaKm2,
-      island: borders[i]!.length === 0,
-    });
-  }
-  const geography: Geography = {
-    name: 'Synthetic',
-    municipalities,
-    counties,
-    borders: borderList,
-    source: `Invented by syntheticNetwork (seed ${seed}, ${links} links, ${M} municipalities, ${C} counties): not a real country.`,
-  };
-  return { geography, row, col, population, county, borders, cellKm, countyCodes };
 }
 
 // ---------------------------------------------------------------- the network
