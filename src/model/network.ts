@@ -17,7 +17,9 @@ import { municipalityProjection, type MunicipalityProjection, type MunicipalityP
 export { MAX_LINK_WEIGHT, type NetworkParts } from './network-parts.js';
 export type { NetworkLink, PairEdgeAttributes } from './network-storage.js';
 export type { ActorNodeAttributes } from './network-graph.js';
-export { MunicipalityProjectionOptionsSchema, sharedProjection, type MunicipalityProjection, type MunicipalityProjectionOptions, type MunicipalityTie } from './network-projection.js';
+export { MunicipalityProjectionOptionsSchema, type MunicipalityProjection, type MunicipalityProjectionOptions, type MunicipalityTie } from './network-projection.js';
+/** @internal */
+export { sharedProjection } from './network-projection.js';
 
 /**
  * A cooperation network over a geography: actors (the municipalities of its

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cmp, indexGeography } from '../model/geography.js';
 import type { Group } from '../model/groups.js';
 import type { Geography } from '../model/schema.js';
-import { borderGraph, EARTH_RADIUS_KM, type BorderGraph } from '../geo/distance.js';
+import { borderGraph, EARTH_RADIUS_KM } from '../geo/distance.js';
 import type { Csr } from '../metrics/csr.js';
 import { cached } from '../model/cache.js';
 
@@ -88,12 +88,16 @@ export const PROXIMITY_ITERATIONS = 40;
 
 /**
  * The geography as typed arrays, municipality `i` being `codes[i]` in code
- * order: the border graph's (geo) codes, index and centroids, and what the
- * features add. Built once per geography.
+ * order: the border graph's (geo) codes, index, centroids and CSR, and what
+ * the features add. Built once per geography.
  */
-export interface GeoArrays extends Pick<BorderGraph, 'codes' | 'index' | 'lat' | 'lon'> {
+export interface GeoArrays {
   readonly geography: Geography;
   readonly n: number;
+  readonly codes: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly lat: Float64Array;
+  readonly lon: Float64Array;
   readonly cosLat: Float64Array;
   /** County of each municipality, as an index into `countyCodes`. */
   readonly county: Int32Array;
