@@ -44,10 +44,7 @@ function capabilitiesOf(caps: CapabilitySet, given: readonly string[] | undefine
 /** The capability set read on the network's date (see the conventions above). */
 function onNetworkDate(net: CooperationNetwork, caps: CapabilitySet, fn: string): CapabilitySet {
   if (!(caps instanceof CapabilitySet)) throw new ArgumentError(`${fn}: the second argument must be a CapabilitySet (from loadCapabilities)`);
-  if (net.date === undefined) return caps;
-  if (caps.date === undefined) return caps.asOf(net.date);
-  if (caps.date !== net.date) throw new ArgumentError(`${fn}: the network is read on ${net.date} and the capabilities on ${caps.date}; read both on one date`);
-  return caps;
+  return caps.onNetworkDate(net.date, fn);
 }
 
 // ---------------------------------------------------------------------------
@@ -461,7 +458,8 @@ function gapReason(name: string, lacking: readonly string[], nearby: readonly st
   const w = WORDS[lang];
   const label = (c: string) => caps.vocabulary.label(c, lang);
   const has = lang === 'en' ? 'has' : 'har';
-  const lacks = listWords(lacking.map((c) => `${w.no} ${label(c)}`), w.and);
+  const no = (c: string) => (lang === 'sv' && caps.vocabulary.definition(c)?.svGender === 'ett' ? 'inget' : w.no);
+  const lacks = listWords(lacking.map((c) => `${no(c)} ${label(c)}`), w.and);
   let text = `${name} ${has} ${lacks}`;
   if (nearby.length === 0) {
     text += lang === 'en'

@@ -21,6 +21,10 @@ export interface CapabilityDefinition {
   readonly sv: string;
   /** English label, e.g. `action plan`. */
   readonly en: string;
+  /** The English label as the object of "has": `an action plan`, `support for relatives`. */
+  readonly enHas: string;
+  /** Grammatical gender of the Swedish label (`en handlingsplan`, `ett kompetensnätverk`), for "ingen"/"inget". */
+  readonly svGender: 'en' | 'ett';
   /** Other words files use for it (matched like the code, without case or diacritics). */
   readonly aliases: readonly string[];
 }
@@ -31,37 +35,45 @@ export interface CapabilityDefinition {
  * Files may use the code, either label or an alias; any other capability is
  * user-defined and must be declared (`loadCapabilities(…, { custom })`).
  */
-export const CAPABILITY_VOCABULARY: readonly CapabilityDefinition[] = Object.freeze([
-  { code: 'action_plan', sv: 'handlingsplan', en: 'action plan', aliases: ['handlingsplan mot våldsbejakande extremism', 'written action plan', 'plan'] },
-  { code: 'coordinator', sv: 'samordnare', en: 'coordinator', aliases: ['lokal samordnare', 'local coordinator', 'samordnare mot våldsbejakande extremism'] },
-  { code: 'situation_picture', sv: 'lägesbild', en: 'situation picture', aliases: ['lokal lägesbild', 'local situation picture', 'situation report'] },
+export const CAPABILITY_VOCABULARY: readonly CapabilityDefinition[] = Object.freeze(([
+  { code: 'action_plan', enHas: 'an action plan', svGender: 'en', sv: 'handlingsplan', en: 'action plan', aliases: ['handlingsplan mot våldsbejakande extremism', 'written action plan', 'plan'] },
+  { code: 'coordinator', enHas: 'a coordinator', svGender: 'en', sv: 'samordnare', en: 'coordinator', aliases: ['lokal samordnare', 'local coordinator', 'samordnare mot våldsbejakande extremism'] },
+  { code: 'situation_picture', enHas: 'a local situation picture', svGender: 'en', sv: 'lägesbild', en: 'situation picture', aliases: ['lokal lägesbild', 'local situation picture', 'situation report'] },
   {
     code: 'police_agreement',
+    enHas: 'a cooperation agreement with the police',
+    svGender: 'en',
     sv: 'samverkansöverenskommelse med polisen',
     en: 'cooperation agreement with the police',
     aliases: ['samverkansöverenskommelse', 'medborgarlöfte', 'police agreement', 'citizen promise'],
   },
-  { code: 'exit_support', sv: 'avhopparverksamhet', en: 'support for people leaving', aliases: ['avhopparstöd', 'exit programme', 'exit work'] },
-  { code: 'relatives_support', sv: 'anhörigstöd', en: 'support for relatives', aliases: ['stöd till anhöriga', 'family support'] },
+  { code: 'exit_support', enHas: 'support for people leaving', svGender: 'en', sv: 'avhopparverksamhet', en: 'support for people leaving', aliases: ['avhopparstöd', 'exit programme', 'exit work'] },
+  { code: 'relatives_support', enHas: 'support for relatives', svGender: 'ett', sv: 'anhörigstöd', en: 'support for relatives', aliases: ['stöd till anhöriga', 'family support'] },
   {
     code: 'religious_dialogue',
+    enHas: 'a dialogue forum with religious communities',
+    svGender: 'ett',
     sv: 'dialogforum med religiösa samfund',
     en: 'dialogue forum with religious communities',
     aliases: ['dialogforum', 'interreligiöst råd', 'interfaith council', 'dialogue forum'],
   },
   {
     code: 'civil_society_partnership',
+    enHas: 'an idea-based public partnership with civil society',
+    svGender: 'ett',
     sv: 'idéburet offentligt partnerskap',
     en: 'idea-based public partnership with civil society',
     aliases: ['iop', 'idéburet offentligt partnerskap (iop)', 'public civil society partnership'],
   },
   {
     code: 'regional_network',
+    enHas: 'membership of a regional competence network',
+    svGender: 'ett',
     sv: 'regionalt kompetensnätverk',
     en: 'regional competence network',
     aliases: ['kompetensnätverk', 'regional network', 'competence network'],
   },
-].map((d) => Object.freeze({ ...d, aliases: Object.freeze(d.aliases) })));
+] as const satisfies readonly CapabilityDefinition[]).map((d): CapabilityDefinition => Object.freeze({ ...d, aliases: Object.freeze([...d.aliases]) })));
 
 /** The codes of {@link CAPABILITY_VOCABULARY}, in its order. */
 export const CAPABILITY_CODES: readonly string[] = Object.freeze(CAPABILITY_VOCABULARY.map((d) => d.code));
@@ -79,7 +91,7 @@ export const CAPABILITY_STATES: readonly CapabilityState[] = Object.freeze(['yes
 /** A user-defined capability or a word for one: a code (snake_case word) and optional labels. */
 export const CustomCapabilitySchema = z.union([
   z.string().min(1),
-  z.strictObject({ code: z.string().min(1), sv: z.string().optional(), en: z.string().optional(), aliases: z.array(z.string()).optional() }),
+  z.strictObject({ code: z.string().min(1), sv: z.string().optional(), svGender: z.enum(['en', 'ett']).optional(), en: z.string().optional(), enHas: z.string().optional(), aliases: z.array(z.string()).optional() }),
 ]);
 export type CustomCapability = z.input<typeof CustomCapabilitySchema>;
 
@@ -126,7 +138,7 @@ export class CapabilityVocabulary {
     const extra = custom.map((c): CapabilityDefinition => {
       const d = typeof c === 'string' ? { code: c } : c;
       const code = capabilityWord(d.code).replace(/ /g, '_');
-      return Object.freeze({ code, sv: d.sv ?? code.replace(/_/g, ' '), en: d.en ?? code.replace(/_/g, ' '), aliases: Object.freeze([...(d.aliases ?? [])]) });
+      return Object.freeze({ code, enHas: d.enHas ?? d.en ?? code.replace(/_/g, ' '), svGender: d.svGender ?? 'en', sv: d.sv ?? code.replace(/_/g, ' '), en: d.en ?? code.replace(/_/g, ' '), aliases: Object.freeze([...(d.aliases ?? [])]) });
     });
     const definitions: CapabilityDefinition[] = [];
     for (const d of [...CAPABILITY_VOCABULARY, ...extra]) {
@@ -213,6 +225,18 @@ export class CapabilitySet {
   asOf(date: string): CapabilitySet {
     if (!IsoDateSchema.safeParse(date).success) throw new ArgumentError(`asOf: expected an ISO date YYYY-MM-DD that exists, got ${JSON.stringify(date)}`);
     return new CapabilitySet(this.records, { ...this.#options(), date });
+  }
+
+  /**
+   * The set read on a network's date (`net.date`, set by `net.asOf`): itself
+   * when the network has no date or the set has the same one, the set as of
+   * that date when the set has none; two different dates are an error
+   * naming `fn` (the analyses read links and capabilities on one date).
+   */
+  onNetworkDate(date: string | undefined, fn: string): CapabilitySet {
+    if (date === undefined || this.date === date) return this;
+    if (this.date === undefined) return this.asOf(date);
+    throw new ArgumentError(`${fn}: the network is read on ${date} and the capabilities on ${this.date}; read both on one date`);
   }
 
   /** The same records declared a complete census (or not). */
