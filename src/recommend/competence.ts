@@ -22,13 +22,19 @@ import { ArgumentError } from '../model/errors.js';
  * measures that the default weight does not lower the body-level figures.
  */
 
-/** Default weight of the competence component (see above). */
-export const DEFAULT_COMPETENCE_WEIGHT = 1;
+/**
+ * Default weight of the competence component (see above): 0.25, the
+ * largest tried that costs nothing on the body protocol when the
+ * capabilities are pure noise (a random census of three capabilities:
+ * P@5 0.426 at 0.25 and 0.400 at 1, against 0.426 without; real evidence:
+ * 0.426 either way; `bench/recommend-quality.ts --competence`).
+ */
+export const DEFAULT_COMPETENCE_WEIGHT = 0.25;
 
 export const CompetenceOptionsShape = {
   /** Capability records (from `loadCapabilities`). Without them, no competence component. */
   capabilities: z.instanceof(CapabilitySet, { message: 'expected a CapabilitySet (from loadCapabilities)' }).optional(),
-  /** Weight of the competence component. Default 1 (`DEFAULT_COMPETENCE_WEIGHT`). 0 keeps the ranking and only adds the reason. */
+  /** Weight of the competence component. Default 0.25 (`DEFAULT_COMPETENCE_WEIGHT`). 0 keeps the ranking and only adds the reason. */
   competenceWeight: z.number().nonnegative().finite().default(DEFAULT_COMPETENCE_WEIGHT),
   /** Ask for partners for one capability (code or label): only candidates that have it. Needs `capabilities`. */
   capability: z.string().min(1).optional(),

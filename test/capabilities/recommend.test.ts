@@ -21,7 +21,7 @@ const all = { limit: 100 };
 describe('competence component', () => {
   it('learned model: each capability offered adds the weight to the linear score', () => {
     const before = recommendPartners(net, '2425', all);
-    const after = recommendPartners(net, '2425', { ...all, capabilities: caps });
+    const after = recommendPartners(net, '2425', { ...all, capabilities: caps, competenceWeight: 1 });
     const p = before.find((r) => r.candidate === '2463')!.score;
     const q = after.find((r) => r.candidate === '2463')!.score;
     const e2 = Math.exp(2); // two capabilities offered, weight 1 each
