@@ -54,6 +54,14 @@ describe('samverkan capabilities, reach, capability-gaps', () => {
     expect(lenient.stderr).toMatch(/2 of 13 capability rows rejected/);
   });
 
+  it('validate reports the capability rows with the others', async () => {
+    const r = await cli(['validate', '--dataset', 'bodies', '--capabilities', `${D}/capabilities.csv`, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = json(r.stdout) as { files: { role: string; rows: number; rejected: number }[]; problems: { row: number; column: string }[] };
+    expect(report.files.find((f) => f.role === 'capabilities')).toMatchObject({ rows: 13, rejected: 2 });
+    expect(report.problems.map((p) => [p.row, p.column])).toEqual([[13, 'actor'], [14, 'actor']]);
+  });
+
   it('recommend --capability returns only partners that have it', async () => {
     const r = await cli(['recommend', '-m', 'Kil', '--dataset', 'bodies', '--capabilities', `${D}/capabilities.csv`, '--lenient', '--capability', 'action_plan', '--format', 'json']);
     expect(r.code).toBe(0);
