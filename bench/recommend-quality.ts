@@ -32,11 +32,14 @@ import { demoDataset, swedenCooperationBodies } from '../src/io/sweden.js';
 import { neighbours } from '../src/geo/neighbours.js';
 import type { CooperationNetwork } from '../src/model/network.js';
 import { BASELINES, evaluateRecommender, evaluationSplits, samverkanScores, splitComponents, splitMetrics, type EvaluationRow, type Split } from '../src/recommend/evaluate.js';
+import { loadCapabilities } from '../src/io/capabilities.js';
+import { CAPABILITY_CODES, CapabilitySet } from '../src/model/capabilities.js';
 import { BODY_METHODS, evaluateBodies, type BodyEvaluateOptions, type BodyEvaluationRow, type BodyMethod } from '../src/recommend/evaluate-bodies.js';
 import { defaultRecommender } from '../src/recommend/recommender-model.js';
 import { recommendAll } from '../src/recommend/recommend.js';
 import { ScoreOptionsSchema, type Components } from '../src/recommend/score.js';
 import { positiveArg } from './lib/measure.js';
+import { createRng } from '../src/metrics/random.js';
 
 
 const REPEATS = Math.floor(positiveArg('repeats', 20));
@@ -122,6 +125,34 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+/**
+ * The competence component must not lower the body-level figures. The
+ * hidden bodies say nothing of capabilities, so this checks harm, not help:
+ * the real evidence (data/examples/capabilities, municipalities only), and a
+ * random census (every municipality yes/no at 50 %), where the component is
+ * pure noise, at the default weight and at smaller ones.
+ */
+function competence(): void {
+  console.log('\n### The competence component (capabilities cannot be checked against hidden bodies)\n');
+  const methods: BodyMethod[] = ['samverkan', 'same_county_nearest'];
+  const p = (options: BodyEvaluateOptions) => evaluateBodies(bodies, { k: K, seed: SEED, folds: 10, methods, ...(QUICK && { l2: defaultRecommender().default.l2, bootstrap: 400 }), ...options }).find((r) => r.method === 'samverkan')!.precisionAtK;
+  const without = p({});
+  const real = loadCapabilities('data/examples/capabilities/capabilities.csv', bodies, { mode: 'lenient' });
+  const rejected = real.loadReport!.files[0]!.rejected;
+  const random = createRng(SEED);
+  const codes = CAPABILITY_CODES.slice(0, 3);
+  const noise = new CapabilitySet(bodies.municipalities().flatMap((m) => codes.map((capability) => ({ subject: m.code, subjectType: 'municipality' as const, capability, status: random() < 0.5 ? ('yes' as const) : ('no' as const) }))));
+  console.log(`| capabilities | weight | samverkan P@${K} | − without |`);
+  console.log('| --- | --- | --- | --- |');
+  console.log(`| none | – | ${f3(without)} | – |`);
+  const realP = p({ capabilities: real });
+  console.log(`| real evidence (${real.records.length} records; ${rejected} actor row${rejected === 1 ? '' : 's'} left out: not in the bodies network) | 1 | ${f3(realP)} | ${f3(realP - without)} |`);
+  for (const weight of [1, 0.25]) {
+    const noisy = p({ capabilities: noise, competenceWeight: weight });
+    console.log(`| random census, 3 capabilities | ${weight} | ${f3(noisy)} | ${f3(noisy - without)} |`);
+  }
+}
+
 function report(): void {
   console.log(`# Recommendation quality (seed ${SEED}${QUICK ? ', --quick: λ fixed at the shipped model’s, 400 resamples' : ''})`);
   const model = defaultRecommender();
@@ -134,6 +165,7 @@ function report(): void {
   const explicit = loadNetwork(swedenCooperationBodies({ evidence: 'explicit' }));
   target(bodyTable('Real bodies whose members the sources list (member_evidence explicit_list), 10 folds', explicit, { folds: 10, methods: ['samverkan', 'same_county_nearest', 'nearest', 'same_region_nearest', 'common_neighbours'] }));
   bodyTable('Demo (synthetic): its joint bodies, 10 folds', demo, { folds: 10 });
+  competence();
 
   console.log('\n## Tie protocol: hide random ties (overstates every method on group data)');
   for (const [name, net] of datasets) {
@@ -271,4 +303,5 @@ function tune(): void {
 }
 
 if (process.argv.includes('--tune')) tune();
+else if (process.argv.includes('--competence')) competence();
 else report();

@@ -147,6 +147,39 @@ export {
   type GapType,
   type Severity,
 } from './analysis/gaps.js';
+export {
+  CapabilitySet,
+  CapabilityVocabulary,
+  CAPABILITY_VOCABULARY,
+  CAPABILITY_CODES,
+  CAPABILITY_STATES,
+  CapabilityStatusSchema,
+  CapabilityRecordSchema,
+  CustomCapabilitySchema,
+  type CapabilityDefinition,
+  type CapabilityStatus,
+  type CapabilityState,
+  type CapabilityRecord,
+  type CapabilityFact,
+  type CustomCapability,
+} from './model/capabilities.js';
+export { loadCapabilities, LoadCapabilitiesOptionsSchema, CAPABILITY_COLUMNS, type LoadCapabilitiesOptions } from './io/capabilities.js';
+export {
+  capabilityCoverage,
+  capabilitiesByMunicipality,
+  competenceReach,
+  capabilityGaps,
+  CapabilityCoverageOptionsSchema,
+  CompetenceReachOptionsSchema,
+  CapabilityGapsOptionsSchema,
+  type CapabilityCoverageOptions,
+  type CompetenceReachOptions,
+  type CapabilityGapsOptions,
+  type CapabilityCoverageRow,
+  type MunicipalityCapabilityRow,
+  type CompetenceReachRow,
+  type CapabilityGapRow,
+} from './analysis/capabilities.js';
 
 export {
   renderMap,

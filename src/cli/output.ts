@@ -97,7 +97,7 @@ function realPath(path: string): string {
  */
 export function inputFiles(values: ParsedArgs['values'], cwd: string): string[] {
   const files: string[] = [];
-  for (const name of ['actors', 'links', 'graph', 'features', 'kinds-file', 'model']) if (typeof values[name] === 'string') files.push(resolve(cwd, values[name] as string));
+  for (const name of ['actors', 'links', 'graph', 'features', 'kinds-file', 'model', 'capabilities']) if (typeof values[name] === 'string') files.push(resolve(cwd, values[name] as string));
   if (typeof values.geography === 'string') for (const f of ['municipalities.csv', 'counties.csv', 'adjacency.csv']) files.push(resolve(cwd, values.geography as string, f));
   return files;
 }

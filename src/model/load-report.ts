@@ -33,8 +33,8 @@ export type Problem = z.infer<typeof ProblemSchema>;
 /** What happened to every row of one input. `loaded + merged + rejected + blank === rows`. */
 export const FileReportSchema = z.object({
   file: z.string(),
-  /** `actors` or `links` (for a graph file: its nodes or its edges), or `kinds` (a kinds file extending the vocabulary). */
-  role: z.enum(['actors', 'links', 'kinds']),
+  /** `actors` or `links` (for a graph file: its nodes or its edges), `kinds` (a kinds file extending the vocabulary) or `capabilities` (a capabilities file, `loadCapabilities`). */
+  role: z.enum(['actors', 'links', 'kinds', 'capabilities']),
   /** Data rows read (not counting the header). */
   rows: z.number().int().nonnegative(),
   /** Rows that became a new actor or link. */

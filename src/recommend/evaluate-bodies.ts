@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CompetenceOptionsShape, competenceNeed, competenceOffered } from './competence.js';
 import { cmp } from '../model/geography.js';
 import { GroupInputSchema, resolveGroups } from '../model/groups.js';
 import { requireGeography, type CooperationNetwork } from '../model/network.js';
@@ -104,6 +105,15 @@ export const BodyEvaluateOptionsSchema = z.strictObject({
   since: IsoDateSchema.optional(),
   /** County-wide groups: `'ignore'` (default: neither ties nor cases) or `'count'`. */
   countyWide: z.enum(['ignore', 'count']).default('ignore'),
+  /**
+   * Capability records: the samverkan method adds the recommender's
+   * competence component (see `recommendPartners`). The hidden bodies say
+   * nothing of capabilities, so this measures only that the component does
+   * not lower the figures, not that it helps.
+   */
+  capabilities: CompetenceOptionsShape.capabilities,
+  /** Weight of the competence component (with `capabilities`). Default 0.25 (`DEFAULT_COMPETENCE_WEIGHT`). */
+  competenceWeight: CompetenceOptionsShape.competenceWeight,
   /** Called as folds are done, with `(done, total)`. */
   onProgress: ProgressSchema,
 });
@@ -414,7 +424,10 @@ function methodScores(
       if (!variant) throw new Error(`evaluateBodies: no fitted ${method} model`);
       // The field variant is told the hidden group's field, as a user asking for that field would.
       const inField = method === 'samverkan_field' ? fieldMembership(ev, knownFields(ev.groups[c.group]!.group), (i) => i !== c.group && evidence(i)) : undefined;
-      return scoreCandidates(variant, inField ? { geo, ties: c.ties, inField } : { geo, ties: c.ties }, c.m, c.cands).scores;
+      const scores = scoreCandidates(variant, inField ? { geo, ties: c.ties, inField } : { geo, ties: c.ties }, c.m, c.cands).scores;
+      const need = competenceNeed(o, geo.codes[c.m]!, o.since, 'evaluateBodies');
+      if (need && need.weight > 0) for (let r = 0; r < scores.length; r++) scores[r]! += need.weight * competenceOffered(need, geo.codes[c.cands[r]!]!).length;
+      return scores;
     }
     case 'weighted':
       return weightedScores(

@@ -16,6 +16,7 @@ export {
   type RecommendationRow,
   type SmallMunicipalityRow,
 } from './recommend.js';
+export { DEFAULT_COMPETENCE_WEIGHT } from './competence.js';
 export {
   COMPONENTS,
   DEFAULT_WEIGHTS,

@@ -24,6 +24,7 @@ import {
 } from './score.js';
 import { SmallPopulationSchema, ViaSchema, parseOptions } from '../model/options.js';
 import { cached } from '../model/cache.js';
+import { CompetenceOptionsShape, competenceNeed, competenceOffered, competenceReason, offersAsked, type CompetenceNeed } from './competence.js';
 
 export const RecommendOptionsSchema = z.strictObject({
   /**
@@ -74,6 +75,7 @@ export const RecommendOptionsSchema = z.strictObject({
    * (unless strongest). Default 3.
    */
   maxReasons: z.number().int().nonnegative().default(3),
+  ...CompetenceOptionsShape,
 });
 export type RecommendOptions = z.input<typeof RecommendOptionsSchema>;
 
@@ -220,13 +222,13 @@ function existingReason(f: Features, m: number, c: number): string {
 }
 
 /** Recommendations for municipality index `m` on prepared features. */
-function recommendFor(f: Features, m: number, o: ParsedRecommendOptions): RecommendationRow[] {
+function recommendFor(f: Features, m: number, o: ParsedRecommendOptions, need: CompetenceNeed | undefined): RecommendationRow[] {
   const ix = indexGeography(f.ev.geography);
   const code = f.ev.codes[m]!;
   const tied = new Set([...f.ev.ties[m]!].map((j) => f.ev.codes[j]!).filter((c) => f.ev.scope.has(c)));
   // Municipalities outside the scope are no candidates: the data says nothing about them.
   const outside = f.ev.codes.filter((c) => !f.ev.scope.has(c));
-  const candidates = candidatesOf(f.ev.geography, code, o, new Set([...tied, ...outside]));
+  const candidates = candidatesOf(f.ev.geography, code, o, new Set([...tied, ...outside])).filter((c) => offersAsked(need, c.code));
   if (o.existing === 'flag') {
     const own = ix.municipality.get(code)!;
     const steps = stepsFrom(f.ev.geography, code);
@@ -238,8 +240,10 @@ function recommendFor(f: Features, m: number, o: ParsedRecommendOptions): Recomm
   const pairs = candidates.map((c) => [m, f.ev.index.get(c.code)!] as const);
   const arrays = componentArrays(f, pairs, o);
   const weights = o.weights as Components;
-  const scores = weightedScores(arrays, weights);
   const total = COMPONENTS.reduce((s, c) => s + weights[c], 0);
+  // Competence as one more component: the share of the lacking capabilities the candidate has.
+  const competence = need && need.lacking.length > 0 ? Float64Array.from(candidates, (c) => competenceOffered(need, c.code).length / need.lacking.length) : undefined;
+  const scores = competence ? weightedScores(arrays, weights).map((s, i) => (s * total + need!.weight * competence[i]!) / (total + need!.weight)) : weightedScores(arrays, weights);
   const order = candidates
     .map((_, i) => i)
     .sort(
@@ -264,6 +268,12 @@ function recommendFor(f: Features, m: number, o: ParsedRecommendOptions): Recomm
     const strongest = ranked.filter((x, i) => i === 0 || !WEAK_WHEN_LOW.has(x.k) || components[x.k] >= REASON_THRESHOLD).slice(0, o.maxReasons);
     const existing = tied.has(cand.code);
     const reasons = strongest.map((x) => reasonFor(f, x.k, m, c, o, cand));
+    if (need) {
+      (components as Record<string, number>).competence = competence?.[i] ?? 0;
+      const sentence = competenceReason(need, ix.municipality.get(cand.code)!.name, cand.code, code);
+      if (sentence !== undefined) reasons.unshift(sentence);
+      if (reasons.length > o.maxReasons) reasons.length = o.maxReasons;
+    }
     if (existing) reasons.unshift(existingReason(f, m, c));
     const muni = ix.municipality.get(cand.code)!;
     return {
@@ -339,12 +349,13 @@ export function recommendPartners(net: CooperationNetwork, municipality: string,
 
 /** The recommendations of one municipality (by code) under the parsed options, with what can be shared across municipalities prepared once. */
 function recommenderFor(net: CooperationNetwork, o: ParsedRecommendOptions): (code: string) => RecommendationRow[] {
+  const need = (code: string) => competenceNeed(o, code, net.date, 'recommendPartners');
   if (o.scorer === 'weighted') {
     const f = networkFeatures(net, o.via);
-    return (code) => recommendFor(f, f.ev.index.get(code)!, o);
+    return (code) => recommendFor(f, f.ev.index.get(code)!, o, need(code));
   }
   const ctx = modelContext(net, o);
-  return (code) => recommendWithModel(ctx, ctx.geo.index.get(code)!, o);
+  return (code) => recommendWithModel(ctx, ctx.geo.index.get(code)!, o, need(code));
 }
 
 /** What the learned model's recommendations of a network share: the evidence, its ties, the variant, and who is in the field asked for. */
@@ -430,20 +441,20 @@ function modelKey(model: object): number {
  * network without that one tie (how the model would rank it were the two
  * not tied yet), its probability taken over the new candidates and itself.
  */
-function recommendWithModel(ctx: ModelContext, m: number, o: ParsedRecommendOptions): RecommendationRow[] {
+function recommendWithModel(ctx: ModelContext, m: number, o: ParsedRecommendOptions, need: CompetenceNeed | undefined): RecommendationRow[] {
   const { geo, ties, variant } = ctx;
   const n = geo.n;
   const inScope = ctx.inScope;
-  const untied = untiedCandidatesOf(ties, m, inScope);
+  const untied = untiedCandidatesOf(ties, m, inScope).filter((c) => offersAsked(need, geo.codes[c]!));
   const partners = o.existing === 'flag' ? [...ties.targets.subarray(ties.offsets[m]!, ties.offsets[m + 1]!)].filter((c) => inScope === undefined || inScope[c] === 1) : [];
   if (untied.length === 0 && partners.length === 0) return [];
   const F = variant.features.length;
   const contextOf = (t: TieGraph) => (ctx.inField ? { geo, ties: t, inField: ctx.inField } : { geo, ties: t });
-  const fresh = scoreCandidates(variant, contextOf(ties), m, untied);
+  const fresh = withCompetence(scoreCandidates(variant, contextOf(ties), m, untied), need, geo.codes, untied);
   const scored = Array.from(untied, (c, r) => ({ c, s: fresh.scores[r]!, x: fresh.x.subarray(r * F, (r + 1) * F), ties, existing: false, km: kmBetween(geo, m, c) }));
   for (const c of partners) {
     const without = withoutTie(ties, m, c);
-    const one = scoreCandidates(variant, contextOf(without), m, Int32Array.of(c));
+    const one = withCompetence(scoreCandidates(variant, contextOf(without), m, Int32Array.of(c)), need, geo.codes, Int32Array.of(c));
     scored.push({ c, s: one.scores[0]!, x: one.x, ties: without, existing: true, km: kmBetween(geo, m, c) });
   }
   // Log of the softmax denominator over the new candidates (−∞ without any).
@@ -462,6 +473,7 @@ function recommendWithModel(ctx: ModelContext, m: number, o: ParsedRecommendOpti
     .slice(0, o.limit);
   const ix = indexGeography(geo.geography);
   const steps = stepsFrom(geo.geography, geo.codes[m]!);
+  const meanOffered = need ? base.reduce((s, e) => s + competenceOffered(need, geo.codes[e.c]!).length, 0) / Math.max(base.length, 1) : 0;
   return rows.map((e, rank) => {
     const { c, x, km } = e;
     const t = e.ties;
@@ -487,6 +499,13 @@ function recommendWithModel(ctx: ModelContext, m: number, o: ParsedRecommendOpti
       .slice(0, o.maxReasons)
       .map((topic) => reasonSentence(topic, facts, both && topic === 'county')!);
     const existing = e.existing;
+    if (need) {
+      const offered = competenceOffered(need, geo.codes[c]!).length;
+      components.competence = need.weight * (offered - meanOffered);
+      const sentence = competenceReason(need, ix.municipality.get(geo.codes[c]!)!.name, geo.codes[c]!, geo.codes[m]!);
+      if (sentence !== undefined) reasons.unshift(sentence);
+      if (reasons.length > o.maxReasons) reasons.length = o.maxReasons;
+    }
     if (existing) {
       const bodies = ctx.groupsOf(m, c);
       const direct = ctx.direct.has(m < c ? m * n + c : c * n + m);
@@ -614,4 +633,11 @@ export function recommendForCounty(net: CooperationNetwork, county: string, opti
 export function recommendAll(net: CooperationNetwork, options: BatchOptions = {}): Rows<RecommendationRow> {
   requireGeography(net, 'recommendAll');
   return batch(net, undefined, options, 'recommendAll');
+}
+
+/** Scores with the competence component added (learned model: `weight` per lacking capability the candidate has, on the linear score). */
+function withCompetence<T extends { scores: Float64Array }>(scored: T, need: CompetenceNeed | undefined, codes: readonly string[], candidates: Int32Array): T {
+  if (!need || need.weight === 0) return scored;
+  const scores = Float64Array.from(scored.scores, (s, r) => s + need.weight * competenceOffered(need, codes[candidates[r]!]!).length);
+  return { ...scored, scores };
 }

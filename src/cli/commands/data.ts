@@ -1,3 +1,4 @@
+import { CAPABILITY_OPTIONS, loadCapabilityFlag } from './capabilities.js';
 import { summaryByCounty } from '../../analysis/summary.js';
 import { formatProblem } from '../../model/load-report.js';
 import { formatTextTable } from '../../report/table.js';
@@ -39,14 +40,14 @@ const VALIDATE_INPUT_HELP = INPUT_HELP.replace(/\n {2}--lenient[^\n]*\n[^\n]*/, 
 export const validate: Command = {
   name: 'validate',
   summary: 'load the input and print what happened to every row',
-  options: { ...VALIDATE_INPUT_OPTIONS, ...OUTPUT_OPTIONS },
+  options: { ...VALIDATE_INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...CAPABILITY_OPTIONS },
   help: `samverkan validate [options]
 
 Loads the input leniently and prints the load report: per file, rows
 loaded, merged (repeats), rejected and blank, then every problem with
 file, row, column, value and reason. Exits 1 when any row is rejected.
 With --format csv or md it prints the problems as a table; json prints
-the whole report.
+the whole report. With --capabilities FILE, the capability rows too.
 
 ${VALIDATE_INPUT_HELP}
 
@@ -56,7 +57,9 @@ Example:
   samverkan validate --actors actors.csv --links links.csv`,
   run({ values }, io) {
     const { net, description } = loadInput({ ...values, lenient: true, [QUIET_LOAD]: true }, io);
-    const report = net.loadReport ?? { files: [], problems: [] };
+    const loaded = net.loadReport ?? { files: [], problems: [] };
+    const caps = loadCapabilityFlag({ ...values, lenient: true }, net, { ...io, stderr: { write: () => {} } })?.loadReport;
+    const report = caps ? { files: [...loaded.files, ...caps.files], problems: [...loaded.problems, ...caps.problems] } : loaded;
     const format = formatOf(values);
     const errors = report.problems.filter((p) => p.severity === 'error').length;
     if (format === 'json') emit(JSON.stringify(report, null, 2) + '\n', values, io);

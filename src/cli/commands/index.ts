@@ -1,4 +1,5 @@
 import { brokerageCommand, centralityCommand, communitiesCommand, coverageCommand, gapsCommand, structureCommand } from './analysis.js';
+import { capabilitiesCommand, capabilityGapsCommand, reachCommand } from './capabilities.js';
 import { summary, validate } from './data.js';
 import { exportCommand } from './export.js';
 import { generateCommand } from './generate.js';
@@ -17,6 +18,9 @@ export const COMMANDS: readonly Command[] = [
   communitiesCommand,
   coverageCommand,
   gapsCommand,
+  capabilitiesCommand,
+  reachCommand,
+  capabilityGapsCommand,
   recommendCommand,
   planCommand,
   evaluateCommand,

@@ -4,6 +4,8 @@ import { COMPONENTS, type Component } from '../../recommend/score.js';
 import { EVALUATION_METHODS, evaluateRecommender, type EvaluationMethod } from '../../recommend/evaluate.js';
 import { fitRecommender, RecommenderModelSchema, type RecommenderModel } from '../../recommend/recommender-model.js';
 import { PLAN_OBJECTIVES, planLinks } from '../../recommend/plan.js';
+import { CAPABILITY_HELP, CAPABILITY_OPTIONS, loadCapabilityFlag } from './capabilities.js';
+import type { CooperationNetwork } from '../../model/network.js';
 import { recommendAll, recommendPartners, type RecommendationRow, type RecommendOptions } from '../../recommend/recommend.js';
 import { withColumns } from '../../model/table.js';
 import { DEFAULT_SMALL_POPULATION } from '../../analysis/gaps.js';
@@ -59,6 +61,15 @@ export function modelOption(values: ParsedArgs['values'], io: CliIO): Recommende
     throw new UsageError(`the model ${path} is not a samverkan model: ${issue.path.join('.') || 'value'}: ${issue.message}`, 'fit one with samverkan fit --out model.json');
   }
   return parsed.data;
+}
+
+/** `--capabilities`, `--capability` and `--competence-weight` as recommend options. */
+function competenceOptions(values: ParsedArgs['values'], net: CooperationNetwork, io: CliIO): Pick<RecommendOptions, 'capabilities' | 'capability' | 'competenceWeight'> {
+  const capabilities = loadCapabilityFlag(values, net, io);
+  for (const flag of ['capability', 'competence-weight']) if (values[flag] !== undefined && !capabilities) throw new UsageError(`--${flag} needs --capabilities FILE`);
+  const weight = numberOption(values, 'competence-weight');
+  if (weight !== undefined && !(weight >= 0)) throw new UsageError(`--competence-weight must be a number ≥ 0, got ${weight}`);
+  return { ...(capabilities && { capabilities }), ...(typeof values.capability === 'string' && { capability: values.capability }), ...(weight !== undefined && { competenceWeight: weight }) };
 }
 
 /** `--scorer`, `--model` and `--field` as recommend options. */
@@ -134,6 +145,9 @@ export const recommendCommand: Command = {
     existing: { type: 'string' },
     small: { type: 'string' },
     every: { type: 'boolean' },
+    ...CAPABILITY_OPTIONS,
+    capability: { type: 'string' },
+    'competence-weight': { type: 'string' },
   },
   help: `samverkan recommend (--municipality M | --county C | --all) [options]
 
@@ -158,6 +172,13 @@ Options:
   --limit N           suggestions per municipality (default 10)
   --existing HOW      exclude (default) current partners, or flag them as ties
                       to strengthen
+  --capability C      only partners that have this capability (needs
+                      --capabilities): "who could help us set up relatives_support?"
+  --competence-weight W  weight of the competence component (default 0.25):
+                      candidates with capabilities the municipality lacks
+                      (no or planned) score higher; unknown is not lacking
+
+${CAPABILITY_HELP}
 
 ${MODEL_HELP}
 
@@ -186,7 +207,7 @@ Example:
       throw new UsageError(`${scoring.map((f) => `--${f}`).join(', ')}: options of --scorer weighted; the learned model ranks every municipality not yet tied and would ignore them`, 'add --scorer weighted, or leave them out');
     }
     const onWarning = (message: string) => io.stderr.write(`samverkan: warning: ${message}\n`);
-    const options = { ...scorerOptions(values), ...modelOptions(values, io), ...(values.scorer !== 'weighted' && { onWarning }), ...(limit !== undefined && { limit }), ...(existing && { existing }) };
+    const options = { ...scorerOptions(values), ...modelOptions(values, io), ...(values.scorer !== 'weighted' && { onWarning }), ...(limit !== undefined && { limit }), ...(existing && { existing }), ...competenceOptions(values, net, io) };
     let rows: RecommendationRow[] & { columns?: string[] };
     if (values.municipality !== undefined) {
       const m = net.municipality(String(values.municipality));
@@ -291,6 +312,8 @@ export const evaluateCommand: Command = {
     reference: { type: 'string' },
     model: { type: 'string' },
     cases: { type: 'boolean' },
+    ...CAPABILITY_OPTIONS,
+    'competence-weight': { type: 'string' },
   },
   help: `samverkan evaluate [--protocol body|ties] [options]
 
@@ -320,6 +343,10 @@ Options:
   --model FILE        evaluate this fitted model (samverkan fit) as samverkan;
                       body protocol: instead of refitting
 Body protocol:
+  --capabilities FILE samverkan adds the competence component (see samverkan
+                      recommend); the hidden bodies say nothing of
+                      capabilities, so this checks only that it does no harm
+  --competence-weight W  its weight (default 0.25)
   --folds N|loo|county refits of the learned model, grouped by body (default 10;
                       county: without every body of the case's county)
   --l2 X|cv           the model's penalty (default cv: cross-validated per fold)
@@ -356,6 +383,7 @@ Example:
     const onProgress = (done: number, total: number) => bar.update(done, total);
     if (protocol === 'body') {
       for (const flag of ['repeats', 'fraction']) if (values[flag] !== undefined) throw new UsageError(`--${flag} is an option of --protocol ties`);
+      const { capability: _none, ...competence } = competenceOptions(values, net, io);
       const folds = values.folds === undefined ? undefined : values.folds === 'loo' || values.folds === 'county' ? values.folds : integerOption(values, 'folds', 2);
       if (since !== undefined && folds !== undefined) throw new UsageError('--folds does not apply with --since: the temporal protocol fits once, on the bodies that exist on the date');
       const refit = ['folds', 'l2'].filter((flag) => values[flag] !== undefined);
@@ -377,6 +405,7 @@ Example:
         ...(since !== undefined && { since }),
         ...(methods && { methods: methods as BodyMethod[] }),
         ...(model && { model }),
+        ...competence,
         onProgress,
       });
       bar.finish();
@@ -402,7 +431,7 @@ Example:
       } else printRows(rows, values, io);
       return 0;
     }
-    for (const flag of ['folds', 'l2', 'bootstrap', 'reference', 'cases']) if (values[flag] !== undefined) throw new UsageError(`--${flag} is an option of --protocol body`);
+    for (const flag of ['folds', 'l2', 'bootstrap', 'reference', 'cases', 'capabilities', 'census', 'custom-capabilities', 'competence-weight']) if (values[flag] !== undefined) throw new UsageError(`--${flag} is an option of --protocol body`);
     const repeats = integerOption(values, 'repeats', 1);
     const fraction = numberOption(values, 'fraction');
     if (fraction !== undefined && since !== undefined) throw new UsageError('--fraction does not apply with --since: the ties formed after the date are hidden');

@@ -1,0 +1,482 @@
+import { z } from 'zod';
+import { CAPABILITY_STATES, CapabilitySet, type CapabilityRecord, type CapabilityState } from '../model/capabilities.js';
+import { ArgumentError } from '../model/errors.js';
+import { cmp, indexGeography } from '../model/geography.js';
+import { nodeKey } from '../model/keys.js';
+import { requireGeography, sharedProjection, type CooperationNetwork } from '../model/network.js';
+import { parseOptions, ViaSchema } from '../model/options.js';
+import type { Municipality } from '../model/schema.js';
+import { withColumns, type Rows } from '../model/table.js';
+import { borderGraph, borderStepArray, haversineKm } from '../geo/distance.js';
+
+/**
+ * Capability analyses: coverage of each capability per county, competence
+ * reach (who nearby has what a municipality lacks) and capability gaps.
+ *
+ * Conventions, everywhere:
+ * - Four states are kept apart: `yes`, `planned`, `no` and `unknown` (no
+ *   record). `unknown` is never counted as lacking, unless the capability
+ *   set is a declared census (`loadCapabilities(…, { census: true })`), where
+ *   a municipality without a record is `no`.
+ * - Dates: capabilities are read on the network's date (`net.asOf(date)`)
+ *   unless the set has its own (`caps.asOf(date)`); two different dates are
+ *   an error. Without a date, the open records hold (see `CapabilitySet`).
+ * - Distances are centroid-to-centroid great-circle km; border steps count
+ *   land borders (1 = bordering). An actor is located at its municipality;
+ *   one without a municipality has no distance.
+ * - A municipality linked to an actor that has a capability (a regional
+ *   competence network serving its members) reaches that capability as a
+ *   member (`via: 'member'`), before any other source.
+ */
+
+const CapabilityListSchema = z.array(z.string().min(1)).min(1).optional();
+
+/** The capabilities asked about: those given (each known to the vocabulary), or those the records use. */
+function capabilitiesOf(caps: CapabilitySet, given: readonly string[] | undefined, fn: string): string[] {
+  if (given === undefined) return caps.capabilities();
+  return [...new Set(given.map((word) => {
+    const code = caps.vocabulary.codeOf(word);
+    if (code === undefined) throw new ArgumentError(`${fn}: unknown capability ${JSON.stringify(word)}; known: ${caps.vocabulary.codes.join(', ')}`);
+    return code;
+  }))];
+}
+
+/** The capability set read on the network's date (see the conventions above). */
+function onNetworkDate(net: CooperationNetwork, caps: CapabilitySet, fn: string): CapabilitySet {
+  if (!(caps instanceof CapabilitySet)) throw new ArgumentError(`${fn}: the second argument must be a CapabilitySet (from loadCapabilities)`);
+  return caps.onNetworkDate(net.date, fn);
+}
+
+// ---------------------------------------------------------------------------
+// Coverage
+
+export const CapabilityCoverageOptionsSchema = z.strictObject({
+  /** Capabilities to report (codes or labels). Default: every capability the records use, in vocabulary order. */
+  capabilities: CapabilityListSchema,
+  /** Append a row per capability for the whole scope (county `total`). Default true. */
+  total: z.boolean().default(true),
+});
+export type CapabilityCoverageOptions = z.input<typeof CapabilityCoverageOptionsSchema>;
+
+/**
+ * One row per county and capability. `…Count` columns count the county's
+ * municipalities in each state; `…Share` columns are those counts over
+ * `municipalityCount`; `…PopulationShare` the same weighted by population.
+ * The four states add up to the whole: `yesCount + plannedCount + noCount +
+ * unknownCount === municipalityCount`.
+ */
+export interface CapabilityCoverageRow {
+  county: string;
+  name: string;
+  capability: string;
+  municipalityCount: number;
+  population: number;
+  yesCount: number;
+  plannedCount: number;
+  noCount: number;
+  unknownCount: number;
+  yesShare: number;
+  plannedShare: number;
+  noShare: number;
+  unknownShare: number;
+  yesPopulationShare: number;
+  plannedPopulationShare: number;
+  noPopulationShare: number;
+  unknownPopulationShare: number;
+}
+
+/** One row per municipality and capability: its state and the record it comes from. */
+export interface MunicipalityCapabilityRow {
+  municipality: string;
+  name: string;
+  county: string;
+  capability: string;
+  state: CapabilityState;
+  since: string | null;
+  until: string | null;
+  source: string | null;
+}
+
+const COVERAGE_COLUMNS = [
+  'county', 'name', 'capability', 'municipalityCount', 'population',
+  'yesCount', 'plannedCount', 'noCount', 'unknownCount',
+  'yesShare', 'plannedShare', 'noShare', 'unknownShare',
+  'yesPopulationShare', 'plannedPopulationShare', 'noPopulationShare', 'unknownPopulationShare',
+] as const satisfies ReadonlyArray<keyof CapabilityCoverageRow>;
+
+/**
+ * The state of each capability for every municipality in scope, in code
+ * order, then capability order (see the module conventions for `unknown`).
+ *
+ * @example
+ * capabilitiesByMunicipality(net, caps).filter((r) => r.state === 'no');
+ */
+export function capabilitiesByMunicipality(net: CooperationNetwork, caps: CapabilitySet, options: Pick<CapabilityCoverageOptions, 'capabilities'> = {}): Rows<MunicipalityCapabilityRow> {
+  requireGeography(net, 'capabilitiesByMunicipality');
+  const o = parseOptions(CapabilityCoverageOptionsSchema.pick({ capabilities: true }), options, 'capabilitiesByMunicipality');
+  const read = onNetworkDate(net, caps, 'capabilitiesByMunicipality');
+  const codes = capabilitiesOf(read, o.capabilities, 'capabilitiesByMunicipality');
+  const rows: MunicipalityCapabilityRow[] = [];
+  for (const m of net.municipalities()) {
+    for (const capability of codes) {
+      const { state, record } = read.fact(m.code, capability);
+      rows.push({ municipality: m.code, name: m.name, county: m.county, capability, state, since: record?.since ?? null, until: record?.until ?? null, source: record?.source ?? null });
+    }
+  }
+  return withColumns(rows, ['municipality', 'name', 'county', 'capability', 'state', 'since', 'until', 'source']);
+}
+
+/**
+ * How each county is covered by each capability: the municipalities with it
+ * (`yes`), setting it up (`planned`), without it (`no`) and those of which
+ * nothing is known (`unknown`), as counts, shares and population shares.
+ * One row per county (code order) and capability, then the scope's `total`
+ * rows. With partial evidence most municipalities are `unknown`: read
+ * `unknownShare` before `yesShare`.
+ *
+ * @example
+ * capabilityCoverage(net, caps).filter((r) => r.capability === 'action_plan');
+ */
+export function capabilityCoverage(net: CooperationNetwork, caps: CapabilitySet, options: CapabilityCoverageOptions = {}): Rows<CapabilityCoverageRow> {
+  requireGeography(net, 'capabilityCoverage');
+  const o = parseOptions(CapabilityCoverageOptionsSchema, options, 'capabilityCoverage');
+  const read = onNetworkDate(net, caps, 'capabilityCoverage');
+  const codes = capabilitiesOf(read, o.capabilities, 'capabilityCoverage');
+  const ix = indexGeography(net.geography);
+  const byCounty = new Map<string, Municipality[]>();
+  for (const m of net.municipalities()) {
+    const list = byCounty.get(m.county);
+    if (list) list.push(m);
+    else byCounty.set(m.county, [m]);
+  }
+  const groups: [string, string, Municipality[]][] = [...byCounty.keys()].sort(cmp).map((c) => [c, ix.county.get(c)?.name ?? c, byCounty.get(c)!]);
+  if (o.total) groups.push(['total', 'total', net.municipalities()]);
+  const rows: CapabilityCoverageRow[] = [];
+  for (const [county, name, municipalities] of groups) {
+    for (const capability of codes) rows.push(coverageRow(county, name, capability, municipalities, read));
+  }
+  return withColumns(rows, [...COVERAGE_COLUMNS]);
+}
+
+function coverageRow(county: string, name: string, capability: string, municipalities: readonly Municipality[], caps: CapabilitySet): CapabilityCoverageRow {
+  const count: Record<CapabilityState, number> = { yes: 0, planned: 0, no: 0, unknown: 0 };
+  const people: Record<CapabilityState, number> = { yes: 0, planned: 0, no: 0, unknown: 0 };
+  let population = 0;
+  for (const m of municipalities) {
+    const state = caps.state(m.code, capability);
+    count[state]++;
+    people[state] += m.population;
+    population += m.population;
+  }
+  const n = municipalities.length;
+  const share = (k: number, of: number) => (of > 0 ? k / of : 0);
+  const row = { county, name, capability, municipalityCount: n, population } as CapabilityCoverageRow;
+  for (const s of CAPABILITY_STATES) row[`${s}Count`] = count[s];
+  for (const s of CAPABILITY_STATES) row[`${s}Share`] = share(count[s], n);
+  for (const s of CAPABILITY_STATES) row[`${s}PopulationShare`] = share(people[s], population);
+  return row;
+}
+
+// ---------------------------------------------------------------------------
+// Sources and reach
+
+/** A subject that has a capability (`yes`), where it is. */
+interface Source {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+  /** Municipality it is located at (its own code for a municipality), if any. */
+  readonly at: string | undefined;
+  readonly record: CapabilityRecord;
+}
+
+/** Every subject with `yes` for `capability`, municipalities and actors, in id order. */
+function sourcesOf(net: CooperationNetwork, caps: CapabilitySet, capability: string): Source[] {
+  const ix = indexGeography(net.geography);
+  const out: Source[] = [];
+  for (const subject of caps.subjects()) {
+    const { state, record } = caps.fact(subject, capability);
+    if (state !== 'yes') continue;
+    const m = ix.municipality.get(subject);
+    const actor = net.actor(subject);
+    if (m && (!actor || actor.kind === 'municipality')) out.push({ id: m.code, name: m.name, kind: 'municipality', at: m.code, record: record! });
+    else if (actor) out.push({ id: actor.id, name: actor.name, kind: actor.kind, at: actor.municipality, record: record! });
+  }
+  return out;
+}
+
+/** A municipality's way to a source: as a member (linked to it), or over borders and km. */
+interface Reach {
+  readonly source: Source;
+  readonly via: 'member' | 'border' | 'distance';
+  readonly borderSteps: number | null;
+  readonly distanceKm: number | null;
+  readonly cooperating: boolean;
+}
+
+/** Order: members first, then fewer border steps (unreachable last), then fewer km (unknown last), then id. */
+function nearer(a: Reach, b: Reach): number {
+  const member = Number(b.via === 'member') - Number(a.via === 'member');
+  if (member !== 0) return member;
+  const steps = (a.borderSteps ?? Infinity) - (b.borderSteps ?? Infinity);
+  if (steps !== 0 && !Number.isNaN(steps)) return steps;
+  const km = (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity);
+  if (km !== 0 && !Number.isNaN(km)) return km;
+  return cmp(a.source.id, b.source.id);
+}
+
+/** Per-network distances from one municipality: border steps and km to every municipality, and its ties. */
+class Surroundings {
+  readonly #steps: Int32Array;
+  readonly #index: ReadonlyMap<string, number>;
+  readonly #lat: Float64Array;
+  readonly #lon: Float64Array;
+  readonly #from: number;
+  readonly #tied: ReadonlySet<string>;
+  readonly #linked: ReadonlySet<string>;
+  readonly code: string;
+
+  constructor(net: CooperationNetwork, code: string, via: readonly string[]) {
+    const graph = borderGraph(net.geography);
+    this.code = code;
+    this.#index = graph.index;
+    this.#lat = graph.lat;
+    this.#lon = graph.lon;
+    this.#from = graph.index.get(code)!;
+    this.#steps = borderStepArray(graph, this.#from).steps;
+    const projection = sharedProjection(net, { via });
+    const key = nodeKey(code);
+    this.#tied = new Set(projection.graph.hasNode(key) ? projection.graph.neighbors(key) : []);
+    const linked = new Set<string>();
+    net.forEachPartner(code, (partner) => linked.add(partner.id));
+    this.#linked = linked;
+  }
+
+  reach(source: Source): Reach {
+    const member = source.kind !== 'municipality' && this.#linked.has(source.id);
+    const at = source.at === undefined ? undefined : this.#index.get(source.at);
+    const steps = at === undefined ? null : this.#steps[at]! >= 0 ? this.#steps[at]! : null;
+    const km = at === undefined ? null : haversineKm(this.#lat[this.#from]!, this.#lon[this.#from]!, this.#lat[at]!, this.#lon[at]!);
+    const cooperating = source.kind === 'municipality' ? this.#tied.has(nodeKey(source.id)) : this.#linked.has(source.id);
+    const via = member ? 'member' : steps !== null ? 'border' : 'distance';
+    return { source, via, borderSteps: steps, distanceKm: km, cooperating };
+  }
+
+  /** The nearest of `sources` (not the municipality itself), or undefined. */
+  nearest(sources: readonly Source[]): Reach | undefined {
+    let best: Reach | undefined;
+    for (const s of sources) {
+      if (s.id === this.code) continue;
+      const r = this.reach(s);
+      if (best === undefined || nearer(r, best) < 0) best = r;
+    }
+    return best;
+  }
+
+}
+
+export const CompetenceReachOptionsSchema = z.strictObject({
+  /** Capabilities to look for (codes or labels). Default: every capability the records use. */
+  capabilities: CapabilityListSchema,
+  /** Also list capabilities the municipality has (`yes`), with the nearest other source. Default false: only those it lacks (`no`, `planned`, `unknown`). */
+  includeHeld: z.boolean().default(false),
+  /** Actor kinds through which municipalities cooperate, for `cooperating` (see `municipalityProjection`). Default `['joint_body']`. */
+  via: ViaSchema,
+});
+export type CompetenceReachOptions = z.input<typeof CompetenceReachOptionsSchema>;
+
+/**
+ * One row per municipality and capability it does not have: the nearest
+ * municipality or actor that has it. `state` is the municipality's own state
+ * (`no`, `planned` or `unknown`, kept apart). `source…` columns are `null`
+ * when no subject has the capability. `via`: `member` (the municipality is
+ * linked to the source actor, e.g. a regional competence network),
+ * `border` (reachable over land borders) or `distance` (no border path:
+ * islands). `cooperating`: the two already cooperate (a municipality tie,
+ * direct or through a shared body, or a link to the actor).
+ */
+export interface CompetenceReachRow {
+  municipality: string;
+  name: string;
+  county: string;
+  capability: string;
+  state: CapabilityState;
+  source: string | null;
+  sourceName: string | null;
+  sourceKind: string | null;
+  sourceSince: string | null;
+  via: 'member' | 'border' | 'distance' | null;
+  borderSteps: number | null;
+  distanceKm: number | null;
+  cooperating: boolean | null;
+}
+
+/**
+ * Competence reach: for every municipality in scope and every capability it
+ * lacks, the nearest municipality or actor that has it, by membership, then
+ * border steps, then km (ties by id), whether or not they already
+ * cooperate. Sources may lie outside the scope: competence is borrowed
+ * across county borders too.
+ *
+ * @example
+ * competenceReach(net, caps, { capabilities: ['relatives_support'] });
+ */
+export function competenceReach(net: CooperationNetwork, caps: CapabilitySet, options: CompetenceReachOptions = {}): Rows<CompetenceReachRow> {
+  requireGeography(net, 'competenceReach');
+  const o = parseOptions(CompetenceReachOptionsSchema, options, 'competenceReach');
+  const read = onNetworkDate(net, caps, 'competenceReach');
+  const codes = capabilitiesOf(read, o.capabilities, 'competenceReach');
+  const sources = new Map(codes.map((c) => [c, sourcesOf(net, read, c)]));
+  const rows: CompetenceReachRow[] = [];
+  for (const m of net.municipalities()) {
+    const around = new Surroundings(net, m.code, o.via);
+    for (const capability of codes) {
+      const state = read.state(m.code, capability);
+      if (state === 'yes' && !o.includeHeld) continue;
+      const best = around.nearest(sources.get(capability)!);
+      rows.push({
+        municipality: m.code,
+        name: m.name,
+        county: m.county,
+        capability,
+        state,
+        source: best?.source.id ?? null,
+        sourceName: best?.source.name ?? null,
+        sourceKind: best?.source.kind ?? null,
+        sourceSince: best?.source.record.since ?? null,
+        via: best?.via ?? null,
+        borderSteps: best?.borderSteps ?? null,
+        distanceKm: best?.distanceKm ?? null,
+        cooperating: best ? best.cooperating : null,
+      });
+    }
+  }
+  return withColumns(rows, ['municipality', 'name', 'county', 'capability', 'state', 'source', 'sourceName', 'sourceKind', 'sourceSince', 'via', 'borderSteps', 'distanceKm', 'cooperating']);
+}
+
+// ---------------------------------------------------------------------------
+// Gaps
+
+export const CapabilityGapsOptionsSchema = z.strictObject({
+  /** Capabilities to check (codes or labels). Default: every capability the records use. */
+  capabilities: CapabilityListSchema,
+  /** A source within this many km (or a network the municipality is a member of) is "nearby". Default 60. */
+  radiusKm: z.number().positive().default(60),
+  /** Actor kinds through which municipalities cooperate (see `competenceReach`). Default `['joint_body']`. */
+  via: ViaSchema,
+  /** Language of `reason`. Default `en`. */
+  lang: z.enum(['en', 'sv']).default('en'),
+});
+export type CapabilityGapsOptions = z.input<typeof CapabilityGapsOptionsSchema>;
+
+/**
+ * A municipality that lacks capabilities (state `no`, or no record in a
+ * declared census). `severity`: `high` when no lacking capability has a
+ * source nearby (within `radiusKm`, or a network it is a member of),
+ * `medium` when some have, `low` when all have (help is at hand, unused).
+ * `nearestWithAll…` is the nearest single municipality or actor that has
+ * every lacking capability (`null` when none has all).
+ */
+export interface CapabilityGapRow {
+  municipality: string;
+  name: string;
+  county: string;
+  /** Lacking capability codes, in vocabulary order. */
+  capabilities: string[];
+  capabilityCount: number;
+  /** Of those, the ones with a source nearby. */
+  nearbyCount: number;
+  severity: 'high' | 'medium' | 'low';
+  nearestWithAll: string | null;
+  nearestWithAllName: string | null;
+  nearestWithAllKm: number | null;
+  reason: string;
+}
+
+const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
+
+/**
+ * Capability gaps: municipalities in scope that lack one or more
+ * capabilities, where the data says `no` (or the set is a declared census),
+ * with a severity and a reason in plain words, e.g. "Bjurholm has no action
+ * plan and no coordinator, and no municipality or actor within 60 km has
+ * either; the nearest with both is Umeå (63 km)." Kept apart from the link
+ * gaps of `findGaps`: a municipality whose capabilities are `unknown` has no
+ * capability gap. Sorted by severity, then lacking count (most first), then
+ * code.
+ *
+ * @example
+ * capabilityGaps(net, caps, { radiusKm: 60 }).filter((g) => g.severity === 'high');
+ */
+export function capabilityGaps(net: CooperationNetwork, caps: CapabilitySet, options: CapabilityGapsOptions = {}): Rows<CapabilityGapRow> {
+  requireGeography(net, 'capabilityGaps');
+  const o = parseOptions(CapabilityGapsOptionsSchema, options, 'capabilityGaps');
+  const read = onNetworkDate(net, caps, 'capabilityGaps');
+  const codes = capabilitiesOf(read, o.capabilities, 'capabilityGaps');
+  const sources = new Map(codes.map((c) => [c, sourcesOf(net, read, c)]));
+  const rows: CapabilityGapRow[] = [];
+  for (const m of net.municipalities()) {
+    const lacking = codes.filter((c) => read.state(m.code, c) === 'no');
+    if (lacking.length === 0) continue;
+    const around = new Surroundings(net, m.code, o.via);
+    const isNearby = (r: Reach) => r.via === 'member' || (r.distanceKm !== null && r.distanceKm <= o.radiusKm);
+    const nearby = lacking.filter((c) => sources.get(c)!.some((s) => s.id !== m.code && isNearby(around.reach(s))));
+    const withAll = sources.get(lacking[0]!)!.filter((s) => lacking.every((c) => read.state(s.id, c) === 'yes'));
+    const best = around.nearest(withAll);
+    const severity = nearby.length === 0 ? 'high' : nearby.length < lacking.length ? 'medium' : 'low';
+    rows.push({
+      municipality: m.code,
+      name: m.name,
+      county: m.county,
+      capabilities: lacking,
+      capabilityCount: lacking.length,
+      nearbyCount: nearby.length,
+      severity,
+      nearestWithAll: best?.source.id ?? null,
+      nearestWithAllName: best?.source.name ?? null,
+      nearestWithAllKm: best?.distanceKm ?? null,
+      reason: gapReason(m.name, lacking, nearby, best, o.radiusKm, read, o.lang),
+    });
+  }
+  rows.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.capabilityCount - a.capabilityCount || cmp(a.municipality, b.municipality));
+  return withColumns(rows, ['municipality', 'name', 'county', 'capabilities', 'capabilityCount', 'nearbyCount', 'severity', 'nearestWithAll', 'nearestWithAllName', 'nearestWithAllKm', 'reason']);
+}
+
+const WORDS = {
+  en: { and: 'and', no: 'no', either: (n: number) => (n === 1 ? 'one' : n === 2 ? 'either' : 'any of them'), both: (n: number) => (n === 1 ? 'it' : n === 2 ? 'both' : `all ${n}`), member: 'which it is a member of' },
+  sv: { and: 'och', no: 'ingen', either: (n: number) => (n === 1 ? 'någon' : n === 2 ? 'någotdera' : 'något av dem'), both: (n: number) => (n === 1 ? 'den' : n === 2 ? 'båda' : `alla ${n}`), member: 'som den är medlem i' },
+} as const;
+
+function listWords(items: readonly string[], and: string): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}
+
+const km = (d: number) => `${Math.round(d)} km`;
+
+function gapReason(name: string, lacking: readonly string[], nearby: readonly string[], best: Reach | undefined, radiusKm: number, caps: CapabilitySet, lang: 'en' | 'sv'): string {
+  const w = WORDS[lang];
+  const label = (c: string) => caps.vocabulary.label(c, lang);
+  const has = lang === 'en' ? 'has' : 'har';
+  const no = (c: string) => (lang === 'sv' && caps.vocabulary.definition(c)?.svGender === 'ett' ? 'inget' : w.no);
+  const lacks = listWords(lacking.map((c) => `${no(c)} ${label(c)}`), w.and);
+  let text = `${name} ${has} ${lacks}`;
+  if (nearby.length === 0) {
+    text += lang === 'en'
+      ? `, and no municipality or actor within ${km(radiusKm)} has ${w.either(lacking.length)}`
+      : `, och ingen kommun eller aktör inom ${km(radiusKm)} har ${w.either(lacking.length)}`;
+  } else if (nearby.length < lacking.length) {
+    text += lang === 'en' ? `; within ${km(radiusKm)} there is help with ${listWords(nearby.map(label), w.and)} only` : `; inom ${km(radiusKm)} finns stöd bara för ${listWords(nearby.map(label), w.and)}`;
+  } else {
+    text += lang === 'en' ? `; help with ${lacking.length === 1 ? 'it' : 'each'} is within ${km(radiusKm)}` : `; stöd för ${lacking.length === 1 ? 'den' : 'var och en'} finns inom ${km(radiusKm)}`;
+  }
+  if (best) {
+    const where = best.via === 'member' ? w.member : best.distanceKm !== null ? km(best.distanceKm) : lang === 'en' ? 'location unknown' : 'okänd plats';
+    text += lang === 'en' ? `; the nearest with ${w.both(lacking.length)} is ${best.source.name} (${where})` : `; närmast med ${w.both(lacking.length)} är ${best.source.name} (${where})`;
+  } else if (lacking.length > 1) {
+    text += lang === 'en' ? '; no municipality or actor has all of them' : '; ingen kommun eller aktör har alla';
+  } else {
+    text += lang === 'en' ? '; no municipality or actor in the data has it' : '; ingen kommun eller aktör i datan har den';
+  }
+  return `${text}.`;
+}

@@ -1,0 +1,129 @@
+/**
+ * Capability coverage, competence reach and capability gaps on a small
+ * network over real municipalities of Västerbotten, worked out by hand from
+ * the embedded geography:
+ *
+ *   Bjurholm 2403 borders Nordmaling 2401, Vindeln 2404, Vännäs 2460,
+ *   Lycksele 2481 and Örnsköldsvik 2284, not Umeå 2480; Vännäs borders Umeå.
+ *   Centroids: Bjurholm (63.94627, 18.99217), Vännäs (63.94775, 19.71331),
+ *   Umeå (63.88049, 20.26424). Haversine (R = 6371.0088 km):
+ *   Bjurholm–Vännäs ≈ 35.3 km, Bjurholm–Umeå ≈ 62.6 km.
+ *
+ *   Links: Umeå – Vännäs (direct); kc-24 (a county competence centre, no
+ *   municipality) – Bjurholm.
+ *   Records: Bjurholm action_plan no, coordinator no, exit_support no;
+ *   Umeå action_plan yes (2021-01-01), coordinator yes (2019-05-01);
+ *   Vännäs coordinator yes, action_plan planned; kc-24 exit_support yes.
+ */
+import { describe, expect, it } from 'vitest';
+import { capabilitiesByMunicipality, capabilityCoverage, capabilityGaps, competenceReach } from '../../src/analysis/capabilities.js';
+import { loadCapabilities } from '../../src/io/capabilities.js';
+import { swedenGeography } from '../../src/io/sweden.js';
+import { network } from '../analysis/helpers.js';
+
+const net = network([{ id: 'kc-24', kind: 'civil_society', county: '24', name: 'Kompetenscentrum' }], [['2480', '2460'], ['kc-24', '2403']], undefined, 'infer');
+const csv = [
+  'municipality,actor,capability,status,since',
+  '2403,,action_plan,no,',
+  '2403,,coordinator,no,',
+  '2403,,exit_support,no,',
+  '2480,,action_plan,yes,2021-01-01',
+  '2480,,coordinator,yes,2019-05-01',
+  '2460,,coordinator,yes,',
+  '2460,,action_plan,planned,',
+  ',kc-24,exit_support,yes,',
+].join('\n');
+const caps = loadCapabilities({ text: csv, name: 'caps.csv' }, net);
+const county24 = swedenGeography().municipalities.filter((m) => m.county === '24');
+const population24 = county24.reduce((s, m) => s + m.population, 0);
+const pop = (code: string) => county24.find((m) => m.code === code)!.population;
+
+describe('capabilityCoverage', () => {
+  it('keeps yes, planned, no and unknown apart, by count and by population', () => {
+    expect(net.scope.counties).toEqual(['24']);
+    const rows = capabilityCoverage(net, caps, { capabilities: ['action_plan'] });
+    expect(rows.map((r) => r.county)).toEqual(['24', 'total']);
+    const r = rows[0]!;
+    expect(r).toMatchObject({ municipalityCount: 15, yesCount: 1, plannedCount: 1, noCount: 1, unknownCount: 12, population: population24 });
+    expect(r.yesShare).toBeCloseTo(1 / 15, 12);
+    expect(r.unknownShare).toBeCloseTo(12 / 15, 12);
+    expect(r.yesPopulationShare).toBeCloseTo(pop('2480') / population24, 12);
+    expect(r.noPopulationShare).toBeCloseTo(pop('2403') / population24, 12);
+    expect(r.yesPopulationShare + r.plannedPopulationShare + r.noPopulationShare + r.unknownPopulationShare).toBeCloseTo(1, 12);
+    expect(Object.keys(r)).toEqual(rows.columns);
+  });
+
+  it('counts unknown as no only in a declared census', () => {
+    const r = capabilityCoverage(net, caps.withCensus(true), { capabilities: ['action_plan'], total: false })[0]!;
+    expect(r).toMatchObject({ yesCount: 1, plannedCount: 1, noCount: 13, unknownCount: 0 });
+  });
+
+  it('reads capabilities on the network\'s date', () => {
+    const r = capabilityCoverage(net.asOf('2020-06-01'), caps, { capabilities: ['action_plan'], total: false })[0]!;
+    expect(r).toMatchObject({ yesCount: 0, unknownCount: 13 });
+    expect(() => capabilityCoverage(net.asOf('2020-06-01'), caps.asOf('2022-01-01'))).toThrow(/one date/);
+  });
+
+  it('lists each municipality\'s state with its record', () => {
+    const rows = capabilitiesByMunicipality(net, caps, { capabilities: ['coordinator'] });
+    expect(rows).toHaveLength(15);
+    expect(rows.find((r) => r.municipality === '2480')).toMatchObject({ state: 'yes', since: '2019-05-01' });
+    expect(rows.find((r) => r.municipality === '2404')).toMatchObject({ state: 'unknown', since: null, source: null });
+  });
+});
+
+describe('competenceReach', () => {
+  const rows = competenceReach(net, caps);
+  const at = (m: string, c: string) => rows.find((r) => r.municipality === m && r.capability === c);
+
+  it('finds the nearest source by membership, then border steps, then km', () => {
+    // Coordinator: Vännäs borders Bjurholm (1 step) before Umeå (2 steps).
+    expect(at('2403', 'coordinator')).toMatchObject({ state: 'no', source: '2460', via: 'border', borderSteps: 1, cooperating: false });
+    expect(at('2403', 'coordinator')!.distanceKm).toBeCloseTo(35.3, 0);
+    expect(at('2403', 'action_plan')).toMatchObject({ source: '2480', borderSteps: 2, sourceSince: '2021-01-01' });
+    expect(at('2403', 'action_plan')!.distanceKm).toBeCloseTo(62.6, 0);
+    // A competence centre Bjurholm is linked to is reached as a member, though it has no place.
+    expect(at('2403', 'exit_support')).toMatchObject({ source: 'kc-24', via: 'member', distanceKm: null, cooperating: true });
+    // Vännäs plans an action plan: Umeå, which it already cooperates with.
+    expect(at('2460', 'action_plan')).toMatchObject({ state: 'planned', source: '2480', borderSteps: 1, cooperating: true });
+  });
+
+  it('lists only what a municipality lacks, unknown apart from no, and never itself', () => {
+    expect(at('2480', 'action_plan')).toBeUndefined();
+    expect(at('2404', 'coordinator')).toMatchObject({ state: 'unknown' });
+    const held = competenceReach(net, caps, { includeHeld: true, capabilities: ['coordinator'] });
+    expect(held.find((r) => r.municipality === '2480')).toMatchObject({ state: 'yes', source: '2460' });
+  });
+});
+
+describe('capabilityGaps', () => {
+  it('only where the data says no, with a severity and a reason in words', () => {
+    const gaps = capabilityGaps(net, caps, { capabilities: ['action_plan', 'coordinator'] });
+    expect(gaps.map((g) => g.municipality)).toEqual(['2403']);
+    expect(gaps[0]).toMatchObject({ capabilities: ['action_plan', 'coordinator'], capabilityCount: 2, nearbyCount: 1, severity: 'medium', nearestWithAll: '2480' });
+    expect(gaps[0]!.reason).toBe('Bjurholm has no action plan and no coordinator; within 60 km there is help with coordinator only; the nearest with both is Umeå (63 km).');
+  });
+
+  it('is high when nothing is within the radius, and low when everything is', () => {
+    const far = capabilityGaps(net, caps, { capabilities: ['action_plan', 'coordinator'], radiusKm: 30 })[0]!;
+    expect(far.severity).toBe('high');
+    expect(far.reason).toBe('Bjurholm has no action plan and no coordinator, and no municipality or actor within 30 km has either; the nearest with both is Umeå (63 km).');
+    expect(capabilityGaps(net, caps, { capabilities: ['action_plan', 'coordinator'], radiusKm: 70 })[0]!.severity).toBe('low');
+    // Membership of a network that has it is nearby, whatever the radius.
+    expect(capabilityGaps(net, caps, { capabilities: ['exit_support'], radiusKm: 1 })[0]).toMatchObject({ severity: 'low', nearestWithAll: 'kc-24' });
+  });
+
+  it('a census turns unknown into gaps; dates apply', () => {
+    const census = capabilityGaps(net, caps.withCensus(true), { capabilities: ['coordinator'] });
+    expect(census.map((g) => g.municipality)).toContain('2404');
+    expect(census.map((g) => g.municipality)).not.toContain('2460');
+    const before = capabilityGaps(net.asOf('2020-01-01'), caps, { capabilities: ['action_plan', 'coordinator'] })[0]!;
+    expect(before.nearestWithAll).toBeNull();
+    expect(before.reason).toMatch(/no municipality or actor has all of them/);
+  });
+
+  it('speaks Swedish when asked', () => {
+    const sv = capabilityGaps(net, caps, { capabilities: ['action_plan', 'coordinator'], radiusKm: 30, lang: 'sv' })[0]!;
+    expect(sv.reason).toBe('Bjurholm har ingen handlingsplan och ingen samordnare, och ingen kommun eller aktör inom 30 km har någotdera; närmast med båda är Umeå (63 km).');
+  });
+});
