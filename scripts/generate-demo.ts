@@ -3,7 +3,7 @@
  * `actors.csv`, `links.csv`, `design.json` (what was deliberately left out,
  * so analyses can be tested against it) and `README.md` (rendered from the
  * design and the model parameters, so it cannot go stale). Then re-embeds the CSVs into
- * `src/io/embedded/demo-data.ts` by running `scripts/embed-data.ts`.
+ * `src/countries/sweden/demo-data.ts` by running `scripts/embed-data.ts`.
  *
  *   npx tsx scripts/generate-demo.ts                 # seed 2026, writes data/examples/sweden-demo/
  *   npx tsx scripts/generate-demo.ts --seed 7 --out /tmp/demo --no-embed

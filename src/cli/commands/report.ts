@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { coverageByCounty, coverageByMunicipality } from '../../analysis/coverage.js';
 import { camelKind } from '../../analysis/view.js';
 import { percent, renderReportHtml } from '../../report/html.js';
-import { renderMap, swedenMapFeatures, type MapFeatureCollection } from '../../report/map.js';
+import { defaultMapFeatures, renderMap, type MapFeatureCollection } from '../../report/map.js';
+import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { renderReportMarkdownFromModel } from '../../report/markdown.js';
 import { buildReport } from '../../report/model.js';
 import { formatTextTable } from '../../report/table.js';
@@ -119,7 +120,7 @@ export const mapCommand: Command = {
   },
   help: `samverkan map [options]
 
-Draws Sweden's municipalities (or the counties) coloured by a coverage
+Draws ${DEFAULT_COUNTRY.name}'s municipalities (or the counties) coloured by a coverage
 metric, as one standalone SVG file. Data about part of the country (see
 --county under Input) gets a map of that part, at its scale, with the
 municipalities named when they are at most 60.
@@ -183,10 +184,10 @@ Example:
       domain = [0, max > 0 ? max : 1];
     }
     const features = readFeatures(values, io);
-    const drawn = new Set((features ?? swedenMapFeatures()).features.map((f) => f.properties.code));
+    const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
     if (!net.geography.municipalities.some((m) => drawn.has(m.code))) {
       throw new UsageError(
-        features ? 'the --features polygons cover none of this geography’s municipalities' : 'maps are drawn from the embedded Swedish polygons, and none of this geography’s municipalities is among them',
+        features ? 'the --features polygons cover none of this geography’s municipalities' : `maps are drawn from the embedded polygons of ${DEFAULT_COUNTRY.name}, and none of this geography’s municipalities is among them`,
         'pass --features FILE: GeoJSON with a `code` property per municipality',
       );
     }
