@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_COUNTRY } from '../countries/default.js';
 import { COUNTRIES, knownCountry } from '../countries/index.js';
-import { countryDataset, countryGeography } from '../io/country.js';
+import { countryDataset, countryGeography, loadCountry } from '../io/country.js';
+import type { Country } from '../model/country.js';
 import { isPlainGeography } from '../model/geography.js';
 import type { ScopeOption } from '../model/scope.js';
 import { didYouMean } from '../model/suggest.js';
@@ -141,6 +142,8 @@ export interface LoadedInput {
   net: CooperationNetwork;
   /** What was loaded, in words, for messages. */
   description: string;
+  /** The country `--geography` gave: a shipped one by name, or one read from a folder (`loadCountry`). */
+  country?: Country;
 }
 
 /** Load the network the options describe. Bad input throws the loader's errors (exit 1). */
@@ -163,6 +166,14 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
   const kindsFile = path(values['kinds-file']);
   let net: CooperationNetwork;
   let description: string;
+  if (dataset !== undefined && (actors || links || graph)) throw new UsageError('--dataset cannot be combined with --actors, --links or --graph');
+  if (geography && !actors && !links && !graph) {
+    throw new UsageError(`--geography needs your own --links (or --actors, or --graph): the embedded datasets are ${DEFAULT_COUNTRY.name}'s`);
+  }
+  if (graph && (actors || links)) throw new UsageError('--graph cannot be combined with --actors or --links', 'a graph file holds both actors and links');
+  // `--geography sweden`: a shipped country by its name; else a folder. Given either way (so link ends may be municipality codes).
+  const country = typeof values.geography === 'string' ? (knownCountry(values.geography) ?? loadCountry(geography!)) : undefined;
+  const geo = country && countryGeography(country);
   const bar = progressBar(io, 'Loading');
   const load = (input: LoadNetworkInput) => {
     let loaded: CooperationNetwork;
@@ -172,7 +183,8 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
         onProgress: (done: number, total: number) => bar.update(done, total),
         ...(scope && { scope }),
         ...(ids && { ids: ids as 'auto' | 'actors' | 'municipality-codes' }),
-        ...(kindsFile && { kinds: { path: kindsFile, name: String(values['kinds-file']) } }),
+        // --kinds-file, else the words of the country's folder (kinds.csv).
+        ...(kindsFile ? { kinds: { path: kindsFile, name: String(values['kinds-file']) } } : country?.kinds !== undefined && { kinds: country.kinds }),
       } as const;
       loaded = streamLinks(input, io.env ?? process.env) ? loadNetworkInChunks(input, options) : loadNetwork(input, options);
     } catch (error) {
@@ -190,14 +202,6 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
     }
     return loaded;
   };
-  if (dataset !== undefined && (actors || links || graph)) throw new UsageError('--dataset cannot be combined with --actors, --links or --graph');
-  if (geography && !actors && !links && !graph) {
-    throw new UsageError(`--geography needs your own --links (or --actors, or --graph): the embedded datasets are ${DEFAULT_COUNTRY.name}'s`);
-  }
-  // `--geography sweden`: a shipped country's geography by its name, given (so link ends may be municipality codes).
-  const named = typeof values.geography === 'string' ? knownCountry(values.geography) : undefined;
-  const geo = named ? countryGeography(named) : geography;
-  if (graph && (actors || links)) throw new UsageError('--graph cannot be combined with --actors or --links', 'a graph file holds both actors and links');
   // Paths as { path }: a file name is never read as CSV text, whatever characters it has.
   if (graph) {
     net = load({ graph: { path: graph, name: graph }, ...(geo && { geography: geo }) });
@@ -221,7 +225,7 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
     net = net.asOf(asOf);
     description += ` as of ${asOf}`;
   }
-  return { net, description };
+  return { net, description, ...(country && { country }) };
 }
 
 /**
