@@ -47,7 +47,7 @@ export function defaultGeography(): Geography {
 /** A dataset the country ships (`demo`, `bodies`) as loader input, or undefined when it has none of that name. */
 export function countryDataset(country: Country, name: string): DatasetInput | undefined {
   const dataset = Object.hasOwn(country.datasets ?? {}, name) ? country.datasets![name] : undefined;
-  return dataset?.input() as DatasetInput | undefined;
+  return dataset?.input();
 }
 
 export const LoadCountryOptionsSchema = z.strictObject({

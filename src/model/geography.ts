@@ -42,13 +42,13 @@ export function normaliseName(name: string, rules: NameRules = NO_NAME_RULES): s
 }
 
 /** `key` without a trailing ` <suffix>` word of `suffixes` (the first that matches). */
-function dropSuffix(key: string, suffixes: readonly string[] | undefined): string {
+export function dropSuffix(key: string, suffixes: readonly string[] | undefined): string {
   for (const suffix of suffixes ?? []) if (key.endsWith(` ${suffix}`)) return key.slice(0, -suffix.length - 1);
   return key;
 }
 
-/** A normalised name without the rules' genitive ending (`göteborgs` → `göteborg`), or undefined when it has none. */
-function withoutGenitive(key: string, rules: NameRules): string | undefined {
+/** A name without the rules' genitive ending (`göteborgs` → `göteborg`), or undefined when it has none. */
+export function withoutGenitive(key: string, rules: NameRules): string | undefined {
   return rules.genitive !== undefined && key.endsWith(rules.genitive) ? key.slice(0, -rules.genitive.length) : undefined;
 }
 
