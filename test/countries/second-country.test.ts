@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../cli/helpers.js';
 import {
   countryGeography,
   countryMapFeatures,
@@ -68,5 +72,17 @@ describe('a second country from a folder', () => {
     expect(defaultGeography()).toBe(swedenGeography());
     expect(swedenGeography().names).toEqual(SWEDISH_NAME_RULES);
     expect(findMunicipality(swedenGeography(), 'Umeå kommun')?.code).toBe('2480');
+  });
+
+  it('the CLI reads the folder as a country: --geography DIR draws its own polygons', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samverkan-country-'));
+    writeFileSync(join(dir, 'links.csv'), 'source,target\nAlby,Berga\nT3,T4\n');
+    const r = await cli(['map', '--geography', resolve(FOLDER), '--links', 'links.csv', '--metric', 'linked'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect([...r.stdout.matchAll(/data-code="([^"]+)"/g)].map((m) => m[1])).toEqual(['T1', 'T2', 'T3', 'T4']);
+    // A shipped country is found by its name, without case.
+    const named = await cli(['summary', '--geography', 'SWEDEN', '--links', 'links.csv', '--format', 'json'], { cwd: dir });
+    expect(named.code, named.stderr).toBe(1); // Alby is not a Swedish municipality: Sweden's geography was used
+    expect(named.stderr).toMatch(/Alby/);
   });
 });
