@@ -26,6 +26,7 @@ import { swedenGeography, swedenPoliceRegions } from '../src/io/sweden.js';
 import { createRng, shuffled } from '../src/metrics/random.js';
 import { cmp, indexGeography } from '../src/model/geography.js';
 import type { Municipality } from '../src/model/schema.js';
+import { asciiSlug } from '../src/model/text.js';
 
 /** The default seed; the committed files are made with it. */
 export const DEMO_SEED = 2026;
@@ -173,14 +174,7 @@ function csv(header: readonly string[], rows: readonly (readonly string[])[]): s
 }
 
 /** ASCII slug for ids: `Öst` → `ost`. */
-function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+const slug = asciiSlug;
 
 /** `Västerbottens län` → `Västerbotten`; `Uppsala län` → `Uppsala`. */
 function countyStem(countyName: string): string {

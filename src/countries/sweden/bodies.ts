@@ -8,6 +8,7 @@ import type { Row } from '../../model/country.js';
 import { cmp, findCounty } from '../../model/geography.js';
 import { parseOptions } from '../../model/options.js';
 import { setOwn } from '../../model/own.js';
+import { asciiSlug } from '../../model/text.js';
 import type { Geography } from '../../model/schema.js';
 import * as data from './data.js';
 import { SWEDISH_NAME_RULES } from './names.js';
@@ -68,14 +69,7 @@ function regionCounty(name: string): string | undefined {
 }
 
 /** An id for a named non-municipal member: `Region Östergötland` → `region-ostergotland`. */
-function memberId(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+const memberId = asciiSlug;
 
 /**
  * The real inter-municipal cooperation bodies shipped in `data/sweden/`
