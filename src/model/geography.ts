@@ -37,8 +37,8 @@ export interface GeographyIndex {
  * spaces and Unicode form are ignored.
  */
 export function normaliseName(name: string, rules: NameRules = NO_NAME_RULES): string {
-  const lower = name.normalize('NFC');
-  return dropSuffix((rules.locale ? lower.toLocaleLowerCase(rules.locale) : lower.toLowerCase()).replace(/\s+/g, ' ').trim(), rules.municipalitySuffixes);
+  const nfc = name.normalize('NFC');
+  return dropSuffix((rules.locale ? nfc.toLocaleLowerCase(rules.locale) : nfc.toLowerCase()).replace(/\s+/g, ' ').trim(), rules.municipalitySuffixes);
 }
 
 /** `key` without a trailing ` <suffix>` word of `suffixes` (the first that matches). */
