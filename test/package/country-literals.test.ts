@@ -36,6 +36,13 @@ describe('the country seam', () => {
     expect(found).toEqual([]);
   });
 
+  it('one module says which country is the default: src/countries/default.ts', () => {
+    const defining = files('src')
+      .map((f) => relative('.', f).replaceAll('\\', '/'))
+      .filter((f) => /\bas DEFAULT_COUNTRY\b|\bDEFAULT_COUNTRY\s*[:=]/.test(readFileSync(f, 'utf8')));
+    expect(defining).toEqual(['src/countries/default.ts']);
+  });
+
   it('finds a literal when there is one (the check itself)', () => {
     expect(literals("const name = 'Sweden'; // Sweden")).toEqual(["'Sweden'"]);
     expect(literals("import { SWEDEN } from '../countries/sweden/index.js';")).toEqual([]);
