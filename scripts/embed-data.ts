@@ -3,7 +3,7 @@
  * finds its reference data wherever it is installed or bundled (no file
  * system access, no dependence on the current directory).
  *
- *   npx tsx scripts/embed-data.ts          # rewrite src/io/embedded/*.ts
+ *   npx tsx scripts/embed-data.ts          # rewrite src/countries/<country>/*.ts
  *   npx tsx scripts/embed-data.ts --check  # exit 1 if they are stale
  *
  * `test/io/embedded.test.ts` runs the check, so stale modules fail CI.
@@ -12,7 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const modules: Record<string, Record<string, string>> = {
-  'sweden-data.ts': {
+  'sweden/data.ts': {
     municipalities: 'data/sweden/municipalities.csv',
     counties: 'data/sweden/counties.csv',
     adjacency: 'data/sweden/adjacency.csv',
@@ -24,9 +24,9 @@ const modules: Record<string, Record<string, string>> = {
     municipalityRegions: 'data/sweden/municipality_regions.csv',
     politicalRule2022: 'data/sweden/political_rule_2022.csv',
   },
-  'sweden-map.ts': { municipalitiesGeoJson: 'data/sweden/municipalities.geojson' },
-  'models.ts': { recommenderSweden: 'data/models/recommender-sweden.json' },
-  'demo-data.ts': {
+  'sweden/map-features.ts': { municipalitiesGeoJson: 'data/sweden/municipalities.geojson' },
+  'sweden/recommender.ts': { recommenderSweden: 'data/models/recommender-sweden.json' },
+  'sweden/demo-data.ts': {
     demoActors: 'data/examples/sweden-demo/actors.csv',
     demoLinks: 'data/examples/sweden-demo/links.csv',
   },
@@ -44,7 +44,7 @@ export function render(entries: Record<string, string>): string {
 const check = process.argv.includes('--check');
 let stale = 0;
 for (const [file, entries] of Object.entries(modules)) {
-  const target = join('src', 'io', 'embedded', file);
+  const target = join('src', 'countries', file);
   const text = render(entries);
   const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
   if (current === text) continue;

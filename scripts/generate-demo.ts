@@ -3,7 +3,7 @@
  * `actors.csv`, `links.csv`, `design.json` (what was deliberately left out,
  * so analyses can be tested against it) and `README.md` (rendered from the
  * design and the model parameters, so it cannot go stale). Then re-embeds the CSVs into
- * `src/io/embedded/demo-data.ts` by running `scripts/embed-data.ts`.
+ * `src/countries/sweden/demo-data.ts` by running `scripts/embed-data.ts`.
  *
  *   npx tsx scripts/generate-demo.ts                 # seed 2026, writes data/examples/sweden-demo/
  *   npx tsx scripts/generate-demo.ts --seed 7 --out /tmp/demo --no-embed
@@ -27,6 +27,7 @@ import { shuffled } from '../src/metrics/random.js';
 import { DATA_DATE, dayOf, FIRST_DATE, isoOf, POLICE_REGIONS_SINCE, SMALL_POPULATION, stageStream } from '../src/synthetic/shape.js';
 import { cmp, indexGeography } from '../src/model/geography.js';
 import type { Municipality } from '../src/model/schema.js';
+import { asciiSlug } from '../src/model/text.js';
 
 /** The default seed; the committed files are made with it. */
 export const DEMO_SEED = 2026;
@@ -167,14 +168,7 @@ function csv(header: readonly string[], rows: readonly (readonly string[])[]): s
 }
 
 /** ASCII slug for ids: `Öst` → `ost`. */
-function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+const slug = asciiSlug;
 
 /** `Västerbottens län` → `Västerbotten`; `Uppsala län` → `Uppsala`. */
 function countyStem(countyName: string): string {

@@ -1,6 +1,6 @@
 // samverkan: analyse cross-municipal cooperation networks.
 // Layers, each importing only those listed before it:
-// model → io → geo → metrics → analysis → recommend → report (→ cli).
+// model → countries → io → geo → metrics → synthetic → analysis → recommend → report (→ cli).
 
 export * from './model/schema.js';
 export * from './model/table.js';
@@ -27,7 +27,10 @@ export {
 export { loadNetwork, LoadError, type LoadNetworkInput, type LoadNetworkOptions } from './io/load-network.js';
 export { loadNetworkStream, type LoadNetworkStreamOptions } from './io/load-network-stream.js';
 export { loadGeography, GeographyError, GEOGRAPHY_COLUMNS, type AttributeSource, type GeographySources, type LoadGeographyOptions } from './io/geography.js';
-export { swedenGeography, swedenCooperationBodies, swedenPoliceRegions, demoDataset, SWEDEN_SOURCE, type CooperationBodiesOptions, type DatasetInput, type Row } from './io/sweden.js';
+export { swedenGeography, swedenCooperationBodies, swedenPoliceRegions, demoDataset, SWEDEN, SWEDEN_SOURCE, SWEDISH_NAME_RULES, type CooperationBodiesOptions } from './io/sweden.js';
+export { NameRulesSchema, type Country, type CountryAttributeTable, type CountryDataset, type CountryTable, type CountryText, type NameRules, type Row } from './model/country.js';
+export { DEFAULT_COUNTRY } from './countries/default.js';
+export { countryGeography, defaultGeography, loadCountry, type DatasetInput, type LoadCountryOptions } from './io/country.js';
 export { ACTOR_COLUMNS, LINK_COLUMNS, KIND_ALIASES, normaliseKind, normaliseHeader } from './io/columns.js';
 export { parseTable, detectDelimiter, type ParsedTable } from './io/csv.js';
 export { decodeText, NotTextError, type DecodedText } from './io/text.js';
@@ -186,6 +189,8 @@ export {
   countyBorderLines,
   sequentialColor,
   swedenMapFeatures,
+  countryMapFeatures,
+  defaultMapFeatures,
   MapOptionsSchema,
   ColorScaleSchema,
   MapFeatureCollectionSchema,

@@ -237,7 +237,7 @@ describe('case 3: a graph without Swedish municipalities is a plain graph with N
 
   it('the geographic analyses refuse a plain graph and say how to give a geography', () => {
     for (const f of [() => coverageByCounty(karate), () => findGaps(karate), () => buildReport(karate)]) {
-      expect(f).toThrow(/needs a geography.*geography: swedenGeography\(\)/s);
+      expect(f).toThrow(/needs a geography.*geography: defaultGeography\(\)/s);
     }
   });
 });

@@ -1,6 +1,9 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { demoDataset, swedenCooperationBodies, swedenGeography } from '../io/sweden.js';
+import { DEFAULT_COUNTRY } from '../countries/default.js';
+import { COUNTRIES, knownCountry } from '../countries/index.js';
+import { countryDataset, countryGeography, loadCountry } from '../io/country.js';
+import type { Country } from '../model/country.js';
 import { isPlainGeography } from '../model/geography.js';
 import type { ScopeOption } from '../model/scope.js';
 import { didYouMean } from '../model/suggest.js';
@@ -59,6 +62,10 @@ export const INPUT_OPTIONS: OptionSpec = {
   'kinds-file': { type: 'string' },
 };
 
+/** The shipped countries' names as `--geography` takes them (`sweden`). */
+const COUNTRY_NAMES = COUNTRIES.map((c) => c.name.toLowerCase()).join(', ');
+const DEFAULT_NAME = DEFAULT_COUNTRY.name.toLowerCase();
+
 export const INPUT_HELP = `Input (default: the embedded demo dataset):
   --actors FILE       actors CSV (id, name, kind, municipality, county, …)
   --links FILE        links CSV (source, target, kind, weight, since, until);
@@ -67,7 +74,7 @@ export const INPUT_HELP = `Input (default: the embedded demo dataset):
                       Gephi, NetworkX or igraph); node attributes kind,
                       municipality and county map to actor fields
   --geography DIR     folder with municipalities.csv, counties.csv, adjacency.csv,
-                      or sweden (default: Sweden's when the data names a
+                      or ${COUNTRY_NAMES} (default: ${DEFAULT_COUNTRY.name}'s when the data names a
                       municipality, else none: a plain graph)
   --county C[,C…]     the area the data covers: these counties (code or name),
                       or all (default: inferred from the data, said on stderr)
@@ -76,7 +83,7 @@ export const INPUT_HELP = `Input (default: the embedded demo dataset):
                       and codes when an actors file or --geography speaks
                       them), municipality-codes (2480 is Umeå), or actors
   --dataset NAME      an embedded dataset: demo (synthetic) or bodies (the real
-                      cooperation bodies in data/sweden)
+                      cooperation bodies in data/${DEFAULT_NAME})
   --kinds-file FILE   more words for organisation types (columns word, kind)
   --as-of DATE        only the links active on DATE (YYYY-MM-DD)
   --lenient           load what can be loaded and report the rest (on stderr),
@@ -123,7 +130,7 @@ export function scopeOption(values: ParsedArgs['values']): ScopeOption | undefin
  */
 export function noteScope(net: CooperationNetwork, io: CliIO): void {
   if (isPlainGeography(net.geography)) {
-    io.stderr.write('samverkan: the input names no municipality, so it is read as a plain graph (no geography); to read it over Sweden: --geography sweden (and --ids municipality-codes if its ids are municipality codes)\n');
+    io.stderr.write(`samverkan: the input names no municipality, so it is read as a plain graph (no geography); to read it over ${DEFAULT_COUNTRY.name}: --geography ${DEFAULT_NAME} (and --ids municipality-codes if its ids are municipality codes)\n`);
     return;
   }
   const scope = net.scope;
@@ -135,6 +142,8 @@ export interface LoadedInput {
   net: CooperationNetwork;
   /** What was loaded, in words, for messages. */
   description: string;
+  /** The country `--geography` gave: a shipped one by name, or one read from a folder (`loadCountry`). */
+  country?: Country;
 }
 
 /** Load the network the options describe. Bad input throws the loader's errors (exit 1). */
@@ -157,6 +166,14 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
   const kindsFile = path(values['kinds-file']);
   let net: CooperationNetwork;
   let description: string;
+  if (dataset !== undefined && (actors || links || graph)) throw new UsageError('--dataset cannot be combined with --actors, --links or --graph');
+  if (geography && !actors && !links && !graph) {
+    throw new UsageError(`--geography needs your own --links (or --actors, or --graph): the embedded datasets are ${DEFAULT_COUNTRY.name}'s`);
+  }
+  if (graph && (actors || links)) throw new UsageError('--graph cannot be combined with --actors or --links', 'a graph file holds both actors and links');
+  // `--geography sweden`: a shipped country by its name; else a folder. Given either way (so link ends may be municipality codes).
+  const country = typeof values.geography === 'string' ? (knownCountry(values.geography) ?? loadCountry(geography!)) : undefined;
+  const geo = country && countryGeography(country);
   const bar = progressBar(io, 'Loading');
   const load = (input: LoadNetworkInput) => {
     let loaded: CooperationNetwork;
@@ -166,7 +183,8 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
         onProgress: (done: number, total: number) => bar.update(done, total),
         ...(scope && { scope }),
         ...(ids && { ids: ids as 'auto' | 'actors' | 'municipality-codes' }),
-        ...(kindsFile && { kinds: { path: kindsFile, name: String(values['kinds-file']) } }),
+        // --kinds-file, else the words of the country's folder (kinds.csv).
+        ...(kindsFile ? { kinds: { path: kindsFile, name: String(values['kinds-file']) } } : country?.kinds !== undefined && { kinds: country.kinds }),
       } as const;
       loaded = streamLinks(input, io.env ?? process.env) ? loadNetworkInChunks(input, options) : loadNetwork(input, options);
     } catch (error) {
@@ -184,13 +202,6 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
     }
     return loaded;
   };
-  if (dataset !== undefined && (actors || links || graph)) throw new UsageError('--dataset cannot be combined with --actors, --links or --graph');
-  if (geography && !actors && !links && !graph) {
-    throw new UsageError('--geography needs your own --links (or --actors, or --graph): the embedded datasets are Swedish');
-  }
-  // `--geography sweden`: the embedded geography, given (so link ends may be municipality codes).
-  const geo = values.geography === 'sweden' ? swedenGeography() : geography;
-  if (graph && (actors || links)) throw new UsageError('--graph cannot be combined with --actors or --links', 'a graph file holds both actors and links');
   // Paths as { path }: a file name is never read as CSV text, whatever characters it has.
   if (graph) {
     net = load({ graph: { path: graph, name: graph }, ...(geo && { geography: geo }) });
@@ -199,16 +210,12 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
     net = load({ ...(actors && { actors: { path: actors } }), ...(links && { links: { path: links } }), ...(geo && { geography: geo }) });
     description = [actors && `actors ${values.actors}`, links && `links ${values.links}`].filter(Boolean).join(', ');
   } else {
+    // The embedded datasets are the default country's.
     const name = dataset ?? 'demo';
-    if (name === 'demo') {
-      net = load(demoDataset());
-      description = 'the embedded demo dataset (synthetic)';
-    } else if (name === 'bodies') {
-      net = load(swedenCooperationBodies());
-      description = 'the real cooperation bodies in data/sweden (partial)';
-    } else {
-      throw new UsageError(`unknown dataset ${JSON.stringify(name)}`, 'datasets: demo, bodies');
-    }
+    const input = countryDataset(DEFAULT_COUNTRY, name);
+    if (!input) throw new UsageError(`unknown dataset ${JSON.stringify(name)}`, `datasets: ${Object.keys(DEFAULT_COUNTRY.datasets ?? {}).join(', ')}`);
+    net = load(input);
+    description = DEFAULT_COUNTRY.datasets![name]!.description;
   }
   if (!values[QUIET_LOAD]) {
     reportLoadProblems(net, io);
@@ -218,7 +225,7 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
     net = net.asOf(asOf);
     description += ` as of ${asOf}`;
   }
-  return { net, description };
+  return { net, description, ...(country && { country }) };
 }
 
 /**

@@ -9,6 +9,7 @@ import { readTable, type Table, type TableSource } from './source.js';
 import { nodeBuiltin } from '../model/runtime.js';
 import { setOwn } from '../model/own.js';
 import { parseOptions } from '../model/options.js';
+import { NameRulesSchema } from '../model/country.js';
 import { z } from 'zod';
 
 /**
@@ -74,6 +75,8 @@ export const LoadGeographyOptionsSchema = z.strictObject({
   name: z.string().min(1).optional(),
   /** Where the data comes from, kept with the geography and shown in reports. */
   source: z.string().optional(),
+  /** How the country writes its place names (`NameRules`: suffixes such as `kommun`, collation locale), kept with the geography. Default: none. */
+  names: NameRulesSchema.optional(),
 });
 export type LoadGeographyOptions = z.input<typeof LoadGeographyOptionsSchema>;
 
@@ -121,7 +124,7 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
           ...(fileExists(joinPath(from, 'attributes.csv')) && { attributes: [joinPath(from, 'attributes.csv')] }),
         }
       : from;
-  const name = options.name ?? (typeof from === 'string' ? (from.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? 'custom') : 'custom');
+  const name = options.name ?? (typeof from === 'string' ? folderName(from) : 'custom');
   const problems: Problem[] = [];
 
   const countyTable = readTable(sources.counties, '(counties)');
@@ -246,6 +249,7 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
     borders,
   };
   if (options.source !== undefined) geography.source = options.source;
+  if (options.names !== undefined) geography.names = options.names;
   return GeographySchema.parse(geography) as Geography;
 }
 
@@ -285,7 +289,7 @@ function readAttributes(source: AttributeSource, byCode: ReadonlyMap<string, Mun
     }
     seen.add(code);
     const name = columns.fields.name === undefined ? '' : (r.fields[columns.fields.name] ?? '');
-    if (name !== '' && name.normalize('NFC').toLocaleLowerCase('sv') !== m.name.normalize('NFC').toLocaleLowerCase('sv')) {
+    if (name !== '' && name.normalize('NFC').toLowerCase() !== m.name.normalize('NFC').toLowerCase()) {
       problems.push({ file: table.file, row: r.row, column: table.header[columns.fields.name!]!, value: name, reason: `the name does not match municipality ${code} (${m.name}); the code is used`, severity: 'warning' });
     }
     for (const { index, name: column } of columns.extra) {
@@ -296,11 +300,18 @@ function readAttributes(source: AttributeSource, byCode: ReadonlyMap<string, Mun
   }
 }
 
-function fileExists(path: string): boolean {
+/** Whether `path` is there (false where there is no file system). */
+export function fileExists(path: string): boolean {
   const fs = nodeBuiltin('node:fs');
   return fs !== undefined && fs.existsSync(path);
 }
 
-function joinPath(dir: string, file: string): string {
+/** The last part of a folder's path: a geography's or country's name by default (`data/norway/` → `norway`). */
+export function folderName(dir: string): string {
+  return dir.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? 'custom';
+}
+
+/** `dir/file`, with one separator. */
+export function joinPath(dir: string, file: string): string {
   return dir.endsWith('/') || dir.endsWith('\\') ? dir + file : `${dir}/${file}`;
 }

@@ -3,7 +3,7 @@
  * is, so the message says what to do. Each returns the text to append to
  * the reason (starting with "; "), or '' when it has nothing to say.
  */
-import { cmp, indexGeography, normaliseName } from '../model/geography.js';
+import { cmp, indexGeography, municipalityNameKeys, normaliseName } from '../model/geography.js';
 import type { Geography, Municipality } from '../model/schema.js';
 import { describeLookalike, skeleton, visibleText } from '../model/text.js';
 import { didYouMean, municipalitySuggestion } from '../model/suggest.js';
@@ -26,13 +26,14 @@ export function excelHint(raw: string): string {
   return '';
 }
 
-/** The municipalities whose normalised name is the one given (with the genitive "s" of "Göteborgs stad" tried as well). */
+/** The municipalities whose normalised name is the one given (with the genitive of "Göteborgs stad" tried as well, under the geography's name rules). */
 function municipalitiesNamed(geography: Geography, raw: string): Municipality[] {
-  const name = normaliseName(raw);
-  const alt = name.endsWith('s') ? name.slice(0, -1) : undefined;
-  const found = geography.municipalities.filter((m) => normaliseName(m.name) === name);
-  if (found.length === 0 && alt !== undefined) return geography.municipalities.filter((m) => normaliseName(m.name) === alt);
-  return found;
+  const rules = geography.names;
+  for (const key of municipalityNameKeys(raw, rules)) {
+    const found = geography.municipalities.filter((m) => normaliseName(m.name, rules) === key);
+    if (found.length > 0) return found;
+  }
+  return [];
 }
 
 /**
@@ -51,11 +52,12 @@ export function ambiguousMunicipality(geography: Geography, raw: string): string
 
 /** A municipality whose name looks the same as `raw` (Cyrillic "е" in "Umеå"), as a hint. */
 export function lookalikeMunicipality(geography: Geography, raw: string): string {
-  const key = skeleton(normaliseName(raw));
-  const map = cached(geography, 'io:skeletons', () => new Map(geography.municipalities.map((m) => [skeleton(normaliseName(m.name)), m] as const)));
+  const normal = (name: string) => normaliseName(name, geography.names);
+  const key = skeleton(normal(raw));
+  const map = cached(geography, 'io:skeletons', () => new Map(geography.municipalities.map((m) => [skeleton(normal(m.name)), m] as const)));
   const m = map.get(key);
-  if (!m || normaliseName(m.name) === normaliseName(raw)) return '';
-  return `; it looks like the municipality ${m.name} (${m.code}) but is spelt with other characters: ${describeLookalike(normaliseName(raw), normaliseName(m.name))}`;
+  if (!m || normal(m.name) === normal(raw)) return '';
+  return `; it looks like the municipality ${m.name} (${m.code}) but is spelt with other characters: ${describeLookalike(normal(raw), normal(m.name))}`;
 }
 
 /**

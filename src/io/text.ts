@@ -24,7 +24,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 
 /** The warning for bytes that are not valid UTF-8 and were read as Windows-1252. */
 export const WINDOWS_1252_WARNING =
-  'the file is not valid UTF-8; it was read as Windows-1252 (Excel\'s default in Sweden). Save as "CSV UTF-8" to be sure å, ä and ö come through';
+  'the file is not valid UTF-8; it was read as Windows-1252 (Excel\'s default for Western European languages). Save as "CSV UTF-8" to be sure å, ä and ö come through';
 
 /**
  * Windows-1252 bytes 0x80–0x9F, as the WHATWG Encoding Standard maps them

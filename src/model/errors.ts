@@ -86,7 +86,8 @@ export class GeographyRequiredError extends SamverkanError {
     super(
       'GEOGRAPHY_REQUIRED',
       `${fn} needs a geography, and this network is a plain graph (no municipality; loaded from a graph file or links that name none, with no geography given). ` +
-        'Give one: loadNetwork(input, …) with geography: swedenGeography() or a folder of municipalities.csv, counties.csv and adjacency.csv (CLI --geography sweden or --geography DIR), ' +
+        // Names no country: the model layer does not know which are shipped (src/countries/).
+        'Give one: loadNetwork(input, …) with geography: defaultGeography() (the embedded country), countryGeography(country) or a folder of municipalities.csv, counties.csv and adjacency.csv (CLI --geography COUNTRY, a shipped country by name, or --geography DIR), ' +
         "and ids: 'municipality-codes' (CLI --ids municipality-codes) if its ids are municipality codes. Centrality, brokerage, structure, communities and link prediction work on a plain graph.",
     );
     this.name = 'GeographyRequiredError';

@@ -1,6 +1,7 @@
 import type { County, Geography, Municipality } from './schema.js';
 import { cached } from './cache.js';
 import { frozenListMap, frozenMap } from './frozen.js';
+import { NO_NAME_RULES, type NameRules } from './country.js';
 
 /**
  * Lookup tables over a {@link Geography}, built once per geography object and
@@ -18,8 +19,10 @@ export interface GeographyIndex {
   readonly bordersOf: ReadonlyMap<string, readonly string[]>;
   /** Normalised name (see {@link normaliseName}) → municipality; names shared by two municipalities are absent. */
   readonly municipalityByName: ReadonlyMap<string, Municipality>;
-  /** Normalised name → county, with and without the `län` suffix. */
+  /** Normalised name → county, with and without a county suffix and genitive of the geography's name rules (`Stockholms län`, `Stockholms`, `Stockholm`). */
   readonly countyByName: ReadonlyMap<string, County>;
+  /** The geography's name rules (`geography.names`, else none). */
+  readonly names: NameRules;
   /** Width of the municipality codes when they are all digits of one width (4 in Sweden), else 0. */
   readonly codeWidth: number;
   /** Width of the county codes when they are all digits of one width (2 in Sweden), else 0. */
@@ -28,17 +31,36 @@ export interface GeographyIndex {
 
 
 /**
- * Normalise a place name for matching: Unicode NFC, lower case, collapsed
- * spaces, and without a trailing `kommun`/`stad`/`municipality` word, so
- * `Umeå kommun`, `UMEÅ` and `Umeå` all match.
+ * Normalise a place name for matching: Unicode NFC, lower case (in the
+ * rules' locale), collapsed spaces, and without a trailing municipality
+ * suffix of `rules` (a geography's `names`), so under Sweden's rules
+ * `Umeå kommun`, `UMEÅ` and `Umeå` all match. Without rules only case,
+ * spaces and Unicode form are ignored.
  */
-export function normaliseName(name: string): string {
-  return name
-    .normalize('NFC')
-    .toLocaleLowerCase('sv')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/ (kommun|stad|municipality)$/u, '');
+export function normaliseName(name: string, rules: NameRules = NO_NAME_RULES): string {
+  const nfc = name.normalize('NFC');
+  return dropSuffix((rules.locale ? nfc.toLocaleLowerCase(rules.locale) : nfc.toLowerCase()).replace(/\s+/g, ' ').trim(), rules.municipalitySuffixes);
+}
+
+/** `key` without a trailing ` <suffix>` word of `suffixes` (the first that matches). */
+export function dropSuffix(key: string, suffixes: readonly string[] | undefined): string {
+  for (const suffix of suffixes ?? []) if (key.endsWith(` ${suffix}`)) return key.slice(0, -suffix.length - 1);
+  return key;
+}
+
+/** A name without the rules' genitive ending (`göteborgs` → `göteborg`), or undefined when it has none. */
+export function withoutGenitive(key: string, rules: NameRules): string | undefined {
+  return rules.genitive !== undefined && key.endsWith(rules.genitive) ? key.slice(0, -rules.genitive.length) : undefined;
+}
+
+/**
+ * The normalised forms a municipality name is looked up by: the name, then
+ * without its genitive (`Göteborgs stad` is Göteborg) under `rules`.
+ */
+export function municipalityNameKeys(name: string, rules: NameRules = NO_NAME_RULES): string[] {
+  const key = normaliseName(name, rules);
+  const bare = withoutGenitive(key, rules);
+  return bare === undefined ? [key] : [key, bare];
 }
 
 /** The width of `codes` when they are all digits of one width (Sweden's `0114`: 4), else 0. */
@@ -54,6 +76,7 @@ export function indexGeography(geography: Geography): GeographyIndex {
 }
 
 function buildIndex(geography: Geography): GeographyIndex {
+  const names = geography.names ?? NO_NAME_RULES;
   const municipality = new Map<string, Municipality>();
   const municipalitiesOf = new Map<string, Municipality[]>();
   const county = new Map<string, County>();
@@ -80,7 +103,7 @@ function buildIndex(geography: Geography): GeographyIndex {
 
   const byName = new Map<string, Municipality | null>();
   for (const m of sorted) {
-    const key = normaliseName(m.name);
+    const key = normaliseName(m.name, names);
     byName.set(key, byName.has(key) ? null : m);
   }
   const municipalityByName = new Map<string, Municipality>();
@@ -88,12 +111,12 @@ function buildIndex(geography: Geography): GeographyIndex {
 
   const countyByName = new Map<string, County>();
   for (const c of geography.counties) {
-    const key = normaliseName(c.name);
+    const key = normaliseName(c.name, names);
     countyByName.set(key, c);
-    // "Stockholms län" is also found as "Stockholms" and "Stockholm".
-    const bare = key.replace(/ län$/u, '');
+    // "Stockholms län" is also found as "Stockholms" and "Stockholm" (Sweden's rules).
+    const bare = dropSuffix(key, names.countySuffixes);
     if (!countyByName.has(bare)) countyByName.set(bare, c);
-    const base = bare.replace(/s$/u, '');
+    const base = withoutGenitive(bare, names) ?? bare;
     if (!countyByName.has(base)) countyByName.set(base, c);
   }
 
@@ -106,6 +129,7 @@ function buildIndex(geography: Geography): GeographyIndex {
     bordersOf: frozenListMap(bordersOf),
     municipalityByName: frozenMap(municipalityByName),
     countyByName: frozenMap(countyByName),
+    names,
     codeWidth: uniformDigitWidth(sorted.map((m) => m.code)),
     countyCodeWidth: uniformDigitWidth(geography.counties.map((c) => c.code)),
   };
@@ -167,14 +191,17 @@ export function findMunicipality(geography: Geography, codeOrName: string): Muni
   const raw = codeOrName.normalize('NFC').trim();
   const byCode = byPaddedCode(ix.municipality, ix.codeWidth, raw);
   if (byCode) return byCode;
-  const name = normaliseName(raw);
-  // "Göteborgs stad", "Västerås stad": the genitive s before "stad".
-  return ix.municipalityByName.get(name) ?? (name.endsWith('s') ? ix.municipalityByName.get(name.slice(0, -1)) : undefined);
+  // "Göteborgs stad", "Västerås stad": the genitive s before "stad" (Sweden's rules).
+  for (const key of municipalityNameKeys(raw, ix.names)) {
+    const found = ix.municipalityByName.get(key);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Find a county by code (leading zero optional) or by name (`Stockholms län`, `Stockholm`). */
 export function findCounty(geography: Geography, codeOrName: string): County | undefined {
   const ix = indexGeography(geography);
   const raw = codeOrName.normalize('NFC').trim();
-  return byPaddedCode(ix.county, ix.countyCodeWidth, raw) ?? ix.countyByName.get(normaliseName(raw));
+  return byPaddedCode(ix.county, ix.countyCodeWidth, raw) ?? ix.countyByName.get(normaliseName(raw, ix.names));
 }

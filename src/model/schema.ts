@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NameRulesSchema } from './country.js';
 
 /**
  * The data model as zod schemas: the single source of truth. Every type the
@@ -125,5 +126,7 @@ export const GeographySchema = z.object({
   borders: z.array(BorderSchema),
   /** Where the data comes from and how old it is, in a sentence or two. */
   source: z.string().optional(),
+  /** How the country writes its place names (`kommun`, `län` suffixes, collation locale); none: names match as written. */
+  names: NameRulesSchema.optional(),
 });
 export type Geography = z.infer<typeof GeographySchema>;

@@ -1,4 +1,6 @@
 import type { Geography } from './schema.js';
+import { NO_NAME_RULES } from './country.js';
+import { dropSuffix, withoutGenitive } from './geography.js';
 /**
  * "Did you mean …?": the closest known words to a misspelt one, for
  * municipality names, actor kinds, commands and options. Words are compared
@@ -97,13 +99,19 @@ export function municipalitySuggestion(geography: Geography, raw: string): strin
   return didYouMean(raw, [...byName.keys()], (name) => `${name} (${byName.get(name)!.code})`);
 }
 
-/** `; did you mean Västerbottens län (24)?` for a value that names no county but is close to one's name (with or without `län`), or ''. */
+/**
+ * `; did you mean Västerbottens län (24)?` for a value that names no county
+ * but is close to one's name, with or without the county suffix and its
+ * genitive under the geography's name rules (`län`, `s` in Sweden), or ''.
+ */
 export function countySuggestion(geography: Geography, raw: string): string {
   if (raw === '' || /^\d+$/.test(raw.trim())) return '';
+  const rules = geography.names ?? NO_NAME_RULES;
   const names = new Map<string, { name: string; code: string }>();
   for (const c of geography.counties) {
     names.set(c.name, c);
-    const short = c.name.replace(/s? län$/u, '').replace(/ län$/u, '');
+    const bare = dropSuffix(c.name, rules.countySuffixes);
+    const short = bare === c.name ? bare : (withoutGenitive(bare, rules) ?? bare);
     if (short !== c.name) names.set(short, c);
   }
   const seen = new Set<string>();

@@ -114,3 +114,13 @@ export function describeLookalike(text: string, other: string): string {
   }
   return 'they differ in characters that look alike';
 }
+
+/** An ASCII id from a name: no diacritics, lower case, runs of other characters as `-` (`Region Östergötland` → `region-ostergotland`). */
+export function asciiSlug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recommenderSweden } from '../io/embedded/models.js';
+import { DEFAULT_COUNTRY } from '../countries/default.js';
 import { groupsOf, resolveGroups, GroupInputSchema, type Group } from '../model/groups.js';
 import { requireGeography, scopeSet, sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { createRng, shuffled } from '../metrics/random.js';
@@ -279,7 +279,8 @@ let embedded: RecommenderModel | undefined;
  * defaultRecommender().default.features.map((f) => f.name);
  */
 export function defaultRecommender(): RecommenderModel {
-  embedded ??= RecommenderModelSchema.parse(JSON.parse(recommenderSweden));
+  // The default country's model (the shipped one); `recommend` warns when it is used on another geography.
+  embedded ??= RecommenderModelSchema.parse(JSON.parse(DEFAULT_COUNTRY.recommender!.text));
   return embedded;
 }
 

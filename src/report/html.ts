@@ -3,7 +3,8 @@ import { SEVERITY_LEVELS, type GapRow } from '../analysis/gaps.js';
 import { kindWords, plural } from '../model/words.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { escapeHtml } from './escape.js';
-import { renderMap, swedenMapFeatures } from './map.js';
+import { defaultMapFeatures, renderMap } from './map.js';
+import { DEFAULT_COUNTRY } from '../countries/default.js';
 import { buildReport, type CountySection, type ReportModel, type ReportOptions } from './model.js';
 
 /** A share as a whole percentage, `null` as an en dash. */
@@ -189,9 +190,9 @@ function overview(model: ReportModel): string {
 function maps(model: ReportModel, net: CooperationNetwork): string {
   if (!model.options.maps) return '';
   const features = model.options.features;
-  const drawn = new Set((features ?? swedenMapFeatures()).features.map((f) => f.properties.code));
+  const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
   if (!net.geography.municipalities.some((m) => drawn.has(m.code))) {
-    return `<p class="empty">No maps: the map polygons (${features ? 'the features given' : 'Sweden’s, by default'}) cover none of this geography’s municipalities. Pass <code>features</code> (GeoJSON with a <code>code</code> per municipality) to draw them.</p>`;
+    return `<p class="empty">No maps: the map polygons (${features ? 'the features given' : `${h(DEFAULT_COUNTRY.name)}’s, by default`}) cover none of this geography’s municipalities. Pass <code>features</code> (GeoJSON with a <code>code</code> per municipality) to draw them.</p>`;
   }
   // A report about part of the country maps that part, at its scale: the rest is not data, so it is not drawn.
   const scope = model.scope;

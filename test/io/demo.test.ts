@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo, type DemoDesign } from '../../scripts/generate-demo.js';
-import { demoActors, demoLinks } from '../../src/io/embedded/demo-data.js';
+import { demoActors, demoLinks } from '../../src/countries/sweden/demo-data.js';
 import { loadNetwork } from '../../src/io/load-network.js';
 import { demoDataset, swedenPoliceRegions } from '../../src/io/sweden.js';
 import type { CooperationNetwork, MunicipalityProjection } from '../../src/model/network.js';

@@ -26,6 +26,7 @@ import {
   type Geography,
   type LoadNetworkInput,
   type Problem,
+  SWEDISH_NAME_RULES,
 } from '../../src/index.js';
 import { centrality } from '../../src/analysis/centrality.js';
 import { PROJECT_ROOT, tmpDir, tmpFile, tsxScript } from '../helpers/files.js';
@@ -206,6 +207,8 @@ describe('messages', () => {
       { code: 'B', name: 'Södra' },
     ],
     borders: [],
+    // "Bro kommun" below: the suffix rules are Sweden's, and a geography has them only when given.
+    names: SWEDISH_NAME_RULES,
   };
 
   it('an ambiguous municipality name is said to be ambiguous, with the matches (it was "not a name")', () => {

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // Data flows one way: a layer imports only the layers before it.
-const LAYERS = ['model', 'io', 'geo', 'metrics', 'synthetic', 'analysis', 'recommend', 'report', 'cli'];
+const LAYERS = ['model', 'countries', 'io', 'geo', 'metrics', 'synthetic', 'analysis', 'recommend', 'report', 'cli'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGeography } from '../../src/io/geography.js';
 import { loadNetwork } from '../../src/io/load-network.js';
 import { swedenCooperationBodies } from '../../src/io/sweden.js';
-import { recommenderSweden } from '../../src/io/embedded/models.js';
+import { recommenderSweden } from '../../src/countries/sweden/recommender.js';
 import { buildReport } from '../../src/report/model.js';
 import type { CooperationNetwork } from '../../src/model/network.js';
 import { fitConditionalLogit, logLikelihood } from '../../src/recommend/conditional-logit.js';

@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { coverageByCounty, coverageByMunicipality } from '../../analysis/coverage.js';
 import { camelKind } from '../../analysis/view.js';
 import { percent, renderReportHtml } from '../../report/html.js';
-import { renderMap, swedenMapFeatures, type MapFeatureCollection } from '../../report/map.js';
+import { countryMapFeatures, defaultMapFeatures, renderMap, type MapFeatureCollection } from '../../report/map.js';
+import type { Country } from '../../model/country.js';
+import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { renderReportMarkdownFromModel } from '../../report/markdown.js';
 import { buildReport } from '../../report/model.js';
 import { formatTextTable } from '../../report/table.js';
@@ -11,6 +13,16 @@ import { INPUT_HELP, INPUT_OPTIONS, loadInput, readOptionFile } from '../input.j
 import { emit, inputFiles, writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, choiceOption, integerOption, noteSampling, PATH_HELP, PATH_OPTIONS, pathOptions, type Command } from './shared.js';
+
+/**
+ * The polygons to draw: `--features FILE`, else those of the country
+ * `--geography` named or read from a folder (its `municipalities.geojson`),
+ * else none (`renderMap` then draws the default country's).
+ */
+function mapFeatures(values: ParsedArgs['values'], io: CliIO, country: Country | undefined): MapFeatureCollection | undefined {
+  // The default country's polygons are renderMap's own default (drawn around its meridian), so they are not passed.
+  return readFeatures(values, io) ?? (country && country !== DEFAULT_COUNTRY ? countryMapFeatures(country) : undefined);
+}
 
 /** `--features FILE`: map polygons as GeoJSON (validated when the map is drawn). */
 function readFeatures(values: ParsedArgs['values'], io: CliIO): MapFeatureCollection | undefined {
@@ -68,11 +80,11 @@ ${INPUT_HELP}
 Example:
   samverkan report --actors actors.csv --links links.csv --out län.html`,
   run({ values }, io) {
-    const { net, description } = loadInput(values, io);
+    const { net, description, country } = loadInput(values, io);
     announce(description, values, io);
     const format = choiceOption(values, 'format', ['html', 'md'] as const) ?? 'html';
     const top = integerOption(values, 'top', 1);
-    const features = readFeatures(values, io);
+    const features = mapFeatures(values, io, country);
     const bar = progressBar(io, 'Computing');
     const model = buildReport(net, {
       dataDescription: description,
@@ -119,7 +131,7 @@ export const mapCommand: Command = {
   },
   help: `samverkan map [options]
 
-Draws Sweden's municipalities (or the counties) coloured by a coverage
+Draws ${DEFAULT_COUNTRY.name}'s municipalities (or the counties) coloured by a coverage
 metric, as one standalone SVG file. Data about part of the country (see
 --county under Input) gets a map of that part, at its scale, with the
 municipalities named when they are at most 60.
@@ -140,7 +152,7 @@ ${INPUT_HELP}
 Example:
   samverkan map --metric coverage --level county --out coverage.svg`,
   run({ values }, io) {
-    const { net, description } = loadInput(values, io);
+    const { net, description, country } = loadInput(values, io);
     announce(description, values, io);
     const metric = choiceOption(values, 'metric', METRICS) ?? 'coverage';
     const level = choiceOption(values, 'level', ['municipality', 'county'] as const) ?? 'municipality';
@@ -182,11 +194,11 @@ Example:
       const max = Math.max(0, ...[...byCode.values()].map((v) => v ?? 0));
       domain = [0, max > 0 ? max : 1];
     }
-    const features = readFeatures(values, io);
-    const drawn = new Set((features ?? swedenMapFeatures()).features.map((f) => f.properties.code));
+    const features = mapFeatures(values, io, country);
+    const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
     if (!net.geography.municipalities.some((m) => drawn.has(m.code))) {
       throw new UsageError(
-        features ? 'the --features polygons cover none of this geography’s municipalities' : 'maps are drawn from the embedded Swedish polygons, and none of this geography’s municipalities is among them',
+        values.features !== undefined ? 'the --features polygons cover none of this geography’s municipalities' : `maps are drawn from the ${features ? `polygons of ${country!.name}` : `embedded polygons of ${DEFAULT_COUNTRY.name}`}, and none of this geography’s municipalities is among them`,
         'pass --features FILE: GeoJSON with a `code` property per municipality',
       );
     }

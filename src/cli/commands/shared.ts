@@ -4,6 +4,7 @@ import { normaliseKind } from '../../io/columns.js';
 import type { PathSampling } from '../../metrics/path-centralities.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import { UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../context.js';
+import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { csvOptions, emit, formatOf, renderRows } from '../output.js';
 
 export interface Command {
@@ -73,14 +74,14 @@ export function shapeRows<T extends object>(rows: readonly T[], values: ParsedAr
   if (sort !== undefined) {
     if (columns && !columns.includes(sort)) throw new UsageError(`cannot sort by ${JSON.stringify(sort)}`, `columns: ${columns.join(', ')}`);
     const value = (r: T) => (r as Record<string, unknown>)[sort];
-    // Text in Swedish alphabetical order (Å, Ä, Ö last), for people reading the table.
-    const swedish = new Intl.Collator('sv');
+    // Text in the default country's alphabetical order (Swedish: Å, Ä, Ö last), for people reading the table.
+    const collator = new Intl.Collator(DEFAULT_COUNTRY.names?.locale);
     out.sort((p, q) => {
       const [a, b] = [value(p), value(q)];
       if (typeof a === 'number' && typeof b === 'number') return b - a;
       if (a === null || a === undefined) return b === null || b === undefined ? 0 : 1;
       if (b === null || b === undefined) return -1;
-      return swedish.compare(String(a), String(b));
+      return collator.compare(String(a), String(b));
     });
   }
   const top = integerOption(values, 'top', 1);

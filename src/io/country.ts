@@ -1,0 +1,110 @@
+/**
+ * From a {@link Country} to what the loaders use: its geography (built once
+ * per country object), the default geography, and a country read from a
+ * folder of CSV files. Nothing here knows a country by name: the default is
+ * `src/countries/default.ts`'s.
+ */
+import { DEFAULT_COUNTRY } from '../countries/default.js';
+import { cached } from '../model/cache.js';
+import { deepFrozen } from '../model/frozen.js';
+import { NameRulesSchema, type Country, type CountryText } from '../model/country.js';
+import { SamverkanError } from '../model/errors.js';
+import { parseOptions } from '../model/options.js';
+import type { Geography } from '../model/schema.js';
+import { fileExists, folderName, joinPath, loadGeography } from './geography.js';
+import { readFileBytes, type TableSource } from './source.js';
+import { decodeText } from './text.js';
+import { z } from 'zod';
+
+/** Input for `loadNetwork`: actors and links as tables. */
+export interface DatasetInput {
+  actors: TableSource;
+  links: TableSource;
+}
+
+/**
+ * The geography of `country`, built from its files with its name, source
+ * and name rules. The same object on every call for one country: treat it
+ * as read-only.
+ *
+ * @example
+ * countryGeography(loadCountry('data/sweden')).municipalities.length; // 290
+ */
+export function countryGeography(country: Country): Geography {
+  // Shared by every call: frozen, so one caller's change cannot reach another's analyses.
+  return cached(country, 'country:geography', () =>
+    deepFrozen(loadGeography(country.geography, {
+      name: country.name,
+      ...(country.source !== undefined && { source: country.source }),
+      ...(country.names !== undefined && { names: country.names }),
+    })),
+  );
+}
+
+/** The geography of the default country (`DEFAULT_COUNTRY`): what the loaders and maps use when none is given. */
+export function defaultGeography(): Geography {
+  return countryGeography(DEFAULT_COUNTRY);
+}
+
+/** A dataset the country ships (`demo`, `bodies`) as loader input, or undefined when it has none of that name. */
+export function countryDataset(country: Country, name: string): DatasetInput | undefined {
+  const dataset = Object.hasOwn(country.datasets ?? {}, name) ? country.datasets![name] : undefined;
+  return dataset?.input();
+}
+
+export const LoadCountryOptionsSchema = z.strictObject({
+  /** The country's name. Default: the folder's name. */
+  name: z.string().min(1).optional(),
+  /** Where the data comes from, kept with the geography. */
+  source: z.string().optional(),
+  /** How its place names are written (`NameRules`, e.g. from a module of its own). Default: none, names match as written. */
+  names: NameRulesSchema.optional(),
+});
+export type LoadCountryOptions = z.input<typeof LoadCountryOptionsSchema>;
+
+/** Thrown when an optional file of a country's folder is there but cannot be read. */
+export class CountryError extends SamverkanError {
+  constructor(file: string, reason: string) {
+    super('COUNTRY', `${file}: ${reason}`, { file });
+    this.name = 'CountryError';
+  }
+}
+
+/**
+ * A country from a folder: `municipalities.csv`, `counties.csv` and
+ * `adjacency.csv` (see `loadGeography`), and when present
+ * `attributes.csv` (more municipality attributes), `municipalities.geojson`
+ * (map polygons with a `code` per municipality) and `kinds.csv` (words for
+ * organisation types: word, kind). The geography files are read when the
+ * geography is first asked for (`countryGeography`); the polygons at once.
+ *
+ * @example
+ * const testland = loadCountry('data/testland', { name: 'Testland' });
+ * const net = loadNetwork({ links: 'source,target\n101,102\n', geography: countryGeography(testland) });
+ */
+export function loadCountry(folder: string, options: LoadCountryOptions = {}): Country {
+  const o = parseOptions(LoadCountryOptionsSchema, options, 'loadCountry');
+  const file = (name: string) => joinPath(folder, name);
+  const present = (name: string) => fileExists(file(name));
+  const country: Country = {
+    name: o.name ?? folderName(folder),
+    ...(o.source !== undefined && { source: o.source }),
+    geography: {
+      municipalities: file('municipalities.csv'),
+      counties: file('counties.csv'),
+      adjacency: file('adjacency.csv'),
+      ...(present('attributes.csv') && { attributes: [file('attributes.csv')] }),
+    },
+    ...(present('municipalities.geojson') && { mapFeatures: readText(file('municipalities.geojson')) }),
+    ...(o.names !== undefined && { names: o.names }),
+    ...(present('kinds.csv') && { kinds: file('kinds.csv') }),
+  };
+  return Object.freeze(country);
+}
+
+/** A small text file of a country's folder, decoded like every table. */
+function readText(path: string): CountryText {
+  const read = readFileBytes(path, 'file');
+  if ('reason' in read) throw new CountryError(path, read.reason);
+  return { text: decodeText(read.bytes).text, name: path };
+}

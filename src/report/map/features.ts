@@ -1,0 +1,99 @@
+/**
+ * The GeoJSON `renderMap` draws: its types, its schema, and the polygons a
+ * country ships (by default the default country's).
+ */
+import { z } from 'zod';
+import { DEFAULT_COUNTRY } from '../../countries/default.js';
+import { SWEDEN } from '../../countries/sweden/index.js';
+import { cached } from '../../model/cache.js';
+import type { Country } from '../../model/country.js';
+
+/** A `[longitude, latitude]` position in WGS84 degrees (extra members, such as altitude, are ignored). */
+export type MapPosition = readonly number[];
+
+export interface MapFeatureProperties {
+  /** Municipality code: the key into `values` and the `data-code` of the path. Required, unique. */
+  code: string;
+  /** Display name for tooltips. Default: the geography's name for the code, else the code. */
+  name?: string;
+  /** County code, used when neither `countyOf` nor `geography` knows the municipality. */
+  county?: string;
+}
+
+export type MapGeometry =
+  | { type: 'Polygon'; coordinates: MapPosition[][] }
+  | { type: 'MultiPolygon'; coordinates: MapPosition[][][] };
+
+export interface MapFeature {
+  type: 'Feature';
+  properties: MapFeatureProperties;
+  geometry: MapGeometry;
+}
+
+export interface MapFeatureCollection {
+  type: 'FeatureCollection';
+  features: MapFeature[];
+}
+
+const PositionSchema = z.array(z.number()).min(2, 'a position is [longitude, latitude]');
+const RingSchema = z.array(PositionSchema).min(4, 'a ring has at least 4 positions (first = last)');
+const PolygonCoordinates = z.array(RingSchema).min(1, 'a polygon has an outer ring');
+
+/**
+ * A feature collection `renderMap` accepts: Polygon or MultiPolygon features
+ * whose `properties` have a non-empty string `code` (unique), an optional
+ * `name` and an optional `county`. Ring winding may follow either RFC 7946
+ * (outer rings counter-clockwise) or d3's convention; rings are rewound.
+ * Other properties are ignored.
+ */
+export const MapFeatureCollectionSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        properties: z.object({
+          code: z.string('each feature needs a string `code` property').min(1),
+          name: z.string().optional(),
+          county: z.string().optional(),
+        }),
+        geometry: z.discriminatedUnion('type', [
+          z.object({ type: z.literal('Polygon'), coordinates: PolygonCoordinates }),
+          z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(PolygonCoordinates) }),
+        ]),
+      }),
+    ),
+  })
+  .superRefine((fc, ctx) => {
+    const seen = new Set<string>();
+    fc.features.forEach((f, i) => {
+      if (seen.has(f.properties.code)) {
+        ctx.addIssue({ code: 'custom', message: `duplicate code ${JSON.stringify(f.properties.code)}`, path: ['features', i, 'properties', 'code'] });
+      }
+      seen.add(f.properties.code);
+    });
+  });
+
+/**
+ * The map polygons `country` ships (`country.mapFeatures`), parsed once per
+ * country, or undefined when it has none. The same object on every call:
+ * treat it as read-only.
+ */
+export function countryMapFeatures(country: Country): MapFeatureCollection | undefined {
+  const file = country.mapFeatures;
+  return file && cached(country, 'country:map-features', () => JSON.parse(file.text) as MapFeatureCollection);
+}
+
+/** The default country's polygons: what `renderMap` and the reports draw when no `features` are given. */
+export function defaultMapFeatures(): MapFeatureCollection {
+  return countryMapFeatures(DEFAULT_COUNTRY) ?? { type: 'FeatureCollection', features: [] };
+}
+
+/**
+ * The embedded municipalities of Sweden (`data/sweden/municipalities.geojson`):
+ * 290 features with `{ code, name }` properties, in code order. Parsed once;
+ * the same object is returned on every call, so treat it as read-only.
+ */
+export function swedenMapFeatures(): MapFeatureCollection {
+  return countryMapFeatures(SWEDEN)!;
+}

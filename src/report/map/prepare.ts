@@ -1,0 +1,107 @@
+/**
+ * A feature collection made ready to draw: validated, rings rewound to
+ * d3's winding, and an index of the segments each feature uses (for county
+ * borders), once per input object; subsets and the geometry helpers the
+ * projection needs.
+ */
+import { geoArea, geoBounds, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
+import { MapFeatureCollectionSchema, type MapFeature, type MapFeatureCollection, type MapGeometry, type MapPosition } from './features.js';
+
+/** A validated collection with rings in d3's winding, and its segment index, cached per input object. */
+export interface PreparedMap {
+  readonly collection: MapFeatureCollection;
+  /** Every ring of each feature, in feature order. */
+  readonly rings: readonly (readonly MapPosition[])[][];
+  /** Undirected segment key → index of the feature using it, once per use. */
+  readonly segmentUses: ReadonlyMap<string, readonly number[]>;
+  /** The fitted projection and the projected path data of every feature, per map frame (a report draws two maps of one size). */
+  readonly frames: Map<string, { projection: GeoProjection; shapes: readonly string[] }>;
+  /** Sub-collections of some features (a county's municipalities), by their codes joined: prepared once each. */
+  readonly subsets: Map<string, MapFeatureCollection>;
+}
+
+const prepared = new WeakMap<object, PreparedMap>();
+
+const ringArea = (ring: readonly MapPosition[]) => geoArea({ type: 'Polygon', coordinates: [ring as number[][]] });
+
+/** Outer rings clockwise and holes counter-clockwise on the sphere, as d3-geo expects. */
+function rewindPolygon(polygon: MapPosition[][]): MapPosition[][] {
+  return polygon.map((ring, i) => {
+    const large = ringArea(ring) > 2 * Math.PI;
+    return (i === 0 ? large : !large) ? [...ring].reverse() : ring;
+  });
+}
+
+/** Our GeoJSON types have read-only positions; d3's have mutable ones. d3 does not mutate its input. */
+export const asGeo = (object: object) => object as GeoPermissibleObjects;
+
+const pointKey = (p: MapPosition) => `${p[0]},${p[1]}`;
+
+/** The undirected key of the segment p–q, or undefined when it has no length. */
+export function segmentKey(p: MapPosition, q: MapPosition): string | undefined {
+  const a = pointKey(p);
+  const b = pointKey(q);
+  if (a === b) return undefined;
+  return a < b ? `${a};${b}` : `${b};${a}`;
+}
+
+/** `input` validated and prepared (cached per object: do not change a collection after passing it). */
+export function prepare(input: MapFeatureCollection): PreparedMap {
+  const cached = prepared.get(input);
+  if (cached) return cached;
+  const parsed = MapFeatureCollectionSchema.parse(input) as MapFeatureCollection;
+  const features = parsed.features.map((f): MapFeature => {
+    const geometry: MapGeometry =
+      f.geometry.type === 'Polygon'
+        ? { type: 'Polygon', coordinates: rewindPolygon(f.geometry.coordinates) }
+        : { type: 'MultiPolygon', coordinates: f.geometry.coordinates.map(rewindPolygon) };
+    return { type: 'Feature', properties: f.properties, geometry };
+  });
+  const rings = features.map((f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates.flat()));
+  const segmentUses = new Map<string, number[]>();
+  rings.forEach((featureRings, i) => {
+    for (const ring of featureRings) {
+      for (let k = 0; k + 1 < ring.length; k++) {
+        const key = segmentKey(ring[k]!, ring[k + 1]!);
+        if (key === undefined) continue;
+        const uses = segmentUses.get(key);
+        if (uses) uses.push(i);
+        else segmentUses.set(key, [i]);
+      }
+    }
+  });
+  const result: PreparedMap = { collection: { type: 'FeatureCollection', features }, rings, segmentUses, frames: new Map(), subsets: new Map() };
+  prepared.set(input, result);
+  prepared.set(result.collection, result);
+  return result;
+}
+
+/** The features with the given codes, in feature order (one object per set of codes, so it is prepared once). */
+export function subsetOf(map: PreparedMap, codes: Iterable<string>): MapFeatureCollection {
+  const wanted = new Set(codes);
+  const features = map.collection.features.filter((f) => wanted.has(f.properties.code));
+  if (features.length === 0) throw new Error('renderMap: none of the codes given has a feature on the map');
+  const key = features.map((f) => f.properties.code).join('\u0000');
+  let subset = map.subsets.get(key);
+  if (!subset) map.subsets.set(key, (subset = { type: 'FeatureCollection', features }));
+  return subset;
+}
+
+/** The polygon of a feature with the largest area (where its label goes: a municipality's mainland, not an island). */
+export function largestPolygon(feature: MapFeature): MapGeometry {
+  if (feature.geometry.type === 'Polygon') return feature.geometry;
+  let best = feature.geometry.coordinates[0]!;
+  let area = -1;
+  for (const polygon of feature.geometry.coordinates) {
+    const a = geoArea({ type: 'Polygon', coordinates: polygon as number[][][] });
+    if (a > area) [best, area] = [polygon, a];
+  }
+  return { type: 'Polygon', coordinates: best };
+}
+
+/** The middle of the features' longitudes (across the antimeridian when that is shorter): a projection's central meridian. */
+export function middleLongitude(collection: MapFeatureCollection): number {
+  const [[west], [east]] = geoBounds(asGeo(collection));
+  const middle = west <= east ? (west + east) / 2 : (west + east + 360) / 2;
+  return middle > 180 ? middle - 360 : middle;
+}

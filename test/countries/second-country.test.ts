@@ -1,0 +1,88 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../cli/helpers.js';
+import {
+  countryGeography,
+  countryMapFeatures,
+  coverageByMunicipality,
+  DEFAULT_COUNTRY,
+  defaultGeography,
+  findCounty,
+  findMunicipality,
+  loadCountry,
+  loadNetwork,
+  renderMap,
+  SWEDEN,
+  swedenGeography,
+  SWEDISH_NAME_RULES,
+} from '../../src/index.js';
+
+// A second country is a folder of CSVs (and, here, map polygons): nothing Swedish applies to it.
+const FOLDER = 'test/fixtures/countries/testland';
+
+describe('a second country from a folder', () => {
+  const testland = loadCountry(FOLDER, { name: 'Testland', source: 'made up for the tests' });
+  const geo = countryGeography(testland);
+
+  it('is a Country: its geography, polygons and no name rules', () => {
+    expect(testland.name).toBe('Testland');
+    expect(geo).toBe(countryGeography(testland)); // built once per country
+    expect(geo).toMatchObject({ name: 'Testland', source: 'made up for the tests' });
+    expect(geo.names).toBeUndefined();
+    expect(geo.municipalities.map((m) => m.code)).toEqual(['T1', 'T2', 'T3', 'T4']);
+    expect(countryMapFeatures(testland)!.features).toHaveLength(4);
+    expect(loadCountry(FOLDER).name).toBe('testland'); // the folder's name by default
+  });
+
+  it('does not use the Swedish name rules: `kommun` and `län` are part of a name there', () => {
+    expect(findMunicipality(geo, 'ALBY')?.code).toBe('T1');
+    expect(findMunicipality(geo, 'Alby kommun')).toBeUndefined();
+    expect(findCounty(geo, 'Norra län')?.code).toBe('N');
+    expect(findCounty(geo, 'Norra')).toBeUndefined();
+    // The same rules as Sweden's, given, do apply.
+    const swedishRules = countryGeography(loadCountry(FOLDER, { names: SWEDISH_NAME_RULES }));
+    expect(findMunicipality(swedishRules, 'Alby kommun')?.code).toBe('T1');
+    expect(findCounty(swedishRules, 'Norra')?.code).toBe('N');
+  });
+
+  it('loads a network, analyses it and draws its map with its own data only', () => {
+    const net = loadNetwork({
+      actors: 'id,name,kind,county\nnorr,Norrförbundet,joint_body,N\n',
+      links: 'source,target,kind\nnorr,Alby,member\nnorr,T2,member\nT3,Ekby,agreement\n',
+      geography: geo,
+    });
+    expect(net.geography).toBe(geo);
+    expect(net.loadReport!.problems).toEqual([]);
+    // Rows are matched by name, which no branch of issue 13 renames.
+    const rows = coverageByMunicipality(net);
+    expect(rows.map((r) => r.name)).toEqual(['Alby', 'Berga', 'Dalby', 'Ekby']);
+    const linked = new Map(rows.map((r) => [findMunicipality(geo, r.name)!.code, r.municipalityTies]));
+    expect(linked).toEqual(new Map([['T1', 1], ['T2', 1], ['T3', 1], ['T4', 1]]));
+
+    const svg = renderMap({ features: countryMapFeatures(testland)!, geography: geo, values: linked, domain: [0, 2] });
+    expect([...svg.matchAll(/data-code="([^"]+)"/g)].map((m) => m[1])).toEqual(['T1', 'T2', 'T3', 'T4']);
+    expect(svg).toContain('<title>Alby (Norra län): 1</title>');
+    expect(svg).not.toMatch(/0180|Stockholm/);
+  });
+
+  it('leaves the default country as it is: Sweden, with its name rules', () => {
+    expect(DEFAULT_COUNTRY).toBe(SWEDEN);
+    expect(defaultGeography()).toBe(swedenGeography());
+    expect(swedenGeography().names).toEqual(SWEDISH_NAME_RULES);
+    expect(findMunicipality(swedenGeography(), 'Umeå kommun')?.code).toBe('2480');
+  });
+
+  it('the CLI reads the folder as a country: --geography DIR draws its own polygons', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samverkan-country-'));
+    writeFileSync(join(dir, 'links.csv'), 'source,target\nAlby,Berga\nT3,T4\n');
+    const r = await cli(['map', '--geography', resolve(FOLDER), '--links', 'links.csv', '--metric', 'linked'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect([...r.stdout.matchAll(/data-code="([^"]+)"/g)].map((m) => m[1])).toEqual(['T1', 'T2', 'T3', 'T4']);
+    // A shipped country is found by its name, without case.
+    const named = await cli(['summary', '--geography', 'SWEDEN', '--links', 'links.csv', '--format', 'json'], { cwd: dir });
+    expect(named.code, named.stderr).toBe(1); // Alby is not a Swedish municipality: Sweden's geography was used
+    expect(named.stderr).toMatch(/Alby/);
+  });
+});
