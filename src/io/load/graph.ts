@@ -7,7 +7,7 @@ import { indexGeography } from '../../model/geography.js';
 import type { Problem } from '../../model/load-report.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import type { ColumnMap } from '../columns.js';
-import { readGraphFile, type GraphFile } from '../graph-import.js';
+import { readGraphFile, type GraphFile } from '../graph/read.js';
 import type { Table } from '../source.js';
 import { loadActors, type ActorField } from './actors.js';
 import { resolutionFor } from './ends.js';

@@ -4,7 +4,8 @@ import { ArgumentError, describeValue } from '../../model/errors.js';
 import { ProgressSchema, parseOptions } from '../../model/options.js';
 import { ScopeOptionSchema } from '../../model/scope.js';
 import type { Geography } from '../../model/schema.js';
-import type { GraphFormat, GraphSource } from '../graph-import.js';
+import { GRAPH_READ_FORMAT_NAMES, orList, type GraphFormat } from '../graph/formats.js';
+import { checkGraphSource, type GraphSource } from '../graph/source.js';
 import { checkTableSource, type TableSource } from '../source.js';
 
 export interface LoadNetworkInput {
@@ -100,15 +101,13 @@ export function checkLoadArguments(fn: string, input: unknown, options: unknown,
   const i = input as Record<string, unknown>;
   for (const key of ['actors', 'links'] as const) if (i[key] !== undefined) checkTableSource(i[key], `${fn}: ${key}`);
   if (i.graph !== undefined) {
-    const g = i.graph as { path?: unknown; text?: unknown; bytes?: unknown } | null;
-    const ok = typeof g === 'string' || g instanceof URL || g instanceof Uint8Array || (typeof g === 'object' && g !== null && (typeof g.path === 'string' || g.path instanceof URL || typeof g.text === 'string' || g.bytes instanceof Uint8Array));
-    if (!ok) throw new ArgumentError(`${fn}: graph: expected a file path, { path }, { text }, { bytes } or bytes; got ${describeValue(i.graph)}`);
+    checkGraphSource(i.graph, `${fn}: graph`);
     if (i.actors !== undefined || i.links !== undefined) {
       throw new ArgumentError(`${fn}: \`graph\` cannot be combined with \`actors\` or \`links\`: a graph file holds both the actors (its nodes) and the links (its edges)`);
     }
   }
-  if (i.graphFormat !== undefined && !['gexf', 'graphml', 'json'].includes(i.graphFormat as string)) {
-    throw new ArgumentError(`${fn}: graphFormat: expected 'gexf', 'graphml' or 'json', got ${describeValue(i.graphFormat)}`);
+  if (i.graphFormat !== undefined && !(GRAPH_READ_FORMAT_NAMES as readonly unknown[]).includes(i.graphFormat)) {
+    throw new ArgumentError(`${fn}: graphFormat: expected ${orList(GRAPH_READ_FORMAT_NAMES.map((f) => `'${f}'`))}, got ${describeValue(i.graphFormat)}`);
   }
   if (i.geography !== undefined && typeof i.geography !== 'string' && (typeof i.geography !== 'object' || i.geography === null || !Array.isArray((i.geography as { municipalities?: unknown }).municipalities))) {
     throw new ArgumentError(`${fn}: geography: expected a geography object or the path of a folder, got ${describeValue(i.geography)}`);
