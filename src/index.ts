@@ -24,8 +24,7 @@ export {
   type NetworkParts,
 } from './model/network.js';
 
-export { loadNetwork, LoadError, type LoadNetworkInput, type LoadNetworkOptions } from './io/load-network.js';
-export { loadNetworkStream, type LoadNetworkStreamOptions } from './io/load-network-stream.js';
+export { loadNetwork, loadNetworkStream, LoadError, type LoadNetworkInput, type LoadNetworkOptions, type LoadNetworkStreamOptions } from './io/load/index.js';
 export { loadGeography, GeographyError, GEOGRAPHY_COLUMNS, type AttributeSource, type GeographySources, type LoadGeographyOptions } from './io/geography.js';
 export { swedenGeography, swedenCooperationBodies, swedenPoliceRegions, demoDataset, SWEDEN_SOURCE, type CooperationBodiesOptions, type DatasetInput, type Row } from './io/sweden.js';
 export { ACTOR_COLUMNS, LINK_COLUMNS, KIND_ALIASES, normaliseKind, normaliseHeader } from './io/columns.js';
@@ -57,16 +56,18 @@ export {
   type CellValue,
   type NodeTableRow,
   type EdgeTableRow,
-} from './io/graph-export.js';
+} from './io/graph/index.js';
 export {
   readGraphFile,
+  ReadGraphOptionsSchema,
+  GRAPH_FORMATS,
   type GraphSource,
   type GraphFormat,
   type GraphFile,
   type GraphNodeRow,
   type GraphEdgeRow,
   type ReadGraphOptions,
-} from './io/graph-import.js';
+} from './io/graph/index.js';
 export { parseXml, XmlError, type XmlElement } from './io/xml.js';
 
 export { summaryByCounty, SummaryOptionsSchema, type SummaryOptions, type CountySummaryRow } from './analysis/summary.js';

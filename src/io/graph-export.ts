@@ -1,22 +1,2 @@
 /** The graph writers moved to `io/graph/` (issue 13); this module keeps the old import path working. */
-export {
-  toGexf,
-  toGraphml,
-  toGraphologyJson,
-  nodeTable,
-  edgeTable,
-  toCsvTables,
-  GraphExportOptionsSchema,
-  GraphologyJsonOptionsSchema,
-  CsvTablesOptionsSchema,
-  RESERVED_NODE_COLUMNS,
-  RESERVED_EDGE_COLUMNS,
-  type GraphExportOptions,
-  type GraphologyJsonOptions,
-  type CsvTablesOptions,
-  type NodeColumn,
-  type AttributeType,
-  type CellValue,
-  type NodeTableRow,
-  type EdgeTableRow,
-} from './graph/index.js';
+export * from './graph/index.js';

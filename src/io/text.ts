@@ -63,10 +63,9 @@ export function decodeWindows1252(bytes: Uint8Array): string {
  * What the first bytes of a file (at least 4 unless the file is shorter) say
  * about it: a byte-order mark (the encoding and how many bytes to skip), or
  * `undefined` when the content decides (UTF-8, else Windows-1252). Throws
- * {@link NotTextError} for a workbook or archive. Shared by
- * {@link decodeText} and the streaming loader.
+ * {@link NotTextError} for a workbook or archive.
  */
-export function byteOrderMark(head: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; skip: number } | undefined {
+function byteOrderMark(head: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; skip: number } | undefined {
   if (startsWith(head, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', skip: 3 };
   if (startsWith(head, [0xff, 0xfe])) return { encoding: 'utf-16le', skip: 2 };
   if (startsWith(head, [0xfe, 0xff])) return { encoding: 'utf-16be', skip: 2 };
@@ -107,7 +106,7 @@ function utf16Without(head: Uint8Array): 'little-endian' | 'big-endian' | undefi
  * `finish` throws for a NUL in a shorter file, and when more than 1 % of
  * all bytes (or characters) were other C0 control characters.
  */
-export class BinaryCheck {
+class BinaryCheck {
   private control = 0;
   private total = 0;
   private nul = false;
