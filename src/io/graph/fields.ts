@@ -121,8 +121,8 @@ export function placedNodes(raw: RawGraph): boolean {
   return candidates(names, fields, new Set()).some((name) => raw.nodes.some((n) => clean(n.attributes.get(name)) !== ''));
 }
 
-export function mapGraph(raw: RawGraph, geography: Geography): MappedGraph {
-  const warnings = [...raw.warnings];
+/** The nodes as actor rows, and each node's actor id (a municipality's node gets its code), for the edges' ends. */
+function mapNodes(raw: RawGraph, geography: Geography, warnings: string[]): { nodes: GraphNodeRow[]; nodeFields: Record<GraphNodeField, string>; actorIdOfNode: Map<string, string> } {
   const ix = indexGeography(geography);
   const municipalityOf = (text: string) => {
     if (text === '') return undefined;
@@ -130,7 +130,6 @@ export function mapGraph(raw: RawGraph, geography: Geography): MappedGraph {
     return /^\d+$/.test(text) ? ix.municipality.get(text) : findMunicipality(geography, text);
   };
 
-  // Nodes.
   const names = attributeNames(raw.nodes);
   const igraph = raw.nodes.length > 0 && raw.nodes.every((n, i) => n.id === `n${i}` && clean(n.attributes.get('name')) !== '');
   const drop = new Set<string>(igraph ? ['name'] : []);
@@ -193,7 +192,11 @@ export function mapGraph(raw: RawGraph, geography: Geography): MappedGraph {
     );
   }
 
-  // Edges.
+  return { nodes, nodeFields, actorIdOfNode };
+}
+
+/** The edges as link rows, their ends the actor ids of their nodes. */
+function mapEdges(raw: RawGraph, actorIdOfNode: ReadonlyMap<string, string>, warnings: string[]): { edges: GraphEdgeRow[]; edgeFields: Record<GraphEdgeField, string>; directed: boolean } {
   const edgeNames = attributeNames(raw.edges);
   // samverkan's own exports carry columns it derives again from the actors
   // (crossMunicipal, crossCounty) and, for aggregated pairs, the number of
@@ -254,6 +257,14 @@ export function mapGraph(raw: RawGraph, geography: Geography): MappedGraph {
       `${directedEdges} edge${directedEdges === 1 ? ' is' : 's are'} directed; samverkan's networks are undirected, so each is read as a link between its two actors (A→B and B→A are two links of one pair)`,
     );
   }
-  return { directed, nodeFields, edgeFields, nodes, edges, warnings };
+  return { edges, edgeFields, directed };
 }
 
+
+/** A raw graph's elements as actor and link rows, with the whole-file warnings (see `readGraphFile` for the mapping). */
+export function mapGraph(raw: RawGraph, geography: Geography): MappedGraph {
+  const warnings = [...raw.warnings];
+  const { nodes, nodeFields, actorIdOfNode } = mapNodes(raw, geography, warnings);
+  const { edges, edgeFields, directed } = mapEdges(raw, actorIdOfNode, warnings);
+  return { directed, nodeFields, edgeFields, nodes, edges, warnings };
+}
