@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OptionsError } from '../../src/model/errors.js';
+import { OptionsError } from '../../src/model/options.js';
 import { formatNamed, GRAPH_FORMATS, GRAPH_READ_FORMAT_NAMES, GRAPH_WRITE_FORMAT_NAMES, readGraphFile, writeGraph } from '../../src/io/graph/index.js';
 import { loadNetwork } from '../../src/index.js';
 

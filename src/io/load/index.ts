@@ -33,8 +33,8 @@ export {
   type LoadNetworkStreamOptions,
 } from './options.js';
 
-/** Links ends resolve to nothing when there is no links file. */
-const NO_LINKS: LinkReadResult = { items: [], report: { file: '', role: 'links', rows: 0, loaded: 0, merged: 0, rejected: 0, blank: 0 }, implicit: [], municipalityEnds: 0 };
+/** The links of a load without a links file (fresh each time: the network keeps its arrays). */
+const noLinks = (): LinkReadResult => ({ items: [], report: { file: '', role: 'links', rows: 0, loaded: 0, merged: 0, rejected: 0, blank: 0 }, implicit: [], municipalityEnds: 0 });
 
 /**
  * Load a cooperation network from actors and links (file paths, CSV text,
@@ -67,7 +67,7 @@ export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions
   const linkTable = input.links !== undefined ? readTable(input.links, '(links)', { recordIssues: true }) : undefined;
   progress.total = (actorTable?.records.length ?? 0) + (linkTable?.records.length ?? 0);
   const { actors, resolution } = startActors(start, actorTable, options, progress.tick);
-  let links = NO_LINKS;
+  let links = noLinks();
   if (linkTable) {
     links = loadLinks(linkTable, resolution, start.problems, undefined, progress.tick);
     start.files.push(links.report);

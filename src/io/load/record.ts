@@ -112,7 +112,7 @@ export function unnamedColumns(columns: ColumnMap<string> | undefined): Set<numb
 }
 
 /** How often (in rows) the readers check that the heap has room (see `checkHeap`). */
-export const HEAP_CHECK_ROWS = 16384;
+const HEAP_CHECK_ROWS = 16384;
 
 /** Count one data row, checking every {@link HEAP_CHECK_ROWS} rows that the heap has room. */
 export function countRow(report: FileReport, file: string, record: TableRecord): void {
