@@ -5,12 +5,23 @@ import { parseOptions } from '../../model/options.js';
 import { setOwn } from '../../model/own.js';
 import { withColumns, type Rows } from '../../model/table.js';
 import { toCsv, type CsvOptions } from '../write-csv.js';
-import { buildModel, GraphExportOptionsSchema, LINK_EDGE_COLUMNS, type GraphExportOptions } from './model.js';
+import { buildModel, GraphExportOptionsSchema, LINK_EDGE_COLUMNS, type Column, type Element, type GraphExportOptions } from './model.js';
 
 /** A row of {@link nodeTable}: the actor fields, then attributes and extra columns by name. */
 export type NodeTableRow = Record<string, string | number | boolean | null>;
 /** A row of {@link edgeTable}. */
 export type EdgeTableRow = Record<string, string | number | boolean | null>;
+
+/** Tidy rows of a model's elements: their own cells first, then every column (absent values `null`, so every row has every column). */
+function tidyRows<E extends Element>(elements: readonly E[], own: readonly (readonly [string, (element: E) => string])[], columns: readonly Column[]): Rows<NodeTableRow> {
+  const rows = elements.map((element) => {
+    const row: NodeTableRow = {};
+    for (const [name, cell] of own) setOwn(row, name, cell(element));
+    for (const c of columns) setOwn(row, c.name, element.values.get(c.name) ?? null);
+    return row;
+  });
+  return withColumns(rows, [...own.map(([name]) => name), ...columns.map((c) => c.name)]);
+}
 
 /**
  * One row per actor, in network order: `id`, `name`, `kind`,
@@ -20,15 +31,7 @@ export type EdgeTableRow = Record<string, string | number | boolean | null>;
  */
 export function nodeTable(net: CooperationNetwork, options: Pick<GraphExportOptions, 'columns'> = {}): Rows<NodeTableRow> {
   const m = buildModel(net, parseOptions(GraphExportOptionsSchema, { ...options, edges: 'pairs' }, 'nodeTable'));
-  const columns = ['id', 'name', ...m.nodeColumns.map((c) => c.name)];
-  const rows = m.nodes.map((n) => {
-    const row: NodeTableRow = {};
-    setOwn(row, 'id', n.id);
-    setOwn(row, 'name', n.label);
-    for (const c of m.nodeColumns) setOwn(row, c.name, n.values.get(c.name) ?? null);
-    return row;
-  });
-  return withColumns(rows, columns);
+  return tidyRows(m.nodes, [['id', (n) => n.id], ['name', (n) => n.label]], m.nodeColumns);
 }
 
 /**
@@ -39,15 +42,7 @@ export function nodeTable(net: CooperationNetwork, options: Pick<GraphExportOpti
 export function edgeTable(net: CooperationNetwork, options: Pick<GraphExportOptions, 'edges'> = {}): Rows<EdgeTableRow> {
   const o = parseOptions(GraphExportOptionsSchema, { edges: options.edges }, 'edgeTable');
   const m = buildModel(net, o);
-  const columns = ['source', 'target', ...m.edgeColumns.map((c) => c.name)];
-  const rows = m.edges.map((e) => {
-    const row: EdgeTableRow = {};
-    setOwn(row, 'source', e.source);
-    setOwn(row, 'target', e.target);
-    for (const c of m.edgeColumns) setOwn(row, c.name, e.values.get(c.name) ?? null);
-    return row;
-  });
-  return withColumns(rows, columns);
+  return tidyRows(m.edges, [['source', (e) => e.source], ['target', (e) => e.target]], m.edgeColumns);
 }
 
 const CANONICAL_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;

@@ -1,8 +1,7 @@
 /** GEXF (https://gexf.net): the reader (1.1draft, 1.2draft and 1.3) and the writer (1.3). */
 import type { CooperationNetwork } from '../../model/network.js';
-import { parseOptions } from '../../model/options.js';
 import { childNamed, childrenNamed, xmlAttribute, xmlText, type XmlElement } from '../xml.js';
-import { buildModel, checkXmlIds, describeNetwork, formatValue, GraphExportOptionsSchema, type AttributeType, type Column, type GraphExportOptions } from './model.js';
+import { describeNetwork, formatValue, xmlModel, XML_DECLARATION, type AttributeType, type Column, type GraphExportOptions } from './model.js';
 import { GraphFormatError, type RawElement, type RawGraph } from './raw.js';
 
 /** GEXF attribute types by column type. */
@@ -120,10 +119,9 @@ export function parseGexf(root: XmlElement): RawGraph {
  * writeFileSync('network.gexf', toGexf(net));
  */
 export function toGexf(net: CooperationNetwork, options: GraphExportOptions = {}): string {
-  const m = buildModel(net, parseOptions(GraphExportOptionsSchema, options, 'toGexf'));
-  checkXmlIds(m);
+  const m = xmlModel(net, options, 'toGexf');
   const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
+    XML_DECLARATION,
     '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
     '  <meta>',
     '    <creator>samverkan</creator>',

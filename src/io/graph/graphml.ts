@@ -1,8 +1,7 @@
 /** GraphML (http://graphml.graphdrawing.org/): the reader and the writer. */
 import type { CooperationNetwork } from '../../model/network.js';
-import { parseOptions } from '../../model/options.js';
 import { childNamed, childrenNamed, xmlAttribute, xmlText, type XmlElement } from '../xml.js';
-import { buildModel, checkXmlIds, describeNetwork, formatValue, GraphExportOptionsSchema, type AttributeType, type Column, type GraphExportOptions } from './model.js';
+import { describeNetwork, formatValue, xmlModel, XML_DECLARATION, type AttributeType, type Column, type GraphExportOptions } from './model.js';
 import { GraphFormatError, type RawElement, type RawGraph } from './raw.js';
 
 /** GraphML `attr.type`s by column type. */
@@ -86,10 +85,9 @@ export function parseGraphml(root: XmlElement): RawGraph {
  * writeFileSync('network.graphml', toGraphml(net, { edges: 'links' }));
  */
 export function toGraphml(net: CooperationNetwork, options: GraphExportOptions = {}): string {
-  const m = buildModel(net, parseOptions(GraphExportOptionsSchema, options, 'toGraphml'));
-  checkXmlIds(m);
+  const m = xmlModel(net, options, 'toGraphml');
   const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
+    XML_DECLARATION,
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     `  <desc>${xmlText(describeNetwork(net))}</desc>`,
   ];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cmp } from '../../model/geography.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import type { Actor } from '../../model/schema.js';
+import { parseOptions } from '../../model/options.js';
 import { stripNonXml } from '../xml.js';
 
 /**
@@ -238,6 +239,16 @@ export function checkXmlIds(m: ExportModel): void {
     if (clean === '') throw new Error(`actor id ${JSON.stringify(id)} has only characters XML cannot hold`);
     seen.set(clean, id);
   }
+}
+
+/** The first line of every XML file samverkan writes. */
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+/** What an XML format's writer writes: the options parsed, the ids checked ({@link checkXmlIds}). */
+export function xmlModel(net: CooperationNetwork, options: GraphExportOptions, fn: string): ExportModel {
+  const m = buildModel(net, parseOptions(GraphExportOptionsSchema, options, fn));
+  checkXmlIds(m);
+  return m;
 }
 
 export function formatValue(value: string | number | boolean): string {

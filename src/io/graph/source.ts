@@ -1,7 +1,7 @@
 /** Where a graph file comes from, and its text: decoded by the one byte-to-text reader (`decodeText`). */
 import { ArgumentError, describeValue } from '../../model/errors.js';
 import type { Problem } from '../../model/load-report.js';
-import { filePathOf, MAX_IN_MEMORY_BYTES, readFileBytes } from '../source.js';
+import { fileProblem, filePathOf, MAX_IN_MEMORY_BYTES, readFileBytes, type TableSource } from '../source.js';
 import { decodeText, decodeWindows1252, NotTextError } from '../text.js';
 
 /**
@@ -9,21 +9,15 @@ import { decodeText, decodeWindows1252, NotTextError } from '../text.js';
  * path looks like), a bare string by one rule (a string that starts with
  * `<` or `{` after spaces, or has a line break, is the file's text;
  * any other string is a path), a `file:` URL, the file's text as
- * `{ text, name }`, or its bytes (or `{ bytes, name }`).
+ * `{ text, name }`, or its bytes (or `{ bytes, name }`): a `TableSource`
+ * that is not an array of rows.
  */
-export type GraphSource =
-  | string
-  | URL
-  | Uint8Array
-  | { readonly path: string | URL; readonly name?: string }
-  | { readonly text: string; readonly name?: string }
-  | { readonly bytes: Uint8Array; readonly name?: string };
+export type GraphSource = Exclude<TableSource, ReadonlyArray<unknown>>;
 
 /** The text of a graph source, or a problem saying why there is none. */
 export function sourceText(source: GraphSource, label: string): { file: string; text?: string; encoding?: string; problems: Problem[] } {
-  const problem = (file: string, reason: string, severity: Problem['severity'] = 'error'): Problem => ({ file, row: 0, reason, severity });
   const fromBytes = (file: string, bytes: Uint8Array) => {
-    if (bytes.length === 0) return { file, problems: [problem(file, 'the file is empty')] };
+    if (bytes.length === 0) return { file, problems: [fileProblem(file, 'the file is empty')] };
     try {
       const decoded = decodeText(bytes);
       let { text } = decoded;
@@ -32,23 +26,23 @@ export function sourceText(source: GraphSource, label: string): { file: string; 
         // decodeText's advice is about CSV; an XML file names its encoding.
         const declared = /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/.exec(text)?.[1]?.toLowerCase();
         if (declared && /^(iso-8859-1|latin-?1|windows-1252|cp1252)$/.test(declared)) text = decodeWindows1252(bytes);
-        else problems.push(problem(file, 'the file is not valid UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure å, ä and ö come through', 'warning'));
+        else problems.push(fileProblem(file, 'the file is not valid UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure å, ä and ö come through', 'warning'));
       }
       return { file, text, encoding: decoded.encoding, problems };
     } catch (error) {
-      if (error instanceof NotTextError) return { file, problems: [problem(file, error.message.replace(/; save it .*$/, ''))] };
+      if (error instanceof NotTextError) return { file, problems: [fileProblem(file, error.message.replace(/; save it .*$/, ''))] };
       throw error;
     }
   };
   const fromPath = (path: string | URL, file: string) => {
     const read = readFileBytes(path, "the file's text or bytes", MAX_IN_MEMORY_BYTES);
-    return 'reason' in read ? { file, problems: [problem(file, read.reason)] } : fromBytes(file, read.bytes);
+    return 'reason' in read ? { file, problems: [fileProblem(file, read.reason)] } : fromBytes(file, read.bytes);
   };
   if (typeof source === 'string') {
     const looksLikeContent = /[\r\n]/.test(source) || /^\uFEFF?\s*[<{]/.test(source);
     return looksLikeContent ? { file: label, text: source, problems: [] } : fromPath(source, source);
   }
-  const named = filePathOf(source as Parameters<typeof filePathOf>[0]);
+  const named = filePathOf(source);
   if (named) return fromPath(named.path, named.file);
   if (source instanceof Uint8Array) return fromBytes(label, source);
   const s = (typeof source === 'object' && source !== null ? source : {}) as { text?: unknown; bytes?: unknown; name?: unknown };
