@@ -1,4 +1,4 @@
-/** The files the chunked loop reads (see `drive`): with `fs.readSync`, or with `fs.createReadStream`. */
+/** The files the chunked loop reads (see `drive`): bytes in memory, a file with `fs.readSync`, or with `fs.createReadStream`. */
 import type { ChunkFile } from './rows.js';
 
 type NodeFs = typeof import('node:fs');
@@ -39,5 +39,21 @@ export function streamChunks(fs: NodeFs, path: string | URL, highWaterMark: numb
       stream?.destroy();
       stream = undefined;
     },
+  };
+}
+
+/** Bytes in memory as one chunk (again for each reading). */
+export function memoryChunks(bytes: Uint8Array): ChunkFile<true> {
+  let given = false;
+  return {
+    open() {
+      given = false;
+    },
+    next() {
+      if (given) return undefined;
+      given = true;
+      return bytes;
+    },
+    close() {},
   };
 }

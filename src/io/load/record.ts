@@ -10,15 +10,10 @@ import { setOwn } from '../../model/own.js';
 import type { ColumnMap } from '../columns.js';
 import type { TableRecord } from '../csv.js';
 import { checkHeader, showCell } from '../header.js';
-import { issueProblem, type Table } from '../source.js';
+import { issueProblem, type Table, type TableHead } from './table.js';
 
-/**
- * What a record reader needs of a table before its records: file, header,
- * delimiter, encoding and whole-file problems, and whether any data record
- * follows the header (a header alone is a warning). A streamed file knows
- * this at its first record; a table in memory at once.
- */
-export type TableHead = Omit<Table, 'records' | 'blankRows'> & { hasRecords: boolean };
+export type { TableHead } from './table.js';
+
 
 /**
  * Reads a table's records one at a time, so that a table in memory and a

@@ -1,20 +1,28 @@
 /**
- * The one chunked row loop: a file's bytes, chunk by chunk, through the
- * byte-to-text reader (`TextReader`), the tokenizer (`TableStream`) and a
- * record reader (the row validator and accumulator, see `RecordReader`).
- * The loop is a generator that asks for its chunks ({@link ChunkRequest}),
- * so that one loop serves a synchronous reader (`fs.readSync`) and a stream
- * alike ({@link drive}): the readings, the encoding fallback, the progress,
- * the whole-file problems and the accounting are the same by construction.
+ * The one row loop: a file's bytes (or text), in one chunk or chunk by
+ * chunk, through the byte-to-text reader (`TextReader`), the tokenizer
+ * (`TableStream`) and a row sink: a record reader (the row validator and
+ * accumulator, see `RecordReader`) or the collector of a table in memory
+ * (`readTable`). The loop is a generator that asks for its chunks
+ * ({@link ChunkRequest}), so that one loop serves bytes in memory, a
+ * synchronous reader (`fs.readSync`) and a stream alike ({@link drive}):
+ * the readings, the encoding fallback, the progress, the whole-file problems
+ * and the accounting are the same by construction.
  */
 import type { Problem } from '../../model/load-report.js';
-import { TableStream, type RecordIssue } from '../csv.js';
-import { cannotRead, fileProblem, issueProblem } from '../source.js';
+import { TableStream, type RecordIssue, type TableRecord } from '../csv.js';
 import { NotTextError, NotUtf8Error, READINGS, TextReader } from '../text.js';
-import type { RecordReader, TableHead } from './record.js';
+import { cannotRead, fileProblem, issueProblem, type TableHead } from './table.js';
+
+/** Where a pass sends a table's rows, in order, once its head is known; `finish` gives the result. */
+export interface RowSink {
+  add(record: TableRecord): void;
+  blank(row: number): void;
+  finish(): unknown;
+}
 
 /** Makes the record reader of a file once its head (header, delimiter, encoding, whole-file problems) is known. */
-export type ReaderFactory<R extends RecordReader<unknown>> = (head: TableHead, problems: Problem[]) => R;
+export type ReaderFactory<R extends RowSink> = (head: TableHead, problems: Problem[]) => R;
 
 /** What one reading of a file gave: its reader's result, and the problems in the order they were found. */
 export interface PassResult<T> {
@@ -22,63 +30,75 @@ export interface PassResult<T> {
   problems: Problem[];
 }
 
-type Finished<R extends RecordReader<unknown>> = ReturnType<R['finish']>;
+type Finished<R extends RowSink> = ReturnType<R['finish']>;
 
 /** A file that gave no records (not found, not text, empty): its reader finishes on a head with the problem alone. */
-export function wholeFileProblem<R extends RecordReader<unknown>>(file: string, reason: string, makeReader: ReaderFactory<R>): PassResult<Finished<R>> {
+export function wholeFileProblem<R extends RowSink>(file: string, reason: string, makeReader: ReaderFactory<R>): PassResult<Finished<R>> {
   const problems: Problem[] = [];
   const head: TableHead = { file, header: [], headerRow: 0, problems: [fileProblem(file, reason)], hasRecords: false };
   return { result: makeReader(head, problems).finish() as Finished<R>, problems };
 }
 
 /**
- * One reading of a file: bytes in (`push`), records out to the reader the
- * factory makes at the first record (or at the end), when the header check
- * knows whether records follow. Throws `NotTextError` or `NotUtf8Error` (then
- * the file is read again as Windows-1252; rows already validated by the
- * abandoned reading are discarded with its problems).
+ * One reading of a table: bytes in (`push`, decoded here) or text
+ * (`pushText`), rows out to the sink the factory makes at the first record
+ * (or at the end), when the header check knows whether records follow. With
+ * bytes it throws `NotTextError` or `NotUtf8Error` (then the file is read
+ * again as Windows-1252; rows already validated by the abandoned reading
+ * are discarded with its problems).
  */
-export class TablePass<R extends RecordReader<unknown>> {
+export class TablePass<R extends RowSink> {
   readonly problems: Problem[] = [];
-  private bytes = 0;
   private nonBlank = false;
   private readonly text: TextReader;
   private readonly table: TableStream;
   private header: { cells: string[]; row: number; issues?: RecordIssue[] } | undefined;
   private reader: R | undefined;
-  private blanks = 0;
+  /** Blank rows before the sink is made. */
+  private blanks: number[] = [];
+  private bytes = 0;
 
+  /** Whether the table comes as bytes (decoded here) rather than as text. */
+  private readonly bytesIn: boolean;
+
+  /** `windows1252`: how bytes are decoded (the reading, see `READINGS`); `undefined` for a table given as text ({@link pushText}). */
   constructor(
     private readonly file: string,
-    windows1252: boolean,
+    windows1252: boolean | undefined,
     private readonly makeReader: ReaderFactory<R>,
   ) {
+    this.bytesIn = windows1252 !== undefined;
     this.table = new TableStream({
       header: (cells, row, issues) => {
         this.header = issues ? { cells, row, issues } : { cells, row };
       },
       record: (record) => this.open(true).add(record),
-      blank: () => {
-        if (this.reader) this.reader.blank();
-        else this.blanks++;
+      blank: (row) => {
+        if (this.reader) this.reader.blank(row);
+        else this.blanks.push(row);
       },
     });
-    this.text = new TextReader((text) => {
-      if (!this.nonBlank && /\S/.test(text)) this.nonBlank = true;
-      this.table.push(text);
-    }, windows1252);
+    this.text = new TextReader((text) => this.pushText(text), windows1252 === true);
   }
 
-  /** The next chunk of the file. */
+  /** The next chunk of the file's bytes. */
   push(chunk: Uint8Array): void {
     this.bytes += chunk.length;
     this.text.push(chunk);
   }
 
-  /** The end of the file: the reader's result and the problems. */
+  /** The next piece of a table given as text (no bytes to decode: no encoding). */
+  pushText(text: string): void {
+    if (!this.nonBlank && /\S/.test(text)) this.nonBlank = true;
+    this.table.push(text);
+  }
+
+  /** The end of the file: the reader's result and the problems. A file of no bytes is empty as a whole (no header, no delimiter). */
   end(): PassResult<Finished<R>> {
-    if (this.bytes === 0) return wholeFileProblem(this.file, 'the file is empty', this.makeReader);
-    this.text.end();
+    if (this.bytesIn) {
+      if (this.bytes === 0) return wholeFileProblem(this.file, 'the file is empty', this.makeReader);
+      this.text.end();
+    }
     this.table.end();
     return { result: this.open(false).finish() as Finished<R>, problems: this.problems };
   }
@@ -93,7 +113,8 @@ export class TablePass<R extends RecordReader<unknown>> {
     const head: TableHead = { file, header: header?.cells ?? [], headerRow: header?.row ?? 0, delimiter: table.delimiter!, problems, hasRecords };
     if (text.encoding !== undefined) head.encoding = text.encoding;
     this.reader = this.makeReader(head, this.problems);
-    for (; this.blanks > 0; this.blanks--) this.reader.blank();
+    for (const row of this.blanks) this.reader.blank(row);
+    this.blanks = [];
     return this.reader;
   }
 }
@@ -125,7 +146,7 @@ function byteProgress(onProgress: ((done: number, total: number) => void) | unde
  * that fails; see `READINGS`) feeds every chunk to a {@link TablePass}. A
  * file that cannot be read, or is not text, settles as a whole-file problem.
  */
-export function* chunkedRows<R extends RecordReader<unknown>>(
+export function* chunkedRows<R extends RowSink>(
   file: string,
   makeReader: ReaderFactory<R>,
   size: number,
