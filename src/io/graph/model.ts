@@ -89,27 +89,19 @@ export interface ExportModel {
   multi: boolean;
 }
 
-export const PAIR_EDGE_COLUMNS: readonly Column[] = [
-  { name: 'weight', type: 'double' },
-  { name: 'count', type: 'integer' },
-  { name: 'kinds', type: 'string' },
-  { name: 'crossMunicipal', type: 'boolean' },
-  { name: 'crossCounty', type: 'boolean' },
-];
+/** Typed columns from `name: type`, in order. */
+const typedColumns = (types: Readonly<Record<string, AttributeType>>): readonly Column[] => Object.entries(types).map(([name, type]) => ({ name, type }));
 
-export const LINK_EDGE_COLUMNS: readonly Column[] = [
-  { name: 'weight', type: 'double' },
-  { name: 'kind', type: 'string' },
-  { name: 'since', type: 'string' },
-  { name: 'until', type: 'string' },
-  { name: 'crossMunicipal', type: 'boolean' },
-  { name: 'crossCounty', type: 'boolean' },
-];
+/** The edge columns of `edges: 'pairs'`. */
+export const PAIR_EDGE_COLUMNS = typedColumns({ weight: 'double', count: 'integer', kinds: 'string', crossMunicipal: 'boolean', crossCounty: 'boolean' });
+
+/** The edge columns of `edges: 'links'`. */
+export const LINK_EDGE_COLUMNS = typedColumns({ weight: 'double', kind: 'string', since: 'string', until: 'string', crossMunicipal: 'boolean', crossCounty: 'boolean' });
 
 /** Edge column names the writers use themselves; a link attribute of one of these names is not written. */
 export const RESERVED_EDGE_COLUMNS = ['id', 'source', 'target', 'label', 'weight', 'count', 'kinds', 'kind', 'since', 'until', 'crossMunicipal', 'crossCounty'] as const;
 
-
+/** The type of a column from its values: `double` when all are numbers, `boolean` when all are booleans, else `string`. */
 export function inferType(values: Iterable<CellValue>): AttributeType {
   let numbers = 0;
   let booleans = 0;
