@@ -24,8 +24,7 @@ export {
   type NetworkParts,
 } from './model/network.js';
 
-export { loadNetwork, LoadError, type LoadNetworkInput, type LoadNetworkOptions } from './io/load-network.js';
-export { loadNetworkStream, type LoadNetworkStreamOptions } from './io/load-network-stream.js';
+export { loadNetwork, loadNetworkStream, LoadError, type LoadNetworkInput, type LoadNetworkOptions, type LoadNetworkStreamOptions } from './io/load/index.js';
 export { loadGeography, GeographyError, GEOGRAPHY_COLUMNS, type AttributeSource, type GeographySources, type LoadGeographyOptions } from './io/geography.js';
 export { swedenGeography, swedenCooperationBodies, swedenPoliceRegions, demoDataset, SWEDEN, SWEDEN_SOURCE, SWEDISH_NAME_RULES, type CooperationBodiesOptions } from './io/sweden.js';
 export { NameRulesSchema, type Country, type CountryAttributeTable, type CountryDataset, type CountryTable, type CountryText, type NameRules, type Row } from './model/country.js';
@@ -60,16 +59,18 @@ export {
   type CellValue,
   type NodeTableRow,
   type EdgeTableRow,
-} from './io/graph-export.js';
+} from './io/graph/index.js';
 export {
   readGraphFile,
+  ReadGraphOptionsSchema,
+  GRAPH_FORMATS,
   type GraphSource,
   type GraphFormat,
   type GraphFile,
   type GraphNodeRow,
   type GraphEdgeRow,
   type ReadGraphOptions,
-} from './io/graph-import.js';
+} from './io/graph/index.js';
 export { parseXml, XmlError, type XmlElement } from './io/xml.js';
 
 export { summaryByCounty, SummaryOptionsSchema, type SummaryOptions, type CountySummaryRow } from './analysis/summary.js';

@@ -8,7 +8,8 @@ import { isPlainGeography } from '../model/geography.js';
 import type { ScopeOption } from '../model/scope.js';
 import { didYouMean } from '../model/suggest.js';
 import { ScopeError } from '../model/errors.js';
-import { LoadError, loadNetwork, type LoadNetworkInput } from '../io/load-network.js';
+import { LoadError, loadNetwork, type LoadNetworkInput } from '../io/load/index.js';
+// From the old module on purpose: a test watches this import to see which path a large links file takes.
 import { loadNetworkInChunks } from '../io/load-network-stream.js';
 import { filePathOf, readFileBytes } from '../io/source.js';
 import { decodeText, NotTextError } from '../io/text.js';

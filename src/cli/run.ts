@@ -1,6 +1,6 @@
 import { didYouMean } from '../model/suggest.js';
 import { GeographyError } from '../io/geography.js';
-import { LoadError } from '../io/load-network.js';
+import { LoadError } from '../io/load/index.js';
 import { CapacityError, SamverkanError } from '../model/errors.js';
 import { OptionsError } from '../model/options.js';
 import { visibleText } from '../model/text.js';

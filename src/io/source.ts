@@ -1,9 +1,10 @@
-import type { Problem } from '../model/load-report.js';
 import { ArgumentError, describeValue } from '../model/errors.js';
-import { clipText, visibleText } from '../model/text.js';
-import { parseTable, type RecordIssue, type TableRecord } from './csv.js';
-import { decodeText, NotTextError } from './text.js';
 import { nodeBuiltin } from '../model/runtime.js';
+import { memoryChunks } from './load/files.js';
+import { chunkedRows, drive, TablePass, wholeFileProblem, type ReaderFactory, type RowSink } from './load/rows.js';
+import { cannotRead, issueProblem, type Table } from './load/table.js';
+
+export { cannotRead, fileProblem, issueProblem, type Table } from './load/table.js';
 
 /**
  * Where a table comes from:
@@ -25,22 +26,6 @@ export type TableSource =
   | { readonly bytes: Uint8Array; readonly name?: string }
   | ReadonlyArray<Readonly<Record<string, unknown>>>;
 
-/** A table read from any {@link TableSource}, before its columns are interpreted. */
-export interface Table {
-  /** File name or label, used in every message. */
-  file: string;
-  header: string[];
-  /** Spreadsheet row of the header: 1 for text (unless blank lines precede it), 0 for arrays of rows. */
-  headerRow: number;
-  /** Records; `issues` are what the CSV parser found wrong in one (with {@link ReadTableOptions.recordIssues}). */
-  records: TableRecord[];
-  blankRows: number[];
-  delimiter?: string;
-  encoding?: string;
-  /** Problems with the whole file (row 0) or its header: not text, empty, a quote never closed. Errors here reject every row. */
-  problems: Problem[];
-}
-
 /**
  * Files larger than this (256 MiB) are not read into memory as one text: a
  * JavaScript string holds at most about 512 million characters, and the
@@ -57,18 +42,6 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round(bytes / 1024 ** 2)} MiB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;
   return `${bytes} bytes`;
-}
-
-/** Why a file could not be read, in words, from the error reading it. */
-export function cannotRead(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  return code === 'ENOENT'
-    ? 'no such file'
-    : code === 'EISDIR'
-      ? 'this is a folder, not a file'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : `cannot read the file (${(error as Error).message})`;
 }
 
 /**
@@ -112,11 +85,6 @@ export function readFileBytes(path: string | URL, what: string, limit = MAX_IN_M
   }
 }
 
-/** A problem with a whole file (row 0). */
-export function fileProblem(file: string, reason: string, severity: Problem['severity'] = 'error'): Problem {
-  return { file, row: 0, reason, severity };
-}
-
 /** How {@link readTable} reports what the CSV parser found wrong in a record. */
 export interface ReadTableOptions {
   /**
@@ -127,55 +95,42 @@ export interface ReadTableOptions {
   recordIssues?: boolean;
 }
 
-/** A parser issue as a problem of a table (row and column named). */
-export function issueProblem(file: string, header: readonly string[], row: number, issue: RecordIssue): Problem {
-  const p: Problem = { file, row, reason: issue.reason, severity: issue.severity };
-  const name = header[issue.column];
-  // A column without a header is named as its values are kept (`column_4`, see `mapColumns`).
-  p.column = name !== undefined && name !== '' ? clipText(visibleText(name), 60) : `column_${issue.column + 1}`;
-  return p;
-}
-
-function emptyTable(file: string, problem: Problem): Table {
-  return { file, header: [], headerRow: 0, records: [], blankRows: [], problems: [problem] };
-}
-
-function fromText(file: string, text: string, options: ReadTableOptions, extra: Partial<Table> = {}): Table {
-  const parsed = parseTable(text);
-  const problems: Problem[] = [...(extra.problems ?? [])];
-  if (text.replace(/^\uFEFF/, '').trim() === '') problems.push(fileProblem(file, 'the file is empty'));
-  for (const issue of parsed.headerIssues ?? []) problems.push(issueProblem(file, parsed.header, parsed.headerRow, issue));
-  let records = parsed.records;
-  if (!options.recordIssues) {
-    records = records.map((r) => {
-      if (!r.issues) return r;
-      for (const issue of r.issues) problems.push(issueProblem(file, parsed.header, r.row, issue));
-      return { row: r.row, fields: r.fields };
-    });
-  }
-  const table: Table = {
-    file,
-    header: parsed.header,
-    headerRow: parsed.headerRow,
-    records,
-    blankRows: parsed.blankRows,
-    delimiter: parsed.delimiter,
-    problems,
+/**
+ * Collects the rows of a pass into a {@link Table}. Without `recordIssues`,
+ * what the parser found wrong in a record becomes a problem of the table
+ * (after the head's own problems, in row order).
+ */
+function tableCollector(options: ReadTableOptions): ReaderFactory<RowSink & { finish(): Table }> {
+  return (head) => {
+    const { hasRecords: _has, ...rest } = head;
+    const table: Table = { ...rest, records: [], blankRows: [] };
+    return {
+      add(record) {
+        if (options.recordIssues || !record.issues) {
+          table.records.push(record);
+          return;
+        }
+        for (const issue of record.issues) table.problems.push(issueProblem(table.file, table.header, record.row, issue));
+        table.records.push({ row: record.row, fields: record.fields });
+      },
+      blank(row) {
+        table.blankRows.push(row);
+      },
+      finish: () => table,
+    };
   };
-  if (extra.encoding) table.encoding = extra.encoding;
-  return table;
 }
 
+/** A table given as text: the row loop's pass, fed the text as one piece. */
+function fromText(file: string, text: string, options: ReadTableOptions): Table {
+  const pass = new TablePass(file, undefined, tableCollector(options));
+  pass.pushText(text);
+  return pass.end().result;
+}
+
+/** A file's bytes: the row loop (`chunkedRows`) fed the bytes as one chunk, so they decode and parse as a file read in chunks does. */
 function fromBytes(file: string, bytes: Uint8Array, options: ReadTableOptions): Table {
-  if (bytes.length === 0) return emptyTable(file, fileProblem(file, 'the file is empty'));
-  try {
-    const decoded = decodeText(bytes);
-    const problems = decoded.warning ? [fileProblem(file, decoded.warning, 'warning')] : [];
-    return fromText(file, decoded.text, options, { encoding: decoded.encoding, problems });
-  } catch (error) {
-    if (error instanceof NotTextError) return emptyTable(file, fileProblem(file, error.message));
-    throw error;
-  }
+  return drive(chunkedRows(file, tableCollector(options), bytes.length), memoryChunks(bytes)).result;
 }
 
 /**
@@ -282,6 +237,6 @@ function urlFile(url: URL): string {
 
 function fromPath(path: string | URL, file: string, options: ReadTableOptions): Table {
   const read = readFileBytes(path, 'CSV text or rows', MAX_IN_MEMORY_BYTES, 'use loadNetworkStream for a larger links file (the command line streams links files over 16 MiB)');
-  if ('reason' in read) return emptyTable(file, fileProblem(file, read.reason));
+  if ('reason' in read) return wholeFileProblem(file, read.reason, tableCollector(options)).result;
   return fromBytes(file, read.bytes, options);
 }

@@ -63,10 +63,9 @@ export function decodeWindows1252(bytes: Uint8Array): string {
  * What the first bytes of a file (at least 4 unless the file is shorter) say
  * about it: a byte-order mark (the encoding and how many bytes to skip), or
  * `undefined` when the content decides (UTF-8, else Windows-1252). Throws
- * {@link NotTextError} for a workbook or archive. Shared by
- * {@link decodeText} and the streaming loader.
+ * {@link NotTextError} for a workbook or archive.
  */
-export function byteOrderMark(head: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; skip: number } | undefined {
+function byteOrderMark(head: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; skip: number } | undefined {
   if (startsWith(head, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', skip: 3 };
   if (startsWith(head, [0xff, 0xfe])) return { encoding: 'utf-16le', skip: 2 };
   if (startsWith(head, [0xfe, 0xff])) return { encoding: 'utf-16be', skip: 2 };
@@ -107,7 +106,7 @@ function utf16Without(head: Uint8Array): 'little-endian' | 'big-endian' | undefi
  * `finish` throws for a NUL in a shorter file, and when more than 1 % of
  * all bytes (or characters) were other C0 control characters.
  */
-export class BinaryCheck {
+class BinaryCheck {
   private control = 0;
   private total = 0;
   private nul = false;
@@ -169,28 +168,139 @@ export class BinaryCheck {
   }
 }
 
-/** Decode file bytes to text, detecting the encoding. Throws {@link NotTextError} for binary data. */
+/**
+ * Thrown by a {@link TextReader} reading as UTF-8 at the first byte that is
+ * not valid UTF-8: the bytes are read again from their start as
+ * Windows-1252 (see {@link READINGS}), since that needs the whole file to
+ * decide.
+ */
+export class NotUtf8Error extends Error {}
+
+/** A byte-to-text decoder: a `TextDecoder`, or samverkan's own Windows-1252 table (one character per byte: nothing to carry over). */
+type Decoder = { decode(bytes?: Uint8Array, options?: { stream?: boolean }): string };
+
+const WINDOWS_1252_DECODER: Decoder = { decode: (bytes?: Uint8Array) => (bytes ? decodeWindows1252(bytes) : '') };
+
+/**
+ * The one byte-to-text reader: bytes in, in pieces of any size, text out to
+ * `sink` as it is decoded. A byte-order mark (UTF-8, UTF-16 LE/BE) in the
+ * first 4 bytes decides the encoding; a workbook signature there rejects
+ * the bytes. Otherwise they are UTF-8 (strictly: {@link NotUtf8Error} at the
+ * first invalid byte), or Windows-1252 when `windows1252` (the second
+ * reading). The binary check ({@link BinaryCheck}) runs whatever the
+ * byte-order mark says, on the bytes, or on the text of UTF-16 (half its
+ * bytes are zeros). {@link decodeText} reads bytes in memory with it and the
+ * chunked loader a file, so both decide alike.
+ */
+export class TextReader {
+  /** The encoding, once the first bytes are known: `utf-8`, `utf-16le`, `utf-16be` or `windows-1252`. */
+  encoding: string | undefined;
+  private head: Uint8Array[] = [];
+  private headLength = 0;
+  private decoder: Decoder | undefined;
+  private readonly check = new BinaryCheck();
+  private checkText = false;
+
+  constructor(
+    private readonly sink: (text: string) => void,
+    private readonly windows1252 = false,
+  ) {}
+
+  /** The next bytes. Throws {@link NotTextError} or {@link NotUtf8Error}. */
+  push(bytes: Uint8Array): void {
+    if (this.decoder) {
+      this.decode(bytes);
+      return;
+    }
+    // The encoding is decided on the first 4 bytes (the longest signature); pieces may be smaller.
+    if (this.headLength === 0 && bytes.length >= 4) {
+      this.begin(bytes);
+      return;
+    }
+    // Copied: a caller may reuse its buffer for the next piece.
+    this.head.push(bytes.slice());
+    this.headLength += bytes.length;
+    if (this.headLength >= 4) this.begin(this.joinedHead());
+  }
+
+  /** The end of the bytes: the rest of the text, then the binary check's verdict on the whole. */
+  end(): void {
+    if (!this.decoder) this.begin(this.joinedHead());
+    let rest: string;
+    try {
+      rest = this.decoder!.decode();
+    } catch {
+      throw new NotUtf8Error();
+    }
+    this.text(rest);
+    this.check.finish();
+  }
+
+  /** The warning a Windows-1252 reading gives, if this is one. */
+  get warning(): string | undefined {
+    return this.encoding === 'windows-1252' ? WINDOWS_1252_WARNING : undefined;
+  }
+
+  private joinedHead(): Uint8Array {
+    const head = new Uint8Array(this.headLength);
+    let at = 0;
+    for (const part of this.head) {
+      head.set(part, at);
+      at += part.length;
+    }
+    this.head = [];
+    return head;
+  }
+
+  private begin(head: Uint8Array): void {
+    const bom = byteOrderMark(head);
+    if (bom) {
+      this.decoder = new TextDecoder(bom.encoding);
+      this.encoding = bom.encoding;
+      this.checkText = bom.encoding !== 'utf-8';
+      this.decode(head.subarray(bom.skip));
+      return;
+    }
+    this.encoding = this.windows1252 ? 'windows-1252' : 'utf-8';
+    this.decoder = this.windows1252 ? WINDOWS_1252_DECODER : new TextDecoder('utf-8', { fatal: true });
+    this.decode(head);
+  }
+
+  private decode(bytes: Uint8Array): void {
+    if (!this.checkText) this.check.add(bytes);
+    let text: string;
+    try {
+      text = this.decoder!.decode(bytes, { stream: true });
+    } catch {
+      throw new NotUtf8Error();
+    }
+    this.text(text);
+  }
+
+  private text(text: string): void {
+    if (this.checkText) this.check.addText(text);
+    if (text !== '') this.sink(text);
+  }
+}
+
+/** The readings of bytes, in order: as UTF-8 (or by the byte-order mark), then, when that throws {@link NotUtf8Error}, as Windows-1252. */
+export const READINGS = [false, true] as const;
+
+/** Decode file bytes to text, detecting the encoding (see {@link TextReader}). Throws {@link NotTextError} for binary data. */
 export function decodeText(bytes: Uint8Array): DecodedText {
-  const bom = byteOrderMark(bytes);
-  const check = new BinaryCheck();
-  if (bom) {
-    const body = bytes.subarray(bom.skip);
-    if (bom.encoding === 'utf-8') {
-      check.add(body);
-      check.finish();
+  for (const windows1252 of READINGS) {
+    const parts: string[] = [];
+    const reader = new TextReader((text) => parts.push(text), windows1252);
+    try {
+      reader.push(bytes);
+      reader.end();
+    } catch (error) {
+      if (error instanceof NotUtf8Error) continue;
+      throw error;
     }
-    const text = new TextDecoder(bom.encoding).decode(body);
-    if (bom.encoding !== 'utf-8') {
-      check.addText(text);
-      check.finish();
-    }
-    return { text, encoding: bom.encoding };
+    const decoded: DecodedText = { text: parts.join(''), encoding: reader.encoding! };
+    if (reader.warning) decoded.warning = reader.warning;
+    return decoded;
   }
-  check.add(bytes);
-  check.finish();
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: decodeWindows1252(bytes), encoding: 'windows-1252', warning: WINDOWS_1252_WARNING };
-  }
+  throw new Error('unreachable: the Windows-1252 reading always settles');
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { EXPORT_METRICS, exportNetwork, type ExportMetric } from '../../report/export.js';
+import { formatNamed, GRAPH_WRITE_FORMAT_NAMES, orList } from '../../io/graph/formats.js';
 import { UsageError } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
 import { inputFiles, writeOutput, writeOutputs } from '../output.js';
@@ -28,7 +29,7 @@ Nodes carry the actor fields and, by default, the computed metrics
 CSV cells that a spreadsheet would run as a formula are neutralised.
 
 Options:
-  --to FORMAT         gexf, graphml, json or csv (required)
+  --to FORMAT         ${orList(GRAPH_WRITE_FORMAT_NAMES)} (required)
   --out, -o FILE      where to write (default: standard output; for csv,
                       FILE-nodes.csv and FILE-edges.csv, default samverkan-nodes.csv …)
   --edges HOW         pairs (default: one edge per pair, weights summed) or
@@ -44,8 +45,8 @@ ${INPUT_HELP}
 Example:
   samverkan export --to gexf --out network.gexf`,
   run({ values }, io) {
-    const format = choiceOption(values, 'to', ['gexf', 'graphml', 'json', 'csv'] as const);
-    if (format === undefined) throw new UsageError('--to is required', 'formats: gexf, graphml, json, csv');
+    const format = choiceOption(values, 'to', GRAPH_WRITE_FORMAT_NAMES);
+    if (format === undefined) throw new UsageError('--to is required', `formats: ${GRAPH_WRITE_FORMAT_NAMES.join(', ')}`);
     const edges = choiceOption(values, 'edges', ['pairs', 'links'] as const);
     const seed = integerOption(values, 'seed', -2147483648);
     const delimiterName = choiceOption(values, 'delimiter', ['comma', 'semicolon', 'tab', ',', ';'] as const);
@@ -75,8 +76,10 @@ Example:
     }
     const text = exportNetwork(net, { ...options, format });
     bar.finish();
-    const extension = /\.(gexf|graphml|json)$/i.exec(String(values.out ?? ''))?.[1]?.toLowerCase();
-    if (extension !== undefined && extension !== format) {
+    // The format --graph would read the file as, by its extension.
+    const named = formatNamed(String(values.out ?? ''));
+    if (named !== undefined && named !== format) {
+      const extension = /\.([A-Za-z]+)$/.exec(String(values.out))![1]!.toLowerCase();
       io.stderr.write(`samverkan: warning: writing ${format.toUpperCase()} to a .${extension} file; --graph reads files by their extension\n`);
     }
     if (values.out === undefined) io.stdout.write(text);

@@ -1,0 +1,273 @@
+/**
+ * Actor rows, validated one at a time: a row of kind municipality adds
+ * attributes to the geography's municipality, a repeated row is merged (or
+ * rejected when it conflicts), and a kind outside the vocabulary is said
+ * once per kind at the end.
+ */
+import { cmp, findCounty, findMunicipality, indexGeography, normaliseName } from '../../model/geography.js';
+import { DEFAULT_KINDS, type KindVocabulary, VOCABULARY_KINDS } from '../../model/kinds.js';
+import type { FileReport, Problem } from '../../model/load-report.js';
+import type { Actor, Geography } from '../../model/schema.js';
+import { closestWords } from '../../model/suggest.js';
+import { clipText, describeLookalike, visibleText } from '../../model/text.js';
+import { ACTOR_COLUMNS, normaliseKind, type ColumnMap } from '../columns.js';
+import type { TableRecord } from '../csv.js';
+import { showCell } from '../header.js';
+import { ambiguousMunicipality, excelHint, lookalikeMunicipality, Lookalikes, municipalitySuggestion } from '../hints.js';
+import type { Table } from '../source.js';
+import type { IdTrail } from './ends.js';
+import { checkHead, countRow, extraAttributes, headOf, readAll, readRecord, unnamedColumns, type RecordReader, type TableHead } from './record.js';
+import { countBlank, emptyReport } from './report.js';
+
+export type ActorField = keyof typeof ACTOR_COLUMNS;
+
+interface ActorRowOutcome {
+  actor: Actor;
+  row: number;
+}
+
+function sameActor(a: Actor, b: Actor): boolean {
+  const attrs = (x: Actor) => JSON.stringify(Object.entries(x.attributes ?? {}).sort(([p], [q]) => cmp(p, q)));
+  return a.name === b.name && a.kind === b.kind && a.municipality === b.municipality && a.county === b.county && attrs(a) === attrs(b);
+}
+
+function describeDifference(a: Actor, b: Actor): string {
+  const diffs: string[] = [];
+  for (const key of ['name', 'kind', 'municipality', 'county'] as const) {
+    if (a[key] !== b[key]) diffs.push(`${key} ${JSON.stringify(a[key] ?? '')} vs ${JSON.stringify(b[key] ?? '')}`);
+  }
+  const keys = new Set([...Object.keys(a.attributes ?? {}), ...Object.keys(b.attributes ?? {})]);
+  for (const k of [...keys].sort(cmp)) {
+    const x = a.attributes?.[k];
+    const y = b.attributes?.[k];
+    if (x !== y) diffs.push(`${k} ${JSON.stringify(x ?? '')} vs ${JSON.stringify(y ?? '')}`);
+  }
+  return diffs.join('; ');
+}
+
+/** Load an actors table in memory (CSV or rows, or a graph file's nodes with `preset` columns). */
+export function loadActors(
+  table: Table,
+  geography: Geography,
+  problems: Problem[],
+  preset?: ColumnMap<ActorField>,
+  tick?: () => void,
+  vocabulary: KindVocabulary = DEFAULT_KINDS,
+): { actors: Actor[]; report: FileReport; rejected: Map<string, IdTrail> } {
+  const rejected = new Map<string, IdTrail>();
+  const { items, report } = readAll(new ActorReader(headOf(table), geography, problems, preset, tick, rejected, vocabulary), table);
+  return { actors: items, report, rejected };
+}
+
+/**
+ * Validates actor records one at a time (see {@link RecordReader}): the
+ * header is checked at once, problems are pushed to `problems` as rows come.
+ */
+class ActorReader implements RecordReader<Actor> {
+  private readonly report: FileReport;
+  /** Kinds outside the vocabulary, with the rows that use them: said once per kind at the end. */
+  private readonly unknownKinds = new Map<string, { written: string; rows: number[] }>();
+  private readonly columns: ColumnMap<ActorField> | undefined;
+  private readonly ix: ReturnType<typeof indexGeography>;
+  private readonly byId = new Map<string, ActorRowOutcome>();
+  private readonly municipalityRows = new Map<string, ActorRowOutcome>();
+  private readonly actors: Actor[] = [];
+  private readonly lookalikes = new Lookalikes();
+  private readonly unnamed: Set<number>;
+
+  constructor(
+    private readonly table: TableHead,
+    private readonly geography: Geography,
+    private readonly problems: Problem[],
+    preset: ColumnMap<ActorField> | undefined,
+    private readonly tick: (() => void) | undefined,
+    private readonly rejectedIds: Map<string, IdTrail> | undefined,
+    private readonly vocabulary: KindVocabulary,
+  ) {
+    this.report = emptyReport(table, 'actors');
+    this.columns = preset ?? checkHead<ActorField>(table, ACTOR_COLUMNS, ['id', 'kind'], problems);
+    this.ix = indexGeography(geography);
+    this.unnamed = unnamedColumns(this.columns);
+  }
+
+  add(record: TableRecord): void {
+    this.tick?.();
+    countRow(this.report, this.table.file, record);
+    if (!this.columns) {
+      this.report.rejected++;
+      return;
+    }
+    const read = this.validate(record, this.columns);
+    if (!read) return;
+    if (read.actor.kind === 'municipality') this.keepMunicipality(read.actor, read.id, record.row);
+    else this.keepActor(read.actor, record.row);
+  }
+
+  blank(): void {
+    countBlank(this.report);
+  }
+
+  finish(): { items: Actor[]; report: FileReport } {
+    this.warnUnknownKinds();
+    return { items: this.actors, report: this.report };
+  }
+
+  /** A problem with a row's id (the columns are known when one is made). */
+  private idProblem(row: number, id: string, reason: string, severity: Problem['severity']): Problem {
+    const { table, columns } = this;
+    return { file: table.file, row, column: showCell(table.header[columns!.fields.id!]!), value: clipText(id), reason, severity };
+  }
+
+  private noteUnknownKind(kind: string, rawKind: string, row: number): void {
+    let entry = this.unknownKinds.get(kind);
+    if (!entry) this.unknownKinds.set(kind, (entry = { written: rawKind, rows: [] }));
+    entry.rows.push(row);
+  }
+
+  /** The actor a record describes (and the row's own id), or `undefined` when the row is rejected (its problems pushed). */
+  private validate(record: TableRecord, columns: ColumnMap<ActorField>): { actor: Actor; id: string } | undefined {
+    const { table, geography, problems, ix, vocabulary, report, rejectedIds, unnamed } = this;
+    const { cell, error: err, errors } = readRecord(table, columns, record, problems);
+
+    const id = cell('id');
+    const rawKind = cell('kind');
+    if (id === '') err('id', undefined, 'the id is empty');
+    const kind = normaliseKind(rawKind, vocabulary);
+    if (kind !== '' && vocabulary.lookup(rawKind) === undefined) this.noteUnknownKind(kind, rawKind, record.row);
+    if (kind === '') err('kind', rawKind || undefined, 'the kind is empty; use municipality, county, authority, religious, civil_society, joint_body, other or a kind of your own');
+
+    const rawMunicipality = cell('municipality');
+    let municipality: string | undefined;
+    if (rawMunicipality !== '') {
+      municipality = findMunicipality(geography, rawMunicipality)?.code;
+      if (municipality === undefined) err('municipality', rawMunicipality, unknownMunicipality(geography, rawMunicipality));
+    }
+    const rawCounty = cell('county');
+    let county: string | undefined;
+    if (rawCounty !== '') {
+      county = findCounty(geography, rawCounty)?.code;
+      if (county === undefined) err('county', rawCounty, `unknown county: not a code or name in the ${geography.name} geography`);
+    }
+    if (municipality !== undefined && county !== undefined) {
+      const expected = ix.municipality.get(municipality)!.county;
+      if (expected !== county) {
+        err('county', rawCounty, `the county does not match the municipality: ${ix.municipality.get(municipality)!.name} is in ${ix.county.get(expected)?.name ?? expected}`);
+      }
+    }
+    if (municipality !== undefined && county === undefined) county = ix.municipality.get(municipality)!.county;
+
+    const attributes = extraAttributes(table, columns, record, problems, unnamed);
+
+    // A municipality column that names nothing is the row's one problem: the id need not be a municipality then.
+    if (kind === 'municipality' && id !== '' && !(rawMunicipality !== '' && municipality === undefined)) {
+      // A municipality row adds attributes to the geography's municipality.
+      const m = municipality !== undefined ? ix.municipality.get(municipality) : findMunicipality(geography, id);
+      if (!m) {
+        err('id', id, ambiguousMunicipality(geography, id) ?? `unknown municipality: a row of kind municipality must name a municipality of the ${geography.name} geography by code or name${excelHint(id)}${lookalikeMunicipality(geography, id)}`);
+      } else if (municipality === undefined && errors.length === 0) {
+        municipality = m.code;
+        county = m.county;
+      }
+    } else if (id !== '' && ix.municipality.has(id)) {
+      err('id', id, `the id is the code of the municipality ${ix.municipality.get(id)!.name}; municipalities come from the geography, so choose another id for this ${kind || 'actor'}`);
+    }
+
+    if (errors.length > 0) {
+      problems.push(...errors);
+      report.rejected++;
+      // A link to this id is then a link to a rejected actor, not to an unknown one.
+      if (id !== '' && !rejectedIds?.has(id)) rejectedIds?.set(id, { file: table.file, row: record.row });
+      return undefined;
+    }
+
+    const name = cell('name') || id;
+    const actor: Actor = { id, name, kind };
+    if (municipality !== undefined) actor.municipality = municipality;
+    if (county !== undefined) actor.county = county;
+    if (attributes) actor.attributes = attributes;
+
+    return { actor, id };
+  }
+
+  /** A valid row of kind municipality: merged into the geography's municipality. */
+  private keepMunicipality(actor: Actor, id: string, row: number): void {
+    const { table, problems, ix, report, rejectedIds, municipalityRows, actors } = this;
+    const { kind, attributes } = actor;
+    const code = actor.municipality!;
+    const m = ix.municipality.get(code)!;
+    const merged: Actor = { id: code, name: m.name, kind, municipality: code, county: m.county };
+    if (attributes) merged.attributes = attributes;
+    const previous = municipalityRows.get(code);
+    if (previous && !sameActor(previous.actor, merged)) {
+      problems.push(this.idProblem(row, id, `duplicate row for the municipality ${m.name} with conflicting attributes (row ${previous.row}): ${describeDifference(previous.actor, merged)}`, 'error'));
+      report.rejected++;
+      return;
+    }
+    if (!previous) {
+      municipalityRows.set(code, { actor: merged, row });
+      actors.push(merged);
+    }
+    // `vindeln-kommun` (municipality Vindeln) is merged into 2404: links may still use the row's own id.
+    if (id !== code && !rejectedIds?.has(id)) rejectedIds?.set(id, { file: table.file, row, municipality: code });
+    report.merged++;
+  }
+
+  /** A valid row of any other kind: a new actor, a repeat (merged), or a conflicting repeat (rejected). */
+  private keepActor(actor: Actor, row: number): void {
+    const { problems, ix, report, byId, actors, lookalikes } = this;
+    const id = actor.id;
+    const previous = byId.get(id);
+    if (previous) {
+      if (sameActor(previous.actor, actor)) {
+        report.merged++;
+      } else {
+        problems.push(this.idProblem(row, id, `duplicate actor id with conflicting attributes (first seen on row ${previous.row}): ${describeDifference(previous.actor, actor)}`, 'error'));
+        report.rejected++;
+      }
+      return;
+    }
+    byId.set(id, { actor, row });
+    actors.push(actor);
+    report.loaded++;
+    const twin = lookalikes.add(id, row);
+    if (twin) {
+      const reason = `the id looks the same as the id "${visibleText(clipText(twin.id))}" of row ${twin.row} but is a different id: ${describeLookalike(id, twin.id)}. Links must spell it exactly as meant`;
+      problems.push(this.idProblem(row, id, reason, 'warning'));
+    }
+    const namesake = ix.municipalityByName.get(normaliseName(id, ix.names));
+    if (namesake) {
+      const reason = `the id is also the name of the municipality ${namesake.name}: links that name "${id}" go to this actor, not to the municipality (write ${namesake.code} for the municipality)`;
+      problems.push(this.idProblem(row, id, reason, 'warning'));
+    }
+  }
+
+  /** One warning per kind outside the vocabulary: the rows, what it means for the measures, and the closest known word. */
+  private warnUnknownKinds(): void {
+    const { table, columns, vocabulary, problems, unknownKinds } = this;
+    for (const [kind, { written, rows }] of unknownKinds) {
+      const column = columns?.fields.kind === undefined ? undefined : showCell(table.header[columns.fields.kind]!);
+      const shown = rows.length <= 5 ? rows.join(', ') : `${rows.slice(0, 5).join(', ')} and ${rows.length - 5} more`;
+      const entries = vocabulary.entries();
+      const byWord = new Map(entries);
+      const close = closestWords(written, [...byWord.keys()])[0];
+      const suggestion = close !== undefined ? `; did you mean "${close}" (${byWord.get(close)})?` : '';
+      const p: Problem = {
+        file: table.file,
+        row: rows[0]!,
+        value: clipText(written),
+        reason:
+          `the kind "${visibleText(clipText(written))}" is not in samverkan's vocabulary (${rows.length === 1 ? 'row' : 'rows'} ${shown}): kept as the kind "${kind}", ` +
+          `so ${rows.length === 1 ? 'this actor does' : `these ${rows.length} actors do`} not count as religious, civil-society or authority partners in coverage and gaps; ` +
+          `map the word in a kinds file (kinds option, CLI --kinds-file), or write one of ${VOCABULARY_KINDS.join(', ')}${suggestion}`,
+        severity: 'warning',
+      };
+      if (column !== undefined) p.column = column;
+      problems.push(p);
+    }
+  }
+}
+
+/** Why a municipality cell names no municipality: ambiguous, or unknown with what it most likely is. */
+function unknownMunicipality(geography: Geography, raw: string): string {
+  return ambiguousMunicipality(geography, raw) ?? `unknown municipality: not a code or name in the ${geography.name} geography${excelHint(raw)}${lookalikeMunicipality(geography, raw) || municipalitySuggestion(geography, raw)}`;
+}

@@ -1,0 +1,64 @@
+/** The typed cells of a link row: weight and dates. */
+import { MAX_LINK_WEIGHT } from '../../model/network.js';
+import { IsoDateSchema } from '../../model/schema.js';
+import { decimalPoint } from '../csv.js';
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Parse a weight cell. A decimal comma is accepted when commas cannot be the field delimiter. */
+function parseWeight(raw: string, delimiter: string | undefined): number | string {
+  const text = decimalPoint(raw, delimiter);
+  if (!NUMBER.test(text)) {
+    return delimiter === ',' && /^[+-]?\d*,\d+$/.test(raw)
+      ? 'the weight is not a number (a decimal comma is ambiguous in a comma-separated file; write 1.5)'
+      : 'the weight is not a number';
+  }
+  const value = Number(text);
+  if (!Number.isFinite(value)) return 'the weight is not a finite number';
+  if (value <= 0) return 'the weight must be a positive number';
+  if (value > MAX_LINK_WEIGHT) return `the weight is too large: at most 1e15 (weights add up per pair and per actor, and larger ones would overflow to Infinity or lose all precision)`;
+  return value;
+}
+
+/**
+ * A date cell: `YYYY-MM-DD` (checked against the calendar by the schema), or
+ * a spreadsheet's `YYYY-MM-DD 00:00[:00]`, whose midnight is only its way of
+ * writing a date. Any other time of day is an error, not silently dropped.
+ */
+function parseDate(raw: string, field: 'since' | 'until'): string | { error: string } {
+  const midnight = /^(\d{4}-\d{2}-\d{2})[ T]00:00(:00(\.0+)?)?Z?$/.exec(raw);
+  const date = midnight ? midnight[1]! : raw;
+  if (IsoDateSchema.safeParse(date).success) return date;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(raw)) {
+    return { error: `the ${field} date has a time of day (expected a date YYYY-MM-DD; a Date object must be at midnight UTC, as new Date('2023-05-01') is: a local midnight east of Greenwich is the day before in UTC, so pass such dates as text)` };
+  }
+  if (/^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}/.test(raw)) return { error: `the ${field} date has a time of day (expected a date YYYY-MM-DD)` };
+  return { error: `the ${field} date is not a valid date (expected YYYY-MM-DD)` };
+}
+
+/** The typed cells of one link row, with an error recorded for each that does not parse. */
+export function linkCells(
+  cell: (field: 'weight' | 'since' | 'until') => string,
+  err: (field: 'weight' | 'since' | 'until', value: string, reason: string) => void,
+  delimiter: string | undefined,
+): { weight: number; since?: string; until?: string } {
+  let weight = 1;
+  const rawWeight = cell('weight');
+  if (rawWeight !== '') {
+    const parsed = parseWeight(rawWeight, delimiter);
+    if (typeof parsed === 'string') err('weight', rawWeight, parsed);
+    else weight = parsed;
+  }
+  const dates: Partial<Record<'since' | 'until', string>> = {};
+  for (const field of ['since', 'until'] as const) {
+    const raw = cell(field);
+    if (raw === '') continue;
+    const parsed = parseDate(raw, field);
+    if (typeof parsed === 'string') dates[field] = parsed;
+    else err(field, raw, parsed.error);
+  }
+  if (dates.since !== undefined && dates.until !== undefined && dates.until < dates.since) {
+    err('until', dates.until, `until is before since (${dates.since})`);
+  }
+  return { weight, ...dates };
+}

@@ -1,0 +1,42 @@
+/** The end of every load: the problems in order, strict mode's error, and the network (geographic or plain). */
+import { isPlainGeography, NO_GEOGRAPHY } from '../../model/geography.js';
+import { ScopeError } from '../../model/errors.js';
+import type { FileReport, LoadReport, Problem } from '../../model/load-report.js';
+import { CooperationNetwork } from '../../model/network.js';
+import type { Actor, Geography } from '../../model/schema.js';
+import type { LinkReadResult } from './ends.js';
+import type { LoadNetworkOptions } from './options.js';
+import { LoadError, orderProblems } from './report.js';
+
+/**
+ * The end of every load: strict mode throws a {@link LoadError} for rejected
+ * rows, else the network with its report. Without a geography given, data
+ * that names no municipality is a plain graph: its geography is
+ * `NO_GEOGRAPHY`, and the link ends that are not declared actors are actors
+ * of kind `other` (an edge list needs no actors table).
+ */
+export function finishLoad(
+  geography: Geography,
+  actors: Actor[],
+  links: LinkReadResult,
+  files: FileReport[],
+  problems: Problem[],
+  options: LoadNetworkOptions,
+  explicit: boolean,
+): CooperationNetwork {
+  orderProblems(problems, files);
+  const report: LoadReport = { files, problems };
+  if ((options.mode ?? 'strict') === 'strict' && problems.some((p) => p.severity === 'error')) throw new LoadError(report, options.maxListed ?? 20);
+  const named = links.municipalityEnds > 0 || actors.some((a) => a.kind === 'municipality' || a.municipality !== undefined || a.county !== undefined);
+  const plain = (!explicit && options.ids !== 'municipality-codes' && !named) || geography.municipalities.length === 0;
+  if (plain && typeof options.scope === 'object') {
+    throw new ScopeError('scope: this network is a plain graph (it names no municipality and no geography was given), so it covers no county or municipality; give a geography (CLI --geography COUNTRY or DIR), or no scope');
+  }
+  const all = [
+    ...actors,
+    ...links.implicit.map((id): Actor => ({ id, name: id, kind: 'other' })),
+    ...(links.groups ?? []).map((id): Actor => ({ id, name: id, kind: 'joint_body' })),
+  ];
+  if (plain) return CooperationNetwork.fromValidated({ geography: isPlainGeography(geography) ? geography : NO_GEOGRAPHY, actors: all, links: links.items, loadReport: report, scope: 'all' });
+  return CooperationNetwork.fromValidated({ geography, actors: all, links: links.items, loadReport: report, scope: options.scope ?? 'infer' });
+}

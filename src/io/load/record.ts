@@ -1,0 +1,115 @@
+/**
+ * The row-validator seam: a table's records are validated one at a time by
+ * a {@link RecordReader}, whatever produced them (a table in memory, a file
+ * tokenized in chunks). `readRecord` reads one record through a column map.
+ */
+import type { FileReport, Problem } from '../../model/load-report.js';
+import { checkHeap, HEAP_RESERVE_PER_ROW } from '../../model/runtime.js';
+import { clipText } from '../../model/text.js';
+import { setOwn } from '../../model/own.js';
+import type { ColumnMap } from '../columns.js';
+import type { TableRecord } from '../csv.js';
+import { checkHeader, showCell } from '../header.js';
+import { issueProblem, type Table, type TableHead } from './table.js';
+
+export type { TableHead } from './table.js';
+
+
+/**
+ * Reads a table's records one at a time, so that a table in memory and a
+ * file streamed in chunks are validated by the same code: `add` each data
+ * record in order, `blank` each blank row, then `finish`.
+ */
+export interface RecordReader<T> {
+  add(record: TableRecord): void;
+  blank(): void;
+  finish(): { items: T[]; report: FileReport };
+}
+
+/** The head of a table in memory. */
+export function headOf(table: Table): TableHead {
+  const { records, blankRows: _blank, ...head } = table;
+  return { ...head, hasRecords: records.length > 0 };
+}
+
+/** Read a whole table in memory through a reader. */
+export function readAll<R extends RecordReader<unknown>>(reader: R, table: Table): ReturnType<R['finish']> {
+  for (const record of table.records) reader.add(record);
+  for (let i = 0; i < table.blankRows.length; i++) reader.blank();
+  return reader.finish() as ReturnType<R['finish']>;
+}
+
+/** The header check of {@link checkHeader} for a table head (it only asks the records whether there are any). */
+export function checkHead<F extends string>(
+  head: TableHead,
+  spec: Readonly<Record<F, readonly string[]>>,
+  required: readonly F[],
+  problems: Problem[],
+): ColumnMap<F> | undefined {
+  const { hasRecords, ...rest } = head;
+  return checkHeader<F>({ ...rest, records: [], blankRows: [] }, spec, required, problems, { warnNoRows: !hasRecords });
+}
+
+const WIDE = 'the row has more fields than the header';
+
+function tooWide(table: Pick<Table, 'header'>, record: { fields: string[] }): boolean {
+  return record.fields.length > table.header.length && record.fields.slice(table.header.length).some((f) => f !== '');
+}
+
+/**
+ * One data record read through a column map: `cell(field)` is the field's
+ * text ('' when the column is absent), `error(…)` records a problem naming
+ * file, row, column and value (clipped, see `clipText`), and a row wider
+ * than the header, and what the CSV parser found wrong in the record (a
+ * quote never closed, text after a quote), are already errors; the parser's
+ * warnings are pushed to `problems` at once. Actors and links read their
+ * records the same way.
+ */
+export function readRecord<F extends string>(table: Pick<Table, 'file' | 'header'>, columns: ColumnMap<F>, record: TableRecord, problems: Problem[]) {
+  const { fields } = columns;
+  const errors: Problem[] = [];
+  const cell = (field: F) => (fields[field] === undefined ? '' : (record.fields[fields[field]!] ?? ''));
+  const error = (field: F | undefined, value: string | undefined, reason: string) => {
+    const p: Problem = { file: table.file, row: record.row, reason, severity: 'error' };
+    if (field !== undefined && fields[field] !== undefined) p.column = showCell(table.header[fields[field]!]!);
+    if (value !== undefined) p.value = clipText(value);
+    errors.push(p);
+  };
+  for (const issue of record.issues ?? []) (issue.severity === 'error' ? errors : problems).push(issueProblem(table.file, table.header, record.row, issue));
+  if (tooWide(table, record)) error(undefined, undefined, WIDE);
+  return { cell, error, errors };
+}
+
+/**
+ * The record's extra columns (those that are not a known field) as
+ * attributes; `undefined` when all are empty. The first value in a column
+ * without a header is a warning (its name is made up: `column_4`):
+ * `unnamed` holds the columns not yet warned about ({@link unnamedColumns}).
+ */
+export function extraAttributes(table: Pick<Table, 'file'>, columns: ColumnMap<string>, record: TableRecord, problems: Problem[], unnamed: Set<number>): Record<string, string> | undefined {
+  let attributes: Record<string, string> | undefined;
+  for (const { index, name } of columns.extra) {
+    const value = record.fields[index] ?? '';
+    if (value === '') continue;
+    attributes ??= {};
+    setOwn(attributes, name, value);
+    if (unnamed.has(index)) {
+      unnamed.delete(index);
+      problems.push({ file: table.file, row: record.row, column: name, value: clipText(value), reason: `column ${index + 1} has no name in the header; its values are kept as the attribute "${name}"`, severity: 'warning' });
+    }
+  }
+  return attributes;
+}
+
+/** The columns without a header, for {@link extraAttributes}'s warning. */
+export function unnamedColumns(columns: ColumnMap<string> | undefined): Set<number> {
+  return new Set((columns?.renamed ?? []).filter((r) => r.header === '').map((r) => r.index));
+}
+
+/** How often (in rows) the readers check that the heap has room (see `checkHeap`). */
+const HEAP_CHECK_ROWS = 16384;
+
+/** Count one data row, checking every {@link HEAP_CHECK_ROWS} rows that the heap has room. */
+export function countRow(report: FileReport, file: string, record: TableRecord): void {
+  if (++report.rows % HEAP_CHECK_ROWS === 0) checkHeap(() => `samverkan stopped loading ${file} at row ${record.row}`, report.rows * HEAP_RESERVE_PER_ROW);
+}

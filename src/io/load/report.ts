@@ -1,0 +1,61 @@
+/** The accounting of a load: a file report per input, problems in file order, and the strict mode's error. */
+import { SamverkanError } from '../../model/errors.js';
+import { formatProblem, type FileReport, type LoadReport, type Problem } from '../../model/load-report.js';
+import type { TableHead } from './record.js';
+
+/** Thrown in strict mode when input rows are rejected. `problems` holds all of them; `report` the full load report. */
+export class LoadError extends SamverkanError {
+  readonly problems: Problem[];
+  readonly report: LoadReport;
+  /** `unreadable`: files that cannot be read at all, which `--lenient` cannot help with (no advice to use it). */
+  constructor(report: LoadReport, maxListed: number, unreadable = false) {
+    const errors = report.problems.filter((p) => p.severity === 'error');
+    const listed = errors.slice(0, maxListed).map((p) => `  - ${formatProblem(p)}`);
+    const rest = errors.length - listed.length;
+    super(
+      'LOAD',
+      [
+        `samverkan could not load the input: ${errors.length} problem${errors.length === 1 ? '' : 's'}`,
+        ...listed,
+        ...(rest > 0 ? [`  … and ${rest} more`] : []),
+        ...(unreadable
+          ? ['A file that cannot be read has no rows to load: give a file that exists and is readable.']
+          : [
+              'To see every problem: samverkan validate with the same input (in code: load with { mode: \'lenient\' } and read net.loadReport).',
+              'To load the rows that are fine and leave these out: --lenient (in code: { mode: \'lenient\' }).',
+            ]),
+      ].join('\n'),
+      // The first problem's place, for code that shows one.
+      errors[0] ? { file: errors[0].file, row: errors[0].row, ...(errors[0].column !== undefined && { column: errors[0].column }) } : {},
+    );
+    this.name = 'LoadError';
+    this.problems = errors;
+    this.report = report;
+  }
+}
+
+/** A file report with no rows yet: readers count them as they come. */
+export function emptyReport(head: TableHead, role: 'actors' | 'links'): FileReport {
+  const report: FileReport = { file: head.file, role, rows: 0, loaded: 0, merged: 0, rejected: 0, blank: 0 };
+  if (head.delimiter !== undefined) report.delimiter = head.delimiter;
+  if (head.encoding !== undefined) report.encoding = head.encoding;
+  return report;
+}
+
+/** Count one blank row. */
+export function countBlank(report: FileReport): void {
+  report.rows++;
+  report.blank++;
+}
+
+/**
+ * Problems in file order, then in the order of the file (the line of a
+ * graph file's element, else the row): some problems (an end that names
+ * nothing) are only known once every row is read.
+ */
+export function orderProblems(problems: Problem[], files: readonly FileReport[]): void {
+  const fileOrder = new Map(files.map((f, i) => [f.file, i]));
+  const position = new Map(problems.map((p, i) => [p, i]));
+  const place = (p: Problem) => (p.element !== undefined ? (p.line ?? 0) : p.row);
+  problems.sort((p, q) => (fileOrder.get(p.file) ?? files.length) - (fileOrder.get(q.file) ?? files.length) || place(p) - place(q) || position.get(p)! - position.get(q)!);
+}
