@@ -121,7 +121,7 @@ export interface MunicipalityCentralityRow extends Partial<Record<CentralityMeas
   name: string;
   county: string;
   /** Actors summarised: the municipality and the actors that belong to it. */
-  actors: number;
+  actorCount: number;
 }
 
 /**
@@ -240,7 +240,7 @@ export function centralityByMunicipality(net: CooperationNetwork, options: Munic
   const out: MunicipalityCentralityRow[] = [];
   for (const m of net.municipalities()) {
     const members = groups.get(m.code) ?? [];
-    const row: MunicipalityCentralityRow = { municipality: m.code, name: m.name, county: m.county, actors: members.length };
+    const row: MunicipalityCentralityRow = { municipality: m.code, name: m.name, county: m.county, actorCount: members.length };
     for (const measure of measures) {
       const xs = members.map((r) => r[measure] ?? 0);
       row[measure] =
@@ -249,5 +249,5 @@ export function centralityByMunicipality(net: CooperationNetwork, options: Munic
     out.push(row);
   }
   out.sort((p, q) => cmp(p.municipality, q.municipality));
-  return withSampling(withColumns(out, ['municipality', 'name', 'county', 'actors', ...measures]), rows.sampling);
+  return withSampling(withColumns(out, ['municipality', 'name', 'county', 'actorCount', ...measures]), rows.sampling);
 }

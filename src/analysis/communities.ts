@@ -34,9 +34,9 @@ export interface CommunityAssignmentRow extends ActorRowBase {
 export interface CommunitySummaryRow {
   community: number;
   size: number;
-  municipalities: number;
+  municipalityCount: number;
   /** Number of counties its members belong to. */
-  counties: number;
+  countyCount: number;
   /** The community spans more than one county. */
   crossesCounty: boolean;
   /** County with most members (ties: lowest code), or `null`. */
@@ -51,7 +51,7 @@ export interface CommunityCountyRow {
   county: string | null;
   countyName: string | null;
   /** Members of the community in the county. */
-  members: number;
+  memberCount: number;
 }
 
 export interface CommunitiesResult {
@@ -100,17 +100,17 @@ export function communities(net: CooperationNetwork, options: CommunitiesOptions
     crosstab.communities.map((c) => ({
       community: c.community,
       size: c.size,
-      municipalities: municipalitiesIn.get(c.community) ?? 0,
-      counties: c.groups,
+      municipalityCount: municipalitiesIn.get(c.community) ?? 0,
+      countyCount: c.groups,
       crossesCounty: c.crossesGroups,
       mainCounty: c.dominantGroup,
       withoutCounty: c.ungrouped,
     })),
-    ['community', 'size', 'municipalities', 'counties', 'crossesCounty', 'mainCounty', 'withoutCounty'],
+    ['community', 'size', 'municipalityCount', 'countyCount', 'crossesCounty', 'mainCounty', 'withoutCounty'],
   );
   const byCounty = withColumns(
-    crosstab.rows.map((r) => ({ community: r.community, county: r.group, countyName: r.group === null ? null : (countyName.get(r.group) ?? null), members: r.count })),
-    ['community', 'county', 'countyName', 'members'],
+    crosstab.rows.map((r) => ({ community: r.community, county: r.group, countyName: r.group === null ? null : (countyName.get(r.group) ?? null), memberCount: r.count })),
+    ['community', 'county', 'countyName', 'memberCount'],
   );
   return { modularity: result.modularity, count: result.count, assignments, summary, byCounty };
 }

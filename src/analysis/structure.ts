@@ -30,7 +30,7 @@ export interface ComponentRow {
   /** Number of actors. */
   size: number;
   /** Number of municipalities among them. */
-  municipalities: number;
+  municipalityCount: number;
   /** Codes of the counties its actors belong to, sorted. */
   counties: string[];
   /** Actor ids, in network order. */
@@ -54,12 +54,12 @@ export function components(net: CooperationNetwork, options: ComponentsOptions =
     return {
       component,
       size: list.length,
-      municipalities: list.filter((a) => a.kind === 'municipality').length,
+      municipalityCount: list.filter((a) => a.kind === 'municipality').length,
       counties: [...new Set(list.flatMap((a) => (a.county !== undefined ? [a.county] : [])))].sort(cmp),
       members: list.map((a) => a.id),
     };
   });
-  return withColumns(rows, ['component', 'size', 'municipalities', 'counties', 'members']);
+  return withColumns(rows, ['component', 'size', 'municipalityCount', 'counties', 'members']);
 }
 
 export const ArticulationOptionsSchema = KindsOption.extend({
@@ -137,7 +137,7 @@ export interface BridgeRow {
   target: string;
   targetName: string;
   /** Links between the pair (all of them form the bridge). */
-  links: number;
+  linkCount: number;
   crossMunicipal: boolean;
   crossCounty: boolean;
 }
@@ -162,12 +162,12 @@ export function bridges(net: CooperationNetwork, options: BridgesOptions = {}): 
         sourceName: s.name,
         target: t.id,
         targetName: t.name,
-        links: links.length,
+        linkCount: links.length,
         crossMunicipal: links[0]?.crossMunicipal ?? false,
         crossCounty: links[0]?.crossCounty ?? false,
       };
     });
-  return withColumns(rows, ['source', 'sourceName', 'target', 'targetName', 'links', 'crossMunicipal', 'crossCounty']);
+  return withColumns(rows, ['source', 'sourceName', 'target', 'targetName', 'linkCount', 'crossMunicipal', 'crossCounty']);
 }
 
 export const KCoreOptionsSchema = KindsOption;

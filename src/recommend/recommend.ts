@@ -526,14 +526,14 @@ export const SmallOptionsSchema = z.strictObject({
 export type SmallOptions = z.input<typeof SmallOptionsSchema>;
 
 export interface SmallMunicipalityRow {
-  code: string;
+  municipality: string;
   name: string;
   county: string;
   population: number;
   /** Municipalities it cooperates with (municipality projection). */
   municipalityTies: number;
   /** Direct partner actors other than municipalities and shared bodies. */
-  partners: number;
+  partnerCount: number;
 }
 
 function resolveCounty(net: CooperationNetwork, county: string): string {
@@ -562,15 +562,15 @@ export function smallMunicipalities(net: CooperationNetwork, options: SmallOptio
     .map((m) => {
       const i = f.ev.index.get(m.code)!;
       return {
-        code: m.code,
+        municipality: m.code,
         name: m.name,
         county: m.county,
         population: m.population,
         municipalityTies: f.ev.ties[i]!.size,
-        partners: f.ev.partners[i]!.size,
+        partnerCount: f.ev.partners[i]!.size,
       };
     });
-  return withColumns(rows, ['code', 'name', 'county', 'population', 'municipalityTies', 'partners']);
+  return withColumns(rows, ['municipality', 'name', 'county', 'population', 'municipalityTies', 'partnerCount']);
 }
 
 export const BatchOptionsSchema = RecommendOptionsSchema.extend({

@@ -314,7 +314,7 @@ describe('centralityByMunicipality: a municipality with two local actors', () =>
     close(umea(mean).harmonic, (25 / 12 + 17 / 6 + 3) / 3, 'mean harmonic');
     // Vännäs alone; the police (no municipality) is in no row.
     const vannas = sum.find((r) => r.municipality === '2460')!;
-    expect(vannas.actors).toBe(1);
+    expect(vannas.actorCount).toBe(1);
     expect(vannas.degree).toBe(1);
     close(vannas.harmonic, 25 / 12, 'Vännäs harmonic');
     // A municipality without links: its own row of zeros.

@@ -87,11 +87,11 @@ function expectRow(row: object | undefined, expected: Record<string, unknown>, l
 
 describe('coverageByMunicipality', () => {
   const rows = coverageByMunicipality(net);
-  const row = (code: string) => rows.find((r) => r.code === code);
+  const row = (code: string) => rows.find((r) => r.municipality === code);
 
   it('one row per municipality in code order, tidy, columns as documented', () => {
     expect(rows).toHaveLength(290);
-    expect(rows.map((r) => r.code)).toEqual(geography.municipalities.map((m) => m.code).sort());
+    expect(rows.map((r) => r.municipality)).toEqual(geography.municipalities.map((m) => m.code).sort());
     expect(rows.columns).toEqual([
       'code', 'name', 'county', 'population', 'links', 'municipalityTies',
       'religiousPartners', 'civilSocietyPartners', 'authorityPartners',
@@ -106,27 +106,27 @@ describe('coverageByMunicipality', () => {
     const expected: Record<string, Partial<MunicipalityCoverageRow>> = {
       // links: Vännäs, jb, police, lst-24, rel-2480a, rel-2480b; ties Vännäs, Nordmaling, Robertsfors;
       // borders 2401, 2404, 2409, 2460, 2482 of which 2401, 2409, 2460 cooperate
-      '2480': { name: 'Umeå', county: '24', population: 135250, links: 6, municipalityTies: 3, religiousPartners: 2, civilSocietyPartners: 0, authorityPartners: 2, kindsCovered: 2, borderNeighbours: 5, cooperatingBorderNeighbours: 3, borderShare: 3 / 5, coverage: 3 / 4, betweenness: 48 / PAIRS },
+      '2480': { name: 'Umeå', county: '24', population: 135250, linkCount: 6, municipalityTies: 3, religiousPartners: 2, civilSocietyPartners: 0, authorityPartners: 2, kindsCovered: 2, borderNeighbours: 5, cooperatingBorderNeighbours: 3, borderShare: 3 / 5, coverage: 3 / 4, betweenness: 48 / PAIRS },
       // borders 2401, 2403, 2404, 2480
-      '2460': { links: 1, municipalityTies: 1, religiousPartners: 0, civilSocietyPartners: 0, authorityPartners: 0, kindsCovered: 0, borderNeighbours: 4, cooperatingBorderNeighbours: 1, borderShare: 1 / 4, coverage: 1 / 4, betweenness: 0 },
+      '2460': { linkCount: 1, municipalityTies: 1, religiousPartners: 0, civilSocietyPartners: 0, authorityPartners: 0, kindsCovered: 0, borderNeighbours: 4, cooperatingBorderNeighbours: 1, borderShare: 1 / 4, coverage: 1 / 4, betweenness: 0 },
       // only the joint body; tied to Umeå and Robertsfors; borders 2403, 2460, 2480 and Örnsköldsvik 2284
-      '2401': { links: 1, municipalityTies: 2, kindsCovered: 0, borderNeighbours: 4, cooperatingBorderNeighbours: 1, borderShare: 1 / 4, coverage: 1 / 4, betweenness: 0 },
+      '2401': { linkCount: 1, municipalityTies: 2, kindsCovered: 0, borderNeighbours: 4, cooperatingBorderNeighbours: 1, borderShare: 1 / 4, coverage: 1 / 4, betweenness: 0 },
       // borders 2480, 2482
-      '2409': { links: 1, municipalityTies: 2, borderNeighbours: 2, cooperatingBorderNeighbours: 1, borderShare: 1 / 2, coverage: 1 / 4 },
+      '2409': { linkCount: 1, municipalityTies: 2, borderNeighbours: 2, cooperatingBorderNeighbours: 1, borderShare: 1 / 2, coverage: 1 / 4 },
       // links cs-2482, Piteå; ties Norsjö (through the actors' link) and Piteå;
       // borders 2404, 2409, 2417, 2480, Arvidsjaur 2505, Piteå 2581
-      '2482': { links: 2, municipalityTies: 2, religiousPartners: 0, civilSocietyPartners: 1, authorityPartners: 0, kindsCovered: 1, borderNeighbours: 6, cooperatingBorderNeighbours: 2, borderShare: 2 / 6, coverage: 2 / 4, betweenness: 3 / PAIRS },
+      '2482': { linkCount: 2, municipalityTies: 2, religiousPartners: 0, civilSocietyPartners: 1, authorityPartners: 0, kindsCovered: 1, borderNeighbours: 6, cooperatingBorderNeighbours: 2, borderShare: 2 / 6, coverage: 2 / 4, betweenness: 3 / PAIRS },
       // borders 2404, 2418, 2481, 2482, 2505
-      '2417': { links: 1, municipalityTies: 1, religiousPartners: 1, kindsCovered: 1, borderNeighbours: 5, cooperatingBorderNeighbours: 1, borderShare: 1 / 5, coverage: 2 / 4, betweenness: 0 },
+      '2417': { linkCount: 1, municipalityTies: 1, religiousPartners: 1, kindsCovered: 1, borderNeighbours: 5, cooperatingBorderNeighbours: 1, borderShare: 1 / 5, coverage: 2 / 4, betweenness: 0 },
       // no municipality tie (the police is not a shared body); 8 borders, none cooperating
-      '2481': { links: 2, municipalityTies: 0, religiousPartners: 1, civilSocietyPartners: 0, authorityPartners: 1, kindsCovered: 2, borderNeighbours: 8, cooperatingBorderNeighbours: 0, borderShare: 0, coverage: 2 / 4, betweenness: 10 / PAIRS },
+      '2481': { linkCount: 2, municipalityTies: 0, religiousPartners: 1, civilSocietyPartners: 0, authorityPartners: 1, kindsCovered: 2, borderNeighbours: 8, cooperatingBorderNeighbours: 0, borderShare: 0, coverage: 2 / 4, betweenness: 10 / PAIRS },
       // borders 2462, 2463, Sollefteå 2283, Strömsund 2313
-      '2425': { links: 1, municipalityTies: 1, kindsCovered: 0, borderNeighbours: 4, cooperatingBorderNeighbours: 1, borderShare: 1 / 4, coverage: 1 / 4 },
+      '2425': { linkCount: 1, municipalityTies: 1, kindsCovered: 0, borderNeighbours: 4, cooperatingBorderNeighbours: 1, borderShare: 1 / 4, coverage: 1 / 4 },
       // an island: no border, borderShare null
-      '0980': { name: 'Gotland', county: '09', links: 1, municipalityTies: 0, civilSocietyPartners: 1, kindsCovered: 1, borderNeighbours: 0, cooperatingBorderNeighbours: 0, borderShare: null, coverage: 1 / 4, betweenness: 0 },
-      '2581': { county: '25', links: 1, municipalityTies: 1, kindsCovered: 0, coverage: 1 / 4 },
+      '0980': { name: 'Gotland', county: '09', linkCount: 1, municipalityTies: 0, civilSocietyPartners: 1, kindsCovered: 1, borderNeighbours: 0, cooperatingBorderNeighbours: 0, borderShare: null, coverage: 1 / 4, betweenness: 0 },
+      '2581': { county: '25', linkCount: 1, municipalityTies: 1, kindsCovered: 0, coverage: 1 / 4 },
       // unlinked: borders 2401, 2404, 2460, 2463, 2481 and Örnsköldsvik 2284
-      '2403': { links: 0, municipalityTies: 0, kindsCovered: 0, borderNeighbours: 6, cooperatingBorderNeighbours: 0, borderShare: 0, coverage: 0, betweenness: 0 },
+      '2403': { linkCount: 0, municipalityTies: 0, kindsCovered: 0, borderNeighbours: 6, cooperatingBorderNeighbours: 0, borderShare: 0, coverage: 0, betweenness: 0 },
     };
     for (const [code, values] of Object.entries(expected)) expectRow(row(code), values, code);
   });
@@ -136,23 +136,23 @@ describe('coverageByMunicipality', () => {
     expect(custom.columns.slice(6, 8)).toEqual(['civilSocietyPartners', 'jointBodyPartners']);
     expectTidy(custom);
     // Umeå: a tie, no civil-society partner, a joint body → (1 + 0 + 1) / 3
-    expectRow(custom.find((r) => r.code === '2480'), { civilSocietyPartners: 0, jointBodyPartners: 1, kindsCovered: 1, coverage: 2 / 3 }, 'Umeå');
+    expectRow(custom.find((r) => r.municipality === '2480'), { civilSocietyPartners: 0, jointBodyPartners: 1, kindsCovered: 1, coverage: 2 / 3 }, 'Umeå');
     // Without joint bodies as shared bodies, Nordmaling and Robertsfors lose their ties.
     const direct = coverageByMunicipality(net, { via: [] });
-    expectRow(direct.find((r) => r.code === '2480'), { municipalityTies: 1, cooperatingBorderNeighbours: 1, borderShare: 1 / 5 }, 'Umeå via []');
-    expectRow(direct.find((r) => r.code === '2401'), { municipalityTies: 0, coverage: 0 }, 'Nordmaling via []');
+    expectRow(direct.find((r) => r.municipality === '2480'), { municipalityTies: 1, cooperatingBorderNeighbours: 1, borderShare: 1 / 5 }, 'Umeå via []');
+    expectRow(direct.find((r) => r.municipality === '2401'), { municipalityTies: 0, coverage: 0 }, 'Nordmaling via []');
     // No partner kind: no partner columns; coverage is just "has a municipality tie".
     const bare = coverageByMunicipality(net, { partnerKinds: [] });
     expect(bare.columns).not.toContain('religiousPartners');
     expectTidy(bare);
-    expectRow(bare.find((r) => r.code === '2481'), { kindsCovered: 0, coverage: 0 }, 'Lycksele, no kinds');
-    expectRow(bare.find((r) => r.code === '2480'), { kindsCovered: 0, coverage: 1 }, 'Umeå, no kinds');
+    expectRow(bare.find((r) => r.municipality === '2481'), { kindsCovered: 0, coverage: 0 }, 'Lycksele, no kinds');
+    expectRow(bare.find((r) => r.municipality === '2480'), { kindsCovered: 0, coverage: 1 }, 'Umeå, no kinds');
     expect(coverageByCounty(net, { partnerKinds: [] }).columns).not.toContain('religiousShare');
     // A kind named twice counts once (one column, one indicator).
     const twice = coverageByMunicipality(net, { partnerKinds: ['religious', 'authority', 'religious'] });
     expectTidy(twice);
     expect(twice.columns.filter((c) => c.endsWith('Partners'))).toEqual(['religiousPartners', 'authorityPartners']);
-    expectRow(twice.find((r) => r.code === '2481'), { kindsCovered: 2, coverage: 2 / 3 }, 'Lycksele, religious twice');
+    expectRow(twice.find((r) => r.municipality === '2481'), { kindsCovered: 2, coverage: 2 / 3 }, 'Lycksele, religious twice');
     expectTidy(coverageByCounty(net, { partnerKinds: ['authority', 'authority'] }));
   });
 });
@@ -273,7 +273,7 @@ describe('coverageByCounty', () => {
     expectTidy(empty);
     for (const r of empty) {
       expect([r.linkedMunicipalities, r.linkedShare, r.crossCountyLinks, r.maxBetweenness, r.meanCoverage]).toEqual([0, 0, 0, 0, 0]);
-      expect(r.components).toBe(r.municipalities);
+      expect(r.componentCount).toBe(r.municipalityCount);
       expect(r.borderPairShare).toBe(r.borderPairs === 0 ? null : 0);
     }
     expectNoSurprises(empty.map((r: CountyCoverageRow) => ({ ...r, borderPairShare: r.borderPairShare ?? 0, countiesReached: r.countiesReached ?? 0 })));

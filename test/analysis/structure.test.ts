@@ -205,7 +205,7 @@ describe('articulation points, bridges, components, k-core on municipalities of 
 
   it('bridges: every tie of this forest, in network order, with link counts and crossings', () => {
     const rows = bridges(net);
-    expect(rows.map((r) => [r.source, r.target, r.links, r.crossMunicipal, r.crossCounty])).toEqual([
+    expect(rows.map((r) => [r.source, r.target, r.linkCount, r.crossMunicipal, r.crossCounty])).toEqual([
       // municipalities first (code order), then jb, cs-2482, rel-2417
       ['2401', 'jb', 1, false, false],
       ['2409', 'jb', 1, false, false],
@@ -271,7 +271,7 @@ describe('k-core, articulation points and bridges on the barbell and two pairs',
     const net = emptySweden();
     const rows = components(net);
     expect(rows).toHaveLength(290);
-    expect(rows.every((r) => r.size === 1 && r.municipalities === 1 && r.counties.length === 1)).toBe(true);
+    expect(rows.every((r) => r.size === 1 && r.municipalityCount === 1 && r.counties.length === 1)).toBe(true);
     expect(articulationPoints(net)).toEqual([]);
     expect(articulationPoints(net, { scope: 'network', network: 'municipalities' })).toEqual([]);
     expect(bridges(net)).toEqual([]);
@@ -337,7 +337,7 @@ describe('communities: two cliques', () => {
     const result = communities(net);
     expect(result.count).toBe(292);
     close(result.modularity, 11 / 26, 'modularity', 1e-12);
-    expect(result.summary.slice(2).every((c) => c.size === 1 && c.municipalities === 1 && !c.crossesCounty)).toBe(true);
+    expect(result.summary.slice(2).every((c) => c.size === 1 && c.municipalityCount === 1 && !c.crossesCounty)).toBe(true);
   });
 
   it('the same seed gives identical results; the result does not depend on the call history', () => {
@@ -359,7 +359,7 @@ describe('communities: two cliques', () => {
     const result = communities(towns, { network: 'municipalities' });
     expect(result.count).toBe(2 + 284);
     close(result.modularity, 5 / 14, 'modularity', 1e-12);
-    expect(result.summary.slice(0, 2).map((c) => [c.size, c.municipalities, c.counties, c.crossesCounty, c.mainCounty])).toEqual([
+    expect(result.summary.slice(0, 2).map((c) => [c.size, c.municipalityCount, c.countyCount, c.crossesCounty, c.mainCounty])).toEqual([
       [3, 3, 1, false, '24'],
       [3, 3, 1, false, '25'],
     ]);
