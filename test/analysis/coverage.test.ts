@@ -93,7 +93,7 @@ describe('coverageByMunicipality', () => {
     expect(rows).toHaveLength(290);
     expect(rows.map((r) => r.municipality)).toEqual(geography.municipalities.map((m) => m.code).sort());
     expect(rows.columns).toEqual([
-      'code', 'name', 'county', 'population', 'links', 'municipalityTies',
+      'municipality', 'name', 'county', 'population', 'linkCount', 'municipalityTies',
       'religiousPartners', 'civilSocietyPartners', 'authorityPartners',
       'kindsCovered', 'borderNeighbours', 'cooperatingBorderNeighbours', 'borderShare', 'coverage', 'betweenness',
     ]);
@@ -164,10 +164,10 @@ describe('coverageByCounty', () => {
   it('21 counties in code order and a total row, tidy, columns as documented', () => {
     expect(rows.map((r) => r.county)).toEqual([...geography.counties.map((c) => c.code).sort(), 'total']);
     expect(rows.columns).toEqual([
-      'county', 'name', 'municipalities', 'population', 'linkedMunicipalities', 'linkedShare', 'linkedPopulationShare',
+      'county', 'name', 'municipalityCount', 'population', 'linkedMunicipalities', 'linkedShare', 'linkedPopulationShare',
       'religiousShare', 'civilSocietyShare', 'authorityShare',
       'borderPairs', 'cooperatingBorderPairs', 'borderPairShare', 'crossCountyLinks', 'crossCountyTies', 'countiesReached',
-      'components', 'meanBetweenness', 'maxBetweenness', 'meanCoverage',
+      'componentCount', 'meanBetweenness', 'maxBetweenness', 'meanCoverage',
     ]);
     expectTidy(rows);
   });
@@ -180,7 +180,7 @@ describe('coverageByCounty', () => {
     // 135 250 + 9 197 + 6 899 + 6 631 + 75 863 + 3 849 + 2 251 = 239 940.
     expectRow(row('24'), {
       name: 'Västerbottens län',
-      municipalities: 15,
+      municipalityCount: 15,
       population: 279572,
       linkedMunicipalities: 7,
       linkedShare: 7 / 15,
@@ -199,7 +199,7 @@ describe('coverageByCounty', () => {
       // Norrbotten and Jämtland
       countiesReached: 2,
       // {Umeå, Vännäs, Nordmaling, Robertsfors}, {Skellefteå, Norsjö}, and 9 alone (Dorotea's tie leaves the county)
-      components: 11,
+      componentCount: 11,
       meanBetweenness: (48 + 10 + 3) / PAIRS / 15,
       maxBetweenness: 48 / PAIRS,
       // coverage: Umeå 3/4, Vännäs, Nordmaling, Robertsfors, Dorotea 1/4, Skellefteå, Norsjö, Lycksele 2/4
@@ -210,7 +210,7 @@ describe('coverageByCounty', () => {
   it('Gotlands län: one island municipality, no border pair (borderPairShare null)', () => {
     expectRow(row('09'), {
       name: 'Gotlands län',
-      municipalities: 1,
+      municipalityCount: 1,
       population: 61032,
       linkedMunicipalities: 0,
       linkedShare: 0,
@@ -224,7 +224,7 @@ describe('coverageByCounty', () => {
       crossCountyLinks: 0,
       crossCountyTies: 0,
       countiesReached: 0,
-      components: 1,
+      componentCount: 1,
       meanBetweenness: 0,
       maxBetweenness: 0,
       meanCoverage: 1 / 4,
@@ -232,15 +232,15 @@ describe('coverageByCounty', () => {
   });
 
   it('Norrbotten and Jämtland see the links from Västerbotten', () => {
-    expectRow(row('25'), { linkedMunicipalities: 1, crossCountyLinks: 2, crossCountyTies: 1, countiesReached: 1, components: 14, cooperatingBorderPairs: 0 }, '25');
+    expectRow(row('25'), { linkedMunicipalities: 1, crossCountyLinks: 2, crossCountyTies: 1, countiesReached: 1, componentCount: 14, cooperatingBorderPairs: 0 }, '25');
     expectRow(row('23'), { linkedMunicipalities: 1, crossCountyLinks: 1, crossCountyTies: 1, countiesReached: 1 }, '23');
-    expectRow(row('01'), { linkedMunicipalities: 0, crossCountyLinks: 0, countiesReached: 0, components: 26, borderPairShare: 0 }, '01');
+    expectRow(row('01'), { linkedMunicipalities: 0, crossCountyLinks: 0, countiesReached: 0, componentCount: 26, borderPairShare: 0 }, '01');
   });
 
   it('the total row', () => {
     expectRow(row('total'), {
       name: 'Sweden',
-      municipalities: 290,
+      municipalityCount: 290,
       population: SWEDEN,
       // the 7 in Västerbotten, Piteå and Strömsund
       linkedMunicipalities: 9,
@@ -259,7 +259,7 @@ describe('coverageByCounty', () => {
       crossCountyTies: 2,
       countiesReached: null,
       // 9 linked municipalities in 3 groups: 290 − 9 + 3
-      components: 284,
+      componentCount: 284,
       meanBetweenness: 61 / PAIRS / 290,
       maxBetweenness: 48 / PAIRS,
       // Västerbotten 3.25, Gotland, Piteå, Strömsund 1/4 each
@@ -291,13 +291,13 @@ describe('summaryByCounty on the same network', () => {
     // Skellefteå–Piteå, Dorotea–Strömsund (the joint body has no municipality).
     // Without any link: Bjurholm, Vindeln, Malå, Storuman, Sorsele, Vilhelmina, Åsele.
     expect(rows.find((r) => r.county === '24')).toEqual({
-      county: '24', name: 'Västerbottens län', municipalities: 15, population: 279572, actors: 7,
-      links: 16, crossMunicipalLinks: 4, crossCountyLinks: 3, linkedMunicipalities: 7, isolatedMunicipalities: 7,
+      county: '24', name: 'Västerbottens län', municipalityCount: 15, population: 279572, actorCount: 7,
+      linkCount: 16, crossMunicipalLinks: 4, crossCountyLinks: 3, linkedMunicipalities: 7, isolatedMunicipalities: 7,
     });
     // 290 − 8 municipalities with links in 24 − Gotland − Piteå − Strömsund = 279 without links
     expect(rows.at(-1)).toEqual({
-      county: 'total', name: 'Sweden', municipalities: 290, population: SWEDEN, actors: 10,
-      links: 17, crossMunicipalLinks: 4, crossCountyLinks: 3, linkedMunicipalities: 9, isolatedMunicipalities: 279,
+      county: 'total', name: 'Sweden', municipalityCount: 290, population: SWEDEN, actorCount: 10,
+      linkCount: 17, crossMunicipalLinks: 4, crossCountyLinks: 3, linkedMunicipalities: 9, isolatedMunicipalities: 279,
     });
   });
 

@@ -221,9 +221,9 @@ describe('articulation points, bridges, components, k-core on municipalities of 
     const rows = components(net);
     // 290 + 3 actors; 5 + 2 in two components, the other 286 municipalities alone.
     expect(rows).toHaveLength(2 + 286);
-    expect(rows[0]).toEqual({ component: 0, size: 5, municipalities: 4, counties: ['24'], members: ['2401', '2409', '2460', '2480', 'jb'] });
-    expect(rows[1]).toEqual({ component: 1, size: 2, municipalities: 0, counties: ['24'], members: ['cs-2482', 'rel-2417'] });
-    expect(rows[2]).toEqual({ component: 2, size: 1, municipalities: 1, counties: ['01'], members: ['0114'] });
+    expect(rows[0]).toEqual({ component: 0, size: 5, municipalityCount: 4, counties: ['24'], members: ['2401', '2409', '2460', '2480', 'jb'] });
+    expect(rows[1]).toEqual({ component: 1, size: 2, municipalityCount: 0, counties: ['24'], members: ['cs-2482', 'rel-2417'] });
+    expect(rows[2]).toEqual({ component: 2, size: 1, municipalityCount: 1, counties: ['01'], members: ['0114'] });
     expect(rows.map((r) => r.component)).toEqual(rows.map((_, i) => i));
     expectTidy(rows);
   });
@@ -310,14 +310,14 @@ describe('communities: two cliques', () => {
       ['b1', 1], ['b2', 1], ['b3', 1], ['b4', 1],
     ]);
     expect([...result.summary]).toEqual([
-      { community: 0, size: 4, municipalities: 0, counties: 1, crossesCounty: false, mainCounty: '24', withoutCounty: 0 },
-      { community: 1, size: 4, municipalities: 0, counties: 2, crossesCounty: true, mainCounty: '25', withoutCounty: 1 },
+      { community: 0, size: 4, municipalityCount: 0, countyCount: 1, crossesCounty: false, mainCounty: '24', withoutCounty: 0 },
+      { community: 1, size: 4, municipalityCount: 0, countyCount: 2, crossesCounty: true, mainCounty: '25', withoutCounty: 1 },
     ]);
     expect([...result.byCounty]).toEqual([
-      { community: 0, county: '24', countyName: 'Västerbottens län', members: 4 },
-      { community: 1, county: '25', countyName: 'Norrbottens län', members: 2 },
-      { community: 1, county: '24', countyName: 'Västerbottens län', members: 1 },
-      { community: 1, county: null, countyName: null, members: 1 },
+      { community: 0, county: '24', countyName: 'Västerbottens län', memberCount: 4 },
+      { community: 1, county: '25', countyName: 'Norrbottens län', memberCount: 2 },
+      { community: 1, county: '24', countyName: 'Västerbottens län', memberCount: 1 },
+      { community: 1, county: null, countyName: null, memberCount: 1 },
     ]);
     expectTidy(result.assignments, 'assignments');
     expectTidy(result.summary, 'summary');
