@@ -72,7 +72,7 @@ describe('samverkan command line', () => {
     // The data covers the two counties its links name.
     expect(r.stderr).toMatch(/the data covers 2 counties: Stockholms län, Västerbottens län \(inferred from the municipalities its links name\)/);
     const csv = readFileSync(join(dir, 'summary.csv'), 'utf8').split('\n');
-    expect(csv[0]).toBe('county,name,municipalities,population,actors,links,crossMunicipalLinks,crossCountyLinks,linkedMunicipalities,isolatedMunicipalities');
+    expect(csv[0]).toBe('county,name,municipalityCount,population,actorCount,linkCount,crossMunicipalLinks,crossCountyLinks,linkedMunicipalities,isolatedMunicipalities');
     expect(csv.find((l) => l.startsWith('24,'))).toMatch(/^24,Västerbottens län,15,\d+,0,1,1,0,2,13$/);
   });
 
@@ -370,7 +370,7 @@ describe('what a county analyst meets', () => {
 
   it('writes CSV for Swedish Excel: semicolons, decimal commas and a byte-order mark', async () => {
     const r = await cli(['coverage', '--dataset', 'bodies', '--format', 'csv', '--delimiter', 'semicolon', '--bom', '--top', '1']);
-    expect(r.stdout.startsWith('\uFEFFcounty;name;municipalities;')).toBe(true);
+    expect(r.stdout.startsWith('\uFEFFcounty;name;municipalityCount;')).toBe(true);
     expect(r.stdout.split('\n')[1]).toMatch(/^01;Stockholms län;26;\d+;26;1;1;/);
     expect((await cli(['coverage', '--dataset', 'bodies', '--format', 'csv', '--delimiter', 'pipe'])).code).toBe(2);
   });
