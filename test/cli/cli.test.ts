@@ -380,9 +380,19 @@ describe('what a county analyst meets', () => {
     expect((await cli(['gaps', '--dataset', 'bodies', '--min-severity', '7'])).code).toBe(2);
   });
 
+  it('refuses the renamed --kinds of coverage and gaps, naming --partner-kinds', async () => {
+    for (const command of ['coverage', 'gaps']) {
+      const r = await cli([command, '--dataset', 'bodies', '--kinds=religious']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`--kinds is now --partner-kinds in samverkan ${command}`));
+    }
+    // centrality's --kinds is still its actor filter.
+    expect((await cli(['centrality', '--dataset', 'bodies', '--kinds', 'municipality', '--measures', 'degree', '--top', '1'])).code).toBe(0);
+  });
+
   it('warns about kinds no actor has, and about an export whose extension says another format', async () => {
-    const kinds = await cli(['gaps', '--dataset', 'bodies', '--kinds', 'religous', '--top', '1']);
-    expect(kinds.stderr).toMatch(/warning: no actor of kind "religous" in this network \(--kinds\)/);
+    const kinds = await cli(['gaps', '--dataset', 'bodies', '--partner-kinds', 'religous', '--top', '1']);
+    expect(kinds.stderr).toMatch(/warning: no actor of kind "religous" in this network \(--partner-kinds\)/);
     const ext = await cli(['export', '--dataset', 'bodies', '--to', 'gexf', '--out', 'x.graphml', '--metrics', 'none'], { cwd: dir });
     expect(ext.stderr).toMatch(/warning: writing GEXF to a \.graphml file/);
   });
