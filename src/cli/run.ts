@@ -81,10 +81,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     try {
       return await command.run(parsed, io);
     } catch (error) {
-      // A value the library's option schema refuses came from a flag: bad usage, named by its flag.
-      if (error instanceof OptionsError) {
-        const flag = flagOf(error.option, command.options);
-        if (flag) throw new UsageError(`${flag}: ${error.reason}`, `see: samverkan ${command.name} --help`);
+      // A value the library's option schema refuses came from a flag: bad usage, named by its flag
+      // (options that conflict: by each of their flags).
+      if (error instanceof OptionsError && flagOf(error.option, command.options)) {
+        const flags = error.options.flatMap((o) => flagOf(o, command.options) ?? []);
+        throw new UsageError(`${flags.join(', ')}: ${error.reason}`, `see: samverkan ${command.name} --help`);
       }
       throw error;
     }
