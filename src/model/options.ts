@@ -122,5 +122,21 @@ export const PartnerKindsSchema = KindListSchema.pipe(z.array(z.string()).min(1)
 /** `smallPopulation`: municipalities with fewer inhabitants are small. Default {@link DEFAULT_SMALL_POPULATION}. */
 export const SmallPopulationSchema = z.number().nonnegative().default(DEFAULT_SMALL_POPULATION);
 
+/**
+ * `network`: the graph an analysis runs on. `'actors'` (default): the actor
+ * network; `'municipalities'`: the municipality projection (ties direct or
+ * through shared bodies, weighted by the tie weight), one node per municipality.
+ */
+export const NetworkSchema = z.enum(['actors', 'municipalities']).default('actors');
+
+/**
+ * `kinds` restricts the actor network, so it cannot come with `network:
+ * 'municipalities'`: `.refine(...ACTOR_KINDS_ONLY)` on a schema with both.
+ */
+export const ACTOR_KINDS_ONLY: [(o: { network?: string; kinds?: unknown }) => boolean, { message: string; path: PropertyKey[] }] = [
+  (o) => !(o.network === 'municipalities' && o.kinds !== undefined),
+  { message: '`kinds` restricts the actor network; the municipality network has only municipalities', path: ['kinds'] },
+];
+
 /** `onProgress`: called with `(done, total)` as work is done, for progress bars. */
 export const ProgressSchema = z.custom<(done: number, total: number) => void>((v) => typeof v === 'function', 'expected a function').optional();

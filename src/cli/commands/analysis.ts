@@ -120,7 +120,8 @@ components, or k-core numbers.
 Options:
   --show WHAT         articulation (default), bridges, components or kcore
   --scope NAME        articulation: county (default: within each county) or network
-  --network NAME      articulation: actors (default) or municipalities
+  --network NAME      articulation, components, kcore: actors (default) or
+                      municipalities (the projection)
 
 ${COMMON_HELP}
 
@@ -132,14 +133,15 @@ Example:
     const show = choiceOption(values, 'show', ['articulation', 'bridges', 'components', 'kcore'] as const) ?? 'articulation';
     const scope = choiceOption(values, 'scope', ['county', 'network'] as const);
     const network = choiceOption(values, 'network', ['actors', 'municipalities'] as const);
-    if (show !== 'articulation' && (scope || network)) throw new UsageError('--scope and --network apply to --show articulation only');
+    if (show !== 'articulation' && scope) throw new UsageError('--scope applies to --show articulation only');
+    if (show === 'bridges' && network) throw new UsageError('--network does not apply to --show bridges: a bridge counts the links behind a tie of the actor network');
     const rows =
       show === 'bridges'
         ? bridges(net)
         : show === 'components'
-          ? components(net)
+          ? components(net, { ...(network && { network }) })
           : show === 'kcore'
-            ? kCore(net)
+            ? kCore(net, { ...(network && { network }) })
             : articulationPoints(net, { ...(scope && { scope }), ...(network && { network }) });
     printRows(rows, values, io);
     return 0;
