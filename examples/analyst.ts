@@ -15,10 +15,10 @@ const coverage = coverageByCounty(net);
 console.table(
   coverage.map((c) => ({
     county: c.name,
-    municipalities: c.municipalities,
+    municipalities: c.municipalityCount,
     cooperating: `${Math.round(c.linkedShare * 100)}%`,
     'border pairs cooperating': c.borderPairShare === null ? '–' : `${Math.round(c.borderPairShare * 100)}%`,
-    groups: c.components,
+    groups: c.componentCount,
   })),
 );
 const csv = toCsv(coverage, { delimiter: ';', bom: true }); // Swedish Excel: semicolons, decimal commas

@@ -91,7 +91,7 @@ describe('case 1: one county\'s data gets a county verdict, not a national one',
     expect(net.municipalities()).toHaveLength(15);
     const counties = coverageByCounty(net);
     expect(counties.map((r) => r.county)).toEqual(['24', 'total']);
-    expect(counties[0]!.municipalities).toBe(15);
+    expect(counties[0]!.municipalityCount).toBe(15);
     const byMunicipality = coverageByMunicipality(net);
     expect(byMunicipality).toHaveLength(15);
     expect(byMunicipality.every((r) => r.county === '24')).toBe(true);
@@ -135,7 +135,7 @@ describe('case 2: Swedish organisation types are read as the kinds they are', ()
   });
 
   it('Umeå works with civil society, religious communities and authorities: no gap says otherwise', () => {
-    const umea = coverageByMunicipality(net).find((r) => r.code === '2480')!;
+    const umea = coverageByMunicipality(net).find((r) => r.municipality === '2480')!;
     expect(umea.civilSocietyPartners).toBe(4);
     expect(umea.religiousPartners).toBe(2);
     expect(umea.authorityPartners).toBe(4);

@@ -51,8 +51,8 @@ function onNetworkDate(net: CooperationNetwork, caps: CapabilitySet, fn: string)
 // Coverage
 
 export const CapabilityCoverageOptionsSchema = z.strictObject({
-  /** Capabilities to report (codes or labels). Default: every capability the records use, in vocabulary order. */
-  capabilities: CapabilityListSchema,
+  /** Only these capabilities (codes or labels). Default: every capability the records use, in vocabulary order. */
+  capabilityCodes: CapabilityListSchema,
   /** Append a row per capability for the whole scope (county `total`). Default true. */
   total: z.boolean().default(true),
 });
@@ -111,11 +111,11 @@ const COVERAGE_COLUMNS = [
  * @example
  * capabilitiesByMunicipality(net, caps).filter((r) => r.state === 'no');
  */
-export function capabilitiesByMunicipality(net: CooperationNetwork, caps: CapabilitySet, options: Pick<CapabilityCoverageOptions, 'capabilities'> = {}): Rows<MunicipalityCapabilityRow> {
+export function capabilitiesByMunicipality(net: CooperationNetwork, caps: CapabilitySet, options: Pick<CapabilityCoverageOptions, 'capabilityCodes'> = {}): Rows<MunicipalityCapabilityRow> {
   requireGeography(net, 'capabilitiesByMunicipality');
-  const o = parseOptions(CapabilityCoverageOptionsSchema.pick({ capabilities: true }), options, 'capabilitiesByMunicipality');
+  const o = parseOptions(CapabilityCoverageOptionsSchema.pick({ capabilityCodes: true }), options, 'capabilitiesByMunicipality');
   const read = onNetworkDate(net, caps, 'capabilitiesByMunicipality');
-  const codes = capabilitiesOf(read, o.capabilities, 'capabilitiesByMunicipality');
+  const codes = capabilitiesOf(read, o.capabilityCodes, 'capabilitiesByMunicipality');
   const rows: MunicipalityCapabilityRow[] = [];
   for (const m of net.municipalities()) {
     for (const capability of codes) {
@@ -141,7 +141,7 @@ export function capabilityCoverage(net: CooperationNetwork, caps: CapabilitySet,
   requireGeography(net, 'capabilityCoverage');
   const o = parseOptions(CapabilityCoverageOptionsSchema, options, 'capabilityCoverage');
   const read = onNetworkDate(net, caps, 'capabilityCoverage');
-  const codes = capabilitiesOf(read, o.capabilities, 'capabilityCoverage');
+  const codes = capabilitiesOf(read, o.capabilityCodes, 'capabilityCoverage');
   const ix = indexGeography(net.geography);
   const byCounty = new Map<string, Municipality[]>();
   for (const m of net.municipalities()) {
@@ -276,8 +276,8 @@ class Surroundings {
 }
 
 export const CompetenceReachOptionsSchema = z.strictObject({
-  /** Capabilities to look for (codes or labels). Default: every capability the records use. */
-  capabilities: CapabilityListSchema,
+  /** Only these capabilities (codes or labels). Default: every capability the records use. */
+  capabilityCodes: CapabilityListSchema,
   /** Also list capabilities the municipality has (`yes`), with the nearest other source. Default false: only those it lacks (`no`, `planned`, `unknown`). */
   includeHeld: z.boolean().default(false),
   /** Actor kinds through which municipalities cooperate, for `cooperating` (see `municipalityProjection`). Default `['joint_body']`. */
@@ -319,13 +319,13 @@ export interface CompetenceReachRow {
  * across county borders too.
  *
  * @example
- * competenceReach(net, caps, { capabilities: ['relatives_support'] });
+ * competenceReach(net, caps, { capabilityCodes: ['relatives_support'] });
  */
 export function competenceReach(net: CooperationNetwork, caps: CapabilitySet, options: CompetenceReachOptions = {}): Rows<CompetenceReachRow> {
   requireGeography(net, 'competenceReach');
   const o = parseOptions(CompetenceReachOptionsSchema, options, 'competenceReach');
   const read = onNetworkDate(net, caps, 'competenceReach');
-  const codes = capabilitiesOf(read, o.capabilities, 'competenceReach');
+  const codes = capabilitiesOf(read, o.capabilityCodes, 'competenceReach');
   const sources = new Map(codes.map((c) => [c, sourcesOf(net, read, c)]));
   const rows: CompetenceReachRow[] = [];
   for (const m of net.municipalities()) {
@@ -358,8 +358,8 @@ export function competenceReach(net: CooperationNetwork, caps: CapabilitySet, op
 // Gaps
 
 export const CapabilityGapsOptionsSchema = z.strictObject({
-  /** Capabilities to check (codes or labels). Default: every capability the records use. */
-  capabilities: CapabilityListSchema,
+  /** Only these capabilities (codes or labels). Default: every capability the records use. */
+  capabilityCodes: CapabilityListSchema,
   /** A source within this many km (or a network the municipality is a member of) is "nearby". Default 60. */
   radiusKm: z.number().positive().default(60),
   /** Actor kinds through which municipalities cooperate (see `competenceReach`). Default `['joint_body']`. */
@@ -412,7 +412,7 @@ export function capabilityGaps(net: CooperationNetwork, caps: CapabilitySet, opt
   requireGeography(net, 'capabilityGaps');
   const o = parseOptions(CapabilityGapsOptionsSchema, options, 'capabilityGaps');
   const read = onNetworkDate(net, caps, 'capabilityGaps');
-  const codes = capabilitiesOf(read, o.capabilities, 'capabilityGaps');
+  const codes = capabilitiesOf(read, o.capabilityCodes, 'capabilityGaps');
   const sources = new Map(codes.map((c) => [c, sourcesOf(net, read, c)]));
   const rows: CapabilityGapRow[] = [];
   for (const m of net.municipalities()) {

@@ -7,8 +7,8 @@ import { degreeCentrality, strength } from '../metrics/degree.js';
 import { eigenvectorCentrality } from '../metrics/eigenvector.js';
 import { pathCentralities, type PathSampling } from '../metrics/path-centralities.js';
 import { pagerank } from '../metrics/pagerank.js';
-import { ACTOR_BASE_COLUMNS, actorRowBase, actorView, kindFilter, memo, municipalityView, type ActorRowBase } from './view.js';
-import { KindListSchema, ProgressSchema, parseOptions } from '../model/options.js';
+import { ACTOR_BASE_COLUMNS, actorRowBase, memo, networkView, type ActorRowBase } from './view.js';
+import { ACTOR_KINDS_ONLY, KindListSchema, NetworkSchema, ProgressSchema, parseOptions } from '../model/options.js';
 
 export const CENTRALITY_MEASURES = ['degree', 'strength', 'betweenness', 'closeness', 'harmonic', 'eigenvector', 'pagerank'] as const;
 export type CentralityMeasure = (typeof CENTRALITY_MEASURES)[number];
@@ -77,12 +77,8 @@ const CentralityBaseSchema = z.strictObject({
   pagerankWeighted: z.boolean().default(true),
   /** Compute on the subgraph of actors of these kinds (e.g. `['municipality']`). Default: all actors. */
   kinds: KindListSchema.optional(),
-  /**
-   * `'actors'` (default): the actor network. `'municipalities'`: the
-   * municipality projection (ties direct or through shared bodies, weight =
-   * tie weight), one row per municipality.
-   */
-  network: z.enum(['actors', 'municipalities']).default('actors'),
+  /** `'actors'` (default) or `'municipalities'`: the municipality projection, one row per municipality (see `NetworkSchema`). */
+  network: NetworkSchema,
   samples: SamplesSchema,
   /** Seed of the source sample. Default 1. */
   seed: z.number().int().default(1),
@@ -91,10 +87,7 @@ const CentralityBaseSchema = z.strictObject({
   onProgress: ProgressSchema,
 });
 
-export const CentralityOptionsSchema = CentralityBaseSchema.refine((o) => !(o.network === 'municipalities' && o.kinds !== undefined), {
-  message: '`kinds` restricts the actor network; the municipality network has only municipalities',
-  path: ['kinds'],
-});
+export const CentralityOptionsSchema = CentralityBaseSchema.refine(...ACTOR_KINDS_ONLY);
 export type CentralityOptions = z.input<typeof CentralityOptionsSchema>;
 
 export const MunicipalityCentralityOptionsSchema = CentralityBaseSchema.omit({ network: true }).extend({
@@ -121,7 +114,7 @@ export interface MunicipalityCentralityRow extends Partial<Record<CentralityMeas
   name: string;
   county: string;
   /** Actors summarised: the municipality and the actors that belong to it. */
-  actors: number;
+  actorCount: number;
 }
 
 /**
@@ -160,7 +153,7 @@ export function centrality(net: CooperationNetwork, options: CentralityOptions =
 }
 
 function computeCentrality(net: CooperationNetwork, o: z.output<typeof CentralityOptionsSchema>): CentralityRows {
-  const { csr, actors } = o.network === 'municipalities' ? municipalityView(net) : actorView(net, o.kinds);
+  const { csr, actors } = networkView(net, o);
   const view = JSON.stringify([o.network, o.kinds ?? null]);
   const values = new Map<CentralityMeasure, Float64Array>();
   // Each measure is cached per network, view and the options it depends on.
@@ -240,7 +233,7 @@ export function centralityByMunicipality(net: CooperationNetwork, options: Munic
   const out: MunicipalityCentralityRow[] = [];
   for (const m of net.municipalities()) {
     const members = groups.get(m.code) ?? [];
-    const row: MunicipalityCentralityRow = { municipality: m.code, name: m.name, county: m.county, actors: members.length };
+    const row: MunicipalityCentralityRow = { municipality: m.code, name: m.name, county: m.county, actorCount: members.length };
     for (const measure of measures) {
       const xs = members.map((r) => r[measure] ?? 0);
       row[measure] =
@@ -249,5 +242,5 @@ export function centralityByMunicipality(net: CooperationNetwork, options: Munic
     out.push(row);
   }
   out.sort((p, q) => cmp(p.municipality, q.municipality));
-  return withSampling(withColumns(out, ['municipality', 'name', 'county', 'actors', ...measures]), rows.sampling);
+  return withSampling(withColumns(out, ['municipality', 'name', 'county', 'actorCount', ...measures]), rows.sampling);
 }

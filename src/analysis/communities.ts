@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { communityCrosstab, louvainCommunities } from '../metrics/communities.js';
-import { ACTOR_BASE_COLUMNS, actorRow, actorView, kindFilter, municipalityView, type ActorRowBase } from './view.js';
-import { KindListSchema, parseOptions } from '../model/options.js';
+import { ACTOR_BASE_COLUMNS, actorRow, networkView, type ActorRowBase } from './view.js';
+import { ACTOR_KINDS_ONLY, KindListSchema, NetworkSchema, parseOptions } from '../model/options.js';
 
 export const CommunitiesOptionsSchema = z.strictObject({
   /** Seed of Louvain's random node order: the same seed gives the same communities. Default 1. */
@@ -12,18 +12,11 @@ export const CommunitiesOptionsSchema = z.strictObject({
   resolution: z.number().positive().finite().default(1),
   /** Use link weights (summed per pair) as strengths. Default true. */
   weighted: z.boolean().default(true),
-  /**
-   * `'actors'` (default): communities of the whole actor network;
-   * `'municipalities'`: communities of the municipality projection (ties
-   * direct or through shared bodies, weighted by the tie weight).
-   */
-  network: z.enum(['actors', 'municipalities']).default('actors'),
+  /** `'actors'` (default): communities of the whole actor network; `'municipalities'`: of the municipality projection (see `NetworkSchema`). */
+  network: NetworkSchema,
   /** With `network: 'actors'`, only actors of these kinds. */
   kinds: KindListSchema.optional(),
-}).refine((o) => !(o.network === 'municipalities' && o.kinds !== undefined), {
-  message: '`kinds` restricts the actor network; the municipality network has only municipalities',
-  path: ['kinds'],
-});
+}).refine(...ACTOR_KINDS_ONLY);
 export type CommunitiesOptions = z.input<typeof CommunitiesOptionsSchema>;
 
 export interface CommunityAssignmentRow extends ActorRowBase {
@@ -34,9 +27,9 @@ export interface CommunityAssignmentRow extends ActorRowBase {
 export interface CommunitySummaryRow {
   community: number;
   size: number;
-  municipalities: number;
+  municipalityCount: number;
   /** Number of counties its members belong to. */
-  counties: number;
+  countyCount: number;
   /** The community spans more than one county. */
   crossesCounty: boolean;
   /** County with most members (ties: lowest code), or `null`. */
@@ -51,7 +44,7 @@ export interface CommunityCountyRow {
   county: string | null;
   countyName: string | null;
   /** Members of the community in the county. */
-  members: number;
+  memberCount: number;
 }
 
 export interface CommunitiesResult {
@@ -81,7 +74,7 @@ export interface CommunitiesResult {
  */
 export function communities(net: CooperationNetwork, options: CommunitiesOptions = {}): CommunitiesResult {
   const o = parseOptions(CommunitiesOptionsSchema, options, 'communities');
-  const { csr, actors } = o.network === 'municipalities' ? municipalityView(net) : actorView(net, o.kinds);
+  const { csr, actors } = networkView(net, o);
   const result = louvainCommunities(csr, { seed: o.seed, resolution: o.resolution, weighted: o.weighted });
   const counties = actors.map((a) => a.county);
   const crosstab = communityCrosstab(result.community, counties);
@@ -100,17 +93,17 @@ export function communities(net: CooperationNetwork, options: CommunitiesOptions
     crosstab.communities.map((c) => ({
       community: c.community,
       size: c.size,
-      municipalities: municipalitiesIn.get(c.community) ?? 0,
-      counties: c.groups,
+      municipalityCount: municipalitiesIn.get(c.community) ?? 0,
+      countyCount: c.groups,
       crossesCounty: c.crossesGroups,
       mainCounty: c.dominantGroup,
       withoutCounty: c.ungrouped,
     })),
-    ['community', 'size', 'municipalities', 'counties', 'crossesCounty', 'mainCounty', 'withoutCounty'],
+    ['community', 'size', 'municipalityCount', 'countyCount', 'crossesCounty', 'mainCounty', 'withoutCounty'],
   );
   const byCounty = withColumns(
-    crosstab.rows.map((r) => ({ community: r.community, county: r.group, countyName: r.group === null ? null : (countyName.get(r.group) ?? null), members: r.count })),
-    ['community', 'county', 'countyName', 'members'],
+    crosstab.rows.map((r) => ({ community: r.community, county: r.group, countyName: r.group === null ? null : (countyName.get(r.group) ?? null), memberCount: r.count })),
+    ['community', 'county', 'countyName', 'memberCount'],
   );
   return { modularity: result.modularity, count: result.count, assignments, summary, byCounty };
 }

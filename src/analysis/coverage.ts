@@ -55,12 +55,12 @@ export type CoverageOptions = z.input<typeof CoverageOptionsSchema>;
  *   network (as `centrality`).
  */
 export interface MunicipalityCoverageRow {
-  code: string;
+  municipality: string;
   name: string;
   county: string;
   population: number;
   /** Links of any kind touching the municipality itself. */
-  links: number;
+  linkCount: number;
   municipalityTies: number;
   borderNeighbours: number;
   cooperatingBorderNeighbours: number;
@@ -88,7 +88,7 @@ export interface MunicipalityCoverageRow {
  * - `crossCountyTies`: municipality ties between this county and another;
  *   `countiesReached` the other counties reached by either (`null` in the
  *   total row).
- * - `components`: connected components among the county's municipalities,
+ * - `componentCount`: connected components among the county's municipalities,
  *   using only ties within the county (an unconnected municipality is a
  *   component of its own; 1 means one connected county network).
  * - `meanBetweenness`, `maxBetweenness`: of the county's municipalities, in
@@ -98,7 +98,7 @@ export interface MunicipalityCoverageRow {
 export interface CountyCoverageRow {
   county: string;
   name: string;
-  municipalities: number;
+  municipalityCount: number;
   population: number;
   linkedMunicipalities: number;
   linkedShare: number;
@@ -109,7 +109,7 @@ export interface CountyCoverageRow {
   crossCountyLinks: number;
   crossCountyTies: number;
   countiesReached: number | null;
-  components: number;
+  componentCount: number;
   meanBetweenness: number;
   maxBetweenness: number;
   meanCoverage: number;
@@ -164,11 +164,11 @@ function computeRows(net: CooperationNetwork, o: z.output<typeof CoverageOptions
     const cooperating = borders.filter((b) => tied.has(nodeKey(b))).length;
     const kindsCovered = o.partnerKinds.filter((k) => (partners.get(k) ?? 0) > 0).length;
     const row: MunicipalityCoverageRow = {
-      code: m.code,
+      municipality: m.code,
       name: m.name,
       county: m.county,
       population: m.population,
-      links: net.linksOf(m.code).length,
+      linkCount: net.linksOf(m.code).length,
       municipalityTies: tied.size,
       borderNeighbours: borders.length,
       cooperatingBorderNeighbours: cooperating,
@@ -195,11 +195,11 @@ export function coverageByMunicipality(net: CooperationNetwork, options: Coverag
   requireGeography(net, 'coverageByMunicipality');
   const { municipal, sampling, options: o } = compute(net, options, 'coverageByMunicipality');
   return withSampling(inColumnOrder(municipal, [
-    'code',
+    'municipality',
     'name',
     'county',
     'population',
-    'links',
+    'linkCount',
     'municipalityTies',
     ...o.partnerKinds.map((k) => `${camelKind(k)}Partners` as const),
     'kindsCovered',
@@ -227,7 +227,7 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
   const { municipal, sampling, options: o } = compute(net, options, 'coverageByCounty');
   const projection = sharedProjection(net, { via: o.via });
   const ix = indexGeography(net.geography);
-  const countyOfMunicipality = new Map(municipal.map((r) => [r.code, r.county]));
+  const countyOfMunicipality = new Map(municipal.map((r) => [r.municipality, r.county]));
 
   const row = (
     county: string,
@@ -246,7 +246,7 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
     const out: CountyCoverageRow = {
       county,
       name,
-      municipalities: rows.length,
+      municipalityCount: rows.length,
       population,
       linkedMunicipalities: linked.length,
       linkedShare: rows.length > 0 ? linked.length / rows.length : 0,
@@ -257,7 +257,7 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
       crossCountyLinks: crossLinks,
       crossCountyTies: crossTies,
       countiesReached: reached,
-      components,
+      componentCount: components,
       meanBetweenness: b.length > 0 ? b.reduce((s, x) => s + x, 0) / b.length : 0,
       maxBetweenness: b.length > 0 ? Math.max(...b) : 0,
       meanCoverage: rows.length > 0 ? rows.reduce((s, r) => s + r.coverage, 0) / rows.length : 0,
@@ -305,17 +305,17 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
   }
   // Components of each county's ties within the county: one graph of the
   // within-county ties over all municipalities, labelled once.
-  const position = new Map(municipal.map((r, i) => [r.code, i]));
+  const position = new Map(municipal.map((r, i) => [r.municipality, i]));
   const withinEnds: number[] = [];
   for (const t of projection.ties) {
     const [a, b] = [position.get(t.a), position.get(t.b)];
     if (a !== undefined && b !== undefined && countyOfMunicipality.get(t.a) === countyOfMunicipality.get(t.b)) withinEnds.push(a, b);
   }
-  const { labels } = connectedComponents(csrFromEdges(municipal.map((r) => r.code), Int32Array.from(withinEnds), null));
+  const { labels } = connectedComponents(csrFromEdges(municipal.map((r) => r.municipality), Int32Array.from(withinEnds), null));
   const rows: CountyCoverageRow[] = [];
   for (const county of net.counties()) {
     const { members, internal, reached, crossLinks, crossTies } = perCounty.get(county.code)!;
-    const components = new Set(members.map((r) => labels[position.get(r.code)!])).size;
+    const components = new Set(members.map((r) => labels[position.get(r.municipality)!])).size;
     rows.push(row(county.code, county.name, members, internal, crossLinks, crossTies, reached.size, components));
   }
   if (o.total) {
@@ -331,13 +331,13 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
       const [a, b] = [position.get(t.a), position.get(t.b)];
       if (a !== undefined && b !== undefined) ends.push(a, b);
     }
-    const components = connectedComponents(csrFromEdges(municipal.map((r) => r.code), Int32Array.from(ends), null)).count;
+    const components = connectedComponents(csrFromEdges(municipal.map((r) => r.municipality), Int32Array.from(ends), null)).count;
     rows.push(row('total', net.scope.national ? ix.geography.name : net.scope.description, municipal, scopeBorders, crossLinks, crossTies, null, components));
   }
   return withSampling(inColumnOrder(rows, [
     'county',
     'name',
-    'municipalities',
+    'municipalityCount',
     'population',
     'linkedMunicipalities',
     'linkedShare',
@@ -349,7 +349,7 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
     'crossCountyLinks',
     'crossCountyTies',
     'countiesReached',
-    'components',
+    'componentCount',
     'meanBetweenness',
     'maxBetweenness',
     'meanCoverage',

@@ -7,8 +7,8 @@ import { articulationPoints as articulationKernel, bridges as bridgeKernel } fro
 import { connectedComponents } from '../metrics/components.js';
 import { coreNumbers } from '../metrics/k-core.js';
 import { inducedCsr } from '../metrics/csr.js';
-import { ACTOR_BASE_COLUMNS, actorRow, actorView, kindFilter, municipalityView, type ActorRowBase, type ActorView } from './view.js';
-import { KindListSchema, parseOptions } from '../model/options.js';
+import { ACTOR_BASE_COLUMNS, actorRow, actorView, kindFilter, municipalityView, networkView, type ActorRowBase, type ActorView } from './view.js';
+import { ACTOR_KINDS_ONLY, KindListSchema, NetworkSchema, parseOptions } from '../model/options.js';
 
 /** The subgraph of a view induced by the actors that pass `include`. */
 function restrict(view: ActorView, include: (a: Actor) => boolean): ActorView {
@@ -21,7 +21,13 @@ const KindsOption = z.strictObject({
   kinds: KindListSchema.optional(),
 });
 
-export const ComponentsOptionsSchema = KindsOption;
+/** `kinds`, or `network: 'municipalities'` (the projection): the graphs whose shape needs nothing but its ties. */
+const NetworkOption = KindsOption.extend({
+  /** `'actors'` (default) or `'municipalities'`: the municipality projection (see `NetworkSchema`). */
+  network: NetworkSchema,
+}).refine(...ACTOR_KINDS_ONLY);
+
+export const ComponentsOptionsSchema = NetworkOption;
 export type ComponentsOptions = z.input<typeof ComponentsOptionsSchema>;
 
 export interface ComponentRow {
@@ -30,7 +36,7 @@ export interface ComponentRow {
   /** Number of actors. */
   size: number;
   /** Number of municipalities among them. */
-  municipalities: number;
+  municipalityCount: number;
   /** Codes of the counties its actors belong to, sorted. */
   counties: string[];
   /** Actor ids, in network order. */
@@ -47,19 +53,19 @@ export interface ComponentRow {
  */
 export function components(net: CooperationNetwork, options: ComponentsOptions = {}): Rows<ComponentRow> {
   const o = parseOptions(ComponentsOptionsSchema, options, 'components');
-  const { csr, actors } = actorView(net, o.kinds);
+  const { csr, actors } = networkView(net, o);
   const result = connectedComponents(csr);
   const rows = result.components.map((members, component) => {
     const list = members.map((i) => actors[i]!);
     return {
       component,
       size: list.length,
-      municipalities: list.filter((a) => a.kind === 'municipality').length,
+      municipalityCount: list.filter((a) => a.kind === 'municipality').length,
       counties: [...new Set(list.flatMap((a) => (a.county !== undefined ? [a.county] : [])))].sort(cmp),
       members: list.map((a) => a.id),
     };
   });
-  return withColumns(rows, ['component', 'size', 'municipalities', 'counties', 'members']);
+  return withColumns(rows, ['component', 'size', 'municipalityCount', 'counties', 'members']);
 }
 
 export const ArticulationOptionsSchema = KindsOption.extend({
@@ -74,7 +80,7 @@ export const ArticulationOptionsSchema = KindsOption.extend({
    * municipality projection (ties direct or through shared bodies), so only
    * municipalities can be single points of failure.
    */
-  network: z.enum(['actors', 'municipalities']).default('actors'),
+  network: NetworkSchema,
 });
 export type ArticulationOptions = z.input<typeof ArticulationOptionsSchema>;
 
@@ -128,6 +134,7 @@ export function articulationPoints(net: CooperationNetwork, options: Articulatio
   return withColumns(rows, [...ACTOR_BASE_COLUMNS, 'scope', 'componentSize', 'parts', 'cutOffMunicipalities', 'cutOffActors']);
 }
 
+/** No `network`: a bridge row counts the links behind the tie, and a projected tie through a shared body has none of its own. */
 export const BridgesOptionsSchema = KindsOption;
 export type BridgesOptions = z.input<typeof BridgesOptionsSchema>;
 
@@ -137,7 +144,7 @@ export interface BridgeRow {
   target: string;
   targetName: string;
   /** Links between the pair (all of them form the bridge). */
-  links: number;
+  linkCount: number;
   crossMunicipal: boolean;
   crossCounty: boolean;
 }
@@ -162,15 +169,15 @@ export function bridges(net: CooperationNetwork, options: BridgesOptions = {}): 
         sourceName: s.name,
         target: t.id,
         targetName: t.name,
-        links: links.length,
+        linkCount: links.length,
         crossMunicipal: links[0]?.crossMunicipal ?? false,
         crossCounty: links[0]?.crossCounty ?? false,
       };
     });
-  return withColumns(rows, ['source', 'sourceName', 'target', 'targetName', 'links', 'crossMunicipal', 'crossCounty']);
+  return withColumns(rows, ['source', 'sourceName', 'target', 'targetName', 'linkCount', 'crossMunicipal', 'crossCounty']);
 }
 
-export const KCoreOptionsSchema = KindsOption;
+export const KCoreOptionsSchema = NetworkOption;
 export type KCoreOptions = z.input<typeof KCoreOptionsSchema>;
 
 export interface KCoreRow extends ActorRowBase {
@@ -185,7 +192,7 @@ export interface KCoreRow extends ActorRowBase {
  */
 export function kCore(net: CooperationNetwork, options: KCoreOptions = {}): Rows<KCoreRow> {
   const o = parseOptions(KCoreOptionsSchema, options, 'kCore');
-  const { csr, actors } = actorView(net, o.kinds);
+  const { csr, actors } = networkView(net, o);
   const core = coreNumbers(csr);
   return withColumns(
     actors.map((a, i) => actorRow(a, { core: core[i]! })),

@@ -15,12 +15,12 @@ export interface CountySummaryRow {
   /** County code, or `total` for the national row. */
   county: string;
   name: string;
-  municipalities: number;
+  municipalityCount: number;
   population: number;
   /** Actors other than municipalities that belong to the county. */
-  actors: number;
+  actorCount: number;
   /** Links with at least one end in the county (a link within the county counts once). */
-  links: number;
+  linkCount: number;
   /** Of those, links whose ends are in different municipalities. */
   crossMunicipalLinks: number;
   /** Of those, links whose ends are in different counties. */
@@ -78,10 +78,10 @@ export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions
     rows.push({
       county: county.code,
       name: county.name,
-      municipalities: municipalities.length,
+      municipalityCount: municipalities.length,
       population: municipalities.reduce((s, m) => s + m.population, 0),
-      actors: count.actors,
-      links: count.links,
+      actorCount: count.actors,
+      linkCount: count.links,
       crossMunicipalLinks: count.crossMunicipal,
       crossCountyLinks: count.crossCounty,
       linkedMunicipalities: municipalities.filter((m) => tied.has(m.code)).length,
@@ -93,10 +93,10 @@ export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions
     rows.push({
       county: 'total',
       name: net.scope.national ? net.geography.name : net.scope.description,
-      municipalities: all.length,
+      municipalityCount: all.length,
       population: all.reduce((s, m) => s + m.population, 0),
-      actors: net.actors().filter((a) => a.kind !== 'municipality').length,
-      links: net.links.length,
+      actorCount: net.actors().filter((a) => a.kind !== 'municipality').length,
+      linkCount: net.links.length,
       crossMunicipalLinks: net.links.filter((l) => l.crossMunicipal).length,
       crossCountyLinks: net.links.filter((l) => l.crossCounty).length,
       linkedMunicipalities: all.filter((m) => tied.has(m.code)).length,
@@ -106,10 +106,10 @@ export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions
   return withColumns(rows, [
     'county',
     'name',
-    'municipalities',
+    'municipalityCount',
     'population',
-    'actors',
-    'links',
+    'actorCount',
+    'linkCount',
     'crossMunicipalLinks',
     'crossCountyLinks',
     'linkedMunicipalities',

@@ -128,6 +128,11 @@ export function municipalityViewForCaller(net: CooperationNetwork): ActorView {
   return copyView(municipalityView(net));
 }
 
+/** The graph an analysis's `network` and `kinds` options name: the municipality projection, or the actor graph (of some kinds). */
+export function networkView(net: CooperationNetwork, o: { network: 'actors' | 'municipalities'; kinds?: readonly string[] | undefined }): ActorView {
+  return o.network === 'municipalities' ? municipalityView(net) : actorView(net, o.kinds);
+}
+
 /** Restrict to actors of the given kinds (all when `kinds` is undefined). */
 export function kindFilter(kinds: readonly string[] | undefined): ((actor: Actor) => boolean) | undefined {
   if (!kinds) return undefined;

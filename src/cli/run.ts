@@ -5,6 +5,7 @@ import { CapacityError, SamverkanError } from '../model/errors.js';
 import { OptionsError } from '../model/options.js';
 import { visibleText } from '../model/text.js';
 import { COMMANDS } from './commands/index.js';
+import type { Command } from './commands/shared.js';
 import { parse, UsageError, type CliIO } from './context.js';
 import { OutputError } from './output.js';
 
@@ -30,7 +31,6 @@ Exit codes: 0 success, 1 bad input (row-level messages on stderr),
 /** Library options whose flag is not their kebab-case name. */
 const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
   smallPopulation: 'small',
-  partnerKinds: 'kinds',
   maxIterations: 'max-iterations',
   countyPreference: 'county-preference',
 };
@@ -40,6 +40,15 @@ function flagOf(option: string, flags: Readonly<Record<string, unknown>>): strin
   const top = option.split('.')[0]!;
   const flag = FLAG_OF_OPTION[top] ?? top.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
   return Object.hasOwn(flags, flag) ? `--${flag}` : undefined;
+}
+
+/** A flag the command renamed is bad usage that names the new flag (`--kinds` → `--partner-kinds`). */
+function refuseRenamedFlags(command: Command, args: readonly string[]): void {
+  for (const [old, now] of Object.entries(command.renamedFlags ?? {})) {
+    if (args.some((a) => a === `--${old}` || a.startsWith(`--${old}=`))) {
+      throw new UsageError(`--${old} is now --${now} in samverkan ${command.name}`, `see: samverkan ${command.name} --help`);
+    }
+  }
 }
 
 /**
@@ -66,15 +75,17 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stdout.write(command.help + '\n');
       return 0;
     }
+    refuseRenamedFlags(command, rest);
     const parsed = parse(rest, command.options, command.name);
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(parsed.positionals[0])}`, `see: samverkan ${command.name} --help`);
     try {
       return await command.run(parsed, io);
     } catch (error) {
-      // A value the library's option schema refuses came from a flag: bad usage, named by its flag.
-      if (error instanceof OptionsError) {
-        const flag = flagOf(error.option, command.options);
-        if (flag) throw new UsageError(`${flag}: ${error.reason}`, `see: samverkan ${command.name} --help`);
+      // A value the library's option schema refuses came from a flag: bad usage, named by its flag
+      // (options that conflict: by each of their flags).
+      if (error instanceof OptionsError && flagOf(error.option, command.options)) {
+        const flags = error.options.flatMap((o) => flagOf(o, command.options) ?? []);
+        throw new UsageError(`${flags.join(', ')}: ${error.reason}`, `see: samverkan ${command.name} --help`);
       }
       throw error;
     }

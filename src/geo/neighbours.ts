@@ -23,8 +23,9 @@ export type NeighboursOptions = z.input<typeof NeighboursOptionsSchema>;
 
 export interface NeighbourRow {
   /** The municipality the neighbours are of. */
-  from: string;
-  code: string;
+  municipality: string;
+  /** The neighbour's code (its name and county follow). */
+  neighbour: string;
   name: string;
   county: string;
   /** Border steps (1 = shares a border), or `null` when not reachable over borders. */
@@ -75,8 +76,8 @@ export function neighbours(geography: Geography, code: string, options: Neighbou
     const s = steps[i]! >= 0 ? steps[i]! : null;
     const m = ix.municipality.get(graph.codes[i]!)!;
     const via = s !== null && s <= hops ? 'border' : distance[i]! <= maxKm ? 'distance' : 'nearest';
-    return { from: code, code: m.code, name: m.name, county: m.county, borderSteps: s, distanceKm: distance[i]!, via };
+    return { municipality: code, neighbour: m.code, name: m.name, county: m.county, borderSteps: s, distanceKm: distance[i]!, via };
   });
-  chosen.sort((p, q) => (p.borderSteps ?? Infinity) - (q.borderSteps ?? Infinity) || p.distanceKm - q.distanceKm || cmp(p.code, q.code));
-  return withColumns(chosen, ['from', 'code', 'name', 'county', 'borderSteps', 'distanceKm', 'via']);
+  chosen.sort((p, q) => (p.borderSteps ?? Infinity) - (q.borderSteps ?? Infinity) || p.distanceKm - q.distanceKm || cmp(p.neighbour, q.neighbour));
+  return withColumns(chosen, ['municipality', 'neighbour', 'name', 'county', 'borderSteps', 'distanceKm', 'via']);
 }

@@ -30,11 +30,11 @@ export function quoteCsvField(text: string, delimiter = ','): string {
 
 export const CsvOptionsSchema = z.strictObject({
   /** Field delimiter. Default `,`; use `;` for Swedish Excel. */
-  delimiter: z.enum([',', ';', '\t']).optional(),
+  delimiter: z.enum([',', ';', '\t']).default(','),
   /** Columns in order. Default: the rows' `columns` property, else the keys of all rows in first-seen order. */
   columns: z.array(z.string()).readonly().optional(),
   /** Prefix a UTF-8 byte-order mark so Excel reads å, ä and ö right. Default false. */
-  bom: z.boolean().optional(),
+  bom: z.boolean().default(false),
 });
 export type CsvOptions = z.input<typeof CsvOptionsSchema>;
 
@@ -48,8 +48,7 @@ export type CsvOptions = z.input<typeof CsvOptionsSchema>;
  * writeFileSync('coverage.csv', toCsv(coverageByCounty(net)));
  */
 export function toCsv(rows: readonly object[], options: CsvOptions = {}): string {
-  parseOptions(CsvOptionsSchema, options, 'toCsv');
-  const delimiter = options.delimiter ?? ',';
+  const { delimiter, bom } = parseOptions(CsvOptionsSchema, options, 'toCsv');
   const declared = options.columns ?? (rows as { columns?: readonly string[] }).columns;
   let columns: string[];
   if (declared) columns = [...declared];
@@ -67,5 +66,5 @@ export function toCsv(rows: readonly object[], options: CsvOptions = {}): string
     const record = row as Record<string, unknown>;
     lines.push(columns.map((c) => quoteCsvField(format(Object.prototype.hasOwnProperty.call(record, c) ? record[c] : undefined), delimiter)).join(delimiter));
   }
-  return (options.bom ? '\uFEFF' : '') + lines.join('\n') + '\n';
+  return (bom ? '\uFEFF' : '') + lines.join('\n') + '\n';
 }

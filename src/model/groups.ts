@@ -3,8 +3,7 @@ import { fieldsOf } from './fields.js';
 import { cmp, findMunicipality, indexGeography } from './geography.js';
 import type { CooperationNetwork } from './network.js';
 import { IsoDateSchema, type Geography } from './schema.js';
-import { parseOptions } from './options.js';
-import { normaliseKind } from './kinds.js';
+import { parseOptions, ViaSchema } from './options.js';
 
 /**
  * A group of municipalities that cooperate as one: a joint body
@@ -42,7 +41,7 @@ export interface Group {
 
 export const GroupsOptionsSchema = z.strictObject({
   /** Actor kinds that are groups: their linked municipalities are the members. Default `['joint_body']`. */
-  via: z.array(z.string().min(1)).readonly().optional(),
+  via: ViaSchema,
 });
 export type GroupsOptions = z.input<typeof GroupsOptionsSchema>;
 
@@ -68,8 +67,8 @@ function coversCounty(geography: Geography, members: readonly string[]): boolean
  * groupsOf(loadNetwork(swedenCooperationBodies())).length; // 174
  */
 export function groupsOf(net: CooperationNetwork, options: GroupsOptions = {}): Group[] {
-  // Kinds named as in files (`Kommunalförbund` is joint_body), as every other function reads them.
-  const via = new Set((parseOptions(GroupsOptionsSchema, options, 'groupsOf').via ?? ['joint_body']).map((kind) => normaliseKind(kind)));
+  // Kinds named as in files (`Kommunalförbund` is joint_body): ViaSchema normalises them.
+  const via = new Set(parseOptions(GroupsOptionsSchema, options, 'groupsOf').via);
   const groups: Group[] = [];
   for (const actor of net.actors()) {
     if (!via.has(actor.kind)) continue;

@@ -11,14 +11,36 @@ import { didYouMean } from './suggest.js';
  * the CLI can name its flag instead. Code `OPTIONS`.
  */
 export class OptionsError extends ArgumentError {
+  /** Every option the error is about: `option` alone, or (options that conflict) each of them, `option` first. */
+  readonly options: readonly string[];
+  /**
+   * @param conflicting The options that conflict, when there are several
+   *   (`option` is one of them); the reason then names them itself.
+   */
   constructor(
     readonly fn: string,
     readonly option: string,
     readonly reason: string,
+    conflicting?: readonly string[],
   ) {
-    super(`${fn}: ${option === '' ? '' : `option ${option}: `}${reason}`, 'OPTIONS');
+    super(`${fn}: ${option === '' || conflicting ? '' : `option ${option}: `}${reason}`, 'OPTIONS');
     this.name = 'OptionsError';
+    this.options = conflicting ?? (option === '' ? [] : [option]);
   }
+}
+
+/**
+ * Refuse the given `keys` of `options` that the other options make
+ * meaningless (`hops` under the learned recommender, `l2` with a model that is
+ * not refitted): a caller who sets one expects it to change the answer.
+ * `why` completes "hops is an option …" / "hops, maxKm are options …", with
+ * `it` or `them` for the options.
+ */
+export function refuseIgnoredOptions(fn: string, options: object, keys: readonly string[], why: (it: 'it' | 'them') => string): void {
+  const given = keys.filter((key) => (options as Record<string, unknown>)[key] !== undefined);
+  if (given.length === 0) return;
+  const one = given.length === 1;
+  throw new OptionsError(fn, given[0]!, `${given.join(', ')} ${one ? 'is an option' : 'are options'} ${why(one ? 'it' : 'them')}`, given);
 }
 
 /** The keys of an object schema (through `.default`, `.optional`, `.pipe` and `.refine` wrappers), for "did you mean". */
@@ -99,6 +121,22 @@ export const PartnerKindsSchema = KindListSchema.pipe(z.array(z.string()).min(1)
 
 /** `smallPopulation`: municipalities with fewer inhabitants are small. Default {@link DEFAULT_SMALL_POPULATION}. */
 export const SmallPopulationSchema = z.number().nonnegative().default(DEFAULT_SMALL_POPULATION);
+
+/**
+ * `network`: the graph an analysis runs on. `'actors'` (default): the actor
+ * network; `'municipalities'`: the municipality projection (ties direct or
+ * through shared bodies, weighted by the tie weight), one node per municipality.
+ */
+export const NetworkSchema = z.enum(['actors', 'municipalities']).default('actors');
+
+/**
+ * `kinds` restricts the actor network, so it cannot come with `network:
+ * 'municipalities'`: `.refine(...ACTOR_KINDS_ONLY)` on a schema with both.
+ */
+export const ACTOR_KINDS_ONLY: [(o: { network?: string; kinds?: unknown }) => boolean, { message: string; path: PropertyKey[] }] = [
+  (o) => !(o.network === 'municipalities' && o.kinds !== undefined),
+  { message: '`kinds` restricts the actor network; the municipality network has only municipalities', path: ['kinds'] },
+];
 
 /** `onProgress`: called with `(done, total)` as work is done, for progress bars. */
 export const ProgressSchema = z.custom<(done: number, total: number) => void>((v) => typeof v === 'function', 'expected a function').optional();

@@ -21,7 +21,7 @@ import {
   type Components,
   type ParsedScoreOptions,
 } from './score.js';
-import { ProgressSchema, parseOptions } from '../model/options.js';
+import { OptionsError, ProgressSchema, parseOptions, refuseIgnoredOptions } from '../model/options.js';
 
 /** The classic link-prediction baselines the evaluation runs next to the samverkan scorer. */
 export const BASELINES = [
@@ -163,15 +163,12 @@ const WEIGHTED_ONLY = ['weights', 'partnerKinds', 'distanceScaleKm', 'sharedScal
 
 /** Refuse an option the tie protocol would ignore (a caller who sets it expects it to change the figures). */
 function rejectIgnoredTieOptions(options: EvaluateOptions, methods: readonly EvaluationMethod[]): void {
-  const fail = (message: string) => {
-    throw new Error(`evaluateRecommender: ${message}`);
-  };
-  if (!methods.includes('weighted')) {
-    const ignored = WEIGHTED_ONLY.filter((key) => options[key] !== undefined);
-    if (ignored.length > 0) fail(`${ignored.join(', ')} ${ignored.length === 1 ? 'is an option' : 'are options'} of the weighted method, which methods leaves out`);
+  const fn = 'evaluateRecommender';
+  if (!methods.includes('weighted')) refuseIgnoredOptions(fn, options, WEIGHTED_ONLY, () => 'of the weighted method, which methods leaves out');
+  if (options.model !== undefined && !methods.includes('samverkan')) throw new OptionsError(fn, 'model', 'model is the model of the samverkan method, which methods leaves out', ['model', 'methods']);
+  if (options.since !== undefined && options.fraction !== undefined) {
+    throw new OptionsError(fn, 'fraction', 'fraction is the share of ties hidden at random; with since, the ties formed after the date are hidden instead', ['fraction', 'since']);
   }
-  if (options.model !== undefined && !methods.includes('samverkan')) fail('model is the model of the samverkan method, which methods leaves out');
-  if (options.since !== undefined && options.fraction !== undefined) fail('fraction is the share of ties hidden at random; with since, the ties formed after the date are hidden instead');
 }
 
 /**

@@ -5,7 +5,7 @@ import { withColumns, type Rows } from '../model/table.js';
 import { toCsr } from '../metrics/csr.js';
 import { actorView } from '../analysis/view.js';
 import { LINK_PREDICTION_METHODS, linkScores as linkScoresKernel, type LinkPredictionMethod } from '../metrics/link-prediction.js';
-import { ViaSchema, parseOptions } from '../model/options.js';
+import { NetworkSchema, ViaSchema, parseOptions } from '../model/options.js';
 
 export const LinkScoresOptionsSchema = z.strictObject({
   /**
@@ -14,7 +14,7 @@ export const LinkScoresOptionsSchema = z.strictObject({
    * projection (ties direct or through a shared body of a `via` kind), where
    * pairs must be municipalities.
    */
-  network: z.enum(['actors', 'municipalities']).default('actors'),
+  network: NetworkSchema,
   /** Actor kinds through which members cooperate, for `network: 'municipalities'`. Default `['joint_body']`. */
   via: ViaSchema,
 });

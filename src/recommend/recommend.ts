@@ -22,7 +22,7 @@ import {
   type Component,
   type Components,
 } from './score.js';
-import { SmallPopulationSchema, ViaSchema, parseOptions } from '../model/options.js';
+import { SmallPopulationSchema, ViaSchema, parseOptions, refuseIgnoredOptions } from '../model/options.js';
 import { cached } from '../model/cache.js';
 import { CompetenceOptionsShape, competenceNeed, competenceOffered, competenceReason, offersAsked, type CompetenceNeed } from './competence.js';
 
@@ -80,7 +80,7 @@ export const RecommendOptionsSchema = z.strictObject({
 export type RecommendOptions = z.input<typeof RecommendOptionsSchema>;
 
 /** Options that only the hand-weighted scorer reads. */
-const WEIGHTED_ONLY = ['weights', 'hops', 'maxKm', 'atLeast', 'partnerKinds', 'distanceScaleKm', 'sharedScale', 'countyPreference'] as const;
+const WEIGHTED_ONLY = ['hops', 'maxKm', 'atLeast', 'weights', 'partnerKinds', 'distanceScaleKm', 'sharedScale', 'countyPreference'] as const;
 /** Options that only the learned model reads. */
 const MODEL_ONLY = ['model', 'field', 'countyWide'] as const;
 
@@ -90,16 +90,11 @@ const MODEL_ONLY = ['model', 'field', 'countyWide'] as const;
  * expects it to change the answer.
  */
 function rejectIgnoredScorerOptions(fn: string, options: Readonly<Record<string, unknown>>): void {
-  const weighted = options.scorer === 'weighted';
-  const ignored = (weighted ? MODEL_ONLY : WEIGHTED_ONLY).filter((key) => options[key] !== undefined);
-  if (ignored.length === 0) return;
-  const names = ignored.join(', ');
-  const are = ignored.length === 1 ? 'is an option' : 'are options';
-  throw new Error(
-    weighted
-      ? `${fn}: ${names} ${are} of the learned model (scorer: 'model'), which scorer: 'weighted' does not use; leave ${ignored.length === 1 ? 'it' : 'them'} out or use scorer: 'model'`
-      : `${fn}: ${names} ${are} of scorer: 'weighted' only; the learned model (scorer: 'model', the default) ranks every municipality not yet tied and would ignore ${ignored.length === 1 ? 'it' : 'them'}. Pass scorer: 'weighted', or leave ${ignored.length === 1 ? 'it' : 'them'} out`,
-  );
+  if (options.scorer === 'weighted') {
+    refuseIgnoredOptions(fn, options, MODEL_ONLY, (it) => `of the learned model (scorer: 'model'), which scorer: 'weighted' does not use; leave ${it} out or use scorer: 'model'`);
+  } else {
+    refuseIgnoredOptions(fn, options, WEIGHTED_ONLY, (it) => `of scorer: 'weighted' only; the learned model (scorer: 'model', the default) ranks every municipality not yet tied and would ignore ${it}. Pass scorer: 'weighted', or leave ${it} out`);
+  }
 }
 type ParsedRecommendOptions = z.output<typeof RecommendOptionsSchema>;
 
@@ -540,14 +535,14 @@ export const SmallOptionsSchema = z.strictObject({
 export type SmallOptions = z.input<typeof SmallOptionsSchema>;
 
 export interface SmallMunicipalityRow {
-  code: string;
+  municipality: string;
   name: string;
   county: string;
   population: number;
   /** Municipalities it cooperates with (municipality projection). */
   municipalityTies: number;
   /** Direct partner actors other than municipalities and shared bodies. */
-  partners: number;
+  partnerCount: number;
 }
 
 function resolveCounty(net: CooperationNetwork, county: string): string {
@@ -576,15 +571,15 @@ export function smallMunicipalities(net: CooperationNetwork, options: SmallOptio
     .map((m) => {
       const i = f.ev.index.get(m.code)!;
       return {
-        code: m.code,
+        municipality: m.code,
         name: m.name,
         county: m.county,
         population: m.population,
         municipalityTies: f.ev.ties[i]!.size,
-        partners: f.ev.partners[i]!.size,
+        partnerCount: f.ev.partners[i]!.size,
       };
     });
-  return withColumns(rows, ['code', 'name', 'county', 'population', 'municipalityTies', 'partners']);
+  return withColumns(rows, ['municipality', 'name', 'county', 'population', 'municipalityTies', 'partnerCount']);
 }
 
 export const BatchOptionsSchema = RecommendOptionsSchema.extend({

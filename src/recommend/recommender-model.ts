@@ -136,7 +136,7 @@ export type FitRecommenderOptions = z.input<typeof FitRecommenderOptionsSchema>;
  */
 export function networkEvidence(net: CooperationNetwork, via: readonly string[], groups?: readonly Group[], directFrom: CooperationNetwork = net): TieEvidence {
   const direct = sharedProjection(directFrom, { via }).ties.filter((t) => t.direct > 0).map((t) => [t.a, t.b] as const);
-  return tieEvidence(net.geography, direct, groups ?? groupsOf(net, { via }), net.scope.national ? undefined : scopeSet(net));
+  return tieEvidence(net.geography, direct, groups ?? groupsOf(net, { via: [...via] }), net.scope.national ? undefined : scopeSet(net));
 }
 
 /** The outcome of fitting on cases: the fit, λ, and the cross-validation curve. */

@@ -128,7 +128,7 @@ export function candidatesOf(
   exclude: ReadonlySet<string> = new Set(),
 ): Candidate[] {
   return neighbours(geography, code, { hops: options.hops, maxKm: options.maxKm, atLeast: options.atLeast, exclude: [...exclude] }).map((r) => ({
-    code: r.code,
+    code: r.neighbour,
     borderSteps: r.borderSteps,
     distanceKm: r.distanceKm,
   }));

@@ -100,13 +100,13 @@ function countyFigures(model: ReportModel, s: CountySection): string {
   const c = s.coverage;
   const kinds = model.options.partnerKinds;
   const rows: [string, string][] = [
-    ['Municipalities', `${c.municipalities} (${number(c.population)} inhabitants)`],
-    ['Cooperate with another municipality', `${c.linkedMunicipalities} of ${c.municipalities} (${percent(c.linkedShare)}; ${percent(c.linkedPopulationShare)} of the population)`],
+    ['Municipalities', `${c.municipalityCount} (${number(c.population)} inhabitants)`],
+    ['Cooperate with another municipality', `${c.linkedMunicipalities} of ${c.municipalityCount} (${percent(c.linkedShare)}; ${percent(c.linkedPopulationShare)} of the population)`],
     ...kinds.map((k): [string, string] => [`Linked to ${article(kindWords(k))}`, percent(c[`${camelKind(k)}Share`] as number | null)]),
     ['Bordering pairs that cooperate', c.borderPairs > 0 ? `${c.cooperatingBorderPairs} of ${c.borderPairs} (${percent(c.borderPairShare)})` : 'no internal border pairs'],
     ['Cross-county cooperation', `${plural(c.crossCountyTies, 'municipality tie')} and ${plural(c.crossCountyLinks, 'link')} across the county border, reaching ${plural(c.countiesReached ?? 0, 'other county', 'other counties')}`],
-    ['Separate groups of municipalities', String(c.components)],
-    ['Actors and links', `${plural(s.summary.actors, 'actor')} besides the municipalities; ${plural(s.summary.links, 'link')}`],
+    ['Separate groups of municipalities', String(c.componentCount)],
+    ['Actors and links', `${plural(s.summary.actorCount, 'actor')} besides the municipalities; ${plural(s.summary.linkCount, 'link')}`],
   ];
   return `<table class="figures-table"><tbody>${rows.map(([k, v]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td></tr>`).join('')}</tbody></table>`;
 }
@@ -117,7 +117,7 @@ function suggestionsSection(model: ReportModel, s: CountySection): string {
   for (const r of s.recommendations) byMunicipality.set(r.municipality, [...(byMunicipality.get(r.municipality) ?? []), r]);
   const small = s.municipalities.filter((m) => m.population < model.options.smallPopulation);
   const rows = small.flatMap((m) =>
-    (byMunicipality.get(m.code) ?? []).map((r, i) => [
+    (byMunicipality.get(m.municipality) ?? []).map((r, i) => [
       i === 0 ? `<b>${h(m.name)}</b><br><span class="empty">${h(number(m.population))} inhabitants</span>` : '',
       h(String(r.rank)),
       h(r.name),
@@ -172,13 +172,13 @@ function overview(model: ReportModel): string {
     ],
     rows.map(({ c, serious, national }) => [
       national ? `<b>${h(c.name)}</b>` : `<a href="#county-${h(c.county)}">${h(c.name)}</a>`,
-      number(c.municipalities),
+      number(c.municipalityCount),
       percent(c.linkedShare),
       percent(c.linkedPopulationShare),
       ...kinds.map((k) => percent(c[`${camelKind(k)}Share`] as number | null)),
       percent(c.borderPairShare),
       number(c.crossCountyTies),
-      number(c.components),
+      number(c.componentCount),
       percent(c.meanCoverage),
       number(serious),
     ]),
@@ -202,7 +202,7 @@ function maps(model: ReportModel, net: CooperationNetwork): string {
   }
   const shape = { ...(features && { features }), ...(codes && { codes, labels: codes.length <= MAX_LABELLED }) };
   const countyValues = new Map(model.counties.map((s) => [s.coverage.county, s.coverage.meanCoverage]));
-  const municipalValues = new Map(model.municipalities.map((r) => [r.code, r.coverage]));
+  const municipalValues = new Map(model.municipalities.map((r) => [r.municipality, r.coverage]));
   const fmt = (v: number) => percent(v);
   const caption = `Coverage of each municipality: the share of {a municipality tie, ${h(model.options.partnerKinds.map((k) => kindWords(k)).join(', '))}} it has.`;
   const municipalMap = renderMap({
@@ -291,7 +291,7 @@ export function renderReportHtml(model: ReportModel, net: CooperationNetwork): s
 ${model.notes.map((note) => `<p class="lede">${h(note)}</p>`).join('\n')}
 </header>
 <div class="figures">
-<div class="figure"><b>${number(n.municipalities)}</b><span>municipalities in ${model.counties.length === 1 ? h(model.counties[0]!.coverage.name) : `${model.counties.length} counties`}</span></div>
+<div class="figure"><b>${number(n.municipalityCount)}</b><span>municipalities in ${model.counties.length === 1 ? h(model.counties[0]!.coverage.name) : `${model.counties.length} counties`}</span></div>
 <div class="figure"><b>${percent(n.linkedShare)}</b><span>cooperate with another municipality</span></div>
 <div class="figure"><b>${percent(n.borderPairShare)}</b><span>of bordering pairs cooperate</span></div>
 <div class="figure"><b>${number(model.actors)}</b><span>actors, ${number(model.links)} links</span></div>

@@ -12,12 +12,12 @@ function countySection(model: ReportModel, s: CountySection): string {
   const lines = [
     `## ${md(c.name)}`,
     '',
-    `- Municipalities: ${c.municipalities} (${number(c.population)} inhabitants)`,
-    `- Cooperate with another municipality: ${c.linkedMunicipalities} of ${c.municipalities} (${percent(c.linkedShare)}; ${percent(c.linkedPopulationShare)} of the population)`,
+    `- Municipalities: ${c.municipalityCount} (${number(c.population)} inhabitants)`,
+    `- Cooperate with another municipality: ${c.linkedMunicipalities} of ${c.municipalityCount} (${percent(c.linkedShare)}; ${percent(c.linkedPopulationShare)} of the population)`,
     ...model.options.partnerKinds.map((k) => `- With ${kindWords(k, 2)}: ${percent(c[`${camelKind(k)}Share`] as number | null)}`),
     `- Bordering pairs that cooperate: ${c.borderPairs > 0 ? `${c.cooperatingBorderPairs} of ${c.borderPairs} (${percent(c.borderPairShare)})` : 'no internal border pairs'}`,
     `- Cross-county: ${c.crossCountyTies} municipality ties, ${c.crossCountyLinks} links, ${c.countiesReached ?? 0} other counties reached`,
-    `- Separate groups of municipalities: ${c.components}`,
+    `- Separate groups of municipalities: ${c.componentCount}`,
     '',
     '### Most central actors',
     '',
@@ -50,7 +50,7 @@ function countySection(model: ReportModel, s: CountySection): string {
           '',
           formatMarkdownTable(
             s.recommendations.map((r) => ({
-              municipality: s.municipalities.find((m) => m.code === r.municipality)?.name ?? r.municipality,
+              municipality: s.municipalities.find((m) => m.municipality === r.municipality)?.name ?? r.municipality,
               rank: r.rank,
               partner: r.name,
               score: Number(r.score.toFixed(2)),
@@ -70,14 +70,14 @@ export function renderReportMarkdownFromModel(model: ReportModel): string {
   const overview = [...model.counties.map((s) => ({ c: s.coverage, serious: s.seriousGaps })), { c: model.national, serious: model.seriousGaps }].map(({ c, serious }) => {
     const row: Record<string, string> = {
       county: c.name,
-      municipalities: String(c.municipalities),
+      municipalities: String(c.municipalityCount),
       cooperating: percent(c.linkedShare),
       'population reached': percent(c.linkedPopulationShare),
     };
     for (const k of kinds) row[`with ${kindWords(k, 2)}`] = percent(c[`${camelKind(k)}Share`] as number | null);
     row['border pairs cooperating'] = percent(c.borderPairShare);
     row['cross-county ties'] = String(c.crossCountyTies);
-    row.groups = String(c.components);
+    row.groups = String(c.componentCount);
     row['mean coverage'] = percent(c.meanCoverage);
     row['serious gaps'] = String(serious);
     return row;

@@ -298,11 +298,11 @@ describe('centralityByMunicipality: a municipality with two local actors', () =>
     const mean = centralityByMunicipality(net, { measures: ['degree', 'betweenness', 'harmonic'], aggregate: 'mean' });
     for (const rows of [sum, max, mean]) {
       expect(rows).toHaveLength(290);
-      expect(rows.columns).toEqual(['municipality', 'name', 'county', 'actors', 'degree', 'betweenness', 'harmonic']);
+      expect(rows.columns).toEqual(['municipality', 'name', 'county', 'actorCount', 'degree', 'betweenness', 'harmonic']);
       expectTidy(rows);
     }
     const umea = (rows: typeof sum) => rows.find((r) => r.municipality === '2480')!;
-    expect(umea(sum)).toMatchObject({ name: 'Umeå', county: '24', actors: 3 });
+    expect(umea(sum)).toMatchObject({ name: 'Umeå', county: '24', actorCount: 3 });
     // degrees: rel-a 1, Umeå 2, cs-b 2
     expect([umea(sum).degree, umea(max).degree]).toEqual([5, 2]);
     close(umea(mean).degree, 5 / 3, 'mean degree');
@@ -314,17 +314,17 @@ describe('centralityByMunicipality: a municipality with two local actors', () =>
     close(umea(mean).harmonic, (25 / 12 + 17 / 6 + 3) / 3, 'mean harmonic');
     // Vännäs alone; the police (no municipality) is in no row.
     const vannas = sum.find((r) => r.municipality === '2460')!;
-    expect(vannas.actors).toBe(1);
+    expect(vannas.actorCount).toBe(1);
     expect(vannas.degree).toBe(1);
     close(vannas.harmonic, 25 / 12, 'Vännäs harmonic');
     // A municipality without links: its own row of zeros.
-    expect(sum.find((r) => r.municipality === '0180')).toMatchObject({ actors: 1, degree: 0, betweenness: 0, harmonic: 0 });
+    expect(sum.find((r) => r.municipality === '0180')).toMatchObject({ actorCount: 1, degree: 0, betweenness: 0, harmonic: 0 });
   });
 
   it('with kinds: only the chosen kinds count as actors and as nodes', () => {
     // Graph: rel-a – Umeå only (cs-b and the police are left out).
     const rows = centralityByMunicipality(net, { kinds: ['municipality', 'religious'], measures: ['degree'], aggregate: 'sum' });
-    expect(rows.find((r) => r.municipality === '2480')).toMatchObject({ actors: 2, degree: 2 });
-    expect(rows.find((r) => r.municipality === '2460')).toMatchObject({ actors: 1, degree: 0 });
+    expect(rows.find((r) => r.municipality === '2480')).toMatchObject({ actorCount: 2, degree: 2 });
+    expect(rows.find((r) => r.municipality === '2460')).toMatchObject({ actorCount: 1, degree: 0 });
   });
 });

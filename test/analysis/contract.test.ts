@@ -131,8 +131,8 @@ describe('awkward small networks keep the contract', () => {
     const net = nets['prototype ids']!();
     expect(brokerage(net).filter((r) => ['__proto__', 'constructor', 'toString'].includes(r.id))).toHaveLength(3);
     // Stockholm and Upplands Väsby are tied through the joint body "toString".
-    const tie = coverageByMunicipality(net).find((r) => r.code === '0180')!;
-    expect([tie.municipalityTies, tie.religiousPartners, tie.links]).toEqual([1, 0, 1]);
+    const tie = coverageByMunicipality(net).find((r) => r.municipality === '0180')!;
+    expect([tie.municipalityTies, tie.religiousPartners, tie.linkCount]).toEqual([1, 0, 1]);
     expect(components(net).find((c) => c.members.includes('toString'))!.members).toEqual(['0114', '0180', 'toString']);
     expect(components(net).find((c) => c.members.includes('__proto__'))!.members).toEqual(['0380', '__proto__', 'constructor']);
     expect(bridges(net).map((b) => [b.source, b.target])).toContainEqual(['__proto__', 'constructor']);

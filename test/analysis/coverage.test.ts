@@ -87,13 +87,13 @@ function expectRow(row: object | undefined, expected: Record<string, unknown>, l
 
 describe('coverageByMunicipality', () => {
   const rows = coverageByMunicipality(net);
-  const row = (code: string) => rows.find((r) => r.code === code);
+  const row = (code: string) => rows.find((r) => r.municipality === code);
 
   it('one row per municipality in code order, tidy, columns as documented', () => {
     expect(rows).toHaveLength(290);
-    expect(rows.map((r) => r.code)).toEqual(geography.municipalities.map((m) => m.code).sort());
+    expect(rows.map((r) => r.municipality)).toEqual(geography.municipalities.map((m) => m.code).sort());
     expect(rows.columns).toEqual([
-      'code', 'name', 'county', 'population', 'links', 'municipalityTies',
+      'municipality', 'name', 'county', 'population', 'linkCount', 'municipalityTies',
       'religiousPartners', 'civilSocietyPartners', 'authorityPartners',
       'kindsCovered', 'borderNeighbours', 'cooperatingBorderNeighbours', 'borderShare', 'coverage', 'betweenness',
     ]);
@@ -106,27 +106,27 @@ describe('coverageByMunicipality', () => {
     const expected: Record<string, Partial<MunicipalityCoverageRow>> = {
       // links: Vännäs, jb, police, lst-24, rel-2480a, rel-2480b; ties Vännäs, Nordmaling, Robertsfors;
       // borders 2401, 2404, 2409, 2460, 2482 of which 2401, 2409, 2460 cooperate
-      '2480': { name: 'Umeå', county: '24', population: 135250, links: 6, municipalityTies: 3, religiousPartners: 2, civilSocietyPartners: 0, authorityPartners: 2, kindsCovered: 2, borderNeighbours: 5, cooperatingBorderNeighbours: 3, borderShare: 3 / 5, coverage: 3 / 4, betweenness: 48 / PAIRS },
+      '2480': { name: 'Umeå', county: '24', population: 135250, linkCount: 6, municipalityTies: 3, religiousPartners: 2, civilSocietyPartners: 0, authorityPartners: 2, kindsCovered: 2, borderNeighbours: 5, cooperatingBorderNeighbours: 3, borderShare: 3 / 5, coverage: 3 / 4, betweenness: 48 / PAIRS },
       // borders 2401, 2403, 2404, 2480
-      '2460': { links: 1, municipalityTies: 1, religiousPartners: 0, civilSocietyPartners: 0, authorityPartners: 0, kindsCovered: 0, borderNeighbours: 4, cooperatingBorderNeighbours: 1, borderShare: 1 / 4, coverage: 1 / 4, betweenness: 0 },
+      '2460': { linkCount: 1, municipalityTies: 1, religiousPartners: 0, civilSocietyPartners: 0, authorityPartners: 0, kindsCovered: 0, borderNeighbours: 4, cooperatingBorderNeighbours: 1, borderShare: 1 / 4, coverage: 1 / 4, betweenness: 0 },
       // only the joint body; tied to Umeå and Robertsfors; borders 2403, 2460, 2480 and Örnsköldsvik 2284
-      '2401': { links: 1, municipalityTies: 2, kindsCovered: 0, borderNeighbours: 4, cooperatingBorderNeighbours: 1, borderShare: 1 / 4, coverage: 1 / 4, betweenness: 0 },
+      '2401': { linkCount: 1, municipalityTies: 2, kindsCovered: 0, borderNeighbours: 4, cooperatingBorderNeighbours: 1, borderShare: 1 / 4, coverage: 1 / 4, betweenness: 0 },
       // borders 2480, 2482
-      '2409': { links: 1, municipalityTies: 2, borderNeighbours: 2, cooperatingBorderNeighbours: 1, borderShare: 1 / 2, coverage: 1 / 4 },
+      '2409': { linkCount: 1, municipalityTies: 2, borderNeighbours: 2, cooperatingBorderNeighbours: 1, borderShare: 1 / 2, coverage: 1 / 4 },
       // links cs-2482, Piteå; ties Norsjö (through the actors' link) and Piteå;
       // borders 2404, 2409, 2417, 2480, Arvidsjaur 2505, Piteå 2581
-      '2482': { links: 2, municipalityTies: 2, religiousPartners: 0, civilSocietyPartners: 1, authorityPartners: 0, kindsCovered: 1, borderNeighbours: 6, cooperatingBorderNeighbours: 2, borderShare: 2 / 6, coverage: 2 / 4, betweenness: 3 / PAIRS },
+      '2482': { linkCount: 2, municipalityTies: 2, religiousPartners: 0, civilSocietyPartners: 1, authorityPartners: 0, kindsCovered: 1, borderNeighbours: 6, cooperatingBorderNeighbours: 2, borderShare: 2 / 6, coverage: 2 / 4, betweenness: 3 / PAIRS },
       // borders 2404, 2418, 2481, 2482, 2505
-      '2417': { links: 1, municipalityTies: 1, religiousPartners: 1, kindsCovered: 1, borderNeighbours: 5, cooperatingBorderNeighbours: 1, borderShare: 1 / 5, coverage: 2 / 4, betweenness: 0 },
+      '2417': { linkCount: 1, municipalityTies: 1, religiousPartners: 1, kindsCovered: 1, borderNeighbours: 5, cooperatingBorderNeighbours: 1, borderShare: 1 / 5, coverage: 2 / 4, betweenness: 0 },
       // no municipality tie (the police is not a shared body); 8 borders, none cooperating
-      '2481': { links: 2, municipalityTies: 0, religiousPartners: 1, civilSocietyPartners: 0, authorityPartners: 1, kindsCovered: 2, borderNeighbours: 8, cooperatingBorderNeighbours: 0, borderShare: 0, coverage: 2 / 4, betweenness: 10 / PAIRS },
+      '2481': { linkCount: 2, municipalityTies: 0, religiousPartners: 1, civilSocietyPartners: 0, authorityPartners: 1, kindsCovered: 2, borderNeighbours: 8, cooperatingBorderNeighbours: 0, borderShare: 0, coverage: 2 / 4, betweenness: 10 / PAIRS },
       // borders 2462, 2463, Sollefteå 2283, Strömsund 2313
-      '2425': { links: 1, municipalityTies: 1, kindsCovered: 0, borderNeighbours: 4, cooperatingBorderNeighbours: 1, borderShare: 1 / 4, coverage: 1 / 4 },
+      '2425': { linkCount: 1, municipalityTies: 1, kindsCovered: 0, borderNeighbours: 4, cooperatingBorderNeighbours: 1, borderShare: 1 / 4, coverage: 1 / 4 },
       // an island: no border, borderShare null
-      '0980': { name: 'Gotland', county: '09', links: 1, municipalityTies: 0, civilSocietyPartners: 1, kindsCovered: 1, borderNeighbours: 0, cooperatingBorderNeighbours: 0, borderShare: null, coverage: 1 / 4, betweenness: 0 },
-      '2581': { county: '25', links: 1, municipalityTies: 1, kindsCovered: 0, coverage: 1 / 4 },
+      '0980': { name: 'Gotland', county: '09', linkCount: 1, municipalityTies: 0, civilSocietyPartners: 1, kindsCovered: 1, borderNeighbours: 0, cooperatingBorderNeighbours: 0, borderShare: null, coverage: 1 / 4, betweenness: 0 },
+      '2581': { county: '25', linkCount: 1, municipalityTies: 1, kindsCovered: 0, coverage: 1 / 4 },
       // unlinked: borders 2401, 2404, 2460, 2463, 2481 and Örnsköldsvik 2284
-      '2403': { links: 0, municipalityTies: 0, kindsCovered: 0, borderNeighbours: 6, cooperatingBorderNeighbours: 0, borderShare: 0, coverage: 0, betweenness: 0 },
+      '2403': { linkCount: 0, municipalityTies: 0, kindsCovered: 0, borderNeighbours: 6, cooperatingBorderNeighbours: 0, borderShare: 0, coverage: 0, betweenness: 0 },
     };
     for (const [code, values] of Object.entries(expected)) expectRow(row(code), values, code);
   });
@@ -136,23 +136,23 @@ describe('coverageByMunicipality', () => {
     expect(custom.columns.slice(6, 8)).toEqual(['civilSocietyPartners', 'jointBodyPartners']);
     expectTidy(custom);
     // Umeå: a tie, no civil-society partner, a joint body → (1 + 0 + 1) / 3
-    expectRow(custom.find((r) => r.code === '2480'), { civilSocietyPartners: 0, jointBodyPartners: 1, kindsCovered: 1, coverage: 2 / 3 }, 'Umeå');
+    expectRow(custom.find((r) => r.municipality === '2480'), { civilSocietyPartners: 0, jointBodyPartners: 1, kindsCovered: 1, coverage: 2 / 3 }, 'Umeå');
     // Without joint bodies as shared bodies, Nordmaling and Robertsfors lose their ties.
     const direct = coverageByMunicipality(net, { via: [] });
-    expectRow(direct.find((r) => r.code === '2480'), { municipalityTies: 1, cooperatingBorderNeighbours: 1, borderShare: 1 / 5 }, 'Umeå via []');
-    expectRow(direct.find((r) => r.code === '2401'), { municipalityTies: 0, coverage: 0 }, 'Nordmaling via []');
+    expectRow(direct.find((r) => r.municipality === '2480'), { municipalityTies: 1, cooperatingBorderNeighbours: 1, borderShare: 1 / 5 }, 'Umeå via []');
+    expectRow(direct.find((r) => r.municipality === '2401'), { municipalityTies: 0, coverage: 0 }, 'Nordmaling via []');
     // No partner kind: no partner columns; coverage is just "has a municipality tie".
     const bare = coverageByMunicipality(net, { partnerKinds: [] });
     expect(bare.columns).not.toContain('religiousPartners');
     expectTidy(bare);
-    expectRow(bare.find((r) => r.code === '2481'), { kindsCovered: 0, coverage: 0 }, 'Lycksele, no kinds');
-    expectRow(bare.find((r) => r.code === '2480'), { kindsCovered: 0, coverage: 1 }, 'Umeå, no kinds');
+    expectRow(bare.find((r) => r.municipality === '2481'), { kindsCovered: 0, coverage: 0 }, 'Lycksele, no kinds');
+    expectRow(bare.find((r) => r.municipality === '2480'), { kindsCovered: 0, coverage: 1 }, 'Umeå, no kinds');
     expect(coverageByCounty(net, { partnerKinds: [] }).columns).not.toContain('religiousShare');
     // A kind named twice counts once (one column, one indicator).
     const twice = coverageByMunicipality(net, { partnerKinds: ['religious', 'authority', 'religious'] });
     expectTidy(twice);
     expect(twice.columns.filter((c) => c.endsWith('Partners'))).toEqual(['religiousPartners', 'authorityPartners']);
-    expectRow(twice.find((r) => r.code === '2481'), { kindsCovered: 2, coverage: 2 / 3 }, 'Lycksele, religious twice');
+    expectRow(twice.find((r) => r.municipality === '2481'), { kindsCovered: 2, coverage: 2 / 3 }, 'Lycksele, religious twice');
     expectTidy(coverageByCounty(net, { partnerKinds: ['authority', 'authority'] }));
   });
 });
@@ -164,10 +164,10 @@ describe('coverageByCounty', () => {
   it('21 counties in code order and a total row, tidy, columns as documented', () => {
     expect(rows.map((r) => r.county)).toEqual([...geography.counties.map((c) => c.code).sort(), 'total']);
     expect(rows.columns).toEqual([
-      'county', 'name', 'municipalities', 'population', 'linkedMunicipalities', 'linkedShare', 'linkedPopulationShare',
+      'county', 'name', 'municipalityCount', 'population', 'linkedMunicipalities', 'linkedShare', 'linkedPopulationShare',
       'religiousShare', 'civilSocietyShare', 'authorityShare',
       'borderPairs', 'cooperatingBorderPairs', 'borderPairShare', 'crossCountyLinks', 'crossCountyTies', 'countiesReached',
-      'components', 'meanBetweenness', 'maxBetweenness', 'meanCoverage',
+      'componentCount', 'meanBetweenness', 'maxBetweenness', 'meanCoverage',
     ]);
     expectTidy(rows);
   });
@@ -180,7 +180,7 @@ describe('coverageByCounty', () => {
     // 135 250 + 9 197 + 6 899 + 6 631 + 75 863 + 3 849 + 2 251 = 239 940.
     expectRow(row('24'), {
       name: 'Västerbottens län',
-      municipalities: 15,
+      municipalityCount: 15,
       population: 279572,
       linkedMunicipalities: 7,
       linkedShare: 7 / 15,
@@ -199,7 +199,7 @@ describe('coverageByCounty', () => {
       // Norrbotten and Jämtland
       countiesReached: 2,
       // {Umeå, Vännäs, Nordmaling, Robertsfors}, {Skellefteå, Norsjö}, and 9 alone (Dorotea's tie leaves the county)
-      components: 11,
+      componentCount: 11,
       meanBetweenness: (48 + 10 + 3) / PAIRS / 15,
       maxBetweenness: 48 / PAIRS,
       // coverage: Umeå 3/4, Vännäs, Nordmaling, Robertsfors, Dorotea 1/4, Skellefteå, Norsjö, Lycksele 2/4
@@ -210,7 +210,7 @@ describe('coverageByCounty', () => {
   it('Gotlands län: one island municipality, no border pair (borderPairShare null)', () => {
     expectRow(row('09'), {
       name: 'Gotlands län',
-      municipalities: 1,
+      municipalityCount: 1,
       population: 61032,
       linkedMunicipalities: 0,
       linkedShare: 0,
@@ -224,7 +224,7 @@ describe('coverageByCounty', () => {
       crossCountyLinks: 0,
       crossCountyTies: 0,
       countiesReached: 0,
-      components: 1,
+      componentCount: 1,
       meanBetweenness: 0,
       maxBetweenness: 0,
       meanCoverage: 1 / 4,
@@ -232,15 +232,15 @@ describe('coverageByCounty', () => {
   });
 
   it('Norrbotten and Jämtland see the links from Västerbotten', () => {
-    expectRow(row('25'), { linkedMunicipalities: 1, crossCountyLinks: 2, crossCountyTies: 1, countiesReached: 1, components: 14, cooperatingBorderPairs: 0 }, '25');
+    expectRow(row('25'), { linkedMunicipalities: 1, crossCountyLinks: 2, crossCountyTies: 1, countiesReached: 1, componentCount: 14, cooperatingBorderPairs: 0 }, '25');
     expectRow(row('23'), { linkedMunicipalities: 1, crossCountyLinks: 1, crossCountyTies: 1, countiesReached: 1 }, '23');
-    expectRow(row('01'), { linkedMunicipalities: 0, crossCountyLinks: 0, countiesReached: 0, components: 26, borderPairShare: 0 }, '01');
+    expectRow(row('01'), { linkedMunicipalities: 0, crossCountyLinks: 0, countiesReached: 0, componentCount: 26, borderPairShare: 0 }, '01');
   });
 
   it('the total row', () => {
     expectRow(row('total'), {
       name: 'Sweden',
-      municipalities: 290,
+      municipalityCount: 290,
       population: SWEDEN,
       // the 7 in Västerbotten, Piteå and Strömsund
       linkedMunicipalities: 9,
@@ -259,7 +259,7 @@ describe('coverageByCounty', () => {
       crossCountyTies: 2,
       countiesReached: null,
       // 9 linked municipalities in 3 groups: 290 − 9 + 3
-      components: 284,
+      componentCount: 284,
       meanBetweenness: 61 / PAIRS / 290,
       maxBetweenness: 48 / PAIRS,
       // Västerbotten 3.25, Gotland, Piteå, Strömsund 1/4 each
@@ -273,7 +273,7 @@ describe('coverageByCounty', () => {
     expectTidy(empty);
     for (const r of empty) {
       expect([r.linkedMunicipalities, r.linkedShare, r.crossCountyLinks, r.maxBetweenness, r.meanCoverage]).toEqual([0, 0, 0, 0, 0]);
-      expect(r.components).toBe(r.municipalities);
+      expect(r.componentCount).toBe(r.municipalityCount);
       expect(r.borderPairShare).toBe(r.borderPairs === 0 ? null : 0);
     }
     expectNoSurprises(empty.map((r: CountyCoverageRow) => ({ ...r, borderPairShare: r.borderPairShare ?? 0, countiesReached: r.countiesReached ?? 0 })));
@@ -291,13 +291,13 @@ describe('summaryByCounty on the same network', () => {
     // Skellefteå–Piteå, Dorotea–Strömsund (the joint body has no municipality).
     // Without any link: Bjurholm, Vindeln, Malå, Storuman, Sorsele, Vilhelmina, Åsele.
     expect(rows.find((r) => r.county === '24')).toEqual({
-      county: '24', name: 'Västerbottens län', municipalities: 15, population: 279572, actors: 7,
-      links: 16, crossMunicipalLinks: 4, crossCountyLinks: 3, linkedMunicipalities: 7, isolatedMunicipalities: 7,
+      county: '24', name: 'Västerbottens län', municipalityCount: 15, population: 279572, actorCount: 7,
+      linkCount: 16, crossMunicipalLinks: 4, crossCountyLinks: 3, linkedMunicipalities: 7, isolatedMunicipalities: 7,
     });
     // 290 − 8 municipalities with links in 24 − Gotland − Piteå − Strömsund = 279 without links
     expect(rows.at(-1)).toEqual({
-      county: 'total', name: 'Sweden', municipalities: 290, population: SWEDEN, actors: 10,
-      links: 17, crossMunicipalLinks: 4, crossCountyLinks: 3, linkedMunicipalities: 9, isolatedMunicipalities: 279,
+      county: 'total', name: 'Sweden', municipalityCount: 290, population: SWEDEN, actorCount: 10,
+      linkCount: 17, crossMunicipalLinks: 4, crossCountyLinks: 3, linkedMunicipalities: 9, isolatedMunicipalities: 279,
     });
   });
 

@@ -90,11 +90,11 @@ describe('findGaps on the demo dataset finds the deliberate gaps', () => {
     expect(counties.filter((c) => !weak.has(c.county)).every((c) => c.linkedShare > strongest)).toBe(true);
     for (const w of planted.weakCounties) {
       const row = counties.find((c) => c.county === w.county)!;
-      expect(row.municipalities).toBe(w.municipalities);
+      expect(row.municipalityCount).toBe(w.municipalities);
       // Its unlinked municipalities are exactly those listed (no isolated one is planted there).
       const isolatedHere = planted.isolated.filter((m) => m.county === w.county).length;
       expect(row.linkedMunicipalities).toBe(w.municipalities - w.withoutCrossMunicipalLinks.length - isolatedHere);
-      expect(row.components).toBeGreaterThan(1);
+      expect(row.componentCount).toBeGreaterThan(1);
     }
   });
 

@@ -277,7 +277,7 @@ describe(`brokerage() and structure on the NetworkX ${STRUCTURE.networkx} fixtur
         const rows = components(net, { kinds });
         expect(rows.map((r) => r.size)).toEqual([...g.component_sizes].sort((a, b) => b - a));
         expect(rows.reduce((s, r) => s + r.members.length, 0)).toBe(g.n);
-        expect(rows.every((r) => r.municipalities === 0)).toBe(true);
+        expect(rows.every((r) => r.municipalityCount === 0)).toBe(true);
       });
 
       it('articulationPoints(scope network) = nx.articulation_points, with parts and cut-off actors by brute force', () => {
@@ -323,7 +323,7 @@ describe(`brokerage() and structure on the NetworkX ${STRUCTURE.networkx} fixtur
         const index = new Map(ids.map((id, i) => [id, i]));
         for (const r of rows) {
           // Edges split into two links (see fixtureLinks) are bridges of 2 links.
-          expect(r.links, key(r.source, r.target)).toBe(edgeIndex.get(key(r.source, r.target))! % 5 === 2 ? 2 : 1);
+          expect(r.linkCount, key(r.source, r.target)).toBe(edgeIndex.get(key(r.source, r.target))! % 5 === 2 ? 2 : 1);
           // Fixture actors have no municipality; counties 24, 25 or none (see countyOf).
           const [u, w] = [index.get(r.source)!, index.get(r.target)!];
           const crossCounty = countyOf(u) !== undefined && countyOf(w) !== undefined && countyOf(u) !== countyOf(w);

@@ -72,7 +72,7 @@ describe('coverage and report: samples', () => {
     const sampled = coverageByMunicipality(net, { samples: 150 });
     const b = centrality(net, { measures: ['betweenness'], samples: 150 });
     const byId = new Map(b.map((r) => [r.id, r.betweenness!]));
-    sampled.forEach((row) => expect(row.betweenness).toBe(byId.get(row.code)));
+    sampled.forEach((row) => expect(row.betweenness).toBe(byId.get(row.municipality)));
     expect(sampled.some((r, i) => r.betweenness !== exact[i]!.betweenness)).toBe(true);
   });
 

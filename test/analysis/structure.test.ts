@@ -205,7 +205,7 @@ describe('articulation points, bridges, components, k-core on municipalities of 
 
   it('bridges: every tie of this forest, in network order, with link counts and crossings', () => {
     const rows = bridges(net);
-    expect(rows.map((r) => [r.source, r.target, r.links, r.crossMunicipal, r.crossCounty])).toEqual([
+    expect(rows.map((r) => [r.source, r.target, r.linkCount, r.crossMunicipal, r.crossCounty])).toEqual([
       // municipalities first (code order), then jb, cs-2482, rel-2417
       ['2401', 'jb', 1, false, false],
       ['2409', 'jb', 1, false, false],
@@ -221,9 +221,9 @@ describe('articulation points, bridges, components, k-core on municipalities of 
     const rows = components(net);
     // 290 + 3 actors; 5 + 2 in two components, the other 286 municipalities alone.
     expect(rows).toHaveLength(2 + 286);
-    expect(rows[0]).toEqual({ component: 0, size: 5, municipalities: 4, counties: ['24'], members: ['2401', '2409', '2460', '2480', 'jb'] });
-    expect(rows[1]).toEqual({ component: 1, size: 2, municipalities: 0, counties: ['24'], members: ['cs-2482', 'rel-2417'] });
-    expect(rows[2]).toEqual({ component: 2, size: 1, municipalities: 1, counties: ['01'], members: ['0114'] });
+    expect(rows[0]).toEqual({ component: 0, size: 5, municipalityCount: 4, counties: ['24'], members: ['2401', '2409', '2460', '2480', 'jb'] });
+    expect(rows[1]).toEqual({ component: 1, size: 2, municipalityCount: 0, counties: ['24'], members: ['cs-2482', 'rel-2417'] });
+    expect(rows[2]).toEqual({ component: 2, size: 1, municipalityCount: 1, counties: ['01'], members: ['0114'] });
     expect(rows.map((r) => r.component)).toEqual(rows.map((_, i) => i));
     expectTidy(rows);
   });
@@ -271,7 +271,7 @@ describe('k-core, articulation points and bridges on the barbell and two pairs',
     const net = emptySweden();
     const rows = components(net);
     expect(rows).toHaveLength(290);
-    expect(rows.every((r) => r.size === 1 && r.municipalities === 1 && r.counties.length === 1)).toBe(true);
+    expect(rows.every((r) => r.size === 1 && r.municipalityCount === 1 && r.counties.length === 1)).toBe(true);
     expect(articulationPoints(net)).toEqual([]);
     expect(articulationPoints(net, { scope: 'network', network: 'municipalities' })).toEqual([]);
     expect(bridges(net)).toEqual([]);
@@ -310,14 +310,14 @@ describe('communities: two cliques', () => {
       ['b1', 1], ['b2', 1], ['b3', 1], ['b4', 1],
     ]);
     expect([...result.summary]).toEqual([
-      { community: 0, size: 4, municipalities: 0, counties: 1, crossesCounty: false, mainCounty: '24', withoutCounty: 0 },
-      { community: 1, size: 4, municipalities: 0, counties: 2, crossesCounty: true, mainCounty: '25', withoutCounty: 1 },
+      { community: 0, size: 4, municipalityCount: 0, countyCount: 1, crossesCounty: false, mainCounty: '24', withoutCounty: 0 },
+      { community: 1, size: 4, municipalityCount: 0, countyCount: 2, crossesCounty: true, mainCounty: '25', withoutCounty: 1 },
     ]);
     expect([...result.byCounty]).toEqual([
-      { community: 0, county: '24', countyName: 'Västerbottens län', members: 4 },
-      { community: 1, county: '25', countyName: 'Norrbottens län', members: 2 },
-      { community: 1, county: '24', countyName: 'Västerbottens län', members: 1 },
-      { community: 1, county: null, countyName: null, members: 1 },
+      { community: 0, county: '24', countyName: 'Västerbottens län', memberCount: 4 },
+      { community: 1, county: '25', countyName: 'Norrbottens län', memberCount: 2 },
+      { community: 1, county: '24', countyName: 'Västerbottens län', memberCount: 1 },
+      { community: 1, county: null, countyName: null, memberCount: 1 },
     ]);
     expectTidy(result.assignments, 'assignments');
     expectTidy(result.summary, 'summary');
@@ -337,7 +337,7 @@ describe('communities: two cliques', () => {
     const result = communities(net);
     expect(result.count).toBe(292);
     close(result.modularity, 11 / 26, 'modularity', 1e-12);
-    expect(result.summary.slice(2).every((c) => c.size === 1 && c.municipalities === 1 && !c.crossesCounty)).toBe(true);
+    expect(result.summary.slice(2).every((c) => c.size === 1 && c.municipalityCount === 1 && !c.crossesCounty)).toBe(true);
   });
 
   it('the same seed gives identical results; the result does not depend on the call history', () => {
@@ -359,7 +359,7 @@ describe('communities: two cliques', () => {
     const result = communities(towns, { network: 'municipalities' });
     expect(result.count).toBe(2 + 284);
     close(result.modularity, 5 / 14, 'modularity', 1e-12);
-    expect(result.summary.slice(0, 2).map((c) => [c.size, c.municipalities, c.counties, c.crossesCounty, c.mainCounty])).toEqual([
+    expect(result.summary.slice(0, 2).map((c) => [c.size, c.municipalityCount, c.countyCount, c.crossesCounty, c.mainCounty])).toEqual([
       [3, 3, 1, false, '24'],
       [3, 3, 1, false, '25'],
     ]);

@@ -41,7 +41,7 @@ const pop = (code: string) => county24.find((m) => m.code === code)!.population;
 describe('capabilityCoverage', () => {
   it('keeps yes, planned, no and unknown apart, by count and by population', () => {
     expect(net.scope.counties).toEqual(['24']);
-    const rows = capabilityCoverage(net, caps, { capabilities: ['action_plan'] });
+    const rows = capabilityCoverage(net, caps, { capabilityCodes: ['action_plan'] });
     expect(rows.map((r) => r.county)).toEqual(['24', 'total']);
     const r = rows[0]!;
     expect(r).toMatchObject({ municipalityCount: 15, yesCount: 1, plannedCount: 1, noCount: 1, unknownCount: 12, population: population24 });
@@ -54,18 +54,18 @@ describe('capabilityCoverage', () => {
   });
 
   it('counts unknown as no only in a declared census', () => {
-    const r = capabilityCoverage(net, caps.withCensus(true), { capabilities: ['action_plan'], total: false })[0]!;
+    const r = capabilityCoverage(net, caps.withCensus(true), { capabilityCodes: ['action_plan'], total: false })[0]!;
     expect(r).toMatchObject({ yesCount: 1, plannedCount: 1, noCount: 13, unknownCount: 0 });
   });
 
   it('reads capabilities on the network\'s date', () => {
-    const r = capabilityCoverage(net.asOf('2020-06-01'), caps, { capabilities: ['action_plan'], total: false })[0]!;
+    const r = capabilityCoverage(net.asOf('2020-06-01'), caps, { capabilityCodes: ['action_plan'], total: false })[0]!;
     expect(r).toMatchObject({ yesCount: 0, unknownCount: 13 });
     expect(() => capabilityCoverage(net.asOf('2020-06-01'), caps.asOf('2022-01-01'))).toThrow(/one date/);
   });
 
   it('lists each municipality\'s state with its record', () => {
-    const rows = capabilitiesByMunicipality(net, caps, { capabilities: ['coordinator'] });
+    const rows = capabilitiesByMunicipality(net, caps, { capabilityCodes: ['coordinator'] });
     expect(rows).toHaveLength(15);
     expect(rows.find((r) => r.municipality === '2480')).toMatchObject({ state: 'yes', since: '2019-05-01' });
     expect(rows.find((r) => r.municipality === '2404')).toMatchObject({ state: 'unknown', since: null, source: null });
@@ -91,39 +91,39 @@ describe('competenceReach', () => {
   it('lists only what a municipality lacks, unknown apart from no, and never itself', () => {
     expect(at('2480', 'action_plan')).toBeUndefined();
     expect(at('2404', 'coordinator')).toMatchObject({ state: 'unknown' });
-    const held = competenceReach(net, caps, { includeHeld: true, capabilities: ['coordinator'] });
+    const held = competenceReach(net, caps, { includeHeld: true, capabilityCodes: ['coordinator'] });
     expect(held.find((r) => r.municipality === '2480')).toMatchObject({ state: 'yes', source: '2460' });
   });
 });
 
 describe('capabilityGaps', () => {
   it('only where the data says no, with a severity and a reason in words', () => {
-    const gaps = capabilityGaps(net, caps, { capabilities: ['action_plan', 'coordinator'] });
+    const gaps = capabilityGaps(net, caps, { capabilityCodes: ['action_plan', 'coordinator'] });
     expect(gaps.map((g) => g.municipality)).toEqual(['2403']);
     expect(gaps[0]).toMatchObject({ capabilities: ['action_plan', 'coordinator'], capabilityCount: 2, nearbyCount: 1, severity: 'medium', nearestWithAll: '2480' });
     expect(gaps[0]!.reason).toBe('Bjurholm has no action plan and no coordinator; within 60 km there is help with coordinator only; the nearest with both is Umeå (63 km).');
   });
 
   it('is high when nothing is within the radius, and low when everything is', () => {
-    const far = capabilityGaps(net, caps, { capabilities: ['action_plan', 'coordinator'], radiusKm: 30 })[0]!;
+    const far = capabilityGaps(net, caps, { capabilityCodes: ['action_plan', 'coordinator'], radiusKm: 30 })[0]!;
     expect(far.severity).toBe('high');
     expect(far.reason).toBe('Bjurholm has no action plan and no coordinator, and no municipality or actor within 30 km has either; the nearest with both is Umeå (63 km).');
-    expect(capabilityGaps(net, caps, { capabilities: ['action_plan', 'coordinator'], radiusKm: 70 })[0]!.severity).toBe('low');
+    expect(capabilityGaps(net, caps, { capabilityCodes: ['action_plan', 'coordinator'], radiusKm: 70 })[0]!.severity).toBe('low');
     // Membership of a network that has it is nearby, whatever the radius.
-    expect(capabilityGaps(net, caps, { capabilities: ['exit_support'], radiusKm: 1 })[0]).toMatchObject({ severity: 'low', nearestWithAll: 'kc-24' });
+    expect(capabilityGaps(net, caps, { capabilityCodes: ['exit_support'], radiusKm: 1 })[0]).toMatchObject({ severity: 'low', nearestWithAll: 'kc-24' });
   });
 
   it('a census turns unknown into gaps; dates apply', () => {
-    const census = capabilityGaps(net, caps.withCensus(true), { capabilities: ['coordinator'] });
+    const census = capabilityGaps(net, caps.withCensus(true), { capabilityCodes: ['coordinator'] });
     expect(census.map((g) => g.municipality)).toContain('2404');
     expect(census.map((g) => g.municipality)).not.toContain('2460');
-    const before = capabilityGaps(net.asOf('2020-01-01'), caps, { capabilities: ['action_plan', 'coordinator'] })[0]!;
+    const before = capabilityGaps(net.asOf('2020-01-01'), caps, { capabilityCodes: ['action_plan', 'coordinator'] })[0]!;
     expect(before.nearestWithAll).toBeNull();
     expect(before.reason).toMatch(/no municipality or actor has all of them/);
   });
 
   it('speaks Swedish when asked', () => {
-    const sv = capabilityGaps(net, caps, { capabilities: ['action_plan', 'coordinator'], radiusKm: 30, lang: 'sv' })[0]!;
+    const sv = capabilityGaps(net, caps, { capabilityCodes: ['action_plan', 'coordinator'], radiusKm: 30, lang: 'sv' })[0]!;
     expect(sv.reason).toBe('Bjurholm har ingen handlingsplan och ingen samordnare, och ingen kommun eller aktör inom 30 km har någotdera; närmast med båda är Umeå (63 km).');
   });
 });

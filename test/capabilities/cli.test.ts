@@ -21,7 +21,7 @@ describe('samverkan capabilities, reach, capability-gaps', () => {
     expect(coverage.code).toBe(0);
     expect(json(coverage.stdout)).toEqual(json(JSON.stringify(capabilityCoverage(net, caps))));
     const reach = await cli(['reach', ...example, '--only', 'coordinator', '--format', 'json']);
-    expect(json(reach.stdout)).toEqual(json(JSON.stringify(competenceReach(net, caps, { capabilities: ['coordinator'] }))));
+    expect(json(reach.stdout)).toEqual(json(JSON.stringify(competenceReach(net, caps, { capabilityCodes: ['coordinator'] }))));
     // Sunne is supported by Värna Värmland, which has a coordinator: reached as a member.
     expect((json(reach.stdout) as { municipality: string; source: string; via: string }[]).find((r) => r.municipality === '1766')).toMatchObject({ source: 'bfc-varmland', via: 'member' });
     const gaps = await cli(['capability-gaps', ...example, '--census', '--radius-km', '40', '--format', 'json']);
@@ -34,9 +34,9 @@ describe('samverkan capabilities, reach, capability-gaps', () => {
     const lenient = loadCapabilities(`${D}/capabilities.csv`, bodies, { mode: 'lenient' });
     expect(lenient.loadReport!.files[0]).toMatchObject({ rows: 13, loaded: 11, rejected: 2 });
     // 7 action-plan rows say yes, but Uppsala's covers 2016–2018 only: 6 hold today, and Uppsala is unknown; Sunne's is planned.
-    const national = capabilityCoverage(bodies, lenient, { capabilities: ['action_plan'] }).at(-1)!;
+    const national = capabilityCoverage(bodies, lenient, { capabilityCodes: ['action_plan'] }).at(-1)!;
     expect(national).toMatchObject({ county: 'total', municipalityCount: 290, yesCount: 6, plannedCount: 1, noCount: 0, unknownCount: 283 });
-    expect(capabilityCoverage(bodies.asOf('2018-06-01'), lenient, { capabilities: ['action_plan'] }).at(-1)).toMatchObject({ yesCount: 7, plannedCount: 1 }); // mid-2018 Uppsala's plan holds (undated rows hold always)
+    expect(capabilityCoverage(bodies.asOf('2018-06-01'), lenient, { capabilityCodes: ['action_plan'] }).at(-1)).toMatchObject({ yesCount: 7, plannedCount: 1 }); // mid-2018 Uppsala's plan holds (undated rows hold always)
   });
 
   it('refuses with exit 2 what it cannot do', async () => {

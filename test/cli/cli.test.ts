@@ -72,7 +72,7 @@ describe('samverkan command line', () => {
     // The data covers the two counties its links name.
     expect(r.stderr).toMatch(/the data covers 2 counties: Stockholms län, Västerbottens län \(inferred from the municipalities its links name\)/);
     const csv = readFileSync(join(dir, 'summary.csv'), 'utf8').split('\n');
-    expect(csv[0]).toBe('county,name,municipalities,population,actors,links,crossMunicipalLinks,crossCountyLinks,linkedMunicipalities,isolatedMunicipalities');
+    expect(csv[0]).toBe('county,name,municipalityCount,population,actorCount,linkCount,crossMunicipalLinks,crossCountyLinks,linkedMunicipalities,isolatedMunicipalities');
     expect(csv.find((l) => l.startsWith('24,'))).toMatch(/^24,Västerbottens län,15,\d+,0,1,1,0,2,13$/);
   });
 
@@ -269,7 +269,7 @@ describe('recommend, plan and evaluate', () => {
   it('evaluate refuses flags that would be ignored, and takes --folds county', async () => {
     const since = await cli(['evaluate', '--protocol', 'body', '--dataset', 'bodies', '--since', '2020-01-01', '--folds', '3']);
     expect(since).toMatchObject({ code: 2, stdout: '' });
-    expect(since.stderr).toMatch(/--folds does not apply with --since/);
+    expect(since.stderr).toMatch(/--folds, --since: folds does not apply with since/);
     const reference = await cli(['evaluate', '--protocol', 'body', '--dataset', 'bodies', '--methods', 'nearest,random', '--reference', 'samverkan']);
     expect(reference).toMatchObject({ code: 2, stdout: '' });
     expect(reference.stderr).toMatch(/--reference samverkan is not among --methods nearest,random/);
@@ -283,7 +283,7 @@ describe('recommend, plan and evaluate', () => {
   it('recommend refuses weighted-scorer flags under the learned model (they would be ignored)', async () => {
     const r = await cli(['recommend', '--municipality', 'Bjurholm', '--dataset', 'bodies', '--hops', '1', '--weights', 'distance=3']);
     expect(r).toMatchObject({ code: 2, stdout: '' });
-    expect(r.stderr).toMatch(/--hops, --weights: options of --scorer weighted/);
+    expect(r.stderr).toMatch(/--hops, --weights: hops, weights are options of scorer: 'weighted' only/);
     expect((await cli(['recommend', '--municipality', 'Bjurholm', '--dataset', 'bodies', '--hops', '1', '--scorer', 'weighted', '--limit', '1'])).code).toBe(0);
   });
 
@@ -370,7 +370,7 @@ describe('what a county analyst meets', () => {
 
   it('writes CSV for Swedish Excel: semicolons, decimal commas and a byte-order mark', async () => {
     const r = await cli(['coverage', '--dataset', 'bodies', '--format', 'csv', '--delimiter', 'semicolon', '--bom', '--top', '1']);
-    expect(r.stdout.startsWith('\uFEFFcounty;name;municipalities;')).toBe(true);
+    expect(r.stdout.startsWith('\uFEFFcounty;name;municipalityCount;')).toBe(true);
     expect(r.stdout.split('\n')[1]).toMatch(/^01;Stockholms län;26;\d+;26;1;1;/);
     expect((await cli(['coverage', '--dataset', 'bodies', '--format', 'csv', '--delimiter', 'pipe'])).code).toBe(2);
   });
@@ -380,9 +380,19 @@ describe('what a county analyst meets', () => {
     expect((await cli(['gaps', '--dataset', 'bodies', '--min-severity', '7'])).code).toBe(2);
   });
 
+  it('refuses the renamed --kinds of coverage and gaps, naming --partner-kinds', async () => {
+    for (const command of ['coverage', 'gaps']) {
+      const r = await cli([command, '--dataset', 'bodies', '--kinds=religious']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`--kinds is now --partner-kinds in samverkan ${command}`));
+    }
+    // centrality's --kinds is still its actor filter.
+    expect((await cli(['centrality', '--dataset', 'bodies', '--kinds', 'municipality', '--measures', 'degree', '--top', '1'])).code).toBe(0);
+  });
+
   it('warns about kinds no actor has, and about an export whose extension says another format', async () => {
-    const kinds = await cli(['gaps', '--dataset', 'bodies', '--kinds', 'religous', '--top', '1']);
-    expect(kinds.stderr).toMatch(/warning: no actor of kind "religous" in this network \(--kinds\)/);
+    const kinds = await cli(['gaps', '--dataset', 'bodies', '--partner-kinds', 'religous', '--top', '1']);
+    expect(kinds.stderr).toMatch(/warning: no actor of kind "religous" in this network \(--partner-kinds\)/);
     const ext = await cli(['export', '--dataset', 'bodies', '--to', 'gexf', '--out', 'x.graphml', '--metrics', 'none'], { cwd: dir });
     expect(ext.stderr).toMatch(/warning: writing GEXF to a \.graphml file/);
   });

@@ -101,7 +101,7 @@ describe('geo functions', () => {
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => r.borderSteps === null && r.via === 'nearest')).toBe(true);
     expect(rows.map((r) => r.distanceKm)).toEqual([...rows.map((r) => r.distanceKm)].sort((a, b) => a - b));
-    expect(rows.columns).toEqual(['from', 'code', 'name', 'county', 'borderSteps', 'distanceKm', 'via']);
+    expect(rows.columns).toEqual(['municipality', 'neighbour', 'name', 'county', 'borderSteps', 'distanceKm', 'via']);
   });
 });
 

@@ -145,7 +145,7 @@ describe('recommendPartners: hand-computed on Testland (see helpers.ts)', () => 
   it('limit, batch functions and smallMunicipalities', () => {
     expect(recommendPartners(net, 'Alfa', { scorer: 'weighted', limit: 1 }).map((r) => r.name)).toEqual(['Gamma']);
     // Small (< 15 000): Alfa (5 000) and Epsilon (1 000).
-    expect(smallMunicipalities(net).map((r) => [r.name, r.municipalityTies, r.partners])).toEqual([
+    expect(smallMunicipalities(net).map((r) => [r.name, r.municipalityTies, r.partnerCount])).toEqual([
       ['Alfa', 0, 2],
       ['Epsilon', 0, 0],
     ]);

@@ -26,7 +26,7 @@ describe('small municipalities of Sweden', () => {
     expect(small).toHaveLength(132);
     const rows = smallMunicipalities(demo);
     expect(rows).toHaveLength(132);
-    expect(rows.map((r) => r.code)).toEqual(small);
+    expect(rows.map((r) => r.municipality)).toEqual(small);
     expect(rows.every((r) => r.population < 15_000)).toBe(true);
     expect(smallMunicipalities(demo, { county: 'Västerbotten' }).every((r) => r.county === '24')).toBe(true);
   });

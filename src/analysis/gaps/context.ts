@@ -37,7 +37,7 @@ export function gapContext(net: CooperationNetwork, o: ParsedGapsOptions): GapCo
     options: o,
     ix,
     coverage,
-    byCode: new Map(coverage.map((r) => [r.code, r])),
+    byCode: new Map(coverage.map((r) => [r.municipality, r])),
     projection: sharedProjection(net, { via: o.via }),
     countyName: (code) => ix.county.get(code)?.name ?? code,
     small: (population) => population < o.smallPopulation,
@@ -45,4 +45,4 @@ export function gapContext(net: CooperationNetwork, o: ParsedGapsOptions): GapCo
 }
 
 /** A municipality with no link and no municipality tie at all (an isolated one gets no other municipality gap). */
-export const isolated = (r: MunicipalityCoverageRow): boolean => r.links === 0 && r.municipalityTies === 0;
+export const isolated = (r: MunicipalityCoverageRow): boolean => r.linkCount === 0 && r.municipalityTies === 0;

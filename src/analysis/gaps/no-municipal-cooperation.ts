@@ -9,10 +9,10 @@ export function noMunicipalCooperation({ coverage, small }: GapContext): GapFind
       severity: small(r.population) ? 3 : 2,
       type: 'no_municipal_cooperation',
       county: r.county,
-      subject: r.code,
+      subject: r.municipality,
       name: r.name,
       reason: `${r.name} (${fmt(r.population)} inhabitants) cooperates with no other municipality, neither directly nor through a shared body${r.borderNeighbours > 0 ? `; it borders ${r.borderNeighbours} ${kindWords('municipality', r.borderNeighbours)}` : ''}.`,
-      municipalities: [r.code],
+      municipalities: [r.municipality],
       order: r.population,
     }));
 }

@@ -11,15 +11,15 @@ export function uncooperativeBorderPair({ net, byCode, projection, small, county
     const [ra, rb] = [byCode.get(a), byCode.get(b)];
     if (!ra || !rb) continue;
     if (projection.graph.hasEdge(nodeKey(a), nodeKey(b))) continue;
-    const [p, q] = [ra, rb].sort((x, y) => x.population - y.population || cmp(x.code, y.code)) as [typeof ra, typeof rb];
+    const [p, q] = [ra, rb].sort((x, y) => x.population - y.population || cmp(x.municipality, y.municipality)) as [typeof ra, typeof rb];
     out.push({
       severity: small(p.population) ? 2 : 1,
       type: 'uncooperative_border_pair',
       county: p.county,
-      subject: `${p.code}–${q.code}`,
+      subject: `${p.municipality}–${q.municipality}`,
       name: `${p.name} – ${q.name}`,
       reason: `${p.name} (${fmt(p.population)} inhabitants) and ${q.name} share a border but do not cooperate${p.county !== q.county ? ` (across the border between ${countyName(p.county)} and ${countyName(q.county)})` : ''}.`,
-      municipalities: [p.code, q.code],
+      municipalities: [p.municipality, q.municipality],
       order: p.population,
     });
   }

@@ -120,7 +120,8 @@ components, or k-core numbers.
 Options:
   --show WHAT         articulation (default), bridges, components or kcore
   --scope NAME        articulation: county (default: within each county) or network
-  --network NAME      articulation: actors (default) or municipalities
+  --network NAME      articulation, components, kcore: actors (default) or
+                      municipalities (the projection)
 
 ${COMMON_HELP}
 
@@ -132,14 +133,15 @@ Example:
     const show = choiceOption(values, 'show', ['articulation', 'bridges', 'components', 'kcore'] as const) ?? 'articulation';
     const scope = choiceOption(values, 'scope', ['county', 'network'] as const);
     const network = choiceOption(values, 'network', ['actors', 'municipalities'] as const);
-    if (show !== 'articulation' && (scope || network)) throw new UsageError('--scope and --network apply to --show articulation only');
+    if (show !== 'articulation' && scope) throw new UsageError('--scope applies to --show articulation only');
+    if (show === 'bridges' && network) throw new UsageError('--network does not apply to --show bridges: a bridge counts the links behind a tie of the actor network');
     const rows =
       show === 'bridges'
         ? bridges(net)
         : show === 'components'
-          ? components(net)
+          ? components(net, { ...(network && { network }) })
           : show === 'kcore'
-            ? kCore(net)
+            ? kCore(net, { ...(network && { network }) })
             : articulationPoints(net, { ...(scope && { scope }), ...(network && { network }) });
     printRows(rows, values, io);
     return 0;
@@ -205,7 +207,8 @@ Example:
 export const coverageCommand: Command = {
   name: 'coverage',
   summary: 'how well each county (or municipality) is covered by cooperation',
-  options: { ...COMMON, level: { type: 'string' }, kinds: { type: 'string' }, weighted: { type: 'boolean' }, ...PATH_OPTIONS },
+  options: { ...COMMON, level: { type: 'string' }, 'partner-kinds': { type: 'string' }, weighted: { type: 'boolean' }, ...PATH_OPTIONS },
+  renamedFlags: { kinds: 'partner-kinds' },
   help: `samverkan coverage [options]
 
 Per county: municipalities that cooperate with another municipality (also
@@ -216,7 +219,7 @@ per municipality with its ties, partners and a 0–1 coverage score.
 
 Options:
   --level NAME        county (default) or municipality
-  --kinds LIST        partner kinds (default religious,civil_society,authority)
+  --partner-kinds L   partner kinds (default religious,civil_society,authority)
   --weighted          betweenness reads weights as strengths
 
 ${PATH_HELP}
@@ -229,10 +232,10 @@ Example:
     const { net, description } = loadInput(values, io);
     announce(description, values, io);
     const level = choiceOption(values, 'level', ['county', 'municipality'] as const) ?? 'county';
-    const kinds = listOption(values, 'kinds');
-    warnUnknownKinds(net, kinds, 'kinds', io);
+    const partnerKinds = listOption(values, 'partner-kinds');
+    warnUnknownKinds(net, partnerKinds, 'partner-kinds', io);
     const paths = pathOptions(values, io);
-    const options = { ...(kinds && { partnerKinds: kinds }), weighted: values.weighted === true, ...paths };
+    const options = { ...(partnerKinds && { partnerKinds }), weighted: values.weighted === true, ...paths };
     const rows = level === 'municipality' ? coverageByMunicipality(net, options) : coverageByCounty(net, options);
     noteSampling(rows.sampling, io);
     printRows(rows, values, io);
@@ -247,10 +250,11 @@ export const gapsCommand: Command = {
     ...COMMON,
     'min-severity': { type: 'string' },
     type: { type: 'string' },
-    kinds: { type: 'string' },
+    'partner-kinds': { type: 'string' },
     small: { type: 'string' },
     ...PATH_OPTIONS,
   },
+  renamedFlags: { kinds: 'partner-kinds' },
   help: `samverkan gaps [options]
 
 Gaps in the cooperation network, most severe first, each with a reason an
@@ -264,7 +268,8 @@ Options:
   --county C[,C]      only this area (the scope; see Input)
   --min-severity N    only gaps of severity N or more (1–4)
   --type LIST         only these types: ${GAP_TYPES.join(', ')}
-  --kinds LIST        required partner kinds (default religious,civil_society,authority)
+  --partner-kinds L   partner kinds every municipality should have (default
+                      religious,civil_society,authority)
   --small N           population below which a municipality is small (default 15000)
 
 ${PATH_HELP}
@@ -278,14 +283,14 @@ Example:
     announce(description, values, io);
     const types = listOption(values, 'type');
     for (const t of types ?? []) if (!(GAP_TYPES as readonly string[]).includes(t)) throw new UsageError(`unknown gap type ${JSON.stringify(t)}`, `types: ${GAP_TYPES.join(', ')}`);
-    const kinds = listOption(values, 'kinds');
-    warnUnknownKinds(net, kinds, 'kinds', io);
+    const partnerKinds = listOption(values, 'partner-kinds');
+    warnUnknownKinds(net, partnerKinds, 'partner-kinds', io);
     const small = numberOption(values, 'small');
     const minSeverity = integerOption(values, 'min-severity', 1) ?? 1;
     if (minSeverity > 4) throw new UsageError(`--min-severity is 1 (low) to 4 (critical), got ${minSeverity}`);
     const paths = pathOptions(values, io);
     // --county is the scope: findGaps keeps to it already.
-    const rows = findGaps(net, { ...(types && { types: types as GapType[] }), ...(kinds && { partnerKinds: kinds }), ...(small !== undefined && { smallPopulation: small }), ...paths });
+    const rows = findGaps(net, { ...(types && { types: types as GapType[] }), ...(partnerKinds && { partnerKinds }), ...(small !== undefined && { smallPopulation: small }), ...paths });
     noteSampling(rows.sampling, io);
     const kept = rows.filter((g) => g.severity >= minSeverity);
     Object.defineProperty(kept, 'columns', { value: rows.columns, enumerable: false });

@@ -82,7 +82,7 @@ Example:
     const caps = requireCapabilities(values, net, io, 'capabilities');
     const by = choiceOption(values, 'by', ['county', 'municipality'] as const) ?? 'county';
     const only = listOption(values, 'only');
-    const options = only ? { capabilities: only } : {};
+    const options = only ? { capabilityCodes: only } : {};
     printRows(by === 'municipality' ? capabilitiesByMunicipality(net, caps, options) : capabilityCoverage(net, caps, options), values, io);
     return 0;
   },
@@ -112,7 +112,7 @@ Example:
     announce(description, values, io);
     const caps = requireCapabilities(values, net, io, 'reach');
     const only = listOption(values, 'only');
-    printRows(competenceReach(net, caps, only ? { capabilities: only } : {}), values, io);
+    printRows(competenceReach(net, caps, only ? { capabilityCodes: only } : {}), values, io);
     return 0;
   },
 };
@@ -144,7 +144,7 @@ Example:
     const only = listOption(values, 'only');
     const radius = numberOption(values, 'radius-km');
     if (radius !== undefined && !(radius > 0)) throw new UsageError(`--radius-km must be above 0, got ${radius}`);
-    printRows(capabilityGaps(net, caps, { ...(only && { capabilities: only }), ...(radius !== undefined && { radiusKm: radius }) }), values, io);
+    printRows(capabilityGaps(net, caps, { ...(only && { capabilityCodes: only }), ...(radius !== undefined && { radiusKm: radius }) }), values, io);
     return 0;
   },
 };

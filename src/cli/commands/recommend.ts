@@ -78,7 +78,6 @@ function modelOptions(values: ParsedArgs['values'], io: CliIO): Pick<RecommendOp
   const model = modelOption(values, io);
   const field = values.field as string | undefined;
   if (field !== undefined && findField(field) === undefined) throw new UsageError(`unknown field ${JSON.stringify(field)}`, `fields: ${FIELDS.map((f) => `${f.code} (${f.sv})`).join(', ')}`);
-  if (scorer === 'weighted' && (model || field !== undefined)) throw new UsageError('--model and --field are options of the learned recommender, not of --scorer weighted');
   return { ...(scorer && { scorer }), ...(model && { model }), ...(field !== undefined && { field }) };
 }
 
@@ -202,10 +201,6 @@ Example:
     const limit = integerOption(values, 'limit', 1);
     const existing = choiceOption(values, 'existing', ['exclude', 'flag'] as const);
     const small = numberOption(values, 'small');
-    const scoring = Object.keys(SCORER_OPTIONS).filter((flag) => values[flag] !== undefined);
-    if (scoring.length > 0 && values.scorer !== 'weighted') {
-      throw new UsageError(`${scoring.map((f) => `--${f}`).join(', ')}: options of --scorer weighted; the learned model ranks every municipality not yet tied and would ignore them`, 'add --scorer weighted, or leave them out');
-    }
     const onWarning = (message: string) => io.stderr.write(`samverkan: warning: ${message}\n`);
     const options = { ...scorerOptions(values), ...modelOptions(values, io), ...(values.scorer !== 'weighted' && { onWarning }), ...(limit !== undefined && { limit }), ...(existing && { existing }), ...competenceOptions(values, net, io) };
     let rows: RecommendationRow[] & { columns?: string[] };
@@ -385,9 +380,6 @@ Example:
       for (const flag of ['repeats', 'fraction']) if (values[flag] !== undefined) throw new UsageError(`--${flag} is an option of --protocol ties`);
       const { capability: _none, ...competence } = competenceOptions(values, net, io);
       const folds = values.folds === undefined ? undefined : values.folds === 'loo' || values.folds === 'county' ? values.folds : integerOption(values, 'folds', 2);
-      if (since !== undefined && folds !== undefined) throw new UsageError('--folds does not apply with --since: the temporal protocol fits once, on the bodies that exist on the date');
-      const refit = ['folds', 'l2'].filter((flag) => values[flag] !== undefined);
-      if (model && refit.length > 0) throw new UsageError(`${refit.map((f) => `--${f}`).join(', ')}: options of the refit; with --model the model is evaluated as it is`);
       const l2 = values.l2 === undefined || values.l2 === 'cv' ? undefined : numberOption(values, 'l2');
       if (l2 !== undefined && !(l2 >= 0)) throw new UsageError('--l2 must be a number ≥ 0 or cv');
       const bootstrap = integerOption(values, 'bootstrap', 0);
@@ -434,7 +426,6 @@ Example:
     for (const flag of ['folds', 'l2', 'bootstrap', 'reference', 'cases', 'capabilities', 'census', 'custom-capabilities', 'competence-weight']) if (values[flag] !== undefined) throw new UsageError(`--${flag} is an option of --protocol body`);
     const repeats = integerOption(values, 'repeats', 1);
     const fraction = numberOption(values, 'fraction');
-    if (fraction !== undefined && since !== undefined) throw new UsageError('--fraction does not apply with --since: the ties formed after the date are hidden');
     if (fraction !== undefined && !(fraction > 0 && fraction < 1)) throw new UsageError('--fraction must be between 0 and 1');
     const rows = evaluateRecommender(net, {
       ...(repeats !== undefined && { repeats }),

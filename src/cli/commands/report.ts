@@ -106,7 +106,7 @@ Example:
     }
     const rows = [...model.counties.map((s) => ({ c: s.coverage, serious: s.seriousGaps })), { c: model.national, serious: model.seriousGaps }].map(({ c, serious }) => ({
       county: c.name,
-      municipalities: c.municipalities,
+      municipalities: c.municipalityCount,
       cooperating: percent(c.linkedShare),
       coverage: percent(c.meanCoverage),
       'serious gaps': serious,
@@ -188,7 +188,7 @@ Example:
                 : kinds.includes(metric)
                   ? Math.min(1, r[`${camelKind(metric)}Partners`] ?? 0)
                   : null;
-      byCode = new Map(rows.map((r) => [r.code, pick(r)]));
+      byCode = new Map(rows.map((r) => [r.municipality, pick(r)]));
     }
     if (metric === 'betweenness') {
       const max = Math.max(0, ...[...byCode.values()].map((v) => v ?? 0));

@@ -14,6 +14,12 @@ export interface Command {
   /** Full help text, with an example. */
   help: string;
   options: OptionSpec;
+  /**
+   * Flags renamed, old name → new name. The old name is refused with the new
+   * one (not read as an alias): `--kinds` means an actor filter elsewhere, so
+   * a script that still says `--kinds` here should fail loudly, not silently.
+   */
+  renamedFlags?: Readonly<Record<string, string>>;
   run(args: ParsedArgs, io: CliIO): number | Promise<number>;
 }
 

@@ -1,0 +1,237 @@
+// The public API table (docs/api-table.md): every public options object (function,
+// option, type, default) and every result row type (key columns, columns). Built
+// from the code itself, so test/package/api-table.test.ts can compare it with the
+// committed file and check the vocabulary is consistent.
+//
+//   npm run docs:api-table     regenerate docs/api-table.md
+
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import type { z } from 'zod';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = join(ROOT, 'src');
+export const API_TABLE_FILE = join(ROOT, 'docs', 'api-table.md');
+
+/**
+ * The key column(s) of every public row type: what identifies a row. A new row
+ * type needs an entry here (the test says so). Rules in the README's "Row
+ * conventions": `municipality`, `county` or `id` for rows about one
+ * municipality, county or actor; `source`/`target` for pairs.
+ */
+export const ROW_KEYS: Readonly<Record<string, readonly string[]>> = {
+  ArticulationRow: ['scope', 'id'],
+  BodyCaseRow: ['method', 'group', 'municipality'],
+  BodyEvaluationRow: ['method'],
+  BridgeRow: ['source', 'target'],
+  CapabilityCoverageRow: ['county', 'capability'],
+  CapabilityGapRow: ['municipality'],
+  CompetenceReachRow: ['municipality', 'capability'],
+  MunicipalityCapabilityRow: ['municipality', 'capability'],
+  BrokerageRow: ['id'],
+  CentralityRow: ['id'],
+  CommunityAssignmentRow: ['id'],
+  CommunityCountyRow: ['community', 'county'],
+  CommunitySummaryRow: ['community'],
+  ComponentRow: ['component'],
+  CountyCoverageRow: ['county'],
+  CountySummaryRow: ['county'],
+  EvaluationRow: ['method'],
+  GapRow: ['type', 'subject', 'kind'],
+  GraphEdgeRow: ['source', 'target'],
+  GraphNodeRow: ['id'],
+  KCoreRow: ['id'],
+  LinkScoreRow: ['source', 'target', 'method'],
+  MunicipalityCentralityRow: ['municipality'],
+  MunicipalityCoverageRow: ['municipality'],
+  NeighbourRow: ['municipality', 'neighbour'],
+  PlanStepRow: ['step'],
+  RecommendationRow: ['municipality', 'candidate'],
+  SmallMunicipalityRow: ['municipality'],
+};
+
+/** Functions that parse their options through a shared helper (`parseOptions(schema, options, fn)` with `fn` a variable). */
+const PARSED_BY_HELPER: readonly { fn: string; schema: string }[] = [
+  { fn: 'coverageByMunicipality', schema: 'CoverageOptionsSchema' },
+  { fn: 'coverageByCounty', schema: 'CoverageOptionsSchema' },
+  { fn: 'recommendForCounty', schema: 'BatchOptionsSchema' },
+  { fn: 'recommendAll', schema: 'BatchOptionsSchema' },
+];
+
+export interface OptionEntry {
+  fn: string;
+  schema: string;
+  option: string;
+  type: string;
+  default: string;
+}
+
+export interface RowColumn {
+  name: string;
+  type: string;
+}
+
+export interface RowEntry {
+  row: string;
+  key: readonly string[];
+  columns: RowColumn[];
+}
+
+export interface ApiTable {
+  options: OptionEntry[];
+  rows: RowEntry[];
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+}
+
+/** The names the package root exports, and the program to read their types from. */
+function rootExports(): { names: Set<string>; checker: ts.TypeChecker; symbols: ts.Symbol[] } {
+  const program = ts.createProgram([join(SRC, 'index.ts')], {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: ['node'],
+  });
+  const checker = program.getTypeChecker();
+  const root = checker.getSymbolAtLocation(program.getSourceFile(join(SRC, 'index.ts'))!)!;
+  const symbols = checker.getExportsOfModule(root);
+  return { names: new Set(symbols.map((s) => s.name)), checker, symbols };
+}
+
+type Def = { type: string; [key: string]: unknown };
+const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
+
+/** A zod schema's input type, in TypeScript-like words. */
+function typeName(schema: unknown): string {
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'default':
+    case 'prefault':
+    case 'optional':
+    case 'nullable':
+    case 'readonly':
+      return typeName(def.innerType) + (def.type === 'nullable' ? ' | null' : '');
+    case 'pipe':
+      return typeName(def.in);
+    case 'enum':
+      return Object.values(def.entries as Record<string, string>).map((v) => `'${v}'`).join(' | ');
+    case 'literal':
+      return (def.values as unknown[]).map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(' | ');
+    case 'array':
+      return `${typeName(def.element).includes(' ') ? `(${typeName(def.element)})` : typeName(def.element)}[]`;
+    case 'union':
+      return (def.options as unknown[]).map(typeName).join(' | ');
+    case 'record':
+      return `Record<${typeName(def.keyType)}, ${typeName(def.valueType)}>`;
+    case 'object':
+      return 'object';
+    case 'custom':
+      return 'custom';
+    default:
+      return def.type;
+  }
+}
+
+/** A schema's default, as written in the table (`—` for none). */
+function defaultOf(schema: unknown): string {
+  let def = defOf(schema);
+  while (def.type === 'optional' || def.type === 'nullable' || def.type === 'pipe') def = defOf(def.type === 'pipe' ? def.in : def.innerType);
+  if (def.type !== 'default' && def.type !== 'prefault') return '—';
+  const value = def.defaultValue;
+  return typeof value === 'function' ? 'function' : JSON.stringify(value);
+}
+
+/** The keys of an object schema, through wrappers. */
+function shapeOf(schema: unknown): Record<string, unknown> {
+  let def = defOf(schema);
+  for (let depth = 0; depth < 8 && def.type !== 'object'; depth++) def = defOf(def.innerType ?? def.in ?? def.schema);
+  if (def.type !== 'object') throw new Error('not an object schema');
+  return def.shape as Record<string, unknown>;
+}
+
+/** Every `parseOptions(Schema, options, 'fn')` of a public function, with its schema object. */
+async function optionEntries(publicNames: ReadonlySet<string>): Promise<OptionEntry[]> {
+  const calls: { fn: string; schema: string }[] = [...PARSED_BY_HELPER];
+  const declaredIn = new Map<string, string>();
+  for (const file of sourceFiles(SRC)) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/parseOptions\((\w+), \w+, '(\w+)'\)/g)) calls.push({ schema: m[1]!, fn: m[2]! });
+    for (const m of text.matchAll(/^export const (\w+Schema)\b/gm)) declaredIn.set(m[1]!, file);
+  }
+  const entries: OptionEntry[] = [];
+  const seen = new Set<string>();
+  for (const { fn, schema } of calls) {
+    if (!publicNames.has(fn) || seen.has(fn)) continue;
+    seen.add(fn);
+    const file = declaredIn.get(schema);
+    if (!file) throw new Error(`${fn}: its schema ${schema} is not an exported const of src/`);
+    const module = (await import(pathToFileURL(file).href)) as Record<string, z.ZodType>;
+    for (const [option, s] of Object.entries(shapeOf(module[schema]))) entries.push({ fn, schema, option, type: typeName(s), default: defaultOf(s) });
+  }
+  return entries.sort((a, b) => (a.fn < b.fn ? -1 : a.fn > b.fn ? 1 : 0));
+}
+
+/** Every public type named `…Row` that has named columns, with its columns in declaration order. */
+function rowEntries(checker: ts.TypeChecker, symbols: readonly ts.Symbol[]): RowEntry[] {
+  const rows: RowEntry[] = [];
+  for (const symbol of symbols) {
+    if (!/Row$/.test(symbol.name)) continue;
+    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    if (!(target.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias))) continue;
+    const type = checker.getDeclaredTypeOfSymbol(target);
+    const columns = checker.getPropertiesOfType(type).map((p) => ({
+      name: p.name,
+      type: checker.typeToString(checker.getTypeOfSymbol(p), undefined, ts.TypeFormatFlags.NoTruncation),
+    }));
+    if (columns.length === 0) continue; // a plain record (`Row`, `NodeTableRow`): no columns of its own
+    rows.push({ row: symbol.name, key: ROW_KEYS[symbol.name] ?? [], columns });
+  }
+  return rows.sort((a, b) => (a.row < b.row ? -1 : 1));
+}
+
+export async function buildApiTable(): Promise<ApiTable> {
+  const { names, checker, symbols } = rootExports();
+  return { options: await optionEntries(names), rows: rowEntries(checker, symbols) };
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+export function renderApiTable(table: ApiTable): string {
+  const lines = [
+    '# Public API table',
+    '',
+    'Generated by `npm run docs:api-table` (scripts/api-table.ts) from the option schemas and',
+    'the row types; `test/package/api-table.test.ts` checks it is current and consistent: one',
+    'option name has one type and one default across functions (or a documented exception),',
+    'and the key column of a row about a municipality is `municipality`. Conventions: the',
+    "README's \"Row conventions\" and \"Weights are strengths\".",
+    '',
+    '## Options',
+    '',
+    '| function | option | type | default |',
+    '| --- | --- | --- | --- |',
+    ...table.options.map((o) => `| \`${o.fn}\` | \`${o.option}\` | ${cell(o.type)} | ${o.default === '—' ? '—' : `\`${cell(o.default)}\``} |`),
+    '',
+    '## Row types',
+    '',
+    '| row type | key | columns |',
+    '| --- | --- | --- |',
+    ...table.rows.map((r) => `| \`${r.row}\` | ${r.key.map((k) => `\`${k}\``).join(', ')} | ${r.columns.map((c) => c.name).join(', ')} |`),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isMain) {
+  const text = renderApiTable(await buildApiTable());
+  writeFileSync(API_TABLE_FILE, text);
+  console.log(`wrote ${relative(process.cwd(), API_TABLE_FILE)}`);
+}

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API_TABLE_FILE, buildApiTable, renderApiTable, ROW_KEYS, type ApiTable } from '../../scripts/api-table.js';
+
+/**
+ * Option names that mean different things in different functions, each with
+ * why: everywhere else one name has one type and one default.
+ */
+const DIFFERENT_MEANINGS: Readonly<Record<string, string>> = {
+  title: "a report's title (with a default) and a map's (none)",
+  features: "map polygons (report, map) and the recommender's features (fit, evaluation)",
+  folds: 'the evaluation folds (also loo or by county) and the cross-validation folds of the fit',
+  methods: 'the methods of each evaluation protocol',
+  format: "an export format, and a map's number formatter",
+  field: 'a field to recommend for, and whether the fit learns field terms',
+  columns: 'column names of a table, and metric columns of a graph export',
+  geography: "a geography everywhere; readGraphFile also takes 'auto' (the default country's when the nodes are placed on it)",
+};
+
+/** `weighted` defaults to NetworkX's default for the measures it switches (README, "Weights are strengths"). */
+const WEIGHTED_BY_DEFAULT = new Set(['communities']);
+
+/** Counts are `…Count`: a column of these names is a list (README, "Row conventions"). */
+const LIST_NOUNS = ['municipalities', 'counties', 'members', 'actors', 'links', 'partners', 'components'];
+
+let table: ApiTable;
+beforeAll(async () => {
+  table = await buildApiTable();
+}, 120_000);
+
+describe('docs/api-table.md', () => {
+  it('is the table the code gives (npm run docs:api-table regenerates it)', () => {
+    expect(readFileSync(API_TABLE_FILE, 'utf8')).toBe(renderApiTable(table));
+  });
+
+  it('holds the options of the analyses, recommenders and report', () => {
+    const fns = new Set(table.options.map((o) => o.fn));
+    for (const fn of ['centrality', 'coverageByCounty', 'coverageByMunicipality', 'findGaps', 'communities', 'recommendPartners', 'planLinks', 'buildReport']) expect(fns.has(fn), fn).toBe(true);
+  });
+});
+
+describe('one vocabulary', () => {
+  it('one option name has one type and one default across functions', () => {
+    const seen = new Map<string, { fn: string; type: string; default: string }>();
+    for (const o of table.options) {
+      if (Object.hasOwn(DIFFERENT_MEANINGS, o.option)) continue;
+      if (o.option === 'weighted') {
+        expect(o, `${o.fn}.weighted`).toMatchObject({ type: 'boolean', default: String(WEIGHTED_BY_DEFAULT.has(o.fn)) });
+        continue;
+      }
+      const first = seen.get(o.option);
+      if (!first) seen.set(o.option, o);
+      else expect({ type: o.type, default: o.default }, `${o.fn}.${o.option} (as ${first.fn}.${o.option})`).toEqual({ type: first.type, default: first.default });
+    }
+    for (const name of ['kinds', 'via', 'partnerKinds', 'smallPopulation', 'network', 'seed', 'onProgress', 'samples', 'workers']) expect(seen.has(name), name).toBe(true);
+  });
+
+  it('every row type declares its key, and the key columns are columns', () => {
+    for (const row of table.rows) {
+      expect(Object.hasOwn(ROW_KEYS, row.row), `${row.row}: add its key to ROW_KEYS in scripts/api-table.ts`).toBe(true);
+      const names = row.columns.map((c) => c.name);
+      for (const key of row.key) expect(names, row.row).toContain(key);
+    }
+  });
+
+  it('the municipality key column is municipality, a county key county; counts end in Count', () => {
+    for (const row of table.rows) {
+      const names = row.columns.map((c) => c.name);
+      // The old names of the municipality key.
+      expect(names.filter((n) => n === 'code' || n === 'from'), row.row).toEqual([]);
+      for (const key of row.key) expect(['municipalityCode', 'countyCode', 'kommun', 'lan']).not.toContain(key);
+      for (const c of row.columns) {
+        if (LIST_NOUNS.includes(c.name)) expect(c.type, `${row.row}.${c.name} is a list; a count is ${c.name.replace(/ies$/, 'y').replace(/s$/, '')}Count`).not.toMatch(/^number/);
+      }
+    }
+    expect(table.rows.filter((r) => r.key.includes('municipality')).map((r) => r.row)).toEqual(
+      expect.arrayContaining(['MunicipalityCoverageRow', 'MunicipalityCentralityRow', 'SmallMunicipalityRow', 'RecommendationRow', 'NeighbourRow']),
+    );
+  });
+});
