@@ -129,6 +129,32 @@ function suggestionsSection(model: ReportModel, s: CountySection): string {
 ${table([{ label: 'Municipality' }, { label: 'Rank', numeric: true }, { label: 'Suggested partner' }, { label: 'Score', numeric: true }, { label: 'Why' }], rows, `${small.length === 0 ? 'The county has no small municipality' : 'No suggestions'} (fewer than ${number(model.options.smallPopulation)} inhabitants).`)}`;
 }
 
+/** Counts with shares: `3 (19 %)`. */
+const countShare = (count: number, share: number) => `${number(count)} (${percent(share)})`;
+
+function capabilitiesSection(model: ReportModel, s: CountySection): string {
+  const caps = model.capabilities;
+  if (!caps || !s.capabilities) return '';
+  const coverage = table(
+    [{ label: 'Capability' }, { label: 'Yes', numeric: true }, { label: 'Planned', numeric: true }, { label: 'No', numeric: true }, { label: 'Unknown', numeric: true }],
+    s.capabilities.coverage.map((r) => [h(caps.labels[r.capability] ?? r.capability), countShare(r.yesCount, r.yesShare), countShare(r.plannedCount, r.plannedShare), countShare(r.noCount, r.noShare), countShare(r.unknownCount, r.unknownShare)]),
+    'No capability records.',
+  );
+  const gaps = table(
+    [{ label: 'Municipality' }, { label: 'Severity' }, { label: 'Why' }],
+    s.capabilities.gaps.map((g) => [h(g.name), h(g.severity), h(g.reason)]),
+    caps.census ? 'No municipality lacks a capability.' : 'No municipality is recorded as lacking a capability (unknown is not counted as lacking).',
+  );
+  const note = caps.census
+    ? 'The capability records are a complete census: a municipality without a record lacks the capability.'
+    : 'The capability records are partial: a municipality without a record is unknown, not without the capability.';
+  return `<h3>Capabilities</h3>
+<p class="empty">${h(note)}</p>
+${coverage}
+<h4>Capability gaps</h4>
+${gaps}`;
+}
+
 function countySection(model: ReportModel, s: CountySection): string {
   const c = s.coverage;
   const central = table(
@@ -151,6 +177,7 @@ ${brokers}
 <h3>Gaps</h3>
 ${gapsTable(s.gaps, model.options.maxGaps)}
 ${suggestionsSection(model, s)}
+${capabilitiesSection(model, s)}
 </section>`;
 }
 

@@ -60,8 +60,27 @@ function countySection(model: ReportModel, s: CountySection): string {
           '',
         ]
       : []),
+    ...capabilityLines(model, s),
   ];
   return lines.join('\n');
+}
+
+function capabilityLines(model: ReportModel, s: CountySection): string[] {
+  const caps = model.capabilities;
+  if (!caps || !s.capabilities) return [];
+  const share = (count: number, of: number) => `${count} (${percent(of)})`;
+  return [
+    '### Capabilities',
+    '',
+    caps.census ? '_A complete census: a municipality without a record lacks the capability._' : '_Partial records: a municipality without a record is unknown, not without the capability._',
+    '',
+    formatMarkdownTable(
+      s.capabilities.coverage.map((r) => ({ capability: caps.labels[r.capability] ?? r.capability, yes: share(r.yesCount, r.yesShare), planned: share(r.plannedCount, r.plannedShare), no: share(r.noCount, r.noShare), unknown: share(r.unknownCount, r.unknownShare) })),
+    ).trimEnd(),
+    '',
+    ...(s.capabilities.gaps.length > 0 ? s.capabilities.gaps.map((g) => `- **${g.severity}**: ${md(g.reason)}`) : ['_No municipality is recorded as lacking a capability._']),
+    '',
+  ];
 }
 
 /** Render a report model as Markdown, for pasting into documents. Every user string is escaped. */

@@ -13,6 +13,8 @@ import type { Scope } from '../model/scope.js';
 import type { MapFeatureCollection } from './map.js';
 import { recommendAll, type RecommendationRow } from '../recommend/recommend.js';
 import { PartnerKindsSchema, ProgressSchema, SmallPopulationSchema, parseOptions } from '../model/options.js';
+import { capabilityCoverage, capabilityGaps, type CapabilityCoverageRow, type CapabilityGapRow } from '../analysis/capabilities.js';
+import { CapabilitySet } from '../model/capabilities.js';
 
 export const ReportOptionsSchema = z.strictObject({
   /** Report title. Default `Cooperation network report`. */
@@ -44,6 +46,8 @@ export const ReportOptionsSchema = z.strictObject({
   workers: WorkersSchema,
   /** Progress of the costly part (betweenness), `(done, total)` (for progress bars). */
   onProgress: ProgressSchema,
+  /** Capability records (`loadCapabilities`): each county section then shows yes, planned, no and unknown per capability, and the capability gaps. */
+  capabilities: z.instanceof(CapabilitySet, { message: 'expected a CapabilitySet (from loadCapabilities)' }).optional(),
 });
 export type ReportOptions = z.input<typeof ReportOptionsSchema>;
 
@@ -61,6 +65,8 @@ export interface CountySection {
   recommendations: RecommendationRow[];
   /** Gaps of severity 3 or 4 (high, critical). */
   seriousGaps: number;
+  /** With `capabilities`: one row per capability (`capabilityCoverage`), and the county's capability gaps. */
+  capabilities?: { coverage: CapabilityCoverageRow[]; gaps: CapabilityGapRow[] };
 }
 
 /** The data of a report, before rendering: plain records, so other renderers can use it. */
@@ -96,6 +102,8 @@ export interface ReportModel {
   sampling: PathSampling | null;
   actors: number;
   links: number;
+  /** With `capabilities`: labels of the capabilities shown, whether the records are a census, and the scope's total rows. */
+  capabilities?: { labels: Record<string, string>; census: boolean; records: number; total: CapabilityCoverageRow[] };
 }
 
 function loadSummary(report: LoadReport): { rows: number; rejected: number; warnings: number } {
@@ -147,6 +155,10 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
   const brokersOf = byCounty(brokers, (r) => r.county);
   const gapsOf = byCounty(gaps, (g) => g.county);
   const suggestionsOf = byCounty(suggestions, (r) => net.municipality(r.municipality)?.county);
+  const capabilityRows = o.capabilities ? capabilityCoverage(net, o.capabilities) : [];
+  const capabilityGapRows = o.capabilities ? capabilityGaps(net, o.capabilities) : [];
+  const capabilitiesOf = byCounty(capabilityRows, (r) => r.county);
+  const capabilityGapsOf = byCounty(capabilityGapRows, (r) => r.county);
   const counties: CountySection[] = net.counties().map((c) => ({
     coverage: coverageOf.get(c.code)![0]!,
     summary: summaryOf.get(c.code)![0]!,
@@ -162,7 +174,9 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
     gaps: gapsOf.get(c.code) ?? [],
     recommendations: suggestionsOf.get(c.code) ?? [],
     seriousGaps: (gapsOf.get(c.code) ?? []).filter((g) => g.severity >= 3).length,
+    ...(o.capabilities && { capabilities: { coverage: capabilitiesOf.get(c.code) ?? [], gaps: capabilityGapsOf.get(c.code) ?? [] } }),
   }));
+  const caps = o.capabilities;
 
   let latest: string | undefined;
   for (const l of net.links) for (const d of [l.since, l.until]) if (d !== undefined && (latest === undefined || d > latest)) latest = d;
@@ -203,5 +217,13 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
     gaps,
     actors: net.order,
     links: net.links.length,
+    ...(caps && {
+      capabilities: {
+        labels: Object.fromEntries(caps.capabilities().map((c) => [c, caps.vocabulary.label(c)])),
+        census: caps.census,
+        records: caps.records.length,
+        total: capabilitiesOf.get('total') ?? [],
+      },
+    }),
   };
 }

@@ -7,6 +7,7 @@ import type { Country } from '../../model/country.js';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { renderReportMarkdownFromModel } from '../../report/markdown.js';
 import { buildReport } from '../../report/model.js';
+import { CAPABILITY_OPTIONS, loadCapabilityFlag } from './capabilities.js';
 import { formatTextTable } from '../../report/table.js';
 import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput, readOptionFile } from '../input.js';
@@ -51,6 +52,7 @@ export const reportCommand: Command = {
     quiet: { type: 'boolean', short: 'q' },
     features: { type: 'string' },
     ...PATH_OPTIONS,
+    ...CAPABILITY_OPTIONS,
   },
   help: `samverkan report [options]
 
@@ -71,6 +73,9 @@ Options:
   --title TEXT        report title
   --top N             actors listed per county (default 5)
   --quiet, -q         print only the path of the file
+  --capabilities FILE each county also shows its capabilities (yes, planned,
+                      no, unknown) and capability gaps (with --census,
+                      --custom-capabilities as in samverkan capabilities)
 ${FEATURES_HELP}
 
 ${PATH_HELP}
@@ -85,8 +90,10 @@ Example:
     const format = choiceOption(values, 'format', ['html', 'md'] as const) ?? 'html';
     const top = integerOption(values, 'top', 1);
     const features = mapFeatures(values, io, country);
+    const capabilities = loadCapabilityFlag(values, net, io);
     const bar = progressBar(io, 'Computing');
     const model = buildReport(net, {
+      ...(capabilities && { capabilities }),
       dataDescription: description,
       ...(values.title !== undefined && { title: String(values.title) }),
       ...(top !== undefined && { top }),
