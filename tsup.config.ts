@@ -3,14 +3,15 @@ import { defineConfig } from 'tsup';
 // d3 modules are ESM-only; bundling them lets `require('samverkan')` work in
 // CommonJS without relying on Node's require(esm).
 export default defineConfig({
-  entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
+  entry: { index: 'src/index.ts', io: 'src/io.ts', format: 'src/format.ts', kernels: 'src/kernels.ts', cli: 'src/cli/main.ts' },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', io: 'src/io.ts', format: 'src/format.ts', kernels: 'src/kernels.ts' } },
   target: 'node20',
   platform: 'node',
   sourcemap: false,
   clean: true,
-  splitting: false,
+  // The subpaths share the root's modules (one CooperationNetwork, one error class each): shared chunks, not copies.
+  splitting: true,
   treeshake: true,
   noExternal: [/^d3-/, 'internmap'],
 });

@@ -7,7 +7,8 @@
  *   npx tsx bench/load.ts [links]      # default 200 000 links
  */
 import { csvParse } from 'd3-dsv';
-import { createRng, loadNetwork, swedenGeography } from '../src/index.js';
+import { loadNetwork, swedenGeography } from '../src/index.js';
+import { createRng } from '../src/kernels.js';
 
 const LINKS = Number(process.argv[2] ?? 200_000);
 const ACTORS = Math.round(LINKS / 10);

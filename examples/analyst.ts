@@ -5,7 +5,8 @@
  *   npx tsx examples/analyst.ts                                  # the demo data
  *   npx tsx examples/analyst.ts actors.csv links.csv             # your own files
  */
-import { brokerage, coverageByCounty, demoDataset, findGaps, loadNetwork, toCsv } from 'samverkan';
+import { brokerage, coverageByCounty, demoDataset, findGaps, loadNetwork } from 'samverkan';
+import { toCsv } from 'samverkan/format';
 
 const [actorsFile, linksFile] = process.argv.slice(2);
 const net = actorsFile && linksFile ? loadNetwork({ actors: actorsFile, links: linksFile }) : loadNetwork(demoDataset());

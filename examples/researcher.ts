@@ -14,7 +14,8 @@
  * also gets the tie protocol (hide random ties), which flatters every method
  * on group data.
  */
-import { demoDataset, evaluateRecommender, formatTextTable, groupsOf, loadNetwork, swedenCooperationBodies, type CooperationNetwork } from 'samverkan';
+import { demoDataset, evaluateRecommender, groupsOf, loadNetwork, swedenCooperationBodies, type CooperationNetwork } from 'samverkan';
+import { formatTextTable } from 'samverkan/format';
 
 const file = process.argv[2];
 

@@ -90,7 +90,8 @@ function sourceFiles(dir: string): string[] {
 
 /** The names the package root exports, and the program to read their types from. */
 function rootExports(): { names: Set<string>; checker: ts.TypeChecker; symbols: ts.Symbol[] } {
-  const program = ts.createProgram([join(SRC, 'index.ts')], {
+  const entries = ['index.ts', 'io.ts', 'format.ts'].map((f) => join(SRC, f));
+  const program = ts.createProgram(entries, {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
@@ -100,8 +101,8 @@ function rootExports(): { names: Set<string>; checker: ts.TypeChecker; symbols: 
     types: ['node'],
   });
   const checker = program.getTypeChecker();
-  const root = checker.getSymbolAtLocation(program.getSourceFile(join(SRC, 'index.ts'))!)!;
-  const symbols = checker.getExportsOfModule(root);
+  // The root and the subpaths whose functions take options (the kernels' options are plain interfaces).
+  const symbols = entries.flatMap((file) => checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)!)!));
   return { names: new Set(symbols.map((s) => s.name)), checker, symbols };
 }
 

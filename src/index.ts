@@ -1,11 +1,14 @@
 // samverkan: analyse cross-municipal cooperation networks.
+// The root holds the headline functions and the types of their results;
+// the subpaths hold the tools around them: `samverkan/io` (CSV and graph-file
+// readers and writers), `samverkan/format` (tables, CSV, escaping, numbers in
+// words) and `samverkan/kernels` (the metric kernels on the CSR view).
 // Layers, each importing only those listed before it:
 // model → countries → io → geo → metrics → synthetic → analysis → recommend → report (→ cli).
 
 export * from './model/schema.js';
 export * from './model/table.js';
 export { nodeKey, actorIdOf, KEY_ESCAPE } from './model/keys.js';
-export { formatCount, joinNames, plural, kindWords } from './model/words.js';
 export * from './model/load-report.js';
 export { ArgumentError, CapacityError, SamverkanError, type ErrorPlace } from './model/errors.js';
 export { OptionsError } from './model/options.js';
@@ -30,58 +33,16 @@ export { swedenGeography, swedenCooperationBodies, swedenPoliceRegions, demoData
 export { NameRulesSchema, type Country, type CountryAttributeTable, type CountryDataset, type CountryTable, type CountryText, type NameRules, type Row } from './model/country.js';
 export { DEFAULT_COUNTRY } from './countries/default.js';
 export { countryGeography, defaultGeography, loadCountry, type DatasetInput, type LoadCountryOptions } from './io/country.js';
-export { ACTOR_COLUMNS, LINK_COLUMNS, KIND_ALIASES, normaliseKind, normaliseHeader } from './io/columns.js';
-export { parseTable, detectDelimiter, type ParsedTable } from './io/csv.js';
-export { decodeText, NotTextError, type DecodedText } from './io/text.js';
-export { MAX_IN_MEMORY_BYTES, type TableSource } from './io/source.js';
+export type { TableSource } from './io/source.js';
 
 
 export { haversineKm, municipalityDistanceKm, borderSteps, EARTH_RADIUS_KM } from './geo/distance.js';
 export { neighbours, NeighboursOptionsSchema, type NeighboursOptions, type NeighbourRow } from './geo/neighbours.js';
-export { toCsv, safeCell, type CsvOptions } from './io/write-csv.js';
-export {
-  toGexf,
-  toGraphml,
-  toGraphologyJson,
-  nodeTable,
-  edgeTable,
-  toCsvTables,
-  GraphExportOptionsSchema,
-  GraphologyJsonOptionsSchema,
-  CsvTablesOptionsSchema,
-  RESERVED_NODE_COLUMNS,
-  RESERVED_EDGE_COLUMNS,
-  type GraphExportOptions,
-  type GraphologyJsonOptions,
-  type CsvTablesOptions,
-  type NodeColumn,
-  type AttributeType,
-  type CellValue,
-  type NodeTableRow,
-  type EdgeTableRow,
-} from './io/graph/index.js';
-export {
-  readGraphFile,
-  ReadGraphOptionsSchema,
-  GRAPH_FORMATS,
-  type GraphSource,
-  type GraphFormat,
-  type GraphFile,
-  type GraphNodeRow,
-  type GraphEdgeRow,
-  type ReadGraphOptions,
-} from './io/graph/index.js';
-export { parseXml, XmlError, type XmlElement } from './io/xml.js';
 
 export { summaryByCounty, SummaryOptionsSchema, type SummaryOptions, type CountySummaryRow } from './analysis/summary.js';
 
-export { formatTextTable, formatMarkdownTable, escapeMarkdownCell, displayValue, type TableFormatOptions } from './report/table.js';
 
-// Metric kernels on the CSR view (one algorithm per module), for custom analyses.
-export * as kernels from './metrics/index.js';
-export { toCsr, type Csr, type CsrOptions } from './metrics/csr.js';
 export type { PathSampling } from './metrics/path-centralities.js';
-export { createRng, shuffled, type Rng } from './metrics/random.js';
 export { syntheticNetwork, SyntheticNetworkOptionsSchema, type SyntheticNetworkOptions, type SyntheticNetwork } from './synthetic/network.js';
 export { writeSyntheticNetwork, type WrittenSyntheticNetwork } from './synthetic/files.js';
 
@@ -205,9 +166,8 @@ export {
   type MapGeometry,
   type MapPosition,
 } from './report/map.js';
-export { escapeXml, escapeHtml } from './report/escape.js';
 export { buildReport, ReportOptionsSchema, type ReportOptions, type ReportModel, type CountySection } from './report/model.js';
-export { renderReport, renderReportHtml, percent, number as formatNumber } from './report/html.js';
+export { renderReport, renderReportHtml } from './report/html.js';
 export { renderReportMarkdown, renderReportMarkdownFromModel } from './report/markdown.js';
 export {
   exportNetwork,

@@ -7,27 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  ArgumentError,
-  CooperationNetwork,
-  decodeText,
-  demoDataset,
-  formatProblem,
-  LoadError,
-  loadNetwork,
-  loadNetworkStream,
-  MAX_IN_MEMORY_BYTES,
-  parseXml,
-  readGraphFile,
-  recommendPartners,
-  swedenGeography,
-  toGexf,
-  toGraphml,
-  type Geography,
-  type LoadNetworkInput,
-  type Problem,
-  SWEDISH_NAME_RULES,
-} from '../../src/index.js';
+import { ArgumentError, CooperationNetwork, demoDataset, formatProblem, LoadError, loadNetwork, loadNetworkStream, recommendPartners, swedenGeography, type Geography, type LoadNetworkInput, type Problem, SWEDISH_NAME_RULES } from '../../src/index.js';
+import { decodeText, MAX_IN_MEMORY_BYTES, parseXml, readGraphFile, toGexf, toGraphml } from '../../src/io.js';
 import { centrality } from '../../src/analysis/centrality.js';
 import { PROJECT_ROOT, tmpDir, tmpFile, tsxScript } from '../helpers/files.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findGaps, loadGeography, loadNetwork, parseXml, SamverkanError, ArgumentError, OptionsError, CapacityError, XmlError, GeographyError, LoadError } from '../../src/index.js';
+import { findGaps, loadGeography, loadNetwork, SamverkanError, ArgumentError, OptionsError, CapacityError, GeographyError, LoadError } from '../../src/index.js';
+import { parseXml, XmlError } from '../../src/io.js';
 import { GeographyRequiredError, ScopeError } from '../../src/model/errors.js';
 
 /** What `f` throws. */

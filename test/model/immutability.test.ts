@@ -4,7 +4,8 @@
  * exports. Now they are frozen (the cost is measured in bench/hardening.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { CooperationNetwork, demoDataset, loadNetwork, swedenGeography, toGexf, type Actor } from '../../src/index.js';
+import { CooperationNetwork, demoDataset, loadNetwork, swedenGeography, type Actor } from '../../src/index.js';
+import { toGexf } from '../../src/io.js';
 import { brokerage } from '../../src/analysis/brokerage.js';
 import { exportNetwork } from '../../src/report/export.js';
 

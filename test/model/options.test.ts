@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flatRows, formatMarkdownTable, formatTextTable, groupsOf, loadGeography, loadNetwork, OptionsError, swedenCooperationBodies, toCsv, demoDataset } from '../../src/index.js';
+import { flatRows, groupsOf, loadGeography, loadNetwork, OptionsError, swedenCooperationBodies, demoDataset } from '../../src/index.js';
+import { formatMarkdownTable, formatTextTable, toCsv } from '../../src/format.js';
 
 
 /** The OptionsError `f` throws: its function and option. */

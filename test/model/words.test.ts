@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, joinNames, kindWords, plural } from '../../src/index.js';
+import { formatCount, joinNames, kindWords, plural } from '../../src/format.js';
 
 describe('words', () => {
   it('formats counts with no-break spaces between thousands', () => {

@@ -13,7 +13,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { loadNetwork, parseTable, type LoadReport } from '../../src/index.js';
+import { loadNetwork, type LoadReport } from '../../src/index.js';
+import { parseTable } from '../../src/io.js';
 import { loadNetworkStream } from '../../src/io/load-network-stream.js';
 import { tmpFile } from '../helpers/files.js';
 

@@ -8,7 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LoadError, loadNetwork, readGraphFile, type CooperationNetwork } from '../../src/index.js';
+import { LoadError, loadNetwork, type CooperationNetwork } from '../../src/index.js';
+import { readGraphFile } from '../../src/io.js';
 import { loadNetworkStream } from '../../src/io/load-network-stream.js';
 import { tmpFile } from '../helpers/files.js';
 

@@ -5,7 +5,8 @@
  * HTML and SVG replace them.
  */
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdownCell, formatMarkdownTable, formatTextTable, loadNetwork } from '../../src/index.js';
+import { loadNetwork } from '../../src/index.js';
+import { escapeMarkdownCell, formatMarkdownTable, formatTextTable } from '../../src/format.js';
 import { escapeXml } from '../../src/report/escape.js';
 import { renderReportMarkdown } from '../../src/report/markdown.js';
 import { cli } from '../cli/helpers.js';

@@ -166,7 +166,7 @@ describe('another country', () => {
 
 describe('Markdown escaping', () => {
   it('renders user text as text: no links, emphasis, autolinks or list markers', async () => {
-    const { escapeMarkdownCell } = await import('../../src/index.js');
+    const { escapeMarkdownCell } = await import('../../src/format.js');
     expect(escapeMarkdownCell('[Click here](https://evil.example/phish) **URGENT**')).toBe('\\[Click here\\]\\(https\\://evil.example/phish\\) \\*\\*URGENT\\*\\*');
     expect(escapeMarkdownCell('javascript:alert(1)')).toBe('javascript\\:alert\\(1\\)');
     expect(escapeMarkdownCell('see www.example.se')).toBe('see www\\.example.se');
