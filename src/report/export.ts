@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CooperationNetwork } from '../model/network.js';
-import { toCsvTables, toGexf, toGraphml, toGraphologyJson, type AttributeType, type CellValue, type NodeColumn } from '../io/graph-export.js';
+import { type AttributeType, type CellValue, type NodeColumn } from '../io/graph/index.js';
+import { GRAPH_WRITE_FORMAT_NAMES, writeGraph } from '../io/graph/formats.js';
 import { brokerage } from '../analysis/brokerage.js';
 import { centrality, CENTRALITY_MEASURES } from '../analysis/centrality.js';
 import { communities } from '../analysis/communities.js';
@@ -42,7 +43,7 @@ export type MetricColumnsOptions = z.input<typeof MetricColumnsOptionsSchema>;
 
 export const ExportOptionsSchema = z.strictObject({
   /** `gexf` (GEXF 1.3, Gephi), `graphml` (Cytoscape, yEd, NetworkX, igraph), `json` (graphology) or `csv` (node and edge tables). */
-  format: z.enum(['gexf', 'graphml', 'json', 'csv']),
+  format: z.enum(GRAPH_WRITE_FORMAT_NAMES),
   /**
    * Metric columns on the nodes: `true` (default) for all of
    * {@link EXPORT_METRICS}, `false` for none, or a list of them.
@@ -131,14 +132,5 @@ export function exportNetwork(net: CooperationNetwork, options: ExportOptions): 
   const o = parseOptions(ExportOptionsSchema, options, 'exportNetwork');
   const metrics = o.metrics === true ? EXPORT_METRICS : o.metrics === false ? [] : o.metrics;
   const columns = metrics.length > 0 ? metricColumns(net, metrics, { seed: o.seed, ...(o.onProgress && { onProgress: o.onProgress }) }) : [];
-  switch (o.format) {
-    case 'gexf':
-      return toGexf(net, { edges: o.edges, columns });
-    case 'graphml':
-      return toGraphml(net, { edges: o.edges, columns });
-    case 'json':
-      return toGraphologyJson(net, { edges: o.edges, columns, indent: o.indent });
-    case 'csv':
-      return toCsvTables(net, { edges: o.edges, columns, delimiter: o.delimiter, bom: o.bom });
-  }
-}
+  // Every option goes to the format's writer (GRAPH_FORMATS, the one list); each reads those it has.
+  return writeGraph(net, o.format, { edges: o.edges, columns, indent: o.indent, delimiter: o.delimiter, bom: o.bom });}

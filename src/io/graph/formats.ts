@@ -93,6 +93,7 @@ export function parseGraph(text: string, format: GraphFormat | undefined): { for
  */
 export function writeGraph(net: CooperationNetwork, format: 'csv', options?: GraphWriteOptions): CsvTables;
 export function writeGraph(net: CooperationNetwork, format: Exclude<GraphWriteFormat, 'csv'>, options?: GraphWriteOptions): string;
+export function writeGraph(net: CooperationNetwork, format: GraphWriteFormat, options?: GraphWriteOptions): string | CsvTables;
 export function writeGraph(net: CooperationNetwork, format: GraphWriteFormat, options: GraphWriteOptions = {}): string | CsvTables {
   return GRAPH_FORMATS.find((f) => f.name === format)!.write(net, options);
 }
