@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.js';
 
 /**
- * The README is the reference, so it is tested like code:
+ * The README and the API reference pages under docs/api/ are tested like
+ * code (a function's heading is `## \`name(…)\`` on its page):
  *
  * - every export of the package's entries (read with the TypeScript
  *   compiler, so `export *` is followed): the root `src/index.ts` and the
@@ -28,8 +29,24 @@ import { COMMANDS } from '../../src/cli/commands/index.js';
  */
 
 const root = resolve('.');
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
+/**
+ * The documents tested: the README and the API reference pages (docs/api/),
+ * read as one text whose lines map back to their file (`origin`).
+ */
+const DOCS = ['README.md', ...readdirSync(join(root, 'docs', 'api')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/api/${f}`)];
+const texts = DOCS.map((file) => readFileSync(join(root, file), 'utf8'));
+const readme = texts.join('\n');
 const lines = readme.split('\n');
+/** The API reference pages alone. */
+const reference = texts.slice(1).join('\n');
+const firstLine: number[] = [];
+texts.reduce((line, text, i) => ((firstLine[i] = line), line + text.split('\n').length), 1);
+/** `file:line` of a line of the joined text (1-based). */
+function origin(line: number): string {
+  let i = firstLine.length - 1;
+  while (i > 0 && firstLine[i]! > line) i--;
+  return `${DOCS[i]}:${line - firstLine[i]! + 1}`;
+}
 const index = join(root, 'src', 'index.ts');
 /** The package's entries whose exports the API reference documents by name, as the README imports them. */
 const ENTRIES: Readonly<Record<string, string>> = {
@@ -139,11 +156,11 @@ describe('README: the API reference', () => {
     const missing = top
       .filter((e) => e.kind === 'function' || e.kind === 'class')
       .filter((e) => {
-        const heading = e.kind === 'class' ? `^#### \`class ${escape(e.name)}\`` : `^#### \`${escape(e.name)}\\(`;
-        return !new RegExp(heading, 'm').test(readme);
+        const heading = e.kind === 'class' ? `^## \`class ${escape(e.name)}\`` : `^## \`${escape(e.name)}\\(`;
+        return !new RegExp(heading, 'm').test(reference);
       })
-      .map((e) => (e.kind === 'class' ? `#### \`class ${e.name}\`` : `#### \`${e.name}(…)\``));
-    expect(missing, 'exported but not documented: add these headings to README.md').toEqual([]);
+      .map((e) => (e.kind === 'class' ? `## \`class ${e.name}\`` : `## \`${e.name}(…)\``));
+    expect(missing, 'exported but not documented: add these headings to a page of docs/api/').toEqual([]);
   });
 
   it('names every exported constant, schema and type in backticks', () => {
@@ -151,7 +168,7 @@ describe('README: the API reference', () => {
       .filter((e) => e.kind === 'value' || e.kind === 'type')
       .filter((e) => !new RegExp(`\`${escape(e.name)}[\`<.(\\[]`).test(readme))
       .map((e) => e.name);
-    expect(missing, 'exported but not named in README.md').toEqual([]);
+    expect(missing, 'exported but not named in README.md or docs/api/').toEqual([]);
   });
 
   it('has a row in the kernels table for every kernel, and names the kernel constants and types', () => {
@@ -161,13 +178,12 @@ describe('README: the API reference', () => {
         ? !rows.includes(`\`kernels.${e.name}(`)
         : !new RegExp(`\`kernels\\.${escape(e.name)}[\`<.(\\[]`).test(readme),
     );
-    expect(missing.map((e) => `kernels.${e.name}`), 'kernels not documented in README.md').toEqual([]);
+    expect(missing.map((e) => `kernels.${e.name}`), 'kernels not documented in docs/api/metrics-kernels.md').toEqual([]);
   });
 
   it('documents nothing that is not exported', () => {
-    const reference = section('## API reference')!;
     const names = new Set(top.map((e) => e.name));
-    const documented = [...reference.matchAll(/^#### `(?:class )?(?!kernels\.)([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!);
+    const documented = [...reference.matchAll(/^## `(?:class )?(?!kernels\.)([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!);
     expect(documented.filter((n) => !names.has(n)), 'headings for names src/index.ts does not export').toEqual([]);
     const kernelNames = new Set(kernels.map((e) => e.name));
     const rows = [...readme.matchAll(/`kernels\.([A-Za-z_$][\w$]*)/g)].map((m) => m[1]!);
@@ -175,7 +191,7 @@ describe('README: the API reference', () => {
   });
 
   it('keeps the placeholder sections of the recommendation module until it lands', () => {
-    expect(section('### Recommendations'), 'the API reference needs a "### Recommendations" section').toBeDefined();
+    expect(section('# Recommendations'), 'the API reference needs a "# Recommendations" page').toBeDefined();
     for (const name of PLANNED_COMMANDS) {
       if (COMMANDS.some((c) => c.name === name)) continue;
       expect(section(`### \`samverkan ${name}\``), `missing placeholder for samverkan ${name}`).toBeDefined();
@@ -303,7 +319,7 @@ describe('README: the examples', () => {
       maxBuffer: 64 * 2 ** 20,
     });
     const failures = JSON.parse(readFileSync(join(dir, 'failures.json'), 'utf8')) as { line: number; error: string }[];
-    expect(failures.map((f) => `README.md:${f.line}: ${f.error.split('\n').slice(0, 3).join(' ')}`)).toEqual([]);
+    expect(failures.map((f) => `${origin(f.line)}: ${f.error.split('\n').slice(0, 3).join(' ')}`)).toEqual([]);
   }, 180_000);
 
   it('typechecks every runnable block and every example', () => {
@@ -312,7 +328,7 @@ describe('README: the examples', () => {
     const problems = rootNames.flatMap((file) =>
       ts.getPreEmitDiagnostics(checked, checked.getSourceFile(file)).map((d) => {
         const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-        const where = d.file?.fileName && lineMap.has(d.file.fileName) ? `README.md:${lineMap.get(d.file.fileName)!(line)}` : (d.file?.fileName ?? '');
+        const where = d.file?.fileName && lineMap.has(d.file.fileName) ? origin(lineMap.get(d.file.fileName)!(line)) : (d.file?.fileName ?? '');
         return `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
       }),
     );
