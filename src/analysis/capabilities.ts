@@ -275,6 +275,15 @@ class Surroundings {
 
 }
 
+/** What reach and gaps start from: the parsed options, the set on the network's date, the capabilities asked about and who has each. */
+function prepared<S extends z.ZodType<{ capabilityCodes?: string[] | undefined }>>(net: CooperationNetwork, caps: CapabilitySet, schema: S, options: unknown, fn: string) {
+  requireGeography(net, fn);
+  const o: z.output<S> = parseOptions(schema, options, fn);
+  const read = onNetworkDate(net, caps, fn);
+  const codes = capabilitiesOf(read, o.capabilityCodes, fn);
+  return { o, read, codes, sources: new Map(codes.map((c) => [c, sourcesOf(net, read, c)])) };
+}
+
 export const CompetenceReachOptionsSchema = z.strictObject({
   /** Only these capabilities (codes or labels). Default: every capability the records use. */
   capabilityCodes: CapabilityListSchema,
@@ -322,11 +331,7 @@ export interface CompetenceReachRow {
  * competenceReach(net, caps, { capabilityCodes: ['relatives_support'] });
  */
 export function competenceReach(net: CooperationNetwork, caps: CapabilitySet, options: CompetenceReachOptions = {}): Rows<CompetenceReachRow> {
-  requireGeography(net, 'competenceReach');
-  const o = parseOptions(CompetenceReachOptionsSchema, options, 'competenceReach');
-  const read = onNetworkDate(net, caps, 'competenceReach');
-  const codes = capabilitiesOf(read, o.capabilityCodes, 'competenceReach');
-  const sources = new Map(codes.map((c) => [c, sourcesOf(net, read, c)]));
+  const { o, read, codes, sources } = prepared(net, caps, CompetenceReachOptionsSchema, options, 'competenceReach');
   const rows: CompetenceReachRow[] = [];
   for (const m of net.municipalities()) {
     const around = new Surroundings(net, m.code, o.via);
@@ -409,11 +414,7 @@ const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
  * capabilityGaps(net, caps, { radiusKm: 60 }).filter((g) => g.severity === 'high');
  */
 export function capabilityGaps(net: CooperationNetwork, caps: CapabilitySet, options: CapabilityGapsOptions = {}): Rows<CapabilityGapRow> {
-  requireGeography(net, 'capabilityGaps');
-  const o = parseOptions(CapabilityGapsOptionsSchema, options, 'capabilityGaps');
-  const read = onNetworkDate(net, caps, 'capabilityGaps');
-  const codes = capabilitiesOf(read, o.capabilityCodes, 'capabilityGaps');
-  const sources = new Map(codes.map((c) => [c, sourcesOf(net, read, c)]));
+  const { o, read, codes, sources } = prepared(net, caps, CapabilityGapsOptionsSchema, options, 'capabilityGaps');
   const rows: CapabilityGapRow[] = [];
   for (const m of net.municipalities()) {
     const lacking = codes.filter((c) => read.state(m.code, c) === 'no');

@@ -10,12 +10,12 @@ import { findMunicipality } from '../model/geography.js';
 import type { FileReport, LoadReport, Problem } from '../model/load-report.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { parseOptions } from '../model/options.js';
-import { IsoDateSchema } from '../model/schema.js';
 import { didYouMean, foldWord, municipalitySuggestion } from '../model/suggest.js';
 import { clipText } from '../model/text.js';
 import { LINK_COLUMNS } from './columns.js';
 import { checkHeader } from './header.js';
-import { LoadError } from './load-network.js';
+import { LoadError } from './load/report.js';
+import { parseDate } from './load/cells.js';
 import { checkTableSource, readTable, type TableSource } from './source.js';
 
 /** Accepted header names (after normalisation, see `normaliseHeader`) for each capability field. */
@@ -54,11 +54,12 @@ export const LoadCapabilitiesOptionsSchema = z.strictObject({
 });
 export type LoadCapabilitiesOptions = z.input<typeof LoadCapabilitiesOptionsSchema>;
 
-/** Date cells: `YYYY-MM-DD` (a spreadsheet's midnight time allowed), or a month `YYYY-MM` or a year `YYYY` (since: the first day; until: the last day). */
+/**
+ * Date cells: what the links loader reads (`YYYY-MM-DD`, a spreadsheet's
+ * midnight), or a month `YYYY-MM` or a year `YYYY` (since: the first day;
+ * until: the last day), as evidence is often dated no finer.
+ */
 function parseDay(raw: string, field: 'since' | 'until'): string | { error: string } {
-  const midnight = /^(\d{4}-\d{2}-\d{2})[ T]00:00(:00(\.0+)?)?Z?$/.exec(raw);
-  const day = midnight ? midnight[1]! : raw;
-  if (IsoDateSchema.safeParse(day).success) return day;
   const month = /^(\d{4})-(\d{2})$/.exec(raw);
   if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
     if (field === 'since') return `${raw}-01`;
@@ -66,7 +67,8 @@ function parseDay(raw: string, field: 'since' | 'until'): string | { error: stri
     return `${raw}-${String(last).padStart(2, '0')}`;
   }
   if (/^\d{4}$/.test(raw)) return field === 'since' ? `${raw}-01-01` : `${raw}-12-31`;
-  return { error: `the ${field} date is not a valid date (expected YYYY-MM-DD, YYYY-MM or YYYY)` };
+  const day = parseDate(raw, field);
+  return typeof day === 'string' ? day : { error: `${day.error}; a month YYYY-MM or a year YYYY is read too` };
 }
 
 function statusOf(raw: string): CapabilityStatus | undefined {

@@ -25,7 +25,7 @@ function parseWeight(raw: string, delimiter: string | undefined): number | strin
  * a spreadsheet's `YYYY-MM-DD 00:00[:00]`, whose midnight is only its way of
  * writing a date. Any other time of day is an error, not silently dropped.
  */
-function parseDate(raw: string, field: 'since' | 'until'): string | { error: string } {
+export function parseDate(raw: string, field: 'since' | 'until'): string | { error: string } {
   const midnight = /^(\d{4}-\d{2}-\d{2})[ T]00:00(:00(\.0+)?)?Z?$/.exec(raw);
   const date = midnight ? midnight[1]! : raw;
   if (IsoDateSchema.safeParse(date).success) return date;
