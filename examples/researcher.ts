@@ -14,7 +14,8 @@
  * also gets the tie protocol (hide random ties), which flatters every method
  * on group data.
  */
-import { demoDataset, evaluateRecommender, groupsOf, loadNetwork, swedenCooperationBodies, type CooperationNetwork } from 'samverkan';
+import { demoDataset, evaluateRecommender, loadNetwork, swedenCooperationBodies, type CooperationNetwork } from 'samverkan';
+import { groupsOf } from 'samverkan/model';
 import { formatTextTable } from 'samverkan/format';
 
 const file = process.argv[2];

@@ -90,7 +90,7 @@ function sourceFiles(dir: string): string[] {
 
 /** The names the package root exports, and the program to read their types from. */
 function rootExports(): { names: Set<string>; checker: ts.TypeChecker; symbols: ts.Symbol[] } {
-  const entries = ['index.ts', 'io.ts', 'format.ts'].map((f) => join(SRC, f));
+  const entries = ['index.ts', 'model.ts', 'io.ts', 'geo.ts', 'report.ts', 'recommend.ts', 'format.ts'].map((f) => join(SRC, f));
   const program = ts.createProgram(entries, {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,

@@ -1,20 +1,47 @@
 // samverkan: analyse cross-municipal cooperation networks.
 // The root holds the headline functions and the types of their results;
-// the subpaths hold the tools around them: `samverkan/io` (CSV and graph-file
-// readers and writers), `samverkan/format` (tables, CSV, escaping, numbers in
-// words) and `samverkan/kernels` (the metric kernels on the CSR view).
+// the subpaths hold the tools around them: `samverkan/model`, `samverkan/io`,
+// `samverkan/geo`, `samverkan/report`, `samverkan/recommend`, `samverkan/format`
+// and `samverkan/kernels` (see the README's API reference).
 // Layers, each importing only those listed before it:
 // model → countries → io → geo → metrics → synthetic → analysis → recommend → report (→ cli).
 
-export * from './model/schema.js';
-export * from './model/table.js';
-export { nodeKey, actorIdOf, KEY_ESCAPE } from './model/keys.js';
-export * from './model/load-report.js';
+export {
+  KNOWN_ACTOR_KINDS,
+  type KnownActorKind,
+  ActorKindSchema,
+  type ActorKind,
+  AttributesSchema,
+  IsoDateSchema,
+  ActorSchema,
+  type Actor,
+  LinkSchema,
+  type Link,
+  type LinkInput,
+  MunicipalitySchema,
+  type Municipality,
+  CountySchema,
+  type County,
+  BorderSchema,
+  type Border,
+  GeographySchema,
+  type Geography,
+} from './model/schema.js';
+export { type Rows, type FlatRowsOptions } from './model/table.js';
+
+export {
+  ProblemSchema,
+  type Problem,
+  FileReportSchema,
+  type FileReport,
+  LoadReportSchema,
+  type LoadReport,
+} from './model/load-report.js';
 export { ArgumentError, CapacityError, SamverkanError, type ErrorPlace } from './model/errors.js';
 export { OptionsError } from './model/options.js';
-export { indexGeography, findMunicipality, findCounty, normaliseName, type GeographyIndex } from './model/geography.js';
-export { groupsOf, resolveGroups, GroupInputSchema, type Group, type GroupInput, type GroupsOptions } from './model/groups.js';
-export { FIELDS, FIELD_CODES, fieldsOf, findField, fieldDefinition, type FieldDefinition } from './model/fields.js';
+export { type GeographyIndex } from './model/geography.js';
+export { type Group, type GroupInput, type GroupsOptions } from './model/groups.js';
+export { type FieldDefinition } from './model/fields.js';
 export {
   CooperationNetwork,
   MAX_LINK_WEIGHT,
@@ -27,26 +54,55 @@ export {
   type NetworkParts,
 } from './model/network.js';
 
-export { loadNetwork, loadNetworkStream, LoadError, type LoadNetworkInput, type LoadNetworkOptions, type LoadNetworkStreamOptions } from './io/load/index.js';
-export { loadGeography, GeographyError, GEOGRAPHY_COLUMNS, type AttributeSource, type GeographySources, type LoadGeographyOptions } from './io/geography.js';
-export { swedenGeography, swedenCooperationBodies, swedenPoliceRegions, demoDataset, SWEDEN, SWEDEN_SOURCE, SWEDISH_NAME_RULES, type CooperationBodiesOptions } from './io/sweden.js';
-export { NameRulesSchema, type Country, type CountryAttributeTable, type CountryDataset, type CountryTable, type CountryText, type NameRules, type Row } from './model/country.js';
+export {
+  loadNetwork,
+  loadNetworkStream,
+  LoadError,
+  type LoadNetworkInput,
+  type LoadNetworkOptions,
+  type LoadNetworkStreamOptions,
+} from './io/load/index.js';
+export {
+  loadGeography,
+  GeographyError,
+  GEOGRAPHY_COLUMNS,
+  type AttributeSource,
+  type GeographySources,
+  type LoadGeographyOptions,
+} from './io/geography.js';
+export {
+  swedenGeography,
+  swedenCooperationBodies,
+  demoDataset,
+  SWEDEN,
+  SWEDEN_SOURCE,
+  SWEDISH_NAME_RULES,
+  type CooperationBodiesOptions,
+} from './io/sweden.js';
+export {
+  NameRulesSchema,
+  type Country,
+  type CountryAttributeTable,
+  type CountryDataset,
+  type CountryTable,
+  type CountryText,
+  type NameRules,
+  type Row,
+} from './model/country.js';
 export { DEFAULT_COUNTRY } from './countries/default.js';
-export { countryGeography, defaultGeography, loadCountry, type DatasetInput, type LoadCountryOptions } from './io/country.js';
+export { loadCountry, type DatasetInput, type LoadCountryOptions } from './io/country.js';
 export type { TableSource } from './io/source.js';
 
-
-export { haversineKm, municipalityDistanceKm, borderSteps, EARTH_RADIUS_KM } from './geo/distance.js';
 export { neighbours, NeighboursOptionsSchema, type NeighboursOptions, type NeighbourRow } from './geo/neighbours.js';
 
 export { summaryByCounty, SummaryOptionsSchema, type SummaryOptions, type CountySummaryRow } from './analysis/summary.js';
 
-
 export type { PathSampling } from './metrics/path-centralities.js';
-export { syntheticNetwork, SyntheticNetworkOptionsSchema, type SyntheticNetworkOptions, type SyntheticNetwork } from './synthetic/network.js';
-export { writeSyntheticNetwork, type WrittenSyntheticNetwork } from './synthetic/files.js';
+export { type SyntheticNetworkOptions, type SyntheticNetwork } from './synthetic/network.js';
+export { type WrittenSyntheticNetwork } from './synthetic/files.js';
 
 // The shared views stay inside; callers get copies (a change to one cannot reach a later analysis).
+// The package's views are copies a caller may change (the shared ones stay the analyses').
 export { actorViewForCaller as actorView, municipalityViewForCaller as municipalityView, type ActorView, type ActorRowBase } from './analysis/view.js';
 export {
   centrality,
@@ -56,7 +112,6 @@ export {
   CENTRALITY_MEASURES,
   SamplesSchema,
   WorkersSchema,
-  describeSampling,
   type CentralityRows,
   type CentralityOptions,
   type MunicipalityCentralityOptions,
@@ -128,7 +183,12 @@ export {
   type CapabilityFact,
   type CustomCapability,
 } from './model/capabilities.js';
-export { loadCapabilities, LoadCapabilitiesOptionsSchema, CAPABILITY_COLUMNS, type LoadCapabilitiesOptions } from './io/capabilities.js';
+export {
+  loadCapabilities,
+  LoadCapabilitiesOptionsSchema,
+  CAPABILITY_COLUMNS,
+  type LoadCapabilitiesOptions,
+} from './io/capabilities.js';
 export {
   capabilityCoverage,
   capabilitiesByMunicipality,
@@ -148,16 +208,8 @@ export {
 
 export {
   renderMap,
-  countyBorderLines,
-  sequentialColor,
-  swedenMapFeatures,
-  countryMapFeatures,
-  defaultMapFeatures,
   MapOptionsSchema,
-  ColorScaleSchema,
   MapFeatureCollectionSchema,
-  DEFAULT_MAP_COLORS,
-  DEFAULT_MISSING_COLOR,
   type MapOptions,
   type ColorScaleOptions,
   type MapFeatureCollection,
@@ -167,17 +219,86 @@ export {
   type MapPosition,
 } from './report/map.js';
 export { buildReport, ReportOptionsSchema, type ReportOptions, type ReportModel, type CountySection } from './report/model.js';
-export { renderReport, renderReportHtml } from './report/html.js';
-export { renderReportMarkdown, renderReportMarkdownFromModel } from './report/markdown.js';
+export { renderReport } from './report/html.js';
+
 export {
   exportNetwork,
-  metricColumns,
   EXPORT_METRICS,
   ExportOptionsSchema,
-  MetricColumnsOptionsSchema,
   type ExportOptions,
   type ExportMetric,
   type MetricColumnsOptions,
   type CsvExport,
 } from './report/export.js';
-export * from './recommend/index.js';
+export {
+  recommendPartners,
+  recommendForCounty,
+  recommendAll,
+  smallMunicipalities,
+  RecommendOptionsSchema,
+  BatchOptionsSchema,
+  SmallOptionsSchema,
+  RECOMMENDATION_COLUMNS,
+  type RecommendOptions,
+  type BatchOptions,
+  type SmallOptions,
+  type RecommendationRow,
+  type SmallMunicipalityRow,
+  DEFAULT_COMPETENCE_WEIGHT,
+  COMPONENTS,
+  DEFAULT_WEIGHTS,
+  DEFAULT_DISTANCE_SCALE_KM,
+  DEFAULT_SHARED_SCALE,
+  WeightsSchema,
+  ScoreOptionsSchema,
+  CandidateOptionsSchema,
+  type Component,
+  type Components,
+  type Weights,
+  type ScoreOptions,
+  type CandidateOptions,
+  planLinks,
+  PlanOptionsSchema,
+  PLAN_OBJECTIVES,
+  type PlanOptions,
+  type PlanObjective,
+  type PlanStepRow,
+  evaluateRecommender,
+  EvaluateOptionsSchema,
+  BASELINES,
+  EVALUATION_METHODS,
+  type EvaluateOptions,
+  type EvaluationRow,
+  type EvaluationMethod,
+  type Baseline,
+  type RankingMetrics,
+  type LinkScoresOptions,
+  type LinkScoreRow,
+  type BodyEvaluateOptions,
+  type BodyEvaluation,
+  type BodyEvaluationRow,
+  type BodyCaseRow,
+  type BodyMethod,
+  type BodyMetric,
+  fitRecommender,
+  FitRecommenderOptionsSchema,
+  RecommenderModelSchema,
+  ModelVariantSchema,
+  ModelFeatureSchema,
+  DEFAULT_FEATURES,
+  DEFAULT_L2_GRID,
+  FIELD_FEATURE,
+  type FitRecommenderOptions,
+  type RecommenderModel,
+  type ModelVariant,
+  type ModelFeature,
+  FEATURE_KINDS,
+  FeatureSpecSchema,
+  PROXIMITY_RESTART,
+  PROXIMITY_ITERATIONS,
+  type FeatureSpec,
+  type FeatureKind,
+  type ChoiceCase,
+  type ConditionalLogitFit,
+  type ConditionalLogitOptions,
+} from './recommend/index.js';

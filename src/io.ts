@@ -38,3 +38,5 @@ export {
   type ReadGraphOptions,
 } from './io/graph/index.js';
 export { parseXml, XmlError, type XmlElement } from './io/xml.js';
+export { syntheticNetwork, SyntheticNetworkOptionsSchema } from './synthetic/network.js';
+export { writeSyntheticNetwork } from './synthetic/files.js';

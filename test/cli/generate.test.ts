@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadNetwork, summaryByCounty, syntheticNetwork } from '../../src/index.js';
+import { loadNetwork, summaryByCounty } from '../../src/index.js';
+import { syntheticNetwork } from '../../src/io.js';
 import { cli } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'samverkan-generate-'));

@@ -3,21 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../cli/helpers.js';
-import {
-  countryGeography,
-  countryMapFeatures,
-  coverageByMunicipality,
-  DEFAULT_COUNTRY,
-  defaultGeography,
-  findCounty,
-  findMunicipality,
-  loadCountry,
-  loadNetwork,
-  renderMap,
-  SWEDEN,
-  swedenGeography,
-  SWEDISH_NAME_RULES,
-} from '../../src/index.js';
+import { coverageByMunicipality, DEFAULT_COUNTRY, loadCountry, loadNetwork, renderMap, SWEDEN, swedenGeography, SWEDISH_NAME_RULES } from '../../src/index.js';
+import { findCounty, findMunicipality } from '../../src/model.js';
+import { countryGeography, countryMapFeatures, defaultGeography } from '../../src/geo.js';
 
 // A second country is a folder of CSVs (and, here, map polygons): nothing Swedish applies to it.
 const FOLDER = 'test/fixtures/countries/testland';

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { swedenGeography } from '../../src/io/sweden.js';
-import { demoDataset, formatProblem, LoadError, loadNetwork, type CooperationNetwork, type LoadNetworkInput, type Problem } from '../../src/index.js';
+import { demoDataset, LoadError, loadNetwork, type CooperationNetwork, type LoadNetworkInput, type Problem } from '../../src/index.js';
+import { formatProblem } from '../../src/model.js';
 import { toGexf, toGraphml, toGraphologyJson } from '../../src/io/graph-export.js';
 import { readGraphFile } from '../../src/io/graph-import.js';
 import { miniGeography, trickyNetwork } from './graph-fixture-network.js';

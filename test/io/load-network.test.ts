@@ -1,6 +1,7 @@
 import { tmpFile } from '../helpers/files.js';
 import { describe, expect, it } from 'vitest';
-import { LoadError, loadNetwork, nodeKey, type LoadNetworkInput, type Problem } from '../../src/index.js';
+import { LoadError, loadNetwork, type LoadNetworkInput, type Problem } from '../../src/index.js';
+import { nodeKey } from '../../src/model.js';
 
 const lenient = (input: LoadNetworkInput) => loadNetwork(input, { ids: 'municipality-codes', mode: 'lenient' });
 const errors = (problems: readonly Problem[] | undefined) => (problems ?? []).filter((p) => p.severity === 'error');

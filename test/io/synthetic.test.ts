@@ -2,16 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  CooperationNetwork,
-  GeographySchema,
-  loadGeography,
-  loadNetwork,
-  syntheticNetwork,
-  SyntheticNetworkOptionsSchema,
-  writeSyntheticNetwork,
-  type SyntheticNetwork,
-} from '../../src/index.js';
+import { CooperationNetwork, GeographySchema, loadGeography, loadNetwork, type SyntheticNetwork } from '../../src/index.js';
+import { syntheticNetwork, SyntheticNetworkOptionsSchema, writeSyntheticNetwork } from '../../src/io.js';
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 

@@ -1,17 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  borderSteps,
-  findCounty,
-  findMunicipality,
-  GeographyError,
-  haversineKm,
-  indexGeography,
-  loadGeography,
-  municipalityDistanceKm,
-  neighbours,
-  swedenGeography,
-} from '../../src/index.js';
+import { GeographyError, loadGeography, neighbours, swedenGeography } from '../../src/index.js';
+import { findCounty, findMunicipality, indexGeography } from '../../src/model.js';
+import { borderSteps, haversineKm, municipalityDistanceKm } from '../../src/geo.js';
 
 const geo = swedenGeography();
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flatRows, groupsOf, loadGeography, loadNetwork, OptionsError, swedenCooperationBodies, demoDataset } from '../../src/index.js';
+import { loadGeography, loadNetwork, OptionsError, swedenCooperationBodies, demoDataset } from '../../src/index.js';
+import { flatRows, groupsOf } from '../../src/model.js';
 import { formatMarkdownTable, formatTextTable, toCsv } from '../../src/format.js';
 
 

@@ -8,7 +8,9 @@
  * test/analysis/mutation.test.ts does the same for the analyses' rows.
  */
 import { describe, expect, it } from 'vitest';
-import { actorView, groupsOf, indexGeography, linkScores, loadNetwork, municipalityView, neighbours, planLinks, recommendForCounty, swedenCooperationBodies, swedenGeography, type CooperationNetwork } from '../../src/index.js';
+import { actorView, loadNetwork, municipalityView, neighbours, planLinks, recommendForCounty, swedenCooperationBodies, swedenGeography, type CooperationNetwork } from '../../src/index.js';
+import { groupsOf, indexGeography } from '../../src/model.js';
+import { linkScores } from '../../src/recommend.js';
 
 /** Overwrite everything reachable that can be overwritten; frozen things refuse (quietly: the next call is what is checked). */
 function vandalise(value: unknown, depth = 0): void {

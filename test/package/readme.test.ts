@@ -51,7 +51,11 @@ const index = join(root, 'src', 'index.ts');
 /** The package's entries whose exports the API reference documents by name, as the README imports them. */
 const ENTRIES: Readonly<Record<string, string>> = {
   samverkan: index,
+  'samverkan/model': join(root, 'src', 'model.ts'),
   'samverkan/io': join(root, 'src', 'io.ts'),
+  'samverkan/geo': join(root, 'src', 'geo.ts'),
+  'samverkan/report': join(root, 'src', 'report.ts'),
+  'samverkan/recommend': join(root, 'src', 'recommend.ts'),
   'samverkan/format': join(root, 'src', 'format.ts'),
 };
 const KERNELS = join(root, 'src', 'kernels.ts');
@@ -143,7 +147,7 @@ beforeAll(() => {
 
 describe('README: the API reference', () => {
   it('finds the exports of every entry, each name in one entry only', () => {
-    expect(byEntry.get('samverkan')!.filter((e) => e.kind === 'function').length).toBeGreaterThan(50);
+    expect(byEntry.get('samverkan')!.filter((e) => e.kind === 'function').length).toBeGreaterThan(30);
     expect(byEntry.get('samverkan/io')!.some((e) => e.name === 'readGraphFile')).toBe(true);
     expect(byEntry.get('samverkan/format')!.some((e) => e.name === 'toCsv')).toBe(true);
     expect(kernels.some((e) => e.name === 'betweennessCentrality')).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, demoDataset, loadGeography, loadNetwork, renderReport, renderReportMarkdown, swedenCooperationBodies } from '../../src/index.js';
+import { buildReport, demoDataset, loadGeography, loadNetwork, renderReport, swedenCooperationBodies } from '../../src/index.js';
+import { renderReportMarkdown } from '../../src/report.js';
 import { itInChromium, useChromium } from '../helpers/chromium.js';
 
 const chromium = useChromium();
