@@ -20,7 +20,7 @@ import { borderGraph, borderStepArray, haversineKm } from '../geo/distance.js';
  *   a municipality without a record is `no`.
  * - Dates: capabilities are read on the network's date (`net.asOf(date)`)
  *   unless the set has its own (`caps.asOf(date)`); two different dates are
- *   an error. Without a date, the open records hold (see `CapabilitySet`).
+ *   an error. Without a date, the latest record holds (see `CapabilitySet`).
  * - Distances are centroid-to-centroid great-circle km; border steps count
  *   land borders (1 = bordering). An actor is located at its municipality;
  *   one without a municipality has no distance.

@@ -32,11 +32,12 @@ export const CAPABILITY_COLUMNS = {
 type CapabilityField = keyof typeof CAPABILITY_COLUMNS;
 
 /** Status words, Swedish and English (folded: case and diacritics ignored). */
-const STATUS_WORDS: Readonly<Record<string, CapabilityStatus>> = Object.freeze({
+// A Map, not an object: a cell reading `constructor` or `__proto__` must not find Object.prototype's.
+const STATUS_WORDS: ReadonlyMap<string, CapabilityStatus> = new Map(Object.entries({
   yes: 'yes', y: 'yes', ja: 'yes', j: 'yes', true: 'yes', '1': 'yes', x: 'yes', har: 'yes', finns: 'yes',
   no: 'no', n: 'no', nej: 'no', false: 'no', '0': 'no', saknas: 'no', saknar: 'no',
   planned: 'planned', planerad: 'planned', planerat: 'planned', planering: 'planned', 'pagar': 'planned', 'in preparation': 'planned', 'under framtagande': 'planned',
-});
+} satisfies Record<string, CapabilityStatus>));
 
 export const LoadCapabilitiesOptionsSchema = z.strictObject({
   /** `strict` (default): any rejected row throws a `LoadError` listing every problem. `lenient`: rejected rows are left out and reported. */
@@ -72,8 +73,7 @@ function parseDay(raw: string, field: 'since' | 'until'): string | { error: stri
 }
 
 function statusOf(raw: string): CapabilityStatus | undefined {
-  const word = foldWord(raw).replace(/å/g, 'a');
-  return STATUS_WORDS[word];
+  return STATUS_WORDS.get(foldWord(raw));
 }
 
 /**

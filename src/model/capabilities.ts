@@ -191,20 +191,24 @@ function bySince(a: CapabilityRecord, b: CapabilityRecord): number {
  *
  * Which record holds: a record holds from `since` (absent: from always)
  * until `until` (inclusive; absent: open). On a date (`asOf`), the record
- * that holds and started last gives the state; with no date, the open
- * record (no `until`) that started last. No record holding: `unknown`, or
- * `no` when the set is a complete census.
+ * that holds and started last gives the state. With no date, the record
+ * that started last, whatever its `until`: the latest statement of the data
+ * (a plan for 2024–2027 is `yes`), read the same on every day it is run;
+ * ask a date to respect the ends. No record holding: `unknown`, or `no` when
+ * the set is a complete census and the records name that capability (a
+ * census covers the capabilities the file reports on, not the vocabulary).
  */
 export class CapabilitySet {
   readonly records: readonly CapabilityRecord[];
   readonly vocabulary: CapabilityVocabulary;
-  /** The records are a complete census: a subject without a record lacks the capability (`no`), not `unknown`. */
+  /** The records are a complete census: a subject without a record of a capability the records name lacks it (`no`), not `unknown`. */
   readonly census: boolean;
   /** The date the states are read on (`asOf`), or undefined: the records still open. */
   readonly date: string | undefined;
   /** What happened to every row of the file, when loaded by `loadCapabilities` (role `capabilities`). */
   readonly loadReport: LoadReport | undefined;
   readonly #bySubject = new Map<string, CapabilityRecord[]>();
+  readonly #used: ReadonlySet<string>;
 
   constructor(records: readonly CapabilityRecord[], options: { vocabulary?: CapabilityVocabulary; census?: boolean; date?: string; loadReport?: LoadReport } = {}) {
     this.records = Object.freeze(records.map((r) => Object.freeze({ ...r })));
@@ -219,6 +223,7 @@ export class CapabilitySet {
       else this.#bySubject.set(k, [r]);
     }
     for (const list of this.#bySubject.values()) list.sort(bySince);
+    this.#used = new Set(this.records.map((r) => r.capability));
   }
 
   /** The same records read on `date` (ISO `YYYY-MM-DD`), as `net.asOf(date)` reads links. */
@@ -265,11 +270,12 @@ export class CapabilitySet {
     let holding: CapabilityRecord | undefined;
     for (const r of list ?? []) {
       const date = this.date;
-      const holds = date === undefined ? r.until === undefined : (r.since === undefined || r.since <= date) && (r.until === undefined || date <= r.until);
+      const holds = date === undefined || ((r.since === undefined || r.since <= date) && (r.until === undefined || date <= r.until));
       if (holds) holding = r; // sorted by since: the last that holds started last
     }
     if (holding) return { state: holding.status, record: holding };
-    return { state: this.census ? 'no' : 'unknown' };
+    // A census covers the capabilities the records name, not the whole vocabulary.
+    return { state: this.census && this.#used.has(capability) ? 'no' : 'unknown' };
   }
 
   /** The state alone (see {@link fact}). */

@@ -33,9 +33,11 @@ describe('samverkan capabilities, reach, capability-gaps', () => {
     const bodies = loadNetwork(swedenCooperationBodies());
     const lenient = loadCapabilities(`${D}/capabilities.csv`, bodies, { mode: 'lenient' });
     expect(lenient.loadReport!.files[0]).toMatchObject({ rows: 13, loaded: 11, rejected: 2 });
-    // 7 action-plan rows say yes, but Uppsala's covers 2016–2018 only: 6 hold today, and Uppsala is unknown; Sunne's is planned.
+    // 7 action-plan rows say yes (the latest statement of each, Uppsala's 2016–2018 plan too); Sunne's is planned.
     const national = capabilityCoverage(bodies, lenient, { capabilityCodes: ['action_plan'] }).at(-1)!;
-    expect(national).toMatchObject({ county: 'total', municipalityCount: 290, yesCount: 6, plannedCount: 1, noCount: 0, unknownCount: 283 });
+    expect(national).toMatchObject({ county: 'total', municipalityCount: 290, yesCount: 7, plannedCount: 1, noCount: 0, unknownCount: 282 });
+    // Read on a date, the ends count: Uppsala's plan had ended by 2020.
+    expect(capabilityCoverage(bodies.asOf('2020-06-01'), lenient, { capabilityCodes: ['action_plan'] }).at(-1)).toMatchObject({ yesCount: 6, unknownCount: 283 });
     expect(capabilityCoverage(bodies.asOf('2018-06-01'), lenient, { capabilityCodes: ['action_plan'] }).at(-1)).toMatchObject({ yesCount: 7, plannedCount: 1 }); // mid-2018 Uppsala's plan holds (undated rows hold always)
   });
 

@@ -27,10 +27,11 @@ describe('loadCapabilities', () => {
     expect(f).toMatchObject({ rows: 3, loaded: 3, merged: 0, rejected: 0, delimiter: ';' });
     expect(caps.state('2403', 'action_plan')).toBe('no');
     expect(caps.fact('2480', 'coordinator').record).toMatchObject({ since: '2019-05-01', source: 'https://example.se', subjectType: 'municipality' });
-    // A year as until is its last day; with no date asked, a closed record does not hold.
+    // A year as until is its last day; with no date asked the latest statement holds, on a date its ends count.
     expect(caps.records.find((r) => r.subject === '2460')).toMatchObject({ capability: 'situation_picture', status: 'planned', since: '2021-01-01', until: '2022-12-31' });
-    expect(caps.state('2460', 'situation_picture')).toBe('unknown');
+    expect(caps.state('2460', 'situation_picture')).toBe('planned');
     expect(caps.asOf('2022-06-01').state('2460', 'situation_picture')).toBe('planned');
+    expect(caps.asOf('2023-01-01').state('2460', 'situation_picture')).toBe('unknown');
   });
 
   it('reads Windows-1252 bytes (Excel\'s default in Sweden) with a warning', () => {
@@ -80,6 +81,12 @@ describe('loadCapabilities', () => {
     expect(lenient.records.map((r) => [r.subject, r.capability, r.status])).toEqual([['2460', 'coordinator', 'yes']]);
   });
 
+  it('reads no status from the prototype: constructor, toString and __proto__ are bad statuses', () => {
+    const lenient = loadCapabilities(text('municipality,capability,status\n2480,action_plan,Constructor\n2480,coordinator,toString\n2460,coordinator,__proto__\n'), net, { mode: 'lenient' });
+    expect(lenient.records).toEqual([]);
+    expect(lenient.loadReport!.files[0]).toMatchObject({ rows: 3, rejected: 3 });
+  });
+
   it('reads actor subjects, and refuses unknown actors without polluting prototypes', () => {
     const caps = loadCapabilities(text('actor,capability,status,__proto__\nkc-24,exit_support,yes,x\n2480,coordinator,yes,\n'), net);
     expect(caps.fact('kc-24', 'exit_support').record).toMatchObject({ subjectType: 'actor' });
@@ -104,9 +111,13 @@ describe('CapabilitySet', () => {
   const vocabulary = new CapabilityVocabulary();
   const record = (status: 'yes' | 'no' | 'planned', since?: string, until?: string) => ({ subject: '2480', subjectType: 'municipality' as const, capability: 'action_plan', status, ...(since && { since }), ...(until && { until }) });
 
-  it('a later record supersedes an earlier open one; until ends a record; unknown is not no', () => {
+  it('a later record supersedes an earlier one; until ends a record on a date; unknown is not no', () => {
     const caps = new CapabilitySet([record('planned', '2016-01-01'), record('yes', '2018-03-01'), record('no', '2010-01-01', '2012-12-31')], { vocabulary });
     expect(caps.state('2480', 'action_plan')).toBe('yes');
+    // Without a date the latest statement holds, whatever its end (the same answer on every day).
+    expect(new CapabilitySet([record('yes', '2024-01-01', '2027-12-31')], { vocabulary }).state('2480', 'action_plan')).toBe('yes');
+    // A census covers the capabilities the records name only.
+    expect(caps.withCensus(true).state('2403', 'coordinator')).toBe('unknown');
     expect(caps.asOf('2017-01-01').state('2480', 'action_plan')).toBe('planned');
     expect(caps.asOf('2011-06-01').state('2480', 'action_plan')).toBe('no');
     expect(caps.asOf('2014-01-01').state('2480', 'action_plan')).toBe('unknown');
