@@ -225,6 +225,15 @@ function nearer(a: Reach, b: Reach): number {
   return cmp(a.source.id, b.source.id);
 }
 
+/** Order of the gaps, which speak in km: members first, then fewer km (unknown last), then id. */
+function nearerByKm(a: Reach, b: Reach): number {
+  const member = Number(b.via === 'member') - Number(a.via === 'member');
+  if (member !== 0) return member;
+  const d = (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity);
+  if (d !== 0 && !Number.isNaN(d)) return d;
+  return cmp(a.source.id, b.source.id);
+}
+
 /** Per-network distances from one municipality: border steps and km to every municipality, and its ties. */
 class Surroundings {
   readonly #steps: Int32Array;
@@ -262,13 +271,13 @@ class Surroundings {
     return { source, via, borderSteps: steps, distanceKm: km, cooperating };
   }
 
-  /** The nearest of `sources` (not the municipality itself), or undefined. */
-  nearest(sources: readonly Source[]): Reach | undefined {
+  /** The nearest of `sources` (not the municipality itself) by `order` (default: {@link nearer}), or undefined. */
+  nearest(sources: readonly Source[], order: (a: Reach, b: Reach) => number = nearer): Reach | undefined {
     let best: Reach | undefined;
     for (const s of sources) {
       if (s.id === this.code) continue;
       const r = this.reach(s);
-      if (best === undefined || nearer(r, best) < 0) best = r;
+      if (best === undefined || order(r, best) < 0) best = r;
     }
     return best;
   }
@@ -423,7 +432,7 @@ export function capabilityGaps(net: CooperationNetwork, caps: CapabilitySet, opt
     const isNearby = (r: Reach) => r.via === 'member' || (r.distanceKm !== null && r.distanceKm <= o.radiusKm);
     const nearby = lacking.filter((c) => sources.get(c)!.some((s) => s.id !== m.code && isNearby(around.reach(s))));
     const withAll = sources.get(lacking[0]!)!.filter((s) => lacking.every((c) => read.state(s.id, c) === 'yes'));
-    const best = around.nearest(withAll);
+    const best = around.nearest(withAll, nearerByKm);
     const severity = nearby.length === 0 ? 'high' : nearby.length < lacking.length ? 'medium' : 'low';
     rows.push({
       municipality: m.code,
@@ -443,10 +452,26 @@ export function capabilityGaps(net: CooperationNetwork, caps: CapabilitySet, opt
   return withColumns(rows, ['municipality', 'name', 'county', 'capabilities', 'capabilityCount', 'nearbyCount', 'severity', 'nearestWithAll', 'nearestWithAllName', 'nearestWithAllKm', 'reason']);
 }
 
-const WORDS = {
-  en: { and: 'and', no: 'no', either: (n: number) => (n === 1 ? 'one' : n === 2 ? 'either' : 'any of them'), both: (n: number) => (n === 1 ? 'it' : n === 2 ? 'both' : `all ${n}`), member: 'which it is a member of' },
-  sv: { and: 'och', no: 'ingen', either: (n: number) => (n === 1 ? 'någon' : n === 2 ? 'någotdera' : 'något av dem'), both: (n: number) => (n === 1 ? 'den' : n === 2 ? 'båda' : `alla ${n}`), member: 'som den är medlem i' },
-} as const;
+/** Words of the reasons; Swedish pronouns follow the labels' gender (`ingen handlingsplan`, `inget anhörigstöd`). */
+function words(lang: 'en' | 'sv', caps: CapabilitySet, codes: readonly string[]) {
+  const neuter = codes.map((c) => caps.vocabulary.definition(c)?.svGender === 'ett');
+  const allNeuter = neuter.every(Boolean);
+  const noneNeuter = neuter.every((x) => !x);
+  if (lang === 'en') {
+    const n = codes.length;
+    return { and: 'and', no: () => 'no', either: n === 1 ? 'one' : n === 2 ? 'either' : 'any of them', both: n === 1 ? 'it' : n === 2 ? 'both' : `all ${n}`, it: n === 1 ? 'it' : 'each', member: 'which it is a member of' };
+  }
+  const n = codes.length;
+  const one = allNeuter ? 'något' : 'någon';
+  return {
+    and: 'och',
+    no: (c: string) => (caps.vocabulary.definition(c)?.svGender === 'ett' ? 'inget' : 'ingen'),
+    either: n === 1 ? one : n === 2 && allNeuter ? 'någotdera' : n === 2 && noneNeuter ? 'någondera' : 'något av dem',
+    both: n === 1 ? (allNeuter ? 'det' : 'den') : n === 2 ? 'båda' : `alla ${n}`,
+    it: n === 1 ? (allNeuter ? 'det' : 'den') : 'var och en',
+    member: 'som den är medlem i',
+  };
+}
 
 function listWords(items: readonly string[], and: string): string {
   if (items.length <= 1) return items.join('');
@@ -456,28 +481,28 @@ function listWords(items: readonly string[], and: string): string {
 const km = (d: number) => `${Math.round(d)} km`;
 
 function gapReason(name: string, lacking: readonly string[], nearby: readonly string[], best: Reach | undefined, radiusKm: number, caps: CapabilitySet, lang: 'en' | 'sv'): string {
-  const w = WORDS[lang];
+  const w = words(lang, caps, lacking);
   const label = (c: string) => caps.vocabulary.label(c, lang);
   const has = lang === 'en' ? 'has' : 'har';
-  const no = (c: string) => (lang === 'sv' && caps.vocabulary.definition(c)?.svGender === 'ett' ? 'inget' : w.no);
-  const lacks = listWords(lacking.map((c) => `${no(c)} ${label(c)}`), w.and);
+  const lacks = listWords(lacking.map((c) => `${w.no(c)} ${label(c)}`), w.and);
   let text = `${name} ${has} ${lacks}`;
   if (nearby.length === 0) {
     text += lang === 'en'
-      ? `, and no municipality or actor within ${km(radiusKm)} has ${w.either(lacking.length)}`
-      : `, och ingen kommun eller aktör inom ${km(radiusKm)} har ${w.either(lacking.length)}`;
+      ? `, and no municipality or actor within ${km(radiusKm)} has ${w.either}`
+      : `, och ingen kommun eller aktör inom ${km(radiusKm)} har ${w.either}`;
   } else if (nearby.length < lacking.length) {
-    text += lang === 'en' ? `; within ${km(radiusKm)} there is help with ${listWords(nearby.map(label), w.and)} only` : `; inom ${km(radiusKm)} finns stöd bara för ${listWords(nearby.map(label), w.and)}`;
+    const helped = nearby.map((c) => (lang === 'en' ? (caps.vocabulary.definition(c)?.enHas ?? label(c)) : label(c)));
+    text += lang === 'en' ? `; within ${km(radiusKm)} there is help with ${listWords(helped, w.and)} only` : `; inom ${km(radiusKm)} finns stöd bara för ${listWords(helped, w.and)}`;
   } else {
-    text += lang === 'en' ? `; help with ${lacking.length === 1 ? 'it' : 'each'} is within ${km(radiusKm)}` : `; stöd för ${lacking.length === 1 ? 'den' : 'var och en'} finns inom ${km(radiusKm)}`;
+    text += lang === 'en' ? `; help with ${w.it} is within ${km(radiusKm)}` : `; stöd för ${w.it} finns inom ${km(radiusKm)}`;
   }
   if (best) {
     const where = best.via === 'member' ? w.member : best.distanceKm !== null ? km(best.distanceKm) : lang === 'en' ? 'location unknown' : 'okänd plats';
-    text += lang === 'en' ? `; the nearest with ${w.both(lacking.length)} is ${best.source.name} (${where})` : `; närmast med ${w.both(lacking.length)} är ${best.source.name} (${where})`;
+    text += lang === 'en' ? `; the nearest with ${w.both} is ${best.source.name} (${where})` : `; närmast med ${w.both} är ${best.source.name} (${where})`;
   } else if (lacking.length > 1) {
     text += lang === 'en' ? '; no municipality or actor has all of them' : '; ingen kommun eller aktör har alla';
   } else {
-    text += lang === 'en' ? '; no municipality or actor in the data has it' : '; ingen kommun eller aktör i datan har den';
+    text += lang === 'en' ? '; no municipality or actor in the data has it' : `; ingen kommun eller aktör i datan har ${w.it}`;
   }
   return `${text}.`;
 }

@@ -142,6 +142,10 @@ export function loadCapabilities(source: TableSource, net: CooperationNetwork, o
           report.loaded++;
         } else if (earlier.record.status === record.status && earlier.record.until === record.until) {
           report.merged++;
+          // The same statement again: counted as merged; another source or note is said, not dropped in silence.
+          if (record.source !== earlier.record.source || JSON.stringify(record.attributes ?? {}) !== JSON.stringify(earlier.record.attributes ?? {})) {
+            problems.push({ file: table.file, row, reason: `repeats row ${earlier.row} (the same subject, capability, status and dates) with another source or other columns; row ${earlier.row}'s are kept`, severity: 'warning' });
+          }
         } else {
           fail('status', cell('status'), `contradicts row ${earlier.row}, which says ${earlier.record.status}${earlier.record.until ? ` until ${earlier.record.until}` : ''} for the same ${record.subjectType}, capability and start date`);
         }

@@ -96,14 +96,25 @@ export function competenceReason(need: CompetenceNeed, candidateName: string, ca
   if (offered.length === 0) return undefined;
   const parts = offered.map((r) => `${need.caps.vocabulary.definition(r.capability)?.enHas ?? r.capability}${r.since ? ` (since ${r.since.slice(0, 4)})` : ''}`);
   const listed = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  // What the municipality's side is, per capability offered: lacking (no), setting up (planned), or asked about.
   const own = offered.map((r) => need.caps.state(municipality, r.capability));
-  const you =
-    own.every((s) => s === 'no')
-      ? offered.length === 1 ? 'you do not' : offered.length === 2 ? 'you have neither' : 'you have none of these'
-      : own.every((s) => s === 'planned')
-        ? `you are setting ${offered.length === 1 ? 'one' : 'these'} up`
-        : own.every((s) => s === 'no' || s === 'planned')
-          ? 'you do not have these yet'
-          : 'you asked about it';
+  const label = (r: CapabilityRecord) => need.caps.vocabulary.definition(r.capability)?.en ?? r.capability;
+  const withArticle = (r: CapabilityRecord) => need.caps.vocabulary.definition(r.capability)?.enHas ?? r.capability;
+  const and = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+  let you: string;
+  if (own.every((s) => s === 'no')) you = offered.length === 1 ? 'you do not' : offered.length === 2 ? 'you have neither' : 'you have none of these';
+  else {
+    const clauses: string[] = [];
+    const of = (state: (s: string) => boolean, word: (r: CapabilityRecord) => string) => offered.filter((_, k) => state(own[k]!)).map(word);
+    const lacking = of((s) => s === 'no', label);
+    const planned = of((s) => s === 'planned', withArticle);
+    const asked = of((s) => s !== 'no' && s !== 'planned', withArticle);
+    // Only asked about: "you asked about it".
+    if (asked.length === offered.length) asked.splice(0, asked.length, offered.length === 1 ? 'it' : 'them');
+    if (lacking.length > 0) clauses.push(`have no ${and(lacking)}`);
+    if (planned.length > 0) clauses.push(`are setting up ${and(planned)}`);
+    if (asked.length > 0) clauses.push(`asked about ${and(asked)}`);
+    you = `you ${and(clauses)}`;
+  }
   return `${candidateName} has ${listed}; ${you}`;
 }

@@ -227,7 +227,7 @@ function recommendFor(f: Features, m: number, o: ParsedRecommendOptions, need: C
   if (o.existing === 'flag') {
     const own = ix.municipality.get(code)!;
     const steps = stepsFrom(f.ev.geography, code);
-    for (const t of [...tied].sort(cmp)) {
+    for (const t of [...tied].filter((c) => offersAsked(need, c)).sort(cmp)) {
       const other = ix.municipality.get(t)!;
       candidates.push({ code: t, borderSteps: steps.get(t) ?? null, distanceKm: haversineKm(own.lat, own.lon, other.lat, other.lon) });
     }
@@ -441,7 +441,7 @@ function recommendWithModel(ctx: ModelContext, m: number, o: ParsedRecommendOpti
   const n = geo.n;
   const inScope = ctx.inScope;
   const untied = untiedCandidatesOf(ties, m, inScope).filter((c) => offersAsked(need, geo.codes[c]!));
-  const partners = o.existing === 'flag' ? [...ties.targets.subarray(ties.offsets[m]!, ties.offsets[m + 1]!)].filter((c) => inScope === undefined || inScope[c] === 1) : [];
+  const partners = o.existing === 'flag' ? [...ties.targets.subarray(ties.offsets[m]!, ties.offsets[m + 1]!)].filter((c) => (inScope === undefined || inScope[c] === 1) && offersAsked(need, geo.codes[c]!)) : [];
   if (untied.length === 0 && partners.length === 0) return [];
   const F = variant.features.length;
   const contextOf = (t: TieGraph) => (ctx.inField ? { geo, ties: t, inField: ctx.inField } : { geo, ties: t });

@@ -101,7 +101,7 @@ describe('capabilityGaps', () => {
     const gaps = capabilityGaps(net, caps, { capabilityCodes: ['action_plan', 'coordinator'] });
     expect(gaps.map((g) => g.municipality)).toEqual(['2403']);
     expect(gaps[0]).toMatchObject({ capabilities: ['action_plan', 'coordinator'], capabilityCount: 2, nearbyCount: 1, severity: 'medium', nearestWithAll: '2480' });
-    expect(gaps[0]!.reason).toBe('Bjurholm has no action plan and no coordinator; within 60 km there is help with coordinator only; the nearest with both is Umeå (63 km).');
+    expect(gaps[0]!.reason).toBe('Bjurholm has no action plan and no coordinator; within 60 km there is help with a coordinator only; the nearest with both is Umeå (63 km).');
   });
 
   it('is high when nothing is within the radius, and low when everything is', () => {
@@ -122,8 +122,20 @@ describe('capabilityGaps', () => {
     expect(before.reason).toMatch(/no municipality or actor has all of them/);
   });
 
-  it('speaks Swedish when asked', () => {
+  it('the nearest with all is the nearest in km, as the radius and the reason speak in km', () => {
+    // Lycksele borders Bjurholm (1 step, about 83 km) and has both; Umeå is 2 steps but 63 km away.
+    const more = loadCapabilities({ text: `${csv}\n2481,,action_plan,yes,\n2481,,coordinator,yes,`, name: 'caps.csv' }, net);
+    const gap = capabilityGaps(net, more, { capabilityCodes: ['action_plan', 'coordinator'], radiusKm: 70 })[0]!;
+    expect(gap).toMatchObject({ nearestWithAll: '2480' });
+    expect(gap.reason).toMatch(/the nearest with both is Umeå \(63 km\)/);
+    // Reach goes by border steps first (the issue's "border steps and km"): Lycksele.
+    expect(competenceReach(net, more, { capabilityCodes: ['action_plan'] }).find((r) => r.municipality === '2403')).toMatchObject({ source: '2481', borderSteps: 1 });
+  });
+
+  it('speaks Swedish when asked, with the labels\' gender', () => {
+    const ett = loadCapabilities({ text: 'municipality,capability,status\n2403,relatives_support,no\n2480,relatives_support,yes\n' }, net);
+    expect(capabilityGaps(net, ett, { lang: 'sv', radiusKm: 30 })[0]!.reason).toBe('Bjurholm har inget anhörigstöd, och ingen kommun eller aktör inom 30 km har något; närmast med det är Umeå (63 km).');
     const sv = capabilityGaps(net, caps, { capabilityCodes: ['action_plan', 'coordinator'], radiusKm: 30, lang: 'sv' })[0]!;
-    expect(sv.reason).toBe('Bjurholm har ingen handlingsplan och ingen samordnare, och ingen kommun eller aktör inom 30 km har någotdera; närmast med båda är Umeå (63 km).');
+    expect(sv.reason).toBe('Bjurholm har ingen handlingsplan och ingen samordnare, och ingen kommun eller aktör inom 30 km har någondera; närmast med båda är Umeå (63 km).');
   });
 });

@@ -81,6 +81,13 @@ describe('loadCapabilities', () => {
     expect(lenient.records.map((r) => [r.subject, r.capability, r.status])).toEqual([['2460', 'coordinator', 'yes']]);
   });
 
+  it('a repeated row with another source is merged with a warning, not dropped in silence', () => {
+    const caps = loadCapabilities(text('municipality,capability,status,source\n2480,action_plan,yes,A\n2480,action_plan,yes,B\n2480,action_plan,yes,A\n'), net);
+    expect(accounted(caps)).toMatchObject({ loaded: 1, merged: 2 });
+    expect(caps.loadReport!.problems.map((p) => [p.row, p.severity])).toEqual([[3, 'warning']]);
+    expect(caps.fact('2480', 'action_plan').record!.source).toBe('A');
+  });
+
   it('reads no status from the prototype: constructor, toString and __proto__ are bad statuses', () => {
     const lenient = loadCapabilities(text('municipality,capability,status\n2480,action_plan,Constructor\n2480,coordinator,toString\n2460,coordinator,__proto__\n'), net, { mode: 'lenient' });
     expect(lenient.records).toEqual([]);

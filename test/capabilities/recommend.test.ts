@@ -27,7 +27,7 @@ describe('competence component', () => {
     const e2 = Math.exp(2); // two capabilities offered, weight 1 each
     expect(q).toBeCloseTo((e2 * p) / (1 - p + e2 * p), 10);
     expect(after[0]!.candidate).toBe('2463');
-    expect(after[0]!.reasons[0]).toBe('Åsele has an action plan (since 2021) and a coordinator (since 2019); you do not have these yet');
+    expect(after[0]!.reasons[0]).toBe('Åsele has an action plan (since 2021) and a coordinator (since 2019); you have no action plan and are setting up a coordinator');
     expect(after[0]!.components.competence).toBeGreaterThan(0);
     // Weight 0: the ranking is kept, the reason is given.
     const zero = recommendPartners(net, '2425', { ...all, capabilities: caps, competenceWeight: 0 });
@@ -54,5 +54,13 @@ describe('competence component', () => {
     const v = recommendPartners(net, '2462', { ...all, capabilities: caps });
     expect(v.map((r) => r.score)).toEqual(recommendPartners(net, '2462', all).map((r) => r.score));
     expect(() => recommendPartners(net, '2425', { capability: 'coordinator' })).toThrow(/needs capabilities/);
+    // Existing partners flagged too, in both scorers: only those that have it (Vilhelmina, Dorotea's partner, has not).
+    for (const scorer of ['model', 'weighted'] as const) {
+      const flagged = recommendPartners(net, '2425', { scorer, capabilities: caps, capability: 'relatives_support', existing: 'flag' });
+      expect(flagged.map((r) => r.candidate)).toEqual(['2421']);
+    }
+    // Mixed states are said apart.
+    const mixed = loadCapabilities({ text: 'municipality,capability,status\n2425,action_plan,no\n2425,coordinator,planned\n2421,action_plan,yes\n2421,coordinator,yes\n2421,relatives_support,yes\n', name: 'm.csv' }, net);
+    expect(recommendPartners(net, '2425', { capabilities: mixed, capability: 'relatives_support' })[0]!.reasons[0]).toBe('Storuman has an action plan, a coordinator and support for relatives; you have no action plan, are setting up a coordinator and asked about support for relatives');
   });
 });

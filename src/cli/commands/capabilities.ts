@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { capabilitiesByMunicipality, capabilityCoverage, capabilityGaps, competenceReach } from '../../analysis/capabilities.js';
 import { loadCapabilities } from '../../io/capabilities.js';
 import type { CapabilitySet } from '../../model/capabilities.js';
+import { formatProblem } from '../../model/load-report.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import { UsageError, type CliIO } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
@@ -47,6 +48,8 @@ export function loadCapabilityFlag(values: ParsedArgs['values'], net: Cooperatio
     ...(custom && { custom }),
   });
   const report = caps.loadReport!.files[0]!;
+  // Warnings (a Windows-1252 file, a repeated row with another source) are said, as the loader's are for actors and links.
+  for (const p of caps.loadReport!.problems.filter((p) => p.severity === 'warning')) io.stderr.write(`samverkan: warning: ${formatProblem(p)}\n`);
   if (report.rejected > 0) io.stderr.write(`samverkan: ${report.rejected} of ${report.rows} capability rows rejected (--lenient); run without --lenient to see why\n`);
   return caps;
 }
