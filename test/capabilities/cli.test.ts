@@ -48,6 +48,13 @@ describe('samverkan capabilities, reach, capability-gaps', () => {
     expect((await cli(['recommend', '-m', 'Dorotea', '--capability', 'coordinator'])).code).toBe(2);
     expect((await cli(['capability-gaps', ...example, '--radius-km', '0'])).code).toBe(2);
     expect((await cli(['evaluate', '--capabilities', `${D}/capabilities.csv`])).code).toBe(2);
+    const bogus = await cli(['reach', ...example, '--only', 'bogus']);
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toMatch(/--only: unknown capability "bogus"/);
+    const sv = await cli(['capability-gaps', ...example, '--census', '--lang', 'sv', '--format', 'json']);
+    expect((json(sv.stdout) as { reason: string }[])[0]!.reason).toMatch(/ har ingen handlingsplan/);
+    const held = await cli(['reach', ...example, '--include-held', '--only', 'action_plan', '--format', 'json']);
+    expect((json(held.stdout) as { municipality: string; state: string }[]).find((r) => r.municipality === '1784')).toMatchObject({ state: 'yes' });
     const strict = await cli(['capabilities', '--dataset', 'bodies', '--capabilities', `${D}/capabilities.csv`]);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/capabilities\.csv, row 13, column actor: no actor of the network has this id/);

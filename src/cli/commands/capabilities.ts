@@ -54,6 +54,14 @@ export function loadCapabilityFlag(values: ParsedArgs['values'], net: Cooperatio
   return caps;
 }
 
+/** `--only`'s capabilities, each known to the vocabulary (else bad usage naming the flag). */
+function onlyCodes(caps: CapabilitySet, only: readonly string[]): string[] {
+  for (const word of only) {
+    if (caps.vocabulary.codeOf(word) === undefined) throw new UsageError(`--only: unknown capability ${JSON.stringify(word)}`, `capabilities: ${caps.vocabulary.codes.join(', ')}`);
+  }
+  return [...only];
+}
+
 function requireCapabilities(values: ParsedArgs['values'], net: CooperationNetwork, io: CliIO, command: string): CapabilitySet {
   const caps = loadCapabilityFlag(values, net, io);
   if (!caps) throw new UsageError(`samverkan ${command} needs --capabilities FILE`, 'for example: --capabilities data/examples/capabilities/capabilities.csv');
@@ -85,7 +93,7 @@ Example:
     const caps = requireCapabilities(values, net, io, 'capabilities');
     const by = choiceOption(values, 'by', ['county', 'municipality'] as const) ?? 'county';
     const only = listOption(values, 'only');
-    const options = only ? { capabilityCodes: only } : {};
+    const options = only ? { capabilityCodes: onlyCodes(caps, only) } : {};
     printRows(by === 'municipality' ? capabilitiesByMunicipality(net, caps, options) : capabilityCoverage(net, caps, options), values, io);
     return 0;
   },
@@ -94,7 +102,7 @@ Example:
 export const reachCommand: Command = {
   name: 'reach',
   summary: 'competence reach: the nearest municipality or actor with each capability a municipality lacks',
-  options: { ...COMMON, only: { type: 'string' } },
+  options: { ...COMMON, only: { type: 'string' }, 'include-held': { type: 'boolean' } },
   help: `samverkan reach --capabilities FILE [options]
 
 For every municipality in scope and every capability it does not have
@@ -105,6 +113,7 @@ whether or not they already cooperate.
 
 Options:
   --only LIST         only these capabilities (e.g. relatives_support)
+  --include-held      also the capabilities a municipality has (the nearest other source)
 
 ${COMMON_HELP}
 
@@ -115,7 +124,7 @@ Example:
     announce(description, values, io);
     const caps = requireCapabilities(values, net, io, 'reach');
     const only = listOption(values, 'only');
-    printRows(competenceReach(net, caps, only ? { capabilityCodes: only } : {}), values, io);
+    printRows(competenceReach(net, caps, { ...(only && { capabilityCodes: onlyCodes(caps, only) }), includeHeld: values['include-held'] === true }), values, io);
     return 0;
   },
 };
@@ -123,7 +132,7 @@ Example:
 export const capabilityGapsCommand: Command = {
   name: 'capability-gaps',
   summary: 'municipalities that lack capabilities, with the nearest help, most severe first',
-  options: { ...COMMON, only: { type: 'string' }, 'radius-km': { type: 'string' } },
+  options: { ...COMMON, only: { type: 'string' }, 'radius-km': { type: 'string' }, lang: { type: 'string' } },
   help: `samverkan capability-gaps --capabilities FILE [options]
 
 Municipalities that lack capabilities where the data says no (or every
@@ -135,6 +144,7 @@ low when all; the reason names the nearest that has them all.
 Options:
   --only LIST         only these capabilities
   --radius-km N       what counts as nearby (default 60)
+  --lang sv|en        language of the reasons (default en)
 
 ${COMMON_HELP}
 
@@ -147,7 +157,8 @@ Example:
     const only = listOption(values, 'only');
     const radius = numberOption(values, 'radius-km');
     if (radius !== undefined && !(radius > 0)) throw new UsageError(`--radius-km must be above 0, got ${radius}`);
-    printRows(capabilityGaps(net, caps, { ...(only && { capabilityCodes: only }), ...(radius !== undefined && { radiusKm: radius }) }), values, io);
+    const lang = choiceOption(values, 'lang', ['en', 'sv'] as const);
+    printRows(capabilityGaps(net, caps, { ...(only && { capabilityCodes: onlyCodes(caps, only) }), ...(radius !== undefined && { radiusKm: radius }), ...(lang && { lang }) }), values, io);
     return 0;
   },
 };
