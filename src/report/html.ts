@@ -145,12 +145,37 @@ function capabilitiesSection(model: ReportModel, s: CountySection): string {
     s.capabilities.gaps.map((g) => [h(g.name), h(g.severity), h(g.reason)]),
     caps.census ? 'No municipality lacks a capability.' : 'No municipality is recorded as lacking a capability (unknown is not counted as lacking).',
   );
+  const codes = s.capabilities.coverage.map((r) => r.capability);
+  const stateWord: Record<string, string> = { yes: 'yes', planned: 'planned', no: 'no', unknown: '?' };
+  const byMunicipality = new Map<string, Map<string, string>>();
+  const names = new Map<string, string>();
+  for (const r of s.capabilities.municipalities) {
+    names.set(r.municipality, r.name);
+    let states = byMunicipality.get(r.municipality);
+    if (!states) byMunicipality.set(r.municipality, (states = new Map()));
+    states.set(r.capability, r.state);
+  }
+  const who = table(
+    [{ label: 'Municipality' }, ...codes.map((c) => ({ label: caps.labels[c] ?? c }))],
+    [...byMunicipality].map(([code, states]) => [h(names.get(code) ?? code), ...codes.map((c) => `<span class="state-${h(states.get(c) ?? 'unknown')}">${h(stateWord[states.get(c) ?? 'unknown'] ?? '?')}</span>`)]),
+    'No municipality.',
+  );
+  const reach = table(
+    [{ label: 'Municipality' }, { label: 'Lacks' }, { label: 'Nearest that has it' }, { label: 'Km', numeric: true }, { label: 'Already cooperate' }],
+    s.capabilities.reach.map((r) => [h(r.name), h(`${caps.labels[r.capability] ?? r.capability}${r.state === 'planned' ? ' (setting up)' : ''}`), h(r.sourceName ?? 'nobody in the data'), r.distanceKm === null ? '' : number(r.distanceKm), r.cooperating === null ? '' : r.cooperating ? 'yes' : 'no']),
+    'No municipality is recorded as lacking a capability.',
+  );
   const note = caps.census
     ? 'The capability records are a complete census: a municipality without a record lacks the capability.'
     : 'The capability records are partial: a municipality without a record is unknown, not without the capability.';
   return `<h3>Capabilities</h3>
 <p class="empty">${h(note)}</p>
 ${coverage}
+<details><summary>Which municipalities have what (? = unknown)</summary>
+${who}
+</details>
+<h4>Where the nearest competence is</h4>
+${reach}
 <h4>Capability gaps</h4>
 ${gaps}`;
 }

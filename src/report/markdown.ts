@@ -80,6 +80,14 @@ function capabilityLines(model: ReportModel, s: CountySection): string[] {
     '',
     ...(s.capabilities.gaps.length > 0 ? s.capabilities.gaps.map((g) => `- **${g.severity}**: ${md(g.reason)}`) : ['_No municipality is recorded as lacking a capability._']),
     '',
+    ...(s.capabilities.reach.length > 0
+      ? [
+          formatMarkdownTable(
+            s.capabilities.reach.map((r) => ({ municipality: r.name, lacks: `${caps.labels[r.capability] ?? r.capability}${r.state === 'planned' ? ' (setting up)' : ''}`, nearest: r.sourceName ?? 'nobody in the data', km: r.distanceKm === null ? '' : Math.round(r.distanceKm), cooperating: r.cooperating === null ? '' : r.cooperating ? 'yes' : 'no' })),
+          ).trimEnd(),
+          '',
+        ]
+      : []),
   ];
 }
 

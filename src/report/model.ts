@@ -13,7 +13,7 @@ import type { Scope } from '../model/scope.js';
 import type { MapFeatureCollection } from './map.js';
 import { recommendAll, type RecommendationRow } from '../recommend/recommend.js';
 import { PartnerKindsSchema, ProgressSchema, SmallPopulationSchema, parseOptions } from '../model/options.js';
-import { capabilityCoverage, capabilityGaps, type CapabilityCoverageRow, type CapabilityGapRow } from '../analysis/capabilities.js';
+import { capabilitiesByMunicipality, capabilityCoverage, capabilityGaps, competenceReach, type CapabilityCoverageRow, type CapabilityGapRow, type CompetenceReachRow, type MunicipalityCapabilityRow } from '../analysis/capabilities.js';
 import { CapabilitySet } from '../model/capabilities.js';
 
 export const ReportOptionsSchema = z.strictObject({
@@ -65,8 +65,13 @@ export interface CountySection {
   recommendations: RecommendationRow[];
   /** Gaps of severity 3 or 4 (high, critical). */
   seriousGaps: number;
-  /** With `capabilities`: one row per capability (`capabilityCoverage`), and the county's capability gaps. */
-  capabilities?: { coverage: CapabilityCoverageRow[]; gaps: CapabilityGapRow[] };
+  /**
+   * With `capabilities`: one row per capability (`capabilityCoverage`), the
+   * county's capability gaps, each municipality's state of each capability
+   * (`capabilitiesByMunicipality`), and for each capability a municipality
+   * lacks by the data (`no` or `planned`) the nearest that has it (`competenceReach`).
+   */
+  capabilities?: { coverage: CapabilityCoverageRow[]; gaps: CapabilityGapRow[]; municipalities: MunicipalityCapabilityRow[]; reach: CompetenceReachRow[] };
 }
 
 /** The data of a report, before rendering: plain records, so other renderers can use it. */
@@ -159,6 +164,8 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
   const capabilityGapRows = o.capabilities ? capabilityGaps(net, o.capabilities) : [];
   const capabilitiesOf = byCounty(capabilityRows, (r) => r.county);
   const capabilityGapsOf = byCounty(capabilityGapRows, (r) => r.county);
+  const statesOf = byCounty(o.capabilities ? capabilitiesByMunicipality(net, o.capabilities) : [], (r) => r.county);
+  const reachOf = byCounty(o.capabilities ? competenceReach(net, o.capabilities).filter((r) => r.state === 'no' || r.state === 'planned') : [], (r) => r.county);
   const counties: CountySection[] = net.counties().map((c) => ({
     coverage: coverageOf.get(c.code)![0]!,
     summary: summaryOf.get(c.code)![0]!,
@@ -174,7 +181,9 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
     gaps: gapsOf.get(c.code) ?? [],
     recommendations: suggestionsOf.get(c.code) ?? [],
     seriousGaps: (gapsOf.get(c.code) ?? []).filter((g) => g.severity >= 3).length,
-    ...(o.capabilities && { capabilities: { coverage: capabilitiesOf.get(c.code) ?? [], gaps: capabilityGapsOf.get(c.code) ?? [] } }),
+    ...(o.capabilities && {
+      capabilities: { coverage: capabilitiesOf.get(c.code) ?? [], gaps: capabilityGapsOf.get(c.code) ?? [], municipalities: statesOf.get(c.code) ?? [], reach: reachOf.get(c.code) ?? [] },
+    }),
   }));
   const caps = o.capabilities;
 

@@ -19,6 +19,9 @@ describe('buildReport with capabilities', () => {
     expect(county.capabilities!.coverage).toEqual(capabilityCoverage(net, caps).filter((r) => r.county === '24'));
     expect(county.capabilities!.gaps).toEqual(capabilityGaps(net, caps).filter((r) => r.county === '24'));
     expect(county.capabilities!.gaps.map((g) => g.municipality)).toEqual(['2403']);
+    expect(county.capabilities!.municipalities).toHaveLength(15 * 2);
+    // Reach only where the data says the municipality lacks it (no or planned), never for unknown.
+    expect(county.capabilities!.reach.map((r) => [r.municipality, r.capability, r.source])).toEqual([['2403', 'action_plan', '2480']]);
     expect(model.capabilities).toMatchObject({ census: false, records: 3 });
   });
 
@@ -29,6 +32,8 @@ describe('buildReport with capabilities', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('Bjurholm has no action plan');
+    expect(html).toContain('Which municipalities have what');
+    expect(html).toContain('<h4>Where the nearest competence is</h4>');
     const md = renderReportMarkdownFromModel(model);
     expect(md).toContain('### Capabilities');
     expect(md).not.toContain('<img src=x');
