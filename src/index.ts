@@ -209,6 +209,7 @@ export { escapeXml, escapeHtml } from './report/escape.js';
 export { buildReport, ReportOptionsSchema, type ReportOptions, type ReportModel, type CountySection } from './report/model.js';
 export { renderReport, renderReportHtml, percent, number as formatNumber } from './report/html.js';
 export { renderReportMarkdown, renderReportMarkdownFromModel } from './report/markdown.js';
+export { renderExplorer, ExplorerOptionsSchema, EXPLORER_STRINGS, EXPLORER_LANGUAGES, type ExplorerOptions, type ExplorerLang, type ExplorerStringKey } from './report/explore/index.js';
 export {
   exportNetwork,
   metricColumns,
