@@ -37,8 +37,11 @@ describe('the explorer in Chromium', () => {
     expect(labels).toContain('Umeå');
     expect(labels).toContain(XSS.place);
     const aria = await opened.attributes('#map path.municipality', 'aria-label');
-    expect(aria.every((a) => a !== null && /ties$/.test(a))).toBe(true);
+    expect(aria.every((a) => a !== null && /: (\d+ ties|1 tie)$/.test(a))).toBe(true);
+    expect(aria).toContain('Storuman, Västerbottens län: 1 tie');
     expect(aria).toContain('Umeå, Västerbottens län: 4 ties');
+    expect(aria).toContain('Vännäs, Västerbottens län: 2 ties');
+    expect(aria).toContain('Vindeln, Västerbottens län: 0 ties');
     expect(await opened.attributes('#map path.municipality', 'tabindex')).toEqual(Array(15).fill('0'));
     expect(await opened.page.getAttribute('#panel', 'aria-live')).toBe('polite');
     expect(await opened.page.textContent('#status')).toBe('6 of 6 ties shown');

@@ -95,7 +95,7 @@ function drawTies() {
     var p = shapes[i];
     if (!p) return;
     p.classList.toggle('dim', !inCounty(i));
-    if (m.scope) p.setAttribute('aria-label', t('map.shape', { name: m.name, county: countyName[m.county] || m.county, ties: numberFormat.format(tieCount[i] || 0) }));
+    if (m.scope) p.setAttribute('aria-label', t(tieCount[i] === 1 ? 'map.shapeOne' : 'map.shape', { name: m.name, county: countyName[m.county] || m.county, ties: numberFormat.format(tieCount[i] || 0) }));
   });
 }
 
@@ -184,7 +184,8 @@ function openMunicipality(i) {
     if (w <= 0) return;
     var other = tie.a === i ? tie.b : tie.a;
     var detail;
-    if (tie.t === 'd') detail = t('panel.direct', { n: numberFormat.format(tie.parts.filter(partOn).length) });
+    var n = tie.parts.filter(partOn).length;
+    if (tie.t === 'd') detail = n === 1 ? t('panel.directOne') : t('panel.direct', { n: numberFormat.format(n) });
     else {
       var names = [];
       tie.parts.filter(partOn).forEach(function (p) { var n = D.actors[p.b].name; if (names.indexOf(n) < 0) names.push(n); });

@@ -53,6 +53,7 @@ line.tie.focus { opacity: 1; }
 .key { font-size: 13px; color: var(--muted); }
 .key svg { vertical-align: middle; }
 #panel { border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; background: #fff; }
+@media (min-width: 901px) { #panel, .side { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow-y: auto; } }
 #panel h2 { font-size: 20px; margin: 0 0 6px; }
 #panel h3 { font-size: 15px; margin: 12px 0 4px; }
 #panel ul { margin: 0; padding-left: 18px; }
