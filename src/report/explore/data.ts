@@ -148,7 +148,7 @@ export function explorerData(net: CooperationNetwork, o: ParsedExplorerOptions, 
   if (scopeFeatures.length === 0) throw new Error('renderExplorer: the map polygons cover none of the municipalities of the data');
   const fitTo = { type: 'FeatureCollection' as const, features: scopeFeatures };
   const meridian = net.scope.national && !o.features && DEFAULT_COUNTRY.mapMeridian !== undefined ? DEFAULT_COUNTRY.mapMeridian : middleLongitude(fitTo);
-  const pad = 8;
+  const pad = 16;
   const width = o.width;
   const base = geoTransverseMercator().rotate([-meridian, 0]).fitWidth(width - 2 * pad, asGeo(fitTo));
   const [[x0, y0], [x1, y1]] = geoPath(base).bounds(asGeo(fitTo));

@@ -23,6 +23,7 @@ export function jsonForScript(value: unknown): string {
 const CSS = `
 :root { color-scheme: light; --ink: #1d2430; --muted: #5b6575; --line: #d9dee6; --soft: #f4f6f9; --accent: #2f5d8c; --direct: #1f5f99; --shared: #c2410c; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
 header { padding: 14px 20px 4px; }
 h1 { font-size: 24px; margin: 0 0 4px; }
@@ -78,7 +79,7 @@ function mapSvg(data: ExplorerData, map: ExplorerMap, label: string): string {
   for (const { m, d } of map.shapes) {
     const mu = data.municipalities[m]!;
     if (mu.scope) {
-      inside.push(`<path class="municipality" data-m="${m}" data-code="${h(mu.code)}" tabindex="0" role="button" aria-label="${h(mu.name)}" d="${d}"></path>`);
+      inside.push(`<path class="municipality" data-m="${m}" data-code="${h(mu.code)}" tabindex="0" role="button" aria-label="${h(mu.name)}" d="${d}"><title>${h(mu.name)}</title></path>`);
     } else {
       outside.push(`<path class="outside" data-m="${m}" data-code="${h(mu.code)}" aria-hidden="true" d="${d}"></path>`);
     }
@@ -151,9 +152,9 @@ export function renderExplorer(net: CooperationNetwork, options: ExplorerOptions
 <label>${h(s('filters.county'))} <select id="f-county"></select></label>
 <fieldset id="f-actor-kinds"><legend>${h(s('filters.actorKinds'))}</legend></fieldset>
 <fieldset id="f-link-kinds"><legend>${h(s('filters.linkKinds'))}</legend></fieldset>
-<label for="date">${h(s('date.label'))} <output id="date-value" for="date"></output></label>
+<label for="date">${h(s('date.label'))}: <output id="date-value" for="date"></output></label>
 <input id="date" type="range" min="0" max="0" step="1" value="0">
-<div id="date-note"></div>
+<div id="date-note">${h(s('date.hint'))}</div>
 <p id="status" role="status" aria-live="polite"></p>
 <div class="key">
 <div>${swatch('direct')} ${h(s('legend.direct'))}</div>
