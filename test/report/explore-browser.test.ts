@@ -14,17 +14,18 @@ const htmlSv = renderExplorer(exploreNetwork());
 const dir = mkdtempSync(join(tmpdir(), 'samverkan-explore-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const xss = (opened: OpenedPage) => opened.page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
+// Expressions evaluated in the page (as strings: the tests are typechecked without the DOM's types).
+const xss = (opened: OpenedPage) => opened.page.evaluate('window.__xss');
 const ties = (opened: OpenedPage) => opened.count('#map .tie');
-const panelOpen = (opened: OpenedPage) => opened.page.evaluate(() => !document.getElementById('panel')!.hidden);
-const panelTitle = (opened: OpenedPage) => opened.page.evaluate(() => document.getElementById('panel-title')!.textContent);
-const panelText = (opened: OpenedPage) => opened.page.evaluate(() => document.getElementById('panel')!.textContent ?? '');
+const panelOpen = (opened: OpenedPage) => opened.page.isVisible('#panel');
+const panelTitle = (opened: OpenedPage) => opened.page.textContent('#panel-title');
+const panelText = async (opened: OpenedPage) => (await opened.page.textContent('#panel')) ?? '';
 
 describe('the explorer in Chromium', () => {
   itInChromium('draws one shape per municipality in scope, the ties and the labels, with no error or request', async () => {
     const opened = await chromium().open({ html });
     expect(opened.problems()).toEqual([]);
-    expect(await opened.page.evaluate(() => (window as unknown as { samverkanExplorer?: { ready: boolean } }).samverkanExplorer?.ready)).toBe(true);
+    expect(await opened.page.evaluate('window.samverkanExplorer && window.samverkanExplorer.ready')).toBe(true);
     expect(await opened.count('#map path.municipality')).toBe(15);
     expect(await opened.count('#map path.outside')).toBeGreaterThan(0);
     expect(await opened.count('#map path.outside[data-code="2281"]')).toBe(1);
@@ -140,7 +141,7 @@ describe('the explorer in Chromium', () => {
 
   itInChromium('keyboard: Tab reaches the municipalities, Enter opens the panel, arrows move, Escape closes it', async () => {
     const opened = await chromium().open({ html });
-    const active = () => opened.page.evaluate(() => document.activeElement?.getAttribute('data-code') ?? document.activeElement?.tagName ?? null);
+    const active = () => opened.page.evaluate<string | null>("document.activeElement ? document.activeElement.getAttribute('data-code') || document.activeElement.tagName : null");
     let code: string | null = null;
     for (let i = 0; i < 40 && !/^\d{4}$/.test(code ?? ''); i++) {
       await opened.page.keyboard.press('Tab');
