@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect } from 'vitest';
-import { renderExplorer } from '../../src/index.js';
+import { demoDataset, loadNetwork, renderExplorer } from '../../src/index.js';
 import { itInChromium, useChromium, type OpenedPage } from '../helpers/chromium.js';
 import { DATES, exploreNetwork, XSS } from './explore-fixture.js';
 
@@ -11,6 +11,8 @@ import { DATES, exploreNetwork, XSS } from './explore-fixture.js';
 const chromium = useChromium();
 const html = renderExplorer(exploreNetwork(), { lang: 'en' });
 const htmlSv = renderExplorer(exploreNetwork());
+const demo = loadNetwork(demoDataset());
+const national = renderExplorer(demo, { lang: 'en' });
 const dir = mkdtempSync(join(tmpdir(), 'samverkan-explore-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -84,6 +86,8 @@ describe('the explorer in Chromium', () => {
     expect(sections).toEqual(['Ties', 'Actors', 'Gaps', 'Suggested partners']);
     expect(await opened.texts('#panel .empty')).toEqual(expect.arrayContaining(['No ties with the current filters and date.', 'No other actors in the data.']));
     expect(await opened.count('#panel .level')).toBeGreaterThan(0);
+    // Gap reasons and suggestion reasons name the municipality: a probe, shown as text.
+    expect((await opened.texts('#panel li')).some((li) => li.includes(XSS.place))).toBe(true);
     expect(await opened.count('#panel .reasons li')).toBeGreaterThan(0);
     expect(await opened.count('#map path.selected[data-code="2403"]')).toBe(1);
     // A suggested partner opens its own panel.
@@ -202,6 +206,28 @@ describe('the explorer in Chromium', () => {
     expect(await opened.page.textContent('#date-value')).toBe('alla datum');
     await opened.page.dispatchEvent('#map path.municipality[data-code="2480"]', 'click');
     expect(await opened.texts('#panel h3')).toEqual(['Band', 'Aktörer', 'Luckor', 'Föreslagna partner']);
+    expect(opened.problems()).toEqual([]);
+    await opened.close();
+  });
+
+  itInChromium('the national map: one shape per municipality; the county filter zooms to a county and keeps its ties', async () => {
+    const opened = await chromium().open({ html: national });
+    expect(opened.problems()).toEqual([]);
+    expect(await opened.count('#map path.municipality')).toBe(290);
+    expect(await opened.count('#map path.outside')).toBe(0);
+    const all = demo.municipalityProjection().ties;
+    const drawn = all.filter((t) => t.direct > 0).length + all.filter((t) => t.bodies.length > 0).length;
+    expect(await ties(opened)).toBe(drawn);
+    const view = await opened.page.getAttribute('#map', 'viewBox');
+    await opened.page.selectOption('#f-county', '24');
+    expect(await opened.page.getAttribute('#map', 'viewBox')).not.toBe(view);
+    expect(await opened.count('#map path.municipality.dim')).toBe(290 - 15);
+    const inCounty = (c: string) => c.startsWith('24');
+    const touching = all.filter((t) => inCounty(t.a) || inCounty(t.b));
+    expect(await ties(opened)).toBe(touching.filter((t) => t.direct > 0).length + touching.filter((t) => t.bodies.length > 0).length);
+    await opened.page.selectOption('#f-county', '');
+    expect(await opened.page.getAttribute('#map', 'viewBox')).toBe(view);
+    expect(await ties(opened)).toBe(drawn);
     expect(opened.problems()).toEqual([]);
     await opened.close();
   });

@@ -15,7 +15,8 @@ const island = (html: string) => {
     ties: unknown[];
     municipalities: { code: string; name: string; scope: boolean }[];
     linkKinds: string[];
-    gaps: Record<string, { reason: string }[]>;
+    gapList: { reason: string }[];
+    gaps: Record<string, number[]>;
     suggestions: Record<string, { reasons: string[] }[]>;
   };
 };
@@ -42,7 +43,8 @@ describe('renderExplorer: the HTML string', () => {
     expect(data.municipalities.filter((m) => m.scope)).toHaveLength(15);
     expect(data.municipalities.find((m) => m.code === '2403')!.name).toBe(XSS.place);
     expect(data.ties).toHaveLength(6);
-    expect(JSON.stringify(data.gaps)).toContain(XSS.place);
+    expect(JSON.stringify(data.gapList)).toContain(XSS.place);
+    expect(Object.values(data.gaps).flat().every((g) => data.gapList[g] !== undefined)).toBe(true);
     expect(Object.values(data.suggestions).every((list) => list.length <= 5)).toBe(true);
     // Escaped in the page's text: no probe appears as markup.
     for (const probe of Object.values(XSS)) expect(html).not.toContain(probe);

@@ -117,7 +117,26 @@ var county = document.getElementById('f-county');
 county.appendChild(el('option', { value: '' }, [t('filters.allCounties')]));
 D.counties.forEach(function (c) { county.appendChild(el('option', { value: c.code }, [c.name])); });
 if (D.counties.length < 2) county.closest('label').hidden = true;
-county.addEventListener('change', function () { state.county = county.value; update(); });
+var map = document.getElementById('map');
+var fullView = map.getAttribute('viewBox');
+/** The map zoomed to the chosen county (its shapes' bounding box), or the whole map. */
+function zoom() {
+  if (state.county === '') { map.setAttribute('viewBox', fullView); return; }
+  var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  scopeShapes.forEach(function (p) {
+    if (M[Number(p.getAttribute('data-m'))].county !== state.county) return;
+    var b = p.getBBox();
+    x0 = Math.min(x0, b.x); y0 = Math.min(y0, b.y); x1 = Math.max(x1, b.x + b.width); y1 = Math.max(y1, b.y + b.height);
+  });
+  if (!(x1 > x0 && y1 > y0)) { map.setAttribute('viewBox', fullView); return; }
+  var full = fullView.split(' ').map(Number);
+  // Keep the map's proportions, with a margin.
+  var w = (x1 - x0) * 1.15, h = (y1 - y0) * 1.15, ratio = full[2] / full[3];
+  if (w / h < ratio) w = h * ratio; else h = w / ratio;
+  var cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+  map.setAttribute('viewBox', [cx - w / 2, cy - h / 2, w, h].map(function (v) { return Math.round(v * 10) / 10; }).join(' '));
+}
+county.addEventListener('change', function () { state.county = county.value; zoom(); update(); });
 
 // The date slider: one step per date a link starts or ends on, then "all dates".
 var slider = document.getElementById('date');
@@ -195,7 +214,7 @@ function openMunicipality(i) {
   });
   ties.sort(function (x, y) { return y.w - x.w || (M[x.other].name < M[y.other].name ? -1 : 1); });
   var actors = D.actors.map(function (a, ai) { return { a: a, ai: ai }; }).filter(function (x) { return x.a.m === i && x.a.kind !== 'municipality' && state.actorKinds[x.a.kind]; });
-  var gaps = D.gaps[i] || [];
+  var gaps = (D.gaps[i] || []).map(function (g) { return D.gapList[g]; });
   var suggestions = D.suggestions[i] || [];
   showPanel(m.name, [
     facts([[t('panel.county'), countyName[m.county] || m.county], [t('panel.population'), numberFormat.format(m.population)]].concat(m.scope ? [] : [['', t('panel.outside')]])),

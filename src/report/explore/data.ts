@@ -92,8 +92,10 @@ export interface ExplorerData {
   ties: ExplorerTie[];
   /** The largest tie strength of each type over all dates, for line widths. */
   maxWeight: { d: number; s: number };
-  /** Gaps by municipality index. */
-  gaps: Record<number, ExplorerGap[]>;
+  /** Every gap of the scope (`findGaps`), once. */
+  gapList: ExplorerGap[];
+  /** Indices into `gapList`, by municipality index. */
+  gaps: Record<number, number[]>;
   /** Suggested partners by municipality index. */
   suggestions: Record<number, ExplorerSuggestion[]>;
   /** Every date a link starts or ends on, sorted. */
@@ -251,14 +253,14 @@ export function explorerData(net: CooperationNetwork, o: ParsedExplorerOptions, 
   }
 
   // Gaps and suggestions of the scope's municipalities (columns read: level, type, reason, municipalities; municipality, candidate, name, rank, reasons).
-  const gaps: Record<number, ExplorerGap[]> = {};
+  const gapList: ExplorerGap[] = [];
+  const gaps: Record<number, number[]> = {};
   for (const row of findGaps(net)) {
     const list = (row as { municipalities?: unknown }).municipalities;
-    const gap = { level: text(row, 'level'), type: text(row, 'type'), reason: text(row, 'reason') };
-    for (const code of Array.isArray(list) ? list : []) {
-      const i = typeof code === 'string' ? mIndex.get(code) : undefined;
-      if (i !== undefined && municipalities[i]!.scope) (gaps[i] ??= []).push(gap);
-    }
+    const at = new Set((Array.isArray(list) ? list : []).flatMap((code) => (typeof code === 'string' && mIndex.has(code) && municipalities[mIndex.get(code)!]!.scope ? [mIndex.get(code)!] : [])));
+    if (at.size === 0) continue;
+    const g = gapList.push({ level: text(row, 'level'), type: text(row, 'type'), reason: text(row, 'reason') }) - 1;
+    for (const i of at) (gaps[i] ??= []).push(g);
   }
   const suggestions: Record<number, ExplorerSuggestion[]> = {};
   if (o.suggestions > 0 && net.links.length > 0) {
@@ -289,6 +291,7 @@ export function explorerData(net: CooperationNetwork, o: ParsedExplorerOptions, 
     pairs,
     ties: outTies,
     maxWeight,
+    gapList,
     gaps,
     suggestions,
     dates: [...dates].sort(cmp),

@@ -46,7 +46,8 @@ path.municipality:focus { outline: none; stroke: #111; stroke-width: 2; }
 path.municipality.selected { fill: #fde68a; }
 path.municipality.dim { fill: #f2f2f2; }
 path.outside { fill: #f1f1f1; stroke: #ffffff; stroke-width: 0.6; }
-line.tie { stroke-linecap: round; opacity: 0.75; pointer-events: none; }
+line.tie { stroke-linecap: round; opacity: 0.75; pointer-events: none; vector-effect: non-scaling-stroke; }
+path.municipality, path.outside { vector-effect: non-scaling-stroke; }
 line.tie.direct, line.swatch.direct { stroke: var(--direct); }
 line.tie.shared, line.swatch.shared { stroke: var(--shared); stroke-dasharray: 4 3; }
 line.tie.focus { opacity: 1; }
