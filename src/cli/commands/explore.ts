@@ -1,26 +1,11 @@
 import { resolve } from 'node:path';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
-import { countryMapFeatures, type MapFeatureCollection } from '../../report/map.js';
 import { renderExplorer } from '../../report/explore/index.js';
 import { EXPLORER_LANGUAGES } from '../../report/explore/strings.js';
-import type { Country } from '../../model/country.js';
-import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
-import { INPUT_HELP, INPUT_OPTIONS, loadInput, readOptionFile } from '../input.js';
+import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
 import { inputFiles, writeOutput } from '../output.js';
+import { FEATURES_HELP, mapFeatures } from './report.js';
 import { announce, choiceOption, integerOption, type Command } from './shared.js';
-
-/** `--features FILE`, else the polygons of a country other than the default one, else the default country's. */
-function features(values: ParsedArgs['values'], io: CliIO, country: Country | undefined): MapFeatureCollection | undefined {
-  const text = readOptionFile(values, 'features', io, 'give a GeoJSON FeatureCollection with a `code` property per municipality');
-  if (text !== undefined) {
-    try {
-      return JSON.parse(text) as MapFeatureCollection;
-    } catch {
-      throw new UsageError(`--features ${JSON.stringify(values.features)} is not JSON`, 'give a GeoJSON FeatureCollection with a `code` property per municipality');
-    }
-  }
-  return country && country !== DEFAULT_COUNTRY ? countryMapFeatures(country) : undefined;
-}
 
 export const exploreCommand: Command = {
   name: 'explore',
@@ -50,8 +35,7 @@ Options:
   --lang LANG         sv (default for ${DEFAULT_COUNTRY.name}'s data) or en
   --title TEXT        page title
   --suggestions N     suggested partners per municipality (default 5; 0: none)
-  --features FILE     map polygons: GeoJSON with a \`code\` property per municipality
-                      (default: the embedded municipalities of ${DEFAULT_COUNTRY.name})
+${FEATURES_HELP}
   --quiet, -q         print only the path of the file
 
 ${INPUT_HELP}
@@ -63,7 +47,7 @@ Example:
     announce(description, values, io);
     const lang = choiceOption(values, 'lang', EXPLORER_LANGUAGES);
     const suggestions = integerOption(values, 'suggestions', 0);
-    const polygons = features(values, io, country);
+    const polygons = mapFeatures(values, io, country);
     const html = renderExplorer(net, {
       dataDescription: description,
       ...(lang && { lang }),
