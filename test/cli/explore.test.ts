@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from './helpers.js';
 
@@ -41,5 +41,19 @@ describe('samverkan explore', () => {
     const r = await cli(['explore', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/samverkan explore --county/);
+  });
+});
+
+describe('samverkan explore with another country', () => {
+  it('draws the polygons of a --geography folder, and says what to do when none fit', async () => {
+    writeFileSync(join(dir, 'testland.csv'), 'source,target,kind\nAlby,Berga,agreement\nT3,T4,project\n');
+    const r = await cli(['explore', '--geography', resolve('test/fixtures/countries/testland'), '--links', 'testland.csv', '--out', 't.html', '--lang', 'en', '--suggestions', '0'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(dir, 't.html'), 'utf8');
+    expect([...html.matchAll(/class="municipality" data-m="\d+" data-code="([^"]+)"/g)].map((m) => m[1])).toEqual(['T1', 'T2', 'T3', 'T4']);
+    writeFileSync(join(dir, 'elsewhere.json'), JSON.stringify({ type: 'FeatureCollection', features: [] }));
+    const none = await cli(['explore', '--geography', resolve('test/fixtures/countries/testland'), '--links', 'testland.csv', '--features', 'elsewhere.json', '--out', 'n.html'], { cwd: dir });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/the map polygons cover none of the municipalities of .*; pass `features`/);
   });
 });

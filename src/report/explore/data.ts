@@ -7,6 +7,7 @@
  */
 import { geoPath, geoTransverseMercator, type GeoProjection } from 'd3-geo';
 import { findGaps } from '../../analysis/gaps.js';
+import { ArgumentError } from '../../model/errors.js';
 import { indexGeography } from '../../model/geography.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import { recommendAll } from '../../recommend/recommend.js';
@@ -147,7 +148,9 @@ export function explorerData(net: CooperationNetwork, o: ParsedExplorerOptions, 
   const whole = prepare(o.features ?? defaultMapFeatures());
   const featureOf = new Map(whole.collection.features.map((f) => [f.properties.code, f]));
   const scopeFeatures = scopeCodes.flatMap((c) => featureOf.get(c) ?? []);
-  if (scopeFeatures.length === 0) throw new Error('renderExplorer: the map polygons cover none of the municipalities of the data');
+  if (scopeFeatures.length === 0) {
+    throw new ArgumentError(`renderExplorer: the map polygons cover none of the municipalities of ${net.scope.description}; pass \`features\`: GeoJSON with a \`code\` property per municipality`);
+  }
   const fitTo = { type: 'FeatureCollection' as const, features: scopeFeatures };
   const meridian = net.scope.national && !o.features && DEFAULT_COUNTRY.mapMeridian !== undefined ? DEFAULT_COUNTRY.mapMeridian : middleLongitude(fitTo);
   const pad = 16;
