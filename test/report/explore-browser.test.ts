@@ -41,10 +41,10 @@ describe('the explorer in Chromium', () => {
     expect(labels).toContain(XSS.place);
     const aria = await opened.attributes('#map path.municipality', 'aria-label');
     expect(aria.every((a) => a !== null && /: (\d+ ties|1 tie)$/.test(a))).toBe(true);
-    expect(aria).toContain('Storuman, Västerbottens län: 1 tie');
-    expect(aria).toContain('Umeå, Västerbottens län: 4 ties');
-    expect(aria).toContain('Vännäs, Västerbottens län: 2 ties');
-    expect(aria).toContain('Vindeln, Västerbottens län: 0 ties');
+    expect(aria).toContain(`Storuman, ${XSS.county}: 1 tie`);
+    expect(aria).toContain(`Umeå, ${XSS.county}: 4 ties`);
+    expect(aria).toContain(`Vännäs, ${XSS.county}: 2 ties`);
+    expect(aria).toContain(`Vindeln, ${XSS.county}: 0 ties`);
     expect(await opened.attributes('#map path.municipality', 'tabindex')).toEqual(Array(15).fill('0'));
     expect(await opened.page.getAttribute('#panel', 'aria-live')).toBe('polite');
     expect(await opened.page.textContent('#status')).toBe('6 of 6 ties shown');
@@ -86,8 +86,10 @@ describe('the explorer in Chromium', () => {
     expect(sections).toEqual(['Ties', 'Actors', 'Gaps', 'Suggested partners']);
     expect(await opened.texts('#panel .empty')).toEqual(expect.arrayContaining(['No ties with the current filters and date.', 'No other actors in the data.']));
     expect(await opened.count('#panel .level')).toBeGreaterThan(0);
-    // Gap reasons and suggestion reasons name the municipality: a probe, shown as text.
+    // Gap reasons name the municipality, and suggestion reasons its neighbours' partners: probes, shown as text.
     expect((await opened.texts('#panel li')).some((li) => li.includes(XSS.place))).toBe(true);
+    expect((await opened.texts('#panel .reasons li')).some((li) => li.includes(XSS.partner))).toBe(true);
+    expect(await opened.page.textContent('#panel dl')).toContain(XSS.county);
     expect(await opened.count('#panel .reasons li')).toBeGreaterThan(0);
     expect(await opened.count('#map path.selected[data-code="2403"]')).toBe(1);
     // A suggested partner opens its own panel.
@@ -154,7 +156,7 @@ describe('the explorer in Chromium', () => {
     expect(code).toBe('2401');
     await opened.page.keyboard.press('Enter');
     expect(await panelOpen(opened)).toBe(true);
-    expect(await panelTitle(opened)).toBe('Nordmaling');
+    expect(await panelTitle(opened)).toBe(XSS.partner);
     await opened.page.keyboard.press('Escape');
     expect(await panelOpen(opened)).toBe(false);
     expect(await active()).toBe('2401');

@@ -9,6 +9,8 @@ export const XSS = {
   linkKind: '<img src=x onerror=window.__xss=4>',
   place: '<img src=x onerror=window.__xss=5>Bjurholm',
   body: 'Räddningstjänst <b onmouseover=window.__xss=6>Nord</b>',
+  county: '<svg/onload=window.__xss=7>Västerbottens län',
+  partner: '<img src=x onerror=window.__xss=8>Nordmaling',
 } as const;
 
 /**
@@ -17,11 +19,14 @@ export const XSS = {
  * - direct 2421–2462, until 2012-06-30;
  * - direct 2480–2281 (Sundsvall, outside the county) from 2019-05-01;
  * - shared body (2401, 2480 from 2010; 2460 from 2018): 2401–2480, 2401–2460, 2460–2480.
- * Bjurholm (2403) is renamed to a probe, so gap reasons and suggestions carry one.
+ * Bjurholm (2403), Nordmaling (2401) and the county are renamed to probes, so gap reasons and
+ * the reasons of suggestions carry them.
  */
 export function exploreNetwork(): CooperationNetwork {
   const geography = structuredClone(swedenGeography()) as ReturnType<typeof swedenGeography>;
   geography.municipalities.find((m) => m.code === '2403')!.name = XSS.place;
+  geography.counties.find((c) => c.code === '24')!.name = XSS.county;
+  geography.municipalities.find((m) => m.code === '2401')!.name = XSS.partner;
   return CooperationNetwork.create({
     geography,
     scope: { counties: ['24'] },

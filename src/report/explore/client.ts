@@ -63,6 +63,7 @@ var tieLayer = document.getElementById('ties');
 var tieCount = {};
 function drawTies() {
   clear(tieLayer);
+  tieLayer.classList.toggle('has-focus', state.open !== null && state.open.type === 'm');
   tieCount = {};
   var shown = 0;
   D.ties.forEach(function (tie, i) {

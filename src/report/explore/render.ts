@@ -51,6 +51,7 @@ path.municipality, path.outside { vector-effect: non-scaling-stroke; }
 line.tie.direct, line.swatch.direct { stroke: var(--direct); }
 line.tie.shared, line.swatch.shared { stroke: var(--shared); stroke-dasharray: 4 3; }
 line.tie.focus { opacity: 1; }
+.ties.has-focus line.tie:not(.focus) { opacity: 0.25; }
 .labels text { font-size: 10px; fill: #111; stroke: #fff; stroke-width: 2.5px; paint-order: stroke; stroke-linejoin: round; text-anchor: middle; dominant-baseline: middle; pointer-events: none; }
 .key { font-size: 13px; color: var(--muted); }
 .key svg { vertical-align: middle; }
