@@ -45,7 +45,8 @@ describe('the explorer in Chromium', () => {
     expect(aria).toContain(`Umeå, ${XSS.county}: 4 ties`);
     expect(aria).toContain(`Vännäs, ${XSS.county}: 2 ties`);
     expect(aria).toContain(`Vindeln, ${XSS.county}: 0 ties`);
-    expect(await opened.attributes('#map path.municipality', 'tabindex')).toEqual(Array(15).fill('0'));
+    // One tab stop for the map: the first municipality (then the last one focused); arrow keys move.
+    expect(await opened.attributes('#map path.municipality', 'tabindex')).toEqual(['0', ...Array(14).fill('-1')]);
     expect(await opened.page.getAttribute('#panel', 'aria-live')).toBe('polite');
     expect(await opened.page.textContent('#status')).toBe('6 of 6 ties shown');
     expect(await xss(opened)).toBeUndefined();
@@ -161,6 +162,21 @@ describe('the explorer in Chromium', () => {
     expect(await panelOpen(opened)).toBe(false);
     expect(await active()).toBe('2401');
     await opened.page.keyboard.press('ArrowRight');
+    expect(await active()).toBe('2403');
+    expect(await opened.attributes('#map path.municipality[tabindex="0"]', 'data-code')).toEqual(['2403']);
+    await opened.page.keyboard.press('End');
+    expect(await active()).toBe('2482');
+    await opened.page.keyboard.press('ArrowRight');
+    expect(await active()).toBe('2401');
+    await opened.page.keyboard.press('ArrowLeft');
+    expect(await active()).toBe('2482');
+    await opened.page.keyboard.press('Home');
+    await opened.page.keyboard.press('ArrowDown');
+    expect(await active()).toBe('2403');
+    // Tab leaves the map: one stop, not fifteen.
+    await opened.page.keyboard.press('Tab');
+    expect(await active()).not.toMatch(/^\d{4}$/);
+    await opened.page.keyboard.press('Shift+Tab');
     expect(await active()).toBe('2403');
     await opened.page.keyboard.press('Enter');
     expect(await panelTitle(opened)).toBe(XSS.place);

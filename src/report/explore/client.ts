@@ -265,6 +265,10 @@ document.addEventListener('keydown', function (e) {
 // The shapes: click, Enter or Space opens; arrow keys move between municipalities.
 scopeShapes.forEach(function (p, k) {
   var i = Number(p.getAttribute('data-m'));
+  p.addEventListener('focus', function () {
+    scopeShapes.forEach(function (q) { if (q !== p) q.setAttribute('tabindex', '-1'); });
+    p.setAttribute('tabindex', '0');
+  });
   p.addEventListener('click', function () { p.focus(); state.returnFocus = p; openMunicipality(i); state.returnFocus = p; });
   p.addEventListener('keydown', function (e) {
     var next = null;

@@ -81,7 +81,8 @@ function mapSvg(data: ExplorerData, map: ExplorerMap, label: string): string {
   for (const { m, d } of map.shapes) {
     const mu = data.municipalities[m]!;
     if (mu.scope) {
-      inside.push(`<path class="municipality" data-m="${m}" data-code="${h(mu.code)}" tabindex="0" role="button" aria-label="${h(mu.name)}" d="${d}"><title>${h(mu.name)}</title></path>`);
+      // One tab stop for the whole map (the first municipality, then the last one focused); arrow keys move within it.
+      inside.push(`<path class="municipality" data-m="${m}" data-code="${h(mu.code)}" tabindex="${inside.length === 0 ? 0 : -1}" role="button" aria-label="${h(mu.name)}" d="${d}"><title>${h(mu.name)}</title></path>`);
     } else {
       outside.push(`<path class="outside" data-m="${m}" data-code="${h(mu.code)}" aria-hidden="true" d="${d}"></path>`);
     }
