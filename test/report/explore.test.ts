@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoDataset, EXPLORER_LANGUAGES, EXPLORER_STRINGS, loadNetwork, OptionsError, renderExplorer } from '../../src/index.js';
+import { CooperationNetwork, demoDataset, EXPLORER_LANGUAGES, EXPLORER_STRINGS, loadNetwork, OptionsError, renderExplorer, swedenGeography } from '../../src/index.js';
 import { EXPLORER_SCRIPT } from '../../src/report/explore/client.js';
 import { jsonForScript } from '../../src/report/explore/render.js';
 import { defaultExplorerLang } from '../../src/report/explore/strings.js';
@@ -104,5 +104,26 @@ describe('the explorer strings', () => {
   it('speaks the default country’s language by default', () => {
     expect(defaultExplorerLang()).toBe('sv');
     expect(renderExplorer(exploreNetwork(), { suggestions: 0 })).toMatch(/^<!doctype html>\n<html lang="sv">/);
+  });
+});
+
+describe('renderExplorer: the ties', () => {
+  it('merges the links of one kind and period between two municipalities into one part, and counts them', () => {
+    const net = CooperationNetwork.create({
+      geography: swedenGeography(),
+      scope: { counties: ['24'] },
+      links: [
+        { source: '2480', target: '2482', kind: 'agreement', weight: 1 },
+        { source: '2482', target: '2480', kind: 'agreement', weight: 2 },
+        { source: '2480', target: '2482', kind: 'agreement', weight: 3 },
+        { source: '2480', target: '2482', kind: 'project' },
+      ],
+    });
+    const data = island(renderExplorer(net, { suggestions: 0 })) as unknown as { ties: { t: string; parts: { k: string[]; n: number; w: number }[] }[] };
+    expect(data.ties).toHaveLength(1);
+    expect(data.ties[0]!.parts.map((p) => [p.k, p.n, p.w])).toEqual([
+      [['agreement'], 3, 6],
+      [['project'], 1, 1],
+    ]);
   });
 });

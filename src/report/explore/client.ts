@@ -204,7 +204,7 @@ function openMunicipality(i) {
     if (w <= 0) return;
     var other = tie.a === i ? tie.b : tie.a;
     var detail;
-    var n = tie.parts.filter(partOn).length;
+    var n = tie.parts.filter(partOn).reduce(function (sum, p) { return sum + p.n; }, 0);
     if (tie.t === 'd') detail = n === 1 ? t('panel.directOne') : t('panel.direct', { n: numberFormat.format(n) });
     else {
       var names = [];

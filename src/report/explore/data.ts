@@ -27,8 +27,10 @@ export interface ExplorerTiePart {
   s: string | null;
   /** Active until (ISO date, inclusive), or null. */
   u: string | null;
-  /** Strength: the link's weight (direct) or 1 (a shared body). */
+  /** Strength: the links' summed weight (direct) or 1 (a shared body). */
   w: number;
+  /** Number of links (direct) or of pairs of memberships (shared) the part stands for. */
+  n: number;
   /** Actor index of the shared body. */
   b?: number;
 }
@@ -212,6 +214,20 @@ export function explorerData(net: CooperationNetwork, o: ParsedExplorerOptions, 
     if (s) dates.add(s);
     if (u) dates.add(u);
   };
+  /** Parts alike in all but weight become one, their weights summed (many links of one kind between two places are one part). */
+  const merge = (parts: ExplorerTiePart[]) => {
+    const byKey = new Map<string, ExplorerTiePart>();
+    for (const p of parts) {
+      const key = JSON.stringify([p.k, p.a, p.s, p.u, p.b ?? -1]);
+      const seen = byKey.get(key);
+      if (seen) {
+        seen.w += p.w;
+        seen.n += p.n;
+      }
+      else byKey.set(key, p);
+    }
+    parts.splice(0, parts.length, ...byKey.values());
+  };
   for (const t of ties) {
     const a = mIndex.get(t.a);
     const b = mIndex.get(t.b);
@@ -227,7 +243,7 @@ export function explorerData(net: CooperationNetwork, o: ParsedExplorerOptions, 
         if (ends[0] !== t.a || ends[1] !== t.b) continue;
         linkKinds.add(link.kind ?? '');
         addDates(link.since, link.until);
-        direct.push({ k: [link.kind ?? ''], a: [...new Set([s.kind, e.kind])], s: link.since ?? null, u: link.until ?? null, w: link.weight });
+        direct.push({ k: [link.kind ?? ''], a: [...new Set([s.kind, e.kind])].sort(cmp), s: link.since ?? null, u: link.until ?? null, w: link.weight, n: 1 });
       }
     }
     const shared: ExplorerTiePart[] = [];
@@ -241,15 +257,17 @@ export function explorerData(net: CooperationNetwork, o: ParsedExplorerOptions, 
           linkKinds.add(la.kind ?? '');
           linkKinds.add(lb.kind ?? '');
           addDates(s, u);
-          shared.push({ k: [...new Set([la.kind ?? '', lb.kind ?? ''])], a: ['municipality', bodyActor.kind], s: s ?? null, u: u ?? null, w: 1, b: aIndex.get(body)! });
+          shared.push({ k: [...new Set([la.kind ?? '', lb.kind ?? ''])].sort(cmp), a: [...new Set(['municipality', bodyActor.kind])].sort(cmp), s: s ?? null, u: u ?? null, w: 1, n: 1, b: aIndex.get(body)! });
         }
       }
     }
     if (direct.length > 0) {
+      merge(direct);
       outTies.push({ a, b, t: 'd', parts: direct });
       maxWeight.d = Math.max(maxWeight.d, direct.reduce((sum, p) => sum + p.w, 0));
     }
     if (shared.length > 0) {
+      merge(shared);
       outTies.push({ a, b, t: 's', parts: shared });
       maxWeight.s = Math.max(maxWeight.s, new Set(shared.map((p) => p.b)).size);
     }
