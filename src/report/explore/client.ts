@@ -120,22 +120,26 @@ D.counties.forEach(function (c) { county.appendChild(el('option', { value: c.cod
 if (D.counties.length < 2) county.closest('label').hidden = true;
 var map = document.getElementById('map');
 var fullView = map.getAttribute('viewBox');
-/** The map zoomed to the chosen county (its shapes' bounding box), or the whole map. */
+var fullHeight = map.getAttribute('height');
+var mapWidth = Number(map.getAttribute('width'));
+/** The map zoomed to the chosen county (its shapes' bounding box, with a margin; the map's height follows its shape), or the whole map. */
 function zoom() {
-  if (state.county === '') { map.setAttribute('viewBox', fullView); return; }
+  map.setAttribute('viewBox', fullView);
+  map.setAttribute('height', fullHeight);
+  if (state.county === '') return;
   var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   scopeShapes.forEach(function (p) {
     if (M[Number(p.getAttribute('data-m'))].county !== state.county) return;
     var b = p.getBBox();
     x0 = Math.min(x0, b.x); y0 = Math.min(y0, b.y); x1 = Math.max(x1, b.x + b.width); y1 = Math.max(y1, b.y + b.height);
   });
-  if (!(x1 > x0 && y1 > y0)) { map.setAttribute('viewBox', fullView); return; }
-  var full = fullView.split(' ').map(Number);
-  // Keep the map's proportions, with a margin.
-  var w = (x1 - x0) * 1.15, h = (y1 - y0) * 1.15, ratio = full[2] / full[3];
-  if (w / h < ratio) w = h * ratio; else h = w / ratio;
+  if (!(x1 > x0 && y1 > y0)) return;
+  var w = (x1 - x0) * 1.15, h = (y1 - y0) * 1.15;
+  if (h / w > 2.2) w = h / 2.2;
+  if (h / w < 0.5) h = w * 0.5;
   var cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
   map.setAttribute('viewBox', [cx - w / 2, cy - h / 2, w, h].map(function (v) { return Math.round(v * 10) / 10; }).join(' '));
+  map.setAttribute('height', String(Math.round(mapWidth * h / w)));
 }
 county.addEventListener('change', function () { state.county = county.value; zoom(); update(); });
 
