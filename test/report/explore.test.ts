@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CooperationNetwork, demoDataset, EXPLORER_LANGUAGES, EXPLORER_STRINGS, loadNetwork, OptionsError, renderExplorer, swedenGeography } from '../../src/index.js';
+import { GeographyRequiredError } from '../../src/model/errors.js';
 import { EXPLORER_SCRIPT } from '../../src/report/explore/client.js';
 import { jsonForScript } from '../../src/report/explore/render.js';
 import { defaultExplorerLang } from '../../src/report/explore/strings.js';
@@ -125,5 +126,25 @@ describe('renderExplorer: the ties', () => {
       [['agreement'], 3, 6],
       [['project'], 1, 1],
     ]);
+  });
+});
+
+describe('renderExplorer: edge cases', () => {
+  it('draws a network without links: no ties, no dates, no suggestions', () => {
+    const data = island(renderExplorer(CooperationNetwork.create({ geography: swedenGeography(), scope: { counties: ['25'] } }))) as unknown as {
+      ties: unknown[];
+      dates: string[];
+      suggestions: object;
+      municipalities: { scope: boolean }[];
+    };
+    expect(data.ties).toEqual([]);
+    expect(data.dates).toEqual([]);
+    expect(data.suggestions).toEqual({});
+    expect(data.municipalities.filter((m) => m.scope)).toHaveLength(14);
+  });
+
+  it('needs a geography', () => {
+    const plain = loadNetwork({ links: { text: 'source,target\na,b\n', name: 'edges.csv' } });
+    expect(() => renderExplorer(plain)).toThrow(GeographyRequiredError);
   });
 });
