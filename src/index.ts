@@ -220,6 +220,7 @@ export {
 } from './report/map.js';
 export { buildReport, ReportOptionsSchema, type ReportOptions, type ReportModel, type CountySection } from './report/model.js';
 export { renderReport } from './report/html.js';
+export { renderExplorer, ExplorerOptionsSchema, EXPLORER_STRINGS, EXPLORER_LANGUAGES, type ExplorerOptions, type ExplorerLang, type ExplorerStringKey } from './report/explore/index.js';
 
 export {
   exportNetwork,

@@ -14,6 +14,7 @@ const DIFFERENT_MEANINGS: Readonly<Record<string, string>> = {
   format: "an export format, and a map's number formatter",
   field: 'a field to recommend for, and whether the fit learns field terms',
   columns: 'column names of a table, and metric columns of a graph export',
+  width: "the width of a map: 480 for a report's maps, 640 for the explorer's, which is read on screen",
   geography: "a geography everywhere; readGraphFile also takes 'auto' (the default country's when the nodes are placed on it)",
 };
 

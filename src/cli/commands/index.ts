@@ -1,6 +1,7 @@
 import { brokerageCommand, centralityCommand, communitiesCommand, coverageCommand, gapsCommand, structureCommand } from './analysis.js';
 import { capabilitiesCommand, capabilityGapsCommand, reachCommand } from './capabilities.js';
 import { summary, validate } from './data.js';
+import { exploreCommand } from './explore.js';
 import { exportCommand } from './export.js';
 import { generateCommand } from './generate.js';
 import { evaluateCommand, fitCommand, planCommand, recommendCommand } from './recommend.js';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   fitCommand,
   reportCommand,
   mapCommand,
+  exploreCommand,
   exportCommand,
   validate,
   generateCommand,

@@ -20,7 +20,7 @@ import { announce, choiceOption, integerOption, noteSampling, PATH_HELP, PATH_OP
  * `--geography` named or read from a folder (its `municipalities.geojson`),
  * else none (`renderMap` then draws the default country's).
  */
-function mapFeatures(values: ParsedArgs['values'], io: CliIO, country: Country | undefined): MapFeatureCollection | undefined {
+export function mapFeatures(values: ParsedArgs['values'], io: CliIO, country: Country | undefined): MapFeatureCollection | undefined {
   // The default country's polygons are renderMap's own default (drawn around its meridian), so they are not passed.
   return readFeatures(values, io) ?? (country && country !== DEFAULT_COUNTRY ? countryMapFeatures(country) : undefined);
 }
@@ -37,7 +37,7 @@ function readFeatures(values: ParsedArgs['values'], io: CliIO): MapFeatureCollec
   }
 }
 
-const FEATURES_HELP = `  --features FILE     map polygons: GeoJSON with a \`code\` property per municipality
+export const FEATURES_HELP = `  --features FILE     map polygons: GeoJSON with a \`code\` property per municipality
                       (default: the embedded Swedish municipalities)`;
 
 export const reportCommand: Command = {
