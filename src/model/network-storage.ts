@@ -1,5 +1,6 @@
 import { cmp } from './geography.js';
 import { nodeKey } from './keys.js';
+import { PairIndex } from './pair-index.js';
 import { checkHeap, HEAP_RESERVE_PER_ROW } from './runtime.js';
 import type { Actor, Link } from './schema.js';
 
@@ -108,15 +109,14 @@ export class NetworkStorage {
   }
 
   /**
-   * Store the links and aggregate them per pair, keyed by a number (ordinal
-   * of one end × actors + ordinal of the other): string keys cost hundreds
-   * of MB at a million links.
+   * Store the links and aggregate them per pair, numbered by a
+   * {@link PairIndex} of the ends' ordinals: string keys cost hundreds of MB
+   * at a million links.
    */
   #aggregate(links: readonly OwnedLink[]): { stored: NetworkLink[]; ends: number[]; pairAttributes: PairEdgeAttributes[] } {
     const stored: NetworkLink[] = new Array(links.length);
     const ordinal = this.#ordinal;
-    const size = ordinal.size;
-    const pairOf = new Map<number, number>();
+    const pairOf = new PairIndex(links.length);
     const ends: number[] = [];
     const pairAttributes: PairEdgeAttributes[] = [];
     // One frozen `[kind]` array per kind, shared by the pairs with one kind
@@ -150,10 +150,8 @@ export class NetworkStorage {
       if (link.origin !== undefined && !Object.isFrozen(link.origin)) Object.freeze(link.origin);
       if (link.attributes !== undefined && !Object.isFrozen(link.attributes)) Object.freeze(link.attributes);
       stored[index] = Object.freeze(link) as NetworkLink;
-      const pairKey = os < ot ? os * size + ot : ot * size + os;
-      const p = pairOf.get(pairKey);
-      if (p === undefined) {
-        pairOf.set(pairKey, pairAttributes.length);
+      const p = pairOf.add(os, ot);
+      if (p === pairAttributes.length) {
         ends.push(os, ot);
         pairAttributes.push({ weight: link.weight, count: 1, kinds: kindsOf(link.kind), links: [index], crossMunicipal, crossCounty });
       } else {

@@ -5,6 +5,7 @@
  * its members.
  */
 import type { FileReport, Problem } from '../../model/load-report.js';
+import { PairIndex } from '../../model/pair-index.js';
 import { clipText } from '../../model/text.js';
 import { LINK_COLUMNS, MEMBERSHIP_COLUMNS, normaliseHeader, type ColumnMap } from '../columns.js';
 import type { TableRecord } from '../csv.js';
@@ -13,7 +14,7 @@ import { municipalitySuggestion } from '../hints.js';
 import type { Table } from '../source.js';
 import { linkCells } from './cells.js';
 import { EndResolver, type EndResolution, type LinkReadResult, type LinkRecordReader, type LoadedLink } from './ends.js';
-import { checkHead, countRow, extraAttributes, headOf, readAll, readRecord, unnamedColumns, type TableHead } from './record.js';
+import { checkHead, countRow, extraAttributes, headOf, readAll, RecordCells, unnamedColumns, type TableHead } from './record.js';
 import { countBlank, emptyReport } from './report.js';
 
 export type LinkField = keyof typeof LINK_COLUMNS;
@@ -55,7 +56,7 @@ class LinkReader implements LinkRecordReader {
   private readonly columns: ColumnMap<LinkField> | undefined;
   private readonly ends: EndResolver;
   private readonly links: LoadedLink[] = [];
-  private readonly pairs = new Set<number>();
+  private readonly pairs = new PairIndex();
   /**
    * Every kind and date is stored once, not once per link (a million links
    * repeat a few thousand dates); ids are numbered by the resolver, so that
@@ -65,6 +66,7 @@ class LinkReader implements LinkRecordReader {
   private municipalityEnds = 0;
   private readonly implicitRows: ImplicitUse[] = [];
   private readonly unnamed: Set<number>;
+  private readonly cells: RecordCells<LinkField> | undefined;
 
   constructor(
     private readonly table: TableHead,
@@ -78,6 +80,7 @@ class LinkReader implements LinkRecordReader {
     this.columns = preset ?? checkHead<LinkField>(table, this.memberships ? MEMBERSHIP_COLUMNS : LINK_COLUMNS, ['source', 'target'], problems);
     this.ends = new EndResolver(resolution, preset !== undefined);
     this.unnamed = unnamedColumns(this.columns);
+    if (this.columns) this.cells = new RecordCells(table, this.columns, problems);
   }
 
   private intern(text: string): string {
@@ -95,20 +98,9 @@ class LinkReader implements LinkRecordReader {
       report.rejected++;
       return;
     }
-    const { cell, error: err, errors } = readRecord(table, columns, record, this.problems);
-    const implicitHere: ImplicitUse[] = [];
-    const [source, target] = (['source', 'target'] as const).map((field) => {
-      const raw = cell(field);
-      if (raw === '') {
-        err(field, undefined, `the ${field} is empty`);
-        return undefined;
-      }
-      const id = !memberships ? ends.end(raw) : field === 'source' ? ends.group(raw) : ends.member(raw);
-      if (id === undefined) err(field, raw, memberships && field === 'target' ? `not a municipality code or name of the ${ends.geography.name} geography${municipalitySuggestion(ends.geography, raw)}` : ends.unresolved(raw));
-      else if (ends.implicitSet.has(ends.ids[id]!)) implicitHere.push({ row: record.row, field, value: raw, column: columns.fields[field] === undefined ? undefined : showCell(table.header[columns.fields[field]!]!) });
-      else if (ends.municipalityCodes.has(ends.ids[id]!)) this.municipalityEnds++;
-      return id;
-    });
+    const { cell, error: err, errors } = this.cells!.read(record);
+    const source = this.endOf('source', record.row);
+    const target = this.endOf('target', record.row);
     if (source !== undefined && source === target) err('target', cell('target'), 'self-loop: the link joins an actor to itself');
     const { weight, since, until } = linkCells(cell, err, table.delimiter);
 
@@ -118,7 +110,10 @@ class LinkReader implements LinkRecordReader {
       return;
     }
 
-    this.implicitRows.push(...implicitHere);
+    if (this.implicitHere.length > 0) {
+      this.implicitRows.push(...this.implicitHere);
+      this.implicitHere = [];
+    }
     const link: LoadedLink = { source: ends.ids[source!]!, target: ends.ids[target!]!, weight, origin: { file: table.file, row: record.row } };
     const kind = cell('kind') || (memberships ? 'member' : '');
     if (kind !== '') link.kind = this.intern(kind);
@@ -127,13 +122,30 @@ class LinkReader implements LinkRecordReader {
     const attributes = extraAttributes(table, columns, record, this.problems, this.unnamed);
     if (attributes) link.attributes = attributes;
     this.links.push(link);
-    // Ordinals stay below 2^26 for any input that fits in memory, so the key is exact.
-    const key = source! < target! ? source! * 67108864 + target! : target! * 67108864 + source!;
-    if (this.pairs.has(key)) report.merged++;
-    else {
-      this.pairs.add(key);
-      report.loaded++;
+    const pairs = this.pairs.size;
+    this.pairs.add(source!, target!);
+    if (this.pairs.size === pairs) report.merged++;
+    else report.loaded++;
+  }
+
+  /** Implicit ends used by the current row. */
+  private implicitHere: ImplicitUse[] = [];
+
+  /** One end of the current row, resolved (an error recorded when it names no actor). */
+  private endOf(field: 'source' | 'target', row: number): number | undefined {
+    const { cell, error: err } = this.cells!;
+    const { ends, memberships, columns, table } = this;
+    if (field === 'source') this.implicitHere.length = 0;
+    const raw = cell(field);
+    if (raw === '') {
+      err(field, undefined, `the ${field} is empty`);
+      return undefined;
     }
+    const id = !memberships ? ends.end(raw) : field === 'source' ? ends.group(raw) : ends.member(raw);
+    if (id === undefined) err(field, raw, memberships && field === 'target' ? `not a municipality code or name of the ${ends.geography.name} geography${municipalitySuggestion(ends.geography, raw)}` : ends.unresolved(raw));
+    else if (ends.implicitSet.size > 0 && ends.implicitSet.has(ends.ids[id]!)) this.implicitHere.push({ row, field, value: raw, column: columns!.fields[field] === undefined ? undefined : showCell(table.header[columns!.fields[field]!]!) });
+    else if (ends.municipalityCodes.has(ends.ids[id]!)) this.municipalityEnds++;
+    return id;
   }
 
   blank(): void {
