@@ -57,6 +57,18 @@ export interface PairTable {
   weights: Float64Array;
 }
 
+/**
+ * The ends of a loader's links as numbers of one interning table: link `i`
+ * joins `ids[source[i]]` and `ids[target[i]]`. With it the storage finds
+ * each end's ordinal once per id, not once per link (two string lookups per
+ * link are most of the cost of building a network of a million links).
+ */
+export interface LinkEnds {
+  ids: readonly string[];
+  source: Int32Array;
+  target: Int32Array;
+}
+
 /** Per actor ordinal: its pairs, CSR-style, in pair order. */
 interface Adjacency {
   offsets: Int32Array;
@@ -86,7 +98,8 @@ export class NetworkStorage {
   #adjacency: Adjacency | undefined;
   #pairTable: PairTable | undefined;
 
-  constructor(actors: ReadonlyMap<string, Actor>, links: readonly OwnedLink[]) {
+  /** `ends`, when given, are the links' ends as numbers (see {@link LinkEnds}), aligned with `links`. */
+  constructor(actors: ReadonlyMap<string, Actor>, links: readonly OwnedLink[], ends?: LinkEnds) {
     this.actors = actors;
     for (const actor of actors.values()) {
       if (Object.isFrozen(actor)) continue;
@@ -102,8 +115,8 @@ export class NetworkStorage {
         list.push(actor);
       }
     }
-    const { stored, ends, pairAttributes } = this.#aggregate(links);
-    this.pairEnds = Int32Array.from(ends);
+    const { stored, ends: pairEnds, pairAttributes } = this.#aggregate(links, ends);
+    this.pairEnds = Int32Array.from(pairEnds);
     this.pairAttributes = pairAttributes;
     this.links = Object.freeze(stored);
   }
@@ -113,9 +126,11 @@ export class NetworkStorage {
    * {@link PairIndex} of the ends' ordinals: string keys cost hundreds of MB
    * at a million links.
    */
-  #aggregate(links: readonly OwnedLink[]): { stored: NetworkLink[]; ends: number[]; pairAttributes: PairEdgeAttributes[] } {
+  #aggregate(links: readonly OwnedLink[], linkEnds: LinkEnds | undefined): { stored: NetworkLink[]; ends: number[]; pairAttributes: PairEdgeAttributes[] } {
     const stored: NetworkLink[] = new Array(links.length);
     const ordinal = this.#ordinal;
+    // The ordinal of each interned id (-1: not an actor), looked up once per id.
+    const ordinalOf = linkEnds && Int32Array.from(linkEnds.ids, (id) => ordinal.get(id) ?? -1);
     const pairOf = new PairIndex(links.length);
     const ends: number[] = [];
     const pairAttributes: PairEdgeAttributes[] = [];
@@ -132,8 +147,17 @@ export class NetworkStorage {
     for (let index = 0; index < links.length; index++) {
       if ((index & 65535) === 65535) checkHeap(() => `samverkan stopped building the network at link ${index + 1} of ${links.length}`, links.length * HEAP_RESERVE_PER_ROW);
       const link = links[index]!;
-      const os = ordinal.get(link.source);
-      const ot = ordinal.get(link.target);
+      let os: number | undefined;
+      let ot: number | undefined;
+      if (ordinalOf) {
+        os = ordinalOf[linkEnds!.source[index]!]!;
+        ot = ordinalOf[linkEnds!.target[index]!]!;
+        if (os < 0) os = undefined;
+        if (ot < 0) ot = undefined;
+      } else {
+        os = ordinal.get(link.source);
+        ot = ordinal.get(link.target);
+      }
       if (os === undefined || ot === undefined) throw new Error(`link ${index}: unknown actor ${os === undefined ? link.source : link.target}`);
       const s = this.actorList[os]!;
       const t = this.actorList[ot]!;

@@ -6,7 +6,7 @@ import { IsoDateSchema, type Actor, type County, type Geography, type Municipali
 import type { Scope, ScopeOption } from './scope.js';
 import { cached } from './cache.js';
 import { assembleParts, type NetworkParts } from './network-parts.js';
-import { NetworkStorage, type NetworkLink, type OwnedLink, type PairEdgeAttributes } from './network-storage.js';
+import { NetworkStorage, type LinkEnds, type NetworkLink, type OwnedLink, type PairEdgeAttributes } from './network-storage.js';
 import { buildActorGraph, type ActorNodeAttributes } from './network-graph.js';
 import { municipalityProjection, type MunicipalityProjection, type MunicipalityProjectionOptions } from './network-projection.js';
 
@@ -15,7 +15,7 @@ import { municipalityProjection, type MunicipalityProjection, type MunicipalityP
 // and the municipality projection (network-projection.ts); the parts a
 // network is made from are checked in network-parts.ts.
 export { MAX_LINK_WEIGHT, type NetworkParts } from './network-parts.js';
-export type { NetworkLink, PairEdgeAttributes } from './network-storage.js';
+export type { LinkEnds, NetworkLink, PairEdgeAttributes } from './network-storage.js';
 export type { ActorNodeAttributes } from './network-graph.js';
 export { MunicipalityProjectionOptionsSchema, type MunicipalityProjection, type MunicipalityProjectionOptions, type MunicipalityTie } from './network-projection.js';
 /** @internal */
@@ -63,12 +63,12 @@ export class CooperationNetwork {
 
   readonly #storage: NetworkStorage;
 
-  private constructor(geography: Geography, actors: ReadonlyMap<string, Actor>, links: readonly OwnedLink[], loadReport: LoadReport | undefined, date: string | undefined, scope: Scope) {
+  private constructor(geography: Geography, actors: ReadonlyMap<string, Actor>, links: readonly OwnedLink[], loadReport: LoadReport | undefined, date: string | undefined, scope: Scope, ends?: LinkEnds) {
     this.geography = geography;
     this.scope = scope;
     this.loadReport = loadReport;
     this.date = date;
-    this.#storage = new NetworkStorage(actors, links);
+    this.#storage = new NetworkStorage(actors, links, ends);
     this.links = this.#storage.links;
   }
 
@@ -87,17 +87,19 @@ export class CooperationNetwork {
    * loaders, which have validated every row already (with row-level
    * messages) and hand over objects nobody else holds: at a million links
    * the second validation and its copies cost seconds and hundreds of MB.
-   * Geography references and duplicates are still checked.
+   * Geography references and duplicates are still checked. `ends`: the
+   * links' ends as numbers of the loader's interning table (aligned with
+   * `parts.links`), so the storage resolves each id once.
    *
    * @internal
    */
-  static fromValidated(parts: NetworkParts): CooperationNetwork {
-    return CooperationNetwork.#build(parts, false);
+  static fromValidated(parts: NetworkParts, ends?: LinkEnds): CooperationNetwork {
+    return CooperationNetwork.#build(parts, false, ends);
   }
 
-  static #build(parts: NetworkParts, validate: boolean): CooperationNetwork {
+  static #build(parts: NetworkParts, validate: boolean, ends?: LinkEnds): CooperationNetwork {
     const { actors, links, scope } = assembleParts(parts, validate);
-    return new CooperationNetwork(parts.geography, actors, links, parts.loadReport, undefined, scope);
+    return new CooperationNetwork(parts.geography, actors, links, parts.loadReport, undefined, scope, validate ? undefined : ends);
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 import { findMunicipalityBy, indexGeography } from '../../model/geography.js';
 import type { FileReport, Problem } from '../../model/load-report.js';
+import type { LinkEnds } from '../../model/network.js';
 import type { Actor, Geography, Link } from '../../model/schema.js';
 import { clipText, visibleText } from '../../model/text.js';
 import { ambiguousMunicipality, excelHint, lookalikeIdHint, lookalikeMunicipality, Lookalikes, municipalitySuggestion } from '../hints.js';
@@ -55,6 +56,8 @@ export interface LinkReadResult {
   groups?: string[];
   /** Link ends (counted per row and end) that were municipalities. */
   municipalityEnds: number;
+  /** The items' ends as numbers of the resolver's interning table (see `LinkEnds`), aligned with `items`. */
+  ends?: LinkEnds;
 }
 
 /** A {@link RecordReader} of links, whose `finish` also says what the ends were. */

@@ -56,6 +56,9 @@ class LinkReader implements LinkRecordReader {
   private readonly columns: ColumnMap<LinkField> | undefined;
   private readonly ends: EndResolver;
   private readonly links: LoadedLink[] = [];
+  /** The links' ends as the resolver's numbers, aligned with `links`. */
+  private readonly sources: number[] = [];
+  private readonly targets: number[] = [];
   private readonly pairs = new PairIndex();
   /**
    * Every kind and date is stored once, not once per link (a million links
@@ -122,6 +125,8 @@ class LinkReader implements LinkRecordReader {
     const attributes = extraAttributes(table, columns, record, this.problems, this.unnamed);
     if (attributes) link.attributes = attributes;
     this.links.push(link);
+    this.sources.push(source!);
+    this.targets.push(target!);
     const pairs = this.pairs.size;
     this.pairs.add(source!, target!);
     if (this.pairs.size === pairs) report.merged++;
@@ -167,7 +172,7 @@ class LinkReader implements LinkRecordReader {
       const warning = ends.codeLookalikes(this.table.file, ends.implicitIds);
       if (warning) this.problems.push(warning);
     }
-    return { items: this.links, report, implicit: ends.implicitIds, groups, municipalityEnds };
+    return { items: this.links, report, implicit: ends.implicitIds, groups, municipalityEnds, ends: { ids: ends.ids, source: Int32Array.from(this.sources), target: Int32Array.from(this.targets) } };
   }
 
   /** The links without the rows that used an implicit end (each now an error), counted again. */
