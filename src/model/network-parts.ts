@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { indexGeography, cmp } from './geography.js';
 import type { LoadReport } from './load-report.js';
+import type { LinkColumns } from './link-columns.js';
 import type { OwnedLink } from './network-storage.js';
 import { ActorSchema, LinkSchema, type Actor, type Geography, type LinkInput } from './schema.js';
 import { inferScope, resolveScope, type Scope, type ScopeOption } from './scope.js';
@@ -58,7 +59,7 @@ export interface AssembledParts {
  * objects are taken as they are (at a million links the second validation
  * costs seconds). Geography references and duplicates are always checked.
  */
-export function assembleParts(parts: NetworkParts, validate: boolean): AssembledParts {
+export function assembleParts(parts: NetworkParts, validate: boolean, columns?: LinkColumns): AssembledParts {
   const { geography } = parts;
   const ix = indexGeography(geography);
   const fail = (where: string, message: string): never => {
@@ -108,6 +109,13 @@ export function assembleParts(parts: NetworkParts, validate: boolean): Assembled
   // The municipalities the links name, in one plain loop (a generator over two million ends costs a second).
   const linkMunicipalities = new Set<string>();
   const municipalities = ix.municipality;
+  if (columns) {
+    // The loader's ends are numbers of its table of ids: each id used by a link is looked at once.
+    const { ids, source, target } = columns.ends;
+    const used = new Uint8Array(ids.length);
+    for (let i = 0; i < columns.count; i++) used[source[i]!] = used[target[i]!] = 1;
+    for (let k = 0; k < ids.length; k++) if (used[k] === 1 && municipalities.has(ids[k]!)) linkMunicipalities.add(ids[k]!);
+  }
   for (let i = 0; i < links.length; i++) {
     const l = links[i]!;
     if (municipalities.has(l.source)) linkMunicipalities.add(l.source);

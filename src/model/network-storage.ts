@@ -2,6 +2,7 @@ import { cmp } from './geography.js';
 import { nodeKey } from './keys.js';
 import { PairIndex } from './pair-index.js';
 import { checkHeap, HEAP_RESERVE_PER_ROW } from './runtime.js';
+import type { LinkColumns } from './link-columns.js';
 import type { Actor, Link } from './schema.js';
 
 /**
@@ -77,6 +78,49 @@ interface Adjacency {
 }
 
 /**
+ * The links aggregated per linked pair, the pairs numbered by a
+ * {@link PairIndex} of the ends' ordinals (string keys cost hundreds of MB at
+ * a million links), in the order of their first links.
+ */
+class PairAggregate {
+  readonly ends: number[] = [];
+  readonly attributes: PairEdgeAttributes[] = [];
+  readonly #index: PairIndex;
+  // One frozen `[kind]` array per kind, shared by the pairs with one kind
+  // (most of them); a pair that gets a second kind gets its own array.
+  readonly #singleKinds = new Map<string, string[]>();
+
+  constructor(links: number) {
+    this.#index = new PairIndex(links);
+  }
+
+  #kindsOf(kind: string | undefined): string[] {
+    if (kind === undefined) return NO_KINDS;
+    let kinds = this.#singleKinds.get(kind);
+    if (kinds === undefined) this.#singleKinds.set(kind, (kinds = Object.freeze([kind]) as unknown as string[]));
+    return kinds;
+  }
+
+  add(os: number, ot: number, index: number, weight: number, kind: string | undefined, crossMunicipal: boolean, crossCounty: boolean): void {
+    const p = this.#index.add(os, ot);
+    if (p === this.attributes.length) {
+      this.ends.push(os, ot);
+      this.attributes.push({ weight, count: 1, kinds: this.#kindsOf(kind), links: [index], crossMunicipal, crossCounty });
+      return;
+    }
+    const attributes = this.attributes[p]!;
+    attributes.weight += weight;
+    attributes.count += 1;
+    attributes.links.push(index);
+    if (kind !== undefined && !attributes.kinds.includes(kind)) {
+      attributes.kinds = Object.freeze([...attributes.kinds, kind].sort(cmp)) as unknown as string[];
+    }
+  }
+}
+
+const NO_KINDS: string[] = Object.freeze([]) as unknown as string[];
+
+/**
  * Actors and links of one network, frozen, with their indexes. Immutable
  * once built: a new network (asOf, filterLinks, withScope) builds new
  * storage from {@link linkCopies}.
@@ -86,8 +130,18 @@ export class NetworkStorage {
   readonly actors: ReadonlyMap<string, Actor>;
   /** Actors by ordinal (the order of `actors`). */
   readonly actorList: readonly Actor[];
-  /** Every link, in input order, frozen. */
-  readonly links: readonly NetworkLink[];
+  /**
+   * Every link, in input order, frozen. A loaded network keeps its links as
+   * columns ({@link LinkColumns}) and makes these objects on first use.
+   */
+  get links(): readonly NetworkLink[] {
+    return (this.#links ??= Object.freeze(this.#materialise()));
+  }
+  #links: readonly NetworkLink[] | undefined;
+  /** The loader's columns, with each link's cross-municipal (bit 1) and cross-county (bit 2) flags. */
+  #columns: { links: LinkColumns; cross: Uint8Array } | undefined;
+  /** Number of links. */
+  readonly linkCount: number;
   /** Linked pairs: ends (ordinals) at `2p`, `2p + 1` (first link's direction). */
   readonly pairEnds: Int32Array;
   /** Aggregated attributes of pair `p`. */
@@ -98,8 +152,8 @@ export class NetworkStorage {
   #adjacency: Adjacency | undefined;
   #pairTable: PairTable | undefined;
 
-  /** `ends`, when given, are the links' ends as numbers (see {@link LinkEnds}), aligned with `links`. */
-  constructor(actors: ReadonlyMap<string, Actor>, links: readonly OwnedLink[], ends?: LinkEnds) {
+  /** `links`: checked link objects the storage owns, or a loader's columns. */
+  constructor(actors: ReadonlyMap<string, Actor>, links: readonly OwnedLink[] | LinkColumns) {
     this.actors = actors;
     for (const actor of actors.values()) {
       if (Object.isFrozen(actor)) continue;
@@ -115,80 +169,89 @@ export class NetworkStorage {
         list.push(actor);
       }
     }
-    const { stored, ends: pairEnds, pairAttributes } = this.#aggregate(links, ends);
-    this.pairEnds = Int32Array.from(pairEnds);
-    this.pairAttributes = pairAttributes;
-    this.links = Object.freeze(stored);
-  }
-
-  /**
-   * Store the links and aggregate them per pair, numbered by a
-   * {@link PairIndex} of the ends' ordinals: string keys cost hundreds of MB
-   * at a million links.
-   */
-  #aggregate(links: readonly OwnedLink[], linkEnds: LinkEnds | undefined): { stored: NetworkLink[]; ends: number[]; pairAttributes: PairEdgeAttributes[] } {
-    const stored: NetworkLink[] = new Array(links.length);
+    const columnar = !Array.isArray(links);
+    const count = columnar ? (links as LinkColumns).count : (links as readonly OwnedLink[]).length;
+    this.linkCount = count;
+    const pairs = new PairAggregate(count);
+    const cross = columnar ? new Uint8Array(count) : undefined;
+    const stored: NetworkLink[] = columnar ? [] : new Array(count);
     const ordinal = this.#ordinal;
-    // The ordinal of each interned id (-1: not an actor), looked up once per id.
-    const ordinalOf = linkEnds && Int32Array.from(linkEnds.ids, (id) => ordinal.get(id) ?? -1);
-    const pairOf = new PairIndex(links.length);
-    const ends: number[] = [];
-    const pairAttributes: PairEdgeAttributes[] = [];
-    // One frozen `[kind]` array per kind, shared by the pairs with one kind
-    // (most of them); a pair that gets a second kind gets its own array.
-    const singleKinds = new Map<string, string[]>();
-    const NO_KINDS: string[] = Object.freeze([]) as unknown as string[];
-    const kindsOf = (kind: string | undefined): string[] => {
-      if (kind === undefined) return NO_KINDS;
-      let kinds = singleKinds.get(kind);
-      if (kinds === undefined) singleKinds.set(kind, (kinds = Object.freeze([kind]) as unknown as string[]));
-      return kinds;
-    };
-    for (let index = 0; index < links.length; index++) {
-      if ((index & 65535) === 65535) checkHeap(() => `samverkan stopped building the network at link ${index + 1} of ${links.length}`, links.length * HEAP_RESERVE_PER_ROW);
-      const link = links[index]!;
+    const actorList = this.actorList;
+    // A loader's ends are numbers of its interning table: each id's ordinal is looked up once (-1: not an actor).
+    const columns = columnar ? (links as LinkColumns) : undefined;
+    const ordinalOf = columns && Int32Array.from(columns.ends.ids, (id) => ordinal.get(id) ?? -1);
+    const objects = columnar ? undefined : (links as readonly OwnedLink[]);
+    for (let index = 0; index < count; index++) {
+      if ((index & 65535) === 65535) checkHeap(() => `samverkan stopped building the network at link ${index + 1} of ${count}`, count * HEAP_RESERVE_PER_ROW);
       let os: number | undefined;
       let ot: number | undefined;
-      if (ordinalOf) {
-        os = ordinalOf[linkEnds!.source[index]!]!;
-        ot = ordinalOf[linkEnds!.target[index]!]!;
+      let link: OwnedLink | undefined;
+      if (columns) {
+        os = ordinalOf![columns.ends.source[index]!]!;
+        ot = ordinalOf![columns.ends.target[index]!]!;
         if (os < 0) os = undefined;
         if (ot < 0) ot = undefined;
       } else {
+        link = objects![index]!;
         os = ordinal.get(link.source);
         ot = ordinal.get(link.target);
       }
-      if (os === undefined || ot === undefined) throw new Error(`link ${index}: unknown actor ${os === undefined ? link.source : link.target}`);
-      const s = this.actorList[os]!;
-      const t = this.actorList[ot]!;
+      if (os === undefined || ot === undefined) {
+        const [source, target] = columns ? [columns.ends.ids[columns.ends.source[index]!]!, columns.ends.ids[columns.ends.target[index]!]!] : [link!.source, link!.target];
+        throw new Error(`link ${index}: unknown actor ${os === undefined ? source : target}`);
+      }
+      const s = actorList[os]!;
+      const t = actorList[ot]!;
       if (os === ot) throw new Error(`link ${index}: self-loop on ${s.id}`);
       const crossMunicipal = s.municipality !== undefined && t.municipality !== undefined && s.municipality !== t.municipality;
       const crossCounty = s.county !== undefined && t.county !== undefined && s.county !== t.county;
-      // The storage owns `link` (a checked copy, a loader's object or a
-      // filtered copy), so it becomes the stored link in place: no copy.
+      if (columns) {
+        cross![index] = (crossMunicipal ? 1 : 0) | (crossCounty ? 2 : 0);
+        const kind = columns.kind[index]!;
+        pairs.add(os, ot, index, columns.weight[index]!, kind < 0 ? undefined : columns.words[kind], crossMunicipal, crossCounty);
+        continue;
+      }
+      // The storage owns `link` (a checked copy or a filtered copy), so it
+      // becomes the stored link in place: no copy.
       const owned = link as { index?: number; crossMunicipal?: boolean; crossCounty?: boolean };
       owned.index = index;
       owned.crossMunicipal = crossMunicipal;
       owned.crossCounty = crossCounty;
       // Frozen from here on: what the network hands out cannot change what it computes.
-      if (link.origin !== undefined && !Object.isFrozen(link.origin)) Object.freeze(link.origin);
-      if (link.attributes !== undefined && !Object.isFrozen(link.attributes)) Object.freeze(link.attributes);
-      stored[index] = Object.freeze(link) as NetworkLink;
-      const p = pairOf.add(os, ot);
-      if (p === pairAttributes.length) {
-        ends.push(os, ot);
-        pairAttributes.push({ weight: link.weight, count: 1, kinds: kindsOf(link.kind), links: [index], crossMunicipal, crossCounty });
-      } else {
-        const attributes = pairAttributes[p]!;
-        attributes.weight += link.weight;
-        attributes.count += 1;
-        attributes.links.push(index);
-        if (link.kind !== undefined && !attributes.kinds.includes(link.kind)) {
-          attributes.kinds = Object.freeze([...attributes.kinds, link.kind].sort(cmp)) as unknown as string[];
-        }
-      }
+      if (link!.origin !== undefined && !Object.isFrozen(link!.origin)) Object.freeze(link!.origin);
+      if (link!.attributes !== undefined && !Object.isFrozen(link!.attributes)) Object.freeze(link!.attributes);
+      stored[index] = Object.freeze(link!) as NetworkLink;
+      pairs.add(os, ot, index, link!.weight, link!.kind, crossMunicipal, crossCounty);
     }
-    return { stored, ends, pairAttributes };
+    if (columns) this.#columns = { links: columns, cross: cross! };
+    else this.#links = Object.freeze(stored);
+    this.pairEnds = Int32Array.from(pairs.ends);
+    this.pairAttributes = pairs.attributes;
+  }
+
+  /**
+   * The link objects of a loaded network, made from its columns, with the
+   * keys in the order a loader's links always had: source, target, weight,
+   * origin, kind, since, until, attributes, index, crossMunicipal, crossCounty.
+   */
+  #materialise(): NetworkLink[] {
+    const { links: c, cross } = this.#columns!;
+    const { ids, source, target } = c.ends;
+    const out: NetworkLink[] = new Array(c.count);
+    for (let i = 0; i < c.count; i++) {
+      const link: OwnedLink = { source: ids[source[i]!]!, target: ids[target[i]!]!, weight: c.weight[i]!, origin: Object.freeze({ file: c.file, row: c.row[i]! }) };
+      if (c.kind[i]! >= 0) link.kind = c.words[c.kind[i]!]!;
+      if (c.since[i]! >= 0) link.since = c.words[c.since[i]!]!;
+      if (c.until[i]! >= 0) link.until = c.words[c.until[i]!]!;
+      const attributes = c.attributes.get(i);
+      if (attributes !== undefined) link.attributes = attributes;
+      const owned = link as { index?: number; crossMunicipal?: boolean; crossCounty?: boolean };
+      owned.index = i;
+      owned.crossMunicipal = (cross[i]! & 1) !== 0;
+      owned.crossCounty = (cross[i]! & 2) !== 0;
+      out[i] = Object.freeze(link) as NetworkLink;
+    }
+    return out;
   }
 
   /** Actors that belong to a municipality, other than the municipality itself, in input order (shared: copy before handing out). */

@@ -33,7 +33,7 @@ export function headOf(table: Table): TableHead {
 }
 
 /** Read a whole table in memory through a reader. */
-export function readAll<R extends RecordReader<unknown>>(reader: R, table: Table): ReturnType<R['finish']> {
+export function readAll<R extends Omit<RecordReader<unknown>, 'finish'> & { finish(): unknown }>(reader: R, table: Table): ReturnType<R['finish']> {
   for (const record of table.records) reader.add(record);
   for (let i = 0; i < table.blankRows.length; i++) reader.blank();
   return reader.finish() as ReturnType<R['finish']>;
