@@ -38,7 +38,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AbstractGraph } from 'graphology-types';
-import { formatTable, machine, median, runCommand, runInChild, tsxLoaderUrl, type Cell, type ChildResult } from './lib/measure.js';
+import { adaptiveTime as timed, formatTable, machine, median, runCommand, runInChild, tsxLoaderUrl, type Cell, type ChildResult } from './lib/measure.js';
 import { isSkipped, maxAbsDiff, runPeer, sampleOf, type PeerLibrary, type PeerResult, type PeerTask } from './lib/peers.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,24 +97,6 @@ interface SamReport {
   sampledError?: { sources: number; maxAbsError: number; bound: number };
   counts: Record<string, number>;
   maxRssMb: number;
-}
-
-/** Times `fn`: one run; if it took under 0.5 s, three more and the median of those. */
-function timed<T>(fn: () => T, repeatable = true): { figure: Figure; value: T } {
-  let t0 = performance.now();
-  let value = fn();
-  const first = (performance.now() - t0) / 1000;
-  if (!repeatable || first >= 0.5) return { figure: { seconds: first, runs: 1 }, value };
-  // Millisecond tasks are at the mercy of a GC pause or a context switch:
-  // more runs for shorter tasks.
-  const runs = first < 0.01 ? 21 : first < 0.1 ? 7 : 3;
-  const all: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    t0 = performance.now();
-    value = fn();
-    all.push((performance.now() - t0) / 1000);
-  }
-  return { figure: { seconds: median(all), runs }, value };
 }
 
 async function loadFor(dir: string, size: Size) {
