@@ -123,6 +123,7 @@ export function decimalPoint(text: string, delimiter: string | undefined): strin
   return delimiter !== ',' ? text.replace(/^([+-]?\d*),(\d+)$/, '$1.$2') : text;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -341,7 +342,9 @@ export class TableStream {
       if (this.hasHeader) this.sink.blank(row);
       return;
     }
-    const clean = fields.map((s) => s.normalize('NFC').trim());
+    // NFC leaves ASCII as it is: a row read from ASCII text alone is only trimmed.
+    const clean = this.rowAscii ? fields.map((s) => s.trim()) : fields.map((s) => s.normalize('NFC').trim());
+    this.rowAscii = this.chunkAscii;
     if (!this.hasHeader) {
       this.hasHeader = true;
       this.headerCells = clean.length;
@@ -351,7 +354,13 @@ export class TableStream {
     else this.sink.record({ row, fields: clean });
   }
 
+  /** Whether the piece being parsed, and every piece the current row was read from, are ASCII (see `emit`). */
+  private chunkAscii = true;
+  private rowAscii = true;
+
   private parse(s: string): void {
+    this.chunkAscii = !NON_ASCII.test(s);
+    if (!this.chunkAscii) this.rowAscii = false;
     const n = s.length;
     const d = this.delimiterCode;
     let i = 0;
