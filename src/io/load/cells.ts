@@ -26,6 +26,16 @@ function parseWeight(raw: string, delimiter: string | undefined): number | strin
  * writing a date. Any other time of day is an error, not silently dropped.
  */
 function parseDate(raw: string, field: 'since' | 'until'): string | { error: string } {
+  // A million links repeat a few thousand dates: a valid one is checked once.
+  const known = validDates.get(raw);
+  if (known !== undefined) return known;
+  const parsed = checkDate(raw, field);
+  if (typeof parsed === 'string' && validDates.size < 100_000) validDates.set(raw, parsed);
+  return parsed;
+}
+const validDates = new Map<string, string>();
+
+function checkDate(raw: string, field: 'since' | 'until'): string | { error: string } {
   const midnight = /^(\d{4}-\d{2}-\d{2})[ T]00:00(:00(\.0+)?)?Z?$/.exec(raw);
   const date = midnight ? midnight[1]! : raw;
   if (IsoDateSchema.safeParse(date).success) return date;

@@ -73,7 +73,7 @@ export function readRecord<F extends string>(table: Pick<Table, 'file' | 'header
  * {@link readRecord} for a reader of many records: one object whose `cell`
  * and `error` are made once, not once per row (at a million rows the
  * closures cost seconds). `read(record)` starts the next record; its
- * `errors` is a fresh array each time.
+ * `errors` starts empty (a fresh array after a record that had errors).
  */
 export class RecordCells<F extends string> {
   errors: Problem[] = [];
@@ -86,7 +86,8 @@ export class RecordCells<F extends string> {
 
   read(record: TableRecord): this {
     this.record = record;
-    this.errors = [];
+    // A fresh array after a row with errors (the caller has them); an empty one is kept.
+    if (this.errors.length > 0) this.errors = [];
     if (record.issues !== undefined) for (const issue of record.issues) (issue.severity === 'error' ? this.errors : this.problems).push(issueProblem(this.table.file, this.table.header, record.row, issue));
     if (tooWide(this.table, record)) this.error(undefined, undefined, WIDE);
     return this;
