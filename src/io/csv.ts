@@ -338,13 +338,22 @@ export class TableStream {
     const row = ++this.rows;
     // Rows held by a caller (parseTable keeps them all) fill the heap: stop with a message before it is full.
     if ((row & 16383) === 0) checkHeap(() => `samverkan stopped reading the CSV at row ${row}`, row * HEAP_RESERVE_PER_ROW);
-    if (!issues && fields.every((f) => f.trim() === '')) {
+    // The fields are cleaned in place (trimmed, NFC; NFC leaves ASCII as it
+    // is, so a row read from ASCII text alone is only trimmed); a row whose
+    // fields are all empty then is blank.
+    let blank = !issues;
+    const ascii = this.rowAscii;
+    this.rowAscii = this.chunkAscii;
+    for (let k = 0; k < fields.length; k++) {
+      const f = ascii ? fields[k]!.trim() : fields[k]!.normalize('NFC').trim();
+      fields[k] = f;
+      if (f !== '') blank = false;
+    }
+    if (blank) {
       if (this.hasHeader) this.sink.blank(row);
       return;
     }
-    // NFC leaves ASCII as it is: a row read from ASCII text alone is only trimmed.
-    const clean = this.rowAscii ? fields.map((s) => s.trim()) : fields.map((s) => s.normalize('NFC').trim());
-    this.rowAscii = this.chunkAscii;
+    const clean = fields;
     if (!this.hasHeader) {
       this.hasHeader = true;
       this.headerCells = clean.length;
