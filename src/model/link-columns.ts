@@ -24,16 +24,41 @@ export interface LinkColumns {
   readonly attributes: ReadonlyMap<number, Readonly<Record<string, string>>>;
 }
 
+/** A typed array that grows by doubling (a `number[]` of a million links costs twice the memory, and a copy at the end). */
+class Growable<A extends Int32Array | Float64Array> {
+  length = 0;
+  constructor(
+    public array: A,
+    private readonly make: (size: number) => A,
+  ) {}
+
+  push(value: number): void {
+    if (this.length === this.array.length) {
+      const bigger = this.make(this.array.length * 2);
+      bigger.set(this.array);
+      this.array = bigger;
+    }
+    this.array[this.length++] = value;
+  }
+
+  /** The values, in an array of their own length. */
+  done(): A {
+    return this.array.slice(0, this.length) as A;
+  }
+}
+
+const ints = () => new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+
 /** Builds {@link LinkColumns} one link at a time. */
 export class LinkColumnsBuilder {
   #count = 0;
-  #source: number[] = [];
-  #target: number[] = [];
-  #weight: number[] = [];
-  #kind: number[] = [];
-  #since: number[] = [];
-  #until: number[] = [];
-  #row: number[] = [];
+  readonly #source = ints();
+  readonly #target = ints();
+  readonly #weight = new Growable(new Float64Array(1024), (n) => new Float64Array(n));
+  readonly #kind = ints();
+  readonly #since = ints();
+  readonly #until = ints();
+  readonly #row = ints();
   readonly #words: string[] = [];
   readonly #codes = new Map<string, number>();
   #attributes = new Map<number, Readonly<Record<string, string>>>();
@@ -46,7 +71,7 @@ export class LinkColumnsBuilder {
 
   /** The spreadsheet row of link `i`. */
   rowOf(i: number): number {
-    return this.#row[i]!;
+    return this.#row.array[i]!;
   }
 
   #code(word: string | undefined): number {
@@ -75,11 +100,11 @@ export class LinkColumnsBuilder {
 
   /** The ends of link `i`, as numbers of the resolver's table. */
   sourceOf(i: number): number {
-    return this.#source[i]!;
+    return this.#source.array[i]!;
   }
 
   targetOf(i: number): number {
-    return this.#target[i]!;
+    return this.#target.array[i]!;
   }
 
   /** Only the links for which `keep(i)` is true, in order. */
@@ -89,7 +114,7 @@ export class LinkColumnsBuilder {
     const columns = [this.#source, this.#target, this.#weight, this.#kind, this.#since, this.#until, this.#row];
     for (let i = 0; i < this.#count; i++) {
       if (!keep(i)) continue;
-      for (const column of columns) column[to] = column[i]!;
+      for (const column of columns) column.array[to] = column.array[i]!;
       const a = this.#attributes.get(i);
       if (a !== undefined) attributes.set(to, a);
       to++;
@@ -103,14 +128,14 @@ export class LinkColumnsBuilder {
   build(ids: readonly string[]): LinkColumns {
     return {
       count: this.#count,
-      ends: { ids, source: Int32Array.from(this.#source), target: Int32Array.from(this.#target) },
-      weight: Float64Array.from(this.#weight),
-      kind: Int32Array.from(this.#kind),
-      since: Int32Array.from(this.#since),
-      until: Int32Array.from(this.#until),
+      ends: { ids, source: this.#source.done(), target: this.#target.done() },
+      weight: this.#weight.done(),
+      kind: this.#kind.done(),
+      since: this.#since.done(),
+      until: this.#until.done(),
       words: this.#words,
       file: this.file,
-      row: Int32Array.from(this.#row),
+      row: this.#row.done(),
       attributes: this.#attributes,
     };
   }
