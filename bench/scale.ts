@@ -693,7 +693,7 @@ function readme(results: SizeResult[], peers: PeerLibrary[], command: string, st
 
 Written by \`bench/scale.ts\` (GitHub issue 6); rerun it to refresh this file. The other
 benchmarks (\`bench/load.ts\`, \`centrality.ts\`, \`structure.ts\`, \`recommend-quality.ts\`,
-\`stream.ts\`) print their own tables; \`npm run bench\` runs them all, this one last.
+\`stream.ts\`, \`load-scale.ts\`: loading against igraph and NetworkX, issue 16) print their own tables; \`npm run bench\` runs them all, this one last.
 
 - **Date**: ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${minutes.toFixed(0)} minutes
 - **Machine**: ${m.summary}
