@@ -140,8 +140,6 @@ export class NetworkStorage {
   #links: readonly NetworkLink[] | undefined;
   /** The loader's columns, with each link's cross-municipal (bit 1) and cross-county (bit 2) flags. */
   #columns: { links: LinkColumns; cross: Uint8Array } | undefined;
-  /** Number of links. */
-  readonly linkCount: number;
   /** Linked pairs: ends (ordinals) at `2p`, `2p + 1` (first link's direction). */
   readonly pairEnds: Int32Array;
   /** Aggregated attributes of pair `p`. */
@@ -171,7 +169,6 @@ export class NetworkStorage {
     }
     const columnar = !Array.isArray(links);
     const count = columnar ? (links as LinkColumns).count : (links as readonly OwnedLink[]).length;
-    this.linkCount = count;
     const pairs = new PairAggregate(count);
     const cross = columnar ? new Uint8Array(count) : undefined;
     const stored: NetworkLink[] = columnar ? [] : new Array(count);
