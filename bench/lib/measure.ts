@@ -69,6 +69,28 @@ export function time(fn: () => unknown, options: TimeOptions = {}): number {
   return timeRuns(fn, options).seconds;
 }
 
+/**
+ * Times `fn` as bench/scale.ts reports it: one run; if it took under 0.5 s
+ * (and `repeatable`), 21 more runs under 10 ms, 7 under 0.1 s, else 3, and
+ * the median of those.
+ */
+export function adaptiveTime<T>(fn: () => T, repeatable = true): { figure: { seconds: number; runs: number }; value: T } {
+  let t0 = performance.now();
+  let value = fn();
+  const first = (performance.now() - t0) / 1000;
+  if (!repeatable || first >= 0.5) return { figure: { seconds: first, runs: 1 }, value };
+  // Millisecond tasks are at the mercy of a GC pause or a context switch:
+  // more runs for shorter tasks.
+  const runs = first < 0.01 ? 21 : first < 0.1 ? 7 : 3;
+  const all: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    t0 = performance.now();
+    value = fn();
+    all.push((performance.now() - t0) / 1000);
+  }
+  return { figure: { seconds: median(all), runs }, value };
+}
+
 // --- child processes ----------------------------------------------------------
 
 /** Absolute file URL of tsx's loader (tsx is a devDependency: node_modules/tsx, "." → dist/loader.mjs). */

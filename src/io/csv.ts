@@ -123,6 +123,7 @@ export function decimalPoint(text: string, delimiter: string | undefined): strin
   return delimiter !== ',' ? text.replace(/^([+-]?\d*),(\d+)$/, '$1.$2') : text;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -337,11 +338,22 @@ export class TableStream {
     const row = ++this.rows;
     // Rows held by a caller (parseTable keeps them all) fill the heap: stop with a message before it is full.
     if ((row & 16383) === 0) checkHeap(() => `samverkan stopped reading the CSV at row ${row}`, row * HEAP_RESERVE_PER_ROW);
-    if (!issues && fields.every((f) => f.trim() === '')) {
+    // The fields are cleaned in place (trimmed, NFC; NFC leaves ASCII as it
+    // is, so a row read from ASCII text alone is only trimmed); a row whose
+    // fields are all empty then is blank.
+    let blank = !issues;
+    const ascii = this.rowAscii;
+    this.rowAscii = this.chunkAscii;
+    for (let k = 0; k < fields.length; k++) {
+      const f = ascii ? fields[k]!.trim() : fields[k]!.normalize('NFC').trim();
+      fields[k] = f;
+      if (f !== '') blank = false;
+    }
+    if (blank) {
       if (this.hasHeader) this.sink.blank(row);
       return;
     }
-    const clean = fields.map((s) => s.normalize('NFC').trim());
+    const clean = fields;
     if (!this.hasHeader) {
       this.hasHeader = true;
       this.headerCells = clean.length;
@@ -351,7 +363,13 @@ export class TableStream {
     else this.sink.record({ row, fields: clean });
   }
 
+  /** Whether the piece being parsed, and every piece the current row was read from, are ASCII (see `emit`). */
+  private chunkAscii = true;
+  private rowAscii = true;
+
   private parse(s: string): void {
+    this.chunkAscii = !NON_ASCII.test(s);
+    if (!this.chunkAscii) this.rowAscii = false;
     const n = s.length;
     const d = this.delimiterCode;
     let i = 0;

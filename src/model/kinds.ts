@@ -242,9 +242,17 @@ export class KindVocabulary {
     for (const [word, kind] of entries) this.words.set(foldKind(word), [kindWord(kind), word]);
   }
 
+  /** Words as written → their kind (null: unknown), since a file spells its kinds a handful of ways over many rows. */
+  private readonly seen = new Map<string, string | null>();
+
   /** The kind a word names, or `undefined` when the vocabulary does not know it. */
   lookup(word: string): string | undefined {
-    return this.words.get(foldKind(word))?.[0];
+    let kind = this.seen.get(word);
+    if (kind === undefined) {
+      kind = this.words.get(foldKind(word))?.[0] ?? null;
+      if (this.seen.size < 10_000) this.seen.set(word, kind);
+    }
+    return kind ?? undefined;
   }
 
   /**

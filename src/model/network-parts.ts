@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { indexGeography, cmp } from './geography.js';
 import type { LoadReport } from './load-report.js';
+import type { LinkColumns } from './link-columns.js';
 import type { OwnedLink } from './network-storage.js';
 import { ActorSchema, LinkSchema, type Actor, type Geography, type LinkInput } from './schema.js';
 import { inferScope, resolveScope, type Scope, type ScopeOption } from './scope.js';
@@ -58,7 +59,7 @@ export interface AssembledParts {
  * objects are taken as they are (at a million links the second validation
  * costs seconds). Geography references and duplicates are always checked.
  */
-export function assembleParts(parts: NetworkParts, validate: boolean): AssembledParts {
+export function assembleParts(parts: NetworkParts, validate: boolean, columns?: LinkColumns): AssembledParts {
   const { geography } = parts;
   const ix = indexGeography(geography);
   const fail = (where: string, message: string): never => {
@@ -105,21 +106,30 @@ export function assembleParts(parts: NetworkParts, validate: boolean): Assembled
         return link;
       })
     : given;
-  const ends = function* () {
-    for (const l of links) {
-      yield l.source;
-      yield l.target;
-    }
-  };
+  // The municipalities the links name, in one plain loop (a generator over two million ends costs a second).
+  const linkMunicipalities = new Set<string>();
+  const municipalities = ix.municipality;
+  if (columns) {
+    // The loader's ends are numbers of its table of ids: each id used by a link is looked at once.
+    const { ids, source, target } = columns.ends;
+    const used = new Uint8Array(ids.length);
+    for (let i = 0; i < columns.count; i++) used[source[i]!] = used[target[i]!] = 1;
+    for (let k = 0; k < ids.length; k++) if (used[k] === 1 && municipalities.has(ids[k]!)) linkMunicipalities.add(ids[k]!);
+  }
+  for (let i = 0; i < links.length; i++) {
+    const l = links[i]!;
+    if (municipalities.has(l.source)) linkMunicipalities.add(l.source);
+    if (municipalities.has(l.target)) linkMunicipalities.add(l.target);
+  }
   const given_ = parts.scope ?? 'all';
   const scope: Scope =
     typeof given_ === 'object' && 'description' in given_
       ? given_
       : given_ === 'infer'
-        ? inferScope(geography, [...others.values(), ...[...municipalityAttributes.keys()].map((code): Actor => ({ id: code, name: code, kind: 'municipality', municipality: code }))], ends())
+        ? inferScope(geography, [...others.values(), ...[...municipalityAttributes.keys()].map((code): Actor => ({ id: code, name: code, kind: 'municipality', municipality: code }))], linkMunicipalities)
         : resolveScope(geography, given_ as Exclude<ScopeOption, 'infer'>);
   const codes = new Set(scope.municipalities);
-  for (const end of ends()) if (ix.municipality.has(end)) codes.add(end);
+  for (const code of linkMunicipalities) codes.add(code);
   for (const a of others.values()) if (a.municipality !== undefined) codes.add(a.municipality);
   for (const c of municipalityAttributes.keys()) codes.add(c);
   const actors = new Map<string, Actor>();

@@ -1,6 +1,8 @@
 import { cmp } from './geography.js';
 import { nodeKey } from './keys.js';
+import { PairIndex } from './pair-index.js';
 import { checkHeap, HEAP_RESERVE_PER_ROW } from './runtime.js';
+import type { LinkColumns } from './link-columns.js';
 import type { Actor, Link } from './schema.js';
 
 /**
@@ -56,12 +58,67 @@ export interface PairTable {
   weights: Float64Array;
 }
 
+/**
+ * The ends of a loader's links as numbers of one interning table: link `i`
+ * joins `ids[source[i]]` and `ids[target[i]]`. With it the storage finds
+ * each end's ordinal once per id, not once per link (two string lookups per
+ * link are most of the cost of building a network of a million links).
+ */
+export interface LinkEnds {
+  ids: readonly string[];
+  source: Int32Array;
+  target: Int32Array;
+}
+
 /** Per actor ordinal: its pairs, CSR-style, in pair order. */
 interface Adjacency {
   offsets: Int32Array;
   neighbours: Int32Array;
   pairs: Int32Array;
 }
+
+/**
+ * The links aggregated per linked pair, the pairs numbered by a
+ * {@link PairIndex} of the ends' ordinals (string keys cost hundreds of MB at
+ * a million links), in the order of their first links.
+ */
+class PairAggregate {
+  readonly ends: number[] = [];
+  readonly attributes: PairEdgeAttributes[] = [];
+  readonly #index: PairIndex;
+  // One frozen `[kind]` array per kind, shared by the pairs with one kind
+  // (most of them); a pair that gets a second kind gets its own array.
+  readonly #singleKinds = new Map<string, string[]>();
+
+  constructor(links: number) {
+    this.#index = new PairIndex(links);
+  }
+
+  #kindsOf(kind: string | undefined): string[] {
+    if (kind === undefined) return NO_KINDS;
+    let kinds = this.#singleKinds.get(kind);
+    if (kinds === undefined) this.#singleKinds.set(kind, (kinds = Object.freeze([kind]) as unknown as string[]));
+    return kinds;
+  }
+
+  add(os: number, ot: number, index: number, weight: number, kind: string | undefined, crossMunicipal: boolean, crossCounty: boolean): void {
+    const p = this.#index.add(os, ot);
+    if (p === this.attributes.length) {
+      this.ends.push(os, ot);
+      this.attributes.push({ weight, count: 1, kinds: this.#kindsOf(kind), links: [index], crossMunicipal, crossCounty });
+      return;
+    }
+    const attributes = this.attributes[p]!;
+    attributes.weight += weight;
+    attributes.count += 1;
+    attributes.links.push(index);
+    if (kind !== undefined && !attributes.kinds.includes(kind)) {
+      attributes.kinds = Object.freeze([...attributes.kinds, kind].sort(cmp)) as unknown as string[];
+    }
+  }
+}
+
+const NO_KINDS: string[] = Object.freeze([]) as unknown as string[];
 
 /**
  * Actors and links of one network, frozen, with their indexes. Immutable
@@ -73,8 +130,16 @@ export class NetworkStorage {
   readonly actors: ReadonlyMap<string, Actor>;
   /** Actors by ordinal (the order of `actors`). */
   readonly actorList: readonly Actor[];
-  /** Every link, in input order, frozen. */
-  readonly links: readonly NetworkLink[];
+  /**
+   * Every link, in input order, frozen. A loaded network keeps its links as
+   * columns ({@link LinkColumns}) and makes these objects on first use.
+   */
+  get links(): readonly NetworkLink[] {
+    return (this.#links ??= Object.freeze(this.#materialise()));
+  }
+  #links: readonly NetworkLink[] | undefined;
+  /** The loader's columns, with each link's cross-municipal (bit 1) and cross-county (bit 2) flags. */
+  #columns: { links: LinkColumns; cross: Uint8Array } | undefined;
   /** Linked pairs: ends (ordinals) at `2p`, `2p + 1` (first link's direction). */
   readonly pairEnds: Int32Array;
   /** Aggregated attributes of pair `p`. */
@@ -85,7 +150,8 @@ export class NetworkStorage {
   #adjacency: Adjacency | undefined;
   #pairTable: PairTable | undefined;
 
-  constructor(actors: ReadonlyMap<string, Actor>, links: readonly OwnedLink[]) {
+  /** `links`: checked link objects the storage owns, or a loader's columns. */
+  constructor(actors: ReadonlyMap<string, Actor>, links: readonly OwnedLink[] | LinkColumns) {
     this.actors = actors;
     for (const actor of actors.values()) {
       if (Object.isFrozen(actor)) continue;
@@ -101,72 +167,110 @@ export class NetworkStorage {
         list.push(actor);
       }
     }
-    const { stored, ends, pairAttributes } = this.#aggregate(links);
-    this.pairEnds = Int32Array.from(ends);
-    this.pairAttributes = pairAttributes;
-    this.links = Object.freeze(stored);
-  }
-
-  /**
-   * Store the links and aggregate them per pair, keyed by a number (ordinal
-   * of one end × actors + ordinal of the other): string keys cost hundreds
-   * of MB at a million links.
-   */
-  #aggregate(links: readonly OwnedLink[]): { stored: NetworkLink[]; ends: number[]; pairAttributes: PairEdgeAttributes[] } {
-    const stored: NetworkLink[] = new Array(links.length);
+    const columnar = !Array.isArray(links);
+    const count = columnar ? (links as LinkColumns).count : (links as readonly OwnedLink[]).length;
+    const pairs = new PairAggregate(count);
+    const cross = columnar ? new Uint8Array(count) : undefined;
+    const stored: NetworkLink[] = columnar ? [] : new Array(count);
     const ordinal = this.#ordinal;
-    const size = ordinal.size;
-    const pairOf = new Map<number, number>();
-    const ends: number[] = [];
-    const pairAttributes: PairEdgeAttributes[] = [];
-    // One frozen `[kind]` array per kind, shared by the pairs with one kind
-    // (most of them); a pair that gets a second kind gets its own array.
-    const singleKinds = new Map<string, string[]>();
-    const NO_KINDS: string[] = Object.freeze([]) as unknown as string[];
-    const kindsOf = (kind: string | undefined): string[] => {
-      if (kind === undefined) return NO_KINDS;
-      let kinds = singleKinds.get(kind);
-      if (kinds === undefined) singleKinds.set(kind, (kinds = Object.freeze([kind]) as unknown as string[]));
-      return kinds;
-    };
-    for (let index = 0; index < links.length; index++) {
-      if ((index & 65535) === 65535) checkHeap(() => `samverkan stopped building the network at link ${index + 1} of ${links.length}`, links.length * HEAP_RESERVE_PER_ROW);
-      const link = links[index]!;
-      const os = ordinal.get(link.source);
-      const ot = ordinal.get(link.target);
-      if (os === undefined || ot === undefined) throw new Error(`link ${index}: unknown actor ${os === undefined ? link.source : link.target}`);
-      const s = this.actorList[os]!;
-      const t = this.actorList[ot]!;
+    const actorList = this.actorList;
+    // A loader's ends are numbers of its interning table: each id's ordinal is looked up once (-1: not an actor).
+    const columns = columnar ? (links as LinkColumns) : undefined;
+    const ordinalOf = columns && Int32Array.from(columns.ends.ids, (id) => ordinal.get(id) ?? -1);
+    const objects = columnar ? undefined : (links as readonly OwnedLink[]);
+    for (let index = 0; index < count; index++) {
+      if ((index & 65535) === 65535) checkHeap(() => `samverkan stopped building the network at link ${index + 1} of ${count}`, count * HEAP_RESERVE_PER_ROW);
+      let os: number | undefined;
+      let ot: number | undefined;
+      let link: OwnedLink | undefined;
+      if (columns) {
+        os = ordinalOf![columns.ends.source[index]!]!;
+        ot = ordinalOf![columns.ends.target[index]!]!;
+        if (os < 0) os = undefined;
+        if (ot < 0) ot = undefined;
+      } else {
+        link = objects![index]!;
+        os = ordinal.get(link.source);
+        ot = ordinal.get(link.target);
+      }
+      if (os === undefined || ot === undefined) {
+        const [source, target] = columns ? [columns.ends.ids[columns.ends.source[index]!]!, columns.ends.ids[columns.ends.target[index]!]!] : [link!.source, link!.target];
+        throw new Error(`link ${index}: unknown actor ${os === undefined ? source : target}`);
+      }
+      const s = actorList[os]!;
+      const t = actorList[ot]!;
       if (os === ot) throw new Error(`link ${index}: self-loop on ${s.id}`);
       const crossMunicipal = s.municipality !== undefined && t.municipality !== undefined && s.municipality !== t.municipality;
       const crossCounty = s.county !== undefined && t.county !== undefined && s.county !== t.county;
-      // The storage owns `link` (a checked copy, a loader's object or a
-      // filtered copy), so it becomes the stored link in place: no copy.
+      if (columns) {
+        cross![index] = (crossMunicipal ? 1 : 0) | (crossCounty ? 2 : 0);
+        const kind = columns.kind[index]!;
+        pairs.add(os, ot, index, columns.weight[index]!, kind < 0 ? undefined : columns.words[kind], crossMunicipal, crossCounty);
+        continue;
+      }
+      // The storage owns `link` (a checked copy or a filtered copy), so it
+      // becomes the stored link in place: no copy.
       const owned = link as { index?: number; crossMunicipal?: boolean; crossCounty?: boolean };
       owned.index = index;
       owned.crossMunicipal = crossMunicipal;
       owned.crossCounty = crossCounty;
       // Frozen from here on: what the network hands out cannot change what it computes.
-      if (link.origin !== undefined && !Object.isFrozen(link.origin)) Object.freeze(link.origin);
-      if (link.attributes !== undefined && !Object.isFrozen(link.attributes)) Object.freeze(link.attributes);
-      stored[index] = Object.freeze(link) as NetworkLink;
-      const pairKey = os < ot ? os * size + ot : ot * size + os;
-      const p = pairOf.get(pairKey);
-      if (p === undefined) {
-        pairOf.set(pairKey, pairAttributes.length);
-        ends.push(os, ot);
-        pairAttributes.push({ weight: link.weight, count: 1, kinds: kindsOf(link.kind), links: [index], crossMunicipal, crossCounty });
-      } else {
-        const attributes = pairAttributes[p]!;
-        attributes.weight += link.weight;
-        attributes.count += 1;
-        attributes.links.push(index);
-        if (link.kind !== undefined && !attributes.kinds.includes(link.kind)) {
-          attributes.kinds = Object.freeze([...attributes.kinds, link.kind].sort(cmp)) as unknown as string[];
-        }
-      }
+      if (link!.origin !== undefined && !Object.isFrozen(link!.origin)) Object.freeze(link!.origin);
+      if (link!.attributes !== undefined && !Object.isFrozen(link!.attributes)) Object.freeze(link!.attributes);
+      stored[index] = Object.freeze(link!) as NetworkLink;
+      pairs.add(os, ot, index, link!.weight, link!.kind, crossMunicipal, crossCounty);
     }
-    return { stored, ends, pairAttributes };
+    if (columns) this.#columns = { links: columns, cross: cross! };
+    else this.#links = Object.freeze(stored);
+    this.pairEnds = Int32Array.from(pairs.ends);
+    this.pairAttributes = pairs.attributes;
+  }
+
+  /**
+   * The link objects of a loaded network, made from its columns, with the
+   * keys in the order a loader's links always had: source, target, weight,
+   * origin, kind, since, until, attributes, index, crossMunicipal, crossCounty.
+   */
+  #materialise(): NetworkLink[] {
+    const { links: c, cross } = this.#columns!;
+    const { ids, source, target } = c.ends;
+    const { weight, kind, since, until, words, row, file } = c;
+    const out: NetworkLink[] = new Array(c.count);
+    for (let i = 0; i < c.count; i++) {
+      const s = ids[source[i]!]!;
+      const t = ids[target[i]!]!;
+      const w = weight[i]!;
+      const origin = Object.freeze({ file, row: row[i]! });
+      const crossMunicipal = (cross[i]! & 1) !== 0;
+      const crossCounty = (cross[i]! & 2) !== 0;
+      const k = kind[i]!;
+      const from = since[i]!;
+      const to = until[i]!;
+      const attributes = c.attributes.get(i);
+      let link: NetworkLink;
+      // The usual rows as one literal each (all their keys in the object itself, a third
+      // smaller at a million links than keys added one by one); the others key by key.
+      if (k >= 0 && attributes === undefined && to < 0) {
+        link = from >= 0 ? { source: s, target: t, weight: w, origin, kind: words[k]!, since: words[from]!, index: i, crossMunicipal, crossCounty } : { source: s, target: t, weight: w, origin, kind: words[k]!, index: i, crossMunicipal, crossCounty };
+      } else if (k >= 0 && attributes === undefined && from >= 0) {
+        link = { source: s, target: t, weight: w, origin, kind: words[k]!, since: words[from]!, until: words[to]!, index: i, crossMunicipal, crossCounty };
+      } else {
+        const built: OwnedLink = { source: s, target: t, weight: w, origin };
+        if (k >= 0) built.kind = words[k]!;
+        if (from >= 0) built.since = words[from]!;
+        if (to >= 0) built.until = words[to]!;
+        if (attributes !== undefined) built.attributes = attributes;
+        const owned = built as { index?: number; crossMunicipal?: boolean; crossCounty?: boolean };
+        owned.index = i;
+        owned.crossMunicipal = crossMunicipal;
+        owned.crossCounty = crossCounty;
+        link = built as NetworkLink;
+      }
+      out[i] = Object.freeze(link);
+    }
+    // The objects are the links from now on: the columns are no longer needed.
+    this.#columns = undefined;
+    return out;
   }
 
   /** Actors that belong to a municipality, other than the municipality itself, in input order (shared: copy before handing out). */

@@ -7,6 +7,7 @@ import type { Scope, ScopeOption } from './scope.js';
 import { cached } from './cache.js';
 import { assembleParts, type NetworkParts } from './network-parts.js';
 import { NetworkStorage, type NetworkLink, type OwnedLink, type PairEdgeAttributes } from './network-storage.js';
+import type { LinkColumns } from './link-columns.js';
 import { buildActorGraph, type ActorNodeAttributes } from './network-graph.js';
 import { municipalityProjection, type MunicipalityProjection, type MunicipalityProjectionOptions } from './network-projection.js';
 
@@ -49,7 +50,9 @@ export class CooperationNetwork {
   }
   #graph: UndirectedGraph<ActorNodeAttributes, PairEdgeAttributes> | undefined;
   /** Every link, in input order. */
-  readonly links: readonly NetworkLink[];
+  get links(): readonly NetworkLink[] {
+    return this.#storage.links;
+  }
   /** What the loader did with every input row, when the network was loaded from input. */
   readonly loadReport: LoadReport | undefined;
   /** The date given to {@link asOf}, when this network is a snapshot. */
@@ -63,13 +66,12 @@ export class CooperationNetwork {
 
   readonly #storage: NetworkStorage;
 
-  private constructor(geography: Geography, actors: ReadonlyMap<string, Actor>, links: readonly OwnedLink[], loadReport: LoadReport | undefined, date: string | undefined, scope: Scope) {
+  private constructor(geography: Geography, actors: ReadonlyMap<string, Actor>, links: readonly OwnedLink[] | LinkColumns, loadReport: LoadReport | undefined, date: string | undefined, scope: Scope) {
     this.geography = geography;
     this.scope = scope;
     this.loadReport = loadReport;
     this.date = date;
     this.#storage = new NetworkStorage(actors, links);
-    this.links = this.#storage.links;
   }
 
   /**
@@ -87,17 +89,19 @@ export class CooperationNetwork {
    * loaders, which have validated every row already (with row-level
    * messages) and hand over objects nobody else holds: at a million links
    * the second validation and its copies cost seconds and hundreds of MB.
-   * Geography references and duplicates are still checked.
+   * Geography references and duplicates are still checked. `columns`: the
+   * loader's links as columns (instead of `parts.links`), kept so by the
+   * network, which makes the link objects on first use.
    *
    * @internal
    */
-  static fromValidated(parts: NetworkParts): CooperationNetwork {
-    return CooperationNetwork.#build(parts, false);
+  static fromValidated(parts: NetworkParts, columns?: LinkColumns): CooperationNetwork {
+    return CooperationNetwork.#build(parts, false, columns);
   }
 
-  static #build(parts: NetworkParts, validate: boolean): CooperationNetwork {
-    const { actors, links, scope } = assembleParts(parts, validate);
-    return new CooperationNetwork(parts.geography, actors, links, parts.loadReport, undefined, scope);
+  static #build(parts: NetworkParts, validate: boolean, columns?: LinkColumns): CooperationNetwork {
+    const { actors, links, scope } = assembleParts(parts, validate, columns);
+    return new CooperationNetwork(parts.geography, actors, columns ?? links, parts.loadReport, undefined, scope);
   }
 
   /**

@@ -16,7 +16,7 @@ import { showCell } from '../header.js';
 import { ambiguousMunicipality, excelHint, lookalikeMunicipality, Lookalikes, municipalitySuggestion } from '../hints.js';
 import type { Table } from '../source.js';
 import type { IdTrail } from './ends.js';
-import { checkHead, countRow, extraAttributes, headOf, readAll, readRecord, unnamedColumns, type RecordReader, type TableHead } from './record.js';
+import { checkHead, countRow, extraAttributes, headOf, readAll, RecordCells, unnamedColumns, type RecordReader, type TableHead } from './record.js';
 import { countBlank, emptyReport } from './report.js';
 
 export type ActorField = keyof typeof ACTOR_COLUMNS;
@@ -74,6 +74,7 @@ class ActorReader implements RecordReader<Actor> {
   private readonly actors: Actor[] = [];
   private readonly lookalikes = new Lookalikes();
   private readonly unnamed: Set<number>;
+  private readonly cells: RecordCells<ActorField> | undefined;
 
   constructor(
     private readonly table: TableHead,
@@ -88,6 +89,7 @@ class ActorReader implements RecordReader<Actor> {
     this.columns = preset ?? checkHead<ActorField>(table, ACTOR_COLUMNS, ['id', 'kind'], problems);
     this.ix = indexGeography(geography);
     this.unnamed = unnamedColumns(this.columns);
+    if (this.columns) this.cells = new RecordCells(table, this.columns, problems);
   }
 
   add(record: TableRecord): void {
@@ -127,7 +129,7 @@ class ActorReader implements RecordReader<Actor> {
   /** The actor a record describes (and the row's own id), or `undefined` when the row is rejected (its problems pushed). */
   private validate(record: TableRecord, columns: ColumnMap<ActorField>): { actor: Actor; id: string } | undefined {
     const { table, geography, problems, ix, vocabulary, report, rejectedIds, unnamed } = this;
-    const { cell, error: err, errors } = readRecord(table, columns, record, problems);
+    const { cell, error: err, errors } = this.cells!.read(record);
 
     const id = cell('id');
     const rawKind = cell('kind');

@@ -5,14 +5,12 @@
  */
 import { findMunicipalityBy, indexGeography } from '../../model/geography.js';
 import type { FileReport, Problem } from '../../model/load-report.js';
-import type { Actor, Geography, Link } from '../../model/schema.js';
+import type { LinkColumns } from '../../model/link-columns.js';
+import type { Actor, Geography } from '../../model/schema.js';
 import { clipText, visibleText } from '../../model/text.js';
 import { ambiguousMunicipality, excelHint, lookalikeIdHint, lookalikeMunicipality, Lookalikes, municipalitySuggestion } from '../hints.js';
 import type { LoadNetworkOptions } from './options.js';
 import type { RecordReader } from './record.js';
-
-/** A loaded link, with the file and row it came from. */
-export type LoadedLink = Link & { origin: { file: string; row: number } };
 
 /**
  * How a link reader reads the ends of links: actor ids first (`declared`),
@@ -47,7 +45,8 @@ export interface IdTrail {
 
 /** A link reader's outcome: the links, their report, the implicit actor ids and how many ends were municipalities. */
 export interface LinkReadResult {
-  items: LoadedLink[];
+  /** The links, as columns (kinds and dates stored once, ids numbered by the resolver). */
+  links: LinkColumns;
   report: FileReport;
   /** Ends that are actors of their own (a plain graph), in first-seen order. */
   implicit: string[];
@@ -57,8 +56,8 @@ export interface LinkReadResult {
   municipalityEnds: number;
 }
 
-/** A {@link RecordReader} of links, whose `finish` also says what the ends were. */
-export interface LinkRecordReader extends RecordReader<LoadedLink> {
+/** A reader of link records (as a {@link RecordReader}), whose `finish` gives the links as columns and says what the ends were. */
+export interface LinkRecordReader extends Omit<RecordReader<never>, 'finish'> {
   finish(): LinkReadResult;
 }
 

@@ -37,6 +37,6 @@ export function finishLoad(
     ...links.implicit.map((id): Actor => ({ id, name: id, kind: 'other' })),
     ...(links.groups ?? []).map((id): Actor => ({ id, name: id, kind: 'joint_body' })),
   ];
-  if (plain) return CooperationNetwork.fromValidated({ geography: isPlainGeography(geography) ? geography : NO_GEOGRAPHY, actors: all, links: links.items, loadReport: report, scope: 'all' });
-  return CooperationNetwork.fromValidated({ geography, actors: all, links: links.items, loadReport: report, scope: options.scope ?? 'infer' });
+  if (plain) return CooperationNetwork.fromValidated({ geography: isPlainGeography(geography) ? geography : NO_GEOGRAPHY, actors: all, loadReport: report, scope: 'all' }, links.links);
+  return CooperationNetwork.fromValidated({ geography, actors: all, loadReport: report, scope: options.scope ?? 'infer' }, links.links);
 }

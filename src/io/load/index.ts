@@ -5,6 +5,7 @@
  * validated by the same record readers (`actors.ts`, `links.ts`) and
  * accounted for in the same report (`report.ts`).
  */
+import { LinkColumnsBuilder } from '../../model/link-columns.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import { checkFile, filePathOf, readTable } from '../source.js';
 import { streamChunks, syncChunks } from './files.js';
@@ -22,7 +23,7 @@ export { loadActors } from './actors.js';
 export { linkReader, loadLinks } from './links.js';
 export { finishLoad } from './finish.js';
 export { resolveGeography, defaultGeography } from './geography.js';
-export { resolutionFor, EndResolver, type EndResolution, type IdTrail, type LinkReadResult, type LinkRecordReader, type LoadedLink } from './ends.js';
+export { resolutionFor, EndResolver, type EndResolution, type IdTrail, type LinkReadResult, type LinkRecordReader } from './ends.js';
 export type { RecordReader, TableHead } from './record.js';
 export {
   checkLoadArguments,
@@ -34,7 +35,7 @@ export {
 } from './options.js';
 
 /** The links of a load without a links file (fresh each time: the network keeps its arrays). */
-const noLinks = (): LinkReadResult => ({ items: [], report: { file: '', role: 'links', rows: 0, loaded: 0, merged: 0, rejected: 0, blank: 0 }, implicit: [], municipalityEnds: 0 });
+const noLinks = (): LinkReadResult => ({ links: new LinkColumnsBuilder('').build([]), report: { file: '', role: 'links', rows: 0, loaded: 0, merged: 0, rejected: 0, blank: 0 }, implicit: [], municipalityEnds: 0 });
 
 /**
  * Load a cooperation network from actors and links (file paths, CSV text,

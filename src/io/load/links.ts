@@ -5,6 +5,8 @@
  * its members.
  */
 import type { FileReport, Problem } from '../../model/load-report.js';
+import { LinkColumnsBuilder } from '../../model/link-columns.js';
+import { PairIndex } from '../../model/pair-index.js';
 import { clipText } from '../../model/text.js';
 import { LINK_COLUMNS, MEMBERSHIP_COLUMNS, normaliseHeader, type ColumnMap } from '../columns.js';
 import type { TableRecord } from '../csv.js';
@@ -12,8 +14,8 @@ import { showCell } from '../header.js';
 import { municipalitySuggestion } from '../hints.js';
 import type { Table } from '../source.js';
 import { linkCells } from './cells.js';
-import { EndResolver, type EndResolution, type LinkReadResult, type LinkRecordReader, type LoadedLink } from './ends.js';
-import { checkHead, countRow, extraAttributes, headOf, readAll, readRecord, unnamedColumns, type TableHead } from './record.js';
+import { EndResolver, type EndResolution, type LinkReadResult, type LinkRecordReader } from './ends.js';
+import { checkHead, countRow, extraAttributes, headOf, readAll, RecordCells, unnamedColumns, type TableHead } from './record.js';
 import { countBlank, emptyReport } from './report.js';
 
 export type LinkField = keyof typeof LINK_COLUMNS;
@@ -54,17 +56,13 @@ class LinkReader implements LinkRecordReader {
   private readonly memberships: boolean;
   private readonly columns: ColumnMap<LinkField> | undefined;
   private readonly ends: EndResolver;
-  private readonly links: LoadedLink[] = [];
-  private readonly pairs = new Set<number>();
-  /**
-   * Every kind and date is stored once, not once per link (a million links
-   * repeat a few thousand dates); ids are numbered by the resolver, so that
-   * pairs are counted with numeric keys.
-   */
-  private readonly words = new Map<string, string>();
+  /** The links, as columns (the network keeps them so). */
+  private readonly links: LinkColumnsBuilder;
+  private readonly pairs = new PairIndex();
   private municipalityEnds = 0;
   private readonly implicitRows: ImplicitUse[] = [];
   private readonly unnamed: Set<number>;
+  private readonly cells: RecordCells<LinkField> | undefined;
 
   constructor(
     private readonly table: TableHead,
@@ -74,17 +72,12 @@ class LinkReader implements LinkRecordReader {
     private readonly tick: (() => void) | undefined,
   ) {
     this.report = emptyReport(table, 'links');
+    this.links = new LinkColumnsBuilder(table.file);
     this.memberships = preset === undefined && isMembershipHeader(table.header);
     this.columns = preset ?? checkHead<LinkField>(table, this.memberships ? MEMBERSHIP_COLUMNS : LINK_COLUMNS, ['source', 'target'], problems);
     this.ends = new EndResolver(resolution, preset !== undefined);
     this.unnamed = unnamedColumns(this.columns);
-  }
-
-  private intern(text: string): string {
-    const known = this.words.get(text);
-    if (known !== undefined) return known;
-    this.words.set(text, text);
-    return text;
+    if (this.columns) this.cells = new RecordCells(table, this.columns, problems);
   }
 
   add(record: TableRecord): void {
@@ -95,20 +88,9 @@ class LinkReader implements LinkRecordReader {
       report.rejected++;
       return;
     }
-    const { cell, error: err, errors } = readRecord(table, columns, record, this.problems);
-    const implicitHere: ImplicitUse[] = [];
-    const [source, target] = (['source', 'target'] as const).map((field) => {
-      const raw = cell(field);
-      if (raw === '') {
-        err(field, undefined, `the ${field} is empty`);
-        return undefined;
-      }
-      const id = !memberships ? ends.end(raw) : field === 'source' ? ends.group(raw) : ends.member(raw);
-      if (id === undefined) err(field, raw, memberships && field === 'target' ? `not a municipality code or name of the ${ends.geography.name} geography${municipalitySuggestion(ends.geography, raw)}` : ends.unresolved(raw));
-      else if (ends.implicitSet.has(ends.ids[id]!)) implicitHere.push({ row: record.row, field, value: raw, column: columns.fields[field] === undefined ? undefined : showCell(table.header[columns.fields[field]!]!) });
-      else if (ends.municipalityCodes.has(ends.ids[id]!)) this.municipalityEnds++;
-      return id;
-    });
+    const { cell, error: err, errors } = this.cells!.read(record);
+    const source = this.endOf('source', record.row);
+    const target = this.endOf('target', record.row);
     if (source !== undefined && source === target) err('target', cell('target'), 'self-loop: the link joins an actor to itself');
     const { weight, since, until } = linkCells(cell, err, table.delimiter);
 
@@ -118,22 +100,37 @@ class LinkReader implements LinkRecordReader {
       return;
     }
 
-    this.implicitRows.push(...implicitHere);
-    const link: LoadedLink = { source: ends.ids[source!]!, target: ends.ids[target!]!, weight, origin: { file: table.file, row: record.row } };
-    const kind = cell('kind') || (memberships ? 'member' : '');
-    if (kind !== '') link.kind = this.intern(kind);
-    if (since !== undefined) link.since = this.intern(since);
-    if (until !== undefined) link.until = this.intern(until);
-    const attributes = extraAttributes(table, columns, record, this.problems, this.unnamed);
-    if (attributes) link.attributes = attributes;
-    this.links.push(link);
-    // Ordinals stay below 2^26 for any input that fits in memory, so the key is exact.
-    const key = source! < target! ? source! * 67108864 + target! : target! * 67108864 + source!;
-    if (this.pairs.has(key)) report.merged++;
-    else {
-      this.pairs.add(key);
-      report.loaded++;
+    if (this.implicitHere.length > 0) {
+      this.implicitRows.push(...this.implicitHere);
+      this.implicitHere = [];
     }
+    const kind = cell('kind') || (memberships ? 'member' : '');
+    const attributes = extraAttributes(table, columns, record, this.problems, this.unnamed);
+    this.links.add(source!, target!, weight, kind === '' ? undefined : kind, since, until, record.row, attributes);
+    const pairs = this.pairs.size;
+    this.pairs.add(source!, target!);
+    if (this.pairs.size === pairs) report.merged++;
+    else report.loaded++;
+  }
+
+  /** Implicit ends used by the current row. */
+  private implicitHere: ImplicitUse[] = [];
+
+  /** One end of the current row, resolved (an error recorded when it names no actor). */
+  private endOf(field: 'source' | 'target', row: number): number | undefined {
+    const { cell, error: err } = this.cells!;
+    const { ends, memberships, columns, table } = this;
+    if (field === 'source') this.implicitHere.length = 0;
+    const raw = cell(field);
+    if (raw === '') {
+      err(field, undefined, `the ${field} is empty`);
+      return undefined;
+    }
+    const id = !memberships ? ends.end(raw) : field === 'source' ? ends.group(raw) : ends.member(raw);
+    if (id === undefined) err(field, raw, memberships && field === 'target' ? `not a municipality code or name of the ${ends.geography.name} geography${municipalitySuggestion(ends.geography, raw)}` : ends.unresolved(raw));
+    else if (ends.implicitSet.size > 0 && ends.implicitSet.has(ends.ids[id]!)) this.implicitHere.push({ row, field, value: raw, column: columns!.fields[field] === undefined ? undefined : showCell(table.header[columns!.fields[field]!]!) });
+    else if (ends.municipalityCodes.has(ends.ids[id]!)) this.municipalityEnds++;
+    return id;
   }
 
   blank(): void {
@@ -149,37 +146,36 @@ class LinkReader implements LinkRecordReader {
     const { ends, report, municipalityEnds } = this;
     const groups = ends.groupIds;
     if (ends.implicitIds.length > 0 && municipalityEnds > 0) {
-      return { items: this.rejectImplicit(), report, implicit: [], groups, municipalityEnds };
+      this.rejectImplicit();
+      return { links: this.links.build(ends.ids), report, implicit: [], groups, municipalityEnds };
     }
     if (ends.implicitIds.length > 0 && !ends.by.codes) {
       const warning = ends.codeLookalikes(this.table.file, ends.implicitIds);
       if (warning) this.problems.push(warning);
     }
-    return { items: this.links, report, implicit: ends.implicitIds, groups, municipalityEnds };
+    return { links: this.links.build(ends.ids), report, implicit: ends.implicitIds, groups, municipalityEnds };
   }
 
   /** The links without the rows that used an implicit end (each now an error), counted again. */
-  private rejectImplicit(): LoadedLink[] {
-    const { report } = this;
+  private rejectImplicit(): void {
+    const { report, links } = this;
     const rows = new Set(this.implicitRows.map((r) => r.row));
     for (const r of this.implicitRows) {
       const p: Problem = { file: this.table.file, row: r.row, value: clipText(r.value), reason: this.ends.unresolved(r.value), severity: 'error' };
       if (r.column !== undefined) p.column = r.column;
       this.problems.push(p);
     }
-    const kept = this.links.filter((l) => !rows.has(l.origin.row));
-    report.rejected += this.links.length - kept.length;
+    const before = links.count;
+    links.filter((i) => !rows.has(links.rowOf(i)));
+    report.rejected += before - links.count;
     report.loaded = 0;
     report.merged = 0;
-    const seen = new Set<string>();
-    for (const l of kept) {
-      const key = l.source < l.target ? `${l.source}\u0000${l.target}` : `${l.target}\u0000${l.source}`;
-      if (seen.has(key)) report.merged++;
-      else {
-        seen.add(key);
-        report.loaded++;
-      }
+    const seen = new PairIndex();
+    for (let i = 0; i < links.count; i++) {
+      const pairs = seen.size;
+      seen.add(links.sourceOf(i), links.targetOf(i));
+      if (seen.size === pairs) report.merged++;
+      else report.loaded++;
     }
-    return kept;
   }
 }

@@ -33,7 +33,7 @@ export function headOf(table: Table): TableHead {
 }
 
 /** Read a whole table in memory through a reader. */
-export function readAll<R extends RecordReader<unknown>>(reader: R, table: Table): ReturnType<R['finish']> {
+export function readAll<R extends Omit<RecordReader<unknown>, 'finish'> & { finish(): unknown }>(reader: R, table: Table): ReturnType<R['finish']> {
   for (const record of table.records) reader.add(record);
   for (let i = 0; i < table.blankRows.length; i++) reader.blank();
   return reader.finish() as ReturnType<R['finish']>;
@@ -66,18 +66,45 @@ function tooWide(table: Pick<Table, 'header'>, record: { fields: string[] }): bo
  * records the same way.
  */
 export function readRecord<F extends string>(table: Pick<Table, 'file' | 'header'>, columns: ColumnMap<F>, record: TableRecord, problems: Problem[]) {
-  const { fields } = columns;
-  const errors: Problem[] = [];
-  const cell = (field: F) => (fields[field] === undefined ? '' : (record.fields[fields[field]!] ?? ''));
-  const error = (field: F | undefined, value: string | undefined, reason: string) => {
-    const p: Problem = { file: table.file, row: record.row, reason, severity: 'error' };
-    if (field !== undefined && fields[field] !== undefined) p.column = showCell(table.header[fields[field]!]!);
-    if (value !== undefined) p.value = clipText(value);
-    errors.push(p);
+  return new RecordCells(table, columns, problems).read(record);
+}
+
+/**
+ * {@link readRecord} for a reader of many records: one object whose `cell`
+ * and `error` are made once, not once per row (at a million rows the
+ * closures cost seconds). `read(record)` starts the next record; its
+ * `errors` starts empty (a fresh array after a record that had errors).
+ */
+export class RecordCells<F extends string> {
+  errors: Problem[] = [];
+  private record: TableRecord = { row: 0, fields: [] };
+  constructor(
+    private readonly table: Pick<Table, 'file' | 'header'>,
+    private readonly columns: ColumnMap<F>,
+    private readonly problems: Problem[],
+  ) {}
+
+  read(record: TableRecord): this {
+    this.record = record;
+    // A fresh array after a row with errors (the caller has them); an empty one is kept.
+    if (this.errors.length > 0) this.errors = [];
+    if (record.issues !== undefined) for (const issue of record.issues) (issue.severity === 'error' ? this.errors : this.problems).push(issueProblem(this.table.file, this.table.header, record.row, issue));
+    if (tooWide(this.table, record)) this.error(undefined, undefined, WIDE);
+    return this;
+  }
+
+  readonly cell = (field: F): string => {
+    const index = this.columns.fields[field];
+    return index === undefined ? '' : (this.record.fields[index] ?? '');
   };
-  for (const issue of record.issues ?? []) (issue.severity === 'error' ? errors : problems).push(issueProblem(table.file, table.header, record.row, issue));
-  if (tooWide(table, record)) error(undefined, undefined, WIDE);
-  return { cell, error, errors };
+
+  readonly error = (field: F | undefined, value: string | undefined, reason: string): void => {
+    const { fields } = this.columns;
+    const p: Problem = { file: this.table.file, row: this.record.row, reason, severity: 'error' };
+    if (field !== undefined && fields[field] !== undefined) p.column = showCell(this.table.header[fields[field]!]!);
+    if (value !== undefined) p.value = clipText(value);
+    this.errors.push(p);
+  };
 }
 
 /**

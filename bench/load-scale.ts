@@ -1,0 +1,125 @@
+/**
+ * Loading at research scale (GitHub issue 16): CSV → analysable graph
+ * (load + CSR view) against igraph's `Read_Ncol` and NetworkX's
+ * `read_weighted_edgelist` on the same synthetic files, at 10k, 100k and 1M
+ * links, every figure a ratio measured in the same run, with the peak RSS
+ * of each side per size.
+ *
+ *   npx tsx bench/load-scale.ts [--sizes 10k,100k,1m] [--dir DIR] [--peers igraph,networkx|none] [--repeat 3]
+ *
+ * - The inputs are `writeSyntheticNetwork(dir, { links, seed: 1 })` (as in
+ *   bench/scale.ts): samverkan loads `actors.csv` + `links.csv` over the
+ *   folder's geography, validating every row; the peers read `edges.txt`
+ *   (`u v w`, one line per pair) and `nodes.txt`. A folder that already has
+ *   the files is reused (`--dir`, default a fresh temporary folder).
+ * - samverkan runs in a child process per size (its peak RSS is the size's
+ *   own): `loadNetwork` below 100 000 links, `loadNetworkInChunks` from
+ *   there (as the CLI and bench/scale.ts), then `actorView(net)` (the CSR);
+ *   timed as bench/scale.ts times (`adaptiveTime`). The peers' load is the
+ *   median of `--repeat` runs in their own process (bench/peers/).
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { adaptiveTime, formatTable, machine, runInChild } from './lib/measure.js';
+import { isSkipped, runPeer, type PeerLibrary } from './lib/peers.js';
+
+const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 } as const;
+type Size = keyof typeof SIZES;
+/** As bench/scale.ts: files of this many links or more are loaded in chunks. */
+const CHUNKED_FROM_LINKS = 100_000;
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10k,100k,1m' },
+    dir: { type: 'string' },
+    peers: { type: 'string', default: 'igraph,networkx' },
+    repeat: { type: 'string', default: '3' },
+    child: { type: 'string' },
+    links: { type: 'string' },
+  },
+});
+
+interface ChildReport {
+  loader: string;
+  load: number;
+  csr: number;
+  graph: number;
+  runs: number;
+  n: number;
+  links: number;
+}
+
+async function child(dir: string): Promise<void> {
+  const { loadNetwork, loadNetworkInChunks } = await import('../src/io/load/index.js');
+  const { actorView } = await import('../src/analysis/view.js');
+  const input = { geography: dir, actors: join(dir, 'actors.csv'), links: join(dir, 'links.csv') };
+  const size = Number(args.links);
+  const chunked = size >= CHUNKED_FROM_LINKS;
+  let load = 0;
+  let csr = 0;
+  const timed = adaptiveTime(() => {
+    const t0 = performance.now();
+    const net = chunked ? loadNetworkInChunks(input) : loadNetwork(input);
+    const t1 = performance.now();
+    const view = actorView(net);
+    load = (t1 - t0) / 1000;
+    csr = (performance.now() - t1) / 1000;
+    return { net, view };
+  }, size < 1_000_000);
+  const { net, view } = timed.value;
+  // With repeats the split is the last run's; the total is the median.
+  const report: ChildReport = { loader: chunked ? 'loadNetworkInChunks' : 'loadNetwork', load, csr, graph: timed.figure.seconds, runs: timed.figure.runs, n: view.csr.n, links: net.links.length };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+async function main(): Promise<void> {
+  const sizes = args.sizes!.split(',').map((s) => s.trim().toLowerCase()) as Size[];
+  for (const s of sizes) if (!(s in SIZES)) throw new Error(`unknown size ${s}: use ${Object.keys(SIZES).join(', ')}`);
+  const peers = (args.peers === 'none' ? [] : args.peers!.split(',')) as PeerLibrary[];
+  const root = args.dir ?? mkdtempSync(join(tmpdir(), 'samverkan-load-'));
+  const { writeSyntheticNetwork } = await import('../src/synthetic/files.js');
+  const self = fileURLToPath(import.meta.url);
+  const rows: Record<string, string | number | null>[] = [];
+  const started = new Date();
+  for (const size of sizes) {
+    const dir = join(root, size);
+    if (!existsSync(join(dir, 'links.csv')) || !existsSync(join(dir, 'edges.txt'))) {
+      console.error(`== ${size}: writing inputs to ${dir}`);
+      writeSyntheticNetwork(dir, { links: SIZES[size], seed: 1 });
+    }
+    console.error(`== ${size}: samverkan`);
+    const sam = await runInChild<ChildReport>(self, ['--child', dir, '--links', String(SIZES[size])], { nodeFlags: ['--max-old-space-size=12288'], timeoutMs: 20 * 60_000 });
+    if (!sam.json) throw new Error(`samverkan child failed: ${sam.stderr.trim().split('\n').slice(-3).join(' ')}`);
+    const peer: Partial<Record<PeerLibrary, { seconds: number | null; peak: number | null; note?: string }>> = {};
+    for (const library of peers) {
+      console.error(`== ${size}: ${library}`);
+      const r = await runPeer(library, { edges: join(dir, 'edges.txt'), nodes: join(dir, 'nodes.txt') }, ['load'], { repeat: Number(args.repeat), timeoutPerTask: 600, progress: false });
+      peer[library] = isSkipped(r) ? { seconds: null, peak: null, note: r.skipped } : { seconds: r.tasks.load?.seconds ?? null, peak: r.peak_rss_mb };
+    }
+    const s = sam.json;
+    const ratio = (p: PeerLibrary) => (peer[p]?.seconds ? Number((s.graph / peer[p]!.seconds!).toFixed(2)) : null);
+    rows.push({
+      size,
+      links: s.links,
+      nodes: s.n,
+      'samverkan s (load + CSR)': Number(s.graph.toPrecision(3)),
+      'of which load s': Number(s.load.toPrecision(3)),
+      'igraph s': peer.igraph?.seconds == null ? null : Number(peer.igraph.seconds.toPrecision(3)),
+      'NetworkX s': peer.networkx?.seconds == null ? null : Number(peer.networkx.seconds.toPrecision(3)),
+      '÷ igraph': ratio('igraph'),
+      '÷ NetworkX': ratio('networkx'),
+      'peak MB samverkan': sam.peakRssMb === null ? null : Math.round(sam.peakRssMb),
+      'peak MB igraph': peer.igraph?.peak == null ? null : Math.round(peer.igraph.peak),
+      'peak MB NetworkX': peer.networkx?.peak == null ? null : Math.round(peer.networkx.peak),
+    });
+  }
+  console.log(`${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; ${machine().summary}; inputs in ${root}`);
+  console.log('Ratios: samverkan time ÷ the peer\'s, same files, same run (below 1: samverkan is faster).\n');
+  console.log(formatTable(rows));
+}
+
+if (args.child !== undefined) await child(args.child);
+else await main();
