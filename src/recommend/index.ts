@@ -1,6 +1,7 @@
 // The recommend layer: partner suggestions, batch recommendations, greedy
 // link plans, held-out evaluation and network-level link-prediction scores.
-// What the package exports from here (src/index.ts re-exports this list).
+// What the package's root exports from here (src/index.ts re-exports this
+// list); the research tools are the subpath samverkan/recommend (src/recommend.ts).
 export {
   recommendPartners,
   recommendForCounty,
@@ -34,8 +35,6 @@ export {
 export { planLinks, PlanOptionsSchema, PLAN_OBJECTIVES, type PlanOptions, type PlanObjective, type PlanStepRow } from './plan.js';
 export {
   evaluateRecommender,
-  rocAuc,
-  rankingMetrics,
   EvaluateOptionsSchema,
   BASELINES,
   EVALUATION_METHODS,
@@ -45,13 +44,8 @@ export {
   type Baseline,
   type RankingMetrics,
 } from './evaluate.js';
-export { linkScores, LinkScoresOptionsSchema, type LinkScoresOptions, type LinkScoreRow } from './link-scores.js';
+export type { LinkScoresOptions, LinkScoreRow } from './link-scores.js';
 export {
-  evaluateBodies,
-  rankedListMetrics,
-  BodyEvaluateOptionsSchema,
-  BODY_METHODS,
-  BODY_METRICS,
   type BodyEvaluateOptions,
   type BodyEvaluation,
   type BodyEvaluationRow,
@@ -61,7 +55,6 @@ export {
 } from './evaluate-bodies.js';
 export {
   fitRecommender,
-  defaultRecommender,
   FitRecommenderOptionsSchema,
   RecommenderModelSchema,
   ModelVariantSchema,
@@ -75,4 +68,4 @@ export {
   type ModelFeature,
 } from './recommender-model.js';
 export { FEATURE_KINDS, FeatureSpecSchema, PROXIMITY_RESTART, PROXIMITY_ITERATIONS, type FeatureSpec, type FeatureKind } from './pair-features.js';
-export { fitConditionalLogit, logLikelihood as conditionalLogLikelihood, type ChoiceCase, type ConditionalLogitFit, type ConditionalLogitOptions } from './conditional-logit.js';
+export type { ChoiceCase, ConditionalLogitFit, ConditionalLogitOptions } from './conditional-logit.js';
