@@ -52,7 +52,7 @@ Example:
       dataDescription: description,
       ...(lang && { lang }),
       ...(values.title !== undefined && { title: String(values.title) }),
-      ...(suggestions !== undefined && { suggestions: Math.min(suggestions, 50) }),
+      ...(suggestions !== undefined && { suggestions }),
       ...(polygons && { features: polygons }),
     });
     const path = resolve(io.cwd ?? process.cwd(), (values.out as string | undefined) ?? 'samverkan-explorer.html');
