@@ -214,24 +214,18 @@ interface Reach {
   readonly cooperating: boolean;
 }
 
-/** Order: members first, then fewer border steps (unreachable last), then fewer km (unknown last), then id. */
+const byMember = (a: Reach, b: Reach) => Number(b.via === 'member') - Number(a.via === 'member');
+/** Smaller first; `null` (unreachable, no place) last. */
+const byValue = (x: number | null, y: number | null) => (x === y ? 0 : x === null ? 1 : y === null ? -1 : x - y);
+
+/** Order of reach: members first, then fewer border steps, then fewer km, then id. */
 function nearer(a: Reach, b: Reach): number {
-  const member = Number(b.via === 'member') - Number(a.via === 'member');
-  if (member !== 0) return member;
-  const steps = (a.borderSteps ?? Infinity) - (b.borderSteps ?? Infinity);
-  if (steps !== 0 && !Number.isNaN(steps)) return steps;
-  const km = (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity);
-  if (km !== 0 && !Number.isNaN(km)) return km;
-  return cmp(a.source.id, b.source.id);
+  return byMember(a, b) || byValue(a.borderSteps, b.borderSteps) || byValue(a.distanceKm, b.distanceKm) || cmp(a.source.id, b.source.id);
 }
 
-/** Order of the gaps, which speak in km: members first, then fewer km (unknown last), then id. */
+/** Order of the gaps, which speak in km: members first, then fewer km, then id. */
 function nearerByKm(a: Reach, b: Reach): number {
-  const member = Number(b.via === 'member') - Number(a.via === 'member');
-  if (member !== 0) return member;
-  const d = (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity);
-  if (d !== 0 && !Number.isNaN(d)) return d;
-  return cmp(a.source.id, b.source.id);
+  return byMember(a, b) || byValue(a.distanceKm, b.distanceKm) || cmp(a.source.id, b.source.id);
 }
 
 /** Per-network distances from one municipality: border steps and km to every municipality, and its ties. */

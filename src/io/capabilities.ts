@@ -10,6 +10,7 @@ import { findMunicipality } from '../model/geography.js';
 import type { FileReport, LoadReport, Problem } from '../model/load-report.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { parseOptions } from '../model/options.js';
+import { ownRecord } from '../model/own.js';
 import { didYouMean, foldWord, municipalitySuggestion } from '../model/suggest.js';
 import { clipText } from '../model/text.js';
 import { LINK_COLUMNS } from './columns.js';
@@ -130,9 +131,8 @@ export function loadCapabilities(source: TableSource, net: CooperationNetwork, o
       };
       const record = readRow(cell, net, vocabulary, fail);
       if (record && rowProblems.length === 0) {
-        const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
-        for (const { index, name } of columns.extra) if ((fields[index] ?? '') !== '') attributes[name] = fields[index]!;
-        if (Object.keys(attributes).length > 0) record.attributes = { ...attributes };
+        const extra = columns.extra.filter(({ index }) => (fields[index] ?? '') !== '');
+        if (extra.length > 0) record.attributes = ownRecord(extra.map(({ index, name }) => [name, fields[index]!] as const));
         record.origin = { file: table.file, row };
         const k = `${record.subject}\u0000${record.capability}\u0000${record.since ?? ''}`;
         const earlier = seen.get(k);
