@@ -41,6 +41,9 @@ export const gaps = {
   'kind.generic.negated': 'no {kind} actor',
   'names.more': '{names} and {n} more',
 
+  'sampling.estimated':
+    "Betweenness, closeness and harmonic centrality are estimates from shortest paths out of {sources} of the {nodes} actors (a seeded sample, seed {seed}), not from every actor; each betweenness value is within ±{bound} of the exact one with 95 % confidence, and usually much closer. Ask for exact values with samples: 'exact' (samverkan --samples exact), which takes longer.",
+
   'gaps.isolated': '{name} ({population} inhabitants) has no cooperation link at all: {missing}{local}.',
   'gaps.isolated.otherMunicipality': 'no other municipality',
   'gaps.isolated.local.one': ', although {n} local actor is registered there',

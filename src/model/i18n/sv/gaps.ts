@@ -33,6 +33,9 @@ export const gaps: Section<typeof en> = {
   'kind.generic.negated': 'någon aktör av typen ”{kind}”',
   'names.more': '{names} och {n} till',
 
+  'sampling.estimated':
+    "Betweenness, closeness och harmonisk centralitet är uppskattningar från kortaste vägar ut från {sources} av de {nodes} aktörerna (ett slumpurval med frö {seed}), inte från varje aktör; varje betweenness-värde ligger inom ±{bound} från det exakta med 95 % säkerhet, och oftast mycket närmare. Exakta värden får du med samples: 'exact' (samverkan --samples exact), vilket tar längre tid.",
+
   'gaps.isolated': '{name} ({population} invånare) har ingen samverkan alls: {missing}{local}.',
   'gaps.isolated.otherMunicipality': 'ingen annan kommun',
   'gaps.isolated.local.one': ', fast det finns {n} lokal aktör registrerad i kommunen',
