@@ -324,7 +324,9 @@ function resolveMunicipality(net: CooperationNetwork, municipality: string): str
  * largest weighted contribution (`wᵢ·cᵢ / Σ w`, positive only), strongest
  * first, e.g. "Umeå already works with 3 of your partners (…)", "Umeå
  * cooperates with 4 religious communities; you work with none", "32 km
- * away, shares a border".
+ * away, shares a border"; in `lang` (default the geography's language, so
+ * Swedish for Sweden: "32 km bort, gränsar till er"). The language changes
+ * only the words, never the scores, the order or which reasons are given.
  *
  * **Order** (deterministic): score descending, then border steps ascending
  * (unreachable last), then distance ascending, then candidate code (code
@@ -335,7 +337,7 @@ function resolveMunicipality(net: CooperationNetwork, municipality: string): str
  * @example
  * const rows = recommendPartners(loadNetwork(demoDataset()), 'Dorotea', { limit: 5 });
  * rows[0].name; // 'Vilhelmina'
- * rows[0].reasons; // ['46 km away, shares a border', 'in the same county (Västerbottens län)', 'Vilhelmina has 6 188 inhabitants and 4 partners']
+ * rows[0].reasons; // ['46 km bort, gränsar till er', 'i samma län (Västerbottens län)', 'Vilhelmina har 6 188 invånare och 4 samverkanspartner'] (with scorer: 'weighted')
  */
 export function recommendPartners(net: CooperationNetwork, municipality: string, options: RecommendOptions = {}): Rows<RecommendationRow> {
   requireGeography(net, 'recommendPartners');
