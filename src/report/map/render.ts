@@ -1,5 +1,5 @@
 /** `renderMap`: a choropleth of municipalities as one standalone SVG string. */
-import { geoPath, geoTransverseMercator, type GeoPermissibleObjects } from 'd3-geo';
+import { geoPath } from 'd3-geo';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { defaultGeography } from '../../io/country.js';
 import { parseOptions } from '../../model/options.js';
@@ -12,8 +12,7 @@ import { defaultMapFeatures, type MapFeatureCollection } from './features.js';
 import { LEGEND_HEIGHT, PAD, round1, TITLE_HEIGHT } from './layout.js';
 import { legendSvg } from './legend.js';
 import { MapOptionsSchema, type MapOptions, type ParsedMapOptions } from './options.js';
-import { PathWriter } from './path-writer.js';
-import { asGeo, largestPolygon, middleLongitude, prepare, subsetOf } from './prepare.js';
+import { asGeo, largestPolygon, middleLongitude, pathData, prepare, projectedFrame, shapeHeight, subsetOf } from './prepare.js';
 
 const defaultFormat = (value: number) => displayValue(value, 2);
 
@@ -50,9 +49,7 @@ function tooltip(f: Feature, o: ParsedMapOptions, format: (value: number) => str
 
 /** The height that fits the features' projected shape at the options' width, with room for the title and legend. */
 function fittedHeight(collection: MapFeatureCollection, o: ParsedMapOptions, meridian: number): number {
-  const projection = geoTransverseMercator().rotate([-meridian, 0]).fitWidth(o.width - 2 * PAD, asGeo(collection));
-  const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(asGeo(collection));
-  const shape = x1 > x0 ? ((y1 - y0) / (x1 - x0)) * (o.width - 2 * PAD) : o.width;
+  const shape = shapeHeight(collection, o.width - 2 * PAD, meridian);
   const chrome = 2 * PAD + (o.title ? TITLE_HEIGHT : 0) + (o.legend ? LEGEND_HEIGHT : 0);
   return Math.round(Math.min(1200, Math.max(240, shape + chrome)));
 }
@@ -95,34 +92,14 @@ export function renderMap(options: MapOptions): string {
 
   const top = PAD + (o.title ? TITLE_HEIGHT : 0);
   const bottom = o.height - PAD - (o.legend ? LEGEND_HEIGHT : 0);
-  // Fitting the projection streams every polygon, and so does drawing them:
-  // both are done once per frame and shared by maps of the same size.
-  const frameKey = JSON.stringify([o.width, o.height, top, bottom, meridian]);
-  let frame = map.frames.get(frameKey);
-  if (!frame) {
-    const fitted = geoTransverseMercator()
-      .rotate([-meridian, 0])
-      .fitExtent(
-        [
-          [PAD, top],
-          [o.width - PAD, bottom],
-        ],
-        asGeo(map.collection),
-      );
-    const draw = (object: GeoPermissibleObjects) => {
-      const writer = new PathWriter();
-      geoPath(fitted, writer)(object);
-      return writer.result();
-    };
-    frame = { projection: fitted, shapes: map.collection.features.map((feature) => draw(asGeo(feature))) };
-    map.frames.set(frameKey, frame);
-  }
-  const { projection, shapes } = frame;
-  const pathData = (object: GeoPermissibleObjects) => {
-    const writer = new PathWriter();
-    geoPath(projection, writer)(object);
-    return writer.result();
-  };
+  const { projection, shapes } = projectedFrame(
+    map,
+    [
+      [PAD, top],
+      [o.width - PAD, bottom],
+    ],
+    meridian,
+  );
   const paths = shapes.map((d, i) => {
     const f = features[i]!;
     return `<path class="municipality" data-code="${escapeXml(f.code)}" fill="${colorOf(f.value, o)}" d="${d}"><title>${escapeXml(tooltip(f, o, format))}</title></path>`;
@@ -137,7 +114,7 @@ export function renderMap(options: MapOptions): string {
     const countyOf = new Map(features.flatMap((f) => (f.countyCode === undefined ? [] : [[f.code, f.countyCode] as const])));
     const lines = countyBorderLines(map.collection, countyOf);
     out.push(
-      `<path class="county-borders" fill="none" stroke="#1a1a1a" stroke-width="0.8" stroke-linejoin="round" stroke-linecap="round" pointer-events="none" d="${pathData({ type: 'MultiLineString', coordinates: lines })}"/>`,
+      `<path class="county-borders" fill="none" stroke="#1a1a1a" stroke-width="0.8" stroke-linejoin="round" stroke-linecap="round" pointer-events="none" d="${pathData(projection, { type: 'MultiLineString', coordinates: lines })}"/>`,
     );
   }
   if (o.labels) {
