@@ -243,7 +243,7 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
   }
   for (const type of gapTypes) {
     const n = [...gapsAt.values()].filter((byType) => byType.has(type)).length;
-    legendItems.push({ cls: 'gap', text: message(lang, 'map.legend.gap', { type: gapLabel(type), n }), sample: (x, y) => gapSymbol(markIndex(type), x + 12, y, ` data-gap="${escapeXml(type)}"`) });
+    legendItems.push({ cls: 'gap-type', text: message(lang, 'map.legend.gap', { type: gapLabel(type), n }), sample: (x, y) => gapSymbol(markIndex(type), x + 12, y, ` data-gap="${escapeXml(type)}"`) });
   }
   const positions = flow(legendItems, width - 2 * PAD);
   const legendRows = positions.length === 0 ? 0 : positions.at(-1)!.row + 1;
@@ -294,8 +294,7 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
     const pb = point.get(b);
     if (!pa || !pb) continue;
     for (const c of [a, b]) tieCount.set(c, (tieCount.get(c) ?? 0) + 1);
-    const far = !shapes.has(a) || !shapes.has(b);
-    if (far) offMap++;
+    if (!inside(frame, pa) || !inside(frame, pb)) offMap++;
     const strength = tieStrength(tie);
     const w = round1(1 + 4 * Math.sqrt(strength / (max[tie.t] || 1)));
     const dx = pb[0] - pa[0];
@@ -330,10 +329,20 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
   });
   const placedBoxes: Box[] = [];
   const ownAt = placeLabels(requests, frame, placedBoxes);
-  const tiedNeighbours = neighbourCodes.filter((c) => point.has(c) && (tieCount.get(c) ?? 0) > 0);
+  // The far end of each tie across the border is named: at its municipality when on the map, else where the tie leaves the map.
+  const farEnds = new Map<string, [number, number]>();
+  for (const { tie } of tieLines) {
+    for (const [near, far] of [[codes[tie.a]!, codes[tie.b]!], [codes[tie.b]!, codes[tie.a]!]] as const) {
+      if (!inCounty.has(near) || inCounty.has(far) || farEnds.has(far)) continue;
+      const [pn, pf] = [point.get(near)!, point.get(far)!];
+      const at = inside(frame, pf) ? pf : exitPoint(frame, pn, pf, NEIGHBOUR_LABEL_SIZE);
+      if (at) farEnds.set(far, at);
+    }
+  }
+  const tiedNeighbours = [...farEnds.keys()].sort();
   const neighbourAt = placeLabels(
     tiedNeighbours.map((c) => {
-      const [x, y] = point.get(c)!;
+      const [x, y] = farEnds.get(c)!;
       return { x, y, width: textWidth(nameOf(c), NEIGHBOUR_LABEL_SIZE) + 4, height: NEIGHBOUR_LABEL_SIZE + 3, priority: ix.municipality.get(c)?.population ?? 0 };
     }),
     frame,
@@ -448,4 +457,21 @@ function screenCentre(projection: GeoProjection, feature: MapFeature): [number, 
   }));
   if ((rings[0]?.length ?? 0) < 3) return undefined;
   return visualCentre(rings, 0.5);
+}
+
+const inside = (frame: Box, [x, y]: readonly number[]) => x! >= frame.x && x! <= frame.x + frame.width && y! >= frame.y && y! <= frame.y + frame.height;
+
+/** Where the segment from `from` (inside the frame) towards `to` (outside) leaves the frame, moved `margin` px back inside; undefined when `from` is outside too. */
+function exitPoint(frame: Box, from: readonly number[], to: readonly number[], margin: number): [number, number] | undefined {
+  if (!inside(frame, from)) return undefined;
+  const [x0, y0] = [from[0]!, from[1]!];
+  const [dx, dy] = [to[0]! - x0, to[1]! - y0];
+  let t = 1;
+  if (dx > 0) t = Math.min(t, (frame.x + frame.width - x0) / dx);
+  if (dx < 0) t = Math.min(t, (frame.x - x0) / dx);
+  if (dy > 0) t = Math.min(t, (frame.y + frame.height - y0) / dy);
+  if (dy < 0) t = Math.min(t, (frame.y - y0) / dy);
+  const len = Math.hypot(dx, dy) || 1;
+  const back = Math.min(t, Math.max(0, t - (2 * margin) / len));
+  return [x0 + dx * back, y0 + dy * back];
 }
