@@ -5,12 +5,16 @@ import { IsoDateSchema } from '../../model/schema.js';
 import type { MapFeatureCollection } from './features.js';
 
 /** What the county map reads of a gap row (`findGaps`): other columns are ignored. */
-export const MapGapSchema = z.looseObject({
-  type: z.string().min(1),
-  reason: z.string(),
-  municipalities: z.array(z.string()),
-});
-export type MapGap = z.infer<typeof MapGapSchema>;
+export interface MapGap {
+  readonly type: string;
+  readonly reason: string;
+  readonly municipalities: readonly string[];
+}
+
+const isGap = (v: unknown): v is MapGap => {
+  const g = v as MapGap;
+  return typeof v === 'object' && v !== null && typeof g.type === 'string' && g.type !== '' && typeof g.reason === 'string' && Array.isArray(g.municipalities) && g.municipalities.every((c) => typeof c === 'string');
+};
 
 export const CountyMapOptionsSchema = z.strictObject({
   /**
@@ -28,7 +32,7 @@ export const CountyMapOptionsSchema = z.strictObject({
    * and `municipalities`), for a caller that has computed them. Default:
    * `findGaps(net)`.
    */
-  gaps: z.array(MapGapSchema).optional(),
+  gaps: z.array(z.custom<MapGap>(isGap, 'a gap is a row with a non-empty string `type`, a string `reason` and `municipalities`, an array of codes')).readonly().optional(),
   /** Draw the municipalities of the neighbouring counties (greyed) and the ties to them. Default true. */
   neighbours: z.boolean().default(true),
   /** Title drawn at the top and used as the SVG's accessible name. Default: the catalogue's `map.county.title` ("Samverkan i Västerbottens län"). */

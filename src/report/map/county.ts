@@ -3,20 +3,20 @@
  * municipalities named, the cooperation ties drawn on it, the neighbouring
  * counties greyed with the ties across the border, and the gaps marked.
  */
-import type { GeoProjection } from 'd3-geo';
 import { findGaps, GAP_TYPES } from '../../analysis/gaps.js';
 import { findCounty, indexGeography } from '../../model/geography.js';
-import { formatDate, formatList, message, messageCount, resolveLang, type Lang, type MessageKey } from '../../model/i18n/index.js';
+import { formatList, message, messageCount, resolveLang, type Lang, type MessageKey } from '../../model/i18n/index.js';
 import { requireGeography, type CooperationNetwork } from '../../model/network.js';
 import { OptionsError, parseOptions } from '../../model/options.js';
 import { countySuggestion } from '../../model/suggest.js';
 import { escapeXml } from '../escape.js';
 import { countyBorderLines } from './borders.js';
 import { CountyMapOptionsSchema, type CountyMapOptions, type MapGap, type ParsedCountyMapOptions } from './county-options.js';
-import { defaultMapFeatures, type MapFeature } from './features.js';
-import { placeLabels, textWidth, visualCentre, type Box, type LabelRequest } from './labels.js';
+import { defaultMapFeatures } from './features.js';
+import { labelPoint, placeLabels, textWidth, type Box, type LabelRequest } from './labels.js';
 import { round1 } from './layout.js';
-import { fitProjection, largestPolygon, middleLongitude, pathData, prepare, shapeHeight, subsetOf } from './prepare.js';
+import { sourceText } from './render.js';
+import { fitProjection, middleLongitude, pathData, prepare, shapeHeight, subsetOf } from './prepare.js';
 import { tieStrength, tiesOf, type DrawnTie } from './ties.js';
 
 const FN = 'renderCountyMap';
@@ -204,7 +204,7 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
   const drawn = tiesOf(net, projectionTies, mIndex, aIndex);
 
   // Gaps by municipality of the county: the types (in GAP_TYPES order, unknown ones after) and reasons.
-  const gapRows: Iterable<Pick<MapGap, 'type' | 'reason' | 'municipalities'>> = o.gaps ?? findGaps(net);
+  const gapRows: Iterable<MapGap> = o.gaps ?? findGaps(net);
   const gapTypes: string[] = [];
   const gapsAt = new Map<string, Map<string, string[]>>();
   for (const g of gapRows) {
@@ -275,7 +275,7 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
   const point = new Map<string, [number, number]>();
   for (const code of codes) {
     const feature = shapeOf.get(code);
-    const p = feature ? screenCentre(projection, feature) : undefined;
+    const p = feature ? labelPoint(projection, feature) : undefined;
     const m = ix.municipality.get(code);
     const at = p ?? (m ? projection([m.lon, m.lat]) : null);
     if (at && Number.isFinite(at[0]) && Number.isFinite(at[1])) point.set(code, [Math.round(at[0] * 10) / 10, Math.round(at[1] * 10) / 10]);
@@ -400,8 +400,7 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
     ...(offMap > 0 ? [messageCount(lang, 'map.county.offMap', offMap)] : []),
   ].join(' ');
   const date = o.date ?? dataDateOf(net);
-  const source = o.source ?? message(lang, 'map.source.default');
-  const sourceLine = date === undefined ? message(lang, 'map.source.noDate', { source }) : message(lang, 'map.source', { source, date: formatDate(lang, date) });
+  const sourceLine = sourceText(lang, o.source, date);
 
   const legendTop = top + mapHeight + 8;
   const legend = legendItems.map((item, i) => {
@@ -445,18 +444,6 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
     '</svg>',
   ];
   return out.join('\n') + '\n';
-}
-
-/** The visual centre of a feature's largest polygon under `projection`, in screen coordinates. */
-function screenCentre(projection: GeoProjection, feature: MapFeature): [number, number] | undefined {
-  const polygon = largestPolygon(feature);
-  if (polygon.type !== 'Polygon') return undefined;
-  const rings = polygon.coordinates.map((ring) => ring.flatMap((p) => {
-    const q = projection([p[0]!, p[1]!]);
-    return q ? [q] : [];
-  }));
-  if ((rings[0]?.length ?? 0) < 3) return undefined;
-  return visualCentre(rings, 0.5);
 }
 
 const inside = (frame: Box, [x, y]: readonly number[]) => x! >= frame.x && x! <= frame.x + frame.width && y! >= frame.y && y! <= frame.y + frame.height;

@@ -3,6 +3,9 @@
  * farthest from its edges, as Mapbox's polylabel finds it), and a greedy
  * placement that moves a label off the ones already placed.
  */
+import type { GeoProjection } from 'd3-geo';
+import type { MapFeature } from './features.js';
+import { largestPolygon } from './prepare.js';
 
 /** A polygon in screen coordinates: its outer ring, then its holes; each ring a list of `[x, y]`. */
 export type ScreenPolygon = readonly (readonly (readonly number[])[])[];
@@ -193,4 +196,19 @@ export function placeLabels(requests: readonly LabelRequest[], frame: Box, place
     out[i] = best!.at;
   }
   return out;
+}
+
+/** Where a feature's name goes: the visual centre of its largest polygon under `projection`, rounded to 0.1 px; undefined when it has no area on screen. */
+export function labelPoint(projection: GeoProjection, feature: MapFeature): [number, number] | undefined {
+  const polygon = largestPolygon(feature);
+  if (polygon.type !== 'Polygon') return undefined;
+  const rings = polygon.coordinates.map((ring) =>
+    ring.flatMap((p) => {
+      const q = projection([p[0]!, p[1]!]);
+      return q ? [q] : [];
+    }),
+  );
+  if ((rings[0]?.length ?? 0) < 4) return undefined;
+  const [x, y] = visualCentre(rings, 0.5);
+  return Number.isFinite(x) && Number.isFinite(y) ? [Math.round(x * 10) / 10, Math.round(y * 10) / 10] : undefined;
 }
