@@ -157,7 +157,9 @@ function parseWith<S extends z.ZodType>(schema: S, options: unknown, fn: string,
   const option = issue.path.map(String).join('.');
   // A check of the whole object (no path) says nothing more by showing it.
   const value = issue.path.length === 0 ? undefined : valueAt(options, issue.path);
-  throw new Problem(fn, option, `${issue.message}${value === undefined ? '' : `, got ${describeValue(value)}`}`);
+  // A misspelt word among known ones (`jacard`): the closest, as for a misspelt key.
+  const words = issue.code === 'invalid_value' && typeof value === 'string' && issue.values.every((v) => typeof v === 'string') ? (issue.values as string[]) : [];
+  throw new Problem(fn, option, `${issue.message}${value === undefined ? '' : `, got ${describeValue(value)}`}${words.length > 0 ? didYouMean(value as string, words) : ''}`);
 }
 
 // Shared option fragments: one definition of each concept, used by every function that takes it.

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { UndirectedGraph } from 'graphology';
+import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import * as kernels from '../../src/kernels.js';
 import { ArgumentError, CapacityError, centrality, loadNetwork, OptionsError, SamverkanError } from '../../src/index.js';
@@ -131,5 +133,25 @@ describe('one error shape: KernelOptionsError is a RangeError and an OptionsErro
     expect(new CapacityError('full')).not.toBeInstanceOf(OptionsError);
     expect(new OptionsError('f', 'o', 'r')).not.toBeInstanceOf(kernels.KernelOptionsError);
     for (const value of [null, undefined, 1, 'x', {}, Object.create(null) as object]) expect(value).not.toBeInstanceOf(SamverkanError);
+  });
+});
+
+describe('docs/api/metrics-kernels.md', () => {
+  it('lists every kernel options schema with each option and the default the schema gives', () => {
+    const page = readFileSync('docs/api/metrics-kernels.md', 'utf8');
+    const documented = new Map<string, string[]>();
+    for (const m of page.matchAll(/^\| `kernels\.(\w+Schema)` \| [^|]+ \| (.+) \|$/gm)) {
+      documented.set(m[1]!, [...m[2]!.matchAll(/`(\w+)` \((—|required|`[^`]*`)\)/g)].map((o) => `${o[1]} ${o[2]}`));
+    }
+    const schemas = Object.entries(kernels).filter(([name]) => name.endsWith('Schema')) as [string, z.ZodObject][];
+    expect(schemas.length).toBeGreaterThan(12);
+    expect([...documented.keys()].sort()).toEqual(schemas.map(([name]) => name).sort());
+    for (const [name, schema] of schemas) {
+      const options = Object.entries(schema.shape).map(([option, s]) => {
+        const parsed = (s as z.ZodType).safeParse(undefined);
+        return `${option} ${!parsed.success ? 'required' : parsed.data === undefined ? '—' : `\`${JSON.stringify(parsed.data)}\``}`;
+      });
+      expect(documented.get(name), name).toEqual(options);
+    }
   });
 });
