@@ -64,23 +64,23 @@ export class OptionsError extends ArgumentError implements OptionsProblem {
  * The options error of the kernels (`samverkan/kernels`): a `RangeError`, as
  * the kernels have always thrown for a wrong option, with everything an
  * {@link OptionsError} carries (code `OPTIONS`, `fn`, `option`, `options`,
- * `reason`). It also answers `instanceof OptionsError`, `ArgumentError` and
- * `SamverkanError`, so one `catch` handles the options errors of every layer.
+ * `reason`) and made from the same arguments. It also answers `instanceof
+ * OptionsError`, `ArgumentError` and `SamverkanError`, so one `catch`
+ * handles the options errors of every layer.
  */
-export class KernelOptionsError extends RangeError implements OptionsProblem {
+export class KernelOptionsError extends RangeError {
   readonly code = 'OPTIONS';
-  readonly options: readonly string[];
-  constructor(
-    readonly fn: string,
-    readonly option: string,
-    readonly reason: string,
-    conflicting?: readonly string[],
-  ) {
-    const problem = optionsProblem(fn, option, reason, conflicting);
-    super(problem.message);
+  constructor(...problem: ConstructorParameters<typeof OptionsError>) {
+    const [fn, option, reason] = problem;
+    const { message, options } = optionsProblem(...problem);
+    super(message);
     this.name = 'KernelOptionsError';
-    this.options = problem.options;
+    Object.assign(this, { fn, option, reason, options });
   }
+}
+// The fields Object.assign sets, declared for the type (an interface merged with the class).
+export interface KernelOptionsError extends OptionsProblem {
+  readonly code: 'OPTIONS';
 }
 countAsSamverkanError(KernelOptionsError, OptionsError);
 
