@@ -5,6 +5,7 @@
  * memberships behind it, with their dates and kinds, so the page can filter
  * by date and kind), the gaps and the suggested partners.
  */
+import type { Lang } from '../../model/i18n/index.js';
 import { findGaps } from '../../analysis/gaps.js';
 import { indexGeography } from '../../model/geography.js';
 import type { MunicipalityTie } from '../../model/network-projection.js';
@@ -12,34 +13,11 @@ import type { CooperationNetwork } from '../../model/network.js';
 import { recommendAll } from '../../recommend/recommend.js';
 import { projectMunicipalities } from './map.js';
 import type { ParsedExplorerOptions } from './options.js';
+import type { DrawnTie } from '../map/ties.js';
 import { tiesOf } from './ties.js';
 
-/** One part of a tie: a direct link (`b` absent) or a shared body's two memberships (`b` the body's actor index). */
-export interface ExplorerTiePart {
-  /** Link kinds involved ('' for a link without a kind). */
-  k: string[];
-  /** Actor kinds involved. */
-  a: string[];
-  /** Active from (ISO date), or null. */
-  s: string | null;
-  /** Active until (ISO date, inclusive), or null. */
-  u: string | null;
-  /** Strength: the links' summed weight (direct) or 1 (a shared body). */
-  w: number;
-  /** Number of links (direct) or of pairs of memberships (shared) the part stands for. */
-  n: number;
-  /** Actor index of the shared body. */
-  b?: number;
-}
-
-export interface ExplorerTie {
-  /** Municipality indices. */
-  a: number;
-  b: number;
-  /** `d` direct links, `s` shared bodies. */
-  t: 'd' | 's';
-  parts: ExplorerTiePart[];
-}
+/** A tie's parts and lines: the tie model shared with the county map (`../map/ties.ts`). */
+export type { TiePart as ExplorerTiePart, DrawnTie as ExplorerTie } from '../map/ties.js';
 
 export interface ExplorerMunicipality {
   code: string;
@@ -89,7 +67,7 @@ export interface ExplorerData {
   actors: ExplorerActor[];
   /** Linked actor pairs (actor indices), for an actor's partners. */
   pairs: [number, number][];
-  ties: ExplorerTie[];
+  ties: DrawnTie[];
   /** The largest tie strength of each type over all dates, for line widths. */
   maxWeight: { d: number; s: number };
   /** Every gap of the scope (`findGaps`), once. */
@@ -136,10 +114,10 @@ function pageCodes(net: CooperationNetwork, ties: readonly MunicipalityTie[], in
 }
 
 /** The scope's gaps (`findGaps`), once each, and their indices by municipality index. Columns read: `level`, `type`, `reason`, `municipalities`. */
-function gapsOf(net: CooperationNetwork, municipalities: readonly ExplorerMunicipality[], mIndex: ReadonlyMap<string, number>): Pick<ExplorerData, 'gapList' | 'gaps'> {
+function gapsOf(net: CooperationNetwork, municipalities: readonly ExplorerMunicipality[], mIndex: ReadonlyMap<string, number>, lang: Lang): Pick<ExplorerData, 'gapList' | 'gaps'> {
   const gapList: ExplorerGap[] = [];
   const gaps: Record<number, number[]> = {};
-  for (const row of findGaps(net)) {
+  for (const row of findGaps(net, { lang })) {
     const list = (row as { municipalities?: unknown }).municipalities;
     const at = new Set<number>();
     for (const code of Array.isArray(list) ? list : []) {
@@ -154,11 +132,11 @@ function gapsOf(net: CooperationNetwork, municipalities: readonly ExplorerMunici
 }
 
 /** The best `limit` suggested partners of each municipality of the scope (`recommendAll`). Columns read: `municipality`, `candidate`, `name`, `rank`, `reasons`. */
-function suggestionsOf(net: CooperationNetwork, limit: number, mIndex: ReadonlyMap<string, number>): Record<number, ExplorerSuggestion[]> {
+function suggestionsOf(net: CooperationNetwork, limit: number, mIndex: ReadonlyMap<string, number>, lang: Lang): Record<number, ExplorerSuggestion[]> {
   const suggestions: Record<number, ExplorerSuggestion[]> = {};
   if (limit === 0 || net.links.length === 0) return suggestions;
   const ix = indexGeography(net.geography);
-  for (const row of recommendAll(net, { only: 'all', limit })) {
+  for (const row of recommendAll(net, { only: 'all', limit, lang })) {
     const i = mIndex.get(text(row, 'municipality', 'code'));
     if (i === undefined) continue;
     const candidate = text(row, 'candidate');
@@ -208,8 +186,8 @@ export function explorerData(net: CooperationNetwork, o: ParsedExplorerOptions, 
     pairs,
     ties: drawn.ties,
     maxWeight: drawn.maxWeight,
-    ...gapsOf(net, municipalities, mIndex),
-    suggestions: suggestionsOf(net, o.suggestions, mIndex),
+    ...gapsOf(net, municipalities, mIndex, lang as Lang),
+    suggestions: suggestionsOf(net, o.suggestions, mIndex, lang as Lang),
     dates: drawn.dates,
     actorKinds: [...new Set(actors.map((a) => a.kind))].sort(cmp),
     linkKinds: drawn.linkKinds,
