@@ -15,7 +15,8 @@ import { CountyMapOptionsSchema, type CountyMapOptions, type MapGap, type Parsed
 import { defaultMapFeatures } from './features.js';
 import { labelPoint, placeLabels, textWidth, type Box, type LabelRequest } from './labels.js';
 import { round1 } from './layout.js';
-import { sourceText } from './render.js';
+import { legendHeight, MISSING_OUTLINE, scaleLegendSvg } from './legend.js';
+import { checkedScale, sourceText } from './render.js';
 import { fitProjection, middleLongitude, pathData, prepare, shapeHeight, subsetOf } from './prepare.js';
 import { tieStrength, tiesOf, type DrawnTie } from './ties.js';
 
@@ -29,7 +30,7 @@ const LEGEND_ROW = 18;
 const SOURCE_BAND = 20;
 
 /** Fills and strokes (the ties' colours are the explorer's: blue and orange stay apart for colour-blind readers, and the dash tells them apart in grey). */
-const COLORS = { county: '#e3eaf2', neighbour: '#efefef', neighbourStroke: '#ffffff', direct: '#1f5f99', shared: '#c2410c', border: '#33404f', text: '#111111', muted: '#666666' } as const;
+const COLORS = { tieOnColour: '#1a1a1a', county: '#e3eaf2', neighbour: '#efefef', neighbourStroke: '#ffffff', direct: '#1f5f99', shared: '#c2410c', border: '#33404f', text: '#111111', muted: '#666666' } as const;
 
 /** A gap type's mark: a shape and an Okabe–Ito colour, one per type of {@link GAP_TYPES}, in that order (unknown types cycle through them). */
 const GAP_MARKS: readonly { shape: 'circle' | 'square' | 'triangle' | 'diamond' | 'down' | 'plus' | 'star'; color: string }[] = [
@@ -226,12 +227,20 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
   const gapLabel = (type: string) => ((GAP_TYPES as readonly string[]).includes(type) ? message(lang, `map.gap.${type}` as MessageKey) : type);
   const markIndex = (type: string) => typeRank(type);
 
-  // Layout: title band, the map, the legend rows, the source line.
+  // A measure, when given: the county's municipalities coloured on a scale fitted to their values, the ties dark over a white casing.
+  const values = o.values;
+  const scale = values && checkedScale(FN, o, drawnOwn.map((c) => values.get(c) ?? null), lang);
+  const valueOf = (code: string) => values?.get(code) ?? null;
+  const missingLabel = message(lang, 'map.missing');
+  const anyMissing = scale !== undefined && drawnOwn.some((c) => valueOf(c) === null);
+  const tieColor = scale ? { d: COLORS.tieOnColour, s: COLORS.tieOnColour } : { d: COLORS.direct, s: COLORS.shared };
+
+  // Layout: title band, the map, the legend (the measure's scale, then rows of items), the source line.
   const width = o.width;
   const title = o.title ?? message(lang, 'map.county.title', { county: county.name });
   const legendItems: LegendItem[] = [
-    { cls: 'direct', text: message(lang, 'map.legend.direct'), sample: (x, y) => `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${COLORS.direct}" stroke-width="3" stroke-linecap="round"/>` },
-    { cls: 'shared', text: message(lang, 'map.legend.shared'), sample: (x, y) => `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${COLORS.shared}" stroke-width="3" stroke-dasharray="5 3"/>` },
+    { cls: 'direct', text: message(lang, 'map.legend.direct'), sample: (x, y) => `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${tieColor.d}" stroke-width="3" stroke-linecap="round"/>` },
+    { cls: 'shared', text: message(lang, 'map.legend.shared'), sample: (x, y) => `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${tieColor.s}" stroke-width="3" stroke-dasharray="5 3"/>` },
     {
       cls: 'width',
       text: message(lang, 'map.legend.width'),
@@ -247,14 +256,16 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
   }
   const positions = flow(legendItems, width - 2 * PAD);
   const legendRows = positions.length === 0 ? 0 : positions.at(-1)!.row + 1;
-  const legendHeight = 8 + legendRows * LEGEND_ROW;
+  const legendFrame = { width, height: 0, legendLabel: o.legendLabel, missingLabel, missingColor: o.missingColor };
+  const scaleBand = scale ? legendHeight(legendFrame, scale, anyMissing) : 0;
+  const legendBand = 8 + scaleBand + legendRows * LEGEND_ROW;
 
   const ownCollection = prepare(subsetOf(whole, drawnOwn));
   const meridian = middleLongitude(ownCollection.collection);
   const mapWidth = width - 2 * PAD;
   const mapHeight = Math.round(Math.min(1100, Math.max(260, shapeHeight(ownCollection.collection, mapWidth, meridian) * 1.06)));
   const top = PAD + TITLE_BAND;
-  const height = top + mapHeight + legendHeight + SOURCE_BAND + PAD;
+  const height = top + mapHeight + legendBand + SOURCE_BAND + PAD;
   // Fitted to the county with a margin, so the neighbours' edges and the ties to them show.
   const inset = Math.round(Math.min(mapWidth, mapHeight) * 0.06);
   const frame: Box = { x: PAD, y: top, width: mapWidth, height: mapHeight };
@@ -304,16 +315,18 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
     const [ox, oy] = [(-dy / len) * off, (dx / len) * off];
     const cross = !(inCounty.has(a) && inCounty.has(b));
     const cls = `tie ${tie.t === 'd' ? 'direct' : 'shared'}${cross ? ' cross-border' : ''}`;
-    const style = tie.t === 'd' ? `stroke="${COLORS.direct}"` : `stroke="${COLORS.shared}" stroke-dasharray="5 3"`;
+    const style = tie.t === 'd' ? `stroke="${tieColor.d}"` : `stroke="${tieColor.s}" stroke-dasharray="5 3"`;
     const names = { a: nameOf(a), b: nameOf(b) };
     const label =
       tie.t === 'd'
         ? messageCount(lang, 'map.tie.direct', tie.parts.reduce((n, p) => n + p.n, 0), names)
         : messageCount(lang, 'map.tie.shared', strength, { ...names, bodies: formatList(lang, [...new Set(tie.parts.map((p) => actors[p.b!]!.name))]) });
+    const [x1, y1, x2, y2] = [round1(pa[0] + ox), round1(pa[1] + oy), round1(pb[0] + ox), round1(pb[1] + oy)];
+    const casing = scale ? `<line class="tie-casing" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="#ffffff" stroke-width="${round1(Number(w) + 2)}" stroke-linecap="round" stroke-opacity="0.8"/>` : '';
     tieLines.push({
       tie,
       strength,
-      svg: `<line class="${cls}" data-tie="${escapeXml(`${a}-${b}-${tie.t}`)}" x1="${round1(pa[0] + ox)}" y1="${round1(pa[1] + oy)}" x2="${round1(pb[0] + ox)}" y2="${round1(pb[1] + oy)}" ${style} stroke-width="${w}" stroke-linecap="round" stroke-opacity="0.85"><title>${escapeXml(label)}</title></line>`,
+      svg: `${casing}<line class="${cls}" data-tie="${escapeXml(`${a}-${b}-${tie.t}`)}" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" ${style} stroke-width="${w}" stroke-linecap="round" stroke-opacity="0.85"><title>${escapeXml(label)}</title></line>`,
     });
   }
   tieLines.sort((x, y) => x.strength / (max[x.tie.t] || 1) - y.strength / (max[y.tie.t] || 1));
@@ -352,9 +365,11 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
   const summary = (code: string) => messageCount(lang, 'map.municipality.ties', tieCount.get(code) ?? 0, { name: nameOf(code) });
   const ownPaths = drawnOwn.map((c) => {
     const byType = gapsAt.get(c);
-    const base = summary(c);
+    const v = valueOf(c);
+    const measured = scale ? `${o.legendLabel ? `${o.legendLabel}: ` : ''}${v === null ? missingLabel : scale.text(v)}` : undefined;
+    const base = measured === undefined ? summary(c) : message(lang, 'map.municipality.value', { summary: summary(c), value: measured });
     const text = byType ? message(lang, 'map.municipality.gaps', { summary: base, gaps: formatList(lang, [...byType.keys()].sort((x, y) => typeRank(x) - typeRank(y)).map(gapLabel)) }) : base;
-    return `<path class="municipality${byType ? ' has-gap' : ''}" data-code="${escapeXml(c)}" fill="${COLORS.county}" d="${shapes.get(c)}"><title>${escapeXml(text)}</title></path>`;
+    return `<path class="municipality${byType ? ' has-gap' : ''}" data-code="${escapeXml(c)}" fill="${scale ? scale.color(v) : COLORS.county}"${scale && v === null ? ` ${MISSING_OUTLINE}` : ''} d="${shapes.get(c)}"><title>${escapeXml(text)}</title></path>`;
   });
   const neighbourPaths = neighbourCodes.map((c) => {
     const m = ix.municipality.get(c);
@@ -402,7 +417,9 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
   const date = o.date ?? dataDateOf(net);
   const sourceLine = sourceText(lang, o.source, date);
 
-  const legendTop = top + mapHeight + 8;
+  // The scale's legend draws itself in a band at the bottom of a frame: that frame ends where the rows begin.
+  const scaleLegend = scale ? scaleLegendSvg({ ...legendFrame, height: top + mapHeight + 8 + scaleBand + PAD - 6 }, scale, anyMissing) : '';
+  const legendTop = top + mapHeight + 8 + scaleBand;
   const legend = legendItems.map((item, i) => {
     const { x, row } = positions[i]!;
     const y = legendTop + row * LEGEND_ROW + LEGEND_ROW / 2;
@@ -437,7 +454,8 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
     '</g>',
     '</g>',
     `<text class="title" x="${PAD}" y="${PAD + 18}" font-size="17" font-weight="bold" fill="${COLORS.text}">${escapeXml(title)}</text>`,
-    `<g class="legend" font-size="11" fill="#222222">`,
+    scaleLegend,
+    `<g class="legend legend-ties" font-size="11" fill="#222222">`,
     ...legend,
     '</g>',
     `<text class="source" x="${PAD}" y="${height - PAD - 4}" font-size="10" fill="${COLORS.muted}">${escapeXml(sourceLine)}</text>`,

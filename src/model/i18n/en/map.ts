@@ -16,6 +16,7 @@ export const map = {
   'map.county.offMap.other': '{n} ties to municipalities further away run off the map.',
   'map.municipality.ties.one': '{name}: {n} tie',
   'map.municipality.ties.other': '{name}: {n} ties',
+  'map.municipality.value': '{summary}; {value}',
   'map.municipality.gaps': '{summary}; gaps: {gaps}',
   'map.neighbour': '{name} ({county})',
   'map.tie.direct.one': '{a} – {b}: {n} direct link',

@@ -16,6 +16,7 @@ export const map: Section<typeof en> = {
   'map.county.offMap.other': '{n} samverkansband till kommuner längre bort går utanför kartan.',
   'map.municipality.ties.one': '{name}: {n} samverkansband',
   'map.municipality.ties.other': '{name}: {n} samverkansband',
+  'map.municipality.value': '{summary}; {value}',
   'map.municipality.gaps': '{summary}; brister: {gaps}',
   'map.neighbour': '{name} ({county})',
   'map.tie.direct.one': '{a} – {b}: {n} direkt samverkanslänk',
