@@ -56,6 +56,20 @@ describe('renderCountyMap', () => {
     expect(svg).not.toContain('Neighbouring county');
   });
 
+  it('greys the county’s municipalities outside a scope of some of them, as not part of the data', () => {
+    const part = net.withScope({ municipalities: ['2480', '2482'] });
+    const svg = renderCountyMap(part, { lang: 'en', gaps: [] });
+    expect(codesOf(svg, 'municipality')).toEqual(['2480', '2482']);
+    const greyed = codesOf(svg, 'neighbour');
+    expect(greyed.filter((c) => c.startsWith('24'))).toHaveLength(13);
+    expect(svg).toContain('Not in the data (neighbouring counties, the rest of the county)');
+    const labels = /<g class="labels"[^>]*>([\s\S]*?)<\/g>/.exec(svg)![1]!;
+    expect([...labels.matchAll(/data-code="([^"]*)"/g)].map((m) => m[1])).toEqual(['2480', '2482']);
+    // The rest of the county at the far end of a tie is named like a neighbour, in grey italics.
+    const greyLabels = /<g class="neighbour-labels"[^>]*>([\s\S]*?)<\/g>/.exec(svg)![1]!;
+    expect([...greyLabels.matchAll(/data-code="([^"]*)"/g)].map((m) => m[1])).toContain('2401');
+  });
+
   it('marks the gaps given instead of computing them, and leaves the gap legend out when there are none', () => {
     const none = renderCountyMap(net, { lang: 'en', gaps: [] });
     expect(none).not.toContain('class="gap"');

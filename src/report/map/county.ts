@@ -6,7 +6,7 @@
 import { findGaps, GAP_TYPES } from '../../analysis/gaps.js';
 import { findCounty, indexGeography } from '../../model/geography.js';
 import { formatList, message, messageCount, resolveLang, type Lang, type MessageKey } from '../../model/i18n/index.js';
-import { requireGeography, type CooperationNetwork } from '../../model/network.js';
+import { requireGeography, scopeSet, type CooperationNetwork } from '../../model/network.js';
 import { OptionsError, parseOptions } from '../../model/options.js';
 import { countySuggestion } from '../../model/suggest.js';
 import { escapeXml } from '../escape.js';
@@ -183,17 +183,24 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
 
   const whole = prepare(o.features ?? defaultMapFeatures());
   const featureOf = new Map(whole.collection.features.map((f) => [f.properties.code, f]));
-  const own = (ix.municipalitiesOf.get(county.code) ?? []).map((m) => m.code);
+  // The county's municipalities in the network's scope; the rest of the county (a scope of some of its municipalities) is greyed as not part of the data.
+  const scope = scopeSet(net);
+  const ofCounty = (ix.municipalitiesOf.get(county.code) ?? []).map((m) => m.code);
+  const own = ofCounty.filter((c) => scope.has(c));
+  const restOfCounty = ofCounty.filter((c) => !scope.has(c) && featureOf.has(c));
   const drawnOwn = own.filter((c) => featureOf.has(c));
   if (drawnOwn.length === 0) {
     throw new OptionsError(FN, o.features ? 'features' : 'county', `the map polygons cover none of the municipalities of ${county.name}; pass \`features\`: GeoJSON with a \`code\` property per municipality`);
   }
   const inCounty = new Set(own);
-  const neighbourCodes = o.neighbours
-    ? neighbourCounties(net, own, county.code)
-        .flatMap((c) => (ix.municipalitiesOf.get(c) ?? []).map((m) => m.code))
-        .filter((c) => featureOf.has(c))
-    : [];
+  const neighbourCodes = [
+    ...restOfCounty,
+    ...(o.neighbours
+      ? neighbourCounties(net, own, county.code)
+          .flatMap((c) => (ix.municipalitiesOf.get(c) ?? []).map((m) => m.code))
+          .filter((c) => featureOf.has(c))
+      : []),
+  ];
 
   // The ties of the county's municipalities (to the neighbours' too, when drawn).
   const projectionTies = net.municipalityProjection().ties.filter((t) => (inCounty.has(t.a) || inCounty.has(t.b)) && (o.neighbours || (inCounty.has(t.a) && inCounty.has(t.b))));
@@ -219,9 +226,10 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
       byType.set(g.type, reasons);
     }
   }
+  const firstSeen = new Map(gapTypes.map((t, i) => [t, i]));
   const typeRank = (t: string) => {
     const i = (GAP_TYPES as readonly string[]).indexOf(t);
-    return i < 0 ? GAP_TYPES.length + gapTypes.indexOf(t) : i;
+    return i < 0 ? GAP_TYPES.length + firstSeen.get(t)! : i;
   };
   gapTypes.sort((a, b) => typeRank(a) - typeRank(b));
   const gapLabel = (type: string) => ((GAP_TYPES as readonly string[]).includes(type) ? message(lang, `map.gap.${type}` as MessageKey) : type);
@@ -248,7 +256,7 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
     },
   ];
   if (neighbourCodes.length > 0) {
-    legendItems.push({ cls: 'neighbours', text: message(lang, 'map.legend.neighbours'), sample: (x, y) => `<rect x="${x + 4}" y="${y - 6}" width="16" height="12" fill="${COLORS.neighbour}" stroke="#bbbbbb" stroke-width="0.8"/>` });
+    legendItems.push({ cls: 'neighbours', text: message(lang, restOfCounty.length > 0 ? 'map.legend.outside' : 'map.legend.neighbours'), sample: (x, y) => `<rect x="${x + 4}" y="${y - 6}" width="16" height="12" fill="${COLORS.neighbour}" stroke="#bbbbbb" stroke-width="0.8"/>` });
   }
   for (const type of gapTypes) {
     const n = [...gapsAt.values()].filter((byType) => byType.has(type)).length;

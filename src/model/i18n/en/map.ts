@@ -27,6 +27,7 @@ export const map = {
   'map.legend.shared': 'Shared body',
   'map.legend.width': 'thicker line: stronger tie',
   'map.legend.neighbours': 'Neighbouring county',
+  'map.legend.outside': 'Not in the data (neighbouring counties, the rest of the county)',
   'map.legend.gap': '{type} ({n})',
   'map.gap.isolated_municipality': 'Isolated municipality',
   'map.gap.no_municipal_cooperation': 'No cooperation with other municipalities',

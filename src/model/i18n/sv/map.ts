@@ -27,6 +27,7 @@ export const map: Section<typeof en> = {
   'map.legend.shared': 'Gemensamt organ',
   'map.legend.width': 'tjockare linje: starkare samverkan',
   'map.legend.neighbours': 'Grannlän',
+  'map.legend.outside': 'Ingår inte i underlaget (grannlän, resten av länet)',
   'map.legend.gap': '{type} ({n})',
   'map.gap.isolated_municipality': 'Isolerad kommun',
   'map.gap.no_municipal_cooperation': 'Ingen samverkan med andra kommuner',
