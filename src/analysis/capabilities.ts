@@ -177,6 +177,72 @@ function coverageRow(county: string, name: string, capability: string, municipal
   return row;
 }
 
+export const CapabilityStateCountsOptionsSchema = z.strictObject({
+  /** One row per `county` (code order, then the scope's `total`) or per `municipality` (code order). Default `county`. */
+  by: z.enum(['county', 'municipality']).default('county'),
+  /** Only these capabilities (codes or labels). Default: every capability the records use. */
+  capabilityCodes: CapabilityListSchema,
+});
+export type CapabilityStateCountsOptions = z.input<typeof CapabilityStateCountsOptionsSchema>;
+
+/**
+ * Capability states counted over a county's (or one municipality's)
+ * municipality–capability pairs: `capabilityYesCount + capabilityPlannedCount
+ * + capabilityNoCount + capabilityUnknownCount === municipalityCount ×
+ * capabilityCount`. `capabilityGapMunicipalityCount`: municipalities that
+ * lack at least one (state `no`), as `capabilityGaps` lists them.
+ */
+export interface CapabilityStateCountRow {
+  /** County code, or `total` for the scope's row. */
+  county: string;
+  /** Municipality code (`by: 'municipality'`), else `null`. */
+  municipality: string | null;
+  municipalityCount: number;
+  capabilityCount: number;
+  capabilityYesCount: number;
+  capabilityPlannedCount: number;
+  capabilityNoCount: number;
+  capabilityUnknownCount: number;
+  capabilityGapMunicipalityCount: number;
+}
+
+/** The count columns of {@link CapabilityStateCountRow}, for tables that take them in. */
+export const CAPABILITY_STATE_COUNT_COLUMNS = ['capabilityCount', 'capabilityYesCount', 'capabilityPlannedCount', 'capabilityNoCount', 'capabilityUnknownCount', 'capabilityGapMunicipalityCount'] as const;
+
+/**
+ * The four capability states counted per county (and the scope's total) or
+ * per municipality, over every capability of the records: a summary's
+ * column set, unknown apart from no (see the module conventions).
+ *
+ * @example
+ * capabilityStateCounts(net, caps).find((r) => r.county === 'total')!.capabilityUnknownCount;
+ */
+export function capabilityStateCounts(net: CooperationNetwork, caps: CapabilitySet, options: CapabilityStateCountsOptions = {}): Rows<CapabilityStateCountRow> {
+  requireGeography(net, 'capabilityStateCounts');
+  const o = parseOptions(CapabilityStateCountsOptionsSchema, options, 'capabilityStateCounts');
+  const read = onNetworkDate(net, caps, 'capabilityStateCounts');
+  const codes = capabilitiesOf(read, o.capabilityCodes, 'capabilityStateCounts');
+  const rows = new Map<string, CapabilityStateCountRow>();
+  const add = (key: string, county: string, municipality: string | null, states: readonly CapabilityState[]) => {
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { county, municipality, municipalityCount: 0, capabilityCount: codes.length, capabilityYesCount: 0, capabilityPlannedCount: 0, capabilityNoCount: 0, capabilityUnknownCount: 0, capabilityGapMunicipalityCount: 0 }));
+    row.municipalityCount++;
+    for (const s of states) row[`capability${s[0]!.toUpperCase()}${s.slice(1)}Count` as 'capabilityYesCount']++;
+    if (states.includes('no')) row.capabilityGapMunicipalityCount++;
+  };
+  const municipalities = [...net.municipalities()].sort((a, b) => cmp(a.code, b.code));
+  for (const m of municipalities) {
+    const states = codes.map((c) => read.state(m.code, c));
+    if (o.by === 'municipality') add(m.code, m.county, m.code, states);
+    else {
+      add(m.county, m.county, null, states);
+      add('total', 'total', null, states);
+    }
+  }
+  const order = o.by === 'county' ? [...new Set(municipalities.map((m) => m.county))].sort(cmp).concat(municipalities.length > 0 ? ['total'] : []) : municipalities.map((m) => m.code);
+  return withColumns(order.map((k) => rows.get(k)!), ['county', 'municipality', 'municipalityCount', ...CAPABILITY_STATE_COUNT_COLUMNS]);
+}
+
 // ---------------------------------------------------------------------------
 // Sources and reach
 

@@ -7,10 +7,9 @@ import type { Country } from '../../model/country.js';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { renderReportMarkdownFromModel } from '../../report/markdown.js';
 import { buildReport } from '../../report/model.js';
-import { CAPABILITY_OPTIONS, loadCapabilityFlag } from './capabilities.js';
 import { formatTextTable } from '../../report/table.js';
 import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
-import { INPUT_HELP, INPUT_OPTIONS, loadInput, readOptionFile } from '../input.js';
+import { INPUT_HELP, INPUT_OPTIONS, loadInput, noteCapabilities, readOptionFile } from '../input.js';
 import { emit, inputFiles, writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, choiceOption, integerOption, noteSampling, PATH_HELP, PATH_OPTIONS, pathOptions, type Command } from './shared.js';
@@ -52,7 +51,6 @@ export const reportCommand: Command = {
     quiet: { type: 'boolean', short: 'q' },
     features: { type: 'string' },
     ...PATH_OPTIONS,
-    ...CAPABILITY_OPTIONS,
   },
   help: `samverkan report [options]
 
@@ -85,12 +83,13 @@ ${INPUT_HELP}
 Example:
   samverkan report --actors actors.csv --links links.csv --out län.html`,
   run({ values }, io) {
-    const { net, description, country } = loadInput(values, io);
+    const input = loadInput(values, io, 'use');
+    const { net, description, country, capabilities } = input;
     announce(description, values, io);
+    noteCapabilities(input, io);
     const format = choiceOption(values, 'format', ['html', 'md'] as const) ?? 'html';
     const top = integerOption(values, 'top', 1);
     const features = mapFeatures(values, io, country);
-    const capabilities = loadCapabilityFlag(values, net, io);
     const bar = progressBar(io, 'Computing');
     const model = buildReport(net, {
       ...(capabilities && { capabilities }),
