@@ -236,7 +236,6 @@ Example:
     const input = loadInput(values, io, 'use');
     const { net, description, capabilities } = input;
     announce(description, values, io);
-    noteCapabilities(input, io);
     const level = choiceOption(values, 'level', ['county', 'municipality'] as const) ?? 'county';
     const partnerKinds = listOption(values, 'partner-kinds');
     warnUnknownKinds(net, partnerKinds, 'partner-kinds', io);
@@ -244,6 +243,7 @@ Example:
     const options = { ...(partnerKinds && { partnerKinds }), weighted: values.weighted === true, ...paths };
     const rows = level === 'municipality' ? coverageByMunicipality(net, options) : coverageByCounty(net, options);
     noteSampling(rows.sampling, io);
+    noteCapabilities(input, io);
     printRows(capabilities ? withCapabilityCounts(rows, net, capabilities, level) : rows, values, io);
     return 0;
   },
@@ -298,7 +298,6 @@ Example:
     }
     const linkTypes = types?.filter((t) => t !== 'capability');
     const withCapabilities = capabilities !== undefined && (types === undefined || types.includes('capability'));
-    if (withCapabilities) noteCapabilities(input, io);
     const partnerKinds = listOption(values, 'partner-kinds');
     warnUnknownKinds(net, partnerKinds, 'partner-kinds', io);
     const small = numberOption(values, 'small');
@@ -312,6 +311,7 @@ Example:
     const all = [...(links ?? []), ...(withCapabilities ? capabilityGapsAsGapRows(net, capabilities) : [])].map((g, i) => ({ g, i }));
     all.sort((a, b) => b.g.severity - a.g.severity || a.i - b.i);
     const rows = Object.assign(all.map((x) => x.g), { columns: links?.columns ?? ['severity', 'level', 'type', 'kind', 'county', 'subject', 'name', 'reason', 'municipalities'] });
+    if (withCapabilities) noteCapabilities(input, io);
     const kept = rows.filter((g) => g.severity >= minSeverity);
     Object.defineProperty(kept, 'columns', { value: rows.columns, enumerable: false });
     printRows(kept, values, io);
