@@ -110,6 +110,15 @@ describe('demo capabilities: unknown is not no, in every analysis', () => {
     for (const code of unknown) expect(censusGaps.find((g) => g.municipality === code)?.capabilityCount).toBe(caps.capabilities().length);
   });
 
+  it('regional_network: the sources are the competence networks, and their members reach them as members', () => {
+    const networks = new Set(design.capabilities.networks.map((n) => n.id));
+    const reach = competenceReach(net, caps, { capabilityCodes: ['regional_network'], includeHeld: true });
+    expect(reach.every((r) => r.source === null || networks.has(r.source))).toBe(true);
+    const members = reach.filter((r) => r.state === 'yes');
+    expect(members.length).toBe(total('regional_network').yesCount);
+    expect(members.every((r) => r.via === 'member')).toBe(true);
+  });
+
   it('the recommender: nothing lacking for an unknown municipality, something for a designed one', () => {
     const unknown = unknownCodes.find((c) => net.municipality(c)!.population < 15_000)!;
     const plain = recommendPartners(net, unknown, { limit: 10 });
@@ -130,7 +139,11 @@ describe('demo capabilities: unknown is not no, in every analysis', () => {
       for (const c of ['action_plan', 'coordinator']) {
         expect(caps.state(municipality.code, c)).toBe('no');
         expect(caps.state(neighbour.code, c)).toBe('yes');
-        expect(reach.find((r) => r.municipality === municipality.code && r.capability === c)).toMatchObject({ state: 'no', borderSteps: 1 });
+        // The nearest source is at most one border away: the neighbour, or a competence network of the county (0 steps) for a coordinator.
+        const r = reach.find((x) => x.municipality === municipality.code && x.capability === c)!;
+        expect(r.state).toBe('no');
+        expect(r.borderSteps).toBeLessThanOrEqual(1);
+        if (c === 'action_plan') expect(r).toMatchObject({ borderSteps: 1, sourceKind: 'municipality' });
       }
       expect(gaps.find((g) => g.municipality === municipality.code)!.capabilities).toEqual(expect.arrayContaining(['action_plan', 'coordinator']));
     }

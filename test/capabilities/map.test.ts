@@ -123,9 +123,10 @@ describe('the capability map in Chromium', () => {
     const opened = await chromium().open({ html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${svg}</body></html>` });
     expect(opened.problems()).toEqual([]);
     expect(await opened.count('path.municipality')).toBe(15);
-    const fills = await opened.page.evaluate(() => [...document.querySelectorAll('path.municipality')].map((p) => [p.getAttribute('data-state'), getComputedStyle(p).fill]));
+    const states = await opened.attributes('path.municipality', 'data-state');
+    const fills = await opened.attributes('path.municipality', 'fill');
     const byState = new Map<string, Set<string>>();
-    for (const [state, fill] of fills as [string, string][]) byState.set(state, (byState.get(state) ?? new Set()).add(fill));
+    states.forEach((state, i) => byState.set(state!, (byState.get(state!) ?? new Set()).add(fills[i]!)));
     expect([...byState.keys()].sort()).toEqual(['no', 'planned', 'unknown', 'yes']);
     // One fill per class, and four different fills.
     for (const set of byState.values()) expect(set.size).toBe(1);
