@@ -193,7 +193,7 @@ Example:
       const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
       const codes = (net.scope.national ? net.geography.municipalities.map((m) => m.code) : net.scope.municipalities).filter((c) => drawn.has(c));
       if (codes.length === 0) throw new UsageError('the map polygons cover none of the municipalities to draw', 'pass --features FILE: GeoJSON with a `code` property per municipality');
-      const svg = renderCapabilityMap(net, capabilities!, { capability, codes, ...(features && { features }), ...(values.title !== undefined && { title: String(values.title) }) });
+      const svg = renderCapabilityMap(net, capabilities!, { capability, codes, labels: !net.scope.national && codes.length <= 60, ...(features && { features }), ...(values.title !== undefined && { title: String(values.title) }) });
       const out = emit(svg, values, io);
       if (out) io.stderr.write(`Wrote ${out}\n`);
       return 0;

@@ -17,7 +17,8 @@ import { requireGeography, type CooperationNetwork } from '../../model/network.j
 import { parseOptions } from '../../model/options.js';
 import { escapeXml } from '../escape.js';
 import { escapeMarkdownCell, formatMarkdownTable } from '../table.js';
-import { defaultMapFeatures, type MapFeatureCollection } from './features.js';
+import { defaultMapFeatures } from './features.js';
+import { MapOptionsSchema } from './options.js';
 import { PAD, TITLE_HEIGHT } from './layout.js';
 import { renderMap } from './render.js';
 
@@ -38,18 +39,18 @@ const UNKNOWN_SENTINEL = '#fefeff';
 export const CapabilityMapOptionsSchema = z.strictObject({
   /** The capability to map (code or label, e.g. `action_plan`, `handlingsplan`). */
   capability: z.string().min(1),
-  /** Only these municipalities (a county), with the map fitted to them. Default: the network's scope. */
-  codes: z.array(z.string().min(1)).optional(),
-  /** Map polygons (see `renderMap`). Default: the default country's. */
-  features: z.custom<MapFeatureCollection>((v) => typeof v === 'object' && v !== null, 'features must be a GeoJSON FeatureCollection').optional(),
+  /** Only these municipalities (a county), with the map fitted to them (as `renderMap`'s `codes`). Default: the network's scope. */
+  codes: MapOptionsSchema.shape.codes,
+  /** Map polygons (as `renderMap`'s `features`). Default: the default country's. */
+  features: MapOptionsSchema.shape.features,
   /** Title. Default `<capability label>: who has it`, with `(synthetic data)` when the records are synthetic. */
   title: z.string().optional(),
   /** Source line. Default: the records' sources (up to three, else their count). */
   source: z.string().optional(),
   /** The records are synthetic (said in the title and the source line). Default: every record of the capability has a `source` starting with `synthetic`. */
   synthetic: z.boolean().optional(),
-  /** Write the municipalities' names on the map. Default: when they are at most 60. */
-  labels: z.boolean().optional(),
+  /** Write the municipalities' names on the map (as `renderMap`'s `labels`). Default false; the report writes them on a county's map. */
+  labels: MapOptionsSchema.shape.labels,
   /** Width in px. Default 480. */
   width: z.number().int().min(200).max(10_000).default(480),
 });
@@ -80,7 +81,7 @@ export function capabilityMapData(net: CooperationNetwork, caps: CapabilitySet, 
   const code = read.vocabulary.codeOf(o.capability);
   if (code === undefined) throw new ArgumentError(`capabilityMapData: unknown capability ${JSON.stringify(o.capability)}; known: ${read.vocabulary.codes.join(', ')}`);
   const label = read.vocabulary.label(code);
-  const wanted = new Set(o.codes ?? (net.scope.national ? net.geography.municipalities.map((m) => m.code) : net.scope.municipalities));
+  const wanted = new Set(o.codes !== undefined ? [...o.codes] : (net.scope.national ? net.geography.municipalities.map((m) => m.code) : net.scope.municipalities));
   const municipalities = net.geography.municipalities
     .filter((m) => wanted.has(m.code))
     .sort((a, b) => cmp(a.code, b.code))
@@ -130,7 +131,7 @@ export function renderCapabilityMap(net: CooperationNetwork, caps: CapabilitySet
   const inner = renderMap({
     ...(o.features && { features: o.features }),
     codes,
-    labels: o.labels ?? codes.length <= 60,
+    labels: o.labels,
     values: new Map(data.municipalities.map((m) => [m.municipality, index.get(m.state)!])),
     geography: net.geography,
     domain: [0, CAPABILITY_STATES.length - 1],
@@ -180,11 +181,12 @@ export function renderCapabilityMap(net: CooperationNetwork, caps: CapabilitySet
  * A county section's capability map, for the report: the data, and the SVG
  * when `draw` is set and the polygons cover some of `codes` (else none).
  */
-export function reportCapabilityMap(net: CooperationNetwork, caps: CapabilitySet, options: CapabilityMapOptions & { codes: string[] }, draw: boolean): CapabilityMapData & { svg?: string } {
+export function reportCapabilityMap(net: CooperationNetwork, caps: CapabilitySet, options: CapabilityMapOptions & { codes: readonly string[] }, draw: boolean): CapabilityMapData & { svg?: string } {
   const data = capabilityMapData(net, caps, options);
   if (!draw) return data;
   const drawn = new Set((options.features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
-  return options.codes.some((c) => drawn.has(c)) ? { ...data, svg: renderCapabilityMap(net, caps, options) } : data;
+  // Names on a county's map, as the report's other maps write them (at most 60 municipalities).
+  return options.codes.some((c) => drawn.has(c)) ? { ...data, svg: renderCapabilityMap(net, caps, { labels: options.codes.length <= 60, ...options }) } : data;
 }
 
 /**
