@@ -49,18 +49,20 @@ describe('capabilityMapData and renderCapabilityMap', () => {
     expect(states.find((s) => s[0] === '2480')).toEqual(['2480', 'yes', CAPABILITY_STATE_COLORS.yes]);
     expect(states.find((s) => s[0] === '2403')).toEqual(['2403', 'no', CAPABILITY_STATE_COLORS.no]);
     expect(states.find((s) => s[0] === '2460')).toEqual(['2460', 'planned', CAPABILITY_STATE_COLORS.planned]);
-    expect(states.filter((s) => s[1] === 'unknown').every((s) => s[2]!.startsWith('url(#'))).toBe(true);
+    expect(states.filter((s) => s[1] === 'unknown').every((s) => s[2] === CAPABILITY_STATE_COLORS.unknown)).toBe(true);
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&lt;script&gt;');
     expect(svg).toMatch(/<title>Action plan: who has it<\/title>/);
   });
 
-  it('colours are apart in greyscale, and unknown is a hatch, not a colour', () => {
+  it('colours are apart in greyscale, and unknown is missing data (white, dashed), not a colour', () => {
     const l = (['yes', 'no', 'planned'] as const).map((s) => luminance(CAPABILITY_STATE_COLORS[s]));
     expect(l[1]! - l[0]!).toBeGreaterThan(0.2);
     expect(l[2]! - l[1]!).toBeGreaterThan(0.2);
     const svg = renderCapabilityMap(net, caps, { capability: 'action_plan' });
-    expect(svg).toMatch(/<pattern id="capability-unknown-action_plan-2401-15"/);
+    expect(svg).toMatch(/<path class="municipality" data-code="2404" data-state="unknown" fill="#ffffff" stroke="#555555" stroke-width="0.6" stroke-dasharray/);
+    expect(svg).toContain('<text class="source" x="8"');
+    expect(svg).toMatch(/Source: &lt;script&gt;alert\(1\)&lt;\/script&gt;; kommunens webbplats\. Data as of 1 May 2024\./);
   });
 
   it('marks the demo\'s synthetic records in the title and the source line', () => {
@@ -69,7 +71,7 @@ describe('capabilityMapData and renderCapabilityMap', () => {
     const data = capabilityMapData(demo, demoCaps, { capability: 'action_plan' });
     expect(data.synthetic).toBe(true);
     expect(data.title).toBe('Action plan: who has it (synthetic data)');
-    expect(data.sourceLine).toMatch(/Synthetic: not real data\.$/);
+    expect(data.sourceLine).toBe('Source: synthetic: not real (seed 2026)');
     expect(data.municipalities).toHaveLength(290);
     // The states are those of the analyses.
     const states = new Map(capabilitiesByMunicipality(demo, demoCaps, { capabilityCodes: ['action_plan'] }).map((r) => [r.municipality, r.state]));
@@ -100,21 +102,23 @@ describe('the report with --capability', () => {
 });
 
 describe('the capability map in Chromium', () => {
-  itInChromium('the demo report of one county: one shape per municipality, four classes, the legend', async () => {
-    const demo = loadNetwork(demoDataset(), { scope: { counties: ['17'] } });
+  itInChromium('the demo report of one county: one shape per municipality, the classes, the legend', async () => {
+    // Jämtland: four of its municipalities gave no record (unknown).
+    const demo = loadNetwork(demoDataset(), { scope: { counties: ['23'] } });
     const demoCaps = loadCapabilities(demoCapabilities(), demo);
     const html = renderReportHtml(buildReport(demo, { capabilities: demoCaps, capability: 'coordinator', suggestions: 0 }), demo);
     const opened = await chromium().open({ html });
     expect(opened.problems()).toEqual([]);
     const inScope = demo.scope.municipalities.length;
-    expect(inScope).toBe(16);
+    expect(inScope).toBe(8);
     expect(await opened.count('svg.capability-map')).toBe(1);
     expect(await opened.count('svg.capability-map path.municipality')).toBe(inScope);
     const states = await opened.attributes('svg.capability-map path.municipality', 'data-state');
+    expect(states).toContain('unknown');
     expect(new Set(states).size).toBeGreaterThanOrEqual(2);
-    expect(await opened.attributes('svg.capability-map .capability-legend .legend-item', 'data-state')).toEqual(['yes', 'planned', 'no', 'unknown']);
-    expect(await opened.count('svg.capability-map .capability-notes text.source')).toBe(1);
-    expect(await opened.count('svg.capability-map .capability-notes text.date')).toBe(1);
+    expect(await opened.texts('svg.capability-map .legend .category text')).toEqual(['yes', 'setting up', 'no']);
+    expect(await opened.count('svg.capability-map .legend .missing')).toBe(1);
+    expect((await opened.texts('svg.capability-map text.source'))[0]).toMatch(/^Source: synthetic: not real \(seed 2026\)\. Data as of /);
     await opened.close();
   });
 
@@ -131,7 +135,8 @@ describe('the capability map in Chromium', () => {
     // One fill per class, and four different fills.
     for (const set of byState.values()) expect(set.size).toBe(1);
     expect(new Set([...byState.values()].map((s) => [...s][0])).size).toBe(4);
-    expect(await opened.count('.capability-legend .legend-item')).toBe(4);
+    expect(await opened.count('.legend .category')).toBe(3);
+    expect(await opened.texts('.legend .missing text')).toEqual(['unknown (no record)']);
     await opened.close();
   });
 });

@@ -1,11 +1,11 @@
 /**
  * A map of one capability (`renderCapabilityMap`): each municipality
- * coloured by its state, yes, planned, no or unknown, as four classes apart
- * (categorical, colour-blind safe and distinct in greyscale: unknown is
- * hatched, not a colour), with a title, a legend with the count of each
- * class, a source line and the data date; marked synthetic when the
- * records are. The same data as a table for Markdown
- * (`capabilityMapData`).
+ * coloured by its state, yes, planned or no as three categories of
+ * `renderMap`'s categorical scale, and unknown (no record) as missing data
+ * (white, outlined dashed: never read as a colour, in print either), with
+ * a title, a legend, a source line and the data date; marked synthetic
+ * when the records are. The same data as a table for Markdown
+ * (`capabilityMapData`, `capabilityMapMarkdown`).
  *
  * @module
  */
@@ -19,22 +19,21 @@ import { escapeXml } from '../escape.js';
 import { escapeMarkdownCell, formatMarkdownTable } from '../table.js';
 import { defaultMapFeatures } from './features.js';
 import { MapOptionsSchema } from './options.js';
-import { PAD, TITLE_HEIGHT } from './layout.js';
 import { renderMap } from './render.js';
 
 /**
- * The colours of the four states: Okabe–Ito blue, yellow and orange, which
- * stay apart with the common colour-vision deficiencies and have distinct
- * lightness in greyscale (yes darkest, then no, then planned); unknown is a
- * grey hatch on white, so it never reads as a colour, in print either.
+ * The colours of the states: Okabe–Ito blue, yellow and orange, which stay
+ * apart with the common colour-vision deficiencies and have distinct
+ * lightness in greyscale (yes darkest, then no, then planned); unknown is
+ * white with a dashed outline (`renderMap`'s missing value).
  */
 export const CAPABILITY_STATE_COLORS: Readonly<Record<CapabilityState, string>> = Object.freeze({ yes: '#0072b2', planned: '#f0e442', no: '#e69f00', unknown: '#ffffff' });
 
 /** The words of the states in the legend and tooltips. */
 const STATE_WORDS: Readonly<Record<CapabilityState, string>> = Object.freeze({ yes: 'yes', planned: 'setting up', no: 'no', unknown: 'unknown (no record)' });
 
-/** A fill no state uses, replaced by the hatch after drawing. */
-const UNKNOWN_SENTINEL = '#fefeff';
+/** The states drawn as categories (unknown is missing data), by their value on the map. */
+const CATEGORY_STATES = ['yes', 'planned', 'no'] as const;
 
 export const CapabilityMapOptionsSchema = z.strictObject({
   /** The capability to map (code or label, e.g. `action_plan`, `handlingsplan`). */
@@ -70,6 +69,10 @@ export interface CapabilityMapData {
   sourceLine: string;
   /** `Data date: …` (the capabilities' `asOf` date, else the network's, else the latest record date). */
   dateLine: string;
+  /** The source, as the map's source line writes it (`Source: {source}. Data as of {date}.`). */
+  source: string;
+  /** The data date (ISO), when there is one. */
+  date: string | undefined;
 }
 
 /** The states, words and lines of a capability map (see {@link renderCapabilityMap}). */
@@ -91,31 +94,24 @@ export function capabilityMapData(net: CooperationNetwork, caps: CapabilitySet, 
   const records = read.records.filter((r) => r.capability === code);
   const synthetic = o.synthetic ?? (records.length > 0 && records.every((r) => /^synthetic\b/i.test(r.source ?? '')));
   const sources = [...new Set(records.map((r) => r.source ?? 'no source given'))].sort(cmp);
-  const sourceLine =
-    o.source !== undefined
-      ? `Source: ${o.source}`
-      : sources.length === 0
-        ? 'Source: no records of this capability'
-        : `Source${sources.length === 1 ? '' : 's'}: ${sources.length <= 3 ? sources.join('; ') : `${sources.length} sources (see the records)`}`;
+  const named = o.source ?? (sources.length === 0 ? 'no records of this capability' : sources.length <= 3 ? sources.join('; ') : `${sources.length} sources (see the records)`);
+  const source = synthetic && o.source === undefined && !/synthetic/i.test(named) ? `${named} (synthetic: not real data)` : named;
+  const sourceLine = `Source${o.source === undefined && sources.length > 1 ? 's' : ''}: ${source}`;
   let latest: string | undefined;
   for (const r of records) for (const d of [r.since, r.until]) if (d !== undefined && (read.date === undefined || d <= read.date) && (latest === undefined || d > latest)) latest = d;
   const dateLine = read.date !== undefined ? `Data date: ${read.date} (the states on that day)` : latest !== undefined ? `Data date: ${latest} (the latest record; the latest statement of each holds)` : 'Data date: undated records';
   const title = o.title ?? `${label[0]!.toUpperCase()}${label.slice(1)}: who has it${synthetic ? ' (synthetic data)' : ''}`;
-  return { capability: code, label, title, municipalities, counts, synthetic, sourceLine: synthetic && o.source === undefined ? `${sourceLine}. Synthetic: not real data.` : sourceLine, dateLine };
+  return { capability: code, label, title, municipalities, counts, synthetic, sourceLine, dateLine, source, date: read.date ?? latest };
 }
 
-const LEGEND_ROW = 20;
-const LINE = 15;
-
 /**
- * A map of one capability as a standalone SVG: one
- * `<path class="municipality" data-code="…" data-state="…">` per
- * municipality in scope (or of `codes`), filled by state (see
- * {@link CAPABILITY_STATE_COLORS}; unknown hatched), a title, a legend of
- * the four states with their counts (`<g class="capability-legend">`, one
- * `<g class="legend-item" data-state="…">` each), the source line and the
- * data date. Every user string is escaped; the same input gives the same
- * bytes.
+ * A map of one capability as a standalone SVG (`renderMap`, categorical):
+ * one `<path class="municipality" data-code="…" data-state="…">` per
+ * municipality in scope (or of `codes`), yes, planned and no in
+ * {@link CAPABILITY_STATE_COLORS} and unknown as missing data (white,
+ * dashed outline), a title, a legend of the four, and the source line with
+ * the data date; "synthetic" in the title and the source when the records
+ * are. Every user string is escaped; the same input gives the same bytes.
  *
  * @example
  * const svg = renderCapabilityMap(net, loadCapabilities(demoCapabilities(), net), { capability: 'action_plan', codes: ['2401', '2403', '2480'] });
@@ -126,55 +122,30 @@ export function renderCapabilityMap(net: CooperationNetwork, caps: CapabilitySet
   const drawn = new Set((o.features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
   const codes = data.municipalities.map((m) => m.municipality).filter((c) => drawn.has(c));
   if (codes.length === 0) throw new ArgumentError('renderCapabilityMap: the map polygons cover none of the municipalities to draw');
-  const index = new Map(CAPABILITY_STATES.map((s, i) => [s, i]));
-  const stateOf = new Map(data.municipalities.map((m) => [m.municipality, m.state]));
-  const inner = renderMap({
+  const value = new Map<CapabilityState, number>(CATEGORY_STATES.map((s, i) => [s, i]));
+  const svg = renderMap({
     ...(o.features && { features: o.features }),
     codes,
     labels: o.labels,
-    values: new Map(data.municipalities.map((m) => [m.municipality, index.get(m.state)!])),
+    values: new Map(data.municipalities.map((m) => [m.municipality, value.get(m.state) ?? null])),
     geography: net.geography,
-    domain: [0, CAPABILITY_STATES.length - 1],
-    colors: CAPABILITY_STATES.map((s) => (s === 'unknown' ? UNKNOWN_SENTINEL : CAPABILITY_STATE_COLORS[s])),
-    legend: false,
+    scale: 'categorical',
+    categories: CATEGORY_STATES.map((s, i) => ({ value: i, label: STATE_WORDS[s], color: CAPABILITY_STATE_COLORS[s] })),
+    missingLabel: STATE_WORDS.unknown,
+    missingColor: CAPABILITY_STATE_COLORS.unknown,
+    // The words of the legend are English, as the report's.
+    lang: 'en',
+    title: data.title,
+    legendLabel: data.label,
+    source: data.source,
+    ...(data.date !== undefined && { date: data.date }),
     width: o.width,
-    format: (v) => STATE_WORDS[CAPABILITY_STATES[Math.round(v)]!],
   });
-  // A pattern id of this map's own, so maps inlined in one page do not share one.
-  const hatch = `capability-unknown-${escapeXml(data.capability)}-${escapeXml(codes[0]!)}-${codes.length}`;
-  const escapedState = new Map([...stateOf].map(([code, state]) => [escapeXml(code), state]));
-  const body = inner
-    .replace(/^<svg [^>]*>\n/, '')
-    .replace(/<\/svg>\n$/, '')
-    .replace(/<path class="municipality" data-code="([^"]*)" fill="([^"]*)"/g, (_, code: string, fill: string) => {
-      const state = escapedState.get(code) ?? 'unknown';
-      return `<path class="municipality" data-code="${code}" data-state="${state}" fill="${fill === UNKNOWN_SENTINEL ? `url(#${hatch})` : fill}"`;
-    });
-  const innerHeight = Number(/height="(\d+)"/.exec(inner)![1]);
-  const width = o.width;
-  const top = PAD + TITLE_HEIGHT;
-  const legendTop = top + innerHeight;
-  const height = legendTop + LEGEND_ROW * 2 + LINE * 2 + PAD;
-  const swatch = (s: CapabilityState) => (s === 'unknown' ? `url(#${hatch})` : CAPABILITY_STATE_COLORS[s]);
-  const itemWidth = Math.floor((width - 2 * PAD) / 2);
-  const legend = CAPABILITY_STATES.map((s, i) => {
-    const x = PAD + (i % 2) * itemWidth;
-    const y = legendTop + Math.floor(i / 2) * LEGEND_ROW;
-    return `<g class="legend-item" data-state="${s}"><rect x="${x}" y="${y}" width="14" height="14" fill="${swatch(s)}" stroke="#555" stroke-width="0.6"/><text x="${x + 20}" y="${y + 11}">${escapeXml(`${STATE_WORDS[s]}: ${data.counts[s]}`)}</text></g>`;
-  });
-  const lines = [data.sourceLine, data.dateLine].map((text, i) => `<text class="${i === 0 ? 'source' : 'date'}" x="${PAD}" y="${legendTop + 2 * LEGEND_ROW + (i + 1) * LINE - 3}">${escapeXml(text)}</text>`);
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="capability-map" data-capability="${escapeXml(data.capability)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" font-family="sans-serif">`,
-    `<title>${escapeXml(data.title)}</title>`,
-    `<defs><pattern id="${hatch}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><path d="M0 0v6" stroke="#8c8c8c" stroke-width="1.6"/></pattern></defs>`,
-    `<text class="title" x="${PAD}" y="${PAD + 18}" font-size="16" font-weight="bold" fill="#111">${escapeXml(data.title)}</text>`,
-    `<g class="capability-map-body" transform="translate(0 ${top})">`,
-    body.trimEnd(),
-    '</g>',
-    `<g class="capability-legend" font-size="12" fill="#222">${legend.join('')}</g>`,
-    `<g class="capability-notes" font-size="10" fill="#444">${lines.join('')}</g>`,
-    '</svg>',
-  ].join('\n') + '\n';
+  // Each shape says its state, for readers and tests of the page.
+  const stateOf = new Map(data.municipalities.map((m) => [escapeXml(m.municipality), m.state]));
+  return svg
+    .replace(/^<svg /, `<svg class="capability-map" data-capability="${escapeXml(data.capability)}" `)
+    .replace(/<path class="municipality" data-code="([^"]*)"/g, (whole, code: string) => `${whole} data-state="${stateOf.get(code) ?? 'unknown'}"`);
 }
 
 /**
