@@ -28,6 +28,7 @@ import { DATA_DATE, dayOf, FIRST_DATE, isoOf, POLICE_REGIONS_SINCE, SMALL_POPULA
 import { cmp, indexGeography } from '../src/model/geography.js';
 import type { Municipality } from '../src/model/schema.js';
 import { asciiSlug } from '../src/model/text.js';
+import { quoteCsvField } from '../src/io/write-csv.js';
 import { LACKING_CAPABILITIES, SYNTHETIC_CAPABILITY_CALIBRATION, syntheticCapabilities } from '../src/synthetic/capabilities.js';
 
 /** The default seed; the committed files are made with it. */
@@ -179,9 +180,8 @@ export interface DemoOutput {
 
 // ---------------------------------------------------------------- helpers
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
-}
+/** A CSV field, quoted only when it needs it: the library's writer's rule (`quoteCsvField`). */
+const csvField = (value: string): string => quoteCsvField(value);
 
 function csv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
