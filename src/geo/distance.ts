@@ -37,7 +37,7 @@ export function municipalityDistanceKm(geography: Geography, a: string, b: strin
  * `targets[offsets[i] .. offsets[i + 1])`), with centroids. Built once per
  * geography: neighbour searches and recommendations run one search per
  * municipality, which on a country of thousands of municipalities must not
- * allocate maps and strings per step. (Not `@internal`: the recommender's
+ * allocate maps and strings per step. (Public in the declarations: the recommender's
  * exported `GeoArrays` extends it, so the declaration build needs it.)
  */
 export interface BorderGraph extends Pick<Csr, 'index' | 'offsets' | 'targets'> {
