@@ -2,7 +2,9 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_COUNTRY } from '../countries/default.js';
 import { COUNTRIES, knownCountry } from '../countries/index.js';
-import { countryDataset, countryGeography, loadCountry } from '../io/country.js';
+import { countryDataset, countryDatasetCapabilities, countryGeography, loadCountry } from '../io/country.js';
+import { loadCapabilities } from '../io/capabilities.js';
+import type { CapabilitySet } from '../model/capabilities.js';
 import type { Country } from '../model/country.js';
 import { isPlainGeography } from '../model/geography.js';
 import type { ScopeOption } from '../model/scope.js';
@@ -61,6 +63,9 @@ export const INPUT_OPTIONS: OptionSpec = {
   municipalities: { type: 'string' },
   ids: { type: 'string' },
   'kinds-file': { type: 'string' },
+  capabilities: { type: 'string' },
+  census: { type: 'boolean' },
+  'custom-capabilities': { type: 'string' },
 };
 
 /** The shipped countries' names as `--geography` takes them (`sweden`). */
@@ -87,6 +92,14 @@ export const INPUT_HELP = `Input (default: the embedded demo dataset):
                       cooperation bodies in data/${DEFAULT_NAME})
   --kinds-file FILE   more words for organisation types (columns word, kind)
   --as-of DATE        only the links active on DATE (YYYY-MM-DD)
+  --capabilities FILE capability records: one row per (municipality or actor,
+                      capability) with status yes, no or planned (see samverkan
+                      capabilities); the demo dataset has synthetic ones, read by
+                      default (--capabilities none: without them). A command
+                      that has no use for them says so (exit 2)
+  --census            the capabilities file is complete: a municipality without
+                      a row lacks the capability (default: absence is unknown)
+  --custom-capabilities LIST  capabilities of your own (codes)
   --lenient           load what can be loaded and report the rest (on stderr),
                       instead of stopping with the list of every problem`;
 
@@ -145,10 +158,69 @@ export interface LoadedInput {
   description: string;
   /** The country `--geography` gave: a shipped one by name, or one read from a folder (`loadCountry`). */
   country?: Country;
+  /** The capability records: `--capabilities FILE`, else the dataset's own (the demo's synthetic ones), unless `--capabilities none`. */
+  capabilities?: CapabilitySet;
+  /** Where `capabilities` come from: the flag, or the dataset by default (then `capabilitiesDescription` says what they are). */
+  capabilitiesFrom?: 'flag' | 'dataset';
+  capabilitiesDescription?: string;
 }
 
-/** Load the network the options describe. Bad input throws the loader's errors (exit 1). */
-export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput {
+/**
+ * What a command does with capability records (`--capabilities`): `use`
+ * them (explicit or the dataset's), use only an explicit file
+ * (`flag`: the dataset's would change a measurement), or `refuse` them,
+ * with why, as bad usage naming the flag (the dataset's are then not read).
+ */
+export type CapabilityUse = 'use' | 'flag' | { refuse: string };
+
+/** The flags of the capability records, all refused together. */
+const CAPABILITY_FLAGS = ['capabilities', 'census', 'custom-capabilities'] as const;
+
+/**
+ * The capability records the options name, read over `net`: `--capabilities
+ * FILE` (strict unless --lenient; warnings and rejected rows said on
+ * stderr), else the dataset's own when `use` is `use`; undefined when
+ * there are none or `--capabilities none`.
+ */
+function inputCapabilities(values: ParsedArgs['values'], io: CliIO, net: CooperationNetwork, dataset: string | undefined, use: CapabilityUse): Pick<LoadedInput, 'capabilities' | 'capabilitiesFrom' | 'capabilitiesDescription'> {
+  const file = values.capabilities;
+  if (typeof use === 'object') {
+    const given = CAPABILITY_FLAGS.find((f) => values[f] !== undefined && !(f === 'capabilities' && file === 'none'));
+    if (given) throw new UsageError(`--${given}: ${use.refuse}`, 'capability records are read by capabilities, reach, capability-gaps, summary, coverage, gaps, recommend, plan, evaluate, report, map, export and validate');
+    return {};
+  }
+  const custom = typeof values['custom-capabilities'] === 'string' ? values['custom-capabilities'].split(',').map((x) => x.trim()).filter(Boolean) : undefined;
+  const options = { mode: values.lenient ? ('lenient' as const) : ('strict' as const), census: values.census === true, ...(custom && custom.length > 0 && { custom }) };
+  if (file === 'none') {
+    for (const flag of ['census', 'custom-capabilities']) if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --capabilities FILE, not none`);
+    return {};
+  }
+  if (file === undefined) {
+    const own = use === 'use' && dataset !== undefined ? countryDatasetCapabilities(DEFAULT_COUNTRY, dataset) : undefined;
+    if (!own) {
+      for (const flag of ['census', 'custom-capabilities']) if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --capabilities FILE`);
+      return {};
+    }
+    return { capabilities: loadCapabilities(own.source, net, options), capabilitiesFrom: 'dataset', capabilitiesDescription: own.description };
+  }
+  if (typeof file !== 'string' || file === '') throw new UsageError('--capabilities needs a file');
+  const caps = loadCapabilities({ path: resolve(io.cwd ?? process.cwd(), file), name: file }, net, options);
+  const report = caps.loadReport!;
+  const rows = report.files[0]!;
+  if (!values[QUIET_LOAD]) {
+    // Warnings (a Windows-1252 file, a repeated row with another source) are said, as the loader's are for actors and links.
+    for (const p of report.problems.filter((p) => p.severity === 'warning')) io.stderr.write(`samverkan: warning: ${formatProblem(p)}\n`);
+    if (rows.rejected > 0) io.stderr.write(`samverkan: ${rows.rejected} of ${rows.rows} capability rows rejected (--lenient); run without --lenient to see why\n`);
+  }
+  return { capabilities: caps, capabilitiesFrom: 'flag', capabilitiesDescription: `the capabilities in ${file}` };
+}
+
+/**
+ * Load the network the options describe, and its capability records
+ * (`use`: what the command does with them; default: refused). Bad input
+ * throws the loader's errors (exit 1).
+ */
+export function loadInput(values: ParsedArgs['values'], io: CliIO, use: CapabilityUse = { refuse: 'this command does not read capability records' }): LoadedInput {
   const cwd = io.cwd ?? process.cwd();
   const path = (v: unknown) => (typeof v === 'string' ? resolve(cwd, v) : undefined);
   const actors = path(values.actors);
@@ -167,6 +239,7 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
   const kindsFile = path(values['kinds-file']);
   let net: CooperationNetwork;
   let description: string;
+  let datasetName: string | undefined;
   if (dataset !== undefined && (actors || links || graph)) throw new UsageError('--dataset cannot be combined with --actors, --links or --graph');
   if (geography && !actors && !links && !graph) {
     throw new UsageError(`--geography needs your own --links (or --actors, or --graph): the embedded datasets are ${DEFAULT_COUNTRY.name}'s`);
@@ -217,7 +290,9 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
     if (!input) throw new UsageError(`unknown dataset ${JSON.stringify(name)}`, `datasets: ${Object.keys(DEFAULT_COUNTRY.datasets ?? {}).join(', ')}`);
     net = load(input);
     description = DEFAULT_COUNTRY.datasets![name]!.description;
+    datasetName = name;
   }
+  const capabilities = inputCapabilities(values, io, net, datasetName, use);
   if (!values[QUIET_LOAD]) {
     reportLoadProblems(net, io);
     noteScope(net, io);
@@ -226,7 +301,7 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
     net = net.asOf(asOf);
     description += ` as of ${asOf}`;
   }
-  return { net, description, ...(country && { country }) };
+  return { net, description, ...(country && { country }), ...capabilities };
 }
 
 /**
@@ -246,4 +321,12 @@ export function readOptionFile(values: ParsedArgs['values'], flag: string, io: C
     if (error instanceof NotTextError) throw new UsageError(`cannot read --${flag} ${JSON.stringify(file)}: ${error.message}`, hint);
     throw error;
   }
+}
+
+/**
+ * Say on stderr that a command reads the dataset's own capability records
+ * (the demo's are synthetic), so a default is never silent.
+ */
+export function noteCapabilities(input: LoadedInput, io: CliIO): void {
+  if (input.capabilitiesFrom === 'dataset') io.stderr.write(`samverkan: with ${input.capabilitiesDescription} (--capabilities FILE for your own, --capabilities none for none)\n`);
 }

@@ -168,9 +168,11 @@ function capabilitiesSection(model: ReportModel, s: CountySection): string {
   const note = caps.census
     ? 'The capability records are a complete census: a municipality without a record lacks the capability.'
     : 'The capability records are partial: a municipality without a record is unknown, not without the capability.';
+  const map = s.capabilities.map;
   return `<h3>Capabilities</h3>
 <p class="empty">${h(note)}</p>
 ${coverage}
+${map?.svg ? `<figure class="capability-map-figure">${map.svg}<figcaption>${h(`${map.title}. ${map.sourceLine} ${map.dateLine}.`)}</figcaption></figure>` : ''}
 <details><summary>Which municipalities have what (? = unknown)</summary>
 ${who}
 </details>

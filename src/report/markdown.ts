@@ -4,6 +4,7 @@ import type { CooperationNetwork } from '../model/network.js';
 import { number, percent, scopeSentence } from './html.js';
 import { buildReport, type CountySection, type ReportModel, type ReportOptions } from './model.js';
 import { escapeMarkdownCell, formatMarkdownTable } from './table.js';
+import { capabilityMapMarkdown } from './map/capability.js';
 
 const md = escapeMarkdownCell;
 
@@ -78,6 +79,7 @@ function capabilityLines(model: ReportModel, s: CountySection): string[] {
       s.capabilities.coverage.map((r) => ({ capability: caps.labels[r.capability] ?? r.capability, yes: share(r.yesCount, r.yesShare), planned: share(r.plannedCount, r.plannedShare), no: share(r.noCount, r.noShare), unknown: share(r.unknownCount, r.unknownShare) })),
     ).trimEnd(),
     '',
+    ...(s.capabilities.map ? capabilityMapMarkdown(s.capabilities.map) : []),
     ...(s.capabilities.gaps.length > 0 ? s.capabilities.gaps.map((g) => `- **${g.severity}**: ${md(g.reason)}`) : ['_No municipality is recorded as lacking a capability._']),
     '',
     ...(s.capabilities.reach.length > 0

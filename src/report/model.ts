@@ -15,6 +15,8 @@ import { recommendAll, type RecommendationRow } from '../recommend/recommend.js'
 import { PartnerKindsSchema, ProgressSchema, SmallPopulationSchema, parseOptions } from '../model/options.js';
 import { capabilitiesByMunicipality, capabilityCoverage, capabilityGaps, competenceReach, type CapabilityCoverageRow, type CapabilityGapRow, type CompetenceReachRow, type MunicipalityCapabilityRow } from '../analysis/capabilities.js';
 import { CapabilitySet } from '../model/capabilities.js';
+import { ArgumentError } from '../model/errors.js';
+import { reportCapabilityMap, type CapabilityMapData } from './map/capability.js';
 
 export const ReportOptionsSchema = z.strictObject({
   /** Report title. Default `Cooperation network report`. */
@@ -48,6 +50,8 @@ export const ReportOptionsSchema = z.strictObject({
   onProgress: ProgressSchema,
   /** Capability records (`loadCapabilities`): each county section then shows yes, planned, no and unknown per capability, and the capability gaps. */
   capabilities: z.instanceof(CapabilitySet, { message: 'expected a CapabilitySet (from loadCapabilities)' }).optional(),
+  /** With `capabilities`: the capability (code or label) each county section maps, yes, planned, no and unknown apart (`renderCapabilityMap`; a table in Markdown). Default: none. */
+  capability: z.string().min(1).optional(),
 });
 export type ReportOptions = z.input<typeof ReportOptionsSchema>;
 
@@ -69,9 +73,10 @@ export interface CountySection {
    * With `capabilities`: one row per capability (`capabilityCoverage`), the
    * county's capability gaps, each municipality's state of each capability
    * (`capabilitiesByMunicipality`), and for each capability a municipality
-   * lacks by the data (`no` or `planned`) the nearest that has it (`competenceReach`).
+   * lacks by the data (`no` or `planned`) the nearest that has it (`competenceReach`);
+   * with `capability`, its map (`map`: the states, and the SVG when maps are drawn).
    */
-  capabilities?: { coverage: CapabilityCoverageRow[]; gaps: CapabilityGapRow[]; municipalities: MunicipalityCapabilityRow[]; reach: CompetenceReachRow[] };
+  capabilities?: { coverage: CapabilityCoverageRow[]; gaps: CapabilityGapRow[]; municipalities: MunicipalityCapabilityRow[]; reach: CompetenceReachRow[]; map?: CapabilityMapData & { svg?: string } };
 }
 
 /** The data of a report, before rendering: plain records, so other renderers can use it. */
@@ -127,6 +132,7 @@ function loadSummary(report: LoadReport): { rows: number; rejected: number; warn
 export function buildReport(net: CooperationNetwork, options: ReportOptions = {}): ReportModel {
   requireGeography(net, 'buildReport');
   const o = parseOptions(ReportOptionsSchema, options, 'buildReport');
+  if (o.capability !== undefined && !o.capabilities) throw new ArgumentError('buildReport: capability needs capabilities (from loadCapabilities)');
   const progress = o.onProgress ? { onProgress: o.onProgress } : {};
   const paths = { samples: o.samples, workers: o.workers };
   const coverage = coverageByCounty(net, { partnerKinds: o.partnerKinds, ...paths, ...progress });
@@ -183,7 +189,15 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
     recommendations: suggestionsOf.get(c.code) ?? [],
     seriousGaps: (gapsOf.get(c.code) ?? []).filter((g) => g.severity >= 3).length,
     ...(o.capabilities && {
-      capabilities: { coverage: capabilitiesOf.get(c.code) ?? [], gaps: capabilityGapsOf.get(c.code) ?? [], municipalities: statesOf.get(c.code) ?? [], reach: reachOf.get(c.code) ?? [] },
+      capabilities: {
+        coverage: capabilitiesOf.get(c.code) ?? [],
+        gaps: capabilityGapsOf.get(c.code) ?? [],
+        municipalities: statesOf.get(c.code) ?? [],
+        reach: reachOf.get(c.code) ?? [],
+        ...(o.capability !== undefined && {
+          map: reportCapabilityMap(net, o.capabilities, { capability: o.capability, codes: (municipalOf.get(c.code) ?? []).map((m) => m.municipality), ...(o.features && { features: o.features }) }, o.maps),
+        }),
+      },
     }),
   }));
   const caps = o.capabilities;

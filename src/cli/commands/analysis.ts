@@ -6,7 +6,8 @@ import { findGaps, GAP_TYPES, type GapType } from '../../analysis/gaps.js';
 import { articulationPoints, bridges, components, kCore } from '../../analysis/structure.js';
 import { formatTextTable } from '../../report/table.js';
 import { UsageError } from '../context.js';
-import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
+import { INPUT_HELP, INPUT_OPTIONS, loadInput, noteCapabilities } from '../input.js';
+import { capabilityGapsAsGapRows, withCapabilityCounts } from './capabilities.js';
 import { emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS } from '../output.js';
 import { announce, choiceOption, integerOption, langOf, listOption, noteSampling, numberOption, PATH_HELP, PATH_OPTIONS, pathOptions, printRows, ROWS_HELP, ROWS_OPTIONS, shapeRows, warnUnknownKinds, type Command } from './shared.js';
 
@@ -215,7 +216,10 @@ Per county: municipalities that cooperate with another municipality (also
 by population), reach of each partner kind, bordering pairs that cooperate,
 cross-county links and ties, separate groups, betweenness of its
 municipalities; then a national total. With --level municipality, one row
-per municipality with its ties, partners and a 0–1 coverage score.
+per municipality with its ties, partners and a 0–1 coverage score. With
+capability records (--capabilities, or the demo's synthetic ones), also
+their states counted as in samverkan summary (capabilityYesCount, …,
+capabilityUnknownCount; unknown is not no).
 
 Options:
   --level NAME        county (default) or municipality
@@ -229,7 +233,8 @@ ${COMMON_HELP}
 Example:
   samverkan coverage --format csv --out coverage.csv`,
   run({ values }, io) {
-    const { net, description } = loadInput(values, io);
+    const input = loadInput(values, io, 'use');
+    const { net, description, capabilities } = input;
     announce(description, values, io);
     const level = choiceOption(values, 'level', ['county', 'municipality'] as const) ?? 'county';
     const partnerKinds = listOption(values, 'partner-kinds');
@@ -238,7 +243,8 @@ Example:
     const options = { ...(partnerKinds && { partnerKinds }), weighted: values.weighted === true, ...paths };
     const rows = level === 'municipality' ? coverageByMunicipality(net, options) : coverageByCounty(net, options);
     noteSampling(rows.sampling, io);
-    printRows(rows, values, io);
+    noteCapabilities(input, io);
+    printRows(capabilities ? withCapabilityCounts(rows, net, capabilities, level) : rows, values, io);
     return 0;
   },
 };
@@ -263,7 +269,10 @@ official can read: isolated municipalities, municipalities without
 municipal cooperation, single points of failure, fragmented counties,
 counties without cross-county links, missing partner kinds, bordering
 municipalities that do not cooperate. Severity: 4 critical, 3 high,
-2 medium, 1 low.
+2 medium, 1 low. With capability records (--capabilities, or the demo's
+synthetic ones) also the capability gaps of samverkan capability-gaps, as
+type capability (kind: the lacking capabilities; high 3, medium 2, low 1),
+only where the data says no (or with --census): unknown is not lacking.
 
 Options:
   --county C[,C]      only this area (the scope; see Input)
@@ -281,10 +290,16 @@ ${COMMON_HELP}
 Example:
   samverkan gaps --county Västerbotten --min-severity 3`,
   run({ values }, io) {
-    const { net, description } = loadInput(values, io);
+    const input = loadInput(values, io, 'use');
+    const { net, description, capabilities } = input;
     announce(description, values, io);
     const types = listOption(values, 'type');
-    for (const t of types ?? []) if (!(GAP_TYPES as readonly string[]).includes(t)) throw new UsageError(`unknown gap type ${JSON.stringify(t)}`, `types: ${GAP_TYPES.join(', ')}`);
+    const known: readonly string[] = capabilities ? [...GAP_TYPES, 'capability'] : GAP_TYPES;
+    for (const t of types ?? []) {
+      if (!known.includes(t)) throw new UsageError(`unknown gap type ${JSON.stringify(t)}`, `types: ${known.join(', ')}${capabilities ? '' : ' (and capability, with --capabilities)'}`);
+    }
+    const linkTypes = types?.filter((t) => t !== 'capability');
+    const withCapabilities = capabilities !== undefined && (types === undefined || types.includes('capability'));
     const partnerKinds = listOption(values, 'partner-kinds');
     warnUnknownKinds(net, partnerKinds, 'partner-kinds', io);
     const small = numberOption(values, 'small');
@@ -292,8 +307,13 @@ Example:
     if (minSeverity > 4) throw new UsageError(`--min-severity is 1 (low) to 4 (critical), got ${minSeverity}`);
     const paths = pathOptions(values, io);
     // --county is the scope: findGaps keeps to it already.
-    const rows = findGaps(net, { ...(types && { types: types as GapType[] }), ...(partnerKinds && { partnerKinds }), ...(small !== undefined && { smallPopulation: small }), ...langOf(values), ...paths });
-    noteSampling(rows.sampling, io);
+    const links = linkTypes !== undefined && linkTypes.length === 0 ? undefined : findGaps(net, { ...(linkTypes && { types: linkTypes as GapType[] }), ...(partnerKinds && { partnerKinds }), ...(small !== undefined && { smallPopulation: small }), ...langOf(values), ...paths });
+    if (links) noteSampling(links.sampling, io);
+    // Capability gaps after the link gaps of the same severity: a type of their own, kept apart.
+    const all = [...(links ?? []), ...(withCapabilities ? capabilityGapsAsGapRows(net, capabilities) : [])].map((g, i) => ({ g, i }));
+    all.sort((a, b) => b.g.severity - a.g.severity || a.i - b.i);
+    const rows = Object.assign(all.map((x) => x.g), { columns: links?.columns ?? ['severity', 'level', 'type', 'kind', 'county', 'subject', 'name', 'reason', 'municipalities'] });
+    if (withCapabilities) noteCapabilities(input, io);
     const kept = rows.filter((g) => g.severity >= minSeverity);
     Object.defineProperty(kept, 'columns', { value: rows.columns, enumerable: false });
     printRows(kept, values, io);

@@ -1,57 +1,55 @@
-import { resolve } from 'node:path';
-import { capabilitiesByMunicipality, capabilityCoverage, capabilityGaps, competenceReach } from '../../analysis/capabilities.js';
-import { loadCapabilities } from '../../io/capabilities.js';
+import { CAPABILITY_STATE_COUNT_COLUMNS, capabilitiesByMunicipality, capabilityCoverage, capabilityGaps, capabilityStateCounts, competenceReach } from '../../analysis/capabilities.js';
+import { withColumns } from '../../model/table.js';
 import type { CapabilitySet } from '../../model/capabilities.js';
-import { formatProblem } from '../../model/load-report.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import { UsageError, type CliIO } from '../context.js';
-import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
+import { INPUT_HELP, INPUT_OPTIONS, loadInput, noteCapabilities } from '../input.js';
 import { OUTPUT_HELP, OUTPUT_OPTIONS } from '../output.js';
 import { announce, choiceOption, listOption, numberOption, printRows, ROWS_HELP, ROWS_OPTIONS, type Command } from './shared.js';
 import type { ParsedArgs } from '../context.js';
 
-/** The flags every capability command reads its records with. */
-export const CAPABILITY_OPTIONS = {
-  capabilities: { type: 'string' },
-  census: { type: 'boolean' },
-  'custom-capabilities': { type: 'string' },
-} as const;
+export const CAPABILITY_HELP = `Capabilities (--capabilities FILE, --census, --custom-capabilities under Input):
+  a file has one row per (municipality or actor, capability): municipality
+  or actor, capability, status (yes, no, planned; ja, nej, planerad),
+  optional since, until, source. Standard capabilities: action_plan,
+  coordinator, situation_picture, police_agreement, exit_support,
+  relatives_support, religious_dialogue, civil_society_partnership,
+  regional_network. Real, partial evidence: data/examples/capabilities
+  (absence is unknown); the demo dataset's are synthetic.`;
 
-export const CAPABILITY_HELP = `Capabilities:
-  --capabilities FILE one row per (municipality or actor, capability):
-                      municipality or actor, capability, status (yes, no,
-                      planned; ja, nej, planerad), optional since, until,
-                      source. Standard capabilities: action_plan,
-                      coordinator, situation_picture, police_agreement,
-                      exit_support, relatives_support, religious_dialogue,
-                      civil_society_partnership, regional_network
-  --census            the file is complete: a municipality without a row
-                      lacks the capability (default: absence is unknown)
-  --custom-capabilities LIST  capabilities of your own (codes)
-  Real, partial evidence: data/examples/capabilities (absence is unknown).`;
-
-const COMMON = { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...ROWS_OPTIONS, ...CAPABILITY_OPTIONS };
+const COMMON = { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...ROWS_OPTIONS };
 const COMMON_HELP = `${CAPABILITY_HELP}\n\n${INPUT_HELP}\n\n${OUTPUT_HELP}\n\n${ROWS_HELP}`;
 
-/** The capability records `--capabilities` names, read over `net` (strict unless --lenient), or undefined without the flag. */
-export function loadCapabilityFlag(values: ParsedArgs['values'], net: CooperationNetwork, io: CliIO): CapabilitySet | undefined {
-  const file = values.capabilities;
-  if (file === undefined) {
-    for (const flag of ['census', 'custom-capabilities']) if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --capabilities FILE`);
-    return undefined;
-  }
-  if (typeof file !== 'string') throw new UsageError('--capabilities needs a file');
-  const custom = listOption(values, 'custom-capabilities');
-  const caps = loadCapabilities({ path: resolve(io.cwd ?? process.cwd(), file), name: file }, net, {
-    mode: values.lenient ? 'lenient' : 'strict',
-    census: values.census === true,
-    ...(custom && { custom }),
+/**
+ * `rows` (one per county and a `total`, or one per municipality) with the
+ * capability state counts of `capabilityStateCounts` appended as columns:
+ * what summary and coverage show when there are capability records.
+ */
+export function withCapabilityCounts(rows: readonly object[] & { readonly columns?: readonly string[] }, net: CooperationNetwork, caps: CapabilitySet, by: 'county' | 'municipality'): object[] {
+  const counts = new Map(capabilityStateCounts(net, caps, { by }).map((c) => [by === 'county' ? c.county : c.municipality!, c]));
+  const keyOf = (r: object) => String((r as Record<string, unknown>)[by]);
+  const out = rows.map((r) => {
+    const c = counts.get(keyOf(r));
+    return { ...r, ...Object.fromEntries(CAPABILITY_STATE_COUNT_COLUMNS.map((k) => [k, c ? c[k] : null])) };
   });
-  const report = caps.loadReport!.files[0]!;
-  // Warnings (a Windows-1252 file, a repeated row with another source) are said, as the loader's are for actors and links.
-  for (const p of caps.loadReport!.problems.filter((p) => p.severity === 'warning')) io.stderr.write(`samverkan: warning: ${formatProblem(p)}\n`);
-  if (report.rejected > 0) io.stderr.write(`samverkan: ${report.rejected} of ${report.rows} capability rows rejected (--lenient); run without --lenient to see why\n`);
-  return caps;
+  const columns = [...(rows.columns ?? Object.keys(rows[0] ?? {})), ...CAPABILITY_STATE_COUNT_COLUMNS];
+  return withColumns(out as Record<string, unknown>[], columns);
+}
+
+/** Capability gaps' severities on the 1–4 scale of the link gaps (`findGaps`): high 3, medium 2, low 1. */
+const GAP_SEVERITY = { high: 3, medium: 2, low: 1 } as const;
+const GAP_LEVEL = { 3: 'high', 2: 'medium', 1: 'low' } as const;
+
+/**
+ * The capability gaps (`capabilityGaps`) as rows of samverkan gaps: type
+ * `capability`, kept apart from the link gaps' types, `kind` the lacking
+ * capabilities, subject and `municipalities` the municipality.
+ */
+export function capabilityGapsAsGapRows(net: CooperationNetwork, caps: CapabilitySet): { severity: 1 | 2 | 3; level: string; type: 'capability'; kind: string; county: string; subject: string; name: string; reason: string; municipalities: string[] }[] {
+  return capabilityGaps(net, caps).map((g) => {
+    const severity = GAP_SEVERITY[g.severity];
+    return { severity, level: GAP_LEVEL[severity], type: 'capability' as const, kind: g.capabilities.join(';'), county: g.county, subject: g.municipality, name: g.name, reason: g.reason, municipalities: [g.municipality] };
+  });
 }
 
 /** `--only`'s capabilities, each known to the vocabulary (else bad usage naming the flag). */
@@ -62,10 +60,13 @@ function onlyCodes(caps: CapabilitySet, only: readonly string[]): string[] {
   return [...only];
 }
 
-function requireCapabilities(values: ParsedArgs['values'], net: CooperationNetwork, io: CliIO, command: string): CapabilitySet {
-  const caps = loadCapabilityFlag(values, net, io);
-  if (!caps) throw new UsageError(`samverkan ${command} needs --capabilities FILE`, 'for example: --capabilities data/examples/capabilities/capabilities.csv');
-  return caps;
+/** The network and its capability records (the flag's, else the dataset's), or bad usage naming the flag. */
+function loadWithCapabilities(values: ParsedArgs['values'], io: CliIO, command: string): { net: CooperationNetwork; caps: CapabilitySet } {
+  const input = loadInput(values, io, 'use');
+  announce(input.description, values, io);
+  if (!input.capabilities) throw new UsageError(`samverkan ${command} needs --capabilities FILE`, 'for example: --capabilities data/examples/capabilities/capabilities.csv');
+  noteCapabilities(input, io);
+  return { net: input.net, caps: input.capabilities };
 }
 
 export const capabilitiesCommand: Command = {
@@ -88,9 +89,7 @@ ${COMMON_HELP}
 Example:
   samverkan capabilities --actors data/examples/capabilities/actors.csv --links data/examples/capabilities/links.csv --capabilities data/examples/capabilities/capabilities.csv --geography sweden`,
   run({ values }, io) {
-    const { net, description } = loadInput(values, io);
-    announce(description, values, io);
-    const caps = requireCapabilities(values, net, io, 'capabilities');
+    const { net, caps } = loadWithCapabilities(values, io, 'capabilities');
     const by = choiceOption(values, 'by', ['county', 'municipality'] as const) ?? 'county';
     const only = listOption(values, 'only');
     const options = only ? { capabilityCodes: onlyCodes(caps, only) } : {};
@@ -120,9 +119,7 @@ ${COMMON_HELP}
 Example:
   samverkan reach --capabilities caps.csv --only coordinator --county Värmland`,
   run({ values }, io) {
-    const { net, description } = loadInput(values, io);
-    announce(description, values, io);
-    const caps = requireCapabilities(values, net, io, 'reach');
+    const { net, caps } = loadWithCapabilities(values, io, 'reach');
     const only = listOption(values, 'only');
     printRows(competenceReach(net, caps, { ...(only && { capabilityCodes: onlyCodes(caps, only) }), includeHeld: values['include-held'] === true }), values, io);
     return 0;
@@ -151,9 +148,7 @@ ${COMMON_HELP}
 Example:
   samverkan capability-gaps --capabilities caps.csv --census --radius-km 60`,
   run({ values }, io) {
-    const { net, description } = loadInput(values, io);
-    announce(description, values, io);
-    const caps = requireCapabilities(values, net, io, 'capability-gaps');
+    const { net, caps } = loadWithCapabilities(values, io, 'capability-gaps');
     const only = listOption(values, 'only');
     const radius = numberOption(values, 'radius-km');
     if (radius !== undefined && !(radius > 0)) throw new UsageError(`--radius-km must be above 0, got ${radius}`);

@@ -1,8 +1,8 @@
-import { CAPABILITY_OPTIONS, loadCapabilityFlag } from './capabilities.js';
 import { summaryByCounty } from '../../analysis/summary.js';
 import { formatProblem } from '../../model/load-report.js';
 import { formatTextTable } from '../../report/table.js';
-import { INPUT_HELP, INPUT_OPTIONS, loadInput, QUIET_LOAD } from '../input.js';
+import { INPUT_HELP, INPUT_OPTIONS, loadInput, noteCapabilities, QUIET_LOAD } from '../input.js';
+import { withCapabilityCounts } from './capabilities.js';
 import { csvOptions, emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS, renderRows } from '../output.js';
 import { announce, printRows, ROWS_HELP, ROWS_OPTIONS, type Command } from './shared.js';
 
@@ -15,7 +15,11 @@ export const summary: Command = {
 Per county: municipalities, population, actors, links, links across
 municipal and county borders, municipalities that cooperate with another
 municipality, and municipalities with no link at all. A last row totals
-the country.
+the country. With capability records (--capabilities, or the demo's
+synthetic ones), also their states counted over the county's
+municipality–capability pairs: capabilityYesCount, capabilityPlannedCount,
+capabilityNoCount, capabilityUnknownCount (unknown is not no), and
+capabilityGapMunicipalityCount, the municipalities lacking at least one.
 
 ${INPUT_HELP}
 
@@ -26,9 +30,11 @@ ${ROWS_HELP}
 Example:
   samverkan summary --actors actors.csv --links links.csv --format md`,
   run({ values }, io) {
-    const { net, description } = loadInput(values, io);
+    const input = loadInput(values, io, 'use');
+    const { net, description, capabilities } = input;
     announce(description, values, io);
-    printRows(summaryByCounty(net), values, io);
+    noteCapabilities(input, io);
+    printRows(capabilities ? withCapabilityCounts(summaryByCounty(net), net, capabilities, 'county') : summaryByCounty(net), values, io);
     return 0;
   },
 };
@@ -40,7 +46,7 @@ const VALIDATE_INPUT_HELP = INPUT_HELP.replace(/\n {2}--lenient[^\n]*\n[^\n]*/, 
 export const validate: Command = {
   name: 'validate',
   summary: 'load the input and print what happened to every row',
-  options: { ...VALIDATE_INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...CAPABILITY_OPTIONS },
+  options: { ...VALIDATE_INPUT_OPTIONS, ...OUTPUT_OPTIONS },
   help: `samverkan validate [options]
 
 Loads the input leniently and prints the load report: per file, rows
@@ -56,9 +62,10 @@ ${OUTPUT_HELP}
 Example:
   samverkan validate --actors actors.csv --links links.csv`,
   run({ values }, io) {
-    const { net, description } = loadInput({ ...values, lenient: true, [QUIET_LOAD]: true }, io);
+    // Only an explicit --capabilities file is validated (the dataset's own are checked by its tests).
+    const { net, description, capabilities } = loadInput({ ...values, lenient: true, [QUIET_LOAD]: true }, io, 'flag');
     const loaded = net.loadReport ?? { files: [], problems: [] };
-    const caps = loadCapabilityFlag({ ...values, lenient: true }, net, { ...io, stderr: { write: () => {} } })?.loadReport;
+    const caps = capabilities?.loadReport;
     const report = caps ? { files: [...loaded.files, ...caps.files], problems: [...loaded.problems, ...caps.problems] } : loaded;
     const format = formatOf(values);
     const errors = report.problems.filter((p) => p.severity === 'error').length;

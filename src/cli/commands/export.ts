@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { EXPORT_METRICS, exportNetwork, type ExportMetric } from '../../report/export.js';
 import { formatNamed, GRAPH_WRITE_FORMAT_NAMES, orList } from '../../io/graph/formats.js';
 import { UsageError } from '../context.js';
-import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
+import { INPUT_HELP, INPUT_OPTIONS, loadInput, noteCapabilities } from '../input.js';
 import { inputFiles, writeOutput, writeOutputs } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, choiceOption, integerOption, listOption, type Command } from './shared.js';
@@ -25,7 +25,10 @@ export const exportCommand: Command = {
 Writes the network for Gephi (GEXF 1.3), Cytoscape, yEd, NetworkX or igraph
 (GraphML), graphology (JSON), or spreadsheets (CSV node and edge tables).
 Nodes carry the actor fields and, by default, the computed metrics
-(centralities, constraint, brokerage roles, k-core, community).
+(centralities, constraint, brokerage roles, k-core, community), and with
+capability records (--capabilities, or the demo's synthetic ones) a column
+capability_<code> per capability: each node's state (yes, planned, no,
+unknown).
 CSV cells that a spreadsheet would run as a formula are neutralised.
 
 Options:
@@ -59,10 +62,12 @@ Example:
       for (const m of list) if (!(EXPORT_METRICS as readonly string[]).includes(m)) throw new UsageError(`unknown metric ${JSON.stringify(m)}`, `metrics: ${EXPORT_METRICS.join(', ')}`);
       metrics = list as ExportMetric[];
     }
-    const { net, description } = loadInput(values, io);
+    const input = loadInput(values, io, 'use');
+    const { net, description, capabilities } = input;
     announce(description, values, io);
+    noteCapabilities(input, io);
     const bar = progressBar(io, 'Computing metrics');
-    const options = { metrics, onProgress: (done: number, total: number) => bar.update(done, total), ...(edges && { edges }), ...(seed !== undefined && { seed }), ...(delimiter && { delimiter }), bom: values.bom === true };
+    const options = { metrics, ...(capabilities && { capabilities }), onProgress: (done: number, total: number) => bar.update(done, total), ...(edges && { edges }), ...(seed !== undefined && { seed }), ...(delimiter && { delimiter }), bom: values.bom === true };
     const cwd = io.cwd ?? process.cwd();
     if (format === 'csv') {
       const tables = exportNetwork(net, { ...options, format });

@@ -4,7 +4,8 @@ import { COMPONENTS, type Component } from '../../recommend/score.js';
 import { EVALUATION_METHODS, evaluateRecommender, type EvaluationMethod } from '../../recommend/evaluate.js';
 import { fitRecommender, RecommenderModelSchema, type RecommenderModel } from '../../recommend/recommender-model.js';
 import { PLAN_OBJECTIVES, planLinks } from '../../recommend/plan.js';
-import { CAPABILITY_HELP, CAPABILITY_OPTIONS, loadCapabilityFlag } from './capabilities.js';
+import { CAPABILITY_HELP } from './capabilities.js';
+import type { CapabilitySet } from '../../model/capabilities.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import { recommendAll, recommendPartners, type RecommendationRow, type RecommendOptions } from '../../recommend/recommend.js';
 import { withColumns } from '../../model/table.js';
@@ -12,7 +13,7 @@ import { DEFAULT_SMALL_POPULATION } from '../../analysis/gaps.js';
 import { scopeSet } from '../../model/network.js';
 import { municipalitySuggestion } from '../../model/suggest.js';
 import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
-import { INPUT_HELP, INPUT_OPTIONS, loadInput, readOptionFile } from '../input.js';
+import { INPUT_HELP, INPUT_OPTIONS, loadInput, noteCapabilities, readOptionFile, type LoadedInput } from '../input.js';
 import { emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, choiceOption, integerOption, langOf, listOption, numberOption, printRows, ROWS_HELP, ROWS_OPTIONS, shapeRows, warnUnknownKinds, type Command } from './shared.js';
@@ -64,8 +65,9 @@ export function modelOption(values: ParsedArgs['values'], io: CliIO): Recommende
 }
 
 /** `--capabilities`, `--capability` and `--competence-weight` as recommend options. */
-function competenceOptions(values: ParsedArgs['values'], net: CooperationNetwork, io: CliIO): Pick<RecommendOptions, 'capabilities' | 'capability' | 'competenceWeight'> {
-  const capabilities = loadCapabilityFlag(values, net, io);
+function competenceOptions(values: ParsedArgs['values'], input: LoadedInput, io: CliIO): Pick<RecommendOptions, 'capabilities' | 'capability' | 'competenceWeight'> {
+  const capabilities = input.capabilities;
+  noteCapabilities(input, io);
   for (const flag of ['capability', 'competence-weight']) if (values[flag] !== undefined && !capabilities) throw new UsageError(`--${flag} needs --capabilities FILE`);
   const weight = numberOption(values, 'competence-weight');
   if (weight !== undefined && !(weight >= 0)) throw new UsageError(`--competence-weight must be a number ≥ 0, got ${weight}`);
@@ -144,7 +146,6 @@ export const recommendCommand: Command = {
     existing: { type: 'string' },
     small: { type: 'string' },
     every: { type: 'boolean' },
-    ...CAPABILITY_OPTIONS,
     capability: { type: 'string' },
     'competence-weight': { type: 'string' },
     lang: { type: 'string' },
@@ -198,13 +199,14 @@ Example:
     // --county is also the scope, so it may come with --municipality (a municipality of that area).
     const targets = ['municipality', 'all'].filter((k) => values[k] !== undefined);
     if (targets.length > 1 || (targets.length === 0 && values.county === undefined)) throw new UsageError('give one of --municipality, --county or --all', 'see: samverkan recommend --help');
-    const { net, description } = loadInput(values, io);
+    const input = loadInput(values, io, 'use');
+    const { net, description } = input;
     announce(description, values, io);
     const limit = integerOption(values, 'limit', 1);
     const existing = choiceOption(values, 'existing', ['exclude', 'flag'] as const);
     const small = numberOption(values, 'small');
     const onWarning = (message: string) => io.stderr.write(`samverkan: warning: ${message}\n`);
-    const options = { ...scorerOptions(values), ...modelOptions(values, io), ...(values.scorer !== 'weighted' && { onWarning }), ...(limit !== undefined && { limit }), ...(existing && { existing }), ...competenceOptions(values, net, io), ...langOf(values) };
+    const options = { ...scorerOptions(values), ...modelOptions(values, io), ...(values.scorer !== 'weighted' && { onWarning }), ...(limit !== undefined && { limit }), ...(existing && { existing }), ...competenceOptions(values, input, io), ...langOf(values) };
     let rows: RecommendationRow[] & { columns?: string[] };
     if (values.municipality !== undefined) {
       const m = net.municipality(String(values.municipality));
@@ -242,6 +244,7 @@ export const planCommand: Command = {
     'reach-kinds': { type: 'string' },
     small: { type: 'string' },
     lang: { type: 'string' },
+    capability: { type: 'string' },
   },
   help: `samverkan plan --budget N [options]
 
@@ -254,6 +257,9 @@ Options:
                       small municipalities with a municipality tie)
   --kind KIND         the partner kind of kind-reach (default religious)
   --reach-kinds L     small-coverage: kinds a small municipality must also reach
+  --capability CODE   capability-reach: the capability that municipalities
+                      lacking it (no or planned in --capabilities; unknown
+                      is not lacking) should be tied to a holder of
   --county C[,C]      plan for this area (the scope; see Input)
   --small N           population below which a municipality is small (default 15000)
   --lang sv|en        language of the reasons (default: the data's, Swedish for Sweden)
@@ -269,10 +275,19 @@ ${ROWS_HELP}
 Example:
   samverkan plan --budget 3 --objective county-connectivity --county Örebro`,
   run({ values }, io) {
-    const { net, description } = loadInput(values, io);
+    const objective = choiceOption(values, 'objective', PLAN_OBJECTIVES);
+    const input = loadInput(values, io, objective === 'capability-reach' ? 'use' : { refuse: 'capability records are read by --objective capability-reach' });
+    const { net, description } = input;
     announce(description, values, io);
     const budget = integerOption(values, 'budget', 0);
-    const objective = choiceOption(values, 'objective', PLAN_OBJECTIVES);
+    let competence: { capabilities: CapabilitySet; capability: string } | undefined;
+    if (objective === 'capability-reach') {
+      if (!input.capabilities) throw new UsageError('--objective capability-reach needs --capabilities FILE');
+      if (typeof values.capability !== 'string') throw new UsageError('--objective capability-reach needs --capability CODE', `capabilities: ${input.capabilities.capabilities().join(', ')}`);
+      if (input.capabilities.vocabulary.codeOf(values.capability) === undefined) throw new UsageError(`--capability: unknown capability ${JSON.stringify(values.capability)}`, `capabilities: ${input.capabilities.vocabulary.codes.join(', ')}`);
+      noteCapabilities(input, io);
+      competence = { capabilities: input.capabilities, capability: values.capability };
+    } else if (values.capability !== undefined) throw new UsageError('--capability is an option of --objective capability-reach');
     const reachKinds = listOption(values, 'reach-kinds');
     warnUnknownKinds(net, reachKinds, 'reach-kinds', io);
     if (values.kind !== undefined) warnUnknownKinds(net, [String(values.kind)], 'kind', io);
@@ -286,6 +301,7 @@ Example:
       ...(reachKinds && { reachKinds }),
       ...(small !== undefined && { smallPopulation: small }),
       ...langOf(values),
+      ...competence,
     });
     printRows(rows, values, io);
     return 0;
@@ -312,7 +328,6 @@ export const evaluateCommand: Command = {
     reference: { type: 'string' },
     model: { type: 'string' },
     cases: { type: 'boolean' },
-    ...CAPABILITY_OPTIONS,
     'competence-weight': { type: 'string' },
   },
   help: `samverkan evaluate [--protocol body|ties] [options]
@@ -369,7 +384,9 @@ Example:
   samverkan evaluate --dataset bodies --repeats 10`,
   run({ values }, io) {
     const protocol = choiceOption(values, 'protocol', ['ties', 'body'] as const) ?? 'ties';
-    const { net, description } = loadInput(values, io);
+    // Only an explicit file: the dataset's own records would change the measurement unasked.
+    const input = loadInput(values, io, protocol === 'body' ? 'flag' : { refuse: 'capability records are an option of --protocol body' });
+    const { net, description } = input;
     announce(description, values, io);
     const seed = integerOption(values, 'seed', -2147483648);
     const k = integerOption(values, 'k', 1);
@@ -383,7 +400,7 @@ Example:
     const onProgress = (done: number, total: number) => bar.update(done, total);
     if (protocol === 'body') {
       for (const flag of ['repeats', 'fraction']) if (values[flag] !== undefined) throw new UsageError(`--${flag} is an option of --protocol ties`);
-      const { capability: _none, ...competence } = competenceOptions(values, net, io);
+      const { capability: _none, ...competence } = competenceOptions(values, input, io);
       const folds = values.folds === undefined ? undefined : values.folds === 'loo' || values.folds === 'county' ? values.folds : integerOption(values, 'folds', 2);
       const l2 = values.l2 === undefined || values.l2 === 'cv' ? undefined : numberOption(values, 'l2');
       if (l2 !== undefined && !(l2 >= 0)) throw new UsageError('--l2 must be a number ≥ 0 or cv');

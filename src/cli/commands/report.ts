@@ -4,13 +4,14 @@ import { camelKind } from '../../analysis/view.js';
 import { percent, renderReportHtml } from '../../report/html.js';
 import { countryMapFeatures, defaultMapFeatures, renderMap, type MapFeatureCollection } from '../../report/map.js';
 import type { Country } from '../../model/country.js';
+import type { CapabilitySet } from '../../model/capabilities.js';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { renderReportMarkdownFromModel } from '../../report/markdown.js';
 import { buildReport } from '../../report/model.js';
-import { CAPABILITY_OPTIONS, loadCapabilityFlag } from './capabilities.js';
+import { renderCapabilityMap } from '../../report/map/capability.js';
 import { formatTextTable } from '../../report/table.js';
 import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
-import { INPUT_HELP, INPUT_OPTIONS, loadInput, readOptionFile } from '../input.js';
+import { INPUT_HELP, INPUT_OPTIONS, loadInput, noteCapabilities, readOptionFile } from '../input.js';
 import { emit, inputFiles, writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, choiceOption, integerOption, noteSampling, PATH_HELP, PATH_OPTIONS, pathOptions, type Command } from './shared.js';
@@ -51,8 +52,8 @@ export const reportCommand: Command = {
     top: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
     features: { type: 'string' },
+    capability: { type: 'string' },
     ...PATH_OPTIONS,
-    ...CAPABILITY_OPTIONS,
   },
   help: `samverkan report [options]
 
@@ -75,7 +76,10 @@ Options:
   --quiet, -q         print only the path of the file
   --capabilities FILE each county also shows its capabilities (yes, planned,
                       no, unknown) and capability gaps (with --census,
-                      --custom-capabilities as in samverkan capabilities)
+                      --custom-capabilities as in samverkan capabilities);
+                      the demo dataset's synthetic ones by default
+  --capability CODE   and a map of this capability per county (yes, planned,
+                      no and unknown apart; a table in Markdown)
 ${FEATURES_HELP}
 
 ${PATH_HELP}
@@ -85,15 +89,18 @@ ${INPUT_HELP}
 Example:
   samverkan report --actors actors.csv --links links.csv --out län.html`,
   run({ values }, io) {
-    const { net, description, country } = loadInput(values, io);
+    const input = loadInput(values, io, 'use');
+    const { net, description, country, capabilities } = input;
     announce(description, values, io);
+    noteCapabilities(input, io);
     const format = choiceOption(values, 'format', ['html', 'md'] as const) ?? 'html';
     const top = integerOption(values, 'top', 1);
     const features = mapFeatures(values, io, country);
-    const capabilities = loadCapabilityFlag(values, net, io);
+    const capability = capabilityFlag(values, capabilities);
     const bar = progressBar(io, 'Computing');
     const model = buildReport(net, {
       ...(capabilities && { capabilities }),
+      ...(capability !== undefined && { capability }),
       dataDescription: description,
       ...(values.title !== undefined && { title: String(values.title) }),
       ...(top !== undefined && { top }),
@@ -123,6 +130,16 @@ Example:
   },
 };
 
+/** `--capability CODE`: a capability of the records' vocabulary (else bad usage naming the flag); it needs capability records. */
+function capabilityFlag(values: ParsedArgs['values'], capabilities: CapabilitySet | undefined): string | undefined {
+  const capability = values.capability;
+  if (capability === undefined) return undefined;
+  if (typeof capability !== 'string' || capability === '') throw new UsageError('--capability needs a capability code');
+  if (!capabilities) throw new UsageError('--capability needs --capabilities FILE (or the demo dataset, which has synthetic ones)');
+  if (capabilities.vocabulary.codeOf(capability) === undefined) throw new UsageError(`--capability: unknown capability ${JSON.stringify(capability)}`, `capabilities: ${capabilities.vocabulary.codes.join(', ')}`);
+  return capability;
+}
+
 const METRICS = ['coverage', 'linked', 'border', 'betweenness', 'religious', 'civil_society', 'authority'] as const;
 
 export const mapCommand: Command = {
@@ -135,6 +152,7 @@ export const mapCommand: Command = {
     out: { type: 'string', short: 'o' },
     title: { type: 'string' },
     features: { type: 'string' },
+    capability: { type: 'string' },
   },
   help: `samverkan map [options]
 
@@ -152,6 +170,10 @@ Options:
                       mean coverage, the shares of the coverage table)
   --out, -o FILE      write the SVG to FILE (default: standard output)
   --title TEXT        title drawn on the map
+  --capability CODE   instead, a map of one capability of --capabilities (or
+                      the demo's synthetic ones): yes, planned, no and
+                      unknown coloured apart, with a legend, the source and
+                      the data date
 ${FEATURES_HELP}
 
 ${INPUT_HELP}
@@ -159,8 +181,23 @@ ${INPUT_HELP}
 Example:
   samverkan map --metric coverage --level county --out coverage.svg`,
   run({ values }, io) {
-    const { net, description, country } = loadInput(values, io);
+    const input = loadInput(values, io, 'use');
+    const { net, description, country, capabilities } = input;
     announce(description, values, io);
+    const capability = capabilityFlag(values, capabilities);
+    if (capability === undefined && input.capabilitiesFrom === 'flag') throw new UsageError('--capabilities on samverkan map draws one capability: give --capability CODE', `capabilities: ${capabilities!.capabilities().join(', ')}`);
+    if (capability !== undefined) {
+      for (const flag of ['metric', 'level']) if (values[flag] !== undefined) throw new UsageError(`--${flag} and --capability cannot be combined: a capability map has states, not a metric`);
+      noteCapabilities(input, io);
+      const features = mapFeatures(values, io, country);
+      const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
+      const codes = (net.scope.national ? net.geography.municipalities.map((m) => m.code) : net.scope.municipalities).filter((c) => drawn.has(c));
+      if (codes.length === 0) throw new UsageError('the map polygons cover none of the municipalities to draw', 'pass --features FILE: GeoJSON with a `code` property per municipality');
+      const svg = renderCapabilityMap(net, capabilities!, { capability, codes, labels: !net.scope.national && codes.length <= 60, ...(features && { features }), ...(values.title !== undefined && { title: String(values.title) }) });
+      const out = emit(svg, values, io);
+      if (out) io.stderr.write(`Wrote ${out}\n`);
+      return 0;
+    }
     const metric = choiceOption(values, 'metric', METRICS) ?? 'coverage';
     const level = choiceOption(values, 'level', ['municipality', 'county'] as const) ?? 'municipality';
     const kinds = ['religious', 'civil_society', 'authority'];
