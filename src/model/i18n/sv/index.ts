@@ -5,6 +5,7 @@ import { common } from './common.js';
 import { gaps } from './gaps.js';
 import { reasons } from './reasons.js';
 import { report } from './report.js';
+import { explore } from './explore.js';
 
 /** The Swedish catalogue: the same keys as the English one. */
-export const sv: Section<typeof en> = { ...common, ...gaps, ...reasons, ...report, ...cli };
+export const sv: Section<typeof en> = { ...common, ...gaps, ...reasons, ...report, ...explore, ...cli };
