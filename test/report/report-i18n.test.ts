@@ -165,7 +165,7 @@ describe('in Chromium', () => {
       const model = buildReport(demo, { lang, county: VB });
       const gaps = model.counties[0]!.gaps;
       expect(gaps.length).toBeGreaterThan(model.options.maxGaps);
-      const visibleRows = () => page.page.$$eval('table.gaps tbody tr', (rows) => rows.filter((r) => (r as HTMLElement).checkVisibility()).length);
+      const visibleRows = () => page.page.$$eval('table.gaps tbody tr', (rows) => rows.filter((r) => (r as unknown as { checkVisibility(): boolean }).checkVisibility()).length);
       expect(await visibleRows()).toBe(model.options.maxGaps);
       await page.page.click('details.more-gaps > summary');
       expect(await visibleRows()).toBe(gaps.length);
@@ -175,7 +175,7 @@ describe('in Chromium', () => {
       const suggestions = model.counties[0]!.recommendations;
       await page.page.click('details.all-suggestions > summary');
       expect(await page.count('table.suggestions-all tbody tr')).toBe(suggestions.length);
-      expect(await page.page.$eval('table.suggestions-all', (t) => (t as HTMLElement).checkVisibility())).toBe(true);
+      expect(await page.page.$eval('table.suggestions-all', (t) => (t as unknown as { checkVisibility(): boolean }).checkVisibility())).toBe(true);
       await page.close();
     }
   });
@@ -193,12 +193,13 @@ describe('in Chromium', () => {
       await page.page.emulateMedia({ media: 'print' });
       const map = await page.page.$eval('figure.county-map svg', (svg) => {
         const box = svg.getBoundingClientRect();
-        return { top: box.top + window.scrollY, bottom: box.bottom + window.scrollY, height: box.height };
+        const scrollY = (globalThis as unknown as { scrollY: number }).scrollY;
+        return { top: box.top + scrollY, bottom: box.bottom + scrollY, height: box.height };
       });
       expect(map.height).toBeGreaterThan(300);
       expect(map.bottom).toBeLessThan(271 * mm);
       // Closed details are open in print: their tables take space.
-      const hidden = await page.page.$$eval('details:not([open]) table', (tables) => tables.filter((t) => (t as HTMLElement).getBoundingClientRect().height === 0).length);
+      const hidden = await page.page.$$eval('details:not([open]) table', (tables) => tables.filter((t) => (t as unknown as { getBoundingClientRect(): { height: number } }).getBoundingClientRect().height === 0).length);
       expect(await page.count('details:not([open]) table')).toBeGreaterThan(2);
       expect(hidden).toBe(0);
       await page.close();
@@ -237,7 +238,7 @@ describe('in Chromium', () => {
       expect(page.problems()).toEqual([]);
       expect(await page.page.evaluate(() => (globalThis as Record<string, unknown>).__injected)).toBeUndefined();
       expect(await page.count('main img, main script')).toBe(0);
-      const text = await page.page.evaluate(() => document.body.innerText);
+      const text = await page.page.evaluate(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText);
       expect(text).toContain(probe(2));
       expect(text).toContain(probe(5));
       expect(text).toContain(lang === 'sv' ? 'aktörer av typen ”odd kind”' : 'actors of the kind “odd kind”');
