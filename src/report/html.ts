@@ -3,9 +3,9 @@ import { SEVERITY_LEVELS, type GapRow } from '../analysis/gaps.js';
 import { formatDate as formatDateIn, formatList, formatNumber, formatPercent, message, messageCount, type Lang, type MessageKey, type MessageValue } from '../model/i18n/index.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { escapeHtml } from './escape.js';
-import { defaultMapFeatures, renderMap } from './map.js';
+import { defaultMapFeatures, renderCountyMap, renderMap } from './map.js';
 import { DEFAULT_COUNTRY } from '../countries/default.js';
-import { buildReport, type CountySection, type ReportModel, type ReportOptions } from './model.js';
+import { buildReport, reportNetwork, type CountySection, type ReportModel, type ReportOptions } from './model.js';
 import { kindPhrase, levelWord, num, share } from './phrases.js';
 
 /**
@@ -94,7 +94,7 @@ footer { margin-top: 48px; color: var(--muted); font-size: 13px; }
   .maps { break-inside: avoid; }
   .maps figure { max-width: 48%; }
   .county-top { break-inside: avoid; flex-wrap: nowrap; gap: 10pt; }
-  .county-top figure.county-map { flex: 0 0 52%; max-width: none; }
+  .county-top figure.county-map { flex: 0 0 58%; max-width: none; }
   .county-top figure.county-map svg { max-height: 150mm; }
   .county-top .in-short { flex: 1 1 auto; }
   figure, .figures, table.figures-table { break-inside: avoid; }
@@ -322,24 +322,23 @@ function coverageCaption(w: Writer, model: ReportModel): string {
 }
 
 /**
- * The map of one county section: the county's municipalities at county
- * scale, named, coloured by coverage.
+ * The map of one county section (`renderCountyMap`): the county's
+ * municipalities at county scale, named, the cooperation ties drawn (width
+ * by strength, solid for direct links, dashed for shared bodies), the
+ * neighbouring counties greyed with the ties across the border, and the
+ * county's gaps marked.
  */
 function countyMap(w: Writer, model: ReportModel, net: CooperationNetwork, s: CountySection, drawn: Set<string>): string {
-  const codes = s.municipalities.map((m) => m.municipality).filter((c) => drawn.has(c));
-  if (codes.length === 0) return '';
+  if (!s.municipalities.some((m) => drawn.has(m.municipality))) return '';
   const features = model.options.features;
-  const svg = renderMap({
+  const svg = renderCountyMap(net, {
+    county: s.coverage.county,
+    lang: w.lang,
+    gaps: s.gaps,
     ...(features && { features }),
-    codes,
-    labels: codes.length <= MAX_LABELLED,
-    values: new Map(s.municipalities.map((r) => [r.municipality, r.coverage])),
-    geography: net.geography,
-    title: w.t('report.map.countyScale', { county: s.coverage.name }),
-    legendLabel: w.t('report.map.legend'),
-    format: (v: number) => share(w.lang, v),
+    ...(model.dataDescription && { source: model.dataDescription }),
   });
-  return `<figure class="county-map">${svg}<figcaption>${h(coverageCaption(w, model))}</figcaption></figure>`;
+  return `<figure class="county-map">${svg}</figure>`;
 }
 
 function countySection(w: Writer, model: ReportModel, net: CooperationNetwork, s: CountySection, national: boolean): string {
@@ -555,5 +554,6 @@ ${definitions(w, model)}
  * writeFileSync('report.html', renderReport(loadNetwork(demoDataset())));
  */
 export function renderReport(net: CooperationNetwork, options: ReportOptions = {}): string {
-  return renderReportHtml(buildReport(net, options), net);
+  const scoped = reportNetwork(net, options.county);
+  return renderReportHtml(buildReport(scoped, options), scoped);
 }

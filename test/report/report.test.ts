@@ -92,7 +92,9 @@ describe('a county report (one county in scope)', () => {
     expect(html).toContain('<h2>Västerbottens län</h2>');
     expect(html).toContain('Area: Västerbottens län. Municipalities elsewhere are not part of the data');
     expect(html).not.toContain('Counties at a glance');
-    expect(html).not.toContain('Norrbottens län');
+    // Norrbotten is on the map, greyed, as a neighbour; it has no section, figures or gaps of its own.
+    expect(html).not.toContain('<h2>Norrbottens län</h2>');
+    expect(html.replace(/<svg[\s\S]*?<\/svg>/g, '')).not.toContain('Norrbottens län');
     expect(html).toMatch(/<b>15<\/b><span>municipalities in Västerbottens län<\/span>/);
     // Gaps name only the county's municipalities.
     const model = buildReport(net);
@@ -100,7 +102,7 @@ describe('a county report (one county in scope)', () => {
     expect(model.counties.map((c) => c.coverage.county)).toEqual(['24']);
   });
 
-  itInChromium('has one map, of the county at county scale, with every municipality named', async () => {
+  itInChromium('has one map, of the county at county scale, with every municipality named and the neighbouring counties greyed', async () => {
     const page = await chromium().open({ html });
     expect(page.problems()).toEqual([]);
     expect(await page.count('svg')).toBe(1);
@@ -113,7 +115,9 @@ describe('a county report (one county in scope)', () => {
       const right = Math.max(...boxes.map((b) => b.x + b.width));
       return (right - left) / Number(svg.getAttribute('width'));
     });
-    expect(share).toBeGreaterThan(0.9);
+    expect(share).toBeGreaterThan(0.8);
+    expect(await page.count('path.neighbour')).toBeGreaterThan(0);
+    expect(await page.count('.tie[data-tie]')).toBeGreaterThan(0);
     await page.close();
   });
 });
@@ -162,13 +166,13 @@ describe('another country', () => {
     // The links are all in Nord: a county report, with one map of Nord's two municipalities, named.
     const county = renderReport(net, { features });
     expect(county.match(/<svg /g)).toHaveLength(1);
-    expect([...county.matchAll(/class="municipality" data-code="([^"]+)"/g)].map((m) => m[1])).toEqual(['A1', 'A2']);
+    expect([...county.matchAll(/class="municipality[^"]*" data-code="([^"]+)"/g)].map((m) => m[1])).toEqual(['A1', 'A2']);
     expect(county).toMatch(/<g class="labels"[^>]*>\s*<text [^>]*>Alfa<\/text>\s*<text [^>]*>Beta<\/text>/);
     expect(county).not.toContain('<h2>Sør</h2>');
     const html = renderReport(net.withScope('all'), { features });
     // Two national maps of the three, and a map of each county's own.
     expect(html.match(/<svg /g)).toHaveLength(2 + 2);
-    expect(html.match(/class="municipality"/g)).toHaveLength(3 + 3 + 2 + 1);
+    expect(html.match(/class="municipality[" ]/g)).toHaveLength(3 + 3 + 2 + 1);
     expect(html).toContain('<h2>Sør</h2>');
   });
 });
