@@ -63,6 +63,7 @@ th { background: var(--soft); font-weight: 600; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 td.n { white-space: nowrap; }
 th { vertical-align: bottom; }
+table.figures-table th { vertical-align: top; }
 nav ol { columns: 3 220px; padding-left: 20px; }
 a.back { font-size: 13px; }
 .level { display: inline-block; min-width: 64px; padding: 0 6px; border-radius: 3px; font-size: 12px; font-weight: 600; text-align: center; }
