@@ -9,35 +9,17 @@
  *   npx tsx scripts/screenshot-report.ts --out /tmp/r.png --lang en --county 25
  *   npx tsx scripts/screenshot-report.ts --print          # as printed (A4 width, print stylesheet)
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { demoDataset, EXPLORER_LANGUAGES as LANGUAGES, loadNetwork, renderReport, type ExplorerLang as Lang } from '../src/index.js';
+import { screenshotHtml } from './screenshot.js';
 
 const { values } = parseArgs({
   options: { out: { type: 'string', default: 'docs/county-report.png' }, lang: { type: 'string', default: 'sv' }, county: { type: 'string', default: '24' }, print: { type: 'boolean', default: false } },
 });
 if (!(LANGUAGES as readonly string[]).includes(values.lang)) throw new Error(`--lang must be one of ${LANGUAGES.join(', ')}`);
 const html = renderReport(loadNetwork(demoDataset()), { county: values.county, lang: values.lang as Lang, dataDescription: 'demo' });
-const dir = mkdtempSync(join(tmpdir(), 'samverkan-screenshot-'));
-const file = join(dir, 'report.html');
-writeFileSync(file, html, 'utf8');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-try {
+await screenshotHtml(html, values.out, {
   // Print: the width of A4 less its margins (186 mm at 96 px per inch), one page high.
-  const viewport = values.print ? { width: 703, height: 1024 } : { width: 1100, height: 900 };
-  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  if (values.print) await page.emulateMedia({ media: 'print' });
-  await page.screenshot({ path: resolve(values.out) });
-  console.log(`Wrote ${resolve(values.out)}`);
-} finally {
-  await browser.close();
-  rmSync(dir, { recursive: true, force: true });
-}
+  viewport: values.print ? { width: 703, height: 1024 } : { width: 1100, height: 900 },
+  ...(values.print && { before: (page) => page.emulateMedia({ media: 'print' }) }),
+});

@@ -6,7 +6,7 @@ import { escapeHtml } from './escape.js';
 import { defaultMapFeatures, renderCountyMap, renderMap } from './map.js';
 import { DEFAULT_COUNTRY } from '../countries/default.js';
 import { buildReport, reportNetwork, type CountySection, type ReportModel, type ReportOptions } from './model.js';
-import { kindPhrase, levelWord, num, share } from './phrases.js';
+import { kindPhrase, leadSentence, levelWord, num, share } from './phrases.js';
 
 /**
  * A share as a whole percentage, `null` as an en dash: `93%`, or in a
@@ -186,39 +186,47 @@ function inShort(w: Writer, s: CountySection): string {
   return `<ul class="words">${items.map((i) => `<li>${h(i)}</li>`).join('')}</ul>`;
 }
 
-/** Who holds the network together: a sentence naming the top actor, the next ones, and the numbers in `<details>`. */
-function centralPart(w: Writer, s: CountySection): string {
-  const lang = w.lang;
-  if (s.central.length === 0) return `<h3>${h(w.t('report.h.central'))}</h3>\n<p class="empty">${h(w.t('report.empty.central'))}</p>`;
-  const [first, ...next] = s.central;
-  const sentence = `<p class="lead-actor" data-measure="betweenness" data-actor="${h(first!.id)}">${h(w.t('report.words.central', { name: first!.name }))}${next.length > 0 ? ` ${h(w.t('report.words.centralNext', { names: formatList(lang, next.map((r) => r.name)) }))}` : ''}</p>`;
-  const numbers = table(
-    [{ label: w.t('report.col.rank'), numeric: true }, { label: w.t('report.col.actor') }, { label: w.t('report.col.kind') }, { label: w.t('report.col.betweenness'), numeric: true }, { label: w.t('report.col.partners'), numeric: true }],
-    s.central.map((r, i) => [num(lang, i + 1), h(r.name), h(kindPhrase(lang, r.kind, 'name')), num(lang, r.betweenness, 4), num(lang, r.degree)]),
-    w.t('report.empty.central'),
-  );
-  return `<h3>${h(w.t('report.h.central'))}</h3>\n${sentence}\n${details(w.t('report.details.numbers'), numbers, 'numbers')}`;
+/**
+ * A part about ranked actors, words before numbers: the sentence naming the
+ * first (marked with its id and measure, so a test can check it is the first
+ * by the measure) and the next, then the numbers in a `<details>` element.
+ */
+function rankedPart(w: Writer, heading: MessageKey, measure: 'betweenness' | 'brokerage', rows: readonly { id: string; name: string }[], numbers: () => string): string {
+  const title = `<h3>${h(w.t(heading))}</h3>`;
+  const sentence = h(leadSentence(w.lang, rows, measure === 'betweenness' ? 'central' : 'broker'));
+  if (rows.length === 0) return `${title}\n<p class="empty">${sentence}</p>`;
+  return `${title}\n<p class="lead-actor" data-measure="${measure}" data-actor="${h(rows[0]!.id)}">${sentence}</p>\n${details(w.t('report.details.numbers'), numbers(), 'numbers')}`;
 }
 
-/** Who links the county with other counties: the top broker in a sentence, the role counts and constraint in `<details>`. */
+/** Who holds the network together: the actor first by betweenness, the numbers in `<details>`. */
+function centralPart(w: Writer, s: CountySection): string {
+  const lang = w.lang;
+  return rankedPart(w, 'report.h.central', 'betweenness', s.central, () =>
+    table(
+      [{ label: w.t('report.col.rank'), numeric: true }, { label: w.t('report.col.actor') }, { label: w.t('report.col.kind') }, { label: w.t('report.col.betweenness'), numeric: true }, { label: w.t('report.col.partners'), numeric: true }],
+      s.central.map((r, i) => [num(lang, i + 1), h(r.name), h(kindPhrase(lang, r.kind, 'name')), num(lang, r.betweenness, 4), num(lang, r.degree)]),
+      w.t('report.empty.central'),
+    ),
+  );
+}
+
+/** Who links the county with other counties: the top broker, the role counts and constraint in `<details>`. */
 function brokersPart(w: Writer, s: CountySection): string {
   const lang = w.lang;
-  if (s.brokers.length === 0) return `<h3>${h(w.t('report.h.brokers'))}</h3>\n<p class="empty">${h(w.t('report.words.brokerNone'))}</p>`;
-  const [first, ...next] = s.brokers;
-  const sentence = `<p class="lead-actor" data-measure="brokerage" data-actor="${h(first!.id)}">${h(w.t('report.words.broker', { name: first!.name }))}${next.length > 0 ? ` ${h(w.t('report.words.brokerNext', { names: formatList(lang, next.map((r) => r.name)) }))}` : ''}</p>`;
-  const numbers = table(
-    [
-      { label: w.t('report.col.actor') },
-      { label: w.t('report.col.kind') },
-      { label: w.t('report.col.liaison'), numeric: true },
-      { label: w.t('report.col.gatekeeper'), numeric: true },
-      { label: w.t('report.col.representative'), numeric: true },
-      { label: w.t('report.col.constraint'), numeric: true },
-    ],
-    s.brokers.map((r) => [h(r.name), h(kindPhrase(lang, r.kind, 'name')), num(lang, r.liaison), num(lang, r.gatekeeper), num(lang, r.representative), num(lang, r.constraint, 3)]),
-    w.t('report.empty.brokers'),
+  return rankedPart(w, 'report.h.brokers', 'brokerage', s.brokers, () =>
+    table(
+      [
+        { label: w.t('report.col.actor') },
+        { label: w.t('report.col.kind') },
+        { label: w.t('report.col.liaison'), numeric: true },
+        { label: w.t('report.col.gatekeeper'), numeric: true },
+        { label: w.t('report.col.representative'), numeric: true },
+        { label: w.t('report.col.constraint'), numeric: true },
+      ],
+      s.brokers.map((r) => [h(r.name), h(kindPhrase(lang, r.kind, 'name')), num(lang, r.liaison), num(lang, r.gatekeeper), num(lang, r.representative), num(lang, r.constraint, 3)]),
+      w.t('report.empty.brokers'),
+    ),
   );
-  return `<h3>${h(w.t('report.h.brokers'))}</h3>\n${sentence}\n${details(w.t('report.details.numbers'), numbers, 'numbers')}`;
 }
 
 function suggestionsSection(w: Writer, model: ReportModel, s: CountySection): string {

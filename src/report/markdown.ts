@@ -1,9 +1,9 @@
 import { camelKind } from '../analysis/view.js';
-import { formatDate, formatList, message, messageCount, type Lang, type MessageKey, type MessageValue } from '../model/i18n/index.js';
+import { formatDate, message, messageCount, type Lang, type MessageKey, type MessageValue } from '../model/i18n/index.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { dateSentence, scopeSentence } from './html.js';
 import { buildReport, type CountySection, type ReportModel, type ReportOptions } from './model.js';
-import { kindPhrase, levelWord, num, share } from './phrases.js';
+import { kindPhrase, leadSentence, levelWord, num, share } from './phrases.js';
 import { escapeMarkdownCell, formatMarkdownTable } from './table.js';
 
 const md = escapeMarkdownCell;
@@ -16,8 +16,8 @@ function countySection(lang: Lang, model: ReportModel, s: CountySection): string
   const n = (key: Parameters<typeof messageCount>[1], count: number, params?: Readonly<Record<string, MessageValue>>) => messageCount(lang, key, count, params);
   const c = s.coverage;
   const col = (key: MessageKey) => t(key);
-  const [central, ...nextCentral] = s.central;
-  const [broker, ...nextBrokers] = s.brokers;
+  const central = s.central.length > 0;
+  const broker = s.brokers.length > 0;
   const small = s.municipalities.filter((m) => m.population < model.options.smallPopulation && s.recommendations.some((r) => r.municipality === m.municipality));
   const limit = num(lang, model.options.smallPopulation);
   const lines = [
@@ -40,7 +40,7 @@ function countySection(lang: Lang, model: ReportModel, s: CountySection): string
     '',
     central
       ? [
-          md(`${t('report.words.central', { name: central.name })}${nextCentral.length > 0 ? ` ${t('report.words.centralNext', { names: formatList(lang, nextCentral.map((r) => r.name)) })}` : ''}`),
+          md(leadSentence(lang, s.central, 'central')),
           '',
           mdTable(s.central.map((r, i) => ({ [col('report.col.rank')]: i + 1, [col('report.col.actor')]: r.name, [col('report.col.kind')]: kindPhrase(lang, r.kind, 'name'), [col('report.col.betweenness')]: num(lang, r.betweenness, 4), [col('report.col.partners')]: r.degree }))),
         ].join('\n')
@@ -50,7 +50,7 @@ function countySection(lang: Lang, model: ReportModel, s: CountySection): string
     '',
     broker
       ? [
-          md(`${t('report.words.broker', { name: broker.name })}${nextBrokers.length > 0 ? ` ${t('report.words.brokerNext', { names: formatList(lang, nextBrokers.map((r) => r.name)) })}` : ''}`),
+          md(leadSentence(lang, s.brokers, 'broker')),
           '',
           mdTable(
             s.brokers.map((r) => ({

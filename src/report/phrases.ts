@@ -60,3 +60,16 @@ export function areaWords(lang: Lang, scope: Scope, names: AreaNames): string {
   const shown = municipalities.length <= 4 ? municipalities : [...municipalities.slice(0, 4), messageCount(lang, 'report.area.more', municipalities.length - 4)];
   return messageCount(lang, 'report.area.municipalities', municipalities.length, { names: formatList(lang, shown), counties: countyList });
 }
+
+/**
+ * The sentence that names the first of ranked actors and then the others:
+ * "Umeå links most other actors in the county. After it come Vindeln and
+ * Skellefteå." (`central`, by betweenness; `broker`, by bridging roles).
+ * Empty rows: the sentence that says no actor does.
+ */
+export function leadSentence(lang: Lang, rows: readonly { name: string }[], measure: 'central' | 'broker'): string {
+  const [first, ...next] = rows;
+  if (!first) return message(lang, measure === 'central' ? 'report.words.centralNone' : 'report.words.brokerNone');
+  const lead = message(lang, measure === 'central' ? 'report.words.central' : 'report.words.broker', { name: first.name });
+  return next.length === 0 ? lead : `${lead} ${message(lang, measure === 'central' ? 'report.words.centralNext' : 'report.words.brokerNext', { names: formatList(lang, next.map((r) => r.name)) })}`;
+}
