@@ -251,7 +251,7 @@ export function buildReport(network: CooperationNetwork, options: ReportOptions 
     links: net.links.length,
     ...(caps && {
       capabilities: {
-        labels: Object.fromEntries(caps.capabilities().map((c) => [c, caps.vocabulary.label(c)])),
+        labels: Object.fromEntries(caps.capabilities().map((c) => [c, caps.vocabulary.label(c, lang)])),
         census: caps.census,
         records: caps.records.length,
         total: capabilitiesOf.get('total') ?? [],
