@@ -173,7 +173,10 @@ describe('report and map', () => {
     expect(readFileSync(join(dir, 'r.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
     const quiet = await cli(['report', '--dataset', 'bodies', '--format', 'md', '--out', 'r.md', '--quiet'], { cwd: dir });
     expect(quiet.stdout).toBe(`${join(dir, 'r.md')}\n`);
-    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toMatch(/^# Cooperation network report/);
+    // Swedish data: a Swedish report by default, English with --lang en.
+    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toMatch(/^# Rapport om samverkansnätverket/);
+    await cli(['report', '--dataset', 'bodies', '--format', 'md', '--lang', 'en', '--out', 'r.en.md', '--quiet'], { cwd: dir });
+    expect(readFileSync(join(dir, 'r.en.md'), 'utf8')).toMatch(/^# Cooperation network report/);
   });
 
   it('map writes a standalone SVG with one shape per municipality', async () => {

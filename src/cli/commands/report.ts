@@ -10,6 +10,7 @@ import { renderReportMarkdownFromModel } from '../../report/markdown.js';
 import { buildReport } from '../../report/model.js';
 import { renderCapabilityMap } from '../../report/map/capability.js';
 import { formatTextTable } from '../../report/table.js';
+import { LANGUAGES } from '../../model/i18n/index.js';
 import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput, noteCapabilities, readOptionFile } from '../input.js';
 import { emit, inputFiles, writeOutput } from '../output.js';
@@ -49,6 +50,7 @@ export const reportCommand: Command = {
     out: { type: 'string', short: 'o' },
     format: { type: 'string', short: 'f' },
     title: { type: 'string' },
+    lang: { type: 'string' },
     top: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
     features: { type: 'string' },
@@ -72,6 +74,8 @@ Options:
                       samverkan-report.md with --format md)
   --format, -f FMT    html (default) or md
   --title TEXT        report title
+  --lang LANG         sv or en: the language of the report (default: the
+                      geography's, Swedish for Sweden)
   --top N             actors listed per county (default 5)
   --quiet, -q         print only the path of the file
   --capabilities FILE each county also shows its capabilities (yes, planned,
@@ -95,6 +99,7 @@ Example:
     noteCapabilities(input, io);
     const format = choiceOption(values, 'format', ['html', 'md'] as const) ?? 'html';
     const top = integerOption(values, 'top', 1);
+    const lang = choiceOption(values, 'lang', LANGUAGES);
     const features = mapFeatures(values, io, country);
     const capability = capabilityFlag(values, capabilities);
     const bar = progressBar(io, 'Computing');
@@ -102,6 +107,7 @@ Example:
       ...(capabilities && { capabilities }),
       ...(capability !== undefined && { capability }),
       dataDescription: description,
+      ...(lang && { lang }),
       ...(values.title !== undefined && { title: String(values.title) }),
       ...(top !== undefined && { top }),
       maps: format === 'html',
