@@ -9,7 +9,7 @@ import { UsageError } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput, noteCapabilities } from '../input.js';
 import { capabilityGapsAsGapRows, withCapabilityCounts } from './capabilities.js';
 import { emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS } from '../output.js';
-import { announce, choiceOption, integerOption, listOption, noteSampling, numberOption, PATH_HELP, PATH_OPTIONS, pathOptions, printRows, ROWS_HELP, ROWS_OPTIONS, shapeRows, warnUnknownKinds, type Command } from './shared.js';
+import { announce, choiceOption, integerOption, langOf, listOption, noteSampling, numberOption, PATH_HELP, PATH_OPTIONS, pathOptions, printRows, ROWS_HELP, ROWS_OPTIONS, shapeRows, warnUnknownKinds, type Command } from './shared.js';
 
 const COMMON = { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...ROWS_OPTIONS };
 const COMMON_HELP = `${INPUT_HELP}\n\n${OUTPUT_HELP}\n\n${ROWS_HELP}`;
@@ -258,6 +258,7 @@ export const gapsCommand: Command = {
     type: { type: 'string' },
     'partner-kinds': { type: 'string' },
     small: { type: 'string' },
+    lang: { type: 'string' },
     ...PATH_OPTIONS,
   },
   renamedFlags: { kinds: 'partner-kinds' },
@@ -280,6 +281,7 @@ Options:
   --partner-kinds L   partner kinds every municipality should have (default
                       religious,civil_society,authority)
   --small N           population below which a municipality is small (default 15000)
+  --lang sv|en        language of the reasons (default: the data's, Swedish for Sweden)
 
 ${PATH_HELP}
 
@@ -305,7 +307,7 @@ Example:
     if (minSeverity > 4) throw new UsageError(`--min-severity is 1 (low) to 4 (critical), got ${minSeverity}`);
     const paths = pathOptions(values, io);
     // --county is the scope: findGaps keeps to it already.
-    const links = linkTypes !== undefined && linkTypes.length === 0 ? undefined : findGaps(net, { ...(linkTypes && { types: linkTypes as GapType[] }), ...(partnerKinds && { partnerKinds }), ...(small !== undefined && { smallPopulation: small }), ...paths });
+    const links = linkTypes !== undefined && linkTypes.length === 0 ? undefined : findGaps(net, { ...(linkTypes && { types: linkTypes as GapType[] }), ...(partnerKinds && { partnerKinds }), ...(small !== undefined && { smallPopulation: small }), ...langOf(values), ...paths });
     if (links) noteSampling(links.sampling, io);
     // Capability gaps after the link gaps of the same severity: a type of their own, kept apart.
     const all = [...(links ?? []), ...(withCapabilities ? capabilityGapsAsGapRows(net, capabilities) : [])].map((g, i) => ({ g, i }));

@@ -16,7 +16,7 @@ import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput, noteCapabilities, readOptionFile, type LoadedInput } from '../input.js';
 import { emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS } from '../output.js';
 import { progressBar } from '../progress.js';
-import { announce, choiceOption, integerOption, listOption, numberOption, printRows, ROWS_HELP, ROWS_OPTIONS, shapeRows, warnUnknownKinds, type Command } from './shared.js';
+import { announce, choiceOption, integerOption, langOf, listOption, numberOption, printRows, ROWS_HELP, ROWS_OPTIONS, shapeRows, warnUnknownKinds, type Command } from './shared.js';
 
 const SCORER_OPTIONS = {
   hops: { type: 'string' },
@@ -148,6 +148,7 @@ export const recommendCommand: Command = {
     every: { type: 'boolean' },
     capability: { type: 'string' },
     'competence-weight': { type: 'string' },
+    lang: { type: 'string' },
   },
   help: `samverkan recommend (--municipality M | --county C | --all) [options]
 
@@ -177,6 +178,7 @@ Options:
   --competence-weight W  weight of the competence component (default 0.25):
                       candidates with capabilities the municipality lacks
                       (no or planned) score higher; unknown is not lacking
+  --lang sv|en        language of the reasons (default: the data's, Swedish for Sweden)
 
 ${CAPABILITY_HELP}
 
@@ -204,7 +206,7 @@ Example:
     const existing = choiceOption(values, 'existing', ['exclude', 'flag'] as const);
     const small = numberOption(values, 'small');
     const onWarning = (message: string) => io.stderr.write(`samverkan: warning: ${message}\n`);
-    const options = { ...scorerOptions(values), ...modelOptions(values, io), ...(values.scorer !== 'weighted' && { onWarning }), ...(limit !== undefined && { limit }), ...(existing && { existing }), ...competenceOptions(values, input, io) };
+    const options = { ...scorerOptions(values), ...modelOptions(values, io), ...(values.scorer !== 'weighted' && { onWarning }), ...(limit !== undefined && { limit }), ...(existing && { existing }), ...competenceOptions(values, input, io), ...langOf(values) };
     let rows: RecommendationRow[] & { columns?: string[] };
     if (values.municipality !== undefined) {
       const m = net.municipality(String(values.municipality));
@@ -242,6 +244,7 @@ export const planCommand: Command = {
     'reach-kinds': { type: 'string' },
     small: { type: 'string' },
     capability: { type: 'string' },
+    lang: { type: 'string' },
   },
   help: `samverkan plan --budget N [options]
 
@@ -259,6 +262,7 @@ Options:
                       is not lacking) should be tied to a holder of
   --county C[,C]      plan for this area (the scope; see Input)
   --small N           population below which a municipality is small (default 15000)
+  --lang sv|en        language of the reasons (default: the data's, Swedish for Sweden)
 
 ${SCORER_HELP}
 
@@ -297,6 +301,7 @@ Example:
       ...(reachKinds && { reachKinds }),
       ...(small !== undefined && { smallPopulation: small }),
       ...competence,
+      ...langOf(values),
     });
     printRows(rows, values, io);
     return 0;
