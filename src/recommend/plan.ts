@@ -33,12 +33,12 @@ export const PlanOptionsSchema = z.strictObject({
   smallPopulation: SmallPopulationSchema,
   /** Plan for one county (code or name): the objective counts its municipalities, and every planned link has an end there. Default: the whole country. */
   county: z.string().optional(),
-  /** The language of the reasons: `'sv'` or `'en'`. Default: the geography's (Swedish for Sweden), else English. */
-  lang: LangSchema.optional(),
   /** `capability-reach` only: the capability records (`loadCapabilities`), read on the network's date. */
   capabilities: z.instanceof(CapabilitySet, { message: 'expected a CapabilitySet (from loadCapabilities)' }).optional(),
   /** `capability-reach` only: the capability (code or label) to bring within reach. */
   capability: z.string().min(1).optional(),
+  /** The language of the reasons: `'sv'` or `'en'`. Default: the geography's (Swedish for Sweden), else English. */
+  lang: LangSchema.optional(),
 });
 export type PlanOptions = z.input<typeof PlanOptionsSchema>;
 

@@ -243,8 +243,8 @@ export const planCommand: Command = {
     kind: { type: 'string' },
     'reach-kinds': { type: 'string' },
     small: { type: 'string' },
-    lang: { type: 'string' },
     capability: { type: 'string' },
+    lang: { type: 'string' },
   },
   help: `samverkan plan --budget N [options]
 
@@ -300,8 +300,8 @@ Example:
       ...(values.kind !== undefined && { kind: String(values.kind) }),
       ...(reachKinds && { reachKinds }),
       ...(small !== undefined && { smallPopulation: small }),
-      ...langOf(values),
       ...competence,
+      ...langOf(values),
     });
     printRows(rows, values, io);
     return 0;
