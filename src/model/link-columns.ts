@@ -74,6 +74,16 @@ export class LinkColumnsBuilder {
     return this.#row.array[i]!;
   }
 
+  /** The code of a kind or date in the table of words (given the first time it is seen); -1 for `undefined`. */
+  code(word: string | undefined): number {
+    return this.#code(word);
+  }
+
+  /** The word of a code (see {@link code}). */
+  word(code: number): string {
+    return this.#words[code]!;
+  }
+
   #code(word: string | undefined): number {
     if (word === undefined) return -1;
     let code = this.#codes.get(word);
@@ -96,6 +106,18 @@ export class LinkColumnsBuilder {
     this.#until.push(this.#code(until));
     this.#row.push(row);
     if (attributes !== undefined) this.#attributes.set(i, Object.isFrozen(attributes) ? attributes : Object.freeze(attributes));
+  }
+
+  /** {@link add} with kind and dates already codes of the table of words ({@link code}; -1: absent), and no attributes. */
+  addCoded(source: number, target: number, weight: number, kind: number, since: number, until: number, row: number): void {
+    this.#count++;
+    this.#source.push(source);
+    this.#target.push(target);
+    this.#weight.push(weight);
+    this.#kind.push(kind);
+    this.#since.push(since);
+    this.#until.push(until);
+    this.#row.push(row);
   }
 
   /** The ends of link `i`, as numbers of the resolver's table. */

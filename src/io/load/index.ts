@@ -109,7 +109,7 @@ function loadChunked<F extends ChunkFile>(
   const checked = checkFile(file.path, 'CSV text or rows to loadNetwork');
   // Not a regular file (a FIFO would block the read for ever, a device could be endless): said before opening it.
   if ('reason' in checked) return finish(wholeFileProblem(file.file, checked.reason, makeReader));
-  const read = drive(chunkedRows(file.file, makeReader, checked.size, options.onProgress), open(checked.fs, file.path, highWaterMark ?? DEFAULT_HIGH_WATER_MARK));
+  const read = drive(chunkedRows(file.file, makeReader, checked.size, options.onProgress, true), open(checked.fs, file.path, highWaterMark ?? DEFAULT_HIGH_WATER_MARK));
   return read instanceof Promise ? read.then(finish) : finish(read);
 }
 
