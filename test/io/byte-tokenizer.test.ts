@@ -10,7 +10,8 @@ import { loadNetwork, type CooperationNetwork, type LoadNetworkInput } from '../
 
 /**
  * The byte-level reader of simple lines (issue 16) reads a links file read
- * in chunks; `loadNetwork` of the same text reads every row as text. On
+ * in chunks, or in memory by `loadNetwork`; `loadNetwork` with row progress
+ * reads every row as text (the rows are counted first). On
  * random files that mix simple rows with every kind of row the byte reader
  * leaves to the text path (quotes, spaces, CRLF, non-ASCII, errors,
  * attributes, decimal commas, implicit ends), cut into chunks of many
@@ -61,7 +62,13 @@ function both(input: LoadNetworkInput, highWaterMark: number, mode: 'strict' | '
       return { error: String(error) };
     }
   };
-  return { text: run(() => loadNetwork(input, { mode })), bytes: run(() => loadNetworkInChunks(input, { mode, highWaterMark })) };
+  // With row progress, loadNetwork reads the links as a table of text records (the rows must be counted first): the text path.
+  const onProgress = () => {};
+  return {
+    text: run(() => loadNetwork(input, { mode, onProgress })),
+    bytes: run(() => loadNetworkInChunks(input, { mode, highWaterMark })),
+    memory: run(() => loadNetwork(input, { mode })),
+  };
 }
 
 describe('the byte-level reader of simple lines', () => {
@@ -77,8 +84,9 @@ describe('the byte-level reader of simple lines', () => {
       const input: LoadNetworkInput = withActors ? { actors: join(dir, 'actors.csv'), links: file } : { links: file };
       for (const mode of ['lenient', 'strict'] as const) {
         for (const chunk of [1, 5, 64, 1000, 1 << 16]) {
-          const { text, bytes } = both(input, chunk, mode);
+          const { text, bytes, memory } = both(input, chunk, mode);
           expect(bytes, `chunks of ${chunk}, ${mode}`).toEqual(text);
+          if (chunk === 1) expect(memory, `in memory, ${mode}`).toEqual(text);
         }
       }
     });
@@ -89,9 +97,10 @@ describe('the byte-level reader of simple lines', () => {
     for (const eol of ['\n', '\r\n']) {
       const file = join(dir, `plain-${eol.length}.csv`);
       writeFileSync(file, `source,target,weight${eol}${rows.slice(1).join(eol)}${eol}`);
-      const { text, bytes } = both({ links: file }, 100, 'lenient');
+      const { text, bytes, memory } = both({ links: file }, 100, 'lenient');
       expect('error' in text).toBe(false);
       expect(bytes).toEqual(text);
+      expect(memory).toEqual(text);
       expect((text as ReturnType<typeof outcome>).links.length).toBe(300);
     }
   });
