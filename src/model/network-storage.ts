@@ -125,11 +125,13 @@ class PairAggregate {
   /** Link index → its pair, and its weight. */
   readonly linkPair: Int32Array;
   readonly linkWeight: Float64Array;
-  readonly kindWords: string[] = [];
+  /** The kinds the codes stand for: a loader's table of words, or made here for link objects ({@link kindCode}). */
+  readonly kindWords: readonly string[];
   readonly #kindCodes = new Map<string, number>();
   readonly #index: PairIndex;
 
-  constructor(links: number) {
+  constructor(links: number, kindWords?: readonly string[]) {
+    this.kindWords = kindWords ?? [];
     this.#index = new PairIndex(links);
     const n = Math.max(16, links);
     this.ends = new Int32Array(2 * n);
@@ -145,20 +147,21 @@ class PairAggregate {
     this.linkWeight = new Float64Array(links);
   }
 
-  #kindCode(kind: string | undefined): number {
+  /** The code of a link object's kind (-1: none). */
+  kindCode(kind: string | undefined): number {
     if (kind === undefined) return -1;
     let code = this.#kindCodes.get(kind);
     if (code === undefined) {
       code = this.kindWords.length;
-      this.kindWords.push(kind);
+      (this.kindWords as string[]).push(kind);
       this.#kindCodes.set(kind, code);
     }
     return code;
   }
 
-  add(os: number, ot: number, index: number, weight: number, kind: string | undefined, crossMunicipal: boolean, crossCounty: boolean): void {
+  /** Link `index` of pair {os, ot}: `k` the code of its kind in `kindWords` (-1: none), `cross` its flags (bit 1 municipal, bit 2 county). */
+  add(os: number, ot: number, index: number, weight: number, k: number, cross: number): void {
     const p = this.#index.add(os, ot);
-    const k = this.#kindCode(kind);
     this.linkKind[index] = k;
     this.next[index] = -1;
     this.linkPair[index] = p;
@@ -170,7 +173,7 @@ class PairAggregate {
       this.ends[2 * p + 1] = ot;
       this.weight[p] = weight;
       this.count[p] = 1;
-      this.cross[p] = (crossMunicipal ? 1 : 0) | (crossCounty ? 2 : 0);
+      this.cross[p] = cross;
       this.kind[p] = k;
       this.first[p] = index;
       this.last[p] = index;
@@ -198,7 +201,8 @@ class PairAggregate {
 
   /** The attribute objects of every pair (one frozen `[kind]` array per kind, shared by the pairs with that one kind). */
   attributes(): PairEdgeAttributes[] {
-    const single = this.kindWords.map((k) => Object.freeze([k]) as unknown as string[]);
+    // Made for the codes that are kinds (a loader's table of words holds its dates too).
+    const single: (string[] | undefined)[] = [];
     const out: PairEdgeAttributes[] = new Array(this.size);
     for (let p = 0; p < this.size; p++) {
       const links: number[] = [];
@@ -206,7 +210,7 @@ class PairAggregate {
       const k = this.kind[p]!;
       let kinds: string[];
       if (k === -1) kinds = NO_KINDS;
-      else if (k >= 0) kinds = single[k]!;
+      else if (k >= 0) kinds = single[k] ??= Object.freeze([this.kindWords[k]!]) as unknown as string[];
       else {
         const distinct = new Set<string>();
         for (const l of links) if (this.linkKind[l]! >= 0) distinct.add(this.kindWords[this.linkKind[l]!]!);
@@ -285,8 +289,21 @@ export class NetworkStorage {
     }
     const columnar = !Array.isArray(links);
     const count = columnar ? (links as LinkColumns).count : (links as readonly OwnedLink[]).length;
-    const pairs = new PairAggregate(count);
+    const pairs = new PairAggregate(count, columnar ? (links as LinkColumns).words : undefined);
     const cross = columnar ? new Uint8Array(count) : undefined;
+    // Each actor's municipality and county as a number (-1: none), so that a link's flags compare numbers, not the actor objects' strings.
+    const place = (key: (a: Actor) => string | undefined) => {
+      const numbers = new Map<string, number>();
+      return Int32Array.from(this.actorList, (a) => {
+        const k = key(a);
+        if (k === undefined) return -1;
+        let n = numbers.get(k);
+        if (n === undefined) numbers.set(k, (n = numbers.size));
+        return n;
+      });
+    };
+    const municipalityOf = place((a) => a.municipality);
+    const countyOf = place((a) => a.county);
     const stored: NetworkLink[] = columnar ? [] : new Array(count);
     const ordinal = this.#ordinal;
     const actorList = this.actorList;
@@ -313,15 +330,17 @@ export class NetworkStorage {
         const [source, target] = columns ? [columns.ends.ids[columns.ends.source[index]!]!, columns.ends.ids[columns.ends.target[index]!]!] : [link!.source, link!.target];
         throw new Error(`link ${index}: unknown actor ${os === undefined ? source : target}`);
       }
-      const s = actorList[os]!;
-      const t = actorList[ot]!;
-      if (os === ot) throw new Error(`link ${index}: self-loop on ${s.id}`);
-      const crossMunicipal = s.municipality !== undefined && t.municipality !== undefined && s.municipality !== t.municipality;
-      const crossCounty = s.county !== undefined && t.county !== undefined && s.county !== t.county;
+      if (os === ot) throw new Error(`link ${index}: self-loop on ${actorList[os]!.id}`);
+      const ms = municipalityOf[os]!;
+      const mt = municipalityOf[ot]!;
+      const cs = countyOf[os]!;
+      const ct = countyOf[ot]!;
+      const crossMunicipal = ms >= 0 && mt >= 0 && ms !== mt;
+      const crossCounty = cs >= 0 && ct >= 0 && cs !== ct;
+      const flags = (crossMunicipal ? 1 : 0) | (crossCounty ? 2 : 0);
       if (columns) {
-        cross![index] = (crossMunicipal ? 1 : 0) | (crossCounty ? 2 : 0);
-        const kind = columns.kind[index]!;
-        pairs.add(os, ot, index, columns.weight[index]!, kind < 0 ? undefined : columns.words[kind], crossMunicipal, crossCounty);
+        cross![index] = flags;
+        pairs.add(os, ot, index, columns.weight[index]!, columns.kind[index]!, flags);
         continue;
       }
       // The storage owns `link` (a checked copy or a filtered copy), so it
@@ -334,7 +353,7 @@ export class NetworkStorage {
       if (link!.origin !== undefined && !Object.isFrozen(link!.origin)) Object.freeze(link!.origin);
       if (link!.attributes !== undefined && !Object.isFrozen(link!.attributes)) Object.freeze(link!.attributes);
       stored[index] = Object.freeze(link!) as NetworkLink;
-      pairs.add(os, ot, index, link!.weight, link!.kind, crossMunicipal, crossCounty);
+      pairs.add(os, ot, index, link!.weight, pairs.kindCode(link!.kind), flags);
     }
     if (columns) this.#columns = { links: columns, cross: cross! };
     else this.#links = Object.freeze(stored);
