@@ -128,11 +128,11 @@ class PairAggregate {
   /** The kinds the codes stand for: a loader's table of words, or made here for link objects ({@link kindCode}). */
   readonly kindWords: readonly string[];
   readonly #kindCodes = new Map<string, number>();
-  readonly #index: PairIndex;
+  /** Numbers the pairs of link objects (a loader's columns come with their pairs numbered). */
+  #index: PairIndex | undefined;
 
   constructor(links: number, kindWords?: readonly string[]) {
     this.kindWords = kindWords ?? [];
-    this.#index = new PairIndex(links);
     const n = Math.max(16, links);
     this.ends = new Int32Array(2 * n);
     this.weight = new Float64Array(n);
@@ -161,11 +161,16 @@ class PairAggregate {
 
   /** Link `index` of pair {os, ot}: `k` the code of its kind in `kindWords` (-1: none), `cross` its flags (bit 1 municipal, bit 2 county). */
   add(os: number, ot: number, index: number, weight: number, k: number, cross: number): void {
-    const p = this.#index.add(os, ot);
+    this.put((this.#index ??= new PairIndex(this.next.length)).add(os, ot), os, ot, index, weight, k, cross);
+  }
+
+  /** {@link add} with the pair's number `p` known (pairs numbered in the order of their first links, as here). */
+  put(p: number, os: number, ot: number, index: number, weight: number, k: number, cross: number): void {
     this.linkKind[index] = k;
     this.next[index] = -1;
     this.linkPair[index] = p;
     this.linkWeight[index] = weight;
+    if (p > this.size) throw new Error(`link ${index}: pair ${p} numbered before pair ${this.size}`);
     if (p === this.size) {
       if (p === this.weight.length) this.#grow();
       this.size++;
@@ -340,7 +345,8 @@ export class NetworkStorage {
       const flags = (crossMunicipal ? 1 : 0) | (crossCounty ? 2 : 0);
       if (columns) {
         cross![index] = flags;
-        pairs.add(os, ot, index, columns.weight[index]!, columns.kind[index]!, flags);
+        // The loader numbered the pairs of its ids, one to one with the actors' ordinals.
+        pairs.put(columns.pair[index]!, os, ot, index, columns.weight[index]!, columns.kind[index]!, flags);
         continue;
       }
       // The storage owns `link` (a checked copy or a filtered copy), so it

@@ -79,7 +79,6 @@ class LinkReader implements LinkRecordReader {
   private readonly ends: EndResolver;
   /** The links, as columns (the network keeps them so). */
   private readonly links: LinkColumnsBuilder;
-  private readonly pairs = new PairIndex();
   private municipalityEnds = 0;
   private readonly implicitRows: ImplicitUse[] = [];
   private readonly unnamed: Set<number>;
@@ -167,11 +166,8 @@ class LinkReader implements LinkRecordReader {
     else if ((source & MUNICIPALITY) !== 0) this.municipalityEnds++;
     if ((target & IMPLICIT) !== 0) this.implicitRows.push({ row, field: 'target', value: this.implicitEnds[target >> 2]!.raw, column: showCell(table.header[c.target]!) });
     else if ((target & MUNICIPALITY) !== 0) this.municipalityEnds++;
-    this.links.addCoded(s, t, weight, kind, since, until, row);
-    const pairs = this.pairs.size;
-    this.pairs.add(s, t);
-    if (this.pairs.size === pairs) report.merged++;
-    else report.loaded++;
+    if (this.links.addCoded(s, t, weight, kind, since, until, row)) report.loaded++;
+    else report.merged++;
     return true;
   }
 
@@ -245,11 +241,8 @@ class LinkReader implements LinkRecordReader {
     }
     const kind = cell('kind') || (memberships ? 'member' : '');
     const attributes = extraAttributes(table, columns, record, this.problems, this.unnamed);
-    this.links.add(source!, target!, weight, kind === '' ? undefined : kind, since, until, record.row, attributes);
-    const pairs = this.pairs.size;
-    this.pairs.add(source!, target!);
-    if (this.pairs.size === pairs) report.merged++;
-    else report.loaded++;
+    if (this.links.add(source!, target!, weight, kind === '' ? undefined : kind, since, until, record.row, attributes)) report.loaded++;
+    else report.merged++;
   }
 
   /** Implicit ends used by the current row. */
