@@ -4,6 +4,7 @@
  * folder of CSV files. Nothing here knows a country by name: the default is
  * `src/countries/default.ts`'s.
  */
+import { LangSchema } from '../model/i18n/index.js';
 import { DEFAULT_COUNTRY } from '../countries/default.js';
 import { cached } from '../model/cache.js';
 import { deepFrozen } from '../model/frozen.js';
@@ -37,6 +38,7 @@ export function countryGeography(country: Country): Geography {
       name: country.name,
       ...(country.source !== undefined && { source: country.source }),
       ...(country.names !== undefined && { names: country.names }),
+      ...(country.language !== undefined && { language: country.language }),
     })),
   );
 }
@@ -59,6 +61,8 @@ export const LoadCountryOptionsSchema = z.strictObject({
   source: z.string().optional(),
   /** How its place names are written (`NameRules`, e.g. from a module of its own). Default: none, names match as written. */
   names: NameRulesSchema.optional(),
+  /** The language its sentences are written in when none is asked for. Default: none (English). */
+  language: LangSchema.optional(),
 });
 export type LoadCountryOptions = z.input<typeof LoadCountryOptionsSchema>;
 
@@ -97,6 +101,7 @@ export function loadCountry(folder: string, options: LoadCountryOptions = {}): C
     },
     ...(present('municipalities.geojson') && { mapFeatures: readText(file('municipalities.geojson')) }),
     ...(o.names !== undefined && { names: o.names }),
+    ...(o.language !== undefined && { language: o.language }),
     ...(present('kinds.csv') && { kinds: file('kinds.csv') }),
   };
   return Object.freeze(country);

@@ -1,3 +1,4 @@
+import { LangSchema } from '../model/i18n/index.js';
 import { uniformDigitWidth } from '../model/geography.js';
 import { SamverkanError } from '../model/errors.js';
 import { formatProblem, type Problem } from '../model/load-report.js';
@@ -77,6 +78,8 @@ export const LoadGeographyOptionsSchema = z.strictObject({
   source: z.string().optional(),
   /** How the country writes its place names (`NameRules`: suffixes such as `kommun`, collation locale), kept with the geography. Default: none. */
   names: NameRulesSchema.optional(),
+  /** The language sentences about it are written in when none is asked for (`lang`). Default: none (English). */
+  language: LangSchema.optional(),
 });
 export type LoadGeographyOptions = z.input<typeof LoadGeographyOptionsSchema>;
 
@@ -250,6 +253,7 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
   };
   if (options.source !== undefined) geography.source = options.source;
   if (options.names !== undefined) geography.names = options.names;
+  if (options.language !== undefined) geography.language = options.language;
   return GeographySchema.parse(geography) as Geography;
 }
 

@@ -1,3 +1,4 @@
+import type { Lang } from './i18n/index.js';
 import { z } from 'zod';
 
 /**
@@ -72,6 +73,8 @@ export interface Country {
   readonly mapMeridian?: number;
   /** How its place names are written (suffixes, genitive, collation locale). */
   readonly names?: NameRules;
+  /** The language reports, gaps and reasons are written in when none is asked for (Sweden: `sv`). Default: English. */
+  readonly language?: Lang;
   /** More words for organisation types: a kinds file (columns word, kind), as `loadNetwork`'s `kinds`. */
   readonly kinds?: CountryTable;
   /** Datasets by name (`demo`, `bodies`): the CLI's `--dataset`. */

@@ -1,3 +1,4 @@
+import { LangSchema } from './i18n/index.js';
 import { z } from 'zod';
 import { NameRulesSchema } from './country.js';
 
@@ -128,5 +129,7 @@ export const GeographySchema = z.object({
   source: z.string().optional(),
   /** How the country writes its place names (`kommun`, `län` suffixes, collation locale); none: names match as written. */
   names: NameRulesSchema.optional(),
+  /** The language sentences about this geography are written in when none is asked for (`lang`); none: English. */
+  language: LangSchema.optional(),
 });
 export type Geography = z.infer<typeof GeographySchema>;

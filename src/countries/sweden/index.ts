@@ -58,6 +58,7 @@ export const SWEDEN: Country = Object.freeze({
   // SWEREF 99 TM's meridian.
   mapMeridian: 15,
   names: SWEDISH_NAME_RULES,
+  language: 'sv',
   datasets: { demo: DEMO, bodies: BODIES },
   recommender: { text: recommenderSweden, name: 'data/models/recommender-sweden.json' },
 });
