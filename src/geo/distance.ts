@@ -39,7 +39,9 @@ export function municipalityDistanceKm(geography: Geography, a: string, b: strin
  * municipality, which on a country of thousands of municipalities must not
  * allocate maps and strings per step.
  *
- * @internal
+ * Kept in the declarations (not marked internal): the recommender's
+ * `GeoArrays` extends it, and the declarations build (stripInternal) fails
+ * on an interface that extends a stripped one.
  */
 export interface BorderGraph extends Pick<Csr, 'index' | 'offsets' | 'targets'> {
   /** Municipality codes by index (a `Csr`'s `ids`), in code order. */
