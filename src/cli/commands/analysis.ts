@@ -8,7 +8,7 @@ import { formatTextTable } from '../../report/table.js';
 import { UsageError } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
 import { emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS } from '../output.js';
-import { announce, choiceOption, integerOption, listOption, noteSampling, numberOption, PATH_HELP, PATH_OPTIONS, pathOptions, printRows, ROWS_HELP, ROWS_OPTIONS, shapeRows, warnUnknownKinds, type Command } from './shared.js';
+import { announce, choiceOption, integerOption, langOf, listOption, noteSampling, numberOption, PATH_HELP, PATH_OPTIONS, pathOptions, printRows, ROWS_HELP, ROWS_OPTIONS, shapeRows, warnUnknownKinds, type Command } from './shared.js';
 
 const COMMON = { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...ROWS_OPTIONS };
 const COMMON_HELP = `${INPUT_HELP}\n\n${OUTPUT_HELP}\n\n${ROWS_HELP}`;
@@ -252,6 +252,7 @@ export const gapsCommand: Command = {
     type: { type: 'string' },
     'partner-kinds': { type: 'string' },
     small: { type: 'string' },
+    lang: { type: 'string' },
     ...PATH_OPTIONS,
   },
   renamedFlags: { kinds: 'partner-kinds' },
@@ -271,6 +272,7 @@ Options:
   --partner-kinds L   partner kinds every municipality should have (default
                       religious,civil_society,authority)
   --small N           population below which a municipality is small (default 15000)
+  --lang sv|en        language of the reasons (default: the data's, Swedish for Sweden)
 
 ${PATH_HELP}
 
@@ -290,7 +292,7 @@ Example:
     if (minSeverity > 4) throw new UsageError(`--min-severity is 1 (low) to 4 (critical), got ${minSeverity}`);
     const paths = pathOptions(values, io);
     // --county is the scope: findGaps keeps to it already.
-    const rows = findGaps(net, { ...(types && { types: types as GapType[] }), ...(partnerKinds && { partnerKinds }), ...(small !== undefined && { smallPopulation: small }), ...paths });
+    const rows = findGaps(net, { ...(types && { types: types as GapType[] }), ...(partnerKinds && { partnerKinds }), ...(small !== undefined && { smallPopulation: small }), ...langOf(values), ...paths });
     noteSampling(rows.sampling, io);
     const kept = rows.filter((g) => g.severity >= minSeverity);
     Object.defineProperty(kept, 'columns', { value: rows.columns, enumerable: false });

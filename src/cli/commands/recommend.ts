@@ -15,7 +15,7 @@ import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
 import { INPUT_HELP, INPUT_OPTIONS, loadInput, readOptionFile } from '../input.js';
 import { emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS } from '../output.js';
 import { progressBar } from '../progress.js';
-import { announce, choiceOption, integerOption, listOption, numberOption, printRows, ROWS_HELP, ROWS_OPTIONS, shapeRows, warnUnknownKinds, type Command } from './shared.js';
+import { announce, choiceOption, integerOption, langOf, listOption, numberOption, printRows, ROWS_HELP, ROWS_OPTIONS, shapeRows, warnUnknownKinds, type Command } from './shared.js';
 
 const SCORER_OPTIONS = {
   hops: { type: 'string' },
@@ -147,6 +147,7 @@ export const recommendCommand: Command = {
     ...CAPABILITY_OPTIONS,
     capability: { type: 'string' },
     'competence-weight': { type: 'string' },
+    lang: { type: 'string' },
   },
   help: `samverkan recommend (--municipality M | --county C | --all) [options]
 
@@ -176,6 +177,7 @@ Options:
   --competence-weight W  weight of the competence component (default 0.25):
                       candidates with capabilities the municipality lacks
                       (no or planned) score higher; unknown is not lacking
+  --lang sv|en        language of the reasons (default: the data's, Swedish for Sweden)
 
 ${CAPABILITY_HELP}
 
@@ -202,7 +204,7 @@ Example:
     const existing = choiceOption(values, 'existing', ['exclude', 'flag'] as const);
     const small = numberOption(values, 'small');
     const onWarning = (message: string) => io.stderr.write(`samverkan: warning: ${message}\n`);
-    const options = { ...scorerOptions(values), ...modelOptions(values, io), ...(values.scorer !== 'weighted' && { onWarning }), ...(limit !== undefined && { limit }), ...(existing && { existing }), ...competenceOptions(values, net, io) };
+    const options = { ...scorerOptions(values), ...modelOptions(values, io), ...(values.scorer !== 'weighted' && { onWarning }), ...(limit !== undefined && { limit }), ...(existing && { existing }), ...competenceOptions(values, net, io), ...langOf(values) };
     let rows: RecommendationRow[] & { columns?: string[] };
     if (values.municipality !== undefined) {
       const m = net.municipality(String(values.municipality));
@@ -239,6 +241,7 @@ export const planCommand: Command = {
     kind: { type: 'string' },
     'reach-kinds': { type: 'string' },
     small: { type: 'string' },
+    lang: { type: 'string' },
   },
   help: `samverkan plan --budget N [options]
 
@@ -253,6 +256,7 @@ Options:
   --reach-kinds L     small-coverage: kinds a small municipality must also reach
   --county C[,C]      plan for this area (the scope; see Input)
   --small N           population below which a municipality is small (default 15000)
+  --lang sv|en        language of the reasons (default: the data's, Swedish for Sweden)
 
 ${SCORER_HELP}
 
@@ -281,6 +285,7 @@ Example:
       ...(values.kind !== undefined && { kind: String(values.kind) }),
       ...(reachKinds && { reachKinds }),
       ...(small !== undefined && { smallPopulation: small }),
+      ...langOf(values),
     });
     printRows(rows, values, io);
     return 0;

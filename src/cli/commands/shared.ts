@@ -5,6 +5,7 @@ import type { PathSampling } from '../../metrics/path-centralities.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import { UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../context.js';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
+import { LANGUAGES, type Lang } from '../../model/i18n/index.js';
 import { csvOptions, emit, formatOf, renderRows } from '../output.js';
 
 export interface Command {
@@ -70,6 +71,12 @@ export function choiceOption<T extends string>(values: ParsedArgs['values'], nam
   if (raw === undefined) return undefined;
   if (!choices.includes(raw as T)) throw new UsageError(`--${name} must be one of ${choices.join(', ')}, got ${JSON.stringify(raw)}`);
   return raw as T;
+}
+
+/** `--lang sv|en` as the `lang` option of the sentences' language (absent: the library's default, the data's language). */
+export function langOf(values: ParsedArgs['values']): { lang?: Lang } {
+  const lang = choiceOption(values, 'lang', LANGUAGES);
+  return lang ? { lang } : {};
 }
 
 /** Apply --sort and --top, keeping the rows' `columns`. */
