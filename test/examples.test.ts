@@ -21,7 +21,8 @@ describe('examples', () => {
     expect(out).toContain('{"municipality":""} → 400');
   });
 
-  it('researcher: the body protocol and the tie protocol for both datasets, samverkan first', () => {
+  // The whole evaluation of both datasets: about a minute on a quiet 2-core machine, so its own limit.
+  it('researcher: the body protocol and the tie protocol for both datasets, samverkan first', { timeout: 300_000 }, () => {
     const out = run('examples/researcher.ts');
     expect(out).toMatch(/real cooperation bodies \(data\/sweden\), body protocol: 361 cases from 64 bodies/);
     expect(out).toMatch(/demo \(synthetic\), body protocol: \d+ cases/);

@@ -156,11 +156,11 @@ export function buildReport(network: CooperationNetwork, options: ReportOptions 
   const summary = summaryByCounty(net);
   const central = centrality(net, { measures: ['degree', 'betweenness'], ...paths });
   const brokers = brokerage(net);
-  const gaps = findGaps(net, { partnerKinds: o.partnerKinds, smallPopulation: o.smallPopulation, ...paths });
+  const gaps = findGaps(net, { partnerKinds: o.partnerKinds, smallPopulation: o.smallPopulation, lang, ...paths });
 
   // A warning of the recommender (a model of another geography) becomes a note of the report.
   const recommenderWarnings: string[] = [];
-  const suggestions = o.suggestions > 0 ? recommendAll(net, { limit: o.suggestions, smallPopulation: o.smallPopulation, onWarning: (w) => recommenderWarnings.push(message(lang, 'report.note.recommender', { warning: w })) }) : [];
+  const suggestions = o.suggestions > 0 ? recommendAll(net, { limit: o.suggestions, smallPopulation: o.smallPopulation, lang, onWarning: (w) => recommenderWarnings.push(message(lang, 'report.note.recommender', { warning: w })) }) : [];
   // The report needs a geography, so every actor with a county has role counts; null only when none has one.
   const bridging = (r: BrokerageRow) => (r.liaison ?? 0) + (r.gatekeeper ?? 0) + (r.representative ?? 0);
   // Rows grouped by county once (a country may have hundreds of counties
@@ -183,7 +183,7 @@ export function buildReport(network: CooperationNetwork, options: ReportOptions 
   const gapsOf = byCounty(gaps, (g) => g.county);
   const suggestionsOf = byCounty(suggestions, (r) => net.municipality(r.municipality)?.county);
   const capabilityRows = o.capabilities ? capabilityCoverage(net, o.capabilities) : [];
-  const capabilityGapRows = o.capabilities ? capabilityGaps(net, o.capabilities) : [];
+  const capabilityGapRows = o.capabilities ? capabilityGaps(net, o.capabilities, { lang }) : [];
   const capabilitiesOf = byCounty(capabilityRows, (r) => r.county);
   const capabilityGapsOf = byCounty(capabilityGapRows, (r) => r.county);
   const statesOf = byCounty(o.capabilities ? capabilitiesByMunicipality(net, o.capabilities) : [], (r) => r.county);

@@ -34,6 +34,8 @@ export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, strin
 /** BCP 47 locale of each language for `Intl` formats (British English: day before month, no Oxford comma). */
 const LOCALES: Readonly<Record<Lang, string>> = Object.freeze({ en: 'en-GB', sv: 'sv-SE' });
 
+const PLURAL_RULES: Readonly<Record<Lang, Intl.PluralRules>> = { en: new Intl.PluralRules(LOCALES.en), sv: new Intl.PluralRules(LOCALES.sv) };
+
 /** The language to write in: the one asked for, else the geography's, else English. */
 export function resolveLang(lang: Lang | undefined, geography?: { readonly language?: Lang | undefined }): Lang {
   return lang ?? geography?.language ?? 'en';
@@ -59,7 +61,7 @@ export function message(lang: Lang, key: MessageKey, params: Readonly<Record<str
 
 /** The `.one` or `.other` form of `key` for `count`, with `{n}` set to the count. */
 export function messageCount(lang: Lang, key: CountKey, count: number, params: Readonly<Record<string, MessageValue>> = {}): string {
-  const form = new Intl.PluralRules(LOCALES[lang]).select(count) === 'one' ? 'one' : 'other';
+  const form = PLURAL_RULES[lang].select(count) === 'one' ? 'one' : 'other';
   return message(lang, `${key}.${form}` as MessageKey, { n: count, ...params });
 }
 
@@ -68,17 +70,26 @@ export function placeholders(template: string): string[] {
   return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 }
 
+/** `Intl.NumberFormat`s by language, style and decimals: building one costs far more than formatting (maps format thousands of numbers). */
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, style: 'decimal' | 'percent', min: number, max: number): Intl.NumberFormat {
+  const key = `${lang} ${style} ${min} ${max}`;
+  let format = NUMBER_FORMATS.get(key);
+  if (!format) NUMBER_FORMATS.set(key, (format = new Intl.NumberFormat(LOCALES[lang], { style, minimumFractionDigits: min, maximumFractionDigits: max })));
+  return format;
+}
+
 /** A number in the locale's format: `12 345` / `12,345`, `0,5` / `0.5`; at most `digits` decimals (default 0 for whole numbers, else 2). */
 export function formatNumber(lang: Lang, n: number, digits = Number.isInteger(n) ? 0 : 2): string {
   if (!Number.isFinite(n)) return String(n);
   // A plain hyphen-minus, not U+2212, so numbers stay searchable and copy into spreadsheets.
-  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits }).format(n).replace('\u2212', '-');
+  return numberFormat(lang, 'decimal', 0, digits).format(n).replace('\u2212', '-');
 }
 
 /** A share (0–1) as a percentage in the locale's format: `93 %` / `93%`, with `digits` decimals (default 0). */
 export function formatPercent(lang: Lang, share: number, digits = 0): string {
   if (!Number.isFinite(share)) return String(share);
-  return new Intl.NumberFormat(LOCALES[lang], { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share).replace('\u2212', '-');
+  return numberFormat(lang, 'percent', digits, digits).format(share).replace('\u2212', '-');
 }
 
 /** An ISO date (`2021-03-04`) in words: `4 mars 2021` / `4 March 2021`. Not a date: returned as written. */
