@@ -58,7 +58,7 @@ describe('county report (HTML)', () => {
     expect(html).toContain('Who holds the network together');
     expect(html).toContain('Who links the county with other counties');
     // The demo's isolated municipalities are named in the gaps.
-    const isolated = buildReport(demo).gaps.filter((g) => g.type === 'isolated_municipality');
+    const isolated = buildReport(demo, { lang: 'en' }).gaps.filter((g) => g.type === 'isolated_municipality');
     expect(isolated.length).toBeGreaterThan(0);
     for (const g of isolated) expect(html).toContain(g.reason);
     expect(html).toContain('Population date: 30 September 2025.');
