@@ -1,164 +1,142 @@
 import { resolve } from 'node:path';
-import { capabilitiesByMunicipality, capabilityCoverage, capabilityGaps, competenceReach } from '../../analysis/capabilities.js';
-import { loadCapabilities } from '../../io/capabilities.js';
+import { capabilitiesByMunicipality, capabilityCoverage, CapabilityCoverageOptionsSchema, capabilityGaps, CapabilityGapsOptionsSchema, competenceReach, CompetenceReachOptionsSchema } from '../../analysis/capabilities.js';
+import { loadCapabilities, LoadCapabilitiesOptionsSchema } from '../../io/capabilities.js';
 import type { CapabilitySet } from '../../model/capabilities.js';
+import { message, type Lang } from '../../model/i18n/index.js';
 import { formatProblem } from '../../model/load-report.js';
 import type { CooperationNetwork } from '../../model/network.js';
-import { UsageError, type CliIO } from '../context.js';
-import { INPUT_HELP, INPUT_OPTIONS, loadInput } from '../input.js';
-import { OUTPUT_HELP, OUTPUT_OPTIONS } from '../output.js';
-import { announce, choiceOption, listOption, numberOption, printRows, ROWS_HELP, ROWS_OPTIONS, type Command } from './shared.js';
-import type { ParsedArgs } from '../context.js';
-
+import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
+import { cliFlag, convertFlags, flagsOf, libraryFlag, optionsOf, type FlagGroup, type FlagTable } from '../flags.js';
+import { INPUT_GROUP, loadInput } from '../input.js';
+import { OUTPUT_GROUP } from '../output.js';
+import { announce, defineCommand, messageLang, printRows, ROWS_GROUP } from './shared.js';
 /** The flags every capability command reads its records with. */
-export const CAPABILITY_OPTIONS = {
-  capabilities: { type: 'string' },
-  census: { type: 'boolean' },
-  'custom-capabilities': { type: 'string' },
-} as const;
+export const CAPABILITY_FLAGS = {
+  capabilities: cliFlag({
+    type: 'string',
+    value: 'FILE',
+    help: 'one row per (municipality or actor, capability): municipality or actor, capability, status (yes, no, planned; ja, nej, planerad), optional since, until, source. Standard capabilities: action_plan, coordinator, situation_picture, police_agreement, exit_support, relatives_support, religious_dialogue, civil_society_partnership, regional_network',
+  }),
+  census: libraryFlag(LoadCapabilitiesOptionsSchema, 'census', { help: 'the file is complete: a municipality without a row lacks the capability (default: absence is unknown)' }),
+  'custom-capabilities': libraryFlag(LoadCapabilitiesOptionsSchema, 'custom', { type: 'list', value: 'LIST', help: 'capabilities of your own (codes)' }),
+} as const satisfies FlagTable;
 
-export const CAPABILITY_HELP = `Capabilities:
-  --capabilities FILE one row per (municipality or actor, capability):
-                      municipality or actor, capability, status (yes, no,
-                      planned; ja, nej, planerad), optional since, until,
-                      source. Standard capabilities: action_plan,
-                      coordinator, situation_picture, police_agreement,
-                      exit_support, relatives_support, religious_dialogue,
-                      civil_society_partnership, regional_network
-  --census            the file is complete: a municipality without a row
-                      lacks the capability (default: absence is unknown)
-  --custom-capabilities LIST  capabilities of your own (codes)
-  Real, partial evidence: data/examples/capabilities (absence is unknown).`;
+export const CAPABILITY_GROUP: FlagGroup = { title: 'cli.help.capabilities', flags: CAPABILITY_FLAGS, note: 'Real, partial evidence: data/examples/capabilities (absence is unknown).' };
 
-const COMMON = { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...ROWS_OPTIONS, ...CAPABILITY_OPTIONS };
-const COMMON_HELP = `${CAPABILITY_HELP}\n\n${INPUT_HELP}\n\n${OUTPUT_HELP}\n\n${ROWS_HELP}`;
+const COMMON_GROUPS = [CAPABILITY_GROUP, INPUT_GROUP, OUTPUT_GROUP, ROWS_GROUP];
 
 /** The capability records `--capabilities` names, read over `net` (strict unless --lenient), or undefined without the flag. */
 export function loadCapabilityFlag(values: ParsedArgs['values'], net: CooperationNetwork, io: CliIO): CapabilitySet | undefined {
+  const lang = messageLang(values);
   const file = values.capabilities;
   if (file === undefined) {
-    for (const flag of ['census', 'custom-capabilities']) if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --capabilities FILE`);
+    for (const flag of ['census', 'custom-capabilities']) if (values[flag] !== undefined) throw new UsageError(message(lang, 'cli.error.needsCapabilities', { flag: `--${flag}` }));
     return undefined;
   }
-  if (typeof file !== 'string') throw new UsageError('--capabilities needs a file');
-  const custom = listOption(values, 'custom-capabilities');
+  if (typeof file !== 'string') throw new UsageError(message(lang, 'cli.error.missingValue', { flag: '--capabilities' }));
+  const { census, custom } = optionsOf(CAPABILITY_FLAGS, convertFlags(CAPABILITY_FLAGS, values, lang));
   const caps = loadCapabilities({ path: resolve(io.cwd ?? process.cwd(), file), name: file }, net, {
     mode: values.lenient ? 'lenient' : 'strict',
-    census: values.census === true,
+    census: census === true,
     ...(custom && { custom }),
   });
   const report = caps.loadReport!.files[0]!;
   // Warnings (a Windows-1252 file, a repeated row with another source) are said, as the loader's are for actors and links.
-  for (const p of caps.loadReport!.problems.filter((p) => p.severity === 'warning')) io.stderr.write(`samverkan: warning: ${formatProblem(p)}\n`);
-  if (report.rejected > 0) io.stderr.write(`samverkan: ${report.rejected} of ${report.rows} capability rows rejected (--lenient); run without --lenient to see why\n`);
+  for (const p of caps.loadReport!.problems.filter((p) => p.severity === 'warning')) io.stderr.write(`samverkan: ${message(lang, 'cli.warning.prefix', { message: formatProblem(p) })}\n`);
+  if (report.rejected > 0) io.stderr.write(`samverkan: ${message(lang, 'cli.note.capabilityRowsRejected', { rejected: report.rejected, rows: report.rows })}\n`);
   return caps;
 }
 
 /** `--only`'s capabilities, each known to the vocabulary (else bad usage naming the flag). */
-function onlyCodes(caps: CapabilitySet, only: readonly string[]): string[] {
+function onlyCodes(caps: CapabilitySet, only: readonly string[], lang: Lang): string[] {
   for (const word of only) {
-    if (caps.vocabulary.codeOf(word) === undefined) throw new UsageError(`--only: unknown capability ${JSON.stringify(word)}`, `capabilities: ${caps.vocabulary.codes.join(', ')}`);
+    if (caps.vocabulary.codeOf(word) === undefined) throw new UsageError(message(lang, 'cli.error.unknownCapability', { flag: '--only', value: JSON.stringify(word) }), message(lang, 'cli.hint.capabilities', { codes: caps.vocabulary.codes.join(', ') }));
   }
   return [...only];
 }
 
 function requireCapabilities(values: ParsedArgs['values'], net: CooperationNetwork, io: CliIO, command: string): CapabilitySet {
   const caps = loadCapabilityFlag(values, net, io);
-  if (!caps) throw new UsageError(`samverkan ${command} needs --capabilities FILE`, 'for example: --capabilities data/examples/capabilities/capabilities.csv');
+  const lang = messageLang(values);
+  if (!caps) throw new UsageError(message(lang, 'cli.error.commandNeedsCapabilities', { command }), message(lang, 'cli.hint.capabilitiesExample'));
   return caps;
 }
 
-export const capabilitiesCommand: Command = {
-  name: 'capabilities',
-  summary: 'what each county and municipality can do: action plan, coordinator … (yes, planned, no, unknown)',
-  options: { ...COMMON, by: { type: 'string' }, only: { type: 'string' } },
-  help: `samverkan capabilities --capabilities FILE [options]
+const CAPABILITIES_FLAGS = {
+  by: cliFlag({ type: 'choice', choices: ['county', 'municipality'], value: 'WHAT', help: "one row per county and capability, or each municipality's state", default: 'county' }),
+  only: libraryFlag(CapabilityCoverageOptionsSchema, 'capabilityCodes', { type: 'list', value: 'LIST', help: 'only these capabilities' }),
+} as const satisfies FlagTable;
 
-Coverage of each capability per county: the municipalities that have it
+export const capabilitiesCommand = defineCommand({
+  name: 'capabilities',
+  usage: '--capabilities FILE [options]',
+  description: `Coverage of each capability per county: the municipalities that have it
 (yes), are setting it up (planned), lack it (no) and those nothing is known
 of (unknown), as counts, shares and population shares, then the whole
-scope (county total). Unknown is never counted as no unless --census.
-
-Options:
-  --by WHAT           county (default) or municipality (each one's state)
-  --only LIST         only these capabilities
-
-${COMMON_HELP}
-
-Example:
-  samverkan capabilities --actors data/examples/capabilities/actors.csv --links data/examples/capabilities/links.csv --capabilities data/examples/capabilities/capabilities.csv --geography sweden`,
-  run({ values }, io) {
-    const { net, description } = loadInput(values, io);
+scope (county total). Unknown is never counted as no unless --census.`,
+  groups: [{ title: 'cli.help.options', flags: CAPABILITIES_FLAGS }, ...COMMON_GROUPS],
+  examples: [
+    'samverkan capabilities --actors data/examples/capabilities/actors.csv --links data/examples/capabilities/links.csv --capabilities data/examples/capabilities/capabilities.csv --geography sweden',
+  ],
+  run({ values, flags }, io) {
+    const { net, description, lang } = loadInput(values, io);
     announce(description, values, io);
     const caps = requireCapabilities(values, net, io, 'capabilities');
-    const by = choiceOption(values, 'by', ['county', 'municipality'] as const) ?? 'county';
-    const only = listOption(values, 'only');
-    const options = only ? { capabilityCodes: onlyCodes(caps, only) } : {};
+    const { by = 'county', only } = flagsOf(CAPABILITIES_FLAGS, flags);
+    const options = only ? { capabilityCodes: onlyCodes(caps, only, lang) } : {};
     printRows(by === 'municipality' ? capabilitiesByMunicipality(net, caps, options) : capabilityCoverage(net, caps, options), values, io);
     return 0;
   },
-};
+});
 
-export const reachCommand: Command = {
+const REACH_FLAGS = {
+  only: libraryFlag(CompetenceReachOptionsSchema, 'capabilityCodes', { type: 'list', value: 'LIST', help: 'only these capabilities (e.g. relatives_support)' }),
+  'include-held': libraryFlag(CompetenceReachOptionsSchema, 'includeHeld', { help: 'also the capabilities a municipality has (the nearest other source)' }),
+} as const satisfies FlagTable;
+
+export const reachCommand = defineCommand({
   name: 'reach',
-  summary: 'competence reach: the nearest municipality or actor with each capability a municipality lacks',
-  options: { ...COMMON, only: { type: 'string' }, 'include-held': { type: 'boolean' } },
-  help: `samverkan reach --capabilities FILE [options]
-
-For every municipality in scope and every capability it does not have
+  usage: '--capabilities FILE [options]',
+  description: `For every municipality in scope and every capability it does not have
 (no, planned or unknown, shown apart), the nearest municipality or actor
 that has it: first a network it is a member of (an actor it is linked to,
 such as a regional competence network), then by border steps, then km;
-whether or not they already cooperate.
-
-Options:
-  --only LIST         only these capabilities (e.g. relatives_support)
-  --include-held      also the capabilities a municipality has (the nearest other source)
-
-${COMMON_HELP}
-
-Example:
-  samverkan reach --capabilities caps.csv --only coordinator --county Värmland`,
-  run({ values }, io) {
-    const { net, description } = loadInput(values, io);
+whether or not they already cooperate.`,
+  groups: [{ title: 'cli.help.options', flags: REACH_FLAGS }, ...COMMON_GROUPS],
+  examples: ['samverkan reach --capabilities caps.csv --only coordinator --county Värmland'],
+  run({ values, flags }, io) {
+    const { net, description, lang } = loadInput(values, io);
     announce(description, values, io);
     const caps = requireCapabilities(values, net, io, 'reach');
-    const only = listOption(values, 'only');
-    printRows(competenceReach(net, caps, { ...(only && { capabilityCodes: onlyCodes(caps, only) }), includeHeld: values['include-held'] === true }), values, io);
+    const { only, 'include-held': includeHeld } = flagsOf(REACH_FLAGS, flags);
+    printRows(competenceReach(net, caps, { ...(only && { capabilityCodes: onlyCodes(caps, only, lang) }), includeHeld: includeHeld === true }), values, io);
     return 0;
   },
-};
+});
 
-export const capabilityGapsCommand: Command = {
+const CAPABILITY_GAPS_FLAGS = {
+  only: libraryFlag(CapabilityGapsOptionsSchema, 'capabilityCodes', { type: 'list', value: 'LIST', help: 'only these capabilities' }),
+  'radius-km': libraryFlag(CapabilityGapsOptionsSchema, 'radiusKm', { value: 'N', help: 'what counts as nearby, in km' }),
+} as const satisfies FlagTable;
+
+export const capabilityGapsCommand = defineCommand({
   name: 'capability-gaps',
-  summary: 'municipalities that lack capabilities, with the nearest help, most severe first',
-  options: { ...COMMON, only: { type: 'string' }, 'radius-km': { type: 'string' }, lang: { type: 'string' } },
-  help: `samverkan capability-gaps --capabilities FILE [options]
-
-Municipalities that lack capabilities where the data says no (or every
+  usage: '--capabilities FILE [options]',
+  description: `Municipalities that lack capabilities where the data says no (or every
 municipality without a row, with --census), apart from the link gaps of
 samverkan gaps. Severity: high when no municipality or actor within the
 radius (or network it is a member of) has any of them, medium when some,
-low when all; the reason names the nearest that has them all.
-
-Options:
-  --only LIST         only these capabilities
-  --radius-km N       what counts as nearby (default 60)
-  --lang sv|en        language of the reasons (default en)
-
-${COMMON_HELP}
-
-Example:
-  samverkan capability-gaps --capabilities caps.csv --census --radius-km 60`,
-  run({ values }, io) {
-    const { net, description } = loadInput(values, io);
+low when all; the reason names the nearest that has them all, in the
+language of --lang.`,
+  groups: [{ title: 'cli.help.options', flags: CAPABILITY_GAPS_FLAGS }, ...COMMON_GROUPS],
+  examples: ['samverkan capability-gaps --capabilities caps.csv --census --radius-km 60'],
+  run({ values, flags }, io) {
+    const { net, description, lang } = loadInput(values, io);
     announce(description, values, io);
     const caps = requireCapabilities(values, net, io, 'capability-gaps');
-    const only = listOption(values, 'only');
-    const radius = numberOption(values, 'radius-km');
-    if (radius !== undefined && !(radius > 0)) throw new UsageError(`--radius-km must be above 0, got ${radius}`);
-    const lang = choiceOption(values, 'lang', ['en', 'sv'] as const);
-    printRows(capabilityGaps(net, caps, { ...(only && { capabilityCodes: onlyCodes(caps, only) }), ...(radius !== undefined && { radiusKm: radius }), ...(lang && { lang }) }), values, io);
+    const { only, 'radius-km': radiusKm } = flagsOf(CAPABILITY_GAPS_FLAGS, flags);
+    // The reasons in the command's language: --lang, else the data's.
+    printRows(capabilityGaps(net, caps, { ...(only && { capabilityCodes: onlyCodes(caps, only, lang) }), ...(radiusKm !== undefined && { radiusKm }), lang }), values, io);
     return 0;
   },
-};
+});

@@ -6,14 +6,16 @@ import { countryMapFeatures, defaultMapFeatures, renderMap, type MapFeatureColle
 import type { Country } from '../../model/country.js';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { renderReportMarkdownFromModel } from '../../report/markdown.js';
-import { buildReport } from '../../report/model.js';
-import { CAPABILITY_OPTIONS, loadCapabilityFlag } from './capabilities.js';
+import { buildReport, ReportOptionsSchema } from '../../report/model.js';
+import { CAPABILITY_GROUP, loadCapabilityFlag } from './capabilities.js';
 import { formatTextTable } from '../../report/table.js';
 import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
-import { INPUT_HELP, INPUT_OPTIONS, loadInput, readOptionFile } from '../input.js';
+import { INPUT_GROUP, loadInput, readOptionFile } from '../input.js';
+import { cliFlag, flagsOf, libraryFlag, optionsOf, type FlagTable } from '../flags.js';
+import { message } from '../../model/i18n/index.js';
 import { emit, inputFiles, writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
-import { announce, choiceOption, integerOption, noteSampling, PATH_HELP, PATH_OPTIONS, pathOptions, type Command } from './shared.js';
+import { announce, defineCommand, messageLang, noteSampling, PATH_GROUP, pathOptions } from './shared.js';
 
 /**
  * The polygons to draw: `--features FILE`, else those of the country
@@ -28,75 +30,55 @@ export function mapFeatures(values: ParsedArgs['values'], io: CliIO, country: Co
 /** `--features FILE`: map polygons as GeoJSON (validated when the map is drawn). */
 function readFeatures(values: ParsedArgs['values'], io: CliIO): MapFeatureCollection | undefined {
   const file = values.features as string | undefined;
-  const text = readOptionFile(values, 'features', io, 'give a GeoJSON FeatureCollection with a `code` property per municipality');
+  const text = readOptionFile(values, 'features', io, message(messageLang(values), 'cli.hint.featuresFile'));
   if (text === undefined) return undefined;
   try {
     return JSON.parse(text) as MapFeatureCollection;
   } catch {
-    throw new UsageError(`--features ${JSON.stringify(file)} is not JSON`, 'give a GeoJSON FeatureCollection with a `code` property per municipality');
+    throw new UsageError(message(messageLang(values), 'cli.error.featuresNotJson', { value: JSON.stringify(file) }), message(messageLang(values), 'cli.hint.featuresFile'));
   }
 }
 
-export const FEATURES_HELP = `  --features FILE     map polygons: GeoJSON with a \`code\` property per municipality
-                      (default: the embedded Swedish municipalities)`;
+/** `--features FILE`, for every command that draws a map. */
+export const FEATURES_FLAGS = {
+  features: cliFlag({ type: 'string', value: 'FILE', help: `map polygons: GeoJSON with a \`code\` property per municipality (default: the embedded ${DEFAULT_COUNTRY.name} municipalities)` }),
+} as const satisfies FlagTable;
 
-export const reportCommand: Command = {
+const REPORT_FLAGS = {
+  out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'where to write (default samverkan-report.html, or samverkan-report.md with --format md)' }),
+  format: cliFlag({ type: 'choice', choices: ['html', 'md'], short: 'f', value: 'FMT', help: 'HTML or Markdown', default: 'html' }),
+  title: libraryFlag(ReportOptionsSchema, 'title', { value: 'TEXT', help: 'report title' }),
+  top: libraryFlag(ReportOptionsSchema, 'top', { value: 'N', help: 'actors listed per county' }),
+  quiet: cliFlag({ type: 'boolean', short: 'q', help: 'print only the path of the file' }),
+  ...FEATURES_FLAGS,
+} as const satisfies FlagTable;
+
+export const reportCommand = defineCommand({
   name: 'report',
-  summary: 'the county report: one self-contained HTML file with maps (or Markdown)',
-  options: {
-    ...INPUT_OPTIONS,
-    out: { type: 'string', short: 'o' },
-    format: { type: 'string', short: 'f' },
-    title: { type: 'string' },
-    top: { type: 'string' },
-    quiet: { type: 'boolean', short: 'q' },
-    features: { type: 'string' },
-    ...PATH_OPTIONS,
-    ...CAPABILITY_OPTIONS,
-  },
-  help: `samverkan report [options]
-
-Writes the county report: maps of coverage per county and municipality, a
+  description: `Writes the county report: maps of coverage per county and municipality, a
 national overview, and per county its coverage figures, most central and
 brokering actors, gaps and partner suggestions for small municipalities.
 The HTML file is self-contained: it opens offline and runs no script.
-Then prints a short summary per county and where the file is.
+Then prints a short summary per county and where the file is. With
+--capabilities FILE each county also shows its capabilities (yes, planned,
+no, unknown) and capability gaps.
 
 The report is about the area the data covers (its scope; see --county
 under Input): a county's data makes a county report, with a map of that
-county's municipalities, named, and nothing about the rest of the country.
-
-Options:
-  --out, -o FILE      where to write (default samverkan-report.html, or
-                      samverkan-report.md with --format md)
-  --format, -f FMT    html (default) or md
-  --title TEXT        report title
-  --top N             actors listed per county (default 5)
-  --quiet, -q         print only the path of the file
-  --capabilities FILE each county also shows its capabilities (yes, planned,
-                      no, unknown) and capability gaps (with --census,
-                      --custom-capabilities as in samverkan capabilities)
-${FEATURES_HELP}
-
-${PATH_HELP}
-
-${INPUT_HELP}
-
-Example:
-  samverkan report --actors actors.csv --links links.csv --out län.html`,
-  run({ values }, io) {
-    const { net, description, country } = loadInput(values, io);
+county's municipalities, named, and nothing about the rest of the country.`,
+  groups: [{ title: 'cli.help.options', flags: REPORT_FLAGS }, CAPABILITY_GROUP, PATH_GROUP, INPUT_GROUP],
+  examples: ['samverkan report --actors actors.csv --links links.csv --out län.html'],
+  run({ values, flags }, io) {
+    const { net, description, country, lang } = loadInput(values, io);
     announce(description, values, io);
-    const format = choiceOption(values, 'format', ['html', 'md'] as const) ?? 'html';
-    const top = integerOption(values, 'top', 1);
+    const { format = 'html', quiet } = flagsOf(REPORT_FLAGS, flags);
     const features = mapFeatures(values, io, country);
     const capabilities = loadCapabilityFlag(values, net, io);
     const bar = progressBar(io, 'Computing');
     const model = buildReport(net, {
       ...(capabilities && { capabilities }),
       dataDescription: description,
-      ...(values.title !== undefined && { title: String(values.title) }),
-      ...(top !== undefined && { top }),
+      ...optionsOf(REPORT_FLAGS, flags),
       maps: format === 'html',
       ...(features && { features }),
       ...pathOptions(values, io),
@@ -107,62 +89,52 @@ Example:
     const text = format === 'html' ? renderReportHtml(model, net) : renderReportMarkdownFromModel(model);
     const path = resolve(io.cwd ?? process.cwd(), (values.out as string | undefined) ?? `samverkan-report.${format}`);
     writeOutput(path, text, inputFiles(values, io.cwd ?? process.cwd()));
-    if (values.quiet) {
+    if (quiet) {
       io.stdout.write(`${path}\n`);
       return 0;
     }
     const rows = [...model.counties.map((s) => ({ c: s.coverage, serious: s.seriousGaps })), { c: model.national, serious: model.seriousGaps }].map(({ c, serious }) => ({
-      county: c.name,
-      municipalities: c.municipalityCount,
-      cooperating: percent(c.linkedShare),
-      coverage: percent(c.meanCoverage),
-      'serious gaps': serious,
+      [message(lang, 'cli.report.county')]: c.name,
+      [message(lang, 'cli.report.municipalities')]: c.municipalityCount,
+      [message(lang, 'cli.report.cooperating')]: percent(c.linkedShare),
+      [message(lang, 'cli.report.coverage')]: percent(c.meanCoverage),
+      [message(lang, 'cli.report.seriousGaps')]: serious,
     }));
-    io.stdout.write(`County report for ${description}\n\n${formatTextTable(rows)}\nWrote ${path}\n`);
+    io.stdout.write(`${message(lang, 'cli.note.reportTitle', { description })}\n\n${formatTextTable(rows)}\n${message(lang, 'cli.note.wrote', { path })}\n`);
     return 0;
   },
-};
+});
 
 const METRICS = ['coverage', 'linked', 'border', 'betweenness', 'religious', 'civil_society', 'authority'] as const;
 
-export const mapCommand: Command = {
-  name: 'map',
-  summary: 'a choropleth map of a coverage metric as a standalone SVG',
-  options: {
-    ...INPUT_OPTIONS,
-    metric: { type: 'string', short: 'm' },
-    level: { type: 'string' },
-    out: { type: 'string', short: 'o' },
-    title: { type: 'string' },
-    features: { type: 'string' },
-  },
-  help: `samverkan map [options]
+const MAP_FLAGS = {
+  metric: cliFlag({
+    type: 'choice',
+    choices: METRICS,
+    short: 'm',
+    value: 'NAME',
+    help: 'coverage, linked (cooperates with another municipality), border (share of border neighbours it cooperates with), betweenness, or a partner kind: religious, civil_society, authority',
+    showChoices: false,
+    default: 'coverage',
+  }),
+  level: cliFlag({ type: 'choice', choices: ['municipality', 'county'], value: 'NAME', help: 'municipalities, or counties (county values: the mean coverage, the shares of the coverage table)', default: 'municipality' }),
+  out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'write the SVG to FILE (default: standard output)' }),
+  title: cliFlag({ type: 'string', value: 'TEXT', help: 'title drawn on the map' }),
+  ...FEATURES_FLAGS,
+} as const satisfies FlagTable;
 
-Draws ${DEFAULT_COUNTRY.name}'s municipalities (or the counties) coloured by a coverage
+export const mapCommand = defineCommand({
+  name: 'map',
+  description: `Draws ${DEFAULT_COUNTRY.name}'s municipalities (or the counties) coloured by a coverage
 metric, as one standalone SVG file. Data about part of the country (see
 --county under Input) gets a map of that part, at its scale, with the
-municipalities named when they are at most 60.
-
-Options:
-  --metric, -m NAME   coverage (default), linked (cooperates with another
-                      municipality), border (share of border neighbours it
-                      cooperates with), betweenness, or a partner kind:
-                      religious, civil_society, authority
-  --level NAME        municipality (default) or county (county values: the
-                      mean coverage, the shares of the coverage table)
-  --out, -o FILE      write the SVG to FILE (default: standard output)
-  --title TEXT        title drawn on the map
-${FEATURES_HELP}
-
-${INPUT_HELP}
-
-Example:
-  samverkan map --metric coverage --level county --out coverage.svg`,
-  run({ values }, io) {
-    const { net, description, country } = loadInput(values, io);
+municipalities named when they are at most 60.`,
+  groups: [{ title: 'cli.help.options', flags: MAP_FLAGS }, INPUT_GROUP],
+  examples: ['samverkan map --metric coverage --level county --out coverage.svg'],
+  run({ values, flags }, io) {
+    const { net, description, country, lang } = loadInput(values, io);
     announce(description, values, io);
-    const metric = choiceOption(values, 'metric', METRICS) ?? 'coverage';
-    const level = choiceOption(values, 'level', ['municipality', 'county'] as const) ?? 'municipality';
+    const { metric = 'coverage', level = 'municipality' } = flagsOf(MAP_FLAGS, flags);
     const kinds = ['religious', 'civil_society', 'authority'];
     let byCode: Map<string, number | null>;
     let domain: [number, number] = [0, 1];
@@ -205,13 +177,15 @@ Example:
     const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
     if (!net.geography.municipalities.some((m) => drawn.has(m.code))) {
       throw new UsageError(
-        values.features !== undefined ? 'the --features polygons cover none of this geography’s municipalities' : `maps are drawn from the ${features ? `polygons of ${country!.name}` : `embedded polygons of ${DEFAULT_COUNTRY.name}`}, and none of this geography’s municipalities is among them`,
-        'pass --features FILE: GeoJSON with a `code` property per municipality',
+        values.features !== undefined
+          ? message(lang, 'cli.error.featuresCoverNone')
+          : message(lang, 'cli.error.polygonsCoverNone', { country: features ? country!.name : DEFAULT_COUNTRY.name }),
+        message(lang, 'cli.hint.features'),
       );
     }
     // The area the data covers, at its scale, with names when it is a county or two.
     const codes = net.scope.national ? undefined : net.scope.municipalities.filter((c) => drawn.has(c));
-    if (codes !== undefined && codes.length === 0) throw new UsageError(`the map polygons cover none of the municipalities of ${net.scope.description}`, 'pass --features FILE: GeoJSON with a `code` property per municipality');
+    if (codes !== undefined && codes.length === 0) throw new UsageError(message(lang, 'cli.error.polygonsCoverNoneOf', { area: net.scope.description }), message(lang, 'cli.hint.features'));
     const svg = renderMap({
       ...(features && { features }),
       ...(codes && { codes, labels: codes.length <= 60 }),
@@ -223,7 +197,7 @@ Example:
       legendLabel: metric,
     });
     const out = emit(svg + (svg.endsWith('\n') ? '' : '\n'), values, io);
-    if (out) io.stderr.write(`Wrote ${out}\n`);
+    if (out) io.stderr.write(`${message(lang, 'cli.note.wrote', { path: out })}\n`);
     return 0;
   },
-};
+});

@@ -26,7 +26,9 @@ export const LangSchema = z.enum(LANGUAGES);
 export type MessageKey = keyof typeof en;
 
 /** A key whose message comes in `.one` / `.other` forms, without the suffix. */
-export type CountKey = MessageKey extends infer K ? (K extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never) : never;
+export type CountKey = CountBase<MessageKey>;
+/** Distributes over the keys (a conditional on a type parameter), so each `….one` key gives its base. */
+type CountBase<K> = K extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never;
 
 /** The catalogue of each language, by key. */
 export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = Object.freeze({ en, sv });
