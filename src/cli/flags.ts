@@ -230,7 +230,7 @@ export function flagOfOption(table: FlagTable, option: string): string | undefin
 }
 
 /** Text wrapped to `width` columns (words kept whole). */
-function wrap(text: string, width: number): string[] {
+export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';

@@ -25,9 +25,6 @@ const CENTRALITY_FLAGS = {
 
 export const centralityCommand = defineCommand({
   name: 'centrality',
-  description: `Centrality of every actor, with NetworkX's defaults: degree (distinct
-partners), strength (summed weights), betweenness (normalised), closeness
-(Wasserman–Faust), harmonic, eigenvector and PageRank (alpha 0.85, weighted).`,
   groups: [{ title: 'cli.help.options', flags: CENTRALITY_FLAGS }, PATH_GROUP, ...COMMON_GROUPS],
   examples: ['samverkan centrality --measures betweenness,degree --sort betweenness --top 10'],
   run({ values, flags }, io) {
@@ -54,9 +51,6 @@ const BROKERAGE_FLAGS = {
 
 export const brokerageCommand = defineCommand({
   name: 'brokerage',
-  description: `Per actor: Burt's constraint and effective size (as NetworkX), and the
-Gould–Fernandez brokerage roles (coordinator, gatekeeper, representative,
-consultant, liaison) with counties as groups: who bridges counties.`,
   groups: [{ title: 'cli.help.options', flags: BROKERAGE_FLAGS }, ...COMMON_GROUPS],
   examples: ['samverkan brokerage --sort liaison --top 10'],
   run({ values, flags }, io) {
@@ -77,9 +71,6 @@ const STRUCTURE_FLAGS = {
 
 export const structureCommand = defineCommand({
   name: 'structure',
-  description: `The shape of the network: articulation points (actors whose removal cuts
-municipalities off), bridges (ties whose loss disconnects), connected
-components, or k-core numbers.`,
   groups: [{ title: 'cli.help.options', flags: STRUCTURE_FLAGS }, ...COMMON_GROUPS],
   examples: ['samverkan structure --show articulation --network municipalities'],
   run({ values, flags }, io) {
@@ -112,9 +103,6 @@ const COMMUNITIES_FLAGS = {
 
 export const communitiesCommand = defineCommand({
   name: 'communities',
-  description: `Communities by the Louvain method (seeded: the same seed gives the same
-communities) and their modularity; a summary per community says how many
-counties it spans.`,
   groups: [{ title: 'cli.help.options', flags: COMMUNITIES_FLAGS }, ...COMMON_GROUPS],
   examples: ['samverkan communities --network municipalities --seed 7'],
   run({ values, flags }, io) {
@@ -144,11 +132,6 @@ const COVERAGE_FLAGS = {
 
 export const coverageCommand = defineCommand({
   name: 'coverage',
-  description: `Per county: municipalities that cooperate with another municipality (also
-by population), reach of each partner kind, bordering pairs that cooperate,
-cross-county links and ties, separate groups, betweenness of its
-municipalities; then a national total. With --level municipality, one row
-per municipality with its ties, partners and a 0–1 coverage score.`,
   groups: [{ title: 'cli.help.options', flags: COVERAGE_FLAGS }, PATH_GROUP, ...COMMON_GROUPS],
   examples: ['samverkan coverage --format csv --out coverage.csv'],
   renamedFlags: { kinds: 'partner-kinds' },
@@ -175,12 +158,6 @@ const GAPS_FLAGS = {
 
 export const gapsCommand = defineCommand({
   name: 'gaps',
-  description: `Gaps in the cooperation network, most severe first, each with a reason an
-official can read: isolated municipalities, municipalities without
-municipal cooperation, single points of failure, fragmented counties,
-counties without cross-county links, missing partner kinds, bordering
-municipalities that do not cooperate. Severity: 4 critical, 3 high,
-2 medium, 1 low. --county (see Input) keeps to that area.`,
   groups: [{ title: 'cli.help.options', flags: GAPS_FLAGS }, PATH_GROUP, ...COMMON_GROUPS],
   examples: ['samverkan gaps --county Västerbotten --min-severity 3'],
   renamedFlags: { kinds: 'partner-kinds' },

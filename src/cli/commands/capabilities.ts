@@ -70,10 +70,6 @@ const CAPABILITIES_FLAGS = {
 export const capabilitiesCommand = defineCommand({
   name: 'capabilities',
   usage: '--capabilities FILE [options]',
-  description: `Coverage of each capability per county: the municipalities that have it
-(yes), are setting it up (planned), lack it (no) and those nothing is known
-of (unknown), as counts, shares and population shares, then the whole
-scope (county total). Unknown is never counted as no unless --census.`,
   groups: [{ title: 'cli.help.options', flags: CAPABILITIES_FLAGS }, ...COMMON_GROUPS],
   examples: [
     'samverkan capabilities --actors data/examples/capabilities/actors.csv --links data/examples/capabilities/links.csv --capabilities data/examples/capabilities/capabilities.csv --geography sweden',
@@ -97,11 +93,6 @@ const REACH_FLAGS = {
 export const reachCommand = defineCommand({
   name: 'reach',
   usage: '--capabilities FILE [options]',
-  description: `For every municipality in scope and every capability it does not have
-(no, planned or unknown, shown apart), the nearest municipality or actor
-that has it: first a network it is a member of (an actor it is linked to,
-such as a regional competence network), then by border steps, then km;
-whether or not they already cooperate.`,
   groups: [{ title: 'cli.help.options', flags: REACH_FLAGS }, ...COMMON_GROUPS],
   examples: ['samverkan reach --capabilities caps.csv --only coordinator --county Värmland'],
   run({ values, flags }, io) {
@@ -122,12 +113,6 @@ const CAPABILITY_GAPS_FLAGS = {
 export const capabilityGapsCommand = defineCommand({
   name: 'capability-gaps',
   usage: '--capabilities FILE [options]',
-  description: `Municipalities that lack capabilities where the data says no (or every
-municipality without a row, with --census), apart from the link gaps of
-samverkan gaps. Severity: high when no municipality or actor within the
-radius (or network it is a member of) has any of them, medium when some,
-low when all; the reason names the nearest that has them all, in the
-language of --lang.`,
   groups: [{ title: 'cli.help.options', flags: CAPABILITY_GAPS_FLAGS }, ...COMMON_GROUPS],
   examples: ['samverkan capability-gaps --capabilities caps.csv --census --radius-km 60'],
   run({ values, flags }, io) {

@@ -9,10 +9,6 @@ import { announce, defineCommand, printRows, ROWS_GROUP } from './shared.js';
 
 export const summary = defineCommand({
   name: 'summary',
-  description: `Per county: municipalities, population, actors, links, links across
-municipal and county borders, municipalities that cooperate with another
-municipality, and municipalities with no link at all. A last row totals
-the country.`,
   groups: [INPUT_GROUP, OUTPUT_GROUP, ROWS_GROUP],
   examples: ['samverkan summary --actors actors.csv --links links.csv --format md'],
   run({ values }, io) {
@@ -28,12 +24,6 @@ const { lenient: _lenient, ...VALIDATE_INPUT_FLAGS } = INPUT_FLAGS;
 
 export const validate = defineCommand({
   name: 'validate',
-  description: `Loads the input leniently and prints the load report: per file, rows
-loaded, merged (repeats), rejected and blank, then every problem with
-file, row, column, value and reason. Exits 1 when any row is rejected.
-With --format csv or md it prints the problems as a table; json prints
-the whole report. With --capabilities FILE, the capability rows too.
-The problems are the loader's, in English for now.`,
   groups: [{ ...INPUT_GROUP, flags: VALIDATE_INPUT_FLAGS }, OUTPUT_GROUP, CAPABILITY_GROUP],
   examples: ['samverkan validate --actors actors.csv --links links.csv'],
   run({ values }, io) {

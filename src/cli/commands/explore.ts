@@ -20,14 +20,6 @@ const EXPLORE_FLAGS = {
 
 export const exploreCommand = defineCommand({
   name: 'explore',
-  description: `Writes the interactive explorer: one self-contained HTML file that opens
-offline and loads nothing from any server. It draws the municipalities of
-the area the data covers and the cooperation ties between them (direct
-links solid, shared bodies dashed, width by strength). Search for a
-municipality or actor; click a municipality (or Tab to it and press Enter)
-for its ties, its actors, its gaps and its suggested partners with the
-reasons. Filters by tie type, county, actor kind and link kind, and a date
-slider for the network as of a date.`,
   groups: [{ title: 'cli.help.options', flags: EXPLORE_FLAGS }, INPUT_GROUP],
   examples: ['samverkan explore --county Västerbotten --lang en --out explorer.html'],
   run({ values, flags }, io) {

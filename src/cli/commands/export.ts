@@ -46,11 +46,6 @@ const EXPORT_FLAGS = {
 export const exportCommand = defineCommand({
   name: 'export',
   usage: '--to FORMAT [options]',
-  description: `Writes the network for Gephi (GEXF 1.3), Cytoscape, yEd, NetworkX or igraph
-(GraphML), graphology (JSON), or spreadsheets (CSV node and edge tables).
-Nodes carry the actor fields and, by default, the computed metrics
-(centralities, constraint, brokerage roles, k-core, community).
-CSV cells that a spreadsheet would run as a formula are neutralised.`,
   groups: [{ title: 'cli.help.options', flags: EXPORT_FLAGS }, INPUT_GROUP],
   examples: ['samverkan export --to gexf --out network.gexf'],
   run({ values, flags }, io) {

@@ -17,12 +17,6 @@ const GENERATE_FLAGS = {
 export const generateCommand = defineCommand({
   name: 'generate',
   usage: '--links N --out DIR [options]',
-  description: `Writes a synthetic cooperation network shaped like the demo dataset, in an
-invented country, to the folder DIR (created if missing; files in it are
-overwritten): municipalities.csv, counties.csv and adjacency.csv (a
-geography for --geography), actors.csv and links.csv, and nodes.txt with
-edges.txt (an integer edge list "u v weight" for igraph and NetworkX).
-The same options give byte-identical files. Not real data.`,
   groups: [{ title: 'cli.help.options', flags: GENERATE_FLAGS }],
   examples: ['samverkan generate --links 100000 --seed 7 --out bench-100k', 'samverkan summary --geography bench-100k --actors bench-100k/actors.csv --links bench-100k/links.csv'],
   run({ values, flags }, io) {

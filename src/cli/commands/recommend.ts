@@ -152,15 +152,6 @@ const RECOMMEND_FLAGS = {
 export const recommendCommand = defineCommand({
   name: 'recommend',
   usage: '(--municipality M | --county C | --all) [options]',
-  description: `Ranked partner suggestions, each with its reasons. By default the learned
-recommender ranks every municipality not yet tied to this one: a model of
-whom municipalities choose when they form a joint body, fitted on 163 real
-Swedish bodies (distance, borders, county and labour-market region, size,
-how near each one's partners are, shared partners). The score is the
-model's probability that the candidate is the one chosen. With --county or
---all, suggestions for every small municipality (population below 15 000).
-Candidates are municipalities of the area the data covers (its scope).
---format json prints exactly the library's rows.`,
   groups: [{ title: 'cli.help.options', flags: RECOMMEND_FLAGS }, CAPABILITY_GROUP, MODEL_GROUP, SCORER_GROUP, INPUT_GROUP, OUTPUT_GROUP, ROWS_GROUP],
   examples: ['samverkan recommend --municipality Bjurholm --limit 5', 'samverkan recommend --municipality Dorotea --field räddningstjänst --dataset bodies'],
   run({ values, flags }, io) {
@@ -215,9 +206,6 @@ const PLAN_FLAGS = {
 export const planCommand = defineCommand({
   name: 'plan',
   usage: '--budget N [options]',
-  description: `Chooses, one at a time, the new municipality link that most improves an
-objective, and prints each step with its marginal gain. --county (see
-Input) plans for that area.`,
   groups: [{ title: 'cli.help.options', flags: PLAN_FLAGS }, SCORER_GROUP, INPUT_GROUP, OUTPUT_GROUP, ROWS_GROUP],
   examples: ['samverkan plan --budget 3 --objective county-connectivity --county Örebro'],
   run({ values, flags }, io) {
@@ -263,21 +251,6 @@ const TIES_FLAGS = {
 export const evaluateCommand = defineCommand({
   name: 'evaluate',
   usage: '[--protocol body|ties] [options]',
-  description: `--protocol body (for networks with joint bodies): hides one body at a time;
-each of its members asks for partners among the municipalities no other
-body ties it to, and the hits are its co-members. The learned recommender
-is refitted without the hidden bodies (--folds), and compared with the
-hand-weighted scorer and baselines (nearest; same county, then nearest;
-same labour-market region, then nearest; common neighbours, Jaccard,
-Adamic–Adar, resource allocation, preferential attachment; random) on
-precision@k, recall@k, MRR, nDCG@k and AUC, with paired bootstrap
-intervals of each difference (bodies resampled).
-
---protocol ties (default): hides a seeded random share of the municipality
-ties (or, with --since, all ties made after a date) and reports AUC,
-precision@k, recall@k and MRR, mean and standard deviation over repeats.
-On group data this overstates every method: the other members of a body
-still tie the two ends of a hidden pair.`,
   groups: [
     { title: 'cli.help.options', flags: EVALUATE_FLAGS },
     { title: 'cli.help.bodyProtocol', flags: BODY_FLAGS },
@@ -357,11 +330,6 @@ const FIT_FLAGS = {
 export const fitCommand = defineCommand({
   name: 'fit',
   usage: '[input] [--out model.json] [options]',
-  description: `Fits the learned recommender on the joint bodies of the input: each body is
-hidden in turn, and each of its members becomes a case (which municipalities
-did it choose?). Writes the model as JSON (to --out, else the terminal), for
-samverkan recommend --model and evaluate --model, or recommendPartners(net,
-m, { model }) in the library. The model names its training data.`,
   groups: [{ title: 'cli.help.options', flags: FIT_FLAGS }, INPUT_GROUP],
   examples: ['samverkan fit --dataset bodies --out bodies-model.json'],
   run({ values, flags }, io) {

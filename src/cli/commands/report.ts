@@ -55,17 +55,6 @@ const REPORT_FLAGS = {
 
 export const reportCommand = defineCommand({
   name: 'report',
-  description: `Writes the county report: maps of coverage per county and municipality, a
-national overview, and per county its coverage figures, most central and
-brokering actors, gaps and partner suggestions for small municipalities.
-The HTML file is self-contained: it opens offline and runs no script.
-Then prints a short summary per county and where the file is. With
---capabilities FILE each county also shows its capabilities (yes, planned,
-no, unknown) and capability gaps.
-
-The report is about the area the data covers (its scope; see --county
-under Input): a county's data makes a county report, with a map of that
-county's municipalities, named, and nothing about the rest of the country.`,
   groups: [{ title: 'cli.help.options', flags: REPORT_FLAGS }, CAPABILITY_GROUP, PATH_GROUP, INPUT_GROUP],
   examples: ['samverkan report --actors actors.csv --links links.csv --out län.html'],
   run({ values, flags }, io) {
@@ -125,10 +114,6 @@ const MAP_FLAGS = {
 
 export const mapCommand = defineCommand({
   name: 'map',
-  description: `Draws ${DEFAULT_COUNTRY.name}'s municipalities (or the counties) coloured by a coverage
-metric, as one standalone SVG file. Data about part of the country (see
---county under Input) gets a map of that part, at its scale, with the
-municipalities named when they are at most 60.`,
   groups: [{ title: 'cli.help.options', flags: MAP_FLAGS }, INPUT_GROUP],
   examples: ['samverkan map --metric coverage --level county --out coverage.svg'],
   run({ values, flags }, io) {

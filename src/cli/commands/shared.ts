@@ -7,7 +7,7 @@ import { LANGUAGES, message, messageCount, type Lang, type MessageKey } from '..
 import { messageLang } from '../lang.js';
 export { dataLang, givenLang, messageLang, startLang } from '../lang.js';
 import { UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../context.js';
-import { cliFlag, convertFlags, flagsOf, groupHelp, libraryFlag, parseArgsOptions, wholeNumber, type FlagGroup, type FlagTable } from '../flags.js';
+import { cliFlag, convertFlags, flagsOf, groupHelp, libraryFlag, parseArgsOptions, wholeNumber, wrap, type FlagGroup, type FlagTable } from '../flags.js';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { csvOptions, emit, formatOf, renderRows } from '../output.js';
 
@@ -52,8 +52,6 @@ export interface CommandSpec {
   name: string;
   /** The arguments after `samverkan <name>` in the usage line; `[options]` is said in the help's language. Default `[options]`. */
   usage?: string;
-  /** The command's description paragraph, in English. */
-  description: string;
   /** The flag groups, in help order: the command's own first (title `cli.help.options`), then shared ones. */
   groups: readonly FlagGroup[];
   /** Example command lines. */
@@ -62,7 +60,7 @@ export interface CommandSpec {
   run(args: CommandArgs, io: CliIO): number | Promise<number>;
 }
 
-/** The catalogue key of a command's summary line. */
+/** The catalogue key of a command's summary line (its description paragraphs: `cli.description.<name>`). */
 const summaryKey = (name: string) => `cli.summary.${name}` as MessageKey;
 
 /**
@@ -84,8 +82,10 @@ export function defineCommand(spec: CommandSpec): Command {
       const usage = `samverkan ${spec.name} ${(spec.usage ?? '[options]').replace('[options]', message(lang, 'cli.help.optionsArg'))}`;
       return [
         usage,
-        sentence(message(lang, summaryKey(spec.name))),
-        spec.description,
+        wrap(sentence(message(lang, summaryKey(spec.name))), 76).join('\n'),
+        ...message(lang, `cli.description.${spec.name}` as MessageKey)
+          .split('\n\n')
+          .map((paragraph) => wrap(paragraph, 76).join('\n')),
         ...groups.map((g) => groupHelp(g, lang)),
         `${message(lang, 'cli.help.example')}:\n${spec.examples.map((e) => `  ${e}`).join('\n')}`,
       ].join('\n\n');
