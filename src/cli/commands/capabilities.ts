@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { capabilitiesByMunicipality, capabilityCoverage, CapabilityCoverageOptionsSchema, capabilityGaps, CapabilityGapsOptionsSchema, competenceReach, CompetenceReachOptionsSchema } from '../../analysis/capabilities.js';
 import { loadCapabilities, LoadCapabilitiesOptionsSchema } from '../../io/capabilities.js';
 import type { CapabilitySet } from '../../model/capabilities.js';
@@ -72,7 +73,7 @@ export const capabilitiesCommand = defineCommand({
   usage: '--capabilities FILE [options]',
   groups: [{ title: 'cli.help.options', flags: CAPABILITIES_FLAGS }, ...COMMON_GROUPS],
   examples: [
-    'samverkan capabilities --actors data/examples/capabilities/actors.csv --links data/examples/capabilities/links.csv --capabilities data/examples/capabilities/capabilities.csv --geography sweden',
+    `samverkan capabilities --actors data/examples/capabilities/actors.csv --links data/examples/capabilities/links.csv --capabilities data/examples/capabilities/capabilities.csv --geography ${DEFAULT_COUNTRY.name.toLowerCase()}`,
   ],
   run({ values, flags }, io) {
     const { net, description, lang } = loadInput(values, io);
