@@ -88,10 +88,11 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
 }
 
-/** The names the package root exports, and the program to read their types from. */
-function rootExports(): { names: Set<string>; checker: ts.TypeChecker; symbols: ts.Symbol[] } {
+/** The names the package root exports, the kernels' names (`samverkan/kernels`), and the program to read their types from. */
+function rootExports(): { names: Set<string>; kernelNames: Set<string>; checker: ts.TypeChecker; symbols: ts.Symbol[] } {
   const entries = ['index.ts', 'model.ts', 'io.ts', 'geo.ts', 'report.ts', 'recommend.ts', 'format.ts'].map((f) => join(SRC, f));
-  const program = ts.createProgram(entries, {
+  const kernels = join(SRC, 'kernels.ts');
+  const program = ts.createProgram([...entries, kernels], {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
@@ -101,9 +102,10 @@ function rootExports(): { names: Set<string>; checker: ts.TypeChecker; symbols: 
     types: ['node'],
   });
   const checker = program.getTypeChecker();
-  // The root and the subpaths whose functions take options (the kernels' options are plain interfaces).
-  const symbols = entries.flatMap((file) => checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)!)!));
-  return { names: new Set(symbols.map((s) => s.name)), checker, symbols };
+  // The root and the subpaths whose functions take options; the kernels' options are listed as `kernels.<name>` (their types hold no rows).
+  const exportsOf = (file: string) => checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)!)!);
+  const symbols = entries.flatMap(exportsOf);
+  return { names: new Set(symbols.map((s) => s.name)), kernelNames: new Set(exportsOf(kernels).map((s) => s.name)), checker, symbols };
 }
 
 type Def = { type: string; [key: string]: unknown };
@@ -157,19 +159,23 @@ function shapeOf(schema: unknown): Record<string, unknown> {
   return def.shape as Record<string, unknown>;
 }
 
-/** Every `parseOptions(Schema, options, 'fn')` of a public function, with its schema object. */
-async function optionEntries(publicNames: ReadonlySet<string>): Promise<OptionEntry[]> {
+/**
+ * Every `parseOptions(Schema, options, 'fn')` of a public function, with its
+ * schema object, and every `parseKernelOptions(…)` of a kernel, as `kernels.fn`.
+ */
+async function optionEntries(publicNames: ReadonlySet<string>, kernelNames: ReadonlySet<string>): Promise<OptionEntry[]> {
   const calls: { fn: string; schema: string }[] = [...PARSED_BY_HELPER];
   const declaredIn = new Map<string, string>();
   for (const file of sourceFiles(SRC)) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/parseOptions\((\w+), \w+, '(\w+)'\)/g)) calls.push({ schema: m[1]!, fn: m[2]! });
+    for (const m of text.matchAll(/parseKernelOptions\((\w+), \w+, '(\w+)'\)/g)) if (kernelNames.has(m[2]!)) calls.push({ schema: m[1]!, fn: `kernels.${m[2]!}` });
     for (const m of text.matchAll(/^export const (\w+Schema)\b/gm)) declaredIn.set(m[1]!, file);
   }
   const entries: OptionEntry[] = [];
   const seen = new Set<string>();
   for (const { fn, schema } of calls) {
-    if (!publicNames.has(fn) || seen.has(fn)) continue;
+    if (!(publicNames.has(fn) || fn.startsWith('kernels.')) || seen.has(fn)) continue;
     seen.add(fn);
     const file = declaredIn.get(schema);
     if (!file) throw new Error(`${fn}: its schema ${schema} is not an exported const of src/`);
@@ -198,8 +204,8 @@ function rowEntries(checker: ts.TypeChecker, symbols: readonly ts.Symbol[]): Row
 }
 
 export async function buildApiTable(): Promise<ApiTable> {
-  const { names, checker, symbols } = rootExports();
-  return { options: await optionEntries(names), rows: rowEntries(checker, symbols) };
+  const { names, kernelNames, checker, symbols } = rootExports();
+  return { options: await optionEntries(names, kernelNames), rows: rowEntries(checker, symbols) };
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');

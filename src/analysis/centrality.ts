@@ -8,7 +8,7 @@ import { eigenvectorCentrality } from '../metrics/eigenvector.js';
 import { pathCentralities, type PathSampling } from '../metrics/path-centralities.js';
 import { pagerank } from '../metrics/pagerank.js';
 import { ACTOR_BASE_COLUMNS, actorRowBase, memo, networkView, type ActorRowBase } from './view.js';
-import { ACTOR_KINDS_ONLY, KindListSchema, NetworkSchema, ProgressSchema, parseOptions } from '../model/options.js';
+import { ACTOR_KINDS_ONLY, KindListSchema, NetworkSchema, ProgressSchema, SampleCountSchema, SeedSchema, ThreadCountSchema, parseOptions } from '../model/options.js';
 
 export const CENTRALITY_MEASURES = ['degree', 'strength', 'betweenness', 'closeness', 'harmonic', 'eigenvector', 'pagerank'] as const;
 export type CentralityMeasure = (typeof CENTRALITY_MEASURES)[number];
@@ -23,7 +23,7 @@ export type CentralityMeasure = (typeof CENTRALITY_MEASURES)[number];
  * `kernels.pathCentralities`), and centrality rows' `sampling` says how they
  * were computed.
  */
-export const SamplesSchema = z.union([z.literal('auto'), z.literal('exact'), z.number().int().positive()]).default('auto');
+export const SamplesSchema = SampleCountSchema.default('auto');
 
 /**
  * Worker threads for the shortest-path searches (Node.js): `'auto'`
@@ -33,7 +33,7 @@ export const SamplesSchema = z.union([z.literal('auto'), z.literal('exact'), z.n
  * Values computed on threads differ from one thread's only in the last bits
  * of their sums, and are the same on every machine for the same count.
  */
-export const WorkersSchema = z.union([z.literal('auto'), z.number().int().positive()]).default('auto');
+export const WorkersSchema = ThreadCountSchema.default('auto');
 
 /**
  * A sentence saying that path measures were estimated, for reports and the
@@ -81,7 +81,7 @@ const CentralityBaseSchema = z.strictObject({
   network: NetworkSchema,
   samples: SamplesSchema,
   /** Seed of the source sample. Default 1. */
-  seed: z.number().int().default(1),
+  seed: SeedSchema,
   workers: WorkersSchema,
   /** Progress of the shortest-path searches, `(done, total)` sources (for progress bars). */
   onProgress: ProgressSchema,

@@ -1,5 +1,5 @@
 import { cmp, indexGeography } from '../model/geography.js';
-import { csrFromLists } from '../model/csr.js';
+import { csrFromLists, type Csr } from '../model/csr.js';
 import type { Geography } from '../model/schema.js';
 import { cached } from '../model/cache.js';
 
@@ -41,11 +41,10 @@ export function municipalityDistanceKm(geography: Geography, a: string, b: strin
  *
  * @internal
  */
-export interface BorderGraph {
+export interface BorderGraph extends Pick<Csr, 'index' | 'offsets' | 'targets'> {
+  /** Municipality codes by index (a `Csr`'s `ids`), in code order. */
   readonly codes: readonly string[];
-  readonly index: ReadonlyMap<string, number>;
-  readonly offsets: Int32Array;
-  readonly targets: Int32Array;
+  /** Centroids by index, WGS84 degrees. */
   readonly lat: Float64Array;
   readonly lon: Float64Array;
 }

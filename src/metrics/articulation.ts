@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { parseKernelOptions } from '../model/options.js';
 import type { Csr } from './csr.js';
 
 /**
@@ -28,15 +30,20 @@ import type { Csr } from './csr.js';
  * @module
  */
 
-/** Options for {@link articulationPoints}. */
-export interface ArticulationOptions {
+/** Options of {@link articulationPoints}. Strict: a wrong value or an unknown key throws a `KernelOptionsError` (a `RangeError`) naming it. */
+export const ArticulationOptionsSchema = z.strictObject({
   /**
    * Which nodes count towards {@link ArticulationPoint.cutOff} and choose the
-   * main part (e.g. only municipalities), aligned with `csr.ids`; entries
-   * beyond its length count as `false`. Default: every node counts.
+   * main part (e.g. only municipalities): an array (or typed array) aligned
+   * with `csr.ids`, read as booleans; entries beyond its length count as
+   * `false`. Default: every node counts.
    */
-  countable?: ArrayLike<boolean>;
-}
+  countable: z
+    .custom<ArrayLike<boolean>>((v) => typeof v === 'object' && v !== null && typeof (v as { length?: unknown }).length === 'number', 'expected an array of booleans, one per node')
+    .optional(),
+});
+/** Options of {@link articulationPoints}, as given (see {@link ArticulationOptionsSchema}). */
+export type ArticulationOptions = z.input<typeof ArticulationOptionsSchema>;
 
 /** One articulation point and what removing it does to its component. */
 export interface ArticulationPoint {
@@ -143,7 +150,7 @@ export function articulationPoints(
   options: ArticulationOptions = {},
 ): ArticulationPoint[] {
   const { n } = csr;
-  const countableOpt = options.countable;
+  const countableOpt = parseKernelOptions(ArticulationOptionsSchema, options, 'articulationPoints').countable;
   const cnt = new Float64Array(n); // 1 if countable
   for (let i = 0; i < n; i++) {
     cnt[i] = countableOpt === undefined ? 1 : i < countableOpt.length && countableOpt[i] ? 1 : 0;

@@ -1,52 +1,28 @@
+import { z } from 'zod';
+import { parseKernelOptions } from '../model/options.js';
 import type { Csr } from './csr.js';
-import { pathCentralities, type PathCentralitiesOptions } from './path-centralities.js';
+import { PathCentralitiesOptionsSchema, sweepCentralities } from './path-centralities.js';
 
-/** Options of {@link betweennessCentrality}. */
-export interface BetweennessOptions {
-  /**
-   * Divide by the number of node pairs that do not include the node,
-   * `(n - 1)(n - 2) / 2` for an undirected graph. Default `true` (as
-   * NetworkX). When `false`, each unordered pair `{s, t}` is counted once
-   * (NetworkX's `normalized=False` on an undirected graph).
-   *
-   * @defaultValue `true`
-   */
-  normalized?: boolean;
-  /**
-   * Use edge weights. Default `false` (every edge has length 1, as
-   * `nx.betweenness_centrality(G)`).
-   *
-   * **Weights are strengths, not distances.** When `true`, an edge of weight
-   * `w` has path length `1 / w`, so strong ties are short. This is
-   * `nx.betweenness_centrality(G, weight='distance')` with
-   * `G[u][v]['distance'] = 1 / G[u][v]['weight']`.
-   *
-   * ⚠️ graphology-metrics (`graphology-metrics/centrality/betweenness`) reads
-   * its weight attribute as a *distance* and, by default, reads the `weight`
-   * attribute. On a samverkan network (where `weight` = cooperation strength)
-   * it would treat the strongest ties as the longest. samverkan reads weights
-   * as strengths and converts them to `1 / w`.
-   *
-   * @defaultValue `false`
-   */
-  weighted?: boolean;
-  /**
-   * Called with `(done, total)` source nodes as the computation advances
-   * (about 100 times in all), for progress bars on large graphs.
-   */
-  onProgress?: (done: number, total: number) => void;
-  /**
-   * Estimate from a seeded sample of about this many sources (Brandes & Pich
-   * 2007), or `'auto'` (exact up to `AUTO_EXACT_WORK`); see
-   * {@link pathCentralities} for the scaling and the error bound. Default:
-   * exact. Use {@link pathCentralities} to learn whether a result was sampled.
-   */
-  samples?: PathCentralitiesOptions['samples'];
-  /** Seed of the source sample. Default 1. */
-  seed?: number;
-  /** Worker threads (Node.js); see {@link pathCentralities}. Default 1. */
-  workers?: number;
-}
+/**
+ * Options of {@link betweennessCentrality}: those of `pathCentralities`
+ * without `measures` (`normalized` true, `weighted` false, `samples`
+ * `'exact'`, `seed` 1, `workers` 1, `onProgress`). Strict: a wrong value or
+ * an unknown key throws a `KernelOptionsError` (a `RangeError`) naming it.
+ *
+ * **Weights are strengths, not distances.** With `weighted: true`, an edge
+ * of weight `w` has path length `1 / w`, so strong ties are short: this is
+ * `nx.betweenness_centrality(G, weight='distance')` with
+ * `G[u][v]['distance'] = 1 / G[u][v]['weight']`. ⚠️ graphology-metrics
+ * (`graphology-metrics/centrality/betweenness`) reads its weight attribute
+ * as a *distance* and, by default, reads the `weight` attribute: on a
+ * samverkan network (where `weight` = cooperation strength) it would treat
+ * the strongest ties as the longest.
+ *
+ * Use {@link pathCentralities} to learn whether a sampled result was sampled.
+ */
+export const BetweennessOptionsSchema = PathCentralitiesOptionsSchema.omit({ measures: true });
+/** Options of {@link betweennessCentrality}, as given (see {@link BetweennessOptionsSchema}). */
+export type BetweennessOptions = z.input<typeof BetweennessOptionsSchema>;
 
 /**
  * Betweenness centrality of every node: the sum over node pairs `{s, t}`
@@ -89,7 +65,7 @@ export interface BetweennessOptions {
  *   (NetworkX's convention), so values in a small component are small.
  * - Isolated nodes score 0. One node → `[0]`. Empty graph → empty array.
  * - Weighted: path length of an edge is `1 / weight` (see
- *   {@link BetweennessOptions.weighted}). Path lengths are summed and compared
+ *   {@link BetweennessOptionsSchema}). Path lengths are summed and compared
  *   exactly in floating point, as NetworkX does: two paths count as equally
  *   short only if their float sums are `===`. E.g. lengths `0.1 + 0.2`
  *   (weights 10 and 5) give `0.30000000000000004`, which is longer than a
@@ -103,5 +79,6 @@ export interface BetweennessOptions {
  * @returns One value per node, aligned with `csr.ids`.
  */
 export function betweennessCentrality(csr: Csr, options: BetweennessOptions = {}): Float64Array {
-  return pathCentralities(csr, { ...options, measures: ['betweenness'] }).betweenness!;
+  const o = parseKernelOptions(BetweennessOptionsSchema, options, 'betweennessCentrality');
+  return sweepCentralities(csr, { ...o, measures: ['betweenness'] }).betweenness!;
 }

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { parseKernelOptions } from '../model/options.js';
 import { arcIndex, type Csr } from './csr.js';
 
 /**
@@ -59,15 +61,17 @@ import { arcIndex, type Csr } from './csr.js';
  * @module
  */
 
-/** Options for {@link brokerageRoles}. */
-export interface BrokerageOptions {
+/** Options of {@link brokerageRoles}. Strict: a wrong value or an unknown key throws a `KernelOptionsError` (a `RangeError`) naming it. */
+export const BrokerageRoleOptionsSchema = z.strictObject({
   /**
    * How to treat nodes whose group is `undefined`: `'own'` (default) puts
    * each in a singleton group of its own; `'skip'` ignores every two-path
    * touching one.
    */
-  ungrouped?: 'own' | 'skip';
-}
+  ungrouped: z.enum(['own', 'skip']).default('own'),
+});
+/** Options of {@link brokerageRoles}, as given (see {@link BrokerageRoleOptionsSchema}). */
+export type BrokerageOptions = z.input<typeof BrokerageRoleOptionsSchema>;
 
 /** Role counts per node, each aligned with `csr.ids`. */
 export interface BrokerageRoles {
@@ -113,7 +117,7 @@ export function brokerageRoles(
   groups: ArrayLike<string | undefined>,
   options: BrokerageOptions = {},
 ): BrokerageRoles {
-  const skip = (options.ungrouped ?? 'own') === 'skip';
+  const skip = parseKernelOptions(BrokerageRoleOptionsSchema, options, 'brokerageRoles').ungrouped === 'skip';
   const { n, offsets, targets } = csr;
 
   // Group ids: defined labels → 0..G-1 (in first-seen order); ungrouped →

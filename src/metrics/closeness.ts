@@ -1,20 +1,22 @@
+import { z } from 'zod';
+import { parseKernelOptions } from '../model/options.js';
 import type { Csr } from './csr.js';
-import { distanceCentralities } from './distance-centralities.js';
+import { distanceSweep } from './distance-centralities.js';
+import { PathCentralitiesOptionsSchema } from './path-centralities.js';
 
-/** Options of {@link closenessCentrality}. */
-export interface ClosenessOptions {
-  /**
-   * Use edge weights. Default `false` (every edge has length 1).
-   *
-   * **Weights are strengths**: when `true`, an edge of weight `w` has length
-   * `1 / w` (Dijkstra with a binary heap). This equals
-   * `nx.closeness_centrality(G, distance='distance')` with
-   * `G[u][v]['distance'] = 1 / G[u][v]['weight']`.
-   *
-   * @defaultValue `false`
-   */
-  weighted?: boolean;
-}
+/**
+ * Options of {@link closenessCentrality}: `weighted` (default `false`, every edge has
+ * length 1). Strict: a wrong value or an unknown key throws a
+ * `KernelOptionsError` (a `RangeError`) naming it.
+ *
+ * **Weights are strengths**: with `weighted: true`, an edge of weight `w`
+ * has length `1 / w` (Dijkstra with a binary heap). This equals
+ * `nx.closeness_centrality(G, distance='distance')` with
+ * `G[u][v]['distance'] = 1 / G[u][v]['weight']`.
+ */
+export const ClosenessOptionsSchema = PathCentralitiesOptionsSchema.pick({ weighted: true });
+/** Options of {@link closenessCentrality}, as given (see {@link ClosenessOptionsSchema}). */
+export type ClosenessOptions = z.input<typeof ClosenessOptionsSchema>;
 
 /**
  * Closeness centrality with the Wasserman–Faust correction for disconnected
@@ -58,5 +60,5 @@ export interface ClosenessOptions {
  */
 export function closenessCentrality(csr: Csr, options: ClosenessOptions = {}): Float64Array {
   // The search dominates the cost; the harmonic sums computed alongside are cheap.
-  return distanceCentralities(csr, options).closeness;
+  return distanceSweep(csr, parseKernelOptions(ClosenessOptionsSchema, options, 'closenessCentrality')).closeness;
 }

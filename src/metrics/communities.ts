@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { parseKernelOptions, SeedSchema } from '../model/options.js';
 import { csrFromEdges, type Csr } from './csr.js';
 import { createRng } from './random.js';
 
@@ -37,19 +39,23 @@ import { createRng } from './random.js';
  * @module
  */
 
-/** Options for {@link modularity}. */
-export interface ModularityOptions {
-  /** Resolution `γ`; above 1 favours smaller communities. Default `1`. */
-  resolution?: number;
-  /** Use CSR edge weights. Default `true`. */
-  weighted?: boolean;
-}
+/** Options of {@link modularity}. Strict: a wrong value or an unknown key throws a `KernelOptionsError` (a `RangeError`) naming it. */
+export const ModularityOptionsSchema = z.strictObject({
+  /** Resolution `γ` (a finite number); above 1 favours smaller communities. Default `1`. */
+  resolution: z.number().finite().default(1),
+  /** Use CSR edge weights (strengths). Default `true`, as `nx.community.modularity(…, weight='weight')`. */
+  weighted: z.boolean().default(true),
+});
+/** Options of {@link modularity}, as given (see {@link ModularityOptionsSchema}). */
+export type ModularityOptions = z.input<typeof ModularityOptionsSchema>;
 
-/** Options for {@link louvainCommunities}. */
-export interface LouvainOptions extends ModularityOptions {
-  /** Seed of the random node order (see {@link createRng}). Default `1`. */
-  seed?: number;
-}
+/** Options of {@link louvainCommunities}: those of {@link modularity} and `seed`. Strict. */
+export const LouvainOptionsSchema = ModularityOptionsSchema.extend({
+  /** Seed of the random node order (an integer; see {@link createRng}). Default `1`. */
+  seed: SeedSchema,
+});
+/** Options of {@link louvainCommunities}, as given (see {@link LouvainOptionsSchema}). */
+export type LouvainOptions = z.input<typeof LouvainOptionsSchema>;
 
 /** Result of {@link louvainCommunities}. */
 export interface LouvainResult {
@@ -59,12 +65,6 @@ export interface LouvainResult {
   readonly count: number;
   /** Modularity of the partition (with the same weights and resolution). */
   readonly modularity: number;
-}
-
-function resolutionOf(options: ModularityOptions): number {
-  const r = options.resolution ?? 1;
-  if (!Number.isFinite(r)) throw new RangeError(`resolution must be a finite number, got ${r}`);
-  return r;
 }
 
 /**
@@ -83,8 +83,10 @@ export function modularity(
   communities: ArrayLike<number>,
   options: ModularityOptions = {},
 ): number {
-  const resolution = resolutionOf(options);
-  const weighted = options.weighted ?? true;
+  return modularityOf(csr, communities, parseKernelOptions(ModularityOptionsSchema, options, 'modularity'));
+}
+
+function modularityOf(csr: Csr, communities: ArrayLike<number>, { resolution, weighted }: z.output<typeof ModularityOptionsSchema>): number {
   const { n, offsets, targets, weights } = csr;
   if (communities.length < n) {
     throw new RangeError(`communities has ${communities.length} entries for ${n} nodes`);
@@ -163,9 +165,7 @@ export function renumberCommunities(labels: ArrayLike<number>): { community: Int
  * graphs) and `bench/structure.ts` compares the speed.
  */
 export function louvainCommunities(csr: Csr, options: LouvainOptions = {}): LouvainResult {
-  const resolution = resolutionOf(options);
-  const weighted = options.weighted ?? true;
-  const seed = options.seed ?? 1;
+  const { resolution, weighted, seed } = parseKernelOptions(LouvainOptionsSchema, options, 'louvainCommunities');
   const n = csr.n;
 
   if (csr.m === 0) {
@@ -218,7 +218,7 @@ export function louvainCommunities(csr: Csr, options: LouvainOptions = {}): Louv
     selfLoop = nextSelf;
   }
   const { community, count } = renumberCommunities(labels);
-  return { community, count, modularity: modularity(csr, community, { resolution, weighted }) };
+  return { community, count, modularity: modularityOf(csr, community, { resolution, weighted }) };
 }
 
 /**

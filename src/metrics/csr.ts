@@ -1,18 +1,27 @@
 import type { AbstractGraph, Attributes } from 'graphology-types';
+import { z } from 'zod';
 import { csrFromEdges, type Csr } from '../model/csr.js';
+import { parseKernelOptions } from '../model/options.js';
 
 // The kernels' view and its builder live in the model layer (one builder for every layer); re-exported here, where the kernels import them.
 export { csrFromEdges, type Csr };
 
-export interface CsrOptions {
+/** Options of {@link toCsr}. Strict: a wrong value or an unknown key throws a `KernelOptionsError` (a `RangeError`) naming it. */
+export const CsrOptionsSchema = z.strictObject({
   /** Edge attribute holding the weight; missing or non-positive values count as 1. Default `'weight'`. */
-  weightAttribute?: string;
+  weightAttribute: z.string().default('weight'),
   /**
-   * Restrict to these node keys (in this order). Edges to nodes outside the
-   * set are dropped. Default: every node, in graph order.
+   * Restrict to these node keys (in this order, each once). Edges to nodes
+   * outside the set are dropped. Default: every node, in graph order.
    */
-  nodes?: readonly string[];
-}
+  nodes: z
+    .array(z.string())
+    .readonly()
+    .refine((nodes) => new Set(nodes).size === nodes.length, 'names a node twice')
+    .optional(),
+});
+/** Options of {@link toCsr}, as given (see {@link CsrOptionsSchema}). */
+export type CsrOptions = z.input<typeof CsrOptionsSchema>;
 
 /**
  * Build a CSR view of an undirected graph. Self-loops are ignored, and
@@ -22,8 +31,9 @@ export function toCsr(
   graph: AbstractGraph<Attributes, Attributes, Attributes>,
   options: CsrOptions = {},
 ): Csr {
-  const weightAttribute = options.weightAttribute ?? 'weight';
-  const ids = options.nodes ? [...options.nodes] : graph.nodes();
+  const o = parseKernelOptions(CsrOptionsSchema, options, 'toCsr');
+  const weightAttribute = o.weightAttribute;
+  const ids = o.nodes ? [...o.nodes] : graph.nodes();
   const index = new Map<string, number>();
   ids.forEach((id, i) => index.set(id, i));
   const ends = new Int32Array(2 * graph.size);

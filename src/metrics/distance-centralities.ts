@@ -1,13 +1,16 @@
+import { z } from 'zod';
+import { parseKernelOptions } from '../model/options.js';
 import type { Csr } from './csr.js';
-import { pathCentralities } from './path-centralities.js';
+import { PATH_DEFAULTS, PathCentralitiesOptionsSchema, sweepCentralities } from './path-centralities.js';
 
-/** Options of {@link distanceCentralities}. */
-export interface DistanceCentralitiesOptions {
-  /** Edge length `1 / weight` (weights are strengths), as `closenessCentrality` and `harmonicCentrality`. Default `false`. */
-  weighted?: boolean;
-  /** Worker threads (Node.js); see `pathCentralities`. Default 1. */
-  workers?: number;
-}
+/**
+ * Options of {@link distanceCentralities}: `weighted` (edge length
+ * `1 / weight`, weights are strengths; default `false`) and `workers`
+ * (default 1), as `pathCentralities`. Strict.
+ */
+export const DistanceCentralitiesOptionsSchema = PathCentralitiesOptionsSchema.pick({ weighted: true, workers: true });
+/** Options of {@link distanceCentralities}, as given. */
+export type DistanceCentralitiesOptions = z.input<typeof DistanceCentralitiesOptionsSchema>;
 
 /**
  * Closeness and harmonic centrality from one shortest-path search per
@@ -20,6 +23,11 @@ export interface DistanceCentralitiesOptions {
  * @returns Both measures, aligned with `csr.ids`.
  */
 export function distanceCentralities(csr: Csr, options: DistanceCentralitiesOptions = {}): { closeness: Float64Array; harmonic: Float64Array } {
-  const { closeness, harmonic } = pathCentralities(csr, { ...options, measures: ['closeness', 'harmonic'] });
+  return distanceSweep(csr, parseKernelOptions(DistanceCentralitiesOptionsSchema, options, 'distanceCentralities'));
+}
+
+/** {@link distanceCentralities} on parsed options (closeness and harmonic parse their own). Internal. */
+export function distanceSweep(csr: Csr, options: Partial<z.output<typeof DistanceCentralitiesOptionsSchema>>): { closeness: Float64Array; harmonic: Float64Array } {
+  const { closeness, harmonic } = sweepCentralities(csr, { ...PATH_DEFAULTS, ...options, measures: ['closeness', 'harmonic'] });
   return { closeness: closeness!, harmonic: harmonic! };
 }

@@ -1,34 +1,30 @@
+import { z } from 'zod';
+import { parseKernelOptions } from '../model/options.js';
 import type { Csr } from './csr.js';
-import { checkIterationOptions, powerIterate, type PowerIterationResult } from './power-iteration.js';
+import { PowerIterationOptionsSchema, powerIterate, type PowerIterationResult } from './power-iteration.js';
 
-/** Options of {@link eigenvectorCentrality}. Defaults are NetworkX's. */
-export interface EigenvectorOptions {
+/**
+ * Options of {@link eigenvectorCentrality}, with NetworkX's defaults:
+ * `maxIterations` (100) and `tolerance` (`1e-6`) of every power iteration,
+ * and `weighted`. Strict: a wrong value or an unknown key throws a
+ * `KernelOptionsError` (a `RangeError`) naming it.
+ *
+ * NetworkX's default tolerance stops well before the fixed point: on the
+ * reference graphs its result differs from the exact eigenvector by up to
+ * 1e-4 on disconnected graphs and ~1e-5 on connected ones. The defaults
+ * reproduce NetworkX's numbers; pass e.g. `tolerance: 1e-12` (and a larger
+ * `maxIterations`) for the exact eigenvector.
+ */
+export const EigenvectorOptionsSchema = PowerIterationOptionsSchema.extend({
   /**
    * Use edge weights (as strengths: `A[u][v] = weight`). Default `false`
    * (adjacency matrix of 0/1, as `nx.eigenvector_centrality(G)` whose
    * `weight` defaults to `None`). `true` equals `weight='weight'`.
-   *
-   * @defaultValue `false`
    */
-  weighted?: boolean;
-  /**
-   * Maximum number of power iterations (NetworkX `max_iter`).
-   *
-   * @defaultValue `100`
-   */
-  maxIterations?: number;
-  /**
-   * Stop when the L1 change between two iterates is below `n × tolerance`.
-   * Default `1e-6` (NetworkX `tol`). NetworkX's default stops well before
-   * the fixed point: on our reference graphs its result differs from the
-   * exact eigenvector by up to 1e-4 on disconnected graphs and ~1e-5 on
-   * connected ones. The default reproduces NetworkX's numbers; pass e.g.
-   * `1e-12` (and a larger `maxIterations`) for the exact eigenvector.
-   *
-   * @defaultValue `1e-6`
-   */
-  tolerance?: number;
-}
+  weighted: z.boolean().default(false),
+});
+/** Options of {@link eigenvectorCentrality}, as given (see {@link EigenvectorOptionsSchema}). */
+export type EigenvectorOptions = z.input<typeof EigenvectorOptionsSchema>;
 
 /**
  * Eigenvector centrality: the entries of the principal eigenvector `x` of the
@@ -68,7 +64,7 @@ export interface EigenvectorOptions {
  * @returns One value per node, aligned with `csr.ids`.
  */
 export function eigenvectorCentrality(csr: Csr, options: EigenvectorOptions = {}): Float64Array {
-  return eigenvectorCentralityDetailed(csr, options).values;
+  return eigenvector(csr, parseKernelOptions(EigenvectorOptionsSchema, options, 'eigenvectorCentrality')).values;
 }
 
 /**
@@ -79,10 +75,10 @@ export function eigenvectorCentralityDetailed(
   csr: Csr,
   options: EigenvectorOptions = {},
 ): PowerIterationResult {
-  const weighted = options.weighted ?? false;
-  const maxIterations = options.maxIterations ?? 100;
-  const tolerance = options.tolerance ?? 1e-6;
-  checkIterationOptions('eigenvectorCentrality', tolerance, maxIterations);
+  return eigenvector(csr, parseKernelOptions(EigenvectorOptionsSchema, options, 'eigenvectorCentralityDetailed'));
+}
+
+function eigenvector(csr: Csr, { weighted, maxIterations, tolerance }: z.output<typeof EigenvectorOptionsSchema>): PowerIterationResult {
   const { n, offsets, targets } = csr;
   if (n === 0) return { values: new Float64Array(0), iterations: 0, converged: true };
 

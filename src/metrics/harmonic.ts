@@ -1,20 +1,22 @@
+import { z } from 'zod';
+import { parseKernelOptions } from '../model/options.js';
 import type { Csr } from './csr.js';
-import { distanceCentralities } from './distance-centralities.js';
+import { distanceSweep } from './distance-centralities.js';
+import { PathCentralitiesOptionsSchema } from './path-centralities.js';
 
-/** Options of {@link harmonicCentrality}. */
-export interface HarmonicOptions {
-  /**
-   * Use edge weights. Default `false` (every edge has length 1).
-   *
-   * **Weights are strengths**: when `true`, an edge of weight `w` has length
-   * `1 / w` (Dijkstra with a binary heap). This equals
-   * `nx.harmonic_centrality(G, distance='distance')` with
-   * `G[u][v]['distance'] = 1 / G[u][v]['weight']`.
-   *
-   * @defaultValue `false`
-   */
-  weighted?: boolean;
-}
+/**
+ * Options of {@link harmonicCentrality}: `weighted` (default `false`, every edge has
+ * length 1). Strict: a wrong value or an unknown key throws a
+ * `KernelOptionsError` (a `RangeError`) naming it.
+ *
+ * **Weights are strengths**: with `weighted: true`, an edge of weight `w`
+ * has length `1 / w` (Dijkstra with a binary heap). This equals
+ * `nx.harmonic_centrality(G, distance='distance')` with
+ * `G[u][v]['distance'] = 1 / G[u][v]['weight']`.
+ */
+export const HarmonicOptionsSchema = PathCentralitiesOptionsSchema.pick({ weighted: true });
+/** Options of {@link harmonicCentrality}, as given (see {@link HarmonicOptionsSchema}). */
+export type HarmonicOptions = z.input<typeof HarmonicOptionsSchema>;
 
 /**
  * Harmonic centrality: the sum of reciprocal shortest-path distances to every
@@ -47,5 +49,5 @@ export interface HarmonicOptions {
  */
 export function harmonicCentrality(csr: Csr, options: HarmonicOptions = {}): Float64Array {
   // The search dominates the cost; the closeness sums computed alongside are cheap.
-  return distanceCentralities(csr, options).harmonic;
+  return distanceSweep(csr, parseKernelOptions(HarmonicOptionsSchema, options, 'harmonicCentrality')).harmonic;
 }

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { parseKernelOptions } from '../model/options.js';
 import type { Csr } from './csr.js';
 
 /** Link-prediction scores implemented by {@link linkScores}. */
@@ -16,6 +18,13 @@ export const LINK_PREDICTION_METHODS: readonly LinkPredictionMethod[] = [
   'resource_allocation',
   'preferential_attachment',
 ];
+
+/**
+ * The `method` argument of {@link linkScores}, checked as an option: an
+ * unknown method throws a `KernelOptionsError` (a `RangeError`) naming
+ * `method`, with the closest method.
+ */
+export const LinkScoresArgumentsSchema = z.strictObject({ method: z.enum(LINK_PREDICTION_METHODS as readonly [LinkPredictionMethod, ...LinkPredictionMethod[]]) });
 
 /**
  * Neighbourhood-based link-prediction scores for node pairs `(u, v)` given as
@@ -55,7 +64,8 @@ export const LINK_PREDICTION_METHODS: readonly LinkPredictionMethod[] = [
  * - Floating-point sums run over common neighbours in ascending index order.
  * - Empty `pairs` → empty array (also for the empty graph).
  * - A pair with an index that is not an integer in `[0, n)` throws a
- *   `RangeError`, and so does an unknown `method` (programming errors).
+ *   `RangeError`, and an unknown `method` a `KernelOptionsError` (a
+ *   `RangeError` naming `method`): programming errors.
  *
  * Efficiency: the neighbours of `u` are stamped in a reusable `Int32Array`
  * (no per-pair sets), then `Γ(v)` is scanned: O(k_u + k_v) per pair. When
@@ -69,9 +79,7 @@ export function linkScores(
   pairs: ReadonlyArray<readonly [number, number]>,
   method: LinkPredictionMethod,
 ): Float64Array {
-  if (!LINK_PREDICTION_METHODS.includes(method)) {
-    throw new RangeError(`linkScores: unknown method ${JSON.stringify(method)}`);
-  }
+  parseKernelOptions(LinkScoresArgumentsSchema, { method }, 'linkScores');
   const { n, offsets, targets } = csr;
   const out = new Float64Array(pairs.length);
   const check = (x: number, i: number): void => {

@@ -1,38 +1,30 @@
+import { z } from 'zod';
+import { parseKernelOptions } from '../model/options.js';
 import type { Csr } from './csr.js';
-import { checkIterationOptions, powerIterate, type PowerIterationResult } from './power-iteration.js';
+import { PowerIterationOptionsSchema, powerIterate, type PowerIterationResult } from './power-iteration.js';
 
-/** Options of {@link pagerank}. Defaults are NetworkX's. */
-export interface PagerankOptions {
+/**
+ * Options of {@link pagerank}, with NetworkX's defaults: `maxIterations`
+ * (100) and `tolerance` (`1e-6`) of every power iteration, `alpha` and
+ * `weighted`. Strict: a wrong value or an unknown key throws a
+ * `KernelOptionsError` (a `RangeError`) naming it.
+ */
+export const PagerankOptionsSchema = PowerIterationOptionsSchema.extend({
   /**
    * Damping factor, in `[0, 1]`: the probability of following an edge rather
-   * than teleporting.
-   *
-   * @defaultValue `0.85`
+   * than teleporting. Default `0.85`.
    */
-  alpha?: number;
+  alpha: z.number().min(0).max(1).default(0.85),
   /**
    * Use edge weights (as strengths: a walker leaves `v` along edge `(v, u)`
    * with probability `w(v, u) / s(v)`). Default `true`, as
    * `nx.pagerank(G)` (whose `weight` defaults to `'weight'`; edges without a
    * weight count as 1 in both). `false` equals `weight=None`.
-   *
-   * @defaultValue `true`
    */
-  weighted?: boolean;
-  /**
-   * Stop when the L1 change between two iterates is below `n × tolerance`
-   * (NetworkX `tol`).
-   *
-   * @defaultValue `1e-6`
-   */
-  tolerance?: number;
-  /**
-   * Maximum number of power iterations (NetworkX `max_iter`).
-   *
-   * @defaultValue `100`
-   */
-  maxIterations?: number;
-}
+  weighted: z.boolean().default(true),
+});
+/** Options of {@link pagerank}, as given (see {@link PagerankOptionsSchema}). */
+export type PagerankOptions = z.input<typeof PagerankOptionsSchema>;
 
 /**
  * PageRank: the stationary distribution of a random walk that, at each step,
@@ -70,25 +62,22 @@ export interface PagerankOptions {
  *   `(w / w_max) / (s / w_max)` instead (they are scale invariant), so
  *   extreme weights never produce NaN.
  * - Invalid options (alpha outside `[0, 1]`, negative tolerance, negative or
- *   fractional `maxIterations`) throw a `RangeError`.
+ *   fractional `maxIterations`, an unknown key) throw a `KernelOptionsError`
+ *   (a `RangeError`) naming the option.
  * - Never NaN; deterministic (bit-identical output for the same CSR).
  *
  * @returns One value per node, aligned with `csr.ids`.
  */
 export function pagerank(csr: Csr, options: PagerankOptions = {}): Float64Array {
-  return pagerankDetailed(csr, options).values;
+  return pagerankOf(csr, parseKernelOptions(PagerankOptionsSchema, options, 'pagerank')).values;
 }
 
 /** {@link pagerank} plus the number of iterations and whether the iteration converged. */
 export function pagerankDetailed(csr: Csr, options: PagerankOptions = {}): PowerIterationResult {
-  const alpha = options.alpha ?? 0.85;
-  const weighted = options.weighted ?? true;
-  const tolerance = options.tolerance ?? 1e-6;
-  const maxIterations = options.maxIterations ?? 100;
-  if (!(alpha >= 0 && alpha <= 1)) {
-    throw new RangeError(`pagerank: alpha must be in [0, 1], got ${alpha}`);
-  }
-  checkIterationOptions('pagerank', tolerance, maxIterations);
+  return pagerankOf(csr, parseKernelOptions(PagerankOptionsSchema, options, 'pagerankDetailed'));
+}
+
+function pagerankOf(csr: Csr, { alpha, weighted, tolerance, maxIterations }: z.output<typeof PagerankOptionsSchema>): PowerIterationResult {
   const { n, offsets, targets } = csr;
   if (n === 0) return { values: new Float64Array(0), iterations: 0, converged: true };
 

@@ -3,6 +3,8 @@ import { connectedComponents } from './components.js';
 import type { Csr } from './csr.js';
 import { createRng } from './random.js';
 import { nodeBuiltin } from '../model/runtime.js';
+import { parseKernelOptions, ProgressSchema, SampleCountSchema, SeedSchema, ThreadCountSchema } from '../model/options.js';
+import { z } from 'zod';
 
 /** The three shortest-path measures one sweep computes. */
 export const PATH_MEASURES = ['betweenness', 'closeness', 'harmonic'] as const;
@@ -42,24 +44,40 @@ export const AUTO_MIN_SAMPLES = 500;
  */
 export const SMALL_COMPONENT = 64;
 
-/** Options of {@link pathCentralities}. */
-export interface PathCentralitiesOptions {
+/**
+ * Options of {@link pathCentralities} (strict: a wrong value or an unknown
+ * key throws a `KernelOptionsError`, a `RangeError` naming the option). The
+ * single-measure kernels take parts of it: `BetweennessOptionsSchema` (all
+ * but `measures`), `DistanceCentralitiesOptionsSchema` (`weighted`,
+ * `workers`), `ClosenessOptionsSchema` and `HarmonicOptionsSchema`
+ * (`weighted`).
+ */
+export const PathCentralitiesOptionsSchema = z.strictObject({
   /** Which measures to compute. Default all three. Each costs little once the searches are done. */
-  measures?: readonly PathMeasure[];
-  /** Edge length `1 / weight` (weights are strengths) instead of 1. Default `false`. */
-  weighted?: boolean;
-  /** Betweenness divided by `(n − 1)(n − 2)` ordered pairs (as NetworkX). Default `true`. */
-  normalized?: boolean;
+  measures: z.array(z.enum(PATH_MEASURES)).readonly().default([...PATH_MEASURES]),
+  /**
+   * Edge length `1 / weight` (weights are strengths: strong ties are short)
+   * instead of 1. Default `false`, as NetworkX's `weight=None`; `true` equals
+   * NetworkX with a `distance = 1 / weight` attribute (which, like
+   * graphology-metrics, reads its weight attribute as a distance).
+   */
+  weighted: z.boolean().default(false),
+  /**
+   * Betweenness divided by `(n − 1)(n − 2)` ordered pairs, as NetworkX
+   * (`normalized=True`). Default `true`. When `false`, each unordered pair
+   * `{s, t}` counts once.
+   */
+  normalized: z.boolean().default(true),
   /**
    * Search from a seeded sample of about this many source nodes instead of
    * every node, and scale the sums up (see {@link pathCentralities}).
-   * `undefined` (default): exact, every node is a source. `'auto'`: exact up
-   * to {@link AUTO_EXACT_WORK}, otherwise `max(AUTO_MIN_SAMPLES, AUTO_EXACT_WORK / m)`
+   * `'exact'` (default): every node is a source. `'auto'`: exact up to
+   * {@link AUTO_EXACT_WORK}, otherwise `max(AUTO_MIN_SAMPLES, AUTO_EXACT_WORK / m)`
    * sources. A number at least `n` means exact.
    */
-  samples?: number | 'auto';
-  /** Seed of the source sample. Default 1. Ignored when exact. */
-  seed?: number;
+  samples: SampleCountSchema.default('exact'),
+  /** Seed of the source sample (an integer). Default 1. Ignored when exact. */
+  seed: SeedSchema,
   /**
    * Worker threads to spread the sources over (Node.js only). Default 1: the
    * calling thread does everything. `'auto'`: {@link AUTO_WORKERS} threads
@@ -69,10 +87,16 @@ export interface PathCentralitiesOptions {
    * threads, and differ from one thread's only in the last bits of
    * floating-point sums (partial sums are added in thread order).
    */
-  workers?: number | 'auto';
+  workers: ThreadCountSchema.default(1),
   /** Called with `(done, total)` sources as the sweep advances (about 100 times in all). */
-  onProgress?: (done: number, total: number) => void;
-}
+  onProgress: ProgressSchema,
+});
+/** Options of {@link pathCentralities}, as given (see {@link PathCentralitiesOptionsSchema}). */
+export type PathCentralitiesOptions = z.input<typeof PathCentralitiesOptionsSchema>;
+/** Options of the sweep, parsed: every default filled in. Internal. */
+export type PathSweepOptions = z.output<typeof PathCentralitiesOptionsSchema>;
+/** The parsed defaults, for the kernels that take a part of the options. Internal. */
+export const PATH_DEFAULTS: PathSweepOptions = PathCentralitiesOptionsSchema.parse({});
 
 /** How a {@link pathCentralities} result was computed: exactly, or from a sample of sources. */
 export interface PathSampling {
@@ -146,15 +170,17 @@ export function autoSamples(csr: Pick<Csr, 'n' | 'm'>): number | null {
  * @returns The requested measures and how they were computed.
  */
 export function pathCentralities(csr: Csr, options: PathCentralitiesOptions = {}): PathCentralities {
+  return sweepCentralities(csr, parseKernelOptions(PathCentralitiesOptionsSchema, options, 'pathCentralities'));
+}
+
+/** {@link pathCentralities} on parsed options: what the kernels built on it call, once parsed at their own entry. Internal. */
+export function sweepCentralities(csr: Csr, options: PathSweepOptions): PathCentralities {
   const n = csr.n;
-  const measures = new Set(options.measures ?? PATH_MEASURES);
-  const normalized = options.normalized ?? true;
-  let workers = options.workers === 'auto' ? 1 : Math.max(1, Math.floor(options.workers ?? 1));
-  const seed = options.seed ?? 1;
-  const requested = options.samples === 'auto' ? autoSamples(csr) : (options.samples ?? null);
-  if (requested !== null && !(Number.isInteger(requested) && requested > 0)) {
-    throw new RangeError(`samples must be a positive integer or 'auto', got ${String(options.samples)}`);
-  }
+  const measures = new Set(options.measures);
+  const normalized = options.normalized;
+  let workers = options.workers === 'auto' ? 1 : options.workers;
+  const seed = options.seed;
+  const requested = options.samples === 'auto' ? autoSamples(csr) : options.samples === 'exact' ? null : options.samples;
   const plan = planSources(csr, requested, seed);
   const exact = plan.exact;
 
@@ -318,7 +344,7 @@ function progressTicker(total: number, onProgress: ((done: number, total: number
   };
 }
 
-function sweepHere(job: SweepJob, onProgress: PathCentralitiesOptions['onProgress']): SweepOutput {
+function sweepHere(job: SweepJob, onProgress: PathSweepOptions['onProgress']): SweepOutput {
   const out = emptyOutput(job.n);
   sweep(job, out, progressTicker(job.sources.length, onProgress));
   return out;
@@ -372,7 +398,7 @@ Atomics.notify(control, 0);
  * thread sums into its own arrays; they are added in thread order, so the
  * result is deterministic for a given `count`.
  */
-function sweepInWorkers(job: SweepJob, count: number, onProgress: PathCentralitiesOptions['onProgress']): SweepOutput {
+function sweepInWorkers(job: SweepJob, count: number, onProgress: PathSweepOptions['onProgress']): SweepOutput {
   const { Worker } = workerThreads();
   const common = {
     ...job,

@@ -1,7 +1,8 @@
 /**
- * Shared types, option checks and the iteration loop of the power-iteration kernels
+ * Shared types, options and the iteration loop of the power-iteration kernels
  * (eigenvector centrality, PageRank).
  */
+import { z } from 'zod';
 
 /** Outcome of a power iteration, for callers that want to know whether it converged. */
 export interface PowerIterationResult {
@@ -17,15 +18,23 @@ export interface PowerIterationResult {
   readonly converged: boolean;
 }
 
-/** @internal Validate `tolerance` and `maxIterations`; throws `RangeError` on nonsense. */
-export function checkIterationOptions(kernel: string, tolerance: number, maxIterations: number): void {
-  if (!(tolerance >= 0) || !Number.isFinite(tolerance)) {
-    throw new RangeError(`${kernel}: tolerance must be a finite number ≥ 0, got ${tolerance}`);
-  }
-  if (!Number.isInteger(maxIterations) || maxIterations < 0) {
-    throw new RangeError(`${kernel}: maxIterations must be an integer ≥ 0, got ${maxIterations}`);
-  }
-}
+/**
+ * The options every power-iteration kernel takes (eigenvector centrality and
+ * PageRank extend it), with NetworkX's defaults.
+ */
+export const PowerIterationOptionsSchema = z.strictObject({
+  /**
+   * Maximum number of power iterations (NetworkX `max_iter`), an integer
+   * ≥ 0 (0 returns the start vector). Default 100, as NetworkX; the
+   * `centrality` analysis allows 1 000.
+   */
+  maxIterations: z.number().int().nonnegative().default(100),
+  /**
+   * Stop when the L1 change between two iterates is below `n × tolerance`
+   * (NetworkX `tol`), a finite number ≥ 0. Default `1e-6`.
+   */
+  tolerance: z.number().nonnegative().finite().default(1e-6),
+});
 
 /**
  * The iteration both kernels share: `step(x, next)` writes the next iterate

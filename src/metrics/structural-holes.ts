@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { parseKernelOptions } from '../model/options.js';
 import { arcIndex, type Csr } from './csr.js';
 
 /**
@@ -60,14 +62,16 @@ import { arcIndex, type Csr } from './csr.js';
  * @module
  */
 
-/** Options for {@link burtConstraint} and {@link effectiveSize}. */
-export interface StructuralHoleOptions {
+/** Options of {@link burtConstraint} and {@link effectiveSize}. Strict: a wrong value or an unknown key throws a `KernelOptionsError` (a `RangeError`) naming it. */
+export const StructuralHoleOptionsSchema = z.strictObject({
   /**
    * Use the CSR edge weights as tie strengths. Default `false` (every tie
    * counts 1, as in `nx.constraint(G)` with `weight=None`).
    */
-  weighted?: boolean;
-}
+  weighted: z.boolean().default(false),
+});
+/** Options of {@link burtConstraint} and {@link effectiveSize}, as given (see {@link StructuralHoleOptionsSchema}). */
+export type StructuralHoleOptions = z.input<typeof StructuralHoleOptionsSchema>;
 
 /**
  * `Σ_{w ∈ N(u) ∩ N(v)} pu[w] · w(w, v) / scale[w]` for the tie `u`–`v`
@@ -135,7 +139,7 @@ function strengths(csr: Csr, weighted: boolean): Float64Array {
  * // Triangle: p = 1/2, ℓ = (1/2 + 1/2·1/2)² = 9/16, c = 2·9/16 = 9/8.
  */
 export function burtConstraint(csr: Csr, options: StructuralHoleOptions = {}): (number | null)[] {
-  const weighted = options.weighted ?? false;
+  const { weighted } = parseKernelOptions(StructuralHoleOptionsSchema, options, 'burtConstraint');
   const { n, offsets, targets, weights } = csr;
   const strength = strengths(csr, weighted);
   // pu[x] = p(u, x) while x ∈ N(u), else 0 (reset after each u).
@@ -178,7 +182,7 @@ export function burtConstraint(csr: Csr, options: StructuralHoleOptions = {}): (
  * // Star centre with 3 leaves: 3 (no redundancy). Triangle: 2 − 2·1/2 = 1.
  */
 export function effectiveSize(csr: Csr, options: StructuralHoleOptions = {}): Float64Array {
-  const weighted = options.weighted ?? false;
+  const { weighted } = parseKernelOptions(StructuralHoleOptionsSchema, options, 'effectiveSize');
   const { n, offsets, targets, weights } = csr;
   const strength = strengths(csr, weighted);
   // Maximum incident strength per node (for m(v, w)).

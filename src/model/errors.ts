@@ -9,12 +9,34 @@ export interface ErrorPlace {
 }
 
 /**
+ * Classes built on another base that count as subclasses of one of this
+ * hierarchy's classes: their instances answer `instanceof` for it and its
+ * ancestors (see {@link SamverkanError}). Filled by {@link countAsSamverkanError}.
+ */
+const kin = new Map<abstract new (...args: never[]) => unknown, abstract new (...args: never[]) => SamverkanError>();
+
+/**
  * The base of every error samverkan throws on purpose: `code` says which
  * kind (`ARGUMENT`, `OPTIONS`, `CAPACITY`, `GEOGRAPHY_REQUIRED`, `SCOPE`,
  * `LOAD`, `GEOGRAPHY`, `XML`), and `file`, `row` and `column` where the
  * input was wrong, when it is one place. Anything else thrown is a bug.
+ *
+ * One class is built on another base and still counts as one of these: the
+ * kernels' `KernelOptionsError` is a `RangeError` (the kernels' contract)
+ * and answers `instanceof OptionsError`, `ArgumentError` and
+ * `SamverkanError` too, with the same fields as an `OptionsError`.
  */
 export class SamverkanError extends Error implements ErrorPlace {
+  /** `instanceof` by the prototype chain, or as a class that counts as this one (see {@link countAsSamverkanError}). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (typeof value !== 'object' || value === null) return false;
+    for (const [other, as] of kin) {
+      if ((as === this || Object.prototype.isPrototypeOf.call(this.prototype, as.prototype)) && Function.prototype[Symbol.hasInstance].call(other, value)) return true;
+    }
+    return false;
+  }
+
   readonly code: string;
   readonly file?: string;
   readonly row?: number;
@@ -27,6 +49,16 @@ export class SamverkanError extends Error implements ErrorPlace {
     if (place.row !== undefined) this.row = place.row;
     if (place.column !== undefined) this.column = place.column;
   }
+}
+
+/**
+ * Make instances of `other`, a class built on another base (a `RangeError`),
+ * answer `instanceof` for `as` and its ancestors: for an error that must keep
+ * another base for compatibility and is otherwise one of samverkan's. `other`
+ * must carry `as`'s fields.
+ */
+export function countAsSamverkanError(other: abstract new (...args: never[]) => unknown, as: abstract new (...args: never[]) => SamverkanError): void {
+  kin.set(other, as);
 }
 
 /**

@@ -1,16 +1,46 @@
 import { z } from 'zod';
-import { ArgumentError, describeValue } from './errors.js';
+import { ArgumentError, countAsSamverkanError, describeValue } from './errors.js';
 import { normaliseKind } from './kinds.js';
 import { didYouMean } from './suggest.js';
+
+/**
+ * What an options error carries, whichever class throws it
+ * ({@link OptionsError} from the analyses, io and report;
+ * {@link KernelOptionsError} from the kernels): code `OPTIONS`, the
+ * function, the option (a dotted path for nested options; empty when the
+ * options are not an object), every option it is about, and the reason
+ * (for an unknown key, with the closest known option). The message is
+ * `fn: option <option>: <reason>`.
+ */
+export interface OptionsProblem {
+  readonly code: string;
+  /** The function whose options are wrong. */
+  readonly fn: string;
+  /** The option (dotted path), or `''` when the options are not an object. */
+  readonly option: string;
+  /** Every option the error is about: `option` alone, or (options that conflict) each of them, `option` first. */
+  readonly options: readonly string[];
+  /** Why, in words (an unknown key: `unknown option; did you mean …? (options: …)`). */
+  readonly reason: string;
+}
+
+/** The message and the `options` of an {@link OptionsProblem}: one wording for both classes. */
+function optionsProblem(fn: string, option: string, reason: string, conflicting?: readonly string[]): { message: string; options: readonly string[] } {
+  return {
+    message: `${fn}: ${option === '' || conflicting ? '' : `option ${option}: `}${reason}`,
+    options: conflicting ?? (option === '' ? [] : [option]),
+  };
+}
 
 /**
  * A library function was given an option it does not know, or a value its
  * schema refuses (`loadNetwork(…, { mode: 'strickt' })`,
  * `findGaps(net, { smallPopulation: -5 })`). `option` names it (a dotted
  * path for nested options; empty when the options are not an object), so
- * the CLI can name its flag instead. Code `OPTIONS`.
+ * the CLI can name its flag instead. Code `OPTIONS`. The kernels throw
+ * {@link KernelOptionsError}, which `instanceof OptionsError` also matches.
  */
-export class OptionsError extends ArgumentError {
+export class OptionsError extends ArgumentError implements OptionsProblem {
   /** Every option the error is about: `option` alone, or (options that conflict) each of them, `option` first. */
   readonly options: readonly string[];
   /**
@@ -23,11 +53,36 @@ export class OptionsError extends ArgumentError {
     readonly reason: string,
     conflicting?: readonly string[],
   ) {
-    super(`${fn}: ${option === '' || conflicting ? '' : `option ${option}: `}${reason}`, 'OPTIONS');
+    const problem = optionsProblem(fn, option, reason, conflicting);
+    super(problem.message, 'OPTIONS');
     this.name = 'OptionsError';
-    this.options = conflicting ?? (option === '' ? [] : [option]);
+    this.options = problem.options;
   }
 }
+
+/**
+ * The options error of the kernels (`samverkan/kernels`): a `RangeError`, as
+ * the kernels have always thrown for a wrong option, with everything an
+ * {@link OptionsError} carries (code `OPTIONS`, `fn`, `option`, `options`,
+ * `reason`) and made from the same arguments. It also answers `instanceof
+ * OptionsError`, `ArgumentError` and `SamverkanError`, so one `catch`
+ * handles the options errors of every layer.
+ */
+export class KernelOptionsError extends RangeError {
+  readonly code = 'OPTIONS';
+  constructor(...problem: ConstructorParameters<typeof OptionsError>) {
+    const [fn, option, reason] = problem;
+    const { message, options } = optionsProblem(...problem);
+    super(message);
+    this.name = 'KernelOptionsError';
+    Object.assign(this, { fn, option, reason, options });
+  }
+}
+// The fields Object.assign sets, declared for the type (an interface merged with the class).
+export interface KernelOptionsError extends OptionsProblem {
+  readonly code: 'OPTIONS';
+}
+countAsSamverkanError(KernelOptionsError, OptionsError);
 
 /**
  * Refuse the given `keys` of `options` that the other options make
@@ -71,8 +126,22 @@ function valueAt(options: unknown, path: readonly PropertyKey[]): unknown {
  * `undefined` is no options.
  */
 export function parseOptions<S extends z.ZodType>(schema: S, options: unknown, fn: string): z.output<S> {
+  return parseWith(schema, options, fn, OptionsError);
+}
+
+/**
+ * {@link parseOptions} for a kernel (`src/metrics/`): the same parse and
+ * reasons, thrown as a {@link KernelOptionsError} (a `RangeError`). A kernel
+ * parses once, at its public entry; what it calls inside takes the parsed
+ * options.
+ */
+export function parseKernelOptions<S extends z.ZodType>(schema: S, options: unknown, fn: string): z.output<S> {
+  return parseWith(schema, options, fn, KernelOptionsError);
+}
+
+function parseWith<S extends z.ZodType>(schema: S, options: unknown, fn: string, Problem: new (fn: string, option: string, reason: string) => OptionsProblem & Error): z.output<S> {
   if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
-    throw new OptionsError(fn, '', `options must be an object, got ${describeValue(options)}`);
+    throw new Problem(fn, '', `options must be an object, got ${describeValue(options)}`);
   }
   // Own keys only: a host whose Object.prototype was polluted (`Object.prototype.x = …`) must not make every call fail.
   const result = schema.safeParse(Object.assign(Object.create(null) as object, options));
@@ -83,12 +152,14 @@ export function parseOptions<S extends z.ZodType>(schema: S, options: unknown, f
     const key = issue.keys[0]!;
     const known = path.length === 0 ? keysOf(schema) : [];
     const option = [...path, key].join('.');
-    throw new OptionsError(fn, option, `unknown option${didYouMean(key, known)}${known.length > 0 ? ` (options: ${known.join(', ')})` : ''}`);
+    throw new Problem(fn, option, `unknown option${didYouMean(key, known)}${known.length > 0 ? ` (options: ${known.join(', ')})` : ''}`);
   }
   const option = issue.path.map(String).join('.');
   // A check of the whole object (no path) says nothing more by showing it.
   const value = issue.path.length === 0 ? undefined : valueAt(options, issue.path);
-  throw new OptionsError(fn, option, `${issue.message}${value === undefined ? '' : `, got ${describeValue(value)}`}`);
+  // A misspelt word among known ones (`jacard`): the closest, as for a misspelt key.
+  const words = issue.code === 'invalid_value' && typeof value === 'string' && issue.values.every((v) => typeof v === 'string') ? (issue.values as string[]) : [];
+  throw new Problem(fn, option, `${issue.message}${value === undefined ? '' : `, got ${describeValue(value)}`}${words.length > 0 ? didYouMean(value as string, words) : ''}`);
 }
 
 // Shared option fragments: one definition of each concept, used by every function that takes it.
@@ -140,3 +211,27 @@ export const ACTOR_KINDS_ONLY: [(o: { network?: string; kinds?: unknown }) => bo
 
 /** `onProgress`: called with `(done, total)` as work is done, for progress bars. */
 export const ProgressSchema = z.custom<(done: number, total: number) => void>((v) => typeof v === 'function', 'expected a function').optional();
+
+/** `seed` of a seeded generator (samples, random orders, splits; see `kernels.createRng`): an integer. Default 1. */
+export const SeedSchema = z.number().int().default(1);
+
+/**
+ * How many sources the shortest-path searches start from (betweenness,
+ * closeness, harmonic): `'auto'` (exact up to `kernels.AUTO_EXACT_WORK`,
+ * else a seeded sample), `'exact'` (every node) or about that many sources
+ * (exact if at least the number of nodes). No default here: the analyses
+ * default to `'auto'` (`SamplesSchema`), the kernels to `'exact'`.
+ */
+export const SampleCountSchema = countOr(['auto', 'exact'], "expected a positive integer, 'auto' or 'exact'");
+
+/**
+ * Worker threads of the shortest-path searches: `'auto'` (2 threads from
+ * `kernels.AUTO_WORKERS_WORK` on, else 1) or a count. No default here: the
+ * analyses default to `'auto'` (`WorkersSchema`), the kernels to 1.
+ */
+export const ThreadCountSchema = countOr(['auto'], "expected a positive integer or 'auto'");
+
+/** A positive integer or one of `words`, with one message for every wrong value (a fraction, 0, another word). */
+function countOr<const W extends readonly [string, ...string[]]>(words: W, message: string) {
+  return z.union([z.literal(words), z.number().int(message).positive(message)], { error: message });
+}

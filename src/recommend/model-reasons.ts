@@ -79,7 +79,7 @@ const names = (geo: GeoArrays, indices: readonly number[]) => {
 const someNames = (all: readonly string[]) => (all.length <= 3 ? list(all) : `${all.slice(0, 3).join(', ')} and ${all.length - 3} more`);
 const neighboursOf = (t: TieGraph, i: number) => [...t.targets.subarray(t.offsets[i]!, t.offsets[i + 1]!)];
 function bordersOf(geo: GeoArrays, i: number, j: number): boolean {
-  for (let k = geo.borderOffsets[i]!; k < geo.borderOffsets[i + 1]!; k++) if (geo.borderTargets[k] === j) return true;
+  for (let k = geo.offsets[i]!; k < geo.offsets[i + 1]!; k++) if (geo.targets[k] === j) return true;
   return false;
 }
 

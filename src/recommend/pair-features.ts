@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cmp, indexGeography } from '../model/geography.js';
 import type { Group } from '../model/groups.js';
 import type { Geography } from '../model/schema.js';
-import { borderGraph, EARTH_RADIUS_KM } from '../geo/distance.js';
+import { borderGraph, EARTH_RADIUS_KM, type BorderGraph } from '../geo/distance.js';
 import type { Csr } from '../metrics/csr.js';
 import { cached } from '../model/cache.js';
 
@@ -88,24 +88,18 @@ export const PROXIMITY_ITERATIONS = 40;
 
 /**
  * The geography as typed arrays, municipality `i` being `codes[i]` in code
- * order: the border graph's (geo) codes, index, centroids and CSR, and what
- * the features add. Built once per geography.
+ * order: the border graph (geo's `BorderGraph`: codes, index, centroids, and
+ * the border neighbours as CSR `offsets`/`targets`, sorted) and what the
+ * features add. Built once per geography.
  */
-export interface GeoArrays {
+export interface GeoArrays extends BorderGraph {
   readonly geography: Geography;
   readonly n: number;
-  readonly codes: readonly string[];
-  readonly index: ReadonlyMap<string, number>;
-  readonly lat: Float64Array;
-  readonly lon: Float64Array;
   readonly cosLat: Float64Array;
   /** County of each municipality, as an index into `countyCodes`. */
   readonly county: Int32Array;
   readonly countyCodes: readonly string[];
   readonly logPopulation: Float64Array;
-  /** Border neighbours, CSR, sorted. */
-  readonly borderOffsets: Int32Array;
-  readonly borderTargets: Int32Array;
 }
 
 
@@ -122,22 +116,15 @@ function buildGeoArrays(geography: Geography): GeoArrays {
   const countyIndex = new Map(countyCodes.map((c, i) => [c, i]));
   const rad = Math.PI / 180;
   // The geography's border graph (geo), whose municipalities are in the same code order.
-  const { codes, index, lat, lon, offsets: borderOffsets, targets: borderTargets } = borderGraph(geography);
-  const arrays: GeoArrays = {
+  return {
+    ...borderGraph(geography),
     geography,
     n,
-    codes,
-    index,
-    lat,
-    lon,
     cosLat: Float64Array.from(municipalities, (m) => Math.cos(m.lat * rad)),
     county: Int32Array.from(municipalities, (m) => countyIndex.get(m.county)!),
     countyCodes,
     logPopulation: Float64Array.from(municipalities, (m) => Math.log(Math.max(1, m.population))),
-    borderOffsets,
-    borderTargets,
   };
-  return arrays;
 }
 
 /** Great-circle km between municipalities `i` and `j` (haversine, as `haversineKm`). */
@@ -364,7 +351,7 @@ export function featureMatrix(ctx: FeatureContext, m: number, cands: Int32Array,
   }
   const proximity = kinds.has('networkProximity') ? proximityFrom(ties, m) : undefined;
   const bordersM = new Uint8Array(n);
-  for (let k = geo.borderOffsets[m]!; k < geo.borderOffsets[m + 1]!; k++) bordersM[geo.borderTargets[k]!] = 1;
+  for (let k = geo.offsets[m]!; k < geo.offsets[m + 1]!; k++) bordersM[geo.targets[k]!] = 1; // m's border neighbours
   let nearPartner: Float64Array | undefined;
   if (kinds.has('partnerDistance')) {
     nearPartner = Float64Array.from(km);

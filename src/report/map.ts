@@ -15,9 +15,13 @@
 // One job per file under `map/`: the GeoJSON and the polygons countries ship
 // (features), validation and the segment index (prepare), county borders
 // (borders), the colour scale (colors), the legend (legend), SVG path data
-// (path-writer), the options (options) and the SVG itself (render).
+// (path-writer), the options (options) and the SVG itself (render); the county map
+// (county, county-options) with its ties (ties, shared with the explorer) and labels (labels).
 export { MapFeatureCollectionSchema, countryMapFeatures, defaultMapFeatures, swedenMapFeatures, type MapFeature, type MapFeatureCollection, type MapFeatureProperties, type MapGeometry, type MapPosition } from './map/features.js';
 export { countyBorderLines } from './map/borders.js';
-export { ColorScaleSchema, DEFAULT_MAP_COLORS, DEFAULT_MISSING_COLOR, sequentialColor, type ColorScaleOptions } from './map/colors.js';
+export { CATEGORICAL_COLORS, ColorScaleSchema, DEFAULT_MAP_COLORS, DEFAULT_MISSING_COLOR, sequentialColor, type ColorScaleOptions } from './map/colors.js';
+export { quantileBreaks } from './map/scale.js';
 export { MapOptionsSchema, type MapOptions } from './map/options.js';
 export { renderMap } from './map/render.js';
+export { renderCountyMap } from './map/county.js';
+export { CountyMapOptionsSchema, type CountyMapOptions } from './map/county-options.js';

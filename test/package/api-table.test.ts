@@ -16,10 +16,23 @@ const DIFFERENT_MEANINGS: Readonly<Record<string, string>> = {
   columns: 'column names of a table, and metric columns of a graph export',
   width: "the width of a map: 480 for a report's maps, 640 for the explorer's, which is read on screen",
   geography: "a geography everywhere; readGraphFile also takes 'auto' (the default country's when the nodes are placed on it)",
+  measures: "the measures a function computes, from its own list: centrality's seven, kernels.pathCentralities' three path measures",
+};
+
+/**
+ * Options whose default in the kernels (`kernels.*`) differs from the one in
+ * the analyses, with why: a kernel does what it is told, with NetworkX's
+ * defaults; an analysis chooses for the analyst. The kernels agree among
+ * themselves, and so do the analyses.
+ */
+const KERNEL_DEFAULTS: Readonly<Record<string, string>> = {
+  samples: "'exact': a kernel samples only when asked; the analyses choose 'auto'",
+  workers: "1: a kernel starts no thread unless asked; the analyses choose 'auto'",
+  maxIterations: "100, NetworkX's max_iter (the kernels reproduce NetworkX's numbers); centrality allows 1 000, which the demo needs",
 };
 
 /** `weighted` defaults to NetworkX's default for the measures it switches (README, "Weights are strengths"). */
-const WEIGHTED_BY_DEFAULT = new Set(['communities']);
+const WEIGHTED_BY_DEFAULT = new Set(['communities', 'kernels.louvainCommunities', 'kernels.modularity', 'kernels.pagerank', 'kernels.pagerankDetailed']);
 
 /** Counts are `…Count`: a column of these names is a list (README, "Row conventions"). */
 const LIST_NOUNS = ['municipalities', 'counties', 'members', 'actors', 'links', 'partners', 'components'];
@@ -37,6 +50,8 @@ describe('docs/api-table.md', () => {
   it('holds the options of the analyses, recommenders and report', () => {
     const fns = new Set(table.options.map((o) => o.fn));
     for (const fn of ['centrality', 'coverageByCounty', 'coverageByMunicipality', 'findGaps', 'communities', 'recommendPartners', 'planLinks', 'buildReport']) expect(fns.has(fn), fn).toBe(true);
+    // And the kernels' (samverkan/kernels), as kernels.<name>.
+    for (const fn of ['kernels.toCsr', 'kernels.pathCentralities', 'kernels.betweennessCentrality', 'kernels.pagerank', 'kernels.eigenvectorCentrality', 'kernels.louvainCommunities', 'kernels.brokerageRoles', 'kernels.articulationPoints']) expect(fns.has(fn), fn).toBe(true);
   });
 });
 
@@ -49,8 +64,9 @@ describe('one vocabulary', () => {
         expect(o, `${o.fn}.weighted`).toMatchObject({ type: 'boolean', default: String(WEIGHTED_BY_DEFAULT.has(o.fn)) });
         continue;
       }
-      const first = seen.get(o.option);
-      if (!first) seen.set(o.option, o);
+      const name = Object.hasOwn(KERNEL_DEFAULTS, o.option) && o.fn.startsWith('kernels.') ? `kernels:${o.option}` : o.option;
+      const first = seen.get(name);
+      if (!first) seen.set(name, o);
       else expect({ type: o.type, default: o.default }, `${o.fn}.${o.option} (as ${first.fn}.${o.option})`).toEqual({ type: first.type, default: first.default });
     }
     for (const name of ['kinds', 'via', 'partnerKinds', 'smallPopulation', 'network', 'seed', 'onProgress', 'samples', 'workers']) expect(seen.has(name), name).toBe(true);

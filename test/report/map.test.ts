@@ -81,11 +81,14 @@ describe('renderMap on the Swedish municipalities', () => {
     expect(Buffer.byteLength(svg)).toBeLessThan(250_000);
   });
 
-  it('writes tooltips as "name (county): value"', () => {
-    const svg = renderMap({ values: new Map([['2480', 0.82]]) });
+  it('writes tooltips as "name (county): value", in the geography\'s language (Swedish) unless asked', () => {
+    const svg = renderMap({ values: new Map([['2480', 0.82]]), lang: 'en' });
     const tips = tooltips(svg);
     expect(tips.get('2480')).toBe('Umeå (Västerbottens län): 0.82');
     expect(tips.get('0180')).toBe('Stockholm (Stockholms län): no data');
+    const sv = tooltips(renderMap({ values: new Map([['2480', 0.82]]) }));
+    expect(sv.get('2480')).toBe('Umeå (Västerbottens län): 0,82');
+    expect(sv.get('0180')).toBe('Stockholm (Stockholms län): uppgift saknas');
   });
 
   it('fills each municipality with its county value at county level', () => {

@@ -26,9 +26,7 @@ export const LangSchema = z.enum(LANGUAGES);
 export type MessageKey = keyof typeof en;
 
 /** A key whose message comes in `.one` / `.other` forms, without the suffix. */
-export type CountKey = CountBase<MessageKey>;
-/** Distributes over the keys (a conditional on a type parameter), so each `….one` key gives its base. */
-type CountBase<K> = K extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never;
+export type CountKey = { [K in MessageKey]: K extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never }[MessageKey];
 
 /** The catalogue of each language, by key. */
 export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = Object.freeze({ en, sv });

@@ -12,34 +12,11 @@ import type { CooperationNetwork } from '../../model/network.js';
 import { recommendAll } from '../../recommend/recommend.js';
 import { projectMunicipalities } from './map.js';
 import type { ParsedExplorerOptions } from './options.js';
+import type { DrawnTie } from '../map/ties.js';
 import { tiesOf } from './ties.js';
 
-/** One part of a tie: a direct link (`b` absent) or a shared body's two memberships (`b` the body's actor index). */
-export interface ExplorerTiePart {
-  /** Link kinds involved ('' for a link without a kind). */
-  k: string[];
-  /** Actor kinds involved. */
-  a: string[];
-  /** Active from (ISO date), or null. */
-  s: string | null;
-  /** Active until (ISO date, inclusive), or null. */
-  u: string | null;
-  /** Strength: the links' summed weight (direct) or 1 (a shared body). */
-  w: number;
-  /** Number of links (direct) or of pairs of memberships (shared) the part stands for. */
-  n: number;
-  /** Actor index of the shared body. */
-  b?: number;
-}
-
-export interface ExplorerTie {
-  /** Municipality indices. */
-  a: number;
-  b: number;
-  /** `d` direct links, `s` shared bodies. */
-  t: 'd' | 's';
-  parts: ExplorerTiePart[];
-}
+/** A tie's parts and lines: the tie model shared with the county map (`../map/ties.ts`). */
+export type { TiePart as ExplorerTiePart, DrawnTie as ExplorerTie } from '../map/ties.js';
 
 export interface ExplorerMunicipality {
   code: string;
@@ -89,7 +66,7 @@ export interface ExplorerData {
   actors: ExplorerActor[];
   /** Linked actor pairs (actor indices), for an actor's partners. */
   pairs: [number, number][];
-  ties: ExplorerTie[];
+  ties: DrawnTie[];
   /** The largest tie strength of each type over all dates, for line widths. */
   maxWeight: { d: number; s: number };
   /** Every gap of the scope (`findGaps`), once. */

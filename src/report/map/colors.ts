@@ -11,10 +11,20 @@ export const DEFAULT_MAP_COLORS: readonly string[] = [
   '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725',
 ];
 
+/**
+ * Default colours of categories: the Okabe–Ito palette (Okabe and Ito 2008),
+ * distinguishable with the common colour-vision deficiencies, ordered so
+ * that the first four also differ in lightness (CIE L* 46, 71, 58, 89: at
+ * least 11 apart), which keeps them apart in greyscale print; more than
+ * four categories rely on the legend's order as well.
+ */
+export const CATEGORICAL_COLORS: readonly string[] = ['#0072b2', '#e69f00', '#009e73', '#f0e442', '#cc79a7', '#56b4e9', '#d55e00', '#000000'];
+
 /** Default colour of a municipality without a value. */
 export const DEFAULT_MISSING_COLOR = '#d4d4d4';
 
-const HexColor = z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, 'a colour is #rgb or #rrggbb');
+/** A colour as `#rgb` or `#rrggbb`. */
+export const HexColorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, 'a colour is #rgb or #rrggbb');
 
 export const ColorScaleSchema = z.strictObject({
   /** Values mapped to the first and last colour; values outside are clamped. Default [0, 1] (shares). */
@@ -23,9 +33,9 @@ export const ColorScaleSchema = z.strictObject({
     .refine(([lo, hi]) => lo !== hi, 'the domain ends must differ')
     .default([0, 1]),
   /** Colour stops, evenly spaced over the domain and interpolated in sRGB. Default {@link DEFAULT_MAP_COLORS}. */
-  colors: z.array(HexColor).min(2).default([...DEFAULT_MAP_COLORS]),
+  colors: z.array(HexColorSchema).min(2).default([...DEFAULT_MAP_COLORS]),
   /** Colour for a missing value (`null` or absent). Default {@link DEFAULT_MISSING_COLOR} (light grey). */
-  missingColor: HexColor.default(DEFAULT_MISSING_COLOR),
+  missingColor: HexColorSchema.default(DEFAULT_MISSING_COLOR),
 });
 export type ColorScaleOptions = z.input<typeof ColorScaleSchema>;
 export type ColorScale = z.output<typeof ColorScaleSchema>;

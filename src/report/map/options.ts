@@ -1,13 +1,61 @@
 /** The options of `renderMap`. */
 import { z } from 'zod';
-import type { Geography } from '../../model/schema.js';
-import { ColorScaleSchema } from './colors.js';
+import { LangSchema } from '../../model/i18n/index.js';
+import { IsoDateSchema, type Geography } from '../../model/schema.js';
+import { ColorScaleSchema, HexColorSchema } from './colors.js';
 import type { MapFeatureCollection } from './features.js';
 
 const isMap = (v: unknown) => v instanceof Map;
 const isFunction = (v: unknown) => typeof v === 'function';
 
 export const MapOptionsSchema = ColorScaleSchema.extend({
+  /**
+   * Values mapped to the first and last colour of a `linear` scale; values
+   * outside are clamped. Default: fitted to the data, the smallest and the
+   * largest value drawn (so a measure between 84 % and 100 % spans the
+   * whole ramp); `[0, 1]` when there is no value. Not for the other scales.
+   */
+  domain: ColorScaleSchema.shape.domain.removeDefault().optional(),
+  /**
+   * How values become colours: `linear` (a continuous ramp over `domain`,
+   * the default), `quantile` (`classes` classes holding about as many map
+   * units each, breaks at the quantiles of the values drawn), `threshold`
+   * (classes at the `breaks` given), or `categorical` (one colour per
+   * category, {@link CATEGORICAL_COLORS}, for yes/no and other categories:
+   * no ramp). Classed and categorical maps get a legend of swatches with the
+   * breaks or the category names.
+   */
+  scale: z.enum(['linear', 'quantile', 'threshold', 'categorical']).default('linear'),
+  /** Number of classes of a `quantile` scale (fewer when values repeat). Default 5. */
+  classes: z.number().int().min(2).max(9).default(5),
+  /** Class breaks of a `threshold` scale, ascending: a value `v` is in the class after every break `b <= v`. */
+  breaks: z
+    .array(z.number().refine(Number.isFinite, 'a break is a finite number'))
+    .min(1)
+    .max(8)
+    .refine((b) => b.every((v, i) => i === 0 || v > b[i - 1]!), 'breaks must be strictly ascending')
+    .optional(),
+  /**
+   * The categories of a `categorical` scale, in legend order: each value
+   * with its label and, optionally, its colour. A value drawn that is no
+   * category is refused. Default: the distinct values drawn, ascending,
+   * labelled by `format` (0 and 1 alone: the catalogue's no and yes), in
+   * the colours of {@link CATEGORICAL_COLORS}.
+   */
+  categories: z
+    .array(z.strictObject({ value: z.number().refine(Number.isFinite, 'a category value is a finite number'), label: z.string().min(1), color: HexColorSchema.optional() }))
+    .min(1)
+    .max(12)
+    .refine((c) => new Set(c.map((x) => x.value)).size === c.length, 'each category value once')
+    .optional(),
+  /**
+   * What the values are: `number`, or `share` (0–1, written as percentages
+   * in the locale's format, `93 %`, in the legend and tooltips). Default
+   * `number`. `format` overrides it.
+   */
+  unit: z.enum(['number', 'share']).default('number'),
+  /** Language of the map's words (the missing-value label, number formats): `'sv'` or `'en'`. Default: the geography's language, else English. */
+  lang: LangSchema.optional(),
   /**
    * The features to draw. Default: the default country's municipalities
    * ({@link defaultMapFeatures}: Sweden's, {@link swedenMapFeatures}). Validated and prepared once per object
@@ -47,6 +95,10 @@ export const MapOptionsSchema = ColorScaleSchema.extend({
   countyBorders: z.boolean().default(true),
   /** Title drawn at the top and used as the SVG's accessible name. Default: none. */
   title: z.string().optional(),
+  /** Where the data comes from, written in a source line under the legend with the data `date`. Default: no source line unless `date` is given. */
+  source: z.string().min(1).optional(),
+  /** The data date (ISO) of the source line. Default: none (no source line unless `source` is given). */
+  date: IsoDateSchema.optional(),
   /** Draw the legend (colour bar, ticks, missing-value swatch). Default true. */
   legend: z.boolean().default(true),
   /** Text above the colour bar. Default: none. */
@@ -55,10 +107,10 @@ export const MapOptionsSchema = ColorScaleSchema.extend({
   ticks: z
     .union([z.number().int().min(0).max(50).refine((n) => n !== 1, 'use 0 or at least 2 ticks'), z.array(z.number())])
     .default(5),
-  /** Formats values in tooltips and tick labels. Default: up to 2 decimals (`0.82`, `1`). */
+  /** Formats values in tooltips and legend labels. Default: by `unit` in the locale's format (`0,82` / `0.82`; `82 %` / `82%`), with as many decimals (0 to 2) as keep the legend's labels apart. */
   format: z.custom<(value: number) => string>(isFunction, 'format must be a function').optional(),
-  /** Tooltip text and legend label for a missing value. Default `no data`. */
-  missingLabel: z.string().default('no data'),
+  /** Tooltip text and legend label for a missing value. Default: the catalogue's `map.missing` (`uppgift saknas` / `no data`). */
+  missingLabel: z.string().optional(),
   /**
    * Draw only the features with these codes (a county, or the area a
    * network's data covers), with the projection fitted to them: a map at

@@ -4,7 +4,8 @@
  * borders), once per input object; subsets and the geometry helpers the
  * projection needs.
  */
-import { geoArea, geoBounds, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
+import { geoArea, geoBounds, geoPath, geoTransverseMercator, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
+import { PathWriter } from './path-writer.js';
 import { MapFeatureCollectionSchema, type MapFeature, type MapFeatureCollection, type MapGeometry, type MapPosition } from './features.js';
 
 /** A validated collection with rings in d3's winding, and its segment index, cached per input object. */
@@ -104,4 +105,40 @@ export function middleLongitude(collection: MapFeatureCollection): number {
   const [[west], [east]] = geoBounds(asGeo(collection));
   const middle = west <= east ? (west + east) / 2 : (west + east + 360) / 2;
   return middle > 180 ? middle - 360 : middle;
+}
+
+/** SVG path data of a GeoJSON object under a projection (coordinates rounded to 0.1 px). */
+export function pathData(projection: GeoProjection, object: object): string {
+  const writer = new PathWriter();
+  geoPath(projection, writer)(asGeo(object));
+  return writer.result();
+}
+
+/**
+ * The transverse Mercator projection around `meridian` fitted to the map's
+ * features within `extent` (`[[x0, y0], [x1, y1]]`), and the path data of
+ * every feature: made once per map and frame (fitting and drawing stream
+ * every polygon), and shared by maps of the same size.
+ */
+export function projectedFrame(map: PreparedMap, extent: [[number, number], [number, number]], meridian: number): { projection: GeoProjection; shapes: readonly string[] } {
+  const key = JSON.stringify([extent, meridian]);
+  let frame = map.frames.get(key);
+  if (!frame) {
+    const projection = fitProjection(map.collection, extent, meridian);
+    frame = { projection, shapes: map.collection.features.map((feature) => pathData(projection, feature)) };
+    map.frames.set(key, frame);
+  }
+  return frame;
+}
+
+/** Transverse Mercator around `meridian`, fitted to `collection` within `extent`. */
+export function fitProjection(collection: MapFeatureCollection, extent: [[number, number], [number, number]], meridian: number): GeoProjection {
+  return geoTransverseMercator().rotate([-meridian, 0]).fitExtent(extent, asGeo(collection));
+}
+
+/** The height of the features' projected shape when it is `width` wide (around `meridian`). */
+export function shapeHeight(collection: MapFeatureCollection, width: number, meridian: number): number {
+  const projection = geoTransverseMercator().rotate([-meridian, 0]).fitWidth(width, asGeo(collection));
+  const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(asGeo(collection));
+  return x1 > x0 ? ((y1 - y0) / (x1 - x0)) * width : width;
 }

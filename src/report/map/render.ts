@@ -1,21 +1,19 @@
 /** `renderMap`: a choropleth of municipalities as one standalone SVG string. */
-import { geoPath, geoTransverseMercator, type GeoPermissibleObjects } from 'd3-geo';
+import { geoPath } from 'd3-geo';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { defaultGeography } from '../../io/country.js';
-import { parseOptions } from '../../model/options.js';
+import { formatDate, message, resolveLang, type Lang } from '../../model/i18n/index.js';
+import { OptionsError, parseOptions } from '../../model/options.js';
 import type { Geography } from '../../model/schema.js';
 import { escapeXml } from '../escape.js';
-import { displayValue } from '../table.js';
 import { countyBorderLines } from './borders.js';
-import { colorOf } from './colors.js';
 import { defaultMapFeatures, type MapFeatureCollection } from './features.js';
-import { LEGEND_HEIGHT, PAD, round1, TITLE_HEIGHT } from './layout.js';
-import { legendSvg } from './legend.js';
+import { labelPoint, placeLabels, textWidth } from './labels.js';
+import { PAD, round1, SOURCE_HEIGHT, TITLE_HEIGHT } from './layout.js';
+import { legendHeight, MISSING_OUTLINE, scaleLegendSvg } from './legend.js';
 import { MapOptionsSchema, type MapOptions, type ParsedMapOptions } from './options.js';
-import { PathWriter } from './path-writer.js';
-import { asGeo, largestPolygon, middleLongitude, prepare, subsetOf } from './prepare.js';
-
-const defaultFormat = (value: number) => displayValue(value, 2);
+import { middleLongitude, pathData, prepare, projectedFrame, shapeHeight, subsetOf } from './prepare.js';
+import { fitScale, type FittedScale } from './scale.js';
 
 interface Feature {
   code: string;
@@ -43,17 +41,36 @@ function describeFeatures(collection: MapFeatureCollection, o: ParsedMapOptions,
   });
 }
 
-function tooltip(f: Feature, o: ParsedMapOptions, format: (value: number) => string): string {
+function tooltip(f: Feature, missingLabel: string, scale: FittedScale): string {
   const where = f.countyName === undefined ? f.name : `${f.name} (${f.countyName})`;
-  return `${where}: ${f.value === null ? o.missingLabel : format(f.value)}`;
+  return `${where}: ${f.value === null ? missingLabel : scale.text(f.value)}`;
+}
+
+/** The scale fitted to the values drawn: one per feature, or one per county at county level (each map unit counts once in quantiles). */
+function scaleOf(o: ParsedMapOptions, features: readonly Feature[], lang: Lang): FittedScale {
+  const units = o.level === 'county' ? [...new Map(features.map((f) => [f.countyCode ?? f.code, f.value])).values()] : features.map((f) => f.value);
+  if (o.scale === 'threshold' && o.breaks === undefined) throw new OptionsError('renderMap', 'breaks', 'a threshold scale needs its breaks');
+  for (const [option, scales] of [['breaks', ['threshold']], ['categories', ['categorical']], ['domain', ['linear']]] as const) {
+    if (o[option] !== undefined && !(scales as readonly string[]).includes(o.scale)) throw new OptionsError('renderMap', option, `is for scale: ${scales.join(' or ')}, not ${o.scale}`);
+  }
+  try {
+    return fitScale(o, units, lang);
+  } catch (e) {
+    if (e instanceof RangeError) throw new OptionsError('renderMap', 'categories', e.message);
+    throw e;
+  }
+}
+
+/** The source line: where the data comes from and its date. */
+export function sourceText(lang: Lang, source: string | undefined, date: string | undefined): string {
+  const from = source ?? message(lang, 'map.source.default');
+  return date === undefined ? message(lang, 'map.source.noDate', { source: from }) : message(lang, 'map.source', { source: from, date: formatDate(lang, date) });
 }
 
 /** The height that fits the features' projected shape at the options' width, with room for the title and legend. */
-function fittedHeight(collection: MapFeatureCollection, o: ParsedMapOptions, meridian: number): number {
-  const projection = geoTransverseMercator().rotate([-meridian, 0]).fitWidth(o.width - 2 * PAD, asGeo(collection));
-  const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(asGeo(collection));
-  const shape = x1 > x0 ? ((y1 - y0) / (x1 - x0)) * (o.width - 2 * PAD) : o.width;
-  const chrome = 2 * PAD + (o.title ? TITLE_HEIGHT : 0) + (o.legend ? LEGEND_HEIGHT : 0);
+function fittedHeight(collection: MapFeatureCollection, o: ParsedMapOptions, meridian: number, legend: number): number {
+  const shape = shapeHeight(collection, o.width - 2 * PAD, meridian);
+  const chrome = 2 * PAD + (o.title ? TITLE_HEIGHT : 0) + legend;
   return Math.round(Math.min(1200, Math.max(240, shape + chrome)));
 }
 
@@ -87,45 +104,31 @@ export function renderMap(options: MapOptions): string {
   const map = parsed.codes === undefined ? whole : prepare(subsetOf(whole, parsed.codes));
   // The default country's whole map is drawn around its own meridian (Sweden's SWEREF 99 TM: 15° E).
   const meridian = parsed.centralMeridian ?? (parsed.features || parsed.codes !== undefined ? undefined : DEFAULT_COUNTRY.mapMeridian) ?? middleLongitude(map.collection);
-  const height = parsed.height ?? (parsed.codes !== undefined ? fittedHeight(map.collection, parsed, meridian) : 960);
+  const geography = parsed.geography ?? (parsed.features ? undefined : defaultGeography());
+  const lang = resolveLang(parsed.lang, geography);
+  const features = describeFeatures(map.collection, parsed, geography);
+  const missingLabel = parsed.missingLabel ?? message(lang, 'map.missing');
+  const scale = scaleOf(parsed, features, lang);
+  const anyMissing = features.some((f) => f.value === null);
+  const sourceLine = parsed.source === undefined && parsed.date === undefined ? undefined : sourceText(lang, parsed.source, parsed.date);
+  const frame = { width: parsed.width, height: 0, legendLabel: parsed.legendLabel, missingLabel, missingColor: parsed.missingColor };
+  const legendBand = (parsed.legend ? legendHeight(frame, scale, anyMissing) : 0) + (sourceLine === undefined ? 0 : SOURCE_HEIGHT);
+  const height = parsed.height ?? (parsed.codes !== undefined ? fittedHeight(map.collection, parsed, meridian, legendBand) : 960);
   const o = { ...parsed, height };
-  const geography = o.geography ?? (o.features ? undefined : defaultGeography());
-  const format = o.format ?? defaultFormat;
-  const features = describeFeatures(map.collection, o, geography);
 
   const top = PAD + (o.title ? TITLE_HEIGHT : 0);
-  const bottom = o.height - PAD - (o.legend ? LEGEND_HEIGHT : 0);
-  // Fitting the projection streams every polygon, and so does drawing them:
-  // both are done once per frame and shared by maps of the same size.
-  const frameKey = JSON.stringify([o.width, o.height, top, bottom, meridian]);
-  let frame = map.frames.get(frameKey);
-  if (!frame) {
-    const fitted = geoTransverseMercator()
-      .rotate([-meridian, 0])
-      .fitExtent(
-        [
-          [PAD, top],
-          [o.width - PAD, bottom],
-        ],
-        asGeo(map.collection),
-      );
-    const draw = (object: GeoPermissibleObjects) => {
-      const writer = new PathWriter();
-      geoPath(fitted, writer)(object);
-      return writer.result();
-    };
-    frame = { projection: fitted, shapes: map.collection.features.map((feature) => draw(asGeo(feature))) };
-    map.frames.set(frameKey, frame);
-  }
-  const { projection, shapes } = frame;
-  const pathData = (object: GeoPermissibleObjects) => {
-    const writer = new PathWriter();
-    geoPath(projection, writer)(object);
-    return writer.result();
-  };
+  const bottom = o.height - PAD - legendBand;
+  const { projection, shapes } = projectedFrame(
+    map,
+    [
+      [PAD, top],
+      [o.width - PAD, bottom],
+    ],
+    meridian,
+  );
   const paths = shapes.map((d, i) => {
     const f = features[i]!;
-    return `<path class="municipality" data-code="${escapeXml(f.code)}" fill="${colorOf(f.value, o)}" d="${d}"><title>${escapeXml(tooltip(f, o, format))}</title></path>`;
+    return `<path class="municipality" data-code="${escapeXml(f.code)}" fill="${scale.color(f.value)}"${f.value === null ? ` ${MISSING_OUTLINE}` : ''} d="${d}"><title>${escapeXml(tooltip(f, missingLabel, scale))}</title></path>`;
   });
 
   const out = [
@@ -137,23 +140,28 @@ export function renderMap(options: MapOptions): string {
     const countyOf = new Map(features.flatMap((f) => (f.countyCode === undefined ? [] : [[f.code, f.countyCode] as const])));
     const lines = countyBorderLines(map.collection, countyOf);
     out.push(
-      `<path class="county-borders" fill="none" stroke="#1a1a1a" stroke-width="0.8" stroke-linejoin="round" stroke-linecap="round" pointer-events="none" d="${pathData({ type: 'MultiLineString', coordinates: lines })}"/>`,
+      `<path class="county-borders" fill="none" stroke="#1a1a1a" stroke-width="0.8" stroke-linejoin="round" stroke-linecap="round" pointer-events="none" d="${pathData(projection, { type: 'MultiLineString', coordinates: lines })}"/>`,
     );
   }
   if (o.labels) {
-    const labels = map.collection.features.map((feature, i) => {
-      const [x, y] = geoPath(projection).centroid(asGeo(largestPolygon(feature)));
-      if (!Number.isFinite(x) || !Number.isFinite(y)) return '';
-      return `<text x="${round1(x)}" y="${round1(y)}">${escapeXml(features[i]!.name)}</text>`;
-    });
+    // At the visual centre of each largest polygon, moved off the labels placed before (the larger municipalities first).
+    const population = new Map(geography?.municipalities.map((m) => [m.code, m.population]));
+    const at = map.collection.features.map((feature) => labelPoint(projection, feature));
+    const drawn = features.flatMap((f, i) => (at[i] ? [{ f, at: at[i] }] : []));
+    const placed = placeLabels(
+      drawn.map(({ f, at: [x, y] }) => ({ x, y, width: textWidth(f.name, 10) + 4, height: 13, priority: population.get(f.code) ?? 0 })),
+      { x: PAD, y: top, width: o.width - 2 * PAD, height: bottom - top },
+    );
+    const labels = drawn.map(({ f }, i) => `<text x="${round1(placed[i]![0])}" y="${round1(placed[i]![1])}">${escapeXml(f.name)}</text>`);
     out.push(
       '<g class="labels" font-size="10" text-anchor="middle" dominant-baseline="middle" fill="#111" stroke="#ffffff" stroke-width="2.5" stroke-linejoin="round" paint-order="stroke" pointer-events="none">',
-      ...labels.filter(Boolean),
+      ...labels,
       '</g>',
     );
   }
   if (o.title) out.push(`<text class="title" x="${PAD}" y="${PAD + 18}" font-size="16" font-weight="bold" fill="#111">${escapeXml(o.title)}</text>`);
-  if (o.legend) out.push(legendSvg(o, format, features.some((f) => f.value === null)));
+  if (o.legend) out.push(scaleLegendSvg({ ...frame, height: o.height - (sourceLine === undefined ? 0 : SOURCE_HEIGHT) }, scale, anyMissing));
+  if (sourceLine !== undefined) out.push(`<text class="source" x="${PAD}" y="${o.height - PAD - 2}" font-size="10" fill="#666666">${escapeXml(sourceLine)}</text>`);
   out.push('</svg>');
   return out.join('\n') + '\n';
 }

@@ -1,8 +1,9 @@
 import { cli } from './cli.js';
 import { common } from './common.js';
 import { gaps } from './gaps.js';
+import { map } from './map.js';
 import { reasons } from './reasons.js';
 import { report } from './report.js';
 
 /** The English catalogue: every user-facing sentence, by key. The reference for the other languages' keys. */
-export const en = { ...common, ...gaps, ...reasons, ...report, ...cli } as const;
+export const en = { ...common, ...gaps, ...reasons, ...report, ...map, ...cli } as const;

@@ -3,8 +3,9 @@ import type { en } from '../en/index.js';
 import { cli } from './cli.js';
 import { common } from './common.js';
 import { gaps } from './gaps.js';
+import { map } from './map.js';
 import { reasons } from './reasons.js';
 import { report } from './report.js';
 
 /** The Swedish catalogue: the same keys as the English one. */
-export const sv: Section<typeof en> = { ...common, ...gaps, ...reasons, ...report, ...cli };
+export const sv: Section<typeof en> = { ...common, ...gaps, ...reasons, ...report, ...map, ...cli };

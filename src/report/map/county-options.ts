@@ -1,0 +1,48 @@
+/** The options of `renderCountyMap`. */
+import { z } from 'zod';
+import { LangSchema } from '../../model/i18n/index.js';
+import { IsoDateSchema } from '../../model/schema.js';
+import type { MapFeatureCollection } from './features.js';
+
+/** What the county map reads of a gap row (`findGaps`): other columns are ignored. */
+export interface MapGap {
+  readonly type: string;
+  readonly reason: string;
+  readonly municipalities: readonly string[];
+}
+
+const isGap = (v: unknown): v is MapGap => {
+  const g = v as MapGap;
+  return typeof v === 'object' && v !== null && typeof g.type === 'string' && g.type !== '' && typeof g.reason === 'string' && Array.isArray(g.municipalities) && g.municipalities.every((c) => typeof c === 'string');
+};
+
+export const CountyMapOptionsSchema = z.strictObject({
+  /**
+   * The county to draw, by code (`'24'`) or name (`'Västerbottens län'`,
+   * `'Västerbotten'`). Default: the network's scope when it is one county;
+   * otherwise required. A county outside the network's scope is refused.
+   */
+  county: z.string().min(1).optional(),
+  /** Language of the map's text: `'sv'` or `'en'`. Default: the geography's language (Swedish for Sweden), else English. */
+  lang: LangSchema.optional(),
+  /** Map polygons with a `code` property per municipality. Default: the default country's ({@link defaultMapFeatures}). */
+  features: z.custom<MapFeatureCollection>((v) => typeof v === 'object' && v !== null, 'features must be a GeoJSON FeatureCollection').optional(),
+  /**
+   * The gaps to mark (rows of `findGaps`, or any rows with `type`, `reason`
+   * and `municipalities`), for a caller that has computed them. Default:
+   * `findGaps(net)`.
+   */
+  gaps: z.array(z.custom<MapGap>(isGap, 'a gap is a row with a non-empty string `type`, a string `reason` and `municipalities`, an array of codes')).readonly().optional(),
+  /** Draw the municipalities of the neighbouring counties (greyed) and the ties to them. Default true. */
+  neighbours: z.boolean().default(true),
+  /** Title drawn at the top and used as the SVG's accessible name. Default: the catalogue's `map.county.title` ("Samverkan i Västerbottens län"). */
+  title: z.string().min(1).optional(),
+  /** Where the data comes from, for the source line. Default: the catalogue's `map.source.default`. */
+  source: z.string().min(1).optional(),
+  /** The data date of the source line (ISO). Default: the network's `asOf` date, else the latest date among its links. */
+  date: IsoDateSchema.optional(),
+  /** SVG width in px; the height follows the county's shape. Default 720. */
+  width: z.number().int().min(240).max(4000).default(720),
+});
+export type CountyMapOptions = z.input<typeof CountyMapOptionsSchema>;
+export type ParsedCountyMapOptions = z.output<typeof CountyMapOptionsSchema>;

@@ -1,0 +1,464 @@
+/**
+ * `renderCountyMap`: one county at its scale as a standalone SVG, its
+ * municipalities named, the cooperation ties drawn on it, the neighbouring
+ * counties greyed with the ties across the border, and the gaps marked.
+ */
+import { findGaps, GAP_TYPES } from '../../analysis/gaps.js';
+import { findCounty, indexGeography } from '../../model/geography.js';
+import { formatList, message, messageCount, resolveLang, type Lang, type MessageKey } from '../../model/i18n/index.js';
+import { requireGeography, type CooperationNetwork } from '../../model/network.js';
+import { OptionsError, parseOptions } from '../../model/options.js';
+import { countySuggestion } from '../../model/suggest.js';
+import { escapeXml } from '../escape.js';
+import { countyBorderLines } from './borders.js';
+import { CountyMapOptionsSchema, type CountyMapOptions, type MapGap, type ParsedCountyMapOptions } from './county-options.js';
+import { defaultMapFeatures } from './features.js';
+import { labelPoint, placeLabels, textWidth, type Box, type LabelRequest } from './labels.js';
+import { round1 } from './layout.js';
+import { sourceText } from './render.js';
+import { fitProjection, middleLongitude, pathData, prepare, shapeHeight, subsetOf } from './prepare.js';
+import { tieStrength, tiesOf, type DrawnTie } from './ties.js';
+
+const FN = 'renderCountyMap';
+const PAD = 12;
+const TITLE_BAND = 30;
+const LABEL_SIZE = 11;
+const NEIGHBOUR_LABEL_SIZE = 9;
+const SYMBOL = 8;
+const LEGEND_ROW = 18;
+const SOURCE_BAND = 20;
+
+/** Fills and strokes (the ties' colours are the explorer's: blue and orange stay apart for colour-blind readers, and the dash tells them apart in grey). */
+const COLORS = { county: '#e3eaf2', neighbour: '#efefef', neighbourStroke: '#ffffff', direct: '#1f5f99', shared: '#c2410c', border: '#33404f', text: '#111111', muted: '#666666' } as const;
+
+/** A gap type's mark: a shape and an Okabe–Ito colour, one per type of {@link GAP_TYPES}, in that order (unknown types cycle through them). */
+const GAP_MARKS: readonly { shape: 'circle' | 'square' | 'triangle' | 'diamond' | 'down' | 'plus' | 'star'; color: string }[] = [
+  { shape: 'circle', color: '#D55E00' },
+  { shape: 'square', color: '#E69F00' },
+  { shape: 'triangle', color: '#CC79A7' },
+  { shape: 'diamond', color: '#0072B2' },
+  { shape: 'down', color: '#009E73' },
+  { shape: 'plus', color: '#56B4E9' },
+  { shape: 'star', color: '#000000' },
+];
+
+/** The mark of a gap type as an SVG element centred on (x, y). */
+function gapSymbol(index: number, x: number, y: number, attrs: string): string {
+  const { shape, color } = GAP_MARKS[index % GAP_MARKS.length]!;
+  const r = SYMBOL / 2;
+  const paint = `fill="${color}" stroke="#ffffff" stroke-width="1"${attrs}`;
+  const at = (points: [number, number][]) => `M${points.map(([px, py]) => `${round1(x + px * r)} ${round1(y + py * r)}`).join('L')}Z`;
+  switch (shape) {
+    case 'circle':
+      return `<circle cx="${round1(x)}" cy="${round1(y)}" r="${r}" ${paint}/>`;
+    case 'square':
+      return `<rect x="${round1(x - r * 0.9)}" y="${round1(y - r * 0.9)}" width="${round1(1.8 * r)}" height="${round1(1.8 * r)}" ${paint}/>`;
+    case 'triangle':
+      return `<path d="${at([[0, -1.1], [1.05, 0.8], [-1.05, 0.8]])}" ${paint}/>`;
+    case 'diamond':
+      return `<path d="${at([[0, -1.15], [1.05, 0], [0, 1.15], [-1.05, 0]])}" ${paint}/>`;
+    case 'down':
+      return `<path d="${at([[0, 1.1], [1.05, -0.8], [-1.05, -0.8]])}" ${paint}/>`;
+    case 'plus':
+      return `<path d="${at([[-0.35, -1], [0.35, -1], [0.35, -0.35], [1, -0.35], [1, 0.35], [0.35, 0.35], [0.35, 1], [-0.35, 1], [-0.35, 0.35], [-1, 0.35], [-1, -0.35], [-0.35, -0.35]])}" ${paint}/>`;
+    case 'star': {
+      const points: [number, number][] = [];
+      for (let k = 0; k < 10; k++) {
+        const angle = -Math.PI / 2 + (k * Math.PI) / 5;
+        const radius = k % 2 === 0 ? 1.15 : 0.5;
+        points.push([Math.cos(angle) * radius, Math.sin(angle) * radius]);
+      }
+      return `<path d="${at(points)}" ${paint}/>`;
+    }
+  }
+}
+
+/** The network's data date: its `asOf` date, else the latest date among its links. */
+export function dataDateOf(net: CooperationNetwork): string | undefined {
+  if (net.date !== undefined) return net.date;
+  let latest: string | undefined;
+  for (const l of net.links) for (const d of [l.since, l.until]) if (d !== undefined && (latest === undefined || d > latest)) latest = d;
+  return latest;
+}
+
+/** The county the options ask for, else the scope's one county; refused (naming `county`) when unknown, outside the scope, or not given for a scope of several. */
+function countyOf(net: CooperationNetwork, o: ParsedCountyMapOptions): { code: string; name: string } {
+  if (o.county === undefined) {
+    if (net.scope.counties.length === 1) {
+      const code = net.scope.counties[0]!;
+      return { code, name: indexGeography(net.geography).county.get(code)?.name ?? code };
+    }
+    throw new OptionsError(FN, 'county', `name the county to draw: the network covers ${net.scope.description}`);
+  }
+  const found = findCounty(net.geography, o.county);
+  if (!found) throw new OptionsError(FN, 'county', `no county ${JSON.stringify(o.county)} in the geography${countySuggestion(net.geography, o.county)}`);
+  if (!net.scope.counties.includes(found.code)) {
+    throw new OptionsError(FN, 'county', `${found.name} (${found.code}) is outside the network's scope (${net.scope.description}): its municipalities are not part of the data`);
+  }
+  return { code: found.code, name: found.name };
+}
+
+/** The counties next to `county`: those of the municipalities bordering one of its own, sorted. */
+function neighbourCounties(net: CooperationNetwork, codes: readonly string[], county: string): string[] {
+  const ix = indexGeography(net.geography);
+  const out = new Set<string>();
+  for (const c of codes) for (const n of ix.bordersOf.get(c) ?? []) {
+    const other = ix.municipality.get(n)?.county;
+    if (other !== undefined && other !== county) out.add(other);
+  }
+  return [...out].sort();
+}
+
+interface LegendItem {
+  /** The sample drawn before the text, at (x, y) the middle of its 24 px box. */
+  sample: (x: number, y: number) => string;
+  text: string;
+  cls: string;
+}
+
+/** Legend items laid out in rows within `width`: their positions and the rows' count. */
+function flow(items: readonly LegendItem[], width: number): { x: number; row: number }[] {
+  const out: { x: number; row: number }[] = [];
+  let x = 0;
+  let row = 0;
+  for (const item of items) {
+    const w = 30 + textWidth(item.text, 11) + 18;
+    if (x > 0 && x + w > width) {
+      row++;
+      x = 0;
+    }
+    out.push({ x, row });
+    x += w;
+  }
+  return out;
+}
+
+/**
+ * A map of one county as a standalone SVG string, at the county's scale:
+ *
+ * - one `<path class="municipality" data-code="…">` per municipality of the
+ *   county with a polygon, each named on the map (at the visual centre of
+ *   its largest polygon, in dark text with a white halo, moved off labels
+ *   placed before it, the most populous first) and in a `<title>` (its ties
+ *   and gaps);
+ * - the municipalities of the neighbouring counties greyed
+ *   (`<path class="neighbour">`), with the county borders over them;
+ * - the cooperation ties as lines between the municipalities' label points
+ *   (the explorer's tie model, `tiesOf`): `<line class="tie direct">` solid
+ *   for direct links, `<line class="tie shared">` dashed for shared bodies,
+ *   width by strength (links' summed weight, or the number of shared
+ *   bodies), `cross-border` added for a tie to another county (a tie to a
+ *   municipality beyond the neighbouring counties runs off the map, clipped,
+ *   and the description says how many), each with `data-tie="a-b-d|s"`
+ *   and a `<title>`;
+ * - the gaps (`findGaps`, or the `gaps` given) as one mark per gap type on
+ *   each municipality concerned (`<g class="gap" data-code data-gap>`, with
+ *   the reasons as its `<title>`), a shape and colour per type;
+ * - a title, a legend (tie styles, neighbouring county, each gap type present
+ *   with its count), and a source line with the data date.
+ *
+ * The SVG has `role="img"`, a `<title>` and a `<desc>` (the county, its
+ * municipalities, ties and gaps counted) for screen readers. Text comes
+ * from the catalogue's `map` section in `lang`. Every user string (names,
+ * codes, kinds, reasons) is XML-escaped; the SVG references nothing outside
+ * itself; the same network and options give the same bytes.
+ *
+ * @example
+ * const net = loadNetwork(demoDataset());
+ * writeFileSync('vasterbotten.svg', renderCountyMap(net, { county: 'Västerbotten' }));
+ *
+ * @example
+ * // With gaps already computed, in English.
+ * renderCountyMap(net, { county: '24', lang: 'en', gaps: findGaps(net) });
+ */
+export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptions = {}): string {
+  requireGeography(net, FN);
+  const o = parseOptions(CountyMapOptionsSchema, options, FN);
+  const lang: Lang = resolveLang(o.lang, net.geography);
+  const county = countyOf(net, o);
+  const ix = indexGeography(net.geography);
+  const countyName = (code: string) => ix.county.get(code)?.name ?? code;
+  const nameOf = (code: string) => ix.municipality.get(code)?.name ?? code;
+
+  const whole = prepare(o.features ?? defaultMapFeatures());
+  const featureOf = new Map(whole.collection.features.map((f) => [f.properties.code, f]));
+  const own = (ix.municipalitiesOf.get(county.code) ?? []).map((m) => m.code);
+  const drawnOwn = own.filter((c) => featureOf.has(c));
+  if (drawnOwn.length === 0) {
+    throw new OptionsError(FN, o.features ? 'features' : 'county', `the map polygons cover none of the municipalities of ${county.name}; pass \`features\`: GeoJSON with a \`code\` property per municipality`);
+  }
+  const inCounty = new Set(own);
+  const neighbourCodes = o.neighbours
+    ? neighbourCounties(net, own, county.code)
+        .flatMap((c) => (ix.municipalitiesOf.get(c) ?? []).map((m) => m.code))
+        .filter((c) => featureOf.has(c))
+    : [];
+
+  // The ties of the county's municipalities (to the neighbours' too, when drawn).
+  const projectionTies = net.municipalityProjection().ties.filter((t) => (inCounty.has(t.a) || inCounty.has(t.b)) && (o.neighbours || (inCounty.has(t.a) && inCounty.has(t.b))));
+  const farCodes = [...new Set(projectionTies.flatMap((t) => [t.a, t.b]))].filter((c) => !inCounty.has(c) && !neighbourCodes.includes(c)).sort();
+  const codes = [...own, ...neighbourCodes, ...farCodes];
+  const mIndex = new Map(codes.map((c, i) => [c, i]));
+  const actors = net.actors();
+  const aIndex = new Map(actors.map((a, i) => [a.id, i]));
+  const drawn = tiesOf(net, projectionTies, mIndex, aIndex);
+
+  // Gaps by municipality of the county: the types (in GAP_TYPES order, unknown ones after) and reasons.
+  const gapRows: Iterable<MapGap> = o.gaps ?? findGaps(net);
+  const gapTypes: string[] = [];
+  const gapsAt = new Map<string, Map<string, string[]>>();
+  for (const g of gapRows) {
+    for (const code of new Set(g.municipalities)) {
+      if (!inCounty.has(code) || !featureOf.has(code)) continue;
+      if (!gapTypes.includes(g.type)) gapTypes.push(g.type);
+      let byType = gapsAt.get(code);
+      if (!byType) gapsAt.set(code, (byType = new Map()));
+      const reasons = byType.get(g.type) ?? [];
+      if (!reasons.includes(g.reason)) reasons.push(g.reason);
+      byType.set(g.type, reasons);
+    }
+  }
+  const typeRank = (t: string) => {
+    const i = (GAP_TYPES as readonly string[]).indexOf(t);
+    return i < 0 ? GAP_TYPES.length + gapTypes.indexOf(t) : i;
+  };
+  gapTypes.sort((a, b) => typeRank(a) - typeRank(b));
+  const gapLabel = (type: string) => ((GAP_TYPES as readonly string[]).includes(type) ? message(lang, `map.gap.${type}` as MessageKey) : type);
+  const markIndex = (type: string) => typeRank(type);
+
+  // Layout: title band, the map, the legend rows, the source line.
+  const width = o.width;
+  const title = o.title ?? message(lang, 'map.county.title', { county: county.name });
+  const legendItems: LegendItem[] = [
+    { cls: 'direct', text: message(lang, 'map.legend.direct'), sample: (x, y) => `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${COLORS.direct}" stroke-width="3" stroke-linecap="round"/>` },
+    { cls: 'shared', text: message(lang, 'map.legend.shared'), sample: (x, y) => `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${COLORS.shared}" stroke-width="3" stroke-dasharray="5 3"/>` },
+    {
+      cls: 'width',
+      text: message(lang, 'map.legend.width'),
+      sample: (x, y) => [1, 2.5, 4.5].map((w, k) => `<line x1="${x + k * 9}" y1="${y + 5}" x2="${x + k * 9 + 6}" y2="${y - 5}" stroke="${COLORS.muted}" stroke-width="${w}"/>`).join(''),
+    },
+  ];
+  if (neighbourCodes.length > 0) {
+    legendItems.push({ cls: 'neighbours', text: message(lang, 'map.legend.neighbours'), sample: (x, y) => `<rect x="${x + 4}" y="${y - 6}" width="16" height="12" fill="${COLORS.neighbour}" stroke="#bbbbbb" stroke-width="0.8"/>` });
+  }
+  for (const type of gapTypes) {
+    const n = [...gapsAt.values()].filter((byType) => byType.has(type)).length;
+    legendItems.push({ cls: 'gap-type', text: message(lang, 'map.legend.gap', { type: gapLabel(type), n }), sample: (x, y) => gapSymbol(markIndex(type), x + 12, y, ` data-gap="${escapeXml(type)}"`) });
+  }
+  const positions = flow(legendItems, width - 2 * PAD);
+  const legendRows = positions.length === 0 ? 0 : positions.at(-1)!.row + 1;
+  const legendHeight = 8 + legendRows * LEGEND_ROW;
+
+  const ownCollection = prepare(subsetOf(whole, drawnOwn));
+  const meridian = middleLongitude(ownCollection.collection);
+  const mapWidth = width - 2 * PAD;
+  const mapHeight = Math.round(Math.min(1100, Math.max(260, shapeHeight(ownCollection.collection, mapWidth, meridian) * 1.06)));
+  const top = PAD + TITLE_BAND;
+  const height = top + mapHeight + legendHeight + SOURCE_BAND + PAD;
+  // Fitted to the county with a margin, so the neighbours' edges and the ties to them show.
+  const inset = Math.round(Math.min(mapWidth, mapHeight) * 0.06);
+  const frame: Box = { x: PAD, y: top, width: mapWidth, height: mapHeight };
+  const projection = fitProjection(
+    ownCollection.collection,
+    [
+      [PAD + inset, top + inset],
+      [PAD + mapWidth - inset, top + mapHeight - inset],
+    ],
+    meridian,
+  );
+
+  const all = prepare(subsetOf(whole, [...drawnOwn, ...neighbourCodes]));
+  const shapeOf = new Map(all.collection.features.map((f) => [f.properties.code, f]));
+  const shapes = new Map(all.collection.features.map((f) => [f.properties.code, pathData(projection, f)]));
+
+  // Where each municipality's ties meet and its name goes: the visual centre of its largest polygon on screen.
+  const point = new Map<string, [number, number]>();
+  for (const code of codes) {
+    const feature = shapeOf.get(code);
+    const p = feature ? labelPoint(projection, feature) : undefined;
+    const m = ix.municipality.get(code);
+    const at = p ?? (m ? projection([m.lon, m.lat]) : null);
+    if (at && Number.isFinite(at[0]) && Number.isFinite(at[1])) point.set(code, [Math.round(at[0] * 10) / 10, Math.round(at[1] * 10) / 10]);
+  }
+
+  // The ties, strongest drawn last (on top); widths relative to the strongest of each type.
+  const max = { d: 0, s: 0 };
+  for (const t of drawn.ties) max[t.t] = Math.max(max[t.t], tieStrength(t));
+  const tieCount = new Map<string, number>();
+  const tieLines: { tie: DrawnTie; strength: number; svg: string }[] = [];
+  let offMap = 0;
+  for (const tie of drawn.ties) {
+    const a = codes[tie.a]!;
+    const b = codes[tie.b]!;
+    const pa = point.get(a);
+    const pb = point.get(b);
+    if (!pa || !pb) continue;
+    for (const c of [a, b]) tieCount.set(c, (tieCount.get(c) ?? 0) + 1);
+    if (!inside(frame, pa) || !inside(frame, pb)) offMap++;
+    const strength = tieStrength(tie);
+    const w = round1(1 + 4 * Math.sqrt(strength / (max[tie.t] || 1)));
+    const dx = pb[0] - pa[0];
+    const dy = pb[1] - pa[1];
+    const len = Math.hypot(dx, dy) || 1;
+    const off = tie.t === 's' ? 1.5 : 0;
+    const [ox, oy] = [(-dy / len) * off, (dx / len) * off];
+    const cross = !(inCounty.has(a) && inCounty.has(b));
+    const cls = `tie ${tie.t === 'd' ? 'direct' : 'shared'}${cross ? ' cross-border' : ''}`;
+    const style = tie.t === 'd' ? `stroke="${COLORS.direct}"` : `stroke="${COLORS.shared}" stroke-dasharray="5 3"`;
+    const names = { a: nameOf(a), b: nameOf(b) };
+    const label =
+      tie.t === 'd'
+        ? messageCount(lang, 'map.tie.direct', tie.parts.reduce((n, p) => n + p.n, 0), names)
+        : messageCount(lang, 'map.tie.shared', strength, { ...names, bodies: formatList(lang, [...new Set(tie.parts.map((p) => actors[p.b!]!.name))]) });
+    tieLines.push({
+      tie,
+      strength,
+      svg: `<line class="${cls}" data-tie="${escapeXml(`${a}-${b}-${tie.t}`)}" x1="${round1(pa[0] + ox)}" y1="${round1(pa[1] + oy)}" x2="${round1(pb[0] + ox)}" y2="${round1(pb[1] + oy)}" ${style} stroke-width="${w}" stroke-linecap="round" stroke-opacity="0.85"><title>${escapeXml(label)}</title></line>`,
+    });
+  }
+  tieLines.sort((x, y) => x.strength / (max[x.tie.t] || 1) - y.strength / (max[y.tie.t] || 1));
+
+  // Labels: the county's names first (most populous first), then the neighbours at the far end of a tie.
+  const hasGaps = (code: string) => (gapsAt.get(code)?.size ?? 0) > 0;
+  const ownLabelled = drawnOwn.filter((c) => point.has(c));
+  const requests: LabelRequest[] = ownLabelled.map((c) => {
+    const [x, y] = point.get(c)!;
+    const text = nameOf(c);
+    const h = LABEL_SIZE + 3 + (hasGaps(c) ? SYMBOL + 3 : 0);
+    return { x, y: y + (h - LABEL_SIZE - 3) / 2, width: textWidth(text, LABEL_SIZE) + 4, height: h, priority: ix.municipality.get(c)?.population ?? 0 };
+  });
+  const placedBoxes: Box[] = [];
+  const ownAt = placeLabels(requests, frame, placedBoxes);
+  // The far end of each tie across the border is named: at its municipality when on the map, else where the tie leaves the map.
+  const farEnds = new Map<string, [number, number]>();
+  for (const { tie } of tieLines) {
+    for (const [near, far] of [[codes[tie.a]!, codes[tie.b]!], [codes[tie.b]!, codes[tie.a]!]] as const) {
+      if (!inCounty.has(near) || inCounty.has(far) || farEnds.has(far)) continue;
+      const [pn, pf] = [point.get(near)!, point.get(far)!];
+      const at = inside(frame, pf) ? pf : exitPoint(frame, pn, pf, NEIGHBOUR_LABEL_SIZE);
+      if (at) farEnds.set(far, at);
+    }
+  }
+  const tiedNeighbours = [...farEnds.keys()].sort();
+  const neighbourAt = placeLabels(
+    tiedNeighbours.map((c) => {
+      const [x, y] = farEnds.get(c)!;
+      return { x, y, width: textWidth(nameOf(c), NEIGHBOUR_LABEL_SIZE) + 4, height: NEIGHBOUR_LABEL_SIZE + 3, priority: ix.municipality.get(c)?.population ?? 0 };
+    }),
+    frame,
+    placedBoxes,
+  );
+
+  const summary = (code: string) => messageCount(lang, 'map.municipality.ties', tieCount.get(code) ?? 0, { name: nameOf(code) });
+  const ownPaths = drawnOwn.map((c) => {
+    const byType = gapsAt.get(c);
+    const base = summary(c);
+    const text = byType ? message(lang, 'map.municipality.gaps', { summary: base, gaps: formatList(lang, [...byType.keys()].sort((x, y) => typeRank(x) - typeRank(y)).map(gapLabel)) }) : base;
+    return `<path class="municipality${byType ? ' has-gap' : ''}" data-code="${escapeXml(c)}" fill="${COLORS.county}" d="${shapes.get(c)}"><title>${escapeXml(text)}</title></path>`;
+  });
+  const neighbourPaths = neighbourCodes.map((c) => {
+    const m = ix.municipality.get(c);
+    const text = message(lang, 'map.neighbour', { name: nameOf(c), county: countyName(m?.county ?? '') });
+    return `<path class="neighbour" data-code="${escapeXml(c)}" fill="${COLORS.neighbour}" d="${shapes.get(c)}"><title>${escapeXml(text)}</title></path>`;
+  });
+  const countyCodeOf = new Map([...drawnOwn, ...neighbourCodes].map((c) => [c, ix.municipality.get(c)?.county ?? c]));
+  const borders = pathData(projection, { type: 'MultiLineString', coordinates: countyBorderLines(all.collection, countyCodeOf) });
+
+  const labels = ownLabelled.map((c, i) => {
+    const [x, y] = ownAt[i]!;
+    const r = requests[i]!;
+    const textY = y - r.height / 2 + (LABEL_SIZE + 3) / 2;
+    return `<text x="${round1(x)}" y="${round1(textY)}" data-code="${escapeXml(c)}">${escapeXml(nameOf(c))}</text>`;
+  });
+  const marks = ownLabelled.flatMap((c, i) => {
+    const byType = gapsAt.get(c);
+    if (!byType) return [];
+    const [x, y] = ownAt[i]!;
+    const r = requests[i]!;
+    const types = [...byType.keys()].sort((p, q) => typeRank(p) - typeRank(q));
+    const rowY = y + r.height / 2 - SYMBOL / 2 - 1;
+    return types.map((type, k) => {
+      const sx = x + (k - (types.length - 1) / 2) * (SYMBOL + 3);
+      const reasons = byType.get(type)!;
+      return `<g class="gap" data-code="${escapeXml(c)}" data-gap="${escapeXml(type)}"><title>${escapeXml(`${gapLabel(type)}: ${reasons.join(' ')}`)}</title>${gapSymbol(markIndex(type), sx, rowY, '')}</g>`;
+    });
+  });
+  const neighbourLabels = tiedNeighbours.map((c, i) => {
+    const [x, y] = neighbourAt[i]!;
+    return `<text x="${round1(x)}" y="${round1(y)}" data-code="${escapeXml(c)}">${escapeXml(nameOf(c))}</text>`;
+  });
+
+  const id = `samverkan-county-map-${county.code.replace(/[^A-Za-z0-9_-]/g, '_')}-${width}`;
+  const gapCount = [...gapsAt.values()].filter((m) => m.size > 0).length;
+  const desc = [
+    message(lang, 'map.county.desc', {
+      county: county.name,
+      municipalities: messageCount(lang, 'map.county.municipalities', drawnOwn.length),
+      ties: messageCount(lang, 'map.county.ties', tieLines.length),
+      gaps: messageCount(lang, 'map.county.gaps', gapCount),
+    }),
+    ...(offMap > 0 ? [messageCount(lang, 'map.county.offMap', offMap)] : []),
+  ].join(' ');
+  const date = o.date ?? dataDateOf(net);
+  const sourceLine = sourceText(lang, o.source, date);
+
+  const legendTop = top + mapHeight + 8;
+  const legend = legendItems.map((item, i) => {
+    const { x, row } = positions[i]!;
+    const y = legendTop + row * LEGEND_ROW + LEGEND_ROW / 2;
+    return `<g class="legend-item ${item.cls}">${item.sample(PAD + x, y)}<text x="${round1(PAD + x + 30)}" y="${round1(y + 4)}">${escapeXml(item.text)}</text></g>`;
+  });
+
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="county-map" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="sans-serif" data-county="${escapeXml(county.code)}">`,
+    `<title id="${id}-title">${escapeXml(title)}</title>`,
+    `<desc id="${id}-desc">${escapeXml(desc)}</desc>`,
+    `<defs><clipPath id="${id}-clip"><rect x="${frame.x}" y="${frame.y}" width="${frame.width}" height="${frame.height}"/></clipPath></defs>`,
+    `<rect class="frame" x="${frame.x}" y="${frame.y}" width="${frame.width}" height="${frame.height}" fill="#ffffff" stroke="#cccccc" stroke-width="0.5"/>`,
+    `<g clip-path="url(#${id}-clip)">`,
+    `<g class="neighbours" stroke="${COLORS.neighbourStroke}" stroke-width="0.6" stroke-linejoin="round" fill-rule="evenodd">`,
+    ...neighbourPaths,
+    '</g>',
+    `<g class="municipalities" stroke="#ffffff" stroke-width="0.8" stroke-linejoin="round" fill-rule="evenodd">`,
+    ...ownPaths,
+    '</g>',
+    `<path class="county-borders" fill="none" stroke="${COLORS.border}" stroke-width="1" stroke-linejoin="round" stroke-linecap="round" pointer-events="none" d="${borders}"/>`,
+    '<g class="ties" fill="none">',
+    ...tieLines.map((t) => t.svg),
+    '</g>',
+    `<g class="neighbour-labels" font-size="${NEIGHBOUR_LABEL_SIZE}" font-style="italic" text-anchor="middle" dominant-baseline="middle" fill="${COLORS.muted}" stroke="#ffffff" stroke-width="2.5" stroke-linejoin="round" paint-order="stroke" pointer-events="none" aria-hidden="true">`,
+    ...neighbourLabels,
+    '</g>',
+    `<g class="labels" font-size="${LABEL_SIZE}" text-anchor="middle" dominant-baseline="middle" fill="${COLORS.text}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke" pointer-events="none" aria-hidden="true">`,
+    ...labels,
+    '</g>',
+    '<g class="gaps">',
+    ...marks,
+    '</g>',
+    '</g>',
+    `<text class="title" x="${PAD}" y="${PAD + 18}" font-size="17" font-weight="bold" fill="${COLORS.text}">${escapeXml(title)}</text>`,
+    `<g class="legend" font-size="11" fill="#222222">`,
+    ...legend,
+    '</g>',
+    `<text class="source" x="${PAD}" y="${height - PAD - 4}" font-size="10" fill="${COLORS.muted}">${escapeXml(sourceLine)}</text>`,
+    '</svg>',
+  ];
+  return out.join('\n') + '\n';
+}
+
+const inside = (frame: Box, [x, y]: readonly number[]) => x! >= frame.x && x! <= frame.x + frame.width && y! >= frame.y && y! <= frame.y + frame.height;
+
+/** Where the segment from `from` (inside the frame) towards `to` (outside) leaves the frame, moved `margin` px back inside; undefined when `from` is outside too. */
+function exitPoint(frame: Box, from: readonly number[], to: readonly number[], margin: number): [number, number] | undefined {
+  if (!inside(frame, from)) return undefined;
+  const [x0, y0] = [from[0]!, from[1]!];
+  const [dx, dy] = [to[0]! - x0, to[1]! - y0];
+  let t = 1;
+  if (dx > 0) t = Math.min(t, (frame.x + frame.width - x0) / dx);
+  if (dx < 0) t = Math.min(t, (frame.x - x0) / dx);
+  if (dy > 0) t = Math.min(t, (frame.y + frame.height - y0) / dy);
+  if (dy < 0) t = Math.min(t, (frame.y - y0) / dy);
+  const len = Math.hypot(dx, dy) || 1;
+  const back = Math.min(t, Math.max(0, t - (2 * margin) / len));
+  return [x0 + dx * back, y0 + dy * back];
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { CooperationNetwork, demoDataset, findGaps, loadNetwork, swedenGeography } from '../../src/index.js';
+import { OptionsError } from '../../src/model/options.js';
+import { renderCountyMap } from '../../src/report.js';
+import { placeLabels, visualCentre } from '../../src/report/map/labels.js';
+import { exploreNetwork, XSS } from './explore-fixture.js';
+
+const net = exploreNetwork();
+
+/** The `data-code` of every element of a class, in document order. */
+const codesOf = (svg: string, cls: string) => [...svg.matchAll(new RegExp(`<path class="${cls}[^"]*" data-code="([^"]*)"`, 'g'))].map((m) => m[1]!);
+
+describe('renderCountyMap', () => {
+  it('is deterministic: the same network and options give the same bytes', () => {
+    expect(renderCountyMap(net, { lang: 'en' })).toBe(renderCountyMap(exploreNetwork(), { lang: 'en' }));
+  });
+
+  it('defaults to the scope’s one county and the geography’s language (Swedish)', () => {
+    const svg = renderCountyMap(net);
+    expect(svg).toBe(renderCountyMap(net, { county: '24', lang: 'sv' }));
+    expect(svg).toContain('Samverkan i');
+    expect(svg).toContain('data-county="24"');
+  });
+
+  it('finds the county by code or name, and refuses an unknown one, one outside the scope, or none for several counties, naming the option', () => {
+    const demo = loadNetwork(demoDataset());
+    expect(renderCountyMap(demo, { county: '24', gaps: [] })).toBe(renderCountyMap(demo, { county: 'Västerbotten', gaps: [] }));
+    const fail = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e as OptionsError;
+      }
+      throw new Error('no error');
+    };
+    const unknown = fail(() => renderCountyMap(demo, { county: 'Västerbottn' }));
+    expect(unknown).toBeInstanceOf(OptionsError);
+    expect(unknown.option).toBe('county');
+    expect(unknown.message).toMatch(/no county "Västerbottn".*did you mean Västerbottens län \(24\)/);
+    const outside = fail(() => renderCountyMap(net, { county: '01' }));
+    expect(outside.option).toBe('county');
+    expect(outside.message).toMatch(/outside the network's scope/);
+    const none = fail(() => renderCountyMap(demo));
+    expect(none.option).toBe('county');
+    expect(none.message).toMatch(/name the county to draw/);
+    expect(fail(() => renderCountyMap(net, { colour: 'red' } as never)).message).toMatch(/unknown option/);
+    expect(fail(() => renderCountyMap(net, { date: '2021-02-30' })).option).toBe('date');
+  });
+
+  it('draws the neighbours and the ties across the border only when asked', () => {
+    const svg = renderCountyMap(net, { lang: 'en', neighbours: false });
+    expect(codesOf(svg, 'neighbour')).toEqual([]);
+    expect(svg).not.toContain('cross-border');
+    expect(svg.match(/<line class="tie /g)).toHaveLength(5);
+    expect(codesOf(svg, 'municipality')).toHaveLength(15);
+    expect(svg).not.toContain('Neighbouring county');
+  });
+
+  it('marks the gaps given instead of computing them, and leaves the gap legend out when there are none', () => {
+    const none = renderCountyMap(net, { lang: 'en', gaps: [] });
+    expect(none).not.toContain('class="gap"');
+    expect(none).not.toContain('gap-type');
+    expect(none).not.toContain('has-gap');
+    const one = renderCountyMap(net, { lang: 'en', gaps: [{ type: 'isolated_municipality', reason: 'Vindeln has no link.', municipalities: ['2404', '0180'] }] });
+    expect(one.match(/<g class="gap" /g)).toHaveLength(1); // 0180 is not in the county
+    expect(one).toContain('<g class="gap" data-code="2404" data-gap="isolated_municipality"><title>Isolated municipality: Vindeln has no link.</title>');
+    expect(one).toContain('Isolated municipality (1)');
+    expect(renderCountyMap(net, { lang: 'en', gaps: findGaps(net) })).toBe(renderCountyMap(net, { lang: 'en' }));
+  });
+
+  it('escapes every user string: names, codes, bodies, gap types and reasons, title and source', () => {
+    const evil = '<script>window.__xss=9</script>"\'&';
+    const svg = renderCountyMap(net, {
+      lang: 'en',
+      title: evil,
+      source: evil,
+      gaps: [{ type: evil, reason: evil, municipalities: ['2480'] }],
+    });
+    for (const probe of [evil, ...Object.values(XSS)]) expect(svg).not.toContain(probe);
+    expect(svg).toContain('&lt;script&gt;window.__xss=9&lt;/script&gt;&quot;&#39;&amp;');
+    expect(svg).toContain(`data-gap="&lt;script&gt;`);
+    // Every element is well formed enough that no raw `<` starts anything but a known SVG tag.
+    const allowed = new Set(['circle', 'clipPath', 'defs', 'desc', 'g', 'line', 'path', 'rect', 'svg', 'text', 'title']);
+    const tags = new Set([...svg.matchAll(/<\/?([a-zA-Z]+)/g)].map((m) => m[1]!));
+    expect([...tags].filter((t) => !allowed.has(t))).toEqual([]);
+  });
+
+  it('names the data date: the asOf date of a snapshot, else the latest link date, else says it is not known', () => {
+    expect(renderCountyMap(net.asOf('2016-05-01'), { lang: 'en' })).toContain('Data as of 1 May 2016.');
+    expect(renderCountyMap(net, { lang: 'en', date: '2020-01-02', source: 'Länsstyrelsen' })).toContain('Source: Länsstyrelsen. Data as of 2 January 2020.');
+    const empty = CooperationNetwork.create({ geography: swedenGeography(), scope: { counties: ['24'] }, links: [] });
+    expect(renderCountyMap(empty, { lang: 'en' })).toContain('Data date not known.');
+    expect(renderCountyMap(empty, { lang: 'en' })).not.toContain('<line class="tie');
+  });
+
+  it('draws a snapshot’s ties only (asOf), and refuses polygons that cover none of the county', () => {
+    const ties = (svg: string) => [...svg.matchAll(/data-tie="([^"]*)"/g)].map((m) => m[1]);
+    expect(ties(renderCountyMap(net.asOf('2011-01-01'), { lang: 'en' })).sort()).toEqual(['2401-2480-s', '2421-2462-d']);
+    const other = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: { code: 'X' }, geometry: { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }] };
+    expect(() => renderCountyMap(net, { features: other })).toThrow(/polygons cover none of the municipalities/);
+  });
+});
+
+describe('visualCentre', () => {
+  it('is the middle of a square and inside a U shape whose centroid is not', () => {
+    const [x, y] = visualCentre([[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]], 0.01);
+    expect(x).toBeCloseTo(5, 1);
+    expect(y).toBeCloseTo(5, 1);
+    // A U open at the top: the arms are x 0–2 and 8–10, the base y 0–2.
+    const u = [[[0, 0], [10, 0], [10, 10], [8, 10], [8, 2], [2, 2], [2, 10], [0, 10], [0, 0]]];
+    const [ux, uy] = visualCentre(u, 0.01);
+    const inU = (ux < 2 || ux > 8 || uy < 2) && ux > 0 && ux < 10 && uy > 0 && uy < 10;
+    expect(inU).toBe(true);
+  });
+
+  it('stays out of holes', () => {
+    const ring = [[[0, 0], [20, 0], [20, 20], [0, 20], [0, 0]], [[5, 5], [15, 5], [15, 15], [5, 15], [5, 5]]];
+    const [x, y] = visualCentre(ring, 0.01);
+    expect(x > 5 && x < 15 && y > 5 && y < 15).toBe(false);
+  });
+});
+
+describe('placeLabels', () => {
+  it('leaves a free label at its anchor and moves one that would cover a label placed before it', () => {
+    const frame = { x: 0, y: 0, width: 200, height: 200 };
+    const at = placeLabels(
+      [
+        { x: 100, y: 100, width: 60, height: 14, priority: 1 },
+        { x: 105, y: 102, width: 60, height: 14, priority: 2 },
+        { x: 20, y: 20, width: 20, height: 10, priority: 0 },
+      ],
+      frame,
+    );
+    expect(at[1]).toEqual([105, 102]); // the higher priority keeps its place
+    expect(at[2]).toEqual([20, 20]);
+    const [x, y] = at[0]!;
+    const apart = Math.abs(x - 105) >= 60 || Math.abs(y - 102) >= 14;
+    expect(apart).toBe(true);
+  });
+
+  it('keeps a label inside the frame when it can', () => {
+    const [[x, y]] = placeLabels([{ x: 195, y: 100, width: 30, height: 10, priority: 0 }], { x: 0, y: 0, width: 200, height: 200 }) as [[number, number]];
+    expect(x + 15).toBeLessThanOrEqual(200);
+    expect(y).toBe(100);
+  });
+});
