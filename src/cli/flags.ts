@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { describeValue } from '../model/errors.js';
-import { message, type Lang, type MessageKey } from '../model/i18n/index.js';
+import { CATALOGUES, message, type Lang, type MessageKey } from '../model/i18n/index.js';
 import { didYouMean } from '../model/suggest.js';
 import { UsageError, type OptionSpec } from './context.js';
 
@@ -30,8 +30,13 @@ export interface Flag<V = unknown, O extends string = string> {
   readonly short?: string;
   /** The value's name in the help (`N`, `LIST`, `FILE`); none for a boolean flag. */
   readonly value?: string;
-  /** The help line (wrapped to the terminal's width when printed). */
-  readonly help: string;
+  /**
+   * The help line (wrapped when printed): a key of the catalogue's cli
+   * section (`cli.flag.actors`), said in the help's language, or English text.
+   */
+  readonly help: MessageKey | (string & {});
+  /** The values of the help key's placeholders. */
+  readonly helpParams?: Readonly<Record<string, string>>;
   /** The values a `choice` (or each item of a `list`) may take: read from the schema's enum unless given. */
   readonly choices?: readonly string[];
   /** List the choices in the help (default: for a `choice` of at most eight values). */
@@ -245,6 +250,11 @@ export function wrap(text: string, width: number): string[] {
   return lines;
 }
 
+/** A help text: the catalogue's message when it is a key, else the text as written. */
+function say(text: string, lang: Lang, params?: Readonly<Record<string, string>>): string {
+  return Object.hasOwn(CATALOGUES.en, text) ? message(lang, text as MessageKey, params) : text;
+}
+
 /** Help columns: flags in the first 20 (after two spaces), text after, 79 in all. */
 const LEFT = 20;
 const WIDTH = 79;
@@ -255,7 +265,7 @@ export function flagHelp(name: string, flag: Flag, lang: Lang): string {
   const fallback = flag.default === false ? undefined : (flag.default ?? schemaDefault(flag.schema));
   const choices = (flag.showChoices ?? (flag.type === 'choice' && (flag.choices?.length ?? 0) <= 8)) ? flag.choices : undefined;
   const extra = [choices && choices.join(' | '), fallback !== undefined && message(lang, 'cli.help.default', { value: fallback })].filter(Boolean);
-  const text = `${flag.help}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
+  const text = `${say(flag.help, lang, flag.helpParams)}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
   const indent = ' '.repeat(2 + LEFT);
   const lines = wrap(text, WIDTH - indent.length);
   const first = left.length < LEFT ? `  ${left.padEnd(LEFT)}${lines[0]}` : `  ${left}  ${lines[0]}`;
@@ -267,12 +277,12 @@ export interface FlagGroup {
   /** The group's title in the catalogue (`cli.help.options`, `cli.help.input`). */
   readonly title: MessageKey;
   readonly flags: FlagTable;
-  /** A last line under the flags (English, like the help lines). */
-  readonly note?: string;
+  /** A last line under the flags: a catalogue key or English text. */
+  readonly note?: MessageKey | (string & {});
 }
 
 /** The help block of a group. */
 export function groupHelp(group: FlagGroup, lang: Lang): string {
   const lines = Object.entries(group.flags).map(([name, flag]) => flagHelp(name, flag, lang));
-  return [`${message(lang, group.title)}:`, ...lines, ...(group.note ? wrap(group.note, WIDTH - 2).map((l) => `  ${l}`) : [])].join('\n');
+  return [`${message(lang, group.title)}:`, ...lines, ...(group.note ? wrap(say(group.note, lang), WIDTH - 2).map((l) => `  ${l}`) : [])].join('\n');
 }

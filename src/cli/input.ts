@@ -58,23 +58,24 @@ const DEFAULT_NAME = DEFAULT_COUNTRY.name.toLowerCase();
 
 /** The flags every command that reads a network accepts. */
 export const INPUT_FLAGS = {
-  actors: cliFlag({ type: 'string', value: 'FILE', help: 'actors CSV (id, name, kind, municipality, county, …)' }),
-  links: cliFlag({ type: 'string', value: 'FILE', help: 'links CSV (source, target, kind, weight, since, until); a file over 16 MiB is read in chunks, not whole' }),
+  actors: cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.actors' }),
+  links: cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.links' }),
   graph: cliFlag({
     type: 'string',
     value: 'FILE',
-    help: 'a GEXF, GraphML or graphology JSON file instead (from Gephi, NetworkX or igraph); node attributes kind, municipality and county map to actor fields',
+    help: 'cli.flag.graph',
   }),
   geography: cliFlag({
     type: 'string',
     value: 'DIR',
-    help: `folder with municipalities.csv, counties.csv, adjacency.csv, or ${COUNTRY_NAMES} (default: ${DEFAULT_COUNTRY.name}'s when the data names a municipality, else none: a plain graph)`,
+    help: 'cli.flag.geography',
+    helpParams: { countries: COUNTRY_NAMES, country: DEFAULT_COUNTRY.name },
   }),
-  county: cliFlag({ type: 'string', short: 'c', value: 'C[,C…]', help: 'the area the data covers: these counties (code or name), or all (default: inferred from the data, said on stderr)' }),
-  municipalities: cliFlag({ type: 'string', value: 'L', help: '… or these municipalities' }),
+  county: cliFlag({ type: 'string', short: 'c', value: 'C[,C…]', help: 'cli.flag.county' }),
+  municipalities: cliFlag({ type: 'string', value: 'L', help: 'cli.flag.municipalities' }),
   ids: libraryFlag(LoadNetworkOptionsSchema, 'ids', {
     value: 'HOW',
-    help: 'link ends that are not actor ids: auto (names, and codes when an actors file or --geography speaks them), municipality-codes (2480 is Umeå), or actors',
+    help: 'cli.flag.ids',
     default: 'auto',
     parse: (raw, _flag, lang) => {
       const choices = LoadNetworkOptionsSchema.shape.ids.unwrap().options;
@@ -85,22 +86,25 @@ export const INPUT_FLAGS = {
   dataset: cliFlag({
     type: 'string',
     value: 'NAME',
-    help: `an embedded dataset: ${Object.entries(DEFAULT_COUNTRY.datasets ?? {})
-      .map(([name, d]) => `${name}, ${d.description}`)
-      .join('; ')}`,
+    help: 'cli.flag.dataset',
+    helpParams: {
+      datasets: Object.entries(DEFAULT_COUNTRY.datasets ?? {})
+        .map(([name, d]) => `${name}, ${d.description}`)
+        .join('; '),
+    },
     default: Object.keys(DEFAULT_COUNTRY.datasets ?? {})[0] ?? false,
   }),
-  'kinds-file': cliFlag({ type: 'string', value: 'FILE', help: 'more words for organisation types (columns word, kind)' }),
+  'kinds-file': cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.kinds-file' }),
   'as-of': cliFlag({
     type: 'string',
     value: 'DATE',
-    help: 'only the links active on DATE (YYYY-MM-DD)',
+    help: 'cli.flag.as-of',
     parse: (raw, _flag, lang) => {
       if (!IsoDateSchema.safeParse(raw).success) throw new UsageError(message(lang, 'cli.error.date', { flag: '--as-of', value: JSON.stringify(raw) }));
       return raw;
     },
   }),
-  lenient: cliFlag({ type: 'boolean', help: 'load what can be loaded and report the rest (on stderr), instead of stopping with the list of every problem' }),
+  lenient: cliFlag({ type: 'boolean', help: 'cli.flag.lenient' }),
 } as const satisfies FlagTable;
 
 /** The input flags as a help group. */

@@ -26,10 +26,10 @@ function checkDelimiter(raw: string, lang: Lang): string {
 
 /** The flags of the commands that print rows or a table. */
 export const OUTPUT_FLAGS = {
-  format: cliFlag({ type: 'choice', choices: FORMATS, short: 'f', value: 'FMT', help: 'text (an aligned table), json, csv or md', showChoices: false, default: 'text', parse: (raw, _flag, lang) => checkFormat(raw, lang) }),
-  out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'write to FILE instead of the terminal' }),
-  delimiter: cliFlag({ type: 'string', value: 'D', help: 'csv: comma (default), semicolon (Swedish Excel: also decimal commas) or tab', parse: (raw, _flag, lang) => checkDelimiter(raw, lang) }),
-  bom: cliFlag({ type: 'boolean', help: 'csv: start with a byte-order mark, so Excel reads å, ä, ö' }),
+  format: cliFlag({ type: 'choice', choices: FORMATS, short: 'f', value: 'FMT', help: 'cli.flag.format', showChoices: false, default: 'text', parse: (raw, _flag, lang) => checkFormat(raw, lang) }),
+  out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'cli.flag.out' }),
+  delimiter: cliFlag({ type: 'string', value: 'D', help: 'cli.flag.delimiter', parse: (raw, _flag, lang) => checkDelimiter(raw, lang) }),
+  bom: cliFlag({ type: 'boolean', help: 'cli.flag.bom' }),
 } as const satisfies FlagTable;
 
 export const OUTPUT_GROUP: FlagGroup = { title: 'cli.help.output', flags: OUTPUT_FLAGS };

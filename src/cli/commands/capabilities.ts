@@ -16,13 +16,13 @@ export const CAPABILITY_FLAGS = {
   capabilities: cliFlag({
     type: 'string',
     value: 'FILE',
-    help: 'one row per (municipality or actor, capability): municipality or actor, capability, status (yes, no, planned; ja, nej, planerad), optional since, until, source. Standard capabilities: action_plan, coordinator, situation_picture, police_agreement, exit_support, relatives_support, religious_dialogue, civil_society_partnership, regional_network',
+    help: 'cli.flag.capabilities',
   }),
-  census: libraryFlag(LoadCapabilitiesOptionsSchema, 'census', { help: 'the file is complete: a municipality without a row lacks the capability (default: absence is unknown)' }),
-  'custom-capabilities': libraryFlag(LoadCapabilitiesOptionsSchema, 'custom', { type: 'list', value: 'LIST', help: 'capabilities of your own (codes)' }),
+  census: libraryFlag(LoadCapabilitiesOptionsSchema, 'census', { help: 'cli.flag.census' }),
+  'custom-capabilities': libraryFlag(LoadCapabilitiesOptionsSchema, 'custom', { type: 'list', value: 'LIST', help: 'cli.flag.custom-capabilities' }),
 } as const satisfies FlagTable;
 
-export const CAPABILITY_GROUP: FlagGroup = { title: 'cli.help.capabilities', flags: CAPABILITY_FLAGS, note: 'Real, partial evidence: data/examples/capabilities (absence is unknown).' };
+export const CAPABILITY_GROUP: FlagGroup = { title: 'cli.help.capabilities', flags: CAPABILITY_FLAGS, note: 'cli.help.capabilitiesNote' };
 
 const COMMON_GROUPS = [CAPABILITY_GROUP, INPUT_GROUP, OUTPUT_GROUP, ROWS_GROUP];
 

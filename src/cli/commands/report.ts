@@ -180,6 +180,8 @@ export const mapCommand = defineCommand({
       domain,
       title: (values.title as string | undefined) ?? `${metric[0]!.toUpperCase()}${metric.slice(1).replace('_', ' ')} per ${level}${net.scope.national ? '' : `: ${net.scope.description}`}`,
       legendLabel: metric,
+      // The map's words and numbers in the command's language.
+      lang,
     });
     const out = emit(svg + (svg.endsWith('\n') ? '' : '\n'), values, io);
     if (out) io.stderr.write(`${message(lang, 'cli.note.wrote', { path: out })}\n`);

@@ -42,7 +42,7 @@ export const GLOBAL_FLAGS = {
     type: 'choice',
     choices: LANGUAGES,
     value: 'LANG',
-    help: "language of the help, notes and messages (default: the language of the data's geography: Swedish for Swedish municipalities, else English)",
+    help: 'cli.flag.lang',
     showChoices: true,
   }),
 } as const satisfies FlagTable;
@@ -104,8 +104,8 @@ export function commandSummary(command: Command, lang: Lang): string {
 
 /** The flags of every command that prints rows. */
 export const ROWS_FLAGS = {
-  sort: cliFlag({ type: 'string', value: 'COLUMN', help: 'sort by COLUMN (numbers largest first, text A–Ö)' }),
-  top: cliFlag({ type: 'integer', min: 1, value: 'N', help: 'keep the first N rows' }),
+  sort: cliFlag({ type: 'string', value: 'COLUMN', help: 'cli.flag.sort' }),
+  top: cliFlag({ type: 'integer', min: 1, value: 'N', help: 'cli.flag.top' }),
 } as const satisfies FlagTable;
 export const ROWS_GROUP: FlagGroup = { title: 'cli.help.rows', flags: ROWS_FLAGS };
 
@@ -158,12 +158,12 @@ export function warnUnknownKinds(net: CooperationNetwork, kinds: readonly string
 export const PATH_FLAGS = {
   samples: libraryFlag(CentralityOptionsSchema, 'samples', {
     value: 'N',
-    help: 'search from a seeded sample of about N actors: auto (every actor up to nodes × links = 100 million, else a sample), exact, or a number',
+    help: 'cli.flag.samples',
     parse: (raw, flag, lang) => (raw === 'auto' || raw === 'exact' ? raw : wholeNumber(raw, flag, 1, lang)),
   }),
   workers: libraryFlag(CentralityOptionsSchema, 'workers', {
     value: 'N',
-    help: 'worker threads for the searches: auto (2 on large networks, else 1) or a number (1: none), at most the number of cores',
+    help: 'cli.flag.workers',
     parse: (raw, flag, lang) => (raw === 'auto' ? raw : wholeNumber(raw, flag, 1, lang)),
   }),
 } as const satisfies FlagTable;
