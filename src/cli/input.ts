@@ -197,7 +197,7 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
   // `--geography sweden`: a shipped country by its name; else a folder. Given either way (so link ends may be municipality codes).
   const country = typeof values.geography === 'string' ? (knownCountry(values.geography) ?? loadCountry(geography!)) : undefined;
   const geo = country && countryGeography(country);
-  const bar = progressBar(io, 'Loading');
+  const bar = progressBar(io, message(lang0, 'cli.progress.loading'));
   const load = (input: LoadNetworkInput) => {
     let loaded: CooperationNetwork;
     try {

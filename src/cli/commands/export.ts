@@ -57,7 +57,7 @@ export const exportCommand = defineCommand({
     }
     const { net, description, lang } = loadInput(values, io);
     announce(description, values, io);
-    const bar = progressBar(io, 'Computing metrics');
+    const bar = progressBar(io, message(lang, 'cli.progress.metrics'));
     const options = { ...rest, onProgress: (done: number, total: number) => bar.update(done, total) };
     const cwd = io.cwd ?? process.cwd();
     if (format === 'csv') {

@@ -268,7 +268,7 @@ export const evaluateCommand = defineCommand({
     const known: readonly string[] = protocol === 'body' ? BODY_METHODS : EVALUATION_METHODS;
     for (const m of methods ?? []) if (!known.includes(m)) throw new UsageError(message(lang, 'cli.error.unknownMethod', { value: JSON.stringify(m), protocol }), message(lang, 'cli.hint.methods', { methods: known.join(', ') }));
     const model = modelOption(values, io);
-    const bar = progressBar(io, 'Evaluating');
+    const bar = progressBar(io, message(lang, 'cli.progress.evaluating'));
     const onProgress = (done: number, total: number) => bar.update(done, total);
     const common = { ...(seed !== undefined && { seed }), ...(k !== undefined && { k }), ...(since !== undefined && { since }), ...(model && { model }), onProgress };
     if (protocol === 'body') {

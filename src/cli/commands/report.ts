@@ -63,7 +63,7 @@ export const reportCommand = defineCommand({
     const { format = 'html', quiet } = flagsOf(REPORT_FLAGS, flags);
     const features = mapFeatures(values, io, country);
     const capabilities = loadCapabilityFlag(values, net, io);
-    const bar = progressBar(io, 'Computing');
+    const bar = progressBar(io, message(lang, 'cli.progress.computing'));
     const model = buildReport(net, {
       ...(capabilities && { capabilities }),
       dataDescription: description,
