@@ -16,11 +16,11 @@ import { announce, defineCommand, noteSampling, PATH_GROUP, pathOptions, printRo
 const COMMON_GROUPS = [INPUT_GROUP, OUTPUT_GROUP, ROWS_GROUP];
 
 const CENTRALITY_FLAGS = {
-  measures: libraryFlag(CentralityOptionsSchema, 'measures', { value: 'LIST', help: 'comma-separated subset of the measures', showChoices: true, default: false }),
-  weighted: libraryFlag(CentralityOptionsSchema, 'weighted', { help: 'path measures read weights as strengths (distance 1/weight)' }),
-  kinds: libraryFlag(CentralityOptionsSchema, 'kinds', { value: 'LIST', help: 'only actors of these kinds (e.g. municipality)' }),
-  network: libraryFlag(CentralityOptionsSchema, 'network', { value: 'NAME', help: 'the actor network, or the municipality projection (ties direct or through shared bodies)' }),
-  aggregate: libraryFlag(MunicipalityCentralityOptionsSchema, 'aggregate', { value: 'HOW', help: 'one row per municipality: the sum, max or mean of its actors', default: false }),
+  measures: libraryFlag(CentralityOptionsSchema, 'measures', { value: 'LIST', help: 'cli.flag.centrality.measures', showChoices: true, default: false }),
+  weighted: libraryFlag(CentralityOptionsSchema, 'weighted', { help: 'cli.flag.centrality.weighted' }),
+  kinds: libraryFlag(CentralityOptionsSchema, 'kinds', { value: 'LIST', help: 'cli.flag.centrality.kinds' }),
+  network: libraryFlag(CentralityOptionsSchema, 'network', { value: 'NAME', help: 'cli.flag.centrality.network' }),
+  aggregate: libraryFlag(MunicipalityCentralityOptionsSchema, 'aggregate', { value: 'HOW', help: 'cli.flag.centrality.aggregate', default: false }),
 } as const satisfies FlagTable;
 
 export const centralityCommand = defineCommand({
@@ -43,10 +43,10 @@ export const centralityCommand = defineCommand({
 });
 
 const BROKERAGE_FLAGS = {
-  weighted: libraryFlag(BrokerageOptionsSchema, 'weighted', { help: 'constraint and effective size use link weights' }),
-  'group-by': libraryFlag(BrokerageOptionsSchema, 'groupBy', { value: 'NAME', help: 'the groups of the brokerage roles' }),
-  ungrouped: libraryFlag(BrokerageOptionsSchema, 'ungrouped', { value: 'HOW', help: 'actors without a group: own (a group of their own) or skip (ignore two-paths through them)' }),
-  kinds: libraryFlag(BrokerageOptionsSchema, 'kinds', { value: 'LIST', help: 'only actors of these kinds' }),
+  weighted: libraryFlag(BrokerageOptionsSchema, 'weighted', { help: 'cli.flag.brokerage.weighted' }),
+  'group-by': libraryFlag(BrokerageOptionsSchema, 'groupBy', { value: 'NAME', help: 'cli.flag.brokerage.group-by' }),
+  ungrouped: libraryFlag(BrokerageOptionsSchema, 'ungrouped', { value: 'HOW', help: 'cli.flag.brokerage.ungrouped' }),
+  kinds: libraryFlag(BrokerageOptionsSchema, 'kinds', { value: 'LIST', help: 'cli.flag.brokerage.kinds' }),
 } as const satisfies FlagTable;
 
 export const brokerageCommand = defineCommand({
@@ -64,9 +64,9 @@ export const brokerageCommand = defineCommand({
 });
 
 const STRUCTURE_FLAGS = {
-  show: cliFlag({ type: 'choice', choices: ['articulation', 'bridges', 'components', 'kcore'], value: 'WHAT', help: 'articulation points, bridges, connected components or k-core numbers', default: 'articulation' }),
-  scope: libraryFlag(ArticulationOptionsSchema, 'scope', { value: 'NAME', help: 'articulation: within each county, or in the whole network' }),
-  network: libraryFlag(ArticulationOptionsSchema, 'network', { value: 'NAME', help: 'articulation, components, kcore: the actor network or the municipality projection' }),
+  show: cliFlag({ type: 'choice', choices: ['articulation', 'bridges', 'components', 'kcore'], value: 'WHAT', help: 'cli.flag.structure.show', default: 'articulation' }),
+  scope: libraryFlag(ArticulationOptionsSchema, 'scope', { value: 'NAME', help: 'cli.flag.structure.scope' }),
+  network: libraryFlag(ArticulationOptionsSchema, 'network', { value: 'NAME', help: 'cli.flag.structure.network' }),
 } as const satisfies FlagTable;
 
 export const structureCommand = defineCommand({
@@ -94,11 +94,11 @@ export const structureCommand = defineCommand({
 });
 
 const COMMUNITIES_FLAGS = {
-  seed: libraryFlag(CommunitiesOptionsSchema, 'seed', { value: 'N', help: 'random seed: the same seed gives the same communities' }),
-  resolution: libraryFlag(CommunitiesOptionsSchema, 'resolution', { value: 'X', help: 'above 1: more, smaller communities' }),
-  unweighted: cliFlag({ type: 'boolean', help: 'ignore link weights' }),
-  network: libraryFlag(CommunitiesOptionsSchema, 'network', { value: 'NAME', help: 'the actor network or the municipality projection' }),
-  show: cliFlag({ type: 'choice', choices: ['summary', 'assignments', 'counties'], value: 'WHAT', help: 'summary, assignments (one row per actor) or counties (members per community and county)', default: 'summary' }),
+  seed: libraryFlag(CommunitiesOptionsSchema, 'seed', { value: 'N', help: 'cli.flag.communities.seed' }),
+  resolution: libraryFlag(CommunitiesOptionsSchema, 'resolution', { value: 'X', help: 'cli.flag.communities.resolution' }),
+  unweighted: cliFlag({ type: 'boolean', help: 'cli.flag.communities.unweighted' }),
+  network: libraryFlag(CommunitiesOptionsSchema, 'network', { value: 'NAME', help: 'cli.flag.communities.network' }),
+  show: cliFlag({ type: 'choice', choices: ['summary', 'assignments', 'counties'], value: 'WHAT', help: 'cli.flag.communities.show', default: 'summary' }),
 } as const satisfies FlagTable;
 
 export const communitiesCommand = defineCommand({
@@ -125,9 +125,9 @@ export const communitiesCommand = defineCommand({
 });
 
 const COVERAGE_FLAGS = {
-  level: cliFlag({ type: 'choice', choices: ['county', 'municipality'], value: 'NAME', help: 'one row per county or per municipality', default: 'county' }),
-  'partner-kinds': libraryFlag(CoverageOptionsSchema, 'partnerKinds', { value: 'L', help: 'partner kinds to report a share for' }),
-  weighted: libraryFlag(CoverageOptionsSchema, 'weighted', { help: 'betweenness reads weights as strengths' }),
+  level: cliFlag({ type: 'choice', choices: ['county', 'municipality'], value: 'NAME', help: 'cli.flag.coverage.level', default: 'county' }),
+  'partner-kinds': libraryFlag(CoverageOptionsSchema, 'partnerKinds', { value: 'L', help: 'cli.flag.coverage.partner-kinds' }),
+  weighted: libraryFlag(CoverageOptionsSchema, 'weighted', { help: 'cli.flag.coverage.weighted' }),
 } as const satisfies FlagTable;
 
 export const coverageCommand = defineCommand({
@@ -150,10 +150,10 @@ export const coverageCommand = defineCommand({
 });
 
 const GAPS_FLAGS = {
-  'min-severity': cliFlag({ type: 'integer', min: 1, value: 'N', help: 'only gaps of severity N or more (1 low to 4 critical)', default: '1' }),
-  type: libraryFlag(GapsOptionsSchema, 'types', { value: 'LIST', help: 'only these gap types', showChoices: true }),
-  'partner-kinds': libraryFlag(GapsOptionsSchema, 'partnerKinds', { value: 'L', help: 'partner kinds every municipality should have' }),
-  small: libraryFlag(GapsOptionsSchema, 'smallPopulation', { value: 'N', help: 'population below which a municipality is small' }),
+  'min-severity': cliFlag({ type: 'integer', min: 1, value: 'N', help: 'cli.flag.gaps.min-severity', default: '1' }),
+  type: libraryFlag(GapsOptionsSchema, 'types', { value: 'LIST', help: 'cli.flag.gaps.type', showChoices: true }),
+  'partner-kinds': libraryFlag(GapsOptionsSchema, 'partnerKinds', { value: 'L', help: 'cli.flag.gaps.partner-kinds' }),
+  small: libraryFlag(GapsOptionsSchema, 'smallPopulation', { value: 'N', help: 'cli.flag.gaps.small' }),
 } as const satisfies FlagTable;
 
 export const gapsCommand = defineCommand({

@@ -64,8 +64,8 @@ function requireCapabilities(values: ParsedArgs['values'], net: CooperationNetwo
 }
 
 const CAPABILITIES_FLAGS = {
-  by: cliFlag({ type: 'choice', choices: ['county', 'municipality'], value: 'WHAT', help: "one row per county and capability, or each municipality's state", default: 'county' }),
-  only: libraryFlag(CapabilityCoverageOptionsSchema, 'capabilityCodes', { type: 'list', value: 'LIST', help: 'only these capabilities' }),
+  by: cliFlag({ type: 'choice', choices: ['county', 'municipality'], value: 'WHAT', help: 'cli.flag.capabilities.by', default: 'county' }),
+  only: libraryFlag(CapabilityCoverageOptionsSchema, 'capabilityCodes', { type: 'list', value: 'LIST', help: 'cli.flag.capabilities.only' }),
 } as const satisfies FlagTable;
 
 export const capabilitiesCommand = defineCommand({
@@ -87,8 +87,8 @@ export const capabilitiesCommand = defineCommand({
 });
 
 const REACH_FLAGS = {
-  only: libraryFlag(CompetenceReachOptionsSchema, 'capabilityCodes', { type: 'list', value: 'LIST', help: 'only these capabilities (e.g. relatives_support)' }),
-  'include-held': libraryFlag(CompetenceReachOptionsSchema, 'includeHeld', { help: 'also the capabilities a municipality has (the nearest other source)' }),
+  only: libraryFlag(CompetenceReachOptionsSchema, 'capabilityCodes', { type: 'list', value: 'LIST', help: 'cli.flag.reach.only' }),
+  'include-held': libraryFlag(CompetenceReachOptionsSchema, 'includeHeld', { help: 'cli.flag.reach.include-held' }),
 } as const satisfies FlagTable;
 
 export const reachCommand = defineCommand({
@@ -107,8 +107,8 @@ export const reachCommand = defineCommand({
 });
 
 const CAPABILITY_GAPS_FLAGS = {
-  only: libraryFlag(CapabilityGapsOptionsSchema, 'capabilityCodes', { type: 'list', value: 'LIST', help: 'only these capabilities' }),
-  'radius-km': libraryFlag(CapabilityGapsOptionsSchema, 'radiusKm', { value: 'N', help: 'what counts as nearby, in km' }),
+  only: libraryFlag(CapabilityGapsOptionsSchema, 'capabilityCodes', { type: 'list', value: 'LIST', help: 'cli.flag.capability_gaps.only' }),
+  'radius-km': libraryFlag(CapabilityGapsOptionsSchema, 'radiusKm', { value: 'N', help: 'cli.flag.capability_gaps.radius-km' }),
 } as const satisfies FlagTable;
 
 export const capabilityGapsCommand = defineCommand({

@@ -10,12 +10,12 @@ import { FEATURES_FLAGS, mapFeatures } from './report.js';
 import { announce, defineCommand } from './shared.js';
 
 const EXPLORE_FLAGS = {
-  out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'where to write', default: 'samverkan-explorer.html' }),
-  lang: libraryFlag(ExplorerOptionsSchema, 'lang', { value: 'LANG', help: `language of the page and of the command's messages (default: ${DEFAULT_COUNTRY.name}'s language for its data, else English)`, showChoices: true }),
-  title: libraryFlag(ExplorerOptionsSchema, 'title', { value: 'TEXT', help: 'page title' }),
-  suggestions: libraryFlag(ExplorerOptionsSchema, 'suggestions', { value: 'N', help: 'suggested partners per municipality (0: none)' }),
+  out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'cli.flag.explore.out', default: 'samverkan-explorer.html' }),
+  lang: libraryFlag(ExplorerOptionsSchema, 'lang', { value: 'LANG', help: 'cli.flag.explore.lang', helpParams: { country: DEFAULT_COUNTRY.name }, showChoices: true }),
+  title: libraryFlag(ExplorerOptionsSchema, 'title', { value: 'TEXT', help: 'cli.flag.explore.title' }),
+  suggestions: libraryFlag(ExplorerOptionsSchema, 'suggestions', { value: 'N', help: 'cli.flag.explore.suggestions' }),
   ...FEATURES_FLAGS,
-  quiet: cliFlag({ type: 'boolean', short: 'q', help: 'print only the path of the file' }),
+  quiet: cliFlag({ type: 'boolean', short: 'q', help: 'cli.flag.explore.quiet' }),
 } as const satisfies FlagTable;
 
 export const exploreCommand = defineCommand({

@@ -7,7 +7,7 @@ import { cliFlag, flagsOf, libraryFlag, optionsOf, type FlagTable } from '../fla
 import { INPUT_GROUP, loadInput } from '../input.js';
 import { inputFiles, OUTPUT_FLAGS, writeOutput, writeOutputs } from '../output.js';
 import { progressBar } from '../progress.js';
-import { announce, defineCommand } from './shared.js';
+import { announce, defineCommand, messageLang } from './shared.js';
 
 /** `--metrics all|none|LIST`: every metric, none, or these. */
 function parseMetrics(raw: string, flag: string, lang: Lang): boolean | ExportMetric[] {
@@ -23,16 +23,16 @@ function parseMetrics(raw: string, flag: string, lang: Lang): boolean | ExportMe
 const DELIMITERS = { comma: ',', ',': ',', semicolon: ';', ';': ';', tab: '\t' } as const;
 
 const EXPORT_FLAGS = {
-  to: libraryFlag(ExportOptionsSchema, 'format', { value: 'FORMAT', help: `${orList(GRAPH_WRITE_FORMAT_NAMES)} (required)`, showChoices: false }),
-  out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'where to write (default: standard output; for csv, FILE-nodes.csv and FILE-edges.csv, default samverkan-nodes.csv …)' }),
-  edges: libraryFlag(ExportOptionsSchema, 'edges', { value: 'HOW', help: 'pairs (one edge per pair, weights summed) or links (one edge per link, with kind and dates)', showChoices: false }),
-  metrics: libraryFlag(ExportOptionsSchema, 'metrics', { type: 'string', value: 'LIST', help: `all, none, or a comma-separated list of ${EXPORT_METRICS.join(', ')}`, default: 'all', parse: parseMetrics }),
-  seed: libraryFlag(ExportOptionsSchema, 'seed', { value: 'N', help: 'seed of the communities' }),
+  to: libraryFlag(ExportOptionsSchema, 'format', { value: 'FORMAT', help: 'cli.flag.export.to', helpParams: { formats: orList(GRAPH_WRITE_FORMAT_NAMES) }, showChoices: false }),
+  out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'cli.flag.export.out' }),
+  edges: libraryFlag(ExportOptionsSchema, 'edges', { value: 'HOW', help: 'cli.flag.export.edges', showChoices: false }),
+  metrics: libraryFlag(ExportOptionsSchema, 'metrics', { type: 'string', value: 'LIST', help: 'cli.flag.export.metrics', helpParams: { metrics: EXPORT_METRICS.join(', ') }, default: 'all', parse: parseMetrics }),
+  seed: libraryFlag(ExportOptionsSchema, 'seed', { value: 'N', help: 'cli.flag.export.seed' }),
   delimiter: libraryFlag(ExportOptionsSchema, 'delimiter', {
     type: 'choice',
     choices: Object.keys(DELIMITERS),
     value: 'D',
-    help: 'csv: comma, semicolon or tab',
+    help: 'cli.flag.export.delimiter',
     showChoices: false,
     default: 'comma',
     parse: (raw, flag, lang) => {
@@ -52,7 +52,7 @@ export const exportCommand = defineCommand({
     const { out } = flagsOf(EXPORT_FLAGS, flags);
     const { format, ...rest } = optionsOf(EXPORT_FLAGS, flags);
     if (format === undefined) {
-      const lang = flagsOf({ lang: cliFlag({ type: 'choice', choices: ['sv', 'en'], help: '' }) }, flags).lang ?? 'en';
+      const lang = messageLang(values);
       throw new UsageError(message(lang, 'cli.error.required', { flag: '--to' }), message(lang, 'cli.hint.formats', { formats: GRAPH_WRITE_FORMAT_NAMES.join(', ') }));
     }
     const { net, description, lang } = loadInput(values, io);

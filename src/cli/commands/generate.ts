@@ -7,11 +7,11 @@ import { cliFlag, flagOfOption, flagsOf, libraryFlag, optionsOf, type FlagTable 
 import { defineCommand, messageLang } from './shared.js';
 
 const GENERATE_FLAGS = {
-  links: libraryFlag(SyntheticNetworkOptionsSchema, 'links', { value: 'N', help: 'number of links, 1000 to 10000000 (required)', default: false }),
-  out: cliFlag({ type: 'string', short: 'o', value: 'DIR', help: 'the folder to write (required)' }),
-  seed: libraryFlag(SyntheticNetworkOptionsSchema, 'seed', { value: 'S', help: 'seed of every random choice' }),
-  municipalities: libraryFlag(SyntheticNetworkOptionsSchema, 'municipalities', { value: 'M', help: 'number of municipalities (default links / 16, between 20 and 5000)' }),
-  counties: libraryFlag(SyntheticNetworkOptionsSchema, 'counties', { value: 'C', help: 'number of counties (default municipalities / 14)' }),
+  links: libraryFlag(SyntheticNetworkOptionsSchema, 'links', { value: 'N', help: 'cli.flag.generate.links', default: false }),
+  out: cliFlag({ type: 'string', short: 'o', value: 'DIR', help: 'cli.flag.generate.out' }),
+  seed: libraryFlag(SyntheticNetworkOptionsSchema, 'seed', { value: 'S', help: 'cli.flag.generate.seed' }),
+  municipalities: libraryFlag(SyntheticNetworkOptionsSchema, 'municipalities', { value: 'M', help: 'cli.flag.generate.municipalities' }),
+  counties: libraryFlag(SyntheticNetworkOptionsSchema, 'counties', { value: 'C', help: 'cli.flag.generate.counties' }),
 } as const satisfies FlagTable;
 
 export const generateCommand = defineCommand({

@@ -48,19 +48,20 @@ function parseDate(raw: string, flag: string, lang: Lang): string {
 }
 
 const SCORER_FLAGS = {
-  hops: libraryFlag(RecommendOptionsSchema, 'hops', { value: 'N', help: 'candidates within N border steps' }),
-  'max-km': libraryFlag(RecommendOptionsSchema, 'maxKm', { value: 'KM', help: '… or within KM of centroid distance' }),
-  weights: libraryFlag(RecommendOptionsSchema, 'weights', { type: 'string', value: 'LIST', help: `component weights, e.g. shared=4,distance=4 (components: ${COMPONENTS.join(', ')})`, parse: parseWeights, default: false }),
-  'county-preference': libraryFlag(RecommendOptionsSchema, 'countyPreference', { value: 'P', help: 'same, or bridge: favour a county not yet reached' }),
+  hops: libraryFlag(RecommendOptionsSchema, 'hops', { value: 'N', help: 'cli.flag.scorer.hops' }),
+  'max-km': libraryFlag(RecommendOptionsSchema, 'maxKm', { value: 'KM', help: 'cli.flag.scorer.max-km' }),
+  weights: libraryFlag(RecommendOptionsSchema, 'weights', { type: 'string', value: 'LIST', help: 'cli.flag.scorer.weights', helpParams: { components: COMPONENTS.join(', ') }, parse: parseWeights, default: false }),
+  'county-preference': libraryFlag(RecommendOptionsSchema, 'countyPreference', { value: 'P', help: 'cli.flag.scorer.county-preference' }),
 } as const satisfies FlagTable;
 const SCORER_GROUP = { title: 'cli.help.scoring', flags: SCORER_FLAGS } as const;
 
 const MODEL_FLAGS = {
-  scorer: libraryFlag(RecommendOptionsSchema, 'scorer', { value: 'NAME', help: 'model (the learned recommender, fitted on the real bodies) or weighted (the hand-weighted scorer)' }),
-  model: cliFlag({ type: 'string', value: 'FILE', help: 'a model fitted with samverkan fit (JSON)' }),
+  scorer: libraryFlag(RecommendOptionsSchema, 'scorer', { value: 'NAME', help: 'cli.flag.model.scorer' }),
+  model: cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.model.model' }),
   field: libraryFlag(RecommendOptionsSchema, 'field', {
     value: 'FIELD',
-    help: `partners for one field of cooperation, e.g. räddningstjänst, överförmyndare, IT (codes: ${FIELDS.map((f) => f.code).join(', ')})`,
+    help: 'cli.flag.model.field',
+    helpParams: { codes: FIELDS.map((f) => f.code).join(', ') },
     parse: (raw, _flag, lang) => {
       if (findField(raw) === undefined) throw new UsageError(message(lang, 'cli.error.unknownField', { value: JSON.stringify(raw) }), message(lang, 'cli.hint.fields', { fields: FIELDS.map((f) => `${f.code} (${f.sv})`).join(', ') }));
       return raw;
@@ -91,10 +92,10 @@ export function modelOption(values: ParsedArgs['values'], io: CliIO): Recommende
 }
 
 const COMPETENCE_FLAGS = {
-  capability: libraryFlag(RecommendOptionsSchema, 'capability', { value: 'C', help: 'only partners that have this capability (needs --capabilities): "who could help us set up relatives_support?"' }),
+  capability: libraryFlag(RecommendOptionsSchema, 'capability', { value: 'C', help: 'cli.flag.competence.capability' }),
   'competence-weight': libraryFlag(RecommendOptionsSchema, 'competenceWeight', {
     value: 'W',
-    help: 'weight of the competence component: candidates with capabilities the municipality lacks (no or planned) score higher; unknown is not lacking',
+    help: 'cli.flag.competence.competence-weight',
   }),
 } as const satisfies FlagTable;
 
@@ -140,12 +141,12 @@ function flatten(rows: readonly RecommendationRow[], format: 'text' | 'csv' | 'm
 }
 
 const RECOMMEND_FLAGS = {
-  municipality: cliFlag({ type: 'string', short: 'm', value: 'M', help: 'code or name of the municipality' }),
-  all: cliFlag({ type: 'boolean', help: 'every small municipality of the area (the country, for national data); --county C alone: those of C, with partners from it' }),
-  every: cliFlag({ type: 'boolean', help: 'with --county/--all: every municipality, not only small ones' }),
-  small: libraryFlag(BatchOptionsSchema, 'smallPopulation', { value: 'N', help: 'population below which a municipality is small' }),
-  limit: libraryFlag(RecommendOptionsSchema, 'limit', { value: 'N', help: 'suggestions per municipality' }),
-  existing: libraryFlag(RecommendOptionsSchema, 'existing', { value: 'HOW', help: 'exclude current partners, or flag them as ties to strengthen' }),
+  municipality: cliFlag({ type: 'string', short: 'm', value: 'M', help: 'cli.flag.recommend.municipality' }),
+  all: cliFlag({ type: 'boolean', help: 'cli.flag.recommend.all' }),
+  every: cliFlag({ type: 'boolean', help: 'cli.flag.recommend.every' }),
+  small: libraryFlag(BatchOptionsSchema, 'smallPopulation', { value: 'N', help: 'cli.flag.recommend.small' }),
+  limit: libraryFlag(RecommendOptionsSchema, 'limit', { value: 'N', help: 'cli.flag.recommend.limit' }),
+  existing: libraryFlag(RecommendOptionsSchema, 'existing', { value: 'HOW', help: 'cli.flag.recommend.existing' }),
   ...COMPETENCE_FLAGS,
 } as const satisfies FlagTable;
 
@@ -196,11 +197,11 @@ export const recommendCommand = defineCommand({
 });
 
 const PLAN_FLAGS = {
-  budget: libraryFlag(PlanOptionsSchema, 'budget', { short: 'b', value: 'N', help: 'number of new links' }),
-  objective: libraryFlag(PlanOptionsSchema, 'objective', { value: 'NAME', help: 'what to improve (small-coverage: small municipalities with a municipality tie)', showChoices: true }),
-  kind: libraryFlag(PlanOptionsSchema, 'kind', { value: 'KIND', help: 'the partner kind of kind-reach' }),
-  'reach-kinds': libraryFlag(PlanOptionsSchema, 'reachKinds', { value: 'L', help: 'small-coverage: kinds a small municipality must also reach', default: false }),
-  small: libraryFlag(PlanOptionsSchema, 'smallPopulation', { value: 'N', help: 'population below which a municipality is small' }),
+  budget: libraryFlag(PlanOptionsSchema, 'budget', { short: 'b', value: 'N', help: 'cli.flag.plan.budget' }),
+  objective: libraryFlag(PlanOptionsSchema, 'objective', { value: 'NAME', help: 'cli.flag.plan.objective', showChoices: true }),
+  kind: libraryFlag(PlanOptionsSchema, 'kind', { value: 'KIND', help: 'cli.flag.plan.kind' }),
+  'reach-kinds': libraryFlag(PlanOptionsSchema, 'reachKinds', { value: 'L', help: 'cli.flag.plan.reach-kinds', default: false }),
+  small: libraryFlag(PlanOptionsSchema, 'smallPopulation', { value: 'N', help: 'cli.flag.plan.small' }),
 } as const satisfies FlagTable;
 
 export const planCommand = defineCommand({
@@ -221,31 +222,31 @@ export const planCommand = defineCommand({
 });
 
 const EVALUATE_FLAGS = {
-  protocol: cliFlag({ type: 'choice', choices: ['ties', 'body'], value: 'P', help: 'hide whole bodies, or random ties', default: 'ties' }),
-  k: libraryFlag(EvaluateOptionsSchema, 'k', { value: 'N', help: 'cut-off of precision@k, recall@k, nDCG@k' }),
-  seed: libraryFlag(EvaluateOptionsSchema, 'seed', { value: 'N', help: 'seed of splits, folds, random baseline, bootstrap' }),
-  since: libraryFlag(EvaluateOptionsSchema, 'since', { type: 'string', value: 'DATE', help: 'temporal: train on the network as of DATE, predict later', parse: parseDate }),
-  methods: cliFlag({ type: 'list', value: 'LIST', help: `body: ${BODY_METHODS.join(', ')}; ties: ${EVALUATION_METHODS.join(', ')}` }),
-  model: cliFlag({ type: 'string', value: 'FILE', help: 'evaluate this fitted model (samverkan fit) as samverkan; body protocol: instead of refitting' }),
+  protocol: cliFlag({ type: 'choice', choices: ['ties', 'body'], value: 'P', help: 'cli.flag.evaluate.protocol', default: 'ties' }),
+  k: libraryFlag(EvaluateOptionsSchema, 'k', { value: 'N', help: 'cli.flag.evaluate.k' }),
+  seed: libraryFlag(EvaluateOptionsSchema, 'seed', { value: 'N', help: 'cli.flag.evaluate.seed' }),
+  since: libraryFlag(EvaluateOptionsSchema, 'since', { type: 'string', value: 'DATE', help: 'cli.flag.evaluate.since', parse: parseDate }),
+  methods: cliFlag({ type: 'list', value: 'LIST', help: 'cli.flag.evaluate.methods', helpParams: { body: BODY_METHODS.join(', '), ties: EVALUATION_METHODS.join(', ') } }),
+  model: cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.evaluate.model' }),
 } as const satisfies FlagTable;
 
 const BODY_FLAGS = {
   ...CAPABILITY_FLAGS,
-  'competence-weight': libraryFlag(BodyEvaluateOptionsSchema, 'competenceWeight', { value: 'W', help: 'the weight of the competence component (the hidden bodies say nothing of capabilities, so this checks only that it does no harm)' }),
+  'competence-weight': libraryFlag(BodyEvaluateOptionsSchema, 'competenceWeight', { value: 'W', help: 'cli.flag.body.competence-weight' }),
   folds: libraryFlag(BodyEvaluateOptionsSchema, 'folds', {
     value: 'N|loo|county',
-    help: 'refits of the learned model, grouped by body (county: without every body of the case\'s county)',
+    help: 'cli.flag.body.folds',
     parse: (raw, flag, lang) => (raw === 'loo' || raw === 'county' ? raw : wholeNumber(raw, flag, 2, lang)),
   }),
-  l2: libraryFlag(BodyEvaluateOptionsSchema, 'l2', { value: 'X|cv', help: "the model's penalty (cv: cross-validated per fold)", parse: parseL2 }),
-  bootstrap: libraryFlag(BodyEvaluateOptionsSchema, 'bootstrap', { value: 'N', help: 'bootstrap resamples of the bodies' }),
-  reference: libraryFlag(BodyEvaluateOptionsSchema, 'reference', { value: 'METHOD', help: 'the method differences are measured from (default samverkan, or the first of --methods without it)', default: false }),
-  cases: cliFlag({ type: 'boolean', help: 'print every case (body, member, metrics) instead' }),
+  l2: libraryFlag(BodyEvaluateOptionsSchema, 'l2', { value: 'X|cv', help: 'cli.flag.body.l2', parse: parseL2 }),
+  bootstrap: libraryFlag(BodyEvaluateOptionsSchema, 'bootstrap', { value: 'N', help: 'cli.flag.body.bootstrap' }),
+  reference: libraryFlag(BodyEvaluateOptionsSchema, 'reference', { value: 'METHOD', help: 'cli.flag.body.reference', default: false }),
+  cases: cliFlag({ type: 'boolean', help: 'cli.flag.body.cases' }),
 } as const satisfies FlagTable;
 
 const TIES_FLAGS = {
-  repeats: libraryFlag(EvaluateOptionsSchema, 'repeats', { short: 'r', value: 'N', help: 'random splits' }),
-  fraction: libraryFlag(EvaluateOptionsSchema, 'fraction', { value: 'X', help: 'share of ties hidden' }),
+  repeats: libraryFlag(EvaluateOptionsSchema, 'repeats', { short: 'r', value: 'N', help: 'cli.flag.ties.repeats' }),
+  fraction: libraryFlag(EvaluateOptionsSchema, 'fraction', { value: 'X', help: 'cli.flag.ties.fraction' }),
 } as const satisfies FlagTable;
 
 export const evaluateCommand = defineCommand({
@@ -320,11 +321,11 @@ export const evaluateCommand = defineCommand({
 
 const FIT_FLAGS = {
   out: OUTPUT_FLAGS.out,
-  l2: libraryFlag(FitRecommenderOptionsSchema, 'l2', { value: 'X|cv', help: 'the penalty (cv: 5-fold cross-validation by body)', parse: parseL2 }),
-  folds: libraryFlag(FitRecommenderOptionsSchema, 'folds', { value: 'N', help: 'folds of that cross-validation' }),
-  seed: libraryFlag(FitRecommenderOptionsSchema, 'seed', { value: 'N', help: 'seed of the folds' }),
-  id: libraryFlag(FitRecommenderOptionsSchema, 'id', { value: 'NAME', help: "the model's name" }),
-  description: libraryFlag(FitRecommenderOptionsSchema, 'description', { value: 'TEXT', help: 'what it is, in a sentence', default: false }),
+  l2: libraryFlag(FitRecommenderOptionsSchema, 'l2', { value: 'X|cv', help: 'cli.flag.fit.l2', parse: parseL2 }),
+  folds: libraryFlag(FitRecommenderOptionsSchema, 'folds', { value: 'N', help: 'cli.flag.fit.folds' }),
+  seed: libraryFlag(FitRecommenderOptionsSchema, 'seed', { value: 'N', help: 'cli.flag.fit.seed' }),
+  id: libraryFlag(FitRecommenderOptionsSchema, 'id', { value: 'NAME', help: 'cli.flag.fit.id' }),
+  description: libraryFlag(FitRecommenderOptionsSchema, 'description', { value: 'TEXT', help: 'cli.flag.fit.description', default: false }),
 } as const satisfies FlagTable;
 
 export const fitCommand = defineCommand({

@@ -41,15 +41,15 @@ function readFeatures(values: ParsedArgs['values'], io: CliIO): MapFeatureCollec
 
 /** `--features FILE`, for every command that draws a map. */
 export const FEATURES_FLAGS = {
-  features: cliFlag({ type: 'string', value: 'FILE', help: `map polygons: GeoJSON with a \`code\` property per municipality (default: the embedded ${DEFAULT_COUNTRY.name} municipalities)` }),
+  features: cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.features.features', helpParams: { country: DEFAULT_COUNTRY.name } }),
 } as const satisfies FlagTable;
 
 const REPORT_FLAGS = {
-  out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'where to write (default samverkan-report.html, or samverkan-report.md with --format md)' }),
-  format: cliFlag({ type: 'choice', choices: ['html', 'md'], short: 'f', value: 'FMT', help: 'HTML or Markdown', default: 'html' }),
-  title: libraryFlag(ReportOptionsSchema, 'title', { value: 'TEXT', help: 'report title' }),
-  top: libraryFlag(ReportOptionsSchema, 'top', { value: 'N', help: 'actors listed per county' }),
-  quiet: cliFlag({ type: 'boolean', short: 'q', help: 'print only the path of the file' }),
+  out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'cli.flag.report.out' }),
+  format: cliFlag({ type: 'choice', choices: ['html', 'md'], short: 'f', value: 'FMT', help: 'cli.flag.report.format', default: 'html' }),
+  title: libraryFlag(ReportOptionsSchema, 'title', { value: 'TEXT', help: 'cli.flag.report.title' }),
+  top: libraryFlag(ReportOptionsSchema, 'top', { value: 'N', help: 'cli.flag.report.top' }),
+  quiet: cliFlag({ type: 'boolean', short: 'q', help: 'cli.flag.report.quiet' }),
   ...FEATURES_FLAGS,
 } as const satisfies FlagTable;
 
@@ -102,13 +102,13 @@ const MAP_FLAGS = {
     choices: METRICS,
     short: 'm',
     value: 'NAME',
-    help: 'coverage, linked (cooperates with another municipality), border (share of border neighbours it cooperates with), betweenness, or a partner kind: religious, civil_society, authority',
+    help: 'cli.flag.map.metric',
     showChoices: false,
     default: 'coverage',
   }),
-  level: cliFlag({ type: 'choice', choices: ['municipality', 'county'], value: 'NAME', help: 'municipalities, or counties (county values: the mean coverage, the shares of the coverage table)', default: 'municipality' }),
-  out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'write the SVG to FILE (default: standard output)' }),
-  title: cliFlag({ type: 'string', value: 'TEXT', help: 'title drawn on the map' }),
+  level: cliFlag({ type: 'choice', choices: ['municipality', 'county'], value: 'NAME', help: 'cli.flag.map.level', default: 'municipality' }),
+  out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'cli.flag.map.out' }),
+  title: cliFlag({ type: 'string', value: 'TEXT', help: 'cli.flag.map.title' }),
   ...FEATURES_FLAGS,
 } as const satisfies FlagTable;
 
