@@ -252,7 +252,8 @@ export function wrap(text: string, width: number): string[] {
 
 /** A help text: the catalogue's message when it is a key, else the text as written. */
 function say(text: string, lang: Lang, params?: Readonly<Record<string, string>>): string {
-  return Object.hasOwn(CATALOGUES.en, text) ? message(lang, text as MessageKey, params) : text;
+  // A key the catalogue lacks is a bug (`message` says so), not text to print.
+  return Object.hasOwn(CATALOGUES.en, text) || /^cli\.[\w.-]+$/.test(text) ? message(lang, text as MessageKey, params) : text;
 }
 
 /** Help columns: flags in the first 20 (after two spaces), text after, 79 in all. */

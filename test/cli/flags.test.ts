@@ -62,6 +62,11 @@ describe('flag tables', () => {
     // A schema default that changes changes the help: it is read, not written twice.
     const other = libraryFlag(z.strictObject({ n: z.number().default(7) }), 'n', { value: 'N', help: 'a number' });
     expect(flagHelp('n', other, 'en')).toBe('  --n N               a number (default 7)');
+    // A help line from the catalogue, in each language; a key it lacks is an error, not printed.
+    const keyed = cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.actors' });
+    expect(flagHelp('actors', keyed, 'sv')).toBe('  --actors FILE       aktörer som CSV (id, namn, typ, kommun, län, …)');
+    expect(flagHelp('actors', keyed, 'en')).toBe('  --actors FILE       actors CSV (id, name, kind, municipality, county, …)');
+    expect(() => flagHelp('x', cliFlag({ type: 'string', help: 'cli.flag.nothing' }), 'en')).toThrow(/no message "cli.flag.nothing"/);
   });
 });
 
@@ -76,7 +81,7 @@ describe('every command on the flag tables', () => {
         // The summary line of the catalogue, and a line for every flag the command takes.
         expect(r.stdout).toContain(CATALOGUES[lang][`cli.summary.${command.name}` as keyof (typeof CATALOGUES)['en']].slice(1, 30));
         for (const flag of Object.keys(command.options)) expect(r.stdout, `${command.name} --${flag}`).toMatch(new RegExp(`\\n  --${flag}[ ,]`));
-        expect(r.stdout).not.toMatch(/\{\w+\}|undefined/);
+        expect(r.stdout).not.toMatch(/\{\w+\}|undefined|\bcli\.\w/);
       }
       const sv = (await cli([command.name, '--help'], { lang: null })).stdout;
       expect(sv, `${command.name}: Swedish by default`).toContain('Exempel:');
