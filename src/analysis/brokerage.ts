@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
-import { brokerageRoles } from '../metrics/brokerage-roles.js';
+import { BrokerageRoleOptionsSchema, brokerageRoles } from '../metrics/brokerage-roles.js';
 import { burtConstraint, effectiveSize } from '../metrics/structural-holes.js';
 import { ACTOR_BASE_COLUMNS, actorRow, actorView, kindFilter, type ActorRowBase } from './view.js';
 import { KindListSchema, parseOptions } from '../model/options.js';
@@ -16,7 +16,7 @@ export const BrokerageOptionsSchema = z.strictObject({
    * puts each in a group of its own, so it brokers as an outsider; `'skip'`
    * ignores two-paths that touch one.
    */
-  ungrouped: z.enum(['own', 'skip']).default('own'),
+  ungrouped: BrokerageRoleOptionsSchema.shape.ungrouped,
   /** Compute on the subgraph of actors of these kinds only. Default: all actors. */
   kinds: KindListSchema.optional(),
 });

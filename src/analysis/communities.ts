@@ -3,11 +3,11 @@ import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { communityCrosstab, louvainCommunities } from '../metrics/communities.js';
 import { ACTOR_BASE_COLUMNS, actorRow, networkView, type ActorRowBase } from './view.js';
-import { ACTOR_KINDS_ONLY, KindListSchema, NetworkSchema, parseOptions } from '../model/options.js';
+import { ACTOR_KINDS_ONLY, KindListSchema, NetworkSchema, parseOptions, SeedSchema } from '../model/options.js';
 
 export const CommunitiesOptionsSchema = z.strictObject({
   /** Seed of Louvain's random node order: the same seed gives the same communities. Default 1. */
-  seed: z.number().int().default(1),
+  seed: SeedSchema,
   /** Resolution γ: above 1 gives more, smaller communities; below 1 fewer, larger ones. Default 1. */
   resolution: z.number().positive().finite().default(1),
   /** Use link weights (summed per pair) as strengths. Default true. */

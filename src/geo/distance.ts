@@ -37,9 +37,8 @@ export function municipalityDistanceKm(geography: Geography, a: string, b: strin
  * `targets[offsets[i] .. offsets[i + 1])`), with centroids. Built once per
  * geography: neighbour searches and recommendations run one search per
  * municipality, which on a country of thousands of municipalities must not
- * allocate maps and strings per step. (Not exported by the package; not
- * marked internal either, since the recommender's exported `GeoArrays` extends it
- * and declarations must name it.)
+ * allocate maps and strings per step. Not exported by the package (the
+ * recommender's `GeoArrays` extends it, so it stays in the declarations).
  */
 export interface BorderGraph extends Pick<Csr, 'index' | 'offsets' | 'targets'> {
   /** Municipality codes by index (a `Csr`'s `ids`), in code order. */

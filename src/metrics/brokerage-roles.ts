@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseKernelOptions } from '../model/options.js';
 import { arcIndex, type Csr } from './csr.js';
+import { firstSeenIds } from './labels.js';
 
 /**
  * Gould & Fernandez brokerage roles on an undirected graph with one group
@@ -122,22 +123,7 @@ export function brokerageRoles(
 
   // Group ids: defined labels → 0..G-1 (in first-seen order); ungrouped →
   // -1 ('skip') or a fresh id G + i ('own').
-  const labelIds = new Map<string, number>();
-  const raw = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const g = i < groups.length ? groups[i] : undefined;
-    if (g === undefined) {
-      raw[i] = -1;
-      continue;
-    }
-    let id = labelIds.get(g);
-    if (id === undefined) {
-      id = labelIds.size;
-      labelIds.set(g, id);
-    }
-    raw[i] = id;
-  }
-  const G = labelIds.size;
+  const { ids: raw, count: G } = firstSeenIds(groups, n);
   const gid = new Int32Array(n);
   for (let i = 0; i < n; i++) gid[i] = raw[i]! >= 0 ? raw[i]! : skip ? -1 : G + i;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseKernelOptions, SeedSchema } from '../model/options.js';
 import { csrFromEdges, type Csr } from './csr.js';
+import { firstSeenIds } from './labels.js';
 import { createRng } from './random.js';
 
 /**
@@ -91,18 +92,8 @@ function modularityOf(csr: Csr, communities: ArrayLike<number>, { resolution, we
   if (communities.length < n) {
     throw new RangeError(`communities has ${communities.length} entries for ${n} nodes`);
   }
-  const labelIndex = new Map<number, number>();
-  const cid = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const label = communities[i]!;
-    let k = labelIndex.get(label);
-    if (k === undefined) {
-      k = labelIndex.size;
-      labelIndex.set(label, k);
-    }
-    cid[i] = k;
-  }
-  const C = labelIndex.size;
+  const { ids: cid, count: C } = firstSeenIds(communities, n);
+  if (cid.includes(-1)) throw new RangeError(`modularity: communities[${cid.indexOf(-1)}] is undefined, expected a community label`);
   const inside = new Float64Array(C); // Σ weight of ordered intra pairs (= 2 L_c)
   const degree = new Float64Array(C); // d_c
   let twoM = 0;
@@ -130,20 +121,11 @@ function modularityOf(csr: Csr, communities: ArrayLike<number>, { resolution, we
  */
 export function renumberCommunities(labels: ArrayLike<number>): { community: Int32Array; count: number } {
   const n = labels.length;
-  const index = new Map<number, number>(); // label → first-seen order (= smallest index order)
-  const raw = new Int32Array(n);
-  const size: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const label = labels[i]!;
-    let k = index.get(label);
-    if (k === undefined) {
-      k = size.length;
-      index.set(label, k);
-      size.push(0);
-    }
-    size[k]!++;
-    raw[i] = k;
-  }
+  // Label → first-seen order (= smallest index order), and the size of each.
+  const { ids: raw, count } = firstSeenIds(labels);
+  if (raw.includes(-1)) throw new RangeError(`renumberCommunities: labels[${raw.indexOf(-1)}] is undefined, expected a label`);
+  const size = new Array<number>(count).fill(0);
+  for (let i = 0; i < n; i++) size[raw[i]!]!++;
   const order = size.map((_, k) => k).sort((a, b) => size[b]! - size[a]! || a - b);
   const rank = new Int32Array(order.length);
   order.forEach((k, r) => (rank[k] = r));
