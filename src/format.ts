@@ -5,4 +5,4 @@ export { formatTextTable, formatMarkdownTable, escapeMarkdownCell, displayValue,
 export { toCsv, safeCell, type CsvOptions } from './io/write-csv.js';
 export { escapeXml, escapeHtml } from './report/escape.js';
 export { percent, number as formatNumber } from './report/html.js';
-export { formatCount, joinNames, plural, kindWords } from './model/words.js';
+export { formatCount, joinNames, someNames, plural, kindWords, kindCount, type KindForm } from './model/words.js';

@@ -10,7 +10,7 @@ describe('examples', () => {
   it("analyst: coverage table, brokers, gaps and a plot-ready array", () => {
     const out = run('examples/analyst.ts');
     expect(out).toContain('Västerbottens län');
-    expect(out).toMatch(/\[critical\] .* has no cooperation link at all/);
+    expect(out).toMatch(/\[critical\] .* har ingen samverkan alls/);
     expect(out).toMatch(/plotData: 63 rows/);
   });
 

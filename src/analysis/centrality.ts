@@ -3,6 +3,7 @@ import { cmp } from '../model/geography.js';
 import { requireGeography, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { formatCount } from '../model/words.js';
+import { message, type Lang } from '../model/i18n/index.js';
 import { degreeCentrality, strength } from '../metrics/degree.js';
 import { eigenvectorCentrality } from '../metrics/eigenvector.js';
 import { pathCentralities, type PathSampling } from '../metrics/path-centralities.js';
@@ -37,18 +38,22 @@ export const WorkersSchema = ThreadCountSchema.default('auto');
 
 /**
  * A sentence saying that path measures were estimated, for reports and the
- * command line; `null` when they were exact (or not computed).
+ * command line; `null` when they were exact (or not computed). In `lang`
+ * (the catalogue's `sampling.estimated`); English, with counts as before
+ * (a no-break space between thousands), when no language is given.
  *
  * @example
  * describeSampling(centrality(net).sampling); // null on the demo: exact
  */
-export function describeSampling(sampling: PathSampling | null): string | null {
+export function describeSampling(sampling: PathSampling | null, lang?: Lang): string | null {
   if (!sampling || sampling.exact) return null;
-  return (
-    `Betweenness, closeness and harmonic centrality are estimates from shortest paths out of ${formatCount(sampling.sources)} of the ${formatCount(sampling.nodes)} actors ` +
-    `(a seeded sample, seed ${sampling.seed}), not from every actor; each betweenness value is within ±${sampling.betweennessErrorBound.toPrecision(2)} of the exact one with 95 % confidence, ` +
-    `and usually much closer. Ask for exact values with samples: 'exact' (samverkan --samples exact), which takes longer.`
-  );
+  const bound = sampling.betweennessErrorBound.toPrecision(2);
+  return message(lang ?? 'en', 'sampling.estimated', {
+    sources: formatCount(sampling.sources, lang),
+    nodes: formatCount(sampling.nodes, lang),
+    seed: String(sampling.seed),
+    bound: lang === 'sv' ? bound.replace('.', ',') : bound,
+  });
 }
 
 const CentralityBaseSchema = z.strictObject({

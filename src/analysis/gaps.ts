@@ -3,6 +3,7 @@ import { cmp } from '../model/geography.js';
 import { requireGeography, type CooperationNetwork } from '../model/network.js';
 import { withColumns } from '../model/table.js';
 import { SamplesSchema, withSampling, WorkersSchema, type CentralityRows } from './centrality.js';
+import { LangSchema } from '../model/i18n/index.js';
 import { ProgressSchema, SmallPopulationSchema, ViaSchema, parseOptions } from '../model/options.js';
 import { CoverageOptionsSchema } from './coverage.js';
 import { gapContext, type GapDetector } from './gaps/context.js';
@@ -58,6 +59,8 @@ export const GapsOptionsSchema = z.strictObject({
   workers: WorkersSchema,
   /** Progress of the betweenness computation, `(done, total)` (for progress bars). */
   onProgress: ProgressSchema,
+  /** The language of the reasons: `'sv'` or `'en'`. Default: the geography's (Swedish for Sweden), else English. */
+  lang: LangSchema.optional(),
 });
 export type GapsOptions = z.input<typeof GapsOptionsSchema>;
 export type ParsedGapsOptions = z.output<typeof GapsOptionsSchema>;
@@ -115,6 +118,9 @@ const DETECTORS: Readonly<Record<GapType, GapDetector>> = {
  *   any actor of a required kind.
  * - `uncooperative_border_pair`: two bordering municipalities that do not
  *   cooperate; small municipalities first.
+ *
+ * Reasons are written in `lang` (default: the geography's language, so
+ * Swedish for Sweden, else English).
  *
  * Sorted by severity (highest first), then type in the order above, then
  * population (smallest first) and subject: deterministic.

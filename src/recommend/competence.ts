@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CapabilitySet, type CapabilityRecord } from '../model/capabilities.js';
 import { ArgumentError } from '../model/errors.js';
+import { formatList, message, type Lang } from '../model/i18n/index.js';
 
 /**
  * The recommender's `competence` component: a candidate that has (`yes`)
@@ -89,32 +90,39 @@ export function offersAsked(need: CompetenceNeed | undefined, candidate: string)
 
 /**
  * The reason, e.g. "Umeå has a coordinator (since 2019) and an action plan
- * (since 2021); you have neither", or undefined when it offers nothing.
+ * (since 2021); you have neither" (Swedish: "Umeå har en samordnare (sedan
+ * 2019) och en handlingsplan (sedan 2021); ni har ingetdera"), or undefined
+ * when it offers nothing. English by default.
  */
-export function competenceReason(need: CompetenceNeed, candidateName: string, candidate: string, municipality: string): string | undefined {
+export function competenceReason(need: CompetenceNeed, candidateName: string, candidate: string, municipality: string, lang: Lang = 'en'): string | undefined {
   const offered = competenceOffered(need, candidate);
   if (offered.length === 0) return undefined;
-  const parts = offered.map((r) => `${need.caps.vocabulary.definition(r.capability)?.enHas ?? r.capability}${r.since ? ` (since ${r.since.slice(0, 4)})` : ''}`);
-  const listed = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  const vocabulary = need.caps.vocabulary;
+  const label = (r: CapabilityRecord) => vocabulary.label(r.capability, lang);
+  // With its article: "an action plan", "en handlingsplan".
+  const withArticle = (r: CapabilityRecord) => {
+    const d = vocabulary.definition(r.capability);
+    if (!d) return r.capability;
+    return lang === 'en' ? d.enHas : `${d.svGender} ${d.sv}`;
+  };
+  const parts = offered.map((r) => (r.since ? message(lang, 'reasons.competence.since', { capability: withArticle(r), year: r.since.slice(0, 4) }) : withArticle(r)));
   // What the municipality's side is, per capability offered: lacking (no), setting up (planned), or asked about.
   const own = offered.map((r) => need.caps.state(municipality, r.capability));
-  const label = (r: CapabilityRecord) => need.caps.vocabulary.definition(r.capability)?.en ?? r.capability;
-  const withArticle = (r: CapabilityRecord) => need.caps.vocabulary.definition(r.capability)?.enHas ?? r.capability;
-  const and = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
   let you: string;
-  if (own.every((s) => s === 'no')) you = offered.length === 1 ? 'you do not' : offered.length === 2 ? 'you have neither' : 'you have none of these';
-  else {
+  if (own.every((s) => s === 'no')) {
+    you = message(lang, offered.length === 1 ? 'reasons.competence.youDoNot' : offered.length === 2 ? 'reasons.competence.youHaveNeither' : 'reasons.competence.youHaveNone');
+  } else {
     const clauses: string[] = [];
     const of = (state: (s: string) => boolean, word: (r: CapabilityRecord) => string) => offered.filter((_, k) => state(own[k]!)).map(word);
     const lacking = of((s) => s === 'no', label);
     const planned = of((s) => s === 'planned', withArticle);
     const asked = of((s) => s !== 'no' && s !== 'planned', withArticle);
     // Only asked about: "you asked about it".
-    if (asked.length === offered.length) asked.splice(0, asked.length, offered.length === 1 ? 'it' : 'them');
-    if (lacking.length > 0) clauses.push(`have no ${and(lacking)}`);
-    if (planned.length > 0) clauses.push(`are setting up ${and(planned)}`);
-    if (asked.length > 0) clauses.push(`asked about ${and(asked)}`);
-    you = `you ${and(clauses)}`;
+    if (asked.length === offered.length) asked.splice(0, asked.length, message(lang, offered.length === 1 ? 'reasons.competence.it' : 'reasons.competence.them'));
+    if (lacking.length > 0) clauses.push(message(lang, 'reasons.competence.lacking', { capabilities: formatList(lang, lacking) }));
+    if (planned.length > 0) clauses.push(message(lang, 'reasons.competence.planned', { capabilities: formatList(lang, planned) }));
+    if (asked.length > 0) clauses.push(message(lang, 'reasons.competence.asked', { capabilities: formatList(lang, asked) }));
+    you = message(lang, 'reasons.competence.you', { clauses: formatList(lang, clauses) });
   }
-  return `${candidateName} has ${listed}; ${you}`;
+  return message(lang, 'reasons.competence', { name: candidateName, offered: formatList(lang, parts), you });
 }

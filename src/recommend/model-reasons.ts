@@ -1,6 +1,7 @@
 import { fieldDefinition } from '../model/fields.js';
 import { indexGeography } from '../model/geography.js';
-import { formatCount as fmt, joinNames as list, plural } from '../model/words.js';
+import { message, messageCount, type Lang, type MessageKey } from '../model/i18n/index.js';
+import { kindCount, someNames } from '../model/words.js';
 import { kmBetween, type GeoArrays, type TieGraph } from './pair-features.js';
 import type { ModelFeature } from './recommender-model.js';
 
@@ -58,6 +59,8 @@ export interface ReasonFacts {
   /** Per municipality: 1 when it is already in a body of `field`. */
   readonly inField: Uint8Array | undefined;
   readonly features: readonly ModelFeature[];
+  /** The language of the sentence. */
+  readonly lang: Lang;
 }
 
 /** Sizes within this factor of each other are "similar". */
@@ -65,18 +68,13 @@ export const SIMILAR_SIZE_RATIO = 2;
 /** A candidate with at most this many partner municipalities "cooperates with few". */
 export const FEW_PARTNERS = 3;
 
-/** SKR's three main municipality groups (the first letter of `skr_kommungrupp_2023`). */
-const SKR_MAIN_GROUPS: Readonly<Record<string, string>> = {
-  A: 'large cities and municipalities near them',
-  B: 'medium-sized towns and municipalities near them',
-  C: 'smaller towns, urban areas and rural municipalities',
-};
+/** SKR's three main municipality groups (the first letter of `skr_kommungrupp_2023`), described by the catalogue's `reasons.skrGroup.<letter>`. */
+const SKR_MAIN_GROUPS: ReadonlySet<string> = new Set(['A', 'B', 'C']);
 
 const names = (geo: GeoArrays, indices: readonly number[]) => {
   const ix = indexGeography(geo.geography);
   return indices.map((i) => ix.municipality.get(geo.codes[i]!)!.name);
 };
-const someNames = (all: readonly string[]) => (all.length <= 3 ? list(all) : `${all.slice(0, 3).join(', ')} and ${all.length - 3} more`);
 const neighboursOf = (t: TieGraph, i: number) => [...t.targets.subarray(t.offsets[i]!, t.offsets[i + 1]!)];
 function bordersOf(geo: GeoArrays, i: number, j: number): boolean {
   for (let k = geo.offsets[i]!; k < geo.offsets[i + 1]!; k++) if (geo.targets[k] === j) return true;
@@ -97,19 +95,19 @@ function sharedValue(own: Attributed, cand: Attributed, attribute: string, prefi
  * that topic, e.g. a nearer partner network, but a reason must be true).
  */
 export function reasonSentence(topic: ReasonTopic, facts: ReasonFacts, alsoRegion: boolean): string | undefined {
-  const { geo, ties, m, c } = facts;
+  const { geo, ties, m, c, lang } = facts;
   const ix = indexGeography(geo.geography);
   const own = ix.municipality.get(geo.codes[m]!)!;
   const cand = ix.municipality.get(geo.codes[c]!)!;
   switch (topic) {
     case 'place': {
-      const km = `${fmt(Math.round(facts.km))} km away`;
-      return bordersOf(geo, m, c) ? `${km}, shares a border` : km;
+      const km = Math.round(facts.km);
+      return message(lang, bordersOf(geo, m, c) ? 'reasons.distance.border' : 'reasons.distance', { km });
     }
     case 'county': {
       if (own.county !== cand.county) return undefined;
       const county = ix.county.get(own.county)?.name ?? own.county;
-      return alsoRegion ? `in the same county and labour-market region (${county})` : `in the same county (${county})`;
+      return message(lang, alsoRegion ? 'reasons.sameCountyAndRegion' : 'reasons.sameCounty', { county });
     }
     case 'region':
     case 'group':
@@ -118,49 +116,49 @@ export function reasonSentence(topic: ReasonTopic, facts: ReasonFacts, alsoRegio
       if (feature?.kind !== 'sameAttribute') return undefined;
       const value = sharedValue(own, cand, feature.attribute, feature.prefix);
       if (value === undefined) return undefined;
-      if (topic === 'region') return 'in the same labour-market region';
+      if (topic === 'region') return message(lang, 'reasons.sameRegion');
       if (topic === 'group') {
         const letter = value.slice(0, 1);
-        const words = SKR_MAIN_GROUPS[letter];
-        return words ? `the same kind of municipality as you (SKR group ${letter}: ${words})` : `the same kind of municipality as you (${value})`;
+        return SKR_MAIN_GROUPS.has(letter)
+          ? message(lang, 'reasons.skrGroup', { letter, group: message(lang, `reasons.skrGroup.${letter}` as MessageKey) })
+          : message(lang, 'reasons.sameGroup', { value });
       }
-      return `the same ${feature.attribute.replace(/_/g, ' ')} as you (${value})`;
+      return message(lang, 'reasons.sameAttribute', { attribute: feature.attribute.replace(/_/g, ' '), value });
     }
     case 'size': {
       const ratio = Math.max(cand.population, own.population) / Math.max(1, Math.min(cand.population, own.population));
-      return ratio <= SIMILAR_SIZE_RATIO ? `of a similar size (${fmt(cand.population)} inhabitants; you have ${fmt(own.population)})` : undefined;
+      return ratio <= SIMILAR_SIZE_RATIO ? message(lang, 'reasons.similarSize', { population: Math.round(cand.population), ownPopulation: Math.round(own.population) }) : undefined;
     }
     case 'free': {
       const d = ties.offsets[c + 1]! - ties.offsets[c]!;
       if (d > FEW_PARTNERS) return undefined;
-      return d === 0 ? `${cand.name} is in no joint body or agreement with another municipality yet` : `${cand.name} cooperates with few municipalities yet (${plural(d, 'municipality', 'municipalities')})`;
+      return d === 0 ? message(lang, 'reasons.free.none', { name: cand.name }) : message(lang, 'reasons.free.few', { name: cand.name, municipalities: kindCount('municipality', d, lang) });
     }
     case 'network': {
       const mine = new Set(neighboursOf(ties, m));
       const shared = neighboursOf(ties, c).filter((z) => mine.has(z));
       if (shared.length === 0) return undefined;
-      const count = shared.length === 1 ? 'one of your partners' : `${fmt(shared.length)} of your partners`;
-      return `${cand.name} already works with ${count} (${someNames(names(geo, shared).sort())})`;
+      return messageCount(lang, 'reasons.network', shared.length, { name: cand.name, names: someNames(names(geo, shared).sort(), lang) });
     }
     case 'partners': {
       // The closest link between the two networks: a partner of the candidate on your border,
       // else the nearer of your partner nearest the candidate and its partner nearest you.
       const onBorder = neighboursOf(ties, c).filter((q) => bordersOf(geo, m, q));
-      if (onBorder.length > 0) return `its ${onBorder.length === 1 ? 'partner' : 'partners'} ${someNames(names(geo, onBorder))} ${onBorder.length === 1 ? 'borders' : 'border'} you`;
+      if (onBorder.length > 0) return messageCount(lang, 'reasons.partnersOnBorder', onBorder.length, { names: someNames(names(geo, onBorder), lang) });
       const nearest = (from: readonly number[], to: number) => from.reduce<{ i: number; km: number } | undefined>((best, i) => {
         const km = kmBetween(geo, i, to);
         return !best || km < best.km ? { i, km } : best;
       }, undefined);
       const yours = nearest(neighboursOf(ties, m), c);
       const theirs = nearest(neighboursOf(ties, c), m);
-      if (yours && (!theirs || yours.km <= theirs.km)) return `near your partner ${names(geo, [yours.i])[0]} (${fmt(Math.round(yours.km))} km)`;
-      if (theirs) return `its partner ${names(geo, [theirs.i])[0]} is ${fmt(Math.round(theirs.km))} km from you`;
+      if (yours && (!theirs || yours.km <= theirs.km)) return message(lang, 'reasons.nearYourPartner', { partner: names(geo, [yours.i])[0]!, km: Math.round(yours.km) });
+      if (theirs) return message(lang, 'reasons.theirPartnerNear', { partner: names(geo, [theirs.i])[0]!, km: Math.round(theirs.km) });
       return undefined;
     }
     case 'field': {
       if (!facts.inField) return undefined;
-      const label = facts.field ? (fieldDefinition(facts.field)?.en ?? facts.field) : 'this field';
-      return facts.inField[c] === 1 ? `${cand.name} already takes part in a joint body for ${label}` : `${cand.name} is in no joint body for ${label} yet`;
+      const label = facts.field ? (fieldDefinition(facts.field)?.[lang] ?? facts.field) : message(lang, 'reasons.field.thisField');
+      return message(lang, facts.inField[c] === 1 ? 'reasons.field.in' : 'reasons.field.notIn', { name: cand.name, field: label });
     }
   }
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { cmp, indexGeography } from '../model/geography.js';
 import { requireGeography, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
-import { formatCount as fmt, joinNames as list, kindWords } from '../model/words.js';
+import { joinNames, kindCount, kindWords, someNames } from '../model/words.js';
+import { LangSchema, message, messageCount, resolveLang } from '../model/i18n/index.js';
 import { networkFeatures } from './recommend.js';
 import { CandidateOptionsShape, candidatesOf, componentArrays, ScoreOptionsShape, weightedScores, type Components } from './score.js';
 import { KindListSchema, KindOptionSchema, SmallPopulationSchema, parseOptions } from '../model/options.js';
@@ -30,6 +31,8 @@ export const PlanOptionsSchema = z.strictObject({
   smallPopulation: SmallPopulationSchema,
   /** Plan for one county (code or name): the objective counts its municipalities, and every planned link has an end there. Default: the whole country. */
   county: z.string().optional(),
+  /** The language of the reasons: `'sv'` or `'en'`. Default: the geography's (Swedish for Sweden), else English. */
+  lang: LangSchema.optional(),
 });
 export type PlanOptions = z.input<typeof PlanOptionsSchema>;
 
@@ -96,6 +99,7 @@ interface CandidateLink {
 export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): Rows<PlanStepRow> {
   requireGeography(net, 'planLinks');
   const o = parseOptions(PlanOptionsSchema, options, 'planLinks');
+  const lang = resolveLang(o.lang, net.geography);
   const ix = indexGeography(net.geography);
   let county: string | undefined;
   if (o.county !== undefined) {
@@ -171,7 +175,7 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
     for (let i = 0; i < n; i++) if (muni[i]!.county === muni[x]!.county && find(i) === root) names.push(muni[i]!.name);
     return names.sort(cmp);
   };
-  const braces = (names: string[]) => `{${names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`}}`;
+  const braces = (names: string[]) => `{${names.length <= 3 ? names.join(', ') : someNames(names, lang)}}`;
 
   const rows: PlanStepRow[] = [];
   let current = value();
@@ -198,11 +202,11 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
     let reason: string;
     if (o.objective === 'small-coverage') {
       const gained = [s, t].filter((i) => covered(i, i === s ? t : s) && !covered(i)).map((i) => muni[i]!);
-      const who = gained.map((m) => `${m.name} (${fmt(m.population)} inhabitants)`);
+      const municipalities = joinNames(gained.map((m) => message(lang, 'reasons.plan.inhabitants', { name: m.name, population: Math.round(m.population) })), lang);
       reason =
         o.reachKinds.length === 0
-          ? `Gives ${list(who)} ${gained.length === 1 ? 'its' : 'their'} first municipality tie`
-          : `${list(who)} then ${gained.length === 1 ? 'has' : 'have'} a municipality tie and ${gained.length === 1 ? 'reaches' : 'reach'} every required partner kind (${o.reachKinds.map((k) => kindWords(k, 2)).join(', ')})`;
+          ? messageCount(lang, 'reasons.plan.firstTie', gained.length, { municipalities })
+          : messageCount(lang, 'reasons.plan.covered', gained.length, { municipalities, kinds: o.reachKinds.map((k) => kindWords(k, 2, lang)).join(', ') });
     } else if (o.objective === 'kind-reach') {
       const parts: string[] = [];
       for (const [x, y] of [
@@ -211,13 +215,19 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
       ] as const) {
         if (inScope(x) && !reaches(x, o.kind) && has(y, o.kind)) {
           const k = f.kindCounts[y]!.get(o.kind)!;
-          parts.push(`${muni[x]!.name} reaches ${kindWords(o.kind, 2)} through ${muni[y]!.name}, which works with ${k} ${kindWords(o.kind, k)}`);
+          parts.push(message(lang, 'reasons.plan.reaches', { name: muni[x]!.name, kinds: kindWords(o.kind, 2, lang), partner: muni[y]!.name, count: kindCount(o.kind, k, lang) }));
         }
       }
       reason = parts.join('; ');
     } else {
       const before = current;
-      reason = `Joins ${braces(groupOf(s))} and ${braces(groupOf(t))} in ${ix.county.get(ms.county)?.name ?? ms.county}: ${county === undefined ? 'the counties go' : 'the county goes'} from ${before} to ${before - 1} ${before - 1 === 1 ? 'group' : 'groups'}`;
+      reason = messageCount(lang, 'reasons.plan.joins', before - 1, {
+        group: braces(groupOf(s)),
+        otherGroup: braces(groupOf(t)),
+        county: ix.county.get(ms.county)?.name ?? ms.county,
+        scope: message(lang, county === undefined ? 'reasons.plan.scope.counties' : 'reasons.plan.scope.county'),
+        before,
+      });
     }
     // Apply.
     ties[s]!.add(t);

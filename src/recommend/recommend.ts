@@ -3,7 +3,8 @@ import { cmp, indexGeography } from '../model/geography.js';
 import { checkNetwork, requireGeography, scopeSet, type CooperationNetwork } from '../model/network.js';
 import { municipalitySuggestion } from '../model/suggest.js';
 import { withColumns, type Rows } from '../model/table.js';
-import { formatCount as fmt, joinNames as list, kindWords, plural } from '../model/words.js';
+import { joinNames, kindCount, someNames } from '../model/words.js';
+import { LangSchema, message, messageCount, resolveLang, type Lang } from '../model/i18n/index.js';
 import { haversineKm } from '../geo/distance.js';
 import { evidenceOf, featuresOf, pairKey, stepsFrom, type Features } from './evidence.js';
 import { FIELDS, findField } from '../model/fields.js';
@@ -76,6 +77,8 @@ export const RecommendOptionsSchema = z.strictObject({
    */
   maxReasons: z.number().int().nonnegative().default(3),
   ...CompetenceOptionsShape,
+  /** The language of the reasons: `'sv'` or `'en'`. Default: the geography's (Swedish for Sweden), else English. */
+  lang: LangSchema.optional(),
 });
 export type RecommendOptions = z.input<typeof RecommendOptionsSchema>;
 
@@ -153,9 +156,6 @@ export function networkFeatures(net: CooperationNetwork, via: readonly string[])
   return cached(net, `recommend:features:${JSON.stringify([...via].sort(cmp))}`, () => featuresOf(evidenceOf(net, via)));
 }
 
-/** At most three names, then "and N more". */
-const someNames = (names: readonly string[]) => (names.length <= 3 ? list(names) : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`);
-
 /** The common neighbours of municipalities `m` and `c` in the cooperation graph, as names: municipalities first, then partner actors, each by name. */
 function sharedPartners(f: Features, m: number, c: number): string[] {
   const ix = indexGeography(f.ev.geography);
@@ -168,56 +168,59 @@ function sharedPartners(f: Features, m: number, c: number): string[] {
 export const REASON_THRESHOLD = 0.25;
 const WEAK_WHEN_LOW: ReadonlySet<Component> = new Set(['capacity', 'access']);
 
-function reasonFor(f: Features, component: Component, m: number, c: number, o: ParsedRecommendOptions, where: Candidate): string {
+function reasonFor(f: Features, component: Component, m: number, c: number, o: ParsedRecommendOptions, where: Candidate, lang: Lang): string {
   const ix = indexGeography(f.ev.geography);
   const own = ix.municipality.get(f.ev.codes[m]!)!;
   const cand = ix.municipality.get(f.ev.codes[c]!)!;
   switch (component) {
     case 'shared': {
       const names = sharedPartners(f, m, c);
-      return `${cand.name} already works with ${names.length} of your partners (${someNames(names)})`;
+      return message(lang, 'reasons.shared', { name: cand.name, count: names.length, names: someNames(names, lang) });
     }
     case 'complementarity': {
       const gained = o.partnerKinds.filter((k) => !f.kindCounts[m]!.has(k) && f.kindCounts[c]!.has(k));
-      const parts = gained.map((k) => {
-        const n = f.kindCounts[c]!.get(k)!;
-        return `${n} ${kindWords(k, n)}`;
-      });
-      return `${cand.name} cooperates with ${list(parts)}; you work with none${gained.length > 1 ? ' of these kinds' : ''}`;
+      const parts = gained.map((k) => kindCount(k, f.kindCounts[c]!.get(k)!, lang));
+      return message(lang, gained.length > 1 ? 'reasons.complementarity.several' : 'reasons.complementarity.single', { name: cand.name, partners: joinNames(parts, lang) });
     }
     case 'capacity': {
       const partners = f.partnerCount[c]!;
-      return `${cand.name} has ${fmt(cand.population)} inhabitants${partners > 0 ? ` and ${plural(partners, 'partner', 'partners')}` : ''}`;
+      return message(lang, 'reasons.capacity', { name: cand.name, population: Math.round(cand.population), partners: partners > 0 ? messageCount(lang, 'reasons.capacity.partners', partners) : '' });
     }
     case 'access': {
       const tied = [...f.ev.ties[c]!].map((j) => ix.municipality.get(f.ev.codes[j]!)!);
       const counties = new Set(tied.map((t) => t.county)).size;
-      return `${cand.name} opens the wider network: it cooperates with ${plural(tied.length, 'municipality', 'municipalities')}${counties > 1 ? ` in ${counties} counties` : ''}`;
+      return message(lang, 'reasons.access', { name: cand.name, municipalities: kindCount('municipality', tied.length, lang), counties: counties > 1 ? message(lang, 'reasons.access.counties', { n: counties }) : '' });
     }
     case 'distance': {
-      const km = `${fmt(Math.round(where.distanceKm))} km away`;
-      if (where.borderSteps === 1) return `${km}, shares a border`;
-      if (where.borderSteps === null) return `${km}, not reachable over land borders`;
-      return `${km}, ${where.borderSteps} border steps`;
+      const km = Math.round(where.distanceKm);
+      if (where.borderSteps === 1) return message(lang, 'reasons.distance.border', { km });
+      if (where.borderSteps === null) return message(lang, 'reasons.distance.noLand', { km });
+      return message(lang, 'reasons.distance.steps', { km, steps: where.borderSteps });
     }
     case 'county': {
       const countyName = (code: string) => ix.county.get(code)?.name ?? code;
-      if (own.county === cand.county) return `in the same county (${countyName(own.county)})`;
-      return `a bridge to ${countyName(cand.county)}, which no municipality in ${countyName(own.county)} cooperates with yet`;
+      if (own.county === cand.county) return message(lang, 'reasons.sameCounty', { county: countyName(own.county) });
+      return message(lang, 'reasons.bridge', { county: countyName(cand.county), ownCounty: countyName(own.county) });
     }
   }
 }
 
-function existingReason(f: Features, m: number, c: number): string {
+function existingReason(f: Features, m: number, c: number, lang: Lang): string {
   const info = f.ev.tieInfo.get(pairKey(m, c));
   const parts: string[] = [];
-  if (info && info.direct > 0) parts.push(plural(info.direct, 'direct link', 'direct links'));
-  if (info && info.bodies.length > 0) parts.push(`${info.bodies.length === 1 ? 'shared body' : 'shared bodies'} ${list([...info.bodies])}`);
-  return `You already cooperate${parts.length > 0 ? ` (${parts.join('; ')})` : ''}: a tie to strengthen`;
+  if (info && info.direct > 0) parts.push(messageCount(lang, 'reasons.directLinks.count', info.direct));
+  if (info && info.bodies.length > 0) parts.push(sharedBodies([...info.bodies], lang));
+  return alreadyCooperate(parts, lang);
 }
 
+/** "shared body X", "shared bodies X and Y". */
+const sharedBodies = (bodies: readonly string[], lang: Lang) => messageCount(lang, 'reasons.sharedBodies', bodies.length, { names: joinNames(bodies, lang) });
+
+/** The first reason of an existing partner: "You already cooperate (…): a tie to strengthen". */
+const alreadyCooperate = (parts: readonly string[], lang: Lang) => (parts.length > 0 ? message(lang, 'reasons.existing.with', { ties: parts.join('; ') }) : message(lang, 'reasons.existing'));
+
 /** Recommendations for municipality index `m` on prepared features. */
-function recommendFor(f: Features, m: number, o: ParsedRecommendOptions, need: CompetenceNeed | undefined): RecommendationRow[] {
+function recommendFor(f: Features, m: number, o: ParsedRecommendOptions, need: CompetenceNeed | undefined, lang: Lang): RecommendationRow[] {
   const ix = indexGeography(f.ev.geography);
   const code = f.ev.codes[m]!;
   const tied = new Set([...f.ev.ties[m]!].map((j) => f.ev.codes[j]!).filter((c) => f.ev.scope.has(c)));
@@ -262,14 +265,14 @@ function recommendFor(f: Features, m: number, o: ParsedRecommendOptions, need: C
       .sort((p, q) => q.contribution - p.contribution || p.position - q.position);
     const strongest = ranked.filter((x, i) => i === 0 || !WEAK_WHEN_LOW.has(x.k) || components[x.k] >= REASON_THRESHOLD).slice(0, o.maxReasons);
     const existing = tied.has(cand.code);
-    const reasons = strongest.map((x) => reasonFor(f, x.k, m, c, o, cand));
+    const reasons = strongest.map((x) => reasonFor(f, x.k, m, c, o, cand, lang));
     if (need) {
       (components as Record<string, number>).competence = competence?.[i] ?? 0;
-      const sentence = competenceReason(need, ix.municipality.get(cand.code)!.name, cand.code, code);
+      const sentence = competenceReason(need, ix.municipality.get(cand.code)!.name, cand.code, code, lang);
       if (sentence !== undefined) reasons.unshift(sentence);
       if (reasons.length > o.maxReasons) reasons.length = o.maxReasons;
     }
-    if (existing) reasons.unshift(existingReason(f, m, c));
+    if (existing) reasons.unshift(existingReason(f, m, c, lang));
     const muni = ix.municipality.get(cand.code)!;
     return {
       municipality: code,
@@ -321,7 +324,9 @@ function resolveMunicipality(net: CooperationNetwork, municipality: string): str
  * largest weighted contribution (`wᵢ·cᵢ / Σ w`, positive only), strongest
  * first, e.g. "Umeå already works with 3 of your partners (…)", "Umeå
  * cooperates with 4 religious communities; you work with none", "32 km
- * away, shares a border".
+ * away, shares a border"; in `lang` (default the geography's language, so
+ * Swedish for Sweden: "32 km bort, gränsar till er"). The language changes
+ * only the words, never the scores, the order or which reasons are given.
  *
  * **Order** (deterministic): score descending, then border steps ascending
  * (unreachable last), then distance ascending, then candidate code (code
@@ -332,7 +337,7 @@ function resolveMunicipality(net: CooperationNetwork, municipality: string): str
  * @example
  * const rows = recommendPartners(loadNetwork(demoDataset()), 'Dorotea', { limit: 5 });
  * rows[0].name; // 'Vilhelmina'
- * rows[0].reasons; // ['46 km away, shares a border', 'in the same county (Västerbottens län)', 'Vilhelmina has 6 188 inhabitants and 4 partners']
+ * rows[0].reasons; // ['46 km bort, gränsar till er', 'i samma län (Västerbottens län)', 'Vilhelmina har 6 188 invånare och 4 samverkanspartner'] (with scorer: 'weighted')
  */
 export function recommendPartners(net: CooperationNetwork, municipality: string, options: RecommendOptions = {}): Rows<RecommendationRow> {
   requireGeography(net, 'recommendPartners');
@@ -345,12 +350,13 @@ export function recommendPartners(net: CooperationNetwork, municipality: string,
 /** The recommendations of one municipality (by code) under the parsed options, with what can be shared across municipalities prepared once. */
 function recommenderFor(net: CooperationNetwork, o: ParsedRecommendOptions): (code: string) => RecommendationRow[] {
   const need = (code: string) => competenceNeed(o, code, net.date, 'recommendPartners');
+  const lang = resolveLang(o.lang, net.geography);
   if (o.scorer === 'weighted') {
     const f = networkFeatures(net, o.via);
-    return (code) => recommendFor(f, f.ev.index.get(code)!, o, need(code));
+    return (code) => recommendFor(f, f.ev.index.get(code)!, o, need(code), lang);
   }
   const ctx = modelContext(net, o);
-  return (code) => recommendWithModel(ctx, ctx.geo.index.get(code)!, o, need(code));
+  return (code) => recommendWithModel(ctx, ctx.geo.index.get(code)!, o, need(code), lang);
 }
 
 /** What the learned model's recommendations of a network share: the evidence, its ties, the variant, and who is in the field asked for. */
@@ -436,7 +442,7 @@ function modelKey(model: object): number {
  * network without that one tie (how the model would rank it were the two
  * not tied yet), its probability taken over the new candidates and itself.
  */
-function recommendWithModel(ctx: ModelContext, m: number, o: ParsedRecommendOptions, need: CompetenceNeed | undefined): RecommendationRow[] {
+function recommendWithModel(ctx: ModelContext, m: number, o: ParsedRecommendOptions, need: CompetenceNeed | undefined, lang: Lang): RecommendationRow[] {
   const { geo, ties, variant } = ctx;
   const n = geo.n;
   const inScope = ctx.inScope;
@@ -484,7 +490,7 @@ function recommendWithModel(ctx: ModelContext, m: number, o: ParsedRecommendOpti
       byTopic.set(into, (byTopic.get(into) ?? 0) + contribution);
     });
     const ranked = [...byTopic].filter(([, v]) => v > 0).sort((p, q) => q[1] - p[1] || cmp(p[0], q[0]));
-    const facts = { geo, ties: t, m, c, km, field: ctx.field, inField: ctx.inField, features: variant.features };
+    const facts = { geo, ties: t, m, c, km, field: ctx.field, inField: ctx.inField, features: variant.features, lang };
     // A topic speaks only where its fact holds (reasonSentence gives undefined otherwise).
     const holds = ranked.map(([topic]) => topic).filter((topic) => reasonSentence(topic, facts, false) !== undefined);
     // "In the same county and labour-market region": one sentence when both speak for the candidate.
@@ -497,15 +503,15 @@ function recommendWithModel(ctx: ModelContext, m: number, o: ParsedRecommendOpti
     if (need) {
       const offered = competenceOffered(need, geo.codes[c]!).length;
       components.competence = need.weight * (offered - meanOffered);
-      const sentence = competenceReason(need, ix.municipality.get(geo.codes[c]!)!.name, geo.codes[c]!, geo.codes[m]!);
+      const sentence = competenceReason(need, ix.municipality.get(geo.codes[c]!)!.name, geo.codes[c]!, geo.codes[m]!, lang);
       if (sentence !== undefined) reasons.unshift(sentence);
       if (reasons.length > o.maxReasons) reasons.length = o.maxReasons;
     }
     if (existing) {
       const bodies = ctx.groupsOf(m, c);
       const direct = ctx.direct.has(m < c ? m * n + c : c * n + m);
-      const parts = [...(direct ? ['direct links'] : []), ...(bodies.length > 0 ? [`${bodies.length === 1 ? 'shared body' : 'shared bodies'} ${list(bodies)}`] : [])];
-      reasons.unshift(`You already cooperate${parts.length > 0 ? ` (${parts.join('; ')})` : ''}: a tie to strengthen`);
+      const parts = [...(direct ? [message(lang, 'reasons.directLinks')] : []), ...(bodies.length > 0 ? [sharedBodies(bodies, lang)] : [])];
+      reasons.unshift(alreadyCooperate(parts, lang));
     }
     const muni = ix.municipality.get(geo.codes[c]!)!;
     return {

@@ -134,11 +134,12 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
   const summary = summaryByCounty(net);
   const central = centrality(net, { measures: ['degree', 'betweenness'], ...paths });
   const brokers = brokerage(net);
-  const gaps = findGaps(net, { partnerKinds: o.partnerKinds, smallPopulation: o.smallPopulation, ...paths });
+  // The report is written in English (for now): its gaps and suggestions too.
+  const gaps = findGaps(net, { partnerKinds: o.partnerKinds, smallPopulation: o.smallPopulation, lang: 'en', ...paths });
 
   // A warning of the recommender (a model of another geography) becomes a note of the report.
   const recommenderWarnings: string[] = [];
-  const suggestions = o.suggestions > 0 ? recommendAll(net, { limit: o.suggestions, smallPopulation: o.smallPopulation, onWarning: (w) => recommenderWarnings.push(`Partner suggestions: ${w}.`) }) : [];
+  const suggestions = o.suggestions > 0 ? recommendAll(net, { limit: o.suggestions, smallPopulation: o.smallPopulation, lang: 'en', onWarning: (w) => recommenderWarnings.push(`Partner suggestions: ${w}.`) }) : [];
   // The report needs a geography, so every actor with a county has role counts; null only when none has one.
   const bridging = (r: BrokerageRow) => (r.liaison ?? 0) + (r.gatekeeper ?? 0) + (r.representative ?? 0);
   // Rows grouped by county once (a country may have hundreds of counties

@@ -39,7 +39,7 @@ const ofType = (type: GapRow['type']) => gaps.filter((g) => g.type === type);
 
 beforeAll(() => {
   net = loadNetwork(demoDataset());
-  gaps = findGaps(net);
+  gaps = findGaps(net, { lang: 'en' });
 });
 
 describe('the demo design is what these tests expect', () => {
@@ -110,7 +110,7 @@ describe('findGaps on the demo dataset finds the deliberate gaps', () => {
 
   it('missing partner kinds: each planted one is found for its kind, and for religious and civil society nothing else', () => {
     for (const kind of new Set(planted.missingPartnerKind.map((p) => p.missing))) {
-      const found = findGaps(net, { partnerKinds: [kind], types: ['missing_partner_kind'] });
+      const found = findGaps(net, { partnerKinds: [kind], types: ['missing_partner_kind'], lang: 'en' });
       const expected = planted.missingPartnerKind.filter((p) => p.missing === kind);
       // Definition: every other municipality, except the isolated ones, has a partner of each kind.
       expect(sorted(found.map((g) => g.subject)), kind).toEqual(sorted(expected.map((p) => p.code)));

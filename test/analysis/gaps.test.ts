@@ -113,12 +113,12 @@ describe('findGaps: one gap of each type', () => {
     expect(of('isolated_municipality')).toMatchObject({
       name: 'Delta',
       municipalities: ['0104'],
-      reason: `Delta (3${NBSP}000 inhabitants) has no cooperation link at all: no other municipality, no religious community, although 1 local actor is registered there.`,
+      reason: `Delta (3,000 inhabitants) has no cooperation link at all: no other municipality, no religious community, although 1 local actor is registered there.`,
     });
     expect(of('no_municipal_cooperation')).toMatchObject({
       name: 'Iota',
       municipalities: ['0302'],
-      reason: `Iota (4${NBSP}000 inhabitants) cooperates with no other municipality, neither directly nor through a shared body; it borders 1 municipality.`,
+      reason: `Iota (4,000 inhabitants) cooperates with no other municipality, neither directly nor through a shared body; it borders 1 municipality.`,
     });
     expect(of('fragmented_county')).toMatchObject({
       name: 'Södra län',
@@ -143,7 +143,7 @@ describe('findGaps: one gap of each type', () => {
     expect(of('uncooperative_border_pair')).toMatchObject({
       name: 'Iota – Theta',
       municipalities: ['0302', '0301'],
-      reason: `Iota (4${NBSP}000 inhabitants) and Theta share a border but do not cooperate.`,
+      reason: `Iota (4,000 inhabitants) and Theta share a border but do not cooperate.`,
     });
   });
 
@@ -197,6 +197,58 @@ describe('findGaps: one gap of each type', () => {
 
   it('deterministic: same input, same JSON', () => {
     expect(JSON.stringify(findGaps(net))).toBe(JSON.stringify(findGaps(net)));
+  });
+});
+
+describe('findGaps in Swedish', () => {
+  const sv = findGaps(net, { partnerKinds: ['religious'], lang: 'sv' });
+  const of = (type: GapRow['type']) => sv.find((g) => g.type === type)!.reason;
+
+  it('the same gaps, each reason in Swedish with the facts of the network', () => {
+    expect(sv.map((g) => [g.severity, g.type, g.subject])).toEqual(findGaps(net, { partnerKinds: ['religious'] }).map((g) => [g.severity, g.type, g.subject]));
+    expect(of('isolated_municipality')).toBe(`Delta (3${NBSP}000 invånare) har ingen samverkan alls: ingen annan kommun, inget religiöst samfund, fast det finns 1 lokal aktör registrerad i kommunen.`);
+    expect(of('no_municipal_cooperation')).toBe(`Iota (4${NBSP}000 invånare) samverkar inte med någon annan kommun, varken direkt eller genom ett gemensamt organ; kommunen gränsar till 1 kommun.`);
+    expect(of('fragmented_county')).toBe('De samverkande kommunerna i Södra län bildar 2 grupper som inte har någon samverkan med varandra inom länet: {Epsilon, Zeta}; {Eta}.');
+    expect(of('single_point_of_failure')).toBe('Alfa är den enda länken mellan Gamma och de andra kommunerna i Norra län: om dess samverkan upphörde skulle Gamma bli avskuren från dem.');
+    expect(of('no_cross_county_link')).toBe('Ingen aktör eller kommun i Norra län samverkar med någon i ett annat län.');
+    expect(of('missing_partner_kind')).toBe('Zeta samverkar inte med något religiöst samfund, fast det finns 1 religiöst samfund i kommunen.');
+    expect(of('uncooperative_border_pair')).toBe(`Iota (4${NBSP}000 invånare) och Theta gränsar till varandra men samverkar inte.`);
+  });
+
+  it('the kind words agree in gender: ingen myndighet, inget religiöst samfund', () => {
+    expect(findGaps(net, { types: ['missing_partner_kind'], lang: 'sv' }).filter((g) => g.subject === '0202').map((g) => g.reason)).toEqual([
+      'Zeta samverkar inte med något religiöst samfund, fast det finns 1 religiöst samfund i kommunen.',
+      'Zeta samverkar inte med någon civilsamhällesorganisation.',
+      'Zeta samverkar inte med någon myndighet.',
+    ]);
+    expect(findGaps(net, { types: ['isolated_municipality'], lang: 'sv' })[0]!.reason).toBe(
+      `Delta (3${NBSP}000 invånare) har ingen samverkan alls: ingen annan kommun, inget religiöst samfund, ingen civilsamhällesorganisation, ingen myndighet, fast det finns 1 lokal aktör registrerad i kommunen.`,
+    );
+  });
+
+  it('partners of a kind outside the vocabulary are named, not counted', () => {
+    const withClub = network([...actors, { id: 'club', kind: 'youth_club', municipality: '0202' }], [...links, ['Zeta', 'club']], TESTLAND);
+    const [sv1] = findGaps(withClub, { partnerKinds: ['religious'], types: ['missing_partner_kind'], lang: 'sv' });
+    expect(sv1!.reason).toBe('Zeta samverkar inte med något religiöst samfund, fast det finns 1 religiöst samfund i kommunen; kommunen samverkar dock med 1 aktör av typen ”youth_club”, som inte räknas till någon av dessa typer (ange vad typen betyder i en typfil).');
+    const [en1] = findGaps(withClub, { partnerKinds: ['religious'], types: ['missing_partner_kind'], lang: 'en' });
+    expect(en1!.reason).toBe('Zeta works with no religious community, although 1 religious community is registered in the municipality; it does work with 1 actor of the kind "youth_club", which samverkan does not count as any of these kinds (map the kind with a kinds file).');
+  });
+
+  it('single points of failure: held together, and cut off from the actor network', () => {
+    const star = network([], [['Alfa', 'Beta'], ['Alfa', 'Gamma'], ['Alfa', 'Kappa']], TESTLAND);
+    expect(findGaps(star, { types: ['single_point_of_failure'], lang: 'sv' })[0]!.reason).toBe(
+      'Alfa håller ihop 3 kommuner i Norra län (Beta, Gamma och Kappa): om dess samverkan upphörde skulle de falla isär i 3 separata delar.',
+    );
+    const board = network([{ id: 'lst-02', name: 'Länsstyrelsen i Södra län', kind: 'authority', county: '02' }], [['Epsilon', 'Zeta'], ['lst-02', 'Epsilon'], ['lst-02', 'Eta']], TESTLAND);
+    expect(findGaps(board, { types: ['single_point_of_failure'], lang: 'sv' }).map((g) => g.reason)[1]).toBe('Om samverkan genom Länsstyrelsen i Södra län upphörde skulle Eta bli avskuren från resten av nätverket i Södra län.');
+  });
+
+  it("the default language is the geography's: English without one, Swedish for a geography in Swedish", () => {
+    expect(findGaps(net).map((g) => g.reason)).toEqual(findGaps(net, { lang: 'en' }).map((g) => g.reason));
+    const swedish = network(actors, links, { ...TESTLAND, language: 'sv' });
+    expect(findGaps(swedish).map((g) => g.reason)).toEqual(findGaps(net, { lang: 'sv' }).map((g) => g.reason));
+    expect(findGaps(swedish, { lang: 'en' }).map((g) => g.reason)).toEqual(findGaps(net).map((g) => g.reason));
+    expect(() => findGaps(net, { lang: 'de' as never })).toThrow(/lang/);
   });
 });
 

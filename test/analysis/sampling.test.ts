@@ -37,6 +37,12 @@ describe('centrality: samples', () => {
     const note = describeSampling(rows.sampling)!;
     expect(note).toContain(`out of ${formatCount(rows.sampling!.sources)} of the ${formatCount(rows.length)} actors`);
     expect(note).toContain('seed 3');
+    // In a language: its words and the locale's numbers, the same facts.
+    const sv = describeSampling(rows.sampling, 'sv')!;
+    expect(sv).toContain(`ut från ${formatCount(rows.sampling!.sources, 'sv')} av de ${formatCount(rows.length, 'sv')} aktörerna`);
+    expect(sv).toContain('frö 3');
+    expect(sv).toContain(`±${rows.sampling!.betweennessErrorBound.toPrecision(2).replace('.', ',')} `);
+    expect(describeSampling(rows.sampling, 'en')).toContain(`out of ${formatCount(rows.sampling!.sources, 'en')} of the ${formatCount(rows.length, 'en')} actors`);
     // Exact values differ from the estimate (so the option really changed something).
     const exact = centrality(net, { measures: ['betweenness'], samples: 'exact' });
     expect(exact.sampling!.exact).toBe(true);

@@ -16,7 +16,7 @@ const caps = loadCapabilities(
   { text: 'municipality,capability,status,since\n2425,action_plan,no,\n2425,coordinator,planned,\n2463,action_plan,yes,2021-03-01\n2463,coordinator,yes,2019-01-01\n2421,relatives_support,yes,\n', name: 'caps.csv' },
   net,
 );
-const all = { limit: 100 };
+const all = { limit: 100, lang: 'en' } as const;
 
 describe('competence component', () => {
   it('learned model: each capability offered adds the weight to the linear score', () => {
@@ -29,6 +29,9 @@ describe('competence component', () => {
     expect(after[0]!.candidate).toBe('2463');
     expect(after[0]!.reasons[0]).toBe('Åsele has an action plan (since 2021) and a coordinator (since 2019); you have no action plan and are setting up a coordinator');
     expect(after[0]!.components.competence).toBeGreaterThan(0);
+    // The same facts in Swedish, the default for the Swedish geography.
+    const sv = recommendPartners(net, '2425', { limit: 100, capabilities: caps, competenceWeight: 1 });
+    expect(sv[0]!.reasons[0]).toBe('Åsele har en handlingsplan (sedan 2021) och en samordnare (sedan 2019); ni saknar handlingsplan och håller på att inrätta en samordnare');
     // Weight 0: the ranking is kept, the reason is given.
     const zero = recommendPartners(net, '2425', { ...all, capabilities: caps, competenceWeight: 0 });
     expect(zero.map((r) => [r.candidate, r.score])).toEqual(before.map((r) => [r.candidate, r.score]));
@@ -47,9 +50,10 @@ describe('competence component', () => {
   });
 
   it('asks for partners for one capability, and unknown is not lacking', () => {
-    const rows = recommendPartners(net, '2425', { capabilities: caps, capability: 'anhörigstöd' });
+    const rows = recommendPartners(net, '2425', { capabilities: caps, capability: 'anhörigstöd', lang: 'en' });
     expect(rows.map((r) => r.candidate)).toEqual(['2421']);
     expect(rows[0]!.reasons[0]).toBe('Storuman has support for relatives; you asked about it');
+    expect(recommendPartners(net, '2425', { capabilities: caps, capability: 'anhörigstöd', lang: 'sv' })[0]!.reasons[0]).toBe('Storuman har ett anhörigstöd; ni frågade efter det');
     // Vilhelmina's capabilities are unknown: nothing lacking, nothing changes.
     const v = recommendPartners(net, '2462', { ...all, capabilities: caps });
     expect(v.map((r) => r.score)).toEqual(recommendPartners(net, '2462', all).map((r) => r.score));
@@ -61,6 +65,6 @@ describe('competence component', () => {
     }
     // Mixed states are said apart.
     const mixed = loadCapabilities({ text: 'municipality,capability,status\n2425,action_plan,no\n2425,coordinator,planned\n2421,action_plan,yes\n2421,coordinator,yes\n2421,relatives_support,yes\n', name: 'm.csv' }, net);
-    expect(recommendPartners(net, '2425', { capabilities: mixed, capability: 'relatives_support' })[0]!.reasons[0]).toBe('Storuman has an action plan, a coordinator and support for relatives; you have no action plan, are setting up a coordinator and asked about support for relatives');
+    expect(recommendPartners(net, '2425', { capabilities: mixed, capability: 'relatives_support', lang: 'en' })[0]!.reasons[0]).toBe('Storuman has an action plan, a coordinator and support for relatives; you have no action plan, are setting up a coordinator and asked about support for relatives');
   });
 });

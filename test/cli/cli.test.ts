@@ -133,6 +133,14 @@ describe('analysis subcommands', () => {
     expect(expected.every((g) => g.county === '24')).toBe(true);
     expect(gaps).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(gaps.length).toBeGreaterThan(0);
+    // --lang: the same gaps, the reasons in that language (Swedish is the data's default).
+    const english = await json(['gaps', '--county', 'Västerbotten', '--min-severity', '3', '--lang', 'en']);
+    expect(english).toEqual(JSON.parse(JSON.stringify(findGaps(bodies.withScope({ counties: ['24'] }), { lang: 'en' }).filter((g) => g.severity >= 3))));
+    expect(english.map((g: { subject: string }) => g.subject)).toEqual(gaps.map((g: { subject: string }) => g.subject));
+    expect(english[0].reason).not.toBe(gaps[0].reason);
+    const bad = await cli(['gaps', '--lang', 'de', '--dataset', 'bodies']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--lang must be one of sv, en/);
   });
 
   it('rejects unknown measures, gap types and counties with exit 2', async () => {

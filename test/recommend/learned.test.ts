@@ -342,7 +342,41 @@ describe('the shipped model and fitRecommender', () => {
 
 describe('learned recommendations and their reasons', () => {
   const within = (n: number, km: number) => Math.abs(n - Math.round(km)) === 0;
-  it('every reason states a fact of the network (real bodies, every small municipality)', () => {
+  /** The sentence of each topic, per language: the facts each states are read back from the network. */
+  const SAID = {
+    en: {
+      place: /^(\d+) km away(, shares a border)?$/,
+      county: /^in the same county (and labour-market region )?\((.+)\)$/,
+      near: /^near your partner (.+) \((\d+) km\)$/,
+      borders: /^its partners? (.+) borders? you$/,
+      more: / and \d+ more$/,
+      separator: /, | and /,
+      theirs: /^its partner (.+) is (\d+) km from you$/,
+      shared: /^(.+) already works with (one|\d+) of your partners \((.+)\)$/,
+      one: 'one',
+      free: /^(.+) (is in no joint body or agreement with another municipality yet|cooperates with few municipalities yet \((\d+) municipalit(y|ies)\))$/,
+      group: /^the same kind of municipality as you \(SKR group ([ABC]):/,
+      size: /^of a similar size \(([\d\u00a0,]+) inhabitants; you have ([\d\u00a0,]+)\)$/,
+      region: /^in the same labour-market region$/,
+    },
+    sv: {
+      place: /^(\d+) km bort(, gränsar till er)?$/,
+      county: /^i samma län (och på samma lokala arbetsmarknad )?\((.+)\)$/,
+      near: /^nära er samverkanspartner (.+) \((\d+) km\)$/,
+      borders: /^dess samverkanspartner (.+) gränsar till er$/,
+      more: / och \d+ till$/,
+      separator: /, | och /,
+      theirs: /^dess samverkanspartner (.+) ligger (\d+) km från er$/,
+      shared: /^(.+) samverkar redan med (en|\d+) av era samverkanspartner \((.+)\)$/,
+      one: 'en',
+      free: /^(.+) (ingår ännu inte i något gemensamt organ eller avtal med en annan kommun|samverkar ännu bara med få kommuner \((\d+) kommun(er)?\))$/,
+      group: /^samma typ av kommun som ni \(SKR:s kommungrupp ([ABC]):/,
+      size: /^av liknande storlek \(([\d\u00a0,]+) invånare; ni har ([\d\u00a0,]+)\)$/,
+      region: /^på samma lokala arbetsmarknad$/,
+    },
+  } as const;
+  it.each(['en', 'sv'] as const)('every reason states a fact of the network (real bodies, every small municipality), %s', (lang) => {
+    const said = SAID[lang];
     const ev = networkEvidence(bodies, ['joint_body']);
     const ties = tieGraph(ev, groupRoles(ev).evidence);
     const idx = (name: string) => ev.geo.index.get(bodies.municipality(name)!.code)!;
@@ -350,56 +384,56 @@ describe('learned recommendations and their reasons', () => {
     const borders = (a: string, b: string) => bodies.borderNeighbours(a).includes(b);
     const counts = new Map<string, number>();
     const seen = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-    for (const r of recommendAll(bodies, { maxReasons: 9 })) {
+    for (const r of recommendAll(bodies, { maxReasons: 9, lang })) {
       const m = ev.geo.index.get(r.municipality)!;
       const c = ev.geo.index.get(r.candidate)!;
       expect(r.reasons.length).toBeGreaterThan(0);
       for (const reason of r.reasons) {
         let match: RegExpExecArray | null;
-        if ((match = /^(\d+) km away(, shares a border)?$/.exec(reason))) {
+        if ((match = said.place.exec(reason))) {
           expect(within(Number(match[1]), r.distanceKm)).toBe(true);
           expect(match[2] !== undefined).toBe(borders(r.municipality, r.candidate));
           seen('place');
-        } else if ((match = /^in the same county (and labour-market region )?\((.+)\)$/.exec(reason))) {
+        } else if ((match = said.county.exec(reason))) {
           expect(r.county).toBe(bodies.municipality(r.municipality)!.county);
           expect(bodies.county(match[2]!)!.code).toBe(r.county);
           if (match[1]) expect(bodies.municipality(r.candidate)!.attributes!.la_region_2023).toBe(bodies.municipality(r.municipality)!.attributes!.la_region_2023);
           seen(match[1] ? 'county+region' : 'county');
-        } else if ((match = /^near your partner (.+) \((\d+) km\)$/.exec(reason))) {
+        } else if ((match = said.near.exec(reason))) {
           const p = idx(match[1]!);
           expect(partners(m).has(p)).toBe(true);
           expect(within(Number(match[2]), kmBetween(ev.geo, p, c))).toBe(true);
           seen('near partner');
-        } else if ((match = /^its partners? (.+) borders? you$/.exec(reason))) {
-          for (const name of match[1]!.replace(/ and \d+ more$/, '').split(/, | and /)) {
+        } else if ((match = said.borders.exec(reason))) {
+          for (const name of match[1]!.replace(said.more, '').split(said.separator)) {
             expect(partners(c).has(idx(name))).toBe(true);
             expect(borders(r.municipality, bodies.municipality(name)!.code)).toBe(true);
           }
           seen('partner borders');
-        } else if ((match = /^its partner (.+) is (\d+) km from you$/.exec(reason))) {
+        } else if ((match = said.theirs.exec(reason))) {
           expect(partners(c).has(idx(match[1]!))).toBe(true);
           expect(within(Number(match[2]), kmBetween(ev.geo, m, idx(match[1]!)))).toBe(true);
           seen('partner km');
-        } else if ((match = /^(.+) already works with (one|\d+) of your partners \((.+)\)$/.exec(reason))) {
+        } else if ((match = said.shared.exec(reason))) {
           const shared = [...partners(c)].filter((z) => partners(m).has(z)).length;
-          expect(match[2] === 'one' ? 1 : Number(match[2])).toBe(shared);
+          expect(match[2] === said.one ? 1 : Number(match[2])).toBe(shared);
           seen('shared');
-        } else if ((match = /^(.+) (is in no joint body or agreement with another municipality yet|cooperates with few municipalities yet \((\d+) municipalit(y|ies)\))$/.exec(reason))) {
+        } else if ((match = said.free.exec(reason))) {
           expect(partners(c).size).toBe(match[3] === undefined ? 0 : Number(match[3]));
           expect(partners(c).size).toBeLessThanOrEqual(3);
           seen('free');
-        } else if (/^the same kind of municipality as you \(SKR group ([ABC]):/.test(reason)) {
-          const letter = reason.slice(reason.indexOf('group ') + 6, reason.indexOf('group ') + 7);
+        } else if ((match = said.group.exec(reason))) {
+          const letter = match[1]!;
           expect(bodies.municipality(r.candidate)!.attributes!.skr_kommungrupp_2023![0]).toBe(letter);
           expect(bodies.municipality(r.municipality)!.attributes!.skr_kommungrupp_2023![0]).toBe(letter);
           seen('group');
-        } else if ((match = /^of a similar size \(([\d\u00a0]+) inhabitants; you have ([\d\u00a0]+)\)$/.exec(reason))) {
+        } else if ((match = said.size.exec(reason))) {
           const [a, b] = [bodies.municipality(r.candidate)!.population, bodies.municipality(r.municipality)!.population];
-          expect(Number(match[1]!.replace(/\u00a0/g, ''))).toBe(a);
-          expect(Number(match[2]!.replace(/\u00a0/g, ''))).toBe(b);
+          expect(Number(match[1]!.replace(/[\u00a0,]/g, ''))).toBe(a);
+          expect(Number(match[2]!.replace(/[\u00a0,]/g, ''))).toBe(b);
           expect(Math.max(a, b) / Math.min(a, b)).toBeLessThanOrEqual(2);
           seen('size');
-        } else if (/^in the same labour-market region$/.test(reason)) {
+        } else if (said.region.test(reason)) {
           expect(bodies.municipality(r.candidate)!.attributes!.la_region_2023).toBe(bodies.municipality(r.municipality)!.attributes!.la_region_2023);
           seen('region');
         } else throw new Error(`unexpected reason: ${reason}`);
@@ -414,7 +448,7 @@ describe('learned recommendations and their reasons', () => {
       // Components are contributions relative to the average candidate: they sum to the score's excess over the mean.
       expect(Object.keys(r.components)).toEqual(DEFAULT_FEATURES.map((f) => f.name));
     }
-    const eksjo = recommendPartners(bodies, 'Ydre', { limit: 10 }).find((r) => r.name === 'Aneby')!;
+    const eksjo = recommendPartners(bodies, 'Ydre', { limit: 10, lang: 'en' }).find((r) => r.name === 'Aneby')!;
     expect(eksjo.reasons.join(' · ')).toMatch(/shares a border/);
   });
 
@@ -452,15 +486,18 @@ describe('learned recommendations and their reasons', () => {
     expect(flagged.map((r) => r.rank)).toEqual(flagged.map((_, i) => i + 1));
   });
 
-  it('field reasons say whether the candidate already has a body of the field, truly', () => {
+  it.each([
+    { lang: 'en' as const, notIn: 'is in no joint body for fire and rescue yet', isIn: 'already takes part in a joint body for fire and rescue' },
+    { lang: 'sv' as const, notIn: 'ingår ännu inte i något gemensamt organ för räddningstjänst', isIn: 'ingår redan i ett gemensamt organ för räddningstjänst' },
+  ])('field reasons say whether the candidate already has a body of the field, truly ($lang)', ({ lang, notIn, isIn }) => {
     const ev = networkEvidence(bodies, ['joint_body']);
     const roles = groupRoles(ev);
     const inFire = new Set(ev.groups.flatMap((g, i) => (roles.evidence(i) && g.group.fields.includes('fire_rescue') ? Array.from(g.members, (m) => ev.geo.codes[m]!) : [])));
     let said = 0;
-    for (const r of recommendForCounty(bodies, 'Västerbotten', { field: 'räddningstjänst', maxReasons: 9, only: 'all' })) {
+    for (const r of recommendForCounty(bodies, 'Västerbotten', { field: 'räddningstjänst', maxReasons: 9, only: 'all', lang })) {
       for (const reason of r.reasons) {
-        if (reason.endsWith('is in no joint body for fire and rescue yet')) expect(inFire.has(r.candidate), reason).toBe(false);
-        else if (reason.endsWith('already takes part in a joint body for fire and rescue')) expect(inFire.has(r.candidate), reason).toBe(true);
+        if (reason.endsWith(notIn)) expect(inFire.has(r.candidate), reason).toBe(false);
+        else if (reason.endsWith(isIn)) expect(inFire.has(r.candidate), reason).toBe(true);
         else continue;
         said++;
       }

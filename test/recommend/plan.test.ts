@@ -41,7 +41,8 @@ describe('planLinks: greedy', () => {
     expect(recommendPartners(net, 'S1', { scorer: 'weighted' })[0]!.name).toBe('Big');
     const plan = planLinks(net, { budget: 3 });
     expect(plan.map((r) => [r.step, r.source, r.target, r.gain, r.value])).toEqual([[1, '1', '3', 2, 2]]);
-    expect(plan[0]!.reason).toBe('Gives S1 (2\u00a0000 inhabitants) and S2 (3\u00a0000 inhabitants) their first municipality tie');
+    expect(plan[0]!.reason).toBe('Gives S1 (2,000 inhabitants) and S2 (3,000 inhabitants) their first municipality tie');
+    expect(planLinks(net, { budget: 3, lang: 'sv' })[0]!.reason).toBe('Ger S1 (2\u00a0000 invånare) och S2 (3\u00a0000 invånare) deras första samverkan med en annan kommun');
     expect(plan.columns).toEqual(['step', 'objective', 'source', 'sourceName', 'target', 'targetName', 'gain', 'value', 'score', 'reason']);
   });
 
@@ -86,6 +87,7 @@ describe('planLinks: greedy', () => {
     // The best-scored of the links between {A, B} and {C, D}: B–C borders (1 step, 50 km).
     expect(pair).toBe('BC');
     expect(plan[0]!.reason).toBe('Joins {A, B} and {C, D} in County C: the county goes from 2 to 1 group');
+    expect(planLinks(net, { objective: 'county-connectivity', county: 'C', budget: 3, lang: 'sv' })[0]!.reason).toBe('Förenar {A, B} och {C, D} i County C: länet går från 2 till 1 grupp');
   });
 
   it('kind-reach: each step reaches one more municipality', () => {
@@ -98,6 +100,9 @@ describe('planLinks: greedy', () => {
     expect(plan.every((r) => r.gain === 1)).toBe(true);
     expect(plan.every((r) => r.target === '0102' || r.source === '0102')).toBe(true);
     expect(plan[0]!.reason).toMatch(/reaches religious communities through Beta, which works with 1 religious community$/);
+    const sv = planLinks(testland(), { objective: 'kind-reach', kind: 'religious', budget: 5, lang: 'sv' });
+    expect(sv.map((r) => [r.source, r.target, r.value])).toEqual(plan.map((r) => [r.source, r.target, r.value]));
+    expect(sv[0]!.reason).toBe(`${plan[0]!.reason.split(' ')[0]} når religiösa samfund genom Beta, som samverkar med 1 religiöst samfund`);
   });
 
   it('small-coverage with required kinds counts kinds reached through the new partner', () => {

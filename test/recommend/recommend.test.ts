@@ -67,12 +67,24 @@ describe('recommendPartners: hand-computed on Testland (see helpers.ts)', () => 
     expect(recommendPartners(net, 'Alfa', { scorer: 'weighted', maxReasons: 6 })[1]!.reasons).toEqual([
       '50 km away, shares a border',
       'in the same county (Första län)',
-      'Beta has 50\u00a0000 inhabitants and 2 partners',
+      'Beta has 50,000 inhabitants and 2 partners',
       'Beta cooperates with 1 religious community; you work with none',
     ]);
     expect(beta!.reasons).toHaveLength(3);
     expect(delta!.reasons[0]).toBe('Delta already works with 1 of your partners (Authority)');
-    expect(delta!.reasons[1]).toBe('Delta has 500\u00a0000 inhabitants and 2 partners');
+    expect(delta!.reasons[1]).toBe('Delta has 500,000 inhabitants and 2 partners');
+  });
+
+  it("the same reasons in Swedish, with the locale's numbers", () => {
+    const sv = recommendPartners(net, 'Alfa', { scorer: 'weighted', maxReasons: 6, lang: 'sv' });
+    expect(sv.map((r) => [r.candidate, r.score])).toEqual(recommendPartners(net, 'Alfa', { scorer: 'weighted', maxReasons: 6 }).map((r) => [r.candidate, r.score]));
+    expect(sv[0]!.reasons.slice(0, 3)).toEqual(['Gamma samverkar redan med 1 av era samverkanspartner (Authority)', '100 km bort, 2 kommungränser bort', 'i samma län (Första län)']);
+    expect(sv[1]!.reasons).toEqual([
+      '50 km bort, gränsar till er',
+      'i samma län (Första län)',
+      'Beta har 50\u00a0000 invånare och 2 samverkanspartner',
+      'Beta samverkar med 1 religiöst samfund; ni har inga sådana samverkanspartner',
+    ]);
   });
 
   it('access and bridges in words', () => {
@@ -167,7 +179,7 @@ describe('reasons speak for the candidate', () => {
   it('mentions capacity or access only when that component is at least REASON_THRESHOLD (or is the strongest)', async () => {
     const { recommendAll: all, REASON_THRESHOLD: threshold } = await import('../../src/recommend/recommend.js');
     const { demoDataset: demo, loadNetwork: load } = await import('../../src/index.js');
-    const rows = all(load(demo()), { scorer: 'weighted', limit: 5 });
+    const rows = all(load(demo()), { scorer: 'weighted', limit: 5, lang: 'en' });
     let checked = 0;
     for (const r of rows) {
       r.reasons.forEach((reason, i) => {

@@ -45,8 +45,12 @@ describe('recommendations on the demo', () => {
     const gotland = recommendPartners(demo, 'Gotland', { scorer: 'weighted' });
     expect(gotland).toHaveLength(3);
     expect(gotland.every((r) => r.distanceKm > 60)).toBe(true);
-    for (const r of recommendPartners(demo, 'Gotland', { scorer: 'weighted', maxReasons: 6 })) {
+    for (const r of recommendPartners(demo, 'Gotland', { scorer: 'weighted', maxReasons: 6, lang: 'en' })) {
       expect(r.reasons).toContain(`${Math.round(r.distanceKm)} km away, not reachable over land borders`);
+    }
+    // Swedish by default on the Swedish geography.
+    for (const r of recommendPartners(demo, 'Gotland', { scorer: 'weighted', maxReasons: 6 })) {
+      expect(r.reasons).toContain(`${Math.round(r.distanceKm)} km bort, går inte att nå över gränser på land`);
     }
   });
 
@@ -74,7 +78,10 @@ describe('recommendations on the demo', () => {
     }
   });
 
-  it('reasons state the right numbers (checked against the network directly)', () => {
+  it.each([
+    { lang: 'en' as const, sharedRe: /already works with (\d+) of your partners/, kindsRe: /cooperates with (\d+) religious communit/, kmRe: /^(\d+) km away/ },
+    { lang: 'sv' as const, sharedRe: /samverkar redan med (\d+) av era samverkanspartner/, kindsRe: /samverkar med (\d+) religiös(?:t|a) samfund/, kmRe: /^(\d+) km bort/ },
+  ])('reasons state the right numbers (checked against the network directly), $lang', ({ lang, sharedRe, kindsRe, kmRe }) => {
     const partnersOf = (net: CooperationNetwork, code: string) => {
       const out = new Set<string>();
       net.graph.forEachNeighbor(nodeKey(code), (_k, a) => {
@@ -85,9 +92,10 @@ describe('recommendations on the demo', () => {
     const tiedTo = (code: string) => new Set(demo.municipalityProjection().graph.neighbors(nodeKey(code)));
     let checkedShared = 0;
     let checkedKinds = 0;
-    for (const r of recommendAll(demo, { scorer: 'weighted', maxReasons: 6 })) {
+    let checkedKm = 0;
+    for (const r of recommendAll(demo, { scorer: 'weighted', maxReasons: 6, lang })) {
       for (const reason of r.reasons) {
-        const shared = /already works with (\d+) of your partners/.exec(reason);
+        const shared = sharedRe.exec(reason);
         if (shared) {
           const a = partnersOf(demo, r.municipality);
           const municipal = [...tiedTo(r.municipality)].filter((k) => tiedTo(r.candidate).has(k)).length;
@@ -95,17 +103,21 @@ describe('recommendations on the demo', () => {
           expect(Number(shared[1])).toBe(municipal + actors);
           checkedShared++;
         }
-        const kinds = /cooperates with (\d+) religious communit/.exec(reason);
+        const kinds = kindsRe.exec(reason);
         if (kinds) {
           const religious = [...partnersOf(demo, r.candidate)].filter((id) => demo.actor(id)!.kind === 'religious').length;
           expect(Number(kinds[1])).toBe(religious);
           expect([...partnersOf(demo, r.municipality)].some((id) => demo.actor(id)!.kind === 'religious')).toBe(false);
           checkedKinds++;
         }
-        const km = /^(\d+) km away/.exec(reason);
-        if (km) expect(Number(km[1])).toBe(Math.round(r.distanceKm));
+        const km = kmRe.exec(reason);
+        if (km) {
+          expect(Number(km[1])).toBe(Math.round(r.distanceKm));
+          checkedKm++;
+        }
       }
     }
+    expect(checkedKm).toBeGreaterThan(50);
     expect(checkedShared).toBeGreaterThan(50);
     expect(checkedKinds).toBeGreaterThan(0);
   });
@@ -122,9 +134,11 @@ describe('recommendations on the demo', () => {
       const rows = recommendPartners(bodies, 'Tjörn', { scorer, existing: 'flag', limit: 290 });
       expect(rows.filter((r) => r.existing).map((r) => r.name).sort(), scorer).toEqual(scorer === 'model' ? partners : expect.arrayContaining(partners));
     }
-    const stenungsund = recommendPartners(bodies, 'Tjörn', { existing: 'flag', limit: 290 }).find((r) => r.name === 'Stenungsund')!;
+    const stenungsund = recommendPartners(bodies, 'Tjörn', { existing: 'flag', limit: 290, lang: 'en' }).find((r) => r.name === 'Stenungsund')!;
     const shared = memberships.filter((m) => tjorn.has(m.body_id) && m.municipality_code === '1415').map((m) => m.body_name!);
     expect(shared.length).toBeGreaterThanOrEqual(2);
     expect(stenungsund.reasons[0]).toBe(`You already cooperate (shared bodies ${joinNames(shared.sort())}): a tie to strengthen`);
+    const sv = recommendPartners(bodies, 'Tjörn', { existing: 'flag', limit: 290 }).find((r) => r.name === 'Stenungsund')!;
+    expect(sv.reasons[0]).toBe(`Ni samverkar redan (de gemensamma organen ${joinNames(shared.sort(), 'sv')}): ett samarbete att stärka`);
   });
 });

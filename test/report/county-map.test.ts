@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CooperationNetwork, demoDataset, findGaps, loadNetwork, swedenGeography } from '../../src/index.js';
 import { OptionsError } from '../../src/model/options.js';
-import { renderCountyMap } from '../../src/report.js';
+import { CATEGORICAL_COLORS, DEFAULT_MAP_COLORS, DEFAULT_MISSING_COLOR, renderCountyMap } from '../../src/report.js';
 import { placeLabels, visualCentre } from '../../src/report/map/labels.js';
 import { exploreNetwork, XSS } from './explore-fixture.js';
 
@@ -56,6 +56,20 @@ describe('renderCountyMap', () => {
     expect(svg).not.toContain('Neighbouring county');
   });
 
+  it('greys the county’s municipalities outside a scope of some of them, as not part of the data', () => {
+    const part = net.withScope({ municipalities: ['2480', '2482'] });
+    const svg = renderCountyMap(part, { lang: 'en', gaps: [] });
+    expect(codesOf(svg, 'municipality')).toEqual(['2480', '2482']);
+    const greyed = codesOf(svg, 'neighbour');
+    expect(greyed.filter((c) => c.startsWith('24'))).toHaveLength(13);
+    expect(svg).toContain('Not in the data (neighbouring counties, the rest of the county)');
+    const labels = /<g class="labels"[^>]*>([\s\S]*?)<\/g>/.exec(svg)![1]!;
+    expect([...labels.matchAll(/data-code="([^"]*)"/g)].map((m) => m[1])).toEqual(['2480', '2482']);
+    // The rest of the county at the far end of a tie is named like a neighbour, in grey italics.
+    const greyLabels = /<g class="neighbour-labels"[^>]*>([\s\S]*?)<\/g>/.exec(svg)![1]!;
+    expect([...greyLabels.matchAll(/data-code="([^"]*)"/g)].map((m) => m[1])).toContain('2401');
+  });
+
   it('marks the gaps given instead of computing them, and leaves the gap legend out when there are none', () => {
     const none = renderCountyMap(net, { lang: 'en', gaps: [] });
     expect(none).not.toContain('class="gap"');
@@ -65,7 +79,7 @@ describe('renderCountyMap', () => {
     expect(one.match(/<g class="gap" /g)).toHaveLength(1); // 0180 is not in the county
     expect(one).toContain('<g class="gap" data-code="2404" data-gap="isolated_municipality"><title>Isolated municipality: Vindeln has no link.</title>');
     expect(one).toContain('Isolated municipality (1)');
-    expect(renderCountyMap(net, { lang: 'en', gaps: findGaps(net) })).toBe(renderCountyMap(net, { lang: 'en' }));
+    expect(renderCountyMap(net, { lang: 'en', gaps: findGaps(net, { lang: 'en' }) })).toBe(renderCountyMap(net, { lang: 'en' }));
   });
 
   it('escapes every user string: names, codes, bodies, gap types and reasons, title and source', () => {
@@ -98,6 +112,38 @@ describe('renderCountyMap', () => {
     expect(ties(renderCountyMap(net.asOf('2011-01-01'), { lang: 'en' })).sort()).toEqual(['2401-2480-s', '2421-2462-d']);
     const other = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: { code: 'X' }, geometry: { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }] };
     expect(() => renderCountyMap(net, { features: other })).toThrow(/polygons cover none of the municipalities/);
+  });
+});
+
+describe('renderCountyMap with a measure', () => {
+  const codes = net.geography.municipalities.filter((m) => m.county === '24').map((m) => m.code);
+  const values = new Map<string, number | null>(codes.map((c, i) => [c, i === 0 ? null : 0.8 + i / 100]));
+  const fills = (svg: string) => new Map([...svg.matchAll(/<path class="municipality[^"]*" data-code="([^"]*)" fill="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+
+  it('colours the municipalities on a scale fitted to the county’s values, with its legend in percent', () => {
+    const svg = renderCountyMap(net, { lang: 'en', values, unit: 'share', legendLabel: 'coverage' });
+    const byCode = fills(svg);
+    expect(byCode.get(codes[1]!)).toBe(DEFAULT_MAP_COLORS[0]); // the smallest value: the ramp's start, not 81 % of it
+    expect(byCode.get(codes.at(-1)!)).toBe(DEFAULT_MAP_COLORS.at(-1));
+    expect(byCode.get(codes[0]!)).toBe(DEFAULT_MISSING_COLOR);
+    expect(svg).toContain('class="legend legend-linear"');
+    expect(svg).toMatch(/>81%<\/text>/);
+    expect(svg).toMatch(/>94%<\/text>/);
+    expect(svg).toContain(`coverage: 81%`);
+    expect(svg).toContain('>no data</text>');
+    // The ties: as many, dark over a white casing.
+    expect(svg.match(/<line class="tie /g)).toHaveLength(6);
+    expect(svg.match(/<line class="tie-casing"/g)).toHaveLength(6);
+    expect(renderCountyMap(net, { lang: 'en' })).not.toContain('tie-casing');
+  });
+
+  it('takes the other scales, and refuses an option of another scale naming it', () => {
+    const svg = renderCountyMap(net, { values: new Map(codes.map((c, i) => [c, i % 2])), scale: 'categorical' });
+    expect(svg).toContain('class="legend legend-categorical"');
+    expect(new Set(fills(svg).values())).toEqual(new Set(CATEGORICAL_COLORS.slice(0, 2)));
+    expect(svg).toContain('>ja</text>');
+    expect(() => renderCountyMap(net, { values, breaks: [0.9] })).toThrow(OptionsError);
+    expect(() => renderCountyMap(net, { values, breaks: [0.9] })).toThrow(/renderCountyMap: option breaks: is for scale: threshold/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CooperationNetwork, demoDataset, EXPLORER_LANGUAGES, EXPLORER_STRINGS, loadNetwork, OptionsError, renderExplorer, swedenGeography } from '../../src/index.js';
+import { CooperationNetwork, demoDataset, EXPLORER_LANGUAGES, EXPLORER_STRINGS, findGaps, loadNetwork, OptionsError, renderExplorer, swedenGeography } from '../../src/index.js';
 import { GeographyRequiredError } from '../../src/model/errors.js';
 import { EXPLORER_SCRIPT } from '../../src/report/explore/client.js';
 import { jsonForScript } from '../../src/report/explore/render.js';
@@ -105,6 +105,22 @@ describe('the explorer strings', () => {
   it('speaks the default country’s language by default', () => {
     expect(defaultExplorerLang()).toBe('sv');
     expect(renderExplorer(exploreNetwork(), { suggestions: 0 })).toMatch(/^<!doctype html>\n<html lang="sv">/);
+  });
+
+  it("writes the gaps' and suggestions' reasons in the page's language", () => {
+    const net = exploreNetwork();
+    const reasons = (lang: 'sv' | 'en') => {
+      const data = island(renderExplorer(net, { lang }));
+      return { gaps: data.gapList.map((g) => g.reason), suggestions: Object.values(data.suggestions).flat().flatMap((s) => s.reasons) };
+    };
+    const [en, sv] = [reasons('en'), reasons('sv')];
+    expect(en.gaps).toEqual(findGaps(net, { lang: 'en' }).map((g) => g.reason).filter((r) => en.gaps.includes(r)));
+    expect(en.gaps.length).toBeGreaterThan(0);
+    expect(sv.gaps).toHaveLength(en.gaps.length);
+    expect(sv.gaps.every((r) => findGaps(net, { lang: 'sv' }).some((g) => g.reason === r))).toBe(true);
+    expect(en.suggestions.some((r) => / km away/.test(r))).toBe(true);
+    expect(sv.suggestions.some((r) => / km bort/.test(r))).toBe(true);
+    expect(sv.suggestions.some((r) => / km away/.test(r))).toBe(false);
   });
 });
 

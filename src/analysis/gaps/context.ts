@@ -1,3 +1,4 @@
+import { resolveLang, type Lang } from '../../model/i18n/index.js';
 import { indexGeography, type GeographyIndex } from '../../model/geography.js';
 import { sharedProjection, type CooperationNetwork, type MunicipalityProjection } from '../../model/network.js';
 import { coverageByMunicipality, type MunicipalityCoverageRow } from '../coverage.js';
@@ -13,6 +14,8 @@ import type { GapRow, ParsedGapsOptions } from '../gaps.js';
 export interface GapContext {
   readonly net: CooperationNetwork;
   readonly options: ParsedGapsOptions;
+  /** The language of the reasons (`options.lang`, else the geography's). */
+  readonly lang: Lang;
   readonly ix: GeographyIndex;
   /** Coverage per municipality, with the `sampling` of its betweenness. */
   readonly coverage: CentralityRows<MunicipalityCoverageRow>;
@@ -35,6 +38,7 @@ export function gapContext(net: CooperationNetwork, o: ParsedGapsOptions): GapCo
   return {
     net,
     options: o,
+    lang: resolveLang(o.lang, net.geography),
     ix,
     coverage,
     byCode: new Map(coverage.map((r) => [r.municipality, r])),

@@ -1,3 +1,4 @@
+import { message } from '../../model/i18n/index.js';
 import { nodeKey } from '../../model/keys.js';
 import { connectedComponents } from '../../metrics/components.js';
 import { toCsr } from '../../metrics/csr.js';
@@ -9,7 +10,7 @@ import type { GapContext, GapFinding } from './context.js';
  * only ties cross the county border is a group of its own: it is cut off
  * from the county's own network.
  */
-export function fragmentedCounty({ net, byCode, projection }: GapContext): GapFinding[] {
+export function fragmentedCounty({ net, byCode, projection, lang }: GapContext): GapFinding[] {
   const out: GapFinding[] = [];
   for (const county of net.counties()) {
     const members = net.municipalitiesOfCounty(county.code).filter((m) => (byCode.get(m.code)?.municipalityTies ?? 0) > 0);
@@ -23,7 +24,7 @@ export function fragmentedCounty({ net, byCode, projection }: GapContext): GapFi
       county: county.code,
       subject: county.code,
       name: county.name,
-      reason: `The cooperating municipalities of ${county.name} form ${groups.length} separate groups with no tie between them inside the county: ${names.map((n) => `{${n.join(', ')}}`).join('; ')}.`,
+      reason: message(lang, 'gaps.fragmented', { county: county.name, count: groups.length, groups: names.map((n) => `{${n.join(', ')}}`).join('; ') }),
       municipalities: members.map((m) => m.code),
       order: -groups.length,
     });

@@ -1,4 +1,5 @@
 import { KNOWN_ACTOR_KINDS } from '../../model/schema.js';
+import { formatList, message, messageCount } from '../../model/i18n/index.js';
 import { kindWords } from '../../model/words.js';
 import { camelKind } from '../view.js';
 import { isolated, type GapContext, type GapFinding } from './context.js';
@@ -6,7 +7,7 @@ import { isolated, type GapContext, type GapFinding } from './context.js';
 const KNOWN_KINDS: ReadonlySet<string> = new Set(KNOWN_ACTOR_KINDS);
 
 /** `missing_partner_kind`: a municipality that is not isolated but works with no actor of a partner kind (2). */
-export function missingPartnerKind({ net, coverage, options }: GapContext): GapFinding[] {
+export function missingPartnerKind({ net, coverage, options, lang }: GapContext): GapFinding[] {
   const out: GapFinding[] = [];
   for (const r of coverage) {
     if (isolated(r)) continue;
@@ -18,7 +19,7 @@ export function missingPartnerKind({ net, coverage, options }: GapContext): GapF
     const unknownNote =
       uncounted.size === 0
         ? ''
-        : `; it does work with ${[...uncounted].map(([k, n]) => `${n} ${n === 1 ? 'actor' : 'actors'} of the kind "${k}"`).join(' and ')}, which samverkan does not count as any of these kinds (map the kind with a kinds file)`;
+        : message(lang, 'gaps.missingKind.unknown', { actors: formatList(lang, [...uncounted].map(([k, n]) => messageCount(lang, 'gaps.missingKind.unknownActors', n, { kind: k }))) });
     for (const kind of options.partnerKinds) {
       if (r[`${camelKind(kind)}Partners`]! > 0) continue;
       const present = net.actorsInMunicipality(r.municipality).filter((a) => a.kind === kind).length;
@@ -29,7 +30,12 @@ export function missingPartnerKind({ net, coverage, options }: GapContext): GapF
         county: r.county,
         subject: r.municipality,
         name: r.name,
-        reason: `${r.name} works with no ${kindWords(kind)}${present > 0 ? `, although ${present} ${kindWords(kind, present)} ${present === 1 ? 'is' : 'are'} registered in the municipality` : ''}${unknownNote}.`,
+        reason: message(lang, 'gaps.missingKind', {
+          name: r.name,
+          kind: kindWords(kind, 'negated', lang),
+          present: present > 0 ? messageCount(lang, 'gaps.missingKind.present', present, { kind: kindWords(kind, present, lang) }) : '',
+          unknown: unknownNote,
+        }),
         municipalities: [r.municipality],
         order: r.population,
       });

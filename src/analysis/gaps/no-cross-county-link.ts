@@ -1,8 +1,9 @@
+import { message } from '../../model/i18n/index.js';
 import { coverageByCounty } from '../coverage.js';
 import type { GapContext, GapFinding } from './context.js';
 
 /** `no_cross_county_link`: no actor or municipality of the county cooperates with one of another county (2). */
-export function noCrossCountyLink({ net, options: o }: GapContext): GapFinding[] {
+export function noCrossCountyLink({ net, options: o, lang }: GapContext): GapFinding[] {
   return coverageByCounty(net, { partnerKinds: o.partnerKinds, via: o.via, total: false, samples: o.samples, workers: o.workers })
     .filter((row) => row.crossCountyLinks === 0 && row.crossCountyTies === 0)
     .map((row) => ({
@@ -11,7 +12,7 @@ export function noCrossCountyLink({ net, options: o }: GapContext): GapFinding[]
       county: row.county,
       subject: row.county,
       name: row.name,
-      reason: `No actor or municipality in ${row.name} cooperates with one in another county.`,
+      reason: message(lang, 'gaps.noCrossCounty', { county: row.name }),
       municipalities: net.municipalitiesOfCounty(row.county).map((m) => m.code),
       order: row.population,
     }));

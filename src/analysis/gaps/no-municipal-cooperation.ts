@@ -1,8 +1,8 @@
-import { formatCount as fmt, kindWords } from '../../model/words.js';
+import { message, messageCount } from '../../model/i18n/index.js';
 import { isolated, type GapContext, type GapFinding } from './context.js';
 
 /** `no_municipal_cooperation`: links, but no tie to another municipality (3 when small, else 2). */
-export function noMunicipalCooperation({ coverage, small }: GapContext): GapFinding[] {
+export function noMunicipalCooperation({ coverage, small, lang }: GapContext): GapFinding[] {
   return coverage
     .filter((r) => !isolated(r) && r.municipalityTies === 0)
     .map((r) => ({
@@ -11,7 +11,7 @@ export function noMunicipalCooperation({ coverage, small }: GapContext): GapFind
       county: r.county,
       subject: r.municipality,
       name: r.name,
-      reason: `${r.name} (${fmt(r.population)} inhabitants) cooperates with no other municipality, neither directly nor through a shared body${r.borderNeighbours > 0 ? `; it borders ${r.borderNeighbours} ${kindWords('municipality', r.borderNeighbours)}` : ''}.`,
+      reason: message(lang, 'gaps.noMunicipal', { name: r.name, population: r.population, borders: r.borderNeighbours > 0 ? messageCount(lang, 'gaps.noMunicipal.borders', r.borderNeighbours) : '' }),
       municipalities: [r.municipality],
       order: r.population,
     }));

@@ -1,7 +1,8 @@
 import { cmp } from '../../model/geography.js';
 import { nodeKey } from '../../model/keys.js';
 import type { Actor } from '../../model/schema.js';
-import { joinNames as list } from '../../model/words.js';
+import { message, messageCount } from '../../model/i18n/index.js';
+import { joinNames } from '../../model/words.js';
 import { articulationPoints as articulationKernel } from '../../metrics/articulation.js';
 import { csrFromEdges, toCsr } from '../../metrics/csr.js';
 import { actorViewsByGroup } from '../view.js';
@@ -14,7 +15,7 @@ import type { GapContext, GapFinding } from './context.js';
  * link of some municipalities); each actor once (3 when it cuts off two or
  * more municipalities, else 2).
  */
-export function singlePointOfFailure({ net, ix, projection }: GapContext): GapFinding[] {
+export function singlePointOfFailure({ net, ix, projection, lang }: GapContext): GapFinding[] {
   const out: GapFinding[] = [];
   const countyViews = actorViewsByGroup(net, (a) => a.county);
   const noActors = { csr: csrFromEdges([], new Int32Array(0), null), actors: [] as Actor[] };
@@ -35,12 +36,12 @@ export function singlePointOfFailure({ net, ix, projection }: GapContext): GapFi
         seen.add(actor.id);
         const { main, cut } = cutOffMunicipalities(csr, actors, p.node);
         const nameOf = (c: string) => ix.municipality.get(c)!.name;
-        const names = list(cut.map(nameOf));
-        const who = p.cutOff === 1 ? names : `${p.cutOff} municipalities (${names})`;
-        const they = p.cutOff === 1 ? names : p.cutOff === 2 ? 'both' : `all ${p.cutOff}`;
+        const names = joinNames(cut.map(nameOf), lang);
+        const they = p.cutOff === 2 ? message(lang, 'gaps.spof.both') : message(lang, 'gaps.spof.all', { n: p.cutOff });
         // When what would remain is no bigger than what is cut off, "the rest"
         // is misleading: say that the actor holds them together.
         const heldTogether = main.length <= cut.length ? [...main, ...cut].filter((c) => c !== actor.id).sort(cmp) : undefined;
+        const facts = { name: actor.name, names, county: county.name };
         out.push({
           severity: p.cutOff >= 2 ? 3 : 2,
           type: 'single_point_of_failure',
@@ -48,10 +49,10 @@ export function singlePointOfFailure({ net, ix, projection }: GapContext): GapFi
           subject: actor.id,
           name: actor.name,
           reason: heldTogether
-            ? `${actor.name} holds ${heldTogether.length} municipalities of ${county.name} together (${list(heldTogether.map(nameOf))}): if its cooperation stopped, they would fall apart into ${p.parts} separate parts.`
+            ? message(lang, 'gaps.spof.heldTogether', { ...facts, count: heldTogether.length, names: joinNames(heldTogether.map(nameOf), lang), parts: p.parts })
             : network === 'municipalities'
-              ? `${actor.name} is the only tie between ${who} and the other municipalities of ${county.name}: if its cooperation stopped, ${they} would be cut off.`
-              : `If ${actor.name}'s cooperation stopped, ${who} would be cut off from the rest of ${county.name}'s network.`,
+              ? messageCount(lang, 'gaps.spof.onlyTie', p.cutOff, { ...facts, they })
+              : messageCount(lang, 'gaps.spof.network', p.cutOff, facts),
           municipalities: actor.kind === 'municipality' ? [actor.id, ...cut] : cut,
           order: -p.cutOff,
         });

@@ -1,10 +1,10 @@
 import { cmp } from '../../model/geography.js';
 import { nodeKey } from '../../model/keys.js';
-import { formatCount as fmt } from '../../model/words.js';
+import { message } from '../../model/i18n/index.js';
 import type { GapContext, GapFinding } from './context.js';
 
 /** `uncooperative_border_pair`: two bordering municipalities, both in the scope, that do not cooperate; the smaller one first (2 when it is small, else 1). */
-export function uncooperativeBorderPair({ net, byCode, projection, small, countyName }: GapContext): GapFinding[] {
+export function uncooperativeBorderPair({ net, byCode, projection, small, countyName, lang }: GapContext): GapFinding[] {
   const out: GapFinding[] = [];
   for (const { a, b } of net.geography.borders) {
     // Both in the scope: the data says nothing of a municipality outside it.
@@ -18,7 +18,12 @@ export function uncooperativeBorderPair({ net, byCode, projection, small, county
       county: p.county,
       subject: `${p.municipality}–${q.municipality}`,
       name: `${p.name} – ${q.name}`,
-      reason: `${p.name} (${fmt(p.population)} inhabitants) and ${q.name} share a border but do not cooperate${p.county !== q.county ? ` (across the border between ${countyName(p.county)} and ${countyName(q.county)})` : ''}.`,
+      reason: message(lang, 'gaps.borderPair', {
+        name: p.name,
+        population: p.population,
+        other: q.name,
+        across: p.county !== q.county ? message(lang, 'gaps.borderPair.across', { county: countyName(p.county), otherCounty: countyName(q.county) }) : '',
+      }),
       municipalities: [p.municipality, q.municipality],
       order: p.population,
     });

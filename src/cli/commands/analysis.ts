@@ -169,7 +169,7 @@ export const gapsCommand = defineCommand({
     const own = optionsOf(GAPS_FLAGS, flags);
     warnUnknownKinds(net, own.partnerKinds, 'partner-kinds', io, lang);
     // --county is the scope: findGaps keeps to it already.
-    const rows = findGaps(net, { ...own, ...pathOptions(values, io) });
+    const rows = findGaps(net, { ...own, ...pathOptions(values, io), lang });
     noteSampling(rows.sampling, io);
     const kept = rows.filter((g) => g.severity >= minSeverity);
     Object.defineProperty(kept, 'columns', { value: rows.columns, enumerable: false });

@@ -172,6 +172,8 @@ export const recommendCommand = defineCommand({
       ...(limit !== undefined && { limit }),
       ...(existing && { existing }),
       ...competenceOptions(values, flags, net, io),
+      // The reasons in the command's language.
+      lang,
     };
     let rows: RecommendationRow[] & { columns?: string[] };
     if (f.municipality !== undefined) {
@@ -216,7 +218,7 @@ export const planCommand = defineCommand({
     warnUnknownKinds(net, own.reachKinds, 'reach-kinds', io, lang);
     if (own.kind !== undefined) warnUnknownKinds(net, [own.kind], 'kind', io, lang);
     // --county is the scope: planLinks keeps to it already.
-    printRows(planLinks(net, { ...optionsOf(SCORER_FLAGS, flags), ...own }), values, io);
+    printRows(planLinks(net, { ...optionsOf(SCORER_FLAGS, flags), ...own, lang }), values, io);
     return 0;
   },
 });

@@ -114,6 +114,7 @@ export function announce(description: string, values: ParsedArgs['values'], io: 
   if (!values.actors && !values.links && !values.dataset && !values.graph) io.stderr.write(`samverkan: ${message(messageLang(values), 'cli.note.noInput', { description })}\n`);
 }
 
+
 /** Apply --sort and --top, keeping the rows' `columns`. */
 export function shapeRows<T extends object>(rows: readonly T[], values: ParsedArgs['values']): T[] {
   const columns = (rows as { columns?: string[] }).columns;

@@ -5,6 +5,7 @@
  * memberships behind it, with their dates and kinds, so the page can filter
  * by date and kind), the gaps and the suggested partners.
  */
+import type { Lang } from '../../model/i18n/index.js';
 import { findGaps } from '../../analysis/gaps.js';
 import { indexGeography } from '../../model/geography.js';
 import type { MunicipalityTie } from '../../model/network-projection.js';
@@ -113,10 +114,10 @@ function pageCodes(net: CooperationNetwork, ties: readonly MunicipalityTie[], in
 }
 
 /** The scope's gaps (`findGaps`), once each, and their indices by municipality index. Columns read: `level`, `type`, `reason`, `municipalities`. */
-function gapsOf(net: CooperationNetwork, municipalities: readonly ExplorerMunicipality[], mIndex: ReadonlyMap<string, number>): Pick<ExplorerData, 'gapList' | 'gaps'> {
+function gapsOf(net: CooperationNetwork, municipalities: readonly ExplorerMunicipality[], mIndex: ReadonlyMap<string, number>, lang: Lang): Pick<ExplorerData, 'gapList' | 'gaps'> {
   const gapList: ExplorerGap[] = [];
   const gaps: Record<number, number[]> = {};
-  for (const row of findGaps(net)) {
+  for (const row of findGaps(net, { lang })) {
     const list = (row as { municipalities?: unknown }).municipalities;
     const at = new Set<number>();
     for (const code of Array.isArray(list) ? list : []) {
@@ -131,11 +132,11 @@ function gapsOf(net: CooperationNetwork, municipalities: readonly ExplorerMunici
 }
 
 /** The best `limit` suggested partners of each municipality of the scope (`recommendAll`). Columns read: `municipality`, `candidate`, `name`, `rank`, `reasons`. */
-function suggestionsOf(net: CooperationNetwork, limit: number, mIndex: ReadonlyMap<string, number>): Record<number, ExplorerSuggestion[]> {
+function suggestionsOf(net: CooperationNetwork, limit: number, mIndex: ReadonlyMap<string, number>, lang: Lang): Record<number, ExplorerSuggestion[]> {
   const suggestions: Record<number, ExplorerSuggestion[]> = {};
   if (limit === 0 || net.links.length === 0) return suggestions;
   const ix = indexGeography(net.geography);
-  for (const row of recommendAll(net, { only: 'all', limit })) {
+  for (const row of recommendAll(net, { only: 'all', limit, lang })) {
     const i = mIndex.get(text(row, 'municipality', 'code'));
     if (i === undefined) continue;
     const candidate = text(row, 'candidate');
@@ -185,8 +186,8 @@ export function explorerData(net: CooperationNetwork, o: ParsedExplorerOptions, 
     pairs,
     ties: drawn.ties,
     maxWeight: drawn.maxWeight,
-    ...gapsOf(net, municipalities, mIndex),
-    suggestions: suggestionsOf(net, o.suggestions, mIndex),
+    ...gapsOf(net, municipalities, mIndex, lang as Lang),
+    suggestions: suggestionsOf(net, o.suggestions, mIndex, lang as Lang),
     dates: drawn.dates,
     actorKinds: [...new Set(actors.map((a) => a.kind))].sort(cmp),
     linkKinds: drawn.linkKinds,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LangSchema } from '../../model/i18n/index.js';
 import { IsoDateSchema } from '../../model/schema.js';
 import type { MapFeatureCollection } from './features.js';
+import { MapOptionsSchema } from './options.js';
 
 /** What the county map reads of a gap row (`findGaps`): other columns are ignored. */
 export interface MapGap {
@@ -41,6 +42,17 @@ export const CountyMapOptionsSchema = z.strictObject({
   source: z.string().min(1).optional(),
   /** The data date of the source line (ISO). Default: the network's `asOf` date, else the latest date among its links. */
   date: IsoDateSchema.optional(),
+  /**
+   * A measure to colour the county's municipalities by (a `Map` from
+   * municipality code to number or `null`, as `renderMap`'s), with its scale
+   * fitted to the county's values and a legend: `scale`, `classes`,
+   * `breaks`, `categories`, `unit`, `domain`, `colors`, `missingColor`,
+   * `ticks`, `format` and `legendLabel` as in `renderMap`. The ties are then
+   * drawn dark over a white casing, so they stay visible on every colour.
+   * Default: no measure (the county in one light colour).
+   */
+  values: MapOptionsSchema.shape.values.optional(),
+  ...MapOptionsSchema.pick({ scale: true, classes: true, breaks: true, categories: true, unit: true, domain: true, colors: true, missingColor: true, ticks: true, format: true, legendLabel: true }).shape,
   /** SVG width in px; the height follows the county's shape. Default 720. */
   width: z.number().int().min(240).max(4000).default(720),
 });

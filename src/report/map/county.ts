@@ -6,7 +6,7 @@
 import { findGaps, GAP_TYPES } from '../../analysis/gaps.js';
 import { findCounty, indexGeography } from '../../model/geography.js';
 import { formatList, message, messageCount, resolveLang, type Lang, type MessageKey } from '../../model/i18n/index.js';
-import { requireGeography, type CooperationNetwork } from '../../model/network.js';
+import { requireGeography, scopeSet, type CooperationNetwork } from '../../model/network.js';
 import { OptionsError, parseOptions } from '../../model/options.js';
 import { countySuggestion } from '../../model/suggest.js';
 import { escapeXml } from '../escape.js';
@@ -15,7 +15,8 @@ import { CountyMapOptionsSchema, type CountyMapOptions, type MapGap, type Parsed
 import { defaultMapFeatures } from './features.js';
 import { labelPoint, placeLabels, textWidth, type Box, type LabelRequest } from './labels.js';
 import { round1 } from './layout.js';
-import { sourceText } from './render.js';
+import { legendHeight, MISSING_OUTLINE, scaleLegendSvg } from './legend.js';
+import { checkedScale, sourceText } from './render.js';
 import { fitProjection, middleLongitude, pathData, prepare, shapeHeight, subsetOf } from './prepare.js';
 import { tieStrength, tiesOf, type DrawnTie } from './ties.js';
 
@@ -29,7 +30,7 @@ const LEGEND_ROW = 18;
 const SOURCE_BAND = 20;
 
 /** Fills and strokes (the ties' colours are the explorer's: blue and orange stay apart for colour-blind readers, and the dash tells them apart in grey). */
-const COLORS = { county: '#e3eaf2', neighbour: '#efefef', neighbourStroke: '#ffffff', direct: '#1f5f99', shared: '#c2410c', border: '#33404f', text: '#111111', muted: '#666666' } as const;
+const COLORS = { tieOnColour: '#1a1a1a', county: '#e3eaf2', neighbour: '#efefef', neighbourStroke: '#ffffff', direct: '#1f5f99', shared: '#c2410c', border: '#33404f', text: '#111111', muted: '#666666' } as const;
 
 /** A gap type's mark: a shape and an Okabe–Ito colour, one per type of {@link GAP_TYPES}, in that order (unknown types cycle through them). */
 const GAP_MARKS: readonly { shape: 'circle' | 'square' | 'triangle' | 'diamond' | 'down' | 'plus' | 'star'; color: string }[] = [
@@ -169,7 +170,7 @@ function flow(items: readonly LegendItem[], width: number): { x: number; row: nu
  *
  * @example
  * // With gaps already computed, in English.
- * renderCountyMap(net, { county: '24', lang: 'en', gaps: findGaps(net) });
+ * renderCountyMap(net, { county: '24', lang: 'en', gaps: findGaps(net, { lang: 'en' }) });
  */
 export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptions = {}): string {
   requireGeography(net, FN);
@@ -182,17 +183,24 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
 
   const whole = prepare(o.features ?? defaultMapFeatures());
   const featureOf = new Map(whole.collection.features.map((f) => [f.properties.code, f]));
-  const own = (ix.municipalitiesOf.get(county.code) ?? []).map((m) => m.code);
+  // The county's municipalities in the network's scope; the rest of the county (a scope of some of its municipalities) is greyed as not part of the data.
+  const scope = scopeSet(net);
+  const ofCounty = (ix.municipalitiesOf.get(county.code) ?? []).map((m) => m.code);
+  const own = ofCounty.filter((c) => scope.has(c));
+  const restOfCounty = ofCounty.filter((c) => !scope.has(c) && featureOf.has(c));
   const drawnOwn = own.filter((c) => featureOf.has(c));
   if (drawnOwn.length === 0) {
     throw new OptionsError(FN, o.features ? 'features' : 'county', `the map polygons cover none of the municipalities of ${county.name}; pass \`features\`: GeoJSON with a \`code\` property per municipality`);
   }
   const inCounty = new Set(own);
-  const neighbourCodes = o.neighbours
-    ? neighbourCounties(net, own, county.code)
-        .flatMap((c) => (ix.municipalitiesOf.get(c) ?? []).map((m) => m.code))
-        .filter((c) => featureOf.has(c))
-    : [];
+  const neighbourCodes = [
+    ...restOfCounty,
+    ...(o.neighbours
+      ? neighbourCounties(net, own, county.code)
+          .flatMap((c) => (ix.municipalitiesOf.get(c) ?? []).map((m) => m.code))
+          .filter((c) => featureOf.has(c))
+      : []),
+  ];
 
   // The ties of the county's municipalities (to the neighbours' too, when drawn).
   const projectionTies = net.municipalityProjection().ties.filter((t) => (inCounty.has(t.a) || inCounty.has(t.b)) && (o.neighbours || (inCounty.has(t.a) && inCounty.has(t.b))));
@@ -204,7 +212,7 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
   const drawn = tiesOf(net, projectionTies, mIndex, aIndex);
 
   // Gaps by municipality of the county: the types (in GAP_TYPES order, unknown ones after) and reasons.
-  const gapRows: Iterable<MapGap> = o.gaps ?? findGaps(net);
+  const gapRows: Iterable<MapGap> = o.gaps ?? findGaps(net, { lang });
   const gapTypes: string[] = [];
   const gapsAt = new Map<string, Map<string, string[]>>();
   for (const g of gapRows) {
@@ -218,20 +226,29 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
       byType.set(g.type, reasons);
     }
   }
+  const firstSeen = new Map(gapTypes.map((t, i) => [t, i]));
   const typeRank = (t: string) => {
     const i = (GAP_TYPES as readonly string[]).indexOf(t);
-    return i < 0 ? GAP_TYPES.length + gapTypes.indexOf(t) : i;
+    return i < 0 ? GAP_TYPES.length + firstSeen.get(t)! : i;
   };
   gapTypes.sort((a, b) => typeRank(a) - typeRank(b));
   const gapLabel = (type: string) => ((GAP_TYPES as readonly string[]).includes(type) ? message(lang, `map.gap.${type}` as MessageKey) : type);
   const markIndex = (type: string) => typeRank(type);
 
-  // Layout: title band, the map, the legend rows, the source line.
+  // A measure, when given: the county's municipalities coloured on a scale fitted to their values, the ties dark over a white casing.
+  const values = o.values;
+  const scale = values && checkedScale(FN, o, drawnOwn.map((c) => values.get(c) ?? null), lang);
+  const valueOf = (code: string) => values?.get(code) ?? null;
+  const missingLabel = message(lang, 'map.missing');
+  const anyMissing = scale !== undefined && drawnOwn.some((c) => valueOf(c) === null);
+  const tieColor = scale ? { d: COLORS.tieOnColour, s: COLORS.tieOnColour } : { d: COLORS.direct, s: COLORS.shared };
+
+  // Layout: title band, the map, the legend (the measure's scale, then rows of items), the source line.
   const width = o.width;
   const title = o.title ?? message(lang, 'map.county.title', { county: county.name });
   const legendItems: LegendItem[] = [
-    { cls: 'direct', text: message(lang, 'map.legend.direct'), sample: (x, y) => `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${COLORS.direct}" stroke-width="3" stroke-linecap="round"/>` },
-    { cls: 'shared', text: message(lang, 'map.legend.shared'), sample: (x, y) => `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${COLORS.shared}" stroke-width="3" stroke-dasharray="5 3"/>` },
+    { cls: 'direct', text: message(lang, 'map.legend.direct'), sample: (x, y) => `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${tieColor.d}" stroke-width="3" stroke-linecap="round"/>` },
+    { cls: 'shared', text: message(lang, 'map.legend.shared'), sample: (x, y) => `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${tieColor.s}" stroke-width="3" stroke-dasharray="5 3"/>` },
     {
       cls: 'width',
       text: message(lang, 'map.legend.width'),
@@ -239,7 +256,7 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
     },
   ];
   if (neighbourCodes.length > 0) {
-    legendItems.push({ cls: 'neighbours', text: message(lang, 'map.legend.neighbours'), sample: (x, y) => `<rect x="${x + 4}" y="${y - 6}" width="16" height="12" fill="${COLORS.neighbour}" stroke="#bbbbbb" stroke-width="0.8"/>` });
+    legendItems.push({ cls: 'neighbours', text: message(lang, restOfCounty.length > 0 ? 'map.legend.outside' : 'map.legend.neighbours'), sample: (x, y) => `<rect x="${x + 4}" y="${y - 6}" width="16" height="12" fill="${COLORS.neighbour}" stroke="#bbbbbb" stroke-width="0.8"/>` });
   }
   for (const type of gapTypes) {
     const n = [...gapsAt.values()].filter((byType) => byType.has(type)).length;
@@ -247,14 +264,16 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
   }
   const positions = flow(legendItems, width - 2 * PAD);
   const legendRows = positions.length === 0 ? 0 : positions.at(-1)!.row + 1;
-  const legendHeight = 8 + legendRows * LEGEND_ROW;
+  const legendFrame = { width, height: 0, legendLabel: o.legendLabel, missingLabel, missingColor: o.missingColor };
+  const scaleBand = scale ? legendHeight(legendFrame, scale, anyMissing) : 0;
+  const legendBand = 8 + scaleBand + legendRows * LEGEND_ROW;
 
   const ownCollection = prepare(subsetOf(whole, drawnOwn));
   const meridian = middleLongitude(ownCollection.collection);
   const mapWidth = width - 2 * PAD;
   const mapHeight = Math.round(Math.min(1100, Math.max(260, shapeHeight(ownCollection.collection, mapWidth, meridian) * 1.06)));
   const top = PAD + TITLE_BAND;
-  const height = top + mapHeight + legendHeight + SOURCE_BAND + PAD;
+  const height = top + mapHeight + legendBand + SOURCE_BAND + PAD;
   // Fitted to the county with a margin, so the neighbours' edges and the ties to them show.
   const inset = Math.round(Math.min(mapWidth, mapHeight) * 0.06);
   const frame: Box = { x: PAD, y: top, width: mapWidth, height: mapHeight };
@@ -304,16 +323,18 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
     const [ox, oy] = [(-dy / len) * off, (dx / len) * off];
     const cross = !(inCounty.has(a) && inCounty.has(b));
     const cls = `tie ${tie.t === 'd' ? 'direct' : 'shared'}${cross ? ' cross-border' : ''}`;
-    const style = tie.t === 'd' ? `stroke="${COLORS.direct}"` : `stroke="${COLORS.shared}" stroke-dasharray="5 3"`;
+    const style = tie.t === 'd' ? `stroke="${tieColor.d}"` : `stroke="${tieColor.s}" stroke-dasharray="5 3"`;
     const names = { a: nameOf(a), b: nameOf(b) };
     const label =
       tie.t === 'd'
         ? messageCount(lang, 'map.tie.direct', tie.parts.reduce((n, p) => n + p.n, 0), names)
         : messageCount(lang, 'map.tie.shared', strength, { ...names, bodies: formatList(lang, [...new Set(tie.parts.map((p) => actors[p.b!]!.name))]) });
+    const [x1, y1, x2, y2] = [round1(pa[0] + ox), round1(pa[1] + oy), round1(pb[0] + ox), round1(pb[1] + oy)];
+    const casing = scale ? `<line class="tie-casing" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="#ffffff" stroke-width="${round1(Number(w) + 2)}" stroke-linecap="round" stroke-opacity="0.8"/>` : '';
     tieLines.push({
       tie,
       strength,
-      svg: `<line class="${cls}" data-tie="${escapeXml(`${a}-${b}-${tie.t}`)}" x1="${round1(pa[0] + ox)}" y1="${round1(pa[1] + oy)}" x2="${round1(pb[0] + ox)}" y2="${round1(pb[1] + oy)}" ${style} stroke-width="${w}" stroke-linecap="round" stroke-opacity="0.85"><title>${escapeXml(label)}</title></line>`,
+      svg: `${casing}<line class="${cls}" data-tie="${escapeXml(`${a}-${b}-${tie.t}`)}" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" ${style} stroke-width="${w}" stroke-linecap="round" stroke-opacity="0.85"><title>${escapeXml(label)}</title></line>`,
     });
   }
   tieLines.sort((x, y) => x.strength / (max[x.tie.t] || 1) - y.strength / (max[y.tie.t] || 1));
@@ -352,9 +373,11 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
   const summary = (code: string) => messageCount(lang, 'map.municipality.ties', tieCount.get(code) ?? 0, { name: nameOf(code) });
   const ownPaths = drawnOwn.map((c) => {
     const byType = gapsAt.get(c);
-    const base = summary(c);
+    const v = valueOf(c);
+    const measured = scale ? `${o.legendLabel ? `${o.legendLabel}: ` : ''}${v === null ? missingLabel : scale.text(v)}` : undefined;
+    const base = measured === undefined ? summary(c) : message(lang, 'map.municipality.value', { summary: summary(c), value: measured });
     const text = byType ? message(lang, 'map.municipality.gaps', { summary: base, gaps: formatList(lang, [...byType.keys()].sort((x, y) => typeRank(x) - typeRank(y)).map(gapLabel)) }) : base;
-    return `<path class="municipality${byType ? ' has-gap' : ''}" data-code="${escapeXml(c)}" fill="${COLORS.county}" d="${shapes.get(c)}"><title>${escapeXml(text)}</title></path>`;
+    return `<path class="municipality${byType ? ' has-gap' : ''}" data-code="${escapeXml(c)}" fill="${scale ? scale.color(v) : COLORS.county}"${scale && v === null ? ` ${MISSING_OUTLINE}` : ''} d="${shapes.get(c)}"><title>${escapeXml(text)}</title></path>`;
   });
   const neighbourPaths = neighbourCodes.map((c) => {
     const m = ix.municipality.get(c);
@@ -402,7 +425,9 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
   const date = o.date ?? dataDateOf(net);
   const sourceLine = sourceText(lang, o.source, date);
 
-  const legendTop = top + mapHeight + 8;
+  // The scale's legend draws itself in a band at the bottom of a frame: that frame ends where the rows begin.
+  const scaleLegend = scale ? scaleLegendSvg({ ...legendFrame, height: top + mapHeight + 8 + scaleBand + PAD - 6 }, scale, anyMissing) : '';
+  const legendTop = top + mapHeight + 8 + scaleBand;
   const legend = legendItems.map((item, i) => {
     const { x, row } = positions[i]!;
     const y = legendTop + row * LEGEND_ROW + LEGEND_ROW / 2;
@@ -437,7 +462,8 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
     '</g>',
     '</g>',
     `<text class="title" x="${PAD}" y="${PAD + 18}" font-size="17" font-weight="bold" fill="${COLORS.text}">${escapeXml(title)}</text>`,
-    `<g class="legend" font-size="11" fill="#222222">`,
+    scaleLegend,
+    `<g class="legend legend-ties" font-size="11" fill="#222222">`,
     ...legend,
     '</g>',
     `<text class="source" x="${PAD}" y="${height - PAD - 4}" font-size="10" fill="${COLORS.muted}">${escapeXml(sourceLine)}</text>`,

@@ -81,7 +81,8 @@ export function scaleLegendSvg(o: LegendFrame, scale: FittedScale, anyMissing: b
     parts.push(`<g shape-rendering="crispEdges">${scale.colors.map((c, i) => `<rect class="class" x="${round1(barX + i * w)}" y="${barY}" width="${round1(w - 1)}" height="10" fill="${c}"/>`).join('')}</g>`);
     if (scale.range) parts.push(tick(barX, scale.range[0]));
     scale.breaks.forEach((b, i) => parts.push(tick(barX + (i + 1) * w - 0.5, b)));
-    if (scale.range) parts.push(tick(barX + barW - 1, scale.range[1]));
+    // A top class of the largest value alone (ties at 100 %) is named by its break: the end would repeat it.
+    if (scale.range && scale.range[1] !== scale.breaks.at(-1)) parts.push(tick(barX + barW - 1, scale.range[1]));
   } else {
     const [lo, hi] = scale.domain;
     const step = barW / LEGEND_STEPS;

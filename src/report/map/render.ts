@@ -13,7 +13,7 @@ import { PAD, round1, SOURCE_HEIGHT, TITLE_HEIGHT } from './layout.js';
 import { legendHeight, MISSING_OUTLINE, scaleLegendSvg } from './legend.js';
 import { MapOptionsSchema, type MapOptions, type ParsedMapOptions } from './options.js';
 import { middleLongitude, pathData, prepare, projectedFrame, shapeHeight, subsetOf } from './prepare.js';
-import { fitScale, type FittedScale } from './scale.js';
+import { fitScale, type FittedScale, type ScaleOptions } from './scale.js';
 
 interface Feature {
   code: string;
@@ -49,14 +49,19 @@ function tooltip(f: Feature, missingLabel: string, scale: FittedScale): string {
 /** The scale fitted to the values drawn: one per feature, or one per county at county level (each map unit counts once in quantiles). */
 function scaleOf(o: ParsedMapOptions, features: readonly Feature[], lang: Lang): FittedScale {
   const units = o.level === 'county' ? [...new Map(features.map((f) => [f.countyCode ?? f.code, f.value])).values()] : features.map((f) => f.value);
-  if (o.scale === 'threshold' && o.breaks === undefined) throw new OptionsError('renderMap', 'breaks', 'a threshold scale needs its breaks');
+  return checkedScale('renderMap', o, units, lang);
+}
+
+/** {@link fitScale} with its options checked against the scale (an option of another scale is refused) and its errors as the options' (naming `fn`). */
+export function checkedScale(fn: string, o: ScaleOptions, units: readonly (number | null)[], lang: Lang): FittedScale {
+  if (o.scale === 'threshold' && o.breaks === undefined) throw new OptionsError(fn, 'breaks', 'a threshold scale needs its breaks');
   for (const [option, scales] of [['breaks', ['threshold']], ['categories', ['categorical']], ['domain', ['linear']]] as const) {
-    if (o[option] !== undefined && !(scales as readonly string[]).includes(o.scale)) throw new OptionsError('renderMap', option, `is for scale: ${scales.join(' or ')}, not ${o.scale}`);
+    if (o[option] !== undefined && !(scales as readonly string[]).includes(o.scale)) throw new OptionsError(fn, option, `is for scale: ${scales.join(' or ')}, not ${o.scale}`);
   }
   try {
     return fitScale(o, units, lang);
   } catch (e) {
-    if (e instanceof RangeError) throw new OptionsError('renderMap', 'categories', e.message);
+    if (e instanceof RangeError) throw new OptionsError(fn, 'categories', e.message);
     throw e;
   }
 }

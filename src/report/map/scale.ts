@@ -7,6 +7,9 @@ import { formatNumber, formatPercent, message, type Lang } from '../../model/i18
 import { CATEGORICAL_COLORS, colorOf, hexOf, rgb } from './colors.js';
 import type { ParsedMapOptions } from './options.js';
 
+/** The options a fitted scale reads (those of `renderMap`, and the colouring of `renderCountyMap`). */
+export type ScaleOptions = Pick<ParsedMapOptions, 'scale' | 'classes' | 'breaks' | 'categories' | 'unit' | 'domain' | 'colors' | 'missingColor' | 'format' | 'ticks'>;
+
 /** A category of a categorical map: its value, its label and its colour. */
 export interface MapCategory {
   value: number;
@@ -101,7 +104,7 @@ function decimalsFor(values: readonly number[], exact: readonly number[], scaleB
  * for missing), with legend labels in `lang`. Throws a RangeError for a value
  * that is none of the categories given.
  */
-export function fitScale(o: ParsedMapOptions, units: readonly (number | null)[], lang: Lang): FittedScale {
+export function fitScale(o: ScaleOptions, units: readonly (number | null)[], lang: Lang): FittedScale {
   const values = units.filter((v): v is number => v !== null);
   const missing = hexOf(rgb(o.missingColor));
   const share = o.unit === 'share';
