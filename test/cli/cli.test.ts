@@ -127,7 +127,7 @@ describe('analysis subcommands', () => {
 
   it('coverage and gaps print the library rows; gaps filter by county and severity', async () => {
     expect(await json(['coverage'])).toEqual(JSON.parse(JSON.stringify(coverageByCounty(bodies))));
-    const gaps = await json(['gaps', '--county', 'Västerbotten', '--min-severity', '3']);
+    const gaps = await json(['gaps', '--county', 'Västerbotten', '--min-severity', '3', '--lang', 'sv']);
     // --county is the scope: the gaps of Västerbotten as an area of its own (no pair with another county).
     const expected = findGaps(bodies.withScope({ counties: ['24'] })).filter((g) => g.severity >= 3);
     expect(expected.every((g) => g.county === '24')).toBe(true);
@@ -243,7 +243,7 @@ describe('recommend, plan and evaluate', () => {
     const { recommendPartners } = await import('../../src/index.js');
     const r = await cli(['recommend', '--municipality', 'Tjörn', '--dataset', 'bodies', '--format', 'json', '--limit', '4']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(recommendPartners(loadNetwork(swedenCooperationBodies()), '1419', { limit: 4 }))));
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(recommendPartners(loadNetwork(swedenCooperationBodies()), '1419', { limit: 4, lang: 'en' }))));
     expect(JSON.parse(r.stdout)).toHaveLength(4);
   });
 
@@ -325,7 +325,7 @@ describe('recommend, plan and evaluate', () => {
     const bodies = loadNetwork(swedenCooperationBodies());
     const fire = await cli(['recommend', '--municipality', 'Dorotea', '--field', 'räddningstjänst', '--dataset', 'bodies', '--format', 'json', '--limit', '3']);
     expect(fire.code).toBe(0);
-    expect(JSON.parse(fire.stdout)).toEqual(JSON.parse(JSON.stringify(recommendPartners(bodies, 'Dorotea', { field: 'räddningstjänst', limit: 3 }))));
+    expect(JSON.parse(fire.stdout)).toEqual(JSON.parse(JSON.stringify(recommendPartners(bodies, 'Dorotea', { field: 'räddningstjänst', limit: 3, lang: 'en' }))));
     const unknown = await cli(['recommend', '--municipality', 'Dorotea', '--field', 'astronomy', '--dataset', 'bodies']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown field "astronomy"[\s\S]*fire_rescue \(räddningstjänst\)/);
@@ -335,7 +335,7 @@ describe('recommend, plan and evaluate', () => {
     const model = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
     expect(model).toEqual(JSON.parse(JSON.stringify(fitRecommender(bodies, { l2: 1, id: 'mine', dataset: 'the real cooperation bodies in data/sweden (partial)' }))));
     const withModel = await cli(['recommend', '--municipality', 'Dorotea', '--model', 'model.json', '--dataset', 'bodies', '--format', 'json', '--limit', '3'], { cwd: dir });
-    expect(JSON.parse(withModel.stdout)).toEqual(JSON.parse(JSON.stringify(recommendPartners(bodies, 'Dorotea', { model, limit: 3 }))));
+    expect(JSON.parse(withModel.stdout)).toEqual(JSON.parse(JSON.stringify(recommendPartners(bodies, 'Dorotea', { model, limit: 3, lang: 'en' }))));
     writeFileSync(join(dir, 'not-a-model.json'), '{"format": "something else"}');
     const bad = await cli(['recommend', '--municipality', 'Dorotea', '--model', 'not-a-model.json', '--dataset', 'bodies'], { cwd: dir });
     expect(bad.code).toBe(2);
