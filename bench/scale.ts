@@ -673,6 +673,12 @@ function describeSize(r: SizeResult): string {
   return `**${r.size}**: ${parts.join('; ')}.`;
 }
 
+/** A section written by another benchmark into bench/results/ (empty when that file is absent), for bench/README.md. */
+function included(file: string, heading: string): string {
+  const path = join(ROOT, 'bench', 'results', file);
+  return existsSync(path) ? `\n${heading}\n\n${readFileSync(path, 'utf8').trim()}\n` : '';
+}
+
 function readme(results: SizeResult[], peers: PeerLibrary[], command: string, startedAt: Date, minutes: number, load: number[]): string {
   const m = machine();
   const versions = peers
@@ -689,6 +695,7 @@ function readme(results: SizeResult[], peers: PeerLibrary[], command: string, st
     }
   };
   const ts = targets(results);
+  const loading = included('load-scale.md', '## Loading (issue 16): `bench/load-scale.ts`') + included('columnar-input.md', '### Arrow / Parquet input (issue 16)');
   return `# Benchmarks
 
 Written by \`bench/scale.ts\` (GitHub issue 6); rerun it to refresh this file. The other
@@ -720,7 +727,7 @@ Largest |difference| over nodes 0–9 between samverkan and each peer (sampled p
 measures are not compared):
 
 ${valueChecks(results)}
-
+${loading}
 ## Conventions
 
 - **Same graph everywhere.** samverkan loads \`actors.csv\` + \`links.csv\` (validating

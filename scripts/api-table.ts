@@ -27,6 +27,8 @@ export const ROW_KEYS: Readonly<Record<string, readonly string[]>> = {
   BodyEvaluationRow: ['method'],
   BridgeRow: ['source', 'target'],
   CapabilityCoverageRow: ['county', 'capability'],
+  CapabilityStateCountRow: ['county', 'municipality'],
+  SyntheticCapabilityRow: ['municipality', 'actor', 'capability', 'since'],
   CapabilityGapRow: ['municipality'],
   CompetenceReachRow: ['municipality', 'capability'],
   MunicipalityCapabilityRow: ['municipality', 'capability'],

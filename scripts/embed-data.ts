@@ -29,6 +29,7 @@ const modules: Record<string, Record<string, string>> = {
   'sweden/demo-data.ts': {
     demoActors: 'data/examples/sweden-demo/actors.csv',
     demoLinks: 'data/examples/sweden-demo/links.csv',
+    demoCapabilities: 'data/examples/sweden-demo/capabilities.csv',
   },
 };
 

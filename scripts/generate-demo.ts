@@ -28,6 +28,8 @@ import { DATA_DATE, dayOf, FIRST_DATE, isoOf, POLICE_REGIONS_SINCE, SMALL_POPULA
 import { cmp, indexGeography } from '../src/model/geography.js';
 import type { Municipality } from '../src/model/schema.js';
 import { asciiSlug } from '../src/model/text.js';
+import { quoteCsvField } from '../src/io/write-csv.js';
+import { LACKING_CAPABILITIES, SYNTHETIC_CAPABILITY_CALIBRATION, syntheticCapabilities } from '../src/synthetic/capabilities.js';
 
 /** The default seed; the committed files are made with it. */
 export const DEMO_SEED = 2026;
@@ -145,11 +147,30 @@ export interface DemoDesign {
     missingPartnerKind: (Place & { missing: 'religious' | 'civil_society'; unlinkedActorsOfKind: string[] })[];
     bridges: { hub: Place; dependents: Place[] }[];
   };
+  /** The synthetic capability records of `capabilities.csv` (`syntheticCapabilities`, src/synthetic/capabilities.ts). */
+  capabilities: {
+    synthetic: true;
+    /** The `source` of every record. */
+    source: string;
+    rows: number;
+    /** Records read on this date describe the data date; earlier dates (`asOf`) show earlier states. */
+    dataDate: string;
+    /** The joint bodies that are regional competence networks (focus `violence-prevention`): sources of `regional_network` and `coordinator`. */
+    networks: { id: string; name: string; members: number }[];
+    /** Municipalities in each state per capability on the data date. */
+    counts: { capability: string; yes: number; planned: number; no: number; unknown: number; basis: string }[];
+    /** Municipalities without any record: unknown for every capability. */
+    nonRespondents: Place[];
+    /** Small municipalities made to lack an action plan and a coordinator while the bordering `neighbour` has both. */
+    lackingWhileNeighbourHas: { municipality: Place; neighbour: Place; capabilities: string[] }[];
+  };
 }
 
 export interface DemoOutput {
   actorsCsv: string;
   linksCsv: string;
+  /** Synthetic capability records (see `design.capabilities`). */
+  capabilitiesCsv: string;
   design: DemoDesign;
   /** `design` as written to design.json (2-space JSON, LF, trailing newline). */
   designJson: string;
@@ -159,9 +180,8 @@ export interface DemoOutput {
 
 // ---------------------------------------------------------------- helpers
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
-}
+/** A CSV field, quoted only when it needs it: the library's writer's rule (`quoteCsvField`). */
+const csvField = (value: string): string => quoteCsvField(value);
 
 function csv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
@@ -858,6 +878,17 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
   const quoted = [ACTOR_HEADER, LINK_HEADER, ...actorCells, ...linkCells].reduce((n, row) => n + row.filter((v) => csvField(v) !== v).length, 0);
   const firstName = (test: (row: ActorRow) => boolean) => actors.find(test)!.name;
 
+  // Capabilities: the joint bodies against violence are the regional competence networks; members join with their membership link.
+  const networks = actors
+    .filter((x) => x.kind === 'joint_body' && x.focus === 'violence-prevention')
+    .map((x) => {
+      const joined = links.filter((l) => l.kind === 'member' && l.source === x.id && ix.municipality.has(l.target));
+      const dates = joined.map((l) => l.since ?? DEMO_DATA_DATE).sort(cmp);
+      return { id: x.id, name: x.name, since: dates[0] ?? DEMO_DATA_DATE, members: joined.map((l) => ({ municipality: l.target, ...(l.since !== undefined && { since: l.since }) })) };
+    });
+  const capabilitySource = `synthetic: not real (seed ${seed})`;
+  const caps = syntheticCapabilities(geography, { seed, dataDate: DEMO_DATA_DATE, networks: networks.map(({ name: _, ...n }) => n), source: capabilitySource });
+
   const design: DemoDesign = {
     synthetic: true,
     seed,
@@ -940,6 +971,16 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
         })),
       bridges: bridges.map((b) => ({ hub: place(b.hub), dependents: b.dependents.map(place) })),
     },
+    capabilities: {
+      synthetic: true,
+      source: capabilitySource,
+      rows: caps.rows.length,
+      dataDate: DEMO_DATA_DATE,
+      networks: networks.map((x) => ({ id: x.id, name: x.name, members: x.members.length })),
+      counts: caps.counts,
+      nonRespondents: caps.nonRespondents.map(place),
+      lackingWhileNeighbourHas: caps.lackingWhileNeighbourHas.map((l) => ({ municipality: place(l.municipality), neighbour: place(l.neighbour), capabilities: l.capabilities })),
+    },
   };
 
   // ------------------------------------------------------------ self-check
@@ -998,7 +1039,7 @@ export function generateDemo(seed = DEMO_SEED): DemoOutput {
   }
   if (problems.length > 0) throw new Error(`generateDemo(${seed}): the output does not match its design:\n  ${problems.join('\n  ')}`);
 
-  return { actorsCsv, linksCsv, design, designJson: `${JSON.stringify(design, null, 2)}\n`, readme: renderDemoReadme(design) };
+  return { actorsCsv, linksCsv, capabilitiesCsv: caps.csv, design, designJson: `${JSON.stringify(design, null, 2)}\n`, readme: renderDemoReadme(design) };
 }
 
 // ---------------------------------------------------------------- README
@@ -1089,6 +1130,7 @@ export function renderDemoReadme(design: DemoDesign): string {
     '| --- | --- |',
     `| \`actors.csv\` | ${formatNumber(c.actorRows)} actors other than municipalities |`,
     `| \`links.csv\` | ${formatNumber(c.linkRows)} links |`,
+    `| \`capabilities.csv\` | ${formatNumber(design.capabilities.rows)} synthetic capability records (action plan, coordinator, …; see below) |`,
     '| `design.json` | the seed, the counts, and the deliberate gaps (below), with their definitions |',
     '',
   );
@@ -1264,6 +1306,52 @@ export function renderDemoReadme(design: DemoDesign): string {
         `. So ${listOf(hubs)} ${hubs.length === 1 ? 'is an articulation point' : 'are articulation points'}. ` +
         '(Other articulation points also arise by chance.)',
     ),
+    '',
+  );
+
+  const caps = design.capabilities;
+  const stateCount = (capability: string) => caps.counts.find((x) => x.capability === capability)!;
+  const plan = stateCount('action_plan');
+  out.push('## Capabilities (synthetic)', '');
+  para(
+    `**\`capabilities.csv\` is synthetic too: no record says anything about what a real municipality does.** Every record's ` +
+      `\`source\` reads ${code(caps.source)}. It holds, per municipality, the state of each standard capability ` +
+      '(`yes`, `no`, `planned`, with a `since` date), and for the regional competence networks their own. ' +
+      `It is made by \`syntheticCapabilities\` (\`src/synthetic/capabilities.ts\`) and loaded with the demo by default ` +
+      '(`samverkan … --dataset demo`, `npm start`); `loadCapabilities(demoCapabilities(), net)` reads it in code.',
+  );
+  para(
+    'It is calibrated to the national figures in `data/sweden/capability_national_figures.csv` where there are figures, ' +
+      'and to plausible shares where there are none (marked as assumptions). The counts are of all ' +
+      `${formatNumber(design.counts.municipalities)} municipalities on ${caps.dataDate}; larger municipalities have each capability more often, ` +
+      `so ${formatNumber(plan.yes)} (${Math.round((100 * plan.yes) / design.counts.municipalities)} %) have an action plan, about half.`,
+  );
+  out.push('| Capability | yes | planned | no | unknown | Calibrated to |', '| --- | ---: | ---: | ---: | ---: | --- |');
+  for (const c of caps.counts) out.push(`| \`${c.capability}\` | ${c.yes} | ${c.planned} | ${c.no} | ${c.unknown} | ${c.basis} |`);
+  out.push('');
+  const timelines = SYNTHETIC_CAPABILITY_CALIBRATION.filter((c) => c.timeline.length > 0);
+  out.push(
+    bullet(
+      '**Dates**: ' +
+        timelines
+          .map((c) => `\`${c.capability}\` is had by ${listOf(c.timeline.map((p, i) => `${Math.round(p.share * design.counts.municipalities)}${i === 0 ? ' municipalities' : ''} by ${p.date}`))}`)
+          .join('; ') +
+        '; the others between their first date and the data date. A municipality that still lacked a capability at the survey ' +
+        'also has a `no` record from then, so `asOf` an earlier date shows what was stated then.',
+    ),
+    bullet(
+      `**Unknown is not no**: ${formatNumber(caps.nonRespondents.length)} municipalities (smaller ones more often) have no record at all, ` +
+        `so every analysis shows them as unknown, never as lacking: ${listOf(caps.nonRespondents.map(placeText))}.`,
+    ),
+    bullet(
+      `**Small municipalities without, next to one with**: ${listOf(caps.lackingWhileNeighbourHas.map((l) => `${placeText(l.municipality)} (next to ${placeText(l.neighbour)})`))} ` +
+        `lack ${listOf(LACKING_CAPABILITIES.map(code))} while the bordering municipality has both.`,
+    ),
+    bullet(
+      `**Regional competence networks**: the joint bodies against violence, ${listOf(caps.networks.map((x) => `${code(x.id)} (${x.members} members)`))}, ` +
+        'have `regional_network` and a regional `coordinator` themselves; their member municipalities have `regional_network` ' +
+        'from their membership, the other respondents lack it. For `regional_network` the source a municipality can turn to is the network.',
+    ),
   );
   return `${out.join('\n')}\n`;
 }
@@ -1282,13 +1370,14 @@ if (isMain) {
   const seed = Number(option('--seed') ?? DEMO_SEED);
   if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
   const out = resolve(option('--out') ?? join(root, 'data', 'examples', 'sweden-demo'));
-  const { actorsCsv, linksCsv, designJson, design, readme } = generateDemo(seed);
+  const { actorsCsv, linksCsv, capabilitiesCsv, designJson, design, readme } = generateDemo(seed);
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'actors.csv'), actorsCsv);
   writeFileSync(join(out, 'links.csv'), linksCsv);
+  writeFileSync(join(out, 'capabilities.csv'), capabilitiesCsv);
   writeFileSync(join(out, 'design.json'), designJson);
   writeFileSync(join(out, 'README.md'), readme);
-  console.log(`wrote ${out}: ${design.counts.actorRows} actors, ${design.counts.linkRows} links (seed ${seed})`);
+  console.log(`wrote ${out}: ${design.counts.actorRows} actors, ${design.counts.linkRows} links, ${design.capabilities.rows} synthetic capability records (seed ${seed})`);
   if (args.includes('--no-embed') || out !== join(root, 'data', 'examples', 'sweden-demo')) {
     console.log('not embedding; to embed the committed dataset run: npx tsx scripts/embed-data.ts');
   } else {

@@ -54,6 +54,7 @@ export {
   swedenGeography,
   swedenCooperationBodies,
   demoDataset,
+  demoCapabilities,
   SWEDEN,
   SWEDEN_SOURCE,
   SWEDISH_NAME_RULES,
@@ -80,6 +81,7 @@ export { summaryByCounty, SummaryOptionsSchema, type SummaryOptions, type County
 export type { PathSampling } from './metrics/path-centralities.js';
 export { type SyntheticNetworkOptions, type SyntheticNetwork } from './synthetic/network.js';
 export { type WrittenSyntheticNetwork } from './synthetic/files.js';
+export { type SyntheticCapabilitiesOptions, type SyntheticCapabilities, type SyntheticCapabilityRow, type CapabilityCalibration } from './synthetic/capabilities.js';
 
 // The shared views stay inside; callers get copies (a change to one cannot reach a later analysis).
 // The package's views are copies a caller may change (the shared ones stay the analyses').
@@ -174,6 +176,11 @@ export {
   capabilitiesByMunicipality,
   competenceReach,
   capabilityGaps,
+  capabilityStateCounts,
+  CapabilityStateCountsOptionsSchema,
+  MEMBERSHIP_LINK_KINDS,
+  type CapabilityStateCountsOptions,
+  type CapabilityStateCountRow,
   CapabilityCoverageOptionsSchema,
   CompetenceReachOptionsSchema,
   CapabilityGapsOptionsSchema,

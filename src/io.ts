@@ -39,4 +39,5 @@ export {
 } from './io/graph/index.js';
 export { parseXml, XmlError, type XmlElement } from './io/xml.js';
 export { syntheticNetwork, SyntheticNetworkOptionsSchema } from './synthetic/network.js';
+export { syntheticCapabilities, SyntheticCapabilitiesOptionsSchema, SYNTHETIC_CAPABILITY_CALIBRATION, LACKING_CAPABILITIES } from './synthetic/capabilities.js';
 export { writeSyntheticNetwork } from './synthetic/files.js';

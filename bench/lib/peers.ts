@@ -71,6 +71,8 @@ export interface PeerOptions {
 export interface PeerTaskResult {
   /** Median seconds of the timed runs. */
   seconds?: number;
+  /** load: median CPU seconds of the process over the timed runs (`time.process_time`). */
+  cpu_seconds?: number;
   runs?: number;
   all_seconds?: number[];
   /** Values of nodes 0..sample-1, in NetworkX's (= samverkan's) convention; for all_centralities one list per measure. */

@@ -23,11 +23,26 @@ import { borderGraph, borderStepArray, haversineKm } from '../geo/distance.js';
  *   an error. Without a date, the latest record holds (see `CapabilitySet`).
  * - Distances are centroid-to-centroid great-circle km; border steps count
  *   land borders (1 = bordering). An actor is located at its municipality;
- *   one without a municipality has no distance.
- * - A municipality linked to an actor that has a capability (a regional
- *   competence network serving its members) reaches that capability as a
- *   member (`via: 'member'`), before any other source.
+ *   one without a municipality but with a county serves the county, so it
+ *   is placed at the county's municipalities (0 km and 0 steps from each of
+ *   them, else the distance to the nearest of them); one with neither has
+ *   no distance and comes last.
+ * - A municipality that is a member of an actor that has a capability (a
+ *   link of kind `member`, e.g. of a regional competence network serving
+ *   its members) reaches that capability as a member (`via: 'member'`),
+ *   before any other source. Other links to the actor (a project, a
+ *   dialogue) make them `cooperating`, not members.
+ * - For `regional_network` (membership of a regional competence network)
+ *   the source is the network itself: only actors that have it are
+ *   sources, never the member municipalities, which cannot lend their
+ *   membership.
  */
+
+/** Link kinds that make a municipality a member of the actor at the other end. */
+export const MEMBERSHIP_LINK_KINDS: readonly string[] = Object.freeze(['member', 'membership', 'medlem', 'medlemskap']);
+
+/** The capability whose sources are the networks themselves (see the conventions above). */
+const NETWORK_CAPABILITY = 'regional_network';
 
 const CapabilityListSchema = z.array(z.string().min(1)).min(1).optional();
 
@@ -177,6 +192,72 @@ function coverageRow(county: string, name: string, capability: string, municipal
   return row;
 }
 
+export const CapabilityStateCountsOptionsSchema = z.strictObject({
+  /** One row per `county` (code order, then the scope's `total`) or per `municipality` (code order). Default `county`. */
+  by: z.enum(['county', 'municipality']).default('county'),
+  /** Only these capabilities (codes or labels). Default: every capability the records use. */
+  capabilityCodes: CapabilityListSchema,
+});
+export type CapabilityStateCountsOptions = z.input<typeof CapabilityStateCountsOptionsSchema>;
+
+/**
+ * Capability states counted over a county's (or one municipality's)
+ * municipality–capability pairs: `capabilityYesCount + capabilityPlannedCount
+ * + capabilityNoCount + capabilityUnknownCount === municipalityCount ×
+ * capabilityCount`. `capabilityGapMunicipalityCount`: municipalities that
+ * lack at least one (state `no`), as `capabilityGaps` lists them.
+ */
+export interface CapabilityStateCountRow {
+  /** County code, or `total` for the scope's row. */
+  county: string;
+  /** Municipality code (`by: 'municipality'`), else `null`. */
+  municipality: string | null;
+  municipalityCount: number;
+  capabilityCount: number;
+  capabilityYesCount: number;
+  capabilityPlannedCount: number;
+  capabilityNoCount: number;
+  capabilityUnknownCount: number;
+  capabilityGapMunicipalityCount: number;
+}
+
+/** The count columns of {@link CapabilityStateCountRow}, for tables that take them in. */
+export const CAPABILITY_STATE_COUNT_COLUMNS = ['capabilityCount', 'capabilityYesCount', 'capabilityPlannedCount', 'capabilityNoCount', 'capabilityUnknownCount', 'capabilityGapMunicipalityCount'] as const;
+
+/**
+ * The four capability states counted per county (and the scope's total) or
+ * per municipality, over every capability of the records: a summary's
+ * column set, unknown apart from no (see the module conventions).
+ *
+ * @example
+ * capabilityStateCounts(net, caps).find((r) => r.county === 'total')!.capabilityUnknownCount;
+ */
+export function capabilityStateCounts(net: CooperationNetwork, caps: CapabilitySet, options: CapabilityStateCountsOptions = {}): Rows<CapabilityStateCountRow> {
+  requireGeography(net, 'capabilityStateCounts');
+  const o = parseOptions(CapabilityStateCountsOptionsSchema, options, 'capabilityStateCounts');
+  const read = onNetworkDate(net, caps, 'capabilityStateCounts');
+  const codes = capabilitiesOf(read, o.capabilityCodes, 'capabilityStateCounts');
+  const rows = new Map<string, CapabilityStateCountRow>();
+  const add = (key: string, county: string, municipality: string | null, states: readonly CapabilityState[]) => {
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { county, municipality, municipalityCount: 0, capabilityCount: codes.length, capabilityYesCount: 0, capabilityPlannedCount: 0, capabilityNoCount: 0, capabilityUnknownCount: 0, capabilityGapMunicipalityCount: 0 }));
+    row.municipalityCount++;
+    for (const s of states) row[`capability${s[0]!.toUpperCase()}${s.slice(1)}Count` as 'capabilityYesCount']++;
+    if (states.includes('no')) row.capabilityGapMunicipalityCount++;
+  };
+  const municipalities = [...net.municipalities()].sort((a, b) => cmp(a.code, b.code));
+  for (const m of municipalities) {
+    const states = codes.map((c) => read.state(m.code, c));
+    if (o.by === 'municipality') add(m.code, m.county, m.code, states);
+    else {
+      add(m.county, m.county, null, states);
+      add('total', 'total', null, states);
+    }
+  }
+  const order = o.by === 'county' ? [...new Set(municipalities.map((m) => m.county))].sort(cmp).concat(municipalities.length > 0 ? ['total'] : []) : municipalities.map((m) => m.code);
+  return withColumns(order.map((k) => rows.get(k)!), ['county', 'municipality', 'municipalityCount', ...CAPABILITY_STATE_COUNT_COLUMNS]);
+}
+
 // ---------------------------------------------------------------------------
 // Sources and reach
 
@@ -185,12 +266,12 @@ interface Source {
   readonly id: string;
   readonly name: string;
   readonly kind: string;
-  /** Municipality it is located at (its own code for a municipality), if any. */
-  readonly at: string | undefined;
+  /** Municipalities it is located at: its own code for a municipality, an actor's municipality, or every municipality of an actor's county; none when unplaced. */
+  readonly at: readonly string[];
   readonly record: CapabilityRecord;
 }
 
-/** Every subject with `yes` for `capability`, municipalities and actors, in id order. */
+/** Every subject with `yes` for `capability`, municipalities and actors (for `regional_network` actors only), in id order. */
 function sourcesOf(net: CooperationNetwork, caps: CapabilitySet, capability: string): Source[] {
   const ix = indexGeography(net.geography);
   const out: Source[] = [];
@@ -199,8 +280,12 @@ function sourcesOf(net: CooperationNetwork, caps: CapabilitySet, capability: str
     if (state !== 'yes') continue;
     const m = ix.municipality.get(subject);
     const actor = net.actor(subject);
-    if (m && (!actor || actor.kind === 'municipality')) out.push({ id: m.code, name: m.name, kind: 'municipality', at: m.code, record: record! });
-    else if (actor) out.push({ id: actor.id, name: actor.name, kind: actor.kind, at: actor.municipality, record: record! });
+    if (m && (!actor || actor.kind === 'municipality')) {
+      if (capability !== NETWORK_CAPABILITY) out.push({ id: m.code, name: m.name, kind: 'municipality', at: [m.code], record: record! });
+    } else if (actor) {
+      const at = actor.municipality !== undefined ? [actor.municipality] : actor.county !== undefined ? (ix.municipalitiesOf.get(actor.county) ?? []).map((x) => x.code) : [];
+      out.push({ id: actor.id, name: actor.name, kind: actor.kind, at, record: record! });
+    }
   }
   return out;
 }
@@ -237,6 +322,7 @@ class Surroundings {
   readonly #from: number;
   readonly #tied: ReadonlySet<string>;
   readonly #linked: ReadonlySet<string>;
+  readonly #memberOf: ReadonlySet<string>;
   readonly code: string;
 
   constructor(net: CooperationNetwork, code: string, via: readonly string[]) {
@@ -251,15 +337,28 @@ class Surroundings {
     const key = nodeKey(code);
     this.#tied = new Set(projection.graph.hasNode(key) ? projection.graph.neighbors(key) : []);
     const linked = new Set<string>();
-    net.forEachPartner(code, (partner) => linked.add(partner.id));
+    const memberOf = new Set<string>();
+    net.forEachPartner(code, (partner, pair) => {
+      linked.add(partner.id);
+      if (pair.kinds.some((k) => MEMBERSHIP_LINK_KINDS.includes(k.toLowerCase()))) memberOf.add(partner.id);
+    });
     this.#linked = linked;
+    this.#memberOf = memberOf;
   }
 
   reach(source: Source): Reach {
-    const member = source.kind !== 'municipality' && this.#linked.has(source.id);
-    const at = source.at === undefined ? undefined : this.#index.get(source.at);
-    const steps = at === undefined ? null : this.#steps[at]! >= 0 ? this.#steps[at]! : null;
-    const km = at === undefined ? null : haversineKm(this.#lat[this.#from]!, this.#lon[this.#from]!, this.#lat[at]!, this.#lon[at]!);
+    const member = source.kind !== 'municipality' && this.#memberOf.has(source.id);
+    // The nearest of the places it is at: fewest border steps, and fewest km (each on its own).
+    let steps: number | null = null;
+    let km: number | null = null;
+    for (const place of source.at) {
+      const at = this.#index.get(place);
+      if (at === undefined) continue;
+      const s = this.#steps[at]!;
+      if (s >= 0 && (steps === null || s < steps)) steps = s;
+      const d = at === this.#from ? 0 : haversineKm(this.#lat[this.#from]!, this.#lon[this.#from]!, this.#lat[at]!, this.#lon[at]!);
+      if (km === null || d < km) km = d;
+    }
     const cooperating = source.kind === 'municipality' ? this.#tied.has(nodeKey(source.id)) : this.#linked.has(source.id);
     const via = member ? 'member' : steps !== null ? 'border' : 'distance';
     return { source, via, borderSteps: steps, distanceKm: km, cooperating };

@@ -157,7 +157,12 @@ function computeRows(net: CooperationNetwork, o: z.output<typeof CoverageOptions
   const municipal: MunicipalityCoverageRow[] = net.municipalities().map((m) => {
     const key = nodeKey(m.code);
     const partners = new Map<string, number>();
-    net.forEachPartner(m.code, (partner) => partners.set(partner.kind, (partners.get(partner.kind) ?? 0) + 1));
+    // Its links counted by pair (each pair's count), not by making the link objects.
+    let linkCount = 0;
+    net.forEachPartner(m.code, (partner, pair) => {
+      partners.set(partner.kind, (partners.get(partner.kind) ?? 0) + 1);
+      linkCount += pair.count;
+    });
     const tied = new Set(projection.graph.hasNode(key) ? projection.graph.neighbors(key) : []);
     // Border neighbours within the scope: the data says nothing of a neighbour outside it.
     const borders = (ix.bordersOf.get(m.code) ?? []).filter((b) => inScope.has(b));
@@ -168,7 +173,7 @@ function computeRows(net: CooperationNetwork, o: z.output<typeof CoverageOptions
       name: m.name,
       county: m.county,
       population: m.population,
-      linkCount: net.linksOf(m.code).length,
+      linkCount,
       municipalityTies: tied.size,
       borderNeighbours: borders.length,
       cooperatingBorderNeighbours: cooperating,
@@ -280,14 +285,17 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
     const ca = countyOfMunicipality.get(p.a);
     if (ca !== undefined && ca === countyOfMunicipality.get(p.b)) perCounty.get(ca)?.internal.push(p);
   }
-  for (const l of net.links) {
-    if (!l.crossCounty) continue;
-    const s = net.actor(l.source)!.county!;
-    const t = net.actor(l.target)!.county!;
+  // Cross-county links counted per linked pair (a pair's links share its ends), not one link object at a time.
+  const actorList = net.actors();
+  const pairs = net.pairCounts();
+  for (let p = 0; p < pairs.count.length; p++) {
+    if ((pairs.cross[p]! & 2) === 0) continue;
+    const s = actorList[pairs.ends[2 * p]!]!.county!;
+    const t = actorList[pairs.ends[2 * p + 1]!]!.county!;
     for (const [own, other] of [[s, t], [t, s]] as const) {
       const entry = perCounty.get(own);
       if (!entry) continue;
-      entry.crossLinks++;
+      entry.crossLinks += pairs.count[p]!;
       entry.reached.add(other);
     }
   }
@@ -323,7 +331,10 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
     const counties = new Set(net.scope.counties);
     const inScope = (a: { municipality?: string | undefined; county?: string | undefined } | undefined) =>
       a !== undefined && (a.municipality !== undefined ? countyOfMunicipality.has(a.municipality) : a.county !== undefined && counties.has(a.county));
-    const crossLinks = net.links.filter((l) => l.crossCounty && (inScope(net.actor(l.source)) || inScope(net.actor(l.target)))).length;
+    let crossLinks = 0;
+    for (let p = 0; p < pairs.count.length; p++) {
+      if ((pairs.cross[p]! & 2) !== 0 && (inScope(actorList[pairs.ends[2 * p]!]) || inScope(actorList[pairs.ends[2 * p + 1]!]))) crossLinks += pairs.count[p]!;
+    }
     const crossTies = projection.ties.filter((t) => t.crossCounty && (countyOfMunicipality.has(t.a) || countyOfMunicipality.has(t.b))).length;
     // Components of the scope's ties among the scope's municipalities.
     const ends: number[] = [];

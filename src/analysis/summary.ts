@@ -50,7 +50,6 @@ export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions
   const { total, via } = parseOptions(SummaryOptionsSchema, options, 'summaryByCounty');
   const tied = new Set<string>();
   for (const t of sharedProjection(net, { via }).ties) tied.add(t.a).add(t.b);
-  const countyOfActor = (id: string) => net.actor(id)?.county;
   const isolated = (m: { code: string }) => net.partnerCount(m.code) === 0 && !tied.has(m.code);
 
   // Counted in one pass over actors and links (not one per county: a
@@ -60,15 +59,26 @@ export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions
     const entry = a.kind !== 'municipality' && a.county !== undefined ? counts.get(a.county) : undefined;
     if (entry) entry.actors++;
   }
-  for (const l of net.links) {
-    const cs = countyOfActor(l.source);
-    const ct = countyOfActor(l.target);
+  // Links counted per linked pair (a pair's links share its ends and flags), not one link object at a time.
+  const actorList = net.actors();
+  const pairs = net.pairCounts();
+  let linkCount = 0;
+  let crossMunicipalLinks = 0;
+  let crossCountyLinks = 0;
+  for (let p = 0; p < pairs.count.length; p++) {
+    const n = pairs.count[p]!;
+    const cross = pairs.cross[p]!;
+    linkCount += n;
+    if ((cross & 1) !== 0) crossMunicipalLinks += n;
+    if ((cross & 2) !== 0) crossCountyLinks += n;
+    const cs = actorList[pairs.ends[2 * p]!]!.county;
+    const ct = actorList[pairs.ends[2 * p + 1]!]!.county;
     for (const c of cs === ct ? [cs] : [cs, ct]) {
       const entry = c === undefined ? undefined : counts.get(c);
       if (!entry) continue;
-      entry.links++;
-      if (l.crossMunicipal) entry.crossMunicipal++;
-      if (l.crossCounty) entry.crossCounty++;
+      entry.links += n;
+      if ((cross & 1) !== 0) entry.crossMunicipal += n;
+      if ((cross & 2) !== 0) entry.crossCounty += n;
     }
   }
   const rows: CountySummaryRow[] = [];
@@ -96,9 +106,9 @@ export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions
       municipalityCount: all.length,
       population: all.reduce((s, m) => s + m.population, 0),
       actorCount: net.actors().filter((a) => a.kind !== 'municipality').length,
-      linkCount: net.links.length,
-      crossMunicipalLinks: net.links.filter((l) => l.crossMunicipal).length,
-      crossCountyLinks: net.links.filter((l) => l.crossCounty).length,
+      linkCount,
+      crossMunicipalLinks,
+      crossCountyLinks,
       linkedMunicipalities: all.filter((m) => tied.has(m.code)).length,
       isolatedMunicipalities: all.filter(isolated).length,
     });

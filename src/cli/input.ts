@@ -2,7 +2,9 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_COUNTRY } from '../countries/default.js';
 import { COUNTRIES, knownCountry } from '../countries/index.js';
-import { countryDataset, countryGeography, loadCountry } from '../io/country.js';
+import { countryDataset, countryDatasetCapabilities, countryGeography, loadCountry } from '../io/country.js';
+import { loadCapabilities, LoadCapabilitiesOptionsSchema } from '../io/capabilities.js';
+import type { CapabilitySet } from '../model/capabilities.js';
 import type { Country } from '../model/country.js';
 import { isPlainGeography } from '../model/geography.js';
 import type { ScopeOption } from '../model/scope.js';
@@ -104,6 +106,10 @@ export const INPUT_FLAGS = {
       return raw;
     },
   }),
+  // The capability records: read by loadInput (the flag's, else the dataset's), used or refused by each command (`CapabilityUse`).
+  capabilities: cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.capabilities' }),
+  census: libraryFlag(LoadCapabilitiesOptionsSchema, 'census', { help: 'cli.flag.census' }),
+  'custom-capabilities': libraryFlag(LoadCapabilitiesOptionsSchema, 'custom', { type: 'list', value: 'LIST', help: 'cli.flag.custom-capabilities' }),
   lenient: cliFlag({ type: 'boolean', help: 'cli.flag.lenient' }),
 } as const satisfies FlagTable;
 
@@ -169,10 +175,69 @@ export interface LoadedInput {
   lang: Lang;
   /** The country `--geography` gave: a shipped one by name, or one read from a folder (`loadCountry`). */
   country?: Country;
+  /** The capability records: `--capabilities FILE`, else the dataset's own (the demo's synthetic ones), unless `--capabilities none`. */
+  capabilities?: CapabilitySet;
+  /** Where `capabilities` come from: the flag, or the dataset by default (then `capabilitiesDescription` says what they are). */
+  capabilitiesFrom?: 'flag' | 'dataset';
+  capabilitiesDescription?: string;
 }
 
-/** Load the network the options describe. Bad input throws the loader's errors (exit 1). */
-export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput {
+/**
+ * What a command does with capability records (`--capabilities`): `use`
+ * them (explicit or the dataset's), use only an explicit file
+ * (`flag`: the dataset's would change a measurement), or `refuse` them,
+ * with why, as bad usage naming the flag (the dataset's are then not read).
+ */
+export type CapabilityUse = 'use' | 'flag' | { refuse: string };
+
+/** The flags of the capability records, all refused together. */
+const CAPABILITY_FLAGS = ['capabilities', 'census', 'custom-capabilities'] as const;
+
+/**
+ * The capability records the options name, read over `net`: `--capabilities
+ * FILE` (strict unless --lenient; warnings and rejected rows said on
+ * stderr), else the dataset's own when `use` is `use`; undefined when
+ * there are none or `--capabilities none`.
+ */
+function inputCapabilities(values: ParsedArgs['values'], io: CliIO, net: CooperationNetwork, dataset: string | undefined, use: CapabilityUse, lang: Lang): Pick<LoadedInput, 'capabilities' | 'capabilitiesFrom' | 'capabilitiesDescription'> {
+  const file = values.capabilities;
+  if (typeof use === 'object') {
+    const given = CAPABILITY_FLAGS.find((f) => values[f] !== undefined && !(f === 'capabilities' && file === 'none'));
+    if (given) throw new UsageError(`--${given}: ${use.refuse}`, message(lang, 'cli.hint.capabilityCommands'));
+    return {};
+  }
+  const custom = typeof values['custom-capabilities'] === 'string' ? values['custom-capabilities'].split(',').map((x) => x.trim()).filter(Boolean) : undefined;
+  const options = { mode: values.lenient ? ('lenient' as const) : ('strict' as const), census: values.census === true, ...(custom && custom.length > 0 && { custom }) };
+  if (file === 'none') {
+    for (const flag of ['census', 'custom-capabilities']) if (values[flag] !== undefined) throw new UsageError(message(lang, 'cli.error.needsCapabilitiesNotNone', { flag: `--${flag}` }));
+    return {};
+  }
+  if (file === undefined) {
+    const own = use === 'use' && dataset !== undefined ? countryDatasetCapabilities(DEFAULT_COUNTRY, dataset) : undefined;
+    if (!own) {
+      for (const flag of ['census', 'custom-capabilities']) if (values[flag] !== undefined) throw new UsageError(message(lang, 'cli.error.needsCapabilities', { flag: `--${flag}` }));
+      return {};
+    }
+    return { capabilities: loadCapabilities(own.source, net, options), capabilitiesFrom: 'dataset', capabilitiesDescription: own.description };
+  }
+  if (typeof file !== 'string' || file === '') throw new UsageError(message(lang, 'cli.error.missingValue', { flag: '--capabilities' }));
+  const caps = loadCapabilities({ path: resolve(io.cwd ?? process.cwd(), file), name: file }, net, options);
+  const report = caps.loadReport!;
+  const rows = report.files[0]!;
+  if (!values[QUIET_LOAD]) {
+    // Warnings (a Windows-1252 file, a repeated row with another source) are said, as the loader's are for actors and links.
+    for (const p of report.problems.filter((p) => p.severity === 'warning')) io.stderr.write(`samverkan: ${message(lang, 'cli.warning.prefix', { message: formatProblem(p) })}\n`);
+    if (rows.rejected > 0) io.stderr.write(`samverkan: ${message(lang, 'cli.note.capabilityRowsRejected', { rejected: rows.rejected, rows: rows.rows })}\n`);
+  }
+  return { capabilities: caps, capabilitiesFrom: 'flag', capabilitiesDescription: `the capabilities in ${file}` };
+}
+
+/**
+ * Load the network the options describe, and its capability records
+ * (`use`: what the command does with them; default: refused). Bad input
+ * throws the loader's errors (exit 1).
+ */
+export function loadInput(values: ParsedArgs['values'], io: CliIO, use: CapabilityUse = { refuse: message(messageLang(values), 'cli.error.noCapabilityUse') }): LoadedInput {
   const cwd = io.cwd ?? process.cwd();
   const path = (v: unknown) => (typeof v === 'string' ? resolve(cwd, v) : undefined);
   const actors = path(values.actors);
@@ -189,6 +254,7 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
   const kindsFile = path(values['kinds-file']);
   let net: CooperationNetwork;
   let description: string;
+  let datasetName: string | undefined;
   if (dataset !== undefined && (actors || links || graph)) throw new UsageError(message(lang0, 'cli.error.datasetWithFiles'));
   if (geography && !actors && !links && !graph) {
     throw new UsageError(message(lang0, 'cli.error.geographyNeedsData', { country: DEFAULT_COUNTRY.name }));
@@ -240,9 +306,11 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
     if (!input) throw new UsageError(message(lang0, 'cli.error.unknownDataset', { value: JSON.stringify(name) }), message(lang0, 'cli.hint.datasets', { datasets: Object.keys(DEFAULT_COUNTRY.datasets ?? {}).join(', ') }));
     net = load(input);
     description = DEFAULT_COUNTRY.datasets![name]!.description;
+    datasetName = name;
   }
   const lang = dataLang(values, net);
   values[DATA_LANG] = lang;
+  const capabilities = inputCapabilities(values, io, net, datasetName, use, lang);
   if (!values[QUIET_LOAD]) {
     reportLoadProblems(net, io, lang);
     noteScope(net, io, lang);
@@ -251,7 +319,7 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO): LoadedInput 
     net = net.asOf(asOf);
     description = message(lang, 'cli.note.asOf', { description, date: asOf });
   }
-  return { net, description, lang, ...(country && { country }) };
+  return { net, description, lang, ...(country && { country }), ...capabilities };
 }
 
 /**
@@ -272,4 +340,12 @@ export function readOptionFile(values: ParsedArgs['values'], flag: string, io: C
     if (error instanceof NotTextError) throw new UsageError(message(lang, 'cli.error.cannotRead', { flag: `--${flag}`, value: JSON.stringify(file), reason: error.message }), hint);
     throw error;
   }
+}
+
+/**
+ * Say on stderr that a command reads the dataset's own capability records
+ * (the demo's are synthetic), so a default is never silent.
+ */
+export function noteCapabilities(input: LoadedInput, io: CliIO): void {
+  if (input.capabilitiesFrom === 'dataset') io.stderr.write(`samverkan: ${message(input.lang, 'cli.note.withCapabilities', { description: input.capabilitiesDescription ?? '' })}\n`);
 }

@@ -54,6 +54,21 @@ export function countryDataset(country: Country, name: string): DatasetInput | u
   return dataset?.input();
 }
 
+/**
+ * The capability records a dataset the country ships goes with (the demo's
+ * synthetic ones), as `loadCapabilities` input, with what they are in
+ * words; undefined when the dataset has none.
+ *
+ * @example
+ * const demo = countryDatasetCapabilities(SWEDEN, 'demo');
+ * const caps = demo && loadCapabilities(demo.source, loadNetwork(countryDataset(SWEDEN, 'demo')!));
+ */
+export function countryDatasetCapabilities(country: Country, name: string): { source: TableSource; description: string } | undefined {
+  const dataset = Object.hasOwn(country.datasets ?? {}, name) ? country.datasets![name] : undefined;
+  if (dataset?.capabilities === undefined) return undefined;
+  return { source: dataset.capabilities, description: dataset.capabilitiesDescription ?? `the capabilities of the dataset ${name}` };
+}
+
 export const LoadCountryOptionsSchema = z.strictObject({
   /** The country's name. Default: the folder's name. */
   name: z.string().min(1).optional(),

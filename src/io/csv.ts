@@ -140,6 +140,23 @@ export interface TableSink {
   blank(row: number): void;
 }
 
+/**
+ * A sink that takes simple rows as byte ranges (see
+ * {@link TableStream.pushSimpleLines}): field `k` is ASCII text at
+ * `bytes[starts[k]] … bytes[ends[k] - 1]`, already trimmed. It returns
+ * `false` to have the row sent to the table's sink as a record instead
+ * (with those fields as text), as if it had not been offered.
+ */
+export interface ByteRowSink {
+  byteRow(row: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): boolean;
+}
+
+/** ASCII bytes as text (a field of a simple line). */
+export function asciiText(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start === 0) return '';
+  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+}
+
 /** Row parser states. */
 const FIELD_START = 0;
 const UNQUOTED = 1;
@@ -200,6 +217,122 @@ export class TableStream {
   private trailing = '';
 
   constructor(private readonly sink: TableSink) {}
+
+  /**
+   * Whether the stream is between two rows of the table, its header read:
+   * then {@link pushSimpleLines} may read the next bytes instead of
+   * {@link push}.
+   */
+  get atRowStart(): boolean {
+    return this.hasHeader && this.delimiter !== undefined && this.state === FIELD_START && this.row.length === 0 && this.field === '' && !this.skipLf && this.pending.length === 0;
+  }
+
+  /** Field ranges of the last simple line (see {@link simpleLine}). */
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private fieldCount = 0;
+
+  /**
+   * The byte-level fast path of the tokenizer (issue 16), for a stream
+   * {@link atRowStart}: reads complete simple lines of `bytes` from `from`
+   * straight from the bytes, and returns where it stopped (the start of the
+   * first line that is not simple, or of an incomplete last line). A simple
+   * line is printable ASCII (a tab only as the delimiter), without a quote,
+   * ended by LF or CRLF: one whose every field this tokenizer reads as
+   * exactly the bytes between delimiters, trimmed of spaces (ASCII is its own
+   * NFC). Each is one row, numbered, checked and sent as {@link push} would:
+   * a blank row to `blank`, any other to `sink.byteRow` with the trimmed
+   * field ranges, or, when that declines it, as a record of the same fields
+   * as text. Everything else (quotes, other bytes, a lone CR) is for
+   * {@link push}, which reads it by the general rules.
+   */
+  pushSimpleLines(bytes: Uint8Array, from: number, sink: ByteRowSink): number {
+    let at = from;
+    for (;;) {
+      const next = this.simpleLine(bytes, at);
+      if (next < 0) return at;
+      this.line++;
+      const row = ++this.rows;
+      if ((row & 16383) === 0) checkHeap(() => `samverkan stopped reading the CSV at row ${row}`, row * HEAP_RESERVE_PER_ROW);
+      const { starts, ends, fieldCount } = this;
+      let blank = true;
+      for (let k = 0; k < fieldCount; k++) {
+        if (ends[k]! > starts[k]!) {
+          blank = false;
+          break;
+        }
+      }
+      if (blank) this.sink.blank(row);
+      else if (!sink.byteRow(row, bytes, starts, ends, fieldCount)) {
+        const fields: string[] = new Array(fieldCount);
+        for (let k = 0; k < fieldCount; k++) fields[k] = asciiText(bytes, starts[k]!, ends[k]!);
+        this.sink.record({ row, fields });
+      }
+      at = next;
+    }
+  }
+
+  /**
+   * The end of the line of a block of lines that are not simple, from `from`
+   * (a line start): the start of the next simple line, or of the incomplete
+   * last line, or `bytes.length`.
+   */
+  skipComplexLines(bytes: Uint8Array, from: number): number {
+    let at = from;
+    while (at < bytes.length && this.simpleLine(bytes, at) === -1) {
+      const lf = bytes.indexOf(LF, at);
+      if (lf < 0) return at;
+      at = lf + 1;
+    }
+    return at;
+  }
+
+  /**
+   * One simple line from `at`: the start of the next line, its trimmed field
+   * ranges in `starts`/`ends` and their number in `fieldCount`; -1 for a line
+   * that is not simple, -2 for one not complete in `bytes`.
+   */
+  private simpleLine(bytes: Uint8Array, at: number): number {
+    const d = this.delimiterCode;
+    const n = bytes.length;
+    let count = 0;
+    let start = at;
+    let i = at;
+    for (;;) {
+      if (i === n) return -2;
+      const c = bytes[i]!;
+      if (c === d || c === LF || (c === CR && i + 1 < n && bytes[i + 1] === LF)) {
+        let s = start;
+        let e = i;
+        while (s < e && bytes[s] === SPACE) s++;
+        while (e > s && bytes[e - 1] === SPACE) e--;
+        if (count === this.starts.length) {
+          const grow = (a: Int32Array) => {
+            const b = new Int32Array(a.length * 2);
+            b.set(a);
+            return b;
+          };
+          this.starts = grow(this.starts);
+          this.ends = grow(this.ends);
+        }
+        this.starts[count] = s;
+        this.ends[count] = e;
+        count++;
+        if (c === d) {
+          start = i + 1;
+          i++;
+          continue;
+        }
+        this.fieldCount = count;
+        return c === LF ? i + 1 : i + 2;
+      }
+      if (c < SPACE || c > 126 || c === QUOTE) {
+        if (c === CR && i + 1 === n) return -2;
+        return -1;
+      }
+      i++;
+    }
+  }
 
   /** Feed the next piece of text. */
   push(text: string): void {

@@ -236,7 +236,27 @@ function urlFile(url: URL): string {
 }
 
 function fromPath(path: string | URL, file: string, options: ReadTableOptions): Table {
-  const read = readFileBytes(path, 'CSV text or rows', MAX_IN_MEMORY_BYTES, 'use loadNetworkStream for a larger links file (the command line streams links files over 16 MiB)');
+  const read = readPathBytes(path);
   if ('reason' in read) return wholeFileProblem(file, read.reason, tableCollector(options)).result;
   return fromBytes(file, read.bytes, options);
+}
+
+function readPathBytes(path: string | URL): { bytes: Uint8Array } | { reason: string } {
+  return readFileBytes(path, 'CSV text or rows', MAX_IN_MEMORY_BYTES, 'use loadNetworkStream for a larger links file (the command line streams links files over 16 MiB)');
+}
+
+/**
+ * The bytes of a table source given as a file or as bytes, as
+ * {@link readTable} reads them (the same size limit and messages), with the
+ * name messages use; `undefined` for text and rows (nothing to read as bytes).
+ */
+export function tableBytes(source: TableSource, label: string): { file: string; bytes: Uint8Array } | { file: string; reason: string } | undefined {
+  const named = filePathOf(source);
+  if (named) return { file: named.file, ...readPathBytes(named.path) };
+  if (source instanceof Uint8Array) return { file: label, bytes: source };
+  if (typeof source === 'object' && source !== null && !Array.isArray(source)) {
+    const s = source as { text?: unknown; bytes?: unknown; name?: unknown };
+    if (typeof s.text !== 'string' && s.bytes instanceof Uint8Array) return { file: typeof s.name === 'string' ? s.name : label, bytes: s.bytes };
+  }
+  return undefined;
 }

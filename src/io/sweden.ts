@@ -5,7 +5,8 @@
  */
 import { SWEDEN } from '../countries/sweden/index.js';
 import type { Geography } from '../model/schema.js';
-import { countryDataset, countryGeography, type DatasetInput } from './country.js';
+import { countryDataset, countryDatasetCapabilities, countryGeography, type DatasetInput } from './country.js';
+import type { TableSource } from './source.js';
 
 export { SWEDEN, SWEDEN_SOURCE, SWEDISH_NAME_RULES, swedenCooperationBodies, swedenPoliceRegions, CooperationBodiesOptionsSchema, type CooperationBodiesOptions } from '../countries/sweden/index.js';
 export type { Row } from '../model/country.js';
@@ -41,4 +42,19 @@ export function swedenGeography(): Geography {
  */
 export function demoDataset(): DatasetInput {
   return countryDataset(SWEDEN, 'demo')!;
+}
+
+/**
+ * The demo dataset's capability records, `data/examples/sweden-demo/capabilities.csv`:
+ * synthetic (made by `syntheticCapabilities`, calibrated to national
+ * figures; see the dataset's README), as input for `loadCapabilities` over
+ * the demo network. Not real data: every record's `source` says so.
+ *
+ * @example
+ * const net = loadNetwork(demoDataset());
+ * const caps = loadCapabilities(demoCapabilities(), net);
+ * caps.state('2480', 'action_plan'); // 'yes'
+ */
+export function demoCapabilities(): TableSource {
+  return countryDatasetCapabilities(SWEDEN, 'demo')!.source;
 }

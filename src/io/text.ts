@@ -137,6 +137,12 @@ class BinaryCheck {
     this.total += text.length;
   }
 
+  /** Bytes known to be printable ASCII, tabs and line ends (lines read by the byte-level tokenizer): no control bytes to count. */
+  addAscii(bytes: Uint8Array): void {
+    if (this.head.length < HEAD) this.add(bytes);
+    else this.total += bytes.length;
+  }
+
   finish(): void {
     if (this.nul) this.fail();
     if (this.control > 0 && this.control * 100 > this.total) throw new NotTextError('this is not a text file (it contains binary control bytes)');
@@ -234,6 +240,24 @@ export class TextReader {
     }
     this.text(rest);
     this.check.finish();
+  }
+
+  /**
+   * Whether ASCII bytes read as themselves from here on (UTF-8 or
+   * Windows-1252, decided), so that the byte-level tokenizer may read
+   * printable ASCII lines itself and hand them to {@link skipAscii}.
+   */
+  get readsAscii(): boolean {
+    return this.decoder !== undefined && !this.checkText;
+  }
+
+  /**
+   * Bytes of whole lines of printable ASCII the byte-level tokenizer read
+   * (see `TableStream.pushSimpleLines`), between whole lines given to
+   * {@link push}: counted by the binary check, with nothing to decode.
+   */
+  skipAscii(bytes: Uint8Array): void {
+    this.check.addAscii(bytes);
   }
 
   /** The warning a Windows-1252 reading gives, if this is one. */

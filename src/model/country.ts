@@ -32,6 +32,10 @@ export interface CountryDataset {
   readonly description: string;
   /** The loader's input: its actors and links, as tables or rows. */
   readonly input: () => { readonly actors: CountryTable | readonly Row[]; readonly links: CountryTable | readonly Row[] };
+  /** Capability records that go with it (`loadCapabilities`), loaded with it by default; say in `capabilitiesDescription` what they are. */
+  readonly capabilities?: CountryTable;
+  /** What the capability records are, in words, for messages: `synthetic capabilities (not real)`. */
+  readonly capabilitiesDescription?: string;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { LinkEnds } from './network-storage.js';
+import { PairIndex } from './pair-index.js';
 
 /**
  * A loader's links as columns, not one object per link (issue 16): ends as
@@ -22,6 +23,13 @@ export interface LinkColumns {
   readonly row: Int32Array;
   /** Link index → its attributes (frozen), for the links that have any. */
   readonly attributes: ReadonlyMap<number, Readonly<Record<string, string>>>;
+  /**
+   * Link index → its linked pair, the pairs numbered in the order of their
+   * first links (the ends' unordered pair), and how many pairs there are:
+   * the network's pairs, so that it need not number them again.
+   */
+  readonly pair: Int32Array;
+  readonly pairs: number;
 }
 
 /** A typed array that grows by doubling (a `number[]` of a million links costs twice the memory, and a copy at the end). */
@@ -62,6 +70,8 @@ export class LinkColumnsBuilder {
   readonly #words: string[] = [];
   readonly #codes = new Map<string, number>();
   #attributes = new Map<number, Readonly<Record<string, string>>>();
+  readonly #pair = ints();
+  #pairIndex = new PairIndex();
 
   constructor(private readonly file: string) {}
 
@@ -72,6 +82,16 @@ export class LinkColumnsBuilder {
   /** The spreadsheet row of link `i`. */
   rowOf(i: number): number {
     return this.#row.array[i]!;
+  }
+
+  /** The code of a kind or date in the table of words (given the first time it is seen); -1 for `undefined`. */
+  code(word: string | undefined): number {
+    return this.#code(word);
+  }
+
+  /** The word of a code (see {@link code}). */
+  word(code: number): string {
+    return this.#words[code]!;
   }
 
   #code(word: string | undefined): number {
@@ -85,8 +105,19 @@ export class LinkColumnsBuilder {
     return code;
   }
 
-  /** One link: its ends (numbers of the resolver's table), weight, kind and dates (absent: undefined), row and attributes. */
-  add(source: number, target: number, weight: number, kind: string | undefined, since: string | undefined, until: string | undefined, row: number, attributes: Readonly<Record<string, string>> | undefined): void {
+  /** Number the pair of the link being added; whether it is a new pair. */
+  #addPair(source: number, target: number): boolean {
+    const before = this.#pairIndex.size;
+    this.#pair.push(this.#pairIndex.add(source, target));
+    return this.#pairIndex.size > before;
+  }
+
+  /**
+   * One link: its ends (numbers of the resolver's table), weight, kind and
+   * dates (absent: undefined), row and attributes. Returns whether it is the
+   * first link of its pair (else a repeat, counted as merged).
+   */
+  add(source: number, target: number, weight: number, kind: string | undefined, since: string | undefined, until: string | undefined, row: number, attributes: Readonly<Record<string, string>> | undefined): boolean {
     const i = this.#count++;
     this.#source.push(source);
     this.#target.push(target);
@@ -96,6 +127,20 @@ export class LinkColumnsBuilder {
     this.#until.push(this.#code(until));
     this.#row.push(row);
     if (attributes !== undefined) this.#attributes.set(i, Object.isFrozen(attributes) ? attributes : Object.freeze(attributes));
+    return this.#addPair(source, target);
+  }
+
+  /** {@link add} with kind and dates already codes of the table of words ({@link code}; -1: absent), and no attributes. */
+  addCoded(source: number, target: number, weight: number, kind: number, since: number, until: number, row: number): boolean {
+    this.#count++;
+    this.#source.push(source);
+    this.#target.push(target);
+    this.#weight.push(weight);
+    this.#kind.push(kind);
+    this.#since.push(since);
+    this.#until.push(until);
+    this.#row.push(row);
+    return this.#addPair(source, target);
   }
 
   /** The ends of link `i`, as numbers of the resolver's table. */
@@ -122,6 +167,10 @@ export class LinkColumnsBuilder {
     for (const column of columns) column.length = to;
     this.#attributes = attributes;
     this.#count = to;
+    // The pairs numbered again, in the order of the links kept.
+    this.#pairIndex = new PairIndex();
+    this.#pair.length = 0;
+    for (let i = 0; i < to; i++) this.#addPair(this.#source.array[i]!, this.#target.array[i]!);
   }
 
   /** The columns, with `ids` the resolver's table the ends are numbers of. */
@@ -137,6 +186,8 @@ export class LinkColumnsBuilder {
       file: this.file,
       row: this.#row.done(),
       attributes: this.#attributes,
+      pair: this.#pair.done(),
+      pairs: this.#pairIndex.size,
     };
   }
 }

@@ -4,7 +4,7 @@ import { cached } from './cache.js';
 import { cmp, indexGeography } from './geography.js';
 import { nodeKey } from './keys.js';
 import { normaliseKind } from './kinds.js';
-import type { NetworkLink, PairEdgeAttributes } from './network-storage.js';
+import type { PairCounts, PairEdgeAttributes } from './network-storage.js';
 import { parseOptions } from './options.js';
 import type { Actor, Geography } from './schema.js';
 
@@ -55,8 +55,8 @@ export interface MunicipalityProjection {
  */
 export interface ProjectionSource {
   readonly geography: Geography;
-  readonly links: readonly NetworkLink[];
   actor(id: string): Actor | undefined;
+  pairCounts(): PairCounts;
   actors(): Actor[];
   forEachPartner(id: string, callback: (partner: Actor, pair: Readonly<PairEdgeAttributes>) => void): void;
 }
@@ -105,18 +105,21 @@ function computeProjection(net: ProjectionSource, via: readonly string[], endpoi
     return t;
   };
 
-  for (const link of net.links) {
-    if (!link.crossMunicipal) continue;
-    const s = net.actor(link.source)!;
-    const t = net.actor(link.target)!;
+  // The links in link order, read from the pair and link columns (no link objects: a million of them cost hundreds of MB).
+  const actors = net.actors();
+  const { ends, cross, linkPair, linkWeight } = net.pairCounts();
+  for (let index = 0; index < linkPair.length; index++) {
+    const p = linkPair[index]!;
+    if ((cross[p]! & 1) === 0) continue;
+    const s = actors[ends[2 * p]!]!;
+    const t = actors[ends[2 * p + 1]!]!;
     if (endpoints === 'municipalities' && (s.kind !== 'municipality' || t.kind !== 'municipality')) continue;
     const entry = tie(s.municipality!, t.municipality!);
     entry.direct += 1;
-    entry.weight += link.weight;
-    entry.links.push(link.index);
+    entry.weight += linkWeight[index]!;
+    entry.links.push(index);
   }
 
-  const actors = net.actors();
   const viaKinds = new Set(via);
   for (const body of actors) {
     if (!viaKinds.has(body.kind)) continue;

@@ -70,6 +70,21 @@ export interface LinkEnds {
   target: Int32Array;
 }
 
+/**
+ * The linked pairs and links as columns (see {@link NetworkStorage.pairCounts}):
+ * pair `p` joins the actors of ordinals `ends[2p]` and `ends[2p + 1]`, has
+ * `count[p]` links and flags `cross[p]` (bit 1: cross-municipal, bit 2:
+ * cross-county); link `i` (in link order) is of pair `linkPair[i]` and weighs
+ * `linkWeight[i]`.
+ */
+export interface PairCounts {
+  ends: Int32Array;
+  count: Int32Array;
+  cross: Uint8Array;
+  linkPair: Int32Array;
+  linkWeight: Float64Array;
+}
+
 /** Per actor ordinal: its pairs, CSR-style, in pair order. */
 interface Adjacency {
   offsets: Int32Array;
@@ -77,44 +92,139 @@ interface Adjacency {
   pairs: Int32Array;
 }
 
+/** A growable typed column (doubling). */
+function grown<A extends Int32Array | Float64Array | Uint8Array>(array: A, make: (n: number) => A): A {
+  const bigger = make(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
 /**
  * The links aggregated per linked pair, the pairs numbered by a
  * {@link PairIndex} of the ends' ordinals (string keys cost hundreds of MB at
- * a million links), in the order of their first links.
+ * a million links), in the order of their first links. Kept as columns
+ * (issue 16): ends, summed weight, link count, flags, the kind when a pair
+ * has one, each pair's links as a chain through the link indices; the
+ * {@link PairEdgeAttributes} objects are made from them on first use.
  */
 class PairAggregate {
-  readonly ends: number[] = [];
-  readonly attributes: PairEdgeAttributes[] = [];
-  readonly #index: PairIndex;
-  // One frozen `[kind]` array per kind, shared by the pairs with one kind
-  // (most of them); a pair that gets a second kind gets its own array.
-  readonly #singleKinds = new Map<string, string[]>();
+  size = 0;
+  ends: Int32Array;
+  weight: Float64Array;
+  count: Int32Array;
+  /** Bit 1: cross-municipal, bit 2: cross-county (the first link's, the same for every link of the pair). */
+  cross: Uint8Array;
+  /** The code of the pair's one kind in `kindWords`, -1: none yet, -2: more than one (see `linkKind`). */
+  kind: Int32Array;
+  first: Int32Array;
+  last: Int32Array;
+  /** Link index → the next link of its pair (-1: the last). */
+  readonly next: Int32Array;
+  /** Link index → the code of its kind (-1: none). */
+  readonly linkKind: Int32Array;
+  /** Link index → its pair, and its weight. */
+  readonly linkPair: Int32Array;
+  readonly linkWeight: Float64Array;
+  /** The kinds the codes stand for: a loader's table of words, or made here for link objects ({@link kindCode}). */
+  readonly kindWords: readonly string[];
+  readonly #kindCodes = new Map<string, number>();
+  /** Numbers the pairs of link objects (a loader's columns come with their pairs numbered). */
+  #index: PairIndex | undefined;
 
-  constructor(links: number) {
-    this.#index = new PairIndex(links);
+  constructor(links: number, kindWords?: readonly string[]) {
+    this.kindWords = kindWords ?? [];
+    const n = Math.max(16, links);
+    this.ends = new Int32Array(2 * n);
+    this.weight = new Float64Array(n);
+    this.count = new Int32Array(n);
+    this.cross = new Uint8Array(n);
+    this.kind = new Int32Array(n);
+    this.first = new Int32Array(n);
+    this.last = new Int32Array(n);
+    this.next = new Int32Array(links);
+    this.linkKind = new Int32Array(links);
+    this.linkPair = new Int32Array(links);
+    this.linkWeight = new Float64Array(links);
   }
 
-  #kindsOf(kind: string | undefined): string[] {
-    if (kind === undefined) return NO_KINDS;
-    let kinds = this.#singleKinds.get(kind);
-    if (kinds === undefined) this.#singleKinds.set(kind, (kinds = Object.freeze([kind]) as unknown as string[]));
-    return kinds;
+  /** The code of a link object's kind (-1: none). */
+  kindCode(kind: string | undefined): number {
+    if (kind === undefined) return -1;
+    let code = this.#kindCodes.get(kind);
+    if (code === undefined) {
+      code = this.kindWords.length;
+      (this.kindWords as string[]).push(kind);
+      this.#kindCodes.set(kind, code);
+    }
+    return code;
   }
 
-  add(os: number, ot: number, index: number, weight: number, kind: string | undefined, crossMunicipal: boolean, crossCounty: boolean): void {
-    const p = this.#index.add(os, ot);
-    if (p === this.attributes.length) {
-      this.ends.push(os, ot);
-      this.attributes.push({ weight, count: 1, kinds: this.#kindsOf(kind), links: [index], crossMunicipal, crossCounty });
+  /** Link `index` of pair {os, ot}: `k` the code of its kind in `kindWords` (-1: none), `cross` its flags (bit 1 municipal, bit 2 county). */
+  add(os: number, ot: number, index: number, weight: number, k: number, cross: number): void {
+    this.put((this.#index ??= new PairIndex(this.next.length)).add(os, ot), os, ot, index, weight, k, cross);
+  }
+
+  /** {@link add} with the pair's number `p` known (pairs numbered in the order of their first links, as here). */
+  put(p: number, os: number, ot: number, index: number, weight: number, k: number, cross: number): void {
+    this.linkKind[index] = k;
+    this.next[index] = -1;
+    this.linkPair[index] = p;
+    this.linkWeight[index] = weight;
+    if (p > this.size) throw new Error(`link ${index}: pair ${p} numbered before pair ${this.size}`);
+    if (p === this.size) {
+      if (p === this.weight.length) this.#grow();
+      this.size++;
+      this.ends[2 * p] = os;
+      this.ends[2 * p + 1] = ot;
+      this.weight[p] = weight;
+      this.count[p] = 1;
+      this.cross[p] = cross;
+      this.kind[p] = k;
+      this.first[p] = index;
+      this.last[p] = index;
       return;
     }
-    const attributes = this.attributes[p]!;
-    attributes.weight += weight;
-    attributes.count += 1;
-    attributes.links.push(index);
-    if (kind !== undefined && !attributes.kinds.includes(kind)) {
-      attributes.kinds = Object.freeze([...attributes.kinds, kind].sort(cmp)) as unknown as string[];
+    this.weight[p] = this.weight[p]! + weight;
+    this.count[p] = this.count[p]! + 1;
+    this.next[this.last[p]!] = index;
+    this.last[p] = index;
+    const had = this.kind[p]!;
+    if (k >= 0 && had !== k && had !== -2) this.kind[p] = had === -1 ? k : -2;
+  }
+
+  #grow(): void {
+    this.ends = grown(this.ends, (n) => new Int32Array(n));
+    const f = (n: number) => new Float64Array(n);
+    const i = (n: number) => new Int32Array(n);
+    this.weight = grown(this.weight, f);
+    this.count = grown(this.count, i);
+    this.cross = grown(this.cross, (n) => new Uint8Array(n));
+    this.kind = grown(this.kind, i);
+    this.first = grown(this.first, i);
+    this.last = grown(this.last, i);
+  }
+
+  /** The attribute objects of every pair (one frozen `[kind]` array per kind, shared by the pairs with that one kind). */
+  attributes(): PairEdgeAttributes[] {
+    // Made for the codes that are kinds (a loader's table of words holds its dates too).
+    const single: (string[] | undefined)[] = [];
+    const out: PairEdgeAttributes[] = new Array(this.size);
+    for (let p = 0; p < this.size; p++) {
+      const links: number[] = [];
+      for (let l = this.first[p]!; l >= 0; l = this.next[l]!) links.push(l);
+      const k = this.kind[p]!;
+      let kinds: string[];
+      if (k === -1) kinds = NO_KINDS;
+      else if (k >= 0) kinds = single[k] ??= Object.freeze([this.kindWords[k]!]) as unknown as string[];
+      else {
+        const distinct = new Set<string>();
+        for (const l of links) if (this.linkKind[l]! >= 0) distinct.add(this.kindWords[this.linkKind[l]!]!);
+        kinds = Object.freeze([...distinct].sort(cmp)) as unknown as string[];
+      }
+      const c = this.cross[p]!;
+      out[p] = { weight: this.weight[p]!, count: this.count[p]!, kinds, links, crossMunicipal: (c & 1) !== 0, crossCounty: (c & 2) !== 0 };
     }
+    return out;
   }
 }
 
@@ -142,8 +252,23 @@ export class NetworkStorage {
   #columns: { links: LinkColumns; cross: Uint8Array } | undefined;
   /** Linked pairs: ends (ordinals) at `2p`, `2p + 1` (first link's direction). */
   readonly pairEnds: Int32Array;
-  /** Aggregated attributes of pair `p`. */
-  readonly pairAttributes: readonly PairEdgeAttributes[];
+  /** Aggregated attributes of pair `p` (made from the pair columns on first use). */
+  get pairAttributes(): readonly PairEdgeAttributes[] {
+    if (this.#pairAttributes === undefined) {
+      this.#pairAttributes = this.#pairs!.attributes();
+      // The objects hold what the chains and kinds held; the sums and counts stay for pairCounts and pairTable.
+      this.#pairs = undefined;
+    }
+    return this.#pairAttributes;
+  }
+  #pairAttributes: readonly PairEdgeAttributes[] | undefined;
+  #pairs: PairAggregate | undefined;
+  /** Per pair: summed weight, number of links, cross flags (bit 1 municipal, bit 2 county). */
+  readonly #pairWeight: Float64Array;
+  readonly #pairCount: Int32Array;
+  readonly #pairCross: Uint8Array;
+  readonly #linkPair: Int32Array;
+  readonly #linkWeight: Float64Array;
 
   readonly #ordinal = new Map<string, number>();
   readonly #byMunicipality = new Map<string, Actor[]>();
@@ -169,8 +294,21 @@ export class NetworkStorage {
     }
     const columnar = !Array.isArray(links);
     const count = columnar ? (links as LinkColumns).count : (links as readonly OwnedLink[]).length;
-    const pairs = new PairAggregate(count);
+    const pairs = new PairAggregate(count, columnar ? (links as LinkColumns).words : undefined);
     const cross = columnar ? new Uint8Array(count) : undefined;
+    // Each actor's municipality and county as a number (-1: none), so that a link's flags compare numbers, not the actor objects' strings.
+    const place = (key: (a: Actor) => string | undefined) => {
+      const numbers = new Map<string, number>();
+      return Int32Array.from(this.actorList, (a) => {
+        const k = key(a);
+        if (k === undefined) return -1;
+        let n = numbers.get(k);
+        if (n === undefined) numbers.set(k, (n = numbers.size));
+        return n;
+      });
+    };
+    const municipalityOf = place((a) => a.municipality);
+    const countyOf = place((a) => a.county);
     const stored: NetworkLink[] = columnar ? [] : new Array(count);
     const ordinal = this.#ordinal;
     const actorList = this.actorList;
@@ -197,15 +335,18 @@ export class NetworkStorage {
         const [source, target] = columns ? [columns.ends.ids[columns.ends.source[index]!]!, columns.ends.ids[columns.ends.target[index]!]!] : [link!.source, link!.target];
         throw new Error(`link ${index}: unknown actor ${os === undefined ? source : target}`);
       }
-      const s = actorList[os]!;
-      const t = actorList[ot]!;
-      if (os === ot) throw new Error(`link ${index}: self-loop on ${s.id}`);
-      const crossMunicipal = s.municipality !== undefined && t.municipality !== undefined && s.municipality !== t.municipality;
-      const crossCounty = s.county !== undefined && t.county !== undefined && s.county !== t.county;
+      if (os === ot) throw new Error(`link ${index}: self-loop on ${actorList[os]!.id}`);
+      const ms = municipalityOf[os]!;
+      const mt = municipalityOf[ot]!;
+      const cs = countyOf[os]!;
+      const ct = countyOf[ot]!;
+      const crossMunicipal = ms >= 0 && mt >= 0 && ms !== mt;
+      const crossCounty = cs >= 0 && ct >= 0 && cs !== ct;
+      const flags = (crossMunicipal ? 1 : 0) | (crossCounty ? 2 : 0);
       if (columns) {
-        cross![index] = (crossMunicipal ? 1 : 0) | (crossCounty ? 2 : 0);
-        const kind = columns.kind[index]!;
-        pairs.add(os, ot, index, columns.weight[index]!, kind < 0 ? undefined : columns.words[kind], crossMunicipal, crossCounty);
+        cross![index] = flags;
+        // The loader numbered the pairs of its ids, one to one with the actors' ordinals.
+        pairs.put(columns.pair[index]!, os, ot, index, columns.weight[index]!, columns.kind[index]!, flags);
         continue;
       }
       // The storage owns `link` (a checked copy or a filtered copy), so it
@@ -218,12 +359,17 @@ export class NetworkStorage {
       if (link!.origin !== undefined && !Object.isFrozen(link!.origin)) Object.freeze(link!.origin);
       if (link!.attributes !== undefined && !Object.isFrozen(link!.attributes)) Object.freeze(link!.attributes);
       stored[index] = Object.freeze(link!) as NetworkLink;
-      pairs.add(os, ot, index, link!.weight, link!.kind, crossMunicipal, crossCounty);
+      pairs.add(os, ot, index, link!.weight, pairs.kindCode(link!.kind), flags);
     }
     if (columns) this.#columns = { links: columns, cross: cross! };
     else this.#links = Object.freeze(stored);
-    this.pairEnds = Int32Array.from(pairs.ends);
-    this.pairAttributes = pairs.attributes;
+    this.pairEnds = pairs.ends.slice(0, 2 * pairs.size);
+    this.#pairWeight = pairs.weight.slice(0, pairs.size);
+    this.#pairCount = pairs.count.slice(0, pairs.size);
+    this.#pairCross = pairs.cross.slice(0, pairs.size);
+    this.#linkPair = pairs.linkPair;
+    this.#linkWeight = pairs.linkWeight;
+    this.#pairs = pairs;
   }
 
   /**
@@ -322,8 +468,16 @@ export class NetworkStorage {
     return (this.#pairTable ??= {
       keys: this.actorList.map((a) => nodeKey(a.id)),
       ends: this.pairEnds,
-      weights: Float64Array.from(this.pairAttributes, (p) => p.weight),
+      weights: this.#pairWeight,
     });
+  }
+
+  /**
+   * The pairs and links as columns ({@link PairCounts}), for counts and
+   * sums over links without the link objects. Shared: do not mutate.
+   */
+  pairCounts(): PairCounts {
+    return { ends: this.pairEnds, count: this.#pairCount, cross: this.#pairCross, linkPair: this.#linkPair, linkWeight: this.#linkWeight };
   }
 
   /**

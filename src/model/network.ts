@@ -6,7 +6,7 @@ import { IsoDateSchema, type Actor, type County, type Geography, type Municipali
 import type { Scope, ScopeOption } from './scope.js';
 import { cached } from './cache.js';
 import { assembleParts, type NetworkParts } from './network-parts.js';
-import { NetworkStorage, type NetworkLink, type OwnedLink, type PairEdgeAttributes } from './network-storage.js';
+import { NetworkStorage, type NetworkLink, type OwnedLink, type PairCounts, type PairEdgeAttributes } from './network-storage.js';
 import type { LinkColumns } from './link-columns.js';
 import { buildActorGraph, type ActorNodeAttributes } from './network-graph.js';
 import { municipalityProjection, type MunicipalityProjection, type MunicipalityProjectionOptions } from './network-projection.js';
@@ -234,6 +234,18 @@ export class CooperationNetwork {
    */
   pairTable(): { keys: string[]; ends: Int32Array; weights: Float64Array } {
     return this.#storage.pairTable();
+  }
+
+  /**
+   * The linked pairs and links as columns (ends as in {@link pairTable},
+   * ordinals of `actors()`): each pair's number of links and cross flags,
+   * each link's pair and weight, for counts and sums over links that need
+   * no link objects (see `PairCounts`). Shared: do not mutate.
+   *
+   * @internal
+   */
+  pairCounts(): PairCounts {
+    return this.#storage.pairCounts();
   }
 
   /**

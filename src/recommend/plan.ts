@@ -7,9 +7,11 @@ import { LangSchema, message, messageCount, resolveLang } from '../model/i18n/in
 import { networkFeatures } from './recommend.js';
 import { CandidateOptionsShape, candidatesOf, componentArrays, ScoreOptionsShape, weightedScores, type Components } from './score.js';
 import { KindListSchema, KindOptionSchema, SmallPopulationSchema, parseOptions } from '../model/options.js';
+import { CapabilitySet } from '../model/capabilities.js';
+import { ArgumentError } from '../model/errors.js';
 
 /** The objectives {@link planLinks} can improve. */
-export const PLAN_OBJECTIVES = ['small-coverage', 'county-connectivity', 'kind-reach'] as const;
+export const PLAN_OBJECTIVES = ['small-coverage', 'county-connectivity', 'kind-reach', 'capability-reach'] as const;
 export type PlanObjective = (typeof PLAN_OBJECTIVES)[number];
 
 export const PlanOptionsSchema = z.strictObject({
@@ -31,6 +33,10 @@ export const PlanOptionsSchema = z.strictObject({
   smallPopulation: SmallPopulationSchema,
   /** Plan for one county (code or name): the objective counts its municipalities, and every planned link has an end there. Default: the whole country. */
   county: z.string().optional(),
+  /** `capability-reach` only: the capability records (`loadCapabilities`), read on the network's date. */
+  capabilities: z.instanceof(CapabilitySet, { message: 'expected a CapabilitySet (from loadCapabilities)' }).optional(),
+  /** `capability-reach` only: the capability (code or label) to bring within reach. */
+  capability: z.string().min(1).optional(),
   /** The language of the reasons: `'sv'` or `'en'`. Default: the geography's (Swedish for Sweden), else English. */
   lang: LangSchema.optional(),
 });
@@ -79,6 +85,10 @@ interface CandidateLink {
  * - `kind-reach`: the number of municipalities that reach partner `kind`:
  *   they have a direct partner of that kind, or are tied to a municipality
  *   that has one. Candidate links: each municipality with its candidates.
+ * - `capability-reach` (with `capabilities` and `capability`): the number
+ *   of municipalities that lack `capability` (state `no` or `planned`;
+ *   `unknown` is not lacking) and are tied to a municipality that has it
+ *   (`yes`). Candidate links: each municipality with its candidates.
  *
  * Candidates follow the recommender's rule (`hops`, `maxKm`, `atLeast`;
  * existing partners excluded) and each link is scored once, on the current
@@ -107,6 +117,20 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
     if (!c) throw new Error(`unknown county ${JSON.stringify(o.county)}`);
     county = c.code;
   }
+  let holds: ((code: string) => boolean) | undefined;
+  let lacks: ((code: string) => boolean) | undefined;
+  let capabilityLabel = '';
+  if (o.objective === 'capability-reach') {
+    if (!o.capabilities || o.capability === undefined) throw new ArgumentError('planLinks: the objective capability-reach needs capabilities and capability');
+    const caps = o.capabilities.onNetworkDate(net.date, 'planLinks');
+    const code = caps.vocabulary.codeOf(o.capability);
+    if (code === undefined) throw new ArgumentError(`planLinks: unknown capability ${JSON.stringify(o.capability)}; known: ${caps.vocabulary.codes.join(', ')}`);
+    holds = (c) => caps.state(c, code) === 'yes';
+    lacks = (c) => ['no', 'planned'].includes(caps.state(c, code));
+    capabilityLabel = caps.vocabulary.definition(code)?.enHas ?? caps.vocabulary.label(code);
+  } else if (o.capabilities !== undefined || o.capability !== undefined) {
+    throw new ArgumentError(`planLinks: capabilities and capability are options of the objective capability-reach, not ${o.objective}`);
+  }
   const f = networkFeatures(net, o.via);
   const { codes } = f.ev;
   const n = codes.length;
@@ -117,6 +141,9 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
   const ties = f.ev.ties.map((s) => new Set(s));
   const has = (i: number, kind: string) => f.kindCounts[i]!.has(kind);
   const reaches = (i: number, kind: string, extra = -1) => has(i, kind) || (extra >= 0 && has(extra, kind)) || [...ties[i]!].some((j) => has(j, kind));
+  const holder = (i: number) => holds!(codes[i]!);
+  const lacking = (i: number) => inScope(i) && lacks!(codes[i]!);
+  const capabilityReached = (i: number) => [...ties[i]!].some(holder);
 
   // Candidate links, scored once.
   const proposals: [number, number][] = [];
@@ -155,6 +182,7 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
       if (!inScope(i)) continue;
       if (o.objective === 'small-coverage') v += covered(i) ? 1 : 0;
       else if (o.objective === 'kind-reach') v += reaches(i, o.kind) ? 1 : 0;
+      else if (o.objective === 'capability-reach') v += lacking(i) && capabilityReached(i) ? 1 : 0;
       else v += find(i) === i ? 1 : 0;
     }
     return v;
@@ -167,6 +195,7 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
       if (inScope(l.t) && !reaches(l.t, o.kind) && has(l.s, o.kind)) g++;
       return g;
     }
+    if (o.objective === 'capability-reach') return (lacking(l.s) && !capabilityReached(l.s) && holder(l.t) ? 1 : 0) + (lacking(l.t) && !capabilityReached(l.t) && holder(l.s) ? 1 : 0);
     return muni[l.s]!.county === muni[l.t]!.county && find(l.s) !== find(l.t) ? 1 : 0;
   };
   const groupOf = (x: number) => {
@@ -218,6 +247,9 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
           parts.push(message(lang, 'reasons.plan.reaches', { name: muni[x]!.name, kinds: kindWords(o.kind, 2, lang), partner: muni[y]!.name, count: kindCount(o.kind, k, lang) }));
         }
       }
+      reason = parts.join('; ');
+    } else if (o.objective === 'capability-reach') {
+      const parts = ([[s, t], [t, s]] as const).filter(([x, y]) => lacking(x) && !capabilityReached(x) && holder(y)).map(([x, y]) => `${muni[x]!.name} is then tied to ${muni[y]!.name}, which has ${capabilityLabel}`);
       reason = parts.join('; ');
     } else {
       const before = current;

@@ -7,6 +7,7 @@ import { centrality, CENTRALITY_MEASURES } from '../analysis/centrality.js';
 import { communities } from '../analysis/communities.js';
 import { kCore } from '../analysis/structure.js';
 import { ProgressSchema, parseOptions } from '../model/options.js';
+import { CapabilitySet } from '../model/capabilities.js';
 
 /**
  * Node metrics {@link exportNetwork} can add as columns, in column order:
@@ -61,6 +62,8 @@ export const ExportOptionsSchema = z.strictObject({
   indent: z.number().int().min(0).max(10).default(2),
   /** Progress of the metrics' costly part (betweenness), `(done, total)`, for progress bars. */
   onProgress: ProgressSchema,
+  /** Capability records (`loadCapabilities`): a text column `capability_<code>` per capability, each node's state (`yes`, `planned`, `no`, `unknown`), read on the network's date. */
+  capabilities: z.instanceof(CapabilitySet, { message: 'expected a CapabilitySet (from loadCapabilities)' }).optional(),
 });
 export type ExportOptions = z.input<typeof ExportOptionsSchema>;
 
@@ -105,6 +108,15 @@ export function metricColumns(net: CooperationNetwork, metrics: readonly ExportM
   });
 }
 
+/** One text column per capability of the records: every node's state, unknown apart from no. */
+function capabilityColumns(net: CooperationNetwork, capabilities: CapabilitySet): NodeColumn[] {
+  const caps = capabilities.onNetworkDate(net.date, 'exportNetwork');
+  const nodes = net.actors();
+  // A municipality's records are under its code; its node id is the actor id.
+  const subject = (a: (typeof nodes)[number]) => (a.kind === 'municipality' ? (a.municipality ?? a.id) : a.id);
+  return caps.capabilities().map((code) => ({ name: `capability_${code}`, type: 'string' as const, values: new Map<string, CellValue>(nodes.map((a) => [a.id, caps.state(subject(a), code)])) }));
+}
+
 /**
  * Export a network for Gephi, Cytoscape, NetworkX, igraph, R or a
  * spreadsheet, with computed metrics as node columns.
@@ -119,7 +131,8 @@ export function metricColumns(net: CooperationNetwork, metrics: readonly ExportM
  * Node ids are the actor ids; nodes carry name, kind, municipality and
  * county codes, the actors' attributes and the metric columns (see
  * {@link metricColumns}; a metric replaces an actor attribute of the same
- * name). Output is byte-identical for the same network and options.
+ * name), and with `capabilities` a `capability_<code>` column per capability
+ * (each node's state). Output is byte-identical for the same network and options.
  *
  * @example
  * writeFileSync('network.gexf', exportNetwork(net, { format: 'gexf' }));
@@ -132,5 +145,6 @@ export function exportNetwork(net: CooperationNetwork, options: ExportOptions): 
   const o = parseOptions(ExportOptionsSchema, options, 'exportNetwork');
   const metrics = o.metrics === true ? EXPORT_METRICS : o.metrics === false ? [] : o.metrics;
   const columns = metrics.length > 0 ? metricColumns(net, metrics, { seed: o.seed, ...(o.onProgress && { onProgress: o.onProgress }) }) : [];
+  if (o.capabilities) columns.push(...capabilityColumns(net, o.capabilities));
   // Every option goes to the format's writer (GRAPH_FORMATS, the one list); each reads those it has.
   return writeGraph(net, o.format, { edges: o.edges, columns, indent: o.indent, delimiter: o.delimiter, bom: o.bom });}

@@ -1,30 +1,35 @@
 import { camelKind } from '../analysis/view.js';
 import { SEVERITY_LEVELS, type GapRow } from '../analysis/gaps.js';
-import { kindWords, plural } from '../model/words.js';
+import { formatDate as formatDateIn, formatList, formatNumber, formatPercent, message, messageCount, type Lang, type MessageKey, type MessageValue } from '../model/i18n/index.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { escapeHtml } from './escape.js';
-import { defaultMapFeatures, renderMap } from './map.js';
+import { defaultMapFeatures, renderCountyMap, renderMap } from './map.js';
 import { DEFAULT_COUNTRY } from '../countries/default.js';
-import { buildReport, type CountySection, type ReportModel, type ReportOptions } from './model.js';
+import { buildReport, reportNetwork, type CountySection, type ReportModel, type ReportOptions } from './model.js';
+import { kindPhrase, leadSentence, levelWord, num, share } from './phrases.js';
 
-/** A share as a whole percentage, `null` as an en dash. */
-export function percent(value: number | null | undefined): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? '–' : `${Math.round(value * 100)}%`;
+/**
+ * A share as a whole percentage, `null` as an en dash: `93%`, or in a
+ * language's format with `lang` (`93 %` in Swedish; `formatPercent`).
+ */
+export function percent(value: number | null | undefined, lang: Lang = 'en'): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '–' : formatPercent(lang, value);
 }
 
-/** A number with a no-break-space thousands separator (as {@link formatCount}) and at most `decimals` decimals. */
-export function number(value: number | null | undefined, decimals = 0): string {
+/**
+ * A number with at most `decimals` decimals, `null` as an en dash. Without
+ * `lang`: a no-break space between thousands and a decimal point (`12 345.5`,
+ * as before); with `lang`, the language's format (`formatNumber`: `12 345,5`,
+ * `12,345.5`).
+ */
+export function number(value: number | null | undefined, decimals = 0, lang?: Lang): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const fixed = value.toFixed(decimals);
-  const [int, frac] = fixed.split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-  return frac !== undefined && /[1-9]/.test(frac) ? `${grouped}.${frac.replace(/0+$/, '')}` : grouped;
+  if (lang !== undefined) return formatNumber(lang, value, decimals);
+  // The Swedish grouping with a decimal point: the neutral format of the library's own tables.
+  return formatNumber('sv', Number(value.toFixed(decimals)), decimals).replace(/,/g, '.');
 }
 
 const h = escapeHtml;
-
-/** "a" or "an" before a word (by its first letter; good enough for kind names). */
-const article = (word: string) => (/^[aeiouåäö]/i.test(word) ? `an ${word}` : `a ${word}`);
 
 const CSS = `
 :root { color-scheme: light; --ink: #1d2430; --muted: #5b6575; --line: #d9dee6; --soft: #f4f6f9; --accent: #2f5d8c; }
@@ -34,6 +39,7 @@ main { max-width: 1100px; margin: 0 auto; padding: 24px 20px 64px; }
 h1 { font-size: 28px; margin: 0 0 4px; }
 h2 { font-size: 21px; margin: 40px 0 8px; padding-top: 12px; border-top: 2px solid var(--line); }
 h3 { font-size: 16px; margin: 20px 0 6px; }
+th { hyphens: auto; }
 p.lede { color: var(--muted); margin: 0 0 16px; }
 .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); gap: 10px; margin: 16px 0; }
 .figure { background: var(--soft); border-radius: 6px; padding: 10px 12px; }
@@ -42,14 +48,24 @@ p.lede { color: var(--muted); margin: 0 0 16px; }
 .maps { display: flex; flex-wrap: wrap; gap: 16px; justify-content: center; }
 .maps figure { margin: 0; flex: 1 1 320px; max-width: 480px; }
 .maps svg { width: 100%; height: auto; }
-.maps figcaption { color: var(--muted); font-size: 13px; }
+figcaption { color: var(--muted); font-size: 13px; }
+.county-top { display: flex; flex-wrap: wrap; gap: 20px; align-items: flex-start; }
+.county-top figure.county-map { margin: 0; flex: 1 1 340px; max-width: 460px; }
+.county-top figure.county-map svg { width: 100%; height: auto; max-height: 640px; }
+.county-top .in-short { flex: 1 1 340px; }
+ul.words { margin: 4px 0 8px; padding-left: 20px; }
+ul.words li { margin: 2px 0; }
+details { margin: 4px 0 12px; }
+details > summary { cursor: pointer; color: var(--accent); font-weight: 600; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 14px; }
 th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 th { background: var(--soft); font-weight: 600; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 td.n { white-space: nowrap; }
 th { vertical-align: bottom; }
+table.figures-table th { vertical-align: top; }
 nav ol { columns: 3 220px; padding-left: 20px; }
+a.back { font-size: 13px; }
 .level { display: inline-block; min-width: 64px; padding: 0 6px; border-radius: 3px; font-size: 12px; font-weight: 600; text-align: center; }
 .level-critical { background: #7f1d1d; color: #fff; }
 .level-high { background: #d97706; color: #fff; }
@@ -62,17 +78,56 @@ table.overview th, table.overview td { padding: 4px 5px; }
 dl.defs dt { font-weight: 600; margin-top: 6px; }
 dl.defs dd { margin: 0 0 4px 0; color: var(--muted); }
 footer { margin-top: 48px; color: var(--muted); font-size: 13px; }
+@page { size: A4; margin: 12mm 12mm 14mm; }
 @media print {
-  body { font-size: 10pt; }
+  body { font-size: 9pt; line-height: 1.35; }
   main { max-width: none; padding: 0; }
-  h2 { break-before: page; }
-  .maps figure { max-width: 45%; }
+  h1 { font-size: 18pt; }
+  h2 { font-size: 13pt; margin: 10pt 0 4pt; padding-top: 4pt; }
+  h3 { font-size: 10.5pt; margin: 8pt 0 3pt; }
+  h2, h3, h4, summary { break-after: avoid; }
+  p.lede { margin: 0 0 4pt; font-size: 8.5pt; }
+  .figures { gap: 4pt; margin: 6pt 0; grid-template-columns: repeat(5, 1fr); }
+  .figure { padding: 3pt 5pt; }
+  .figure b { font-size: 13pt; }
+  .figure span { font-size: 7.5pt; }
+  .national section.county { break-before: page; }
+  .maps { break-inside: avoid; }
+  .maps figure { max-width: 48%; }
+  .county-top { break-inside: avoid; flex-wrap: nowrap; gap: 10pt; }
+  .county-top figure.county-map { flex: 0 0 58%; max-width: none; }
+  .county-top figure.county-map svg { max-height: 150mm; }
+  .county-top .in-short { flex: 1 1 auto; }
+  figure, .figures, table.figures-table { break-inside: avoid; }
+  tr { break-inside: avoid; }
   .scroll { overflow: visible; }
-  table, table.overview { font-size: 8pt; }
-  th, td, table.overview th, table.overview td { padding: 1px 2px; }
+  table, table.overview { font-size: 7.5pt; margin: 3pt 0 6pt; }
+  th, td, table.overview th, table.overview td { padding: 1px 3px; }
   th { white-space: normal; }
+  details { margin: 2pt 0 6pt; }
+  details::details-content { content-visibility: visible; display: block; }
+  details > summary { list-style: none; color: var(--ink); font-size: 8.5pt; }
+  details > summary::-webkit-details-marker { display: none; }
+  a { color: inherit; text-decoration: none; }
+  nav, a.back { display: none; }
+  dl.defs { columns: 2; column-gap: 12pt; font-size: 7.5pt; }
+  dl.defs dt { break-after: avoid; }
+  footer { margin-top: 8pt; }
 }
 `;
+
+/** The writer of one report: its language, and its messages as escaped HTML. */
+interface Writer {
+  lang: Lang;
+  /** A message of the catalogue, as plain text. */
+  t(key: MessageKey, params?: Readonly<Record<string, MessageValue>>): string;
+  /** The count form of a message, as plain text. */
+  n(key: Parameters<typeof messageCount>[1], count: number, params?: Readonly<Record<string, MessageValue>>): string;
+}
+
+function writer(lang: Lang): Writer {
+  return { lang, t: (key, params) => message(lang, key, params), n: (key, count, params) => messageCount(lang, key, count, params) };
+}
 
 function table(headers: { label: string; numeric?: boolean }[], rows: string[][], empty: string, className?: string): string {
   if (rows.length === 0) return `<p class="empty">${h(empty)}</p>`;
@@ -81,72 +136,148 @@ function table(headers: { label: string; numeric?: boolean }[], rows: string[][]
   return `<div class="scroll"><table${className ? ` class="${className}"` : ''}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
-function levelBadge(gap: GapRow): string {
-  return `<span class="level level-${gap.level}">${h(gap.level)}</span>`;
+/** A collapsible block: `summary` (plain text) and its content (HTML). Open in print. */
+const details = (summary: string, content: string, className?: string) => `<details${className ? ` class="${className}"` : ''}><summary>${h(summary)}</summary>\n${content}\n</details>`;
+
+function levelBadge(w: Writer, gap: GapRow): string {
+  return `<span class="level level-${h(gap.level)}">${h(levelWord(w.lang, gap.level))}</span>`;
 }
 
-function gapsTable(gaps: GapRow[], max: number): string {
-  const shown = gaps.slice(0, max);
-  const html = table(
-    [{ label: 'Severity' }, { label: 'Gap' }],
-    shown.map((g) => [levelBadge(g), h(g.reason)]),
-    'No gaps found.',
-  );
-  const rest = gaps.length - shown.length;
-  return rest > 0 ? `${html}<p class="empty">… and ${rest} more gap${rest === 1 ? '' : 's'} of lower or equal severity.</p>` : html;
+/** The first `max` gaps as a table, the rest in a collapsed list that opens: every gap is there. */
+function gapsList(w: Writer, gaps: GapRow[], max: number): string {
+  const headers = [{ label: w.t('report.col.severity') }, { label: w.t('report.col.gap') }];
+  const rows = (list: GapRow[]) => list.map((g) => [levelBadge(w, g), h(g.reason)]);
+  const shown = table(headers, rows(gaps.slice(0, max)), w.t('report.words.noGaps'), 'gaps');
+  const rest = gaps.slice(max);
+  if (rest.length === 0) return gaps.length === 0 || max > 0 ? shown : '';
+  return `${max > 0 ? shown : ''}\n${details(w.n('report.details.moreGaps', rest.length), table(headers, rows(rest), '', 'gaps'), 'more-gaps')}`;
 }
 
-function countyFigures(model: ReportModel, s: CountySection): string {
+function countyFigures(w: Writer, model: ReportModel, s: CountySection): string {
   const c = s.coverage;
-  const kinds = model.options.partnerKinds;
+  const lang = w.lang;
   const rows: [string, string][] = [
-    ['Municipalities', `${c.municipalityCount} (${number(c.population)} inhabitants)`],
-    ['Cooperate with another municipality', `${c.linkedMunicipalities} of ${c.municipalityCount} (${percent(c.linkedShare)}; ${percent(c.linkedPopulationShare)} of the population)`],
-    ...kinds.map((k): [string, string] => [`Linked to ${article(kindWords(k))}`, percent(c[`${camelKind(k)}Share`] as number | null)]),
-    ['Bordering pairs that cooperate', c.borderPairs > 0 ? `${c.cooperatingBorderPairs} of ${c.borderPairs} (${percent(c.borderPairShare)})` : 'no internal border pairs'],
-    ['Cross-county cooperation', `${plural(c.crossCountyTies, 'municipality tie')} and ${plural(c.crossCountyLinks, 'link')} across the county border, reaching ${plural(c.countiesReached ?? 0, 'other county', 'other counties')}`],
-    ['Separate groups of municipalities', String(c.componentCount)],
-    ['Actors and links', `${plural(s.summary.actorCount, 'actor')} besides the municipalities; ${plural(s.summary.linkCount, 'link')}`],
+    [w.t('report.fig.municipalities'), w.t('report.fig.municipalitiesValue', { n: c.municipalityCount, population: c.population })],
+    [w.t('report.fig.cooperate'), w.t('report.fig.cooperateValue', { part: c.linkedMunicipalities, total: c.municipalityCount, share: share(lang, c.linkedShare), populationShare: share(lang, c.linkedPopulationShare) })],
+    ...model.options.partnerKinds.map((k): [string, string] => [w.t('report.fig.linkedTo', { kind: kindPhrase(lang, k, 'a') }), share(lang, c[`${camelKind(k)}Share`] as number | null)]),
+    [w.t('report.fig.borderPairs'), c.borderPairs > 0 ? w.t('report.fig.shareValue', { part: c.cooperatingBorderPairs, total: c.borderPairs, share: share(lang, c.borderPairShare) }) : w.t('report.fig.noBorderPairs')],
+    [
+      w.t('report.fig.crossCounty'),
+      w.t('report.fig.crossCountyValue', { ties: w.n('report.count.ties', c.crossCountyTies), links: w.n('report.count.links', c.crossCountyLinks), counties: w.n('report.count.otherCounties', c.countiesReached ?? 0) }),
+    ],
+    [w.t('report.fig.groups'), num(lang, c.componentCount)],
+    [w.t('report.fig.actors'), w.t('report.fig.actorsValue', { actors: w.n('report.count.actors', s.summary.actorCount), links: w.n('report.count.links', s.summary.linkCount) })],
   ];
   return `<table class="figures-table"><tbody>${rows.map(([k, v]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td></tr>`).join('')}</tbody></table>`;
 }
 
-function suggestionsSection(model: ReportModel, s: CountySection): string {
-  if (model.options.suggestions === 0) return '';
-  const byMunicipality = new Map<string, typeof s.recommendations>();
-  for (const r of s.recommendations) byMunicipality.set(r.municipality, [...(byMunicipality.get(r.municipality) ?? []), r]);
-  const small = s.municipalities.filter((m) => m.population < model.options.smallPopulation);
-  const rows = small.flatMap((m) =>
-    (byMunicipality.get(m.municipality) ?? []).map((r, i) => [
-      i === 0 ? `<b>${h(m.name)}</b><br><span class="empty">${h(number(m.population))} inhabitants</span>` : '',
-      h(String(r.rank)),
-      h(r.name),
-      h(number(r.score, 2)),
-      h(r.reasons.join('; ')),
-    ]),
-  );
-  return `<h3>Suggested partners for small municipalities</h3>
-${table([{ label: 'Municipality' }, { label: 'Rank', numeric: true }, { label: 'Suggested partner' }, { label: 'Score', numeric: true }, { label: 'Why' }], rows, `${small.length === 0 ? 'The county has no small municipality' : 'No suggestions'} (fewer than ${number(model.options.smallPopulation)} inhabitants).`)}`;
+/**
+ * The county in sentences, words before numbers: how many cooperate,
+ * whether it is one network, and how many gaps it has. (Who links most
+ * others and who links the county with others are said in their parts.)
+ */
+function inShort(w: Writer, s: CountySection): string {
+  const c = s.coverage;
+  const items = [
+    c.linkedMunicipalities === c.municipalityCount ? w.t('report.words.cooperateAll', { total: c.municipalityCount }) : w.t('report.words.cooperate', { part: c.linkedMunicipalities, total: c.municipalityCount }),
+    c.componentCount <= 1 ? w.t('report.words.groupsOne') : w.t('report.words.groups', { n: c.componentCount }),
+    s.gaps.length > 0 ? w.n('report.words.gaps', s.gaps.length, { serious: s.seriousGaps }) : w.t('report.words.noGaps'),
+  ];
+  return `<ul class="words">${items.map((i) => `<li>${h(i)}</li>`).join('')}</ul>`;
 }
 
-/** Counts with shares: `3 (19 %)`. */
-const countShare = (count: number, share: number) => `${number(count)} (${percent(share)})`;
+/**
+ * A part about ranked actors, words before numbers: the sentence naming the
+ * first (marked with its id and measure, so a test can check it is the first
+ * by the measure) and the next, then the numbers in a `<details>` element.
+ */
+function rankedPart(w: Writer, heading: MessageKey, measure: 'betweenness' | 'brokerage', rows: readonly { id: string; name: string }[], numbers: () => string): string {
+  const title = `<h3>${h(w.t(heading))}</h3>`;
+  const sentence = h(leadSentence(w.lang, rows, measure === 'betweenness' ? 'central' : 'broker'));
+  if (rows.length === 0) return `${title}\n<p class="empty">${sentence}</p>`;
+  return `${title}\n<p class="lead-actor" data-measure="${measure}" data-actor="${h(rows[0]!.id)}">${sentence}</p>\n${details(w.t('report.details.numbers'), numbers(), 'numbers')}`;
+}
 
-function capabilitiesSection(model: ReportModel, s: CountySection): string {
+/** Who holds the network together: the actor first by betweenness, the numbers in `<details>`. */
+function centralPart(w: Writer, s: CountySection): string {
+  const lang = w.lang;
+  return rankedPart(w, 'report.h.central', 'betweenness', s.central, () =>
+    table(
+      [{ label: w.t('report.col.rank'), numeric: true }, { label: w.t('report.col.actor') }, { label: w.t('report.col.kind') }, { label: w.t('report.col.betweenness'), numeric: true }, { label: w.t('report.col.partners'), numeric: true }],
+      s.central.map((r, i) => [num(lang, i + 1), h(r.name), h(kindPhrase(lang, r.kind, 'name')), num(lang, r.betweenness, 4), num(lang, r.degree)]),
+      w.t('report.empty.central'),
+    ),
+  );
+}
+
+/** Who links the county with other counties: the top broker, the role counts and constraint in `<details>`. */
+function brokersPart(w: Writer, s: CountySection): string {
+  const lang = w.lang;
+  return rankedPart(w, 'report.h.brokers', 'brokerage', s.brokers, () =>
+    table(
+      [
+        { label: w.t('report.col.actor') },
+        { label: w.t('report.col.kind') },
+        { label: w.t('report.col.liaison'), numeric: true },
+        { label: w.t('report.col.gatekeeper'), numeric: true },
+        { label: w.t('report.col.representative'), numeric: true },
+        { label: w.t('report.col.constraint'), numeric: true },
+      ],
+      s.brokers.map((r) => [h(r.name), h(kindPhrase(lang, r.kind, 'name')), num(lang, r.liaison), num(lang, r.gatekeeper), num(lang, r.representative), num(lang, r.constraint, 3)]),
+      w.t('report.empty.brokers'),
+    ),
+  );
+}
+
+function suggestionsSection(w: Writer, model: ReportModel, s: CountySection): string {
+  if (model.options.suggestions === 0) return '';
+  const lang = w.lang;
+  const limit = num(lang, model.options.smallPopulation);
+  const byMunicipality = new Map<string, typeof s.recommendations>();
+  for (const r of s.recommendations) byMunicipality.set(r.municipality, [...(byMunicipality.get(r.municipality) ?? []), r]);
+  const small = s.municipalities.filter((m) => m.population < model.options.smallPopulation && (byMunicipality.get(m.municipality)?.length ?? 0) > 0);
+  const heading = `<h3>${h(w.t('report.h.suggestions'))}</h3>`;
+  if (small.length === 0) {
+    const none = s.municipalities.some((m) => m.population < model.options.smallPopulation) ? w.t('report.words.noSuggestions', { limit }) : w.t('report.words.noSmall', { limit });
+    return `${heading}\n<p class="empty">${h(none)}</p>`;
+  }
+  const who = (m: (typeof small)[number]) => `<b>${h(m.name)}</b><br><span class="empty">${h(w.t('report.suggest.inhabitants', { n: m.population }))}</span>`;
+  const overview = table(
+    [{ label: w.t('report.col.municipality') }, { label: w.t('report.col.partnersRanked') }],
+    small.map((m) => [who(m), h(formatList(lang, byMunicipality.get(m.municipality)!.map((r) => r.name)))]),
+    '',
+    'suggestions',
+  );
+  const all = table(
+    [{ label: w.t('report.col.municipality') }, { label: w.t('report.col.rank'), numeric: true }, { label: w.t('report.col.partner') }, { label: w.t('report.col.likelihood'), numeric: true }, { label: w.t('report.col.why') }],
+    small.flatMap((m) => byMunicipality.get(m.municipality)!.map((r, i) => [i === 0 ? who(m) : '', num(lang, r.rank), h(r.name), share(lang, r.score), h(r.reasons.join('; '))])),
+    '',
+    'suggestions-all',
+  );
+  return `${heading}
+<p>${h(w.n('report.words.suggestions', small.length, { limit }))}</p>
+${overview}
+${details(w.t('report.details.allSuggestions'), all, 'all-suggestions')}`;
+}
+
+function capabilitiesSection(w: Writer, model: ReportModel, s: CountySection): string {
   const caps = model.capabilities;
   if (!caps || !s.capabilities) return '';
+  const lang = w.lang;
+  const countShare = (count: number, of: number) => `${num(lang, count)} (${share(lang, of)})`;
+  const label = (c: string) => caps.labels[c] ?? c;
   const coverage = table(
-    [{ label: 'Capability' }, { label: 'Yes', numeric: true }, { label: 'Planned', numeric: true }, { label: 'No', numeric: true }, { label: 'Unknown', numeric: true }],
-    s.capabilities.coverage.map((r) => [h(caps.labels[r.capability] ?? r.capability), countShare(r.yesCount, r.yesShare), countShare(r.plannedCount, r.plannedShare), countShare(r.noCount, r.noShare), countShare(r.unknownCount, r.unknownShare)]),
-    'No capability records.',
+    [{ label: w.t('report.cap.col.capability') }, { label: w.t('report.cap.col.yes'), numeric: true }, { label: w.t('report.cap.col.planned'), numeric: true }, { label: w.t('report.cap.col.no'), numeric: true }, { label: w.t('report.cap.col.unknown'), numeric: true }],
+    s.capabilities.coverage.map((r) => [h(label(r.capability)), countShare(r.yesCount, r.yesShare), countShare(r.plannedCount, r.plannedShare), countShare(r.noCount, r.noShare), countShare(r.unknownCount, r.unknownShare)]),
+    w.t('report.cap.none'),
   );
   const gaps = table(
-    [{ label: 'Municipality' }, { label: 'Severity' }, { label: 'Why' }],
-    s.capabilities.gaps.map((g) => [h(g.name), h(g.severity), h(g.reason)]),
-    caps.census ? 'No municipality lacks a capability.' : 'No municipality is recorded as lacking a capability (unknown is not counted as lacking).',
+    [{ label: w.t('report.col.municipality') }, { label: w.t('report.col.severity') }, { label: w.t('report.col.why') }],
+    s.capabilities.gaps.map((g) => [h(g.name), h(levelWord(lang, g.severity)), h(g.reason)]),
+    caps.census ? w.t('report.cap.noGapsCensus') : w.t('report.cap.noGapsPartial'),
   );
   const codes = s.capabilities.coverage.map((r) => r.capability);
-  const stateWord: Record<string, string> = { yes: 'yes', planned: 'planned', no: 'no', unknown: '?' };
+  const stateWord = (state: string) => (['yes', 'planned', 'no', 'unknown'].includes(state) ? w.t(`report.cap.state.${state}` as MessageKey) : state);
   const byMunicipality = new Map<string, Map<string, string>>();
   const names = new Map<string, string>();
   for (const r of s.capabilities.municipalities) {
@@ -156,177 +287,215 @@ function capabilitiesSection(model: ReportModel, s: CountySection): string {
     states.set(r.capability, r.state);
   }
   const who = table(
-    [{ label: 'Municipality' }, ...codes.map((c) => ({ label: caps.labels[c] ?? c }))],
-    [...byMunicipality].map(([code, states]) => [h(names.get(code) ?? code), ...codes.map((c) => `<span class="state-${h(states.get(c) ?? 'unknown')}">${h(stateWord[states.get(c) ?? 'unknown'] ?? '?')}</span>`)]),
-    'No municipality.',
+    [{ label: w.t('report.col.municipality') }, ...codes.map((c) => ({ label: label(c) }))],
+    [...byMunicipality].map(([code, states]) => [h(names.get(code) ?? code), ...codes.map((c) => `<span class="state-${h(states.get(c) ?? 'unknown')}">${h(stateWord(states.get(c) ?? 'unknown'))}</span>`)]),
+    w.t('report.cap.noMunicipality'),
   );
   const reach = table(
-    [{ label: 'Municipality' }, { label: 'Lacks' }, { label: 'Nearest that has it' }, { label: 'Km', numeric: true }, { label: 'Already cooperate' }],
-    s.capabilities.reach.map((r) => [h(r.name), h(`${caps.labels[r.capability] ?? r.capability}${r.state === 'planned' ? ' (setting up)' : ''}`), h(r.sourceName ?? 'nobody in the data'), r.distanceKm === null ? '' : number(r.distanceKm), r.cooperating === null ? '' : r.cooperating ? 'yes' : 'no']),
-    'No municipality is recorded as lacking a capability.',
-  );
-  const note = caps.census
-    ? 'The capability records are a complete census: a municipality without a record lacks the capability.'
-    : 'The capability records are partial: a municipality without a record is unknown, not without the capability.';
-  return `<h3>Capabilities</h3>
-<p class="empty">${h(note)}</p>
-${coverage}
-<details><summary>Which municipalities have what (? = unknown)</summary>
-${who}
-</details>
-<h4>Where the nearest competence is</h4>
-${reach}
-<h4>Capability gaps</h4>
-${gaps}`;
-}
-
-function countySection(model: ReportModel, s: CountySection): string {
-  const c = s.coverage;
-  const central = table(
-    [{ label: 'Actor' }, { label: 'Kind' }, { label: 'Betweenness', numeric: true }, { label: 'Partners', numeric: true }],
-    s.central.map((r) => [h(r.name), h(kindWords(r.kind)), number(r.betweenness, 4), number(r.degree)]),
-    'No actor of the county lies on shortest paths between others.',
-  );
-  const brokers = table(
-    [{ label: 'Actor' }, { label: 'Kind' }, { label: 'Liaison', numeric: true }, { label: 'Gatekeeper', numeric: true }, { label: 'Representative', numeric: true }, { label: 'Constraint', numeric: true }],
-    s.brokers.map((r) => [h(r.name), h(kindWords(r.kind)), number(r.liaison), number(r.gatekeeper), number(r.representative), number(r.constraint, 3)]),
-    'No actor of the county brokers between counties.',
-  );
-  return `<section id="county-${h(c.county)}">
-<h2>${h(c.name)}</h2>
-${countyFigures(model, s)}
-<h3>Most central actors</h3>
-${central}
-<h3>Actors that bridge counties</h3>
-${brokers}
-<h3>Gaps</h3>
-${gapsTable(s.gaps, model.options.maxGaps)}
-${suggestionsSection(model, s)}
-${capabilitiesSection(model, s)}
-</section>`;
-}
-
-function overview(model: ReportModel): string {
-  const kinds = model.options.partnerKinds;
-  const rows = [...model.counties.map((s) => ({ c: s.coverage, serious: s.seriousGaps, national: false })), { c: model.national, serious: model.seriousGaps, national: true }];
-  return table(
-    [
-      { label: 'County' },
-      { label: 'Munici\u00adpalities', numeric: true },
-      { label: 'Coop\u00aderating', numeric: true },
-      { label: 'Popu\u00adlation reached', numeric: true },
-      ...kinds.map((k) => ({ label: `With ${kindWords(k, 2)}`, numeric: true })),
-      { label: 'Border pairs cooperating', numeric: true },
-      { label: 'Cross-county ties', numeric: true },
-      { label: 'Groups', numeric: true },
-      { label: 'Mean coverage', numeric: true },
-      { label: 'Serious gaps', numeric: true },
-    ],
-    rows.map(({ c, serious, national }) => [
-      national ? `<b>${h(c.name)}</b>` : `<a href="#county-${h(c.county)}">${h(c.name)}</a>`,
-      number(c.municipalityCount),
-      percent(c.linkedShare),
-      percent(c.linkedPopulationShare),
-      ...kinds.map((k) => percent(c[`${camelKind(k)}Share`] as number | null)),
-      percent(c.borderPairShare),
-      number(c.crossCountyTies),
-      number(c.componentCount),
-      percent(c.meanCoverage),
-      number(serious),
+    [{ label: w.t('report.col.municipality') }, { label: w.t('report.cap.col.lacks') }, { label: w.t('report.cap.col.nearest') }, { label: w.t('report.cap.col.km'), numeric: true }, { label: w.t('report.cap.col.cooperating') }],
+    s.capabilities.reach.map((r) => [
+      h(r.name),
+      h(r.state === 'planned' ? w.t('report.cap.settingUp', { capability: label(r.capability) }) : label(r.capability)),
+      h(r.sourceName ?? w.t('report.cap.nobody')),
+      r.distanceKm === null ? '' : num(lang, r.distanceKm),
+      r.cooperating === null ? '' : h(message(lang, r.cooperating ? 'yes' : 'no')),
     ]),
-    'No counties.',
-    'overview',
+    w.t('report.cap.noLack'),
   );
-}
-
-function maps(model: ReportModel, net: CooperationNetwork): string {
-  if (!model.options.maps) return '';
-  const features = model.options.features;
-  const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
-  if (!net.geography.municipalities.some((m) => drawn.has(m.code))) {
-    return `<p class="empty">No maps: the map polygons (${features ? 'the features given' : `${h(DEFAULT_COUNTRY.name)}’s, by default`}) cover none of this geography’s municipalities. Pass <code>features</code> (GeoJSON with a <code>code</code> per municipality) to draw them.</p>`;
-  }
-  // A report about part of the country maps that part, at its scale: the rest is not data, so it is not drawn.
-  const scope = model.scope;
-  const codes = scope.national ? undefined : scope.municipalities.filter((c) => drawn.has(c));
-  if (codes !== undefined && codes.length === 0) {
-    return `<p class="empty">No maps: the map polygons cover none of the municipalities of ${h(scope.description)}.</p>`;
-  }
-  const shape = { ...(features && { features }), ...(codes && { codes, labels: codes.length <= MAX_LABELLED }) };
-  const countyValues = new Map(model.counties.map((s) => [s.coverage.county, s.coverage.meanCoverage]));
-  const municipalValues = new Map(model.municipalities.map((r) => [r.municipality, r.coverage]));
-  const fmt = (v: number) => percent(v);
-  const caption = `Coverage of each municipality: the share of {a municipality tie, ${h(model.options.partnerKinds.map((k) => kindWords(k)).join(', '))}} it has.`;
-  const municipalMap = renderMap({
-    ...shape,
-    values: municipalValues,
-    geography: net.geography,
-    title: scope.national ? 'Coverage per municipality' : `Coverage per municipality: ${scope.description}`,
-    legendLabel: 'coverage',
-    format: fmt,
-  });
-  // One county: its mean is one colour, said in the figures; the map of its municipalities is the map.
-  if (model.counties.length === 1) {
-    return `<div class="maps">
-<figure class="county-map">${municipalMap}<figcaption>${caption}</figcaption></figure>
-</div>`;
-  }
-  const countyMap = renderMap({
-    ...shape,
-    labels: false,
-    values: countyValues,
-    level: 'county',
-    geography: net.geography,
-    title: 'Mean coverage per county',
-    legendLabel: 'coverage',
-    format: fmt,
-  });
-  return `<div class="maps">
-<figure>${countyMap}<figcaption>Mean municipality coverage in each county.</figcaption></figure>
-<figure>${municipalMap}<figcaption>${caption}</figcaption></figure>
-</div>`;
+  return `<h3>${h(w.t('report.h.capabilities'))}</h3>
+<p class="empty">${h(caps.census ? w.t('report.cap.census') : w.t('report.cap.partial'))}</p>
+${coverage}
+${s.capabilities.map?.svg ? `<figure class="capability-map-figure">${s.capabilities.map.svg}<figcaption>${h(`${s.capabilities.map.title}. ${s.capabilities.map.sourceLine} ${s.capabilities.map.dateLine}.`)}</figcaption></figure>` : ''}
+${details(`${w.t('report.details.whoHasWhat')} (${w.t('report.cap.unknownMark')})`, who)}
+<h4>${h(w.t('report.h.reach'))}</h4>
+${reach}
+<h4>${h(w.t('report.h.capabilityGaps'))}</h4>
+${gaps}`;
 }
 
 /** Municipality names are written on a map of at most this many (Västra Götaland has 49). */
 const MAX_LABELLED = 60;
 
-/** The area the report is about, in a sentence. */
+/** The polygons the maps draw, and whether they cover the geography; `null` with the sentence that says why there are no maps. */
+function mapShapes(w: Writer, model: ReportModel, net: CooperationNetwork): { drawn: Set<string> } | { none: string } {
+  const features = model.options.features;
+  const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
+  if (!net.geography.municipalities.some((m) => drawn.has(m.code))) {
+    return { none: features ? w.t('report.map.noneGiven') : w.t('report.map.noneDefault', { country: DEFAULT_COUNTRY.name }) };
+  }
+  if (!model.scope.national && !model.scope.municipalities.some((c) => drawn.has(c))) return { none: w.t('report.map.noneScope', { area: model.area }) };
+  return { drawn };
+}
+
+function coverageCaption(w: Writer, model: ReportModel): string {
+  return w.t('report.map.caption', { items: formatList(w.lang, [w.t('report.map.captionTie'), ...model.options.partnerKinds.map((k) => kindPhrase(w.lang, k, 'a'))]) });
+}
+
+/**
+ * The map of one county section (`renderCountyMap`): the county's
+ * municipalities at county scale, named, the cooperation ties drawn (width
+ * by strength, solid for direct links, dashed for shared bodies), the
+ * neighbouring counties greyed with the ties across the border, and the
+ * county's gaps marked.
+ */
+function countyMap(w: Writer, model: ReportModel, net: CooperationNetwork, s: CountySection, drawn: Set<string>): string {
+  if (!s.municipalities.some((m) => drawn.has(m.municipality))) return '';
+  const features = model.options.features;
+  const svg = renderCountyMap(net, {
+    county: s.coverage.county,
+    lang: w.lang,
+    gaps: s.gaps,
+    ...(features && { features }),
+    ...(model.dataDescription && { source: model.dataDescription }),
+  });
+  return `<figure class="county-map">${svg}</figure>`;
+}
+
+function countySection(w: Writer, model: ReportModel, net: CooperationNetwork, s: CountySection, national: boolean): string {
+  const c = s.coverage;
+  const shapes = model.options.maps ? mapShapes(w, model, net) : undefined;
+  const map = shapes && 'drawn' in shapes ? countyMap(w, model, net, s, shapes.drawn) : '';
+  return `<section class="county" id="county-${h(c.county)}">
+<h2>${h(c.name)}</h2>
+<div class="county-top">
+${map}
+<div class="in-short">
+<h3>${h(w.t('report.h.inShort'))}</h3>
+${inShort(w, s)}
+${countyFigures(w, model, s)}
+</div>
+</div>
+${centralPart(w, s)}
+${brokersPart(w, s)}
+<h3>${h(w.t('report.h.gaps'))}</h3>
+${s.gaps.length > 0 ? gapsList(w, s.gaps, model.options.maxGaps) : `<p class="empty">${h(w.t('report.words.noGaps'))}</p>`}
+${suggestionsSection(w, model, s)}
+${capabilitiesSection(w, model, s)}
+${national ? `<p><a class="back" href="#overview">${h(w.t('report.nav.top'))}</a></p>` : ''}
+</section>`;
+}
+
+function overview(w: Writer, model: ReportModel): string {
+  const lang = w.lang;
+  const kinds = model.options.partnerKinds;
+  const rows = [...model.counties.map((s) => ({ c: s.coverage, serious: s.seriousGaps, national: false })), { c: model.national, serious: model.seriousGaps, national: true }];
+  return table(
+    [
+      { label: w.t('report.col.county') },
+      { label: w.t('report.col.municipalities'), numeric: true },
+      { label: w.t('report.col.cooperating'), numeric: true },
+      { label: w.t('report.col.populationReached'), numeric: true },
+      ...kinds.map((k) => ({ label: w.t('report.col.withKind', { kinds: kindPhrase(lang, k, 'many') }), numeric: true })),
+      { label: w.t('report.col.borderPairs'), numeric: true },
+      { label: w.t('report.col.crossCounty'), numeric: true },
+      { label: w.t('report.col.groups'), numeric: true },
+      { label: w.t('report.col.meanCoverage'), numeric: true },
+      { label: w.t('report.col.serious'), numeric: true },
+    ],
+    rows.map(({ c, serious, national }) => [
+      national ? `<b>${h(c.name)}</b>` : `<a href="#county-${h(c.county)}" title="${h(w.t('report.nav.toCounty', { county: c.name }))}">${h(c.name)}</a>`,
+      num(lang, c.municipalityCount),
+      share(lang, c.linkedShare),
+      share(lang, c.linkedPopulationShare),
+      ...kinds.map((k) => share(lang, c[`${camelKind(k)}Share`] as number | null)),
+      share(lang, c.borderPairShare),
+      num(lang, c.crossCountyTies),
+      num(lang, c.componentCount),
+      share(lang, c.meanCoverage),
+      num(lang, serious),
+    ]),
+    w.t('report.overview.empty'),
+    'overview',
+  );
+}
+
+/** The maps of a report of more than one county: mean coverage per county and coverage per municipality. */
+function maps(w: Writer, model: ReportModel, net: CooperationNetwork): string {
+  if (!model.options.maps) return '';
+  const shapes = mapShapes(w, model, net);
+  if ('none' in shapes) return `<p class="empty">${h(shapes.none)}</p>`;
+  // One county: its section's map is the map.
+  if (model.counties.length === 1) return '';
+  const features = model.options.features;
+  // A report about part of the country maps that part, at its scale: the rest is not data, so it is not drawn.
+  const scope = model.scope;
+  const codes = scope.national ? undefined : scope.municipalities.filter((c) => shapes.drawn.has(c));
+  const shape = { ...(features && { features }), ...(codes && { codes, labels: codes.length <= MAX_LABELLED }) };
+  const fmt = (v: number) => share(w.lang, v);
+  const municipalMap = renderMap({
+    ...shape,
+    values: new Map(model.municipalities.map((r) => [r.municipality, r.coverage])),
+    geography: net.geography,
+    title: scope.national ? w.t('report.map.municipal') : w.t('report.map.municipalArea', { area: model.area }),
+    legendLabel: w.t('report.map.legend'),
+    format: fmt,
+  });
+  const countyMap = renderMap({
+    ...shape,
+    labels: false,
+    values: new Map(model.counties.map((s) => [s.coverage.county, s.coverage.meanCoverage])),
+    level: 'county',
+    geography: net.geography,
+    title: w.t('report.map.county'),
+    legendLabel: w.t('report.map.legend'),
+    format: fmt,
+  });
+  return `<div class="maps">
+<figure>${countyMap}<figcaption>${h(w.t('report.map.countyCaption'))}</figcaption></figure>
+<figure>${municipalMap}<figcaption>${h(coverageCaption(w, model))}</figcaption></figure>
+</div>`;
+}
+
+/** The area the report is about, in a sentence, in the report's language. */
 export function scopeSentence(model: ReportModel): string {
+  const w = writer(model.lang);
   const s = model.scope;
-  if (s.national) return `Area: all of ${model.geographyName}.`;
-  const how = s.source === 'inferred' ? ` (inferred from ${s.basis ?? 'the data'}; samverkan report --county to change it)` : '';
-  return `Area: ${s.description}${how}. Municipalities elsewhere are not part of the data, so they are neither gaps nor counted.`;
+  if (s.national) return w.t('report.scope.national', { geography: model.geographyName });
+  return `${w.t('report.scope.area', { area: model.area })}${s.source === 'inferred' ? ` ${w.t('report.scope.inferred')}` : ''}`;
 }
 
-function definitions(model: ReportModel): string {
-  const kinds = model.options.partnerKinds.map((k) => kindWords(k)).join(', ');
-  const items: [string, string][] = [
-    ['Municipality tie', 'Two municipalities cooperate when a link joins their actors (a municipality, or an actor that belongs to it) or when both are members of the same joint body.'],
-    ['Cooperating', 'Share of the municipalities with at least one municipality tie; population reached weights the same by population.'],
-    ['Reach of a partner kind', 'Share of the municipalities linked directly to at least one actor of that kind.'],
-    ['Coverage', `For a municipality, the share of {a municipality tie, ${kinds}} it has, from 0% to 100%; for a county, the mean over its municipalities.`],
-    ['Border pairs cooperating', 'Share of the pairs of bordering municipalities within the county that have a municipality tie.'],
-    ['Groups', 'Connected groups of municipalities, using ties within the county; 1 means one connected county network.'],
-    ['Betweenness', 'Share of shortest paths between other actors that pass through the actor (Brandes 2001, normalised as NetworkX).'],
-    ['Liaison, gatekeeper, representative', 'Gould–Fernandez brokerage positions with counties as groups: the actor links two partners that are not linked to each other, across county lines.'],
-    ['Constraint', "Burt's constraint: low values mean the actor's partners are not tied to each other, so the actor bridges structural holes."],
-    ['Suggested partners', 'Municipalities of the area ranked by the learned recommender: a model of whom Swedish municipalities chose when they formed joint bodies (distance, borders, county and labour-market region, size, how near each one’s partners are). The score is the probability that the candidate is the one chosen; municipalities it already cooperates with are left out.'],
-    ['Severity', Object.entries(SEVERITY_LEVELS).reverse().map(([n, l]) => `${n} ${l}`).join(', ') + '. Small municipalities (fewer than ' + number(model.options.smallPopulation) + ' inhabitants) rank higher.'],
+/** The line under the title: what the data is and its date, in the report's language. */
+export function dateSentence(model: ReportModel): string {
+  const w = writer(model.lang);
+  if (!model.dataDate) return w.t('report.lede.undated');
+  return w.t(model.dataDateIsSnapshot ? 'report.lede.snapshot' : 'report.lede.upTo', { date: formatDateOf(model) });
+}
+
+const formatDateOf = (model: ReportModel) => (model.dataDate ? formatDateIn(model.lang, model.dataDate) : '');
+
+function definitions(w: Writer, model: ReportModel): string {
+  const lang = w.lang;
+  const items = formatList(lang, [w.t('report.map.captionTie'), ...model.options.partnerKinds.map((k) => kindPhrase(lang, k, 'a'))]);
+  const levels = Object.entries(SEVERITY_LEVELS)
+    .reverse()
+    .map(([n, l]) => `${n} ${levelWord(lang, l)}`)
+    .join(', ');
+  const terms: [MessageKey, string][] = [
+    ['report.def.tie', w.t('report.def.tieText')],
+    ['report.def.cooperating', w.t('report.def.cooperatingText')],
+    ['report.def.reach', w.t('report.def.reachText')],
+    ['report.def.coverage', w.t('report.def.coverageText', { items })],
+    ['report.def.borderPairs', w.t('report.def.borderPairsText')],
+    ['report.def.groups', w.t('report.def.groupsText')],
+    ['report.def.betweenness', w.t('report.def.betweennessText')],
+    ['report.def.brokerage', w.t('report.def.brokerageText')],
+    ['report.def.constraint', w.t('report.def.constraintText')],
+    ['report.def.suggestions', w.t('report.def.suggestionsText')],
+    ['report.def.severity', w.t('report.def.severityText', { levels, limit: num(lang, model.options.smallPopulation) })],
   ];
-  return `<dl class="defs">${items.map(([t, d]) => `<dt>${h(t)}</dt><dd>${h(d)}</dd>`).join('')}</dl>`;
+  return `<dl class="defs">${terms.map(([t, d]) => `<dt>${h(w.t(t))}</dt><dd>${h(d)}</dd>`).join('')}</dl>`;
 }
 
-/** Render a report model as one self-contained HTML page (no scripts, no external resources). */
+/** Render a report model as one self-contained HTML page (no scripts, no external resources), in the model's language. */
 export function renderReportHtml(model: ReportModel, net: CooperationNetwork): string {
+  const w = writer(model.lang);
+  const lang = w.lang;
   const n = model.national;
-  const serious = model.seriousGaps;
-  const dateLine = model.dataDate
-    ? model.dataDateIsSnapshot
-      ? `Links active on ${model.dataDate}.`
-      : `Links dated up to ${model.dataDate}.`
-    : 'The links carry no dates.';
+  const national = model.counties.length > 1;
+  const dateLine = dateSentence(model);
+  const area = national ? w.n('report.figure.counties', model.counties.length) : model.counties.length === 1 ? model.counties[0]!.coverage.name : model.area;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -335,36 +504,43 @@ export function renderReportHtml(model: ReportModel, net: CooperationNetwork): s
 <style>${CSS}</style>
 </head>
 <body>
-<main>
+<main class="${national ? 'national' : 'county-report'}">
 <header>
 <h1>${h(model.title)}</h1>
 <p class="lede">${h(model.geographyName)}${model.dataDescription ? ` · ${h(model.dataDescription)}` : ''} · ${h(dateLine)}</p>
 <p class="lede scope">${h(scopeSentence(model))}</p>
-${model.notes.map((note) => `<p class="lede">${h(note)}</p>`).join('\n')}
+${model.notes.map((note) => `<p class="lede note">${h(note)}</p>`).join('\n')}
 </header>
 <div class="figures">
-<div class="figure"><b>${number(n.municipalityCount)}</b><span>municipalities in ${model.counties.length === 1 ? h(model.counties[0]!.coverage.name) : `${model.counties.length} counties`}</span></div>
-<div class="figure"><b>${percent(n.linkedShare)}</b><span>cooperate with another municipality</span></div>
-<div class="figure"><b>${percent(n.borderPairShare)}</b><span>of bordering pairs cooperate</span></div>
-<div class="figure"><b>${number(model.actors)}</b><span>actors, ${number(model.links)} links</span></div>
-<div class="figure"><b>${number(serious)}</b><span>critical or high gaps</span></div>
+<div class="figure"><b>${num(lang, n.municipalityCount)}</b><span>${h(w.t('report.figure.municipalities', { area }))}</span></div>
+<div class="figure"><b>${share(lang, n.linkedShare)}</b><span>${h(w.t('report.figure.cooperate'))}</span></div>
+<div class="figure"><b>${share(lang, n.borderPairShare)}</b><span>${h(w.t('report.figure.borderPairs'))}</span></div>
+${
+  // One county: its own actors and links, not the whole data's.
+  model.counties.length === 1
+    ? `<div class="figure"><b>${num(lang, model.counties[0]!.summary.actorCount)}</b><span>${h(w.t('report.figure.actorsCounty', { links: num(lang, model.counties[0]!.summary.linkCount) }))}</span></div>`
+    : `<div class="figure"><b>${num(lang, model.actors)}</b><span>${h(w.t('report.figure.actors', { links: num(lang, model.links) }))}</span></div>`
+}
+<div class="figure"><b>${num(lang, model.seriousGaps)}</b><span>${h(w.t('report.figure.serious'))}</span></div>
 </div>
-${maps(model, net)}
+${maps(w, model, net)}
 ${
   // A county report has one county: its section is the overview.
-  model.counties.length > 1
-    ? `<h2 id="overview">Counties at a glance</h2>
-${overview(model)}
-<nav><h3>Counties</h3><ol>${model.counties.map((s) => `<li><a href="#county-${h(s.coverage.county)}">${h(s.coverage.name)}</a></li>`).join('')}</ol></nav>
+  national
+    ? `<h2 id="overview">${h(w.t('report.overview.title'))}</h2>
+${overview(w, model)}
+<nav><h3>${h(w.t('report.nav.counties'))}</h3><ol>${model.counties.map((s) => `<li><a href="#county-${h(s.coverage.county)}">${h(s.coverage.name)}</a></li>`).join('')}</ol></nav>
 `
     : ''
-}${model.counties.map((s) => countySection(model, s)).join('\n')}
-<h2 id="definitions">Definitions</h2>
-${definitions(model)}
-<h2 id="sources">Data and sources</h2>
-<p>${h(model.geographySource ?? `Geography: ${model.geographyName}.`)}</p>
-<p>Population date: ${h(model.populationDate ?? 'unknown')}. ${h(dateLine)}${model.dataDescription ? ` Cooperation data: ${h(model.dataDescription)}.` : ''}</p>
-<footer>Made with samverkan.</footer>
+}${model.counties.map((s) => countySection(w, model, net, s, national)).join('\n')}
+<section class="back-matter">
+<h2 id="definitions">${h(w.t('report.h.definitions'))}</h2>
+${definitions(w, model)}
+<h2 id="sources">${h(w.t('report.h.sources'))}</h2>
+<p>${h(model.geographySource ?? w.t('report.sources.geography', { geography: model.geographyName }))}</p>
+<p>${h(w.t('report.sources.population', { date: model.populationDate ? formatDateIn(lang, model.populationDate) : message(lang, 'unknown') }))} ${h(dateLine)}${model.dataDescription ? ` ${h(w.t('report.sources.cooperation', { description: model.dataDescription }))}` : ''}</p>
+</section>
+<footer>${h(w.t('report.footer'))}</footer>
 </main>
 </body>
 </html>
@@ -372,15 +548,22 @@ ${definitions(model)}
 }
 
 /**
- * The county report as one self-contained HTML file: maps of coverage per
- * county and municipality (SVG), a national overview table, and per county
- * its coverage figures, most central and brokering actors and its gaps, then
- * definitions and data sources. Needs no network access and runs no script
- * (a Content-Security-Policy forbids both); every user string is escaped.
+ * The county report as one self-contained HTML file, in Swedish or English
+ * (`lang`; default the geography's language): per county a map at county
+ * scale with its municipalities named, the county in sentences (who links
+ * most others, who links it with other counties, its gaps), the numbers
+ * behind each sentence in `<details>`, every gap and suggestion (the longer
+ * lists collapsed, open in print); for more than one county, maps of
+ * coverage per county and municipality and an overview that links to each
+ * county's section; then definitions and data sources. With `county`, the
+ * report is that county's. A print stylesheet lays it out on A4. Needs no
+ * network access and runs no script (a Content-Security-Policy forbids
+ * both); every user string is escaped.
  *
  * @example
  * writeFileSync('report.html', renderReport(loadNetwork(demoDataset())));
  */
 export function renderReport(net: CooperationNetwork, options: ReportOptions = {}): string {
-  return renderReportHtml(buildReport(net, options), net);
+  const scoped = reportNetwork(net, options.county);
+  return renderReportHtml(buildReport(scoped, options), scoped);
 }

@@ -1,31 +1,42 @@
 import { z } from 'zod';
 import { brokerage, type BrokerageRow } from '../analysis/brokerage.js';
 import type { PathSampling } from '../metrics/path-centralities.js';
-import { centrality, describeSampling, SamplesSchema, WorkersSchema, type CentralityRow } from '../analysis/centrality.js';
+import { centrality, SamplesSchema, WorkersSchema, type CentralityRow } from '../analysis/centrality.js';
 import { coverageByCounty, coverageByMunicipality, type CountyCoverageRow, type MunicipalityCoverageRow } from '../analysis/coverage.js';
 import { findGaps, type GapRow } from '../analysis/gaps.js';
 import { summaryByCounty, type CountySummaryRow } from '../analysis/summary.js';
 import { cmp } from '../model/geography.js';
 import type { LoadReport } from '../model/load-report.js';
-import { formatCount, plural } from '../model/words.js';
+import { formatDate, formatNumber, LangSchema, message, messageCount, resolveLang, type Lang } from '../model/i18n/index.js';
 import { requireGeography, type CooperationNetwork } from '../model/network.js';
 import type { Scope } from '../model/scope.js';
 import type { MapFeatureCollection } from './map.js';
+import { areaWords } from './phrases.js';
 import { recommendAll, type RecommendationRow } from '../recommend/recommend.js';
 import { PartnerKindsSchema, ProgressSchema, SmallPopulationSchema, parseOptions } from '../model/options.js';
 import { capabilitiesByMunicipality, capabilityCoverage, capabilityGaps, competenceReach, type CapabilityCoverageRow, type CapabilityGapRow, type CompetenceReachRow, type MunicipalityCapabilityRow } from '../analysis/capabilities.js';
 import { CapabilitySet } from '../model/capabilities.js';
+import { ArgumentError } from '../model/errors.js';
+import { reportCapabilityMap, type CapabilityMapData } from './map/capability.js';
 
 export const ReportOptionsSchema = z.strictObject({
-  /** Report title. Default `Cooperation network report`. */
-  title: z.string().min(1).default('Cooperation network report'),
+  /** Language of the report: `'sv'` or `'en'`. Default: the geography's language (Swedish for Sweden), else English. */
+  lang: LangSchema.optional(),
+  /**
+   * The county the report is about (code or name): the network is taken with
+   * that county as its scope (`net.withScope`), so the report is that county's.
+   * Default: the network's scope (a network scoped to one county makes a county report).
+   */
+  county: z.string().min(1).optional(),
+  /** Report title. Default: the catalogue's, `Cooperation network report` (`Cooperation in Västerbottens län` for one county), in the report's language. */
+  title: z.string().min(1).optional(),
   /** What the data is, in words (shown under the title), e.g. `the embedded demo dataset (synthetic)`. */
   dataDescription: z.string().optional(),
   /** Actors listed per county in the central and brokering tables. Default 5. */
   top: z.number().int().min(1).max(100).default(5),
   /** Partner suggestions listed per small municipality. Default 3 (0: none). */
   suggestions: z.number().int().min(0).max(20).default(3),
-  /** Gaps listed per county (the rest are counted). Default 12. */
+  /** Gaps listed per county; the rest are in a collapsed list that opens (and is open in print). Default 12. */
   maxGaps: z.number().int().min(0).default(12),
   /** Municipalities with fewer inhabitants are small. Default 15 000. */
   smallPopulation: SmallPopulationSchema,
@@ -48,6 +59,8 @@ export const ReportOptionsSchema = z.strictObject({
   onProgress: ProgressSchema,
   /** Capability records (`loadCapabilities`): each county section then shows yes, planned, no and unknown per capability, and the capability gaps. */
   capabilities: z.instanceof(CapabilitySet, { message: 'expected a CapabilitySet (from loadCapabilities)' }).optional(),
+  /** With `capabilities`: the capability (code or label) each county section maps, yes, planned, no and unknown apart (`renderCapabilityMap`; a table in Markdown). Default: none. */
+  capability: z.string().min(1).optional(),
 });
 export type ReportOptions = z.input<typeof ReportOptionsSchema>;
 
@@ -69,17 +82,22 @@ export interface CountySection {
    * With `capabilities`: one row per capability (`capabilityCoverage`), the
    * county's capability gaps, each municipality's state of each capability
    * (`capabilitiesByMunicipality`), and for each capability a municipality
-   * lacks by the data (`no` or `planned`) the nearest that has it (`competenceReach`).
+   * lacks by the data (`no` or `planned`) the nearest that has it (`competenceReach`);
+   * with `capability`, its map (`map`: the states, and the SVG when maps are drawn).
    */
-  capabilities?: { coverage: CapabilityCoverageRow[]; gaps: CapabilityGapRow[]; municipalities: MunicipalityCapabilityRow[]; reach: CompetenceReachRow[] };
+  capabilities?: { coverage: CapabilityCoverageRow[]; gaps: CapabilityGapRow[]; municipalities: MunicipalityCapabilityRow[]; reach: CompetenceReachRow[]; map?: CapabilityMapData & { svg?: string } };
 }
 
 /** The data of a report, before rendering: plain records, so other renderers can use it. */
 export interface ReportModel {
+  /** The language the report is written in. */
+  lang: Lang;
   title: string;
   dataDescription: string | undefined;
   /** The area the data covers (the network's scope): the report is about it alone. */
   scope: Scope;
+  /** The area in words, in the report's language: `Västerbottens län`, `2 län: …`; the geography's name when national. */
+  area: string;
   geographyName: string;
   /** Where the reference data comes from. */
   geographySource: string | undefined;
@@ -89,7 +107,7 @@ export interface ReportModel {
   dataDate: string | undefined;
   /** Whether `dataDate` is a snapshot date (`asOf`) or the latest link date. */
   dataDateIsSnapshot: boolean;
-  options: z.output<typeof ReportOptionsSchema>;
+  options: z.output<typeof ReportOptionsSchema> & { lang: Lang };
   national: CountyCoverageRow;
   nationalSummary: CountySummaryRow;
   counties: CountySection[];
@@ -124,9 +142,13 @@ function loadSummary(report: LoadReport): { rows: number; rejected: number; warn
  * municipality, the most central and brokering actors per county, and the
  * gaps. Deterministic for the same network and options.
  */
-export function buildReport(net: CooperationNetwork, options: ReportOptions = {}): ReportModel {
-  requireGeography(net, 'buildReport');
-  const o = parseOptions(ReportOptionsSchema, options, 'buildReport');
+export function buildReport(network: CooperationNetwork, options: ReportOptions = {}): ReportModel {
+  requireGeography(network, 'buildReport');
+  const parsed = parseOptions(ReportOptionsSchema, options, 'buildReport');
+  const lang = resolveLang(parsed.lang, network.geography);
+  const o = { ...parsed, lang };
+  if (o.capability !== undefined && !o.capabilities) throw new ArgumentError('buildReport: capability needs capabilities (from loadCapabilities)');
+  const net = reportNetwork(network, o.county);
   const progress = o.onProgress ? { onProgress: o.onProgress } : {};
   const paths = { samples: o.samples, workers: o.workers };
   const coverage = coverageByCounty(net, { partnerKinds: o.partnerKinds, ...paths, ...progress });
@@ -134,12 +156,11 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
   const summary = summaryByCounty(net);
   const central = centrality(net, { measures: ['degree', 'betweenness'], ...paths });
   const brokers = brokerage(net);
-  // The report is written in English (for now): its gaps and suggestions too.
-  const gaps = findGaps(net, { partnerKinds: o.partnerKinds, smallPopulation: o.smallPopulation, lang: 'en', ...paths });
+  const gaps = findGaps(net, { partnerKinds: o.partnerKinds, smallPopulation: o.smallPopulation, ...paths });
 
   // A warning of the recommender (a model of another geography) becomes a note of the report.
   const recommenderWarnings: string[] = [];
-  const suggestions = o.suggestions > 0 ? recommendAll(net, { limit: o.suggestions, smallPopulation: o.smallPopulation, lang: 'en', onWarning: (w) => recommenderWarnings.push(`Partner suggestions: ${w}.`) }) : [];
+  const suggestions = o.suggestions > 0 ? recommendAll(net, { limit: o.suggestions, smallPopulation: o.smallPopulation, onWarning: (w) => recommenderWarnings.push(message(lang, 'report.note.recommender', { warning: w })) }) : [];
   // The report needs a geography, so every actor with a county has role counts; null only when none has one.
   const bridging = (r: BrokerageRow) => (r.liaison ?? 0) + (r.gatekeeper ?? 0) + (r.representative ?? 0);
   // Rows grouped by county once (a country may have hundreds of counties
@@ -183,7 +204,15 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
     recommendations: suggestionsOf.get(c.code) ?? [],
     seriousGaps: (gapsOf.get(c.code) ?? []).filter((g) => g.severity >= 3).length,
     ...(o.capabilities && {
-      capabilities: { coverage: capabilitiesOf.get(c.code) ?? [], gaps: capabilityGapsOf.get(c.code) ?? [], municipalities: statesOf.get(c.code) ?? [], reach: reachOf.get(c.code) ?? [] },
+      capabilities: {
+        coverage: capabilitiesOf.get(c.code) ?? [],
+        gaps: capabilityGapsOf.get(c.code) ?? [],
+        municipalities: statesOf.get(c.code) ?? [],
+        reach: reachOf.get(c.code) ?? [],
+        ...(o.capability !== undefined && {
+          map: reportCapabilityMap(net, o.capabilities, { capability: o.capability, codes: (municipalOf.get(c.code) ?? []).map((m) => m.municipality), ...(o.features && { features: o.features }) }, o.maps),
+        }),
+      },
     }),
   }));
   const caps = o.capabilities;
@@ -194,20 +223,27 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
 
   const loaded = net.loadReport ? loadSummary(net.loadReport) : undefined;
   const endedLinks = net.date === undefined && latest !== undefined ? net.links.filter((l) => l.until !== undefined && l.until < latest!).length : 0;
+  const sampled = central.sampling && !central.sampling.exact ? central.sampling : undefined;
   const notes = [
-    endedLinks > 0
-      ? `${plural(endedLinks, 'link')} of ${formatCount(net.links.length)} had ended before ${latest}; they are counted as cooperation. For the cooperation running on a date, make the report from a snapshot (samverkan report --as-of DATE, or net.asOf(date)).`
-      : undefined,
-    loaded && loaded.rejected > 0 ? `${plural(loaded.rejected, 'input row')} of ${formatCount(loaded.rows)} could not be loaded and are left out (samverkan validate lists them).` : undefined,
-    loaded && loaded.warnings > 0 ? `The loader gave ${plural(loaded.warnings, 'warning')} (samverkan validate lists them).` : undefined,
-    describeSampling(central.sampling) ?? undefined,
+    endedLinks > 0 ? messageCount(lang, 'report.note.ended', endedLinks, { total: net.links.length, date: formatDate(lang, latest!) }) : undefined,
+    loaded && loaded.rejected > 0 ? messageCount(lang, 'report.note.rejected', loaded.rejected, { total: loaded.rows }) : undefined,
+    loaded && loaded.warnings > 0 ? messageCount(lang, 'report.note.warnings', loaded.warnings) : undefined,
+    sampled ? message(lang, 'report.note.sampled', { sources: sampled.sources, actors: sampled.nodes, bound: formatNumber(lang, Number(sampled.betweennessErrorBound.toPrecision(2)), 6) }) : undefined,
     ...recommenderWarnings,
   ].filter((x): x is string => x !== undefined);
 
   return {
-    title: o.title,
+    lang,
+    title: o.title ?? (counties.length === 1 && !net.scope.national ? message(lang, 'report.title.county', { county: counties[0]!.coverage.name }) : message(lang, 'report.title')),
     dataDescription: o.dataDescription,
     scope: net.scope,
+    area: areaWords(lang, net.scope, {
+      geographyName: net.geography.name,
+      county: (code) => net.geography.counties.find((c) => c.code === code)?.name ?? code,
+      municipality: (code) => net.municipality(code)?.name ?? code,
+      countySize: (code) => net.geography.municipalities.filter((m) => m.county === code).length,
+      countyOf: (code) => net.municipality(code)?.county,
+    }),
     geographyName: net.geography.name,
     geographySource: net.geography.source,
     populationDate: populationDates.at(-1),
@@ -229,11 +265,19 @@ export function buildReport(net: CooperationNetwork, options: ReportOptions = {}
     links: net.links.length,
     ...(caps && {
       capabilities: {
-        labels: Object.fromEntries(caps.capabilities().map((c) => [c, caps.vocabulary.label(c)])),
+        labels: Object.fromEntries(caps.capabilities().map((c) => [c, caps.vocabulary.label(c, lang)])),
         census: caps.census,
         records: caps.records.length,
         total: capabilitiesOf.get('total') ?? [],
       },
     }),
   };
+}
+
+/** The network the report is about: with `county`, the network scoped to that county (already so: as it is). */
+export function reportNetwork(net: CooperationNetwork, county: string | undefined): CooperationNetwork {
+  if (county === undefined) return net;
+  const scoped = net.withScope({ counties: [county] });
+  const same = !net.scope.national && net.scope.municipalities.length === scoped.scope.municipalities.length && net.scope.municipalities.every((m, i) => m === scoped.scope.municipalities[i]);
+  return same ? net : scoped;
 }

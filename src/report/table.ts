@@ -45,7 +45,7 @@ const width = (s: string) => [...s].length;
 
 /**
  * Columns to right-align: those whose values are all numbers (or missing), or
- * text percentages such as `85%`. Codes are text (`2403`, `0980`), so they
+ * text percentages such as `85%` or `85 %` (Swedish: a no-break space, a decimal comma). Codes are text (`2403`, `0980`), so they
  * stay left-aligned whatever they look like.
  */
 function numericColumns(rows: readonly object[], columns: readonly string[]): boolean[] {
@@ -54,7 +54,7 @@ function numericColumns(rows: readonly object[], columns: readonly string[]): bo
       rows.length > 0 &&
       rows.every((row) => {
         const v = Object.prototype.hasOwnProperty.call(row, c) ? (row as Record<string, unknown>)[c] : undefined;
-        return v === null || v === undefined || typeof v === 'number' || (typeof v === 'string' && (/^-?\d+(\.\d+)?%$/.test(v) || v === '–'));
+        return v === null || v === undefined || typeof v === 'number' || (typeof v === 'string' && (/^-?\d+([.,]\d+)?\u00a0?%$/.test(v) || v === '–'));
       }),
   );
 }

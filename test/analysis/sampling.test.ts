@@ -83,12 +83,15 @@ describe('coverage and report: samples', () => {
   });
 
   it('a sampled report says so in its notes; an exact one does not', () => {
-    const sampled = buildReport(net, { samples: 150, suggestions: 0, maps: false });
+    // The report's note is the reader's sentence in the report's language (describeSampling is the analyst's, for the command line).
+    const sampled = buildReport(net, { samples: 150, suggestions: 0, maps: false, lang: 'en' });
     expect(sampled.sampling?.exact).toBe(false);
-    expect(sampled.notes).toContain(describeSampling(sampled.sampling));
-    const exact = buildReport(net, { suggestions: 0, maps: false });
+    const { sources, nodes } = sampled.sampling!;
+    expect(sampled.notes.filter((n) => n.includes(`is estimated from the shortest paths out of ${sources.toLocaleString('en-GB')} of the ${nodes.toLocaleString('en-GB')} actors`))).toHaveLength(1);
+    const exact = buildReport(net, { suggestions: 0, maps: false, lang: 'en' });
     expect(exact.sampling?.exact).toBe(true);
-    expect(exact.notes.some((n) => n.includes('estimates'))).toBe(false);
+    expect(exact.notes.some((n) => n.includes('estimated'))).toBe(false);
+    expect(buildReport(net, { samples: 150, suggestions: 0, maps: false, lang: 'sv' }).notes.some((n) => n.includes(`är uppskattat utifrån de kortaste vägarna från ${sources} av de`))).toBe(true);
   });
 });
 

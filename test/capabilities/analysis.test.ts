@@ -10,7 +10,7 @@
  *   Bjurholm–Vännäs ≈ 35.3 km, Bjurholm–Umeå ≈ 62.6 km.
  *
  *   Links: Umeå – Vännäs (direct); kc-24 (a county competence centre, no
- *   municipality) – Bjurholm.
+ *   municipality, county 24) – Bjurholm, a membership (kind member).
  *   Records: Bjurholm action_plan no, coordinator no, exit_support no;
  *   Umeå action_plan yes (2021-01-01), coordinator yes (2019-05-01);
  *   Vännäs coordinator yes, action_plan planned; kc-24 exit_support yes.
@@ -20,8 +20,9 @@ import { capabilitiesByMunicipality, capabilityCoverage, capabilityGaps, compete
 import { loadCapabilities } from '../../src/io/capabilities.js';
 import { swedenGeography } from '../../src/io/sweden.js';
 import { network } from '../analysis/helpers.js';
+import { haversineKm } from '../../src/geo/distance.js';
 
-const net = network([{ id: 'kc-24', kind: 'civil_society', county: '24', name: 'Kompetenscentrum' }], [['2480', '2460'], ['kc-24', '2403']], undefined, 'infer');
+const net = network([{ id: 'kc-24', kind: 'civil_society', county: '24', name: 'Kompetenscentrum' }], [['2480', '2460'], ['kc-24', '2403', 1, 'member']], undefined, 'infer');
 const csv = [
   'municipality,actor,capability,status,since',
   '2403,,action_plan,no,',
@@ -82,8 +83,8 @@ describe('competenceReach', () => {
     expect(at('2403', 'coordinator')!.distanceKm).toBeCloseTo(35.3, 0);
     expect(at('2403', 'action_plan')).toMatchObject({ source: '2480', borderSteps: 2, sourceSince: '2021-01-01' });
     expect(at('2403', 'action_plan')!.distanceKm).toBeCloseTo(62.6, 0);
-    // A competence centre Bjurholm is linked to is reached as a member, though it has no place.
-    expect(at('2403', 'exit_support')).toMatchObject({ source: 'kc-24', via: 'member', distanceKm: null, cooperating: true });
+    // A competence centre Bjurholm is a member of is reached as a member; it serves its county, so it is 0 km away.
+    expect(at('2403', 'exit_support')).toMatchObject({ source: 'kc-24', via: 'member', borderSteps: 0, distanceKm: 0, cooperating: true });
     // Vännäs plans an action plan: Umeå, which it already cooperates with.
     expect(at('2460', 'action_plan')).toMatchObject({ state: 'planned', source: '2480', borderSteps: 1, cooperating: true });
   });
@@ -137,5 +138,57 @@ describe('capabilityGaps', () => {
     expect(capabilityGaps(net, ett, { lang: 'sv', radiusKm: 30 })[0]!.reason).toBe('Bjurholm har inget anhörigstöd, och ingen kommun eller aktör inom 30 km har något; närmast med det är Umeå (63 km).');
     const sv = capabilityGaps(net, caps, { capabilityCodes: ['action_plan', 'coordinator'], radiusKm: 30, lang: 'sv' })[0]!;
     expect(sv.reason).toBe('Bjurholm har ingen handlingsplan och ingen samordnare, och ingen kommun eller aktör inom 30 km har någondera; närmast med båda är Umeå (63 km).');
+  });
+});
+
+describe('reviewer findings: members, networks, actors placed at their county', () => {
+  // kc-24: county 24, no municipality, with coordinator, exit_support and regional_network; Bjurholm has a project with it, no membership.
+  // Härnösand 2280 (county 22) is a member municipality of some network (regional_network yes); Örnsköldsvik 2284 (county 22) borders Bjurholm.
+  const plain = network([{ id: 'kc-24', kind: 'civil_society', county: '24', name: 'Kompetenscentrum' }], [['kc-24', '2403', 1, 'project'], ['2480', '2460']], undefined, 'all');
+  const records = loadCapabilities(
+    {
+      text: [
+        'municipality,actor,capability,status',
+        ',kc-24,exit_support,yes',
+        ',kc-24,coordinator,yes',
+        ',kc-24,regional_network,yes',
+        '2460,coordinator,yes'.replace('2460,', '2460,,'),
+        '2280,,regional_network,yes',
+        '2403,,exit_support,no',
+        '2403,,coordinator,no',
+        '2403,,regional_network,no',
+        '2284,,regional_network,no',
+      ].join('\n'),
+      name: 'caps.csv',
+    },
+    plain,
+  );
+  const rows = competenceReach(plain, records);
+  const at = (m: string, c: string) => rows.find((r) => r.municipality === m && r.capability === c)!;
+
+  it('only a membership link makes a municipality a member; a project is cooperation', () => {
+    expect(at('2403', 'exit_support')).toMatchObject({ source: 'kc-24', via: 'border', cooperating: true });
+    const gap = capabilityGaps(plain, records, { capabilityCodes: ['exit_support'] }).find((g) => g.municipality === '2403')!;
+    expect(gap.reason).not.toMatch(/member/);
+  });
+
+  it('for regional_network the source is the network actor, never a member municipality', () => {
+    // Örnsköldsvik's nearest municipality with regional_network yes is Härnösand, but a municipality cannot lend its membership.
+    expect(at('2284', 'regional_network')).toMatchObject({ source: 'kc-24', sourceKind: 'civil_society' });
+    expect(rows.filter((r) => r.capability === 'regional_network').every((r) => r.source === 'kc-24')).toBe(true);
+  });
+
+  it('an actor without a municipality is placed at its county, not sorted last', () => {
+    // Bjurholm is in county 24: kc-24 is there (0 steps, 0 km), before Vännäs (1 step, 35 km).
+    expect(at('2403', 'coordinator')).toMatchObject({ source: 'kc-24', borderSteps: 0, distanceKm: 0 });
+    // Örnsköldsvik (county 22) borders Bjurholm: kc-24 is one step away, at the km of the nearest municipality of county 24.
+    const o = at('2284', 'coordinator');
+    expect(o).toMatchObject({ source: 'kc-24', borderSteps: 1 });
+    const geo = swedenGeography();
+    const lat = (c: string) => geo.municipalities.find((m) => m.code === c)!;
+    const km = Math.min(...county24.map((m) => haversineKm(lat('2284').lat, lat('2284').lon, m.lat, m.lon)));
+    expect(o.distanceKm).toBeCloseTo(km, 9);
+    // Nearby for the gaps: 0 km is within any radius.
+    expect(capabilityGaps(plain, records, { capabilityCodes: ['coordinator'], radiusKm: 1 }).find((g) => g.municipality === '2403')).toMatchObject({ severity: 'low', nearestWithAll: 'kc-24', nearestWithAllKm: 0 });
   });
 });

@@ -12,7 +12,7 @@ const csv = 'municipality,capability,status\n2403,action_plan,no\n2480,action_pl
 const caps = loadCapabilities({ text: csv }, net, { custom: [{ code: 'xss_probe', en: '<img src=x onerror=alert(1)>' }] });
 
 describe('buildReport with capabilities', () => {
-  const model = buildReport(net, { capabilities: caps, suggestions: 0, maps: false });
+  const model = buildReport(net, { capabilities: caps, suggestions: 0, maps: false, lang: 'en' });
   const county = model.counties.find((s) => s.coverage.county === '24')!;
 
   it('holds the capability rows of each county and its capability gaps', () => {
@@ -38,5 +38,14 @@ describe('buildReport with capabilities', () => {
     expect(md).toContain('### Capabilities');
     expect(md).not.toContain('<img src=x');
     expect(renderReportHtml(buildReport(net, { suggestions: 0, maps: false }), net)).not.toContain('<h3>Capabilities</h3>');
+  });
+
+  it('in Swedish, with the capabilities’ Swedish labels', () => {
+    const sv = renderReportHtml(buildReport(net, { capabilities: caps, suggestions: 0, maps: false }), net);
+    expect(sv).toContain('<h3>Förmågor</h3>');
+    expect(sv).toContain('för en kommun utan uppgift är det okänt om den har förmågan');
+    expect(sv).toContain(caps.vocabulary.label('action_plan', 'sv'));
+    expect(caps.vocabulary.label('action_plan', 'sv')).not.toBe(caps.vocabulary.label('action_plan', 'en'));
+    expect(sv).not.toContain('<img src=x');
   });
 });

@@ -140,7 +140,8 @@ describe('analysis subcommands', () => {
     expect(english[0].reason).not.toBe(gaps[0].reason);
     const bad = await cli(['gaps', '--lang', 'de', '--dataset', 'bodies']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--lang must be one of sv, en/);
+    // A language the catalogues lack cannot be the refusal's: it is said in the default one (Swedish, the embedded data's).
+    expect(bad.stderr).toMatch(/--lang måste vara ett av sv, en, fick "de"/);
   });
 
   it('rejects unknown measures, gap types and counties with exit 2', async () => {
@@ -171,9 +172,12 @@ describe('report and map', () => {
     expect(r.stdout).toContain(`Wrote ${join(dir, 'r.html')}`);
     expect(r.stdout.split('\n').filter((l) => / län /.test(l))).toHaveLength(21);
     expect(readFileSync(join(dir, 'r.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
-    const quiet = await cli(['report', '--dataset', 'bodies', '--format', 'md', '--out', 'r.md', '--quiet'], { cwd: dir });
+    const quiet = await cli(['report', '--dataset', 'bodies', '--format', 'md', '--out', 'r.md', '--quiet'], { cwd: dir, lang: null });
     expect(quiet.stdout).toBe(`${join(dir, 'r.md')}\n`);
-    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toMatch(/^# Cooperation network report/);
+    // Swedish data: a Swedish report by default, English with --lang en.
+    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toMatch(/^# Rapport om samverkansnätverket/);
+    await cli(['report', '--dataset', 'bodies', '--format', 'md', '--lang', 'en', '--out', 'r.en.md', '--quiet'], { cwd: dir });
+    expect(readFileSync(join(dir, 'r.en.md'), 'utf8')).toMatch(/^# Cooperation network report/);
   });
 
   it('map writes a standalone SVG with one shape per municipality', async () => {

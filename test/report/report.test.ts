@@ -17,7 +17,7 @@ const evilNetwork = () =>
 
 describe('county report (HTML)', () => {
   const demo = loadNetwork(demoDataset());
-  const html = renderReport(demo, { dataDescription: 'the demo' });
+  const html = renderReport(demo, { dataDescription: 'the demo', lang: 'en' });
 
   itInChromium('opens in headless Chromium without console errors, page errors or requests', async () => {
     const page = await chromium().open({ html });
@@ -26,13 +26,18 @@ describe('county report (HTML)', () => {
     await page.close();
   });
 
-  itInChromium('draws two maps, each with exactly one shape per municipality', async () => {
+  itInChromium('draws two national maps, each with exactly one shape per municipality, and one map per county of its municipalities', async () => {
     const page = await chromium().open({ html });
-    expect(await page.count('svg')).toBe(2);
+    expect(await page.count('.maps svg')).toBe(2);
     for (const index of [1, 2]) {
       const codes = await page.attributes(`.maps figure:nth-child(${index}) path.municipality`, 'data-code');
       expect(codes).toHaveLength(290);
       expect(new Set(codes)).toEqual(new Set(demo.municipalities().map((m) => m.code)));
+    }
+    expect(await page.count('svg')).toBe(2 + 21);
+    for (const county of demo.counties()) {
+      const codes = await page.attributes(`#county-${county.code} figure.county-map path.municipality`, 'data-code');
+      expect(new Set(codes), county.name).toEqual(new Set(demo.municipalities().filter((m) => m.county === county.code).map((m) => m.code)));
     }
     await page.close();
   });
@@ -48,18 +53,20 @@ describe('county report (HTML)', () => {
   it('has the national overview, each county’s figures, actors and gaps, and the data sources', () => {
     expect(html).toContain('Counties at a glance');
     for (const county of demo.counties()) expect(html).toContain(`<h2>${county.name}</h2>`);
-    expect(html).toContain('Most central actors');
-    expect(html).toContain('Actors that bridge counties');
+    // The overview links to each county's section.
+    for (const county of demo.counties()) expect(html).toContain(`<a href="#county-${county.code}"`);
+    expect(html).toContain('Who holds the network together');
+    expect(html).toContain('Who links the county with other counties');
     // The demo's isolated municipalities are named in the gaps.
     const isolated = buildReport(demo).gaps.filter((g) => g.type === 'isolated_municipality');
     expect(isolated.length).toBeGreaterThan(0);
     for (const g of isolated) expect(html).toContain(g.reason);
-    expect(html).toContain('Population date: 2025-09-30');
+    expect(html).toContain('Population date: 30 September 2025.');
     expect(html).toContain('SCB');
   });
 
   itInChromium('escapes every user string, so an injected script does not run', async () => {
-    const evil = renderReport(evilNetwork());
+    const evil = renderReport(evilNetwork(), { lang: 'en' });
     expect(evil).not.toContain('<script>window');
     expect(evil).toContain('&lt;script&gt;window.__injected = 1&lt;/script&gt;');
     const page = await chromium().open({ html: evil });
@@ -71,21 +78,23 @@ describe('county report (HTML)', () => {
   });
 
   it('is deterministic', () => {
-    expect(renderReport(demo, { dataDescription: 'the demo' })).toBe(html);
+    expect(renderReport(demo, { dataDescription: 'the demo', lang: 'en' })).toBe(html);
   });
 });
 
 describe('a county report (one county in scope)', () => {
   const net = loadNetwork(swedenCooperationBodies()).withScope({ counties: ['Västerbotten'] });
-  const html = renderReport(net, { dataDescription: 'the bodies of Västerbotten' });
+  const html = renderReport(net, { dataDescription: 'the bodies of Västerbotten', lang: 'en' });
   const names = net.municipalities().map((m) => m.name);
 
   it('is about the county alone: its section, its figures, no other county', () => {
-    expect(html.match(/<section id="county-/g)).toEqual(['<section id="county-']);
+    expect(html.match(/<section class="county" id="county-/g)).toHaveLength(1);
     expect(html).toContain('<h2>Västerbottens län</h2>');
     expect(html).toContain('Area: Västerbottens län. Municipalities elsewhere are not part of the data');
     expect(html).not.toContain('Counties at a glance');
-    expect(html).not.toContain('Norrbottens län');
+    // Norrbotten is on the map, greyed, as a neighbour; it has no section, figures or gaps of its own.
+    expect(html).not.toContain('<h2>Norrbottens län</h2>');
+    expect(html.replace(/<svg[\s\S]*?<\/svg>/g, '')).not.toContain('Norrbottens län');
     expect(html).toMatch(/<b>15<\/b><span>municipalities in Västerbottens län<\/span>/);
     // Gaps name only the county's municipalities.
     const model = buildReport(net);
@@ -93,7 +102,7 @@ describe('a county report (one county in scope)', () => {
     expect(model.counties.map((c) => c.coverage.county)).toEqual(['24']);
   });
 
-  itInChromium('has one map, of the county at county scale, with every municipality named', async () => {
+  itInChromium('has one map, of the county at county scale, with every municipality named and the neighbouring counties greyed', async () => {
     const page = await chromium().open({ html });
     expect(page.problems()).toEqual([]);
     expect(await page.count('svg')).toBe(1);
@@ -106,7 +115,9 @@ describe('a county report (one county in scope)', () => {
       const right = Math.max(...boxes.map((b) => b.x + b.width));
       return (right - left) / Number(svg.getAttribute('width'));
     });
-    expect(share).toBeGreaterThan(0.9);
+    expect(share).toBeGreaterThan(0.8);
+    expect(await page.count('path.neighbour')).toBeGreaterThan(0);
+    expect(await page.count('.tie[data-tie]')).toBeGreaterThan(0);
     await page.close();
   });
 });
@@ -114,16 +125,16 @@ describe('a county report (one county in scope)', () => {
 describe('county report (Markdown)', () => {
   it('has a section per county and escapes table cells', () => {
     // The evil network's data is all in Västerbotten: a county report, with no overview of other counties.
-    const county = renderReportMarkdown(evilNetwork());
+    const county = renderReportMarkdown(evilNetwork(), { lang: 'en' });
     expect(county.match(/^## /gm)).toEqual(['## ', '## ']);
     expect(county).toContain('## Västerbottens län');
-    expect(county).toContain('Area: Västerbottens län \\(inferred from where the actors of the data are');
+    expect(county).toContain('Area: Västerbottens län. Municipalities elsewhere are not part of the data, so they are neither gaps nor counted. The area is read from where the data’s actors and links are.');
     expect(county).not.toContain('Counties at a glance');
-    const md = renderReportMarkdown(evilNetwork().withScope('all'));
+    const md = renderReportMarkdown(evilNetwork().withScope('all'), { lang: 'en' });
     expect(md.match(/^## /gm)).toHaveLength(1 + 21 + 1);
     expect(md).toContain('\\|"&amp;\'');
     expect(md).not.toContain('<script>');
-    expect(md).toMatch(/^\| county \| municipalities \| cooperating \|/m);
+    expect(md).toMatch(/^\| County \| Municipalities \| Cooperating \|/m);
   });
 });
 
@@ -155,12 +166,13 @@ describe('another country', () => {
     // The links are all in Nord: a county report, with one map of Nord's two municipalities, named.
     const county = renderReport(net, { features });
     expect(county.match(/<svg /g)).toHaveLength(1);
-    expect([...county.matchAll(/class="municipality" data-code="([^"]+)"/g)].map((m) => m[1])).toEqual(['A1', 'A2']);
+    expect([...county.matchAll(/class="municipality[^"]*" data-code="([^"]+)"/g)].map((m) => m[1])).toEqual(['A1', 'A2']);
     expect(county).toMatch(/<g class="labels"[^>]*>\s*<text [^>]*>Alfa<\/text>\s*<text [^>]*>Beta<\/text>/);
     expect(county).not.toContain('<h2>Sør</h2>');
     const html = renderReport(net.withScope('all'), { features });
-    expect(html.match(/<svg /g)).toHaveLength(2);
-    expect(html.match(/class="municipality"/g)).toHaveLength(6);
+    // Two national maps of the three, and a map of each county's own.
+    expect(html.match(/<svg /g)).toHaveLength(2 + 2);
+    expect(html.match(/class="municipality[" ]/g)).toHaveLength(3 + 3 + 2 + 1);
     expect(html).toContain('<h2>Sør</h2>');
   });
 });

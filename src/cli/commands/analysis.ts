@@ -2,13 +2,14 @@ import { brokerage, BrokerageOptionsSchema } from '../../analysis/brokerage.js';
 import { centrality, centralityByMunicipality, CentralityOptionsSchema, MunicipalityCentralityOptionsSchema } from '../../analysis/centrality.js';
 import { communities, CommunitiesOptionsSchema } from '../../analysis/communities.js';
 import { coverageByCounty, coverageByMunicipality, CoverageOptionsSchema } from '../../analysis/coverage.js';
-import { findGaps, GapsOptionsSchema } from '../../analysis/gaps.js';
+import { findGaps, GAP_TYPES, GapsOptionsSchema, type GapType } from '../../analysis/gaps.js';
 import { ArticulationOptionsSchema, articulationPoints, bridges, components, kCore } from '../../analysis/structure.js';
 import { formatNumber, message } from '../../model/i18n/index.js';
 import { formatTextTable } from '../../report/table.js';
 import { UsageError } from '../context.js';
 import { cliFlag, flagsOf, libraryFlag, optionsOf, type FlagTable } from '../flags.js';
-import { INPUT_GROUP, loadInput } from '../input.js';
+import { INPUT_GROUP, loadInput, noteCapabilities } from '../input.js';
+import { capabilityGapsAsGapRows, withCapabilityCounts } from './capabilities.js';
 import { emit, formatOf, OUTPUT_GROUP } from '../output.js';
 import { announce, defineCommand, noteSampling, PATH_GROUP, pathOptions, printRows, ROWS_GROUP, shapeRows, warnUnknownKinds } from './shared.js';
 
@@ -136,7 +137,8 @@ export const coverageCommand = defineCommand({
   examples: ['samverkan coverage --format csv --out coverage.csv'],
   renamedFlags: { kinds: 'partner-kinds' },
   run({ values, flags }, io) {
-    const { net, description, lang } = loadInput(values, io);
+    const input = loadInput(values, io, 'use');
+    const { net, description, lang, capabilities } = input;
     announce(description, values, io);
     const { level = 'county' } = flagsOf(COVERAGE_FLAGS, flags);
     const own = optionsOf(COVERAGE_FLAGS, flags);
@@ -144,14 +146,16 @@ export const coverageCommand = defineCommand({
     const options = { ...own, ...pathOptions(values, io) };
     const rows = level === 'municipality' ? coverageByMunicipality(net, options) : coverageByCounty(net, options);
     noteSampling(rows.sampling, io);
-    printRows(rows, values, io);
+    noteCapabilities(input, io);
+    printRows(capabilities ? withCapabilityCounts(rows, net, capabilities, level) : rows, values, io);
     return 0;
   },
 });
 
 const GAPS_FLAGS = {
   'min-severity': cliFlag({ type: 'integer', min: 1, value: 'N', help: 'cli.flag.gaps.min-severity', default: '1' }),
-  type: libraryFlag(GapsOptionsSchema, 'types', { value: 'LIST', help: 'cli.flag.gaps.type', showChoices: true }),
+  // Not the library option's choices alone: `capability` too (the capability gaps, with capability records).
+  type: cliFlag({ type: 'list', choices: [...GAP_TYPES, 'capability'], value: 'LIST', help: 'cli.flag.gaps.type', showChoices: true }),
   'partner-kinds': libraryFlag(GapsOptionsSchema, 'partnerKinds', { value: 'L', help: 'cli.flag.gaps.partner-kinds' }),
   small: libraryFlag(GapsOptionsSchema, 'smallPopulation', { value: 'N', help: 'cli.flag.gaps.small' }),
 } as const satisfies FlagTable;
@@ -162,15 +166,25 @@ export const gapsCommand = defineCommand({
   examples: ['samverkan gaps --county Västerbotten --min-severity 3'],
   renamedFlags: { kinds: 'partner-kinds' },
   run({ values, flags }, io) {
-    const { net, description, lang } = loadInput(values, io);
+    const input = loadInput(values, io, 'use');
+    const { net, description, lang, capabilities } = input;
     announce(description, values, io);
-    const { 'min-severity': minSeverity = 1 } = flagsOf(GAPS_FLAGS, flags);
+    const { 'min-severity': minSeverity = 1, type: types } = flagsOf(GAPS_FLAGS, flags);
     if (minSeverity > 4) throw new UsageError(message(lang, 'cli.error.minSeverity', { value: String(minSeverity) }));
+    // `capability`: the capability gaps, a type of their own, only with capability records.
+    if (!capabilities && types?.includes('capability')) throw new UsageError(message(lang, 'cli.error.capabilityGapType'), message(lang, 'cli.hint.choices', { choices: GAP_TYPES.join(', ') }));
+    const linkTypes = types?.filter((t: string): t is GapType => t !== 'capability');
+    const withCapabilities = capabilities !== undefined && (types === undefined || types.includes('capability'));
     const own = optionsOf(GAPS_FLAGS, flags);
     warnUnknownKinds(net, own.partnerKinds, 'partner-kinds', io, lang);
-    // --county is the scope: findGaps keeps to it already.
-    const rows = findGaps(net, { ...own, ...pathOptions(values, io), lang });
-    noteSampling(rows.sampling, io);
+    // --county is the scope: findGaps keeps to it already. The reasons in the command's language (--lang, else the data's).
+    const links = linkTypes !== undefined && linkTypes.length === 0 ? undefined : findGaps(net, { ...own, ...(linkTypes && { types: linkTypes }), ...pathOptions(values, io), lang });
+    if (links) noteSampling(links.sampling, io);
+    // Capability gaps after the link gaps of the same severity: a type of their own, kept apart.
+    const all = [...(links ?? []), ...(withCapabilities ? capabilityGapsAsGapRows(net, capabilities, lang) : [])].map((g, i) => ({ g, i }));
+    all.sort((a, b) => b.g.severity - a.g.severity || a.i - b.i);
+    const rows = Object.assign(all.map((x) => x.g), { columns: links?.columns ?? ['severity', 'level', 'type', 'kind', 'county', 'subject', 'name', 'reason', 'municipalities'] });
+    if (withCapabilities) noteCapabilities(input, io);
     const kept = rows.filter((g) => g.severity >= minSeverity);
     Object.defineProperty(kept, 'columns', { value: rows.columns, enumerable: false });
     printRows(kept, values, io);

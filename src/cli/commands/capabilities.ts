@@ -1,51 +1,51 @@
-import { resolve } from 'node:path';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
-import { capabilitiesByMunicipality, capabilityCoverage, CapabilityCoverageOptionsSchema, capabilityGaps, CapabilityGapsOptionsSchema, competenceReach, CompetenceReachOptionsSchema } from '../../analysis/capabilities.js';
-import { loadCapabilities, LoadCapabilitiesOptionsSchema } from '../../io/capabilities.js';
+import { CAPABILITY_STATE_COUNT_COLUMNS, capabilitiesByMunicipality, capabilityCoverage, CapabilityCoverageOptionsSchema, capabilityGaps, CapabilityGapsOptionsSchema, capabilityStateCounts, competenceReach, CompetenceReachOptionsSchema } from '../../analysis/capabilities.js';
+import { withColumns } from '../../model/table.js';
 import type { CapabilitySet } from '../../model/capabilities.js';
 import { message, type Lang } from '../../model/i18n/index.js';
-import { formatProblem } from '../../model/load-report.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
-import { cliFlag, convertFlags, flagsOf, libraryFlag, optionsOf, type FlagGroup, type FlagTable } from '../flags.js';
-import { INPUT_GROUP, loadInput } from '../input.js';
+import { cliFlag, flagsOf, libraryFlag, type FlagGroup, type FlagTable } from '../flags.js';
+import { INPUT_GROUP, loadInput, noteCapabilities } from '../input.js';
 import { OUTPUT_GROUP } from '../output.js';
 import { announce, defineCommand, messageLang, printRows, ROWS_GROUP } from './shared.js';
-/** The flags every capability command reads its records with. */
-export const CAPABILITY_FLAGS = {
-  capabilities: cliFlag({
-    type: 'string',
-    value: 'FILE',
-    help: 'cli.flag.capabilities',
-  }),
-  census: libraryFlag(LoadCapabilitiesOptionsSchema, 'census', { help: 'cli.flag.census' }),
-  'custom-capabilities': libraryFlag(LoadCapabilitiesOptionsSchema, 'custom', { type: 'list', value: 'LIST', help: 'cli.flag.custom-capabilities' }),
-} as const satisfies FlagTable;
 
-export const CAPABILITY_GROUP: FlagGroup = { title: 'cli.help.capabilities', flags: CAPABILITY_FLAGS, note: 'cli.help.capabilitiesNote' };
+/** What the capability commands say of their records: the flags themselves are under Input (`INPUT_FLAGS`), as every command reads them. */
+export const CAPABILITY_GROUP: FlagGroup = { title: 'cli.help.capabilities', flags: {}, note: 'cli.help.capabilitiesNote' };
 
 const COMMON_GROUPS = [CAPABILITY_GROUP, INPUT_GROUP, OUTPUT_GROUP, ROWS_GROUP];
 
-/** The capability records `--capabilities` names, read over `net` (strict unless --lenient), or undefined without the flag. */
-export function loadCapabilityFlag(values: ParsedArgs['values'], net: CooperationNetwork, io: CliIO): CapabilitySet | undefined {
-  const lang = messageLang(values);
-  const file = values.capabilities;
-  if (file === undefined) {
-    for (const flag of ['census', 'custom-capabilities']) if (values[flag] !== undefined) throw new UsageError(message(lang, 'cli.error.needsCapabilities', { flag: `--${flag}` }));
-    return undefined;
-  }
-  if (typeof file !== 'string') throw new UsageError(message(lang, 'cli.error.missingValue', { flag: '--capabilities' }));
-  const { census, custom } = optionsOf(CAPABILITY_FLAGS, convertFlags(CAPABILITY_FLAGS, values, lang));
-  const caps = loadCapabilities({ path: resolve(io.cwd ?? process.cwd(), file), name: file }, net, {
-    mode: values.lenient ? 'lenient' : 'strict',
-    census: census === true,
-    ...(custom && { custom }),
+/**
+ * `rows` (one per county and a `total`, or one per municipality) with the
+ * capability state counts of `capabilityStateCounts` appended as columns:
+ * what summary and coverage show when there are capability records.
+ */
+export function withCapabilityCounts(rows: readonly object[] & { readonly columns?: readonly string[] }, net: CooperationNetwork, caps: CapabilitySet, by: 'county' | 'municipality'): object[] {
+  const counts = new Map(capabilityStateCounts(net, caps, { by }).map((c) => [by === 'county' ? c.county : c.municipality!, c]));
+  const keyOf = (r: object) => String((r as Record<string, unknown>)[by]);
+  const out = rows.map((r) => {
+    const c = counts.get(keyOf(r));
+    return { ...r, ...Object.fromEntries(CAPABILITY_STATE_COUNT_COLUMNS.map((k) => [k, c ? c[k] : null])) };
   });
-  const report = caps.loadReport!.files[0]!;
-  // Warnings (a Windows-1252 file, a repeated row with another source) are said, as the loader's are for actors and links.
-  for (const p of caps.loadReport!.problems.filter((p) => p.severity === 'warning')) io.stderr.write(`samverkan: ${message(lang, 'cli.warning.prefix', { message: formatProblem(p) })}\n`);
-  if (report.rejected > 0) io.stderr.write(`samverkan: ${message(lang, 'cli.note.capabilityRowsRejected', { rejected: report.rejected, rows: report.rows })}\n`);
-  return caps;
+  const columns = [...(rows.columns ?? Object.keys(rows[0] ?? {})), ...CAPABILITY_STATE_COUNT_COLUMNS];
+  return withColumns(out as Record<string, unknown>[], columns);
+}
+
+/** Capability gaps' severities on the 1–4 scale of the link gaps (`findGaps`): high 3, medium 2, low 1. */
+const GAP_SEVERITY = { high: 3, medium: 2, low: 1 } as const;
+const GAP_LEVEL = { 3: 'high', 2: 'medium', 1: 'low' } as const;
+
+/**
+ * The capability gaps (`capabilityGaps`) as rows of samverkan gaps: type
+ * `capability`, kept apart from the link gaps' types, `kind` the lacking
+ * capabilities, subject and `municipalities` the municipality; the
+ * reasons in `lang` (default English, as `capabilityGaps`).
+ */
+export function capabilityGapsAsGapRows(net: CooperationNetwork, caps: CapabilitySet, lang?: Lang): { severity: 1 | 2 | 3; level: string; type: 'capability'; kind: string; county: string; subject: string; name: string; reason: string; municipalities: string[] }[] {
+  return capabilityGaps(net, caps, { ...(lang && { lang }) }).map((g) => {
+    const severity = GAP_SEVERITY[g.severity];
+    return { severity, level: GAP_LEVEL[severity], type: 'capability' as const, kind: g.capabilities.join(';'), county: g.county, subject: g.municipality, name: g.name, reason: g.reason, municipalities: [g.municipality] };
+  });
 }
 
 /** `--only`'s capabilities, each known to the vocabulary (else bad usage naming the flag). */
@@ -56,11 +56,16 @@ function onlyCodes(caps: CapabilitySet, only: readonly string[], lang: Lang): st
   return [...only];
 }
 
-function requireCapabilities(values: ParsedArgs['values'], net: CooperationNetwork, io: CliIO, command: string): CapabilitySet {
-  const caps = loadCapabilityFlag(values, net, io);
-  const lang = messageLang(values);
-  if (!caps) throw new UsageError(message(lang, 'cli.error.commandNeedsCapabilities', { command }), message(lang, 'cli.hint.capabilitiesExample'));
-  return caps;
+/** The network and its capability records (the flag's, else the dataset's), or bad usage naming the flag. */
+function loadWithCapabilities(values: ParsedArgs['values'], io: CliIO, command: string): { net: CooperationNetwork; caps: CapabilitySet; lang: Lang } {
+  const input = loadInput(values, io, 'use');
+  announce(input.description, values, io);
+  if (!input.capabilities) {
+    const lang = messageLang(values);
+    throw new UsageError(message(lang, 'cli.error.commandNeedsCapabilities', { command }), message(lang, 'cli.hint.capabilitiesExample'));
+  }
+  noteCapabilities(input, io);
+  return { net: input.net, caps: input.capabilities, lang: input.lang };
 }
 
 const CAPABILITIES_FLAGS = {
@@ -76,9 +81,7 @@ export const capabilitiesCommand = defineCommand({
     `samverkan capabilities --actors data/examples/capabilities/actors.csv --links data/examples/capabilities/links.csv --capabilities data/examples/capabilities/capabilities.csv --geography ${DEFAULT_COUNTRY.name.toLowerCase()}`,
   ],
   run({ values, flags }, io) {
-    const { net, description, lang } = loadInput(values, io);
-    announce(description, values, io);
-    const caps = requireCapabilities(values, net, io, 'capabilities');
+    const { net, caps, lang } = loadWithCapabilities(values, io, 'capabilities');
     const { by = 'county', only } = flagsOf(CAPABILITIES_FLAGS, flags);
     const options = only ? { capabilityCodes: onlyCodes(caps, only, lang) } : {};
     printRows(by === 'municipality' ? capabilitiesByMunicipality(net, caps, options) : capabilityCoverage(net, caps, options), values, io);
@@ -97,9 +100,7 @@ export const reachCommand = defineCommand({
   groups: [{ title: 'cli.help.options', flags: REACH_FLAGS }, ...COMMON_GROUPS],
   examples: ['samverkan reach --capabilities caps.csv --only coordinator --county Värmland'],
   run({ values, flags }, io) {
-    const { net, description, lang } = loadInput(values, io);
-    announce(description, values, io);
-    const caps = requireCapabilities(values, net, io, 'reach');
+    const { net, caps, lang } = loadWithCapabilities(values, io, 'reach');
     const { only, 'include-held': includeHeld } = flagsOf(REACH_FLAGS, flags);
     printRows(competenceReach(net, caps, { ...(only && { capabilityCodes: onlyCodes(caps, only, lang) }), includeHeld: includeHeld === true }), values, io);
     return 0;
@@ -117,9 +118,7 @@ export const capabilityGapsCommand = defineCommand({
   groups: [{ title: 'cli.help.options', flags: CAPABILITY_GAPS_FLAGS }, ...COMMON_GROUPS],
   examples: ['samverkan capability-gaps --capabilities caps.csv --census --radius-km 60'],
   run({ values, flags }, io) {
-    const { net, description, lang } = loadInput(values, io);
-    announce(description, values, io);
-    const caps = requireCapabilities(values, net, io, 'capability-gaps');
+    const { net, caps, lang } = loadWithCapabilities(values, io, 'capability-gaps');
     const { only, 'radius-km': radiusKm } = flagsOf(CAPABILITY_GAPS_FLAGS, flags);
     // The reasons in the command's language: --lang, else the data's.
     printRows(capabilityGaps(net, caps, { ...(only && { capabilityCodes: onlyCodes(caps, only, lang) }), ...(radiusKm !== undefined && { radiusKm }), lang }), values, io);

@@ -1,9 +1,9 @@
-import { CAPABILITY_GROUP, loadCapabilityFlag } from './capabilities.js';
 import { summaryByCounty } from '../../analysis/summary.js';
 import { message } from '../../model/i18n/index.js';
 import { formatProblem } from '../../model/load-report.js';
 import { formatTextTable } from '../../report/table.js';
-import { INPUT_FLAGS, INPUT_GROUP, loadInput, QUIET_LOAD } from '../input.js';
+import { INPUT_FLAGS, INPUT_GROUP, loadInput, noteCapabilities, QUIET_LOAD } from '../input.js';
+import { CAPABILITY_GROUP, withCapabilityCounts } from './capabilities.js';
 import { csvOptions, emit, formatOf, OUTPUT_GROUP, renderRows } from '../output.js';
 import { announce, defineCommand, printRows, ROWS_GROUP } from './shared.js';
 
@@ -12,9 +12,11 @@ export const summary = defineCommand({
   groups: [INPUT_GROUP, OUTPUT_GROUP, ROWS_GROUP],
   examples: ['samverkan summary --actors actors.csv --links links.csv --format md'],
   run({ values }, io) {
-    const { net, description } = loadInput(values, io);
+    const input = loadInput(values, io, 'use');
+    const { net, description, capabilities } = input;
     announce(description, values, io);
-    printRows(summaryByCounty(net), values, io);
+    noteCapabilities(input, io);
+    printRows(capabilities ? withCapabilityCounts(summaryByCounty(net), net, capabilities, 'county') : summaryByCounty(net), values, io);
     return 0;
   },
 });
@@ -27,9 +29,10 @@ export const validate = defineCommand({
   groups: [{ ...INPUT_GROUP, flags: VALIDATE_INPUT_FLAGS }, OUTPUT_GROUP, CAPABILITY_GROUP],
   examples: ['samverkan validate --actors actors.csv --links links.csv'],
   run({ values }, io) {
-    const { net, description, lang } = loadInput({ ...values, lenient: true, [QUIET_LOAD]: true }, io);
+    // Only an explicit --capabilities file is validated (the dataset's own are checked by its tests).
+    const { net, description, lang, capabilities } = loadInput({ ...values, lenient: true, [QUIET_LOAD]: true }, io, 'flag');
     const loaded = net.loadReport ?? { files: [], problems: [] };
-    const caps = loadCapabilityFlag({ ...values, lenient: true }, net, { ...io, stderr: { write: () => {} } })?.loadReport;
+    const caps = capabilities?.loadReport;
     const report = caps ? { files: [...loaded.files, ...caps.files], problems: [...loaded.problems, ...caps.problems] } : loaded;
     const format = formatOf(values);
     const errors = report.problems.filter((p) => p.severity === 'error').length;

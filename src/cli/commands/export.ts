@@ -4,7 +4,7 @@ import { formatNamed, GRAPH_WRITE_FORMAT_NAMES, orList, type GraphWriteFormat } 
 import { message, type Lang } from '../../model/i18n/index.js';
 import { UsageError } from '../context.js';
 import { cliFlag, flagsOf, libraryFlag, optionsOf, type FlagTable } from '../flags.js';
-import { INPUT_GROUP, loadInput } from '../input.js';
+import { INPUT_GROUP, loadInput, noteCapabilities } from '../input.js';
 import { inputFiles, OUTPUT_FLAGS, writeOutput, writeOutputs } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, defineCommand, messageLang } from './shared.js';
@@ -55,10 +55,12 @@ export const exportCommand = defineCommand({
       const lang = messageLang(values);
       throw new UsageError(message(lang, 'cli.error.required', { flag: '--to' }), message(lang, 'cli.hint.formats', { formats: GRAPH_WRITE_FORMAT_NAMES.join(', ') }));
     }
-    const { net, description, lang } = loadInput(values, io);
+    const input = loadInput(values, io, 'use');
+    const { net, description, lang, capabilities } = input;
     announce(description, values, io);
+    noteCapabilities(input, io);
     const bar = progressBar(io, message(lang, 'cli.progress.metrics'));
-    const options = { ...rest, onProgress: (done: number, total: number) => bar.update(done, total) };
+    const options = { ...rest, ...(capabilities && { capabilities }), onProgress: (done: number, total: number) => bar.update(done, total) };
     const cwd = io.cwd ?? process.cwd();
     if (format === 'csv') {
       const tables = exportNetwork(net, { ...options, format });

@@ -4,7 +4,8 @@ import { COMPONENTS, type Component } from '../../recommend/score.js';
 import { EVALUATION_METHODS, evaluateRecommender, EvaluateOptionsSchema, type EvaluationMethod } from '../../recommend/evaluate.js';
 import { fitRecommender, FitRecommenderOptionsSchema, RecommenderModelSchema, type RecommenderModel } from '../../recommend/recommender-model.js';
 import { PLAN_OBJECTIVES, planLinks, PlanOptionsSchema } from '../../recommend/plan.js';
-import { CAPABILITY_FLAGS, CAPABILITY_GROUP, loadCapabilityFlag } from './capabilities.js';
+import { CAPABILITY_GROUP } from './capabilities.js';
+import type { CapabilitySet } from '../../model/capabilities.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import { BatchOptionsSchema, recommendAll, recommendPartners, RecommendOptionsSchema, type RecommendationRow, type RecommendOptions } from '../../recommend/recommend.js';
 import { withColumns } from '../../model/table.js';
@@ -14,7 +15,7 @@ import { message, type Lang } from '../../model/i18n/index.js';
 import { municipalitySuggestion } from '../../model/suggest.js';
 import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
 import { cliFlag, flagsOf, libraryFlag, optionsOf, wholeNumber, type FlagTable } from '../flags.js';
-import { INPUT_GROUP, loadInput, readOptionFile } from '../input.js';
+import { INPUT_GROUP, loadInput, noteCapabilities, readOptionFile, type LoadedInput } from '../input.js';
 import { emit, formatOf, OUTPUT_FLAGS, OUTPUT_GROUP } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, defineCommand, messageLang, printRows, ROWS_GROUP, shapeRows, warnUnknownKinds } from './shared.js';
@@ -100,10 +101,11 @@ const COMPETENCE_FLAGS = {
 } as const satisfies FlagTable;
 
 /** `--capabilities`, `--capability` and `--competence-weight` as recommend options. */
-function competenceOptions(values: ParsedArgs['values'], flags: Record<string, unknown>, net: CooperationNetwork, io: CliIO): Pick<RecommendOptions, 'capabilities' | 'capability' | 'competenceWeight'> {
-  const capabilities = loadCapabilityFlag(values, net, io);
+function competenceOptions(values: ParsedArgs['values'], flags: Record<string, unknown>, input: LoadedInput, io: CliIO): Pick<RecommendOptions, 'capabilities' | 'capability' | 'competenceWeight'> {
+  const capabilities = input.capabilities;
+  noteCapabilities(input, io);
   const own = optionsOf(COMPETENCE_FLAGS, flags);
-  for (const flag of Object.keys(COMPETENCE_FLAGS)) if (flags[flag] !== undefined && !capabilities) throw new UsageError(message(messageLang(values), 'cli.error.needsCapabilities', { flag: `--${flag}` }));
+  for (const flag of Object.keys(COMPETENCE_FLAGS)) if (flags[flag] !== undefined && !capabilities) throw new UsageError(message(input.lang, 'cli.error.needsCapabilities', { flag: `--${flag}` }));
   return { ...(capabilities && { capabilities }), ...own };
 }
 
@@ -160,7 +162,8 @@ export const recommendCommand = defineCommand({
     // --county is also the scope, so it may come with --municipality (a municipality of that area).
     const targets = ['municipality', 'all'].filter((k) => values[k] !== undefined);
     if (targets.length > 1 || (targets.length === 0 && values.county === undefined)) throw new UsageError(message(lang0, 'cli.error.recommendTarget'), message(lang0, 'cli.hint.seeHelp', { command: 'recommend' }));
-    const { net, description, lang } = loadInput(values, io);
+    const input = loadInput(values, io, 'use');
+    const { net, description, lang } = input;
     announce(description, values, io);
     const f = flagsOf(RECOMMEND_FLAGS, flags);
     const { limit, existing, smallPopulation } = optionsOf(RECOMMEND_FLAGS, flags);
@@ -171,7 +174,7 @@ export const recommendCommand = defineCommand({
       ...(values.scorer !== 'weighted' && { onWarning }),
       ...(limit !== undefined && { limit }),
       ...(existing && { existing }),
-      ...competenceOptions(values, flags, net, io),
+      ...competenceOptions(values, flags, input, io),
       // The reasons in the command's language.
       lang,
     };
@@ -204,21 +207,33 @@ const PLAN_FLAGS = {
   kind: libraryFlag(PlanOptionsSchema, 'kind', { value: 'KIND', help: 'cli.flag.plan.kind' }),
   'reach-kinds': libraryFlag(PlanOptionsSchema, 'reachKinds', { value: 'L', help: 'cli.flag.plan.reach-kinds', default: false }),
   small: libraryFlag(PlanOptionsSchema, 'smallPopulation', { value: 'N', help: 'cli.flag.plan.small' }),
+  capability: libraryFlag(PlanOptionsSchema, 'capability', { value: 'CODE', help: 'cli.flag.plan.capability' }),
 } as const satisfies FlagTable;
 
 export const planCommand = defineCommand({
   name: 'plan',
   usage: '--budget N [options]',
   groups: [{ title: 'cli.help.options', flags: PLAN_FLAGS }, SCORER_GROUP, INPUT_GROUP, OUTPUT_GROUP, ROWS_GROUP],
-  examples: ['samverkan plan --budget 3 --objective county-connectivity --county Örebro'],
+  examples: ['samverkan plan --budget 3 --objective county-connectivity --county Örebro', 'samverkan plan --objective capability-reach --capability relatives_support --county Västerbotten'],
   run({ values, flags }, io) {
-    const { net, description, lang } = loadInput(values, io);
+    const { capability, ...own } = optionsOf(PLAN_FLAGS, flags);
+    const lang0 = messageLang(values);
+    const reach = own.objective === 'capability-reach';
+    const input = loadInput(values, io, reach ? 'use' : { refuse: message(lang0, 'cli.error.capabilitiesOnlyReach') });
+    const { net, description, lang } = input;
     announce(description, values, io);
-    const own = optionsOf(PLAN_FLAGS, flags);
+    let competence: { capabilities: CapabilitySet; capability: string } | undefined;
+    if (reach) {
+      if (!input.capabilities) throw new UsageError(message(lang, 'cli.error.reachNeedsCapabilities'));
+      if (capability === undefined) throw new UsageError(message(lang, 'cli.error.reachNeedsCapability'), message(lang, 'cli.hint.capabilities', { codes: input.capabilities.capabilities().join(', ') }));
+      if (input.capabilities.vocabulary.codeOf(capability) === undefined) throw new UsageError(message(lang, 'cli.error.unknownCapability', { flag: '--capability', value: JSON.stringify(capability) }), message(lang, 'cli.hint.capabilities', { codes: input.capabilities.vocabulary.codes.join(', ') }));
+      noteCapabilities(input, io);
+      competence = { capabilities: input.capabilities, capability };
+    } else if (capability !== undefined) throw new UsageError(message(lang, 'cli.error.capabilityOnlyReach'));
     warnUnknownKinds(net, own.reachKinds, 'reach-kinds', io, lang);
     if (own.kind !== undefined) warnUnknownKinds(net, [own.kind], 'kind', io, lang);
-    // --county is the scope: planLinks keeps to it already.
-    printRows(planLinks(net, { ...optionsOf(SCORER_FLAGS, flags), ...own, lang }), values, io);
+    // --county is the scope: planLinks keeps to it already. The reasons in the command's language.
+    printRows(planLinks(net, { ...optionsOf(SCORER_FLAGS, flags), ...own, ...competence, lang }), values, io);
     return 0;
   },
 });
@@ -233,7 +248,6 @@ const EVALUATE_FLAGS = {
 } as const satisfies FlagTable;
 
 const BODY_FLAGS = {
-  ...CAPABILITY_FLAGS,
   'competence-weight': libraryFlag(BodyEvaluateOptionsSchema, 'competenceWeight', { value: 'W', help: 'cli.flag.body.competence-weight' }),
   folds: libraryFlag(BodyEvaluateOptionsSchema, 'folds', {
     value: 'N|loo|county',
@@ -256,7 +270,7 @@ export const evaluateCommand = defineCommand({
   usage: '[--protocol body|ties] [options]',
   groups: [
     { title: 'cli.help.options', flags: EVALUATE_FLAGS },
-    { title: 'cli.help.bodyProtocol', flags: BODY_FLAGS },
+    { title: 'cli.help.bodyProtocol', flags: BODY_FLAGS, note: 'cli.help.bodyCapabilitiesNote' },
     { title: 'cli.help.tiesProtocol', flags: TIES_FLAGS },
     INPUT_GROUP,
     OUTPUT_GROUP,
@@ -265,7 +279,9 @@ export const evaluateCommand = defineCommand({
   examples: ['samverkan evaluate --protocol body --dataset bodies', 'samverkan evaluate --dataset bodies --repeats 10'],
   run({ values, flags }, io) {
     const { protocol = 'ties', methods } = flagsOf(EVALUATE_FLAGS, flags);
-    const { net, description, lang } = loadInput(values, io);
+    // Only an explicit file: the dataset's own records would change the measurement unasked.
+    const input = loadInput(values, io, protocol === 'body' ? 'flag' : { refuse: message(messageLang(values), 'cli.error.capabilitiesOnlyBody') });
+    const { net, description, lang } = input;
     announce(description, values, io);
     const { k, seed, since } = optionsOf(EVALUATE_FLAGS, flags);
     const known: readonly string[] = protocol === 'body' ? BODY_METHODS : EVALUATION_METHODS;
@@ -276,7 +292,7 @@ export const evaluateCommand = defineCommand({
     const common = { ...(seed !== undefined && { seed }), ...(k !== undefined && { k }), ...(since !== undefined && { since }), ...(model && { model }), onProgress };
     if (protocol === 'body') {
       for (const flag of Object.keys(TIES_FLAGS)) if (values[flag] !== undefined) throw new UsageError(message(lang, 'cli.error.protocolOnly', { flag: `--${flag}`, protocol: 'ties' }));
-      const { capability: _none, ...competence } = competenceOptions(values, flags, net, io);
+      const { capability: _none, ...competence } = competenceOptions(values, flags, input, io);
       const { folds, l2, bootstrap, reference } = optionsOf(BODY_FLAGS, flags);
       if (reference && methods && !methods.includes(reference)) throw new UsageError(message(lang, 'cli.error.referenceNotAmong', { reference, methods: methods.join(',') }));
       const referenceShown = reference ?? (methods && !methods.includes('samverkan') ? methods[0] : 'samverkan');

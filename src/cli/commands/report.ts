@@ -4,15 +4,17 @@ import { camelKind } from '../../analysis/view.js';
 import { percent, renderReportHtml } from '../../report/html.js';
 import { countryMapFeatures, defaultMapFeatures, renderMap, type MapFeatureCollection } from '../../report/map.js';
 import type { Country } from '../../model/country.js';
+import type { CapabilitySet } from '../../model/capabilities.js';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { renderReportMarkdownFromModel } from '../../report/markdown.js';
 import { buildReport, ReportOptionsSchema } from '../../report/model.js';
-import { CAPABILITY_GROUP, loadCapabilityFlag } from './capabilities.js';
+import { renderCapabilityMap } from '../../report/map/capability.js';
+import { CAPABILITY_GROUP } from './capabilities.js';
 import { formatTextTable } from '../../report/table.js';
 import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
-import { INPUT_GROUP, loadInput, readOptionFile } from '../input.js';
+import { INPUT_GROUP, loadInput, noteCapabilities, readOptionFile } from '../input.js';
 import { cliFlag, flagsOf, libraryFlag, optionsOf, type FlagTable } from '../flags.js';
-import { message } from '../../model/i18n/index.js';
+import { message, type Lang } from '../../model/i18n/index.js';
 import { emit, inputFiles, writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, defineCommand, messageLang, noteSampling, PATH_GROUP, pathOptions } from './shared.js';
@@ -50,6 +52,7 @@ const REPORT_FLAGS = {
   title: libraryFlag(ReportOptionsSchema, 'title', { value: 'TEXT', help: 'cli.flag.report.title' }),
   top: libraryFlag(ReportOptionsSchema, 'top', { value: 'N', help: 'cli.flag.report.top' }),
   quiet: cliFlag({ type: 'boolean', short: 'q', help: 'cli.flag.report.quiet' }),
+  capability: cliFlag({ type: 'string', value: 'CODE', help: 'cli.flag.report.capability' }),
   ...FEATURES_FLAGS,
 } as const satisfies FlagTable;
 
@@ -58,16 +61,21 @@ export const reportCommand = defineCommand({
   groups: [{ title: 'cli.help.options', flags: REPORT_FLAGS }, CAPABILITY_GROUP, PATH_GROUP, INPUT_GROUP],
   examples: ['samverkan report --actors actors.csv --links links.csv --out län.html'],
   run({ values, flags }, io) {
-    const { net, description, country, lang } = loadInput(values, io);
+    const input = loadInput(values, io, 'use');
+    const { net, description, country, lang, capabilities } = input;
     announce(description, values, io);
-    const { format = 'html', quiet } = flagsOf(REPORT_FLAGS, flags);
+    noteCapabilities(input, io);
+    const { format = 'html', quiet, capability: code } = flagsOf(REPORT_FLAGS, flags);
     const features = mapFeatures(values, io, country);
-    const capabilities = loadCapabilityFlag(values, net, io);
+    const capability = capabilityFlag(code, capabilities, lang);
     const bar = progressBar(io, message(lang, 'cli.progress.computing'));
     const model = buildReport(net, {
       ...(capabilities && { capabilities }),
+      ...(capability !== undefined && { capability }),
       dataDescription: description,
       ...optionsOf(REPORT_FLAGS, flags),
+      // The report in the command's language: --lang, else the data's (the geography's, Swedish for Sweden).
+      lang,
       maps: format === 'html',
       ...(features && { features }),
       ...pathOptions(values, io),
@@ -94,6 +102,15 @@ export const reportCommand = defineCommand({
   },
 });
 
+/** `--capability CODE`: a capability of the records' vocabulary (else bad usage naming the flag); it needs capability records. */
+function capabilityFlag(capability: string | undefined, capabilities: CapabilitySet | undefined, lang: Lang): string | undefined {
+  if (capability === undefined) return undefined;
+  if (capability === '') throw new UsageError(message(lang, 'cli.error.missingValue', { flag: '--capability' }));
+  if (!capabilities) throw new UsageError(message(lang, 'cli.error.capabilityNeedsRecords'));
+  if (capabilities.vocabulary.codeOf(capability) === undefined) throw new UsageError(message(lang, 'cli.error.unknownCapability', { flag: '--capability', value: JSON.stringify(capability) }), message(lang, 'cli.hint.capabilities', { codes: capabilities.vocabulary.codes.join(', ') }));
+  return capability;
+}
+
 const METRICS = ['coverage', 'linked', 'border', 'betweenness', 'religious', 'civil_society', 'authority'] as const;
 
 const MAP_FLAGS = {
@@ -109,17 +126,33 @@ const MAP_FLAGS = {
   level: cliFlag({ type: 'choice', choices: ['municipality', 'county'], value: 'NAME', help: 'cli.flag.map.level', default: 'municipality' }),
   out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'cli.flag.map.out' }),
   title: cliFlag({ type: 'string', value: 'TEXT', help: 'cli.flag.map.title' }),
+  capability: cliFlag({ type: 'string', value: 'CODE', help: 'cli.flag.map.capability' }),
   ...FEATURES_FLAGS,
 } as const satisfies FlagTable;
 
 export const mapCommand = defineCommand({
   name: 'map',
-  groups: [{ title: 'cli.help.options', flags: MAP_FLAGS }, INPUT_GROUP],
-  examples: ['samverkan map --metric coverage --level county --out coverage.svg'],
+  groups: [{ title: 'cli.help.options', flags: MAP_FLAGS }, CAPABILITY_GROUP, INPUT_GROUP],
+  examples: ['samverkan map --metric coverage --level county --out coverage.svg', 'samverkan map --capability relatives_support --county Västerbotten --out anhörigstöd.svg'],
   run({ values, flags }, io) {
-    const { net, description, country, lang } = loadInput(values, io);
+    const input = loadInput(values, io, 'use');
+    const { net, description, country, lang, capabilities } = input;
     announce(description, values, io);
-    const { metric = 'coverage', level = 'municipality' } = flagsOf(MAP_FLAGS, flags);
+    const { metric = 'coverage', level = 'municipality', capability: code, title } = flagsOf(MAP_FLAGS, flags);
+    const capability = capabilityFlag(code, capabilities, lang);
+    if (capability === undefined && input.capabilitiesFrom === 'flag') throw new UsageError(message(lang, 'cli.error.mapNeedsCapability'), message(lang, 'cli.hint.capabilities', { codes: capabilities!.capabilities().join(', ') }));
+    if (capability !== undefined) {
+      for (const flag of ['metric', 'level']) if (values[flag] !== undefined) throw new UsageError(message(lang, 'cli.error.capabilityWithMetric', { flag: `--${flag}` }));
+      noteCapabilities(input, io);
+      const features = mapFeatures(values, io, country);
+      const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
+      const codes = (net.scope.national ? net.geography.municipalities.map((m) => m.code) : net.scope.municipalities).filter((c) => drawn.has(c));
+      if (codes.length === 0) throw new UsageError(message(lang, 'cli.error.polygonsCoverNoneOf', { area: net.scope.description }), message(lang, 'cli.hint.features'));
+      const svg = renderCapabilityMap(net, capabilities!, { capability, codes, labels: !net.scope.national && codes.length <= 60, ...(features && { features }), ...(title !== undefined && { title }) });
+      const out = emit(svg, values, io);
+      if (out) io.stderr.write(`${message(lang, 'cli.note.wrote', { path: out })}\n`);
+      return 0;
+    }
     const kinds = ['religious', 'civil_society', 'authority'];
     let byCode: Map<string, number | null>;
     let domain: [number, number] = [0, 1];

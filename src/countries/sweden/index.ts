@@ -8,7 +8,7 @@
 import type { Country, CountryDataset } from '../../model/country.js';
 import { swedenCooperationBodies } from './bodies.js';
 import * as data from './data.js';
-import { demoActors, demoLinks } from './demo-data.js';
+import { demoActors, demoCapabilities, demoLinks } from './demo-data.js';
 import { municipalitiesGeoJson } from './map-features.js';
 import { SWEDISH_NAME_RULES } from './names.js';
 import { recommenderSweden } from './recommender.js';
@@ -29,6 +29,8 @@ const DEMO: CountryDataset = {
     actors: { text: demoActors, name: 'data/examples/sweden-demo/actors.csv' },
     links: { text: demoLinks, name: 'data/examples/sweden-demo/links.csv' },
   }),
+  capabilities: { text: demoCapabilities, name: 'data/examples/sweden-demo/capabilities.csv' },
+  capabilitiesDescription: 'the demo dataset’s synthetic capabilities (not real data)',
 };
 
 /** The real cooperation bodies (see {@link swedenCooperationBodies}). */

@@ -20,6 +20,35 @@ function parseWeight(raw: string, delimiter: string | undefined): number | strin
   return value;
 }
 
+/** Exact powers of ten (as doubles), for {@link weightFromBytes}. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * A weight cell of ASCII digits with at most one decimal point and at most
+ * 15 digits (`2`, `0.75`, `.5`, `3.`), read from its bytes: the same number
+ * as {@link parseWeight} gives (digits ÷ a power of ten, both exact, is the
+ * correctly rounded value), when it is a valid weight; `NaN` for anything
+ * else (a sign, an exponent, a comma, zero, more digits), which the text
+ * path then reads with its messages.
+ */
+export function weightFromBytes(bytes: Uint8Array, start: number, end: number): number {
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (let k = start; k < end; k++) {
+    const c = bytes[k]!;
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 46 && decimals < 0) decimals = 0;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals]! : mantissa;
+  return value > 0 && value <= MAX_LINK_WEIGHT ? value : NaN;
+}
+
 /**
  * A date cell: `YYYY-MM-DD` (checked against the calendar by the schema), or
  * a spreadsheet's `YYYY-MM-DD 00:00[:00]`, whose midnight is only its way of

@@ -185,6 +185,13 @@ export class EndResolver {
       }
     }
     if (id === undefined) return undefined;
+    if (id === value) {
+      // A new id (its spelling missed above): numbered at once, without looking it up again.
+      o = this.ids.length;
+      this.ids.push(id);
+      this.ordinal.set(id, o);
+      return o;
+    }
     o = this.ordinalOf(id);
     // The raw spelling (a name, a code without its zero) resolves the same way next time.
     if (value !== id) this.ordinal.set(value, o);

@@ -7,7 +7,9 @@
  */
 import { LinkColumnsBuilder } from '../../model/link-columns.js';
 import type { CooperationNetwork } from '../../model/network.js';
-import { checkFile, filePathOf, readTable } from '../source.js';
+import type { Actor } from '../../model/schema.js';
+import { checkFile, filePathOf, readTable, tableBytes } from '../source.js';
+import { memoryChunks } from './files.js';
 import { streamChunks, syncChunks } from './files.js';
 import { finishLoad } from './finish.js';
 import { loadGraphInput } from './graph.js';
@@ -15,7 +17,7 @@ import { linkReader, loadLinks } from './links.js';
 import type { LinkReadResult } from './ends.js';
 import { checkLoadArguments, LoadNetworkStreamOptionsSchema, type LoadNetworkInput, type LoadNetworkOptions, type LoadNetworkStreamOptions } from './options.js';
 import { chunkedRows, drive, wholeFileProblem, type ChunkFile, type PassResult, type ReaderFactory } from './rows.js';
-import { rowProgress, startActors, startLoad } from './start.js';
+import { rowProgress, startActors, startLoad, type LoadStart } from './start.js';
 
 export { LoadError } from './report.js';
 export { KIND_FILE_COLUMNS, kindVocabularyOf } from './kinds.js';
@@ -65,6 +67,14 @@ export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions
   const progress = rowProgress(options.onProgress);
   if (input.graph !== undefined) return loadGraphInput({ ...input, graph: input.graph }, start, options, progress);
   const actorTable = input.actors !== undefined ? readTable(input.actors, '(actors)', { recordIssues: true }) : undefined;
+  // A links file or bytes (without row progress, which needs the rows counted first) is read by the chunked loop in one chunk, so its simple lines are read from the bytes (issue 16).
+  const linkBytes = input.links !== undefined && options.onProgress === undefined ? tableBytes(input.links, '(links)') : undefined;
+  if (linkBytes) {
+    const { actors, resolution } = startActors(start, actorTable, options);
+    const makeReader: ReaderFactory<ReturnType<typeof linkReader>> = (head, problems) => linkReader(head, resolution, problems);
+    const read = 'reason' in linkBytes ? wholeFileProblem(linkBytes.file, linkBytes.reason, makeReader) : drive(chunkedRows(linkBytes.file, makeReader, linkBytes.bytes.length, undefined, true), memoryChunks(linkBytes.bytes));
+    return finishLinks(start, actors, read, options);
+  }
   const linkTable = input.links !== undefined ? readTable(input.links, '(links)', { recordIssues: true }) : undefined;
   progress.total = (actorTable?.records.length ?? 0) + (linkTable?.records.length ?? 0);
   const { actors, resolution } = startActors(start, actorTable, options, progress.tick);
@@ -74,6 +84,13 @@ export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions
     start.files.push(links.report);
   }
   return finishLoad(start.geography, actors, links, start.files, start.problems, options, start.explicit);
+}
+
+/** The network of a load whose links file was read by the chunked loop. */
+function finishLinks(start: LoadStart, actors: Actor[], links: PassResult<LinkReadResult>, options: LoadNetworkOptions): CooperationNetwork {
+  start.problems.push(...links.problems);
+  start.files.push(links.result.report);
+  return finishLoad(start.geography, actors, links.result, start.files, start.problems, options, start.explicit);
 }
 
 /** Bytes read at a time unless `highWaterMark` says otherwise. */
@@ -101,15 +118,11 @@ function loadChunked<F extends ChunkFile>(
   const start = startLoad(input, options);
   const { actors, resolution } = startActors(start, input.actors !== undefined ? readTable(input.actors, '(actors)', { recordIssues: true }) : undefined, options);
   const makeReader: ReaderFactory<ReturnType<typeof linkReader>> = (head, problems) => linkReader(head, resolution, problems);
-  const finish = (links: PassResult<LinkReadResult>) => {
-    start.problems.push(...links.problems);
-    start.files.push(links.result.report);
-    return finishLoad(start.geography, actors, links.result, start.files, start.problems, options, start.explicit);
-  };
+  const finish = (links: PassResult<LinkReadResult>) => finishLinks(start, actors, links, options);
   const checked = checkFile(file.path, 'CSV text or rows to loadNetwork');
   // Not a regular file (a FIFO would block the read for ever, a device could be endless): said before opening it.
   if ('reason' in checked) return finish(wholeFileProblem(file.file, checked.reason, makeReader));
-  const read = drive(chunkedRows(file.file, makeReader, checked.size, options.onProgress), open(checked.fs, file.path, highWaterMark ?? DEFAULT_HIGH_WATER_MARK));
+  const read = drive(chunkedRows(file.file, makeReader, checked.size, options.onProgress, true), open(checked.fs, file.path, highWaterMark ?? DEFAULT_HIGH_WATER_MARK));
   return read instanceof Promise ? read.then(finish) : finish(read);
 }
 

@@ -9,11 +9,12 @@ import { LinkColumnsBuilder } from '../../model/link-columns.js';
 import { PairIndex } from '../../model/pair-index.js';
 import { clipText } from '../../model/text.js';
 import { LINK_COLUMNS, MEMBERSHIP_COLUMNS, normaliseHeader, type ColumnMap } from '../columns.js';
-import type { TableRecord } from '../csv.js';
+import { asciiText, type TableRecord } from '../csv.js';
 import { showCell } from '../header.js';
 import { municipalitySuggestion } from '../hints.js';
 import type { Table } from '../source.js';
-import { linkCells } from './cells.js';
+import { linkCells, parseDate, weightFromBytes } from './cells.js';
+import { ByteInterner } from './intern.js';
 import { EndResolver, type EndResolution, type LinkReadResult, type LinkRecordReader } from './ends.js';
 import { checkHead, countRow, extraAttributes, headOf, readAll, RecordCells, unnamedColumns, type TableHead } from './record.js';
 import { countBlank, emptyReport } from './report.js';
@@ -50,6 +51,26 @@ export function linkReader(table: TableHead, resolution: EndResolution, problems
   return new LinkReader(table, resolution, problems, preset, tick);
 }
 
+/** What the byte-level reader keeps per distinct end: -1 when it names no actor (the text path says why), else ordinal × 4 + flags (an implicit end: see `implicitEnds`). */
+const NO_ACTOR = -1;
+const IMPLICIT = 1;
+const MUNICIPALITY = 2;
+/** A kind or date cell the byte-level reader leaves to the text path (a date that does not parse). */
+const NOT_READ = -2;
+
+/** The columns of a links file the byte-level reader reads, or `undefined` when it reads none of its rows (memberships, a graph file's edges). */
+interface ByteColumns {
+  source: number;
+  target: number;
+  weight: number;
+  kind: number;
+  since: number;
+  until: number;
+  /** Columns whose non-empty cells are attributes (or unnamed columns to warn about): such a row is read as text. */
+  extra: Int32Array;
+  width: number;
+}
+
 class LinkReader implements LinkRecordReader {
   private readonly report: FileReport;
   /** `group,municipality`: memberships of groups that need no actors table (see MEMBERSHIP_COLUMNS). */
@@ -58,7 +79,6 @@ class LinkReader implements LinkRecordReader {
   private readonly ends: EndResolver;
   /** The links, as columns (the network keeps them so). */
   private readonly links: LinkColumnsBuilder;
-  private readonly pairs = new PairIndex();
   private municipalityEnds = 0;
   private readonly implicitRows: ImplicitUse[] = [];
   private readonly unnamed: Set<number>;
@@ -78,7 +98,122 @@ class LinkReader implements LinkRecordReader {
     this.ends = new EndResolver(resolution, preset !== undefined);
     this.unnamed = unnamedColumns(this.columns);
     if (this.columns) this.cells = new RecordCells(table, this.columns, problems);
+    if (this.columns && !this.memberships && preset === undefined) {
+      const f = this.columns.fields;
+      this.byteColumns = {
+        source: f.source!,
+        target: f.target!,
+        weight: f.weight ?? -1,
+        kind: f.kind ?? -1,
+        since: f.since ?? -1,
+        until: f.until ?? -1,
+        extra: Int32Array.from(this.columns.extra, (e) => e.index),
+        width: table.header.length,
+      };
+    }
   }
+
+  private readonly byteColumns: ByteColumns | undefined;
+  /** Ends, kinds and dates by their bytes (see {@link byteRow}). */
+  private readonly endCodes = new ByteInterner(4096);
+  /** Ends that landed on an implicit actor, by their spelling: their code in {@link endCodes} is index × 4 + {@link IMPLICIT}. */
+  private readonly implicitEnds: { ordinal: number; raw: string }[] = [];
+  private readonly kindCodes = new ByteInterner(64);
+  private readonly dateCodes = new ByteInterner(4096);
+
+  /**
+   * A simple row as byte ranges (issue 16; see `TableStream.pushSimpleLines`):
+   * read here without making strings when it is a valid link whose every
+   * cell this reader reads from bytes (ends seen before resolve by their
+   * bytes through one interning table, a weight of digits, dates and kinds
+   * seen before), so that it is loaded exactly as {@link add} would load it.
+   * Any other row (an error, attributes, a weight or date written another
+   * way) returns `false`, before anything is counted, and is read as text by
+   * {@link add}, with its messages.
+   */
+  byteRow(row: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): boolean {
+    const c = this.byteColumns;
+    if (c === undefined) return false;
+    for (let k = c.width; k < count; k++) if (ends[k]! > starts[k]!) return false;
+    const extra = c.extra;
+    for (let k = 0; k < extra.length; k++) {
+      const x = extra[k]!;
+      if (x < count && ends[x]! > starts[x]!) return false;
+    }
+    const source = this.byteEnd(c.source, bytes, starts, ends, count);
+    if (source < 0) return false;
+    const target = this.byteEnd(c.target, bytes, starts, ends, count);
+    if (target < 0) return false;
+    const s = (source & IMPLICIT) !== 0 ? this.implicitEnds[source >> 2]!.ordinal : source >> 2;
+    const t = (target & IMPLICIT) !== 0 ? this.implicitEnds[target >> 2]!.ordinal : target >> 2;
+    if (s === t) return false;
+    let weight = 1;
+    if (c.weight >= 0 && c.weight < count && ends[c.weight]! > starts[c.weight]!) {
+      weight = weightFromBytes(bytes, starts[c.weight]!, ends[c.weight]!);
+      if (Number.isNaN(weight)) return false;
+    }
+    const since = this.byteWord(c.since, bytes, starts, ends, count, true);
+    if (since === NOT_READ) return false;
+    const until = this.byteWord(c.until, bytes, starts, ends, count, true);
+    if (until === NOT_READ) return false;
+    if (since >= 0 && until >= 0 && this.links.word(until) < this.links.word(since)) return false;
+    const kind = this.byteWord(c.kind, bytes, starts, ends, count, false);
+    // A valid link: counted and kept as add() would.
+    const { report, table } = this;
+    this.tick?.();
+    countRow(report, table.file, { row });
+    if ((source & IMPLICIT) !== 0) this.implicitRows.push({ row, field: 'source', value: this.implicitEnds[source >> 2]!.raw, column: showCell(table.header[c.source]!) });
+    else if ((source & MUNICIPALITY) !== 0) this.municipalityEnds++;
+    if ((target & IMPLICIT) !== 0) this.implicitRows.push({ row, field: 'target', value: this.implicitEnds[target >> 2]!.raw, column: showCell(table.header[c.target]!) });
+    else if ((target & MUNICIPALITY) !== 0) this.municipalityEnds++;
+    if (this.links.addCoded(s, t, weight, kind, since, until, row)) report.loaded++;
+    else report.merged++;
+    return true;
+  }
+
+  /** An end cell by its bytes: ordinal × 4 + flags, or -1 (empty, or no actor: for the text path). */
+  private byteEnd(column: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): number {
+    if (column >= count) return NO_ACTOR;
+    const start = starts[column]!;
+    const end = ends[column]!;
+    if (end === start) return NO_ACTOR;
+    const known = this.endCodes.get(bytes, start, end);
+    if (known !== undefined) return known;
+    const resolver = this.ends;
+    const id = resolver.end(asciiText(bytes, start, end));
+    let code = NO_ACTOR;
+    if (id !== undefined) {
+      // Whether an id is implicit or a municipality is settled when it is first numbered (see EndResolver.end).
+      const idText = resolver.ids[id]!;
+      if (resolver.implicitSet.size > 0 && resolver.implicitSet.has(idText)) {
+        // The row's spelling is in the problem should the implicit ends be rejected (a name of the municipality an implicit id is the code of, say).
+        code = this.implicitEnds.length * 4 + IMPLICIT;
+        this.implicitEnds.push({ ordinal: id, raw: asciiText(bytes, start, end) });
+      } else code = id * 4 + (resolver.municipalityCodes.has(idText) ? MUNICIPALITY : 0);
+    }
+    this.endCodes.set(bytes, start, end, code);
+    return code;
+  }
+
+  /** A kind or date cell by its bytes: its code in the links' table of words, -1 when absent or empty, {@link NOT_READ} for a date that does not parse. */
+  private byteWord(column: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, date: boolean): number {
+    if (column < 0 || column >= count) return -1;
+    const start = starts[column]!;
+    const end = ends[column]!;
+    if (end === start) return -1;
+    const table = date ? this.dateCodes : this.kindCodes;
+    const known = table.get(bytes, start, end);
+    if (known !== undefined) return known;
+    const raw = asciiText(bytes, start, end);
+    let code: number;
+    if (date) {
+      const parsed = parseDate(raw, 'since');
+      code = typeof parsed === 'string' ? this.links.code(parsed) : NOT_READ;
+    } else code = this.links.code(raw);
+    table.set(bytes, start, end, code);
+    return code;
+  }
+
 
   add(record: TableRecord): void {
     const { table, columns, report, ends, memberships } = this;
@@ -106,11 +241,8 @@ class LinkReader implements LinkRecordReader {
     }
     const kind = cell('kind') || (memberships ? 'member' : '');
     const attributes = extraAttributes(table, columns, record, this.problems, this.unnamed);
-    this.links.add(source!, target!, weight, kind === '' ? undefined : kind, since, until, record.row, attributes);
-    const pairs = this.pairs.size;
-    this.pairs.add(source!, target!);
-    if (this.pairs.size === pairs) report.merged++;
-    else report.loaded++;
+    if (this.links.add(source!, target!, weight, kind === '' ? undefined : kind, since, until, record.row, attributes)) report.loaded++;
+    else report.merged++;
   }
 
   /** Implicit ends used by the current row. */

@@ -137,6 +137,6 @@ export function unnamedColumns(columns: ColumnMap<string> | undefined): Set<numb
 const HEAP_CHECK_ROWS = 16384;
 
 /** Count one data row, checking every {@link HEAP_CHECK_ROWS} rows that the heap has room. */
-export function countRow(report: FileReport, file: string, record: TableRecord): void {
+export function countRow(report: FileReport, file: string, record: Pick<TableRecord, 'row'>): void {
   if (++report.rows % HEAP_CHECK_ROWS === 0) checkHeap(() => `samverkan stopped loading ${file} at row ${record.row}`, report.rows * HEAP_RESERVE_PER_ROW);
 }

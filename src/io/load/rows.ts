@@ -10,7 +10,7 @@
  * and the accounting are the same by construction.
  */
 import type { Problem } from '../../model/load-report.js';
-import { TableStream, type RecordIssue, type TableRecord } from '../csv.js';
+import { TableStream, type ByteRowSink, type RecordIssue, type TableRecord } from '../csv.js';
 import { NotTextError, NotUtf8Error, READINGS, TextReader } from '../text.js';
 import { cannotRead, fileProblem, issueProblem, type TableHead } from './table.js';
 
@@ -62,10 +62,16 @@ export class TablePass<R extends RowSink> {
   private readonly bytesIn: boolean;
 
   /** `windows1252`: how bytes are decoded (the reading, see `READINGS`); `undefined` for a table given as text ({@link pushText}). */
+  /**
+   * `simpleLines`: read the bytes of simple lines without decoding them when
+   * the reader takes byte rows (see {@link ByteRowSink}); the rows, problems
+   * and accounting are the same.
+   */
   constructor(
     private readonly file: string,
     windows1252: boolean | undefined,
     private readonly makeReader: ReaderFactory<R>,
+    private readonly simpleLines = false,
   ) {
     this.bytesIn = windows1252 !== undefined;
     this.table = new TableStream({
@@ -84,7 +90,57 @@ export class TablePass<R extends RowSink> {
   /** The next chunk of the file's bytes. */
   push(chunk: Uint8Array): void {
     this.bytes += chunk.length;
-    this.text.push(chunk);
+    if (!this.simpleLines) {
+      this.text.push(chunk);
+      return;
+    }
+    this.pushLines(chunk);
+  }
+
+  /** The incomplete last line of the chunks so far (a copy: a caller may reuse its buffer), with {@link simpleLines}. */
+  private carry: Uint8Array | undefined;
+
+  /**
+   * A chunk of a pass that reads simple lines from the bytes (issue 16):
+   * whole lines only, each either read by the byte-level tokenizer
+   * (`TableStream.pushSimpleLines`, when the table is between rows, the
+   * reader takes byte rows and ASCII reads as itself) or given to the text
+   * reader and tokenizer as before, so that every row is read by the same
+   * rules whichever path reads it. The incomplete last line waits for the
+   * next chunk.
+   */
+  private pushLines(chunk: Uint8Array): void {
+    let bytes = chunk;
+    if (this.carry !== undefined) {
+      bytes = new Uint8Array(this.carry.length + chunk.length);
+      bytes.set(this.carry);
+      bytes.set(chunk, this.carry.length);
+      this.carry = undefined;
+    }
+    const { text, table } = this;
+    let at = 0;
+    while (at < bytes.length) {
+      const sink = this.reader as (R & Partial<ByteRowSink>) | undefined;
+      if (sink?.byteRow !== undefined && table.atRowStart && text.readsAscii) {
+        const stop = table.pushSimpleLines(bytes, at, sink as ByteRowSink);
+        if (stop > at) text.skipAscii(bytes.subarray(at, stop));
+        at = stop;
+        // Lines that are not simple, as one piece, to the text reader.
+        const end = table.skipComplexLines(bytes, at);
+        if (end > at) {
+          text.push(bytes.subarray(at, end));
+          at = end;
+          continue;
+        }
+        break;
+      }
+      // Until the reader is made (the header and the first record), and while a row runs over lines: line by line.
+      const lf = bytes.indexOf(10, at);
+      if (lf < 0) break;
+      text.push(bytes.subarray(at, lf + 1));
+      at = lf + 1;
+    }
+    if (at < bytes.length) this.carry = bytes.slice(at);
   }
 
   /** The next piece of a table given as text (no bytes to decode: no encoding). */
@@ -97,6 +153,8 @@ export class TablePass<R extends RowSink> {
   end(): PassResult<Finished<R>> {
     if (this.bytesIn) {
       if (this.bytes === 0) return wholeFileProblem(this.file, 'the file is empty', this.makeReader);
+      if (this.carry !== undefined) this.text.push(this.carry);
+      this.carry = undefined;
       this.text.end();
     }
     this.table.end();
@@ -151,9 +209,10 @@ export function* chunkedRows<R extends RowSink>(
   makeReader: ReaderFactory<R>,
   size: number,
   onProgress?: (done: number, total: number) => void,
+  simpleLines = false,
 ): Generator<ChunkRequest, PassResult<Finished<R>>, Uint8Array | undefined> {
   for (const windows1252 of READINGS) {
-    const pass = new TablePass(file, windows1252, makeReader);
+    const pass = new TablePass(file, windows1252, makeReader, simpleLines);
     const progress = byteProgress(onProgress, size);
     let done = 0;
     try {

@@ -21,7 +21,7 @@ function t(key, vars) {
   return s.replace(/\{(\w+)\}/g, function (m, k) { return own(vars, k) ? String(vars[k]) : m; });
 }
 var numberFormat = new Intl.NumberFormat(D.lang === 'sv' ? 'sv-SE' : 'en-GB');
-function kindName(k) { return own(S, 'kind.' + k) ? S['kind.' + k] : (k === '' ? t('filters.noKind') : k); }
+function kindName(k) { return own(S, 'kind:' + k) ? S['kind:' + k] : (k === '' ? t('filters.noKind') : k); }
 function el(tag, attrs, children) {
   var e = document.createElement(tag);
   if (attrs) for (var a in attrs) if (own(attrs, a)) e.setAttribute(a, attrs[a]);

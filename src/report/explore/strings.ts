@@ -1,152 +1,28 @@
 /**
- * Every user-facing string of the explorer, one catalogue per language.
+ * The explorer's strings: the `explore` section of each language's catalogue
+ * (`src/model/i18n/{en,sv}/explore.ts`), with the `explore.` prefix taken
+ * off, as the page's script looks them up (`page.title`, `kind.religious`).
  * `{name}` placeholders are filled in by the page (`fmt` in its script).
- * Kind names (`kind.*`) and gap levels (`level.*`) are looked up by key;
- * an unknown kind is shown as written.
  */
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
+import { CATALOGUES, LANGUAGES, type Lang } from '../../model/i18n/index.js';
+import type { explore } from '../../model/i18n/en/explore.js';
 
-export const EXPLORER_LANGUAGES = ['sv', 'en'] as const;
-export type ExplorerLang = (typeof EXPLORER_LANGUAGES)[number];
+export const EXPLORER_LANGUAGES = LANGUAGES;
+export type ExplorerLang = Lang;
 
-const en = {
-  'page.title': 'Cooperation explorer',
-  'page.lede': 'The cooperation between municipalities, on the map. Choose a municipality to see its ties, its actors, its gaps and suggested partners.',
-  'page.noscript': 'The explorer needs JavaScript. The map is shown without its ties.',
-  'map.label': 'Map of {scope}: municipalities and their cooperation ties',
-  'map.shape': '{name}, {county}: {ties} ties',
-  'map.shapeOne': '{name}, {county}: 1 tie',
-  'search.label': 'Search for a municipality or actor',
-  'search.placeholder': 'Municipality or actor…',
-  'search.none': 'Nothing found',
-  'search.results': '{n} found',
-  'search.municipality': 'municipality',
-  'filters.title': 'Filters',
-  'filters.actorKinds': 'Actor kinds',
-  'filters.linkKinds': 'Link kinds',
-  'filters.county': 'County',
-  'filters.allCounties': 'All counties',
-  'filters.tieTypes': 'Ties',
-  'filters.direct': 'Direct links',
-  'filters.shared': 'Shared bodies',
-  'filters.noKind': 'without a kind',
-  'date.label': 'Date',
-  'date.all': 'all dates',
-  'date.hint': 'Move the slider to see the network as of a date.',
-  'date.none': 'The links have no dates.',
-  'status.ties': '{shown} of {total} ties shown',
-  'legend.direct': 'direct link between actors of two municipalities',
-  'legend.shared': 'both members of a shared body',
-  'legend.width': 'width: strength of the tie',
-  'panel.label': 'Details',
-  'panel.close': 'Close',
-  'panel.county': 'County',
-  'panel.population': 'Population',
-  'panel.kind': 'Kind',
-  'panel.municipality': 'Municipality',
-  'panel.ties': 'Ties',
-  'panel.noTies': 'No ties with the current filters and date.',
-  'panel.direct': '{n} direct links',
-  'panel.directOne': '1 direct link',
-  'panel.via': 'via {bodies}',
-  'panel.since': 'from {date}',
-  'panel.until': 'until {date}',
-  'panel.actors': 'Actors',
-  'panel.noActors': 'No other actors in the data.',
-  'panel.partners': 'Partners',
-  'panel.noPartners': 'No partners in the data.',
-  'panel.gaps': 'Gaps',
-  'panel.noGaps': 'No gaps found.',
-  'panel.suggestions': 'Suggested partners',
-  'panel.noSuggestions': 'No suggestions.',
-  'panel.reasons': 'Why',
-  'panel.outside': 'outside the area of the data',
-  'footer.data': 'Data: {description}',
-  'footer.offline': 'This file works offline: it loads nothing from any server.',
-  'kind.municipality': 'municipality',
-  'kind.county': 'county or region',
-  'kind.authority': 'authority',
-  'kind.religious': 'religious community',
-  'kind.civil_society': 'civil society',
-  'kind.joint_body': 'joint body',
-  'kind.other': 'other',
-  'level.critical': 'critical',
-  'level.high': 'high',
-  'level.medium': 'medium',
-  'level.low': 'low',
-} as const;
+type Unprefixed<K> = K extends `explore.${infer Rest}` ? Rest : never;
+export type ExplorerStringKey = Unprefixed<keyof typeof explore>;
 
-export type ExplorerStringKey = keyof typeof en;
-
-const sv: Record<ExplorerStringKey, string> = {
-  'page.title': 'Samverkansutforskaren',
-  'page.lede': 'Samverkan mellan kommunerna, på kartan. Välj en kommun för att se dess band, dess aktörer, dess luckor och föreslagna partner.',
-  'page.noscript': 'Utforskaren behöver JavaScript. Kartan visas utan samverkansband.',
-  'map.label': 'Karta över {scope}: kommunerna och deras samverkansband',
-  'map.shape': '{name}, {county}: {ties} band',
-  'map.shapeOne': '{name}, {county}: 1 band',
-  'search.label': 'Sök efter en kommun eller aktör',
-  'search.placeholder': 'Kommun eller aktör…',
-  'search.none': 'Inget hittades',
-  'search.results': '{n} träffar',
-  'search.municipality': 'kommun',
-  'filters.title': 'Filter',
-  'filters.actorKinds': 'Aktörstyper',
-  'filters.linkKinds': 'Typer av samverkan',
-  'filters.county': 'Län',
-  'filters.allCounties': 'Alla län',
-  'filters.tieTypes': 'Band',
-  'filters.direct': 'Direkta kopplingar',
-  'filters.shared': 'Gemensamma organ',
-  'filters.noKind': 'utan typ',
-  'date.label': 'Datum',
-  'date.all': 'alla datum',
-  'date.hint': 'Dra i reglaget för att se nätverket vid ett datum.',
-  'date.none': 'Kopplingarna saknar datum.',
-  'status.ties': '{shown} av {total} band visas',
-  'legend.direct': 'direkt koppling mellan aktörer i två kommuner',
-  'legend.shared': 'båda är medlemmar i ett gemensamt organ',
-  'legend.width': 'bredd: bandets styrka',
-  'panel.label': 'Detaljer',
-  'panel.close': 'Stäng',
-  'panel.county': 'Län',
-  'panel.population': 'Invånare',
-  'panel.kind': 'Typ',
-  'panel.municipality': 'Kommun',
-  'panel.ties': 'Band',
-  'panel.noTies': 'Inga band med nuvarande filter och datum.',
-  'panel.direct': '{n} direkta kopplingar',
-  'panel.directOne': '1 direkt koppling',
-  'panel.via': 'via {bodies}',
-  'panel.since': 'från {date}',
-  'panel.until': 'till {date}',
-  'panel.actors': 'Aktörer',
-  'panel.noActors': 'Inga andra aktörer i underlaget.',
-  'panel.partners': 'Partner',
-  'panel.noPartners': 'Inga partner i underlaget.',
-  'panel.gaps': 'Luckor',
-  'panel.noGaps': 'Inga luckor hittades.',
-  'panel.suggestions': 'Föreslagna partner',
-  'panel.noSuggestions': 'Inga förslag.',
-  'panel.reasons': 'Varför',
-  'panel.outside': 'utanför underlagets område',
-  'footer.data': 'Underlag: {description}',
-  'footer.offline': 'Filen fungerar utan nätverk: den hämtar inget från någon server.',
-  'kind.municipality': 'kommun',
-  'kind.county': 'län eller region',
-  'kind.authority': 'myndighet',
-  'kind.religious': 'trossamfund',
-  'kind.civil_society': 'civilsamhälle',
-  'kind.joint_body': 'kommunalförbund eller gemensamt organ',
-  'kind.other': 'övrigt',
-  'level.critical': 'kritisk',
-  'level.high': 'hög',
-  'level.medium': 'medel',
-  'level.low': 'låg',
-};
+/** The `explore.` keys of one catalogue, unprefixed. */
+function section(lang: Lang): Readonly<Record<ExplorerStringKey, string>> {
+  const out: Record<string, string> = {};
+  for (const [key, text] of Object.entries(CATALOGUES[lang])) if (key.startsWith('explore.')) out[key.slice('explore.'.length)] = text;
+  return Object.freeze(out) as Record<ExplorerStringKey, string>;
+}
 
 /** The explorer's strings: `EXPLORER_STRINGS[lang][key]`, the same keys in every language (tested). */
-export const EXPLORER_STRINGS: Readonly<Record<ExplorerLang, Readonly<Record<ExplorerStringKey, string>>>> = { en, sv };
+export const EXPLORER_STRINGS: Readonly<Record<ExplorerLang, Readonly<Record<ExplorerStringKey, string>>>> = Object.freeze({ en: section('en'), sv: section('sv') });
 
 /** The default country's language when the explorer speaks it, else English. */
 export function defaultExplorerLang(): ExplorerLang {

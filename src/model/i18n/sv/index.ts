@@ -6,6 +6,7 @@ import { gaps } from './gaps.js';
 import { map } from './map.js';
 import { reasons } from './reasons.js';
 import { report } from './report.js';
+import { explore } from './explore.js';
 
 /** The Swedish catalogue: the same keys as the English one. */
-export const sv: Section<typeof en> = { ...common, ...gaps, ...reasons, ...report, ...map, ...cli };
+export const sv: Section<typeof en> = { ...common, ...gaps, ...reasons, ...report, ...map, ...explore, ...cli };

@@ -1,0 +1,180 @@
+/**
+ * A map of one capability (`renderCapabilityMap`): each municipality
+ * coloured by its state, yes, planned or no as three categories of
+ * `renderMap`'s categorical scale, and unknown (no record) as missing data
+ * (white, outlined dashed: never read as a colour, in print either), with
+ * a title, a legend, a source line and the data date; marked synthetic
+ * when the records are. The same data as a table for Markdown
+ * (`capabilityMapData`, `capabilityMapMarkdown`).
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { CAPABILITY_STATES, CapabilitySet, type CapabilityState } from '../../model/capabilities.js';
+import { ArgumentError } from '../../model/errors.js';
+import { cmp } from '../../model/geography.js';
+import { requireGeography, type CooperationNetwork } from '../../model/network.js';
+import { parseOptions } from '../../model/options.js';
+import { escapeXml } from '../escape.js';
+import { escapeMarkdownCell, formatMarkdownTable } from '../table.js';
+import { defaultMapFeatures } from './features.js';
+import { MapOptionsSchema } from './options.js';
+import { renderMap } from './render.js';
+
+/**
+ * The colours of the states: Okabe–Ito blue, yellow and orange, which stay
+ * apart with the common colour-vision deficiencies and have distinct
+ * lightness in greyscale (yes darkest, then no, then planned); unknown is
+ * white with a dashed outline (`renderMap`'s missing value).
+ */
+export const CAPABILITY_STATE_COLORS: Readonly<Record<CapabilityState, string>> = Object.freeze({ yes: '#0072b2', planned: '#f0e442', no: '#e69f00', unknown: '#ffffff' });
+
+/** The words of the states in the legend and tooltips. */
+const STATE_WORDS: Readonly<Record<CapabilityState, string>> = Object.freeze({ yes: 'yes', planned: 'setting up', no: 'no', unknown: 'unknown (no record)' });
+
+/** The states drawn as categories (unknown is missing data), by their value on the map. */
+const CATEGORY_STATES = ['yes', 'planned', 'no'] as const;
+
+export const CapabilityMapOptionsSchema = z.strictObject({
+  /** The capability to map (code or label, e.g. `action_plan`, `handlingsplan`). */
+  capability: z.string().min(1),
+  /** Only these municipalities (a county), with the map fitted to them (as `renderMap`'s `codes`). Default: the network's scope. */
+  codes: MapOptionsSchema.shape.codes,
+  /** Map polygons (as `renderMap`'s `features`). Default: the default country's. */
+  features: MapOptionsSchema.shape.features,
+  /** Title. Default `<capability label>: who has it`, with `(synthetic data)` when the records are synthetic. */
+  title: z.string().optional(),
+  /** Source line. Default: the records' sources (up to three, else their count). */
+  source: z.string().optional(),
+  /** The records are synthetic (said in the title and the source line). Default: every record of the capability has a `source` starting with `synthetic`. */
+  synthetic: z.boolean().optional(),
+  /** Write the municipalities' names on the map (as `renderMap`'s `labels`). Default false; the report writes them on a county's map. */
+  labels: MapOptionsSchema.shape.labels,
+  /** Width in px. Default 480. */
+  width: z.number().int().min(200).max(10_000).default(480),
+});
+export type CapabilityMapOptions = z.input<typeof CapabilityMapOptionsSchema>;
+
+/** What a capability map shows, as plain data (the Markdown table, tests). */
+export interface CapabilityMapData {
+  capability: string;
+  label: string;
+  title: string;
+  /** Each municipality drawn, in code order, with its state. */
+  municipalities: { municipality: string; name: string; state: CapabilityState }[];
+  /** Municipalities in each state. */
+  counts: Record<CapabilityState, number>;
+  synthetic: boolean;
+  /** `Source: …` */
+  sourceLine: string;
+  /** `Data date: …` (the capabilities' `asOf` date, else the network's, else the latest record date). */
+  dateLine: string;
+  /** The source, as the map's source line writes it (`Source: {source}. Data as of {date}.`). */
+  source: string;
+  /** The data date (ISO), when there is one. */
+  date: string | undefined;
+}
+
+/** The states, words and lines of a capability map (see {@link renderCapabilityMap}). */
+export function capabilityMapData(net: CooperationNetwork, caps: CapabilitySet, options: CapabilityMapOptions): CapabilityMapData {
+  requireGeography(net, 'capabilityMapData');
+  const o = parseOptions(CapabilityMapOptionsSchema, options, 'capabilityMapData');
+  if (!(caps instanceof CapabilitySet)) throw new ArgumentError('capabilityMapData: the second argument must be a CapabilitySet (from loadCapabilities)');
+  const read = caps.onNetworkDate(net.date, 'capabilityMapData');
+  const code = read.vocabulary.codeOf(o.capability);
+  if (code === undefined) throw new ArgumentError(`capabilityMapData: unknown capability ${JSON.stringify(o.capability)}; known: ${read.vocabulary.codes.join(', ')}`);
+  const label = read.vocabulary.label(code);
+  const wanted = new Set(o.codes !== undefined ? [...o.codes] : (net.scope.national ? net.geography.municipalities.map((m) => m.code) : net.scope.municipalities));
+  const municipalities = net.geography.municipalities
+    .filter((m) => wanted.has(m.code))
+    .sort((a, b) => cmp(a.code, b.code))
+    .map((m) => ({ municipality: m.code, name: m.name, state: read.state(m.code, code) }));
+  const counts = Object.fromEntries(CAPABILITY_STATES.map((s) => [s, 0])) as Record<CapabilityState, number>;
+  for (const m of municipalities) counts[m.state]++;
+  const records = read.records.filter((r) => r.capability === code);
+  const synthetic = o.synthetic ?? (records.length > 0 && records.every((r) => /^synthetic\b/i.test(r.source ?? '')));
+  const sources = [...new Set(records.map((r) => r.source ?? 'no source given'))].sort(cmp);
+  const named = o.source ?? (sources.length === 0 ? 'no records of this capability' : sources.length <= 3 ? sources.join('; ') : `${sources.length} sources (see the records)`);
+  const source = synthetic && o.source === undefined && !/synthetic/i.test(named) ? `${named} (synthetic: not real data)` : named;
+  const sourceLine = `Source${o.source === undefined && sources.length > 1 ? 's' : ''}: ${source}`;
+  let latest: string | undefined;
+  for (const r of records) for (const d of [r.since, r.until]) if (d !== undefined && (read.date === undefined || d <= read.date) && (latest === undefined || d > latest)) latest = d;
+  const dateLine = read.date !== undefined ? `Data date: ${read.date} (the states on that day)` : latest !== undefined ? `Data date: ${latest} (the latest record; the latest statement of each holds)` : 'Data date: undated records';
+  const title = o.title ?? `${label[0]!.toUpperCase()}${label.slice(1)}: who has it${synthetic ? ' (synthetic data)' : ''}`;
+  return { capability: code, label, title, municipalities, counts, synthetic, sourceLine, dateLine, source, date: read.date ?? latest };
+}
+
+/**
+ * A map of one capability as a standalone SVG (`renderMap`, categorical):
+ * one `<path class="municipality" data-code="…" data-state="…">` per
+ * municipality in scope (or of `codes`), yes, planned and no in
+ * {@link CAPABILITY_STATE_COLORS} and unknown as missing data (white,
+ * dashed outline), a title, a legend of the four, and the source line with
+ * the data date; "synthetic" in the title and the source when the records
+ * are. Every user string is escaped; the same input gives the same bytes.
+ *
+ * @example
+ * const svg = renderCapabilityMap(net, loadCapabilities(demoCapabilities(), net), { capability: 'action_plan', codes: ['2401', '2403', '2480'] });
+ */
+export function renderCapabilityMap(net: CooperationNetwork, caps: CapabilitySet, options: CapabilityMapOptions): string {
+  const o = parseOptions(CapabilityMapOptionsSchema, options, 'renderCapabilityMap');
+  const data = capabilityMapData(net, caps, options);
+  const drawn = new Set((o.features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
+  const codes = data.municipalities.map((m) => m.municipality).filter((c) => drawn.has(c));
+  if (codes.length === 0) throw new ArgumentError('renderCapabilityMap: the map polygons cover none of the municipalities to draw');
+  const value = new Map<CapabilityState, number>(CATEGORY_STATES.map((s, i) => [s, i]));
+  const svg = renderMap({
+    ...(o.features && { features: o.features }),
+    codes,
+    labels: o.labels,
+    values: new Map(data.municipalities.map((m) => [m.municipality, value.get(m.state) ?? null])),
+    geography: net.geography,
+    scale: 'categorical',
+    categories: CATEGORY_STATES.map((s, i) => ({ value: i, label: STATE_WORDS[s], color: CAPABILITY_STATE_COLORS[s] })),
+    missingLabel: STATE_WORDS.unknown,
+    missingColor: CAPABILITY_STATE_COLORS.unknown,
+    // The words of the legend are English, as the report's.
+    lang: 'en',
+    title: data.title,
+    legendLabel: data.label,
+    source: data.source,
+    ...(data.date !== undefined && { date: data.date }),
+    width: o.width,
+  });
+  // Each shape says its state, for readers and tests of the page.
+  const stateOf = new Map(data.municipalities.map((m) => [escapeXml(m.municipality), m.state]));
+  return svg
+    .replace(/^<svg /, `<svg class="capability-map" data-capability="${escapeXml(data.capability)}" `)
+    .replace(/<path class="municipality" data-code="([^"]*)"/g, (whole, code: string) => `${whole} data-state="${stateOf.get(code) ?? 'unknown'}"`);
+}
+
+/**
+ * A county section's capability map, for the report: the data, and the SVG
+ * when `draw` is set and the polygons cover some of `codes` (else none).
+ */
+export function reportCapabilityMap(net: CooperationNetwork, caps: CapabilitySet, options: CapabilityMapOptions & { codes: readonly string[] }, draw: boolean): CapabilityMapData & { svg?: string } {
+  const data = capabilityMapData(net, caps, options);
+  if (!draw) return data;
+  const drawn = new Set((options.features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
+  // Names on a county's map, as the report's other maps write them (at most 60 municipalities).
+  return options.codes.some((c) => drawn.has(c)) ? { ...data, svg: renderCapabilityMap(net, caps, { labels: options.codes.length <= 60, ...options }) } : data;
+}
+
+/**
+ * The table equivalent of a capability map, as Markdown lines: its title,
+ * each municipality's state, the count of each state, the source line and
+ * the data date. Every user string is escaped.
+ */
+export function capabilityMapMarkdown(data: CapabilityMapData): string[] {
+  const md = escapeMarkdownCell;
+  return [
+    `#### ${md(data.title)}`,
+    '',
+    formatMarkdownTable(data.municipalities.map((m) => ({ municipality: m.name, code: m.municipality, [data.label]: STATE_WORDS[m.state] }))).trimEnd(),
+    '',
+    md(CAPABILITY_STATES.map((s) => `${STATE_WORDS[s]}: ${data.counts[s]}`).join(' · ')),
+    '',
+    `_${md(data.sourceLine)} ${md(data.dateLine)}._`,
+    '',
+  ];
+}

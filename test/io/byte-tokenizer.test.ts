@@ -1,0 +1,169 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TableStream, type ByteRowSink, type TableRecord } from '../../src/io/csv.js';
+import { ByteInterner } from '../../src/io/load/intern.js';
+import { weightFromBytes } from '../../src/io/load/cells.js';
+import { loadNetworkInChunks } from '../../src/io/load-network-stream.js';
+import { loadNetwork, type CooperationNetwork, type LoadNetworkInput } from '../../src/index.js';
+
+/**
+ * The byte-level reader of simple lines (issue 16) reads a links file read
+ * in chunks, or in memory by `loadNetwork`; `loadNetwork` with row progress
+ * reads every row as text (the rows are counted first). On
+ * random files that mix simple rows with every kind of row the byte reader
+ * leaves to the text path (quotes, spaces, CRLF, non-ASCII, errors,
+ * attributes, decimal commas, implicit ends), cut into chunks of many
+ * sizes, both must give the same network and the same report.
+ */
+
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ENDS = ['2480', '2460', '0180', 'Umeå', 'Vännäs', 'Stockholm', 'polis-1', 'polis-2', 'förening-3', 'Nowhere', '180', '', ' 2482 ', 'polis-1 '];
+const WEIGHTS = ['', '1', '2', '0.5', '.25', '3.', '1e2', '+2', '-1', '0', 'abc', '"1,5"', '1,5', '12345678901234567', '1e16', ' 4 '];
+const DATES = ['', '', '2021-01-01', '2022-06-30', '2021-02-30', '2022-01-01 00:00', '2021-01-01 12:30', 'x', '2020-13-01'];
+const KINDS = ['', 'agreement', 'project', 'dialogue', 'Avtal', '"quoted"'];
+
+function linksFile(seed: number, rows: number, crlf: boolean): string {
+  const next = random(seed);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+  const lines = ['source,target,kind,weight,since,until,note'];
+  for (let r = 0; r < rows; r++) {
+    const roll = next();
+    if (roll < 0.03) lines.push('');
+    else if (roll < 0.05) lines.push(`"${pick(ENDS)}","${pick(ENDS)}",agreement,1,,,"two\nlines"`);
+    else if (roll < 0.07) lines.push(`${pick(ENDS)},${pick(ENDS)},agreement,1,,,note ${r}`);
+    else if (roll < 0.08) lines.push(`${pick(ENDS)},${pick(ENDS)},agreement,1,,,,extra`);
+    else lines.push([pick(ENDS), pick(ENDS), pick(KINDS), pick(WEIGHTS), pick(DATES), pick(DATES)].join(','));
+  }
+  return lines.join(crlf ? '\r\n' : '\n') + (next() < 0.5 ? '\n' : '');
+}
+
+/** What a load gives, as plain data. */
+function outcome(net: CooperationNetwork) {
+  return { report: net.loadReport, actors: net.actors(), links: net.links.map((l) => ({ ...l })) };
+}
+
+function both(input: LoadNetworkInput, highWaterMark: number, mode: 'strict' | 'lenient') {
+  const run = (f: () => CooperationNetwork) => {
+    try {
+      return outcome(f());
+    } catch (error) {
+      return { error: String(error) };
+    }
+  };
+  // With row progress, loadNetwork reads the links as a table of text records (the rows must be counted first): the text path.
+  const onProgress = () => {};
+  return {
+    text: run(() => loadNetwork(input, { mode, onProgress })),
+    bytes: run(() => loadNetworkInChunks(input, { mode, highWaterMark })),
+    memory: run(() => loadNetwork(input, { mode })),
+  };
+}
+
+describe('the byte-level reader of simple lines', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'samverkan-bytes-'));
+  writeFileSync(join(dir, 'actors.csv'), 'id,name,kind,municipality\npolis-1,Polisregion 1,authority,\npolis-2,Polisregion 2,authority,2480\nförening-3,Förening,civil_society,2460\n');
+
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    it(`gives what the text path gives (seed ${seed})`, () => {
+      const crlf = seed % 3 === 0;
+      const file = join(dir, `links-${seed}.csv`);
+      writeFileSync(file, linksFile(seed, 400, crlf));
+      const withActors = seed % 2 === 0;
+      const input: LoadNetworkInput = withActors ? { actors: join(dir, 'actors.csv'), links: file } : { links: file };
+      for (const mode of ['lenient', 'strict'] as const) {
+        for (const chunk of [1, 5, 64, 1000, 1 << 16]) {
+          const { text, bytes, memory } = both(input, chunk, mode);
+          expect(bytes, `chunks of ${chunk}, ${mode}`).toEqual(text);
+          if (chunk === 1) expect(memory, `in memory, ${mode}`).toEqual(text);
+        }
+      }
+    });
+  }
+
+  it('reads a plain edge list (implicit actors) and a CRLF file the same way', () => {
+    const rows = ['a,b,w', ...Array.from({ length: 300 }, (_, i) => `n${i % 37},m${(i * 7 + 3) % 41},${(i % 5) + 1}`)];
+    for (const eol of ['\n', '\r\n']) {
+      const file = join(dir, `plain-${eol.length}.csv`);
+      writeFileSync(file, `source,target,weight${eol}${rows.slice(1).join(eol)}${eol}`);
+      const { text, bytes, memory } = both({ links: file }, 100, 'lenient');
+      expect('error' in text).toBe(false);
+      expect(bytes).toEqual(text);
+      expect(memory).toEqual(text);
+      expect((text as ReturnType<typeof outcome>).links.length).toBe(300);
+    }
+  });
+});
+
+describe('TableStream.pushSimpleLines', () => {
+  it('offers simple lines as byte ranges and takes the rest as text, with the same rows', () => {
+    const text = 'a,b,c\n1, 2 ,3\n"q",x,y\n\n4,5\r\n6,7,8\r\nå,9,10\n11,12';
+    const bytes = new TextEncoder().encode(text);
+    const got: (TableRecord | string)[] = [];
+    const stream = new TableStream({ header: () => {}, record: (r) => got.push(r), blank: (row) => got.push(`blank ${row}`) });
+    stream.push('a,b,c\n');
+    const offered: number[] = [];
+    const sink: ByteRowSink = {
+      byteRow: (row, b, s, e, n) => {
+        offered.push(row);
+        // Decline every other row: it must come as a record of the same fields.
+        if (row % 2 === 0) return false;
+        got.push({ row, fields: Array.from({ length: n }, (_, k) => new TextDecoder().decode(b.subarray(s[k], e[k]))) });
+        return true;
+      },
+    };
+    let at = 6;
+    const decoder = new TextDecoder();
+    while (at < bytes.length) {
+      if (stream.atRowStart) at = stream.pushSimpleLines(bytes, at, sink);
+      const end = stream.skipComplexLines(bytes, at);
+      if (end === at) break;
+      stream.push(decoder.decode(bytes.subarray(at, end)));
+      at = end;
+    }
+    stream.push(decoder.decode(bytes.subarray(at)));
+    stream.end();
+    const reference: (TableRecord | string)[] = [];
+    const whole = new TableStream({ header: () => {}, record: (r) => reference.push(r), blank: (row) => reference.push(`blank ${row}`) });
+    whole.push(text);
+    whole.end();
+    expect(got).toEqual(reference);
+    // Rows 2 and 6 ("1, 2 ,3" and "6,7,8") are simple; "4,5" ends in CRLF and is simple too.
+    expect(offered).toEqual([2, 5, 6]);
+  });
+});
+
+describe('ByteInterner and weightFromBytes', () => {
+  it('finds each key by its bytes through growth', () => {
+    const enc = new TextEncoder();
+    const table = new ByteInterner(2);
+    for (let i = 0; i < 5000; i++) {
+      const key = enc.encode(`id-${i}`);
+      expect(table.get(key, 0, key.length)).toBeUndefined();
+      table.set(key, 0, key.length, i * 3);
+    }
+    for (let i = 0; i < 5000; i++) {
+      const key = enc.encode(`xx id-${i} yy`);
+      expect(table.get(key, 3, key.length - 3)).toBe(i * 3);
+    }
+    expect(table.size).toBe(5000);
+  });
+
+  it('reads weights as Number reads them, and leaves the rest to the text path', () => {
+    const enc = new TextEncoder();
+    const w = (s: string) => weightFromBytes(enc.encode(s), 0, s.length);
+    for (const s of ['1', '2', '0.1', '0.3', '.5', '3.', '123456789012345', '999999999999999', '0.00000000000001', '2.675', '1.1']) expect(w(s)).toBe(Number(s));
+    for (const s of ['', '.', '0', '0.0', '-1', '+1', '1e3', '1,5', '1234567890123456', '0.000000000000001', 'x']) expect(w(s)).toBeNaN();
+  });
+});
