@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { message, type Lang } from '../model/i18n/index.js';
 import { didYouMean } from '../model/suggest.js';
 
 /** Where the command writes: injectable so tests run commands in-process. */
@@ -30,16 +31,16 @@ export interface ParsedArgs {
 }
 
 /** Parse arguments strictly; unknown options become a {@link UsageError}. */
-export function parse(args: readonly string[], options: OptionSpec, command: string): ParsedArgs {
+export function parse(args: readonly string[], options: OptionSpec, command: string, lang: Lang = 'en'): ParsedArgs {
   try {
     const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
     return { values: { ...values } as ParsedArgs['values'], positionals };
   } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    const text = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     // "Unknown option '--lenint'": say which option was most likely meant.
-    const unknown = /^Unknown option '(--?[^']+)'/.exec(message)?.[1];
+    const unknown = /^Unknown option '(--?[^']+)'/.exec(text)?.[1];
     const known = Object.entries(options).flatMap(([name, spec]) => [`--${name}`, ...(spec.short ? [`-${spec.short}`] : [])]);
     const suggestion = unknown === undefined ? '' : didYouMean(unknown.replace(/^-+/, ''), known.filter((k) => k.startsWith('--')).map((k) => k.slice(2)), (k) => `--${k}`);
-    throw new UsageError(`${message}${suggestion}`, `see: samverkan ${command} --help`);
+    throw new UsageError(`${text}${suggestion}`, message(lang, 'cli.hint.seeHelp', { command }));
   }
 }

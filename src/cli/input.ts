@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_COUNTRY } from '../countries/default.js';
 import { COUNTRIES, knownCountry } from '../countries/index.js';
 import { countryDataset, countryDatasetCapabilities, countryGeography, loadCountry } from '../io/country.js';
-import { loadCapabilities } from '../io/capabilities.js';
+import { loadCapabilities, LoadCapabilitiesOptionsSchema } from '../io/capabilities.js';
 import type { CapabilitySet } from '../model/capabilities.js';
 import type { Country } from '../model/country.js';
 import { isPlainGeography } from '../model/geography.js';
@@ -19,7 +19,11 @@ import { progressBar } from './progress.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { formatProblem, type Problem } from '../model/load-report.js';
 import { IsoDateSchema } from '../model/schema.js';
-import { UsageError, type CliIO, type OptionSpec, type ParsedArgs } from './context.js';
+import { UsageError, type CliIO, type ParsedArgs } from './context.js';
+import { cliFlag, libraryFlag, type FlagGroup, type FlagTable } from './flags.js';
+import { LoadNetworkOptionsSchema } from '../io/load/options.js';
+import { message, messageCount, type Lang } from '../model/i18n/index.js';
+import { DATA_LANG, dataLang, messageLang } from './lang.js';
 
 /**
  * A `--links` file larger than this many bytes (16 MiB) is read in chunks,
@@ -50,65 +54,75 @@ const unreadable = (p: Problem) => p.severity === 'error' && p.row === 0;
 /** Set by `validate`, which prints the whole load report itself. */
 export const QUIET_LOAD = '\u0000quiet-load';
 
-/** Options every command that reads a network accepts. */
-export const INPUT_OPTIONS: OptionSpec = {
-  actors: { type: 'string' },
-  links: { type: 'string' },
-  graph: { type: 'string' },
-  geography: { type: 'string' },
-  dataset: { type: 'string' },
-  'as-of': { type: 'string' },
-  lenient: { type: 'boolean' },
-  county: { type: 'string', short: 'c' },
-  municipalities: { type: 'string' },
-  ids: { type: 'string' },
-  'kinds-file': { type: 'string' },
-  capabilities: { type: 'string' },
-  census: { type: 'boolean' },
-  'custom-capabilities': { type: 'string' },
-};
-
 /** The shipped countries' names as `--geography` takes them (`sweden`). */
 const COUNTRY_NAMES = COUNTRIES.map((c) => c.name.toLowerCase()).join(', ');
 const DEFAULT_NAME = DEFAULT_COUNTRY.name.toLowerCase();
 
-export const INPUT_HELP = `Input (default: the embedded demo dataset):
-  --actors FILE       actors CSV (id, name, kind, municipality, county, …)
-  --links FILE        links CSV (source, target, kind, weight, since, until);
-                      a file over 16 MiB is read in chunks, not whole
-  --graph FILE        a GEXF, GraphML or graphology JSON file instead (from
-                      Gephi, NetworkX or igraph); node attributes kind,
-                      municipality and county map to actor fields
-  --geography DIR     folder with municipalities.csv, counties.csv, adjacency.csv,
-                      or ${COUNTRY_NAMES} (default: ${DEFAULT_COUNTRY.name}'s when the data names a
-                      municipality, else none: a plain graph)
-  --county C[,C…]     the area the data covers: these counties (code or name),
-                      or all (default: inferred from the data, said on stderr)
-  --municipalities L  … or these municipalities
-  --ids HOW           link ends that are not actor ids: auto (default; names,
-                      and codes when an actors file or --geography speaks
-                      them), municipality-codes (2480 is Umeå), or actors
-  --dataset NAME      an embedded dataset: demo (synthetic) or bodies (the real
-                      cooperation bodies in data/${DEFAULT_NAME})
-  --kinds-file FILE   more words for organisation types (columns word, kind)
-  --as-of DATE        only the links active on DATE (YYYY-MM-DD)
-  --capabilities FILE capability records: one row per (municipality or actor,
-                      capability) with status yes, no or planned (see samverkan
-                      capabilities); the demo dataset has synthetic ones, read by
-                      default (--capabilities none: without them). A command
-                      that has no use for them says so (exit 2)
-  --census            the capabilities file is complete: a municipality without
-                      a row lacks the capability (default: absence is unknown)
-  --custom-capabilities LIST  capabilities of your own (codes)
-  --lenient           load what can be loaded and report the rest (on stderr),
-                      instead of stopping with the list of every problem`;
+/** The flags every command that reads a network accepts. */
+export const INPUT_FLAGS = {
+  actors: cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.actors' }),
+  links: cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.links' }),
+  graph: cliFlag({
+    type: 'string',
+    value: 'FILE',
+    help: 'cli.flag.graph',
+  }),
+  geography: cliFlag({
+    type: 'string',
+    value: 'DIR',
+    help: 'cli.flag.geography',
+    helpParams: { countries: COUNTRY_NAMES, country: DEFAULT_COUNTRY.name },
+  }),
+  county: cliFlag({ type: 'string', short: 'c', value: 'C[,C…]', help: 'cli.flag.county' }),
+  municipalities: cliFlag({ type: 'string', value: 'L', help: 'cli.flag.municipalities' }),
+  ids: libraryFlag(LoadNetworkOptionsSchema, 'ids', {
+    value: 'HOW',
+    help: 'cli.flag.ids',
+    default: 'auto',
+    parse: (raw, _flag, lang) => {
+      const choices = LoadNetworkOptionsSchema.shape.ids.unwrap().options;
+      if (!(choices as readonly string[]).includes(raw)) throw new UsageError(message(lang, 'cli.error.unknownValue', { flag: '--ids', value: JSON.stringify(raw) }) + didYouMean(raw, choices), '--ids auto, actors or municipality-codes');
+      return raw as (typeof choices)[number];
+    },
+  }),
+  dataset: cliFlag({
+    type: 'string',
+    value: 'NAME',
+    help: 'cli.flag.dataset',
+    helpParams: {
+      datasets: Object.entries(DEFAULT_COUNTRY.datasets ?? {})
+        .map(([name, d]) => `${name}, ${d.description}`)
+        .join('; '),
+    },
+    default: Object.keys(DEFAULT_COUNTRY.datasets ?? {})[0] ?? false,
+  }),
+  'kinds-file': cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.kinds-file' }),
+  'as-of': cliFlag({
+    type: 'string',
+    value: 'DATE',
+    help: 'cli.flag.as-of',
+    parse: (raw, _flag, lang) => {
+      if (!IsoDateSchema.safeParse(raw).success) throw new UsageError(message(lang, 'cli.error.date', { flag: '--as-of', value: JSON.stringify(raw) }));
+      return raw;
+    },
+  }),
+  // The capability records: read by loadInput (the flag's, else the dataset's), used or refused by each command (`CapabilityUse`).
+  capabilities: cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.capabilities' }),
+  census: libraryFlag(LoadCapabilitiesOptionsSchema, 'census', { help: 'cli.flag.census' }),
+  'custom-capabilities': libraryFlag(LoadCapabilitiesOptionsSchema, 'custom', { type: 'list', value: 'LIST', help: 'cli.flag.custom-capabilities' }),
+  lenient: cliFlag({ type: 'boolean', help: 'cli.flag.lenient' }),
+} as const satisfies FlagTable;
+
+/** The input flags as a help group. */
+export const INPUT_GROUP: FlagGroup = { title: 'cli.help.input', flags: INPUT_FLAGS };
+
 
 /**
  * What the loader left out or assumed, on stderr: a line of counts, then the
  * first problems. Every command says it, so a lenient run or a warning (a
  * Windows-1252 file, a guessed kind) is never silent; `validate` lists all.
  */
-export function reportLoadProblems(net: CooperationNetwork, io: CliIO, shown = 5): void {
+export function reportLoadProblems(net: CooperationNetwork, io: CliIO, lang: Lang, shown = 5): void {
   const report = net.loadReport;
   if (!report || report.problems.length === 0) return;
   const rejected = report.files.reduce((s, f) => s + f.rejected, 0);
@@ -116,12 +130,13 @@ export function reportLoadProblems(net: CooperationNetwork, io: CliIO, shown = 5
   const errors = report.problems.filter((p) => p.severity === 'error').length;
   const warnings = report.problems.length - errors;
   const parts = [
-    rejected > 0 ? `${rejected} of ${rows} rows rejected` : errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : undefined,
-    warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : undefined,
+    rejected > 0 ? message(lang, 'cli.note.rowsRejected', { rejected, rows }) : errors > 0 ? messageCount(lang, 'cli.note.errors', errors) : undefined,
+    warnings > 0 ? messageCount(lang, 'cli.note.warnings', warnings) : undefined,
   ];
-  io.stderr.write(`samverkan: ${parts.filter(Boolean).join(', ')} while loading:\n`);
+  io.stderr.write(`samverkan: ${message(lang, 'cli.note.loadCounts', { counts: parts.filter(Boolean).join(', ') })}\n`);
+  // The problems themselves are the loader's (src/io), in English for now.
   for (const p of report.problems.slice(0, shown)) io.stderr.write(`  ${p.severity}: ${formatProblem(p)}\n`);
-  if (report.problems.length > shown) io.stderr.write(`  … and ${report.problems.length - shown} more (samverkan validate lists them all)\n`);
+  if (report.problems.length > shown) io.stderr.write(`  ${message(lang, 'cli.note.moreProblems', { n: report.problems.length - shown })}\n`);
 }
 
 /** `--county` / `--municipalities` as a scope option (undefined: infer). */
@@ -130,7 +145,7 @@ export function scopeOption(values: ParsedArgs['values']): ScopeOption | undefin
   const municipalities = values.municipalities as string | undefined;
   const list = (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean);
   if (county !== undefined && list(county).some((c) => c.toLowerCase() === 'all')) {
-    if (list(county).length > 1 || municipalities !== undefined) throw new UsageError('--county all means the whole country: give it alone');
+    if (list(county).length > 1 || municipalities !== undefined) throw new UsageError(message(messageLang(values), 'cli.error.countyAll'));
     return 'all';
   }
   if (county === undefined && municipalities === undefined) return undefined;
@@ -142,20 +157,22 @@ export function scopeOption(values: ParsedArgs['values']): ScopeOption | undefin
  * graph (no geography), or an area smaller than the country, with how to
  * change it.
  */
-export function noteScope(net: CooperationNetwork, io: CliIO): void {
+export function noteScope(net: CooperationNetwork, io: CliIO, lang: Lang): void {
   if (isPlainGeography(net.geography)) {
-    io.stderr.write(`samverkan: the input names no municipality, so it is read as a plain graph (no geography); to read it over ${DEFAULT_COUNTRY.name}: --geography ${DEFAULT_NAME} (and --ids municipality-codes if its ids are municipality codes)\n`);
+    io.stderr.write(`samverkan: ${message(lang, 'cli.note.plainGraph', { country: DEFAULT_COUNTRY.name, name: DEFAULT_NAME })}\n`);
     return;
   }
   const scope = net.scope;
   if (scope.source !== 'inferred' || scope.national) return;
-  io.stderr.write(`samverkan: the data covers ${scope.description} (inferred from ${scope.basis ?? 'the data'}); every table, gap list, map and report is about it. --county NAME[,NAME…] or --county all to change it\n`);
+  io.stderr.write(`samverkan: ${message(lang, 'cli.note.scope', { area: scope.description, basis: scope.basis ?? message(lang, 'cli.note.scopeBasis') })}\n`);
 }
 
 export interface LoadedInput {
   net: CooperationNetwork;
   /** What was loaded, in words, for messages. */
   description: string;
+  /** The language of messages about this data: `--lang`, else the geography's (see `dataLang`). */
+  lang: Lang;
   /** The country `--geography` gave: a shipped one by name, or one read from a folder (`loadCountry`). */
   country?: Country;
   /** The capability records: `--capabilities FILE`, else the dataset's own (the demo's synthetic ones), unless `--capabilities none`. */
@@ -182,35 +199,35 @@ const CAPABILITY_FLAGS = ['capabilities', 'census', 'custom-capabilities'] as co
  * stderr), else the dataset's own when `use` is `use`; undefined when
  * there are none or `--capabilities none`.
  */
-function inputCapabilities(values: ParsedArgs['values'], io: CliIO, net: CooperationNetwork, dataset: string | undefined, use: CapabilityUse): Pick<LoadedInput, 'capabilities' | 'capabilitiesFrom' | 'capabilitiesDescription'> {
+function inputCapabilities(values: ParsedArgs['values'], io: CliIO, net: CooperationNetwork, dataset: string | undefined, use: CapabilityUse, lang: Lang): Pick<LoadedInput, 'capabilities' | 'capabilitiesFrom' | 'capabilitiesDescription'> {
   const file = values.capabilities;
   if (typeof use === 'object') {
     const given = CAPABILITY_FLAGS.find((f) => values[f] !== undefined && !(f === 'capabilities' && file === 'none'));
-    if (given) throw new UsageError(`--${given}: ${use.refuse}`, 'capability records are read by capabilities, reach, capability-gaps, summary, coverage, gaps, recommend, plan, evaluate, report, map, export and validate');
+    if (given) throw new UsageError(`--${given}: ${use.refuse}`, message(lang, 'cli.hint.capabilityCommands'));
     return {};
   }
   const custom = typeof values['custom-capabilities'] === 'string' ? values['custom-capabilities'].split(',').map((x) => x.trim()).filter(Boolean) : undefined;
   const options = { mode: values.lenient ? ('lenient' as const) : ('strict' as const), census: values.census === true, ...(custom && custom.length > 0 && { custom }) };
   if (file === 'none') {
-    for (const flag of ['census', 'custom-capabilities']) if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --capabilities FILE, not none`);
+    for (const flag of ['census', 'custom-capabilities']) if (values[flag] !== undefined) throw new UsageError(message(lang, 'cli.error.needsCapabilitiesNotNone', { flag: `--${flag}` }));
     return {};
   }
   if (file === undefined) {
     const own = use === 'use' && dataset !== undefined ? countryDatasetCapabilities(DEFAULT_COUNTRY, dataset) : undefined;
     if (!own) {
-      for (const flag of ['census', 'custom-capabilities']) if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --capabilities FILE`);
+      for (const flag of ['census', 'custom-capabilities']) if (values[flag] !== undefined) throw new UsageError(message(lang, 'cli.error.needsCapabilities', { flag: `--${flag}` }));
       return {};
     }
     return { capabilities: loadCapabilities(own.source, net, options), capabilitiesFrom: 'dataset', capabilitiesDescription: own.description };
   }
-  if (typeof file !== 'string' || file === '') throw new UsageError('--capabilities needs a file');
+  if (typeof file !== 'string' || file === '') throw new UsageError(message(lang, 'cli.error.missingValue', { flag: '--capabilities' }));
   const caps = loadCapabilities({ path: resolve(io.cwd ?? process.cwd(), file), name: file }, net, options);
   const report = caps.loadReport!;
   const rows = report.files[0]!;
   if (!values[QUIET_LOAD]) {
     // Warnings (a Windows-1252 file, a repeated row with another source) are said, as the loader's are for actors and links.
-    for (const p of report.problems.filter((p) => p.severity === 'warning')) io.stderr.write(`samverkan: warning: ${formatProblem(p)}\n`);
-    if (rows.rejected > 0) io.stderr.write(`samverkan: ${rows.rejected} of ${rows.rows} capability rows rejected (--lenient); run without --lenient to see why\n`);
+    for (const p of report.problems.filter((p) => p.severity === 'warning')) io.stderr.write(`samverkan: ${message(lang, 'cli.warning.prefix', { message: formatProblem(p) })}\n`);
+    if (rows.rejected > 0) io.stderr.write(`samverkan: ${message(lang, 'cli.note.capabilityRowsRejected', { rejected: rows.rejected, rows: rows.rows })}\n`);
   }
   return { capabilities: caps, capabilitiesFrom: 'flag', capabilitiesDescription: `the capabilities in ${file}` };
 }
@@ -220,7 +237,7 @@ function inputCapabilities(values: ParsedArgs['values'], io: CliIO, net: Coopera
  * (`use`: what the command does with them; default: refused). Bad input
  * throws the loader's errors (exit 1).
  */
-export function loadInput(values: ParsedArgs['values'], io: CliIO, use: CapabilityUse = { refuse: 'this command does not read capability records' }): LoadedInput {
+export function loadInput(values: ParsedArgs['values'], io: CliIO, use: CapabilityUse = { refuse: message(messageLang(values), 'cli.error.noCapabilityUse') }): LoadedInput {
   const cwd = io.cwd ?? process.cwd();
   const path = (v: unknown) => (typeof v === 'string' ? resolve(cwd, v) : undefined);
   const actors = path(values.actors);
@@ -229,26 +246,24 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO, use: Capabili
   const graph = path(values.graph);
   const dataset = values.dataset as string | undefined;
   const mode = values.lenient ? 'lenient' : 'strict';
+  // --as-of and --ids were checked with their flags (INPUT_FLAGS).
   const asOf = values['as-of'];
-  if (asOf !== undefined && (typeof asOf !== 'string' || !IsoDateSchema.safeParse(asOf).success)) {
-    throw new UsageError(`--as-of needs a date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
-  }
-  const ids = values.ids as string | undefined;
-  if (ids !== undefined && !['auto', 'actors', 'municipality-codes'].includes(ids)) throw new UsageError(`unknown --ids ${JSON.stringify(ids)}${didYouMean(ids, ['auto', 'actors', 'municipality-codes'])}`, '--ids auto, actors or municipality-codes');
+  const ids = values.ids as 'auto' | 'actors' | 'municipality-codes' | undefined;
+  const lang0 = messageLang(values);
   const scope = scopeOption(values);
   const kindsFile = path(values['kinds-file']);
   let net: CooperationNetwork;
   let description: string;
   let datasetName: string | undefined;
-  if (dataset !== undefined && (actors || links || graph)) throw new UsageError('--dataset cannot be combined with --actors, --links or --graph');
+  if (dataset !== undefined && (actors || links || graph)) throw new UsageError(message(lang0, 'cli.error.datasetWithFiles'));
   if (geography && !actors && !links && !graph) {
-    throw new UsageError(`--geography needs your own --links (or --actors, or --graph): the embedded datasets are ${DEFAULT_COUNTRY.name}'s`);
+    throw new UsageError(message(lang0, 'cli.error.geographyNeedsData', { country: DEFAULT_COUNTRY.name }));
   }
-  if (graph && (actors || links)) throw new UsageError('--graph cannot be combined with --actors or --links', 'a graph file holds both actors and links');
+  if (graph && (actors || links)) throw new UsageError(message(lang0, 'cli.error.graphWithFiles'), message(lang0, 'cli.hint.graphFile'));
   // `--geography sweden`: a shipped country by its name; else a folder. Given either way (so link ends may be municipality codes).
   const country = typeof values.geography === 'string' ? (knownCountry(values.geography) ?? loadCountry(geography!)) : undefined;
   const geo = country && countryGeography(country);
-  const bar = progressBar(io, 'Loading');
+  const bar = progressBar(io, message(lang0, 'cli.progress.loading'));
   const load = (input: LoadNetworkInput) => {
     let loaded: CooperationNetwork;
     try {
@@ -256,14 +271,15 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO, use: Capabili
         mode,
         onProgress: (done: number, total: number) => bar.update(done, total),
         ...(scope && { scope }),
-        ...(ids && { ids: ids as 'auto' | 'actors' | 'municipality-codes' }),
+        ...(ids && { ids }),
         // --kinds-file, else the words of the country's folder (kinds.csv).
         ...(kindsFile ? { kinds: { path: kindsFile, name: String(values['kinds-file']) } } : country?.kinds !== undefined && { kinds: country.kinds }),
       } as const;
       loaded = streamLinks(input, io.env ?? process.env) ? loadNetworkInChunks(input, options) : loadNetwork(input, options);
     } catch (error) {
       // A county or municipality of --county/--municipalities the geography does not have: a wrong command (exit 2).
-      if (error instanceof ScopeError) throw new UsageError(error.message.replace(/^scope: /, '').replace(/^unknown (county|municipality)/, '--county/--municipalities: unknown $1'), '--county takes county codes or names (24, Västerbotten), --municipalities municipality codes or names');
+      // (The scope's own sentence is the model's, in English for now.)
+      if (error instanceof ScopeError) throw new UsageError(error.message.replace(/^scope: /, '').replace(/^unknown (county|municipality)/, '--county/--municipalities: unknown $1'), message(lang0, 'cli.hint.scope'));
       throw error;
     } finally {
       bar.finish();
@@ -287,21 +303,23 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO, use: Capabili
     // The embedded datasets are the default country's.
     const name = dataset ?? 'demo';
     const input = countryDataset(DEFAULT_COUNTRY, name);
-    if (!input) throw new UsageError(`unknown dataset ${JSON.stringify(name)}`, `datasets: ${Object.keys(DEFAULT_COUNTRY.datasets ?? {}).join(', ')}`);
+    if (!input) throw new UsageError(message(lang0, 'cli.error.unknownDataset', { value: JSON.stringify(name) }), message(lang0, 'cli.hint.datasets', { datasets: Object.keys(DEFAULT_COUNTRY.datasets ?? {}).join(', ') }));
     net = load(input);
     description = DEFAULT_COUNTRY.datasets![name]!.description;
     datasetName = name;
   }
-  const capabilities = inputCapabilities(values, io, net, datasetName, use);
+  const lang = dataLang(values, net);
+  values[DATA_LANG] = lang;
+  const capabilities = inputCapabilities(values, io, net, datasetName, use, lang);
   if (!values[QUIET_LOAD]) {
-    reportLoadProblems(net, io);
-    noteScope(net, io);
+    reportLoadProblems(net, io, lang);
+    noteScope(net, io, lang);
   }
   if (typeof asOf === 'string') {
     net = net.asOf(asOf);
-    description += ` as of ${asOf}`;
+    description = message(lang, 'cli.note.asOf', { description, date: asOf });
   }
-  return { net, description, ...(country && { country }), ...capabilities };
+  return { net, description, lang, ...(country && { country }), ...capabilities };
 }
 
 /**
@@ -313,12 +331,13 @@ export function readOptionFile(values: ParsedArgs['values'], flag: string, io: C
   const file = values[flag] as string | undefined;
   if (file === undefined) return undefined;
   const read = readFileBytes(resolve(io.cwd ?? process.cwd(), file), `--${flag}`);
-  if ('reason' in read) throw new UsageError(`cannot read --${flag} ${JSON.stringify(file)}: ${read.reason}`, hint);
+  const lang = messageLang(values);
+  if ('reason' in read) throw new UsageError(message(lang, 'cli.error.cannotRead', { flag: `--${flag}`, value: JSON.stringify(file), reason: read.reason }), hint);
   // The loaders' decoder: byte-order marks, UTF-16, Windows-1252, and binary data refused.
   try {
     return decodeText(read.bytes).text;
   } catch (error) {
-    if (error instanceof NotTextError) throw new UsageError(`cannot read --${flag} ${JSON.stringify(file)}: ${error.message}`, hint);
+    if (error instanceof NotTextError) throw new UsageError(message(lang, 'cli.error.cannotRead', { flag: `--${flag}`, value: JSON.stringify(file), reason: error.message }), hint);
     throw error;
   }
 }
@@ -328,5 +347,5 @@ export function readOptionFile(values: ParsedArgs['values'], flag: string, io: C
  * (the demo's are synthetic), so a default is never silent.
  */
 export function noteCapabilities(input: LoadedInput, io: CliIO): void {
-  if (input.capabilitiesFrom === 'dataset') io.stderr.write(`samverkan: with ${input.capabilitiesDescription} (--capabilities FILE for your own, --capabilities none for none)\n`);
+  if (input.capabilitiesFrom === 'dataset') io.stderr.write(`samverkan: ${message(input.lang, 'cli.note.withCapabilities', { description: input.capabilitiesDescription ?? '' })}\n`);
 }

@@ -2,38 +2,46 @@ import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unl
 import { basename, dirname, join, resolve } from 'node:path';
 import { toCsv, type CsvOptions } from '../io/write-csv.js';
 import { formatMarkdownTable, formatTextTable } from '../report/table.js';
-import { UsageError, type CliIO, type OptionSpec, type ParsedArgs } from './context.js';
-
-export const OUTPUT_OPTIONS: OptionSpec = {
-  format: { type: 'string', short: 'f' },
-  out: { type: 'string', short: 'o' },
-  delimiter: { type: 'string' },
-  bom: { type: 'boolean' },
-};
-
-export const OUTPUT_HELP = `Output:
-  --format, -f FMT    text (default: an aligned table), json, csv or md
-  --out, -o FILE      write to FILE instead of the terminal
-  --delimiter D       csv: comma (default), semicolon (Swedish Excel: also
-                      decimal commas) or tab
-  --bom               csv: start with a byte-order mark, so Excel reads å, ä, ö`;
+import { message, type Lang } from '../model/i18n/index.js';
+import { UsageError, type CliIO, type ParsedArgs } from './context.js';
+import { cliFlag, type FlagGroup, type FlagTable } from './flags.js';
 
 export type Format = 'text' | 'json' | 'csv' | 'md';
+const FORMATS: readonly Format[] = ['text', 'json', 'csv', 'md'];
+
+/** `--delimiter`'s names, and the characters themselves. */
+const DELIMITERS: Readonly<Record<string, ',' | ';' | '\t'>> = { comma: ',', ',': ',', semicolon: ';', ';': ';', tab: '\t', '\t': '\t' };
+
+/** `--format`'s value, or bad usage naming it. */
+function checkFormat(raw: string, lang: Lang): Format {
+  if (!(FORMATS as readonly string[]).includes(raw)) throw new UsageError(message(lang, 'cli.error.unknownFormat', { value: JSON.stringify(raw) }), message(lang, 'cli.hint.choices', { choices: FORMATS.join(', ') }));
+  return raw as Format;
+}
+
+/** `--delimiter`'s value, or bad usage naming it. */
+function checkDelimiter(raw: string, lang: Lang): string {
+  if (!Object.hasOwn(DELIMITERS, raw)) throw new UsageError(message(lang, 'cli.error.unknownDelimiter', { value: JSON.stringify(raw) }), message(lang, 'cli.hint.choices', { choices: 'comma, semicolon, tab' }));
+  return raw;
+}
+
+/** The flags of the commands that print rows or a table. */
+export const OUTPUT_FLAGS = {
+  format: cliFlag({ type: 'choice', choices: FORMATS, short: 'f', value: 'FMT', help: 'cli.flag.format', showChoices: false, default: 'text', parse: (raw, _flag, lang) => checkFormat(raw, lang) }),
+  out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'cli.flag.out' }),
+  delimiter: cliFlag({ type: 'string', value: 'D', help: 'cli.flag.delimiter', parse: (raw, _flag, lang) => checkDelimiter(raw, lang) }),
+  bom: cliFlag({ type: 'boolean', help: 'cli.flag.bom' }),
+} as const satisfies FlagTable;
+
+export const OUTPUT_GROUP: FlagGroup = { title: 'cli.help.output', flags: OUTPUT_FLAGS };
 
 export function formatOf(values: ParsedArgs['values']): Format {
-  const format = (values.format as string | undefined) ?? 'text';
-  if (!['text', 'json', 'csv', 'md'].includes(format)) throw new UsageError(`unknown format ${JSON.stringify(format)}`, 'formats: text, json, csv, md');
-  return format as Format;
+  return checkFormat((values.format as string | undefined) ?? 'text', 'en');
 }
 
 /** `--delimiter` and `--bom` as CSV options (`comma`, `semicolon`, `tab`, or the character itself). */
 export function csvOptions(values: ParsedArgs['values']): CsvOptions {
   const raw = values.delimiter as string | undefined;
-  const delimiters: Record<string, ',' | ';' | '\t'> = { comma: ',', ',': ',', semicolon: ';', ';': ';', tab: '\t', '\t': '\t' };
-  if (raw !== undefined && !Object.prototype.hasOwnProperty.call(delimiters, raw)) {
-    throw new UsageError(`unknown delimiter ${JSON.stringify(raw)}`, 'delimiters: comma, semicolon, tab');
-  }
-  return { ...(raw !== undefined && { delimiter: delimiters[raw]! }), bom: values.bom === true };
+  return { ...(raw !== undefined && { delimiter: DELIMITERS[checkDelimiter(raw, 'en')]! }), bom: values.bom === true };
 }
 
 /** Render tidy rows in the chosen format. JSON is exactly the rows, with no wrapper. */

@@ -4,49 +4,42 @@ import { LoadError } from '../io/load/index.js';
 import { CapacityError, SamverkanError } from '../model/errors.js';
 import { OptionsError } from '../model/options.js';
 import { visibleText } from '../model/text.js';
+import { LANGUAGES, message, type Lang } from '../model/i18n/index.js';
 import { COMMANDS } from './commands/index.js';
-import type { Command } from './commands/shared.js';
+import { commandSummary, startLang, type Command } from './commands/shared.js';
+import { convertFlags, flagOfOption } from './flags.js';
 import { parse, UsageError, type CliIO } from './context.js';
 import { OutputError } from './output.js';
 
 const VERSION = '0.1.0';
 
-function mainHelp(): string {
+function mainHelp(lang: Lang): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return `samverkan: analyse cross-municipal cooperation networks
-
-Usage: samverkan <command> [options]
-
-Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
-
-Run \`samverkan <command> --help\` for a command's options and an example.
-With no --actors, --links, --graph or --dataset, commands run on the
-embedded demo dataset (synthetic) and say so.
-
-Exit codes: 0 success, 1 bad input (row-level messages on stderr),
-2 bad usage.`;
+  return message(lang, 'cli.main.help', { commands: COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${commandSummary(c, lang)}`).join('\n') });
 }
 
-/** Library options whose flag is not their kebab-case name. */
-const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
-  smallPopulation: 'small',
-  maxIterations: 'max-iterations',
-  countyPreference: 'county-preference',
-};
-
-/** The flag of a library option that the command has (`smallPopulation` → `--small`), if any. */
-function flagOf(option: string, flags: Readonly<Record<string, unknown>>): string | undefined {
-  const top = option.split('.')[0]!;
-  const flag = FLAG_OF_OPTION[top] ?? top.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  return Object.hasOwn(flags, flag) ? `--${flag}` : undefined;
+/**
+ * `--lang` as given anywhere on the line (for the main help and errors
+ * before a command is known); a language the catalogues do not have is bad
+ * usage naming the flag.
+ */
+function scanLang(args: readonly string[]): Lang | undefined {
+  const at = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (at < 0) return undefined;
+  const raw = args[at] === '--lang' ? args[at + 1] : args[at]!.slice('--lang='.length);
+  if (raw !== undefined && (LANGUAGES as readonly string[]).includes(raw)) return raw as Lang;
+  const lang = startLang({});
+  throw new UsageError(
+    raw === undefined ? message(lang, 'cli.error.missingValue', { flag: '--lang' }) : message(lang, 'cli.error.choice', { flag: '--lang', choices: LANGUAGES.join(', '), value: JSON.stringify(raw) }),
+    message(lang, 'cli.hint.lang'),
+  );
 }
 
 /** A flag the command renamed is bad usage that names the new flag (`--kinds` → `--partner-kinds`). */
-function refuseRenamedFlags(command: Command, args: readonly string[]): void {
+function refuseRenamedFlags(command: Command, args: readonly string[], lang: Lang): void {
   for (const [old, now] of Object.entries(command.renamedFlags ?? {})) {
     if (args.some((a) => a === `--${old}` || a.startsWith(`--${old}=`))) {
-      throw new UsageError(`--${old} is now --${now} in samverkan ${command.name}`, `see: samverkan ${command.name} --help`);
+      throw new UsageError(message(lang, 'cli.error.renamed', { old: `--${old}`, now: `--${now}`, command: command.name }), message(lang, 'cli.hint.seeHelp', { command: command.name }));
     }
   }
 }
@@ -58,34 +51,50 @@ function refuseRenamedFlags(command: Command, args: readonly string[]): void {
  */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const debug = argv.includes('--debug');
-  const args = argv.filter((a) => a !== '--debug');
+  let args = argv.filter((a) => a !== '--debug');
+  // `samverkan --lang en gaps …`: a leading --lang goes with the command (or the main help).
+  if (args[0] === '--lang' || args[0]?.startsWith('--lang=')) {
+    const n = args[0] === '--lang' ? 2 : 1;
+    args = [...args.slice(n), ...args.slice(0, n)];
+  }
   const [name, ...rest] = args;
   try {
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      io.stdout.write(mainHelp() + '\n');
-      return name === undefined ? 2 : 0;
+    const asked = scanLang(args);
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help' || name === '--lang' || name.startsWith('--lang=')) {
+      io.stdout.write(mainHelp(asked ?? startLang({})) + '\n');
+      return name === undefined || name.startsWith('--lang') ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
       io.stdout.write(`${VERSION}\n`);
       return 0;
     }
     const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}${didYouMean(name ?? '', COMMANDS.map((c) => c.name))}`, `commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
+    const lang0 = asked ?? startLang({});
+    if (!command) throw new UsageError(message(lang0, 'cli.error.unknownCommand', { name: JSON.stringify(name) }) + didYouMean(name ?? '', COMMANDS.map((c) => c.name)), message(lang0, 'cli.hint.commands', { commands: COMMANDS.map((c) => c.name).join(', ') }));
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout.write(command.help + '\n');
+      io.stdout.write(command.help(asked ?? startLang({})) + '\n');
       return 0;
     }
-    refuseRenamedFlags(command, rest);
-    const parsed = parse(rest, command.options, command.name);
-    if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(parsed.positionals[0])}`, `see: samverkan ${command.name} --help`);
+    refuseRenamedFlags(command, rest, lang0);
+    const parsed = parse(rest, command.options, command.name, lang0);
+    const lang = startLang(parsed.values);
+    const seeHelp = message(lang, 'cli.hint.seeHelp', { command: command.name });
+    if (parsed.positionals.length > 0) throw new UsageError(message(lang, 'cli.error.positional', { value: JSON.stringify(parsed.positionals[0]) }), seeHelp);
+    let flags: Record<string, unknown>;
     try {
-      return await command.run(parsed, io);
+      flags = convertFlags(command.flags, parsed.values, lang);
+    } catch (error) {
+      if (error instanceof UsageError && error.hint === undefined) throw new UsageError(error.message, seeHelp);
+      throw error;
+    }
+    try {
+      return await command.run({ ...parsed, flags, lang }, io);
     } catch (error) {
       // A value the library's option schema refuses came from a flag: bad usage, named by its flag
       // (options that conflict: by each of their flags).
-      if (error instanceof OptionsError && flagOf(error.option, command.options)) {
-        const flags = error.options.flatMap((o) => flagOf(o, command.options) ?? []);
-        throw new UsageError(`${flags.join(', ')}: ${error.reason}`, `see: samverkan ${command.name} --help`);
+      if (error instanceof OptionsError && flagOfOption(command.flags, error.option)) {
+        const named = error.options.flatMap((o) => flagOfOption(command.flags, o) ?? []);
+        throw new UsageError(`${named.join(', ')}: ${error.reason}`, seeHelp);
       }
       throw error;
     }

@@ -10,11 +10,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('samverkan explore', () => {
   it('writes the explorer for the area of the data, in Swedish by default', async () => {
-    const r = await cli(['explore', '--links', 'links.csv', '--out', 'e.html'], { cwd: dir });
-    expect(r.stderr).toMatch(/^samverkan: the data covers Västerbottens län/);
+    // No --lang: the data's language, Swedish, for the explorer and for the command's own messages.
+    const r = await cli(['explore', '--links', 'links.csv', '--out', 'e.html'], { cwd: dir, lang: null });
+    expect(r.stderr).toMatch(/^samverkan: datan omfattar Västerbottens län/);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Explorer for .*: 15 municipalities\n/);
-    expect(r.stdout).toContain(`Wrote ${join(dir, 'e.html')}`);
+    expect(r.stdout).toMatch(/^Utforskare för .*: 15 kommuner\n/);
+    expect(r.stdout).toContain(`Skrev ${join(dir, 'e.html')}`);
     const html = readFileSync(join(dir, 'e.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>\n<html lang="sv">/);
     expect(html.match(/class="municipality"/g)).toHaveLength(15);
@@ -32,9 +33,10 @@ describe('samverkan explore', () => {
   });
 
   it('refuses an unknown language', async () => {
+    // Said in the default language (Swedish for the embedded data's country), naming the flag and the languages.
     const r = await cli(['explore', '--links', 'links.csv', '--lang', 'de'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--lang must be one of sv, en/);
+    expect(r.stderr).toMatch(/^samverkan: --lang måste vara ett av sv, en, fick "de"\nhint: --lang sv \(svenska\) eller --lang en \(engelska\)\n$/);
   });
 
   it('has help with an example', async () => {

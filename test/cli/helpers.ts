@@ -6,11 +6,18 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run the CLI in-process with captured output (not a terminal, as when piped). */
-export async function cli(args: string[], options: { cwd?: string; tty?: boolean } = {}): Promise<CliResult> {
+/**
+ * Run the CLI in-process with captured output (not a terminal, as when piped).
+ * The tests assert English text, so they ask for English (`--lang en`, appended)
+ * unless the arguments name a language or `lang: null` asks for the default:
+ * the data's language, Swedish for the embedded data.
+ */
+export async function cli(args: string[], options: { cwd?: string; tty?: boolean; lang?: 'sv' | 'en' | null } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = await run(args, {
+  const lang = options.lang === undefined ? 'en' : options.lang;
+  const named = args.some((a) => a === '--lang' || a.startsWith('--lang='));
+  const code = await run(lang === null || named ? args : [...args, '--lang', lang], {
     stdout: { write: (t: string) => (stdout += t), isTTY: options.tty ?? false, columns: 120 },
     stderr: { write: (t: string) => (stderr += t), isTTY: options.tty ?? false },
     env: { CI: '1' },

@@ -1,24 +1,19 @@
-import { CAPABILITY_STATE_COUNT_COLUMNS, capabilitiesByMunicipality, capabilityCoverage, capabilityGaps, capabilityStateCounts, competenceReach } from '../../analysis/capabilities.js';
+import { DEFAULT_COUNTRY } from '../../countries/default.js';
+import { CAPABILITY_STATE_COUNT_COLUMNS, capabilitiesByMunicipality, capabilityCoverage, CapabilityCoverageOptionsSchema, capabilityGaps, CapabilityGapsOptionsSchema, capabilityStateCounts, competenceReach, CompetenceReachOptionsSchema } from '../../analysis/capabilities.js';
 import { withColumns } from '../../model/table.js';
 import type { CapabilitySet } from '../../model/capabilities.js';
+import { message, type Lang } from '../../model/i18n/index.js';
 import type { CooperationNetwork } from '../../model/network.js';
-import { UsageError, type CliIO } from '../context.js';
-import { INPUT_HELP, INPUT_OPTIONS, loadInput, noteCapabilities } from '../input.js';
-import { OUTPUT_HELP, OUTPUT_OPTIONS } from '../output.js';
-import { announce, choiceOption, listOption, numberOption, printRows, ROWS_HELP, ROWS_OPTIONS, type Command } from './shared.js';
-import type { ParsedArgs } from '../context.js';
+import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
+import { cliFlag, flagsOf, libraryFlag, type FlagGroup, type FlagTable } from '../flags.js';
+import { INPUT_GROUP, loadInput, noteCapabilities } from '../input.js';
+import { OUTPUT_GROUP } from '../output.js';
+import { announce, defineCommand, messageLang, printRows, ROWS_GROUP } from './shared.js';
 
-export const CAPABILITY_HELP = `Capabilities (--capabilities FILE, --census, --custom-capabilities under Input):
-  a file has one row per (municipality or actor, capability): municipality
-  or actor, capability, status (yes, no, planned; ja, nej, planerad),
-  optional since, until, source. Standard capabilities: action_plan,
-  coordinator, situation_picture, police_agreement, exit_support,
-  relatives_support, religious_dialogue, civil_society_partnership,
-  regional_network. Real, partial evidence: data/examples/capabilities
-  (absence is unknown); the demo dataset's are synthetic.`;
+/** What the capability commands say of their records: the flags themselves are under Input (`INPUT_FLAGS`), as every command reads them. */
+export const CAPABILITY_GROUP: FlagGroup = { title: 'cli.help.capabilities', flags: {}, note: 'cli.help.capabilitiesNote' };
 
-const COMMON = { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...ROWS_OPTIONS };
-const COMMON_HELP = `${CAPABILITY_HELP}\n\n${INPUT_HELP}\n\n${OUTPUT_HELP}\n\n${ROWS_HELP}`;
+const COMMON_GROUPS = [CAPABILITY_GROUP, INPUT_GROUP, OUTPUT_GROUP, ROWS_GROUP];
 
 /**
  * `rows` (one per county and a `total`, or one per municipality) with the
@@ -43,117 +38,90 @@ const GAP_LEVEL = { 3: 'high', 2: 'medium', 1: 'low' } as const;
 /**
  * The capability gaps (`capabilityGaps`) as rows of samverkan gaps: type
  * `capability`, kept apart from the link gaps' types, `kind` the lacking
- * capabilities, subject and `municipalities` the municipality.
+ * capabilities, subject and `municipalities` the municipality; the
+ * reasons in `lang` (default English, as `capabilityGaps`).
  */
-export function capabilityGapsAsGapRows(net: CooperationNetwork, caps: CapabilitySet): { severity: 1 | 2 | 3; level: string; type: 'capability'; kind: string; county: string; subject: string; name: string; reason: string; municipalities: string[] }[] {
-  return capabilityGaps(net, caps).map((g) => {
+export function capabilityGapsAsGapRows(net: CooperationNetwork, caps: CapabilitySet, lang?: Lang): { severity: 1 | 2 | 3; level: string; type: 'capability'; kind: string; county: string; subject: string; name: string; reason: string; municipalities: string[] }[] {
+  return capabilityGaps(net, caps, { ...(lang && { lang }) }).map((g) => {
     const severity = GAP_SEVERITY[g.severity];
     return { severity, level: GAP_LEVEL[severity], type: 'capability' as const, kind: g.capabilities.join(';'), county: g.county, subject: g.municipality, name: g.name, reason: g.reason, municipalities: [g.municipality] };
   });
 }
 
 /** `--only`'s capabilities, each known to the vocabulary (else bad usage naming the flag). */
-function onlyCodes(caps: CapabilitySet, only: readonly string[]): string[] {
+function onlyCodes(caps: CapabilitySet, only: readonly string[], lang: Lang): string[] {
   for (const word of only) {
-    if (caps.vocabulary.codeOf(word) === undefined) throw new UsageError(`--only: unknown capability ${JSON.stringify(word)}`, `capabilities: ${caps.vocabulary.codes.join(', ')}`);
+    if (caps.vocabulary.codeOf(word) === undefined) throw new UsageError(message(lang, 'cli.error.unknownCapability', { flag: '--only', value: JSON.stringify(word) }), message(lang, 'cli.hint.capabilities', { codes: caps.vocabulary.codes.join(', ') }));
   }
   return [...only];
 }
 
 /** The network and its capability records (the flag's, else the dataset's), or bad usage naming the flag. */
-function loadWithCapabilities(values: ParsedArgs['values'], io: CliIO, command: string): { net: CooperationNetwork; caps: CapabilitySet } {
+function loadWithCapabilities(values: ParsedArgs['values'], io: CliIO, command: string): { net: CooperationNetwork; caps: CapabilitySet; lang: Lang } {
   const input = loadInput(values, io, 'use');
   announce(input.description, values, io);
-  if (!input.capabilities) throw new UsageError(`samverkan ${command} needs --capabilities FILE`, 'for example: --capabilities data/examples/capabilities/capabilities.csv');
+  if (!input.capabilities) {
+    const lang = messageLang(values);
+    throw new UsageError(message(lang, 'cli.error.commandNeedsCapabilities', { command }), message(lang, 'cli.hint.capabilitiesExample'));
+  }
   noteCapabilities(input, io);
-  return { net: input.net, caps: input.capabilities };
+  return { net: input.net, caps: input.capabilities, lang: input.lang };
 }
 
-export const capabilitiesCommand: Command = {
+const CAPABILITIES_FLAGS = {
+  by: cliFlag({ type: 'choice', choices: ['county', 'municipality'], value: 'WHAT', help: 'cli.flag.capabilities.by', default: 'county' }),
+  only: libraryFlag(CapabilityCoverageOptionsSchema, 'capabilityCodes', { type: 'list', value: 'LIST', help: 'cli.flag.capabilities.only' }),
+} as const satisfies FlagTable;
+
+export const capabilitiesCommand = defineCommand({
   name: 'capabilities',
-  summary: 'what each county and municipality can do: action plan, coordinator … (yes, planned, no, unknown)',
-  options: { ...COMMON, by: { type: 'string' }, only: { type: 'string' } },
-  help: `samverkan capabilities --capabilities FILE [options]
-
-Coverage of each capability per county: the municipalities that have it
-(yes), are setting it up (planned), lack it (no) and those nothing is known
-of (unknown), as counts, shares and population shares, then the whole
-scope (county total). Unknown is never counted as no unless --census.
-
-Options:
-  --by WHAT           county (default) or municipality (each one's state)
-  --only LIST         only these capabilities
-
-${COMMON_HELP}
-
-Example:
-  samverkan capabilities --actors data/examples/capabilities/actors.csv --links data/examples/capabilities/links.csv --capabilities data/examples/capabilities/capabilities.csv --geography sweden`,
-  run({ values }, io) {
-    const { net, caps } = loadWithCapabilities(values, io, 'capabilities');
-    const by = choiceOption(values, 'by', ['county', 'municipality'] as const) ?? 'county';
-    const only = listOption(values, 'only');
-    const options = only ? { capabilityCodes: onlyCodes(caps, only) } : {};
+  usage: '--capabilities FILE [options]',
+  groups: [{ title: 'cli.help.options', flags: CAPABILITIES_FLAGS }, ...COMMON_GROUPS],
+  examples: [
+    `samverkan capabilities --actors data/examples/capabilities/actors.csv --links data/examples/capabilities/links.csv --capabilities data/examples/capabilities/capabilities.csv --geography ${DEFAULT_COUNTRY.name.toLowerCase()}`,
+  ],
+  run({ values, flags }, io) {
+    const { net, caps, lang } = loadWithCapabilities(values, io, 'capabilities');
+    const { by = 'county', only } = flagsOf(CAPABILITIES_FLAGS, flags);
+    const options = only ? { capabilityCodes: onlyCodes(caps, only, lang) } : {};
     printRows(by === 'municipality' ? capabilitiesByMunicipality(net, caps, options) : capabilityCoverage(net, caps, options), values, io);
     return 0;
   },
-};
+});
 
-export const reachCommand: Command = {
+const REACH_FLAGS = {
+  only: libraryFlag(CompetenceReachOptionsSchema, 'capabilityCodes', { type: 'list', value: 'LIST', help: 'cli.flag.reach.only' }),
+  'include-held': libraryFlag(CompetenceReachOptionsSchema, 'includeHeld', { help: 'cli.flag.reach.include-held' }),
+} as const satisfies FlagTable;
+
+export const reachCommand = defineCommand({
   name: 'reach',
-  summary: 'competence reach: the nearest municipality or actor with each capability a municipality lacks',
-  options: { ...COMMON, only: { type: 'string' }, 'include-held': { type: 'boolean' } },
-  help: `samverkan reach --capabilities FILE [options]
-
-For every municipality in scope and every capability it does not have
-(no, planned or unknown, shown apart), the nearest municipality or actor
-that has it: first a network it is a member of (an actor it is linked to,
-such as a regional competence network), then by border steps, then km;
-whether or not they already cooperate.
-
-Options:
-  --only LIST         only these capabilities (e.g. relatives_support)
-  --include-held      also the capabilities a municipality has (the nearest other source)
-
-${COMMON_HELP}
-
-Example:
-  samverkan reach --capabilities caps.csv --only coordinator --county Värmland`,
-  run({ values }, io) {
-    const { net, caps } = loadWithCapabilities(values, io, 'reach');
-    const only = listOption(values, 'only');
-    printRows(competenceReach(net, caps, { ...(only && { capabilityCodes: onlyCodes(caps, only) }), includeHeld: values['include-held'] === true }), values, io);
+  usage: '--capabilities FILE [options]',
+  groups: [{ title: 'cli.help.options', flags: REACH_FLAGS }, ...COMMON_GROUPS],
+  examples: ['samverkan reach --capabilities caps.csv --only coordinator --county Värmland'],
+  run({ values, flags }, io) {
+    const { net, caps, lang } = loadWithCapabilities(values, io, 'reach');
+    const { only, 'include-held': includeHeld } = flagsOf(REACH_FLAGS, flags);
+    printRows(competenceReach(net, caps, { ...(only && { capabilityCodes: onlyCodes(caps, only, lang) }), includeHeld: includeHeld === true }), values, io);
     return 0;
   },
-};
+});
 
-export const capabilityGapsCommand: Command = {
+const CAPABILITY_GAPS_FLAGS = {
+  only: libraryFlag(CapabilityGapsOptionsSchema, 'capabilityCodes', { type: 'list', value: 'LIST', help: 'cli.flag.capability_gaps.only' }),
+  'radius-km': libraryFlag(CapabilityGapsOptionsSchema, 'radiusKm', { value: 'N', help: 'cli.flag.capability_gaps.radius-km' }),
+} as const satisfies FlagTable;
+
+export const capabilityGapsCommand = defineCommand({
   name: 'capability-gaps',
-  summary: 'municipalities that lack capabilities, with the nearest help, most severe first',
-  options: { ...COMMON, only: { type: 'string' }, 'radius-km': { type: 'string' }, lang: { type: 'string' } },
-  help: `samverkan capability-gaps --capabilities FILE [options]
-
-Municipalities that lack capabilities where the data says no (or every
-municipality without a row, with --census), apart from the link gaps of
-samverkan gaps. Severity: high when no municipality or actor within the
-radius (or network it is a member of) has any of them, medium when some,
-low when all; the reason names the nearest that has them all.
-
-Options:
-  --only LIST         only these capabilities
-  --radius-km N       what counts as nearby (default 60)
-  --lang sv|en        language of the reasons (default en)
-
-${COMMON_HELP}
-
-Example:
-  samverkan capability-gaps --capabilities caps.csv --census --radius-km 60`,
-  run({ values }, io) {
-    const { net, caps } = loadWithCapabilities(values, io, 'capability-gaps');
-    const only = listOption(values, 'only');
-    const radius = numberOption(values, 'radius-km');
-    if (radius !== undefined && !(radius > 0)) throw new UsageError(`--radius-km must be above 0, got ${radius}`);
-    const lang = choiceOption(values, 'lang', ['en', 'sv'] as const);
-    printRows(capabilityGaps(net, caps, { ...(only && { capabilityCodes: onlyCodes(caps, only) }), ...(radius !== undefined && { radiusKm: radius }), ...(lang && { lang }) }), values, io);
+  usage: '--capabilities FILE [options]',
+  groups: [{ title: 'cli.help.options', flags: CAPABILITY_GAPS_FLAGS }, ...COMMON_GROUPS],
+  examples: ['samverkan capability-gaps --capabilities caps.csv --census --radius-km 60'],
+  run({ values, flags }, io) {
+    const { net, caps, lang } = loadWithCapabilities(values, io, 'capability-gaps');
+    const { only, 'radius-km': radiusKm } = flagsOf(CAPABILITY_GAPS_FLAGS, flags);
+    // The reasons in the command's language: --lang, else the data's.
+    printRows(capabilityGaps(net, caps, { ...(only && { capabilityCodes: onlyCodes(caps, only, lang) }), ...(radiusKm !== undefined && { radiusKm }), lang }), values, io);
     return 0;
   },
-};
+});

@@ -1,98 +1,91 @@
 import { resolve } from 'node:path';
-import { EXPORT_METRICS, exportNetwork, type ExportMetric } from '../../report/export.js';
-import { formatNamed, GRAPH_WRITE_FORMAT_NAMES, orList } from '../../io/graph/formats.js';
+import { EXPORT_METRICS, exportNetwork, ExportOptionsSchema, type ExportMetric } from '../../report/export.js';
+import { formatNamed, GRAPH_WRITE_FORMAT_NAMES, orList, type GraphWriteFormat } from '../../io/graph/formats.js';
+import { message, type Lang } from '../../model/i18n/index.js';
 import { UsageError } from '../context.js';
-import { INPUT_HELP, INPUT_OPTIONS, loadInput, noteCapabilities } from '../input.js';
-import { inputFiles, writeOutput, writeOutputs } from '../output.js';
+import { cliFlag, flagsOf, libraryFlag, optionsOf, type FlagTable } from '../flags.js';
+import { INPUT_GROUP, loadInput, noteCapabilities } from '../input.js';
+import { inputFiles, OUTPUT_FLAGS, writeOutput, writeOutputs } from '../output.js';
 import { progressBar } from '../progress.js';
-import { announce, choiceOption, integerOption, listOption, type Command } from './shared.js';
+import { announce, defineCommand, messageLang } from './shared.js';
 
-export const exportCommand: Command = {
+/** `--metrics all|none|LIST`: every metric, none, or these. */
+function parseMetrics(raw: string, flag: string, lang: Lang): boolean | ExportMetric[] {
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (list.length === 0) throw new UsageError(message(lang, 'cli.error.list', { flag: `--${flag}` }));
+  if (list.length === 1 && list[0] === 'none') return false;
+  if (list.length === 1 && list[0] === 'all') return true;
+  for (const m of list) if (!(EXPORT_METRICS as readonly string[]).includes(m)) throw new UsageError(message(lang, 'cli.error.unknownMetric', { value: JSON.stringify(m) }), message(lang, 'cli.hint.choices', { choices: EXPORT_METRICS.join(', ') }));
+  return list as ExportMetric[];
+}
+
+/** `--delimiter`'s names and characters, as the export's delimiter. */
+const DELIMITERS = { comma: ',', ',': ',', semicolon: ';', ';': ';', tab: '\t' } as const;
+
+const EXPORT_FLAGS = {
+  to: libraryFlag(ExportOptionsSchema, 'format', { value: 'FORMAT', help: 'cli.flag.export.to', helpParams: { formats: orList(GRAPH_WRITE_FORMAT_NAMES) }, showChoices: false }),
+  out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'cli.flag.export.out' }),
+  edges: libraryFlag(ExportOptionsSchema, 'edges', { value: 'HOW', help: 'cli.flag.export.edges', showChoices: false }),
+  metrics: libraryFlag(ExportOptionsSchema, 'metrics', { type: 'string', value: 'LIST', help: 'cli.flag.export.metrics', helpParams: { metrics: EXPORT_METRICS.join(', ') }, default: 'all', parse: parseMetrics }),
+  seed: libraryFlag(ExportOptionsSchema, 'seed', { value: 'N', help: 'cli.flag.export.seed' }),
+  delimiter: libraryFlag(ExportOptionsSchema, 'delimiter', {
+    type: 'choice',
+    choices: Object.keys(DELIMITERS),
+    value: 'D',
+    help: 'cli.flag.export.delimiter',
+    showChoices: false,
+    default: 'comma',
+    parse: (raw, flag, lang) => {
+      if (!Object.hasOwn(DELIMITERS, raw)) throw new UsageError(message(lang, 'cli.error.choice', { flag: `--${flag}`, choices: Object.keys(DELIMITERS).join(', '), value: JSON.stringify(raw) }));
+      return DELIMITERS[raw as keyof typeof DELIMITERS];
+    },
+  }),
+  bom: libraryFlag(ExportOptionsSchema, 'bom', { help: OUTPUT_FLAGS.bom.help }),
+} as const satisfies FlagTable;
+
+export const exportCommand = defineCommand({
   name: 'export',
-  summary: 'the network as GEXF, GraphML, graphology JSON or CSV tables, with metrics',
-  options: {
-    ...INPUT_OPTIONS,
-    to: { type: 'string' },
-    out: { type: 'string', short: 'o' },
-    edges: { type: 'string' },
-    metrics: { type: 'string' },
-    seed: { type: 'string' },
-    delimiter: { type: 'string' },
-    bom: { type: 'boolean' },
-  },
-  help: `samverkan export --to FORMAT [options]
-
-Writes the network for Gephi (GEXF 1.3), Cytoscape, yEd, NetworkX or igraph
-(GraphML), graphology (JSON), or spreadsheets (CSV node and edge tables).
-Nodes carry the actor fields and, by default, the computed metrics
-(centralities, constraint, brokerage roles, k-core, community), and with
-capability records (--capabilities, or the demo's synthetic ones) a column
-capability_<code> per capability: each node's state (yes, planned, no,
-unknown).
-CSV cells that a spreadsheet would run as a formula are neutralised.
-
-Options:
-  --to FORMAT         ${orList(GRAPH_WRITE_FORMAT_NAMES)} (required)
-  --out, -o FILE      where to write (default: standard output; for csv,
-                      FILE-nodes.csv and FILE-edges.csv, default samverkan-nodes.csv …)
-  --edges HOW         pairs (default: one edge per pair, weights summed) or
-                      links (one edge per link, with kind and dates)
-  --metrics LIST      all (default), none, or a comma-separated list of
-                      ${EXPORT_METRICS.join(', ')}
-  --seed N            seed of the communities (default 1)
-  --delimiter D       csv: comma (default), semicolon or tab
-  --bom               csv: start with a byte-order mark (for Excel)
-
-${INPUT_HELP}
-
-Example:
-  samverkan export --to gexf --out network.gexf`,
-  run({ values }, io) {
-    const format = choiceOption(values, 'to', GRAPH_WRITE_FORMAT_NAMES);
-    if (format === undefined) throw new UsageError('--to is required', `formats: ${GRAPH_WRITE_FORMAT_NAMES.join(', ')}`);
-    const edges = choiceOption(values, 'edges', ['pairs', 'links'] as const);
-    const seed = integerOption(values, 'seed', -2147483648);
-    const delimiterName = choiceOption(values, 'delimiter', ['comma', 'semicolon', 'tab', ',', ';'] as const);
-    const delimiter: ',' | ';' | '\t' | undefined =
-      delimiterName === undefined ? undefined : delimiterName === 'semicolon' || delimiterName === ';' ? ';' : delimiterName === 'tab' ? '\t' : ',';
-    const list = listOption(values, 'metrics');
-    let metrics: boolean | ExportMetric[] = true;
-    if (list?.length === 1 && list[0] === 'none') metrics = false;
-    else if (list && !(list.length === 1 && list[0] === 'all')) {
-      for (const m of list) if (!(EXPORT_METRICS as readonly string[]).includes(m)) throw new UsageError(`unknown metric ${JSON.stringify(m)}`, `metrics: ${EXPORT_METRICS.join(', ')}`);
-      metrics = list as ExportMetric[];
+  usage: '--to FORMAT [options]',
+  groups: [{ title: 'cli.help.options', flags: EXPORT_FLAGS }, INPUT_GROUP],
+  examples: ['samverkan export --to gexf --out network.gexf'],
+  run({ values, flags }, io) {
+    const { out } = flagsOf(EXPORT_FLAGS, flags);
+    const { format, ...rest } = optionsOf(EXPORT_FLAGS, flags);
+    if (format === undefined) {
+      const lang = messageLang(values);
+      throw new UsageError(message(lang, 'cli.error.required', { flag: '--to' }), message(lang, 'cli.hint.formats', { formats: GRAPH_WRITE_FORMAT_NAMES.join(', ') }));
     }
     const input = loadInput(values, io, 'use');
-    const { net, description, capabilities } = input;
+    const { net, description, lang, capabilities } = input;
     announce(description, values, io);
     noteCapabilities(input, io);
-    const bar = progressBar(io, 'Computing metrics');
-    const options = { metrics, ...(capabilities && { capabilities }), onProgress: (done: number, total: number) => bar.update(done, total), ...(edges && { edges }), ...(seed !== undefined && { seed }), ...(delimiter && { delimiter }), bom: values.bom === true };
+    const bar = progressBar(io, message(lang, 'cli.progress.metrics'));
+    const options = { ...rest, ...(capabilities && { capabilities }), onProgress: (done: number, total: number) => bar.update(done, total) };
     const cwd = io.cwd ?? process.cwd();
     if (format === 'csv') {
       const tables = exportNetwork(net, { ...options, format });
       bar.finish();
-      const base = ((values.out as string | undefined) ?? 'samverkan').replace(/\.csv$/i, '');
+      const base = (out ?? 'samverkan').replace(/\.csv$/i, '');
       // Both tables are complete before either replaces an old one: never nodes without their edges.
       const files = (['nodes', 'edges'] as const).map((t) => ({ path: resolve(cwd, `${base}-${t}.csv`), text: tables[t] }));
       writeOutputs(files, inputFiles(values, cwd));
-      io.stderr.write(`Wrote ${files.map((f) => f.path).join(' and ')}\n`);
+      io.stderr.write(`${message(lang, 'cli.note.wroteBoth', { first: files[0]!.path, second: files[1]!.path })}\n`);
       return 0;
     }
-    const text = exportNetwork(net, { ...options, format });
+    const text: string = exportNetwork(net, { ...options, format: format as Exclude<GraphWriteFormat, 'csv'> });
     bar.finish();
     // The format --graph would read the file as, by its extension.
-    const named = formatNamed(String(values.out ?? ''));
+    const named = formatNamed(out ?? '');
     if (named !== undefined && named !== format) {
-      const extension = /\.([A-Za-z]+)$/.exec(String(values.out))![1]!.toLowerCase();
-      io.stderr.write(`samverkan: warning: writing ${format.toUpperCase()} to a .${extension} file; --graph reads files by their extension\n`);
+      const extension = /\.([A-Za-z]+)$/.exec(out!)![1]!.toLowerCase();
+      io.stderr.write(`samverkan: ${message(lang, 'cli.warning.extension', { format: format.toUpperCase(), extension })}\n`);
     }
-    if (values.out === undefined) io.stdout.write(text);
+    if (out === undefined) io.stdout.write(text);
     else {
-      const path = resolve(cwd, values.out as string);
+      const path = resolve(cwd, out);
       writeOutput(path, text, inputFiles(values, cwd));
-      io.stderr.write(`Wrote ${path}\n`);
+      io.stderr.write(`${message(lang, 'cli.note.wrote', { path })}\n`);
     }
     return 0;
   },
-};
+});

@@ -1,107 +1,118 @@
 import { FIELDS, findField } from '../../model/fields.js';
-import { BODY_METHODS, type BodyMethod } from '../../recommend/evaluate-bodies.js';
+import { BODY_METHODS, BodyEvaluateOptionsSchema, type BodyMethod } from '../../recommend/evaluate-bodies.js';
 import { COMPONENTS, type Component } from '../../recommend/score.js';
-import { EVALUATION_METHODS, evaluateRecommender, type EvaluationMethod } from '../../recommend/evaluate.js';
-import { fitRecommender, RecommenderModelSchema, type RecommenderModel } from '../../recommend/recommender-model.js';
-import { PLAN_OBJECTIVES, planLinks } from '../../recommend/plan.js';
-import { CAPABILITY_HELP } from './capabilities.js';
+import { EVALUATION_METHODS, evaluateRecommender, EvaluateOptionsSchema, type EvaluationMethod } from '../../recommend/evaluate.js';
+import { fitRecommender, FitRecommenderOptionsSchema, RecommenderModelSchema, type RecommenderModel } from '../../recommend/recommender-model.js';
+import { PLAN_OBJECTIVES, planLinks, PlanOptionsSchema } from '../../recommend/plan.js';
+import { CAPABILITY_GROUP } from './capabilities.js';
 import type { CapabilitySet } from '../../model/capabilities.js';
 import type { CooperationNetwork } from '../../model/network.js';
-import { recommendAll, recommendPartners, type RecommendationRow, type RecommendOptions } from '../../recommend/recommend.js';
+import { BatchOptionsSchema, recommendAll, recommendPartners, RecommendOptionsSchema, type RecommendationRow, type RecommendOptions } from '../../recommend/recommend.js';
 import { withColumns } from '../../model/table.js';
 import { DEFAULT_SMALL_POPULATION } from '../../analysis/gaps.js';
 import { scopeSet } from '../../model/network.js';
+import { message, type Lang } from '../../model/i18n/index.js';
 import { municipalitySuggestion } from '../../model/suggest.js';
 import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
-import { INPUT_HELP, INPUT_OPTIONS, loadInput, noteCapabilities, readOptionFile, type LoadedInput } from '../input.js';
-import { emit, formatOf, OUTPUT_HELP, OUTPUT_OPTIONS } from '../output.js';
+import { cliFlag, flagsOf, libraryFlag, optionsOf, wholeNumber, type FlagTable } from '../flags.js';
+import { INPUT_GROUP, loadInput, noteCapabilities, readOptionFile, type LoadedInput } from '../input.js';
+import { emit, formatOf, OUTPUT_FLAGS, OUTPUT_GROUP } from '../output.js';
 import { progressBar } from '../progress.js';
-import { announce, choiceOption, integerOption, langOf, listOption, numberOption, printRows, ROWS_HELP, ROWS_OPTIONS, shapeRows, warnUnknownKinds, type Command } from './shared.js';
+import { announce, defineCommand, messageLang, printRows, ROWS_GROUP, shapeRows, warnUnknownKinds } from './shared.js';
 
-const SCORER_OPTIONS = {
-  hops: { type: 'string' },
-  'max-km': { type: 'string' },
-  weights: { type: 'string' },
-  'county-preference': { type: 'string' },
-} as const;
+/** `--weights shared=4,distance=4`: component weights, or bad usage naming the item. */
+function parseWeights(raw: string, _flag: string, lang: Lang): Partial<Record<Component, number>> {
+  const weights: Partial<Record<Component, number>> = {};
+  for (const item of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [name, value] = item.split('=');
+    const w = Number(value);
+    if (!(COMPONENTS as readonly string[]).includes(name ?? '') || value === undefined || value.trim() === '' || !Number.isFinite(w) || w < 0) {
+      throw new UsageError(message(lang, 'cli.error.badWeight', { value: JSON.stringify(item) }), message(lang, 'cli.hint.weights', { components: COMPONENTS.join(', ') }));
+    }
+    weights[name as Component] = w;
+  }
+  return weights;
+}
 
-const SCORER_HELP = `Scoring (the hand-weighted scorer, --scorer weighted, and plan):
-  --hops N            candidates within N border steps (default 2)
-  --max-km KM         … or within KM of centroid distance (default 60)
-  --weights LIST      component weights, e.g. shared=4,distance=4 (components:
-                      ${COMPONENTS.join(', ')})
-  --county-preference same (default) or bridge (favour a county not yet reached)`;
+/** `--l2 X|cv`: a penalty ≥ 0, or cv (cross-validated, the default). */
+function parseL2(raw: string, _flag: string, lang: Lang): number | 'cv' {
+  if (raw === 'cv') return raw;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError(message(lang, 'cli.error.l2'));
+  return n;
+}
 
-const MODEL_OPTIONS = {
-  scorer: { type: 'string' },
-  model: { type: 'string' },
-  field: { type: 'string' },
-} as const;
+/** `--since DATE` and other dates: YYYY-MM-DD. */
+function parseDate(raw: string, flag: string, lang: Lang): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) throw new UsageError(message(lang, 'cli.error.date', { flag: `--${flag}`, value: JSON.stringify(raw) }));
+  return raw;
+}
 
-const MODEL_HELP = `The recommender:
-  --scorer NAME       model (default: the learned recommender, fitted on the
-                      real bodies) or weighted (the hand-weighted scorer)
-  --model FILE        a model fitted with samverkan fit (JSON)
-  --field FIELD       partners for one field of cooperation, e.g.
-                      räddningstjänst, överförmyndare, IT (codes: ${FIELDS.map((f) => f.code).join(', ')})`;
+const SCORER_FLAGS = {
+  hops: libraryFlag(RecommendOptionsSchema, 'hops', { value: 'N', help: 'cli.flag.scorer.hops' }),
+  'max-km': libraryFlag(RecommendOptionsSchema, 'maxKm', { value: 'KM', help: 'cli.flag.scorer.max-km' }),
+  weights: libraryFlag(RecommendOptionsSchema, 'weights', { type: 'string', value: 'LIST', help: 'cli.flag.scorer.weights', helpParams: { components: COMPONENTS.join(', ') }, parse: parseWeights, default: false }),
+  'county-preference': libraryFlag(RecommendOptionsSchema, 'countyPreference', { value: 'P', help: 'cli.flag.scorer.county-preference' }),
+} as const satisfies FlagTable;
+const SCORER_GROUP = { title: 'cli.help.scoring', flags: SCORER_FLAGS } as const;
+
+const MODEL_FLAGS = {
+  scorer: libraryFlag(RecommendOptionsSchema, 'scorer', { value: 'NAME', help: 'cli.flag.model.scorer' }),
+  model: cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.model.model' }),
+  field: libraryFlag(RecommendOptionsSchema, 'field', {
+    value: 'FIELD',
+    help: 'cli.flag.model.field',
+    helpParams: { codes: FIELDS.map((f) => f.code).join(', ') },
+    parse: (raw, _flag, lang) => {
+      if (findField(raw) === undefined) throw new UsageError(message(lang, 'cli.error.unknownField', { value: JSON.stringify(raw) }), message(lang, 'cli.hint.fields', { fields: FIELDS.map((f) => `${f.code} (${f.sv})`).join(', ') }));
+      return raw;
+    },
+  }),
+} as const satisfies FlagTable;
+const MODEL_GROUP = { title: 'cli.help.recommender', flags: MODEL_FLAGS } as const;
 
 /** `--model FILE`: a fitted model, checked against its schema (exit 2 with the file named when it is not one). */
 export function modelOption(values: ParsedArgs['values'], io: CliIO): RecommenderModel | undefined {
+  const lang = messageLang(values);
   const path = values.model as string | undefined;
-  const text = readOptionFile(values, 'model', io, 'fit one with samverkan fit --out model.json');
+  const hint = message(lang, 'cli.hint.fit');
+  const text = readOptionFile(values, 'model', io, hint);
   if (path === undefined || text === undefined) return undefined;
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new UsageError(`the model ${path} is not JSON`, 'fit one with samverkan fit --out model.json');
+    throw new UsageError(message(lang, 'cli.error.modelNotJson', { path }), hint);
   }
   const parsed = RecommenderModelSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UsageError(`the model ${path} is not a samverkan model: ${issue.path.join('.') || 'value'}: ${issue.message}`, 'fit one with samverkan fit --out model.json');
+    throw new UsageError(message(lang, 'cli.error.notAModel', { path, where: issue.path.join('.') || 'value', reason: issue.message }), hint);
   }
   return parsed.data;
 }
 
+const COMPETENCE_FLAGS = {
+  capability: libraryFlag(RecommendOptionsSchema, 'capability', { value: 'C', help: 'cli.flag.competence.capability' }),
+  'competence-weight': libraryFlag(RecommendOptionsSchema, 'competenceWeight', {
+    value: 'W',
+    help: 'cli.flag.competence.competence-weight',
+  }),
+} as const satisfies FlagTable;
+
 /** `--capabilities`, `--capability` and `--competence-weight` as recommend options. */
-function competenceOptions(values: ParsedArgs['values'], input: LoadedInput, io: CliIO): Pick<RecommendOptions, 'capabilities' | 'capability' | 'competenceWeight'> {
+function competenceOptions(values: ParsedArgs['values'], flags: Record<string, unknown>, input: LoadedInput, io: CliIO): Pick<RecommendOptions, 'capabilities' | 'capability' | 'competenceWeight'> {
   const capabilities = input.capabilities;
   noteCapabilities(input, io);
-  for (const flag of ['capability', 'competence-weight']) if (values[flag] !== undefined && !capabilities) throw new UsageError(`--${flag} needs --capabilities FILE`);
-  const weight = numberOption(values, 'competence-weight');
-  if (weight !== undefined && !(weight >= 0)) throw new UsageError(`--competence-weight must be a number ≥ 0, got ${weight}`);
-  return { ...(capabilities && { capabilities }), ...(typeof values.capability === 'string' && { capability: values.capability }), ...(weight !== undefined && { competenceWeight: weight }) };
+  const own = optionsOf(COMPETENCE_FLAGS, flags);
+  for (const flag of Object.keys(COMPETENCE_FLAGS)) if (flags[flag] !== undefined && !capabilities) throw new UsageError(message(input.lang, 'cli.error.needsCapabilities', { flag: `--${flag}` }));
+  return { ...(capabilities && { capabilities }), ...own };
 }
 
 /** `--scorer`, `--model` and `--field` as recommend options. */
-function modelOptions(values: ParsedArgs['values'], io: CliIO): Pick<RecommendOptions, 'scorer' | 'model' | 'field'> {
-  const scorer = choiceOption(values, 'scorer', ['model', 'weighted'] as const);
+function modelOptions(values: ParsedArgs['values'], flags: Record<string, unknown>, io: CliIO): Pick<RecommendOptions, 'scorer' | 'model' | 'field'> {
   const model = modelOption(values, io);
-  const field = values.field as string | undefined;
-  if (field !== undefined && findField(field) === undefined) throw new UsageError(`unknown field ${JSON.stringify(field)}`, `fields: ${FIELDS.map((f) => `${f.code} (${f.sv})`).join(', ')}`);
-  return { ...(scorer && { scorer }), ...(model && { model }), ...(field !== undefined && { field }) };
-}
-
-/** Scorer and candidate options shared by recommend and plan. */
-function scorerOptions(values: ParsedArgs['values']): Pick<RecommendOptions, 'hops' | 'maxKm' | 'weights' | 'countyPreference'> {
-  const hops = integerOption(values, 'hops', 0);
-  const maxKm = numberOption(values, 'max-km');
-  const countyPreference = choiceOption(values, 'county-preference', ['same', 'bridge'] as const);
-  let weights: Partial<Record<Component, number>> | undefined;
-  const list = listOption(values, 'weights');
-  if (list) {
-    weights = {};
-    for (const item of list) {
-      const [name, value] = item.split('=');
-      const w = Number(value);
-      if (!(COMPONENTS as readonly string[]).includes(name ?? '') || value === undefined || !Number.isFinite(w) || w < 0) {
-        throw new UsageError(`bad weight ${JSON.stringify(item)}`, `write component=number, components: ${COMPONENTS.join(', ')}`);
-      }
-      weights[name as Component] = w;
-    }
-  }
-  return { ...(hops !== undefined && { hops }), ...(maxKm !== undefined && { maxKm }), ...(countyPreference && { countyPreference }), ...(weights && { weights }) };
+  return { ...optionsOf(MODEL_FLAGS, flags), ...(model && { model }) };
 }
 
 /**
@@ -131,299 +142,172 @@ function flatten(rows: readonly RecommendationRow[], format: 'text' | 'csv' | 'm
   return withColumns(flat, shown as (keyof (typeof flat)[number] & string)[]);
 }
 
-export const recommendCommand: Command = {
+const RECOMMEND_FLAGS = {
+  municipality: cliFlag({ type: 'string', short: 'm', value: 'M', help: 'cli.flag.recommend.municipality' }),
+  all: cliFlag({ type: 'boolean', help: 'cli.flag.recommend.all' }),
+  every: cliFlag({ type: 'boolean', help: 'cli.flag.recommend.every' }),
+  small: libraryFlag(BatchOptionsSchema, 'smallPopulation', { value: 'N', help: 'cli.flag.recommend.small' }),
+  limit: libraryFlag(RecommendOptionsSchema, 'limit', { value: 'N', help: 'cli.flag.recommend.limit' }),
+  existing: libraryFlag(RecommendOptionsSchema, 'existing', { value: 'HOW', help: 'cli.flag.recommend.existing' }),
+  ...COMPETENCE_FLAGS,
+} as const satisfies FlagTable;
+
+export const recommendCommand = defineCommand({
   name: 'recommend',
-  summary: 'which neighbouring municipalities a small one should cooperate with next, and why',
-  options: {
-    ...INPUT_OPTIONS,
-    ...OUTPUT_OPTIONS,
-    ...ROWS_OPTIONS,
-    ...SCORER_OPTIONS,
-    ...MODEL_OPTIONS,
-    municipality: { type: 'string', short: 'm' },
-    all: { type: 'boolean' },
-    limit: { type: 'string' },
-    existing: { type: 'string' },
-    small: { type: 'string' },
-    every: { type: 'boolean' },
-    capability: { type: 'string' },
-    'competence-weight': { type: 'string' },
-    lang: { type: 'string' },
-  },
-  help: `samverkan recommend (--municipality M | --county C | --all) [options]
-
-Ranked partner suggestions, each with its reasons. By default the learned
-recommender ranks every municipality not yet tied to this one: a model of
-whom municipalities choose when they form a joint body, fitted on 163 real
-Swedish bodies (distance, borders, county and labour-market region, size,
-how near each one's partners are, shared partners). The score is the
-model's probability that the candidate is the one chosen. With --county or
---all, suggestions for every small municipality (population below 15 000).
-Candidates are municipalities of the area the data covers (its scope).
---format json prints exactly the library's rows.
-
-Options:
-  --municipality, -m  code or name of the municipality
-  --county, -c C[,C]  the area the data covers (see Input): every small
-                      municipality of it, with partners from it
-  --all               every small municipality of the area (the country,
-                      for national data)
-  --every             with --county/--all: every municipality, not only small ones
-  --small N           population below which a municipality is small (default 15000)
-  --limit N           suggestions per municipality (default 10)
-  --existing HOW      exclude (default) current partners, or flag them as ties
-                      to strengthen
-  --capability C      only partners that have this capability (needs
-                      --capabilities): "who could help us set up relatives_support?"
-  --competence-weight W  weight of the competence component (default 0.25):
-                      candidates with capabilities the municipality lacks
-                      (no or planned) score higher; unknown is not lacking
-  --lang sv|en        language of the reasons (default: the data's, Swedish for Sweden)
-
-${CAPABILITY_HELP}
-
-${MODEL_HELP}
-
-${SCORER_HELP}
-
-${INPUT_HELP}
-
-${OUTPUT_HELP}
-
-${ROWS_HELP}
-
-Example:
-  samverkan recommend --municipality Bjurholm --limit 5
-  samverkan recommend --municipality Dorotea --field räddningstjänst --dataset bodies`,
-  run({ values }, io) {
+  usage: '(--municipality M | --county C | --all) [options]',
+  groups: [{ title: 'cli.help.options', flags: RECOMMEND_FLAGS }, CAPABILITY_GROUP, MODEL_GROUP, SCORER_GROUP, INPUT_GROUP, OUTPUT_GROUP, ROWS_GROUP],
+  examples: ['samverkan recommend --municipality Bjurholm --limit 5', 'samverkan recommend --municipality Dorotea --field räddningstjänst --dataset bodies'],
+  run({ values, flags }, io) {
+    const lang0 = messageLang(values);
     // --county is also the scope, so it may come with --municipality (a municipality of that area).
     const targets = ['municipality', 'all'].filter((k) => values[k] !== undefined);
-    if (targets.length > 1 || (targets.length === 0 && values.county === undefined)) throw new UsageError('give one of --municipality, --county or --all', 'see: samverkan recommend --help');
+    if (targets.length > 1 || (targets.length === 0 && values.county === undefined)) throw new UsageError(message(lang0, 'cli.error.recommendTarget'), message(lang0, 'cli.hint.seeHelp', { command: 'recommend' }));
     const input = loadInput(values, io, 'use');
-    const { net, description } = input;
+    const { net, description, lang } = input;
     announce(description, values, io);
-    const limit = integerOption(values, 'limit', 1);
-    const existing = choiceOption(values, 'existing', ['exclude', 'flag'] as const);
-    const small = numberOption(values, 'small');
-    const onWarning = (message: string) => io.stderr.write(`samverkan: warning: ${message}\n`);
-    const options = { ...scorerOptions(values), ...modelOptions(values, io), ...(values.scorer !== 'weighted' && { onWarning }), ...(limit !== undefined && { limit }), ...(existing && { existing }), ...competenceOptions(values, input, io), ...langOf(values) };
+    const f = flagsOf(RECOMMEND_FLAGS, flags);
+    const { limit, existing, smallPopulation } = optionsOf(RECOMMEND_FLAGS, flags);
+    const onWarning = (text: string) => io.stderr.write(`samverkan: ${message(lang, 'cli.warning.prefix', { message: text })}\n`);
+    const options = {
+      ...optionsOf(SCORER_FLAGS, flags),
+      ...modelOptions(values, flags, io),
+      ...(values.scorer !== 'weighted' && { onWarning }),
+      ...(limit !== undefined && { limit }),
+      ...(existing && { existing }),
+      ...competenceOptions(values, flags, input, io),
+      // The reasons in the command's language.
+      lang,
+    };
     let rows: RecommendationRow[] & { columns?: string[] };
-    if (values.municipality !== undefined) {
-      const m = net.municipality(String(values.municipality));
-      if (!m) throw new UsageError(`unknown municipality ${JSON.stringify(values.municipality)}${municipalitySuggestion(net.geography, String(values.municipality))}`, 'give a code (2460) or a name (Vännäs)');
-      if (!scopeSet(net).has(m.code)) throw new UsageError(`${m.name} is outside the area the data covers (${net.scope.description})`, `widen it: --county ${m.county},… or --county all`);
+    if (f.municipality !== undefined) {
+      const m = net.municipality(f.municipality);
+      if (!m) throw new UsageError(message(lang, 'cli.error.unknownMunicipality', { value: JSON.stringify(f.municipality) }) + municipalitySuggestion(net.geography, f.municipality), message(lang, 'cli.hint.municipality'));
+      if (!scopeSet(net).has(m.code)) throw new UsageError(message(lang, 'cli.error.outsideScope', { name: m.name, area: net.scope.description }), message(lang, 'cli.hint.widen', { county: m.county }));
       rows = recommendPartners(net, m.code, options);
     } else {
-      const batch = { ...options, ...(small !== undefined && { smallPopulation: small }), only: values.every ? ('all' as const) : ('small' as const) };
+      const batch = { ...options, ...(smallPopulation !== undefined && { smallPopulation }), only: f.every ? ('all' as const) : ('small' as const) };
       // --county is the scope (the area the data covers): suggestions for its (small) municipalities, among its municipalities.
       rows = recommendAll(net, batch);
-      const threshold = small ?? DEFAULT_SMALL_POPULATION;
+      const threshold = smallPopulation ?? DEFAULT_SMALL_POPULATION;
       const area = net.scope.description;
-      const asked = net.municipalities().filter((m) => values.every || m.population < threshold);
-      if (rows.length === 0 && asked.length === 0) io.stderr.write(`samverkan: ${area} has no small municipality (below ${threshold} inhabitants); --every gives suggestions for all its municipalities\n`);
-      else if (rows.length === 0) io.stderr.write(`samverkan: no candidate partner within ${area}: its ${values.every ? '' : 'small '}municipalities are tied to every candidate already. Candidates come from the area the data covers; widen it with --county (several, comma-separated) or --county all\n`);
+      const asked = net.municipalities().filter((m) => f.every || m.population < threshold);
+      if (rows.length === 0 && asked.length === 0) io.stderr.write(`samverkan: ${message(lang, 'cli.note.noSmall', { area, threshold })}\n`);
+      else if (rows.length === 0) io.stderr.write(`samverkan: ${message(lang, f.every ? 'cli.note.noCandidate' : 'cli.note.noCandidateSmall', { area })}\n`);
     }
     const format = formatOf(values);
     if (format === 'json') emit(JSON.stringify(shapeRows(rows, values), null, 2) + '\n', values, io);
     else printRows(flatten(shapeRows(rows, values), format), values, io);
     return 0;
   },
-};
+});
 
-export const planCommand: Command = {
+const PLAN_FLAGS = {
+  budget: libraryFlag(PlanOptionsSchema, 'budget', { short: 'b', value: 'N', help: 'cli.flag.plan.budget' }),
+  objective: libraryFlag(PlanOptionsSchema, 'objective', { value: 'NAME', help: 'cli.flag.plan.objective', showChoices: true }),
+  kind: libraryFlag(PlanOptionsSchema, 'kind', { value: 'KIND', help: 'cli.flag.plan.kind' }),
+  'reach-kinds': libraryFlag(PlanOptionsSchema, 'reachKinds', { value: 'L', help: 'cli.flag.plan.reach-kinds', default: false }),
+  small: libraryFlag(PlanOptionsSchema, 'smallPopulation', { value: 'N', help: 'cli.flag.plan.small' }),
+  capability: libraryFlag(PlanOptionsSchema, 'capability', { value: 'CODE', help: 'cli.flag.plan.capability' }),
+} as const satisfies FlagTable;
+
+export const planCommand = defineCommand({
   name: 'plan',
-  summary: 'a greedy plan of the few new links that most improve coverage or connectivity',
-  options: {
-    ...INPUT_OPTIONS,
-    ...OUTPUT_OPTIONS,
-    ...ROWS_OPTIONS,
-    ...SCORER_OPTIONS,
-    budget: { type: 'string', short: 'b' },
-    objective: { type: 'string' },
-    kind: { type: 'string' },
-    'reach-kinds': { type: 'string' },
-    small: { type: 'string' },
-    capability: { type: 'string' },
-    lang: { type: 'string' },
-  },
-  help: `samverkan plan --budget N [options]
-
-Chooses, one at a time, the new municipality link that most improves an
-objective, and prints each step with its marginal gain.
-
-Options:
-  --budget, -b N      number of new links (default 5)
-  --objective NAME    ${PLAN_OBJECTIVES.join(', ')} (default small-coverage:
-                      small municipalities with a municipality tie)
-  --kind KIND         the partner kind of kind-reach (default religious)
-  --reach-kinds L     small-coverage: kinds a small municipality must also reach
-  --capability CODE   capability-reach: the capability that municipalities
-                      lacking it (no or planned in --capabilities; unknown
-                      is not lacking) should be tied to a holder of
-  --county C[,C]      plan for this area (the scope; see Input)
-  --small N           population below which a municipality is small (default 15000)
-  --lang sv|en        language of the reasons (default: the data's, Swedish for Sweden)
-
-${SCORER_HELP}
-
-${INPUT_HELP}
-
-${OUTPUT_HELP}
-
-${ROWS_HELP}
-
-Example:
-  samverkan plan --budget 3 --objective county-connectivity --county Örebro`,
-  run({ values }, io) {
-    const objective = choiceOption(values, 'objective', PLAN_OBJECTIVES);
-    const input = loadInput(values, io, objective === 'capability-reach' ? 'use' : { refuse: 'capability records are read by --objective capability-reach' });
-    const { net, description } = input;
+  usage: '--budget N [options]',
+  groups: [{ title: 'cli.help.options', flags: PLAN_FLAGS }, SCORER_GROUP, INPUT_GROUP, OUTPUT_GROUP, ROWS_GROUP],
+  examples: ['samverkan plan --budget 3 --objective county-connectivity --county Örebro', 'samverkan plan --objective capability-reach --capability relatives_support --county Västerbotten'],
+  run({ values, flags }, io) {
+    const { capability, ...own } = optionsOf(PLAN_FLAGS, flags);
+    const lang0 = messageLang(values);
+    const reach = own.objective === 'capability-reach';
+    const input = loadInput(values, io, reach ? 'use' : { refuse: message(lang0, 'cli.error.capabilitiesOnlyReach') });
+    const { net, description, lang } = input;
     announce(description, values, io);
-    const budget = integerOption(values, 'budget', 0);
     let competence: { capabilities: CapabilitySet; capability: string } | undefined;
-    if (objective === 'capability-reach') {
-      if (!input.capabilities) throw new UsageError('--objective capability-reach needs --capabilities FILE');
-      if (typeof values.capability !== 'string') throw new UsageError('--objective capability-reach needs --capability CODE', `capabilities: ${input.capabilities.capabilities().join(', ')}`);
-      if (input.capabilities.vocabulary.codeOf(values.capability) === undefined) throw new UsageError(`--capability: unknown capability ${JSON.stringify(values.capability)}`, `capabilities: ${input.capabilities.vocabulary.codes.join(', ')}`);
+    if (reach) {
+      if (!input.capabilities) throw new UsageError(message(lang, 'cli.error.reachNeedsCapabilities'));
+      if (capability === undefined) throw new UsageError(message(lang, 'cli.error.reachNeedsCapability'), message(lang, 'cli.hint.capabilities', { codes: input.capabilities.capabilities().join(', ') }));
+      if (input.capabilities.vocabulary.codeOf(capability) === undefined) throw new UsageError(message(lang, 'cli.error.unknownCapability', { flag: '--capability', value: JSON.stringify(capability) }), message(lang, 'cli.hint.capabilities', { codes: input.capabilities.vocabulary.codes.join(', ') }));
       noteCapabilities(input, io);
-      competence = { capabilities: input.capabilities, capability: values.capability };
-    } else if (values.capability !== undefined) throw new UsageError('--capability is an option of --objective capability-reach');
-    const reachKinds = listOption(values, 'reach-kinds');
-    warnUnknownKinds(net, reachKinds, 'reach-kinds', io);
-    if (values.kind !== undefined) warnUnknownKinds(net, [String(values.kind)], 'kind', io);
-    const small = numberOption(values, 'small');
-    // --county is the scope: planLinks keeps to it already.
-    const rows = planLinks(net, {
-      ...scorerOptions(values),
-      ...(budget !== undefined && { budget }),
-      ...(objective && { objective }),
-      ...(values.kind !== undefined && { kind: String(values.kind) }),
-      ...(reachKinds && { reachKinds }),
-      ...(small !== undefined && { smallPopulation: small }),
-      ...competence,
-      ...langOf(values),
-    });
-    printRows(rows, values, io);
+      competence = { capabilities: input.capabilities, capability };
+    } else if (capability !== undefined) throw new UsageError(message(lang, 'cli.error.capabilityOnlyReach'));
+    warnUnknownKinds(net, own.reachKinds, 'reach-kinds', io, lang);
+    if (own.kind !== undefined) warnUnknownKinds(net, [own.kind], 'kind', io, lang);
+    // --county is the scope: planLinks keeps to it already. The reasons in the command's language.
+    printRows(planLinks(net, { ...optionsOf(SCORER_FLAGS, flags), ...own, ...competence, lang }), values, io);
     return 0;
   },
-};
+});
 
-export const evaluateCommand: Command = {
+const EVALUATE_FLAGS = {
+  protocol: cliFlag({ type: 'choice', choices: ['ties', 'body'], value: 'P', help: 'cli.flag.evaluate.protocol', default: 'ties' }),
+  k: libraryFlag(EvaluateOptionsSchema, 'k', { value: 'N', help: 'cli.flag.evaluate.k' }),
+  seed: libraryFlag(EvaluateOptionsSchema, 'seed', { value: 'N', help: 'cli.flag.evaluate.seed' }),
+  since: libraryFlag(EvaluateOptionsSchema, 'since', { type: 'string', value: 'DATE', help: 'cli.flag.evaluate.since', parse: parseDate }),
+  methods: cliFlag({ type: 'list', value: 'LIST', help: 'cli.flag.evaluate.methods', helpParams: { body: BODY_METHODS.join(', '), ties: EVALUATION_METHODS.join(', ') } }),
+  model: cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.evaluate.model' }),
+} as const satisfies FlagTable;
+
+const BODY_FLAGS = {
+  'competence-weight': libraryFlag(BodyEvaluateOptionsSchema, 'competenceWeight', { value: 'W', help: 'cli.flag.body.competence-weight' }),
+  folds: libraryFlag(BodyEvaluateOptionsSchema, 'folds', {
+    value: 'N|loo|county',
+    help: 'cli.flag.body.folds',
+    parse: (raw, flag, lang) => (raw === 'loo' || raw === 'county' ? raw : wholeNumber(raw, flag, 2, lang)),
+  }),
+  l2: libraryFlag(BodyEvaluateOptionsSchema, 'l2', { value: 'X|cv', help: 'cli.flag.body.l2', parse: parseL2 }),
+  bootstrap: libraryFlag(BodyEvaluateOptionsSchema, 'bootstrap', { value: 'N', help: 'cli.flag.body.bootstrap' }),
+  reference: libraryFlag(BodyEvaluateOptionsSchema, 'reference', { value: 'METHOD', help: 'cli.flag.body.reference', default: false }),
+  cases: cliFlag({ type: 'boolean', help: 'cli.flag.body.cases' }),
+} as const satisfies FlagTable;
+
+const TIES_FLAGS = {
+  repeats: libraryFlag(EvaluateOptionsSchema, 'repeats', { short: 'r', value: 'N', help: 'cli.flag.ties.repeats' }),
+  fraction: libraryFlag(EvaluateOptionsSchema, 'fraction', { value: 'X', help: 'cli.flag.ties.fraction' }),
+} as const satisfies FlagTable;
+
+export const evaluateCommand = defineCommand({
   name: 'evaluate',
-  summary: 'held-out evaluation of the recommender against baselines: hide whole bodies, or random ties',
-  options: {
-    ...INPUT_OPTIONS,
-    ...OUTPUT_OPTIONS,
-    ...ROWS_OPTIONS,
-    protocol: { type: 'string' },
-    repeats: { type: 'string', short: 'r' },
-    fraction: { type: 'string' },
-    seed: { type: 'string' },
-    since: { type: 'string' },
-    k: { type: 'string' },
-    methods: { type: 'string' },
-    folds: { type: 'string' },
-    l2: { type: 'string' },
-    bootstrap: { type: 'string' },
-    reference: { type: 'string' },
-    model: { type: 'string' },
-    cases: { type: 'boolean' },
-    'competence-weight': { type: 'string' },
-  },
-  help: `samverkan evaluate [--protocol body|ties] [options]
-
---protocol body (for networks with joint bodies): hides one body at a time;
-each of its members asks for partners among the municipalities no other
-body ties it to, and the hits are its co-members. The learned recommender
-is refitted without the hidden bodies (--folds), and compared with the
-hand-weighted scorer and baselines (nearest; same county, then nearest;
-same labour-market region, then nearest; common neighbours, Jaccard,
-Adamic–Adar, resource allocation, preferential attachment; random) on
-precision@k, recall@k, MRR, nDCG@k and AUC, with paired bootstrap
-intervals of each difference (bodies resampled).
-
---protocol ties (default): hides a seeded random share of the municipality
-ties (or, with --since, all ties made after a date) and reports AUC,
-precision@k, recall@k and MRR, mean and standard deviation over repeats.
-On group data this overstates every method: the other members of a body
-still tie the two ends of a hidden pair.
-
-Options:
-  --protocol P        body or ties (default ties)
-  --k N               cut-off of precision@k, recall@k, nDCG@k (default 5)
-  --seed N            seed of splits, folds, random baseline, bootstrap (default 1)
-  --since DATE        temporal: train on the network as of DATE, predict later
-  --methods LIST      body: ${BODY_METHODS.join(', ')}
-                      ties: ${EVALUATION_METHODS.join(', ')}
-  --model FILE        evaluate this fitted model (samverkan fit) as samverkan;
-                      body protocol: instead of refitting
-Body protocol:
-  --capabilities FILE samverkan adds the competence component (see samverkan
-                      recommend); the hidden bodies say nothing of
-                      capabilities, so this checks only that it does no harm
-  --competence-weight W  its weight (default 0.25)
-  --folds N|loo|county refits of the learned model, grouped by body (default 10;
-                      county: without every body of the case's county)
-  --l2 X|cv           the model's penalty (default cv: cross-validated per fold)
-  --bootstrap N       bootstrap resamples of the bodies (default 2000)
-  --reference METHOD  the method differences are measured from (default samverkan,
-                      or the first of --methods without it)
-  --cases             print every case (body, member, metrics) instead
-Ties protocol:
-  --repeats, -r N     random splits (default 5)
-  --fraction X        share of ties hidden (default 0.2)
-
-${INPUT_HELP}
-
-${OUTPUT_HELP}
-
-${ROWS_HELP}
-
-Example:
-  samverkan evaluate --protocol body --dataset bodies
-  samverkan evaluate --dataset bodies --repeats 10`,
-  run({ values }, io) {
-    const protocol = choiceOption(values, 'protocol', ['ties', 'body'] as const) ?? 'ties';
+  usage: '[--protocol body|ties] [options]',
+  groups: [
+    { title: 'cli.help.options', flags: EVALUATE_FLAGS },
+    { title: 'cli.help.bodyProtocol', flags: BODY_FLAGS, note: 'cli.help.bodyCapabilitiesNote' },
+    { title: 'cli.help.tiesProtocol', flags: TIES_FLAGS },
+    INPUT_GROUP,
+    OUTPUT_GROUP,
+    ROWS_GROUP,
+  ],
+  examples: ['samverkan evaluate --protocol body --dataset bodies', 'samverkan evaluate --dataset bodies --repeats 10'],
+  run({ values, flags }, io) {
+    const { protocol = 'ties', methods } = flagsOf(EVALUATE_FLAGS, flags);
     // Only an explicit file: the dataset's own records would change the measurement unasked.
-    const input = loadInput(values, io, protocol === 'body' ? 'flag' : { refuse: 'capability records are an option of --protocol body' });
-    const { net, description } = input;
+    const input = loadInput(values, io, protocol === 'body' ? 'flag' : { refuse: message(messageLang(values), 'cli.error.capabilitiesOnlyBody') });
+    const { net, description, lang } = input;
     announce(description, values, io);
-    const seed = integerOption(values, 'seed', -2147483648);
-    const k = integerOption(values, 'k', 1);
-    const since = values.since as string | undefined;
-    if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) throw new UsageError(`--since needs a date YYYY-MM-DD, got ${JSON.stringify(since)}`);
-    const methods = listOption(values, 'methods');
+    const { k, seed, since } = optionsOf(EVALUATE_FLAGS, flags);
     const known: readonly string[] = protocol === 'body' ? BODY_METHODS : EVALUATION_METHODS;
-    for (const m of methods ?? []) if (!known.includes(m)) throw new UsageError(`unknown method ${JSON.stringify(m)} for --protocol ${protocol}`, `methods: ${known.join(', ')}`);
+    for (const m of methods ?? []) if (!known.includes(m)) throw new UsageError(message(lang, 'cli.error.unknownMethod', { value: JSON.stringify(m), protocol }), message(lang, 'cli.hint.methods', { methods: known.join(', ') }));
     const model = modelOption(values, io);
-    const bar = progressBar(io, 'Evaluating');
+    const bar = progressBar(io, message(lang, 'cli.progress.evaluating'));
     const onProgress = (done: number, total: number) => bar.update(done, total);
+    const common = { ...(seed !== undefined && { seed }), ...(k !== undefined && { k }), ...(since !== undefined && { since }), ...(model && { model }), onProgress };
     if (protocol === 'body') {
-      for (const flag of ['repeats', 'fraction']) if (values[flag] !== undefined) throw new UsageError(`--${flag} is an option of --protocol ties`);
-      const { capability: _none, ...competence } = competenceOptions(values, input, io);
-      const folds = values.folds === undefined ? undefined : values.folds === 'loo' || values.folds === 'county' ? values.folds : integerOption(values, 'folds', 2);
-      const l2 = values.l2 === undefined || values.l2 === 'cv' ? undefined : numberOption(values, 'l2');
-      if (l2 !== undefined && !(l2 >= 0)) throw new UsageError('--l2 must be a number ≥ 0 or cv');
-      const bootstrap = integerOption(values, 'bootstrap', 0);
-      const reference = choiceOption(values, 'reference', BODY_METHODS);
-      if (reference && methods && !methods.includes(reference)) throw new UsageError(`--reference ${reference} is not among --methods ${methods.join(',')}`);
+      for (const flag of Object.keys(TIES_FLAGS)) if (values[flag] !== undefined) throw new UsageError(message(lang, 'cli.error.protocolOnly', { flag: `--${flag}`, protocol: 'ties' }));
+      const { capability: _none, ...competence } = competenceOptions(values, flags, input, io);
+      const { folds, l2, bootstrap, reference } = optionsOf(BODY_FLAGS, flags);
+      if (reference && methods && !methods.includes(reference)) throw new UsageError(message(lang, 'cli.error.referenceNotAmong', { reference, methods: methods.join(',') }));
       const referenceShown = reference ?? (methods && !methods.includes('samverkan') ? methods[0] : 'samverkan');
       const rows = evaluateRecommender(net, {
         protocol: 'body',
         ...(folds !== undefined && { folds }),
-        ...(l2 !== undefined && { l2 }),
+        ...(l2 !== undefined && l2 !== 'cv' && { l2 }),
         ...(bootstrap !== undefined && { bootstrap }),
         ...(reference && { reference }),
-        ...(seed !== undefined && { seed }),
-        ...(k !== undefined && { k }),
-        ...(since !== undefined && { since }),
         ...(methods && { methods: methods as BodyMethod[] }),
-        ...(model && { model }),
         ...competence,
-        onProgress,
+        ...common,
       });
       bar.finish();
-      if (values.cases) printRows(rows.caseRows, values, io);
+      if (flags.cases) printRows(rows.caseRows, values, io);
       else if (formatOf(values) === 'text') {
         // A terminal table: the means, and each metric's difference from the reference with its interval in one cell.
         const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
@@ -441,79 +325,39 @@ Example:
           [`MRR [95 %]`]: cell(r.mrrDifference, r.mrrLow, r.mrrHigh),
         }));
         printRows(withColumns(shown, Object.keys(shown[0] ?? {}) as never[]), values, io);
-        if (first) io.stderr.write(`samverkan: ${first.cases} cases from ${first.groups} bodies; intervals from ${bootstrap ?? 2000} bootstrap resamples of the bodies (--format csv or json for every column)\n`);
+        if (first) io.stderr.write(`samverkan: ${message(lang, 'cli.note.bootstrap', { cases: first.cases, groups: first.groups, resamples: bootstrap ?? 2000 })}\n`);
       } else printRows(rows, values, io);
       return 0;
     }
-    for (const flag of ['folds', 'l2', 'bootstrap', 'reference', 'cases', 'capabilities', 'census', 'custom-capabilities', 'competence-weight']) if (values[flag] !== undefined) throw new UsageError(`--${flag} is an option of --protocol body`);
-    const repeats = integerOption(values, 'repeats', 1);
-    const fraction = numberOption(values, 'fraction');
-    if (fraction !== undefined && !(fraction > 0 && fraction < 1)) throw new UsageError('--fraction must be between 0 and 1');
-    const rows = evaluateRecommender(net, {
-      ...(repeats !== undefined && { repeats }),
-      ...(fraction !== undefined && { fraction }),
-      ...(seed !== undefined && { seed }),
-      ...(k !== undefined && { k }),
-      ...(since !== undefined && { since }),
-      ...(methods && { methods: methods as EvaluationMethod[] }),
-      ...(model && { model }),
-      onProgress,
-    });
+    for (const flag of Object.keys(BODY_FLAGS)) if (values[flag] !== undefined) throw new UsageError(message(lang, 'cli.error.protocolOnly', { flag: `--${flag}`, protocol: 'body' }));
+    const rows = evaluateRecommender(net, { ...optionsOf(TIES_FLAGS, flags), ...(methods && { methods: methods as EvaluationMethod[] }), ...common });
     bar.finish();
     printRows(rows, values, io);
     return 0;
   },
-};
+});
 
-export const fitCommand: Command = {
+const FIT_FLAGS = {
+  out: OUTPUT_FLAGS.out,
+  l2: libraryFlag(FitRecommenderOptionsSchema, 'l2', { value: 'X|cv', help: 'cli.flag.fit.l2', parse: parseL2 }),
+  folds: libraryFlag(FitRecommenderOptionsSchema, 'folds', { value: 'N', help: 'cli.flag.fit.folds' }),
+  seed: libraryFlag(FitRecommenderOptionsSchema, 'seed', { value: 'N', help: 'cli.flag.fit.seed' }),
+  id: libraryFlag(FitRecommenderOptionsSchema, 'id', { value: 'NAME', help: 'cli.flag.fit.id' }),
+  description: libraryFlag(FitRecommenderOptionsSchema, 'description', { value: 'TEXT', help: 'cli.flag.fit.description', default: false }),
+} as const satisfies FlagTable;
+
+export const fitCommand = defineCommand({
   name: 'fit',
-  summary: 'fit the learned recommender on your own joint bodies (another country, another field)',
-  options: {
-    ...INPUT_OPTIONS,
-    out: { type: 'string', short: 'o' },
-    l2: { type: 'string' },
-    folds: { type: 'string' },
-    seed: { type: 'string' },
-    id: { type: 'string' },
-    description: { type: 'string' },
-  },
-  help: `samverkan fit [input] [--out model.json] [options]
-
-Fits the learned recommender on the joint bodies of the input: each body is
-hidden in turn, and each of its members becomes a case (which municipalities
-did it choose?). Writes the model as JSON (to --out, else the terminal), for
-samverkan recommend --model and evaluate --model, or recommendPartners(net,
-m, { model }) in the library. The model names its training data.
-
-Options:
-  --out, -o FILE      write the model here
-  --l2 X|cv           the penalty (default cv: 5-fold cross-validation by body)
-  --folds N           folds of that cross-validation (default 5)
-  --seed N            seed of the folds (default 1)
-  --id NAME           the model's name (default custom)
-  --description TEXT  what it is, in a sentence
-
-${INPUT_HELP}
-
-Example:
-  samverkan fit --dataset bodies --out bodies-model.json`,
-  run({ values }, io) {
-    const { net, description } = loadInput(values, io);
+  usage: '[input] [--out model.json] [options]',
+  groups: [{ title: 'cli.help.options', flags: FIT_FLAGS }, INPUT_GROUP],
+  examples: ['samverkan fit --dataset bodies --out bodies-model.json'],
+  run({ values, flags }, io) {
+    const { net, description, lang } = loadInput(values, io);
     announce(description, values, io);
-    const l2 = values.l2 === undefined || values.l2 === 'cv' ? undefined : numberOption(values, 'l2');
-    if (l2 !== undefined && !(l2 >= 0)) throw new UsageError('--l2 must be a number ≥ 0 or cv');
-    const folds = integerOption(values, 'folds', 2);
-    const seed = integerOption(values, 'seed', -2147483648);
-    const model = fitRecommender(net, {
-      ...(l2 !== undefined && { l2 }),
-      ...(folds !== undefined && { folds }),
-      ...(seed !== undefined && { seed }),
-      ...(typeof values.id === 'string' && { id: values.id }),
-      ...(typeof values.description === 'string' && { description: values.description }),
-      dataset: description,
-    });
+    const { l2, ...options } = optionsOf(FIT_FLAGS, flags);
+    const model = fitRecommender(net, { ...options, ...(l2 !== undefined && l2 !== 'cv' && { l2 }), dataset: description });
     const path = emit(`${JSON.stringify(model, null, 2)}\n`, values, io);
-    if (path) io.stderr.write(`Wrote ${path}: ${model.default.cases} cases from ${model.trainedOn.groups} bodies, λ ${model.default.l2}\n`);
+    if (path) io.stderr.write(`${message(lang, 'cli.note.fitted', { path, cases: model.default.cases, groups: model.trainedOn.groups, l2: String(model.default.l2) })}\n`);
     return 0;
   },
-};
+});

@@ -7,15 +7,17 @@ import type { Country } from '../../model/country.js';
 import type { CapabilitySet } from '../../model/capabilities.js';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { renderReportMarkdownFromModel } from '../../report/markdown.js';
-import { buildReport } from '../../report/model.js';
+import { buildReport, ReportOptionsSchema } from '../../report/model.js';
 import { renderCapabilityMap } from '../../report/map/capability.js';
+import { CAPABILITY_GROUP } from './capabilities.js';
 import { formatTextTable } from '../../report/table.js';
-import { LANGUAGES } from '../../model/i18n/index.js';
 import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
-import { INPUT_HELP, INPUT_OPTIONS, loadInput, noteCapabilities, readOptionFile } from '../input.js';
+import { INPUT_GROUP, loadInput, noteCapabilities, readOptionFile } from '../input.js';
+import { cliFlag, flagsOf, libraryFlag, optionsOf, type FlagTable } from '../flags.js';
+import { message, type Lang } from '../../model/i18n/index.js';
 import { emit, inputFiles, writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
-import { announce, choiceOption, integerOption, noteSampling, PATH_HELP, PATH_OPTIONS, pathOptions, type Command } from './shared.js';
+import { announce, defineCommand, messageLang, noteSampling, PATH_GROUP, pathOptions } from './shared.js';
 
 /**
  * The polygons to draw: `--features FILE`, else those of the country
@@ -30,86 +32,50 @@ export function mapFeatures(values: ParsedArgs['values'], io: CliIO, country: Co
 /** `--features FILE`: map polygons as GeoJSON (validated when the map is drawn). */
 function readFeatures(values: ParsedArgs['values'], io: CliIO): MapFeatureCollection | undefined {
   const file = values.features as string | undefined;
-  const text = readOptionFile(values, 'features', io, 'give a GeoJSON FeatureCollection with a `code` property per municipality');
+  const text = readOptionFile(values, 'features', io, message(messageLang(values), 'cli.hint.featuresFile'));
   if (text === undefined) return undefined;
   try {
     return JSON.parse(text) as MapFeatureCollection;
   } catch {
-    throw new UsageError(`--features ${JSON.stringify(file)} is not JSON`, 'give a GeoJSON FeatureCollection with a `code` property per municipality');
+    throw new UsageError(message(messageLang(values), 'cli.error.featuresNotJson', { value: JSON.stringify(file) }), message(messageLang(values), 'cli.hint.featuresFile'));
   }
 }
 
-export const FEATURES_HELP = `  --features FILE     map polygons: GeoJSON with a \`code\` property per municipality
-                      (default: the embedded Swedish municipalities)`;
+/** `--features FILE`, for every command that draws a map. */
+export const FEATURES_FLAGS = {
+  features: cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.features.features', helpParams: { country: DEFAULT_COUNTRY.name } }),
+} as const satisfies FlagTable;
 
-export const reportCommand: Command = {
+const REPORT_FLAGS = {
+  out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'cli.flag.report.out' }),
+  format: cliFlag({ type: 'choice', choices: ['html', 'md'], short: 'f', value: 'FMT', help: 'cli.flag.report.format', default: 'html' }),
+  title: libraryFlag(ReportOptionsSchema, 'title', { value: 'TEXT', help: 'cli.flag.report.title' }),
+  top: libraryFlag(ReportOptionsSchema, 'top', { value: 'N', help: 'cli.flag.report.top' }),
+  quiet: cliFlag({ type: 'boolean', short: 'q', help: 'cli.flag.report.quiet' }),
+  capability: cliFlag({ type: 'string', value: 'CODE', help: 'cli.flag.report.capability' }),
+  ...FEATURES_FLAGS,
+} as const satisfies FlagTable;
+
+export const reportCommand = defineCommand({
   name: 'report',
-  summary: 'the county report: one self-contained HTML file with maps (or Markdown)',
-  options: {
-    ...INPUT_OPTIONS,
-    out: { type: 'string', short: 'o' },
-    format: { type: 'string', short: 'f' },
-    title: { type: 'string' },
-    lang: { type: 'string' },
-    top: { type: 'string' },
-    quiet: { type: 'boolean', short: 'q' },
-    features: { type: 'string' },
-    capability: { type: 'string' },
-    ...PATH_OPTIONS,
-  },
-  help: `samverkan report [options]
-
-Writes the county report: maps of coverage per county and municipality, a
-national overview, and per county its coverage figures, most central and
-brokering actors, gaps and partner suggestions for small municipalities.
-The HTML file is self-contained: it opens offline and runs no script.
-Then prints a short summary per county and where the file is.
-
-The report is about the area the data covers (its scope; see --county
-under Input): a county's data makes a county report, with a map of that
-county's municipalities, named, and nothing about the rest of the country.
-
-Options:
-  --out, -o FILE      where to write (default samverkan-report.html, or
-                      samverkan-report.md with --format md)
-  --format, -f FMT    html (default) or md
-  --title TEXT        report title
-  --lang LANG         sv or en: the language of the report (default: the
-                      geography's, Swedish for Sweden)
-  --top N             actors listed per county (default 5)
-  --quiet, -q         print only the path of the file
-  --capabilities FILE each county also shows its capabilities (yes, planned,
-                      no, unknown) and capability gaps (with --census,
-                      --custom-capabilities as in samverkan capabilities);
-                      the demo dataset's synthetic ones by default
-  --capability CODE   and a map of this capability per county (yes, planned,
-                      no and unknown apart; a table in Markdown)
-${FEATURES_HELP}
-
-${PATH_HELP}
-
-${INPUT_HELP}
-
-Example:
-  samverkan report --actors actors.csv --links links.csv --out län.html`,
-  run({ values }, io) {
+  groups: [{ title: 'cli.help.options', flags: REPORT_FLAGS }, CAPABILITY_GROUP, PATH_GROUP, INPUT_GROUP],
+  examples: ['samverkan report --actors actors.csv --links links.csv --out län.html'],
+  run({ values, flags }, io) {
     const input = loadInput(values, io, 'use');
-    const { net, description, country, capabilities } = input;
+    const { net, description, country, lang, capabilities } = input;
     announce(description, values, io);
     noteCapabilities(input, io);
-    const format = choiceOption(values, 'format', ['html', 'md'] as const) ?? 'html';
-    const top = integerOption(values, 'top', 1);
-    const lang = choiceOption(values, 'lang', LANGUAGES);
+    const { format = 'html', quiet, capability: code } = flagsOf(REPORT_FLAGS, flags);
     const features = mapFeatures(values, io, country);
-    const capability = capabilityFlag(values, capabilities);
-    const bar = progressBar(io, 'Computing');
+    const capability = capabilityFlag(code, capabilities, lang);
+    const bar = progressBar(io, message(lang, 'cli.progress.computing'));
     const model = buildReport(net, {
       ...(capabilities && { capabilities }),
       ...(capability !== undefined && { capability }),
       dataDescription: description,
-      ...(lang && { lang }),
-      ...(values.title !== undefined && { title: String(values.title) }),
-      ...(top !== undefined && { top }),
+      ...optionsOf(REPORT_FLAGS, flags),
+      // The report in the command's language: --lang, else the data's (the geography's, Swedish for Sweden).
+      lang,
       maps: format === 'html',
       ...(features && { features }),
       ...pathOptions(values, io),
@@ -120,92 +86,73 @@ Example:
     const text = format === 'html' ? renderReportHtml(model, net) : renderReportMarkdownFromModel(model);
     const path = resolve(io.cwd ?? process.cwd(), (values.out as string | undefined) ?? `samverkan-report.${format}`);
     writeOutput(path, text, inputFiles(values, io.cwd ?? process.cwd()));
-    if (values.quiet) {
+    if (quiet) {
       io.stdout.write(`${path}\n`);
       return 0;
     }
     const rows = [...model.counties.map((s) => ({ c: s.coverage, serious: s.seriousGaps })), { c: model.national, serious: model.seriousGaps }].map(({ c, serious }) => ({
-      county: c.name,
-      municipalities: c.municipalityCount,
-      cooperating: percent(c.linkedShare),
-      coverage: percent(c.meanCoverage),
-      'serious gaps': serious,
+      [message(lang, 'cli.report.county')]: c.name,
+      [message(lang, 'cli.report.municipalities')]: c.municipalityCount,
+      [message(lang, 'cli.report.cooperating')]: percent(c.linkedShare),
+      [message(lang, 'cli.report.coverage')]: percent(c.meanCoverage),
+      [message(lang, 'cli.report.seriousGaps')]: serious,
     }));
-    io.stdout.write(`County report for ${description}\n\n${formatTextTable(rows)}\nWrote ${path}\n`);
+    io.stdout.write(`${message(lang, 'cli.note.reportTitle', { description })}\n\n${formatTextTable(rows)}\n${message(lang, 'cli.note.wrote', { path })}\n`);
     return 0;
   },
-};
+});
 
 /** `--capability CODE`: a capability of the records' vocabulary (else bad usage naming the flag); it needs capability records. */
-function capabilityFlag(values: ParsedArgs['values'], capabilities: CapabilitySet | undefined): string | undefined {
-  const capability = values.capability;
+function capabilityFlag(capability: string | undefined, capabilities: CapabilitySet | undefined, lang: Lang): string | undefined {
   if (capability === undefined) return undefined;
-  if (typeof capability !== 'string' || capability === '') throw new UsageError('--capability needs a capability code');
-  if (!capabilities) throw new UsageError('--capability needs --capabilities FILE (or the demo dataset, which has synthetic ones)');
-  if (capabilities.vocabulary.codeOf(capability) === undefined) throw new UsageError(`--capability: unknown capability ${JSON.stringify(capability)}`, `capabilities: ${capabilities.vocabulary.codes.join(', ')}`);
+  if (capability === '') throw new UsageError(message(lang, 'cli.error.missingValue', { flag: '--capability' }));
+  if (!capabilities) throw new UsageError(message(lang, 'cli.error.capabilityNeedsRecords'));
+  if (capabilities.vocabulary.codeOf(capability) === undefined) throw new UsageError(message(lang, 'cli.error.unknownCapability', { flag: '--capability', value: JSON.stringify(capability) }), message(lang, 'cli.hint.capabilities', { codes: capabilities.vocabulary.codes.join(', ') }));
   return capability;
 }
 
 const METRICS = ['coverage', 'linked', 'border', 'betweenness', 'religious', 'civil_society', 'authority'] as const;
 
-export const mapCommand: Command = {
+const MAP_FLAGS = {
+  metric: cliFlag({
+    type: 'choice',
+    choices: METRICS,
+    short: 'm',
+    value: 'NAME',
+    help: 'cli.flag.map.metric',
+    showChoices: false,
+    default: 'coverage',
+  }),
+  level: cliFlag({ type: 'choice', choices: ['municipality', 'county'], value: 'NAME', help: 'cli.flag.map.level', default: 'municipality' }),
+  out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'cli.flag.map.out' }),
+  title: cliFlag({ type: 'string', value: 'TEXT', help: 'cli.flag.map.title' }),
+  capability: cliFlag({ type: 'string', value: 'CODE', help: 'cli.flag.map.capability' }),
+  ...FEATURES_FLAGS,
+} as const satisfies FlagTable;
+
+export const mapCommand = defineCommand({
   name: 'map',
-  summary: 'a choropleth map of a coverage metric as a standalone SVG',
-  options: {
-    ...INPUT_OPTIONS,
-    metric: { type: 'string', short: 'm' },
-    level: { type: 'string' },
-    out: { type: 'string', short: 'o' },
-    title: { type: 'string' },
-    features: { type: 'string' },
-    capability: { type: 'string' },
-  },
-  help: `samverkan map [options]
-
-Draws ${DEFAULT_COUNTRY.name}'s municipalities (or the counties) coloured by a coverage
-metric, as one standalone SVG file. Data about part of the country (see
---county under Input) gets a map of that part, at its scale, with the
-municipalities named when they are at most 60.
-
-Options:
-  --metric, -m NAME   coverage (default), linked (cooperates with another
-                      municipality), border (share of border neighbours it
-                      cooperates with), betweenness, or a partner kind:
-                      religious, civil_society, authority
-  --level NAME        municipality (default) or county (county values: the
-                      mean coverage, the shares of the coverage table)
-  --out, -o FILE      write the SVG to FILE (default: standard output)
-  --title TEXT        title drawn on the map
-  --capability CODE   instead, a map of one capability of --capabilities (or
-                      the demo's synthetic ones): yes, planned, no and
-                      unknown coloured apart, with a legend, the source and
-                      the data date
-${FEATURES_HELP}
-
-${INPUT_HELP}
-
-Example:
-  samverkan map --metric coverage --level county --out coverage.svg`,
-  run({ values }, io) {
+  groups: [{ title: 'cli.help.options', flags: MAP_FLAGS }, CAPABILITY_GROUP, INPUT_GROUP],
+  examples: ['samverkan map --metric coverage --level county --out coverage.svg', 'samverkan map --capability relatives_support --county Västerbotten --out anhörigstöd.svg'],
+  run({ values, flags }, io) {
     const input = loadInput(values, io, 'use');
-    const { net, description, country, capabilities } = input;
+    const { net, description, country, lang, capabilities } = input;
     announce(description, values, io);
-    const capability = capabilityFlag(values, capabilities);
-    if (capability === undefined && input.capabilitiesFrom === 'flag') throw new UsageError('--capabilities on samverkan map draws one capability: give --capability CODE', `capabilities: ${capabilities!.capabilities().join(', ')}`);
+    const { metric = 'coverage', level = 'municipality', capability: code, title } = flagsOf(MAP_FLAGS, flags);
+    const capability = capabilityFlag(code, capabilities, lang);
+    if (capability === undefined && input.capabilitiesFrom === 'flag') throw new UsageError(message(lang, 'cli.error.mapNeedsCapability'), message(lang, 'cli.hint.capabilities', { codes: capabilities!.capabilities().join(', ') }));
     if (capability !== undefined) {
-      for (const flag of ['metric', 'level']) if (values[flag] !== undefined) throw new UsageError(`--${flag} and --capability cannot be combined: a capability map has states, not a metric`);
+      for (const flag of ['metric', 'level']) if (values[flag] !== undefined) throw new UsageError(message(lang, 'cli.error.capabilityWithMetric', { flag: `--${flag}` }));
       noteCapabilities(input, io);
       const features = mapFeatures(values, io, country);
       const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
       const codes = (net.scope.national ? net.geography.municipalities.map((m) => m.code) : net.scope.municipalities).filter((c) => drawn.has(c));
-      if (codes.length === 0) throw new UsageError('the map polygons cover none of the municipalities to draw', 'pass --features FILE: GeoJSON with a `code` property per municipality');
-      const svg = renderCapabilityMap(net, capabilities!, { capability, codes, labels: !net.scope.national && codes.length <= 60, ...(features && { features }), ...(values.title !== undefined && { title: String(values.title) }) });
+      if (codes.length === 0) throw new UsageError(message(lang, 'cli.error.polygonsCoverNoneOf', { area: net.scope.description }), message(lang, 'cli.hint.features'));
+      const svg = renderCapabilityMap(net, capabilities!, { capability, codes, labels: !net.scope.national && codes.length <= 60, ...(features && { features }), ...(title !== undefined && { title }) });
       const out = emit(svg, values, io);
-      if (out) io.stderr.write(`Wrote ${out}\n`);
+      if (out) io.stderr.write(`${message(lang, 'cli.note.wrote', { path: out })}\n`);
       return 0;
     }
-    const metric = choiceOption(values, 'metric', METRICS) ?? 'coverage';
-    const level = choiceOption(values, 'level', ['municipality', 'county'] as const) ?? 'municipality';
     const kinds = ['religious', 'civil_society', 'authority'];
     let byCode: Map<string, number | null>;
     let domain: [number, number] = [0, 1];
@@ -248,13 +195,15 @@ Example:
     const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
     if (!net.geography.municipalities.some((m) => drawn.has(m.code))) {
       throw new UsageError(
-        values.features !== undefined ? 'the --features polygons cover none of this geography’s municipalities' : `maps are drawn from the ${features ? `polygons of ${country!.name}` : `embedded polygons of ${DEFAULT_COUNTRY.name}`}, and none of this geography’s municipalities is among them`,
-        'pass --features FILE: GeoJSON with a `code` property per municipality',
+        values.features !== undefined
+          ? message(lang, 'cli.error.featuresCoverNone')
+          : message(lang, 'cli.error.polygonsCoverNone', { country: features ? country!.name : DEFAULT_COUNTRY.name }),
+        message(lang, 'cli.hint.features'),
       );
     }
     // The area the data covers, at its scale, with names when it is a county or two.
     const codes = net.scope.national ? undefined : net.scope.municipalities.filter((c) => drawn.has(c));
-    if (codes !== undefined && codes.length === 0) throw new UsageError(`the map polygons cover none of the municipalities of ${net.scope.description}`, 'pass --features FILE: GeoJSON with a `code` property per municipality');
+    if (codes !== undefined && codes.length === 0) throw new UsageError(message(lang, 'cli.error.polygonsCoverNoneOf', { area: net.scope.description }), message(lang, 'cli.hint.features'));
     const svg = renderMap({
       ...(features && { features }),
       ...(codes && { codes, labels: codes.length <= 60 }),
@@ -264,9 +213,11 @@ Example:
       domain,
       title: (values.title as string | undefined) ?? `${metric[0]!.toUpperCase()}${metric.slice(1).replace('_', ' ')} per ${level}${net.scope.national ? '' : `: ${net.scope.description}`}`,
       legendLabel: metric,
+      // The map's words and numbers in the command's language.
+      lang,
     });
     const out = emit(svg + (svg.endsWith('\n') ? '' : '\n'), values, io);
-    if (out) io.stderr.write(`Wrote ${out}\n`);
+    if (out) io.stderr.write(`${message(lang, 'cli.note.wrote', { path: out })}\n`);
     return 0;
   },
-};
+});

@@ -1,83 +1,119 @@
 import { availableParallelism, cpus } from 'node:os';
-import { describeSampling } from '../../analysis/centrality.js';
+import { CentralityOptionsSchema, describeSampling } from '../../analysis/centrality.js';
 import { normaliseKind } from '../../io/columns.js';
 import type { PathSampling } from '../../metrics/path-centralities.js';
 import type { CooperationNetwork } from '../../model/network.js';
+import { LANGUAGES, message, messageCount, type Lang, type MessageKey } from '../../model/i18n/index.js';
+import { messageLang } from '../lang.js';
+export { dataLang, givenLang, messageLang, startLang } from '../lang.js';
 import { UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../context.js';
+import { cliFlag, convertFlags, flagsOf, groupHelp, libraryFlag, parseArgsOptions, wholeNumber, wrap, type FlagGroup, type FlagTable } from '../flags.js';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
-import { LANGUAGES, type Lang } from '../../model/i18n/index.js';
 import { csvOptions, emit, formatOf, renderRows } from '../output.js';
 
 export interface Command {
   name: string;
-  /** One line for the command list. */
-  summary: string;
-  /** Full help text, with an example. */
-  help: string;
+  /** The help in a language, generated from the flag tables: usage, summary, description, the flag groups and the examples. */
+  help(lang: Lang): string;
+  /** The `parseArgs` options, generated from `flags`. */
   options: OptionSpec;
+  /** Every flag of the command, by name: conversions, help and the flag of a library option come from it. */
+  flags: FlagTable;
   /**
    * Flags renamed, old name → new name. The old name is refused with the new
    * one (not read as an alias): `--kinds` means an actor filter elsewhere, so
    * a script that still says `--kinds` here should fail loudly, not silently.
    */
   renamedFlags?: Readonly<Record<string, string>>;
-  run(args: ParsedArgs, io: CliIO): number | Promise<number>;
+  run(args: CommandArgs, io: CliIO): number | Promise<number>;
 }
 
-/** Options every command that prints rows accepts. */
-export const ROWS_OPTIONS: OptionSpec = {
-  sort: { type: 'string' },
-  top: { type: 'string' },
-};
+/** What a command runs with: the parsed flags as written (`values`), and as converted by the flag table (`flags`). */
+export interface CommandArgs extends ParsedArgs {
+  /** The given flags converted and checked (a list is an array, a number a number), by flag name. */
+  flags: Record<string, unknown>;
+  /** The language of messages before the data is read: `--lang`, else the default country's (see {@link startLang}). */
+  lang: Lang;
+}
 
-export const ROWS_HELP = `Rows:
-  --sort COLUMN       sort by COLUMN (numbers largest first, text A–Ö)
-  --top N             keep the first N rows`;
+/** Flags every command accepts. */
+export const GLOBAL_FLAGS = {
+  lang: cliFlag({
+    type: 'choice',
+    choices: LANGUAGES,
+    value: 'LANG',
+    help: 'cli.flag.lang',
+    showChoices: true,
+  }),
+} as const satisfies FlagTable;
+
+/** A command of the flag tables: what `defineCommand` reads. */
+export interface CommandSpec {
+  name: string;
+  /** The arguments after `samverkan <name>` in the usage line; `[options]` is said in the help's language. Default `[options]`. */
+  usage?: string;
+  /** The flag groups, in help order: the command's own first (title `cli.help.options`), then shared ones. */
+  groups: readonly FlagGroup[];
+  /** Example command lines. */
+  examples: readonly string[];
+  renamedFlags?: Readonly<Record<string, string>>;
+  run(args: CommandArgs, io: CliIO): number | Promise<number>;
+}
+
+/** The catalogue key of a command's summary line (its description paragraphs: `cli.description.<name>`). */
+const summaryKey = (name: string) => `cli.summary.${name}` as MessageKey;
+
+/**
+ * A command from its flag groups: its flags (the groups' and the global
+ * ones), the `parseArgs` options, and the help in each language, with the
+ * summary line from the catalogue, the description, the groups' flag lines
+ * and the examples.
+ */
+export function defineCommand(spec: CommandSpec): Command {
+  const flags: FlagTable = Object.assign({}, GLOBAL_FLAGS, ...spec.groups.map((g) => g.flags));
+  // A command whose own --lang goes to the library (explore) lists it among its options; the others under "Every command".
+  const groups = spec.groups.some((g) => 'lang' in g.flags) ? spec.groups : [...spec.groups, { title: 'cli.help.global' as MessageKey, flags: GLOBAL_FLAGS }];
+  return {
+    name: spec.name,
+    options: parseArgsOptions(flags),
+    flags,
+    ...(spec.renamedFlags && { renamedFlags: spec.renamedFlags }),
+    help(lang: Lang) {
+      const usage = `samverkan ${spec.name} ${(spec.usage ?? '[options]').replace('[options]', message(lang, 'cli.help.optionsArg'))}`;
+      return [
+        usage,
+        wrap(sentence(message(lang, summaryKey(spec.name))), 76).join('\n'),
+        ...message(lang, `cli.description.${spec.name}` as MessageKey)
+          .split('\n\n')
+          .map((paragraph) => wrap(paragraph, 76).join('\n')),
+        ...groups.map((g) => groupHelp(g, lang)),
+        `${message(lang, 'cli.help.example')}:\n${spec.examples.map((e) => `  ${e}`).join('\n')}`,
+      ].join('\n\n');
+    },
+    run: spec.run,
+  };
+}
+
+/** A summary line as a sentence: capitalised, with a full stop unless it ends with one or an ellipsis. */
+const sentence = (text: string) => text.replace(/^./, (c) => c.toUpperCase()) + (/[.…]$/.test(text) ? '' : '.');
+
+/** The summary line of a command in a language (the command list of `samverkan --help`). */
+export function commandSummary(command: Command, lang: Lang): string {
+  return message(lang, summaryKey(command.name));
+}
+
+/** The flags of every command that prints rows. */
+export const ROWS_FLAGS = {
+  sort: cliFlag({ type: 'string', value: 'COLUMN', help: 'cli.flag.sort' }),
+  top: cliFlag({ type: 'integer', min: 1, value: 'N', help: 'cli.flag.top' }),
+} as const satisfies FlagTable;
+export const ROWS_GROUP: FlagGroup = { title: 'cli.help.rows', flags: ROWS_FLAGS };
 
 /** Tell the user which data ran when they gave none (stderr, so piped output stays clean). */
 export function announce(description: string, values: ParsedArgs['values'], io: CliIO): void {
-  if (!values.actors && !values.links && !values.dataset && !values.graph) io.stderr.write(`samverkan: no input given; using ${description}\n`);
+  if (!values.actors && !values.links && !values.dataset && !values.graph) io.stderr.write(`samverkan: ${message(messageLang(values), 'cli.note.noInput', { description })}\n`);
 }
 
-export function integerOption(values: ParsedArgs['values'], name: string, min = 0): number | undefined {
-  const raw = values[name];
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (typeof raw !== 'string' || !/^-?\d+$/.test(raw) || n < min) throw new UsageError(`--${name} needs a whole number ≥ ${min}, got ${JSON.stringify(raw)}`);
-  return n;
-}
-
-export function numberOption(values: ParsedArgs['values'], name: string): number | undefined {
-  const raw = values[name];
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} needs a number, got ${JSON.stringify(raw)}`);
-  return n;
-}
-
-export function listOption(values: ParsedArgs['values'], name: string): string[] | undefined {
-  const raw = values[name];
-  if (raw === undefined) return undefined;
-  const list = String(raw)
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (list.length === 0) throw new UsageError(`--${name} needs a comma-separated list`);
-  return list;
-}
-
-export function choiceOption<T extends string>(values: ParsedArgs['values'], name: string, choices: readonly T[]): T | undefined {
-  const raw = values[name];
-  if (raw === undefined) return undefined;
-  if (!choices.includes(raw as T)) throw new UsageError(`--${name} must be one of ${choices.join(', ')}, got ${JSON.stringify(raw)}`);
-  return raw as T;
-}
-
-/** `--lang sv|en` as the `lang` option of the sentences' language (absent: the library's default, the data's language). */
-export function langOf(values: ParsedArgs['values']): { lang?: Lang } {
-  const lang = choiceOption(values, 'lang', LANGUAGES);
-  return lang ? { lang } : {};
-}
 
 /** Apply --sort and --top, keeping the rows' `columns`. */
 export function shapeRows<T extends object>(rows: readonly T[], values: ParsedArgs['values']): T[] {
@@ -85,7 +121,8 @@ export function shapeRows<T extends object>(rows: readonly T[], values: ParsedAr
   let out = [...rows];
   const sort = values.sort as string | undefined;
   if (sort !== undefined) {
-    if (columns && !columns.includes(sort)) throw new UsageError(`cannot sort by ${JSON.stringify(sort)}`, `columns: ${columns.join(', ')}`);
+    const lang = messageLang(values);
+    if (columns && !columns.includes(sort)) throw new UsageError(message(lang, 'cli.error.sortColumn', { value: JSON.stringify(sort) }), message(lang, 'cli.hint.columns', { columns: columns.join(', ') }));
     const value = (r: T) => (r as Record<string, unknown>)[sort];
     // Text in the default country's alphabetical order (Swedish: Å, Ä, Ö last), for people reading the table.
     const collator = new Intl.Collator(DEFAULT_COUNTRY.names?.locale);
@@ -97,7 +134,7 @@ export function shapeRows<T extends object>(rows: readonly T[], values: ParsedAr
       return collator.compare(String(a), String(b));
     });
   }
-  const top = integerOption(values, 'top', 1);
+  const top = values.top === undefined ? undefined : wholeNumber(String(values.top), 'top', 1, messageLang(values));
   if (top !== undefined) out = out.slice(0, top);
   if (columns) Object.defineProperty(out, 'columns', { value: columns, enumerable: false });
   return out;
@@ -109,28 +146,29 @@ export function printRows(rows: readonly object[], values: ParsedArgs['values'],
 }
 
 /** Warn (stderr) about kinds given in an option that no actor of the network has: likely a typo. */
-export function warnUnknownKinds(net: CooperationNetwork, kinds: readonly string[] | undefined, option: string, io: CliIO): void {
+export function warnUnknownKinds(net: CooperationNetwork, kinds: readonly string[] | undefined, option: string, io: CliIO, lang: Lang): void {
   if (!kinds) return;
   const present = new Set(net.actors().map((a) => a.kind));
   const unknown = kinds.map((k) => normaliseKind(k)).filter((k) => k !== '' && !present.has(k));
   if (unknown.length > 0) {
-    io.stderr.write(`samverkan: warning: no actor of kind ${unknown.map((k) => JSON.stringify(k)).join(', ')} in this network (--${option}); kinds here: ${[...present].sort().join(', ')}\n`);
+    io.stderr.write(`samverkan: ${message(lang, 'cli.warning.unknownKinds', { kinds: unknown.map((k) => JSON.stringify(k)).join(', '), flag: `--${option}`, present: [...present].sort().join(', ') })}\n`);
   }
 }
 
-/** Options of the commands whose results rest on shortest-path searches (betweenness). */
-export const PATH_OPTIONS: OptionSpec = {
-  samples: { type: 'string' },
-  workers: { type: 'string' },
-};
-
-export const PATH_HELP = `Shortest paths (betweenness, closeness, harmonic):
-  --samples N         search from a seeded sample of about N actors: auto
-                      (default: every actor up to nodes × links = 100
-                      million, else a sample), exact, or a number
-  --workers N         worker threads for the searches: auto (default: 2 on
-                      large networks, else 1) or a number (1: none), at
-                      most the number of cores`;
+/** The flags of the commands whose results rest on shortest-path searches (betweenness). */
+export const PATH_FLAGS = {
+  samples: libraryFlag(CentralityOptionsSchema, 'samples', {
+    value: 'N',
+    help: 'cli.flag.samples',
+    parse: (raw, flag, lang) => (raw === 'auto' || raw === 'exact' ? raw : wholeNumber(raw, flag, 1, lang)),
+  }),
+  workers: libraryFlag(CentralityOptionsSchema, 'workers', {
+    value: 'N',
+    help: 'cli.flag.workers',
+    parse: (raw, flag, lang) => (raw === 'auto' ? raw : wholeNumber(raw, flag, 1, lang)),
+  }),
+} as const satisfies FlagTable;
+export const PATH_GROUP: FlagGroup = { title: 'cli.help.paths', flags: PATH_FLAGS };
 
 /** The cores this process may use (`os.availableParallelism`), at least 1. */
 export function availableCores(): number {
@@ -144,17 +182,14 @@ export function availableCores(): number {
  * of cores, with a notice on stderr when it was more.
  */
 export function pathOptions(values: ParsedArgs['values'], io?: CliIO): { samples?: 'auto' | 'exact' | number; workers?: 'auto' | number } {
-  const raw = values.samples;
-  let samples: 'auto' | 'exact' | number | undefined;
-  if (raw === 'auto' || raw === 'exact') samples = raw;
-  else if (raw !== undefined) {
-    samples = integerOption(values, 'samples', 1);
-  }
-  let workers: 'auto' | number | undefined = values.workers === 'auto' ? 'auto' : integerOption(values, 'workers', 1);
+  const lang = messageLang(values);
+  const converted = convertFlags(PATH_FLAGS, values, lang);
+  const { samples } = flagsOf(PATH_FLAGS, converted);
+  let { workers } = flagsOf(PATH_FLAGS, converted);
   const cores = availableCores();
   if (typeof workers === 'number' && workers > cores) {
     if (io && !values[WORKERS_NOTED]) {
-      io.stderr.write(`samverkan: --workers ${workers} is more than the ${cores} core${cores === 1 ? '' : 's'} this machine has; using ${cores} (more threads would only take turns on them, each with its own copy of the graph)\n`);
+      io.stderr.write(`samverkan: ${messageCount(lang, 'cli.note.workers', cores, { asked: String(workers) })}\n`);
       values[WORKERS_NOTED] = true;
     }
     workers = cores;
@@ -165,7 +200,7 @@ export function pathOptions(values: ParsedArgs['values'], io?: CliIO): { samples
 /** Set once the --workers notice is written, so a command that reads the options twice says it once. */
 const WORKERS_NOTED = '\u0000workers-noted';
 
-/** Say on stderr when path measures were estimated from a sample. */
+/** Say on stderr when path measures were estimated from a sample (the sentence is the library's, English for now). */
 export function noteSampling(sampling: PathSampling | null, io: CliIO): void {
   const note = describeSampling(sampling);
   if (note) io.stderr.write(`samverkan: ${note}\n`);
