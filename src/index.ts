@@ -66,6 +66,7 @@ export {
   type CountryAttributeTable,
   type CountryDataset,
   type CountryTable,
+  type CountryWords,
   type CountryText,
   type NameRules,
   type Row,

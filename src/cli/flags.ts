@@ -35,8 +35,8 @@ export interface Flag<V = unknown, O extends string = string> {
    * section (`cli.flag.actors`), said in the help's language, or English text.
    */
   readonly help: MessageKey | (string & {});
-  /** The values of the help key's placeholders. */
-  readonly helpParams?: Readonly<Record<string, string>>;
+  /** The values of the help key's placeholders: text, or text in the help's language. */
+  readonly helpParams?: Readonly<Record<string, string | ((lang: Lang) => string)>>;
   /** The values a `choice` (or each item of a `list`) may take: read from the schema's enum unless given. */
   readonly choices?: readonly string[];
   /** List the choices in the help (default: for a `choice` of at most eight values). */
@@ -251,9 +251,10 @@ export function wrap(text: string, width: number): string[] {
 }
 
 /** A help text: the catalogue's message when it is a key, else the text as written. */
-function say(text: string, lang: Lang, params?: Readonly<Record<string, string>>): string {
+function say(text: string, lang: Lang, params?: Flag['helpParams']): string {
+  const values = params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'function' ? v(lang) : v]));
   // A key the catalogue lacks is a bug (`message` says so), not text to print.
-  return Object.hasOwn(CATALOGUES.en, text) || /^cli\.[\w.-]+$/.test(text) ? message(lang, text as MessageKey, params) : text;
+  return Object.hasOwn(CATALOGUES.en, text) || /^cli\.[\w.-]+$/.test(text) ? message(lang, text as MessageKey, values) : text;
 }
 
 /** Help columns: flags in the first 20 (after two spaces), text after, 79 in all. */

@@ -5,7 +5,7 @@ import { COUNTRIES, knownCountry } from '../countries/index.js';
 import { countryDataset, countryDatasetCapabilities, countryGeography, loadCountry } from '../io/country.js';
 import { loadCapabilities, LoadCapabilitiesOptionsSchema } from '../io/capabilities.js';
 import type { CapabilitySet } from '../model/capabilities.js';
-import type { Country } from '../model/country.js';
+import { countryWordsIn, type Country } from '../model/country.js';
 import { isPlainGeography } from '../model/geography.js';
 import type { ScopeOption } from '../model/scope.js';
 import { didYouMean } from '../model/suggest.js';
@@ -90,9 +90,10 @@ export const INPUT_FLAGS = {
     value: 'NAME',
     help: 'cli.flag.dataset',
     helpParams: {
-      datasets: Object.entries(DEFAULT_COUNTRY.datasets ?? {})
-        .map(([name, d]) => `${name}, ${d.description}`)
-        .join('; '),
+      datasets: (lang) =>
+        Object.entries(DEFAULT_COUNTRY.datasets ?? {})
+          .map(([name, d]) => `${name}, ${countryWordsIn(d.description, lang)}`)
+          .join('; '),
     },
     default: Object.keys(DEFAULT_COUNTRY.datasets ?? {})[0] ?? false,
   }),
@@ -213,7 +214,7 @@ function inputCapabilities(values: ParsedArgs['values'], io: CliIO, net: Coopera
     return {};
   }
   if (file === undefined) {
-    const own = use === 'use' && dataset !== undefined ? countryDatasetCapabilities(DEFAULT_COUNTRY, dataset) : undefined;
+    const own = use === 'use' && dataset !== undefined ? countryDatasetCapabilities(DEFAULT_COUNTRY, dataset, lang) : undefined;
     if (!own) {
       for (const flag of ['census', 'custom-capabilities']) if (values[flag] !== undefined) throw new UsageError(message(lang, 'cli.error.needsCapabilities', { flag: `--${flag}` }));
       return {};
@@ -305,7 +306,7 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO, use: Capabili
     const input = countryDataset(DEFAULT_COUNTRY, name);
     if (!input) throw new UsageError(message(lang0, 'cli.error.unknownDataset', { value: JSON.stringify(name) }), message(lang0, 'cli.hint.datasets', { datasets: Object.keys(DEFAULT_COUNTRY.datasets ?? {}).join(', ') }));
     net = load(input);
-    description = DEFAULT_COUNTRY.datasets![name]!.description;
+    description = countryWordsIn(DEFAULT_COUNTRY.datasets![name]!.description, lang0);
     datasetName = name;
   }
   const lang = dataLang(values, net);

@@ -4,11 +4,11 @@
  * folder of CSV files. Nothing here knows a country by name: the default is
  * `src/countries/default.ts`'s.
  */
-import { LangSchema } from '../model/i18n/index.js';
+import { LangSchema, type Lang } from '../model/i18n/index.js';
 import { DEFAULT_COUNTRY } from '../countries/default.js';
 import { cached } from '../model/cache.js';
 import { deepFrozen } from '../model/frozen.js';
-import { NameRulesSchema, type Country, type CountryText } from '../model/country.js';
+import { countryWordsIn, NameRulesSchema, type Country, type CountryText } from '../model/country.js';
 import { SamverkanError } from '../model/errors.js';
 import { parseOptions } from '../model/options.js';
 import type { Geography } from '../model/schema.js';
@@ -63,10 +63,10 @@ export function countryDataset(country: Country, name: string): DatasetInput | u
  * const demo = countryDatasetCapabilities(SWEDEN, 'demo');
  * const caps = demo && loadCapabilities(demo.source, loadNetwork(countryDataset(SWEDEN, 'demo')!));
  */
-export function countryDatasetCapabilities(country: Country, name: string): { source: TableSource; description: string } | undefined {
+export function countryDatasetCapabilities(country: Country, name: string, lang: Lang = 'en'): { source: TableSource; description: string } | undefined {
   const dataset = Object.hasOwn(country.datasets ?? {}, name) ? country.datasets![name] : undefined;
   if (dataset?.capabilities === undefined) return undefined;
-  return { source: dataset.capabilities, description: dataset.capabilitiesDescription ?? `the capabilities of the dataset ${name}` };
+  return { source: dataset.capabilities, description: dataset.capabilitiesDescription !== undefined ? countryWordsIn(dataset.capabilitiesDescription, lang) : `the capabilities of the dataset ${name}` };
 }
 
 export const LoadCountryOptionsSchema = z.strictObject({

@@ -26,16 +26,24 @@ export type CountryAttributeTable = CountryTable | { readonly table: CountryTabl
 /** A row of an actors or links table, as the loader accepts it. */
 export type Row = Record<string, string | number>;
 
+/** Words a country writes, for messages: one text (written in English), or one per language, English among them. */
+export type CountryWords = string | (Readonly<Partial<Record<Lang, string>>> & { readonly en: string });
+
+/** The words in `lang`, else in English. */
+export function countryWordsIn(words: CountryWords, lang: Lang): string {
+  return typeof words === 'string' ? words : (words[lang] ?? words.en);
+}
+
 /** A dataset a country ships (the CLI's `--dataset NAME`). */
 export interface CountryDataset {
-  /** What it is, in words, for messages: `the embedded demo dataset (synthetic)`. */
-  readonly description: string;
+  /** What it is, in words, for messages: `the embedded demo dataset (synthetic)` (per language, or English). */
+  readonly description: CountryWords;
   /** The loader's input: its actors and links, as tables or rows. */
   readonly input: () => { readonly actors: CountryTable | readonly Row[]; readonly links: CountryTable | readonly Row[] };
   /** Capability records that go with it (`loadCapabilities`), loaded with it by default; say in `capabilitiesDescription` what they are. */
   readonly capabilities?: CountryTable;
   /** What the capability records are, in words, for messages: `synthetic capabilities (not real)`. */
-  readonly capabilitiesDescription?: string;
+  readonly capabilitiesDescription?: CountryWords;
 }
 
 /**

@@ -113,7 +113,7 @@ describe('every command on the flag tables', () => {
   it('says its notes and usage errors in the data’s language, or the one asked for', async () => {
     const sv = await cli(['summary', '--format', 'json', '--top', '1'], { lang: null });
     // summary counts the demo's synthetic capabilities too, and says so.
-    expect(sv.stderr).toBe('samverkan: ingen indata angiven; använder the embedded demo dataset (synthetic)\nsamverkan: med the demo dataset’s synthetic capabilities (not real data) (--capabilities FIL för egna, --capabilities none för inga)\n');
+    expect(sv.stderr).toBe('samverkan: ingen indata angiven; använder det inbäddade demodatasetet (syntetiskt)\nsamverkan: med demodatasetets syntetiska förmågor (inte verkliga uppgifter) (--capabilities FIL för egna, --capabilities none för inga)\n');
     const en = await cli(['summary', '--format', 'json', '--top', '1'], { lang: 'en' });
     expect(en.stderr).toBe('samverkan: no input given; using the embedded demo dataset (synthetic)\nsamverkan: with the demo dataset’s synthetic capabilities (not real data) (--capabilities FILE for your own, --capabilities none for none)\n');
     expect(en.stdout).toBe(sv.stdout);

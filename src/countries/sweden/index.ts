@@ -24,18 +24,18 @@ export const SWEDEN_SOURCE =
 
 /** The demo dataset's files (`data/examples/sweden-demo/`). */
 const DEMO: CountryDataset = {
-  description: 'the embedded demo dataset (synthetic)',
+  description: { en: 'the embedded demo dataset (synthetic)', sv: 'det inbäddade demodatasetet (syntetiskt)' },
   input: () => ({
     actors: { text: demoActors, name: 'data/examples/sweden-demo/actors.csv' },
     links: { text: demoLinks, name: 'data/examples/sweden-demo/links.csv' },
   }),
   capabilities: { text: demoCapabilities, name: 'data/examples/sweden-demo/capabilities.csv' },
-  capabilitiesDescription: 'the demo dataset’s synthetic capabilities (not real data)',
+  capabilitiesDescription: { en: 'the demo dataset’s synthetic capabilities (not real data)', sv: 'demodatasetets syntetiska förmågor (inte verkliga uppgifter)' },
 };
 
 /** The real cooperation bodies (see {@link swedenCooperationBodies}). */
 const BODIES: CountryDataset = {
-  description: 'the real cooperation bodies in data/sweden (partial)',
+  description: { en: 'the real cooperation bodies in data/sweden (partial)', sv: 'de verkliga samverkansorganen i data/sweden (ofullständigt)' },
   input: () => swedenCooperationBodies(),
 };
 
