@@ -134,6 +134,16 @@ export class EndResolver {
     return o;
   }
 
+  /**
+   * Number every declared actor id up front, in the actors' order (a link
+   * end that is one resolves to its number, as {@link end} would number it
+   * on first sight), so that a reader can resolve ends by an interning table
+   * filled from these numbers (issue 16).
+   */
+  numberDeclared(): void {
+    for (const id of this.resolution.declared) this.ordinalOf(id);
+  }
+
   /** Why a link end names no actor, with what it most likely is. */
   unresolved(value: string): string {
     const { geography, declared } = this.resolution;
