@@ -15,7 +15,7 @@ import { asciiText, type TableRecord } from '../csv.js';
 import { showCell } from '../header.js';
 import { ambiguousMunicipality, excelHint, lookalikeMunicipality, Lookalikes, municipalitySuggestion } from '../hints.js';
 import type { Table } from '../source.js';
-import type { IdTrail } from './ends.js';
+import type { DeclaredIds, IdTrail } from './ends.js';
 import { ByteInterner } from './intern.js';
 import { checkHead, countRow, extraAttributes, headOf, readAll, RecordCells, unnamedColumns, type RecordReader, type TableHead } from './record.js';
 import { countBlank, emptyReport } from './report.js';
@@ -25,6 +25,53 @@ export type ActorField = keyof typeof ACTOR_COLUMNS;
 interface ActorRowOutcome {
   actor: Actor;
   row: number;
+  /** The actor's place among the actors kept. */
+  place: number;
+}
+
+/**
+ * The ids of the actors kept, as the reader's maps hold them (see
+ * `DeclaredIds`): in the actors' order, each with its place, without a
+ * set of their own.
+ */
+class KeptIds implements DeclaredIds {
+  constructor(
+    private readonly byId: ReadonlyMap<string, ActorRowOutcome>,
+    private readonly municipalityRows: ReadonlyMap<string, ActorRowOutcome>,
+    private readonly actors: readonly Actor[],
+  ) {}
+
+  placeOf(id: string): number | undefined {
+    return (this.byId.get(id) ?? this.municipalityRows.get(id))?.place;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id) || this.municipalityRows.has(id);
+  }
+
+  get size(): number {
+    return this.actors.length;
+  }
+
+  forEach(callback: (id: string, again: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    for (const a of this.actors) callback.call(thisArg, a.id, a.id, this);
+  }
+
+  *keys(): SetIterator<string> {
+    for (const a of this.actors) yield a.id;
+  }
+
+  values(): SetIterator<string> {
+    return this.keys();
+  }
+
+  *entries(): SetIterator<[string, string]> {
+    for (const a of this.actors) yield [a.id, a.id];
+  }
+
+  [Symbol.iterator](): SetIterator<string> {
+    return this.keys();
+  }
 }
 
 function sameActor(a: Actor, b: Actor): boolean {
@@ -54,10 +101,10 @@ export function loadActors(
   preset?: ColumnMap<ActorField>,
   tick?: () => void,
   vocabulary: KindVocabulary = DEFAULT_KINDS,
-): { actors: Actor[]; report: FileReport; rejected: Map<string, IdTrail> } {
+): { actors: Actor[]; report: FileReport; rejected: Map<string, IdTrail>; declared: DeclaredIds } {
   const rejected = new Map<string, IdTrail>();
-  const { items, report } = readAll(new ActorReader(headOf(table), geography, problems, preset, tick, rejected, vocabulary), table);
-  return { actors: items, report, rejected };
+  const { items, report, declared } = readAll(new ActorReader(headOf(table), geography, problems, preset, tick, rejected, vocabulary), table);
+  return { actors: items, report, rejected, declared };
 }
 
 /**
@@ -66,7 +113,19 @@ export function loadActors(
  * as they come (a file's simple lines from their bytes, see
  * `ActorReader.byteRow`), the ids of rejected rows in `rejected`.
  */
-export function actorReader(head: TableHead, geography: Geography, problems: Problem[], rejected: Map<string, IdTrail>, vocabulary: KindVocabulary = DEFAULT_KINDS): RecordReader<Actor> {
+/** What an actors reader gives: the actors kept, the report, and their ids (see `DeclaredIds`). */
+export interface ActorReadResult {
+  items: Actor[];
+  report: FileReport;
+  declared: DeclaredIds;
+}
+
+/** A reader of actor records (as a {@link RecordReader}) whose `finish` also gives the actors' ids. */
+export interface ActorRecordReader extends RecordReader<Actor> {
+  finish(): ActorReadResult;
+}
+
+export function actorReader(head: TableHead, geography: Geography, problems: Problem[], rejected: Map<string, IdTrail>, vocabulary: KindVocabulary = DEFAULT_KINDS): ActorRecordReader {
   return new ActorReader(head, geography, problems, undefined, undefined, rejected, vocabulary);
 }
 
@@ -93,7 +152,7 @@ interface ByteKind {
  * Validates actor records one at a time (see {@link RecordReader}): the
  * header is checked at once, problems are pushed to `problems` as rows come.
  */
-class ActorReader implements RecordReader<Actor> {
+class ActorReader implements ActorRecordReader {
   private readonly report: FileReport;
   /** Kinds outside the vocabulary, with the rows that use them: said once per kind at the end. */
   private readonly unknownKinds = new Map<string, { written: string; rows: number[] }>();
@@ -235,9 +294,9 @@ class ActorReader implements RecordReader<Actor> {
     countBlank(this.report);
   }
 
-  finish(): { items: Actor[]; report: FileReport } {
+  finish(): ActorReadResult {
     this.warnUnknownKinds();
-    return { items: this.actors, report: this.report };
+    return { items: this.actors, report: this.report, declared: new KeptIds(this.byId, this.municipalityRows, this.actors) };
   }
 
   /** A problem with a row's id (the columns are known when one is made). */
@@ -332,7 +391,7 @@ class ActorReader implements RecordReader<Actor> {
       return;
     }
     if (!previous) {
-      municipalityRows.set(code, { actor: merged, row });
+      municipalityRows.set(code, { actor: merged, row, place: actors.length });
       actors.push(merged);
     }
     // `vindeln-kommun` (municipality Vindeln) is merged into 2404: links may still use the row's own id.
@@ -354,7 +413,7 @@ class ActorReader implements RecordReader<Actor> {
       }
       return;
     }
-    byId.set(id, { actor, row });
+    byId.set(id, { actor, row, place: actors.length });
     actors.push(actor);
     report.loaded++;
     const twin = lookalikes.add(id, row);

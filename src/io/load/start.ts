@@ -4,7 +4,7 @@ import type { FileReport, Problem } from '../../model/load-report.js';
 import type { Actor, Geography } from '../../model/schema.js';
 import { readTable, tableBytes, type TableSource } from '../source.js';
 import { actorReader, loadActors } from './actors.js';
-import { resolutionFor, type EndResolution, type IdTrail } from './ends.js';
+import { resolutionFor, type DeclaredIds, type EndResolution, type IdTrail } from './ends.js';
 import { memoryChunks } from './files.js';
 import { chunkedRows, drive, wholeFileProblem, type ReaderFactory } from './rows.js';
 import { resolveGeography } from './geography.js';
@@ -54,13 +54,15 @@ export function startActors(
 ): { actors: Actor[]; resolution: EndResolution } {
   let actors: Actor[] = [];
   let rejected: Map<string, IdTrail> | undefined;
+  let declared: DeclaredIds | undefined;
   if (actorsTable) {
     const result = loadActors(actorsTable, start.geography, start.problems, undefined, tick, start.vocabulary);
     actors = result.actors;
     rejected = result.rejected;
+    declared = result.declared;
     start.files.push(result.report);
   }
-  const resolution = resolutionFor(start.geography, actors, options, { explicit: start.explicit, actorsTable: actorsTable !== undefined, ...(rejected && { rejected }) });
+  const resolution = resolutionFor(start.geography, actors, options, { explicit: start.explicit, actorsTable: actorsTable !== undefined, ...(rejected && { rejected }), ...(declared && { declared }) });
   return { actors, resolution };
 }
 
@@ -80,5 +82,5 @@ export function startActorsFrom(start: LoadStart, source: TableSource | undefine
   start.problems.push(...read.problems);
   start.files.push(read.result.report);
   const actors = read.result.items;
-  return { actors, resolution: resolutionFor(start.geography, actors, options, { explicit: start.explicit, actorsTable: true, rejected }) };
+  return { actors, resolution: resolutionFor(start.geography, actors, options, { explicit: start.explicit, actorsTable: true, rejected, declared: read.result.declared }) };
 }
