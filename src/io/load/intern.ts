@@ -6,12 +6,10 @@
  */
 export class ByteInterner {
   #mask: number;
-  /** Per slot: entry + 1 (0: empty). */
+  /** Per slot, two numbers: entry + 1 (0: empty) and the key's hash (compared before the entry is read: one cache miss per probe, not four). */
   #slots: Int32Array;
-  #hash: Int32Array;
-  #start: Int32Array;
-  #length: Int32Array;
-  #value: Int32Array;
+  /** Per entry, four numbers: hash, start in the arena, length, value. */
+  #entries: Int32Array;
   #arena: Uint8Array;
   #used = 0;
   #count = 0;
@@ -20,11 +18,8 @@ export class ByteInterner {
     let size = 16;
     while (size < capacity * 2) size *= 2;
     this.#mask = size - 1;
-    this.#slots = new Int32Array(size);
-    this.#hash = new Int32Array(size >> 1);
-    this.#start = new Int32Array(size >> 1);
-    this.#length = new Int32Array(size >> 1);
-    this.#value = new Int32Array(size >> 1);
+    this.#slots = new Int32Array(2 * size);
+    this.#entries = new Int32Array(4 * (size >> 1));
     this.#arena = new Uint8Array(Math.max(1024, capacity * 16));
   }
 
@@ -41,28 +36,23 @@ export class ByteInterner {
     const mask = this.#mask;
     let slot = h & mask;
     for (;;) {
-      const e = slots[slot]!;
+      const e = slots[2 * slot]!;
       if (e === 0) return undefined;
-      const entry = e - 1;
-      if (this.#hash[entry] === h && this.#length[entry] === length && this.#same(entry, bytes, start, length)) return this.#value[entry]!;
+      if (slots[2 * slot + 1] === h) {
+        const at = 4 * (e - 1);
+        const entries = this.#entries;
+        if (entries[at + 2] === length && this.#same(entries[at + 1]!, bytes, start, length)) return entries[at + 3]!;
+      }
       slot = (slot + 1) & mask;
     }
   }
 
   /** Give the key `bytes[start … end - 1]` (not in the table) its value. */
   set(bytes: Uint8Array, start: number, end: number, value: number): void {
-    if ((this.#count + 1) * 2 > this.#mask + 1) this.#grow();
     const h = hashOf(bytes, start, end);
     const length = end - start;
-    const entry = this.#count++;
-    if (this.#used + length > this.#arena.length) this.#arena = grownArena(this.#arena, this.#used + length);
-    this.#arena.set(bytes.subarray(start, end), this.#used);
-    this.#hash[entry] = h;
-    this.#start[entry] = this.#used;
-    this.#length[entry] = length;
-    this.#value[entry] = value;
-    this.#used += length;
-    this.#place(entry, h);
+    const at = this.#add(h, length, value);
+    this.#arena.set(bytes.subarray(start, end), at);
   }
 
   /**
@@ -79,41 +69,43 @@ export class ByteInterner {
       h = Math.imul(h ^ c, 0x01000193);
     }
     h = mixed(h);
-    if ((this.#count + 1) * 2 > this.#mask + 1) this.#grow();
     const slots = this.#slots;
     const mask = this.#mask;
-    let slot = h & mask;
-    for (;;) {
-      const e = slots[slot]!;
-      if (e === 0) break;
-      const entry = e - 1;
-      if (this.#hash[entry] === h && this.#length[entry] === length && this.#sameText(entry, text)) return false;
-      slot = (slot + 1) & mask;
+    for (let slot = h & mask; slots[2 * slot] !== 0; slot = (slot + 1) & mask) {
+      if (slots[2 * slot + 1] !== h) continue;
+      const at = 4 * (slots[2 * slot]! - 1);
+      if (this.#entries[at + 2] === length && this.#sameText(this.#entries[at + 1]!, text)) return false;
     }
-    const entry = this.#count++;
-    if (this.#used + length > this.#arena.length) this.#arena = grownArena(this.#arena, this.#used + length);
+    const at = this.#add(h, length, value);
     const arena = this.#arena;
-    const at = this.#used;
     for (let k = 0; k < length; k++) arena[at + k] = text.charCodeAt(k);
-    this.#hash[entry] = h;
-    this.#start[entry] = at;
-    this.#length[entry] = length;
-    this.#value[entry] = value;
-    this.#used += length;
-    slots[slot] = entry + 1;
     return true;
   }
 
-  #sameText(entry: number, text: string): boolean {
+  /** A new entry (its key not in the table) of hash `h`: placed, with room for its `length` bytes at the returned place in the arena. */
+  #add(h: number, length: number, value: number): number {
+    if ((this.#count + 1) * 2 > this.#mask + 1) this.#grow();
+    const entry = this.#count++;
+    if (this.#used + length > this.#arena.length) this.#arena = grownArena(this.#arena, this.#used + length);
+    const at = this.#used;
+    const entries = this.#entries;
+    entries[4 * entry] = h;
+    entries[4 * entry + 1] = at;
+    entries[4 * entry + 2] = length;
+    entries[4 * entry + 3] = value;
+    this.#used += length;
+    this.#place(entry, h);
+    return at;
+  }
+
+  #sameText(at: number, text: string): boolean {
     const arena = this.#arena;
-    const at = this.#start[entry]!;
     for (let k = 0; k < text.length; k++) if (arena[at + k] !== text.charCodeAt(k)) return false;
     return true;
   }
 
-  #same(entry: number, bytes: Uint8Array, start: number, length: number): boolean {
+  #same(at: number, bytes: Uint8Array, start: number, length: number): boolean {
     const arena = this.#arena;
-    const at = this.#start[entry]!;
     for (let k = 0; k < length; k++) if (arena[at + k] !== bytes[start + k]) return false;
     return true;
   }
@@ -122,24 +114,19 @@ export class ByteInterner {
     const slots = this.#slots;
     const mask = this.#mask;
     let slot = h & mask;
-    while (slots[slot] !== 0) slot = (slot + 1) & mask;
-    slots[slot] = entry + 1;
+    while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = entry + 1;
+    slots[2 * slot + 1] = h;
   }
 
   #grow(): void {
     const size = (this.#mask + 1) * 2;
     this.#mask = size - 1;
-    this.#slots = new Int32Array(size);
-    const keep = (a: Int32Array) => {
-      const b = new Int32Array(size >> 1);
-      b.set(a);
-      return b;
-    };
-    this.#hash = keep(this.#hash);
-    this.#start = keep(this.#start);
-    this.#length = keep(this.#length);
-    this.#value = keep(this.#value);
-    for (let entry = 0; entry < this.#count; entry++) this.#place(entry, this.#hash[entry]!);
+    this.#slots = new Int32Array(2 * size);
+    const entries = new Int32Array(4 * (size >> 1));
+    entries.set(this.#entries);
+    this.#entries = entries;
+    for (let entry = 0; entry < this.#count; entry++) this.#place(entry, entries[4 * entry]!);
   }
 }
 
