@@ -10,6 +10,7 @@ import { readTable, type Table, type TableSource } from './source.js';
 import { nodeBuiltin } from '../model/runtime.js';
 import { setOwn } from '../model/own.js';
 import { parseOptions } from '../model/options.js';
+import { readKindsFile } from './load/kinds.js';
 import { NameRulesSchema } from '../model/country.js';
 import { z } from 'zod';
 
@@ -80,6 +81,13 @@ export const LoadGeographyOptionsSchema = z.strictObject({
   names: NameRulesSchema.optional(),
   /** The language sentences about it are written in when none is asked for (`lang`). Default: none (English). */
   language: LangSchema.optional(),
+  /**
+   * The country's words for organisation types: a kinds file (columns word,
+   * kind, as `loadNetwork`'s `kinds`), kept with the geography as
+   * `Geography.kinds`, so its networks and their options read those words.
+   * Default: none (the model's English words only).
+   */
+  kinds: z.custom<TableSource>((v) => typeof v === 'string' || v instanceof URL || (typeof v === 'object' && v !== null), 'expected a kinds table (a path, { path }, { text } or { bytes })').optional(),
 });
 export type LoadGeographyOptions = z.input<typeof LoadGeographyOptionsSchema>;
 
@@ -215,6 +223,8 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
   const byCode = new Map(municipalities.map((m) => [m.code, m]));
   for (const source of sources.attributes ?? []) readAttributes(source, byCode, rejectedCodes, problems);
 
+  const kinds = options.kinds === undefined ? undefined : readKindsFile(options.kinds, problems).words;
+
   const adjTable = readTable(sources.adjacency, '(adjacency)');
   const af = columnsOf(adjTable, GEOGRAPHY_COLUMNS.adjacency, ['a', 'b'], problems);
   const pairs = new Map<string, Border>();
@@ -254,6 +264,7 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
   if (options.source !== undefined) geography.source = options.source;
   if (options.names !== undefined) geography.names = options.names;
   if (options.language !== undefined) geography.language = options.language;
+  if (kinds !== undefined) geography.kinds = kinds;
   return GeographySchema.parse(geography) as Geography;
 }
 

@@ -1,6 +1,6 @@
 import { availableParallelism, cpus } from 'node:os';
 import { CentralityOptionsSchema, describeSampling } from '../../analysis/centrality.js';
-import { normaliseKind } from '../../io/columns.js';
+import { geographyKindVocabulary, normaliseKind } from '../../model/kinds.js';
 import type { PathSampling } from '../../metrics/path-centralities.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import { LANGUAGES, message, messageCount, type Lang, type MessageKey } from '../../model/i18n/index.js';
@@ -149,7 +149,8 @@ export function printRows(rows: readonly object[], values: ParsedArgs['values'],
 export function warnUnknownKinds(net: CooperationNetwork, kinds: readonly string[] | undefined, option: string, io: CliIO, lang: Lang): void {
   if (!kinds) return;
   const present = new Set(net.actors().map((a) => a.kind));
-  const unknown = kinds.map((k) => normaliseKind(k)).filter((k) => k !== '' && !present.has(k));
+  const vocabulary = geographyKindVocabulary(net.geography);
+  const unknown = kinds.map((k) => normaliseKind(k, vocabulary)).filter((k) => k !== '' && !present.has(k));
   if (unknown.length > 0) {
     io.stderr.write(`samverkan: ${message(lang, 'cli.warning.unknownKinds', { kinds: unknown.map((k) => JSON.stringify(k)).join(', '), flag: `--${option}`, present: [...present].sort().join(', ') })}\n`);
   }

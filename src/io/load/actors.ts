@@ -5,12 +5,12 @@
  * once per kind at the end.
  */
 import { cmp, findCounty, findMunicipality, indexGeography, normaliseName } from '../../model/geography.js';
-import { DEFAULT_KINDS, type KindVocabulary, VOCABULARY_KINDS } from '../../model/kinds.js';
+import { DEFAULT_KINDS, type KindVocabulary, normaliseKind, VOCABULARY_KINDS } from '../../model/kinds.js';
 import type { FileReport, Problem } from '../../model/load-report.js';
 import type { Actor, Geography } from '../../model/schema.js';
 import { closestWords } from '../../model/suggest.js';
 import { clipText, describeLookalike, visibleText } from '../../model/text.js';
-import { ACTOR_COLUMNS, normaliseKind, type ColumnMap } from '../columns.js';
+import { ACTOR_COLUMNS, type ColumnMap } from '../columns.js';
 import type { TableRecord } from '../csv.js';
 import { showCell } from '../header.js';
 import { ambiguousMunicipality, excelHint, lookalikeMunicipality, Lookalikes, municipalitySuggestion } from '../hints.js';
