@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,36 @@ describe('a second country from a folder', () => {
     expect([...svg.matchAll(/data-code="([^"]+)"/g)].map((m) => m[1])).toEqual(['T1', 'T2', 'T3', 'T4']);
     expect(svg).toContain('<title>Alby (Norra län): 1</title>');
     expect(svg).not.toMatch(/0180|Stockholm/);
+  });
+
+  it('reads organisation types with its own words (its kinds.csv), not Sweden\'s', () => {
+    expect(geo.kinds).toEqual([
+      { word: 'zelvo', kind: 'religious' },
+      { word: 'zelvos', kind: 'religious' },
+      { word: 'brakka', kind: 'civil_society' },
+      { word: 'tumbe', kind: 'authority' },
+      { word: 'norrlag', kind: 'joint_body' },
+    ]);
+    const actors = 'id,name,kind,municipality\nz,Zelvo of Alby,Zelvo,T1\nb,Brakka of Berga,Brakka,T2\nk,Kyrkan,Trossamfund,T2\nf,Fellowship,Faith community,T3\n';
+    const links = 'source,target\nT1,z\nT2,b\nT2,k\nT3,f\nT1,T2\n';
+    const net = loadNetwork({ actors, links, geography: geo });
+    expect(Object.fromEntries(net.actors().filter((a) => a.kind !== 'municipality').map((a) => [a.id, a.kind]))).toEqual({ z: 'religious', b: 'civil_society', k: 'trossamfund', f: 'religious' });
+    const unknown = net.loadReport!.problems.filter((p) => p.severity === 'warning' && /not in samverkan's vocabulary/.test(p.reason));
+    expect(unknown.map((p) => p.value)).toEqual(['Trossamfund']);
+    // Options read the network's words too: Zelvo is religious in Testland, Trossamfund is refused there.
+    expect(coverageByMunicipality(net, { partnerKinds: ['Zelvo'] })).toEqual(coverageByMunicipality(net, { partnerKinds: ['religious'] }));
+    expect(() => coverageByMunicipality(net, { partnerKinds: ['Trossamfund'] })).toThrow(/option partnerKinds\.0: not a kind the Testland geography knows/);
+    // And in Sweden, Testland's words are nobody's: Zelvo is a kind of its own, Trossamfund religious.
+    const sweden = loadNetwork({ actors: 'id,name,kind,municipality\nz,Z,Zelvo,0180\nk,K,Trossamfund,0180\n', links: 'source,target\nz,k\n' });
+    expect(net.geography.kinds).not.toEqual(sweden.geography.kinds);
+    expect(sweden.actors().filter((a) => a.kind !== 'municipality').map((a) => a.kind)).toEqual(['zelvo', 'religious']);
+  });
+
+  it('refuses a kinds.csv row without a kind, naming file, row and column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samverkan-kinds-'));
+    for (const name of ['municipalities.csv', 'counties.csv', 'adjacency.csv']) writeFileSync(join(dir, name), readFileSync(join(FOLDER, name)));
+    writeFileSync(join(dir, 'kinds.csv'), 'word,kind\nzelvo,religious\nbrakka,\n');
+    expect(() => countryGeography(loadCountry(dir))).toThrow(/kinds\.csv, row 3, column kind: the kind is empty/);
   });
 
   it('leaves the default country as it is: Sweden, with its name rules', () => {
