@@ -85,7 +85,8 @@ export const LoadGeographyOptionsSchema = z.strictObject({
    * The country's words for organisation types: a kinds file (columns word,
    * kind, as `loadNetwork`'s `kinds`), kept with the geography as
    * `Geography.kinds`, so its networks and their options read those words.
-   * Default: none (the model's English words only).
+   * Default: a folder's `kinds.csv` when there is one, else none (the model's
+   * English words only).
    */
   kinds: z.custom<TableSource>((v) => typeof v === 'string' || v instanceof URL || (typeof v === 'object' && v !== null), 'expected a kinds table (a path, { path }, { text } or { bytes })').optional(),
 });
@@ -114,7 +115,7 @@ const BOOLEAN: ReadonlyMap<string, boolean> = new Map([
 
 /**
  * Load a geography from three CSV files with the columns of the embedded
- * Swedish data: `municipalities.csv` (code, name, county_code, population,
+ * Swedish data (and a folder's `kinds.csv`, see the `kinds` option): `municipalities.csv` (code, name, county_code, population,
  * population_year, optional population_date, lat, lon, optional
  * area_km2_approx, optional island), `counties.csv` (county_code,
  * county_name) and `adjacency.csv` (a, b: one row per pair of municipalities
@@ -223,7 +224,9 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
   const byCode = new Map(municipalities.map((m) => [m.code, m]));
   for (const source of sources.attributes ?? []) readAttributes(source, byCode, rejectedCodes, problems);
 
-  const kinds = options.kinds === undefined ? undefined : readKindsFile(options.kinds, problems).words;
+  // The kinds option, else a folder's kinds.csv.
+  const kindsFile = options.kinds ?? (typeof from === 'string' && fileExists(joinPath(from, 'kinds.csv')) ? joinPath(from, 'kinds.csv') : undefined);
+  const kinds = kindsFile === undefined ? undefined : readKindsFile(kindsFile, problems).words;
 
   const adjTable = readTable(sources.adjacency, '(adjacency)');
   const af = columnsOf(adjTable, GEOGRAPHY_COLUMNS.adjacency, ['a', 'b'], problems);
