@@ -98,6 +98,11 @@ describe('a second country from a folder', () => {
     const r = await cli(['map', '--geography', resolve(FOLDER), '--links', 'links.csv', '--metric', 'linked'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect([...r.stdout.matchAll(/data-code="([^"]+)"/g)].map((m) => m[1])).toEqual(['T1', 'T2', 'T3', 'T4']);
+    // Its kinds file is its vocabulary: a Swedish word given to a flag is refused, naming the flag (exit 2).
+    const swedish = await cli(['gaps', '--geography', resolve(FOLDER), '--links', 'links.csv', '--partner-kinds', 'Trossamfund', '--lang', 'en'], { cwd: dir });
+    expect(swedish.code).toBe(2);
+    expect(swedish.stderr).toMatch(/--partner-kinds: not a kind the testland geography knows; known kinds: municipality, county, authority/);
+    expect((await cli(['gaps', '--geography', resolve(FOLDER), '--links', 'links.csv', '--partner-kinds', 'Zelvo', '--lang', 'en'], { cwd: dir })).code).toBe(0);
     // A shipped country is found by its name, without case.
     const named = await cli(['summary', '--geography', 'SWEDEN', '--links', 'links.csv', '--format', 'json'], { cwd: dir });
     expect(named.code, named.stderr).toBe(1); // Alby is not a Swedish municipality: Sweden's geography was used
