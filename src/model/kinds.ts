@@ -167,6 +167,16 @@ export class KindVocabulary {
   }
 }
 
+/**
+ * Whether a kind given as an option is a word `vocabulary` does not know,
+ * written with capitals: a word of some language (`Myndighet` where the
+ * country has no Swedish words), not a kind of one's own (written in lower
+ * case). Options refuse it (`KindOptionSchema`).
+ */
+export function isUnknownKindWord(word: string, vocabulary: KindVocabulary): boolean {
+  return word !== word.toLowerCase() && vocabulary.lookup(word) === undefined;
+}
+
 /** A word as a kind: NFC, lower case, runs of non-letters and non-digits as `_`. */
 export function kindWord(word: string): string {
   return word

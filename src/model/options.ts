@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ArgumentError, countAsSamverkanError, describeValue } from './errors.js';
-import { DEFAULT_KINDS, geographyKindVocabulary, kindWord, VOCABULARY_KINDS, type KindVocabulary, type KindWords } from './kinds.js';
+import { DEFAULT_KINDS, geographyKindVocabulary, isUnknownKindWord, kindWord, VOCABULARY_KINDS, type KindVocabulary, type KindWords } from './kinds.js';
 import { closestWords, didYouMean } from './suggest.js';
 
 /**
@@ -217,7 +217,7 @@ export const KindOptionSchema = z
   .transform((word, ctx) => {
     const known = (optionKinds?.vocabulary ?? DEFAULT_KINDS).lookup(word);
     if (known !== undefined) return known;
-    if (optionKinds && word !== word.toLowerCase()) {
+    if (optionKinds && isUnknownKindWord(word, optionKinds.vocabulary)) {
       const close = closestWords(word, optionKinds.vocabulary.entries().map(([w]) => w)).slice(0, 3);
       ctx.addIssue({
         code: 'custom',
