@@ -115,7 +115,8 @@ const BOOLEAN: ReadonlyMap<string, boolean> = new Map([
 
 /**
  * Load a geography from three CSV files with the columns of the embedded
- * Swedish data (and a folder's `kinds.csv`, see the `kinds` option): `municipalities.csv` (code, name, county_code, population,
+ * Swedish data (and a folder's `kinds.csv`, see the `kinds` option):
+ * `municipalities.csv` (code, name, county_code, population,
  * population_year, optional population_date, lat, lon, optional
  * area_km2_approx, optional island), `counties.csv` (county_code,
  * county_name) and `adjacency.csv` (a, b: one row per pair of municipalities

@@ -127,7 +127,7 @@ function valueAt(options: unknown, path: readonly PropertyKey[]): unknown {
  * such word.
  */
 export interface OptionsContext {
-  readonly geography?: { readonly name?: string; readonly kinds?: KindWords | undefined } | undefined;
+  readonly geography?: { readonly name?: string; readonly municipalities?: readonly unknown[]; readonly kinds?: KindWords | undefined } | undefined;
 }
 
 /**
@@ -190,7 +190,8 @@ let optionKinds: { vocabulary: KindVocabulary; place: string } | undefined;
 /** Run `parse` with the words of `geography` naming kinds in options. */
 function withOptionKinds<T>(geography: NonNullable<OptionsContext['geography']>, parse: () => T): T {
   const previous = optionKinds;
-  optionKinds = { vocabulary: geographyKindVocabulary(geography), place: geography.name === undefined ? 'this geography' : `the ${geography.name} geography` };
+  const place = geography.municipalities?.length === 0 ? 'a network without a geography' : geography.name === undefined ? 'this geography' : `the ${geography.name} geography`;
+  optionKinds = { vocabulary: geographyKindVocabulary(geography), place };
   try {
     return parse();
   } finally {
