@@ -158,8 +158,16 @@ export class KindVocabulary {
    * characters as `_`, diacritics kept).
    */
   kindOf(word: string): string {
-    return this.lookup(word) ?? kindWord(word);
+    let kind = this.stored.get(word);
+    if (kind === undefined) {
+      kind = this.lookup(word) ?? kindWord(word);
+      if (this.stored.size < 10_000) this.stored.set(word, kind);
+    }
+    return kind;
   }
+
+  /** Words as written → their kind as stored, for {@link kindOf}. */
+  private readonly stored = new Map<string, string>();
 
   /** Every word the vocabulary knows, as written, with its kind (for suggestions). */
   entries(): [string, string][] {
@@ -217,13 +225,6 @@ export function geographyKindVocabulary(geography: { readonly kinds?: KindWords 
  * by default; a geography's with {@link geographyKindVocabulary}.
  */
 export function normaliseKind(kind: string, vocabulary: KindVocabulary = DEFAULT_KINDS): string {
-  // A file spells its kinds a handful of ways over hundreds of thousands of rows.
-  if (vocabulary !== DEFAULT_KINDS) return vocabulary.kindOf(kind);
-  let normalised = normalisedKinds.get(kind);
-  if (normalised === undefined) {
-    normalised = vocabulary.kindOf(kind);
-    if (normalisedKinds.size < 10_000) normalisedKinds.set(kind, normalised);
-  }
-  return normalised;
+  // A file spells its kinds a handful of ways over hundreds of thousands of rows: each vocabulary remembers them.
+  return vocabulary.kindOf(kind);
 }
-const normalisedKinds = new Map<string, string>();
