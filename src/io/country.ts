@@ -40,7 +40,7 @@ export function countryGeography(country: Country): Geography {
       ...(country.source !== undefined && { source: country.source }),
       ...(country.names !== undefined && { names: country.names }),
       ...(country.language !== undefined && { language: country.language }),
-      ...(country.kinds !== undefined && { kinds: country.kinds }),
+      ...(country.kinds !== undefined && { kindsFile: country.kinds }),
     })),
   );
 }

@@ -88,7 +88,7 @@ export const LoadGeographyOptionsSchema = z.strictObject({
    * Default: a folder's `kinds.csv` when there is one, else none (the model's
    * English words only).
    */
-  kinds: z.custom<TableSource>((v) => typeof v === 'string' || v instanceof URL || (typeof v === 'object' && v !== null), 'expected a kinds table (a path, { path }, { text } or { bytes })').optional(),
+  kindsFile: z.custom<TableSource>((v) => typeof v === 'string' || v instanceof URL || (typeof v === 'object' && v !== null), 'expected a kinds table (a path, { path }, { text } or { bytes })').optional(),
 });
 export type LoadGeographyOptions = z.input<typeof LoadGeographyOptionsSchema>;
 
@@ -115,7 +115,7 @@ const BOOLEAN: ReadonlyMap<string, boolean> = new Map([
 
 /**
  * Load a geography from three CSV files with the columns of the embedded
- * Swedish data (and a folder's `kinds.csv`, see the `kinds` option):
+ * Swedish data (and a folder's `kinds.csv`, see the `kindsFile` option):
  * `municipalities.csv` (code, name, county_code, population,
  * population_year, optional population_date, lat, lon, optional
  * area_km2_approx, optional island), `counties.csv` (county_code,
@@ -225,8 +225,8 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
   const byCode = new Map(municipalities.map((m) => [m.code, m]));
   for (const source of sources.attributes ?? []) readAttributes(source, byCode, rejectedCodes, problems);
 
-  // The kinds option, else a folder's kinds.csv.
-  const kindsFile = options.kinds ?? (typeof from === 'string' && fileExists(joinPath(from, 'kinds.csv')) ? joinPath(from, 'kinds.csv') : undefined);
+  // The kindsFile option, else a folder's kinds.csv.
+  const kindsFile = options.kindsFile ?? (typeof from === 'string' && fileExists(joinPath(from, 'kinds.csv')) ? joinPath(from, 'kinds.csv') : undefined);
   const kinds = kindsFile === undefined ? undefined : readKindsFile(kindsFile, problems).words;
 
   const adjTable = readTable(sources.adjacency, '(adjacency)');
