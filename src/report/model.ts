@@ -210,7 +210,7 @@ export function buildReport(network: CooperationNetwork, options: ReportOptions 
         municipalities: statesOf.get(c.code) ?? [],
         reach: reachOf.get(c.code) ?? [],
         ...(o.capability !== undefined && {
-          map: reportCapabilityMap(net, o.capabilities, { capability: o.capability, codes: (municipalOf.get(c.code) ?? []).map((m) => m.municipality), ...(o.features && { features: o.features }) }, o.maps),
+          map: reportCapabilityMap(net, o.capabilities, { capability: o.capability, codes: (municipalOf.get(c.code) ?? []).map((m) => m.municipality), lang, ...(o.features && { features: o.features }) }, o.maps),
         }),
       },
     }),

@@ -148,7 +148,7 @@ export const mapCommand = defineCommand({
       const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
       const codes = (net.scope.national ? net.geography.municipalities.map((m) => m.code) : net.scope.municipalities).filter((c) => drawn.has(c));
       if (codes.length === 0) throw new UsageError(message(lang, 'cli.error.polygonsCoverNoneOf', { area: net.scope.description }), message(lang, 'cli.hint.features'));
-      const svg = renderCapabilityMap(net, capabilities!, { capability, codes, labels: !net.scope.national && codes.length <= 60, ...(features && { features }), ...(title !== undefined && { title }) });
+      const svg = renderCapabilityMap(net, capabilities!, { capability, codes, labels: !net.scope.national && codes.length <= 60, lang, ...(features && { features }), ...(title !== undefined && { title }) });
       const out = emit(svg, values, io);
       if (out) io.stderr.write(`${message(lang, 'cli.note.wrote', { path: out })}\n`);
       return 0;
