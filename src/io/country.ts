@@ -35,13 +35,16 @@ export interface DatasetInput {
 export function countryGeography(country: Country): Geography {
   // Shared by every call: frozen, so one caller's change cannot reach another's analyses.
   return cached(country, 'country:geography', () =>
-    deepFrozen(loadGeography(country.geography, {
-      name: country.name,
-      ...(country.source !== undefined && { source: country.source }),
-      ...(country.names !== undefined && { names: country.names }),
-      ...(country.language !== undefined && { language: country.language }),
-      ...(country.kinds !== undefined && { kindsFile: country.kinds }),
-    })),
+    deepFrozen({
+      ...loadGeography(country.geography, {
+        name: country.name,
+        ...(country.source !== undefined && { source: country.source }),
+        ...(country.names !== undefined && { names: country.names }),
+        ...(country.language !== undefined && { language: country.language }),
+        ...(country.kinds !== undefined && { kindsFile: country.kinds }),
+      }),
+      ...(country.displayName !== undefined && { displayName: country.displayName }),
+    }),
   );
 }
 

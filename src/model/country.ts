@@ -70,6 +70,8 @@ export const NO_NAME_RULES: NameRules = Object.freeze({});
 export interface Country {
   /** The country's name, e.g. the geography's `name`; `--geography NAME` matches it without case. */
   readonly name: string;
+  /** The country's name as reports and tables write it, per language: `{ en: 'Sweden', sv: 'Sverige' }`. Default: `name`. */
+  readonly displayName?: CountryWords;
   /** Where the data comes from, kept with the geography and shown in reports. */
   readonly source?: string;
   /** The three geography files and any tables of municipality attributes (see `loadGeography`). */

@@ -126,6 +126,8 @@ export type KindWord = z.infer<typeof KindWordSchema>;
 export const GeographySchema = z.object({
   /** Name of the country or region, e.g. `Sweden`. */
   name: z.string().min(1),
+  /** The name as reports and tables write it, in each language (`{ en: 'Sweden', sv: 'Sverige' }`: see `geographyName`); none: `name` in every language. */
+  displayName: z.union([z.string().min(1), z.strictObject({ en: z.string().min(1), sv: z.string().min(1).optional() })]).optional(),
   municipalities: z.array(MunicipalitySchema),
   counties: z.array(CountySchema),
   borders: z.array(BorderSchema),

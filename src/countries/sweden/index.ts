@@ -46,6 +46,7 @@ const BODIES: CountryDataset = {
  */
 export const SWEDEN: Country = Object.freeze({
   name: 'Sweden',
+  displayName: { en: 'Sweden', sv: 'Sverige' },
   source: SWEDEN_SOURCE,
   geography: {
     municipalities: { text: data.municipalities, name: 'data/sweden/municipalities.csv' },
