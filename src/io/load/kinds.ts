@@ -1,5 +1,5 @@
 /** The kind vocabulary of a load: the built-in words plus a kinds file's. */
-import type { FileReport, Problem } from '../../model/load-report.js';
+import { because, type FileReport, type Problem } from '../../model/load-report.js';
 import { DEFAULT_KINDS, foldKind, KindVocabulary, kindWord, VOCABULARY_KINDS } from '../../model/kinds.js';
 import { checkHeader } from '../header.js';
 import { readTable, type TableSource } from '../source.js';
@@ -37,10 +37,10 @@ export function kindVocabularyOf(kinds: LoadNetworkOptions['kinds'], problems: P
     const { cell, error: err, errors } = readRecord(table, columns, record, problems);
     const word = cell('word');
     const kind = kindWord(cell('kind'));
-    if (word === '') err('word', undefined, 'the word is empty');
-    if (kind === '') err('kind', cell('kind') || undefined, `the kind is empty; use one of ${VOCABULARY_KINDS.join(', ')} or a kind of your own`);
+    if (word === '') err('word', undefined, because('kinds.word_empty'));
+    if (kind === '') err('kind', cell('kind') || undefined, because('kinds.kind_empty', { kinds: VOCABULARY_KINDS.join(', ') }));
     const earlier = seen.get(foldKind(word));
-    if (errors.length === 0 && earlier !== undefined && words.get(foldKind(word)) !== kind) err('word', word, `the word is already mapped to ${JSON.stringify(words.get(foldKind(word)))} on row ${earlier}`);
+    if (errors.length === 0 && earlier !== undefined && words.get(foldKind(word)) !== kind) err('word', word, because('kinds.word_mapped', { kind: JSON.stringify(words.get(foldKind(word))), row: earlier }));
     if (errors.length > 0) {
       problems.push(...errors);
       report.rejected++;
