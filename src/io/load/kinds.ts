@@ -1,5 +1,5 @@
 /** The kind vocabulary of a load: the model's words, the geography's (its country's) and a kinds file's. */
-import type { FileReport, Problem } from '../../model/load-report.js';
+import { because, type FileReport, type Problem } from '../../model/load-report.js';
 import { foldKind, geographyKindVocabulary, kindWord, type KindVocabulary, VOCABULARY_KINDS } from '../../model/kinds.js';
 import type { Geography, KindWord } from '../../model/schema.js';
 import { checkHeader } from '../header.js';
@@ -52,10 +52,10 @@ export function readKindsFile(source: TableSource, problems: Problem[]): { words
     const { cell, error: err, errors } = readRecord(table, columns, record, problems);
     const word = cell('word');
     const kind = kindWord(cell('kind'));
-    if (word === '') err('word', undefined, 'the word is empty');
-    if (kind === '') err('kind', cell('kind') || undefined, `the kind is empty; use one of ${VOCABULARY_KINDS.join(', ')} or a kind of your own`);
+    if (word === '') err('word', undefined, because('kinds.word_empty'));
+    if (kind === '') err('kind', cell('kind') || undefined, because('kinds.kind_empty', { kinds: VOCABULARY_KINDS.join(', ') }));
     const earlier = seen.get(foldKind(word));
-    if (errors.length === 0 && earlier !== undefined && earlier.kind !== kind) err('word', word, `the word is already mapped to ${JSON.stringify(earlier.kind)} on row ${earlier.row}`);
+    if (errors.length === 0 && earlier !== undefined && earlier.kind !== kind) err('word', word, because('kinds.word_mapped', { kind: JSON.stringify(earlier.kind), row: earlier.row }));
     if (errors.length > 0) {
       problems.push(...errors);
       report.rejected++;

@@ -78,7 +78,7 @@ export function startActorsFrom(start: LoadStart, source: TableSource | undefine
   if (bytes === undefined) return startActors(start, source !== undefined ? readTable(source, '(actors)', { recordIssues: true }) : undefined, options);
   const rejected = new Map<string, IdTrail>();
   const makeReader: ReaderFactory<ReturnType<typeof actorReader>> = (head, problems) => actorReader(head, start.geography, problems, rejected, start.vocabulary);
-  const read = 'reason' in bytes ? wholeFileProblem(bytes.file, bytes.reason, makeReader) : drive(chunkedRows(bytes.file, makeReader, bytes.bytes.length, undefined, true), memoryChunks(bytes.bytes));
+  const read = 'reason' in bytes ? wholeFileProblem(bytes.file, bytes, makeReader) : drive(chunkedRows(bytes.file, makeReader, bytes.bytes.length, undefined, true), memoryChunks(bytes.bytes));
   start.problems.push(...read.problems);
   start.files.push(read.result.report);
   const actors = read.result.items;
