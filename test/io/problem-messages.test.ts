@@ -8,7 +8,7 @@ import { problemText } from '../../src/model/load-report.js';
 function sampleProblems(): Problem[] {
   const problems: Problem[] = [];
   const lenient = (input: Parameters<typeof loadNetwork>[0]) => {
-    problems.push(...(loadNetwork(input, { mode: 'lenient' }).loadReport.problems ?? []));
+    problems.push(...(loadNetwork(input, { mode: "lenient" }).loadReport?.problems ?? []));
   };
   lenient({
     actors: 'id,name,kind,municipality\na1,Förening A,förening,Umeå\na2,Moské B,moské,Umea kommun\na3,Okänd,rymdstation,Umeå\na4,Fel kommun,förening,Ingenstans\n',
