@@ -5,15 +5,15 @@
  * once per kind at the end.
  */
 import { cmp, findCounty, findMunicipality, indexGeography, normaliseName } from '../../model/geography.js';
-import { DEFAULT_KINDS, type KindVocabulary, VOCABULARY_KINDS } from '../../model/kinds.js';
-import type { FileReport, Problem } from '../../model/load-report.js';
+import { DEFAULT_KINDS, type KindVocabulary, normaliseKind, VOCABULARY_KINDS } from '../../model/kinds.js';
+import { because, hint, type FileReport, type Problem, type ProblemReason } from '../../model/load-report.js';
 import type { Actor, Geography } from '../../model/schema.js';
 import { closestWords } from '../../model/suggest.js';
-import { clipText, describeLookalike, visibleText } from '../../model/text.js';
-import { ACTOR_COLUMNS, normaliseKind, type ColumnMap } from '../columns.js';
+import { clipText, lookalikeHint, visibleText } from '../../model/text.js';
+import { ACTOR_COLUMNS, type ColumnMap } from '../columns.js';
 import { asciiText, type TableRecord } from '../csv.js';
 import { showCell } from '../header.js';
-import { ambiguousMunicipality, excelHint, lookalikeMunicipality, Lookalikes, municipalitySuggestion } from '../hints.js';
+import { ambiguousMunicipality, excelHint, lookalikeMunicipality, Lookalikes, municipalitySuggestionHint } from '../hints.js';
 import type { Table } from '../source.js';
 import type { DeclaredIds, IdTrail } from './ends.js';
 import { ByteInterner } from './intern.js';
@@ -300,9 +300,9 @@ class ActorReader implements ActorRecordReader {
   }
 
   /** A problem with a row's id (the columns are known when one is made). */
-  private idProblem(row: number, id: string, reason: string, severity: Problem['severity']): Problem {
+  private idProblem(row: number, id: string, reason: ProblemReason, severity: Problem['severity']): Problem {
     const { table, columns } = this;
-    return { file: table.file, row, column: showCell(table.header[columns!.fields.id!]!), value: clipText(id), reason, severity };
+    return { file: table.file, row, column: showCell(table.header[columns!.fields.id!]!), value: clipText(id), ...reason, severity };
   }
 
   private noteUnknownKind(kind: string, rawKind: string, row: number): void {
@@ -318,10 +318,10 @@ class ActorReader implements ActorRecordReader {
 
     const id = cell('id');
     const rawKind = cell('kind');
-    if (id === '') err('id', undefined, 'the id is empty');
+    if (id === '') err('id', undefined, because('id.empty'));
     const kind = normaliseKind(rawKind, vocabulary);
     if (kind !== '' && vocabulary.lookup(rawKind) === undefined) this.noteUnknownKind(kind, rawKind, record.row);
-    if (kind === '') err('kind', rawKind || undefined, 'the kind is empty; use municipality, county, authority, religious, civil_society, joint_body, other or a kind of your own');
+    if (kind === '') err('kind', rawKind || undefined, because('kind.empty'));
 
     const rawMunicipality = cell('municipality');
     let municipality: string | undefined;
@@ -333,12 +333,12 @@ class ActorReader implements ActorRecordReader {
     let county: string | undefined;
     if (rawCounty !== '') {
       county = findCounty(geography, rawCounty)?.code;
-      if (county === undefined) err('county', rawCounty, `unknown county: not a code or name in the ${geography.name} geography`);
+      if (county === undefined) err('county', rawCounty, because('county.unknown', { geography: geography.name }));
     }
     if (municipality !== undefined && county !== undefined) {
       const expected = ix.municipality.get(municipality)!.county;
       if (expected !== county) {
-        err('county', rawCounty, `the county does not match the municipality: ${ix.municipality.get(municipality)!.name} is in ${ix.county.get(expected)?.name ?? expected}`);
+        err('county', rawCounty, because('county.mismatch', { municipality: ix.municipality.get(municipality)!.name, county: ix.county.get(expected)?.name ?? expected }));
       }
     }
     if (municipality !== undefined && county === undefined) county = ix.municipality.get(municipality)!.county;
@@ -350,13 +350,13 @@ class ActorReader implements ActorRecordReader {
       // A municipality row adds attributes to the geography's municipality.
       const m = municipality !== undefined ? ix.municipality.get(municipality) : findMunicipality(geography, id);
       if (!m) {
-        err('id', id, ambiguousMunicipality(geography, id) ?? `unknown municipality: a row of kind municipality must name a municipality of the ${geography.name} geography by code or name${excelHint(id)}${lookalikeMunicipality(geography, id)}`);
+        err('id', id, ambiguousMunicipality(geography, id) ?? because('municipality.unknown_row', { geography: geography.name, excel: excelHint(id), lookalike: lookalikeMunicipality(geography, id) }));
       } else if (municipality === undefined && errors.length === 0) {
         municipality = m.code;
         county = m.county;
       }
     } else if (id !== '' && ix.municipality.has(id)) {
-      err('id', id, `the id is the code of the municipality ${ix.municipality.get(id)!.name}; municipalities come from the geography, so choose another id for this ${kind || 'actor'}`);
+      err('id', id, because('id.municipality_code', { name: ix.municipality.get(id)!.name, kind: kind || hint('id.municipality_code.actor') }));
     }
 
     if (errors.length > 0) {
@@ -386,7 +386,7 @@ class ActorReader implements ActorRecordReader {
     if (attributes) merged.attributes = attributes;
     const previous = municipalityRows.get(code);
     if (previous && !sameActor(previous.actor, merged)) {
-      problems.push(this.idProblem(row, id, `duplicate row for the municipality ${m.name} with conflicting attributes (row ${previous.row}): ${describeDifference(previous.actor, merged)}`, 'error'));
+      problems.push(this.idProblem(row, id, because('municipality.duplicate', { name: m.name, row: previous.row, difference: describeDifference(previous.actor, merged) }), 'error'));
       report.rejected++;
       return;
     }
@@ -408,7 +408,7 @@ class ActorReader implements ActorRecordReader {
       if (sameActor(previous.actor, actor)) {
         report.merged++;
       } else {
-        problems.push(this.idProblem(row, id, `duplicate actor id with conflicting attributes (first seen on row ${previous.row}): ${describeDifference(previous.actor, actor)}`, 'error'));
+        problems.push(this.idProblem(row, id, because('id.duplicate', { row: previous.row, difference: describeDifference(previous.actor, actor) }), 'error'));
         report.rejected++;
       }
       return;
@@ -418,13 +418,11 @@ class ActorReader implements ActorRecordReader {
     report.loaded++;
     const twin = lookalikes.add(id, row);
     if (twin) {
-      const reason = `the id looks the same as the id "${visibleText(clipText(twin.id))}" of row ${twin.row} but is a different id: ${describeLookalike(id, twin.id)}. Links must spell it exactly as meant`;
-      problems.push(this.idProblem(row, id, reason, 'warning'));
+      problems.push(this.idProblem(row, id, because('id.lookalike', { id: visibleText(clipText(twin.id)), row: twin.row, lookalike: lookalikeHint(id, twin.id) }), 'warning'));
     }
     const namesake = ix.municipalityByName.get(normaliseName(id, ix.names));
     if (namesake) {
-      const reason = `the id is also the name of the municipality ${namesake.name}: links that name "${id}" go to this actor, not to the municipality (write ${namesake.code} for the municipality)`;
-      problems.push(this.idProblem(row, id, reason, 'warning'));
+      problems.push(this.idProblem(row, id, because('id.municipality_name', { name: namesake.name, id, code: namesake.code }), 'warning'));
     }
   }
 
@@ -433,19 +431,16 @@ class ActorReader implements ActorRecordReader {
     const { table, columns, vocabulary, problems, unknownKinds } = this;
     for (const [kind, { written, rows }] of unknownKinds) {
       const column = columns?.fields.kind === undefined ? undefined : showCell(table.header[columns.fields.kind]!);
-      const shown = rows.length <= 5 ? rows.join(', ') : `${rows.slice(0, 5).join(', ')} and ${rows.length - 5} more`;
+      const shown = rows.length <= 5 ? rows.join(', ') : hint('rows.more', { rows: rows.slice(0, 5).join(', '), more: rows.length - 5 });
       const entries = vocabulary.entries();
       const byWord = new Map(entries);
       const close = closestWords(written, [...byWord.keys()])[0];
-      const suggestion = close !== undefined ? `; did you mean "${close}" (${byWord.get(close)})?` : '';
+      const suggestion = close !== undefined ? hint('suggest.1', { a: `"${close}" (${byWord.get(close)})` }) : '';
       const p: Problem = {
         file: table.file,
         row: rows[0]!,
         value: clipText(written),
-        reason:
-          `the kind "${visibleText(clipText(written))}" is not in samverkan's vocabulary (${rows.length === 1 ? 'row' : 'rows'} ${shown}): kept as the kind "${kind}", ` +
-          `so ${rows.length === 1 ? 'this actor does' : `these ${rows.length} actors do`} not count as religious, civil-society or authority partners in coverage and gaps; ` +
-          `map the word in a kinds file (kinds option, CLI --kinds-file), or write one of ${VOCABULARY_KINDS.join(', ')}${suggestion}`,
+        ...because('kind.unknown', { word: visibleText(clipText(written)), n: rows.length, rows: shown, kind, kinds: VOCABULARY_KINDS.join(', '), suggestion }),
         severity: 'warning',
       };
       if (column !== undefined) p.column = column;
@@ -455,6 +450,6 @@ class ActorReader implements ActorRecordReader {
 }
 
 /** Why a municipality cell names no municipality: ambiguous, or unknown with what it most likely is. */
-function unknownMunicipality(geography: Geography, raw: string): string {
-  return ambiguousMunicipality(geography, raw) ?? `unknown municipality: not a code or name in the ${geography.name} geography${excelHint(raw)}${lookalikeMunicipality(geography, raw) || municipalitySuggestion(geography, raw)}`;
+function unknownMunicipality(geography: Geography, raw: string): ProblemReason {
+  return ambiguousMunicipality(geography, raw) ?? because('municipality.unknown', { geography: geography.name, excel: excelHint(raw), suggestion: lookalikeMunicipality(geography, raw) || municipalitySuggestionHint(geography, raw) });
 }

@@ -4,11 +4,11 @@
  * applies it to one links file ({@link EndResolver}).
  */
 import { findMunicipalityBy, indexGeography } from '../../model/geography.js';
-import type { FileReport, Problem } from '../../model/load-report.js';
+import { because, hint, type FileReport, type Problem, type ProblemReason } from '../../model/load-report.js';
 import type { LinkColumns } from '../../model/link-columns.js';
 import type { Actor, Geography } from '../../model/schema.js';
 import { clipText, visibleText } from '../../model/text.js';
-import { ambiguousMunicipality, excelHint, lookalikeIdHint, lookalikeMunicipality, Lookalikes, municipalitySuggestion } from '../hints.js';
+import { ambiguousMunicipality, excelHint, lookalikeIdHint, lookalikeMunicipality, Lookalikes, municipalitySuggestionHint } from '../hints.js';
 import type { LoadNetworkOptions } from './options.js';
 import type { RecordReader } from './record.js';
 
@@ -170,11 +170,11 @@ export class EndResolver {
   }
 
   /** Why a link end names no actor, with what it most likely is. */
-  unresolved(value: string): string {
+  unresolved(value: string): ProblemReason {
     const { geography, declared } = this.resolution;
-    if (this.graphEnds) return 'edge to a node that is not in the file or was rejected (see its problem)';
+    if (this.graphEnds) return because('edge.unknown_node');
     const rejected = this.resolution.rejected?.get(value);
-    if (rejected && rejected.municipality === undefined) return `link to the actor "${visibleText(clipText(value))}", whose row ${rejected.row} in ${rejected.file} was rejected (see its problem)`;
+    if (rejected && rejected.municipality === undefined) return because('end.rejected_actor', { id: visibleText(clipText(value)), row: rejected.row, file: rejected.file });
     const ambiguous = ambiguousMunicipality(geography, value);
     if (ambiguous) return ambiguous;
     if (!this.lookalikes) {
@@ -182,10 +182,11 @@ export class EndResolver {
       for (const id of declared) this.lookalikes.add(id, 0);
     }
     const twin = this.lookalikes.find(value);
-    const what = this.by.codes ? 'nor a municipality code or name' : this.by.names ? 'nor a municipality name' : 'and ids are not read as municipalities';
-    const codeHint = !this.by.codes && this.by.names && findMunicipalityBy(geography, value, { codes: true, names: false }) ? ` (it is the code of ${findMunicipalityBy(geography, value, { codes: true, names: false })!.name}: codes in a links file alone are read as municipalities with ids: 'municipality-codes', CLI --ids municipality-codes)` : '';
+    const what = hint(this.by.codes ? 'end.undeclared.codes_names' : this.by.names ? 'end.undeclared.names' : 'end.undeclared.no_municipalities');
+    const coded = !this.by.codes && this.by.names ? findMunicipalityBy(geography, value, { codes: true, names: false }) : undefined;
+    const codeHint = coded ? hint('end.undeclared.code_hint', { name: coded.name }) : '';
     const lookalike = twin !== undefined ? lookalikeIdHint(value, twin) : lookalikeMunicipality(geography, value);
-    return `link to an undeclared actor: not an id in the actors file, ${what} of the ${geography.name} geography${codeHint}${excelHint(value)}${lookalike || (this.by.names ? municipalitySuggestion(geography, value) : '')}`;
+    return because('end.undeclared', { what, geography: geography.name, code: codeHint, excel: excelHint(value), suggestion: lookalike || (this.by.names ? municipalitySuggestionHint(geography, value) : '') });
   }
 
   /** A group of a memberships file: a declared actor, or a joint body of its own. */
@@ -239,11 +240,6 @@ export class EndResolver {
     const codes = implicit.map((id) => [id, findMunicipalityBy(geography, id, { codes: true, names: false })] as const).filter(([, m]) => m !== undefined);
     if (codes.length === 0) return undefined;
     const shown = codes.slice(0, 3).map(([id, m]) => `${id} ${m!.name}`).join(', ');
-    return {
-      file,
-      row: 0,
-      reason: `${codes.length} of the ${implicit.length} ids are also municipality codes of the ${geography.name} geography (${shown}${codes.length > 3 ? ', …' : ''}) but are read as actor ids of a plain graph; to read them as municipalities, load with ids: 'municipality-codes' (CLI --ids municipality-codes)`,
-      severity: 'warning',
-    };
+    return { file, row: 0, ...because('ids.municipality_codes', { count: codes.length, total: implicit.length, geography: geography.name, shown: `${shown}${codes.length > 3 ? ', …' : ''}` }), severity: 'warning' };
   }
 }

@@ -72,7 +72,7 @@ export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions
   if (linkBytes) {
     const { actors, resolution } = startActorsFrom(start, input.actors, options);
     const makeReader: ReaderFactory<ReturnType<typeof linkReader>> = (head, problems) => linkReader(head, resolution, problems);
-    const read = 'reason' in linkBytes ? wholeFileProblem(linkBytes.file, linkBytes.reason, makeReader) : drive(chunkedRows(linkBytes.file, makeReader, linkBytes.bytes.length, undefined, true), memoryChunks(linkBytes.bytes));
+    const read = 'reason' in linkBytes ? wholeFileProblem(linkBytes.file, linkBytes, makeReader) : drive(chunkedRows(linkBytes.file, makeReader, linkBytes.bytes.length, undefined, true), memoryChunks(linkBytes.bytes));
     return finishLinks(start, actors, read, options);
   }
   const fromLoop = inLoop ? startActorsFrom(start, input.actors, options) : undefined;
@@ -123,7 +123,7 @@ function loadChunked<F extends ChunkFile>(
   const finish = (links: PassResult<LinkReadResult>) => finishLinks(start, actors, links, options);
   const checked = checkFile(file.path, 'CSV text or rows to loadNetwork');
   // Not a regular file (a FIFO would block the read for ever, a device could be endless): said before opening it.
-  if ('reason' in checked) return finish(wholeFileProblem(file.file, checked.reason, makeReader));
+  if ('reason' in checked) return finish(wholeFileProblem(file.file, checked, makeReader));
   const read = drive(chunkedRows(file.file, makeReader, checked.size, options.onProgress, true), open(checked.fs, file.path, highWaterMark ?? DEFAULT_HIGH_WATER_MARK));
   return read instanceof Promise ? read.then(finish) : finish(read);
 }

@@ -24,7 +24,7 @@ export function startLoad(input: LoadNetworkInput, options: LoadNetworkOptions):
   const { geography, explicit } = resolveGeography(input.geography);
   const problems: Problem[] = [];
   const files: FileReport[] = [];
-  return { geography, explicit, problems, files, vocabulary: kindVocabularyOf(options.kinds, problems, files) };
+  return { geography, explicit, problems, files, vocabulary: kindVocabularyOf(options.kinds, problems, files, geography) };
 }
 
 /** Progress in rows, for input in memory: `(done, total)` every 1 000 rows and at the end (`total` set once the tables are read). */
@@ -78,7 +78,7 @@ export function startActorsFrom(start: LoadStart, source: TableSource | undefine
   if (bytes === undefined) return startActors(start, source !== undefined ? readTable(source, '(actors)', { recordIssues: true }) : undefined, options);
   const rejected = new Map<string, IdTrail>();
   const makeReader: ReaderFactory<ReturnType<typeof actorReader>> = (head, problems) => actorReader(head, start.geography, problems, rejected, start.vocabulary);
-  const read = 'reason' in bytes ? wholeFileProblem(bytes.file, bytes.reason, makeReader) : drive(chunkedRows(bytes.file, makeReader, bytes.bytes.length, undefined, true), memoryChunks(bytes.bytes));
+  const read = 'reason' in bytes ? wholeFileProblem(bytes.file, bytes, makeReader) : drive(chunkedRows(bytes.file, makeReader, bytes.bytes.length, undefined, true), memoryChunks(bytes.bytes));
   start.problems.push(...read.problems);
   start.files.push(read.result.report);
   const actors = read.result.items;
