@@ -7,11 +7,11 @@ import {
   type CapabilityStatus,
 } from '../model/capabilities.js';
 import { findMunicipality } from '../model/geography.js';
-import type { FileReport, LoadReport, Problem } from '../model/load-report.js';
+import { because, hint, type FileReport, type LoadReport, type Problem, type ProblemReason } from '../model/load-report.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { parseOptions } from '../model/options.js';
 import { ownRecord } from '../model/own.js';
-import { didYouMean, foldWord, municipalitySuggestion } from '../model/suggest.js';
+import { foldWord, municipalitySuggestionHint, suggestionHint } from '../model/suggest.js';
 import { clipText } from '../model/text.js';
 import { LINK_COLUMNS } from './columns.js';
 import { checkHeader } from './header.js';
@@ -61,7 +61,7 @@ export type LoadCapabilitiesOptions = z.input<typeof LoadCapabilitiesOptionsSche
  * midnight), or a month `YYYY-MM` or a year `YYYY` (since: the first day;
  * until: the last day), as evidence is often dated no finer.
  */
-function parseDay(raw: string, field: 'since' | 'until'): string | { error: string } {
+function parseDay(raw: string, field: 'since' | 'until'): string | { error: ProblemReason } {
   const month = /^(\d{4})-(\d{2})$/.exec(raw);
   if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
     if (field === 'since') return `${raw}-01`;
@@ -70,7 +70,7 @@ function parseDay(raw: string, field: 'since' | 'until'): string | { error: stri
   }
   if (/^\d{4}$/.test(raw)) return field === 'since' ? `${raw}-01-01` : `${raw}-12-31`;
   const day = parseDate(raw, field);
-  return typeof day === 'string' ? day : { error: `${day.error}; a month YYYY-MM or a year YYYY is read too` };
+  return typeof day === 'string' ? day : { error: because('capabilities.date', { date: hint(day.error.code, day.error.params) }) };
 }
 
 function statusOf(raw: string): CapabilityStatus | undefined {
@@ -115,7 +115,7 @@ export function loadCapabilities(source: TableSource, net: CooperationNetwork, o
     problems.push({
       file: table.file,
       row: table.headerRow,
-      reason: `missing a subject column: "municipality" (accepted names: ${CAPABILITY_COLUMNS.municipality.join(', ')}) or "actor" (accepted names: ${CAPABILITY_COLUMNS.actor.join(', ')})`,
+      ...because('capabilities.no_subject_column', { municipality: CAPABILITY_COLUMNS.municipality.join(', '), actor: CAPABILITY_COLUMNS.actor.join(', ') }),
       severity: 'error',
     });
   }
@@ -125,9 +125,9 @@ export function loadCapabilities(source: TableSource, net: CooperationNetwork, o
     for (const { row, fields } of table.records) {
       const cell = (f: CapabilityField) => (columns.fields[f] === undefined ? '' : (fields[columns.fields[f]!] ?? '').trim());
       const rowProblems: Problem[] = [];
-      const fail = (column: CapabilityField, value: string, reason: string) => {
+      const fail = (column: CapabilityField, value: string, reason: ProblemReason) => {
         const header = table.header[columns.fields[column] ?? -1];
-        rowProblems.push({ file: table.file, row, column: header ?? column, ...(value !== '' && { value: clipText(value, 200) }), reason, severity: 'error' });
+        rowProblems.push({ file: table.file, row, column: header ?? column, ...(value !== '' && { value: clipText(value, 200) }), ...reason, severity: 'error' });
       };
       const record = readRow(cell, net, vocabulary, fail);
       if (record && rowProblems.length === 0) {
@@ -144,10 +144,11 @@ export function loadCapabilities(source: TableSource, net: CooperationNetwork, o
           report.merged++;
           // The same statement again: counted as merged; another source or note is said, not dropped in silence.
           if (record.source !== earlier.record.source || JSON.stringify(record.attributes ?? {}) !== JSON.stringify(earlier.record.attributes ?? {})) {
-            problems.push({ file: table.file, row, reason: `repeats row ${earlier.row} (the same subject, capability, status and dates) with another source or other columns; row ${earlier.row}'s are kept`, severity: 'warning' });
+            problems.push({ file: table.file, row, ...because('capabilities.repeat', { row: earlier.row }), severity: 'warning' });
           }
         } else {
-          fail('status', cell('status'), `contradicts row ${earlier.row}, which says ${earlier.record.status}${earlier.record.until ? ` until ${earlier.record.until}` : ''} for the same ${record.subjectType}, capability and start date`);
+          const until = earlier.record.until ? hint('capabilities.contradicts.until', { until: earlier.record.until }) : '';
+          fail('status', cell('status'), because('capabilities.contradicts', { row: earlier.row, status: earlier.record.status, until, subject: hint(`capabilities.subject.${record.subjectType}`) }));
         }
       }
       if (rowProblems.length > 0) {
@@ -167,18 +168,18 @@ function readRow(
   cell: (f: CapabilityField) => string,
   net: CooperationNetwork,
   vocabulary: CapabilityVocabulary,
-  fail: (column: CapabilityField, value: string, reason: string) => void,
+  fail: (column: CapabilityField, value: string, reason: ProblemReason) => void,
 ): CapabilityRecord | undefined {
   const subject = readSubject(cell('municipality'), cell('actor'), net, fail);
   const rawCapability = cell('capability');
   const capability = rawCapability === '' ? undefined : vocabulary.codeOf(rawCapability);
-  if (rawCapability === '') fail('capability', '', 'the capability is empty');
+  if (rawCapability === '') fail('capability', '', because('capabilities.capability_empty'));
   else if (capability === undefined) {
-    fail('capability', rawCapability, `unknown capability${didYouMean(rawCapability, vocabulary.definitions.flatMap((d) => [d.code, d.sv, d.en]))}; the standard ones are ${vocabulary.codes.join(', ')} (declare others with custom, CLI --custom-capabilities)`);
+    fail('capability', rawCapability, because('capabilities.capability_unknown', { suggestion: suggestionHint(rawCapability, vocabulary.definitions.flatMap((d) => [d.code, d.sv, d.en])), codes: vocabulary.codes.join(', ') }));
   }
   const rawStatus = cell('status');
   const status = statusOf(rawStatus);
-  if (status === undefined) fail('status', rawStatus, rawStatus === '' ? 'the status is empty (expected yes, no or planned)' : 'the status is not yes, no or planned (ja, nej, planerad)');
+  if (status === undefined) fail('status', rawStatus, because(rawStatus === '' ? 'capabilities.status_empty' : 'capabilities.status_unknown'));
   const dates: { since?: string; until?: string } = {};
   for (const field of ['since', 'until'] as const) {
     const raw = cell(field);
@@ -187,7 +188,7 @@ function readRow(
     if (typeof day === 'string') dates[field] = day;
     else fail(field, raw, day.error);
   }
-  if (dates.since !== undefined && dates.until !== undefined && dates.until < dates.since) fail('until', cell('until'), `the until date is before the since date (${dates.since})`);
+  if (dates.since !== undefined && dates.until !== undefined && dates.until < dates.since) fail('until', cell('until'), because('capabilities.until_before_since', { since: dates.since }));
   if (!subject || capability === undefined || status === undefined) return undefined;
   const sourceText = cell('source');
   return { ...subject, capability, status, ...dates, ...(sourceText !== '' && { source: sourceText }) };
@@ -197,29 +198,29 @@ function readSubject(
   municipality: string,
   actor: string,
   net: CooperationNetwork,
-  fail: (column: CapabilityField, value: string, reason: string) => void,
+  fail: (column: CapabilityField, value: string, reason: ProblemReason) => void,
 ): Pick<CapabilityRecord, 'subject' | 'subjectType'> | undefined {
   if (municipality === '' && actor === '') {
-    fail('municipality', '', 'the row names no municipality and no actor');
+    fail('municipality', '', because('capabilities.no_subject'));
     return undefined;
   }
   let fromMunicipality: string | undefined;
   if (municipality !== '') {
     fromMunicipality = findMunicipality(net.geography, municipality)?.code;
     if (fromMunicipality === undefined) {
-      fail('municipality', municipality, `no municipality of the geography has this code or name${municipalitySuggestion(net.geography, municipality)}`);
+      fail('municipality', municipality, because('capabilities.municipality_unknown', { suggestion: municipalitySuggestionHint(net.geography, municipality) }));
       return undefined;
     }
   }
   if (actor === '') return { subject: fromMunicipality!, subjectType: 'municipality' };
   const found = net.actor(actor);
   if (!found) {
-    fail('actor', actor, `no actor of the network has this id${didYouMean(actor, net.actors().map((a) => a.id))}`);
+    fail('actor', actor, because('capabilities.actor_unknown', { suggestion: suggestionHint(actor, net.actors().map((a) => a.id)) }));
     return undefined;
   }
   const asMunicipality = found.kind === 'municipality' ? (found.municipality ?? found.id) : undefined;
   if (fromMunicipality !== undefined && asMunicipality !== fromMunicipality) {
-    fail('actor', actor, `the row names both the municipality ${fromMunicipality} and the actor ${actor}; give one subject per row`);
+    fail('actor', actor, because('capabilities.two_subjects', { municipality: fromMunicipality, actor }));
     return undefined;
   }
   return asMunicipality !== undefined ? { subject: asMunicipality, subjectType: 'municipality' } : { subject: found.id, subjectType: 'actor' };

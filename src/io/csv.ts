@@ -1,3 +1,4 @@
+import { because, hint, type ProblemReason } from '../model/load-report.js';
 import { checkHeap, HEAP_RESERVE_PER_ROW } from '../model/runtime.js';
 
 /** A field delimiter samverkan reads: comma, semicolon, tab, or (after an Excel `sep=|` line, or detected) a vertical bar. */
@@ -9,9 +10,8 @@ export type Delimiter = ',' | ';' | '\t' | '|';
  * swallowed lines that look like rows. `column` is the 0-based field index.
  * Errors reject the row; warnings keep it.
  */
-export interface RecordIssue {
+export interface RecordIssue extends ProblemReason {
   column: number;
-  reason: string;
   severity: 'error' | 'warning';
 }
 
@@ -357,10 +357,7 @@ export class TableStream {
     if (this.state === QUOTED) {
       const last = this.field.charCodeAt(this.field.length - 1);
       const lines = this.line - this.quoteLine + (last === LF || last === CR ? 0 : 1);
-      this.issue(
-        `a quote opened on line ${this.quoteLine} is never closed: everything after it to the end of the file (${lines} line${lines === 1 ? '' : 's'}) was read as this one field, so any rows there are not read. Close the quote, or double a quote that belongs to the text ("")`,
-        'error',
-      );
+      this.issue(because('csv.quote_not_closed', { line: this.quoteLine, n: lines }), 'error');
     }
     this.closeField();
     this.emit();
@@ -385,7 +382,7 @@ export class TableStream {
             this.start(sep.delimiter, text);
             return;
           }
-          this.sepIssue = { column: 0, reason: `the first line "sep=${sep.other}" names a delimiter samverkan does not read (comma, semicolon, tab or |); the line was skipped and the delimiter taken from the header`, severity: 'warning' };
+          this.sepIssue = { column: 0, ...because('csv.sep_unknown', { sep: String(sep.other) }), severity: 'warning' };
           this.pending = [text];
           this.detect(atEnd);
           return;
@@ -414,8 +411,8 @@ export class TableStream {
     this.parse(text);
   }
 
-  private issue(reason: string, severity: RecordIssue['severity']): void {
-    (this.issues ??= []).push({ column: this.row.length, reason, severity });
+  private issue(reason: ProblemReason, severity: RecordIssue['severity']): void {
+    (this.issues ??= []).push({ column: this.row.length, ...reason, severity });
   }
 
   /** The current field is complete: check a quoted one for swallowed rows, and add it to the row. */
@@ -424,17 +421,11 @@ export class TableStream {
       if (this.trailing !== '') {
         const shown = this.trailing.length > SNIPPET ? `${this.trailing.slice(0, SNIPPET)}…` : this.trailing;
         // A field that ran over lines before its "closing" quote most likely swallowed rows: say where it opened.
-        const span = this.line > this.quoteLine ? `; the quoted field opened on line ${this.quoteLine} and ran over ${this.line - this.quoteLine + 1} lines, so a quote is likely not closed where it should be` : '';
-        this.issue(
-          `text after the closing quote of a quoted field (${JSON.stringify(shown)}): a quote inside a field must be doubled ("") and the whole field quoted${span}`,
-          'error',
-        );
+        const span = this.line > this.quoteLine ? hint('csv.text_after_quote.span', { line: this.quoteLine, lines: this.line - this.quoteLine + 1 }) : '';
+        this.issue(because('csv.text_after_quote', { text: JSON.stringify(shown), span }), 'error');
         this.trailing = '';
       } else if (this.line > this.quoteLine && this.swallowedRows()) {
-        this.issue(
-          `the quoted field opened on line ${this.quoteLine} runs over ${this.line - this.quoteLine + 1} lines, and its later lines look like rows (one has as many delimiters as a row): if that is not meant, a quote is not closed where it should be`,
-          'warning',
-        );
+        this.issue(because('csv.quoted_rows', { line: this.quoteLine, lines: this.line - this.quoteLine + 1 }), 'warning');
       }
     }
     this.row.push(this.field);

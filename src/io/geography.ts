@@ -1,7 +1,8 @@
 import { LangSchema } from '../model/i18n/index.js';
 import { uniformDigitWidth } from '../model/geography.js';
 import { SamverkanError } from '../model/errors.js';
-import { formatProblem, type Problem } from '../model/load-report.js';
+import { because, formatProblem, type Problem, type ProblemCode } from '../model/load-report.js';
+import { message, pluralForm, type Lang } from '../model/i18n/index.js';
 import { GeographySchema, IsoDateSchema, type Border, type County, type Geography, type Municipality } from '../model/schema.js';
 import { decimalPoint } from './csv.js';
 import { normaliseHeader } from './columns.js';
@@ -10,6 +11,7 @@ import { readTable, type Table, type TableSource } from './source.js';
 import { nodeBuiltin } from '../model/runtime.js';
 import { setOwn } from '../model/own.js';
 import { parseOptions } from '../model/options.js';
+import { readKindsFile } from './load/kinds.js';
 import { NameRulesSchema } from '../model/country.js';
 import { z } from 'zod';
 
@@ -46,10 +48,25 @@ export class GeographyError extends SamverkanError {
   constructor(problems: Problem[]) {
     const errors = problems.filter((p) => p.severity === 'error');
     const first = errors[0];
-    super('GEOGRAPHY', [`invalid geography: ${errors.length} problem${errors.length === 1 ? '' : 's'}`, ...errors.slice(0, 20).map((p) => `  - ${formatProblem(p)}`), ...(errors.length > 20 ? [`  … and ${errors.length - 20} more`] : [])].join('\n'), first ? { file: first.file, row: first.row, ...(first.column !== undefined && { column: first.column }) } : {});
+    super('GEOGRAPHY', geographyErrorText(errors, 'en'), first ? { file: first.file, row: first.row, ...(first.column !== undefined && { column: first.column }) } : {});
     this.name = 'GeographyError';
     this.problems = problems;
   }
+
+  /** The message in `lang` (the error's `message` is English). */
+  describe(lang: Lang): string {
+    return geographyErrorText(this.problems.filter((p) => p.severity === 'error'), lang);
+  }
+}
+
+/** The lines of a {@link GeographyError}: the count, the first 20 problems and how many more. */
+function geographyErrorText(errors: readonly Problem[], lang: Lang): string {
+  const n = String(errors.length);
+  return [
+    message(lang, `load.geography.summary.${pluralForm(lang, errors.length)}`, { n }),
+    ...errors.slice(0, 20).map((p) => `  - ${formatProblem(p, { lang })}`),
+    ...(errors.length > 20 ? [`  ${message(lang, 'load.error.more', { n: String(errors.length - 20) })}`] : []),
+  ].join('\n');
 }
 
 /**
@@ -80,6 +97,14 @@ export const LoadGeographyOptionsSchema = z.strictObject({
   names: NameRulesSchema.optional(),
   /** The language sentences about it are written in when none is asked for (`lang`). Default: none (English). */
   language: LangSchema.optional(),
+  /**
+   * The country's words for organisation types: a kinds file (columns word,
+   * kind, as `loadNetwork`'s `kinds`), kept with the geography as
+   * `Geography.kinds`, so its networks and their options read those words.
+   * Default: a folder's `kinds.csv` when there is one, else none (the model's
+   * English words only).
+   */
+  kindsFile: z.custom<TableSource>((v) => typeof v === 'string' || v instanceof URL || (typeof v === 'object' && v !== null), 'expected a kinds table (a path, { path }, { text } or { bytes })').optional(),
 });
 export type LoadGeographyOptions = z.input<typeof LoadGeographyOptionsSchema>;
 
@@ -106,7 +131,8 @@ const BOOLEAN: ReadonlyMap<string, boolean> = new Map([
 
 /**
  * Load a geography from three CSV files with the columns of the embedded
- * Swedish data: `municipalities.csv` (code, name, county_code, population,
+ * Swedish data (and a folder's `kinds.csv`, see the `kindsFile` option):
+ * `municipalities.csv` (code, name, county_code, population,
  * population_year, optional population_date, lat, lon, optional
  * area_km2_approx, optional island), `counties.csv` (county_code,
  * county_name) and `adjacency.csv` (a, b: one row per pair of municipalities
@@ -139,11 +165,11 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
       const code = r.fields[cf.code!] ?? '';
       const countyName = r.fields[cf.name!] ?? '';
       if (code === '' || countyName === '') {
-        problems.push({ file: countyTable.file, row: r.row, reason: 'a county needs a code and a name', severity: 'error' });
+        problems.push({ file: countyTable.file, row: r.row, ...because('geography.county_incomplete'), severity: 'error' });
       } else if (seen.has(code)) {
-        problems.push({ file: countyTable.file, row: r.row, column: countyTable.header[cf.code!]!, value: code, reason: 'duplicate county code', severity: 'error' });
+        problems.push({ file: countyTable.file, row: r.row, column: countyTable.header[cf.code!]!, value: code, ...because('geography.county_duplicate'), severity: 'error' });
       } else if (code === 'total') {
-        problems.push({ file: countyTable.file, row: r.row, column: countyTable.header[cf.code!]!, value: code, reason: '"total" is reserved for the national row of the county tables; choose another code', severity: 'error' });
+        problems.push({ file: countyTable.file, row: r.row, column: countyTable.header[cf.code!]!, value: code, ...because('geography.county_total'), severity: 'error' });
       } else {
         seen.add(code);
         counties.push({ code, name: countyName });
@@ -161,31 +187,31 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
     const seen = new Set<string>();
     for (const r of muniTable.records) {
       const cell = (f: keyof typeof mf) => (mf[f] === undefined ? '' : (r.fields[mf[f]!] ?? ''));
-      const bad = (f: keyof typeof mf, reason: string) =>
-        problems.push({ file: muniTable.file, row: r.row, column: muniTable.header[mf[f]!]!, value: cell(f), reason, severity: 'error' });
+      const bad = (f: keyof typeof mf, code: ProblemCode) =>
+        problems.push({ file: muniTable.file, row: r.row, column: muniTable.header[mf[f]!]!, value: cell(f), ...because(code), severity: 'error' });
       const before = problems.length;
       const code = cell('code');
-      if (code === '') bad('code', 'the code is empty');
-      else if (seen.has(code)) bad('code', 'duplicate municipality code');
-      if (cell('name') === '') bad('name', 'the name is empty');
+      if (code === '') bad('code', 'geography.code_empty');
+      else if (seen.has(code)) bad('code', 'geography.code_duplicate');
+      if (cell('name') === '') bad('name', 'geography.name_empty');
       const county = cell('county');
-      if (!countyCodes.has(county)) bad('county', 'unknown county code (not in counties.csv)');
+      if (!countyCodes.has(county)) bad('county', 'geography.county_unknown');
       // A decimal comma is fine where commas cannot be the delimiter (Swedish Excel).
       const num = (text: string) => Number(decimalPoint(text, muniTable.delimiter));
       const population = Number(cell('population'));
-      if (cell('population') === '' || !Number.isInteger(population) || population < 0) bad('population', 'the population must be a whole number ≥ 0');
+      if (cell('population') === '' || !Number.isInteger(population) || population < 0) bad('population', 'geography.population');
       const year = Number(cell('populationYear'));
-      if (!Number.isInteger(year)) bad('populationYear', 'the population year must be a year');
+      if (!Number.isInteger(year)) bad('populationYear', 'geography.population_year');
       const lat = num(cell('lat'));
       const lon = num(cell('lon'));
-      if (cell('lat') === '' || !(lat >= -90 && lat <= 90)) bad('lat', 'the latitude must be a number between -90 and 90');
-      if (cell('lon') === '' || !(lon >= -180 && lon <= 180)) bad('lon', 'the longitude must be a number between -180 and 180');
+      if (cell('lat') === '' || !(lat >= -90 && lat <= 90)) bad('lat', 'geography.lat');
+      if (cell('lon') === '' || !(lon >= -180 && lon <= 180)) bad('lon', 'geography.lon');
       const area = cell('areaKm2') === '' ? undefined : num(cell('areaKm2'));
-      if (area !== undefined && !(area >= 0)) bad('areaKm2', 'the area must be a number ≥ 0');
+      if (area !== undefined && !(area >= 0)) bad('areaKm2', 'geography.area');
       const islandText = cell('island').toLowerCase();
-      if (islandText !== '' && !BOOLEAN.has(islandText)) bad('island', 'island must be true or false');
+      if (islandText !== '' && !BOOLEAN.has(islandText)) bad('island', 'geography.island');
       const date = cell('populationDate');
-      if (date !== '' && !IsoDateSchema.safeParse(date).success) bad('populationDate', 'the population date must be a date YYYY-MM-DD');
+      if (date !== '' && !IsoDateSchema.safeParse(date).success) bad('populationDate', 'geography.population_date');
       if (problems.length > before) {
         if (code !== '') rejectedCodes.add(code);
         continue;
@@ -215,6 +241,10 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
   const byCode = new Map(municipalities.map((m) => [m.code, m]));
   for (const source of sources.attributes ?? []) readAttributes(source, byCode, rejectedCodes, problems);
 
+  // The kindsFile option, else a folder's kinds.csv.
+  const kindsFile = options.kindsFile ?? (typeof from === 'string' && fileExists(joinPath(from, 'kinds.csv')) ? joinPath(from, 'kinds.csv') : undefined);
+  const kinds = kindsFile === undefined ? undefined : readKindsFile(kindsFile, problems).words;
+
   const adjTable = readTable(sources.adjacency, '(adjacency)');
   const af = columnsOf(adjTable, GEOGRAPHY_COLUMNS.adjacency, ['a', 'b'], problems);
   const pairs = new Map<string, Border>();
@@ -225,11 +255,11 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
       const before = problems.length;
       for (const [field, value] of [['a', a], ['b', b]] as const) {
         if (!codes.has(value)) {
-          const reason = rejectedCodes.has(value) ? 'this municipality was rejected in municipalities.csv (see above)' : 'unknown municipality code (not in municipalities.csv)';
-          problems.push({ file: adjTable.file, row: r.row, column: adjTable.header[af[field]!]!, value, reason, severity: 'error' });
+          const reason = because(rejectedCodes.has(value) ? 'geography.municipality_rejected' : 'geography.municipality_unknown');
+          problems.push({ file: adjTable.file, row: r.row, column: adjTable.header[af[field]!]!, value, ...reason, severity: 'error' });
         }
       }
-      if (a === b && a !== '') problems.push({ file: adjTable.file, row: r.row, value: a, reason: 'a municipality cannot border itself', severity: 'error' });
+      if (a === b && a !== '') problems.push({ file: adjTable.file, row: r.row, value: a, ...because('geography.border_self'), severity: 'error' });
       if (problems.length > before) continue;
       const [x, y] = a < b ? [a, b] : [b, a];
       pairs.set(`${x}\u0000${y}`, { a: x, b: y });
@@ -240,7 +270,7 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
   for (const m of municipalities) {
     if (!m.islandGiven) m.island = !bordered.has(m.code);
     else if (m.island && bordered.has(m.code)) {
-      problems.push({ file: muniTable.file, row: 0, value: m.code, reason: `${m.name} is marked as an island but has border pairs in adjacency.csv`, severity: 'warning' });
+      problems.push({ file: muniTable.file, row: 0, value: m.code, ...because('geography.island_borders', { name: m.name }), severity: 'warning' });
     }
   }
 
@@ -254,6 +284,7 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
   if (options.source !== undefined) geography.source = options.source;
   if (options.names !== undefined) geography.names = options.names;
   if (options.language !== undefined) geography.language = options.language;
+  if (kinds !== undefined) geography.kinds = kinds;
   return GeographySchema.parse(geography) as Geography;
 }
 
@@ -284,17 +315,17 @@ function readAttributes(source: AttributeSource, byCode: ReadonlyMap<string, Mun
     const m = byCode.get(code);
     const at = { file: table.file, row: r.row, column: table.header[columns.fields.code!]!, value: raw };
     if (!m) {
-      if (!rejected.has(code)) problems.push({ ...at, reason: 'unknown municipality code (not in municipalities.csv)', severity: 'error' });
+      if (!rejected.has(code)) problems.push({ ...at, ...because('geography.municipality_unknown'), severity: 'error' });
       continue;
     }
     if (seen.has(code)) {
-      problems.push({ ...at, reason: 'this municipality already has a row in this file', severity: 'error' });
+      problems.push({ ...at, ...because('geography.attributes_repeat'), severity: 'error' });
       continue;
     }
     seen.add(code);
     const name = columns.fields.name === undefined ? '' : (r.fields[columns.fields.name] ?? '');
     if (name !== '' && name.normalize('NFC').toLowerCase() !== m.name.normalize('NFC').toLowerCase()) {
-      problems.push({ file: table.file, row: r.row, column: table.header[columns.fields.name!]!, value: name, reason: `the name does not match municipality ${code} (${m.name}); the code is used`, severity: 'warning' });
+      problems.push({ file: table.file, row: r.row, column: table.header[columns.fields.name!]!, value: name, ...because('geography.name_mismatch', { code, name: m.name }), severity: 'warning' });
     }
     for (const { index, name: column } of columns.extra) {
       const value = r.fields[index] ?? '';

@@ -1,4 +1,4 @@
-import type { Problem } from '../model/load-report.js';
+import { because, hint, type Problem, type ProblemParam } from '../model/load-report.js';
 import { clipText, hasInvisible, visibleText } from '../model/text.js';
 import { mapColumns, normaliseHeader, type ColumnMap } from './columns.js';
 import type { Table } from './source.js';
@@ -59,17 +59,16 @@ export function checkHeader<F extends string>(
   for (const field of required) {
     if (columns.fields[field] !== undefined) continue;
     fatal = true;
-    const accepted = `missing required column "${spec[field][0]}" (accepted names: ${spec[field].join(', ')})`;
+    const accepted = { column: spec[field][0]!, names: spec[field].join(', ') };
     // A header cell that would be the field without its invisible characters (a zero-width space, a byte-order mark pasted in).
     const hidden = table.header.find((cell) => hasInvisible(cell) && (spec[field] as readonly string[]).includes(normaliseHeader(cell.replace(/[\p{Cf}\p{Cc}]/gu, ''))));
-    const hint = hidden !== undefined ? `; the header cell "${showCell(hidden)}" holds invisible characters: without them it would be "${spec[field][0]}"` : '';
+    const invisible = hidden !== undefined ? hint('header.missing.invisible', { cell: showCell(hidden), column: spec[field][0]! }) : '';
     problems.push({
       file: table.file,
       row: table.headerRow,
-      reason:
-        listed !== undefined
-          ? `${accepted}; the header has: ${listed}${hint}`
-          : `${accepted}; the first line has no column samverkan knows and ${table.header.length === 1 ? 'no comma, semicolon, tab or |' : 'cells that are not column names (= or :, or very long)'}, so this does not look like a CSV file with a header (its content is not shown)`,
+      ...(listed !== undefined
+        ? because('header.missing', { ...accepted, header: listed, invisible })
+        : because('header.missing.not_csv', { ...accepted, cells: hint(table.header.length === 1 ? 'header.missing.no_delimiter' : 'header.missing.not_names') })),
       severity: 'error',
     });
   }
@@ -79,7 +78,7 @@ export function checkHeader<F extends string>(
       file: table.file,
       row: table.headerRow,
       column: d.columns.map(showCell).join(', '),
-      reason: `columns ${d.columns.map((c) => `"${showCell(c)}"`).join(' and ')} all mean "${spec[d.field][0]}"; keep one`,
+      ...because('header.duplicate', { columns: d.columns.map((c): ProblemParam => `"${showCell(c)}"`).reduce((a, b) => hint('and', { a, b })), column: spec[d.field][0]! }),
       severity: 'error',
     });
   }
@@ -98,18 +97,22 @@ export function checkHeader<F extends string>(
       file: table.file,
       row: table.headerRow,
       column: cell,
-      reason:
-        later.length === 1
-          ? `columns ${first + 1} and ${one!.index + 1} are both named "${cell}": the values of column ${one!.index + 1} are kept as the attribute "${showCell(one!.name)}" (rename one of them to choose)`
-          : `${later.length + 1} columns are named "${cell}" (columns ${[first, ...later.slice(0, 5).map((l) => l.index)].map((i) => i + 1).join(', ')}${later.length > 5 ? ' …' : ''}): the values of the later ones are kept as the attributes ${later
+      ...(later.length === 1
+        ? because('header.repeated_two', { first: first + 1, second: one!.index + 1, name: cell, attribute: showCell(one!.name) })
+        : because('header.repeated', {
+            n: later.length + 1,
+            name: cell,
+            columns: `${[first, ...later.slice(0, 5).map((l) => l.index)].map((i) => i + 1).join(', ')}${later.length > 5 ? ' …' : ''}`,
+            attributes: `${later
               .slice(0, 5)
               .map((l) => `"${showCell(l.name)}"`)
-              .join(', ')}${later.length > 5 ? ' …' : ''} (rename them to choose)`,
+              .join(', ')}${later.length > 5 ? ' …' : ''}`,
+          })),
       severity: 'warning',
     });
   }
   if (!fatal && options.warnNoRows && table.records.length === 0) {
-    problems.push({ file: table.file, row: 0, reason: 'the file has a header but no data rows', severity: 'warning' });
+    problems.push({ file: table.file, row: 0, ...because('header.no_rows'), severity: 'warning' });
   }
   return fatal ? undefined : columns;
 }

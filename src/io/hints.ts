@@ -1,28 +1,29 @@
 /**
  * Hints for values the loader cannot resolve: what the value most likely
- * is, so the message says what to do. Each returns the text to append to
- * the reason (starting with "; "), or '' when it has nothing to say.
+ * is, so the message says what to do. Each returns a part of a message
+ * (its text starts with "; "), or '' when it has nothing to say.
  */
 import { cmp, indexGeography, municipalityNameKeys, normaliseName } from '../model/geography.js';
 import type { Geography, Municipality } from '../model/schema.js';
-import { describeLookalike, skeleton, visibleText } from '../model/text.js';
-import { didYouMean, municipalitySuggestion } from '../model/suggest.js';
+import { lookalikeHint, skeleton, visibleText } from '../model/text.js';
+import { municipalitySuggestionHint } from '../model/suggest.js';
+import { because, hint, type ProblemMessage, type ProblemReason } from '../model/load-report.js';
 import { cached } from '../model/cache.js';
 
-export { municipalitySuggestion };
+export { municipalitySuggestionHint };
 
 /**
  * A code that Excel turned into a number: `1.18E+03` (scientific notation)
  * or `1180.0`. Says so, with the number it stands for.
  */
-export function excelHint(raw: string): string {
+export function excelHint(raw: string): ProblemMessage | '' {
   const scientific = /^([+-]?\d+(?:[.,]\d+)?)[eE]\+?(\d+)$/.exec(raw);
   if (scientific) {
     const value = Number(`${scientific[1]!.replace(',', '.')}e${scientific[2]}`);
-    const shown = Number.isFinite(value) && Number.isInteger(value) && Math.abs(value) < 1e21 ? ` (${raw} is ${value})` : '';
-    return `; it looks like a code that a spreadsheet turned into a number in scientific notation${shown}: format the column as text, or write the codes in full, and save again`;
+    const shown = Number.isFinite(value) && Number.isInteger(value) && Math.abs(value) < 1e21 ? hint('hint.excel_scientific.value', { raw, value: String(value) }) : '';
+    return hint('hint.excel_scientific', { shown });
   }
-  if (/^\d+[.,]0+$/.test(raw)) return '; it looks like a code that a spreadsheet turned into a decimal number: format the column as text and save again';
+  if (/^\d+[.,]0+$/.test(raw)) return hint('hint.excel_decimal');
   return '';
 }
 
@@ -41,23 +42,23 @@ function municipalitiesNamed(geography: Geography, raw: string): Municipality[] 
  * for it, listing each with its code and county, or `undefined` when the
  * name is not ambiguous.
  */
-export function ambiguousMunicipality(geography: Geography, raw: string): string | undefined {
+export function ambiguousMunicipality(geography: Geography, raw: string): ProblemReason | undefined {
   const matches = municipalitiesNamed(geography, raw).sort((a, b) => cmp(a.code, b.code));
   if (matches.length < 2) return undefined;
   const ix = indexGeography(geography);
   const list = matches.map((m) => `${m.code} ${m.name} (${ix.county.get(m.county)?.name ?? m.county})`).join(', ');
-  return `ambiguous municipality name: ${matches.length} municipalities of the ${geography.name} geography are called that: ${list}; write the code of the one meant`;
+  return because('municipality.ambiguous', { n: matches.length, geography: geography.name, list });
 }
 
 
 /** A municipality whose name looks the same as `raw` (Cyrillic "е" in "Umеå"), as a hint. */
-export function lookalikeMunicipality(geography: Geography, raw: string): string {
+export function lookalikeMunicipality(geography: Geography, raw: string): ProblemMessage | '' {
   const normal = (name: string) => normaliseName(name, geography.names);
   const key = skeleton(normal(raw));
   const map = cached(geography, 'io:skeletons', () => new Map(geography.municipalities.map((m) => [skeleton(normal(m.name)), m] as const)));
   const m = map.get(key);
   if (!m || normal(m.name) === normal(raw)) return '';
-  return `; it looks like the municipality ${m.name} (${m.code}) but is spelt with other characters: ${describeLookalike(normal(raw), normal(m.name))}`;
+  return hint('hint.lookalike_municipality', { name: m.name, code: m.code, lookalike: lookalikeHint(normal(raw), normal(m.name)) });
 }
 
 /**
@@ -67,24 +68,41 @@ export function lookalikeMunicipality(geography: Geography, raw: string): string
 export class Lookalikes {
   private readonly bySkeleton = new Map<string, { id: string; row: number }>();
 
-  /** Add an id; returns the earlier id that looks the same, if any. */
+  /**
+   * `known`: the ids added so far with their rows, when the caller keeps
+   * them anyway (the actors reader does): an id of printable ASCII is its
+   * own skeleton, so it is looked up there rather than stored again (half a
+   * million ids make a map of their own cost a quarter of a second).
+   */
+  constructor(private readonly known?: ReadonlyMap<string, { row: number }>) {}
+
+  /** Add an id (with `known`, after adding it there); returns the earlier id that looks the same, if any. */
   add(id: string, row: number): { id: string; row: number } | undefined {
-    const key = skeleton(id);
-    const earlier = this.bySkeleton.get(key);
+    const { known } = this;
+    const ascii = known !== undefined && PRINTABLE_ASCII.test(id);
+    const key = ascii ? id : skeleton(id);
+    let earlier = this.bySkeleton.get(key);
+    if (earlier === undefined && known !== undefined && key !== id && PRINTABLE_ASCII.test(key)) {
+      const before = known.get(key);
+      if (before !== undefined) earlier = { id: key, row: before.row };
+    }
     if (earlier && earlier.id !== id) return earlier;
-    if (!earlier) this.bySkeleton.set(key, { id, row });
+    if (!earlier && !ascii) this.bySkeleton.set(key, { id, row });
     return undefined;
   }
 
   /** An id that looks like `value` but is not it, if any. */
   find(value: string): string | undefined {
-    const earlier = this.bySkeleton.get(skeleton(value));
-    return earlier && earlier.id !== value ? earlier.id : undefined;
+    const key = skeleton(value);
+    const earlier = this.bySkeleton.get(key)?.id ?? (this.known?.has(key) && PRINTABLE_ASCII.test(key) ? key : undefined);
+    return earlier !== undefined && earlier !== value ? earlier : undefined;
   }
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+
 /** The hint for a link end that looks like a declared id. */
-export function lookalikeIdHint(value: string, id: string): string {
-  return `; it looks like the id "${visibleText(id)}" but is spelt with other characters: ${describeLookalike(value, id)}`;
+export function lookalikeIdHint(value: string, id: string): ProblemMessage {
+  return hint('hint.lookalike_id', { id: visibleText(id), lookalike: lookalikeHint(value, id) });
 }
 

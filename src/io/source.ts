@@ -1,4 +1,5 @@
 import { ArgumentError, describeValue } from '../model/errors.js';
+import { because, hint, type ProblemMessage, type ProblemReason } from '../model/load-report.js';
 import { nodeBuiltin } from '../model/runtime.js';
 import { memoryChunks } from './load/files.js';
 import { chunkedRows, drive, TablePass, wholeFileProblem, type ReaderFactory, type RowSink } from './load/rows.js';
@@ -49,20 +50,20 @@ export function formatBytes(bytes: number): string {
  * it (opening a FIFO blocks until something writes to it): the file system
  * module, the file's size, or why not, in words.
  */
-export function checkFile(path: string | URL, what: string): { fs: NodeFs; size: number } | { reason: string } {
+export function checkFile(path: string | URL, what: string): { fs: NodeFs; size: number } | ProblemReason {
   // Paths are a Node feature; text and rows work everywhere.
   const fs = nodeBuiltin('node:fs');
-  if (!fs) return { reason: `reading files needs Node.js; pass ${what} instead` };
+  if (!fs) return because('file.needs_node', { what });
   let stat: import('node:fs').Stats;
   try {
     stat = fs.statSync(path);
   } catch (error) {
-    return { reason: cannotRead(error) };
+    return cannotRead(error);
   }
-  if (stat.isDirectory()) return { reason: 'this is a folder, not a file' };
+  if (stat.isDirectory()) return because('file.folder');
   if (!stat.isFile()) {
-    const kind = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isCharacterDevice() ? 'a character device' : stat.isBlockDevice() ? 'a block device' : stat.isSocket() ? 'a socket' : 'not a regular file';
-    return { reason: `this is ${kind}, not a regular file: samverkan reads only regular files (a pipe could block for ever and a device could be endless); save the data to a file first` };
+    const kind = stat.isFIFO() ? 'fifo' : stat.isCharacterDevice() ? 'character_device' : stat.isBlockDevice() ? 'block_device' : stat.isSocket() ? 'socket' : 'irregular';
+    return because('file.not_regular', { kind: hint(`file.kind.${kind}`) });
   }
   return { fs, size: stat.size };
 }
@@ -72,16 +73,14 @@ export function checkFile(path: string | URL, what: string): { fs: NodeFs; size:
  * be had ({@link checkFile}, then the size: a clear message instead of
  * running out of memory).
  */
-export function readFileBytes(path: string | URL, what: string, limit = MAX_IN_MEMORY_BYTES, larger = ''): { bytes: Uint8Array } | { reason: string } {
+export function readFileBytes(path: string | URL, what: string, limit = MAX_IN_MEMORY_BYTES, larger: ProblemMessage | '' = ''): { bytes: Uint8Array } | ProblemReason {
   const checked = checkFile(path, what);
   if ('reason' in checked) return checked;
-  if (checked.size > limit) {
-    return { reason: `the file is ${formatBytes(checked.size)}, larger than the ${formatBytes(limit)} samverkan reads into memory${larger ? `; ${larger}` : ''}` };
-  }
+  if (checked.size > limit) return because('file.too_large', { size: formatBytes(checked.size), limit: formatBytes(limit), larger });
   try {
     return { bytes: checked.fs.readFileSync(path) };
   } catch (error) {
-    return { reason: cannotRead(error) };
+    return cannotRead(error);
   }
 }
 
@@ -237,12 +236,12 @@ function urlFile(url: URL): string {
 
 function fromPath(path: string | URL, file: string, options: ReadTableOptions): Table {
   const read = readPathBytes(path);
-  if ('reason' in read) return wholeFileProblem(file, read.reason, tableCollector(options)).result;
+  if ('reason' in read) return wholeFileProblem(file, read, tableCollector(options)).result;
   return fromBytes(file, read.bytes, options);
 }
 
-function readPathBytes(path: string | URL): { bytes: Uint8Array } | { reason: string } {
-  return readFileBytes(path, 'CSV text or rows', MAX_IN_MEMORY_BYTES, 'use loadNetworkStream for a larger links file (the command line streams links files over 16 MiB)');
+function readPathBytes(path: string | URL): { bytes: Uint8Array } | ProblemReason {
+  return readFileBytes(path, 'CSV text or rows', MAX_IN_MEMORY_BYTES, hint('file.too_large.stream'));
 }
 
 /**
@@ -250,7 +249,7 @@ function readPathBytes(path: string | URL): { bytes: Uint8Array } | { reason: st
  * {@link readTable} reads them (the same size limit and messages), with the
  * name messages use; `undefined` for text and rows (nothing to read as bytes).
  */
-export function tableBytes(source: TableSource, label: string): { file: string; bytes: Uint8Array } | { file: string; reason: string } | undefined {
+export function tableBytes(source: TableSource, label: string): { file: string; bytes: Uint8Array } | ({ file: string } & ProblemReason) | undefined {
   const named = filePathOf(source);
   if (named) return { file: named.file, ...readPathBytes(named.path) };
   if (source instanceof Uint8Array) return { file: label, bytes: source };

@@ -4,6 +4,8 @@
  * UTF-16 ("Unicode text" from Excel) and, from Swedish Excel, Windows-1252.
  */
 
+import { because, hint, type ProblemReason } from '../model/load-report.js';
+
 export interface DecodedText {
   text: string;
   /** `utf-8`, `utf-16le`, `utf-16be` or `windows-1252`. */
@@ -12,8 +14,12 @@ export interface DecodedText {
   warning?: string;
 }
 
-/** Thrown for input that is not text at all (an image, a zip, an .xlsx workbook). */
-export class NotTextError extends Error {}
+/** Thrown for input that is not text at all (an image, a zip, an .xlsx workbook). `problem`: the message as data (its `reason` is the message). */
+export class NotTextError extends Error {
+  constructor(readonly problem: ProblemReason) {
+    super(problem.reason);
+  }
+}
 
 const XLSX_OR_ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE_XLS = [0xd0, 0xcf, 0x11, 0xe0];
@@ -23,8 +29,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 }
 
 /** The warning for bytes that are not valid UTF-8 and were read as Windows-1252. */
-export const WINDOWS_1252_WARNING =
-  'the file is not valid UTF-8; it was read as Windows-1252 (Excel\'s default for Western European languages). Save as "CSV UTF-8" to be sure å, ä and ö come through';
+export const WINDOWS_1252_WARNING = because('text.windows1252').reason;
 
 /**
  * Windows-1252 bytes 0x80–0x9F, as the WHATWG Encoding Standard maps them
@@ -70,7 +75,7 @@ function byteOrderMark(head: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'ut
   if (startsWith(head, [0xff, 0xfe])) return { encoding: 'utf-16le', skip: 2 };
   if (startsWith(head, [0xfe, 0xff])) return { encoding: 'utf-16be', skip: 2 };
   if (startsWith(head, XLSX_OR_ZIP) || startsWith(head, OLE_XLS)) {
-    throw new NotTextError('this is a spreadsheet workbook or archive, not a text file; save it from Excel as "CSV UTF-8"');
+    throw new NotTextError(because('text.workbook', { save: hint('text.workbook.save') }));
   }
   return undefined;
 }
@@ -130,7 +135,7 @@ class BinaryCheck {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c >= 0x20) continue;
-      if (c === 0) throw new NotTextError('this is not a text file (it contains NUL characters)');
+      if (c === 0) throw new NotTextError(because('text.nul_characters'));
       if (c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) control++;
     }
     this.control += control;
@@ -145,7 +150,7 @@ class BinaryCheck {
 
   finish(): void {
     if (this.nul) this.fail();
-    if (this.control > 0 && this.control * 100 > this.total) throw new NotTextError('this is not a text file (it contains binary control bytes)');
+    if (this.control > 0 && this.control * 100 > this.total) throw new NotTextError(because('text.control_bytes'));
   }
 
   private count(bytes: Uint8Array): void {
@@ -166,11 +171,9 @@ class BinaryCheck {
   private fail(): never {
     const utf16 = utf16Without(this.head);
     if (utf16) {
-      throw new NotTextError(
-        `this looks like UTF-16 text (${utf16}) without a byte-order mark, which samverkan cannot tell from binary data for sure; save it as "CSV UTF-8" (or as UTF-16 with its byte-order mark)`,
-      );
+      throw new NotTextError(because('text.utf16_no_bom', { order: utf16, save: hint('text.utf16_no_bom.save') }));
     }
-    throw new NotTextError('this is not a text file (it contains NUL bytes)');
+    throw new NotTextError(because('text.nul_bytes'));
   }
 }
 

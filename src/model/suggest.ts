@@ -1,4 +1,6 @@
 import type { Geography } from './schema.js';
+import type { Lang } from './i18n/index.js';
+import { messageText, type ProblemMessage } from './i18n/problem.js';
 import { NO_NAME_RULES } from './country.js';
 import { dropSuffix, withoutGenitive } from './geography.js';
 /**
@@ -78,14 +80,26 @@ export function closestWords(word: string, known: readonly string[], max?: numbe
  * `; did you mean X?` (or `X or Y`) for a message, or '' when no known word
  * is close. `describe` turns a word into its text in the message.
  */
-export function didYouMean(word: string, known: readonly string[], describe: (k: string) => string = (k) => JSON.stringify(k)): string {
-  return suggestionText(closestWords(word, known).slice(0, 3).map(describe));
+export function didYouMean(word: string, known: readonly string[], describe: (k: string) => string = (k) => JSON.stringify(k), lang: Lang = 'en'): string {
+  return suggestionText(closestWords(word, known).slice(0, 3).map(describe), lang);
 }
 
-/** `; did you mean A?`, `; did you mean A, B or C?`, or '' for no suggestion. */
-function suggestionText(said: readonly string[]): string {
-  if (said.length === 0) return '';
-  return `; did you mean ${said.length === 1 ? said[0] : `${said.slice(0, -1).join(', ')} or ${said.at(-1)}`}?`;
+/** {@link didYouMean} as a part of a message (`suggest.1` … `suggest.3`), or '' for no suggestion. */
+export function suggestionHint(word: string, known: readonly string[], describe: (k: string) => string = (k) => JSON.stringify(k)): ProblemMessage | '' {
+  return suggestionOf(closestWords(word, known).slice(0, 3).map(describe));
+}
+
+/** `; did you mean A?`, `; did you mean A, B or C?` (at most three), or '' for no suggestion. */
+function suggestionOf(said: readonly string[]): ProblemMessage | '' {
+  const [a, b, c] = said;
+  if (a === undefined) return '';
+  if (b === undefined) return { code: 'suggest.1', params: { a } };
+  return c === undefined ? { code: 'suggest.2', params: { a, b } } : { code: 'suggest.3', params: { a, b, c } };
+}
+
+function suggestionText(said: readonly string[], lang: Lang = 'en'): string {
+  const m = suggestionOf(said);
+  return m === '' ? '' : messageText(m, lang);
 }
 
 /**
@@ -93,10 +107,16 @@ function suggestionText(said: readonly string[]): string {
  * but is close to a municipality's name (Swedish letters folded, `kommun`
  * dropped: `Umea kommun`, `Skelleftea`, `Lyksele`), or ''.
  */
-export function municipalitySuggestion(geography: Geography, raw: string): string {
+export function municipalitySuggestion(geography: Geography, raw: string, lang: Lang = 'en'): string {
+  const m = municipalitySuggestionHint(geography, raw);
+  return m === '' ? '' : messageText(m, lang);
+}
+
+/** {@link municipalitySuggestion} as a part of a message, or ''. */
+export function municipalitySuggestionHint(geography: Geography, raw: string): ProblemMessage | '' {
   if (raw === '' || /^\d+$/.test(raw.trim())) return '';
   const byName = new Map(geography.municipalities.map((m) => [m.name, m] as const));
-  return didYouMean(raw, [...byName.keys()], (name) => `${name} (${byName.get(name)!.code})`);
+  return suggestionHint(raw, [...byName.keys()], (name) => `${name} (${byName.get(name)!.code})`);
 }
 
 /**
@@ -104,7 +124,7 @@ export function municipalitySuggestion(geography: Geography, raw: string): strin
  * but is close to one's name, with or without the county suffix and its
  * genitive under the geography's name rules (`län`, `s` in Sweden), or ''.
  */
-export function countySuggestion(geography: Geography, raw: string): string {
+export function countySuggestion(geography: Geography, raw: string, lang: Lang = 'en'): string {
   if (raw === '' || /^\d+$/.test(raw.trim())) return '';
   const rules = geography.names ?? NO_NAME_RULES;
   const names = new Map<string, { name: string; code: string }>();
@@ -119,5 +139,5 @@ export function countySuggestion(geography: Geography, raw: string): string {
     .map((w) => names.get(w)!)
     .filter((c) => !seen.has(c.code) && seen.add(c.code))
     .slice(0, 3);
-  return suggestionText(counties.map((c) => `${c.name} (${c.code})`));
+  return suggestionText(counties.map((c) => `${c.name} (${c.code})`), lang);
 }

@@ -4,6 +4,8 @@
  * visible; overlong values clipped with a count. One place, so every message
  * and every table samverkan prints treats them alike.
  */
+import type { Lang } from './i18n/index.js';
+import { messageText, type ProblemMessage } from './i18n/problem.js';
 
 /**
  * Characters that act instead of showing: C0 controls other than tab, line
@@ -101,7 +103,12 @@ export function skeleton(text: string): string {
  * Where two texts with one {@link skeleton} differ, in words: `U+043E
  * (Cyrillic) where the other has "o"`, or the characters that take no space.
  */
-export function describeLookalike(text: string, other: string): string {
+export function describeLookalike(text: string, other: string, lang: Lang = 'en'): string {
+  return messageText(lookalikeHint(text, other), lang);
+}
+
+/** {@link describeLookalike} as a part of a message (`lookalike.character`, `lookalike.alike`). */
+export function lookalikeHint(text: string, other: string): ProblemMessage {
   const a = [...text];
   const b = [...other];
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
@@ -109,10 +116,13 @@ export function describeLookalike(text: string, other: string): string {
     const c = a[i];
     if (c === undefined) break;
     const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    const script = /\p{Script=Cyrillic}/u.test(c) ? ' (Cyrillic)' : /\p{Script=Greek}/u.test(c) ? ' (Greek)' : new RegExp(NO_SPACE.source).test(c) ? ' (takes no space)' : '';
-    return `it has ${code}${script} at character ${i + 1} where the other has ${b[i] === undefined ? 'nothing' : `"${visibleText(b[i]!)}"`}`;
+    const script = /\p{Script=Cyrillic}/u.test(c) ? 'cyrillic' : /\p{Script=Greek}/u.test(c) ? 'greek' : new RegExp(NO_SPACE.source).test(c) ? 'no_space' : undefined;
+    return {
+      code: 'lookalike.character',
+      params: { char: code, script: script === undefined ? '' : { code: `lookalike.script.${script}` }, at: i + 1, other: b[i] === undefined ? { code: 'lookalike.nothing' } : { code: 'lookalike.quoted', params: { text: visibleText(b[i]!) } } },
+    };
   }
-  return 'they differ in characters that look alike';
+  return { code: 'lookalike.alike' };
 }
 
 /** An ASCII id from a name: no diacritics, lower case, runs of other characters as `-` (`Region Östergötland` → `region-ostergotland`). */

@@ -145,7 +145,7 @@ function loadSummary(report: LoadReport): { rows: number; rejected: number; warn
  */
 export function buildReport(network: CooperationNetwork, options: ReportOptions = {}): ReportModel {
   requireGeography(network, 'buildReport');
-  const parsed = parseOptions(ReportOptionsSchema, options, 'buildReport');
+  const parsed = parseOptions(ReportOptionsSchema, options, 'buildReport', network);
   const lang = resolveLang(parsed.lang, network.geography);
   const o = { ...parsed, lang };
   if (o.capability !== undefined && !o.capabilities) throw new ArgumentError('buildReport: capability needs capabilities (from loadCapabilities)');

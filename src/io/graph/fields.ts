@@ -3,10 +3,12 @@
  * attribute is the name, the kind, the municipality, the weight…, by the
  * CSV loader's aliases (see `readGraphFile`).
  */
+import { because, hint, type ProblemMessage, type ProblemReason } from '../../model/load-report.js';
 import { findMunicipality, indexGeography, isPlainGeography } from '../../model/geography.js';
 import type { Geography } from '../../model/schema.js';
 import { ownRecord } from '../../model/own.js';
-import { ACTOR_COLUMNS, LINK_COLUMNS, normaliseHeader, normaliseKind } from '../columns.js';
+import { ACTOR_COLUMNS, LINK_COLUMNS, normaliseHeader } from '../columns.js';
+import { geographyKindVocabulary, normaliseKind } from '../../model/kinds.js';
 import type { RawElement, RawGraph } from './raw.js';
 
 /** A node of a graph file as an actor row. Empty strings are absent values, as in a CSV cell. */
@@ -51,7 +53,7 @@ export interface MappedGraph {
   nodes: GraphNodeRow[];
   edges: GraphEdgeRow[];
   /** Whole-file warnings: directed edges, kinds assumed. */
-  warnings: string[];
+  warnings: ProblemReason[];
 }
 
 /** Attribute names that may hold the name, in order of preference (after `normaliseHeader`). */
@@ -122,7 +124,7 @@ export function placedNodes(raw: RawGraph): boolean {
 }
 
 /** The nodes as actor rows, and each node's actor id (a municipality's node gets its code), for the edges' ends. */
-function mapNodes(raw: RawGraph, geography: Geography, warnings: string[]): { nodes: GraphNodeRow[]; nodeFields: Record<GraphNodeField, string>; actorIdOfNode: Map<string, string> } {
+function mapNodes(raw: RawGraph, geography: Geography, warnings: ProblemReason[]): { nodes: GraphNodeRow[]; nodeFields: Record<GraphNodeField, string>; actorIdOfNode: Map<string, string> } {
   const ix = indexGeography(geography);
   const municipalityOf = (text: string) => {
     if (text === '') return undefined;
@@ -163,7 +165,7 @@ function mapNodes(raw: RawGraph, geography: Geography, warnings: string[]): { no
     }
     let { kind, municipality } = values;
     let actorId = id;
-    if (kind === '' || normaliseKind(kind) === 'municipality') {
+    if (kind === '' || normaliseKind(kind, geographyKindVocabulary(geography)) === 'municipality') {
       const m = municipalityOf(id) ?? municipalityOf(name);
       if (m) {
         if (kind === '') assumedMunicipality++;
@@ -183,12 +185,12 @@ function mapNodes(raw: RawGraph, geography: Geography, warnings: string[]): { no
   const without = assumedOther + assumedMunicipality;
   // In a plain graph every node is an actor of kind other: nothing was assumed that a user should check.
   if (without > 0 && !isPlainGeography(geography)) {
-    const parts: string[] = [];
-    if (assumedMunicipality > 0) parts.push(`${assumedMunicipality} whose id or name is a municipality of the ${geography.name} geography ${assumedMunicipality === 1 ? 'was' : 'were'} read as that municipality`);
-    if (assumedOther > 0) parts.push(`${assumedOther} ${assumedOther === 1 ? 'was' : 'were'} read as kind "other"`);
+    const parts: ProblemMessage[] = [];
+    if (assumedMunicipality > 0) parts.push(hint('graph.no_kind.municipality', { n: assumedMunicipality, geography: geography.name }));
+    if (assumedOther > 0) parts.push(hint('graph.no_kind.as_other', { n: assumedOther }));
+    const [first, second] = parts;
     warnings.push(
-      `${without} node${without === 1 ? ' has' : 's have'} no kind (attribute ${nodeFields.kind}): ${parts.join('; ')}` +
-        (assumedOther > 0 ? '. Give nodes a kind attribute (municipality, county, authority, religious, civil_society, joint_body…) to say what they are' : ''),
+      because('graph.no_kind', { n: without, attribute: nodeFields.kind, parts: second === undefined ? first! : hint('graph.no_kind.both', { a: first!, b: second }), advice: assumedOther > 0 ? hint('graph.no_kind.advice') : '' }),
     );
   }
 
@@ -196,7 +198,7 @@ function mapNodes(raw: RawGraph, geography: Geography, warnings: string[]): { no
 }
 
 /** The edges as link rows, their ends the actor ids of their nodes. */
-function mapEdges(raw: RawGraph, actorIdOfNode: ReadonlyMap<string, string>, warnings: string[]): { edges: GraphEdgeRow[]; edgeFields: Record<GraphEdgeField, string>; directed: boolean } {
+function mapEdges(raw: RawGraph, actorIdOfNode: ReadonlyMap<string, string>, warnings: ProblemReason[]): { edges: GraphEdgeRow[]; edgeFields: Record<GraphEdgeField, string>; directed: boolean } {
   const edgeNames = attributeNames(raw.edges);
   // samverkan's own exports carry columns it derives again from the actors
   // (crossMunicipal, crossCounty) and, for aggregated pairs, the number of
@@ -253,9 +255,7 @@ function mapEdges(raw: RawGraph, actorIdOfNode: ReadonlyMap<string, string>, war
   });
   const directed = directedEdges > 0;
   if (directed) {
-    warnings.push(
-      `${directedEdges} edge${directedEdges === 1 ? ' is' : 's are'} directed; samverkan's networks are undirected, so each is read as a link between its two actors (A→B and B→A are two links of one pair)`,
-    );
+    warnings.push(because('graph.directed', { n: directedEdges }));
   }
   return { edges, edgeFields, directed };
 }

@@ -5,6 +5,7 @@
  * `graphFormat` check and the command line's format help all come from it,
  * so a new format is one file (`io/graph/<format>.ts`) and one entry here.
  */
+import { because, hint, type ProblemParam } from '../../model/load-report.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import { parseXml, type XmlElement } from '../xml.js';
 import { toCsvTables, type CsvTablesOptions } from './csv.js';
@@ -82,8 +83,8 @@ export function parseGraph(text: string, format: GraphFormat | undefined): { for
   const root = parseXml(text);
   const xmlFormats = READABLE.filter((f) => 'xmlRoot' in f.read);
   const kind = xmlFormats.find((f) => 'xmlRoot' in f.read && f.read.xmlRoot === root.local);
-  if (kind === undefined || !('xml' in kind.read)) throw new GraphFormatError(`not a ${orList(xmlFormats.map((f) => f.label))} file: the root element is <${root.name}>`, root.line);
-  if (wanted !== undefined && wanted !== kind.name) throw new GraphFormatError(`expected a ${wanted.toUpperCase()} file, but the root element is <${root.name}>`, root.line);
+  if (kind === undefined || !('xml' in kind.read)) throw new GraphFormatError(because('graph.root_unknown', { formats: xmlFormats.map((f): ProblemParam => f.label).reduce((a, b) => hint('or', { a, b })), root: root.name }), root.line);
+  if (wanted !== undefined && wanted !== kind.name) throw new GraphFormatError(because('graph.root_other', { format: wanted.toUpperCase(), root: root.name }), root.line);
   return { format: kind.name, raw: kind.read.xml(root) };
 }
 

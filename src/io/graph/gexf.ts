@@ -1,4 +1,5 @@
 /** GEXF (https://gexf.net): the reader (1.1draft, 1.2draft and 1.3) and the writer (1.3). */
+import { because, type ProblemReason } from '../../model/load-report.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import { childNamed, childrenNamed, xmlAttribute, xmlText, type XmlElement } from '../xml.js';
 import { describeNetwork, formatValue, xmlModel, XML_DECLARATION, type AttributeType, type Column, type GraphExportOptions } from './model.js';
@@ -16,8 +17,8 @@ function grandchildren(element: XmlElement, outer: string, inner: string): XmlEl
 
 export function parseGexf(root: XmlElement): RawGraph {
   const graph = childNamed(root, 'graph');
-  if (!graph) throw new GraphFormatError('the GEXF file has no <graph> element', root.line);
-  const warnings: string[] = [];
+  if (!graph) throw new GraphFormatError(because('graph.no_graph', { format: 'GEXF' }), root.line);
+  const warnings: ProblemReason[] = [];
   const defaultDirected = graph.attributes.get('defaultedgetype') === 'directed';
   const models: Record<'node' | 'edge', Map<string, { title: string; default?: string }>> = { node: new Map(), edge: new Map() };
   for (const attributes of childrenNamed(graph, 'attributes')) {
@@ -25,7 +26,7 @@ export function parseGexf(root: XmlElement): RawGraph {
     if (cls !== 'node' && cls !== 'edge') continue;
     for (const a of childrenNamed(attributes, 'attribute')) {
       const id = a.attributes.get('id');
-      if (id === undefined) throw new GraphFormatError('an <attribute> without an id', a.line);
+      if (id === undefined) throw new GraphFormatError(because('graph.attribute_no_id'), a.line);
       const entry: { title: string; default?: string } = { title: a.attributes.get('title') || id };
       const d = childNamed(a, 'default');
       if (d) entry.default = d.text;
@@ -41,9 +42,9 @@ export function parseGexf(root: XmlElement): RawGraph {
     for (const v of grandchildren(element, 'attvalues', 'attvalue')) {
       const key = v.attributes.get('for') ?? v.attributes.get('id');
       const value = v.attributes.get('value');
-      if (key === undefined || value === undefined) throw new GraphFormatError('an <attvalue> needs "for" and "value"', v.line);
+      if (key === undefined || value === undefined) throw new GraphFormatError(because('graph.attvalue_incomplete'), v.line);
       const title = model.get(key)?.title;
-      if (title === undefined) throw new GraphFormatError(`an <attvalue> for an undeclared ${cls} attribute "${key}"`, v.line);
+      if (title === undefined) throw new GraphFormatError(because('graph.attvalue_undeclared', { class: cls, key }), v.line);
       // Dynamic graphs repeat an attribute with start/end: the first value is kept.
       if (seen.has(title)) {
         dynamic = true;
@@ -52,7 +53,7 @@ export function parseGexf(root: XmlElement): RawGraph {
       seen.add(title);
       values.set(title, value);
     }
-    if (dynamic && !warnings.some((w) => w.startsWith('dynamic'))) warnings.push('dynamic attribute values (several per attribute over time): the first value of each is read');
+    if (dynamic && !warnings.some((w) => w.code === 'graph.dynamic')) warnings.push(because('graph.dynamic'));
     return values;
   };
 
@@ -61,14 +62,14 @@ export function parseGexf(root: XmlElement): RawGraph {
     if (!container) return;
     for (const node of childrenNamed(container, 'node')) {
       const id = node.attributes.get('id');
-      if (id === undefined) throw new GraphFormatError(`node ${nodes.length + 1} has no id`, node.line);
+      if (id === undefined) throw new GraphFormatError(because('graph.node_no_id', { node: nodes.length + 1 }), node.line);
       const raw: RawElement = { row: nodes.length + 1, line: node.line, id, attributes: attvalues(node, 'node') };
       const label = node.attributes.get('label');
       if (label !== undefined) raw.label = label;
       nodes.push(raw);
       const sub = childNamed(node, 'nodes');
       if (sub) {
-        if (depth === 0 && !warnings.some((w) => w.startsWith('nested'))) warnings.push('nested nodes (a hierarchy) are read as ordinary nodes; the hierarchy is not kept');
+        if (depth === 0 && !warnings.some((w) => w.code === 'graph.nested_nodes')) warnings.push(because('graph.nested_nodes'));
         collectNodes(sub, depth + 1);
       }
     }

@@ -1,4 +1,5 @@
 /** GraphML (http://graphml.graphdrawing.org/): the reader and the writer. */
+import { because, type ProblemReason } from '../../model/load-report.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import { childNamed, childrenNamed, xmlAttribute, xmlText, type XmlElement } from '../xml.js';
 import { describeNetwork, formatValue, xmlModel, XML_DECLARATION, type AttributeType, type Column, type GraphExportOptions } from './model.js';
@@ -9,11 +10,11 @@ const GRAPHML_TYPE: Readonly<Record<AttributeType, string>> = { string: 'string'
 
 
 export function parseGraphml(root: XmlElement): RawGraph {
-  const warnings: string[] = [];
+  const warnings: ProblemReason[] = [];
   const keys = new Map<string, { name: string; for: string; default?: string }>();
   for (const key of childrenNamed(root, 'key')) {
     const id = key.attributes.get('id');
-    if (id === undefined) throw new GraphFormatError('a <key> without an id', key.line);
+    if (id === undefined) throw new GraphFormatError(because('graph.key_no_id'), key.line);
     const entry: { name: string; for: string; default?: string } = { name: key.attributes.get('attr.name') ?? id, for: key.attributes.get('for') ?? 'all' };
     const d = childNamed(key, 'default');
     if (d) entry.default = d.text;
@@ -21,17 +22,17 @@ export function parseGraphml(root: XmlElement): RawGraph {
   }
   const graphs = childrenNamed(root, 'graph');
   const graph = graphs[0];
-  if (!graph) throw new GraphFormatError('the GraphML file has no <graph> element', root.line);
-  if (graphs.length > 1) warnings.push(`the file holds ${graphs.length} graphs; only the first is read`);
+  if (!graph) throw new GraphFormatError(because('graph.no_graph', { format: 'GraphML' }), root.line);
+  if (graphs.length > 1) warnings.push(because('graph.several', { n: graphs.length }));
   const defaultDirected = graph.attributes.get('edgedefault') === 'directed';
   const data = (element: XmlElement, kind: 'node' | 'edge'): Map<string, string> => {
     const values = new Map<string, string>();
     for (const [, k] of keys) if (k.default !== undefined && (k.for === kind || k.for === 'all')) values.set(k.name, k.default);
     for (const d of childrenNamed(element, 'data')) {
       const id = d.attributes.get('key');
-      if (id === undefined) throw new GraphFormatError('a <data> element without a key', d.line);
+      if (id === undefined) throw new GraphFormatError(because('graph.data_no_key'), d.line);
       const key = keys.get(id);
-      if (!key) throw new GraphFormatError(`a <data> element for an undeclared key "${id}"`, d.line);
+      if (!key) throw new GraphFormatError(because('graph.data_undeclared', { key: id }), d.line);
       // Structured data (yFiles graphics and the like) is not an attribute value.
       if (d.children.length > 0) continue;
       values.set(key.name, d.text);
@@ -43,9 +44,9 @@ export function parseGraphml(root: XmlElement): RawGraph {
   for (const child of graph.children) {
     if (child.local === 'node') {
       const id = child.attributes.get('id');
-      if (id === undefined) throw new GraphFormatError(`node ${nodes.length + 1} has no id`, child.line);
+      if (id === undefined) throw new GraphFormatError(because('graph.node_no_id', { node: nodes.length + 1 }), child.line);
       nodes.push({ row: nodes.length + 1, line: child.line, id, attributes: data(child, 'node') });
-      if (childNamed(child, 'graph') && !warnings.some((w) => w.startsWith('nested'))) warnings.push('nested graphs inside nodes are not read');
+      if (childNamed(child, 'graph') && !warnings.some((w) => w.code === 'graph.nested_graphs')) warnings.push(because('graph.nested_graphs'));
     } else if (child.local === 'edge') {
       const raw: RawElement = { row: edges.length + 1, line: child.line, attributes: data(child, 'edge') };
       const source = child.attributes.get('source');
@@ -55,8 +56,8 @@ export function parseGraphml(root: XmlElement): RawGraph {
       const directed = child.attributes.get('directed');
       raw.directed = directed === undefined ? defaultDirected : directed === 'true';
       edges.push(raw);
-    } else if (child.local === 'hyperedge' && !warnings.some((w) => w.startsWith('hyperedges'))) {
-      warnings.push('hyperedges are not read');
+    } else if (child.local === 'hyperedge' && !warnings.some((w) => w.code === 'graph.hyperedges')) {
+      warnings.push(because('graph.hyperedges'));
     }
   }
   return { idName: 'id', nodes, edges, warnings };

@@ -1,4 +1,5 @@
 /** JSON: the reader (graphology's serialisation and NetworkX's node-link data) and the writer (graphology's). */
+import { because, type ProblemReason } from '../../model/load-report.js';
 import { z } from 'zod';
 import type { CooperationNetwork } from '../../model/network.js';
 import { parseOptions } from '../../model/options.js';
@@ -65,20 +66,20 @@ function jsonAttributes(record: unknown, skip: ReadonlySet<string>): Map<string,
 
 export function parseJsonGraph(text: string): RawGraph {
   const deep = tooDeep(text);
-  if (deep !== undefined) throw new GraphFormatError(`the JSON is nested more than ${MAX_JSON_DEPTH} levels deep (no graph file needs that many)`, deep);
+  if (deep !== undefined) throw new GraphFormatError(because('graph.json_deep', { max: MAX_JSON_DEPTH }), deep);
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new GraphFormatError(`the file is not valid JSON (${(error as Error).message})`);
+    throw new GraphFormatError(because('graph.json_invalid', { detail: (error as Error).message }));
   }
   if (typeof data !== 'object' || data === null || !Array.isArray((data as { nodes?: unknown }).nodes)) {
-    throw new GraphFormatError('the JSON has no "nodes" array: expected graphology\'s format ({ nodes: [{ key, attributes }], edges }) or NetworkX node-link data ({ nodes: [{ id }], edges | links })');
+    throw new GraphFormatError(because('graph.json_no_nodes'));
   }
   const d = data as { nodes: unknown[]; edges?: unknown; links?: unknown; options?: { type?: unknown }; directed?: unknown };
   const list = Array.isArray(d.edges) ? d.edges : Array.isArray(d.links) ? d.links : [];
   const graphology = d.nodes.some((n) => typeof n === 'object' && n !== null && 'key' in n);
-  const warnings: string[] = [];
+  const warnings: ProblemReason[] = [];
   const nodes: RawElement[] = d.nodes.map((n, i) => {
     const node = (typeof n === 'object' && n !== null ? n : {}) as Record<string, unknown>;
     const raw: RawElement = {

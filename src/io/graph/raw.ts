@@ -1,4 +1,5 @@
 /** A graph file as its format gives it, before attributes are mapped to actor and link fields: what each format's reader returns. */
+import type { ProblemReason } from '../../model/load-report.js';
 
 /** A node or edge as the format gives it, before its attributes are mapped to fields. */
 export interface RawElement {
@@ -27,13 +28,16 @@ export interface RawGraph {
   edges: RawElement[];
   /** GEXF `timeformat`. */
   timeformat?: string;
-  warnings: string[];
+  warnings: ProblemReason[];
 }
 
 export class GraphFormatError extends Error {
   readonly line: number | undefined;
-  constructor(message: string, line?: number) {
-    super(message);
+  /** The message as data (its `reason` is the message). */
+  readonly problem: ProblemReason;
+  constructor(problem: ProblemReason, line?: number) {
+    super(problem.reason);
+    this.problem = problem;
     this.line = line;
   }
 }

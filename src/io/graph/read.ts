@@ -1,7 +1,7 @@
 /** Reading a graph file into actor and link rows, whatever its format (see `GRAPH_FORMATS`). */
 import { z } from 'zod';
 import { NO_GEOGRAPHY } from '../../model/geography.js';
-import type { Problem } from '../../model/load-report.js';
+import { because, type Problem, type ProblemReason } from '../../model/load-report.js';
 import { parseOptions } from '../../model/options.js';
 import type { Geography } from '../../model/schema.js';
 import { defaultGeography } from '../load/geography.js';
@@ -117,13 +117,13 @@ export function readGraphFile(source: GraphSource, options: ReadGraphOptions = {
   if (read.encoding !== undefined) result.encoding = read.encoding;
   if (read.text === undefined) return result;
   const text = read.text;
-  const fileProblem = (reason: string, severity: Problem['severity'], line?: number): Problem => {
-    const p: Problem = { file, row: 0, reason, severity };
+  const fileProblem = (reason: ProblemReason, severity: Problem['severity'], line?: number): Problem => {
+    const p: Problem = { file, row: 0, ...reason, severity };
     if (line !== undefined) p.line = line;
     return p;
   };
   if (text.replace(/^\uFEFF/, '').trim() === '') {
-    result.problems.push(fileProblem('the file is empty', 'error'));
+    result.problems.push(fileProblem(because('file.empty'), 'error'));
     return result;
   }
   let parsed: ReturnType<typeof parseGraph>;
@@ -131,11 +131,11 @@ export function readGraphFile(source: GraphSource, options: ReadGraphOptions = {
     parsed = parseGraph(text, o.format ?? formatNamed(file));
   } catch (error) {
     if (error instanceof XmlError) {
-      result.problems.push(fileProblem(`the file is not well-formed XML: ${error.message.replace(/ \(line \d+, column \d+\)$/, '')} at column ${error.column}`, 'error', error.line));
+      result.problems.push(fileProblem(because('graph.xml', { detail: error.message.replace(/ \(line \d+, column \d+\)$/, ''), column: error.column }), 'error', error.line));
       return result;
     }
     if (error instanceof GraphFormatError) {
-      result.problems.push(fileProblem(error.message, 'error', error.line));
+      result.problems.push(fileProblem(error.problem, 'error', error.line));
       return result;
     }
     throw error;
@@ -146,6 +146,6 @@ export function readGraphFile(source: GraphSource, options: ReadGraphOptions = {
   const { warnings, ...mapped } = mapGraph(raw, geography);
   Object.assign(result, mapped, { format });
   for (const w of warnings) result.problems.push(fileProblem(w, 'warning'));
-  if (mapped.nodes.length === 0) result.problems.push(fileProblem('the graph has no nodes', 'warning'));
+  if (mapped.nodes.length === 0) result.problems.push(fileProblem(because('graph.no_nodes'), 'warning'));
   return result;
 }

@@ -1,6 +1,6 @@
 /** Where a graph file comes from, and its text: decoded by the one byte-to-text reader (`decodeText`). */
 import { ArgumentError, describeValue } from '../../model/errors.js';
-import type { Problem } from '../../model/load-report.js';
+import { because, type Problem } from '../../model/load-report.js';
 import { fileProblem, filePathOf, MAX_IN_MEMORY_BYTES, readFileBytes, type TableSource } from '../source.js';
 import { decodeText, decodeWindows1252, NotTextError } from '../text.js';
 
@@ -17,7 +17,7 @@ export type GraphSource = Exclude<TableSource, ReadonlyArray<unknown>>;
 /** The text of a graph source, or a problem saying why there is none. */
 export function sourceText(source: GraphSource, label: string): { file: string; text?: string; encoding?: string; problems: Problem[] } {
   const fromBytes = (file: string, bytes: Uint8Array) => {
-    if (bytes.length === 0) return { file, problems: [fileProblem(file, 'the file is empty')] };
+    if (bytes.length === 0) return { file, problems: [fileProblem(file, because('file.empty'))] };
     try {
       const decoded = decodeText(bytes);
       let { text } = decoded;
@@ -26,17 +26,18 @@ export function sourceText(source: GraphSource, label: string): { file: string; 
         // decodeText's advice is about CSV; an XML file names its encoding.
         const declared = /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/.exec(text)?.[1]?.toLowerCase();
         if (declared && /^(iso-8859-1|latin-?1|windows-1252|cp1252)$/.test(declared)) text = decodeWindows1252(bytes);
-        else problems.push(fileProblem(file, 'the file is not valid UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure å, ä and ö come through', 'warning'));
+        else problems.push(fileProblem(file, because('text.windows1252_graph'), 'warning'));
       }
       return { file, text, encoding: decoded.encoding, problems };
     } catch (error) {
-      if (error instanceof NotTextError) return { file, problems: [fileProblem(file, error.message.replace(/; save it .*$/, ''))] };
+      // The advice to save as "CSV UTF-8" is for tables: left out.
+      if (error instanceof NotTextError) return { file, problems: [fileProblem(file, error.problem.params?.save !== undefined ? because(error.problem.code, { ...error.problem.params, save: '' }) : error.problem)] };
       throw error;
     }
   };
   const fromPath = (path: string | URL, file: string) => {
     const read = readFileBytes(path, "the file's text or bytes", MAX_IN_MEMORY_BYTES);
-    return 'reason' in read ? { file, problems: [fileProblem(file, read.reason)] } : fromBytes(file, read.bytes);
+    return 'reason' in read ? { file, problems: [fileProblem(file, read)] } : fromBytes(file, read.bytes);
   };
   if (typeof source === 'string') {
     const looksLikeContent = /[\r\n]/.test(source) || /^\uFEFF?\s*[<{]/.test(source);

@@ -1,4 +1,5 @@
 /** The typed cells of a link row: weight and dates. */
+import { because, type ProblemReason } from '../../model/load-report.js';
 import { MAX_LINK_WEIGHT } from '../../model/network.js';
 import { IsoDateSchema } from '../../model/schema.js';
 import { decimalPoint } from '../csv.js';
@@ -6,17 +7,13 @@ import { decimalPoint } from '../csv.js';
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Parse a weight cell. A decimal comma is accepted when commas cannot be the field delimiter. */
-function parseWeight(raw: string, delimiter: string | undefined): number | string {
+function parseWeight(raw: string, delimiter: string | undefined): number | ProblemReason {
   const text = decimalPoint(raw, delimiter);
-  if (!NUMBER.test(text)) {
-    return delimiter === ',' && /^[+-]?\d*,\d+$/.test(raw)
-      ? 'the weight is not a number (a decimal comma is ambiguous in a comma-separated file; write 1.5)'
-      : 'the weight is not a number';
-  }
+  if (!NUMBER.test(text)) return because(delimiter === ',' && /^[+-]?\d*,\d+$/.test(raw) ? 'weight.decimal_comma' : 'weight.not_number');
   const value = Number(text);
-  if (!Number.isFinite(value)) return 'the weight is not a finite number';
-  if (value <= 0) return 'the weight must be a positive number';
-  if (value > MAX_LINK_WEIGHT) return `the weight is too large: at most 1e15 (weights add up per pair and per actor, and larger ones would overflow to Infinity or lose all precision)`;
+  if (!Number.isFinite(value)) return because('weight.not_finite');
+  if (value <= 0) return because('weight.not_positive');
+  if (value > MAX_LINK_WEIGHT) return because('weight.too_large');
   return value;
 }
 
@@ -54,7 +51,7 @@ export function weightFromBytes(bytes: Uint8Array, start: number, end: number): 
  * a spreadsheet's `YYYY-MM-DD 00:00[:00]`, whose midnight is only its way of
  * writing a date. Any other time of day is an error, not silently dropped.
  */
-export function parseDate(raw: string, field: 'since' | 'until'): string | { error: string } {
+export function parseDate(raw: string, field: 'since' | 'until'): string | { error: ProblemReason } {
   // A million links repeat a few thousand dates: a valid one is checked once.
   const known = validDates.get(raw);
   if (known !== undefined) return known;
@@ -64,19 +61,19 @@ export function parseDate(raw: string, field: 'since' | 'until'): string | { err
 }
 const validDates = new Map<string, string>();
 
-function checkDate(raw: string, field: 'since' | 'until'): string | { error: string } {
+function checkDate(raw: string, field: 'since' | 'until'): string | { error: ProblemReason } {
   const midnight = /^(\d{4}-\d{2}-\d{2})[ T]00:00(:00(\.0+)?)?Z?$/.exec(raw);
   const date = midnight ? midnight[1]! : raw;
   if (IsoDateSchema.safeParse(date).success) return date;
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(raw)) {
-    return { error: `the ${field} date has a time of day (expected a date YYYY-MM-DD; a Date object must be at midnight UTC, as new Date('2023-05-01') is: a local midnight east of Greenwich is the day before in UTC, so pass such dates as text)` };
+    return { error: because('date.time_of_day_utc', { field }) };
   }
-  if (/^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}/.test(raw)) return { error: `the ${field} date has a time of day (expected a date YYYY-MM-DD)` };
-  return { error: `the ${field} date is not a valid date (expected YYYY-MM-DD)` };
+  if (/^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}/.test(raw)) return { error: because('date.time_of_day', { field }) };
+  return { error: because('date.invalid', { field }) };
 }
 
 /** One date cell of a link row: the date, or `undefined` when empty or invalid (then an error is recorded). */
-function dateCell(cell: (field: 'since' | 'until') => string, err: (field: 'since' | 'until', value: string, reason: string) => void, field: 'since' | 'until'): string | undefined {
+function dateCell(cell: (field: 'since' | 'until') => string, err: (field: 'since' | 'until', value: string, reason: ProblemReason) => void, field: 'since' | 'until'): string | undefined {
   const raw = cell(field);
   if (raw === '') return undefined;
   const parsed = parseDate(raw, field);
@@ -88,14 +85,14 @@ function dateCell(cell: (field: 'since' | 'until') => string, err: (field: 'sinc
 /** The typed cells of one link row, with an error recorded for each that does not parse. */
 export function linkCells(
   cell: (field: 'weight' | 'since' | 'until') => string,
-  err: (field: 'weight' | 'since' | 'until', value: string, reason: string) => void,
+  err: (field: 'weight' | 'since' | 'until', value: string, reason: ProblemReason) => void,
   delimiter: string | undefined,
 ): { weight: number; since?: string; until?: string } {
   let weight = 1;
   const rawWeight = cell('weight');
   if (rawWeight !== '') {
     const parsed = parseWeight(rawWeight, delimiter);
-    if (typeof parsed === 'string') err('weight', rawWeight, parsed);
+    if (typeof parsed === 'object') err('weight', rawWeight, parsed);
     else weight = parsed;
   }
   // Written out, not a loop over ['since', 'until'] into a spread object: this runs once per link row.
@@ -105,7 +102,7 @@ export function linkCells(
   if (since !== undefined) result.since = since;
   if (until !== undefined) result.until = until;
   if (since !== undefined && until !== undefined && until < since) {
-    err('until', until, `until is before since (${since})`);
+    err('until', until, because('date.until_before_since', { since }));
   }
   return result;
 }

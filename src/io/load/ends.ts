@@ -4,11 +4,11 @@
  * applies it to one links file ({@link EndResolver}).
  */
 import { findMunicipalityBy, indexGeography } from '../../model/geography.js';
-import type { FileReport, Problem } from '../../model/load-report.js';
+import { because, hint, type FileReport, type Problem, type ProblemReason } from '../../model/load-report.js';
 import type { LinkColumns } from '../../model/link-columns.js';
 import type { Actor, Geography } from '../../model/schema.js';
 import { clipText, visibleText } from '../../model/text.js';
-import { ambiguousMunicipality, excelHint, lookalikeIdHint, lookalikeMunicipality, Lookalikes, municipalitySuggestion } from '../hints.js';
+import { ambiguousMunicipality, excelHint, lookalikeIdHint, lookalikeMunicipality, Lookalikes, municipalitySuggestionHint } from '../hints.js';
 import type { LoadNetworkOptions } from './options.js';
 import type { RecordReader } from './record.js';
 
@@ -23,12 +23,22 @@ import type { RecordReader } from './record.js';
  */
 export interface EndResolution {
   readonly geography: Geography;
-  readonly declared: ReadonlySet<string>;
+  readonly declared: ReadonlySet<string> | DeclaredIds;
   readonly codes: boolean;
   readonly names: boolean;
   readonly implicit: boolean;
   /** Ids of actor rows that are not actors of their own (see {@link IdTrail}). */
   readonly rejected?: ReadonlyMap<string, IdTrail>;
+}
+
+/**
+ * The declared actor ids as the actors reader keeps them (issue 16): a set
+ * whose order is the actors' order, with each id's place in it, so that a
+ * resolver numbers them without a map of its own.
+ */
+export interface DeclaredIds extends ReadonlySet<string> {
+  /** The place of a declared id in the set's order. */
+  placeOf(id: string): number | undefined;
 }
 
 /**
@@ -72,12 +82,17 @@ export function resolutionFor(
   geography: Geography,
   actors: readonly Actor[],
   options: LoadNetworkOptions,
-  context: { explicit: boolean; actorsTable: boolean; rejected?: ReadonlyMap<string, IdTrail> },
+  context: { explicit: boolean; actorsTable: boolean; rejected?: ReadonlyMap<string, IdTrail>; declared?: DeclaredIds },
 ): EndResolution {
   const ids = options.ids ?? 'auto';
   const speaks = actors.some((a) => a.kind === 'municipality' || a.municipality !== undefined || a.county !== undefined);
-  const declared = new Set<string>();
-  for (const a of actors) declared.add(a.id);
+  // The actors reader's own set of the actors' ids when it gives one (the same ids: a set of half a million costs a quarter of a second).
+  let declared: ReadonlySet<string> | DeclaredIds | undefined = context.declared;
+  if (declared === undefined) {
+    const set = new Set<string>();
+    for (const a of actors) set.add(a.id);
+    declared = set;
+  }
   return {
     geography,
     declared,
@@ -123,9 +138,12 @@ export class EndResolver {
     return this.resolution.geography;
   }
 
+  /** The places of the declared ids, once {@link numberDeclared} numbered them so. */
+  #places: DeclaredIds | undefined;
+
   /** The number of an actor id, given the first time it is seen. */
   ordinalOf(id: string): number {
-    let o = this.ordinal.get(id);
+    let o = this.ordinal.get(id) ?? this.#places?.placeOf(id);
     if (o === undefined) {
       o = this.ids.length;
       this.ids.push(id);
@@ -134,12 +152,29 @@ export class EndResolver {
     return o;
   }
 
+  /**
+   * Number every declared actor id up front, in the actors' order (a link
+   * end that is one resolves to its number, as {@link end} would number it
+   * on first sight), so that a reader can resolve ends by an interning table
+   * filled from these numbers (issue 16).
+   */
+  numberDeclared(): void {
+    const { declared } = this.resolution;
+    // Declared ids that know their places are numbered by them (without a map); a fresh resolver's numbers are those places.
+    if ('placeOf' in declared && this.ids.length === 0) {
+      for (const id of declared) this.ids.push(id);
+      this.#places = declared;
+      return;
+    }
+    for (const id of declared) this.ordinalOf(id);
+  }
+
   /** Why a link end names no actor, with what it most likely is. */
-  unresolved(value: string): string {
+  unresolved(value: string): ProblemReason {
     const { geography, declared } = this.resolution;
-    if (this.graphEnds) return 'edge to a node that is not in the file or was rejected (see its problem)';
+    if (this.graphEnds) return because('edge.unknown_node');
     const rejected = this.resolution.rejected?.get(value);
-    if (rejected && rejected.municipality === undefined) return `link to the actor "${visibleText(clipText(value))}", whose row ${rejected.row} in ${rejected.file} was rejected (see its problem)`;
+    if (rejected && rejected.municipality === undefined) return because('end.rejected_actor', { id: visibleText(clipText(value)), row: rejected.row, file: rejected.file });
     const ambiguous = ambiguousMunicipality(geography, value);
     if (ambiguous) return ambiguous;
     if (!this.lookalikes) {
@@ -147,10 +182,11 @@ export class EndResolver {
       for (const id of declared) this.lookalikes.add(id, 0);
     }
     const twin = this.lookalikes.find(value);
-    const what = this.by.codes ? 'nor a municipality code or name' : this.by.names ? 'nor a municipality name' : 'and ids are not read as municipalities';
-    const codeHint = !this.by.codes && this.by.names && findMunicipalityBy(geography, value, { codes: true, names: false }) ? ` (it is the code of ${findMunicipalityBy(geography, value, { codes: true, names: false })!.name}: codes in a links file alone are read as municipalities with ids: 'municipality-codes', CLI --ids municipality-codes)` : '';
+    const what = hint(this.by.codes ? 'end.undeclared.codes_names' : this.by.names ? 'end.undeclared.names' : 'end.undeclared.no_municipalities');
+    const coded = !this.by.codes && this.by.names ? findMunicipalityBy(geography, value, { codes: true, names: false }) : undefined;
+    const codeHint = coded ? hint('end.undeclared.code_hint', { name: coded.name }) : '';
     const lookalike = twin !== undefined ? lookalikeIdHint(value, twin) : lookalikeMunicipality(geography, value);
-    return `link to an undeclared actor: not an id in the actors file, ${what} of the ${geography.name} geography${codeHint}${excelHint(value)}${lookalike || (this.by.names ? municipalitySuggestion(geography, value) : '')}`;
+    return because('end.undeclared', { what, geography: geography.name, code: codeHint, excel: excelHint(value), suggestion: lookalike || (this.by.names ? municipalitySuggestionHint(geography, value) : '') });
   }
 
   /** A group of a memberships file: a declared actor, or a joint body of its own. */
@@ -174,7 +210,7 @@ export class EndResolver {
   /** A link's end: an actor id, a municipality (by code or name, as `by` says), or an implicit actor. */
   end(value: string): number | undefined {
     const { geography, declared } = this.resolution;
-    let o = this.ordinal.get(value);
+    let o = this.ordinal.get(value) ?? this.#places?.placeOf(value);
     if (o !== undefined) return o;
     let id: string | undefined = declared.has(value) ? value : (this.resolution.rejected?.get(value)?.municipality ?? findMunicipalityBy(geography, value, this.by)?.code);
     if (id === undefined && this.resolution.implicit && !this.graphEnds) {
@@ -204,11 +240,6 @@ export class EndResolver {
     const codes = implicit.map((id) => [id, findMunicipalityBy(geography, id, { codes: true, names: false })] as const).filter(([, m]) => m !== undefined);
     if (codes.length === 0) return undefined;
     const shown = codes.slice(0, 3).map(([id, m]) => `${id} ${m!.name}`).join(', ');
-    return {
-      file,
-      row: 0,
-      reason: `${codes.length} of the ${implicit.length} ids are also municipality codes of the ${geography.name} geography (${shown}${codes.length > 3 ? ', …' : ''}) but are read as actor ids of a plain graph; to read them as municipalities, load with ids: 'municipality-codes' (CLI --ids municipality-codes)`,
-      severity: 'warning',
-    };
+    return { file, row: 0, ...because('ids.municipality_codes', { count: codes.length, total: implicit.length, geography: geography.name, shown: `${shown}${codes.length > 3 ? ', …' : ''}` }), severity: 'warning' };
   }
 }

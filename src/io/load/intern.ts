@@ -55,11 +55,7 @@ export class ByteInterner {
     const h = hashOf(bytes, start, end);
     const length = end - start;
     const entry = this.#count++;
-    if (this.#used + length > this.#arena.length) {
-      const bigger = new Uint8Array(Math.max(this.#arena.length * 2, this.#used + length));
-      bigger.set(this.#arena.subarray(0, this.#used));
-      this.#arena = bigger;
-    }
+    if (this.#used + length > this.#arena.length) this.#arena = grownArena(this.#arena, this.#used + length);
     this.#arena.set(bytes.subarray(start, end), this.#used);
     this.#hash[entry] = h;
     this.#start[entry] = this.#used;
@@ -67,6 +63,52 @@ export class ByteInterner {
     this.#value[entry] = value;
     this.#used += length;
     this.#place(entry, h);
+  }
+
+  /**
+   * {@link set} for a key given as text of printable ASCII (each character
+   * its own byte, so it is found by the bytes of a simple line); returns
+   * `false`, setting nothing, for any other text or a key already there.
+   */
+  setAscii(text: string, value: number): boolean {
+    const length = text.length;
+    let h = 0x811c9dc5;
+    for (let k = 0; k < length; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 0x20 || c > 0x7e) return false;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    h = mixed(h);
+    if ((this.#count + 1) * 2 > this.#mask + 1) this.#grow();
+    const slots = this.#slots;
+    const mask = this.#mask;
+    let slot = h & mask;
+    for (;;) {
+      const e = slots[slot]!;
+      if (e === 0) break;
+      const entry = e - 1;
+      if (this.#hash[entry] === h && this.#length[entry] === length && this.#sameText(entry, text)) return false;
+      slot = (slot + 1) & mask;
+    }
+    const entry = this.#count++;
+    if (this.#used + length > this.#arena.length) this.#arena = grownArena(this.#arena, this.#used + length);
+    const arena = this.#arena;
+    const at = this.#used;
+    for (let k = 0; k < length; k++) arena[at + k] = text.charCodeAt(k);
+    this.#hash[entry] = h;
+    this.#start[entry] = at;
+    this.#length[entry] = length;
+    this.#value[entry] = value;
+    this.#used += length;
+    slots[slot] = entry + 1;
+    return true;
+  }
+
+  #sameText(entry: number, text: string): boolean {
+    const arena = this.#arena;
+    const at = this.#start[entry]!;
+    for (let k = 0; k < text.length; k++) if (arena[at + k] !== text.charCodeAt(k)) return false;
+    return true;
   }
 
   #same(entry: number, bytes: Uint8Array, start: number, length: number): boolean {
@@ -101,10 +143,22 @@ export class ByteInterner {
   }
 }
 
+/** The arena with room for `needed` bytes (at least doubled), its bytes kept. */
+function grownArena(arena: Uint8Array, needed: number): Uint8Array {
+  const bigger = new Uint8Array(Math.max(arena.length * 2, needed));
+  bigger.set(arena);
+  return bigger;
+}
+
 /** FNV-1a over the bytes, mixed at the end so that the low bits (the slot) depend on every byte. */
 function hashOf(bytes: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
+  return mixed(h);
+}
+
+/** The final mix of {@link hashOf}. */
+function mixed(h: number): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   return h ^ (h >>> 12);

@@ -4,14 +4,14 @@
  * memberships (`group,municipality`) is read as links from each group to
  * its members.
  */
-import type { FileReport, Problem } from '../../model/load-report.js';
+import { because, type FileReport, type Problem } from '../../model/load-report.js';
 import { LinkColumnsBuilder } from '../../model/link-columns.js';
 import { PairIndex } from '../../model/pair-index.js';
 import { clipText } from '../../model/text.js';
 import { LINK_COLUMNS, MEMBERSHIP_COLUMNS, normaliseHeader, type ColumnMap } from '../columns.js';
 import { asciiText, type TableRecord } from '../csv.js';
 import { showCell } from '../header.js';
-import { municipalitySuggestion } from '../hints.js';
+import { municipalitySuggestionHint } from '../hints.js';
 import type { Table } from '../source.js';
 import { linkCells, parseDate, weightFromBytes } from './cells.js';
 import { ByteInterner } from './intern.js';
@@ -98,6 +98,7 @@ class LinkReader implements LinkRecordReader {
     this.ends = new EndResolver(resolution, preset !== undefined);
     this.unnamed = unnamedColumns(this.columns);
     if (this.columns) this.cells = new RecordCells(table, this.columns, problems);
+    this.endCodes = new ByteInterner(4096 + resolution.declared.size);
     if (this.columns && !this.memberships && preset === undefined) {
       const f = this.columns.fields;
       this.byteColumns = {
@@ -110,12 +111,30 @@ class LinkReader implements LinkRecordReader {
         extra: Int32Array.from(this.columns.extra, (e) => e.index),
         width: table.header.length,
       };
+      this.seedEnds();
+    }
+  }
+
+  /**
+   * The declared actor ids, numbered by the resolver, in the table of ends
+   * by their bytes (those of printable ASCII): a simple row's ends then
+   * resolve by one lookup of their bytes, without a string made or looked
+   * up (issue 16). Each has the code {@link byteEnd} would give it: a
+   * declared id is never implicit, and resolves to itself.
+   */
+  private seedEnds(): void {
+    const resolver = this.ends;
+    resolver.numberDeclared();
+    const { ids, municipalityCodes } = resolver;
+    for (let o = 0; o < ids.length; o++) {
+      const id = ids[o]!;
+      this.endCodes.setAscii(id, o * 4 + (municipalityCodes.has(id) ? MUNICIPALITY : 0));
     }
   }
 
   private readonly byteColumns: ByteColumns | undefined;
   /** Ends, kinds and dates by their bytes (see {@link byteRow}). */
-  private readonly endCodes = new ByteInterner(4096);
+  private readonly endCodes: ByteInterner;
   /** Ends that landed on an implicit actor, by their spelling: their code in {@link endCodes} is index × 4 + {@link IMPLICIT}. */
   private readonly implicitEnds: { ordinal: number; raw: string }[] = [];
   private readonly kindCodes = new ByteInterner(64);
@@ -226,7 +245,7 @@ class LinkReader implements LinkRecordReader {
     const { cell, error: err, errors } = this.cells!.read(record);
     const source = this.endOf('source', record.row);
     const target = this.endOf('target', record.row);
-    if (source !== undefined && source === target) err('target', cell('target'), 'self-loop: the link joins an actor to itself');
+    if (source !== undefined && source === target) err('target', cell('target'), because('link.self_loop'));
     const { weight, since, until } = linkCells(cell, err, table.delimiter);
 
     if (errors.length > 0) {
@@ -255,11 +274,11 @@ class LinkReader implements LinkRecordReader {
     if (field === 'source') this.implicitHere.length = 0;
     const raw = cell(field);
     if (raw === '') {
-      err(field, undefined, `the ${field} is empty`);
+      err(field, undefined, because('end.empty', { field }));
       return undefined;
     }
     const id = !memberships ? ends.end(raw) : field === 'source' ? ends.group(raw) : ends.member(raw);
-    if (id === undefined) err(field, raw, memberships && field === 'target' ? `not a municipality code or name of the ${ends.geography.name} geography${municipalitySuggestion(ends.geography, raw)}` : ends.unresolved(raw));
+    if (id === undefined) err(field, raw, memberships && field === 'target' ? because('member.unknown', { geography: ends.geography.name, suggestion: municipalitySuggestionHint(ends.geography, raw) }) : ends.unresolved(raw));
     else if (ends.implicitSet.size > 0 && ends.implicitSet.has(ends.ids[id]!)) this.implicitHere.push({ row, field, value: raw, column: columns!.fields[field] === undefined ? undefined : showCell(table.header[columns!.fields[field]!]!) });
     else if (ends.municipalityCodes.has(ends.ids[id]!)) this.municipalityEnds++;
     return id;
@@ -293,7 +312,7 @@ class LinkReader implements LinkRecordReader {
     const { report, links } = this;
     const rows = new Set(this.implicitRows.map((r) => r.row));
     for (const r of this.implicitRows) {
-      const p: Problem = { file: this.table.file, row: r.row, value: clipText(r.value), reason: this.ends.unresolved(r.value), severity: 'error' };
+      const p: Problem = { file: this.table.file, row: r.row, value: clipText(r.value), ...this.ends.unresolved(r.value), severity: 'error' };
       if (r.column !== undefined) p.column = r.column;
       this.problems.push(p);
     }

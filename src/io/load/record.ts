@@ -3,7 +3,7 @@
  * a {@link RecordReader}, whatever produced them (a table in memory, a file
  * tokenized in chunks). `readRecord` reads one record through a column map.
  */
-import type { FileReport, Problem } from '../../model/load-report.js';
+import { because, type FileReport, type Problem, type ProblemReason } from '../../model/load-report.js';
 import { checkHeap, HEAP_RESERVE_PER_ROW } from '../../model/runtime.js';
 import { clipText } from '../../model/text.js';
 import { setOwn } from '../../model/own.js';
@@ -50,8 +50,6 @@ export function checkHead<F extends string>(
   return checkHeader<F>({ ...rest, records: [], blankRows: [] }, spec, required, problems, { warnNoRows: !hasRecords });
 }
 
-const WIDE = 'the row has more fields than the header';
-
 function tooWide(table: Pick<Table, 'header'>, record: { fields: string[] }): boolean {
   return record.fields.length > table.header.length && record.fields.slice(table.header.length).some((f) => f !== '');
 }
@@ -89,7 +87,7 @@ export class RecordCells<F extends string> {
     // A fresh array after a row with errors (the caller has them); an empty one is kept.
     if (this.errors.length > 0) this.errors = [];
     if (record.issues !== undefined) for (const issue of record.issues) (issue.severity === 'error' ? this.errors : this.problems).push(issueProblem(this.table.file, this.table.header, record.row, issue));
-    if (tooWide(this.table, record)) this.error(undefined, undefined, WIDE);
+    if (tooWide(this.table, record)) this.error(undefined, undefined, because('row.too_wide'));
     return this;
   }
 
@@ -98,9 +96,9 @@ export class RecordCells<F extends string> {
     return index === undefined ? '' : (this.record.fields[index] ?? '');
   };
 
-  readonly error = (field: F | undefined, value: string | undefined, reason: string): void => {
+  readonly error = (field: F | undefined, value: string | undefined, reason: ProblemReason): void => {
     const { fields } = this.columns;
-    const p: Problem = { file: this.table.file, row: this.record.row, reason, severity: 'error' };
+    const p: Problem = { file: this.table.file, row: this.record.row, ...reason, severity: 'error' };
     if (field !== undefined && fields[field] !== undefined) p.column = showCell(this.table.header[fields[field]!]!);
     if (value !== undefined) p.value = clipText(value);
     this.errors.push(p);
@@ -122,7 +120,7 @@ export function extraAttributes(table: Pick<Table, 'file'>, columns: ColumnMap<s
     setOwn(attributes, name, value);
     if (unnamed.has(index)) {
       unnamed.delete(index);
-      problems.push({ file: table.file, row: record.row, column: name, value: clipText(value), reason: `column ${index + 1} has no name in the header; its values are kept as the attribute "${name}"`, severity: 'warning' });
+      problems.push({ file: table.file, row: record.row, column: name, value: clipText(value), ...because('column.unnamed', { column: index + 1, name }), severity: 'warning' });
     }
   }
   return attributes;

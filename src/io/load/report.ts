@@ -1,5 +1,6 @@
 /** The accounting of a load: a file report per input, problems in file order, and the strict mode's error. */
 import { SamverkanError } from '../../model/errors.js';
+import { message, pluralForm, type Lang } from '../../model/i18n/index.js';
 import { formatProblem, type FileReport, type LoadReport, type Problem } from '../../model/load-report.js';
 import type { TableHead } from './record.js';
 
@@ -7,31 +8,38 @@ import type { TableHead } from './record.js';
 export class LoadError extends SamverkanError {
   readonly problems: Problem[];
   readonly report: LoadReport;
+  private readonly listed: { maxListed: number; unreadable: boolean };
   /** `unreadable`: files that cannot be read at all, which `--lenient` cannot help with (no advice to use it). */
   constructor(report: LoadReport, maxListed: number, unreadable = false) {
     const errors = report.problems.filter((p) => p.severity === 'error');
-    const listed = errors.slice(0, maxListed).map((p) => `  - ${formatProblem(p)}`);
-    const rest = errors.length - listed.length;
     super(
       'LOAD',
-      [
-        `samverkan could not load the input: ${errors.length} problem${errors.length === 1 ? '' : 's'}`,
-        ...listed,
-        ...(rest > 0 ? [`  … and ${rest} more`] : []),
-        ...(unreadable
-          ? ['A file that cannot be read has no rows to load: give a file that exists and is readable.']
-          : [
-              'To see every problem: samverkan validate with the same input (in code: load with { mode: \'lenient\' } and read net.loadReport).',
-              'To load the rows that are fine and leave these out: --lenient (in code: { mode: \'lenient\' }).',
-            ]),
-      ].join('\n'),
+      loadErrorText(errors, maxListed, unreadable, 'en'),
       // The first problem's place, for code that shows one.
       errors[0] ? { file: errors[0].file, row: errors[0].row, ...(errors[0].column !== undefined && { column: errors[0].column }) } : {},
     );
     this.name = 'LoadError';
     this.problems = errors;
     this.report = report;
+    this.listed = { maxListed, unreadable };
   }
+
+  /** The message in `lang`: the problems from their codes (the error's `message` is English). */
+  describe(lang: Lang): string {
+    return loadErrorText(this.problems, this.listed.maxListed, this.listed.unreadable, lang);
+  }
+}
+
+/** The lines of a {@link LoadError}: the count, the first problems, how many more, and what to do. */
+function loadErrorText(errors: readonly Problem[], maxListed: number, unreadable: boolean, lang: Lang): string {
+  const listed = errors.slice(0, maxListed).map((p) => `  - ${formatProblem(p, { lang })}`);
+  const rest = errors.length - listed.length;
+  return [
+    message(lang, `load.error.summary.${pluralForm(lang, errors.length)}`, { n: String(errors.length) }),
+    ...listed,
+    ...(rest > 0 ? [`  ${message(lang, 'load.error.more', { n: String(rest) })}`] : []),
+    ...(unreadable ? [message(lang, 'load.error.unreadable')] : [message(lang, 'load.error.validate'), message(lang, 'load.error.lenient')]),
+  ].join('\n');
 }
 
 /** A file report with no rows yet: readers count them as they come. */

@@ -9,7 +9,7 @@
  * the readings, the encoding fallback, the progress, the whole-file problems
  * and the accounting are the same by construction.
  */
-import type { Problem } from '../../model/load-report.js';
+import { because, type Problem, type ProblemReason } from '../../model/load-report.js';
 import { TableStream, type ByteRowSink, type RecordIssue, type TableRecord } from '../csv.js';
 import { NotTextError, NotUtf8Error, READINGS, TextReader } from '../text.js';
 import { cannotRead, fileProblem, issueProblem, type TableHead } from './table.js';
@@ -33,7 +33,7 @@ export interface PassResult<T> {
 type Finished<R extends RowSink> = ReturnType<R['finish']>;
 
 /** A file that gave no records (not found, not text, empty): its reader finishes on a head with the problem alone. */
-export function wholeFileProblem<R extends RowSink>(file: string, reason: string, makeReader: ReaderFactory<R>): PassResult<Finished<R>> {
+export function wholeFileProblem<R extends RowSink>(file: string, reason: ProblemReason, makeReader: ReaderFactory<R>): PassResult<Finished<R>> {
   const problems: Problem[] = [];
   const head: TableHead = { file, header: [], headerRow: 0, problems: [fileProblem(file, reason)], hasRecords: false };
   return { result: makeReader(head, problems).finish() as Finished<R>, problems };
@@ -152,7 +152,7 @@ export class TablePass<R extends RowSink> {
   /** The end of the file: the reader's result and the problems. A file of no bytes is empty as a whole (no header, no delimiter). */
   end(): PassResult<Finished<R>> {
     if (this.bytesIn) {
-      if (this.bytes === 0) return wholeFileProblem(this.file, 'the file is empty', this.makeReader);
+      if (this.bytes === 0) return wholeFileProblem(this.file, because('file.empty'), this.makeReader);
       if (this.carry !== undefined) this.text.push(this.carry);
       this.carry = undefined;
       this.text.end();
@@ -165,8 +165,8 @@ export class TablePass<R extends RowSink> {
     if (this.reader) return this.reader;
     const { file, text, table, header } = this;
     const problems: Problem[] = [];
-    if (text.warning) problems.push(fileProblem(file, text.warning, 'warning'));
-    if (!this.nonBlank) problems.push(fileProblem(file, 'the file is empty'));
+    if (text.warning) problems.push(fileProblem(file, because('text.windows1252'), 'warning'));
+    if (!this.nonBlank) problems.push(fileProblem(file, because('file.empty')));
     for (const issue of [...(table.sepIssue ? [table.sepIssue] : []), ...(header?.issues ?? [])]) problems.push(issueProblem(file, header?.cells ?? [], header?.row ?? 0, issue));
     const head: TableHead = { file, header: header?.cells ?? [], headerRow: header?.row ?? 0, delimiter: table.delimiter!, problems, hasRecords };
     if (text.encoding !== undefined) head.encoding = text.encoding;
@@ -227,7 +227,7 @@ export function* chunkedRows<R extends RowSink>(
       return result;
     } catch (error) {
       if (error instanceof ChunkReadError) return wholeFileProblem(file, cannotRead(error.reason), makeReader);
-      if (error instanceof NotTextError) return wholeFileProblem(file, error.message, makeReader);
+      if (error instanceof NotTextError) return wholeFileProblem(file, error.problem, makeReader);
       if (!(error instanceof NotUtf8Error)) throw error;
     } finally {
       yield 'close';

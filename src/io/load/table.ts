@@ -5,7 +5,7 @@
  * validators: `source.ts` (tables in memory) and `rows.ts` (tables read in
  * chunks) both make them.
  */
-import type { Problem } from '../../model/load-report.js';
+import { because, type Problem, type ProblemReason } from '../../model/load-report.js';
 import { clipText, visibleText } from '../../model/text.js';
 import type { RecordIssue, TableRecord } from '../csv.js';
 
@@ -34,25 +34,28 @@ export interface Table {
 export type TableHead = Omit<Table, 'records' | 'blankRows'> & { hasRecords: boolean };
 
 /** Why a file could not be read, in words, from the error reading it. */
-export function cannotRead(error: unknown): string {
+export function cannotRead(error: unknown): ProblemReason {
   const code = (error as { code?: string }).code;
   return code === 'ENOENT'
-    ? 'no such file'
+    ? because('file.missing')
     : code === 'EISDIR'
-      ? 'this is a folder, not a file'
+      ? because('file.folder')
       : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : `cannot read the file (${(error as Error).message})`;
+        ? because('file.permission')
+        : because('file.unreadable', { error: (error as Error).message });
 }
 
 /** A problem with a whole file (row 0). */
-export function fileProblem(file: string, reason: string, severity: Problem['severity'] = 'error'): Problem {
-  return { file, row: 0, reason, severity };
+export function fileProblem(file: string, reason: ProblemReason, severity: Problem['severity'] = 'error'): Problem {
+  const p: Problem = { file, row: 0, reason: reason.reason, code: reason.code, severity };
+  if (reason.params !== undefined) p.params = reason.params;
+  return p;
 }
 
 /** A parser issue as a problem of a table (row and column named). */
 export function issueProblem(file: string, header: readonly string[], row: number, issue: RecordIssue): Problem {
-  const p: Problem = { file, row, reason: issue.reason, severity: issue.severity };
+  const { column: _column, severity, ...reason } = issue;
+  const p: Problem = { file, row, ...reason, severity };
   const name = header[issue.column];
   // A column without a header is named as its values are kept (`column_4`, see `mapColumns`).
   p.column = name !== undefined && name !== '' ? clipText(visibleText(name), 60) : `column_${issue.column + 1}`;

@@ -59,10 +59,14 @@ export function message(lang: Lang, key: MessageKey, params: Readonly<Record<str
   });
 }
 
+/** The plural form of `count` in `lang` the catalogues have: `one` or `other`. */
+export function pluralForm(lang: Lang, count: number): 'one' | 'other' {
+  return PLURAL_RULES[lang].select(count) === 'one' ? 'one' : 'other';
+}
+
 /** The `.one` or `.other` form of `key` for `count`, with `{n}` set to the count. */
 export function messageCount(lang: Lang, key: CountKey, count: number, params: Readonly<Record<string, MessageValue>> = {}): string {
-  const form = PLURAL_RULES[lang].select(count) === 'one' ? 'one' : 'other';
-  return message(lang, `${key}.${form}` as MessageKey, { n: count, ...params });
+  return message(lang, `${key}.${pluralForm(lang, count)}` as MessageKey, { n: count, ...params });
 }
 
 /** The placeholders of a template, sorted: `'{a} of {b}'` → `['a', 'b']`. */

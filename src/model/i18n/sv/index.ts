@@ -7,6 +7,7 @@ import { map } from './map.js';
 import { reasons } from './reasons.js';
 import { report } from './report.js';
 import { explore } from './explore.js';
+import { load } from './load.js';
 
 /** The Swedish catalogue: the same keys as the English one. */
-export const sv: Section<typeof en> = { ...common, ...gaps, ...reasons, ...report, ...map, ...explore, ...cli };
+export const sv: Section<typeof en> = { ...common, ...gaps, ...reasons, ...report, ...map, ...explore, ...load, ...cli };
