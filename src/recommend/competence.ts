@@ -94,17 +94,19 @@ export function offersAsked(need: CompetenceNeed | undefined, candidate: string)
  * 2019) och en handlingsplan (sedan 2021); ni har ingetdera"), or undefined
  * when it offers nothing. English by default.
  */
+/** A capability with its article, as the object of "has": `an action plan`, `en handlingsplan` (its code when the vocabulary has no definition). */
+export function capabilityWithArticle(vocabulary: CapabilitySet['vocabulary'], code: string, lang: Lang): string {
+  const d = vocabulary.definition(code);
+  if (!d) return code;
+  return lang === 'en' ? d.enHas : `${d.svGender} ${d.sv}`;
+}
+
 export function competenceReason(need: CompetenceNeed, candidateName: string, candidate: string, municipality: string, lang: Lang = 'en'): string | undefined {
   const offered = competenceOffered(need, candidate);
   if (offered.length === 0) return undefined;
   const vocabulary = need.caps.vocabulary;
   const label = (r: CapabilityRecord) => vocabulary.label(r.capability, lang);
-  // With its article: "an action plan", "en handlingsplan".
-  const withArticle = (r: CapabilityRecord) => {
-    const d = vocabulary.definition(r.capability);
-    if (!d) return r.capability;
-    return lang === 'en' ? d.enHas : `${d.svGender} ${d.sv}`;
-  };
+  const withArticle = (r: CapabilityRecord) => capabilityWithArticle(vocabulary, r.capability, lang);
   const parts = offered.map((r) => (r.since ? message(lang, 'reasons.competence.since', { capability: withArticle(r), year: r.since.slice(0, 4) }) : withArticle(r)));
   // What the municipality's side is, per capability offered: lacking (no), setting up (planned), or asked about.
   const own = offered.map((r) => need.caps.state(municipality, r.capability));

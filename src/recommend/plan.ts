@@ -9,6 +9,7 @@ import { CandidateOptionsShape, candidatesOf, componentArrays, ScoreOptionsShape
 import { KindListSchema, KindOptionSchema, SmallPopulationSchema, parseOptions } from '../model/options.js';
 import { CapabilitySet } from '../model/capabilities.js';
 import { ArgumentError } from '../model/errors.js';
+import { capabilityWithArticle } from './competence.js';
 
 /** The objectives {@link planLinks} can improve. */
 export const PLAN_OBJECTIVES = ['small-coverage', 'county-connectivity', 'kind-reach', 'capability-reach'] as const;
@@ -127,7 +128,7 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
     if (code === undefined) throw new ArgumentError(`planLinks: unknown capability ${JSON.stringify(o.capability)}; known: ${caps.vocabulary.codes.join(', ')}`);
     holds = (c) => caps.state(c, code) === 'yes';
     lacks = (c) => ['no', 'planned'].includes(caps.state(c, code));
-    capabilityLabel = caps.vocabulary.definition(code)?.enHas ?? caps.vocabulary.label(code);
+    capabilityLabel = caps.vocabulary.definition(code) ? capabilityWithArticle(caps.vocabulary, code, lang) : caps.vocabulary.label(code, lang);
   } else if (o.capabilities !== undefined || o.capability !== undefined) {
     throw new ArgumentError(`planLinks: capabilities and capability are options of the objective capability-reach, not ${o.objective}`);
   }
@@ -204,7 +205,8 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
     for (let i = 0; i < n; i++) if (muni[i]!.county === muni[x]!.county && find(i) === root) names.push(muni[i]!.name);
     return names.sort(cmp);
   };
-  const braces = (names: string[]) => `{${names.length <= 3 ? names.join(', ') : someNames(names, lang)}}`;
+  // A group in words: `Arjeplog och Arvidsjaur`, `Boden, Kalix, Luleå och 2 till`.
+  const groupWords = (names: string[]) => someNames(names, lang);
 
   const rows: PlanStepRow[] = [];
   let current = value();
@@ -249,15 +251,16 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
       }
       reason = parts.join('; ');
     } else if (o.objective === 'capability-reach') {
-      const parts = ([[s, t], [t, s]] as const).filter(([x, y]) => lacking(x) && !capabilityReached(x) && holder(y)).map(([x, y]) => `${muni[x]!.name} is then tied to ${muni[y]!.name}, which has ${capabilityLabel}`);
+      const parts = ([[s, t], [t, s]] as const).filter(([x, y]) => lacking(x) && !capabilityReached(x) && holder(y)).map(([x, y]) => message(lang, 'reasons.plan.capability', { name: muni[x]!.name, partner: muni[y]!.name, capability: capabilityLabel }));
       reason = parts.join('; ');
     } else {
       const before = current;
       reason = messageCount(lang, 'reasons.plan.joins', before - 1, {
-        group: braces(groupOf(s)),
-        otherGroup: braces(groupOf(t)),
+        group: groupWords(groupOf(s)),
+        otherGroup: groupWords(groupOf(t)),
         county: ix.county.get(ms.county)?.name ?? ms.county,
-        scope: message(lang, county === undefined ? 'reasons.plan.scope.counties' : 'reasons.plan.scope.county'),
+        // One county planned for, or a network of one county: "the county goes".
+        scope: message(lang, county === undefined && net.scope.counties.length !== 1 ? 'reasons.plan.scope.counties' : 'reasons.plan.scope.county'),
         before,
       });
     }

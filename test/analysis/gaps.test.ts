@@ -123,7 +123,7 @@ describe('findGaps: one gap of each type', () => {
     expect(of('fragmented_county')).toMatchObject({
       name: 'Södra län',
       municipalities: ['0201', '0202', '0203'],
-      reason: 'The cooperating municipalities of Södra län form 2 separate groups with no tie between them inside the county: {Epsilon, Zeta}; {Eta}.',
+      reason: 'The cooperating municipalities of Södra län form 2 separate groups with no tie between them inside the county: Epsilon and Zeta; Eta.',
     });
     expect(of('single_point_of_failure')).toMatchObject({
       name: 'Alfa',
@@ -208,7 +208,7 @@ describe('findGaps in Swedish', () => {
     expect(sv.map((g) => [g.severity, g.type, g.subject])).toEqual(findGaps(net, { partnerKinds: ['religious'] }).map((g) => [g.severity, g.type, g.subject]));
     expect(of('isolated_municipality')).toBe(`Delta (3${NBSP}000 invånare) har ingen samverkan alls: ingen annan kommun, inget religiöst samfund, fast det finns 1 lokal aktör registrerad i kommunen.`);
     expect(of('no_municipal_cooperation')).toBe(`Iota (4${NBSP}000 invånare) samverkar inte med någon annan kommun, varken direkt eller genom ett gemensamt organ; kommunen gränsar till 1 kommun.`);
-    expect(of('fragmented_county')).toBe('De samverkande kommunerna i Södra län bildar 2 grupper som inte har någon samverkan med varandra inom länet: {Epsilon, Zeta}; {Eta}.');
+    expect(of('fragmented_county')).toBe('De samverkande kommunerna i Södra län bildar 2 grupper som inte har någon samverkan med varandra inom länet: Epsilon och Zeta; Eta.');
     expect(of('single_point_of_failure')).toBe('Alfa är den enda länken mellan Gamma och de andra kommunerna i Norra län: om dess samverkan upphörde skulle Gamma bli avskuren från dem.');
     expect(of('no_cross_county_link')).toBe('Ingen aktör eller kommun i Norra län samverkar med någon i ett annat län.');
     expect(of('missing_partner_kind')).toBe('Zeta samverkar inte med något religiöst samfund, fast det finns 1 religiöst samfund i kommunen.');

@@ -147,5 +147,14 @@ describe('the demo dataset reads its synthetic capabilities by default', () => {
       expect(states).not.toContain('unknown');
       expect(s.reason).toMatch(/which has an action plan/);
     }
+    // In Swedish: the same steps, in the same order with the same scores, each reason in Swedish.
+    const sv = await cli(['plan', '--county', 'Örebro', '--objective', 'capability-reach', '--capability', 'handlingsplan', '--budget', '3', '--format', 'json', '--lang', 'sv']);
+    expect(sv.code, sv.stderr).toBe(0);
+    const svSteps = json<{ source: string; target: string; gain: number; score: number; reason: string }[]>(sv.stdout);
+    expect(svSteps.map(({ reason: _, ...rest }) => rest)).toEqual(json<{ reason: string }[]>(r.stdout).map(({ reason: _, ...rest }) => rest));
+    for (const s of svSteps) {
+      expect(s.reason).toMatch(/^[^;]+ får då samverkan med [^;]+, som har en handlingsplan(; |$)/);
+      expect(s.reason).not.toMatch(/tied|which|action plan/);
+    }
   });
 });

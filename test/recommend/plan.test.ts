@@ -86,8 +86,8 @@ describe('planLinks: greedy', () => {
     const pair = [plan[0]!.source, plan[0]!.target].sort().join('');
     // The best-scored of the links between {A, B} and {C, D}: B–C borders (1 step, 50 km).
     expect(pair).toBe('BC');
-    expect(plan[0]!.reason).toBe('Joins {A, B} and {C, D} in County C: the county goes from 2 to 1 group');
-    expect(planLinks(net, { objective: 'county-connectivity', county: 'C', budget: 3, lang: 'sv' })[0]!.reason).toBe('Förenar {A, B} och {C, D} i County C: länet går från 2 till 1 grupp');
+    expect(plan[0]!.reason).toBe('Joins A and B with C and D in County C: the county goes from 2 to 1 group');
+    expect(planLinks(net, { objective: 'county-connectivity', county: 'C', budget: 3, lang: 'sv' })[0]!.reason).toBe('Förenar A och B med C och D i County C: länet går från 2 till 1 grupp');
   });
 
   it('kind-reach: each step reaches one more municipality', () => {

@@ -1,4 +1,5 @@
 import { message } from '../../model/i18n/index.js';
+import { joinNames } from '../../model/words.js';
 import { nodeKey } from '../../model/keys.js';
 import { connectedComponents } from '../../metrics/components.js';
 import { toCsr } from '../../metrics/csr.js';
@@ -24,7 +25,7 @@ export function fragmentedCounty({ net, byCode, projection, lang }: GapContext):
       county: county.code,
       subject: county.code,
       name: county.name,
-      reason: message(lang, 'gaps.fragmented', { county: county.name, count: groups.length, groups: names.map((n) => `{${n.join(', ')}}`).join('; ') }),
+      reason: message(lang, 'gaps.fragmented', { county: county.name, count: groups.length, groups: names.map((n) => joinNames(n, lang)).join('; ') }),
       municipalities: members.map((m) => m.code),
       order: -groups.length,
     });

@@ -67,8 +67,9 @@ export const reasons = {
   'reasons.plan.covered.one': '{municipalities} then has a municipality tie and reaches every required partner kind ({kinds})',
   'reasons.plan.covered.other': '{municipalities} then have a municipality tie and reach every required partner kind ({kinds})',
   'reasons.plan.reaches': '{name} reaches {kinds} through {partner}, which works with {count}',
-  'reasons.plan.joins.one': 'Joins {group} and {otherGroup} in {county}: {scope} from {before} to {n} group',
-  'reasons.plan.joins.other': 'Joins {group} and {otherGroup} in {county}: {scope} from {before} to {n} groups',
+  'reasons.plan.joins.one': 'Joins {group} with {otherGroup} in {county}: {scope} from {before} to {n} group',
+  'reasons.plan.joins.other': 'Joins {group} with {otherGroup} in {county}: {scope} from {before} to {n} groups',
+  'reasons.plan.capability': '{name} is then tied to {partner}, which has {capability}',
   'reasons.plan.scope.county': 'the county goes',
   'reasons.plan.scope.counties': 'the counties go',
 } as const;

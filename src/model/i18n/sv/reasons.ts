@@ -63,8 +63,9 @@ export const reasons: Section<typeof en> = {
   'reasons.plan.covered.one': '{municipalities} får då samverkan med en annan kommun och når alla krävda typer av samverkanspartner ({kinds})',
   'reasons.plan.covered.other': '{municipalities} får då samverkan med en annan kommun och når alla krävda typer av samverkanspartner ({kinds})',
   'reasons.plan.reaches': '{name} når {kinds} genom {partner}, som samverkar med {count}',
-  'reasons.plan.joins.one': 'Förenar {group} och {otherGroup} i {county}: {scope} från {before} till {n} grupp',
-  'reasons.plan.joins.other': 'Förenar {group} och {otherGroup} i {county}: {scope} från {before} till {n} grupper',
+  'reasons.plan.joins.one': 'Förenar {group} med {otherGroup} i {county}: {scope} från {before} till {n} grupp',
+  'reasons.plan.joins.other': 'Förenar {group} med {otherGroup} i {county}: {scope} från {before} till {n} grupper',
+  'reasons.plan.capability': '{name} får då samverkan med {partner}, som har {capability}',
   'reasons.plan.scope.county': 'länet går',
   'reasons.plan.scope.counties': 'länen går',
 };
