@@ -162,7 +162,7 @@ function shapeOf(schema: unknown): Record<string, unknown> {
 }
 
 /**
- * Every `parseOptions(Schema, options, 'fn')` of a public function, with its
+ * Every `parseOptions(Schema, options, 'fn')` (or `…, 'fn', net)`) of a public function, with its
  * schema object, and every `parseKernelOptions(…)` of a kernel, as `kernels.fn`.
  */
 async function optionEntries(publicNames: ReadonlySet<string>, kernelNames: ReadonlySet<string>): Promise<OptionEntry[]> {
@@ -170,7 +170,7 @@ async function optionEntries(publicNames: ReadonlySet<string>, kernelNames: Read
   const declaredIn = new Map<string, string>();
   for (const file of sourceFiles(SRC)) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/parseOptions\((\w+), \w+, '(\w+)'\)/g)) calls.push({ schema: m[1]!, fn: m[2]! });
+    for (const m of text.matchAll(/parseOptions\((\w+), \w+, '(\w+)'(?:, \w+)?\)/g)) calls.push({ schema: m[1]!, fn: m[2]! });
     for (const m of text.matchAll(/parseKernelOptions\((\w+), \w+, '(\w+)'\)/g)) if (kernelNames.has(m[2]!)) calls.push({ schema: m[1]!, fn: `kernels.${m[2]!}` });
     for (const m of text.matchAll(/^export const (\w+Schema)\b/gm)) declaredIn.set(m[1]!, file);
   }

@@ -23,6 +23,7 @@ const modules: Record<string, Record<string, string>> = {
     cooperationMembershipDates: 'data/sweden/cooperation_membership_dates.csv',
     municipalityRegions: 'data/sweden/municipality_regions.csv',
     politicalRule2022: 'data/sweden/political_rule_2022.csv',
+    kinds: 'data/sweden/kinds.csv',
   },
   'sweden/map-features.ts': { municipalitiesGeoJson: 'data/sweden/municipalities.geojson' },
   'sweden/recommender.ts': { recommenderSweden: 'data/models/recommender-sweden.json' },

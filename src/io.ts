@@ -1,7 +1,8 @@
 // samverkan/io: the readers and writers around the loaders: CSV parsing and
 // decoding, the column vocabulary, graph files (GEXF, GraphML, graphology
 // JSON, CSV tables) and the XML reader behind them.
-export { ACTOR_COLUMNS, LINK_COLUMNS, KIND_ALIASES, normaliseKind, normaliseHeader } from './io/columns.js';
+export { ACTOR_COLUMNS, LINK_COLUMNS, KIND_ALIASES, normaliseHeader } from './io/columns.js';
+export { normaliseKind } from './io/country.js';
 export { parseTable, detectDelimiter, type ParsedTable } from './io/csv.js';
 export { decodeText, NotTextError, type DecodedText } from './io/text.js';
 export { MAX_IN_MEMORY_BYTES, type TableSource } from './io/source.js';

@@ -66,7 +66,7 @@ export interface BrokerageRow extends ActorRowBase {
  * const top = brokerage(net).sort((a, b) => b.liaison - a.liaison).slice(0, 10);
  */
 export function brokerage(net: CooperationNetwork, options: BrokerageOptions = {}): Rows<BrokerageRow> {
-  const o = parseOptions(BrokerageOptionsSchema, options, 'brokerage');
+  const o = parseOptions(BrokerageOptionsSchema, options, 'brokerage', net);
   const { csr, actors } = actorView(net, o.kinds);
   const constraint = burtConstraint(csr, { weighted: o.weighted });
   const size = effectiveSize(csr, { weighted: o.weighted });

@@ -128,7 +128,7 @@ const COVERAGE_COLUMNS = [
  */
 export function capabilitiesByMunicipality(net: CooperationNetwork, caps: CapabilitySet, options: Pick<CapabilityCoverageOptions, 'capabilityCodes'> = {}): Rows<MunicipalityCapabilityRow> {
   requireGeography(net, 'capabilitiesByMunicipality');
-  const o = parseOptions(CapabilityCoverageOptionsSchema.pick({ capabilityCodes: true }), options, 'capabilitiesByMunicipality');
+  const o = parseOptions(CapabilityCoverageOptionsSchema.pick({ capabilityCodes: true }), options, 'capabilitiesByMunicipality', net);
   const read = onNetworkDate(net, caps, 'capabilitiesByMunicipality');
   const codes = capabilitiesOf(read, o.capabilityCodes, 'capabilitiesByMunicipality');
   const rows: MunicipalityCapabilityRow[] = [];
@@ -154,7 +154,7 @@ export function capabilitiesByMunicipality(net: CooperationNetwork, caps: Capabi
  */
 export function capabilityCoverage(net: CooperationNetwork, caps: CapabilitySet, options: CapabilityCoverageOptions = {}): Rows<CapabilityCoverageRow> {
   requireGeography(net, 'capabilityCoverage');
-  const o = parseOptions(CapabilityCoverageOptionsSchema, options, 'capabilityCoverage');
+  const o = parseOptions(CapabilityCoverageOptionsSchema, options, 'capabilityCoverage', net);
   const read = onNetworkDate(net, caps, 'capabilityCoverage');
   const codes = capabilitiesOf(read, o.capabilityCodes, 'capabilityCoverage');
   const ix = indexGeography(net.geography);
@@ -234,7 +234,7 @@ export const CAPABILITY_STATE_COUNT_COLUMNS = ['capabilityCount', 'capabilityYes
  */
 export function capabilityStateCounts(net: CooperationNetwork, caps: CapabilitySet, options: CapabilityStateCountsOptions = {}): Rows<CapabilityStateCountRow> {
   requireGeography(net, 'capabilityStateCounts');
-  const o = parseOptions(CapabilityStateCountsOptionsSchema, options, 'capabilityStateCounts');
+  const o = parseOptions(CapabilityStateCountsOptionsSchema, options, 'capabilityStateCounts', net);
   const read = onNetworkDate(net, caps, 'capabilityStateCounts');
   const codes = capabilitiesOf(read, o.capabilityCodes, 'capabilityStateCounts');
   const rows = new Map<string, CapabilityStateCountRow>();
@@ -380,7 +380,7 @@ class Surroundings {
 /** What reach and gaps start from: the parsed options, the set on the network's date, the capabilities asked about and who has each. */
 function prepared<S extends z.ZodType<{ capabilityCodes?: string[] | undefined }>>(net: CooperationNetwork, caps: CapabilitySet, schema: S, options: unknown, fn: string) {
   requireGeography(net, fn);
-  const o: z.output<S> = parseOptions(schema, options, fn);
+  const o: z.output<S> = parseOptions(schema, options, fn, net);
   const read = onNetworkDate(net, caps, fn);
   const codes = capabilitiesOf(read, o.capabilityCodes, fn);
   return { o, read, codes, sources: new Map(codes.map((c) => [c, sourcesOf(net, read, c)])) };

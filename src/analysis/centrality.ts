@@ -154,7 +154,7 @@ export interface MunicipalityCentralityRow extends Partial<Record<CentralityMeas
  * rows.sort((a, b) => b.betweenness! - a.betweenness!).slice(0, 10);
  */
 export function centrality(net: CooperationNetwork, options: CentralityOptions = {}): CentralityRows {
-  return computeCentrality(net, parseOptions(CentralityOptionsSchema, options, 'centrality'));
+  return computeCentrality(net, parseOptions(CentralityOptionsSchema, options, 'centrality', net));
 }
 
 function computeCentrality(net: CooperationNetwork, o: z.output<typeof CentralityOptionsSchema>): CentralityRows {
@@ -225,7 +225,7 @@ export function withSampling<T extends object>(rows: Rows<T>, sampling: PathSamp
  */
 export function centralityByMunicipality(net: CooperationNetwork, options: MunicipalityCentralityOptions = {}): CentralityRows<MunicipalityCentralityRow> {
   requireGeography(net, 'centralityByMunicipality');
-  const { aggregate, ...o } = parseOptions(MunicipalityCentralityOptionsSchema, options, 'centralityByMunicipality');
+  const { aggregate, ...o } = parseOptions(MunicipalityCentralityOptionsSchema, options, 'centralityByMunicipality', net);
   const rows = computeCentrality(net, { ...o, network: 'actors' });
   const measures = (rows.columns as string[]).filter((c): c is CentralityMeasure => (CENTRALITY_MEASURES as readonly string[]).includes(c));
   const groups = new Map<string, CentralityRow[]>();

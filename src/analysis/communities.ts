@@ -73,7 +73,7 @@ export interface CommunitiesResult {
  * summary.filter((c) => c.crossesCounty);
  */
 export function communities(net: CooperationNetwork, options: CommunitiesOptions = {}): CommunitiesResult {
-  const o = parseOptions(CommunitiesOptionsSchema, options, 'communities');
+  const o = parseOptions(CommunitiesOptionsSchema, options, 'communities', net);
   const { csr, actors } = networkView(net, o);
   const result = louvainCommunities(csr, { seed: o.seed, resolution: o.resolution, weighted: o.weighted });
   const counties = actors.map((a) => a.county);

@@ -137,7 +137,7 @@ interface Computed {
 }
 
 function compute(net: CooperationNetwork, options: CoverageOptions, fn: string): Computed {
-  const o = parseOptions(CoverageOptionsSchema, options, fn);
+  const o = parseOptions(CoverageOptionsSchema, options, fn, net);
   // Per network and options: a report asks for coverage four times (itself,
   // per county, and twice through findGaps). The rows are shared, so the
   // public functions hand out copies.

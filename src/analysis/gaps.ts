@@ -131,7 +131,7 @@ const DETECTORS: Readonly<Record<GapType, GapDetector>> = {
 
 export function findGaps(net: CooperationNetwork, options: GapsOptions = {}): CentralityRows<GapRow> {
   requireGeography(net, 'findGaps');
-  const o = parseOptions(GapsOptionsSchema, options, 'findGaps');
+  const o = parseOptions(GapsOptionsSchema, options, 'findGaps', net);
   const wanted = new Set<GapType>(o.types ?? GAP_TYPES);
   const ctx = gapContext(net, o);
   const gaps = GAP_TYPES.filter((type) => wanted.has(type)).flatMap((type) => DETECTORS[type](ctx));

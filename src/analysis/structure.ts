@@ -52,7 +52,7 @@ export interface ComponentRow {
  * const detached = components(net).slice(1); // everything outside the main network
  */
 export function components(net: CooperationNetwork, options: ComponentsOptions = {}): Rows<ComponentRow> {
-  const o = parseOptions(ComponentsOptionsSchema, options, 'components');
+  const o = parseOptions(ComponentsOptionsSchema, options, 'components', net);
   const { csr, actors } = networkView(net, o);
   const result = connectedComponents(csr);
   const rows = result.components.map((members, component) => {
@@ -108,7 +108,7 @@ export interface ArticulationRow extends ActorRowBase {
  * articulationPoints(net).filter((r) => r.cutOffMunicipalities > 0);
  */
 export function articulationPoints(net: CooperationNetwork, options: ArticulationOptions = {}): Rows<ArticulationRow> {
-  const o = parseOptions(ArticulationOptionsSchema, options, 'articulationPoints');
+  const o = parseOptions(ArticulationOptionsSchema, options, 'articulationPoints', net);
   const byKind = kindFilter(o.kinds);
   const scopes: { scope: string; include: (a: Actor) => boolean }[] =
     o.scope === 'network'
@@ -155,7 +155,7 @@ export interface BridgeRow {
  * tie disconnects the network. In network order of `source`, then `target`.
  */
 export function bridges(net: CooperationNetwork, options: BridgesOptions = {}): Rows<BridgeRow> {
-  const o = parseOptions(BridgesOptionsSchema, options, 'bridges');
+  const o = parseOptions(BridgesOptionsSchema, options, 'bridges', net);
   const { csr, actors } = actorView(net, o.kinds);
   const rows = bridgeKernel(csr)
     .map(([u, v]) => (u < v ? [u, v] : [v, u]) as [number, number])
@@ -191,7 +191,7 @@ export interface KCoreRow extends ActorRowBase {
  * has the highest core number, isolated actors 0.
  */
 export function kCore(net: CooperationNetwork, options: KCoreOptions = {}): Rows<KCoreRow> {
-  const o = parseOptions(KCoreOptionsSchema, options, 'kCore');
+  const o = parseOptions(KCoreOptionsSchema, options, 'kCore', net);
   const { csr, actors } = networkView(net, o);
   const core = coreNumbers(csr);
   return withColumns(

@@ -47,7 +47,7 @@ export interface CountySummaryRow {
  */
 export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions = {}): Rows<CountySummaryRow> {
   requireGeography(net, 'summaryByCounty');
-  const { total, via } = parseOptions(SummaryOptionsSchema, options, 'summaryByCounty');
+  const { total, via } = parseOptions(SummaryOptionsSchema, options, 'summaryByCounty', net);
   const tied = new Set<string>();
   for (const t of sharedProjection(net, { via }).ties) tied.add(t.a).add(t.b);
   const isolated = (m: { code: string }) => net.partnerCount(m.code) === 0 && !tied.has(m.code);

@@ -277,8 +277,8 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO, use: Capabili
         onProgress: (done: number, total: number) => bar.update(done, total),
         ...(scope && { scope }),
         ...(ids && { ids }),
-        // --kinds-file, else the words of the country's folder (kinds.csv).
-        ...(kindsFile ? { kinds: { path: kindsFile, name: String(values['kinds-file']) } } : country?.kinds !== undefined && { kinds: country.kinds }),
+        // --kinds-file: more words, over those of the country's (its kinds.csv, kept with its geography).
+        ...(kindsFile && { kinds: { path: kindsFile, name: String(values['kinds-file']) } }),
       } as const;
       loaded = streamLinks(input, io.env ?? process.env) ? loadNetworkInChunks(input, options) : loadNetwork(input, options);
     } catch (error) {

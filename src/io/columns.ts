@@ -1,5 +1,4 @@
 import { DEFAULT_KINDS, kindWord } from '../model/kinds.js';
-export { normaliseKind } from '../model/kinds.js';
 export { KIND_VOCABULARY } from '../model/kinds.js';
 
 /**
@@ -62,10 +61,12 @@ export const MEMBERSHIP_COLUMNS = {
 } as const;
 
 /**
- * Spellings of the known actor kinds, Swedish and English, as snake_case
- * words (`ideell_förening`) → kind: the built-in {@link KIND_VOCABULARY}
- * (matched case- and diacritic-insensitively). Anything else is kept as a
- * user-defined kind.
+ * Spellings of the known actor kinds the model knows, the kind codes and
+ * English, as snake_case words (`faith_community`) → kind: the model's
+ * {@link KIND_VOCABULARY} (matched case- and diacritic-insensitively). A
+ * country's words are its own (`Geography.kinds`; Sweden's `trossamfund`,
+ * `förening` …): `normaliseKind(word, geography)` reads them. Anything
+ * else is kept as a user-defined kind.
  */
 export const KIND_ALIASES: Readonly<Record<string, string>> = Object.freeze(
   Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(DEFAULT_KINDS.entries().map(([word, kind]) => [kindWord(word), kind]))),

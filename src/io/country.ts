@@ -11,6 +11,7 @@ import { deepFrozen } from '../model/frozen.js';
 import { countryWordsIn, NameRulesSchema, type Country, type CountryText } from '../model/country.js';
 import { SamverkanError } from '../model/errors.js';
 import { parseOptions } from '../model/options.js';
+import { geographyKindVocabulary, normaliseKind as normaliseKindIn } from '../model/kinds.js';
 import type { Geography } from '../model/schema.js';
 import { fileExists, folderName, joinPath, loadGeography } from './geography.js';
 import { readFileBytes, type TableSource } from './source.js';
@@ -34,13 +35,31 @@ export interface DatasetInput {
 export function countryGeography(country: Country): Geography {
   // Shared by every call: frozen, so one caller's change cannot reach another's analyses.
   return cached(country, 'country:geography', () =>
-    deepFrozen(loadGeography(country.geography, {
-      name: country.name,
-      ...(country.source !== undefined && { source: country.source }),
-      ...(country.names !== undefined && { names: country.names }),
-      ...(country.language !== undefined && { language: country.language }),
-    })),
+    deepFrozen({
+      ...loadGeography(country.geography, {
+        name: country.name,
+        ...(country.source !== undefined && { source: country.source }),
+        ...(country.names !== undefined && { names: country.names }),
+        ...(country.language !== undefined && { language: country.language }),
+        ...(country.kinds !== undefined && { kindsFile: country.kinds }),
+      }),
+      ...(country.displayName !== undefined && { displayName: country.displayName }),
+    }),
   );
+}
+
+/**
+ * An actor kind as the loaders store it, read with the words of
+ * `geography` (default: the default country's, as the loaders): a word of
+ * its vocabulary (the kind codes, English words and its country's kinds
+ * file) is that kind, anything else a kind of one's own in snake_case.
+ *
+ * @example
+ * normaliseKind('Faith community'); // 'religious'
+ * normaliseKind('Imam'); // 'imam', a kind of your own
+ */
+export function normaliseKind(kind: string, geography: Pick<Geography, 'kinds'> = defaultGeography()): string {
+  return normaliseKindIn(kind, geographyKindVocabulary(geography));
 }
 
 /** The geography of the default country (`DEFAULT_COUNTRY`): what the loaders and maps use when none is given. */

@@ -11,6 +11,7 @@ import { readTable, type Table, type TableSource } from './source.js';
 import { nodeBuiltin } from '../model/runtime.js';
 import { setOwn } from '../model/own.js';
 import { parseOptions } from '../model/options.js';
+import { readKindsFile } from './load/kinds.js';
 import { NameRulesSchema } from '../model/country.js';
 import { z } from 'zod';
 
@@ -96,6 +97,14 @@ export const LoadGeographyOptionsSchema = z.strictObject({
   names: NameRulesSchema.optional(),
   /** The language sentences about it are written in when none is asked for (`lang`). Default: none (English). */
   language: LangSchema.optional(),
+  /**
+   * The country's words for organisation types: a kinds file (columns word,
+   * kind, as `loadNetwork`'s `kinds`), kept with the geography as
+   * `Geography.kinds`, so its networks and their options read those words.
+   * Default: a folder's `kinds.csv` when there is one, else none (the model's
+   * English words only).
+   */
+  kindsFile: z.custom<TableSource>((v) => typeof v === 'string' || v instanceof URL || (typeof v === 'object' && v !== null), 'expected a kinds table (a path, { path }, { text } or { bytes })').optional(),
 });
 export type LoadGeographyOptions = z.input<typeof LoadGeographyOptionsSchema>;
 
@@ -122,7 +131,8 @@ const BOOLEAN: ReadonlyMap<string, boolean> = new Map([
 
 /**
  * Load a geography from three CSV files with the columns of the embedded
- * Swedish data: `municipalities.csv` (code, name, county_code, population,
+ * Swedish data (and a folder's `kinds.csv`, see the `kindsFile` option):
+ * `municipalities.csv` (code, name, county_code, population,
  * population_year, optional population_date, lat, lon, optional
  * area_km2_approx, optional island), `counties.csv` (county_code,
  * county_name) and `adjacency.csv` (a, b: one row per pair of municipalities
@@ -231,6 +241,10 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
   const byCode = new Map(municipalities.map((m) => [m.code, m]));
   for (const source of sources.attributes ?? []) readAttributes(source, byCode, rejectedCodes, problems);
 
+  // The kindsFile option, else a folder's kinds.csv.
+  const kindsFile = options.kindsFile ?? (typeof from === 'string' && fileExists(joinPath(from, 'kinds.csv')) ? joinPath(from, 'kinds.csv') : undefined);
+  const kinds = kindsFile === undefined ? undefined : readKindsFile(kindsFile, problems).words;
+
   const adjTable = readTable(sources.adjacency, '(adjacency)');
   const af = columnsOf(adjTable, GEOGRAPHY_COLUMNS.adjacency, ['a', 'b'], problems);
   const pairs = new Map<string, Border>();
@@ -270,6 +284,7 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
   if (options.source !== undefined) geography.source = options.source;
   if (options.names !== undefined) geography.names = options.names;
   if (options.language !== undefined) geography.language = options.language;
+  if (kinds !== undefined) geography.kinds = kinds;
   return GeographySchema.parse(geography) as Geography;
 }
 

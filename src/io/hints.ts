@@ -68,21 +68,38 @@ export function lookalikeMunicipality(geography: Geography, raw: string): Proble
 export class Lookalikes {
   private readonly bySkeleton = new Map<string, { id: string; row: number }>();
 
-  /** Add an id; returns the earlier id that looks the same, if any. */
+  /**
+   * `known`: the ids added so far with their rows, when the caller keeps
+   * them anyway (the actors reader does): an id of printable ASCII is its
+   * own skeleton, so it is looked up there rather than stored again (half a
+   * million ids make a map of their own cost a quarter of a second).
+   */
+  constructor(private readonly known?: ReadonlyMap<string, { row: number }>) {}
+
+  /** Add an id (with `known`, after adding it there); returns the earlier id that looks the same, if any. */
   add(id: string, row: number): { id: string; row: number } | undefined {
-    const key = skeleton(id);
-    const earlier = this.bySkeleton.get(key);
+    const { known } = this;
+    const ascii = known !== undefined && PRINTABLE_ASCII.test(id);
+    const key = ascii ? id : skeleton(id);
+    let earlier = this.bySkeleton.get(key);
+    if (earlier === undefined && known !== undefined && key !== id && PRINTABLE_ASCII.test(key)) {
+      const before = known.get(key);
+      if (before !== undefined) earlier = { id: key, row: before.row };
+    }
     if (earlier && earlier.id !== id) return earlier;
-    if (!earlier) this.bySkeleton.set(key, { id, row });
+    if (!earlier && !ascii) this.bySkeleton.set(key, { id, row });
     return undefined;
   }
 
   /** An id that looks like `value` but is not it, if any. */
   find(value: string): string | undefined {
-    const earlier = this.bySkeleton.get(skeleton(value));
-    return earlier && earlier.id !== value ? earlier.id : undefined;
+    const key = skeleton(value);
+    const earlier = this.bySkeleton.get(key)?.id ?? (this.known?.has(key) && PRINTABLE_ASCII.test(key) ? key : undefined);
+    return earlier !== undefined && earlier !== value ? earlier : undefined;
   }
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
 
 /** The hint for a link end that looks like a declared id. */
 export function lookalikeIdHint(value: string, id: string): ProblemMessage {

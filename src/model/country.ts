@@ -70,6 +70,8 @@ export const NO_NAME_RULES: NameRules = Object.freeze({});
 export interface Country {
   /** The country's name, e.g. the geography's `name`; `--geography NAME` matches it without case. */
   readonly name: string;
+  /** The country's name as reports and tables write it, per language: `{ en: 'Sweden', sv: 'Sverige' }`. Default: `name`. */
+  readonly displayName?: CountryWords;
   /** Where the data comes from, kept with the geography and shown in reports. */
   readonly source?: string;
   /** The three geography files and any tables of municipality attributes (see `loadGeography`). */
@@ -87,7 +89,13 @@ export interface Country {
   readonly names?: NameRules;
   /** The language reports, gaps and reasons are written in when none is asked for (Sweden: `sv`). Default: English. */
   readonly language?: Lang;
-  /** More words for organisation types: a kinds file (columns word, kind), as `loadNetwork`'s `kinds`. */
+  /**
+   * Its words for organisation types, in its languages: a kinds file
+   * (columns word, kind; Sweden's `data/sweden/kinds.csv`), kept with its
+   * geography (`Geography.kinds`), so files and options of its networks
+   * read `Trossamfund` as religious. The model knows the kind codes and
+   * English words only.
+   */
   readonly kinds?: CountryTable;
   /** Datasets by name (`demo`, `bodies`): the CLI's `--dataset`. */
   readonly datasets?: Readonly<Record<string, CountryDataset>>;

@@ -1,7 +1,19 @@
 import type { County, Geography, Municipality } from './schema.js';
 import { cached } from './cache.js';
 import { frozenListMap, frozenMap } from './frozen.js';
-import { NO_NAME_RULES, type NameRules } from './country.js';
+import { countryWordsIn, NO_NAME_RULES, type NameRules } from './country.js';
+import type { Lang } from './i18n/index.js';
+
+/**
+ * The geography's name in `lang`, as reports and tables write it: its
+ * `displayName` in that language (`Sverige`), else in English, else its `name`.
+ *
+ * @example
+ * geographyName(swedenGeography(), 'sv'); // 'Sverige'
+ */
+export function geographyName(geography: Pick<Geography, 'name' | 'displayName'>, lang: Lang): string {
+  return geography.displayName === undefined ? geography.name : countryWordsIn(geography.displayName, lang);
+}
 
 /**
  * Lookup tables over a {@link Geography}, built once per geography object and

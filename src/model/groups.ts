@@ -68,7 +68,7 @@ function coversCounty(geography: Geography, members: readonly string[]): boolean
  */
 export function groupsOf(net: CooperationNetwork, options: GroupsOptions = {}): Group[] {
   // Kinds named as in files (`Kommunalförbund` is joint_body): ViaSchema normalises them.
-  const via = new Set(parseOptions(GroupsOptionsSchema, options, 'groupsOf').via);
+  const via = new Set(parseOptions(GroupsOptionsSchema, options, 'groupsOf', net).via);
   const groups: Group[] = [];
   for (const actor of net.actors()) {
     if (!via.has(actor.kind)) continue;

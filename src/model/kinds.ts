@@ -1,29 +1,33 @@
 /**
- * The vocabulary of organisation types: the words Swedish and English files
- * use for what an actor is, each mapped to one of the kinds samverkan
- * measures (`KNOWN_ACTOR_KINDS`). `Idrottsförening`, `studieförbund` and
- * `IOP-partner` are civil society; `Svenska kyrkan`, `moské` and
- * `frikyrka` religious communities; `länsstyrelse`, `region`, `polis`,
- * `Försäkringskassan` and `skola` authorities.
+ * The vocabulary of organisation types: the words files use for what an
+ * actor is, each mapped to one of the kinds samverkan measures
+ * (`KNOWN_ACTOR_KINDS`). The model knows the kind codes and English words
+ * (`faith community`, `sports club`, `county administrative board`); a
+ * country adds the words of its languages with its kinds file, carried by
+ * its geography (`Geography.kinds`): in Sweden `Idrottsförening` is civil
+ * society, `moské` a religious community and `länsstyrelse` an authority.
+ * The loaders and every option that names kinds read them with the words
+ * of the network's geography ({@link geographyKindVocabulary}).
  *
  * Matching is case- and diacritic-insensitive (`Forsamling` is
  * `församling`), spaces, hyphens and underscores are one (`IOP partner`,
- * `iop-partner`), and plurals are listed (`föreningar`, `moskéer`,
- * `associations`). A kind outside the vocabulary is kept as written (as a
- * snake_case word) and reported, once per kind, by the loader. Users add
- * words with a kinds file (`loadNetwork(…, { kinds })`, CLI `--kinds-file`).
+ * `iop-partner`), and plurals are listed (`associations`). A kind outside
+ * the vocabulary is kept as written (as a snake_case word) and reported,
+ * once per kind, by the loader. Users add words with a kinds file
+ * (`loadNetwork(…, { kinds })`, CLI `--kinds-file`).
  */
 import { foldWord } from './suggest.js';
 
-/** The vocabulary: each known kind and the words that mean it. */
+/**
+ * The model's vocabulary: each known kind and the English words that mean it.
+ * A country's words (Sweden's `myndighet`, `trossamfund`, `kommunalförbund`
+ * …) are its own, in its kinds file (`Country.kinds`, carried by its
+ * geography as `Geography.kinds`).
+ */
 export const KIND_VOCABULARY: Readonly<Record<string, readonly string[]>> = Object.freeze({
-  municipality: ['kommun', 'kommuner', 'kommunen', 'municipality', 'municipalities', 'local authority', 'local authorities', 'primärkommun'],
-  county: ['län', 'lan', 'county', 'counties'],
+  municipality: ['municipality', 'municipalities', 'local authority', 'local authorities'],
+  county: ['county', 'counties'],
   authority: [
-    'myndighet',
-    'myndigheter',
-    'statlig myndighet',
-    'statliga myndigheter',
     'government agency',
     'government agencies',
     'agency',
@@ -32,55 +36,18 @@ export const KIND_VOCABULARY: Readonly<Record<string, readonly string[]>> = Obje
     'authorities',
     'public authority',
     'public authorities',
-    'polis',
-    'polisen',
-    'polismyndigheten',
-    'polisregion',
-    'polisområde',
-    'lokalpolisområde',
     'police',
-    'länsstyrelse',
-    'länsstyrelsen',
-    'länsstyrelser',
     'county administrative board',
     'county administrative boards',
-    'region',
-    'regionen',
-    'regioner',
-    'landsting',
-    'landstinget',
     'county council',
     'county councils',
     'regional council',
-    'försäkringskassan',
-    'arbetsförmedlingen',
-    'migrationsverket',
-    'kriminalvården',
-    'säkerhetspolisen',
-    'säpo',
-    'tullverket',
-    'kustbevakningen',
-    'skatteverket',
-    'socialstyrelsen',
-    'skola',
-    'skolan',
-    'skolor',
-    'grundskola',
-    'gymnasieskola',
-    'gymnasium',
     'school',
     'schools',
-    'socialtjänst',
-    'socialtjänsten',
     'social services',
-    'räddningstjänst',
-    'räddningstjänsten',
     'fire and rescue service',
   ],
   religious: [
-    'religiös',
-    'religiöst samfund',
-    'religiösa samfund',
     'religious',
     'religious community',
     'religious communities',
@@ -90,34 +57,6 @@ export const KIND_VOCABULARY: Readonly<Record<string, readonly string[]>> = Obje
     'faith community',
     'faith communities',
     'faith-based organisation',
-    'trossamfund',
-    'samfund',
-    'församling',
-    'församlingar',
-    'församlingen',
-    'svenska kyrkan',
-    'kyrka',
-    'kyrkan',
-    'kyrkor',
-    'pastorat',
-    'frikyrka',
-    'frikyrkor',
-    'frikyrkoförsamling',
-    'katolska kyrkan',
-    'katolsk församling',
-    'ortodox församling',
-    'ortodoxa kyrkan',
-    'moské',
-    'moskén',
-    'moskéer',
-    'moskeförening',
-    'islamisk förening',
-    'islamiskt förbund',
-    'muslimsk församling',
-    'synagoga',
-    'synagogan',
-    'synagogor',
-    'judisk församling',
     'church',
     'churches',
     'parish',
@@ -130,7 +69,6 @@ export const KIND_VOCABULARY: Readonly<Record<string, readonly string[]>> = Obje
     'synagogues',
     'temple',
     'temples',
-    'tempel',
     'gurdwara',
   ],
   civil_society: [
@@ -139,41 +77,6 @@ export const KIND_VOCABULARY: Readonly<Record<string, readonly string[]>> = Obje
     'civil society organisations',
     'civil society organization',
     'civil society organizations',
-    'civilsamhälle',
-    'civilsamhället',
-    'civilsamhällesorganisation',
-    'civilsamhällesorganisationer',
-    'förening',
-    'föreningar',
-    'föreningen',
-    'ideell förening',
-    'ideella föreningar',
-    'ideell',
-    'ideell organisation',
-    'ideella organisationer',
-    'idéburen organisation',
-    'idéburna organisationer',
-    'idéburen',
-    'iop',
-    'iop partner',
-    'iop partners',
-    'iop-partner',
-    'idrottsförening',
-    'idrottsföreningar',
-    'idrottsklubb',
-    'idrottsklubbar',
-    'sportklubb',
-    'studieförbund',
-    'studieförbunden',
-    'folkbildning',
-    'folkhögskola',
-    'frivilligorganisation',
-    'frivilligorganisationer',
-    'volontärorganisation',
-    'ungdomsförening',
-    'kulturförening',
-    'invandrarförening',
-    'stiftelse',
     'ngo',
     'ngos',
     'cso',
@@ -193,23 +96,8 @@ export const KIND_VOCABULARY: Readonly<Record<string, readonly string[]>> = Obje
     'charity',
     'foundation',
   ],
-  joint_body: [
-    'joint body',
-    'joint bodies',
-    'joint authority',
-    'joint committee',
-    'kommunalförbund',
-    'kommunalförbundet',
-    'samordningsförbund',
-    'samordningsförbundet',
-    'räddningstjänstförbund',
-    'gemensam nämnd',
-    'gemensamma nämnder',
-    'förbund',
-    'kommunalt bolag',
-    'delregionalt samarbete',
-  ],
-  other: ['annan', 'annat', 'övrigt', 'övrig', 'övriga', 'other', 'others'],
+  joint_body: ['joint body', 'joint bodies', 'joint authority', 'joint committee'],
+  other: ['other', 'others'],
 });
 
 /** A word folded for the vocabulary: diacritics and case away, separators as `_`. */
@@ -230,16 +118,25 @@ const BUILT_IN: ReadonlyMap<string, readonly [string, string]> = (() => {
 /** The kinds samverkan knows by name (those of the vocabulary). */
 export const VOCABULARY_KINDS: readonly string[] = Object.freeze(Object.keys(KIND_VOCABULARY));
 
+/** Words → kinds: a record, a map, or rows of a kinds file (`Geography.kinds`). */
+export type KindWords = Readonly<Record<string, string>> | ReadonlyMap<string, string> | readonly { readonly word: string; readonly kind: string }[];
+
 /**
- * A vocabulary: the built-in words plus a user's (`extra`: word → kind; a
- * user's word wins over a built-in one).
+ * A vocabulary: the model's words (the kind codes and English), then a
+ * country's, then a user's: `extra` (word → kind) added to `base` (default:
+ * the model's words), a later word winning over an earlier one.
  */
 export class KindVocabulary {
   private readonly words: Map<string, readonly [string, string]>;
-  constructor(extra: Readonly<Record<string, string>> | ReadonlyMap<string, string> = {}) {
-    this.words = new Map(BUILT_IN);
-    const entries = extra instanceof Map ? [...extra] : Object.entries(extra);
+  constructor(extra: KindWords = {}, base?: KindVocabulary) {
+    this.words = new Map(base ? base.words : BUILT_IN);
+    const entries: [string, string][] = Array.isArray(extra) ? extra.map((w) => [w.word, w.kind]) : extra instanceof Map ? [...extra] : Object.entries(extra);
     for (const [word, kind] of entries) this.words.set(foldKind(word), [kindWord(kind), word]);
+  }
+
+  /** This vocabulary with more words (a user's kinds file over a country's words). */
+  with(extra: KindWords): KindVocabulary {
+    return new KindVocabulary(extra, this);
   }
 
   /** Words as written → their kind (null: unknown), since a file spells its kinds a handful of ways over many rows. */
@@ -261,8 +158,16 @@ export class KindVocabulary {
    * characters as `_`, diacritics kept).
    */
   kindOf(word: string): string {
-    return this.lookup(word) ?? kindWord(word);
+    let kind = this.stored.get(word);
+    if (kind === undefined) {
+      kind = this.lookup(word) ?? kindWord(word);
+      if (this.stored.size < 10_000) this.stored.set(word, kind);
+    }
+    return kind;
   }
+
+  /** Words as written → their kind as stored, for {@link kindOf}. */
+  private readonly stored = new Map<string, string>();
 
   /** Every word the vocabulary knows, as written, with its kind (for suggestions). */
   entries(): [string, string][] {
@@ -270,33 +175,56 @@ export class KindVocabulary {
   }
 }
 
+/**
+ * Whether a kind given as an option is a word `vocabulary` does not know,
+ * written with capitals: a word of some language (`Myndighet` where the
+ * country has no Swedish words), not a kind of one's own (written in lower
+ * case). Options refuse it (`KindOptionSchema`).
+ */
+export function isUnknownKindWord(word: string, vocabulary: KindVocabulary): boolean {
+  return word !== word.toLowerCase() && vocabulary.lookup(word) === undefined;
+}
+
 /** A word as a kind: NFC, lower case, runs of non-letters and non-digits as `_`. */
 export function kindWord(word: string): string {
   return word
     .normalize('NFC')
-    .toLocaleLowerCase('sv')
+    .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '_')
     .replace(/^_+|_+$/g, '');
 }
 
-/** The built-in vocabulary. */
+/** The model's vocabulary: the kind codes and their English words, no country's. */
 export const DEFAULT_KINDS = new KindVocabulary();
+
+/** The vocabulary of a geography: the model's words and the country's (`geography.kinds`). */
+const byWords = new WeakMap<object, KindVocabulary>();
+
+/**
+ * The kind vocabulary of a geography: the model's words (kind codes,
+ * English) and the words of its country (`geography.kinds`, from the
+ * country's kinds file). Built once per geography's words.
+ *
+ * @example
+ * geographyKindVocabulary(swedenGeography()).lookup('Trossamfund'); // 'religious'
+ */
+export function geographyKindVocabulary(geography: { readonly kinds?: KindWords | undefined }): KindVocabulary {
+  const words = geography.kinds;
+  if (words === undefined) return DEFAULT_KINDS;
+  let vocabulary = byWords.get(words);
+  if (!vocabulary) byWords.set(words, (vocabulary = new KindVocabulary(words)));
+  return vocabulary;
+}
 
 /**
  * Normalise an actor kind as written in a file: a word of the vocabulary
- * (see {@link KIND_VOCABULARY}; `Trossamfund` → `religious`,
- * `Idrottsförening` → `civil_society`, `Länsstyrelsen` → `authority`), else
- * the word as a snake_case kind (lower case, runs of non-letters/digits as
- * `_`). `vocabulary` adds a user's words.
+ * (see {@link KIND_VOCABULARY}; `Faith community` → `religious`,
+ * `Sports club` → `civil_society`, and with a country's words, Sweden's
+ * `Trossamfund` → `religious`), else the word as a snake_case kind (lower
+ * case, runs of non-letters/digits as `_`). `vocabulary`: the model's words
+ * by default; a geography's with {@link geographyKindVocabulary}.
  */
 export function normaliseKind(kind: string, vocabulary: KindVocabulary = DEFAULT_KINDS): string {
-  // A file spells its kinds a handful of ways over hundreds of thousands of rows.
-  if (vocabulary !== DEFAULT_KINDS) return vocabulary.kindOf(kind);
-  let normalised = normalisedKinds.get(kind);
-  if (normalised === undefined) {
-    normalised = vocabulary.kindOf(kind);
-    if (normalisedKinds.size < 10_000) normalisedKinds.set(kind, normalised);
-  }
-  return normalised;
+  // A file spells its kinds a handful of ways over hundreds of thousands of rows: each vocabulary remembers them.
+  return vocabulary.kindOf(kind);
 }
-const normalisedKinds = new Map<string, string>();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { indexGeography, cmp } from './geography.js';
 import type { LoadReport } from './load-report.js';
+import { ActorIndex } from './network-actors.js';
 import type { LinkColumns } from './link-columns.js';
 import type { OwnedLink } from './network-storage.js';
 import { ActorSchema, LinkSchema, type Actor, type Geography, type LinkInput } from './schema.js';
@@ -46,7 +47,7 @@ export interface NetworkParts {
 
 /** What a network is stored with: actors in network order, owned links, the resolved scope. */
 export interface AssembledParts {
-  actors: Map<string, Actor>;
+  actors: ActorIndex;
   links: readonly OwnedLink[];
   scope: Scope;
 }
@@ -67,7 +68,8 @@ export function assembleParts(parts: NetworkParts, validate: boolean, columns?: 
   };
   const issue = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
   // Municipality actors first, in code order: those of the scope and those the data names.
-  const others = new Map<string, Actor>();
+  const others: Actor[] = [];
+  const places = new Map<string, number>();
   const municipalityAttributes = new Map<string, Record<string, string>>();
   (parts.actors ?? []).forEach((input, i) => {
     // The schemas are the source of truth: clean parts are checked against them.
@@ -87,11 +89,14 @@ export function assembleParts(parts: NetworkParts, validate: boolean, columns?: 
     }
     // The caller's attribute object is not the network's: a copy, frozen with the actor.
     if (actor.attributes && !Object.isFrozen(actor.attributes)) actor.attributes = frozenAttributes(actor.attributes);
-    if (others.has(actor.id) || ix.municipality.has(actor.id)) fail(`actors[${i}]`, `duplicate actor id ${JSON.stringify(actor.id)}${ix.municipality.has(actor.id) ? ' (the code of a municipality)' : ''}`);
+    // One lookup: the id's place is set, and a size that did not grow is a repeat.
+    const before = places.size;
+    places.set(actor.id, others.length);
+    if (places.size === before || ix.municipality.has(actor.id)) fail(`actors[${i}]`, `duplicate actor id ${JSON.stringify(actor.id)}${ix.municipality.has(actor.id) ? ' (the code of a municipality)' : ''}`);
     const county = actor.county ?? (actor.municipality !== undefined ? ix.municipality.get(actor.municipality)!.county : undefined);
     // Actors of another network are frozen (withScope, asOf): copied, not written to.
     if (county !== undefined && actor.county === undefined) actor = Object.isFrozen(actor) ? { ...actor, county } : Object.assign(actor, { county });
-    others.set(actor.id, actor);
+    others.push(actor);
   });
   const given = (parts.links ?? []) as readonly OwnedLink[];
   // Checked copies (unknown keys dropped), so the network owns its link objects.
@@ -126,20 +131,19 @@ export function assembleParts(parts: NetworkParts, validate: boolean, columns?: 
     typeof given_ === 'object' && 'description' in given_
       ? given_
       : given_ === 'infer'
-        ? inferScope(geography, [...others.values(), ...[...municipalityAttributes.keys()].map((code): Actor => ({ id: code, name: code, kind: 'municipality', municipality: code }))], linkMunicipalities)
+        ? inferScope(geography, [...others, ...[...municipalityAttributes.keys()].map((code): Actor => ({ id: code, name: code, kind: 'municipality', municipality: code }))], linkMunicipalities)
         : resolveScope(geography, given_ as Exclude<ScopeOption, 'infer'>);
   const codes = new Set(scope.municipalities);
   for (const code of linkMunicipalities) codes.add(code);
-  for (const a of others.values()) if (a.municipality !== undefined) codes.add(a.municipality);
+  for (const a of others) if (a.municipality !== undefined) codes.add(a.municipality);
   for (const c of municipalityAttributes.keys()) codes.add(c);
-  const actors = new Map<string, Actor>();
+  const municipalityActors: Actor[] = [];
   for (const code of [...codes].sort(cmp)) {
     const m = ix.municipality.get(code)!;
     const actor: Actor = { id: m.code, name: m.name, kind: 'municipality', municipality: m.code, county: m.county };
     const attributes = municipalityAttributes.get(code);
     if (attributes && Object.keys(attributes).length > 0) actor.attributes = frozenAttributes(attributes);
-    actors.set(code, actor);
+    municipalityActors.push(actor);
   }
-  for (const [id, actor] of others) actors.set(id, actor);
-  return { actors, links, scope };
+  return { actors: new ActorIndex(municipalityActors, others, places), links, scope };
 }

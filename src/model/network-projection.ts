@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { cached } from './cache.js';
 import { cmp, indexGeography } from './geography.js';
 import { nodeKey } from './keys.js';
-import { normaliseKind } from './kinds.js';
 import type { PairCounts, PairEdgeAttributes } from './network-storage.js';
-import { parseOptions } from './options.js';
+import { KindOptionSchema, parseOptions } from './options.js';
 import type { Actor, Geography } from './schema.js';
 
 /** A municipality–municipality cooperation tie and what lies behind it. */
@@ -30,7 +29,7 @@ export const MunicipalityProjectionOptionsSchema = z.strictObject({
    * Actor kinds whose members cooperate with each other: two municipalities
    * linked to the same actor of one of these kinds are tied. Default `['joint_body']`.
    */
-  via: z.array(z.string().min(1)).readonly().optional(),
+  via: z.array(KindOptionSchema).readonly().optional(),
   /**
    * Which direct links count: `'any'` (default) counts every cross-municipal
    * link, whatever actors it joins (a civil-society group in one municipality
@@ -68,8 +67,8 @@ export interface ProjectionSource {
  * shared; the graph is the caller's own copy.
  */
 export function municipalityProjection(net: ProjectionSource, options: MunicipalityProjectionOptions = {}): MunicipalityProjection {
-  const o = parseOptions(MunicipalityProjectionOptionsSchema, options, 'municipalityProjection');
-  const via = o.via?.map((kind) => normaliseKind(kind));
+  const o = parseOptions(MunicipalityProjectionOptionsSchema, options, 'municipalityProjection', net);
+  const via = o.via;
   const shared = sharedProjection(net, { ...(via && { via }), ...(o.endpoints && { endpoints: o.endpoints }) });
   return { ties: shared.ties, graph: shared.graph.copy() };
 }

@@ -3,6 +3,7 @@ import { nodeKey } from './keys.js';
 import { PairIndex } from './pair-index.js';
 import { checkHeap, HEAP_RESERVE_PER_ROW } from './runtime.js';
 import type { LinkColumns } from './link-columns.js';
+import type { ActorIndex } from './network-actors.js';
 import type { Actor, Link } from './schema.js';
 
 /**
@@ -236,8 +237,8 @@ const NO_KINDS: string[] = Object.freeze([]) as unknown as string[];
  * storage from {@link linkCopies}.
  */
 export class NetworkStorage {
-  /** Actors by id, municipalities first in code order, then the others in input order. */
-  readonly actors: ReadonlyMap<string, Actor>;
+  /** Actors by id and ordinal, municipalities first in code order, then the others in input order. */
+  readonly actors: ActorIndex;
   /** Actors by ordinal (the order of `actors`). */
   readonly actorList: readonly Actor[];
   /**
@@ -270,22 +271,20 @@ export class NetworkStorage {
   readonly #linkPair: Int32Array;
   readonly #linkWeight: Float64Array;
 
-  readonly #ordinal = new Map<string, number>();
   readonly #byMunicipality = new Map<string, Actor[]>();
   #adjacency: Adjacency | undefined;
   #pairTable: PairTable | undefined;
 
   /** `links`: checked link objects the storage owns, or a loader's columns. */
-  constructor(actors: ReadonlyMap<string, Actor>, links: readonly OwnedLink[] | LinkColumns) {
+  constructor(actors: ActorIndex, links: readonly OwnedLink[] | LinkColumns) {
     this.actors = actors;
-    for (const actor of actors.values()) {
+    this.actorList = actors.list;
+    for (const actor of this.actorList) {
       if (Object.isFrozen(actor)) continue;
       if (actor.attributes !== undefined) Object.freeze(actor.attributes);
       Object.freeze(actor);
     }
-    this.actorList = [...actors.values()];
     for (const actor of this.actorList) {
-      this.#ordinal.set(actor.id, this.#ordinal.size);
       if (actor.municipality !== undefined && actor.kind !== 'municipality') {
         let list = this.#byMunicipality.get(actor.municipality);
         if (!list) this.#byMunicipality.set(actor.municipality, (list = []));
@@ -310,11 +309,10 @@ export class NetworkStorage {
     const municipalityOf = place((a) => a.municipality);
     const countyOf = place((a) => a.county);
     const stored: NetworkLink[] = columnar ? [] : new Array(count);
-    const ordinal = this.#ordinal;
     const actorList = this.actorList;
     // A loader's ends are numbers of its interning table: each id's ordinal is looked up once (-1: not an actor).
     const columns = columnar ? (links as LinkColumns) : undefined;
-    const ordinalOf = columns && Int32Array.from(columns.ends.ids, (id) => ordinal.get(id) ?? -1);
+    const ordinalOf = columns && actors.ordinalsOf(columns.ends.ids);
     const objects = columnar ? undefined : (links as readonly OwnedLink[]);
     for (let index = 0; index < count; index++) {
       if ((index & 65535) === 65535) checkHeap(() => `samverkan stopped building the network at link ${index + 1} of ${count}`, count * HEAP_RESERVE_PER_ROW);
@@ -328,8 +326,8 @@ export class NetworkStorage {
         if (ot < 0) ot = undefined;
       } else {
         link = objects![index]!;
-        os = ordinal.get(link.source);
-        ot = ordinal.get(link.target);
+        os = actors.ordinalOf(link.source);
+        ot = actors.ordinalOf(link.target);
       }
       if (os === undefined || ot === undefined) {
         const [source, target] = columns ? [columns.ends.ids[columns.ends.source[index]!]!, columns.ends.ids[columns.ends.target[index]!]!] : [link!.source, link!.target];
@@ -426,8 +424,8 @@ export class NetworkStorage {
 
   /** All links between two actors, in input order (either direction). */
   linksBetween(a: string, b: string): NetworkLink[] {
-    const oa = this.#ordinal.get(a);
-    const ob = this.#ordinal.get(b);
+    const oa = this.actors.ordinalOf(a);
+    const ob = this.actors.ordinalOf(b);
     if (oa === undefined || ob === undefined) return [];
     const { offsets, neighbours, pairs } = this.#adjacencyOf();
     for (let k = offsets[oa]!; k < offsets[oa + 1]!; k++) {
@@ -438,7 +436,7 @@ export class NetworkStorage {
 
   /** `callback(partner, pair)` for every actor linked to `id`, in the order their first link appears. */
   forEachPartner(id: string, callback: (partner: Actor, pair: Readonly<PairEdgeAttributes>) => void): void {
-    const o = this.#ordinal.get(id);
+    const o = this.actors.ordinalOf(id);
     if (o === undefined) return;
     const { offsets, neighbours, pairs } = this.#adjacencyOf();
     for (let k = offsets[o]!; k < offsets[o + 1]!; k++) callback(this.actorList[neighbours[k]!]!, this.pairAttributes[pairs[k]!]!);
@@ -452,7 +450,7 @@ export class NetworkStorage {
 
   /** Number of distinct actors linked to `id` (0 for an unknown id). */
   partnerCount(id: string): number {
-    const o = this.#ordinal.get(id);
+    const o = this.actors.ordinalOf(id);
     if (o === undefined) return 0;
     const { offsets } = this.#adjacencyOf();
     return offsets[o + 1]! - offsets[o]!;

@@ -5,6 +5,7 @@ import type { LoadReport } from './load-report.js';
 import { IsoDateSchema, type Actor, type County, type Geography, type Municipality } from './schema.js';
 import type { Scope, ScopeOption } from './scope.js';
 import { cached } from './cache.js';
+import type { ActorIndex } from './network-actors.js';
 import { assembleParts, type NetworkParts } from './network-parts.js';
 import { NetworkStorage, type NetworkLink, type OwnedLink, type PairCounts, type PairEdgeAttributes } from './network-storage.js';
 import type { LinkColumns } from './link-columns.js';
@@ -66,7 +67,7 @@ export class CooperationNetwork {
 
   readonly #storage: NetworkStorage;
 
-  private constructor(geography: Geography, actors: ReadonlyMap<string, Actor>, links: readonly OwnedLink[] | LinkColumns, loadReport: LoadReport | undefined, date: string | undefined, scope: Scope) {
+  private constructor(geography: Geography, actors: ActorIndex, links: readonly OwnedLink[] | LinkColumns, loadReport: LoadReport | undefined, date: string | undefined, scope: Scope) {
     this.geography = geography;
     this.scope = scope;
     this.loadReport = loadReport;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ArgumentError, countAsSamverkanError, describeValue } from './errors.js';
-import { normaliseKind } from './kinds.js';
-import { didYouMean } from './suggest.js';
+import { DEFAULT_KINDS, geographyKindVocabulary, isUnknownKindWord, kindWord, VOCABULARY_KINDS, type KindVocabulary, type KindWords } from './kinds.js';
+import { closestWords, didYouMean } from './suggest.js';
 
 /**
  * What an options error carries, whichever class throws it
@@ -120,13 +120,26 @@ function valueAt(options: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /**
+ * What options are read in: the geography of the network a function runs
+ * on (a `CooperationNetwork` is one), whose words name kinds (its country's
+ * kinds file, `Geography.kinds`), so `via: ['Kommunalförbund']` is
+ * `joint_body` on a Swedish network and refused on one whose country has no
+ * such word.
+ */
+export interface OptionsContext {
+  readonly geography?: { readonly name?: string; readonly municipalities?: readonly unknown[]; readonly kinds?: KindWords | undefined } | undefined;
+}
+
+/**
  * Parse a function's options with its (strict) schema: the parsed options
  * with their defaults, or an {@link OptionsError} naming the function, the
  * option and the reason (an unknown key with the closest known one).
- * `undefined` is no options.
+ * `undefined` is no options. `context`: the network (or `{ geography }`)
+ * whose geography's words read kinds in the options ({@link KindOptionSchema});
+ * without it, the model's words only, and an unknown word is kept as a kind.
  */
-export function parseOptions<S extends z.ZodType>(schema: S, options: unknown, fn: string): z.output<S> {
-  return parseWith(schema, options, fn, OptionsError);
+export function parseOptions<S extends z.ZodType>(schema: S, options: unknown, fn: string, context?: OptionsContext): z.output<S> {
+  return parseWith(schema, options, fn, OptionsError, context);
 }
 
 /**
@@ -139,12 +152,13 @@ export function parseKernelOptions<S extends z.ZodType>(schema: S, options: unkn
   return parseWith(schema, options, fn, KernelOptionsError);
 }
 
-function parseWith<S extends z.ZodType>(schema: S, options: unknown, fn: string, Problem: new (fn: string, option: string, reason: string) => OptionsProblem & Error): z.output<S> {
+function parseWith<S extends z.ZodType>(schema: S, options: unknown, fn: string, Problem: new (fn: string, option: string, reason: string) => OptionsProblem & Error, context?: OptionsContext): z.output<S> {
   if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
     throw new Problem(fn, '', `options must be an object, got ${describeValue(options)}`);
   }
   // Own keys only: a host whose Object.prototype was polluted (`Object.prototype.x = …`) must not make every call fail.
-  const result = schema.safeParse(Object.assign(Object.create(null) as object, options));
+  const input = Object.assign(Object.create(null) as object, options);
+  const result = context?.geography ? withOptionKinds(context.geography, () => schema.safeParse(input)) : schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   if (issue.code === 'unrecognized_keys') {
@@ -170,15 +184,52 @@ export const DEFAULT_SMALL_POPULATION = 15_000;
 /** Partner kinds every municipality should reach, by default (coverage, gaps, the report). */
 export const DEFAULT_PARTNER_KINDS = ['religious', 'civil_society', 'authority'] as const;
 
+/** The words kinds in options are read with while {@link parseOptions} parses them with a context (a parse is synchronous). */
+let optionKinds: { vocabulary: KindVocabulary; place: string } | undefined;
+
+/** Run `parse` with the words of `geography` naming kinds in options. */
+function withOptionKinds<T>(geography: NonNullable<OptionsContext['geography']>, parse: () => T): T {
+  const previous = optionKinds;
+  const place = geography.municipalities?.length === 0 ? 'a network without a geography' : geography.name === undefined ? 'this geography' : `the ${geography.name} geography`;
+  optionKinds = { vocabulary: geographyKindVocabulary(geography), place };
+  try {
+    return parse();
+  } finally {
+    optionKinds = previous;
+  }
+}
+
 /**
  * An actor kind given as an option (`partnerKinds`, `reachKinds`, `kinds`,
- * `via` …): normalised like kinds in files, so `Trossamfund`, `religious` and
- * `Religious` name the same kind.
+ * `via` …): normalised like kinds in files, with the words of the
+ * network's geography (see {@link parseOptions}), so `religious`,
+ * `Religious`, `Faith community` and, on a Swedish network, `Trossamfund`
+ * name the same kind. A word the vocabulary does not know is a kind of
+ * one's own when written in lower case (`youth_club`, `youth club`); read
+ * in a geography, a word with capitals that it does not know (`Myndighet`
+ * where the country has no Swedish words) is refused, naming the known
+ * kinds: it is a word of some language, and as a kind of its own it would
+ * match no actor. Without a geography (a schema parsed on its own) only
+ * the model's words are known, and such a word is kept as a kind.
  */
 export const KindOptionSchema = z
   .string()
   .min(1)
-  .transform((kind) => normaliseKind(kind))
+  .transform((word, ctx) => {
+    const known = (optionKinds?.vocabulary ?? DEFAULT_KINDS).lookup(word);
+    if (known !== undefined) return known;
+    if (optionKinds && isUnknownKindWord(word, optionKinds.vocabulary)) {
+      const close = closestWords(word, optionKinds.vocabulary.entries().map(([w]) => w)).slice(0, 3);
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          `not a kind ${optionKinds.place} knows${close.length > 0 ? ` (closest: ${close.map((w) => JSON.stringify(w)).join(', ')})` : ''}; ` +
+          `known kinds: ${VOCABULARY_KINDS.join(', ')}, their English words and those of its kinds file; a kind of your own is written in lower case`,
+      });
+      return z.NEVER;
+    }
+    return kindWord(word);
+  })
   .pipe(z.string().min(1, 'a kind needs a letter or a digit'));
 
 /** A list of kinds as an option: each normalised, a kind named twice counts once. */

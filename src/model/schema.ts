@@ -119,9 +119,15 @@ export type County = z.infer<typeof CountySchema>;
 export const BorderSchema = z.object({ a: code, b: code });
 export type Border = z.infer<typeof BorderSchema>;
 
+/** A word for an organisation type and the kind it means (a row of a kinds file). */
+export const KindWordSchema = z.object({ word: z.string().min(1), kind: ActorKindSchema.min(1) });
+export type KindWord = z.infer<typeof KindWordSchema>;
+
 export const GeographySchema = z.object({
   /** Name of the country or region, e.g. `Sweden`. */
   name: z.string().min(1),
+  /** The name as reports and tables write it, in each language (`{ en: 'Sweden', sv: 'Sverige' }`: see `geographyName`); none: `name` in every language. */
+  displayName: z.union([z.string().min(1), z.strictObject({ en: z.string().min(1), sv: z.string().min(1).optional() })]).optional(),
   municipalities: z.array(MunicipalitySchema),
   counties: z.array(CountySchema),
   borders: z.array(BorderSchema),
@@ -131,5 +137,12 @@ export const GeographySchema = z.object({
   names: NameRulesSchema.optional(),
   /** The language sentences about this geography are written in when none is asked for (`lang`); none: English. */
   language: LangSchema.optional(),
+  /**
+   * The country's words for organisation types, each with the kind it means
+   * (Sweden's `{ word: 'trossamfund', kind: 'religious' }`, from its kinds
+   * file): added to the model's English words wherever actor kinds are
+   * read, in files and in options. None: the model's words only.
+   */
+  kinds: z.array(KindWordSchema).optional(),
 });
 export type Geography = z.infer<typeof GeographySchema>;

@@ -248,7 +248,7 @@ function quantile(sorted: Float64Array, p: number): number {
  */
 export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOptions = {}): BodyEvaluation {
   requireGeography(net, 'evaluateBodies');
-  const o = parseOptions(BodyEvaluateOptionsSchema, options, 'evaluateBodies');
+  const o = parseOptions(BodyEvaluateOptionsSchema, options, 'evaluateBodies', net);
   rejectIgnoredBodyOptions(options);
   const groups = o.groups ? resolveGroups(net.geography, o.groups) : undefined;
   // The temporal protocol sees the network as it was on `since`: its direct ties and the weighted scorer's

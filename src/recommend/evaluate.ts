@@ -177,7 +177,7 @@ function rejectIgnoredTieOptions(options: EvaluateOptions, methods: readonly Eva
  * @internal Exported for the benchmark's weight tuning.
  */
 export function evaluationSplits(net: CooperationNetwork, options: EvaluateOptions = {}): Split[] {
-  const o = parseOptions(EvaluateOptionsSchema, options, 'evaluationSplits');
+  const o = parseOptions(EvaluateOptionsSchema, options, 'evaluationSplits', net);
   const full = evidenceOf(net, o.via);
   const allTies = tiePairs(full);
   if (o.since === undefined && allTies.length < 2) {
@@ -491,7 +491,7 @@ export function evaluateRecommender(net: CooperationNetwork, options: EvaluateOp
     const { protocol: _body, ...rest } = options as BodyEvaluateOptions & { protocol: 'body' };
     return evaluateBodies(net, rest);
   }
-  const o = parseOptions(EvaluateOptionsSchema, options, 'evaluateRecommender');
+  const o = parseOptions(EvaluateOptionsSchema, options, 'evaluateRecommender', net);
   rejectIgnoredTieOptions(options, o.methods);
   const plain = isPlainGeography(net.geography);
   // A plain graph has no geography: only the neighbourhood indices and random apply (on the actor graph).

@@ -57,7 +57,7 @@ export function linkScores(
   method: LinkPredictionMethod,
   options: LinkScoresOptions = {},
 ): Rows<LinkScoreRow> {
-  const o = parseOptions(LinkScoresOptionsSchema, options, 'linkScores');
+  const o = parseOptions(LinkScoresOptionsSchema, options, 'linkScores', net);
   if (!LINK_PREDICTION_METHODS.includes(method)) throw new RangeError(`linkScores: unknown method ${JSON.stringify(method)}; one of ${LINK_PREDICTION_METHODS.join(', ')}`);
   const csr = o.network === 'actors' ? actorView(net).csr : toCsr(sharedProjection(net, { via: o.via }).graph);
   const resolve = (id: string): string => {

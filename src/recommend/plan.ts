@@ -108,7 +108,7 @@ interface CandidateLink {
  */
 export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): Rows<PlanStepRow> {
   requireGeography(net, 'planLinks');
-  const o = parseOptions(PlanOptionsSchema, options, 'planLinks');
+  const o = parseOptions(PlanOptionsSchema, options, 'planLinks', net);
   const lang = resolveLang(o.lang, net.geography);
   const ix = indexGeography(net.geography);
   let county: string | undefined;

@@ -341,7 +341,7 @@ function resolveMunicipality(net: CooperationNetwork, municipality: string): str
  */
 export function recommendPartners(net: CooperationNetwork, municipality: string, options: RecommendOptions = {}): Rows<RecommendationRow> {
   requireGeography(net, 'recommendPartners');
-  const o = parseOptions(RecommendOptionsSchema, options, 'recommendPartners');
+  const o = parseOptions(RecommendOptionsSchema, options, 'recommendPartners', net);
   rejectIgnoredScorerOptions('recommendPartners', options);
   const code = resolveMunicipality(net, municipality);
   return withColumns(recommenderFor(net, o)(code), RECOMMENDATION_COLUMNS);
@@ -568,7 +568,7 @@ function resolveCounty(net: CooperationNetwork, county: string): string {
  */
 export function smallMunicipalities(net: CooperationNetwork, options: SmallOptions = {}): Rows<SmallMunicipalityRow> {
   requireGeography(net, 'smallMunicipalities');
-  const o = parseOptions(SmallOptionsSchema, options, 'smallMunicipalities');
+  const o = parseOptions(SmallOptionsSchema, options, 'smallMunicipalities', net);
   const county = o.county === undefined ? undefined : resolveCounty(net, o.county);
   const f = networkFeatures(net, o.via);
   const rows = net
@@ -597,7 +597,7 @@ export const BatchOptionsSchema = RecommendOptionsSchema.extend({
 export type BatchOptions = z.input<typeof BatchOptionsSchema>;
 
 function batch(net: CooperationNetwork, county: string | undefined, options: BatchOptions, fn: string): Rows<RecommendationRow> {
-  const o = parseOptions(BatchOptionsSchema, options, fn);
+  const o = parseOptions(BatchOptionsSchema, options, fn, net);
   rejectIgnoredScorerOptions(fn, options);
   const recommend = recommenderFor(net, o);
   const rows: RecommendationRow[] = [];

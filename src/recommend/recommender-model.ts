@@ -238,7 +238,7 @@ export function availableFeatures(net: CooperationNetwork, specs: readonly Featu
  */
 export function fitRecommender(net: CooperationNetwork, options: FitRecommenderOptions = {}): RecommenderModel {
   requireGeography(net, 'fitRecommender');
-  const o = parseOptions(FitRecommenderOptionsSchema, options, 'fitRecommender');
+  const o = parseOptions(FitRecommenderOptionsSchema, options, 'fitRecommender', net);
   const groups = o.groups ? resolveGroups(net.geography, o.groups) : undefined;
   const ev = networkEvidence(net, o.via, groups);
   const roles = groupRoles(ev, o.countyWide);

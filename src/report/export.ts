@@ -82,7 +82,7 @@ export interface CsvExport {
  * actors without ties.
  */
 export function metricColumns(net: CooperationNetwork, metrics: readonly ExportMetric[] = EXPORT_METRICS, options: MetricColumnsOptions = {}): NodeColumn[] {
-  const o = parseOptions(MetricColumnsOptionsSchema, options, 'metricColumns');
+  const o = parseOptions(MetricColumnsOptionsSchema, options, 'metricColumns', net);
   const wanted = new Set(metrics);
   const values = new Map<ExportMetric, Map<string, CellValue>>();
   const put = (metric: ExportMetric, id: string, value: CellValue) => {
@@ -142,7 +142,7 @@ export function exportNetwork(net: CooperationNetwork, options: ExportOptions & 
 export function exportNetwork(net: CooperationNetwork, options: ExportOptions & { format: 'gexf' | 'graphml' | 'json' }): string;
 export function exportNetwork(net: CooperationNetwork, options: ExportOptions): string | CsvExport;
 export function exportNetwork(net: CooperationNetwork, options: ExportOptions): string | CsvExport {
-  const o = parseOptions(ExportOptionsSchema, options, 'exportNetwork');
+  const o = parseOptions(ExportOptionsSchema, options, 'exportNetwork', net);
   const metrics = o.metrics === true ? EXPORT_METRICS : o.metrics === false ? [] : o.metrics;
   const columns = metrics.length > 0 ? metricColumns(net, metrics, { seed: o.seed, ...(o.onProgress && { onProgress: o.onProgress }) }) : [];
   if (o.capabilities) columns.push(...capabilityColumns(net, o.capabilities));

@@ -5,7 +5,7 @@ import type { CooperationNetwork } from '../model/network.js';
 import { escapeHtml } from './escape.js';
 import { defaultMapFeatures, renderCountyMap, renderMap } from './map.js';
 import { DEFAULT_COUNTRY } from '../countries/default.js';
-import { buildReport, reportNetwork, type CountySection, type ReportModel, type ReportOptions } from './model.js';
+import { buildReport, overviewRows, reportNetwork, type CountySection, type ReportModel, type ReportOptions } from './model.js';
 import { kindPhrase, leadSentence, levelWord, num, share } from './phrases.js';
 
 /**
@@ -378,7 +378,7 @@ ${national ? `<p><a class="back" href="#overview">${h(w.t('report.nav.top'))}</a
 function overview(w: Writer, model: ReportModel): string {
   const lang = w.lang;
   const kinds = model.options.partnerKinds;
-  const rows = [...model.counties.map((s) => ({ c: s.coverage, serious: s.seriousGaps, national: false })), { c: model.national, serious: model.seriousGaps, national: true }];
+  const rows = overviewRows(model).map((r) => ({ c: r.coverage, serious: r.seriousGaps, national: r.total }));
   return table(
     [
       { label: w.t('report.col.county') },
@@ -420,7 +420,14 @@ function maps(w: Writer, model: ReportModel, net: CooperationNetwork): string {
   // A report about part of the country maps that part, at its scale: the rest is not data, so it is not drawn.
   const scope = model.scope;
   const codes = scope.national ? undefined : scope.municipalities.filter((c) => shapes.drawn.has(c));
-  const shape = { ...(features && { features }), ...(codes && { codes, labels: codes.length <= MAX_LABELLED }) };
+  // In the report's language, with the source line and data date every map carries.
+  const shape = {
+    ...(features && { features }),
+    ...(codes && { codes, labels: codes.length <= MAX_LABELLED }),
+    lang: w.lang,
+    ...(model.dataDescription !== undefined && { source: model.dataDescription }),
+    ...(model.dataDate !== undefined && { date: model.dataDate }),
+  };
   const fmt = (v: number) => share(w.lang, v);
   const municipalMap = renderMap({
     ...shape,

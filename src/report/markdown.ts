@@ -2,7 +2,7 @@ import { camelKind } from '../analysis/view.js';
 import { formatDate, message, messageCount, type Lang, type MessageKey, type MessageValue } from '../model/i18n/index.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { dateSentence, scopeSentence } from './html.js';
-import { buildReport, type CountySection, type ReportModel, type ReportOptions } from './model.js';
+import { buildReport, overviewRows, type CountySection, type ReportModel, type ReportOptions } from './model.js';
 import { kindPhrase, leadSentence, levelWord, num, share } from './phrases.js';
 import { escapeMarkdownCell, formatMarkdownTable } from './table.js';
 import { capabilityMapMarkdown } from './map/capability.js';
@@ -144,7 +144,7 @@ export function renderReportMarkdownFromModel(model: ReportModel): string {
   const lang = model.lang;
   const t = (key: MessageKey, params?: Readonly<Record<string, MessageValue>>) => message(lang, key, params);
   const kinds = model.options.partnerKinds;
-  const overview = [...model.counties.map((s) => ({ c: s.coverage, serious: s.seriousGaps })), { c: model.national, serious: model.seriousGaps }].map(({ c, serious }) => {
+  const overview = overviewRows(model).map(({ coverage: c, seriousGaps: serious }) => {
     const row: Record<string, string | number> = {
       [t('report.col.county')]: c.name,
       [t('report.col.municipalities')]: c.municipalityCount,

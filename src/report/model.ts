@@ -5,7 +5,7 @@ import { centrality, SamplesSchema, WorkersSchema, type CentralityRow } from '..
 import { coverageByCounty, coverageByMunicipality, type CountyCoverageRow, type MunicipalityCoverageRow } from '../analysis/coverage.js';
 import { findGaps, type GapRow } from '../analysis/gaps.js';
 import { summaryByCounty, type CountySummaryRow } from '../analysis/summary.js';
-import { cmp } from '../model/geography.js';
+import { cmp, geographyName } from '../model/geography.js';
 import type { LoadReport } from '../model/load-report.js';
 import { formatDate, formatNumber, LangSchema, message, messageCount, resolveLang, type Lang } from '../model/i18n/index.js';
 import { requireGeography, type CooperationNetwork } from '../model/network.js';
@@ -108,6 +108,7 @@ export interface ReportModel {
   /** Whether `dataDate` is a snapshot date (`asOf`) or the latest link date. */
   dataDateIsSnapshot: boolean;
   options: z.output<typeof ReportOptionsSchema> & { lang: Lang };
+  /** The row of the whole area: named by the geography in the report's language (`Sverige`) when national, else the catalogue's `report.total` (`Totalt`). */
   national: CountyCoverageRow;
   nationalSummary: CountySummaryRow;
   counties: CountySection[];
@@ -144,7 +145,7 @@ function loadSummary(report: LoadReport): { rows: number; rejected: number; warn
  */
 export function buildReport(network: CooperationNetwork, options: ReportOptions = {}): ReportModel {
   requireGeography(network, 'buildReport');
-  const parsed = parseOptions(ReportOptionsSchema, options, 'buildReport');
+  const parsed = parseOptions(ReportOptionsSchema, options, 'buildReport', network);
   const lang = resolveLang(parsed.lang, network.geography);
   const o = { ...parsed, lang };
   if (o.capability !== undefined && !o.capabilities) throw new ArgumentError('buildReport: capability needs capabilities (from loadCapabilities)');
@@ -210,7 +211,7 @@ export function buildReport(network: CooperationNetwork, options: ReportOptions 
         municipalities: statesOf.get(c.code) ?? [],
         reach: reachOf.get(c.code) ?? [],
         ...(o.capability !== undefined && {
-          map: reportCapabilityMap(net, o.capabilities, { capability: o.capability, codes: (municipalOf.get(c.code) ?? []).map((m) => m.municipality), ...(o.features && { features: o.features }) }, o.maps),
+          map: reportCapabilityMap(net, o.capabilities, { capability: o.capability, codes: (municipalOf.get(c.code) ?? []).map((m) => m.municipality), lang, ...(o.features && { features: o.features }) }, o.maps),
         }),
       },
     }),
@@ -237,21 +238,15 @@ export function buildReport(network: CooperationNetwork, options: ReportOptions 
     title: o.title ?? (counties.length === 1 && !net.scope.national ? message(lang, 'report.title.county', { county: counties[0]!.coverage.name }) : message(lang, 'report.title')),
     dataDescription: o.dataDescription,
     scope: net.scope,
-    area: areaWords(lang, net.scope, {
-      geographyName: net.geography.name,
-      county: (code) => net.geography.counties.find((c) => c.code === code)?.name ?? code,
-      municipality: (code) => net.municipality(code)?.name ?? code,
-      countySize: (code) => net.geography.municipalities.filter((m) => m.county === code).length,
-      countyOf: (code) => net.municipality(code)?.county,
-    }),
-    geographyName: net.geography.name,
+    area: reportArea(net, lang),
+    geographyName: geographyName(net.geography, lang),
     geographySource: net.geography.source,
     populationDate: populationDates.at(-1),
     dataDate: net.date ?? latest,
     dataDateIsSnapshot: net.date !== undefined,
     options: o,
     // The national rows are the last rows (a county may not be called "total").
-    national: coverage.at(-1)!,
+    national: { ...coverage.at(-1)!, name: net.scope.national ? geographyName(net.geography, lang) : message(lang, 'report.total') },
     nationalSummary: summary.at(-1)!,
     seriousGaps: gaps.filter((g) => g.severity >= 3).length,
     loaded,
@@ -272,6 +267,27 @@ export function buildReport(network: CooperationNetwork, options: ReportOptions 
       },
     }),
   };
+}
+
+/** The area a network covers in words, in `lang`, as a report names it: the geography's name when national, else `Västerbottens län`, `2 län: A och B`, `3 kommuner (…) i A`. */
+export function reportArea(net: CooperationNetwork, lang: Lang): string {
+  return areaWords(lang, net.scope, {
+    geographyName: geographyName(net.geography, lang),
+    county: (code) => net.geography.counties.find((c) => c.code === code)?.name ?? code,
+    municipality: (code) => net.municipality(code)?.name ?? code,
+    countySize: (code) => net.geography.municipalities.filter((m) => m.county === code).length,
+    countyOf: (code) => net.municipality(code)?.county,
+  });
+}
+
+/**
+ * The rows of a report's overview table: each county's coverage and serious
+ * gaps, then the whole area's (`total`), except when the report covers one
+ * county: its row is the whole area, and a second row would repeat it.
+ */
+export function overviewRows(model: Pick<ReportModel, 'counties' | 'national' | 'seriousGaps'>): { coverage: CountyCoverageRow; seriousGaps: number; total: boolean }[] {
+  const counties = model.counties.map((s) => ({ coverage: s.coverage, seriousGaps: s.seriousGaps, total: false }));
+  return counties.length === 1 ? counties : [...counties, { coverage: model.national, seriousGaps: model.seriousGaps, total: true }];
 }
 
 /** The network the report is about: with `county`, the network scoped to that county (already so: as it is). */

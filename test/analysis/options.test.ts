@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { centrality, components, coverageByCounty, findGaps, kCore, municipalityView, OptionsError, loadNetwork, PlanOptionsSchema, swedenCooperationBodies } from '../../src/index.js';
+import { centrality, components, coverageByCounty, findGaps, kCore, loadCountry, municipalityView, OptionsError, loadNetwork, planLinks, PlanOptionsSchema, swedenCooperationBodies, swedenGeography } from '../../src/index.js';
+import { countryGeography } from '../../src/geo.js';
+import { parseOptions } from '../../src/model/options.js';
 
 const net = loadNetwork(swedenCooperationBodies());
 
@@ -11,7 +13,32 @@ describe('kinds in options are read like kinds in files', () => {
     expect(byName.length).toBeGreaterThan(0);
     expect(byName.every((g) => g.kind === 'authority')).toBe(true);
     expect(centrality(net, { kinds: ['Kommunalförbund'] }).map((r) => r.kind)).toEqual(Array(net.actors().filter((a) => a.kind === 'joint_body').length).fill('joint_body'));
-    expect(PlanOptionsSchema.parse({ kind: 'Myndighet', reachKinds: ['Trossamfund', 'religious'] })).toMatchObject({ kind: 'authority', reachKinds: ['religious'] });
+    // The words are the network's country's: parsed in the Swedish geography, Myndighet is an authority.
+    expect(parseOptions(PlanOptionsSchema, { kind: 'Myndighet', reachKinds: ['Trossamfund', 'religious'] }, 'planLinks', { geography: swedenGeography() })).toMatchObject({ kind: 'authority', reachKinds: ['religious'] });
+  });
+
+  it('refuses a word of another country: a geography without Swedish words names the option and the known kinds', () => {
+    const testland = countryGeography(loadCountry('test/fixtures/countries/testland', { name: 'Testland' }));
+    const refusal = (options: object) => {
+      try {
+        parseOptions(PlanOptionsSchema, options, 'planLinks', { geography: testland });
+      } catch (error) {
+        return error as OptionsError;
+      }
+      throw new Error('not refused');
+    };
+    const error = refusal({ kind: 'Myndighet' });
+    expect(error).toBeInstanceOf(OptionsError);
+    expect(error.option).toBe('kind');
+    expect(error.message).toMatch(/^planLinks: option kind: not a kind the Testland geography knows; known kinds: municipality, county, authority, religious, civil_society, joint_body, other\b/);
+    expect(error.message).toContain('"Myndighet"');
+    expect(refusal({ reachKinds: ['religious', 'Trossamfund'] }).option).toBe('reachKinds.1');
+    // Its codes and English words are known there, and a kind of one's own is written in lower case.
+    expect(parseOptions(PlanOptionsSchema, { kind: 'Faith community', reachKinds: ['youth club', 'authority'] }, 'planLinks', { geography: testland })).toMatchObject({ kind: 'religious', reachKinds: ['youth_club', 'authority'] });
+    // On a network, the network's geography is the one: Sweden's words do not reach a Testland network.
+    const net = loadNetwork({ links: 'source,target\nT1,T2\n', geography: testland });
+    expect(() => planLinks(net, { kind: 'Myndighet' })).toThrow(/planLinks: option kind: not a kind the Testland geography knows/);
+    expect(() => findGaps(net, { partnerKinds: ['Trossamfund'] })).toThrow(OptionsError);
   });
 
   it('refuses a partner kind whose share column would shadow a fixed column', () => {

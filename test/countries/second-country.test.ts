@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,36 @@ describe('a second country from a folder', () => {
     expect(svg).not.toMatch(/0180|Stockholm/);
   });
 
+  it('reads organisation types with its own words (its kinds.csv), not Sweden\'s', () => {
+    expect(geo.kinds).toEqual([
+      { word: 'zelvo', kind: 'religious' },
+      { word: 'zelvos', kind: 'religious' },
+      { word: 'brakka', kind: 'civil_society' },
+      { word: 'tumbe', kind: 'authority' },
+      { word: 'norrlag', kind: 'joint_body' },
+    ]);
+    const actors = 'id,name,kind,municipality\nz,Zelvo of Alby,Zelvo,T1\nb,Brakka of Berga,Brakka,T2\nk,Kyrkan,Trossamfund,T2\nf,Fellowship,Faith community,T3\n';
+    const links = 'source,target\nT1,z\nT2,b\nT2,k\nT3,f\nT1,T2\n';
+    const net = loadNetwork({ actors, links, geography: geo });
+    expect(Object.fromEntries(net.actors().filter((a) => a.kind !== 'municipality').map((a) => [a.id, a.kind]))).toEqual({ z: 'religious', b: 'civil_society', k: 'trossamfund', f: 'religious' });
+    const unknown = net.loadReport!.problems.filter((p) => p.severity === 'warning' && /not in samverkan's vocabulary/.test(p.reason));
+    expect(unknown.map((p) => p.value)).toEqual(['Trossamfund']);
+    // Options read the network's words too: Zelvo is religious in Testland, Trossamfund is refused there.
+    expect(coverageByMunicipality(net, { partnerKinds: ['Zelvo'] })).toEqual(coverageByMunicipality(net, { partnerKinds: ['religious'] }));
+    expect(() => coverageByMunicipality(net, { partnerKinds: ['Trossamfund'] })).toThrow(/option partnerKinds\.0: not a kind the Testland geography knows/);
+    // And in Sweden, Testland's words are nobody's: Zelvo is a kind of its own, Trossamfund religious.
+    const sweden = loadNetwork({ actors: 'id,name,kind,municipality\nz,Z,Zelvo,0180\nk,K,Trossamfund,0180\n', links: 'source,target\nz,k\n' });
+    expect(net.geography.kinds).not.toEqual(sweden.geography.kinds);
+    expect(sweden.actors().filter((a) => a.kind !== 'municipality').map((a) => a.kind)).toEqual(['zelvo', 'religious']);
+  });
+
+  it('refuses a kinds.csv row without a kind, naming file, row and column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samverkan-kinds-'));
+    for (const name of ['municipalities.csv', 'counties.csv', 'adjacency.csv']) writeFileSync(join(dir, name), readFileSync(join(FOLDER, name)));
+    writeFileSync(join(dir, 'kinds.csv'), 'word,kind\nzelvo,religious\nbrakka,\n');
+    expect(() => countryGeography(loadCountry(dir))).toThrow(/kinds\.csv, row 3, column kind: the kind is empty/);
+  });
+
   it('leaves the default country as it is: Sweden, with its name rules', () => {
     expect(DEFAULT_COUNTRY).toBe(SWEDEN);
     expect(defaultGeography()).toBe(swedenGeography());
@@ -68,6 +98,11 @@ describe('a second country from a folder', () => {
     const r = await cli(['map', '--geography', resolve(FOLDER), '--links', 'links.csv', '--metric', 'linked'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect([...r.stdout.matchAll(/data-code="([^"]+)"/g)].map((m) => m[1])).toEqual(['T1', 'T2', 'T3', 'T4']);
+    // Its kinds file is its vocabulary: a Swedish word given to a flag is refused, naming the flag (exit 2).
+    const swedish = await cli(['gaps', '--geography', resolve(FOLDER), '--links', 'links.csv', '--partner-kinds', 'Trossamfund', '--lang', 'en'], { cwd: dir });
+    expect(swedish.code).toBe(2);
+    expect(swedish.stderr).toMatch(/--partner-kinds: not a kind the testland geography knows; known kinds: municipality, county, authority/);
+    expect((await cli(['gaps', '--geography', resolve(FOLDER), '--links', 'links.csv', '--partner-kinds', 'Zelvo', '--lang', 'en'], { cwd: dir })).code).toBe(0);
     // A shipped country is found by its name, without case.
     const named = await cli(['summary', '--geography', 'SWEDEN', '--links', 'links.csv', '--format', 'json'], { cwd: dir });
     expect(named.code, named.stderr).toBe(1); // Alby is not a Swedish municipality: Sweden's geography was used

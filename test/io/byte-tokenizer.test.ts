@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -144,7 +144,72 @@ describe('TableStream.pushSimpleLines', () => {
   });
 });
 
+const ACTOR_IDS = ['polis-1', 'polis-2', 'förening-3', 'f\u043erening-3', 'foo', 'f\u043eo', '2480', 'Umeå', 'umea', 'Vindeln', 'stockholm', 'x y', '', ' pad ', 'kyrka-9', 'kyrka-9 '];
+const ACTOR_KINDS = ['authority', 'Authority', 'religious', 'Religiös', 'civil_society', 'föreningar', 'mystery', 'Mystery kind', 'municipality', '', '---', 'joint_body'];
+const ACTOR_PLACES = ['', '', '2480', '2460', '0180', '180', 'Umeå', 'Nowhere', 'stockholms kommun'];
+const ACTOR_COUNTIES = ['', '', '', '24', 'Västerbottens län', '01', 'Stockholm', '99'];
+
+function actorsFile(seed: number, rows: number, crlf: boolean): string {
+  const next = random(seed);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+  const lines = ['id,name,kind,municipality,county,note'];
+  for (let r = 0; r < rows; r++) {
+    const roll = next();
+    const id = next() < 0.5 ? pick(ACTOR_IDS) : `actor-${Math.floor(next() * rows)}`;
+    const name = next() < 0.3 ? '' : next() < 0.5 ? `Name ${Math.floor(next() * 5)}` : 'Namn på förening';
+    if (roll < 0.03) lines.push('');
+    else if (roll < 0.05) lines.push(`"${id}","${name}, quoted",${pick(ACTOR_KINDS)},,,`);
+    else if (roll < 0.07) lines.push(`${id},${name},${pick(ACTOR_KINDS)},${pick(ACTOR_PLACES)},,note ${r % 3}`);
+    else if (roll < 0.08) lines.push(`${id},${name},${pick(ACTOR_KINDS)},,,,extra`);
+    else lines.push([id, name, pick(ACTOR_KINDS), pick(ACTOR_PLACES), pick(ACTOR_COUNTIES)].join(','));
+  }
+  return lines.join(crlf ? '\r\n' : '\n') + (next() < 0.5 ? '\n' : '');
+}
+
+describe('the byte-level reader of simple actor rows', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'samverkan-actor-bytes-'));
+
+  for (const seed of [11, 12, 13, 14]) {
+    it(`gives what the text path gives (seed ${seed})`, () => {
+      const actors = join(dir, `actors-${seed}.csv`);
+      writeFileSync(actors, actorsFile(seed, 300, seed % 2 === 0));
+      const links = join(dir, `links-${seed}.csv`);
+      const next = random(seed + 100);
+      const ends = [...ACTOR_IDS, ...Array.from({ length: 40 }, (_, i) => `actor-${i * 7}`)];
+      const pick = () => ends[Math.floor(next() * ends.length)]!;
+      writeFileSync(links, ['source,target', ...Array.from({ length: 200 }, () => `${pick()},${pick()}`)].join('\n'));
+      for (const mode of ['lenient', 'strict'] as const) {
+        for (const chunk of [3, 1 << 16]) {
+          const { text, bytes, memory } = both({ actors, links }, chunk, mode);
+          expect(bytes, `chunks of ${chunk}, ${mode}`).toEqual(text);
+          expect(memory, `in memory, ${mode}`).toEqual(text);
+        }
+      }
+      // The actors alone (no links file) and as bytes in memory read the same way too.
+      const text = outcome(loadNetwork({ actors }, { mode: 'lenient', onProgress: () => {} }));
+      expect(outcome(loadNetwork({ actors }, { mode: 'lenient' }))).toEqual(text);
+      expect(outcome(loadNetwork({ actors: new Uint8Array(readFileSync(actors)) }, { mode: 'lenient' }))).toEqual({ ...text, report: { ...text.report!, files: text.report!.files.map((f) => ({ ...f, file: '(actors)' })), problems: text.report!.problems.map((p) => ({ ...p, file: '(actors)' })) } });
+    });
+  }
+});
+
 describe('ByteInterner and weightFromBytes', () => {
+  it('finds keys given as ASCII text by their bytes, and refuses other text', () => {
+    const enc = new TextEncoder();
+    const table = new ByteInterner(2);
+    for (let i = 0; i < 3000; i++) expect(table.setAscii(`id-${i}`, i)).toBe(true);
+    expect(table.setAscii('id-7', 99)).toBe(false);
+    expect(table.setAscii('förening', 1)).toBe(false);
+    expect(table.setAscii('tab\there', 1)).toBe(false);
+    for (let i = 0; i < 3000; i++) {
+      const key = enc.encode(`,id-${i},`);
+      expect(table.get(key, 1, key.length - 1)).toBe(i);
+    }
+    const other = enc.encode('förening');
+    expect(table.get(other, 0, other.length)).toBeUndefined();
+    expect(table.size).toBe(3000);
+  });
+
   it('finds each key by its bytes through growth', () => {
     const enc = new TextEncoder();
     const table = new ByteInterner(2);

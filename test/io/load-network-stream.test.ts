@@ -175,7 +175,7 @@ describe('loadNetworkStream: hand-written expectations', () => {
       ...(column !== undefined && { column }),
       ...(value !== undefined && { value }),
     });
-    // `code` and `params` (the message as data) are checked in test/io/problem-messages.test.ts.
+    // `code` and `params` (the message as data) are checked in test/io/load-messages.test.ts.
     expect(report.problems.map(({ code: _code, params: _params, ...rest }) => rest)).toEqual([
       p(3, 'target', 'Nowhere', 'link to an undeclared actor: not an id in the actors file, nor a municipality code or name of the Sweden geography'),
       p(4, 'target', '2480', 'self-loop: the link joins an actor to itself'),

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { foldKind } from '../../src/model/kinds.js';
 
 // The country seam: Sweden is named in code only in its own folder (comments and docs may say it).
 const HOME = 'src/countries/sweden/';
@@ -22,6 +23,40 @@ function literals(line: string): string[] {
   return [...code.matchAll(/(['"`])(?:\\.|(?!\1).)*\1/g)].map((m) => m[0]);
 }
 
+/** Sweden's words for organisation types (its kinds file), folded as the vocabulary matches them. */
+const SWEDISH_KIND_WORDS = new Set(
+  readFileSync('data/sweden/kinds.csv', 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => foldKind(line.split(',')[0]!)),
+);
+/** The Swedish catalogue of messages: a language's words, for every country that writes Swedish. */
+const SWEDISH_CATALOGUE = 'src/model/i18n/sv/';
+/** Words of Sweden's kinds file that another vocabulary of a file shares, meaning something else there. */
+const OTHER_VOCABULARIES: Readonly<Record<string, readonly string[]>> = {
+  'src/io/columns.ts': ['kommun', 'län', 'lan'], // header names of actors, links and membership files
+  'src/io/geography.ts': ['län', 'lan'], // header names of the geography files
+  'src/io/capabilities.ts': ['kommun'], // a header name of capability files
+  'src/model/capabilities.ts': ['iop'], // an alias of a capability
+  'src/model/fields.ts': ['räddningstjänst', 'annat'], // fields of cooperation of the bodies
+};
+/** Words of Sweden's kinds file that are English words too (`region`, a reason's topic). */
+const ENGLISH_TOO = new Set(['region']);
+
+/** The Swedish kind words among the string literals of a file's code, as `file:line: literal`. */
+function swedishKindWords(file: string, text: string): string[] {
+  const allowed = new Set([...(OTHER_VOCABULARIES[file] ?? []), ...ENGLISH_TOO].map(foldKind));
+  const found: string[] = [];
+  text.split('\n').forEach((line, i) => {
+    for (const literal of literals(line)) {
+      const word = foldKind(literal.slice(1, -1));
+      if (SWEDISH_KIND_WORDS.has(word) && !allowed.has(word)) found.push(`${file}:${i + 1}: ${literal}`);
+    }
+  });
+  return found;
+}
+
 describe('the country seam', () => {
   it('no string literal outside src/countries/sweden/ names Sweden', () => {
     const found: string[] = [];
@@ -34,6 +69,26 @@ describe('the country seam', () => {
         });
     }
     expect(found).toEqual([]);
+  });
+
+  it('no string literal outside src/countries/sweden/ is a Swedish word for an organisation type: the words are Sweden\'s kinds file', () => {
+    expect(SWEDISH_KIND_WORDS.size).toBeGreaterThan(100);
+    const found = files('src')
+      .map((f) => relative('.', f).replaceAll('\\', '/'))
+      .filter((file) => !file.startsWith(HOME) && !file.startsWith(SWEDISH_CATALOGUE))
+      .flatMap((file) => swedishKindWords(file, readFileSync(file, 'utf8')));
+    expect(found).toEqual([]);
+    // The model reads kinds without a Swedish locale.
+    expect(readFileSync('src/model/kinds.ts', 'utf8')).not.toMatch(/toLocaleLowerCase\('sv'\)/);
+  });
+
+  it('finds a Swedish kind word when there is one (the check itself)', () => {
+    expect(swedishKindWords('src/model/kinds.ts', "  authority: ['myndighet', 'Länsstyrelsen', 'agency'], // polis")).toEqual([
+      "src/model/kinds.ts:1: 'myndighet'",
+      "src/model/kinds.ts:1: 'Länsstyrelsen'",
+    ]);
+    expect(swedishKindWords('src/io/columns.ts', "  county: ['county', 'län'],")).toEqual([]);
+    expect(swedishKindWords('src/analysis/x.ts', "  county: ['county', 'län'],")).toEqual(["src/analysis/x.ts:1: 'län'"]);
   });
 
   it('one module says which country is the default: src/countries/default.ts', () => {

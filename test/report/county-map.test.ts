@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CooperationNetwork, demoDataset, findGaps, loadNetwork, swedenGeography } from '../../src/index.js';
 import { OptionsError } from '../../src/model/options.js';
 import { CATEGORICAL_COLORS, DEFAULT_MAP_COLORS, DEFAULT_MISSING_COLOR, renderCountyMap } from '../../src/report.js';
-import { placeLabels, visualCentre } from '../../src/report/map/labels.js';
+import { defaultMapFeatures } from '../../src/report/map/features.js';
+import { featureLabelPosition, labelPoint, placeLabels, signedDistance, visualCentre, type ScreenPolygon } from '../../src/report/map/labels.js';
+import { fitProjection, largestPolygon, middleLongitude, prepare } from '../../src/report/map/prepare.js';
 import { exploreNetwork, XSS } from './explore-fixture.js';
 
 const net = exploreNetwork();
@@ -163,6 +165,43 @@ describe('visualCentre', () => {
     const ring = [[[0, 0], [20, 0], [20, 20], [0, 20], [0, 0]], [[5, 5], [15, 5], [15, 15], [5, 15], [5, 5]]];
     const [x, y] = visualCentre(ring, 0.01);
     expect(x > 5 && x < 15 && y > 5 && y < 15).toBe(false);
+  });
+});
+
+describe('labelPoint', () => {
+  it('puts each name at least as far inside its municipality as the search on the map at half a pixel did, on every county map', () => {
+    const whole = prepare(defaultMapFeatures());
+    const geography = swedenGeography();
+    let compared = 0;
+    for (const county of geography.counties) {
+      const own = new Set(geography.municipalities.filter((m) => m.county === county.code).map((m) => m.code));
+      const features = whole.collection.features.filter((f) => own.has(f.properties.code));
+      const collection = { type: 'FeatureCollection' as const, features };
+      // The county maps' projection: fitted to the county around its middle meridian.
+      const projection = fitProjection(collection, [[40, 70], [440, 870]], middleLongitude(collection));
+      for (const feature of features) {
+        const polygon = largestPolygon(feature);
+        if (polygon.type !== 'Polygon') continue;
+        const screen: ScreenPolygon = polygon.coordinates.map((ring) => ring.map((p) => projection([p[0]!, p[1]!])!));
+        // The old way: the search on the map's pixels, to half a pixel, for each map.
+        const [ox, oy] = visualCentre(screen, 0.5);
+        const at = labelPoint(projection, feature)!;
+        const before = signedDistance(ox, oy, screen);
+        const now = signedDistance(at[0], at[1], screen);
+        expect(now, `${feature.properties.code} in ${county.code}`).toBeGreaterThan(0);
+        // Within the old search's half pixel (and the 0.1 px rounding) of it, or farther inside.
+        expect(now, `${feature.properties.code} in ${county.code}`).toBeGreaterThanOrEqual(before - 0.55);
+        compared++;
+      }
+    }
+    expect(compared).toBe(290);
+  });
+
+  it('finds the position once per feature, whatever the map', () => {
+    const feature = prepare(defaultMapFeatures()).collection.features[0]!;
+    const first = featureLabelPosition(feature);
+    expect(first).not.toBeNull();
+    expect(featureLabelPosition(feature)).toBe(first);
   });
 });
 

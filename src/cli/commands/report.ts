@@ -2,19 +2,21 @@ import { resolve } from 'node:path';
 import { coverageByCounty, coverageByMunicipality } from '../../analysis/coverage.js';
 import { camelKind } from '../../analysis/view.js';
 import { percent, renderReportHtml } from '../../report/html.js';
-import { countryMapFeatures, defaultMapFeatures, renderMap, type MapFeatureCollection } from '../../report/map.js';
+import { countryMapFeatures, defaultMapFeatures, renderMap, type MapFeatureCollection, type MapOptions } from '../../report/map.js';
 import type { Country } from '../../model/country.js';
 import type { CapabilitySet } from '../../model/capabilities.js';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { renderReportMarkdownFromModel } from '../../report/markdown.js';
-import { buildReport, ReportOptionsSchema } from '../../report/model.js';
+import { buildReport, overviewRows, reportArea, ReportOptionsSchema } from '../../report/model.js';
+import { dataDateOf } from '../../report/map/county.js';
+import { kindPhrase } from '../../report/phrases.js';
 import { renderCapabilityMap } from '../../report/map/capability.js';
 import { CAPABILITY_GROUP } from './capabilities.js';
 import { formatTextTable } from '../../report/table.js';
 import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
 import { INPUT_GROUP, loadInput, noteCapabilities, readOptionFile } from '../input.js';
 import { cliFlag, flagsOf, libraryFlag, optionsOf, type FlagTable } from '../flags.js';
-import { message, type Lang } from '../../model/i18n/index.js';
+import { formatNumber, message, type Lang, type MessageKey } from '../../model/i18n/index.js';
 import { emit, inputFiles, writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, defineCommand, messageLang, noteSampling, PATH_GROUP, pathOptions } from './shared.js';
@@ -90,17 +92,42 @@ export const reportCommand = defineCommand({
       io.stdout.write(`${path}\n`);
       return 0;
     }
-    const rows = [...model.counties.map((s) => ({ c: s.coverage, serious: s.seriousGaps })), { c: model.national, serious: model.seriousGaps }].map(({ c, serious }) => ({
+    const rows = overviewRows(model).map(({ coverage: c, seriousGaps: serious }) => ({
       [message(lang, 'cli.report.county')]: c.name,
       [message(lang, 'cli.report.municipalities')]: c.municipalityCount,
-      [message(lang, 'cli.report.cooperating')]: percent(c.linkedShare),
-      [message(lang, 'cli.report.coverage')]: percent(c.meanCoverage),
+      [message(lang, 'cli.report.cooperating')]: percent(c.linkedShare, lang),
+      [message(lang, 'cli.report.coverage')]: percent(c.meanCoverage, lang),
       [message(lang, 'cli.report.seriousGaps')]: serious,
     }));
     io.stdout.write(`${message(lang, 'cli.note.reportTitle', { description })}\n\n${formatTextTable(rows)}\n${message(lang, 'cli.note.wrote', { path })}\n`);
     return 0;
   },
 });
+
+/** What `samverkan map` draws for a metric at a level: its title and legend words, and whether its values are shares (0–1) or yes/no (0 or 1). */
+function mapMeasure(metric: (typeof METRICS)[number], level: 'municipality' | 'county', lang: Lang): { title: string; legend: string; share: boolean; yesNo: boolean } {
+  const kind = (['religious', 'civil_society', 'authority'] as const).find((k) => k === metric);
+  const yesNo = level === 'municipality' && (metric === 'linked' || kind !== undefined);
+  const key = kind === undefined ? metric : 'kind';
+  const params: Record<string, string> = kind === undefined ? {} : { kinds: kindPhrase(lang, kind, 'many') };
+  const legend = message(lang, `map.metric.${key}.${level}` as MessageKey, params);
+  return { title: message(lang, `map.title.${level}`, { measure: legend }), legend, share: metric !== 'betweenness', yesNo };
+}
+
+/**
+ * How `samverkan map` colours a measure, fitted to the values drawn: yes/no
+ * in two colours with a legend of both; a share of the counties in five
+ * classes at their quantiles (21 counties between 84 % and 100 % spread over
+ * the classes), a share of the municipalities (a few values, most at 100 %)
+ * on a ramp from the smallest to the largest, both with percent in the
+ * legend; betweenness (skewed, small numbers) in quantile classes written to
+ * two significant digits.
+ */
+function mapScale(measure: { share: boolean; yesNo: boolean }, level: 'municipality' | 'county', lang: Lang): Partial<MapOptions> {
+  if (measure.yesNo) return { scale: 'categorical', categories: [{ value: 1, label: message(lang, 'yes') }, { value: 0, label: message(lang, 'no') }] };
+  if (!measure.share) return { scale: 'quantile', format: (v) => formatNumber(lang, Number(v.toPrecision(2)), 12) };
+  return level === 'county' ? { scale: 'quantile', unit: 'share' } : { unit: 'share' };
+}
 
 /** `--capability CODE`: a capability of the records' vocabulary (else bad usage naming the flag); it needs capability records. */
 function capabilityFlag(capability: string | undefined, capabilities: CapabilitySet | undefined, lang: Lang): string | undefined {
@@ -148,14 +175,13 @@ export const mapCommand = defineCommand({
       const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
       const codes = (net.scope.national ? net.geography.municipalities.map((m) => m.code) : net.scope.municipalities).filter((c) => drawn.has(c));
       if (codes.length === 0) throw new UsageError(message(lang, 'cli.error.polygonsCoverNoneOf', { area: net.scope.description }), message(lang, 'cli.hint.features'));
-      const svg = renderCapabilityMap(net, capabilities!, { capability, codes, labels: !net.scope.national && codes.length <= 60, ...(features && { features }), ...(title !== undefined && { title }) });
+      const svg = renderCapabilityMap(net, capabilities!, { capability, codes, labels: !net.scope.national && codes.length <= 60, lang, ...(features && { features }), ...(title !== undefined && { title }) });
       const out = emit(svg, values, io);
       if (out) io.stderr.write(`${message(lang, 'cli.note.wrote', { path: out })}\n`);
       return 0;
     }
     const kinds = ['religious', 'civil_society', 'authority'];
     let byCode: Map<string, number | null>;
-    let domain: [number, number] = [0, 1];
     if (level === 'county') {
       const rows = coverageByCounty(net, { total: false });
       const pick = (r: (typeof rows)[number]): number | null =>
@@ -187,10 +213,6 @@ export const mapCommand = defineCommand({
                   : null;
       byCode = new Map(rows.map((r) => [r.municipality, pick(r)]));
     }
-    if (metric === 'betweenness') {
-      const max = Math.max(0, ...[...byCode.values()].map((v) => v ?? 0));
-      domain = [0, max > 0 ? max : 1];
-    }
     const features = mapFeatures(values, io, country);
     const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
     if (!net.geography.municipalities.some((m) => drawn.has(m.code))) {
@@ -204,15 +226,19 @@ export const mapCommand = defineCommand({
     // The area the data covers, at its scale, with names when it is a county or two.
     const codes = net.scope.national ? undefined : net.scope.municipalities.filter((c) => drawn.has(c));
     if (codes !== undefined && codes.length === 0) throw new UsageError(message(lang, 'cli.error.polygonsCoverNoneOf', { area: net.scope.description }), message(lang, 'cli.hint.features'));
+    const measure = mapMeasure(metric, level, lang);
+    const area = net.scope.national ? undefined : reportArea(net, lang);
     const svg = renderMap({
       ...(features && { features }),
       ...(codes && { codes, labels: codes.length <= 60 }),
       values: byCode,
       level,
       geography: net.geography,
-      domain,
-      title: (values.title as string | undefined) ?? `${metric[0]!.toUpperCase()}${metric.slice(1).replace('_', ' ')} per ${level}${net.scope.national ? '' : `: ${net.scope.description}`}`,
-      legendLabel: metric,
+      ...mapScale(measure, level, lang),
+      title: title ?? (area === undefined ? measure.title : message(lang, 'map.title.area', { title: measure.title, area })),
+      legendLabel: measure.legend,
+      source: description,
+      ...(dataDateOf(net) !== undefined && { date: dataDateOf(net)! }),
       // The map's words and numbers in the command's language.
       lang,
     });

@@ -1,6 +1,6 @@
 import { availableParallelism, cpus } from 'node:os';
 import { CentralityOptionsSchema, describeSampling } from '../../analysis/centrality.js';
-import { normaliseKind } from '../../io/columns.js';
+import { geographyKindVocabulary, isUnknownKindWord, normaliseKind } from '../../model/kinds.js';
 import type { PathSampling } from '../../metrics/path-centralities.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import { LANGUAGES, message, messageCount, type Lang, type MessageKey } from '../../model/i18n/index.js';
@@ -145,11 +145,19 @@ export function printRows(rows: readonly object[], values: ParsedArgs['values'],
   emit(renderRows(shapeRows(rows, values), formatOf(values), csvOptions(values)), values, io);
 }
 
-/** Warn (stderr) about kinds given in an option that no actor of the network has: likely a typo. */
+/**
+ * Warn (stderr) about kinds given in an option that no actor of the network
+ * has: likely a typo. A word the library refuses (capitals, not a word of the
+ * geography's) is left to its error.
+ */
 export function warnUnknownKinds(net: CooperationNetwork, kinds: readonly string[] | undefined, option: string, io: CliIO, lang: Lang): void {
   if (!kinds) return;
   const present = new Set(net.actors().map((a) => a.kind));
-  const unknown = kinds.map((k) => normaliseKind(k)).filter((k) => k !== '' && !present.has(k));
+  const vocabulary = geographyKindVocabulary(net.geography);
+  const unknown = kinds
+    .filter((k) => !isUnknownKindWord(k, vocabulary))
+    .map((k) => normaliseKind(k, vocabulary))
+    .filter((k) => k !== '' && !present.has(k));
   if (unknown.length > 0) {
     io.stderr.write(`samverkan: ${message(lang, 'cli.warning.unknownKinds', { kinds: unknown.map((k) => JSON.stringify(k)).join(', '), flag: `--${option}`, present: [...present].sort().join(', ') })}\n`);
   }

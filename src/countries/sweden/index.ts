@@ -1,6 +1,6 @@
 /**
  * Sweden, the country samverkan ships: 290 municipalities in 21 counties,
- * their map polygons, the Swedish name rules, the real cooperation bodies
+ * their map polygons, the Swedish name rules and words for organisation types, the real cooperation bodies
  * and the synthetic demo dataset, and the recommender fitted on the bodies.
  * Everything Swedish in the code is in this folder; the files are embedded
  * from `data/sweden/` by `scripts/embed-data.ts`.
@@ -46,6 +46,7 @@ const BODIES: CountryDataset = {
  */
 export const SWEDEN: Country = Object.freeze({
   name: 'Sweden',
+  displayName: { en: 'Sweden', sv: 'Sverige' },
   source: SWEDEN_SOURCE,
   geography: {
     municipalities: { text: data.municipalities, name: 'data/sweden/municipalities.csv' },
@@ -61,6 +62,8 @@ export const SWEDEN: Country = Object.freeze({
   mapMeridian: 15,
   names: SWEDISH_NAME_RULES,
   language: 'sv',
+  // The Swedish words for organisation types (`trossamfund`, `myndighet`, `kommunalförbund` …).
+  kinds: { text: data.kinds, name: 'data/sweden/kinds.csv' },
   datasets: { demo: DEMO, bodies: BODIES },
   recommender: { text: recommenderSweden, name: 'data/models/recommender-sweden.json' },
 });

@@ -7,7 +7,8 @@ import { because, hint, type ProblemMessage, type ProblemReason } from '../../mo
 import { findMunicipality, indexGeography, isPlainGeography } from '../../model/geography.js';
 import type { Geography } from '../../model/schema.js';
 import { ownRecord } from '../../model/own.js';
-import { ACTOR_COLUMNS, LINK_COLUMNS, normaliseHeader, normaliseKind } from '../columns.js';
+import { ACTOR_COLUMNS, LINK_COLUMNS, normaliseHeader } from '../columns.js';
+import { geographyKindVocabulary, normaliseKind } from '../../model/kinds.js';
 import type { RawElement, RawGraph } from './raw.js';
 
 /** A node of a graph file as an actor row. Empty strings are absent values, as in a CSV cell. */
@@ -164,7 +165,7 @@ function mapNodes(raw: RawGraph, geography: Geography, warnings: ProblemReason[]
     }
     let { kind, municipality } = values;
     let actorId = id;
-    if (kind === '' || normaliseKind(kind) === 'municipality') {
+    if (kind === '' || normaliseKind(kind, geographyKindVocabulary(geography)) === 'municipality') {
       const m = municipalityOf(id) ?? municipalityOf(name);
       if (m) {
         if (kind === '') assumedMunicipality++;

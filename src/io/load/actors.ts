@@ -5,17 +5,18 @@
  * once per kind at the end.
  */
 import { cmp, findCounty, findMunicipality, indexGeography, normaliseName } from '../../model/geography.js';
-import { DEFAULT_KINDS, type KindVocabulary, VOCABULARY_KINDS } from '../../model/kinds.js';
+import { DEFAULT_KINDS, type KindVocabulary, normaliseKind, VOCABULARY_KINDS } from '../../model/kinds.js';
 import { because, hint, type FileReport, type Problem, type ProblemReason } from '../../model/load-report.js';
 import type { Actor, Geography } from '../../model/schema.js';
 import { closestWords } from '../../model/suggest.js';
 import { clipText, lookalikeHint, visibleText } from '../../model/text.js';
-import { ACTOR_COLUMNS, normaliseKind, type ColumnMap } from '../columns.js';
-import type { TableRecord } from '../csv.js';
+import { ACTOR_COLUMNS, type ColumnMap } from '../columns.js';
+import { asciiText, type TableRecord } from '../csv.js';
 import { showCell } from '../header.js';
 import { ambiguousMunicipality, excelHint, lookalikeMunicipality, Lookalikes, municipalitySuggestionHint } from '../hints.js';
 import type { Table } from '../source.js';
-import type { IdTrail } from './ends.js';
+import type { DeclaredIds, IdTrail } from './ends.js';
+import { ByteInterner } from './intern.js';
 import { checkHead, countRow, extraAttributes, headOf, readAll, RecordCells, unnamedColumns, type RecordReader, type TableHead } from './record.js';
 import { countBlank, emptyReport } from './report.js';
 
@@ -24,6 +25,53 @@ export type ActorField = keyof typeof ACTOR_COLUMNS;
 interface ActorRowOutcome {
   actor: Actor;
   row: number;
+  /** The actor's place among the actors kept. */
+  place: number;
+}
+
+/**
+ * The ids of the actors kept, as the reader's maps hold them (see
+ * `DeclaredIds`): in the actors' order, each with its place, without a
+ * set of their own.
+ */
+class KeptIds implements DeclaredIds {
+  constructor(
+    private readonly byId: ReadonlyMap<string, ActorRowOutcome>,
+    private readonly municipalityRows: ReadonlyMap<string, ActorRowOutcome>,
+    private readonly actors: readonly Actor[],
+  ) {}
+
+  placeOf(id: string): number | undefined {
+    return (this.byId.get(id) ?? this.municipalityRows.get(id))?.place;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id) || this.municipalityRows.has(id);
+  }
+
+  get size(): number {
+    return this.actors.length;
+  }
+
+  forEach(callback: (id: string, again: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    for (const a of this.actors) callback.call(thisArg, a.id, a.id, this);
+  }
+
+  *keys(): SetIterator<string> {
+    for (const a of this.actors) yield a.id;
+  }
+
+  values(): SetIterator<string> {
+    return this.keys();
+  }
+
+  *entries(): SetIterator<[string, string]> {
+    for (const a of this.actors) yield [a.id, a.id];
+  }
+
+  [Symbol.iterator](): SetIterator<string> {
+    return this.keys();
+  }
 }
 
 function sameActor(a: Actor, b: Actor): boolean {
@@ -53,17 +101,58 @@ export function loadActors(
   preset?: ColumnMap<ActorField>,
   tick?: () => void,
   vocabulary: KindVocabulary = DEFAULT_KINDS,
-): { actors: Actor[]; report: FileReport; rejected: Map<string, IdTrail> } {
+): { actors: Actor[]; report: FileReport; rejected: Map<string, IdTrail>; declared: DeclaredIds } {
   const rejected = new Map<string, IdTrail>();
-  const { items, report } = readAll(new ActorReader(headOf(table), geography, problems, preset, tick, rejected, vocabulary), table);
-  return { actors: items, report, rejected };
+  const { items, report, declared } = readAll(new ActorReader(headOf(table), geography, problems, preset, tick, rejected, vocabulary), table);
+  return { actors: items, report, rejected, declared };
+}
+
+/**
+ * A reader of actor records for the row loop (`rows.ts`), given the
+ * table's head: the same validation as {@link loadActors}, rows validated
+ * as they come (a file's simple lines from their bytes, see
+ * `ActorReader.byteRow`), the ids of rejected rows in `rejected`.
+ */
+/** What an actors reader gives: the actors kept, the report, and their ids (see `DeclaredIds`). */
+export interface ActorReadResult {
+  items: Actor[];
+  report: FileReport;
+  declared: DeclaredIds;
+}
+
+/** A reader of actor records (as a {@link RecordReader}) whose `finish` also gives the actors' ids. */
+export interface ActorRecordReader extends RecordReader<Actor> {
+  finish(): ActorReadResult;
+}
+
+export function actorReader(head: TableHead, geography: Geography, problems: Problem[], rejected: Map<string, IdTrail>, vocabulary: KindVocabulary = DEFAULT_KINDS): ActorRecordReader {
+  return new ActorReader(head, geography, problems, undefined, undefined, rejected, vocabulary);
+}
+
+/** The columns of an actors file the byte-level reader reads (see `ActorReader.byteRow`). */
+interface ActorByteColumns {
+  id: number;
+  name: number;
+  kind: number;
+  municipality: number;
+  county: number;
+  /** Columns whose non-empty cells are attributes (or unnamed columns to warn about): such a row is read as text. */
+  extra: Int32Array;
+  width: number;
+}
+
+/** A kind cell as the byte-level reader knows it: the stored kind, and whether the vocabulary knows the word. */
+interface ByteKind {
+  kind: string;
+  raw: string;
+  known: boolean;
 }
 
 /**
  * Validates actor records one at a time (see {@link RecordReader}): the
  * header is checked at once, problems are pushed to `problems` as rows come.
  */
-class ActorReader implements RecordReader<Actor> {
+class ActorReader implements ActorRecordReader {
   private readonly report: FileReport;
   /** Kinds outside the vocabulary, with the rows that use them: said once per kind at the end. */
   private readonly unknownKinds = new Map<string, { written: string; rows: number[] }>();
@@ -72,9 +161,16 @@ class ActorReader implements RecordReader<Actor> {
   private readonly byId = new Map<string, ActorRowOutcome>();
   private readonly municipalityRows = new Map<string, ActorRowOutcome>();
   private readonly actors: Actor[] = [];
-  private readonly lookalikes = new Lookalikes();
+  private readonly lookalikes = new Lookalikes(this.byId);
   private readonly unnamed: Set<number>;
   private readonly cells: RecordCells<ActorField> | undefined;
+  private readonly byteColumns: ActorByteColumns | undefined;
+  /** Kind, municipality and county cells by their bytes: an index into {@link byteKinds} (or a code of the geography in {@link byteCodes}), -1 for a cell the text path reads (with its message). */
+  private readonly kindCodes = new ByteInterner(64);
+  private readonly municipalityCodes = new ByteInterner(1024);
+  private readonly countyCodes = new ByteInterner(64);
+  private readonly byteKinds: ByteKind[] = [];
+  private readonly byteCodes: string[] = [];
 
   constructor(
     private readonly table: TableHead,
@@ -90,6 +186,95 @@ class ActorReader implements RecordReader<Actor> {
     this.ix = indexGeography(geography);
     this.unnamed = unnamedColumns(this.columns);
     if (this.columns) this.cells = new RecordCells(table, this.columns, problems);
+    if (this.columns && preset === undefined) {
+      const f = this.columns.fields;
+      this.byteColumns = {
+        id: f.id!,
+        name: f.name ?? -1,
+        kind: f.kind!,
+        municipality: f.municipality ?? -1,
+        county: f.county ?? -1,
+        extra: Int32Array.from(this.columns.extra, (e) => e.index),
+        width: table.header.length,
+      };
+    }
+  }
+
+  /**
+   * A simple row as byte ranges (issue 16; see `TableStream.pushSimpleLines`):
+   * read here, with two strings made (id and name), when it is a valid
+   * actor that is not a municipality and has no attributes: its kind,
+   * municipality and county cells are looked up by their bytes (each
+   * spelling resolved once, by the text path's rules), so that it is kept
+   * exactly as {@link add} would keep it. Any other row returns `false`,
+   * before anything is counted, and is read as text by {@link add}, with its
+   * messages.
+   */
+  byteRow(row: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): boolean {
+    const c = this.byteColumns;
+    if (c === undefined) return false;
+    for (let k = c.width; k < count; k++) if (ends[k]! > starts[k]!) return false;
+    const extra = c.extra;
+    for (let k = 0; k < extra.length; k++) {
+      const x = extra[k]!;
+      if (x < count && ends[x]! > starts[x]!) return false;
+    }
+    if (c.id >= count || ends[c.id]! === starts[c.id]!) return false;
+    if (c.kind >= count || ends[c.kind]! === starts[c.kind]!) return false;
+    const kindCode = this.byteCell(this.kindCodes, bytes, starts[c.kind]!, ends[c.kind]!, (raw) => {
+      const kind = normaliseKind(raw, this.vocabulary);
+      if (kind === '' || kind === 'municipality') return -1;
+      this.byteKinds.push({ kind, raw, known: this.vocabulary.lookup(raw) !== undefined });
+      return this.byteKinds.length - 1;
+    });
+    if (kindCode < 0) return false;
+    let municipality: string | undefined;
+    let county: string | undefined;
+    if (c.municipality >= 0 && c.municipality < count && ends[c.municipality]! > starts[c.municipality]!) {
+      const code = this.byteCell(this.municipalityCodes, bytes, starts[c.municipality]!, ends[c.municipality]!, (raw) => this.codeIndex(findMunicipality(this.geography, raw)?.code));
+      if (code < 0) return false;
+      municipality = this.byteCodes[code]!;
+    }
+    if (c.county >= 0 && c.county < count && ends[c.county]! > starts[c.county]!) {
+      const code = this.byteCell(this.countyCodes, bytes, starts[c.county]!, ends[c.county]!, (raw) => this.codeIndex(findCounty(this.geography, raw)?.code));
+      if (code < 0) return false;
+      county = this.byteCodes[code]!;
+    }
+    const { ix } = this;
+    if (municipality !== undefined) {
+      const expected = ix.municipality.get(municipality)!.county;
+      if (county === undefined) county = expected;
+      else if (county !== expected) return false;
+    }
+    const id = asciiText(bytes, starts[c.id]!, ends[c.id]!);
+    if (ix.municipality.has(id)) return false;
+    // A valid actor: counted and kept as add() would.
+    this.tick?.();
+    countRow(this.report, this.table.file, { row });
+    const { kind, raw, known } = this.byteKinds[kindCode]!;
+    if (!known) this.noteUnknownKind(kind, raw, row);
+    const name = c.name >= 0 && c.name < count && ends[c.name]! > starts[c.name]! ? asciiText(bytes, starts[c.name]!, ends[c.name]!) : id;
+    const actor: Actor = { id, name, kind };
+    if (municipality !== undefined) actor.municipality = municipality;
+    if (county !== undefined) actor.county = county;
+    this.keepActor(actor, row);
+    return true;
+  }
+
+  /** A cell by its bytes in `table`, resolved by `resolve` (from its text) the first time it is seen. */
+  private byteCell(table: ByteInterner, bytes: Uint8Array, start: number, end: number, resolve: (raw: string) => number): number {
+    const known = table.get(bytes, start, end);
+    if (known !== undefined) return known;
+    const code = resolve(asciiText(bytes, start, end));
+    table.set(bytes, start, end, code);
+    return code;
+  }
+
+  /** A code of the geography as an index into {@link byteCodes}, -1 for none. */
+  private codeIndex(code: string | undefined): number {
+    if (code === undefined) return -1;
+    this.byteCodes.push(code);
+    return this.byteCodes.length - 1;
   }
 
   add(record: TableRecord): void {
@@ -109,9 +294,9 @@ class ActorReader implements RecordReader<Actor> {
     countBlank(this.report);
   }
 
-  finish(): { items: Actor[]; report: FileReport } {
+  finish(): ActorReadResult {
     this.warnUnknownKinds();
-    return { items: this.actors, report: this.report };
+    return { items: this.actors, report: this.report, declared: new KeptIds(this.byId, this.municipalityRows, this.actors) };
   }
 
   /** A problem with a row's id (the columns are known when one is made). */
@@ -206,7 +391,7 @@ class ActorReader implements RecordReader<Actor> {
       return;
     }
     if (!previous) {
-      municipalityRows.set(code, { actor: merged, row });
+      municipalityRows.set(code, { actor: merged, row, place: actors.length });
       actors.push(merged);
     }
     // `vindeln-kommun` (municipality Vindeln) is merged into 2404: links may still use the row's own id.
@@ -228,7 +413,7 @@ class ActorReader implements RecordReader<Actor> {
       }
       return;
     }
-    byId.set(id, { actor, row });
+    byId.set(id, { actor, row, place: actors.length });
     actors.push(actor);
     report.loaded++;
     const twin = lookalikes.add(id, row);

@@ -23,12 +23,22 @@ import type { RecordReader } from './record.js';
  */
 export interface EndResolution {
   readonly geography: Geography;
-  readonly declared: ReadonlySet<string>;
+  readonly declared: ReadonlySet<string> | DeclaredIds;
   readonly codes: boolean;
   readonly names: boolean;
   readonly implicit: boolean;
   /** Ids of actor rows that are not actors of their own (see {@link IdTrail}). */
   readonly rejected?: ReadonlyMap<string, IdTrail>;
+}
+
+/**
+ * The declared actor ids as the actors reader keeps them (issue 16): a set
+ * whose order is the actors' order, with each id's place in it, so that a
+ * resolver numbers them without a map of its own.
+ */
+export interface DeclaredIds extends ReadonlySet<string> {
+  /** The place of a declared id in the set's order. */
+  placeOf(id: string): number | undefined;
 }
 
 /**
@@ -72,12 +82,17 @@ export function resolutionFor(
   geography: Geography,
   actors: readonly Actor[],
   options: LoadNetworkOptions,
-  context: { explicit: boolean; actorsTable: boolean; rejected?: ReadonlyMap<string, IdTrail> },
+  context: { explicit: boolean; actorsTable: boolean; rejected?: ReadonlyMap<string, IdTrail>; declared?: DeclaredIds },
 ): EndResolution {
   const ids = options.ids ?? 'auto';
   const speaks = actors.some((a) => a.kind === 'municipality' || a.municipality !== undefined || a.county !== undefined);
-  const declared = new Set<string>();
-  for (const a of actors) declared.add(a.id);
+  // The actors reader's own set of the actors' ids when it gives one (the same ids: a set of half a million costs a quarter of a second).
+  let declared: ReadonlySet<string> | DeclaredIds | undefined = context.declared;
+  if (declared === undefined) {
+    const set = new Set<string>();
+    for (const a of actors) set.add(a.id);
+    declared = set;
+  }
   return {
     geography,
     declared,
@@ -123,15 +138,35 @@ export class EndResolver {
     return this.resolution.geography;
   }
 
+  /** The places of the declared ids, once {@link numberDeclared} numbered them so. */
+  #places: DeclaredIds | undefined;
+
   /** The number of an actor id, given the first time it is seen. */
   ordinalOf(id: string): number {
-    let o = this.ordinal.get(id);
+    let o = this.ordinal.get(id) ?? this.#places?.placeOf(id);
     if (o === undefined) {
       o = this.ids.length;
       this.ids.push(id);
       this.ordinal.set(id, o);
     }
     return o;
+  }
+
+  /**
+   * Number every declared actor id up front, in the actors' order (a link
+   * end that is one resolves to its number, as {@link end} would number it
+   * on first sight), so that a reader can resolve ends by an interning table
+   * filled from these numbers (issue 16).
+   */
+  numberDeclared(): void {
+    const { declared } = this.resolution;
+    // Declared ids that know their places are numbered by them (without a map); a fresh resolver's numbers are those places.
+    if ('placeOf' in declared && this.ids.length === 0) {
+      for (const id of declared) this.ids.push(id);
+      this.#places = declared;
+      return;
+    }
+    for (const id of declared) this.ordinalOf(id);
   }
 
   /** Why a link end names no actor, with what it most likely is. */
@@ -175,7 +210,7 @@ export class EndResolver {
   /** A link's end: an actor id, a municipality (by code or name, as `by` says), or an implicit actor. */
   end(value: string): number | undefined {
     const { geography, declared } = this.resolution;
-    let o = this.ordinal.get(value);
+    let o = this.ordinal.get(value) ?? this.#places?.placeOf(value);
     if (o !== undefined) return o;
     let id: string | undefined = declared.has(value) ? value : (this.resolution.rejected?.get(value)?.municipality ?? findMunicipalityBy(geography, value, this.by)?.code);
     if (id === undefined && this.resolution.implicit && !this.graphEnds) {

@@ -17,7 +17,7 @@ import { linkReader, loadLinks } from './links.js';
 import type { LinkReadResult } from './ends.js';
 import { checkLoadArguments, LoadNetworkStreamOptionsSchema, type LoadNetworkInput, type LoadNetworkOptions, type LoadNetworkStreamOptions } from './options.js';
 import { chunkedRows, drive, wholeFileProblem, type ChunkFile, type PassResult, type ReaderFactory } from './rows.js';
-import { rowProgress, startActors, startLoad, type LoadStart } from './start.js';
+import { rowProgress, startActors, startActorsFrom, startLoad, type LoadStart } from './start.js';
 
 export { LoadError } from './report.js';
 export { KIND_FILE_COLUMNS, kindVocabularyOf } from './kinds.js';
@@ -66,18 +66,20 @@ export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions
   const start = startLoad(input, options);
   const progress = rowProgress(options.onProgress);
   if (input.graph !== undefined) return loadGraphInput({ ...input, graph: input.graph }, start, options, progress);
-  const actorTable = input.actors !== undefined ? readTable(input.actors, '(actors)', { recordIssues: true }) : undefined;
-  // A links file or bytes (without row progress, which needs the rows counted first) is read by the chunked loop in one chunk, so its simple lines are read from the bytes (issue 16).
-  const linkBytes = input.links !== undefined && options.onProgress === undefined ? tableBytes(input.links, '(links)') : undefined;
+  // Without row progress (which needs the rows counted first), an actors or links file or bytes is read by the chunked loop in one chunk, so its simple lines are read from the bytes (issue 16).
+  const inLoop = options.onProgress === undefined;
+  const linkBytes = input.links !== undefined && inLoop ? tableBytes(input.links, '(links)') : undefined;
   if (linkBytes) {
-    const { actors, resolution } = startActors(start, actorTable, options);
+    const { actors, resolution } = startActorsFrom(start, input.actors, options);
     const makeReader: ReaderFactory<ReturnType<typeof linkReader>> = (head, problems) => linkReader(head, resolution, problems);
     const read = 'reason' in linkBytes ? wholeFileProblem(linkBytes.file, linkBytes, makeReader) : drive(chunkedRows(linkBytes.file, makeReader, linkBytes.bytes.length, undefined, true), memoryChunks(linkBytes.bytes));
     return finishLinks(start, actors, read, options);
   }
+  const fromLoop = inLoop ? startActorsFrom(start, input.actors, options) : undefined;
+  const actorTable = input.actors !== undefined && !inLoop ? readTable(input.actors, '(actors)', { recordIssues: true }) : undefined;
   const linkTable = input.links !== undefined ? readTable(input.links, '(links)', { recordIssues: true }) : undefined;
   progress.total = (actorTable?.records.length ?? 0) + (linkTable?.records.length ?? 0);
-  const { actors, resolution } = startActors(start, actorTable, options, progress.tick);
+  const { actors, resolution } = fromLoop ?? startActors(start, actorTable, options, progress.tick);
   let links = noLinks();
   if (linkTable) {
     links = loadLinks(linkTable, resolution, start.problems, undefined, progress.tick);
@@ -116,7 +118,7 @@ function loadChunked<F extends ChunkFile>(
   const file = input.graph === undefined && input.links !== undefined ? filePathOf(input.links) : undefined;
   if (!file) return loadNetwork(input, inMemory);
   const start = startLoad(input, options);
-  const { actors, resolution } = startActors(start, input.actors !== undefined ? readTable(input.actors, '(actors)', { recordIssues: true }) : undefined, options);
+  const { actors, resolution } = startActorsFrom(start, input.actors, options);
   const makeReader: ReaderFactory<ReturnType<typeof linkReader>> = (head, problems) => linkReader(head, resolution, problems);
   const finish = (links: PassResult<LinkReadResult>) => finishLinks(start, actors, links, options);
   const checked = checkFile(file.path, 'CSV text or rows to loadNetwork');

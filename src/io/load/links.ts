@@ -98,6 +98,7 @@ class LinkReader implements LinkRecordReader {
     this.ends = new EndResolver(resolution, preset !== undefined);
     this.unnamed = unnamedColumns(this.columns);
     if (this.columns) this.cells = new RecordCells(table, this.columns, problems);
+    this.endCodes = new ByteInterner(4096 + resolution.declared.size);
     if (this.columns && !this.memberships && preset === undefined) {
       const f = this.columns.fields;
       this.byteColumns = {
@@ -110,12 +111,30 @@ class LinkReader implements LinkRecordReader {
         extra: Int32Array.from(this.columns.extra, (e) => e.index),
         width: table.header.length,
       };
+      this.seedEnds();
+    }
+  }
+
+  /**
+   * The declared actor ids, numbered by the resolver, in the table of ends
+   * by their bytes (those of printable ASCII): a simple row's ends then
+   * resolve by one lookup of their bytes, without a string made or looked
+   * up (issue 16). Each has the code {@link byteEnd} would give it: a
+   * declared id is never implicit, and resolves to itself.
+   */
+  private seedEnds(): void {
+    const resolver = this.ends;
+    resolver.numberDeclared();
+    const { ids, municipalityCodes } = resolver;
+    for (let o = 0; o < ids.length; o++) {
+      const id = ids[o]!;
+      this.endCodes.setAscii(id, o * 4 + (municipalityCodes.has(id) ? MUNICIPALITY : 0));
     }
   }
 
   private readonly byteColumns: ByteColumns | undefined;
   /** Ends, kinds and dates by their bytes (see {@link byteRow}). */
-  private readonly endCodes = new ByteInterner(4096);
+  private readonly endCodes: ByteInterner;
   /** Ends that landed on an implicit actor, by their spelling: their code in {@link endCodes} is index × 4 + {@link IMPLICIT}. */
   private readonly implicitEnds: { ordinal: number; raw: string }[] = [];
   private readonly kindCodes = new ByteInterner(64);

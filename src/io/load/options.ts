@@ -64,8 +64,9 @@ export const LoadNetworkOptionsSchema = z.strictObject({
    */
   ids: z.enum(['auto', 'actors', 'municipality-codes']).optional(),
   /**
-   * Words for organisation types beyond the built-in vocabulary (see
-   * `KIND_VOCABULARY`): a table (file, text or rows) with a `word` column
+   * Words for organisation types beyond the geography's vocabulary (the
+   * model's `KIND_VOCABULARY` and the country's words, `Geography.kinds`),
+   * winning over them: a table (file, text or rows) with a `word` column
    * (or `term`, `ord`, `typ`) and a `kind` column, or an object word → kind.
    * `Lokal brottsförebyggande rådet,authority` makes that word an authority.
    */

@@ -119,7 +119,7 @@ function mapSvg(data: ExplorerData, map: ExplorerMap, label: string): string {
  */
 export function renderExplorer(net: CooperationNetwork, options: ExplorerOptions = {}): string {
   requireGeography(net, 'renderExplorer');
-  const o = parseOptions(ExplorerOptionsSchema, options, 'renderExplorer');
+  const o = parseOptions(ExplorerOptionsSchema, options, 'renderExplorer', net);
   const lang = o.lang ?? defaultExplorerLang();
   const strings = EXPLORER_STRINGS[lang];
   const s = (key: ExplorerStringKey, vars: Record<string, string> = {}) => strings[key].replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);

@@ -14,6 +14,7 @@ import { CAPABILITY_STATES, CapabilitySet, type CapabilityState } from '../../mo
 import { ArgumentError } from '../../model/errors.js';
 import { cmp } from '../../model/geography.js';
 import { requireGeography, type CooperationNetwork } from '../../model/network.js';
+import { formatDate, LangSchema, message, resolveLang, type Lang } from '../../model/i18n/index.js';
 import { parseOptions } from '../../model/options.js';
 import { escapeXml } from '../escape.js';
 import { escapeMarkdownCell, formatMarkdownTable } from '../table.js';
@@ -29,8 +30,8 @@ import { renderMap } from './render.js';
  */
 export const CAPABILITY_STATE_COLORS: Readonly<Record<CapabilityState, string>> = Object.freeze({ yes: '#0072b2', planned: '#f0e442', no: '#e69f00', unknown: '#ffffff' });
 
-/** The words of the states in the legend and tooltips. */
-const STATE_WORDS: Readonly<Record<CapabilityState, string>> = Object.freeze({ yes: 'yes', planned: 'setting up', no: 'no', unknown: 'unknown (no record)' });
+/** A state in words, in the legend, tooltips and tables: `ja`, `under uppbyggnad`, `nej`, `okänt (ingen uppgift)`. */
+const stateWord = (lang: Lang, state: CapabilityState) => message(lang, `map.capability.${state}`);
 
 /** The states drawn as categories (unknown is missing data), by their value on the map. */
 const CATEGORY_STATES = ['yes', 'planned', 'no'] as const;
@@ -42,7 +43,7 @@ export const CapabilityMapOptionsSchema = z.strictObject({
   codes: MapOptionsSchema.shape.codes,
   /** Map polygons (as `renderMap`'s `features`). Default: the default country's. */
   features: MapOptionsSchema.shape.features,
-  /** Title. Default `<capability label>: who has it`, with `(synthetic data)` when the records are synthetic. */
+  /** Title. Default the catalogue's `map.capability.title` (`<capability label>: who has it` / `<label>: läget i kommunerna`), with `(synthetic data)` when the records are synthetic. */
   title: z.string().optional(),
   /** Source line. Default: the records' sources (up to three, else their count). */
   source: z.string().optional(),
@@ -52,6 +53,8 @@ export const CapabilityMapOptionsSchema = z.strictObject({
   labels: MapOptionsSchema.shape.labels,
   /** Width in px. Default 480. */
   width: z.number().int().min(200).max(10_000).default(480),
+  /** Language of the title, legend, source line and table (`'sv'` or `'en'`). Default: the geography's language (Swedish for Sweden), else English. */
+  lang: LangSchema.optional(),
 });
 export type CapabilityMapOptions = z.input<typeof CapabilityMapOptionsSchema>;
 
@@ -60,14 +63,16 @@ export interface CapabilityMapData {
   capability: string;
   label: string;
   title: string;
+  /** The language of the words. */
+  lang: Lang;
   /** Each municipality drawn, in code order, with its state. */
   municipalities: { municipality: string; name: string; state: CapabilityState }[];
   /** Municipalities in each state. */
   counts: Record<CapabilityState, number>;
   synthetic: boolean;
-  /** `Source: …` */
+  /** `Source: …` / `Källa: …` */
   sourceLine: string;
-  /** `Data date: …` (the capabilities' `asOf` date, else the network's, else the latest record date). */
+  /** `Data date: …` / `Uppgifterna avser …` (the capabilities' `asOf` date, else the network's, else the latest record date), the date in words. */
   dateLine: string;
   /** The source, as the map's source line writes it (`Source: {source}. Data as of {date}.`). */
   source: string;
@@ -83,7 +88,9 @@ export function capabilityMapData(net: CooperationNetwork, caps: CapabilitySet, 
   const read = caps.onNetworkDate(net.date, 'capabilityMapData');
   const code = read.vocabulary.codeOf(o.capability);
   if (code === undefined) throw new ArgumentError(`capabilityMapData: unknown capability ${JSON.stringify(o.capability)}; known: ${read.vocabulary.codes.join(', ')}`);
-  const label = read.vocabulary.label(code);
+  const lang = resolveLang(o.lang, net.geography);
+  const t = (key: Parameters<typeof message>[1], params?: Parameters<typeof message>[2]) => message(lang, key, params);
+  const label = read.vocabulary.label(code, lang);
   const wanted = new Set(o.codes !== undefined ? [...o.codes] : (net.scope.national ? net.geography.municipalities.map((m) => m.code) : net.scope.municipalities));
   const municipalities = net.geography.municipalities
     .filter((m) => wanted.has(m.code))
@@ -93,15 +100,21 @@ export function capabilityMapData(net: CooperationNetwork, caps: CapabilitySet, 
   for (const m of municipalities) counts[m.state]++;
   const records = read.records.filter((r) => r.capability === code);
   const synthetic = o.synthetic ?? (records.length > 0 && records.every((r) => /^synthetic\b/i.test(r.source ?? '')));
-  const sources = [...new Set(records.map((r) => r.source ?? 'no source given'))].sort(cmp);
-  const named = o.source ?? (sources.length === 0 ? 'no records of this capability' : sources.length <= 3 ? sources.join('; ') : `${sources.length} sources (see the records)`);
-  const source = synthetic && o.source === undefined && !/synthetic/i.test(named) ? `${named} (synthetic: not real data)` : named;
-  const sourceLine = `Source${o.source === undefined && sources.length > 1 ? 's' : ''}: ${source}`;
+  const sources = [...new Set(records.map((r) => r.source ?? t('map.capability.noSource')))].sort(cmp);
+  const named = o.source ?? (sources.length === 0 ? t('map.capability.noRecords') : sources.length <= 3 ? sources.join('; ') : t('map.capability.sourceCount', { n: sources.length }));
+  const source = synthetic && o.source === undefined && !/synthetic|syntetisk/i.test(named) ? t('map.capability.syntheticSource', { source: named }) : named;
+  const sourceLine = t(o.source === undefined && sources.length > 1 ? 'map.capability.sourcesLine' : 'map.capability.sourceLine', { source });
   let latest: string | undefined;
   for (const r of records) for (const d of [r.since, r.until]) if (d !== undefined && (read.date === undefined || d <= read.date) && (latest === undefined || d > latest)) latest = d;
-  const dateLine = read.date !== undefined ? `Data date: ${read.date} (the states on that day)` : latest !== undefined ? `Data date: ${latest} (the latest record; the latest statement of each holds)` : 'Data date: undated records';
-  const title = o.title ?? `${label[0]!.toUpperCase()}${label.slice(1)}: who has it${synthetic ? ' (synthetic data)' : ''}`;
-  return { capability: code, label, title, municipalities, counts, synthetic, sourceLine, dateLine, source, date: read.date ?? latest };
+  const dateLine =
+    read.date !== undefined
+      ? t('map.capability.date.asOf', { date: formatDate(lang, read.date) })
+      : latest !== undefined
+        ? t('map.capability.date.latest', { date: formatDate(lang, latest) })
+        : t('map.capability.date.undated');
+  const named0 = t('map.capability.title', { label: `${label[0]!.toLocaleUpperCase(lang)}${label.slice(1)}` });
+  const title = o.title ?? (synthetic ? t('map.capability.title.synthetic', { title: named0 }) : named0);
+  return { capability: code, label, title, lang, municipalities, counts, synthetic, sourceLine, dateLine, source, date: read.date ?? latest };
 }
 
 /**
@@ -130,11 +143,11 @@ export function renderCapabilityMap(net: CooperationNetwork, caps: CapabilitySet
     values: new Map(data.municipalities.map((m) => [m.municipality, value.get(m.state) ?? null])),
     geography: net.geography,
     scale: 'categorical',
-    categories: CATEGORY_STATES.map((s, i) => ({ value: i, label: STATE_WORDS[s], color: CAPABILITY_STATE_COLORS[s] })),
-    missingLabel: STATE_WORDS.unknown,
+    categories: CATEGORY_STATES.map((s, i) => ({ value: i, label: stateWord(data.lang, s), color: CAPABILITY_STATE_COLORS[s] })),
+    missingLabel: stateWord(data.lang, 'unknown'),
     missingColor: CAPABILITY_STATE_COLORS.unknown,
-    // The words of the legend are English, as the report's.
-    lang: 'en',
+    // The legend's and the source line's words in the map's language.
+    lang: data.lang,
     title: data.title,
     legendLabel: data.label,
     source: data.source,
@@ -167,12 +180,14 @@ export function reportCapabilityMap(net: CooperationNetwork, caps: CapabilitySet
  */
 export function capabilityMapMarkdown(data: CapabilityMapData): string[] {
   const md = escapeMarkdownCell;
+  const lang = data.lang;
+  const columns = { municipality: message(lang, 'map.capability.col.municipality'), code: message(lang, 'map.capability.col.code') };
   return [
     `#### ${md(data.title)}`,
     '',
-    formatMarkdownTable(data.municipalities.map((m) => ({ municipality: m.name, code: m.municipality, [data.label]: STATE_WORDS[m.state] }))).trimEnd(),
+    formatMarkdownTable(data.municipalities.map((m) => ({ [columns.municipality]: m.name, [columns.code]: m.municipality, [data.label]: stateWord(lang, m.state) }))).trimEnd(),
     '',
-    md(CAPABILITY_STATES.map((s) => `${STATE_WORDS[s]}: ${data.counts[s]}`).join(' · ')),
+    md(CAPABILITY_STATES.map((s) => message(lang, 'map.capability.count', { state: stateWord(lang, s), n: data.counts[s] })).join(' · ')),
     '',
     `_${md(data.sourceLine)} ${md(data.dateLine)}._`,
     '',

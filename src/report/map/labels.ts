@@ -3,7 +3,7 @@
  * farthest from its edges, as Mapbox's polylabel finds it), and a greedy
  * placement that moves a label off the ones already placed.
  */
-import type { GeoProjection } from 'd3-geo';
+import { geoTransverseMercator, type GeoProjection } from 'd3-geo';
 import type { MapFeature } from './features.js';
 import { largestPolygon } from './prepare.js';
 
@@ -11,33 +11,60 @@ import { largestPolygon } from './prepare.js';
 export type ScreenPolygon = readonly (readonly (readonly number[])[])[];
 
 /** Signed distance from (x, y) to the polygon's edges: positive inside, negative outside (even-odd rule over all rings). */
-function signedDistance(x: number, y: number, polygon: ScreenPolygon): number {
-  let inside = false;
-  let min = Infinity;
-  for (const ring of polygon) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [ax, ay] = ring[i]!;
-      const [bx, by] = ring[j]!;
-      if (ay! > y !== by! > y && x < ((bx! - ax!) * (y - ay!)) / (by! - ay!) + ax!) inside = !inside;
-      min = Math.min(min, segmentDistance(x, y, ax!, ay!, bx!, by!));
-    }
-  }
-  return (inside ? 1 : -1) * min;
+export function signedDistance(x: number, y: number, polygon: ScreenPolygon): number {
+  return flatSignedDistance(x, y, flatRings(polygon));
 }
 
-function segmentDistance(x: number, y: number, ax: number, ay: number, bx: number, by: number): number {
+/** Each ring as one array of x, y, x, y, …: the search reads every vertex for every cell, and flat numbers read fastest. */
+function flatRings(polygon: ScreenPolygon): Float64Array[] {
+  return polygon.map((ring) => {
+    const flat = new Float64Array(2 * ring.length);
+    ring.forEach((p, i) => {
+      flat[2 * i] = p[0]!;
+      flat[2 * i + 1] = p[1]!;
+    });
+    return flat;
+  });
+}
+
+function flatSignedDistance(x: number, y: number, rings: readonly Float64Array[]): number {
+  let inside = false;
+  // Squared distances, one square root at the end: this runs for every cell of the search.
+  let min = Infinity;
+  for (const ring of rings) {
+    const n = ring.length;
+    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
+      const ax = ring[i]!;
+      const ay = ring[i + 1]!;
+      const bx = ring[j]!;
+      const by = ring[j + 1]!;
+      if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
+      const d = segmentDistance2(x, y, ax, ay, bx, by);
+      if (d < min) min = d;
+    }
+  }
+  return (inside ? 1 : -1) * Math.sqrt(min);
+}
+
+/** The squared distance from (x, y) to the segment a–b. */
+function segmentDistance2(x: number, y: number, ax: number, ay: number, bx: number, by: number): number {
   let dx = bx - ax;
   let dy = by - ay;
   let px = ax;
   let py = ay;
   if (dx !== 0 || dy !== 0) {
     const t = ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy);
-    if (t > 1) [px, py] = [bx, by];
-    else if (t > 0) [px, py] = [ax + dx * t, ay + dy * t];
+    if (t > 1) {
+      px = bx;
+      py = by;
+    } else if (t > 0) {
+      px = ax + dx * t;
+      py = ay + dy * t;
+    }
   }
   dx = x - px;
   dy = y - py;
-  return Math.sqrt(dx * dx + dy * dy);
+  return dx * dx + dy * dy;
 }
 
 interface Cell {
@@ -70,8 +97,9 @@ export function visualCentre(polygon: ScreenPolygon, precision = 0.5): [number, 
   }
   const size = Math.min(x1 - x0, y1 - y0);
   if (!(size > 0)) return [outer[0]![0]!, outer[0]![1]!];
+  const rings = flatRings(polygon);
   const cell = (x: number, y: number, h: number): Cell => {
-    const d = signedDistance(x, y, polygon);
+    const d = flatSignedDistance(x, y, rings);
     return { x, y, h, d, max: d + h * Math.SQRT2 };
   };
   // A max-heap on `max`, ties broken by position so the search order never depends on the engine.
@@ -198,17 +226,72 @@ export function placeLabels(requests: readonly LabelRequest[], frame: Box, place
   return out;
 }
 
-/** Where a feature's name goes: the visual centre of its largest polygon under `projection`, rounded to 0.1 px; undefined when it has no area on screen. */
-export function labelPoint(projection: GeoProjection, feature: MapFeature): [number, number] | undefined {
+/** The kilometres of the local projection the label positions are found in (the Earth's mean radius). */
+const EARTH_RADIUS_KM = 6371;
+
+/**
+ * The search precision of {@link featureLabelPosition}, as a share of the
+ * polygon's smaller side: 1/1 000 (a 100 km municipality to 100 m, a 3 km
+ * one to 3 m), finer than half a pixel on every map samverkan draws but one
+ * where a municipality spans 500 px or more.
+ */
+export const LABEL_PRECISION = 1 / 1000;
+
+const labelPositions = new WeakMap<MapFeature, readonly [number, number] | null>();
+
+/**
+ * Where a feature's name goes, as longitude and latitude: the visual centre
+ * of its largest polygon ({@link visualCentre}), found in a transverse
+ * Mercator projection around the polygon's own meridian (in kilometres) to
+ * {@link LABEL_PRECISION} of its size, so the point does not depend on the
+ * map's scale. Found once per feature object (cached: a report draws a
+ * municipality on several maps, its county's and its neighbours'); null when
+ * the polygon has no area.
+ */
+export function featureLabelPosition(feature: MapFeature): readonly [number, number] | null {
+  let at = labelPositions.get(feature);
+  if (at === undefined) labelPositions.set(feature, (at = findLabelPosition(feature)));
+  return at;
+}
+
+/** {@link featureLabelPosition} without the cache (the benchmark times it). */
+export function findLabelPosition(feature: MapFeature): readonly [number, number] | null {
   const polygon = largestPolygon(feature);
-  if (polygon.type !== 'Polygon') return undefined;
+  if (polygon.type !== 'Polygon' || (polygon.coordinates[0]?.length ?? 0) < 4) return null;
+  let [west, east] = [Infinity, -Infinity];
+  for (const p of polygon.coordinates[0]!) {
+    west = Math.min(west, p[0]!);
+    east = Math.max(east, p[0]!);
+  }
+  // Around the polygon's own meridian, so its shape is as on any map of it (maps of a country or a county are transverse Mercator too).
+  const local = geoTransverseMercator()
+    .rotate([-(west + east) / 2, 0])
+    .scale(EARTH_RADIUS_KM)
+    .translate([0, 0]);
   const rings = polygon.coordinates.map((ring) =>
     ring.flatMap((p) => {
-      const q = projection([p[0]!, p[1]!]);
+      const q = local([p[0]!, p[1]!]);
       return q ? [q] : [];
     }),
   );
-  if ((rings[0]?.length ?? 0) < 4) return undefined;
-  const [x, y] = visualCentre(rings, 0.5);
-  return Number.isFinite(x) && Number.isFinite(y) ? [Math.round(x * 10) / 10, Math.round(y * 10) / 10] : undefined;
+  const outer = rings[0]!;
+  if (outer.length < 4) return null;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of outer) {
+    x0 = Math.min(x0, x!);
+    y0 = Math.min(y0, y!);
+    x1 = Math.max(x1, x!);
+    y1 = Math.max(y1, y!);
+  }
+  const size = Math.min(x1 - x0, y1 - y0);
+  if (!(size > 0)) return null;
+  const centre = local.invert!(visualCentre(rings, size * LABEL_PRECISION));
+  return centre && Number.isFinite(centre[0]) && Number.isFinite(centre[1]) ? [centre[0], centre[1]] : null;
+}
+
+/** Where a feature's name goes on a map: its {@link featureLabelPosition} under `projection`, rounded to 0.1 px; undefined when it has no area. */
+export function labelPoint(projection: GeoProjection, feature: MapFeature): [number, number] | undefined {
+  const at = featureLabelPosition(feature);
+  const q = at && projection([at[0], at[1]]);
+  return q && Number.isFinite(q[0]) && Number.isFinite(q[1]) ? [Math.round(q[0] * 10) / 10, Math.round(q[1] * 10) / 10] : undefined;
 }

@@ -85,6 +85,7 @@ export const report = {
   'report.nav.toCounty': 'Go to {county}',
   'report.nav.top': 'Back to the overview',
 
+  'report.total': 'Total',
   'report.col.county': 'County',
   'report.col.municipalities': 'Municipalities',
   'report.col.cooperating': 'Cooperating',

@@ -81,6 +81,7 @@ export const report: Section<typeof en> = {
   'report.nav.toCounty': 'Gå till {county}',
   'report.nav.top': 'Tillbaka till översikten',
 
+  'report.total': 'Totalt',
   'report.col.county': 'Län',
   'report.col.municipalities': 'Kommuner',
   'report.col.cooperating': 'Samverkar',
