@@ -313,7 +313,8 @@ describe('the command line', () => {
   async function cli(args: string[], env: Record<string, string>) {
     let stdout = '';
     let stderr = '';
-    const code = await run(args, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, env: { CI: '1', ...env }, cwd: dir });
+    // English, as the tests assert (the CLI's default is the data's language, Swedish).
+    const code = await run([...args, '--lang', 'en'], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, env: { CI: '1', ...env }, cwd: dir });
     return { code, stdout, stderr };
   }
   const chunkedCalls = () => vi.mocked(loadNetworkInChunks).mock.calls.length;
