@@ -17,7 +17,7 @@ import { filePathOf, readFileBytes } from '../io/source.js';
 import { decodeText, NotTextError } from '../io/text.js';
 import { progressBar } from './progress.js';
 import type { CooperationNetwork } from '../model/network.js';
-import { formatProblem, type Problem } from '../model/load-report.js';
+import { formatProblem, problemText, type Problem } from '../model/load-report.js';
 import { IsoDateSchema } from '../model/schema.js';
 import { UsageError, type CliIO, type ParsedArgs } from './context.js';
 import { cliFlag, libraryFlag, type FlagGroup, type FlagTable } from './flags.js';
@@ -135,9 +135,13 @@ export function reportLoadProblems(net: CooperationNetwork, io: CliIO, lang: Lan
     warnings > 0 ? messageCount(lang, 'cli.note.warnings', warnings) : undefined,
   ];
   io.stderr.write(`samverkan: ${message(lang, 'cli.note.loadCounts', { counts: parts.filter(Boolean).join(', ') })}\n`);
-  // The problems themselves are the loader's (src/io), in English for now.
-  for (const p of report.problems.slice(0, shown)) io.stderr.write(`  ${p.severity}: ${formatProblem(p)}\n`);
+  for (const p of report.problems.slice(0, shown)) io.stderr.write(`  ${problemLine(p, lang)}\n`);
   if (report.problems.length > shown) io.stderr.write(`  ${message(lang, 'cli.note.moreProblems', { n: report.problems.length - shown })}\n`);
+}
+
+/** A problem as the command line lists it: its severity and the line of `formatProblem`, in `lang`. */
+export function problemLine(p: Problem, lang: Lang): string {
+  return `${message(lang, `load.severity.${p.severity}`)}: ${formatProblem(p, { lang })}`;
 }
 
 /** `--county` / `--municipalities` as a scope option (undefined: infer). */
@@ -227,10 +231,10 @@ function inputCapabilities(values: ParsedArgs['values'], io: CliIO, net: Coopera
   const rows = report.files[0]!;
   if (!values[QUIET_LOAD]) {
     // Warnings (a Windows-1252 file, a repeated row with another source) are said, as the loader's are for actors and links.
-    for (const p of report.problems.filter((p) => p.severity === 'warning')) io.stderr.write(`samverkan: ${message(lang, 'cli.warning.prefix', { message: formatProblem(p) })}\n`);
+    for (const p of report.problems.filter((p) => p.severity === 'warning')) io.stderr.write(`samverkan: ${message(lang, 'cli.warning.prefix', { message: formatProblem(p, { lang }) })}\n`);
     if (rows.rejected > 0) io.stderr.write(`samverkan: ${message(lang, 'cli.note.capabilityRowsRejected', { rejected: rows.rejected, rows: rows.rows })}\n`);
   }
-  return { capabilities: caps, capabilitiesFrom: 'flag', capabilitiesDescription: `the capabilities in ${file}` };
+  return { capabilities: caps, capabilitiesFrom: 'flag', capabilitiesDescription: message(lang, 'input.capabilities', { file }) };
 }
 
 /**
@@ -254,7 +258,7 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO, use: Capabili
   const scope = scopeOption(values);
   const kindsFile = path(values['kinds-file']);
   let net: CooperationNetwork;
-  let description: string;
+  let describe: (lang: Lang) => string;
   let datasetName: string | undefined;
   if (dataset !== undefined && (actors || links || graph)) throw new UsageError(message(lang0, 'cli.error.datasetWithFiles'));
   if (geography && !actors && !links && !graph) {
@@ -296,21 +300,26 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO, use: Capabili
   // Paths as { path }: a file name is never read as CSV text, whatever characters it has.
   if (graph) {
     net = load({ graph: { path: graph, name: graph }, ...(geo && { geography: geo }) });
-    description = `graph ${values.graph}`;
+    describe = (l) => message(l, 'input.graph', { file: String(values.graph) });
   } else if (actors || links) {
     net = load({ ...(actors && { actors: { path: actors } }), ...(links && { links: { path: links } }), ...(geo && { geography: geo }) });
-    description = [actors && `actors ${values.actors}`, links && `links ${values.links}`].filter(Boolean).join(', ');
+    describe = (l) => {
+      const parts = [actors && message(l, 'input.actors', { file: String(values.actors) }), links && message(l, 'input.links', { file: String(values.links) })].filter((p): p is string => Boolean(p));
+      return parts.length === 2 ? message(l, 'input.and', { a: parts[0]!, b: parts[1]! }) : parts[0]!;
+    };
   } else {
     // The embedded datasets are the default country's.
     const name = dataset ?? 'demo';
     const input = countryDataset(DEFAULT_COUNTRY, name);
     if (!input) throw new UsageError(message(lang0, 'cli.error.unknownDataset', { value: JSON.stringify(name) }), message(lang0, 'cli.hint.datasets', { datasets: Object.keys(DEFAULT_COUNTRY.datasets ?? {}).join(', ') }));
     net = load(input);
-    description = countryWordsIn(DEFAULT_COUNTRY.datasets![name]!.description, lang0);
+    describe = (l) => countryWordsIn(DEFAULT_COUNTRY.datasets![name]!.description, l);
     datasetName = name;
   }
   const lang = dataLang(values, net);
   values[DATA_LANG] = lang;
+  // The user's files (or the dataset) in the language of the messages about them.
+  let description = describe(lang);
   const capabilities = inputCapabilities(values, io, net, datasetName, use, lang);
   if (!values[QUIET_LOAD]) {
     reportLoadProblems(net, io, lang);
@@ -333,12 +342,12 @@ export function readOptionFile(values: ParsedArgs['values'], flag: string, io: C
   if (file === undefined) return undefined;
   const read = readFileBytes(resolve(io.cwd ?? process.cwd(), file), `--${flag}`);
   const lang = messageLang(values);
-  if ('reason' in read) throw new UsageError(message(lang, 'cli.error.cannotRead', { flag: `--${flag}`, value: JSON.stringify(file), reason: read.reason }), hint);
+  if ('reason' in read) throw new UsageError(message(lang, 'cli.error.cannotRead', { flag: `--${flag}`, value: JSON.stringify(file), reason: problemText(read, lang) }), hint);
   // The loaders' decoder: byte-order marks, UTF-16, Windows-1252, and binary data refused.
   try {
     return decodeText(read.bytes).text;
   } catch (error) {
-    if (error instanceof NotTextError) throw new UsageError(message(lang, 'cli.error.cannotRead', { flag: `--${flag}`, value: JSON.stringify(file), reason: error.message }), hint);
+    if (error instanceof NotTextError) throw new UsageError(message(lang, 'cli.error.cannotRead', { flag: `--${flag}`, value: JSON.stringify(file), reason: problemText(error.problem, lang) }), hint);
     throw error;
   }
 }

@@ -1,12 +1,21 @@
 #!/usr/bin/env node
-import { run } from './run.js';
+import { run, scanLang } from './run.js';
+import { message } from '../model/i18n/index.js';
+import { fileErrorReason } from './output.js';
+import { startLang } from './lang.js';
+
 
 /** Standard output failed: `… | head` closing the pipe early is not an error; anything else (a full disk) is said in one line, exit 1. */
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  const reason = error.code === 'ENOSPC' ? 'no space left on the device' : error.code === 'EDQUOT' ? 'the disk quota is exceeded' : error.message;
   try {
-    process.stderr.write(`samverkan: cannot write to standard output: ${reason}${error.code ? ` (${error.code})` : ''}\n`);
+    let lang = startLang({});
+    try {
+      lang = scanLang(process.argv.slice(2)) ?? lang;
+    } catch {
+      // A bad --lang was said already.
+    }
+    process.stderr.write(`samverkan: ${message(lang, 'output.stdout', { reason: fileErrorReason(error, lang), code: error.code ? ` (${error.code})` : '' })}\n`);
   } finally {
     process.exit(1);
   }

@@ -2,7 +2,8 @@ import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unl
 import { basename, dirname, join, resolve } from 'node:path';
 import { toCsv, type CsvOptions } from '../io/write-csv.js';
 import { formatMarkdownTable, formatTextTable } from '../report/table.js';
-import { message, type Lang } from '../model/i18n/index.js';
+import { message, type Lang, type MessageKey } from '../model/i18n/index.js';
+import { messageLang } from './lang.js';
 import { UsageError, type CliIO, type ParsedArgs } from './context.js';
 import { cliFlag, type FlagGroup, type FlagTable } from './flags.js';
 
@@ -58,30 +59,42 @@ export function renderRows(rows: readonly object[], format: Format, csv: CsvOpti
   }
 }
 
-/** An output file could not be written (exit 1, the message says why; nothing to debug). */
+/** An output file could not be written (exit 1, the message says why; nothing to debug). `message` is English; `describe(lang)` says it in a language. */
 export class OutputError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(private readonly say: (lang: Lang) => string) {
+    super(say('en'));
     this.name = 'OutputError';
   }
+
+  describe(lang: Lang): string {
+    return this.say(lang);
+  }
+}
+
+/** Why a file system operation failed, in words: the known codes from the catalogue, others as the system says them. */
+export function fileErrorReason(error: unknown, lang: Lang): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const key: MessageKey | undefined =
+    code === 'ENOENT'
+      ? 'output.reason.folderMissing'
+      : code === 'EISDIR'
+        ? 'output.reason.isFolder'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'output.reason.permission'
+          : code === 'ENOSPC'
+            ? 'output.reason.noSpace'
+            : code === 'EDQUOT'
+              ? 'output.reason.quota'
+              : undefined;
+  return key !== undefined ? message(lang, key) : (error as Error).message;
 }
 
 /** Why a file cannot be written, in words. */
 function cannotWrite(path: string, error: unknown): OutputError {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ENOENT'
-      ? 'its folder does not exist'
-      : code === 'EISDIR'
-        ? 'it is a folder'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : code === 'ENOSPC'
-            ? 'no space left on the device'
-            : code === 'EDQUOT'
-              ? 'the disk quota is exceeded'
-              : (error as Error).message;
-  return new OutputError(`cannot write ${path}: ${reason}${code === 'ENOENT' || code === 'EISDIR' ? '' : ' (nothing was changed there)'}`);
+  return new OutputError((lang) =>
+    message(lang, 'output.cannotWrite', { path, reason: fileErrorReason(error, lang), unchanged: code === 'ENOENT' || code === 'EISDIR' ? '' : message(lang, 'output.unchanged') }),
+  );
 }
 
 /** The real path of a file (symbolic links resolved), or of the file it would be (its folder resolved) when it does not exist. */
@@ -120,10 +133,10 @@ export function inputFiles(values: ParsedArgs['values'], cwd: string): string[] 
  * directly. Several files are written as a group: all are complete before
  * the first is renamed into place.
  */
-export function writeOutputs(files: readonly { path: string; text: string }[], inputs: readonly string[] = []): void {
+export function writeOutputs(files: readonly { path: string; text: string }[], inputs: readonly string[] = [], lang: Lang = 'en'): void {
   const inputReal = new Set(inputs.map(realPath));
   for (const { path } of files) {
-    if (inputReal.has(realPath(path))) throw new UsageError(`refusing to write ${path}: it is also an input of this command, and would be overwritten`, 'choose another --out');
+    if (inputReal.has(realPath(path))) throw new UsageError(message(lang, 'output.refuseInput', { path }), message(lang, 'output.hint.otherOut'));
   }
   const temps: { temp: string; path: string }[] = [];
   try {
@@ -181,8 +194,8 @@ function writeWhole(target: string, text: string, exclusive: boolean, shown = ta
 }
 
 /** Write one file whole or not at all (see {@link writeOutputs}), turning file-system errors into a clear message (exit 1). */
-export function writeOutput(path: string, text: string, inputs: readonly string[] = []): void {
-  writeOutputs([{ path, text }], inputs);
+export function writeOutput(path: string, text: string, inputs: readonly string[] = [], lang: Lang = 'en'): void {
+  writeOutputs([{ path, text }], inputs, lang);
 }
 
 /** Write output to `--out` or stdout. Returns the path written, if any. */
@@ -194,6 +207,6 @@ export function emit(text: string, values: ParsedArgs['values'], io: CliIO): str
   }
   const cwd = io.cwd ?? process.cwd();
   const path = resolve(cwd, out);
-  writeOutput(path, text, inputFiles(values, cwd));
+  writeOutput(path, text, inputFiles(values, cwd), messageLang(values));
   return path;
 }

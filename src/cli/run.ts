@@ -10,6 +10,7 @@ import { commandSummary, startLang, type Command } from './commands/shared.js';
 import { convertFlags, flagOfOption } from './flags.js';
 import { parse, UsageError, type CliIO } from './context.js';
 import { OutputError } from './output.js';
+import { messageLang } from './lang.js';
 
 const VERSION = '0.1.0';
 
@@ -23,7 +24,7 @@ function mainHelp(lang: Lang): string {
  * before a command is known); a language the catalogues do not have is bad
  * usage naming the flag.
  */
-function scanLang(args: readonly string[]): Lang | undefined {
+export function scanLang(args: readonly string[]): Lang | undefined {
   const at = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   if (at < 0) return undefined;
   const raw = args[at] === '--lang' ? args[at + 1] : args[at]!.slice('--lang='.length);
@@ -58,8 +59,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     args = [...args.slice(n), ...args.slice(0, n)];
   }
   const [name, ...rest] = args;
+  // The language of an error: the command's once its flags are read (the data's once it is loaded), else --lang or the default's.
+  let errorLang = (): Lang => startLang({});
   try {
     const asked = scanLang(args);
+    errorLang = () => asked ?? startLang({});
     if (name === undefined || name === '--help' || name === '-h' || name === 'help' || name === '--lang' || name.startsWith('--lang=')) {
       io.stdout.write(mainHelp(asked ?? startLang({})) + '\n');
       return name === undefined || name.startsWith('--lang') ? 2 : 0;
@@ -78,6 +82,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     refuseRenamedFlags(command, rest, lang0);
     const parsed = parse(rest, command.options, command.name, lang0);
     const lang = startLang(parsed.values);
+    errorLang = () => messageLang(parsed.values);
     const seeHelp = message(lang, 'cli.hint.seeHelp', { command: command.name });
     if (parsed.positionals.length > 0) throw new UsageError(message(lang, 'cli.error.positional', { value: JSON.stringify(parsed.positionals[0]) }), seeHelp);
     let flags: Record<string, unknown>;
@@ -108,7 +113,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     // samverkan's own errors (bad input, too large, wrong arguments) and output failures: the message alone.
     if (error instanceof SamverkanError || error instanceof OutputError) {
       const bare = error instanceof LoadError || error instanceof GeographyError || error instanceof CapacityError;
-      io.stderr.write(`${bare ? '' : 'samverkan: '}${shown(error.message)}\n`);
+      // The loader's and the output's errors in the command's language (their `message` is English).
+      const said = error instanceof LoadError || error instanceof GeographyError || error instanceof OutputError ? error.describe(errorLang()) : error.message;
+      io.stderr.write(`${bare ? '' : 'samverkan: '}${shown(said)}\n`);
       if (debug) io.stderr.write(`${error.stack}\n`);
       return 1;
     }

@@ -89,7 +89,8 @@ describe('standard output errors', () => {
   it('a full disk (summary > /dev/full) is one line on stderr and exit 1, not a stack trace', () => {
     const fd = openSync('/dev/full', 'w');
     try {
-      const r = cliProcess(['summary'], { stdout: fd });
+      // English, as the tests assert (the default is the data's language, Swedish).
+      const r = cliProcess(['summary', '--lang', 'en'], { stdout: fd });
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(/^samverkan: cannot write to standard output: no space left on the device \(ENOSPC\)$/m);
       expectClean(r.stderr);

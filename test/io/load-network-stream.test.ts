@@ -175,7 +175,7 @@ describe('loadNetworkStream: hand-written expectations', () => {
       ...(column !== undefined && { column }),
       ...(value !== undefined && { value }),
     });
-    // `code` and `params` (the message as data) are checked in test/io/problem-messages.test.ts.
+    // `code` and `params` (the message as data) are checked in test/io/load-messages.test.ts.
     expect(report.problems.map(({ code: _code, params: _params, ...rest }) => rest)).toEqual([
       p(3, 'target', 'Nowhere', 'link to an undeclared actor: not an id in the actors file, nor a municipality code or name of the Sweden geography'),
       p(4, 'target', '2480', 'self-loop: the link joins an actor to itself'),
@@ -313,7 +313,8 @@ describe('the command line', () => {
   async function cli(args: string[], env: Record<string, string>) {
     let stdout = '';
     let stderr = '';
-    const code = await run(args, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, env: { CI: '1', ...env }, cwd: dir });
+    // English, as the tests assert (the CLI's default is the data's language, Swedish).
+    const code = await run([...args, '--lang', 'en'], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, env: { CI: '1', ...env }, cwd: dir });
     return { code, stdout, stderr };
   }
   const chunkedCalls = () => vi.mocked(loadNetworkInChunks).mock.calls.length;

@@ -4,7 +4,7 @@ import { LoadError, loadNetwork, type LoadNetworkInput, type Problem } from '../
 import { nodeKey } from '../../src/model.js';
 
 const lenient = (input: LoadNetworkInput) => loadNetwork(input, { ids: 'municipality-codes', mode: 'lenient' });
-// The problems' fields these tests state; `code` and `params` (the message as data) are checked in test/io/problem-messages.test.ts.
+// The problems' fields these tests state; `code` and `params` (the message as data) are checked in test/io/load-messages.test.ts.
 const errors = (problems: readonly Problem[] | undefined) => (problems ?? []).filter((p) => p.severity === 'error').map(({ code: _code, params: _params, ...p }) => p);
 
 

@@ -1,8 +1,7 @@
 import { summaryByCounty } from '../../analysis/summary.js';
 import { message } from '../../model/i18n/index.js';
-import { formatProblem } from '../../model/load-report.js';
 import { formatTextTable } from '../../report/table.js';
-import { INPUT_FLAGS, INPUT_GROUP, loadInput, noteCapabilities, QUIET_LOAD } from '../input.js';
+import { INPUT_FLAGS, INPUT_GROUP, loadInput, noteCapabilities, problemLine, QUIET_LOAD } from '../input.js';
 import { CAPABILITY_GROUP, withCapabilityCounts } from './capabilities.js';
 import { csvOptions, emit, formatOf, OUTPUT_GROUP, renderRows } from '../output.js';
 import { announce, defineCommand, printRows, ROWS_GROUP } from './shared.js';
@@ -43,7 +42,7 @@ export const validate = defineCommand({
         '',
         formatTextTable(report.files.map((f) => (f.delimiter === '\t' ? { ...f, delimiter: 'tab' } : f))),
         report.problems.length === 0 ? message(lang, 'cli.validate.noProblems') : message(lang, 'cli.validate.problems', { n: String(report.problems.length) }),
-        ...report.problems.map((p) => `  ${p.severity}: ${formatProblem(p)}`),
+        ...report.problems.map((p) => `  ${problemLine(p, lang)}`),
       ];
       emit(lines.join('\n') + '\n', values, io);
     } else {

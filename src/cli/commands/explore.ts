@@ -30,7 +30,7 @@ export const exploreCommand = defineCommand({
     // --lang, when given, is the page's language too; else the explorer's own default.
     const html = renderExplorer(net, { dataDescription: description, ...optionsOf(EXPLORE_FLAGS, flags), ...(polygons && { features: polygons }) });
     const path = resolve(io.cwd ?? process.cwd(), out ?? 'samverkan-explorer.html');
-    writeOutput(path, html, inputFiles(values, io.cwd ?? process.cwd()));
+    writeOutput(path, html, inputFiles(values, io.cwd ?? process.cwd()), lang);
     io.stdout.write(quiet ? `${path}\n` : `${message(lang, 'cli.note.explorer', { description, count: net.municipalities().length })}\n${message(lang, 'cli.note.wrote', { path })}\n`);
     return 0;
   },

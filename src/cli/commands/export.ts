@@ -68,7 +68,7 @@ export const exportCommand = defineCommand({
       const base = (out ?? 'samverkan').replace(/\.csv$/i, '');
       // Both tables are complete before either replaces an old one: never nodes without their edges.
       const files = (['nodes', 'edges'] as const).map((t) => ({ path: resolve(cwd, `${base}-${t}.csv`), text: tables[t] }));
-      writeOutputs(files, inputFiles(values, cwd));
+      writeOutputs(files, inputFiles(values, cwd), lang);
       io.stderr.write(`${message(lang, 'cli.note.wroteBoth', { first: files[0]!.path, second: files[1]!.path })}\n`);
       return 0;
     }
@@ -83,7 +83,7 @@ export const exportCommand = defineCommand({
     if (out === undefined) io.stdout.write(text);
     else {
       const path = resolve(cwd, out);
-      writeOutput(path, text, inputFiles(values, cwd));
+      writeOutput(path, text, inputFiles(values, cwd), lang);
       io.stderr.write(`${message(lang, 'cli.note.wrote', { path })}\n`);
     }
     return 0;

@@ -87,7 +87,7 @@ export const reportCommand = defineCommand({
     noteSampling(model.sampling, io);
     const text = format === 'html' ? renderReportHtml(model, net) : renderReportMarkdownFromModel(model);
     const path = resolve(io.cwd ?? process.cwd(), (values.out as string | undefined) ?? `samverkan-report.${format}`);
-    writeOutput(path, text, inputFiles(values, io.cwd ?? process.cwd()));
+    writeOutput(path, text, inputFiles(values, io.cwd ?? process.cwd()), lang);
     if (quiet) {
       io.stdout.write(`${path}\n`);
       return 0;

@@ -6,6 +6,7 @@ import { reasons } from './reasons.js';
 import { report } from './report.js';
 import { explore } from './explore.js';
 import { load } from './load.js';
+import { output } from './output.js';
 
 /** The English catalogue: every user-facing sentence, by key. The reference for the other languages' keys. */
-export const en = { ...common, ...gaps, ...reasons, ...report, ...map, ...explore, ...load, ...cli } as const;
+export const en = { ...common, ...gaps, ...reasons, ...report, ...map, ...explore, ...load, ...output, ...cli } as const;

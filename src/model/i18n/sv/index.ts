@@ -8,6 +8,7 @@ import { reasons } from './reasons.js';
 import { report } from './report.js';
 import { explore } from './explore.js';
 import { load } from './load.js';
+import { output } from './output.js';
 
 /** The Swedish catalogue: the same keys as the English one. */
-export const sv: Section<typeof en> = { ...common, ...gaps, ...reasons, ...report, ...map, ...explore, ...load, ...cli };
+export const sv: Section<typeof en> = { ...common, ...gaps, ...reasons, ...report, ...map, ...explore, ...load, ...output, ...cli };
