@@ -17,7 +17,7 @@ import { ambiguousMunicipality, excelHint, lookalikeMunicipality, Lookalikes, mu
 import type { Table } from '../source.js';
 import type { DeclaredIds, IdTrail } from './ends.js';
 import { ByteInterner } from './intern.js';
-import { checkHead, countRow, extraAttributes, headOf, readAll, RecordCells, unnamedColumns, type RecordReader, type TableHead } from './record.js';
+import { checkHead, countRow, extraAttributes, headOf, readAll, RecordCells, hasUnreadCell, unnamedColumns, unreadCells, type RecordReader, type UnreadCells, type TableHead } from './record.js';
 import { countBlank, emptyReport } from './report.js';
 
 export type ActorField = keyof typeof ACTOR_COLUMNS;
@@ -136,9 +136,8 @@ interface ActorByteColumns {
   kind: number;
   municipality: number;
   county: number;
-  /** Columns whose non-empty cells are attributes (or unnamed columns to warn about): such a row is read as text. */
-  extra: Int32Array;
-  width: number;
+  /** The cells it does not read: a row with one of them non-empty is read as text. */
+  unread: UnreadCells;
 }
 
 /** A kind cell as the byte-level reader knows it: the stored kind, and whether the vocabulary knows the word. */
@@ -194,8 +193,7 @@ class ActorReader implements ActorRecordReader {
         kind: f.kind!,
         municipality: f.municipality ?? -1,
         county: f.county ?? -1,
-        extra: Int32Array.from(this.columns.extra, (e) => e.index),
-        width: table.header.length,
+        unread: unreadCells(this.columns, table),
       };
     }
   }
@@ -213,12 +211,7 @@ class ActorReader implements ActorRecordReader {
   byteRow(row: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): boolean {
     const c = this.byteColumns;
     if (c === undefined) return false;
-    for (let k = c.width; k < count; k++) if (ends[k]! > starts[k]!) return false;
-    const extra = c.extra;
-    for (let k = 0; k < extra.length; k++) {
-      const x = extra[k]!;
-      if (x < count && ends[x]! > starts[x]!) return false;
-    }
+    if (hasUnreadCell(c.unread, starts, ends, count)) return false;
     if (c.id >= count || ends[c.id]! === starts[c.id]!) return false;
     if (c.kind >= count || ends[c.kind]! === starts[c.kind]!) return false;
     const kindCode = this.byteCell(this.kindCodes, bytes, starts[c.kind]!, ends[c.kind]!, (raw) => {

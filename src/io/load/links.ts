@@ -16,7 +16,7 @@ import type { Table } from '../source.js';
 import { linkCells, parseDate, weightFromBytes } from './cells.js';
 import { ByteInterner } from './intern.js';
 import { EndResolver, type EndResolution, type LinkReadResult, type LinkRecordReader } from './ends.js';
-import { checkHead, countRow, extraAttributes, headOf, readAll, RecordCells, unnamedColumns, type TableHead } from './record.js';
+import { checkHead, countRow, extraAttributes, headOf, readAll, RecordCells, hasUnreadCell, unnamedColumns, unreadCells, type TableHead, type UnreadCells } from './record.js';
 import { countBlank, emptyReport } from './report.js';
 
 export type LinkField = keyof typeof LINK_COLUMNS;
@@ -66,9 +66,8 @@ interface ByteColumns {
   kind: number;
   since: number;
   until: number;
-  /** Columns whose non-empty cells are attributes (or unnamed columns to warn about): such a row is read as text. */
-  extra: Int32Array;
-  width: number;
+  /** The cells it does not read: a row with one of them non-empty is read as text. */
+  unread: UnreadCells;
 }
 
 class LinkReader implements LinkRecordReader {
@@ -108,8 +107,7 @@ class LinkReader implements LinkRecordReader {
         kind: f.kind ?? -1,
         since: f.since ?? -1,
         until: f.until ?? -1,
-        extra: Int32Array.from(this.columns.extra, (e) => e.index),
-        width: table.header.length,
+        unread: unreadCells(this.columns, table),
       };
       this.seedEnds();
     }
@@ -153,12 +151,7 @@ class LinkReader implements LinkRecordReader {
   byteRow(row: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): boolean {
     const c = this.byteColumns;
     if (c === undefined) return false;
-    for (let k = c.width; k < count; k++) if (ends[k]! > starts[k]!) return false;
-    const extra = c.extra;
-    for (let k = 0; k < extra.length; k++) {
-      const x = extra[k]!;
-      if (x < count && ends[x]! > starts[x]!) return false;
-    }
+    if (hasUnreadCell(c.unread, starts, ends, count)) return false;
     const source = this.byteEnd(c.source, bytes, starts, ends, count);
     if (source < 0) return false;
     const target = this.byteEnd(c.target, bytes, starts, ends, count);

@@ -138,3 +138,35 @@ const HEAP_CHECK_ROWS = 16384;
 export function countRow(report: FileReport, file: string, record: Pick<TableRecord, 'row'>): void {
   if (++report.rows % HEAP_CHECK_ROWS === 0) checkHeap(() => `samverkan stopped loading ${file} at row ${record.row}`, report.rows * HEAP_RESERVE_PER_ROW);
 }
+
+/**
+ * The cells of a simple row that the byte-level readers (`byteRow` of the
+ * actors and links readers) do not read: the extra columns (attributes,
+ * unnamed columns) and any cell past the header's width.
+ */
+export interface UnreadCells {
+  /** Columns whose non-empty cells are attributes (or unnamed columns to warn about). */
+  readonly extra: Int32Array;
+  /** The header's width. */
+  readonly width: number;
+}
+
+/** The {@link UnreadCells} of a table read with these columns. */
+export function unreadCells(columns: ColumnMap<string>, table: Pick<Table, 'header'>): UnreadCells {
+  return { extra: Int32Array.from(columns.extra, (e) => e.index), width: table.header.length };
+}
+
+/**
+ * Whether a simple row (its cells as byte ranges) has a non-empty cell the
+ * byte-level reader does not read: such a row is read as text, with its
+ * attributes and messages.
+ */
+export function hasUnreadCell(unread: UnreadCells, starts: Int32Array, ends: Int32Array, count: number): boolean {
+  for (let k = unread.width; k < count; k++) if (ends[k]! > starts[k]!) return true;
+  const extra = unread.extra;
+  for (let k = 0; k < extra.length; k++) {
+    const x = extra[k]!;
+    if (x < count && ends[x]! > starts[x]!) return true;
+  }
+  return false;
+}
