@@ -75,6 +75,18 @@ interface Cell {
   max: number;
 }
 
+/** The bounding box of a ring: `[x0, y0, x1, y1]` (infinite for an empty ring). */
+function ringBounds(ring: readonly (readonly number[])[]): [number, number, number, number] {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of ring) {
+    x0 = Math.min(x0, x!);
+    y0 = Math.min(y0, y!);
+    x1 = Math.max(x1, x!);
+    y1 = Math.max(y1, y!);
+  }
+  return [x0, y0, x1, y1];
+}
+
 /**
  * The visual centre of a polygon: the inside point farthest from its edges,
  * to within `precision` (in the polygon's units), by the quadtree search of
@@ -88,13 +100,7 @@ interface Cell {
 export function visualCentre(polygon: ScreenPolygon, precision = 0.5): [number, number] {
   const outer = polygon[0] ?? [];
   if (outer.length === 0) return [0, 0];
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of outer) {
-    x0 = Math.min(x0, x!);
-    y0 = Math.min(y0, y!);
-    x1 = Math.max(x1, x!);
-    y1 = Math.max(y1, y!);
-  }
+  const [x0, y0, x1, y1] = ringBounds(outer);
   const size = Math.min(x1 - x0, y1 - y0);
   if (!(size > 0)) return [outer[0]![0]!, outer[0]![1]!];
   const rings = flatRings(polygon);
@@ -258,11 +264,7 @@ export function featureLabelPosition(feature: MapFeature): readonly [number, num
 export function findLabelPosition(feature: MapFeature): readonly [number, number] | null {
   const polygon = largestPolygon(feature);
   if (polygon.type !== 'Polygon' || (polygon.coordinates[0]?.length ?? 0) < 4) return null;
-  let [west, east] = [Infinity, -Infinity];
-  for (const p of polygon.coordinates[0]!) {
-    west = Math.min(west, p[0]!);
-    east = Math.max(east, p[0]!);
-  }
+  const [west, , east] = ringBounds(polygon.coordinates[0]!);
   // Around the polygon's own meridian, so its shape is as on any map of it (maps of a country or a county are transverse Mercator too).
   const local = geoTransverseMercator()
     .rotate([-(west + east) / 2, 0])
@@ -276,13 +278,7 @@ export function findLabelPosition(feature: MapFeature): readonly [number, number
   );
   const outer = rings[0]!;
   if (outer.length < 4) return null;
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of outer) {
-    x0 = Math.min(x0, x!);
-    y0 = Math.min(y0, y!);
-    x1 = Math.max(x1, x!);
-    y1 = Math.max(y1, y!);
-  }
+  const [x0, y0, x1, y1] = ringBounds(outer);
   const size = Math.min(x1 - x0, y1 - y0);
   if (!(size > 0)) return null;
   const centre = local.invert!(visualCentre(rings, size * LABEL_PRECISION));
