@@ -139,17 +139,27 @@ export class KindVocabulary {
     return new KindVocabulary(extra, this);
   }
 
-  /** Words as written → their kind (null: unknown), since a file spells its kinds a handful of ways over many rows. */
-  private readonly seen = new Map<string, string | null>();
+  /**
+   * Words as written → the kind the vocabulary gives them (undefined: it
+   * does not know the word) and the kind as stored: a file spells its kinds
+   * a handful of ways over many rows.
+   */
+  private readonly seen = new Map<string, readonly [string | undefined, string]>();
+
+  /** A word's entry in {@link seen}, made on first use. */
+  private entry(word: string): readonly [string | undefined, string] {
+    let entry = this.seen.get(word);
+    if (entry === undefined) {
+      const known = this.words.get(foldKind(word))?.[0];
+      entry = [known, known ?? kindWord(word)];
+      if (this.seen.size < 10_000) this.seen.set(word, entry);
+    }
+    return entry;
+  }
 
   /** The kind a word names, or `undefined` when the vocabulary does not know it. */
   lookup(word: string): string | undefined {
-    let kind = this.seen.get(word);
-    if (kind === undefined) {
-      kind = this.words.get(foldKind(word))?.[0] ?? null;
-      if (this.seen.size < 10_000) this.seen.set(word, kind);
-    }
-    return kind ?? undefined;
+    return this.entry(word)[0];
   }
 
   /**
@@ -158,16 +168,8 @@ export class KindVocabulary {
    * characters as `_`, diacritics kept).
    */
   kindOf(word: string): string {
-    let kind = this.stored.get(word);
-    if (kind === undefined) {
-      kind = this.lookup(word) ?? kindWord(word);
-      if (this.stored.size < 10_000) this.stored.set(word, kind);
-    }
-    return kind;
+    return this.entry(word)[1];
   }
-
-  /** Words as written → their kind as stored, for {@link kindOf}. */
-  private readonly stored = new Map<string, string>();
 
   /** Every word the vocabulary knows, as written, with its kind (for suggestions). */
   entries(): [string, string][] {
