@@ -107,12 +107,6 @@ export function loadActors(
   return { actors: items, report, rejected, declared };
 }
 
-/**
- * A reader of actor records for the row loop (`rows.ts`), given the
- * table's head: the same validation as {@link loadActors}, rows validated
- * as they come (a file's simple lines from their bytes, see
- * `ActorReader.byteRow`), the ids of rejected rows in `rejected`.
- */
 /** What an actors reader gives: the actors kept, the report, and their ids (see `DeclaredIds`). */
 export interface ActorReadResult {
   items: Actor[];
@@ -125,6 +119,12 @@ export interface ActorRecordReader extends RecordReader<Actor> {
   finish(): ActorReadResult;
 }
 
+/**
+ * A reader of actor records for the row loop (`rows.ts`), given the
+ * table's head: the same validation as {@link loadActors}, rows validated
+ * as they come (a file's simple lines from their bytes, see
+ * `ActorReader.byteRow`), the ids of rejected rows in `rejected`.
+ */
 export function actorReader(head: TableHead, geography: Geography, problems: Problem[], rejected: Map<string, IdTrail>, vocabulary: KindVocabulary = DEFAULT_KINDS): ActorRecordReader {
   return new ActorReader(head, geography, problems, undefined, undefined, rejected, vocabulary);
 }
