@@ -106,7 +106,7 @@ export const reportCommand = defineCommand({
 
 /** What `samverkan map` draws for a metric at a level: its title and legend words, and whether its values are shares (0–1) or yes/no (0 or 1). */
 function mapMeasure(metric: (typeof METRICS)[number], level: 'municipality' | 'county', lang: Lang): { title: string; legend: string; share: boolean; yesNo: boolean } {
-  const kind = (['religious', 'civil_society', 'authority'] as const).find((k) => k === metric);
+  const kind = KIND_METRICS.find((k) => k === metric);
   const yesNo = level === 'municipality' && (metric === 'linked' || kind !== undefined);
   const key = kind === undefined ? metric : 'kind';
   const params: Record<string, string> = kind === undefined ? {} : { kinds: kindPhrase(lang, kind, 'many') };
@@ -138,7 +138,9 @@ function capabilityFlag(capability: string | undefined, capabilities: Capability
   return capability;
 }
 
-const METRICS = ['coverage', 'linked', 'border', 'betweenness', 'religious', 'civil_society', 'authority'] as const;
+/** The partner kinds `samverkan map` draws (a share per county, yes/no per municipality). */
+const KIND_METRICS = ['religious', 'civil_society', 'authority'] as const;
+const METRICS = ['coverage', 'linked', 'border', 'betweenness', ...KIND_METRICS] as const;
 
 const MAP_FLAGS = {
   metric: cliFlag({
@@ -180,7 +182,7 @@ export const mapCommand = defineCommand({
       if (out) io.stderr.write(`${message(lang, 'cli.note.wrote', { path: out })}\n`);
       return 0;
     }
-    const kinds = ['religious', 'civil_society', 'authority'];
+    const kinds: readonly string[] = KIND_METRICS;
     let byCode: Map<string, number | null>;
     if (level === 'county') {
       const rows = coverageByCounty(net, { total: false });
@@ -228,6 +230,7 @@ export const mapCommand = defineCommand({
     if (codes !== undefined && codes.length === 0) throw new UsageError(message(lang, 'cli.error.polygonsCoverNoneOf', { area: net.scope.description }), message(lang, 'cli.hint.features'));
     const measure = mapMeasure(metric, level, lang);
     const area = net.scope.national ? undefined : reportArea(net, lang);
+    const date = dataDateOf(net);
     const svg = renderMap({
       ...(features && { features }),
       ...(codes && { codes, labels: codes.length <= 60 }),
@@ -238,7 +241,7 @@ export const mapCommand = defineCommand({
       title: title ?? (area === undefined ? measure.title : message(lang, 'map.title.area', { title: measure.title, area })),
       legendLabel: measure.legend,
       source: description,
-      ...(dataDateOf(net) !== undefined && { date: dataDateOf(net)! }),
+      ...(date !== undefined && { date }),
       // The map's words and numbers in the command's language.
       lang,
     });
