@@ -88,12 +88,6 @@ export function offersAsked(need: CompetenceNeed | undefined, candidate: string)
   return need?.asked === undefined || need.caps.state(candidate, need.asked) === 'yes';
 }
 
-/**
- * The reason, e.g. "Umeå has a coordinator (since 2019) and an action plan
- * (since 2021); you have neither" (Swedish: "Umeå har en samordnare (sedan
- * 2019) och en handlingsplan (sedan 2021); ni har ingetdera"), or undefined
- * when it offers nothing. English by default.
- */
 /** A capability with its article, as the object of "has": `an action plan`, `en handlingsplan` (its code when the vocabulary has no definition). */
 export function capabilityWithArticle(vocabulary: CapabilitySet['vocabulary'], code: string, lang: Lang): string {
   const d = vocabulary.definition(code);
@@ -101,6 +95,12 @@ export function capabilityWithArticle(vocabulary: CapabilitySet['vocabulary'], c
   return lang === 'en' ? d.enHas : `${d.svGender} ${d.sv}`;
 }
 
+/**
+ * The reason, e.g. "Umeå has a coordinator (since 2019) and an action plan
+ * (since 2021); you have neither" (Swedish: "Umeå har en samordnare (sedan
+ * 2019) och en handlingsplan (sedan 2021); ni har ingetdera"), or undefined
+ * when it offers nothing. English by default.
+ */
 export function competenceReason(need: CompetenceNeed, candidateName: string, candidate: string, municipality: string, lang: Lang = 'en'): string | undefined {
   const offered = competenceOffered(need, candidate);
   if (offered.length === 0) return undefined;

@@ -128,7 +128,7 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
     if (code === undefined) throw new ArgumentError(`planLinks: unknown capability ${JSON.stringify(o.capability)}; known: ${caps.vocabulary.codes.join(', ')}`);
     holds = (c) => caps.state(c, code) === 'yes';
     lacks = (c) => ['no', 'planned'].includes(caps.state(c, code));
-    capabilityLabel = caps.vocabulary.definition(code) ? capabilityWithArticle(caps.vocabulary, code, lang) : caps.vocabulary.label(code, lang);
+    capabilityLabel = capabilityWithArticle(caps.vocabulary, code, lang);
   } else if (o.capabilities !== undefined || o.capability !== undefined) {
     throw new ArgumentError(`planLinks: capabilities and capability are options of the objective capability-reach, not ${o.objective}`);
   }
@@ -205,8 +205,6 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
     for (let i = 0; i < n; i++) if (muni[i]!.county === muni[x]!.county && find(i) === root) names.push(muni[i]!.name);
     return names.sort(cmp);
   };
-  // A group in words: `Arjeplog och Arvidsjaur`, `Boden, Kalix, Luleå och 2 till`.
-  const groupWords = (names: string[]) => someNames(names, lang);
 
   const rows: PlanStepRow[] = [];
   let current = value();
@@ -256,8 +254,9 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
     } else {
       const before = current;
       reason = messageCount(lang, 'reasons.plan.joins', before - 1, {
-        group: groupWords(groupOf(s)),
-        otherGroup: groupWords(groupOf(t)),
+        // A group in words: `Arjeplog och Arvidsjaur`, `Boden, Kalix, Luleå och 2 till`.
+        group: someNames(groupOf(s), lang),
+        otherGroup: someNames(groupOf(t), lang),
         county: ix.county.get(ms.county)?.name ?? ms.county,
         // One county planned for, or a network of one county: "the county goes".
         scope: message(lang, county === undefined && net.scope.counties.length !== 1 ? 'reasons.plan.scope.counties' : 'reasons.plan.scope.county'),
