@@ -62,10 +62,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   // The language of an error: the command's once its flags are read (the data's once it is loaded), else --lang or the default's.
   let errorLang = (): Lang => startLang({});
   try {
-    const asked = scanLang(args);
-    errorLang = () => asked ?? startLang({});
+    // --lang, else the default country's language: until the command's flags are read.
+    const lang0 = scanLang(args) ?? startLang({});
+    errorLang = () => lang0;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help' || name === '--lang' || name.startsWith('--lang=')) {
-      io.stdout.write(mainHelp(asked ?? startLang({})) + '\n');
+      io.stdout.write(mainHelp(lang0) + '\n');
       return name === undefined || name.startsWith('--lang') ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
@@ -73,10 +74,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return 0;
     }
     const command = COMMANDS.find((c) => c.name === name);
-    const lang0 = asked ?? startLang({});
     if (!command) throw new UsageError(message(lang0, 'cli.error.unknownCommand', { name: JSON.stringify(name) }) + didYouMean(name ?? '', COMMANDS.map((c) => c.name)), message(lang0, 'cli.hint.commands', { commands: COMMANDS.map((c) => c.name).join(', ') }));
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout.write(command.help(asked ?? startLang({})) + '\n');
+      io.stdout.write(command.help(lang0) + '\n');
       return 0;
     }
     refuseRenamedFlags(command, rest, lang0);
