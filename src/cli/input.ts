@@ -51,8 +51,15 @@ function streamLinks(input: LoadNetworkInput, env: Record<string, string | undef
 /** A whole-file error: the file could not be read at all (row 0 is the whole file). */
 const unreadable = (p: Problem) => p.severity === 'error' && p.row === 0;
 
-/** Set by `validate`, which prints the whole load report itself. */
-export const QUIET_LOAD = '\u0000quiet-load';
+/**
+ * How {@link loadInput} loads, beyond the flags: `lenient` whatever
+ * `--lenient` says, and `quiet` for `validate`, which prints the whole load
+ * report itself (no notes, and an unreadable file is a problem it lists).
+ */
+export interface LoadHow {
+  readonly lenient?: boolean;
+  readonly quiet?: boolean;
+}
 
 /** The shipped countries' names as `--geography` takes them (`sweden`). */
 const COUNTRY_NAMES = COUNTRIES.map((c) => c.name.toLowerCase()).join(', ');
@@ -204,7 +211,7 @@ const CAPABILITY_FLAGS = ['capabilities', 'census', 'custom-capabilities'] as co
  * stderr), else the dataset's own when `use` is `use`; undefined when
  * there are none or `--capabilities none`.
  */
-function inputCapabilities(values: ParsedArgs['values'], io: CliIO, net: CooperationNetwork, dataset: string | undefined, use: CapabilityUse, lang: Lang): Pick<LoadedInput, 'capabilities' | 'capabilitiesFrom' | 'capabilitiesDescription'> {
+function inputCapabilities(values: ParsedArgs['values'], io: CliIO, net: CooperationNetwork, dataset: string | undefined, use: CapabilityUse, lang: Lang, mode: 'strict' | 'lenient', quiet: boolean): Pick<LoadedInput, 'capabilities' | 'capabilitiesFrom' | 'capabilitiesDescription'> {
   const file = values.capabilities;
   if (typeof use === 'object') {
     const given = CAPABILITY_FLAGS.find((f) => values[f] !== undefined && !(f === 'capabilities' && file === 'none'));
@@ -212,7 +219,7 @@ function inputCapabilities(values: ParsedArgs['values'], io: CliIO, net: Coopera
     return {};
   }
   const custom = typeof values['custom-capabilities'] === 'string' ? values['custom-capabilities'].split(',').map((x) => x.trim()).filter(Boolean) : undefined;
-  const options = { mode: values.lenient ? ('lenient' as const) : ('strict' as const), census: values.census === true, ...(custom && custom.length > 0 && { custom }) };
+  const options = { mode, census: values.census === true, ...(custom && custom.length > 0 && { custom }) };
   if (file === 'none') {
     for (const flag of ['census', 'custom-capabilities']) if (values[flag] !== undefined) throw new UsageError(message(lang, 'cli.error.needsCapabilitiesNotNone', { flag: `--${flag}` }));
     return {};
@@ -229,7 +236,7 @@ function inputCapabilities(values: ParsedArgs['values'], io: CliIO, net: Coopera
   const caps = loadCapabilities({ path: resolve(io.cwd ?? process.cwd(), file), name: file }, net, options);
   const report = caps.loadReport!;
   const rows = report.files[0]!;
-  if (!values[QUIET_LOAD]) {
+  if (!quiet) {
     // Warnings (a Windows-1252 file, a repeated row with another source) are said, as the loader's are for actors and links.
     for (const p of report.problems.filter((p) => p.severity === 'warning')) io.stderr.write(`samverkan: ${message(lang, 'cli.warning.prefix', { message: formatProblem(p, { lang }) })}\n`);
     if (rows.rejected > 0) io.stderr.write(`samverkan: ${message(lang, 'cli.note.capabilityRowsRejected', { rejected: rows.rejected, rows: rows.rows })}\n`);
@@ -242,7 +249,7 @@ function inputCapabilities(values: ParsedArgs['values'], io: CliIO, net: Coopera
  * (`use`: what the command does with them; default: refused). Bad input
  * throws the loader's errors (exit 1).
  */
-export function loadInput(values: ParsedArgs['values'], io: CliIO, use: CapabilityUse = { refuse: message(messageLang(values), 'cli.error.noCapabilityUse') }): LoadedInput {
+export function loadInput(values: ParsedArgs['values'], io: CliIO, use: CapabilityUse = { refuse: message(messageLang(values), 'cli.error.noCapabilityUse') }, how: LoadHow = {}): LoadedInput {
   const cwd = io.cwd ?? process.cwd();
   const path = (v: unknown) => (typeof v === 'string' ? resolve(cwd, v) : undefined);
   const actors = path(values.actors);
@@ -250,7 +257,8 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO, use: Capabili
   const geography = path(values.geography);
   const graph = path(values.graph);
   const dataset = values.dataset as string | undefined;
-  const mode = values.lenient ? 'lenient' : 'strict';
+  const mode = values.lenient || how.lenient ? 'lenient' : 'strict';
+  const quiet = how.quiet === true;
   // --as-of and --ids were checked with their flags (INPUT_FLAGS).
   const asOf = values['as-of'];
   const ids = values.ids as 'auto' | 'actors' | 'municipality-codes' | undefined;
@@ -292,7 +300,7 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO, use: Capabili
     // --lenient loads what it can of each file; a file that cannot be read at all (missing, a folder, not text) is not a
     // partial result but a wrong command: it fails as in strict mode, whatever `validate` would make of it.
     const report = loaded.loadReport;
-    if (mode === 'lenient' && !values[QUIET_LOAD] && report?.problems.some(unreadable)) {
+    if (mode === 'lenient' && !quiet && report?.problems.some(unreadable)) {
       throw new LoadError({ files: report.files, problems: report.problems.filter(unreadable) }, 20, true);
     }
     return loaded;
@@ -320,8 +328,8 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO, use: Capabili
   values[DATA_LANG] = lang;
   // The user's files (or the dataset) in the language of the messages about them.
   let description = describe(lang);
-  const capabilities = inputCapabilities(values, io, net, datasetName, use, lang);
-  if (!values[QUIET_LOAD]) {
+  const capabilities = inputCapabilities(values, io, net, datasetName, use, lang, mode, quiet);
+  if (!quiet) {
     reportLoadProblems(net, io, lang);
     noteScope(net, io, lang);
   }

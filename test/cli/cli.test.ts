@@ -415,4 +415,14 @@ describe('what a county analyst meets', () => {
     expect(r.stderr).toContain(`cannot write ${join(dir, 'no/such/folder/x.txt')}: its folder does not exist`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('says a file it cannot write in the data\'s language in validate as in the other commands', async () => {
+    // A plain graph (ids that are no municipality): the data's language is English, whatever the default country's is.
+    writeFileSync(join(dir, 'plain.csv'), 'source,target\nA,B\nB,C\n');
+    const out = (command: string) => cli([command, '--links', 'plain.csv', '--out', 'no/such/folder/x.txt'], { cwd: dir, lang: null });
+    const [validate, centrality] = [await out('validate'), await out('centrality')];
+    const expected = `cannot write ${join(dir, 'no/such/folder/x.txt')}: its folder does not exist`;
+    expect(centrality.stderr).toContain(expected);
+    expect(validate.stderr).toContain(expected);
+  });
 });

@@ -1,7 +1,7 @@
 import { summaryByCounty } from '../../analysis/summary.js';
 import { message } from '../../model/i18n/index.js';
 import { formatTextTable } from '../../report/table.js';
-import { INPUT_FLAGS, INPUT_GROUP, loadInput, noteCapabilities, problemLine, QUIET_LOAD } from '../input.js';
+import { INPUT_FLAGS, INPUT_GROUP, loadInput, noteCapabilities, problemLine } from '../input.js';
 import { CAPABILITY_GROUP, withCapabilityCounts } from './capabilities.js';
 import { csvOptions, emit, formatOf, OUTPUT_GROUP, renderRows } from '../output.js';
 import { announce, defineCommand, printRows, ROWS_GROUP } from './shared.js';
@@ -29,7 +29,7 @@ export const validate = defineCommand({
   examples: ['samverkan validate --actors actors.csv --links links.csv'],
   run({ values }, io) {
     // Only an explicit --capabilities file is validated (the dataset's own are checked by its tests).
-    const { net, description, lang, capabilities } = loadInput({ ...values, lenient: true, [QUIET_LOAD]: true }, io, 'flag');
+    const { net, description, lang, capabilities } = loadInput(values, io, 'flag', { lenient: true, quiet: true });
     const loaded = net.loadReport ?? { files: [], problems: [] };
     const caps = capabilities?.loadReport;
     const report = caps ? { files: [...loaded.files, ...caps.files], problems: [...loaded.problems, ...caps.problems] } : loaded;
