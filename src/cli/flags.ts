@@ -162,6 +162,16 @@ export function wholeNumber(raw: string, flag: string, min: number | undefined, 
   return n;
 }
 
+/** The items of a comma-separated flag value, trimmed; an empty list is refused, naming the flag. */
+export function listItems(raw: string, name: string, lang: Lang): string[] {
+  const list = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (list.length === 0) refuse(lang, 'cli.error.list', { flag: `--${name}` });
+  return list;
+}
+
 /** One flag's text as its value: converted by its type, then checked against its schema. */
 export function convertFlag(name: string, flag: Flag, raw: string | boolean, lang: Lang): unknown {
   const shown = JSON.stringify(raw);
@@ -174,11 +184,7 @@ export function convertFlag(name: string, flag: Flag, raw: string | boolean, lan
     if (raw.trim() === '' || !Number.isFinite(n)) refuse(lang, 'cli.error.number', { flag: flagName, value: shown });
     value = n;
   } else if (flag.type === 'list') {
-    const list = raw
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    if (list.length === 0) refuse(lang, 'cli.error.list', { flag: flagName });
+    const list = listItems(raw, name, lang);
     if (flag.choices) {
       const unknown = list.find((item) => !flag.choices!.includes(item));
       if (unknown !== undefined) {

@@ -3,7 +3,7 @@ import { EXPORT_METRICS, exportNetwork, ExportOptionsSchema, type ExportMetric }
 import { formatNamed, GRAPH_WRITE_FORMAT_NAMES, orList, type GraphWriteFormat } from '../../io/graph/formats.js';
 import { message, type Lang } from '../../model/i18n/index.js';
 import { UsageError } from '../context.js';
-import { cliFlag, flagsOf, libraryFlag, optionsOf, type FlagTable } from '../flags.js';
+import { cliFlag, flagsOf, libraryFlag, listItems, optionsOf, type FlagTable } from '../flags.js';
 import { INPUT_GROUP, loadInput, noteCapabilities } from '../input.js';
 import { inputFiles, OUTPUT_FLAGS, writeOutput, writeOutputs } from '../output.js';
 import { progressBar } from '../progress.js';
@@ -11,8 +11,7 @@ import { announce, defineCommand, messageLang } from './shared.js';
 
 /** `--metrics all|none|LIST`: every metric, none, or these. */
 function parseMetrics(raw: string, flag: string, lang: Lang): boolean | ExportMetric[] {
-  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  if (list.length === 0) throw new UsageError(message(lang, 'cli.error.list', { flag: `--${flag}` }));
+  const list = listItems(raw, flag, lang);
   if (list.length === 1 && list[0] === 'none') return false;
   if (list.length === 1 && list[0] === 'all') return true;
   for (const m of list) if (!(EXPORT_METRICS as readonly string[]).includes(m)) throw new UsageError(message(lang, 'cli.error.unknownMetric', { value: JSON.stringify(m) }), message(lang, 'cli.hint.choices', { choices: EXPORT_METRICS.join(', ') }));
