@@ -22,6 +22,12 @@ export const BrokerageOptionsSchema = z.strictObject({
 });
 export type BrokerageOptions = z.input<typeof BrokerageOptionsSchema>;
 
+/** The Gould–Fernandez roles, in column order (their sum is the `total` column). */
+export const BROKERAGE_ROLES = ['coordinator', 'gatekeeper', 'representative', 'consultant', 'liaison'] as const;
+
+/** The measure columns of a {@link BrokerageRow}, in column order. */
+export const BROKERAGE_MEASURES = ['constraint', 'effectiveSize', ...BROKERAGE_ROLES, 'total'] as const;
+
 export interface BrokerageRow extends ActorRowBase {
   /** Burt's constraint; `null` for an actor without ties. Low constraint: the actor bridges structural holes. */
   constraint: number | null;
@@ -85,15 +91,5 @@ export function brokerage(net: CooperationNetwork, options: BrokerageOptions = {
       total: roles ? roles.total[i]! : null,
     }),
   );
-  return withColumns(rows, [
-    ...ACTOR_BASE_COLUMNS,
-    'constraint',
-    'effectiveSize',
-    'coordinator',
-    'gatekeeper',
-    'representative',
-    'consultant',
-    'liaison',
-    'total',
-  ]);
+  return withColumns(rows, [...ACTOR_BASE_COLUMNS, ...BROKERAGE_MEASURES]);
 }

@@ -2,12 +2,15 @@ import { z } from 'zod';
 import type { CooperationNetwork } from '../model/network.js';
 import { type AttributeType, type CellValue, type NodeColumn } from '../io/graph/index.js';
 import { GRAPH_WRITE_FORMAT_NAMES, writeGraph } from '../io/graph/formats.js';
-import { brokerage } from '../analysis/brokerage.js';
+import { brokerage, BROKERAGE_ROLES } from '../analysis/brokerage.js';
 import { centrality, CENTRALITY_MEASURES } from '../analysis/centrality.js';
 import { communities } from '../analysis/communities.js';
 import { kCore } from '../analysis/structure.js';
 import { ProgressSchema, parseOptions } from '../model/options.js';
 import { CapabilitySet } from '../model/capabilities.js';
+
+/** The metrics of `brokerage`, with its `total` named `brokerage`. */
+const BROKERAGE_METRICS = ['constraint', 'effectiveSize', ...BROKERAGE_ROLES, 'brokerage'] as const;
 
 /**
  * Node metrics {@link exportNetwork} can add as columns, in column order:
@@ -16,23 +19,10 @@ import { CapabilitySet } from '../model/capabilities.js';
  * sum as `brokerage`), the `core` number of `kCore` and the Louvain
  * `community` of `communities`.
  */
-export const EXPORT_METRICS = [
-  ...CENTRALITY_MEASURES,
-  'constraint',
-  'effectiveSize',
-  'coordinator',
-  'gatekeeper',
-  'representative',
-  'consultant',
-  'liaison',
-  'brokerage',
-  'core',
-  'community',
-] as const;
+export const EXPORT_METRICS = [...CENTRALITY_MEASURES, ...BROKERAGE_METRICS, 'core', 'community'] as const;
 export type ExportMetric = (typeof EXPORT_METRICS)[number];
 
 const INTEGER_METRICS: ReadonlySet<ExportMetric> = new Set(['degree', 'core', 'community']);
-const BROKERAGE_METRICS = ['constraint', 'effectiveSize', 'coordinator', 'gatekeeper', 'representative', 'consultant', 'liaison', 'brokerage'] as const;
 
 export const MetricColumnsOptionsSchema = z.strictObject({
   /** Seed of the Louvain communities, so the same network gives the same `community` column. Default 1. */
