@@ -8,7 +8,7 @@ import { csrFromEdges, toCsr } from '../metrics/csr.js';
 import { centrality, withSampling, type CentralityRows, SamplesSchema, WorkersSchema } from './centrality.js';
 import type { PathSampling } from '../metrics/path-centralities.js';
 import { camelKind, memo } from './view.js';
-import { KindListSchema, ProgressSchema, ViaSchema, parseOptions } from '../model/options.js';
+import { KindListSchema, ProgressSchema, ViaSchema, parseOptions, refusal } from '../model/options.js';
 
 import { DEFAULT_PARTNER_KINDS } from '../model/options.js';
 export { DEFAULT_PARTNER_KINDS };
@@ -22,9 +22,7 @@ export const CoverageOptionsSchema = z.strictObject({
    * May be empty: no partner columns, and `coverage` is then just "has a municipality tie".
    * A kind named twice counts once.
    */
-  partnerKinds: KindListSchema.refine((kinds) => kinds.every((k) => !RESERVED_SHARE_COLUMNS.has(`${camelKind(k)}Share`)), {
-    message: 'a partner kind would be named like a fixed column (linkedShare, linkedPopulationShare, borderPairShare); rename the kind',
-  }).default([...DEFAULT_PARTNER_KINDS]),
+  partnerKinds: KindListSchema.refine((kinds) => kinds.every((k) => !RESERVED_SHARE_COLUMNS.has(`${camelKind(k)}Share`)), refusal('options.partnerKindColumn')).default([...DEFAULT_PARTNER_KINDS]),
   /** Betweenness with link weights as strengths (distance 1/weight). Default false (NetworkX's default). */
   weighted: z.boolean().default(false),
   /** Actor kinds through which members cooperate (see `municipalityProjection`). Default `['joint_body']`. */

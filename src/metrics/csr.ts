@@ -1,7 +1,7 @@
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { z } from 'zod';
 import { csrFromEdges, type Csr } from '../model/csr.js';
-import { parseKernelOptions } from '../model/options.js';
+import { parseKernelOptions, refusal } from '../model/options.js';
 
 // The kernels' view and its builder live in the model layer (one builder for every layer); re-exported here, where the kernels import them.
 export { csrFromEdges, type Csr };
@@ -17,7 +17,7 @@ export const CsrOptionsSchema = z.strictObject({
   nodes: z
     .array(z.string())
     .readonly()
-    .refine((nodes) => new Set(nodes).size === nodes.length, 'names a node twice')
+    .refine((nodes) => new Set(nodes).size === nodes.length, refusal('options.nodeTwice'))
     .optional(),
 });
 /** Options of {@link toCsr}, as given (see {@link CsrOptionsSchema}). */

@@ -1,3 +1,5 @@
+import { message, type Lang } from './i18n/index.js';
+
 /** Where an error is, in the input, when it is about one place. */
 export interface ErrorPlace {
   /** The file (or the label of in-memory input). */
@@ -74,25 +76,25 @@ export class ArgumentError extends SamverkanError {
   }
 }
 
-/** What a value is, in a word, for an {@link ArgumentError}'s message: `null`, `a number (42)`, `an array`. */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return 'an array';
-  if (value instanceof Uint8Array) return 'bytes';
+/** What a value is, in a word, for an {@link ArgumentError}'s message: `null`, `a number (42)`, `an array`; in `lang` (default English). */
+export function describeValue(value: unknown, lang: Lang = 'en'): string {
+  if (value === null) return message(lang, 'options.value.null');
+  if (value === undefined) return message(lang, 'options.value.undefined');
+  if (Array.isArray(value)) return message(lang, 'options.value.array');
+  if (value instanceof Uint8Array) return message(lang, 'options.value.bytes');
   switch (typeof value) {
     case 'number':
     case 'bigint':
     case 'boolean':
-      return `a ${typeof value} (${String(value)})`;
+      return message(lang, `options.value.${typeof value}`, { value: String(value) });
     case 'string':
-      return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+      return message(lang, 'options.value.string', { value: JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) });
     case 'function':
-      return 'a function';
+      return message(lang, 'options.value.function');
     case 'symbol':
-      return 'a symbol';
+      return message(lang, 'options.value.symbol');
     default:
-      return `an object${value.constructor && value.constructor !== Object ? ` (${value.constructor.name})` : ''}`;
+      return value.constructor && value.constructor !== Object ? message(lang, 'options.value.objectOf', { name: value.constructor.name }) : message(lang, 'options.value.object');
   }
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ArgumentError, countAsSamverkanError, describeValue } from './errors.js';
 import { DEFAULT_KINDS, geographyKindVocabulary, isUnknownKindWord, kindWord, VOCABULARY_KINDS, type KindVocabulary, type KindWords } from './kinds.js';
 import { closestWords, didYouMean } from './suggest.js';
+import { CATALOGUES, message, pluralForm, type CountKey, type Lang, type MessageKey } from './i18n/index.js';
 
 /**
  * What an options error carries, whichever class throws it
@@ -20,14 +21,61 @@ export interface OptionsProblem {
   readonly option: string;
   /** Every option the error is about: `option` alone, or (options that conflict) each of them, `option` first. */
   readonly options: readonly string[];
-  /** Why, in words (an unknown key: `unknown option; did you mean …? (options: …)`). */
+  /** Why, in words (an unknown key: `unknown option; did you mean …? (options: …)`), in English. */
   readonly reason: string;
+  /** The reason in a language (English: `reason`). */
+  reasonIn(lang: Lang): string;
+  /** The message in a language (English: `message`): `fn: option <option>: <reason>`. */
+  describe(lang: Lang): string;
 }
 
-/** The message and the `options` of an {@link OptionsProblem}: one wording for both classes. */
-function optionsProblem(fn: string, option: string, reason: string, conflicting?: readonly string[]): { message: string; options: readonly string[] } {
+/**
+ * A reason in words of every language: its text in `lang`. What the
+ * options' checks refuse is said this way, so the CLI can say it in its
+ * language; English is the error's `reason`.
+ */
+export type Said = (lang: Lang) => string;
+
+/** A value of a {@link said} message's placeholder: text as written, or a {@link Said} of its own, rendered in the same language. */
+export type SaidParam = string | Said;
+
+/** The catalogue message `key` as a {@link Said}. Numbers are given as text, written as digits (never grouped). */
+export function said(key: MessageKey, params: Readonly<Record<string, SaidParam>> = {}): Said {
+  return (lang) => message(lang, key, inLang(params, lang));
+}
+
+/** {@link said} for a message in `.one`/`.other` forms, chosen by `n` (which the message may leave unsaid). */
+export function saidCount(key: CountKey, n: number, params: Readonly<Record<string, SaidParam>> = {}): Said {
+  return (lang) => message(lang, `${key}.${pluralForm(lang, n)}` as MessageKey, inLang(params, lang));
+}
+
+function inLang(params: Readonly<Record<string, SaidParam>>, lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) out[name] = typeof value === 'string' ? value : value(lang);
+  return out;
+}
+
+/**
+ * A refinement's message for a zod check (`.refine(check, refusal('options.ticks'))`,
+ * `ctx.addIssue({ code: 'custom', ...refusal(key, params), path })`): the English
+ * text as the issue's message, and the {@link Said} in its params, so an
+ * {@link OptionsError} from it is said in every language.
+ */
+export function refusal(key: MessageKey, params: Readonly<Record<string, SaidParam>> = {}): { message: string; params: { said: Said } } {
+  const say = said(key, params);
+  return { message: say('en'), params: { said: say } };
+}
+
+/** A {@link Said} whose every language is the same text (a reason from outside the catalogues). */
+const asIs = (text: string): Said => () => text;
+
+/** The message, the reason and the `options` of an {@link OptionsProblem}, in a language: one wording for both classes. */
+function optionsProblem(fn: string, option: string, reason: string | Said, conflicting?: readonly string[]) {
+  const say = typeof reason === 'string' ? asIs(reason) : reason;
+  const bare = option === '' || conflicting !== undefined;
   return {
-    message: `${fn}: ${option === '' || conflicting ? '' : `option ${option}: `}${reason}`,
+    say,
+    describe: (lang: Lang) => message(lang, bare ? 'options.whereBare' : 'options.where', { fn, option, reason: say(lang) }),
     options: conflicting ?? (option === '' ? [] : [option]),
   };
 }
@@ -43,20 +91,33 @@ function optionsProblem(fn: string, option: string, reason: string, conflicting?
 export class OptionsError extends ArgumentError implements OptionsProblem {
   /** Every option the error is about: `option` alone, or (options that conflict) each of them, `option` first. */
   readonly options: readonly string[];
+  readonly reason: string;
+  readonly #problem: ReturnType<typeof optionsProblem>;
   /**
+   * @param reason Why: English text, or a {@link Said} (from the catalogue) to be said in every language.
    * @param conflicting The options that conflict, when there are several
    *   (`option` is one of them); the reason then names them itself.
    */
   constructor(
     readonly fn: string,
     readonly option: string,
-    readonly reason: string,
+    reason: string | Said,
     conflicting?: readonly string[],
   ) {
     const problem = optionsProblem(fn, option, reason, conflicting);
-    super(problem.message, 'OPTIONS');
+    super(problem.describe('en'), 'OPTIONS');
     this.name = 'OptionsError';
+    this.#problem = problem;
+    this.reason = problem.say('en');
     this.options = problem.options;
+  }
+
+  reasonIn(lang: Lang): string {
+    return this.#problem.say(lang);
+  }
+
+  describe(lang: Lang): string {
+    return this.#problem.describe(lang);
   }
 }
 
@@ -70,12 +131,22 @@ export class OptionsError extends ArgumentError implements OptionsProblem {
  */
 export class KernelOptionsError extends RangeError {
   readonly code = 'OPTIONS';
-  constructor(...problem: ConstructorParameters<typeof OptionsError>) {
-    const [fn, option, reason] = problem;
-    const { message, options } = optionsProblem(...problem);
-    super(message);
+  readonly #problem: ReturnType<typeof optionsProblem>;
+  constructor(...args: ConstructorParameters<typeof OptionsError>) {
+    const [fn, option] = args;
+    const problem = optionsProblem(...args);
+    super(problem.describe('en'));
     this.name = 'KernelOptionsError';
-    Object.assign(this, { fn, option, reason, options });
+    this.#problem = problem;
+    Object.assign(this, { fn, option, reason: problem.say('en'), options: problem.options });
+  }
+
+  reasonIn(lang: Lang): string {
+    return this.#problem.say(lang);
+  }
+
+  describe(lang: Lang): string {
+    return this.#problem.describe(lang);
   }
 }
 // The fields Object.assign sets, declared for the type (an interface merged with the class).
@@ -88,14 +159,15 @@ countAsSamverkanError(KernelOptionsError, OptionsError);
  * Refuse the given `keys` of `options` that the other options make
  * meaningless (`hops` under the learned recommender, `l2` with a model that is
  * not refitted): a caller who sets one expects it to change the answer.
- * `why` completes "hops is an option …" / "hops, maxKm are options …", with
- * `it` or `them` for the options.
+ * `why` completes "hops is an option …" / "hops, maxKm are options …": a
+ * catalogue message (`options.why.*`), in `.one`/`.other` forms where it
+ * says "it" or "them" for the options.
  */
-export function refuseIgnoredOptions(fn: string, options: object, keys: readonly string[], why: (it: 'it' | 'them') => string): void {
+export function refuseIgnoredOptions(fn: string, options: object, keys: readonly string[], why: MessageKey | CountKey): void {
   const given = keys.filter((key) => (options as Record<string, unknown>)[key] !== undefined);
   if (given.length === 0) return;
-  const one = given.length === 1;
-  throw new OptionsError(fn, given[0]!, `${given.join(', ')} ${one ? 'is an option' : 'are options'} ${why(one ? 'it' : 'them')}`, given);
+  const whySaid = Object.hasOwn(CATALOGUES.en, why) ? said(why as MessageKey) : saidCount(why as CountKey, given.length);
+  throw new OptionsError(fn, given[0]!, saidCount('options.ignored', given.length, { options: given.join(', '), why: whySaid }), given);
 }
 
 /** The keys of an object schema (through `.default`, `.optional`, `.pipe` and `.refine` wrappers), for "did you mean". */
@@ -152,9 +224,9 @@ export function parseKernelOptions<S extends z.ZodType>(schema: S, options: unkn
   return parseWith(schema, options, fn, KernelOptionsError);
 }
 
-function parseWith<S extends z.ZodType>(schema: S, options: unknown, fn: string, Problem: new (fn: string, option: string, reason: string) => OptionsProblem & Error, context?: OptionsContext): z.output<S> {
+function parseWith<S extends z.ZodType>(schema: S, options: unknown, fn: string, Problem: new (fn: string, option: string, reason: string | Said) => OptionsProblem & Error, context?: OptionsContext): z.output<S> {
   if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
-    throw new Problem(fn, '', `options must be an object, got ${describeValue(options)}`);
+    throw new Problem(fn, '', said('options.notObject', { value: (lang) => describeValue(options, lang) }));
   }
   // Own keys only: a host whose Object.prototype was polluted (`Object.prototype.x = …`) must not make every call fail.
   const input = Object.assign(Object.create(null) as object, options);
@@ -166,14 +238,114 @@ function parseWith<S extends z.ZodType>(schema: S, options: unknown, fn: string,
     const key = issue.keys[0]!;
     const known = path.length === 0 ? keysOf(schema) : [];
     const option = [...path, key].join('.');
-    throw new Problem(fn, option, `unknown option${didYouMean(key, known)}${known.length > 0 ? ` (options: ${known.join(', ')})` : ''}`);
+    throw new Problem(
+      fn,
+      option,
+      said('options.unknown', { suggestion: (lang) => didYouMean(key, known, undefined, lang), known: known.length > 0 ? said('options.knownList', { list: known.join(', ') }) : '' }),
+    );
   }
   const option = issue.path.map(String).join('.');
   // A check of the whole object (no path) says nothing more by showing it.
   const value = issue.path.length === 0 ? undefined : valueAt(options, issue.path);
-  // A misspelt word among known ones (`jacard`): the closest, as for a misspelt key.
+  throw new Problem(fn, option, (lang) => issueReason(issue, value, lang));
+}
+
+/**
+ * Why a zod issue refused `value`, in `lang`: the issue's text, the value
+ * (`, got a number (-5)`) unless it is `undefined`, and for a misspelt word
+ * among known ones (`jacard`) the closest. English is zod's own message, as
+ * it has always been; other languages say zod's issues from the catalogue
+ * (`options.issue.*`), and the library's own checks by their {@link refusal}.
+ */
+export function issueReason(issue: z.core.$ZodIssue, value: unknown, lang: Lang): string {
   const words = issue.code === 'invalid_value' && typeof value === 'string' && issue.values.every((v) => typeof v === 'string') ? (issue.values as string[]) : [];
-  throw new Problem(fn, option, `${issue.message}${value === undefined ? '' : `, got ${describeValue(value)}`}${words.length > 0 ? didYouMean(value as string, words) : ''}`);
+  return message(lang, value === undefined ? 'options.noValue' : 'options.got', {
+    issue: issueText(issue, value, lang),
+    value: describeValue(value, lang),
+    suggestion: words.length > 0 ? didYouMean(value as string, words, undefined, lang) : '',
+  });
+}
+
+/** The English texts of the options section without placeholders, to the key: how a check's fixed message (`z.number().int(text)`) is found again in another language. */
+let fixedTexts: Map<string, MessageKey> | undefined;
+function fixedTextKey(text: string): MessageKey | undefined {
+  fixedTexts ??= new Map(
+    (Object.entries(CATALOGUES.en) as [MessageKey, string][]).filter(([key, t]) => key.startsWith('options.') && !t.includes('{')).map(([key, t]) => [t, key]),
+  );
+  return fixedTexts.get(text);
+}
+
+/** zod's name of a value's type, as its messages say it (`util.parsedType`). */
+function typeOfValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'nan' : 'number';
+  if (typeof value === 'object') return value instanceof Date ? 'date' : value instanceof Map ? 'map' : value instanceof Set ? 'set' : 'object';
+  return typeof value;
+}
+
+/** A word of the catalogue's `options.<group>.<word>` in `lang`, or the word itself when the catalogue has none. */
+function wordIn(lang: Lang, group: 'type' | 'origin' | 'unit', word: string): string {
+  const key = `options.${group}.${word}`;
+  return Object.hasOwn(CATALOGUES.en, key) ? message(lang, key as MessageKey) : word;
+}
+
+const SIZE_UNITS: Readonly<Record<string, string>> = { string: 'characters', file: 'bytes', array: 'items', set: 'items', map: 'entries' };
+
+/**
+ * The text of a zod issue in `lang`. English: the issue's message. Else, in
+ * order: the library's own check ({@link refusal}: its {@link Said}; a fixed
+ * text of the catalogue: that key), zod's own issues (rendered from the
+ * catalogue when the issue's message is zod's, which a test checks
+ * word for word in English), and anything else as "invalid value" with the
+ * English text.
+ */
+function issueText(issue: z.core.$ZodIssue, value: unknown, lang: Lang): string {
+  const say = (issue as { params?: { said?: unknown } }).params?.said;
+  if (typeof say === 'function') return (say as Said)(lang);
+  if (lang === 'en') return issue.message;
+  const fixed = fixedTextKey(issue.message);
+  if (fixed !== undefined) return message(lang, fixed);
+  const rendered = (l: Lang) => zodIssueText(issue, value, l);
+  const english = rendered('en');
+  return english !== undefined && english === issue.message ? rendered(lang)! : message(lang, 'options.issue.fallback', { detail: issue.message });
+}
+
+/** zod's own issues from the catalogue, or `undefined` for a kind of issue it does not say. */
+function zodIssueText(issue: z.core.$ZodIssue, value: unknown, lang: Lang): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      return message(lang, 'options.issue.invalidType', { expected: wordIn(lang, 'type', issue.expected), received: wordIn(lang, 'type', typeOfValue(value)) });
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? message(lang, 'options.issue.invalidValue', { value: shownPrimitive(issue.values[0]) })
+        : message(lang, 'options.issue.invalidChoice', { values: issue.values.map(shownPrimitive).join('|') });
+    case 'too_small':
+    case 'too_big': {
+      const small = issue.code === 'too_small';
+      const unit = SIZE_UNITS[issue.origin ?? ''];
+      const bound = issue.exact
+        ? 'options.bound.exactly'
+        : issue.inclusive
+          ? small ? 'options.bound.atLeast' : 'options.bound.atMost'
+          : small ? (unit ? 'options.bound.sizeMoreThan' : 'options.bound.moreThan') : unit ? 'options.bound.sizeLessThan' : 'options.bound.lessThan';
+      const n = String(small ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum);
+      const origin = wordIn(lang, 'origin', issue.origin ?? 'value');
+      if (unit) return message(lang, small ? 'options.issue.tooSmallSize' : 'options.issue.tooBigSize', { origin, bound: message(lang, bound), n, unit: wordIn(lang, 'unit', unit) });
+      return message(lang, small ? 'options.issue.tooSmall' : 'options.issue.tooBig', { origin, bound: message(lang, bound), n });
+    }
+    case 'not_multiple_of':
+      return message(lang, 'options.issue.notMultiple', { divisor: String(issue.divisor) });
+    case 'invalid_union':
+      return message(lang, 'options.issue.invalid');
+    default:
+      return undefined;
+  }
+}
+
+/** A primitive as zod's messages show it: strings quoted, bigints with `n`. */
+function shownPrimitive(v: unknown): string {
+  return typeof v === 'bigint' ? `${v}n` : typeof v === 'string' ? JSON.stringify(v) : String(v);
 }
 
 // Shared option fragments: one definition of each concept, used by every function that takes it.
@@ -185,12 +357,13 @@ export const DEFAULT_SMALL_POPULATION = 15_000;
 export const DEFAULT_PARTNER_KINDS = ['religious', 'civil_society', 'authority'] as const;
 
 /** The words kinds in options are read with while {@link parseOptions} parses them with a context (a parse is synchronous). */
-let optionKinds: { vocabulary: KindVocabulary; place: string } | undefined;
+let optionKinds: { vocabulary: KindVocabulary; place: Said } | undefined;
 
 /** Run `parse` with the words of `geography` naming kinds in options. */
 function withOptionKinds<T>(geography: NonNullable<OptionsContext['geography']>, parse: () => T): T {
   const previous = optionKinds;
-  const place = geography.municipalities?.length === 0 ? 'a network without a geography' : geography.name === undefined ? 'this geography' : `the ${geography.name} geography`;
+  const place =
+    geography.municipalities?.length === 0 ? said('options.place.none') : geography.name === undefined ? said('options.place.unnamed') : said('options.place.named', { name: geography.name });
   optionKinds = { vocabulary: geographyKindVocabulary(geography), place };
   try {
     return parse();
@@ -220,17 +393,13 @@ export const KindOptionSchema = z
     if (known !== undefined) return known;
     if (optionKinds && isUnknownKindWord(word, optionKinds.vocabulary)) {
       const close = closestWords(word, optionKinds.vocabulary.entries().map(([w]) => w)).slice(0, 3);
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          `not a kind ${optionKinds.place} knows${close.length > 0 ? ` (closest: ${close.map((w) => JSON.stringify(w)).join(', ')})` : ''}; ` +
-          `known kinds: ${VOCABULARY_KINDS.join(', ')}, their English words and those of its kinds file; a kind of your own is written in lower case`,
-      });
+      const closest = close.length > 0 ? said('options.closest', { words: close.map((w) => JSON.stringify(w)).join(', ') }) : '';
+      ctx.addIssue({ code: 'custom', ...refusal('options.notAKind', { place: optionKinds.place, closest, kinds: VOCABULARY_KINDS.join(', ') }) });
       return z.NEVER;
     }
     return kindWord(word);
   })
-  .pipe(z.string().min(1, 'a kind needs a letter or a digit'));
+  .pipe(z.string().min(1, refusal('options.kindNeedsLetter')));
 
 /** A list of kinds as an option: each normalised, a kind named twice counts once. */
 export const KindListSchema = z.array(KindOptionSchema).transform((kinds) => [...new Set(kinds)]);
@@ -255,13 +424,13 @@ export const NetworkSchema = z.enum(['actors', 'municipalities']).default('actor
  * `kinds` restricts the actor network, so it cannot come with `network:
  * 'municipalities'`: `.refine(...ACTOR_KINDS_ONLY)` on a schema with both.
  */
-export const ACTOR_KINDS_ONLY: [(o: { network?: string; kinds?: unknown }) => boolean, { message: string; path: PropertyKey[] }] = [
+export const ACTOR_KINDS_ONLY: [(o: { network?: string; kinds?: unknown }) => boolean, { message: string; params: { said: Said }; path: PropertyKey[] }] = [
   (o) => !(o.network === 'municipalities' && o.kinds !== undefined),
-  { message: '`kinds` restricts the actor network; the municipality network has only municipalities', path: ['kinds'] },
+  { ...refusal('options.kindsActorsOnly'), path: ['kinds'] },
 ];
 
 /** `onProgress`: called with `(done, total)` as work is done, for progress bars. */
-export const ProgressSchema = z.custom<(done: number, total: number) => void>((v) => typeof v === 'function', 'expected a function').optional();
+export const ProgressSchema = z.custom<(done: number, total: number) => void>((v) => typeof v === 'function', refusal('options.expectedFunction')).optional();
 
 /** `seed` of a seeded generator (samples, random orders, splits; see `kernels.createRng`): an integer. Default 1. */
 export const SeedSchema = z.number().int().default(1);
@@ -273,16 +442,17 @@ export const SeedSchema = z.number().int().default(1);
  * (exact if at least the number of nodes). No default here: the analyses
  * default to `'auto'` (`SamplesSchema`), the kernels to `'exact'`.
  */
-export const SampleCountSchema = countOr(['auto', 'exact'], "expected a positive integer, 'auto' or 'exact'");
+export const SampleCountSchema = countOr(['auto', 'exact'], 'options.countOrAutoExact');
 
 /**
  * Worker threads of the shortest-path searches: `'auto'` (2 threads from
  * `kernels.AUTO_WORKERS_WORK` on, else 1) or a count. No default here: the
  * analyses default to `'auto'` (`WorkersSchema`), the kernels to 1.
  */
-export const ThreadCountSchema = countOr(['auto'], "expected a positive integer or 'auto'");
+export const ThreadCountSchema = countOr(['auto'], 'options.countOrAuto');
 
 /** A positive integer or one of `words`, with one message for every wrong value (a fraction, 0, another word). */
-function countOr<const W extends readonly [string, ...string[]]>(words: W, message: string) {
-  return z.union([z.literal(words), z.number().int(message).positive(message)], { error: message });
+function countOr<const W extends readonly [string, ...string[]]>(words: W, key: MessageKey) {
+  const text = refusal(key).message; // zod's checks take the message out of the object they are given
+  return z.union([z.literal(words), z.number().int(text).positive(text)], { error: text });
 }

@@ -23,7 +23,7 @@ import {
   type ModelVariant,
 } from './recommender-model.js';
 import { componentArrays, ScoreOptionsSchema, weightedScores, type Components } from './score.js';
-import { OptionsError, ProgressSchema, ViaSchema, parseOptions, refuseIgnoredOptions } from '../model/options.js';
+import { OptionsError, ProgressSchema, ViaSchema, parseOptions, refuseIgnoredOptions, said } from '../model/options.js';
 
 /**
  * The methods of the body protocol: the learned recommender (refitted per
@@ -381,9 +381,9 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
 /** Refuse an option the body protocol would ignore (a caller who sets it expects it to change the figures). */
 function rejectIgnoredBodyOptions(options: BodyEvaluateOptions): void {
   const fn = 'evaluateBodies';
-  if (options.model !== undefined) refuseIgnoredOptions(fn, options, ['l2', 'l2Grid', 'innerFolds', 'features', 'folds'], () => 'of the refit, and with model the given model is evaluated without refitting');
+  if (options.model !== undefined) refuseIgnoredOptions(fn, options, ['l2', 'l2Grid', 'innerFolds', 'features', 'folds'], 'options.why.refit');
   if (options.since !== undefined && options.folds !== undefined) {
-    throw new OptionsError(fn, 'folds', 'folds does not apply with since: the temporal protocol fits once, on the groups that exist on the date', ['folds', 'since']);
+    throw new OptionsError(fn, 'folds', said('options.foldsWithSince'), ['folds', 'since']);
   }
 }
 

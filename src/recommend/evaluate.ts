@@ -21,7 +21,7 @@ import {
   type Components,
   type ParsedScoreOptions,
 } from './score.js';
-import { OptionsError, ProgressSchema, parseOptions, refuseIgnoredOptions } from '../model/options.js';
+import { OptionsError, ProgressSchema, parseOptions, refuseIgnoredOptions, said } from '../model/options.js';
 
 /** The classic link-prediction baselines the evaluation runs next to the samverkan scorer. */
 export const BASELINES = [
@@ -164,10 +164,10 @@ const WEIGHTED_ONLY = ['weights', 'partnerKinds', 'distanceScaleKm', 'sharedScal
 /** Refuse an option the tie protocol would ignore (a caller who sets it expects it to change the figures). */
 function rejectIgnoredTieOptions(options: EvaluateOptions, methods: readonly EvaluationMethod[]): void {
   const fn = 'evaluateRecommender';
-  if (!methods.includes('weighted')) refuseIgnoredOptions(fn, options, WEIGHTED_ONLY, () => 'of the weighted method, which methods leaves out');
-  if (options.model !== undefined && !methods.includes('samverkan')) throw new OptionsError(fn, 'model', 'model is the model of the samverkan method, which methods leaves out', ['model', 'methods']);
+  if (!methods.includes('weighted')) refuseIgnoredOptions(fn, options, WEIGHTED_ONLY, 'options.why.weightedMethod');
+  if (options.model !== undefined && !methods.includes('samverkan')) throw new OptionsError(fn, 'model', said('options.modelWithoutSamverkan'), ['model', 'methods']);
   if (options.since !== undefined && options.fraction !== undefined) {
-    throw new OptionsError(fn, 'fraction', 'fraction is the share of ties hidden at random; with since, the ties formed after the date are hidden instead', ['fraction', 'since']);
+    throw new OptionsError(fn, 'fraction', said('options.fractionWithSince'), ['fraction', 'since']);
   }
 }
 

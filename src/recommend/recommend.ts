@@ -94,9 +94,9 @@ const MODEL_ONLY = ['model', 'field', 'countyWide'] as const;
  */
 function rejectIgnoredScorerOptions(fn: string, options: Readonly<Record<string, unknown>>): void {
   if (options.scorer === 'weighted') {
-    refuseIgnoredOptions(fn, options, MODEL_ONLY, (it) => `of the learned model (scorer: 'model'), which scorer: 'weighted' does not use; leave ${it} out or use scorer: 'model'`);
+    refuseIgnoredOptions(fn, options, MODEL_ONLY, 'options.why.learnedModel');
   } else {
-    refuseIgnoredOptions(fn, options, WEIGHTED_ONLY, (it) => `of scorer: 'weighted' only; the learned model (scorer: 'model', the default) ranks every municipality not yet tied and would ignore ${it}. Pass scorer: 'weighted', or leave ${it} out`);
+    refuseIgnoredOptions(fn, options, WEIGHTED_ONLY, 'options.why.weightedScorer');
   }
 }
 type ParsedRecommendOptions = z.output<typeof RecommendOptionsSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ViaSchema, PartnerKindsSchema } from '../model/options.js';
+import { ViaSchema, PartnerKindsSchema, refusal } from '../model/options.js';
 import { indexGeography } from '../model/geography.js';
 import type { Geography } from '../model/schema.js';
 import { linkScores as linkScoresKernel } from '../metrics/link-prediction.js';
@@ -62,7 +62,7 @@ export const WeightsSchema = z
     distance: weight('distance'),
     county: weight('county'),
   })
-  .refine((w) => COMPONENTS.some((c) => w[c] > 0), { message: 'at least one weight must be positive' });
+  .refine((w) => COMPONENTS.some((c) => w[c] > 0), refusal('options.positiveWeight'));
 export type Weights = z.input<typeof WeightsSchema>;
 
 /** Options of the scorer itself (shared by every recommend function and by the evaluation). */

@@ -19,7 +19,7 @@ import { SMALL_POPULATION, stageStream } from './shape.js';
 import type { Rng } from '../metrics/random.js';
 import { AGREEMENT, dayStrings, DIALOGUE, EdgeList, MEMBER, NETWORK, POLICE_DAY, PROJECT, SYNTHETIC_LINK_KINDS } from './edges.js';
 import { KM_PER_DEG_LAT, KM_PER_DEG_LON, makeGeography } from './country.js';
-import { parseOptions } from '../model/options.js';
+import { parseOptions, refusal } from '../model/options.js';
 
 // ---------------------------------------------------------------- parameters
 
@@ -47,10 +47,10 @@ export const SyntheticNetworkOptionsSchema = z
   .superRefine((o, ctx) => {
     const m = o.municipalities ?? defaultMunicipalities(o.links);
     if (o.links < MIN_LINKS_PER_MUNICIPALITY * m) {
-      ctx.addIssue({ code: 'custom', path: ['municipalities'], message: `${m} municipalities need at least ${MIN_LINKS_PER_MUNICIPALITY * m} links (${MIN_LINKS_PER_MUNICIPALITY} each)` });
+      ctx.addIssue({ code: 'custom', path: ['municipalities'], ...refusal('options.syntheticLinks', { m: String(m), links: String(MIN_LINKS_PER_MUNICIPALITY * m), each: String(MIN_LINKS_PER_MUNICIPALITY) }) });
     }
     if (o.counties !== undefined && o.counties > m) {
-      ctx.addIssue({ code: 'custom', path: ['counties'], message: `more counties (${o.counties}) than municipalities (${m})` });
+      ctx.addIssue({ code: 'custom', path: ['counties'], ...refusal('options.syntheticCounties', { counties: String(o.counties), m: String(m) }) });
     }
   });
 export type SyntheticNetworkOptions = z.input<typeof SyntheticNetworkOptionsSchema>;

@@ -344,6 +344,10 @@ describe('recommend, plan and evaluate', () => {
     const bad = await cli(['recommend', '--municipality', 'Dorotea', '--model', 'not-a-model.json', '--dataset', 'bodies'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/the model not-a-model\.json is not a samverkan model: format/);
+    // A given model is evaluated as it is: an --l2 for a refit, even `cv`, is refused naming the flag, not ignored.
+    const refit = await cli(['evaluate', '--protocol', 'body', '--dataset', 'bodies', '--model', 'model.json', '--l2', 'cv'], { cwd: dir });
+    expect(refit.code).toBe(2);
+    expect(refit.stderr).toMatch(/--l2\b.*refit/);
   });
 
   it('evaluate --protocol body prints the library’s rows; options of the other protocol are refused', async () => {

@@ -299,7 +299,7 @@ export const evaluateCommand = defineCommand({
       const rows = evaluateRecommender(net, {
         protocol: 'body',
         ...(folds !== undefined && { folds }),
-        ...(l2 !== undefined && l2 !== 'cv' && { l2 }),
+        ...(l2 !== undefined && { l2 }),
         ...(bootstrap !== undefined && { bootstrap }),
         ...(reference && { reference }),
         ...(methods && { methods: methods as BodyMethod[] }),
@@ -354,8 +354,7 @@ export const fitCommand = defineCommand({
   run({ values, flags }, io) {
     const { net, description, lang } = loadInput(values, io);
     announce(description, values, io);
-    const { l2, ...options } = optionsOf(FIT_FLAGS, flags);
-    const model = fitRecommender(net, { ...options, ...(l2 !== undefined && l2 !== 'cv' && { l2 }), dataset: description });
+    const model = fitRecommender(net, { ...optionsOf(FIT_FLAGS, flags), dataset: description });
     const path = emit(`${JSON.stringify(model, null, 2)}\n`, values, io);
     if (path) io.stderr.write(`${message(lang, 'cli.note.fitted', { path, cases: model.default.cases, groups: model.trainedOn.groups, l2: String(model.default.l2) })}\n`);
     return 0;

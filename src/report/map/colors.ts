@@ -1,5 +1,6 @@
 /** The sequential colour scale of maps and their legends. */
 import { z } from 'zod';
+import { refusal } from '../../model/options.js';
 
 /**
  * Default sequential colours: ten evenly spaced stops of viridis, which is
@@ -30,7 +31,7 @@ export const ColorScaleSchema = z.strictObject({
   /** Values mapped to the first and last colour; values outside are clamped. Default [0, 1] (shares). */
   domain: z
     .tuple([z.number(), z.number()])
-    .refine(([lo, hi]) => lo !== hi, 'the domain ends must differ')
+    .refine(([lo, hi]) => lo !== hi, refusal('options.domainEnds'))
     .default([0, 1]),
   /** Colour stops, evenly spaced over the domain and interpolated in sRGB. Default {@link DEFAULT_MAP_COLORS}. */
   colors: z.array(HexColorSchema).min(2).default([...DEFAULT_MAP_COLORS]),

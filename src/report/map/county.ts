@@ -7,7 +7,7 @@ import { findGaps, GAP_TYPES } from '../../analysis/gaps.js';
 import { findCounty, indexGeography } from '../../model/geography.js';
 import { formatList, message, messageCount, resolveLang, type Lang, type MessageKey } from '../../model/i18n/index.js';
 import { requireGeography, scopeSet, type CooperationNetwork } from '../../model/network.js';
-import { OptionsError, parseOptions } from '../../model/options.js';
+import { OptionsError, parseOptions, said } from '../../model/options.js';
 import { countySuggestion } from '../../model/suggest.js';
 import { escapeXml } from '../escape.js';
 import { countyBorderLines } from './borders.js';
@@ -89,12 +89,12 @@ function countyOf(net: CooperationNetwork, o: ParsedCountyMapOptions): { code: s
       const code = net.scope.counties[0]!;
       return { code, name: indexGeography(net.geography).county.get(code)?.name ?? code };
     }
-    throw new OptionsError(FN, 'county', `name the county to draw: the network covers ${net.scope.description}`);
+    throw new OptionsError(FN, 'county', said('options.nameCounty', { scope: net.scope.description }));
   }
   const found = findCounty(net.geography, o.county);
-  if (!found) throw new OptionsError(FN, 'county', `no county ${JSON.stringify(o.county)} in the geography${countySuggestion(net.geography, o.county)}`);
+  if (!found) throw new OptionsError(FN, 'county', said('options.noCounty', { county: JSON.stringify(o.county), suggestion: (lang: Lang) => countySuggestion(net.geography, o.county!, lang) }));
   if (!net.scope.counties.includes(found.code)) {
-    throw new OptionsError(FN, 'county', `${found.name} (${found.code}) is outside the network's scope (${net.scope.description}): its municipalities are not part of the data`);
+    throw new OptionsError(FN, 'county', said('options.countyOutOfScope', { county: found.name, code: found.code, scope: net.scope.description }));
   }
   return { code: found.code, name: found.name };
 }
@@ -190,7 +190,7 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
   const restOfCounty = ofCounty.filter((c) => !scope.has(c) && featureOf.has(c));
   const drawnOwn = own.filter((c) => featureOf.has(c));
   if (drawnOwn.length === 0) {
-    throw new OptionsError(FN, o.features ? 'features' : 'county', `the map polygons cover none of the municipalities of ${county.name}; pass \`features\`: GeoJSON with a \`code\` property per municipality`);
+    throw new OptionsError(FN, o.features ? 'features' : 'county', said('options.noPolygons', { county: county.name }));
   }
   const inCounty = new Set(own);
   const neighbourCodes = [

@@ -7,6 +7,7 @@ import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { SWEDEN } from '../../countries/sweden/index.js';
 import { cached } from '../../model/cache.js';
 import type { Country } from '../../model/country.js';
+import { refusal } from '../../model/options.js';
 
 /** A `[longitude, latitude]` position in WGS84 degrees (extra members, such as altitude, are ignored). */
 export type MapPosition = readonly number[];
@@ -68,7 +69,7 @@ export const MapFeatureCollectionSchema = z
     const seen = new Set<string>();
     fc.features.forEach((f, i) => {
       if (seen.has(f.properties.code)) {
-        ctx.addIssue({ code: 'custom', message: `duplicate code ${JSON.stringify(f.properties.code)}`, path: ['features', i, 'properties', 'code'] });
+        ctx.addIssue({ code: 'custom', ...refusal('options.duplicateCode', { code: JSON.stringify(f.properties.code) }), path: ['features', i, 'properties', 'code'] });
       }
       seen.add(f.properties.code);
     });

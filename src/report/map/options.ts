@@ -1,5 +1,6 @@
 /** The options of `renderMap`. */
 import { z } from 'zod';
+import { refusal } from '../../model/options.js';
 import { LangSchema } from '../../model/i18n/index.js';
 import { IsoDateSchema, type Geography } from '../../model/schema.js';
 import { ColorScaleSchema, HexColorSchema } from './colors.js';
@@ -30,10 +31,10 @@ export const MapOptionsSchema = ColorScaleSchema.extend({
   classes: z.number().int().min(2).max(9).default(5),
   /** Class breaks of a `threshold` scale, ascending: a value `v` is in the class after every break `b <= v`. */
   breaks: z
-    .array(z.number().refine(Number.isFinite, 'a break is a finite number'))
+    .array(z.number().refine(Number.isFinite, refusal('options.breakFinite')))
     .min(1)
     .max(8)
-    .refine((b) => b.every((v, i) => i === 0 || v > b[i - 1]!), 'breaks must be strictly ascending')
+    .refine((b) => b.every((v, i) => i === 0 || v > b[i - 1]!), refusal('options.breaksAscending'))
     .optional(),
   /**
    * The categories of a `categorical` scale, in legend order: each value
@@ -43,10 +44,10 @@ export const MapOptionsSchema = ColorScaleSchema.extend({
    * the colours of {@link CATEGORICAL_COLORS}.
    */
   categories: z
-    .array(z.strictObject({ value: z.number().refine(Number.isFinite, 'a category value is a finite number'), label: z.string().min(1), color: HexColorSchema.optional() }))
+    .array(z.strictObject({ value: z.number().refine(Number.isFinite, refusal('options.categoryFinite')), label: z.string().min(1), color: HexColorSchema.optional() }))
     .min(1)
     .max(12)
-    .refine((c) => new Set(c.map((x) => x.value)).size === c.length, 'each category value once')
+    .refine((c) => new Set(c.map((x) => x.value)).size === c.length, refusal('options.categoryOnce'))
     .optional(),
   /**
    * What the values are: `number`, or `share` (0–1, written as percentages
@@ -67,10 +68,10 @@ export const MapOptionsSchema = ColorScaleSchema.extend({
    * (`level: 'county'`): finite numbers, or `null` for missing. Codes not on
    * the map are ignored; map codes without a value are missing.
    */
-  values: z.custom<ReadonlyMap<string, number | null>>(isMap, 'values must be a Map from code to number or null').superRefine((values, ctx) => {
+  values: z.custom<ReadonlyMap<string, number | null>>(isMap, refusal('options.valuesMap')).superRefine((values, ctx) => {
     for (const [code, value] of values) {
       if (typeof code !== 'string' || (value !== null && (typeof value !== 'number' || !Number.isFinite(value)))) {
-        ctx.addIssue({ code: 'custom', message: `value of ${JSON.stringify(code)} is ${String(value)}: use a finite number, or null for missing` });
+        ctx.addIssue({ code: 'custom', ...refusal('options.valueFinite', { code: JSON.stringify(code), value: String(value) }) });
         return;
       }
     }
@@ -105,7 +106,7 @@ export const MapOptionsSchema = ColorScaleSchema.extend({
   legendLabel: z.string().optional(),
   /** Tick values on the colour bar (those outside the domain are dropped), or a count of evenly spaced ticks (0, or 2 or more). Default 5. */
   ticks: z
-    .union([z.number().int().min(0).max(50).refine((n) => n !== 1, 'use 0 or at least 2 ticks'), z.array(z.number())])
+    .union([z.number().int().min(0).max(50).refine((n) => n !== 1, refusal('options.ticks')), z.array(z.number())])
     .default(5),
   /** Formats values in tooltips and legend labels. Default: by `unit` in the locale's format (`0,82` / `0.82`; `82 %` / `82%`), with as many decimals (0 to 2) as keep the legend's labels apart. */
   format: z.custom<(value: number) => string>(isFunction, 'format must be a function').optional(),

@@ -3,7 +3,7 @@ import { geoPath } from 'd3-geo';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { defaultGeography } from '../../io/country.js';
 import { formatDate, message, resolveLang, type Lang } from '../../model/i18n/index.js';
-import { OptionsError, parseOptions } from '../../model/options.js';
+import { OptionsError, parseOptions, said } from '../../model/options.js';
 import type { Geography } from '../../model/schema.js';
 import { escapeXml } from '../escape.js';
 import { countyBorderLines } from './borders.js';
@@ -54,9 +54,9 @@ function scaleOf(o: ParsedMapOptions, features: readonly Feature[], lang: Lang):
 
 /** {@link fitScale} with its options checked against the scale (an option of another scale is refused) and its errors as the options' (naming `fn`). */
 export function checkedScale(fn: string, o: ScaleOptions, units: readonly (number | null)[], lang: Lang): FittedScale {
-  if (o.scale === 'threshold' && o.breaks === undefined) throw new OptionsError(fn, 'breaks', 'a threshold scale needs its breaks');
+  if (o.scale === 'threshold' && o.breaks === undefined) throw new OptionsError(fn, 'breaks', said('options.thresholdBreaks'));
   for (const [option, scales] of [['breaks', ['threshold']], ['categories', ['categorical']], ['domain', ['linear']]] as const) {
-    if (o[option] !== undefined && !(scales as readonly string[]).includes(o.scale)) throw new OptionsError(fn, option, `is for scale: ${scales.join(' or ')}, not ${o.scale}`);
+    if (o[option] !== undefined && !(scales as readonly string[]).includes(o.scale)) throw new OptionsError(fn, option, said('options.forScale', { scales: scales.join(' or '), scale: o.scale }));
   }
   try {
     return fitScale(o, units, lang);

@@ -7,6 +7,7 @@ import { report } from './report.js';
 import { explore } from './explore.js';
 import { load } from './load.js';
 import { output } from './output.js';
+import { options } from './options.js';
 
 /** The English catalogue: every user-facing sentence, by key. The reference for the other languages' keys. */
-export const en = { ...common, ...gaps, ...reasons, ...report, ...map, ...explore, ...load, ...output, ...cli } as const;
+export const en = { ...common, ...gaps, ...reasons, ...report, ...map, ...explore, ...load, ...output, ...options, ...cli } as const;

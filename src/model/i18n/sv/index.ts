@@ -9,6 +9,7 @@ import { report } from './report.js';
 import { explore } from './explore.js';
 import { load } from './load.js';
 import { output } from './output.js';
+import { options } from './options.js';
 
 /** The Swedish catalogue: the same keys as the English one. */
-export const sv: Section<typeof en> = { ...common, ...gaps, ...reasons, ...report, ...map, ...explore, ...load, ...output, ...cli };
+export const sv: Section<typeof en> = { ...common, ...gaps, ...reasons, ...report, ...map, ...explore, ...load, ...output, ...options, ...cli };
