@@ -1,0 +1,63 @@
+/**
+ * The English words that were left in Swedish output (issue 15): the
+ * geography's name in messages and total rows, and the national report's
+ * heading. Each check fails on the code before the mend.
+ */
+import { describe, expect, it } from 'vitest';
+import { coverageByCounty } from '../../src/analysis/coverage.js';
+import { summaryByCounty } from '../../src/analysis/summary.js';
+import { loadNetwork } from '../../src/io/load/index.js';
+import { formatProblem } from '../../src/model/load-report.js';
+import { demoDataset } from '../../src/io/sweden.js';
+import { cli } from './helpers.js';
+
+const lastLine = (text: string) => text.trimEnd().split('\n').at(-1)!;
+
+describe('the geography is named in the language of the output', () => {
+  it('a loader problem names "geografin Sverige" in Swedish and "the Sweden geography" in English', () => {
+    const actors = 'id,name,kind,municipality,county\na1,A,authority,Umea,\na5,E,authority,,Nolän\n';
+    const problems = loadNetwork({ actors: { text: actors, name: 'actors.csv' }, links: { text: 'source,target\na1,a5\n', name: 'links.csv' } }, { mode: 'lenient' }).loadReport!.problems;
+    const named = problems.filter((p) => p.code === 'municipality.unknown' || p.code === 'county.unknown');
+    expect(named).toHaveLength(2);
+    for (const p of named) {
+      expect(formatProblem(p, { lang: 'sv' })).toContain('geografin Sverige');
+      expect(formatProblem(p, { lang: 'sv' })).not.toContain('Sweden');
+      expect(formatProblem(p, { lang: 'en' })).toContain('the Sweden geography');
+      // English stays the problem's reason, word for word
+      expect(p.reason).toContain('the Sweden geography');
+    }
+  });
+
+  it('the total rows of coverageByCounty and summaryByCounty say the word the report says, in each language', () => {
+    const net = loadNetwork(demoDataset());
+    expect(coverageByCounty(net, { samples: 50 }).at(-1)!.name).toBe('Sverige');
+    expect(coverageByCounty(net, { samples: 50, lang: 'en' }).at(-1)!.name).toBe('Sweden');
+    expect(summaryByCounty(net).at(-1)!.name).toBe('Sverige');
+    expect(summaryByCounty(net, { lang: 'en' }).at(-1)!.name).toBe('Sweden');
+    expect(summaryByCounty(net, { lang: 'en' }).at(-1)!.county).toBe('total');
+  });
+
+  it('samverkan coverage and summary: the total row in the CLI language', async () => {
+    for (const command of ['coverage', 'summary']) {
+      const sv = await cli([command, '--lang', 'sv']);
+      expect(sv.code).toBe(0);
+      expect(lastLine(sv.stdout)).toMatch(/^total\s+Sverige\s+290/);
+      const en = await cli([command]);
+      expect(lastLine(en.stdout)).toMatch(/^total\s+Sweden\s+290/);
+    }
+  }, 120_000);
+});
+
+describe('the report command heading', () => {
+  it('the national report is not called a county report', async () => {
+    const sv = await cli(['report', '--format', 'md', '--out', '/dev/null'], { lang: 'sv' });
+    expect(sv.code).toBe(0);
+    expect(sv.stdout).toMatch(/^Nationell rapport för /);
+    expect(sv.stdout).not.toContain('Länsrapport');
+    const en = await cli(['report', '--format', 'md', '--out', '/dev/null']);
+    expect(en.stdout).toMatch(/^National report for /);
+    const county = await cli(['report', '--format', 'md', '--out', '/dev/null', '--county', '24'], { lang: 'sv' });
+    expect(county.code).toBe(0);
+    expect(county.stdout).toMatch(/^Länsrapport för /);
+  }, 180_000);
+});
