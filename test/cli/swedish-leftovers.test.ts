@@ -9,6 +9,9 @@ import { summaryByCounty } from '../../src/analysis/summary.js';
 import { loadNetwork } from '../../src/io/load/index.js';
 import { formatProblem } from '../../src/model/load-report.js';
 import { demoDataset } from '../../src/io/sweden.js';
+import { buildReport } from '../../src/report/model.js';
+import { renderReportMarkdownFromModel } from '../../src/report/markdown.js';
+import { SWEDEN_SOURCE } from '../../src/io/sweden.js';
 import { cli } from './helpers.js';
 
 const lastLine = (text: string) => text.trimEnd().split('\n').at(-1)!;
@@ -60,4 +63,18 @@ describe('the report command heading', () => {
     expect(county.code).toBe(0);
     expect(county.stdout).toMatch(/^Länsrapport för /);
   }, 180_000);
+});
+
+describe("the geography's source line in the report's language", () => {
+  it('a Swedish report cites its sources in Swedish, an English one in English', () => {
+    const net = loadNetwork(demoDataset());
+    const sv = buildReport(net, { suggestions: 0, lang: 'sv' });
+    const en = buildReport(net, { suggestions: 0, lang: 'en' });
+    expect(sv.geographySource).toBe(SWEDEN_SOURCE.sv);
+    expect(en.geographySource).toBe(SWEDEN_SOURCE.en);
+    const md = renderReportMarkdownFromModel(sv);
+    expect(md).toContain('Folkmängd: SCB, 30 september 2025');
+    expect(md).not.toContain('Population: SCB');
+    expect(renderReportMarkdownFromModel(en)).toContain('Population: SCB, 30 September 2025');
+  });
 });
