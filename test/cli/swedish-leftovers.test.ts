@@ -78,3 +78,30 @@ describe("the geography's source line in the report's language", () => {
     expect(renderReportMarkdownFromModel(en)).toContain('Population: SCB, 30 September 2025');
   });
 });
+
+describe('usage errors in Swedish: flags, commands and choices', () => {
+  const firstLine = async (args: string[], lang: 'sv' | 'en') => {
+    const r = await cli(args, { lang });
+    expect(r.code).toBe(2);
+    return r.stderr.split('\n')[0]!;
+  };
+
+  it('an unknown flag, a flag without its value, a switch with one, an unknown command, a misspelt choice', async () => {
+    const cases: [string[], string, string][] = [
+      [['summary', '--lenint'], 'samverkan: okänd flagga --lenint; menade du --lenient?', 'samverkan: unknown option --lenint; did you mean --lenient?'],
+      [['summary', '--lenient=3'], 'samverkan: --lenient är en växel och tar inget värde', 'samverkan: --lenient is a switch and takes no value'],
+      [['sumary'], 'samverkan: okänt kommando "sumary"; menade du "summary"?', 'samverkan: unknown command "sumary"; did you mean "summary"?'],
+      [['summary', '--ids', 'autp'], 'samverkan: --ids måste vara ett av auto, actors, municipality-codes, fick "autp"; menade du "auto"?', 'samverkan: --ids must be one of auto, actors, municipality-codes, got "autp"; did you mean "auto"?'],
+    ];
+    for (const [args, sv, en] of cases) {
+      expect(await firstLine(args, 'sv')).toBe(sv);
+      expect(await firstLine(args, 'en')).toBe(en);
+    }
+    // Node's own words never reach a Swedish reader
+    const out = await cli(['summary', '--lang', 'sv', '--out'], { lang: null });
+    expect(out.stderr.split('\n')[0]).toBe('samverkan: --out kräver ett värde');
+    const dash = await cli(['summary', '--out', '--lang', 'sv'], { lang: null });
+    expect(dash.stderr).toContain('--out kräver ett värde men följs av en flagga');
+    expect(dash.stderr).not.toMatch(/Option|argument|ambiguous/);
+  });
+});
