@@ -285,8 +285,7 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO, use: Capabili
       loaded = streamLinks(input, io.env ?? process.env) ? loadNetworkInChunks(input, options) : loadNetwork(input, options);
     } catch (error) {
       // A county or municipality of --county/--municipalities the geography does not have: a wrong command (exit 2).
-      // (The scope's own sentence is the model's, in English for now.)
-      if (error instanceof ScopeError) throw new UsageError(error.message.replace(/^scope: /, '').replace(/^unknown (county|municipality)/, '--county/--municipalities: unknown $1'), message(lang0, 'cli.hint.scope'));
+      if (error instanceof ScopeError) throw new UsageError(`--county/--municipalities: ${error.describe(lang0)}`, message(lang0, 'cli.hint.scope'));
       throw error;
     } finally {
       bar.finish();

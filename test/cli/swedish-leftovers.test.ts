@@ -105,3 +105,29 @@ describe('usage errors in Swedish: flags, commands and choices', () => {
     expect(dash.stderr).not.toMatch(/Option|argument|ambiguous/);
   });
 });
+
+describe('scope errors in the language of the output', () => {
+  it('ScopeError keeps its English message and says it in Swedish with describe', async () => {
+    const { resolveScope } = await import('../../src/model/scope.js');
+    const { ScopeError } = await import('../../src/model/errors.js');
+    const geography = loadNetwork(demoDataset()).geography;
+    let error: unknown;
+    try {
+      resolveScope(geography, { counties: ['24', 'Upsala'] } as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ScopeError);
+    const e = error as InstanceType<typeof ScopeError>;
+    expect(e.message).toMatch(/^scope: unknown county "Upsala": not a code or name of the Sweden geography; did you mean Uppsala län \(03\)\?$/);
+    expect(e.describe('sv')).toBe('okänt län "Upsala": varken en kod eller ett namn i geografin Sverige; menade du Uppsala län (03)?');
+  });
+
+  it('samverkan --county with an unknown county says so in Swedish', async () => {
+    const r = await cli(['summary', '--county', 'Upsala'], { lang: 'sv' });
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('samverkan: --county/--municipalities: okänt län "Upsala": varken en kod eller ett namn i geografin Sverige; menade du Uppsala län (03)?');
+    const en = await cli(['summary', '--county', 'Upsala']);
+    expect(en.stderr.split('\n')[0]).toBe('samverkan: --county/--municipalities: unknown county "Upsala": not a code or name of the Sweden geography; did you mean Uppsala län (03)?');
+  });
+});
