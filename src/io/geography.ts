@@ -3,7 +3,7 @@ import { uniformDigitWidth } from '../model/geography.js';
 import { SamverkanError } from '../model/errors.js';
 import { because, formatProblem, type Problem, type ProblemCode } from '../model/load-report.js';
 import { message, pluralForm, type Lang } from '../model/i18n/index.js';
-import { GeographySchema, IsoDateSchema, WordsSchema, type Border, type County, type Geography, type Municipality } from '../model/schema.js';
+import { GeographySchema, IsoDateSchema, type Border, type County, type Geography, type Municipality } from '../model/schema.js';
 import { decimalPoint } from './csv.js';
 import { normaliseHeader } from './columns.js';
 import { checkHeader } from './header.js';
@@ -91,8 +91,8 @@ export interface GeographySources {
 export const LoadGeographyOptionsSchema = z.strictObject({
   /** Name of the country or region. Default: the folder name, or `custom`. */
   name: z.string().min(1).optional(),
-  /** Where the data comes from, kept with the geography and shown in reports: one text, or words by language (`{ en, sv }`). */
-  source: WordsSchema.optional(),
+  /** Where the data comes from, kept with the geography and shown in reports (a country's `source` may also be words by language). */
+  source: z.string().optional(),
   /** How the country writes its place names (`NameRules`: suffixes such as `kommun`, collation locale), kept with the geography. Default: none. */
   names: NameRulesSchema.optional(),
   /** The language sentences about it are written in when none is asked for (`lang`). Default: none (English). */

@@ -131,3 +131,40 @@ describe('scope errors in the language of the output', () => {
     expect(en.stderr.split('\n')[0]).toBe('samverkan: --county/--municipalities: unknown county "Upsala": not a code or name of the Sweden geography; did you mean Uppsala län (03)?');
   });
 });
+
+describe('graph files that cannot be parsed, in Swedish', () => {
+  const graphProblem = (text: string, name: string) => loadNetwork({ graph: { text, name } }, { mode: 'lenient' }).loadReport!.problems[0]!;
+
+  it('XML syntax details are in the catalogue: Swedish in Swedish, the English message unchanged', async () => {
+    const { parseXml, XmlError } = await import('../../src/io/xml.js');
+    const cases: [string, string, string][] = [
+      ['<graphml><graph><node id="a"></graph></graphml>', 'sluttaggen </graph> passar inte starttaggen <node> på rad 1', 'the end tag </graph> does not match the start tag <node> on line 1'],
+      ['<graphml a="1" a="2"/>', 'attributet a förekommer två gånger i <graphml>', 'the attribute a appears twice in <graphml>'],
+      ['<graphml>&nbsp;</graphml>', 'en okänd entitet &nbsp;', 'an unknown entity &nbsp;'],
+      ['<graphml><!-- open', 'en kommentar avslutas inte', 'a comment is not closed'],
+      ['<graphml', 'starttaggen <graphml> avslutas inte', 'the start tag <graphml> is not closed'],
+      ['<graphml x=1/>', 'värdet av attributet x står inte inom citattecken', 'the value of the attribute x is not quoted'],
+    ];
+    for (const [text, sv, en] of cases) {
+      let error: unknown;
+      try {
+        parseXml(text);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, text).toBeInstanceOf(XmlError);
+      expect((error as Error).message, text).toMatch(new RegExp(`^${en.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(line \\d+, column \\d+\\)$`));
+      const p = graphProblem(text, 'g.graphml');
+      expect(formatProblem(p, { lang: 'sv' }), text).toContain(`filen är inte välformad XML: ${sv}`);
+      expect(formatProblem(p, { lang: 'en' }), text).toContain(`the file is not well-formed XML: ${en}`);
+    }
+  });
+
+  it('a JSON syntax error says where it stopped, in Swedish', () => {
+    const end = graphProblem('{"nodes": [1,', 'g.json');
+    expect(formatProblem(end, { lang: 'sv' })).toContain('filen är inte giltig JSON (texten tar slut mitt i ett värde)');
+    expect(formatProblem(end, { lang: 'en' })).toMatch(/the file is not valid JSON \(.*JSON.*\)/);
+    const at = graphProblem('{"a" 1}', 'g.json');
+    expect(formatProblem(at, { lang: 'sv' })).toMatch(/filen är inte giltig JSON \(fel syntax (vid tecken 6|på rad 1, kolumn \d+)\)/);
+  });
+});
