@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { indexGeography } from '../model/geography.js';
+import { LangSchema } from '../model/i18n/index.js';
 import { nodeKey } from '../model/keys.js';
 import { requireGeography, scopeSet, sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
@@ -7,7 +8,7 @@ import { connectedComponents } from '../metrics/components.js';
 import { csrFromEdges, toCsr } from '../metrics/csr.js';
 import { centrality, withSampling, type CentralityRows, SamplesSchema, WorkersSchema } from './centrality.js';
 import type { PathSampling } from '../metrics/path-centralities.js';
-import { camelKind, memo } from './view.js';
+import { camelKind, memo, totalRowName } from './view.js';
 import { KindListSchema, ProgressSchema, ViaSchema, parseOptions, refusal } from '../model/options.js';
 
 import { DEFAULT_PARTNER_KINDS } from '../model/options.js';
@@ -29,6 +30,11 @@ export const CoverageOptionsSchema = z.strictObject({
   via: ViaSchema,
   /** Append a national row (county `total`). Default true. */
   total: z.boolean().default(true),
+  /**
+   * The language of the national total row's `name`: the geography's display name in it (`Sverige`, `Sweden`),
+   * the word the report writes. Default the geography's language (Sweden's is Swedish).
+   */
+  lang: LangSchema.optional(),
   /** Betweenness from every actor or a sample of sources: `'auto'` (default), `'exact'` or a number (see `centrality`). */
   samples: SamplesSchema,
   /** Worker threads for betweenness (see `centrality`). Default `'auto'`. */
@@ -341,7 +347,7 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
       if (a !== undefined && b !== undefined) ends.push(a, b);
     }
     const components = connectedComponents(csrFromEdges(municipal.map((r) => r.municipality), Int32Array.from(ends), null)).count;
-    rows.push(row('total', net.scope.national ? ix.geography.name : net.scope.description, municipal, scopeBorders, crossLinks, crossTies, null, components));
+    rows.push(row('total', totalRowName(net, o.lang), municipal, scopeBorders, crossLinks, crossTies, null, components));
   }
   return withSampling(inColumnOrder(rows, [
     'county',

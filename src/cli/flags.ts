@@ -188,13 +188,13 @@ export function convertFlag(name: string, flag: Flag, raw: string | boolean, lan
     if (flag.choices) {
       const unknown = list.find((item) => !flag.choices!.includes(item));
       if (unknown !== undefined) {
-        throw new UsageError(message(lang, 'cli.error.unknownItem', { flag: flagName, value: JSON.stringify(unknown) }) + didYouMean(unknown, flag.choices), message(lang, 'cli.hint.choices', { choices: flag.choices.join(', ') }));
+        throw new UsageError(message(lang, 'cli.error.unknownItem', { flag: flagName, value: JSON.stringify(unknown) }) + didYouMean(unknown, flag.choices, undefined, lang), message(lang, 'cli.hint.choices', { choices: flag.choices.join(', ') }));
       }
     }
     value = list;
   } else if (flag.type === 'choice') {
     const choices = flag.choices ?? [];
-    if (!choices.includes(raw)) refuse(lang, 'cli.error.choice', { flag: flagName, choices: choices.join(', '), value: shown });
+    if (!choices.includes(raw)) throw new UsageError(message(lang, 'cli.error.choice', { flag: flagName, choices: choices.join(', '), value: shown }) + didYouMean(raw, choices, undefined, lang));
     value = raw;
   } else value = raw;
   // The library option's own schema: what the library would refuse is refused here, naming the flag.

@@ -8,7 +8,6 @@ import type { CapabilitySet } from '../model/capabilities.js';
 import { countryWordsIn, type Country } from '../model/country.js';
 import { isPlainGeography } from '../model/geography.js';
 import type { ScopeOption } from '../model/scope.js';
-import { didYouMean } from '../model/suggest.js';
 import { ScopeError } from '../model/errors.js';
 import { LoadError, loadNetwork, type LoadNetworkInput } from '../io/load/index.js';
 // From the old module on purpose: a test watches this import to see which path a large links file takes.
@@ -86,11 +85,6 @@ export const INPUT_FLAGS = {
     value: 'HOW',
     help: 'cli.flag.ids',
     default: 'auto',
-    parse: (raw, _flag, lang) => {
-      const choices = LoadNetworkOptionsSchema.shape.ids.unwrap().options;
-      if (!(choices as readonly string[]).includes(raw)) throw new UsageError(message(lang, 'cli.error.unknownValue', { flag: '--ids', value: JSON.stringify(raw) }) + didYouMean(raw, choices), '--ids auto, actors or municipality-codes');
-      return raw as (typeof choices)[number];
-    },
   }),
   dataset: cliFlag({
     type: 'string',
@@ -291,8 +285,7 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO, use: Capabili
       loaded = streamLinks(input, io.env ?? process.env) ? loadNetworkInChunks(input, options) : loadNetwork(input, options);
     } catch (error) {
       // A county or municipality of --county/--municipalities the geography does not have: a wrong command (exit 2).
-      // (The scope's own sentence is the model's, in English for now.)
-      if (error instanceof ScopeError) throw new UsageError(error.message.replace(/^scope: /, '').replace(/^unknown (county|municipality)/, '--county/--municipalities: unknown $1'), message(lang0, 'cli.hint.scope'));
+      if (error instanceof ScopeError) throw new UsageError(`--county/--municipalities: ${error.describe(lang0)}`, message(lang0, 'cli.hint.scope'));
       throw error;
     } finally {
       bar.finish();

@@ -74,7 +74,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return 0;
     }
     const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new UsageError(message(lang0, 'cli.error.unknownCommand', { name: JSON.stringify(name) }) + didYouMean(name ?? '', COMMANDS.map((c) => c.name)), message(lang0, 'cli.hint.commands', { commands: COMMANDS.map((c) => c.name).join(', ') }));
+    if (!command) throw new UsageError(message(lang0, 'cli.error.unknownCommand', { name: JSON.stringify(name) }) + didYouMean(name ?? '', COMMANDS.map((c) => c.name), undefined, lang0), message(lang0, 'cli.hint.commands', { commands: COMMANDS.map((c) => c.name).join(', ') }));
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout.write(command.help(lang0) + '\n');
       return 0;

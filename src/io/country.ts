@@ -38,12 +38,12 @@ export function countryGeography(country: Country): Geography {
     deepFrozen({
       ...loadGeography(country.geography, {
         name: country.name,
-        ...(country.source !== undefined && { source: country.source }),
         ...(country.names !== undefined && { names: country.names }),
         ...(country.language !== undefined && { language: country.language }),
         ...(country.kinds !== undefined && { kindsFile: country.kinds }),
       }),
       ...(country.displayName !== undefined && { displayName: country.displayName }),
+      ...(country.source !== undefined && { source: country.source }),
     }),
   );
 }

@@ -91,7 +91,7 @@ export interface GeographySources {
 export const LoadGeographyOptionsSchema = z.strictObject({
   /** Name of the country or region. Default: the folder name, or `custom`. */
   name: z.string().min(1).optional(),
-  /** Where the data comes from, kept with the geography and shown in reports. */
+  /** Where the data comes from, kept with the geography and shown in reports (a country's `source` may also be words by language). */
   source: z.string().optional(),
   /** How the country writes its place names (`NameRules`: suffixes such as `kommun`, collation locale), kept with the geography. Default: none. */
   names: NameRulesSchema.optional(),

@@ -1,4 +1,5 @@
 import { message, type Lang } from './i18n/index.js';
+import { messageText, type ProblemMessage } from './i18n/problem.js';
 
 /** Where an error is, in the input, when it is about one place. */
 export interface ErrorPlace {
@@ -134,8 +135,16 @@ export class GeographyRequiredError extends SamverkanError {
  * with the closest names when there are any.
  */
 export class ScopeError extends SamverkanError {
-  constructor(message: string) {
-    super('SCOPE', message);
+  /** The sentence as data (a catalogue code and its values), for {@link ScopeError.describe}. */
+  readonly said: ProblemMessage;
+  constructor(said: ProblemMessage) {
+    super('SCOPE', `scope: ${messageText(said, 'en')}`);
     this.name = 'ScopeError';
+    this.said = said;
+  }
+
+  /** The message in `lang`, without the `scope: ` prefix of `message` (which is English). */
+  describe(lang: Lang): string {
+    return messageText(this.said, lang);
   }
 }

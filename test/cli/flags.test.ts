@@ -49,7 +49,7 @@ describe('flag tables', () => {
     expect(refused({ small: '-5' })).toBe('--small: Too small: expected number to be >=0, got a number (-5)');
     expect(refused({ type: 'boring' })).toBe('--type: unknown value "boring"');
     expect(refused({ type: ' , ' })).toBe('--type needs a comma-separated list');
-    expect(refused({ level: 'country' })).toBe('--level must be one of county, municipality, got "country"');
+    expect(refused({ level: 'country' })).toBe('--level must be one of county, municipality, got "country"; did you mean "county"?');
     // In Swedish too.
     expect(() => convertFlags(table, { top: '0' }, 'sv')).toThrow('--top kräver ett heltal ≥ 1, fick "0"');
   });

@@ -144,7 +144,7 @@ export const coverageCommand = defineCommand({
     const own = optionsOf(COVERAGE_FLAGS, flags);
     warnUnknownKinds(net, own.partnerKinds, 'partner-kinds', io, lang);
     const options = { ...own, ...pathOptions(values, io) };
-    const rows = level === 'municipality' ? coverageByMunicipality(net, options) : coverageByCounty(net, options);
+    const rows = level === 'municipality' ? coverageByMunicipality(net, options) : coverageByCounty(net, { ...options, lang });
     noteSampling(rows.sampling, io);
     noteCapabilities(input, io);
     printRows(capabilities ? withCapabilityCounts(rows, net, capabilities, level) : rows, values, io);

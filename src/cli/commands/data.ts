@@ -12,10 +12,11 @@ export const summary = defineCommand({
   examples: ['samverkan summary --actors actors.csv --links links.csv --format md'],
   run({ values }, io) {
     const input = loadInput(values, io, 'use');
-    const { net, description, capabilities } = input;
+    const { net, description, capabilities, lang } = input;
     announce(description, values, io);
     noteCapabilities(input, io);
-    printRows(capabilities ? withCapabilityCounts(summaryByCounty(net), net, capabilities, 'county') : summaryByCounty(net), values, io);
+    const rows = summaryByCounty(net, { lang });
+    printRows(capabilities ? withCapabilityCounts(rows, net, capabilities, 'county') : rows, values, io);
     return 0;
   },
 });

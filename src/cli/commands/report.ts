@@ -99,7 +99,7 @@ export const reportCommand = defineCommand({
       [message(lang, 'cli.report.coverage')]: percent(c.meanCoverage, lang),
       [message(lang, 'cli.report.seriousGaps')]: serious,
     }));
-    io.stdout.write(`${message(lang, 'cli.note.reportTitle', { description })}\n\n${formatTextTable(rows)}\n${message(lang, 'cli.note.wrote', { path })}\n`);
+    io.stdout.write(`${message(lang, net.scope.national ? 'cli.note.reportTitleNational' : 'cli.note.reportTitle', { description })}\n\n${formatTextTable(rows)}\n${message(lang, 'cli.note.wrote', { path })}\n`);
     return 0;
   },
 });
