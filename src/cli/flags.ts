@@ -8,7 +8,7 @@
  * schema) and, for a value the library refuses, the flag that gave it.
  */
 import { z } from 'zod';
-import { describeValue } from '../model/errors.js';
+import { issueReason } from '../model/options.js';
 import { CATALOGUES, message, type Lang, type MessageKey } from '../model/i18n/index.js';
 import { didYouMean } from '../model/suggest.js';
 import { UsageError, type OptionSpec } from './context.js';
@@ -202,7 +202,7 @@ export function convertFlag(name: string, flag: Flag, raw: string | boolean, lan
     const result = flag.schema.safeParse(value);
     if (!result.success) {
       const issue = result.error.issues[0]!;
-      throw new UsageError(`${flagName}: ${issue.message}, got ${describeValue(value)}`);
+      throw new UsageError(`${flagName}: ${issueReason(issue, value, lang)}`);
     }
   }
   return value;

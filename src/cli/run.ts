@@ -99,7 +99,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       // (options that conflict: by each of their flags).
       if (error instanceof OptionsError && flagOfOption(command.flags, error.option)) {
         const named = error.options.flatMap((o) => flagOfOption(command.flags, o) ?? []);
-        throw new UsageError(`${named.join(', ')}: ${error.reason}`, seeHelp);
+        throw new UsageError(`${named.join(', ')}: ${error.reasonIn(errorLang())}`, seeHelp);
       }
       throw error;
     }
@@ -113,8 +113,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     // samverkan's own errors (bad input, too large, wrong arguments) and output failures: the message alone.
     if (error instanceof SamverkanError || error instanceof OutputError) {
       const bare = error instanceof LoadError || error instanceof GeographyError || error instanceof CapacityError;
-      // The loader's and the output's errors in the command's language (their `message` is English).
-      const said = error instanceof LoadError || error instanceof GeographyError || error instanceof OutputError ? error.describe(errorLang()) : error.message;
+      // In the command's language (`message` is English); a class only counted as a SamverkanError may have no describe.
+      const said = typeof (error as Partial<SamverkanError>).describe === 'function' ? error.describe(errorLang()) : error.message;
       io.stderr.write(`${bare ? '' : 'samverkan: '}${shown(said)}\n`);
       if (debug) io.stderr.write(`${error.stack}\n`);
       return 1;

@@ -54,7 +54,7 @@ export class GeographyError extends SamverkanError {
   }
 
   /** The message in `lang` (the error's `message` is English). */
-  describe(lang: Lang): string {
+  override describe(lang: Lang): string {
     return geographyErrorText(this.problems.filter((p) => p.severity === 'error'), lang);
   }
 }

@@ -52,6 +52,15 @@ export class SamverkanError extends Error implements ErrorPlace {
     if (place.row !== undefined) this.row = place.row;
     if (place.column !== undefined) this.column = place.column;
   }
+
+  /**
+   * The message in a language. Errors whose sentence is data (options,
+   * scope, the loader's) say it in `lang`; the others have English only and
+   * give their `message`.
+   */
+  describe(_lang: Lang): string {
+    return this.message;
+  }
 }
 
 /**
@@ -144,7 +153,7 @@ export class ScopeError extends SamverkanError {
   }
 
   /** The message in `lang`, without the `scope: ` prefix of `message` (which is English). */
-  describe(lang: Lang): string {
+  override describe(lang: Lang): string {
     return messageText(this.said, lang);
   }
 }

@@ -22,7 +22,7 @@ export interface ProblemMessage {
   readonly code: string;
   readonly params?: ProblemParams;
 }
-export type ProblemParam = string | number | ProblemMessage | ProblemWords;
+export type ProblemParam = string | number | ProblemMessage | ProblemWords | ((lang: Lang) => string);
 /** Words in each language a value may have: English always, the others where known. */
 export type ProblemWords = Readonly<Partial<Record<Lang, string>>> & { readonly en: string };
 export type ProblemParams = { readonly [name: string]: ProblemParam };
@@ -74,10 +74,11 @@ export function messageText(m: ProblemMessage, lang: Lang): string {
   return message(lang, key, values);
 }
 
-/** The text of one placeholder's value in `lang`. */
-function paramText(value: ProblemParam, lang: Lang): string {
+/** The text of one placeholder's value in `lang` (a function: its text in the language, as an option's reason is said). */
+export function paramText(value: ProblemParam, lang: Lang): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
+  if (typeof value === 'function') return value(lang);
   if ('code' in value) return messageText(value, lang);
   return value[lang] ?? value.en;
 }
