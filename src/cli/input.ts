@@ -22,7 +22,7 @@ import { UsageError, type CliIO, type ParsedArgs } from './context.js';
 import { cliFlag, libraryFlag, type FlagGroup, type FlagTable } from './flags.js';
 import { LoadNetworkOptionsSchema } from '../io/load/options.js';
 import { message, messageCount, type Lang } from '../model/i18n/index.js';
-import { DATA_LANG, dataLang, messageLang } from './lang.js';
+import { dataLang, messageLang, setDataLang } from './lang.js';
 
 /**
  * A `--links` file larger than this many bytes (16 MiB) is read in chunks,
@@ -318,7 +318,7 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO, use: Capabili
     datasetName = name;
   }
   const lang = dataLang(values, net);
-  values[DATA_LANG] = lang;
+  setDataLang(values, lang);
   // The user's files (or the dataset) in the language of the messages about them.
   let description = describe(lang);
   const capabilities = inputCapabilities(values, io, net, datasetName, use, lang, mode, quiet);

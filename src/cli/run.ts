@@ -93,7 +93,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       throw error;
     }
     try {
-      return await command.run({ ...parsed, flags, lang }, io);
+      return await command.run({ ...parsed, flags }, io);
     } catch (error) {
       // A value the library's option schema refuses came from a flag: bad usage, named by its flag
       // (options that conflict: by each of their flags).

@@ -32,8 +32,6 @@ export interface Command {
 export interface CommandArgs extends ParsedArgs {
   /** The given flags converted and checked (a list is an array, a number a number), by flag name. */
   flags: Record<string, unknown>;
-  /** The language of messages before the data is read: `--lang`, else the default country's (see {@link startLang}). */
-  lang: Lang;
 }
 
 /** Flags every command accepts. */
