@@ -37,7 +37,7 @@ export const centralityCommand = defineCommand({
     if (aggregate && network === 'municipalities') throw new UsageError(message(lang, 'cli.error.aggregateWithMunicipalities'));
     const paths = pathOptions({ values, flags }, io);
     const rows = aggregate ? centralityByMunicipality(net, { ...common, ...paths, aggregate }) : centrality(net, { ...common, ...paths, ...(network && { network }) });
-    noteSampling(rows.sampling, io);
+    noteSampling(rows.sampling, io, lang);
     printRows(rows, { values, flags }, io);
     return 0;
   },
@@ -145,7 +145,7 @@ export const coverageCommand = defineCommand({
     warnUnknownKinds(net, own.partnerKinds, 'partner-kinds', io, lang);
     const options = { ...own, ...pathOptions({ values, flags }, io) };
     const rows = level === 'municipality' ? coverageByMunicipality(net, options) : coverageByCounty(net, { ...options, lang });
-    noteSampling(rows.sampling, io);
+    noteSampling(rows.sampling, io, lang);
     noteCapabilities(input, io);
     printRows(capabilities ? withCapabilityCounts(rows, net, capabilities, level) : rows, { values, flags }, io);
     return 0;
@@ -179,7 +179,7 @@ export const gapsCommand = defineCommand({
     warnUnknownKinds(net, own.partnerKinds, 'partner-kinds', io, lang);
     // --county is the scope: findGaps keeps to it already. The reasons in the command's language (--lang, else the data's).
     const links = linkTypes !== undefined && linkTypes.length === 0 ? undefined : findGaps(net, { ...own, ...(linkTypes && { types: linkTypes }), ...pathOptions({ values, flags }, io), lang });
-    if (links) noteSampling(links.sampling, io);
+    if (links) noteSampling(links.sampling, io, lang);
     // Capability gaps after the link gaps of the same severity: a type of their own, kept apart.
     const all = [...(links ?? []), ...(withCapabilities ? capabilityGapsAsGapRows(net, capabilities, lang) : [])].map((g, i) => ({ g, i }));
     all.sort((a, b) => b.g.severity - a.g.severity || a.i - b.i);

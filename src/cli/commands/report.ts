@@ -84,7 +84,7 @@ export const reportCommand = defineCommand({
       onProgress: (done, total) => bar.update(done, total),
     });
     bar.finish();
-    noteSampling(model.sampling, io);
+    noteSampling(model.sampling, io, lang);
     const text = format === 'html' ? renderReportHtml(model, net) : renderReportMarkdownFromModel(model);
     const path = resolve(io.cwd ?? process.cwd(), (values.out as string | undefined) ?? `samverkan-report.${format}`);
     writeOutput(path, text, inputFiles(values, io.cwd ?? process.cwd()), lang);

@@ -200,8 +200,8 @@ export function pathOptions({ values, flags }: FlagArgs, io?: CliIO): { samples?
 /** Set once the --workers notice is written, so a command that reads the options twice says it once. */
 const workersNoted = new WeakSet<ParsedArgs['values']>();
 
-/** Say on stderr when path measures were estimated from a sample (the sentence is the library's, English for now). */
-export function noteSampling(sampling: PathSampling | null, io: CliIO): void {
-  const note = describeSampling(sampling);
+/** Say on stderr, in `lang`, when path measures were estimated from a sample (the library's sentence). */
+export function noteSampling(sampling: PathSampling | null, io: CliIO, lang: Lang): void {
+  const note = describeSampling(sampling, lang);
   if (note) io.stderr.write(`samverkan: ${note}\n`);
 }
