@@ -5,6 +5,7 @@ import { csrFromEdges, toCsr, type Csr } from '../metrics/csr.js';
 import { cached } from '../model/cache.js';
 import { geographyName } from '../model/geography.js';
 import { resolveLang, type Lang } from '../model/i18n/index.js';
+import { describeScope } from '../model/scope.js';
 
 /** The identifying columns every actor row starts with. Absent values are `null`, so every row has every column. */
 export interface ActorRowBase {
@@ -166,5 +167,6 @@ export function memo<T>(net: CooperationNetwork, key: string, compute: () => T):
  * word the report writes, `Sverige`), else the scope's description.
  */
 export function totalRowName(net: CooperationNetwork, lang: Lang | undefined): string {
-  return net.scope.national ? geographyName(net.geography, resolveLang(lang, net.geography)) : net.scope.description;
+  const inLang = resolveLang(lang, net.geography);
+  return net.scope.national ? geographyName(net.geography, inLang) : describeScope(net.scope, net.geography, inLang);
 }

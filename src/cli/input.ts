@@ -6,8 +6,8 @@ import { countryDataset, countryDatasetCapabilities, countryGeography, loadCount
 import { loadCapabilities, LoadCapabilitiesOptionsSchema } from '../io/capabilities.js';
 import type { CapabilitySet } from '../model/capabilities.js';
 import { countryWordsIn, type Country } from '../model/country.js';
-import { isPlainGeography } from '../model/geography.js';
-import type { ScopeOption } from '../model/scope.js';
+import { geographyName, isPlainGeography } from '../model/geography.js';
+import { describeScope, describeScopeBasis, type ScopeOption } from '../model/scope.js';
 import { ScopeError } from '../model/errors.js';
 import { LoadError, loadNetwork, type LoadNetworkInput } from '../io/load/index.js';
 // From the old module on purpose: a test watches this import to see which path a large links file takes.
@@ -77,7 +77,7 @@ export const INPUT_FLAGS = {
     type: 'string',
     value: 'DIR',
     help: 'cli.flag.geography',
-    helpParams: { countries: COUNTRY_NAMES, country: DEFAULT_COUNTRY.name },
+    helpParams: { countries: COUNTRY_NAMES, country: (lang: Lang) => geographyName(DEFAULT_COUNTRY, lang) },
   }),
   county: cliFlag({ type: 'string', short: 'c', value: 'C[,C…]', help: 'cli.flag.county' }),
   municipalities: cliFlag({ type: 'string', value: 'L', help: 'cli.flag.municipalities' }),
@@ -164,12 +164,12 @@ export function scopeOption(values: ParsedArgs['values']): ScopeOption | undefin
  */
 export function noteScope(net: CooperationNetwork, io: CliIO, lang: Lang): void {
   if (isPlainGeography(net.geography)) {
-    io.stderr.write(`samverkan: ${message(lang, 'cli.note.plainGraph', { country: DEFAULT_COUNTRY.name, name: DEFAULT_NAME })}\n`);
+    io.stderr.write(`samverkan: ${message(lang, 'cli.note.plainGraph', { country: geographyName(DEFAULT_COUNTRY, lang), name: DEFAULT_NAME })}\n`);
     return;
   }
   const scope = net.scope;
   if (scope.source !== 'inferred' || scope.national) return;
-  io.stderr.write(`samverkan: ${message(lang, 'cli.note.scope', { area: scope.description, basis: scope.basis ?? message(lang, 'cli.note.scopeBasis') })}\n`);
+  io.stderr.write(`samverkan: ${message(lang, 'cli.note.scope', { area: describeScope(scope, net.geography, lang), basis: describeScopeBasis(scope, lang) ?? message(lang, 'cli.note.scopeBasis') })}\n`);
 }
 
 export interface LoadedInput {
@@ -263,7 +263,7 @@ export function loadInput({ values, flags }: FlagArgs, io: CliIO, use: Capabilit
   let datasetName: string | undefined;
   if (dataset !== undefined && (actors || links || graph)) throw new UsageError(message(lang0, 'cli.error.datasetWithFiles'));
   if (geography && !actors && !links && !graph) {
-    throw new UsageError(message(lang0, 'cli.error.geographyNeedsData', { country: DEFAULT_COUNTRY.name }));
+    throw new UsageError(message(lang0, 'cli.error.geographyNeedsData', { country: geographyName(DEFAULT_COUNTRY, lang0) }));
   }
   if (graph && (actors || links)) throw new UsageError(message(lang0, 'cli.error.graphWithFiles'), message(lang0, 'cli.hint.graphFile'));
   // `--geography sweden`: a shipped country by its name; else a folder. Given either way (so link ends may be municipality codes).

@@ -126,15 +126,18 @@ export class CapacityError extends SamverkanError {
  * The message says how to give a geography.
  */
 export class GeographyRequiredError extends SamverkanError {
+  /** The sentence as data (a catalogue code and its values), for {@link GeographyRequiredError.describe}. */
+  readonly said: ProblemMessage;
   constructor(fn: string) {
-    super(
-      'GEOGRAPHY_REQUIRED',
-      `${fn} needs a geography, and this network is a plain graph (no municipality; loaded from a graph file or links that name none, with no geography given). ` +
-        // Names no country: the model layer does not know which are shipped (src/countries/).
-        'Give one: loadNetwork(input, …) with geography: defaultGeography() (the embedded country), countryGeography(country) or a folder of municipalities.csv, counties.csv and adjacency.csv (CLI --geography COUNTRY, a shipped country by name, or --geography DIR), ' +
-        "and ids: 'municipality-codes' (CLI --ids municipality-codes) if its ids are municipality codes. Centrality, brokerage, structure, communities and link prediction work on a plain graph.",
-    );
+    // Names no country: the model layer does not know which are shipped (src/countries/).
+    const said = { code: 'geography.required', params: { fn } };
+    super('GEOGRAPHY_REQUIRED', messageText(said, 'en'));
     this.name = 'GeographyRequiredError';
+    this.said = said;
+  }
+
+  override describe(lang: Lang): string {
+    return messageText(this.said, lang);
   }
 }
 

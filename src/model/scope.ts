@@ -4,6 +4,8 @@ import type { Actor, Geography } from './schema.js';
 import { ScopeError } from './errors.js';
 import { countySuggestionHint, municipalitySuggestionHint } from './suggest.js';
 import { hint } from './i18n/problem.js';
+import { message, messageCount, type Lang } from './i18n/index.js';
+import { countryWordsIn } from './country.js';
 
 /**
  * The area a network's data covers: the counties and municipalities its
@@ -23,8 +25,10 @@ export interface Scope {
   readonly source: 'given' | 'inferred' | 'all';
   /** The scope in words: `all of Sweden`, `Västerbottens län`, `2 counties: …`, `5 municipalities in …`. */
   readonly description: string;
-  /** How an inferred scope was inferred, in words. */
+  /** How an inferred scope was inferred, in words (English). */
   readonly basis?: string;
+  /** What an inferred scope was inferred from: the data's own actors, or the municipalities its links name (`basis` as a code, for {@link describeScopeBasis}). */
+  readonly inferredFrom?: 'actors' | 'links';
 }
 
 /**
@@ -42,27 +46,44 @@ export const ScopeOptionSchema = z.union([
 ]);
 export type ScopeOption = z.input<typeof ScopeOptionSchema>;
 
-/** The words of a scope. */
-function describe(geography: Geography, counties: readonly string[], municipalities: readonly string[], national: boolean): string {
+/** The words of a scope in `lang`: `all of Sweden`, `Västerbottens län`, `2 counties: …`, `5 municipalities (…) in …`. */
+function scopeWords(geography: Geography, counties: readonly string[], municipalities: readonly string[], national: boolean, lang: Lang): string {
   const ix = indexGeography(geography);
-  if (geography.municipalities.length === 0) return 'a plain graph (no geography)';
-  if (national) return `all of ${geography.name}`;
+  if (geography.municipalities.length === 0) return message(lang, 'scope.words.plain');
+  if (national) return message(lang, 'scope.words.national', { name: lang === 'en' ? geography.name : countryWordsIn(geographyWords(geography), lang) });
   const countyName = (c: string) => ix.county.get(c)?.name ?? c;
+  const countyList = counties.map(countyName).join(', ');
   const whole = counties.every((c) => (ix.municipalitiesOf.get(c) ?? []).every((m) => municipalities.includes(m.code)));
-  if (whole) return counties.length === 1 ? countyName(counties[0]!) : `${counties.length} counties: ${counties.map(countyName).join(', ')}`;
+  if (whole) return counties.length === 1 ? countyName(counties[0]!) : message(lang, 'scope.words.counties', { n: String(counties.length), counties: countyList });
   const names = municipalities.map((m) => ix.municipality.get(m)?.name ?? m);
-  const shown = names.length <= 4 ? names.join(', ') : `${names.slice(0, 4).join(', ')} and ${names.length - 4} more`;
-  return `${municipalities.length} ${municipalities.length === 1 ? 'municipality' : 'municipalities'} (${shown}) in ${counties.map(countyName).join(', ')}`;
+  const shown = names.length <= 4 ? names.join(', ') : message(lang, 'scope.words.more', { names: names.slice(0, 4).join(', '), n: String(names.length - 4) });
+  return messageCount(lang, 'scope.words.municipalities', municipalities.length, { n: String(municipalities.length), names: shown, counties: countyList });
+}
+
+/**
+ * A scope in words, in `lang`: what `scope.description` says in English
+ * (`all of Sweden`; Swedish `hela Sverige`, `2 län: …`).
+ *
+ * @example
+ * describeScope(net.scope, net.geography, 'sv'); // 'Västerbottens län'
+ */
+export function describeScope(scope: Pick<Scope, 'counties' | 'municipalities' | 'national'>, geography: Geography, lang: Lang): string {
+  return scopeWords(geography, scope.counties, scope.municipalities, scope.national, lang);
+}
+
+/** How an inferred scope was inferred, in `lang` (`basis` is the English); `undefined` for a scope that was not inferred. */
+export function describeScopeBasis(scope: Pick<Scope, 'inferredFrom'>, lang: Lang): string | undefined {
+  return scope.inferredFrom === undefined ? undefined : message(lang, `scope.basis.${scope.inferredFrom}`);
 }
 
 /** A scope of these municipalities (codes); national when they are every municipality. */
-export function scopeOf(geography: Geography, codes: Iterable<string>, source: Scope['source'], basis?: string): Scope {
+export function scopeOf(geography: Geography, codes: Iterable<string>, source: Scope['source'], inferredFrom?: 'actors' | 'links'): Scope {
   const ix = indexGeography(geography);
   const municipalities = [...new Set(codes)].filter((c) => ix.municipality.has(c)).sort(cmp);
   const counties = [...new Set(municipalities.map((c) => ix.municipality.get(c)!.county))].sort(cmp);
   const national = municipalities.length === ix.municipality.size;
-  const scope: Scope = { national, counties, municipalities, source, description: describe(geography, counties, municipalities, national) };
-  return basis === undefined ? scope : { ...scope, basis };
+  const scope: Scope = { national, counties, municipalities, source, description: scopeWords(geography, counties, municipalities, national, 'en') };
+  return inferredFrom === undefined ? scope : { ...scope, basis: message('en', `scope.basis.${inferredFrom}`), inferredFrom };
 }
 
 /** The whole geography as a scope. */
@@ -113,15 +134,14 @@ export function inferScope(geography: Geography, actors: readonly Actor[], linkE
   if (ix.municipality.size === 0) return nationalScope(geography, 'inferred');
   const own = new Set<string>();
   for (const a of actors) if (a.municipality !== undefined && ix.municipality.has(a.municipality)) own.add(a.municipality);
-  let basis = 'where the actors of the data are';
+  let inferredFrom: 'actors' | 'links' = 'actors';
   let places = own;
   if (own.size === 0) {
     places = new Set<string>();
     for (const end of linkEnds) if (ix.municipality.has(end)) places.add(end);
-    basis = 'the municipalities its links name';
+    inferredFrom = 'links';
   }
   const counties = new Set([...places].map((c) => ix.municipality.get(c)!.county));
-  if (counties.size === 0 || counties.size > ix.county.size / 2) return { ...nationalScope(geography, 'inferred'), basis };
-  const codes = [...counties].flatMap((c) => (ix.municipalitiesOf.get(c) ?? []).map((m) => m.code));
-  return scopeOf(geography, codes, 'inferred', basis);
+  const codes = counties.size === 0 || counties.size > ix.county.size / 2 ? ix.municipality.keys() : [...counties].flatMap((c) => (ix.municipalitiesOf.get(c) ?? []).map((m) => m.code));
+  return scopeOf(geography, codes, 'inferred', inferredFrom);
 }

@@ -7,6 +7,7 @@ import { defaultMapFeatures, renderCountyMap, renderMap } from './map.js';
 import { DEFAULT_COUNTRY } from '../countries/default.js';
 import { buildReport, overviewRows, reportNetwork, type CountySection, type ReportModel, type ReportOptions } from './model.js';
 import { kindPhrase, leadSentence, levelWord, num, share } from './phrases.js';
+import { geographyName } from '../model/geography.js';
 
 /**
  * A share as a whole percentage, `null` as an en dash: `93%`, or in a
@@ -321,7 +322,7 @@ function mapShapes(w: Writer, model: ReportModel, net: CooperationNetwork): { dr
   const features = model.options.features;
   const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
   if (!net.geography.municipalities.some((m) => drawn.has(m.code))) {
-    return { none: features ? w.t('report.map.noneGiven') : w.t('report.map.noneDefault', { country: DEFAULT_COUNTRY.name }) };
+    return { none: features ? w.t('report.map.noneGiven') : w.t('report.map.noneDefault', { country: geographyName(DEFAULT_COUNTRY, w.lang) }) };
   }
   if (!model.scope.national && !model.scope.municipalities.some((c) => drawn.has(c))) return { none: w.t('report.map.noneScope', { area: model.area }) };
   return { drawn };

@@ -190,3 +190,41 @@ describe('help lists in the CLI language', () => {
     expect(en.stdout).toMatch(/--to FORMAT +gexf, graphml, json or csv/);
   });
 });
+
+describe('a scope is described in the language of the output', () => {
+  const twoCounties = () => loadNetwork(demoDataset(), { scope: { counties: ['24', '25'] } });
+
+  it('describeScope: English as scope.description, Swedish from the catalogue', async () => {
+    const { describeScope, describeScopeBasis } = await import('../../src/model/scope.js');
+    const net = twoCounties();
+    expect(describeScope(net.scope, net.geography, 'en')).toBe(net.scope.description);
+    expect(net.scope.description).toBe('2 counties: Västerbottens län, Norrbottens län');
+    expect(describeScope(net.scope, net.geography, 'sv')).toBe('2 län: Västerbottens län, Norrbottens län');
+    const few = loadNetwork(demoDataset(), { scope: { municipalities: ['2480', '2460', '2401', '2403', '2404'] } });
+    expect(describeScope(few.scope, few.geography, 'sv')).toMatch(/^5 kommuner \(.+ och 1 till\) i Västerbottens län$/);
+    const national = loadNetwork(demoDataset());
+    expect(describeScope(national.scope, national.geography, 'sv')).toBe('hela Sverige');
+    expect(describeScope(national.scope, national.geography, 'en')).toBe('all of Sweden');
+    const inferred = loadNetwork({ links: { text: 'source,target\n2480,2460\n', name: 'links.csv' } }, { ids: 'municipality-codes' });
+    expect(inferred.scope.basis).toBe('the municipalities its links name');
+    expect(describeScopeBasis(inferred.scope, 'sv')).toBe('kommunerna som dess länkar nämner');
+  });
+
+  it("coverage's total row for a scope of two counties names it in Swedish", () => {
+    const rows = coverageByCounty(twoCounties(), { lang: 'sv' });
+    expect(lastLine(rows.map((r) => r.name).join('\n'))).toBe('2 län: Västerbottens län, Norrbottens län');
+  });
+
+  it('the CLI says an inferred scope, and its basis, in Swedish', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'samverkan-scope-'));
+    const links = join(dir, 'links.csv');
+    writeFileSync(links, 'source,target\n2480,2460\n2580,2581\n');
+    const r = await cli(['summary', '--links', links, '--ids', 'municipality-codes', '--lang', 'sv']);
+    expect(r.code).toBe(0);
+    const note = r.stderr.split('\n').find((l) => l.includes('datan omfattar'))!;
+    expect(note).toContain('datan omfattar 2 län: Västerbottens län, Norrbottens län (härlett från kommunerna som dess länkar nämner)');
+  });
+});

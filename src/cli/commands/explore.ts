@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
-import { message } from '../../model/i18n/index.js';
+import { message, type Lang } from '../../model/i18n/index.js';
 import { renderExplorer } from '../../report/explore/index.js';
 import { ExplorerOptionsSchema } from '../../report/explore/options.js';
 import { cliFlag, flagsOf, libraryFlag, optionsOf, type FlagTable } from '../flags.js';
@@ -8,10 +8,11 @@ import { INPUT_GROUP, loadInput } from '../input.js';
 import { inputFiles, writeOutput } from '../output.js';
 import { FEATURES_FLAGS, mapFeatures } from './report.js';
 import { announce, defineCommand } from './shared.js';
+import { geographyName } from '../../model/geography.js';
 
 const EXPLORE_FLAGS = {
   out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'cli.flag.explore.out', default: 'samverkan-explorer.html' }),
-  lang: libraryFlag(ExplorerOptionsSchema, 'lang', { value: 'LANG', help: 'cli.flag.explore.lang', helpParams: { country: DEFAULT_COUNTRY.name }, showChoices: true }),
+  lang: libraryFlag(ExplorerOptionsSchema, 'lang', { value: 'LANG', help: 'cli.flag.explore.lang', helpParams: { country: (lang: Lang) => geographyName(DEFAULT_COUNTRY, lang) }, showChoices: true }),
   title: libraryFlag(ExplorerOptionsSchema, 'title', { value: 'TEXT', help: 'cli.flag.explore.title' }),
   suggestions: libraryFlag(ExplorerOptionsSchema, 'suggestions', { value: 'N', help: 'cli.flag.explore.suggestions' }),
   ...FEATURES_FLAGS,

@@ -19,6 +19,7 @@ import { INPUT_GROUP, loadInput, noteCapabilities, readOptionFile, type LoadedIn
 import { emit, formatOf, OUTPUT_FLAGS, OUTPUT_GROUP } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, defineCommand, messageLang, printRows, ROWS_GROUP, shapeRows, warnUnknownKinds } from './shared.js';
+import { describeScope } from '../../model/scope.js';
 
 /** `--weights shared=4,distance=4`: component weights, or bad usage naming the item. */
 function parseWeights(raw: string, _flag: string, lang: Lang): Partial<Record<Component, number>> {
@@ -182,14 +183,14 @@ export const recommendCommand = defineCommand({
     if (f.municipality !== undefined) {
       const m = net.municipality(f.municipality);
       if (!m) throw new UsageError(message(lang, 'cli.error.unknownMunicipality', { value: JSON.stringify(f.municipality) }) + municipalitySuggestion(net.geography, f.municipality), message(lang, 'cli.hint.municipality'));
-      if (!scopeSet(net).has(m.code)) throw new UsageError(message(lang, 'cli.error.outsideScope', { name: m.name, area: net.scope.description }), message(lang, 'cli.hint.widen', { county: m.county }));
+      if (!scopeSet(net).has(m.code)) throw new UsageError(message(lang, 'cli.error.outsideScope', { name: m.name, area: describeScope(net.scope, net.geography, lang) }), message(lang, 'cli.hint.widen', { county: m.county }));
       rows = recommendPartners(net, m.code, options);
     } else {
       const batch = { ...options, ...(smallPopulation !== undefined && { smallPopulation }), only: f.every ? ('all' as const) : ('small' as const) };
       // --county is the scope (the area the data covers): suggestions for its (small) municipalities, among its municipalities.
       rows = recommendAll(net, batch);
       const threshold = smallPopulation ?? DEFAULT_SMALL_POPULATION;
-      const area = net.scope.description;
+      const area = describeScope(net.scope, net.geography, lang);
       const asked = net.municipalities().filter((m) => f.every || m.population < threshold);
       if (rows.length === 0 && asked.length === 0) io.stderr.write(`samverkan: ${message(lang, 'cli.note.noSmall', { area, threshold })}\n`);
       else if (rows.length === 0) io.stderr.write(`samverkan: ${message(lang, f.every ? 'cli.note.noCandidate' : 'cli.note.noCandidateSmall', { area })}\n`);

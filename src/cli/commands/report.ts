@@ -20,6 +20,8 @@ import { formatNumber, message, type Lang, type MessageKey } from '../../model/i
 import { emit, inputFiles, writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
 import { announce, defineCommand, messageLang, noteSampling, PATH_GROUP, pathOptions } from './shared.js';
+import { describeScope } from '../../model/scope.js';
+import { geographyName } from '../../model/geography.js';
 
 /**
  * The polygons to draw: `--features FILE`, else those of the country
@@ -45,7 +47,7 @@ function readFeatures(values: ParsedArgs['values'], io: CliIO): MapFeatureCollec
 
 /** `--features FILE`, for every command that draws a map. */
 export const FEATURES_FLAGS = {
-  features: cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.features.features', helpParams: { country: DEFAULT_COUNTRY.name } }),
+  features: cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.features.features', helpParams: { country: (lang: Lang) => geographyName(DEFAULT_COUNTRY, lang) } }),
 } as const satisfies FlagTable;
 
 const REPORT_FLAGS = {
@@ -176,7 +178,7 @@ export const mapCommand = defineCommand({
       const features = mapFeatures(values, io, country);
       const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
       const codes = (net.scope.national ? net.geography.municipalities.map((m) => m.code) : net.scope.municipalities).filter((c) => drawn.has(c));
-      if (codes.length === 0) throw new UsageError(message(lang, 'cli.error.polygonsCoverNoneOf', { area: net.scope.description }), message(lang, 'cli.hint.features'));
+      if (codes.length === 0) throw new UsageError(message(lang, 'cli.error.polygonsCoverNoneOf', { area: describeScope(net.scope, net.geography, lang) }), message(lang, 'cli.hint.features'));
       const svg = renderCapabilityMap(net, capabilities!, { capability, codes, labels: !net.scope.national && codes.length <= 60, lang, ...(features && { features }), ...(title !== undefined && { title }) });
       const out = emit(svg, values, io);
       if (out) io.stderr.write(`${message(lang, 'cli.note.wrote', { path: out })}\n`);
@@ -221,13 +223,13 @@ export const mapCommand = defineCommand({
       throw new UsageError(
         values.features !== undefined
           ? message(lang, 'cli.error.featuresCoverNone')
-          : message(lang, 'cli.error.polygonsCoverNone', { country: features ? country!.name : DEFAULT_COUNTRY.name }),
+          : message(lang, 'cli.error.polygonsCoverNone', { country: geographyName(features ? country! : DEFAULT_COUNTRY, lang) }),
         message(lang, 'cli.hint.features'),
       );
     }
     // The area the data covers, at its scale, with names when it is a county or two.
     const codes = net.scope.national ? undefined : net.scope.municipalities.filter((c) => drawn.has(c));
-    if (codes !== undefined && codes.length === 0) throw new UsageError(message(lang, 'cli.error.polygonsCoverNoneOf', { area: net.scope.description }), message(lang, 'cli.hint.features'));
+    if (codes !== undefined && codes.length === 0) throw new UsageError(message(lang, 'cli.error.polygonsCoverNoneOf', { area: describeScope(net.scope, net.geography, lang) }), message(lang, 'cli.hint.features'));
     const measure = mapMeasure(metric, level, lang);
     const area = net.scope.national ? undefined : reportArea(net, lang);
     const date = dataDateOf(net);

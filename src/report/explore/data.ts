@@ -15,6 +15,7 @@ import { projectMunicipalities } from './map.js';
 import type { ParsedExplorerOptions } from './options.js';
 import type { DrawnTie } from '../map/ties.js';
 import { tiesOf } from './ties.js';
+import { describeScope } from '../../model/scope.js';
 
 /** A tie's parts and lines: the tie model shared with the county map (`../map/ties.ts`). */
 export type { TiePart as ExplorerTiePart, DrawnTie as ExplorerTie } from '../map/ties.js';
@@ -152,7 +153,7 @@ function suggestionsOf(net: CooperationNetwork, limit: number, mIndex: ReadonlyM
 }
 
 /** The page's data and the projected map of a network. */
-export function explorerData(net: CooperationNetwork, o: ParsedExplorerOptions, strings: Record<string, string>, lang: string): { data: ExplorerData; map: ExplorerMap } {
+export function explorerData(net: CooperationNetwork, o: ParsedExplorerOptions, strings: Record<string, string>, lang: Lang): { data: ExplorerData; map: ExplorerMap } {
   const ix = indexGeography(net.geography);
   const inScope = new Set(net.municipalities().map((m) => m.code));
   const ties = net.municipalityProjection().ties.filter((t) => inScope.has(t.a) || inScope.has(t.b));
@@ -178,8 +179,8 @@ export function explorerData(net: CooperationNetwork, o: ParsedExplorerOptions, 
   const data: ExplorerData = {
     lang,
     strings,
-    scope: net.scope.description,
-    description: o.dataDescription ?? net.scope.description,
+    scope: describeScope(net.scope, net.geography, lang),
+    description: o.dataDescription ?? describeScope(net.scope, net.geography, lang),
     counties: [...countyCodes].sort(cmp).map((code) => ({ code, name: ix.county.get(code)?.name ?? code })),
     municipalities,
     actors,

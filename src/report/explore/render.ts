@@ -7,6 +7,7 @@ import { EXPLORER_SCRIPT } from './client.js';
 import { explorerData, type ExplorerData, type ExplorerMap } from './data.js';
 import { ExplorerOptionsSchema, type ExplorerOptions } from './options.js';
 import { defaultExplorerLang, EXPLORER_STRINGS, type ExplorerStringKey } from './strings.js';
+import { describeScope } from '../../model/scope.js';
 
 const h = escapeHtml;
 
@@ -124,7 +125,8 @@ export function renderExplorer(net: CooperationNetwork, options: ExplorerOptions
   const strings = EXPLORER_STRINGS[lang];
   const s = (key: ExplorerStringKey, vars: Record<string, string> = {}) => strings[key].replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
   const { data, map } = explorerData(net, o, { ...strings }, lang);
-  const title = o.title ?? `${s('page.title')}: ${net.scope.description}`;
+  const area = describeScope(net.scope, net.geography, lang);
+  const title = o.title ?? `${s('page.title')}: ${area}`;
   const scriptHash = createHash('sha256').update(EXPLORER_SCRIPT, 'utf8').digest('base64');
   const csp = `default-src 'none'; script-src 'sha256-${scriptHash}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
   const swatch = (cls: string) => `<svg width="28" height="10" aria-hidden="true"><line class="swatch ${cls}" x1="2" y1="5" x2="26" y2="5" stroke-width="3" stroke-linecap="round"/></svg>`;
@@ -166,7 +168,7 @@ export function renderExplorer(net: CooperationNetwork, options: ExplorerOptions
 </div>
 </div>
 <div class="mapwrap">
-${mapSvg(data, map, s('map.label', { scope: net.scope.description }))}
+${mapSvg(data, map, s('map.label', { scope: area }))}
 </div>
 <section id="panel" role="region" aria-live="polite" aria-labelledby="panel-title" hidden>
 <button type="button" id="panel-close">${h(s('panel.close'))}</button>

@@ -19,6 +19,7 @@ import { legendHeight, MISSING_OUTLINE, scaleLegendSvg } from './legend.js';
 import { checkedScale, sourceText } from './render.js';
 import { fitProjection, middleLongitude, pathData, prepare, shapeHeight, subsetOf } from './prepare.js';
 import { tieStrength, tiesOf, type DrawnTie } from './ties.js';
+import { describeScope } from '../../model/scope.js';
 
 const FN = 'renderCountyMap';
 const PAD = 12;
@@ -89,12 +90,12 @@ function countyOf(net: CooperationNetwork, o: ParsedCountyMapOptions): { code: s
       const code = net.scope.counties[0]!;
       return { code, name: indexGeography(net.geography).county.get(code)?.name ?? code };
     }
-    throw new OptionsError(FN, 'county', said('options.nameCounty', { scope: net.scope.description }));
+    throw new OptionsError(FN, 'county', said('options.nameCounty', { scope: (lang: Lang) => describeScope(net.scope, net.geography, lang) }));
   }
   const found = findCounty(net.geography, o.county);
   if (!found) throw new OptionsError(FN, 'county', said('options.noCounty', { county: JSON.stringify(o.county), suggestion: (lang: Lang) => countySuggestion(net.geography, o.county!, lang) }));
   if (!net.scope.counties.includes(found.code)) {
-    throw new OptionsError(FN, 'county', said('options.countyOutOfScope', { county: found.name, code: found.code, scope: net.scope.description }));
+    throw new OptionsError(FN, 'county', said('options.countyOutOfScope', { county: found.name, code: found.code, scope: (lang: Lang) => describeScope(net.scope, net.geography, lang) }));
   }
   return { code: found.code, name: found.name };
 }

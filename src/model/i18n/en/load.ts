@@ -54,6 +54,10 @@ export const load = {
   'problem.file.kind.irregular': 'not a regular file',
   'problem.file.too_large': 'the file is {size}, larger than the {limit} samverkan reads into memory{larger}',
   'problem.file.too_large.stream': '; use loadNetworkStream for a larger links file (the command line streams links files over 16 MiB)',
+  'problem.geography.required':
+    "{fn} needs a geography, and this network is a plain graph (no municipality; loaded from a graph file or links that name none, with no geography given). " +
+    'Give one: loadNetwork(input, …) with geography: defaultGeography() (the embedded country), countryGeography(country) or a folder of municipalities.csv, counties.csv and adjacency.csv (CLI --geography COUNTRY, a shipped country by name, or --geography DIR), ' +
+    "and ids: 'municipality-codes' (CLI --ids municipality-codes) if its ids are municipality codes. Centrality, brokerage, structure, communities and link prediction work on a plain graph.",
   'problem.scope.unknown_county': 'unknown county {value}: not a code or name of the {geography} geography{suggestion}',
   'problem.scope.unknown_municipality': 'unknown municipality {value}: not a code or an unambiguous name of the {geography} geography{suggestion}',
   'problem.scope.empty': 'name at least one county or municipality, or use "all"',

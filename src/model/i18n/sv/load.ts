@@ -50,6 +50,10 @@ export const load: Section<typeof en> = {
   'problem.file.kind.irregular': 'inte en vanlig fil',
   'problem.file.too_large': 'filen är {size}, större än de {limit} som samverkan läser in i minnet{larger}',
   'problem.file.too_large.stream': '; använd loadNetworkStream för en större länkfil (kommandoraden strömmar länkfiler över 16 MiB)',
+  'problem.geography.required':
+    '{fn} behöver en geografi, och det här nätverket är en vanlig graf (ingen kommun; inläst från en graffil eller från länkar som inte nämner någon, utan angiven geografi). ' +
+    'Ange en: loadNetwork(input, …) med geography: defaultGeography() (det inbäddade landet), countryGeography(country) eller en mapp med municipalities.csv, counties.csv och adjacency.csv (CLI --geography LAND, ett medföljande land vid namn, eller --geography MAPP), ' +
+    "och ids: 'municipality-codes' (CLI --ids municipality-codes) om dess id:n är kommunkoder. Centralitet, mäklarroller, struktur, grupper och länkprediktion fungerar på en vanlig graf.",
   'problem.scope.unknown_county': 'okänt län {value}: varken en kod eller ett namn i geografin {geography}{suggestion}',
   'problem.scope.unknown_municipality': 'okänd kommun {value}: varken en kod eller ett entydigt namn i geografin {geography}{suggestion}',
   'problem.scope.empty': 'ange minst ett län eller en kommun, eller använd "all"',
