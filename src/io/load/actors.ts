@@ -30,23 +30,31 @@ interface ActorRowOutcome {
 }
 
 /**
- * The ids of the actors kept, as the reader's maps hold them (see
+ * The ids of the actors kept, as the reader's tables hold them (see
  * `DeclaredIds`): in the actors' order, each with its place, without a
  * set of their own.
  */
 class KeptIds implements DeclaredIds {
   constructor(
-    private readonly byId: ReadonlyMap<string, ActorRowOutcome>,
+    private readonly ids: ActorIds,
     private readonly municipalityRows: ReadonlyMap<string, ActorRowOutcome>,
     private readonly actors: readonly Actor[],
   ) {}
 
   placeOf(id: string): number | undefined {
-    return (this.byId.get(id) ?? this.municipalityRows.get(id))?.place;
+    return this.ids.placeOf(id) ?? this.municipalityRows.get(id)?.place;
   }
 
   has(id: string): boolean {
-    return this.byId.has(id) || this.municipalityRows.has(id);
+    return this.placeOf(id) !== undefined;
+  }
+
+  /** The ids of printable ASCII by their bytes, each with `value(place, id)` (see `DeclaredIds.byBytes`). */
+  byBytes(value: (place: number, id: string) => number): ByteInterner {
+    const { actors } = this;
+    const table = this.ids.ascii.copy((place) => value(place, actors[place]!.id));
+    for (const [code, { place }] of this.municipalityRows) table.setAscii(code, value(place, code));
+    return table;
   }
 
   get size(): number {
@@ -71,6 +79,46 @@ class KeptIds implements DeclaredIds {
 
   [Symbol.iterator](): SetIterator<string> {
     return this.keys();
+  }
+}
+
+/**
+ * The ids of the actors kept that are not municipality rows, each with its
+ * place among the actors (issue 16): those of printable ASCII in an
+ * interning table by their bytes (no map of half a million strings), the
+ * others in a map. Read by the lookalike check as the ids known so far.
+ */
+class ActorIds {
+  readonly ascii = new ByteInterner(1024);
+  private readonly other = new Map<string, number>();
+
+  constructor(
+    private readonly rows: readonly number[],
+  ) {}
+
+  /** The place of an id kept, if any. */
+  placeOf(id: string): number | undefined {
+    return this.ascii.getText(id) ?? this.other.get(id);
+  }
+
+  /** The place of an id kept before, or `undefined` after keeping it at `place`. */
+  claim(id: string, place: number): number | undefined {
+    const known = this.ascii.internText(id, place);
+    if (known >= 0) return known;
+    if (known === -1) return undefined;
+    const before = this.other.get(id);
+    if (before === undefined) this.other.set(id, place);
+    return before;
+  }
+
+  /** As a map of the ids known so far to their rows, for `Lookalikes`. */
+  get(id: string): { row: number } | undefined {
+    const place = this.placeOf(id);
+    return place === undefined ? undefined : { row: this.rows[place]! };
+  }
+
+  has(id: string): boolean {
+    return this.placeOf(id) !== undefined;
   }
 }
 
@@ -157,10 +205,12 @@ class ActorReader implements ActorRecordReader {
   private readonly unknownKinds = new Map<string, { written: string; rows: number[] }>();
   private readonly columns: ColumnMap<ActorField> | undefined;
   private readonly ix: ReturnType<typeof indexGeography>;
-  private readonly byId = new Map<string, ActorRowOutcome>();
   private readonly municipalityRows = new Map<string, ActorRowOutcome>();
   private readonly actors: Actor[] = [];
-  private readonly lookalikes = new Lookalikes(this.byId);
+  /** The row of each actor kept, by place. */
+  private readonly rows: number[] = [];
+  private readonly ids = new ActorIds(this.rows);
+  private readonly lookalikes = new Lookalikes(this.ids);
   private readonly unnamed: Set<number>;
   private readonly cells: RecordCells<ActorField> | undefined;
   private readonly byteColumns: ActorByteColumns | undefined;
@@ -289,7 +339,7 @@ class ActorReader implements ActorRecordReader {
 
   finish(): ActorReadResult {
     this.warnUnknownKinds();
-    return { items: this.actors, report: this.report, declared: new KeptIds(this.byId, this.municipalityRows, this.actors) };
+    return { items: this.actors, report: this.report, declared: new KeptIds(this.ids, this.municipalityRows, this.actors) };
   }
 
   /** A problem with a row's id (the columns are known when one is made). */
@@ -386,6 +436,7 @@ class ActorReader implements ActorRecordReader {
     if (!previous) {
       municipalityRows.set(code, { actor: merged, row, place: actors.length });
       actors.push(merged);
+      this.rows.push(row);
     }
     // `vindeln-kommun` (municipality Vindeln) is merged into 2404: links may still use the row's own id.
     if (id !== code && !rejectedIds?.has(id)) rejectedIds?.set(id, { file: table.file, row, municipality: code });
@@ -394,20 +445,21 @@ class ActorReader implements ActorRecordReader {
 
   /** A valid row of any other kind: a new actor, a repeat (merged), or a conflicting repeat (rejected). */
   private keepActor(actor: Actor, row: number): void {
-    const { problems, ix, report, byId, actors, lookalikes } = this;
+    const { problems, ix, report, actors, lookalikes } = this;
     const id = actor.id;
-    const previous = byId.get(id);
-    if (previous) {
-      if (sameActor(previous.actor, actor)) {
+    const place = this.ids.claim(id, actors.length);
+    if (place !== undefined) {
+      const previous = actors[place]!;
+      if (sameActor(previous, actor)) {
         report.merged++;
       } else {
-        problems.push(this.idProblem(row, id, because('id.duplicate', { row: previous.row, difference: describeDifference(previous.actor, actor) }), 'error'));
+        problems.push(this.idProblem(row, id, because('id.duplicate', { row: this.rows[place]!, difference: describeDifference(previous, actor) }), 'error'));
         report.rejected++;
       }
       return;
     }
-    byId.set(id, { actor, row, place: actors.length });
     actors.push(actor);
+    this.rows.push(row);
     report.loaded++;
     const twin = lookalikes.add(id, row);
     if (twin) {
