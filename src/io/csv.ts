@@ -149,6 +149,30 @@ export interface TableSink {
  */
 export interface ByteRowSink {
   byteRow(row: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): boolean;
+  /**
+   * A simple line with UTF-8 sequences of more than one byte (see
+   * `TableStream.pushSimpleLines`'s `utf8`), as {@link byteRow} but its
+   * fields read by {@link cellText}; without it (or when it returns `false`)
+   * the row is sent to the table's sink as a record.
+   */
+  utf8Row?(row: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): boolean;
+}
+
+/**
+ * A field of a simple line (see `TableStream.pushSimpleLines`) as text,
+ * cleaned as the text path cleans a row that is not ASCII: a field of ASCII
+ * as it is; one with UTF-8 sequences decoded, NFC, then trimmed (the spaces
+ * its byte range left out are among what `trim` removes, and a space
+ * composes with nothing under NFC).
+ */
+export function cellText(bytes: Uint8Array, start: number, end: number): string {
+  return isAscii(bytes, start, end) ? asciiText(bytes, start, end) : UTF8.decode(bytes.subarray(start, end)).normalize('NFC').trim();
+}
+
+/** Whether `bytes[start … end - 1]` are all ASCII. */
+function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i]! >= 0x80) return false;
+  return true;
 }
 
 /** ASCII bytes as text (a field of a simple line). */
@@ -300,7 +324,7 @@ export class TableStream {
       if ((row & 16383) === 0) checkHeap(() => `samverkan stopped reading the CSV at row ${row}`, row * HEAP_RESERVE_PER_ROW);
       const { starts, ends, fieldCount } = this;
       if (this.lineWide) {
-        this.wideRow(row, bytes);
+        this.wideRow(row, bytes, sink);
         at = next;
         continue;
       }
@@ -323,32 +347,34 @@ export class TableStream {
 
   /**
    * A simple line with UTF-8 sequences of more than one byte (see
-   * {@link pushSimpleLines}): each field decoded, those with such bytes
-   * cleaned as {@link emit} cleans a row that is not ASCII (NFC, then
-   * trimmed: the spaces the byte ranges left out are among what `trim`
-   * removes, and a space composes with nothing under NFC), then sent as
-   * {@link emit} sends a record or a blank row.
+   * {@link pushSimpleLines}): each field read by {@link cellText} (as
+   * {@link emit} cleans a row that is not ASCII), then sent as {@link emit}
+   * sends a blank row, or offered to `sink.utf8Row`, or sent as a record.
    */
-  private wideRow(row: number, bytes: Uint8Array): void {
+  private wideRow(row: number, bytes: Uint8Array, sink: ByteRowSink): void {
     const { starts, ends, fieldCount } = this;
-    const fields: string[] = new Array(fieldCount);
+    // A field of ASCII bytes is not empty (its spaces are left out of its range): then the row is not blank, else its text says.
     let blank = true;
-    for (let k = 0; k < fieldCount; k++) {
+    for (let k = 0; k < fieldCount && blank; k++) {
       const s = starts[k]!;
       const e = ends[k]!;
-      let wide = false;
-      for (let i = s; i < e; i++) {
-        if (bytes[i]! >= 0x80) {
-          wide = true;
-          break;
-        }
-      }
-      const f = wide ? UTF8.decode(bytes.subarray(s, e)).normalize('NFC').trim() : asciiText(bytes, s, e);
-      fields[k] = f;
-      if (f !== '') blank = false;
+      if (e > s && isAscii(bytes, s, e)) blank = false;
+    }
+    let fields: string[] | undefined;
+    if (blank) {
+      fields = this.fieldsOf(bytes);
+      blank = fields.every((f) => f === '');
     }
     if (blank) this.sink.blank(row);
-    else this.sink.record({ row, fields });
+    else if (sink.utf8Row === undefined || !sink.utf8Row(row, bytes, starts, ends, fieldCount)) this.sink.record({ row, fields: fields ?? this.fieldsOf(bytes) });
+  }
+
+  /** The fields of the last simple line, as text (see {@link cellText}). */
+  private fieldsOf(bytes: Uint8Array): string[] {
+    const { starts, ends, fieldCount } = this;
+    const fields: string[] = new Array(fieldCount);
+    for (let k = 0; k < fieldCount; k++) fields[k] = cellText(bytes, starts[k]!, ends[k]!);
+    return fields;
   }
 
   /**

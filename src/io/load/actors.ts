@@ -11,7 +11,7 @@ import type { Actor, Geography } from '../../model/schema.js';
 import { closestWords } from '../../model/suggest.js';
 import { clipText, lookalikeHint, visibleText } from '../../model/text.js';
 import { ACTOR_COLUMNS, type ColumnMap } from '../columns.js';
-import { asciiText, type TableRecord } from '../csv.js';
+import { asciiText, cellText, type TableRecord } from '../csv.js';
 import { showCell } from '../header.js';
 import { ambiguousMunicipality, excelHint, lookalikeMunicipality, Lookalikes, municipalitySuggestionHint } from '../hints.js';
 import type { Table } from '../source.js';
@@ -259,12 +259,26 @@ class ActorReader implements ActorRecordReader {
    * messages.
    */
   byteRow(row: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): boolean {
+    return this.simpleRow(row, bytes, starts, ends, count, asciiText);
+  }
+
+  /** A simple row with UTF-8 cells (see `ByteRowSink.utf8Row`): read as {@link byteRow} reads an ASCII one, its cells by `cellText`. */
+  utf8Row(row: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): boolean {
+    return this.simpleRow(row, bytes, starts, ends, count, cellText);
+  }
+
+  /**
+   * {@link byteRow} and {@link utf8Row}: `text` reads a cell. A cell that
+   * is empty as text though not as bytes (a no-break space) is read as
+   * empty, as the text path reads it (a row without an id is left to it).
+   */
+  private simpleRow(row: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, text: (bytes: Uint8Array, start: number, end: number) => string): boolean {
     const c = this.byteColumns;
     if (c === undefined) return false;
     if (hasUnreadCell(c.unread, starts, ends, count)) return false;
     if (c.id >= count || ends[c.id]! === starts[c.id]!) return false;
     if (c.kind >= count || ends[c.kind]! === starts[c.kind]!) return false;
-    const kindCode = this.byteCell(this.kindCodes, bytes, starts[c.kind]!, ends[c.kind]!, (raw) => {
+    const kindCode = this.byteCell(this.kindCodes, bytes, starts[c.kind]!, ends[c.kind]!, text, (raw) => {
       const kind = normaliseKind(raw, this.vocabulary);
       if (kind === '' || kind === 'municipality') return -1;
       this.byteKinds.push({ kind, raw, known: this.vocabulary.lookup(raw) !== undefined });
@@ -274,12 +288,12 @@ class ActorReader implements ActorRecordReader {
     let municipality: string | undefined;
     let county: string | undefined;
     if (c.municipality >= 0 && c.municipality < count && ends[c.municipality]! > starts[c.municipality]!) {
-      const code = this.byteCell(this.municipalityCodes, bytes, starts[c.municipality]!, ends[c.municipality]!, (raw) => this.codeIndex(findMunicipality(this.geography, raw)?.code));
+      const code = this.byteCell(this.municipalityCodes, bytes, starts[c.municipality]!, ends[c.municipality]!, text, (raw) => this.codeIndex(findMunicipality(this.geography, raw)?.code));
       if (code < 0) return false;
       municipality = this.byteCodes[code]!;
     }
     if (c.county >= 0 && c.county < count && ends[c.county]! > starts[c.county]!) {
-      const code = this.byteCell(this.countyCodes, bytes, starts[c.county]!, ends[c.county]!, (raw) => this.codeIndex(findCounty(this.geography, raw)?.code));
+      const code = this.byteCell(this.countyCodes, bytes, starts[c.county]!, ends[c.county]!, text, (raw) => this.codeIndex(findCounty(this.geography, raw)?.code));
       if (code < 0) return false;
       county = this.byteCodes[code]!;
     }
@@ -289,14 +303,14 @@ class ActorReader implements ActorRecordReader {
       if (county === undefined) county = expected;
       else if (county !== expected) return false;
     }
-    const id = asciiText(bytes, starts[c.id]!, ends[c.id]!);
-    if (ix.municipality.has(id)) return false;
+    const id = text(bytes, starts[c.id]!, ends[c.id]!);
+    if (id === '' || ix.municipality.has(id)) return false;
     // A valid actor: counted and kept as add() would.
     this.tick?.();
     countRow(this.report, this.table.file, { row });
     const { kind, raw, known } = this.byteKinds[kindCode]!;
     if (!known) this.noteUnknownKind(kind, raw, row);
-    const name = c.name >= 0 && c.name < count && ends[c.name]! > starts[c.name]! ? asciiText(bytes, starts[c.name]!, ends[c.name]!) : id;
+    const name = (c.name >= 0 && c.name < count && ends[c.name]! > starts[c.name]! ? text(bytes, starts[c.name]!, ends[c.name]!) : '') || id;
     const actor: Actor = { id, name, kind };
     if (municipality !== undefined) actor.municipality = municipality;
     if (county !== undefined) actor.county = county;
@@ -304,11 +318,11 @@ class ActorReader implements ActorRecordReader {
     return true;
   }
 
-  /** A cell by its bytes in `table`, resolved by `resolve` (from its text) the first time it is seen. */
-  private byteCell(table: ByteInterner, bytes: Uint8Array, start: number, end: number, resolve: (raw: string) => number): number {
+  /** A cell by its bytes in `table`, resolved by `resolve` (from its text, read by `text`) the first time it is seen. */
+  private byteCell(table: ByteInterner, bytes: Uint8Array, start: number, end: number, text: (bytes: Uint8Array, start: number, end: number) => string, resolve: (raw: string) => number): number {
     const known = table.get(bytes, start, end);
     if (known !== undefined) return known;
-    const code = resolve(asciiText(bytes, start, end));
+    const code = resolve(text(bytes, start, end));
     table.set(bytes, start, end, code);
     return code;
   }
