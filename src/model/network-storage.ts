@@ -417,6 +417,18 @@ export class NetworkStorage {
     return out;
   }
 
+  /** Link `i`'s since and until dates: from the columns while the link objects are not made, else from its object. */
+  linkDates(i: number): [since: string | undefined, until: string | undefined] {
+    const columns = this.#columns?.links;
+    if (columns === undefined) {
+      const link = this.links[i]!;
+      return [link.since, link.until];
+    }
+    const from = columns.since[i]!;
+    const to = columns.until[i]!;
+    return [from >= 0 ? columns.words[from]! : undefined, to >= 0 ? columns.words[to]! : undefined];
+  }
+
   /** Actors that belong to a municipality, other than the municipality itself, in input order (shared: copy before handing out). */
   actorsInMunicipality(code: string): readonly Actor[] {
     return this.#byMunicipality.get(code) ?? [];

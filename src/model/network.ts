@@ -223,6 +223,17 @@ export class CooperationNetwork {
     this.#storage.forEachPair(callback);
   }
 
+  /**
+   * Link `index`'s dates (`[since, until]`, `undefined` for none), read
+   * from a loaded network's columns without making the link objects (issue
+   * 16: `links[index]` makes all of them).
+   *
+   * @internal
+   */
+  linkDates(index: number): [since: string | undefined, until: string | undefined] {
+    return this.#storage.linkDates(index);
+  }
+
   /** Number of distinct actors linked to `id` (0 for an unknown id). @internal */
   partnerCount(id: string): number {
     return this.#storage.partnerCount(id);
