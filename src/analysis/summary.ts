@@ -2,12 +2,19 @@ import { z } from 'zod';
 import { requireGeography, sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { ViaSchema, parseOptions } from '../model/options.js';
+import { LangSchema } from '../model/i18n/index.js';
+import { totalRowName } from './view.js';
 
 export const SummaryOptionsSchema = z.strictObject({
   /** Append a row for the whole country (county `total`). Default true. */
   total: z.boolean().default(true),
   /** Actor kinds through which members cooperate (see `municipalityProjection`). Default `['joint_body']`. */
   via: ViaSchema,
+  /**
+   * The language of the national total row's `name`: the geography's display name in it (`Sverige`, `Sweden`),
+   * the word the report writes. Default the geography's language (Sweden's is Swedish).
+   */
+  lang: LangSchema.optional(),
 });
 export type SummaryOptions = z.input<typeof SummaryOptionsSchema>;
 
@@ -47,7 +54,7 @@ export interface CountySummaryRow {
  */
 export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions = {}): Rows<CountySummaryRow> {
   requireGeography(net, 'summaryByCounty');
-  const { total, via } = parseOptions(SummaryOptionsSchema, options, 'summaryByCounty', net);
+  const { total, via, lang } = parseOptions(SummaryOptionsSchema, options, 'summaryByCounty', net);
   const tied = new Set<string>();
   for (const t of sharedProjection(net, { via }).ties) tied.add(t.a).add(t.b);
   const isolated = (m: { code: string }) => net.partnerCount(m.code) === 0 && !tied.has(m.code);
@@ -102,7 +109,7 @@ export function summaryByCounty(net: CooperationNetwork, options: SummaryOptions
     const all = net.municipalities();
     rows.push({
       county: 'total',
-      name: net.scope.national ? net.geography.name : net.scope.description,
+      name: totalRowName(net, lang),
       municipalityCount: all.length,
       population: all.reduce((s, m) => s + m.population, 0),
       actorCount: net.actors().filter((a) => a.kind !== 'municipality').length,

@@ -3,6 +3,8 @@ import { checkNetwork, sharedProjection, type CooperationNetwork } from '../mode
 import type { Actor } from '../model/schema.js';
 import { csrFromEdges, toCsr, type Csr } from '../metrics/csr.js';
 import { cached } from '../model/cache.js';
+import { geographyName } from '../model/geography.js';
+import { resolveLang, type Lang } from '../model/i18n/index.js';
 
 /** The identifying columns every actor row starts with. Absent values are `null`, so every row has every column. */
 export interface ActorRowBase {
@@ -156,4 +158,13 @@ export function memo<T>(net: CooperationNetwork, key: string, compute: () => T):
   // Every analysis comes through here: a wrong argument gets samverkan's own error, not one from a WeakMap.
   checkNetwork(net, 'samverkan');
   return cached(net, `analysis:${key}`, compute);
+}
+
+/**
+ * The `name` of a county table's `total` row: for the whole country the
+ * geography's display name in `lang` (default the geography's language: the
+ * word the report writes, `Sverige`), else the scope's description.
+ */
+export function totalRowName(net: CooperationNetwork, lang: Lang | undefined): string {
+  return net.scope.national ? geographyName(net.geography, resolveLang(lang, net.geography)) : net.scope.description;
 }

@@ -30,17 +30,41 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
+/** A command's flags as written (`values`: paths as given, the language) and as `run` converted and checked them (`flags`). */
+export interface FlagArgs {
+  values: ParsedArgs['values'];
+  /** The given flags converted and checked (a list is an array, a number a number), by flag name. */
+  flags: Record<string, unknown>;
+}
+
 /** Parse arguments strictly; unknown options become a {@link UsageError}. */
 export function parse(args: readonly string[], options: OptionSpec, command: string, lang: Lang = 'en'): ParsedArgs {
   try {
     const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
     return { values: { ...values } as ParsedArgs['values'], positionals };
   } catch (error) {
-    const text = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    const text = parseErrorText((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''), lang);
     // "Unknown option '--lenint'": say which option was most likely meant.
-    const unknown = /^Unknown option '(--?[^']+)'/.exec(text)?.[1];
+    const unknown = /^Unknown option '(--?[^']+)'/.exec((error as Error).message)?.[1];
     const known = Object.entries(options).flatMap(([name, spec]) => [`--${name}`, ...(spec.short ? [`-${spec.short}`] : [])]);
-    const suggestion = unknown === undefined ? '' : didYouMean(unknown.replace(/^-+/, ''), known.filter((k) => k.startsWith('--')).map((k) => k.slice(2)), (k) => `--${k}`);
+    const suggestion = unknown === undefined ? '' : didYouMean(unknown.replace(/^-+/, ''), known.filter((k) => k.startsWith('--')).map((k) => k.slice(2)), (k) => `--${k}`, lang);
     throw new UsageError(`${text}${suggestion}`, message(lang, 'cli.hint.seeHelp', { command }));
   }
+}
+
+/**
+ * Node's `parseArgs` error in `lang`: an unknown option, an option without
+ * its value (or followed by a flag), a switch given a value; any other
+ * text as Node wrote it.
+ */
+function parseErrorText(text: string, lang: Lang): string {
+  const unknown = /^Unknown option '(--?[^']+)'/.exec(text);
+  if (unknown) return message(lang, 'cli.error.unknownOption', { flag: unknown[1]! });
+  const missing = /^Option '(?:-\w, )?(--[^' ]+)(?: <value>)?' argument missing/.exec(text);
+  if (missing) return message(lang, 'cli.error.missingValue', { flag: missing[1]! });
+  const ambiguous = /^Option '(?:-\w, )?(--[^' ]+)' argument is ambiguous/.exec(text);
+  if (ambiguous) return message(lang, 'cli.error.dashValue', { flag: ambiguous[1]! });
+  const switchValue = /^Option '(?:-\w, )?(--[^' ]+)' does not take an argument/.exec(text);
+  if (switchValue) return message(lang, 'cli.error.noValueTaken', { flag: switchValue[1]! });
+  return text;
 }

@@ -8,7 +8,7 @@
  * schema) and, for a value the library refuses, the flag that gave it.
  */
 import { z } from 'zod';
-import { describeValue } from '../model/errors.js';
+import { issueReason } from '../model/options.js';
 import { CATALOGUES, message, type Lang, type MessageKey } from '../model/i18n/index.js';
 import { didYouMean } from '../model/suggest.js';
 import { UsageError, type OptionSpec } from './context.js';
@@ -162,12 +162,17 @@ export function wholeNumber(raw: string, flag: string, min: number | undefined, 
   return n;
 }
 
-/** The items of a comma-separated flag value, trimmed; an empty list is refused, naming the flag. */
-export function listItems(raw: string, name: string, lang: Lang): string[] {
-  const list = raw
+/** The items of a comma-separated value, trimmed, empty ones dropped (`'a, b,'` → `['a', 'b']`). */
+export function splitList(raw: string): string[] {
+  return raw
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** The items of a comma-separated flag value, trimmed; an empty list is refused, naming the flag. */
+export function listItems(raw: string, name: string, lang: Lang): string[] {
+  const list = splitList(raw);
   if (list.length === 0) refuse(lang, 'cli.error.list', { flag: `--${name}` });
   return list;
 }
@@ -188,13 +193,13 @@ export function convertFlag(name: string, flag: Flag, raw: string | boolean, lan
     if (flag.choices) {
       const unknown = list.find((item) => !flag.choices!.includes(item));
       if (unknown !== undefined) {
-        throw new UsageError(message(lang, 'cli.error.unknownItem', { flag: flagName, value: JSON.stringify(unknown) }) + didYouMean(unknown, flag.choices), message(lang, 'cli.hint.choices', { choices: flag.choices.join(', ') }));
+        throw new UsageError(message(lang, 'cli.error.unknownItem', { flag: flagName, value: JSON.stringify(unknown) }) + didYouMean(unknown, flag.choices, undefined, lang), message(lang, 'cli.hint.choices', { choices: flag.choices.join(', ') }));
       }
     }
     value = list;
   } else if (flag.type === 'choice') {
     const choices = flag.choices ?? [];
-    if (!choices.includes(raw)) refuse(lang, 'cli.error.choice', { flag: flagName, choices: choices.join(', '), value: shown });
+    if (!choices.includes(raw)) throw new UsageError(message(lang, 'cli.error.choice', { flag: flagName, choices: choices.join(', '), value: shown }) + didYouMean(raw, choices, undefined, lang));
     value = raw;
   } else value = raw;
   // The library option's own schema: what the library would refuse is refused here, naming the flag.
@@ -202,7 +207,7 @@ export function convertFlag(name: string, flag: Flag, raw: string | boolean, lan
     const result = flag.schema.safeParse(value);
     if (!result.success) {
       const issue = result.error.issues[0]!;
-      throw new UsageError(`${flagName}: ${issue.message}, got ${describeValue(value)}`);
+      throw new UsageError(`${flagName}: ${issueReason(issue, value, lang)}`);
     }
   }
   return value;

@@ -74,7 +74,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return 0;
     }
     const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new UsageError(message(lang0, 'cli.error.unknownCommand', { name: JSON.stringify(name) }) + didYouMean(name ?? '', COMMANDS.map((c) => c.name)), message(lang0, 'cli.hint.commands', { commands: COMMANDS.map((c) => c.name).join(', ') }));
+    if (!command) throw new UsageError(message(lang0, 'cli.error.unknownCommand', { name: JSON.stringify(name) }) + didYouMean(name ?? '', COMMANDS.map((c) => c.name), undefined, lang0), message(lang0, 'cli.hint.commands', { commands: COMMANDS.map((c) => c.name).join(', ') }));
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout.write(command.help(lang0) + '\n');
       return 0;
@@ -93,13 +93,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       throw error;
     }
     try {
-      return await command.run({ ...parsed, flags, lang }, io);
+      return await command.run({ ...parsed, flags }, io);
     } catch (error) {
       // A value the library's option schema refuses came from a flag: bad usage, named by its flag
       // (options that conflict: by each of their flags).
       if (error instanceof OptionsError && flagOfOption(command.flags, error.option)) {
         const named = error.options.flatMap((o) => flagOfOption(command.flags, o) ?? []);
-        throw new UsageError(`${named.join(', ')}: ${error.reason}`, seeHelp);
+        throw new UsageError(`${named.join(', ')}: ${error.reasonIn(errorLang())}`, seeHelp);
       }
       throw error;
     }
@@ -107,14 +107,14 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     // Messages quote the input (names, values, paths): what would act on the terminal is shown by its code point.
     const shown = (text: string) => text.split('\n').map(visibleText).join('\n');
     if (error instanceof UsageError) {
-      io.stderr.write(`samverkan: ${shown(error.message)}\n${error.hint ? `hint: ${shown(error.hint)}\n` : ''}`);
+      io.stderr.write(`samverkan: ${shown(error.message)}\n${error.hint ? `${message(errorLang(), 'cli.hint.prefix', { hint: shown(error.hint) })}\n` : ''}`);
       return 2;
     }
     // samverkan's own errors (bad input, too large, wrong arguments) and output failures: the message alone.
     if (error instanceof SamverkanError || error instanceof OutputError) {
       const bare = error instanceof LoadError || error instanceof GeographyError || error instanceof CapacityError;
-      // The loader's and the output's errors in the command's language (their `message` is English).
-      const said = error instanceof LoadError || error instanceof GeographyError || error instanceof OutputError ? error.describe(errorLang()) : error.message;
+      // In the command's language (`message` is English); a class only counted as a SamverkanError may have no describe.
+      const said = typeof (error as Partial<SamverkanError>).describe === 'function' ? error.describe(errorLang()) : error.message;
       io.stderr.write(`${bare ? '' : 'samverkan: '}${shown(said)}\n`);
       if (debug) io.stderr.write(`${error.stack}\n`);
       return 1;

@@ -54,7 +54,7 @@ export class GeographyError extends SamverkanError {
   }
 
   /** The message in `lang` (the error's `message` is English). */
-  describe(lang: Lang): string {
+  override describe(lang: Lang): string {
     return geographyErrorText(this.problems.filter((p) => p.severity === 'error'), lang);
   }
 }
@@ -91,7 +91,7 @@ export interface GeographySources {
 export const LoadGeographyOptionsSchema = z.strictObject({
   /** Name of the country or region. Default: the folder name, or `custom`. */
   name: z.string().min(1).optional(),
-  /** Where the data comes from, kept with the geography and shown in reports. */
+  /** Where the data comes from, kept with the geography and shown in reports (a country's `source` may also be words by language). */
   source: z.string().optional(),
   /** How the country writes its place names (`NameRules`: suffixes such as `kommun`, collation locale), kept with the geography. Default: none. */
   names: NameRulesSchema.optional(),

@@ -3,7 +3,7 @@
  * is, so the message says what to do. Each returns a part of a message
  * (its text starts with "; "), or '' when it has nothing to say.
  */
-import { cmp, indexGeography, municipalityNameKeys, normaliseName } from '../model/geography.js';
+import { cmp, geographyWords, indexGeography, municipalityNameKeys, normaliseName } from '../model/geography.js';
 import type { Geography, Municipality } from '../model/schema.js';
 import { lookalikeHint, skeleton, visibleText } from '../model/text.js';
 import { municipalitySuggestionHint } from '../model/suggest.js';
@@ -47,7 +47,7 @@ export function ambiguousMunicipality(geography: Geography, raw: string): Proble
   if (matches.length < 2) return undefined;
   const ix = indexGeography(geography);
   const list = matches.map((m) => `${m.code} ${m.name} (${ix.county.get(m.county)?.name ?? m.county})`).join(', ');
-  return because('municipality.ambiguous', { n: matches.length, geography: geography.name, list });
+  return because('municipality.ambiguous', { n: matches.length, geography: geographyWords(geography), list });
 }
 
 

@@ -1,5 +1,6 @@
 import { checkHeap } from '../model/runtime.js';
 import { SamverkanError } from '../model/errors.js';
+import { hint, messageText, type ProblemMessage, type ProblemParam } from '../model/i18n/problem.js';
 
 /**
  * A small XML 1.0 toolkit for the graph file formats (GEXF, GraphML):
@@ -74,11 +75,14 @@ export interface XmlElement {
 export class XmlError extends SamverkanError {
   readonly line: number;
   declare readonly column: number;
-  constructor(message: string, line: number, column: number) {
-    super('XML', `${message} (line ${line}, column ${column})`, { row: line, column });
+  /** What is wrong, as data (a catalogue code and its values): the message's text in any language (`messageText`). */
+  readonly said: ProblemMessage;
+  constructor(said: ProblemMessage, line: number, column: number) {
+    super('XML', `${messageText(said, 'en')} (line ${line}, column ${column})`, { row: line, column });
     this.name = 'XmlError';
     this.line = line;
     this.column = column;
+    this.said = said;
   }
 }
 
@@ -116,7 +120,7 @@ export function parseXml(input: string): XmlElement {
   if (nextNewline < 0) nextNewline = src.length;
   let elements = 0;
 
-  const fail = (message: string, at = pos): never => {
+  const fail = (said: ProblemMessage, at = pos): never => {
     // Recount the line for `at` (errors are rare, so this is cheap overall).
     let l = 1;
     let start = 0;
@@ -126,7 +130,7 @@ export function parseXml(input: string): XmlElement {
         start = i + 1;
       }
     }
-    throw new XmlError(message, l, at - start + 1);
+    throw new XmlError(said, l, at - start + 1);
   };
   const advanceTo = (next: number) => {
     while (nextNewline < next) {
@@ -142,25 +146,25 @@ export function parseXml(input: string): XmlElement {
     forbidden.lastIndex = 0;
     const m = forbidden.exec(text);
     forbidden.lastIndex = 0;
-    if (m) fail(`a character XML does not allow (U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`, at + m.index);
+    if (m) fail(hint('xml.forbidden_char', { code: m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') }), at + m.index);
   };
 
   const decode = (raw: string, at: number): string => {
     checkChars(raw, at);
     if (!raw.includes('&')) return raw;
     return raw.replace(/&([^;&\s<]*);?/g, (whole, body: string, offset: number) => {
-      if (!whole.endsWith(';')) fail('an "&" that does not start an entity (write &amp;)', at + offset);
+      if (!whole.endsWith(';')) fail(hint('xml.bare_amp'), at + offset);
       if (body.startsWith('#')) {
         const hex = body[1] === 'x';
         const digits = body.slice(hex ? 2 : 1);
-        if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) fail(`a malformed character reference &${body};`, at + offset);
+        if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) fail(hint('xml.bad_char_ref', { ref: `&${body};` }), at + offset);
         const code = parseInt(digits, hex ? 16 : 10);
         const ok = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-        if (!ok) fail(`a character reference to a character XML does not allow (&${body};)`, at + offset);
+        if (!ok) fail(hint('xml.forbidden_char_ref', { ref: `&${body};` }), at + offset);
         return String.fromCodePoint(code);
       }
       const value = PREDEFINED[body];
-      if (value === undefined) fail(`an unknown entity &${body};`, at + offset);
+      if (value === undefined) fail(hint('xml.unknown_entity', { ref: `&${body};` }), at + offset);
       return value!;
     });
   };
@@ -168,7 +172,7 @@ export function parseXml(input: string): XmlElement {
   const readName = (): string => {
     NAME_RE.lastIndex = pos;
     const m = NAME_RE.exec(src);
-    if (!m) return fail(`expected a name, found ${describe(src[pos])}`);
+    if (!m) return fail(hint('xml.expected_name', { found: describe(src[pos]) }));
     pos += m[0].length;
     return m[0];
   };
@@ -181,13 +185,13 @@ export function parseXml(input: string): XmlElement {
     }
     advanceTo(next);
   };
-  const expect = (text: string, what: string) => {
-    if (!src.startsWith(text, pos)) fail(`expected ${what}, found ${describe(src[pos])}`);
+  const expect = (text: string, what: ProblemParam) => {
+    if (!src.startsWith(text, pos)) fail(hint('xml.expected', { what, found: describe(src[pos]) }));
     advanceTo(pos + text.length);
   };
-  const skipUntil = (end: string, what: string) => {
+  const skipUntil = (end: string, what: ProblemParam) => {
     const i = src.indexOf(end, pos);
-    if (i < 0) fail(`${what} is not closed`);
+    if (i < 0) fail(hint('xml.not_closed', { what }));
     advanceTo(i + end.length);
   };
 
@@ -195,8 +199,8 @@ export function parseXml(input: string): XmlElement {
   const skipMisc = (allowDoctype: boolean) => {
     for (;;) {
       skipSpace();
-      if (src.startsWith('<!--', pos)) skipUntil('-->', 'a comment');
-      else if (src.startsWith('<?', pos)) skipUntil('?>', 'a processing instruction');
+      if (src.startsWith('<!--', pos)) skipUntil('-->', hint('xml.what.comment'));
+      else if (src.startsWith('<?', pos)) skipUntil('?>', hint('xml.what.pi'));
       else if (allowDoctype && src.startsWith('<!DOCTYPE', pos)) skipDoctype();
       else return;
     }
@@ -216,12 +220,12 @@ export function parseXml(input: string): XmlElement {
         return;
       }
     }
-    fail('the DOCTYPE is not closed');
+    fail(hint('xml.doctype_not_closed'));
   };
 
   const parseElement = (depth: number): XmlElement => {
     const tagStart = pos;
-    if (depth > MAX_XML_DEPTH) fail(`elements nested more than ${MAX_XML_DEPTH} deep (no graph file needs that many levels)`);
+    if (depth > MAX_XML_DEPTH) fail(hint('xml.too_deep', { max: MAX_XML_DEPTH }));
     // The heap is checked now and then: a huge document fails with a message, not a crash.
     if (++elements % 16384 === 0) checkHeap(() => `samverkan stopped reading the XML at line ${line}`);
     expect('<', '"<"');
@@ -238,21 +242,21 @@ export function parseXml(input: string): XmlElement {
         advanceTo(pos + 1);
         break;
       }
-      if (pos >= src.length) fail(`the start tag <${name}> is not closed`, tagStart);
-      if (pos === before) fail(`expected a space, "/>" or ">" in <${name}>, found ${describe(src[pos])}`);
+      if (pos >= src.length) fail(hint('xml.start_tag_not_closed', { name }), tagStart);
+      if (pos === before) fail(hint('xml.expected_in_tag', { name, found: describe(src[pos]) }));
       const attrAt = pos;
       const attr = readName();
       skipSpace();
-      expect('=', `"=" after the attribute ${attr}`);
+      expect('=', hint('xml.what.equals', { attr }));
       skipSpace();
       const q = src[pos];
-      if (q !== '"' && q !== "'") fail(`the value of the attribute ${attr} is not quoted`);
+      if (q !== '"' && q !== "'") fail(hint('xml.attr_not_quoted', { attr }));
       const end = src.indexOf(q!, pos + 1);
-      if (end < 0) fail(`the value of the attribute ${attr} is not closed`);
+      if (end < 0) fail(hint('xml.attr_not_closed', { attr }));
       const raw = src.slice(pos + 1, end);
-      if (raw.includes('<')) fail(`a "<" in the value of the attribute ${attr} (write &lt;)`, pos + 1 + raw.indexOf('<'));
+      if (raw.includes('<')) fail(hint('xml.attr_lt', { attr }), pos + 1 + raw.indexOf('<'));
       const value = decode(raw.replace(/[\t\n]/g, ' '), pos + 1);
-      if (element.attributes.has(attr)) fail(`the attribute ${attr} appears twice in <${name}>`, attrAt);
+      if (element.attributes.has(attr)) fail(hint('xml.attr_twice', { attr, name }), attrAt);
       element.attributes.set(attr, value);
       advanceTo(end + 1);
     }
@@ -260,11 +264,11 @@ export function parseXml(input: string): XmlElement {
     const text: string[] = [];
     for (;;) {
       const lt = src.indexOf('<', pos);
-      if (lt < 0) fail(`the element <${name}> (line ${element.line}) is not closed`, src.length);
+      if (lt < 0) fail(hint('xml.element_not_closed', { name, line: element.line }), src.length);
       if (lt > pos) {
         const raw = src.slice(pos, lt);
         const gt = raw.indexOf(']]>');
-        if (gt >= 0) fail('"]]>" in text (write ]]&gt;)', pos + gt);
+        if (gt >= 0) fail(hint('xml.cdata_end_in_text'), pos + gt);
         text.push(decode(raw, pos));
         advanceTo(lt);
       }
@@ -272,40 +276,40 @@ export function parseXml(input: string): XmlElement {
         advanceTo(pos + 2);
         const closeAt = pos;
         const close = readName();
-        if (close !== name) fail(`the end tag </${close}> does not match the start tag <${name}> on line ${element.line}`, closeAt);
+        if (close !== name) fail(hint('xml.end_tag_mismatch', { close, name, line: element.line }), closeAt);
         skipSpace();
-        expect('>', `">" to close </${close}>`);
+        expect('>', hint('xml.what.close', { close }));
         element.text = text.join('');
         return element;
       }
-      if (src.startsWith('<!--', pos)) skipUntil('-->', 'a comment');
+      if (src.startsWith('<!--', pos)) skipUntil('-->', hint('xml.what.comment'));
       else if (src.startsWith('<![CDATA[', pos)) {
         const start = pos + 9;
         const end = src.indexOf(']]>', start);
-        if (end < 0) fail('a CDATA section is not closed');
+        if (end < 0) fail(hint('xml.cdata_not_closed'));
         const raw = src.slice(start, end);
         checkChars(raw, start);
         text.push(raw);
         advanceTo(end + 3);
-      } else if (src.startsWith('<?', pos)) skipUntil('?>', 'a processing instruction');
-      else if (src.startsWith('<!', pos)) fail('a declaration inside an element');
+      } else if (src.startsWith('<?', pos)) skipUntil('?>', hint('xml.what.pi'));
+      else if (src.startsWith('<!', pos)) fail(hint('xml.declaration_inside'));
       else element.children.push(parseElement(depth + 1));
     }
   };
 
-  if (src.trim() === '') fail('the document is empty');
+  if (src.trim() === '') fail(hint('xml.empty'));
   if (src.startsWith('<?xml', pos) && /\s/.test(src[pos + 5] ?? '')) skipUntil('?>', 'the XML declaration');
   skipMisc(true);
-  if (pos >= src.length) fail('the document has no root element');
-  if (src[pos] !== '<') fail(`expected the root element, found ${describe(src[pos])}`);
+  if (pos >= src.length) fail(hint('xml.no_root'));
+  if (src[pos] !== '<') fail(hint('xml.expected_root', { found: describe(src[pos]) }));
   const root = parseElement(1);
   skipMisc(false);
-  if (pos < src.length) fail(`content after the root element </${root.name}>`);
+  if (pos < src.length) fail(hint('xml.after_root', { name: root.name }));
   return root;
 }
 
-function describe(c: string | undefined): string {
-  return c === undefined ? 'the end of the document' : JSON.stringify(c);
+function describe(c: string | undefined): ProblemParam {
+  return c === undefined ? hint('xml.what.end') : JSON.stringify(c);
 }
 
 /** The child elements of `element` with this local name. */

@@ -72,8 +72,8 @@ export interface Country {
   readonly name: string;
   /** The country's name as reports and tables write it, per language: `{ en: 'Sweden', sv: 'Sverige' }`. Default: `name`. */
   readonly displayName?: CountryWords;
-  /** Where the data comes from, kept with the geography and shown in reports. */
-  readonly source?: string;
+  /** Where the data comes from, kept with the geography and shown in reports (in the report's language). */
+  readonly source?: CountryWords;
   /** The three geography files and any tables of municipality attributes (see `loadGeography`). */
   readonly geography: {
     readonly municipalities: CountryTable;

@@ -1,4 +1,5 @@
 import { message, type Lang } from './i18n/index.js';
+import { messageText, type ProblemMessage } from './i18n/problem.js';
 
 /** Where an error is, in the input, when it is about one place. */
 export interface ErrorPlace {
@@ -50,6 +51,15 @@ export class SamverkanError extends Error implements ErrorPlace {
     if (place.file !== undefined) this.file = place.file;
     if (place.row !== undefined) this.row = place.row;
     if (place.column !== undefined) this.column = place.column;
+  }
+
+  /**
+   * The message in a language. Errors whose sentence is data (options,
+   * scope, the loader's) say it in `lang`; the others have English only and
+   * give their `message`.
+   */
+  describe(_lang: Lang): string {
+    return this.message;
   }
 }
 
@@ -134,8 +144,16 @@ export class GeographyRequiredError extends SamverkanError {
  * with the closest names when there are any.
  */
 export class ScopeError extends SamverkanError {
-  constructor(message: string) {
-    super('SCOPE', message);
+  /** The sentence as data (a catalogue code and its values), for {@link ScopeError.describe}. */
+  readonly said: ProblemMessage;
+  constructor(said: ProblemMessage) {
+    super('SCOPE', `scope: ${messageText(said, 'en')}`);
     this.name = 'ScopeError';
+    this.said = said;
+  }
+
+  /** The message in `lang`, without the `scope: ` prefix of `message` (which is English). */
+  override describe(lang: Lang): string {
+    return messageText(this.said, lang);
   }
 }

@@ -16,6 +16,19 @@ export function geographyName(geography: Pick<Geography, 'name' | 'displayName'>
 }
 
 /**
+ * The geography's name in every language it has, for a message rendered
+ * later in its reader's language (a loader problem's `geography` value):
+ * its `displayName` as words by language, else its `name`.
+ *
+ * @example
+ * geographyWords(swedenGeography()); // { en: 'Sweden', sv: 'Sverige' }
+ */
+export function geographyWords(geography: Pick<Geography, 'name' | 'displayName'>): { readonly en: string; readonly sv?: string } {
+  const d = geography.displayName;
+  return d === undefined ? { en: geography.name } : typeof d === 'string' ? { en: d } : d;
+}
+
+/**
  * Lookup tables over a {@link Geography}, built once per geography object and
  * cached (geographies are treated as immutable plain data).
  */

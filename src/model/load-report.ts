@@ -4,7 +4,7 @@ import { knownProblemCode, messageText, type ProblemMessage, type ProblemParam, 
 import { parseOptions } from './options.js';
 import { clipText, visibleText } from './text.js';
 
-const ProblemParamSchema: z.ZodType<ProblemParam> = z.lazy(() => z.union([z.string(), z.number(), z.object({ code: z.string(), params: ProblemParamsSchema.optional() }).strict()]));
+const ProblemParamSchema: z.ZodType<ProblemParam> = z.lazy(() => z.union([z.string(), z.number(), z.object({ code: z.string(), params: ProblemParamsSchema.optional() }).strict(), z.object({ en: z.string(), sv: z.string().optional() }).strict()]));
 const ProblemParamsSchema: z.ZodType<ProblemParams> = z.lazy(() => z.record(z.string(), ProblemParamSchema));
 
 /** One problem with one input row (or a whole file), as the loader reports it. */
@@ -83,7 +83,7 @@ export const LoadReportSchema = z.object({
 });
 export type LoadReport = z.infer<typeof LoadReportSchema>;
 
-export { because, hint, knownProblemCode, type ProblemCode, type ProblemMessage, type ProblemParam, type ProblemParams, type ProblemReason } from './i18n/problem.js';
+export { because, hint, knownProblemCode, type ProblemCode, type ProblemMessage, type ProblemParam, type ProblemParams, type ProblemReason, type ProblemWords } from './i18n/problem.js';
 
 /**
  * A problem's message in `lang`, from its `code` and `params` (English: its

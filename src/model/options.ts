@@ -3,6 +3,9 @@ import { ArgumentError, countAsSamverkanError, describeValue } from './errors.js
 import { DEFAULT_KINDS, geographyKindVocabulary, isUnknownKindWord, kindWord, VOCABULARY_KINDS, type KindVocabulary, type KindWords } from './kinds.js';
 import { closestWords, didYouMean } from './suggest.js';
 import { CATALOGUES, message, pluralForm, type CountKey, type Lang, type MessageKey } from './i18n/index.js';
+import { paramText, type ProblemParam } from './i18n/problem.js';
+import { geographyWords } from './geography.js';
+import type { Geography } from './schema.js';
 
 /**
  * What an options error carries, whichever class throws it
@@ -36,8 +39,13 @@ export interface OptionsProblem {
  */
 export type Said = (lang: Lang) => string;
 
-/** A value of a {@link said} message's placeholder: text as written, or a {@link Said} of its own, rendered in the same language. */
-export type SaidParam = string | Said;
+/**
+ * A value of a {@link said} message's placeholder, as in the loader's
+ * messages (`ProblemParam`): text as written, a number (digits, never
+ * grouped), words by language (`{ en: 'Sweden', sv: 'Sverige' }`) or a
+ * {@link Said} of its own, rendered in the same language.
+ */
+export type SaidParam = ProblemParam;
 
 /** The catalogue message `key` as a {@link Said}. Numbers are given as text, written as digits (never grouped). */
 export function said(key: MessageKey, params: Readonly<Record<string, SaidParam>> = {}): Said {
@@ -51,7 +59,7 @@ export function saidCount(key: CountKey, n: number, params: Readonly<Record<stri
 
 function inLang(params: Readonly<Record<string, SaidParam>>, lang: Lang): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params)) out[name] = typeof value === 'string' ? value : value(lang);
+  for (const [name, value] of Object.entries(params)) out[name] = paramText(value, lang);
   return out;
 }
 
@@ -116,7 +124,7 @@ export class OptionsError extends ArgumentError implements OptionsProblem {
     return this.#problem.say(lang);
   }
 
-  describe(lang: Lang): string {
+  override describe(lang: Lang): string {
     return this.#problem.describe(lang);
   }
 }
@@ -199,7 +207,9 @@ function valueAt(options: unknown, path: readonly PropertyKey[]): unknown {
  * such word.
  */
 export interface OptionsContext {
-  readonly geography?: { readonly name?: string; readonly municipalities?: readonly unknown[]; readonly kinds?: KindWords | undefined } | undefined;
+  readonly geography?:
+    | { readonly name?: string; readonly displayName?: Geography['displayName']; readonly municipalities?: readonly unknown[]; readonly kinds?: KindWords | undefined }
+    | undefined;
 }
 
 /**
@@ -363,7 +373,7 @@ let optionKinds: { vocabulary: KindVocabulary; place: Said } | undefined;
 function withOptionKinds<T>(geography: NonNullable<OptionsContext['geography']>, parse: () => T): T {
   const previous = optionKinds;
   const place =
-    geography.municipalities?.length === 0 ? said('options.place.none') : geography.name === undefined ? said('options.place.unnamed') : said('options.place.named', { name: geography.name });
+    geography.municipalities?.length === 0 ? said('options.place.none') : geography.name === undefined ? said('options.place.unnamed') : said('options.place.named', { name: geographyWords({ name: geography.name, displayName: geography.displayName }) });
   optionKinds = { vocabulary: geographyKindVocabulary(geography), place };
   try {
     return parse();

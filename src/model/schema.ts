@@ -123,16 +123,19 @@ export type Border = z.infer<typeof BorderSchema>;
 export const KindWordSchema = z.object({ word: z.string().min(1), kind: ActorKindSchema.min(1) });
 export type KindWord = z.infer<typeof KindWordSchema>;
 
+/** Words in each language (English always, the others where known), or one text for every language: a `CountryWords`. */
+export const WordsSchema = z.union([z.string().min(1), z.strictObject({ en: z.string().min(1), sv: z.string().min(1).optional() })]);
+
 export const GeographySchema = z.object({
   /** Name of the country or region, e.g. `Sweden`. */
   name: z.string().min(1),
   /** The name as reports and tables write it, in each language (`{ en: 'Sweden', sv: 'Sverige' }`: see `geographyName`); none: `name` in every language. */
-  displayName: z.union([z.string().min(1), z.strictObject({ en: z.string().min(1), sv: z.string().min(1).optional() })]).optional(),
+  displayName: WordsSchema.optional(),
   municipalities: z.array(MunicipalitySchema),
   counties: z.array(CountySchema),
   borders: z.array(BorderSchema),
-  /** Where the data comes from and how old it is, in a sentence or two. */
-  source: z.string().optional(),
+  /** Where the data comes from and how old it is, in a sentence or two; in each language (`{ en, sv }`), or one text for all. */
+  source: WordsSchema.optional(),
   /** How the country writes its place names (`kommun`, `län` suffixes, collation locale); none: names match as written. */
   names: NameRulesSchema.optional(),
   /** The language sentences about this geography are written in when none is asked for (`lang`); none: English. */

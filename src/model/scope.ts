@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { cmp, findCounty, findMunicipality, indexGeography } from './geography.js';
+import { cmp, findCounty, findMunicipality, geographyWords, indexGeography } from './geography.js';
 import type { Actor, Geography } from './schema.js';
 import { ScopeError } from './errors.js';
-import { countySuggestion, municipalitySuggestion } from './suggest.js';
+import { countySuggestionHint, municipalitySuggestionHint } from './suggest.js';
+import { hint } from './i18n/problem.js';
 
 /**
  * The area a network's data covers: the counties and municipalities its
@@ -81,15 +82,15 @@ export function resolveScope(geography: Geography, option: Exclude<ScopeOption, 
   const codes = new Set<string>();
   for (const name of parsed.counties ?? []) {
     const county = findCounty(geography, name);
-    if (!county) throw new ScopeError(`scope: unknown county ${JSON.stringify(name)}: not a code or name of the ${geography.name} geography${countySuggestion(geography, name)}`);
+    if (!county) throw new ScopeError(hint('scope.unknown_county', { value: JSON.stringify(name), geography: geographyWords(geography), suggestion: countySuggestionHint(geography, name) }));
     for (const m of ix.municipalitiesOf.get(county.code) ?? []) codes.add(m.code);
   }
   for (const name of parsed.municipalities ?? []) {
     const m = findMunicipality(geography, name);
-    if (!m) throw new ScopeError(`scope: unknown municipality ${JSON.stringify(name)}: not a code or an unambiguous name of the ${geography.name} geography${municipalitySuggestion(geography, name)}`);
+    if (!m) throw new ScopeError(hint('scope.unknown_municipality', { value: JSON.stringify(name), geography: geographyWords(geography), suggestion: municipalitySuggestionHint(geography, name) }));
     codes.add(m.code);
   }
-  if (codes.size === 0) throw new ScopeError('scope: name at least one county or municipality, or use "all"');
+  if (codes.size === 0) throw new ScopeError(hint('scope.empty'));
   return scopeOf(geography, codes, 'given');
 }
 

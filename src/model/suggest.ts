@@ -125,6 +125,12 @@ export function municipalitySuggestionHint(geography: Geography, raw: string): P
  * genitive under the geography's name rules (`län`, `s` in Sweden), or ''.
  */
 export function countySuggestion(geography: Geography, raw: string, lang: Lang = 'en'): string {
+  const m = countySuggestionHint(geography, raw);
+  return m === '' ? '' : messageText(m, lang);
+}
+
+/** {@link countySuggestion} as a part of a message, or '' for no suggestion. */
+export function countySuggestionHint(geography: Geography, raw: string): ProblemMessage | '' {
   if (raw === '' || /^\d+$/.test(raw.trim())) return '';
   const rules = geography.names ?? NO_NAME_RULES;
   const names = new Map<string, { name: string; code: string }>();
@@ -139,5 +145,5 @@ export function countySuggestion(geography: Geography, raw: string, lang: Lang =
     .map((w) => names.get(w)!)
     .filter((c) => !seen.has(c.code) && seen.add(c.code))
     .slice(0, 3);
-  return suggestionText(counties.map((c) => `${c.name} (${c.code})`), lang);
+  return suggestionOf(counties.map((c) => `${c.name} (${c.code})`));
 }

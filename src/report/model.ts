@@ -6,6 +6,7 @@ import { coverageByCounty, coverageByMunicipality, type CountyCoverageRow, type 
 import { findGaps, type GapRow } from '../analysis/gaps.js';
 import { summaryByCounty, type CountySummaryRow } from '../analysis/summary.js';
 import { cmp, geographyName } from '../model/geography.js';
+import { countryWordsIn } from '../model/country.js';
 import type { LoadReport } from '../model/load-report.js';
 import { formatDate, formatNumber, LangSchema, message, messageCount, resolveLang, type Lang } from '../model/i18n/index.js';
 import { requireGeography, type CooperationNetwork } from '../model/network.js';
@@ -240,7 +241,7 @@ export function buildReport(network: CooperationNetwork, options: ReportOptions 
     scope: net.scope,
     area: reportArea(net, lang),
     geographyName: geographyName(net.geography, lang),
-    geographySource: net.geography.source,
+    geographySource: net.geography.source === undefined ? undefined : countryWordsIn(net.geography.source, lang),
     populationDate: populationDates.at(-1),
     dataDate: net.date ?? latest,
     dataDateIsSnapshot: net.date !== undefined,

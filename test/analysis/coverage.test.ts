@@ -239,7 +239,7 @@ describe('coverageByCounty', () => {
 
   it('the total row', () => {
     expectRow(row('total'), {
-      name: 'Sweden',
+      name: 'Sverige',
       municipalityCount: 290,
       population: SWEDEN,
       // the 7 in Västerbotten, Piteå and Strömsund
@@ -296,7 +296,7 @@ describe('summaryByCounty on the same network', () => {
     });
     // 290 − 8 municipalities with links in 24 − Gotland − Piteå − Strömsund = 279 without links
     expect(rows.at(-1)).toEqual({
-      county: 'total', name: 'Sweden', municipalityCount: 290, population: SWEDEN, actorCount: 10,
+      county: 'total', name: 'Sverige', municipalityCount: 290, population: SWEDEN, actorCount: 10,
       linkCount: 17, crossMunicipalLinks: 4, crossCountyLinks: 3, linkedMunicipalities: 9, isolatedMunicipalities: 279,
     });
   });

@@ -59,7 +59,7 @@ describe('samverkan command line', () => {
   it('summary --format json prints exactly the library rows', async () => {
     const r = await cli(['summary', '--dataset', 'bodies', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(summaryByCounty(loadNetwork(swedenCooperationBodies())))));
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(summaryByCounty(loadNetwork(swedenCooperationBodies()), { lang: 'en' }))));
   });
 
   it('reads semicolon files relative to the working directory and writes --out', async () => {
@@ -126,7 +126,7 @@ describe('analysis subcommands', () => {
   });
 
   it('coverage and gaps print the library rows; gaps filter by county and severity', async () => {
-    expect(await json(['coverage'])).toEqual(JSON.parse(JSON.stringify(coverageByCounty(bodies))));
+    expect(await json(['coverage'])).toEqual(JSON.parse(JSON.stringify(coverageByCounty(bodies, { lang: 'en' }))));
     const gaps = await json(['gaps', '--county', 'Västerbotten', '--min-severity', '3', '--lang', 'sv']);
     // --county is the scope: the gaps of Västerbotten as an area of its own (no pair with another county).
     const expected = findGaps(bodies.withScope({ counties: ['24'] })).filter((g) => g.severity >= 3);
@@ -168,7 +168,7 @@ describe('report and map', () => {
   it('report writes the HTML file and prints a summary per county and where the file is', async () => {
     const r = await cli(['report', '--dataset', 'bodies', '--out', 'r.html'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^County report for the real cooperation bodies/);
+    expect(r.stdout).toMatch(/^National report for the real cooperation bodies/);
     expect(r.stdout).toContain(`Wrote ${join(dir, 'r.html')}`);
     expect(r.stdout.split('\n').filter((l) => / län /.test(l))).toHaveLength(21);
     expect(readFileSync(join(dir, 'r.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);

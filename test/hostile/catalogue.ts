@@ -185,7 +185,7 @@ export const CATALOGUE: HostileCase[] = [
   { name: '--workers 256', files: links('source,target\n2480,2460\n'), args: ['centrality', '--links', 'links.csv', '--workers', '256', '--measures', 'betweenness'], code: 0, message: /--workers 256 is more than the \d+ cores? this machine has; using \d+/ },
   { name: '--workers 0', args: ['centrality', '--workers', '0'], code: 2, message: /--workers needs a whole number ≥ 1, got "0"/ },
   { name: '--as-of a date that does not exist', args: ['summary', '--as-of', '2023-02-30'], code: 2, message: /--as-of needs a date YYYY-MM-DD, got "2023-02-30"/ },
-  { name: 'an unknown option', args: ['summary', '--bogus'], code: 2, message: /Unknown option '--bogus'/ },
+  { name: 'an unknown option', args: ['summary', '--bogus'], code: 2, message: /unknown option --bogus/ },
   { name: 'an unknown command', args: ['sumary'], code: 2, message: /unknown command "sumary"; did you mean "summary"\?\nhint: commands: / },
   { name: 'an unknown delimiter', args: ['summary', '--format', 'csv', '--delimiter', 'pipe'], code: 2, message: /unknown delimiter "pipe"/ },
   { name: 'an unknown format', args: ['summary', '--format', 'xlsx'], code: 2, message: /unknown format "xlsx"/ },

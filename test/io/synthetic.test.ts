@@ -202,7 +202,7 @@ describe('writeSyntheticNetwork', () => {
       'edges.txt',
     ]);
 
-    const geography = loadGeography(dir, { name: net.geography.name, source: net.geography.source! });
+    const geography = loadGeography(dir, { name: net.geography.name, source: net.geography.source as string });
     expect(geography).toEqual(net.geography);
 
     const fromFiles = loadNetwork({ geography: dir, actors: join(dir, 'actors.csv'), links: join(dir, 'links.csv') }, { mode: 'strict' });

@@ -54,7 +54,7 @@ export const exportCommand = defineCommand({
       const lang = messageLang(values);
       throw new UsageError(message(lang, 'cli.error.required', { flag: '--to' }), message(lang, 'cli.hint.formats', { formats: GRAPH_WRITE_FORMAT_NAMES.join(', ') }));
     }
-    const input = loadInput(values, io, 'use');
+    const input = loadInput({ values, flags }, io, 'use');
     const { net, description, lang, capabilities } = input;
     announce(description, values, io);
     noteCapabilities(input, io);

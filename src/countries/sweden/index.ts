@@ -17,10 +17,16 @@ export { swedenCooperationBodies, swedenPoliceRegions, CooperationBodiesOptionsS
 export { SWEDISH_NAME_RULES } from './names.js';
 
 /** Where the embedded Swedish data comes from (see `data/sweden/SOURCES.md`). */
-export const SWEDEN_SOURCE =
-  'Municipalities and counties: SCB code list. Population: SCB, 30 September 2025. Borders: kpalmvik/grannkommuner (from SCB Digitala gränser). ' +
-  'Centroids and approximate areas: computed from okfse/sweden-geojson (Valmyndigheten boundaries). ' +
-  'Regions: SCB Kommunkopplingar 2025 (LA 2023, FA 2015, SKR kommungrupp 2023, degree of urbanisation). Political rule: SKR, after the 2022 election. See data/sweden/SOURCES.md.';
+export const SWEDEN_SOURCE: { readonly en: string; readonly sv: string } = Object.freeze({
+  en:
+    'Municipalities and counties: SCB code list. Population: SCB, 30 September 2025. Borders: kpalmvik/grannkommuner (from SCB Digitala gränser). ' +
+    'Centroids and approximate areas: computed from okfse/sweden-geojson (Valmyndigheten boundaries). ' +
+    'Regions: SCB Kommunkopplingar 2025 (LA 2023, FA 2015, SKR kommungrupp 2023, degree of urbanisation). Political rule: SKR, after the 2022 election. See data/sweden/SOURCES.md.',
+  sv:
+    'Kommuner och län: SCB:s kodlista. Folkmängd: SCB, 30 september 2025. Gränser: kpalmvik/grannkommuner (från SCB:s Digitala gränser). ' +
+    'Mittpunkter och ungefärliga ytor: beräknade från okfse/sweden-geojson (Valmyndighetens gränser). ' +
+    'Regioner: SCB Kommunkopplingar 2025 (LA 2023, FA 2015, SKR:s kommungruppsindelning 2023, urbaniseringsgrad). Politiskt styre: SKR, efter valet 2022. Se data/sweden/SOURCES.md.',
+});
 
 /** The demo dataset's files (`data/examples/sweden-demo/`). */
 const DEMO: CountryDataset = {

@@ -4,7 +4,7 @@
  * CSV loader's aliases (see `readGraphFile`).
  */
 import { because, hint, type ProblemMessage, type ProblemReason } from '../../model/load-report.js';
-import { findMunicipality, indexGeography, isPlainGeography } from '../../model/geography.js';
+import { findMunicipality, geographyWords, indexGeography, isPlainGeography } from '../../model/geography.js';
 import type { Geography } from '../../model/schema.js';
 import { ownRecord } from '../../model/own.js';
 import { ACTOR_COLUMNS, LINK_COLUMNS, normaliseHeader } from '../columns.js';
@@ -186,7 +186,7 @@ function mapNodes(raw: RawGraph, geography: Geography, warnings: ProblemReason[]
   // In a plain graph every node is an actor of kind other: nothing was assumed that a user should check.
   if (without > 0 && !isPlainGeography(geography)) {
     const parts: ProblemMessage[] = [];
-    if (assumedMunicipality > 0) parts.push(hint('graph.no_kind.municipality', { n: assumedMunicipality, geography: geography.name }));
+    if (assumedMunicipality > 0) parts.push(hint('graph.no_kind.municipality', { n: assumedMunicipality, geography: geographyWords(geography) }));
     if (assumedOther > 0) parts.push(hint('graph.no_kind.as_other', { n: assumedOther }));
     const [first, second] = parts;
     warnings.push(

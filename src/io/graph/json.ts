@@ -1,5 +1,5 @@
 /** JSON: the reader (graphology's serialisation and NetworkX's node-link data) and the writer (graphology's). */
-import { because, type ProblemReason } from '../../model/load-report.js';
+import { because, type ProblemReason, type ProblemWords } from '../../model/load-report.js';
 import { z } from 'zod';
 import type { CooperationNetwork } from '../../model/network.js';
 import { parseOptions } from '../../model/options.js';
@@ -71,7 +71,7 @@ export function parseJsonGraph(text: string): RawGraph {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new GraphFormatError(because('graph.json_invalid', { detail: (error as Error).message }));
+    throw new GraphFormatError(because('graph.json_invalid', { detail: jsonErrorWords((error as Error).message) }));
   }
   if (typeof data !== 'object' || data === null || !Array.isArray((data as { nodes?: unknown }).nodes)) {
     throw new GraphFormatError(because('graph.json_no_nodes'));
@@ -141,3 +141,22 @@ export function toGraphologyJson(net: CooperationNetwork, options: GraphologyJso
   return JSON.stringify(graph, null, o.indent || undefined) + '\n';
 }
 
+
+/**
+ * The JavaScript engine's JSON syntax error (English, from the engine) as
+ * words by language: as written in English; in Swedish where it stopped
+ * (the position or line and column the engine names), or that the text ends
+ * too early.
+ */
+function jsonErrorWords(detail: string): ProblemWords {
+  const lineColumn = /line (\d+) column (\d+)/.exec(detail);
+  const position = /position (\d+)/.exec(detail);
+  const sv = /end of JSON input|Unterminated/i.test(detail) && !lineColumn && !position
+    ? 'texten tar slut mitt i ett värde'
+    : lineColumn
+      ? `fel syntax på rad ${lineColumn[1]}, kolumn ${lineColumn[2]}`
+      : position
+        ? `fel syntax vid tecken ${Number(position[1]) + 1}`
+        : 'fel syntax';
+  return { en: detail, sv };
+}

@@ -131,7 +131,7 @@ export function readGraphFile(source: GraphSource, options: ReadGraphOptions = {
     parsed = parseGraph(text, o.format ?? formatNamed(file));
   } catch (error) {
     if (error instanceof XmlError) {
-      result.problems.push(fileProblem(because('graph.xml', { detail: error.message.replace(/ \(line \d+, column \d+\)$/, ''), column: error.column }), 'error', error.line));
+      result.problems.push(fileProblem(because('graph.xml', { detail: error.said, column: error.column }), 'error', error.line));
       return result;
     }
     if (error instanceof GraphFormatError) {

@@ -4,7 +4,7 @@
  * rejected when it conflicts), and a kind outside the vocabulary is said
  * once per kind at the end.
  */
-import { cmp, findCounty, findMunicipality, indexGeography, normaliseName } from '../../model/geography.js';
+import { cmp, findCounty, findMunicipality, geographyWords, indexGeography, normaliseName } from '../../model/geography.js';
 import { DEFAULT_KINDS, type KindVocabulary, normaliseKind, VOCABULARY_KINDS } from '../../model/kinds.js';
 import { because, hint, type FileReport, type Problem, type ProblemReason } from '../../model/load-report.js';
 import type { Actor, Geography } from '../../model/schema.js';
@@ -390,7 +390,7 @@ class ActorReader implements ActorRecordReader {
     let county: string | undefined;
     if (rawCounty !== '') {
       county = findCounty(geography, rawCounty)?.code;
-      if (county === undefined) err('county', rawCounty, because('county.unknown', { geography: geography.name }));
+      if (county === undefined) err('county', rawCounty, because('county.unknown', { geography: geographyWords(geography) }));
     }
     if (municipality !== undefined && county !== undefined) {
       const expected = ix.municipality.get(municipality)!.county;
@@ -407,7 +407,7 @@ class ActorReader implements ActorRecordReader {
       // A municipality row adds attributes to the geography's municipality.
       const m = municipality !== undefined ? ix.municipality.get(municipality) : findMunicipality(geography, id);
       if (!m) {
-        err('id', id, ambiguousMunicipality(geography, id) ?? because('municipality.unknown_row', { geography: geography.name, excel: excelHint(id), lookalike: lookalikeMunicipality(geography, id) }));
+        err('id', id, ambiguousMunicipality(geography, id) ?? because('municipality.unknown_row', { geography: geographyWords(geography), excel: excelHint(id), lookalike: lookalikeMunicipality(geography, id) }));
       } else if (municipality === undefined && errors.length === 0) {
         municipality = m.code;
         county = m.county;
@@ -510,5 +510,5 @@ class ActorReader implements ActorRecordReader {
 
 /** Why a municipality cell names no municipality: ambiguous, or unknown with what it most likely is. */
 function unknownMunicipality(geography: Geography, raw: string): ProblemReason {
-  return ambiguousMunicipality(geography, raw) ?? because('municipality.unknown', { geography: geography.name, excel: excelHint(raw), suggestion: lookalikeMunicipality(geography, raw) || municipalitySuggestionHint(geography, raw) });
+  return ambiguousMunicipality(geography, raw) ?? because('municipality.unknown', { geography: geographyWords(geography), excel: excelHint(raw), suggestion: lookalikeMunicipality(geography, raw) || municipalitySuggestionHint(geography, raw) });
 }

@@ -3,7 +3,7 @@
  * ({@link EndResolution}, {@link resolutionFor}) and the resolver that
  * applies it to one links file ({@link EndResolver}).
  */
-import { findMunicipalityBy, indexGeography } from '../../model/geography.js';
+import { findMunicipalityBy, geographyWords, indexGeography } from '../../model/geography.js';
 import { because, hint, type FileReport, type Problem, type ProblemReason } from '../../model/load-report.js';
 import type { LinkColumns } from '../../model/link-columns.js';
 import type { Actor, Geography } from '../../model/schema.js';
@@ -192,7 +192,7 @@ export class EndResolver {
     const coded = !this.by.codes && this.by.names ? findMunicipalityBy(geography, value, { codes: true, names: false }) : undefined;
     const codeHint = coded ? hint('end.undeclared.code_hint', { name: coded.name }) : '';
     const lookalike = twin !== undefined ? lookalikeIdHint(value, twin) : lookalikeMunicipality(geography, value);
-    return because('end.undeclared', { what, geography: geography.name, code: codeHint, excel: excelHint(value), suggestion: lookalike || (this.by.names ? municipalitySuggestionHint(geography, value) : '') });
+    return because('end.undeclared', { what, geography: geographyWords(geography), code: codeHint, excel: excelHint(value), suggestion: lookalike || (this.by.names ? municipalitySuggestionHint(geography, value) : '') });
   }
 
   /** A group of a memberships file: a declared actor, or a joint body of its own. */
@@ -246,6 +246,6 @@ export class EndResolver {
     const codes = implicit.map((id) => [id, findMunicipalityBy(geography, id, { codes: true, names: false })] as const).filter(([, m]) => m !== undefined);
     if (codes.length === 0) return undefined;
     const shown = codes.slice(0, 3).map(([id, m]) => `${id} ${m!.name}`).join(', ');
-    return { file, row: 0, ...because('ids.municipality_codes', { count: codes.length, total: implicit.length, geography: geography.name, shown: `${shown}${codes.length > 3 ? ', …' : ''}` }), severity: 'warning' };
+    return { file, row: 0, ...because('ids.municipality_codes', { count: codes.length, total: implicit.length, geography: geographyWords(geography), shown: `${shown}${codes.length > 3 ? ', …' : ''}` }), severity: 'warning' };
   }
 }

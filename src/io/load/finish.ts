@@ -1,6 +1,7 @@
 /** The end of every load: the problems in order, strict mode's error, and the network (geographic or plain). */
 import { isPlainGeography, NO_GEOGRAPHY } from '../../model/geography.js';
 import { ScopeError } from '../../model/errors.js';
+import { hint } from '../../model/i18n/problem.js';
 import type { FileReport, LoadReport, Problem } from '../../model/load-report.js';
 import { CooperationNetwork } from '../../model/network.js';
 import type { Actor, Geography } from '../../model/schema.js';
@@ -30,7 +31,7 @@ export function finishLoad(
   const named = links.municipalityEnds > 0 || actors.some((a) => a.kind === 'municipality' || a.municipality !== undefined || a.county !== undefined);
   const plain = (!explicit && options.ids !== 'municipality-codes' && !named) || geography.municipalities.length === 0;
   if (plain && typeof options.scope === 'object') {
-    throw new ScopeError('scope: this network is a plain graph (it names no municipality and no geography was given), so it covers no county or municipality; give a geography (CLI --geography COUNTRY or DIR), or no scope');
+    throw new ScopeError(hint('scope.plain_graph'));
   }
   const all = [
     ...actors,

@@ -4,6 +4,7 @@
  * memberships (`group,municipality`) is read as links from each group to
  * its members.
  */
+import { geographyWords } from '../../model/geography.js';
 import { because, type FileReport, type Problem } from '../../model/load-report.js';
 import { LinkColumnsBuilder } from '../../model/link-columns.js';
 import { PairIndex } from '../../model/pair-index.js';
@@ -277,7 +278,7 @@ class LinkReader implements LinkRecordReader {
       return undefined;
     }
     const id = !memberships ? ends.end(raw) : field === 'source' ? ends.group(raw) : ends.member(raw);
-    if (id === undefined) err(field, raw, memberships && field === 'target' ? because('member.unknown', { geography: ends.geography.name, suggestion: municipalitySuggestionHint(ends.geography, raw) }) : ends.unresolved(raw));
+    if (id === undefined) err(field, raw, memberships && field === 'target' ? because('member.unknown', { geography: geographyWords(ends.geography), suggestion: municipalitySuggestionHint(ends.geography, raw) }) : ends.unresolved(raw));
     else if (ends.implicitSet.size > 0 && ends.implicitSet.has(ends.ids[id]!)) this.implicitHere.push({ row, field, value: raw, column: columns!.fields[field] === undefined ? undefined : showCell(table.header[columns!.fields[field]!]!) });
     else if (ends.municipalityCodes.has(ends.ids[id]!)) this.municipalityEnds++;
     return id;

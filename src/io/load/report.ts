@@ -25,7 +25,7 @@ export class LoadError extends SamverkanError {
   }
 
   /** The message in `lang`: the problems from their codes (the error's `message` is English). */
-  describe(lang: Lang): string {
+  override describe(lang: Lang): string {
     return loadErrorText(this.problems, this.listed.maxListed, this.listed.unreadable, lang);
   }
 }

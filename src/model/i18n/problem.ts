@@ -13,14 +13,18 @@ type ProblemCodeOf<K> = K extends `problem.${infer C}` ? (C extends `${infer B}.
  * A message of the loader as data: a catalogue code and the values of its
  * placeholders. A value is text as written, a number (written as digits,
  * never grouped: rows and columns are counted, not measured), or a message
- * of its own (a hint, a suggestion), rendered in the same language. A code
+ * of its own (a hint, a suggestion), rendered in the same language, or words
+ * in each language (`{ en: 'Sweden', sv: 'Sverige' }`, a geography's
+ * `displayName`), written in the message's language, else English. A code
  * whose message comes in `.one`/`.other` forms is counted by `params.n`.
  */
 export interface ProblemMessage {
   readonly code: string;
   readonly params?: ProblemParams;
 }
-export type ProblemParam = string | number | ProblemMessage;
+export type ProblemParam = string | number | ProblemMessage | ProblemWords | ((lang: Lang) => string);
+/** Words in each language a value may have: English always, the others where known. */
+export type ProblemWords = Readonly<Partial<Record<Lang, string>>> & { readonly en: string };
 export type ProblemParams = { readonly [name: string]: ProblemParam };
 
 /** A problem's reason, code and values: what {@link because} makes. */
@@ -66,6 +70,15 @@ export function messageText(m: ProblemMessage, lang: Lang): string {
   const key = problemKey(lang, m);
   if (key === undefined) throw new RangeError(`no message "problem.${m.code}" in the ${lang} catalogue`);
   const values: Record<string, string> = {};
-  if (m.params !== undefined) for (const [name, value] of Object.entries(m.params)) values[name] = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : messageText(value, lang);
+  if (m.params !== undefined) for (const [name, value] of Object.entries(m.params)) values[name] = paramText(value, lang);
   return message(lang, key, values);
+}
+
+/** The text of one placeholder's value in `lang` (a function: its text in the language, as an option's reason is said). */
+export function paramText(value: ProblemParam, lang: Lang): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'function') return value(lang);
+  if ('code' in value) return messageText(value, lang);
+  return value[lang] ?? value.en;
 }
