@@ -180,3 +180,13 @@ describe('the sampling note in the CLI language', () => {
     expect(en.stderr).toMatch(/Betweenness.*estimate/);
   });
 });
+
+describe('help lists in the CLI language', () => {
+  it("export's --to lists its formats with the language's word for or", async () => {
+    const sv = await cli(['export', '--help', '--lang', 'sv']);
+    const line = sv.stdout.split('\n').find((l) => l.trimStart().startsWith('--to'))!;
+    expect(line).toMatch(/gexf, graphml, json eller csv/);
+    const en = await cli(['export', '--help', '--lang', 'en']);
+    expect(en.stdout).toMatch(/--to FORMAT +gexf, graphml, json or csv/);
+  });
+});
