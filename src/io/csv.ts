@@ -149,12 +149,70 @@ export interface TableSink {
  */
 export interface ByteRowSink {
   byteRow(row: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): boolean;
+  /**
+   * A simple line with UTF-8 sequences of more than one byte (see
+   * `TableStream.pushSimpleLines`'s `utf8`), as {@link byteRow} but its
+   * fields read by {@link cellText}; without it (or when it returns `false`)
+   * the row is sent to the table's sink as a record.
+   */
+  utf8Row?(row: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): boolean;
+}
+
+/**
+ * A field of a simple line (see `TableStream.pushSimpleLines`) as text,
+ * cleaned as the text path cleans a row that is not ASCII: a field of ASCII
+ * as it is; one with UTF-8 sequences decoded, NFC, then trimmed (the spaces
+ * its byte range left out are among what `trim` removes, and a space
+ * composes with nothing under NFC).
+ */
+export function cellText(bytes: Uint8Array, start: number, end: number): string {
+  return isAscii(bytes, start, end) ? asciiText(bytes, start, end) : UTF8.decode(bytes.subarray(start, end)).normalize('NFC').trim();
+}
+
+/** Whether `bytes[start … end - 1]` are all ASCII. */
+function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i]! >= 0x80) return false;
+  return true;
 }
 
 /** ASCII bytes as text (a field of a simple line). */
 export function asciiText(bytes: Uint8Array, start: number, end: number): string {
   if (end - start === 0) return '';
   return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+}
+
+/** The decoder of the UTF-8 fields of simple lines (validated by {@link utf8Sequence}; a U+FEFF inside a file is a character, as in the text reader's stream). */
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * The length of the UTF-8 sequence of more than one byte at `bytes[i]`, as
+ * the WHATWG decoder validates it (no overlong forms, no surrogates, nothing
+ * above U+10FFFF): 2 to 4; -1 when it is not valid; 0 when it runs past `n`
+ * (the line is not complete).
+ */
+function utf8Sequence(bytes: Uint8Array, i: number, n: number): number {
+  const b = bytes[i]!;
+  let length: number;
+  let low = 0x80;
+  let high = 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) length = 2;
+  else if (b >= 0xe0 && b <= 0xef) {
+    length = 3;
+    if (b === 0xe0) low = 0xa0;
+    else if (b === 0xed) high = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    length = 4;
+    if (b === 0xf0) low = 0x90;
+    else if (b === 0xf4) high = 0x8f;
+  } else return -1;
+  for (let k = 1; k < length; k++) {
+    if (i + k >= n) return 0;
+    const c = bytes[i + k]!;
+    if (c < low || c > high) return -1;
+    low = 0x80;
+    high = 0xbf;
+  }
+  return length;
 }
 
 /** Row parser states. */
@@ -231,6 +289,8 @@ export class TableStream {
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
   private fieldCount = 0;
+  /** Whether the last simple line had UTF-8 sequences of more than one byte. */
+  private lineWide = false;
 
   /**
    * The byte-level fast path of the tokenizer (issue 16), for a stream
@@ -245,16 +305,29 @@ export class TableStream {
    * field ranges, or, when that declines it, as a record of the same fields
    * as text. Everything else (quotes, other bytes, a lone CR) is for
    * {@link push}, which reads it by the general rules.
+   *
+   * `utf8` (the bytes are read as UTF-8): a line may also hold valid UTF-8
+   * sequences of more than one byte (Swedish names, say). Such a line is not
+   * offered to `sink.byteRow` (its fields are not ASCII): its fields are
+   * decoded and cleaned as {@link push} cleans them (NFC, trimmed) and it is
+   * sent as a blank row or a record, without the text reader and the
+   * character-by-character parser. Invalid UTF-8 is left to {@link push}
+   * (and the text reader's verdict on it).
    */
-  pushSimpleLines(bytes: Uint8Array, from: number, sink: ByteRowSink): number {
+  pushSimpleLines(bytes: Uint8Array, from: number, sink: ByteRowSink, utf8 = false): number {
     let at = from;
     for (;;) {
-      const next = this.simpleLine(bytes, at);
+      const next = this.simpleLine(bytes, at, utf8);
       if (next < 0) return at;
       this.line++;
       const row = ++this.rows;
       if ((row & 16383) === 0) checkHeap(() => `samverkan stopped reading the CSV at row ${row}`, row * HEAP_RESERVE_PER_ROW);
       const { starts, ends, fieldCount } = this;
+      if (this.lineWide) {
+        this.wideRow(row, bytes, sink);
+        at = next;
+        continue;
+      }
       let blank = true;
       for (let k = 0; k < fieldCount; k++) {
         if (ends[k]! > starts[k]!) {
@@ -273,13 +346,45 @@ export class TableStream {
   }
 
   /**
+   * A simple line with UTF-8 sequences of more than one byte (see
+   * {@link pushSimpleLines}): each field read by {@link cellText} (as
+   * {@link emit} cleans a row that is not ASCII), then sent as {@link emit}
+   * sends a blank row, or offered to `sink.utf8Row`, or sent as a record.
+   */
+  private wideRow(row: number, bytes: Uint8Array, sink: ByteRowSink): void {
+    const { starts, ends, fieldCount } = this;
+    // A field of ASCII bytes is not empty (its spaces are left out of its range): then the row is not blank, else its text says.
+    let blank = true;
+    for (let k = 0; k < fieldCount && blank; k++) {
+      const s = starts[k]!;
+      const e = ends[k]!;
+      if (e > s && isAscii(bytes, s, e)) blank = false;
+    }
+    let fields: string[] | undefined;
+    if (blank) {
+      fields = this.fieldsOf(bytes);
+      blank = fields.every((f) => f === '');
+    }
+    if (blank) this.sink.blank(row);
+    else if (sink.utf8Row === undefined || !sink.utf8Row(row, bytes, starts, ends, fieldCount)) this.sink.record({ row, fields: fields ?? this.fieldsOf(bytes) });
+  }
+
+  /** The fields of the last simple line, as text (see {@link cellText}). */
+  private fieldsOf(bytes: Uint8Array): string[] {
+    const { starts, ends, fieldCount } = this;
+    const fields: string[] = new Array(fieldCount);
+    for (let k = 0; k < fieldCount; k++) fields[k] = cellText(bytes, starts[k]!, ends[k]!);
+    return fields;
+  }
+
+  /**
    * The end of the line of a block of lines that are not simple, from `from`
    * (a line start): the start of the next simple line, or of the incomplete
    * last line, or `bytes.length`.
    */
-  skipComplexLines(bytes: Uint8Array, from: number): number {
+  skipComplexLines(bytes: Uint8Array, from: number, utf8 = false): number {
     let at = from;
-    while (at < bytes.length && this.simpleLine(bytes, at) === -1) {
+    while (at < bytes.length && this.simpleLine(bytes, at, utf8) === -1) {
       const lf = bytes.indexOf(LF, at);
       if (lf < 0) return at;
       at = lf + 1;
@@ -290,11 +395,14 @@ export class TableStream {
   /**
    * One simple line from `at`: the start of the next line, its trimmed field
    * ranges in `starts`/`ends` and their number in `fieldCount`; -1 for a line
-   * that is not simple, -2 for one not complete in `bytes`.
+   * that is not simple, -2 for one not complete in `bytes`. With `utf8`, a
+   * valid UTF-8 sequence of more than one byte is part of a simple line
+   * (`lineWide` then says the line has one).
    */
-  private simpleLine(bytes: Uint8Array, at: number): number {
+  private simpleLine(bytes: Uint8Array, at: number, utf8: boolean): number {
     const d = this.delimiterCode;
     const n = bytes.length;
+    this.lineWide = false;
     let count = 0;
     let start = at;
     let i = at;
@@ -328,7 +436,13 @@ export class TableStream {
       }
       if (c < SPACE || c > 126 || c === QUOTE) {
         if (c === CR && i + 1 === n) return -2;
-        return -1;
+        if (c < 0x80 || !utf8) return -1;
+        const length = utf8Sequence(bytes, i, n);
+        if (length === 0) return -2;
+        if (length < 0) return -1;
+        this.lineWide = true;
+        i += length;
+        continue;
       }
       i++;
     }

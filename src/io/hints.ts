@@ -74,7 +74,7 @@ export class Lookalikes {
    * own skeleton, so it is looked up there rather than stored again (half a
    * million ids make a map of their own cost a quarter of a second).
    */
-  constructor(private readonly known?: ReadonlyMap<string, { row: number }>) {}
+  constructor(private readonly known?: Pick<ReadonlyMap<string, { row: number }>, 'get' | 'has'>) {}
 
   /** Add an id (with `known`, after adding it there); returns the earlier id that looks the same, if any. */
   add(id: string, row: number): { id: string; row: number } | undefined {

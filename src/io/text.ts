@@ -142,7 +142,7 @@ class BinaryCheck {
     this.total += text.length;
   }
 
-  /** Bytes known to be printable ASCII, tabs and line ends (lines read by the byte-level tokenizer): no control bytes to count. */
+  /** Bytes known to be printable ASCII (or UTF-8 sequences of more than one byte), tabs and line ends (lines read by the byte-level tokenizer): no control bytes to count. */
   addAscii(bytes: Uint8Array): void {
     if (this.head.length < HEAD) this.add(bytes);
     else this.total += bytes.length;
@@ -254,8 +254,13 @@ export class TextReader {
     return this.decoder !== undefined && !this.checkText;
   }
 
+  /** Whether the bytes are read as UTF-8 (decided, by the content or a byte-order mark), so that the byte-level tokenizer may read valid UTF-8 lines itself too. */
+  get readsUtf8(): boolean {
+    return this.readsAscii && this.encoding === 'utf-8';
+  }
+
   /**
-   * Bytes of whole lines of printable ASCII the byte-level tokenizer read
+   * Bytes of whole lines of printable ASCII (or valid UTF-8, see {@link readsUtf8}) the byte-level tokenizer read
    * (see `TableStream.pushSimpleLines`), between whole lines given to
    * {@link push}: counted by the binary check, with nothing to decode.
    */

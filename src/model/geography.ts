@@ -63,9 +63,14 @@ export interface GeographyIndex {
  * spaces and Unicode form are ignored.
  */
 export function normaliseName(name: string, rules: NameRules = NO_NAME_RULES): string {
+  // Printable ASCII with single spaces between words only (most ids) is its own NFC, with no spaces to fold or trim: only lowered (issue 16).
+  if (PLAIN_WORDS.test(name)) return dropSuffix(rules.locale ? name.toLocaleLowerCase(rules.locale) : name.toLowerCase(), rules.municipalitySuffixes);
   const nfc = name.normalize('NFC');
   return dropSuffix((rules.locale ? nfc.toLocaleLowerCase(rules.locale) : nfc.toLowerCase()).replace(/\s+/g, ' ').trim(), rules.municipalitySuffixes);
 }
+
+/** Printable ASCII words (no space at either end), one space between two. */
+const PLAIN_WORDS = /^[!-~]+(?: [!-~]+)*$/;
 
 /** `key` without a trailing ` <suffix>` word of `suffixes` (the first that matches). */
 export function dropSuffix(key: string, suffixes: readonly string[] | undefined): string {

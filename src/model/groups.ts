@@ -79,9 +79,10 @@ export function groupsOf(net: CooperationNetwork, options: GroupsOptions = {}): 
       if (partner.kind !== 'municipality') return;
       members.add(partner.id);
       for (const i of pair.links) {
-        const link = net.links[i]!;
-        if (link.since !== undefined) since.push(link.since);
-        until.push(link.until);
+        // The dates alone: a loaded network need not make its link objects (issue 16).
+        const [from, to] = net.linkDates(i);
+        if (from !== undefined) since.push(from);
+        until.push(to);
       }
     });
     if (members.size === 0) continue;

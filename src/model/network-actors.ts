@@ -12,15 +12,18 @@ export class ActorIndex implements ReadonlyMap<string, Actor> {
   /** Actors by ordinal. */
   readonly list: readonly Actor[];
   readonly #municipalities: ReadonlyMap<string, number>;
-  readonly #others: ReadonlyMap<string, number>;
+  #others: ReadonlyMap<string, number> | undefined;
   readonly #offset: number;
 
   /**
    * `municipalities`: the municipality actors, in code order; `others`: the
-   * other actors in order, and `places`, each one's id → its index in
-   * `others` (no id among the municipalities' codes).
+   * other actors in order (distinct ids, none among the municipalities'
+   * codes), and `places`, each one's id → its index in `others`, or
+   * `undefined` to have that map made on the first lookup that needs it (a
+   * loaded network's ids come in the actors' order, see {@link ordinalsOf}:
+   * a load and its CSR view need no map of half a million ids).
    */
-  constructor(municipalities: readonly Actor[], others: readonly Actor[], places: ReadonlyMap<string, number>) {
+  constructor(municipalities: readonly Actor[], others: readonly Actor[], places?: ReadonlyMap<string, number>) {
     this.list = municipalities.length === 0 ? others : [...municipalities, ...others];
     this.#municipalities = new Map(municipalities.map((m, i) => [m.id, i]));
     this.#others = places;
@@ -31,8 +34,20 @@ export class ActorIndex implements ReadonlyMap<string, Actor> {
   ordinalOf(id: string): number | undefined {
     const m = this.#municipalities.get(id);
     if (m !== undefined) return m;
-    const o = this.#others.get(id);
+    const o = this.#places().get(id);
     return o === undefined ? undefined : o + this.#offset;
+  }
+
+  /** The map of the other actors' ids to their places in `others`, made once. */
+  #places(): ReadonlyMap<string, number> {
+    if (this.#others === undefined) {
+      const places = new Map<string, number>();
+      const { list } = this;
+      const offset = this.#offset;
+      for (let i = offset; i < list.length; i++) places.set(list[i]!.id, i - offset);
+      this.#others = places;
+    }
+    return this.#others;
   }
 
   /**

@@ -58,9 +58,13 @@ export interface AssembledParts {
  * the others in input order. With `validate`, each actor and link is
  * checked against its schema and copied; without, the loaders' validated
  * objects are taken as they are (at a million links the second validation
- * costs seconds). Geography references and duplicates are always checked.
+ * costs seconds). Geography references and duplicates are always checked,
+ * but for the first `distinct` actors, whose ids the caller (a loader's
+ * actors reader) has made distinct and none a municipality's code unless
+ * of kind municipality: they need no map of their ids (issue 16; the
+ * network makes one on its first lookup by id).
  */
-export function assembleParts(parts: NetworkParts, validate: boolean, columns?: LinkColumns): AssembledParts {
+export function assembleParts(parts: NetworkParts, validate: boolean, columns?: LinkColumns, distinct = 0): AssembledParts {
   const { geography } = parts;
   const ix = indexGeography(geography);
   const fail = (where: string, message: string): never => {
@@ -69,7 +73,8 @@ export function assembleParts(parts: NetworkParts, validate: boolean, columns?: 
   const issue = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
   // Municipality actors first, in code order: those of the scope and those the data names.
   const others: Actor[] = [];
-  const places = new Map<string, number>();
+  /** The others' ids → their places, made when an actor after the first `distinct` comes (until then the ids need no check). */
+  let places: Map<string, number> | undefined;
   const municipalityAttributes = new Map<string, Record<string, string>>();
   (parts.actors ?? []).forEach((input, i) => {
     // The schemas are the source of truth: clean parts are checked against them.
@@ -89,10 +94,13 @@ export function assembleParts(parts: NetworkParts, validate: boolean, columns?: 
     }
     // The caller's attribute object is not the network's: a copy, frozen with the actor.
     if (actor.attributes && !Object.isFrozen(actor.attributes)) actor.attributes = frozenAttributes(actor.attributes);
-    // One lookup: the id's place is set, and a size that did not grow is a repeat.
-    const before = places.size;
-    places.set(actor.id, others.length);
-    if (places.size === before || ix.municipality.has(actor.id)) fail(`actors[${i}]`, `duplicate actor id ${JSON.stringify(actor.id)}${ix.municipality.has(actor.id) ? ' (the code of a municipality)' : ''}`);
+    if (i >= distinct) {
+      places ??= new Map(others.map((a, k) => [a.id, k]));
+      // One lookup: the id's place is set, and a size that did not grow is a repeat.
+      const before = places.size;
+      places.set(actor.id, others.length);
+      if (places.size === before || ix.municipality.has(actor.id)) fail(`actors[${i}]`, `duplicate actor id ${JSON.stringify(actor.id)}${ix.municipality.has(actor.id) ? ' (the code of a municipality)' : ''}`);
+    }
     const county = actor.county ?? (actor.municipality !== undefined ? ix.municipality.get(actor.municipality)!.county : undefined);
     // Actors of another network are frozen (withScope, asOf): copied, not written to.
     if (county !== undefined && actor.county === undefined) actor = Object.isFrozen(actor) ? { ...actor, county } : Object.assign(actor, { county });

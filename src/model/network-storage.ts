@@ -205,27 +205,25 @@ class PairAggregate {
     this.last = grown(this.last, i);
   }
 
-  /** The attribute objects of every pair (one frozen `[kind]` array per kind, shared by the pairs with that one kind). */
-  attributes(): PairEdgeAttributes[] {
+  /** The one frozen `[kind]` array of each kind code, shared by the pairs with that one kind. */
+  readonly #single: (string[] | undefined)[] = [];
+
+  /** The attribute object of pair `p`. */
+  attributesOf(p: number): PairEdgeAttributes {
     // Made for the codes that are kinds (a loader's table of words holds its dates too).
-    const single: (string[] | undefined)[] = [];
-    const out: PairEdgeAttributes[] = new Array(this.size);
-    for (let p = 0; p < this.size; p++) {
-      const links: number[] = [];
-      for (let l = this.first[p]!; l >= 0; l = this.next[l]!) links.push(l);
-      const k = this.kind[p]!;
-      let kinds: string[];
-      if (k === -1) kinds = NO_KINDS;
-      else if (k >= 0) kinds = single[k] ??= Object.freeze([this.kindWords[k]!]) as unknown as string[];
-      else {
-        const distinct = new Set<string>();
-        for (const l of links) if (this.linkKind[l]! >= 0) distinct.add(this.kindWords[this.linkKind[l]!]!);
-        kinds = Object.freeze([...distinct].sort(cmp)) as unknown as string[];
-      }
-      const c = this.cross[p]!;
-      out[p] = { weight: this.weight[p]!, count: this.count[p]!, kinds, links, crossMunicipal: (c & 1) !== 0, crossCounty: (c & 2) !== 0 };
+    const links: number[] = [];
+    for (let l = this.first[p]!; l >= 0; l = this.next[l]!) links.push(l);
+    const k = this.kind[p]!;
+    let kinds: string[];
+    if (k === -1) kinds = NO_KINDS;
+    else if (k >= 0) kinds = this.#single[k] ??= Object.freeze([this.kindWords[k]!]) as unknown as string[];
+    else {
+      const distinct = new Set<string>();
+      for (const l of links) if (this.linkKind[l]! >= 0) distinct.add(this.kindWords[this.linkKind[l]!]!);
+      kinds = Object.freeze([...distinct].sort(cmp)) as unknown as string[];
     }
-    return out;
+    const c = this.cross[p]!;
+    return { weight: this.weight[p]!, count: this.count[p]!, kinds, links, crossMunicipal: (c & 1) !== 0, crossCounty: (c & 2) !== 0 };
   }
 }
 
@@ -256,13 +254,31 @@ export class NetworkStorage {
   /** Aggregated attributes of pair `p` (made from the pair columns on first use). */
   get pairAttributes(): readonly PairEdgeAttributes[] {
     if (this.#pairAttributes === undefined) {
-      this.#pairAttributes = this.#pairs!.attributes();
+      const pairs = this.#pairs!;
+      const some = this.#somePairs;
+      const all: PairEdgeAttributes[] = new Array(pairs.size);
+      for (let p = 0; p < pairs.size; p++) all[p] = some?.[p] ?? pairs.attributesOf(p);
+      this.#pairAttributes = all;
       // The objects hold what the chains and kinds held; the sums and counts stay for pairCounts and pairTable.
       this.#pairs = undefined;
+      this.#somePairs = undefined;
     }
     return this.#pairAttributes;
   }
   #pairAttributes: readonly PairEdgeAttributes[] | undefined;
+  /** The attribute objects made one pair at a time, before all are (see {@link pairAttribute}). */
+  #somePairs: (PairEdgeAttributes | undefined)[] | undefined;
+
+  /**
+   * The attribute object of pair `p`, the same as `pairAttributes[p]`, made
+   * alone while the others are not needed (issue 16: the partners of the
+   * municipalities are a small share of a million pairs).
+   */
+  #pairAttribute(p: number): PairEdgeAttributes {
+    if (this.#pairAttributes !== undefined) return this.#pairAttributes[p]!;
+    const some = (this.#somePairs ??= new Array(this.#pairs!.size));
+    return (some[p] ??= this.#pairs!.attributesOf(p));
+  }
   #pairs: PairAggregate | undefined;
   /** Per pair: summed weight, number of links, cross flags (bit 1 municipal, bit 2 county). */
   readonly #pairWeight: Float64Array;
@@ -417,6 +433,18 @@ export class NetworkStorage {
     return out;
   }
 
+  /** Link `i`'s since and until dates: from the columns while the link objects are not made, else from its object. */
+  linkDates(i: number): [since: string | undefined, until: string | undefined] {
+    const columns = this.#columns?.links;
+    if (columns === undefined) {
+      const link = this.links[i]!;
+      return [link.since, link.until];
+    }
+    const from = columns.since[i]!;
+    const to = columns.until[i]!;
+    return [from >= 0 ? columns.words[from]! : undefined, to >= 0 ? columns.words[to]! : undefined];
+  }
+
   /** Actors that belong to a municipality, other than the municipality itself, in input order (shared: copy before handing out). */
   actorsInMunicipality(code: string): readonly Actor[] {
     return this.#byMunicipality.get(code) ?? [];
@@ -429,7 +457,7 @@ export class NetworkStorage {
     if (oa === undefined || ob === undefined) return [];
     const { offsets, neighbours, pairs } = this.#adjacencyOf();
     for (let k = offsets[oa]!; k < offsets[oa + 1]!; k++) {
-      if (neighbours[k] === ob) return this.pairAttributes[pairs[k]!]!.links.map((i) => this.links[i]!);
+      if (neighbours[k] === ob) return this.#pairAttribute(pairs[k]!).links.map((i) => this.links[i]!);
     }
     return [];
   }
@@ -439,7 +467,7 @@ export class NetworkStorage {
     const o = this.actors.ordinalOf(id);
     if (o === undefined) return;
     const { offsets, neighbours, pairs } = this.#adjacencyOf();
-    for (let k = offsets[o]!; k < offsets[o + 1]!; k++) callback(this.actorList[neighbours[k]!]!, this.pairAttributes[pairs[k]!]!);
+    for (let k = offsets[o]!; k < offsets[o + 1]!; k++) callback(this.actorList[neighbours[k]!]!, this.#pairAttribute(pairs[k]!));
   }
 
   /** `callback(source, target, pair)` for every linked pair, in the order of the pairs' first links. */

@@ -92,16 +92,19 @@ export class CooperationNetwork {
    * the second validation and its copies cost seconds and hundreds of MB.
    * Geography references and duplicates are still checked. `columns`: the
    * loader's links as columns (instead of `parts.links`), kept so by the
-   * network, which makes the link objects on first use.
+   * network, which makes the link objects on first use. `distinct`: how
+   * many of the first actors have distinct ids, none a municipality's code
+   * unless of kind municipality (the loader's actors reader sees to it):
+   * their ids are not checked again (see `assembleParts`).
    *
    * @internal
    */
-  static fromValidated(parts: NetworkParts, columns?: LinkColumns): CooperationNetwork {
-    return CooperationNetwork.#build(parts, false, columns);
+  static fromValidated(parts: NetworkParts, columns?: LinkColumns, distinct = 0): CooperationNetwork {
+    return CooperationNetwork.#build(parts, false, columns, distinct);
   }
 
-  static #build(parts: NetworkParts, validate: boolean, columns?: LinkColumns): CooperationNetwork {
-    const { actors, links, scope } = assembleParts(parts, validate, columns);
+  static #build(parts: NetworkParts, validate: boolean, columns?: LinkColumns, distinct = 0): CooperationNetwork {
+    const { actors, links, scope } = assembleParts(parts, validate, columns, distinct);
     return new CooperationNetwork(parts.geography, actors, columns ?? links, parts.loadReport, undefined, scope);
   }
 
@@ -218,6 +221,17 @@ export class CooperationNetwork {
    */
   forEachPair(callback: (source: Actor, target: Actor, pair: Readonly<PairEdgeAttributes>) => void): void {
     this.#storage.forEachPair(callback);
+  }
+
+  /**
+   * Link `index`'s dates (`[since, until]`, `undefined` for none), read
+   * from a loaded network's columns without making the link objects (issue
+   * 16: `links[index]` makes all of them).
+   *
+   * @internal
+   */
+  linkDates(index: number): [since: string | undefined, until: string | undefined] {
+    return this.#storage.linkDates(index);
   }
 
   /** Number of distinct actors linked to `id` (0 for an unknown id). @internal */

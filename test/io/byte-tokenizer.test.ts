@@ -232,3 +232,50 @@ describe('ByteInterner and weightFromBytes', () => {
     for (const s of ['', '.', '0', '0.0', '-1', '+1', '1e3', '1,5', '1234567890123456', '0.000000000000001', 'x']) expect(w(s)).toBeNaN();
   });
 });
+
+describe('simple lines with UTF-8 cells (issue 16)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'samverkan-utf8-lines-'));
+  // Decomposed å (NFC makes it one character), a no-break space and a U+FEFF at a cell's edges (trimmed by the text path), a cell of only a no-break space (empty), 2- to 4-byte sequences, and a row of only no-break spaces (blank).
+  const cells = ['Umea\u030a', '\u00a0Vännäs\u00a0', '\ufeffpolis-1', '\u00a0', '日本', '😀 x', 'förening-3', 'Östra Göinge'];
+  const lines = (seed: number, rows: number) => {
+    const next = random(seed);
+    const pick = () => cells[Math.floor(next() * cells.length)]!;
+    const out = ['id,name,kind,municipality'];
+    for (let r = 0; r < rows; r++) {
+      const roll = next();
+      if (roll < 0.05) out.push('\u00a0,\u00a0,\u00a0,');
+      else out.push(`${next() < 0.5 ? pick() : `actor-${r % 50}`},${pick()},${next() < 0.8 ? 'authority' : pick()},${next() < 0.3 ? pick() : ''}`);
+    }
+    return `${out.join('\n')}\n`;
+  };
+
+  it('gives what the text path gives, cut anywhere (inside a sequence too)', () => {
+    for (const seed of [21, 22]) {
+      const actors = join(dir, `actors-${seed}.csv`);
+      writeFileSync(actors, lines(seed, 300));
+      const links = join(dir, `links-${seed}.csv`);
+      writeFileSync(links, 'source,target\nactor-1,actor-2\nförening-3,actor-4\n');
+      for (const chunk of [1, 2, 3, 7, 1 << 16]) {
+        const { text, bytes, memory } = both({ actors, links }, chunk, 'lenient');
+        expect('error' in text).toBe(false);
+        expect(bytes, `chunks of ${chunk}`).toEqual(text);
+        expect(memory).toEqual(text);
+      }
+    }
+  });
+
+  it('leaves invalid UTF-8 to the text reader: the file is read as Windows-1252, as before', () => {
+    const actors = join(dir, 'actors-1252.csv');
+    // Valid UTF-8 lines, then an overlong sequence, a lone continuation byte and a surrogate: not UTF-8.
+    const head = new TextEncoder().encode('id,name,kind\nföreningen-1,Förening,civil_society\n');
+    for (const bad of [[0xc0, 0xaf], [0x80], [0xed, 0xa0, 0x80], [0xe9]]) {
+      writeFileSync(actors, Buffer.concat([head, Buffer.from('x-2,'), Buffer.from(bad), Buffer.from(',authority\n')]));
+      const { text, bytes, memory } = both({ actors }, 5, 'lenient');
+      expect('error' in text).toBe(false);
+      expect(bytes).toEqual(text);
+      expect(memory).toEqual(text);
+      const report = (text as ReturnType<typeof outcome>).report!;
+      expect(report.files[0]!.encoding).toBe('windows-1252');
+    }
+  });
+});

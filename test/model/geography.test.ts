@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GeographyError, loadGeography, neighbours, swedenGeography } from '../../src/index.js';
-import { findCounty, findMunicipality, indexGeography } from '../../src/model.js';
+import { findCounty, findMunicipality, indexGeography, normaliseName } from '../../src/model.js';
 import { borderSteps, haversineKm, municipalityDistanceKm } from '../../src/geo.js';
 
 const geo = swedenGeography();
@@ -168,5 +168,21 @@ describe('loadGeography: more input checks', () => {
     }
     expect(error).toBeInstanceOf(GeographyError);
     expect(error!.problems.map((p) => p.column)).toEqual(['island', 'population_date']);
+  });
+});
+
+describe('normaliseName (issue 16: a short way for plain ASCII words)', () => {
+  // The general rule, as the function has it for any text: NFC, lowered by the rules' locale, white space folded and trimmed, a suffix word dropped.
+  const general = (name: string, rules: { locale?: string; municipalitySuffixes?: string[] }) => {
+    const lowered = rules.locale ? name.normalize('NFC').toLocaleLowerCase(rules.locale) : name.normalize('NFC').toLowerCase();
+    const key = lowered.replace(/\s+/g, ' ').trim();
+    for (const suffix of rules.municipalitySuffixes ?? []) if (key.endsWith(` ${suffix}`)) return key.slice(0, -suffix.length - 1);
+    return key;
+  };
+  it('gives what the general rule gives, for plain words and for everything else', () => {
+    const names = ['polis-1', 'Umea Kommun', 'UMEA STAD', 'a b c', 'a  b', ' a', 'a ', 'a\tb', 'Umea\u030a', 'Umeå kommun', 'IIII', 'Ijsselstein', 'x kommun', 'kommun', ' kommun', '', '~!', 'a\u00a0b', 'Östra Göinge kommun', 'İstanbul'];
+    for (const rules of [{}, { locale: 'sv', municipalitySuffixes: ['kommun', 'stad'] }, { locale: 'tr' }]) {
+      for (const name of names) expect(normaliseName(name, rules), `${JSON.stringify(name)} ${JSON.stringify(rules)}`).toBe(general(name, rules));
+    }
   });
 });

@@ -11,7 +11,7 @@ import type { Actor, Geography } from '../../model/schema.js';
 import { closestWords } from '../../model/suggest.js';
 import { clipText, lookalikeHint, visibleText } from '../../model/text.js';
 import { ACTOR_COLUMNS, type ColumnMap } from '../columns.js';
-import { asciiText, type TableRecord } from '../csv.js';
+import { asciiText, cellText, type TableRecord } from '../csv.js';
 import { showCell } from '../header.js';
 import { ambiguousMunicipality, excelHint, lookalikeMunicipality, Lookalikes, municipalitySuggestionHint } from '../hints.js';
 import type { Table } from '../source.js';
@@ -30,23 +30,31 @@ interface ActorRowOutcome {
 }
 
 /**
- * The ids of the actors kept, as the reader's maps hold them (see
+ * The ids of the actors kept, as the reader's tables hold them (see
  * `DeclaredIds`): in the actors' order, each with its place, without a
  * set of their own.
  */
 class KeptIds implements DeclaredIds {
   constructor(
-    private readonly byId: ReadonlyMap<string, ActorRowOutcome>,
+    private readonly ids: ActorIds,
     private readonly municipalityRows: ReadonlyMap<string, ActorRowOutcome>,
     private readonly actors: readonly Actor[],
   ) {}
 
   placeOf(id: string): number | undefined {
-    return (this.byId.get(id) ?? this.municipalityRows.get(id))?.place;
+    return this.ids.placeOf(id) ?? this.municipalityRows.get(id)?.place;
   }
 
   has(id: string): boolean {
-    return this.byId.has(id) || this.municipalityRows.has(id);
+    return this.placeOf(id) !== undefined;
+  }
+
+  /** The ids of printable ASCII by their bytes, each with `value(place, id)` (see `DeclaredIds.byBytes`). */
+  byBytes(value: (place: number, id: string) => number): ByteInterner {
+    const { actors } = this;
+    const table = this.ids.ascii.copy((place) => value(place, actors[place]!.id));
+    for (const [code, { place }] of this.municipalityRows) table.setAscii(code, value(place, code));
+    return table;
   }
 
   get size(): number {
@@ -71,6 +79,46 @@ class KeptIds implements DeclaredIds {
 
   [Symbol.iterator](): SetIterator<string> {
     return this.keys();
+  }
+}
+
+/**
+ * The ids of the actors kept that are not municipality rows, each with its
+ * place among the actors (issue 16): those of printable ASCII in an
+ * interning table by their bytes (no map of half a million strings), the
+ * others in a map. Read by the lookalike check as the ids known so far.
+ */
+class ActorIds {
+  readonly ascii = new ByteInterner(1024);
+  private readonly other = new Map<string, number>();
+
+  constructor(
+    private readonly rows: readonly number[],
+  ) {}
+
+  /** The place of an id kept, if any. */
+  placeOf(id: string): number | undefined {
+    return this.ascii.getText(id) ?? this.other.get(id);
+  }
+
+  /** The place of an id kept before, or `undefined` after keeping it at `place`. */
+  claim(id: string, place: number): number | undefined {
+    const known = this.ascii.internText(id, place);
+    if (known >= 0) return known;
+    if (known === -1) return undefined;
+    const before = this.other.get(id);
+    if (before === undefined) this.other.set(id, place);
+    return before;
+  }
+
+  /** As a map of the ids known so far to their rows, for `Lookalikes`. */
+  get(id: string): { row: number } | undefined {
+    const place = this.placeOf(id);
+    return place === undefined ? undefined : { row: this.rows[place]! };
+  }
+
+  has(id: string): boolean {
+    return this.placeOf(id) !== undefined;
   }
 }
 
@@ -157,10 +205,12 @@ class ActorReader implements ActorRecordReader {
   private readonly unknownKinds = new Map<string, { written: string; rows: number[] }>();
   private readonly columns: ColumnMap<ActorField> | undefined;
   private readonly ix: ReturnType<typeof indexGeography>;
-  private readonly byId = new Map<string, ActorRowOutcome>();
   private readonly municipalityRows = new Map<string, ActorRowOutcome>();
   private readonly actors: Actor[] = [];
-  private readonly lookalikes = new Lookalikes(this.byId);
+  /** The row of each actor kept, by place. */
+  private readonly rows: number[] = [];
+  private readonly ids = new ActorIds(this.rows);
+  private readonly lookalikes = new Lookalikes(this.ids);
   private readonly unnamed: Set<number>;
   private readonly cells: RecordCells<ActorField> | undefined;
   private readonly byteColumns: ActorByteColumns | undefined;
@@ -209,12 +259,26 @@ class ActorReader implements ActorRecordReader {
    * messages.
    */
   byteRow(row: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): boolean {
+    return this.simpleRow(row, bytes, starts, ends, count, asciiText);
+  }
+
+  /** A simple row with UTF-8 cells (see `ByteRowSink.utf8Row`): read as {@link byteRow} reads an ASCII one, its cells by `cellText`. */
+  utf8Row(row: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): boolean {
+    return this.simpleRow(row, bytes, starts, ends, count, cellText);
+  }
+
+  /**
+   * {@link byteRow} and {@link utf8Row}: `text` reads a cell. A cell that
+   * is empty as text though not as bytes (a no-break space) is read as
+   * empty, as the text path reads it (a row without an id is left to it).
+   */
+  private simpleRow(row: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, text: (bytes: Uint8Array, start: number, end: number) => string): boolean {
     const c = this.byteColumns;
     if (c === undefined) return false;
     if (hasUnreadCell(c.unread, starts, ends, count)) return false;
     if (c.id >= count || ends[c.id]! === starts[c.id]!) return false;
     if (c.kind >= count || ends[c.kind]! === starts[c.kind]!) return false;
-    const kindCode = this.byteCell(this.kindCodes, bytes, starts[c.kind]!, ends[c.kind]!, (raw) => {
+    const kindCode = this.byteCell(this.kindCodes, bytes, starts[c.kind]!, ends[c.kind]!, text, (raw) => {
       const kind = normaliseKind(raw, this.vocabulary);
       if (kind === '' || kind === 'municipality') return -1;
       this.byteKinds.push({ kind, raw, known: this.vocabulary.lookup(raw) !== undefined });
@@ -224,12 +288,12 @@ class ActorReader implements ActorRecordReader {
     let municipality: string | undefined;
     let county: string | undefined;
     if (c.municipality >= 0 && c.municipality < count && ends[c.municipality]! > starts[c.municipality]!) {
-      const code = this.byteCell(this.municipalityCodes, bytes, starts[c.municipality]!, ends[c.municipality]!, (raw) => this.codeIndex(findMunicipality(this.geography, raw)?.code));
+      const code = this.byteCell(this.municipalityCodes, bytes, starts[c.municipality]!, ends[c.municipality]!, text, (raw) => this.codeIndex(findMunicipality(this.geography, raw)?.code));
       if (code < 0) return false;
       municipality = this.byteCodes[code]!;
     }
     if (c.county >= 0 && c.county < count && ends[c.county]! > starts[c.county]!) {
-      const code = this.byteCell(this.countyCodes, bytes, starts[c.county]!, ends[c.county]!, (raw) => this.codeIndex(findCounty(this.geography, raw)?.code));
+      const code = this.byteCell(this.countyCodes, bytes, starts[c.county]!, ends[c.county]!, text, (raw) => this.codeIndex(findCounty(this.geography, raw)?.code));
       if (code < 0) return false;
       county = this.byteCodes[code]!;
     }
@@ -239,14 +303,14 @@ class ActorReader implements ActorRecordReader {
       if (county === undefined) county = expected;
       else if (county !== expected) return false;
     }
-    const id = asciiText(bytes, starts[c.id]!, ends[c.id]!);
-    if (ix.municipality.has(id)) return false;
+    const id = text(bytes, starts[c.id]!, ends[c.id]!);
+    if (id === '' || ix.municipality.has(id)) return false;
     // A valid actor: counted and kept as add() would.
     this.tick?.();
     countRow(this.report, this.table.file, { row });
     const { kind, raw, known } = this.byteKinds[kindCode]!;
     if (!known) this.noteUnknownKind(kind, raw, row);
-    const name = c.name >= 0 && c.name < count && ends[c.name]! > starts[c.name]! ? asciiText(bytes, starts[c.name]!, ends[c.name]!) : id;
+    const name = (c.name >= 0 && c.name < count && ends[c.name]! > starts[c.name]! ? text(bytes, starts[c.name]!, ends[c.name]!) : '') || id;
     const actor: Actor = { id, name, kind };
     if (municipality !== undefined) actor.municipality = municipality;
     if (county !== undefined) actor.county = county;
@@ -254,11 +318,11 @@ class ActorReader implements ActorRecordReader {
     return true;
   }
 
-  /** A cell by its bytes in `table`, resolved by `resolve` (from its text) the first time it is seen. */
-  private byteCell(table: ByteInterner, bytes: Uint8Array, start: number, end: number, resolve: (raw: string) => number): number {
+  /** A cell by its bytes in `table`, resolved by `resolve` (from its text, read by `text`) the first time it is seen. */
+  private byteCell(table: ByteInterner, bytes: Uint8Array, start: number, end: number, text: (bytes: Uint8Array, start: number, end: number) => string, resolve: (raw: string) => number): number {
     const known = table.get(bytes, start, end);
     if (known !== undefined) return known;
-    const code = resolve(asciiText(bytes, start, end));
+    const code = resolve(text(bytes, start, end));
     table.set(bytes, start, end, code);
     return code;
   }
@@ -289,7 +353,7 @@ class ActorReader implements ActorRecordReader {
 
   finish(): ActorReadResult {
     this.warnUnknownKinds();
-    return { items: this.actors, report: this.report, declared: new KeptIds(this.byId, this.municipalityRows, this.actors) };
+    return { items: this.actors, report: this.report, declared: new KeptIds(this.ids, this.municipalityRows, this.actors) };
   }
 
   /** A problem with a row's id (the columns are known when one is made). */
@@ -386,6 +450,7 @@ class ActorReader implements ActorRecordReader {
     if (!previous) {
       municipalityRows.set(code, { actor: merged, row, place: actors.length });
       actors.push(merged);
+      this.rows.push(row);
     }
     // `vindeln-kommun` (municipality Vindeln) is merged into 2404: links may still use the row's own id.
     if (id !== code && !rejectedIds?.has(id)) rejectedIds?.set(id, { file: table.file, row, municipality: code });
@@ -394,20 +459,21 @@ class ActorReader implements ActorRecordReader {
 
   /** A valid row of any other kind: a new actor, a repeat (merged), or a conflicting repeat (rejected). */
   private keepActor(actor: Actor, row: number): void {
-    const { problems, ix, report, byId, actors, lookalikes } = this;
+    const { problems, ix, report, actors, lookalikes } = this;
     const id = actor.id;
-    const previous = byId.get(id);
-    if (previous) {
-      if (sameActor(previous.actor, actor)) {
+    const place = this.ids.claim(id, actors.length);
+    if (place !== undefined) {
+      const previous = actors[place]!;
+      if (sameActor(previous, actor)) {
         report.merged++;
       } else {
-        problems.push(this.idProblem(row, id, because('id.duplicate', { row: previous.row, difference: describeDifference(previous.actor, actor) }), 'error'));
+        problems.push(this.idProblem(row, id, because('id.duplicate', { row: this.rows[place]!, difference: describeDifference(previous, actor) }), 'error'));
         report.rejected++;
       }
       return;
     }
-    byId.set(id, { actor, row, place: actors.length });
     actors.push(actor);
+    this.rows.push(row);
     report.loaded++;
     const twin = lookalikes.add(id, row);
     if (twin) {

@@ -10,6 +10,7 @@ import type { Actor, Geography } from '../../model/schema.js';
 import { clipText, visibleText } from '../../model/text.js';
 import { ambiguousMunicipality, excelHint, lookalikeIdHint, lookalikeMunicipality, Lookalikes, municipalitySuggestionHint } from '../hints.js';
 import type { LoadNetworkOptions } from './options.js';
+import type { ByteInterner } from './intern.js';
 import type { RecordReader } from './record.js';
 
 /**
@@ -39,6 +40,8 @@ export interface EndResolution {
 export interface DeclaredIds extends ReadonlySet<string> {
   /** The place of a declared id in the set's order. */
   placeOf(id: string): number | undefined;
+  /** The declared ids of printable ASCII in a new table by their bytes (the reader's own, copied), each with `value(place, id)`. */
+  byBytes?(value: (place: number, id: string) => number): ByteInterner;
 }
 
 /**
@@ -156,17 +159,20 @@ export class EndResolver {
    * Number every declared actor id up front, in the actors' order (a link
    * end that is one resolves to its number, as {@link end} would number it
    * on first sight), so that a reader can resolve ends by an interning table
-   * filled from these numbers (issue 16).
+   * filled from these numbers (issue 16). Returns the declared ids' own
+   * table by their bytes with `value(number, id)` each, when they have one
+   * (see `DeclaredIds.byBytes`) and are numbered by their places.
    */
-  numberDeclared(): void {
+  numberDeclared(value?: (ordinal: number, id: string) => number): ByteInterner | undefined {
     const { declared } = this.resolution;
     // Declared ids that know their places are numbered by them (without a map); a fresh resolver's numbers are those places.
     if ('placeOf' in declared && this.ids.length === 0) {
       for (const id of declared) this.ids.push(id);
       this.#places = declared;
-      return;
+      return value && declared.byBytes?.(value);
     }
     for (const id of declared) this.ordinalOf(id);
+    return undefined;
   }
 
   /** Why a link end names no actor, with what it most likely is. */

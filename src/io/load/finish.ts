@@ -38,6 +38,8 @@ export function finishLoad(
     ...links.implicit.map((id): Actor => ({ id, name: id, kind: 'other' })),
     ...(links.groups ?? []).map((id): Actor => ({ id, name: id, kind: 'joint_body' })),
   ];
-  if (plain) return CooperationNetwork.fromValidated({ geography: isPlainGeography(geography) ? geography : NO_GEOGRAPHY, actors: all, loadReport: report, scope: 'all' }, links.links);
-  return CooperationNetwork.fromValidated({ geography, actors: all, loadReport: report, scope: options.scope ?? 'infer' }, links.links);
+  // The actors reader's ids are distinct and none a municipality's code unless of kind municipality; the implicit ends come only without an actors table, and only in a plain graph (no municipalities): distinct too. The groups (a memberships file's) are checked.
+  const distinct = actors.length + links.implicit.length;
+  if (plain) return CooperationNetwork.fromValidated({ geography: isPlainGeography(geography) ? geography : NO_GEOGRAPHY, actors: all, loadReport: report, scope: 'all' }, links.links, distinct);
+  return CooperationNetwork.fromValidated({ geography, actors: all, loadReport: report, scope: options.scope ?? 'infer' }, links.links, distinct);
 }

@@ -61,25 +61,57 @@ export class ByteInterner {
    * `false`, setting nothing, for any other text or a key already there.
    */
   setAscii(text: string, value: number): boolean {
-    const length = text.length;
-    let h = 0x811c9dc5;
-    for (let k = 0; k < length; k++) {
-      const c = text.charCodeAt(k);
-      if (c < 0x20 || c > 0x7e) return false;
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-    h = mixed(h);
+    return this.internText(text, value) === -1;
+  }
+
+  /**
+   * The value of the key given as text, set to `value` when the key is new:
+   * the value it had, -1 when it was new (now set), or -2 for text that is
+   * not printable ASCII (nothing set; see {@link setAscii}). Values are
+   * numbers from 0.
+   */
+  internText(text: string, value: number): number {
+    const h = textHash(text);
+    if (h === undefined) return -2;
+    const entry = this.#findText(text, h);
+    if (entry >= 0) return this.#entries[4 * entry + 3]!;
+    const at = this.#add(h, text.length, value);
+    const arena = this.#arena;
+    for (let k = 0; k < text.length; k++) arena[at + k] = text.charCodeAt(k);
+    return -1;
+  }
+
+  /** The value of the key given as text (printable ASCII), or `undefined` (for any other text too). */
+  getText(text: string): number | undefined {
+    const h = textHash(text);
+    const entry = h === undefined ? -1 : this.#findText(text, h);
+    return entry < 0 ? undefined : this.#entries[4 * entry + 3]!;
+  }
+
+  /** The entry of the key given as text (of hash `h`), or -1. */
+  #findText(text: string, h: number): number {
     const slots = this.#slots;
     const mask = this.#mask;
     for (let slot = h & mask; slots[2 * slot] !== 0; slot = (slot + 1) & mask) {
       if (slots[2 * slot + 1] !== h) continue;
-      const at = 4 * (slots[2 * slot]! - 1);
-      if (this.#entries[at + 2] === length && this.#sameText(this.#entries[at + 1]!, text)) return false;
+      const entry = slots[2 * slot]! - 1;
+      if (this.#entries[4 * entry + 2] === text.length && this.#sameText(this.#entries[4 * entry + 1]!, text)) return entry;
     }
-    const at = this.#add(h, length, value);
-    const arena = this.#arena;
-    for (let k = 0; k < length; k++) arena[at + k] = text.charCodeAt(k);
-    return true;
+    return -1;
+  }
+
+  /** A copy of the table (the same keys), each value `v` replaced by `value(v)`: one copy of the arrays, no key hashed again. */
+  copy(value: (v: number) => number): ByteInterner {
+    const other = new ByteInterner(1);
+    other.#mask = this.#mask;
+    other.#slots = this.#slots.slice();
+    const entries = this.#entries.slice();
+    for (let e = 0; e < this.#count; e++) entries[4 * e + 3] = value(entries[4 * e + 3]!);
+    other.#entries = entries;
+    other.#arena = this.#arena.slice();
+    other.#used = this.#used;
+    other.#count = this.#count;
+    return other;
   }
 
   /** A new entry (its key not in the table) of hash `h`: placed, with room for its `length` bytes at the returned place in the arena. */
@@ -141,6 +173,17 @@ function grownArena(arena: Uint8Array, needed: number): Uint8Array {
 function hashOf(bytes: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
+  return mixed(h);
+}
+
+/** {@link hashOf} of the bytes of text of printable ASCII (each character its own byte), or `undefined` for any other text. */
+function textHash(text: string): number | undefined {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x20 || c > 0x7e) return undefined;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
   return mixed(h);
 }
 

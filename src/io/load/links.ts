@@ -98,7 +98,8 @@ class LinkReader implements LinkRecordReader {
     this.ends = new EndResolver(resolution, preset !== undefined);
     this.unnamed = unnamedColumns(this.columns);
     if (this.columns) this.cells = new RecordCells(table, this.columns, problems);
-    this.endCodes = new ByteInterner(4096 + resolution.declared.size);
+    // Made by seedEnds when the byte-level reader reads this file's rows (a small one that stays empty otherwise).
+    this.endCodes = new ByteInterner(16);
     if (this.columns && !this.memberships && preset === undefined) {
       const f = this.columns.fields;
       this.byteColumns = {
@@ -123,17 +124,22 @@ class LinkReader implements LinkRecordReader {
    */
   private seedEnds(): void {
     const resolver = this.ends;
-    resolver.numberDeclared();
-    const { ids, municipalityCodes } = resolver;
-    for (let o = 0; o < ids.length; o++) {
-      const id = ids[o]!;
-      this.endCodes.setAscii(id, o * 4 + (municipalityCodes.has(id) ? MUNICIPALITY : 0));
+    const { municipalityCodes } = resolver;
+    const code = (o: number, id: string) => o * 4 + (municipalityCodes.has(id) ? MUNICIPALITY : 0);
+    // The actors reader's own table of ids, copied with these codes (no id hashed again), else each id set.
+    const table = resolver.numberDeclared(code);
+    if (table !== undefined) {
+      this.endCodes = table;
+      return;
     }
+    const { ids } = resolver;
+    this.endCodes = new ByteInterner(4096 + ids.length);
+    for (let o = 0; o < ids.length; o++) this.endCodes.setAscii(ids[o]!, code(o, ids[o]!));
   }
 
   private readonly byteColumns: ByteColumns | undefined;
   /** Ends, kinds and dates by their bytes (see {@link byteRow}). */
-  private readonly endCodes: ByteInterner;
+  private endCodes: ByteInterner;
   /** Ends that landed on an implicit actor, by their spelling: their code in {@link endCodes} is index × 4 + {@link IMPLICIT}. */
   private readonly implicitEnds: { ordinal: number; raw: string }[] = [];
   private readonly kindCodes = new ByteInterner(64);

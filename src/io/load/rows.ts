@@ -122,11 +122,12 @@ export class TablePass<R extends RowSink> {
     while (at < bytes.length) {
       const sink = this.reader as (R & Partial<ByteRowSink>) | undefined;
       if (sink?.byteRow !== undefined && table.atRowStart && text.readsAscii) {
-        const stop = table.pushSimpleLines(bytes, at, sink as ByteRowSink);
+        const utf8 = text.readsUtf8;
+        const stop = table.pushSimpleLines(bytes, at, sink as ByteRowSink, utf8);
         if (stop > at) text.skipAscii(bytes.subarray(at, stop));
         at = stop;
         // Lines that are not simple, as one piece, to the text reader.
-        const end = table.skipComplexLines(bytes, at);
+        const end = table.skipComplexLines(bytes, at, utf8);
         if (end > at) {
           text.push(bytes.subarray(at, end));
           at = end;
