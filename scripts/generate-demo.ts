@@ -48,22 +48,6 @@ import {
 import { LACKING_CAPABILITIES, SYNTHETIC_CAPABILITY_CALIBRATION } from '../src/synthetic/capabilities.js';
 
 export type { DemoDesign };
-export {
-  BORDER_STEP_FACTOR_FAR,
-  BORDER_STEP_FACTORS,
-  CROSS_COUNTY_FACTOR,
-  DEMO_DATA_DATE,
-  DISTANCE_DECAY_KM,
-  ESTABLISHED_TIES,
-  JOINT_BODY_SIZE,
-  MEDIAN_MIN_MUNICIPALITIES,
-  NEW_TIES,
-  OWN_ACTOR_LINK_PROBABILITY,
-  POLICE_REGIONS_SINCE,
-  SMALL_POPULATION,
-  SNAPSHOT_DATES,
-};
-export { ACTOR_HEADER, LINK_HEADER } from '../src/synthetic/demo/files.js';
 
 /** The default seed; the committed files are made with it. */
 export const DEMO_SEED = 2026;
