@@ -72,7 +72,7 @@ export {
   type Row,
 } from './model/country.js';
 export { DEFAULT_COUNTRY } from './countries/default.js';
-export { loadCountry, type DatasetInput, type LoadCountryOptions } from './io/country.js';
+export { loadCountry, CountryError, type DatasetInput, type LoadCountryOptions } from './io/country.js';
 export type { TableSource } from './io/source.js';
 
 export { neighbours, NeighboursOptionsSchema, type NeighboursOptions, type NeighbourRow } from './geo/neighbours.js';

@@ -289,25 +289,43 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
     const ca = countyOfMunicipality.get(p.a);
     if (ca !== undefined && ca === countyOfMunicipality.get(p.b)) perCounty.get(ca)?.internal.push(p);
   }
+  // The total row's links and ties: those with an end in the scope (an actor of one of its municipalities, or of one of its counties).
+  const scopeCounties = new Set(net.scope.counties);
+  const inScope = (a: { municipality?: string | undefined; county?: string | undefined } | undefined) =>
+    a !== undefined && (a.municipality !== undefined ? countyOfMunicipality.has(a.municipality) : a.county !== undefined && scopeCounties.has(a.county));
+  let totalCrossLinks = 0;
+  let totalCrossTies = 0;
   // Cross-county links counted per linked pair (a pair's links share its ends), not one link object at a time.
   const actorList = net.actors();
   const pairs = net.pairCounts();
   for (let p = 0; p < pairs.count.length; p++) {
     if ((pairs.cross[p]! & 2) === 0) continue;
-    const s = actorList[pairs.ends[2 * p]!]!.county!;
-    const t = actorList[pairs.ends[2 * p + 1]!]!.county!;
-    for (const [own, other] of [[s, t], [t, s]] as const) {
+    const source = actorList[pairs.ends[2 * p]!]!;
+    const target = actorList[pairs.ends[2 * p + 1]!]!;
+    for (const [own, other] of [[source.county!, target.county!], [target.county!, source.county!]] as const) {
       const entry = perCounty.get(own);
       if (!entry) continue;
       entry.crossLinks += pairs.count[p]!;
       entry.reached.add(other);
     }
+    if (o.total && (inScope(source) || inScope(target))) totalCrossLinks += pairs.count[p]!;
   }
+  // One pass over the ties: cross-county ties per county and in all, and the ends of the ties
+  // among the scope's municipalities, within a county (each county's components) and in all (the total's).
+  const position = new Map(municipal.map((r, i) => [r.municipality, i]));
+  const withinEnds: number[] = [];
+  const scopeEnds: number[] = [];
   for (const t of projection.ties) {
     // A tie's end outside the scope has its county from the geography.
     const ca = countyOfMunicipality.get(t.a) ?? ix.municipality.get(t.a)!.county;
     const cb = countyOfMunicipality.get(t.b) ?? ix.municipality.get(t.b)!.county;
+    const [a, b] = [position.get(t.a), position.get(t.b)];
+    if (a !== undefined && b !== undefined) {
+      scopeEnds.push(a, b);
+      if (ca === cb) withinEnds.push(a, b);
+    }
     if (ca === cb) continue;
+    if (countyOfMunicipality.has(t.a) || countyOfMunicipality.has(t.b)) totalCrossTies++;
     for (const [own, other] of [[ca, cb], [cb, ca]] as const) {
       const entry = perCounty.get(own);
       if (!entry) continue;
@@ -315,15 +333,8 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
       entry.reached.add(other);
     }
   }
-  // Components of each county's ties within the county: one graph of the
-  // within-county ties over all municipalities, labelled once.
-  const position = new Map(municipal.map((r, i) => [r.municipality, i]));
-  const withinEnds: number[] = [];
-  for (const t of projection.ties) {
-    const [a, b] = [position.get(t.a), position.get(t.b)];
-    if (a !== undefined && b !== undefined && countyOfMunicipality.get(t.a) === countyOfMunicipality.get(t.b)) withinEnds.push(a, b);
-  }
-  const { labels } = connectedComponents(csrFromEdges(municipal.map((r) => r.municipality), Int32Array.from(withinEnds), null));
+  const graphOf = (ends: number[]) => csrFromEdges(municipal.map((r) => r.municipality), Int32Array.from(ends), null);
+  const { labels } = connectedComponents(graphOf(withinEnds));
   const rows: CountyCoverageRow[] = [];
   for (const county of net.counties()) {
     const { members, internal, reached, crossLinks, crossTies } = perCounty.get(county.code)!;
@@ -331,23 +342,8 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
     rows.push(row(county.code, county.name, members, internal, crossLinks, crossTies, reached.size, components));
   }
   if (o.total) {
-    // Links and ties with an end in the scope: an actor of one of its municipalities, or of one of its counties.
-    const counties = new Set(net.scope.counties);
-    const inScope = (a: { municipality?: string | undefined; county?: string | undefined } | undefined) =>
-      a !== undefined && (a.municipality !== undefined ? countyOfMunicipality.has(a.municipality) : a.county !== undefined && counties.has(a.county));
-    let crossLinks = 0;
-    for (let p = 0; p < pairs.count.length; p++) {
-      if ((pairs.cross[p]! & 2) !== 0 && (inScope(actorList[pairs.ends[2 * p]!]) || inScope(actorList[pairs.ends[2 * p + 1]!]))) crossLinks += pairs.count[p]!;
-    }
-    const crossTies = projection.ties.filter((t) => t.crossCounty && (countyOfMunicipality.has(t.a) || countyOfMunicipality.has(t.b))).length;
     // Components of the scope's ties among the scope's municipalities.
-    const ends: number[] = [];
-    for (const t of projection.ties) {
-      const [a, b] = [position.get(t.a), position.get(t.b)];
-      if (a !== undefined && b !== undefined) ends.push(a, b);
-    }
-    const components = connectedComponents(csrFromEdges(municipal.map((r) => r.municipality), Int32Array.from(ends), null)).count;
-    rows.push(row('total', totalRowName(net, o.lang), municipal, scopeBorders, crossLinks, crossTies, null, components));
+    rows.push(row('total', totalRowName(net, o.lang), municipal, scopeBorders, totalCrossLinks, totalCrossTies, null, connectedComponents(graphOf(scopeEnds)).count));
   }
   return withSampling(inColumnOrder(rows, [
     'county',

@@ -30,6 +30,13 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
+/** A command's flags as written (`values`: paths as given, the language) and as `run` converted and checked them (`flags`). */
+export interface FlagArgs {
+  values: ParsedArgs['values'];
+  /** The given flags converted and checked (a list is an array, a number a number), by flag name. */
+  flags: Record<string, unknown>;
+}
+
 /** Parse arguments strictly; unknown options become a {@link UsageError}. */
 export function parse(args: readonly string[], options: OptionSpec, command: string, lang: Lang = 'en'): ParsedArgs {
   try {

@@ -162,12 +162,17 @@ export function wholeNumber(raw: string, flag: string, min: number | undefined, 
   return n;
 }
 
-/** The items of a comma-separated flag value, trimmed; an empty list is refused, naming the flag. */
-export function listItems(raw: string, name: string, lang: Lang): string[] {
-  const list = raw
+/** The items of a comma-separated value, trimmed, empty ones dropped (`'a, b,'` → `['a', 'b']`). */
+export function splitList(raw: string): string[] {
+  return raw
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** The items of a comma-separated flag value, trimmed; an empty list is refused, naming the flag. */
+export function listItems(raw: string, name: string, lang: Lang): string[] {
+  const list = splitList(raw);
   if (list.length === 0) refuse(lang, 'cli.error.list', { flag: `--${name}` });
   return list;
 }

@@ -18,11 +18,11 @@ import { progressBar } from './progress.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { formatProblem, problemText, type Problem } from '../model/load-report.js';
 import { IsoDateSchema } from '../model/schema.js';
-import { UsageError, type CliIO, type ParsedArgs } from './context.js';
-import { cliFlag, libraryFlag, type FlagGroup, type FlagTable } from './flags.js';
+import { UsageError, type CliIO, type FlagArgs, type ParsedArgs } from './context.js';
+import { cliFlag, libraryFlag, splitList, type FlagGroup, type FlagTable } from './flags.js';
 import { LoadNetworkOptionsSchema } from '../io/load/options.js';
 import { message, messageCount, type Lang } from '../model/i18n/index.js';
-import { DATA_LANG, dataLang, messageLang } from './lang.js';
+import { dataLang, messageLang, setDataLang } from './lang.js';
 
 /**
  * A `--links` file larger than this many bytes (16 MiB) is read in chunks,
@@ -149,13 +149,12 @@ export function problemLine(p: Problem, lang: Lang): string {
 export function scopeOption(values: ParsedArgs['values']): ScopeOption | undefined {
   const county = values.county as string | undefined;
   const municipalities = values.municipalities as string | undefined;
-  const list = (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean);
-  if (county !== undefined && list(county).some((c) => c.toLowerCase() === 'all')) {
-    if (list(county).length > 1 || municipalities !== undefined) throw new UsageError(message(messageLang(values), 'cli.error.countyAll'));
+  if (county !== undefined && splitList(county).some((c) => c.toLowerCase() === 'all')) {
+    if (splitList(county).length > 1 || municipalities !== undefined) throw new UsageError(message(messageLang(values), 'cli.error.countyAll'));
     return 'all';
   }
   if (county === undefined && municipalities === undefined) return undefined;
-  return { ...(county !== undefined && { counties: list(county) }), ...(municipalities !== undefined && { municipalities: list(municipalities) }) };
+  return { ...(county !== undefined && { counties: splitList(county) }), ...(municipalities !== undefined && { municipalities: splitList(municipalities) }) };
 }
 
 /**
@@ -205,14 +204,14 @@ const CAPABILITY_FLAGS = ['capabilities', 'census', 'custom-capabilities'] as co
  * stderr), else the dataset's own when `use` is `use`; undefined when
  * there are none or `--capabilities none`.
  */
-function inputCapabilities(values: ParsedArgs['values'], io: CliIO, net: CooperationNetwork, dataset: string | undefined, use: CapabilityUse, lang: Lang, mode: 'strict' | 'lenient', quiet: boolean): Pick<LoadedInput, 'capabilities' | 'capabilitiesFrom' | 'capabilitiesDescription'> {
+function inputCapabilities({ values, flags }: FlagArgs, io: CliIO, net: CooperationNetwork, dataset: string | undefined, use: CapabilityUse, lang: Lang, mode: 'strict' | 'lenient', quiet: boolean): Pick<LoadedInput, 'capabilities' | 'capabilitiesFrom' | 'capabilitiesDescription'> {
   const file = values.capabilities;
   if (typeof use === 'object') {
     const given = CAPABILITY_FLAGS.find((f) => values[f] !== undefined && !(f === 'capabilities' && file === 'none'));
     if (given) throw new UsageError(`--${given}: ${use.refuse}`, message(lang, 'cli.hint.capabilityCommands'));
     return {};
   }
-  const custom = typeof values['custom-capabilities'] === 'string' ? values['custom-capabilities'].split(',').map((x) => x.trim()).filter(Boolean) : undefined;
+  const custom = flags['custom-capabilities'] as string[] | undefined;
   const options = { mode, census: values.census === true, ...(custom && custom.length > 0 && { custom }) };
   if (file === 'none') {
     for (const flag of ['census', 'custom-capabilities']) if (values[flag] !== undefined) throw new UsageError(message(lang, 'cli.error.needsCapabilitiesNotNone', { flag: `--${flag}` }));
@@ -243,7 +242,7 @@ function inputCapabilities(values: ParsedArgs['values'], io: CliIO, net: Coopera
  * (`use`: what the command does with them; default: refused). Bad input
  * throws the loader's errors (exit 1).
  */
-export function loadInput(values: ParsedArgs['values'], io: CliIO, use: CapabilityUse = { refuse: message(messageLang(values), 'cli.error.noCapabilityUse') }, how: LoadHow = {}): LoadedInput {
+export function loadInput({ values, flags }: FlagArgs, io: CliIO, use: CapabilityUse = { refuse: message(messageLang(values), 'cli.error.noCapabilityUse') }, how: LoadHow = {}): LoadedInput {
   const cwd = io.cwd ?? process.cwd();
   const path = (v: unknown) => (typeof v === 'string' ? resolve(cwd, v) : undefined);
   const actors = path(values.actors);
@@ -318,10 +317,10 @@ export function loadInput(values: ParsedArgs['values'], io: CliIO, use: Capabili
     datasetName = name;
   }
   const lang = dataLang(values, net);
-  values[DATA_LANG] = lang;
+  setDataLang(values, lang);
   // The user's files (or the dataset) in the language of the messages about them.
   let description = describe(lang);
-  const capabilities = inputCapabilities(values, io, net, datasetName, use, lang, mode, quiet);
+  const capabilities = inputCapabilities({ values, flags }, io, net, datasetName, use, lang, mode, quiet);
   if (!quiet) {
     reportLoadProblems(net, io, lang);
     noteScope(net, io, lang);

@@ -29,11 +29,19 @@ export function dataLang(values: ParsedArgs['values'], net: CooperationNetwork):
 }
 
 
-/** Set by `loadInput` to the language of the data it read, on the values of the command (a key no flag can have). */
-export const DATA_LANG = '\u0000data-lang';
+/** The language of the data a command read, by the command's parsed values: the one place it is kept (see {@link messageLang}). */
+const dataLangs = new WeakMap<ParsedArgs['values'], Lang>();
 
-/** The language of a message about the command's data: the data's once it is read (`DATA_LANG`), else {@link startLang}. */
+/** Record the language of the data the command read ({@link dataLang}); `loadInput` does, once the network is loaded. */
+export function setDataLang(values: ParsedArgs['values'], lang: Lang): void {
+  dataLangs.set(values, lang);
+}
+
+/**
+ * The language of a command's messages: the data's once it is read, else
+ * {@link startLang}. Every message of a command asks this, so a command
+ * says everything after the load in the data's language.
+ */
 export function messageLang(values: ParsedArgs['values']): Lang {
-  const set = values[DATA_LANG];
-  return typeof set === 'string' && (LANGUAGES as readonly string[]).includes(set) ? (set as Lang) : startLang(values);
+  return dataLangs.get(values) ?? startLang(values);
 }

@@ -35,14 +35,15 @@ export const OUTPUT_FLAGS = {
 
 export const OUTPUT_GROUP: FlagGroup = { title: 'cli.help.output', flags: OUTPUT_FLAGS };
 
-export function formatOf(values: ParsedArgs['values']): Format {
-  return checkFormat((values.format as string | undefined) ?? 'text', 'en');
+/** `--format` as `run` checked it (the flag's own check), `text` by default. */
+export function formatOf(flags: Readonly<Record<string, unknown>>): Format {
+  return (flags.format as Format | undefined) ?? 'text';
 }
 
-/** `--delimiter` and `--bom` as CSV options (`comma`, `semicolon`, `tab`, or the character itself). */
-export function csvOptions(values: ParsedArgs['values']): CsvOptions {
-  const raw = values.delimiter as string | undefined;
-  return { ...(raw !== undefined && { delimiter: DELIMITERS[checkDelimiter(raw, 'en')]! }), bom: values.bom === true };
+/** `--delimiter` and `--bom` as CSV options (`comma`, `semicolon`, `tab`, or the character itself), as `run` checked them. */
+export function csvOptions(flags: Readonly<Record<string, unknown>>): CsvOptions {
+  const delimiter = flags.delimiter as string | undefined;
+  return { ...(delimiter !== undefined && { delimiter: DELIMITERS[delimiter]! }), bom: flags.bom === true };
 }
 
 /** Render tidy rows in the chosen format. JSON is exactly the rows, with no wrapper. */

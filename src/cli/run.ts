@@ -93,7 +93,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       throw error;
     }
     try {
-      return await command.run({ ...parsed, flags, lang }, io);
+      return await command.run({ ...parsed, flags }, io);
     } catch (error) {
       // A value the library's option schema refuses came from a flag: bad usage, named by its flag
       // (options that conflict: by each of their flags).
@@ -107,7 +107,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     // Messages quote the input (names, values, paths): what would act on the terminal is shown by its code point.
     const shown = (text: string) => text.split('\n').map(visibleText).join('\n');
     if (error instanceof UsageError) {
-      io.stderr.write(`samverkan: ${shown(error.message)}\n${error.hint ? `hint: ${shown(error.hint)}\n` : ''}`);
+      io.stderr.write(`samverkan: ${shown(error.message)}\n${error.hint ? `${message(errorLang(), 'cli.hint.prefix', { hint: shown(error.hint) })}\n` : ''}`);
       return 2;
     }
     // samverkan's own errors (bad input, too large, wrong arguments) and output failures: the message alone.

@@ -2,6 +2,7 @@ import { cmp, indexGeography } from '../model/geography.js';
 import { csrFromLists, type Csr } from '../model/csr.js';
 import type { Geography } from '../model/schema.js';
 import { cached } from '../model/cache.js';
+import { ArgumentError } from '../model/errors.js';
 
 /** Mean Earth radius in km (IUGG), as used by the haversine formula below. */
 export const EARTH_RADIUS_KM = 6371.0088;
@@ -27,7 +28,7 @@ export function municipalityDistanceKm(geography: Geography, a: string, b: strin
   const ix = indexGeography(geography);
   const p = ix.municipality.get(a);
   const q = ix.municipality.get(b);
-  if (!p || !q) throw new Error(`unknown municipality ${!p ? a : b}`);
+  if (!p || !q) throw new ArgumentError(`unknown municipality ${!p ? a : b}`);
   return haversineKm(p.lat, p.lon, q.lat, q.lon);
 }
 

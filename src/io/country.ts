@@ -10,6 +10,7 @@ import { cached } from '../model/cache.js';
 import { deepFrozen } from '../model/frozen.js';
 import { countryWordsIn, NameRulesSchema, type Country, type CountryText } from '../model/country.js';
 import { SamverkanError } from '../model/errors.js';
+import { messageText, type ProblemMessage } from '../model/i18n/problem.js';
 import { parseOptions } from '../model/options.js';
 import { geographyKindVocabulary, normaliseKind as normaliseKindIn } from '../model/kinds.js';
 import type { Geography } from '../model/schema.js';
@@ -100,11 +101,18 @@ export const LoadCountryOptionsSchema = z.strictObject({
 });
 export type LoadCountryOptions = z.input<typeof LoadCountryOptionsSchema>;
 
-/** Thrown when an optional file of a country's folder is there but cannot be read. */
+/** Thrown when an optional file of a country's folder is there but cannot be read; `describe(lang)` says why in a language. */
 export class CountryError extends SamverkanError {
-  constructor(file: string, reason: string) {
-    super('COUNTRY', `${file}: ${reason}`, { file });
+  /** Why, as data (a catalogue code and its values). */
+  readonly said: ProblemMessage;
+  constructor(file: string, said: ProblemMessage) {
+    super('COUNTRY', `${file}: ${messageText(said, 'en')}`, { file });
     this.name = 'CountryError';
+    this.said = said;
+  }
+
+  override describe(lang: Lang): string {
+    return `${this.file}: ${messageText(this.said, lang)}`;
   }
 }
 
@@ -144,6 +152,6 @@ export function loadCountry(folder: string, options: LoadCountryOptions = {}): C
 /** A small text file of a country's folder, decoded like every table. */
 function readText(path: string): CountryText {
   const read = readFileBytes(path, 'file');
-  if ('reason' in read) throw new CountryError(path, read.reason);
+  if ('reason' in read) throw new CountryError(path, { code: read.code, ...(read.params !== undefined && { params: read.params }) });
   return { text: decodeText(read.bytes).text, name: path };
 }

@@ -273,7 +273,7 @@ export class CooperationNetwork {
    * on or after it (both ends inclusive). Every actor is kept.
    */
   asOf(date: string): CooperationNetwork {
-    if (!IsoDateSchema.safeParse(date).success) throw new Error(`asOf: expected an ISO date YYYY-MM-DD that exists, got ${JSON.stringify(date)}`);
+    if (!IsoDateSchema.safeParse(date).success) throw new ArgumentError(`asOf: expected an ISO date YYYY-MM-DD that exists, got ${JSON.stringify(date)}`);
     return this.#withLinks((l) => (l.since === undefined || l.since <= date) && (l.until === undefined || date <= l.until), date);
   }
 

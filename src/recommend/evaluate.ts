@@ -22,6 +22,7 @@ import {
   type ParsedScoreOptions,
 } from './score.js';
 import { OptionsError, ProgressSchema, parseOptions, refuseIgnoredOptions, said } from '../model/options.js';
+import { ArgumentError } from '../model/errors.js';
 
 /** The classic link-prediction baselines the evaluation runs next to the samverkan scorer. */
 export const BASELINES = [
@@ -181,7 +182,7 @@ export function evaluationSplits(net: CooperationNetwork, options: EvaluateOptio
   const full = evidenceOf(net, o.via);
   const allTies = tiePairs(full);
   if (o.since === undefined && allTies.length < 2) {
-    throw new Error(`evaluateRecommender: the network has ${allTies.length} municipality tie${allTies.length === 1 ? '' : 's'}; at least 2 are needed to hide one and keep one`);
+    throw new ArgumentError(`evaluateRecommender: the network has ${allTies.length} municipality tie${allTies.length === 1 ? '' : 's'}; at least 2 are needed to hide one and keep one`);
   }
   const candidates = universe(full, o);
   const temporal = o.since !== undefined ? evidenceOf(net.asOf(o.since), o.via) : undefined;
@@ -193,7 +194,7 @@ export function evaluationSplits(net: CooperationNetwork, options: EvaluateOptio
       ? tiePairs(evidenceOf(net.filterLinks((l) => l.until === undefined || l.until > since), o.via)).filter(([i, j]) => !temporal.ties[i]!.has(j))
       : [];
   if (temporal && later.length === 0) {
-    throw new Error(`evaluateRecommender: no municipality tie was formed after ${since}; choose an earlier date`);
+    throw new ArgumentError(`evaluateRecommender: no municipality tie was formed after ${since}; choose an earlier date`);
   }
   const splits: Split[] = [];
   for (let r = 0; r < o.repeats; r++) {
@@ -499,7 +500,7 @@ export function evaluateRecommender(net: CooperationNetwork, options: EvaluateOp
   const methods = o.methods.filter((m, i, all) => all.indexOf(m) === i);
   if (plain) {
     const wrong = methods.filter((m) => !(PLAIN_METHODS as readonly string[]).includes(m));
-    if (given && wrong.length > 0) throw new Error(`evaluateRecommender: ${wrong.join(', ')} need${wrong.length === 1 ? 's' : ''} a geography, and this network is a plain graph; its methods are ${PLAIN_METHODS.join(', ')}`);
+    if (given && wrong.length > 0) throw new ArgumentError(`evaluateRecommender: ${wrong.join(', ')} need${wrong.length === 1 ? 's' : ''} a geography, and this network is a plain graph; its methods are ${PLAIN_METHODS.join(', ')}`);
   }
   const used = plain ? methods.filter((m) => (PLAIN_METHODS as readonly string[]).includes(m)) : methods;
   const splits: Pick<Split, 'pairs' | 'labels' | 'hiddenCount' | 'outside'>[] = plain ? plainSplits(net, o) : evaluationSplits(net, o);

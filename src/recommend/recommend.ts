@@ -26,6 +26,7 @@ import {
 import { SmallPopulationSchema, ViaSchema, parseOptions, refuseIgnoredOptions } from '../model/options.js';
 import { cached } from '../model/cache.js';
 import { CompetenceOptionsShape, competenceNeed, competenceOffered, competenceReason, offersAsked, type CompetenceNeed } from './competence.js';
+import { ArgumentError } from '../model/errors.js';
 
 export const RecommendOptionsSchema = z.strictObject({
   /**
@@ -293,8 +294,8 @@ function recommendFor(f: Features, m: number, o: ParsedRecommendOptions, need: C
 function resolveMunicipality(net: CooperationNetwork, municipality: string): string {
   checkNetwork(net, 'recommendPartners');
   const m = net.municipality(municipality);
-  if (!m) throw new Error(`unknown municipality ${JSON.stringify(municipality)}: give a code (e.g. 2480) or an unambiguous name${municipalitySuggestion(net.geography, municipality)}`);
-  if (!scopeSet(net).has(m.code)) throw new Error(`${m.name} is outside the area the data covers (${net.scope.description}): widen the scope (option scope, or --county) to include it`);
+  if (!m) throw new ArgumentError(`unknown municipality ${JSON.stringify(municipality)}: give a code (e.g. 2480) or an unambiguous name${municipalitySuggestion(net.geography, municipality)}`);
+  if (!scopeSet(net).has(m.code)) throw new ArgumentError(`${m.name} is outside the area the data covers (${net.scope.description}): widen the scope (option scope, or --county) to include it`);
   return m.code;
 }
 
@@ -378,7 +379,7 @@ function modelContext(net: CooperationNetwork, o: ParsedRecommendOptions): Model
   const model = o.model ?? defaultRecommender();
   const field = o.field === undefined ? undefined : findField(o.field);
   if (o.field !== undefined && field === undefined) {
-    throw new Error(`unknown field ${JSON.stringify(o.field)}: give a code or label of the vocabulary (${FIELDS.map((f) => f.code).join(', ')})`);
+    throw new ArgumentError(`unknown field ${JSON.stringify(o.field)}: give a code or label of the vocabulary (${FIELDS.map((f) => f.code).join(', ')})`);
   }
   if (field !== undefined && !model.field) throw new Error(`the model ${JSON.stringify(model.id)} has no field variant (it was fitted on groups without fields), so it cannot answer for one field`);
   warnOtherGeography(model, net.geography.name, o.onWarning);

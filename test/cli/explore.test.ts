@@ -36,7 +36,7 @@ describe('samverkan explore', () => {
     // Said in the default language (Swedish for the embedded data's country), naming the flag and the languages.
     const r = await cli(['explore', '--links', 'links.csv', '--lang', 'de'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^samverkan: --lang måste vara ett av sv, en, fick "de"\nhint: --lang sv \(svenska\) eller --lang en \(engelska\)\n$/);
+    expect(r.stderr).toMatch(/^samverkan: --lang måste vara ett av sv, en, fick "de"\ntips: --lang sv \(svenska\) eller --lang en \(engelska\)\n$/);
   });
 
   it('has help with an example', async () => {

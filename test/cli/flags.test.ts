@@ -104,7 +104,7 @@ describe('every command on the flag tables', () => {
     for (const command of COMMANDS) {
       const r = await cli([command.name, '--lang', 'xx', '--dataset', 'demo']);
       expect(r, command.name).toMatchObject({ code: 2, stdout: '' });
-      expect(r.stderr).toMatch(/^samverkan: --lang måste vara ett av sv, en, fick "xx"\nhint: --lang sv \(svenska\) eller --lang en \(engelska\)\n$/);
+      expect(r.stderr).toMatch(/^samverkan: --lang måste vara ett av sv, en, fick "xx"\ntips: --lang sv \(svenska\) eller --lang en \(engelska\)\n$/);
     }
     expect((await cli(['--help', '--lang', 'de'])).code).toBe(2);
     expect((await cli(['summary', '--lang'])).stderr).toMatch(/^samverkan: --lang kräver ett värde/);
@@ -118,7 +118,7 @@ describe('every command on the flag tables', () => {
     expect(en.stderr).toBe('samverkan: no input given; using the embedded demo dataset (synthetic)\nsamverkan: with the demo dataset’s synthetic capabilities (not real data) (--capabilities FILE for your own, --capabilities none for none)\n');
     expect(en.stdout).toBe(sv.stdout);
     const bad = await cli(['gaps', '--dataset', 'demo', '--min-severity', '0'], { lang: null });
-    expect(bad).toMatchObject({ code: 2, stderr: 'samverkan: --min-severity kräver ett heltal ≥ 1, fick "0"\nhint: se: samverkan gaps --help\n' });
+    expect(bad).toMatchObject({ code: 2, stderr: 'samverkan: --min-severity kräver ett heltal ≥ 1, fick "0"\ntips: se: samverkan gaps --help\n' });
     // A plain graph has no geography, so no language of its own: English.
     const dir = mkdtempSync(join(tmpdir(), 'samverkan-flags-'));
     writeFileSync(join(dir, 'links.csv'), 'source,target\n1,2\n2,3\n');

@@ -168,3 +168,25 @@ describe('graph files that cannot be parsed, in Swedish', () => {
     expect(formatProblem(at, { lang: 'sv' })).toMatch(/filen är inte giltig JSON \(fel syntax (vid tecken 6|på rad 1, kolumn \d+)\)/);
   });
 });
+
+describe('the sampling note in the CLI language', () => {
+  it('centrality with sampled betweenness says so in Swedish, and in English with --lang en', async () => {
+    const sv = await cli(['centrality', '--dataset', 'demo', '--samples', '20', '--measures', 'betweenness', '--top', '1', '--lang', 'sv']);
+    expect(sv.code).toBe(0);
+    const note = sv.stderr.split('\n').find((l) => /Betweenness/.test(l));
+    expect(note).toMatch(/uppskattningar/);
+    expect(note).not.toMatch(/\b(estimates|shortest paths|every actor)\b/);
+    const en = await cli(['centrality', '--dataset', 'demo', '--samples', '20', '--measures', 'betweenness', '--top', '1']);
+    expect(en.stderr).toMatch(/Betweenness.*estimate/);
+  });
+});
+
+describe('help lists in the CLI language', () => {
+  it("export's --to lists its formats with the language's word for or", async () => {
+    const sv = await cli(['export', '--help', '--lang', 'sv']);
+    const line = sv.stdout.split('\n').find((l) => l.trimStart().startsWith('--to'))!;
+    expect(line).toMatch(/gexf, graphml, json eller csv/);
+    const en = await cli(['export', '--help', '--lang', 'en']);
+    expect(en.stdout).toMatch(/--to FORMAT +gexf, graphml, json or csv/);
+  });
+});

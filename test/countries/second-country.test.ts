@@ -109,3 +109,30 @@ describe('a second country from a folder', () => {
     expect(named.stderr).toMatch(/Alby/);
   });
 });
+
+describe('a country file that cannot be read', () => {
+  it('is a CountryError naming the file, said in English and Swedish', async () => {
+    const { cpSync, mkdirSync, rmSync } = await import('node:fs');
+    const folder = join(mkdtempSync(join(tmpdir(), 'samverkan-country-')), 'land');
+    cpSync(FOLDER, folder, { recursive: true });
+    const polygons = join(folder, 'municipalities.geojson');
+    rmSync(polygons);
+    mkdirSync(polygons); // there, but a folder: it cannot be read as a file
+    let error: unknown;
+    try {
+      loadCountry(folder);
+    } catch (e) {
+      error = e;
+    }
+    const { CountryError } = await import('../../src/io/country.js');
+    expect(error).toBeInstanceOf(CountryError);
+    const e = error as InstanceType<typeof CountryError>;
+    expect(e).toMatchObject({ code: 'COUNTRY', file: polygons });
+    expect(e.message.startsWith(`${polygons}: `)).toBe(true);
+    expect(e.describe('en')).toBe(e.message);
+    const sv = e.describe('sv');
+    expect(sv.startsWith(`${polygons}: `)).toBe(true);
+    expect(sv).not.toBe(e.message);
+    expect(sv.slice(polygons.length)).not.toMatch(/\b(the|is|not|a|folder|file)\b/);
+  });
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findGaps, loadGeography, loadNetwork, SamverkanError, ArgumentError, OptionsError, CapacityError, GeographyError, LoadError } from '../../src/index.js';
+import { findGaps, loadGeography, loadNetwork, SamverkanError, ArgumentError, OptionsError, CapacityError, GeographyError, LoadError, demoDataset, recommendPartners, neighbours, swedenGeography, evaluateRecommender } from '../../src/index.js';
+import { linkScores } from '../../src/recommend.js';
+import { municipalityDistanceKm } from '../../src/geo.js';
 import { parseXml, XmlError } from '../../src/io.js';
 import { GeographyRequiredError, ScopeError } from '../../src/model/errors.js';
 
@@ -30,6 +32,28 @@ describe('one error base class', () => {
       expect((error as SamverkanError).code).toBe(code);
     }
     expect(thrown(() => parseXml('<a><b></a>'))).toMatchObject({ row: 1, column: expect.any(Number) });
+  });
+
+  it('a call the data cannot answer (an unknown municipality, method, date, plain graph) is an ArgumentError, not a bare Error', () => {
+    const net = loadNetwork(demoDataset());
+    const plain = loadNetwork({ links: { text: 'source,target\na,b\n', name: 'edges.csv' } });
+    const cases: [string, () => unknown][] = [
+      ['recommendPartners, unknown municipality', () => recommendPartners(net, 'Atlantis')],
+      ['recommendPartners, outside the scope', () => recommendPartners(loadNetwork(demoDataset(), { scope: { counties: ['01'] } }), 'Umeå')],
+      ['recommendPartners, unknown field', () => recommendPartners(net, 'Umeå', { field: 'xyz' as never })],
+      ['neighbours, unknown municipality', () => neighbours(swedenGeography(), 'Atlantis')],
+      ['municipalityDistanceKm, unknown code', () => municipalityDistanceKm(swedenGeography(), '2480', '9999')],
+      ['linkScores, unknown method', () => linkScores(net, [['2480', '2460']], 'jacard' as never)],
+      ['linkScores, unknown municipality', () => linkScores(net, [['2480', '9999']], 'jaccard')],
+      ['asOf, not a date', () => net.asOf('2020-02-30')],
+      ['evaluateRecommender, a method a plain graph cannot run', () => evaluateRecommender(plain, { methods: ['nearest'] })],
+      ['evaluateRecommender, no tie after the date', () => evaluateRecommender(net, { since: '2999-01-01' })],
+    ];
+    for (const [what, f] of cases) {
+      const error = thrown(f);
+      expect(error, what).toBeInstanceOf(ArgumentError);
+      expect((error as SamverkanError).code, what).toBe('ARGUMENT');
+    }
   });
 
   it('a load error carries the file, row and column of its first problem', () => {

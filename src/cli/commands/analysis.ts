@@ -29,16 +29,16 @@ export const centralityCommand = defineCommand({
   groups: [{ title: 'cli.help.options', flags: CENTRALITY_FLAGS }, PATH_GROUP, ...COMMON_GROUPS],
   examples: ['samverkan centrality --measures betweenness,degree --sort betweenness --top 10'],
   run({ values, flags }, io) {
-    const { net, description, lang } = loadInput(values, io);
+    const { net, description, lang } = loadInput({ values, flags }, io);
     announce(description, values, io);
     const { aggregate, network, ...common } = optionsOf(CENTRALITY_FLAGS, flags);
     warnUnknownKinds(net, common.kinds, 'kinds', io, lang);
     if (network === 'municipalities' && common.kinds !== undefined) throw new UsageError(message(lang, 'cli.error.kindsWithMunicipalities', { flag: '--kinds' }));
     if (aggregate && network === 'municipalities') throw new UsageError(message(lang, 'cli.error.aggregateWithMunicipalities'));
-    const paths = pathOptions(values, io);
+    const paths = pathOptions({ values, flags }, io);
     const rows = aggregate ? centralityByMunicipality(net, { ...common, ...paths, aggregate }) : centrality(net, { ...common, ...paths, ...(network && { network }) });
-    noteSampling(rows.sampling, io);
-    printRows(rows, values, io);
+    noteSampling(rows.sampling, io, lang);
+    printRows(rows, { values, flags }, io);
     return 0;
   },
 });
@@ -55,11 +55,11 @@ export const brokerageCommand = defineCommand({
   groups: [{ title: 'cli.help.options', flags: BROKERAGE_FLAGS }, ...COMMON_GROUPS],
   examples: ['samverkan brokerage --sort liaison --top 10'],
   run({ values, flags }, io) {
-    const { net, description, lang } = loadInput(values, io);
+    const { net, description, lang } = loadInput({ values, flags }, io);
     announce(description, values, io);
     const options = optionsOf(BROKERAGE_FLAGS, flags);
     warnUnknownKinds(net, options.kinds, 'kinds', io, lang);
-    printRows(brokerage(net, options), values, io);
+    printRows(brokerage(net, options), { values, flags }, io);
     return 0;
   },
 });
@@ -75,7 +75,7 @@ export const structureCommand = defineCommand({
   groups: [{ title: 'cli.help.options', flags: STRUCTURE_FLAGS }, ...COMMON_GROUPS],
   examples: ['samverkan structure --show articulation --network municipalities'],
   run({ values, flags }, io) {
-    const { net, description, lang } = loadInput(values, io);
+    const { net, description, lang } = loadInput({ values, flags }, io);
     announce(description, values, io);
     const { show = 'articulation' } = flagsOf(STRUCTURE_FLAGS, flags);
     const { scope, network } = optionsOf(STRUCTURE_FLAGS, flags);
@@ -89,7 +89,7 @@ export const structureCommand = defineCommand({
           : show === 'kcore'
             ? kCore(net, { ...(network && { network }) })
             : articulationPoints(net, { ...(scope && { scope }), ...(network && { network }) });
-    printRows(rows, values, io);
+    printRows(rows, { values, flags }, io);
     return 0;
   },
 });
@@ -107,19 +107,19 @@ export const communitiesCommand = defineCommand({
   groups: [{ title: 'cli.help.options', flags: COMMUNITIES_FLAGS }, ...COMMON_GROUPS],
   examples: ['samverkan communities --network municipalities --seed 7'],
   run({ values, flags }, io) {
-    const { net, description, lang } = loadInput(values, io);
+    const { net, description, lang } = loadInput({ values, flags }, io);
     announce(description, values, io);
     const { show = 'summary', unweighted } = flagsOf(COMMUNITIES_FLAGS, flags);
     const result = communities(net, { ...optionsOf(COMMUNITIES_FLAGS, flags), weighted: unweighted !== true });
     const rows: readonly object[] = show === 'assignments' ? result.assignments : show === 'counties' ? result.byCounty : result.summary;
-    const format = formatOf(values);
+    const format = formatOf(flags);
     if (format === 'text' && values.out === undefined) {
       io.stdout.write(`${message(lang, 'cli.note.communities', { count: result.count, modularity: formatNumber(lang, result.modularity, 4) })}\n\n`);
-      io.stdout.write(formatTextTable(shapeRows(rows, values)));
+      io.stdout.write(formatTextTable(shapeRows(rows, { values, flags })));
     } else if (format === 'json' && show === 'summary') {
-      emit(JSON.stringify({ modularity: result.modularity, count: result.count, communities: shapeRows(rows, values) }, null, 2) + '\n', values, io);
+      emit(JSON.stringify({ modularity: result.modularity, count: result.count, communities: shapeRows(rows, { values, flags }) }, null, 2) + '\n', values, io);
     } else {
-      printRows(rows, values, io);
+      printRows(rows, { values, flags }, io);
     }
     return 0;
   },
@@ -137,17 +137,17 @@ export const coverageCommand = defineCommand({
   examples: ['samverkan coverage --format csv --out coverage.csv'],
   renamedFlags: { kinds: 'partner-kinds' },
   run({ values, flags }, io) {
-    const input = loadInput(values, io, 'use');
+    const input = loadInput({ values, flags }, io, 'use');
     const { net, description, lang, capabilities } = input;
     announce(description, values, io);
     const { level = 'county' } = flagsOf(COVERAGE_FLAGS, flags);
     const own = optionsOf(COVERAGE_FLAGS, flags);
     warnUnknownKinds(net, own.partnerKinds, 'partner-kinds', io, lang);
-    const options = { ...own, ...pathOptions(values, io) };
+    const options = { ...own, ...pathOptions({ values, flags }, io) };
     const rows = level === 'municipality' ? coverageByMunicipality(net, options) : coverageByCounty(net, { ...options, lang });
-    noteSampling(rows.sampling, io);
+    noteSampling(rows.sampling, io, lang);
     noteCapabilities(input, io);
-    printRows(capabilities ? withCapabilityCounts(rows, net, capabilities, level) : rows, values, io);
+    printRows(capabilities ? withCapabilityCounts(rows, net, capabilities, level) : rows, { values, flags }, io);
     return 0;
   },
 });
@@ -166,7 +166,7 @@ export const gapsCommand = defineCommand({
   examples: ['samverkan gaps --county Västerbotten --min-severity 3'],
   renamedFlags: { kinds: 'partner-kinds' },
   run({ values, flags }, io) {
-    const input = loadInput(values, io, 'use');
+    const input = loadInput({ values, flags }, io, 'use');
     const { net, description, lang, capabilities } = input;
     announce(description, values, io);
     const { 'min-severity': minSeverity = 1, type: types } = flagsOf(GAPS_FLAGS, flags);
@@ -178,8 +178,8 @@ export const gapsCommand = defineCommand({
     const own = optionsOf(GAPS_FLAGS, flags);
     warnUnknownKinds(net, own.partnerKinds, 'partner-kinds', io, lang);
     // --county is the scope: findGaps keeps to it already. The reasons in the command's language (--lang, else the data's).
-    const links = linkTypes !== undefined && linkTypes.length === 0 ? undefined : findGaps(net, { ...own, ...(linkTypes && { types: linkTypes }), ...pathOptions(values, io), lang });
-    if (links) noteSampling(links.sampling, io);
+    const links = linkTypes !== undefined && linkTypes.length === 0 ? undefined : findGaps(net, { ...own, ...(linkTypes && { types: linkTypes }), ...pathOptions({ values, flags }, io), lang });
+    if (links) noteSampling(links.sampling, io, lang);
     // Capability gaps after the link gaps of the same severity: a type of their own, kept apart.
     const all = [...(links ?? []), ...(withCapabilities ? capabilityGapsAsGapRows(net, capabilities, lang) : [])].map((g, i) => ({ g, i }));
     all.sort((a, b) => b.g.severity - a.g.severity || a.i - b.i);
@@ -187,7 +187,7 @@ export const gapsCommand = defineCommand({
     if (withCapabilities) noteCapabilities(input, io);
     const kept = rows.filter((g) => g.severity >= minSeverity);
     Object.defineProperty(kept, 'columns', { value: rows.columns, enumerable: false });
-    printRows(kept, values, io);
+    printRows(kept, { values, flags }, io);
     return 0;
   },
 });

@@ -4,7 +4,7 @@ import { withColumns } from '../../model/table.js';
 import type { CapabilitySet } from '../../model/capabilities.js';
 import { message, type Lang } from '../../model/i18n/index.js';
 import type { CooperationNetwork } from '../../model/network.js';
-import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
+import { UsageError, type CliIO, type FlagArgs } from '../context.js';
 import { cliFlag, flagsOf, libraryFlag, type FlagGroup, type FlagTable } from '../flags.js';
 import { INPUT_GROUP, loadInput, noteCapabilities } from '../input.js';
 import { OUTPUT_GROUP } from '../output.js';
@@ -57,8 +57,8 @@ function onlyCodes(caps: CapabilitySet, only: readonly string[], lang: Lang): st
 }
 
 /** The network and its capability records (the flag's, else the dataset's), or bad usage naming the flag. */
-function loadWithCapabilities(values: ParsedArgs['values'], io: CliIO, command: string): { net: CooperationNetwork; caps: CapabilitySet; lang: Lang } {
-  const input = loadInput(values, io, 'use');
+function loadWithCapabilities({ values, flags }: FlagArgs, io: CliIO, command: string): { net: CooperationNetwork; caps: CapabilitySet; lang: Lang } {
+  const input = loadInput({ values, flags }, io, 'use');
   announce(input.description, values, io);
   if (!input.capabilities) {
     const lang = messageLang(values);
@@ -81,10 +81,10 @@ export const capabilitiesCommand = defineCommand({
     `samverkan capabilities --actors data/examples/capabilities/actors.csv --links data/examples/capabilities/links.csv --capabilities data/examples/capabilities/capabilities.csv --geography ${DEFAULT_COUNTRY.name.toLowerCase()}`,
   ],
   run({ values, flags }, io) {
-    const { net, caps, lang } = loadWithCapabilities(values, io, 'capabilities');
+    const { net, caps, lang } = loadWithCapabilities({ values, flags }, io, 'capabilities');
     const { by = 'county', only } = flagsOf(CAPABILITIES_FLAGS, flags);
     const options = only ? { capabilityCodes: onlyCodes(caps, only, lang) } : {};
-    printRows(by === 'municipality' ? capabilitiesByMunicipality(net, caps, options) : capabilityCoverage(net, caps, options), values, io);
+    printRows(by === 'municipality' ? capabilitiesByMunicipality(net, caps, options) : capabilityCoverage(net, caps, options), { values, flags }, io);
     return 0;
   },
 });
@@ -100,9 +100,9 @@ export const reachCommand = defineCommand({
   groups: [{ title: 'cli.help.options', flags: REACH_FLAGS }, ...COMMON_GROUPS],
   examples: ['samverkan reach --capabilities caps.csv --only coordinator --county Värmland'],
   run({ values, flags }, io) {
-    const { net, caps, lang } = loadWithCapabilities(values, io, 'reach');
+    const { net, caps, lang } = loadWithCapabilities({ values, flags }, io, 'reach');
     const { only, 'include-held': includeHeld } = flagsOf(REACH_FLAGS, flags);
-    printRows(competenceReach(net, caps, { ...(only && { capabilityCodes: onlyCodes(caps, only, lang) }), includeHeld: includeHeld === true }), values, io);
+    printRows(competenceReach(net, caps, { ...(only && { capabilityCodes: onlyCodes(caps, only, lang) }), includeHeld: includeHeld === true }), { values, flags }, io);
     return 0;
   },
 });
@@ -118,10 +118,10 @@ export const capabilityGapsCommand = defineCommand({
   groups: [{ title: 'cli.help.options', flags: CAPABILITY_GAPS_FLAGS }, ...COMMON_GROUPS],
   examples: ['samverkan capability-gaps --capabilities caps.csv --census --radius-km 60'],
   run({ values, flags }, io) {
-    const { net, caps, lang } = loadWithCapabilities(values, io, 'capability-gaps');
+    const { net, caps, lang } = loadWithCapabilities({ values, flags }, io, 'capability-gaps');
     const { only, 'radius-km': radiusKm } = flagsOf(CAPABILITY_GAPS_FLAGS, flags);
     // The reasons in the command's language: --lang, else the data's.
-    printRows(capabilityGaps(net, caps, { ...(only && { capabilityCodes: onlyCodes(caps, only, lang) }), ...(radiusKm !== undefined && { radiusKm }), lang }), values, io);
+    printRows(capabilityGaps(net, caps, { ...(only && { capabilityCodes: onlyCodes(caps, only, lang) }), ...(radiusKm !== undefined && { radiusKm }), lang }), { values, flags }, io);
     return 0;
   },
 });

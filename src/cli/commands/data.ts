@@ -10,13 +10,13 @@ export const summary = defineCommand({
   name: 'summary',
   groups: [INPUT_GROUP, OUTPUT_GROUP, ROWS_GROUP],
   examples: ['samverkan summary --actors actors.csv --links links.csv --format md'],
-  run({ values }, io) {
-    const input = loadInput(values, io, 'use');
+  run({ values, flags }, io) {
+    const input = loadInput({ values, flags }, io, 'use');
     const { net, description, capabilities, lang } = input;
     announce(description, values, io);
     noteCapabilities(input, io);
     const rows = summaryByCounty(net, { lang });
-    printRows(capabilities ? withCapabilityCounts(rows, net, capabilities, 'county') : rows, values, io);
+    printRows(capabilities ? withCapabilityCounts(rows, net, capabilities, 'county') : rows, { values, flags }, io);
     return 0;
   },
 });
@@ -28,13 +28,13 @@ export const validate = defineCommand({
   name: 'validate',
   groups: [{ ...INPUT_GROUP, flags: VALIDATE_INPUT_FLAGS }, OUTPUT_GROUP, CAPABILITY_GROUP],
   examples: ['samverkan validate --actors actors.csv --links links.csv'],
-  run({ values }, io) {
+  run({ values, flags }, io) {
     // Only an explicit --capabilities file is validated (the dataset's own are checked by its tests).
-    const { net, description, lang, capabilities } = loadInput(values, io, 'flag', { lenient: true, quiet: true });
+    const { net, description, lang, capabilities } = loadInput({ values, flags }, io, 'flag', { lenient: true, quiet: true });
     const loaded = net.loadReport ?? { files: [], problems: [] };
     const caps = capabilities?.loadReport;
     const report = caps ? { files: [...loaded.files, ...caps.files], problems: [...loaded.problems, ...caps.problems] } : loaded;
-    const format = formatOf(values);
+    const format = formatOf(flags);
     const errors = report.problems.filter((p) => p.severity === 'error').length;
     if (format === 'json') emit(JSON.stringify(report, null, 2) + '\n', values, io);
     else if (format === 'text') {
@@ -47,7 +47,7 @@ export const validate = defineCommand({
       ];
       emit(lines.join('\n') + '\n', values, io);
     } else {
-      emit(renderRows(report.problems, format, csvOptions(values)), values, io);
+      emit(renderRows(report.problems, format, csvOptions(flags)), values, io);
     }
     return errors > 0 ? 1 : 0;
   },

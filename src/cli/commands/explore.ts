@@ -23,7 +23,7 @@ export const exploreCommand = defineCommand({
   groups: [{ title: 'cli.help.options', flags: EXPLORE_FLAGS }, INPUT_GROUP],
   examples: ['samverkan explore --county Västerbotten --lang en --out explorer.html'],
   run({ values, flags }, io) {
-    const { net, description, country, lang } = loadInput(values, io);
+    const { net, description, country, lang } = loadInput({ values, flags }, io);
     announce(description, values, io);
     const { quiet, out } = flagsOf(EXPLORE_FLAGS, flags);
     const polygons = mapFeatures(values, io, country);

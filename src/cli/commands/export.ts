@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { EXPORT_METRICS, exportNetwork, ExportOptionsSchema, type ExportMetric } from '../../report/export.js';
-import { formatNamed, GRAPH_WRITE_FORMAT_NAMES, orList, type GraphWriteFormat } from '../../io/graph/formats.js';
-import { message, type Lang } from '../../model/i18n/index.js';
+import { formatNamed, GRAPH_WRITE_FORMAT_NAMES, type GraphWriteFormat } from '../../io/graph/formats.js';
+import { formatList, message, type Lang } from '../../model/i18n/index.js';
 import { UsageError } from '../context.js';
 import { cliFlag, flagsOf, libraryFlag, listItems, optionsOf, type FlagTable } from '../flags.js';
 import { INPUT_GROUP, loadInput, noteCapabilities } from '../input.js';
@@ -22,7 +22,7 @@ function parseMetrics(raw: string, flag: string, lang: Lang): boolean | ExportMe
 const DELIMITERS = { comma: ',', ',': ',', semicolon: ';', ';': ';', tab: '\t' } as const;
 
 const EXPORT_FLAGS = {
-  to: libraryFlag(ExportOptionsSchema, 'format', { value: 'FORMAT', help: 'cli.flag.export.to', helpParams: { formats: orList(GRAPH_WRITE_FORMAT_NAMES) }, showChoices: false }),
+  to: libraryFlag(ExportOptionsSchema, 'format', { value: 'FORMAT', help: 'cli.flag.export.to', helpParams: { formats: (lang: Lang) => formatList(lang, GRAPH_WRITE_FORMAT_NAMES, 'or') }, showChoices: false }),
   out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'cli.flag.export.out' }),
   edges: libraryFlag(ExportOptionsSchema, 'edges', { value: 'HOW', help: 'cli.flag.export.edges', showChoices: false }),
   metrics: libraryFlag(ExportOptionsSchema, 'metrics', { type: 'string', value: 'LIST', help: 'cli.flag.export.metrics', helpParams: { metrics: EXPORT_METRICS.join(', ') }, default: 'all', parse: parseMetrics }),
@@ -54,7 +54,7 @@ export const exportCommand = defineCommand({
       const lang = messageLang(values);
       throw new UsageError(message(lang, 'cli.error.required', { flag: '--to' }), message(lang, 'cli.hint.formats', { formats: GRAPH_WRITE_FORMAT_NAMES.join(', ') }));
     }
-    const input = loadInput(values, io, 'use');
+    const input = loadInput({ values, flags }, io, 'use');
     const { net, description, lang, capabilities } = input;
     announce(description, values, io);
     noteCapabilities(input, io);

@@ -14,7 +14,7 @@ import { scopeSet } from '../../model/network.js';
 import { message, type Lang } from '../../model/i18n/index.js';
 import { municipalitySuggestion } from '../../model/suggest.js';
 import { UsageError, type CliIO, type ParsedArgs } from '../context.js';
-import { cliFlag, flagsOf, libraryFlag, optionsOf, wholeNumber, type FlagTable } from '../flags.js';
+import { cliFlag, flagsOf, libraryFlag, optionsOf, splitList, wholeNumber, type FlagTable } from '../flags.js';
 import { INPUT_GROUP, loadInput, noteCapabilities, readOptionFile, type LoadedInput } from '../input.js';
 import { emit, formatOf, OUTPUT_FLAGS, OUTPUT_GROUP } from '../output.js';
 import { progressBar } from '../progress.js';
@@ -23,7 +23,7 @@ import { announce, defineCommand, messageLang, printRows, ROWS_GROUP, shapeRows,
 /** `--weights shared=4,distance=4`: component weights, or bad usage naming the item. */
 function parseWeights(raw: string, _flag: string, lang: Lang): Partial<Record<Component, number>> {
   const weights: Partial<Record<Component, number>> = {};
-  for (const item of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const item of splitList(raw)) {
     const [name, value] = item.split('=');
     const w = Number(value);
     if (!(COMPONENTS as readonly string[]).includes(name ?? '') || value === undefined || value.trim() === '' || !Number.isFinite(w) || w < 0) {
@@ -162,7 +162,7 @@ export const recommendCommand = defineCommand({
     // --county is also the scope, so it may come with --municipality (a municipality of that area).
     const targets = ['municipality', 'all'].filter((k) => values[k] !== undefined);
     if (targets.length > 1 || (targets.length === 0 && values.county === undefined)) throw new UsageError(message(lang0, 'cli.error.recommendTarget'), message(lang0, 'cli.hint.seeHelp', { command: 'recommend' }));
-    const input = loadInput(values, io, 'use');
+    const input = loadInput({ values, flags }, io, 'use');
     const { net, description, lang } = input;
     announce(description, values, io);
     const f = flagsOf(RECOMMEND_FLAGS, flags);
@@ -194,9 +194,9 @@ export const recommendCommand = defineCommand({
       if (rows.length === 0 && asked.length === 0) io.stderr.write(`samverkan: ${message(lang, 'cli.note.noSmall', { area, threshold })}\n`);
       else if (rows.length === 0) io.stderr.write(`samverkan: ${message(lang, f.every ? 'cli.note.noCandidate' : 'cli.note.noCandidateSmall', { area })}\n`);
     }
-    const format = formatOf(values);
-    if (format === 'json') emit(JSON.stringify(shapeRows(rows, values), null, 2) + '\n', values, io);
-    else printRows(flatten(shapeRows(rows, values), format), values, io);
+    const format = formatOf(flags);
+    if (format === 'json') emit(JSON.stringify(shapeRows(rows, { values, flags }), null, 2) + '\n', values, io);
+    else printRows(flatten(shapeRows(rows, { values, flags }), format), { values, flags }, io);
     return 0;
   },
 });
@@ -219,7 +219,7 @@ export const planCommand = defineCommand({
     const { capability, ...own } = optionsOf(PLAN_FLAGS, flags);
     const lang0 = messageLang(values);
     const reach = own.objective === 'capability-reach';
-    const input = loadInput(values, io, reach ? 'use' : { refuse: message(lang0, 'cli.error.capabilitiesOnlyReach') });
+    const input = loadInput({ values, flags }, io, reach ? 'use' : { refuse: message(lang0, 'cli.error.capabilitiesOnlyReach') });
     const { net, description, lang } = input;
     announce(description, values, io);
     let competence: { capabilities: CapabilitySet; capability: string } | undefined;
@@ -233,7 +233,7 @@ export const planCommand = defineCommand({
     warnUnknownKinds(net, own.reachKinds, 'reach-kinds', io, lang);
     if (own.kind !== undefined) warnUnknownKinds(net, [own.kind], 'kind', io, lang);
     // --county is the scope: planLinks keeps to it already. The reasons in the command's language.
-    printRows(planLinks(net, { ...optionsOf(SCORER_FLAGS, flags), ...own, ...competence, lang }), values, io);
+    printRows(planLinks(net, { ...optionsOf(SCORER_FLAGS, flags), ...own, ...competence, lang }), { values, flags }, io);
     return 0;
   },
 });
@@ -280,7 +280,7 @@ export const evaluateCommand = defineCommand({
   run({ values, flags }, io) {
     const { protocol = 'ties', methods } = flagsOf(EVALUATE_FLAGS, flags);
     // Only an explicit file: the dataset's own records would change the measurement unasked.
-    const input = loadInput(values, io, protocol === 'body' ? 'flag' : { refuse: message(messageLang(values), 'cli.error.capabilitiesOnlyBody') });
+    const input = loadInput({ values, flags }, io, protocol === 'body' ? 'flag' : { refuse: message(messageLang(values), 'cli.error.capabilitiesOnlyBody') });
     const { net, description, lang } = input;
     announce(description, values, io);
     const { k, seed, since } = optionsOf(EVALUATE_FLAGS, flags);
@@ -307,8 +307,8 @@ export const evaluateCommand = defineCommand({
         ...common,
       });
       bar.finish();
-      if (flags.cases) printRows(rows.caseRows, values, io);
-      else if (formatOf(values) === 'text') {
+      if (flags.cases) printRows(rows.caseRows, { values, flags }, io);
+      else if (formatOf(flags) === 'text') {
         // A terminal table: the means, and each metric's difference from the reference with its interval in one cell.
         const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
         const cell = (d: number | null, lo: number | null, hi: number | null) => (d === null ? '' : `${d >= 0 ? '+' : ''}${d.toFixed(3)}${lo === null ? '' : ` [${lo.toFixed(3)}, ${hi!.toFixed(3)}]`}`);
@@ -324,15 +324,15 @@ export const evaluateCommand = defineCommand({
           [`${referenceShown} − method, P@${r.k} [95 %]`]: cell(r.precisionAtKDifference, r.precisionAtKLow, r.precisionAtKHigh),
           [`MRR [95 %]`]: cell(r.mrrDifference, r.mrrLow, r.mrrHigh),
         }));
-        printRows(withColumns(shown, Object.keys(shown[0] ?? {}) as never[]), values, io);
+        printRows(withColumns(shown, Object.keys(shown[0] ?? {}) as never[]), { values, flags }, io);
         if (first) io.stderr.write(`samverkan: ${message(lang, 'cli.note.bootstrap', { cases: first.cases, groups: first.groups, resamples: bootstrap ?? 2000 })}\n`);
-      } else printRows(rows, values, io);
+      } else printRows(rows, { values, flags }, io);
       return 0;
     }
     for (const flag of Object.keys(BODY_FLAGS)) if (values[flag] !== undefined) throw new UsageError(message(lang, 'cli.error.protocolOnly', { flag: `--${flag}`, protocol: 'body' }));
     const rows = evaluateRecommender(net, { ...optionsOf(TIES_FLAGS, flags), ...(methods && { methods: methods as EvaluationMethod[] }), ...common });
     bar.finish();
-    printRows(rows, values, io);
+    printRows(rows, { values, flags }, io);
     return 0;
   },
 });
@@ -352,7 +352,7 @@ export const fitCommand = defineCommand({
   groups: [{ title: 'cli.help.options', flags: FIT_FLAGS }, INPUT_GROUP],
   examples: ['samverkan fit --dataset bodies --out bodies-model.json'],
   run({ values, flags }, io) {
-    const { net, description, lang } = loadInput(values, io);
+    const { net, description, lang } = loadInput({ values, flags }, io);
     announce(description, values, io);
     const model = fitRecommender(net, { ...optionsOf(FIT_FLAGS, flags), dataset: description });
     const path = emit(`${JSON.stringify(model, null, 2)}\n`, values, io);

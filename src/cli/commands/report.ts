@@ -63,7 +63,7 @@ export const reportCommand = defineCommand({
   groups: [{ title: 'cli.help.options', flags: REPORT_FLAGS }, CAPABILITY_GROUP, PATH_GROUP, INPUT_GROUP],
   examples: ['samverkan report --actors actors.csv --links links.csv --out län.html'],
   run({ values, flags }, io) {
-    const input = loadInput(values, io, 'use');
+    const input = loadInput({ values, flags }, io, 'use');
     const { net, description, country, lang, capabilities } = input;
     announce(description, values, io);
     noteCapabilities(input, io);
@@ -80,11 +80,11 @@ export const reportCommand = defineCommand({
       lang,
       maps: format === 'html',
       ...(features && { features }),
-      ...pathOptions(values, io),
+      ...pathOptions({ values, flags }, io),
       onProgress: (done, total) => bar.update(done, total),
     });
     bar.finish();
-    noteSampling(model.sampling, io);
+    noteSampling(model.sampling, io, lang);
     const text = format === 'html' ? renderReportHtml(model, net) : renderReportMarkdownFromModel(model);
     const path = resolve(io.cwd ?? process.cwd(), (values.out as string | undefined) ?? `samverkan-report.${format}`);
     writeOutput(path, text, inputFiles(values, io.cwd ?? process.cwd()), lang);
@@ -164,7 +164,7 @@ export const mapCommand = defineCommand({
   groups: [{ title: 'cli.help.options', flags: MAP_FLAGS }, CAPABILITY_GROUP, INPUT_GROUP],
   examples: ['samverkan map --metric coverage --level county --out coverage.svg', 'samverkan map --capability relatives_support --county Västerbotten --out anhörigstöd.svg'],
   run({ values, flags }, io) {
-    const input = loadInput(values, io, 'use');
+    const input = loadInput({ values, flags }, io, 'use');
     const { net, description, country, lang, capabilities } = input;
     announce(description, values, io);
     const { metric = 'coverage', level = 'municipality', capability: code, title } = flagsOf(MAP_FLAGS, flags);

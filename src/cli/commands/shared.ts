@@ -6,8 +6,8 @@ import type { CooperationNetwork } from '../../model/network.js';
 import { LANGUAGES, message, messageCount, type Lang, type MessageKey } from '../../model/i18n/index.js';
 import { messageLang } from '../lang.js';
 export { dataLang, givenLang, messageLang, startLang } from '../lang.js';
-import { UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../context.js';
-import { cliFlag, convertFlags, flagsOf, groupHelp, libraryFlag, parseArgsOptions, wholeNumber, wrap, type FlagGroup, type FlagTable } from '../flags.js';
+import { UsageError, type CliIO, type OptionSpec, type FlagArgs, type ParsedArgs } from '../context.js';
+import { cliFlag, flagsOf, groupHelp, libraryFlag, parseArgsOptions, wholeNumber, wrap, type FlagGroup, type FlagTable } from '../flags.js';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { csvOptions, emit, formatOf, renderRows } from '../output.js';
 
@@ -29,12 +29,7 @@ export interface Command {
 }
 
 /** What a command runs with: the parsed flags as written (`values`), and as converted by the flag table (`flags`). */
-export interface CommandArgs extends ParsedArgs {
-  /** The given flags converted and checked (a list is an array, a number a number), by flag name. */
-  flags: Record<string, unknown>;
-  /** The language of messages before the data is read: `--lang`, else the default country's (see {@link startLang}). */
-  lang: Lang;
-}
+export interface CommandArgs extends ParsedArgs, FlagArgs {}
 
 /** Flags every command accepts. */
 export const GLOBAL_FLAGS = {
@@ -115,11 +110,11 @@ export function announce(description: string, values: ParsedArgs['values'], io: 
 }
 
 
-/** Apply --sort and --top, keeping the rows' `columns`. */
-export function shapeRows<T extends object>(rows: readonly T[], values: ParsedArgs['values']): T[] {
+/** Apply --sort and --top (as converted), keeping the rows' `columns`. */
+export function shapeRows<T extends object>(rows: readonly T[], { values, flags }: FlagArgs): T[] {
   const columns = (rows as { columns?: string[] }).columns;
   let out = [...rows];
-  const sort = values.sort as string | undefined;
+  const { sort, top } = flagsOf(ROWS_FLAGS, flags);
   if (sort !== undefined) {
     const lang = messageLang(values);
     if (columns && !columns.includes(sort)) throw new UsageError(message(lang, 'cli.error.sortColumn', { value: JSON.stringify(sort) }), message(lang, 'cli.hint.columns', { columns: columns.join(', ') }));
@@ -134,15 +129,14 @@ export function shapeRows<T extends object>(rows: readonly T[], values: ParsedAr
       return collator.compare(String(a), String(b));
     });
   }
-  const top = values.top === undefined ? undefined : wholeNumber(String(values.top), 'top', 1, messageLang(values));
   if (top !== undefined) out = out.slice(0, top);
   if (columns) Object.defineProperty(out, 'columns', { value: columns, enumerable: false });
   return out;
 }
 
 /** Print rows in the chosen format after --sort/--top. */
-export function printRows(rows: readonly object[], values: ParsedArgs['values'], io: CliIO): void {
-  emit(renderRows(shapeRows(rows, values), formatOf(values), csvOptions(values)), values, io);
+export function printRows(rows: readonly object[], args: FlagArgs, io: CliIO): void {
+  emit(renderRows(shapeRows(rows, args), formatOf(args.flags), csvOptions(args.flags)), args.values, io);
 }
 
 /**
@@ -189,16 +183,14 @@ export function availableCores(): number {
  * and they take turns on the cores), so `--workers` is capped at the number
  * of cores, with a notice on stderr when it was more.
  */
-export function pathOptions(values: ParsedArgs['values'], io?: CliIO): { samples?: 'auto' | 'exact' | number; workers?: 'auto' | number } {
-  const lang = messageLang(values);
-  const converted = convertFlags(PATH_FLAGS, values, lang);
-  const { samples } = flagsOf(PATH_FLAGS, converted);
-  let { workers } = flagsOf(PATH_FLAGS, converted);
+export function pathOptions({ values, flags }: FlagArgs, io?: CliIO): { samples?: 'auto' | 'exact' | number; workers?: 'auto' | number } {
+  const { samples } = flagsOf(PATH_FLAGS, flags);
+  let { workers } = flagsOf(PATH_FLAGS, flags);
   const cores = availableCores();
   if (typeof workers === 'number' && workers > cores) {
-    if (io && !values[WORKERS_NOTED]) {
-      io.stderr.write(`samverkan: ${messageCount(lang, 'cli.note.workers', cores, { asked: String(workers) })}\n`);
-      values[WORKERS_NOTED] = true;
+    if (io && !workersNoted.has(values)) {
+      io.stderr.write(`samverkan: ${messageCount(messageLang(values), 'cli.note.workers', cores, { asked: String(workers) })}\n`);
+      workersNoted.add(values);
     }
     workers = cores;
   }
@@ -206,10 +198,10 @@ export function pathOptions(values: ParsedArgs['values'], io?: CliIO): { samples
 }
 
 /** Set once the --workers notice is written, so a command that reads the options twice says it once. */
-const WORKERS_NOTED = '\u0000workers-noted';
+const workersNoted = new WeakSet<ParsedArgs['values']>();
 
-/** Say on stderr when path measures were estimated from a sample (the sentence is the library's, English for now). */
-export function noteSampling(sampling: PathSampling | null, io: CliIO): void {
-  const note = describeSampling(sampling);
+/** Say on stderr, in `lang`, when path measures were estimated from a sample (the library's sentence). */
+export function noteSampling(sampling: PathSampling | null, io: CliIO, lang: Lang): void {
+  const note = describeSampling(sampling, lang);
   if (note) io.stderr.write(`samverkan: ${note}\n`);
 }

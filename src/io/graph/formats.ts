@@ -59,11 +59,6 @@ export const GRAPH_READ_FORMAT_NAMES = READABLE.map((f) => f.name) as [GraphForm
 /** The names of the formats samverkan writes, in list order. */
 export const GRAPH_WRITE_FORMAT_NAMES = GRAPH_FORMATS.map((f) => f.name) as [GraphWriteFormat, ...GraphWriteFormat[]];
 
-/** `a, b or c`. */
-export function orList(words: readonly string[]): string {
-  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
-}
-
 /** The format a file name's extension names, if samverkan reads it. */
 export function formatNamed(file: string): GraphFormat | undefined {
   const m = /\.([A-Za-z]+)$/.exec(file);

@@ -1,10 +1,11 @@
 /** The input and options of the loaders, and their checks before anything is read. */
+import { formatList } from '../../model/i18n/index.js';
 import { z } from 'zod';
 import { ArgumentError, describeValue } from '../../model/errors.js';
 import { ProgressSchema, parseOptions } from '../../model/options.js';
 import { ScopeOptionSchema } from '../../model/scope.js';
 import type { Geography } from '../../model/schema.js';
-import { GRAPH_READ_FORMAT_NAMES, orList, type GraphFormat } from '../graph/formats.js';
+import { GRAPH_READ_FORMAT_NAMES, type GraphFormat } from '../graph/formats.js';
 import { checkGraphSource, type GraphSource } from '../graph/source.js';
 import { checkTableSource, type TableSource } from '../source.js';
 
@@ -108,7 +109,7 @@ export function checkLoadArguments(fn: string, input: unknown, options: unknown,
     }
   }
   if (i.graphFormat !== undefined && !(GRAPH_READ_FORMAT_NAMES as readonly unknown[]).includes(i.graphFormat)) {
-    throw new ArgumentError(`${fn}: graphFormat: expected ${orList(GRAPH_READ_FORMAT_NAMES.map((f) => `'${f}'`))}, got ${describeValue(i.graphFormat)}`);
+    throw new ArgumentError(`${fn}: graphFormat: expected ${formatList('en', GRAPH_READ_FORMAT_NAMES.map((f) => `'${f}'`), 'or')}, got ${describeValue(i.graphFormat)}`);
   }
   if (i.geography !== undefined && typeof i.geography !== 'string' && (typeof i.geography !== 'object' || i.geography === null || !Array.isArray((i.geography as { municipalities?: unknown }).municipalities))) {
     throw new ArgumentError(`${fn}: geography: expected a geography object or the path of a folder, got ${describeValue(i.geography)}`);

@@ -22,6 +22,8 @@ function t(key, vars) {
 }
 var numberFormat = new Intl.NumberFormat(D.lang === 'sv' ? 'sv-SE' : 'en-GB');
 function kindName(k) { return own(S, 'kind:' + k) ? S['kind:' + k] : (k === '' ? t('filters.noKind') : k); }
+// A link's kind is the data's own word: the common English ones are said in the page's language, others as written.
+function linkKindName(k) { var key = 'linkKind:' + k.toLowerCase(); return own(S, key) ? S[key] : (k === '' ? t('filters.noKind') : k); }
 function el(tag, attrs, children) {
   var e = document.createElement(tag);
   if (attrs) for (var a in attrs) if (own(attrs, a)) e.setAttribute(a, attrs[a]);
@@ -113,7 +115,7 @@ checkbox(types, t('filters.shared'), true, function (v) { state.s = v; });
 var actorKinds = document.getElementById('f-actor-kinds');
 D.actorKinds.forEach(function (k) { if (k !== 'municipality') checkbox(actorKinds, kindName(k), true, function (v) { state.actorKinds[k] = v; }); });
 var linkKinds = document.getElementById('f-link-kinds');
-D.linkKinds.forEach(function (k) { checkbox(linkKinds, k === '' ? t('filters.noKind') : k, true, function (v) { state.linkKinds[k] = v; }); });
+D.linkKinds.forEach(function (k) { checkbox(linkKinds, linkKindName(k), true, function (v) { state.linkKinds[k] = v; }); });
 var county = document.getElementById('f-county');
 county.appendChild(el('option', { value: '' }, [t('filters.allCounties')]));
 D.counties.forEach(function (c) { county.appendChild(el('option', { value: c.code }, [c.name])); });

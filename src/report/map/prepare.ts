@@ -7,6 +7,7 @@
 import { geoArea, geoBounds, geoPath, geoTransverseMercator, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
 import { PathWriter } from './path-writer.js';
 import { MapFeatureCollectionSchema, type MapFeature, type MapFeatureCollection, type MapGeometry, type MapPosition } from './features.js';
+import { ArgumentError } from '../../model/errors.js';
 
 /** A validated collection with rings in d3's winding, and its segment index, cached per input object. */
 export interface PreparedMap {
@@ -81,7 +82,7 @@ export function prepare(input: MapFeatureCollection): PreparedMap {
 export function subsetOf(map: PreparedMap, codes: Iterable<string>): MapFeatureCollection {
   const wanted = new Set(codes);
   const features = map.collection.features.filter((f) => wanted.has(f.properties.code));
-  if (features.length === 0) throw new Error('renderMap: none of the codes given has a feature on the map');
+  if (features.length === 0) throw new ArgumentError('renderMap: none of the codes given has a feature on the map');
   const key = features.map((f) => f.properties.code).join('\u0000');
   let subset = map.subsets.get(key);
   if (!subset) map.subsets.set(key, (subset = { type: 'FeatureCollection', features }));
