@@ -257,7 +257,6 @@ function demoActors(f: Frame, words: DemoWords) {
 
   const locals = new Map<string, { religious: string[]; civil: string[] }>();
   const kindOf = new Map<string, string>();
-  const municipalityOf = new Map<string, string>();
   for (const m of ms) {
     const l = Math.log(m.population / 3000);
     const nRel = Math.max(1, Math.round(0.4 + 1.1 * l + (a() - 0.5) * 1.6));
@@ -281,11 +280,10 @@ function demoActors(f: Frame, words: DemoWords) {
       entry.civil.push(id);
     }
     locals.set(m.code, entry);
-    for (const id of [...entry.religious, ...entry.civil]) municipalityOf.set(id, m.code);
     for (const id of entry.religious) kindOf.set(id, 'religious');
     for (const id of entry.civil) kindOf.set(id, 'civil_society');
   }
-  return { actors, policeOf, lstOf, regionOf, locals, kindOf, municipalityOf };
+  return { actors, policeOf, lstOf, regionOf, locals, kindOf };
 }
 
 type Actors = ReturnType<typeof demoActors>;
