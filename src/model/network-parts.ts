@@ -4,6 +4,7 @@ import type { LoadReport } from './load-report.js';
 import { ActorIndex } from './network-actors.js';
 import type { LinkColumns } from './link-columns.js';
 import type { OwnedLink } from './network-storage.js';
+import type { KindVocabulary } from './kinds.js';
 import { ActorSchema, LinkSchema, type Actor, type Geography, type LinkInput } from './schema.js';
 import { inferScope, resolveScope, type Scope, type ScopeOption } from './scope.js';
 
@@ -43,6 +44,8 @@ export interface NetworkParts {
    * counties and/or municipalities it covers, or a resolved scope.
    */
   scope?: ScopeOption | Scope;
+  /** The words that name kinds in the network's options (default: the geography's, `geographyKindVocabulary`); a loader gives the vocabulary it read the files with. */
+  kindVocabulary?: KindVocabulary;
 }
 
 /** What a network is stored with: actors in network order, owned links, the resolved scope. */

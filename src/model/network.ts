@@ -5,6 +5,7 @@ import type { LoadReport } from './load-report.js';
 import { IsoDateSchema, type Actor, type County, type Geography, type Municipality } from './schema.js';
 import type { Scope, ScopeOption } from './scope.js';
 import { cached } from './cache.js';
+import { geographyKindVocabulary, type KindVocabulary } from './kinds.js';
 import type { ActorIndex } from './network-actors.js';
 import { assembleParts, type NetworkParts } from './network-parts.js';
 import { NetworkStorage, type NetworkLink, type OwnedLink, type PairCounts, type PairEdgeAttributes } from './network-storage.js';
@@ -64,12 +65,28 @@ export class CooperationNetwork {
    * map and report are about (see {@link Scope}).
    */
   readonly scope: Scope;
+  /**
+   * The words that name actor kinds in this network: its geography's (the
+   * model's and its country's), and for a loaded network the words of the
+   * loader's `kinds` option (CLI `--kinds-file`). Options that name kinds
+   * (`via`, `kinds`, `partnerKinds` …) are read with them (`parseOptions(…, net)`).
+   */
+  readonly kindVocabulary: KindVocabulary;
 
   readonly #storage: NetworkStorage;
 
-  private constructor(geography: Geography, actors: ActorIndex, links: readonly OwnedLink[] | LinkColumns, loadReport: LoadReport | undefined, date: string | undefined, scope: Scope) {
+  private constructor(
+    geography: Geography,
+    actors: ActorIndex,
+    links: readonly OwnedLink[] | LinkColumns,
+    loadReport: LoadReport | undefined,
+    date: string | undefined,
+    scope: Scope,
+    kindVocabulary: KindVocabulary | undefined,
+  ) {
     this.geography = geography;
     this.scope = scope;
+    this.kindVocabulary = kindVocabulary ?? geographyKindVocabulary(geography);
     this.loadReport = loadReport;
     this.date = date;
     this.#storage = new NetworkStorage(actors, links);
@@ -105,7 +122,7 @@ export class CooperationNetwork {
 
   static #build(parts: NetworkParts, validate: boolean, columns?: LinkColumns, distinct = 0): CooperationNetwork {
     const { actors, links, scope } = assembleParts(parts, validate, columns, distinct);
-    return new CooperationNetwork(parts.geography, actors, columns ?? links, parts.loadReport, undefined, scope);
+    return new CooperationNetwork(parts.geography, actors, columns ?? links, parts.loadReport, undefined, scope, parts.kindVocabulary);
   }
 
   /**
@@ -124,6 +141,7 @@ export class CooperationNetwork {
         actors: [...municipalityRows, ...this.actors().filter((a) => a.kind !== 'municipality')],
         links: this.#storage.linkCopies(() => true),
         scope,
+        kindVocabulary: this.kindVocabulary,
         ...(this.loadReport && { loadReport: this.loadReport }),
       },
       false,
@@ -283,7 +301,7 @@ export class CooperationNetwork {
   }
 
   #withLinks(keep: (link: NetworkLink) => boolean, date: string | undefined): CooperationNetwork {
-    return new CooperationNetwork(this.geography, this.#storage.actors, this.#storage.linkCopies(keep), this.loadReport, date, this.scope);
+    return new CooperationNetwork(this.geography, this.#storage.actors, this.#storage.linkCopies(keep), this.loadReport, date, this.scope, this.kindVocabulary);
   }
 
   /**

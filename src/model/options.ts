@@ -210,6 +210,12 @@ export interface OptionsContext {
   readonly geography?:
     | { readonly name?: string; readonly displayName?: Geography['displayName']; readonly municipalities?: readonly unknown[]; readonly kinds?: KindWords | undefined }
     | undefined;
+  /**
+   * The words that name kinds, when they are more than the geography's: a
+   * network's `kindVocabulary` (with the words of a user's kinds file, the
+   * loader's `kinds` option). Default: the geography's words.
+   */
+  readonly kindVocabulary?: KindVocabulary | undefined;
 }
 
 /**
@@ -240,7 +246,7 @@ function parseWith<S extends z.ZodType>(schema: S, options: unknown, fn: string,
   }
   // Own keys only: a host whose Object.prototype was polluted (`Object.prototype.x = …`) must not make every call fail.
   const input = Object.assign(Object.create(null) as object, options);
-  const result = context?.geography ? withOptionKinds(context.geography, () => schema.safeParse(input)) : schema.safeParse(input);
+  const result = context?.geography ? withOptionKinds(context.geography, context.kindVocabulary, () => schema.safeParse(input)) : schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   if (issue.code === 'unrecognized_keys') {
@@ -369,12 +375,12 @@ export const DEFAULT_PARTNER_KINDS = ['religious', 'civil_society', 'authority']
 /** The words kinds in options are read with while {@link parseOptions} parses them with a context (a parse is synchronous). */
 let optionKinds: { vocabulary: KindVocabulary; place: Said } | undefined;
 
-/** Run `parse` with the words of `geography` naming kinds in options. */
-function withOptionKinds<T>(geography: NonNullable<OptionsContext['geography']>, parse: () => T): T {
+/** Run `parse` with the words of `geography` (or `vocabulary`, a network's, when given) naming kinds in options. */
+function withOptionKinds<T>(geography: NonNullable<OptionsContext['geography']>, vocabulary: KindVocabulary | undefined, parse: () => T): T {
   const previous = optionKinds;
   const place =
     geography.municipalities?.length === 0 ? said('options.place.none') : geography.name === undefined ? said('options.place.unnamed') : said('options.place.named', { name: geographyWords({ name: geography.name, displayName: geography.displayName }) });
-  optionKinds = { vocabulary: geographyKindVocabulary(geography), place };
+  optionKinds = { vocabulary: vocabulary ?? geographyKindVocabulary(geography), place };
   try {
     return parse();
   } finally {

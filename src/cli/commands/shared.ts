@@ -1,6 +1,6 @@
 import { availableParallelism, cpus } from 'node:os';
 import { CentralityOptionsSchema, describeSampling } from '../../analysis/centrality.js';
-import { geographyKindVocabulary, isUnknownKindWord, normaliseKind } from '../../model/kinds.js';
+import { isUnknownKindWord, normaliseKind } from '../../model/kinds.js';
 import type { PathSampling } from '../../metrics/path-centralities.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import { LANGUAGES, message, messageCount, type Lang, type MessageKey } from '../../model/i18n/index.js';
@@ -147,7 +147,7 @@ export function printRows(rows: readonly object[], args: FlagArgs, io: CliIO): v
 export function warnUnknownKinds(net: CooperationNetwork, kinds: readonly string[] | undefined, option: string, io: CliIO, lang: Lang): void {
   if (!kinds) return;
   const present = new Set(net.actors().map((a) => a.kind));
-  const vocabulary = geographyKindVocabulary(net.geography);
+  const vocabulary = net.kindVocabulary;
   const unknown = kinds
     .filter((k) => !isUnknownKindWord(k, vocabulary))
     .map((k) => normaliseKind(k, vocabulary))

@@ -2,6 +2,7 @@
 import { isPlainGeography, NO_GEOGRAPHY } from '../../model/geography.js';
 import { ScopeError } from '../../model/errors.js';
 import { hint } from '../../model/i18n/problem.js';
+import type { KindVocabulary } from '../../model/kinds.js';
 import type { FileReport, LoadReport, Problem } from '../../model/load-report.js';
 import { CooperationNetwork } from '../../model/network.js';
 import type { Actor, Geography } from '../../model/schema.js';
@@ -14,7 +15,9 @@ import { LoadError, orderProblems } from './report.js';
  * rows, else the network with its report. Without a geography given, data
  * that names no municipality is a plain graph: its geography is
  * `NO_GEOGRAPHY`, and the link ends that are not declared actors are actors
- * of kind `other` (an edge list needs no actors table).
+ * of kind `other` (an edge list needs no actors table). `vocabulary`: the
+ * words the load read kinds with, kept by the network when the `kinds`
+ * option added some.
  */
 export function finishLoad(
   geography: Geography,
@@ -24,6 +27,7 @@ export function finishLoad(
   problems: Problem[],
   options: LoadNetworkOptions,
   explicit: boolean,
+  vocabulary: KindVocabulary,
 ): CooperationNetwork {
   orderProblems(problems, files);
   const report: LoadReport = { files, problems };
@@ -40,6 +44,8 @@ export function finishLoad(
   ];
   // The actors reader's ids are distinct and none a municipality's code unless of kind municipality; the implicit ends come only without an actors table, and only in a plain graph (no municipalities): distinct too. The groups (a memberships file's) are checked.
   const distinct = actors.length + links.implicit.length;
-  if (plain) return CooperationNetwork.fromValidated({ geography: isPlainGeography(geography) ? geography : NO_GEOGRAPHY, actors: all, loadReport: report, scope: 'all' }, links.links, distinct);
-  return CooperationNetwork.fromValidated({ geography, actors: all, loadReport: report, scope: options.scope ?? 'infer' }, links.links, distinct);
+  // The words of the load's kinds option name kinds in the network's options too (its geography's are the default).
+  const words = options.kinds !== undefined && { kindVocabulary: vocabulary };
+  if (plain) return CooperationNetwork.fromValidated({ geography: isPlainGeography(geography) ? geography : NO_GEOGRAPHY, actors: all, loadReport: report, scope: 'all', ...words }, links.links, distinct);
+  return CooperationNetwork.fromValidated({ geography, actors: all, loadReport: report, scope: options.scope ?? 'infer', ...words }, links.links, distinct);
 }

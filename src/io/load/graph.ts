@@ -49,7 +49,7 @@ export function loadGraphInput(input: LoadNetworkInput & { graph: NonNullable<Lo
     if (graph.encoding !== undefined) report.encoding = graph.encoding;
     files.push(report);
   }
-  return finishLoad(geography, a.actors, l, files, problems, options, true);
+  return finishLoad(geography, a.actors, l, files, problems, options, true, start.vocabulary);
 }
 
 /**

@@ -85,14 +85,14 @@ export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions
     links = loadLinks(linkTable, resolution, start.problems, undefined, progress.tick);
     start.files.push(links.report);
   }
-  return finishLoad(start.geography, actors, links, start.files, start.problems, options, start.explicit);
+  return finishLoad(start.geography, actors, links, start.files, start.problems, options, start.explicit, start.vocabulary);
 }
 
 /** The network of a load whose links file was read by the chunked loop. */
 function finishLinks(start: LoadStart, actors: Actor[], links: PassResult<LinkReadResult>, options: LoadNetworkOptions): CooperationNetwork {
   start.problems.push(...links.problems);
   start.files.push(links.result.report);
-  return finishLoad(start.geography, actors, links.result, start.files, start.problems, options, start.explicit);
+  return finishLoad(start.geography, actors, links.result, start.files, start.problems, options, start.explicit, start.vocabulary);
 }
 
 /** Bytes read at a time unless `highWaterMark` says otherwise. */

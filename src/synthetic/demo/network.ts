@@ -1,0 +1,742 @@
+/**
+ * The demonstration dataset's network, in stages over a geography: the
+ * designed gaps, the actors, the links of actors with their municipalities
+ * and authorities, the municipal ties and joint bodies, and ties across
+ * municipal and county borders. Each stage draws from its own random stream
+ * (`stageStream`), so tuning one leaves the others' draws alone and the same
+ * seed gives byte-identical files. The country's parts (names, authorities)
+ * come in as {@link DemoWords}; the generator names no country.
+ *
+ * The demo has parallel links on purpose (a project on top of an agreement
+ * between the same pair), and it reads every pair of municipalities within
+ * reach: it is made for a country's few hundred municipalities, not for
+ * scale (`generateSynthetic` is the scale generator).
+ *
+ * @module
+ */
+import { borderSteps, haversineKm } from '../../geo/distance.js';
+import { shuffled } from '../../metrics/random.js';
+import { cmp, indexGeography } from '../../model/geography.js';
+import type { Geography, Municipality } from '../../model/schema.js';
+import { DATA_DATE, dayOf, FIRST_DATE, isoOf, POLICE_REGIONS_SINCE, SMALL_POPULATION, stageStream } from '../shape.js';
+import type { DemoWords } from './words.js';
+
+// Model parameters. The generator uses them, and the dataset's README is
+// rendered from the same constants, so the two cannot drift apart.
+
+/** No date in the dataset is later than this (the population figures' date). */
+export const DEMO_DATA_DATE = DATA_DATE;
+/** Bounds of the probability that a municipality is linked to one of its own local actors (it rises with population). */
+export const OWN_ACTOR_LINK_PROBABILITY = { min: 0.35, max: 0.85 } as const;
+/** Municipality–municipality ties fall with distance as e^(−km / DISTANCE_DECAY_KM). */
+export const DISTANCE_DECAY_KM = 150;
+/** Factor for municipalities 1, 2 and 3 border steps apart (more steps: BORDER_STEP_FACTOR_FAR). */
+export const BORDER_STEP_FACTORS = [1, 0.16, 0.035] as const;
+export const BORDER_STEP_FACTOR_FAR = 0.006;
+/** Factor for a municipality–municipality tie across a county border. */
+export const CROSS_COUNTY_FACTOR = 0.3;
+/** Established municipality–municipality ties are dated in this range (or undated); new ones, with triadic closure, in the next. */
+export const ESTABLISHED_TIES = { from: FIRST_DATE, to: '2019-12-31' } as const;
+export const NEW_TIES = { from: '2020-01-01', to: '2025-06-30' } as const;
+/** Planned number of municipalities in a joint body within a county. */
+export const JOINT_BODY_SIZE = { min: 3, max: 6 } as const;
+/** Weak counties are compared with the median of the other counties with at least this many municipalities. */
+export const MEDIAN_MIN_MUNICIPALITIES = 5;
+/** Dates for which design.json (and the README) give the number of active links (`net.asOf(date)`). */
+export const SNAPSHOT_DATES = ['2015-06-30', DEMO_DATA_DATE] as const;
+/** An actor row of the dataset: its columns as text. */
+export type DemoActorRow = { id: string; name: string; kind: string } & Partial<Record<'municipality' | 'county' | 'counties' | 'focus' | 'founded', string>>;
+
+/** A link row of the dataset. */
+export interface DemoLinkRow {
+  source: string;
+  target: string;
+  kind: string;
+  weight: number;
+  since?: string;
+  until?: string;
+}
+
+/** A municipality as the design names it. */
+export interface DemoPlace {
+  code: string;
+  name: string;
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+const RELIGIOUS_FOCUS = ['faith-dialogue', 'youth', 'women', 'social-support'] as const;
+
+/** The geography and its lookups, and the seed's stage streams: what every stage reads. */
+function demoFrame(geography: Geography, seed: number) {
+  const ix = indexGeography(geography);
+  const ms: Municipality[] = [...ix.municipality.values()];
+  const mun = (code: string) => ix.municipality.get(code)!;
+  const countyOf = (code: string) => mun(code).county;
+  const counties = [...geography.counties].sort((a, b) => cmp(a.code, b.code));
+  const countyName = (code: string) => ix.county.get(code)!.name;
+  const place = (code: string): DemoPlace => ({ code, name: mun(code).name });
+
+  // One RNG stream per stage, so tuning one stage leaves the others alone.
+  const stream = (stage: number) => stageStream(seed, stage);
+
+  const steps = new Map<string, Map<string, number>>();
+  for (const m of ms) steps.set(m.code, borderSteps(geography, m.code));
+  const distCache = new Map<string, number>();
+  const dist = (a: string, b: string) => {
+    const k = pairKey(a, b);
+    let d = distCache.get(k);
+    if (d === undefined) {
+      const p = mun(a);
+      const q = mun(b);
+      distCache.set(k, (d = haversineKm(p.lat, p.lon, q.lat, q.lon)));
+    }
+    return d;
+  };
+  const borders = (code: string) => ix.bordersOf.get(code) ?? [];
+  return { geography, ix, ms, mun, countyOf, counties, countyName, place, steps, dist, borders, stream };
+}
+
+type Frame = ReturnType<typeof demoFrame>;
+
+/**
+ * Stage 1, the gaps: the weak counties and their municipalities without
+ * cross-municipal links, the county without cross-county links, the
+ * isolated municipalities, the bridges (a hub and its dependents) and the
+ * municipalities missing a partner kind; and the rule that keeps them
+ * (`crossAllowed`).
+ */
+function placeGaps(f: Frame, words: DemoWords) {
+  const { ix, ms, mun, countyOf, counties, borders, stream } = f;
+  const g = stream(1);
+  const reserved = new Set<string>();
+
+  const weakEligible = counties.filter((c) => !words.neverWeak.includes(c.code) && (ix.municipalitiesOf.get(c.code)?.length ?? 0) >= 7);
+  const weakCounties = shuffled(weakEligible, g)
+    .slice(0, 2)
+    .map((c) => c.code)
+    .sort(cmp);
+  const nccEligible = counties.filter(
+    (c) => !weakCounties.includes(c.code) && !words.neverWithoutCrossCounty.includes(c.code) && (ix.municipalitiesOf.get(c.code)?.length ?? 0) >= 5,
+  );
+  const noCrossCounty = shuffled(nccEligible, g)[0]!.code;
+
+  // Municipalities without cross-municipal links: a third of each weak county, from its smaller two thirds.
+  const noCross = new Set<string>();
+  const noCrossOf = new Map<string, string[]>();
+  for (const c of weakCounties) {
+    const list = [...ix.municipalitiesOf.get(c)!];
+    const smaller = [...list].sort((p, q) => p.population - q.population || cmp(p.code, q.code)).slice(0, Math.ceil((list.length * 2) / 3));
+    const chosen = shuffled(smaller, g)
+      .slice(0, Math.max(3, Math.floor(list.length / 3)))
+      .map((m) => m.code)
+      .sort(cmp);
+    noCrossOf.set(c, chosen);
+    for (const code of chosen) {
+      noCross.add(code);
+      reserved.add(code);
+    }
+  }
+
+  // Isolated: four small mainland municipalities in four different counties outside the weak ones.
+  const isolated = new Set<string>();
+  {
+    const used = new Set<string>();
+    for (const m of shuffled(
+      ms.filter((m) => m.population < SMALL_POPULATION && !m.island && !weakCounties.includes(m.county)),
+      g,
+    )) {
+      if (isolated.size === 4) break;
+      if (used.has(m.county)) continue;
+      used.add(m.county);
+      isolated.add(m.code);
+      reserved.add(m.code);
+    }
+  }
+
+  // Bridges: a hub whose small bordering neighbours cooperate with no one else.
+  const dependentHub = new Map<string, string>();
+  const bridges: { hub: string; dependents: string[] }[] = [];
+  for (const want of [2, 1]) {
+    const hubs = shuffled(
+      ms.filter((m) => m.population >= SMALL_POPULATION && !weakCounties.includes(m.county) && !reserved.has(m.code)),
+      g,
+    );
+    for (const h of hubs) {
+      const deps = borders(h.code).filter((c) => {
+        const d = mun(c);
+        return (
+          d.county === h.county &&
+          d.population < SMALL_POPULATION &&
+          !reserved.has(c) &&
+          // the dependent must border someone else, or the bridge is trivial
+          borders(c).some((x) => x !== h.code)
+        );
+      });
+      if (deps.length < want) continue;
+      const chosen = shuffled(deps, g).slice(0, want).sort(cmp);
+      bridges.push({ hub: h.code, dependents: chosen });
+      reserved.add(h.code);
+      for (const c of chosen) {
+        reserved.add(c);
+        dependentHub.set(c, h.code);
+      }
+      break;
+    }
+  }
+
+  // Municipalities that are not linked to any actor of one partner kind, though such actors exist there.
+  const missingKind = new Map<string, 'religious' | 'civil_society'>();
+  {
+    const pool = shuffled(
+      ms.filter((m) => !reserved.has(m.code)),
+      g,
+    );
+    // one larger municipality among the religious ones, so the gap is not only in small places
+    const large = pool.find((m) => m.population >= 50_000);
+    if (large) missingKind.set(large.code, 'religious');
+    for (const m of pool) {
+      if (missingKind.size >= 7) break;
+      if (missingKind.has(m.code)) continue;
+      const religiousSoFar = [...missingKind.values()].filter((k) => k === 'religious').length;
+      missingKind.set(m.code, religiousSoFar < 4 ? 'religious' : 'civil_society');
+    }
+    for (const code of missingKind.keys()) reserved.add(code);
+  }
+
+  const weak = new Set(weakCounties);
+  /** May actors of municipalities a and b be linked (which would tie a and b)? */
+  const crossAllowed = (a: string, b: string): boolean => {
+    if (a === b) return false;
+    if (isolated.has(a) || isolated.has(b) || noCross.has(a) || noCross.has(b)) return false;
+    const ha = dependentHub.get(a);
+    const hb = dependentHub.get(b);
+    if (ha !== undefined || hb !== undefined) return ha === b || hb === a;
+    const ca = countyOf(a);
+    const cb = countyOf(b);
+    if (ca !== cb && (ca === noCrossCounty || cb === noCrossCounty)) return false;
+    return true;
+  };
+  return { weakCounties, noCrossCounty, noCross, noCrossOf, isolated, dependentHub, bridges, missingKind, weak, crossAllowed };
+}
+
+type Gaps = ReturnType<typeof placeGaps>;
+
+/** Stage 2, the actors: the authorities of each county and region, then each municipality's religious and civil-society actors. */
+function demoActors(f: Frame, words: DemoWords) {
+  const { ms, counties, stream } = f;
+  const a = stream(2);
+  const actors: DemoActorRow[] = [];
+  const policeOf = new Map<string, string>(); // county → police region actor id
+  const lstOf = new Map<string, string>();
+  const regionOf = new Map<string, string>();
+
+  const regions = new Map<string, string[]>();
+  for (const { region, county } of words.policeRegions) {
+    const list = regions.get(region) ?? [];
+    list.push(county);
+    regions.set(region, list);
+  }
+  for (const [region, covered] of regions) {
+    const id = words.policeId(region);
+    actors.push({ id, name: region, kind: 'authority', counties: [...covered].sort(cmp).join(';'), focus: 'police' });
+    for (const c of covered) policeOf.set(c, id);
+  }
+  for (const c of counties) {
+    const id = words.boardId(c.code);
+    actors.push({ id, name: words.boardName(c.name), kind: 'authority', county: c.code, focus: 'coordination' });
+    lstOf.set(c.code, id);
+  }
+  for (const c of counties) {
+    const id = words.regionId(c.code);
+    actors.push({ id, name: words.regionName(c.name), kind: 'county', county: c.code, focus: 'health-care' });
+    regionOf.set(c.code, id);
+  }
+
+  const locals = new Map<string, { religious: string[]; civil: string[] }>();
+  const kindOf = new Map<string, string>();
+  for (const m of ms) {
+    const l = Math.log(m.population / 3000);
+    const nRel = Math.max(1, Math.round(0.4 + 1.1 * l + (a() - 0.5) * 1.6));
+    const nCiv = Math.max(1, Math.round(0.9 + 1.7 * l + (a() - 0.5) * 2.4));
+    const entry = { religious: [] as string[], civil: [] as string[] };
+    for (let i = 1; i <= nRel; i++) {
+      const id = `rel-${m.code}-${i}`;
+      const focus = RELIGIOUS_FOCUS[Math.floor(a() * RELIGIOUS_FOCUS.length)]!;
+      const founded = String(1880 + Math.floor(a() * 141));
+      actors.push({ id, name: words.religiousName(i, m.name), kind: 'religious', municipality: m.code, focus, founded });
+      entry.religious.push(id);
+    }
+    const perTopic = new Map<string, number>();
+    for (let i = 1; i <= nCiv; i++) {
+      const id = `cs-${m.code}-${i}`;
+      const topic = words.civilTopics[Math.floor(a() * words.civilTopics.length)]!;
+      const n = (perTopic.get(topic.focus) ?? 0) + 1;
+      perTopic.set(topic.focus, n);
+      const founded = String(1920 + Math.floor(a() * 104));
+      actors.push({ id, name: `${topic.noun} ${n} (${m.name})`, kind: 'civil_society', municipality: m.code, focus: topic.focus, founded });
+      entry.civil.push(id);
+    }
+    locals.set(m.code, entry);
+    for (const id of entry.religious) kindOf.set(id, 'religious');
+    for (const id of entry.civil) kindOf.set(id, 'civil_society');
+  }
+  return { actors, policeOf, lstOf, regionOf, locals, kindOf };
+}
+
+type Actors = ReturnType<typeof demoActors>;
+
+/** The link rows as they are made, and the date draws of links. */
+function linkList() {
+  const links: DemoLinkRow[] = [];
+  const add = (source: string, target: string, kind: string, weight: number, since?: string, until?: string) => {
+    const link: DemoLinkRow = { source, target, kind, weight };
+    if (since !== undefined) link.since = since;
+    if (until !== undefined) link.until = until;
+    links.push(link);
+  };
+  const between = (rng: () => number, from: string, to: string) => isoOf(dayOf(from) + Math.floor(rng() * (dayOf(to) - dayOf(from) + 1)));
+  /** An end date 1–3 years after `since`, or undefined when that is after the data date (still running). */
+  const endOf = (rng: () => number, since: string) => {
+    const end = isoOf(dayOf(since) + 365 + Math.floor(rng() * 731));
+    return end <= DEMO_DATA_DATE ? end : undefined;
+  };
+  const pickOf = <T>(rng: () => number, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
+  return { links, add, between, endOf, pickOf };
+}
+
+type Links = ReturnType<typeof linkList>;
+
+type Built = Frame & Gaps & Actors & Links;
+
+/** Stage 3: the authorities among themselves. */
+function authorityLinks(c: Built) {
+  const { counties, stream, lstOf, regionOf, policeOf, add, between } = c;
+  // Authorities among themselves.
+  {
+    const r = stream(3);
+    for (const c of counties) {
+      add(lstOf.get(c.code)!, regionOf.get(c.code)!, 'agreement', 2, between(r, '2012-01-01', '2018-12-31'));
+      add(policeOf.get(c.code)!, lstOf.get(c.code)!, 'agreement', 2, between(r, POLICE_REGIONS_SINCE, '2017-12-31'));
+    }
+  }
+}
+
+/** Stage 4: municipalities with their own local actors. */
+function ownActorLinks(c: Built) {
+  const { ms, stream, isolated, locals, missingKind, add, between, endOf } = c;
+  // Municipalities with their own local actors.
+  {
+    const r = stream(4);
+    for (const m of ms) {
+      if (isolated.has(m.code)) continue;
+      const mine = locals.get(m.code)!;
+      const lp = Math.log(m.population / 15_000);
+      for (const [kind, ids] of [
+        ['religious', mine.religious],
+        ['civil_society', mine.civil],
+      ] as const) {
+        if (missingKind.get(m.code) === kind) continue;
+        const p = clamp((kind === 'religious' ? 0.55 : 0.62) + 0.05 * lp, OWN_ACTOR_LINK_PROBABILITY.min, OWN_ACTOR_LINK_PROBABILITY.max);
+        const linked: string[] = [];
+        for (const id of ids) {
+          // always draw, so the stream does not depend on earlier outcomes
+          const u = r();
+          const v = r();
+          const w = r();
+          if (u >= p) continue;
+          linked.push(id);
+          addLocal(m.code, id, kind, v, w, r);
+        }
+        if (linked.length === 0) addLocal(m.code, ids[Math.floor(r() * ids.length)]!, kind, r(), r(), r);
+      }
+    }
+    function addLocal(code: string, id: string, kind: 'religious' | 'civil_society', v: number, w: number, r: () => number) {
+      const since = w < 0.08 ? undefined : between(r, '2010-01-01', '2025-06-30');
+      if (kind === 'religious') {
+        if (v < 0.7) add(code, id, 'dialogue', w < 0.5 ? 1 : 1.5, since);
+        else add(code, id, 'agreement', 2, since);
+      } else if (v < 0.35) add(code, id, 'agreement', w < 0.5 ? 2 : 2.5, since);
+      else if (v < 0.65) add(code, id, 'project', 1.5, since, since && endOf(r, since));
+      else add(code, id, 'network', 1, since);
+    }
+  }
+}
+
+/** Stage 5: municipalities with their authorities. */
+function authorityTies(c: Built) {
+  const { ms, stream, isolated, policeOf, lstOf, regionOf, add, between, endOf } = c;
+  // Municipalities with their authorities.
+  {
+    const r = stream(5);
+    for (const m of ms) {
+      if (isolated.has(m.code)) continue;
+      const lp = Math.log(m.population / 15_000);
+      const u = [r(), r(), r(), r(), r(), r()];
+      if (u[0]! < clamp(0.8 + 0.06 * lp, 0.55, 0.97)) {
+        add(m.code, policeOf.get(m.county)!, 'agreement', u[3]! < 0.5 ? 2.5 : 3, between(r, POLICE_REGIONS_SINCE, '2021-12-31'));
+      }
+      if (u[1]! < clamp(0.6 + 0.08 * lp, 0.35, 0.9)) {
+        add(m.code, lstOf.get(m.county)!, 'network', u[4]! < 0.6 ? 1 : 1.5, between(r, '2011-01-01', '2022-12-31'));
+      }
+      if (u[2]! < clamp(0.45 + 0.1 * lp, 0.2, 0.85)) {
+        add(m.code, regionOf.get(m.county)!, 'agreement', 2, u[5]! < 0.1 ? undefined : between(r, '2012-01-01', '2023-12-31'));
+      }
+      // a few time-limited projects with the county administrative board
+      if (r() < clamp(0.15 + 0.05 * lp, 0.05, 0.4)) {
+        const since = between(r, '2016-01-01', '2023-12-31');
+        add(m.code, lstOf.get(m.county)!, 'project', 1.5, since, endOf(r, since));
+      }
+    }
+  }
+}
+
+/** Stage 6: local actors with each other inside a municipality, and with the police region and the board. */
+function localLinks(c: Built) {
+  const { ms, stream, isolated, locals, kindOf, policeOf, lstOf, add, between, endOf } = c;
+  // Local actors with each other inside a municipality, and with the police region and the länsstyrelse.
+  {
+    const r = stream(6);
+    for (const m of ms) {
+      if (isolated.has(m.code)) continue;
+      const mine = locals.get(m.code)!;
+      const all = [...mine.religious, ...mine.civil];
+      const p = Math.min(0.3, 2.4 / all.length);
+      for (let i = 0; i < all.length; i++) {
+        for (let j = i + 1; j < all.length; j++) {
+          const u = r();
+          const v = r();
+          if (u >= p) continue;
+          const since = between(r, '2010-01-01', '2025-06-30');
+          if (v < 0.6) add(all[i]!, all[j]!, 'network', 1, since);
+          else add(all[i]!, all[j]!, 'project', 1.5, since, endOf(r, since));
+        }
+      }
+      for (const id of all) {
+        const u = r();
+        const v = r();
+        const religious = kindOf.get(id) === 'religious';
+        if (u < (religious ? 0.18 : 0.08)) add(id, policeOf.get(m.county)!, 'dialogue', v < 0.5 ? 0.5 : 1, between(r, POLICE_REGIONS_SINCE, '2025-06-30'));
+        else if (!religious && u > 0.95) {
+          const since = between(r, '2014-01-01', '2023-12-31');
+          add(id, lstOf.get(m.county)!, 'project', 1.5, since, endOf(r, since));
+        }
+      }
+    }
+  }
+}
+
+/** The municipal ties as they are made (direct ties and shared joint bodies), and `addTie`, which draws from stage 7's stream. */
+function tieTools(c: Built) {
+  const { ms, stream, add, between, endOf } = c;
+  const tiedWith = new Map<string, Set<string>>(ms.map((m) => [m.code, new Set<string>()]));
+  const tie = (x: string, y: string) => {
+    tiedWith.get(x)!.add(y);
+    tiedWith.get(y)!.add(x);
+  };
+  const tied = (x: string, y: string) => tiedWith.get(x)!.has(y);
+  const directTies: { a: string; b: string; since: string | undefined }[] = [];
+
+  const mr = stream(7);
+  const addTie = (x: string, y: string, since: string | undefined, durable = false) => {
+    const [p, q] = x < y ? [x, y] : [y, x];
+    const u = mr();
+    const v = mr();
+    if (durable || u < 0.5) add(p, q, 'agreement', v < 0.4 ? 2 : v < 0.8 ? 2.5 : 3, since);
+    else if (u < 0.82) add(p, q, 'network', v < 0.6 ? 1 : 1.5, since);
+    else add(p, q, 'project', v < 0.5 ? 1.5 : 2, since, since && endOf(mr, since));
+    // a second, time-limited project on top of one in five ties
+    if (mr() < 0.2) {
+      const s2 = between(mr, since !== undefined && since > '2012-01-01' ? since : '2012-01-01', '2025-06-30');
+      add(p, q, 'project', 1.5, s2, endOf(mr, s2));
+    }
+    directTies.push({ a: p, b: q, since });
+    tie(p, q);
+  };
+  return { tiedWith, tie, tied, directTies, mr, addTie };
+}
+
+type Ties = Built & ReturnType<typeof tieTools>;
+
+/** The bridges first: each dependent cooperates with its hub only, durably. */
+function bridgeTies(c: Ties): void {
+  const { bridges, addTie, between, mr } = c;
+  for (const b of bridges) for (const d of b.dependents) addTie(b.hub, d, between(mr, '2011-01-01', '2016-12-31'), true);
+}
+
+/** Stage 8, joint bodies: multi-municipality associations within a county, and one across a county border. */
+function jointBodies(c: Ties, words: DemoWords) {
+  const { geography, ix, counties, stream, steps, dist, borders, countyOf, mun, weak, isolated, noCross, dependentHub, crossAllowed, actors, locals, policeOf, lstOf, add, between, pickOf, tie } = c;
+  const bodies: { id: string; members: string[] }[] = [];
+  {
+    const r = stream(8);
+    const bodyCounties = shuffled(
+      counties.filter((c) => !weak.has(c.code) && (ix.municipalitiesOf.get(c.code)?.length ?? 0) >= 4),
+      r,
+    ).slice(0, 9);
+    // the two largest counties by number of municipalities get a second body
+    const bigOnes = counties.filter((c) => (ix.municipalitiesOf.get(c.code)?.length ?? 0) >= 30 && !weak.has(c.code));
+    const plan = [...bodyCounties.map((c) => c.code), ...bigOnes.map((c) => c.code)];
+    const inBody = new Set<string>();
+    const usedNames = new Set<string>();
+    let n = 0;
+    for (const county of plan) {
+      const pool = ix.municipalitiesOf
+        .get(county)!
+        .filter((m) => !isolated.has(m.code) && !noCross.has(m.code) && !dependentHub.has(m.code) && !inBody.has(m.code));
+      if (pool.length < JOINT_BODY_SIZE.min) continue;
+      const top = [...pool].sort((p, q) => q.population - p.population || cmp(p.code, q.code)).slice(0, 3);
+      const centre = pickOf(r, top);
+      const size = JOINT_BODY_SIZE.min + Math.floor(r() * (JOINT_BODY_SIZE.max - JOINT_BODY_SIZE.min + 1));
+      const near = pool
+        .filter((m) => m.code !== centre.code)
+        .sort(
+          (p, q) =>
+            (steps.get(centre.code)!.get(p.code) ?? 99) - (steps.get(centre.code)!.get(q.code) ?? 99) ||
+            dist(centre.code, p.code) - dist(centre.code, q.code) ||
+            cmp(p.code, q.code),
+        );
+      const members = [centre.code];
+      for (const m of near) {
+        if (members.length >= size) break;
+        if (members.every((x) => crossAllowed(x, m.code))) members.push(m.code);
+      }
+      if (members.length < JOINT_BODY_SIZE.min) continue;
+      n++;
+      let name = pickOf(r, words.bodyNames)(centre.name);
+      if (usedNames.has(name)) name = words.numberedBody(name, n);
+      usedNames.add(name);
+      const id = `jb-${county}-${n}`;
+      const focus = pickOf(r, ['crime-prevention', 'violence-prevention', 'social-cohesion']);
+      const founded = between(r, '2011-01-01', '2018-12-31');
+      actors.push({ id, name, kind: 'joint_body', county, focus, founded: founded.slice(0, 4) });
+      members.sort(cmp);
+      for (const c of members) {
+        add(id, c, 'member', 1, r() < 0.8 ? founded : between(r, founded, '2024-12-31'));
+        inBody.add(c);
+      }
+      // police regions exist since 2015-01-01
+      if (r() < 0.6) add(id, policeOf.get(county)!, 'member', 1, founded >= POLICE_REGIONS_SINCE ? founded : between(r, POLICE_REGIONS_SINCE, '2016-12-31'));
+      if (r() < 0.5) add(id, lstOf.get(county)!, 'member', 1, founded);
+      for (const c of members) {
+        if (r() < 0.4) add(id, pickOf(r, locals.get(c)!.civil), 'member', 0.5, between(r, founded, '2025-06-30'));
+      }
+      bodies.push({ id, members });
+      for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) tie(members[i]!, members[j]!);
+    }
+
+    // One body across a county border.
+    const crossPairs = geography.borders
+      .map((bp) => [bp.a, bp.b] as const)
+      .filter(([x, y]) => countyOf(x) !== countyOf(y) && !weak.has(countyOf(x)) && !weak.has(countyOf(y)) && crossAllowed(x, y) && !inBody.has(x) && !inBody.has(y))
+      .sort((p, q) => cmp(p[0], q[0]) || cmp(p[1], q[1]));
+    if (crossPairs.length > 0) {
+      const [x, y] = pickOf(r, crossPairs);
+      const members = [x, y];
+      for (const c of [...borders(x), ...borders(y)].sort(cmp)) {
+        if (members.length >= 4) break;
+        if (members.includes(c) || inBody.has(c) || weak.has(countyOf(c))) continue;
+        if (members.every((m) => crossAllowed(m, c))) members.push(c);
+      }
+      members.sort(cmp);
+      const id = 'jb-x-1';
+      const founded = between(r, '2013-01-01', '2019-12-31');
+      actors.push({
+        id,
+        name: words.crossBorderBodyName(mun(x).name, mun(y).name),
+        kind: 'joint_body',
+        counties: [...new Set(members.map(countyOf))].sort(cmp).join(';'),
+        focus: 'crime-prevention',
+        founded: founded.slice(0, 4),
+      });
+      for (const c of members) add(id, c, 'member', 1, founded);
+      bodies.push({ id, members });
+      for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) tie(members[i]!, members[j]!);
+    }
+  }
+  return bodies;
+}
+
+/** How likely a tie between two municipalities is (distance, border steps, sizes, counties), and the pairs within reach. */
+function pairFactors(c: Ties) {
+  const { ms, mun, countyOf, steps, dist, weak, crossAllowed } = c;
+  const geoFactor = (x: string, y: string): number => {
+    const d = dist(x, y);
+    const s = steps.get(x)!.get(y);
+    let f: number;
+    if (s === 1 || s === 2 || s === 3) f = BORDER_STEP_FACTORS[s - 1]!;
+    else if (s !== undefined) f = BORDER_STEP_FACTOR_FAR;
+    else f = d < 30 ? 0.8 : d < 80 ? 0.12 : 0.01; // islands: by distance only
+    return f * Math.exp(-d / DISTANCE_DECAY_KM);
+  };
+  const sizeFactor = (x: string, y: string): number => {
+    const px = mun(x).population;
+    const py = mun(y).population;
+    let f = 0.5 + 0.35 * Math.min(Math.abs(Math.log(px / py)), 3);
+    if (Math.max(px, py) >= 50_000 && Math.min(px, py) < 25_000) f *= 1.3;
+    return f;
+  };
+  const pairFactor = (x: string, y: string): number => {
+    const cx = countyOf(x);
+    const cy = countyOf(y);
+    return geoFactor(x, y) * sizeFactor(x, y) * (cx === cy ? 1 : CROSS_COUNTY_FACTOR) * (weak.has(cx) || weak.has(cy) ? 0.12 : 1);
+  };
+  const candidatePairs: [string, string][] = [];
+  for (let i = 0; i < ms.length; i++) {
+    for (let j = i + 1; j < ms.length; j++) {
+      const x = ms[i]!.code;
+      const y = ms[j]!.code;
+      if (!crossAllowed(x, y)) continue;
+      const s = steps.get(x)!.get(y);
+      if ((s !== undefined && s <= 4) || dist(x, y) <= 150) candidatePairs.push([x, y]);
+    }
+  }
+  return { pairFactor, candidatePairs };
+}
+
+type Paired = Ties & ReturnType<typeof pairFactors>;
+
+/** Stage 9, phase 1: established cooperation (dated 2010–2019 or undated). */
+function establishedTies(c: Paired): void {
+  const { stream, candidatePairs, tied, pairFactor, addTie, between } = c;
+  // Phase 1: established cooperation (dated 2010–2019 or undated).
+  {
+    const r = stream(9);
+    for (const [x, y] of candidatePairs) {
+      const u = r();
+      const v = r();
+      if (tied(x, y) || u >= Math.min(0.9, 0.9 * pairFactor(x, y))) continue;
+      addTie(x, y, v < 0.08 ? undefined : between(r, ESTABLISHED_TIES.from, ESTABLISHED_TIES.to));
+    }
+  }
+}
+
+/** Stage 10, phase 2: new cooperation 2020–2025, far more likely between municipalities that share partners. */
+function newTies(c: Paired): void {
+  const { stream, candidatePairs, tied, tiedWith, pairFactor, addTie, between } = c;
+  // Phase 2: new cooperation 2020–2025, far more likely between municipalities that share partners.
+  {
+    const r = stream(10);
+    const before = new Map([...tiedWith].map(([k, v]) => [k, new Set(v)]));
+    for (const [x, y] of candidatePairs) {
+      const u = r();
+      if (tied(x, y)) continue;
+      const nx = before.get(x)!;
+      let shared = 0;
+      for (const z of before.get(y)!) if (nx.has(z)) shared++;
+      const boost = shared === 0 ? 0.15 : 1 + 0.9 * Math.min(shared, 4);
+      if (u >= Math.min(0.9, 0.35 * pairFactor(x, y) * boost)) continue;
+      addTie(x, y, between(r, NEW_TIES.from, NEW_TIES.to));
+    }
+  }
+}
+
+/** Stage 13: every county but the designed one cooperates across its border at least once. */
+function crossCountyTies(c: Paired): void {
+  const { ix, ms, counties, stream, countyOf, noCrossCounty, tiedWith, crossAllowed, pairFactor, addTie, between } = c;
+  // Every county but the designed one cooperates across its border at least once.
+  {
+    const r = stream(13);
+    const crosses = new Set<string>();
+    for (const [x, set] of tiedWith) for (const y of set) if (countyOf(x) !== countyOf(y)) crosses.add(countyOf(x));
+    for (const c of counties) {
+      if (c.code === noCrossCounty || crosses.has(c.code)) continue;
+      let best: [string, string] | undefined;
+      let bestScore = 0;
+      for (const m of ix.municipalitiesOf.get(c.code)!) {
+        for (const o of ms) {
+          if (o.county === c.code || !crossAllowed(m.code, o.code)) continue;
+          const score = pairFactor(m.code, o.code);
+          if (score > bestScore) [best, bestScore] = [[m.code, o.code], score];
+        }
+      }
+      if (best) {
+        addTie(best[0], best[1], between(r, ESTABLISHED_TIES.from, ESTABLISHED_TIES.to), true);
+        crosses.add(c.code).add(countyOf(best[1]));
+      }
+    }
+  }
+}
+
+/** Stage 11: every municipality outside the deliberate gaps cooperates with at least one other. */
+function everyoneTied(c: Paired): void {
+  const { ms, stream, steps, countyOf, isolated, noCross, dependentHub, tiedWith, crossAllowed, addTie, between } = c;
+  // Every municipality outside the deliberate gaps cooperates with at least one other.
+  {
+    const r = stream(11);
+    for (const m of ms) {
+      if (isolated.has(m.code) || noCross.has(m.code)) continue;
+      // a hub needs a tie beyond its dependents, or it bridges nothing
+      if ([...tiedWith.get(m.code)!].some((x) => dependentHub.get(x) !== m.code)) continue;
+      const options = ms
+        .filter((o) => crossAllowed(m.code, o.code) && dependentHub.get(o.code) !== m.code)
+        .sort(
+          (p, q) =>
+            (steps.get(m.code)!.get(p.code) ?? 99) - (steps.get(m.code)!.get(q.code) ?? 99) ||
+            (countyOf(p.code) === m.county ? 0 : 1) - (countyOf(q.code) === m.county ? 0 : 1) ||
+            q.population - p.population ||
+            cmp(p.code, q.code),
+        );
+      const partner = options[0];
+      if (partner) addTie(m.code, partner.code, between(r, ESTABLISHED_TIES.from, ESTABLISHED_TIES.to), true);
+    }
+  }
+}
+
+/** Stage 12: local actors working across municipal borders. */
+function crossLocalLinks(c: Paired): void {
+  const { geography, stream, countyOf, locals, directTies, crossAllowed, weak, tied, tie, add, between, endOf, pickOf } = c;
+  // Local actors working across municipal borders.
+  {
+    const r = stream(12);
+    const localsOf = (code: string) => [...locals.get(code)!.religious, ...locals.get(code)!.civil];
+    const crossLocal = (x: string, y: string) => {
+      const s = pickOf(r, localsOf(x));
+      const t = pickOf(r, localsOf(y));
+      const since = between(r, '2012-01-01', '2025-06-30');
+      if (r() < 0.55) add(s, t, 'network', 1, since);
+      else add(s, t, 'project', 1.5, since, endOf(r, since));
+    };
+    for (const t of [...directTies].sort((p, q) => cmp(p.a, q.a) || cmp(p.b, q.b))) {
+      if (r() < 0.3) crossLocal(t.a, t.b);
+    }
+    for (const bp of geography.borders) {
+      const u = r();
+      if (!crossAllowed(bp.a, bp.b) || tied(bp.a, bp.b)) continue;
+      const p = weak.has(countyOf(bp.a)) || weak.has(countyOf(bp.b)) ? 0.01 : 0.06;
+      if (u < p) {
+        crossLocal(bp.a, bp.b);
+        tie(bp.a, bp.b);
+      }
+    }
+  }
+}
+
+/** The demonstration network: its rows, and what each stage made (for the design and its check). */
+export type DemoNetwork = ReturnType<typeof generateDemoNetwork>;
+
+/**
+ * Generate the demonstration network on `geography` with a country's
+ * `words`: every stage in order. Pure: the result depends on the seed, the
+ * geography and the words only.
+ */
+export function generateDemoNetwork(geography: Geography, words: DemoWords, seed: number) {
+  const frame = demoFrame(geography, seed);
+  const built: Built = { ...frame, ...placeGaps(frame, words), ...demoActors(frame, words), ...linkList() };
+  authorityLinks(built);
+  ownActorLinks(built);
+  authorityTies(built);
+  localLinks(built);
+  const ties: Ties = { ...built, ...tieTools(built) };
+  bridgeTies(ties);
+  const bodies = jointBodies(ties, words);
+  const paired: Paired = { ...ties, ...pairFactors(ties) };
+  establishedTies(paired);
+  newTies(paired);
+  crossCountyTies(paired);
+  everyoneTied(paired);
+  crossLocalLinks(paired);
+  return { ...paired, bodies, seed };
+}
