@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ArgumentError, countAsSamverkanError, describeValue } from './errors.js';
 import { DEFAULT_KINDS, geographyKindVocabulary, isUnknownKindWord, kindWord, VOCABULARY_KINDS, type KindVocabulary, type KindWords } from './kinds.js';
 import { closestWords, didYouMean } from './suggest.js';
-import { CATALOGUES, message, pluralForm, type CountKey, type Lang, type MessageKey } from './i18n/index.js';
-import { paramText, type ProblemParam } from './i18n/problem.js';
+import { CATALOGUES, message, type CountKey, type Lang, type MessageKey } from './i18n/index.js';
+import { sayMessage, type ProblemParam } from './i18n/problem.js';
 import { geographyWords } from './geography.js';
 import type { Geography } from './schema.js';
 
@@ -47,20 +47,13 @@ export type Said = (lang: Lang) => string;
  */
 export type SaidParam = ProblemParam;
 
-/** The catalogue message `key` as a {@link Said}. Numbers are given as text, written as digits (never grouped). */
-export function said(key: MessageKey, params: Readonly<Record<string, SaidParam>> = {}): Said {
-  return (lang) => message(lang, key, inLang(params, lang));
-}
-
-/** {@link said} for a message in `.one`/`.other` forms, chosen by `n` (which the message may leave unsaid). */
-export function saidCount(key: CountKey, n: number, params: Readonly<Record<string, SaidParam>> = {}): Said {
-  return (lang) => message(lang, `${key}.${pluralForm(lang, n)}` as MessageKey, inLang(params, lang));
-}
-
-function inLang(params: Readonly<Record<string, SaidParam>>, lang: Lang): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params)) out[name] = paramText(value, lang);
-  return out;
+/**
+ * The catalogue message `key` as a {@link Said} (said by `sayMessage`, as the
+ * loader's problems are): a message in `.one`/`.other` forms is counted by
+ * `params.n`. Numbers are written as digits (never grouped).
+ */
+export function said(key: MessageKey | CountKey, params: Readonly<Record<string, SaidParam>> = {}): Said {
+  return (lang) => sayMessage(key, params, lang);
 }
 
 /**
@@ -174,8 +167,8 @@ countAsSamverkanError(KernelOptionsError, OptionsError);
 export function refuseIgnoredOptions(fn: string, options: object, keys: readonly string[], why: MessageKey | CountKey): void {
   const given = keys.filter((key) => (options as Record<string, unknown>)[key] !== undefined);
   if (given.length === 0) return;
-  const whySaid = Object.hasOwn(CATALOGUES.en, why) ? said(why as MessageKey) : saidCount(why as CountKey, given.length);
-  throw new OptionsError(fn, given[0]!, saidCount('options.ignored', given.length, { options: given.join(', '), why: whySaid }), given);
+  const n = given.length;
+  throw new OptionsError(fn, given[0]!, said('options.ignored', { n, options: given.join(', '), why: said(why, { n }) }), given);
 }
 
 /** The keys of an object schema (through `.default`, `.optional`, `.pipe` and `.refine` wrappers), for "did you mean". */

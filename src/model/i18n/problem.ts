@@ -50,28 +50,38 @@ export function hint(code: ProblemCode, params?: ProblemParams): ProblemMessage 
   return params === undefined ? { code } : { code, params };
 }
 
-/** The catalogue key of a code in `lang` (its plural form chosen by `params.n`), or `undefined` when the catalogues have none. */
-function problemKey(lang: Lang, m: ProblemMessage): MessageKey | undefined {
-  const key = `problem.${m.code}`;
+/** The catalogue key of the message `key` in `lang` (its plural form chosen by `params.n` when it has one), or `undefined` when the catalogues have none. */
+function catalogueKey(lang: Lang, key: string, params: ProblemParams | undefined): MessageKey | undefined {
   const catalogue = CATALOGUES[lang];
   if (Object.hasOwn(catalogue, key)) return key as MessageKey;
-  const n = m.params?.n;
+  const n = params?.n;
   const counted = `${key}.${pluralForm(lang, typeof n === 'number' ? n : Number.NaN)}`;
   return Object.hasOwn(catalogue, counted) ? (counted as MessageKey) : undefined;
 }
 
 /** Whether the catalogues have a message for the code (in every plural form it has). */
 export function knownProblemCode(code: string): boolean {
-  return problemKey('en', { code, params: { n: 1 } }) !== undefined && problemKey('en', { code, params: { n: 2 } }) !== undefined;
+  return catalogueKey('en', `problem.${code}`, { n: 1 }) !== undefined && catalogueKey('en', `problem.${code}`, { n: 2 }) !== undefined;
+}
+
+/**
+ * The catalogue message `key` in `lang`, its placeholders' values given as
+ * data ({@link ProblemParam}: text, digits, words by language, a message or
+ * a function of the language); a message in `.one`/`.other` forms is
+ * counted by `params.n`. A key the catalogues do not have throws (a bug, not
+ * output). The loader's problems and the options' refusals are said with it.
+ */
+export function sayMessage(key: string, params: ProblemParams | undefined, lang: Lang): string {
+  const found = catalogueKey(lang, key, params);
+  if (found === undefined) throw new RangeError(`no message "${key}" in the ${lang} catalogue`);
+  const values: Record<string, string> = {};
+  if (params !== undefined) for (const [name, value] of Object.entries(params)) values[name] = paramText(value, lang);
+  return message(lang, found, values);
 }
 
 /** The text of a {@link ProblemMessage} in `lang`; a code the catalogues do not have throws (a bug, not output). */
 export function messageText(m: ProblemMessage, lang: Lang): string {
-  const key = problemKey(lang, m);
-  if (key === undefined) throw new RangeError(`no message "problem.${m.code}" in the ${lang} catalogue`);
-  const values: Record<string, string> = {};
-  if (m.params !== undefined) for (const [name, value] of Object.entries(m.params)) values[name] = paramText(value, lang);
-  return message(lang, key, values);
+  return sayMessage(`problem.${m.code}`, m.params, lang);
 }
 
 /** The text of one placeholder's value in `lang` (a function: its text in the language, as an option's reason is said). */
