@@ -9,7 +9,7 @@ import { eigenvectorCentrality } from '../metrics/eigenvector.js';
 import { pathCentralities, type PathSampling } from '../metrics/path-centralities.js';
 import { pagerank } from '../metrics/pagerank.js';
 import { ACTOR_BASE_COLUMNS, actorRowBase, memo, networkView, type ActorRowBase } from './view.js';
-import { ACTOR_KINDS_ONLY, KindListSchema, NetworkSchema, ProgressSchema, SampleCountSchema, SeedSchema, ThreadCountSchema, parseOptions } from '../model/options.js';
+import { actorKindsOnly, KindListSchema, NetworkSchema, ProgressSchema, SampleCountSchema, SeedSchema, ThreadCountSchema, parseOptions } from '../model/options.js';
 
 export const CENTRALITY_MEASURES = ['degree', 'strength', 'betweenness', 'closeness', 'harmonic', 'eigenvector', 'pagerank'] as const;
 export type CentralityMeasure = (typeof CENTRALITY_MEASURES)[number];
@@ -92,7 +92,7 @@ const CentralityBaseSchema = z.strictObject({
   onProgress: ProgressSchema,
 });
 
-export const CentralityOptionsSchema = CentralityBaseSchema.refine(...ACTOR_KINDS_ONLY);
+export const CentralityOptionsSchema = CentralityBaseSchema.refine(...actorKindsOnly());
 export type CentralityOptions = z.input<typeof CentralityOptionsSchema>;
 
 export const MunicipalityCentralityOptionsSchema = CentralityBaseSchema.omit({ network: true }).extend({

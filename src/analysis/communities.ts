@@ -3,7 +3,7 @@ import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { communityCrosstab, louvainCommunities } from '../metrics/communities.js';
 import { ACTOR_BASE_COLUMNS, actorRow, networkView, type ActorRowBase } from './view.js';
-import { ACTOR_KINDS_ONLY, KindListSchema, NetworkSchema, parseOptions, SeedSchema } from '../model/options.js';
+import { actorKindsOnly, KindListSchema, NetworkSchema, parseOptions, SeedSchema } from '../model/options.js';
 
 export const CommunitiesOptionsSchema = z.strictObject({
   /** Seed of Louvain's random node order: the same seed gives the same communities. Default 1. */
@@ -16,7 +16,7 @@ export const CommunitiesOptionsSchema = z.strictObject({
   network: NetworkSchema,
   /** With `network: 'actors'`, only actors of these kinds. */
   kinds: KindListSchema.optional(),
-}).refine(...ACTOR_KINDS_ONLY);
+}).refine(...actorKindsOnly());
 export type CommunitiesOptions = z.input<typeof CommunitiesOptionsSchema>;
 
 export interface CommunityAssignmentRow extends ActorRowBase {

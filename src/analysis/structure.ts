@@ -8,7 +8,7 @@ import { connectedComponents } from '../metrics/components.js';
 import { coreNumbers } from '../metrics/k-core.js';
 import { inducedCsr } from '../metrics/csr.js';
 import { ACTOR_BASE_COLUMNS, actorRow, actorView, kindFilter, municipalityView, networkView, type ActorRowBase, type ActorView } from './view.js';
-import { ACTOR_KINDS_ONLY, KindListSchema, NetworkSchema, parseOptions } from '../model/options.js';
+import { actorKindsOnly, KindListSchema, NetworkSchema, parseOptions } from '../model/options.js';
 
 /** The subgraph of a view induced by the actors that pass `include`. */
 function restrict(view: ActorView, include: (a: Actor) => boolean): ActorView {
@@ -25,7 +25,7 @@ const KindsOption = z.strictObject({
 const NetworkOption = KindsOption.extend({
   /** `'actors'` (default) or `'municipalities'`: the municipality projection (see `NetworkSchema`). */
   network: NetworkSchema,
-}).refine(...ACTOR_KINDS_ONLY);
+}).refine(...actorKindsOnly());
 
 export const ComponentsOptionsSchema = NetworkOption;
 export type ComponentsOptions = z.input<typeof ComponentsOptionsSchema>;

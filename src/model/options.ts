@@ -372,7 +372,7 @@ let optionKinds: { vocabulary: KindVocabulary; place: Said } | undefined;
 function withOptionKinds<T>(geography: NonNullable<OptionsContext['geography']>, vocabulary: KindVocabulary | undefined, parse: () => T): T {
   const previous = optionKinds;
   const place =
-    geography.municipalities?.length === 0 ? said('options.place.none') : geography.name === undefined ? said('options.place.unnamed') : said('options.place.named', { name: geographyWords({ name: geography.name, displayName: geography.displayName }) });
+    geography.municipalities?.length === 0 ? said('options.place.none') : geography.name === undefined ? said('options.place.unnamed') : said('options.place.named', { name: { ...geographyWords({ name: geography.name, displayName: geography.displayName }), en: geography.name } });
   optionKinds = { vocabulary: vocabulary ?? geographyKindVocabulary(geography), place };
   try {
     return parse();
@@ -431,12 +431,13 @@ export const NetworkSchema = z.enum(['actors', 'municipalities']).default('actor
 
 /**
  * `kinds` restricts the actor network, so it cannot come with `network:
- * 'municipalities'`: `.refine(...ACTOR_KINDS_ONLY)` on a schema with both.
+ * 'municipalities'`: `.refine(...actorKindsOnly())` on a schema with both.
+ * A new pair each call: zod takes over the object it is given (it moves
+ * `message` to `error`), so one object must not serve several schemas.
  */
-export const ACTOR_KINDS_ONLY: [(o: { network?: string; kinds?: unknown }) => boolean, { message: string; params: { said: Said }; path: PropertyKey[] }] = [
-  (o) => !(o.network === 'municipalities' && o.kinds !== undefined),
-  { ...refusal('options.kindsActorsOnly'), path: ['kinds'] },
-];
+export function actorKindsOnly(): [(o: { network?: string; kinds?: unknown }) => boolean, { message: string; params: { said: Said }; path: PropertyKey[] }] {
+  return [(o) => !(o.network === 'municipalities' && o.kinds !== undefined), { ...refusal('options.kindsActorsOnly'), path: ['kinds'] }];
+}
 
 /** `onProgress`: called with `(done, total)` as work is done, for progress bars. */
 export const ProgressSchema = z.custom<(done: number, total: number) => void>((v) => typeof v === 'function', refusal('options.expectedFunction')).optional();

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { cmp, findCounty, findMunicipality, geographyWords, indexGeography } from './geography.js';
+import { cmp, findCounty, findMunicipality, geographyName, geographyWords, indexGeography } from './geography.js';
 import type { Actor, Geography } from './schema.js';
 import { ScopeError } from './errors.js';
 import { countySuggestionHint, municipalitySuggestionHint } from './suggest.js';
 import { hint } from './i18n/problem.js';
 import { message, messageCount, type Lang } from './i18n/index.js';
-import { countryWordsIn } from './country.js';
 
 /**
  * The area a network's data covers: the counties and municipalities its
@@ -50,7 +49,7 @@ export type ScopeOption = z.input<typeof ScopeOptionSchema>;
 function scopeWords(geography: Geography, counties: readonly string[], municipalities: readonly string[], national: boolean, lang: Lang): string {
   const ix = indexGeography(geography);
   if (geography.municipalities.length === 0) return message(lang, 'scope.words.plain');
-  if (national) return message(lang, 'scope.words.national', { name: lang === 'en' ? geography.name : countryWordsIn(geographyWords(geography), lang) });
+  if (national) return message(lang, 'scope.words.national', { name: lang === 'en' ? geography.name : geographyName(geography, lang) });
   const countyName = (c: string) => ix.county.get(c)?.name ?? c;
   const countyList = counties.map(countyName).join(', ');
   const whole = counties.every((c) => (ix.municipalitiesOf.get(c) ?? []).every((m) => municipalities.includes(m.code)));
