@@ -14,7 +14,7 @@ import { messageText, type ProblemMessage } from '../model/i18n/problem.js';
 import { parseOptions } from '../model/options.js';
 import { geographyKindVocabulary, normaliseKind as normaliseKindIn } from '../model/kinds.js';
 import type { Geography } from '../model/schema.js';
-import { fileExists, folderName, joinPath, loadGeography } from './geography.js';
+import { fileExists, folderName, GEOGRAPHY_FOLDER_FILES, joinPath, loadGeography } from './geography.js';
 import { readFileBytes, type TableSource } from './source.js';
 import { decodeText } from './text.js';
 import { z } from 'zod';
@@ -136,15 +136,15 @@ export function loadCountry(folder: string, options: LoadCountryOptions = {}): C
     name: o.name ?? folderName(folder),
     ...(o.source !== undefined && { source: o.source }),
     geography: {
-      municipalities: file('municipalities.csv'),
-      counties: file('counties.csv'),
-      adjacency: file('adjacency.csv'),
-      ...(present('attributes.csv') && { attributes: [file('attributes.csv')] }),
+      municipalities: file(GEOGRAPHY_FOLDER_FILES.municipalities),
+      counties: file(GEOGRAPHY_FOLDER_FILES.counties),
+      adjacency: file(GEOGRAPHY_FOLDER_FILES.adjacency),
+      ...(present(GEOGRAPHY_FOLDER_FILES.attributes) && { attributes: [file(GEOGRAPHY_FOLDER_FILES.attributes)] }),
     },
     ...(present('municipalities.geojson') && { mapFeatures: readText(file('municipalities.geojson')) }),
     ...(o.names !== undefined && { names: o.names }),
     ...(o.language !== undefined && { language: o.language }),
-    ...(present('kinds.csv') && { kinds: file('kinds.csv') }),
+    ...(present(GEOGRAPHY_FOLDER_FILES.kinds) && { kinds: file(GEOGRAPHY_FOLDER_FILES.kinds) }),
   };
   return Object.freeze(country);
 }

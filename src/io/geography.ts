@@ -129,6 +129,15 @@ const BOOLEAN: ReadonlyMap<string, boolean> = new Map([
   ['nej', false],
 ]);
 
+/** The files of a geography folder that {@link loadGeography} reads (the last two when they are there), by their role. */
+export const GEOGRAPHY_FOLDER_FILES = Object.freeze({
+  municipalities: 'municipalities.csv',
+  counties: 'counties.csv',
+  adjacency: 'adjacency.csv',
+  attributes: 'attributes.csv',
+  kinds: 'kinds.csv',
+} as const);
+
 /**
  * Load a geography from three CSV files with the columns of the embedded
  * Swedish data (and a folder's `kinds.csv`, see the `kindsFile` option):
@@ -147,10 +156,10 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
   const sources: GeographySources =
     typeof from === 'string'
       ? {
-          municipalities: joinPath(from, 'municipalities.csv'),
-          counties: joinPath(from, 'counties.csv'),
-          adjacency: joinPath(from, 'adjacency.csv'),
-          ...(fileExists(joinPath(from, 'attributes.csv')) && { attributes: [joinPath(from, 'attributes.csv')] }),
+          municipalities: joinPath(from, GEOGRAPHY_FOLDER_FILES.municipalities),
+          counties: joinPath(from, GEOGRAPHY_FOLDER_FILES.counties),
+          adjacency: joinPath(from, GEOGRAPHY_FOLDER_FILES.adjacency),
+          ...(fileExists(joinPath(from, GEOGRAPHY_FOLDER_FILES.attributes)) && { attributes: [joinPath(from, GEOGRAPHY_FOLDER_FILES.attributes)] }),
         }
       : from;
   const name = options.name ?? (typeof from === 'string' ? folderName(from) : 'custom');
@@ -242,7 +251,7 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
   for (const source of sources.attributes ?? []) readAttributes(source, byCode, rejectedCodes, problems);
 
   // The kindsFile option, else a folder's kinds.csv.
-  const kindsFile = options.kindsFile ?? (typeof from === 'string' && fileExists(joinPath(from, 'kinds.csv')) ? joinPath(from, 'kinds.csv') : undefined);
+  const kindsFile = options.kindsFile ?? (typeof from === 'string' && fileExists(joinPath(from, GEOGRAPHY_FOLDER_FILES.kinds)) ? joinPath(from, GEOGRAPHY_FOLDER_FILES.kinds) : undefined);
   const kinds = kindsFile === undefined ? undefined : readKindsFile(kindsFile, problems).words;
 
   const adjTable = readTable(sources.adjacency, '(adjacency)');

@@ -7,7 +7,7 @@ import { deepFrozen } from '../../model/frozen.js';
 import { nodeBuiltin } from '../../model/runtime.js';
 import type { Geography } from '../../model/schema.js';
 import { defaultGeography } from '../country.js';
-import { joinPath, loadGeography } from '../geography.js';
+import { GEOGRAPHY_FOLDER_FILES, joinPath, loadGeography } from '../geography.js';
 
 export { defaultGeography };
 
@@ -17,8 +17,6 @@ export function resolveGeography(given: Geography | string | undefined): { geogr
   return { geography: typeof given === 'string' ? folderGeography(given) : given, explicit: true };
 }
 
-/** The files `loadGeography` reads in a folder (the last two when they are there). */
-const FOLDER_FILES = ['municipalities.csv', 'counties.csv', 'adjacency.csv', 'attributes.csv', 'kinds.csv'] as const;
 
 /** The folders loaded last, by the path given, with the stamp of their files (see {@link folderStamp}). */
 const folders = new Map<string, { stamp: string; geography: Geography }>();
@@ -34,7 +32,7 @@ function folderStamp(dir: string): string | undefined {
   const fs = nodeBuiltin('node:fs');
   if (fs === undefined) return undefined;
   let stamp = '';
-  for (const file of FOLDER_FILES) {
+  for (const file of Object.values(GEOGRAPHY_FOLDER_FILES)) {
     const s = fs.statSync(joinPath(dir, file), { bigint: true, throwIfNoEntry: false });
     stamp += s === undefined ? '-|' : `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}|`;
   }
