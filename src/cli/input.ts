@@ -212,7 +212,7 @@ function inputCapabilities({ values, flags }: FlagArgs, io: CliIO, net: Cooperat
     return {};
   }
   const custom = flags['custom-capabilities'] as string[] | undefined;
-  const options = { mode, census: values.census === true, ...(custom && custom.length > 0 && { custom }) };
+  const options = { mode, census: values.census === true, ...(custom && { custom }) };
   if (file === 'none') {
     for (const flag of ['census', 'custom-capabilities']) if (values[flag] !== undefined) throw new UsageError(message(lang, 'cli.error.needsCapabilitiesNotNone', { flag: `--${flag}` }));
     return {};
