@@ -50,7 +50,7 @@ path.outside { fill: #f1f1f1; stroke: #ffffff; stroke-width: 0.6; }
 line.tie { stroke-linecap: round; opacity: 0.75; pointer-events: none; vector-effect: non-scaling-stroke; }
 path.municipality, path.outside { vector-effect: non-scaling-stroke; }
 line.tie.direct, line.swatch.direct { stroke: var(--direct); }
-line.tie.shared, line.swatch.shared { stroke: var(--shared); stroke-dasharray: 4 3; }
+line.tie.shared, line.swatch.shared { stroke: var(--shared); stroke-dasharray: 7 4; stroke-linecap: butt; }
 line.tie.focus { opacity: 1; }
 .ties.has-focus line.tie:not(.focus) { opacity: 0.25; }
 .labels text { font-size: 10px; fill: #111; stroke: #fff; stroke-width: 2.5px; paint-order: stroke; stroke-linejoin: round; text-anchor: middle; dominant-baseline: middle; pointer-events: none; }
