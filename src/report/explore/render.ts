@@ -6,8 +6,9 @@ import { escapeHtml } from '../escape.js';
 import { EXPLORER_SCRIPT } from './client.js';
 import { explorerData, type ExplorerData, type ExplorerMap } from './data.js';
 import { ExplorerOptionsSchema, type ExplorerOptions } from './options.js';
-import { defaultExplorerLang, EXPLORER_STRINGS, type ExplorerStringKey } from './strings.js';
+import { EXPLORER_STRINGS, type ExplorerStringKey } from './strings.js';
 import { describeScope } from '../../model/scope.js';
+import { resolveLang } from '../../model/i18n/index.js';
 
 const h = escapeHtml;
 
@@ -121,7 +122,7 @@ function mapSvg(data: ExplorerData, map: ExplorerMap, label: string): string {
 export function renderExplorer(net: CooperationNetwork, options: ExplorerOptions = {}): string {
   requireGeography(net, 'renderExplorer');
   const o = parseOptions(ExplorerOptionsSchema, options, 'renderExplorer', net);
-  const lang = o.lang ?? defaultExplorerLang();
+  const lang = resolveLang(o.lang, net.geography);
   const strings = EXPLORER_STRINGS[lang];
   const s = (key: ExplorerStringKey, vars: Record<string, string> = {}) => strings[key].replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
   const { data, map } = explorerData(net, o, { ...strings }, lang);
