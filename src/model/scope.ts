@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cmp, findCounty, findMunicipality, geographyName, geographyWords, indexGeography } from './geography.js';
 import type { Actor, Geography } from './schema.js';
 import { ScopeError } from './errors.js';
+import { parseOptions } from './options.js';
 import { countySuggestionHint, municipalitySuggestionHint } from './suggest.js';
 import { hint } from './i18n/problem.js';
 import { message, messageCount, type Lang } from './i18n/index.js';
@@ -97,7 +98,8 @@ export function nationalScope(geography: Geography, source: Scope['source'] = 'a
  */
 export function resolveScope(geography: Geography, option: Exclude<ScopeOption, 'infer'>): Scope {
   if (option === 'all') return nationalScope(geography, 'given');
-  const parsed = ScopeOptionSchema.parse(option) as { counties?: string[]; municipalities?: string[] };
+  // A scope given by hand (`net.withScope({ countys: … })`) is refused naming what is wrong, as any option.
+  const parsed = parseOptions(ScopeOptionSchema, option, 'scope') as { counties?: string[]; municipalities?: string[] };
   const ix = indexGeography(geography);
   const codes = new Set<string>();
   for (const name of parsed.counties ?? []) {
