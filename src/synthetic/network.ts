@@ -20,6 +20,7 @@ import type { Rng } from '../metrics/random.js';
 import { AGREEMENT, dayStrings, DIALOGUE, EdgeList, MEMBER, NETWORK, POLICE_DAY, PROJECT, SYNTHETIC_LINK_KINDS } from './edges.js';
 import { KM_PER_DEG_LAT, KM_PER_DEG_LON, makeGeography } from './country.js';
 import { parseOptions, refusal } from '../model/options.js';
+import { defaultDemoWords, type DemoWords } from './demo/words.js';
 
 // ---------------------------------------------------------------- parameters
 
@@ -110,14 +111,15 @@ function apportion(total: number, weights: Float64Array): Int32Array {
  * turns it into rows; `writeSyntheticNetwork` streams it to files.
  * @internal
  */
-export function generateSynthetic(options: SyntheticNetworkOptions = {}): CompactSyntheticNetwork {
+export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: DemoWords = defaultDemoWords()): CompactSyntheticNetwork {
   const o = parseOptions(SyntheticNetworkOptionsSchema, options, 'generateSynthetic');
   const L = o.links;
   const seed = o.seed;
   const M = o.municipalities ?? defaultMunicipalities(L);
   const C = o.counties ?? Math.min(M, Math.max(2, Math.round(M / SYNTHETIC_MUNICIPALITIES_PER_COUNTY)));
-  const layout = makeGeography(M, C, seed, L);
+  const layout = makeGeography(M, C, seed, L, words);
   const { geography, population, county, borders, cellKm, countyCodes } = layout;
+  const countyNames = geography.counties.map((c) => c.name);
   const codes = geography.municipalities.map((m) => m.code);
   const muniOfCounty: number[][] = Array.from({ length: C }, () => []);
   for (let i = 0; i < M; i++) muniOfCounty[county[i]!]!.push(i);
@@ -183,16 +185,19 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
   const policeCount = Math.max(1, Math.round(C / 3));
   const policeOfCounty = Int32Array.from({ length: C }, (_, c) => Math.floor((c * policeCount) / C));
   const police: number[] = [];
-  for (let p = 0; p < policeCount; p++) police.push(addActor({ id: `polis-${p + 1}`, name: `Polisregion ${p + 1}`, kind: 'authority' }));
+  for (let p = 0; p < policeCount; p++) {
+    const name = words.policeRegionName(p + 1);
+    police.push(addActor({ id: words.policeId(name), name, kind: 'authority' }));
+  }
   const board: number[] = [];
   const region: number[] = [];
   for (let c = 0; c < C; c++) {
     const code = countyCodes[c]!;
-    board.push(addActor({ id: `lst-${code}`, name: `Länsstyrelsen i Län ${code}`, kind: 'authority', county: code }));
-    region.push(addActor({ id: `region-${code}`, name: `Region Län ${code}`, kind: 'county', county: code }));
+    board.push(addActor({ id: words.boardId(code), name: words.boardName(countyNames[c]!), kind: 'authority', county: code }));
+    region.push(addActor({ id: words.regionId(code), name: words.regionName(countyNames[c]!), kind: 'county', county: code }));
   }
   const national: number[] = [];
-  for (let k = 1; k <= NATIONAL_AUTHORITIES; k++) national.push(addActor({ id: `myndighet-${k}`, name: `Myndighet ${k}`, kind: 'authority' }));
+  for (let k = 1; k <= NATIONAL_AUTHORITIES; k++) national.push(addActor({ id: words.nationalAuthorityId(k), name: words.nationalAuthorityName(k), kind: 'authority' }));
 
   // Joint bodies within counties: 3–6 neighbouring members (grown along borders).
   const gj = stageStream(seed, 13);
@@ -220,7 +225,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
       if (members.length < 2) continue;
       const code = countyCodes[c]!;
       const n = ++perCounty[c]!;
-      const node = addActor({ id: `jb-${code}-${n}`, name: `Samordningsförbund ${n} i Län ${code}`, kind: 'joint_body', county: code });
+      const node = addActor({ id: `jb-${code}-${n}`, name: words.countyBodyName(n, countyNames[c]!), kind: 'joint_body', county: code });
       bodies.push({ node, members: members.sort((a, b) => a - b), county: c });
     }
   }
@@ -339,8 +344,9 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
       const rel = Math.min(n - 1, Math.max(1, Math.round(n * 0.38)));
       religiousCount[i] = rel;
       const code = codes[i]!;
-      for (let k = 1; k <= rel; k++) addActor({ id: `rel-${code}-${k}`, name: `Trossamfund ${k} i Kommun ${code}`, kind: 'religious', municipality: code });
-      for (let k = 1; k <= n - rel; k++) addActor({ id: `cs-${code}-${k}`, name: `Förening ${k} i Kommun ${code}`, kind: 'civil_society', municipality: code });
+      const name = geography.municipalities[i]!.name;
+      for (let k = 1; k <= rel; k++) addActor({ id: `rel-${code}-${k}`, name: words.religiousName(k, name), kind: 'religious', municipality: code });
+      for (let k = 1; k <= n - rel; k++) addActor({ id: `cs-${code}-${k}`, name: words.associationName(k, name), kind: 'civil_society', municipality: code });
       next += n;
     }
     localStart[M] = next;

@@ -230,7 +230,7 @@ function demoActors(f: Frame, words: DemoWords) {
   const a = stream(2);
   const actors: DemoActorRow[] = [];
   const policeOf = new Map<string, string>(); // county → police region actor id
-  const lstOf = new Map<string, string>();
+  const boardOf = new Map<string, string>();
   const regionOf = new Map<string, string>();
 
   const regions = new Map<string, string[]>();
@@ -247,7 +247,7 @@ function demoActors(f: Frame, words: DemoWords) {
   for (const c of counties) {
     const id = words.boardId(c.code);
     actors.push({ id, name: words.boardName(c.name), kind: 'authority', county: c.code, focus: 'coordination' });
-    lstOf.set(c.code, id);
+    boardOf.set(c.code, id);
   }
   for (const c of counties) {
     const id = words.regionId(c.code);
@@ -283,7 +283,7 @@ function demoActors(f: Frame, words: DemoWords) {
     for (const id of entry.religious) kindOf.set(id, 'religious');
     for (const id of entry.civil) kindOf.set(id, 'civil_society');
   }
-  return { actors, policeOf, lstOf, regionOf, locals, kindOf };
+  return { actors, policeOf, boardOf, regionOf, locals, kindOf };
 }
 
 type Actors = ReturnType<typeof demoActors>;
@@ -313,13 +313,13 @@ type Built = Frame & Gaps & Actors & Links;
 
 /** Stage 3: the authorities among themselves. */
 function authorityLinks(c: Built) {
-  const { counties, stream, lstOf, regionOf, policeOf, add, between } = c;
+  const { counties, stream, boardOf, regionOf, policeOf, add, between } = c;
   // Authorities among themselves.
   {
     const r = stream(3);
     for (const c of counties) {
-      add(lstOf.get(c.code)!, regionOf.get(c.code)!, 'agreement', 2, between(r, '2012-01-01', '2018-12-31'));
-      add(policeOf.get(c.code)!, lstOf.get(c.code)!, 'agreement', 2, between(r, POLICE_REGIONS_SINCE, '2017-12-31'));
+      add(boardOf.get(c.code)!, regionOf.get(c.code)!, 'agreement', 2, between(r, '2012-01-01', '2018-12-31'));
+      add(policeOf.get(c.code)!, boardOf.get(c.code)!, 'agreement', 2, between(r, POLICE_REGIONS_SINCE, '2017-12-31'));
     }
   }
 }
@@ -367,7 +367,7 @@ function ownActorLinks(c: Built) {
 
 /** Stage 5: municipalities with their authorities. */
 function authorityTies(c: Built) {
-  const { ms, stream, isolated, policeOf, lstOf, regionOf, add, between, endOf } = c;
+  const { ms, stream, isolated, policeOf, boardOf, regionOf, add, between, endOf } = c;
   // Municipalities with their authorities.
   {
     const r = stream(5);
@@ -379,7 +379,7 @@ function authorityTies(c: Built) {
         add(m.code, policeOf.get(m.county)!, 'agreement', u[3]! < 0.5 ? 2.5 : 3, between(r, POLICE_REGIONS_SINCE, '2021-12-31'));
       }
       if (u[1]! < clamp(0.6 + 0.08 * lp, 0.35, 0.9)) {
-        add(m.code, lstOf.get(m.county)!, 'network', u[4]! < 0.6 ? 1 : 1.5, between(r, '2011-01-01', '2022-12-31'));
+        add(m.code, boardOf.get(m.county)!, 'network', u[4]! < 0.6 ? 1 : 1.5, between(r, '2011-01-01', '2022-12-31'));
       }
       if (u[2]! < clamp(0.45 + 0.1 * lp, 0.2, 0.85)) {
         add(m.code, regionOf.get(m.county)!, 'agreement', 2, u[5]! < 0.1 ? undefined : between(r, '2012-01-01', '2023-12-31'));
@@ -387,7 +387,7 @@ function authorityTies(c: Built) {
       // a few time-limited projects with the county administrative board
       if (r() < clamp(0.15 + 0.05 * lp, 0.05, 0.4)) {
         const since = between(r, '2016-01-01', '2023-12-31');
-        add(m.code, lstOf.get(m.county)!, 'project', 1.5, since, endOf(r, since));
+        add(m.code, boardOf.get(m.county)!, 'project', 1.5, since, endOf(r, since));
       }
     }
   }
@@ -395,7 +395,7 @@ function authorityTies(c: Built) {
 
 /** Stage 6: local actors with each other inside a municipality, and with the police region and the board. */
 function localLinks(c: Built) {
-  const { ms, stream, isolated, locals, kindOf, policeOf, lstOf, add, between, endOf } = c;
+  const { ms, stream, isolated, locals, kindOf, policeOf, boardOf, add, between, endOf } = c;
   // Local actors with each other inside a municipality, and with the police region and the länsstyrelse.
   {
     const r = stream(6);
@@ -421,7 +421,7 @@ function localLinks(c: Built) {
         if (u < (religious ? 0.18 : 0.08)) add(id, policeOf.get(m.county)!, 'dialogue', v < 0.5 ? 0.5 : 1, between(r, POLICE_REGIONS_SINCE, '2025-06-30'));
         else if (!religious && u > 0.95) {
           const since = between(r, '2014-01-01', '2023-12-31');
-          add(id, lstOf.get(m.county)!, 'project', 1.5, since, endOf(r, since));
+          add(id, boardOf.get(m.county)!, 'project', 1.5, since, endOf(r, since));
         }
       }
     }
@@ -468,7 +468,7 @@ function bridgeTies(c: Ties): void {
 
 /** Stage 8, joint bodies: multi-municipality associations within a county, and one across a county border. */
 function jointBodies(c: Ties, words: DemoWords) {
-  const { geography, ix, counties, stream, steps, dist, borders, countyOf, mun, weak, isolated, noCross, dependentHub, crossAllowed, actors, locals, policeOf, lstOf, add, between, pickOf, tie } = c;
+  const { geography, ix, counties, stream, steps, dist, borders, countyOf, mun, weak, isolated, noCross, dependentHub, crossAllowed, actors, locals, policeOf, boardOf, add, between, pickOf, tie } = c;
   const bodies: { id: string; members: string[] }[] = [];
   {
     const r = stream(8);
@@ -519,7 +519,7 @@ function jointBodies(c: Ties, words: DemoWords) {
       }
       // police regions exist since 2015-01-01
       if (r() < 0.6) add(id, policeOf.get(county)!, 'member', 1, founded >= POLICE_REGIONS_SINCE ? founded : between(r, POLICE_REGIONS_SINCE, '2016-12-31'));
-      if (r() < 0.5) add(id, lstOf.get(county)!, 'member', 1, founded);
+      if (r() < 0.5) add(id, boardOf.get(county)!, 'member', 1, founded);
       for (const c of members) {
         if (r() < 0.4) add(id, pickOf(r, locals.get(c)!.civil), 'member', 0.5, between(r, founded, '2025-06-30'));
       }
