@@ -20,6 +20,7 @@ import type { Rng } from '../metrics/random.js';
 import { AGREEMENT, dayStrings, DIALOGUE, EdgeList, MEMBER, NETWORK, POLICE_DAY, PROJECT, SYNTHETIC_LINK_KINDS } from './edges.js';
 import { KM_PER_DEG_LAT, KM_PER_DEG_LON, makeGeography } from './country.js';
 import { parseOptions, refusal } from '../model/options.js';
+import { BorderSearch, borderGraph } from '../geo/distance.js';
 import { defaultDemoWords, type DemoWords } from './demo/words.js';
 
 // ---------------------------------------------------------------- parameters
@@ -263,7 +264,9 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
     const STEP = [0, 1, 0.16, 0.035];
     const decayKm = 2.7 * cellKm;
     const muni = geography.municipalities;
-    const dist = new Int32Array(M).fill(-1);
+    // Municipality i is index i of the border graph: codes are numbered in index order.
+    const search = new BorderSearch(borderGraph(geography));
+    const { steps, order } = search;
     const tie = (a: number, b: number, kindRoll: number): void => {
       const kind = kindRoll < 0.5 ? AGREEMENT : kindRoll < 0.8 ? PROJECT : NETWORK;
       if (edges.add(a, b, kind, kind === PROJECT ? 0.3 : 0.03)) {
@@ -272,28 +275,14 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
       }
     };
     for (let a = 0; a < M; a++) {
-      // Breadth-first search to three border steps.
-      const seen = [a];
-      dist[a] = 0;
-      for (let k = 0; k < seen.length; k++) {
-        const x = seen[k]!;
-        if (dist[x]! >= 3) continue;
-        for (const y of borders[x]!) {
-          if (dist[y] === -1) {
-            dist[y] = dist[x]! + 1;
-            seen.push(y);
-          }
-        }
-      }
-      seen.sort((p, q) => p - q);
+      const seen = order.slice(0, search.from(a, 3)).sort();
       for (const b of seen) {
         if (b <= a || !allowed(a, b)) continue;
         const km = Math.hypot((muni[a]!.lat - muni[b]!.lat) * KM_PER_DEG_LAT, (muni[a]!.lon - muni[b]!.lon) * KM_PER_DEG_LON);
         const sizeFactor = 1 + 0.4 * Math.min(1, Math.abs(Math.log(population[a]! / population[b]!)) / 2);
-        const p = 0.42 * STEP[dist[b]!]! * Math.exp(-km / decayKm) * (county[a] === county[b] ? 1 : 0.3) * sizeFactor;
+        const p = 0.42 * STEP[steps[b]!]! * Math.exp(-km / decayKm) * (county[a] === county[b] ? 1 : 0.3) * sizeFactor;
         if (r() < p) tie(a, b, r());
       }
-      for (const x of seen) dist[x] = -1;
     }
     for (let d = 0; d < M; d++) if (hubOf[d] && tiesOf[d]!.length === 0) tie(d, hubOf[d]! - 1, r());
     for (let a = 0; a < M; a++) {

@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { borderSteps, haversineKm } from '../../geo/distance.js';
+import { BorderSearch, borderGraph, haversineKm, KmGrid } from '../../geo/distance.js';
 import { shuffled } from '../../metrics/random.js';
 import { cmp, indexGeography } from '../../model/geography.js';
 import type { Geography, Municipality } from '../../model/schema.js';
@@ -63,9 +63,13 @@ export interface DemoPlace {
   name: string;
 }
 
-const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
-
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/** Pairs of municipalities within this many border steps, or within CANDIDATE_KM, may be tied by the two phases of ties. */
+const NEAR_STEPS = 4;
+const CANDIDATE_KM = 150;
+/** The steps `stepsNear` gives for a reachable municipality more than NEAR_STEPS away. */
+const FAR = Infinity;
 
 const RELIGIOUS_FOCUS = ['faith-dialogue', 'youth', 'women', 'social-support'] as const;
 
@@ -82,21 +86,55 @@ function demoFrame(geography: Geography, seed: number) {
   // One RNG stream per stage, so tuning one stage leaves the others alone.
   const stream = (stage: number) => stageStream(seed, stage);
 
-  const steps = new Map<string, Map<string, number>>();
-  for (const m of ms) steps.set(m.code, borderSteps(geography, m.code));
-  const distCache = new Map<string, number>();
   const dist = (a: string, b: string) => {
-    const k = pairKey(a, b);
-    let d = distCache.get(k);
-    if (d === undefined) {
-      const p = mun(a);
-      const q = mun(b);
-      distCache.set(k, (d = haversineKm(p.lat, p.lon, q.lat, q.lon)));
-    }
-    return d;
+    const p = mun(a);
+    const q = mun(b);
+    return haversineKm(p.lat, p.lon, q.lat, q.lon);
   };
   const borders = (code: string) => ix.bordersOf.get(code) ?? [];
-  return { geography, ix, ms, mun, countyOf, counties, countyName, place, steps, dist, borders, stream };
+
+  // Border steps without a map per municipality (n²): each municipality's
+  // ball of NEAR_STEPS steps (n·k), components for "reachable at all", and a
+  // full search from the few municipalities that need exact far steps.
+  const graph = borderGraph(geography);
+  const search = new BorderSearch(graph);
+  const component = new Int32Array(graph.codes.length).fill(-1);
+  for (let i = 0, n = 0; i < component.length; i++) {
+    if (component[i]! >= 0) continue;
+    for (let k = 0, reached = search.from(i); k < reached; k++) component[search.order[k]!] = n;
+    n++;
+  }
+  const ball = graph.codes.map((_, i) => {
+    const near = new Map<number, number>();
+    for (let k = 0, reached = search.from(i, NEAR_STEPS); k < reached; k++) near.set(search.order[k]!, search.steps[search.order[k]!]!);
+    return near;
+  });
+  const gi = (code: string) => graph.index.get(code)!;
+  /** Border steps from a to b when at most NEAR_STEPS, FAR when more, undefined when b cannot be reached over borders. */
+  const stepsNear = (a: string, b: string): number | undefined => {
+    const x = gi(a);
+    const y = gi(b);
+    return ball[x]!.get(y) ?? (component[x] === component[y] ? FAR : undefined);
+  };
+  /** Exact border steps from `code` to every municipality (undefined: not reachable): one search over the country. */
+  const stepsFrom = (code: string): ((other: string) => number | undefined) => {
+    search.from(gi(code));
+    const steps = Int32Array.from(search.steps);
+    return (other) => {
+      const s = steps[gi(other)]!;
+      return s < 0 ? undefined : s;
+    };
+  };
+  /** Municipalities (their `ms` indices) whose centroids are within `CANDIDATE_KM` of `ms[i]`. */
+  const grid = new KmGrid(
+    ms.map((m) => m.lat),
+    ms.map((m) => m.lon),
+    CANDIDATE_KM,
+  );
+  const msIndex = new Map(ms.map((m, i) => [m.code, i]));
+  /** The `ms` indices of the municipalities within NEAR_STEPS border steps of `ms[i]`. */
+  const nearIndices = (i: number) => [...ball[gi(ms[i]!.code)]!.keys()].map((g) => msIndex.get(graph.codes[g]!)!);
+  return { geography, ix, ms, mun, countyOf, counties, countyName, place, stepsNear, stepsFrom, grid, nearIndices, dist, borders, stream };
 }
 
 type Frame = ReturnType<typeof demoFrame>;
@@ -468,7 +506,7 @@ function bridgeTies(c: Ties): void {
 
 /** Stage 8, joint bodies: multi-municipality associations within a county, and one across a county border. */
 function jointBodies(c: Ties, words: DemoWords) {
-  const { geography, ix, counties, stream, steps, dist, borders, countyOf, mun, weak, isolated, noCross, dependentHub, crossAllowed, actors, locals, policeOf, boardOf, add, between, pickOf, tie } = c;
+  const { geography, ix, counties, stream, stepsFrom, dist, borders, countyOf, mun, weak, isolated, noCross, dependentHub, crossAllowed, actors, locals, policeOf, boardOf, add, between, pickOf, tie } = c;
   const bodies: { id: string; members: string[] }[] = [];
   {
     const r = stream(8);
@@ -490,11 +528,12 @@ function jointBodies(c: Ties, words: DemoWords) {
       const top = [...pool].sort((p, q) => q.population - p.population || cmp(p.code, q.code)).slice(0, 3);
       const centre = pickOf(r, top);
       const size = JOINT_BODY_SIZE.min + Math.floor(r() * (JOINT_BODY_SIZE.max - JOINT_BODY_SIZE.min + 1));
+      const steps = stepsFrom(centre.code);
       const near = pool
         .filter((m) => m.code !== centre.code)
         .sort(
           (p, q) =>
-            (steps.get(centre.code)!.get(p.code) ?? 99) - (steps.get(centre.code)!.get(q.code) ?? 99) ||
+            (steps(p.code) ?? 99) - (steps(q.code) ?? 99) ||
             dist(centre.code, p.code) - dist(centre.code, q.code) ||
             cmp(p.code, q.code),
         );
@@ -561,10 +600,10 @@ function jointBodies(c: Ties, words: DemoWords) {
 
 /** How likely a tie between two municipalities is (distance, border steps, sizes, counties), and the pairs within reach. */
 function pairFactors(c: Ties) {
-  const { ms, mun, countyOf, steps, dist, weak, crossAllowed } = c;
+  const { ms, mun, countyOf, stepsNear, grid, nearIndices, dist, weak, crossAllowed } = c;
   const geoFactor = (x: string, y: string): number => {
     const d = dist(x, y);
-    const s = steps.get(x)!.get(y);
+    const s = stepsNear(x, y);
     let f: number;
     if (s === 1 || s === 2 || s === 3) f = BORDER_STEP_FACTORS[s - 1]!;
     else if (s !== undefined) f = BORDER_STEP_FACTOR_FAR;
@@ -583,14 +622,16 @@ function pairFactors(c: Ties) {
     const cy = countyOf(y);
     return geoFactor(x, y) * sizeFactor(x, y) * (cx === cy ? 1 : CROSS_COUNTY_FACTOR) * (weak.has(cx) || weak.has(cy) ? 0.12 : 1);
   };
+  // The pairs within NEAR_STEPS border steps or CANDIDATE_KM, in the order of
+  // a scan of every pair (i < j in geography order): n·k, from each one's
+  // ball and grid cells, instead of n² pairs.
   const candidatePairs: [string, string][] = [];
   for (let i = 0; i < ms.length; i++) {
-    for (let j = i + 1; j < ms.length; j++) {
-      const x = ms[i]!.code;
+    const x = ms[i]!.code;
+    const later = [...new Set([...nearIndices(i), ...grid.within(i)])].filter((j) => j > i).sort((p, q) => p - q);
+    for (const j of later) {
       const y = ms[j]!.code;
-      if (!crossAllowed(x, y)) continue;
-      const s = steps.get(x)!.get(y);
-      if ((s !== undefined && s <= 4) || dist(x, y) <= 150) candidatePairs.push([x, y]);
+      if (crossAllowed(x, y)) candidatePairs.push([x, y]);
     }
   }
   return { pairFactor, candidatePairs };
@@ -662,7 +703,7 @@ function crossCountyTies(c: Paired): void {
 
 /** Stage 11: every municipality outside the deliberate gaps cooperates with at least one other. */
 function everyoneTied(c: Paired): void {
-  const { ms, stream, steps, countyOf, isolated, noCross, dependentHub, tiedWith, crossAllowed, addTie, between } = c;
+  const { ms, stream, stepsFrom, countyOf, isolated, noCross, dependentHub, tiedWith, crossAllowed, addTie, between } = c;
   // Every municipality outside the deliberate gaps cooperates with at least one other.
   {
     const r = stream(11);
@@ -670,16 +711,18 @@ function everyoneTied(c: Paired): void {
       if (isolated.has(m.code) || noCross.has(m.code)) continue;
       // a hub needs a tie beyond its dependents, or it bridges nothing
       if ([...tiedWith.get(m.code)!].some((x) => dependentHub.get(x) !== m.code)) continue;
-      const options = ms
-        .filter((o) => crossAllowed(m.code, o.code) && dependentHub.get(o.code) !== m.code)
-        .sort(
-          (p, q) =>
-            (steps.get(m.code)!.get(p.code) ?? 99) - (steps.get(m.code)!.get(q.code) ?? 99) ||
-            (countyOf(p.code) === m.county ? 0 : 1) - (countyOf(q.code) === m.county ? 0 : 1) ||
-            q.population - p.population ||
-            cmp(p.code, q.code),
-        );
-      const partner = options[0];
+      // The first in the order of border steps, own county first, larger first, code: one scan, no sort.
+      const steps = stepsFrom(m.code);
+      const before = (p: Municipality, q: Municipality) =>
+        (steps(p.code) ?? 99) - (steps(q.code) ?? 99) ||
+        (countyOf(p.code) === m.county ? 0 : 1) - (countyOf(q.code) === m.county ? 0 : 1) ||
+        q.population - p.population ||
+        cmp(p.code, q.code);
+      let partner: Municipality | undefined;
+      for (const o of ms) {
+        if (!crossAllowed(m.code, o.code) || dependentHub.get(o.code) === m.code) continue;
+        if (partner === undefined || before(o, partner) < 0) partner = o;
+      }
       if (partner) addTie(m.code, partner.code, between(r, ESTABLISHED_TIES.from, ESTABLISHED_TIES.to), true);
     }
   }
