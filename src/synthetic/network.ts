@@ -15,7 +15,7 @@
  */
 import { z } from 'zod';
 import type { Actor, Geography, Link } from '../model/schema.js';
-import { SMALL_POPULATION, stageStream } from './shape.js';
+import { BORDER_STEP_FACTORS, CROSS_COUNTY_FACTOR, JOINT_BODY_SIZE, SMALL_POPULATION, stageStream } from './shape.js';
 import type { Rng } from '../metrics/random.js';
 import { AGREEMENT, dayStrings, DIALOGUE, EdgeList, MEMBER, NETWORK, POLICE_DAY, PROJECT, SYNTHETIC_LINK_KINDS } from './edges.js';
 import { KM_PER_DEG_LAT, KM_PER_DEG_LON, makeGeography } from './country.js';
@@ -211,7 +211,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
       const seedMuni = Math.floor(gj() * M);
       if (!eligible(seedMuni)) continue;
       const c = county[seedMuni]!;
-      const want = 3 + Math.floor(gj() * 4);
+      const want = JOINT_BODY_SIZE.min + Math.floor(gj() * (JOINT_BODY_SIZE.max - JOINT_BODY_SIZE.min + 1));
       const members = [seedMuni];
       const inBody = new Set(members);
       for (let k = 0; k < members.length && members.length < want; k++) {
@@ -254,14 +254,14 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
   }
 
   // ------------------------------------------------------------ municipality–municipality ties
-  // Falling with border steps (1, 0.16, 0.035 at 1, 2, 3 steps) and distance,
-  // 0.3 times as likely across a county border, more likely between
+  // Falling with border steps (BORDER_STEP_FACTORS at 1, 2, 3 steps) and distance,
+  // CROSS_COUNTY_FACTOR times as likely across a county border, more likely between
   // municipalities of different size. Every municipality outside the gaps
   // gets at least one tie; bridge dependents only to their hub.
   const tiesOf: number[][] = Array.from({ length: M }, () => []);
   {
     const r = stageStream(seed, 11);
-    const STEP = [0, 1, 0.16, 0.035];
+    const STEP = [0, ...BORDER_STEP_FACTORS];
     const decayKm = 2.7 * cellKm;
     const muni = geography.municipalities;
     // Municipality i is index i of the border graph: codes are numbered in index order.
@@ -280,7 +280,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
         if (b <= a || !allowed(a, b)) continue;
         const km = Math.hypot((muni[a]!.lat - muni[b]!.lat) * KM_PER_DEG_LAT, (muni[a]!.lon - muni[b]!.lon) * KM_PER_DEG_LON);
         const sizeFactor = 1 + 0.4 * Math.min(1, Math.abs(Math.log(population[a]! / population[b]!)) / 2);
-        const p = 0.42 * STEP[steps[b]!]! * Math.exp(-km / decayKm) * (county[a] === county[b] ? 1 : 0.3) * sizeFactor;
+        const p = 0.42 * STEP[steps[b]!]! * Math.exp(-km / decayKm) * (county[a] === county[b] ? 1 : CROSS_COUNTY_FACTOR) * sizeFactor;
         if (r() < p) tie(a, b, r());
       }
     }

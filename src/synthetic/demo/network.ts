@@ -18,7 +18,7 @@ import { BorderSearch, borderGraph, haversineKm, KmGrid } from '../../geo/distan
 import { shuffled } from '../../metrics/random.js';
 import { cmp, indexGeography } from '../../model/geography.js';
 import type { Geography, Municipality } from '../../model/schema.js';
-import { DATA_DATE, dayOf, FIRST_DATE, isoOf, POLICE_REGIONS_SINCE, SMALL_POPULATION, stageStream } from '../shape.js';
+import { BORDER_STEP_FACTORS, CROSS_COUNTY_FACTOR, DATA_DATE, dayOf, FIRST_DATE, isoOf, JOINT_BODY_SIZE, POLICE_REGIONS_SINCE, SMALL_POPULATION, stageStream } from '../shape.js';
 import type { DemoWords } from './words.js';
 
 // Model parameters. The generator uses them, and the dataset's README is
@@ -30,16 +30,12 @@ export const DEMO_DATA_DATE = DATA_DATE;
 export const OWN_ACTOR_LINK_PROBABILITY = { min: 0.35, max: 0.85 } as const;
 /** Municipality–municipality ties fall with distance as e^(−km / DISTANCE_DECAY_KM). */
 export const DISTANCE_DECAY_KM = 150;
-/** Factor for municipalities 1, 2 and 3 border steps apart (more steps: BORDER_STEP_FACTOR_FAR). */
-export const BORDER_STEP_FACTORS = [1, 0.16, 0.035] as const;
+/** The tie factors by border steps and across a county border, and the planned joint body size: the shape's (shape.ts), which the scale sizes share. */
+export { BORDER_STEP_FACTORS, CROSS_COUNTY_FACTOR, JOINT_BODY_SIZE } from '../shape.js';
 export const BORDER_STEP_FACTOR_FAR = 0.006;
-/** Factor for a municipality–municipality tie across a county border. */
-export const CROSS_COUNTY_FACTOR = 0.3;
 /** Established municipality–municipality ties are dated in this range (or undated); new ones, with triadic closure, in the next. */
 export const ESTABLISHED_TIES = { from: FIRST_DATE, to: '2019-12-31' } as const;
 export const NEW_TIES = { from: '2020-01-01', to: '2025-06-30' } as const;
-/** Planned number of municipalities in a joint body within a county. */
-export const JOINT_BODY_SIZE = { min: 3, max: 6 } as const;
 /** Weak counties are compared with the median of the other counties with at least this many municipalities. */
 export const MEDIAN_MIN_MUNICIPALITIES = 5;
 /** Dates for which design.json (and the README) give the number of active links (`net.asOf(date)`). */
