@@ -185,7 +185,8 @@ export class KmGrid {
     const angle = radiusKm / EARTH_RADIUS_KM;
     this.latCell = Math.max(angle * deg, 1e-9);
     // sin(Δλ/2) ≤ sin(d / 2R) / cos φmax: the widest a path of length d can reach.
-    const ratio = Math.sin(angle / 2) / Math.cos(maxAbsLat / deg);
+    // Past half the circumference the bound no longer holds (sine falls again): one column.
+    const ratio = angle >= Math.PI ? Infinity : Math.sin(angle / 2) / Math.cos(maxAbsLat / deg);
     this.lonCell = ratio >= 1 || east - west > 180 ? Infinity : Math.max(2 * Math.asin(ratio) * deg, 1e-9);
     this.south = south;
     this.west = west;

@@ -94,9 +94,9 @@ describe('KmGrid', () => {
     cases.push(['points at 80–89°N around the pole', lat, lon]);
   }
 
-  it.each(cases)('in %s: the points within 30, 150 and 400 km are those of a scan of every pair', (_, lat, lon) => {
+  it.each(cases)('in %s: the points within 30, 150, 400 and 25 000 km (all) are those of a scan of every pair', (_, lat, lon) => {
     const bad: string[] = [];
-    for (const km of [30, 150, 400]) {
+    for (const km of [30, 150, 400, 25_000]) {
       const grid = new KmGrid(lat, lon, km);
       for (let i = 0; i < lat.length; i++) {
         const got = grid.within(i).sort((p, q) => p - q);

@@ -64,6 +64,8 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 /** Pairs of municipalities within this many border steps, or within CANDIDATE_KM, may be tied by the two phases of ties. */
 const NEAR_STEPS = 4;
 const CANDIDATE_KM = 150;
+/** Farther than any two points on the earth (km): a search radius beyond it holds every pair. */
+const HALF_EARTH_KM = 20_016;
 /** The steps `stepsNear` gives for a reachable municipality more than NEAR_STEPS away. */
 const FAR = Infinity;
 
@@ -130,7 +132,7 @@ function demoFrame(geography: Geography, seed: number) {
   const msIndex = new Map(ms.map((m, i) => [m.code, i]));
   /** The `ms` indices of the municipalities within NEAR_STEPS border steps of `ms[i]`. */
   const nearIndices = (i: number) => [...ball[gi(ms[i]!.code)]!.keys()].map((g) => msIndex.get(graph.codes[g]!)!);
-  return { geography, ix, ms, mun, countyOf, counties, countyName, place, stepsNear, stepsFrom, grid, nearIndices, dist, borders, stream };
+  return { geography, ix, ms, msIndex, mun, countyOf, counties, countyName, place, stepsNear, stepsFrom, grid, nearIndices, dist, borders, stream };
 }
 
 type Frame = ReturnType<typeof demoFrame>;
@@ -618,6 +620,8 @@ function pairFactors(c: Ties) {
     const cy = countyOf(y);
     return geoFactor(x, y) * sizeFactor(x, y) * (cx === cy ? 1 : CROSS_COUNTY_FACTOR) * (weak.has(cx) || weak.has(cy) ? 0.12 : 1);
   };
+  /** No pair in two counties `km` or more apart has a higher pairFactor: geoFactor ≤ e^(−km / DISTANCE_DECAY_KM), sizeFactor ≤ (0.5 + 0.35 × 3) × 1.3. */
+  const crossCountyBound = (km: number) => Math.exp(-km / DISTANCE_DECAY_KM) * (0.5 + 0.35 * 3) * 1.3 * CROSS_COUNTY_FACTOR;
   // The pairs within NEAR_STEPS border steps or CANDIDATE_KM, in the order of
   // a scan of every pair (i < j in geography order): n·k, from each one's
   // ball and grid cells, instead of n² pairs.
@@ -630,7 +634,7 @@ function pairFactors(c: Ties) {
       if (crossAllowed(x, y)) candidatePairs.push([x, y]);
     }
   }
-  return { pairFactor, candidatePairs };
+  return { pairFactor, crossCountyBound, candidatePairs };
 }
 
 type Paired = Ties & ReturnType<typeof pairFactors>;
@@ -672,22 +676,34 @@ function newTies(c: Paired): void {
 
 /** Stage 13: every county but the designed one cooperates across its border at least once. */
 function crossCountyTies(c: Paired): void {
-  const { ix, ms, counties, stream, countyOf, noCrossCounty, tiedWith, crossAllowed, pairFactor, addTie, between } = c;
+  const { ix, ms, msIndex, counties, stream, countyOf, noCrossCounty, tiedWith, crossAllowed, pairFactor, crossCountyBound, addTie, between } = c;
   // Every county but the designed one cooperates across its border at least once.
   {
     const r = stream(13);
+    const lat = ms.map((m) => m.lat);
+    const lon = ms.map((m) => m.lon);
     const crosses = new Set<string>();
     for (const [x, set] of tiedWith) for (const y of set) if (countyOf(x) !== countyOf(y)) crosses.add(countyOf(x));
     for (const c of counties) {
       if (c.code === noCrossCounty || crosses.has(c.code)) continue;
+      // The best pair of all (first in county and geography order among equals),
+      // searched within a radius that doubles until no pair beyond it could
+      // score higher: n·k for a county, where every pair would be n².
       let best: [string, string] | undefined;
       let bestScore = 0;
-      for (const m of ix.municipalitiesOf.get(c.code)!) {
-        for (const o of ms) {
-          if (o.county === c.code || !crossAllowed(m.code, o.code)) continue;
-          const score = pairFactor(m.code, o.code);
-          if (score > bestScore) [best, bestScore] = [[m.code, o.code], score];
+      for (let km = CANDIDATE_KM; ; km *= 2) {
+        const grid = new KmGrid(lat, lon, km);
+        best = undefined;
+        bestScore = 0;
+        for (const m of ix.municipalitiesOf.get(c.code)!) {
+          for (const j of grid.within(msIndex.get(m.code)!).sort((p, q) => p - q)) {
+            const o = ms[j]!;
+            if (o.county === c.code || !crossAllowed(m.code, o.code)) continue;
+            const score = pairFactor(m.code, o.code);
+            if (score > bestScore) [best, bestScore] = [[m.code, o.code], score];
+          }
         }
+        if (bestScore > crossCountyBound(km) * (1 + 1e-9) || km > HALF_EARTH_KM) break;
       }
       if (best) {
         addTie(best[0], best[1], between(r, ESTABLISHED_TIES.from, ESTABLISHED_TIES.to), true);
