@@ -8,9 +8,13 @@
  * come in as {@link DemoWords}; the generator names no country.
  *
  * The demo has parallel links on purpose (a project on top of an agreement
- * between the same pair), and it reads every pair of municipalities within
- * reach: it is made for a country's few hundred municipalities, not for
- * scale (`generateSynthetic` is the scale generator).
+ * between the same pair). It keeps no map of all pairs of municipalities:
+ * each municipality's ball of NEAR_STEPS border steps (`BorderSearch`), a km
+ * grid for the pairs within CANDIDATE_KM (`KmGrid`), and full searches only
+ * from the few municipalities that need far steps, so its stages are n·k.
+ * Its draws are the demo's own, for a Sweden-shaped country (weak counties,
+ * a designed gap per kind): `generateSynthetic` is the generator of the
+ * benchmark sizes, from the same shape (shape.ts) and words.
  *
  * @module
  */
