@@ -105,14 +105,13 @@ function apportion(total: number, weights: Float64Array): Int32Array {
   return out;
 }
 
-// ---------------------------------------------------------------- the network
+// ---------------------------------------------------------------- the stages
+// One function per stage, in the order they run, as the demo's stages
+// (demo/network.ts): each reads what the earlier ones made (the context `c`)
+// and draws from its own stream, so tuning one leaves the others' draws alone.
 
-/**
- * Generate the network in compact form (typed arrays). `syntheticNetwork`
- * turns it into rows; `writeSyntheticNetwork` streams it to files.
- * @internal
- */
-export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: DemoWords = defaultDemoWords()): CompactSyntheticNetwork {
+/** The invented country and what every stage reads of it. */
+function scaleFrame(options: SyntheticNetworkOptions, words: DemoWords) {
   const o = parseOptions(SyntheticNetworkOptionsSchema, options, 'generateSynthetic');
   const L = o.links;
   const seed = o.seed;
@@ -122,12 +121,15 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
   const { geography, population, county, borders, cellKm, countyCodes } = layout;
   const countyNames = geography.counties.map((c) => c.name);
   const codes = geography.municipalities.map((m) => m.code);
-  const muniOfCounty: number[][] = Array.from({ length: C }, () => []);
-  for (let i = 0; i < M; i++) muniOfCounty[county[i]!]!.push(i);
   // Size in [0, 1]: log population from 800 to 1 000 000.
   const size = Float64Array.from(population, (p) => Math.min(1, Math.max(0, Math.log(p / 800) / Math.log(1_000_000 / 800))));
+  return { words, L, seed, M, C, geography, population, county, borders, cellKm, countyCodes, countyNames, codes, size };
+}
+type Frame = ReturnType<typeof scaleFrame>;
 
-  // ------------------------------------------------------------ gaps
+/** Gaps: isolated small municipalities (one per county first) and bridge dependents tied only to their hub; `allowed` keeps them. */
+function placeGaps(c: Frame) {
+  const { seed, M, population, county, borders } = c;
   const g = stageStream(seed, 2);
   const isolated = new Uint8Array(M);
   /** Bridge dependents: municipality → its hub (+1; 0 = none). */
@@ -174,8 +176,13 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
     if (hubOf[a] || hubOf[b]) return hubOf[a] === b + 1 || hubOf[b] === a + 1;
     return true;
   };
+  return { isolated, hubOf, used, allowed };
+}
+type Gapped = Frame & ReturnType<typeof placeGaps>;
 
-  // ------------------------------------------------------------ regional and national actors
+/** Actors: police regions (one per three counties), each county's board and region, the national authorities. */
+function authorityActors(c: Gapped) {
+  const { words, C, countyCodes, countyNames, codes } = c;
   const actors: Actor[] = [];
   const ids: string[] = [...codes];
   const addActor = (actor: Actor): number => {
@@ -199,7 +206,13 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
   }
   const national: number[] = [];
   for (let k = 1; k <= NATIONAL_AUTHORITIES; k++) national.push(addActor({ id: words.nationalAuthorityId(k), name: words.nationalAuthorityName(k), kind: 'authority' }));
+  return { actors, ids, addActor, policeOfCounty, police, board, region, national };
+}
+type Staffed = Gapped & ReturnType<typeof authorityActors>;
 
+/** Bodies: joint bodies within counties, 3–6 neighbouring members grown along borders. */
+function jointBodies(c: Staffed) {
+  const { words, seed, M, C, county, borders, countyCodes, countyNames, used, isolated, hubOf, addActor } = c;
   // Joint bodies within counties: 3–6 neighbouring members (grown along borders).
   const gj = stageStream(seed, 13);
   const bodies: { node: number; members: number[]; county: number }[] = [];
@@ -230,10 +243,13 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
       bodies.push({ node, members: members.sort((a, b) => a - b), county: c });
     }
   }
+  return bodies;
+}
+type Linked = Staffed & { bodies: ReturnType<typeof jointBodies>; edges: EdgeList };
 
-  const edges = new EdgeList(L, stageStream(seed, 20));
-
-  // ------------------------------------------------------------ authorities among themselves
+/** Ties among the authorities: each board with its region and police region, national authorities with some regions. */
+function authorityLinks(c: Linked): void {
+  const { seed, C, edges, board, region, police, policeOfCounty, national } = c;
   {
     const r = stageStream(seed, 10);
     for (let c = 0; c < C; c++) {
@@ -242,8 +258,11 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
       for (const a of national) if (r() < 0.3) edges.add(a, region[c]!, NETWORK);
     }
   }
+}
 
-  // ------------------------------------------------------------ joint body memberships
+/** Bodies' memberships: their municipalities, sometimes the board and the police region. */
+function bodyMemberships(c: Linked): void {
+  const { seed, edges, bodies, board, police, policeOfCounty } = c;
   {
     const r = stageStream(seed, 14);
     for (const b of bodies) {
@@ -252,12 +271,17 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
       if (r() < 0.3) edges.add(b.node, police[policeOfCounty[b.county]!]!, MEMBER, 0, POLICE_DAY);
     }
   }
+}
 
-  // ------------------------------------------------------------ municipality–municipality ties
-  // Falling with border steps (BORDER_STEP_FACTORS at 1, 2, 3 steps) and distance,
-  // CROSS_COUNTY_FACTOR times as likely across a county border, more likely between
-  // municipalities of different size. Every municipality outside the gaps
-  // gets at least one tie; bridge dependents only to their hub.
+/**
+ * Ties between municipalities, falling with border steps (BORDER_STEP_FACTORS
+ * at 1, 2, 3 steps) and distance, CROSS_COUNTY_FACTOR times as likely across a
+ * county border, more likely between municipalities of different size. Every
+ * municipality outside the gaps gets at least one tie; bridge dependents only
+ * to their hub.
+ */
+function municipalTies(c: Linked) {
+  const { seed, M, geography, population, county, borders, cellKm, edges, isolated, hubOf, allowed } = c;
   const tiesOf: number[][] = Array.from({ length: M }, () => []);
   {
     const r = stageStream(seed, 11);
@@ -302,8 +326,13 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
       }
     }
   }
+  return tiesOf;
+}
+type Tied = Linked & { tiesOf: number[][] };
 
-  // ------------------------------------------------------------ municipalities and authorities
+/** Municipalities with their police region, board and region, and (rarely) national authorities: more often when larger. */
+function municipalAuthorityLinks(c: Tied): void {
+  const { seed, M, county, size, edges, isolated, police, policeOfCounty, board, region, national } = c;
   {
     const r = stageStream(seed, 12);
     for (let m = 0; m < M; m++) {
@@ -316,10 +345,16 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
       for (const a of national) if (r() < 0.02 + 0.1 * s) edges.add(m, a, r() < 0.6 ? AGREEMENT : PROJECT, 0.2);
     }
   }
+}
 
-  // ------------------------------------------------------------ local actors
-  // Their number is set by the link budget the structure above left, at
-  // about 1.9 links each (the demo's 6.6 local actors per 16 links per municipality).
+/**
+ * Local actors: religious communities and civil-society associations per
+ * municipality, their number set by the link budget the stages above left,
+ * at about 1.9 links each (the demo's 6.6 local actors per 16 links per
+ * municipality).
+ */
+function localActors(c: Tied) {
+  const { words, L, M, geography, population, codes, edges, ids, addActor } = c;
   const localTotal = Math.max(2 * M, Math.round((L - edges.count) / 1.9));
   const extraWeights = Float64Array.from(population, (p) => Math.max(0.25, Math.log(p) - 7));
   const extra = apportion(localTotal - 2 * M, extraWeights);
@@ -340,7 +375,13 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
     }
     localStart[M] = next;
   }
-  // ------------------------------------------------------------ municipalities and their own local actors
+  return { localStart, religiousCount };
+}
+type Local = Tied & ReturnType<typeof localActors>;
+
+/** Municipalities with their own local actors (probability rising with size). */
+function ownActorLinks(c: Local): void {
+  const { seed, M, size, edges, isolated, localStart, religiousCount } = c;
   {
     const r = stageStream(seed, 15);
     for (let m = 0; m < M; m++) {
@@ -356,8 +397,11 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
       }
     }
   }
+}
 
-  // ------------------------------------------------------------ local actors and authorities
+/** Local actors with their police region and board. */
+function localAuthorityLinks(c: Local): void {
+  const { seed, M, county, edges, isolated, localStart, police, policeOfCounty, board } = c;
   {
     const r = stageStream(seed, 16);
     for (let m = 0; m < M; m++) {
@@ -369,7 +413,11 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
       }
     }
   }
+}
 
+/** How the last stages draw local actors: uniformly, by fitness, and the municipality of one. */
+function localDraws(c: Local) {
+  const { seed, M, isolated, localStart } = c;
   const active: number[] = [];
   for (let m = 0; m < M; m++) if (!isolated[m]) active.push(m);
   const activeStart = new Float64Array(active.length + 1);
@@ -425,10 +473,13 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
     }
     return lo;
   };
+  return { active, randomLocal, localOf, firstLocal, byFitness, municipalityOf };
+}
+type Drawn = Local & ReturnType<typeof localDraws>;
 
-  // ------------------------------------------------------------ local actors across municipal borders
-  // 15 % of what is left: an actor (by fitness) and an actor (by fitness) of
-  // a municipality its own is tied to or, less often, borders.
+/** Local actors across municipal borders: 15 % of what is left, an actor (by fitness) and an actor (by fitness) of a municipality its own is tied to or, less often, borders. */
+function crossLocalLinks(c: Drawn): void {
+  const { seed, L, M, borders, edges, tiesOf, allowed, localStart, firstLocal, byFitness, municipalityOf } = c;
   {
     const r = stageStream(seed, 17);
     const target = edges.count + Math.round((L - edges.count) * 0.15);
@@ -443,11 +494,16 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
       edges.add(u, byFitness(localStart[b]!, localStart[b + 1]!, r), r() < 0.5 ? NETWORK : PROJECT, 0.2);
     }
   }
+}
 
-  // ------------------------------------------------------------ local actors within their municipality
-  // The rest, preferential attachment per municipality: actors arrive one by
-  // one and tie to earlier ones with probability rising with their degree,
-  // which gives heavy-tailed degrees.
+/**
+ * Local actors within their municipality, the rest of the budget, by
+ * preferential attachment per municipality: actors arrive one by one and tie
+ * to earlier ones with probability rising with their degree, which gives
+ * heavy-tailed degrees.
+ */
+function localAttachment(c: Drawn): void {
+  const { seed, L, edges, active, localStart, byFitness } = c;
   {
     const r = stageStream(seed, 18);
     const budget = L - edges.count;
@@ -510,10 +566,11 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
       }
     });
   }
+}
 
-  // ------------------------------------------------------------ top up
-  // Pairs the stages above could not place (dense small municipalities):
-  // random ties within a municipality or to a tied one.
+/** Top up: pairs the stages above could not place (dense small municipalities), random ties within a municipality or to a tied one. */
+function topUp(c: Drawn): void {
+  const { seed, L, borders, edges, tiesOf, allowed, randomLocal, localOf } = c;
   {
     const r = stageStream(seed, 19);
     const tries = (L - edges.count) * 5 + 10_000;
@@ -525,10 +582,11 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
       if (allowed(a, b) || a === b) edges.add(u, localOf(b, r), NETWORK, 0.2);
     }
   }
-  // ------------------------------------------------------------ last resort
-  // Configurations with very few actors per municipality can run out of
-  // local pairs: the rest are local actors with the authorities of their county
-  // and the national ones.
+}
+
+/** Last resort: with very few actors per municipality the local pairs can run out; the rest are local actors with the authorities of their county and the national ones. */
+function lastResort(c: Drawn): void {
+  const { seed, L, county, edges, randomLocal, police, policeOfCounty, board, region, national } = c;
   {
     const r = stageStream(seed, 22);
     const tries = (L - edges.count) * 50 + 10_000;
@@ -540,7 +598,35 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: 
       edges.add(u, authority, k === 0 ? DIALOGUE : PROJECT, 0.3, k === 0 ? POLICE_DAY : 0);
     }
   }
-  return { geography, ids, actors, edges };
+}
+
+// ---------------------------------------------------------------- the network
+
+/**
+ * Generate the network in compact form (typed arrays): every stage in
+ * order. `syntheticNetwork` turns it into rows; `writeSyntheticNetwork`
+ * streams it to files. The names come from `words` (default: the default
+ * country's).
+ * @internal
+ */
+export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: DemoWords = defaultDemoWords()): CompactSyntheticNetwork {
+  const frame = scaleFrame(options, words);
+  const gapped: Gapped = { ...frame, ...placeGaps(frame) };
+  const staffed: Staffed = { ...gapped, ...authorityActors(gapped) };
+  const linked: Linked = { ...staffed, bodies: jointBodies(staffed), edges: new EdgeList(frame.L, stageStream(frame.seed, 20)) };
+  authorityLinks(linked);
+  bodyMemberships(linked);
+  const tied: Tied = { ...linked, tiesOf: municipalTies(linked) };
+  municipalAuthorityLinks(tied);
+  const local: Local = { ...tied, ...localActors(tied) };
+  ownActorLinks(local);
+  localAuthorityLinks(local);
+  const drawn: Drawn = { ...local, ...localDraws(local) };
+  crossLocalLinks(drawn);
+  localAttachment(drawn);
+  topUp(drawn);
+  lastResort(drawn);
+  return { geography: frame.geography, ids: drawn.ids, actors: drawn.actors, edges: drawn.edges };
 }
 
 /**
