@@ -45,6 +45,8 @@ export const SyntheticNetworkOptionsSchema = z
     municipalities: z.number().int().min(4).max(100_000).optional(),
     /** Number of counties. Default: municipalities / 14 (at least 2, at most the municipalities). */
     counties: z.number().int().min(1).optional(),
+    /** The words that name the invented country's places and actors (a `Country`'s `demoWords`). Default: the default country's. */
+    words: z.custom<DemoWords>(isDemoWords, 'words must be a DemoWords object (a Country\'s demoWords)').optional(),
   })
   .superRefine((o, ctx) => {
     const m = o.municipalities ?? defaultMunicipalities(o.links);
@@ -65,6 +67,15 @@ export interface SyntheticNetwork {
   actors: Actor[];
   /** Links, each pair at most once, no self-loops. */
   links: Link[];
+}
+
+/** Enough of a DemoWords to tell it from a mistake: the functions the generator calls. */
+function isDemoWords(v: unknown): v is DemoWords {
+  if (typeof v !== 'object' || v === null) return false;
+  const w = v as Record<string, unknown>;
+  return ['policeRegionName', 'policeId', 'boardId', 'boardName', 'regionId', 'regionName', 'nationalAuthorityId', 'nationalAuthorityName', 'municipalityName', 'countyName', 'religiousName', 'associationName', 'countyBodyName'].every(
+    (name) => typeof w[name] === 'function',
+  );
 }
 
 function defaultMunicipalities(links: number): number {
@@ -111,8 +122,9 @@ function apportion(total: number, weights: Float64Array): Int32Array {
 // and draws from its own stream, so tuning one leaves the others' draws alone.
 
 /** The invented country and what every stage reads of it. */
-function scaleFrame(options: SyntheticNetworkOptions, words: DemoWords) {
+function scaleFrame(options: SyntheticNetworkOptions) {
   const o = parseOptions(SyntheticNetworkOptionsSchema, options, 'generateSynthetic');
+  const words = o.words ?? defaultDemoWords();
   const L = o.links;
   const seed = o.seed;
   const M = o.municipalities ?? defaultMunicipalities(L);
@@ -605,12 +617,11 @@ function lastResort(c: Drawn): void {
 /**
  * Generate the network in compact form (typed arrays): every stage in
  * order. `syntheticNetwork` turns it into rows; `writeSyntheticNetwork`
- * streams it to files. The names come from `words` (default: the default
- * country's).
+ * streams it to files.
  * @internal
  */
-export function generateSynthetic(options: SyntheticNetworkOptions = {}, words: DemoWords = defaultDemoWords()): CompactSyntheticNetwork {
-  const frame = scaleFrame(options, words);
+export function generateSynthetic(options: SyntheticNetworkOptions = {}): CompactSyntheticNetwork {
+  const frame = scaleFrame(options);
   const gapped: Gapped = { ...frame, ...placeGaps(frame) };
   const staffed: Staffed = { ...gapped, ...authorityActors(gapped) };
   const linked: Linked = { ...staffed, bodies: jointBodies(staffed), edges: new EdgeList(frame.L, stageStream(frame.seed, 20)) };

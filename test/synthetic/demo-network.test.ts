@@ -9,7 +9,7 @@ import { findGaps, loadNetwork } from '../../src/index.js';
 import { makeGeography } from '../../src/synthetic/country.js';
 import { demoFiles } from '../../src/synthetic/demo/files.js';
 import { generateDemoNetwork } from '../../src/synthetic/demo/network.js';
-import { generateSynthetic } from '../../src/synthetic/network.js';
+import { generateSynthetic, syntheticNetwork } from '../../src/synthetic/network.js';
 import type { DemoWords } from '../../src/synthetic/demo/words.js';
 
 const { geography } = makeGeography(290, 21, 5, 5000);
@@ -87,7 +87,7 @@ describe('generateDemoNetwork on an invented country', () => {
 
 describe('generateSynthetic with a country\'s words', () => {
   it('names every place and actor of the invented country with the words given, none of the default country', () => {
-    const { geography: g, ids, actors } = generateSynthetic({ links: 3_000, seed: 2 }, WORDS);
+    const { geography: g, ids, actors } = generateSynthetic({ links: 3_000, seed: 2, words: WORDS });
     expect(g.municipalities.filter((m) => !/^Town \d{4}$/.test(m.name))).toEqual([]);
     expect(g.counties.filter((c) => !/^Shire \d{2}$/.test(c.name))).toEqual([]);
     const english = /^(Police region \d+|Board of Shire \d+|Region Shire \d+|Agency \d+|Joint board \d+ of Shire \d+|(Community|Club) \d+ of Town \d+)$/;
@@ -100,11 +100,18 @@ describe('generateSynthetic with a country\'s words', () => {
   });
 
   it('keeps the draws: the same network as with the default words but for its names and ids', () => {
-    const ours = generateSynthetic({ links: 3_000, seed: 2 }, WORDS);
+    const ours = generateSynthetic({ links: 3_000, seed: 2, words: WORDS });
     const theirs = generateSynthetic({ links: 3_000, seed: 2 });
     expect(ours.ids).toHaveLength(theirs.ids.length);
     expect(Array.from(ours.edges.src.subarray(0, ours.edges.count))).toEqual(Array.from(theirs.edges.src.subarray(0, theirs.edges.count)));
     expect(ours.actors.map((a) => a.kind)).toEqual(theirs.actors.map((a) => a.kind));
     expect(theirs.actors.find((a) => a.kind === 'authority')!.name).not.toBe(ours.actors.find((a) => a.kind === 'authority')!.name);
+  });
+
+  it('syntheticNetwork takes them as its `words` option, and refuses what is not DemoWords', () => {
+    const net = syntheticNetwork({ links: 2_000, words: WORDS });
+    expect(net.geography.municipalities[0]!.name).toBe('Town 0001');
+    expect(net.actors.some((a) => a.id === 'agency-1' && a.name === 'Agency 1')).toBe(true);
+    expect(() => syntheticNetwork({ links: 2_000, words: { municipalityName: (code: string) => code } as never })).toThrow(/words/);
   });
 });
