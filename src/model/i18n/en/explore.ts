@@ -67,7 +67,7 @@ export const explore = {
   'explore.kind:joint_body': 'joint body',
   'explore.kind:other': 'other',
   'explore.linkKind:agreement': 'agreement',
-  'explore.linkKind:member': 'membership',
+  'explore.linkKind:member': 'member',
   'explore.linkKind:membership': 'membership',
   'explore.linkKind:network': 'network',
   'explore.linkKind:project': 'project',

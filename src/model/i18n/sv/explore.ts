@@ -64,7 +64,7 @@ export const explore: Section<typeof en> = {
   'explore.kind:joint_body': 'kommunalförbund eller gemensamt organ',
   'explore.kind:other': 'övrigt',
   'explore.linkKind:agreement': 'överenskommelse',
-  'explore.linkKind:member': 'medlemskap',
+  'explore.linkKind:member': 'medlem',
   'explore.linkKind:membership': 'medlemskap',
   'explore.linkKind:network': 'nätverk',
   'explore.linkKind:project': 'projekt',
