@@ -15,6 +15,7 @@ export const explore = {
   'explore.search.label': 'Search for a municipality or actor',
   'explore.search.placeholder': 'Municipality or actor…',
   'explore.search.none': 'Nothing found',
+  'explore.search.result': '{n} found',
   'explore.search.results': '{n} found',
   'explore.search.municipality': 'municipality',
   'explore.filters.title': 'Filters',

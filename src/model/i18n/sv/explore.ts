@@ -12,6 +12,7 @@ export const explore: Section<typeof en> = {
   'explore.search.label': 'Sök efter en kommun eller aktör',
   'explore.search.placeholder': 'Kommun eller aktör…',
   'explore.search.none': 'Inget hittades',
+  'explore.search.result': '{n} träff',
   'explore.search.results': '{n} träffar',
   'explore.search.municipality': 'kommun',
   'explore.filters.title': 'Filter',
