@@ -255,29 +255,25 @@ export class NetworkStorage {
   get pairAttributes(): readonly PairEdgeAttributes[] {
     if (this.#pairAttributes === undefined) {
       const pairs = this.#pairs!;
-      const some = this.#somePairs;
       const all: PairEdgeAttributes[] = new Array(pairs.size);
-      for (let p = 0; p < pairs.size; p++) all[p] = some?.[p] ?? pairs.attributesOf(p);
+      for (let p = 0; p < pairs.size; p++) all[p] = pairs.attributesOf(p);
       this.#pairAttributes = all;
       // The objects hold what the chains and kinds held; the sums and counts stay for pairCounts and pairTable.
       this.#pairs = undefined;
-      this.#somePairs = undefined;
     }
     return this.#pairAttributes;
   }
   #pairAttributes: readonly PairEdgeAttributes[] | undefined;
-  /** The attribute objects made one pair at a time, before all are (see {@link pairAttribute}). */
-  #somePairs: (PairEdgeAttributes | undefined)[] | undefined;
 
   /**
-   * The attribute object of pair `p`, the same as `pairAttributes[p]`, made
-   * alone while the others are not needed (issue 16: the partners of the
-   * municipalities are a small share of a million pairs).
+   * The attribute object of pair `p`, equal to `pairAttributes[p]`, made
+   * alone and not kept while the others are not needed (issue 16: the
+   * municipalities' partners are most of a million pairs, and keeping their
+   * objects cost 90 MB after `coverageByCounty`, which reads their counts).
    */
   #pairAttribute(p: number): PairEdgeAttributes {
     if (this.#pairAttributes !== undefined) return this.#pairAttributes[p]!;
-    const some = (this.#somePairs ??= new Array(this.#pairs!.size));
-    return (some[p] ??= this.#pairs!.attributesOf(p));
+    return this.#pairs!.attributesOf(p);
   }
   #pairs: PairAggregate | undefined;
   /** Per pair: summed weight, number of links, cross flags (bit 1 municipal, bit 2 county). */
