@@ -178,8 +178,17 @@ function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
 /** ASCII bytes as text (a field of a simple line). */
 export function asciiText(bytes: Uint8Array, start: number, end: number): string {
   if (end - start === 0) return '';
+  if (LATIN1_SLICE !== undefined) return LATIN1_SLICE.call(bytes, start, end);
   return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
 }
+
+/**
+ * Node's own reader of single-byte text from a byte range (absent in
+ * browsers): it makes no view of the range, two and a half times faster
+ * than `fromCharCode` over a `subarray` (a million and a half cells at a
+ * million links, issue 16). The same text for ASCII bytes.
+ */
+const LATIN1_SLICE = (globalThis as { Buffer?: { prototype: { latin1Slice?: (this: Uint8Array, start: number, end: number) => string } } }).Buffer?.prototype.latin1Slice;
 
 /** The decoder of the UTF-8 fields of simple lines (validated by {@link utf8Sequence}; a U+FEFF inside a file is a character, as in the text reader's stream). */
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
