@@ -72,6 +72,7 @@ export class TablePass<R extends RowSink> {
     windows1252: boolean | undefined,
     private readonly makeReader: ReaderFactory<R>,
     private readonly simpleLines = false,
+    private readonly size?: number,
   ) {
     this.bytesIn = windows1252 !== undefined;
     this.table = new TableStream({
@@ -112,6 +113,15 @@ export class TablePass<R extends RowSink> {
   private pushLines(chunk: Uint8Array): void {
     let bytes = chunk;
     if (this.carry !== undefined) {
+      const lf = chunk.indexOf(10);
+      if (lf >= 0 && lf + 1 < chunk.length) {
+        // The carried line is completed by the chunk's first line alone, and the rest is read where it is: a copy
+        // of every chunk with the carry was as many bytes of garbage as the file (issue 16: each 64 MB of them
+        // starts a full GC).
+        this.pushLines(chunk.subarray(0, lf + 1));
+        this.pushLines(chunk.subarray(lf + 1));
+        return;
+      }
       bytes = new Uint8Array(this.carry.length + chunk.length);
       bytes.set(this.carry);
       bytes.set(chunk, this.carry.length);
@@ -171,6 +181,7 @@ export class TablePass<R extends RowSink> {
     for (const issue of [...(table.sepIssue ? [table.sepIssue] : []), ...(header?.issues ?? [])]) problems.push(issueProblem(file, header?.cells ?? [], header?.row ?? 0, issue));
     const head: TableHead = { file, header: header?.cells ?? [], headerRow: header?.row ?? 0, delimiter: table.delimiter!, problems, hasRecords };
     if (text.encoding !== undefined) head.encoding = text.encoding;
+    if (this.size !== undefined) head.bytes = this.size;
     this.reader = this.makeReader(head, this.problems);
     for (const row of this.blanks) this.reader.blank(row);
     this.blanks = [];
@@ -213,7 +224,7 @@ export function* chunkedRows<R extends RowSink>(
   simpleLines = false,
 ): Generator<ChunkRequest, PassResult<Finished<R>>, Uint8Array | undefined> {
   for (const windows1252 of READINGS) {
-    const pass = new TablePass(file, windows1252, makeReader, simpleLines);
+    const pass = new TablePass(file, windows1252, makeReader, simpleLines, size);
     const progress = byteProgress(onProgress, size);
     let done = 0;
     try {
