@@ -72,7 +72,6 @@ export class TablePass<R extends RowSink> {
     windows1252: boolean | undefined,
     private readonly makeReader: ReaderFactory<R>,
     private readonly simpleLines = false,
-    private readonly size?: number,
   ) {
     this.bytesIn = windows1252 !== undefined;
     this.table = new TableStream({
@@ -181,7 +180,6 @@ export class TablePass<R extends RowSink> {
     for (const issue of [...(table.sepIssue ? [table.sepIssue] : []), ...(header?.issues ?? [])]) problems.push(issueProblem(file, header?.cells ?? [], header?.row ?? 0, issue));
     const head: TableHead = { file, header: header?.cells ?? [], headerRow: header?.row ?? 0, delimiter: table.delimiter!, problems, hasRecords };
     if (text.encoding !== undefined) head.encoding = text.encoding;
-    if (this.size !== undefined) head.bytes = this.size;
     this.reader = this.makeReader(head, this.problems);
     for (const row of this.blanks) this.reader.blank(row);
     this.blanks = [];
@@ -224,7 +222,7 @@ export function* chunkedRows<R extends RowSink>(
   simpleLines = false,
 ): Generator<ChunkRequest, PassResult<Finished<R>>, Uint8Array | undefined> {
   for (const windows1252 of READINGS) {
-    const pass = new TablePass(file, windows1252, makeReader, simpleLines, size);
+    const pass = new TablePass(file, windows1252, makeReader, simpleLines);
     const progress = byteProgress(onProgress, size);
     let done = 0;
     try {

@@ -31,11 +31,7 @@ export interface Table {
  * follows the header (a header alone is a warning). A streamed file knows
  * this at its first record; a table in memory at once.
  */
-export type TableHead = Omit<Table, 'records' | 'blankRows'> & {
-  hasRecords: boolean;
-  /** The file's size in bytes, when it is read from bytes: how many rows to make room for (a hint, never a count). */
-  bytes?: number;
-};
+export type TableHead = Omit<Table, 'records' | 'blankRows'> & { hasRecords: boolean };
 
 /** Why a file could not be read, in words, from the error reading it. */
 export function cannotRead(error: unknown): ProblemReason {
