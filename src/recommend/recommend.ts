@@ -294,7 +294,7 @@ function recommendFor(f: Features, m: number, o: ParsedRecommendOptions, need: C
 function resolveMunicipality(net: CooperationNetwork, municipality: string): string {
   checkNetwork(net, 'recommendPartners');
   const m = net.municipality(municipality);
-  if (!m) throw new ArgumentError(`unknown municipality ${JSON.stringify(municipality)}: give a code (e.g. 2480) or an unambiguous name${municipalitySuggestion(net.geography, municipality)}`);
+  if (!m) throw new ArgumentError(`unknown municipality ${JSON.stringify(municipality)}: give a code (e.g. 2480) or an unambiguous name${municipalitySuggestion(net.geography, municipality, 'en')}`);
   if (!scopeSet(net).has(m.code)) throw new ArgumentError(`${m.name} is outside the area the data covers (${net.scope.description}): widen the scope (option scope, or --county) to include it`);
   return m.code;
 }
