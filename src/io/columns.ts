@@ -12,7 +12,8 @@ export { KIND_VOCABULARY } from '../model/kinds.js';
 export function normaliseHeader(cell: string): string {
   return cell
     .normalize('NFC')
-    .toLocaleLowerCase('sv')
+    // Locale-free lower case: the same header in any country's file (Å, Ä and Ö lower as in Swedish).
+    .toLowerCase()
     .trim()
     .replace(/[\s\-./]+/g, '_')
     .replace(/_+/g, '_')
