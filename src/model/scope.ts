@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { cmp, findCounty, findMunicipality, geographyName, geographyWords, indexGeography } from './geography.js';
 import type { Actor, Geography } from './schema.js';
-import { ScopeError } from './errors.js';
+import { ArgumentError, ScopeError } from './errors.js';
+import { OptionsError, said } from './options.js';
 import { countySuggestionHint, municipalitySuggestionHint } from './suggest.js';
-import { hint } from './i18n/problem.js';
+import { hint, messageText, type ProblemMessage } from './i18n/problem.js';
 import { message, messageCount, type Lang } from './i18n/index.js';
 
 /**
@@ -95,6 +96,22 @@ export function nationalScope(geography: Geography, source: Scope['source'] = 'a
  * an unknown one throws an error naming it (with the closest names when
  * there are any).
  */
+/** `unknown county "Upsala": not a code or name of the Sweden geography; did you mean Uppsala län (03)?`, as data: a scope's, an option's and an argument's sentence. */
+export function unknownCountySentence(geography: Geography, name: string): ProblemMessage {
+  return hint('scope.unknown_county', { value: JSON.stringify(name), geography: geographyWords(geography), suggestion: countySuggestionHint(geography, name) });
+}
+
+/**
+ * A county that `fn` was given and the geography does not have: an
+ * `OptionsError` naming `option` (the CLI names its flag), or, for an
+ * argument, an `ArgumentError`; both say {@link unknownCountySentence} in
+ * every language.
+ */
+export function unknownCountyError(geography: Geography, name: string, fn: string, option?: string): ArgumentError {
+  const sentence = unknownCountySentence(geography, name);
+  return option === undefined ? new ArgumentError(said('errors.where', { fn, reason: sentence })) : new OptionsError(fn, option, (lang) => messageText(sentence, lang));
+}
+
 export function resolveScope(geography: Geography, option: Exclude<ScopeOption, 'infer'>): Scope {
   if (option === 'all') return nationalScope(geography, 'given');
   const parsed = ScopeOptionSchema.parse(option) as { counties?: string[]; municipalities?: string[] };
@@ -102,7 +119,7 @@ export function resolveScope(geography: Geography, option: Exclude<ScopeOption, 
   const codes = new Set<string>();
   for (const name of parsed.counties ?? []) {
     const county = findCounty(geography, name);
-    if (!county) throw new ScopeError(hint('scope.unknown_county', { value: JSON.stringify(name), geography: geographyWords(geography), suggestion: countySuggestionHint(geography, name) }));
+    if (!county) throw new ScopeError(unknownCountySentence(geography, name));
     for (const m of ix.municipalitiesOf.get(county.code) ?? []) codes.add(m.code);
   }
   for (const name of parsed.municipalities ?? []) {

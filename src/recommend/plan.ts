@@ -9,6 +9,7 @@ import { CandidateOptionsShape, candidatesOf, componentArrays, ScoreOptionsShape
 import { KindListSchema, KindOptionSchema, SmallPopulationSchema, parseOptions } from '../model/options.js';
 import { CapabilitySet } from '../model/capabilities.js';
 import { ArgumentError } from '../model/errors.js';
+import { unknownCountyError } from '../model/scope.js';
 import { capabilityWithArticle } from './competence.js';
 
 /** The objectives {@link planLinks} can improve. */
@@ -115,7 +116,7 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
   let county: string | undefined;
   if (o.county !== undefined) {
     const c = net.county(o.county);
-    if (!c) throw new Error(`unknown county ${JSON.stringify(o.county)}`);
+    if (!c) throw unknownCountyError(net.geography, o.county, 'planLinks', 'county');
     county = c.code;
   }
   let holds: ((code: string) => boolean) | undefined;
