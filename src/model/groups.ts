@@ -141,17 +141,16 @@ export function resolveGroups(geography: Geography, groups: readonly GroupInput[
 
 /** {@link resolveGroups} for the function `fn` whose `groups` option they are: its errors name `fn`. @internal */
 export function resolveGroupsOf(geography: Geography, input: readonly GroupInput[], fn: string): Group[] {
-  const first = new Map<string, number>();
+  const seen = new Set<string>();
   return parseOptions(GroupsArgumentSchema, { groups: input }, fn).groups.map((g, i) => {
-    const before = first.get(g.id);
-    if (before !== undefined) throw new OptionsError(fn, `groups.${i}.id`, said('errors.groups.idTwice', { id: JSON.stringify(g.id), first: before }));
-    first.set(g.id, i);
+    if (seen.has(g.id)) throw new OptionsError(fn, `groups.${i}.id`, said('errors.groups.idTwice', { index: i, id: JSON.stringify(g.id) }));
+    seen.add(g.id);
     const members = [
       ...new Set(
         g.members.map((m, j) => {
           const found = findMunicipality(geography, m);
           if (!found) {
-            const params = { member: JSON.stringify(m), id: JSON.stringify(g.id), geography: geographyWords(geography), suggestion: municipalitySuggestionHint(geography, m) };
+            const params = { index: i, member: JSON.stringify(m), id: g.id, geography: geographyWords(geography), suggestion: municipalitySuggestionHint(geography, m) };
             throw new OptionsError(fn, `groups.${i}.members.${j}`, said('errors.groups.unknownMember', params));
           }
           return found.code;

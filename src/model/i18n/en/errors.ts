@@ -8,8 +8,8 @@
  */
 export const errors = {
   'errors.where': '{fn}: {reason}',
-  'errors.groups.idTwice': 'the id {id} is used twice (also by groups[{first}])',
-  'errors.groups.unknownMember': 'member {member} of group {id} is not a municipality code or name of the {geography} geography{suggestion}',
+  'errors.groups.idTwice': 'groups[{index}]: the id {id} is used twice',
+  'errors.groups.unknownMember': 'groups[{index}] ({id}): member {member} is not a municipality code or name of the {geography} geography{suggestion}',
   'errors.model.noFieldVariant': 'the model {model} has no field variant (it was fitted on groups without fields), so it cannot answer for one field',
   'errors.evaluate.referenceNotRun': 'the reference {reference} is not among the methods run ({methods})',
   'errors.evaluate.fieldNeedsFields': 'samverkan_field needs groups with a known field',
@@ -28,6 +28,11 @@ export const errors = {
   'errors.export.notInteger': 'column {column} is declared integer but the value for {id} is {value}',
   'errors.export.idsMerge': 'actor ids {a} and {b} differ only in characters XML cannot hold; rename one before exporting',
   'errors.export.idEmpty': 'actor id {id} has only characters XML cannot hold',
+  'errors.kernel.pairIndex': 'pair {pair} has node index {value}, expected an integer in [0, {n})',
+  'errors.kernel.communitiesShort': 'communities has {entries} entries for {n} nodes',
+  'errors.kernel.labelMissing': '{array}[{index}] is undefined, expected a {what}',
+  'errors.kernel.communityLabel': 'community label',
+  'errors.kernel.label': 'label',
   'errors.workers.noThreads': 'workers > 1 needs Node.js worker threads (node:worker_threads); use workers: 1 here',
   'errors.workers.failed': 'a centrality worker thread failed: {reason}',
 } as const;

@@ -4,8 +4,8 @@ import type { errors as en } from '../en/errors.js';
 /** The errors section of the Swedish catalogue (see the English one). */
 export const errors: Section<typeof en> = {
   'errors.where': '{fn}: {reason}',
-  'errors.groups.idTwice': 'id:t {id} används två gånger (även av groups[{first}])',
-  'errors.groups.unknownMember': 'medlemmen {member} i gruppen {id} är varken en kommunkod eller ett kommunnamn i geografin {geography}{suggestion}',
+  'errors.groups.idTwice': 'groups[{index}]: id:t {id} används två gånger',
+  'errors.groups.unknownMember': 'groups[{index}] ({id}): medlemmen {member} är varken en kommunkod eller ett kommunnamn i geografin {geography}{suggestion}',
   'errors.model.noFieldVariant': 'modellen {model} har ingen variant för verksamhetsområden (den anpassades till grupper utan område), så den kan inte svara för ett område',
   'errors.evaluate.referenceNotRun': 'referensen {reference} är inte bland metoderna som körs ({methods})',
   'errors.evaluate.fieldNeedsFields': 'samverkan_field behöver grupper med känt verksamhetsområde',
@@ -24,6 +24,11 @@ export const errors: Section<typeof en> = {
   'errors.export.notInteger': 'kolumn {column} är angiven som heltal men värdet för {id} är {value}',
   'errors.export.idsMerge': 'aktörs-id:na {a} och {b} skiljer sig bara i tecken som XML inte kan innehålla; byt namn på ett av dem före exporten',
   'errors.export.idEmpty': 'aktörs-id:t {id} har bara tecken som XML inte kan innehålla',
+  'errors.kernel.pairIndex': 'paret {pair} har nodindex {value}, väntade ett heltal i [0, {n})',
+  'errors.kernel.communitiesShort': 'communities har {entries} poster för {n} noder',
+  'errors.kernel.labelMissing': '{array}[{index}] saknas, väntade {what}',
+  'errors.kernel.communityLabel': 'en gruppetikett',
+  'errors.kernel.label': 'en etikett',
   'errors.workers.noThreads': 'workers > 1 kräver Node.js-trådar (node:worker_threads); använd workers: 1 här',
   'errors.workers.failed': 'en tråd för centralitetsberäkningen misslyckades: {reason}',
 };
