@@ -251,7 +251,7 @@ const FN = 'evaluateBodies';
  */
 export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOptions = {}): BodyEvaluation {
   requireGeography(net, FN);
-  const o = parseOptions(BodyEvaluateOptionsSchema, options, FN, net);
+  const o = parseOptions(BodyEvaluateOptionsSchema, options, 'evaluateBodies', net);
   rejectIgnoredBodyOptions(options);
   const groups = o.groups ? resolveGroupsOf(net.geography, o.groups, FN) : undefined;
   // The temporal protocol sees the network as it was on `since`: its direct ties and the weighted scorer's
