@@ -284,9 +284,8 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
   const testCases = new Map(tested.map((g) => [g, groupCases(ev, g, evidence)] as const));
   const caseGroups = tested.filter((g) => testCases.get(g)!.length > 0);
   if (caseGroups.length === 0) {
-    // Too late a date is the option's fault (the CLI names --since); no case at all, the network's.
-    if (at !== undefined) throw new OptionsError(FN, 'since', said('errors.evaluate.noCaseSince', { date: at }));
-    throw new ArgumentError(said('errors.where', { fn: FN, reason: said('errors.evaluate.noCase', { n: tested.length }) }));
+    // An ArgumentError, as the ties protocol's (test/model/errors.test.ts): the network cannot answer on that date.
+    throw new ArgumentError(said('errors.where', { fn: FN, reason: at === undefined ? said('errors.evaluate.noCase', { n: tested.length }) : said('errors.evaluate.noCaseSince', { date: at }) }));
   }
   // A fold is the groups its refit leaves out. The county folds leave out every eligible group of the
   // county, with or without a case, so the model of a county's cases has seen no group of it.

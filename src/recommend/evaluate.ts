@@ -182,7 +182,7 @@ export function evaluationSplits(net: CooperationNetwork, options: EvaluateOptio
   const full = evidenceOf(net, o.via);
   const allTies = tiePairs(full);
   if (o.since === undefined && allTies.length < 2) {
-    throw new ArgumentError(`evaluateRecommender: the network has ${allTies.length} municipality tie${allTies.length === 1 ? '' : 's'}; at least 2 are needed to hide one and keep one`);
+    throw new ArgumentError(said('errors.where', { fn: 'evaluateRecommender', reason: said('errors.evaluate.tooFewTies', { n: allTies.length }) }));
   }
   const candidates = universe(full, o);
   const temporal = o.since !== undefined ? evidenceOf(net.asOf(o.since), o.via) : undefined;
@@ -194,7 +194,7 @@ export function evaluationSplits(net: CooperationNetwork, options: EvaluateOptio
       ? tiePairs(evidenceOf(net.filterLinks((l) => l.until === undefined || l.until > since), o.via)).filter(([i, j]) => !temporal.ties[i]!.has(j))
       : [];
   if (temporal && later.length === 0) {
-    throw new ArgumentError(`evaluateRecommender: no municipality tie was formed after ${since}; choose an earlier date`);
+    throw new ArgumentError(said('errors.where', { fn: 'evaluateRecommender', reason: said('errors.evaluate.noTieSince', { date: since! }) }));
   }
   const splits: Split[] = [];
   for (let r = 0; r < o.repeats; r++) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cmp, indexGeography } from '../model/geography.js';
 import { checkNetwork, requireGeography, scopeSet, type CooperationNetwork } from '../model/network.js';
-import { municipalitySuggestion } from '../model/suggest.js';
+import { municipalitySuggestionHint } from '../model/suggest.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { joinNames, kindCount, someNames } from '../model/words.js';
 import { LangSchema, message, messageCount, resolveLang, type Lang } from '../model/i18n/index.js';
@@ -27,7 +27,7 @@ import { OptionsError, SmallPopulationSchema, ViaSchema, parseOptions, refuseIgn
 import { cached } from '../model/cache.js';
 import { CompetenceOptionsShape, competenceNeed, competenceOffered, competenceReason, offersAsked, type CompetenceNeed } from './competence.js';
 import { ArgumentError } from '../model/errors.js';
-import { unknownCountyError } from '../model/scope.js';
+import { describeScope, unknownCountyError } from '../model/scope.js';
 
 export const RecommendOptionsSchema = z.strictObject({
   /**
@@ -295,8 +295,8 @@ function recommendFor(f: Features, m: number, o: ParsedRecommendOptions, need: C
 function resolveMunicipality(net: CooperationNetwork, municipality: string): string {
   checkNetwork(net, 'recommendPartners');
   const m = net.municipality(municipality);
-  if (!m) throw new ArgumentError(`unknown municipality ${JSON.stringify(municipality)}: give a code (e.g. 2480) or an unambiguous name${municipalitySuggestion(net.geography, municipality)}`);
-  if (!scopeSet(net).has(m.code)) throw new ArgumentError(`${m.name} is outside the area the data covers (${net.scope.description}): widen the scope (option scope, or --county) to include it`);
+  if (!m) throw new ArgumentError(said('errors.recommend.unknownMunicipality', { value: JSON.stringify(municipality), suggestion: municipalitySuggestionHint(net.geography, municipality) }));
+  if (!scopeSet(net).has(m.code)) throw new ArgumentError(said('errors.recommend.outsideScope', { name: m.name, scope: (lang) => describeScope(net.scope, net.geography, lang) }));
   return m.code;
 }
 

@@ -42,14 +42,41 @@ describe('errors of the library in the CLI’s language', () => {
     expect(en.stderr.split('\n')[0]).toBe('samverkan: --field: the model "sweden-bodies-2026" has no field variant (it was fitted on groups without fields), so it cannot answer for one field');
   });
 
-  it('evaluate --since after every body is bad usage naming --since', async () => {
-    const args = ['evaluate', '--protocol', 'body', '--since', '2999-01-01', '--dataset', 'bodies'];
-    const sv = await cli(args, { lang: null });
-    expect(sv.code).toBe(2);
-    expect(sv.stderr.split('\n')[0]).toBe('samverkan: --since: ingen grupp som startade efter 2999-01-01 har något fall; välj ett tidigare datum');
-    const en = await cli(args);
-    expect(en.code).toBe(2);
-    expect(en.stderr.split('\n')[0]).toBe('samverkan: --since: no group started after 2999-01-01 has a case; choose an earlier date');
+  it('evaluate --since after every tie or body: what the data cannot answer, exit 1, in both protocols', async () => {
+    for (const [protocol, sv, en] of [
+      ['body', 'evaluateBodies: ingen grupp som startade efter 2999-01-01 har något fall; välj ett tidigare datum', 'evaluateBodies: no group started after 2999-01-01 has a case; choose an earlier date'],
+      ['ties', 'evaluateRecommender: inget kommunband bildades efter 2999-01-01; välj ett tidigare datum', 'evaluateRecommender: no municipality tie was formed after 2999-01-01; choose an earlier date'],
+    ]) {
+      const args = ['evaluate', '--protocol', protocol!, '--since', '2999-01-01', '--dataset', 'bodies'];
+      const said = await cli(args, { lang: null });
+      expect(said.code).toBe(1);
+      expect(lastLine(said.stderr)).toBe(`samverkan: ${sv}`);
+      const english = await cli(args);
+      expect(english.code).toBe(1);
+      expect(lastLine(english.stderr)).toBe(`samverkan: ${en}`);
+    }
+  });
+
+  it('a failure that is not samverkan’s own points to --debug in the CLI’s language', async () => {
+    // A bug stands in for one: the command throws a plain Error.
+    const { run } = await import('../../src/cli/run.js');
+    let stderr = '';
+    const io = { stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t) }, env: { CI: '1' } };
+    const { COMMANDS } = await import('../../src/cli/commands/index.js');
+    const summary = COMMANDS.find((c) => c.name === 'summary')!;
+    const original = summary.run;
+    (summary as { run: typeof original }).run = () => {
+      throw new Error('boom');
+    };
+    try {
+      expect(await run(['summary', '--dataset', 'demo'], io)).toBe(1);
+      expect(stderr).toBe('samverkan: boom\n(kör med --debug för detaljer)\n');
+      stderr = '';
+      expect(await run(['summary', '--dataset', 'demo', '--lang', 'en'], io)).toBe(1);
+      expect(stderr).toBe('samverkan: boom\n(run with --debug for details)\n');
+    } finally {
+      (summary as { run: typeof original }).run = original;
+    }
   });
 
   it('fit on a network without joint bodies says there is nothing to learn from, exit 1', async () => {

@@ -69,6 +69,17 @@ describe('counties and models the data does not have', () => {
     expect(batch.describe('sv')).toBe('recommendForCounty: okänt län "Atlantis": varken en kod eller ett namn i geografin Sverige');
   });
 
+  it('an unknown municipality, and one outside the scope, in both languages', () => {
+    const unknown = thrown(() => recommendPartners(net, 'Skellefteaa'));
+    expect(unknown).toBeInstanceOf(ArgumentError);
+    expect(unknown.message).toBe('unknown municipality "Skellefteaa": give a code (e.g. 2480) or an unambiguous name; did you mean Skellefteå (2482)?');
+    expect(unknown.describe('sv')).toBe('okänd kommun "Skellefteaa": ange en kod (t.ex. 2480) eller ett entydigt namn; menade du Skellefteå (2482)?');
+    const scoped = loadNetwork(demoDataset(), { scope: { counties: ['23'] } });
+    const outside = thrown(() => recommendPartners(scoped, 'Umeå'));
+    expect(outside.message).toBe('Umeå is outside the area the data covers (Jämtlands län): widen the scope (option scope, or --county) to include it');
+    expect(outside.describe('sv')).toBe('Umeå ligger utanför området som datan omfattar (Jämtlands län): vidga omfånget (alternativet scope, eller --county) så att den ingår');
+  });
+
   it('a field asked of a model without a field variant is an OptionsError naming field', () => {
     const { field: _f, ...noField } = defaultRecommender();
     const e = thrown(() => recommendPartners(net, 'Bjurholm', { field: 'överförmyndare', model: noField }));
@@ -80,10 +91,11 @@ describe('counties and models the data does not have', () => {
 describe('evaluations and fits', () => {
   const bodies = loadNetwork(swedenCooperationBodies());
 
-  it('evaluateBodies names the option that cannot be met', () => {
+  it('evaluateBodies names the option that cannot be met; a date with no case is an ArgumentError, as in the ties protocol', () => {
     const late = thrown(() => evaluateBodies(bodies, { since: '2999-01-01', bootstrap: 0 }));
-    expect(late).toMatchObject({ code: 'OPTIONS', option: 'since', message: 'evaluateBodies: option since: no group started after 2999-01-01 has a case; choose an earlier date' });
-    expect(late.describe('sv')).toBe('evaluateBodies: alternativet since: ingen grupp som startade efter 2999-01-01 har något fall; välj ett tidigare datum');
+    expect(late).toBeInstanceOf(ArgumentError);
+    expect(late).toMatchObject({ code: 'ARGUMENT', message: 'evaluateBodies: no group started after 2999-01-01 has a case; choose an earlier date' });
+    expect(late.describe('sv')).toBe('evaluateBodies: ingen grupp som startade efter 2999-01-01 har något fall; välj ett tidigare datum');
     const region = thrown(() => evaluateBodies(bodies, { methods: ['same_region_nearest'], regionAttribute: 'nope', bootstrap: 0 }));
     expect(region).toMatchObject({ code: 'OPTIONS', option: 'methods' });
     expect(region.describe('sv')).toContain('geografin Sverige');
