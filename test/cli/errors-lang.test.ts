@@ -29,7 +29,7 @@ describe('errors of the library in the CLI’s language', () => {
     expect(en.stderr).not.toContain('--debug');
   });
 
-  it('recommend --field with a model that has no field variant is bad usage naming --field', async () => {
+  it('recommend --field (and evaluate --methods samverkan_field) with a model that has no field variant is bad usage naming the flag', async () => {
     const dir = tmpDir();
     const { field: _f, ...noField } = defaultRecommender();
     writeFileSync(join(dir, 'model.json'), JSON.stringify(noField));
@@ -40,6 +40,11 @@ describe('errors of the library in the CLI’s language', () => {
     const en = await cli(args, { cwd: dir });
     expect(en.code).toBe(2);
     expect(en.stderr.split('\n')[0]).toBe('samverkan: --field: the model "sweden-bodies-2026" has no field variant (it was fitted on groups without fields), so it cannot answer for one field');
+    // evaluate passes --methods on itself (a flag of the command line only): its errors name it too.
+    const evaluate = ['evaluate', '--protocol', 'body', '--methods', 'samverkan_field', '--model', 'model.json', '--dataset', 'bodies'];
+    const methods = await cli(evaluate, { cwd: dir, lang: null });
+    expect(methods.code).toBe(2);
+    expect(methods.stderr.split('\n')[0]).toBe('samverkan: --methods: modellen "sweden-bodies-2026" har ingen variant för verksamhetsområden (den anpassades till grupper utan område), så den kan inte svara för ett område');
   });
 
   it('evaluate --since after every tie or body: what the data cannot answer, exit 1, in both protocols', async () => {
