@@ -500,7 +500,10 @@ export function evaluateRecommender(net: CooperationNetwork, options: EvaluateOp
   const methods = o.methods.filter((m, i, all) => all.indexOf(m) === i);
   if (plain) {
     const wrong = methods.filter((m) => !(PLAIN_METHODS as readonly string[]).includes(m));
-    if (given && wrong.length > 0) throw new ArgumentError(`evaluateRecommender: ${wrong.join(', ')} need${wrong.length === 1 ? 's' : ''} a geography, and this network is a plain graph; its methods are ${PLAIN_METHODS.join(', ')}`);
+    if (given && wrong.length > 0) {
+      const reason = said('errors.evaluate.needsGeography', { n: wrong.length, methods: wrong.join(', '), plain: PLAIN_METHODS.join(', ') });
+      throw new ArgumentError(said('errors.where', { fn: 'evaluateRecommender', reason }));
+    }
   }
   const used = plain ? methods.filter((m) => (PLAIN_METHODS as readonly string[]).includes(m)) : methods;
   const splits: Pick<Split, 'pairs' | 'labels' | 'hiddenCount' | 'outside'>[] = plain ? plainSplits(net, o) : evaluationSplits(net, o);

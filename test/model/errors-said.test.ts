@@ -6,7 +6,7 @@
  * written out here, not taken from the catalogue.
  */
 import { describe, expect, it } from 'vitest';
-import { ArgumentError, fitRecommender, loadNetwork, OptionsError, planLinks, recommendForCounty, recommendPartners, SamverkanError, smallMunicipalities, swedenCooperationBodies, swedenGeography, demoDataset } from '../../src/index.js';
+import { ArgumentError, evaluateRecommender, fitRecommender, loadNetwork, OptionsError, planLinks, recommendForCounty, recommendPartners, SamverkanError, smallMunicipalities, swedenCooperationBodies, swedenGeography, demoDataset } from '../../src/index.js';
 import { resolveGroups } from '../../src/model.js';
 import { defaultRecommender, evaluateBodies, fitConditionalLogit } from '../../src/recommend.js';
 import { nodeTable, toGexf, toGraphml } from '../../src/io.js';
@@ -103,6 +103,15 @@ describe('evaluations and fits', () => {
     const model = thrown(() => evaluateBodies(bodies, { methods: ['samverkan_field'], model: noField, bootstrap: 0 }));
     expect(model).toMatchObject({ code: 'OPTIONS', option: 'methods' });
     expect(model.message).toContain('has no field variant');
+  });
+
+  it('a method a plain graph cannot run is said with its number, in both languages', () => {
+    const plain = loadNetwork({ links: { text: 'source,target\na,b\nb,c\nc,a\n', name: 'edges.csv' } });
+    const one = thrown(() => evaluateRecommender(plain, { methods: ['nearest', 'jaccard'] }));
+    expect(one).toBeInstanceOf(ArgumentError);
+    expect(one.message).toMatch(/^evaluateRecommender: nearest needs a geography, and this network is a plain graph; its methods are /);
+    expect(one.describe('sv')).toMatch(/^evaluateRecommender: nearest behöver en geografi, och det här nätverket är en vanlig graf; dess metoder är /);
+    expect(thrown(() => evaluateRecommender(plain, { methods: ['nearest', 'samverkan'] })).message).toMatch(/^evaluateRecommender: nearest, samverkan need a geography/);
   });
 
   it('a network with nothing to learn from is an ArgumentError; a fit that does not converge a FitError', () => {

@@ -43,6 +43,11 @@ export const errors = {
   'errors.evaluate.tooFewEdges.one': 'the graph has {n} edge; at least 2 are needed to hide one and keep one',
   'errors.evaluate.tooFewEdges.other': 'the graph has {n} edges; at least 2 are needed to hide one and keep one',
   'errors.debugHint': '(run with --debug for details)',
+  'errors.evaluate.needsGeography.one': '{methods} needs a geography, and this network is a plain graph; its methods are {plain}',
+  'errors.evaluate.needsGeography.other': '{methods} need a geography, and this network is a plain graph; its methods are {plain}',
+  'errors.capabilities.wordTwice': 'capabilities: the word {word} means both {a} and {b}',
+  'errors.capabilities.twoDates': 'the network is read on {date} and the capabilities on {other}; read both on one date',
+  'errors.capabilities.asOf': 'asOf: expected an ISO date YYYY-MM-DD that exists, got {value}',
   'errors.workers.noThreads': 'workers > 1 needs Node.js worker threads (node:worker_threads); use workers: 1 here',
   'errors.workers.failed': 'a centrality worker thread failed: {reason}',
 } as const;

@@ -39,6 +39,11 @@ export const errors: Section<typeof en> = {
   'errors.evaluate.tooFewEdges.one': 'grafen har {n} kant; minst 2 behövs för att dölja en och behålla en',
   'errors.evaluate.tooFewEdges.other': 'grafen har {n} kanter; minst 2 behövs för att dölja en och behålla en',
   'errors.debugHint': '(kör med --debug för detaljer)',
+  'errors.evaluate.needsGeography.one': '{methods} behöver en geografi, och det här nätverket är en vanlig graf; dess metoder är {plain}',
+  'errors.evaluate.needsGeography.other': '{methods} behöver en geografi, och det här nätverket är en vanlig graf; dess metoder är {plain}',
+  'errors.capabilities.wordTwice': 'capabilities: ordet {word} betyder både {a} och {b}',
+  'errors.capabilities.twoDates': 'nätverket läses per {date} och förmågorna per {other}; läs båda per samma datum',
+  'errors.capabilities.asOf': 'asOf: väntade ett ISO-datum ÅÅÅÅ-MM-DD som finns, fick {value}',
   'errors.workers.noThreads': 'workers > 1 kräver Node.js-trådar (node:worker_threads); använd workers: 1 här',
   'errors.workers.failed': 'en tråd för centralitetsberäkningen misslyckades: {reason}',
 };
