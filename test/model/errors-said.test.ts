@@ -5,13 +5,13 @@
  * says it in Swedish with `describe('sv')`. The expected sentences are
  * written out here, not taken from the catalogue.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ArgumentError, evaluateRecommender, fitRecommender, loadNetwork, OptionsError, planLinks, recommendForCounty, recommendPartners, SamverkanError, smallMunicipalities, swedenCooperationBodies, swedenGeography, demoDataset } from '../../src/index.js';
 import { resolveGroups } from '../../src/model.js';
 import { defaultRecommender, evaluateBodies, fitConditionalLogit } from '../../src/recommend.js';
 import { nodeTable, toGexf, toGraphml } from '../../src/io.js';
-import { linkScores, modularity, renumberCommunities, toCsr, KernelArgumentError, KernelOptionsError } from '../../src/metrics/index.js';
-import { FitError } from '../../src/index.js';
+import { betweennessCentrality, linkScores, modularity, renumberCommunities, toCsr, KernelArgumentError, KernelOptionsError } from '../../src/metrics/index.js';
+import { FitError, WorkerError } from '../../src/index.js';
 import { toVariant } from '../../src/recommend/recommender-model.js';
 
 /** What `f` throws. */
@@ -183,5 +183,48 @@ describe('graph exports and kernels', () => {
       expect(e).toMatchObject({ code: 'ARGUMENT', message: text });
       expect((e as SamverkanError).describe('sv')).not.toBe(text);
     }
+  });
+});
+
+describe('worker threads of the path centralities', () => {
+  const csr = () => toCsr(loadNetwork({ links: { text: 'source,target\na,b\nb,c\nc,d\n', name: 'l.csv' } }).graph);
+  /** Run `f` with `process.getBuiltinModule('node:worker_threads')` answering `threads`. */
+  function withThreads(threads: unknown, f: () => void): void {
+    const real = process.getBuiltinModule.bind(process);
+    const spy = vi.spyOn(process, 'getBuiltinModule').mockImplementation(((id: string) => (id === 'node:worker_threads' ? threads : real(id))) as typeof process.getBuiltinModule);
+    try {
+      f();
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('workers > 1 where there are no worker threads (a browser) is a KernelOptionsError naming workers', () => {
+    withThreads(undefined, () => {
+      const e = thrown(() => betweennessCentrality(csr(), { workers: 2 }));
+      expect(e).toBeInstanceOf(RangeError);
+      expect(e).toMatchObject({ code: 'OPTIONS', option: 'workers', message: 'pathCentralities: option workers: workers > 1 needs Node.js worker threads (node:worker_threads); use workers: 1 here' });
+      expect(e.describe('sv')).toBe('pathCentralities: alternativet workers: workers > 1 kräver Node.js-trådar (node:worker_threads); använd workers: 1 här');
+    });
+  });
+
+  it('a worker thread that fails is a WorkerError carrying its message', () => {
+    // A stand-in for node:worker_threads whose every thread reports failure at once, as the worker program does.
+    class FailingWorker {
+      constructor(_source: string, { workerData }: { workerData: { control: Int32Array; index: number; message: SharedArrayBuffer } }) {
+        new Uint8Array(workerData.message).set(new TextEncoder().encode('RangeError: out of luck'));
+        Atomics.store(workerData.control, 2 + 2 * workerData.index, 2);
+        Atomics.add(workerData.control, 0, 1);
+      }
+      terminate() {
+        return Promise.resolve(0);
+      }
+    }
+    withThreads({ Worker: FailingWorker }, () => {
+      const e = thrown(() => betweennessCentrality(csr(), { workers: 2 }));
+      expect(e).toBeInstanceOf(WorkerError);
+      expect(e).toMatchObject({ code: 'WORKER', message: 'a centrality worker thread failed: RangeError: out of luck' });
+      expect(e.describe('sv')).toBe('en tråd för centralitetsberäkningen misslyckades: RangeError: out of luck');
+    });
   });
 });
