@@ -27,7 +27,7 @@ const kin = new Map<abstract new (...args: never[]) => unknown, abstract new (..
 /**
  * The base of every error samverkan throws on purpose: `code` says which
  * kind (`ARGUMENT`, `OPTIONS`, `CAPACITY`, `GEOGRAPHY_REQUIRED`, `SCOPE`,
- * `LOAD`, `GEOGRAPHY`, `XML`, `COUNTRY`, `FIT`, `WORKER`), and `file`, `row`
+ * `LOAD`, `GEOGRAPHY`, `XML`, `COUNTRY`, `NOT_TEXT`, `FIT`, `WORKER`), and `file`, `row`
  * and `column` where the input was wrong, when it is one place. Anything
  * else thrown is a bug.
  *

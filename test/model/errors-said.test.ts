@@ -228,3 +228,15 @@ describe('worker threads of the path centralities', () => {
     });
   });
 });
+
+describe('bytes that are not text', () => {
+  it('decodeText of a zip (an .xlsx) throws a NotTextError, a SamverkanError said in both languages', async () => {
+    const { decodeText, NotTextError } = await import('../../src/io.js');
+    const e = thrown(() => decodeText(Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0)));
+    expect(e).toBeInstanceOf(NotTextError);
+    expect(e).toBeInstanceOf(SamverkanError);
+    expect(e.code).toBe('NOT_TEXT');
+    expect(e.message).toBe((e as InstanceType<typeof NotTextError>).problem.reason);
+    expect(e.describe('sv')).not.toBe(e.message);
+  });
+});
