@@ -21,6 +21,17 @@ const ALLOWED: Readonly<Record<string, { count: number; why: string }>> = {
   'src/synthetic/demo/files.ts': { count: 1, why: 'the demo generator’s self-check of its design (pending: as above)' },
 };
 
+/** Error classes on a base other than `SamverkanError`, each with why. */
+const OTHER_BASES: Readonly<Record<string, string>> = {
+  SamverkanError: 'the base itself',
+  KernelOptionsError: 'a RangeError (the kernels’ contract) counted as an OptionsError (countAsSamverkanError)',
+  KernelArgumentError: 'a RangeError (the kernels’ contract) counted as an ArgumentError (countAsSamverkanError)',
+  UsageError: 'the CLI’s bad usage (exit 2), caught by run() and never out of the CLI',
+  OutputError: 'the CLI’s failure to write its output (exit 1), caught by run()',
+  ChunkReadError: 'the loader’s internal signal that a chunk could not be read, turned into a problem',
+  NotUtf8Error: 'control flow of the text reader: read again as Windows-1252',
+};
+
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -50,6 +61,12 @@ describe('errors thrown on purpose', () => {
   it('are SamverkanErrors: no plain Error, TypeError or RangeError outside the internal invariants', () => {
     const unexpected = [...found].filter(([path]) => !Object.hasOwn(ALLOWED, path)).map(([path, throws]) => `${path}: ${throws.join(' | ')}`);
     expect(unexpected, 'throw a SamverkanError subclass (see src/model/errors.ts), or start an internal invariant’s message with "unreachable:"').toEqual([]);
+  });
+
+  it('error classes extend SamverkanError, or are one of the few on another base', () => {
+    const classes = files('src').flatMap((path) => [...readFileSync(path, 'utf8').matchAll(/class (\w+) extends (?:Error|TypeError|RangeError)\b/g)].map((m) => m[1]!));
+    expect(classes.filter((name) => !Object.hasOwn(OTHER_BASES, name))).toEqual([]);
+    expect(Object.keys(OTHER_BASES).filter((name) => !classes.includes(name)), 'entries for classes that are gone').toEqual([]);
   });
 
   it('each file of the allow-list still has exactly its count (a new throw there is not allowed by it, a mended one leaves the list)', () => {
