@@ -240,3 +240,26 @@ describe('bytes that are not text', () => {
     expect(e.describe('sv')).not.toBe(e.message);
   });
 });
+
+describe('arguments the data does not have, in both languages', () => {
+  it('says them in Swedish with the English message unchanged', async () => {
+    const { neighbours, swedenGeography: geography } = await import('../../src/index.js');
+    const { municipalityDistanceKm } = await import('../../src/geo.js');
+    const { linkScores: recommendLinkScores } = await import('../../src/recommend.js');
+    const { readGraphFile } = await import('../../src/io.js');
+    const net = loadNetwork(demoDataset());
+    const cases: [() => unknown, string, string][] = [
+      [() => neighbours(geography(), 'Atlantis'), 'unknown municipality "Atlantis": give a code or an unambiguous name', 'okänd kommun "Atlantis": ange en kod eller ett entydigt namn'],
+      [() => municipalityDistanceKm(geography(), '2480', '9999'), 'unknown municipality 9999', 'okänd kommun 9999'],
+      [() => recommendLinkScores(net, [['2480', '9999']], 'jaccard'), 'linkScores: unknown actor "9999"', 'linkScores: okänd aktör "9999"'],
+      [() => planLinks(net, { objective: 'capability-reach' }), 'planLinks: the objective capability-reach needs capabilities and capability', 'planLinks: målet capability-reach kräver capabilities och capability'],
+      [() => readGraphFile(42 as never), 'readGraphFile: expected a file path, { path }, { text }, { bytes } or bytes; got a number (42)', 'readGraphFile: väntade en sökväg, { path }, { text }, { bytes } eller byte; fick talet 42'],
+    ];
+    for (const [f, en, sv] of cases) {
+      const e = thrown(f);
+      expect(e).toBeInstanceOf(ArgumentError);
+      expect(e.message).toBe(en);
+      expect(e.describe('sv')).toBe(sv);
+    }
+  });
+});
