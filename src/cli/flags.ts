@@ -274,13 +274,18 @@ function say(text: string, lang: Lang, params?: Flag['helpParams']): string {
   return Object.hasOwn(CATALOGUES.en, text) || /^cli\.[\w.-]+$/.test(text) ? message(lang, text as MessageKey, values) : text;
 }
 
+/** A flag's value placeholder in `lang`: each word the catalogue names (`cli.value.FILE`: FIL) said in it, letters (`N`, `C[,C…]`) as written. */
+export function valueIn(value: string, lang: Lang): string {
+  return value.replace(/[A-Z]{2,}/g, (word) => (Object.hasOwn(CATALOGUES.en, `cli.value.${word}`) ? message(lang, `cli.value.${word}` as MessageKey) : word));
+}
+
 /** Help columns: flags in the first 20 (after two spaces), text after, 79 in all. */
 const LEFT = 20;
 const WIDTH = 79;
 
 /** The help line of one flag: `  --small N           population below which … (default 15000)`. */
 export function flagHelp(name: string, flag: Flag, lang: Lang): string {
-  const left = `--${name}${flag.short ? `, -${flag.short}` : ''}${flag.value ? ` ${flag.value}` : ''}`;
+  const left = `--${name}${flag.short ? `, -${flag.short}` : ''}${flag.value ? ` ${valueIn(flag.value, lang)}` : ''}`;
   const fallback = flag.default === false ? undefined : (flag.default ?? schemaDefault(flag.schema));
   const choices = (flag.showChoices ?? (flag.type === 'choice' && (flag.choices?.length ?? 0) <= 8)) ? flag.choices : undefined;
   const extra = [choices && choices.join(' | '), fallback !== undefined && message(lang, 'cli.help.default', { value: fallback })].filter(Boolean);

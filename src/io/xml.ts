@@ -1,5 +1,6 @@
 import { checkHeap } from '../model/runtime.js';
 import { SamverkanError } from '../model/errors.js';
+import { message, type Lang } from '../model/i18n/index.js';
 import { hint, messageText, type ProblemMessage, type ProblemParam } from '../model/i18n/problem.js';
 
 /**
@@ -78,12 +79,22 @@ export class XmlError extends SamverkanError {
   /** What is wrong, as data (a catalogue code and its values): the message's text in any language (`messageText`). */
   readonly said: ProblemMessage;
   constructor(said: ProblemMessage, line: number, column: number) {
-    super('XML', `${messageText(said, 'en')} (line ${line}, column ${column})`, { row: line, column });
+    super('XML', placed(said, line, column, 'en'), { row: line, column });
     this.name = 'XmlError';
     this.line = line;
     this.column = column;
     this.said = said;
   }
+
+  /** The message in `lang`: what is wrong and where (its `message` is the English). */
+  override describe(lang: Lang): string {
+    return placed(this.said, this.line, this.column, lang);
+  }
+}
+
+/** What is wrong in the XML and where, in `lang`. */
+function placed(said: ProblemMessage, line: number, column: number, lang: Lang): string {
+  return message(lang, 'load.xml.at', { detail: messageText(said, lang), line: String(line), column: String(column) });
 }
 
 /** An XML Name (§2.3): a start character, then name characters. Sticky, to match at a position. */

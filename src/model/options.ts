@@ -288,7 +288,8 @@ function fixedTextKey(text: string): MessageKey | undefined {
 function typeOfValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isNaN(value) ? 'nan' : 'number';
+  // As zod 4 names them: NaN and the infinities are not "a number" to a reader.
+  if (typeof value === 'number') return Number.isNaN(value) ? 'nan' : Number.isFinite(value) ? 'number' : String(value);
   if (typeof value === 'object') return value instanceof Date ? 'date' : value instanceof Map ? 'map' : value instanceof Set ? 'set' : 'object';
   return typeof value;
 }

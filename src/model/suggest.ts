@@ -107,7 +107,7 @@ function suggestionText(said: readonly string[], lang: Lang = 'en'): string {
  * but is close to a municipality's name (Swedish letters folded, `kommun`
  * dropped: `Umea kommun`, `Skelleftea`, `Lyksele`), or ''.
  */
-export function municipalitySuggestion(geography: Geography, raw: string, lang: Lang = 'en'): string {
+export function municipalitySuggestion(geography: Geography, raw: string, lang: Lang): string {
   const m = municipalitySuggestionHint(geography, raw);
   return m === '' ? '' : messageText(m, lang);
 }
@@ -124,7 +124,7 @@ export function municipalitySuggestionHint(geography: Geography, raw: string): P
  * but is close to one's name, with or without the county suffix and its
  * genitive under the geography's name rules (`län`, `s` in Sweden), or ''.
  */
-export function countySuggestion(geography: Geography, raw: string, lang: Lang = 'en'): string {
+export function countySuggestion(geography: Geography, raw: string, lang: Lang): string {
   const m = countySuggestionHint(geography, raw);
   return m === '' ? '' : messageText(m, lang);
 }

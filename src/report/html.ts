@@ -102,9 +102,13 @@ footer { margin-top: 48px; color: var(--muted); font-size: 13px; }
   figure, .figures, table.figures-table { break-inside: avoid; }
   tr { break-inside: avoid; }
   .scroll { overflow: visible; }
-  table, table.overview { font-size: 7.5pt; margin: 3pt 0 6pt; }
+  table, table.overview { font-size: 7.5pt; line-height: 1.25; margin: 3pt 0 6pt; }
+  /* The full list of suggestions follows in print (its details are open): the short list would say it twice. */
+  .scroll:has(> table.suggestions) { display: none; }
   th, td, table.overview th, table.overview td { padding: 1px 3px; }
   th { white-space: normal; }
+  /* A page has no scroll bar: the matrix's long names (samverkansöverenskommelse) break rather than widen it past the page, which would make the printer shrink every page. */
+  table.capability-matrix th { overflow-wrap: anywhere; hyphens: auto; font-size: 6.5pt; }
   details { margin: 2pt 0 6pt; }
   details::details-content { content-visibility: visible; display: block; }
   details > summary { list-style: none; color: var(--ink); font-size: 8.5pt; }
@@ -291,6 +295,7 @@ function capabilitiesSection(w: Writer, model: ReportModel, s: CountySection): s
     [{ label: w.t('report.col.municipality') }, ...codes.map((c) => ({ label: label(c) }))],
     [...byMunicipality].map(([code, states]) => [h(names.get(code) ?? code), ...codes.map((c) => `<span class="state-${h(states.get(c) ?? 'unknown')}">${h(stateWord(states.get(c) ?? 'unknown'))}</span>`)]),
     w.t('report.cap.noMunicipality'),
+    'capability-matrix',
   );
   const reach = table(
     [{ label: w.t('report.col.municipality') }, { label: w.t('report.cap.col.lacks') }, { label: w.t('report.cap.col.nearest') }, { label: w.t('report.cap.col.km'), numeric: true }, { label: w.t('report.cap.col.cooperating') }],

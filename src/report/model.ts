@@ -119,7 +119,7 @@ export interface ReportModel {
   seriousGaps: number;
   /** What the loader did with the input rows, when the network was loaded from input. */
   loaded: { rows: number; rejected: number; warnings: number } | undefined;
-  /** Links that had ended before the latest date in the data (0 for an `asOf` snapshot, which has none). */
+  /** Links of the report's area (national: all; else those with an end in one of its counties) that had ended before the latest date in the data (0 for an `asOf` snapshot, which has none). */
   endedLinks: number;
   /** What a reader must know about the data, in sentences: ended links counted, rows left out, sampled betweenness. */
   notes: string[];
@@ -224,10 +224,14 @@ export function buildReport(network: CooperationNetwork, options: ReportOptions 
   const populationDates = [...new Set(net.geography.municipalities.map((m) => m.populationDate ?? String(m.populationYear)))].sort(cmp);
 
   const loaded = net.loadReport ? loadSummary(net.loadReport) : undefined;
-  const endedLinks = net.date === undefined && latest !== undefined ? net.links.filter((l) => l.until !== undefined && l.until < latest!).length : 0;
+  // The links of the report's area (national: all; else those with an end in one of its counties), as the county card counts them.
+  const areaCounties = net.scope.national ? undefined : new Set(counties.map((c) => c.coverage.county));
+  const inArea = (id: string) => areaCounties!.has(net.actor(id)?.county ?? '');
+  const areaLinks = areaCounties ? net.links.filter((l) => inArea(l.source) || inArea(l.target)) : net.links;
+  const endedLinks = net.date === undefined && latest !== undefined ? areaLinks.filter((l) => l.until !== undefined && l.until < latest!).length : 0;
   const sampled = central.sampling && !central.sampling.exact ? central.sampling : undefined;
   const notes = [
-    endedLinks > 0 ? messageCount(lang, 'report.note.ended', endedLinks, { total: net.links.length, date: formatDate(lang, latest!) }) : undefined,
+    endedLinks > 0 ? messageCount(lang, 'report.note.ended', endedLinks, { total: areaLinks.length, date: formatDate(lang, latest!) }) : undefined,
     loaded && loaded.rejected > 0 ? messageCount(lang, 'report.note.rejected', loaded.rejected, { total: loaded.rows }) : undefined,
     loaded && loaded.warnings > 0 ? messageCount(lang, 'report.note.warnings', loaded.warnings) : undefined,
     sampled ? message(lang, 'report.note.sampled', { sources: sampled.sources, actors: sampled.nodes, bound: formatNumber(lang, Number(sampled.betweennessErrorBound.toPrecision(2)), 6) }) : undefined,

@@ -306,6 +306,9 @@ describe('recommend, plan and evaluate', () => {
     const typo = await cli(['recommend', '--municipality', 'Lyksele', '--dataset', 'bodies']);
     expect(typo).toMatchObject({ code: 2, stdout: '' });
     expect(typo.stderr).toMatch(/unknown municipality "Lyksele"; did you mean Lycksele \(2481\)\?/);
+    const typoSv = await cli(['recommend', '--municipality', 'Lyksele', '--dataset', 'bodies', '--lang', 'sv']);
+    expect(typoSv).toMatchObject({ code: 2, stdout: '' });
+    expect(typoSv.stderr).toMatch(/okänd kommun "Lyksele"; menade du Lycksele \(2481\)\?/);
     // A municipality outside the area the data is said to cover is refused, not answered from nothing.
     const outside = await cli(['recommend', '--municipality', 'Umeå', '--county', 'Jämtland', '--dataset', 'bodies']);
     expect(outside).toMatchObject({ code: 2, stdout: '' });

@@ -64,8 +64,12 @@ describe('flag tables', () => {
     expect(flagHelp('n', other, 'en')).toBe('  --n N               a number (default 7)');
     // A help line from the catalogue, in each language; a key it lacks is an error, not printed.
     const keyed = cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.actors' });
-    expect(flagHelp('actors', keyed, 'sv')).toBe('  --actors FILE       aktörer som CSV (id, namn, typ, kommun, län, …)');
+    expect(flagHelp('actors', keyed, 'sv')).toBe('  --actors FIL        aktörer som CSV (id, namn, typ, kommun, län, …)');
     expect(flagHelp('actors', keyed, 'en')).toBe('  --actors FILE       actors CSV (id, name, kind, municipality, county, …)');
+    // A placeholder's words are said in the language; letters are kept.
+    const listed = cliFlag({ type: 'string', value: 'C[,C…] DATE', help: 'cli.flag.county' });
+    expect(flagHelp('county', listed, 'sv').startsWith('  --county C[,C…] DATUM ')).toBe(true);
+    expect(flagHelp('county', listed, 'en').startsWith('  --county C[,C…] DATE ')).toBe(true);
     expect(() => flagHelp('x', cliFlag({ type: 'string', help: 'cli.flag.nothing' }), 'en')).toThrow(/no message "cli.flag.nothing"/);
   });
 });
@@ -82,6 +86,8 @@ describe('every command on the flag tables', () => {
         expect(r.stdout).toContain(CATALOGUES[lang][`cli.summary.${command.name}` as keyof (typeof CATALOGUES)['en']].slice(1, 30));
         for (const flag of Object.keys(command.options)) expect(r.stdout, `${command.name} --${flag}`).toMatch(new RegExp(`\\n  --${flag}[ ,]`));
         expect(r.stdout).not.toMatch(/\{\w+\}|undefined|\bcli\.\w/);
+        // Swedish help names its placeholders in Swedish (FIL, DATUM), not as the English help does.
+        if (lang === 'sv') expect(r.stdout, command.name).not.toMatch(/\b(FILE|DATE|DIR|NAME|LIST|COLUMN|FIELD|KIND|METHOD|CODE|LANG|HOW|WHAT)\b|standard output/);
       }
       const sv = (await cli([command.name, '--help'], { lang: null })).stdout;
       expect(sv, `${command.name}: Swedish by default`).toContain('Exempel:');

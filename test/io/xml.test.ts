@@ -75,4 +75,18 @@ describe('parseXml', () => {
       expect((error as XmlError).line).toBe(line);
     });
   }
+
+  it('says what is wrong and where in English and in Swedish', () => {
+    let error: unknown;
+    try {
+      parseXml('<a>\n  <b></a>');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(XmlError);
+    const e = error as XmlError;
+    expect(e.message).toBe('the end tag </a> does not match the start tag <b> on line 2 (line 2, column 8)');
+    expect(e.describe('en')).toBe(e.message);
+    expect(e.describe('sv')).toBe('sluttaggen </a> passar inte starttaggen <b> på rad 2 (rad 2, kolumn 8)');
+  });
 });

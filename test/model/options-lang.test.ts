@@ -13,6 +13,7 @@ import { issueReason, OptionsError, parseOptions, ProgressSchema, SampleCountSch
 import { loadNetwork } from '../../src/io/load/index.js';
 import { demoDataset } from '../../src/io/sweden.js';
 import { coverageByCounty } from '../../src/analysis/coverage.js';
+import { renderMap } from '../../src/report/map/render.js';
 import { cli } from '../cli/helpers.js';
 
 /** English words of zod's messages: a Swedish text that has one has fallen back to zod's English. */
@@ -41,11 +42,23 @@ const ZOD_CASES: [string, z.ZodType, unknown][] = [
   ['invalid_union', z.union([z.string(), z.number()]), true],
 ];
 
+/** The OptionsError `f` throws (the test fails when it throws none, or another error). */
+function refusedBy(f: () => unknown): OptionsError {
+  try {
+    f();
+  } catch (error) {
+    expect(error).toBeInstanceOf(OptionsError);
+    return error as OptionsError;
+  }
+  throw new Error('expected an OptionsError');
+}
+
 describe("zod's issues in both languages", () => {
   it.each(ZOD_CASES)('%s: English is zod\'s message, Swedish is the catalogue\'s, without English', (_name, schema, value) => {
     const issue = issueOf(schema, value);
     const en = issueReason(issue, value, 'en');
     const sv = issueReason(issue, value, 'sv');
+    // zod's own message (independent of samverkan) opens the English reason; a "got" may follow.
     expect(en.startsWith(issue.message)).toBe(true);
     // Swedish falls back to zod's English text when the catalogue's rendering does not reproduce zod's message.
     expect(sv).not.toMatch(ZOD_ENGLISH);
@@ -67,21 +80,12 @@ describe("zod's issues in both languages", () => {
 });
 
 describe('the library\'s own checks in both languages', () => {
-  const refusedBy = (f: () => unknown): OptionsError => {
-    try {
-      f();
-    } catch (error) {
-      expect(error).toBeInstanceOf(OptionsError);
-      return error as OptionsError;
-    }
-    throw new Error('expected an OptionsError');
-  };
-
   it('a refusal keeps its English message and reason, and says itself in Swedish', () => {
     const error = refusedBy(() => parseOptions(z.strictObject({ onProgress: ProgressSchema }), { onProgress: 3 }, 'f'));
     expect(error.message).toBe('f: option onProgress: expected a function, got a number (3)');
-    expect(error.reasonIn('en')).toBe(error.reason);
-    expect(error.describe('en')).toBe(error.message);
+    expect(error.reason).toBe('expected a function, got a number (3)');
+    expect(error.reasonIn('en')).toBe('expected a function, got a number (3)');
+    expect(error.describe('en')).toBe('f: option onProgress: expected a function, got a number (3)');
     expect(error.reasonIn('sv')).toBe('väntade en funktion, fick talet 3');
     expect(error.describe('sv')).toBe('f: alternativet onProgress: väntade en funktion, fick talet 3');
   });
@@ -107,9 +111,11 @@ describe('the library\'s own checks in both languages', () => {
   it('refusal gives zod the English text and the sentence as data', () => {
     const r = refusal('options.nodeTwice');
     expect(r.message).toBe('names a node twice');
-    expect(r.params.said('sv')).not.toBe(r.message);
+    expect(r.params.said('sv')).toBe('nämner en nod två gånger');
+    expect(r.params.said('en')).toBe('names a node twice');
     const issue = issueOf(z.array(z.string()).refine((a) => new Set(a).size === a.length, refusal('options.nodeTwice')), ['a', 'a']);
-    expect(issueReason(issue, ['a', 'a'], 'sv')).toContain(r.params.said('sv'));
+    expect(issueReason(issue, ['a', 'a'], 'sv')).toMatch(/^nämner en nod två gånger\b/);
+    expect(issueReason(issue, ['a', 'a'], 'en')).toMatch(/^names a node twice\b/);
   });
 
   it('a kind list with no letter in a word is refused in the language', () => {
@@ -134,5 +140,20 @@ describe('the CLI says a refused flag value in its language', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--l2: l2 är ett alternativ för omanpassningen/);
     expect(r.stderr).not.toMatch(/\bof the refit\b/);
+  });
+
+  it('an infinite number is named as zod names it, in Swedish too', () => {
+    const error = refusedBy(() => parseOptions(z.strictObject({ name: z.string() }), { name: Infinity }, 'f'));
+    expect(error.reason).toMatch(/^Invalid input: expected string, received Infinity\b/);
+    expect(error.reasonIn('sv')).toMatch(/^fel sorts värde: väntade en text, fick Infinity\b/);
+    expect(error.reasonIn('sv')).not.toContain('ett tal');
+  });
+
+  it("a map's categories that miss a value are refused in the language", () => {
+    const values = new Map([['2480', 0.5], ['0180', 2]]);
+    const error = refusedBy(() => renderMap({ values, scale: 'categorical', categories: [{ value: 0.5, label: 'half' }] }));
+    expect(error.option).toBe('categories');
+    expect(error.describe('en')).toBe('renderMap: option categories: has no category for the value 2 (the categories: 0.5)');
+    expect(error.describe('sv')).toBe('renderMap: alternativet categories: saknar en kategori för värdet 2 (kategorierna: 0.5)');
   });
 });

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect } from 'vitest';
 import { demoDataset, loadNetwork, renderExplorer } from '../../src/index.js';
 import { itInChromium, useChromium, type OpenedPage } from '../helpers/chromium.js';
-import { DATES, exploreNetwork, XSS } from './explore-fixture.js';
+import { DATES, exploreNetwork, openDashGaps, XSS } from './explore-fixture.js';
 
 // One browser for the whole file (see test/helpers/chromium.ts).
 const chromium = useChromium();
@@ -35,6 +35,9 @@ describe('the explorer in Chromium', () => {
     expect(await opened.count('#map .tie.direct')).toBe(3);
     expect(await opened.count('#map .tie.shared')).toBe(3);
     expect(await opened.count('#map .tie[data-tie]')).toBe(6);
+    // Shared ties are dashed with gaps that stay open at every width; direct ties are solid.
+    for (const gap of await openDashGaps(opened, '#map line.tie.shared')) expect(gap).toBeGreaterThanOrEqual(2);
+    expect(new Set(await openDashGaps(opened, '#map line.tie.direct'))).toEqual(new Set([null]));
     const labels = await opened.texts('#map .labels text');
     expect(labels).toHaveLength(15);
     expect(labels).toContain('Umeå');
@@ -108,18 +111,20 @@ describe('the explorer in Chromium', () => {
     const opened = await chromium().open({ html });
     expect(await opened.page.getAttribute('#date', 'max')).toBe(String(DATES.length));
     expect(await opened.page.textContent('#date-value')).toBe('all dates');
-    const at = async (date: string) => {
+    // The slider says its date as the page's language writes dates.
+    const at = async (date: string, written: string) => {
       await opened.page.fill('#date', String(DATES.indexOf(date)));
-      expect(await opened.page.textContent('#date-value')).toBe(date);
+      expect(await opened.page.textContent('#date-value')).toBe(written);
+      expect(await opened.page.getAttribute('#date', 'aria-valuetext')).toBe(written);
       return ties(opened);
     };
     // 2010: 2421–2462, and the body's first two members.
-    expect(await at('2010-01-01')).toBe(2);
+    expect(await at('2010-01-01', '1 January 2010')).toBe(2);
     expect(await opened.page.textContent('#status')).toBe('2 of 6 ties shown');
     // 2018: the third member joins, 2421–2462 has ended, 2480–2482 has begun.
-    expect(await at('2018-01-01')).toBe(4);
+    expect(await at('2018-01-01', '1 January 2018')).toBe(4);
     // 2021-12-31: and 2480–2281.
-    expect(await at('2021-12-31')).toBe(5);
+    expect(await at('2021-12-31', '31 December 2021')).toBe(5);
     await opened.page.fill('#date', String(DATES.length));
     expect(await ties(opened)).toBe(6);
     expect(opened.problems()).toEqual([]);
@@ -222,11 +227,20 @@ describe('the explorer in Chromium', () => {
     expect(await opened.page.getAttribute('html', 'lang')).toBe('sv');
     expect(await opened.page.textContent('#status')).toBe('6 av 6 band visas');
     expect(await opened.page.textContent('#date-value')).toBe('alla datum');
+    await opened.page.fill('#date', String(DATES.indexOf('2012-06-30')));
+    expect(await opened.page.textContent('#date-value')).toBe('30 juni 2012');
+    await opened.page.fill('#date', String(DATES.length));
+    // One match is one "träff"; more are "träffar".
+    await opened.page.fill('#search', 'Umeå');
+    expect(await opened.page.textContent('#search-status')).toBe('1 träff');
+    await opened.page.fill('#search', 'å');
+    expect(await opened.page.textContent('#search-status')).toMatch(/^\d+ träffar$/);
+    await opened.page.fill('#search', '');
     await opened.page.dispatchEvent('#map path.municipality[data-code="2480"]', 'click');
     expect(await opened.texts('#panel h3')).toEqual(['Band', 'Aktörer', 'Luckor', 'Föreslagna partner']);
     // The data's common English link kinds in Swedish; a word of the data's own (the probe) as written.
     const linkKinds = (await opened.texts('#f-link-kinds label')).map((l) => l.trim());
-    expect(linkKinds).toEqual(expect.arrayContaining(['överenskommelse', 'medlemskap', XSS.linkKind]));
+    expect(linkKinds).toEqual(expect.arrayContaining(['överenskommelse', 'medlem', XSS.linkKind]));
     expect(linkKinds).not.toContain('agreement');
     expect(opened.problems()).toEqual([]);
     await opened.close();

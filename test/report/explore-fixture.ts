@@ -1,4 +1,5 @@
 import { CooperationNetwork, swedenGeography } from '../../src/index.js';
+import type { OpenedPage } from '../helpers/chromium.js';
 
 /** Probes that would run a script if a string reached the page as markup. */
 export const XSS = {
@@ -48,3 +49,17 @@ export function exploreNetwork(): CooperationNetwork {
 }
 
 export const DATES = ['2010-01-01', '2012-06-30', '2015-01-01', '2018-01-01', '2019-05-01', '2020-01-01', '2021-12-31'];
+
+/**
+ * For each element matching `selector`, the narrowest gap of its dash pattern
+ * left open after its line ends (a round or square end reaches half the width
+ * into the gap on each side), from the computed style; null when it has no dashes.
+ */
+export async function openDashGaps(opened: OpenedPage, selector: string): Promise<(number | null)[]> {
+  return (await opened.page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => {
+    const s = getComputedStyle(e);
+    if (s.strokeDasharray === 'none') return null;
+    const gaps = s.strokeDasharray.split(/[\\s,]+/).filter((_, k) => k % 2 === 1).map(parseFloat);
+    return Math.min(...gaps) - (s.strokeLinecap === 'butt' ? 0 : parseFloat(s.strokeWidth));
+  })`)) as (number | null)[];
+}

@@ -122,6 +122,27 @@ describe('a county report (one county in scope)', () => {
   });
 });
 
+describe("a report's note on ended links", () => {
+  // Two links with an end in Västerbotten (24), one of them ended; two in Stockholm (01), one ended; the data's latest date is 2022-06-01.
+  const net = loadNetwork({
+    links: [
+      'source,target,since,until',
+      'Umeå,Vännäs,2015-01-01,2020-01-01',
+      'Umeå,Robertsfors,2021-01-01,',
+      'Stockholm,Solna,2010-01-01,2019-01-01',
+      'Stockholm,Solna,2022-06-01,',
+    ].join('\n'),
+  });
+
+  it('counts the links of the area the report covers', () => {
+    expect(buildReport(net, { lang: 'en' }).notes).toContain('2 links of 4 had ended before 1 June 2022; they are still counted as cooperation. A report for a given date shows only the cooperation running on that date.');
+    const county = buildReport(net, { lang: 'en', county: 'Västerbotten' });
+    expect(county.endedLinks).toBe(1);
+    expect(county.notes).toContain('1 link of 2 had ended before 1 June 2022; it is still counted as cooperation. A report for a given date shows only the cooperation running on that date.');
+    expect(county.counties[0]!.summary.linkCount).toBe(2);
+  });
+});
+
 describe('county report (Markdown)', () => {
   it('has a section per county and escapes table cells', () => {
     // The evil network's data is all in Västerbotten: a county report, with no overview of other counties.

@@ -182,7 +182,7 @@ export const recommendCommand = defineCommand({
     let rows: RecommendationRow[] & { columns?: string[] };
     if (f.municipality !== undefined) {
       const m = net.municipality(f.municipality);
-      if (!m) throw new UsageError(message(lang, 'cli.error.unknownMunicipality', { value: JSON.stringify(f.municipality) }) + municipalitySuggestion(net.geography, f.municipality), message(lang, 'cli.hint.municipality'));
+      if (!m) throw new UsageError(message(lang, 'cli.error.unknownMunicipality', { value: JSON.stringify(f.municipality) }) + municipalitySuggestion(net.geography, f.municipality, lang), message(lang, 'cli.hint.municipality'));
       if (!scopeSet(net).has(m.code)) throw new UsageError(message(lang, 'cli.error.outsideScope', { name: m.name, area: describeScope(net.scope, net.geography, lang) }), message(lang, 'cli.hint.widen', { county: m.county }));
       rows = recommendPartners(net, m.code, options);
     } else {

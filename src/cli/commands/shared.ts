@@ -7,7 +7,7 @@ import { LANGUAGES, message, messageCount, type Lang, type MessageKey } from '..
 import { messageLang } from '../lang.js';
 export { dataLang, givenLang, messageLang, startLang } from '../lang.js';
 import { UsageError, type CliIO, type OptionSpec, type FlagArgs, type ParsedArgs } from '../context.js';
-import { cliFlag, flagsOf, groupHelp, libraryFlag, parseArgsOptions, wholeNumber, wrap, type FlagGroup, type FlagTable } from '../flags.js';
+import { cliFlag, flagsOf, groupHelp, libraryFlag, parseArgsOptions, wholeNumber, wrap, valueIn, type FlagGroup, type FlagTable } from '../flags.js';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { csvOptions, emit, formatOf, renderRows } from '../output.js';
 
@@ -74,7 +74,7 @@ export function defineCommand(spec: CommandSpec): Command {
     flags,
     ...(spec.renamedFlags && { renamedFlags: spec.renamedFlags }),
     help(lang: Lang) {
-      const usage = `samverkan ${spec.name} ${(spec.usage ?? '[options]').replace('[options]', message(lang, 'cli.help.optionsArg'))}`;
+      const usage = `samverkan ${spec.name} ${valueIn(spec.usage ?? '[options]', lang).replace('[options]', message(lang, 'cli.help.optionsArg'))}`;
       return [
         usage,
         wrap(sentence(message(lang, summaryKey(spec.name))), 76).join('\n'),

@@ -154,7 +154,7 @@ if (D.dates.length === 0) { slider.disabled = true; document.getElementById('dat
 function readDate() {
   var v = Number(slider.value);
   state.date = v < D.dates.length ? D.dates[v] : null;
-  var label = state.date === null ? t('date.all') : state.date;
+  var label = state.date === null ? t('date.all') : D.dateLabels[v];
   dateValue.textContent = label;
   slider.setAttribute('aria-valuetext', label);
 }
@@ -298,7 +298,7 @@ function runSearch() {
   var q = fold(search.value.trim());
   if (q === '') { resultStatus.textContent = ''; return; }
   var found = index.filter(function (x) { return x.key.indexOf(q) >= 0 && (x.kind === undefined || state.actorKinds[x.kind]); });
-  resultStatus.textContent = found.length === 0 ? t('search.none') : t('search.results', { n: numberFormat.format(found.length) });
+  resultStatus.textContent = found.length === 0 ? t('search.none') : t(found.length === 1 ? 'search.result' : 'search.results', { n: numberFormat.format(found.length) });
   found.slice(0, 30).forEach(function (x) {
     var b = linkTo(x.label, function () { x.open(); state.returnFocus = b; });
     b.appendChild(el('span', { 'class': 'muted' }, [' ' + x.note]));

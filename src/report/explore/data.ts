@@ -5,7 +5,7 @@
  * memberships behind it, with their dates and kinds, so the page can filter
  * by date and kind), the gaps and the suggested partners.
  */
-import type { Lang } from '../../model/i18n/index.js';
+import { formatDate, type Lang } from '../../model/i18n/index.js';
 import { findGaps } from '../../analysis/gaps.js';
 import { indexGeography } from '../../model/geography.js';
 import type { MunicipalityTie } from '../../model/network-projection.js';
@@ -79,6 +79,8 @@ export interface ExplorerData {
   suggestions: Record<number, ExplorerSuggestion[]>;
   /** Every date a link starts or ends on, sorted. */
   dates: string[];
+  /** The same dates as the page writes them, in its language (`27 september 2025`). */
+  dateLabels: string[];
   actorKinds: string[];
   linkKinds: string[];
 }
@@ -190,6 +192,7 @@ export function explorerData(net: CooperationNetwork, o: ParsedExplorerOptions, 
     ...gapsOf(net, municipalities, mIndex, lang as Lang),
     suggestions: suggestionsOf(net, o.suggestions, mIndex, lang as Lang),
     dates: drawn.dates,
+    dateLabels: drawn.dates.map((d) => formatDate(lang as Lang, d)),
     actorKinds: [...new Set(actors.map((a) => a.kind))].sort(cmp),
     linkKinds: drawn.linkKinds,
   };

@@ -7,4 +7,4 @@
  */
 export { renderExplorer, jsonForScript } from './render.js';
 export { ExplorerOptionsSchema, type ExplorerOptions } from './options.js';
-export { EXPLORER_STRINGS, EXPLORER_LANGUAGES, defaultExplorerLang, type ExplorerLang, type ExplorerStringKey } from './strings.js';
+export { EXPLORER_STRINGS, EXPLORER_LANGUAGES, type ExplorerLang, type ExplorerStringKey } from './strings.js';

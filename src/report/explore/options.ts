@@ -4,7 +4,7 @@ import type { MapFeatureCollection } from '../map/features.js';
 import { EXPLORER_LANGUAGES } from './strings.js';
 
 export const ExplorerOptionsSchema = z.strictObject({
-  /** Language of the page: `'sv'` or `'en'`. Default: the default country's language (Swedish), else English. */
+  /** Language of the page: `'sv'` or `'en'`. Default: the language of the network's geography (Swedish for Sweden), else English, as `renderReport`. */
   lang: z.enum(EXPLORER_LANGUAGES).optional(),
   /** Page title. Default: the catalogue's `page.title` and the scope. */
   title: z.string().min(1).optional(),

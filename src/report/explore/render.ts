@@ -6,8 +6,9 @@ import { escapeHtml } from '../escape.js';
 import { EXPLORER_SCRIPT } from './client.js';
 import { explorerData, type ExplorerData, type ExplorerMap } from './data.js';
 import { ExplorerOptionsSchema, type ExplorerOptions } from './options.js';
-import { defaultExplorerLang, EXPLORER_STRINGS, type ExplorerStringKey } from './strings.js';
+import { EXPLORER_STRINGS, type ExplorerStringKey } from './strings.js';
 import { describeScope } from '../../model/scope.js';
+import { resolveLang } from '../../model/i18n/index.js';
 
 const h = escapeHtml;
 
@@ -50,7 +51,7 @@ path.outside { fill: #f1f1f1; stroke: #ffffff; stroke-width: 0.6; }
 line.tie { stroke-linecap: round; opacity: 0.75; pointer-events: none; vector-effect: non-scaling-stroke; }
 path.municipality, path.outside { vector-effect: non-scaling-stroke; }
 line.tie.direct, line.swatch.direct { stroke: var(--direct); }
-line.tie.shared, line.swatch.shared { stroke: var(--shared); stroke-dasharray: 4 3; }
+line.tie.shared, line.swatch.shared { stroke: var(--shared); stroke-dasharray: 7 4; stroke-linecap: butt; }
 line.tie.focus { opacity: 1; }
 .ties.has-focus line.tie:not(.focus) { opacity: 0.25; }
 .labels text { font-size: 10px; fill: #111; stroke: #fff; stroke-width: 2.5px; paint-order: stroke; stroke-linejoin: round; text-anchor: middle; dominant-baseline: middle; pointer-events: none; }
@@ -121,7 +122,7 @@ function mapSvg(data: ExplorerData, map: ExplorerMap, label: string): string {
 export function renderExplorer(net: CooperationNetwork, options: ExplorerOptions = {}): string {
   requireGeography(net, 'renderExplorer');
   const o = parseOptions(ExplorerOptionsSchema, options, 'renderExplorer', net);
-  const lang = o.lang ?? defaultExplorerLang();
+  const lang = resolveLang(o.lang, net.geography);
   const strings = EXPLORER_STRINGS[lang];
   const s = (key: ExplorerStringKey, vars: Record<string, string> = {}) => strings[key].replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
   const { data, map } = explorerData(net, o, { ...strings }, lang);

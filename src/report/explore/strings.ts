@@ -4,7 +4,6 @@
  * off, as the page's script looks them up (`page.title`, `kind.religious`).
  * `{name}` placeholders are filled in by the page (`fmt` in its script).
  */
-import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { CATALOGUES, LANGUAGES, type Lang } from '../../model/i18n/index.js';
 import type { explore } from '../../model/i18n/en/explore.js';
 
@@ -24,8 +23,3 @@ function section(lang: Lang): Readonly<Record<ExplorerStringKey, string>> {
 /** The explorer's strings: `EXPLORER_STRINGS[lang][key]`, the same keys in every language (tested). */
 export const EXPLORER_STRINGS: Readonly<Record<ExplorerLang, Readonly<Record<ExplorerStringKey, string>>>> = Object.freeze({ en: section('en'), sv: section('sv') });
 
-/** The default country's language when the explorer speaks it, else English. */
-export function defaultExplorerLang(): ExplorerLang {
-  const locale = DEFAULT_COUNTRY.names?.locale?.toLowerCase() ?? '';
-  return (EXPLORER_LANGUAGES as readonly string[]).find((lang) => locale === lang || locale.startsWith(`${lang}-`)) as ExplorerLang | undefined ?? 'en';
-}

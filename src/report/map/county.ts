@@ -31,6 +31,8 @@ const LEGEND_ROW = 18;
 const SOURCE_BAND = 20;
 
 /** Fills and strokes (the ties' colours are the explorer's: blue and orange stay apart for colour-blind readers, and the dash tells them apart in grey). */
+/** The dash and gap of a shared-body tie, in map units: the gaps stay open at the widest tie (5). */
+const SHARED_DASH = '7 4';
 const COLORS = { tieOnColour: '#1a1a1a', county: '#e3eaf2', neighbour: '#efefef', neighbourStroke: '#ffffff', direct: '#1f5f99', shared: '#c2410c', border: '#33404f', text: '#111111', muted: '#666666' } as const;
 
 /** A gap type's mark: a shape and an Okabe–Ito colour, one per type of {@link GAP_TYPES}, in that order (unknown types cycle through them). */
@@ -249,7 +251,7 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
   const title = o.title ?? message(lang, 'map.county.title', { county: county.name });
   const legendItems: LegendItem[] = [
     { cls: 'direct', text: message(lang, 'map.legend.direct'), sample: (x, y) => `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${tieColor.d}" stroke-width="3" stroke-linecap="round"/>` },
-    { cls: 'shared', text: message(lang, 'map.legend.shared'), sample: (x, y) => `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${tieColor.s}" stroke-width="3" stroke-dasharray="5 3"/>` },
+    { cls: 'shared', text: message(lang, 'map.legend.shared'), sample: (x, y) => `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${tieColor.s}" stroke-width="3" stroke-dasharray="${SHARED_DASH}"/>` },
     {
       cls: 'width',
       text: message(lang, 'map.legend.width'),
@@ -324,7 +326,9 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
     const [ox, oy] = [(-dy / len) * off, (dx / len) * off];
     const cross = !(inCounty.has(a) && inCounty.has(b));
     const cls = `tie ${tie.t === 'd' ? 'direct' : 'shared'}${cross ? ' cross-border' : ''}`;
-    const style = tie.t === 'd' ? `stroke="${tieColor.d}"` : `stroke="${tieColor.s}" stroke-dasharray="5 3"`;
+    // Shared ties dashed with flat ends: round ends would fill the gaps of a wide line, and the dashes are what
+    // tells the two kinds apart in greyscale print.
+    const style = tie.t === 'd' ? `stroke="${tieColor.d}" stroke-linecap="round"` : `stroke="${tieColor.s}" stroke-dasharray="${SHARED_DASH}" stroke-linecap="butt"`;
     const names = { a: nameOf(a), b: nameOf(b) };
     const label =
       tie.t === 'd'
@@ -335,7 +339,7 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
     tieLines.push({
       tie,
       strength,
-      svg: `${casing}<line class="${cls}" data-tie="${escapeXml(`${a}-${b}-${tie.t}`)}" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" ${style} stroke-width="${w}" stroke-linecap="round" stroke-opacity="0.85"><title>${escapeXml(label)}</title></line>`,
+      svg: `${casing}<line class="${cls}" data-tie="${escapeXml(`${a}-${b}-${tie.t}`)}" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" ${style} stroke-width="${w}" stroke-opacity="0.85"><title>${escapeXml(label)}</title></line>`,
     });
   }
   tieLines.sort((x, y) => x.strength / (max[x.tie.t] || 1) - y.strength / (max[y.tie.t] || 1));

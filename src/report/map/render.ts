@@ -2,7 +2,7 @@
 import { geoPath } from 'd3-geo';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { defaultGeography } from '../../io/country.js';
-import { formatDate, message, resolveLang, type Lang } from '../../model/i18n/index.js';
+import { formatDate, formatList, message, resolveLang, type Lang } from '../../model/i18n/index.js';
 import { OptionsError, parseOptions, said } from '../../model/options.js';
 import type { Geography } from '../../model/schema.js';
 import { escapeXml } from '../escape.js';
@@ -56,14 +56,14 @@ function scaleOf(o: ParsedMapOptions, features: readonly Feature[], lang: Lang):
 export function checkedScale(fn: string, o: ScaleOptions, units: readonly (number | null)[], lang: Lang): FittedScale {
   if (o.scale === 'threshold' && o.breaks === undefined) throw new OptionsError(fn, 'breaks', said('options.thresholdBreaks'));
   for (const [option, scales] of [['breaks', ['threshold']], ['categories', ['categorical']], ['domain', ['linear']]] as const) {
-    if (o[option] !== undefined && !(scales as readonly string[]).includes(o.scale)) throw new OptionsError(fn, option, said('options.forScale', { scales: scales.join(' or '), scale: o.scale }));
+    if (o[option] !== undefined && !(scales as readonly string[]).includes(o.scale)) throw new OptionsError(fn, option, said('options.forScale', { scales: (l) => formatList(l, scales, 'or'), scale: o.scale }));
   }
-  try {
-    return fitScale(o, units, lang);
-  } catch (e) {
-    if (e instanceof RangeError) throw new OptionsError(fn, 'categories', e.message);
-    throw e;
+  if (o.scale === 'categorical' && o.categories !== undefined) {
+    const known = new Set(o.categories.map((c) => c.value));
+    const unknown = units.find((v) => v !== null && !known.has(v));
+    if (unknown != null) throw new OptionsError(fn, 'categories', said('options.notACategory', { value: unknown, categories: o.categories.map((c) => String(c.value)).join(', ') }));
   }
+  return fitScale(o, units, lang);
 }
 
 /** The source line: where the data comes from and its date. */

@@ -14,6 +14,7 @@ export const load = {
   'load.where.column': 'column {name}',
   'load.where.attribute': 'attribute {name}',
   'load.where.value': ' (value {value})',
+  'load.xml.at': '{detail} (line {line}, column {column})',
   'problem.weight.not_number': 'the weight is not a number',
   'problem.weight.decimal_comma': 'the weight is not a number (a decimal comma is ambiguous in a comma-separated file; write 1.5)',
   'problem.weight.not_finite': 'the weight is not a finite number',

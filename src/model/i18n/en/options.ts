@@ -110,6 +110,7 @@ export const options = {
   'options.domainEnds': 'the domain ends must differ',
   'options.thresholdBreaks': 'a threshold scale needs its breaks',
   'options.forScale': 'is for scale: {scales}, not {scale}',
+  'options.notACategory': 'has no category for the value {value} (the categories: {categories})',
   'options.nameCounty': 'name the county to draw: the network covers {scope}',
   'options.noCounty': 'no county {county} in the geography{suggestion}',
   'options.countyOutOfScope': "{county} ({code}) is outside the network's scope ({scope}): its municipalities are not part of the data",

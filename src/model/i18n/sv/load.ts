@@ -10,6 +10,7 @@ export const load: Section<typeof en> = {
   'load.where.column': 'kolumn {name}',
   'load.where.attribute': 'attribut {name}',
   'load.where.value': ' (värde {value})',
+  'load.xml.at': '{detail} (rad {line}, kolumn {column})',
   'problem.weight.not_number': 'vikten är inte ett tal',
   'problem.weight.decimal_comma': 'vikten är inte ett tal (ett decimalkomma är tvetydigt i en kommaseparerad fil; skriv 1.5)',
   'problem.weight.not_finite': 'vikten är inte ett ändligt tal',

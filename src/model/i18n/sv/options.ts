@@ -105,6 +105,7 @@ export const options: Section<typeof en> = {
   'options.domainEnds': 'domänens ändar måste skilja sig åt',
   'options.thresholdBreaks': 'en tröskelskala behöver sina klassgränser',
   'options.forScale': 'gäller skalan {scales}, inte {scale}',
+  'options.notACategory': 'saknar en kategori för värdet {value} (kategorierna: {categories})',
   'options.nameCounty': 'ange vilket län som ska ritas: nätverket täcker {scope}',
   'options.noCounty': 'inget län {county} i geografin{suggestion}',
   'options.countyOutOfScope': '{county} ({code}) ligger utanför nätverkets avgränsning ({scope}): dess kommuner ingår inte i data',
