@@ -16,16 +16,16 @@ const lastLine = (text: string) => text.trimEnd().split('\n').at(-1)!;
 describe('errors of the library in the CLI’s language', () => {
   it('an export of ids XML cannot hold: Swedish by default, English with --lang en, exit 1', async () => {
     const dir = tmpDir();
-    // U+FFFF is valid UTF-8 (the file is text) but not a character XML 1.0 can hold.
+    // U+FFFF is valid UTF-8 (the file is text) but not a character XML 1.0 can hold; the message writes it as its code.
     writeFileSync(join(dir, 'actors.csv'), 'id,name,kind,municipality\na,Alfa,authority,2480\na\uFFFF,Beta,authority,2480\n');
     writeFileSync(join(dir, 'links.csv'), 'source,target\na,2480\n');
     const args = ['export', '--to', 'gexf', '--actors', 'actors.csv', '--links', 'links.csv', '--metrics', 'none', '--out', 'out.gexf'];
     const sv = await cli(args, { cwd: dir, lang: null });
     expect(sv.code).toBe(1);
-    expect(lastLine(sv.stderr)).toBe('samverkan: aktörs-id:na "a" och "a\uFFFF" skiljer sig bara i tecken som XML inte kan innehålla; byt namn på ett av dem före exporten');
+    expect(lastLine(sv.stderr)).toBe('samverkan: aktörs-id:na "a" och "a\\uffff" skiljer sig bara i tecken som XML inte kan innehålla; byt namn på ett av dem före exporten');
     const en = await cli(args, { cwd: dir });
     expect(en.code).toBe(1);
-    expect(lastLine(en.stderr)).toBe('samverkan: actor ids "a" and "a\uFFFF" differ only in characters XML cannot hold; rename one before exporting');
+    expect(lastLine(en.stderr)).toBe('samverkan: actor ids "a" and "a\\uffff" differ only in characters XML cannot hold; rename one before exporting');
     expect(en.stderr).not.toContain('--debug');
   });
 

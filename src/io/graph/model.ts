@@ -4,7 +4,7 @@ import type { CooperationNetwork } from '../../model/network.js';
 import type { Actor } from '../../model/schema.js';
 import { OptionsError, parseOptions, said } from '../../model/options.js';
 import { ArgumentError } from '../../model/errors.js';
-import { stripNonXml } from '../xml.js';
+import { NOT_XML, stripNonXml } from '../xml.js';
 
 /**
  * What every graph writer writes (`buildModel`): the nodes and edges with
@@ -225,6 +225,11 @@ export function buildModel(net: CooperationNetwork, o: Options, fn: string): Exp
   return { nodeColumns, nodes, edgeColumns, edges, multi: o.edges === 'links' };
 }
 
+/** An id quoted for a message, each character XML forbids written as its code (`"a\\uffff"`): the point of the message is where the ids differ. */
+function quotedId(id: string): string {
+  return JSON.stringify(id).replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Two ids that become one once characters XML forbids are dropped would merge two nodes: refuse (an `ArgumentError`: the network cannot be written as XML). */
 export function checkXmlIds(m: ExportModel): void {
   const ids = m.nodes.map((n) => n.id);
@@ -233,9 +238,9 @@ export function checkXmlIds(m: ExportModel): void {
     const clean = stripNonXml(id);
     const other = seen.get(clean);
     if (other !== undefined) {
-      throw new ArgumentError(said('errors.export.idsMerge', { a: JSON.stringify(other), b: JSON.stringify(id) }));
+      throw new ArgumentError(said('errors.export.idsMerge', { a: quotedId(other), b: quotedId(id) }));
     }
-    if (clean === '') throw new ArgumentError(said('errors.export.idEmpty', { id: JSON.stringify(id) }));
+    if (clean === '') throw new ArgumentError(said('errors.export.idEmpty', { id: quotedId(id) }));
     seen.set(clean, id);
   }
 }
