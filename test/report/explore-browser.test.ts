@@ -255,14 +255,21 @@ describe('the explorer in Chromium', () => {
     const drawn = all.filter((t) => t.direct > 0).length + all.filter((t) => t.bodies.length > 0).length;
     expect(await ties(opened)).toBe(drawn);
     const view = await opened.page.getAttribute('#map', 'viewBox');
+    // Names: 290 are too many at once; zoomed to a county, its names show, at the size they have on a county's map.
+    const shownLabels = () => opened.page.$$eval('#map .labels text', (texts) => texts.filter((t) => (t as unknown as { checkVisibility(): boolean }).checkVisibility()).map((t) => ({ name: t.textContent, height: (t as unknown as { getBoundingClientRect(): { height: number } }).getBoundingClientRect().height })));
+    expect(await shownLabels()).toEqual([]);
     await opened.page.selectOption('#f-county', '24');
     expect(await opened.page.getAttribute('#map', 'viewBox')).not.toBe(view);
+    const named = await shownLabels();
+    expect(named.map((l) => l.name).sort()).toEqual(demo.municipalitiesOfCounty('24').map((m) => m.name).sort());
+    for (const { height } of named) expect(height).toBeGreaterThan(8), expect(height).toBeLessThan(20);
     expect(await opened.count('#map path.municipality.dim')).toBe(290 - 15);
     const inCounty = (c: string) => c.startsWith('24');
     const touching = all.filter((t) => inCounty(t.a) || inCounty(t.b));
     expect(await ties(opened)).toBe(touching.filter((t) => t.direct > 0).length + touching.filter((t) => t.bodies.length > 0).length);
     await opened.page.selectOption('#f-county', '');
     expect(await opened.page.getAttribute('#map', 'viewBox')).toBe(view);
+    expect(await shownLabels()).toEqual([]);
     expect(await ties(opened)).toBe(drawn);
     expect(opened.problems()).toEqual([]);
     await opened.close();

@@ -125,9 +125,20 @@ var fullView = map.getAttribute('viewBox');
 var fullHeight = map.getAttribute('height');
 var mapWidth = Number(map.getAttribute('width'));
 /** The map zoomed to the chosen county (its shapes' bounding box, with a margin; the map's height follows its shape), or the whole map. */
+var labelLayer = document.getElementById('labels');
+var fullWidth = Number(fullView.split(' ')[2]);
+/** Names at the size they have on the whole map, whatever the zoom; on a dense map, only the zoomed county's. */
+function showLabels(viewWidth) {
+  labelLayer.style.fontSize = (Math.round(1000 * viewWidth / fullWidth) / 100) + 'px';
+  if (!labelLayer.classList.contains('dense')) return;
+  [].forEach.call(labelLayer.querySelectorAll('text'), function (text) {
+    text.classList.toggle('shown', state.county !== '' && M[Number(text.getAttribute('data-m'))].county === state.county);
+  });
+}
 function zoom() {
   map.setAttribute('viewBox', fullView);
   map.setAttribute('height', fullHeight);
+  showLabels(fullWidth);
   if (state.county === '') return;
   var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   scopeShapes.forEach(function (p) {
@@ -142,6 +153,7 @@ function zoom() {
   var cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
   map.setAttribute('viewBox', [cx - w / 2, cy - h / 2, w, h].map(function (v) { return Math.round(v * 10) / 10; }).join(' '));
   map.setAttribute('height', String(Math.round(mapWidth * h / w)));
+  showLabels(w);
 }
 county.addEventListener('change', function () { state.county = county.value; zoom(); update(); });
 

@@ -90,8 +90,10 @@ export interface ExplorerMap {
   height: number;
   /** Path data per drawn municipality, in `ExplorerData.municipalities` order of their `shape`. */
   shapes: { m: number; d: string }[];
-  /** Label positions of the scope's municipalities (when at most 60). */
+  /** Label positions of the scope's municipalities. */
   labels: { m: number; x: number; y: number }[];
+  /** More than `LABELS_AT_ONCE` (60) municipalities in scope: the names are shown a county at a time, when the map is zoomed to it. */
+  dense: boolean;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -10,6 +10,9 @@ import { asGeo, largestPolygon, middleLongitude, prepare } from '../map/prepare.
 import type { ExplorerMap, ExplorerMunicipality } from './data.js';
 import type { ParsedExplorerOptions } from './options.js';
 
+/** The most names the explorer's whole map shows at once (a county or two); a larger scope names each county's when zoomed to it. */
+const LABELS_AT_ONCE = 60;
+
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
@@ -65,6 +68,6 @@ export function projectMunicipalities(net: CooperationNetwork, codes: readonly s
     point ??= fitted([m.lon, m.lat]) ?? [0, 0];
     return { code, name: m.name, county: m.county, population: m.population, scope: inScope.has(code), shape, x: round1(point[0]), y: round1(point[1]) };
   });
-  const labels = inScope.size <= 60 ? municipalities.flatMap((m, i) => (m.scope && m.shape >= 0 ? [{ m: i, x: m.x, y: m.y }] : [])) : [];
-  return { municipalities, map: { width, height, shapes, labels } };
+  const labels = municipalities.flatMap((m, i) => (m.scope && m.shape >= 0 ? [{ m: i, x: m.x, y: m.y }] : []));
+  return { municipalities, map: { width, height, shapes, labels, dense: inScope.size > LABELS_AT_ONCE } };
 }

@@ -54,6 +54,8 @@ line.tie.direct, line.swatch.direct { stroke: var(--direct); }
 line.tie.shared, line.swatch.shared { stroke: var(--shared); stroke-dasharray: 7 4; stroke-linecap: butt; }
 line.tie.focus { opacity: 1; }
 .ties.has-focus line.tie:not(.focus) { opacity: 0.25; }
+.labels.dense text { display: none; }
+.labels.dense text.shown { display: inline; }
 .labels text { font-size: 10px; fill: #111; stroke: #fff; stroke-width: 2.5px; paint-order: stroke; stroke-linejoin: round; text-anchor: middle; dominant-baseline: middle; pointer-events: none; }
 .key { font-size: 13px; color: var(--muted); }
 .key svg { vertical-align: middle; }
@@ -89,13 +91,13 @@ function mapSvg(data: ExplorerData, map: ExplorerMap, label: string): string {
       outside.push(`<path class="outside" data-m="${m}" data-code="${h(mu.code)}" aria-hidden="true" d="${d}"></path>`);
     }
   }
-  const labels = map.labels.map(({ m, x, y }) => `<text x="${x}" y="${y}">${h(data.municipalities[m]!.name)}</text>`);
+  const labels = map.labels.map(({ m, x, y }) => `<text x="${x}" y="${y}" data-m="${m}">${h(data.municipalities[m]!.name)}</text>`);
   return [
     `<svg id="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${map.width} ${map.height}" width="${map.width}" height="${map.height}" role="group" aria-label="${h(label)}">`,
     `<g class="outside-shapes">${outside.join('')}</g>`,
     `<g class="municipalities">${inside.join('')}</g>`,
     '<g id="ties" class="ties"></g>',
-    `<g class="labels" aria-hidden="true">${labels.join('')}</g>`,
+    `<g id="labels" class="labels${map.dense ? ' dense' : ''}" aria-hidden="true">${labels.join('')}</g>`,
     '</svg>',
   ].join('\n');
 }
