@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cmp, findCounty, findMunicipality, geographyName, geographyWords, indexGeography } from './geography.js';
 import type { Actor, Geography } from './schema.js';
 import { ArgumentError, ScopeError } from './errors.js';
-import { OptionsError, said } from './options.js';
+import { OptionsError, parseOptions, said } from './options.js';
 import { countySuggestionHint, municipalitySuggestionHint } from './suggest.js';
 import { hint, messageText, type ProblemMessage } from './i18n/problem.js';
 import { message, messageCount, type Lang } from './i18n/index.js';
@@ -91,11 +91,6 @@ export function nationalScope(geography: Geography, source: Scope['source'] = 'a
   return scopeOf(geography, indexGeography(geography).municipality.keys(), source);
 }
 
-/**
- * The scope an option names. Counties and municipalities are codes or names;
- * an unknown one throws an error naming it (with the closest names when
- * there are any).
- */
 /** `unknown county "Upsala": not a code or name of the Sweden geography; did you mean Uppsala län (03)?`, as data: a scope's, an option's and an argument's sentence. */
 export function unknownCountySentence(geography: Geography, name: string): ProblemMessage {
   return hint('scope.unknown_county', { value: JSON.stringify(name), geography: geographyWords(geography), suggestion: countySuggestionHint(geography, name) });
@@ -112,9 +107,15 @@ export function unknownCountyError(geography: Geography, name: string, fn: strin
   return option === undefined ? new ArgumentError(said('errors.where', { fn, reason: sentence })) : new OptionsError(fn, option, (lang) => messageText(sentence, lang));
 }
 
+/**
+ * The scope an option names. Counties and municipalities are codes or names;
+ * an unknown one throws an error naming it (with the closest names when
+ * there are any).
+ */
 export function resolveScope(geography: Geography, option: Exclude<ScopeOption, 'infer'>): Scope {
   if (option === 'all') return nationalScope(geography, 'given');
-  const parsed = ScopeOptionSchema.parse(option) as { counties?: string[]; municipalities?: string[] };
+  // A scope given by hand (`net.withScope({ countys: … })`) is refused naming what is wrong, as any option.
+  const parsed = parseOptions(ScopeOptionSchema, option, 'scope') as { counties?: string[]; municipalities?: string[] };
   const ix = indexGeography(geography);
   const codes = new Set<string>();
   for (const name of parsed.counties ?? []) {

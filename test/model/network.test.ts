@@ -1,3 +1,4 @@
+import { OptionsError } from '../../src/model/options.js';
 import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
@@ -115,6 +116,9 @@ describe('CooperationNetwork', () => {
     expect(graph.order).toBe(15 + 1);
     expect(graph.size).toBe(5);
     expect(net.withScope('all').municipalityProjection().graph.order).toBe(290);
+    // A scope written wrong is refused naming what is wrong, not thrown as zod's raw issues.
+    expect(() => net.withScope({ countys: ['24'] } as never)).toThrow(OptionsError);
+    expect(() => net.withScope({ countys: ['24'] } as never)).toThrow(/^scope: option countys: unknown option/);
   });
 });
 

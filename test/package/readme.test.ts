@@ -156,6 +156,14 @@ describe('README: the API reference', () => {
     expect(values.filter((n, i) => values.indexOf(n) !== i)).toEqual([]);
   });
 
+  it('says how many headline functions the root has, as it has them', () => {
+    const functions = byEntry.get('samverkan')!.filter((e) => e.kind === 'function').length;
+    const said = /the root has the (\d+) headline functions/.exec(readFileSync('README.md', 'utf8'));
+    expect(said, 'README: "the root has the N headline functions"').not.toBeNull();
+    expect(Number(said![1])).toBe(functions);
+    expect(readFileSync('CONTRIBUTING.md', 'utf8')).toContain(`(\`samverkan\`, ${functions} functions)`);
+  });
+
   it('has a heading for every exported function and class', () => {
     const missing = top
       .filter((e) => e.kind === 'function' || e.kind === 'class')

@@ -1,3 +1,4 @@
+import { OptionsError } from '../../src/model/options.js';
 import { describe, expect, it } from 'vitest';
 import { swedenGeography } from '../../src/io/sweden.js';
 import { escapeHtml, escapeXml } from '../../src/report/escape.js';
@@ -222,6 +223,12 @@ describe('colours', () => {
     expect(sequentialColor(null)).toBe(DEFAULT_MISSING_COLOR);
     expect(sequentialColor(undefined)).toBe(DEFAULT_MISSING_COLOR);
     expect(sequentialColor(Number.NaN)).toBe(DEFAULT_MISSING_COLOR);
+  });
+
+  it('refuses a wrong scale naming the option, as every options object', () => {
+    expect(() => sequentialColor(0.5, { domain: 'x' } as never)).toThrow(OptionsError);
+    expect(() => sequentialColor(0.5, { domain: 'x' } as never)).toThrow(/^sequentialColor: option domain: /);
+    expect(() => sequentialColor(0.5, { colours: ['#000'] } as never)).toThrow(/^sequentialColor: option colours: unknown option/);
   });
 
   it('interpolates between custom stops over a custom domain', () => {

@@ -1,6 +1,6 @@
 /** The sequential colour scale of maps and their legends. */
 import { z } from 'zod';
-import { refusal } from '../../model/options.js';
+import { parseOptions, refusal } from '../../model/options.js';
 
 /**
  * Default sequential colours: ten evenly spaced stops of viridis, which is
@@ -74,5 +74,5 @@ export function colorOf(value: number | null | undefined, scale: ColorScale): st
  * sequentialColor(null); // '#d4d4d4'
  */
 export function sequentialColor(value: number | null | undefined, scale: ColorScaleOptions = {}): string {
-  return colorOf(value, ColorScaleSchema.parse(scale));
+  return colorOf(value, parseOptions(ColorScaleSchema, scale, 'sequentialColor'));
 }
