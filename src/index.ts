@@ -71,6 +71,7 @@ export {
   type NameRules,
   type Row,
 } from './model/country.js';
+export type { DemoWords } from './model/demo-words.js';
 export { DEFAULT_COUNTRY } from './countries/default.js';
 export { loadCountry, CountryError, type DatasetInput, type LoadCountryOptions } from './io/country.js';
 export type { TableSource } from './io/source.js';

@@ -6,7 +6,7 @@ import { requireGeography, scopeSet, sharedProjection, type CooperationNetwork }
 import { withColumns, type Rows } from '../model/table.js';
 import { connectedComponents } from '../metrics/components.js';
 import { csrFromEdges, toCsr } from '../metrics/csr.js';
-import { centrality, withSampling, type CentralityRows, SamplesSchema, WorkersSchema } from './centrality.js';
+import { centralityValues, withSampling, type CentralityRows, SamplesSchema, WorkersSchema } from './centrality.js';
 import type { PathSampling } from '../metrics/path-centralities.js';
 import { camelKind, memo, totalRowName } from './view.js';
 import { KindListSchema, ProgressSchema, ViaSchema, parseOptions, refusal } from '../model/options.js';
@@ -154,11 +154,17 @@ function computeRows(net: CooperationNetwork, o: z.output<typeof CoverageOptions
   const projection = sharedProjection(net, { via: o.via });
   const ix = indexGeography(net.geography);
   // The same (cached) betweenness as `centrality`, so a report computes it once.
-  const central = centrality(net, { measures: ['betweenness'], weighted: o.weighted, samples: o.samples, workers: o.workers, ...(o.onProgress && { onProgress: o.onProgress }) });
-  const betweennessOf = new Map(central.map((r) => [r.id, r.betweenness!]));
+  const central = centralityValues(net, { measures: ['betweenness'], weighted: o.weighted, samples: o.samples, workers: o.workers, ...(o.onProgress && { onProgress: o.onProgress }) });
+  // The municipalities' values only: not a row per actor.
+  const betweenness = central.values.get('betweenness')!;
+  const municipalities = net.municipalities();
+  const betweennessOf = new Map<string, number>(municipalities.map((m) => [m.code, 0]));
+  central.actors.forEach((a, i) => {
+    if (betweennessOf.has(a.id)) betweennessOf.set(a.id, betweenness[i]!);
+  });
 
   const inScope = scopeSet(net);
-  const municipal: MunicipalityCoverageRow[] = net.municipalities().map((m) => {
+  const municipal: MunicipalityCoverageRow[] = municipalities.map((m) => {
     const key = nodeKey(m.code);
     const partners = new Map<string, number>();
     // Its links counted by pair (each pair's count), not by making the link objects.
@@ -184,7 +190,7 @@ function computeRows(net: CooperationNetwork, o: z.output<typeof CoverageOptions
       borderShare: borders.length > 0 ? cooperating / borders.length : null,
       kindsCovered,
       coverage: ((tied.size > 0 ? 1 : 0) + kindsCovered) / (1 + o.partnerKinds.length),
-      betweenness: betweennessOf.get(m.code) ?? 0,
+      betweenness: betweennessOf.get(m.code)!,
     };
     for (const k of o.partnerKinds) row[`${camelKind(k)}Partners`] = partners.get(k) ?? 0;
     return row;

@@ -166,7 +166,10 @@ export interface ByteRowSink {
  * composes with nothing under NFC).
  */
 export function cellText(bytes: Uint8Array, start: number, end: number): string {
-  return isAscii(bytes, start, end) ? asciiText(bytes, start, end) : UTF8.decode(bytes.subarray(start, end)).normalize('NFC').trim();
+  if (isAscii(bytes, start, end)) return asciiText(bytes, start, end);
+  // Validated UTF-8 (see utf8Sequence): Node's reader gives the decoder's text, without a view of the range.
+  const text = UTF8_SLICE !== undefined ? UTF8_SLICE.call(bytes, start, end) : UTF8.decode(bytes.subarray(start, end));
+  return text.normalize('NFC').trim();
 }
 
 /** Whether `bytes[start … end - 1]` are all ASCII. */
@@ -178,8 +181,20 @@ function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
 /** ASCII bytes as text (a field of a simple line). */
 export function asciiText(bytes: Uint8Array, start: number, end: number): string {
   if (end - start === 0) return '';
+  if (LATIN1_SLICE !== undefined) return LATIN1_SLICE.call(bytes, start, end);
   return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
 }
+
+/**
+ * Node's own reader of single-byte text from a byte range (absent in
+ * browsers): it makes no view of the range, two and a half times faster
+ * than `fromCharCode` over a `subarray` (a million and a half cells at a
+ * million links, issue 16). The same text for ASCII bytes.
+ */
+const NODE_BUFFER = (globalThis as { Buffer?: { prototype: Record<'latin1Slice' | 'utf8Slice', ((this: Uint8Array, start: number, end: number) => string) | undefined> } }).Buffer?.prototype;
+const LATIN1_SLICE = NODE_BUFFER?.latin1Slice;
+/** The same for UTF-8 (see {@link cellText}). */
+const UTF8_SLICE = NODE_BUFFER?.utf8Slice;
 
 /** The decoder of the UTF-8 fields of simple lines (validated by {@link utf8Sequence}; a U+FEFF inside a file is a character, as in the text reader's stream). */
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });

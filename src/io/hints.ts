@@ -80,6 +80,8 @@ export class Lookalikes {
   add(id: string, row: number): { id: string; row: number } | undefined {
     const { known } = this;
     const ascii = known !== undefined && PRINTABLE_ASCII.test(id);
+    // An ASCII id's only twins are the ids of other text stored so far (the others are in `known`): none yet, nothing to look up.
+    if (ascii && this.bySkeleton.size === 0) return undefined;
     const key = ascii ? id : skeleton(id);
     let earlier = this.bySkeleton.get(key);
     if (earlier === undefined && known !== undefined && key !== id && PRINTABLE_ASCII.test(key)) {

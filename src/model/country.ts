@@ -1,5 +1,6 @@
 import type { Lang } from './i18n/index.js';
 import { z } from 'zod';
+import type { DemoWords } from './demo-words.js';
 
 /**
  * What samverkan knows of one country: its geography files, map polygons,
@@ -101,4 +102,6 @@ export interface Country {
   readonly datasets?: Readonly<Record<string, CountryDataset>>;
   /** A recommender fitted on the country's own bodies (`RecommenderModel` JSON). */
   readonly recommender?: CountryText;
+  /** Its words for the synthetic generator (authorities, generic names of invented actors and places): the demo dataset's and `syntheticNetwork`'s names. */
+  readonly demoWords?: DemoWords;
 }

@@ -57,40 +57,37 @@ export function csrFromEdges(ids: readonly string[], ends: Int32Array, weights: 
     count[a + 1]!++;
     arcs += 2;
   }
-  // Pass 1: arcs bucketed by target (stable: edge order within a bucket).
+  // Pass 1: arcs bucketed by target (stable: edge order within a bucket),
+  // each as its edge alone (its source is the edge's other end, its weight
+  // the edge's): one array, not three (issue 16: 24 MB less at a million
+  // pairs, and each large typed array also pushes V8 towards a full GC).
   for (let i = 0; i < n; i++) count[i + 1]! += count[i]!;
-  const bySource = new Int32Array(arcs);
-  const byWeight = new Float64Array(arcs);
   const byTarget = new Int32Array(arcs);
   const fill = count.slice(0, n);
-  const weightOf = (e: number) => {
-    const w = weights === null ? 1 : weights[e]!;
-    return Number.isFinite(w) && w > 0 ? w : 1;
-  };
   for (let e = 0; e < edges; e++) {
     const a = ends[2 * e]!;
     const b = ends[2 * e + 1]!;
     if (a < 0 || b < 0 || a === b) continue;
-    const w = weightOf(e);
-    let k = fill[b]!++;
-    bySource[k] = a;
-    byTarget[k] = b;
-    byWeight[k] = w;
-    k = fill[a]!++;
-    bySource[k] = b;
-    byTarget[k] = a;
-    byWeight[k] = w;
+    byTarget[fill[b]!++] = e;
+    byTarget[fill[a]!++] = e;
   }
   // Pass 2: stable by source, so each row is sorted by target. `count` still
   // holds the per-node arc counts as prefix sums (degrees are symmetric).
-  const rowFill = count.slice(0, n);
+  const rowFill = fill;
+  rowFill.set(count.subarray(0, n)); // pass 1's fill pointers, reset to the row starts
   const rowTarget = new Int32Array(arcs);
   const rowWeight = new Float64Array(arcs);
-  for (let k = 0; k < arcs; k++) {
-    const s = bySource[k]!;
-    const j = rowFill[s]!++;
-    rowTarget[j] = byTarget[k]!;
-    rowWeight[j] = byWeight[k]!;
+  for (let t = 0; t < n; t++) {
+    const end = count[t + 1]!;
+    for (let k = count[t]!; k < end; k++) {
+      const e = byTarget[k]!;
+      const a = ends[2 * e]!;
+      const s = a === t ? ends[2 * e + 1]! : a;
+      const w = weights === null ? 1 : weights[e]!;
+      const j = rowFill[s]!++;
+      rowTarget[j] = t;
+      rowWeight[j] = Number.isFinite(w) && w > 0 ? w : 1;
+    }
   }
   // Merge parallel arcs (equal neighbours are adjacent now), summing weights.
   const offsets = new Int32Array(n + 1);

@@ -86,6 +86,17 @@ export interface PairCounts {
   linkWeight: Float64Array;
 }
 
+/**
+ * Each pair's links and kind (see `PairAggregate`): pair `p`'s first link is
+ * `first[p]`, the link after link `l` of its pair `next[l]` (-1: the last);
+ * `kind[p]` is the code of the pair's one kind, -1 none, -2 more than one.
+ */
+interface Chains {
+  first: Int32Array;
+  next: Int32Array;
+  kind: Int32Array;
+}
+
 /** Per actor ordinal: its pairs, CSR-style, in pair order. */
 interface Adjacency {
   offsets: Int32Array;
@@ -104,9 +115,11 @@ function grown<A extends Int32Array | Float64Array | Uint8Array>(array: A, make:
  * The links aggregated per linked pair, the pairs numbered by a
  * {@link PairIndex} of the ends' ordinals (string keys cost hundreds of MB at
  * a million links), in the order of their first links. Kept as columns
- * (issue 16): ends, summed weight, link count, flags, the kind when a pair
- * has one, each pair's links as a chain through the link indices; the
- * {@link PairEdgeAttributes} objects are made from them on first use.
+ * (issue 16): ends, summed weight, link count, flags; each link's pair,
+ * weight and kind code (a loader's own columns, not copies). What only the
+ * {@link PairEdgeAttributes} objects need (each pair's links as a chain
+ * through the link indices, its kinds) is made from those on first use, so
+ * a load and its CSR view allocate none of it.
  */
 class PairAggregate {
   size = 0;
@@ -115,13 +128,7 @@ class PairAggregate {
   count: Int32Array;
   /** Bit 1: cross-municipal, bit 2: cross-county (the first link's, the same for every link of the pair). */
   cross: Uint8Array;
-  /** The code of the pair's one kind in `kindWords`, -1: none yet, -2: more than one (see `linkKind`). */
-  kind: Int32Array;
-  first: Int32Array;
-  last: Int32Array;
-  /** Link index → the next link of its pair (-1: the last). */
-  readonly next: Int32Array;
-  /** Link index → the code of its kind (-1: none). */
+  /** Link index → the code of its kind in `kindWords` (-1: none). */
   readonly linkKind: Int32Array;
   /** Link index → its pair, and its weight. */
   readonly linkPair: Int32Array;
@@ -131,21 +138,23 @@ class PairAggregate {
   readonly #kindCodes = new Map<string, number>();
   /** Numbers the pairs of link objects (a loader's columns come with their pairs numbered). */
   #index: PairIndex | undefined;
+  #chains: Chains | undefined;
 
-  constructor(links: number, kindWords?: readonly string[]) {
+  /**
+   * `links`: the number of links; `pairs`: room for that many pairs (grown
+   * when more come); `columns`: a loader's link columns of pair, weight and
+   * kind, used as they are (else filled by {@link add}).
+   */
+  constructor(links: number, pairs: number, kindWords?: readonly string[], columns?: { pair: Int32Array; weight: Float64Array; kind: Int32Array }) {
     this.kindWords = kindWords ?? [];
-    const n = Math.max(16, links);
+    const n = Math.max(16, pairs);
     this.ends = new Int32Array(2 * n);
     this.weight = new Float64Array(n);
     this.count = new Int32Array(n);
     this.cross = new Uint8Array(n);
-    this.kind = new Int32Array(n);
-    this.first = new Int32Array(n);
-    this.last = new Int32Array(n);
-    this.next = new Int32Array(links);
-    this.linkKind = new Int32Array(links);
-    this.linkPair = new Int32Array(links);
-    this.linkWeight = new Float64Array(links);
+    this.linkKind = columns?.kind ?? new Int32Array(links);
+    this.linkPair = columns?.pair ?? new Int32Array(links);
+    this.linkWeight = columns?.weight ?? new Float64Array(links);
   }
 
   /** The code of a link object's kind (-1: none). */
@@ -160,18 +169,17 @@ class PairAggregate {
     return code;
   }
 
-  /** Link `index` of pair {os, ot}: `k` the code of its kind in `kindWords` (-1: none), `cross` its flags (bit 1 municipal, bit 2 county). */
+  /** Link `index` of pair {os, ot} (a link object's): `k` the code of its kind in `kindWords` (-1: none), `cross` its flags (bit 1 municipal, bit 2 county). */
   add(os: number, ot: number, index: number, weight: number, k: number, cross: number): void {
-    this.put((this.#index ??= new PairIndex(this.next.length)).add(os, ot), os, ot, index, weight, k, cross);
-  }
-
-  /** {@link add} with the pair's number `p` known (pairs numbered in the order of their first links, as here). */
-  put(p: number, os: number, ot: number, index: number, weight: number, k: number, cross: number): void {
+    const p = (this.#index ??= new PairIndex(this.linkPair.length)).add(os, ot);
     this.linkKind[index] = k;
-    this.next[index] = -1;
     this.linkPair[index] = p;
     this.linkWeight[index] = weight;
-    if (p > this.size) throw new Error(`link ${index}: pair ${p} numbered before pair ${this.size}`);
+    this.put(p, os, ot, weight, cross);
+  }
+
+  /** A link of pair `p` (pairs numbered in the order of their first links, as here), between ordinals `os` and `ot`. */
+  put(p: number, os: number, ot: number, weight: number, cross: number): void {
     if (p === this.size) {
       if (p === this.weight.length) this.#grow();
       this.size++;
@@ -180,29 +188,41 @@ class PairAggregate {
       this.weight[p] = weight;
       this.count[p] = 1;
       this.cross[p] = cross;
-      this.kind[p] = k;
-      this.first[p] = index;
-      this.last[p] = index;
       return;
     }
+    if (p > this.size) throw new Error(`pair ${p} numbered before pair ${this.size}`);
     this.weight[p] = this.weight[p]! + weight;
     this.count[p] = this.count[p]! + 1;
-    this.next[this.last[p]!] = index;
-    this.last[p] = index;
-    const had = this.kind[p]!;
-    if (k >= 0 && had !== k && had !== -2) this.kind[p] = had === -1 ? k : -2;
   }
 
   #grow(): void {
     this.ends = grown(this.ends, (n) => new Int32Array(n));
-    const f = (n: number) => new Float64Array(n);
-    const i = (n: number) => new Int32Array(n);
-    this.weight = grown(this.weight, f);
-    this.count = grown(this.count, i);
+    this.weight = grown(this.weight, (n) => new Float64Array(n));
+    this.count = grown(this.count, (n) => new Int32Array(n));
     this.cross = grown(this.cross, (n) => new Uint8Array(n));
-    this.kind = grown(this.kind, i);
-    this.first = grown(this.first, i);
-    this.last = grown(this.last, i);
+  }
+
+  /** The pairs' links as chains and their kinds (see {@link Chains}), made on first use from the link columns. */
+  #chainsOf(): Chains {
+    if (this.#chains !== undefined) return this.#chains;
+    const pairs = this.size;
+    const links = this.linkPair.length;
+    const first = new Int32Array(pairs).fill(-1);
+    const last = new Int32Array(pairs);
+    const next = new Int32Array(links);
+    const kind = new Int32Array(pairs).fill(-1);
+    const { linkPair, linkKind } = this;
+    for (let l = 0; l < links; l++) {
+      const p = linkPair[l]!;
+      next[l] = -1;
+      if (first[p]! < 0) first[p] = l;
+      else next[last[p]!] = l;
+      last[p] = l;
+      const k = linkKind[l]!;
+      const had = kind[p]!;
+      if (k >= 0 && had !== k && had !== -2) kind[p] = had === -1 ? k : -2;
+    }
+    return (this.#chains = { first, next, kind });
   }
 
   /** The one frozen `[kind]` array of each kind code, shared by the pairs with that one kind. */
@@ -211,9 +231,10 @@ class PairAggregate {
   /** The attribute object of pair `p`. */
   attributesOf(p: number): PairEdgeAttributes {
     // Made for the codes that are kinds (a loader's table of words holds its dates too).
+    const { first, next, kind } = this.#chainsOf();
     const links: number[] = [];
-    for (let l = this.first[p]!; l >= 0; l = this.next[l]!) links.push(l);
-    const k = this.kind[p]!;
+    for (let l = first[p]!; l >= 0; l = next[l]!) links.push(l);
+    const k = kind[p]!;
     let kinds: string[];
     if (k === -1) kinds = NO_KINDS;
     else if (k >= 0) kinds = this.#single[k] ??= Object.freeze([this.kindWords[k]!]) as unknown as string[];
@@ -255,29 +276,25 @@ export class NetworkStorage {
   get pairAttributes(): readonly PairEdgeAttributes[] {
     if (this.#pairAttributes === undefined) {
       const pairs = this.#pairs!;
-      const some = this.#somePairs;
       const all: PairEdgeAttributes[] = new Array(pairs.size);
-      for (let p = 0; p < pairs.size; p++) all[p] = some?.[p] ?? pairs.attributesOf(p);
+      for (let p = 0; p < pairs.size; p++) all[p] = pairs.attributesOf(p);
       this.#pairAttributes = all;
       // The objects hold what the chains and kinds held; the sums and counts stay for pairCounts and pairTable.
       this.#pairs = undefined;
-      this.#somePairs = undefined;
     }
     return this.#pairAttributes;
   }
   #pairAttributes: readonly PairEdgeAttributes[] | undefined;
-  /** The attribute objects made one pair at a time, before all are (see {@link pairAttribute}). */
-  #somePairs: (PairEdgeAttributes | undefined)[] | undefined;
 
   /**
-   * The attribute object of pair `p`, the same as `pairAttributes[p]`, made
-   * alone while the others are not needed (issue 16: the partners of the
-   * municipalities are a small share of a million pairs).
+   * The attribute object of pair `p`, equal to `pairAttributes[p]`, made
+   * alone and not kept while the others are not needed (issue 16: the
+   * municipalities' partners are most of a million pairs, and keeping their
+   * objects cost 90 MB after `coverageByCounty`, which reads their counts).
    */
   #pairAttribute(p: number): PairEdgeAttributes {
     if (this.#pairAttributes !== undefined) return this.#pairAttributes[p]!;
-    const some = (this.#somePairs ??= new Array(this.#pairs!.size));
-    return (some[p] ??= this.#pairs!.attributesOf(p));
+    return this.#pairs!.attributesOf(p);
   }
   #pairs: PairAggregate | undefined;
   /** Per pair: summed weight, number of links, cross flags (bit 1 municipal, bit 2 county). */
@@ -309,7 +326,7 @@ export class NetworkStorage {
     }
     const columnar = !Array.isArray(links);
     const count = columnar ? (links as LinkColumns).count : (links as readonly OwnedLink[]).length;
-    const pairs = new PairAggregate(count, columnar ? (links as LinkColumns).words : undefined);
+    const pairs = columnar ? new PairAggregate(count, (links as LinkColumns).pairs, (links as LinkColumns).words, links as LinkColumns) : new PairAggregate(count, count);
     const cross = columnar ? new Uint8Array(count) : undefined;
     // Each actor's municipality and county as a number (-1: none), so that a link's flags compare numbers, not the actor objects' strings.
     const place = (key: (a: Actor) => string | undefined) => {
@@ -360,7 +377,7 @@ export class NetworkStorage {
       if (columns) {
         cross![index] = flags;
         // The loader numbered the pairs of its ids, one to one with the actors' ordinals.
-        pairs.put(columns.pair[index]!, os, ot, index, columns.weight[index]!, columns.kind[index]!, flags);
+        pairs.put(columns.pair[index]!, os, ot, columns.weight[index]!, flags);
         continue;
       }
       // The storage owns `link` (a checked copy or a filtered copy), so it
@@ -377,10 +394,12 @@ export class NetworkStorage {
     }
     if (columns) this.#columns = { links: columns, cross: cross! };
     else this.#links = Object.freeze(stored);
-    this.pairEnds = pairs.ends.slice(0, 2 * pairs.size);
-    this.#pairWeight = pairs.weight.slice(0, pairs.size);
-    this.#pairCount = pairs.count.slice(0, pairs.size);
-    this.#pairCross = pairs.cross.slice(0, pairs.size);
+    // Exactly sized for a loader's columns (their pairs counted): no copy then.
+    const exact = <A extends Int32Array | Float64Array | Uint8Array>(a: A, n: number): A => (a.length === n ? a : (a.slice(0, n) as A));
+    this.pairEnds = exact(pairs.ends, 2 * pairs.size);
+    this.#pairWeight = exact(pairs.weight, pairs.size);
+    this.#pairCount = exact(pairs.count, pairs.size);
+    this.#pairCross = exact(pairs.cross, pairs.size);
     this.#linkPair = pairs.linkPair;
     this.#linkWeight = pairs.linkWeight;
     this.#pairs = pairs;

@@ -3,7 +3,7 @@ import type { CooperationNetwork } from '../model/network.js';
 import { type AttributeType, type CellValue, type NodeColumn } from '../io/graph/index.js';
 import { GRAPH_WRITE_FORMAT_NAMES, writeGraph } from '../io/graph/formats.js';
 import { brokerage, BROKERAGE_ROLES } from '../analysis/brokerage.js';
-import { centrality, CENTRALITY_MEASURES } from '../analysis/centrality.js';
+import { centrality, CENTRALITY_MEASURES, SamplesSchema, WorkersSchema } from '../analysis/centrality.js';
 import { communities } from '../analysis/communities.js';
 import { kCore } from '../analysis/structure.js';
 import { ProgressSchema, parseOptions } from '../model/options.js';
@@ -27,6 +27,10 @@ const INTEGER_METRICS: ReadonlySet<ExportMetric> = new Set(['degree', 'core', 'c
 export const MetricColumnsOptionsSchema = z.strictObject({
   /** Seed of the Louvain communities, so the same network gives the same `community` column. Default 1. */
   seed: z.number().int().default(1),
+  /** Sources of the shortest-path searches behind `betweenness`, `closeness` and `harmonic`, as `centrality`'s `samples`. Default `'auto'`. */
+  samples: SamplesSchema,
+  /** Worker threads for those searches, as `centrality`'s `workers`. Default `'auto'`. */
+  workers: WorkersSchema,
   /** Progress of the costly part (betweenness), `(done, total)`, for progress bars. */
   onProgress: ProgressSchema,
 });
@@ -44,6 +48,10 @@ export const ExportOptionsSchema = z.strictObject({
   edges: z.enum(['pairs', 'links']).default('pairs'),
   /** Seed of the Louvain communities. Default 1. */
   seed: z.number().int().default(1),
+  /** Sources of the shortest-path searches behind the path measures, as `centrality`'s `samples` (`'auto'`: every actor on small networks, a seeded sample on large ones, as `centrality(net, { samples }).sampling` then says). Default `'auto'`. */
+  samples: SamplesSchema,
+  /** Worker threads for those searches, as `centrality`'s `workers`. Default `'auto'`. */
+  workers: WorkersSchema,
   /** CSV field delimiter: `,` (default), `;` (Swedish Excel, decimal commas) or tab. */
   delimiter: z.enum([',', ';', '\t']).default(','),
   /** CSV: prefix a UTF-8 byte-order mark for Excel. Default false. */
@@ -82,7 +90,7 @@ export function metricColumns(net: CooperationNetwork, metrics: readonly ExportM
   };
   const measures = CENTRALITY_MEASURES.filter((m) => wanted.has(m));
   if (measures.length > 0) {
-    for (const row of centrality(net, { measures, ...(o.onProgress && { onProgress: o.onProgress }) })) for (const m of measures) put(m, row.id, row[m]);
+    for (const row of centrality(net, { measures, samples: o.samples, workers: o.workers, ...(o.onProgress && { onProgress: o.onProgress }) })) for (const m of measures) put(m, row.id, row[m]);
   }
   if (BROKERAGE_METRICS.some((m) => wanted.has(m))) {
     for (const row of brokerage(net)) {
@@ -134,7 +142,7 @@ export function exportNetwork(net: CooperationNetwork, options: ExportOptions): 
 export function exportNetwork(net: CooperationNetwork, options: ExportOptions): string | CsvExport {
   const o = parseOptions(ExportOptionsSchema, options, 'exportNetwork', net);
   const metrics = o.metrics === true ? EXPORT_METRICS : o.metrics === false ? [] : o.metrics;
-  const columns = metrics.length > 0 ? metricColumns(net, metrics, { seed: o.seed, ...(o.onProgress && { onProgress: o.onProgress }) }) : [];
+  const columns = metrics.length > 0 ? metricColumns(net, metrics, { seed: o.seed, samples: o.samples, workers: o.workers, ...(o.onProgress && { onProgress: o.onProgress }) }) : [];
   if (o.capabilities) columns.push(...capabilityColumns(net, o.capabilities));
   // Every option goes to the format's writer (GRAPH_FORMATS, the one list); each reads those it has.
   return writeGraph(net, o.format, { edges: o.edges, columns, indent: o.indent, delimiter: o.delimiter, bom: o.bom });}

@@ -1,13 +1,15 @@
 /**
  * The invented country of a synthetic network: municipalities on a jittered
  * grid over a Sweden-sized box, counties as contiguous blocks, borders
- * between grid neighbours, populations heavy-tailed.
+ * between grid neighbours, populations heavy-tailed. Places are named with
+ * the country's words (`DemoWords.municipalityName`, `countyName`).
  *
  * @module
  */
 import type { Border, County, Geography, Municipality } from '../model/schema.js';
 import type { Rng } from '../metrics/random.js';
 import { stageStream } from './shape.js';
+import { defaultDemoWords, type DemoWords } from './demo/words.js';
 
 /** The bounding box of the invented country (WGS84 degrees): about 1 300 × 630 km. */
 const BOX = { south: 55.5, north: 67.5, west: 11, east: 23 } as const;
@@ -38,7 +40,7 @@ export interface Layout {
   countyCodes: string[];
 }
 
-export function makeGeography(M: number, C: number, seed: number, links: number): Layout {
+export function makeGeography(M: number, C: number, seed: number, links: number, words: DemoWords = defaultDemoWords()): Layout {
   const rng = stageStream(seed, 1);
   const heightKm = (BOX.north - BOX.south) * KM_PER_DEG_LAT;
   const widthKm = (BOX.east - BOX.west) * KM_PER_DEG_LON;
@@ -151,7 +153,7 @@ export function makeGeography(M: number, C: number, seed: number, links: number)
 
   const countyWidth = Math.max(2, String(C).length);
   const countyCodes = Array.from({ length: C }, (_, i) => pad(i + 1, countyWidth));
-  const counties: County[] = countyCodes.map((code) => ({ code, name: `Län ${code}` }));
+  const counties: County[] = countyCodes.map((code) => ({ code, name: words.countyName(code) }));
 
   // Populations: lognormal around 15 500 (about half the municipalities are small), 800 … 2 500 000.
   const population = new Float64Array(M);
@@ -164,7 +166,7 @@ export function makeGeography(M: number, C: number, seed: number, links: number)
     const areaKm2 = Math.max(1, Math.round(cellKm * cellKm * (0.5 + rng())));
     municipalities.push({
       code: codes[i]!,
-      name: `Kommun ${codes[i]}`,
+      name: words.municipalityName(codes[i]!),
       county: countyCodes[county[i]!]!,
       population: pop,
       populationYear: 2025,

@@ -12,6 +12,7 @@ import { generateSynthetic, type SyntheticNetworkOptions } from './network.js';
 import { dayStrings, SYNTHETIC_LINK_KINDS } from './edges.js';
 import { nodeBuiltin } from '../model/runtime.js';
 import { quoteCsvField } from '../io/write-csv.js';
+import { ArgumentError } from '../model/errors.js';
 
 /** What {@link writeSyntheticNetwork} wrote. */
 export interface WrittenSyntheticNetwork {
@@ -31,7 +32,8 @@ type Fs = typeof import('node:fs');
 
 function nodeFs(): Fs {
   const fs = nodeBuiltin('node:fs');
-  if (!fs) throw new Error('writing files needs Node.js; use syntheticNetwork() for the data');
+  // Outside Node.js (a browser) there is no file system: an argument error, so callers catch one class.
+  if (!fs) throw new ArgumentError('writeSyntheticNetwork: writing files needs Node.js; use syntheticNetwork() for the data', 'NEEDS_NODE');
   return fs;
 }
 

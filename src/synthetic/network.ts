@@ -15,11 +15,13 @@
  */
 import { z } from 'zod';
 import type { Actor, Geography, Link } from '../model/schema.js';
-import { SMALL_POPULATION, stageStream } from './shape.js';
+import { BORDER_STEP_FACTORS, CROSS_COUNTY_FACTOR, JOINT_BODY_SIZE, SMALL_POPULATION, stageStream } from './shape.js';
 import type { Rng } from '../metrics/random.js';
 import { AGREEMENT, dayStrings, DIALOGUE, EdgeList, MEMBER, NETWORK, POLICE_DAY, PROJECT, SYNTHETIC_LINK_KINDS } from './edges.js';
 import { KM_PER_DEG_LAT, KM_PER_DEG_LON, makeGeography } from './country.js';
 import { parseOptions, refusal } from '../model/options.js';
+import { BorderSearch, borderGraph } from '../geo/distance.js';
+import { defaultDemoWords, type DemoWords } from './demo/words.js';
 
 // ---------------------------------------------------------------- parameters
 
@@ -43,6 +45,8 @@ export const SyntheticNetworkOptionsSchema = z
     municipalities: z.number().int().min(4).max(100_000).optional(),
     /** Number of counties. Default: municipalities / 14 (at least 2, at most the municipalities). */
     counties: z.number().int().min(1).optional(),
+    /** The words that name the invented country's places and actors (a `Country`'s `demoWords`). Default: the default country's. */
+    words: z.custom<DemoWords>(isDemoWords, 'words must be a DemoWords object (a Country\'s demoWords)').optional(),
   })
   .superRefine((o, ctx) => {
     const m = o.municipalities ?? defaultMunicipalities(o.links);
@@ -63,6 +67,15 @@ export interface SyntheticNetwork {
   actors: Actor[];
   /** Links, each pair at most once, no self-loops. */
   links: Link[];
+}
+
+/** Enough of a DemoWords to tell it from a mistake: the functions the generator calls. */
+function isDemoWords(v: unknown): v is DemoWords {
+  if (typeof v !== 'object' || v === null) return false;
+  const w = v as Record<string, unknown>;
+  return ['policeRegionName', 'policeId', 'boardId', 'boardName', 'regionId', 'regionName', 'nationalAuthorityId', 'nationalAuthorityName', 'municipalityName', 'countyName', 'religiousName', 'associationName', 'countyBodyName'].every(
+    (name) => typeof w[name] === 'function',
+  );
 }
 
 function defaultMunicipalities(links: number): number {
@@ -103,28 +116,32 @@ function apportion(total: number, weights: Float64Array): Int32Array {
   return out;
 }
 
-// ---------------------------------------------------------------- the network
+// ---------------------------------------------------------------- the stages
+// One function per stage, in the order they run, as the demo's stages
+// (demo/network.ts): each reads what the earlier ones made (the context `c`)
+// and draws from its own stream, so tuning one leaves the others' draws alone.
 
-/**
- * Generate the network in compact form (typed arrays). `syntheticNetwork`
- * turns it into rows; `writeSyntheticNetwork` streams it to files.
- * @internal
- */
-export function generateSynthetic(options: SyntheticNetworkOptions = {}): CompactSyntheticNetwork {
+/** The invented country and what every stage reads of it. */
+function scaleFrame(options: SyntheticNetworkOptions) {
   const o = parseOptions(SyntheticNetworkOptionsSchema, options, 'generateSynthetic');
+  const words = o.words ?? defaultDemoWords();
   const L = o.links;
   const seed = o.seed;
   const M = o.municipalities ?? defaultMunicipalities(L);
   const C = o.counties ?? Math.min(M, Math.max(2, Math.round(M / SYNTHETIC_MUNICIPALITIES_PER_COUNTY)));
-  const layout = makeGeography(M, C, seed, L);
+  const layout = makeGeography(M, C, seed, L, words);
   const { geography, population, county, borders, cellKm, countyCodes } = layout;
+  const countyNames = geography.counties.map((c) => c.name);
   const codes = geography.municipalities.map((m) => m.code);
-  const muniOfCounty: number[][] = Array.from({ length: C }, () => []);
-  for (let i = 0; i < M; i++) muniOfCounty[county[i]!]!.push(i);
   // Size in [0, 1]: log population from 800 to 1 000 000.
   const size = Float64Array.from(population, (p) => Math.min(1, Math.max(0, Math.log(p / 800) / Math.log(1_000_000 / 800))));
+  return { words, L, seed, M, C, geography, population, county, borders, cellKm, countyCodes, countyNames, codes, size };
+}
+type Frame = ReturnType<typeof scaleFrame>;
 
-  // ------------------------------------------------------------ gaps
+/** Gaps: isolated small municipalities (one per county first) and bridge dependents tied only to their hub; `allowed` keeps them. */
+function placeGaps(c: Frame) {
+  const { seed, M, population, county, borders } = c;
   const g = stageStream(seed, 2);
   const isolated = new Uint8Array(M);
   /** Bridge dependents: municipality → its hub (+1; 0 = none). */
@@ -171,8 +188,13 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
     if (hubOf[a] || hubOf[b]) return hubOf[a] === b + 1 || hubOf[b] === a + 1;
     return true;
   };
+  return { isolated, hubOf, used, allowed };
+}
+type Gapped = Frame & ReturnType<typeof placeGaps>;
 
-  // ------------------------------------------------------------ regional and national actors
+/** Actors: police regions (one per three counties), each county's board and region, the national authorities. */
+function authorityActors(c: Gapped) {
+  const { words, C, countyCodes, countyNames, codes } = c;
   const actors: Actor[] = [];
   const ids: string[] = [...codes];
   const addActor = (actor: Actor): number => {
@@ -183,17 +205,26 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
   const policeCount = Math.max(1, Math.round(C / 3));
   const policeOfCounty = Int32Array.from({ length: C }, (_, c) => Math.floor((c * policeCount) / C));
   const police: number[] = [];
-  for (let p = 0; p < policeCount; p++) police.push(addActor({ id: `polis-${p + 1}`, name: `Polisregion ${p + 1}`, kind: 'authority' }));
+  for (let p = 0; p < policeCount; p++) {
+    const name = words.policeRegionName(p + 1);
+    police.push(addActor({ id: words.policeId(name), name, kind: 'authority' }));
+  }
   const board: number[] = [];
   const region: number[] = [];
   for (let c = 0; c < C; c++) {
     const code = countyCodes[c]!;
-    board.push(addActor({ id: `lst-${code}`, name: `Länsstyrelsen i Län ${code}`, kind: 'authority', county: code }));
-    region.push(addActor({ id: `region-${code}`, name: `Region Län ${code}`, kind: 'county', county: code }));
+    board.push(addActor({ id: words.boardId(code), name: words.boardName(countyNames[c]!), kind: 'authority', county: code }));
+    region.push(addActor({ id: words.regionId(code), name: words.regionName(countyNames[c]!), kind: 'county', county: code }));
   }
   const national: number[] = [];
-  for (let k = 1; k <= NATIONAL_AUTHORITIES; k++) national.push(addActor({ id: `myndighet-${k}`, name: `Myndighet ${k}`, kind: 'authority' }));
+  for (let k = 1; k <= NATIONAL_AUTHORITIES; k++) national.push(addActor({ id: words.nationalAuthorityId(k), name: words.nationalAuthorityName(k), kind: 'authority' }));
+  return { actors, ids, addActor, policeOfCounty, police, board, region, national };
+}
+type Staffed = Gapped & ReturnType<typeof authorityActors>;
 
+/** Bodies: joint bodies within counties, 3–6 neighbouring members grown along borders. */
+function jointBodies(c: Staffed) {
+  const { words, seed, M, C, county, borders, countyCodes, countyNames, used, isolated, hubOf, addActor } = c;
   // Joint bodies within counties: 3–6 neighbouring members (grown along borders).
   const gj = stageStream(seed, 13);
   const bodies: { node: number; members: number[]; county: number }[] = [];
@@ -205,7 +236,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
       const seedMuni = Math.floor(gj() * M);
       if (!eligible(seedMuni)) continue;
       const c = county[seedMuni]!;
-      const want = 3 + Math.floor(gj() * 4);
+      const want = JOINT_BODY_SIZE.min + Math.floor(gj() * (JOINT_BODY_SIZE.max - JOINT_BODY_SIZE.min + 1));
       const members = [seedMuni];
       const inBody = new Set(members);
       for (let k = 0; k < members.length && members.length < want; k++) {
@@ -220,14 +251,17 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
       if (members.length < 2) continue;
       const code = countyCodes[c]!;
       const n = ++perCounty[c]!;
-      const node = addActor({ id: `jb-${code}-${n}`, name: `Samordningsförbund ${n} i Län ${code}`, kind: 'joint_body', county: code });
+      const node = addActor({ id: `jb-${code}-${n}`, name: words.countyBodyName(n, countyNames[c]!), kind: 'joint_body', county: code });
       bodies.push({ node, members: members.sort((a, b) => a - b), county: c });
     }
   }
+  return bodies;
+}
+type Linked = Staffed & { bodies: ReturnType<typeof jointBodies>; edges: EdgeList };
 
-  const edges = new EdgeList(L, stageStream(seed, 20));
-
-  // ------------------------------------------------------------ authorities among themselves
+/** Ties among the authorities: each board with its region and police region, national authorities with some regions. */
+function authorityLinks(c: Linked): void {
+  const { seed, C, edges, board, region, police, policeOfCounty, national } = c;
   {
     const r = stageStream(seed, 10);
     for (let c = 0; c < C; c++) {
@@ -236,8 +270,11 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
       for (const a of national) if (r() < 0.3) edges.add(a, region[c]!, NETWORK);
     }
   }
+}
 
-  // ------------------------------------------------------------ joint body memberships
+/** Bodies' memberships: their municipalities, sometimes the board and the police region. */
+function bodyMemberships(c: Linked): void {
+  const { seed, edges, bodies, board, police, policeOfCounty } = c;
   {
     const r = stageStream(seed, 14);
     for (const b of bodies) {
@@ -246,19 +283,26 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
       if (r() < 0.3) edges.add(b.node, police[policeOfCounty[b.county]!]!, MEMBER, 0, POLICE_DAY);
     }
   }
+}
 
-  // ------------------------------------------------------------ municipality–municipality ties
-  // Falling with border steps (1, 0.16, 0.035 at 1, 2, 3 steps) and distance,
-  // 0.3 times as likely across a county border, more likely between
-  // municipalities of different size. Every municipality outside the gaps
-  // gets at least one tie; bridge dependents only to their hub.
+/**
+ * Ties between municipalities, falling with border steps (BORDER_STEP_FACTORS
+ * at 1, 2, 3 steps) and distance, CROSS_COUNTY_FACTOR times as likely across a
+ * county border, more likely between municipalities of different size. Every
+ * municipality outside the gaps gets at least one tie; bridge dependents only
+ * to their hub.
+ */
+function municipalTies(c: Linked) {
+  const { seed, M, geography, population, county, borders, cellKm, edges, isolated, hubOf, allowed } = c;
   const tiesOf: number[][] = Array.from({ length: M }, () => []);
   {
     const r = stageStream(seed, 11);
-    const STEP = [0, 1, 0.16, 0.035];
+    const STEP = [0, ...BORDER_STEP_FACTORS];
     const decayKm = 2.7 * cellKm;
     const muni = geography.municipalities;
-    const dist = new Int32Array(M).fill(-1);
+    // Municipality i is index i of the border graph: codes are numbered in index order.
+    const search = new BorderSearch(borderGraph(geography));
+    const { steps, order } = search;
     const tie = (a: number, b: number, kindRoll: number): void => {
       const kind = kindRoll < 0.5 ? AGREEMENT : kindRoll < 0.8 ? PROJECT : NETWORK;
       if (edges.add(a, b, kind, kind === PROJECT ? 0.3 : 0.03)) {
@@ -267,28 +311,14 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
       }
     };
     for (let a = 0; a < M; a++) {
-      // Breadth-first search to three border steps.
-      const seen = [a];
-      dist[a] = 0;
-      for (let k = 0; k < seen.length; k++) {
-        const x = seen[k]!;
-        if (dist[x]! >= 3) continue;
-        for (const y of borders[x]!) {
-          if (dist[y] === -1) {
-            dist[y] = dist[x]! + 1;
-            seen.push(y);
-          }
-        }
-      }
-      seen.sort((p, q) => p - q);
+      const seen = order.slice(0, search.from(a, 3)).sort();
       for (const b of seen) {
         if (b <= a || !allowed(a, b)) continue;
         const km = Math.hypot((muni[a]!.lat - muni[b]!.lat) * KM_PER_DEG_LAT, (muni[a]!.lon - muni[b]!.lon) * KM_PER_DEG_LON);
         const sizeFactor = 1 + 0.4 * Math.min(1, Math.abs(Math.log(population[a]! / population[b]!)) / 2);
-        const p = 0.42 * STEP[dist[b]!]! * Math.exp(-km / decayKm) * (county[a] === county[b] ? 1 : 0.3) * sizeFactor;
+        const p = 0.42 * STEP[steps[b]!]! * Math.exp(-km / decayKm) * (county[a] === county[b] ? 1 : CROSS_COUNTY_FACTOR) * sizeFactor;
         if (r() < p) tie(a, b, r());
       }
-      for (const x of seen) dist[x] = -1;
     }
     for (let d = 0; d < M; d++) if (hubOf[d] && tiesOf[d]!.length === 0) tie(d, hubOf[d]! - 1, r());
     for (let a = 0; a < M; a++) {
@@ -308,8 +338,13 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
       }
     }
   }
+  return tiesOf;
+}
+type Tied = Linked & { tiesOf: number[][] };
 
-  // ------------------------------------------------------------ municipalities and authorities
+/** Municipalities with their police region, board and region, and (rarely) national authorities: more often when larger. */
+function municipalAuthorityLinks(c: Tied): void {
+  const { seed, M, county, size, edges, isolated, police, policeOfCounty, board, region, national } = c;
   {
     const r = stageStream(seed, 12);
     for (let m = 0; m < M; m++) {
@@ -322,10 +357,16 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
       for (const a of national) if (r() < 0.02 + 0.1 * s) edges.add(m, a, r() < 0.6 ? AGREEMENT : PROJECT, 0.2);
     }
   }
+}
 
-  // ------------------------------------------------------------ local actors
-  // Their number is set by the link budget the structure above left, at
-  // about 1.9 links each (the demo's 6.6 local actors per 16 links per municipality).
+/**
+ * Local actors: religious communities and civil-society associations per
+ * municipality, their number set by the link budget the stages above left,
+ * at about 1.9 links each (the demo's 6.6 local actors per 16 links per
+ * municipality).
+ */
+function localActors(c: Tied) {
+  const { words, L, M, geography, population, codes, edges, ids, addActor } = c;
   const localTotal = Math.max(2 * M, Math.round((L - edges.count) / 1.9));
   const extraWeights = Float64Array.from(population, (p) => Math.max(0.25, Math.log(p) - 7));
   const extra = apportion(localTotal - 2 * M, extraWeights);
@@ -339,13 +380,20 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
       const rel = Math.min(n - 1, Math.max(1, Math.round(n * 0.38)));
       religiousCount[i] = rel;
       const code = codes[i]!;
-      for (let k = 1; k <= rel; k++) addActor({ id: `rel-${code}-${k}`, name: `Trossamfund ${k} i Kommun ${code}`, kind: 'religious', municipality: code });
-      for (let k = 1; k <= n - rel; k++) addActor({ id: `cs-${code}-${k}`, name: `Förening ${k} i Kommun ${code}`, kind: 'civil_society', municipality: code });
+      const name = geography.municipalities[i]!.name;
+      for (let k = 1; k <= rel; k++) addActor({ id: `rel-${code}-${k}`, name: words.religiousName(k, name), kind: 'religious', municipality: code });
+      for (let k = 1; k <= n - rel; k++) addActor({ id: `cs-${code}-${k}`, name: words.associationName(k, name), kind: 'civil_society', municipality: code });
       next += n;
     }
     localStart[M] = next;
   }
-  // ------------------------------------------------------------ municipalities and their own local actors
+  return { localStart, religiousCount };
+}
+type Local = Tied & ReturnType<typeof localActors>;
+
+/** Municipalities with their own local actors (probability rising with size). */
+function ownActorLinks(c: Local): void {
+  const { seed, M, size, edges, isolated, localStart, religiousCount } = c;
   {
     const r = stageStream(seed, 15);
     for (let m = 0; m < M; m++) {
@@ -361,8 +409,11 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
       }
     }
   }
+}
 
-  // ------------------------------------------------------------ local actors and authorities
+/** Local actors with their police region and board. */
+function localAuthorityLinks(c: Local): void {
+  const { seed, M, county, edges, isolated, localStart, police, policeOfCounty, board } = c;
   {
     const r = stageStream(seed, 16);
     for (let m = 0; m < M; m++) {
@@ -374,7 +425,11 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
       }
     }
   }
+}
 
+/** How the last stages draw local actors: uniformly, by fitness, and the municipality of one. */
+function localDraws(c: Local) {
+  const { seed, M, isolated, localStart } = c;
   const active: number[] = [];
   for (let m = 0; m < M; m++) if (!isolated[m]) active.push(m);
   const activeStart = new Float64Array(active.length + 1);
@@ -430,10 +485,13 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
     }
     return lo;
   };
+  return { active, randomLocal, localOf, firstLocal, byFitness, municipalityOf };
+}
+type Drawn = Local & ReturnType<typeof localDraws>;
 
-  // ------------------------------------------------------------ local actors across municipal borders
-  // 15 % of what is left: an actor (by fitness) and an actor (by fitness) of
-  // a municipality its own is tied to or, less often, borders.
+/** Local actors across municipal borders: 15 % of what is left, an actor (by fitness) and an actor (by fitness) of a municipality its own is tied to or, less often, borders. */
+function crossLocalLinks(c: Drawn): void {
+  const { seed, L, M, borders, edges, tiesOf, allowed, localStart, firstLocal, byFitness, municipalityOf } = c;
   {
     const r = stageStream(seed, 17);
     const target = edges.count + Math.round((L - edges.count) * 0.15);
@@ -448,11 +506,16 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
       edges.add(u, byFitness(localStart[b]!, localStart[b + 1]!, r), r() < 0.5 ? NETWORK : PROJECT, 0.2);
     }
   }
+}
 
-  // ------------------------------------------------------------ local actors within their municipality
-  // The rest, preferential attachment per municipality: actors arrive one by
-  // one and tie to earlier ones with probability rising with their degree,
-  // which gives heavy-tailed degrees.
+/**
+ * Local actors within their municipality, the rest of the budget, by
+ * preferential attachment per municipality: actors arrive one by one and tie
+ * to earlier ones with probability rising with their degree, which gives
+ * heavy-tailed degrees.
+ */
+function localAttachment(c: Drawn): void {
+  const { seed, L, edges, active, localStart, byFitness } = c;
   {
     const r = stageStream(seed, 18);
     const budget = L - edges.count;
@@ -515,10 +578,11 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
       }
     });
   }
+}
 
-  // ------------------------------------------------------------ top up
-  // Pairs the stages above could not place (dense small municipalities):
-  // random ties within a municipality or to a tied one.
+/** Top up: pairs the stages above could not place (dense small municipalities), random ties within a municipality or to a tied one. */
+function topUp(c: Drawn): void {
+  const { seed, L, borders, edges, tiesOf, allowed, randomLocal, localOf } = c;
   {
     const r = stageStream(seed, 19);
     const tries = (L - edges.count) * 5 + 10_000;
@@ -530,10 +594,11 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
       if (allowed(a, b) || a === b) edges.add(u, localOf(b, r), NETWORK, 0.2);
     }
   }
-  // ------------------------------------------------------------ last resort
-  // Configurations with very few actors per municipality can run out of
-  // local pairs: the rest are local actors with the authorities of their county
-  // and the national ones.
+}
+
+/** Last resort: with very few actors per municipality the local pairs can run out; the rest are local actors with the authorities of their county and the national ones. */
+function lastResort(c: Drawn): void {
+  const { seed, L, county, edges, randomLocal, police, policeOfCounty, board, region, national } = c;
   {
     const r = stageStream(seed, 22);
     const tries = (L - edges.count) * 50 + 10_000;
@@ -545,7 +610,34 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
       edges.add(u, authority, k === 0 ? DIALOGUE : PROJECT, 0.3, k === 0 ? POLICE_DAY : 0);
     }
   }
-  return { geography, ids, actors, edges };
+}
+
+// ---------------------------------------------------------------- the network
+
+/**
+ * Generate the network in compact form (typed arrays): every stage in
+ * order. `syntheticNetwork` turns it into rows; `writeSyntheticNetwork`
+ * streams it to files.
+ * @internal
+ */
+export function generateSynthetic(options: SyntheticNetworkOptions = {}): CompactSyntheticNetwork {
+  const frame = scaleFrame(options);
+  const gapped: Gapped = { ...frame, ...placeGaps(frame) };
+  const staffed: Staffed = { ...gapped, ...authorityActors(gapped) };
+  const linked: Linked = { ...staffed, bodies: jointBodies(staffed), edges: new EdgeList(frame.L, stageStream(frame.seed, 20)) };
+  authorityLinks(linked);
+  bodyMemberships(linked);
+  const tied: Tied = { ...linked, tiesOf: municipalTies(linked) };
+  municipalAuthorityLinks(tied);
+  const local: Local = { ...tied, ...localActors(tied) };
+  ownActorLinks(local);
+  localAuthorityLinks(local);
+  const drawn: Drawn = { ...local, ...localDraws(local) };
+  crossLocalLinks(drawn);
+  localAttachment(drawn);
+  topUp(drawn);
+  lastResort(drawn);
+  return { geography: frame.geography, ids: drawn.ids, actors: drawn.actors, edges: drawn.edges };
 }
 
 /**

@@ -18,6 +18,13 @@ export const DATA_DATE = '2025-09-30';
 /** The police regions were formed on this date; no link to one starts earlier. */
 export const POLICE_REGIONS_SINCE = '2015-01-01';
 
+/** Factor of a municipality–municipality tie 1, 2 and 3 border steps apart (further: the demo's `BORDER_STEP_FACTOR_FAR`, beyond the scale sizes' reach). */
+export const BORDER_STEP_FACTORS = [1, 0.16, 0.035] as const;
+/** Factor of a municipality–municipality tie across a county border. */
+export const CROSS_COUNTY_FACTOR = 0.3;
+/** Planned number of municipalities in a joint body within a county. */
+export const JOINT_BODY_SIZE = { min: 3, max: 6 } as const;
+
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of an ISO date (`YYYY-MM-DD`, UTC). */

@@ -236,6 +236,19 @@ describe('export and --graph', () => {
     expect(readFileSync(join(dir, 'net-edges.csv'), 'utf8').split('\n')[0]).toMatch(/^source,target,weight,count,/);
   });
 
+  it('estimates the path measures from a sample with --samples, and says so; exact by default on small data, with no note', async () => {
+    const sampled = await cli(['export', '--to', 'json', '--metrics', 'betweenness', '--samples', '50', '--out', 'sampled.json'], { cwd: dir });
+    expect(sampled.code, sampled.stderr).toBe(0);
+    expect(sampled.stderr).toMatch(/Betweenness, closeness and harmonic centrality are estimates from shortest paths out of \d+ of the 2,257 actors/);
+    const exact = await cli(['export', '--to', 'json', '--metrics', 'betweenness', '--out', 'exact.json'], { cwd: dir });
+    expect(exact.stderr).not.toMatch(/estimates/);
+    const values = (file: string) => (JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: { attributes: { betweenness: number } }[] }).nodes.map((n) => n.attributes.betweenness);
+    expect(values('sampled.json')).not.toEqual(values('exact.json'));
+    // No path measure asked for: nothing to say.
+    const degree = await cli(['export', '--to', 'json', '--metrics', 'degree', '--samples', '50', '--out', 'degree.json'], { cwd: dir });
+    expect(degree.stderr).not.toMatch(/estimates/);
+  });
+
   it('rejects --graph with --links, and a missing --to', async () => {
     expect((await cli(['summary', '--graph', 'x.gexf', '--links', 'links.csv'], { cwd: dir })).code).toBe(2);
     expect((await cli(['export', '--dataset', 'bodies'])).code).toBe(2);

@@ -53,6 +53,10 @@ describe('a second country from a folder', () => {
     expect([...svg.matchAll(/data-code="([^"]+)"/g)].map((m) => m[1])).toEqual(['T1', 'T2', 'T3', 'T4']);
     expect(svg).toContain('<title>Alby (Norra län): 1</title>');
     expect(svg).not.toMatch(/0180|Stockholm/);
+    // Without its polygons, its map is refused: the default country's would draw Sweden for it.
+    expect(() => renderMap({ geography: geo, values: linked })).toThrow(
+      'renderMap: option geography: the map polygons are Sweden’s by default, and cover none of the municipalities of the Testland geography; pass `features`: GeoJSON with a `code` property per municipality',
+    );
     // A geography with no language of its own: the report and the explorer both speak English, not the default country's Swedish.
     expect(renderReport(net, { suggestions: 0 })).toMatch(/^<!doctype html>\n<html lang="en">/i);
     expect(renderExplorer(net, { suggestions: 0, features: countryMapFeatures(testland)! })).toMatch(/^<!doctype html>\n<html lang="en">/i);

@@ -17,6 +17,7 @@ const DIFFERENT_MEANINGS: Readonly<Record<string, string>> = {
   width: "the width of a map: 480 for a report's maps, 640 for the explorer's, which is read on screen",
   geography: "a geography everywhere; readGraphFile also takes 'auto' (the default country's when the nodes are placed on it)",
   measures: "the measures a function computes, from its own list: centrality's seven, kernels.pathCentralities' three path measures",
+  domain: "a map's colour domain: fitted to the data by renderMap (none given), [0, 1] for one colour of sequentialColor, which sees one value",
 };
 
 /**

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SWEDEN_DEMO_WORDS as W } from '../../src/countries/sweden/demo-words.js';
 import { foldKind } from '../../src/model/kinds.js';
 
 // The country seam: Sweden is named in code only in its own folder (comments and docs may say it).
@@ -57,7 +58,41 @@ function swedishKindWords(file: string, text: string): string[] {
   return found;
 }
 
+/** The words of the default country's demo words (names and ids they make), three letters or more, English ones aside. */
+const DEMO_WORDS = new Set(
+  [
+    W.policeRegionName(1), W.policeId(W.policeRegionName(1)), W.boardId('01'), W.boardName('X'), W.regionId('01'), W.regionName('X'),
+    W.nationalAuthorityId(1), W.nationalAuthorityName(1), W.municipalityName('0001'), W.countyName('01'), W.religiousName(1, 'X'),
+    W.associationName(1, 'X'), W.countyBodyName(1, 'X'), W.numberedBody(W.bodyNames[0]!('X'), 2), W.crossBorderBodyName('X', 'Y'),
+    ...W.bodyNames.map((name) => name('X')), ...W.civilTopics.map((t) => t.noun),
+  ]
+    .flatMap((text) => text.toLowerCase().split(/[^\p{L}]+/u))
+    .filter((word) => word.length >= 3 && !['region', 'demo'].includes(word)),
+);
+
+/** String literals of the generators' code holding a word of the demo words, as `file:line: literal`. */
+function demoWordsIn(file: string, text: string): string[] {
+  const found: string[] = [];
+  text.split('\n').forEach((line, i) => {
+    for (const literal of literals(line)) {
+      if (literal.toLowerCase().split(/[^\p{L}]+/u).some((word) => DEMO_WORDS.has(word))) found.push(`${file}:${i + 1}: ${literal}`);
+    }
+  });
+  return found;
+}
+
 describe('the country seam', () => {
+  it('no string literal in src/synthetic/ holds a word of a country\'s demo words: names and ids come through DemoWords', () => {
+    expect([...DEMO_WORDS]).toEqual(expect.arrayContaining(['polisregion', 'länsstyrelsen', 'kommun', 'län', 'myndighet', 'trossamfund', 'förening', 'polis', 'lst']));
+    const found = files('src/synthetic')
+      .map((f) => relative('.', f).replaceAll('\\', '/'))
+      .flatMap((file) => demoWordsIn(file, readFileSync(file, 'utf8')));
+    expect(found).toEqual([]);
+    // The check itself: the literals the scale generator had.
+    expect(demoWordsIn('x.ts', "  const name = `Polisregion ${p + 1}`, id = `lst-${code}`; // Kommun")).toEqual(["x.ts:1: `Polisregion ${p + 1}`", 'x.ts:1: `lst-${code}`']);
+  });
+
+
   it('no string literal outside src/countries/sweden/ names Sweden', () => {
     const found: string[] = [];
     for (const file of files('src').map((f) => relative('.', f).replaceAll('\\', '/'))) {

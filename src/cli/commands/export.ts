@@ -7,7 +7,8 @@ import { cliFlag, flagsOf, libraryFlag, listItems, optionsOf, type FlagTable } f
 import { INPUT_GROUP, loadInput, noteCapabilities } from '../input.js';
 import { inputFiles, OUTPUT_FLAGS, writeOutput, writeOutputs } from '../output.js';
 import { progressBar } from '../progress.js';
-import { announce, defineCommand, messageLang } from './shared.js';
+import { centrality } from '../../analysis/centrality.js';
+import { announce, defineCommand, messageLang, noteSampling, PATH_GROUP, pathOptions } from './shared.js';
 
 /** `--metrics all|none|LIST`: every metric, none, or these. */
 function parseMetrics(raw: string, flag: string, lang: Lang): boolean | ExportMetric[] {
@@ -45,7 +46,7 @@ const EXPORT_FLAGS = {
 export const exportCommand = defineCommand({
   name: 'export',
   usage: '--to FORMAT [options]',
-  groups: [{ title: 'cli.help.options', flags: EXPORT_FLAGS }, INPUT_GROUP],
+  groups: [{ title: 'cli.help.options', flags: EXPORT_FLAGS }, PATH_GROUP, INPUT_GROUP],
   examples: ['samverkan export --to gexf --out network.gexf'],
   run({ values, flags }, io) {
     const { out } = flagsOf(EXPORT_FLAGS, flags);
@@ -59,11 +60,19 @@ export const exportCommand = defineCommand({
     announce(description, values, io);
     noteCapabilities(input, io);
     const bar = progressBar(io, message(lang, 'cli.progress.metrics'));
-    const options = { ...rest, ...(capabilities && { capabilities }), onProgress: (done: number, total: number) => bar.update(done, total) };
+    const paths = pathOptions({ values, flags }, io);
+    const options = { ...rest, ...paths, ...(capabilities && { capabilities }), onProgress: (done: number, total: number) => bar.update(done, total) };
+    // The path measures of the export, when estimated from a sample, are said so (the same cached searches: nothing is run twice).
+    const metrics = rest.metrics ?? true;
+    const pathMetrics = metrics === true || (metrics !== false && metrics.some((m) => m === 'betweenness' || m === 'closeness' || m === 'harmonic'));
+    const notePaths = () => {
+      if (pathMetrics) noteSampling(centrality(net, { measures: ['betweenness'], ...paths }).sampling, io, lang);
+    };
     const cwd = io.cwd ?? process.cwd();
     if (format === 'csv') {
       const tables = exportNetwork(net, { ...options, format });
       bar.finish();
+      notePaths();
       const base = (out ?? 'samverkan').replace(/\.csv$/i, '');
       // Both tables are complete before either replaces an old one: never nodes without their edges.
       const files = (['nodes', 'edges'] as const).map((t) => ({ path: resolve(cwd, `${base}-${t}.csv`), text: tables[t] }));
@@ -73,6 +82,7 @@ export const exportCommand = defineCommand({
     }
     const text: string = exportNetwork(net, { ...options, format: format as Exclude<GraphWriteFormat, 'csv'> });
     bar.finish();
+    notePaths();
     // The format --graph would read the file as, by its extension.
     const named = formatNamed(out ?? '');
     if (named !== undefined && named !== format) {

@@ -4,8 +4,11 @@
  * the police regions, county administrative boards and regions, the generic
  * Swedish names of the invented actors and joint bodies, and the counties
  * (Stockholm, and Västmanland for the cross-county gap) kept out of a gap.
- * A plain object of the shape of `DemoWords` (`src/synthetic/demo/words.ts`).
+ * The invented country of `syntheticNetwork` is named with the same words
+ * (`Kommun 0001`, `Län 01`, `Polisregion 1`, `Myndighet 1`).
+ * A plain object of the shape of `DemoWords` (`src/model/demo-words.ts`).
  */
+import type { DemoWords } from '../../model/demo-words.js';
 import { asciiSlug } from '../../model/text.js';
 import { swedenPoliceRegions } from './bodies.js';
 
@@ -34,17 +37,24 @@ const BODY_NAMES: readonly ((a: string) => string)[] = [
 ];
 
 /** Sweden's words for the demonstration generator. */
-export const SWEDEN_DEMO_WORDS = Object.freeze({
+export const SWEDEN_DEMO_WORDS: DemoWords = Object.freeze({
   policeRegions: swedenPoliceRegions(),
+  policeRegionName: (n: number) => `Polisregion ${n}`,
   policeId: (region: string) => `polis-${asciiSlug(region.replace(/^Polisregion /u, ''))}`,
   boardId: (county: string) => `lst-${county}`,
   boardName: (countyName: string) => `Länsstyrelsen i ${countyName}`,
   regionId: (county: string) => `region-${county}`,
   regionName: (countyName: string) => `Region ${countyStem(countyName)}`,
+  nationalAuthorityId: (n: number) => `myndighet-${n}`,
+  nationalAuthorityName: (n: number) => `Myndighet ${n}`,
+  municipalityName: (code: string) => `Kommun ${code}`,
+  countyName: (code: string) => `Län ${code}`,
   religiousName: (i: number, municipalityName: string) => `Trossamfund ${i} i ${municipalityName}`,
+  associationName: (i: number, municipalityName: string) => `Förening ${i} i ${municipalityName}`,
   civilTopics: CIVIL_TOPICS,
   bodyNames: BODY_NAMES,
   numberedBody: (name: string, n: number) => name.replace(/ \(demo\)$/u, ` ${n} (demo)`),
+  countyBodyName: (n: number, countyName: string) => `Samordningsförbund ${n} i ${countyName}`,
   crossBorderBodyName: (a: string, b: string) => `Gränssamverkan ${a}–${b} (demo)`,
   neverWeak: ['01'],
   neverWithoutCrossCounty: ['01', '09'],

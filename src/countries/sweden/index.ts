@@ -9,6 +9,7 @@ import type { Country, CountryDataset } from '../../model/country.js';
 import { swedenCooperationBodies } from './bodies.js';
 import * as data from './data.js';
 import { demoActors, demoCapabilities, demoLinks } from './demo-data.js';
+import { SWEDEN_DEMO_WORDS } from './demo-words.js';
 import { municipalitiesGeoJson } from './map-features.js';
 import { SWEDISH_NAME_RULES } from './names.js';
 import { recommenderSweden } from './recommender.js';
@@ -71,5 +72,6 @@ export const SWEDEN: Country = Object.freeze({
   // The Swedish words for organisation types (`trossamfund`, `myndighet`, `kommunalförbund` …).
   kinds: { text: data.kinds, name: 'data/sweden/kinds.csv' },
   datasets: { demo: DEMO, bodies: BODIES },
+  demoWords: SWEDEN_DEMO_WORDS,
   recommender: { text: recommenderSweden, name: 'data/models/recommender-sweden.json' },
 });

@@ -101,8 +101,19 @@ class ActorIds {
     return this.ascii.getText(id) ?? this.other.get(id);
   }
 
-  /** The place of an id kept before, or `undefined` after keeping it at `place`. */
-  claim(id: string, place: number): number | undefined {
+  /**
+   * The place of an id kept before, or `undefined` after keeping it at
+   * `place`. `bytes[start … end - 1]`, when given, are the id's own bytes
+   * (a simple row's cell): printable ASCII, they are its key, looked up
+   * without reading the string again (issue 16).
+   */
+  claim(id: string, place: number, bytes?: Uint8Array, start = 0, end = 0): number | undefined {
+    if (bytes !== undefined && isPrintableAscii(bytes, start, end)) {
+      const known = this.ascii.get(bytes, start, end);
+      if (known !== undefined) return known;
+      this.ascii.set(bytes, start, end, place);
+      return undefined;
+    }
     const known = this.ascii.internText(id, place);
     if (known >= 0) return known;
     if (known === -1) return undefined;
@@ -120,6 +131,12 @@ class ActorIds {
   has(id: string): boolean {
     return this.placeOf(id) !== undefined;
   }
+}
+
+/** Whether `bytes[start … end - 1]` are printable ASCII (as `ByteInterner.internText` keys text). */
+function isPrintableAscii(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (bytes[k]! < 0x20 || bytes[k]! > 0x7e) return false;
+  return true;
 }
 
 function sameActor(a: Actor, b: Actor): boolean {
@@ -314,7 +331,7 @@ class ActorReader implements ActorRecordReader {
     const actor: Actor = { id, name, kind };
     if (municipality !== undefined) actor.municipality = municipality;
     if (county !== undefined) actor.county = county;
-    this.keepActor(actor, row);
+    this.keepActor(actor, row, bytes, starts[c.id]!, ends[c.id]!);
     return true;
   }
 
@@ -458,10 +475,10 @@ class ActorReader implements ActorRecordReader {
   }
 
   /** A valid row of any other kind: a new actor, a repeat (merged), or a conflicting repeat (rejected). */
-  private keepActor(actor: Actor, row: number): void {
+  private keepActor(actor: Actor, row: number, bytes?: Uint8Array, start?: number, end?: number): void {
     const { problems, ix, report, actors, lookalikes } = this;
     const id = actor.id;
-    const place = this.ids.claim(id, actors.length);
+    const place = this.ids.claim(id, actors.length, bytes, start, end);
     if (place !== undefined) {
       const previous = actors[place]!;
       if (sameActor(previous, actor)) {

@@ -112,6 +112,15 @@ export class TablePass<R extends RowSink> {
   private pushLines(chunk: Uint8Array): void {
     let bytes = chunk;
     if (this.carry !== undefined) {
+      const lf = chunk.indexOf(10);
+      if (lf >= 0 && lf + 1 < chunk.length) {
+        // The carried line is completed by the chunk's first line alone, and the rest is read where it is: a copy
+        // of every chunk with the carry was as many bytes of garbage as the file (issue 16: each 64 MB of them
+        // starts a full GC).
+        this.pushLines(chunk.subarray(0, lf + 1));
+        this.pushLines(chunk.subarray(lf + 1));
+        return;
+      }
       bytes = new Uint8Array(this.carry.length + chunk.length);
       bytes.set(this.carry);
       bytes.set(chunk, this.carry.length);

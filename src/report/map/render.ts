@@ -4,6 +4,7 @@ import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { defaultGeography } from '../../io/country.js';
 import { formatDate, formatList, message, resolveLang, type Lang } from '../../model/i18n/index.js';
 import { OptionsError, parseOptions, said } from '../../model/options.js';
+import { geographyWords } from '../../model/geography.js';
 import type { Geography } from '../../model/schema.js';
 import { escapeXml } from '../escape.js';
 import { countyBorderLines } from './borders.js';
@@ -111,6 +112,13 @@ export function renderMap(options: MapOptions): string {
   const meridian = parsed.centralMeridian ?? (parsed.features || parsed.codes !== undefined ? undefined : DEFAULT_COUNTRY.mapMeridian) ?? middleLongitude(map.collection);
   const geography = parsed.geography ?? (parsed.features ? undefined : defaultGeography());
   const lang = resolveLang(parsed.lang, geography);
+  // A geography the polygons do not draw (another country's, with the default country's polygons) is refused, not drawn as that country.
+  if (parsed.geography !== undefined) {
+    const codes = new Set(parsed.geography.municipalities.map((m) => m.code));
+    if (!map.collection.features.some((f) => codes.has(f.properties.code))) {
+      throw new OptionsError('renderMap', parsed.features ? 'features' : 'geography', said(parsed.features ? 'options.polygonsNotOfGeography' : 'options.defaultPolygonsNotOfGeography', { geography: geographyWords(parsed.geography), country: geographyWords(DEFAULT_COUNTRY) }));
+    }
+  }
   const features = describeFeatures(map.collection, parsed, geography);
   const missingLabel = parsed.missingLabel ?? message(lang, 'map.missing');
   const scale = scaleOf(parsed, features, lang);

@@ -127,10 +127,10 @@ export interface DemoFiles {
  */
 export function demoFiles(net: DemoNetwork, command: string): DemoFiles {
   const { geography, ix, ms, mun, countyOf, counties, countyName, place, seed } = net;
-  const { actors, links, locals, bodies, policeOf, lstOf, regionOf } = net;
+  const { actors, links, locals, bodies, policeOf, boardOf, regionOf } = net;
   const { weak, isolated, noCross, noCrossOf, weakCounties, noCrossCounty, missingKind, bridges } = net;
   const policeIds = new Set(policeOf.values());
-  const boardIds = new Set(lstOf.values());
+  const boardIds = new Set(boardOf.values());
   const regionIds = new Set(regionOf.values());
   const actorCells = actors.map((row) => ACTOR_HEADER.map((c) => row[c] ?? ''));
   const linkCells = links.map((l) => [l.source, l.target, l.kind, String(l.weight), l.since ?? '', l.until ?? '']);

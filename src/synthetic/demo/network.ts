@@ -8,17 +8,21 @@
  * come in as {@link DemoWords}; the generator names no country.
  *
  * The demo has parallel links on purpose (a project on top of an agreement
- * between the same pair), and it reads every pair of municipalities within
- * reach: it is made for a country's few hundred municipalities, not for
- * scale (`generateSynthetic` is the scale generator).
+ * between the same pair). It keeps no map of all pairs of municipalities:
+ * each municipality's ball of NEAR_STEPS border steps (`BorderSearch`), a km
+ * grid for the pairs within CANDIDATE_KM (`KmGrid`), and full searches only
+ * from the few municipalities that need far steps, so its stages are n·k.
+ * Its draws are the demo's own, for a Sweden-shaped country (weak counties,
+ * a designed gap per kind): `generateSynthetic` is the generator of the
+ * benchmark sizes, from the same shape (shape.ts) and words.
  *
  * @module
  */
-import { borderSteps, haversineKm } from '../../geo/distance.js';
+import { BorderSearch, borderGraph, haversineKm, KmGrid } from '../../geo/distance.js';
 import { shuffled } from '../../metrics/random.js';
 import { cmp, indexGeography } from '../../model/geography.js';
 import type { Geography, Municipality } from '../../model/schema.js';
-import { DATA_DATE, dayOf, FIRST_DATE, isoOf, POLICE_REGIONS_SINCE, SMALL_POPULATION, stageStream } from '../shape.js';
+import { BORDER_STEP_FACTORS, CROSS_COUNTY_FACTOR, DATA_DATE, dayOf, FIRST_DATE, isoOf, JOINT_BODY_SIZE, POLICE_REGIONS_SINCE, SMALL_POPULATION, stageStream } from '../shape.js';
 import type { DemoWords } from './words.js';
 
 // Model parameters. The generator uses them, and the dataset's README is
@@ -30,16 +34,12 @@ export const DEMO_DATA_DATE = DATA_DATE;
 export const OWN_ACTOR_LINK_PROBABILITY = { min: 0.35, max: 0.85 } as const;
 /** Municipality–municipality ties fall with distance as e^(−km / DISTANCE_DECAY_KM). */
 export const DISTANCE_DECAY_KM = 150;
-/** Factor for municipalities 1, 2 and 3 border steps apart (more steps: BORDER_STEP_FACTOR_FAR). */
-export const BORDER_STEP_FACTORS = [1, 0.16, 0.035] as const;
+/** The tie factors by border steps and across a county border, and the planned joint body size: the shape's (shape.ts), which the scale sizes share. */
+export { BORDER_STEP_FACTORS, CROSS_COUNTY_FACTOR, JOINT_BODY_SIZE } from '../shape.js';
 export const BORDER_STEP_FACTOR_FAR = 0.006;
-/** Factor for a municipality–municipality tie across a county border. */
-export const CROSS_COUNTY_FACTOR = 0.3;
 /** Established municipality–municipality ties are dated in this range (or undated); new ones, with triadic closure, in the next. */
 export const ESTABLISHED_TIES = { from: FIRST_DATE, to: '2019-12-31' } as const;
 export const NEW_TIES = { from: '2020-01-01', to: '2025-06-30' } as const;
-/** Planned number of municipalities in a joint body within a county. */
-export const JOINT_BODY_SIZE = { min: 3, max: 6 } as const;
 /** Weak counties are compared with the median of the other counties with at least this many municipalities. */
 export const MEDIAN_MIN_MUNICIPALITIES = 5;
 /** Dates for which design.json (and the README) give the number of active links (`net.asOf(date)`). */
@@ -63,9 +63,15 @@ export interface DemoPlace {
   name: string;
 }
 
-const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
-
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/** Pairs of municipalities within this many border steps, or within CANDIDATE_KM, may be tied by the two phases of ties. */
+const NEAR_STEPS = 4;
+const CANDIDATE_KM = 150;
+/** Farther than any two points on the earth (km): a search radius beyond it holds every pair. */
+const HALF_EARTH_KM = 20_016;
+/** The steps `stepsNear` gives for a reachable municipality more than NEAR_STEPS away. */
+const FAR = Infinity;
 
 const RELIGIOUS_FOCUS = ['faith-dialogue', 'youth', 'women', 'social-support'] as const;
 
@@ -82,21 +88,55 @@ function demoFrame(geography: Geography, seed: number) {
   // One RNG stream per stage, so tuning one stage leaves the others alone.
   const stream = (stage: number) => stageStream(seed, stage);
 
-  const steps = new Map<string, Map<string, number>>();
-  for (const m of ms) steps.set(m.code, borderSteps(geography, m.code));
-  const distCache = new Map<string, number>();
   const dist = (a: string, b: string) => {
-    const k = pairKey(a, b);
-    let d = distCache.get(k);
-    if (d === undefined) {
-      const p = mun(a);
-      const q = mun(b);
-      distCache.set(k, (d = haversineKm(p.lat, p.lon, q.lat, q.lon)));
-    }
-    return d;
+    const p = mun(a);
+    const q = mun(b);
+    return haversineKm(p.lat, p.lon, q.lat, q.lon);
   };
   const borders = (code: string) => ix.bordersOf.get(code) ?? [];
-  return { geography, ix, ms, mun, countyOf, counties, countyName, place, steps, dist, borders, stream };
+
+  // Border steps without a map per municipality (n²): each municipality's
+  // ball of NEAR_STEPS steps (n·k), components for "reachable at all", and a
+  // full search from the few municipalities that need exact far steps.
+  const graph = borderGraph(geography);
+  const search = new BorderSearch(graph);
+  const component = new Int32Array(graph.codes.length).fill(-1);
+  for (let i = 0, n = 0; i < component.length; i++) {
+    if (component[i]! >= 0) continue;
+    for (let k = 0, reached = search.from(i); k < reached; k++) component[search.order[k]!] = n;
+    n++;
+  }
+  const ball = graph.codes.map((_, i) => {
+    const near = new Map<number, number>();
+    for (let k = 0, reached = search.from(i, NEAR_STEPS); k < reached; k++) near.set(search.order[k]!, search.steps[search.order[k]!]!);
+    return near;
+  });
+  const gi = (code: string) => graph.index.get(code)!;
+  /** Border steps from a to b when at most NEAR_STEPS, FAR when more, undefined when b cannot be reached over borders. */
+  const stepsNear = (a: string, b: string): number | undefined => {
+    const x = gi(a);
+    const y = gi(b);
+    return ball[x]!.get(y) ?? (component[x] === component[y] ? FAR : undefined);
+  };
+  /** Exact border steps from `code` to every municipality (undefined: not reachable): one search over the country. */
+  const stepsFrom = (code: string): ((other: string) => number | undefined) => {
+    search.from(gi(code));
+    const steps = Int32Array.from(search.steps);
+    return (other) => {
+      const s = steps[gi(other)]!;
+      return s < 0 ? undefined : s;
+    };
+  };
+  /** Municipalities (their `ms` indices) whose centroids are within `CANDIDATE_KM` of `ms[i]`. */
+  const grid = new KmGrid(
+    ms.map((m) => m.lat),
+    ms.map((m) => m.lon),
+    CANDIDATE_KM,
+  );
+  const msIndex = new Map(ms.map((m, i) => [m.code, i]));
+  /** The `ms` indices of the municipalities within NEAR_STEPS border steps of `ms[i]`. */
+  const nearIndices = (i: number) => [...ball[gi(ms[i]!.code)]!.keys()].map((g) => msIndex.get(graph.codes[g]!)!);
+  return { geography, ix, ms, msIndex, mun, countyOf, counties, countyName, place, stepsNear, stepsFrom, grid, nearIndices, dist, borders, stream };
 }
 
 type Frame = ReturnType<typeof demoFrame>;
@@ -230,7 +270,7 @@ function demoActors(f: Frame, words: DemoWords) {
   const a = stream(2);
   const actors: DemoActorRow[] = [];
   const policeOf = new Map<string, string>(); // county → police region actor id
-  const lstOf = new Map<string, string>();
+  const boardOf = new Map<string, string>();
   const regionOf = new Map<string, string>();
 
   const regions = new Map<string, string[]>();
@@ -247,7 +287,7 @@ function demoActors(f: Frame, words: DemoWords) {
   for (const c of counties) {
     const id = words.boardId(c.code);
     actors.push({ id, name: words.boardName(c.name), kind: 'authority', county: c.code, focus: 'coordination' });
-    lstOf.set(c.code, id);
+    boardOf.set(c.code, id);
   }
   for (const c of counties) {
     const id = words.regionId(c.code);
@@ -283,7 +323,7 @@ function demoActors(f: Frame, words: DemoWords) {
     for (const id of entry.religious) kindOf.set(id, 'religious');
     for (const id of entry.civil) kindOf.set(id, 'civil_society');
   }
-  return { actors, policeOf, lstOf, regionOf, locals, kindOf };
+  return { actors, policeOf, boardOf, regionOf, locals, kindOf };
 }
 
 type Actors = ReturnType<typeof demoActors>;
@@ -313,13 +353,13 @@ type Built = Frame & Gaps & Actors & Links;
 
 /** Stage 3: the authorities among themselves. */
 function authorityLinks(c: Built) {
-  const { counties, stream, lstOf, regionOf, policeOf, add, between } = c;
+  const { counties, stream, boardOf, regionOf, policeOf, add, between } = c;
   // Authorities among themselves.
   {
     const r = stream(3);
     for (const c of counties) {
-      add(lstOf.get(c.code)!, regionOf.get(c.code)!, 'agreement', 2, between(r, '2012-01-01', '2018-12-31'));
-      add(policeOf.get(c.code)!, lstOf.get(c.code)!, 'agreement', 2, between(r, POLICE_REGIONS_SINCE, '2017-12-31'));
+      add(boardOf.get(c.code)!, regionOf.get(c.code)!, 'agreement', 2, between(r, '2012-01-01', '2018-12-31'));
+      add(policeOf.get(c.code)!, boardOf.get(c.code)!, 'agreement', 2, between(r, POLICE_REGIONS_SINCE, '2017-12-31'));
     }
   }
 }
@@ -367,7 +407,7 @@ function ownActorLinks(c: Built) {
 
 /** Stage 5: municipalities with their authorities. */
 function authorityTies(c: Built) {
-  const { ms, stream, isolated, policeOf, lstOf, regionOf, add, between, endOf } = c;
+  const { ms, stream, isolated, policeOf, boardOf, regionOf, add, between, endOf } = c;
   // Municipalities with their authorities.
   {
     const r = stream(5);
@@ -379,7 +419,7 @@ function authorityTies(c: Built) {
         add(m.code, policeOf.get(m.county)!, 'agreement', u[3]! < 0.5 ? 2.5 : 3, between(r, POLICE_REGIONS_SINCE, '2021-12-31'));
       }
       if (u[1]! < clamp(0.6 + 0.08 * lp, 0.35, 0.9)) {
-        add(m.code, lstOf.get(m.county)!, 'network', u[4]! < 0.6 ? 1 : 1.5, between(r, '2011-01-01', '2022-12-31'));
+        add(m.code, boardOf.get(m.county)!, 'network', u[4]! < 0.6 ? 1 : 1.5, between(r, '2011-01-01', '2022-12-31'));
       }
       if (u[2]! < clamp(0.45 + 0.1 * lp, 0.2, 0.85)) {
         add(m.code, regionOf.get(m.county)!, 'agreement', 2, u[5]! < 0.1 ? undefined : between(r, '2012-01-01', '2023-12-31'));
@@ -387,7 +427,7 @@ function authorityTies(c: Built) {
       // a few time-limited projects with the county administrative board
       if (r() < clamp(0.15 + 0.05 * lp, 0.05, 0.4)) {
         const since = between(r, '2016-01-01', '2023-12-31');
-        add(m.code, lstOf.get(m.county)!, 'project', 1.5, since, endOf(r, since));
+        add(m.code, boardOf.get(m.county)!, 'project', 1.5, since, endOf(r, since));
       }
     }
   }
@@ -395,7 +435,7 @@ function authorityTies(c: Built) {
 
 /** Stage 6: local actors with each other inside a municipality, and with the police region and the board. */
 function localLinks(c: Built) {
-  const { ms, stream, isolated, locals, kindOf, policeOf, lstOf, add, between, endOf } = c;
+  const { ms, stream, isolated, locals, kindOf, policeOf, boardOf, add, between, endOf } = c;
   // Local actors with each other inside a municipality, and with the police region and the länsstyrelse.
   {
     const r = stream(6);
@@ -421,7 +461,7 @@ function localLinks(c: Built) {
         if (u < (religious ? 0.18 : 0.08)) add(id, policeOf.get(m.county)!, 'dialogue', v < 0.5 ? 0.5 : 1, between(r, POLICE_REGIONS_SINCE, '2025-06-30'));
         else if (!religious && u > 0.95) {
           const since = between(r, '2014-01-01', '2023-12-31');
-          add(id, lstOf.get(m.county)!, 'project', 1.5, since, endOf(r, since));
+          add(id, boardOf.get(m.county)!, 'project', 1.5, since, endOf(r, since));
         }
       }
     }
@@ -468,7 +508,7 @@ function bridgeTies(c: Ties): void {
 
 /** Stage 8, joint bodies: multi-municipality associations within a county, and one across a county border. */
 function jointBodies(c: Ties, words: DemoWords) {
-  const { geography, ix, counties, stream, steps, dist, borders, countyOf, mun, weak, isolated, noCross, dependentHub, crossAllowed, actors, locals, policeOf, lstOf, add, between, pickOf, tie } = c;
+  const { geography, ix, counties, stream, stepsFrom, dist, borders, countyOf, mun, weak, isolated, noCross, dependentHub, crossAllowed, actors, locals, policeOf, boardOf, add, between, pickOf, tie } = c;
   const bodies: { id: string; members: string[] }[] = [];
   {
     const r = stream(8);
@@ -490,11 +530,12 @@ function jointBodies(c: Ties, words: DemoWords) {
       const top = [...pool].sort((p, q) => q.population - p.population || cmp(p.code, q.code)).slice(0, 3);
       const centre = pickOf(r, top);
       const size = JOINT_BODY_SIZE.min + Math.floor(r() * (JOINT_BODY_SIZE.max - JOINT_BODY_SIZE.min + 1));
+      const steps = stepsFrom(centre.code);
       const near = pool
         .filter((m) => m.code !== centre.code)
         .sort(
           (p, q) =>
-            (steps.get(centre.code)!.get(p.code) ?? 99) - (steps.get(centre.code)!.get(q.code) ?? 99) ||
+            (steps(p.code) ?? 99) - (steps(q.code) ?? 99) ||
             dist(centre.code, p.code) - dist(centre.code, q.code) ||
             cmp(p.code, q.code),
         );
@@ -519,7 +560,7 @@ function jointBodies(c: Ties, words: DemoWords) {
       }
       // police regions exist since 2015-01-01
       if (r() < 0.6) add(id, policeOf.get(county)!, 'member', 1, founded >= POLICE_REGIONS_SINCE ? founded : between(r, POLICE_REGIONS_SINCE, '2016-12-31'));
-      if (r() < 0.5) add(id, lstOf.get(county)!, 'member', 1, founded);
+      if (r() < 0.5) add(id, boardOf.get(county)!, 'member', 1, founded);
       for (const c of members) {
         if (r() < 0.4) add(id, pickOf(r, locals.get(c)!.civil), 'member', 0.5, between(r, founded, '2025-06-30'));
       }
@@ -561,10 +602,10 @@ function jointBodies(c: Ties, words: DemoWords) {
 
 /** How likely a tie between two municipalities is (distance, border steps, sizes, counties), and the pairs within reach. */
 function pairFactors(c: Ties) {
-  const { ms, mun, countyOf, steps, dist, weak, crossAllowed } = c;
+  const { ms, mun, countyOf, stepsNear, grid, nearIndices, dist, weak, crossAllowed } = c;
   const geoFactor = (x: string, y: string): number => {
     const d = dist(x, y);
-    const s = steps.get(x)!.get(y);
+    const s = stepsNear(x, y);
     let f: number;
     if (s === 1 || s === 2 || s === 3) f = BORDER_STEP_FACTORS[s - 1]!;
     else if (s !== undefined) f = BORDER_STEP_FACTOR_FAR;
@@ -583,17 +624,21 @@ function pairFactors(c: Ties) {
     const cy = countyOf(y);
     return geoFactor(x, y) * sizeFactor(x, y) * (cx === cy ? 1 : CROSS_COUNTY_FACTOR) * (weak.has(cx) || weak.has(cy) ? 0.12 : 1);
   };
+  /** No pair in two counties `km` or more apart has a higher pairFactor: geoFactor ≤ e^(−km / DISTANCE_DECAY_KM), sizeFactor ≤ (0.5 + 0.35 × 3) × 1.3. */
+  const crossCountyBound = (km: number) => Math.exp(-km / DISTANCE_DECAY_KM) * (0.5 + 0.35 * 3) * 1.3 * CROSS_COUNTY_FACTOR;
+  // The pairs within NEAR_STEPS border steps or CANDIDATE_KM, in the order of
+  // a scan of every pair (i < j in geography order): n·k, from each one's
+  // ball and grid cells, instead of n² pairs.
   const candidatePairs: [string, string][] = [];
   for (let i = 0; i < ms.length; i++) {
-    for (let j = i + 1; j < ms.length; j++) {
-      const x = ms[i]!.code;
+    const x = ms[i]!.code;
+    const later = [...new Set([...nearIndices(i), ...grid.within(i)])].filter((j) => j > i).sort((p, q) => p - q);
+    for (const j of later) {
       const y = ms[j]!.code;
-      if (!crossAllowed(x, y)) continue;
-      const s = steps.get(x)!.get(y);
-      if ((s !== undefined && s <= 4) || dist(x, y) <= 150) candidatePairs.push([x, y]);
+      if (crossAllowed(x, y)) candidatePairs.push([x, y]);
     }
   }
-  return { pairFactor, candidatePairs };
+  return { pairFactor, crossCountyBound, candidatePairs };
 }
 
 type Paired = Ties & ReturnType<typeof pairFactors>;
@@ -635,22 +680,34 @@ function newTies(c: Paired): void {
 
 /** Stage 13: every county but the designed one cooperates across its border at least once. */
 function crossCountyTies(c: Paired): void {
-  const { ix, ms, counties, stream, countyOf, noCrossCounty, tiedWith, crossAllowed, pairFactor, addTie, between } = c;
+  const { ix, ms, msIndex, counties, stream, countyOf, noCrossCounty, tiedWith, crossAllowed, pairFactor, crossCountyBound, addTie, between } = c;
   // Every county but the designed one cooperates across its border at least once.
   {
     const r = stream(13);
+    const lat = ms.map((m) => m.lat);
+    const lon = ms.map((m) => m.lon);
     const crosses = new Set<string>();
     for (const [x, set] of tiedWith) for (const y of set) if (countyOf(x) !== countyOf(y)) crosses.add(countyOf(x));
     for (const c of counties) {
       if (c.code === noCrossCounty || crosses.has(c.code)) continue;
+      // The best pair of all (first in county and geography order among equals),
+      // searched within a radius that doubles until no pair beyond it could
+      // score higher: n·k for a county, where every pair would be n².
       let best: [string, string] | undefined;
       let bestScore = 0;
-      for (const m of ix.municipalitiesOf.get(c.code)!) {
-        for (const o of ms) {
-          if (o.county === c.code || !crossAllowed(m.code, o.code)) continue;
-          const score = pairFactor(m.code, o.code);
-          if (score > bestScore) [best, bestScore] = [[m.code, o.code], score];
+      for (let km = CANDIDATE_KM; ; km *= 2) {
+        const grid = new KmGrid(lat, lon, km);
+        best = undefined;
+        bestScore = 0;
+        for (const m of ix.municipalitiesOf.get(c.code)!) {
+          for (const j of grid.within(msIndex.get(m.code)!).sort((p, q) => p - q)) {
+            const o = ms[j]!;
+            if (o.county === c.code || !crossAllowed(m.code, o.code)) continue;
+            const score = pairFactor(m.code, o.code);
+            if (score > bestScore) [best, bestScore] = [[m.code, o.code], score];
+          }
         }
+        if (bestScore > crossCountyBound(km) * (1 + 1e-9) || km > HALF_EARTH_KM) break;
       }
       if (best) {
         addTie(best[0], best[1], between(r, ESTABLISHED_TIES.from, ESTABLISHED_TIES.to), true);
@@ -662,7 +719,7 @@ function crossCountyTies(c: Paired): void {
 
 /** Stage 11: every municipality outside the deliberate gaps cooperates with at least one other. */
 function everyoneTied(c: Paired): void {
-  const { ms, stream, steps, countyOf, isolated, noCross, dependentHub, tiedWith, crossAllowed, addTie, between } = c;
+  const { ms, stream, stepsFrom, countyOf, isolated, noCross, dependentHub, tiedWith, crossAllowed, addTie, between } = c;
   // Every municipality outside the deliberate gaps cooperates with at least one other.
   {
     const r = stream(11);
@@ -670,16 +727,18 @@ function everyoneTied(c: Paired): void {
       if (isolated.has(m.code) || noCross.has(m.code)) continue;
       // a hub needs a tie beyond its dependents, or it bridges nothing
       if ([...tiedWith.get(m.code)!].some((x) => dependentHub.get(x) !== m.code)) continue;
-      const options = ms
-        .filter((o) => crossAllowed(m.code, o.code) && dependentHub.get(o.code) !== m.code)
-        .sort(
-          (p, q) =>
-            (steps.get(m.code)!.get(p.code) ?? 99) - (steps.get(m.code)!.get(q.code) ?? 99) ||
-            (countyOf(p.code) === m.county ? 0 : 1) - (countyOf(q.code) === m.county ? 0 : 1) ||
-            q.population - p.population ||
-            cmp(p.code, q.code),
-        );
-      const partner = options[0];
+      // The first in the order of border steps, own county first, larger first, code: one scan, no sort.
+      const steps = stepsFrom(m.code);
+      const before = (p: Municipality, q: Municipality) =>
+        (steps(p.code) ?? 99) - (steps(q.code) ?? 99) ||
+        (countyOf(p.code) === m.county ? 0 : 1) - (countyOf(q.code) === m.county ? 0 : 1) ||
+        q.population - p.population ||
+        cmp(p.code, q.code);
+      let partner: Municipality | undefined;
+      for (const o of ms) {
+        if (!crossAllowed(m.code, o.code) || dependentHub.get(o.code) === m.code) continue;
+        if (partner === undefined || before(o, partner) < 0) partner = o;
+      }
       if (partner) addTie(m.code, partner.code, between(r, ESTABLISHED_TIES.from, ESTABLISHED_TIES.to), true);
     }
   }

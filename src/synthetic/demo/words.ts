@@ -1,37 +1,19 @@
 /**
- * What a country gives the demonstration generator besides its geography:
- * the names and ids of its authorities, the generic names of the invented
- * local actors and joint bodies, and the counties kept out of a designed gap.
- * The generator itself names no country; Sweden's are
- * `SWEDEN_DEMO_WORDS` (`src/countries/sweden/demo-words.ts`).
+ * The country's words the generator reads (`DemoWords`): defined in the
+ * model (`src/model/demo-words.ts`), so a `Country` carries its own as
+ * `demoWords`, and re-exported here beside the stages that read them.
  *
  * @module
  */
+export type { DemoWords } from '../../model/demo-words.js';
 
-/** A country's words for the demonstration dataset ({@link generateDemoNetwork}). */
-export interface DemoWords {
-  /** The regional authority (police) region of each county: one actor per region, covering its counties. */
-  readonly policeRegions: readonly { readonly region: string; readonly county: string }[];
-  /** The id of a police region's actor. */
-  policeId(region: string): string;
-  /** The id and name of a county's administrative board. */
-  boardId(county: string): string;
-  boardName(countyName: string): string;
-  /** The id and name of a county's region (kind `county`). */
-  regionId(county: string): string;
-  regionName(countyName: string): string;
-  /** The generic name of the `i`-th religious community of a municipality. */
-  religiousName(i: number, municipalityName: string): string;
-  /** Civil-society topics: the `focus` value and the generic noun of its associations. */
-  readonly civilTopics: readonly { readonly focus: string; readonly noun: string }[];
-  /** The names of a joint body within a county, after its centre municipality. */
-  readonly bodyNames: readonly ((centre: string) => string)[];
-  /** A body name made unique with its number (`n`). */
-  numberedBody(name: string, n: number): string;
-  /** The name of the joint body across a county border, after two of its members. */
-  crossBorderBodyName(a: string, b: string): string;
-  /** Counties never made weak (few ties), e.g. the capital's. */
-  readonly neverWeak: readonly string[];
-  /** Counties never made the one without cross-county links. */
-  readonly neverWithoutCrossCounty: readonly string[];
+import { DEFAULT_COUNTRY } from '../../countries/default.js';
+import type { DemoWords } from '../../model/demo-words.js';
+import { ArgumentError } from '../../model/errors.js';
+
+/** The default country's words: what the generator names an invented country's places and actors with when no words are given. */
+export function defaultDemoWords(): DemoWords {
+  const words = DEFAULT_COUNTRY.demoWords;
+  if (words === undefined) throw new ArgumentError(`the default country ${DEFAULT_COUNTRY.name} has no demoWords for the synthetic generator`);
+  return words;
 }

@@ -110,6 +110,8 @@ export const options = {
   'options.domainEnds': 'the domain ends must differ',
   'options.thresholdBreaks': 'a threshold scale needs its breaks',
   'options.forScale': 'is for scale: {scales}, not {scale}',
+  'options.polygonsNotOfGeography': 'the polygons cover none of the municipalities of the {geography} geography',
+  'options.defaultPolygonsNotOfGeography': 'the map polygons are {country}\u2019s by default, and cover none of the municipalities of the {geography} geography; pass `features`: GeoJSON with a `code` property per municipality',
   'options.notACategory': 'has no category for the value {value} (the categories: {categories})',
   'options.nameCounty': 'name the county to draw: the network covers {scope}',
   'options.noCounty': 'no county {county} in the geography{suggestion}',

@@ -105,6 +105,8 @@ export const options: Section<typeof en> = {
   'options.domainEnds': 'domänens ändar måste skilja sig åt',
   'options.thresholdBreaks': 'en tröskelskala behöver sina klassgränser',
   'options.forScale': 'gäller skalan {scales}, inte {scale}',
+  'options.polygonsNotOfGeography': 'polygonerna täcker ingen av kommunerna i geografin {geography}',
+  'options.defaultPolygonsNotOfGeography': 'kartpolygonerna är som standard {country}s och täcker ingen av kommunerna i geografin {geography}; ange `features`: GeoJSON med egenskapen `code` för varje kommun',
   'options.notACategory': 'saknar en kategori för värdet {value} (kategorierna: {categories})',
   'options.nameCounty': 'ange vilket län som ska ritas: nätverket täcker {scope}',
   'options.noCounty': 'inget län {county} i geografin{suggestion}',
