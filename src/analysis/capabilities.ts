@@ -5,6 +5,7 @@ import { cmp, indexGeography } from '../model/geography.js';
 import { nodeKey } from '../model/keys.js';
 import { requireGeography, sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { parseOptions, ViaSchema } from '../model/options.js';
+import { LangSchema, resolveLang } from '../model/i18n/index.js';
 import type { Municipality } from '../model/schema.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { borderGraph, borderStepArray, haversineKm } from '../geo/distance.js';
@@ -471,8 +472,8 @@ export const CapabilityGapsOptionsSchema = z.strictObject({
   radiusKm: z.number().positive().default(60),
   /** Actor kinds through which municipalities cooperate (see `competenceReach`). Default `['joint_body']`. */
   via: ViaSchema,
-  /** Language of `reason`. Default `en`. */
-  lang: z.enum(['en', 'sv']).default('en'),
+  /** Language of `reason`. Default: the language of the network's geography (Swedish for Sweden), else English, as `findGaps`. */
+  lang: LangSchema.optional(),
 });
 export type CapabilityGapsOptions = z.input<typeof CapabilityGapsOptionsSchema>;
 
@@ -517,6 +518,7 @@ const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
  */
 export function capabilityGaps(net: CooperationNetwork, caps: CapabilitySet, options: CapabilityGapsOptions = {}): Rows<CapabilityGapRow> {
   const { o, read, codes, sources } = prepared(net, caps, CapabilityGapsOptionsSchema, options, 'capabilityGaps');
+  const lang = resolveLang(o.lang, net.geography);
   const rows: CapabilityGapRow[] = [];
   for (const m of net.municipalities()) {
     const lacking = codes.filter((c) => read.state(m.code, c) === 'no');
@@ -538,7 +540,7 @@ export function capabilityGaps(net: CooperationNetwork, caps: CapabilitySet, opt
       nearestWithAll: best?.source.id ?? null,
       nearestWithAllName: best?.source.name ?? null,
       nearestWithAllKm: best?.distanceKm ?? null,
-      reason: gapReason(m.name, lacking, nearby, best, o.radiusKm, read, o.lang),
+      reason: gapReason(m.name, lacking, nearby, best, o.radiusKm, read, lang),
     });
   }
   rows.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.capabilityCount - a.capabilityCount || cmp(a.municipality, b.municipality));

@@ -7,21 +7,21 @@ import { dropSuffix, withoutGenitive } from './geography.js';
  * "Did you mean …?": the closest known words to a misspelt one, for
  * municipality names, actor kinds, commands and options. Words are compared
  * folded (lower case, without diacritics: `Vännäs`, `vannas` and `VANNAS`
- * are the same; a trailing `kommun`, `stad` or `municipality` is dropped)
+ * are the same; for a municipality, a suffix of the geography's name rules,
+ * such as `kommun`, is dropped)
  * by the optimal-string-alignment distance (Damerau–Levenshtein without
  * repeated edits of a substring): insertions, deletions, substitutions and
  * transpositions of two neighbours each cost 1.
  */
 
-/** A word folded for matching: NFD without combining marks, lower case, runs of spaces, `_` and `-` as one space, no trailing `kommun`/`stad`/`municipality`. */
+/** A word folded for matching: NFD without combining marks, lower case, runs of spaces, `_` and `-` as one space. */
 export function foldWord(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[\s_-]+/g, ' ')
-    .trim()
-    .replace(/ (kommun|stad|municipality)$/u, '');
+    .trim();
 }
 
 /** The optimal-string-alignment distance between two strings (by UTF-16 code units). */
@@ -116,7 +116,11 @@ export function municipalitySuggestion(geography: Geography, raw: string, lang: 
 export function municipalitySuggestionHint(geography: Geography, raw: string): ProblemMessage | '' {
   if (raw === '' || /^\d+$/.test(raw.trim())) return '';
   const byName = new Map(geography.municipalities.map((m) => [m.name, m] as const));
-  return suggestionHint(raw, [...byName.keys()], (name) => `${name} (${byName.get(name)!.code})`);
+  // `Lyksele kommun` is compared as `Lyksele`: the geography's own suffixes (Sweden's `kommun`, `stad`), and `municipality` in any country.
+  const rules = geography.names ?? NO_NAME_RULES;
+  const folded = foldWord(raw);
+  const bare = dropSuffix(dropSuffix(folded, rules.municipalitySuffixes?.map(foldWord)), ['municipality']);
+  return suggestionHint(bare === folded ? raw : bare, [...byName.keys()], (name) => `${name} (${byName.get(name)!.code})`);
 }
 
 /**

@@ -99,26 +99,26 @@ describe('competenceReach', () => {
 
 describe('capabilityGaps', () => {
   it('only where the data says no, with a severity and a reason in words', () => {
-    const gaps = capabilityGaps(net, caps, { capabilityCodes: ['action_plan', 'coordinator'] });
+    const gaps = capabilityGaps(net, caps, { lang: 'en', capabilityCodes: ['action_plan', 'coordinator'] });
     expect(gaps.map((g) => g.municipality)).toEqual(['2403']);
     expect(gaps[0]).toMatchObject({ capabilities: ['action_plan', 'coordinator'], capabilityCount: 2, nearbyCount: 1, severity: 'medium', nearestWithAll: '2480' });
     expect(gaps[0]!.reason).toBe('Bjurholm has no action plan and no coordinator; within 60 km there is help with a coordinator only; the nearest with both is Umeå (63 km).');
   });
 
   it('is high when nothing is within the radius, and low when everything is', () => {
-    const far = capabilityGaps(net, caps, { capabilityCodes: ['action_plan', 'coordinator'], radiusKm: 30 })[0]!;
+    const far = capabilityGaps(net, caps, { lang: 'en', capabilityCodes: ['action_plan', 'coordinator'], radiusKm: 30 })[0]!;
     expect(far.severity).toBe('high');
     expect(far.reason).toBe('Bjurholm has no action plan and no coordinator, and no municipality or actor within 30 km has either; the nearest with both is Umeå (63 km).');
-    expect(capabilityGaps(net, caps, { capabilityCodes: ['action_plan', 'coordinator'], radiusKm: 70 })[0]!.severity).toBe('low');
+    expect(capabilityGaps(net, caps, { lang: 'en', capabilityCodes: ['action_plan', 'coordinator'], radiusKm: 70 })[0]!.severity).toBe('low');
     // Membership of a network that has it is nearby, whatever the radius.
-    expect(capabilityGaps(net, caps, { capabilityCodes: ['exit_support'], radiusKm: 1 })[0]).toMatchObject({ severity: 'low', nearestWithAll: 'kc-24' });
+    expect(capabilityGaps(net, caps, { lang: 'en', capabilityCodes: ['exit_support'], radiusKm: 1 })[0]).toMatchObject({ severity: 'low', nearestWithAll: 'kc-24' });
   });
 
   it('a census turns unknown into gaps; dates apply', () => {
-    const census = capabilityGaps(net, caps.withCensus(true), { capabilityCodes: ['coordinator'] });
+    const census = capabilityGaps(net, caps.withCensus(true), { lang: 'en', capabilityCodes: ['coordinator'] });
     expect(census.map((g) => g.municipality)).toContain('2404');
     expect(census.map((g) => g.municipality)).not.toContain('2460');
-    const before = capabilityGaps(net.asOf('2020-01-01'), caps, { capabilityCodes: ['action_plan', 'coordinator'] })[0]!;
+    const before = capabilityGaps(net.asOf('2020-01-01'), caps, { lang: 'en', capabilityCodes: ['action_plan', 'coordinator'] })[0]!;
     expect(before.nearestWithAll).toBeNull();
     expect(before.reason).toMatch(/no municipality or actor has all of them/);
   });
@@ -126,7 +126,7 @@ describe('capabilityGaps', () => {
   it('the nearest with all is the nearest in km, as the radius and the reason speak in km', () => {
     // Lycksele borders Bjurholm (1 step, about 83 km) and has both; Umeå is 2 steps but 63 km away.
     const more = loadCapabilities({ text: `${csv}\n2481,,action_plan,yes,\n2481,,coordinator,yes,`, name: 'caps.csv' }, net);
-    const gap = capabilityGaps(net, more, { capabilityCodes: ['action_plan', 'coordinator'], radiusKm: 70 })[0]!;
+    const gap = capabilityGaps(net, more, { lang: 'en', capabilityCodes: ['action_plan', 'coordinator'], radiusKm: 70 })[0]!;
     expect(gap).toMatchObject({ nearestWithAll: '2480' });
     expect(gap.reason).toMatch(/the nearest with both is Umeå \(63 km\)/);
     // Reach goes by border steps first (the issue's "border steps and km"): Lycksele.
@@ -168,7 +168,7 @@ describe('reviewer findings: members, networks, actors placed at their county', 
 
   it('only a membership link makes a municipality a member; a project is cooperation', () => {
     expect(at('2403', 'exit_support')).toMatchObject({ source: 'kc-24', via: 'border', cooperating: true });
-    const gap = capabilityGaps(plain, records, { capabilityCodes: ['exit_support'] }).find((g) => g.municipality === '2403')!;
+    const gap = capabilityGaps(plain, records, { lang: 'en', capabilityCodes: ['exit_support'] }).find((g) => g.municipality === '2403')!;
     expect(gap.reason).not.toMatch(/member/);
   });
 
@@ -189,6 +189,6 @@ describe('reviewer findings: members, networks, actors placed at their county', 
     const km = Math.min(...county24.map((m) => haversineKm(lat('2284').lat, lat('2284').lon, m.lat, m.lon)));
     expect(o.distanceKm).toBeCloseTo(km, 9);
     // Nearby for the gaps: 0 km is within any radius.
-    expect(capabilityGaps(plain, records, { capabilityCodes: ['coordinator'], radiusKm: 1 }).find((g) => g.municipality === '2403')).toMatchObject({ severity: 'low', nearestWithAll: 'kc-24', nearestWithAllKm: 0 });
+    expect(capabilityGaps(plain, records, { lang: 'en', capabilityCodes: ['coordinator'], radiusKm: 1 }).find((g) => g.municipality === '2403')).toMatchObject({ severity: 'low', nearestWithAll: 'kc-24', nearestWithAllKm: 0 });
   });
 });

@@ -88,7 +88,7 @@ describe('--capabilities on every command that loads a network', () => {
   it('gaps lists the capability gaps as their own type, only where the data says no', async () => {
     const census = await cli(['gaps', ...input, '--census', '--type', 'capability', '--format', 'json']);
     const rows = json<{ type: string; subject: string; severity: number; reason: string }[]>(census.stdout);
-    const expected = capabilityGaps(net, caps.withCensus(true));
+    const expected = capabilityGaps(net, caps.withCensus(true), { lang: 'en' });
     expect(rows.map((r) => [r.type, r.subject, r.reason])).toEqual(expected.map((g) => ['capability', g.municipality, g.reason]));
     expect(rows.length).toBeGreaterThan(0);
     // Partial evidence: no municipality is recorded as lacking anything, so no capability gap.

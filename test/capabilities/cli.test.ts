@@ -25,7 +25,7 @@ describe('samverkan capabilities, reach, capability-gaps', () => {
     // Sunne is supported by Värna Värmland, which has a coordinator: reached as a member.
     expect((json(reach.stdout) as { municipality: string; source: string; via: string }[]).find((r) => r.municipality === '1766')).toMatchObject({ source: 'bfc-varmland', via: 'member' });
     const gaps = await cli(['capability-gaps', ...example, '--census', '--radius-km', '40', '--format', 'json']);
-    expect(json(gaps.stdout)).toEqual(json(JSON.stringify(capabilityGaps(net, caps.withCensus(true), { radiusKm: 40 }))));
+    expect(json(gaps.stdout)).toEqual(json(JSON.stringify(capabilityGaps(net, caps.withCensus(true), { lang: 'en', radiusKm: 40 }))));
   });
 
   it('the evidence is partial: without --census nothing is a gap, and most is unknown', async () => {

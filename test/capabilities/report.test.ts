@@ -17,7 +17,7 @@ describe('buildReport with capabilities', () => {
 
   it('holds the capability rows of each county and its capability gaps', () => {
     expect(county.capabilities!.coverage).toEqual(capabilityCoverage(net, caps).filter((r) => r.county === '24'));
-    expect(county.capabilities!.gaps).toEqual(capabilityGaps(net, caps).filter((r) => r.county === '24'));
+    expect(county.capabilities!.gaps).toEqual(capabilityGaps(net, caps, { lang: 'en' }).filter((r) => r.county === '24'));
     expect(county.capabilities!.gaps.map((g) => g.municipality)).toEqual(['2403']);
     expect(county.capabilities!.municipalities).toHaveLength(15 * 2);
     // Reach only where the data says the municipality lacks it (no or planned), never for unknown.

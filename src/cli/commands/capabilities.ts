@@ -39,7 +39,7 @@ const GAP_LEVEL = { 3: 'high', 2: 'medium', 1: 'low' } as const;
  * The capability gaps (`capabilityGaps`) as rows of samverkan gaps: type
  * `capability`, kept apart from the link gaps' types, `kind` the lacking
  * capabilities, subject and `municipalities` the municipality; the
- * reasons in `lang` (default English, as `capabilityGaps`).
+ * reasons in `lang` (default the geography's, as `capabilityGaps`).
  */
 export function capabilityGapsAsGapRows(net: CooperationNetwork, caps: CapabilitySet, lang?: Lang): { severity: 1 | 2 | 3; level: string; type: 'capability'; kind: string; county: string; subject: string; name: string; reason: string; municipalities: string[] }[] {
   return capabilityGaps(net, caps, { ...(lang && { lang }) }).map((g) => {

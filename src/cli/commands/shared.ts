@@ -3,12 +3,11 @@ import { CentralityOptionsSchema, describeSampling } from '../../analysis/centra
 import { isUnknownKindWord, normaliseKind } from '../../model/kinds.js';
 import type { PathSampling } from '../../metrics/path-centralities.js';
 import type { CooperationNetwork } from '../../model/network.js';
-import { LANGUAGES, message, messageCount, type Lang, type MessageKey } from '../../model/i18n/index.js';
+import { LANGUAGES, message, messageCount, textCollator, type Lang, type MessageKey } from '../../model/i18n/index.js';
 import { messageLang } from '../lang.js';
 export { dataLang, givenLang, messageLang, startLang } from '../lang.js';
 import { UsageError, type CliIO, type OptionSpec, type FlagArgs, type ParsedArgs } from '../context.js';
 import { cliFlag, flagsOf, groupHelp, libraryFlag, parseArgsOptions, wholeNumber, wrap, valueIn, type FlagGroup, type FlagTable } from '../flags.js';
-import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { csvOptions, emit, formatOf, renderRows } from '../output.js';
 
 export interface Command {
@@ -119,8 +118,8 @@ export function shapeRows<T extends object>(rows: readonly T[], { values, flags 
     const lang = messageLang(values);
     if (columns && !columns.includes(sort)) throw new UsageError(message(lang, 'cli.error.sortColumn', { value: JSON.stringify(sort) }), message(lang, 'cli.hint.columns', { columns: columns.join(', ') }));
     const value = (r: T) => (r as Record<string, unknown>)[sort];
-    // Text in the default country's alphabetical order (Swedish: Å, Ä, Ö last), for people reading the table.
-    const collator = new Intl.Collator(DEFAULT_COUNTRY.names?.locale);
+    // Text in the alphabetical order of the table's language (Swedish: Å, Ä, Ö last), for people reading it.
+    const collator = textCollator(lang);
     out.sort((p, q) => {
       const [a, b] = [value(p), value(q)];
       if (typeof a === 'number' && typeof b === 'number') return b - a;

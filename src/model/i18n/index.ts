@@ -103,6 +103,11 @@ export function formatDate(lang: Lang, iso: string): string {
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
+/** Text in the language's alphabetical order (Swedish: Å, Ä, Ö last), for tables people read. */
+export function textCollator(lang: Lang): Intl.Collator {
+  return new Intl.Collator(LOCALES[lang]);
+}
+
 /** Items joined as a list: `a, b och c` / `a, b and c` (`or` for a disjunction). */
 export function formatList(lang: Lang, items: readonly string[], type: 'and' | 'or' = 'and'): string {
   return new Intl.ListFormat(LOCALES[lang], { type: type === 'and' ? 'conjunction' : 'disjunction' }).format(items);
