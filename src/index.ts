@@ -17,7 +17,7 @@ export {
   LoadReportSchema,
   type LoadReport,
 } from './model/load-report.js';
-export { ArgumentError, CapacityError, SamverkanError, type ErrorPlace } from './model/errors.js';
+export { ArgumentError, CapacityError, FitError, SamverkanError, WorkerError, type ErrorPlace, type ErrorSentence } from './model/errors.js';
 export { OptionsError } from './model/options.js';
 export { type GeographyIndex } from './model/geography.js';
 export { type Group, type GroupInput, type GroupsOptions } from './model/groups.js';

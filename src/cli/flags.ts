@@ -26,6 +26,12 @@ export interface Flag<V = unknown, O extends string = string> {
   readonly option?: O;
   /** The schema the value must pass: the library option's own, so the command line refuses what the library would. */
   readonly schema?: z.ZodType;
+  /**
+   * A flag of the command line only whose value the command passes on to
+   * this library option itself (`--methods` → `methods`): an `OptionsError`
+   * about the option names the flag, as for a flag that sets one.
+   */
+  readonly about?: string;
   /** One-letter alias (`-o`). */
   readonly short?: string;
   /** The value's name in the help (`N`, `LIST`, `FILE`); none for a boolean flag. */
@@ -241,7 +247,7 @@ export function optionsOf<T extends FlagTable>(table: T, flags: Readonly<Record<
 /** The flag of a table that sets a library option (`smallPopulation` → `--small`), if any; a dotted option is its first part's. */
 export function flagOfOption(table: FlagTable, option: string): string | undefined {
   const top = option.split('.')[0]!;
-  const found = Object.entries(table).find(([, flag]) => flag.option === top);
+  const found = Object.entries(table).find(([, flag]) => flag.option === top || flag.about === top);
   return found && `--${found[0]}`;
 }
 

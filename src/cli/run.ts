@@ -121,7 +121,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
     io.stderr.write(`samverkan: ${shown((error as Error).message ?? String(error))}\n`);
     if (debug) io.stderr.write(`${(error as Error).stack}\n`);
-    else io.stderr.write('(run with --debug for details)\n');
+    else io.stderr.write(`${message(errorLang(), 'errors.debugHint')}\n`);
     return 1;
   }
 }

@@ -3,6 +3,7 @@ import { csrFromLists, type Csr } from '../model/csr.js';
 import type { Geography } from '../model/schema.js';
 import { cached } from '../model/cache.js';
 import { ArgumentError } from '../model/errors.js';
+import { said } from '../model/options.js';
 
 /** Mean Earth radius in km (IUGG), as used by the haversine formula below. */
 export const EARTH_RADIUS_KM = 6371.0088;
@@ -28,7 +29,7 @@ export function municipalityDistanceKm(geography: Geography, a: string, b: strin
   const ix = indexGeography(geography);
   const p = ix.municipality.get(a);
   const q = ix.municipality.get(b);
-  if (!p || !q) throw new ArgumentError(`unknown municipality ${!p ? a : b}`);
+  if (!p || !q) throw new ArgumentError(said('errors.geo.unknownMunicipality', { value: !p ? a : b }));
   return haversineKm(p.lat, p.lon, q.lat, q.lon);
 }
 

@@ -3,7 +3,7 @@ import { cmp, findMunicipality, indexGeography } from '../model/geography.js';
 import type { Geography } from '../model/schema.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { borderGraph, borderStepArray, haversineKm } from './distance.js';
-import { parseOptions } from '../model/options.js';
+import { parseOptions, said } from '../model/options.js';
 import { ArgumentError } from '../model/errors.js';
 
 export const NeighboursOptionsSchema = z.strictObject({
@@ -50,7 +50,7 @@ export function neighbours(geography: Geography, code: string, options: Neighbou
   const { hops, maxKm, atLeast, exclude } = parseOptions(NeighboursOptionsSchema, options, 'neighbours');
   const excluded = new Set(exclude);
   const origin = findMunicipality(geography, code);
-  if (!origin) throw new ArgumentError(`unknown municipality ${JSON.stringify(code)}: give a code or an unambiguous name`);
+  if (!origin) throw new ArgumentError(said('errors.geo.unknownMunicipalityName', { value: JSON.stringify(code) }));
   code = origin.code;
   // Typed arrays over every municipality; row objects only for those returned
   // (a country of thousands of municipalities, asked once per municipality).

@@ -5,6 +5,8 @@
  */
 
 import { because, hint, type ProblemReason } from '../model/load-report.js';
+import { SamverkanError } from '../model/errors.js';
+import { messageText } from '../model/i18n/problem.js';
 
 export interface DecodedText {
   text: string;
@@ -14,10 +16,15 @@ export interface DecodedText {
   warning?: string;
 }
 
-/** Thrown for input that is not text at all (an image, a zip, an .xlsx workbook). `problem`: the message as data (its `reason` is the message). */
-export class NotTextError extends Error {
+/**
+ * Thrown for input that is not text at all (an image, a zip, an .xlsx
+ * workbook): a `SamverkanError`, code `NOT_TEXT`. `problem`: the message as
+ * data (its `reason` is the message; `describe(lang)` says it in a language).
+ */
+export class NotTextError extends SamverkanError {
   constructor(readonly problem: ProblemReason) {
-    super(problem.reason);
+    super('NOT_TEXT', (lang) => messageText(problem, lang));
+    this.name = 'NotTextError';
   }
 }
 

@@ -20,7 +20,8 @@ import { hint, messageText, type ProblemMessage, type ProblemParam } from '../mo
 
 // Characters XML 1.0 (§2.2 Char) does not allow at all: C0 controls other
 // than tab, line feed and carriage return; lone surrogates; U+FFFE, U+FFFF.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** The characters XML 1.0 forbids (global). */
+export const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Remove the characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE, U+FFFF). */
 export function stripNonXml(text: string): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseKernelOptions, SeedSchema } from '../model/options.js';
+import { parseKernelOptions, said, SeedSchema } from '../model/options.js';
+import { KernelArgumentError } from '../model/errors.js';
 import { csrFromEdges, type Csr } from './csr.js';
 import { firstSeenIds } from './labels.js';
 import { createRng } from './random.js';
@@ -87,13 +88,18 @@ export function modularity(
   return modularityOf(csr, communities, parseKernelOptions(ModularityOptionsSchema, options, 'modularity'));
 }
 
+/** `fn: array[index] is undefined, expected a label`: a labelling with a hole. */
+function missingLabel(fn: string, array: string, index: number, what: 'errors.kernel.communityLabel' | 'errors.kernel.label'): KernelArgumentError {
+  return new KernelArgumentError(said('errors.where', { fn, reason: said('errors.kernel.labelMissing', { array, index, what: said(what) }) }));
+}
+
 function modularityOf(csr: Csr, communities: ArrayLike<number>, { resolution, weighted }: z.output<typeof ModularityOptionsSchema>): number {
   const { n, offsets, targets, weights } = csr;
   if (communities.length < n) {
-    throw new RangeError(`communities has ${communities.length} entries for ${n} nodes`);
+    throw new KernelArgumentError(said('errors.kernel.communitiesShort', { entries: communities.length, n }));
   }
   const { ids: cid, count: C } = firstSeenIds(communities, n);
-  if (cid.includes(-1)) throw new RangeError(`modularity: communities[${cid.indexOf(-1)}] is undefined, expected a community label`);
+  if (cid.includes(-1)) throw missingLabel('modularity', 'communities', cid.indexOf(-1), 'errors.kernel.communityLabel');
   const inside = new Float64Array(C); // Σ weight of ordered intra pairs (= 2 L_c)
   const degree = new Float64Array(C); // d_c
   let twoM = 0;
@@ -123,7 +129,7 @@ export function renumberCommunities(labels: ArrayLike<number>): { community: Int
   const n = labels.length;
   // Label → first-seen order (= smallest index order), and the size of each.
   const { ids: raw, count } = firstSeenIds(labels);
-  if (raw.includes(-1)) throw new RangeError(`renumberCommunities: labels[${raw.indexOf(-1)}] is undefined, expected a label`);
+  if (raw.includes(-1)) throw missingLabel('renumberCommunities', 'labels', raw.indexOf(-1), 'errors.kernel.label');
   const size = new Array<number>(count).fill(0);
   for (let i = 0; i < n; i++) size[raw[i]!]!++;
   const order = size.map((_, k) => k).sort((a, b) => size[b]! - size[a]! || a - b);

@@ -3,6 +3,7 @@
 export { toCsr, inducedCsr, csrDegree, CsrOptionsSchema, type Csr, type CsrOptions } from './csr.js';
 // The kernels' options error: a RangeError carrying what an OptionsError carries (src/model/options.ts).
 export { KernelOptionsError } from '../model/options.js';
+export { KernelArgumentError } from '../model/errors.js';
 export { createRng, shuffled, type Rng } from './random.js';
 export { degreeCentrality, strength } from './degree.js';
 export { betweennessCentrality, BetweennessOptionsSchema, type BetweennessOptions } from './betweenness.js';

@@ -3,7 +3,8 @@ import { connectedComponents } from './components.js';
 import type { Csr } from './csr.js';
 import { createRng } from './random.js';
 import { nodeBuiltin } from '../model/runtime.js';
-import { parseKernelOptions, ProgressSchema, SampleCountSchema, SeedSchema, ThreadCountSchema } from '../model/options.js';
+import { KernelOptionsError, parseKernelOptions, ProgressSchema, said, SampleCountSchema, SeedSchema, ThreadCountSchema } from '../model/options.js';
+import { WorkerError } from '../model/errors.js';
 import { z } from 'zod';
 
 /** The three shortest-path measures one sweep computes. */
@@ -359,7 +360,7 @@ function hasWorkerThreads(): boolean {
 function workerThreads(): WorkerThreads {
   // Looked up at run time (browsers have none; there, `workers` must stay 1).
   const module = nodeBuiltin('node:worker_threads');
-  if (!module) throw new Error('workers > 1 needs Node.js worker threads (node:worker_threads); use workers: 1 here');
+  if (!module) throw new KernelOptionsError('pathCentralities', 'workers', said('errors.workers.noThreads'));
   return module;
 }
 
@@ -437,7 +438,7 @@ function sweepInWorkers(job: SweepJob, count: number, onProgress: PathSweepOptio
   const failed = outputs.findIndex((_, i) => Atomics.load(control, 2 + 2 * i) !== 1);
   if (failed >= 0) {
     const text = new TextDecoder().decode(new Uint8Array(messages[failed]!)).replace(/\0+$/, '');
-    throw new Error(`a centrality worker thread failed: ${text}`);
+    throw new WorkerError(said('errors.workers.failed', { reason: text }));
   }
   ticker?.(total);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArgumentError } from './errors.js';
+import { said } from './options.js';
 import type { LoadReport } from './load-report.js';
 import { IsoDateSchema } from './schema.js';
 import { foldWord } from './suggest.js';
@@ -148,7 +149,7 @@ export class CapabilityVocabulary {
       for (const word of [d.code, d.sv, d.en, ...d.aliases]) {
         const key = capabilityWord(word);
         const taken = this.#byWord.get(key);
-        if (taken !== undefined && taken !== d.code) throw new ArgumentError(`capabilities: the word ${JSON.stringify(word)} means both ${taken} and ${d.code}`);
+        if (taken !== undefined && taken !== d.code) throw new ArgumentError(said('errors.capabilities.wordTwice', { word: JSON.stringify(word), a: taken, b: d.code }));
         this.#byWord.set(key, d.code);
       }
     }
@@ -228,7 +229,7 @@ export class CapabilitySet {
 
   /** The same records read on `date` (ISO `YYYY-MM-DD`), as `net.asOf(date)` reads links. */
   asOf(date: string): CapabilitySet {
-    if (!IsoDateSchema.safeParse(date).success) throw new ArgumentError(`asOf: expected an ISO date YYYY-MM-DD that exists, got ${JSON.stringify(date)}`);
+    if (!IsoDateSchema.safeParse(date).success) throw new ArgumentError(said('errors.capabilities.asOf', { value: JSON.stringify(date) }));
     return new CapabilitySet(this.records, { ...this.#options(), date });
   }
 
@@ -241,7 +242,7 @@ export class CapabilitySet {
   onNetworkDate(date: string | undefined, fn: string): CapabilitySet {
     if (date === undefined || this.date === date) return this;
     if (this.date === undefined) return this.asOf(date);
-    throw new ArgumentError(`${fn}: the network is read on ${date} and the capabilities on ${this.date}; read both on one date`);
+    throw new ArgumentError(said('errors.where', { fn, reason: said('errors.capabilities.twoDates', { date, other: this.date }) }));
   }
 
   /** The same records declared a complete census (or not). */

@@ -12,6 +12,12 @@ export interface ErrorPlace {
 }
 
 /**
+ * A sentence in every language: its text in `lang` (English is the error's
+ * `message`). Made from the catalogue by `said(key, params)` (`options.ts`).
+ */
+export type ErrorSentence = (lang: Lang) => string;
+
+/**
  * Classes built on another base that count as subclasses of one of this
  * hierarchy's classes: their instances answer `instanceof` for it and its
  * ancestors (see {@link SamverkanError}). Filled by {@link countAsSamverkanError}.
@@ -21,13 +27,18 @@ const kin = new Map<abstract new (...args: never[]) => unknown, abstract new (..
 /**
  * The base of every error samverkan throws on purpose: `code` says which
  * kind (`ARGUMENT`, `OPTIONS`, `CAPACITY`, `GEOGRAPHY_REQUIRED`, `SCOPE`,
- * `LOAD`, `GEOGRAPHY`, `XML`), and `file`, `row` and `column` where the
- * input was wrong, when it is one place. Anything else thrown is a bug.
+ * `LOAD`, `GEOGRAPHY`, `XML`, `COUNTRY`, `NOT_TEXT`, `FIT`, `WORKER`), and `file`, `row`
+ * and `column` where the input was wrong, when it is one place. Anything
+ * else thrown is a bug.
  *
- * One class is built on another base and still counts as one of these: the
- * kernels' `KernelOptionsError` is a `RangeError` (the kernels' contract)
- * and answers `instanceof OptionsError`, `ArgumentError` and
- * `SamverkanError` too, with the same fields as an `OptionsError`.
+ * The message is English; {@link SamverkanError.describe} says it in a
+ * language: an error made from an {@link ErrorSentence} (a catalogue
+ * message) in that language, else its `message`.
+ *
+ * Two classes are built on another base and still count as one of these:
+ * the kernels' `KernelOptionsError` and {@link KernelArgumentError} are
+ * `RangeError`s (the kernels' contract) and answer `instanceof` for
+ * `OptionsError` / `ArgumentError` and `SamverkanError` too, with their fields.
  */
 export class SamverkanError extends Error implements ErrorPlace {
   /** `instanceof` by the prototype chain, or as a class that counts as this one (see {@link countAsSamverkanError}). */
@@ -44,10 +55,13 @@ export class SamverkanError extends Error implements ErrorPlace {
   readonly file?: string;
   readonly row?: number;
   readonly column?: string | number;
-  constructor(code: string, message: string, place: ErrorPlace = {}) {
-    super(message);
+  readonly #sentence: ErrorSentence | undefined;
+  /** @param message English text, or the sentence in every language (its English is the message). */
+  constructor(code: string, message: string | ErrorSentence, place: ErrorPlace = {}) {
+    super(typeof message === 'string' ? message : message('en'));
     this.name = 'SamverkanError';
     this.code = code;
+    this.#sentence = typeof message === 'string' ? undefined : message;
     if (place.file !== undefined) this.file = place.file;
     if (place.row !== undefined) this.row = place.row;
     if (place.column !== undefined) this.column = place.column;
@@ -55,11 +69,11 @@ export class SamverkanError extends Error implements ErrorPlace {
 
   /**
    * The message in a language. Errors whose sentence is data (options,
-   * scope, the loader's) say it in `lang`; the others have English only and
-   * give their `message`.
+   * scope, the loader's, and every error made from an {@link ErrorSentence})
+   * say it in `lang`; the others have English only and give their `message`.
    */
-  describe(_lang: Lang): string {
-    return this.message;
+  describe(lang: Lang): string {
+    return this.#sentence === undefined ? this.message : this.#sentence(lang);
   }
 }
 
@@ -80,9 +94,56 @@ export function countAsSamverkanError(other: abstract new (...args: never[]) => 
  * expected. Code `ARGUMENT`.
  */
 export class ArgumentError extends SamverkanError {
-  constructor(message: string, code = 'ARGUMENT') {
-    super(code, message);
+  /** @param message English text, or the sentence in every language ({@link ErrorSentence}). */
+  constructor(message: string | ErrorSentence, code = 'ARGUMENT', place: ErrorPlace = {}) {
+    super(code, message, place);
     this.name = 'ArgumentError';
+  }
+}
+
+/**
+ * A kernel (`samverkan/kernels`, `fitConditionalLogit`) was given an argument
+ * it cannot use (no case with a chosen row, labels for the wrong number of
+ * nodes): a `RangeError`, as the kernels have always thrown for a bad
+ * argument, with code `ARGUMENT` and `describe(lang)`; it answers
+ * `instanceof ArgumentError` and `SamverkanError` too.
+ */
+export class KernelArgumentError extends RangeError {
+  readonly code = 'ARGUMENT';
+  readonly #sentence: ErrorSentence;
+  constructor(message: ErrorSentence) {
+    super(message('en'));
+    this.name = 'KernelArgumentError';
+    this.#sentence = message;
+  }
+
+  describe(lang: Lang): string {
+    return this.#sentence(lang);
+  }
+}
+countAsSamverkanError(KernelArgumentError, ArgumentError);
+
+/**
+ * A model could not be fitted to the cases given: the Newton iterations did
+ * not converge, or the Hessian is singular (features that never vary, a
+ * choice the features separate). The message says what to change (a larger
+ * `l2`). Code `FIT`.
+ */
+export class FitError extends SamverkanError {
+  constructor(message: ErrorSentence) {
+    super('FIT', message);
+    this.name = 'FitError';
+  }
+}
+
+/**
+ * A worker thread of a parallel computation (`workers > 1`) failed; the
+ * message carries the thread's own error. Code `WORKER`.
+ */
+export class WorkerError extends SamverkanError {
+  constructor(message: ErrorSentence) {
+    super('WORKER', message);
+    this.name = 'WorkerError';
   }
 }
 

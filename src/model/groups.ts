@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { fieldsOf } from './fields.js';
-import { cmp, findMunicipality, indexGeography } from './geography.js';
+import { cmp, findMunicipality, geographyWords, indexGeography } from './geography.js';
 import type { CooperationNetwork } from './network.js';
 import { IsoDateSchema, type Geography } from './schema.js';
-import { parseOptions, ViaSchema } from './options.js';
+import { OptionsError, parseOptions, said, ViaSchema } from './options.js';
+import { municipalitySuggestionHint } from './suggest.js';
 
 /**
  * A group of municipalities that cooperate as one: a joint body
@@ -120,27 +121,38 @@ export const GroupInputSchema = z.strictObject({
 });
 export type GroupInput = z.input<typeof GroupInputSchema>;
 
+/** The argument of {@link resolveGroups}, as an option of the functions that take groups (`groups` of `fitRecommender`, `evaluateBodies`). */
+const GroupsArgumentSchema = z.strictObject({ groups: z.array(GroupInputSchema) });
+
 /**
  * Groups from plain records (see {@link GroupInputSchema}), resolved against
- * a geography. Throws an error naming the group and the member when a member
- * is not a municipality of the geography, or a group id is repeated.
+ * a geography. A record the schema refuses, a group id given twice or a
+ * member that is not a municipality of the geography throws an
+ * `OptionsError` naming the place (`groups.3.members`), the group and the
+ * member, with the closest municipality name; its `describe(lang)` says it
+ * in a language.
  *
  * @example
  * resolveGroups(swedenGeography(), [{ id: 'a', members: ['Umeå', 'Vännäs'] }]);
  */
-export function resolveGroups(geography: Geography, input: readonly GroupInput[]): Group[] {
+export function resolveGroups(geography: Geography, groups: readonly GroupInput[]): Group[] {
+  return resolveGroupsOf(geography, groups, 'resolveGroups');
+}
+
+/** {@link resolveGroups} for the function `fn` whose `groups` option they are: its errors name `fn`. @internal */
+export function resolveGroupsOf(geography: Geography, input: readonly GroupInput[], fn: string): Group[] {
   const seen = new Set<string>();
-  return input.map((raw, i) => {
-    const parsed = GroupInputSchema.safeParse(raw);
-    if (!parsed.success) throw new Error(`groups[${i}]: ${parsed.error.issues.map((x) => `${x.path.join('.') || 'value'}: ${x.message}`).join('; ')}`);
-    const g = parsed.data;
-    if (seen.has(g.id)) throw new Error(`groups[${i}]: the id ${JSON.stringify(g.id)} is used twice`);
+  return parseOptions(GroupsArgumentSchema, { groups: input }, fn).groups.map((g, i) => {
+    if (seen.has(g.id)) throw new OptionsError(fn, `groups.${i}.id`, said('errors.groups.idTwice', { index: i, id: JSON.stringify(g.id) }));
     seen.add(g.id);
     const members = [
       ...new Set(
-        g.members.map((m) => {
+        g.members.map((m, j) => {
           const found = findMunicipality(geography, m);
-          if (!found) throw new Error(`groups[${i}] (${g.id}): member ${JSON.stringify(m)} is not a municipality code or name of the ${geography.name} geography`);
+          if (!found) {
+            const params = { index: i, member: JSON.stringify(m), id: g.id, geography: geographyWords(geography), suggestion: municipalitySuggestionHint(geography, m) };
+            throw new OptionsError(fn, `groups.${i}.members.${j}`, said('errors.groups.unknownMember', params));
+          }
           return found.code;
         }),
       ),

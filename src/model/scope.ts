@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { cmp, findCounty, findMunicipality, geographyName, geographyWords, indexGeography } from './geography.js';
 import type { Actor, Geography } from './schema.js';
-import { ScopeError } from './errors.js';
-import { parseOptions } from './options.js';
+import { ArgumentError, ScopeError } from './errors.js';
+import { OptionsError, parseOptions, said } from './options.js';
 import { countySuggestionHint, municipalitySuggestionHint } from './suggest.js';
-import { hint } from './i18n/problem.js';
+import { hint, messageText, type ProblemMessage } from './i18n/problem.js';
 import { message, messageCount, type Lang } from './i18n/index.js';
 
 /**
@@ -91,6 +91,22 @@ export function nationalScope(geography: Geography, source: Scope['source'] = 'a
   return scopeOf(geography, indexGeography(geography).municipality.keys(), source);
 }
 
+/** `unknown county "Upsala": not a code or name of the Sweden geography; did you mean Uppsala län (03)?`, as data: a scope's, an option's and an argument's sentence. */
+export function unknownCountySentence(geography: Geography, name: string): ProblemMessage {
+  return hint('scope.unknown_county', { value: JSON.stringify(name), geography: geographyWords(geography), suggestion: countySuggestionHint(geography, name) });
+}
+
+/**
+ * A county that `fn` was given and the geography does not have: an
+ * `OptionsError` naming `option` (the CLI names its flag), or, for an
+ * argument, an `ArgumentError`; both say {@link unknownCountySentence} in
+ * every language.
+ */
+export function unknownCountyError(geography: Geography, name: string, fn: string, option?: string): ArgumentError {
+  const sentence = unknownCountySentence(geography, name);
+  return option === undefined ? new ArgumentError(said('errors.where', { fn, reason: sentence })) : new OptionsError(fn, option, (lang) => messageText(sentence, lang));
+}
+
 /**
  * The scope an option names. Counties and municipalities are codes or names;
  * an unknown one throws an error naming it (with the closest names when
@@ -104,7 +120,7 @@ export function resolveScope(geography: Geography, option: Exclude<ScopeOption, 
   const codes = new Set<string>();
   for (const name of parsed.counties ?? []) {
     const county = findCounty(geography, name);
-    if (!county) throw new ScopeError(hint('scope.unknown_county', { value: JSON.stringify(name), geography: geographyWords(geography), suggestion: countySuggestionHint(geography, name) }));
+    if (!county) throw new ScopeError(unknownCountySentence(geography, name));
     for (const m of ix.municipalitiesOf.get(county.code) ?? []) codes.add(m.code);
   }
   for (const name of parsed.municipalities ?? []) {

@@ -24,6 +24,8 @@
  * constant that does not change any ranking). The intercept cancels within
  * a case, so there is none.
  */
+import { FitError, KernelArgumentError } from '../model/errors.js';
+import { KernelOptionsError, said } from '../model/options.js';
 
 /** One choice situation: `rows` candidate rows of `features` numbers each, row-major, and which rows were chosen. */
 export interface ChoiceCase {
@@ -142,9 +144,11 @@ function choleskySolve(H: Float64Array, g: Float64Array, F: number): Float64Arra
 }
 
 /**
- * Fit the penalised conditional logit (see the module comment). Throws
- * when no case has a chosen row, or when the unpenalised problem has no
- * unique solution (a singular Hessian: use `l2 > 0`).
+ * Fit the penalised conditional logit (see the module comment). Throws a
+ * `KernelOptionsError` (a `RangeError`) for an `l2` that is not a finite
+ * number ≥ 0, a `KernelArgumentError` (a `RangeError`) when no case has a
+ * chosen row, and a `FitError` when the unpenalised problem has no unique
+ * solution (a singular Hessian: use `l2 > 0`).
  *
  * @example
  * const fit = fitConditionalLogit([{ x: Float64Array.of(0, 1, 2), rows: 3, y: Uint8Array.of(0, 0, 1) }], 1, { l2: 1 });
@@ -154,9 +158,9 @@ export function fitConditionalLogit(cases: readonly ChoiceCase[], features: numb
   const l2 = options.l2 ?? 1;
   const maxIterations = options.maxIterations ?? 100;
   const tolerance = options.tolerance ?? 1e-10;
-  if (!(l2 >= 0 && Number.isFinite(l2))) throw new RangeError(`fitConditionalLogit: l2 must be a finite number ≥ 0, got ${l2}`);
+  if (!(l2 >= 0 && Number.isFinite(l2))) throw new KernelOptionsError('fitConditionalLogit', 'l2', said('errors.fit.l2', { value: String(l2) }));
   const used = cases.filter((c) => c.rows > 0 && c.y.some((v) => v === 1));
-  if (used.length === 0) throw new Error('fitConditionalLogit: no case has a chosen row');
+  if (used.length === 0) throw new KernelArgumentError(said('errors.where', { fn: 'fitConditionalLogit', reason: said('errors.fit.noChosenRow') }));
   const F = features;
   const { mean, sd } = standardisation(used, F);
   // Every case's standardised rows in one array; case i owns rows start[i] .. start[i + 1].
@@ -240,7 +244,7 @@ export function fitConditionalLogit(cases: readonly ChoiceCase[], features: numb
       for (let d = 0; d < a; d++) H[d * F + a] = H[a * F + d]!;
     }
     const step = choleskySolve(H, g, F);
-    if (!step) throw new Error('fitConditionalLogit: the Hessian is singular (features that never vary, or a separable choice); fit with l2 > 0');
+    if (!step) throw new FitError(said('errors.where', { fn: 'fitConditionalLogit', reason: said('errors.fit.singular') }));
     let t = 1;
     let next = b;
     let objective = current;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CompetenceOptionsShape, competenceNeed, competenceOffered } from './competence.js';
-import { cmp } from '../model/geography.js';
-import { GroupInputSchema, resolveGroups } from '../model/groups.js';
+import { cmp, geographyWords } from '../model/geography.js';
+import { ArgumentError } from '../model/errors.js';
+import { GroupInputSchema, resolveGroupsOf } from '../model/groups.js';
 import { requireGeography, type CooperationNetwork } from '../model/network.js';
 import { IsoDateSchema } from '../model/schema.js';
 import { withColumns, type Rows } from '../model/table.js';
@@ -236,6 +237,8 @@ function quantile(sorted: Float64Array, p: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
+const FN = 'evaluateBodies';
+
 /**
  * Body-level evaluation of the recommender against baselines: each group
  * (joint body) is hidden in turn and each of its members asks for partners
@@ -247,10 +250,10 @@ function quantile(sorted: Float64Array, p: number): number {
  * console.table(rows); // samverkan first, then the baselines, with paired intervals
  */
 export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOptions = {}): BodyEvaluation {
-  requireGeography(net, 'evaluateBodies');
+  requireGeography(net, FN);
   const o = parseOptions(BodyEvaluateOptionsSchema, options, 'evaluateBodies', net);
   rejectIgnoredBodyOptions(options);
-  const groups = o.groups ? resolveGroups(net.geography, o.groups) : undefined;
+  const groups = o.groups ? resolveGroupsOf(net.geography, o.groups, FN) : undefined;
   // The temporal protocol sees the network as it was on `since`: its direct ties and the weighted scorer's
   // evidence; the groups come from the whole network, as the later ones are the cases.
   const before = o.since !== undefined ? net.asOf(o.since) : net;
@@ -262,11 +265,12 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
   const methods = (o.methods ?? BODY_METHODS.filter((m) => (m !== 'samverkan_field' || (hasFields && !o.model)) && (m !== 'same_region_nearest' || regionKnown))).filter(
     (m, i, all) => all.indexOf(m) === i,
   );
-  if (o.reference !== undefined && !methods.includes(o.reference)) throw new Error(`evaluateBodies: the reference ${o.reference} is not among the methods run (${methods.join(', ')})`);
+  if (o.reference !== undefined && !methods.includes(o.reference)) throw new OptionsError(FN, 'reference', said('errors.evaluate.referenceNotRun', { reference: o.reference, methods: methods.join(', ') }));
   const reference: BodyMethod = o.reference ?? (methods.includes('samverkan') ? 'samverkan' : methods[0]!);
-  if (methods.includes('samverkan_field') && !hasFields) throw new Error('evaluateBodies: samverkan_field needs groups with a known field');
+  if (methods.includes('samverkan_field') && !hasFields) throw new OptionsError(FN, 'methods', said('errors.evaluate.fieldNeedsFields'));
+  if (methods.includes('samverkan_field') && o.model && !o.model.field) throw new OptionsError(FN, 'methods', said('errors.model.noFieldVariant', { model: JSON.stringify(o.model.id) }));
   if (methods.includes('same_region_nearest') && !regionKnown) {
-    throw new Error(`evaluateBodies: same_region_nearest needs the municipality attribute ${JSON.stringify(o.regionAttribute)}, which no municipality of the ${net.geography.name} geography has (see regionAttribute)`);
+    throw new OptionsError(FN, 'methods', said('errors.evaluate.regionMissing', { attribute: JSON.stringify(o.regionAttribute), geography: geographyWords(net.geography) }));
   }
 
   // Which groups are cases, which are evidence, and the folds.
@@ -280,11 +284,8 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
   const testCases = new Map(tested.map((g) => [g, groupCases(ev, g, evidence)] as const));
   const caseGroups = tested.filter((g) => testCases.get(g)!.length > 0);
   if (caseGroups.length === 0) {
-    throw new Error(
-      at === undefined
-        ? `evaluateBodies: no case: ${tested.length} groups can be hidden, and none has a member with a co-member that no other tie joins to it`
-        : `evaluateBodies: no group started after ${at} has a case; choose an earlier date`,
-    );
+    // An ArgumentError, as the ties protocol's (test/model/errors.test.ts): the network cannot answer on that date.
+    throw new ArgumentError(said('errors.where', { fn: FN, reason: at === undefined ? said('errors.evaluate.noCase', { n: tested.length }) : said('errors.evaluate.noCaseSince', { date: at }) }));
   }
   // A fold is the groups its refit leaves out. The county folds leave out every eligible group of the
   // county, with or without a case, so the model of a county's cases has seen no group of it.
@@ -421,7 +422,7 @@ function methodScores(
     case 'samverkan':
     case 'samverkan_field': {
       const variant = method === 'samverkan' ? models?.default : models?.field;
-      if (!variant) throw new Error(`evaluateBodies: no fitted ${method} model`);
+      if (!variant) throw new Error(`unreachable: no fitted ${method} model (each fold fits the learned methods run, and a given model's field variant is checked above)`);
       // The field variant is told the hidden group's field, as a user asking for that field would.
       const inField = method === 'samverkan_field' ? fieldMembership(ev, knownFields(ev.groups[c.group]!.group), (i) => i !== c.group && evidence(i)) : undefined;
       const scores = scoreCandidates(variant, inField ? { geo, ties: c.ties, inField } : { geo, ties: c.ties }, c.m, c.cands).scores;
@@ -532,7 +533,7 @@ function summarise(methods: readonly BodyMethod[], perMethod: ReadonlyMap<BodyMe
 /** @internal For tests: the cases of a network's body protocol, as (group id, member code, hit codes). */
 export function bodyProtocolCases(net: CooperationNetwork, options: Pick<BodyEvaluateOptions, 'via' | 'groups' | 'countyWide'> = {}): { group: string; municipality: string; hits: string[]; candidates: number }[] {
   const via = options.via ?? ['joint_body'];
-  const ev = networkEvidence(net, via, options.groups ? resolveGroups(net.geography, options.groups) : undefined);
+  const ev = networkEvidence(net, via, options.groups ? resolveGroupsOf(net.geography, options.groups, 'bodyProtocolCases') : undefined);
   const roles = groupRoles(ev, options.countyWide ?? 'ignore');
   return ev.groups
     .map((_, i) => i)

@@ -182,7 +182,7 @@ export function evaluationSplits(net: CooperationNetwork, options: EvaluateOptio
   const full = evidenceOf(net, o.via);
   const allTies = tiePairs(full);
   if (o.since === undefined && allTies.length < 2) {
-    throw new ArgumentError(`evaluateRecommender: the network has ${allTies.length} municipality tie${allTies.length === 1 ? '' : 's'}; at least 2 are needed to hide one and keep one`);
+    throw new ArgumentError(said('errors.where', { fn: 'evaluateRecommender', reason: said('errors.evaluate.tooFewTies', { n: allTies.length }) }));
   }
   const candidates = universe(full, o);
   const temporal = o.since !== undefined ? evidenceOf(net.asOf(o.since), o.via) : undefined;
@@ -194,7 +194,7 @@ export function evaluationSplits(net: CooperationNetwork, options: EvaluateOptio
       ? tiePairs(evidenceOf(net.filterLinks((l) => l.until === undefined || l.until > since), o.via)).filter(([i, j]) => !temporal.ties[i]!.has(j))
       : [];
   if (temporal && later.length === 0) {
-    throw new ArgumentError(`evaluateRecommender: no municipality tie was formed after ${since}; choose an earlier date`);
+    throw new ArgumentError(said('errors.where', { fn: 'evaluateRecommender', reason: said('errors.evaluate.noTieSince', { date: since! }) }));
   }
   const splits: Split[] = [];
   for (let r = 0; r < o.repeats; r++) {
@@ -500,7 +500,10 @@ export function evaluateRecommender(net: CooperationNetwork, options: EvaluateOp
   const methods = o.methods.filter((m, i, all) => all.indexOf(m) === i);
   if (plain) {
     const wrong = methods.filter((m) => !(PLAIN_METHODS as readonly string[]).includes(m));
-    if (given && wrong.length > 0) throw new ArgumentError(`evaluateRecommender: ${wrong.join(', ')} need${wrong.length === 1 ? 's' : ''} a geography, and this network is a plain graph; its methods are ${PLAIN_METHODS.join(', ')}`);
+    if (given && wrong.length > 0) {
+      const reason = said('errors.evaluate.needsGeography', { n: wrong.length, methods: wrong.join(', '), plain: PLAIN_METHODS.join(', ') });
+      throw new ArgumentError(said('errors.where', { fn: 'evaluateRecommender', reason }));
+    }
   }
   const used = plain ? methods.filter((m) => (PLAIN_METHODS as readonly string[]).includes(m)) : methods;
   const splits: Pick<Split, 'pairs' | 'labels' | 'hiddenCount' | 'outside'>[] = plain ? plainSplits(net, o) : evaluationSplits(net, o);

@@ -6,9 +6,10 @@ import { joinNames, kindCount, kindWords, someNames } from '../model/words.js';
 import { LangSchema, message, messageCount, resolveLang } from '../model/i18n/index.js';
 import { networkFeatures } from './recommend.js';
 import { CandidateOptionsShape, candidatesOf, componentArrays, ScoreOptionsShape, weightedScores, type Components } from './score.js';
-import { KindListSchema, KindOptionSchema, SmallPopulationSchema, parseOptions } from '../model/options.js';
+import { KindListSchema, KindOptionSchema, SmallPopulationSchema, parseOptions, said } from '../model/options.js';
 import { CapabilitySet } from '../model/capabilities.js';
 import { ArgumentError } from '../model/errors.js';
+import { unknownCountyError } from '../model/scope.js';
 import { capabilityWithArticle } from './competence.js';
 
 /** The objectives {@link planLinks} can improve. */
@@ -115,22 +116,22 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
   let county: string | undefined;
   if (o.county !== undefined) {
     const c = net.county(o.county);
-    if (!c) throw new Error(`unknown county ${JSON.stringify(o.county)}`);
+    if (!c) throw unknownCountyError(net.geography, o.county, 'planLinks', 'county');
     county = c.code;
   }
   let holds: ((code: string) => boolean) | undefined;
   let lacks: ((code: string) => boolean) | undefined;
   let capabilityLabel = '';
   if (o.objective === 'capability-reach') {
-    if (!o.capabilities || o.capability === undefined) throw new ArgumentError('planLinks: the objective capability-reach needs capabilities and capability');
+    if (!o.capabilities || o.capability === undefined) throw new ArgumentError(said('errors.where', { fn: 'planLinks', reason: said('errors.plan.capabilityReachNeeds') }));
     const caps = o.capabilities.onNetworkDate(net.date, 'planLinks');
     const code = caps.vocabulary.codeOf(o.capability);
-    if (code === undefined) throw new ArgumentError(`planLinks: unknown capability ${JSON.stringify(o.capability)}; known: ${caps.vocabulary.codes.join(', ')}`);
+    if (code === undefined) throw new ArgumentError(said('errors.where', { fn: 'planLinks', reason: said('errors.capability.unknown', { value: JSON.stringify(o.capability), codes: caps.vocabulary.codes.join(', ') }) }));
     holds = (c) => caps.state(c, code) === 'yes';
     lacks = (c) => ['no', 'planned'].includes(caps.state(c, code));
     capabilityLabel = capabilityWithArticle(caps.vocabulary, code, lang);
   } else if (o.capabilities !== undefined || o.capability !== undefined) {
-    throw new ArgumentError(`planLinks: capabilities and capability are options of the objective capability-reach, not ${o.objective}`);
+    throw new ArgumentError(said('errors.where', { fn: 'planLinks', reason: said('errors.plan.capabilityOptionsOnly', { objective: o.objective }) }));
   }
   const f = networkFeatures(net, o.via);
   const { codes } = f.ev;

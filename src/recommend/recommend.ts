@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cmp, indexGeography } from '../model/geography.js';
 import { checkNetwork, requireGeography, scopeSet, type CooperationNetwork } from '../model/network.js';
-import { municipalitySuggestion } from '../model/suggest.js';
+import { municipalitySuggestionHint } from '../model/suggest.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { joinNames, kindCount, someNames } from '../model/words.js';
 import { LangSchema, message, messageCount, resolveLang, type Lang } from '../model/i18n/index.js';
@@ -23,10 +23,11 @@ import {
   type Component,
   type Components,
 } from './score.js';
-import { SmallPopulationSchema, ViaSchema, parseOptions, refuseIgnoredOptions } from '../model/options.js';
+import { OptionsError, SmallPopulationSchema, ViaSchema, parseOptions, refuseIgnoredOptions, said } from '../model/options.js';
 import { cached } from '../model/cache.js';
 import { CompetenceOptionsShape, competenceNeed, competenceOffered, competenceReason, offersAsked, type CompetenceNeed } from './competence.js';
 import { ArgumentError } from '../model/errors.js';
+import { describeScope, unknownCountyError } from '../model/scope.js';
 
 export const RecommendOptionsSchema = z.strictObject({
   /**
@@ -294,8 +295,8 @@ function recommendFor(f: Features, m: number, o: ParsedRecommendOptions, need: C
 function resolveMunicipality(net: CooperationNetwork, municipality: string): string {
   checkNetwork(net, 'recommendPartners');
   const m = net.municipality(municipality);
-  if (!m) throw new ArgumentError(`unknown municipality ${JSON.stringify(municipality)}: give a code (e.g. 2480) or an unambiguous name${municipalitySuggestion(net.geography, municipality, 'en')}`);
-  if (!scopeSet(net).has(m.code)) throw new ArgumentError(`${m.name} is outside the area the data covers (${net.scope.description}): widen the scope (option scope, or --county) to include it`);
+  if (!m) throw new ArgumentError(said('errors.recommend.unknownMunicipality', { value: JSON.stringify(municipality), suggestion: municipalitySuggestionHint(net.geography, municipality) }));
+  if (!scopeSet(net).has(m.code)) throw new ArgumentError(said('errors.recommend.outsideScope', { name: m.name, scope: (lang) => describeScope(net.scope, net.geography, lang) }));
   return m.code;
 }
 
@@ -345,18 +346,18 @@ export function recommendPartners(net: CooperationNetwork, municipality: string,
   const o = parseOptions(RecommendOptionsSchema, options, 'recommendPartners', net);
   rejectIgnoredScorerOptions('recommendPartners', options);
   const code = resolveMunicipality(net, municipality);
-  return withColumns(recommenderFor(net, o)(code), RECOMMENDATION_COLUMNS);
+  return withColumns(recommenderFor(net, o, 'recommendPartners')(code), RECOMMENDATION_COLUMNS);
 }
 
 /** The recommendations of one municipality (by code) under the parsed options, with what can be shared across municipalities prepared once. */
-function recommenderFor(net: CooperationNetwork, o: ParsedRecommendOptions): (code: string) => RecommendationRow[] {
+function recommenderFor(net: CooperationNetwork, o: ParsedRecommendOptions, fn: string): (code: string) => RecommendationRow[] {
   const need = (code: string) => competenceNeed(o, code, net.date, 'recommendPartners');
   const lang = resolveLang(o.lang, net.geography);
   if (o.scorer === 'weighted') {
     const f = networkFeatures(net, o.via);
     return (code) => recommendFor(f, f.ev.index.get(code)!, o, need(code), lang);
   }
-  const ctx = modelContext(net, o);
+  const ctx = modelContext(net, o, fn);
   return (code) => recommendWithModel(ctx, ctx.geo.index.get(code)!, o, need(code), lang);
 }
 
@@ -375,13 +376,13 @@ interface ModelContext {
 }
 
 
-function modelContext(net: CooperationNetwork, o: ParsedRecommendOptions): ModelContext {
+function modelContext(net: CooperationNetwork, o: ParsedRecommendOptions, fn: string): ModelContext {
   const model = o.model ?? defaultRecommender();
   const field = o.field === undefined ? undefined : findField(o.field);
   if (o.field !== undefined && field === undefined) {
     throw new ArgumentError(`unknown field ${JSON.stringify(o.field)}: give a code or label of the vocabulary (${FIELDS.map((f) => f.code).join(', ')})`);
   }
-  if (field !== undefined && !model.field) throw new Error(`the model ${JSON.stringify(model.id)} has no field variant (it was fitted on groups without fields), so it cannot answer for one field`);
+  if (field !== undefined && !model.field) throw new OptionsError(fn, 'field', said('errors.model.noFieldVariant', { model: JSON.stringify(model.id) }));
   warnOtherGeography(model, net.geography.name, o.onWarning);
   // A model passed in is keyed by identity: two equal models still share nothing.
   const key = JSON.stringify([[...o.via].sort(cmp), o.countyWide, field ?? null, o.model ? modelKey(o.model) : 'default']);
@@ -552,10 +553,11 @@ export interface SmallMunicipalityRow {
   partnerCount: number;
 }
 
-function resolveCounty(net: CooperationNetwork, county: string): string {
+/** The code of `county` (a code or name), else an error of `fn`: an `OptionsError` naming `option`, or (an argument) an `ArgumentError`. */
+function resolveCounty(net: CooperationNetwork, county: string, fn: string, option?: string): string {
   checkNetwork(net, 'samverkan');
   const c = net.county(county);
-  if (!c) throw new Error(`unknown county ${JSON.stringify(county)}: give a code (e.g. 24) or a name`);
+  if (!c) throw unknownCountyError(net.geography, county, fn, option);
   return c.code;
 }
 
@@ -570,7 +572,7 @@ function resolveCounty(net: CooperationNetwork, county: string): string {
 export function smallMunicipalities(net: CooperationNetwork, options: SmallOptions = {}): Rows<SmallMunicipalityRow> {
   requireGeography(net, 'smallMunicipalities');
   const o = parseOptions(SmallOptionsSchema, options, 'smallMunicipalities', net);
-  const county = o.county === undefined ? undefined : resolveCounty(net, o.county);
+  const county = o.county === undefined ? undefined : resolveCounty(net, o.county, 'smallMunicipalities', 'county');
   const f = networkFeatures(net, o.via);
   const rows = net
     .municipalities()
@@ -600,7 +602,7 @@ export type BatchOptions = z.input<typeof BatchOptionsSchema>;
 function batch(net: CooperationNetwork, county: string | undefined, options: BatchOptions, fn: string): Rows<RecommendationRow> {
   const o = parseOptions(BatchOptionsSchema, options, fn, net);
   rejectIgnoredScorerOptions(fn, options);
-  const recommend = recommenderFor(net, o);
+  const recommend = recommenderFor(net, o, fn);
   const rows: RecommendationRow[] = [];
   for (const m of net.municipalities()) {
     if (county !== undefined && m.county !== county) continue;
@@ -621,7 +623,7 @@ function batch(net: CooperationNetwork, county: string | undefined, options: Bat
  */
 export function recommendForCounty(net: CooperationNetwork, county: string, options: BatchOptions = {}): Rows<RecommendationRow> {
   requireGeography(net, 'recommendForCounty');
-  return batch(net, resolveCounty(net, county), options, 'recommendForCounty');
+  return batch(net, resolveCounty(net, county, 'recommendForCounty'), options, 'recommendForCounty');
 }
 
 /**

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { DEFAULT_COUNTRY } from '../countries/default.js';
-import { groupsOf, resolveGroups, GroupInputSchema, type Group } from '../model/groups.js';
+import { groupsOf, resolveGroupsOf, GroupInputSchema, type Group } from '../model/groups.js';
 import { requireGeography, scopeSet, sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { createRng, shuffled } from '../metrics/random.js';
 import { fitConditionalLogit, logLikelihood, type ConditionalLogitFit } from './conditional-logit.js';
 import { groupCases, groupRoles, knownFields, type GroupCase } from './group-cases.js';
 import { AttributeFeatureSpecSchema, FeatureSpecSchema, PlainFeatureSpecSchema, featureMatrix, hasAttribute, tieEvidence, type FeatureContext, type FeatureSpec, type TieEvidence } from './pair-features.js';
-import { ViaSchema, parseOptions } from '../model/options.js';
+import { ViaSchema, parseOptions, said } from '../model/options.js';
+import { ArgumentError, FitError } from '../model/errors.js';
 
 /** A feature of a fitted model: its spec, its coefficient (raw scale) and the training mean and sd. */
 const fitted = {
@@ -192,7 +193,7 @@ export function fitCases(cases: readonly GroupCase[], features: number, l2: numb
 /** A fitted variant as stored in a model. @internal */
 export function toVariant(specs: readonly FeatureSpec[], result: CaseFit): ModelVariant {
   if (!result.fit.converged) {
-    throw new Error(`the fit did not converge in ${result.fit.iterations} Newton iterations (λ ${result.l2}): features that separate the choices, or too small a penalty; use a larger l2`);
+    throw new FitError(said('errors.fit.notConverged', { iterations: result.fit.iterations, l2: result.l2 }));
   }
   return {
     features: specs.map((spec, f) => ({ ...spec, coefficient: result.fit.coefficients[f]!, mean: result.fit.mean[f]!, sd: result.fit.sd[f]! })),
@@ -239,14 +240,14 @@ export function availableFeatures(net: CooperationNetwork, specs: readonly Featu
 export function fitRecommender(net: CooperationNetwork, options: FitRecommenderOptions = {}): RecommenderModel {
   requireGeography(net, 'fitRecommender');
   const o = parseOptions(FitRecommenderOptionsSchema, options, 'fitRecommender', net);
-  const groups = o.groups ? resolveGroups(net.geography, o.groups) : undefined;
+  const groups = o.groups ? resolveGroupsOf(net.geography, o.groups, 'fitRecommender') : undefined;
   const ev = networkEvidence(net, o.via, groups);
   const roles = groupRoles(ev, o.countyWide);
   const { specs, notes } = o.features ? { specs: o.features, notes: [] as string[] } : availableFeatures(net, DEFAULT_FEATURES);
   const eligible = ev.groups.map((_, i) => i).filter(roles.eligible);
   const cases = eligible.flatMap((g) => groupCases(ev, g, roles.evidence, specs));
   if (cases.length === 0) {
-    throw new Error(`fitRecommender: no cases to learn from: ${eligible.length} groups can be hidden, and none has a member with a co-member that no other tie joins to it (give groups, or a network with joint bodies)`);
+    throw new ArgumentError(said('errors.where', { fn: 'fitRecommender', reason: said('errors.fit.noCases', { n: eligible.length }) }));
   }
   const variant = toVariant(specs, fitCases(cases, specs.length, o.l2, o.l2Grid, o.folds, o.seed));
   let field: ModelVariant | undefined;

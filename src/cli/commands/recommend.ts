@@ -244,7 +244,7 @@ const EVALUATE_FLAGS = {
   k: libraryFlag(EvaluateOptionsSchema, 'k', { value: 'N', help: 'cli.flag.evaluate.k' }),
   seed: libraryFlag(EvaluateOptionsSchema, 'seed', { value: 'N', help: 'cli.flag.evaluate.seed' }),
   since: libraryFlag(EvaluateOptionsSchema, 'since', { type: 'string', value: 'DATE', help: 'cli.flag.evaluate.since', parse: parseDate }),
-  methods: cliFlag({ type: 'list', value: 'LIST', help: 'cli.flag.evaluate.methods', helpParams: { body: BODY_METHODS.join(', '), ties: EVALUATION_METHODS.join(', ') } }),
+  methods: cliFlag({ type: 'list', value: 'LIST', help: 'cli.flag.evaluate.methods', helpParams: { body: BODY_METHODS.join(', '), ties: EVALUATION_METHODS.join(', ') }, about: 'methods' }),
   model: cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.evaluate.model' }),
 } as const satisfies FlagTable;
 

@@ -30,7 +30,7 @@ function tidyRows<E extends Element>(elements: readonly E[], own: readonly (read
  * Attribute values stay strings, as the model keeps them.
  */
 export function nodeTable(net: CooperationNetwork, options: Pick<GraphExportOptions, 'columns'> = {}): Rows<NodeTableRow> {
-  const m = buildModel(net, parseOptions(GraphExportOptionsSchema, { ...options, edges: 'pairs' }, 'nodeTable'));
+  const m = buildModel(net, parseOptions(GraphExportOptionsSchema, { ...options, edges: 'pairs' }, 'nodeTable'), 'nodeTable');
   return tidyRows(m.nodes, [['id', (n) => n.id], ['name', (n) => n.label]], m.nodeColumns);
 }
 
@@ -40,8 +40,7 @@ export function nodeTable(net: CooperationNetwork, options: Pick<GraphExportOpti
  * `null`. With `pairs`, `kinds` is the distinct link kinds joined by `; `.
  */
 export function edgeTable(net: CooperationNetwork, options: Pick<GraphExportOptions, 'edges'> = {}): Rows<EdgeTableRow> {
-  const o = parseOptions(GraphExportOptionsSchema, { edges: options.edges }, 'edgeTable');
-  const m = buildModel(net, o);
+  const m = buildModel(net, parseOptions(GraphExportOptionsSchema, { edges: options.edges }, 'edgeTable'), 'edgeTable');
   return tidyRows(m.edges, [['source', (e) => e.source], ['target', (e) => e.target]], m.edgeColumns);
 }
 

@@ -125,7 +125,7 @@ export function parseJsonGraph(text: string): RawGraph {
  */
 export function toGraphologyJson(net: CooperationNetwork, options: GraphologyJsonOptions = {}): string {
   const o = parseOptions(GraphologyJsonOptionsSchema, options, 'toGraphologyJson');
-  const m = buildModel(net, o);
+  const m = buildModel(net, o, 'toGraphologyJson');
   const record = (values: Map<string, string | number | boolean>, first?: [string, string]) => {
     const r: Record<string, string | number | boolean> = {};
     if (first) setOwn(r, first[0], first[1]);

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { cmp } from '../../model/geography.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import type { Actor } from '../../model/schema.js';
-import { parseOptions } from '../../model/options.js';
-import { stripNonXml } from '../xml.js';
+import { OptionsError, parseOptions, said } from '../../model/options.js';
+import { ArgumentError } from '../../model/errors.js';
+import { NOT_XML, stripNonXml } from '../xml.js';
 
 /**
  * What every graph writer writes (`buildModel`): the nodes and edges with
@@ -117,22 +118,26 @@ export function inferType(values: Iterable<CellValue>): AttributeType {
   return 'string';
 }
 
-/** A cell as the column's type wants it, or undefined when absent. Throws on a value that does not fit a numeric or boolean column. */
-export function typedValue(column: Column, id: string, value: CellValue): string | number | boolean | undefined {
+/**
+ * A cell as the column's type wants it, or undefined when absent. A value
+ * that does not fit a numeric or boolean column throws an `OptionsError` of
+ * `fn` naming the column's option (`columns.2`).
+ */
+export function typedValue(column: Column, id: string, value: CellValue, fn: string, option: string): string | number | boolean | undefined {
+  const refuse = (key: 'errors.export.notBoolean' | 'errors.export.notNumber' | 'errors.export.notInteger') =>
+    new OptionsError(fn, option, said(key, { column: JSON.stringify(column.name), id: JSON.stringify(id), value: String(value) }));
   if (value === null || value === undefined) return undefined;
   switch (column.type) {
     case 'string':
       return typeof value === 'string' ? value : String(value);
     case 'boolean':
-      if (typeof value !== 'boolean') throw new TypeError(`column ${JSON.stringify(column.name)}: the value for ${JSON.stringify(id)} is not a boolean`);
+      if (typeof value !== 'boolean') throw refuse('errors.export.notBoolean');
       return value;
     case 'double':
     case 'integer':
-      if (typeof value !== 'number') throw new TypeError(`column ${JSON.stringify(column.name)}: the value for ${JSON.stringify(id)} is not a number`);
+      if (typeof value !== 'number') throw refuse('errors.export.notNumber');
       if (!Number.isFinite(value)) return undefined;
-      if (column.type === 'integer' && !Number.isSafeInteger(value)) {
-        throw new TypeError(`column ${JSON.stringify(column.name)} is declared integer but the value for ${JSON.stringify(id)} is ${value}`);
-      }
+      if (column.type === 'integer' && !Number.isSafeInteger(value)) throw refuse('errors.export.notInteger');
       return value;
   }
 }
@@ -143,20 +148,22 @@ export function sortedAttributeNames(records: Iterable<Record<string, string> | 
   return [...names].sort(cmp);
 }
 
-export function buildModel(net: CooperationNetwork, o: Options): ExportModel {
+/** The nodes and edges of the parsed options `o` of `fn` (whose errors name it). */
+export function buildModel(net: CooperationNetwork, o: Options, fn: string): ExportModel {
   const actors = net.actors();
   const reservedNode = new Set<string>(RESERVED_NODE_COLUMNS);
   const extraNames = new Set<string>();
-  for (const c of o.columns) {
-    if (reservedNode.has(c.name)) throw new Error(`extra node column ${JSON.stringify(c.name)}: the name is reserved (${RESERVED_NODE_COLUMNS.join(', ')})`);
-    if (extraNames.has(c.name)) throw new Error(`extra node column ${JSON.stringify(c.name)} is given twice`);
+  o.columns.forEach((c, i) => {
+    const name = JSON.stringify(c.name);
+    if (reservedNode.has(c.name)) throw new OptionsError(fn, `columns.${i}.name`, said('errors.export.columnReserved', { name, reserved: RESERVED_NODE_COLUMNS.join(', ') }));
+    if (extraNames.has(c.name)) throw new OptionsError(fn, `columns.${i}.name`, said('errors.export.columnTwice', { name }));
     extraNames.add(c.name);
-  }
+  });
   const attributeNames = sortedAttributeNames(
     actors.map((a) => a.attributes),
     new Set([...reservedNode, ...extraNames]),
   );
-  const extras = o.columns.map((c) => ({ column: { name: c.name, type: c.type ?? inferType(c.values.values()) } satisfies Column, values: c.values }));
+  const extras = o.columns.map((c, i) => ({ option: `columns.${i}`, column: { name: c.name, type: c.type ?? inferType(c.values.values()) } satisfies Column, values: c.values }));
   const nodeColumns: Column[] = [
     { name: 'kind', type: 'string' },
     { name: 'municipality', type: 'string' },
@@ -173,8 +180,8 @@ export function buildModel(net: CooperationNetwork, o: Options): ExportModel {
       const v = actor.attributes && Object.prototype.hasOwnProperty.call(actor.attributes, name) ? actor.attributes[name] : undefined;
       if (v !== undefined) values.set(name, v);
     }
-    for (const { column, values: byId } of extras) {
-      const v = typedValue(column, actor.id, byId.get(actor.id));
+    for (const { option, column, values: byId } of extras) {
+      const v = typedValue(column, actor.id, byId.get(actor.id), fn, option);
       if (v !== undefined) values.set(column.name, v);
     }
     return { id: actor.id, label: actor.name, values };
@@ -218,7 +225,12 @@ export function buildModel(net: CooperationNetwork, o: Options): ExportModel {
   return { nodeColumns, nodes, edgeColumns, edges, multi: o.edges === 'links' };
 }
 
-/** Two ids that become one once characters XML forbids are dropped would merge two nodes: refuse. */
+/** An id quoted for a message, each character XML forbids written as its code (`"a\\uffff"`): the point of the message is where the ids differ. */
+function quotedId(id: string): string {
+  return JSON.stringify(id).replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Two ids that become one once characters XML forbids are dropped would merge two nodes: refuse (an `ArgumentError`: the network cannot be written as XML). */
 export function checkXmlIds(m: ExportModel): void {
   const ids = m.nodes.map((n) => n.id);
   const seen = new Map<string, string>();
@@ -226,9 +238,9 @@ export function checkXmlIds(m: ExportModel): void {
     const clean = stripNonXml(id);
     const other = seen.get(clean);
     if (other !== undefined) {
-      throw new Error(`actor ids ${JSON.stringify(other)} and ${JSON.stringify(id)} differ only in characters XML cannot hold; rename one before exporting`);
+      throw new ArgumentError(said('errors.export.idsMerge', { a: quotedId(other), b: quotedId(id) }));
     }
-    if (clean === '') throw new Error(`actor id ${JSON.stringify(id)} has only characters XML cannot hold`);
+    if (clean === '') throw new ArgumentError(said('errors.export.idEmpty', { id: quotedId(id) }));
     seen.set(clean, id);
   }
 }
@@ -238,7 +250,7 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
 /** What an XML format's writer writes: the options parsed, the ids checked ({@link checkXmlIds}). */
 export function xmlModel(net: CooperationNetwork, options: GraphExportOptions, fn: string): ExportModel {
-  const m = buildModel(net, parseOptions(GraphExportOptionsSchema, options, fn));
+  const m = buildModel(net, parseOptions(GraphExportOptionsSchema, options, fn), fn);
   checkXmlIds(m);
   return m;
 }

@@ -1,5 +1,7 @@
 /** A graph file as its format gives it, before attributes are mapped to actor and link fields: what each format's reader returns. */
 import type { ProblemReason } from '../../model/load-report.js';
+import { SamverkanError } from '../../model/errors.js';
+import { messageText } from '../../model/i18n/problem.js';
 
 /** A node or edge as the format gives it, before its attributes are mapped to fields. */
 export interface RawElement {
@@ -31,12 +33,14 @@ export interface RawGraph {
   warnings: ProblemReason[];
 }
 
-export class GraphFormatError extends Error {
+/** A graph file that is well-formed but not the format (no `<graph>`, an undeclared key): code `GRAPH_FORMAT`, `row` its line. The readers turn it into a load problem. */
+export class GraphFormatError extends SamverkanError {
   readonly line: number | undefined;
   /** The message as data (its `reason` is the message). */
   readonly problem: ProblemReason;
   constructor(problem: ProblemReason, line?: number) {
-    super(problem.reason);
+    super('GRAPH_FORMAT', (lang) => messageText(problem, lang), line === undefined ? {} : { row: line });
+    this.name = 'GraphFormatError';
     this.problem = problem;
     this.line = line;
   }

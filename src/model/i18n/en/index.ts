@@ -8,6 +8,7 @@ import { explore } from './explore.js';
 import { load } from './load.js';
 import { output } from './output.js';
 import { options } from './options.js';
+import { errors } from './errors.js';
 
 /** The English catalogue: every user-facing sentence, by key. The reference for the other languages' keys. */
-export const en = { ...common, ...gaps, ...reasons, ...report, ...map, ...explore, ...load, ...output, ...options, ...cli } as const;
+export const en = { ...common, ...gaps, ...reasons, ...report, ...map, ...explore, ...load, ...output, ...options, ...errors, ...cli } as const;

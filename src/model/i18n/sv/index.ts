@@ -10,6 +10,7 @@ import { explore } from './explore.js';
 import { load } from './load.js';
 import { output } from './output.js';
 import { options } from './options.js';
+import { errors } from './errors.js';
 
 /** The Swedish catalogue: the same keys as the English one. */
-export const sv: Section<typeof en> = { ...common, ...gaps, ...reasons, ...report, ...map, ...explore, ...load, ...output, ...options, ...cli };
+export const sv: Section<typeof en> = { ...common, ...gaps, ...reasons, ...report, ...map, ...explore, ...load, ...output, ...options, ...errors, ...cli };
