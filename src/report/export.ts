@@ -144,5 +144,5 @@ export function exportNetwork(net: CooperationNetwork, options: ExportOptions): 
   const metrics = o.metrics === true ? EXPORT_METRICS : o.metrics === false ? [] : o.metrics;
   const columns = metrics.length > 0 ? metricColumns(net, metrics, { seed: o.seed, samples: o.samples, workers: o.workers, ...(o.onProgress && { onProgress: o.onProgress }) }) : [];
   if (o.capabilities) columns.push(...capabilityColumns(net, o.capabilities));
-  // Every option goes to the format's writer (GRAPH_FORMATS, the one list); each reads those it has.
+  // Every option goes to writeGraph, which hands each format's writer (GRAPH_FORMATS, the one list) its own.
   return writeGraph(net, o.format, { edges: o.edges, columns, indent: o.indent, delimiter: o.delimiter, bom: o.bom });}

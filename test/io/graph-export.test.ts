@@ -318,3 +318,16 @@ describe('committed exports and what NetworkX and igraph read from them', () => 
     }
   });
 });
+
+describe("the writers' options", () => {
+  const net = trickyNetwork();
+
+  it('are strict: a misspelt or unknown option is refused naming it, and an option of another format too', () => {
+    expect(() => toGexf(net, { edge: 'links' } as never)).toThrow(/^toGexf: option edge: unknown option/);
+    expect(() => toGraphml(net, { indent: 2 } as never)).toThrow(/^toGraphml: option indent: unknown option/);
+    expect(() => toGraphologyJson(net, { delimiter: ';' } as never)).toThrow(/^toGraphologyJson: option delimiter: unknown option/);
+    // Each format's own options are taken.
+    expect(toGraphologyJson(net, { indent: 0 }).trimEnd()).not.toContain('\n');
+    expect(toCsvTables(net, { delimiter: ';' }).nodes.split('\n')[0]).toContain(';');
+  });
+});

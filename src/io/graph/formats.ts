@@ -8,10 +8,12 @@
 import { because, hint, type ProblemParam } from '../../model/load-report.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import { parseXml, type XmlElement } from '../xml.js';
-import { toCsvTables, type CsvTablesOptions } from './csv.js';
+import type { z } from 'zod';
+import { CsvTablesOptionsSchema, toCsvTables, type CsvTablesOptions } from './csv.js';
 import { parseGexf, toGexf } from './gexf.js';
 import { parseGraphml, toGraphml } from './graphml.js';
-import { parseJsonGraph, toGraphologyJson, type GraphologyJsonOptions } from './json.js';
+import { GraphologyJsonOptionsSchema, parseJsonGraph, toGraphologyJson, type GraphologyJsonOptions } from './json.js';
+import { GraphExportOptionsSchema } from './model.js';
 import { GraphFormatError, type RawGraph } from './raw.js';
 
 /** The node and edge tables the CSV writer gives. */
@@ -34,13 +36,15 @@ export interface GraphFormatSpec {
   /** How it is read: from its text (JSON), or from the XML root element named `xmlRoot`. Absent: samverkan writes it only. */
   readonly read?: { readonly text: (text: string) => RawGraph } | { readonly xmlRoot: string; readonly xml: (root: XmlElement) => RawGraph };
   readonly write: (net: CooperationNetwork, options?: GraphWriteOptions) => string | CsvTables;
+  /** The writer's options (a strict schema): `writeGraph` hands it those of {@link GraphWriteOptions} it has. */
+  readonly options: z.ZodObject;
 }
 
 export const GRAPH_FORMATS = [
-  { name: 'gexf', label: 'GEXF', extensions: ['gexf'], description: 'GEXF 1.3 (Gephi; NetworkX nx.read_gexf)', read: { xmlRoot: 'gexf', xml: parseGexf }, write: toGexf },
-  { name: 'graphml', label: 'GraphML', extensions: ['graphml'], description: 'GraphML (Cytoscape, yEd, NetworkX, igraph)', read: { xmlRoot: 'graphml', xml: parseGraphml }, write: toGraphml },
-  { name: 'json', label: 'JSON', extensions: ['json'], description: "graphology's JSON (NetworkX node-link JSON is read too)", read: { text: parseJsonGraph }, write: toGraphologyJson },
-  { name: 'csv', label: 'CSV', extensions: [], description: 'CSV node and edge tables (spreadsheets)', write: toCsvTables },
+  { name: 'gexf', label: 'GEXF', extensions: ['gexf'], description: 'GEXF 1.3 (Gephi; NetworkX nx.read_gexf)', read: { xmlRoot: 'gexf', xml: parseGexf }, write: toGexf, options: GraphExportOptionsSchema },
+  { name: 'graphml', label: 'GraphML', extensions: ['graphml'], description: 'GraphML (Cytoscape, yEd, NetworkX, igraph)', read: { xmlRoot: 'graphml', xml: parseGraphml }, write: toGraphml, options: GraphExportOptionsSchema },
+  { name: 'json', label: 'JSON', extensions: ['json'], description: "graphology's JSON (NetworkX node-link JSON is read too)", read: { text: parseJsonGraph }, write: toGraphologyJson, options: GraphologyJsonOptionsSchema },
+  { name: 'csv', label: 'CSV', extensions: [], description: 'CSV node and edge tables (spreadsheets)', write: toCsvTables, options: CsvTablesOptionsSchema },
 ] as const satisfies readonly GraphFormatSpec[];
 
 /** A format samverkan writes. */
@@ -91,5 +95,8 @@ export function writeGraph(net: CooperationNetwork, format: 'csv', options?: Gra
 export function writeGraph(net: CooperationNetwork, format: Exclude<GraphWriteFormat, 'csv'>, options?: GraphWriteOptions): string;
 export function writeGraph(net: CooperationNetwork, format: GraphWriteFormat, options?: GraphWriteOptions): string | CsvTables;
 export function writeGraph(net: CooperationNetwork, format: GraphWriteFormat, options: GraphWriteOptions = {}): string | CsvTables {
-  return GRAPH_FORMATS.find((f) => f.name === format)!.write(net, options);
+  // Each writer takes its own options only (they are strict): `indent` goes to JSON, `delimiter` and `bom` to CSV.
+  const spec = GRAPH_FORMATS.find((f) => f.name === format)!;
+  const own = Object.fromEntries(Object.entries(options).filter(([key]) => Object.hasOwn(spec.options.shape, key)));
+  return spec.write(net, own);
 }

@@ -45,7 +45,7 @@ const NodeColumnSchema = z.custom<NodeColumn>(
   { message: 'a node column is { name, type?, values: Map<actor id, value> }' },
 );
 
-export const GraphExportOptionsSchema = z.object({
+export const GraphExportOptionsSchema = z.strictObject({
   /**
    * `'pairs'` (default): one edge per linked pair of actors, as the network's
    * graph has them: `weight` (summed), `count` (links), `kinds` (distinct
