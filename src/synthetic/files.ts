@@ -80,7 +80,7 @@ class ChunkedFile {
  */
 export function writeSyntheticNetwork(dir: string, options: SyntheticNetworkOptions = {}): WrittenSyntheticNetwork {
   const fs = nodeFs();
-  const { geography, ids, actors, edges } = generateSynthetic(options);
+  const { geography, ids, actors, edges } = generateSynthetic(options, 'writeSyntheticNetwork');
   fs.mkdirSync(dir, { recursive: true });
   const path = (name: string) => (dir.endsWith('/') || dir.endsWith('\\') ? dir + name : `${dir}/${name}`);
   const files: string[] = [];

@@ -122,8 +122,8 @@ function apportion(total: number, weights: Float64Array): Int32Array {
 // and draws from its own stream, so tuning one leaves the others' draws alone.
 
 /** The invented country and what every stage reads of it. */
-function scaleFrame(options: SyntheticNetworkOptions) {
-  const o = parseOptions(SyntheticNetworkOptionsSchema, options, 'generateSynthetic');
+function scaleFrame(options: SyntheticNetworkOptions, fn: string) {
+  const o = parseOptions(SyntheticNetworkOptionsSchema, options, fn);
   const words = o.words ?? defaultDemoWords();
   const L = o.links;
   const seed = o.seed;
@@ -620,8 +620,9 @@ function lastResort(c: Drawn): void {
  * streams it to files.
  * @internal
  */
-export function generateSynthetic(options: SyntheticNetworkOptions = {}): CompactSyntheticNetwork {
-  const frame = scaleFrame(options);
+export function generateSynthetic(options: SyntheticNetworkOptions = {}, fn = 'generateSynthetic'): CompactSyntheticNetwork {
+  // `fn`: the public function whose options these are, so a refusal names the one the caller called.
+  const frame = scaleFrame(options, fn);
   const gapped: Gapped = { ...frame, ...placeGaps(frame) };
   const staffed: Staffed = { ...gapped, ...authorityActors(gapped) };
   const linked: Linked = { ...staffed, bodies: jointBodies(staffed), edges: new EdgeList(frame.L, stageStream(frame.seed, 20)) };
@@ -654,7 +655,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}): Compac
  * const net = CooperationNetwork.create({ geography, actors, links });
  */
 export function syntheticNetwork(options: SyntheticNetworkOptions = {}): SyntheticNetwork {
-  const { geography, ids, actors, edges } = generateSynthetic(options);
+  const { geography, ids, actors, edges } = generateSynthetic(options, 'syntheticNetwork');
   const date = dayStrings();
   const links: Link[] = new Array(edges.count);
   for (let i = 0; i < edges.count; i++) {

@@ -177,6 +177,9 @@ describe('syntheticNetwork', () => {
     expect(() => syntheticNetwork({ links: 2_000, municipalities: 201 })).toThrow(/at least 2010 links/);
     expect(() => syntheticNetwork({ links: 2_000, municipalities: 30, counties: 31 })).toThrow(/more counties/);
     expect(() => syntheticNetwork({ links: 2_000, size: 3 } as never)).toThrow();
+    // A refusal names the function called.
+    expect(() => syntheticNetwork({ links: 999 })).toThrow(/^syntheticNetwork: option links: /);
+    expect(() => writeSyntheticNetwork(tmpdir(), { links: 999 })).toThrow(/^writeSyntheticNetwork: option links: /);
     expect(SyntheticNetworkOptionsSchema.parse({})).toEqual({ links: 10_000, seed: 1 });
     const few = syntheticNetwork({ links: 2_000, municipalities: 30, counties: 1 });
     expect(few.geography.counties).toHaveLength(1);
