@@ -101,8 +101,9 @@ function decimalsFor(values: readonly number[], exact: readonly number[], scaleB
 
 /**
  * The scale of a map's options fitted to the values of its map units (`null`
- * for missing), with legend labels in `lang`. Throws a RangeError for a value
- * that is none of the categories given.
+ * for missing), with legend labels in `lang`. Categories given must hold
+ * every value: `checkedScale` (render.ts) refuses them otherwise, naming the
+ * option, before it calls this.
  */
 export function fitScale(o: ScaleOptions, units: readonly (number | null)[], lang: Lang): FittedScale {
   const values = units.filter((v): v is number => v !== null);
@@ -119,8 +120,6 @@ export function fitScale(o: ScaleOptions, units: readonly (number | null)[], lan
     const listed: { value: number; label: string; color?: string | undefined }[] = given ?? distinct.map((value) => ({ value, label: yesNo ? message(lang, value === 1 ? 'yes' : 'no') : text(value) }));
     const categories: MapCategory[] = listed.map((c, i) => ({ value: c.value, label: c.label, color: hexOf(rgb(c.color ?? CATEGORICAL_COLORS[i % CATEGORICAL_COLORS.length]!)) }));
     const byValue = new Map(categories.map((c) => [c.value, c]));
-    const unknown = values.find((v) => !byValue.has(v));
-    if (unknown !== undefined) throw new RangeError(`value ${String(unknown)} is none of the categories (${categories.map((c) => c.value).join(', ')})`);
     return {
       kind: 'categorical',
       categories,
