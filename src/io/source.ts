@@ -1,5 +1,5 @@
 import { ArgumentError, describeValue } from '../model/errors.js';
-import { said } from '../model/options.js';
+import { said, saidIn } from '../model/options.js';
 import { because, hint, type ProblemMessage, type ProblemReason } from '../model/load-report.js';
 import { nodeBuiltin } from '../model/runtime.js';
 import { memoryChunks } from './load/files.js';
@@ -159,7 +159,7 @@ function fromRows(file: string, rows: ReadonlyArray<Readonly<Record<string, unkn
   const position = new Map<string, number>();
   const flat = rows.map((row, i) => {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      throw new ArgumentError(said('errors.where', { fn: file, reason: said('errors.source.rowNotObject', { row: i + 1, value: (lang) => describeValue(row, lang) }) }));
+      throw new ArgumentError(saidIn(file, said('errors.source.rowNotObject', { row: i + 1, value: (lang) => describeValue(row, lang) })));
     }
     const entries: [string, unknown][] = [];
     for (const key of Object.keys(row)) {
@@ -199,7 +199,7 @@ export function readTable(source: TableSource, label: string, options: ReadTable
   const name = typeof s.name === 'string' ? s.name : label;
   if (typeof s.text === 'string') return fromText(name, s.text, options);
   if (s.bytes instanceof Uint8Array) return fromBytes(name, s.bytes, options);
-  throw new ArgumentError(said('errors.where', { fn: label, reason: said('errors.source.expectedRows', { value: (lang) => describeValue(source, lang) }) }));
+  throw new ArgumentError(saidIn(label, said('errors.source.expectedRows', { value: (lang) => describeValue(source, lang) })));
 }
 
 /** Check that a value is a {@link TableSource} (else an {@link ArgumentError} naming `label`). */
@@ -209,7 +209,7 @@ export function checkTableSource(source: unknown, label: string): void {
     const s = source as { path?: unknown; text?: unknown; bytes?: unknown };
     if (typeof s.path === 'string' || s.path instanceof URL || typeof s.text === 'string' || s.bytes instanceof Uint8Array) return;
   }
-  throw new ArgumentError(said('errors.where', { fn: label, reason: said('errors.source.expectedRows', { value: (lang) => describeValue(source, lang) }) }));
+  throw new ArgumentError(saidIn(label, said('errors.source.expectedRows', { value: (lang) => describeValue(source, lang) })));
 }
 
 /**

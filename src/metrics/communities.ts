@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseKernelOptions, said, SeedSchema } from '../model/options.js';
+import { parseKernelOptions, said, SeedSchema, saidIn } from '../model/options.js';
 import { KernelArgumentError } from '../model/errors.js';
 import { csrFromEdges, type Csr } from './csr.js';
 import { firstSeenIds } from './labels.js';
@@ -90,7 +90,7 @@ export function modularity(
 
 /** `fn: array[index] is undefined, expected a label`: a labelling with a hole. */
 function missingLabel(fn: string, array: string, index: number, what: 'errors.kernel.communityLabel' | 'errors.kernel.label'): KernelArgumentError {
-  return new KernelArgumentError(said('errors.where', { fn, reason: said('errors.kernel.labelMissing', { array, index, what: said(what) }) }));
+  return new KernelArgumentError(saidIn(fn, said('errors.kernel.labelMissing', { array, index, what: said(what) })));
 }
 
 function modularityOf(csr: Csr, communities: ArrayLike<number>, { resolution, weighted }: z.output<typeof ModularityOptionsSchema>): number {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseKernelOptions, said } from '../model/options.js';
+import { parseKernelOptions, said, saidIn } from '../model/options.js';
 import { KernelArgumentError } from '../model/errors.js';
 import type { Csr } from './csr.js';
 
@@ -85,7 +85,7 @@ export function linkScores(
   const out = new Float64Array(pairs.length);
   const check = (x: number, i: number): void => {
     if (!Number.isInteger(x) || x < 0 || x >= n) {
-      throw new KernelArgumentError(said('errors.where', { fn: 'linkScores', reason: said('errors.kernel.pairIndex', { pair: i, value: String(x), n }) }));
+      throw new KernelArgumentError(saidIn('linkScores', said('errors.kernel.pairIndex', { pair: i, value: String(x), n })));
     }
   };
 

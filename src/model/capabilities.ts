@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ArgumentError } from './errors.js';
-import { said } from './options.js';
+import { said, saidIn } from './options.js';
 import type { LoadReport } from './load-report.js';
 import { IsoDateSchema } from './schema.js';
 import { foldWord } from './suggest.js';
@@ -242,7 +242,7 @@ export class CapabilitySet {
   onNetworkDate(date: string | undefined, fn: string): CapabilitySet {
     if (date === undefined || this.date === date) return this;
     if (this.date === undefined) return this.asOf(date);
-    throw new ArgumentError(said('errors.where', { fn, reason: said('errors.capabilities.twoDates', { date, other: this.date }) }));
+    throw new ArgumentError(saidIn(fn, said('errors.capabilities.twoDates', { date, other: this.date })));
   }
 
   /** The same records declared a complete census (or not). */

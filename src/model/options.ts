@@ -56,6 +56,11 @@ export function said(key: MessageKey | CountKey, params: Readonly<Record<string,
   return (lang) => sayMessage(key, params, lang);
 }
 
+/** `fn: reason` as a {@link Said} (`errors.where`): a sentence of a function's error, with the function it is about. */
+export function saidIn(fn: string, reason: SaidParam): Said {
+  return said('errors.where', { fn, reason });
+}
+
 /**
  * A refinement's message for a zod check (`.refine(check, refusal('options.ticks'))`,
  * `ctx.addIssue({ code: 'custom', ...refusal(key, params), path })`): the English

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cmp, findCounty, findMunicipality, geographyName, geographyWords, indexGeography } from './geography.js';
 import type { Actor, Geography } from './schema.js';
 import { ArgumentError, ScopeError } from './errors.js';
-import { OptionsError, parseOptions, said } from './options.js';
+import { OptionsError, parseOptions, saidIn } from './options.js';
 import { countySuggestionHint, municipalitySuggestionHint } from './suggest.js';
 import { hint, messageText, type ProblemMessage } from './i18n/problem.js';
 import { message, messageCount, type Lang } from './i18n/index.js';
@@ -104,7 +104,7 @@ export function unknownCountySentence(geography: Geography, name: string): Probl
  */
 export function unknownCountyError(geography: Geography, name: string, fn: string, option?: string): ArgumentError {
   const sentence = unknownCountySentence(geography, name);
-  return option === undefined ? new ArgumentError(said('errors.where', { fn, reason: sentence })) : new OptionsError(fn, option, (lang) => messageText(sentence, lang));
+  return option === undefined ? new ArgumentError(saidIn(fn, sentence)) : new OptionsError(fn, option, (lang) => messageText(sentence, lang));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CapabilitySet, type CapabilityRecord } from '../model/capabilities.js';
 import { ArgumentError } from '../model/errors.js';
-import { said } from '../model/options.js';
+import { said, saidIn } from '../model/options.js';
 import { formatList, message, type Lang } from '../model/i18n/index.js';
 
 /**
@@ -60,14 +60,14 @@ export function competenceNeed(
   fn: string,
 ): CompetenceNeed | undefined {
   if (!o.capabilities) {
-    if (o.capability !== undefined) throw new ArgumentError(said('errors.where', { fn: fn, reason: said('errors.capability.needsRecords') }));
+    if (o.capability !== undefined) throw new ArgumentError(saidIn(fn, said('errors.capability.needsRecords')));
     return undefined;
   }
   const caps = o.capabilities.onNetworkDate(date, fn);
   let asked: string | undefined;
   if (o.capability !== undefined) {
     asked = caps.vocabulary.codeOf(o.capability);
-    if (asked === undefined) throw new ArgumentError(said('errors.where', { fn: fn, reason: said('errors.capability.unknown', { value: JSON.stringify(o.capability), codes: caps.vocabulary.codes.join(', ') }) }));
+    if (asked === undefined) throw new ArgumentError(saidIn(fn, said('errors.capability.unknown', { value: JSON.stringify(o.capability), codes: caps.vocabulary.codes.join(', ') })));
   }
   const known = caps.vocabulary.codes;
   const lacking = known.filter((c) => c === asked || ['no', 'planned'].includes(caps.state(code, c)));

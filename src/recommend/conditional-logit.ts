@@ -25,7 +25,7 @@
  * a case, so there is none.
  */
 import { FitError, KernelArgumentError } from '../model/errors.js';
-import { KernelOptionsError, said } from '../model/options.js';
+import { KernelOptionsError, said, saidIn } from '../model/options.js';
 
 /** One choice situation: `rows` candidate rows of `features` numbers each, row-major, and which rows were chosen. */
 export interface ChoiceCase {
@@ -160,7 +160,7 @@ export function fitConditionalLogit(cases: readonly ChoiceCase[], features: numb
   const tolerance = options.tolerance ?? 1e-10;
   if (!(l2 >= 0 && Number.isFinite(l2))) throw new KernelOptionsError('fitConditionalLogit', 'l2', said('errors.fit.l2', { value: String(l2) }));
   const used = cases.filter((c) => c.rows > 0 && c.y.some((v) => v === 1));
-  if (used.length === 0) throw new KernelArgumentError(said('errors.where', { fn: 'fitConditionalLogit', reason: said('errors.fit.noChosenRow') }));
+  if (used.length === 0) throw new KernelArgumentError(saidIn('fitConditionalLogit', said('errors.fit.noChosenRow')));
   const F = features;
   const { mean, sd } = standardisation(used, F);
   // Every case's standardised rows in one array; case i owns rows start[i] .. start[i + 1].
@@ -244,7 +244,7 @@ export function fitConditionalLogit(cases: readonly ChoiceCase[], features: numb
       for (let d = 0; d < a; d++) H[d * F + a] = H[a * F + d]!;
     }
     const step = choleskySolve(H, g, F);
-    if (!step) throw new FitError(said('errors.where', { fn: 'fitConditionalLogit', reason: said('errors.fit.singular') }));
+    if (!step) throw new FitError(saidIn('fitConditionalLogit', said('errors.fit.singular')));
     let t = 1;
     let next = b;
     let objective = current;

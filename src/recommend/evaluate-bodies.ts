@@ -24,7 +24,7 @@ import {
   type ModelVariant,
 } from './recommender-model.js';
 import { componentArrays, ScoreOptionsSchema, weightedScores, type Components } from './score.js';
-import { OptionsError, ProgressSchema, ViaSchema, parseOptions, refuseIgnoredOptions, said } from '../model/options.js';
+import { OptionsError, ProgressSchema, ViaSchema, parseOptions, refuseIgnoredOptions, said, saidIn } from '../model/options.js';
 
 /**
  * The methods of the body protocol: the learned recommender (refitted per
@@ -285,7 +285,7 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
   const caseGroups = tested.filter((g) => testCases.get(g)!.length > 0);
   if (caseGroups.length === 0) {
     // An ArgumentError, as the ties protocol's (test/model/errors.test.ts): the network cannot answer on that date.
-    throw new ArgumentError(said('errors.where', { fn: FN, reason: at === undefined ? said('errors.evaluate.noCase', { n: tested.length }) : said('errors.evaluate.noCaseSince', { date: at }) }));
+    throw new ArgumentError(saidIn(FN, at === undefined ? said('errors.evaluate.noCase', { n: tested.length }) : said('errors.evaluate.noCaseSince', { date: at })));
   }
   // A fold is the groups its refit leaves out. The county folds leave out every eligible group of the
   // county, with or without a case, so the model of a county's cases has seen no group of it.

@@ -3,7 +3,7 @@ import { csrFromEdges, type Csr } from '../metrics/csr.js';
 import { linkScores as linkScoresKernel, type LinkPredictionMethod } from '../metrics/link-prediction.js';
 import { createRng, shuffled, type Rng } from '../metrics/random.js';
 import { ArgumentError } from '../model/errors.js';
-import { said } from '../model/options.js';
+import { said, saidIn } from '../model/options.js';
 
 /** The methods of the tie protocols on a plain graph: the neighbourhood indices and random (no geography, no municipality model). */
 export const PLAIN_METHODS = ['common_neighbours', 'jaccard', 'adamic_adar', 'resource_allocation', 'preferential_attachment', 'random'] as const;
@@ -49,7 +49,7 @@ function edgesOf(net: CooperationNetwork): { ids: string[]; edges: [number, numb
 function splitOf(ids: readonly string[], kept: readonly (readonly [number, number])[], hidden: readonly (readonly [number, number])[], rng: Rng): PlainSplit {
   const n = ids.length;
   if ((n * (n - 1)) / 2 > PLAIN_MAX_PAIRS) {
-    throw new ArgumentError(said('errors.where', { fn: 'evaluateRecommender', reason: said('errors.evaluate.tooManyPairs', { n, pairs: (n * (n - 1)) / 2, max: PLAIN_MAX_PAIRS }) }));
+    throw new ArgumentError(saidIn('evaluateRecommender', said('errors.evaluate.tooManyPairs', { n, pairs: (n * (n - 1)) / 2, max: PLAIN_MAX_PAIRS })));
   }
   const ends = new Int32Array(kept.length * 2);
   kept.forEach(([i, j], e) => {
@@ -90,11 +90,11 @@ export function plainSplits(net: CooperationNetwork, o: { fraction: number; repe
     const since = o.since;
     const before = new Set(edgesOf(net.asOf(since)).edges.map(([i, j]) => `${i},${j}`));
     const later = edgesOf(net.filterLinks((l) => l.until === undefined || l.until > since)).edges.filter(([i, j]) => !before.has(`${i},${j}`));
-    if (later.length === 0) throw new ArgumentError(said('errors.where', { fn: 'evaluateRecommender', reason: said('errors.evaluate.noEdgeSince', { date: since }) }));
+    if (later.length === 0) throw new ArgumentError(saidIn('evaluateRecommender', said('errors.evaluate.noEdgeSince', { date: since })));
     const kept = edgesOf(net.asOf(since)).edges;
     return Array.from({ length: o.repeats }, (_, r) => splitOf(ids, kept, later, createRng(o.seed + r)));
   }
-  if (edges.length < 2) throw new ArgumentError(said('errors.where', { fn: 'evaluateRecommender', reason: said('errors.evaluate.tooFewEdges', { n: edges.length }) }));
+  if (edges.length < 2) throw new ArgumentError(saidIn('evaluateRecommender', said('errors.evaluate.tooFewEdges', { n: edges.length })));
   return Array.from({ length: o.repeats }, (_, r) => {
     const rng = createRng(o.seed + r);
     const count = Math.min(edges.length - 1, Math.max(1, Math.round(o.fraction * edges.length)));

@@ -21,7 +21,7 @@ import {
   type Components,
   type ParsedScoreOptions,
 } from './score.js';
-import { OptionsError, ProgressSchema, parseOptions, refuseIgnoredOptions, said } from '../model/options.js';
+import { OptionsError, ProgressSchema, parseOptions, refuseIgnoredOptions, said, saidIn } from '../model/options.js';
 import { ArgumentError } from '../model/errors.js';
 
 /** The classic link-prediction baselines the evaluation runs next to the samverkan scorer. */
@@ -182,7 +182,7 @@ export function evaluationSplits(net: CooperationNetwork, options: EvaluateOptio
   const full = evidenceOf(net, o.via);
   const allTies = tiePairs(full);
   if (o.since === undefined && allTies.length < 2) {
-    throw new ArgumentError(said('errors.where', { fn: 'evaluateRecommender', reason: said('errors.evaluate.tooFewTies', { n: allTies.length }) }));
+    throw new ArgumentError(saidIn('evaluateRecommender', said('errors.evaluate.tooFewTies', { n: allTies.length })));
   }
   const candidates = universe(full, o);
   const temporal = o.since !== undefined ? evidenceOf(net.asOf(o.since), o.via) : undefined;
@@ -194,7 +194,7 @@ export function evaluationSplits(net: CooperationNetwork, options: EvaluateOptio
       ? tiePairs(evidenceOf(net.filterLinks((l) => l.until === undefined || l.until > since), o.via)).filter(([i, j]) => !temporal.ties[i]!.has(j))
       : [];
   if (temporal && later.length === 0) {
-    throw new ArgumentError(said('errors.where', { fn: 'evaluateRecommender', reason: said('errors.evaluate.noTieSince', { date: since! }) }));
+    throw new ArgumentError(saidIn('evaluateRecommender', said('errors.evaluate.noTieSince', { date: since! })));
   }
   const splits: Split[] = [];
   for (let r = 0; r < o.repeats; r++) {
@@ -502,7 +502,7 @@ export function evaluateRecommender(net: CooperationNetwork, options: EvaluateOp
     const wrong = methods.filter((m) => !(PLAIN_METHODS as readonly string[]).includes(m));
     if (given && wrong.length > 0) {
       const reason = said('errors.evaluate.needsGeography', { n: wrong.length, methods: wrong.join(', '), plain: PLAIN_METHODS.join(', ') });
-      throw new ArgumentError(said('errors.where', { fn: 'evaluateRecommender', reason }));
+      throw new ArgumentError(saidIn('evaluateRecommender', reason));
     }
   }
   const used = plain ? methods.filter((m) => (PLAIN_METHODS as readonly string[]).includes(m)) : methods;

@@ -5,7 +5,7 @@ import { withColumns, type Rows } from '../model/table.js';
 import { toCsr } from '../metrics/csr.js';
 import { actorView } from '../analysis/view.js';
 import { LINK_PREDICTION_METHODS, linkScores as linkScoresKernel, type LinkPredictionMethod } from '../metrics/link-prediction.js';
-import { NetworkSchema, ViaSchema, parseOptions, said } from '../model/options.js';
+import { NetworkSchema, ViaSchema, parseOptions, said, saidIn } from '../model/options.js';
 import { ArgumentError } from '../model/errors.js';
 
 export const LinkScoresOptionsSchema = z.strictObject({
@@ -59,13 +59,13 @@ export function linkScores(
   options: LinkScoresOptions = {},
 ): Rows<LinkScoreRow> {
   const o = parseOptions(LinkScoresOptionsSchema, options, 'linkScores', net);
-  if (!LINK_PREDICTION_METHODS.includes(method)) throw new ArgumentError(said('errors.where', { fn: 'linkScores', reason: said('errors.linkScores.unknownMethod', { value: JSON.stringify(method), methods: LINK_PREDICTION_METHODS.join(', ') }) }));
+  if (!LINK_PREDICTION_METHODS.includes(method)) throw new ArgumentError(saidIn('linkScores', said('errors.linkScores.unknownMethod', { value: JSON.stringify(method), methods: LINK_PREDICTION_METHODS.join(', ') })));
   const csr = o.network === 'actors' ? actorView(net).csr : toCsr(sharedProjection(net, { via: o.via }).graph);
   const resolve = (id: string): string => {
     if (net.hasActor(id) && (o.network === 'actors' || net.actor(id)!.kind === 'municipality')) return id;
     const m = net.municipality(id);
     if (m) return m.code;
-    throw new ArgumentError(said('errors.where', { fn: 'linkScores', reason: said(o.network === 'actors' ? 'errors.linkScores.unknownActor' : 'errors.linkScores.unknownMunicipality', { value: JSON.stringify(id) }) }));
+    throw new ArgumentError(saidIn('linkScores', said(o.network === 'actors' ? 'errors.linkScores.unknownActor' : 'errors.linkScores.unknownMunicipality', { value: JSON.stringify(id) })));
   };
   const resolved = pairs.map(([a, b]) => [resolve(a), resolve(b)] as const);
   const scores = linkScoresKernel(

@@ -6,7 +6,7 @@ import { joinNames, kindCount, kindWords, someNames } from '../model/words.js';
 import { LangSchema, message, messageCount, resolveLang } from '../model/i18n/index.js';
 import { networkFeatures } from './recommend.js';
 import { CandidateOptionsShape, candidatesOf, componentArrays, ScoreOptionsShape, weightedScores, type Components } from './score.js';
-import { KindListSchema, KindOptionSchema, SmallPopulationSchema, parseOptions, said } from '../model/options.js';
+import { KindListSchema, KindOptionSchema, SmallPopulationSchema, parseOptions, said, saidIn } from '../model/options.js';
 import { CapabilitySet } from '../model/capabilities.js';
 import { ArgumentError } from '../model/errors.js';
 import { unknownCountyError } from '../model/scope.js';
@@ -123,15 +123,15 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
   let lacks: ((code: string) => boolean) | undefined;
   let capabilityLabel = '';
   if (o.objective === 'capability-reach') {
-    if (!o.capabilities || o.capability === undefined) throw new ArgumentError(said('errors.where', { fn: 'planLinks', reason: said('errors.plan.capabilityReachNeeds') }));
+    if (!o.capabilities || o.capability === undefined) throw new ArgumentError(saidIn('planLinks', said('errors.plan.capabilityReachNeeds')));
     const caps = o.capabilities.onNetworkDate(net.date, 'planLinks');
     const code = caps.vocabulary.codeOf(o.capability);
-    if (code === undefined) throw new ArgumentError(said('errors.where', { fn: 'planLinks', reason: said('errors.capability.unknown', { value: JSON.stringify(o.capability), codes: caps.vocabulary.codes.join(', ') }) }));
+    if (code === undefined) throw new ArgumentError(saidIn('planLinks', said('errors.capability.unknown', { value: JSON.stringify(o.capability), codes: caps.vocabulary.codes.join(', ') })));
     holds = (c) => caps.state(c, code) === 'yes';
     lacks = (c) => ['no', 'planned'].includes(caps.state(c, code));
     capabilityLabel = capabilityWithArticle(caps.vocabulary, code, lang);
   } else if (o.capabilities !== undefined || o.capability !== undefined) {
-    throw new ArgumentError(said('errors.where', { fn: 'planLinks', reason: said('errors.plan.capabilityOptionsOnly', { objective: o.objective }) }));
+    throw new ArgumentError(saidIn('planLinks', said('errors.plan.capabilityOptionsOnly', { objective: o.objective })));
   }
   const f = networkFeatures(net, o.via);
   const { codes } = f.ev;

@@ -6,7 +6,7 @@ import { createRng, shuffled } from '../metrics/random.js';
 import { fitConditionalLogit, logLikelihood, type ConditionalLogitFit } from './conditional-logit.js';
 import { groupCases, groupRoles, knownFields, type GroupCase } from './group-cases.js';
 import { AttributeFeatureSpecSchema, FeatureSpecSchema, PlainFeatureSpecSchema, featureMatrix, hasAttribute, tieEvidence, type FeatureContext, type FeatureSpec, type TieEvidence } from './pair-features.js';
-import { ViaSchema, parseOptions, said } from '../model/options.js';
+import { ViaSchema, parseOptions, said, saidIn } from '../model/options.js';
 import { ArgumentError, FitError } from '../model/errors.js';
 
 /** A feature of a fitted model: its spec, its coefficient (raw scale) and the training mean and sd. */
@@ -247,7 +247,7 @@ export function fitRecommender(net: CooperationNetwork, options: FitRecommenderO
   const eligible = ev.groups.map((_, i) => i).filter(roles.eligible);
   const cases = eligible.flatMap((g) => groupCases(ev, g, roles.evidence, specs));
   if (cases.length === 0) {
-    throw new ArgumentError(said('errors.where', { fn: 'fitRecommender', reason: said('errors.fit.noCases', { n: eligible.length }) }));
+    throw new ArgumentError(saidIn('fitRecommender', said('errors.fit.noCases', { n: eligible.length })));
   }
   const variant = toVariant(specs, fitCases(cases, specs.length, o.l2, o.l2Grid, o.folds, o.seed));
   let field: ModelVariant | undefined;

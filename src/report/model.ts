@@ -14,7 +14,7 @@ import type { Scope } from '../model/scope.js';
 import type { MapFeatureCollection } from './map.js';
 import { areaWords } from './phrases.js';
 import { recommendAll, type RecommendationRow } from '../recommend/recommend.js';
-import { PartnerKindsSchema, ProgressSchema, SmallPopulationSchema, parseOptions, said } from '../model/options.js';
+import { PartnerKindsSchema, ProgressSchema, SmallPopulationSchema, parseOptions, said, saidIn } from '../model/options.js';
 import { capabilitiesByMunicipality, capabilityCoverage, capabilityGaps, competenceReach, type CapabilityCoverageRow, type CapabilityGapRow, type CompetenceReachRow, type MunicipalityCapabilityRow } from '../analysis/capabilities.js';
 import { CapabilitySet } from '../model/capabilities.js';
 import { ArgumentError } from '../model/errors.js';
@@ -149,7 +149,7 @@ export function buildReport(network: CooperationNetwork, options: ReportOptions 
   const parsed = parseOptions(ReportOptionsSchema, options, 'buildReport', network);
   const lang = resolveLang(parsed.lang, network.geography);
   const o = { ...parsed, lang };
-  if (o.capability !== undefined && !o.capabilities) throw new ArgumentError(said('errors.where', { fn: 'buildReport', reason: said('errors.capability.reportNeedsRecords') }));
+  if (o.capability !== undefined && !o.capabilities) throw new ArgumentError(saidIn('buildReport', said('errors.capability.reportNeedsRecords')));
   const net = reportNetwork(network, o.county);
   const progress = o.onProgress ? { onProgress: o.onProgress } : {};
   const paths = { samples: o.samples, workers: o.workers };

@@ -1,6 +1,6 @@
 /** Where a graph file comes from, and its text: decoded by the one byte-to-text reader (`decodeText`). */
 import { ArgumentError, describeValue } from '../../model/errors.js';
-import { said } from '../../model/options.js';
+import { said, saidIn } from '../../model/options.js';
 import { because, type Problem } from '../../model/load-report.js';
 import { fileProblem, filePathOf, MAX_IN_MEMORY_BYTES, readFileBytes, type TableSource } from '../source.js';
 import { decodeText, decodeWindows1252, NotTextError } from '../text.js';
@@ -51,7 +51,7 @@ export function sourceText(source: GraphSource, label: string): { file: string; 
   const name = typeof s.name === 'string' ? s.name : label;
   if (typeof s.text === 'string') return { file: name, text: s.text, problems: [] };
   if (s.bytes instanceof Uint8Array) return fromBytes(name, s.bytes);
-  throw new ArgumentError(said('errors.where', { fn: 'readGraphFile', reason: said('errors.source.expectedFile', { value: (lang) => describeValue(source, lang) }) }));
+  throw new ArgumentError(saidIn('readGraphFile', said('errors.source.expectedFile', { value: (lang) => describeValue(source, lang) })));
 }
 
 /**
@@ -64,5 +64,5 @@ export function sourceText(source: GraphSource, label: string): { file: string; 
 export function checkGraphSource(source: unknown, label: string): void {
   const g = source as { path?: unknown; text?: unknown; bytes?: unknown } | null;
   const ok = typeof g === 'string' || g instanceof URL || g instanceof Uint8Array || (typeof g === 'object' && g !== null && (typeof g.path === 'string' || g.path instanceof URL || typeof g.text === 'string' || g.bytes instanceof Uint8Array));
-  if (!ok) throw new ArgumentError(said('errors.where', { fn: label, reason: said('errors.source.expectedFile', { value: (lang) => describeValue(source, lang) }) }));
+  if (!ok) throw new ArgumentError(saidIn(label, said('errors.source.expectedFile', { value: (lang) => describeValue(source, lang) })));
 }
