@@ -16,7 +16,7 @@ import { showCell } from '../header.js';
 import { ambiguousMunicipality, excelHint, lookalikeMunicipality, Lookalikes, municipalitySuggestionHint } from '../hints.js';
 import type { Table } from '../source.js';
 import type { DeclaredIds, IdTrail } from './ends.js';
-import { ByteInterner } from './intern.js';
+import { ByteInterner, isPrintableAscii } from './intern.js';
 import { checkHead, countRow, extraAttributes, headOf, readAll, RecordCells, hasUnreadCell, unnamedColumns, unreadCells, type RecordReader, type UnreadCells, type TableHead } from './record.js';
 import { countBlank, emptyReport } from './report.js';
 
@@ -131,12 +131,6 @@ class ActorIds {
   has(id: string): boolean {
     return this.placeOf(id) !== undefined;
   }
-}
-
-/** Whether `bytes[start … end - 1]` are printable ASCII (as `ByteInterner.internText` keys text). */
-function isPrintableAscii(bytes: Uint8Array, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) if (bytes[k]! < 0x20 || bytes[k]! > 0x7e) return false;
-  return true;
 }
 
 function sameActor(a: Actor, b: Actor): boolean {

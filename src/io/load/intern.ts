@@ -176,6 +176,16 @@ function hashOf(bytes: Uint8Array, start: number, end: number): number {
   return mixed(h);
 }
 
+/**
+ * Whether `bytes[start … end - 1]` are printable ASCII: the bytes of text the
+ * table keys by its text as well ({@link textHash}'s rule), so a key set from
+ * such bytes is found by `getText` and `internText`.
+ */
+export function isPrintableAscii(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (bytes[k]! < 0x20 || bytes[k]! > 0x7e) return false;
+  return true;
+}
+
 /** {@link hashOf} of the bytes of text of printable ASCII (each character its own byte), or `undefined` for any other text. */
 function textHash(text: string): number | undefined {
   let h = 0x811c9dc5;
