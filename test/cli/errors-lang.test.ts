@@ -13,6 +13,17 @@ import { cli } from './helpers.js';
 
 const lastLine = (text: string) => text.trimEnd().split('\n').at(-1)!;
 
+/** Runs `args` in Swedish (the default) and with --lang en: both exit `code` and end with `samverkan: ` and the sentence; returns the English run. */
+async function saysInBoth(args: string[], cwd: string | undefined, code: number, sv: string, en: string) {
+  const swedish = await cli(args, { ...(cwd && { cwd }), lang: null });
+  expect(swedish.code).toBe(code);
+  expect(lastLine(swedish.stderr)).toBe(`samverkan: ${sv}`);
+  const english = await cli(args, cwd ? { cwd } : {});
+  expect(english.code).toBe(code);
+  expect(lastLine(english.stderr)).toBe(`samverkan: ${en}`);
+  return english;
+}
+
 describe('errors of the library in the CLI’s language', () => {
   it('an export of ids XML cannot hold: Swedish by default, English with --lang en, exit 1', async () => {
     const dir = tmpDir();
@@ -20,12 +31,13 @@ describe('errors of the library in the CLI’s language', () => {
     writeFileSync(join(dir, 'actors.csv'), 'id,name,kind,municipality\na,Alfa,authority,2480\na\uFFFF,Beta,authority,2480\n');
     writeFileSync(join(dir, 'links.csv'), 'source,target\na,2480\n');
     const args = ['export', '--to', 'gexf', '--actors', 'actors.csv', '--links', 'links.csv', '--metrics', 'none', '--out', 'out.gexf'];
-    const sv = await cli(args, { cwd: dir, lang: null });
-    expect(sv.code).toBe(1);
-    expect(lastLine(sv.stderr)).toBe('samverkan: aktörs-id:na "a" och "a\\uffff" skiljer sig bara i tecken som XML inte kan innehålla; byt namn på ett av dem före exporten');
-    const en = await cli(args, { cwd: dir });
-    expect(en.code).toBe(1);
-    expect(lastLine(en.stderr)).toBe('samverkan: actor ids "a" and "a\\uffff" differ only in characters XML cannot hold; rename one before exporting');
+    const en = await saysInBoth(
+      args,
+      dir,
+      1,
+      'aktörs-id:na "a" och "a\\uffff" skiljer sig bara i tecken som XML inte kan innehålla; byt namn på ett av dem före exporten',
+      'actor ids "a" and "a\\uffff" differ only in characters XML cannot hold; rename one before exporting',
+    );
     expect(en.stderr).not.toContain('--debug');
   });
 
@@ -52,13 +64,7 @@ describe('errors of the library in the CLI’s language', () => {
       ['body', 'evaluateBodies: ingen grupp som startade efter 2999-01-01 har något fall; välj ett tidigare datum', 'evaluateBodies: no group started after 2999-01-01 has a case; choose an earlier date'],
       ['ties', 'evaluateRecommender: inget kommunband bildades efter 2999-01-01; välj ett tidigare datum', 'evaluateRecommender: no municipality tie was formed after 2999-01-01; choose an earlier date'],
     ]) {
-      const args = ['evaluate', '--protocol', protocol!, '--since', '2999-01-01', '--dataset', 'bodies'];
-      const said = await cli(args, { lang: null });
-      expect(said.code).toBe(1);
-      expect(lastLine(said.stderr)).toBe(`samverkan: ${sv}`);
-      const english = await cli(args);
-      expect(english.code).toBe(1);
-      expect(lastLine(english.stderr)).toBe(`samverkan: ${en}`);
+      await saysInBoth(['evaluate', '--protocol', protocol!, '--since', '2999-01-01', '--dataset', 'bodies'], undefined, 1, sv!, en!);
     }
   });
 
@@ -88,11 +94,12 @@ describe('errors of the library in the CLI’s language', () => {
     const dir = tmpDir();
     writeFileSync(join(dir, 'links.csv'), 'source,target\n2480,2460\n');
     const args = ['fit', '--links', 'links.csv', '--ids', 'municipality-codes'];
-    const sv = await cli(args, { cwd: dir, lang: null });
-    expect(sv.code).toBe(1);
-    expect(lastLine(sv.stderr)).toBe('samverkan: fitRecommender: inga fall att lära av: 0 grupper kan döljas, och ingen har en medlem med en medlemskollega som inget annat band förenar den med (ge grupper, eller ett nätverk med gemensamma organ)');
-    const en = await cli(args, { cwd: dir });
-    expect(en.code).toBe(1);
-    expect(lastLine(en.stderr)).toBe('samverkan: fitRecommender: no cases to learn from: 0 groups can be hidden, and none has a member with a co-member that no other tie joins to it (give groups, or a network with joint bodies)');
+    await saysInBoth(
+      args,
+      dir,
+      1,
+      'fitRecommender: inga fall att lära av: 0 grupper kan döljas, och ingen har en medlem med en medlemskollega som inget annat band förenar den med (ge grupper, eller ett nätverk med gemensamma organ)',
+      'fitRecommender: no cases to learn from: 0 groups can be hidden, and none has a member with a co-member that no other tie joins to it (give groups, or a network with joint bodies)',
+    );
   });
 });
