@@ -70,11 +70,12 @@ export function components(net: CooperationNetwork, options: ComponentsOptions =
 
 export const ArticulationOptionsSchema = KindsOption.extend({
   /**
-   * `'county'` (default): look for single points of failure inside each
-   * county's own network (the actors that belong to the county); `'network'`:
-   * in the whole network.
+   * Where to look for single points of failure: `'county'` (default) inside
+   * each county's own network (the actors that belong to the county),
+   * `'network'` in the whole network. (Named `scope` before 0.2.0: `scope`
+   * is the area a network's data covers.)
    */
-  scope: z.enum(['county', 'network']).default('county'),
+  within: z.enum(['county', 'network']).default('county'),
   /**
    * `'actors'` (default): the actor network; `'municipalities'`: the
    * municipality projection (ties direct or through shared bodies), so only
@@ -85,7 +86,7 @@ export const ArticulationOptionsSchema = KindsOption.extend({
 export type ArticulationOptions = z.input<typeof ArticulationOptionsSchema>;
 
 export interface ArticulationRow extends ActorRowBase {
-  /** County code the network was restricted to, or `network`. */
+  /** County code the network was restricted to (`within: 'county'`), or `network`. */
   scope: string;
   /** Actors in its connected component (of the scope's network), itself included. */
   componentSize: number;
@@ -111,7 +112,7 @@ export function articulationPoints(net: CooperationNetwork, options: Articulatio
   const o = parseOptions(ArticulationOptionsSchema, options, 'articulationPoints', net);
   const byKind = kindFilter(o.kinds);
   const scopes: { scope: string; include: (a: Actor) => boolean }[] =
-    o.scope === 'network'
+    o.within === 'network'
       ? [{ scope: 'network', include: byKind ?? (() => true) }]
       : net.counties().map((c) => ({ scope: c.code, include: (a: Actor) => a.county === c.code && (byKind ? byKind(a) : true) }));
   const rows: ArticulationRow[] = [];

@@ -14,7 +14,7 @@
  * `iop-partner`), and plurals are listed (`associations`). A kind outside
  * the vocabulary is kept as written (as a snake_case word) and reported,
  * once per kind, by the loader. Users add words with a kinds file
- * (`loadNetwork(…, { kinds })`, CLI `--kinds-file`).
+ * (`loadNetwork(…, { kindsFile })`, CLI `--kinds-file`).
  */
 import { foldWord } from './suggest.js';
 

@@ -8,6 +8,7 @@ import { brokerage, type BrokerageRow } from '../../src/analysis/brokerage.js';
 import { communities } from '../../src/analysis/communities.js';
 import { articulationPoints, bridges, components, kCore } from '../../src/analysis/structure.js';
 import { loadNetwork } from '../../src/io/load-network.js';
+import { OptionsError } from '../../src/model/options.js';
 import { byId, close, expectNoSurprises, expectTidy, network, type LinkSpec, emptySweden } from './helpers.js';
 
 const X = 'x';
@@ -189,11 +190,11 @@ describe('articulation points, bridges, components, k-core on municipalities of 
     expectTidy(rows);
   });
 
-  it("articulationPoints: network 'municipalities' (the projection), scope county and network", () => {
-    for (const scope of ['county', 'network'] as const) {
-      const rows = articulationPoints(net, { network: 'municipalities', scope });
+  it("articulationPoints: network 'municipalities' (the projection), within county and network", () => {
+    for (const within of ['county', 'network'] as const) {
+      const rows = articulationPoints(net, { network: 'municipalities', within });
       expect(rows.map((r) => [r.id, r.scope, r.componentSize, r.parts, r.cutOffMunicipalities, r.cutOffActors])).toEqual([
-        ['2480', scope === 'county' ? '24' : 'network', 4, 2, 1, 1],
+        ['2480', within === 'county' ? '24' : 'network', 4, 2, 1, 1],
       ]);
     }
   });
@@ -242,7 +243,7 @@ describe('k-core, articulation points and bridges on the barbell and two pairs',
     const core = byId(kCore(net, { kinds: [X] }));
     expect(ids.map((id) => core.get(id)!.core)).toEqual([3, 3, 3, 3, 2, 3, 3, 3, 3]);
     // m cuts 4 | 4 (cut off 4); k3 cuts {k0,k1,k2} from the other 5 (cut off 3)
-    expect(articulationPoints(net, { kinds: [X], scope: 'network' }).map((r) => [r.id, r.parts, r.cutOffActors])).toEqual([
+    expect(articulationPoints(net, { kinds: [X], within: 'network' }).map((r) => [r.id, r.parts, r.cutOffActors])).toEqual([
       ['m', 2, 4],
       ['k3', 2, 3],
       ['k5', 2, 3],
@@ -263,7 +264,7 @@ describe('k-core, articulation points and bridges on the barbell and two pairs',
       ['a', 'b'],
       ['c', 'd'],
     ]);
-    expect(articulationPoints(net, { kinds: [X], scope: 'network' })).toEqual([]);
+    expect(articulationPoints(net, { kinds: [X], within: 'network' })).toEqual([]);
     expect(kCore(net, { kinds: [X] }).map((r) => r.core)).toEqual([1, 1, 1, 1]);
   });
 
@@ -273,9 +274,21 @@ describe('k-core, articulation points and bridges on the barbell and two pairs',
     expect(rows).toHaveLength(290);
     expect(rows.every((r) => r.size === 1 && r.municipalityCount === 1 && r.counties.length === 1)).toBe(true);
     expect(articulationPoints(net)).toEqual([]);
-    expect(articulationPoints(net, { scope: 'network', network: 'municipalities' })).toEqual([]);
+    expect(articulationPoints(net, { within: 'network', network: 'municipalities' })).toEqual([]);
     expect(bridges(net)).toEqual([]);
     expect(kCore(net).every((r) => r.core === 0)).toBe(true);
+  });
+
+  it('where articulationPoints looks is `within`; `scope`, its name before 0.2.0, is refused naming it', () => {
+    // Two counties' pairs joined through m (county 24): per county m cuts nothing (no tie of its county), in the whole network it cuts 2 | 2.
+    const net = network(
+      [{ id: 'a', kind: X, county: '24' }, { id: 'b', kind: X, county: '24' }, { id: 'm', kind: X, county: '25' }, { id: 'c', kind: X, county: '24' }, { id: 'd', kind: X, county: '24' }],
+      [['a', 'b'], ['b', 'm'], ['m', 'c'], ['c', 'd']],
+    );
+    expect(articulationPoints(net, { kinds: [X], within: 'network' }).map((r) => [r.id, r.scope, r.cutOffActors])).toEqual([['m', 'network', 2], ['b', 'network', 1], ['c', 'network', 1]]);
+    expect(articulationPoints(net, { kinds: [X], within: 'county' })).toEqual([]);
+    expect(() => articulationPoints(net, { scope: 'network' } as never)).toThrow(OptionsError);
+    expect(() => articulationPoints(net, { scope: 'network' } as never)).toThrow(/scope/);
   });
 });
 

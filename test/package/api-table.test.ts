@@ -26,11 +26,7 @@ const DIFFERENT_MEANINGS: Readonly<Record<string, string>> = {
  * public API, for a CHANGELOG entry). Only these pairs are exempt: the name
  * keeps its one meaning everywhere else.
  */
-const NAME_CLASHES: Readonly<Record<string, string>> = {
-  'articulationPoints.scope': "whether points are found per county or in the whole network; elsewhere `scope` is the area a network's data covers",
-  'loadNetwork.kinds': "the words of a kinds file (word to kind); elsewhere `kinds` is a list of actor kinds",
-  'loadNetworkStream.kinds': 'as loadNetwork.kinds',
-};
+const NAME_CLASHES: Readonly<Record<string, string>> = {};
 
 /**
  * Options whose default in the kernels (`kernels.*`) differs from the one in

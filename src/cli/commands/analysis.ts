@@ -66,20 +66,21 @@ export const brokerageCommand = defineCommand({
 
 const STRUCTURE_FLAGS = {
   show: cliFlag({ type: 'choice', choices: ['articulation', 'bridges', 'components', 'kcore'], value: 'WHAT', help: 'cli.flag.structure.show', default: 'articulation' }),
-  scope: libraryFlag(ArticulationOptionsSchema, 'scope', { value: 'NAME', help: 'cli.flag.structure.scope' }),
+  within: libraryFlag(ArticulationOptionsSchema, 'within', { value: 'NAME', help: 'cli.flag.structure.within' }),
   network: libraryFlag(ArticulationOptionsSchema, 'network', { value: 'NAME', help: 'cli.flag.structure.network' }),
 } as const satisfies FlagTable;
 
 export const structureCommand = defineCommand({
   name: 'structure',
   groups: [{ title: 'cli.help.options', flags: STRUCTURE_FLAGS }, ...COMMON_GROUPS],
+  renamedFlags: { scope: 'within' },
   examples: ['samverkan structure --show articulation --network municipalities'],
   run({ values, flags }, io) {
     const { net, description, lang } = loadInput({ values, flags }, io);
     announce(description, values, io);
     const { show = 'articulation' } = flagsOf(STRUCTURE_FLAGS, flags);
-    const { scope, network } = optionsOf(STRUCTURE_FLAGS, flags);
-    if (show !== 'articulation' && scope) throw new UsageError(message(lang, 'cli.error.scopeArticulation'));
+    const { within, network } = optionsOf(STRUCTURE_FLAGS, flags);
+    if (show !== 'articulation' && within) throw new UsageError(message(lang, 'cli.error.withinArticulation'));
     if (show === 'bridges' && network) throw new UsageError(message(lang, 'cli.error.networkBridges'));
     const rows =
       show === 'bridges'
@@ -88,7 +89,7 @@ export const structureCommand = defineCommand({
           ? components(net, { ...(network && { network }) })
           : show === 'kcore'
             ? kCore(net, { ...(network && { network }) })
-            : articulationPoints(net, { ...(scope && { scope }), ...(network && { network }) });
+            : articulationPoints(net, { ...(within && { within }), ...(network && { network }) });
     printRows(rows, { values, flags }, io);
     return 0;
   },
