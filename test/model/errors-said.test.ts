@@ -132,7 +132,8 @@ describe('evaluations and fits', () => {
     expect(l2).toBeInstanceOf(RangeError);
     expect(l2).toBeInstanceOf(KernelOptionsError);
     expect(l2).toBeInstanceOf(OptionsError);
-    expect(l2).toMatchObject({ code: 'OPTIONS', option: 'l2', message: 'fitConditionalLogit: option l2: must be a finite number ≥ 0, got -1' });
+    expect(l2).toMatchObject({ code: 'OPTIONS', option: 'l2', message: 'fitConditionalLogit: option l2: must be a finite number ≥ 0, got a number (-1)' });
+    expect((l2 as KernelOptionsError).describe('sv')).toBe('fitConditionalLogit: alternativet l2: ska vara ett ändligt tal ≥ 0, fick talet -1');
     const unchosen = thrown(() => fitConditionalLogit([{ x: Float64Array.of(0, 1), rows: 2, y: Uint8Array.of(0, 0) }], 1));
     expect(unchosen).toBeInstanceOf(RangeError);
     expect(unchosen).toBeInstanceOf(KernelArgumentError);
@@ -144,6 +145,30 @@ describe('evaluations and fits', () => {
     const singular = thrown(() => fitConditionalLogit([{ x: Float64Array.of(1, 1), rows: 2, y: Uint8Array.of(0, 1) }], 1, { l2: 0 }));
     expect(singular).toBeInstanceOf(FitError);
     expect(singular.message).toBe('fitConditionalLogit: the Hessian is singular (features that never vary, or a separable choice); fit with l2 > 0');
+  });
+
+  it('the conditional logit\'s options are a strict schema: an unknown key, a wrong type or a start of another length is a KernelOptionsError naming it', () => {
+    const cases = [{ x: Float64Array.of(0, 1, 2), rows: 3, y: Uint8Array.of(0, 0, 1) }];
+    const refused = (options: object, option: string) => {
+      const error = thrown(() => fitConditionalLogit(cases, 1, options as never));
+      expect(error, option).toBeInstanceOf(RangeError);
+      expect(error, option).toBeInstanceOf(KernelOptionsError);
+      expect(error, option).toMatchObject({ code: 'OPTIONS', option });
+      return error as KernelOptionsError;
+    };
+    expect(refused({ lambda: 1 }, 'lambda').message).toMatch(/^fitConditionalLogit: option lambda: unknown option/);
+    refused({ l2: Infinity }, 'l2');
+    refused({ l2: '1' }, 'l2');
+    refused({ maxIterations: 2.5 }, 'maxIterations');
+    refused({ tolerance: -1 }, 'tolerance');
+    const start = refused({ start: [1, 2] }, 'start');
+    expect(start.message).toBe('fitConditionalLogit: option start: has 2 values; the cases have 1 features, one coefficient each');
+    expect(start.describe('sv')).toBe('fitConditionalLogit: alternativet start: har 2 värden; fallen har 1 variabler, en koefficient var');
+    // A start of the right length is a warm start: the same optimum.
+    const cold = fitConditionalLogit(cases, 1, { l2: 1 });
+    const warm = fitConditionalLogit(cases, 1, { l2: 1, start: [cold.coefficients[0]! + 0.5] });
+    expect(Math.abs(warm.coefficients[0]! - cold.coefficients[0]!)).toBeLessThan(1e-8);
+    expect(cold.iterations).toBeGreaterThan(0);
   });
 });
 
