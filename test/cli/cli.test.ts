@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articulationPoints, centrality, coverageByCounty, findGaps, loadNetwork, summaryByCounty, swedenCooperationBodies } from '../../src/index.js';
+import { articulationPoints, bridges, brokerage, centrality, coverageByCounty, findGaps, loadNetwork, summaryByCounty, swedenCooperationBodies } from '../../src/index.js';
 import { progressBar } from '../../src/cli/progress.js';
 import { cli } from './helpers.js';
 
@@ -154,6 +154,16 @@ describe('analysis subcommands', () => {
       expect(r.code, args.join(' ')).toBe(2);
     }
     expect((await cli(['structure', '--scope', 'network', '--dataset', 'bodies'])).stderr).toMatch(/--scope is now --within in samverkan structure/);
+  });
+
+  it('structure --show bridges and brokerage take --network municipalities: the library rows on the projection', async () => {
+    const projected = await json(['structure', '--show', 'bridges', '--network', 'municipalities']);
+    expect(projected).toEqual(JSON.parse(JSON.stringify(bridges(bodies, { network: 'municipalities' }))));
+    expect(projected.length).toBeGreaterThan(0);
+    expect(await json(['brokerage', '--network', 'municipalities'])).toEqual(JSON.parse(JSON.stringify(brokerage(bodies, { network: 'municipalities' }))));
+    const both = await cli(['brokerage', '--network', 'municipalities', '--group-by', 'municipality', '--dataset', 'bodies']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--group-by/);
   });
 
   it('rejects unknown measures, gap types and counties with exit 2', async () => {

@@ -133,7 +133,7 @@ describe('evaluations and fits', () => {
     expect(l2).toBeInstanceOf(KernelOptionsError);
     expect(l2).toBeInstanceOf(OptionsError);
     expect(l2).toMatchObject({ code: 'OPTIONS', option: 'l2', message: 'fitConditionalLogit: option l2: must be a finite number ≥ 0, got a number (-1)' });
-    expect((l2 as KernelOptionsError).describe('sv')).toBe('fitConditionalLogit: alternativet l2: ska vara ett ändligt tal ≥ 0, fick talet -1');
+    expect(l2.describe('sv')).toBe('fitConditionalLogit: alternativet l2: ska vara ett ändligt tal ≥ 0, fick talet -1');
     const unchosen = thrown(() => fitConditionalLogit([{ x: Float64Array.of(0, 1), rows: 2, y: Uint8Array.of(0, 0) }], 1));
     expect(unchosen).toBeInstanceOf(RangeError);
     expect(unchosen).toBeInstanceOf(KernelArgumentError);
@@ -154,7 +154,7 @@ describe('evaluations and fits', () => {
       expect(error, option).toBeInstanceOf(RangeError);
       expect(error, option).toBeInstanceOf(KernelOptionsError);
       expect(error, option).toMatchObject({ code: 'OPTIONS', option });
-      return error as KernelOptionsError;
+      return error;
     };
     expect(refused({ lambda: 1 }, 'lambda').message).toMatch(/^fitConditionalLogit: option lambda: unknown option/);
     refused({ l2: Infinity }, 'l2');

@@ -48,6 +48,7 @@ const BROKERAGE_FLAGS = {
   'group-by': libraryFlag(BrokerageOptionsSchema, 'groupBy', { value: 'NAME', help: 'cli.flag.brokerage.group-by' }),
   ungrouped: libraryFlag(BrokerageOptionsSchema, 'ungrouped', { value: 'HOW', help: 'cli.flag.brokerage.ungrouped' }),
   kinds: libraryFlag(BrokerageOptionsSchema, 'kinds', { value: 'LIST', help: 'cli.flag.brokerage.kinds' }),
+  network: libraryFlag(BrokerageOptionsSchema, 'network', { value: 'NAME', help: 'cli.flag.brokerage.network' }),
 } as const satisfies FlagTable;
 
 export const brokerageCommand = defineCommand({
@@ -81,10 +82,9 @@ export const structureCommand = defineCommand({
     const { show = 'articulation' } = flagsOf(STRUCTURE_FLAGS, flags);
     const { within, network } = optionsOf(STRUCTURE_FLAGS, flags);
     if (show !== 'articulation' && within) throw new UsageError(message(lang, 'cli.error.withinArticulation'));
-    if (show === 'bridges' && network) throw new UsageError(message(lang, 'cli.error.networkBridges'));
     const rows =
       show === 'bridges'
-        ? bridges(net)
+        ? bridges(net, { ...(network && { network }) })
         : show === 'components'
           ? components(net, { ...(network && { network }) })
           : show === 'kcore'
