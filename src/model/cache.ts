@@ -1,7 +1,9 @@
 /**
  * The one cache of everything derived from an immutable object: a network
- * (projections, views, coverage, recommender features) or a geography
- * (indexes, border graphs, distances). Entries live as long as their owner
+ * (projections, views, coverage, recommender features), a geography
+ * (indexes, border graphs, distances), a country's kind words (their
+ * vocabulary), a map's feature collection (prepared, its frames and subsets)
+ * or one feature (its label position). Entries live as long as their owner
  * (a `WeakMap`), and a key names the function and its options
  * (`'projection:[["joint_body"],"any"]'`), so two functions never share one.
  * What is cached is shared: the functions that hand results to callers give
