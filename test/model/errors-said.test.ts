@@ -288,3 +288,35 @@ describe('arguments the data does not have, in both languages', () => {
     }
   });
 });
+
+describe('the capability, map, explorer and field errors a user can reach, in both languages', () => {
+  it('keep their English and say it in Swedish', async () => {
+    const { capabilityCoverage, demoCapabilities, loadCapabilities, renderExplorer, renderMap } = await import('../../src/index.js');
+    const { capabilityMapData, renderCapabilityMap, quantileBreaks } = await import('../../src/report.js');
+    const net = loadNetwork(demoDataset());
+    const caps = loadCapabilities(demoCapabilities(), net);
+    // Polygons of no municipality of Sweden.
+    const nowhere = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: { code: 'X' }, geometry: { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }] };
+    const codes = caps.vocabulary.codes.join(', ');
+    const cases: [() => unknown, string, string][] = [
+      [() => capabilityCoverage(net, caps, { capabilityCodes: ['bogus'] }), `capabilityCoverage: unknown capability "bogus"; known: ${codes}`, `capabilityCoverage: okänd förmåga "bogus"; kända: ${codes}`],
+      [() => capabilityCoverage(net, {} as never), 'capabilityCoverage: the second argument must be a CapabilitySet (from loadCapabilities)', 'capabilityCoverage: det andra argumentet ska vara en CapabilitySet (från loadCapabilities)'],
+      [() => capabilityMapData(net, caps, { capability: 'bogus' }), `capabilityMapData: unknown capability "bogus"; known: ${codes}`, `capabilityMapData: okänd förmåga "bogus"; kända: ${codes}`],
+      [() => capabilityMapData(net, [] as never, { capability: 'action_plan' }), 'capabilityMapData: the second argument must be a CapabilitySet (from loadCapabilities)', 'capabilityMapData: det andra argumentet ska vara en CapabilitySet (från loadCapabilities)'],
+      [() => renderCapabilityMap(net, caps, { capability: 'action_plan', features: nowhere }), 'renderCapabilityMap: the map polygons cover none of the municipalities to draw', 'renderCapabilityMap: kartans polygoner täcker ingen av kommunerna som ska ritas'],
+      [() => renderMap({ values: new Map(), codes: ['9999'] }), 'renderMap: none of the codes given has a feature on the map', 'renderMap: ingen av de angivna koderna har ett objekt på kartan'],
+      [() => renderExplorer(net.withScope({ counties: ['24'] }), { features: nowhere }), 'renderExplorer: the map polygons cover none of the municipalities of Västerbottens län; pass `features`: GeoJSON with a `code` property per municipality', 'renderExplorer: kartans polygoner täcker ingen av kommunerna i Västerbottens län; ange `features`: GeoJSON med en egenskap `code` per kommun'],
+      [() => quantileBreaks([1, 2, 3], 1.5), 'quantileBreaks: classes must be an integer of at least 2, got 1.5', 'quantileBreaks: classes ska vara ett heltal på minst 2, fick 1.5'],
+    ];
+    for (const [f, en, sv] of cases) {
+      const e = thrown(f);
+      expect(e, en).toBeInstanceOf(ArgumentError);
+      expect(e.message).toBe(en);
+      expect(e.describe('sv')).toBe(sv);
+    }
+    const field = thrown(() => recommendPartners(net, 'Umeå', { field: 'xyz' as never }));
+    expect(field).toBeInstanceOf(ArgumentError);
+    expect(field.message).toMatch(/^unknown field "xyz": give a code or label of the vocabulary \(\w+(, \w+)+\)$/);
+    expect(field.describe('sv')).toMatch(/^okänt samverkansområde "xyz": ange en kod eller benämning ur vokabulären \(\w+(, \w+)+\)$/);
+  });
+});

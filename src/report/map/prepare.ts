@@ -8,6 +8,7 @@ import { geoArea, geoBounds, geoPath, geoTransverseMercator, type GeoPermissible
 import { PathWriter } from './path-writer.js';
 import { MapFeatureCollectionSchema, type MapFeature, type MapFeatureCollection, type MapGeometry, type MapPosition } from './features.js';
 import { ArgumentError } from '../../model/errors.js';
+import { said, saidIn } from '../../model/options.js';
 import { cached } from '../../model/cache.js';
 
 /**
@@ -87,7 +88,7 @@ function prepareNew(input: MapFeatureCollection): PreparedMap {
 export function subsetOf(map: PreparedMap, codes: Iterable<string>): MapFeatureCollection {
   const wanted = new Set(codes);
   const features = map.collection.features.filter((f) => wanted.has(f.properties.code));
-  if (features.length === 0) throw new ArgumentError('renderMap: none of the codes given has a feature on the map');
+  if (features.length === 0) throw new ArgumentError(saidIn('renderMap', said('errors.map.noFeatureForCodes')));
   return cached(map, `map:subset:${features.map((f) => f.properties.code).join('\u0000')}`, (): MapFeatureCollection => ({ type: 'FeatureCollection', features }));
 }
 
