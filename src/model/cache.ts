@@ -1,5 +1,6 @@
 /**
- * The one cache of everything derived from an immutable object: a network
+ * The one cache of everything derived from an immutable object (or once per
+ * process, {@link PROCESS}): a network
  * (projections, views, coverage, recommender features), a geography
  * (indexes, border graphs, distances), a country's kind words (their
  * vocabulary), a map's feature collection (prepared, its frames and subsets)
@@ -10,6 +11,13 @@
  * them copies (a test mutates every result and calls again).
  */
 const caches = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * The owner of what is derived once per process, from no object (a number
+ * format, the shipped model): `cached(PROCESS, key, …)`, so a global memo is
+ * keyed and kept by the same rule as the others.
+ */
+export const PROCESS: object = Object.freeze({});
 
 /** The value of `key` for `owner`, computed once. */
 export function cached<T>(owner: object, key: string, compute: () => T): T {
