@@ -212,7 +212,7 @@ export interface OptionsContext {
   /**
    * The words that name kinds, when they are more than the geography's: a
    * network's `kindVocabulary` (with the words of a user's kinds file, the
-   * loader's `kinds` option). Default: the geography's words.
+   * loader's `kindsFile` option). Default: the geography's words.
    */
   readonly kindVocabulary?: KindVocabulary | undefined;
 }
