@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../cli/helpers.js';
-import { coverageByMunicipality, DEFAULT_COUNTRY, loadCountry, loadNetwork, renderExplorer, renderMap, renderReport, SWEDEN, swedenGeography, SWEDISH_NAME_RULES } from '../../src/index.js';
+import { coverageByMunicipality, DEFAULT_COUNTRY, loadNetwork, renderExplorer, renderReport, SWEDEN, swedenGeography, SWEDISH_NAME_RULES } from '../../src/index.js';
+import { loadCountry } from '../../src/geo.js';
+import { renderMap } from '../../src/report.js';
 import { findCounty, findMunicipality } from '../../src/model.js';
 import { countryGeography, countryMapFeatures, defaultGeography } from '../../src/geo.js';
 
