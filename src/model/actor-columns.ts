@@ -143,12 +143,14 @@ export class ActorColumns {
    * county, attributes.
    */
   row(i: number): Actor {
-    const actor: Actor = { id: this.ids[i]!, name: this.names[i]!, kind: this.kinds[this.#kind[i]!]! };
-    const m = this.#municipality[i]!;
-    if (m >= 0) actor.municipality = this.places[m]!;
-    const c = this.#county[i]!;
-    if (c >= 0) actor.county = this.places[c]!;
-    const attributes = this.attributes.get(i);
+    return this.actorOf(this.ids[i]!, this.names[i]!, this.#kind[i]!, this.#municipality[i]!, this.#county[i]!, this.attributes.get(i));
+  }
+
+  /** An actor object from fields and codes, as {@link row} makes one (a row not kept yet, say, to compare with a kept one). */
+  actorOf(id: string, name: string, kind: number, municipality: number, county: number, attributes: Readonly<Record<string, string>> | undefined): Actor {
+    const actor: Actor = { id, name, kind: this.kinds[kind]! };
+    if (municipality >= 0) actor.municipality = this.places[municipality]!;
+    if (county >= 0) actor.county = this.places[county]!;
     if (attributes !== undefined) actor.attributes = attributes;
     return actor;
   }

@@ -7,6 +7,7 @@
 import { cmp, findCounty, findMunicipality, geographyWords, indexGeography, normaliseName } from '../../model/geography.js';
 import { DEFAULT_KINDS, type KindVocabulary, normaliseKind, VOCABULARY_KINDS } from '../../model/kinds.js';
 import { because, hint, type FileReport, type Problem, type ProblemReason } from '../../model/load-report.js';
+import { ActorColumns } from '../../model/actor-columns.js';
 import type { Actor, Geography } from '../../model/schema.js';
 import { closestWords } from '../../model/suggest.js';
 import { clipText, lookalikeHint, visibleText } from '../../model/text.js';
@@ -38,7 +39,7 @@ class KeptIds implements DeclaredIds {
   constructor(
     private readonly ids: ActorIds,
     private readonly municipalityRows: ReadonlyMap<string, ActorRowOutcome>,
-    private readonly actors: readonly Actor[],
+    private readonly actors: ActorColumns,
   ) {}
 
   placeOf(id: string): number | undefined {
@@ -52,21 +53,21 @@ class KeptIds implements DeclaredIds {
   /** The ids of printable ASCII by their bytes, each with `value(place, id)` (see `DeclaredIds.byBytes`). */
   byBytes(value: (place: number, id: string) => number): ByteInterner {
     const { actors } = this;
-    const table = this.ids.ascii.copy((place) => value(place, actors[place]!.id));
+    const table = this.ids.ascii.copy((place) => value(place, actors.ids[place]!));
     for (const [code, { place }] of this.municipalityRows) table.setAscii(code, value(place, code));
     return table;
   }
 
   get size(): number {
-    return this.actors.length;
+    return this.actors.count;
   }
 
   forEach(callback: (id: string, again: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
-    for (const a of this.actors) callback.call(thisArg, a.id, a.id, this);
+    for (const id of this.actors.ids) callback.call(thisArg, id, id, this);
   }
 
   *keys(): SetIterator<string> {
-    for (const a of this.actors) yield a.id;
+    yield* this.actors.ids;
   }
 
   values(): SetIterator<string> {
@@ -74,7 +75,7 @@ class KeptIds implements DeclaredIds {
   }
 
   *entries(): SetIterator<[string, string]> {
-    for (const a of this.actors) yield [a.id, a.id];
+    for (const id of this.actors.ids) yield [id, id];
   }
 
   [Symbol.iterator](): SetIterator<string> {
@@ -160,21 +161,21 @@ export function loadActors(
   preset?: ColumnMap<ActorField>,
   tick?: () => void,
   vocabulary: KindVocabulary = DEFAULT_KINDS,
-): { actors: Actor[]; report: FileReport; rejected: Map<string, IdTrail>; declared: DeclaredIds } {
+): { actors: ActorColumns; report: FileReport; rejected: Map<string, IdTrail>; declared: DeclaredIds } {
   const rejected = new Map<string, IdTrail>();
   const { items, report, declared } = readAll(new ActorReader(headOf(table), geography, problems, preset, tick, rejected, vocabulary), table);
   return { actors: items, report, rejected, declared };
 }
 
-/** What an actors reader gives: the actors kept, the report, and their ids (see `DeclaredIds`). */
+/** What an actors reader gives: the actors kept (as columns, in order), the report, and their ids (see `DeclaredIds`). */
 export interface ActorReadResult {
-  items: Actor[];
+  items: ActorColumns;
   report: FileReport;
   declared: DeclaredIds;
 }
 
 /** A reader of actor records (as a {@link RecordReader}) whose `finish` also gives the actors' ids. */
-export interface ActorRecordReader extends RecordReader<Actor> {
+export interface ActorRecordReader extends Omit<RecordReader<never>, 'finish'> {
   finish(): ActorReadResult;
 }
 
@@ -199,9 +200,10 @@ interface ActorByteColumns {
   unread: UnreadCells;
 }
 
-/** A kind cell as the byte-level reader knows it: the stored kind, and whether the vocabulary knows the word. */
+/** A kind cell as the byte-level reader knows it: the stored kind (and its code in the actors' columns), and whether the vocabulary knows the word. */
 interface ByteKind {
   kind: string;
+  code: number;
   raw: string;
   known: boolean;
 }
@@ -217,7 +219,8 @@ class ActorReader implements ActorRecordReader {
   private readonly columns: ColumnMap<ActorField> | undefined;
   private readonly ix: ReturnType<typeof indexGeography>;
   private readonly municipalityRows = new Map<string, ActorRowOutcome>();
-  private readonly actors: Actor[] = [];
+  /** The actors kept, as columns (issue 16: no object per actor). */
+  private readonly actors = new ActorColumns();
   /** The row of each actor kept, by place. */
   private readonly rows: number[] = [];
   private readonly ids = new ActorIds(this.rows);
@@ -231,6 +234,9 @@ class ActorReader implements ActorRecordReader {
   private readonly countyCodes = new ByteInterner(64);
   private readonly byteKinds: ByteKind[] = [];
   private readonly byteCodes: string[] = [];
+  /** The codes of {@link byteCodes} in the actors' columns, and for a municipality's the code of its county there (-1 for a county's). */
+  private readonly bytePlaces: number[] = [];
+  private readonly byteCounties: number[] = [];
 
   constructor(
     private readonly table: TableHead,
@@ -292,40 +298,39 @@ class ActorReader implements ActorRecordReader {
     const kindCode = this.byteCell(this.kindCodes, bytes, starts[c.kind]!, ends[c.kind]!, text, (raw) => {
       const kind = normaliseKind(raw, this.vocabulary);
       if (kind === '' || kind === 'municipality') return -1;
-      this.byteKinds.push({ kind, raw, known: this.vocabulary.lookup(raw) !== undefined });
+      this.byteKinds.push({ kind, code: this.actors.kindCode(kind), raw, known: this.vocabulary.lookup(raw) !== undefined });
       return this.byteKinds.length - 1;
     });
     if (kindCode < 0) return false;
-    let municipality: string | undefined;
-    let county: string | undefined;
+    let municipality: number | undefined;
+    let county: number | undefined;
     if (c.municipality >= 0 && c.municipality < count && ends[c.municipality]! > starts[c.municipality]!) {
       const code = this.byteCell(this.municipalityCodes, bytes, starts[c.municipality]!, ends[c.municipality]!, text, (raw) => this.codeIndex(findMunicipality(this.geography, raw)?.code));
       if (code < 0) return false;
-      municipality = this.byteCodes[code]!;
+      municipality = code;
     }
     if (c.county >= 0 && c.county < count && ends[c.county]! > starts[c.county]!) {
       const code = this.byteCell(this.countyCodes, bytes, starts[c.county]!, ends[c.county]!, text, (raw) => this.codeIndex(findCounty(this.geography, raw)?.code));
       if (code < 0) return false;
-      county = this.byteCodes[code]!;
+      county = code;
     }
-    const { ix } = this;
+    const { ix, bytePlaces } = this;
+    let countyPlace = county === undefined ? -1 : bytePlaces[county]!;
     if (municipality !== undefined) {
-      const expected = ix.municipality.get(municipality)!.county;
-      if (county === undefined) county = expected;
-      else if (county !== expected) return false;
+      // Place codes are equal for equal codes.
+      const expected = this.byteCounties[municipality]!;
+      if (countyPlace < 0) countyPlace = expected;
+      else if (countyPlace !== expected) return false;
     }
     const id = text(bytes, starts[c.id]!, ends[c.id]!);
     if (id === '' || ix.municipality.has(id)) return false;
     // A valid actor: counted and kept as add() would.
     this.tick?.();
     countRow(this.report, this.table.file, { row });
-    const { kind, raw, known } = this.byteKinds[kindCode]!;
+    const { kind, code, raw, known } = this.byteKinds[kindCode]!;
     if (!known) this.noteUnknownKind(kind, raw, row);
     const name = (c.name >= 0 && c.name < count && ends[c.name]! > starts[c.name]! ? text(bytes, starts[c.name]!, ends[c.name]!) : '') || id;
-    const actor: Actor = { id, name, kind };
-    if (municipality !== undefined) actor.municipality = municipality;
-    if (county !== undefined) actor.county = county;
-    this.keepActor(actor, row, bytes, starts[c.id]!, ends[c.id]!);
+    this.keepActor(id, name, code, municipality === undefined ? -1 : bytePlaces[municipality]!, countyPlace, undefined, row, bytes, starts[c.id]!, ends[c.id]!);
     return true;
   }
 
@@ -341,7 +346,10 @@ class ActorReader implements ActorRecordReader {
   /** A code of the geography as an index into {@link byteCodes}, -1 for none. */
   private codeIndex(code: string | undefined): number {
     if (code === undefined) return -1;
+    const county = this.ix.municipality.get(code)?.county;
     this.byteCodes.push(code);
+    this.bytePlaces.push(this.actors.placeCode(code));
+    this.byteCounties.push(county === undefined ? -1 : this.actors.placeCode(county));
     return this.byteCodes.length - 1;
   }
 
@@ -354,8 +362,12 @@ class ActorReader implements ActorRecordReader {
     }
     const read = this.validate(record, this.columns);
     if (!read) return;
-    if (read.actor.kind === 'municipality') this.keepMunicipality(read.actor, read.id, record.row);
-    else this.keepActor(read.actor, record.row);
+    const { actor } = read;
+    if (actor.kind === 'municipality') this.keepMunicipality(actor, read.id, record.row);
+    else {
+      const { actors } = this;
+      this.keepActor(actor.id, actor.name, actors.kindCode(actor.kind), actors.placeCode(actor.municipality), actors.placeCode(actor.county), actor.attributes, record.row);
+    }
   }
 
   blank(): void {
@@ -459,8 +471,8 @@ class ActorReader implements ActorRecordReader {
       return;
     }
     if (!previous) {
-      municipalityRows.set(code, { actor: merged, row, place: actors.length });
-      actors.push(merged);
+      municipalityRows.set(code, { actor: merged, row, place: actors.count });
+      actors.addActor(merged);
       this.rows.push(row);
     }
     // `vindeln-kommun` (municipality Vindeln) is merged into 2404: links may still use the row's own id.
@@ -468,13 +480,17 @@ class ActorReader implements ActorRecordReader {
     report.merged++;
   }
 
-  /** A valid row of any other kind: a new actor, a repeat (merged), or a conflicting repeat (rejected). */
-  private keepActor(actor: Actor, row: number, bytes?: Uint8Array, start?: number, end?: number): void {
+  /**
+   * A valid row of any other kind, by its fields and its codes in the
+   * actors' columns: a new actor, a repeat (merged), or a conflicting
+   * repeat (rejected).
+   */
+  private keepActor(id: string, name: string, kind: number, municipality: number, county: number, attributes: Record<string, string> | undefined, row: number, bytes?: Uint8Array, start?: number, end?: number): void {
     const { problems, ix, report, actors, lookalikes } = this;
-    const id = actor.id;
-    const place = this.ids.claim(id, actors.length, bytes, start, end);
+    const place = this.ids.claim(id, actors.count, bytes, start, end);
     if (place !== undefined) {
-      const previous = actors[place]!;
+      const previous = actors.row(place);
+      const actor = actors.actorOf(id, name, kind, municipality, county, attributes);
       if (sameActor(previous, actor)) {
         report.merged++;
       } else {
@@ -483,7 +499,7 @@ class ActorReader implements ActorRecordReader {
       }
       return;
     }
-    actors.push(actor);
+    actors.add(id, name, kind, municipality, county, attributes);
     this.rows.push(row);
     report.loaded++;
     const twin = lookalikes.add(id, row);

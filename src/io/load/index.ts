@@ -7,7 +7,7 @@
  */
 import { LinkColumnsBuilder } from '../../model/link-columns.js';
 import type { CooperationNetwork } from '../../model/network.js';
-import type { Actor } from '../../model/schema.js';
+import type { ActorColumns } from '../../model/actor-columns.js';
 import { checkFile, filePathOf, readTable, tableBytes } from '../source.js';
 import { memoryChunks } from './files.js';
 import { streamChunks, syncChunks } from './files.js';
@@ -89,7 +89,7 @@ export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions
 }
 
 /** The network of a load whose links file was read by the chunked loop. */
-function finishLinks(start: LoadStart, actors: Actor[], links: PassResult<LinkReadResult>, options: LoadNetworkOptions): CooperationNetwork {
+function finishLinks(start: LoadStart, actors: ActorColumns, links: PassResult<LinkReadResult>, options: LoadNetworkOptions): CooperationNetwork {
   start.problems.push(...links.problems);
   start.files.push(links.result.report);
   return finishLoad(start.geography, actors, links.result, start.files, start.problems, options, start.explicit, start.vocabulary);

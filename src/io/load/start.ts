@@ -1,7 +1,8 @@
 /** What every load starts with, before any row of actors or links: the geography, the kind vocabulary, the accounting. */
 import type { KindVocabulary } from '../../model/kinds.js';
 import type { FileReport, Problem } from '../../model/load-report.js';
-import type { Actor, Geography } from '../../model/schema.js';
+import { ActorColumns } from '../../model/actor-columns.js';
+import type { Geography } from '../../model/schema.js';
 import { readTable, tableBytes, type TableSource } from '../source.js';
 import { actorReader, loadActors } from './actors.js';
 import { resolutionFor, type DeclaredIds, type EndResolution, type IdTrail } from './ends.js';
@@ -51,8 +52,8 @@ export function startActors(
   actorsTable: ReturnType<typeof readTable> | undefined,
   options: LoadNetworkOptions,
   tick?: () => void,
-): { actors: Actor[]; resolution: EndResolution } {
-  let actors: Actor[] = [];
+): { actors: ActorColumns; resolution: EndResolution } {
+  let actors = new ActorColumns();
   let rejected: Map<string, IdTrail> | undefined;
   let declared: DeclaredIds | undefined;
   if (actorsTable) {
@@ -73,7 +74,7 @@ export function startActors(
  * other sources (CSV text, rows) as a table in memory. The actors, the
  * problems and the report are the same either way.
  */
-export function startActorsFrom(start: LoadStart, source: TableSource | undefined, options: LoadNetworkOptions): { actors: Actor[]; resolution: EndResolution } {
+export function startActorsFrom(start: LoadStart, source: TableSource | undefined, options: LoadNetworkOptions): { actors: ActorColumns; resolution: EndResolution } {
   const bytes = source !== undefined ? tableBytes(source, '(actors)') : undefined;
   if (bytes === undefined) return startActors(start, source !== undefined ? readTable(source, '(actors)', { recordIssues: true }) : undefined, options);
   const rejected = new Map<string, IdTrail>();
