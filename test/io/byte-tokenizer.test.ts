@@ -144,7 +144,7 @@ describe('TableStream.pushSimpleLines', () => {
   });
 });
 
-const ACTOR_IDS = ['polis-1', 'polis-2', 'förening-3', 'f\u043erening-3', 'foo', 'f\u043eo', '2480', 'Umeå', 'umea', 'Vindeln', 'stockholm', 'x y', '', ' pad ', 'kyrka-9', 'kyrka-9 '];
+const ACTOR_IDS = ['polis-1', 'polis-2', 'förening-3', 'f\u043erening-3', 'foo', 'f\u043eo', '2480', 'Umeå', 'umea', 'Vindeln', 'stockholm', 'x y', '', ' pad ', 'kyrka-9', 'kyrka-9 ', 'BODEN', 'vindeln kommun'];
 const ACTOR_KINDS = ['authority', 'Authority', 'religious', 'Religiös', 'civil_society', 'föreningar', 'mystery', 'Mystery kind', 'municipality', '', '---', 'joint_body'];
 const ACTOR_PLACES = ['', '', '2480', '2460', '0180', '180', 'Umeå', 'Nowhere', 'stockholms kommun'];
 const ACTOR_COUNTIES = ['', '', '', '24', 'Västerbottens län', '01', 'Stockholm', '99'];

@@ -8,7 +8,7 @@ import { cmp, findCounty, findMunicipality, geographyWords, indexGeography, norm
 import { DEFAULT_KINDS, type KindVocabulary, normaliseKind, VOCABULARY_KINDS } from '../../model/kinds.js';
 import { because, hint, type FileReport, type Problem, type ProblemReason } from '../../model/load-report.js';
 import { ActorColumns } from '../../model/actor-columns.js';
-import type { Actor, Geography } from '../../model/schema.js';
+import type { Actor, Geography, Municipality } from '../../model/schema.js';
 import { closestWords } from '../../model/suggest.js';
 import { clipText, lookalikeHint, visibleText } from '../../model/text.js';
 import { ACTOR_COLUMNS, type ColumnMap } from '../columns.js';
@@ -225,6 +225,7 @@ class ActorReader implements ActorRecordReader {
   private readonly rows: number[] = [];
   private readonly ids = new ActorIds(this.rows);
   private readonly lookalikes = new Lookalikes(this.ids);
+  private readonly namesakes: Namesakes;
   private readonly unnamed: Set<number>;
   private readonly cells: RecordCells<ActorField> | undefined;
   private readonly byteColumns: ActorByteColumns | undefined;
@@ -250,6 +251,7 @@ class ActorReader implements ActorRecordReader {
     this.report = emptyReport(table, 'actors');
     this.columns = preset ?? checkHead<ActorField>(table, ACTOR_COLUMNS, ['id', 'kind'], problems);
     this.ix = indexGeography(geography);
+    this.namesakes = new Namesakes(this.ix);
     this.unnamed = unnamedColumns(this.columns);
     if (this.columns) this.cells = new RecordCells(table, this.columns, problems);
     if (this.columns && preset === undefined) {
@@ -502,11 +504,12 @@ class ActorReader implements ActorRecordReader {
     actors.add(id, name, kind, municipality, county, attributes);
     this.rows.push(row);
     report.loaded++;
-    const twin = lookalikes.add(id, row);
+    const printable = bytes !== undefined && isPrintableAscii(bytes, start!, end!);
+    const twin = lookalikes.add(id, row, printable);
     if (twin) {
       problems.push(this.idProblem(row, id, because('id.lookalike', { id: visibleText(clipText(twin.id)), row: twin.row, lookalike: lookalikeHint(id, twin.id) }), 'warning'));
     }
-    const namesake = ix.municipalityByName.get(normaliseName(id, ix.names));
+    const namesake = printable ? this.namesakes.byBytes(bytes!, start!, end!) : this.namesakes.of(id);
     if (namesake) {
       problems.push(this.idProblem(row, id, because('id.municipality_name', { name: namesake.name, id, code: namesake.code }), 'warning'));
     }
@@ -532,6 +535,49 @@ class ActorReader implements ActorRecordReader {
       if (column !== undefined) p.column = column;
       problems.push(p);
     }
+  }
+}
+
+/**
+ * The municipality an actor id is the name of (`normaliseName` of the id a
+ * key of `municipalityByName`), for the warning that says so. An id of
+ * printable ASCII without a space, read from its bytes, is looked up by its
+ * lowered bytes in a table of the keys of printable ASCII (issue 16: the
+ * string, lowered and hashed, cost a twentieth of a million-link load), when
+ * the rules' locale lowers ASCII as ASCII (not Turkish, say).
+ */
+class Namesakes {
+  readonly #keys = new ByteInterner(1024);
+  readonly #municipalities: Municipality[] = [];
+  readonly #plain: boolean;
+  #scratch = new Uint8Array(64);
+
+  constructor(private readonly ix: ReturnType<typeof indexGeography>) {
+    const upper = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    const lowered = ix.names.locale ? upper.toLocaleLowerCase(ix.names.locale) : upper.toLowerCase();
+    this.#plain = lowered === upper.toLowerCase();
+    for (const [key, m] of ix.municipalityByName) if (this.#keys.setAscii(key, this.#municipalities.length)) this.#municipalities.push(m);
+  }
+
+  /** The municipality the id is the name of, if any. */
+  of(id: string): Municipality | undefined {
+    return this.ix.municipalityByName.get(normaliseName(id, this.ix.names));
+  }
+
+  /** {@link of} for an id of printable ASCII given as its bytes. */
+  byBytes(bytes: Uint8Array, start: number, end: number): Municipality | undefined {
+    const length = end - start;
+    if (!this.#plain) return this.of(asciiText(bytes, start, end));
+    if (length > this.#scratch.length) this.#scratch = new Uint8Array(2 * length);
+    const scratch = this.#scratch;
+    for (let k = 0; k < length; k++) {
+      const b = bytes[start + k]!;
+      // A space: the text's rules (spaces folded, a suffix dropped).
+      if (b === 0x20) return this.of(asciiText(bytes, start, end));
+      scratch[k] = b >= 0x41 && b <= 0x5a ? b + 0x20 : b;
+    }
+    const m = this.#keys.get(scratch, 0, length);
+    return m === undefined ? undefined : this.#municipalities[m];
   }
 }
 
