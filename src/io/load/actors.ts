@@ -185,8 +185,8 @@ export interface ActorRecordReader extends Omit<RecordReader<never>, 'finish'> {
  * as they come (a file's simple lines from their bytes, see
  * `ActorReader.byteRow`), the ids of rejected rows in `rejected`.
  */
-export function actorReader(head: TableHead, geography: Geography, problems: Problem[], rejected: Map<string, IdTrail>, vocabulary: KindVocabulary = DEFAULT_KINDS): ActorRecordReader {
-  return new ActorReader(head, geography, problems, undefined, undefined, rejected, vocabulary);
+export function actorReader(head: TableHead, geography: Geography, problems: Problem[], rejected: Map<string, IdTrail>, vocabulary: KindVocabulary = DEFAULT_KINDS, tick?: () => void): ActorRecordReader {
+  return new ActorReader(head, geography, problems, undefined, tick, rejected, vocabulary);
 }
 
 /** The columns of an actors file the byte-level reader reads (see `ActorReader.byteRow`). */
@@ -488,7 +488,7 @@ class ActorReader implements ActorRecordReader {
    * repeat (rejected).
    */
   private keepActor(id: string, name: string, kind: number, municipality: number, county: number, attributes: Record<string, string> | undefined, row: number, bytes?: Uint8Array, start?: number, end?: number): void {
-    const { problems, ix, report, actors, lookalikes } = this;
+    const { problems, report, actors, lookalikes } = this;
     const place = this.ids.claim(id, actors.count, bytes, start, end);
     if (place !== undefined) {
       const previous = actors.row(place);
