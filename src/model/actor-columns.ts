@@ -9,9 +9,11 @@ function grownInts(array: Int32Array, needed: number): Int32Array {
 }
 
 /**
- * A loader's actors as columns, not one object per actor (issue 16): id
- * and name as strings, kind, municipality and county as codes of small
- * tables of words, attributes as a sparse column. At half a million actors
+ * A loader's actors as columns, not one object per actor (issue 16): ids
+ * as strings, names as strings or made on first use by the loader's
+ * function ({@link setNameReader}: from the bytes it kept), kind,
+ * municipality and county as codes of small tables of words, attributes as
+ * a sparse column. At half a million actors
  * the objects and their promotion through every full collection were the
  * largest share of a load's garbage collection; the network keeps the
  * columns and makes the actor objects ({@link row}) on first use.
@@ -22,7 +24,9 @@ function grownInts(array: Int32Array, needed: number): Int32Array {
 export class ActorColumns {
   #count = 0;
   readonly ids: string[] = [];
-  readonly names: string[] = [];
+  /** Names, `undefined` for one {@link #readName} makes. */
+  readonly #names: (string | undefined)[] = [];
+  #readName: ((i: number) => string) | undefined;
   #kind: Int32Array = new Int32Array(1024);
   #municipality: Int32Array = new Int32Array(1024);
   #county: Int32Array = new Int32Array(1024);
@@ -67,8 +71,23 @@ export class ActorColumns {
     return code;
   }
 
-  /** Append an actor by its codes (see {@link kindCode}, {@link placeCode}); returns its row. */
-  add(id: string, name: string, kind: number, municipality: number, county: number, attributes?: Readonly<Record<string, string>>): number {
+  /**
+   * Where the names given as `undefined` come from: the loader's reader of
+   * the bytes it kept (half a million name strings were a large share of a
+   * million-link load's garbage collection, and a load and its CSR view
+   * read none of them).
+   */
+  setNameReader(read: (i: number) => string): void {
+    this.#readName = read;
+  }
+
+  /** Row `i`'s name. */
+  nameOf(i: number): string {
+    return this.#names[i] ?? this.#readName!(i);
+  }
+
+  /** Append an actor by its codes (see {@link kindCode}, {@link placeCode}), its name `undefined` when the name reader makes it; returns its row. */
+  add(id: string, name: string | undefined, kind: number, municipality: number, county: number, attributes?: Readonly<Record<string, string>>): number {
     const i = this.#count++;
     if (i === this.#kind.length) {
       this.#kind = grownInts(this.#kind, i + 1);
@@ -76,7 +95,7 @@ export class ActorColumns {
       this.#county = grownInts(this.#county, i + 1);
     }
     this.ids.push(id);
-    this.names.push(name);
+    this.#names.push(name);
     this.#kind[i] = kind;
     this.#municipality[i] = municipality;
     this.#county[i] = county;
@@ -143,7 +162,7 @@ export class ActorColumns {
    * county, attributes.
    */
   row(i: number): Actor {
-    return this.actorOf(this.ids[i]!, this.names[i]!, this.#kind[i]!, this.#municipality[i]!, this.#county[i]!, this.attributes.get(i));
+    return this.actorOf(this.ids[i]!, this.nameOf(i), this.#kind[i]!, this.#municipality[i]!, this.#county[i]!, this.attributes.get(i));
   }
 
   /** An actor object from fields and codes, as {@link row} makes one (a row not kept yet, say, to compare with a kept one). */
@@ -160,7 +179,7 @@ export class ActorColumns {
     const out = new ActorColumns();
     for (let i = 0; i < this.#count; i++) {
       if (!keep(i)) continue;
-      out.add(this.ids[i]!, this.names[i]!, out.kindCode(this.kindOf(i)), out.placeCode(this.municipalityOf(i)), out.placeCode(this.countyOf(i)), this.attributes.get(i));
+      out.add(this.ids[i]!, this.nameOf(i), out.kindCode(this.kindOf(i)), out.placeCode(this.municipalityOf(i)), out.placeCode(this.countyOf(i)), this.attributes.get(i));
     }
     return out;
   }

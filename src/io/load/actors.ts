@@ -134,6 +134,53 @@ class ActorIds {
   }
 }
 
+/**
+ * The names of simple rows as bytes (issue 16): copied into one arena as
+ * the rows come (the chunk they came in may be reused), made into text by
+ * the cell reader of their row when the network first asks for them.
+ */
+class NameBytes {
+  #arena = new Uint8Array(1 << 16);
+  #used = 0;
+  /** Per actor row whose name is kept here: its start and end in the arena, and whether it reads as UTF-8 (1) or ASCII (0). */
+  #start = new Int32Array(1024);
+  #end = new Int32Array(1024);
+  #utf8 = new Uint8Array(1024);
+
+  /** Keep the name of actor row `row`: `bytes[start … end - 1]`. */
+  keep(row: number, bytes: Uint8Array, start: number, end: number, utf8: boolean): void {
+    const length = end - start;
+    if (this.#used + length > this.#arena.length) {
+      const bigger = new Uint8Array(Math.max(2 * this.#arena.length, this.#used + length));
+      bigger.set(this.#arena.subarray(0, this.#used));
+      this.#arena = bigger;
+    }
+    if (row >= this.#start.length) {
+      const grow = <A extends Int32Array | Uint8Array>(a: A, make: (n: number) => A): A => {
+        const b = make(Math.max(2 * a.length, row + 1));
+        b.set(a);
+        return b;
+      };
+      this.#start = grow(this.#start, (n) => new Int32Array(n));
+      this.#end = grow(this.#end, (n) => new Int32Array(n));
+      this.#utf8 = grow(this.#utf8, (n) => new Uint8Array(n));
+    }
+    const arena = this.#arena;
+    const at = this.#used;
+    for (let k = 0; k < length; k++) arena[at + k] = bytes[start + k]!;
+    this.#used += length;
+    this.#start[row] = at;
+    this.#end[row] = at + length;
+    this.#utf8[row] = utf8 ? 1 : 0;
+  }
+
+  /** The name of row `row` (kept here), `id` when it reads as empty (a no-break space), as the text path reads it. */
+  text(row: number, id: string): string {
+    const read = this.#utf8[row] === 1 ? cellText : asciiText;
+    return read(this.#arena, this.#start[row]!, this.#end[row]!) || id;
+  }
+}
+
 function sameActor(a: Actor, b: Actor): boolean {
   const attrs = (x: Actor) => JSON.stringify(Object.entries(x.attributes ?? {}).sort(([p], [q]) => cmp(p, q)));
   return a.name === b.name && a.kind === b.kind && a.municipality === b.municipality && a.county === b.county && attrs(a) === attrs(b);
@@ -219,8 +266,9 @@ class ActorReader implements ActorRecordReader {
   private readonly columns: ColumnMap<ActorField> | undefined;
   private readonly ix: ReturnType<typeof indexGeography>;
   private readonly municipalityRows = new Map<string, ActorRowOutcome>();
-  /** The actors kept, as columns (issue 16: no object per actor). */
+  /** The actors kept, as columns (issue 16: no object per actor), the names of simple rows as bytes. */
   private readonly actors = new ActorColumns();
+  private readonly names = new NameBytes();
   /** The row of each actor kept, by place. */
   private readonly rows: number[] = [];
   private readonly ids = new ActorIds(this.rows);
@@ -238,6 +286,10 @@ class ActorReader implements ActorRecordReader {
   /** The codes of {@link byteCodes} in the actors' columns, and for a municipality's the code of its county there (-1 for a county's). */
   private readonly bytePlaces: number[] = [];
   private readonly byteCounties: number[] = [];
+  /** The name cell of the simple row {@link keepActor} is given with a name `undefined`: its range in the row's bytes, and whether it reads as UTF-8. */
+  private nameStart = 0;
+  private nameEnd = 0;
+  private nameUtf8 = false;
 
   constructor(
     private readonly table: TableHead,
@@ -252,6 +304,8 @@ class ActorReader implements ActorRecordReader {
     this.columns = preset ?? checkHead<ActorField>(table, ACTOR_COLUMNS, ['id', 'kind'], problems);
     this.ix = indexGeography(geography);
     this.namesakes = new Namesakes(this.ix);
+    const { actors, names } = this;
+    actors.setNameReader((i) => names.text(i, actors.ids[i]!));
     this.unnamed = unnamedColumns(this.columns);
     if (this.columns) this.cells = new RecordCells(table, this.columns, problems);
     if (this.columns && preset === undefined) {
@@ -331,8 +385,14 @@ class ActorReader implements ActorRecordReader {
     countRow(this.report, this.table.file, { row });
     const { kind, code, raw, known } = this.byteKinds[kindCode]!;
     if (!known) this.noteUnknownKind(kind, raw, row);
-    const name = (c.name >= 0 && c.name < count && ends[c.name]! > starts[c.name]! ? text(bytes, starts[c.name]!, ends[c.name]!) : '') || id;
-    this.keepActor(id, name, code, municipality === undefined ? -1 : bytePlaces[municipality]!, countyPlace, undefined, row, bytes, starts[c.id]!, ends[c.id]!);
+    // The name stays bytes until it is asked for (an empty cell is the id).
+    const named = c.name >= 0 && c.name < count && ends[c.name]! > starts[c.name]!;
+    if (named) {
+      this.nameStart = starts[c.name]!;
+      this.nameEnd = ends[c.name]!;
+      this.nameUtf8 = text === cellText;
+    }
+    this.keepActor(id, named ? undefined : id, code, municipality === undefined ? -1 : bytePlaces[municipality]!, countyPlace, undefined, row, bytes, starts[c.id]!, ends[c.id]!);
     return true;
   }
 
@@ -487,12 +547,13 @@ class ActorReader implements ActorRecordReader {
    * actors' columns: a new actor, a repeat (merged), or a conflicting
    * repeat (rejected).
    */
-  private keepActor(id: string, name: string, kind: number, municipality: number, county: number, attributes: Record<string, string> | undefined, row: number, bytes?: Uint8Array, start?: number, end?: number): void {
+  private keepActor(id: string, name: string | undefined, kind: number, municipality: number, county: number, attributes: Record<string, string> | undefined, row: number, bytes?: Uint8Array, start?: number, end?: number): void {
     const { problems, report, actors, lookalikes } = this;
     const place = this.ids.claim(id, actors.count, bytes, start, end);
     if (place !== undefined) {
       const previous = actors.row(place);
-      const actor = actors.actorOf(id, name, kind, municipality, county, attributes);
+      const given = name ?? ((this.nameUtf8 ? cellText : asciiText)(bytes!, this.nameStart, this.nameEnd) || id);
+      const actor = actors.actorOf(id, given, kind, municipality, county, attributes);
       if (sameActor(previous, actor)) {
         report.merged++;
       } else {
@@ -501,6 +562,7 @@ class ActorReader implements ActorRecordReader {
       }
       return;
     }
+    if (name === undefined) this.names.keep(actors.count, bytes!, this.nameStart, this.nameEnd, this.nameUtf8);
     actors.add(id, name, kind, municipality, county, attributes);
     this.rows.push(row);
     report.loaded++;
