@@ -8,6 +8,8 @@ import type { OwnedLink } from './network-storage.js';
 import type { KindVocabulary } from './kinds.js';
 import { ActorSchema, LinkSchema, type Actor, type Geography, type LinkInput } from './schema.js';
 import { inferScope, resolveScope, type Scope, type ScopeOption } from './scope.js';
+import { ArgumentError } from './errors.js';
+import { issueReason, said, saidIn, type Said } from './options.js';
 
 /**
  * From the parts a caller gives (`CooperationNetwork.create`) or a loader
@@ -71,10 +73,11 @@ export interface AssembledParts {
 export function assembleParts(parts: NetworkParts, validate: boolean, columns?: LinkColumns, distinct = 0, actorColumns?: ActorColumns): AssembledParts {
   const { geography } = parts;
   const ix = indexGeography(geography);
-  const fail = (where: string, message: string): never => {
-    throw new TypeError(`CooperationNetwork.create: ${where}: ${message}`);
+  const fail = (where: string, reason: Said): never => {
+    throw new ArgumentError(saidIn('CooperationNetwork.create', saidIn(where, reason)));
   };
-  const issue = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
+  // zod's own message in English (as it has always been), the catalogue's in other languages.
+  const issue = (error: z.ZodError): Said => (lang) => error.issues.map((i) => `${i.path.join('.') || 'value'}: ${lang === 'en' ? i.message : issueReason(i, undefined, lang)}`).join('; ');
   // Municipality actors first, in code order: those of the scope and those the data names.
   const others: Actor[] = [];
   /** The others' ids → their places, made when an actor after the first `distinct` comes (until then the ids need no check). */
@@ -83,12 +86,12 @@ export function assembleParts(parts: NetworkParts, validate: boolean, columns?: 
   /** The municipalities the other actors belong to. */
   const ownMunicipalities = new Set<string>();
   const checkPlaces = (i: number, id: string, municipality: string | undefined, county: string | undefined) => {
-    if (municipality !== undefined && !ix.municipality.has(municipality)) fail(`actors[${i}] (${id})`, `unknown municipality code ${JSON.stringify(municipality)}`);
-    if (county !== undefined && !ix.county.has(county)) fail(`actors[${i}] (${id})`, `unknown county code ${JSON.stringify(county)}`);
+    if (municipality !== undefined && !ix.municipality.has(municipality)) fail(`actors[${i}] (${id})`, said('errors.create.unknownMunicipality', { code: JSON.stringify(municipality) }));
+    if (county !== undefined && !ix.county.has(county)) fail(`actors[${i}] (${id})`, said('errors.create.unknownCounty', { code: JSON.stringify(county) }));
   };
   const mergeMunicipality = (i: number, actor: Actor) => {
     const m = ix.municipality.get(actor.municipality ?? actor.id);
-    if (!m) fail(`actors[${i}] (${actor.id})`, 'an actor of kind municipality must be a municipality of the geography');
+    if (!m) fail(`actors[${i}] (${actor.id})`, said('errors.create.municipalityKind'));
     municipalityAttributes.set(m!.code, { ...municipalityAttributes.get(m!.code), ...actor.attributes });
   };
   /** Whether actor `i`, the `place`-th of the others, has an id of its own (one lookup: the id's place is set, and a size that did not grow is a repeat). */
@@ -100,7 +103,7 @@ export function assembleParts(parts: NetworkParts, validate: boolean, columns?: 
     }
     const before = places.size;
     places.set(id, place);
-    if (places.size === before || ix.municipality.has(id)) fail(`actors[${i}]`, `duplicate actor id ${JSON.stringify(id)}${ix.municipality.has(id) ? ' (the code of a municipality)' : ''}`);
+    if (places.size === before || ix.municipality.has(id)) fail(`actors[${i}]`, said(ix.municipality.has(id) ? 'errors.create.duplicateCode' : 'errors.create.duplicateId', { id: JSON.stringify(id) }));
   };
   let otherColumns: ActorColumns | undefined;
   if (actorColumns) {
@@ -166,7 +169,7 @@ export function assembleParts(parts: NetworkParts, validate: boolean, columns?: 
         const parsed = LinkSchema.safeParse(input);
         if (!parsed.success) fail(`links[${i}]`, issue(parsed.error));
         const link: OwnedLink = parsed.data!;
-        if (link.weight > MAX_LINK_WEIGHT) fail(`links[${i}]`, `weight: at most ${MAX_LINK_WEIGHT} (weights add up per pair and per actor; larger ones could overflow to Infinity)`);
+        if (link.weight > MAX_LINK_WEIGHT) fail(`links[${i}]`, said('errors.create.weight', { max: MAX_LINK_WEIGHT }));
         if (link.attributes) link.attributes = frozenAttributes(link.attributes);
         if (input.origin) link.origin = { file: input.origin.file, row: input.origin.row };
         return link;

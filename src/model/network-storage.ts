@@ -1,4 +1,6 @@
 import { cmp } from './geography.js';
+import { ArgumentError } from './errors.js';
+import { said } from './options.js';
 import { nodeKey } from './keys.js';
 import { PairIndex } from './pair-index.js';
 import { checkHeap, HEAP_RESERVE_PER_ROW } from './runtime.js';
@@ -340,9 +342,9 @@ export class NetworkStorage {
       }
       if (os === undefined || ot === undefined) {
         const [source, target] = columns ? [columns.ends.ids[columns.ends.source[index]!]!, columns.ends.ids[columns.ends.target[index]!]!] : [link!.source, link!.target];
-        throw new Error(`link ${index}: unknown actor ${os === undefined ? source : target}`);
+        throw new ArgumentError(said('errors.create.unknownActor', { index, id: os === undefined ? source! : target! }));
       }
-      if (os === ot) throw new Error(`link ${index}: self-loop on ${actors.idOf(os)}`);
+      if (os === ot) throw new ArgumentError(said('errors.create.selfLoop', { index, id: actors.idOf(os) }));
       const ms = municipalityOf[os]!;
       const mt = municipalityOf[ot]!;
       const cs = countyOf[os]!;

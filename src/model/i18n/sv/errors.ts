@@ -59,4 +59,12 @@ export const errors: Section<typeof en> = {
   'errors.source.expectedFile': 'väntade en sökväg, { path }, { text }, { bytes } eller byte; fick {value}',
   'errors.workers.noThreads': 'workers > 1 kräver Node.js-trådar (node:worker_threads); använd workers: 1 här',
   'errors.workers.failed': 'en tråd för centralitetsberäkningen misslyckades: {reason}',
+  'errors.create.unknownMunicipality': 'okänd kommunkod {code}',
+  'errors.create.unknownCounty': 'okänd länskod {code}',
+  'errors.create.municipalityKind': 'en aktör av typen municipality måste vara en kommun i geografin',
+  'errors.create.duplicateId': 'aktörs-id {id} förekommer två gånger',
+  'errors.create.duplicateCode': 'aktörs-id {id} förekommer två gånger (koden för en kommun)',
+  'errors.create.weight': 'weight: högst {max} (vikterna summeras per par och per aktör; större vikter kunde bli Infinity)',
+  'errors.create.unknownActor': 'länk {index}: okänd aktör {id}',
+  'errors.create.selfLoop': 'länk {index}: självloop på {id}',
 };
