@@ -21,7 +21,7 @@ export class ActorIndex implements ReadonlyMap<string, Actor> {
   readonly #offset: number;
   /** The other actors as objects, or as columns until {@link list} makes the objects. */
   #otherActors: readonly Actor[] | undefined;
-  readonly #columns: ActorColumns | undefined;
+  #columns: ActorColumns | undefined;
   #list: readonly Actor[] | undefined;
 
   /**
@@ -49,6 +49,8 @@ export class ActorIndex implements ReadonlyMap<string, Actor> {
     if (this.#list === undefined) {
       const others = (this.#otherActors ??= this.#rows());
       this.#list = this.#municipalityActors.length === 0 ? others : [...this.#municipalityActors, ...others];
+      // The objects hold what the columns held (the loader's name bytes, its codes): read from them from now on.
+      this.#columns = undefined;
     }
     return this.#list;
   }
