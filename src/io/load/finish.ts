@@ -17,7 +17,7 @@ import { LoadError, orderProblems } from './report.js';
  * that names no municipality is a plain graph: its geography is
  * `NO_GEOGRAPHY`, and the link ends that are not declared actors are actors
  * of kind `other` (an edge list needs no actors table). `vocabulary`: the
- * words the load read kinds with, kept by the network when the `kinds`
+ * words the load read kinds with, kept by the network when the `kindsFile`
  * option added some.
  */
 export function finishLoad(
@@ -48,8 +48,8 @@ export function finishLoad(
     const joint = all.kindCode('joint_body');
     for (const id of links.groups) all.add(id, id, joint, -1, -1);
   }
-  // The words of the load's kinds option name kinds in the network's options too (its geography's are the default).
-  const words = options.kinds !== undefined && { kindVocabulary: vocabulary };
+  // The words of the load's kindsFile option name kinds in the network's options too (its geography's are the default).
+  const words = options.kindsFile !== undefined && { kindVocabulary: vocabulary };
   if (plain) return CooperationNetwork.fromValidated({ geography: isPlainGeography(geography) ? geography : NO_GEOGRAPHY, loadReport: report, scope: 'all', ...words }, links.links, distinct, all);
   return CooperationNetwork.fromValidated({ geography, loadReport: report, scope: options.scope ?? 'infer', ...words }, links.links, distinct, all);
 }
