@@ -17,11 +17,13 @@ import { z } from 'zod';
 import type { Actor, Geography, Link } from '../model/schema.js';
 import { BORDER_STEP_FACTORS, CROSS_COUNTY_FACTOR, JOINT_BODY_SIZE, SMALL_POPULATION, stageStream } from './shape.js';
 import type { Rng } from '../metrics/random.js';
-import { AGREEMENT, dayStrings, DIALOGUE, EdgeList, MEMBER, NETWORK, POLICE_DAY, PROJECT, SYNTHETIC_LINK_KINDS } from './edges.js';
+import { AGREEMENT, DIALOGUE, EdgeList, MEMBER, NETWORK, POLICE_DAY, PROJECT } from './edges.js';
+import { linkRows } from './rows.js';
 import { KM_PER_DEG_LAT, KM_PER_DEG_LON, makeGeography } from './country.js';
 import { parseOptions, refusal } from '../model/options.js';
 import { BorderSearch, borderGraph } from '../geo/distance.js';
-import { defaultDemoWords, type DemoWords } from './demo/words.js';
+import { isDemoWords, type DemoWords } from '../model/demo-words.js';
+import { defaultDemoWords } from './demo/words.js';
 
 // ---------------------------------------------------------------- parameters
 
@@ -67,15 +69,6 @@ export interface SyntheticNetwork {
   actors: Actor[];
   /** Links, each pair at most once, no self-loops. */
   links: Link[];
-}
-
-/** Enough of a DemoWords to tell it from a mistake: the functions the generator calls. */
-function isDemoWords(v: unknown): v is DemoWords {
-  if (typeof v !== 'object' || v === null) return false;
-  const w = v as Record<string, unknown>;
-  return ['policeRegionName', 'policeId', 'boardId', 'boardName', 'regionId', 'regionName', 'nationalAuthorityId', 'nationalAuthorityName', 'municipalityName', 'countyName', 'religiousName', 'associationName', 'countyBodyName'].every(
-    (name) => typeof w[name] === 'function',
-  );
 }
 
 function defaultMunicipalities(links: number): number {
@@ -625,7 +618,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, fn = 'g
   const frame = scaleFrame(options, fn);
   const gapped: Gapped = { ...frame, ...placeGaps(frame) };
   const staffed: Staffed = { ...gapped, ...authorityActors(gapped) };
-  const linked: Linked = { ...staffed, bodies: jointBodies(staffed), edges: new EdgeList(frame.L, stageStream(frame.seed, 20)) };
+  const linked: Linked = { ...staffed, bodies: jointBodies(staffed), edges: new EdgeList({ limit: frame.L, distinctPairs: true, draws: stageStream(frame.seed, 20) }) };
   authorityLinks(linked);
   bodyMemberships(linked);
   const tied: Tied = { ...linked, tiesOf: municipalTies(linked) };
@@ -656,15 +649,6 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, fn = 'g
  */
 export function syntheticNetwork(options: SyntheticNetworkOptions = {}): SyntheticNetwork {
   const { geography, ids, actors, edges } = generateSynthetic(options, 'syntheticNetwork');
-  const date = dayStrings();
-  const links: Link[] = new Array(edges.count);
-  for (let i = 0; i < edges.count; i++) {
-    const link: Link = { source: ids[edges.src[i]!]!, target: ids[edges.dst[i]!]!, kind: SYNTHETIC_LINK_KINDS[edges.kind[i]!]!, weight: edges.weight[i]! };
-    const since = date(edges.since[i]!);
-    if (since !== undefined) link.since = since;
-    const until = date(edges.until[i]!);
-    if (until !== undefined) link.until = until;
-    links[i] = link;
-  }
+  const links = linkRows(edges, ids);
   return { geography, actors, links };
 }

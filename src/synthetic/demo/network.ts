@@ -24,6 +24,8 @@ import { cmp, indexGeography } from '../../model/geography.js';
 import type { Geography, Municipality } from '../../model/schema.js';
 import { BORDER_STEP_FACTORS, CROSS_COUNTY_FACTOR, DATA_DATE, dayOf, FIRST_DATE, isoOf, JOINT_BODY_SIZE, POLICE_REGIONS_SINCE, SMALL_POPULATION, stageStream } from '../shape.js';
 import type { DemoWords } from './words.js';
+import { dayIndex, EdgeList, SYNTHETIC_LINK_KINDS, type SyntheticLinkKind } from '../edges.js';
+import { linkRows, Nodes } from '../rows.js';
 
 // Model parameters. The generator uses them, and the dataset's README is
 // rendered from the same constants, so the two cannot drift apart.
@@ -46,16 +48,6 @@ export const MEDIAN_MIN_MUNICIPALITIES = 5;
 export const SNAPSHOT_DATES = ['2015-06-30', DEMO_DATA_DATE] as const;
 /** An actor row of the dataset: its columns as text. */
 export type DemoActorRow = { id: string; name: string; kind: string } & Partial<Record<'municipality' | 'county' | 'counties' | 'focus' | 'founded', string>>;
-
-/** A link row of the dataset. */
-export interface DemoLinkRow {
-  source: string;
-  target: string;
-  kind: string;
-  weight: number;
-  since?: string;
-  until?: string;
-}
 
 /** A municipality as the design names it. */
 export interface DemoPlace {
@@ -268,7 +260,7 @@ type Gaps = ReturnType<typeof placeGaps>;
 function demoActors(f: Frame, words: DemoWords) {
   const { ms, counties, stream } = f;
   const a = stream(2);
-  const actors: DemoActorRow[] = [];
+  const nodes = new Nodes<DemoActorRow>(ms.map((m) => m.code));
   const policeOf = new Map<string, string>(); // county → police region actor id
   const boardOf = new Map<string, string>();
   const regionOf = new Map<string, string>();
@@ -281,17 +273,17 @@ function demoActors(f: Frame, words: DemoWords) {
   }
   for (const [region, covered] of regions) {
     const id = words.policeId(region);
-    actors.push({ id, name: region, kind: 'authority', counties: [...covered].sort(cmp).join(';'), focus: 'police' });
+    nodes.add({ id, name: region, kind: 'authority', counties: [...covered].sort(cmp).join(';'), focus: 'police' });
     for (const c of covered) policeOf.set(c, id);
   }
   for (const c of counties) {
     const id = words.boardId(c.code);
-    actors.push({ id, name: words.boardName(c.name), kind: 'authority', county: c.code, focus: 'coordination' });
+    nodes.add({ id, name: words.boardName(c.name), kind: 'authority', county: c.code, focus: 'coordination' });
     boardOf.set(c.code, id);
   }
   for (const c of counties) {
     const id = words.regionId(c.code);
-    actors.push({ id, name: words.regionName(c.name), kind: 'county', county: c.code, focus: 'health-care' });
+    nodes.add({ id, name: words.regionName(c.name), kind: 'county', county: c.code, focus: 'health-care' });
     regionOf.set(c.code, id);
   }
 
@@ -306,7 +298,7 @@ function demoActors(f: Frame, words: DemoWords) {
       const id = `rel-${m.code}-${i}`;
       const focus = RELIGIOUS_FOCUS[Math.floor(a() * RELIGIOUS_FOCUS.length)]!;
       const founded = String(1880 + Math.floor(a() * 141));
-      actors.push({ id, name: words.religiousName(i, m.name), kind: 'religious', municipality: m.code, focus, founded });
+      nodes.add({ id, name: words.religiousName(i, m.name), kind: 'religious', municipality: m.code, focus, founded });
       entry.religious.push(id);
     }
     const perTopic = new Map<string, number>();
@@ -316,26 +308,23 @@ function demoActors(f: Frame, words: DemoWords) {
       const n = (perTopic.get(topic.focus) ?? 0) + 1;
       perTopic.set(topic.focus, n);
       const founded = String(1920 + Math.floor(a() * 104));
-      actors.push({ id, name: `${topic.noun} ${n} (${m.name})`, kind: 'civil_society', municipality: m.code, focus: topic.focus, founded });
+      nodes.add({ id, name: `${topic.noun} ${n} (${m.name})`, kind: 'civil_society', municipality: m.code, focus: topic.focus, founded });
       entry.civil.push(id);
     }
     locals.set(m.code, entry);
     for (const id of entry.religious) kindOf.set(id, 'religious');
     for (const id of entry.civil) kindOf.set(id, 'civil_society');
   }
-  return { actors, policeOf, boardOf, regionOf, locals, kindOf };
+  return { nodes, actors: nodes.actors, policeOf, boardOf, regionOf, locals, kindOf };
 }
 
 type Actors = ReturnType<typeof demoActors>;
 
-/** The link rows as they are made, and the date draws of links. */
-function linkList() {
-  const links: DemoLinkRow[] = [];
-  const add = (source: string, target: string, kind: string, weight: number, since?: string, until?: string) => {
-    const link: DemoLinkRow = { source, target, kind, weight };
-    if (since !== undefined) link.since = since;
-    if (until !== undefined) link.until = until;
-    links.push(link);
+/** The links as they are made (parallel ones kept: the demo's configuration), and the date draws of links. */
+function linkList(nodes: Nodes<DemoActorRow>) {
+  const edges = new EdgeList({ distinctPairs: false });
+  const add = (source: string, target: string, kind: SyntheticLinkKind, weight: number, since?: string, until?: string) => {
+    edges.put(nodes.node(source), nodes.node(target), SYNTHETIC_LINK_KINDS.indexOf(kind), weight, dayIndex(since), dayIndex(until));
   };
   const between = (rng: () => number, from: string, to: string) => isoOf(dayOf(from) + Math.floor(rng() * (dayOf(to) - dayOf(from) + 1)));
   /** An end date 1–3 years after `since`, or undefined when that is after the data date (still running). */
@@ -344,7 +333,7 @@ function linkList() {
     return end <= DEMO_DATA_DATE ? end : undefined;
   };
   const pickOf = <T>(rng: () => number, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
-  return { links, add, between, endOf, pickOf };
+  return { edges, add, between, endOf, pickOf };
 }
 
 type Links = ReturnType<typeof linkList>;
@@ -508,7 +497,7 @@ function bridgeTies(c: Ties): void {
 
 /** Stage 8, joint bodies: multi-municipality associations within a county, and one across a county border. */
 function jointBodies(c: Ties, words: DemoWords) {
-  const { geography, ix, counties, stream, stepsFrom, dist, borders, countyOf, mun, weak, isolated, noCross, dependentHub, crossAllowed, actors, locals, policeOf, boardOf, add, between, pickOf, tie } = c;
+  const { geography, ix, counties, stream, stepsFrom, dist, borders, countyOf, mun, weak, isolated, noCross, dependentHub, crossAllowed, nodes, locals, policeOf, boardOf, add, between, pickOf, tie } = c;
   const bodies: { id: string; members: string[] }[] = [];
   {
     const r = stream(8);
@@ -552,7 +541,7 @@ function jointBodies(c: Ties, words: DemoWords) {
       const id = `jb-${county}-${n}`;
       const focus = pickOf(r, ['crime-prevention', 'violence-prevention', 'social-cohesion']);
       const founded = between(r, '2011-01-01', '2018-12-31');
-      actors.push({ id, name, kind: 'joint_body', county, focus, founded: founded.slice(0, 4) });
+      nodes.add({ id, name, kind: 'joint_body', county, focus, founded: founded.slice(0, 4) });
       members.sort(cmp);
       for (const c of members) {
         add(id, c, 'member', 1, r() < 0.8 ? founded : between(r, founded, '2024-12-31'));
@@ -584,7 +573,7 @@ function jointBodies(c: Ties, words: DemoWords) {
       members.sort(cmp);
       const id = 'jb-x-1';
       const founded = between(r, '2013-01-01', '2019-12-31');
-      actors.push({
+      nodes.add({
         id,
         name: words.crossBorderBodyName(mun(x).name, mun(y).name),
         kind: 'joint_body',
@@ -783,7 +772,9 @@ export type DemoNetwork = ReturnType<typeof generateDemoNetwork>;
  */
 export function generateDemoNetwork(geography: Geography, words: DemoWords, seed: number) {
   const frame = demoFrame(geography, seed);
-  const built: Built = { ...frame, ...placeGaps(frame, words), ...demoActors(frame, words), ...linkList() };
+  const gaps = placeGaps(frame, words);
+  const actors = demoActors(frame, words);
+  const built: Built = { ...frame, ...gaps, ...actors, ...linkList(actors.nodes) };
   authorityLinks(built);
   ownActorLinks(built);
   authorityTies(built);
@@ -797,5 +788,5 @@ export function generateDemoNetwork(geography: Geography, words: DemoWords, seed
   crossCountyTies(paired);
   everyoneTied(paired);
   crossLocalLinks(paired);
-  return { ...paired, bodies, seed };
+  return { ...paired, bodies, seed, links: linkRows(paired.edges, paired.nodes.ids) };
 }
