@@ -18,7 +18,8 @@ import type { Actor, Geography, Link } from '../model/schema.js';
 import { BORDER_STEP_FACTORS, CROSS_COUNTY_FACTOR, JOINT_BODY_SIZE, SMALL_POPULATION, stageStream } from './shape.js';
 import type { Rng } from '../metrics/random.js';
 import { AGREEMENT, DIALOGUE, EdgeList, MEMBER, NETWORK, POLICE_DAY, PROJECT } from './edges.js';
-import { linkRows } from './rows.js';
+import { linkRows, Nodes } from './rows.js';
+import { authorityActors, inventedPoliceRegions } from './authorities.js';
 import { KM_PER_DEG_LAT, KM_PER_DEG_LON, makeGeography } from './country.js';
 import { parseOptions, refusal } from '../model/options.js';
 import { BorderSearch, borderGraph } from '../geo/distance.js';
@@ -185,39 +186,18 @@ function placeGaps(c: Frame) {
 }
 type Gapped = Frame & ReturnType<typeof placeGaps>;
 
-/** Actors: police regions (one per three counties), each county's board and region, the national authorities. */
-function authorityActors(c: Gapped) {
-  const { words, C, countyCodes, countyNames, codes } = c;
-  const actors: Actor[] = [];
-  const ids: string[] = [...codes];
-  const addActor = (actor: Actor): number => {
-    actors.push(actor);
-    ids.push(actor.id);
-    return ids.length - 1;
-  };
-  const policeCount = Math.max(1, Math.round(C / 3));
-  const policeOfCounty = Int32Array.from({ length: C }, (_, c) => Math.floor((c * policeCount) / C));
-  const police: number[] = [];
-  for (let p = 0; p < policeCount; p++) {
-    const name = words.policeRegionName(p + 1);
-    police.push(addActor({ id: words.policeId(name), name, kind: 'authority' }));
-  }
-  const board: number[] = [];
-  const region: number[] = [];
-  for (let c = 0; c < C; c++) {
-    const code = countyCodes[c]!;
-    board.push(addActor({ id: words.boardId(code), name: words.boardName(countyNames[c]!), kind: 'authority', county: code }));
-    region.push(addActor({ id: words.regionId(code), name: words.regionName(countyNames[c]!), kind: 'county', county: code }));
-  }
-  const national: number[] = [];
-  for (let k = 1; k <= NATIONAL_AUTHORITIES; k++) national.push(addActor({ id: words.nationalAuthorityId(k), name: words.nationalAuthorityName(k), kind: 'authority' }));
-  return { actors, ids, addActor, policeOfCounty, police, board, region, national };
+/** Actors: the authorities (authorities.ts), police regions invented one per three counties, and the national authorities. */
+function scaleAuthorities(c: Gapped) {
+  const { words, geography, codes } = c;
+  const nodes = new Nodes<Actor>(codes);
+  const plan = { policeRegions: inventedPoliceRegions(geography.counties, words), national: NATIONAL_AUTHORITIES, attributes: false };
+  return { nodes, ...authorityActors(nodes, geography.counties, words, plan) };
 }
-type Staffed = Gapped & ReturnType<typeof authorityActors>;
+type Staffed = Gapped & ReturnType<typeof scaleAuthorities>;
 
 /** Bodies: joint bodies within counties, 3–6 neighbouring members grown along borders. */
 function jointBodies(c: Staffed) {
-  const { words, seed, M, C, county, borders, countyCodes, countyNames, used, isolated, hubOf, addActor } = c;
+  const { words, seed, M, C, county, borders, countyCodes, countyNames, used, isolated, hubOf, nodes } = c;
   // Joint bodies within counties: 3–6 neighbouring members (grown along borders).
   const gj = stageStream(seed, 13);
   const bodies: { node: number; members: number[]; county: number }[] = [];
@@ -244,7 +224,7 @@ function jointBodies(c: Staffed) {
       if (members.length < 2) continue;
       const code = countyCodes[c]!;
       const n = ++perCounty[c]!;
-      const node = addActor({ id: `jb-${code}-${n}`, name: words.countyBodyName(n, countyNames[c]!), kind: 'joint_body', county: code });
+      const node = nodes.add({ id: `jb-${code}-${n}`, name: words.countyBodyName(n, countyNames[c]!), kind: 'joint_body', county: code });
       bodies.push({ node, members: members.sort((a, b) => a - b), county: c });
     }
   }
@@ -254,12 +234,12 @@ type Linked = Staffed & { bodies: ReturnType<typeof jointBodies>; edges: EdgeLis
 
 /** Ties among the authorities: each board with its region and police region, national authorities with some regions. */
 function authorityLinks(c: Linked): void {
-  const { seed, C, edges, board, region, police, policeOfCounty, national } = c;
+  const { seed, C, edges, board, region, police, national } = c;
   {
     const r = stageStream(seed, 10);
     for (let c = 0; c < C; c++) {
       edges.add(board[c]!, region[c]!, AGREEMENT);
-      edges.add(police[policeOfCounty[c]!]!, board[c]!, AGREEMENT, 0, POLICE_DAY);
+      edges.add(police[c]!, board[c]!, AGREEMENT, 0, POLICE_DAY);
       for (const a of national) if (r() < 0.3) edges.add(a, region[c]!, NETWORK);
     }
   }
@@ -267,13 +247,13 @@ function authorityLinks(c: Linked): void {
 
 /** Bodies' memberships: their municipalities, sometimes the board and the police region. */
 function bodyMemberships(c: Linked): void {
-  const { seed, edges, bodies, board, police, policeOfCounty } = c;
+  const { seed, edges, bodies, board, police } = c;
   {
     const r = stageStream(seed, 14);
     for (const b of bodies) {
       for (const m of b.members) edges.add(b.node, m, MEMBER, 0.08);
       if (r() < 0.3) edges.add(b.node, board[b.county]!, MEMBER);
-      if (r() < 0.3) edges.add(b.node, police[policeOfCounty[b.county]!]!, MEMBER, 0, POLICE_DAY);
+      if (r() < 0.3) edges.add(b.node, police[b.county]!, MEMBER, 0, POLICE_DAY);
     }
   }
 }
@@ -337,14 +317,14 @@ type Tied = Linked & { tiesOf: number[][] };
 
 /** Municipalities with their police region, board and region, and (rarely) national authorities: more often when larger. */
 function municipalAuthorityLinks(c: Tied): void {
-  const { seed, M, county, size, edges, isolated, police, policeOfCounty, board, region, national } = c;
+  const { seed, M, county, size, edges, isolated, police, board, region, national } = c;
   {
     const r = stageStream(seed, 12);
     for (let m = 0; m < M; m++) {
       if (isolated[m]) continue;
       const s = size[m]!;
       const c = county[m]!;
-      if (r() < 0.55 + 0.35 * s) edges.add(m, police[policeOfCounty[c]!]!, AGREEMENT, 0.02, POLICE_DAY);
+      if (r() < 0.55 + 0.35 * s) edges.add(m, police[c]!, AGREEMENT, 0.02, POLICE_DAY);
       if (r() < 0.6 + 0.3 * s) edges.add(m, board[c]!, NETWORK);
       if (r() < 0.5 + 0.4 * s) edges.add(m, region[c]!, AGREEMENT);
       for (const a of national) if (r() < 0.02 + 0.1 * s) edges.add(m, a, r() < 0.6 ? AGREEMENT : PROJECT, 0.2);
@@ -359,14 +339,14 @@ function municipalAuthorityLinks(c: Tied): void {
  * municipality).
  */
 function localActors(c: Tied) {
-  const { words, L, M, geography, population, codes, edges, ids, addActor } = c;
+  const { words, L, M, geography, population, codes, edges, nodes } = c;
   const localTotal = Math.max(2 * M, Math.round((L - edges.count) / 1.9));
   const extraWeights = Float64Array.from(population, (p) => Math.max(0.25, Math.log(p) - 7));
   const extra = apportion(localTotal - 2 * M, extraWeights);
   const localStart = new Int32Array(M + 1);
   const religiousCount = new Int32Array(M);
   {
-    let next = ids.length;
+    let next = nodes.ids.length;
     for (let i = 0; i < M; i++) {
       localStart[i] = next;
       const n = 2 + extra[i]!;
@@ -374,8 +354,8 @@ function localActors(c: Tied) {
       religiousCount[i] = rel;
       const code = codes[i]!;
       const name = geography.municipalities[i]!.name;
-      for (let k = 1; k <= rel; k++) addActor({ id: `rel-${code}-${k}`, name: words.religiousName(k, name), kind: 'religious', municipality: code });
-      for (let k = 1; k <= n - rel; k++) addActor({ id: `cs-${code}-${k}`, name: words.associationName(k, name), kind: 'civil_society', municipality: code });
+      for (let k = 1; k <= rel; k++) nodes.add({ id: `rel-${code}-${k}`, name: words.religiousName(k, name), kind: 'religious', municipality: code });
+      for (let k = 1; k <= n - rel; k++) nodes.add({ id: `cs-${code}-${k}`, name: words.associationName(k, name), kind: 'civil_society', municipality: code });
       next += n;
     }
     localStart[M] = next;
@@ -406,14 +386,14 @@ function ownActorLinks(c: Local): void {
 
 /** Local actors with their police region and board. */
 function localAuthorityLinks(c: Local): void {
-  const { seed, M, county, edges, isolated, localStart, police, policeOfCounty, board } = c;
+  const { seed, M, county, edges, isolated, localStart, police, board } = c;
   {
     const r = stageStream(seed, 16);
     for (let m = 0; m < M; m++) {
       if (isolated[m]) continue;
       const c = county[m]!;
       for (let v = localStart[m]!; v < localStart[m + 1]!; v++) {
-        if (r() < 0.04) edges.add(v, police[policeOfCounty[c]!]!, DIALOGUE, 0.03, POLICE_DAY);
+        if (r() < 0.04) edges.add(v, police[c]!, DIALOGUE, 0.03, POLICE_DAY);
         if (r() < 0.03) edges.add(v, board[c]!, PROJECT, 0.3);
       }
     }
@@ -591,7 +571,7 @@ function topUp(c: Drawn): void {
 
 /** Last resort: with very few actors per municipality the local pairs can run out; the rest are local actors with the authorities of their county and the national ones. */
 function lastResort(c: Drawn): void {
-  const { seed, L, county, edges, randomLocal, police, policeOfCounty, board, region, national } = c;
+  const { seed, L, county, edges, randomLocal, police, board, region, national } = c;
   {
     const r = stageStream(seed, 22);
     const tries = (L - edges.count) * 50 + 10_000;
@@ -599,7 +579,7 @@ function lastResort(c: Drawn): void {
       const [a, u] = randomLocal(r);
       const c = county[a]!;
       const k = Math.floor(r() * (3 + NATIONAL_AUTHORITIES));
-      const authority = k === 0 ? police[policeOfCounty[c]!]! : k === 1 ? board[c]! : k === 2 ? region[c]! : national[k - 3]!;
+      const authority = k === 0 ? police[c]! : k === 1 ? board[c]! : k === 2 ? region[c]! : national[k - 3]!;
       edges.add(u, authority, k === 0 ? DIALOGUE : PROJECT, 0.3, k === 0 ? POLICE_DAY : 0);
     }
   }
@@ -617,7 +597,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, fn = 'g
   // `fn`: the public function whose options these are, so a refusal names the one the caller called.
   const frame = scaleFrame(options, fn);
   const gapped: Gapped = { ...frame, ...placeGaps(frame) };
-  const staffed: Staffed = { ...gapped, ...authorityActors(gapped) };
+  const staffed: Staffed = { ...gapped, ...scaleAuthorities(gapped) };
   const linked: Linked = { ...staffed, bodies: jointBodies(staffed), edges: new EdgeList({ limit: frame.L, distinctPairs: true, draws: stageStream(frame.seed, 20) }) };
   authorityLinks(linked);
   bodyMemberships(linked);
@@ -631,7 +611,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, fn = 'g
   localAttachment(drawn);
   topUp(drawn);
   lastResort(drawn);
-  return { geography: frame.geography, ids: drawn.ids, actors: drawn.actors, edges: drawn.edges };
+  return { geography: frame.geography, ids: drawn.nodes.ids, actors: drawn.nodes.actors, edges: drawn.edges };
 }
 
 /**

@@ -26,6 +26,7 @@ import { BORDER_STEP_FACTORS, CROSS_COUNTY_FACTOR, DATA_DATE, dayOf, FIRST_DATE,
 import type { DemoWords } from './words.js';
 import { dayIndex, EdgeList, SYNTHETIC_LINK_KINDS, type SyntheticLinkKind } from '../edges.js';
 import { linkRows, Nodes } from '../rows.js';
+import { authorityActors } from '../authorities.js';
 
 // Model parameters. The generator uses them, and the dataset's README is
 // rendered from the same constants, so the two cannot drift apart.
@@ -261,31 +262,12 @@ function demoActors(f: Frame, words: DemoWords) {
   const { ms, counties, stream } = f;
   const a = stream(2);
   const nodes = new Nodes<DemoActorRow>(ms.map((m) => m.code));
-  const policeOf = new Map<string, string>(); // county → police region actor id
-  const boardOf = new Map<string, string>();
-  const regionOf = new Map<string, string>();
-
-  const regions = new Map<string, string[]>();
-  for (const { region, county } of words.policeRegions) {
-    const list = regions.get(region) ?? [];
-    list.push(county);
-    regions.set(region, list);
-  }
-  for (const [region, covered] of regions) {
-    const id = words.policeId(region);
-    nodes.add({ id, name: region, kind: 'authority', counties: [...covered].sort(cmp).join(';'), focus: 'police' });
-    for (const c of covered) policeOf.set(c, id);
-  }
-  for (const c of counties) {
-    const id = words.boardId(c.code);
-    nodes.add({ id, name: words.boardName(c.name), kind: 'authority', county: c.code, focus: 'coordination' });
-    boardOf.set(c.code, id);
-  }
-  for (const c of counties) {
-    const id = words.regionId(c.code);
-    nodes.add({ id, name: words.regionName(c.name), kind: 'county', county: c.code, focus: 'health-care' });
-    regionOf.set(c.code, id);
-  }
+  const authorities = authorityActors(nodes, counties, words, { policeRegions: words.policeRegions, national: 0, attributes: true });
+  // The stages below name the authorities by id, per county code.
+  const idOf = (byCounty: readonly number[]) => new Map(counties.flatMap((c, i) => (byCounty[i]! >= 0 ? [[c.code, nodes.ids[byCounty[i]!]!] as const] : [])));
+  const policeOf = idOf(authorities.police);
+  const boardOf = idOf(authorities.board);
+  const regionOf = idOf(authorities.region);
 
   const locals = new Map<string, { religious: string[]; civil: string[] }>();
   const kindOf = new Map<string, string>();
