@@ -87,7 +87,9 @@ export interface LinkPolicy {
   readonly limit?: number;
   /** Each unordered pair at most once (the scale sizes); otherwise parallel links are kept (the demo's project on top of an agreement). */
   readonly distinctPairs: boolean;
-  /** The stream of the weights and dates that {@link EdgeList.add} draws (the scale sizes'); a configuration that gives them (the demo) has none. */
+  /** `drawn`: every weight is drawn 1–5 (1 most common), whatever a stage gives (the scale sizes' integers); `given`: as the stage gives it (the demo's 0.5 steps). */
+  readonly weights: 'given' | 'drawn';
+  /** The stream of the drawn weights and of the dates that {@link EdgeList.add} draws (the scale sizes'); a configuration that gives them (the demo) has none. */
   readonly draws?: Rng;
 }
 
@@ -114,8 +116,10 @@ export class EdgeList {
   readonly limit: number;
   private readonly pairs: PairSet | undefined;
   private readonly draws: Rng | undefined;
+  private readonly drawnWeights: boolean;
   constructor(policy: LinkPolicy) {
     this.draws = policy.draws;
+    this.drawnWeights = policy.weights === 'drawn';
     this.limit = policy.limit ?? Infinity;
     const cap = policy.limit === undefined ? 1024 : policy.limit + 16;
     this.src = new Int32Array(cap);
@@ -139,8 +143,15 @@ export class EdgeList {
    */
   put(u: number, v: number, kind: number, weight: number, since: number, until: number): boolean {
     if (!this.admit(u, v)) return false;
-    this.store(u, v, kind, weight, since, until);
+    this.store(u, v, kind, this.drawnWeights ? this.drawWeight() : weight, since, until);
     return true;
+  }
+  /** A weight 1–5, 1 most common. */
+  private drawWeight(): number {
+    const rng = this.draws;
+    if (rng === undefined) throw new Error('unreachable: a configuration that draws weights or dates has a stream for them (LinkPolicy.draws)');
+    const r = rng();
+    return 1 + Math.floor(5 * r * r);
   }
   /**
    * Add a link between nodes u and v with a drawn weight 1–5 (1 most
@@ -149,11 +160,9 @@ export class EdgeList {
    * False as {@link EdgeList.put}; a refused link draws nothing.
    */
   add(u: number, v: number, kind: number, endedShare = 0.05, fromDay = 0): boolean {
-    const rng = this.draws;
-    if (rng === undefined) throw new Error('unreachable: add() draws weights and dates, and this configuration gives them (put)');
     if (!this.admit(u, v)) return false;
-    const r = rng();
-    const weight = 1 + Math.floor(5 * r * r);
+    const weight = this.drawWeight();
+    const rng = this.draws!;
     if (rng() < 0.03 && fromDay === 0) {
       this.store(u, v, kind, weight, -1, -1);
       return true;

@@ -20,6 +20,7 @@ import type { Rng } from '../metrics/random.js';
 import { AGREEMENT, DIALOGUE, EdgeList, MEMBER, NETWORK, POLICE_DAY, PROJECT } from './edges.js';
 import { linkRows, Nodes } from './rows.js';
 import { authorityActors, inventedPoliceRegions } from './authorities.js';
+import { authorityLinks, municipalAuthorityLinks, ownActorLinks } from './links.js';
 import { KM_PER_DEG_LAT, KM_PER_DEG_LON, makeGeography } from './country.js';
 import { parseOptions, refusal } from '../model/options.js';
 import { BorderSearch, borderGraph } from '../geo/distance.js';
@@ -232,19 +233,6 @@ function jointBodies(c: Staffed) {
 }
 type Linked = Staffed & { bodies: ReturnType<typeof jointBodies>; edges: EdgeList };
 
-/** Ties among the authorities: each board with its region and police region, national authorities with some regions. */
-function authorityLinks(c: Linked): void {
-  const { seed, C, edges, board, region, police, national } = c;
-  {
-    const r = stageStream(seed, 10);
-    for (let c = 0; c < C; c++) {
-      edges.add(board[c]!, region[c]!, AGREEMENT);
-      edges.add(police[c]!, board[c]!, AGREEMENT, 0, POLICE_DAY);
-      for (const a of national) if (r() < 0.3) edges.add(a, region[c]!, NETWORK);
-    }
-  }
-}
-
 /** Bodies' memberships: their municipalities, sometimes the board and the police region. */
 function bodyMemberships(c: Linked): void {
   const { seed, edges, bodies, board, police } = c;
@@ -315,23 +303,6 @@ function municipalTies(c: Linked) {
 }
 type Tied = Linked & { tiesOf: number[][] };
 
-/** Municipalities with their police region, board and region, and (rarely) national authorities: more often when larger. */
-function municipalAuthorityLinks(c: Tied): void {
-  const { seed, M, county, size, edges, isolated, police, board, region, national } = c;
-  {
-    const r = stageStream(seed, 12);
-    for (let m = 0; m < M; m++) {
-      if (isolated[m]) continue;
-      const s = size[m]!;
-      const c = county[m]!;
-      if (r() < 0.55 + 0.35 * s) edges.add(m, police[c]!, AGREEMENT, 0.02, POLICE_DAY);
-      if (r() < 0.6 + 0.3 * s) edges.add(m, board[c]!, NETWORK);
-      if (r() < 0.5 + 0.4 * s) edges.add(m, region[c]!, AGREEMENT);
-      for (const a of national) if (r() < 0.02 + 0.1 * s) edges.add(m, a, r() < 0.6 ? AGREEMENT : PROJECT, 0.2);
-    }
-  }
-}
-
 /**
  * Local actors: religious communities and civil-society associations per
  * municipality, their number set by the link budget the stages above left,
@@ -363,26 +334,6 @@ function localActors(c: Tied) {
   return { localStart, religiousCount };
 }
 type Local = Tied & ReturnType<typeof localActors>;
-
-/** Municipalities with their own local actors (probability rising with size). */
-function ownActorLinks(c: Local): void {
-  const { seed, M, size, edges, isolated, localStart, religiousCount } = c;
-  {
-    const r = stageStream(seed, 15);
-    for (let m = 0; m < M; m++) {
-      if (isolated[m]) continue;
-      const p = 0.35 + 0.5 * size[m]!;
-      const start = localStart[m]!;
-      const relEnd = start + religiousCount[m]!;
-      for (let v = start; v < localStart[m + 1]!; v++) {
-        if (r() >= p) continue;
-        const roll = r();
-        const kind = v < relEnd ? (roll < 0.6 ? DIALOGUE : AGREEMENT) : roll < 0.4 ? AGREEMENT : roll < 0.75 ? PROJECT : NETWORK;
-        edges.add(m, v, kind, kind === PROJECT ? 0.25 : 0.03);
-      }
-    }
-  }
-}
 
 /** Local actors with their police region and board. */
 function localAuthorityLinks(c: Local): void {
@@ -598,13 +549,13 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, fn = 'g
   const frame = scaleFrame(options, fn);
   const gapped: Gapped = { ...frame, ...placeGaps(frame) };
   const staffed: Staffed = { ...gapped, ...scaleAuthorities(gapped) };
-  const linked: Linked = { ...staffed, bodies: jointBodies(staffed), edges: new EdgeList({ limit: frame.L, distinctPairs: true, draws: stageStream(frame.seed, 20) }) };
-  authorityLinks(linked);
+  const linked: Linked = { ...staffed, bodies: jointBodies(staffed), edges: new EdgeList({ limit: frame.L, distinctPairs: true, weights: 'drawn', draws: stageStream(frame.seed, 20) }) };
+  authorityLinks(linked, linked);
   bodyMemberships(linked);
   const tied: Tied = { ...linked, tiesOf: municipalTies(linked) };
-  municipalAuthorityLinks(tied);
+  municipalAuthorityLinks(tied, tied);
   const local: Local = { ...tied, ...localActors(tied) };
-  ownActorLinks(local);
+  ownActorLinks(local, { start: local.localStart, religious: local.religiousCount });
   localAuthorityLinks(local);
   const drawn: Drawn = { ...local, ...localDraws(local) };
   crossLocalLinks(drawn);

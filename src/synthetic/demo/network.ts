@@ -27,6 +27,7 @@ import type { DemoWords } from './words.js';
 import { dayIndex, EdgeList, SYNTHETIC_LINK_KINDS, type SyntheticLinkKind } from '../edges.js';
 import { linkRows, Nodes } from '../rows.js';
 import { authorityActors } from '../authorities.js';
+import { authorityLinks, between, endOf, type LinkFrame, municipalAuthorityLinks, ownActorLinks } from '../links.js';
 
 // Model parameters. The generator uses them, and the dataset's README is
 // rendered from the same constants, so the two cannot drift apart.
@@ -129,7 +130,7 @@ function demoFrame(geography: Geography, seed: number) {
   const msIndex = new Map(ms.map((m, i) => [m.code, i]));
   /** The `ms` indices of the municipalities within NEAR_STEPS border steps of `ms[i]`. */
   const nearIndices = (i: number) => [...ball[gi(ms[i]!.code)]!.keys()].map((g) => msIndex.get(graph.codes[g]!)!);
-  return { geography, ix, ms, msIndex, mun, countyOf, counties, countyName, place, stepsNear, stepsFrom, grid, nearIndices, dist, borders, stream };
+  return { seed, geography, ix, ms, msIndex, mun, countyOf, counties, countyName, place, stepsNear, stepsFrom, grid, nearIndices, dist, borders, stream };
 }
 
 type Frame = ReturnType<typeof demoFrame>;
@@ -271,10 +272,14 @@ function demoActors(f: Frame, words: DemoWords) {
 
   const locals = new Map<string, { religious: string[]; civil: string[] }>();
   const kindOf = new Map<string, string>();
-  for (const m of ms) {
+  /** The locals as the shared link stages read them (links.ts): node ranges per municipality, religious first. */
+  const localNodes = { start: new Int32Array(ms.length + 1), religious: new Int32Array(ms.length) };
+  for (const [mi, m] of ms.entries()) {
+    localNodes.start[mi] = nodes.ids.length;
     const l = Math.log(m.population / 3000);
     const nRel = Math.max(1, Math.round(0.4 + 1.1 * l + (a() - 0.5) * 1.6));
     const nCiv = Math.max(1, Math.round(0.9 + 1.7 * l + (a() - 0.5) * 2.4));
+    localNodes.religious[mi] = nRel;
     const entry = { religious: [] as string[], civil: [] as string[] };
     for (let i = 1; i <= nRel; i++) {
       const id = `rel-${m.code}-${i}`;
@@ -297,22 +302,17 @@ function demoActors(f: Frame, words: DemoWords) {
     for (const id of entry.religious) kindOf.set(id, 'religious');
     for (const id of entry.civil) kindOf.set(id, 'civil_society');
   }
-  return { nodes, actors: nodes.actors, policeOf, boardOf, regionOf, locals, kindOf };
+  localNodes.start[ms.length] = nodes.ids.length;
+  return { nodes, actors: nodes.actors, authorities, policeOf, boardOf, regionOf, locals, localNodes, kindOf };
 }
 
 type Actors = ReturnType<typeof demoActors>;
 
 /** The links as they are made (parallel ones kept: the demo's configuration), and the date draws of links. */
 function linkList(nodes: Nodes<DemoActorRow>) {
-  const edges = new EdgeList({ distinctPairs: false });
+  const edges = new EdgeList({ distinctPairs: false, weights: 'given' });
   const add = (source: string, target: string, kind: SyntheticLinkKind, weight: number, since?: string, until?: string) => {
     edges.put(nodes.node(source), nodes.node(target), SYNTHETIC_LINK_KINDS.indexOf(kind), weight, dayIndex(since), dayIndex(until));
-  };
-  const between = (rng: () => number, from: string, to: string) => isoOf(dayOf(from) + Math.floor(rng() * (dayOf(to) - dayOf(from) + 1)));
-  /** An end date 1–3 years after `since`, or undefined when that is after the data date (still running). */
-  const endOf = (rng: () => number, since: string) => {
-    const end = isoOf(dayOf(since) + 365 + Math.floor(rng() * 731));
-    return end <= DEMO_DATA_DATE ? end : undefined;
   };
   const pickOf = <T>(rng: () => number, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
   return { edges, add, between, endOf, pickOf };
@@ -322,86 +322,21 @@ type Links = ReturnType<typeof linkList>;
 
 type Built = Frame & Gaps & Actors & Links;
 
-/** Stage 3: the authorities among themselves. */
-function authorityLinks(c: Built) {
-  const { counties, stream, boardOf, regionOf, policeOf, add, between } = c;
-  // Authorities among themselves.
-  {
-    const r = stream(3);
-    for (const c of counties) {
-      add(boardOf.get(c.code)!, regionOf.get(c.code)!, 'agreement', 2, between(r, '2012-01-01', '2018-12-31'));
-      add(policeOf.get(c.code)!, boardOf.get(c.code)!, 'agreement', 2, between(r, POLICE_REGIONS_SINCE, '2017-12-31'));
-    }
-  }
-}
-
-/** Stage 4: municipalities with their own local actors. */
-function ownActorLinks(c: Built) {
-  const { ms, stream, isolated, locals, missingKind, add, between, endOf } = c;
-  // Municipalities with their own local actors.
-  {
-    const r = stream(4);
-    for (const m of ms) {
-      if (isolated.has(m.code)) continue;
-      const mine = locals.get(m.code)!;
-      const lp = Math.log(m.population / 15_000);
-      for (const [kind, ids] of [
-        ['religious', mine.religious],
-        ['civil_society', mine.civil],
-      ] as const) {
-        if (missingKind.get(m.code) === kind) continue;
-        const p = clamp((kind === 'religious' ? 0.55 : 0.62) + 0.05 * lp, OWN_ACTOR_LINK_PROBABILITY.min, OWN_ACTOR_LINK_PROBABILITY.max);
-        const linked: string[] = [];
-        for (const id of ids) {
-          // always draw, so the stream does not depend on earlier outcomes
-          const u = r();
-          const v = r();
-          const w = r();
-          if (u >= p) continue;
-          linked.push(id);
-          addLocal(m.code, id, kind, v, w, r);
-        }
-        if (linked.length === 0) addLocal(m.code, ids[Math.floor(r() * ids.length)]!, kind, r(), r(), r);
-      }
-    }
-    function addLocal(code: string, id: string, kind: 'religious' | 'civil_society', v: number, w: number, r: () => number) {
-      const since = w < 0.08 ? undefined : between(r, '2010-01-01', '2025-06-30');
-      if (kind === 'religious') {
-        if (v < 0.7) add(code, id, 'dialogue', w < 0.5 ? 1 : 1.5, since);
-        else add(code, id, 'agreement', 2, since);
-      } else if (v < 0.35) add(code, id, 'agreement', w < 0.5 ? 2 : 2.5, since);
-      else if (v < 0.65) add(code, id, 'project', 1.5, since, since && endOf(r, since));
-      else add(code, id, 'network', 1, since);
-    }
-  }
-}
-
-/** Stage 5: municipalities with their authorities. */
-function authorityTies(c: Built) {
-  const { ms, stream, isolated, policeOf, boardOf, regionOf, add, between, endOf } = c;
-  // Municipalities with their authorities.
-  {
-    const r = stream(5);
-    for (const m of ms) {
-      if (isolated.has(m.code)) continue;
-      const lp = Math.log(m.population / 15_000);
-      const u = [r(), r(), r(), r(), r(), r()];
-      if (u[0]! < clamp(0.8 + 0.06 * lp, 0.55, 0.97)) {
-        add(m.code, policeOf.get(m.county)!, 'agreement', u[3]! < 0.5 ? 2.5 : 3, between(r, POLICE_REGIONS_SINCE, '2021-12-31'));
-      }
-      if (u[1]! < clamp(0.6 + 0.08 * lp, 0.35, 0.9)) {
-        add(m.code, boardOf.get(m.county)!, 'network', u[4]! < 0.6 ? 1 : 1.5, between(r, '2011-01-01', '2022-12-31'));
-      }
-      if (u[2]! < clamp(0.45 + 0.1 * lp, 0.2, 0.85)) {
-        add(m.code, regionOf.get(m.county)!, 'agreement', 2, u[5]! < 0.1 ? undefined : between(r, '2012-01-01', '2023-12-31'));
-      }
-      // a few time-limited projects with the county administrative board
-      if (r() < clamp(0.15 + 0.05 * lp, 0.05, 0.4)) {
-        const since = between(r, '2016-01-01', '2023-12-31');
-        add(m.code, boardOf.get(m.county)!, 'project', 1.5, since, endOf(r, since));
-      }
-    }
-  }
+/** Stages 3, 4 and 5, the shared link stages (links.ts): the authorities among themselves, municipalities with their own local actors and with their authorities. */
+function sharedLinks(c: Built): void {
+  const { ms, counties, seed, isolated, missingKind, edges, authorities, localNodes } = c;
+  const countyIndex = new Map(counties.map((x, i) => [x.code, i]));
+  const frame: LinkFrame = {
+    seed,
+    M: ms.length,
+    population: ms.map((m) => m.population),
+    county: ms.map((m) => countyIndex.get(m.county)!),
+    isolated: ms.map((m) => (isolated.has(m.code) ? 1 : 0)),
+    edges,
+  };
+  authorityLinks(frame, authorities);
+  ownActorLinks(frame, { ...localNodes, missing: (m) => missingKind.get(ms[m]!.code) });
+  municipalAuthorityLinks(frame, authorities);
 }
 
 /** Stage 6: local actors with each other inside a municipality, and with the police region and the board. */
@@ -757,9 +692,7 @@ export function generateDemoNetwork(geography: Geography, words: DemoWords, seed
   const gaps = placeGaps(frame, words);
   const actors = demoActors(frame, words);
   const built: Built = { ...frame, ...gaps, ...actors, ...linkList(actors.nodes) };
-  authorityLinks(built);
-  ownActorLinks(built);
-  authorityTies(built);
+  sharedLinks(built);
   localLinks(built);
   const ties: Ties = { ...built, ...tieTools(built) };
   bridgeTies(ties);
