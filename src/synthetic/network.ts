@@ -21,6 +21,7 @@ import { AGREEMENT, DIALOGUE, EdgeList, MEMBER, NETWORK, POLICE_DAY, PROJECT } f
 import { linkRows, Nodes } from './rows.js';
 import { authorityActors, inventedPoliceRegions } from './authorities.js';
 import { authorityLinks, municipalAuthorityLinks, ownActorLinks } from './links.js';
+import { type GapPlan, placeGaps, placesFrame } from './gaps.js';
 import { KM_PER_DEG_LAT, KM_PER_DEG_LON, makeGeography } from './country.js';
 import { parseOptions, refusal } from '../model/options.js';
 import { BorderSearch, borderGraph } from '../geo/distance.js';
@@ -134,58 +135,21 @@ function scaleFrame(options: SyntheticNetworkOptions, fn: string) {
 }
 type Frame = ReturnType<typeof scaleFrame>;
 
-/** Gaps: isolated small municipalities (one per county first) and bridge dependents tied only to their hub; `allowed` keeps them. */
-function placeGaps(c: Frame) {
-  const { seed, M, population, county, borders } = c;
-  const g = stageStream(seed, 2);
-  const isolated = new Uint8Array(M);
-  /** Bridge dependents: municipality → its hub (+1; 0 = none). */
-  const hubOf = new Int32Array(M);
-  const used = new Uint8Array(M);
-  {
-    const small = [];
-    for (let i = 0; i < M; i++) if (population[i]! < SMALL_POPULATION && borders[i]!.length > 0) small.push(i);
-    const wanted = Math.max(1, Math.round(M / 75));
-    const countiesUsed = new Set<number>();
-    for (let pass = 0; pass < 2; pass++) {
-      let k = small.filter((i) => isolated[i]).length;
-      for (let t = 0; t < small.length * 2 && k < wanted; t++) {
-        const i = small[Math.floor(g() * small.length)]!;
-        if (isolated[i] || (pass === 0 && countiesUsed.has(county[i]!))) continue;
-        isolated[i] = 1;
-        used[i] = 1;
-        countiesUsed.add(county[i]!);
-        k++;
-      }
-    }
-    const hubsWanted = Math.max(1, Math.round(M / 150));
-    let hubs = 0;
-    for (let t = 0; t < M * 3 && hubs < hubsWanted; t++) {
-      const h = Math.floor(g() * M);
-      if (used[h] || population[h]! < SMALL_POPULATION) continue;
-      const deps = borders[h]!.filter(
-        (d) => !used[d] && county[d] === county[h] && population[d]! < SMALL_POPULATION && borders[d]!.some((x) => x !== h && !used[x]),
-      );
-      if (deps.length === 0) continue;
-      const take = Math.min(deps.length, 1 + Math.floor(g() * 2));
-      used[h] = 1;
-      for (let k = 0; k < take; k++) {
-        const d = deps.splice(Math.floor(g() * deps.length), 1)[0]!;
-        hubOf[d] = h + 1;
-        used[d] = 1;
-      }
-      hubs++;
-    }
-  }
-  /** May municipalities a and b be tied (directly or through their actors)? */
-  const allowed = (a: number, b: number): boolean => {
-    if (a === b || isolated[a] || isolated[b]) return false;
-    if (hubOf[a] || hubOf[b]) return hubOf[a] === b + 1 || hubOf[b] === a + 1;
-    return true;
+/** Gaps (gaps.ts): isolated small municipalities, one in 75, and bridges, one hub in 150 with two or one dependents; no designed county gaps. */
+function scaleGaps(c: Frame) {
+  const { words, seed, M, geography } = c;
+  const plan: GapPlan = {
+    stream: 2,
+    weakCounties: 0,
+    crossCountyGap: false,
+    isolated: Math.max(1, Math.round(M / 75)),
+    bridges: Array.from({ length: Math.max(1, Math.round(M / 150)) }, (_, i) => 2 - (i % 2)),
+    missingKinds: 0,
   };
-  return { isolated, hubOf, used, allowed };
+  const { isolatedIx: isolated, hubOf, allowed } = placeGaps(placesFrame(geography, seed), words, plan);
+  return { isolated, hubOf, allowed };
 }
-type Gapped = Frame & ReturnType<typeof placeGaps>;
+type Gapped = Frame & ReturnType<typeof scaleGaps>;
 
 /** Actors: the authorities (authorities.ts), police regions invented one per three counties, and the national authorities. */
 function scaleAuthorities(c: Gapped) {
@@ -198,12 +162,12 @@ type Staffed = Gapped & ReturnType<typeof scaleAuthorities>;
 
 /** Bodies: joint bodies within counties, 3–6 neighbouring members grown along borders. */
 function jointBodies(c: Staffed) {
-  const { words, seed, M, C, county, borders, countyCodes, countyNames, used, isolated, hubOf, nodes } = c;
+  const { words, seed, M, C, county, borders, countyCodes, countyNames, isolated, hubOf, nodes } = c;
   // Joint bodies within counties: 3–6 neighbouring members (grown along borders).
   const gj = stageStream(seed, 13);
   const bodies: { node: number; members: number[]; county: number }[] = [];
   {
-    const eligible = (i: number) => !used[i] || (!isolated[i] && !hubOf[i]);
+    const eligible = (i: number) => !isolated[i] && !hubOf[i];
     const bodyCount = Math.max(1, Math.round(M / 25));
     const perCounty = new Int32Array(C);
     for (let t = 0; t < bodyCount * 4 && bodies.length < bodyCount; t++) {
@@ -547,7 +511,7 @@ function lastResort(c: Drawn): void {
 export function generateSynthetic(options: SyntheticNetworkOptions = {}, fn = 'generateSynthetic'): CompactSyntheticNetwork {
   // `fn`: the public function whose options these are, so a refusal names the one the caller called.
   const frame = scaleFrame(options, fn);
-  const gapped: Gapped = { ...frame, ...placeGaps(frame) };
+  const gapped: Gapped = { ...frame, ...scaleGaps(frame) };
   const staffed: Staffed = { ...gapped, ...scaleAuthorities(gapped) };
   const linked: Linked = { ...staffed, bodies: jointBodies(staffed), edges: new EdgeList({ limit: frame.L, distinctPairs: true, weights: 'drawn', draws: stageStream(frame.seed, 20) }) };
   authorityLinks(linked, linked);

@@ -127,7 +127,11 @@ export interface DemoFiles {
 export function demoFiles(net: DemoNetwork, command: string): DemoFiles {
   const { geography, ix, ms, mun, countyOf, counties, countyName, place, seed } = net;
   const { actors, links, locals, bodies, policeOf, boardOf, regionOf } = net;
-  const { weak, isolated, noCross, noCrossOf, weakCounties, noCrossCounty, missingKind, bridges } = net;
+  const { weak, isolated, noCross, noCrossOf, weakCounties, missingKind, bridges } = net;
+  // The problems name codes and ids, the same in every language; the sentence around them is the catalogue's.
+  const notAsDesigned = (problems: readonly string[]) => new ArgumentError(saidIn('demoFiles', said('errors.demo.notAsDesigned', { seed: String(seed), problems: problems.join('\n  ') })));
+  const noCrossCounty = net.noCrossCounty;
+  if (noCrossCounty === undefined) throw notAsDesigned(['no county without cross-county links could be placed']);
   const policeIds = new Set(policeOf.values());
   const boardIds = new Set(boardOf.values());
   const regionIds = new Set(regionOf.values());
@@ -381,8 +385,7 @@ export function demoFiles(net: DemoNetwork, command: string): DemoFiles {
       problems.push(`link ${l.source}–${l.target} to a police region starts before ${POLICE_REGIONS_SINCE}`);
     }
   }
-  // The problems name codes and ids, the same in every language; the sentence around them is the catalogue's.
-  if (problems.length > 0) throw new ArgumentError(saidIn('demoFiles', said('errors.demo.notAsDesigned', { seed: String(seed), problems: problems.join('\n  ') })));
+  if (problems.length > 0) throw notAsDesigned(problems);
 
   return { actorsCsv, linksCsv, capabilitiesCsv: caps.csv, design, designJson: `${JSON.stringify(design, null, 2)}\n` };
 }

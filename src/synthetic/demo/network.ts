@@ -27,6 +27,7 @@ import type { DemoWords } from './words.js';
 import { dayIndex, EdgeList, SYNTHETIC_LINK_KINDS, type SyntheticLinkKind } from '../edges.js';
 import { linkRows, Nodes } from '../rows.js';
 import { authorityActors } from '../authorities.js';
+import { type GapPlan, placeGaps, placesFrame } from '../gaps.js';
 import { authorityLinks, between, endOf, type LinkFrame, municipalAuthorityLinks, ownActorLinks } from '../links.js';
 
 // Model parameters. The generator uses them, and the dataset's README is
@@ -51,11 +52,7 @@ export const SNAPSHOT_DATES = ['2015-06-30', DEMO_DATA_DATE] as const;
 /** An actor row of the dataset: its columns as text. */
 export type DemoActorRow = { id: string; name: string; kind: string } & Partial<Record<'municipality' | 'county' | 'counties' | 'focus' | 'founded', string>>;
 
-/** A municipality as the design names it. */
-export interface DemoPlace {
-  code: string;
-  name: string;
-}
+export type { DemoPlace } from '../gaps.js';
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
@@ -69,25 +66,15 @@ const FAR = Infinity;
 
 const RELIGIOUS_FOCUS = ['faith-dialogue', 'youth', 'women', 'social-support'] as const;
 
-/** The geography and its lookups, and the seed's stage streams: what every stage reads. */
+/** The places (gaps.ts) and the demo's searches over them: what every stage reads. */
 function demoFrame(geography: Geography, seed: number) {
-  const ix = indexGeography(geography);
-  const ms: Municipality[] = [...ix.municipality.values()];
-  const mun = (code: string) => ix.municipality.get(code)!;
-  const countyOf = (code: string) => mun(code).county;
-  const counties = [...geography.counties].sort((a, b) => cmp(a.code, b.code));
-  const countyName = (code: string) => ix.county.get(code)!.name;
-  const place = (code: string): DemoPlace => ({ code, name: mun(code).name });
-
-  // One RNG stream per stage, so tuning one stage leaves the others alone.
-  const stream = (stage: number) => stageStream(seed, stage);
-
+  const places = placesFrame(geography, seed);
+  const { ms, mun } = places;
   const dist = (a: string, b: string) => {
     const p = mun(a);
     const q = mun(b);
     return haversineKm(p.lat, p.lon, q.lat, q.lon);
   };
-  const borders = (code: string) => ix.bordersOf.get(code) ?? [];
 
   // Border steps without a map per municipality (n²): each municipality's
   // ball of NEAR_STEPS steps (n·k), components for "reachable at all", and a
@@ -130,133 +117,15 @@ function demoFrame(geography: Geography, seed: number) {
   const msIndex = new Map(ms.map((m, i) => [m.code, i]));
   /** The `ms` indices of the municipalities within NEAR_STEPS border steps of `ms[i]`. */
   const nearIndices = (i: number) => [...ball[gi(ms[i]!.code)]!.keys()].map((g) => msIndex.get(graph.codes[g]!)!);
-  return { seed, geography, ix, ms, msIndex, mun, countyOf, counties, countyName, place, stepsNear, stepsFrom, grid, nearIndices, dist, borders, stream };
+  return { ...places, msIndex, stepsNear, stepsFrom, grid, nearIndices, dist };
 }
 
 type Frame = ReturnType<typeof demoFrame>;
 
-/**
- * Stage 1, the gaps: the weak counties and their municipalities without
- * cross-municipal links, the county without cross-county links, the
- * isolated municipalities, the bridges (a hub and its dependents) and the
- * municipalities missing a partner kind; and the rule that keeps them
- * (`crossAllowed`).
- */
-function placeGaps(f: Frame, words: DemoWords) {
-  const { ix, ms, mun, countyOf, counties, borders, stream } = f;
-  const g = stream(1);
-  const reserved = new Set<string>();
-
-  const weakEligible = counties.filter((c) => !words.neverWeak.includes(c.code) && (ix.municipalitiesOf.get(c.code)?.length ?? 0) >= 7);
-  const weakCounties = shuffled(weakEligible, g)
-    .slice(0, 2)
-    .map((c) => c.code)
-    .sort(cmp);
-  const nccEligible = counties.filter(
-    (c) => !weakCounties.includes(c.code) && !words.neverWithoutCrossCounty.includes(c.code) && (ix.municipalitiesOf.get(c.code)?.length ?? 0) >= 5,
-  );
-  const noCrossCounty = shuffled(nccEligible, g)[0]!.code;
-
-  // Municipalities without cross-municipal links: a third of each weak county, from its smaller two thirds.
-  const noCross = new Set<string>();
-  const noCrossOf = new Map<string, string[]>();
-  for (const c of weakCounties) {
-    const list = [...ix.municipalitiesOf.get(c)!];
-    const smaller = [...list].sort((p, q) => p.population - q.population || cmp(p.code, q.code)).slice(0, Math.ceil((list.length * 2) / 3));
-    const chosen = shuffled(smaller, g)
-      .slice(0, Math.max(3, Math.floor(list.length / 3)))
-      .map((m) => m.code)
-      .sort(cmp);
-    noCrossOf.set(c, chosen);
-    for (const code of chosen) {
-      noCross.add(code);
-      reserved.add(code);
-    }
-  }
-
-  // Isolated: four small mainland municipalities in four different counties outside the weak ones.
-  const isolated = new Set<string>();
-  {
-    const used = new Set<string>();
-    for (const m of shuffled(
-      ms.filter((m) => m.population < SMALL_POPULATION && !m.island && !weakCounties.includes(m.county)),
-      g,
-    )) {
-      if (isolated.size === 4) break;
-      if (used.has(m.county)) continue;
-      used.add(m.county);
-      isolated.add(m.code);
-      reserved.add(m.code);
-    }
-  }
-
-  // Bridges: a hub whose small bordering neighbours cooperate with no one else.
-  const dependentHub = new Map<string, string>();
-  const bridges: { hub: string; dependents: string[] }[] = [];
-  for (const want of [2, 1]) {
-    const hubs = shuffled(
-      ms.filter((m) => m.population >= SMALL_POPULATION && !weakCounties.includes(m.county) && !reserved.has(m.code)),
-      g,
-    );
-    for (const h of hubs) {
-      const deps = borders(h.code).filter((c) => {
-        const d = mun(c);
-        return (
-          d.county === h.county &&
-          d.population < SMALL_POPULATION &&
-          !reserved.has(c) &&
-          // the dependent must border someone else, or the bridge is trivial
-          borders(c).some((x) => x !== h.code)
-        );
-      });
-      if (deps.length < want) continue;
-      const chosen = shuffled(deps, g).slice(0, want).sort(cmp);
-      bridges.push({ hub: h.code, dependents: chosen });
-      reserved.add(h.code);
-      for (const c of chosen) {
-        reserved.add(c);
-        dependentHub.set(c, h.code);
-      }
-      break;
-    }
-  }
-
-  // Municipalities that are not linked to any actor of one partner kind, though such actors exist there.
-  const missingKind = new Map<string, 'religious' | 'civil_society'>();
-  {
-    const pool = shuffled(
-      ms.filter((m) => !reserved.has(m.code)),
-      g,
-    );
-    // one larger municipality among the religious ones, so the gap is not only in small places
-    const large = pool.find((m) => m.population >= 50_000);
-    if (large) missingKind.set(large.code, 'religious');
-    for (const m of pool) {
-      if (missingKind.size >= 7) break;
-      if (missingKind.has(m.code)) continue;
-      const religiousSoFar = [...missingKind.values()].filter((k) => k === 'religious').length;
-      missingKind.set(m.code, religiousSoFar < 4 ? 'religious' : 'civil_society');
-    }
-    for (const code of missingKind.keys()) reserved.add(code);
-  }
-
-  const weak = new Set(weakCounties);
-  /** May actors of municipalities a and b be linked (which would tie a and b)? */
-  const crossAllowed = (a: string, b: string): boolean => {
-    if (a === b) return false;
-    if (isolated.has(a) || isolated.has(b) || noCross.has(a) || noCross.has(b)) return false;
-    const ha = dependentHub.get(a);
-    const hb = dependentHub.get(b);
-    if (ha !== undefined || hb !== undefined) return ha === b || hb === a;
-    const ca = countyOf(a);
-    const cb = countyOf(b);
-    if (ca !== cb && (ca === noCrossCounty || cb === noCrossCounty)) return false;
-    return true;
-  };
-  return { weakCounties, noCrossCounty, noCross, noCrossOf, isolated, dependentHub, bridges, missingKind, weak, crossAllowed };
-}
-
 type Gaps = ReturnType<typeof placeGaps>;
+
+/** The demo's gaps: two weak counties, one without cross-county links, four isolated municipalities, a bridge of two dependents and one of one, seven missing a partner kind. */
+const DEMO_GAPS: GapPlan = { stream: 1, weakCounties: 2, crossCountyGap: true, isolated: 4, bridges: [2, 1], missingKinds: 7 };
 
 /** Stage 2, the actors: the authorities of each county and region, then each municipality's religious and civil-society actors. */
 function demoActors(f: Frame, words: DemoWords) {
@@ -689,7 +558,7 @@ export type DemoNetwork = ReturnType<typeof generateDemoNetwork>;
  */
 export function generateDemoNetwork(geography: Geography, words: DemoWords, seed: number) {
   const frame = demoFrame(geography, seed);
-  const gaps = placeGaps(frame, words);
+  const gaps = placeGaps(frame, words, DEMO_GAPS);
   const actors = demoActors(frame, words);
   const built: Built = { ...frame, ...gaps, ...actors, ...linkList(actors.nodes) };
   sharedLinks(built);
