@@ -10,7 +10,7 @@
 import type { DemoWords } from '../model/demo-words.js';
 import { cmp } from '../model/geography.js';
 import type { County } from '../model/schema.js';
-import type { Nodes } from './rows.js';
+import type { NodeSink } from './rows.js';
 
 /** An authority's row: the demo's also say which counties a police region covers and each actor's focus. */
 export interface AuthorityRow {
@@ -47,7 +47,7 @@ export function inventedPoliceRegions(counties: readonly County[], words: DemoWo
 }
 
 /** Make the authorities as actors (police regions, then boards, then regions, then national authorities). `counties`: in the order the stages index them. */
-export function authorityActors<A extends AuthorityRow>(nodes: Nodes<A>, counties: readonly County[], words: DemoWords, plan: AuthorityPlan): Authorities {
+export function authorityActors(nodes: NodeSink<AuthorityRow>, counties: readonly County[], words: DemoWords, plan: AuthorityPlan): Authorities {
   const countyIndex = new Map(counties.map((c, i) => [c.code, i]));
   const police = new Array<number>(counties.length).fill(-1);
   const covered = new Map<string, string[]>();
@@ -57,14 +57,14 @@ export function authorityActors<A extends AuthorityRow>(nodes: Nodes<A>, countie
     covered.set(region, list);
   }
   for (const [region, list] of covered) {
-    const node = nodes.add({ id: words.policeId(region), name: region, kind: 'authority', ...(plan.attributes && { counties: [...list].sort(cmp).join(';'), focus: 'police' }) } as A);
+    const node = nodes.add({ id: words.policeId(region), name: region, kind: 'authority', ...(plan.attributes && { counties: [...list].sort(cmp).join(';'), focus: 'police' }) });
     for (const c of list) {
       const i = countyIndex.get(c);
       if (i !== undefined) police[i] = node;
     }
   }
-  const board = counties.map((c) => nodes.add({ id: words.boardId(c.code), name: words.boardName(c.name), kind: 'authority', county: c.code, ...(plan.attributes && { focus: 'coordination' }) } as A));
-  const region = counties.map((c) => nodes.add({ id: words.regionId(c.code), name: words.regionName(c.name), kind: 'county', county: c.code, ...(plan.attributes && { focus: 'health-care' }) } as A));
-  const national = Array.from({ length: plan.national }, (_, k) => nodes.add({ id: words.nationalAuthorityId(k + 1), name: words.nationalAuthorityName(k + 1), kind: 'authority' } as A));
+  const board = counties.map((c) => nodes.add({ id: words.boardId(c.code), name: words.boardName(c.name), kind: 'authority', county: c.code, ...(plan.attributes && { focus: 'coordination' }) }));
+  const region = counties.map((c) => nodes.add({ id: words.regionId(c.code), name: words.regionName(c.name), kind: 'county', county: c.code, ...(plan.attributes && { focus: 'health-care' }) }));
+  const national = Array.from({ length: plan.national }, (_, k) => nodes.add({ id: words.nationalAuthorityId(k + 1), name: words.nationalAuthorityName(k + 1), kind: 'authority' }));
   return { police, board, region, national };
 }

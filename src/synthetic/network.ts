@@ -22,6 +22,7 @@ import { linkRows, Nodes } from './rows.js';
 import { authorityActors, inventedPoliceRegions } from './authorities.js';
 import { authorityLinks, municipalAuthorityLinks, ownActorLinks } from './links.js';
 import { type GapPlan, placeGaps, placesFrame } from './gaps.js';
+import { localActors } from './locals.js';
 import { KM_PER_DEG_LAT, KM_PER_DEG_LON, makeGeography } from './country.js';
 import { parseOptions, refusal } from '../model/options.js';
 import { BorderSearch, borderGraph } from '../geo/distance.js';
@@ -273,31 +274,21 @@ type Tied = Linked & { tiesOf: number[][] };
  * at about 1.9 links each (the demo's 6.6 local actors per 16 links per
  * municipality).
  */
-function localActors(c: Tied) {
-  const { words, L, M, geography, population, codes, edges, nodes } = c;
+function scaleLocals(c: Tied) {
+  const { words, L, M, geography, population, edges, nodes } = c;
   const localTotal = Math.max(2 * M, Math.round((L - edges.count) / 1.9));
   const extraWeights = Float64Array.from(population, (p) => Math.max(0.25, Math.log(p) - 7));
   const extra = apportion(localTotal - 2 * M, extraWeights);
-  const localStart = new Int32Array(M + 1);
-  const religiousCount = new Int32Array(M);
-  {
-    let next = nodes.ids.length;
-    for (let i = 0; i < M; i++) {
-      localStart[i] = next;
+  const { start: localStart, religious: religiousCount } = localActors(nodes, geography.municipalities, words, {
+    count: (i) => {
       const n = 2 + extra[i]!;
       const rel = Math.min(n - 1, Math.max(1, Math.round(n * 0.38)));
-      religiousCount[i] = rel;
-      const code = codes[i]!;
-      const name = geography.municipalities[i]!.name;
-      for (let k = 1; k <= rel; k++) nodes.add({ id: `rel-${code}-${k}`, name: words.religiousName(k, name), kind: 'religious', municipality: code });
-      for (let k = 1; k <= n - rel; k++) nodes.add({ id: `cs-${code}-${k}`, name: words.associationName(k, name), kind: 'civil_society', municipality: code });
-      next += n;
-    }
-    localStart[M] = next;
-  }
+      return [rel, n - rel];
+    },
+  });
   return { localStart, religiousCount };
 }
-type Local = Tied & ReturnType<typeof localActors>;
+type Local = Tied & ReturnType<typeof scaleLocals>;
 
 /** Local actors with their police region and board. */
 function localAuthorityLinks(c: Local): void {
@@ -518,7 +509,7 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, fn = 'g
   bodyMemberships(linked);
   const tied: Tied = { ...linked, tiesOf: municipalTies(linked) };
   municipalAuthorityLinks(tied, tied);
-  const local: Local = { ...tied, ...localActors(tied) };
+  const local: Local = { ...tied, ...scaleLocals(tied) };
   ownActorLinks(local, { start: local.localStart, religious: local.religiousCount });
   localAuthorityLinks(local);
   const drawn: Drawn = { ...local, ...localDraws(local) };

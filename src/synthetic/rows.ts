@@ -43,6 +43,12 @@ export function linkRows(edges: EdgeList, ids: readonly string[]): GeneratedLink
   return links;
 }
 
+/** Where a stage adds the actors it makes (a {@link Nodes} of any row type that takes `R`). */
+export interface NodeSink<R> {
+  add(actor: R): number;
+  readonly ids: readonly string[];
+}
+
 /**
  * The nodes of a generated network: the municipalities (in geography order)
  * as nodes 0 … M − 1, then each actor as a stage makes it.

@@ -27,6 +27,7 @@ import type { DemoWords } from './words.js';
 import { dayIndex, EdgeList, SYNTHETIC_LINK_KINDS, type SyntheticLinkKind } from '../edges.js';
 import { linkRows, Nodes } from '../rows.js';
 import { authorityActors } from '../authorities.js';
+import { localActors } from '../locals.js';
 import { type GapPlan, placeGaps, placesFrame } from '../gaps.js';
 import { authorityLinks, between, endOf, type LinkFrame, municipalAuthorityLinks, ownActorLinks } from '../links.js';
 
@@ -64,7 +65,6 @@ const HALF_EARTH_KM = 20_016;
 /** The steps `stepsNear` gives for a reachable municipality more than NEAR_STEPS away. */
 const FAR = Infinity;
 
-const RELIGIOUS_FOCUS = ['faith-dialogue', 'youth', 'women', 'social-support'] as const;
 
 /** The places (gaps.ts) and the demo's searches over them: what every stage reads. */
 function demoFrame(geography: Geography, seed: number) {
@@ -139,39 +139,25 @@ function demoActors(f: Frame, words: DemoWords) {
   const boardOf = idOf(authorities.board);
   const regionOf = idOf(authorities.region);
 
+  const localNodes = localActors(nodes, ms, words, {
+    count: (m) => {
+      const l = Math.log(ms[m]!.population / 3000);
+      const nRel = Math.max(1, Math.round(0.4 + 1.1 * l + (a() - 0.5) * 1.6));
+      const nCiv = Math.max(1, Math.round(0.9 + 1.7 * l + (a() - 0.5) * 2.4));
+      return [nRel, nCiv];
+    },
+    attributes: a,
+  });
+  // The stages below name the local actors by id, per municipality code.
   const locals = new Map<string, { religious: string[]; civil: string[] }>();
   const kindOf = new Map<string, string>();
-  /** The locals as the shared link stages read them (links.ts): node ranges per municipality, religious first. */
-  const localNodes = { start: new Int32Array(ms.length + 1), religious: new Int32Array(ms.length) };
-  for (const [mi, m] of ms.entries()) {
-    localNodes.start[mi] = nodes.ids.length;
-    const l = Math.log(m.population / 3000);
-    const nRel = Math.max(1, Math.round(0.4 + 1.1 * l + (a() - 0.5) * 1.6));
-    const nCiv = Math.max(1, Math.round(0.9 + 1.7 * l + (a() - 0.5) * 2.4));
-    localNodes.religious[mi] = nRel;
-    const entry = { religious: [] as string[], civil: [] as string[] };
-    for (let i = 1; i <= nRel; i++) {
-      const id = `rel-${m.code}-${i}`;
-      const focus = RELIGIOUS_FOCUS[Math.floor(a() * RELIGIOUS_FOCUS.length)]!;
-      const founded = String(1880 + Math.floor(a() * 141));
-      nodes.add({ id, name: words.religiousName(i, m.name), kind: 'religious', municipality: m.code, focus, founded });
-      entry.religious.push(id);
-    }
-    const perTopic = new Map<string, number>();
-    for (let i = 1; i <= nCiv; i++) {
-      const id = `cs-${m.code}-${i}`;
-      const topic = words.civilTopics[Math.floor(a() * words.civilTopics.length)]!;
-      const n = (perTopic.get(topic.focus) ?? 0) + 1;
-      perTopic.set(topic.focus, n);
-      const founded = String(1920 + Math.floor(a() * 104));
-      nodes.add({ id, name: `${topic.noun} ${n} (${m.name})`, kind: 'civil_society', municipality: m.code, focus: topic.focus, founded });
-      entry.civil.push(id);
-    }
-    locals.set(m.code, entry);
+  for (const [m, { code }] of ms.entries()) {
+    const split = localNodes.start[m]! + localNodes.religious[m]!;
+    const entry = { religious: nodes.ids.slice(localNodes.start[m], split), civil: nodes.ids.slice(split, localNodes.start[m + 1]) };
+    locals.set(code, entry);
     for (const id of entry.religious) kindOf.set(id, 'religious');
     for (const id of entry.civil) kindOf.set(id, 'civil_society');
   }
-  localNodes.start[ms.length] = nodes.ids.length;
   return { nodes, actors: nodes.actors, authorities, policeOf, boardOf, regionOf, locals, localNodes, kindOf };
 }
 
