@@ -12,6 +12,7 @@ import { cmp, indexGeography } from '../model/geography.js';
 import type { Geography, Municipality } from '../model/schema.js';
 import { shuffled } from '../metrics/random.js';
 import { SMALL_POPULATION, stageStream } from './shape.js';
+import { BorderSearch, borderGraph, haversineKm } from '../geo/distance.js';
 
 /** A municipality as the design names it. */
 export interface DemoPlace {
@@ -44,9 +45,28 @@ export function placesFrame(geography: Geography, seed: number) {
   const countyName = (code: string) => ix.county.get(code)!.name;
   const place = (code: string): DemoPlace => ({ code, name: mun(code).name });
   const borders = (code: string) => ix.bordersOf.get(code) ?? [];
+  const msIndex = new Map(ms.map((m, i) => [m.code, i]));
   // One RNG stream per stage, so tuning one stage leaves the others alone.
   const stream = (stage: number) => stageStream(seed, stage);
-  return { seed, geography, ix, ms, mun, countyOf, counties, countyName, place, borders, stream };
+  const dist = (a: string, b: string) => {
+    const p = mun(a);
+    const q = mun(b);
+    return haversineKm(p.lat, p.lon, q.lat, q.lon);
+  };
+  // Border steps from bounded searches over the border graph, never a map of all pairs.
+  const graph = borderGraph(geography);
+  const search = new BorderSearch(graph);
+  const gi = (code: string) => graph.index.get(code)!;
+  /** Exact border steps from `code` to every municipality (undefined: not reachable): one search over the country. */
+  const stepsFrom = (code: string): ((other: string) => number | undefined) => {
+    search.from(gi(code));
+    const steps = Int32Array.from(search.steps);
+    return (other) => {
+      const s = steps[gi(other)]!;
+      return s < 0 ? undefined : s;
+    };
+  };
+  return { seed, geography, ix, ms, msIndex, mun, countyOf, counties, countyName, place, borders, stream, dist, graph, search, gi, stepsFrom };
 }
 export type Places = ReturnType<typeof placesFrame>;
 
@@ -182,3 +202,4 @@ export function placeGaps(f: Places, words: DemoWords, plan: GapPlan) {
   const isolatedIx = Uint8Array.from(apart, (x) => (x === 1 ? 1 : 0));
   return { weakCounties, noCrossCounty, noCross, noCrossOf, isolated, dependentHub, bridges, missingKind, weak, crossAllowed, allowed, hubOf, isolatedIx, county };
 }
+export type Gaps = ReturnType<typeof placeGaps>;

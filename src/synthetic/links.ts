@@ -46,6 +46,9 @@ export function endOf(rng: Rng, since: string): string | undefined {
   return end < 0 ? undefined : isoOf(FIRST_DAY + end);
 }
 
+/** One of `items`, uniformly. */
+export const pickOf = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
+
 /** The municipalities as the shared link stages read them: node m is municipality m. */
 export interface LinkFrame {
   readonly seed: number;

@@ -23,6 +23,7 @@ import { authorityActors, inventedPoliceRegions } from './authorities.js';
 import { authorityLinks, municipalAuthorityLinks, ownActorLinks } from './links.js';
 import { type GapPlan, placeGaps, placesFrame } from './gaps.js';
 import { localActors } from './locals.js';
+import { type BodyPlan, jointBodies } from './bodies.js';
 import { KM_PER_DEG_LAT, KM_PER_DEG_LON, makeGeography } from './country.js';
 import { parseOptions, refusal } from '../model/options.js';
 import { BorderSearch, borderGraph } from '../geo/distance.js';
@@ -147,8 +148,9 @@ function scaleGaps(c: Frame) {
     bridges: Array.from({ length: Math.max(1, Math.round(M / 150)) }, (_, i) => 2 - (i % 2)),
     missingKinds: 0,
   };
-  const { isolatedIx: isolated, hubOf, allowed } = placeGaps(placesFrame(geography, seed), words, plan);
-  return { isolated, hubOf, allowed };
+  const places = placesFrame(geography, seed);
+  const gaps = placeGaps(places, words, plan);
+  return { places, gaps, isolated: gaps.isolatedIx, hubOf: gaps.hubOf, allowed: gaps.allowed };
 }
 type Gapped = Frame & ReturnType<typeof scaleGaps>;
 
@@ -161,54 +163,14 @@ function scaleAuthorities(c: Gapped) {
 }
 type Staffed = Gapped & ReturnType<typeof scaleAuthorities>;
 
-/** Bodies: joint bodies within counties, 3–6 neighbouring members grown along borders. */
-function jointBodies(c: Staffed) {
-  const { words, seed, M, C, county, borders, countyCodes, countyNames, isolated, hubOf, nodes } = c;
-  // Joint bodies within counties: 3–6 neighbouring members (grown along borders).
-  const gj = stageStream(seed, 13);
-  const bodies: { node: number; members: number[]; county: number }[] = [];
-  {
-    const eligible = (i: number) => !isolated[i] && !hubOf[i];
-    const bodyCount = Math.max(1, Math.round(M / 25));
-    const perCounty = new Int32Array(C);
-    for (let t = 0; t < bodyCount * 4 && bodies.length < bodyCount; t++) {
-      const seedMuni = Math.floor(gj() * M);
-      if (!eligible(seedMuni)) continue;
-      const c = county[seedMuni]!;
-      const want = JOINT_BODY_SIZE.min + Math.floor(gj() * (JOINT_BODY_SIZE.max - JOINT_BODY_SIZE.min + 1));
-      const members = [seedMuni];
-      const inBody = new Set(members);
-      for (let k = 0; k < members.length && members.length < want; k++) {
-        for (const x of borders[members[k]!]!) {
-          if (members.length >= want) break;
-          if (county[x] === c && eligible(x) && !inBody.has(x) && gj() < 0.7) {
-            inBody.add(x);
-            members.push(x);
-          }
-        }
-      }
-      if (members.length < 2) continue;
-      const code = countyCodes[c]!;
-      const n = ++perCounty[c]!;
-      const node = nodes.add({ id: `jb-${code}-${n}`, name: words.countyBodyName(n, countyNames[c]!), kind: 'joint_body', county: code });
-      bodies.push({ node, members: members.sort((a, b) => a - b), county: c });
-    }
-  }
-  return bodies;
-}
-type Linked = Staffed & { bodies: ReturnType<typeof jointBodies>; edges: EdgeList };
+type Linked = Staffed & { edges: EdgeList };
 
-/** Bodies' memberships: their municipalities, sometimes the board and the police region. */
-function bodyMemberships(c: Linked): void {
-  const { seed, edges, bodies, board, police } = c;
-  {
-    const r = stageStream(seed, 14);
-    for (const b of bodies) {
-      for (const m of b.members) edges.add(b.node, m, MEMBER, 0.08);
-      if (r() < 0.3) edges.add(b.node, board[b.county]!, MEMBER);
-      if (r() < 0.3) edges.add(b.node, police[b.county]!, MEMBER, 0, POLICE_DAY);
-    }
-  }
+/** Joint bodies (bodies.ts): one in 25 municipalities, numbered in their county, the police region and the board members at times; none across a county border. */
+function scaleBodies(c: Linked): void {
+  const { M, places, gaps, nodes, edges } = c;
+  const plan: BodyPlan = { count: Math.max(1, Math.round(M / 25)), named: false, police: 0.3, board: 0.3, civilMembers: 0, crossBorder: false, attributes: false };
+  // The scale sizes' ties (tiesOf) are direct ones only, so a shared body is not one.
+  jointBodies({ ...places, ...gaps, nodes, authorities: c, locals: undefined, edges }, c.words, plan, () => {});
 }
 
 /**
@@ -504,9 +466,9 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, fn = 'g
   const frame = scaleFrame(options, fn);
   const gapped: Gapped = { ...frame, ...scaleGaps(frame) };
   const staffed: Staffed = { ...gapped, ...scaleAuthorities(gapped) };
-  const linked: Linked = { ...staffed, bodies: jointBodies(staffed), edges: new EdgeList({ limit: frame.L, distinctPairs: true, weights: 'drawn', draws: stageStream(frame.seed, 20) }) };
+  const linked: Linked = { ...staffed, edges: new EdgeList({ limit: frame.L, distinctPairs: true, weights: 'drawn', draws: stageStream(frame.seed, 20) }) };
   authorityLinks(linked, linked);
-  bodyMemberships(linked);
+  scaleBodies(linked);
   const tied: Tied = { ...linked, tiesOf: municipalTies(linked) };
   municipalAuthorityLinks(tied, tied);
   const local: Local = { ...tied, ...scaleLocals(tied) };

@@ -28,8 +28,9 @@ import { dayIndex, EdgeList, SYNTHETIC_LINK_KINDS, type SyntheticLinkKind } from
 import { linkRows, Nodes } from '../rows.js';
 import { authorityActors } from '../authorities.js';
 import { localActors } from '../locals.js';
-import { type GapPlan, placeGaps, placesFrame } from '../gaps.js';
-import { authorityLinks, between, endOf, type LinkFrame, municipalAuthorityLinks, ownActorLinks } from '../links.js';
+import { type Gaps, type GapPlan, placeGaps, placesFrame } from '../gaps.js';
+import { authorityLinks, between, endOf, type LinkFrame, municipalAuthorityLinks, ownActorLinks, pickOf } from '../links.js';
+import { type BodyPlan, jointBodies } from '../bodies.js';
 
 // Model parameters. The generator uses them, and the dataset's README is
 // rendered from the same constants, so the two cannot drift apart.
@@ -69,18 +70,11 @@ const FAR = Infinity;
 /** The places (gaps.ts) and the demo's searches over them: what every stage reads. */
 function demoFrame(geography: Geography, seed: number) {
   const places = placesFrame(geography, seed);
-  const { ms, mun } = places;
-  const dist = (a: string, b: string) => {
-    const p = mun(a);
-    const q = mun(b);
-    return haversineKm(p.lat, p.lon, q.lat, q.lon);
-  };
+  const { ms, msIndex, graph, search, gi } = places;
 
   // Border steps without a map per municipality (n²): each municipality's
   // ball of NEAR_STEPS steps (n·k), components for "reachable at all", and a
-  // full search from the few municipalities that need exact far steps.
-  const graph = borderGraph(geography);
-  const search = new BorderSearch(graph);
+  // full search (stepsFrom) from the few municipalities that need exact far steps.
   const component = new Int32Array(graph.codes.length).fill(-1);
   for (let i = 0, n = 0; i < component.length; i++) {
     if (component[i]! >= 0) continue;
@@ -92,21 +86,11 @@ function demoFrame(geography: Geography, seed: number) {
     for (let k = 0, reached = search.from(i, NEAR_STEPS); k < reached; k++) near.set(search.order[k]!, search.steps[search.order[k]!]!);
     return near;
   });
-  const gi = (code: string) => graph.index.get(code)!;
   /** Border steps from a to b when at most NEAR_STEPS, FAR when more, undefined when b cannot be reached over borders. */
   const stepsNear = (a: string, b: string): number | undefined => {
     const x = gi(a);
     const y = gi(b);
     return ball[x]!.get(y) ?? (component[x] === component[y] ? FAR : undefined);
-  };
-  /** Exact border steps from `code` to every municipality (undefined: not reachable): one search over the country. */
-  const stepsFrom = (code: string): ((other: string) => number | undefined) => {
-    search.from(gi(code));
-    const steps = Int32Array.from(search.steps);
-    return (other) => {
-      const s = steps[gi(other)]!;
-      return s < 0 ? undefined : s;
-    };
   };
   /** Municipalities (their `ms` indices) whose centroids are within `CANDIDATE_KM` of `ms[i]`. */
   const grid = new KmGrid(
@@ -114,15 +98,16 @@ function demoFrame(geography: Geography, seed: number) {
     ms.map((m) => m.lon),
     CANDIDATE_KM,
   );
-  const msIndex = new Map(ms.map((m, i) => [m.code, i]));
   /** The `ms` indices of the municipalities within NEAR_STEPS border steps of `ms[i]`. */
   const nearIndices = (i: number) => [...ball[gi(ms[i]!.code)]!.keys()].map((g) => msIndex.get(graph.codes[g]!)!);
-  return { ...places, msIndex, stepsNear, stepsFrom, grid, nearIndices, dist };
+  return { ...places, stepsNear, grid, nearIndices };
 }
 
 type Frame = ReturnType<typeof demoFrame>;
 
-type Gaps = ReturnType<typeof placeGaps>;
+
+/** The demo's joint bodies: nine counties and the big ones, named after their centre, one across a county border. */
+const DEMO_BODIES: BodyPlan = { count: 9, named: true, police: 0.6, board: 0.5, civilMembers: 0.4, crossBorder: true, attributes: true };
 
 /** The demo's gaps: two weak counties, one without cross-county links, four isolated municipalities, a bridge of two dependents and one of one, seven missing a partner kind. */
 const DEMO_GAPS: GapPlan = { stream: 1, weakCounties: 2, crossCountyGap: true, isolated: 4, bridges: [2, 1], missingKinds: 7 };
@@ -169,7 +154,6 @@ function linkList(nodes: Nodes<DemoActorRow>) {
   const add = (source: string, target: string, kind: SyntheticLinkKind, weight: number, since?: string, until?: string) => {
     edges.put(nodes.node(source), nodes.node(target), SYNTHETIC_LINK_KINDS.indexOf(kind), weight, dayIndex(since), dayIndex(until));
   };
-  const pickOf = <T>(rng: () => number, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
   return { edges, add, between, endOf, pickOf };
 }
 
@@ -265,100 +249,6 @@ type Ties = Built & ReturnType<typeof tieTools>;
 function bridgeTies(c: Ties): void {
   const { bridges, addTie, between, mr } = c;
   for (const b of bridges) for (const d of b.dependents) addTie(b.hub, d, between(mr, '2011-01-01', '2016-12-31'), true);
-}
-
-/** Stage 8, joint bodies: multi-municipality associations within a county, and one across a county border. */
-function jointBodies(c: Ties, words: DemoWords) {
-  const { geography, ix, counties, stream, stepsFrom, dist, borders, countyOf, mun, weak, isolated, noCross, dependentHub, crossAllowed, nodes, locals, policeOf, boardOf, add, between, pickOf, tie } = c;
-  const bodies: { id: string; members: string[] }[] = [];
-  {
-    const r = stream(8);
-    const bodyCounties = shuffled(
-      counties.filter((c) => !weak.has(c.code) && (ix.municipalitiesOf.get(c.code)?.length ?? 0) >= 4),
-      r,
-    ).slice(0, 9);
-    // the two largest counties by number of municipalities get a second body
-    const bigOnes = counties.filter((c) => (ix.municipalitiesOf.get(c.code)?.length ?? 0) >= 30 && !weak.has(c.code));
-    const plan = [...bodyCounties.map((c) => c.code), ...bigOnes.map((c) => c.code)];
-    const inBody = new Set<string>();
-    const usedNames = new Set<string>();
-    let n = 0;
-    for (const county of plan) {
-      const pool = ix.municipalitiesOf
-        .get(county)!
-        .filter((m) => !isolated.has(m.code) && !noCross.has(m.code) && !dependentHub.has(m.code) && !inBody.has(m.code));
-      if (pool.length < JOINT_BODY_SIZE.min) continue;
-      const top = [...pool].sort((p, q) => q.population - p.population || cmp(p.code, q.code)).slice(0, 3);
-      const centre = pickOf(r, top);
-      const size = JOINT_BODY_SIZE.min + Math.floor(r() * (JOINT_BODY_SIZE.max - JOINT_BODY_SIZE.min + 1));
-      const steps = stepsFrom(centre.code);
-      const near = pool
-        .filter((m) => m.code !== centre.code)
-        .sort(
-          (p, q) =>
-            (steps(p.code) ?? 99) - (steps(q.code) ?? 99) ||
-            dist(centre.code, p.code) - dist(centre.code, q.code) ||
-            cmp(p.code, q.code),
-        );
-      const members = [centre.code];
-      for (const m of near) {
-        if (members.length >= size) break;
-        if (members.every((x) => crossAllowed(x, m.code))) members.push(m.code);
-      }
-      if (members.length < JOINT_BODY_SIZE.min) continue;
-      n++;
-      let name = pickOf(r, words.bodyNames)(centre.name);
-      if (usedNames.has(name)) name = words.numberedBody(name, n);
-      usedNames.add(name);
-      const id = `jb-${county}-${n}`;
-      const focus = pickOf(r, ['crime-prevention', 'violence-prevention', 'social-cohesion']);
-      const founded = between(r, '2011-01-01', '2018-12-31');
-      nodes.add({ id, name, kind: 'joint_body', county, focus, founded: founded.slice(0, 4) });
-      members.sort(cmp);
-      for (const c of members) {
-        add(id, c, 'member', 1, r() < 0.8 ? founded : between(r, founded, '2024-12-31'));
-        inBody.add(c);
-      }
-      // police regions exist since 2015-01-01
-      if (r() < 0.6) add(id, policeOf.get(county)!, 'member', 1, founded >= POLICE_REGIONS_SINCE ? founded : between(r, POLICE_REGIONS_SINCE, '2016-12-31'));
-      if (r() < 0.5) add(id, boardOf.get(county)!, 'member', 1, founded);
-      for (const c of members) {
-        if (r() < 0.4) add(id, pickOf(r, locals.get(c)!.civil), 'member', 0.5, between(r, founded, '2025-06-30'));
-      }
-      bodies.push({ id, members });
-      for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) tie(members[i]!, members[j]!);
-    }
-
-    // One body across a county border.
-    const crossPairs = geography.borders
-      .map((bp) => [bp.a, bp.b] as const)
-      .filter(([x, y]) => countyOf(x) !== countyOf(y) && !weak.has(countyOf(x)) && !weak.has(countyOf(y)) && crossAllowed(x, y) && !inBody.has(x) && !inBody.has(y))
-      .sort((p, q) => cmp(p[0], q[0]) || cmp(p[1], q[1]));
-    if (crossPairs.length > 0) {
-      const [x, y] = pickOf(r, crossPairs);
-      const members = [x, y];
-      for (const c of [...borders(x), ...borders(y)].sort(cmp)) {
-        if (members.length >= 4) break;
-        if (members.includes(c) || inBody.has(c) || weak.has(countyOf(c))) continue;
-        if (members.every((m) => crossAllowed(m, c))) members.push(c);
-      }
-      members.sort(cmp);
-      const id = 'jb-x-1';
-      const founded = between(r, '2013-01-01', '2019-12-31');
-      nodes.add({
-        id,
-        name: words.crossBorderBodyName(mun(x).name, mun(y).name),
-        kind: 'joint_body',
-        counties: [...new Set(members.map(countyOf))].sort(cmp).join(';'),
-        focus: 'crime-prevention',
-        founded: founded.slice(0, 4),
-      });
-      for (const c of members) add(id, c, 'member', 1, founded);
-      bodies.push({ id, members });
-      for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) tie(members[i]!, members[j]!);
-    }
-  }
-  return bodies;
 }
 
 /** How likely a tie between two municipalities is (distance, border steps, sizes, counties), and the pairs within reach. */
@@ -551,7 +441,7 @@ export function generateDemoNetwork(geography: Geography, words: DemoWords, seed
   localLinks(built);
   const ties: Ties = { ...built, ...tieTools(built) };
   bridgeTies(ties);
-  const bodies = jointBodies(ties, words);
+  const bodies = jointBodies({ ...ties, locals: ties.localNodes }, words, DEMO_BODIES, ties.tie);
   const paired: Paired = { ...ties, ...pairFactors(ties) };
   establishedTies(paired);
   newTies(paired);
