@@ -13,9 +13,8 @@
  *
  * @module
  */
-import { KmGrid } from '../geo/distance.js';
+import { haversineKm, KmGrid } from '../geo/distance.js';
 import { cmp } from '../model/geography.js';
-import type { Municipality } from '../model/schema.js';
 import { AGREEMENT, dayIndex, type EdgeList, NETWORK, PROJECT } from './edges.js';
 import type { Gaps, Places } from './gaps.js';
 import { between, endOf } from './links.js';
@@ -50,6 +49,8 @@ const FAR = Infinity;
 /** The border balls and the km grid the tie stages search. */
 export function tieFrame(places: Places, plan: TiePlan) {
   const { ms, msIndex, graph, search, gi } = places;
+  /** Each municipality's node in the border graph. */
+  const gOf = Int32Array.from(ms, (m) => gi(m.code));
   // Border steps without a map per municipality (n²): each municipality's
   // ball of `nearSteps` steps (n·k), components for "reachable at all", and a
   // full search (stepsFrom) from the few municipalities that need exact far steps.
@@ -65,9 +66,9 @@ export function tieFrame(places: Places, plan: TiePlan) {
     return near;
   });
   /** Border steps from a to b when at most `nearSteps`, FAR when more, undefined when b cannot be reached over borders. */
-  const stepsNear = (a: string, b: string): number | undefined => {
-    const x = gi(a);
-    const y = gi(b);
+  const stepsNear = (i: number, j: number): number | undefined => {
+    const x = gOf[i]!;
+    const y = gOf[j]!;
     return ball[x]!.get(y) ?? (component[x] === component[y] ? FAR : undefined);
   };
   /** Municipalities (their `ms` indices) whose centroids are within `candidateKm` of `ms[i]`. */
@@ -90,12 +91,14 @@ export function tieTools(c: Places & { readonly edges: EdgeList }) {
   /** A link between two municipalities (codes). */
   const add = (p: string, q: string, kind: number, weight: number, since?: string, until?: string) =>
     edges.put(msIndex.get(p)!, msIndex.get(q)!, kind, weight, dayIndex(since), dayIndex(until));
-  const tiedWith = new Map<string, Set<string>>(ms.map((m) => [m.code, new Set<string>()]));
-  const tie = (x: string, y: string) => {
-    tiedWith.get(x)!.add(y);
-    tiedWith.get(y)!.add(x);
+  /** Each municipality's tied ones (indices): direct ties and shared bodies. */
+  const tiedWith = ms.map(() => new Set<number>());
+  const tieIx = (i: number, j: number) => {
+    tiedWith[i]!.add(j);
+    tiedWith[j]!.add(i);
   };
-  const tied = (x: string, y: string) => tiedWith.get(x)!.has(y);
+  const tie = (x: string, y: string) => tieIx(msIndex.get(x)!, msIndex.get(y)!);
+  const tied = (x: string, y: string) => tiedWith[msIndex.get(x)!]!.has(msIndex.get(y)!);
   const directTies: { a: string; b: string; since: string | undefined }[] = [];
 
   const mr = stream(7);
@@ -114,7 +117,7 @@ export function tieTools(c: Places & { readonly edges: EdgeList }) {
     directTies.push({ a: p, b: q, since });
     tie(p, q);
   };
-  return { tiedWith, tie, tied, directTies, mr, addTie };
+  return { tiedWith, tieIx, tie, tied, directTies, mr, addTie };
 }
 
 
@@ -126,78 +129,80 @@ export function bridgeTies(c: Ties): void {
 
 /** How likely a tie between two municipalities is (distance, border steps, sizes, counties), and the pairs within reach. */
 export function pairFactors(c: Ties, plan: TiePlan) {
-  const { ms, mun, countyOf, stepsNear, grid, nearIndices, dist, weak, crossAllowed } = c;
-  const geoFactor = (x: string, y: string): number => {
-    const d = dist(x, y);
-    const s = stepsNear(x, y);
+  const { ms, msIndex, stepsNear, grid, nearIndices, weak, allowed } = c;
+  // By index, for the loops over every candidate pair.
+  const weakIx = Uint8Array.from(ms, (m) => (weak.has(m.county) ? 1 : 0));
+  const geoFactor = (i: number, j: number): number => {
+    const p = ms[i]!;
+    const q = ms[j]!;
+    const d = haversineKm(p.lat, p.lon, q.lat, q.lon);
+    const s = stepsNear(i, j);
     let f: number;
     if (s === 1 || s === 2 || s === 3) f = BORDER_STEP_FACTORS[s - 1]!;
     else if (s !== undefined) f = BORDER_STEP_FACTOR_FAR;
     else f = d < plan.islandKm[0] ? 0.8 : d < plan.islandKm[1] ? 0.12 : 0.01; // islands: by distance only
     return f * Math.exp(-d / plan.decayKm);
   };
-  const sizeFactor = (x: string, y: string): number => {
-    const px = mun(x).population;
-    const py = mun(y).population;
+  const sizeFactor = (i: number, j: number): number => {
+    const px = ms[i]!.population;
+    const py = ms[j]!.population;
     let f = 0.5 + 0.35 * Math.min(Math.abs(Math.log(px / py)), 3);
     if (Math.max(px, py) >= 50_000 && Math.min(px, py) < 25_000) f *= 1.3;
     return f;
   };
-  const pairFactor = (x: string, y: string): number => {
-    const cx = countyOf(x);
-    const cy = countyOf(y);
-    return geoFactor(x, y) * sizeFactor(x, y) * (cx === cy ? 1 : CROSS_COUNTY_FACTOR) * (weak.has(cx) || weak.has(cy) ? 0.12 : 1);
-  };
+  const pairFactorIx = (i: number, j: number): number =>
+    geoFactor(i, j) * sizeFactor(i, j) * (ms[i]!.county === ms[j]!.county ? 1 : CROSS_COUNTY_FACTOR) * (weakIx[i] || weakIx[j] ? 0.12 : 1);
+  const pairFactor = (x: string, y: string): number => pairFactorIx(msIndex.get(x)!, msIndex.get(y)!);
   /** No pair in two counties `km` or more apart has a higher pairFactor: geoFactor ≤ e^(−km / decayKm), sizeFactor ≤ (0.5 + 0.35 × 3) × 1.3. */
   const crossCountyBound = (km: number) => Math.exp(-km / plan.decayKm) * (0.5 + 0.35 * 3) * 1.3 * CROSS_COUNTY_FACTOR;
   // The pairs within `nearSteps` border steps or `candidateKm`, in the order of
   // a scan of every pair (i < j in geography order): n·k, from each one's
   // ball and grid cells, instead of n² pairs.
-  const candidatePairs: [string, string][] = [];
+  // Each pair's factor is computed once, for both phases.
+  const candidates: number[] = [];
+  const factors: number[] = [];
   for (let i = 0; i < ms.length; i++) {
-    const x = ms[i]!.code;
     const later = [...new Set([...nearIndices(i), ...grid.within(i)])].filter((j) => j > i).sort((p, q) => p - q);
     for (const j of later) {
-      const y = ms[j]!.code;
-      if (crossAllowed(x, y)) candidatePairs.push([x, y]);
+      if (!allowed(i, j)) continue;
+      candidates.push(i, j);
+      factors.push(pairFactorIx(i, j));
     }
   }
-  return { pairFactor, crossCountyBound, candidatePairs };
+  return { pairFactor, crossCountyBound, candidates, factors };
 }
 
 
 /** Stage 9, phase 1: established cooperation (dated 2010–2019 or undated). */
 export function establishedTies(c: Paired): void {
-  const { stream, candidatePairs, tied, pairFactor, addTie } = c;
-  // Phase 1: established cooperation (dated 2010–2019 or undated).
-  {
-    const r = stream(9);
-    for (const [x, y] of candidatePairs) {
-      const u = r();
-      const v = r();
-      if (tied(x, y) || u >= Math.min(0.9, 0.9 * pairFactor(x, y))) continue;
-      addTie(x, y, v < 0.08 ? undefined : between(r, ESTABLISHED_TIES.from, ESTABLISHED_TIES.to));
-    }
+  const { ms, stream, candidates, factors, tiedWith, addTie } = c;
+  const r = stream(9);
+  for (let k = 0; k < factors.length; k++) {
+    const i = candidates[2 * k]!;
+    const j = candidates[2 * k + 1]!;
+    const u = r();
+    const v = r();
+    if (tiedWith[i]!.has(j) || u >= Math.min(0.9, 0.9 * factors[k]!)) continue;
+    addTie(ms[i]!.code, ms[j]!.code, v < 0.08 ? undefined : between(r, ESTABLISHED_TIES.from, ESTABLISHED_TIES.to));
   }
 }
 
 /** Stage 10, phase 2: new cooperation 2020–2025, far more likely between municipalities that share partners. */
 export function newTies(c: Paired): void {
-  const { stream, candidatePairs, tied, tiedWith, pairFactor, addTie } = c;
-  // Phase 2: new cooperation 2020–2025, far more likely between municipalities that share partners.
-  {
-    const r = stream(10);
-    const before = new Map([...tiedWith].map(([k, v]) => [k, new Set(v)]));
-    for (const [x, y] of candidatePairs) {
-      const u = r();
-      if (tied(x, y)) continue;
-      const nx = before.get(x)!;
-      let shared = 0;
-      for (const z of before.get(y)!) if (nx.has(z)) shared++;
-      const boost = shared === 0 ? 0.15 : 1 + 0.9 * Math.min(shared, 4);
-      if (u >= Math.min(0.9, 0.35 * pairFactor(x, y) * boost)) continue;
-      addTie(x, y, between(r, NEW_TIES.from, NEW_TIES.to));
-    }
+  const { ms, stream, candidates, factors, tiedWith, addTie } = c;
+  const r = stream(10);
+  const before = tiedWith.map((set) => new Set(set));
+  for (let k = 0; k < factors.length; k++) {
+    const i = candidates[2 * k]!;
+    const j = candidates[2 * k + 1]!;
+    const u = r();
+    if (tiedWith[i]!.has(j)) continue;
+    const nx = before[i]!;
+    let shared = 0;
+    for (const z of before[j]!) if (nx.has(z)) shared++;
+    const boost = shared === 0 ? 0.15 : 1 + 0.9 * Math.min(shared, 4);
+    if (u >= Math.min(0.9, 0.35 * factors[k]! * boost)) continue;
+    addTie(ms[i]!.code, ms[j]!.code, between(r, NEW_TIES.from, NEW_TIES.to));
   }
 }
 
@@ -210,7 +215,9 @@ export function crossCountyTies(c: Paired, plan: TiePlan): void {
     const lat = ms.map((m) => m.lat);
     const lon = ms.map((m) => m.lon);
     const crosses = new Set<string>();
-    for (const [x, set] of tiedWith) for (const y of set) if (countyOf(x) !== countyOf(y)) crosses.add(countyOf(x));
+    tiedWith.forEach((set, i) => {
+      for (const j of set) if (ms[i]!.county !== ms[j]!.county) crosses.add(ms[i]!.county);
+    });
     for (const c of counties) {
       if (c.code === noCrossCounty || crosses.has(c.code)) continue;
       // The best pair of all (first in county and geography order among equals),
@@ -242,27 +249,26 @@ export function crossCountyTies(c: Paired, plan: TiePlan): void {
 
 /** Stage 11: every municipality outside the deliberate gaps cooperates with at least one other. */
 export function everyoneTied(c: Paired): void {
-  const { ms, stream, stepsFrom, countyOf, isolated, noCross, dependentHub, tiedWith, crossAllowed, addTie } = c;
-  // Every municipality outside the deliberate gaps cooperates with at least one other.
-  {
-    const r = stream(11);
-    for (const m of ms) {
-      if (isolated.has(m.code) || noCross.has(m.code)) continue;
-      // a hub needs a tie beyond its dependents, or it bridges nothing
-      if ([...tiedWith.get(m.code)!].some((x) => dependentHub.get(x) !== m.code)) continue;
-      // The first in the order of border steps, own county first, larger first, code: one scan, no sort.
-      const steps = stepsFrom(m.code);
-      const before = (p: Municipality, q: Municipality) =>
-        (steps(p.code) ?? 99) - (steps(q.code) ?? 99) ||
-        (countyOf(p.code) === m.county ? 0 : 1) - (countyOf(q.code) === m.county ? 0 : 1) ||
-        q.population - p.population ||
-        cmp(p.code, q.code);
-      let partner: Municipality | undefined;
-      for (const o of ms) {
-        if (!crossAllowed(m.code, o.code) || dependentHub.get(o.code) === m.code) continue;
-        if (partner === undefined || before(o, partner) < 0) partner = o;
-      }
-      if (partner) addTie(m.code, partner.code, between(r, ESTABLISHED_TIES.from, ESTABLISHED_TIES.to), true);
+  const { ms, stream, search, graph, gi, isolated, noCross, hubOf, tiedWith, allowed, addTie } = c;
+  const r = stream(11);
+  const node = Int32Array.from(ms, (m) => gi(m.code));
+  for (const [i, m] of ms.entries()) {
+    if (isolated.has(m.code) || noCross.has(m.code)) continue;
+    // a hub needs a tie beyond its dependents, or it bridges nothing
+    if ([...tiedWith[i]!].some((j) => hubOf[j] !== i + 1)) continue;
+    // The first in the order of border steps (99: none), own county first, larger first, code: one scan, no sort.
+    search.from(node[i]!);
+    const steps = (j: number) => (search.steps[node[j]!]! < 0 ? 99 : search.steps[node[j]!]!);
+    const before = (p: number, q: number) =>
+      steps(p) - steps(q) ||
+      (ms[p]!.county === m.county ? 0 : 1) - (ms[q]!.county === m.county ? 0 : 1) ||
+      ms[q]!.population - ms[p]!.population ||
+      cmp(ms[p]!.code, ms[q]!.code);
+    let partner = -1;
+    for (let j = 0; j < ms.length; j++) {
+      if (!allowed(i, j) || hubOf[j] === i + 1) continue;
+      if (partner < 0 || before(j, partner) < 0) partner = j;
     }
+    if (partner >= 0) addTie(m.code, ms[partner]!.code, between(r, ESTABLISHED_TIES.from, ESTABLISHED_TIES.to), true);
   }
 }
