@@ -119,11 +119,13 @@ export function jointBodies(c: BodyFrame, words: DemoWords, plan: BodyPlan, tie:
     }
 
     // One body across a county border.
-    const crossPairs = geography.borders
+    const crossPairs = !plan.crossBorder
+      ? []
+      : geography.borders
       .map((bp) => [bp.a, bp.b] as const)
       .filter(([x, y]) => countyOf(x) !== countyOf(y) && !weak.has(countyOf(x)) && !weak.has(countyOf(y)) && crossAllowed(x, y) && !inBody.has(x) && !inBody.has(y))
       .sort((p, q) => cmp(p[0], q[0]) || cmp(p[1], q[1]));
-    if (plan.crossBorder && crossPairs.length > 0) {
+    if (crossPairs.length > 0) {
       const [x, y] = pickOf(r, crossPairs);
       const members = [x, y];
       for (const c of [...borders(x), ...borders(y)].sort(cmp)) {

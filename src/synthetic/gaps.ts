@@ -179,7 +179,7 @@ export function placeGaps(f: Places, words: DemoWords, plan: GapPlan) {
   const weak = new Set(weakCounties);
   // The rule on municipality indices (node m is ms[m]), for the stages that loop over millions of pairs; crossAllowed reads it by code.
   const M = ms.length;
-  const index = new Map(ms.map((m, i) => [m.code, i]));
+  const index = f.msIndex;
   const countyIndex = new Map(counties.map((c, i) => [c.code, i]));
   const county = Int32Array.from(ms, (m) => countyIndex.get(m.county)!);
   const noCrossCountyIndex = noCrossCounty === undefined ? -1 : countyIndex.get(noCrossCounty)!;

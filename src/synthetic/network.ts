@@ -26,7 +26,6 @@ import { localActors } from './locals.js';
 import { type BodyPlan, jointBodies } from './bodies.js';
 import { KM_PER_DEG_LAT, KM_PER_DEG_LON, makeGeography } from './country.js';
 import { parseOptions, refusal } from '../model/options.js';
-import { BorderSearch, borderGraph } from '../geo/distance.js';
 import { isDemoWords, type DemoWords } from '../model/demo-words.js';
 import { defaultDemoWords } from './demo/words.js';
 
@@ -181,7 +180,7 @@ function scaleBodies(c: Linked): void {
  * to their hub.
  */
 function municipalTies(c: Linked) {
-  const { seed, M, geography, population, county, borders, cellKm, edges, isolated, hubOf, allowed } = c;
+  const { seed, M, geography, population, county, borders, cellKm, edges, isolated, hubOf, allowed, places } = c;
   const tiesOf: number[][] = Array.from({ length: M }, () => []);
   {
     const r = stageStream(seed, 11);
@@ -189,7 +188,7 @@ function municipalTies(c: Linked) {
     const decayKm = 2.7 * cellKm;
     const muni = geography.municipalities;
     // Municipality i is index i of the border graph: codes are numbered in index order.
-    const search = new BorderSearch(borderGraph(geography));
+    const { search } = places;
     const { steps, order } = search;
     const tie = (a: number, b: number, kindRoll: number): void => {
       const kind = kindRoll < 0.5 ? AGREEMENT : kindRoll < 0.8 ? PROJECT : NETWORK;
