@@ -24,10 +24,9 @@ import { authorityLinks, municipalAuthorityLinks, ownActorLinks } from './links.
 import { type GapPlan, placeGaps, placesFrame } from './gaps.js';
 import { localActors } from './locals.js';
 import { type BodyPlan, jointBodies } from './bodies.js';
-import { KM_PER_DEG_LAT, KM_PER_DEG_LON, makeGeography } from './country.js';
+import { defaultWords, KM_PER_DEG_LAT, KM_PER_DEG_LON, makeGeography } from './country.js';
 import { parseOptions, refusal } from '../model/options.js';
 import { isDemoWords, type DemoWords } from '../model/demo-words.js';
-import { defaultDemoWords } from './demo/words.js';
 
 // ---------------------------------------------------------------- parameters
 
@@ -121,7 +120,7 @@ function apportion(total: number, weights: Float64Array): Int32Array {
 /** The invented country and what every stage reads of it. */
 function scaleFrame(options: SyntheticNetworkOptions, fn: string) {
   const o = parseOptions(SyntheticNetworkOptionsSchema, options, fn);
-  const words = o.words ?? defaultDemoWords();
+  const words = o.words ?? defaultWords();
   const L = o.links;
   const seed = o.seed;
   const M = o.municipalities ?? defaultMunicipalities(L);
