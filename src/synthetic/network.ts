@@ -1,23 +1,25 @@
 /**
- * Seeded synthetic cooperation networks for benchmarks and tests: an invented
- * country (municipalities on a jittered grid, counties as contiguous blocks)
- * with actors and links shaped like the demo dataset, from 1 000 to 10 000 000
- * links.
- *
- * Its parameters and seeded streams are the demo dataset's (shape.ts), on an
- * invented country instead of Sweden's geography, so it scales to any size.
- * The generator works on typed arrays and a numeric pair set, and builds the
- * row objects only at the end, so a million links take about a second.
- * The country is made in country.ts, the links are stored in edges.ts; this
- * module holds the options and the stages that draw actors and links.
+ * Seeded synthetic cooperation networks for benchmarks and tests, the scale
+ * sizes' configuration of the generator: an invented country
+ * (municipalities on a jittered grid, counties as contiguous blocks) with
+ * actors and links shaped like the demo dataset, from 1 000 to 10 000 000
+ * links. Their plans for the shared stages (gaps.ts, authorities.ts,
+ * locals.ts, links.ts, bodies.ts) are the demo's in proportion to the
+ * country, and their link store keeps each pair once, exactly `links` of
+ * them, with weights drawn 1–5. Their own stages fill the budget: municipal
+ * ties within three border steps, local actors across borders by fitness
+ * and within a municipality by preferential attachment, and a top-up. The
+ * stages work on typed arrays and node numbers and build row objects only at
+ * the end, so a million links take about a second. The country is made in
+ * country.ts.
  *
  * @module
  */
 import { z } from 'zod';
 import type { Actor, Geography, Link } from '../model/schema.js';
-import { BORDER_STEP_FACTORS, CROSS_COUNTY_FACTOR, JOINT_BODY_SIZE, SMALL_POPULATION, stageStream } from './shape.js';
+import { BORDER_STEP_FACTORS, CROSS_COUNTY_FACTOR, stageStream } from './shape.js';
 import type { Rng } from '../metrics/random.js';
-import { AGREEMENT, DIALOGUE, EdgeList, MEMBER, NETWORK, POLICE_DAY, PROJECT } from './edges.js';
+import { AGREEMENT, DIALOGUE, EdgeList, NETWORK, POLICE_DAY, PROJECT } from './edges.js';
 import { linkRows, Nodes } from './rows.js';
 import { authorityActors, inventedPoliceRegions } from './authorities.js';
 import { authorityLinks, municipalAuthorityLinks, ownActorLinks } from './links.js';

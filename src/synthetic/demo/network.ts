@@ -1,28 +1,21 @@
 /**
- * The demonstration dataset's network, in stages over a geography: the
- * designed gaps, the actors, the links of actors with their municipalities
- * and authorities, the municipal ties and joint bodies, and ties across
- * municipal and county borders. Each stage draws from its own random stream
- * (`stageStream`), so tuning one leaves the others' draws alone and the same
- * seed gives byte-identical files. The country's parts (names, authorities)
- * come in as {@link DemoWords}; the generator names no country.
- *
- * The demo has parallel links on purpose (a project on top of an agreement
- * between the same pair). It keeps no map of all pairs of municipalities:
- * each municipality's ball of NEAR_STEPS border steps (`BorderSearch`), a km
- * grid for the pairs within CANDIDATE_KM (`KmGrid`), and full searches only
- * from the few municipalities that need far steps, so its stages are n·k.
- * Its draws are the demo's own, for a Sweden-shaped country (weak counties,
- * a designed gap per kind): `generateSynthetic` is the generator of the
- * benchmark sizes, from the same shape (shape.ts) and words.
+ * The demonstration dataset's configuration of the generator: Sweden-shaped
+ * plans for the shared stages (gaps.ts, authorities.ts, locals.ts, links.ts,
+ * bodies.ts, ties.ts, over the link store edges.ts and the rows rows.ts) on
+ * a geography, and the demo's own stages, local actors' ties within a
+ * municipality and across borders along the ties. Each stage draws from its
+ * own random stream (`stageStream`), so tuning one leaves the others' draws
+ * alone and the same seed gives byte-identical files. The country's parts
+ * (names, authorities) come in as {@link DemoWords}; the generator names no
+ * country. The demo keeps parallel links (a project on top of an agreement
+ * between the same pair) and weights in 0.5 steps; the scale sizes
+ * (`generateSynthetic`) are the other configuration.
  *
  * @module
  */
-import { BorderSearch, borderGraph, haversineKm, KmGrid } from '../../geo/distance.js';
-import { shuffled } from '../../metrics/random.js';
-import { cmp, indexGeography } from '../../model/geography.js';
-import type { Geography, Municipality } from '../../model/schema.js';
-import { BORDER_STEP_FACTORS, CROSS_COUNTY_FACTOR, DATA_DATE, dayOf, FIRST_DATE, isoOf, JOINT_BODY_SIZE, POLICE_REGIONS_SINCE, SMALL_POPULATION, stageStream } from '../shape.js';
+import { cmp } from '../../model/geography.js';
+import type { Geography } from '../../model/schema.js';
+import { DATA_DATE, POLICE_REGIONS_SINCE } from '../shape.js';
 import type { DemoWords } from './words.js';
 import { dayIndex, EdgeList, SYNTHETIC_LINK_KINDS, type SyntheticLinkKind } from '../edges.js';
 import { linkRows, Nodes } from '../rows.js';
@@ -55,7 +48,6 @@ export type DemoActorRow = { id: string; name: string; kind: string } & Partial<
 
 export type { DemoPlace } from '../gaps.js';
 
-const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 
 /** The places (gaps.ts) and the tie stages' searches over them (ties.ts): what every stage reads. */
