@@ -49,7 +49,7 @@ export type BodyFrame = Places &
  * asks, one body across a county border. `tie` hears of each pair of members.
  */
 export function jointBodies(c: BodyFrame, words: DemoWords, plan: BodyPlan, tie: (x: string, y: string) => void) {
-  const { geography, ix, counties, countyName, stream, stepsFrom, dist, borders, countyOf, mun, weak, isolated, noCross, dependentHub, crossAllowed, nodes, authorities, locals, edges } = c;
+  const { geography, ix, counties, countyName, stream, stepsTo, dist, borders, countyOf, mun, weak, isolated, noCross, dependentHub, crossAllowed, nodes, authorities, locals, edges } = c;
   const node = (code: string) => c.msIndex.get(code)!;
   const countyIndex = new Map(counties.map((x, i) => [x.code, i]));
   const add = (u: number, v: number, weight: number, since: string) => edges.put(u, v, MEMBER, weight, dayIndex(since), -1);
@@ -74,7 +74,7 @@ export function jointBodies(c: BodyFrame, words: DemoWords, plan: BodyPlan, tie:
       const top = [...pool].sort((p, q) => q.population - p.population || cmp(p.code, q.code)).slice(0, 3);
       const centre = pickOf(r, top);
       const size = JOINT_BODY_SIZE.min + Math.floor(r() * (JOINT_BODY_SIZE.max - JOINT_BODY_SIZE.min + 1));
-      const steps = stepsFrom(centre.code);
+      const steps = stepsTo(centre.code, pool.map((m) => m.code));
       const near = pool
         .filter((m) => m.code !== centre.code)
         .sort(

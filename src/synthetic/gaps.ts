@@ -66,7 +66,27 @@ export function placesFrame(geography: Geography, seed: number) {
       return s < 0 ? undefined : s;
     };
   };
-  return { seed, geography, ix, ms, msIndex, mun, countyOf, counties, countyName, place, borders, stream, dist, graph, search, gi, stepsFrom };
+  /**
+   * Exact border steps from `code` to each of `targets` (undefined: not
+   * reachable), as {@link stepsFrom} gives them, from a search whose radius
+   * doubles until it reaches them all or the whole of their reach: a county's
+   * body searches its county, not the country.
+   */
+  const stepsTo = (code: string, targets: readonly string[]): ((other: string) => number | undefined) => {
+    const start = gi(code);
+    const wanted = targets.map(gi);
+    for (let radius = 4, reached = -1; ; radius *= 2) {
+      const now = search.from(start, radius);
+      if (now === reached || wanted.every((t) => search.steps[t]! >= 0)) break;
+      reached = now;
+    }
+    const steps = new Map(wanted.map((t) => [t, search.steps[t]!]));
+    return (other) => {
+      const s = steps.get(gi(other)) ?? -1;
+      return s < 0 ? undefined : s;
+    };
+  };
+  return { seed, geography, ix, ms, msIndex, mun, countyOf, counties, countyName, place, borders, stream, dist, graph, search, gi, stepsFrom, stepsTo };
 }
 export type Places = ReturnType<typeof placesFrame>;
 
