@@ -8,6 +8,7 @@ import { groupCases, groupRoles, knownFields, type GroupCase } from './group-cas
 import { AttributeFeatureSpecSchema, FeatureSpecSchema, PlainFeatureSpecSchema, featureMatrix, hasAttribute, tieEvidence, type FeatureContext, type FeatureSpec, type TieEvidence } from './pair-features.js';
 import { ViaSchema, parseOptions, said, saidIn } from '../model/options.js';
 import { ArgumentError, FitError } from '../model/errors.js';
+import { cached, PROCESS } from '../model/cache.js';
 
 /** A feature of a fitted model: its spec, its coefficient (raw scale) and the training mean and sd. */
 const fitted = {
@@ -268,8 +269,6 @@ export function fitRecommender(net: CooperationNetwork, options: FitRecommenderO
   return model;
 }
 
-let embedded: RecommenderModel | undefined;
-
 /**
  * The shipped model, fitted on the embedded real cooperation bodies
  * (`data/models/recommender-sweden.json`, made by
@@ -281,8 +280,7 @@ let embedded: RecommenderModel | undefined;
  */
 export function defaultRecommender(): RecommenderModel {
   // The default country's model (the shipped one); `recommend` warns when it is used on another geography.
-  embedded ??= RecommenderModelSchema.parse(JSON.parse(DEFAULT_COUNTRY.recommender!.text));
-  return embedded;
+  return cached(PROCESS, 'recommend:defaultRecommender', () => RecommenderModelSchema.parse(JSON.parse(DEFAULT_COUNTRY.recommender!.text)));
 }
 
 /** Scores (`Σ coefficient · value`) and feature rows of `m`'s candidates under a variant. @internal */

@@ -95,13 +95,8 @@ export interface LinkPolicy {
 
 /** The day offset (after FIRST_DATE) of an ISO date, -1 for none: how the edge list keeps a date given as text. */
 export function dayIndex(iso: string | undefined): number {
-  if (iso === undefined) return -1;
-  // The stages name a few fixed dates per link they draw: parsed once each.
-  let day = DAY_INDEX.get(iso);
-  if (day === undefined) DAY_INDEX.set(iso, (day = dayOf(iso) - FIRST_DAY));
-  return day;
+  return iso === undefined ? -1 : dayOf(iso) - FIRST_DAY;
 }
-const DAY_INDEX = new Map<string, number>();
 
 /**
  * The links as parallel typed arrays, one store for every configuration:

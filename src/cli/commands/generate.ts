@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { message } from '../../model/i18n/index.js';
+import { issueReason } from '../../model/options.js';
 import { writeSyntheticNetwork } from '../../synthetic/files.js';
 import { SyntheticNetworkOptionsSchema } from '../../synthetic/network.js';
 import { UsageError } from '../context.js';
@@ -30,7 +31,8 @@ export const generateCommand = defineCommand({
     const parsed = SyntheticNetworkOptionsSchema.safeParse(options);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new UsageError(`${flagOfOption(GENERATE_FLAGS, String(issue.path[0] ?? 'links'))}: ${issue.message}`, message(lang, 'cli.hint.seeHelp', { command: 'generate' }));
+      // The reason in the command's language (the schema's checks across options are said in every language); no value: the sentence names the numbers.
+      throw new UsageError(`${flagOfOption(GENERATE_FLAGS, String(issue.path[0] ?? 'links'))}: ${issueReason(issue, undefined, lang)}`, message(lang, 'cli.hint.seeHelp', { command: 'generate' }));
     }
     const dir = resolve(io.cwd ?? process.cwd(), out);
     // The invented country is named with the default country's words, chosen here at the command's entry.
