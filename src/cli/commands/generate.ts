@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { message } from '../../model/i18n/index.js';
 import { issueReason } from '../../model/options.js';
 import { writeSyntheticNetwork } from '../../synthetic/files.js';
@@ -34,7 +35,9 @@ export const generateCommand = defineCommand({
       throw new UsageError(`${flagOfOption(GENERATE_FLAGS, String(issue.path[0] ?? 'links'))}: ${issueReason(issue, undefined, lang)}`, message(lang, 'cli.hint.seeHelp', { command: 'generate' }));
     }
     const dir = resolve(io.cwd ?? process.cwd(), out);
-    const written = writeSyntheticNetwork(dir, parsed.data);
+    // The invented country is named with the default country's words, chosen here at the command's entry.
+    const words = DEFAULT_COUNTRY.demoWords;
+    const written = writeSyntheticNetwork(dir, { ...parsed.data, ...(words && { words }) });
     io.stderr.write(
       `${message(lang, 'cli.note.generated', { dir, municipalities: String(written.municipalities), counties: String(written.counties), actors: String(written.actors), links: String(written.links), seed: String(parsed.data.seed) })}\n`,
     );

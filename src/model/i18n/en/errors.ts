@@ -8,6 +8,7 @@
  */
 export const errors = {
   'errors.where': '{fn}: {reason}',
+  'errors.demo.notAsDesigned': 'the output (seed {seed}) does not match its design, so the geography cannot hold the designed gaps:\n  {problems}',
   'errors.groups.idTwice': 'groups[{index}]: the id {id} is used twice',
   'errors.groups.unknownMember': 'groups[{index}] ({id}): member {member} is not a municipality code or name of the {geography} geography{suggestion}',
   'errors.model.noFieldVariant': 'the model {model} has no field variant (it was fitted on groups without fields), so it cannot answer for one field',

@@ -4,6 +4,7 @@ import type { errors as en } from '../en/errors.js';
 /** The errors section of the Swedish catalogue (see the English one). */
 export const errors: Section<typeof en> = {
   'errors.where': '{fn}: {reason}',
+  'errors.demo.notAsDesigned': 'resultatet (frö {seed}) stämmer inte med sin design, så geografin rymmer inte de planerade luckorna:\n  {problems}',
   'errors.groups.idTwice': 'groups[{index}]: id:t {id} används två gånger',
   'errors.groups.unknownMember': 'groups[{index}] ({id}): medlemmen {member} är varken en kommunkod eller ett kommunnamn i geografin {geography}{suggestion}',
   'errors.model.noFieldVariant': 'modellen {model} har ingen variant för verksamhetsområden (den anpassades till grupper utan område), så den kan inte svara för ett område',
