@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { indexGeography, isPlainGeography } from '../model/geography.js';
 import type { CooperationNetwork } from '../model/network.js';
+import { csrFromEdges } from '../model/csr.js';
 import { IsoDateSchema } from '../model/schema.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { linkScores as linkScoresKernel, type LinkPredictionMethod } from '../metrics/link-prediction.js';
@@ -274,13 +275,12 @@ export function splitScores(split: Split, method: EvaluationMethod, o: ParsedEva
 function modelScores(split: Split, model: RecommenderModel): MethodScores {
   const ev = split.training;
   const geo = geoArrays(ev.geography);
-  const n = ev.codes.length;
-  const lists = ev.ties.map((set) => [...set].sort((a, b) => a - b));
-  const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + lists[i]!.length;
-  const targets = new Int32Array(offsets[n]!);
-  lists.forEach((list, i) => targets.set(list, offsets[i]!));
-  const ties = { n, m: targets.length / 2, ids: geo.codes, index: geo.index, offsets, targets, weights: new Float64Array(targets.length).fill(1) };
+  // The training ties as edges, each pair once (i < j; `ties` holds both directions), for the one CSR builder.
+  const ends: number[] = [];
+  ev.ties.forEach((set, i) => {
+    for (const j of set) if (i < j) ends.push(i, j);
+  });
+  const ties = csrFromEdges(geo.codes, Int32Array.from(ends), null, geo.index);
   const directed = directedPairs(split);
   const bySource = new Map<number, number[]>();
   directed.forEach(([i], d) => {

@@ -3,7 +3,7 @@ import { cmp, indexGeography } from '../model/geography.js';
 import type { Group } from '../model/groups.js';
 import type { Geography } from '../model/schema.js';
 import { borderGraph, EARTH_RADIUS_KM, type BorderGraph } from '../geo/distance.js';
-import type { Csr } from '../metrics/csr.js';
+import { csrFromEdges, type Csr } from '../model/csr.js';
 import { cached } from '../model/cache.js';
 
 /**
@@ -222,23 +222,14 @@ export function tieGraph(ev: TieEvidence, useGroup: (index: number) => boolean =
     const m = g.members;
     for (let a = 0; a < m.length; a++) for (let b = a + 1; b < m.length; b++) keys.add(m[a]! * n + m[b]!);
   });
-  const sorted = [...keys].sort((x, y) => x - y);
-  const offsets = new Int32Array(n + 1);
-  for (const k of sorted) {
-    offsets[Math.floor(k / n) + 1]!++;
-    offsets[(k % n) + 1]!++;
+  // Each pair once (the set), as edges in pair order: the one CSR builder sorts each row and gives unit weights.
+  const ends = new Int32Array(2 * keys.size);
+  let e = 0;
+  for (const k of [...keys].sort((x, y) => x - y)) {
+    ends[e++] = Math.floor(k / n);
+    ends[e++] = k % n;
   }
-  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
-  const fill = offsets.slice(0, n);
-  const targets = new Int32Array(offsets[n]!);
-  for (const k of sorted) {
-    const i = Math.floor(k / n);
-    const j = k % n;
-    targets[fill[i]!++] = j;
-    targets[fill[j]!++] = i;
-  }
-  for (let i = 0; i < n; i++) targets.subarray(offsets[i]!, offsets[i + 1]!).sort();
-  return { n, m: sorted.length, ids: ev.geo.codes, index: ev.geo.index, offsets, targets, weights: new Float64Array(targets.length).fill(1) };
+  return csrFromEdges(ev.geo.codes, ends, null, ev.geo.index);
 }
 
 /** The tie graph without the one tie `a`–`b` (the same graph when they are not tied). */
