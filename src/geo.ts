@@ -3,4 +3,4 @@
 export { swedenPoliceRegions } from './io/sweden.js';
 export { countryGeography, defaultGeography } from './io/country.js';
 export { haversineKm, municipalityDistanceKm, borderSteps, EARTH_RADIUS_KM } from './geo/distance.js';
-export { swedenMapFeatures, countryMapFeatures, defaultMapFeatures } from './report/map.js';
+export { swedenMapFeatures, countryMapFeatures, defaultMapFeatures, geographyMapFeatures } from './report/map.js';

@@ -17,7 +17,7 @@
 // (borders), the colour scale (colors), the legend (legend), SVG path data
 // (path-writer), the options (options) and the SVG itself (render); the county map
 // (county, county-options) with its ties (ties, shared with the explorer) and labels (labels).
-export { MapFeatureCollectionSchema, countryMapFeatures, defaultMapFeatures, swedenMapFeatures, type MapFeature, type MapFeatureCollection, type MapFeatureProperties, type MapGeometry, type MapPosition } from './map/features.js';
+export { MapFeatureCollectionSchema, countryMapFeatures, defaultMapFeatures, geographyMapFeatures, swedenMapFeatures, type MapFeature, type MapFeatureCollection, type MapFeatureProperties, type MapGeometry, type MapPosition } from './map/features.js';
 export { countyBorderLines } from './map/borders.js';
 export { CATEGORICAL_COLORS, ColorScaleSchema, DEFAULT_MAP_COLORS, DEFAULT_MISSING_COLOR, sequentialColor, type ColorScaleOptions } from './map/colors.js';
 export { quantileBreaks } from './map/scale.js';

@@ -18,7 +18,7 @@ import { formatDate, LangSchema, message, resolveLang, type Lang } from '../../m
 import { parseOptions } from '../../model/options.js';
 import { escapeXml } from '../escape.js';
 import { escapeMarkdownCell, formatMarkdownTable } from '../table.js';
-import { defaultMapFeatures } from './features.js';
+import { geographyMapFeatures } from './features.js';
 import { MapOptionsSchema } from './options.js';
 import { renderMap } from './render.js';
 
@@ -132,7 +132,7 @@ export function capabilityMapData(net: CooperationNetwork, caps: CapabilitySet, 
 export function renderCapabilityMap(net: CooperationNetwork, caps: CapabilitySet, options: CapabilityMapOptions): string {
   const o = parseOptions(CapabilityMapOptionsSchema, options, 'renderCapabilityMap');
   const data = capabilityMapData(net, caps, options);
-  const drawn = new Set((o.features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
+  const drawn = new Set((o.features ?? geographyMapFeatures(net.geography)).features.map((f) => f.properties.code));
   const codes = data.municipalities.map((m) => m.municipality).filter((c) => drawn.has(c));
   if (codes.length === 0) throw new ArgumentError('renderCapabilityMap: the map polygons cover none of the municipalities to draw');
   const value = new Map<CapabilityState, number>(CATEGORY_STATES.map((s, i) => [s, i]));
@@ -168,7 +168,7 @@ export function renderCapabilityMap(net: CooperationNetwork, caps: CapabilitySet
 export function reportCapabilityMap(net: CooperationNetwork, caps: CapabilitySet, options: CapabilityMapOptions & { codes: readonly string[] }, draw: boolean): CapabilityMapData & { svg?: string } {
   const data = capabilityMapData(net, caps, options);
   if (!draw) return data;
-  const drawn = new Set((options.features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
+  const drawn = new Set((options.features ?? geographyMapFeatures(net.geography)).features.map((f) => f.properties.code));
   // Names on a county's map, as the report's other maps write them (at most 60 municipalities).
   return options.codes.some((c) => drawn.has(c)) ? { ...data, svg: renderCapabilityMap(net, caps, { labels: options.codes.length <= 60, ...options }) } : data;
 }
