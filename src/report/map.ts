@@ -3,7 +3,8 @@
  *
  * The input is a GeoJSON FeatureCollection of Polygon/MultiPolygon features
  * (WGS84 longitude/latitude), each with a `code` property; by default the
- * default country's municipalities (the embedded 290 of Sweden). The output is one SVG element with
+ * polygons of the geography's country (`geographyMapFeatures`: the embedded
+ * 290 of Sweden for Swedish data). The output is one SVG element with
  * exactly one `<path class="municipality" data-code="…">` per feature, a
  * separate county-border path, a title and a legend. It references nothing
  * outside itself (no fonts, images, scripts, stylesheets or links; styling

@@ -41,7 +41,7 @@ export const CapabilityMapOptionsSchema = z.strictObject({
   capability: z.string().min(1),
   /** Only these municipalities (a county), with the map fitted to them (as `renderMap`'s `codes`). Default: the network's scope. */
   codes: MapOptionsSchema.shape.codes,
-  /** Map polygons (as `renderMap`'s `features`). Default: the default country's. */
+  /** Map polygons (as `renderMap`'s `features`). Default: those of the network's country (`geographyMapFeatures`). */
   features: MapOptionsSchema.shape.features,
   /** Title. Default the catalogue's `map.capability.title` (`<capability label>: who has it` / `<label>: läget i kommunerna`), with `(synthetic data)` when the records are synthetic. */
   title: z.string().optional(),
