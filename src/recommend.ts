@@ -5,4 +5,4 @@ export { rocAuc, rankingMetrics } from './recommend/evaluate.js';
 export { evaluateBodies, rankedListMetrics, BodyEvaluateOptionsSchema, BODY_METHODS, BODY_METRICS } from './recommend/evaluate-bodies.js';
 export { linkScores, LinkScoresOptionsSchema } from './recommend/link-scores.js';
 export { defaultRecommender } from './recommend/recommender-model.js';
-export { fitConditionalLogit, logLikelihood as conditionalLogLikelihood } from './recommend/conditional-logit.js';
+export { fitConditionalLogit, ConditionalLogitOptionsSchema, logLikelihood as conditionalLogLikelihood } from './recommend/conditional-logit.js';

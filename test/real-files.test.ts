@@ -196,7 +196,7 @@ describe('case 3: a graph without Swedish municipalities is a plain graph with N
       it('structure: components, core numbers, articulation points and bridges equal NetworkX', () => {
         expect(components(net)).toHaveLength(nx.components);
         for (const r of kCore(net)) expect(r.core, `core of ${r.id}`).toBe(nx.core[r.id]);
-        expect(articulationPoints(net, { scope: 'network' }).map((r) => r.id).sort()).toEqual([...nx.articulation_points!].sort());
+        expect(articulationPoints(net, { within: 'network' }).map((r) => r.id).sort()).toEqual([...nx.articulation_points!].sort());
         const ours = bridges(net).map((b) => [b.source, b.target].sort().join('|')).sort();
         expect(ours).toEqual(nx.bridges!.map((b) => [...b].sort().join('|')).sort());
       });

@@ -3,23 +3,33 @@ import type { CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { BrokerageRoleOptionsSchema, brokerageRoles } from '../metrics/brokerage-roles.js';
 import { burtConstraint, effectiveSize } from '../metrics/structural-holes.js';
-import { ACTOR_BASE_COLUMNS, actorRow, actorView, kindFilter, type ActorRowBase } from './view.js';
-import { KindListSchema, parseOptions } from '../model/options.js';
+import { ACTOR_BASE_COLUMNS, actorRow, networkView, type ActorRowBase } from './view.js';
+import { actorKindsOnly, KindListSchema, NetworkSchema, parseOptions, refusal } from '../model/options.js';
 
-export const BrokerageOptionsSchema = z.strictObject({
-  /** Use link weights (summed per pair) as tie strengths in constraint and effective size. Default false, as NetworkX. */
-  weighted: z.boolean().default(false),
-  /** The groups of the Gould–Fernandez roles: the actor's `county` (default) or `municipality`. */
-  groupBy: z.enum(['county', 'municipality']).default('county'),
-  /**
-   * Actors without a group (a police region has no county): `'own'` (default)
-   * puts each in a group of its own, so it brokers as an outsider; `'skip'`
-   * ignores two-paths that touch one.
-   */
-  ungrouped: BrokerageRoleOptionsSchema.shape.ungrouped,
-  /** Compute on the subgraph of actors of these kinds only. Default: all actors. */
-  kinds: KindListSchema.optional(),
-});
+export const BrokerageOptionsSchema = z
+  .strictObject({
+    /**
+     * Use link weights (summed per pair; on the municipality projection the
+     * tie weight) as tie strengths in constraint and effective size. Default
+     * false, as NetworkX.
+     */
+    weighted: z.boolean().default(false),
+    /** The groups of the Gould–Fernandez roles: the actor's `county` (default) or `municipality`. */
+    groupBy: z.enum(['county', 'municipality']).default('county'),
+    /**
+     * Actors without a group (a police region has no county): `'own'` (default)
+     * puts each in a group of its own, so it brokers as an outsider; `'skip'`
+     * ignores two-paths that touch one.
+     */
+    ungrouped: BrokerageRoleOptionsSchema.shape.ungrouped,
+    /** Compute on the subgraph of actors of these kinds only. Default: all actors. */
+    kinds: KindListSchema.optional(),
+    /** `'actors'` (default) or `'municipalities'`: the municipality projection (see `NetworkSchema`), its municipalities grouped by county. */
+    network: NetworkSchema,
+  })
+  .refine(...actorKindsOnly())
+  // Each municipality its own group: every two-path would be a liaison.
+  .refine((o) => !(o.network === 'municipalities' && o.groupBy === 'municipality'), { ...refusal('options.groupByOwnMunicipality'), path: ['groupBy'] });
 export type BrokerageOptions = z.input<typeof BrokerageOptionsSchema>;
 
 /** The Gould–Fernandez roles, in column order (their sum is the `total` column). */
@@ -66,14 +76,18 @@ export interface BrokerageRow extends ActorRowBase {
  *
  * A high liaison or gatekeeper count marks an actor that bridges counties.
  * On a plain graph (no actor has a county) the role counts are `null`;
- * constraint and effective size are still computed.
+ * constraint and effective size are still computed. With `network:
+ * 'municipalities'` the measures are of the municipality projection (ties
+ * direct or through shared bodies), one row per municipality in code order,
+ * grouped by county (`groupBy: 'municipality'` is refused there: each
+ * municipality would be a group of its own).
  *
  * @example
  * const top = brokerage(net).sort((a, b) => b.liaison - a.liaison).slice(0, 10);
  */
 export function brokerage(net: CooperationNetwork, options: BrokerageOptions = {}): Rows<BrokerageRow> {
   const o = parseOptions(BrokerageOptionsSchema, options, 'brokerage', net);
-  const { csr, actors } = actorView(net, o.kinds);
+  const { csr, actors } = networkView(net, o);
   const constraint = burtConstraint(csr, { weighted: o.weighted });
   const size = effectiveSize(csr, { weighted: o.weighted });
   const groups = actors.map((a) => (o.groupBy === 'county' ? a.county : a.municipality));

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { CAPABILITY_STATES, CapabilitySet, type CapabilityRecord, type CapabilityState } from '../model/capabilities.js';
-import { ArgumentError } from '../model/errors.js';
 import { cmp, indexGeography } from '../model/geography.js';
 import { nodeKey } from '../model/keys.js';
 import { requireGeography, sharedProjection, type CooperationNetwork } from '../model/network.js';
@@ -50,17 +49,12 @@ const CapabilityListSchema = z.array(z.string().min(1)).min(1).optional();
 /** The capabilities asked about: those given (each known to the vocabulary), or those the records use. */
 function capabilitiesOf(caps: CapabilitySet, given: readonly string[] | undefined, fn: string): string[] {
   if (given === undefined) return caps.capabilities();
-  return [...new Set(given.map((word) => {
-    const code = caps.vocabulary.codeOf(word);
-    if (code === undefined) throw new ArgumentError(`${fn}: unknown capability ${JSON.stringify(word)}; known: ${caps.vocabulary.codes.join(', ')}`);
-    return code;
-  }))];
+  return [...new Set(given.map((word) => caps.vocabulary.requireCode(word, fn)))];
 }
 
 /** The capability set read on the network's date (see the conventions above). */
 function onNetworkDate(net: CooperationNetwork, caps: CapabilitySet, fn: string): CapabilitySet {
-  if (!(caps instanceof CapabilitySet)) throw new ArgumentError(`${fn}: the second argument must be a CapabilitySet (from loadCapabilities)`);
-  return caps.onNetworkDate(net.date, fn);
+  return CapabilitySet.check(caps, fn).onNetworkDate(net.date, fn);
 }
 
 // ---------------------------------------------------------------------------

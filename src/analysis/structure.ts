@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cmp } from '../model/geography.js';
-import type { CooperationNetwork } from '../model/network.js';
+import { sharedProjection, type CooperationNetwork } from '../model/network.js';
+import { nodeKey } from '../model/keys.js';
 import type { Actor } from '../model/schema.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { articulationPoints as articulationKernel, bridges as bridgeKernel } from '../metrics/articulation.js';
@@ -70,11 +71,12 @@ export function components(net: CooperationNetwork, options: ComponentsOptions =
 
 export const ArticulationOptionsSchema = KindsOption.extend({
   /**
-   * `'county'` (default): look for single points of failure inside each
-   * county's own network (the actors that belong to the county); `'network'`:
-   * in the whole network.
+   * Where to look for single points of failure: `'county'` (default) inside
+   * each county's own network (the actors that belong to the county),
+   * `'network'` in the whole network. (Named `scope` before 0.2.0: `scope`
+   * is the area a network's data covers.)
    */
-  scope: z.enum(['county', 'network']).default('county'),
+  within: z.enum(['county', 'network']).default('county'),
   /**
    * `'actors'` (default): the actor network; `'municipalities'`: the
    * municipality projection (ties direct or through shared bodies), so only
@@ -85,7 +87,7 @@ export const ArticulationOptionsSchema = KindsOption.extend({
 export type ArticulationOptions = z.input<typeof ArticulationOptionsSchema>;
 
 export interface ArticulationRow extends ActorRowBase {
-  /** County code the network was restricted to, or `network`. */
+  /** County code the network was restricted to (`within: 'county'`), or `network`. */
   scope: string;
   /** Actors in its connected component (of the scope's network), itself included. */
   componentSize: number;
@@ -111,7 +113,7 @@ export function articulationPoints(net: CooperationNetwork, options: Articulatio
   const o = parseOptions(ArticulationOptionsSchema, options, 'articulationPoints', net);
   const byKind = kindFilter(o.kinds);
   const scopes: { scope: string; include: (a: Actor) => boolean }[] =
-    o.scope === 'network'
+    o.within === 'network'
       ? [{ scope: 'network', include: byKind ?? (() => true) }]
       : net.counties().map((c) => ({ scope: c.code, include: (a: Actor) => a.county === c.code && (byKind ? byKind(a) : true) }));
   const rows: ArticulationRow[] = [];
@@ -134,8 +136,7 @@ export function articulationPoints(net: CooperationNetwork, options: Articulatio
   return withColumns(rows, [...ACTOR_BASE_COLUMNS, 'scope', 'componentSize', 'parts', 'cutOffMunicipalities', 'cutOffActors']);
 }
 
-/** No `network`: a bridge row counts the links behind the tie, and a projected tie through a shared body has none of its own. */
-export const BridgesOptionsSchema = KindsOption;
+export const BridgesOptionsSchema = NetworkOption;
 export type BridgesOptions = z.input<typeof BridgesOptionsSchema>;
 
 export interface BridgeRow {
@@ -143,7 +144,11 @@ export interface BridgeRow {
   sourceName: string;
   target: string;
   targetName: string;
-  /** Links between the pair (all of them form the bridge). */
+  /**
+   * Links behind the tie (all of them form the bridge): between the pair of
+   * actors; on the municipality projection, the tie's direct links and the
+   * links of both to their shared bodies (`MunicipalityTie.links`).
+   */
   linkCount: number;
   crossMunicipal: boolean;
   crossCounty: boolean;
@@ -153,25 +158,38 @@ export interface BridgeRow {
  * Bridges: pairs of actors whose tie is the only connection between two
  * parts of the network (Tarjan 1974). Losing the cooperation behind such a
  * tie disconnects the network. In network order of `source`, then `target`.
+ * With `network: 'municipalities'`, pairs of municipalities whose tie (direct,
+ * or through shared bodies) is the only one between two parts of the
+ * projection, in code order; `crossMunicipal` is then always true.
  */
 export function bridges(net: CooperationNetwork, options: BridgesOptions = {}): Rows<BridgeRow> {
   const o = parseOptions(BridgesOptionsSchema, options, 'bridges', net);
-  const { csr, actors } = actorView(net, o.kinds);
+  const { csr, actors } = networkView(net, o);
+  const projection = o.network === 'municipalities' ? sharedProjection(net).graph : undefined;
+  // The links behind a tie and whether it crosses: of the projected tie, or of the actors' links.
+  const behind = (s: Actor, t: Actor): { links: number; crossMunicipal: boolean; crossCounty: boolean } => {
+    if (projection) {
+      const tie = projection.getEdgeAttributes(nodeKey(s.id), nodeKey(t.id));
+      return { links: tie.links.length, crossMunicipal: true, crossCounty: tie.crossCounty };
+    }
+    const links = net.linksBetween(s.id, t.id);
+    return { links: links.length, crossMunicipal: links[0]?.crossMunicipal ?? false, crossCounty: links[0]?.crossCounty ?? false };
+  };
   const rows = bridgeKernel(csr)
     .map(([u, v]) => (u < v ? [u, v] : [v, u]) as [number, number])
     .sort((p, q) => p[0] - q[0] || p[1] - q[1])
     .map(([u, v]) => {
       const s = actors[u]!;
       const t = actors[v]!;
-      const links = net.linksBetween(s.id, t.id);
+      const tie = behind(s, t);
       return {
         source: s.id,
         sourceName: s.name,
         target: t.id,
         targetName: t.name,
-        linkCount: links.length,
-        crossMunicipal: links[0]?.crossMunicipal ?? false,
-        crossCounty: links[0]?.crossCounty ?? false,
+        linkCount: tie.links,
+        crossMunicipal: tie.crossMunicipal,
+        crossCounty: tie.crossCounty,
       };
     });
   return withColumns(rows, ['source', 'sourceName', 'target', 'targetName', 'linkCount', 'crossMunicipal', 'crossCounty']);

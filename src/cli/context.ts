@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_COUNTRY } from '../countries/default.js';
 import { knownCountry } from '../countries/index.js';
 import { loadCountry } from '../io/country.js';
+import { cached } from '../model/cache.js';
 import type { Country } from '../model/country.js';
 import { message, type Lang } from '../model/i18n/index.js';
 import { didYouMean } from '../model/suggest.js';
@@ -15,9 +16,6 @@ import { didYouMean } from '../model/suggest.js';
  */
 export const CLI_DEFAULT_COUNTRY: Country = DEFAULT_COUNTRY;
 
-/** The country of each command's flags, read once (a folder's polygons are read with it). */
-const countries = new WeakMap<object, Country>();
-
 /**
  * The country a command's `--geography` gives: a shipped one by name
  * (`sweden`, without case), else the folder read as one (`loadCountry`,
@@ -26,9 +24,8 @@ const countries = new WeakMap<object, Country>();
 export function countryOf(values: Readonly<Record<string, unknown>>, io: Pick<CliIO, 'cwd'>): Country {
   const given = values.geography;
   if (typeof given !== 'string') return CLI_DEFAULT_COUNTRY;
-  let country = countries.get(values);
-  if (country === undefined) countries.set(values, (country = knownCountry(given) ?? loadCountry(resolve(io.cwd ?? process.cwd(), given))));
-  return country;
+  // Read once per command's flags: a folder's polygons are read with it.
+  return cached(values, 'cli:country', () => knownCountry(given) ?? loadCountry(resolve(io.cwd ?? process.cwd(), given)));
 }
 
 /** The `--geography` of an argument list not yet parsed (for `--help`), as `countryOf` reads it. */

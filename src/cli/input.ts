@@ -297,7 +297,7 @@ export function loadInput({ values, flags }: FlagArgs, io: CliIO, use: Capabilit
         ...(scope && { scope }),
         ...(ids && { ids }),
         // --kinds-file: more words, over those of the country's (its kinds.csv, kept with its geography).
-        ...(kindsFile && { kinds: { path: kindsFile, name: String(values['kinds-file']) } }),
+        ...(kindsFile && { kindsFile: { path: kindsFile, name: String(values['kinds-file']) } }),
       } as const;
       loaded = streamLinks(input, io.env ?? process.env) ? loadNetworkInChunks(input, options) : loadNetwork(input, options);
     } catch (error) {

@@ -161,6 +161,13 @@ export class CapabilityVocabulary {
     return this.#byWord.get(capabilityWord(word));
   }
 
+  /** The code a word means; an {@link ArgumentError} naming `fn`, the word and the known codes when it means none. */
+  requireCode(word: string, fn: string): string {
+    const code = this.codeOf(word);
+    if (code === undefined) throw new ArgumentError(saidIn(fn, said('errors.capability.unknown', { value: JSON.stringify(word), codes: this.codes.join(', ') })));
+    return code;
+  }
+
   /** The definition of a code, or `undefined`. */
   definition(code: string): CapabilityDefinition | undefined {
     return this.#byCode.get(code);
@@ -243,6 +250,16 @@ export class CapabilitySet {
     if (date === undefined || this.date === date) return this;
     if (this.date === undefined) return this.asOf(date);
     throw new ArgumentError(saidIn(fn, said('errors.capabilities.twoDates', { date, other: this.date })));
+  }
+
+  /**
+   * `caps` as a capability set, for a function that takes one as an
+   * argument: an {@link ArgumentError} naming `fn` when it is something else
+   * (records not read with `loadCapabilities`).
+   */
+  static check(caps: unknown, fn: string): CapabilitySet {
+    if (!(caps instanceof CapabilitySet)) throw new ArgumentError(saidIn(fn, said('errors.capabilities.notASet')));
+    return caps;
   }
 
   /** The same records declared a complete census (or not). */

@@ -14,8 +14,9 @@
  * `iop-partner`), and plurals are listed (`associations`). A kind outside
  * the vocabulary is kept as written (as a snake_case word) and reported,
  * once per kind, by the loader. Users add words with a kinds file
- * (`loadNetwork(…, { kinds })`, CLI `--kinds-file`).
+ * (`loadNetwork(…, { kindsFile })`, CLI `--kinds-file`).
  */
+import { cached } from './cache.js';
 import { foldWord } from './suggest.js';
 
 /**
@@ -199,9 +200,6 @@ export function kindWord(word: string): string {
 /** The model's vocabulary: the kind codes and their English words, no country's. */
 export const DEFAULT_KINDS = new KindVocabulary();
 
-/** The vocabulary of a geography: the model's words and the country's (`geography.kinds`). */
-const byWords = new WeakMap<object, KindVocabulary>();
-
 /**
  * The kind vocabulary of a geography: the model's words (kind codes,
  * English) and the words of its country (`geography.kinds`, from the
@@ -213,9 +211,8 @@ const byWords = new WeakMap<object, KindVocabulary>();
 export function geographyKindVocabulary(geography: { readonly kinds?: KindWords | undefined }): KindVocabulary {
   const words = geography.kinds;
   if (words === undefined) return DEFAULT_KINDS;
-  let vocabulary = byWords.get(words);
-  if (!vocabulary) byWords.set(words, (vocabulary = new KindVocabulary(words)));
-  return vocabulary;
+  // Keyed by the words object, not the geography: a geography copied with the same words (a scope, a folder read again) shares it.
+  return cached(words, 'kinds:vocabulary', () => new KindVocabulary(words));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArgumentError, countAsSamverkanError, describeValue } from './errors.js';
+import { cached, PROCESS } from './cache.js';
 import { DEFAULT_KINDS, geographyKindVocabulary, isUnknownKindWord, kindWord, VOCABULARY_KINDS, type KindVocabulary, type KindWords } from './kinds.js';
 import { closestWords, didYouMean } from './suggest.js';
 import { CATALOGUES, message, type CountKey, type Lang, type MessageKey } from './i18n/index.js';
@@ -211,7 +212,7 @@ export interface OptionsContext {
   /**
    * The words that name kinds, when they are more than the geography's: a
    * network's `kindVocabulary` (with the words of a user's kinds file, the
-   * loader's `kinds` option). Default: the geography's words.
+   * loader's `kindsFile` option). Default: the geography's words.
    */
   readonly kindVocabulary?: KindVocabulary | undefined;
 }
@@ -281,10 +282,9 @@ export function issueReason(issue: z.core.$ZodIssue, value: unknown, lang: Lang)
 }
 
 /** The English texts of the options section without placeholders, to the key: how a check's fixed message (`z.number().int(text)`) is found again in another language. */
-let fixedTexts: Map<string, MessageKey> | undefined;
 function fixedTextKey(text: string): MessageKey | undefined {
-  fixedTexts ??= new Map(
-    (Object.entries(CATALOGUES.en) as [MessageKey, string][]).filter(([key, t]) => key.startsWith('options.') && !t.includes('{')).map(([key, t]) => [t, key]),
+  const fixedTexts = cached(PROCESS, 'options:fixedTexts', () =>
+    new Map((Object.entries(CATALOGUES.en) as [MessageKey, string][]).filter(([key, t]) => key.startsWith('options.') && !t.includes('{')).map(([key, t]) => [t, key])),
   );
   return fixedTexts.get(text);
 }

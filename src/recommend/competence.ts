@@ -66,8 +66,7 @@ export function competenceNeed(
   const caps = o.capabilities.onNetworkDate(date, fn);
   let asked: string | undefined;
   if (o.capability !== undefined) {
-    asked = caps.vocabulary.codeOf(o.capability);
-    if (asked === undefined) throw new ArgumentError(saidIn(fn, said('errors.capability.unknown', { value: JSON.stringify(o.capability), codes: caps.vocabulary.codes.join(', ') })));
+    asked = caps.vocabulary.requireCode(o.capability, fn);
   }
   const known = caps.vocabulary.codes;
   const lacking = known.filter((c) => c === asked || ['no', 'planned'].includes(caps.state(code, c)));

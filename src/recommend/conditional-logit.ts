@@ -24,8 +24,9 @@
  * constant that does not change any ranking). The intercept cancels within
  * a case, so there is none.
  */
+import { z } from 'zod';
 import { FitError, KernelArgumentError } from '../model/errors.js';
-import { KernelOptionsError, said, saidIn } from '../model/options.js';
+import { KernelOptionsError, parseKernelOptions, refusal, said, saidIn } from '../model/options.js';
 
 /** One choice situation: `rows` candidate rows of `features` numbers each, row-major, and which rows were chosen. */
 export interface ChoiceCase {
@@ -34,16 +35,22 @@ export interface ChoiceCase {
   readonly y: Uint8Array;
 }
 
-export interface ConditionalLogitOptions {
-  /** L2 penalty λ on the standardised coefficients. Default 1. Use 0 for the unpenalised maximum-likelihood fit. */
-  l2?: number;
-  /** Newton iterations at most. Default 100. */
-  maxIterations?: number;
-  /** Convergence: the largest change of a standardised coefficient. Default 1e-10. */
-  tolerance?: number;
-  /** Starting coefficients on the raw scale (a warm start); default all 0. The solution does not depend on it. */
-  start?: readonly number[];
-}
+/**
+ * Options of {@link fitConditionalLogit}. Strict, with the kernels' contract:
+ * a wrong value or an unknown key throws a `KernelOptionsError` (a
+ * `RangeError`) naming it.
+ */
+export const ConditionalLogitOptionsSchema = z.strictObject({
+  /** L2 penalty λ on the standardised coefficients, a finite number ≥ 0. Default 1. Use 0 for the unpenalised maximum-likelihood fit. */
+  l2: z.number().refine((v) => v >= 0, refusal('errors.fit.l2')).default(1),
+  /** Newton iterations at most, an integer ≥ 0. Default 100. */
+  maxIterations: z.number().int().nonnegative().default(100),
+  /** Convergence: the largest change of a standardised coefficient, a finite number ≥ 0. Default 1e-10. */
+  tolerance: z.number().nonnegative().default(1e-10),
+  /** Starting coefficients on the raw scale (a warm start), one per feature; default all 0. The solution does not depend on it. */
+  start: z.array(z.number()).readonly().optional(),
+});
+export type ConditionalLogitOptions = z.input<typeof ConditionalLogitOptionsSchema>;
 
 export interface ConditionalLogitFit {
   /** Coefficients on the raw feature scale. */
@@ -145,8 +152,10 @@ function choleskySolve(H: Float64Array, g: Float64Array, F: number): Float64Arra
 
 /**
  * Fit the penalised conditional logit (see the module comment). Throws a
- * `KernelOptionsError` (a `RangeError`) for an `l2` that is not a finite
- * number ≥ 0, a `KernelArgumentError` (a `RangeError`) when no case has a
+ * `KernelOptionsError` (a `RangeError`) for an option its schema refuses
+ * ({@link ConditionalLogitOptionsSchema}: an `l2` that is not a finite
+ * number ≥ 0, an unknown key) or a `start` that has not one value per
+ * feature, a `KernelArgumentError` (a `RangeError`) when no case has a
  * chosen row, and a `FitError` when the unpenalised problem has no unique
  * solution (a singular Hessian: use `l2 > 0`).
  *
@@ -155,10 +164,9 @@ function choleskySolve(H: Float64Array, g: Float64Array, F: number): Float64Arra
  * fit.coefficients[0] > 0; // the chosen row has the largest x
  */
 export function fitConditionalLogit(cases: readonly ChoiceCase[], features: number, options: ConditionalLogitOptions = {}): ConditionalLogitFit {
-  const l2 = options.l2 ?? 1;
-  const maxIterations = options.maxIterations ?? 100;
-  const tolerance = options.tolerance ?? 1e-10;
-  if (!(l2 >= 0 && Number.isFinite(l2))) throw new KernelOptionsError('fitConditionalLogit', 'l2', said('errors.fit.l2', { value: String(l2) }));
+  const { l2, maxIterations, tolerance, start: warm } = parseKernelOptions(ConditionalLogitOptionsSchema, options, 'fitConditionalLogit');
+  // A warm start of another length was ignored before 0.2.0: it is the coefficients of another set of features.
+  if (warm !== undefined && warm.length !== features) throw new KernelOptionsError('fitConditionalLogit', 'start', said('errors.fit.startLength', { n: warm.length, features }));
   const used = cases.filter((c) => c.rows > 0 && c.y.some((v) => v === 1));
   if (used.length === 0) throw new KernelArgumentError(saidIn('fitConditionalLogit', said('errors.fit.noChosenRow')));
   const F = features;
@@ -207,7 +215,7 @@ export function fitConditionalLogit(cases: readonly ChoiceCase[], features: numb
     return objective;
   };
 
-  let b = options.start && options.start.length === F ? Float64Array.from(options.start, (v, f) => v * sd[f]!) : new Float64Array(F);
+  let b = warm ? Float64Array.from(warm, (v, f) => v * sd[f]!) : new Float64Array(F);
   let current = evaluate(b, p);
   let iterations = 0;
   let converged = false;

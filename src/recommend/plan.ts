@@ -125,8 +125,7 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
   if (o.objective === 'capability-reach') {
     if (!o.capabilities || o.capability === undefined) throw new ArgumentError(saidIn('planLinks', said('errors.plan.capabilityReachNeeds')));
     const caps = o.capabilities.onNetworkDate(net.date, 'planLinks');
-    const code = caps.vocabulary.codeOf(o.capability);
-    if (code === undefined) throw new ArgumentError(saidIn('planLinks', said('errors.capability.unknown', { value: JSON.stringify(o.capability), codes: caps.vocabulary.codes.join(', ') })));
+    const code = caps.vocabulary.requireCode(o.capability, 'planLinks');
     holds = (c) => caps.state(c, code) === 'yes';
     lacks = (c) => ['no', 'planned'].includes(caps.state(c, code));
     capabilityLabel = capabilityWithArticle(caps.vocabulary, code, lang);

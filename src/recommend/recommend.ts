@@ -397,7 +397,7 @@ function modelContext(net: CooperationNetwork, o: ParsedRecommendOptions, fn: st
   const model = o.model ?? geographyRecommender(net.geography)!;
   const field = o.field === undefined ? undefined : findField(o.field);
   if (o.field !== undefined && field === undefined) {
-    throw new ArgumentError(`unknown field ${JSON.stringify(o.field)}: give a code or label of the vocabulary (${FIELDS.map((f) => f.code).join(', ')})`);
+    throw new ArgumentError(said('errors.field.unknown', { value: JSON.stringify(o.field), codes: FIELDS.map((f) => f.code).join(', ') }));
   }
   if (field !== undefined && !model.field) throw new OptionsError(fn, 'field', said('errors.model.noFieldVariant', { model: JSON.stringify(model.id) }));
   warnOtherGeography(model, net.geography.name, o.onWarning);

@@ -280,8 +280,8 @@ describe(`brokerage() and structure on the NetworkX ${STRUCTURE.networkx} fixtur
         expect(rows.every((r) => r.municipalityCount === 0)).toBe(true);
       });
 
-      it('articulationPoints(scope network) = nx.articulation_points, with parts and cut-off actors by brute force', () => {
-        const rows = articulationPoints(net, { scope: 'network', kinds });
+      it('articulationPoints(within network) = nx.articulation_points, with parts and cut-off actors by brute force', () => {
+        const rows = articulationPoints(net, { within: 'network', kinds });
         expect(rows.map((r) => r.id).sort()).toEqual(g.articulation_points.map((i) => ids[i]!).sort());
         const adj = Array.from({ length: g.n }, () => [] as number[]);
         for (const [u, v] of g.edges) adj[u]!.push(v), adj[v]!.push(u);
@@ -423,7 +423,7 @@ describe('ids __proto__, constructor, toString, hasOwnProperty, valueOf', () => 
       // No group at all: no role counts.
       expect(plain.get(id)!.liaison).toBeNull();
     }
-    const points = articulationPoints(net, { kinds, scope: 'network' });
+    const points = articulationPoints(net, { kinds, within: 'network' });
     expect(points.map((r) => [r.id, r.componentSize, r.parts, r.cutOffActors])).toEqual([
       // toString cuts off {hasOwnProperty, valueOf} (2) from the triangle's other two; hasOwnProperty cuts off valueOf.
       ['toString', 5, 2, 2],

@@ -8,6 +8,7 @@ import { brokerage, type BrokerageRow } from '../../src/analysis/brokerage.js';
 import { communities } from '../../src/analysis/communities.js';
 import { articulationPoints, bridges, components, kCore } from '../../src/analysis/structure.js';
 import { loadNetwork } from '../../src/io/load-network.js';
+import { OptionsError } from '../../src/model/options.js';
 import { byId, close, expectNoSurprises, expectTidy, network, type LinkSpec, emptySweden } from './helpers.js';
 
 const X = 'x';
@@ -189,11 +190,11 @@ describe('articulation points, bridges, components, k-core on municipalities of 
     expectTidy(rows);
   });
 
-  it("articulationPoints: network 'municipalities' (the projection), scope county and network", () => {
-    for (const scope of ['county', 'network'] as const) {
-      const rows = articulationPoints(net, { network: 'municipalities', scope });
+  it("articulationPoints: network 'municipalities' (the projection), within county and network", () => {
+    for (const within of ['county', 'network'] as const) {
+      const rows = articulationPoints(net, { network: 'municipalities', within });
       expect(rows.map((r) => [r.id, r.scope, r.componentSize, r.parts, r.cutOffMunicipalities, r.cutOffActors])).toEqual([
-        ['2480', scope === 'county' ? '24' : 'network', 4, 2, 1, 1],
+        ['2480', within === 'county' ? '24' : 'network', 4, 2, 1, 1],
       ]);
     }
   });
@@ -242,7 +243,7 @@ describe('k-core, articulation points and bridges on the barbell and two pairs',
     const core = byId(kCore(net, { kinds: [X] }));
     expect(ids.map((id) => core.get(id)!.core)).toEqual([3, 3, 3, 3, 2, 3, 3, 3, 3]);
     // m cuts 4 | 4 (cut off 4); k3 cuts {k0,k1,k2} from the other 5 (cut off 3)
-    expect(articulationPoints(net, { kinds: [X], scope: 'network' }).map((r) => [r.id, r.parts, r.cutOffActors])).toEqual([
+    expect(articulationPoints(net, { kinds: [X], within: 'network' }).map((r) => [r.id, r.parts, r.cutOffActors])).toEqual([
       ['m', 2, 4],
       ['k3', 2, 3],
       ['k5', 2, 3],
@@ -263,7 +264,7 @@ describe('k-core, articulation points and bridges on the barbell and two pairs',
       ['a', 'b'],
       ['c', 'd'],
     ]);
-    expect(articulationPoints(net, { kinds: [X], scope: 'network' })).toEqual([]);
+    expect(articulationPoints(net, { kinds: [X], within: 'network' })).toEqual([]);
     expect(kCore(net, { kinds: [X] }).map((r) => r.core)).toEqual([1, 1, 1, 1]);
   });
 
@@ -273,9 +274,95 @@ describe('k-core, articulation points and bridges on the barbell and two pairs',
     expect(rows).toHaveLength(290);
     expect(rows.every((r) => r.size === 1 && r.municipalityCount === 1 && r.counties.length === 1)).toBe(true);
     expect(articulationPoints(net)).toEqual([]);
-    expect(articulationPoints(net, { scope: 'network', network: 'municipalities' })).toEqual([]);
+    expect(articulationPoints(net, { within: 'network', network: 'municipalities' })).toEqual([]);
     expect(bridges(net)).toEqual([]);
     expect(kCore(net).every((r) => r.core === 0)).toBe(true);
+  });
+
+  it('where articulationPoints looks is `within`; `scope`, its name before 0.2.0, is refused naming it', () => {
+    // Two counties' pairs joined through m (county 24): per county m cuts nothing (no tie of its county), in the whole network it cuts 2 | 2.
+    const net = network(
+      [{ id: 'a', kind: X, county: '24' }, { id: 'b', kind: X, county: '24' }, { id: 'm', kind: X, county: '25' }, { id: 'c', kind: X, county: '24' }, { id: 'd', kind: X, county: '24' }],
+      [['a', 'b'], ['b', 'm'], ['m', 'c'], ['c', 'd']],
+    );
+    expect(articulationPoints(net, { kinds: [X], within: 'network' }).map((r) => [r.id, r.scope, r.cutOffActors])).toEqual([['m', 'network', 2], ['b', 'network', 1], ['c', 'network', 1]]);
+    expect(articulationPoints(net, { kinds: [X], within: 'county' })).toEqual([]);
+    expect(() => articulationPoints(net, { scope: 'network' } as never)).toThrow(OptionsError);
+    expect(() => articulationPoints(net, { scope: 'network' } as never)).toThrow(/scope/);
+  });
+});
+
+/*
+ * bridges and brokerage on the municipality projection (`network:
+ * 'municipalities'`): Västerbotten (24) as above, and a second joint body of
+ * Umeå with Piteå (2581, Norrbotten, 25). Projection ties, by hand:
+ *   2401–2409, 2401–2480, 2409–2480 (jb: 2 links each, jb's to both ends),
+ *   2460–2480 (direct, 1 link), 2417–2482 (the civil-society group's link
+ *   with the congregation, 1 link), 2480–2581 (jb2: 2 links, across counties).
+ * Bridges (nx.bridges on these ties): 2417–2482, 2460–2480, 2480–2581.
+ * Burt (nx.constraint, nx.effective_size on the same graph):
+ * - 2480: four partners, p = 1/4; 2401 and 2409 tied, so for each of them
+ *   (1/4 + 1/4 · 1/2)² = 9/64, for 2460 and 2581 (1/4)²: 2 · 9/64 + 2/16 = 13/32;
+ *   effective size 4 − 2 · 1/4 = 3.5.
+ * - 2401: p = 1/2 to 2480 and 2409; (1/2 + 1/2 · 1/2)² + (1/2 + 1/2 · 1/4)² =
+ *   9/16 + 25/64 = 61/64; effective size 2 − 2 · 1/2 = 1.
+ * Gould–Fernandez, counties as groups, at 2480: the untied partner pairs are
+ * 2460–2401, 2460–2409 (all in 24: coordinator 2) and the three pairs with
+ * 2581 (25: gatekeeper 3, representative 3); total 8.
+ */
+describe("bridges and brokerage, network: 'municipalities'", () => {
+  const net = network(
+    [
+      { id: 'jb', kind: 'joint_body', county: '24' },
+      { id: 'jb2', kind: 'joint_body', county: '24' },
+      { id: 'cs-2482', kind: 'civil_society', municipality: '2482' },
+      { id: 'rel-2417', kind: 'religious', municipality: '2417' },
+    ],
+    [
+      ['2480', '2460', 2],
+      ['jb', '2480'],
+      ['jb', '2401'],
+      ['jb', '2409'],
+      ['cs-2482', 'rel-2417'],
+      ['jb2', '2480'],
+      ['jb2', '2581'],
+    ],
+  );
+
+  it('bridges: the ties of the projection whose loss splits it, with the links behind them', () => {
+    const rows = bridges(net, { network: 'municipalities' });
+    expect(rows.map((r) => [r.source, r.target, r.linkCount, r.crossMunicipal, r.crossCounty])).toEqual([
+      ['2417', '2482', 1, true, false],
+      ['2460', '2480', 1, true, false],
+      ['2480', '2581', 2, true, true],
+    ]);
+    expect(rows[2]).toMatchObject({ sourceName: 'Umeå', targetName: 'Piteå' });
+    expectTidy(rows);
+    // The actor network has the bodies as nodes: each member's link to jb2 is a bridge, and the triangle through jb is not one.
+    const pair = (r: { source: string; target: string }) => [r.source, r.target].sort().join('–');
+    expect(bridges(net).map(pair).sort()).toEqual(['2401–jb', '2409–jb', '2460–2480', '2480–jb', '2480–jb2', '2581–jb2', 'cs-2482–rel-2417']);
+  });
+
+  it('brokerage: Burt and Gould–Fernandez on the projection, one row per municipality', () => {
+    const rows = brokerage(net, { network: 'municipalities' });
+    expect(rows.map((r) => r.id)).toEqual(net.municipalities().map((m) => m.code));
+    const at = byId(rows);
+    close(at.get('2480')!.constraint, 13 / 32, '2480 constraint', 1e-12);
+    close(at.get('2480')!.effectiveSize, 3.5, '2480 effective size', 1e-12);
+    close(at.get('2401')!.constraint, 61 / 64, '2401 constraint', 1e-12);
+    close(at.get('2401')!.effectiveSize, 1, '2401 effective size', 1e-12);
+    expect(roles(at.get('2480')!)).toEqual([2, 3, 3, 0, 0, 8]);
+    expect(roles(at.get('2401')!)).toEqual([0, 0, 0, 0, 0, 0]);
+    // A municipality without ties: no constraint, effective size 0.
+    expect(at.get('0180')).toMatchObject({ constraint: null, effectiveSize: 0, total: 0 });
+    expectTidy(rows);
+  });
+
+  it('refuses kinds with it, and groupBy municipality (each municipality its own group)', () => {
+    expect(() => bridges(net, { network: 'municipalities', kinds: ['municipality'] })).toThrow(/`kinds` restricts the actor network/);
+    expect(() => brokerage(net, { network: 'municipalities', kinds: ['municipality'] })).toThrow(OptionsError);
+    expect(() => brokerage(net, { network: 'municipalities', groupBy: 'municipality' })).toThrow(/brokerage: option groupBy: `'municipality'` cannot group the municipality network/);
+    expect(brokerage(net, { groupBy: 'municipality' }).length).toBe(net.actors().length);
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { centrality, coverageByCounty, findGaps, loadNetwork, summaryByCounty, swedenCooperationBodies } from '../../src/index.js';
+import { articulationPoints, bridges, brokerage, centrality, coverageByCounty, findGaps, loadNetwork, summaryByCounty, swedenCooperationBodies } from '../../src/index.js';
 import { progressBar } from '../../src/cli/progress.js';
 import { cli } from './helpers.js';
 
@@ -142,6 +142,28 @@ describe('analysis subcommands', () => {
     expect(bad.code).toBe(2);
     // A language the catalogues lack cannot be the refusal's: it is said in the default one (Swedish, the embedded data's).
     expect(bad.stderr).toMatch(/--lang måste vara ett av sv, en, fick "de"/);
+  });
+
+  it('structure --within sets articulationPoints\' within (--scope before 0.2.0 is refused naming it)', async () => {
+    const rows = await json(['structure', '--within', 'network']);
+    expect(rows).toEqual(JSON.parse(JSON.stringify(articulationPoints(bodies, { within: 'network' }))));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r: { scope: string }) => r.scope === 'network')).toBe(true);
+    for (const args of [['structure', '--scope', 'network'], ['structure', '--show', 'kcore', '--within', 'network']]) {
+      const r = await cli([...args, '--dataset', 'bodies']);
+      expect(r.code, args.join(' ')).toBe(2);
+    }
+    expect((await cli(['structure', '--scope', 'network', '--dataset', 'bodies'])).stderr).toMatch(/--scope is now --within in samverkan structure/);
+  });
+
+  it('structure --show bridges and brokerage take --network municipalities: the library rows on the projection', async () => {
+    const projected = await json(['structure', '--show', 'bridges', '--network', 'municipalities']);
+    expect(projected).toEqual(JSON.parse(JSON.stringify(bridges(bodies, { network: 'municipalities' }))));
+    expect(projected.length).toBeGreaterThan(0);
+    expect(await json(['brokerage', '--network', 'municipalities'])).toEqual(JSON.parse(JSON.stringify(brokerage(bodies, { network: 'municipalities' }))));
+    const both = await cli(['brokerage', '--network', 'municipalities', '--group-by', 'municipality', '--dataset', 'bodies']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--group-by/);
   });
 
   it('rejects unknown measures, gap types and counties with exit 2', async () => {

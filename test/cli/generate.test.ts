@@ -54,6 +54,10 @@ describe('samverkan generate', () => {
       if (!args.includes('many')) expect(r.stderr).toMatch(/\nhint: /);
     }
     expect(readdirSync(dir)).not.toContain('x');
+    // The checks across options are said in the command's language.
+    const sv = await cli(['generate', '--links', '5000', '--municipalities', '600', '--out', 'x', '--lang', 'sv'], { cwd: dir });
+    expect(sv.code).toBe(2);
+    expect(sv.stderr).toMatch(/--municipalities: 600 kommuner behöver minst 6000 länkar \(10 var\)/);
   });
 
   it('has help with an example', async () => {

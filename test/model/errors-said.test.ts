@@ -132,7 +132,8 @@ describe('evaluations and fits', () => {
     expect(l2).toBeInstanceOf(RangeError);
     expect(l2).toBeInstanceOf(KernelOptionsError);
     expect(l2).toBeInstanceOf(OptionsError);
-    expect(l2).toMatchObject({ code: 'OPTIONS', option: 'l2', message: 'fitConditionalLogit: option l2: must be a finite number ≥ 0, got -1' });
+    expect(l2).toMatchObject({ code: 'OPTIONS', option: 'l2', message: 'fitConditionalLogit: option l2: must be a finite number ≥ 0, got a number (-1)' });
+    expect(l2.describe('sv')).toBe('fitConditionalLogit: alternativet l2: ska vara ett ändligt tal ≥ 0, fick talet -1');
     const unchosen = thrown(() => fitConditionalLogit([{ x: Float64Array.of(0, 1), rows: 2, y: Uint8Array.of(0, 0) }], 1));
     expect(unchosen).toBeInstanceOf(RangeError);
     expect(unchosen).toBeInstanceOf(KernelArgumentError);
@@ -144,6 +145,30 @@ describe('evaluations and fits', () => {
     const singular = thrown(() => fitConditionalLogit([{ x: Float64Array.of(1, 1), rows: 2, y: Uint8Array.of(0, 1) }], 1, { l2: 0 }));
     expect(singular).toBeInstanceOf(FitError);
     expect(singular.message).toBe('fitConditionalLogit: the Hessian is singular (features that never vary, or a separable choice); fit with l2 > 0');
+  });
+
+  it('the conditional logit\'s options are a strict schema: an unknown key, a wrong type or a start of another length is a KernelOptionsError naming it', () => {
+    const cases = [{ x: Float64Array.of(0, 1, 2), rows: 3, y: Uint8Array.of(0, 0, 1) }];
+    const refused = (options: object, option: string) => {
+      const error = thrown(() => fitConditionalLogit(cases, 1, options as never));
+      expect(error, option).toBeInstanceOf(RangeError);
+      expect(error, option).toBeInstanceOf(KernelOptionsError);
+      expect(error, option).toMatchObject({ code: 'OPTIONS', option });
+      return error;
+    };
+    expect(refused({ lambda: 1 }, 'lambda').message).toMatch(/^fitConditionalLogit: option lambda: unknown option/);
+    refused({ l2: Infinity }, 'l2');
+    refused({ l2: '1' }, 'l2');
+    refused({ maxIterations: 2.5 }, 'maxIterations');
+    refused({ tolerance: -1 }, 'tolerance');
+    const start = refused({ start: [1, 2] }, 'start');
+    expect(start.message).toBe('fitConditionalLogit: option start: has 2 values; the cases have 1 features, one coefficient each');
+    expect(start.describe('sv')).toBe('fitConditionalLogit: alternativet start: har 2 värden; fallen har 1 variabler, en koefficient var');
+    // A start of the right length is a warm start: the same optimum.
+    const cold = fitConditionalLogit(cases, 1, { l2: 1 });
+    const warm = fitConditionalLogit(cases, 1, { l2: 1, start: [cold.coefficients[0]! + 0.5] });
+    expect(Math.abs(warm.coefficients[0]! - cold.coefficients[0]!)).toBeLessThan(1e-8);
+    expect(cold.iterations).toBeGreaterThan(0);
   });
 });
 
@@ -261,5 +286,37 @@ describe('arguments the data does not have, in both languages', () => {
       expect(e.message).toBe(en);
       expect(e.describe('sv')).toBe(sv);
     }
+  });
+});
+
+describe('the capability, map, explorer and field errors a user can reach, in both languages', () => {
+  it('keep their English and say it in Swedish', async () => {
+    const { capabilityCoverage, demoCapabilities, loadCapabilities, renderExplorer, renderMap } = await import('../../src/index.js');
+    const { capabilityMapData, renderCapabilityMap, quantileBreaks } = await import('../../src/report.js');
+    const net = loadNetwork(demoDataset());
+    const caps = loadCapabilities(demoCapabilities(), net);
+    // Polygons of no municipality of Sweden.
+    const nowhere = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: { code: 'X' }, geometry: { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }] };
+    const codes = caps.vocabulary.codes.join(', ');
+    const cases: [() => unknown, string, string][] = [
+      [() => capabilityCoverage(net, caps, { capabilityCodes: ['bogus'] }), `capabilityCoverage: unknown capability "bogus"; known: ${codes}`, `capabilityCoverage: okänd förmåga "bogus"; kända: ${codes}`],
+      [() => capabilityCoverage(net, {} as never), 'capabilityCoverage: the second argument must be a CapabilitySet (from loadCapabilities)', 'capabilityCoverage: det andra argumentet ska vara en CapabilitySet (från loadCapabilities)'],
+      [() => capabilityMapData(net, caps, { capability: 'bogus' }), `capabilityMapData: unknown capability "bogus"; known: ${codes}`, `capabilityMapData: okänd förmåga "bogus"; kända: ${codes}`],
+      [() => capabilityMapData(net, [] as never, { capability: 'action_plan' }), 'capabilityMapData: the second argument must be a CapabilitySet (from loadCapabilities)', 'capabilityMapData: det andra argumentet ska vara en CapabilitySet (från loadCapabilities)'],
+      [() => renderCapabilityMap(net, caps, { capability: 'action_plan', features: nowhere }), 'renderCapabilityMap: the map polygons cover none of the municipalities to draw', 'renderCapabilityMap: kartans polygoner täcker ingen av kommunerna som ska ritas'],
+      [() => renderMap({ values: new Map(), codes: ['9999'] }), 'renderMap: none of the codes given has a feature on the map', 'renderMap: ingen av de angivna koderna har ett objekt på kartan'],
+      [() => renderExplorer(net.withScope({ counties: ['24'] }), { features: nowhere }), 'renderExplorer: the map polygons cover none of the municipalities of Västerbottens län; pass `features`: GeoJSON with a `code` property per municipality', 'renderExplorer: kartans polygoner täcker ingen av kommunerna i Västerbottens län; ange `features`: GeoJSON med en egenskap `code` per kommun'],
+      [() => quantileBreaks([1, 2, 3], 1.5), 'quantileBreaks: classes must be an integer of at least 2, got 1.5', 'quantileBreaks: classes ska vara ett heltal på minst 2, fick 1.5'],
+    ];
+    for (const [f, en, sv] of cases) {
+      const e = thrown(f);
+      expect(e, en).toBeInstanceOf(ArgumentError);
+      expect(e.message).toBe(en);
+      expect(e.describe('sv')).toBe(sv);
+    }
+    const field = thrown(() => recommendPartners(net, 'Umeå', { field: 'xyz' as never }));
+    expect(field).toBeInstanceOf(ArgumentError);
+    expect(field.message).toMatch(/^unknown field "xyz": give a code or label of the vocabulary \(\w+(, \w+)+\)$/);
+    expect(field.describe('sv')).toMatch(/^okänt samverkansområde "xyz": ange en kod eller benämning ur vokabulären \(\w+(, \w+)+\)$/);
   });
 });

@@ -1,12 +1,12 @@
 /**
- * Words of a user's kinds file (`loadNetwork(…, { kinds })`, CLI `--kinds-file`)
+ * Words of a user's kinds file (`loadNetwork(…, { kindsFile })`, CLI `--kinds-file`)
  * name kinds in options and flags as they do in the files: the options of a
  * function on the network are read with the vocabulary the loader used.
  */
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { centrality, loadNetwork, OptionsError, planLinks } from '../../src/index.js';
+import { centrality, loadNetwork, loadNetworkStream, OptionsError, planLinks } from '../../src/index.js';
 import { groupsOf } from '../../src/model.js';
 import { cli } from '../cli/helpers.js';
 import { tmpDir } from '../helpers/files.js';
@@ -24,7 +24,7 @@ const ACTORS = [
 const LINKS = ['source,target,weight', '0180,j1,1', '0184,j1,1', '0114,j1,1', 'g1,0180,1', 'g2,0184,2', 'r1,0180,1', 'c1,g1,1', '0114,g2,1'].join('\n');
 
 describe('words of a kinds file name kinds in options', () => {
-  const net = loadNetwork({ actors: { text: ACTORS }, links: { text: LINKS } }, { kinds: { text: KINDS } });
+  const net = loadNetwork({ actors: { text: ACTORS }, links: { text: LINKS } }, { kindsFile: { text: KINDS } });
 
   it('the files use them (the loader read them)', () => {
     expect(net.actor('g1')?.kind).toBe('civil_society');
@@ -46,9 +46,22 @@ describe('words of a kinds file name kinds in options', () => {
     expect(kept.kindVocabulary).toBe(net.kindVocabulary);
   });
 
-  it('a record of words as the kinds option works the same way', () => {
-    const byRecord = loadNetwork({ actors: { text: ACTORS }, links: { text: LINKS } }, { kinds: { Gilde: 'civil_society', Samordningsråd: 'joint_body', Frikyrka: 'religious' } });
+  it('a record of words as the kindsFile option works the same way', () => {
+    const byRecord = loadNetwork({ actors: { text: ACTORS }, links: { text: LINKS } }, { kindsFile: { Gilde: 'civil_society', Samordningsråd: 'joint_body', Frikyrka: 'religious' } });
     expect(centrality(byRecord, { kinds: ['Gilde'] })).toEqual(centrality(net, { kinds: ['civil_society'] }));
+  });
+
+  it('loadNetworkStream reads them with the same option', async () => {
+    const streamed = await loadNetworkStream({ actors: { text: ACTORS }, links: { text: LINKS } }, { kindsFile: { text: KINDS } });
+    expect(streamed.actor('g1')?.kind).toBe('civil_society');
+    expect(centrality(streamed, { kinds: ['Gilde'] })).toEqual(centrality(net, { kinds: ['Gilde'] }));
+  });
+
+  it('the option is kindsFile: its name before 0.2.0, kinds, is refused by both loaders, naming it', async () => {
+    const old = { kinds: { text: KINDS } } as never;
+    expect(() => loadNetwork({ actors: { text: ACTORS }, links: { text: LINKS } }, old)).toThrow(OptionsError);
+    expect(() => loadNetwork({ actors: { text: ACTORS }, links: { text: LINKS } }, old)).toThrow(/kinds/);
+    await expect(loadNetworkStream({ actors: { text: ACTORS }, links: { text: LINKS } }, old)).rejects.toThrow(OptionsError);
   });
 
   it('without the kinds file the words are still refused, naming the option', () => {

@@ -18,6 +18,7 @@ const DIFFERENT_MEANINGS: Readonly<Record<string, string>> = {
   geography: "a geography everywhere; readGraphFile also takes 'auto' (the default country's when the nodes are placed on it)",
   measures: "the measures a function computes, from its own list: centrality's seven, kernels.pathCentralities' three path measures",
   domain: "a map's colour domain: fitted to the data by renderMap (none given), [0, 1] for one colour of sequentialColor, which sees one value",
+  tolerance: "when an iteration stops: the power iterations' L1 change (NetworkX's tol, 1e-6), fitConditionalLogit's largest change of a standardised coefficient (1e-10)",
 };
 
 /**
@@ -26,11 +27,7 @@ const DIFFERENT_MEANINGS: Readonly<Record<string, string>> = {
  * public API, for a CHANGELOG entry). Only these pairs are exempt: the name
  * keeps its one meaning everywhere else.
  */
-const NAME_CLASHES: Readonly<Record<string, string>> = {
-  'articulationPoints.scope': "whether points are found per county or in the whole network; elsewhere `scope` is the area a network's data covers",
-  'loadNetwork.kinds': "the words of a kinds file (word to kind); elsewhere `kinds` is a list of actor kinds",
-  'loadNetworkStream.kinds': 'as loadNetwork.kinds',
-};
+const NAME_CLASHES: Readonly<Record<string, string>> = {};
 
 /**
  * Options whose default in the kernels (`kernels.*`) differs from the one in
@@ -42,7 +39,12 @@ const KERNEL_DEFAULTS: Readonly<Record<string, string>> = {
   samples: "'exact': a kernel samples only when asked; the analyses choose 'auto'",
   workers: "1: a kernel starts no thread unless asked; the analyses choose 'auto'",
   maxIterations: "100, NetworkX's max_iter (the kernels reproduce NetworkX's numbers); centrality allows 1 000, which the demo needs",
+  l2: "1: fitConditionalLogit fits the penalty it is given; the recommenders choose 'cv' (the penalty by cross-validation)",
 };
+
+/** Kernels exported outside `samverkan/kernels`, with the kernels' contract (defaults included). */
+const KERNELS_ELSEWHERE = new Set(['fitConditionalLogit']);
+const isKernel = (fn: string) => fn.startsWith('kernels.') || KERNELS_ELSEWHERE.has(fn);
 
 /** `weighted` defaults to NetworkX's default for the measures it switches (README, "Weights are strengths"). */
 const WEIGHTED_BY_DEFAULT = new Set(['communities', 'kernels.louvainCommunities', 'kernels.modularity', 'kernels.pagerank', 'kernels.pagerankDetailed']);
@@ -85,7 +87,7 @@ describe('one vocabulary', () => {
         expect(o, `${o.fn}.weighted`).toMatchObject({ type: 'boolean', default: String(WEIGHTED_BY_DEFAULT.has(o.fn)) });
         continue;
       }
-      const name = Object.hasOwn(KERNEL_DEFAULTS, o.option) && o.fn.startsWith('kernels.') ? `kernels:${o.option}` : o.option;
+      const name = Object.hasOwn(KERNEL_DEFAULTS, o.option) && isKernel(o.fn) ? `kernels:${o.option}` : o.option;
       const first = seen.get(name);
       if (!first) seen.set(name, o);
       else expect({ type: o.type, default: o.default }, `${o.fn}.${o.option} (as ${first.fn}.${o.option})`).toEqual({ type: first.type, default: first.default });

@@ -48,6 +48,7 @@ const BROKERAGE_FLAGS = {
   'group-by': libraryFlag(BrokerageOptionsSchema, 'groupBy', { value: 'NAME', help: 'cli.flag.brokerage.group-by' }),
   ungrouped: libraryFlag(BrokerageOptionsSchema, 'ungrouped', { value: 'HOW', help: 'cli.flag.brokerage.ungrouped' }),
   kinds: libraryFlag(BrokerageOptionsSchema, 'kinds', { value: 'LIST', help: 'cli.flag.brokerage.kinds' }),
+  network: libraryFlag(BrokerageOptionsSchema, 'network', { value: 'NAME', help: 'cli.flag.brokerage.network' }),
 } as const satisfies FlagTable;
 
 export const brokerageCommand = defineCommand({
@@ -66,29 +67,29 @@ export const brokerageCommand = defineCommand({
 
 const STRUCTURE_FLAGS = {
   show: cliFlag({ type: 'choice', choices: ['articulation', 'bridges', 'components', 'kcore'], value: 'WHAT', help: 'cli.flag.structure.show', default: 'articulation' }),
-  scope: libraryFlag(ArticulationOptionsSchema, 'scope', { value: 'NAME', help: 'cli.flag.structure.scope' }),
+  within: libraryFlag(ArticulationOptionsSchema, 'within', { value: 'NAME', help: 'cli.flag.structure.within' }),
   network: libraryFlag(ArticulationOptionsSchema, 'network', { value: 'NAME', help: 'cli.flag.structure.network' }),
 } as const satisfies FlagTable;
 
 export const structureCommand = defineCommand({
   name: 'structure',
   groups: [{ title: 'cli.help.options', flags: STRUCTURE_FLAGS }, ...COMMON_GROUPS],
+  renamedFlags: { scope: 'within' },
   examples: ['samverkan structure --show articulation --network municipalities'],
   run({ values, flags }, io) {
     const { net, description, lang } = loadInput({ values, flags }, io);
     announce(description, values, io);
     const { show = 'articulation' } = flagsOf(STRUCTURE_FLAGS, flags);
-    const { scope, network } = optionsOf(STRUCTURE_FLAGS, flags);
-    if (show !== 'articulation' && scope) throw new UsageError(message(lang, 'cli.error.scopeArticulation'));
-    if (show === 'bridges' && network) throw new UsageError(message(lang, 'cli.error.networkBridges'));
+    const { within, network } = optionsOf(STRUCTURE_FLAGS, flags);
+    if (show !== 'articulation' && within) throw new UsageError(message(lang, 'cli.error.withinArticulation'));
     const rows =
       show === 'bridges'
-        ? bridges(net)
+        ? bridges(net, { ...(network && { network }) })
         : show === 'components'
           ? components(net, { ...(network && { network }) })
           : show === 'kcore'
             ? kCore(net, { ...(network && { network }) })
-            : articulationPoints(net, { ...(scope && { scope }), ...(network && { network }) });
+            : articulationPoints(net, { ...(within && { within }), ...(network && { network }) });
     printRows(rows, { values, flags }, io);
     return 0;
   },

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { message } from '../../model/i18n/index.js';
+import { issueReason } from '../../model/options.js';
 import { writeSyntheticNetwork } from '../../synthetic/files.js';
 import { SyntheticNetworkOptionsSchema } from '../../synthetic/network.js';
 import { UsageError } from '../context.js';
@@ -29,7 +30,8 @@ export const generateCommand = defineCommand({
     const parsed = SyntheticNetworkOptionsSchema.safeParse(options);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new UsageError(`${flagOfOption(GENERATE_FLAGS, String(issue.path[0] ?? 'links'))}: ${issue.message}`, message(lang, 'cli.hint.seeHelp', { command: 'generate' }));
+      // The reason in the command's language (the schema's checks across options are said in every language); no value: the sentence names the numbers.
+      throw new UsageError(`${flagOfOption(GENERATE_FLAGS, String(issue.path[0] ?? 'links'))}: ${issueReason(issue, undefined, lang)}`, message(lang, 'cli.hint.seeHelp', { command: 'generate' }));
     }
     const dir = resolve(io.cwd ?? process.cwd(), out);
     const written = writeSyntheticNetwork(dir, parsed.data);

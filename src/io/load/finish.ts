@@ -16,7 +16,7 @@ import { LoadError, orderProblems } from './report.js';
  * that names no municipality is a plain graph: its geography is
  * `NO_GEOGRAPHY`, and the link ends that are not declared actors are actors
  * of kind `other` (an edge list needs no actors table). `vocabulary`: the
- * words the load read kinds with, kept by the network when the `kinds`
+ * words the load read kinds with, kept by the network when the `kindsFile`
  * option added some.
  */
 export function finishLoad(
@@ -44,8 +44,8 @@ export function finishLoad(
   ];
   // The actors reader's ids are distinct and none a municipality's code unless of kind municipality; the implicit ends come only without an actors table, and only in a plain graph (no municipalities): distinct too. The groups (a memberships file's) are checked.
   const distinct = actors.length + links.implicit.length;
-  // The words of the load's kinds option name kinds in the network's options too (its geography's are the default).
-  const words = options.kinds !== undefined && { kindVocabulary: vocabulary };
+  // The words of the load's kindsFile option name kinds in the network's options too (its geography's are the default).
+  const words = options.kindsFile !== undefined && { kindVocabulary: vocabulary };
   if (plain) return CooperationNetwork.fromValidated({ geography: isPlainGeography(geography) ? geography : NO_GEOGRAPHY, actors: all, loadReport: report, scope: 'all', ...words }, links.links, distinct);
   return CooperationNetwork.fromValidated({ geography, actors: all, loadReport: report, scope: options.scope ?? 'infer', ...words }, links.links, distinct);
 }

@@ -15,11 +15,11 @@ export const KIND_FILE_COLUMNS = {
 
 /**
  * The vocabulary of a load: the geography's (the model's words and its
- * country's, {@link geographyKindVocabulary}) plus the `kinds` option's, which
+ * country's, {@link geographyKindVocabulary}) plus the `kindsFile` option's, which
  * win. A kinds file's rows are accounted for like any input's (a file
  * report of role `kinds`); an empty word or kind rejects its row.
  */
-export function kindVocabularyOf(kinds: LoadNetworkOptions['kinds'], problems: Problem[], files: FileReport[], geography: Geography): KindVocabulary {
+export function kindVocabularyOf(kinds: LoadNetworkOptions['kindsFile'], problems: Problem[], files: FileReport[], geography: Geography): KindVocabulary {
   const base = geographyKindVocabulary(geography);
   if (kinds === undefined) return base;
   if (typeof kinds === 'object' && !Array.isArray(kinds) && !(kinds instanceof Uint8Array) && !(kinds instanceof URL) && !('text' in kinds) && !('bytes' in kinds) && !('path' in kinds)) {

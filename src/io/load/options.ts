@@ -70,8 +70,10 @@ export const LoadNetworkOptionsSchema = z.strictObject({
    * winning over them: a table (file, text or rows) with a `word` column
    * (or `term`, `ord`, `typ`) and a `kind` column, or an object word → kind.
    * `Lokal brottsförebyggande rådet,authority` makes that word an authority.
+   * (Named `kinds` before 0.2.0, where `kinds` is a list of actor kinds; the
+   * name of `loadGeography`'s option and the CLI's `--kinds-file`.)
    */
-  kinds: z
+  kindsFile: z
     .custom<TableSource | Readonly<Record<string, string>>>((v) => typeof v === 'string' || v instanceof URL || (typeof v === 'object' && v !== null), 'expected a kinds table (a path, { path }, { text }, { bytes } or rows) or an object word → kind')
     .optional(),
 });

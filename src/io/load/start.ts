@@ -24,7 +24,7 @@ export function startLoad(input: LoadNetworkInput, options: LoadNetworkOptions):
   const { geography, explicit } = resolveGeography(input.geography);
   const problems: Problem[] = [];
   const files: FileReport[] = [];
-  return { geography, explicit, problems, files, vocabulary: kindVocabularyOf(options.kinds, problems, files, geography) };
+  return { geography, explicit, problems, files, vocabulary: kindVocabularyOf(options.kindsFile, problems, files, geography) };
 }
 
 /** Progress in rows, for input in memory: `(done, total)` every 1 000 rows and at the end (`total` set once the tables are read). */

@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { en } from './en/index.js';
 import { sv } from './sv/index.js';
+import { cached, PROCESS } from '../cache.js';
 
 /** The languages of the catalogues. */
 export const LANGUAGES = ['sv', 'en'] as const;
@@ -75,12 +76,8 @@ export function placeholders(template: string): string[] {
 }
 
 /** `Intl.NumberFormat`s by language, style and decimals: building one costs far more than formatting (maps format thousands of numbers). */
-const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
 function numberFormat(lang: Lang, style: 'decimal' | 'percent', min: number, max: number): Intl.NumberFormat {
-  const key = `${lang} ${style} ${min} ${max}`;
-  let format = NUMBER_FORMATS.get(key);
-  if (!format) NUMBER_FORMATS.set(key, (format = new Intl.NumberFormat(LOCALES[lang], { style, minimumFractionDigits: min, maximumFractionDigits: max })));
-  return format;
+  return cached(PROCESS, `i18n:numberFormat:${lang} ${style} ${min} ${max}`, () => new Intl.NumberFormat(LOCALES[lang], { style, minimumFractionDigits: min, maximumFractionDigits: max }));
 }
 
 /** A number in the locale's format: `12 345` / `12,345`, `0,5` / `0.5`; at most `digits` decimals (default 0 for whole numbers, else 2). */

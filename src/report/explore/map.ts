@@ -1,6 +1,9 @@
 /** The explorer's map: the municipalities projected and drawn as SVG path data, fitted to the scope's polygons. */
 import { geoPath, geoTransverseMercator, type GeoProjection } from 'd3-geo';
 import { ArgumentError } from '../../model/errors.js';
+import { said, saidIn } from '../../model/options.js';
+import { describeScope } from '../../model/scope.js';
+import type { Lang } from '../../model/i18n/index.js';
 import { indexGeography } from '../../model/geography.js';
 import type { CooperationNetwork } from '../../model/network.js';
 import { geographyMapFeatures, type MapFeature } from '../map/features.js';
@@ -28,7 +31,7 @@ export function projectMunicipalities(net: CooperationNetwork, codes: readonly s
   const featureOf = new Map(whole.collection.features.map((f) => [f.properties.code, f]));
   const scopeFeatures = [...inScope].flatMap((c) => featureOf.get(c) ?? []);
   if (scopeFeatures.length === 0) {
-    throw new ArgumentError(`renderExplorer: the map polygons cover none of the municipalities of ${net.scope.description}; pass \`features\`: GeoJSON with a \`code\` property per municipality`);
+    throw new ArgumentError(saidIn('renderExplorer', said('options.noPolygons', { county: (lang: Lang) => describeScope(net.scope, net.geography, lang) })));
   }
   const fitTo = { type: 'FeatureCollection' as const, features: scopeFeatures };
   const meridian = (net.scope.national && !o.features ? net.geography.mapMeridian : undefined) ?? middleLongitude(fitTo);

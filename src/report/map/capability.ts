@@ -15,7 +15,7 @@ import { ArgumentError } from '../../model/errors.js';
 import { cmp } from '../../model/geography.js';
 import { requireGeography, type CooperationNetwork } from '../../model/network.js';
 import { formatDate, LangSchema, message, resolveLang, type Lang } from '../../model/i18n/index.js';
-import { parseOptions } from '../../model/options.js';
+import { parseOptions, said, saidIn } from '../../model/options.js';
 import { escapeXml } from '../escape.js';
 import { escapeMarkdownCell, formatMarkdownTable } from '../table.js';
 import { geographyMapFeatures } from './features.js';
@@ -84,10 +84,8 @@ export interface CapabilityMapData {
 export function capabilityMapData(net: CooperationNetwork, caps: CapabilitySet, options: CapabilityMapOptions): CapabilityMapData {
   requireGeography(net, 'capabilityMapData');
   const o = parseOptions(CapabilityMapOptionsSchema, options, 'capabilityMapData');
-  if (!(caps instanceof CapabilitySet)) throw new ArgumentError('capabilityMapData: the second argument must be a CapabilitySet (from loadCapabilities)');
-  const read = caps.onNetworkDate(net.date, 'capabilityMapData');
-  const code = read.vocabulary.codeOf(o.capability);
-  if (code === undefined) throw new ArgumentError(`capabilityMapData: unknown capability ${JSON.stringify(o.capability)}; known: ${read.vocabulary.codes.join(', ')}`);
+  const read = CapabilitySet.check(caps, 'capabilityMapData').onNetworkDate(net.date, 'capabilityMapData');
+  const code = read.vocabulary.requireCode(o.capability, 'capabilityMapData');
   const lang = resolveLang(o.lang, net.geography);
   const t = (key: Parameters<typeof message>[1], params?: Parameters<typeof message>[2]) => message(lang, key, params);
   const label = read.vocabulary.label(code, lang);
@@ -134,7 +132,7 @@ export function renderCapabilityMap(net: CooperationNetwork, caps: CapabilitySet
   const data = capabilityMapData(net, caps, options);
   const drawn = new Set((o.features ?? geographyMapFeatures(net.geography)).features.map((f) => f.properties.code));
   const codes = data.municipalities.map((m) => m.municipality).filter((c) => drawn.has(c));
-  if (codes.length === 0) throw new ArgumentError('renderCapabilityMap: the map polygons cover none of the municipalities to draw');
+  if (codes.length === 0) throw new ArgumentError(saidIn('renderCapabilityMap', said('errors.map.noneToDraw')));
   const value = new Map<CapabilityState, number>(CATEGORY_STATES.map((s, i) => [s, i]));
   const svg = renderMap({
     ...(o.features && { features: o.features }),

@@ -6,6 +6,7 @@
 import { geoTransverseMercator, type GeoProjection } from 'd3-geo';
 import type { MapFeature } from './features.js';
 import { largestPolygon } from './prepare.js';
+import { cached } from '../../model/cache.js';
 
 /** A polygon in screen coordinates: its outer ring, then its holes; each ring a list of `[x, y]`. */
 export type ScreenPolygon = readonly (readonly (readonly number[])[])[];
@@ -243,8 +244,6 @@ const EARTH_RADIUS_KM = 6371;
  */
 export const LABEL_PRECISION = 1 / 1000;
 
-const labelPositions = new WeakMap<MapFeature, readonly [number, number] | null>();
-
 /**
  * Where a feature's name goes, as longitude and latitude: the visual centre
  * of its largest polygon ({@link visualCentre}), found in a transverse
@@ -255,9 +254,7 @@ const labelPositions = new WeakMap<MapFeature, readonly [number, number] | null>
  * the polygon has no area.
  */
 export function featureLabelPosition(feature: MapFeature): readonly [number, number] | null {
-  let at = labelPositions.get(feature);
-  if (at === undefined) labelPositions.set(feature, (at = findLabelPosition(feature)));
-  return at;
+  return cached(feature, 'map:labelPosition', () => findLabelPosition(feature));
 }
 
 /** {@link featureLabelPosition} without the cache (the benchmark times it). */

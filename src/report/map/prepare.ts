@@ -8,21 +8,21 @@ import { geoArea, geoBounds, geoPath, geoTransverseMercator, type GeoPermissible
 import { PathWriter } from './path-writer.js';
 import { MapFeatureCollectionSchema, type MapFeature, type MapFeatureCollection, type MapGeometry, type MapPosition } from './features.js';
 import { ArgumentError } from '../../model/errors.js';
+import { said, saidIn } from '../../model/options.js';
+import { cached } from '../../model/cache.js';
 
-/** A validated collection with rings in d3's winding, and its segment index, cached per input object. */
+/**
+ * A validated collection with rings in d3's winding, and its segment index,
+ * cached per input object. What is made of it once (its frames, its
+ * subsets) is cached with it as owner (`model/cache.ts`).
+ */
 export interface PreparedMap {
   readonly collection: MapFeatureCollection;
   /** Every ring of each feature, in feature order. */
   readonly rings: readonly (readonly MapPosition[])[][];
   /** Undirected segment key → index of the feature using it, once per use. */
   readonly segmentUses: ReadonlyMap<string, readonly number[]>;
-  /** The fitted projection and the projected path data of every feature, per map frame (a report draws two maps of one size). */
-  readonly frames: Map<string, { projection: GeoProjection; shapes: readonly string[] }>;
-  /** Sub-collections of some features (a county's municipalities), by their codes joined: prepared once each. */
-  readonly subsets: Map<string, MapFeatureCollection>;
 }
-
-const prepared = new WeakMap<object, PreparedMap>();
 
 const ringArea = (ring: readonly MapPosition[]) => geoArea({ type: 'Polygon', coordinates: [ring as number[][]] });
 
@@ -49,8 +49,17 @@ export function segmentKey(p: MapPosition, q: MapPosition): string | undefined {
 
 /** `input` validated and prepared (cached per object: do not change a collection after passing it). */
 export function prepare(input: MapFeatureCollection): PreparedMap {
-  const cached = prepared.get(input);
-  if (cached) return cached;
+  return cached(input, PREPARED, () => {
+    const result = prepareNew(input);
+    // The prepared collection is prepared: a caller that passes it on (subsets, the report's second map) finds it.
+    cached(result.collection, PREPARED, () => result);
+    return result;
+  });
+}
+
+const PREPARED = 'map:prepared';
+
+function prepareNew(input: MapFeatureCollection): PreparedMap {
   const parsed = MapFeatureCollectionSchema.parse(input) as MapFeatureCollection;
   const features = parsed.features.map((f): MapFeature => {
     const geometry: MapGeometry =
@@ -72,21 +81,15 @@ export function prepare(input: MapFeatureCollection): PreparedMap {
       }
     }
   });
-  const result: PreparedMap = { collection: { type: 'FeatureCollection', features }, rings, segmentUses, frames: new Map(), subsets: new Map() };
-  prepared.set(input, result);
-  prepared.set(result.collection, result);
-  return result;
+  return { collection: { type: 'FeatureCollection', features }, rings, segmentUses };
 }
 
 /** The features with the given codes, in feature order (one object per set of codes, so it is prepared once). */
 export function subsetOf(map: PreparedMap, codes: Iterable<string>): MapFeatureCollection {
   const wanted = new Set(codes);
   const features = map.collection.features.filter((f) => wanted.has(f.properties.code));
-  if (features.length === 0) throw new ArgumentError('renderMap: none of the codes given has a feature on the map');
-  const key = features.map((f) => f.properties.code).join('\u0000');
-  let subset = map.subsets.get(key);
-  if (!subset) map.subsets.set(key, (subset = { type: 'FeatureCollection', features }));
-  return subset;
+  if (features.length === 0) throw new ArgumentError(saidIn('renderMap', said('errors.map.noFeatureForCodes')));
+  return cached(map, `map:subset:${features.map((f) => f.properties.code).join('\u0000')}`, (): MapFeatureCollection => ({ type: 'FeatureCollection', features }));
 }
 
 /** The polygon of a feature with the largest area (where its label goes: a municipality's mainland, not an island). */
@@ -122,14 +125,11 @@ export function pathData(projection: GeoProjection, object: object): string {
  * every polygon), and shared by maps of the same size.
  */
 export function projectedFrame(map: PreparedMap, extent: [[number, number], [number, number]], meridian: number): { projection: GeoProjection; shapes: readonly string[] } {
-  const key = JSON.stringify([extent, meridian]);
-  let frame = map.frames.get(key);
-  if (!frame) {
+  // A report draws two maps of one size: one frame.
+  return cached(map, `map:frame:${JSON.stringify([extent, meridian])}`, () => {
     const projection = fitProjection(map.collection, extent, meridian);
-    frame = { projection, shapes: map.collection.features.map((feature) => pathData(projection, feature)) };
-    map.frames.set(key, frame);
-  }
-  return frame;
+    return { projection, shapes: map.collection.features.map((feature) => pathData(projection, feature)) };
+  });
 }
 
 /** Transverse Mercator around `meridian`, fitted to `collection` within `extent`. */

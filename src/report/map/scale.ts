@@ -4,6 +4,8 @@
  * number format of its legend (percent for shares, in the locale's format).
  */
 import { formatNumber, formatPercent, message, type Lang } from '../../model/i18n/index.js';
+import { ArgumentError } from '../../model/errors.js';
+import { said, saidIn } from '../../model/options.js';
 import { CATEGORICAL_COLORS, colorOf, hexOf, rgb } from './colors.js';
 import type { ParsedMapOptions } from './options.js';
 
@@ -54,7 +56,7 @@ function quantile(sorted: readonly number[], p: number): number {
  * quantileBreaks([0, 0, 0, 0, 1], 4); // [1]: two classes, 0 and 1
  */
 export function quantileBreaks(values: Iterable<number | null | undefined>, classes: number): number[] {
-  if (!Number.isInteger(classes) || classes < 2) throw new RangeError(`quantileBreaks: classes must be an integer of at least 2, got ${String(classes)}`);
+  if (!Number.isInteger(classes) || classes < 2) throw new ArgumentError(saidIn('quantileBreaks', said('errors.map.quantileClasses', { value: String(classes) })));
   const sorted = [...values].filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return [];
   const breaks: number[] = [];

@@ -91,6 +91,7 @@ export const options = {
   'options.place.named': 'the {name} geography',
   'options.kindNeedsLetter': 'a kind needs a letter or a digit',
   'options.kindsActorsOnly': '`kinds` restricts the actor network; the municipality network has only municipalities',
+  'options.groupByOwnMunicipality': "`'municipality'` cannot group the municipality network: each municipality would be a group of its own, and every two-path a liaison; group by `'county'`",
   'options.expectedFunction': 'expected a function',
   'options.countOrAutoExact': "expected a positive integer, 'auto' or 'exact'",
   'options.countOrAuto': "expected a positive integer or 'auto'",

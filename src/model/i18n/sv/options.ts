@@ -86,6 +86,7 @@ export const options: Section<typeof en> = {
   'options.place.named': 'geografin {name}',
   'options.kindNeedsLetter': 'en aktörstyp behöver en bokstav eller en siffra',
   'options.kindsActorsOnly': '`kinds` avgränsar aktörsnätverket; kommunnätverket har bara kommuner',
+  'options.groupByOwnMunicipality': "`'municipality'` kan inte gruppera kommunnätverket: varje kommun blev en egen grupp, och varje tvåsteg en förmedling mellan grupper (liaison); gruppera efter `'county'`",
   'options.expectedFunction': 'väntade en funktion',
   'options.countOrAutoExact': "väntade ett positivt heltal, 'auto' eller 'exact'",
   'options.countOrAuto': "väntade ett positivt heltal eller 'auto'",
