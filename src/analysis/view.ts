@@ -52,7 +52,15 @@ export function actorView(net: CooperationNetwork, filter?: readonly string[] | 
     // From the network's pair table, not its graphology graph (which is then never built).
     if (include) return actorViewsByGroup(net, (a) => (include(a) ? '' : undefined)).get('') ?? { csr: csrFromEdges([], new Int32Array(0), null), actors: [] };
     const { keys, ends, weights } = net.pairTable();
-    return { csr: csrFromEdges(keys, ends, weights), actors: net.actors() };
+    const csr = csrFromEdges(keys, ends, weights);
+    // The actor objects on first use: a loaded network keeps its actors as columns, and a CSR view alone needs none (issue 16).
+    let actors: Actor[] | undefined;
+    return {
+      csr,
+      get actors() {
+        return (actors ??= net.actors());
+      },
+    };
   };
   if (typeof filter === 'function') return build(filter);
   return memo(net, `view:actors:${JSON.stringify(filter ?? null)}`, () => build(kindFilter(filter)));

@@ -76,10 +76,14 @@ export class Lookalikes {
    */
   constructor(private readonly known?: Pick<ReadonlyMap<string, { row: number }>, 'get' | 'has'>) {}
 
-  /** Add an id (with `known`, after adding it there); returns the earlier id that looks the same, if any. */
-  add(id: string, row: number): { id: string; row: number } | undefined {
+  /**
+   * Add an id (with `known`, after adding it there); returns the earlier id
+   * that looks the same, if any. `printable`: the caller knows the id is
+   * printable ASCII (read from such bytes), so it is not tested again.
+   */
+  add(id: string, row: number, printable = false): { id: string; row: number } | undefined {
     const { known } = this;
-    const ascii = known !== undefined && PRINTABLE_ASCII.test(id);
+    const ascii = known !== undefined && (printable || PRINTABLE_ASCII.test(id));
     // An ASCII id's only twins are the ids of other text stored so far (the others are in `known`): none yet, nothing to look up.
     if (ascii && this.bySkeleton.size === 0) return undefined;
     const key = ascii ? id : skeleton(id);

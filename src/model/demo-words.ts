@@ -49,3 +49,41 @@ export interface DemoWords {
   /** Counties never made the one without cross-county links. */
   readonly neverWithoutCrossCounty: readonly string[];
 }
+
+/** What a member of {@link DemoWords} is: a function the generator calls, or a list it reads. */
+type WordMember<T> = T extends (...args: never[]) => unknown ? 'function' : 'list';
+
+/**
+ * Every member of {@link DemoWords} and what it is. The type holds this list
+ * to the interface (a member missing or one too many does not compile), so
+ * {@link isDemoWords} reads it rather than naming the members again.
+ */
+const DEMO_WORDS_MEMBERS: { readonly [K in keyof DemoWords]-?: WordMember<DemoWords[K]> } = {
+  policeRegions: 'list',
+  policeRegionName: 'function',
+  policeId: 'function',
+  boardId: 'function',
+  boardName: 'function',
+  regionId: 'function',
+  regionName: 'function',
+  nationalAuthorityId: 'function',
+  nationalAuthorityName: 'function',
+  municipalityName: 'function',
+  countyName: 'function',
+  religiousName: 'function',
+  associationName: 'function',
+  civilTopics: 'list',
+  bodyNames: 'list',
+  numberedBody: 'function',
+  countyBodyName: 'function',
+  crossBorderBodyName: 'function',
+  neverWeak: 'list',
+  neverWithoutCrossCounty: 'list',
+};
+
+/** Is `v` a {@link DemoWords}: every function a function and every list an array? Enough to tell it from a mistake. */
+export function isDemoWords(v: unknown): v is DemoWords {
+  if (typeof v !== 'object' || v === null) return false;
+  const w = v as Record<string, unknown>;
+  return Object.entries(DEMO_WORDS_MEMBERS).every(([name, what]) => (what === 'function' ? typeof w[name] === 'function' : Array.isArray(w[name])));
+}

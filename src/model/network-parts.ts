@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { indexGeography, cmp } from './geography.js';
 import type { LoadReport } from './load-report.js';
+import type { ActorColumns } from './actor-columns.js';
 import { ActorIndex } from './network-actors.js';
 import type { LinkColumns } from './link-columns.js';
 import type { OwnedLink } from './network-storage.js';
 import type { KindVocabulary } from './kinds.js';
 import { ActorSchema, LinkSchema, type Actor, type Geography, type LinkInput } from './schema.js';
 import { inferScope, resolveScope, type Scope, type ScopeOption } from './scope.js';
+import { ArgumentError } from './errors.js';
+import { issueReason, said, saidIn, type Said } from './options.js';
 
 /**
  * From the parts a caller gives (`CooperationNetwork.create`) or a loader
@@ -67,18 +70,76 @@ export interface AssembledParts {
  * of kind municipality: they need no map of their ids (issue 16; the
  * network makes one on its first lookup by id).
  */
-export function assembleParts(parts: NetworkParts, validate: boolean, columns?: LinkColumns, distinct = 0): AssembledParts {
+export function assembleParts(parts: NetworkParts, validate: boolean, columns?: LinkColumns, distinct = 0, actorColumns?: ActorColumns): AssembledParts {
   const { geography } = parts;
   const ix = indexGeography(geography);
-  const fail = (where: string, message: string): never => {
-    throw new TypeError(`CooperationNetwork.create: ${where}: ${message}`);
+  const fail = (where: string, reason: Said): never => {
+    throw new ArgumentError(saidIn('CooperationNetwork.create', saidIn(where, reason)));
   };
-  const issue = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
+  // zod's own message in English (as it has always been), the catalogue's in other languages.
+  const issue = (error: z.ZodError): Said => (lang) => error.issues.map((i) => `${i.path.join('.') || 'value'}: ${lang === 'en' ? i.message : issueReason(i, undefined, lang)}`).join('; ');
   // Municipality actors first, in code order: those of the scope and those the data names.
   const others: Actor[] = [];
   /** The others' ids → their places, made when an actor after the first `distinct` comes (until then the ids need no check). */
   let places: Map<string, number> | undefined;
   const municipalityAttributes = new Map<string, Record<string, string>>();
+  /** The municipalities the other actors belong to. */
+  const ownMunicipalities = new Set<string>();
+  const checkPlaces = (i: number, id: string, municipality: string | undefined, county: string | undefined) => {
+    if (municipality !== undefined && !ix.municipality.has(municipality)) fail(`actors[${i}] (${id})`, said('errors.create.unknownMunicipality', { code: JSON.stringify(municipality) }));
+    if (county !== undefined && !ix.county.has(county)) fail(`actors[${i}] (${id})`, said('errors.create.unknownCounty', { code: JSON.stringify(county) }));
+  };
+  const mergeMunicipality = (i: number, actor: Actor) => {
+    const m = ix.municipality.get(actor.municipality ?? actor.id);
+    if (!m) fail(`actors[${i}] (${actor.id})`, said('errors.create.municipalityKind'));
+    municipalityAttributes.set(m!.code, { ...municipalityAttributes.get(m!.code), ...actor.attributes });
+  };
+  /** Whether actor `i`, the `place`-th of the others, has an id of its own (one lookup: the id's place is set, and a size that did not grow is a repeat). */
+  const checkId = (i: number, id: string, place: number, ids: (k: number) => string) => {
+    if (i < distinct) return;
+    if (places === undefined) {
+      places = new Map<string, number>();
+      for (let k = 0; k < place; k++) places.set(ids(k), k);
+    }
+    const before = places.size;
+    places.set(id, place);
+    if (places.size === before || ix.municipality.has(id)) fail(`actors[${i}]`, said(ix.municipality.has(id) ? 'errors.create.duplicateCode' : 'errors.create.duplicateId', { id: JSON.stringify(id) }));
+  };
+  let otherColumns: ActorColumns | undefined;
+  if (actorColumns) {
+    // A loader's actors, as columns: checked row by row without their objects; each place code is looked up once.
+    const placeChecked = new Uint8Array(actorColumns.places.length);
+    const dropped: number[] = [];
+    let place = 0;
+    /** The rows of the others, by place. */
+    const kept: number[] = [];
+    for (let i = 0; i < actorColumns.count; i++) {
+      const id = actorColumns.ids[i]!;
+      const mc = actorColumns.municipalityCode(i);
+      const cc = actorColumns.countyCode(i);
+      if ((mc >= 0 && placeChecked[mc] !== 1) || (cc >= 0 && placeChecked[cc] !== 2)) {
+        checkPlaces(i, id, actorColumns.municipalityOf(i), actorColumns.countyOf(i));
+        if (mc >= 0) placeChecked[mc] = 1;
+        if (cc >= 0 && placeChecked[cc] === 0) placeChecked[cc] = 2;
+      }
+      if (actorColumns.isMunicipality(i)) {
+        mergeMunicipality(i, actorColumns.row(i));
+        dropped.push(i);
+        continue;
+      }
+      const attributes = actorColumns.attributes.get(i);
+      if (attributes && !Object.isFrozen(attributes)) actorColumns.setAttributes(i, frozenAttributes(attributes));
+      checkId(i, id, place, (k) => actorColumns.ids[kept[k]!]!);
+      kept.push(i);
+      const municipality = actorColumns.municipalityOf(i);
+      if (municipality !== undefined) {
+        ownMunicipalities.add(municipality);
+        if (cc < 0) actorColumns.setCounty(i, ix.municipality.get(municipality)!.county);
+      }
+      place++;
+    }
+    otherColumns = dropped.length === 0 ? actorColumns : actorColumns.filter((i) => !actorColumns.isMunicipality(i));
+  }
   (parts.actors ?? []).forEach((input, i) => {
     // The schemas are the source of truth: clean parts are checked against them.
     let actor = input as Actor;
@@ -87,26 +148,18 @@ export function assembleParts(parts: NetworkParts, validate: boolean, columns?: 
       if (!parsed.success) fail(`actors[${i}]`, issue(parsed.error));
       actor = parsed.data!;
     }
-    if (actor.municipality !== undefined && !ix.municipality.has(actor.municipality)) fail(`actors[${i}] (${actor.id})`, `unknown municipality code ${JSON.stringify(actor.municipality)}`);
-    if (actor.county !== undefined && !ix.county.has(actor.county)) fail(`actors[${i}] (${actor.id})`, `unknown county code ${JSON.stringify(actor.county)}`);
+    checkPlaces(i, actor.id, actor.municipality, actor.county);
     if (actor.kind === 'municipality') {
-      const m = ix.municipality.get(actor.municipality ?? actor.id);
-      if (!m) fail(`actors[${i}] (${actor.id})`, 'an actor of kind municipality must be a municipality of the geography');
-      municipalityAttributes.set(m!.code, { ...municipalityAttributes.get(m!.code), ...actor.attributes });
+      mergeMunicipality(i, actor);
       return;
     }
     // The caller's attribute object is not the network's: a copy, frozen with the actor.
     if (actor.attributes && !Object.isFrozen(actor.attributes)) actor.attributes = frozenAttributes(actor.attributes);
-    if (i >= distinct) {
-      places ??= new Map(others.map((a, k) => [a.id, k]));
-      // One lookup: the id's place is set, and a size that did not grow is a repeat.
-      const before = places.size;
-      places.set(actor.id, others.length);
-      if (places.size === before || ix.municipality.has(actor.id)) fail(`actors[${i}]`, `duplicate actor id ${JSON.stringify(actor.id)}${ix.municipality.has(actor.id) ? ' (the code of a municipality)' : ''}`);
-    }
+    checkId(i, actor.id, others.length, (k) => others[k]!.id);
     const county = actor.county ?? (actor.municipality !== undefined ? ix.municipality.get(actor.municipality)!.county : undefined);
     // Actors of another network are frozen (withScope, asOf): copied, not written to.
     if (county !== undefined && actor.county === undefined) actor = Object.isFrozen(actor) ? { ...actor, county } : Object.assign(actor, { county });
+    if (actor.municipality !== undefined) ownMunicipalities.add(actor.municipality);
     others.push(actor);
   });
   const given = (parts.links ?? []) as readonly OwnedLink[];
@@ -116,7 +169,7 @@ export function assembleParts(parts: NetworkParts, validate: boolean, columns?: 
         const parsed = LinkSchema.safeParse(input);
         if (!parsed.success) fail(`links[${i}]`, issue(parsed.error));
         const link: OwnedLink = parsed.data!;
-        if (link.weight > MAX_LINK_WEIGHT) fail(`links[${i}]`, `weight: at most ${MAX_LINK_WEIGHT} (weights add up per pair and per actor; larger ones could overflow to Infinity)`);
+        if (link.weight > MAX_LINK_WEIGHT) fail(`links[${i}]`, said('errors.create.weight', { max: MAX_LINK_WEIGHT }));
         if (link.attributes) link.attributes = frozenAttributes(link.attributes);
         if (input.origin) link.origin = { file: input.origin.file, row: input.origin.row };
         return link;
@@ -142,11 +195,11 @@ export function assembleParts(parts: NetworkParts, validate: boolean, columns?: 
     typeof given_ === 'object' && 'description' in given_
       ? given_
       : given_ === 'infer'
-        ? inferScope(geography, [...others, ...[...municipalityAttributes.keys()].map((code): Actor => ({ id: code, name: code, kind: 'municipality', municipality: code }))], linkMunicipalities)
+        ? inferScope(geography, [...ownMunicipalities, ...municipalityAttributes.keys()].map((code): Actor => ({ id: code, name: code, kind: 'municipality', municipality: code })), linkMunicipalities)
         : resolveScope(geography, given_ as Exclude<ScopeOption, 'infer'>);
   const codes = new Set(scope.municipalities);
   for (const code of linkMunicipalities) codes.add(code);
-  for (const a of others) if (a.municipality !== undefined) codes.add(a.municipality);
+  for (const code of ownMunicipalities) codes.add(code);
   for (const c of municipalityAttributes.keys()) codes.add(c);
   const municipalityActors: Actor[] = [];
   for (const code of [...codes].sort(cmp)) {
@@ -156,5 +209,5 @@ export function assembleParts(parts: NetworkParts, validate: boolean, columns?: 
     if (attributes && Object.keys(attributes).length > 0) actor.attributes = frozenAttributes(attributes);
     municipalityActors.push(actor);
   }
-  return { actors: new ActorIndex(municipalityActors, others, places), links, scope };
+  return { actors: new ActorIndex(municipalityActors, otherColumns ?? others, places), links, scope };
 }

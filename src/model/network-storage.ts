@@ -1,4 +1,6 @@
 import { cmp } from './geography.js';
+import { ArgumentError } from './errors.js';
+import { said } from './options.js';
 import { nodeKey } from './keys.js';
 import { PairIndex } from './pair-index.js';
 import { checkHeap, HEAP_RESERVE_PER_ROW } from './runtime.js';
@@ -258,8 +260,10 @@ const NO_KINDS: string[] = Object.freeze([]) as unknown as string[];
 export class NetworkStorage {
   /** Actors by id and ordinal, municipalities first in code order, then the others in input order. */
   readonly actors: ActorIndex;
-  /** Actors by ordinal (the order of `actors`). */
-  readonly actorList: readonly Actor[];
+  /** Actors by ordinal (the order of `actors`; made on first use from a loader's columns). */
+  get actorList(): readonly Actor[] {
+    return this.actors.list;
+  }
   /**
    * Every link, in input order, frozen. A loaded network keeps its links as
    * columns ({@link LinkColumns}) and makes these objects on first use.
@@ -304,45 +308,19 @@ export class NetworkStorage {
   readonly #linkPair: Int32Array;
   readonly #linkWeight: Float64Array;
 
-  readonly #byMunicipality = new Map<string, Actor[]>();
+  #byMunicipality: Map<string, Actor[]> | undefined;
   #adjacency: Adjacency | undefined;
   #pairTable: PairTable | undefined;
 
   /** `links`: checked link objects the storage owns, or a loader's columns. */
   constructor(actors: ActorIndex, links: readonly OwnedLink[] | LinkColumns) {
     this.actors = actors;
-    this.actorList = actors.list;
-    for (const actor of this.actorList) {
-      if (Object.isFrozen(actor)) continue;
-      if (actor.attributes !== undefined) Object.freeze(actor.attributes);
-      Object.freeze(actor);
-    }
-    for (const actor of this.actorList) {
-      if (actor.municipality !== undefined && actor.kind !== 'municipality') {
-        let list = this.#byMunicipality.get(actor.municipality);
-        if (!list) this.#byMunicipality.set(actor.municipality, (list = []));
-        list.push(actor);
-      }
-    }
     const columnar = !Array.isArray(links);
     const count = columnar ? (links as LinkColumns).count : (links as readonly OwnedLink[]).length;
     const pairs = columnar ? new PairAggregate(count, (links as LinkColumns).pairs, (links as LinkColumns).words, links as LinkColumns) : new PairAggregate(count, count);
     const cross = columnar ? new Uint8Array(count) : undefined;
-    // Each actor's municipality and county as a number (-1: none), so that a link's flags compare numbers, not the actor objects' strings.
-    const place = (key: (a: Actor) => string | undefined) => {
-      const numbers = new Map<string, number>();
-      return Int32Array.from(this.actorList, (a) => {
-        const k = key(a);
-        if (k === undefined) return -1;
-        let n = numbers.get(k);
-        if (n === undefined) numbers.set(k, (n = numbers.size));
-        return n;
-      });
-    };
-    const municipalityOf = place((a) => a.municipality);
-    const countyOf = place((a) => a.county);
+    const { municipality: municipalityOf, county: countyOf } = actors.placeNumbers();
     const stored: NetworkLink[] = columnar ? [] : new Array(count);
-    const actorList = this.actorList;
     // A loader's ends are numbers of its interning table: each id's ordinal is looked up once (-1: not an actor).
     const columns = columnar ? (links as LinkColumns) : undefined;
     const ordinalOf = columns && actors.ordinalsOf(columns.ends.ids);
@@ -364,9 +342,9 @@ export class NetworkStorage {
       }
       if (os === undefined || ot === undefined) {
         const [source, target] = columns ? [columns.ends.ids[columns.ends.source[index]!]!, columns.ends.ids[columns.ends.target[index]!]!] : [link!.source, link!.target];
-        throw new Error(`link ${index}: unknown actor ${os === undefined ? source : target}`);
+        throw new ArgumentError(said('errors.create.unknownActor', { index, id: os === undefined ? source! : target! }));
       }
-      if (os === ot) throw new Error(`link ${index}: self-loop on ${actorList[os]!.id}`);
+      if (os === ot) throw new ArgumentError(said('errors.create.selfLoop', { index, id: actors.idOf(os) }));
       const ms = municipalityOf[os]!;
       const mt = municipalityOf[ot]!;
       const cs = countyOf[os]!;
@@ -466,6 +444,17 @@ export class NetworkStorage {
 
   /** Actors that belong to a municipality, other than the municipality itself, in input order (shared: copy before handing out). */
   actorsInMunicipality(code: string): readonly Actor[] {
+    if (this.#byMunicipality === undefined) {
+      const byMunicipality = new Map<string, Actor[]>();
+      for (const actor of this.actorList) {
+        if (actor.municipality !== undefined && actor.kind !== 'municipality') {
+          let list = byMunicipality.get(actor.municipality);
+          if (!list) byMunicipality.set(actor.municipality, (list = []));
+          list.push(actor);
+        }
+      }
+      this.#byMunicipality = byMunicipality;
+    }
     return this.#byMunicipality.get(code) ?? [];
   }
 
@@ -511,7 +500,7 @@ export class NetworkStorage {
    */
   pairTable(): PairTable {
     return (this.#pairTable ??= {
-      keys: this.actorList.map((a) => nodeKey(a.id)),
+      keys: Array.from({ length: this.actors.size }, (_, o) => nodeKey(this.actors.idOf(o))),
       ends: this.pairEnds,
       weights: this.#pairWeight,
     });
@@ -550,7 +539,7 @@ export class NetworkStorage {
    */
   #adjacencyOf(): Adjacency {
     if (this.#adjacency) return this.#adjacency;
-    const n = this.actorList.length;
+    const n = this.actors.size;
     const ends = this.pairEnds;
     const offsets = new Int32Array(n + 1);
     for (let k = 0; k < ends.length; k++) offsets[ends[k]! + 1]!++;

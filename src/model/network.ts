@@ -10,6 +10,7 @@ import type { ActorIndex } from './network-actors.js';
 import { assembleParts, type NetworkParts } from './network-parts.js';
 import { NetworkStorage, type NetworkLink, type OwnedLink, type PairCounts, type PairEdgeAttributes } from './network-storage.js';
 import type { LinkColumns } from './link-columns.js';
+import type { ActorColumns } from './actor-columns.js';
 import { buildActorGraph, type ActorNodeAttributes } from './network-graph.js';
 import { municipalityProjection, type MunicipalityProjection, type MunicipalityProjectionOptions } from './network-projection.js';
 
@@ -112,16 +113,18 @@ export class CooperationNetwork {
    * network, which makes the link objects on first use. `distinct`: how
    * many of the first actors have distinct ids, none a municipality's code
    * unless of kind municipality (the loader's actors reader sees to it):
-   * their ids are not checked again (see `assembleParts`).
+   * their ids are not checked again (see `assembleParts`). `actors`: the
+   * loader's actors as columns (instead of `parts.actors`), kept so by the
+   * network, which makes the actor objects on first use.
    *
    * @internal
    */
-  static fromValidated(parts: NetworkParts, columns?: LinkColumns, distinct = 0): CooperationNetwork {
-    return CooperationNetwork.#build(parts, false, columns, distinct);
+  static fromValidated(parts: NetworkParts, columns?: LinkColumns, distinct = 0, actors?: ActorColumns): CooperationNetwork {
+    return CooperationNetwork.#build(parts, false, columns, distinct, actors);
   }
 
-  static #build(parts: NetworkParts, validate: boolean, columns?: LinkColumns, distinct = 0): CooperationNetwork {
-    const { actors, links, scope } = assembleParts(parts, validate, columns, distinct);
+  static #build(parts: NetworkParts, validate: boolean, columns?: LinkColumns, distinct = 0, actorColumns?: ActorColumns): CooperationNetwork {
+    const { actors, links, scope } = assembleParts(parts, validate, columns, distinct, actorColumns);
     return new CooperationNetwork(parts.geography, actors, columns ?? links, parts.loadReport, undefined, scope, parts.kindVocabulary);
   }
 

@@ -9,7 +9,9 @@
 import type { Border, County, Geography, Municipality } from '../model/schema.js';
 import type { Rng } from '../metrics/random.js';
 import { stageStream } from './shape.js';
-import { defaultDemoWords, type DemoWords } from './demo/words.js';
+import { DEFAULT_COUNTRY } from '../countries/default.js';
+import type { DemoWords } from '../model/demo-words.js';
+import { ArgumentError } from '../model/errors.js';
 
 /** The bounding box of the invented country (WGS84 degrees): about 1 300 × 630 km. */
 const BOX = { south: 55.5, north: 67.5, west: 11, east: 23 } as const;
@@ -40,7 +42,18 @@ export interface Layout {
   countyCodes: string[];
 }
 
-export function makeGeography(M: number, C: number, seed: number, links: number, words: DemoWords = defaultDemoWords()): Layout {
+/**
+ * The words of an invented country when its entry is given none (the scale
+ * sizes' `words` option, `makeGeography`): the default country's. The stages
+ * themselves take words as an argument and pick no default.
+ */
+export function defaultWords(): DemoWords {
+  const words = DEFAULT_COUNTRY.demoWords;
+  if (words === undefined) throw new ArgumentError(`the default country ${DEFAULT_COUNTRY.name} has no demoWords for the synthetic generator`);
+  return words;
+}
+
+export function makeGeography(M: number, C: number, seed: number, links: number, words: DemoWords = defaultWords()): Layout {
   const rng = stageStream(seed, 1);
   const heightKm = (BOX.north - BOX.south) * KM_PER_DEG_LAT;
   const widthKm = (BOX.east - BOX.west) * KM_PER_DEG_LON;

@@ -9,7 +9,8 @@
  */
 import type { Actor } from '../model/schema.js';
 import { generateSynthetic, type SyntheticNetworkOptions } from './network.js';
-import { dayStrings, SYNTHETIC_LINK_KINDS } from './edges.js';
+import { dayStrings } from './edges.js';
+import { actorFields, csvLine, LINK_HEADER, linkFields } from './rows.js';
 import { nodeBuiltin } from '../model/runtime.js';
 import { quoteCsvField } from '../io/write-csv.js';
 import { ArgumentError } from '../model/errors.js';
@@ -29,6 +30,9 @@ export interface WrittenSyntheticNetwork {
 }
 
 type Fs = typeof import('node:fs');
+
+/** The columns of the scale sizes' actors.csv: an actor's fields (the demo's add its attributes). */
+const SCALE_ACTOR_HEADER = ['id', 'name', 'kind', 'municipality', 'county'] as const;
 
 function nodeFs(): Fs {
   const fs = nodeBuiltin('node:fs');
@@ -107,22 +111,18 @@ export function writeSyntheticNetwork(dir: string, options: SyntheticNetworkOpti
   write('adjacency.csv', 'a,b', (out) => {
     for (const b of geography.borders) out.line(`${quoteCsvField(b.a)},${quoteCsvField(b.b)}`);
   });
-  write('actors.csv', 'id,name,kind,municipality,county', (out) => {
-    for (const a of actors as readonly Actor[]) out.line(`${quoteCsvField(a.id)},${quoteCsvField(a.name)},${a.kind},${quoteCsvField(a.municipality ?? '')},${quoteCsvField(a.county ?? '')}`);
+  write('actors.csv', csvLine(SCALE_ACTOR_HEADER), (out) => {
+    for (const a of actors as readonly Actor[]) out.line(csvLine(actorFields(a, SCALE_ACTOR_HEADER)));
   });
   const date = dayStrings();
-  write('links.csv', 'source,target,kind,weight,since,until', (out) => {
-    for (let i = 0; i < edges.count; i++) {
-      out.line(
-        `${quoteCsvField(ids[edges.src[i]!]!)},${quoteCsvField(ids[edges.dst[i]!]!)},${SYNTHETIC_LINK_KINDS[edges.kind[i]!]},${edges.weight[i]},${date(edges.since[i]!) ?? ''},${date(edges.until[i]!) ?? ''}`,
-      );
-    }
+  write('links.csv', csvLine(LINK_HEADER), (out) => {
+    for (let i = 0; i < edges.count; i++) out.line(csvLine(linkFields(edges, ids, i, date)));
   });
   write('nodes.txt', undefined, (out) => {
     for (const id of ids) out.line(id);
   });
   write('edges.txt', undefined, (out) => {
-    for (let i = 0; i < edges.count; i++) out.line(`${edges.src[i]} ${edges.dst[i]} ${edges.weight[i]}`);
+    for (let i = 0; i < edges.count; i++) out.line(`${edges.src[i]} ${edges.dst[i]} ${edges.weightOf(i)}`);
   });
   return {
     dir,

@@ -1,27 +1,34 @@
 /**
- * Seeded synthetic cooperation networks for benchmarks and tests: an invented
- * country (municipalities on a jittered grid, counties as contiguous blocks)
- * with actors and links shaped like the demo dataset, from 1 000 to 10 000 000
- * links.
- *
- * Its parameters and seeded streams are the demo dataset's (shape.ts), on an
- * invented country instead of Sweden's geography, so it scales to any size.
- * The generator works on typed arrays and a numeric pair set, and builds the
- * row objects only at the end, so a million links take about a second.
- * The country is made in country.ts, the links are stored in edges.ts; this
- * module holds the options and the stages that draw actors and links.
+ * Seeded synthetic cooperation networks for benchmarks and tests, the scale
+ * sizes' configuration of the generator: an invented country
+ * (municipalities on a jittered grid, counties as contiguous blocks) with
+ * actors and links shaped like the demo dataset, from 1 000 to 10 000 000
+ * links. Their plans for the shared stages (gaps.ts, authorities.ts,
+ * locals.ts, links.ts, bodies.ts) are the demo's in proportion to the
+ * country, and their link store keeps each pair once, exactly `links` of
+ * them, with weights drawn 1–5. Their own stages fill the budget: municipal
+ * ties within three border steps, local actors across borders by fitness
+ * and within a municipality by preferential attachment, and a top-up. The
+ * stages work on typed arrays and node numbers and build row objects only at
+ * the end, so a million links take about a second. The country is made in
+ * country.ts.
  *
  * @module
  */
 import { z } from 'zod';
 import type { Actor, Geography, Link } from '../model/schema.js';
-import { BORDER_STEP_FACTORS, CROSS_COUNTY_FACTOR, JOINT_BODY_SIZE, SMALL_POPULATION, stageStream } from './shape.js';
+import { BORDER_STEP_FACTORS, CROSS_COUNTY_FACTOR, stageStream } from './shape.js';
 import type { Rng } from '../metrics/random.js';
-import { AGREEMENT, dayStrings, DIALOGUE, EdgeList, MEMBER, NETWORK, POLICE_DAY, PROJECT, SYNTHETIC_LINK_KINDS } from './edges.js';
-import { KM_PER_DEG_LAT, KM_PER_DEG_LON, makeGeography } from './country.js';
+import { AGREEMENT, DIALOGUE, EdgeList, NETWORK, POLICE_DAY, PROJECT } from './edges.js';
+import { linkRows, Nodes } from './rows.js';
+import { authorityActors, inventedPoliceRegions } from './authorities.js';
+import { authorityLinks, municipalAuthorityLinks, ownActorLinks } from './links.js';
+import { type GapPlan, placeGaps, placesFrame } from './gaps.js';
+import { localActors } from './locals.js';
+import { type BodyPlan, jointBodies } from './bodies.js';
+import { defaultWords, KM_PER_DEG_LAT, KM_PER_DEG_LON, makeGeography } from './country.js';
 import { parseOptions, refusal } from '../model/options.js';
-import { BorderSearch, borderGraph } from '../geo/distance.js';
-import { defaultDemoWords, type DemoWords } from './demo/words.js';
+import { isDemoWords, type DemoWords } from '../model/demo-words.js';
 
 // ---------------------------------------------------------------- parameters
 
@@ -67,15 +74,6 @@ export interface SyntheticNetwork {
   actors: Actor[];
   /** Links, each pair at most once, no self-loops. */
   links: Link[];
-}
-
-/** Enough of a DemoWords to tell it from a mistake: the functions the generator calls. */
-function isDemoWords(v: unknown): v is DemoWords {
-  if (typeof v !== 'object' || v === null) return false;
-  const w = v as Record<string, unknown>;
-  return ['policeRegionName', 'policeId', 'boardId', 'boardName', 'regionId', 'regionName', 'nationalAuthorityId', 'nationalAuthorityName', 'municipalityName', 'countyName', 'religiousName', 'associationName', 'countyBodyName'].every(
-    (name) => typeof w[name] === 'function',
-  );
 }
 
 function defaultMunicipalities(links: number): number {
@@ -124,7 +122,7 @@ function apportion(total: number, weights: Float64Array): Int32Array {
 /** The invented country and what every stage reads of it. */
 function scaleFrame(options: SyntheticNetworkOptions, fn: string) {
   const o = parseOptions(SyntheticNetworkOptionsSchema, options, fn);
-  const words = o.words ?? defaultDemoWords();
+  const words = o.words ?? defaultWords();
   const L = o.links;
   const seed = o.seed;
   const M = o.municipalities ?? defaultMunicipalities(L);
@@ -139,150 +137,40 @@ function scaleFrame(options: SyntheticNetworkOptions, fn: string) {
 }
 type Frame = ReturnType<typeof scaleFrame>;
 
-/** Gaps: isolated small municipalities (one per county first) and bridge dependents tied only to their hub; `allowed` keeps them. */
-function placeGaps(c: Frame) {
-  const { seed, M, population, county, borders } = c;
-  const g = stageStream(seed, 2);
-  const isolated = new Uint8Array(M);
-  /** Bridge dependents: municipality → its hub (+1; 0 = none). */
-  const hubOf = new Int32Array(M);
-  const used = new Uint8Array(M);
-  {
-    const small = [];
-    for (let i = 0; i < M; i++) if (population[i]! < SMALL_POPULATION && borders[i]!.length > 0) small.push(i);
-    const wanted = Math.max(1, Math.round(M / 75));
-    const countiesUsed = new Set<number>();
-    for (let pass = 0; pass < 2; pass++) {
-      let k = small.filter((i) => isolated[i]).length;
-      for (let t = 0; t < small.length * 2 && k < wanted; t++) {
-        const i = small[Math.floor(g() * small.length)]!;
-        if (isolated[i] || (pass === 0 && countiesUsed.has(county[i]!))) continue;
-        isolated[i] = 1;
-        used[i] = 1;
-        countiesUsed.add(county[i]!);
-        k++;
-      }
-    }
-    const hubsWanted = Math.max(1, Math.round(M / 150));
-    let hubs = 0;
-    for (let t = 0; t < M * 3 && hubs < hubsWanted; t++) {
-      const h = Math.floor(g() * M);
-      if (used[h] || population[h]! < SMALL_POPULATION) continue;
-      const deps = borders[h]!.filter(
-        (d) => !used[d] && county[d] === county[h] && population[d]! < SMALL_POPULATION && borders[d]!.some((x) => x !== h && !used[x]),
-      );
-      if (deps.length === 0) continue;
-      const take = Math.min(deps.length, 1 + Math.floor(g() * 2));
-      used[h] = 1;
-      for (let k = 0; k < take; k++) {
-        const d = deps.splice(Math.floor(g() * deps.length), 1)[0]!;
-        hubOf[d] = h + 1;
-        used[d] = 1;
-      }
-      hubs++;
-    }
-  }
-  /** May municipalities a and b be tied (directly or through their actors)? */
-  const allowed = (a: number, b: number): boolean => {
-    if (a === b || isolated[a] || isolated[b]) return false;
-    if (hubOf[a] || hubOf[b]) return hubOf[a] === b + 1 || hubOf[b] === a + 1;
-    return true;
+/** Gaps (gaps.ts): isolated small municipalities, one in 75, and bridges, one hub in 150 with two or one dependents; no designed county gaps. */
+function scaleGaps(c: Frame) {
+  const { words, seed, M, geography } = c;
+  const plan: GapPlan = {
+    stream: 2,
+    weakCounties: 0,
+    crossCountyGap: false,
+    isolated: Math.max(1, Math.round(M / 75)),
+    bridges: Array.from({ length: Math.max(1, Math.round(M / 150)) }, (_, i) => 2 - (i % 2)),
+    missingKinds: 0,
   };
-  return { isolated, hubOf, used, allowed };
+  const places = placesFrame(geography, seed);
+  const gaps = placeGaps(places, words, plan);
+  return { places, gaps, isolated: gaps.isolatedIx, hubOf: gaps.hubOf, allowed: gaps.allowed };
 }
-type Gapped = Frame & ReturnType<typeof placeGaps>;
+type Gapped = Frame & ReturnType<typeof scaleGaps>;
 
-/** Actors: police regions (one per three counties), each county's board and region, the national authorities. */
-function authorityActors(c: Gapped) {
-  const { words, C, countyCodes, countyNames, codes } = c;
-  const actors: Actor[] = [];
-  const ids: string[] = [...codes];
-  const addActor = (actor: Actor): number => {
-    actors.push(actor);
-    ids.push(actor.id);
-    return ids.length - 1;
-  };
-  const policeCount = Math.max(1, Math.round(C / 3));
-  const policeOfCounty = Int32Array.from({ length: C }, (_, c) => Math.floor((c * policeCount) / C));
-  const police: number[] = [];
-  for (let p = 0; p < policeCount; p++) {
-    const name = words.policeRegionName(p + 1);
-    police.push(addActor({ id: words.policeId(name), name, kind: 'authority' }));
-  }
-  const board: number[] = [];
-  const region: number[] = [];
-  for (let c = 0; c < C; c++) {
-    const code = countyCodes[c]!;
-    board.push(addActor({ id: words.boardId(code), name: words.boardName(countyNames[c]!), kind: 'authority', county: code }));
-    region.push(addActor({ id: words.regionId(code), name: words.regionName(countyNames[c]!), kind: 'county', county: code }));
-  }
-  const national: number[] = [];
-  for (let k = 1; k <= NATIONAL_AUTHORITIES; k++) national.push(addActor({ id: words.nationalAuthorityId(k), name: words.nationalAuthorityName(k), kind: 'authority' }));
-  return { actors, ids, addActor, policeOfCounty, police, board, region, national };
+/** Actors: the authorities (authorities.ts), police regions invented one per three counties, and the national authorities. */
+function scaleAuthorities(c: Gapped) {
+  const { words, geography, codes } = c;
+  const nodes = new Nodes<Actor>(codes);
+  const plan = { policeRegions: inventedPoliceRegions(geography.counties, words), national: NATIONAL_AUTHORITIES, attributes: false };
+  return { nodes, ...authorityActors(nodes, geography.counties, words, plan) };
 }
-type Staffed = Gapped & ReturnType<typeof authorityActors>;
+type Staffed = Gapped & ReturnType<typeof scaleAuthorities>;
 
-/** Bodies: joint bodies within counties, 3–6 neighbouring members grown along borders. */
-function jointBodies(c: Staffed) {
-  const { words, seed, M, C, county, borders, countyCodes, countyNames, used, isolated, hubOf, addActor } = c;
-  // Joint bodies within counties: 3–6 neighbouring members (grown along borders).
-  const gj = stageStream(seed, 13);
-  const bodies: { node: number; members: number[]; county: number }[] = [];
-  {
-    const eligible = (i: number) => !used[i] || (!isolated[i] && !hubOf[i]);
-    const bodyCount = Math.max(1, Math.round(M / 25));
-    const perCounty = new Int32Array(C);
-    for (let t = 0; t < bodyCount * 4 && bodies.length < bodyCount; t++) {
-      const seedMuni = Math.floor(gj() * M);
-      if (!eligible(seedMuni)) continue;
-      const c = county[seedMuni]!;
-      const want = JOINT_BODY_SIZE.min + Math.floor(gj() * (JOINT_BODY_SIZE.max - JOINT_BODY_SIZE.min + 1));
-      const members = [seedMuni];
-      const inBody = new Set(members);
-      for (let k = 0; k < members.length && members.length < want; k++) {
-        for (const x of borders[members[k]!]!) {
-          if (members.length >= want) break;
-          if (county[x] === c && eligible(x) && !inBody.has(x) && gj() < 0.7) {
-            inBody.add(x);
-            members.push(x);
-          }
-        }
-      }
-      if (members.length < 2) continue;
-      const code = countyCodes[c]!;
-      const n = ++perCounty[c]!;
-      const node = addActor({ id: `jb-${code}-${n}`, name: words.countyBodyName(n, countyNames[c]!), kind: 'joint_body', county: code });
-      bodies.push({ node, members: members.sort((a, b) => a - b), county: c });
-    }
-  }
-  return bodies;
-}
-type Linked = Staffed & { bodies: ReturnType<typeof jointBodies>; edges: EdgeList };
+type Linked = Staffed & { edges: EdgeList };
 
-/** Ties among the authorities: each board with its region and police region, national authorities with some regions. */
-function authorityLinks(c: Linked): void {
-  const { seed, C, edges, board, region, police, policeOfCounty, national } = c;
-  {
-    const r = stageStream(seed, 10);
-    for (let c = 0; c < C; c++) {
-      edges.add(board[c]!, region[c]!, AGREEMENT);
-      edges.add(police[policeOfCounty[c]!]!, board[c]!, AGREEMENT, 0, POLICE_DAY);
-      for (const a of national) if (r() < 0.3) edges.add(a, region[c]!, NETWORK);
-    }
-  }
-}
-
-/** Bodies' memberships: their municipalities, sometimes the board and the police region. */
-function bodyMemberships(c: Linked): void {
-  const { seed, edges, bodies, board, police, policeOfCounty } = c;
-  {
-    const r = stageStream(seed, 14);
-    for (const b of bodies) {
-      for (const m of b.members) edges.add(b.node, m, MEMBER, 0.08);
-      if (r() < 0.3) edges.add(b.node, board[b.county]!, MEMBER);
-      if (r() < 0.3) edges.add(b.node, police[policeOfCounty[b.county]!]!, MEMBER, 0, POLICE_DAY);
-    }
-  }
+/** Joint bodies (bodies.ts): one in 25 municipalities, numbered in their county, the police region and the board members at times; none across a county border. */
+function scaleBodies(c: Linked): void {
+  const { M, places, gaps, nodes, edges } = c;
+  const plan: BodyPlan = { count: Math.max(1, Math.round(M / 25)), named: false, police: 0.3, board: 0.3, civilMembers: 0, crossBorder: false, attributes: false };
+  // The scale sizes' ties (tiesOf) are direct ones only, so a shared body is not one.
+  jointBodies({ ...places, ...gaps, nodes, authorities: c, locals: undefined, edges }, c.words, plan, () => {});
 }
 
 /**
@@ -293,7 +181,7 @@ function bodyMemberships(c: Linked): void {
  * to their hub.
  */
 function municipalTies(c: Linked) {
-  const { seed, M, geography, population, county, borders, cellKm, edges, isolated, hubOf, allowed } = c;
+  const { seed, M, geography, population, county, borders, cellKm, edges, isolated, hubOf, allowed, places } = c;
   const tiesOf: number[][] = Array.from({ length: M }, () => []);
   {
     const r = stageStream(seed, 11);
@@ -301,7 +189,7 @@ function municipalTies(c: Linked) {
     const decayKm = 2.7 * cellKm;
     const muni = geography.municipalities;
     // Municipality i is index i of the border graph: codes are numbered in index order.
-    const search = new BorderSearch(borderGraph(geography));
+    const { search } = places;
     const { steps, order } = search;
     const tie = (a: number, b: number, kindRoll: number): void => {
       const kind = kindRoll < 0.5 ? AGREEMENT : kindRoll < 0.8 ? PROJECT : NETWORK;
@@ -342,85 +230,38 @@ function municipalTies(c: Linked) {
 }
 type Tied = Linked & { tiesOf: number[][] };
 
-/** Municipalities with their police region, board and region, and (rarely) national authorities: more often when larger. */
-function municipalAuthorityLinks(c: Tied): void {
-  const { seed, M, county, size, edges, isolated, police, policeOfCounty, board, region, national } = c;
-  {
-    const r = stageStream(seed, 12);
-    for (let m = 0; m < M; m++) {
-      if (isolated[m]) continue;
-      const s = size[m]!;
-      const c = county[m]!;
-      if (r() < 0.55 + 0.35 * s) edges.add(m, police[policeOfCounty[c]!]!, AGREEMENT, 0.02, POLICE_DAY);
-      if (r() < 0.6 + 0.3 * s) edges.add(m, board[c]!, NETWORK);
-      if (r() < 0.5 + 0.4 * s) edges.add(m, region[c]!, AGREEMENT);
-      for (const a of national) if (r() < 0.02 + 0.1 * s) edges.add(m, a, r() < 0.6 ? AGREEMENT : PROJECT, 0.2);
-    }
-  }
-}
-
 /**
  * Local actors: religious communities and civil-society associations per
  * municipality, their number set by the link budget the stages above left,
  * at about 1.9 links each (the demo's 6.6 local actors per 16 links per
  * municipality).
  */
-function localActors(c: Tied) {
-  const { words, L, M, geography, population, codes, edges, ids, addActor } = c;
+function scaleLocals(c: Tied) {
+  const { words, L, M, geography, population, edges, nodes } = c;
   const localTotal = Math.max(2 * M, Math.round((L - edges.count) / 1.9));
   const extraWeights = Float64Array.from(population, (p) => Math.max(0.25, Math.log(p) - 7));
   const extra = apportion(localTotal - 2 * M, extraWeights);
-  const localStart = new Int32Array(M + 1);
-  const religiousCount = new Int32Array(M);
-  {
-    let next = ids.length;
-    for (let i = 0; i < M; i++) {
-      localStart[i] = next;
+  const { start: localStart, religious: religiousCount } = localActors(nodes, geography.municipalities, words, {
+    count: (i) => {
       const n = 2 + extra[i]!;
       const rel = Math.min(n - 1, Math.max(1, Math.round(n * 0.38)));
-      religiousCount[i] = rel;
-      const code = codes[i]!;
-      const name = geography.municipalities[i]!.name;
-      for (let k = 1; k <= rel; k++) addActor({ id: `rel-${code}-${k}`, name: words.religiousName(k, name), kind: 'religious', municipality: code });
-      for (let k = 1; k <= n - rel; k++) addActor({ id: `cs-${code}-${k}`, name: words.associationName(k, name), kind: 'civil_society', municipality: code });
-      next += n;
-    }
-    localStart[M] = next;
-  }
+      return [rel, n - rel];
+    },
+  });
   return { localStart, religiousCount };
 }
-type Local = Tied & ReturnType<typeof localActors>;
-
-/** Municipalities with their own local actors (probability rising with size). */
-function ownActorLinks(c: Local): void {
-  const { seed, M, size, edges, isolated, localStart, religiousCount } = c;
-  {
-    const r = stageStream(seed, 15);
-    for (let m = 0; m < M; m++) {
-      if (isolated[m]) continue;
-      const p = 0.35 + 0.5 * size[m]!;
-      const start = localStart[m]!;
-      const relEnd = start + religiousCount[m]!;
-      for (let v = start; v < localStart[m + 1]!; v++) {
-        if (r() >= p) continue;
-        const roll = r();
-        const kind = v < relEnd ? (roll < 0.6 ? DIALOGUE : AGREEMENT) : roll < 0.4 ? AGREEMENT : roll < 0.75 ? PROJECT : NETWORK;
-        edges.add(m, v, kind, kind === PROJECT ? 0.25 : 0.03);
-      }
-    }
-  }
-}
+type Local = Tied & ReturnType<typeof scaleLocals>;
 
 /** Local actors with their police region and board. */
 function localAuthorityLinks(c: Local): void {
-  const { seed, M, county, edges, isolated, localStart, police, policeOfCounty, board } = c;
+  const { seed, M, county, edges, isolated, localStart, police, board } = c;
   {
     const r = stageStream(seed, 16);
     for (let m = 0; m < M; m++) {
       if (isolated[m]) continue;
       const c = county[m]!;
       for (let v = localStart[m]!; v < localStart[m + 1]!; v++) {
-        if (r() < 0.04) edges.add(v, police[policeOfCounty[c]!]!, DIALOGUE, 0.03, POLICE_DAY);
+        if (r() < 0.04) edges.add(v, police[c]!, DIALOGUE, 0.03, POLICE_DAY);
         if (r() < 0.03) edges.add(v, board[c]!, PROJECT, 0.3);
       }
     }
@@ -598,7 +439,7 @@ function topUp(c: Drawn): void {
 
 /** Last resort: with very few actors per municipality the local pairs can run out; the rest are local actors with the authorities of their county and the national ones. */
 function lastResort(c: Drawn): void {
-  const { seed, L, county, edges, randomLocal, police, policeOfCounty, board, region, national } = c;
+  const { seed, L, county, edges, randomLocal, police, board, region, national } = c;
   {
     const r = stageStream(seed, 22);
     const tries = (L - edges.count) * 50 + 10_000;
@@ -606,7 +447,7 @@ function lastResort(c: Drawn): void {
       const [a, u] = randomLocal(r);
       const c = county[a]!;
       const k = Math.floor(r() * (3 + NATIONAL_AUTHORITIES));
-      const authority = k === 0 ? police[policeOfCounty[c]!]! : k === 1 ? board[c]! : k === 2 ? region[c]! : national[k - 3]!;
+      const authority = k === 0 ? police[c]! : k === 1 ? board[c]! : k === 2 ? region[c]! : national[k - 3]!;
       edges.add(u, authority, k === 0 ? DIALOGUE : PROJECT, 0.3, k === 0 ? POLICE_DAY : 0);
     }
   }
@@ -623,22 +464,22 @@ function lastResort(c: Drawn): void {
 export function generateSynthetic(options: SyntheticNetworkOptions = {}, fn = 'generateSynthetic'): CompactSyntheticNetwork {
   // `fn`: the public function whose options these are, so a refusal names the one the caller called.
   const frame = scaleFrame(options, fn);
-  const gapped: Gapped = { ...frame, ...placeGaps(frame) };
-  const staffed: Staffed = { ...gapped, ...authorityActors(gapped) };
-  const linked: Linked = { ...staffed, bodies: jointBodies(staffed), edges: new EdgeList(frame.L, stageStream(frame.seed, 20)) };
-  authorityLinks(linked);
-  bodyMemberships(linked);
+  const gapped: Gapped = { ...frame, ...scaleGaps(frame) };
+  const staffed: Staffed = { ...gapped, ...scaleAuthorities(gapped) };
+  const linked: Linked = { ...staffed, edges: new EdgeList({ limit: frame.L, distinctPairs: true, weights: 'drawn', draws: stageStream(frame.seed, 20) }) };
+  authorityLinks(linked, linked);
+  scaleBodies(linked);
   const tied: Tied = { ...linked, tiesOf: municipalTies(linked) };
-  municipalAuthorityLinks(tied);
-  const local: Local = { ...tied, ...localActors(tied) };
-  ownActorLinks(local);
+  municipalAuthorityLinks(tied, tied);
+  const local: Local = { ...tied, ...scaleLocals(tied) };
+  ownActorLinks(local, { start: local.localStart, religious: local.religiousCount });
   localAuthorityLinks(local);
   const drawn: Drawn = { ...local, ...localDraws(local) };
   crossLocalLinks(drawn);
   localAttachment(drawn);
   topUp(drawn);
   lastResort(drawn);
-  return { geography: frame.geography, ids: drawn.ids, actors: drawn.actors, edges: drawn.edges };
+  return { geography: frame.geography, ids: drawn.nodes.ids, actors: drawn.nodes.actors, edges: drawn.edges };
 }
 
 /**
@@ -656,15 +497,6 @@ export function generateSynthetic(options: SyntheticNetworkOptions = {}, fn = 'g
  */
 export function syntheticNetwork(options: SyntheticNetworkOptions = {}): SyntheticNetwork {
   const { geography, ids, actors, edges } = generateSynthetic(options, 'syntheticNetwork');
-  const date = dayStrings();
-  const links: Link[] = new Array(edges.count);
-  for (let i = 0; i < edges.count; i++) {
-    const link: Link = { source: ids[edges.src[i]!]!, target: ids[edges.dst[i]!]!, kind: SYNTHETIC_LINK_KINDS[edges.kind[i]!]!, weight: edges.weight[i]! };
-    const since = date(edges.since[i]!);
-    if (since !== undefined) link.since = since;
-    const until = date(edges.until[i]!);
-    if (until !== undefined) link.until = until;
-    links[i] = link;
-  }
+  const links = linkRows(edges, ids);
   return { geography, actors, links };
 }

@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TableStream, type ByteRowSink, type TableRecord } from '../../src/io/csv.js';
 import { ByteInterner } from '../../src/io/load/intern.js';
+import { decodeText } from '../../src/io/text.js';
 import { weightFromBytes } from '../../src/io/load/cells.js';
 import { loadNetworkInChunks } from '../../src/io/load-network-stream.js';
 import { loadNetwork, type CooperationNetwork, type LoadNetworkInput } from '../../src/index.js';
 
 /**
  * The byte-level reader of simple lines (issue 16) reads a links file read
- * in chunks, or in memory by `loadNetwork`; `loadNetwork` with row progress
- * reads every row as text (the rows are counted first). On
+ * in chunks, or in memory by `loadNetwork`; the same files given as CSV
+ * text are read as a table of text records, every row as text. On
  * random files that mix simple rows with every kind of row the byte reader
  * leaves to the text path (quotes, spaces, CRLF, non-ASCII, errors,
  * attributes, decimal commas, implicit ends), cut into chunks of many
@@ -62,13 +63,27 @@ function both(input: LoadNetworkInput, highWaterMark: number, mode: 'strict' | '
       return { error: String(error) };
     }
   };
-  // With row progress, loadNetwork reads the links as a table of text records (the rows must be counted first): the text path.
-  const onProgress = () => {};
-  return {
-    text: run(() => loadNetwork(input, { mode, onProgress })),
-    bytes: run(() => loadNetworkInChunks(input, { mode, highWaterMark })),
-    memory: run(() => loadNetwork(input, { mode })),
-  };
+  const bytes = run(() => loadNetworkInChunks(input, { mode, highWaterMark }));
+  const memory = run(() => loadNetwork(input, { mode }));
+  // The byte readings as text would give them (`encoded`: as they are, for what only bytes have).
+  return { text: run(() => loadNetwork(asText(input), { mode })), bytes: asOfText(bytes), memory: asOfText(memory), encoded: { bytes, memory } };
+}
+
+/**
+ * The input with its files given as their text, decoded as the loader
+ * decodes bytes (`decodeText`) and named as the files: read as tables of
+ * text records, every row by the text tokenizer.
+ */
+function asText(input: LoadNetworkInput): LoadNetworkInput {
+  const text = (path: unknown) => (typeof path === 'string' ? { text: decodeText(readFileSync(path)).text, name: path } : path);
+  return { ...input, ...(input.actors !== undefined && { actors: text(input.actors) }), ...(input.links !== undefined && { links: text(input.links) }) } as LoadNetworkInput;
+}
+
+/** An outcome of bytes without what text has not: each file's encoding and the Windows-1252 warning. */
+function asOfText<T extends ReturnType<typeof outcome> | { error: string }>(o: T): T {
+  if ('error' in o) return o;
+  const report = o.report!;
+  return { ...o, report: { ...report, files: report.files.map(({ encoding: _encoding, ...file }) => file), problems: report.problems.filter((p) => p.code !== 'text.windows1252') } };
 }
 
 describe('the byte-level reader of simple lines', () => {
@@ -144,7 +159,7 @@ describe('TableStream.pushSimpleLines', () => {
   });
 });
 
-const ACTOR_IDS = ['polis-1', 'polis-2', 'förening-3', 'f\u043erening-3', 'foo', 'f\u043eo', '2480', 'Umeå', 'umea', 'Vindeln', 'stockholm', 'x y', '', ' pad ', 'kyrka-9', 'kyrka-9 '];
+const ACTOR_IDS = ['polis-1', 'polis-2', 'förening-3', 'f\u043erening-3', 'foo', 'f\u043eo', '2480', 'Umeå', 'umea', 'Vindeln', 'stockholm', 'x y', '', ' pad ', 'kyrka-9', 'kyrka-9 ', 'BODEN', 'vindeln kommun'];
 const ACTOR_KINDS = ['authority', 'Authority', 'religious', 'Religiös', 'civil_society', 'föreningar', 'mystery', 'Mystery kind', 'municipality', '', '---', 'joint_body'];
 const ACTOR_PLACES = ['', '', '2480', '2460', '0180', '180', 'Umeå', 'Nowhere', 'stockholms kommun'];
 const ACTOR_COUNTIES = ['', '', '', '24', 'Västerbottens län', '01', 'Stockholm', '99'];
@@ -186,9 +201,9 @@ describe('the byte-level reader of simple actor rows', () => {
         }
       }
       // The actors alone (no links file) and as bytes in memory read the same way too.
-      const text = outcome(loadNetwork({ actors }, { mode: 'lenient', onProgress: () => {} }));
-      expect(outcome(loadNetwork({ actors }, { mode: 'lenient' }))).toEqual(text);
-      expect(outcome(loadNetwork({ actors: new Uint8Array(readFileSync(actors)) }, { mode: 'lenient' }))).toEqual({ ...text, report: { ...text.report!, files: text.report!.files.map((f) => ({ ...f, file: '(actors)' })), problems: text.report!.problems.map((p) => ({ ...p, file: '(actors)' })) } });
+      const text = outcome(loadNetwork(asText({ actors }), { mode: 'lenient' }));
+      expect(asOfText(outcome(loadNetwork({ actors }, { mode: 'lenient' })))).toEqual(text);
+      expect(asOfText(outcome(loadNetwork({ actors: new Uint8Array(readFileSync(actors)) }, { mode: 'lenient' })))).toEqual({ ...text, report: { ...text.report!, files: text.report!.files.map((f) => ({ ...f, file: '(actors)' })), problems: text.report!.problems.map((p) => ({ ...p, file: '(actors)' })) } });
     });
   }
 });
@@ -270,12 +285,15 @@ describe('simple lines with UTF-8 cells (issue 16)', () => {
     const head = new TextEncoder().encode('id,name,kind\nföreningen-1,Förening,civil_society\n');
     for (const bad of [[0xc0, 0xaf], [0x80], [0xed, 0xa0, 0x80], [0xe9]]) {
       writeFileSync(actors, Buffer.concat([head, Buffer.from('x-2,'), Buffer.from(bad), Buffer.from(',authority\n')]));
-      const { text, bytes, memory } = both({ actors }, 5, 'lenient');
+      const { text, bytes, memory, encoded } = both({ actors }, 5, 'lenient');
       expect('error' in text).toBe(false);
       expect(bytes).toEqual(text);
       expect(memory).toEqual(text);
-      const report = (text as ReturnType<typeof outcome>).report!;
-      expect(report.files[0]!.encoding).toBe('windows-1252');
+      for (const read of [encoded.bytes, encoded.memory]) {
+        const report = (read as ReturnType<typeof outcome>).report!;
+        expect(report.files[0]!.encoding).toBe('windows-1252');
+        expect(report.problems.filter((p) => p.code === 'text.windows1252')).toHaveLength(1);
+      }
     }
   });
 });

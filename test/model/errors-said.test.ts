@@ -289,6 +289,33 @@ describe('arguments the data does not have, in both languages', () => {
   });
 });
 
+describe('CooperationNetwork.create refusing its parts, in both languages', () => {
+  it('names the part, says why in English as before and in Swedish, and is an ArgumentError', async () => {
+    const { CooperationNetwork } = await import('../../src/index.js');
+    const geography = swedenGeography();
+    const cases: [Parameters<typeof CooperationNetwork.create>[0], string, string][] = [
+      [{ geography, actors: [{ id: 'a', name: 'A', kind: 'other', municipality: '9999' }] }, 'CooperationNetwork.create: actors[0] (a): unknown municipality code "9999"', 'CooperationNetwork.create: actors[0] (a): okänd kommunkod "9999"'],
+      [{ geography, actors: [{ id: 'a', name: 'A', kind: 'other', county: '99' }] }, 'CooperationNetwork.create: actors[0] (a): unknown county code "99"', 'CooperationNetwork.create: actors[0] (a): okänd länskod "99"'],
+      [{ geography, actors: [{ id: 'x', name: 'X', kind: 'municipality' }] }, 'CooperationNetwork.create: actors[0] (x): an actor of kind municipality must be a municipality of the geography', 'CooperationNetwork.create: actors[0] (x): en aktör av typen municipality måste vara en kommun i geografin'],
+      [{ geography, actors: [{ id: 'a', name: 'A', kind: 'other' }, { id: 'a', name: 'B', kind: 'other' }] }, 'CooperationNetwork.create: actors[1]: duplicate actor id "a"', 'CooperationNetwork.create: actors[1]: aktörs-id "a" förekommer två gånger'],
+      [{ geography, actors: [{ id: '2480', name: 'A', kind: 'other' }] }, 'CooperationNetwork.create: actors[0]: duplicate actor id "2480" (the code of a municipality)', 'CooperationNetwork.create: actors[0]: aktörs-id "2480" förekommer två gånger (koden för en kommun)'],
+      [{ geography, links: [{ source: '2480', target: '2460', weight: 1e16 }] }, 'CooperationNetwork.create: links[0]: weight: at most 1000000000000000 (weights add up per pair and per actor; larger ones could overflow to Infinity)', 'CooperationNetwork.create: links[0]: weight: högst 1000000000000000 (vikterna summeras per par och per aktör; större vikter kunde bli Infinity)'],
+      [{ geography, links: [{ source: '2480', target: 'nobody' }] }, 'link 0: unknown actor nobody', 'länk 0: okänd aktör nobody'],
+    ];
+    for (const [parts, en, sv] of cases) {
+      const e = thrown(() => CooperationNetwork.create(parts));
+      expect(e).toBeInstanceOf(ArgumentError);
+      expect(e.message).toBe(en);
+      expect(e.describe('sv')).toBe(sv);
+    }
+    // A part of the wrong shape: zod's message in English, the catalogue's in Swedish.
+    const shape = thrown(() => CooperationNetwork.create({ geography, actors: [{ id: '', name: 'A', kind: 'other' }] }));
+    expect(shape.message).toMatch(/^CooperationNetwork\.create: actors\[0\]: id: Too small/);
+    expect(shape.describe('sv')).toMatch(/^CooperationNetwork\.create: actors\[0\]: id: /);
+    expect(shape.describe('sv')).not.toBe(shape.message);
+  });
+});
+
 describe('the capability, map, explorer and field errors a user can reach, in both languages', () => {
   it('keep their English and say it in Swedish', async () => {
     const { capabilityCoverage, demoCapabilities, loadCapabilities, renderExplorer, renderMap } = await import('../../src/index.js');

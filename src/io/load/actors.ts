@@ -7,7 +7,8 @@
 import { cmp, findCounty, findMunicipality, geographyWords, indexGeography, normaliseName } from '../../model/geography.js';
 import { DEFAULT_KINDS, type KindVocabulary, normaliseKind, VOCABULARY_KINDS } from '../../model/kinds.js';
 import { because, hint, type FileReport, type Problem, type ProblemReason } from '../../model/load-report.js';
-import type { Actor, Geography } from '../../model/schema.js';
+import { ActorColumns } from '../../model/actor-columns.js';
+import type { Actor, Geography, Municipality } from '../../model/schema.js';
 import { closestWords } from '../../model/suggest.js';
 import { clipText, lookalikeHint, visibleText } from '../../model/text.js';
 import { ACTOR_COLUMNS, type ColumnMap } from '../columns.js';
@@ -38,7 +39,7 @@ class KeptIds implements DeclaredIds {
   constructor(
     private readonly ids: ActorIds,
     private readonly municipalityRows: ReadonlyMap<string, ActorRowOutcome>,
-    private readonly actors: readonly Actor[],
+    private readonly actors: ActorColumns,
   ) {}
 
   placeOf(id: string): number | undefined {
@@ -52,21 +53,21 @@ class KeptIds implements DeclaredIds {
   /** The ids of printable ASCII by their bytes, each with `value(place, id)` (see `DeclaredIds.byBytes`). */
   byBytes(value: (place: number, id: string) => number): ByteInterner {
     const { actors } = this;
-    const table = this.ids.ascii.copy((place) => value(place, actors[place]!.id));
+    const table = this.ids.ascii.copy((place) => value(place, actors.ids[place]!));
     for (const [code, { place }] of this.municipalityRows) table.setAscii(code, value(place, code));
     return table;
   }
 
   get size(): number {
-    return this.actors.length;
+    return this.actors.count;
   }
 
   forEach(callback: (id: string, again: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
-    for (const a of this.actors) callback.call(thisArg, a.id, a.id, this);
+    for (const id of this.actors.ids) callback.call(thisArg, id, id, this);
   }
 
   *keys(): SetIterator<string> {
-    for (const a of this.actors) yield a.id;
+    yield* this.actors.ids;
   }
 
   values(): SetIterator<string> {
@@ -74,7 +75,7 @@ class KeptIds implements DeclaredIds {
   }
 
   *entries(): SetIterator<[string, string]> {
-    for (const a of this.actors) yield [a.id, a.id];
+    for (const id of this.actors.ids) yield [id, id];
   }
 
   [Symbol.iterator](): SetIterator<string> {
@@ -133,6 +134,53 @@ class ActorIds {
   }
 }
 
+/**
+ * The names of simple rows as bytes (issue 16): copied into one arena as
+ * the rows come (the chunk they came in may be reused), made into text by
+ * the cell reader of their row when the network first asks for them.
+ */
+class NameBytes {
+  #arena = new Uint8Array(1 << 16);
+  #used = 0;
+  /** Per actor row whose name is kept here: its start and end in the arena, and whether it reads as UTF-8 (1) or ASCII (0). */
+  #start = new Int32Array(1024);
+  #end = new Int32Array(1024);
+  #utf8 = new Uint8Array(1024);
+
+  /** Keep the name of actor row `row`: `bytes[start … end - 1]`. */
+  keep(row: number, bytes: Uint8Array, start: number, end: number, utf8: boolean): void {
+    const length = end - start;
+    if (this.#used + length > this.#arena.length) {
+      const bigger = new Uint8Array(Math.max(2 * this.#arena.length, this.#used + length));
+      bigger.set(this.#arena.subarray(0, this.#used));
+      this.#arena = bigger;
+    }
+    if (row >= this.#start.length) {
+      const grow = <A extends Int32Array | Uint8Array>(a: A, make: (n: number) => A): A => {
+        const b = make(Math.max(2 * a.length, row + 1));
+        b.set(a);
+        return b;
+      };
+      this.#start = grow(this.#start, (n) => new Int32Array(n));
+      this.#end = grow(this.#end, (n) => new Int32Array(n));
+      this.#utf8 = grow(this.#utf8, (n) => new Uint8Array(n));
+    }
+    const arena = this.#arena;
+    const at = this.#used;
+    for (let k = 0; k < length; k++) arena[at + k] = bytes[start + k]!;
+    this.#used += length;
+    this.#start[row] = at;
+    this.#end[row] = at + length;
+    this.#utf8[row] = utf8 ? 1 : 0;
+  }
+
+  /** The name of row `row` (kept here), `id` when it reads as empty (a no-break space), as the text path reads it. */
+  text(row: number, id: string): string {
+    const read = this.#utf8[row] === 1 ? cellText : asciiText;
+    return read(this.#arena, this.#start[row]!, this.#end[row]!) || id;
+  }
+}
+
 function sameActor(a: Actor, b: Actor): boolean {
   const attrs = (x: Actor) => JSON.stringify(Object.entries(x.attributes ?? {}).sort(([p], [q]) => cmp(p, q)));
   return a.name === b.name && a.kind === b.kind && a.municipality === b.municipality && a.county === b.county && attrs(a) === attrs(b);
@@ -160,21 +208,21 @@ export function loadActors(
   preset?: ColumnMap<ActorField>,
   tick?: () => void,
   vocabulary: KindVocabulary = DEFAULT_KINDS,
-): { actors: Actor[]; report: FileReport; rejected: Map<string, IdTrail>; declared: DeclaredIds } {
+): { actors: ActorColumns; report: FileReport; rejected: Map<string, IdTrail>; declared: DeclaredIds } {
   const rejected = new Map<string, IdTrail>();
   const { items, report, declared } = readAll(new ActorReader(headOf(table), geography, problems, preset, tick, rejected, vocabulary), table);
   return { actors: items, report, rejected, declared };
 }
 
-/** What an actors reader gives: the actors kept, the report, and their ids (see `DeclaredIds`). */
+/** What an actors reader gives: the actors kept (as columns, in order), the report, and their ids (see `DeclaredIds`). */
 export interface ActorReadResult {
-  items: Actor[];
+  items: ActorColumns;
   report: FileReport;
   declared: DeclaredIds;
 }
 
 /** A reader of actor records (as a {@link RecordReader}) whose `finish` also gives the actors' ids. */
-export interface ActorRecordReader extends RecordReader<Actor> {
+export interface ActorRecordReader extends Omit<RecordReader<never>, 'finish'> {
   finish(): ActorReadResult;
 }
 
@@ -184,8 +232,8 @@ export interface ActorRecordReader extends RecordReader<Actor> {
  * as they come (a file's simple lines from their bytes, see
  * `ActorReader.byteRow`), the ids of rejected rows in `rejected`.
  */
-export function actorReader(head: TableHead, geography: Geography, problems: Problem[], rejected: Map<string, IdTrail>, vocabulary: KindVocabulary = DEFAULT_KINDS): ActorRecordReader {
-  return new ActorReader(head, geography, problems, undefined, undefined, rejected, vocabulary);
+export function actorReader(head: TableHead, geography: Geography, problems: Problem[], rejected: Map<string, IdTrail>, vocabulary: KindVocabulary = DEFAULT_KINDS, tick?: () => void): ActorRecordReader {
+  return new ActorReader(head, geography, problems, undefined, tick, rejected, vocabulary);
 }
 
 /** The columns of an actors file the byte-level reader reads (see `ActorReader.byteRow`). */
@@ -199,9 +247,10 @@ interface ActorByteColumns {
   unread: UnreadCells;
 }
 
-/** A kind cell as the byte-level reader knows it: the stored kind, and whether the vocabulary knows the word. */
+/** A kind cell as the byte-level reader knows it: the stored kind (and its code in the actors' columns), and whether the vocabulary knows the word. */
 interface ByteKind {
   kind: string;
+  code: number;
   raw: string;
   known: boolean;
 }
@@ -217,11 +266,14 @@ class ActorReader implements ActorRecordReader {
   private readonly columns: ColumnMap<ActorField> | undefined;
   private readonly ix: ReturnType<typeof indexGeography>;
   private readonly municipalityRows = new Map<string, ActorRowOutcome>();
-  private readonly actors: Actor[] = [];
+  /** The actors kept, as columns (issue 16: no object per actor), the names of simple rows as bytes. */
+  private readonly actors = new ActorColumns();
+  private readonly names = new NameBytes();
   /** The row of each actor kept, by place. */
   private readonly rows: number[] = [];
   private readonly ids = new ActorIds(this.rows);
   private readonly lookalikes = new Lookalikes(this.ids);
+  private readonly namesakes: Namesakes;
   private readonly unnamed: Set<number>;
   private readonly cells: RecordCells<ActorField> | undefined;
   private readonly byteColumns: ActorByteColumns | undefined;
@@ -231,6 +283,13 @@ class ActorReader implements ActorRecordReader {
   private readonly countyCodes = new ByteInterner(64);
   private readonly byteKinds: ByteKind[] = [];
   private readonly byteCodes: string[] = [];
+  /** The codes of {@link byteCodes} in the actors' columns, and for a municipality's the code of its county there (-1 for a county's). */
+  private readonly bytePlaces: number[] = [];
+  private readonly byteCounties: number[] = [];
+  /** The name cell of the simple row {@link keepActor} is given with a name `undefined`: its range in the row's bytes, and whether it reads as UTF-8. */
+  private nameStart = 0;
+  private nameEnd = 0;
+  private nameUtf8 = false;
 
   constructor(
     private readonly table: TableHead,
@@ -244,6 +303,9 @@ class ActorReader implements ActorRecordReader {
     this.report = emptyReport(table, 'actors');
     this.columns = preset ?? checkHead<ActorField>(table, ACTOR_COLUMNS, ['id', 'kind'], problems);
     this.ix = indexGeography(geography);
+    this.namesakes = new Namesakes(this.ix);
+    const { actors, names } = this;
+    actors.setNameReader((i) => names.text(i, actors.ids[i]!));
     this.unnamed = unnamedColumns(this.columns);
     if (this.columns) this.cells = new RecordCells(table, this.columns, problems);
     if (this.columns && preset === undefined) {
@@ -292,40 +354,45 @@ class ActorReader implements ActorRecordReader {
     const kindCode = this.byteCell(this.kindCodes, bytes, starts[c.kind]!, ends[c.kind]!, text, (raw) => {
       const kind = normaliseKind(raw, this.vocabulary);
       if (kind === '' || kind === 'municipality') return -1;
-      this.byteKinds.push({ kind, raw, known: this.vocabulary.lookup(raw) !== undefined });
+      this.byteKinds.push({ kind, code: this.actors.kindCode(kind), raw, known: this.vocabulary.lookup(raw) !== undefined });
       return this.byteKinds.length - 1;
     });
     if (kindCode < 0) return false;
-    let municipality: string | undefined;
-    let county: string | undefined;
+    let municipality: number | undefined;
+    let county: number | undefined;
     if (c.municipality >= 0 && c.municipality < count && ends[c.municipality]! > starts[c.municipality]!) {
       const code = this.byteCell(this.municipalityCodes, bytes, starts[c.municipality]!, ends[c.municipality]!, text, (raw) => this.codeIndex(findMunicipality(this.geography, raw)?.code));
       if (code < 0) return false;
-      municipality = this.byteCodes[code]!;
+      municipality = code;
     }
     if (c.county >= 0 && c.county < count && ends[c.county]! > starts[c.county]!) {
       const code = this.byteCell(this.countyCodes, bytes, starts[c.county]!, ends[c.county]!, text, (raw) => this.codeIndex(findCounty(this.geography, raw)?.code));
       if (code < 0) return false;
-      county = this.byteCodes[code]!;
+      county = code;
     }
-    const { ix } = this;
+    const { ix, bytePlaces } = this;
+    let countyPlace = county === undefined ? -1 : bytePlaces[county]!;
     if (municipality !== undefined) {
-      const expected = ix.municipality.get(municipality)!.county;
-      if (county === undefined) county = expected;
-      else if (county !== expected) return false;
+      // Place codes are equal for equal codes.
+      const expected = this.byteCounties[municipality]!;
+      if (countyPlace < 0) countyPlace = expected;
+      else if (countyPlace !== expected) return false;
     }
     const id = text(bytes, starts[c.id]!, ends[c.id]!);
     if (id === '' || ix.municipality.has(id)) return false;
     // A valid actor: counted and kept as add() would.
     this.tick?.();
     countRow(this.report, this.table.file, { row });
-    const { kind, raw, known } = this.byteKinds[kindCode]!;
+    const { kind, code, raw, known } = this.byteKinds[kindCode]!;
     if (!known) this.noteUnknownKind(kind, raw, row);
-    const name = (c.name >= 0 && c.name < count && ends[c.name]! > starts[c.name]! ? text(bytes, starts[c.name]!, ends[c.name]!) : '') || id;
-    const actor: Actor = { id, name, kind };
-    if (municipality !== undefined) actor.municipality = municipality;
-    if (county !== undefined) actor.county = county;
-    this.keepActor(actor, row, bytes, starts[c.id]!, ends[c.id]!);
+    // The name stays bytes until it is asked for (an empty cell is the id).
+    const named = c.name >= 0 && c.name < count && ends[c.name]! > starts[c.name]!;
+    if (named) {
+      this.nameStart = starts[c.name]!;
+      this.nameEnd = ends[c.name]!;
+      this.nameUtf8 = text === cellText;
+    }
+    this.keepActor(id, named ? undefined : id, code, municipality === undefined ? -1 : bytePlaces[municipality]!, countyPlace, undefined, row, bytes, starts[c.id]!, ends[c.id]!);
     return true;
   }
 
@@ -341,7 +408,10 @@ class ActorReader implements ActorRecordReader {
   /** A code of the geography as an index into {@link byteCodes}, -1 for none. */
   private codeIndex(code: string | undefined): number {
     if (code === undefined) return -1;
+    const county = this.ix.municipality.get(code)?.county;
     this.byteCodes.push(code);
+    this.bytePlaces.push(this.actors.placeCode(code));
+    this.byteCounties.push(county === undefined ? -1 : this.actors.placeCode(county));
     return this.byteCodes.length - 1;
   }
 
@@ -354,8 +424,12 @@ class ActorReader implements ActorRecordReader {
     }
     const read = this.validate(record, this.columns);
     if (!read) return;
-    if (read.actor.kind === 'municipality') this.keepMunicipality(read.actor, read.id, record.row);
-    else this.keepActor(read.actor, record.row);
+    const { actor } = read;
+    if (actor.kind === 'municipality') this.keepMunicipality(actor, read.id, record.row);
+    else {
+      const { actors } = this;
+      this.keepActor(actor.id, actor.name, actors.kindCode(actor.kind), actors.placeCode(actor.municipality), actors.placeCode(actor.county), actor.attributes, record.row);
+    }
   }
 
   blank(): void {
@@ -459,8 +533,8 @@ class ActorReader implements ActorRecordReader {
       return;
     }
     if (!previous) {
-      municipalityRows.set(code, { actor: merged, row, place: actors.length });
-      actors.push(merged);
+      municipalityRows.set(code, { actor: merged, row, place: actors.count });
+      actors.addActor(merged);
       this.rows.push(row);
     }
     // `vindeln-kommun` (municipality Vindeln) is merged into 2404: links may still use the row's own id.
@@ -468,13 +542,18 @@ class ActorReader implements ActorRecordReader {
     report.merged++;
   }
 
-  /** A valid row of any other kind: a new actor, a repeat (merged), or a conflicting repeat (rejected). */
-  private keepActor(actor: Actor, row: number, bytes?: Uint8Array, start?: number, end?: number): void {
-    const { problems, ix, report, actors, lookalikes } = this;
-    const id = actor.id;
-    const place = this.ids.claim(id, actors.length, bytes, start, end);
+  /**
+   * A valid row of any other kind, by its fields and its codes in the
+   * actors' columns: a new actor, a repeat (merged), or a conflicting
+   * repeat (rejected).
+   */
+  private keepActor(id: string, name: string | undefined, kind: number, municipality: number, county: number, attributes: Record<string, string> | undefined, row: number, bytes?: Uint8Array, start?: number, end?: number): void {
+    const { problems, report, actors, lookalikes } = this;
+    const place = this.ids.claim(id, actors.count, bytes, start, end);
     if (place !== undefined) {
-      const previous = actors[place]!;
+      const previous = actors.row(place);
+      const given = name ?? ((this.nameUtf8 ? cellText : asciiText)(bytes!, this.nameStart, this.nameEnd) || id);
+      const actor = actors.actorOf(id, given, kind, municipality, county, attributes);
       if (sameActor(previous, actor)) {
         report.merged++;
       } else {
@@ -483,14 +562,16 @@ class ActorReader implements ActorRecordReader {
       }
       return;
     }
-    actors.push(actor);
+    if (name === undefined) this.names.keep(actors.count, bytes!, this.nameStart, this.nameEnd, this.nameUtf8);
+    actors.add(id, name, kind, municipality, county, attributes);
     this.rows.push(row);
     report.loaded++;
-    const twin = lookalikes.add(id, row);
+    const printable = bytes !== undefined && isPrintableAscii(bytes, start!, end!);
+    const twin = lookalikes.add(id, row, printable);
     if (twin) {
       problems.push(this.idProblem(row, id, because('id.lookalike', { id: visibleText(clipText(twin.id)), row: twin.row, lookalike: lookalikeHint(id, twin.id) }), 'warning'));
     }
-    const namesake = ix.municipalityByName.get(normaliseName(id, ix.names));
+    const namesake = printable ? this.namesakes.byBytes(bytes!, start!, end!) : this.namesakes.of(id);
     if (namesake) {
       problems.push(this.idProblem(row, id, because('id.municipality_name', { name: namesake.name, id, code: namesake.code }), 'warning'));
     }
@@ -516,6 +597,49 @@ class ActorReader implements ActorRecordReader {
       if (column !== undefined) p.column = column;
       problems.push(p);
     }
+  }
+}
+
+/**
+ * The municipality an actor id is the name of (`normaliseName` of the id a
+ * key of `municipalityByName`), for the warning that says so. An id of
+ * printable ASCII without a space, read from its bytes, is looked up by its
+ * lowered bytes in a table of the keys of printable ASCII (issue 16: the
+ * string, lowered and hashed, cost a twentieth of a million-link load), when
+ * the rules' locale lowers ASCII as ASCII (not Turkish, say).
+ */
+class Namesakes {
+  readonly #keys = new ByteInterner(1024);
+  readonly #municipalities: Municipality[] = [];
+  readonly #plain: boolean;
+  #scratch = new Uint8Array(64);
+
+  constructor(private readonly ix: ReturnType<typeof indexGeography>) {
+    const upper = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    const lowered = ix.names.locale ? upper.toLocaleLowerCase(ix.names.locale) : upper.toLowerCase();
+    this.#plain = lowered === upper.toLowerCase();
+    for (const [key, m] of ix.municipalityByName) if (this.#keys.setAscii(key, this.#municipalities.length)) this.#municipalities.push(m);
+  }
+
+  /** The municipality the id is the name of, if any. */
+  of(id: string): Municipality | undefined {
+    return this.ix.municipalityByName.get(normaliseName(id, this.ix.names));
+  }
+
+  /** {@link of} for an id of printable ASCII given as its bytes. */
+  byBytes(bytes: Uint8Array, start: number, end: number): Municipality | undefined {
+    const length = end - start;
+    if (!this.#plain) return this.of(asciiText(bytes, start, end));
+    if (length > this.#scratch.length) this.#scratch = new Uint8Array(2 * length);
+    const scratch = this.#scratch;
+    for (let k = 0; k < length; k++) {
+      const b = bytes[start + k]!;
+      // A space: the text's rules (spaces folded, a suffix dropped).
+      if (b === 0x20) return this.of(asciiText(bytes, start, end));
+      scratch[k] = b >= 0x41 && b <= 0x5a ? b + 0x20 : b;
+    }
+    const m = this.#keys.get(scratch, 0, length);
+    return m === undefined ? undefined : this.#municipalities[m];
   }
 }
 

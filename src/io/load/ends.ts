@@ -6,7 +6,8 @@
 import { findMunicipalityBy, geographyWords, indexGeography } from '../../model/geography.js';
 import { because, hint, type FileReport, type Problem, type ProblemReason } from '../../model/load-report.js';
 import type { LinkColumns } from '../../model/link-columns.js';
-import type { Actor, Geography } from '../../model/schema.js';
+import type { ActorColumns } from '../../model/actor-columns.js';
+import type { Geography } from '../../model/schema.js';
 import { clipText, visibleText } from '../../model/text.js';
 import { ambiguousMunicipality, excelHint, lookalikeIdHint, lookalikeMunicipality, Lookalikes, municipalitySuggestionHint } from '../hints.js';
 import type { LoadNetworkOptions } from './options.js';
@@ -83,18 +84,16 @@ export interface LinkRecordReader extends Omit<RecordReader<never>, 'finish'> {
  */
 export function resolutionFor(
   geography: Geography,
-  actors: readonly Actor[],
+  actors: ActorColumns,
   options: LoadNetworkOptions,
   context: { explicit: boolean; actorsTable: boolean; rejected?: ReadonlyMap<string, IdTrail>; declared?: DeclaredIds },
 ): EndResolution {
   const ids = options.ids ?? 'auto';
-  const speaks = actors.some((a) => a.kind === 'municipality' || a.municipality !== undefined || a.county !== undefined);
+  const speaks = actors.speaksGeography();
   // The actors reader's own set of the actors' ids when it gives one (the same ids: a set of half a million costs a quarter of a second).
   let declared: ReadonlySet<string> | DeclaredIds | undefined = context.declared;
   if (declared === undefined) {
-    const set = new Set<string>();
-    for (const a of actors) set.add(a.id);
-    declared = set;
+    declared = new Set(actors.ids);
   }
   return {
     geography,

@@ -5,7 +5,8 @@ import { hint } from '../../model/i18n/problem.js';
 import type { KindVocabulary } from '../../model/kinds.js';
 import type { FileReport, LoadReport, Problem } from '../../model/load-report.js';
 import { CooperationNetwork } from '../../model/network.js';
-import type { Actor, Geography } from '../../model/schema.js';
+import type { ActorColumns } from '../../model/actor-columns.js';
+import type { Geography } from '../../model/schema.js';
 import type { LinkReadResult } from './ends.js';
 import type { LoadNetworkOptions } from './options.js';
 import { LoadError, orderProblems } from './report.js';
@@ -21,7 +22,7 @@ import { LoadError, orderProblems } from './report.js';
  */
 export function finishLoad(
   geography: Geography,
-  actors: Actor[],
+  actors: ActorColumns,
   links: LinkReadResult,
   files: FileReport[],
   problems: Problem[],
@@ -32,20 +33,23 @@ export function finishLoad(
   orderProblems(problems, files);
   const report: LoadReport = { files, problems };
   if ((options.mode ?? 'strict') === 'strict' && problems.some((p) => p.severity === 'error')) throw new LoadError(report, options.maxListed ?? 20);
-  const named = links.municipalityEnds > 0 || actors.some((a) => a.kind === 'municipality' || a.municipality !== undefined || a.county !== undefined);
+  const named = links.municipalityEnds > 0 || actors.speaksGeography();
   const plain = (!explicit && options.ids !== 'municipality-codes' && !named) || geography.municipalities.length === 0;
   if (plain && typeof options.scope === 'object') {
     throw new ScopeError(hint('scope.plain_graph'));
   }
-  const all = [
-    ...actors,
-    ...links.implicit.map((id): Actor => ({ id, name: id, kind: 'other' })),
-    ...(links.groups ?? []).map((id): Actor => ({ id, name: id, kind: 'joint_body' })),
-  ];
   // The actors reader's ids are distinct and none a municipality's code unless of kind municipality; the implicit ends come only without an actors table, and only in a plain graph (no municipalities): distinct too. The groups (a memberships file's) are checked.
-  const distinct = actors.length + links.implicit.length;
+  const distinct = actors.count + links.implicit.length;
+  // Appended to the reader's columns (the load's own): the network keeps them as they are.
+  const all = actors;
+  const other = all.kindCode('other');
+  for (const id of links.implicit) all.add(id, id, other, -1, -1);
+  if (links.groups !== undefined && links.groups.length > 0) {
+    const joint = all.kindCode('joint_body');
+    for (const id of links.groups) all.add(id, id, joint, -1, -1);
+  }
   // The words of the load's kindsFile option name kinds in the network's options too (its geography's are the default).
   const words = options.kindsFile !== undefined && { kindVocabulary: vocabulary };
-  if (plain) return CooperationNetwork.fromValidated({ geography: isPlainGeography(geography) ? geography : NO_GEOGRAPHY, actors: all, loadReport: report, scope: 'all', ...words }, links.links, distinct);
-  return CooperationNetwork.fromValidated({ geography, actors: all, loadReport: report, scope: options.scope ?? 'infer', ...words }, links.links, distinct);
+  if (plain) return CooperationNetwork.fromValidated({ geography: isPlainGeography(geography) ? geography : NO_GEOGRAPHY, loadReport: report, scope: 'all', ...words }, links.links, distinct, all);
+  return CooperationNetwork.fromValidated({ geography, loadReport: report, scope: options.scope ?? 'infer', ...words }, links.links, distinct, all);
 }

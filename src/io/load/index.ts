@@ -7,9 +7,8 @@
  */
 import { LinkColumnsBuilder } from '../../model/link-columns.js';
 import type { CooperationNetwork } from '../../model/network.js';
-import type { Actor } from '../../model/schema.js';
-import { checkFile, filePathOf, readTable, tableBytes } from '../source.js';
-import { memoryChunks } from './files.js';
+import type { ActorColumns } from '../../model/actor-columns.js';
+import { checkFile, filePathOf } from '../source.js';
 import { streamChunks, syncChunks } from './files.js';
 import { finishLoad } from './finish.js';
 import { loadGraphInput } from './graph.js';
@@ -17,7 +16,7 @@ import { linkReader, loadLinks } from './links.js';
 import type { LinkReadResult } from './ends.js';
 import { checkLoadArguments, LoadNetworkStreamOptionsSchema, type LoadNetworkInput, type LoadNetworkOptions, type LoadNetworkStreamOptions } from './options.js';
 import { chunkedRows, drive, wholeFileProblem, type ChunkFile, type PassResult, type ReaderFactory } from './rows.js';
-import { rowProgress, startActors, startActorsFrom, startLoad, type LoadStart } from './start.js';
+import { prepareTable, readInLoop, rowProgress, startActors, startLoad, type LoadStart } from './start.js';
 
 export { LoadError } from './report.js';
 export { KIND_FILE_COLUMNS, kindVocabularyOf } from './kinds.js';
@@ -66,30 +65,24 @@ export function loadNetwork(input: LoadNetworkInput, options: LoadNetworkOptions
   const start = startLoad(input, options);
   const progress = rowProgress(options.onProgress);
   if (input.graph !== undefined) return loadGraphInput({ ...input, graph: input.graph }, start, options, progress);
-  // Without row progress (which needs the rows counted first), an actors or links file or bytes is read by the chunked loop in one chunk, so its simple lines are read from the bytes (issue 16).
-  const inLoop = options.onProgress === undefined;
-  const linkBytes = input.links !== undefined && inLoop ? tableBytes(input.links, '(links)') : undefined;
-  if (linkBytes) {
-    const { actors, resolution } = startActorsFrom(start, input.actors, options);
-    const makeReader: ReaderFactory<ReturnType<typeof linkReader>> = (head, problems) => linkReader(head, resolution, problems);
-    const read = 'reason' in linkBytes ? wholeFileProblem(linkBytes.file, linkBytes, makeReader) : drive(chunkedRows(linkBytes.file, makeReader, linkBytes.bytes.length, undefined, true), memoryChunks(linkBytes.bytes));
-    return finishLinks(start, actors, read, options);
-  }
-  const fromLoop = inLoop ? startActorsFrom(start, input.actors, options) : undefined;
-  const actorTable = input.actors !== undefined && !inLoop ? readTable(input.actors, '(actors)', { recordIssues: true }) : undefined;
-  const linkTable = input.links !== undefined ? readTable(input.links, '(links)', { recordIssues: true }) : undefined;
-  progress.total = (actorTable?.records.length ?? 0) + (linkTable?.records.length ?? 0);
-  const { actors, resolution } = fromLoop ?? startActors(start, actorTable, options, progress.tick);
+  // Files and bytes through the one chunked loop (CSV text and rows as tables in memory); with row progress, their records counted first.
+  const counted = progress.tick !== undefined;
+  const actorInput = prepareTable(input.actors, '(actors)', counted);
+  const linkInput = prepareTable(input.links, '(links)', counted);
+  progress.total = actorInput.records + linkInput.records;
+  const { actors, resolution } = startActors(start, actorInput.input, options, progress.tick);
+  const given = linkInput.input;
+  if (given !== undefined && 'bytes' in given) return finishLinks(start, actors, readInLoop(given, (head, problems) => linkReader(head, resolution, problems, undefined, progress.tick)), options);
   let links = noLinks();
-  if (linkTable) {
-    links = loadLinks(linkTable, resolution, start.problems, undefined, progress.tick);
+  if (given !== undefined) {
+    links = loadLinks(given.table, resolution, start.problems, undefined, progress.tick);
     start.files.push(links.report);
   }
   return finishLoad(start.geography, actors, links, start.files, start.problems, options, start.explicit, start.vocabulary);
 }
 
 /** The network of a load whose links file was read by the chunked loop. */
-function finishLinks(start: LoadStart, actors: Actor[], links: PassResult<LinkReadResult>, options: LoadNetworkOptions): CooperationNetwork {
+function finishLinks(start: LoadStart, actors: ActorColumns, links: PassResult<LinkReadResult>, options: LoadNetworkOptions): CooperationNetwork {
   start.problems.push(...links.problems);
   start.files.push(links.result.report);
   return finishLoad(start.geography, actors, links.result, start.files, start.problems, options, start.explicit, start.vocabulary);
@@ -118,7 +111,7 @@ function loadChunked<F extends ChunkFile>(
   const file = input.graph === undefined && input.links !== undefined ? filePathOf(input.links) : undefined;
   if (!file) return loadNetwork(input, inMemory);
   const start = startLoad(input, options);
-  const { actors, resolution } = startActorsFrom(start, input.actors, options);
+  const { actors, resolution } = startActors(start, prepareTable(input.actors, '(actors)', false).input, options);
   const makeReader: ReaderFactory<ReturnType<typeof linkReader>> = (head, problems) => linkReader(head, resolution, problems);
   const finish = (links: PassResult<LinkReadResult>) => finishLinks(start, actors, links, options);
   const checked = checkFile(file.path, 'CSV text or rows to loadNetwork');

@@ -220,8 +220,9 @@ export function* chunkedRows<R extends RowSink>(
   size: number,
   onProgress?: (done: number, total: number) => void,
   simpleLines = false,
+  readings: readonly boolean[] = READINGS,
 ): Generator<ChunkRequest, PassResult<Finished<R>>, Uint8Array | undefined> {
-  for (const windows1252 of READINGS) {
+  for (const windows1252 of readings) {
     const pass = new TablePass(file, windows1252, makeReader, simpleLines);
     const progress = byteProgress(onProgress, size);
     let done = 0;

@@ -7,21 +7,20 @@
  * @module
  */
 import { quoteCsvField } from '../../io/write-csv.js';
+import { ArgumentError } from '../../model/errors.js';
 import { cmp } from '../../model/geography.js';
+import { said, saidIn } from '../../model/options.js';
 import type { Municipality } from '../../model/schema.js';
 import { syntheticCapabilities } from '../capabilities.js';
+import { dayStrings } from '../edges.js';
+import { actorFields, csvLine, LINK_HEADER, linkFields } from '../rows.js';
 import { POLICE_REGIONS_SINCE } from '../shape.js';
 import { DEMO_DATA_DATE, MEDIAN_MIN_MUNICIPALITIES, SNAPSHOT_DATES, type DemoActorRow, type DemoNetwork, type DemoPlace } from './network.js';
 
 export const ACTOR_HEADER = ['id', 'name', 'kind', 'municipality', 'county', 'counties', 'focus', 'founded'] as const;
-export const LINK_HEADER = ['source', 'target', 'kind', 'weight', 'since', 'until'] as const;
 
-/** A CSV field, quoted only when it needs it: the library's writer's rule (`quoteCsvField`). */
-const csvField = (value: string): string => quoteCsvField(value);
-
-function csv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
-}
+/** A CSV file of rows of fields, LF line ends, through the generator's line writer (`csvLine`). */
+const csv = (header: readonly string[], rows: readonly (readonly string[])[]): string => [header, ...rows].map(csvLine).join('\n') + '\n';
 
 export interface DemoDesign {
   synthetic: true;
@@ -128,12 +127,17 @@ export interface DemoFiles {
 export function demoFiles(net: DemoNetwork, command: string): DemoFiles {
   const { geography, ix, ms, mun, countyOf, counties, countyName, place, seed } = net;
   const { actors, links, locals, bodies, policeOf, boardOf, regionOf } = net;
-  const { weak, isolated, noCross, noCrossOf, weakCounties, noCrossCounty, missingKind, bridges } = net;
+  const { weak, isolated, noCross, noCrossOf, weakCounties, missingKind, bridges } = net;
+  // The problems name codes and ids, the same in every language; the sentence around them is the catalogue's.
+  const notAsDesigned = (problems: readonly string[]) => new ArgumentError(saidIn('demoFiles', said('errors.demo.notAsDesigned', { seed: String(seed), problems: problems.join('\n  ') })));
+  const noCrossCounty = net.noCrossCounty;
+  if (noCrossCounty === undefined) throw notAsDesigned(['no county without cross-county links could be placed']);
   const policeIds = new Set(policeOf.values());
   const boardIds = new Set(boardOf.values());
   const regionIds = new Set(regionOf.values());
-  const actorCells = actors.map((row) => ACTOR_HEADER.map((c) => row[c] ?? ''));
-  const linkCells = links.map((l) => [l.source, l.target, l.kind, String(l.weight), l.since ?? '', l.until ?? '']);
+  const actorCells = actors.map((row) => actorFields(row, ACTOR_HEADER));
+  const date = dayStrings();
+  const linkCells = links.map((_, i) => linkFields(net.edges, net.nodes.ids, i, date));
   const actorsCsv = csv(ACTOR_HEADER, actorCells);
   const linksCsv = csv(LINK_HEADER, linkCells);
 
@@ -219,7 +223,7 @@ export function demoFiles(net: DemoNetwork, command: string): DemoFiles {
   const weights = links.map((l) => l.weight);
   const ended = links.filter((l) => l.until !== undefined);
   const activeOn = (date: string) => links.filter((l) => (l.since === undefined || l.since <= date) && (l.until === undefined || date <= l.until)).length;
-  const quoted = [ACTOR_HEADER, LINK_HEADER, ...actorCells, ...linkCells].reduce((n, row) => n + row.filter((v) => csvField(v) !== v).length, 0);
+  const quoted = [ACTOR_HEADER, LINK_HEADER, ...actorCells, ...linkCells].reduce((n, row) => n + row.filter((v) => quoteCsvField(v) !== v).length, 0);
   const firstName = (test: (row: DemoActorRow) => boolean) => actors.find(test)!.name;
 
   // Capabilities: the joint bodies against violence are the regional competence networks; members join with their membership link.
@@ -381,7 +385,7 @@ export function demoFiles(net: DemoNetwork, command: string): DemoFiles {
       problems.push(`link ${l.source}–${l.target} to a police region starts before ${POLICE_REGIONS_SINCE}`);
     }
   }
-  if (problems.length > 0) throw new Error(`generateDemoNetwork(${seed}): the output does not match its design:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0) throw notAsDesigned(problems);
 
   return { actorsCsv, linksCsv, capabilitiesCsv: caps.csv, design, designJson: `${JSON.stringify(design, null, 2)}\n` };
 }

@@ -1,45 +1,44 @@
 /**
- * The demonstration dataset's network, in stages over a geography: the
- * designed gaps, the actors, the links of actors with their municipalities
- * and authorities, the municipal ties and joint bodies, and ties across
- * municipal and county borders. Each stage draws from its own random stream
- * (`stageStream`), so tuning one leaves the others' draws alone and the same
- * seed gives byte-identical files. The country's parts (names, authorities)
- * come in as {@link DemoWords}; the generator names no country.
- *
- * The demo has parallel links on purpose (a project on top of an agreement
- * between the same pair). It keeps no map of all pairs of municipalities:
- * each municipality's ball of NEAR_STEPS border steps (`BorderSearch`), a km
- * grid for the pairs within CANDIDATE_KM (`KmGrid`), and full searches only
- * from the few municipalities that need far steps, so its stages are n·k.
- * Its draws are the demo's own, for a Sweden-shaped country (weak counties,
- * a designed gap per kind): `generateSynthetic` is the generator of the
- * benchmark sizes, from the same shape (shape.ts) and words.
+ * The demonstration dataset's configuration of the generator: Sweden-shaped
+ * plans for the shared stages (gaps.ts, authorities.ts, locals.ts, links.ts,
+ * bodies.ts, ties.ts, over the link store edges.ts and the rows rows.ts) on
+ * a geography, and the demo's own stages, local actors' ties within a
+ * municipality and across borders along the ties. Each stage draws from its
+ * own random stream (`stageStream`), so tuning one leaves the others' draws
+ * alone and the same seed gives byte-identical files. The country's parts
+ * (names, authorities) come in as {@link DemoWords}; the generator names no
+ * country. The demo keeps parallel links (a project on top of an agreement
+ * between the same pair) and weights in 0.5 steps; the scale sizes
+ * (`generateSynthetic`) are the other configuration.
  *
  * @module
  */
-import { BorderSearch, borderGraph, haversineKm, KmGrid } from '../../geo/distance.js';
-import { shuffled } from '../../metrics/random.js';
-import { cmp, indexGeography } from '../../model/geography.js';
-import type { Geography, Municipality } from '../../model/schema.js';
-import { BORDER_STEP_FACTORS, CROSS_COUNTY_FACTOR, DATA_DATE, dayOf, FIRST_DATE, isoOf, JOINT_BODY_SIZE, POLICE_REGIONS_SINCE, SMALL_POPULATION, stageStream } from '../shape.js';
+import { cmp } from '../../model/geography.js';
+import type { Geography } from '../../model/schema.js';
+import { DATA_DATE, POLICE_REGIONS_SINCE } from '../shape.js';
 import type { DemoWords } from './words.js';
+import { dayIndex, EdgeList, SYNTHETIC_LINK_KINDS, type SyntheticLinkKind } from '../edges.js';
+import { linkRows, Nodes } from '../rows.js';
+import { authorityActors } from '../authorities.js';
+import { localActors } from '../locals.js';
+import { type Gaps, type GapPlan, placeGaps, placesFrame } from '../gaps.js';
+import { authorityLinks, between, endOf, type LinkFrame, municipalAuthorityLinks, ownActorLinks, pickOf } from '../links.js';
+import { type BodyPlan, jointBodies } from '../bodies.js';
+import { bridgeTies, crossCountyTies, DEMO_TIES, establishedTies, everyoneTied, newTies, pairFactors, tieFrame, tieTools } from '../ties.js';
 
 // Model parameters. The generator uses them, and the dataset's README is
 // rendered from the same constants, so the two cannot drift apart.
 
 /** No date in the dataset is later than this (the population figures' date). */
 export const DEMO_DATA_DATE = DATA_DATE;
-/** Bounds of the probability that a municipality is linked to one of its own local actors (it rises with population). */
-export const OWN_ACTOR_LINK_PROBABILITY = { min: 0.35, max: 0.85 } as const;
-/** Municipality–municipality ties fall with distance as e^(−km / DISTANCE_DECAY_KM). */
-export const DISTANCE_DECAY_KM = 150;
+/** Bounds of the probability that a municipality is linked to one of its own local actors: the shared stage's (links.ts). */
+export { OWN_ACTOR_LINK_PROBABILITY } from '../links.js';
+/** Municipality–municipality ties fall with distance as e^(−km / DISTANCE_DECAY_KM): the demo's tie plan's (ties.ts). */
+export const DISTANCE_DECAY_KM = DEMO_TIES.decayKm;
 /** The tie factors by border steps and across a county border, and the planned joint body size: the shape's (shape.ts), which the scale sizes share. */
 export { BORDER_STEP_FACTORS, CROSS_COUNTY_FACTOR, JOINT_BODY_SIZE } from '../shape.js';
-export const BORDER_STEP_FACTOR_FAR = 0.006;
-/** Established municipality–municipality ties are dated in this range (or undated); new ones, with triadic closure, in the next. */
-export const ESTABLISHED_TIES = { from: FIRST_DATE, to: '2019-12-31' } as const;
-export const NEW_TIES = { from: '2020-01-01', to: '2025-06-30' } as const;
+/** Beyond three steps, and the ranges of established and new ties' dates: the tie stages' (ties.ts). */
+export { BORDER_STEP_FACTOR_FAR, ESTABLISHED_TIES, NEW_TIES } from '../ties.js';
 /** Weak counties are compared with the median of the other counties with at least this many municipalities. */
 export const MEDIAN_MIN_MUNICIPALITIES = 5;
 /** Dates for which design.json (and the README) give the number of active links (`net.asOf(date)`). */
@@ -47,390 +46,89 @@ export const SNAPSHOT_DATES = ['2015-06-30', DEMO_DATA_DATE] as const;
 /** An actor row of the dataset: its columns as text. */
 export type DemoActorRow = { id: string; name: string; kind: string } & Partial<Record<'municipality' | 'county' | 'counties' | 'focus' | 'founded', string>>;
 
-/** A link row of the dataset. */
-export interface DemoLinkRow {
-  source: string;
-  target: string;
-  kind: string;
-  weight: number;
-  since?: string;
-  until?: string;
-}
+export type { DemoPlace } from '../gaps.js';
 
-/** A municipality as the design names it. */
-export interface DemoPlace {
-  code: string;
-  name: string;
-}
 
-const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
-/** Pairs of municipalities within this many border steps, or within CANDIDATE_KM, may be tied by the two phases of ties. */
-const NEAR_STEPS = 4;
-const CANDIDATE_KM = 150;
-/** Farther than any two points on the earth (km): a search radius beyond it holds every pair. */
-const HALF_EARTH_KM = 20_016;
-/** The steps `stepsNear` gives for a reachable municipality more than NEAR_STEPS away. */
-const FAR = Infinity;
-
-const RELIGIOUS_FOCUS = ['faith-dialogue', 'youth', 'women', 'social-support'] as const;
-
-/** The geography and its lookups, and the seed's stage streams: what every stage reads. */
+/** The places (gaps.ts) and the tie stages' searches over them (ties.ts): what every stage reads. */
 function demoFrame(geography: Geography, seed: number) {
-  const ix = indexGeography(geography);
-  const ms: Municipality[] = [...ix.municipality.values()];
-  const mun = (code: string) => ix.municipality.get(code)!;
-  const countyOf = (code: string) => mun(code).county;
-  const counties = [...geography.counties].sort((a, b) => cmp(a.code, b.code));
-  const countyName = (code: string) => ix.county.get(code)!.name;
-  const place = (code: string): DemoPlace => ({ code, name: mun(code).name });
-
-  // One RNG stream per stage, so tuning one stage leaves the others alone.
-  const stream = (stage: number) => stageStream(seed, stage);
-
-  const dist = (a: string, b: string) => {
-    const p = mun(a);
-    const q = mun(b);
-    return haversineKm(p.lat, p.lon, q.lat, q.lon);
-  };
-  const borders = (code: string) => ix.bordersOf.get(code) ?? [];
-
-  // Border steps without a map per municipality (n²): each municipality's
-  // ball of NEAR_STEPS steps (n·k), components for "reachable at all", and a
-  // full search from the few municipalities that need exact far steps.
-  const graph = borderGraph(geography);
-  const search = new BorderSearch(graph);
-  const component = new Int32Array(graph.codes.length).fill(-1);
-  for (let i = 0, n = 0; i < component.length; i++) {
-    if (component[i]! >= 0) continue;
-    for (let k = 0, reached = search.from(i); k < reached; k++) component[search.order[k]!] = n;
-    n++;
-  }
-  const ball = graph.codes.map((_, i) => {
-    const near = new Map<number, number>();
-    for (let k = 0, reached = search.from(i, NEAR_STEPS); k < reached; k++) near.set(search.order[k]!, search.steps[search.order[k]!]!);
-    return near;
-  });
-  const gi = (code: string) => graph.index.get(code)!;
-  /** Border steps from a to b when at most NEAR_STEPS, FAR when more, undefined when b cannot be reached over borders. */
-  const stepsNear = (a: string, b: string): number | undefined => {
-    const x = gi(a);
-    const y = gi(b);
-    return ball[x]!.get(y) ?? (component[x] === component[y] ? FAR : undefined);
-  };
-  /** Exact border steps from `code` to every municipality (undefined: not reachable): one search over the country. */
-  const stepsFrom = (code: string): ((other: string) => number | undefined) => {
-    search.from(gi(code));
-    const steps = Int32Array.from(search.steps);
-    return (other) => {
-      const s = steps[gi(other)]!;
-      return s < 0 ? undefined : s;
-    };
-  };
-  /** Municipalities (their `ms` indices) whose centroids are within `CANDIDATE_KM` of `ms[i]`. */
-  const grid = new KmGrid(
-    ms.map((m) => m.lat),
-    ms.map((m) => m.lon),
-    CANDIDATE_KM,
-  );
-  const msIndex = new Map(ms.map((m, i) => [m.code, i]));
-  /** The `ms` indices of the municipalities within NEAR_STEPS border steps of `ms[i]`. */
-  const nearIndices = (i: number) => [...ball[gi(ms[i]!.code)]!.keys()].map((g) => msIndex.get(graph.codes[g]!)!);
-  return { geography, ix, ms, msIndex, mun, countyOf, counties, countyName, place, stepsNear, stepsFrom, grid, nearIndices, dist, borders, stream };
+  const places = placesFrame(geography, seed);
+  return { ...places, ...tieFrame(places, DEMO_TIES) };
 }
 
 type Frame = ReturnType<typeof demoFrame>;
 
-/**
- * Stage 1, the gaps: the weak counties and their municipalities without
- * cross-municipal links, the county without cross-county links, the
- * isolated municipalities, the bridges (a hub and its dependents) and the
- * municipalities missing a partner kind; and the rule that keeps them
- * (`crossAllowed`).
- */
-function placeGaps(f: Frame, words: DemoWords) {
-  const { ix, ms, mun, countyOf, counties, borders, stream } = f;
-  const g = stream(1);
-  const reserved = new Set<string>();
 
-  const weakEligible = counties.filter((c) => !words.neverWeak.includes(c.code) && (ix.municipalitiesOf.get(c.code)?.length ?? 0) >= 7);
-  const weakCounties = shuffled(weakEligible, g)
-    .slice(0, 2)
-    .map((c) => c.code)
-    .sort(cmp);
-  const nccEligible = counties.filter(
-    (c) => !weakCounties.includes(c.code) && !words.neverWithoutCrossCounty.includes(c.code) && (ix.municipalitiesOf.get(c.code)?.length ?? 0) >= 5,
-  );
-  const noCrossCounty = shuffled(nccEligible, g)[0]!.code;
+/** The demo's joint bodies: nine counties and the big ones, named after their centre, one across a county border. */
+const DEMO_BODIES: BodyPlan = { count: 9, named: true, police: 0.6, board: 0.5, civilMembers: 0.4, crossBorder: true, attributes: true };
 
-  // Municipalities without cross-municipal links: a third of each weak county, from its smaller two thirds.
-  const noCross = new Set<string>();
-  const noCrossOf = new Map<string, string[]>();
-  for (const c of weakCounties) {
-    const list = [...ix.municipalitiesOf.get(c)!];
-    const smaller = [...list].sort((p, q) => p.population - q.population || cmp(p.code, q.code)).slice(0, Math.ceil((list.length * 2) / 3));
-    const chosen = shuffled(smaller, g)
-      .slice(0, Math.max(3, Math.floor(list.length / 3)))
-      .map((m) => m.code)
-      .sort(cmp);
-    noCrossOf.set(c, chosen);
-    for (const code of chosen) {
-      noCross.add(code);
-      reserved.add(code);
-    }
-  }
-
-  // Isolated: four small mainland municipalities in four different counties outside the weak ones.
-  const isolated = new Set<string>();
-  {
-    const used = new Set<string>();
-    for (const m of shuffled(
-      ms.filter((m) => m.population < SMALL_POPULATION && !m.island && !weakCounties.includes(m.county)),
-      g,
-    )) {
-      if (isolated.size === 4) break;
-      if (used.has(m.county)) continue;
-      used.add(m.county);
-      isolated.add(m.code);
-      reserved.add(m.code);
-    }
-  }
-
-  // Bridges: a hub whose small bordering neighbours cooperate with no one else.
-  const dependentHub = new Map<string, string>();
-  const bridges: { hub: string; dependents: string[] }[] = [];
-  for (const want of [2, 1]) {
-    const hubs = shuffled(
-      ms.filter((m) => m.population >= SMALL_POPULATION && !weakCounties.includes(m.county) && !reserved.has(m.code)),
-      g,
-    );
-    for (const h of hubs) {
-      const deps = borders(h.code).filter((c) => {
-        const d = mun(c);
-        return (
-          d.county === h.county &&
-          d.population < SMALL_POPULATION &&
-          !reserved.has(c) &&
-          // the dependent must border someone else, or the bridge is trivial
-          borders(c).some((x) => x !== h.code)
-        );
-      });
-      if (deps.length < want) continue;
-      const chosen = shuffled(deps, g).slice(0, want).sort(cmp);
-      bridges.push({ hub: h.code, dependents: chosen });
-      reserved.add(h.code);
-      for (const c of chosen) {
-        reserved.add(c);
-        dependentHub.set(c, h.code);
-      }
-      break;
-    }
-  }
-
-  // Municipalities that are not linked to any actor of one partner kind, though such actors exist there.
-  const missingKind = new Map<string, 'religious' | 'civil_society'>();
-  {
-    const pool = shuffled(
-      ms.filter((m) => !reserved.has(m.code)),
-      g,
-    );
-    // one larger municipality among the religious ones, so the gap is not only in small places
-    const large = pool.find((m) => m.population >= 50_000);
-    if (large) missingKind.set(large.code, 'religious');
-    for (const m of pool) {
-      if (missingKind.size >= 7) break;
-      if (missingKind.has(m.code)) continue;
-      const religiousSoFar = [...missingKind.values()].filter((k) => k === 'religious').length;
-      missingKind.set(m.code, religiousSoFar < 4 ? 'religious' : 'civil_society');
-    }
-    for (const code of missingKind.keys()) reserved.add(code);
-  }
-
-  const weak = new Set(weakCounties);
-  /** May actors of municipalities a and b be linked (which would tie a and b)? */
-  const crossAllowed = (a: string, b: string): boolean => {
-    if (a === b) return false;
-    if (isolated.has(a) || isolated.has(b) || noCross.has(a) || noCross.has(b)) return false;
-    const ha = dependentHub.get(a);
-    const hb = dependentHub.get(b);
-    if (ha !== undefined || hb !== undefined) return ha === b || hb === a;
-    const ca = countyOf(a);
-    const cb = countyOf(b);
-    if (ca !== cb && (ca === noCrossCounty || cb === noCrossCounty)) return false;
-    return true;
-  };
-  return { weakCounties, noCrossCounty, noCross, noCrossOf, isolated, dependentHub, bridges, missingKind, weak, crossAllowed };
-}
-
-type Gaps = ReturnType<typeof placeGaps>;
+/** The demo's gaps: two weak counties, one without cross-county links, four isolated municipalities, a bridge of two dependents and one of one, seven missing a partner kind. */
+const DEMO_GAPS: GapPlan = { stream: 1, weakCounties: 2, crossCountyGap: true, isolated: 4, bridges: [2, 1], missingKinds: 7 };
 
 /** Stage 2, the actors: the authorities of each county and region, then each municipality's religious and civil-society actors. */
 function demoActors(f: Frame, words: DemoWords) {
   const { ms, counties, stream } = f;
   const a = stream(2);
-  const actors: DemoActorRow[] = [];
-  const policeOf = new Map<string, string>(); // county → police region actor id
-  const boardOf = new Map<string, string>();
-  const regionOf = new Map<string, string>();
+  const nodes = new Nodes<DemoActorRow>(ms.map((m) => m.code));
+  const authorities = authorityActors(nodes, counties, words, { policeRegions: words.policeRegions, national: 0, attributes: true });
+  // The stages below name the authorities by id, per county code.
+  const idOf = (byCounty: readonly number[]) => new Map(counties.flatMap((c, i) => (byCounty[i]! >= 0 ? [[c.code, nodes.ids[byCounty[i]!]!] as const] : [])));
+  const policeOf = idOf(authorities.police);
+  const boardOf = idOf(authorities.board);
+  const regionOf = idOf(authorities.region);
 
-  const regions = new Map<string, string[]>();
-  for (const { region, county } of words.policeRegions) {
-    const list = regions.get(region) ?? [];
-    list.push(county);
-    regions.set(region, list);
-  }
-  for (const [region, covered] of regions) {
-    const id = words.policeId(region);
-    actors.push({ id, name: region, kind: 'authority', counties: [...covered].sort(cmp).join(';'), focus: 'police' });
-    for (const c of covered) policeOf.set(c, id);
-  }
-  for (const c of counties) {
-    const id = words.boardId(c.code);
-    actors.push({ id, name: words.boardName(c.name), kind: 'authority', county: c.code, focus: 'coordination' });
-    boardOf.set(c.code, id);
-  }
-  for (const c of counties) {
-    const id = words.regionId(c.code);
-    actors.push({ id, name: words.regionName(c.name), kind: 'county', county: c.code, focus: 'health-care' });
-    regionOf.set(c.code, id);
-  }
-
+  const localNodes = localActors(nodes, ms, words, {
+    count: (m) => {
+      const l = Math.log(ms[m]!.population / 3000);
+      const nRel = Math.max(1, Math.round(0.4 + 1.1 * l + (a() - 0.5) * 1.6));
+      const nCiv = Math.max(1, Math.round(0.9 + 1.7 * l + (a() - 0.5) * 2.4));
+      return [nRel, nCiv];
+    },
+    attributes: a,
+  });
+  // The stages below name the local actors by id, per municipality code.
   const locals = new Map<string, { religious: string[]; civil: string[] }>();
   const kindOf = new Map<string, string>();
-  for (const m of ms) {
-    const l = Math.log(m.population / 3000);
-    const nRel = Math.max(1, Math.round(0.4 + 1.1 * l + (a() - 0.5) * 1.6));
-    const nCiv = Math.max(1, Math.round(0.9 + 1.7 * l + (a() - 0.5) * 2.4));
-    const entry = { religious: [] as string[], civil: [] as string[] };
-    for (let i = 1; i <= nRel; i++) {
-      const id = `rel-${m.code}-${i}`;
-      const focus = RELIGIOUS_FOCUS[Math.floor(a() * RELIGIOUS_FOCUS.length)]!;
-      const founded = String(1880 + Math.floor(a() * 141));
-      actors.push({ id, name: words.religiousName(i, m.name), kind: 'religious', municipality: m.code, focus, founded });
-      entry.religious.push(id);
-    }
-    const perTopic = new Map<string, number>();
-    for (let i = 1; i <= nCiv; i++) {
-      const id = `cs-${m.code}-${i}`;
-      const topic = words.civilTopics[Math.floor(a() * words.civilTopics.length)]!;
-      const n = (perTopic.get(topic.focus) ?? 0) + 1;
-      perTopic.set(topic.focus, n);
-      const founded = String(1920 + Math.floor(a() * 104));
-      actors.push({ id, name: `${topic.noun} ${n} (${m.name})`, kind: 'civil_society', municipality: m.code, focus: topic.focus, founded });
-      entry.civil.push(id);
-    }
-    locals.set(m.code, entry);
+  for (const [m, { code }] of ms.entries()) {
+    const split = localNodes.start[m]! + localNodes.religious[m]!;
+    const entry = { religious: nodes.ids.slice(localNodes.start[m], split), civil: nodes.ids.slice(split, localNodes.start[m + 1]) };
+    locals.set(code, entry);
     for (const id of entry.religious) kindOf.set(id, 'religious');
     for (const id of entry.civil) kindOf.set(id, 'civil_society');
   }
-  return { actors, policeOf, boardOf, regionOf, locals, kindOf };
+  return { nodes, actors: nodes.actors, authorities, policeOf, boardOf, regionOf, locals, localNodes, kindOf };
 }
 
 type Actors = ReturnType<typeof demoActors>;
 
-/** The link rows as they are made, and the date draws of links. */
-function linkList() {
-  const links: DemoLinkRow[] = [];
-  const add = (source: string, target: string, kind: string, weight: number, since?: string, until?: string) => {
-    const link: DemoLinkRow = { source, target, kind, weight };
-    if (since !== undefined) link.since = since;
-    if (until !== undefined) link.until = until;
-    links.push(link);
+/** The links as they are made (parallel ones kept: the demo's configuration), and the date draws of links. */
+function linkList(nodes: Nodes<DemoActorRow>) {
+  const edges = new EdgeList({ distinctPairs: false, weights: 'given' });
+  const add = (source: string, target: string, kind: SyntheticLinkKind, weight: number, since?: string, until?: string) => {
+    edges.put(nodes.node(source), nodes.node(target), SYNTHETIC_LINK_KINDS.indexOf(kind), weight, dayIndex(since), dayIndex(until));
   };
-  const between = (rng: () => number, from: string, to: string) => isoOf(dayOf(from) + Math.floor(rng() * (dayOf(to) - dayOf(from) + 1)));
-  /** An end date 1–3 years after `since`, or undefined when that is after the data date (still running). */
-  const endOf = (rng: () => number, since: string) => {
-    const end = isoOf(dayOf(since) + 365 + Math.floor(rng() * 731));
-    return end <= DEMO_DATA_DATE ? end : undefined;
-  };
-  const pickOf = <T>(rng: () => number, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
-  return { links, add, between, endOf, pickOf };
+  return { edges, add, between, endOf, pickOf };
 }
 
 type Links = ReturnType<typeof linkList>;
 
 type Built = Frame & Gaps & Actors & Links;
 
-/** Stage 3: the authorities among themselves. */
-function authorityLinks(c: Built) {
-  const { counties, stream, boardOf, regionOf, policeOf, add, between } = c;
-  // Authorities among themselves.
-  {
-    const r = stream(3);
-    for (const c of counties) {
-      add(boardOf.get(c.code)!, regionOf.get(c.code)!, 'agreement', 2, between(r, '2012-01-01', '2018-12-31'));
-      add(policeOf.get(c.code)!, boardOf.get(c.code)!, 'agreement', 2, between(r, POLICE_REGIONS_SINCE, '2017-12-31'));
-    }
-  }
-}
-
-/** Stage 4: municipalities with their own local actors. */
-function ownActorLinks(c: Built) {
-  const { ms, stream, isolated, locals, missingKind, add, between, endOf } = c;
-  // Municipalities with their own local actors.
-  {
-    const r = stream(4);
-    for (const m of ms) {
-      if (isolated.has(m.code)) continue;
-      const mine = locals.get(m.code)!;
-      const lp = Math.log(m.population / 15_000);
-      for (const [kind, ids] of [
-        ['religious', mine.religious],
-        ['civil_society', mine.civil],
-      ] as const) {
-        if (missingKind.get(m.code) === kind) continue;
-        const p = clamp((kind === 'religious' ? 0.55 : 0.62) + 0.05 * lp, OWN_ACTOR_LINK_PROBABILITY.min, OWN_ACTOR_LINK_PROBABILITY.max);
-        const linked: string[] = [];
-        for (const id of ids) {
-          // always draw, so the stream does not depend on earlier outcomes
-          const u = r();
-          const v = r();
-          const w = r();
-          if (u >= p) continue;
-          linked.push(id);
-          addLocal(m.code, id, kind, v, w, r);
-        }
-        if (linked.length === 0) addLocal(m.code, ids[Math.floor(r() * ids.length)]!, kind, r(), r(), r);
-      }
-    }
-    function addLocal(code: string, id: string, kind: 'religious' | 'civil_society', v: number, w: number, r: () => number) {
-      const since = w < 0.08 ? undefined : between(r, '2010-01-01', '2025-06-30');
-      if (kind === 'religious') {
-        if (v < 0.7) add(code, id, 'dialogue', w < 0.5 ? 1 : 1.5, since);
-        else add(code, id, 'agreement', 2, since);
-      } else if (v < 0.35) add(code, id, 'agreement', w < 0.5 ? 2 : 2.5, since);
-      else if (v < 0.65) add(code, id, 'project', 1.5, since, since && endOf(r, since));
-      else add(code, id, 'network', 1, since);
-    }
-  }
-}
-
-/** Stage 5: municipalities with their authorities. */
-function authorityTies(c: Built) {
-  const { ms, stream, isolated, policeOf, boardOf, regionOf, add, between, endOf } = c;
-  // Municipalities with their authorities.
-  {
-    const r = stream(5);
-    for (const m of ms) {
-      if (isolated.has(m.code)) continue;
-      const lp = Math.log(m.population / 15_000);
-      const u = [r(), r(), r(), r(), r(), r()];
-      if (u[0]! < clamp(0.8 + 0.06 * lp, 0.55, 0.97)) {
-        add(m.code, policeOf.get(m.county)!, 'agreement', u[3]! < 0.5 ? 2.5 : 3, between(r, POLICE_REGIONS_SINCE, '2021-12-31'));
-      }
-      if (u[1]! < clamp(0.6 + 0.08 * lp, 0.35, 0.9)) {
-        add(m.code, boardOf.get(m.county)!, 'network', u[4]! < 0.6 ? 1 : 1.5, between(r, '2011-01-01', '2022-12-31'));
-      }
-      if (u[2]! < clamp(0.45 + 0.1 * lp, 0.2, 0.85)) {
-        add(m.code, regionOf.get(m.county)!, 'agreement', 2, u[5]! < 0.1 ? undefined : between(r, '2012-01-01', '2023-12-31'));
-      }
-      // a few time-limited projects with the county administrative board
-      if (r() < clamp(0.15 + 0.05 * lp, 0.05, 0.4)) {
-        const since = between(r, '2016-01-01', '2023-12-31');
-        add(m.code, boardOf.get(m.county)!, 'project', 1.5, since, endOf(r, since));
-      }
-    }
-  }
+/** Stages 3, 4 and 5, the shared link stages (links.ts): the authorities among themselves, municipalities with their own local actors and with their authorities. */
+function sharedLinks(c: Built): void {
+  const { ms, counties, seed, isolated, missingKind, edges, authorities, localNodes } = c;
+  const countyIndex = new Map(counties.map((x, i) => [x.code, i]));
+  const frame: LinkFrame = {
+    seed,
+    M: ms.length,
+    population: ms.map((m) => m.population),
+    county: ms.map((m) => countyIndex.get(m.county)!),
+    isolated: ms.map((m) => (isolated.has(m.code) ? 1 : 0)),
+    edges,
+  };
+  authorityLinks(frame, authorities);
+  ownActorLinks(frame, { ...localNodes, missing: (m) => missingKind.get(ms[m]!.code) });
+  municipalAuthorityLinks(frame, authorities);
 }
 
 /** Stage 6: local actors with each other inside a municipality, and with the police region and the board. */
@@ -468,281 +166,8 @@ function localLinks(c: Built) {
   }
 }
 
-/** The municipal ties as they are made (direct ties and shared joint bodies), and `addTie`, which draws from stage 7's stream. */
-function tieTools(c: Built) {
-  const { ms, stream, add, between, endOf } = c;
-  const tiedWith = new Map<string, Set<string>>(ms.map((m) => [m.code, new Set<string>()]));
-  const tie = (x: string, y: string) => {
-    tiedWith.get(x)!.add(y);
-    tiedWith.get(y)!.add(x);
-  };
-  const tied = (x: string, y: string) => tiedWith.get(x)!.has(y);
-  const directTies: { a: string; b: string; since: string | undefined }[] = [];
-
-  const mr = stream(7);
-  const addTie = (x: string, y: string, since: string | undefined, durable = false) => {
-    const [p, q] = x < y ? [x, y] : [y, x];
-    const u = mr();
-    const v = mr();
-    if (durable || u < 0.5) add(p, q, 'agreement', v < 0.4 ? 2 : v < 0.8 ? 2.5 : 3, since);
-    else if (u < 0.82) add(p, q, 'network', v < 0.6 ? 1 : 1.5, since);
-    else add(p, q, 'project', v < 0.5 ? 1.5 : 2, since, since && endOf(mr, since));
-    // a second, time-limited project on top of one in five ties
-    if (mr() < 0.2) {
-      const s2 = between(mr, since !== undefined && since > '2012-01-01' ? since : '2012-01-01', '2025-06-30');
-      add(p, q, 'project', 1.5, s2, endOf(mr, s2));
-    }
-    directTies.push({ a: p, b: q, since });
-    tie(p, q);
-  };
-  return { tiedWith, tie, tied, directTies, mr, addTie };
-}
-
 type Ties = Built & ReturnType<typeof tieTools>;
-
-/** The bridges first: each dependent cooperates with its hub only, durably. */
-function bridgeTies(c: Ties): void {
-  const { bridges, addTie, between, mr } = c;
-  for (const b of bridges) for (const d of b.dependents) addTie(b.hub, d, between(mr, '2011-01-01', '2016-12-31'), true);
-}
-
-/** Stage 8, joint bodies: multi-municipality associations within a county, and one across a county border. */
-function jointBodies(c: Ties, words: DemoWords) {
-  const { geography, ix, counties, stream, stepsFrom, dist, borders, countyOf, mun, weak, isolated, noCross, dependentHub, crossAllowed, actors, locals, policeOf, boardOf, add, between, pickOf, tie } = c;
-  const bodies: { id: string; members: string[] }[] = [];
-  {
-    const r = stream(8);
-    const bodyCounties = shuffled(
-      counties.filter((c) => !weak.has(c.code) && (ix.municipalitiesOf.get(c.code)?.length ?? 0) >= 4),
-      r,
-    ).slice(0, 9);
-    // the two largest counties by number of municipalities get a second body
-    const bigOnes = counties.filter((c) => (ix.municipalitiesOf.get(c.code)?.length ?? 0) >= 30 && !weak.has(c.code));
-    const plan = [...bodyCounties.map((c) => c.code), ...bigOnes.map((c) => c.code)];
-    const inBody = new Set<string>();
-    const usedNames = new Set<string>();
-    let n = 0;
-    for (const county of plan) {
-      const pool = ix.municipalitiesOf
-        .get(county)!
-        .filter((m) => !isolated.has(m.code) && !noCross.has(m.code) && !dependentHub.has(m.code) && !inBody.has(m.code));
-      if (pool.length < JOINT_BODY_SIZE.min) continue;
-      const top = [...pool].sort((p, q) => q.population - p.population || cmp(p.code, q.code)).slice(0, 3);
-      const centre = pickOf(r, top);
-      const size = JOINT_BODY_SIZE.min + Math.floor(r() * (JOINT_BODY_SIZE.max - JOINT_BODY_SIZE.min + 1));
-      const steps = stepsFrom(centre.code);
-      const near = pool
-        .filter((m) => m.code !== centre.code)
-        .sort(
-          (p, q) =>
-            (steps(p.code) ?? 99) - (steps(q.code) ?? 99) ||
-            dist(centre.code, p.code) - dist(centre.code, q.code) ||
-            cmp(p.code, q.code),
-        );
-      const members = [centre.code];
-      for (const m of near) {
-        if (members.length >= size) break;
-        if (members.every((x) => crossAllowed(x, m.code))) members.push(m.code);
-      }
-      if (members.length < JOINT_BODY_SIZE.min) continue;
-      n++;
-      let name = pickOf(r, words.bodyNames)(centre.name);
-      if (usedNames.has(name)) name = words.numberedBody(name, n);
-      usedNames.add(name);
-      const id = `jb-${county}-${n}`;
-      const focus = pickOf(r, ['crime-prevention', 'violence-prevention', 'social-cohesion']);
-      const founded = between(r, '2011-01-01', '2018-12-31');
-      actors.push({ id, name, kind: 'joint_body', county, focus, founded: founded.slice(0, 4) });
-      members.sort(cmp);
-      for (const c of members) {
-        add(id, c, 'member', 1, r() < 0.8 ? founded : between(r, founded, '2024-12-31'));
-        inBody.add(c);
-      }
-      // police regions exist since 2015-01-01
-      if (r() < 0.6) add(id, policeOf.get(county)!, 'member', 1, founded >= POLICE_REGIONS_SINCE ? founded : between(r, POLICE_REGIONS_SINCE, '2016-12-31'));
-      if (r() < 0.5) add(id, boardOf.get(county)!, 'member', 1, founded);
-      for (const c of members) {
-        if (r() < 0.4) add(id, pickOf(r, locals.get(c)!.civil), 'member', 0.5, between(r, founded, '2025-06-30'));
-      }
-      bodies.push({ id, members });
-      for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) tie(members[i]!, members[j]!);
-    }
-
-    // One body across a county border.
-    const crossPairs = geography.borders
-      .map((bp) => [bp.a, bp.b] as const)
-      .filter(([x, y]) => countyOf(x) !== countyOf(y) && !weak.has(countyOf(x)) && !weak.has(countyOf(y)) && crossAllowed(x, y) && !inBody.has(x) && !inBody.has(y))
-      .sort((p, q) => cmp(p[0], q[0]) || cmp(p[1], q[1]));
-    if (crossPairs.length > 0) {
-      const [x, y] = pickOf(r, crossPairs);
-      const members = [x, y];
-      for (const c of [...borders(x), ...borders(y)].sort(cmp)) {
-        if (members.length >= 4) break;
-        if (members.includes(c) || inBody.has(c) || weak.has(countyOf(c))) continue;
-        if (members.every((m) => crossAllowed(m, c))) members.push(c);
-      }
-      members.sort(cmp);
-      const id = 'jb-x-1';
-      const founded = between(r, '2013-01-01', '2019-12-31');
-      actors.push({
-        id,
-        name: words.crossBorderBodyName(mun(x).name, mun(y).name),
-        kind: 'joint_body',
-        counties: [...new Set(members.map(countyOf))].sort(cmp).join(';'),
-        focus: 'crime-prevention',
-        founded: founded.slice(0, 4),
-      });
-      for (const c of members) add(id, c, 'member', 1, founded);
-      bodies.push({ id, members });
-      for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) tie(members[i]!, members[j]!);
-    }
-  }
-  return bodies;
-}
-
-/** How likely a tie between two municipalities is (distance, border steps, sizes, counties), and the pairs within reach. */
-function pairFactors(c: Ties) {
-  const { ms, mun, countyOf, stepsNear, grid, nearIndices, dist, weak, crossAllowed } = c;
-  const geoFactor = (x: string, y: string): number => {
-    const d = dist(x, y);
-    const s = stepsNear(x, y);
-    let f: number;
-    if (s === 1 || s === 2 || s === 3) f = BORDER_STEP_FACTORS[s - 1]!;
-    else if (s !== undefined) f = BORDER_STEP_FACTOR_FAR;
-    else f = d < 30 ? 0.8 : d < 80 ? 0.12 : 0.01; // islands: by distance only
-    return f * Math.exp(-d / DISTANCE_DECAY_KM);
-  };
-  const sizeFactor = (x: string, y: string): number => {
-    const px = mun(x).population;
-    const py = mun(y).population;
-    let f = 0.5 + 0.35 * Math.min(Math.abs(Math.log(px / py)), 3);
-    if (Math.max(px, py) >= 50_000 && Math.min(px, py) < 25_000) f *= 1.3;
-    return f;
-  };
-  const pairFactor = (x: string, y: string): number => {
-    const cx = countyOf(x);
-    const cy = countyOf(y);
-    return geoFactor(x, y) * sizeFactor(x, y) * (cx === cy ? 1 : CROSS_COUNTY_FACTOR) * (weak.has(cx) || weak.has(cy) ? 0.12 : 1);
-  };
-  /** No pair in two counties `km` or more apart has a higher pairFactor: geoFactor ≤ e^(−km / DISTANCE_DECAY_KM), sizeFactor ≤ (0.5 + 0.35 × 3) × 1.3. */
-  const crossCountyBound = (km: number) => Math.exp(-km / DISTANCE_DECAY_KM) * (0.5 + 0.35 * 3) * 1.3 * CROSS_COUNTY_FACTOR;
-  // The pairs within NEAR_STEPS border steps or CANDIDATE_KM, in the order of
-  // a scan of every pair (i < j in geography order): n·k, from each one's
-  // ball and grid cells, instead of n² pairs.
-  const candidatePairs: [string, string][] = [];
-  for (let i = 0; i < ms.length; i++) {
-    const x = ms[i]!.code;
-    const later = [...new Set([...nearIndices(i), ...grid.within(i)])].filter((j) => j > i).sort((p, q) => p - q);
-    for (const j of later) {
-      const y = ms[j]!.code;
-      if (crossAllowed(x, y)) candidatePairs.push([x, y]);
-    }
-  }
-  return { pairFactor, crossCountyBound, candidatePairs };
-}
-
 type Paired = Ties & ReturnType<typeof pairFactors>;
-
-/** Stage 9, phase 1: established cooperation (dated 2010–2019 or undated). */
-function establishedTies(c: Paired): void {
-  const { stream, candidatePairs, tied, pairFactor, addTie, between } = c;
-  // Phase 1: established cooperation (dated 2010–2019 or undated).
-  {
-    const r = stream(9);
-    for (const [x, y] of candidatePairs) {
-      const u = r();
-      const v = r();
-      if (tied(x, y) || u >= Math.min(0.9, 0.9 * pairFactor(x, y))) continue;
-      addTie(x, y, v < 0.08 ? undefined : between(r, ESTABLISHED_TIES.from, ESTABLISHED_TIES.to));
-    }
-  }
-}
-
-/** Stage 10, phase 2: new cooperation 2020–2025, far more likely between municipalities that share partners. */
-function newTies(c: Paired): void {
-  const { stream, candidatePairs, tied, tiedWith, pairFactor, addTie, between } = c;
-  // Phase 2: new cooperation 2020–2025, far more likely between municipalities that share partners.
-  {
-    const r = stream(10);
-    const before = new Map([...tiedWith].map(([k, v]) => [k, new Set(v)]));
-    for (const [x, y] of candidatePairs) {
-      const u = r();
-      if (tied(x, y)) continue;
-      const nx = before.get(x)!;
-      let shared = 0;
-      for (const z of before.get(y)!) if (nx.has(z)) shared++;
-      const boost = shared === 0 ? 0.15 : 1 + 0.9 * Math.min(shared, 4);
-      if (u >= Math.min(0.9, 0.35 * pairFactor(x, y) * boost)) continue;
-      addTie(x, y, between(r, NEW_TIES.from, NEW_TIES.to));
-    }
-  }
-}
-
-/** Stage 13: every county but the designed one cooperates across its border at least once. */
-function crossCountyTies(c: Paired): void {
-  const { ix, ms, msIndex, counties, stream, countyOf, noCrossCounty, tiedWith, crossAllowed, pairFactor, crossCountyBound, addTie, between } = c;
-  // Every county but the designed one cooperates across its border at least once.
-  {
-    const r = stream(13);
-    const lat = ms.map((m) => m.lat);
-    const lon = ms.map((m) => m.lon);
-    const crosses = new Set<string>();
-    for (const [x, set] of tiedWith) for (const y of set) if (countyOf(x) !== countyOf(y)) crosses.add(countyOf(x));
-    for (const c of counties) {
-      if (c.code === noCrossCounty || crosses.has(c.code)) continue;
-      // The best pair of all (first in county and geography order among equals),
-      // searched within a radius that doubles until no pair beyond it could
-      // score higher: n·k for a county, where every pair would be n².
-      let best: [string, string] | undefined;
-      let bestScore = 0;
-      for (let km = CANDIDATE_KM; ; km *= 2) {
-        const grid = new KmGrid(lat, lon, km);
-        best = undefined;
-        bestScore = 0;
-        for (const m of ix.municipalitiesOf.get(c.code)!) {
-          for (const j of grid.within(msIndex.get(m.code)!).sort((p, q) => p - q)) {
-            const o = ms[j]!;
-            if (o.county === c.code || !crossAllowed(m.code, o.code)) continue;
-            const score = pairFactor(m.code, o.code);
-            if (score > bestScore) [best, bestScore] = [[m.code, o.code], score];
-          }
-        }
-        if (bestScore > crossCountyBound(km) * (1 + 1e-9) || km > HALF_EARTH_KM) break;
-      }
-      if (best) {
-        addTie(best[0], best[1], between(r, ESTABLISHED_TIES.from, ESTABLISHED_TIES.to), true);
-        crosses.add(c.code).add(countyOf(best[1]));
-      }
-    }
-  }
-}
-
-/** Stage 11: every municipality outside the deliberate gaps cooperates with at least one other. */
-function everyoneTied(c: Paired): void {
-  const { ms, stream, stepsFrom, countyOf, isolated, noCross, dependentHub, tiedWith, crossAllowed, addTie, between } = c;
-  // Every municipality outside the deliberate gaps cooperates with at least one other.
-  {
-    const r = stream(11);
-    for (const m of ms) {
-      if (isolated.has(m.code) || noCross.has(m.code)) continue;
-      // a hub needs a tie beyond its dependents, or it bridges nothing
-      if ([...tiedWith.get(m.code)!].some((x) => dependentHub.get(x) !== m.code)) continue;
-      // The first in the order of border steps, own county first, larger first, code: one scan, no sort.
-      const steps = stepsFrom(m.code);
-      const before = (p: Municipality, q: Municipality) =>
-        (steps(p.code) ?? 99) - (steps(q.code) ?? 99) ||
-        (countyOf(p.code) === m.county ? 0 : 1) - (countyOf(q.code) === m.county ? 0 : 1) ||
-        q.population - p.population ||
-        cmp(p.code, q.code);
-      let partner: Municipality | undefined;
-      for (const o of ms) {
-        if (!crossAllowed(m.code, o.code) || dependentHub.get(o.code) === m.code) continue;
-        if (partner === undefined || before(o, partner) < 0) partner = o;
-      }
-      if (partner) addTie(m.code, partner.code, between(r, ESTABLISHED_TIES.from, ESTABLISHED_TIES.to), true);
-    }
-  }
-}
 
 /** Stage 12: local actors working across municipal borders. */
 function crossLocalLinks(c: Paired): void {
@@ -783,19 +208,19 @@ export type DemoNetwork = ReturnType<typeof generateDemoNetwork>;
  */
 export function generateDemoNetwork(geography: Geography, words: DemoWords, seed: number) {
   const frame = demoFrame(geography, seed);
-  const built: Built = { ...frame, ...placeGaps(frame, words), ...demoActors(frame, words), ...linkList() };
-  authorityLinks(built);
-  ownActorLinks(built);
-  authorityTies(built);
+  const gaps = placeGaps(frame, words, DEMO_GAPS);
+  const actors = demoActors(frame, words);
+  const built: Built = { ...frame, ...gaps, ...actors, ...linkList(actors.nodes) };
+  sharedLinks(built);
   localLinks(built);
   const ties: Ties = { ...built, ...tieTools(built) };
   bridgeTies(ties);
-  const bodies = jointBodies(ties, words);
-  const paired: Paired = { ...ties, ...pairFactors(ties) };
+  const bodies = jointBodies({ ...ties, locals: ties.localNodes }, words, DEMO_BODIES, ties.tie);
+  const paired: Paired = { ...ties, ...pairFactors(ties, DEMO_TIES) };
   establishedTies(paired);
   newTies(paired);
-  crossCountyTies(paired);
+  crossCountyTies(paired, DEMO_TIES);
   everyoneTied(paired);
   crossLocalLinks(paired);
-  return { ...paired, bodies, seed };
+  return { ...paired, bodies, seed, links: linkRows(paired.edges, paired.nodes.ids) };
 }

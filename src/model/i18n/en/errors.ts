@@ -8,6 +8,7 @@
  */
 export const errors = {
   'errors.where': '{fn}: {reason}',
+  'errors.demo.notAsDesigned': 'the output (seed {seed}) does not match its design, so the geography cannot hold the designed gaps:\n  {problems}',
   'errors.groups.idTwice': 'groups[{index}]: the id {id} is used twice',
   'errors.groups.unknownMember': 'groups[{index}] ({id}): member {member} is not a municipality code or name of the {geography} geography{suggestion}',
   'errors.model.noFieldVariant': 'the model {model} has no field variant (it was fitted on groups without fields), so it cannot answer for one field',
@@ -69,4 +70,12 @@ export const errors = {
   'errors.source.expectedFile': 'expected a file path, { path }, { text }, { bytes } or bytes; got {value}',
   'errors.workers.noThreads': 'workers > 1 needs Node.js worker threads (node:worker_threads); use workers: 1 here',
   'errors.workers.failed': 'a centrality worker thread failed: {reason}',
+  'errors.create.unknownMunicipality': 'unknown municipality code {code}',
+  'errors.create.unknownCounty': 'unknown county code {code}',
+  'errors.create.municipalityKind': 'an actor of kind municipality must be a municipality of the geography',
+  'errors.create.duplicateId': 'duplicate actor id {id}',
+  'errors.create.duplicateCode': 'duplicate actor id {id} (the code of a municipality)',
+  'errors.create.weight': 'weight: at most {max} (weights add up per pair and per actor; larger ones could overflow to Infinity)',
+  'errors.create.unknownActor': 'link {index}: unknown actor {id}',
+  'errors.create.selfLoop': 'link {index}: self-loop on {id}',
 } as const;

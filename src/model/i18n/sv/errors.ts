@@ -4,6 +4,7 @@ import type { errors as en } from '../en/errors.js';
 /** The errors section of the Swedish catalogue (see the English one). */
 export const errors: Section<typeof en> = {
   'errors.where': '{fn}: {reason}',
+  'errors.demo.notAsDesigned': 'resultatet (frö {seed}) stämmer inte med sin design, så geografin rymmer inte de planerade luckorna:\n  {problems}',
   'errors.groups.idTwice': 'groups[{index}]: id:t {id} används två gånger',
   'errors.groups.unknownMember': 'groups[{index}] ({id}): medlemmen {member} är varken en kommunkod eller ett kommunnamn i geografin {geography}{suggestion}',
   'errors.model.noFieldVariant': 'modellen {model} har ingen variant för verksamhetsområden (den anpassades till grupper utan område), så den kan inte svara för ett område',
@@ -65,4 +66,12 @@ export const errors: Section<typeof en> = {
   'errors.source.expectedFile': 'väntade en sökväg, { path }, { text }, { bytes } eller byte; fick {value}',
   'errors.workers.noThreads': 'workers > 1 kräver Node.js-trådar (node:worker_threads); använd workers: 1 här',
   'errors.workers.failed': 'en tråd för centralitetsberäkningen misslyckades: {reason}',
+  'errors.create.unknownMunicipality': 'okänd kommunkod {code}',
+  'errors.create.unknownCounty': 'okänd länskod {code}',
+  'errors.create.municipalityKind': 'en aktör av typen municipality måste vara en kommun i geografin',
+  'errors.create.duplicateId': 'aktörs-id {id} förekommer två gånger',
+  'errors.create.duplicateCode': 'aktörs-id {id} förekommer två gånger (koden för en kommun)',
+  'errors.create.weight': 'weight: högst {max} (vikterna summeras per par och per aktör; större vikter kunde bli Infinity)',
+  'errors.create.unknownActor': 'länk {index}: okänd aktör {id}',
+  'errors.create.selfLoop': 'länk {index}: självloop på {id}',
 };
