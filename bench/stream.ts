@@ -32,7 +32,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadNetwork, loadNetworkStream, swedenGeography } from '../src/index.js';
+import { loadNetwork, swedenGeography } from '../src/index.js';
+import { loadNetworkStream } from '../src/io.js';
 import { createRng } from '../src/kernels.js';
 import { runInChild } from './lib/measure.js';
 

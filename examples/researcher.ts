@@ -14,7 +14,8 @@
  * also gets the tie protocol (hide random ties), which flatters every method
  * on group data.
  */
-import { demoDataset, evaluateRecommender, loadNetwork, swedenCooperationBodies, type CooperationNetwork } from 'samverkan';
+import { demoDataset, evaluateRecommender, loadNetwork, type CooperationNetwork } from 'samverkan';
+import { swedenCooperationBodies } from 'samverkan/geo';
 import { groupsOf } from 'samverkan/model';
 import { formatTextTable } from 'samverkan/format';
 

@@ -1,8 +1,12 @@
 // samverkan: analyse cross-municipal cooperation networks.
-// The root holds the headline functions and the types of their results;
-// the subpaths hold the tools around them: `samverkan/model`, `samverkan/io`,
-// `samverkan/geo`, `samverkan/report`, `samverkan/recommend`, `samverkan/format`
-// and `samverkan/kernels` (see the README's API reference).
+// The root holds the headline workflow (load → analyse → recommend → report): the
+// functions an analyst's first script calls, and the types of their results. The tools
+// around it are subpaths: `samverkan/io` (the streaming loader, readers, writers),
+// `samverkan/geo` (neighbours, distances, loadCountry, Sweden's other datasets),
+// `samverkan/report` (renderMap, exportNetwork, the other renderers),
+// `samverkan/recommend` (fitRecommender, recommendAll, research tools),
+// `samverkan/kernels` (actorView, municipalityView and the kernels on them),
+// `samverkan/model` and `samverkan/format` (see the README's API reference).
 // Layers, each importing only those listed before it:
 // model → countries → io → geo → metrics → synthetic → analysis → recommend → report (→ cli).
 
@@ -34,14 +38,7 @@ export {
   type NetworkParts,
 } from './model/network.js';
 
-export {
-  loadNetwork,
-  loadNetworkStream,
-  LoadError,
-  type LoadNetworkInput,
-  type LoadNetworkOptions,
-  type LoadNetworkStreamOptions,
-} from './io/load/index.js';
+export { loadNetwork, LoadError, type LoadNetworkInput, type LoadNetworkOptions } from './io/load/index.js';
 export {
   loadGeography,
   GeographyError,
@@ -50,16 +47,7 @@ export {
   type GeographySources,
   type LoadGeographyOptions,
 } from './io/geography.js';
-export {
-  swedenGeography,
-  swedenCooperationBodies,
-  demoDataset,
-  demoCapabilities,
-  SWEDEN,
-  SWEDEN_SOURCE,
-  SWEDISH_NAME_RULES,
-  type CooperationBodiesOptions,
-} from './io/sweden.js';
+export { swedenGeography, demoDataset, SWEDEN, SWEDEN_SOURCE, SWEDISH_NAME_RULES } from './io/sweden.js';
 export {
   NameRulesSchema,
   type Country,
@@ -73,10 +61,8 @@ export {
 } from './model/country.js';
 export type { DemoWords } from './model/demo-words.js';
 export { DEFAULT_COUNTRY } from './countries/default.js';
-export { loadCountry, CountryError, type DatasetInput, type LoadCountryOptions } from './io/country.js';
+export type { DatasetInput } from './io/country.js';
 export type { TableSource } from './io/source.js';
-
-export { neighbours, NeighboursOptionsSchema, type NeighboursOptions, type NeighbourRow } from './geo/neighbours.js';
 
 export { summaryByCounty, SummaryOptionsSchema, type SummaryOptions, type CountySummaryRow } from './analysis/summary.js';
 
@@ -85,9 +71,7 @@ export { type SyntheticNetworkOptions, type SyntheticNetwork } from './synthetic
 export { type WrittenSyntheticNetwork } from './synthetic/files.js';
 export { type SyntheticCapabilitiesOptions, type SyntheticCapabilities, type SyntheticCapabilityRow, type CapabilityCalibration } from './synthetic/capabilities.js';
 
-// The shared views stay inside; callers get copies (a change to one cannot reach a later analysis).
-// The package's views are copies a caller may change (the shared ones stay the analyses').
-export { actorViewForCaller as actorView, municipalityViewForCaller as municipalityView, type ActorView, type ActorRowBase } from './analysis/view.js';
+export type { ActorRowBase } from './analysis/view.js';
 export {
   centrality,
   centralityByMunicipality,
@@ -195,12 +179,9 @@ export {
   type CapabilityGapRow,
 } from './analysis/capabilities.js';
 
+// The report's and the explorer's `features` option; renderMap itself is samverkan/report's.
 export {
-  renderMap,
-  MapOptionsSchema,
   MapFeatureCollectionSchema,
-  type MapOptions,
-  type ColorScaleOptions,
   type MapFeatureCollection,
   type MapFeature,
   type MapFeatureProperties,
@@ -211,13 +192,4 @@ export { buildReport, ReportOptionsSchema, type ReportOptions, type ReportModel,
 export { renderReport } from './report/html.js';
 export { renderExplorer, ExplorerOptionsSchema, EXPLORER_STRINGS, EXPLORER_LANGUAGES, type ExplorerOptions, type ExplorerLang, type ExplorerStringKey } from './report/explore/index.js';
 
-export {
-  exportNetwork,
-  EXPORT_METRICS,
-  ExportOptionsSchema,
-  type ExportOptions,
-  type ExportMetric,
-  type MetricColumnsOptions,
-  type CsvExport,
-} from './report/export.js';
 export * from './recommend/index.js';

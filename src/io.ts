@@ -1,6 +1,7 @@
-// samverkan/io: the readers and writers around the loaders: CSV parsing and
-// decoding, the column vocabulary, graph files (GEXF, GraphML, graphology
-// JSON, CSV tables) and the XML reader behind them.
+// samverkan/io: the readers and writers around the loaders: the streaming loader,
+// CSV parsing and decoding, the column vocabulary, graph files (GEXF, GraphML,
+// graphology JSON, CSV tables) and the XML reader behind them.
+export { loadNetworkStream, type LoadNetworkStreamOptions } from './io/load/index.js';
 export { ACTOR_COLUMNS, LINK_COLUMNS, KIND_ALIASES, normaliseHeader } from './io/columns.js';
 export { normaliseKind } from './io/country.js';
 export { parseTable, detectDelimiter, type ParsedTable } from './io/csv.js';

@@ -69,7 +69,7 @@ export class CooperationNetwork {
   /**
    * The words that name actor kinds in this network: its geography's (the
    * model's and its country's), and for a loaded network the words of the
-   * loader's `kinds` option (CLI `--kinds-file`). Options that name kinds
+   * loader's `kindsFile` option (CLI `--kinds-file`). Options that name kinds
    * (`via`, `kinds`, `partnerKinds` …) are read with them (`parseOptions(…, net)`).
    */
   readonly kindVocabulary: KindVocabulary;

@@ -5,7 +5,6 @@
 export {
   recommendPartners,
   recommendForCounty,
-  recommendAll,
   smallMunicipalities,
   RecommendOptionsSchema,
   BatchOptionsSchema,
@@ -53,19 +52,7 @@ export {
   type BodyMethod,
   type BodyMetric,
 } from './evaluate-bodies.js';
-export {
-  fitRecommender,
-  FitRecommenderOptionsSchema,
-  RecommenderModelSchema,
-  ModelVariantSchema,
-  ModelFeatureSchema,
-  DEFAULT_FEATURES,
-  DEFAULT_L2_GRID,
-  FIELD_FEATURE,
-  type FitRecommenderOptions,
-  type RecommenderModel,
-  type ModelVariant,
-  type ModelFeature,
-} from './recommender-model.js';
-export { FEATURE_KINDS, FeatureSpecSchema, PROXIMITY_RESTART, PROXIMITY_ITERATIONS, type FeatureSpec, type FeatureKind } from './pair-features.js';
+// recommendPartners' `model` option; fitting one (fitRecommender, its schemas and features) is samverkan/recommend's.
+export type { RecommenderModel, ModelVariant, ModelFeature } from './recommender-model.js';
+export type { FeatureSpec, FeatureKind } from './pair-features.js';
 export type { ChoiceCase, ConditionalLogitFit, ConditionalLogitOptions } from './conditional-logit.js';

@@ -4,7 +4,8 @@
  * network caches its intermediate results.
  */
 import { describe, expect, it } from 'vitest';
-import { brokerage, centrality, communities, components, coverageByCounty, coverageByMunicipality, findGaps, kCore, loadNetwork, recommendPartners, summaryByCounty, swedenCooperationBodies, demoDataset, articulationPoints, bridges, smallMunicipalities } from '../../src/index.js';
+import { brokerage, centrality, communities, components, coverageByCounty, coverageByMunicipality, findGaps, kCore, loadNetwork, recommendPartners, summaryByCounty, demoDataset, articulationPoints, bridges, smallMunicipalities } from '../../src/index.js';
+import { swedenCooperationBodies } from '../../src/geo.js';
 
 /** Overwrite every field of every row, and every element of nested arrays and objects. */
 function vandalise(value: unknown, depth = 0): void {

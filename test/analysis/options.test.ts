@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { centrality, components, coverageByCounty, findGaps, kCore, loadCountry, municipalityView, OptionsError, loadNetwork, planLinks, PlanOptionsSchema, swedenCooperationBodies, swedenGeography } from '../../src/index.js';
+import { centrality, components, coverageByCounty, findGaps, kCore, OptionsError, loadNetwork, planLinks, PlanOptionsSchema, swedenGeography } from '../../src/index.js';
+import { loadCountry, swedenCooperationBodies } from '../../src/geo.js';
+import { municipalityView } from '../../src/kernels.js';
 import { countryGeography } from '../../src/geo.js';
 import { parseOptions } from '../../src/model/options.js';
 

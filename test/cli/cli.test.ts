@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articulationPoints, bridges, brokerage, centrality, coverageByCounty, findGaps, loadNetwork, summaryByCounty, swedenCooperationBodies } from '../../src/index.js';
+import { articulationPoints, bridges, brokerage, centrality, coverageByCounty, findGaps, loadNetwork, summaryByCounty } from '../../src/index.js';
+import { swedenCooperationBodies } from '../../src/geo.js';
 import { progressBar } from '../../src/cli/progress.js';
 import { cli } from './helpers.js';
 
@@ -290,7 +291,7 @@ describe('recommend, plan and evaluate', () => {
     const r = await cli(['recommend', '--county', 'Jämtland', '--dataset', 'bodies', '--format', 'csv', '--limit', '2']);
     expect(r.code).toBe(0);
     const [header, ...lines] = r.stdout.trim().split('\n');
-    const { DEFAULT_FEATURES } = await import('../../src/index.js');
+    const { DEFAULT_FEATURES } = await import('../../src/recommend.js');
     expect(header).toBe(`municipality,candidate,name,county,rank,score,distanceKm,borderSteps,existing,${DEFAULT_FEATURES.map((f) => `score_${f.name}`).join(',')},reasons`);
     // The hand-weighted scorer counts Jämtland's county-wide bodies as ties, so within Jämtland every pair is tied: said, not silent.
     const tiedAll = await cli(['recommend', '--county', 'Jämtland', '--dataset', 'bodies', '--format', 'csv', '--limit', '2', '--scorer', 'weighted']);
@@ -363,7 +364,8 @@ describe('recommend, plan and evaluate', () => {
   });
 
   it('recommend --field and --model are the library’s field and model; unknown ones are refused with the choices', async () => {
-    const { fitRecommender, recommendPartners } = await import('../../src/index.js');
+    const { recommendPartners } = await import('../../src/index.js');
+    const { fitRecommender } = await import('../../src/recommend.js');
     const bodies = loadNetwork(swedenCooperationBodies());
     const fire = await cli(['recommend', '--municipality', 'Dorotea', '--field', 'räddningstjänst', '--dataset', 'bodies', '--format', 'json', '--limit', '3']);
     expect(fire.code).toBe(0);

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { parseTable, TableStream, type ParsedTable, type TableRecord } from '../../src/io/csv.js';
 import { loadNetworkInChunks } from '../../src/io/load-network-stream.js';
-import { LoadError, loadNetwork, loadNetworkStream, type CooperationNetwork, type LoadNetworkInput, type Problem } from '../../src/index.js';
+import { LoadError, loadNetwork, type CooperationNetwork, type LoadNetworkInput, type Problem } from '../../src/index.js';
+import { loadNetworkStream } from '../../src/io.js';
 
 /**
  * The streaming loader must give what `loadNetwork` gives for the same file:

@@ -6,9 +6,10 @@
  * written out here, not taken from the catalogue.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { ArgumentError, evaluateRecommender, fitRecommender, loadNetwork, OptionsError, planLinks, recommendForCounty, recommendPartners, SamverkanError, smallMunicipalities, swedenCooperationBodies, swedenGeography, demoDataset } from '../../src/index.js';
+import { ArgumentError, evaluateRecommender, loadNetwork, OptionsError, planLinks, recommendForCounty, recommendPartners, SamverkanError, smallMunicipalities, swedenGeography, demoDataset } from '../../src/index.js';
+import { swedenCooperationBodies } from '../../src/geo.js';
 import { resolveGroups } from '../../src/model.js';
-import { defaultRecommender, evaluateBodies, fitConditionalLogit } from '../../src/recommend.js';
+import { defaultRecommender, evaluateBodies, fitConditionalLogit, fitRecommender } from '../../src/recommend.js';
 import { nodeTable, toGexf, toGraphml } from '../../src/io.js';
 import { betweennessCentrality, linkScores, modularity, renumberCommunities, toCsr, KernelArgumentError, KernelOptionsError } from '../../src/metrics/index.js';
 import { FitError, WorkerError } from '../../src/index.js';
@@ -268,8 +269,8 @@ describe('bytes that are not text', () => {
 
 describe('arguments the data does not have, in both languages', () => {
   it('says them in Swedish with the English message unchanged', async () => {
-    const { neighbours, swedenGeography: geography } = await import('../../src/index.js');
-    const { municipalityDistanceKm } = await import('../../src/geo.js');
+    const { swedenGeography: geography } = await import('../../src/index.js');
+    const { municipalityDistanceKm, neighbours } = await import('../../src/geo.js');
     const { linkScores: recommendLinkScores } = await import('../../src/recommend.js');
     const { readGraphFile } = await import('../../src/io.js');
     const net = loadNetwork(demoDataset());
@@ -318,8 +319,9 @@ describe('CooperationNetwork.create refusing its parts, in both languages', () =
 
 describe('the capability, map, explorer and field errors a user can reach, in both languages', () => {
   it('keep their English and say it in Swedish', async () => {
-    const { capabilityCoverage, demoCapabilities, loadCapabilities, renderExplorer, renderMap } = await import('../../src/index.js');
-    const { capabilityMapData, renderCapabilityMap, quantileBreaks } = await import('../../src/report.js');
+    const { capabilityCoverage, loadCapabilities, renderExplorer } = await import('../../src/index.js');
+    const { demoCapabilities } = await import('../../src/geo.js');
+    const { capabilityMapData, renderCapabilityMap, quantileBreaks, renderMap } = await import('../../src/report.js');
     const net = loadNetwork(demoDataset());
     const caps = loadCapabilities(demoCapabilities(), net);
     // Polygons of no municipality of Sweden.

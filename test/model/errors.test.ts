@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findGaps, loadGeography, loadNetwork, SamverkanError, ArgumentError, OptionsError, CapacityError, GeographyError, LoadError, demoDataset, recommendPartners, neighbours, swedenGeography, evaluateRecommender } from '../../src/index.js';
+import { findGaps, loadGeography, loadNetwork, SamverkanError, ArgumentError, OptionsError, CapacityError, GeographyError, LoadError, demoDataset, recommendPartners, swedenGeography, evaluateRecommender } from '../../src/index.js';
+import { neighbours } from '../../src/geo.js';
 import { linkScores } from '../../src/recommend.js';
 import { municipalityDistanceKm } from '../../src/geo.js';
 import { parseXml, XmlError } from '../../src/io.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GeographyError, loadGeography, neighbours, swedenGeography } from '../../src/index.js';
+import { GeographyError, loadGeography, swedenGeography } from '../../src/index.js';
+import { neighbours } from '../../src/geo.js';
 import { findCounty, findMunicipality, indexGeography, normaliseName } from '../../src/model.js';
 import { borderSteps, haversineKm, municipalityDistanceKm } from '../../src/geo.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadNetwork, swedenCooperationBodies } from '../../src/index.js';
+import { loadNetwork } from '../../src/index.js';
+import { swedenCooperationBodies } from '../../src/geo.js';
 import { groupsOf } from '../../src/model.js';
 
 describe('groupsOf on a loaded network (issue 16: the dates read from the link columns)', () => {

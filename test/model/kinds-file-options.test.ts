@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { centrality, loadNetwork, loadNetworkStream, OptionsError, planLinks } from '../../src/index.js';
+import { centrality, loadNetwork, OptionsError, planLinks } from '../../src/index.js';
+import { loadNetworkStream } from '../../src/io.js';
 import { groupsOf } from '../../src/model.js';
 import { cli } from '../cli/helpers.js';
 import { tmpDir } from '../helpers/files.js';

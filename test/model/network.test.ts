@@ -2,7 +2,8 @@ import { OptionsError } from '../../src/model/options.js';
 import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
-import { CooperationNetwork, loadNetwork, swedenCooperationBodies, swedenGeography, type MunicipalityTie } from '../../src/index.js';
+import { CooperationNetwork, loadNetwork, swedenGeography, type MunicipalityTie } from '../../src/index.js';
+import { swedenCooperationBodies } from '../../src/geo.js';
 
 const geography = swedenGeography();
 

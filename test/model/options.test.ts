@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadGeography, loadNetwork, OptionsError, swedenCooperationBodies, demoDataset } from '../../src/index.js';
+import { loadGeography, loadNetwork, OptionsError, demoDataset } from '../../src/index.js';
+import { swedenCooperationBodies } from '../../src/geo.js';
 import { flatRows, groupsOf } from '../../src/model.js';
 import { formatMarkdownTable, formatTextTable, toCsv } from '../../src/format.js';
 

@@ -8,7 +8,9 @@
  * test/analysis/mutation.test.ts does the same for the analyses' rows.
  */
 import { describe, expect, it } from 'vitest';
-import { actorView, loadNetwork, municipalityView, neighbours, planLinks, recommendForCounty, swedenCooperationBodies, swedenGeography, type CooperationNetwork } from '../../src/index.js';
+import { loadNetwork, planLinks, recommendForCounty, swedenGeography, type CooperationNetwork } from '../../src/index.js';
+import { actorView, municipalityView } from '../../src/kernels.js';
+import { neighbours, swedenCooperationBodies } from '../../src/geo.js';
 import { groupsOf, indexGeography } from '../../src/model.js';
 import { linkScores } from '../../src/recommend.js';
 

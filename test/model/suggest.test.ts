@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { foldWord, municipalitySuggestion } from '../../src/model/suggest.js';
 import { swedenGeography } from '../../src/index.js';
 import { countryGeography } from '../../src/geo.js';
-import { loadCountry } from '../../src/index.js';
+import { loadCountry } from '../../src/geo.js';
 
 describe('municipalitySuggestion', () => {
   const sweden = swedenGeography();

@@ -23,7 +23,7 @@ beforeAll(() => {
 
 const script = `
   const net = s.loadNetwork(s.demoDataset());
-  const bodies = s.loadNetwork(s.swedenCooperationBodies());
+  const bodies = s.loadNetwork(g.swedenCooperationBodies());
   console.log(JSON.stringify({
     municipalities: s.swedenGeography().municipalities.length,
     demoActors: net.order,
@@ -34,7 +34,7 @@ const script = `
 
 describe('the installed package', () => {
   it('works with import (ESM)', () => {
-    writeFileSync(join(project, 'esm.mjs'), `import * as s from 'samverkan';\n${script}`);
+    writeFileSync(join(project, 'esm.mjs'), `import * as s from 'samverkan';\nimport * as g from 'samverkan/geo';\n${script}`);
     const out = JSON.parse(run('esm.mjs'));
     // 174 bodies that are not proposals, and Boråsregionen Sjuhärads kommunalförbund, a member of one of them.
     expect(out).toMatchObject({ municipalities: 290, bodies: 175, proto: 'P' });
@@ -42,7 +42,7 @@ describe('the installed package', () => {
   });
 
   it('works with require (CommonJS), d3-dsv being ESM-only notwithstanding', () => {
-    writeFileSync(join(project, 'cjs.cjs'), `const s = require('samverkan');\n${script}`);
+    writeFileSync(join(project, 'cjs.cjs'), `const s = require('samverkan');\nconst g = require('samverkan/geo');\n${script}`);
     const out = JSON.parse(run('cjs.cjs'));
     expect(out).toMatchObject({ municipalities: 290, bodies: 175, proto: 'P' });
   });

@@ -1,5 +1,6 @@
 import { describe, expect } from 'vitest';
-import { renderMap, swedenGeography } from '../../src/index.js';
+import { swedenGeography } from '../../src/index.js';
+import { renderMap } from '../../src/report.js';
 import { itInChromium, useChromium, type OpenedPage } from '../helpers/chromium.js';
 
 // One browser for the whole file. Without Chromium these tests are skipped and

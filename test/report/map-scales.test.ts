@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { swedenGeography } from '../../src/io/sweden.js';
 import { formatPercent } from '../../src/model/i18n/index.js';
 import { OptionsError } from '../../src/model/options.js';
-import { renderMap } from '../../src/index.js';
+import { renderMap } from '../../src/report.js';
 import { CATEGORICAL_COLORS, DEFAULT_MAP_COLORS, DEFAULT_MISSING_COLOR, quantileBreaks, sequentialColor } from '../../src/report.js';
 
 const geography = swedenGeography();

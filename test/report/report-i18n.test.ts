@@ -5,7 +5,8 @@
  * headless Chromium.
  */
 import { describe, expect, it } from 'vitest';
-import { brokerage, buildReport, centrality, demoCapabilities, demoDataset, loadCapabilities, loadGeography, loadNetwork, renderReport } from '../../src/index.js';
+import { brokerage, buildReport, centrality, demoDataset, loadCapabilities, loadGeography, loadNetwork, renderReport } from '../../src/index.js';
+import { demoCapabilities } from '../../src/geo.js';
 import { renderReportMarkdown } from '../../src/report.js';
 import { formatNumber, percent } from '../../src/format.js';
 import { CATALOGUES, LANGUAGES, type Lang } from '../../src/model/i18n/index.js';

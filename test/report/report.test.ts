@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, demoDataset, loadGeography, loadNetwork, renderReport, swedenCooperationBodies } from '../../src/index.js';
+import { buildReport, demoDataset, loadGeography, loadNetwork, renderReport } from '../../src/index.js';
+import { swedenCooperationBodies } from '../../src/geo.js';
 import { renderReportMarkdown } from '../../src/report.js';
 import { itInChromium, useChromium } from '../helpers/chromium.js';
 
