@@ -65,6 +65,8 @@ function both(input: LoadNetworkInput, highWaterMark: number, mode: 'strict' | '
   };
   const bytes = run(() => loadNetworkInChunks(input, { mode, highWaterMark }));
   const memory = run(() => loadNetwork(input, { mode }));
+  // What only bytes have, checked here before asOfText leaves it out: each file is read in the encoding decodeText finds, with one Windows-1252 warning per file so read.
+  for (const read of [bytes, memory]) if (!('error' in read)) expect(encodingsOf(read), 'the encodings of the byte readings').toEqual(decodedEncodings(input, read));
   // The byte readings as text would give them (`encoded`: as they are, for what only bytes have).
   return { text: run(() => loadNetwork(asText(input), { mode })), bytes: asOfText(bytes), memory: asOfText(memory), encoded: { bytes, memory } };
 }
@@ -77,6 +79,20 @@ function both(input: LoadNetworkInput, highWaterMark: number, mode: 'strict' | '
 function asText(input: LoadNetworkInput): LoadNetworkInput {
   const text = (path: unknown) => (typeof path === 'string' ? { text: decodeText(readFileSync(path)).text, name: path } : path);
   return { ...input, ...(input.actors !== undefined && { actors: text(input.actors) }), ...(input.links !== undefined && { links: text(input.links) }) } as LoadNetworkInput;
+}
+
+/** Each file's encoding in a reading's report, and how many Windows-1252 warnings it has. */
+function encodingsOf(o: ReturnType<typeof outcome>) {
+  const report = o.report!;
+  return { files: report.files.map((f) => [f.file, f.encoding]), windows1252: report.problems.filter((p) => p.code === 'text.windows1252').length };
+}
+
+/** What {@link encodingsOf} must give for `input`'s files, as `decodeText` reads them. */
+function decodedEncodings(input: LoadNetworkInput, o: ReturnType<typeof outcome>) {
+  const paths = [input.actors, input.links].filter((p): p is string => typeof p === 'string');
+  const encoding = new Map(paths.map((path) => [path, decodeText(readFileSync(path)).encoding]));
+  const files = o.report!.files.map((f) => [f.file, encoding.has(f.file) ? encoding.get(f.file) : 'not a file of the input']);
+  return { files, windows1252: files.filter(([, e]) => e === 'windows-1252').length };
 }
 
 /** An outcome of bytes without what text has not: each file's encoding and the Windows-1252 warning. */
