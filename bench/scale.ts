@@ -124,6 +124,7 @@ async function childSam(dir: string, size: Size): Promise<void> {
   const { coverageByCounty } = await import('../src/analysis/coverage.js');
   const { findGaps } = await import('../src/analysis/gaps.js');
   const { recommendAll } = await import('../src/recommend/recommend.js');
+  const { defaultRecommender } = await import('../src/recommend/recommender-model.js');
   const exactMax = Number(args['exact-max']);
   const links = LINKS[size];
   const exact = links === null || links <= exactMax;
@@ -206,7 +207,8 @@ async function childSam(dir: string, size: Size): Promise<void> {
     ['communities', (x) => communities(x)],
     ['coverage', (x) => coverageByCounty(x)],
     ['gaps', (x) => findGaps(x)],
-    ['recommendations', (x) => recommendAll(x)],
+    // The synthetic country ships no model, so its networks would get the weighted scorer: the shipped model is passed, the workload of earlier rounds.
+    ['recommendations', (x) => recommendAll(x, { model: defaultRecommender(), onWarning: () => {} })],
   ];
   for (const [name, fn] of analyses) {
     progress(name);

@@ -1,6 +1,39 @@
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DEFAULT_COUNTRY } from '../countries/default.js';
+import { knownCountry } from '../countries/index.js';
+import { loadCountry } from '../io/country.js';
+import { cached } from '../model/cache.js';
+import type { Country } from '../model/country.js';
 import { message, type Lang } from '../model/i18n/index.js';
 import { didYouMean } from '../model/suggest.js';
+
+/**
+ * The country a command runs in when `--geography` names none: the one
+ * place the command line names the default country. The library takes the
+ * country from the network's geography; the command line needs one before
+ * any data is read (its datasets, the help's language and examples).
+ */
+export const CLI_DEFAULT_COUNTRY: Country = DEFAULT_COUNTRY;
+
+/**
+ * The country a command's `--geography` gives: a shipped one by name
+ * (`sweden`, without case), else the folder read as one (`loadCountry`,
+ * relative to the working directory); without the flag, the default.
+ */
+export function countryOf(values: Readonly<Record<string, unknown>>, io: Pick<CliIO, 'cwd'>): Country {
+  const given = values.geography;
+  if (typeof given !== 'string') return CLI_DEFAULT_COUNTRY;
+  // Read once per command's flags: a folder's polygons are read with it.
+  return cached(values, 'cli:country', () => knownCountry(given) ?? loadCountry(resolve(io.cwd ?? process.cwd(), given)));
+}
+
+/** The `--geography` of an argument list not yet parsed (for `--help`), as `countryOf` reads it. */
+export function scanCountry(args: readonly string[], io: Pick<CliIO, 'cwd'>): Country {
+  const at = args.findIndex((a) => a === '--geography' || a.startsWith('--geography='));
+  const value = at < 0 ? undefined : args[at] === '--geography' ? args[at + 1] : args[at]!.slice('--geography='.length);
+  return countryOf(value === undefined ? {} : { geography: value }, io);
+}
 
 /** Where the command writes: injectable so tests run commands in-process. */
 export interface CliIO {

@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { issueReason } from '../model/options.js';
 import { CATALOGUES, message, type Lang, type MessageKey } from '../model/i18n/index.js';
 import { didYouMean } from '../model/suggest.js';
-import { UsageError, type OptionSpec } from './context.js';
+import type { Country } from '../model/country.js';
+import { CLI_DEFAULT_COUNTRY, UsageError, type OptionSpec } from './context.js';
 
 /** How a flag's text becomes a value. */
 export type FlagType = 'boolean' | 'string' | 'integer' | 'number' | 'list' | 'choice';
@@ -41,16 +42,16 @@ export interface Flag<V = unknown, O extends string = string> {
    * section (`cli.flag.actors`), said in the help's language, or English text.
    */
   readonly help: MessageKey | (string & {});
-  /** The values of the help key's placeholders: text, or text in the help's language. */
-  readonly helpParams?: Readonly<Record<string, string | ((lang: Lang) => string)>>;
+  /** The values of the help key's placeholders: text, or text in the help's language and of the country the command runs in (`--geography`, else the default). */
+  readonly helpParams?: Readonly<Record<string, string | ((lang: Lang, country: Country) => string)>>;
   /** The values a `choice` (or each item of a `list`) may take: read from the schema's enum unless given. */
   readonly choices?: readonly string[];
   /** List the choices in the help (default: for a `choice` of at most eight values). */
   readonly showChoices?: boolean;
   /** A whole number's least value, checked with its conversion (a library option's range is its schema's). */
   readonly min?: number;
-  /** The default shown in the help: text, or false for none (default: the schema's default). */
-  readonly default?: string | false;
+  /** The default shown in the help: text (or text of the country the command runs in), or false for none (default: the schema's default). */
+  readonly default?: string | false | ((country: Country) => string | false);
   /** A conversion of its own (`--samples auto|exact|N`): text to value, or a {@link UsageError}. */
   readonly parse?: (raw: string, flag: string, lang: Lang) => V;
   /** Phantom: the value's type. */
@@ -268,8 +269,8 @@ export function wrap(text: string, width: number): string[] {
 }
 
 /** A help text: the catalogue's message when it is a key, else the text as written. */
-function say(text: string, lang: Lang, params?: Flag['helpParams']): string {
-  const values = params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'function' ? v(lang) : v]));
+function say(text: string, lang: Lang, params?: Flag['helpParams'], country: Country = CLI_DEFAULT_COUNTRY): string {
+  const values = params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'function' ? v(lang, country) : v]));
   // A key the catalogue lacks is a bug (`message` says so), not text to print.
   return Object.hasOwn(CATALOGUES.en, text) || /^cli\.[\w.-]+$/.test(text) ? message(lang, text as MessageKey, values) : text;
 }
@@ -284,12 +285,13 @@ const LEFT = 20;
 const WIDTH = 79;
 
 /** The help line of one flag: `  --small N           population below which … (default 15000)`. */
-export function flagHelp(name: string, flag: Flag, lang: Lang): string {
+export function flagHelp(name: string, flag: Flag, lang: Lang, country: Country = CLI_DEFAULT_COUNTRY): string {
   const left = `--${name}${flag.short ? `, -${flag.short}` : ''}${flag.value ? ` ${valueIn(flag.value, lang)}` : ''}`;
-  const fallback = flag.default === false ? undefined : (flag.default ?? schemaDefault(flag.schema));
+  const shown = typeof flag.default === 'function' ? flag.default(country) : flag.default;
+  const fallback = shown === false ? undefined : (shown ?? schemaDefault(flag.schema));
   const choices = (flag.showChoices ?? (flag.type === 'choice' && (flag.choices?.length ?? 0) <= 8)) ? flag.choices : undefined;
   const extra = [choices && choices.join(' | '), fallback !== undefined && message(lang, 'cli.help.default', { value: fallback })].filter(Boolean);
-  const text = `${say(flag.help, lang, flag.helpParams)}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
+  const text = `${say(flag.help, lang, flag.helpParams, country)}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
   const indent = ' '.repeat(2 + LEFT);
   const lines = wrap(text, WIDTH - indent.length);
   const first = left.length < LEFT ? `  ${left.padEnd(LEFT)}${lines[0]}` : `  ${left}  ${lines[0]}`;
@@ -306,7 +308,7 @@ export interface FlagGroup {
 }
 
 /** The help block of a group. */
-export function groupHelp(group: FlagGroup, lang: Lang): string {
-  const lines = Object.entries(group.flags).map(([name, flag]) => flagHelp(name, flag, lang));
+export function groupHelp(group: FlagGroup, lang: Lang, country: Country = CLI_DEFAULT_COUNTRY): string {
+  const lines = Object.entries(group.flags).map(([name, flag]) => flagHelp(name, flag, lang, country));
   return [`${message(lang, group.title)}:`, ...lines, ...(group.note ? wrap(say(group.note, lang), WIDTH - 2).map((l) => `  ${l}`) : [])].join('\n');
 }

@@ -1,8 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_COUNTRY } from '../countries/default.js';
-import { COUNTRIES, knownCountry } from '../countries/index.js';
-import { countryDataset, countryDatasetCapabilities, countryGeography, loadCountry } from '../io/country.js';
+import { COUNTRIES } from '../countries/index.js';
+import { countryDataset, countryDatasetCapabilities, countryGeography } from '../io/country.js';
 import { loadCapabilities, LoadCapabilitiesOptionsSchema } from '../io/capabilities.js';
 import type { CapabilitySet } from '../model/capabilities.js';
 import { countryWordsIn, type Country } from '../model/country.js';
@@ -18,7 +17,7 @@ import { progressBar } from './progress.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { formatProblem, problemText, type Problem } from '../model/load-report.js';
 import { IsoDateSchema } from '../model/schema.js';
-import { UsageError, type CliIO, type FlagArgs, type ParsedArgs } from './context.js';
+import { CLI_DEFAULT_COUNTRY, countryOf, UsageError, type CliIO, type FlagArgs, type ParsedArgs } from './context.js';
 import { cliFlag, libraryFlag, splitList, type FlagGroup, type FlagTable } from './flags.js';
 import { LoadNetworkOptionsSchema } from '../io/load/options.js';
 import { message, messageCount, type Lang } from '../model/i18n/index.js';
@@ -62,7 +61,7 @@ export interface LoadHow {
 
 /** The shipped countries' names as `--geography` takes them (`sweden`). */
 const COUNTRY_NAMES = COUNTRIES.map((c) => c.name.toLowerCase()).join(', ');
-const DEFAULT_NAME = DEFAULT_COUNTRY.name.toLowerCase();
+const DEFAULT_NAME = CLI_DEFAULT_COUNTRY.name.toLowerCase();
 
 /** The flags every command that reads a network accepts. */
 export const INPUT_FLAGS = {
@@ -77,7 +76,7 @@ export const INPUT_FLAGS = {
     type: 'string',
     value: 'DIR',
     help: 'cli.flag.geography',
-    helpParams: { countries: COUNTRY_NAMES, country: (lang: Lang) => geographyName(DEFAULT_COUNTRY, lang) },
+    helpParams: { countries: COUNTRY_NAMES, country: (lang: Lang) => geographyName(CLI_DEFAULT_COUNTRY, lang) },
   }),
   county: cliFlag({ type: 'string', short: 'c', value: 'C[,C…]', help: 'cli.flag.county' }),
   municipalities: cliFlag({ type: 'string', value: 'L', help: 'cli.flag.municipalities' }),
@@ -90,13 +89,9 @@ export const INPUT_FLAGS = {
     type: 'string',
     value: 'NAME',
     help: 'cli.flag.dataset',
-    helpParams: {
-      datasets: (lang) =>
-        Object.entries(DEFAULT_COUNTRY.datasets ?? {})
-          .map(([name, d]) => `${name}, ${countryWordsIn(d.description, lang)}`)
-          .join('; '),
-    },
-    default: Object.keys(DEFAULT_COUNTRY.datasets ?? {})[0] ?? false,
+    // The datasets of the country the command runs in (`--geography`, else the default).
+    helpParams: { datasets: (lang, country) => datasetList(country, lang) },
+    default: (country) => Object.keys(country.datasets ?? {})[0] ?? false,
   }),
   'kinds-file': cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.kinds-file' }),
   'as-of': cliFlag({
@@ -114,6 +109,13 @@ export const INPUT_FLAGS = {
   'custom-capabilities': libraryFlag(LoadCapabilitiesOptionsSchema, 'custom', { type: 'list', value: 'LIST', help: 'cli.flag.custom-capabilities' }),
   lenient: cliFlag({ type: 'boolean', help: 'cli.flag.lenient' }),
 } as const satisfies FlagTable;
+
+/** The datasets a country ships, `name, what it is` each, for the help; or a sentence saying it has none. */
+function datasetList(country: Country, lang: Lang): string {
+  const datasets = Object.entries(country.datasets ?? {});
+  if (datasets.length === 0) return message(lang, 'cli.help.noDatasets', { country: geographyName(country, lang) });
+  return datasets.map(([name, d]) => `${name}, ${countryWordsIn(d.description, lang)}`).join('; ');
+}
 
 /** The input flags as a help group. */
 export const INPUT_GROUP: FlagGroup = { title: 'cli.help.input', flags: INPUT_FLAGS };
@@ -164,7 +166,7 @@ export function scopeOption(values: ParsedArgs['values']): ScopeOption | undefin
  */
 export function noteScope(net: CooperationNetwork, io: CliIO, lang: Lang): void {
   if (isPlainGeography(net.geography)) {
-    io.stderr.write(`samverkan: ${message(lang, 'cli.note.plainGraph', { country: geographyName(DEFAULT_COUNTRY, lang), name: DEFAULT_NAME })}\n`);
+    io.stderr.write(`samverkan: ${message(lang, 'cli.note.plainGraph', { country: geographyName(CLI_DEFAULT_COUNTRY, lang), name: DEFAULT_NAME })}\n`);
     return;
   }
   const scope = net.scope;
@@ -204,7 +206,7 @@ const CAPABILITY_FLAGS = ['capabilities', 'census', 'custom-capabilities'] as co
  * stderr), else the dataset's own when `use` is `use`; undefined when
  * there are none or `--capabilities none`.
  */
-function inputCapabilities({ values, flags }: FlagArgs, io: CliIO, net: CooperationNetwork, dataset: string | undefined, use: CapabilityUse, lang: Lang, mode: 'strict' | 'lenient', quiet: boolean): Pick<LoadedInput, 'capabilities' | 'capabilitiesFrom' | 'capabilitiesDescription'> {
+function inputCapabilities({ values, flags }: FlagArgs, io: CliIO, net: CooperationNetwork, dataset: { country: Country; name: string } | undefined, use: CapabilityUse, lang: Lang, mode: 'strict' | 'lenient', quiet: boolean): Pick<LoadedInput, 'capabilities' | 'capabilitiesFrom' | 'capabilitiesDescription'> {
   const file = values.capabilities;
   if (typeof use === 'object') {
     const given = CAPABILITY_FLAGS.find((f) => values[f] !== undefined && !(f === 'capabilities' && file === 'none'));
@@ -218,7 +220,7 @@ function inputCapabilities({ values, flags }: FlagArgs, io: CliIO, net: Cooperat
     return {};
   }
   if (file === undefined) {
-    const own = use === 'use' && dataset !== undefined ? countryDatasetCapabilities(DEFAULT_COUNTRY, dataset, lang) : undefined;
+    const own = use === 'use' && dataset !== undefined ? countryDatasetCapabilities(dataset.country, dataset.name, lang) : undefined;
     if (!own) {
       for (const flag of ['census', 'custom-capabilities']) if (values[flag] !== undefined) throw new UsageError(message(lang, 'cli.error.needsCapabilities', { flag: `--${flag}` }));
       return {};
@@ -235,6 +237,21 @@ function inputCapabilities({ values, flags }: FlagArgs, io: CliIO, net: Cooperat
     if (rows.rejected > 0) io.stderr.write(`samverkan: ${message(lang, 'cli.note.capabilityRowsRejected', { rejected: rows.rejected, rows: rows.rows })}\n`);
   }
   return { capabilities: caps, capabilitiesFrom: 'flag', capabilitiesDescription: message(lang, 'input.capabilities', { file }) };
+}
+
+/** The dataset of `country` a command without files reads (`--dataset NAME`, else the country's first), or bad usage naming the country's datasets. */
+function datasetOfCountry(country: Country, dataset: string | undefined, lang: Lang): string {
+  const names = Object.keys(country.datasets ?? {});
+  const name = dataset ?? names[0];
+  const where = geographyName(country, lang);
+  if (name === undefined) throw new UsageError(message(lang, 'cli.error.noDatasets', { country: where }), message(lang, 'cli.hint.ownData'));
+  if (!names.includes(name)) {
+    throw new UsageError(
+      message(lang, 'cli.error.unknownDataset', { value: JSON.stringify(name), country: where }),
+      names.length > 0 ? message(lang, 'cli.hint.datasets', { datasets: names.join(', ') }) : message(lang, 'cli.hint.ownData'),
+    );
+  }
+  return name;
 }
 
 /**
@@ -260,14 +277,15 @@ export function loadInput({ values, flags }: FlagArgs, io: CliIO, use: Capabilit
   const kindsFile = path(values['kinds-file']);
   let net: CooperationNetwork;
   let describe: (lang: Lang) => string;
-  let datasetName: string | undefined;
+  let datasetOf: { country: Country; name: string } | undefined;
   if (dataset !== undefined && (actors || links || graph)) throw new UsageError(message(lang0, 'cli.error.datasetWithFiles'));
-  if (geography && !actors && !links && !graph) {
-    throw new UsageError(message(lang0, 'cli.error.geographyNeedsData', { country: geographyName(DEFAULT_COUNTRY, lang0) }));
-  }
   if (graph && (actors || links)) throw new UsageError(message(lang0, 'cli.error.graphWithFiles'), message(lang0, 'cli.hint.graphFile'));
-  // `--geography sweden`: a shipped country by its name; else a folder. Given either way (so link ends may be municipality codes).
-  const country = typeof values.geography === 'string' ? (knownCountry(values.geography) ?? loadCountry(geography!)) : undefined;
+  // The country the command runs in: `--geography sweden` (a shipped country by its name), a folder, else the default.
+  const inUse = countryOf(values, io);
+  // Without files, a dataset of the country in use: --dataset NAME, else its first; checked before its geography is read.
+  const datasetName = actors || links || graph ? undefined : datasetOfCountry(inUse, dataset, lang0);
+  // Given (so link ends may be municipality codes) only when --geography says so.
+  const country = geography ? inUse : undefined;
   const geo = country && countryGeography(country);
   const bar = progressBar(io, message(lang0, 'cli.progress.loading'));
   const load = (input: LoadNetworkInput) => {
@@ -308,19 +326,16 @@ export function loadInput({ values, flags }: FlagArgs, io: CliIO, use: Capabilit
       return parts.length === 2 ? message(l, 'input.and', { a: parts[0]!, b: parts[1]! }) : parts[0]!;
     };
   } else {
-    // The embedded datasets are the default country's.
-    const name = dataset ?? 'demo';
-    const input = countryDataset(DEFAULT_COUNTRY, name);
-    if (!input) throw new UsageError(message(lang0, 'cli.error.unknownDataset', { value: JSON.stringify(name) }), message(lang0, 'cli.hint.datasets', { datasets: Object.keys(DEFAULT_COUNTRY.datasets ?? {}).join(', ') }));
-    net = load(input);
-    describe = (l) => countryWordsIn(DEFAULT_COUNTRY.datasets![name]!.description, l);
-    datasetName = name;
+    const name = datasetName!;
+    net = load({ ...countryDataset(inUse, name)!, ...(geo && { geography: geo }) });
+    describe = (l) => countryWordsIn(inUse.datasets![name]!.description, l);
+    datasetOf = { country: inUse, name };
   }
   const lang = dataLang(values, net);
   setDataLang(values, lang);
   // The user's files (or the dataset) in the language of the messages about them.
   let description = describe(lang);
-  const capabilities = inputCapabilities({ values, flags }, io, net, datasetName, use, lang, mode, quiet);
+  const capabilities = inputCapabilities({ values, flags }, io, net, datasetOf, use, lang, mode, quiet);
   if (!quiet) {
     reportLoadProblems(net, io, lang);
     noteScope(net, io, lang);

@@ -1,8 +1,7 @@
-import { DEFAULT_COUNTRY } from '../countries/default.js';
 import { knownCountry } from '../countries/index.js';
 import { LANGUAGES, resolveLang, type Lang } from '../model/i18n/index.js';
 import type { CooperationNetwork } from '../model/network.js';
-import type { ParsedArgs } from './context.js';
+import { CLI_DEFAULT_COUNTRY, type ParsedArgs } from './context.js';
 
 /** The `--lang` flag's language, if given (`run` checked it). */
 export function givenLang(values: ParsedArgs['values']): Lang | undefined {
@@ -20,7 +19,7 @@ export function startLang(values: ParsedArgs['values']): Lang {
   const given = givenLang(values);
   if (given) return given;
   if (typeof values.geography === 'string') return resolveLang(undefined, knownCountry(values.geography));
-  return resolveLang(undefined, DEFAULT_COUNTRY);
+  return resolveLang(undefined, CLI_DEFAULT_COUNTRY);
 }
 
 /** The language once the data is read: `--lang`, else the geography's (Swedish for Swedish municipalities), else English. */

@@ -8,7 +8,7 @@ import { LANGUAGES, message, type Lang } from '../model/i18n/index.js';
 import { COMMANDS } from './commands/index.js';
 import { commandSummary, startLang, type Command } from './commands/shared.js';
 import { convertFlags, flagOfOption } from './flags.js';
-import { parse, UsageError, type CliIO } from './context.js';
+import { parse, scanCountry, UsageError, type CliIO } from './context.js';
 import { OutputError } from './output.js';
 import { messageLang } from './lang.js';
 
@@ -76,7 +76,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw new UsageError(message(lang0, 'cli.error.unknownCommand', { name: JSON.stringify(name) }) + didYouMean(name ?? '', COMMANDS.map((c) => c.name), undefined, lang0), message(lang0, 'cli.hint.commands', { commands: COMMANDS.map((c) => c.name).join(', ') }));
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout.write(command.help(lang0) + '\n');
+      io.stdout.write(command.help(lang0, scanCountry(rest, io)) + '\n');
       return 0;
     }
     refuseRenamedFlags(command, rest, lang0);

@@ -45,6 +45,10 @@ export function countryGeography(country: Country): Geography {
       }),
       ...(country.displayName !== undefined && { displayName: country.displayName }),
       ...(country.source !== undefined && { source: country.source }),
+      // What the maps and the recommender of its networks read (texts: the geography stays plain data).
+      ...(country.mapFeatures !== undefined && { mapFeatures: country.mapFeatures }),
+      ...(country.mapMeridian !== undefined && { mapMeridian: country.mapMeridian }),
+      ...(country.recommender !== undefined && { recommender: country.recommender }),
     }),
   );
 }
@@ -63,7 +67,14 @@ export function normaliseKind(kind: string, geography: Pick<Geography, 'kinds'> 
   return normaliseKindIn(kind, geographyKindVocabulary(geography));
 }
 
-/** The geography of the default country (`DEFAULT_COUNTRY`): what the loaders and maps use when none is given. */
+/**
+ * The geography of the default country (`DEFAULT_COUNTRY`): what the
+ * loaders use when none is given. The one place the library reads the
+ * default country; everything else takes what a country ships from the
+ * network's geography (`countryGeography` keeps its polygons, meridian and
+ * recommender there), so a network of another country meets nothing of the
+ * default's.
+ */
 export function defaultGeography(): Geography {
   return countryGeography(DEFAULT_COUNTRY);
 }

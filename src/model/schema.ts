@@ -126,6 +126,9 @@ export type KindWord = z.infer<typeof KindWordSchema>;
 /** Words in each language (English always, the others where known), or one text for every language: a `CountryWords`. */
 export const WordsSchema = z.union([z.string().min(1), z.strictObject({ en: z.string().min(1), sv: z.string().min(1).optional() })]);
 
+/** A file a country ships, as text, with the name messages show (`CountryText`). */
+const CountryTextSchema = z.object({ text: z.string(), name: z.string() });
+
 export const GeographySchema = z.object({
   /** Name of the country or region, e.g. `Sweden`. */
   name: z.string().min(1),
@@ -147,5 +150,18 @@ export const GeographySchema = z.object({
    * read, in files and in options. None: the model's words only.
    */
   kinds: z.array(KindWordSchema).optional(),
+  /**
+   * What its country ships for maps and recommendations, kept with the
+   * geography by `countryGeography` (as its kinds are), so a function on a
+   * network finds its own country's without assuming one: map polygons
+   * (GeoJSON text with a `code` property per municipality), the central
+   * meridian of the whole map, and a fitted recommender (`RecommenderModel`
+   * JSON). Texts, so a geography stays plain data (`structuredClone`,
+   * `JSON.stringify`). None for a geography read alone (`loadGeography`):
+   * its maps need `features` and its learned recommender a `model`.
+   */
+  mapFeatures: CountryTextSchema.optional(),
+  mapMeridian: z.number().finite().optional(),
+  recommender: CountryTextSchema.optional(),
 });
 export type Geography = z.infer<typeof GeographySchema>;

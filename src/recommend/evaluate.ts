@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { indexGeography, isPlainGeography } from '../model/geography.js';
+import { geographyWords, indexGeography, isPlainGeography } from '../model/geography.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { csrFromEdges } from '../model/csr.js';
 import { IsoDateSchema } from '../model/schema.js';
@@ -11,7 +11,7 @@ import { evidenceOf, featuresOf, pairKey, withoutPairs, type Evidence, type Feat
 import { evaluateBodies, type BodyEvaluateOptions, type BodyEvaluation } from './evaluate-bodies.js';
 import { PLAIN_METHODS, plainScores, plainSplits, type PlainMethod, type PlainSplit } from './evaluate-plain.js';
 import { geoArrays } from './pair-features.js';
-import { defaultRecommender, RecommenderModelSchema, scoreCandidates, type RecommenderModel } from './recommender-model.js';
+import { geographyRecommender, RecommenderModelSchema, scoreCandidates, type RecommenderModel } from './recommender-model.js';
 import {
   CandidateOptionsShape,
   candidatesOf,
@@ -48,7 +48,7 @@ export type EvaluationMethod = (typeof EVALUATION_METHODS)[number];
 export const EvaluateOptionsSchema = z.strictObject({
   /** `'ties'` (default): hide random ties, or with `since` the later ones. `'body'`: hide whole groups; see {@link evaluateBodies}. */
   protocol: z.literal('ties').default('ties'),
-  /** The learned model of the `samverkan` method. Default `defaultRecommender()`. */
+  /** The learned model of the `samverkan` method. Default: the one the network's country ships (`geography.country`); without one, `samverkan` is left out of the default methods. */
   model: RecommenderModelSchema.optional(),
   ...ScoreOptionsShape,
   ...CandidateOptionsShape,
@@ -263,7 +263,7 @@ function symmetric(pair: Float64Array): MethodScores {
 
 /** Scores of any method on a split. @internal Exported for the benchmark. */
 export function splitScores(split: Split, method: EvaluationMethod, o: ParsedEvaluateOptions): MethodScores {
-  if (method === 'samverkan') return modelScores(split, o.model ?? defaultRecommender());
+  if (method === 'samverkan') return modelScores(split, o.model!);
   return method === 'weighted' ? samverkanScores(splitComponents(split, o), o.weights as Components) : baselineScores(split, method, o.baselineGraph);
 }
 
@@ -505,14 +505,17 @@ export function evaluateRecommender(net: CooperationNetwork, options: EvaluateOp
       throw new ArgumentError(saidIn('evaluateRecommender', reason));
     }
   }
-  const used = plain ? methods.filter((m) => (PLAIN_METHODS as readonly string[]).includes(m)) : methods;
+  // The samverkan method needs a model: the one given, else the network's country's; it is not borrowed from another country.
+  const model = o.model ?? (plain ? undefined : geographyRecommender(net.geography));
+  if (!plain && model === undefined && given && methods.includes('samverkan')) throw new OptionsError('evaluateRecommender', 'model', said('options.noRecommender', { geography: geographyWords(net.geography) }), ['model', 'methods']);
+  const used = plain ? methods.filter((m) => (PLAIN_METHODS as readonly string[]).includes(m)) : methods.filter((m) => m !== 'samverkan' || model !== undefined);
   const splits: Pick<Split, 'pairs' | 'labels' | 'hiddenCount' | 'outside'>[] = plain ? plainSplits(net, o) : evaluationSplits(net, o);
   const results = new Map<EvaluationMethod, ReturnType<typeof splitMetrics>[]>(used.map((m) => [m, []]));
   const total = splits.length * used.length;
   let done = 0;
   for (const split of splits) {
     for (const method of used) {
-      const scores = plain ? plainScores(split as PlainSplit, method as PlainMethod) : splitScores(split as Split, method, o);
+      const scores = plain ? plainScores(split as PlainSplit, method as PlainMethod) : splitScores(split as Split, method, { ...o, ...(model && { model }) });
       results.get(method)!.push(splitMetrics(split, scores, o.k));
       o.onProgress?.(++done, total);
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cmp, indexGeography } from '../model/geography.js';
+import { cmp, geographyWords, indexGeography } from '../model/geography.js';
 import { checkNetwork, requireGeography, scopeSet, type CooperationNetwork } from '../model/network.js';
 import { municipalitySuggestionHint } from '../model/suggest.js';
 import { withColumns, type Rows } from '../model/table.js';
@@ -11,7 +11,7 @@ import { FIELDS, findField } from '../model/fields.js';
 import { fieldMembership, groupRoles } from './group-cases.js';
 import { reasonSentence, topicOf, type ReasonTopic } from './model-reasons.js';
 import { candidatesOf as untiedCandidatesOf, kmBetween, tieGraph, withoutTie, type GeoArrays, type TieGraph } from './pair-features.js';
-import { defaultRecommender, networkEvidence, RecommenderModelSchema, scoreCandidates, type ModelVariant, type RecommenderModel } from './recommender-model.js';
+import { geographyRecommender, networkEvidence, RecommenderModelSchema, scoreCandidates, type ModelVariant, type RecommenderModel } from './recommender-model.js';
 import {
   CandidateOptionsShape,
   candidatesOf,
@@ -31,15 +31,17 @@ import { describeScope, unknownCountyError } from '../model/scope.js';
 
 export const RecommendOptionsSchema = z.strictObject({
   /**
-   * `'model'` (default): the learned recommender (see `fitRecommender`),
-   * which ranks every municipality not yet tied to this one; `'weighted'`:
-   * the hand-weighted scorer of six components over the candidates within
+   * `'model'`: the learned recommender (see `fitRecommender`), which ranks
+   * every municipality not yet tied to this one; `'weighted'`: the
+   * hand-weighted scorer of six components over the candidates within
    * `hops` border steps or `maxKm` km (`weights`, `hops`, `maxKm`,
    * `atLeast`, `partnerKinds`, `distanceScaleKm`, `sharedScale` and
-   * `countyPreference` apply to it alone).
+   * `countyPreference` apply to it alone). Default: `'model'` when a model
+   * is at hand (`model`, or the one the network's country ships), else
+   * `'weighted'`: no country's model is used for another's network unasked.
    */
-  scorer: z.enum(['model', 'weighted']).default('model'),
-  /** The fitted model of the `'model'` scorer. Default `defaultRecommender()`, fitted on the embedded real bodies. */
+  scorer: z.enum(['model', 'weighted']).optional(),
+  /** The fitted model of the `'model'` scorer. Default: the one the network's country ships (`geography.country`; Sweden's is `defaultRecommender()`, fitted on its real bodies). */
   model: RecommenderModelSchema.optional(),
   /**
    * A field of cooperation (a code, or Swedish or English words:
@@ -94,14 +96,29 @@ const MODEL_ONLY = ['model', 'field', 'countyWide'] as const;
  * `weights` under the learned model, or `field` under the weighted scorer,
  * expects it to change the answer.
  */
-function rejectIgnoredScorerOptions(fn: string, options: Readonly<Record<string, unknown>>): void {
-  if (options.scorer === 'weighted') {
+function rejectIgnoredScorerOptions(fn: string, options: Readonly<Record<string, unknown>>, scorer: 'model' | 'weighted'): void {
+  if (scorer === 'weighted') {
     refuseIgnoredOptions(fn, options, MODEL_ONLY, 'options.why.learnedModel');
   } else {
     refuseIgnoredOptions(fn, options, WEIGHTED_ONLY, 'options.why.weightedScorer');
   }
 }
-type ParsedRecommendOptions = z.output<typeof RecommendOptionsSchema>;
+type ParsedRecommendOptions = z.output<typeof RecommendOptionsSchema> & { scorer: 'model' | 'weighted' };
+
+/**
+ * The options with the scorer a call uses: the one asked for, else the
+ * learned model when one is at hand (`model`, or the network's country's),
+ * else the hand-weighted scorer. The learned model asked for with none at
+ * hand is refused rather than borrowed from another country. Options the
+ * scorer would ignore are refused too.
+ */
+function withScorer<T extends z.output<typeof RecommendOptionsSchema>>(net: CooperationNetwork, o: T, options: Readonly<Record<string, unknown>>, fn: string): T & { scorer: 'model' | 'weighted' } {
+  const model = o.model ?? geographyRecommender(net.geography);
+  if (o.scorer === 'model' && model === undefined) throw new OptionsError(fn, 'model', said('options.noRecommender', { geography: geographyWords(net.geography) }));
+  const scorer = o.scorer ?? (model === undefined ? 'weighted' : 'model');
+  rejectIgnoredScorerOptions(fn, options, scorer);
+  return { ...o, scorer };
+}
 
 /**
  * A suggested partner municipality.
@@ -343,8 +360,7 @@ function resolveMunicipality(net: CooperationNetwork, municipality: string): str
  */
 export function recommendPartners(net: CooperationNetwork, municipality: string, options: RecommendOptions = {}): Rows<RecommendationRow> {
   requireGeography(net, 'recommendPartners');
-  const o = parseOptions(RecommendOptionsSchema, options, 'recommendPartners', net);
-  rejectIgnoredScorerOptions('recommendPartners', options);
+  const o = withScorer(net, parseOptions(RecommendOptionsSchema, options, 'recommendPartners', net), options, 'recommendPartners');
   const code = resolveMunicipality(net, municipality);
   return withColumns(recommenderFor(net, o, 'recommendPartners')(code), RECOMMENDATION_COLUMNS);
 }
@@ -377,7 +393,8 @@ interface ModelContext {
 
 
 function modelContext(net: CooperationNetwork, o: ParsedRecommendOptions, fn: string): ModelContext {
-  const model = o.model ?? defaultRecommender();
+  // withScorer chose this scorer only with a model at hand.
+  const model = o.model ?? geographyRecommender(net.geography)!;
   const field = o.field === undefined ? undefined : findField(o.field);
   if (o.field !== undefined && field === undefined) {
     throw new ArgumentError(said('errors.field.unknown', { value: JSON.stringify(o.field), codes: FIELDS.map((f) => f.code).join(', ') }));
@@ -600,8 +617,7 @@ export const BatchOptionsSchema = RecommendOptionsSchema.extend({
 export type BatchOptions = z.input<typeof BatchOptionsSchema>;
 
 function batch(net: CooperationNetwork, county: string | undefined, options: BatchOptions, fn: string): Rows<RecommendationRow> {
-  const o = parseOptions(BatchOptionsSchema, options, fn, net);
-  rejectIgnoredScorerOptions(fn, options);
+  const o = withScorer(net, parseOptions(BatchOptionsSchema, options, fn, net), options, fn);
   const recommend = recommenderFor(net, o, fn);
   const rows: RecommendationRow[] = [];
   for (const m of net.municipalities()) {

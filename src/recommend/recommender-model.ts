@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { DEFAULT_COUNTRY } from '../countries/default.js';
+import { defaultGeography } from '../io/country.js';
+import { cached } from '../model/cache.js';
+import type { Country, CountryText } from '../model/country.js';
+import type { Geography } from '../model/schema.js';
 import { groupsOf, resolveGroupsOf, GroupInputSchema, type Group } from '../model/groups.js';
 import { requireGeography, scopeSet, sharedProjection, type CooperationNetwork } from '../model/network.js';
 import { createRng, shuffled } from '../metrics/random.js';
@@ -8,7 +11,6 @@ import { groupCases, groupRoles, knownFields, type GroupCase } from './group-cas
 import { AttributeFeatureSpecSchema, FeatureSpecSchema, PlainFeatureSpecSchema, featureMatrix, hasAttribute, tieEvidence, type FeatureContext, type FeatureSpec, type TieEvidence } from './pair-features.js';
 import { ViaSchema, parseOptions, said, saidIn } from '../model/options.js';
 import { ArgumentError, FitError } from '../model/errors.js';
-import { cached, PROCESS } from '../model/cache.js';
 
 /** A feature of a fitted model: its spec, its coefficient (raw scale) and the training mean and sd. */
 const fitted = {
@@ -269,9 +271,29 @@ export function fitRecommender(net: CooperationNetwork, options: FitRecommenderO
   return model;
 }
 
+/** A recommender's JSON parsed once per text object (a country's, and the geographies built from it, share one). */
+function parsedModel(file: CountryText): RecommenderModel {
+  return cached(file, 'recommender', () => RecommenderModelSchema.parse(JSON.parse(file.text)));
+}
+
 /**
- * The shipped model, fitted on the embedded real cooperation bodies
- * (`data/models/recommender-sweden.json`, made by
+ * The recommender `country` ships (`country.recommender`), parsed once,
+ * or undefined when it has none. The same object on every call: treat it
+ * as read-only.
+ */
+export function countryRecommender(country: Country): RecommenderModel | undefined {
+  return country.recommender && parsedModel(country.recommender);
+}
+
+/** The model a geography's country ships (`geography.recommender`, kept by `countryGeography`), or undefined: what the learned scorer uses when no `model` is given. */
+export function geographyRecommender(geography: Pick<Geography, 'recommender'>): RecommenderModel | undefined {
+  return geography.recommender && parsedModel(geography.recommender);
+}
+
+/**
+ * The shipped model: the default country's (that of the loaders' default
+ * geography, `defaultGeography()`), fitted on its embedded real cooperation
+ * bodies (`data/models/recommender-sweden.json`, made by
  * `npx tsx scripts/fit-default-model.ts`; see its `trainedOn`). The same
  * object on every call: treat it as read-only.
  *
@@ -279,8 +301,7 @@ export function fitRecommender(net: CooperationNetwork, options: FitRecommenderO
  * defaultRecommender().default.features.map((f) => f.name);
  */
 export function defaultRecommender(): RecommenderModel {
-  // The default country's model (the shipped one); `recommend` warns when it is used on another geography.
-  return cached(PROCESS, 'recommend:defaultRecommender', () => RecommenderModelSchema.parse(JSON.parse(DEFAULT_COUNTRY.recommender!.text)));
+  return geographyRecommender(defaultGeography())!;
 }
 
 /** Scores (`Σ coefficient · value`) and feature rows of `m`'s candidates under a variant. @internal */

@@ -3,8 +3,7 @@ import { SEVERITY_LEVELS, type GapRow } from '../analysis/gaps.js';
 import { formatDate as formatDateIn, formatList, formatNumber, formatPercent, message, messageCount, type Lang, type MessageKey, type MessageValue } from '../model/i18n/index.js';
 import type { CooperationNetwork } from '../model/network.js';
 import { escapeHtml } from './escape.js';
-import { defaultMapFeatures, renderCountyMap, renderMap } from './map.js';
-import { DEFAULT_COUNTRY } from '../countries/default.js';
+import { geographyMapFeatures, renderCountyMap, renderMap } from './map.js';
 import { buildReport, overviewRows, reportNetwork, type CountySection, type ReportModel, type ReportOptions } from './model.js';
 import { kindPhrase, leadSentence, levelWord, num, share } from './phrases.js';
 import { geographyName } from '../model/geography.js';
@@ -325,9 +324,9 @@ const MAX_LABELLED = 60;
 /** The polygons the maps draw, and whether they cover the geography; `null` with the sentence that says why there are no maps. */
 function mapShapes(w: Writer, model: ReportModel, net: CooperationNetwork): { drawn: Set<string> } | { none: string } {
   const features = model.options.features;
-  const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
+  const drawn = new Set((features ?? geographyMapFeatures(net.geography)).features.map((f) => f.properties.code));
   if (!net.geography.municipalities.some((m) => drawn.has(m.code))) {
-    return { none: features ? w.t('report.map.noneGiven') : w.t('report.map.noneDefault', { country: geographyName(DEFAULT_COUNTRY, w.lang) }) };
+    return { none: features ? w.t('report.map.noneGiven') : w.t('report.map.noneOwn', { geography: geographyName(net.geography, w.lang) }) };
   }
   if (!model.scope.national && !model.scope.municipalities.some((c) => drawn.has(c))) return { none: w.t('report.map.noneScope', { area: model.area }) };
   return { drawn };

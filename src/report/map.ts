@@ -3,7 +3,8 @@
  *
  * The input is a GeoJSON FeatureCollection of Polygon/MultiPolygon features
  * (WGS84 longitude/latitude), each with a `code` property; by default the
- * default country's municipalities (the embedded 290 of Sweden). The output is one SVG element with
+ * polygons of the geography's country (`geographyMapFeatures`: the embedded
+ * 290 of Sweden for Swedish data). The output is one SVG element with
  * exactly one `<path class="municipality" data-code="…">` per feature, a
  * separate county-border path, a title and a legend. It references nothing
  * outside itself (no fonts, images, scripts, stylesheets or links; styling
@@ -17,7 +18,7 @@
 // (borders), the colour scale (colors), the legend (legend), SVG path data
 // (path-writer), the options (options) and the SVG itself (render); the county map
 // (county, county-options) with its ties (ties, shared with the explorer) and labels (labels).
-export { MapFeatureCollectionSchema, countryMapFeatures, defaultMapFeatures, swedenMapFeatures, type MapFeature, type MapFeatureCollection, type MapFeatureProperties, type MapGeometry, type MapPosition } from './map/features.js';
+export { MapFeatureCollectionSchema, countryMapFeatures, defaultMapFeatures, geographyMapFeatures, swedenMapFeatures, type MapFeature, type MapFeatureCollection, type MapFeatureProperties, type MapGeometry, type MapPosition } from './map/features.js';
 export { countyBorderLines } from './map/borders.js';
 export { CATEGORICAL_COLORS, ColorScaleSchema, DEFAULT_MAP_COLORS, DEFAULT_MISSING_COLOR, sequentialColor, type ColorScaleOptions } from './map/colors.js';
 export { quantileBreaks } from './map/scale.js';

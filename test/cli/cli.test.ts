@@ -432,7 +432,9 @@ describe('what a county analyst meets', () => {
   });
 
   it('refuses --geography without your own data, and an out-of-range severity', async () => {
-    expect((await cli(['summary', '--geography', dir])).stderr).toMatch(/--geography needs your own --links/);
+    const alone = await cli(['summary', '--geography', dir]);
+    expect(alone.code, alone.stderr).toBe(2);
+    expect(alone.stderr).toMatch(/ships no dataset: give your own --links/);
     expect((await cli(['gaps', '--dataset', 'bodies', '--min-severity', '7'])).code).toBe(2);
   });
 

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../cli/helpers.js';
-import { coverageByMunicipality, DEFAULT_COUNTRY, loadNetwork, renderExplorer, renderReport, SWEDEN, swedenGeography, SWEDISH_NAME_RULES } from '../../src/index.js';
+import { coverageByMunicipality, DEFAULT_COUNTRY, evaluateRecommender, loadGeography, loadNetwork, recommendPartners, renderExplorer, renderReport, SWEDEN, swedenGeography, SWEDISH_NAME_RULES } from '../../src/index.js';
 import { loadCountry } from '../../src/geo.js';
 import { renderMap } from '../../src/report.js';
 import { findCounty, findMunicipality } from '../../src/model.js';
+import type { Country } from '../../src/model/country.js';
 import { countryGeography, countryMapFeatures, defaultGeography } from '../../src/geo.js';
 
 // A second country is a folder of CSVs (and, here, map polygons): nothing Swedish applies to it.
@@ -55,13 +56,48 @@ describe('a second country from a folder', () => {
     expect([...svg.matchAll(/data-code="([^"]+)"/g)].map((m) => m[1])).toEqual(['T1', 'T2', 'T3', 'T4']);
     expect(svg).toContain('<title>Alby (Norra län): 1</title>');
     expect(svg).not.toMatch(/0180|Stockholm/);
-    // Without its polygons, its map is refused: the default country's would draw Sweden for it.
-    expect(() => renderMap({ geography: geo, values: linked })).toThrow(
-      'renderMap: option geography: the map polygons are Sweden’s by default, and cover none of the municipalities of the Testland geography; pass `features`: GeoJSON with a `code` property per municipality',
+    // Without `features`, its map draws its country's polygons, which its geography keeps; not Sweden's.
+    expect(renderMap({ geography: geo, values: linked, domain: [0, 2] })).toBe(svg);
+    // A geography read alone (no country) has none: its map is refused rather than drawn with another country's.
+    const alone = loadGeography(FOLDER, { name: 'Testland' });
+    expect(alone.mapFeatures).toBeUndefined();
+    expect(() => renderMap({ geography: alone, values: linked })).toThrow(
+      'renderMap: option features: the Testland geography has no map polygons of its own (its country ships none); pass `features`: GeoJSON with a `code` property per municipality',
     );
     // A geography with no language of its own: the report and the explorer both speak English, not the default country's Swedish.
     expect(renderReport(net, { suggestions: 0 })).toMatch(/^<!doctype html>\n<html lang="en">/i);
     expect(renderExplorer(net, { suggestions: 0, features: countryMapFeatures(testland)! })).toMatch(/^<!doctype html>\n<html lang="en">/i);
+  });
+
+  it('makes its report, explorer and suggestions with nothing of Sweden: its own polygons, no borrowed model', () => {
+    const net = loadNetwork({
+      actors: 'id,name,kind,county\nnorr,Norrförbundet,joint_body,N\n',
+      links: 'source,target,kind\nnorr,Alby,member\nnorr,T2,member\nT3,Ekby,agreement\n',
+      geography: geo,
+    });
+    const swedish = /0180|2480|Stockholm|Sverige|Sweden|kommun/;
+    const codes = (html: string) => [...new Set([...html.matchAll(/data-code="([^"]+)"/g)].map((m) => m[1]))].sort();
+    const warnings: string[] = [];
+    const onWarning = (w: string | Error) => warnings.push(String(w));
+    process.on('warning', onWarning);
+    try {
+      const report = renderReport(net);
+      expect(codes(report)).toEqual(['T1', 'T2', 'T3', 'T4']);
+      expect(report).not.toMatch(swedish);
+      expect(report).not.toContain('No maps');
+      const explorer = renderExplorer(net);
+      expect(codes(explorer)).toEqual(['T1', 'T2', 'T3', 'T4']);
+      expect(explorer).not.toMatch(swedish);
+      // Testland ships no recommender: the hand-weighted scorer answers, Sweden's model is not used (it would warn).
+      const rows = recommendPartners(net, 'Dalby', { onWarning: (w) => warnings.push(w) });
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => ['T1', 'T2', 'T3', 'T4'].includes(r.candidate))).toBe(true);
+      expect(() => recommendPartners(net, 'Dalby', { scorer: 'model' })).toThrow(/option model: the Testland geography has no fitted recommender of its own/);
+      expect(evaluateRecommender(net, { repeats: 1 }).map((r) => r.method)).not.toContain('samverkan');
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
   });
 
   it('reads organisation types with its own words (its kinds.csv), not Sweden\'s', () => {
@@ -116,6 +152,42 @@ describe('a second country from a folder', () => {
     const named = await cli(['summary', '--geography', 'SWEDEN', '--links', 'links.csv', '--format', 'json'], { cwd: dir });
     expect(named.code, named.stderr).toBe(1); // Alby is not a Swedish municipality: Sweden's geography was used
     expect(named.stderr).toMatch(/Alby/);
+  });
+});
+
+describe('--dataset offers the datasets of the country in use', () => {
+  const folder = resolve(FOLDER);
+
+  it('a country without datasets: --geography alone or with --dataset is refused, naming it', async () => {
+    const alone = await cli(['summary', '--geography', folder]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('samverkan: testland ships no dataset: give your own --links (or --actors, or --graph)');
+    const named = await cli(['summary', '--geography', folder, '--dataset', 'demo']);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('unknown dataset "demo": not one of the datasets of testland');
+    expect(named.stderr).not.toMatch(/bodies/);
+    const sv = await cli(['summary', '--geography', folder, '--dataset', 'demo', '--lang', 'sv']);
+    expect(sv.stderr).toContain('okänd datamängd "demo": inte en av datamängderna för testland');
+  });
+
+  it('the help lists the datasets of the country --geography names', async () => {
+    const own = (await cli(['summary', '--geography', folder, '--help'])).stdout;
+    expect(own).toMatch(/--dataset NAME\s+an\s+embedded\s+dataset\s+of\s+the\s+country\s+\(--geography,\s+else\s+the\s+default\):\s+none\s+\(testland\s+ships\s+none\)\n/);
+    const sweden = (await cli(['summary', '--help'])).stdout;
+    expect(sweden).toMatch(/--dataset NAME\s+an\s+embedded\s+dataset\s+of\s+the\s+country[^]*?:\s+demo,\s+the\s+embedded\s+demo\s+dataset\s+\(synthetic\);\s+bodies,\s+[^]*?\(default\s+demo\)\n/);
+    expect((await cli(['summary', '--geography', 'sweden', '--help'])).stdout).toBe(sweden);
+  });
+
+  it("reads a country's own datasets, over its geography", async () => {
+    const { flagHelp } = await import('../../src/cli/flags.js');
+    const { INPUT_FLAGS } = await import('../../src/cli/input.js');
+    const withData: Country = { ...loadCountry(FOLDER, { name: 'Testland' }), datasets: { alpha: { description: { en: 'the alpha set', sv: 'alfamängden' }, input: () => ({ actors: [], links: [] }) } } };
+    expect(flagHelp('dataset', INPUT_FLAGS.dataset, 'en', withData)).toMatch(/: alpha, the alpha set \(default\s+alpha\)$/);
+    expect(flagHelp('dataset', INPUT_FLAGS.dataset, 'sv', withData)).toMatch(/: alpha, alfamängden \(standard\s+alpha\)$/);
+    // Sweden's, named: loaded over Sweden given, as a folder's data would be.
+    const r = await cli(['summary', '--geography', 'sweden', '--dataset', 'bodies', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).at(-1).county).toBe('total');
   });
 });
 

@@ -139,3 +139,24 @@ describe('the country seam', () => {
     expect(literals(' * Sweden is the default')).toEqual([]);
   });
 });
+
+describe('the default country is injected in one place', () => {
+  /**
+   * Who may import `src/countries/default.ts`: the loaders' default geography
+   * (`defaultGeography`, io), the CLI's context (the country of a command
+   * without `--geography`) and the root, which exports `DEFAULT_COUNTRY`.
+   * The synthetic generator's invented country names its places with the
+   * default country's words when none are given (`src/synthetic/country.ts`,
+   * the generator's own entry).
+   */
+  const ALLOWED = new Set(['src/io/country.ts', 'src/cli/context.ts', 'src/index.ts', 'src/synthetic/country.ts']);
+
+  it('every other module takes the country from the network or the command line', () => {
+    const importers = files('src')
+      .filter((f) => !f.startsWith('src/countries/'))
+      .filter((f) => /from '[./]*\/countries\/default\.js'|from '\.\/countries\/default\.js'/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative('.', f));
+    expect(importers.length).toBeGreaterThan(1);
+    expect(importers.filter((f) => !ALLOWED.has(f))).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.js';
+import { message } from '../../src/model/i18n/index.js';
 
 /**
  * The README and the API reference pages under docs/api/ are tested like
@@ -29,16 +30,22 @@ import { COMMANDS } from '../../src/cli/commands/index.js';
  */
 
 const root = resolve('.');
+/** The pages of docs/ beside the API reference: the CLI reference, input formats, reliability, benchmarks. */
+const PAGES = ['docs/cli.md', 'docs/input.md', 'docs/reliability.md', 'docs/benchmarks.md'];
+/** The API reference pages, one per layer. */
+const API = readdirSync(join(root, 'docs', 'api')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/api/${f}`);
 /**
- * The documents tested: the README and the API reference pages (docs/api/),
+ * The documents tested: the README, the pages of docs/ and the API reference,
  * read as one text whose lines map back to their file (`origin`).
  */
-const DOCS = ['README.md', ...readdirSync(join(root, 'docs', 'api')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/api/${f}`)];
+const DOCS = ['README.md', ...PAGES, ...API];
 const texts = DOCS.map((file) => readFileSync(join(root, file), 'utf8'));
 const readme = texts.join('\n');
 const lines = readme.split('\n');
 /** The API reference pages alone. */
-const reference = texts.slice(1).join('\n');
+const reference = texts.slice(1 + PAGES.length).join('\n');
+/** The CLI reference alone. */
+const cliReference = texts[DOCS.indexOf('docs/cli.md')]!;
 const firstLine: number[] = [];
 texts.reduce((line, text, i) => ((firstLine[i] = line), line + text.split('\n').length), 1);
 /** `file:line` of a line of the joined text (1-based). */
@@ -120,14 +127,14 @@ function codeBlocks(): Block[] {
   return blocks;
 }
 
-/** The README text between a heading line and the next heading of the same or a higher level. */
-function section(heading: string): string | undefined {
-  const start = lines.indexOf(heading);
+/** The text between a heading line and the next heading of the same or a higher level, in `source` (by default every document). */
+function section(heading: string, source: readonly string[] = lines): string | undefined {
+  const start = source.indexOf(heading);
   if (start < 0) return undefined;
   const level = /^#+/.exec(heading)![0].length;
   let end = start + 1;
-  while (end < lines.length && !(/^#+ /.test(lines[end]!) && /^#+/.exec(lines[end]!)![0].length <= level)) end++;
-  return lines.slice(start, end).join('\n');
+  while (end < source.length && !(/^#+ /.test(source[end]!) && /^#+/.exec(source[end]!)![0].length <= level)) end++;
+  return source.slice(start, end).join('\n');
 }
 
 let program: ts.Program;
@@ -227,21 +234,22 @@ describe('README: the API reference', () => {
   });
 });
 
-describe('README: the CLI reference', () => {
+describe('docs/cli.md: the CLI reference', () => {
+  const cliLines = cliReference.split('\n');
   it('has a section for every subcommand, and no section for an unknown one', () => {
-    const missing = COMMANDS.filter((c) => section(`### \`samverkan ${c.name}\``) === undefined).map((c) => c.name);
-    expect(missing, 'subcommands without a "### `samverkan <name>`" section').toEqual([]);
+    const missing = COMMANDS.filter((c) => section(`### \`samverkan ${c.name}\``, cliLines) === undefined).map((c) => c.name);
+    expect(missing, 'subcommands without a "### `samverkan <name>`" section in docs/cli.md').toEqual([]);
     const known = new Set([...COMMANDS.map((c) => c.name), ...PLANNED_COMMANDS]);
     const headed = [...readme.matchAll(/^### `samverkan ([\w-]+)`/gm)].map((m) => m[1]!);
     expect(headed.filter((n) => !known.has(n))).toEqual([]);
   });
 
   it("names every option of every subcommand in the subcommand's section or under Common options", () => {
-    const common = section('### Common options')!;
+    const common = section('## Common options', cliLines)!;
     expect(common).toBeDefined();
     const missing: string[] = [];
     for (const command of COMMANDS) {
-      const own = section(`### \`samverkan ${command.name}\``) ?? '';
+      const own = section(`### \`samverkan ${command.name}\``, cliLines) ?? '';
       for (const option of Object.keys(command.options)) {
         const re = new RegExp(`\`--${escape(option)}[\` ,]`);
         if (!re.test(own) && !re.test(common)) missing.push(`${command.name} --${option}`);
@@ -251,7 +259,18 @@ describe('README: the CLI reference', () => {
   });
 
   it('names the exit codes and --debug', () => {
-    for (const text of ['| 0 |', '| 1 |', '| 2 |', '`--debug`']) expect(readme).toContain(text);
+    for (const text of ['| 0 |', '| 1 |', '| 2 |', '`--debug`']) expect(cliReference).toContain(text);
+  });
+
+  it("the README's summary has a row per subcommand, in the help's order, with its summary and a link to its section", () => {
+    const summary = section('## Command line', readFileSync('README.md', 'utf8').split('\n'));
+    expect(summary, 'README: "## Command line"').toBeDefined();
+    const rows = [...summary!.matchAll(/^\| \[`samverkan ([\w-]+)`\]\(docs\/cli\.md#([\w-]+)\) \| (.+) \|$/gm)];
+    expect(rows.map((r) => r[1])).toEqual(COMMANDS.map((c) => c.name));
+    for (const [, name, anchor, said] of rows) {
+      expect(anchor, name).toBe(`samverkan-${name}`);
+      expect(said, name).toBe(message('en', `cli.summary.${name!}` as never));
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { CooperationNetwork } from '../../src/model/network.js';
 import type { Geography } from '../../src/model/schema.js';
 import { recommendAll, recommendForCounty, recommendPartners, smallMunicipalities } from '../../src/recommend/recommend.js';
 import { COMPONENTS, DEFAULT_WEIGHTS } from '../../src/recommend/score.js';
+import { defaultRecommender } from '../../src/recommend/recommender-model.js';
 import { STEP, testland } from './helpers.js';
 
 const close = (actual: number, expected: number) => expect(actual).toBeCloseTo(expected, 12);
@@ -199,12 +200,25 @@ describe('an option the chosen scorer would ignore is refused', () => {
   const net = testland();
 
   it('weighted-scorer options under the learned model', () => {
-    expect(() => recommendPartners(net, 'Alfa', { weights: { distance: 5 } })).toThrow(/recommendPartners: weights is an option of scorer: 'weighted' only/);
-    expect(() => recommendPartners(net, 'Alfa', { scorer: 'model', hops: 1, maxKm: 10 })).toThrow(/hops, maxKm are options of scorer: 'weighted' only/);
-    expect(() => recommendAll(net, { countyPreference: 'bridge' })).toThrow(/recommendAll: countyPreference/);
-    expect(() => recommendForCounty(net, '01', { atLeast: 1 })).toThrow(/recommendForCounty: atLeast/);
+    // Testland's geography ships no model: the learned scorer is the one given.
+    const model = defaultRecommender();
+    expect(() => recommendPartners(net, 'Alfa', { model, weights: { distance: 5 }, onWarning: () => {} })).toThrow(/recommendPartners: weights is an option of scorer: 'weighted' only/);
+    expect(() => recommendPartners(net, 'Alfa', { scorer: 'model', model, hops: 1, maxKm: 10 })).toThrow(/hops, maxKm are options of scorer: 'weighted' only/);
+    expect(() => recommendAll(net, { model, countyPreference: 'bridge' })).toThrow(/recommendAll: countyPreference/);
+    expect(() => recommendForCounty(net, '01', { model, atLeast: 1 })).toThrow(/recommendForCounty: atLeast/);
     // The same options with the weighted scorer are used, not refused.
     expect(recommendPartners(net, 'Alfa', { scorer: 'weighted', hops: 1, atLeast: 0 }).map((r) => r.name)).toEqual(['Beta']);
+  });
+
+  it('a geography that ships no model: the weighted scorer by default, the learned one refused unless a model is given', () => {
+    expect(net.geography.recommender).toBeUndefined();
+    const byDefault = recommendPartners(net, 'Alfa', { atLeast: 0, hops: 1 });
+    expect(byDefault).toEqual(recommendPartners(net, 'Alfa', { scorer: 'weighted', atLeast: 0, hops: 1 }));
+    expect(() => recommendPartners(net, 'Alfa', { scorer: 'model' })).toThrow(/recommendPartners: option model: the \S+ geography has no fitted recommender of its own/);
+    // Sweden's networks keep Sweden's model: the learned scorer by default, no weighted-only option accepted.
+    const sweden = loadNetwork(demoDataset());
+    expect(sweden.geography.recommender).toBeDefined();
+    expect(() => recommendPartners(sweden, 'Dorotea', { hops: 1 })).toThrow(/hops is an option of scorer: 'weighted' only/);
   });
 
   it('learned-model options under the weighted scorer', () => {

@@ -180,7 +180,7 @@ describe('another country', () => {
   it('says there is no map instead of drawing Sweden in grey', () => {
     const html = renderReport(net);
     expect(html).not.toContain('<svg');
-    expect(html).toContain('No maps: the map polygons (Sweden’s, by default) cover none of this geography’s municipalities.');
+    expect(html).toContain('No maps: the Fjordland geography has no map polygons of its own.');
     expect(html).toContain('<h2>Nord</h2>');
   });
 

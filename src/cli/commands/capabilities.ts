@@ -1,10 +1,9 @@
-import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { CAPABILITY_STATE_COUNT_COLUMNS, capabilitiesByMunicipality, capabilityCoverage, CapabilityCoverageOptionsSchema, capabilityGaps, CapabilityGapsOptionsSchema, capabilityStateCounts, competenceReach, CompetenceReachOptionsSchema } from '../../analysis/capabilities.js';
 import { withColumns } from '../../model/table.js';
 import type { CapabilitySet } from '../../model/capabilities.js';
 import { message, type Lang } from '../../model/i18n/index.js';
 import type { CooperationNetwork } from '../../model/network.js';
-import { UsageError, type CliIO, type FlagArgs } from '../context.js';
+import { CLI_DEFAULT_COUNTRY, UsageError, type CliIO, type FlagArgs } from '../context.js';
 import { cliFlag, flagsOf, libraryFlag, type FlagGroup, type FlagTable } from '../flags.js';
 import { INPUT_GROUP, loadInput, noteCapabilities } from '../input.js';
 import { OUTPUT_GROUP } from '../output.js';
@@ -78,7 +77,7 @@ export const capabilitiesCommand = defineCommand({
   usage: '--capabilities FILE [options]',
   groups: [{ title: 'cli.help.options', flags: CAPABILITIES_FLAGS }, ...COMMON_GROUPS],
   examples: [
-    `samverkan capabilities --actors data/examples/capabilities/actors.csv --links data/examples/capabilities/links.csv --capabilities data/examples/capabilities/capabilities.csv --geography ${DEFAULT_COUNTRY.name.toLowerCase()}`,
+    `samverkan capabilities --actors data/examples/capabilities/actors.csv --links data/examples/capabilities/links.csv --capabilities data/examples/capabilities/capabilities.csv --geography ${CLI_DEFAULT_COUNTRY.name.toLowerCase()}`,
   ],
   run({ values, flags }, io) {
     const { net, caps, lang } = loadWithCapabilities({ values, flags }, io, 'capabilities');

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { message, type Lang } from '../../model/i18n/index.js';
 import { renderExplorer } from '../../report/explore/index.js';
 import { ExplorerOptionsSchema } from '../../report/explore/options.js';
@@ -12,7 +11,7 @@ import { geographyName } from '../../model/geography.js';
 
 const EXPLORE_FLAGS = {
   out: cliFlag({ type: 'string', short: 'o', value: 'FILE', help: 'cli.flag.explore.out', default: 'samverkan-explorer.html' }),
-  lang: libraryFlag(ExplorerOptionsSchema, 'lang', { value: 'LANG', help: 'cli.flag.explore.lang', helpParams: { country: (lang: Lang) => geographyName(DEFAULT_COUNTRY, lang) }, showChoices: true }),
+  lang: libraryFlag(ExplorerOptionsSchema, 'lang', { value: 'LANG', help: 'cli.flag.explore.lang', helpParams: { country: (lang: Lang, country) => geographyName(country, lang) }, showChoices: true }),
   title: libraryFlag(ExplorerOptionsSchema, 'title', { value: 'TEXT', help: 'cli.flag.explore.title' }),
   suggestions: libraryFlag(ExplorerOptionsSchema, 'suggestions', { value: 'N', help: 'cli.flag.explore.suggestions' }),
   ...FEATURES_FLAGS,
@@ -24,10 +23,10 @@ export const exploreCommand = defineCommand({
   groups: [{ title: 'cli.help.options', flags: EXPLORE_FLAGS }, INPUT_GROUP],
   examples: ['samverkan explore --county Västerbotten --lang en --out explorer.html'],
   run({ values, flags }, io) {
-    const { net, description, country, lang } = loadInput({ values, flags }, io);
+    const { net, description, lang } = loadInput({ values, flags }, io);
     announce(description, values, io);
     const { quiet, out } = flagsOf(EXPLORE_FLAGS, flags);
-    const polygons = mapFeatures(values, io, country);
+    const polygons = mapFeatures(values, io);
     // --lang, when given, is the page's language too; else the explorer's own default.
     const html = renderExplorer(net, { dataDescription: description, ...optionsOf(EXPLORE_FLAGS, flags), ...(polygons && { features: polygons }) });
     const path = resolve(io.cwd ?? process.cwd(), out ?? 'samverkan-explorer.html');

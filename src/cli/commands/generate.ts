@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { message } from '../../model/i18n/index.js';
 import { issueReason } from '../../model/options.js';
 import { writeSyntheticNetwork } from '../../synthetic/files.js';
 import { SyntheticNetworkOptionsSchema } from '../../synthetic/network.js';
-import { UsageError } from '../context.js';
+import { CLI_DEFAULT_COUNTRY, UsageError } from '../context.js';
 import { cliFlag, flagOfOption, flagsOf, libraryFlag, optionsOf, type FlagTable } from '../flags.js';
 import { defineCommand, messageLang } from './shared.js';
 
@@ -36,7 +35,7 @@ export const generateCommand = defineCommand({
     }
     const dir = resolve(io.cwd ?? process.cwd(), out);
     // The invented country is named with the default country's words, chosen here at the command's entry.
-    const words = DEFAULT_COUNTRY.demoWords;
+    const words = CLI_DEFAULT_COUNTRY.demoWords;
     const written = writeSyntheticNetwork(dir, { ...parsed.data, ...(words && { words }) });
     io.stderr.write(
       `${message(lang, 'cli.note.generated', { dir, municipalities: String(written.municipalities), counties: String(written.counties), actors: String(written.actors), links: String(written.links), seed: String(parsed.data.seed) })}\n`,

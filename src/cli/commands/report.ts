@@ -2,10 +2,8 @@ import { resolve } from 'node:path';
 import { coverageByCounty, coverageByMunicipality } from '../../analysis/coverage.js';
 import { camelKind } from '../../analysis/view.js';
 import { percent, renderReportHtml } from '../../report/html.js';
-import { countryMapFeatures, defaultMapFeatures, renderMap, type MapFeatureCollection, type MapOptions } from '../../report/map.js';
-import type { Country } from '../../model/country.js';
+import { geographyMapFeatures, renderMap, type MapFeatureCollection, type MapOptions } from '../../report/map.js';
 import type { CapabilitySet } from '../../model/capabilities.js';
-import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { renderReportMarkdownFromModel } from '../../report/markdown.js';
 import { buildReport, overviewRows, reportArea, ReportOptionsSchema } from '../../report/model.js';
 import { dataDateOf } from '../../report/map/county.js';
@@ -24,17 +22,11 @@ import { describeScope } from '../../model/scope.js';
 import { geographyName } from '../../model/geography.js';
 
 /**
- * The polygons to draw: `--features FILE`, else those of the country
- * `--geography` named or read from a folder (its `municipalities.geojson`),
- * else none (`renderMap` then draws the default country's).
+ * `--features FILE`: map polygons as GeoJSON (validated when the map is
+ * drawn); without it none are passed, and the library draws those of the
+ * network's country (`geography.country`, a folder's `municipalities.geojson`).
  */
-export function mapFeatures(values: ParsedArgs['values'], io: CliIO, country: Country | undefined): MapFeatureCollection | undefined {
-  // The default country's polygons are renderMap's own default (drawn around its meridian), so they are not passed.
-  return readFeatures(values, io) ?? (country && country !== DEFAULT_COUNTRY ? countryMapFeatures(country) : undefined);
-}
-
-/** `--features FILE`: map polygons as GeoJSON (validated when the map is drawn). */
-function readFeatures(values: ParsedArgs['values'], io: CliIO): MapFeatureCollection | undefined {
+export function mapFeatures(values: ParsedArgs['values'], io: CliIO): MapFeatureCollection | undefined {
   const file = values.features as string | undefined;
   const text = readOptionFile(values, 'features', io, message(messageLang(values), 'cli.hint.featuresFile'));
   if (text === undefined) return undefined;
@@ -47,7 +39,7 @@ function readFeatures(values: ParsedArgs['values'], io: CliIO): MapFeatureCollec
 
 /** `--features FILE`, for every command that draws a map. */
 export const FEATURES_FLAGS = {
-  features: cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.features.features', helpParams: { country: (lang: Lang) => geographyName(DEFAULT_COUNTRY, lang) } }),
+  features: cliFlag({ type: 'string', value: 'FILE', help: 'cli.flag.features.features', helpParams: { country: (lang: Lang, country) => geographyName(country, lang) } }),
 } as const satisfies FlagTable;
 
 const REPORT_FLAGS = {
@@ -66,11 +58,11 @@ export const reportCommand = defineCommand({
   examples: ['samverkan report --actors actors.csv --links links.csv --out län.html'],
   run({ values, flags }, io) {
     const input = loadInput({ values, flags }, io, 'use');
-    const { net, description, country, lang, capabilities } = input;
+    const { net, description, lang, capabilities } = input;
     announce(description, values, io);
     noteCapabilities(input, io);
     const { format = 'html', quiet, capability: code } = flagsOf(REPORT_FLAGS, flags);
-    const features = mapFeatures(values, io, country);
+    const features = mapFeatures(values, io);
     const capability = capabilityFlag(code, capabilities, lang);
     const bar = progressBar(io, message(lang, 'cli.progress.computing'));
     const model = buildReport(net, {
@@ -167,7 +159,7 @@ export const mapCommand = defineCommand({
   examples: ['samverkan map --metric coverage --level county --out coverage.svg', 'samverkan map --capability relatives_support --county Västerbotten --out anhörigstöd.svg'],
   run({ values, flags }, io) {
     const input = loadInput({ values, flags }, io, 'use');
-    const { net, description, country, lang, capabilities } = input;
+    const { net, description, lang, capabilities } = input;
     announce(description, values, io);
     const { metric = 'coverage', level = 'municipality', capability: code, title } = flagsOf(MAP_FLAGS, flags);
     const capability = capabilityFlag(code, capabilities, lang);
@@ -175,8 +167,8 @@ export const mapCommand = defineCommand({
     if (capability !== undefined) {
       for (const flag of ['metric', 'level']) if (values[flag] !== undefined) throw new UsageError(message(lang, 'cli.error.capabilityWithMetric', { flag: `--${flag}` }));
       noteCapabilities(input, io);
-      const features = mapFeatures(values, io, country);
-      const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
+      const features = mapFeatures(values, io);
+      const drawn = new Set((features ?? geographyMapFeatures(net.geography)).features.map((f) => f.properties.code));
       const codes = (net.scope.national ? net.geography.municipalities.map((m) => m.code) : net.scope.municipalities).filter((c) => drawn.has(c));
       if (codes.length === 0) throw new UsageError(message(lang, 'cli.error.polygonsCoverNoneOf', { area: describeScope(net.scope, net.geography, lang) }), message(lang, 'cli.hint.features'));
       const svg = renderCapabilityMap(net, capabilities!, { capability, codes, labels: !net.scope.national && codes.length <= 60, lang, ...(features && { features }), ...(title !== undefined && { title }) });
@@ -217,13 +209,13 @@ export const mapCommand = defineCommand({
                   : null;
       byCode = new Map(rows.map((r) => [r.municipality, pick(r)]));
     }
-    const features = mapFeatures(values, io, country);
-    const drawn = new Set((features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
+    const features = mapFeatures(values, io);
+    const drawn = new Set((features ?? geographyMapFeatures(net.geography)).features.map((f) => f.properties.code));
     if (!net.geography.municipalities.some((m) => drawn.has(m.code))) {
       throw new UsageError(
         values.features !== undefined
           ? message(lang, 'cli.error.featuresCoverNone')
-          : message(lang, 'cli.error.polygonsCoverNone', { country: geographyName(features ? country! : DEFAULT_COUNTRY, lang) }),
+          : message(lang, 'cli.error.polygonsCoverNone', { country: geographyName(net.geography, lang) }),
         message(lang, 'cli.hint.features'),
       );
     }

@@ -6,14 +6,15 @@ import type { CooperationNetwork } from '../../model/network.js';
 import { LANGUAGES, message, messageCount, textCollator, type Lang, type MessageKey } from '../../model/i18n/index.js';
 import { messageLang } from '../lang.js';
 export { dataLang, givenLang, messageLang, startLang } from '../lang.js';
-import { UsageError, type CliIO, type OptionSpec, type FlagArgs, type ParsedArgs } from '../context.js';
+import { CLI_DEFAULT_COUNTRY, UsageError, type CliIO, type OptionSpec, type FlagArgs, type ParsedArgs } from '../context.js';
+import type { Country } from '../../model/country.js';
 import { cliFlag, flagsOf, groupHelp, libraryFlag, parseArgsOptions, wholeNumber, wrap, valueIn, type FlagGroup, type FlagTable } from '../flags.js';
 import { csvOptions, emit, formatOf, renderRows } from '../output.js';
 
 export interface Command {
   name: string;
-  /** The help in a language, generated from the flag tables: usage, summary, description, the flag groups and the examples. */
-  help(lang: Lang): string;
+  /** The help in a language, generated from the flag tables: usage, summary, description, the flag groups and the examples; the country (`--geography`, else the default) says which datasets `--dataset` offers. */
+  help(lang: Lang, country?: Country): string;
   /** The `parseArgs` options, generated from `flags`. */
   options: OptionSpec;
   /** Every flag of the command, by name: conversions, help and the flag of a library option come from it. */
@@ -72,7 +73,7 @@ export function defineCommand(spec: CommandSpec): Command {
     options: parseArgsOptions(flags),
     flags,
     ...(spec.renamedFlags && { renamedFlags: spec.renamedFlags }),
-    help(lang: Lang) {
+    help(lang: Lang, country: Country = CLI_DEFAULT_COUNTRY) {
       const usage = `samverkan ${spec.name} ${valueIn(spec.usage ?? '[options]', lang).replace('[options]', message(lang, 'cli.help.optionsArg'))}`;
       return [
         usage,
@@ -80,7 +81,7 @@ export function defineCommand(spec: CommandSpec): Command {
         ...message(lang, `cli.description.${spec.name}` as MessageKey)
           .split('\n\n')
           .map((paragraph) => wrap(paragraph, 76).join('\n')),
-        ...groups.map((g) => groupHelp(g, lang)),
+        ...groups.map((g) => groupHelp(g, lang, country)),
         `${message(lang, 'cli.help.example')}:\n${spec.examples.map((e) => `  ${e}`).join('\n')}`,
       ].join('\n\n');
     },

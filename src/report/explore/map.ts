@@ -1,13 +1,12 @@
 /** The explorer's map: the municipalities projected and drawn as SVG path data, fitted to the scope's polygons. */
 import { geoPath, geoTransverseMercator, type GeoProjection } from 'd3-geo';
-import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { ArgumentError } from '../../model/errors.js';
 import { said, saidIn } from '../../model/options.js';
 import { describeScope } from '../../model/scope.js';
 import type { Lang } from '../../model/i18n/index.js';
 import { indexGeography } from '../../model/geography.js';
 import type { CooperationNetwork } from '../../model/network.js';
-import { defaultMapFeatures, type MapFeature } from '../map/features.js';
+import { geographyMapFeatures, type MapFeature } from '../map/features.js';
 import { PathWriter } from '../map/path-writer.js';
 import { asGeo, largestPolygon, middleLongitude, prepare } from '../map/prepare.js';
 import type { ExplorerMap, ExplorerMunicipality } from './data.js';
@@ -22,20 +21,20 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * The municipalities of the page (`codes`: the scope's first) with where
  * their ties meet (the centroid of their largest polygon, else their
  * coordinates), and the map: transverse Mercator fitted to the scope's
- * polygons (around the default country's meridian for its whole map), the
+ * polygons (around its country's meridian for the whole map), the
  * path data of every municipality with a polygon, and label positions when
  * the scope has at most 60 municipalities.
  */
 export function projectMunicipalities(net: CooperationNetwork, codes: readonly string[], inScope: ReadonlySet<string>, o: ParsedExplorerOptions): { municipalities: ExplorerMunicipality[]; map: ExplorerMap } {
   const ix = indexGeography(net.geography);
-  const whole = prepare(o.features ?? defaultMapFeatures());
+  const whole = prepare(o.features ?? geographyMapFeatures(net.geography));
   const featureOf = new Map(whole.collection.features.map((f) => [f.properties.code, f]));
   const scopeFeatures = [...inScope].flatMap((c) => featureOf.get(c) ?? []);
   if (scopeFeatures.length === 0) {
     throw new ArgumentError(saidIn('renderExplorer', said('options.noPolygons', { county: (lang: Lang) => describeScope(net.scope, net.geography, lang) })));
   }
   const fitTo = { type: 'FeatureCollection' as const, features: scopeFeatures };
-  const meridian = net.scope.national && !o.features && DEFAULT_COUNTRY.mapMeridian !== undefined ? DEFAULT_COUNTRY.mapMeridian : middleLongitude(fitTo);
+  const meridian = (net.scope.national && !o.features ? net.geography.mapMeridian : undefined) ?? middleLongitude(fitTo);
   const pad = 16;
   const width = o.width;
   const base = geoTransverseMercator().rotate([-meridian, 0]).fitWidth(width - 2 * pad, asGeo(fitTo));

@@ -10,7 +10,7 @@ export const ExplorerOptionsSchema = z.strictObject({
   title: z.string().min(1).optional(),
   /** What the data is, for the footer (the CLI passes where it was read from). Default: the network's scope. */
   dataDescription: z.string().min(1).optional(),
-  /** Map polygons with a `code` property per municipality. Default: the default country's ({@link defaultMapFeatures}). */
+  /** Map polygons with a `code` property per municipality. Default: those of the network's country (`geographyMapFeatures(net.geography)`). */
   features: z.custom<MapFeatureCollection>((v) => typeof v === 'object' && v !== null, 'features must be a GeoJSON FeatureCollection').optional(),
   /** Suggested partners per municipality of the scope (`recommendAll`, best first); 0 leaves them out. Default 3 (as the report). */
   suggestions: z.number().int().min(0).max(20).default(3),

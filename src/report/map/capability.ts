@@ -18,7 +18,7 @@ import { formatDate, LangSchema, message, resolveLang, type Lang } from '../../m
 import { parseOptions, said, saidIn } from '../../model/options.js';
 import { escapeXml } from '../escape.js';
 import { escapeMarkdownCell, formatMarkdownTable } from '../table.js';
-import { defaultMapFeatures } from './features.js';
+import { geographyMapFeatures } from './features.js';
 import { MapOptionsSchema } from './options.js';
 import { renderMap } from './render.js';
 
@@ -41,7 +41,7 @@ export const CapabilityMapOptionsSchema = z.strictObject({
   capability: z.string().min(1),
   /** Only these municipalities (a county), with the map fitted to them (as `renderMap`'s `codes`). Default: the network's scope. */
   codes: MapOptionsSchema.shape.codes,
-  /** Map polygons (as `renderMap`'s `features`). Default: the default country's. */
+  /** Map polygons (as `renderMap`'s `features`). Default: those of the network's country (`geographyMapFeatures`). */
   features: MapOptionsSchema.shape.features,
   /** Title. Default the catalogue's `map.capability.title` (`<capability label>: who has it` / `<label>: läget i kommunerna`), with `(synthetic data)` when the records are synthetic. */
   title: z.string().optional(),
@@ -130,7 +130,7 @@ export function capabilityMapData(net: CooperationNetwork, caps: CapabilitySet, 
 export function renderCapabilityMap(net: CooperationNetwork, caps: CapabilitySet, options: CapabilityMapOptions): string {
   const o = parseOptions(CapabilityMapOptionsSchema, options, 'renderCapabilityMap');
   const data = capabilityMapData(net, caps, options);
-  const drawn = new Set((o.features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
+  const drawn = new Set((o.features ?? geographyMapFeatures(net.geography)).features.map((f) => f.properties.code));
   const codes = data.municipalities.map((m) => m.municipality).filter((c) => drawn.has(c));
   if (codes.length === 0) throw new ArgumentError(saidIn('renderCapabilityMap', said('errors.map.noneToDraw')));
   const value = new Map<CapabilityState, number>(CATEGORY_STATES.map((s, i) => [s, i]));
@@ -166,7 +166,7 @@ export function renderCapabilityMap(net: CooperationNetwork, caps: CapabilitySet
 export function reportCapabilityMap(net: CooperationNetwork, caps: CapabilitySet, options: CapabilityMapOptions & { codes: readonly string[] }, draw: boolean): CapabilityMapData & { svg?: string } {
   const data = capabilityMapData(net, caps, options);
   if (!draw) return data;
-  const drawn = new Set((options.features ?? defaultMapFeatures()).features.map((f) => f.properties.code));
+  const drawn = new Set((options.features ?? geographyMapFeatures(net.geography)).features.map((f) => f.properties.code));
   // Names on a county's map, as the report's other maps write them (at most 60 municipalities).
   return options.codes.some((c) => drawn.has(c)) ? { ...data, svg: renderCapabilityMap(net, caps, { labels: options.codes.length <= 60, ...options }) } : data;
 }

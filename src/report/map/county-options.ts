@@ -26,7 +26,7 @@ export const CountyMapOptionsSchema = z.strictObject({
   county: z.string().min(1).optional(),
   /** Language of the map's text: `'sv'` or `'en'`. Default: the geography's language (Swedish for Sweden), else English. */
   lang: LangSchema.optional(),
-  /** Map polygons with a `code` property per municipality. Default: the default country's ({@link defaultMapFeatures}). */
+  /** Map polygons with a `code` property per municipality. Default: those of the network's country (`geographyMapFeatures(net.geography)`). */
   features: z.custom<MapFeatureCollection>((v) => typeof v === 'object' && v !== null, 'features must be a GeoJSON FeatureCollection').optional(),
   /**
    * The gaps to mark (rows of `findGaps`, or any rows with `type`, `reason`

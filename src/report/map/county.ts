@@ -12,7 +12,7 @@ import { countySuggestion } from '../../model/suggest.js';
 import { escapeXml } from '../escape.js';
 import { countyBorderLines } from './borders.js';
 import { CountyMapOptionsSchema, type CountyMapOptions, type MapGap, type ParsedCountyMapOptions } from './county-options.js';
-import { defaultMapFeatures } from './features.js';
+import { geographyMapFeatures } from './features.js';
 import { labelPoint, placeLabels, textWidth, type Box, type LabelRequest } from './labels.js';
 import { round1 } from './layout.js';
 import { legendHeight, MISSING_OUTLINE, scaleLegendSvg } from './legend.js';
@@ -184,7 +184,7 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
   const countyName = (code: string) => ix.county.get(code)?.name ?? code;
   const nameOf = (code: string) => ix.municipality.get(code)?.name ?? code;
 
-  const whole = prepare(o.features ?? defaultMapFeatures());
+  const whole = prepare(o.features ?? geographyMapFeatures(net.geography));
   const featureOf = new Map(whole.collection.features.map((f) => [f.properties.code, f]));
   // The county's municipalities in the network's scope; the rest of the county (a scope of some of its municipalities) is greyed as not part of the data.
   const scope = scopeSet(net);

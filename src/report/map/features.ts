@@ -1,12 +1,13 @@
 /**
  * The GeoJSON `renderMap` draws: its types, its schema, and the polygons a
- * country ships (by default the default country's).
+ * country ships, found through a geography's country.
  */
 import { z } from 'zod';
-import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { SWEDEN } from '../../countries/sweden/index.js';
+import { defaultGeography } from '../../io/country.js';
+import type { Geography } from '../../model/schema.js';
 import { cached } from '../../model/cache.js';
-import type { Country } from '../../model/country.js';
+import type { Country, CountryText } from '../../model/country.js';
 import { refusal } from '../../model/options.js';
 
 /** A `[longitude, latitude]` position in WGS84 degrees (extra members, such as altitude, are ignored). */
@@ -75,19 +76,36 @@ export const MapFeatureCollectionSchema = z
     });
   });
 
-/**
- * The map polygons `country` ships (`country.mapFeatures`), parsed once per
- * country, or undefined when it has none. The same object on every call:
- * treat it as read-only.
- */
-export function countryMapFeatures(country: Country): MapFeatureCollection | undefined {
-  const file = country.mapFeatures;
-  return file && cached(country, 'country:map-features', () => JSON.parse(file.text) as MapFeatureCollection);
+/** GeoJSON text parsed once per text object (a country's, and the geographies built from it, share one). */
+function parsedFeatures(file: CountryText): MapFeatureCollection {
+  return cached(file, 'map-features', () => JSON.parse(file.text) as MapFeatureCollection);
 }
 
-/** The default country's polygons: what `renderMap` and the reports draw when no `features` are given. */
+/**
+ * The map polygons `country` ships (`country.mapFeatures`), parsed once,
+ * or undefined when it has none. The same object on every call: treat it
+ * as read-only.
+ */
+export function countryMapFeatures(country: Country): MapFeatureCollection | undefined {
+  return country.mapFeatures && parsedFeatures(country.mapFeatures);
+}
+
+/** No polygons: what a geography without its country's map draws from. */
+const NO_FEATURES: MapFeatureCollection = Object.freeze({ type: 'FeatureCollection' as const, features: Object.freeze([]) as unknown as MapFeature[] });
+
+/**
+ * The polygons of a geography's country (`geography.mapFeatures`, kept by
+ * `countryGeography`): what the maps, the report and the explorer of a
+ * network draw when no `features` are given. Empty for a geography whose
+ * country ships none, or read alone (`loadGeography`).
+ */
+export function geographyMapFeatures(geography: Pick<Geography, 'mapFeatures'>): MapFeatureCollection {
+  return geography.mapFeatures ? parsedFeatures(geography.mapFeatures) : NO_FEATURES;
+}
+
+/** The default country's polygons (those of the loaders' default geography, `defaultGeography()`): what `renderMap` draws with neither `features` nor `geography`. */
 export function defaultMapFeatures(): MapFeatureCollection {
-  return countryMapFeatures(DEFAULT_COUNTRY) ?? { type: 'FeatureCollection', features: [] };
+  return geographyMapFeatures(defaultGeography());
 }
 
 /**

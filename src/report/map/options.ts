@@ -58,8 +58,9 @@ export const MapOptionsSchema = ColorScaleSchema.extend({
   /** Language of the map's words (the missing-value label, number formats): `'sv'` or `'en'`. Default: the geography's language, else English. */
   lang: LangSchema.optional(),
   /**
-   * The features to draw. Default: the default country's municipalities
-   * ({@link defaultMapFeatures}: Sweden's, {@link swedenMapFeatures}). Validated and prepared once per object
+   * The features to draw. Default: those of `geography`'s country
+   * (`geographyMapFeatures`), refused when it ships none; with neither, the
+   * default geography's ({@link defaultMapFeatures}: Sweden's). Validated and prepared once per object
    * (cached), so do not change a collection after passing it.
    */
   features: z.custom<MapFeatureCollection>((v) => typeof v === 'object' && v !== null, 'features must be a GeoJSON FeatureCollection').optional(),
@@ -80,8 +81,9 @@ export const MapOptionsSchema = ColorScaleSchema.extend({
   level: z.enum(['municipality', 'county']).default('municipality'),
   /**
    * Names of municipalities and counties (for tooltips) and each
-   * municipality's county. Default: the default country's
-   * (`defaultGeography`, Sweden's) when `features` is omitted, else none.
+   * municipality's county, and (without `features`) whose country's polygons
+   * to draw. Default: the loaders' default geography (`defaultGeography`,
+   * Sweden's) when `features` is omitted, else none.
    */
   geography: z.custom<Geography>((v) => typeof v === 'object' && v !== null && Array.isArray((v as Geography).municipalities), 'geography must be a Geography').optional(),
   /** Municipality code → county code; overrides `geography` and the features' `county` properties. */
@@ -137,8 +139,9 @@ export const MapOptionsSchema = ColorScaleSchema.extend({
   height: z.number().int().min(100).max(10_000).optional(),
   /**
    * Central meridian of the transverse Mercator projection, in degrees east.
-   * Default: the default country's `mapMeridian` for its whole map (15, as
-   * SWEREF 99 TM, for Sweden), else the middle of the features' longitudes. The projection is fitted to the
+   * Default: the geography's `mapMeridian` (its country's) for its whole map
+   * drawn from its own polygons (15, as SWEREF 99 TM, for Sweden), else the
+   * middle of the features' longitudes. The projection is fitted to the
    * features within the space left by the title and legend.
    */
   centralMeridian: z.number().min(-180).max(180).optional(),

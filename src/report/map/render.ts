@@ -1,6 +1,5 @@
 /** `renderMap`: a choropleth of municipalities as one standalone SVG string. */
 import { geoPath } from 'd3-geo';
-import { DEFAULT_COUNTRY } from '../../countries/default.js';
 import { defaultGeography } from '../../io/country.js';
 import { formatDate, formatList, message, resolveLang, type Lang } from '../../model/i18n/index.js';
 import { OptionsError, parseOptions, said } from '../../model/options.js';
@@ -8,7 +7,7 @@ import { geographyWords } from '../../model/geography.js';
 import type { Geography } from '../../model/schema.js';
 import { escapeXml } from '../escape.js';
 import { countyBorderLines } from './borders.js';
-import { defaultMapFeatures, type MapFeatureCollection } from './features.js';
+import { geographyMapFeatures, type MapFeatureCollection } from './features.js';
 import { labelPoint, placeLabels, textWidth } from './labels.js';
 import { PAD, round1, SOURCE_HEIGHT, TITLE_HEIGHT } from './layout.js';
 import { legendHeight, MISSING_OUTLINE, scaleLegendSvg } from './legend.js';
@@ -106,17 +105,22 @@ function fittedHeight(collection: MapFeatureCollection, o: ParsedMapOptions, mer
  */
 export function renderMap(options: MapOptions): string {
   const parsed = parseOptions(MapOptionsSchema, options, 'renderMap');
-  const whole = prepare(parsed.features ?? defaultMapFeatures());
-  const map = parsed.codes === undefined ? whole : prepare(subsetOf(whole, parsed.codes));
-  // The default country's whole map is drawn around its own meridian (Sweden's SWEREF 99 TM: 15° E).
-  const meridian = parsed.centralMeridian ?? (parsed.features || parsed.codes !== undefined ? undefined : DEFAULT_COUNTRY.mapMeridian) ?? middleLongitude(map.collection);
+  // Neither polygons nor a geography: the loaders' default geography, whose country's polygons are drawn.
   const geography = parsed.geography ?? (parsed.features ? undefined : defaultGeography());
+  const own = parsed.features === undefined ? geographyMapFeatures(geography!) : undefined;
+  if (own !== undefined && own.features.length === 0) {
+    throw new OptionsError('renderMap', 'features', said('options.geographyWithoutPolygons', { geography: geographyWords(geography!) }));
+  }
+  const whole = prepare(parsed.features ?? own!);
+  const map = parsed.codes === undefined ? whole : prepare(subsetOf(whole, parsed.codes));
+  // A country's whole map is drawn around its own meridian (Sweden's SWEREF 99 TM: 15° E).
+  const meridian = parsed.centralMeridian ?? (own !== undefined && parsed.codes === undefined ? geography!.mapMeridian : undefined) ?? middleLongitude(map.collection);
   const lang = resolveLang(parsed.lang, geography);
-  // A geography the polygons do not draw (another country's, with the default country's polygons) is refused, not drawn as that country.
-  if (parsed.geography !== undefined) {
+  // Polygons given for another geography than the one named are refused, not drawn as that geography.
+  if (parsed.features !== undefined && parsed.geography !== undefined) {
     const codes = new Set(parsed.geography.municipalities.map((m) => m.code));
     if (!map.collection.features.some((f) => codes.has(f.properties.code))) {
-      throw new OptionsError('renderMap', parsed.features ? 'features' : 'geography', said(parsed.features ? 'options.polygonsNotOfGeography' : 'options.defaultPolygonsNotOfGeography', { geography: geographyWords(parsed.geography), country: geographyWords(DEFAULT_COUNTRY) }));
+      throw new OptionsError('renderMap', 'features', said('options.polygonsNotOfGeography', { geography: geographyWords(parsed.geography) }));
     }
   }
   const features = describeFeatures(map.collection, parsed, geography);

@@ -75,7 +75,7 @@ export const report = {
   'report.map.caption': 'Coverage of each municipality: how many of these it has: {items}.',
   'report.map.captionTie': 'a tie with another municipality',
   'report.map.countyCaption': 'Mean municipality coverage in each county.',
-  'report.map.noneDefault': 'No maps: the map polygons ({country}’s, by default) cover none of this geography’s municipalities. Give map polygons (GeoJSON with a code per municipality) to draw them.',
+  'report.map.noneOwn': 'No maps: the {geography} geography has no map polygons of its own. Give map polygons (GeoJSON with a code per municipality) to draw them.',
   'report.map.noneGiven': 'No maps: the map polygons given cover none of this geography’s municipalities.',
   'report.map.noneScope': 'No maps: the map polygons cover none of the municipalities of {area}.',
 

@@ -71,7 +71,7 @@ export const report: Section<typeof en> = {
   'report.map.caption': 'Täckning för varje kommun: hur många av följande den har: {items}.',
   'report.map.captionTie': 'samverkan med en annan kommun',
   'report.map.countyCaption': 'Kommunernas genomsnittliga täckning i varje län.',
-  'report.map.noneDefault': 'Inga kartor: kartans ytor ({country}s, som standard) täcker ingen av geografins kommuner. Ange kartytor (GeoJSON med en kod per kommun) för att rita dem.',
+  'report.map.noneOwn': 'Inga kartor: geografin {geography} har inga egna kartytor. Ange kartytor (GeoJSON med en kod per kommun) för att rita dem.',
   'report.map.noneGiven': 'Inga kartor: de angivna kartytorna täcker ingen av geografins kommuner.',
   'report.map.noneScope': 'Inga kartor: kartans ytor täcker ingen av kommunerna i {area}.',
 
