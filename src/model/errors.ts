@@ -175,7 +175,8 @@ export function describeValue(value: unknown, lang: Lang = 'en'): string {
  * catch it), with what was being done and how to get more room.
  */
 export class CapacityError extends SamverkanError {
-  constructor(message: string) {
+  /** @param message English text, or the sentence in every language ({@link ErrorSentence}). */
+  constructor(message: string | ErrorSentence) {
     super('CAPACITY', message);
     this.name = 'CapacityError';
   }

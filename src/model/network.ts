@@ -1,6 +1,7 @@
 import type { UndirectedGraph } from 'graphology';
 import { cmp, findCounty, findMunicipality, indexGeography } from './geography.js';
 import { ArgumentError, describeValue, GeographyRequiredError } from './errors.js';
+import { said, saidIn } from './options.js';
 import type { LoadReport } from './load-report.js';
 import { IsoDateSchema, type Actor, type County, type Geography, type Municipality } from './schema.js';
 import type { Scope, ScopeOption } from './scope.js';
@@ -184,13 +185,13 @@ export class CooperationNetwork {
 
   /** A municipality by code (leading zero optional) or unambiguous name. A value that is not a string is an `ArgumentError`. */
   municipality(codeOrName: string): Municipality | undefined {
-    if (typeof codeOrName !== 'string') throw new ArgumentError(`municipality: expected a code or name (a string), got ${describeValue(codeOrName)}`);
+    if (typeof codeOrName !== 'string') throw new ArgumentError(saidIn('municipality', said('errors.network.codeOrName', { value: (lang) => describeValue(codeOrName, lang) })));
     return findMunicipality(this.geography, codeOrName);
   }
 
   /** A county by code or name (`Västerbottens län`, `Västerbotten`). A value that is not a string is an `ArgumentError`. */
   county(codeOrName: string): County | undefined {
-    if (typeof codeOrName !== 'string') throw new ArgumentError(`county: expected a code or name (a string), got ${describeValue(codeOrName)}`);
+    if (typeof codeOrName !== 'string') throw new ArgumentError(saidIn('county', said('errors.network.codeOrName', { value: (lang) => describeValue(codeOrName, lang) })));
     return findCounty(this.geography, codeOrName);
   }
 
@@ -290,7 +291,7 @@ export class CooperationNetwork {
    * on or after it (both ends inclusive). Every actor is kept.
    */
   asOf(date: string): CooperationNetwork {
-    if (!IsoDateSchema.safeParse(date).success) throw new ArgumentError(`asOf: expected an ISO date YYYY-MM-DD that exists, got ${JSON.stringify(date)}`);
+    if (!IsoDateSchema.safeParse(date).success) throw new ArgumentError(saidIn('asOf', said('errors.network.isoDate', { value: JSON.stringify(date) })));
     return this.#withLinks((l) => (l.since === undefined || l.since <= date) && (l.until === undefined || date <= l.until), date);
   }
 
@@ -324,7 +325,7 @@ export class CooperationNetwork {
  * instead of failing inside.
  */
 export function checkNetwork(net: unknown, fn: string): asserts net is CooperationNetwork {
-  if (!(net instanceof CooperationNetwork)) throw new ArgumentError(`${fn}: expected a CooperationNetwork (from loadNetwork or CooperationNetwork.create), got ${describeValue(net)}`);
+  if (!(net instanceof CooperationNetwork)) throw new ArgumentError(saidIn(fn, said('errors.network.expected', { value: (lang) => describeValue(net, lang) })));
 }
 
 /** Throws a {@link GeographyRequiredError} naming `fn` when the network is a plain graph (after checking it is a network). */

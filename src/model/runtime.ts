@@ -1,4 +1,5 @@
 import { CapacityError } from './errors.js';
+import { said } from './options.js';
 
 /** The Node.js built-in modules samverkan uses, by id. */
 interface NodeBuiltins {
@@ -49,7 +50,6 @@ export function checkHeap(where: () => string, reserve = 0): void {
   if (limit - used >= Math.max((1 - HEAP_FULL) * limit, reserve)) return;
   const gib = (n: number) => `${(n / GIB).toFixed(2)} GiB`;
   throw new CapacityError(
-    `${where()}: the JavaScript heap is ${Math.round((used / limit) * 100)}% full (${gib(used)} of ${gib(limit)}), too full to hold the rest of the input. ` +
-      `Give Node.js more memory (NODE_OPTIONS=--max-old-space-size=${Math.ceil((limit * 2) / 1024 ** 2)}, twice this), or load fewer links (a date range, one county)`,
+    said('errors.capacity.heapFull', { where: where(), percent: Math.round((used / limit) * 100), used: gib(used), limit: gib(limit), mb: Math.ceil((limit * 2) / 1024 ** 2) }),
   );
 }

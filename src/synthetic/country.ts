@@ -12,6 +12,7 @@ import { stageStream } from './shape.js';
 import { DEFAULT_COUNTRY } from '../countries/default.js';
 import type { DemoWords } from '../model/demo-words.js';
 import { ArgumentError } from '../model/errors.js';
+import { said } from '../model/options.js';
 
 /** The bounding box of the invented country (WGS84 degrees): about 1 300 × 630 km. */
 const BOX = { south: 55.5, north: 67.5, west: 11, east: 23 } as const;
@@ -49,7 +50,7 @@ export interface Layout {
  */
 export function defaultWords(): DemoWords {
   const words = DEFAULT_COUNTRY.demoWords;
-  if (words === undefined) throw new ArgumentError(`the default country ${DEFAULT_COUNTRY.name} has no demoWords for the synthetic generator`);
+  if (words === undefined) throw new ArgumentError(said('errors.synthetic.noDemoWords', { country: DEFAULT_COUNTRY.name }));
   return words;
 }
 

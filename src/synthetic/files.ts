@@ -14,6 +14,7 @@ import { actorFields, csvLine, LINK_HEADER, linkFields } from './rows.js';
 import { nodeBuiltin } from '../model/runtime.js';
 import { quoteCsvField } from '../io/write-csv.js';
 import { ArgumentError } from '../model/errors.js';
+import { said, saidIn } from '../model/options.js';
 
 /** What {@link writeSyntheticNetwork} wrote. */
 export interface WrittenSyntheticNetwork {
@@ -37,7 +38,7 @@ const SCALE_ACTOR_HEADER = ['id', 'name', 'kind', 'municipality', 'county'] as c
 function nodeFs(): Fs {
   const fs = nodeBuiltin('node:fs');
   // Outside Node.js (a browser) there is no file system: an argument error, so callers catch one class.
-  if (!fs) throw new ArgumentError('writeSyntheticNetwork: writing files needs Node.js; use syntheticNetwork() for the data', 'NEEDS_NODE');
+  if (!fs) throw new ArgumentError(saidIn('writeSyntheticNetwork', said('errors.synthetic.needsNode')), 'NEEDS_NODE');
   return fs;
 }
 

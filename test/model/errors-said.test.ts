@@ -349,3 +349,38 @@ describe('the capability, map, explorer and field errors a user can reach, in bo
     expect(field.describe('sv')).toMatch(/^okänt samverkansområde "xyz": ange en kod eller benämning ur vokabulären \(\w+(, \w+)+\)$/);
   });
 });
+
+describe('argument errors of the network and the loader, reached through the public API (issue 13)', () => {
+  const net = loadNetwork(demoDataset());
+
+  it('asOf with a date that does not exist says so in both languages', () => {
+    const e = thrown(() => net.asOf('2020-13-01'));
+    expect(e).toBeInstanceOf(ArgumentError);
+    expect(e.code).toBe('ARGUMENT');
+    expect(e.message).toBe('asOf: expected an ISO date YYYY-MM-DD that exists, got "2020-13-01"');
+    expect(e.describe('en')).toBe(e.message);
+    expect(e.describe('sv')).toBe('asOf: väntade ett ISO-datum ÅÅÅÅ-MM-DD som finns, fick "2020-13-01"');
+  });
+
+  it('municipality given a number names the value in both languages', () => {
+    const e = thrown(() => net.municipality(5 as unknown as string));
+    expect(e).toBeInstanceOf(ArgumentError);
+    expect(e.describe('en')).toBe('municipality: expected a code or name (a string), got a number (5)');
+    expect(e.describe('sv')).toBe('municipality: väntade en kod eller ett namn (en sträng), fick talet 5');
+  });
+
+  it('loadNetwork with a graphFormat it cannot read lists the formats in both languages', () => {
+    const e = thrown(() => loadNetwork({ graph: 'network.gexf', graphFormat: 'dot' } as never));
+    expect(e).toBeInstanceOf(ArgumentError);
+    expect(e.code).toBe('ARGUMENT');
+    expect(e.describe('en')).toBe(`loadNetwork: graphFormat: expected 'gexf', 'graphml' or 'json', got a string ("dot")`);
+    expect(e.describe('sv')).toBe(`loadNetwork: graphFormat: väntade 'gexf', 'graphml' eller 'json', fick texten "dot"`);
+  });
+
+  it('loadNetwork with a graph and actors says why they cannot be combined, in both languages', () => {
+    const e = thrown(() => loadNetwork({ graph: 'network.gexf', actors: 'actors.csv' }));
+    expect(e).toBeInstanceOf(ArgumentError);
+    expect(e.describe('en')).toBe('loadNetwork: `graph` cannot be combined with `actors` or `links`: a graph file holds both the actors (its nodes) and the links (its edges)');
+    expect(e.describe('sv')).toBe('loadNetwork: `graph` kan inte kombineras med `actors` eller `links`: en graffil innehåller både aktörerna (dess noder) och länkarna (dess kanter)');
+  });
+});

@@ -42,6 +42,36 @@ export function plainThrows(text: string): string[] {
     .map((m) => `${m[1]}(${m[2]}`);
 }
 
+/**
+ * The samverkan error classes whose first argument is the message
+ * (`constructor(message: string | ErrorSentence, …)`, own or inherited), in
+ * `sources` (path → text): built from a string literal, one of these says
+ * English in every language. Classes on another base (OTHER_BASES) are left out.
+ */
+export function messageFirstClasses(sources: readonly string[]): Set<string> {
+  const classes = new Map<string, { base: string; first: string | undefined }>();
+  for (const text of sources) {
+    const decls = [...text.matchAll(/class (\w+) extends (\w+)/g)];
+    decls.forEach((m, k) => {
+      const body = text.slice(m.index!, decls[k + 1]?.index ?? text.length);
+      classes.set(m[1]!, { base: m[2]!, first: /constructor\(\s*(?:readonly\s+)?(\w+)/.exec(body)?.[1] });
+    });
+  }
+  const isSamverkan = (name: string): boolean => name === 'SamverkanError' || (classes.has(name) && isSamverkan(classes.get(name)!.base));
+  const first = (name: string): string | undefined => { const c = classes.get(name); return c === undefined ? undefined : c.first ?? first(c.base); };
+  return new Set([...classes.keys()].filter((name) => isSamverkan(name) && !Object.hasOwn(OTHER_BASES, name) && first(name) === 'message'));
+}
+
+/** The samverkan errors `text` builds from a string literal or template (English only): the class and the first characters. */
+export function literalThrows(text: string, classes: ReadonlySet<string>): string[] {
+  return [...text.matchAll(/new (\w+)\(\s*(['"`][^\n]{0,40})/g)]
+    .filter((m) => classes.has(m[1]!) && !/^['"`]unreachable:/.test(m[2]!))
+    .map((m) => `${m[1]}(${m[2]}`);
+}
+
+/** Samverkan errors that are built from a literal and stay so, per file, with how many and why (none yet). */
+const LITERAL_ALLOWED: Readonly<Record<string, { count: number; why: string }>> = {};
+
 describe('errors thrown on purpose', () => {
   const found = new Map<string, string[]>();
   for (const path of files('src')) {
@@ -63,6 +93,27 @@ describe('errors thrown on purpose', () => {
     const classes = files('src').flatMap((path) => [...readFileSync(path, 'utf8').matchAll(/class (\w+) extends (?:Error|TypeError|RangeError)\b/g)].map((m) => m[1]!));
     expect(classes.filter((name) => !Object.hasOwn(OTHER_BASES, name))).toEqual([]);
     expect(Object.keys(OTHER_BASES).filter((name) => !classes.includes(name)), 'entries for classes that are gone').toEqual([]);
+  });
+
+  const sources = files('src').map((path) => [relative('.', path).split('\\').join('/'), readFileSync(path, 'utf8')] as const);
+  const messageFirst = messageFirstClasses(sources.map(([, text]) => text));
+  const literal = new Map(sources.map(([path, text]) => [path, literalThrows(text, messageFirst)] as const).filter(([, t]) => t.length > 0));
+
+  it('the literal scanner knows the classes built from a message, and sees one built from a literal, over lines too', () => {
+    expect([...messageFirst].sort()).toEqual(['ArgumentError', 'CapacityError', 'FitError', 'WorkerError']);
+    expect(messageFirst.has('OptionsError'), 'OptionsError takes the function first').toBe(false);
+    expect(messageFirst.has('SamverkanError'), 'SamverkanError takes the code first').toBe(false);
+    expect(messageFirst.has('UsageError'), 'a class on another base').toBe(false);
+    const classes = new Set(['ArgumentError', 'CapacityError']);
+    expect(literalThrows("throw new ArgumentError('bad');\nthrow new CapacityError(\n  `full ${x}`,\n);", classes)).toEqual(["ArgumentError('bad');", 'CapacityError(`full ${x}`,']);
+    expect(literalThrows("throw new ArgumentError(said('errors.x')); throw new OptionsError('fn', 'o', said('y')); new ArgumentError('unreachable: z');", classes)).toEqual([]);
+  });
+
+  it('are said in every language: no samverkan error built from a string literal or template (English only)', () => {
+    const unexpected = [...literal].filter(([path]) => !Object.hasOwn(LITERAL_ALLOWED, path)).map(([path, throws]) => `${path}: ${throws.join(' | ')}`);
+    expect(unexpected, 'build the message with said/saidIn (src/model/options.ts) from keys of the errors catalogues (src/model/i18n/*/errors.ts)').toEqual([]);
+    const counts = Object.fromEntries(Object.keys(LITERAL_ALLOWED).map((path) => [path, literal.get(path)?.length ?? 0]));
+    expect(counts).toEqual(Object.fromEntries(Object.entries(LITERAL_ALLOWED).map(([path, a]) => [path, a.count])));
   });
 
   it('each file of the allow-list still has exactly its count (a new throw there is not allowed by it, a mended one leaves the list)', () => {

@@ -2,7 +2,7 @@
 import { formatList } from '../../model/i18n/index.js';
 import { z } from 'zod';
 import { ArgumentError, describeValue } from '../../model/errors.js';
-import { ProgressSchema, parseOptions } from '../../model/options.js';
+import { ProgressSchema, parseOptions, said, saidIn } from '../../model/options.js';
 import { ScopeOptionSchema } from '../../model/scope.js';
 import type { Geography } from '../../model/schema.js';
 import { GRAPH_READ_FORMAT_NAMES, type GraphFormat } from '../graph/formats.js';
@@ -100,21 +100,23 @@ export type LoadNetworkStreamOptions = z.input<typeof LoadNetworkStreamOptionsSc
  */
 export function checkLoadArguments(fn: string, input: unknown, options: unknown, schema: z.ZodType = LoadNetworkOptionsSchema): asserts input is LoadNetworkInput {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ArgumentError(`${fn}: expected an object { actors?, links?, graph?, geography? }, got ${describeValue(input)}`);
+    throw new ArgumentError(saidIn(fn, said('errors.load.expectedInput', { value: (lang) => describeValue(input, lang) })));
   }
   const i = input as Record<string, unknown>;
   for (const key of ['actors', 'links'] as const) if (i[key] !== undefined) checkTableSource(i[key], `${fn}: ${key}`);
   if (i.graph !== undefined) {
     checkGraphSource(i.graph, `${fn}: graph`);
     if (i.actors !== undefined || i.links !== undefined) {
-      throw new ArgumentError(`${fn}: \`graph\` cannot be combined with \`actors\` or \`links\`: a graph file holds both the actors (its nodes) and the links (its edges)`);
+      throw new ArgumentError(saidIn(fn, said('errors.load.graphWithTables')));
     }
   }
   if (i.graphFormat !== undefined && !(GRAPH_READ_FORMAT_NAMES as readonly unknown[]).includes(i.graphFormat)) {
-    throw new ArgumentError(`${fn}: graphFormat: expected ${formatList('en', GRAPH_READ_FORMAT_NAMES.map((f) => `'${f}'`), 'or')}, got ${describeValue(i.graphFormat)}`);
+    throw new ArgumentError(
+      saidIn(fn, said('errors.load.graphFormat', { formats: (lang) => formatList(lang, GRAPH_READ_FORMAT_NAMES.map((f) => `'${f}'`), 'or'), value: (lang) => describeValue(i.graphFormat, lang) })),
+    );
   }
   if (i.geography !== undefined && typeof i.geography !== 'string' && (typeof i.geography !== 'object' || i.geography === null || !Array.isArray((i.geography as { municipalities?: unknown }).municipalities))) {
-    throw new ArgumentError(`${fn}: geography: expected a geography object or the path of a folder, got ${describeValue(i.geography)}`);
+    throw new ArgumentError(saidIn(fn, said('errors.load.geography', { value: (lang) => describeValue(i.geography, lang) })));
   }
   parseOptions(schema, options, fn);
 }
