@@ -172,7 +172,7 @@ describe('memory', () => {
     for (let i = 0; i < 600_000; i++) rows.push(`actor-${i % 150_000},actor-${(i * 7919) % 150_000},k${i % 7},${1 + (i % 5)}`);
     writeFileSync(join(dir, 'links.csv'), rows.join('\n') + '\n');
     writeFileSync(join(dir, 'actors.csv'), 'id,kind\n' + Array.from({ length: 150_000 }, (_, i) => `actor-${i},other`).join('\n') + '\n');
-    const r = cliProcess(['summary', '--actors', 'actors.csv', '--links', 'links.csv'], { cwd: dir, node: ['--max-old-space-size=64'] });
+    const r = cliProcess(['summary', '--actors', 'actors.csv', '--links', 'links.csv', '--lang', 'en'], { cwd: dir, node: ['--max-old-space-size=64'] });
     expect(r.stderr).not.toMatch(/FATAL ERROR|heap out of memory/);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^samverkan stopped (reading|loading|building) .*: the JavaScript heap is \d+% full .*too full to hold the rest of the input\. Give Node\.js more memory \(NODE_OPTIONS=--max-old-space-size=\d+/m);
