@@ -149,6 +149,19 @@ describe('Gould–Fernandez roles on a two-county network with a national author
   });
 });
 
+/** The Västerbotten network below: a joint body of Umeå, Nordmaling and Robertsfors, Umeå–Vännäs, and a civil-society link Skellefteå–Norsjö. */
+const VASTERBOTTEN_LINKS: Parameters<typeof network>[1] = [
+  ['2480', '2460', 2],
+  ['jb', '2480'],
+  ['jb', '2401'],
+  ['jb', '2409'],
+  ['cs-2482', 'rel-2417'],
+];
+const LOCAL_ACTORS = [
+  { id: 'cs-2482', kind: 'civil_society', municipality: '2482' },
+  { id: 'rel-2417', kind: 'religious', municipality: '2417' },
+] as const;
+
 /*
  * Structure on real municipalities in Västerbotten (county 24): Umeå – Vännäs
  * directly; Umeå, Nordmaling and Robertsfors members of a joint body of the
@@ -165,20 +178,7 @@ describe('Gould–Fernandez roles on a two-county network with a national author
  * body), 2482 – 2417: only Umeå is an articulation point (cuts off Vännäs).
  */
 describe('articulation points, bridges, components, k-core on municipalities of Västerbotten', () => {
-  const net = network(
-    [
-      { id: 'jb', name: 'Umeåregionens förbund', kind: 'joint_body', county: '24' },
-      { id: 'cs-2482', kind: 'civil_society', municipality: '2482' },
-      { id: 'rel-2417', kind: 'religious', municipality: '2417' },
-    ],
-    [
-      ['2480', '2460', 2],
-      ['jb', '2480'],
-      ['jb', '2401'],
-      ['jb', '2409'],
-      ['cs-2482', 'rel-2417'],
-    ],
-  );
+  const net = network([{ id: 'jb', name: 'Umeåregionens förbund', kind: 'joint_body', county: '24' }, ...LOCAL_ACTORS], VASTERBOTTEN_LINKS);
 
   it("articulationPoints: scope 'county' (default), actor network", () => {
     const rows = articulationPoints(net);
@@ -311,22 +311,10 @@ describe('k-core, articulation points and bridges on the barbell and two pairs',
  * 2581 (25: gatekeeper 3, representative 3); total 8.
  */
 describe("bridges and brokerage, network: 'municipalities'", () => {
+  // The Västerbotten network, with a second joint body of Umeå and Piteå (across counties).
   const net = network(
-    [
-      { id: 'jb', kind: 'joint_body', county: '24' },
-      { id: 'jb2', kind: 'joint_body', county: '24' },
-      { id: 'cs-2482', kind: 'civil_society', municipality: '2482' },
-      { id: 'rel-2417', kind: 'religious', municipality: '2417' },
-    ],
-    [
-      ['2480', '2460', 2],
-      ['jb', '2480'],
-      ['jb', '2401'],
-      ['jb', '2409'],
-      ['cs-2482', 'rel-2417'],
-      ['jb2', '2480'],
-      ['jb2', '2581'],
-    ],
+    [{ id: 'jb', kind: 'joint_body', county: '24' }, { id: 'jb2', kind: 'joint_body', county: '24' }, ...LOCAL_ACTORS],
+    [...VASTERBOTTEN_LINKS, ['jb2', '2480'], ['jb2', '2581']],
   );
 
   it('bridges: the ties of the projection whose loss splits it, with the links behind them', () => {
