@@ -510,12 +510,13 @@ export function evaluateRecommender(net: CooperationNetwork, options: EvaluateOp
   if (!plain && model === undefined && given && methods.includes('samverkan')) throw new OptionsError('evaluateRecommender', 'model', said('options.noRecommender', { geography: geographyWords(net.geography) }), ['model', 'methods']);
   const used = plain ? methods.filter((m) => (PLAIN_METHODS as readonly string[]).includes(m)) : methods.filter((m) => m !== 'samverkan' || model !== undefined);
   const splits: Pick<Split, 'pairs' | 'labels' | 'hiddenCount' | 'outside'>[] = plain ? plainSplits(net, o) : evaluationSplits(net, o);
+  const scoring = model ? { ...o, model } : o;
   const results = new Map<EvaluationMethod, ReturnType<typeof splitMetrics>[]>(used.map((m) => [m, []]));
   const total = splits.length * used.length;
   let done = 0;
   for (const split of splits) {
     for (const method of used) {
-      const scores = plain ? plainScores(split as PlainSplit, method as PlainMethod) : splitScores(split as Split, method, { ...o, ...(model && { model }) });
+      const scores = plain ? plainScores(split as PlainSplit, method as PlainMethod) : splitScores(split as Split, method, scoring);
       results.get(method)!.push(splitMetrics(split, scores, o.k));
       o.onProgress?.(++done, total);
     }

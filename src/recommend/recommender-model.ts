@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defaultGeography } from '../io/country.js';
 import { cached } from '../model/cache.js';
-import type { Country, CountryText } from '../model/country.js';
+import type { CountryText } from '../model/country.js';
 import type { Geography } from '../model/schema.js';
 import { groupsOf, resolveGroupsOf, GroupInputSchema, type Group } from '../model/groups.js';
 import { requireGeography, scopeSet, sharedProjection, type CooperationNetwork } from '../model/network.js';
@@ -274,15 +274,6 @@ export function fitRecommender(net: CooperationNetwork, options: FitRecommenderO
 /** A recommender's JSON parsed once per text object (a country's, and the geographies built from it, share one). */
 function parsedModel(file: CountryText): RecommenderModel {
   return cached(file, 'recommender', () => RecommenderModelSchema.parse(JSON.parse(file.text)));
-}
-
-/**
- * The recommender `country` ships (`country.recommender`), parsed once,
- * or undefined when it has none. The same object on every call: treat it
- * as read-only.
- */
-export function countryRecommender(country: Country): RecommenderModel | undefined {
-  return country.recommender && parsedModel(country.recommender);
 }
 
 /** The model a geography's country ships (`geography.recommender`, kept by `countryGeography`), or undefined: what the learned scorer uses when no `model` is given. */
