@@ -51,9 +51,12 @@ export type BodyFrame = Places &
 export function jointBodies(c: BodyFrame, words: DemoWords, plan: BodyPlan, tie: (x: string, y: string) => void) {
   const { geography, ix, counties, countyName, stream, stepsTo, dist, borders, countyOf, mun, weak, isolated, noCross, dependentHub, crossAllowed, nodes, authorities, locals, edges } = c;
   const node = (code: string) => c.msIndex.get(code)!;
-  const countyIndex = new Map(counties.map((x, i) => [x.code, i]));
   const add = (u: number, v: number, weight: number, since: string) => edges.put(u, v, MEMBER, weight, dayIndex(since), -1);
   const bodies: { id: string; members: string[] }[] = [];
+  // Each pair of a body's members is tied.
+  const tieAll = (members: readonly string[]) => {
+    for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) tie(members[i]!, members[j]!);
+  };
   {
     const r = stream(8);
     const bodyCounties = shuffled(
@@ -103,7 +106,7 @@ export function jointBodies(c: BodyFrame, words: DemoWords, plan: BodyPlan, tie:
         inBody.add(c);
       }
       // police regions exist since 2015-01-01
-      const k = countyIndex.get(county)!;
+      const k = c.county[node(centre.code)]!;
       if (r() < plan.police) add(body, authorities.police[k]!, 1, founded >= POLICE_REGIONS_SINCE ? founded : between(r, POLICE_REGIONS_SINCE, '2016-12-31'));
       if (r() < plan.board) add(body, authorities.board[k]!, 1, founded);
       for (const c of members) {
@@ -115,7 +118,7 @@ export function jointBodies(c: BodyFrame, words: DemoWords, plan: BodyPlan, tie:
         }
       }
       bodies.push({ id, members });
-      for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) tie(members[i]!, members[j]!);
+      tieAll(members);
     }
 
     // One body across a county border.
@@ -144,7 +147,7 @@ export function jointBodies(c: BodyFrame, words: DemoWords, plan: BodyPlan, tie:
       });
       for (const c of members) add(body, node(c), 1, founded);
       bodies.push({ id, members });
-      for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) tie(members[i]!, members[j]!);
+      tieAll(members);
     }
   }
   return bodies;

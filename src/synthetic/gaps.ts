@@ -57,18 +57,9 @@ export function placesFrame(geography: Geography, seed: number) {
   const graph = borderGraph(geography);
   const search = new BorderSearch(graph);
   const gi = (code: string) => graph.index.get(code)!;
-  /** Exact border steps from `code` to every municipality (undefined: not reachable): one search over the country. */
-  const stepsFrom = (code: string): ((other: string) => number | undefined) => {
-    search.from(gi(code));
-    const steps = Int32Array.from(search.steps);
-    return (other) => {
-      const s = steps[gi(other)]!;
-      return s < 0 ? undefined : s;
-    };
-  };
   /**
    * Exact border steps from `code` to each of `targets` (undefined: not
-   * reachable), as {@link stepsFrom} gives them, from a search whose radius
+   * reachable), as a search over the whole country gives them, from a search whose radius
    * doubles until it reaches them all or the whole of their reach: a county's
    * body searches its county, not the country.
    */
@@ -86,7 +77,7 @@ export function placesFrame(geography: Geography, seed: number) {
       return s < 0 ? undefined : s;
     };
   };
-  return { seed, geography, ix, ms, msIndex, mun, countyOf, counties, countyName, place, borders, stream, dist, graph, search, gi, stepsFrom, stepsTo };
+  return { seed, geography, ix, ms, msIndex, mun, countyOf, counties, countyName, place, borders, stream, dist, graph, search, gi, stepsTo };
 }
 export type Places = ReturnType<typeof placesFrame>;
 

@@ -128,12 +128,9 @@ function scaleFrame(options: SyntheticNetworkOptions, fn: string) {
   const M = o.municipalities ?? defaultMunicipalities(L);
   const C = o.counties ?? Math.min(M, Math.max(2, Math.round(M / SYNTHETIC_MUNICIPALITIES_PER_COUNTY)));
   const layout = makeGeography(M, C, seed, L, words);
-  const { geography, population, county, borders, cellKm, countyCodes } = layout;
-  const countyNames = geography.counties.map((c) => c.name);
+  const { geography, population, county, borders, cellKm } = layout;
   const codes = geography.municipalities.map((m) => m.code);
-  // Size in [0, 1]: log population from 800 to 1 000 000.
-  const size = Float64Array.from(population, (p) => Math.min(1, Math.max(0, Math.log(p / 800) / Math.log(1_000_000 / 800))));
-  return { words, L, seed, M, C, geography, population, county, borders, cellKm, countyCodes, countyNames, codes, size };
+  return { words, L, seed, M, geography, population, county, borders, cellKm, codes };
 }
 type Frame = ReturnType<typeof scaleFrame>;
 

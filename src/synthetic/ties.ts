@@ -53,7 +53,7 @@ export function tieFrame(places: Places, plan: TiePlan) {
   const gOf = Int32Array.from(ms, (m) => gi(m.code));
   // Border steps without a map per municipality (n²): each municipality's
   // ball of `nearSteps` steps (n·k), components for "reachable at all", and a
-  // full search (stepsFrom) from the few municipalities that need exact far steps.
+  // full search (everyoneTied) from the few municipalities that need exact far steps.
   const component = new Int32Array(graph.codes.length).fill(-1);
   for (let i = 0, n = 0; i < component.length; i++) {
     if (component[i]! >= 0) continue;
@@ -78,8 +78,8 @@ export function tieFrame(places: Places, plan: TiePlan) {
     plan.candidateKm,
   );
   /** The `ms` indices of the municipalities within `nearSteps` border steps of `ms[i]`. */
-  const nearIndices = (i: number) => [...ball[gi(ms[i]!.code)]!.keys()].map((g) => msIndex.get(graph.codes[g]!)!);
-  return { stepsNear, grid, nearIndices };
+  const nearIndices = (i: number) => [...ball[gOf[i]!]!.keys()].map((g) => msIndex.get(graph.codes[g]!)!);
+  return { gOf, stepsNear, grid, nearIndices };
 }
 
 type Ties = Places & Gaps & ReturnType<typeof tieFrame> & ReturnType<typeof tieTools>;
@@ -117,7 +117,7 @@ export function tieTools(c: Places & { readonly edges: EdgeList }) {
     directTies.push({ a: p, b: q, since });
     tie(p, q);
   };
-  return { tiedWith, tieIx, tie, tied, directTies, mr, addTie };
+  return { tiedWith, tie, tied, directTies, mr, addTie };
 }
 
 
@@ -249,9 +249,8 @@ export function crossCountyTies(c: Paired, plan: TiePlan): void {
 
 /** Stage 11: every municipality outside the deliberate gaps cooperates with at least one other. */
 export function everyoneTied(c: Paired): void {
-  const { ms, stream, search, graph, gi, isolated, noCross, hubOf, tiedWith, allowed, addTie } = c;
+  const { ms, stream, search, gOf: node, isolated, noCross, hubOf, tiedWith, allowed, addTie } = c;
   const r = stream(11);
-  const node = Int32Array.from(ms, (m) => gi(m.code));
   for (const [i, m] of ms.entries()) {
     if (isolated.has(m.code) || noCross.has(m.code)) continue;
     // a hub needs a tie beyond its dependents, or it bridges nothing

@@ -10,7 +10,7 @@ import { makeGeography } from '../../src/synthetic/country.js';
 import { demoFiles } from '../../src/synthetic/demo/files.js';
 import { generateDemoNetwork } from '../../src/synthetic/demo/network.js';
 import { generateSynthetic, syntheticNetwork } from '../../src/synthetic/network.js';
-import type { DemoWords } from '../../src/synthetic/demo/words.js';
+import type { DemoWords } from '../../src/model/demo-words.js';
 
 const { geography } = makeGeography(290, 21, 5, 5000);
 

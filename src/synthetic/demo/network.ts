@@ -16,7 +16,7 @@
 import { cmp } from '../../model/geography.js';
 import type { Geography } from '../../model/schema.js';
 import { DATA_DATE, POLICE_REGIONS_SINCE } from '../shape.js';
-import type { DemoWords } from './words.js';
+import type { DemoWords } from '../../model/demo-words.js';
 import { dayIndex, EdgeList, SYNTHETIC_LINK_KINDS, type SyntheticLinkKind } from '../edges.js';
 import { linkRows, Nodes } from '../rows.js';
 import { authorityActors } from '../authorities.js';
@@ -88,15 +88,12 @@ function demoActors(f: Frame, words: DemoWords) {
   });
   // The stages below name the local actors by id, per municipality code.
   const locals = new Map<string, { religious: string[]; civil: string[] }>();
-  const kindOf = new Map<string, string>();
   for (const [m, { code }] of ms.entries()) {
     const split = localNodes.start[m]! + localNodes.religious[m]!;
     const entry = { religious: nodes.ids.slice(localNodes.start[m], split), civil: nodes.ids.slice(split, localNodes.start[m + 1]) };
     locals.set(code, entry);
-    for (const id of entry.religious) kindOf.set(id, 'religious');
-    for (const id of entry.civil) kindOf.set(id, 'civil_society');
   }
-  return { nodes, actors: nodes.actors, authorities, policeOf, boardOf, regionOf, locals, localNodes, kindOf };
+  return { nodes, actors: nodes.actors, authorities, policeOf, boardOf, regionOf, locals, localNodes };
 }
 
 type Actors = ReturnType<typeof demoActors>;
@@ -107,7 +104,7 @@ function linkList(nodes: Nodes<DemoActorRow>) {
   const add = (source: string, target: string, kind: SyntheticLinkKind, weight: number, since?: string, until?: string) => {
     edges.put(nodes.node(source), nodes.node(target), SYNTHETIC_LINK_KINDS.indexOf(kind), weight, dayIndex(since), dayIndex(until));
   };
-  return { edges, add, between, endOf, pickOf };
+  return { edges, add };
 }
 
 type Links = ReturnType<typeof linkList>;
@@ -116,16 +113,8 @@ type Built = Frame & Gaps & Actors & Links;
 
 /** Stages 3, 4 and 5, the shared link stages (links.ts): the authorities among themselves, municipalities with their own local actors and with their authorities. */
 function sharedLinks(c: Built): void {
-  const { ms, counties, seed, isolated, missingKind, edges, authorities, localNodes } = c;
-  const countyIndex = new Map(counties.map((x, i) => [x.code, i]));
-  const frame: LinkFrame = {
-    seed,
-    M: ms.length,
-    population: ms.map((m) => m.population),
-    county: ms.map((m) => countyIndex.get(m.county)!),
-    isolated: ms.map((m) => (isolated.has(m.code) ? 1 : 0)),
-    edges,
-  };
+  const { ms, seed, county, isolatedIx, missingKind, edges, authorities, localNodes } = c;
+  const frame: LinkFrame = { seed, M: ms.length, population: ms.map((m) => m.population), county, isolated: isolatedIx, edges };
   authorityLinks(frame, authorities);
   ownActorLinks(frame, { ...localNodes, missing: (m) => missingKind.get(ms[m]!.code) });
   municipalAuthorityLinks(frame, authorities);
@@ -133,7 +122,7 @@ function sharedLinks(c: Built): void {
 
 /** Stage 6: local actors with each other inside a municipality, and with the police region and the board. */
 function localLinks(c: Built) {
-  const { ms, stream, isolated, locals, kindOf, policeOf, boardOf, add, between, endOf } = c;
+  const { ms, stream, isolated, locals, policeOf, boardOf, add } = c;
   // Local actors with each other inside a municipality, and with the police region and the länsstyrelse.
   {
     const r = stream(6);
@@ -152,10 +141,10 @@ function localLinks(c: Built) {
           else add(all[i]!, all[j]!, 'project', 1.5, since, endOf(r, since));
         }
       }
-      for (const id of all) {
+      for (const [k, id] of all.entries()) {
         const u = r();
         const v = r();
-        const religious = kindOf.get(id) === 'religious';
+        const religious = k < mine.religious.length;
         if (u < (religious ? 0.18 : 0.08)) add(id, policeOf.get(m.county)!, 'dialogue', v < 0.5 ? 0.5 : 1, between(r, POLICE_REGIONS_SINCE, '2025-06-30'));
         else if (!religious && u > 0.95) {
           const since = between(r, '2014-01-01', '2023-12-31');
@@ -171,7 +160,7 @@ type Paired = Ties & ReturnType<typeof pairFactors>;
 
 /** Stage 12: local actors working across municipal borders. */
 function crossLocalLinks(c: Paired): void {
-  const { geography, stream, countyOf, locals, directTies, crossAllowed, weak, tied, tie, add, between, endOf, pickOf } = c;
+  const { geography, stream, countyOf, locals, directTies, crossAllowed, weak, tied, tie, add } = c;
   // Local actors working across municipal borders.
   {
     const r = stream(12);
