@@ -1,12 +1,7 @@
+import { grown } from './grown.js';
 import type { Actor } from './schema.js';
 
-/** A growable Int32 column (doubling). */
-function grownInts(array: Int32Array, needed: number): Int32Array {
-  if (needed <= array.length) return array;
-  const bigger = new Int32Array(Math.max(needed, array.length * 2));
-  bigger.set(array);
-  return bigger;
-}
+const ints = (n: number) => new Int32Array(n);
 
 /**
  * A loader's actors as columns, not one object per actor (issue 16): ids
@@ -90,9 +85,9 @@ export class ActorColumns {
   add(id: string, name: string | undefined, kind: number, municipality: number, county: number, attributes?: Readonly<Record<string, string>>): number {
     const i = this.#count++;
     if (i === this.#kind.length) {
-      this.#kind = grownInts(this.#kind, i + 1);
-      this.#municipality = grownInts(this.#municipality, i + 1);
-      this.#county = grownInts(this.#county, i + 1);
+      this.#kind = grown(this.#kind, i + 1, ints);
+      this.#municipality = grown(this.#municipality, i + 1, ints);
+      this.#county = grown(this.#county, i + 1, ints);
     }
     this.ids.push(id);
     this.#names.push(name);
@@ -107,10 +102,6 @@ export class ActorColumns {
   /** Append an actor object (its fields, not the object); returns its row. */
   addActor(actor: Actor): number {
     return this.add(actor.id, actor.name, this.kindCode(actor.kind), this.placeCode(actor.municipality), this.placeCode(actor.county), actor.attributes);
-  }
-
-  kindOf(i: number): string {
-    return this.kinds[this.#kind[i]!]!;
   }
 
   /** Whether row `i` is of kind municipality. */
@@ -174,13 +165,24 @@ export class ActorColumns {
     return actor;
   }
 
-  /** The rows for which `keep(i)` is true, as columns of their own (in order). */
+  /**
+   * The rows for which `keep(i)` is true, as columns of their own (in
+   * order). Names not read yet stay unread: the copy reads them from here.
+   */
   filter(keep: (i: number) => boolean): ActorColumns {
     const out = new ActorColumns();
+    // This table's codes → the copy's, each word coded on first use, as the copy's own `add`s would.
+    const kinds = new Int32Array(this.kinds.length).fill(-1);
+    const places = new Int32Array(this.places.length).fill(-1);
+    const kindIn = (c: number) => (kinds[c]! >= 0 ? kinds[c]! : (kinds[c] = out.kindCode(this.kinds[c]!)));
+    const placeIn = (c: number) => (c < 0 ? -1 : places[c]! >= 0 ? places[c]! : (places[c] = out.placeCode(this.places[c]!)));
+    const source: number[] = [];
     for (let i = 0; i < this.#count; i++) {
       if (!keep(i)) continue;
-      out.add(this.ids[i]!, this.nameOf(i), out.kindCode(this.kindOf(i)), out.placeCode(this.municipalityOf(i)), out.placeCode(this.countyOf(i)), this.attributes.get(i));
+      source.push(i);
+      out.add(this.ids[i]!, this.#names[i], kindIn(this.#kind[i]!), placeIn(this.#municipality[i]!), placeIn(this.#county[i]!), this.attributes.get(i));
     }
+    if (this.#readName) out.setNameReader((j) => this.nameOf(source[j]!));
     return out;
   }
 }

@@ -236,7 +236,7 @@ export class CapabilitySet {
 
   /** The same records read on `date` (ISO `YYYY-MM-DD`), as `net.asOf(date)` reads links. */
   asOf(date: string): CapabilitySet {
-    if (!IsoDateSchema.safeParse(date).success) throw new ArgumentError(said('errors.capabilities.asOf', { value: JSON.stringify(date) }));
+    if (!IsoDateSchema.safeParse(date).success) throw new ArgumentError(saidIn('asOf', said('errors.isoDate', { value: JSON.stringify(date) })));
     return new CapabilitySet(this.records, { ...this.#options(), date });
   }
 

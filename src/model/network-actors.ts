@@ -71,27 +71,6 @@ export class ActorIndex implements ReadonlyMap<string, Actor> {
     return this.#columns !== undefined ? this.#columns.ids[o - m]! : this.#otherActors![o - m]!.id;
   }
 
-  /** The municipality of the actor of ordinal `o` (its own code for a municipality). */
-  municipalityOf(o: number): string | undefined {
-    const m = this.#offset;
-    if (o < m) return this.#municipalityActors[o]!.municipality;
-    return this.#columns !== undefined ? this.#columns.municipalityOf(o - m) : this.#otherActors![o - m]!.municipality;
-  }
-
-  /** The county of the actor of ordinal `o`. */
-  countyOf(o: number): string | undefined {
-    const m = this.#offset;
-    if (o < m) return this.#municipalityActors[o]!.county;
-    return this.#columns !== undefined ? this.#columns.countyOf(o - m) : this.#otherActors![o - m]!.county;
-  }
-
-  /** The kind of the actor of ordinal `o`. */
-  kindOf(o: number): string {
-    const m = this.#offset;
-    if (o < m) return this.#municipalityActors[o]!.kind;
-    return this.#columns !== undefined ? this.#columns.kindOf(o - m) : this.#otherActors![o - m]!.kind;
-  }
-
   /**
    * Each actor's municipality and county as a number (-1: none), equal
    * numbers for equal codes, so that a link's flags compare numbers, not

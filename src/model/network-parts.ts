@@ -109,7 +109,8 @@ export function assembleParts(parts: NetworkParts, validate: boolean, columns?: 
   if (actorColumns) {
     // A loader's actors, as columns: checked row by row without their objects; each place code is looked up once.
     const placeChecked = new Uint8Array(actorColumns.places.length);
-    const dropped: number[] = [];
+    /** Whether a row of kind municipality was merged into its municipality (and the columns must be filtered). */
+    let merged = false;
     let place = 0;
     /** The rows of the others, by place. */
     const kept: number[] = [];
@@ -124,7 +125,7 @@ export function assembleParts(parts: NetworkParts, validate: boolean, columns?: 
       }
       if (actorColumns.isMunicipality(i)) {
         mergeMunicipality(i, actorColumns.row(i));
-        dropped.push(i);
+        merged = true;
         continue;
       }
       const attributes = actorColumns.attributes.get(i);
@@ -138,7 +139,7 @@ export function assembleParts(parts: NetworkParts, validate: boolean, columns?: 
       }
       place++;
     }
-    otherColumns = dropped.length === 0 ? actorColumns : actorColumns.filter((i) => !actorColumns.isMunicipality(i));
+    otherColumns = !merged ? actorColumns : actorColumns.filter((i) => !actorColumns.isMunicipality(i));
   }
   (parts.actors ?? []).forEach((input, i) => {
     // The schemas are the source of truth: clean parts are checked against them.

@@ -5,6 +5,7 @@ import { nodeKey } from './keys.js';
 import { PairIndex } from './pair-index.js';
 import { checkHeap, HEAP_RESERVE_PER_ROW } from './runtime.js';
 import type { LinkColumns } from './link-columns.js';
+import { grown } from './grown.js';
 import type { ActorIndex } from './network-actors.js';
 import type { Actor, Link } from './schema.js';
 
@@ -106,13 +107,6 @@ interface Adjacency {
   pairs: Int32Array;
 }
 
-/** A growable typed column (doubling). */
-function grown<A extends Int32Array | Float64Array | Uint8Array>(array: A, make: (n: number) => A): A {
-  const bigger = make(array.length * 2);
-  bigger.set(array);
-  return bigger;
-}
-
 /**
  * The links aggregated per linked pair, the pairs numbered by a
  * {@link PairIndex} of the ends' ordinals (string keys cost hundreds of MB at
@@ -198,10 +192,10 @@ class PairAggregate {
   }
 
   #grow(): void {
-    this.ends = grown(this.ends, (n) => new Int32Array(n));
-    this.weight = grown(this.weight, (n) => new Float64Array(n));
-    this.count = grown(this.count, (n) => new Int32Array(n));
-    this.cross = grown(this.cross, (n) => new Uint8Array(n));
+    this.ends = grown(this.ends, this.ends.length + 1, (n) => new Int32Array(n));
+    this.weight = grown(this.weight, this.weight.length + 1, (n) => new Float64Array(n));
+    this.count = grown(this.count, this.count.length + 1, (n) => new Int32Array(n));
+    this.cross = grown(this.cross, this.cross.length + 1, (n) => new Uint8Array(n));
   }
 
   /** The pairs' links as chains and their kinds (see {@link Chains}), made on first use from the link columns. */

@@ -291,7 +291,7 @@ export class CooperationNetwork {
    * on or after it (both ends inclusive). Every actor is kept.
    */
   asOf(date: string): CooperationNetwork {
-    if (!IsoDateSchema.safeParse(date).success) throw new ArgumentError(saidIn('asOf', said('errors.network.isoDate', { value: JSON.stringify(date) })));
+    if (!IsoDateSchema.safeParse(date).success) throw new ArgumentError(saidIn('asOf', said('errors.isoDate', { value: JSON.stringify(date) })));
     return this.#withLinks((l) => (l.since === undefined || l.since <= date) && (l.until === undefined || date <= l.until), date);
   }
 

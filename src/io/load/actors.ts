@@ -8,6 +8,7 @@ import { cmp, findCounty, findMunicipality, geographyWords, indexGeography, norm
 import { DEFAULT_KINDS, type KindVocabulary, normaliseKind, VOCABULARY_KINDS } from '../../model/kinds.js';
 import { because, hint, type FileReport, type Problem, type ProblemReason } from '../../model/load-report.js';
 import { ActorColumns } from '../../model/actor-columns.js';
+import { grown } from '../../model/grown.js';
 import type { Actor, Geography, Municipality } from '../../model/schema.js';
 import { closestWords } from '../../model/suggest.js';
 import { clipText, lookalikeHint, visibleText } from '../../model/text.js';
@@ -105,11 +106,11 @@ class ActorIds {
   /**
    * The place of an id kept before, or `undefined` after keeping it at
    * `place`. `bytes[start … end - 1]`, when given, are the id's own bytes
-   * (a simple row's cell): printable ASCII, they are its key, looked up
-   * without reading the string again (issue 16).
+   * (a simple row's cell), printable ASCII (the caller checked): its key,
+   * looked up without reading the string again (issue 16).
    */
   claim(id: string, place: number, bytes?: Uint8Array, start = 0, end = 0): number | undefined {
-    if (bytes !== undefined && isPrintableAscii(bytes, start, end)) {
+    if (bytes !== undefined) {
       const known = this.ascii.get(bytes, start, end);
       if (known !== undefined) return known;
       this.ascii.set(bytes, start, end, place);
@@ -150,24 +151,12 @@ class NameBytes {
   /** Keep the name of actor row `row`: `bytes[start … end - 1]`. */
   keep(row: number, bytes: Uint8Array, start: number, end: number, utf8: boolean): void {
     const length = end - start;
-    if (this.#used + length > this.#arena.length) {
-      const bigger = new Uint8Array(Math.max(2 * this.#arena.length, this.#used + length));
-      bigger.set(this.#arena.subarray(0, this.#used));
-      this.#arena = bigger;
-    }
-    if (row >= this.#start.length) {
-      const grow = <A extends Int32Array | Uint8Array>(a: A, make: (n: number) => A): A => {
-        const b = make(Math.max(2 * a.length, row + 1));
-        b.set(a);
-        return b;
-      };
-      this.#start = grow(this.#start, (n) => new Int32Array(n));
-      this.#end = grow(this.#end, (n) => new Int32Array(n));
-      this.#utf8 = grow(this.#utf8, (n) => new Uint8Array(n));
-    }
-    const arena = this.#arena;
+    this.#arena = grown(this.#arena, this.#used + length, (n) => new Uint8Array(n));
+    this.#start = grown(this.#start, row + 1, (n) => new Int32Array(n));
+    this.#end = grown(this.#end, row + 1, (n) => new Int32Array(n));
+    this.#utf8 = grown(this.#utf8, row + 1, (n) => new Uint8Array(n));
     const at = this.#used;
-    for (let k = 0; k < length; k++) arena[at + k] = bytes[start + k]!;
+    this.#arena.set(bytes.subarray(start, end), at);
     this.#used += length;
     this.#start[row] = at;
     this.#end[row] = at + length;
@@ -277,13 +266,12 @@ class ActorReader implements ActorRecordReader {
   private readonly unnamed: Set<number>;
   private readonly cells: RecordCells<ActorField> | undefined;
   private readonly byteColumns: ActorByteColumns | undefined;
-  /** Kind, municipality and county cells by their bytes: an index into {@link byteKinds} (or a code of the geography in {@link byteCodes}), -1 for a cell the text path reads (with its message). */
+  /** Kind, municipality and county cells by their bytes: an index into {@link byteKinds} (or of a code of the geography into {@link bytePlaces}), -1 for a cell the text path reads (with its message). */
   private readonly kindCodes = new ByteInterner(64);
   private readonly municipalityCodes = new ByteInterner(1024);
   private readonly countyCodes = new ByteInterner(64);
   private readonly byteKinds: ByteKind[] = [];
-  private readonly byteCodes: string[] = [];
-  /** The codes of {@link byteCodes} in the actors' columns, and for a municipality's the code of its county there (-1 for a county's). */
+  /** Per code of the geography seen in a simple row: its place code in the actors' columns, and for a municipality's the code of its county there (-1 for a county's). */
   private readonly bytePlaces: number[] = [];
   private readonly byteCounties: number[] = [];
   /** The name cell of the simple row {@link keepActor} is given with a name `undefined`: its range in the row's bytes, and whether it reads as UTF-8. */
@@ -405,14 +393,13 @@ class ActorReader implements ActorRecordReader {
     return code;
   }
 
-  /** A code of the geography as an index into {@link byteCodes}, -1 for none. */
+  /** A code of the geography as an index into {@link bytePlaces}, -1 for none. */
   private codeIndex(code: string | undefined): number {
     if (code === undefined) return -1;
     const county = this.ix.municipality.get(code)?.county;
-    this.byteCodes.push(code);
     this.bytePlaces.push(this.actors.placeCode(code));
     this.byteCounties.push(county === undefined ? -1 : this.actors.placeCode(county));
-    return this.byteCodes.length - 1;
+    return this.bytePlaces.length - 1;
   }
 
   add(record: TableRecord): void {
@@ -549,7 +536,9 @@ class ActorReader implements ActorRecordReader {
    */
   private keepActor(id: string, name: string | undefined, kind: number, municipality: number, county: number, attributes: Record<string, string> | undefined, row: number, bytes?: Uint8Array, start?: number, end?: number): void {
     const { problems, report, actors, lookalikes } = this;
-    const place = this.ids.claim(id, actors.count, bytes, start, end);
+    // Printable ASCII bytes are the id's key in the id table and spare the lookalike check (isPrintableAscii is textHash's rule).
+    const printable = bytes !== undefined && isPrintableAscii(bytes, start!, end!);
+    const place = this.ids.claim(id, actors.count, printable ? bytes : undefined, start, end);
     if (place !== undefined) {
       const previous = actors.row(place);
       const given = name ?? ((this.nameUtf8 ? cellText : asciiText)(bytes!, this.nameStart, this.nameEnd) || id);
@@ -566,7 +555,6 @@ class ActorReader implements ActorRecordReader {
     actors.add(id, name, kind, municipality, county, attributes);
     this.rows.push(row);
     report.loaded++;
-    const printable = bytes !== undefined && isPrintableAscii(bytes, start!, end!);
     const twin = lookalikes.add(id, row, printable);
     if (twin) {
       problems.push(this.idProblem(row, id, because('id.lookalike', { id: visibleText(clipText(twin.id)), row: twin.row, lookalike: lookalikeHint(id, twin.id) }), 'warning'));

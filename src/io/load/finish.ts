@@ -41,15 +41,14 @@ export function finishLoad(
   // The actors reader's ids are distinct and none a municipality's code unless of kind municipality; the implicit ends come only without an actors table, and only in a plain graph (no municipalities): distinct too. The groups (a memberships file's) are checked.
   const distinct = actors.count + links.implicit.length;
   // Appended to the reader's columns (the load's own): the network keeps them as they are.
-  const all = actors;
-  const other = all.kindCode('other');
-  for (const id of links.implicit) all.add(id, id, other, -1, -1);
+  const other = actors.kindCode('other');
+  for (const id of links.implicit) actors.add(id, id, other, -1, -1);
   if (links.groups !== undefined && links.groups.length > 0) {
-    const joint = all.kindCode('joint_body');
-    for (const id of links.groups) all.add(id, id, joint, -1, -1);
+    const joint = actors.kindCode('joint_body');
+    for (const id of links.groups) actors.add(id, id, joint, -1, -1);
   }
   // The words of the load's kindsFile option name kinds in the network's options too (its geography's are the default).
   const words = options.kindsFile !== undefined && { kindVocabulary: vocabulary };
-  if (plain) return CooperationNetwork.fromValidated({ geography: isPlainGeography(geography) ? geography : NO_GEOGRAPHY, loadReport: report, scope: 'all', ...words }, links.links, distinct, all);
-  return CooperationNetwork.fromValidated({ geography, loadReport: report, scope: options.scope ?? 'infer', ...words }, links.links, distinct, all);
+  if (plain) return CooperationNetwork.fromValidated({ geography: isPlainGeography(geography) ? geography : NO_GEOGRAPHY, loadReport: report, scope: 'all', ...words }, links.links, distinct, actors);
+  return CooperationNetwork.fromValidated({ geography, loadReport: report, scope: options.scope ?? 'infer', ...words }, links.links, distinct, actors);
 }

@@ -1,3 +1,5 @@
+import { grown } from '../../model/grown.js';
+
 /**
  * An interning table keyed by bytes (issue 16): the byte-level tokenizer
  * looks a field up by its bytes, without making a string, and only a field
@@ -118,7 +120,7 @@ export class ByteInterner {
   #add(h: number, length: number, value: number): number {
     if ((this.#count + 1) * 2 > this.#mask + 1) this.#grow();
     const entry = this.#count++;
-    if (this.#used + length > this.#arena.length) this.#arena = grownArena(this.#arena, this.#used + length);
+    this.#arena = grown(this.#arena, this.#used + length, (n) => new Uint8Array(n));
     const at = this.#used;
     const entries = this.#entries;
     entries[4 * entry] = h;
@@ -160,13 +162,6 @@ export class ByteInterner {
     this.#entries = entries;
     for (let entry = 0; entry < this.#count; entry++) this.#place(entry, entries[4 * entry]!);
   }
-}
-
-/** The arena with room for `needed` bytes (at least doubled), its bytes kept. */
-function grownArena(arena: Uint8Array, needed: number): Uint8Array {
-  const bigger = new Uint8Array(Math.max(arena.length * 2, needed));
-  bigger.set(arena);
-  return bigger;
 }
 
 /** FNV-1a over the bytes, mixed at the end so that the low bits (the slot) depend on every byte. */
