@@ -1,4 +1,5 @@
 import { checkHeap } from '../model/runtime.js';
+import { said } from '../model/options.js';
 import { SamverkanError } from '../model/errors.js';
 import { message, type Lang } from '../model/i18n/index.js';
 import { hint, messageText, type ProblemMessage, type ProblemParam } from '../model/i18n/problem.js';
@@ -239,7 +240,7 @@ export function parseXml(input: string): XmlElement {
     const tagStart = pos;
     if (depth > MAX_XML_DEPTH) fail(hint('xml.too_deep', { max: MAX_XML_DEPTH }));
     // The heap is checked now and then: a huge document fails with a message, not a crash.
-    if (++elements % 16384 === 0) checkHeap(() => `samverkan stopped reading the XML at line ${line}`);
+    if (++elements % 16384 === 0) checkHeap(() => said('errors.capacity.atXmlLine', { line }));
     expect('<', '"<"');
     const name = readName();
     const element: XmlElement = { name, local: name.slice(name.indexOf(':') + 1), attributes: new Map(), children: [], text: '', line };

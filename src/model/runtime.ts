@@ -1,5 +1,5 @@
 import { CapacityError } from './errors.js';
-import { said } from './options.js';
+import { said, type Said } from './options.js';
 
 /** The Node.js built-in modules samverkan uses, by id. */
 interface NodeBuiltins {
@@ -38,10 +38,11 @@ const YOUNG = 48 * 1024 * 1024;
  * may need to grow once more: see {@link HEAP_RESERVE_PER_ROW}): a clear
  * message while the process can still give one, instead of a crash
  * ("JavaScript heap out of memory", exit 134) that nothing can catch.
- * `where` says what was being done. Loaders call it every few thousand rows;
+ * `where` says what was being done (a catalogue sentence, so a Swedish
+ * message is Swedish throughout). Loaders call it every few thousand rows;
  * it costs a microsecond. Outside Node.js it does nothing.
  */
-export function checkHeap(where: () => string, reserve = 0): void {
+export function checkHeap(where: () => Said, reserve = 0): void {
   const v8 = nodeBuiltin('node:v8');
   if (!v8) return;
   const { used_heap_size: used, heap_size_limit: total } = v8.getHeapStatistics();

@@ -5,6 +5,8 @@ import { linkScores } from '../../src/recommend.js';
 import { municipalityDistanceKm } from '../../src/geo.js';
 import { parseXml, XmlError } from '../../src/io.js';
 import { GeographyRequiredError, ScopeError } from '../../src/model/errors.js';
+import { checkHeap } from '../../src/model/runtime.js';
+import { said } from '../../src/model/options.js';
 
 /** What `f` throws. */
 function thrown(f: () => unknown): unknown {
@@ -64,5 +66,17 @@ describe('one error base class', () => {
     const geo = thrown(() => loadGeography({ municipalities: { text: 'code,name,county_code,population\n01,A,X,-5\n', name: 'm.csv' }, counties: { text: 'code,name\nX,Ex\n', name: 'c.csv' }, adjacency: { text: 'a,b\n', name: 'a.csv' } }));
     expect(geo).toBeInstanceOf(GeographyError);
     expect(geo).toMatchObject({ code: 'GEOGRAPHY', file: 'm.csv', row: 1 });
+  });
+});
+
+describe('a heap too full to go on', () => {
+  it('is a CapacityError said in one language throughout, the place where the load stopped included', () => {
+    // A reserve larger than any heap makes the check refuse on any machine.
+    const error = thrown(() => checkHeap(() => said('errors.capacity.atCsvRow', { row: 16384 }), Number.MAX_SAFE_INTEGER)) as CapacityError;
+    expect(error).toBeInstanceOf(CapacityError);
+    expect(error.code).toBe('CAPACITY');
+    expect(error.describe('en')).toMatch(/^samverkan stopped reading the CSV at row 16384: the JavaScript heap is \d+% full/);
+    expect(error.describe('sv')).toMatch(/^samverkan slutade läsa CSV-filen vid rad 16384: JavaScript-heapen är \d+ % full/);
+    expect(error.describe('sv')).not.toMatch(/stopped|reading|heap is/);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { because, type FileReport, type Problem, type ProblemReason } from '../../model/load-report.js';
 import { checkHeap, HEAP_RESERVE_PER_ROW } from '../../model/runtime.js';
+import { said } from '../../model/options.js';
 import { clipText } from '../../model/text.js';
 import { setOwn } from '../../model/own.js';
 import type { ColumnMap } from '../columns.js';
@@ -136,7 +137,7 @@ const HEAP_CHECK_ROWS = 16384;
 
 /** Count one data row, checking every {@link HEAP_CHECK_ROWS} rows that the heap has room. */
 export function countRow(report: FileReport, file: string, record: Pick<TableRecord, 'row'>): void {
-  if (++report.rows % HEAP_CHECK_ROWS === 0) checkHeap(() => `samverkan stopped loading ${file} at row ${record.row}`, report.rows * HEAP_RESERVE_PER_ROW);
+  if (++report.rows % HEAP_CHECK_ROWS === 0) checkHeap(() => said('errors.capacity.atFileRow', { file, row: record.row }), report.rows * HEAP_RESERVE_PER_ROW);
 }
 
 /**

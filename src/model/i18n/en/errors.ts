@@ -86,5 +86,9 @@ export const errors = {
   'errors.load.geography': 'geography: expected a geography object or the path of a folder, got {value}',
   'errors.synthetic.needsNode': 'writing files needs Node.js; use syntheticNetwork() for the data',
   'errors.synthetic.noDemoWords': 'the default country {country} has no demoWords for the synthetic generator',
+  'errors.capacity.atLink': 'samverkan stopped building the network at link {link} of {count}',
+  'errors.capacity.atFileRow': 'samverkan stopped loading {file} at row {row}',
+  'errors.capacity.atCsvRow': 'samverkan stopped reading the CSV at row {row}',
+  'errors.capacity.atXmlLine': 'samverkan stopped reading the XML at line {line}',
   'errors.capacity.heapFull': '{where}: the JavaScript heap is {percent}% full ({used} of {limit}), too full to hold the rest of the input. Give Node.js more memory (NODE_OPTIONS=--max-old-space-size={mb}, twice this), or load fewer links (a date range, one county)',
 } as const;

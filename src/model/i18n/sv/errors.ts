@@ -82,5 +82,9 @@ export const errors: Section<typeof en> = {
   'errors.load.geography': 'geography: väntade ett geografiobjekt eller sökvägen till en mapp, fick {value}',
   'errors.synthetic.needsNode': 'att skriva filer kräver Node.js; använd syntheticNetwork() för data',
   'errors.synthetic.noDemoWords': 'standardlandet {country} saknar demoWords för den syntetiska generatorn',
+  'errors.capacity.atLink': 'samverkan slutade bygga nätverket vid länk {link} av {count}',
+  'errors.capacity.atFileRow': 'samverkan slutade läsa in {file} vid rad {row}',
+  'errors.capacity.atCsvRow': 'samverkan slutade läsa CSV-filen vid rad {row}',
+  'errors.capacity.atXmlLine': 'samverkan slutade läsa XML-filen vid rad {line}',
   'errors.capacity.heapFull': '{where}: JavaScript-heapen är {percent} % full ({used} av {limit}), för full för att rymma resten av indata. Ge Node.js mer minne (NODE_OPTIONS=--max-old-space-size={mb}, dubbelt så mycket), eller läs in färre länkar (ett datumintervall, ett län)',
 };
