@@ -26,9 +26,8 @@ const NOT_CACHES: Readonly<Record<string, string>> = {
  * memo is `cached(PROCESS, key, …)`.
  */
 const OWN_MEMOS: Readonly<Record<string, string>> = {
-  'src/countries/sweden/bodies.ts': "Sweden's counties for naming a region's county, made once (pending: src/countries belongs to another branch)",
-  'src/io/load/geography.ts': 'the last four geography folders read, by path and file stamps: a bounded memo that drops entries, which the cache never does (pending: io/load belongs to another branch)',
-  'src/io/load/cells.ts': 'the valid link dates seen, at most 100 000: a bounded memo on the loader’s hot path (pending: io/load belongs to another branch)',
+  'src/io/load/geography.ts': 'the last four geography folders read, by path and file stamps: a bounded memo that drops entries, which the cache never does',
+  'src/io/load/cells.ts': 'the valid link dates seen, at most 100 000: a bounded memo on the loader’s hot path',
   'src/model/errors.ts': 'the classes counted as samverkan errors: a registry, not a memo',
 };
 

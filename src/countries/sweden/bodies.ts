@@ -4,6 +4,7 @@
  */
 import { csvParse } from 'd3-dsv';
 import { z } from 'zod';
+import { cached, PROCESS } from '../../model/cache.js';
 import type { Row } from '../../model/country.js';
 import { cmp, findCounty } from '../../model/geography.js';
 import { parseOptions } from '../../model/options.js';
@@ -22,17 +23,15 @@ function rowsOf(text: string): Record<string, string>[] {
   });
 }
 
-/** Sweden's counties alone (for naming a region's county), with the Swedish name rules. */
-let counties: Geography | undefined;
+/** Sweden's counties alone (for naming a region's county), with the Swedish name rules: made once per process. */
 function swedishCounties(): Geography {
-  counties ??= {
+  return cached(PROCESS, 'sweden:counties', () => ({
     name: 'Sweden',
     municipalities: [],
     counties: rowsOf(data.counties).map((r) => ({ code: r.county_code!, name: r.county_name! })),
     borders: [],
     names: SWEDISH_NAME_RULES,
-  };
-  return counties;
+  }));
 }
 
 /** The police regions and the counties each covers: `{ region, county }` rows (real, since 2015). */
