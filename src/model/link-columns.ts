@@ -1,5 +1,5 @@
 import type { LinkEnds } from './network-storage.js';
-import { PairIndex } from './pair-index.js';
+import { numberPairs } from './pair-index.js';
 
 /**
  * A loader's links as columns, not one object per link (issue 16): ends as
@@ -70,8 +70,6 @@ export class LinkColumnsBuilder {
   readonly #words: string[] = [];
   readonly #codes = new Map<string, number>();
   #attributes = new Map<number, Readonly<Record<string, string>>>();
-  readonly #pair = ints();
-  #pairIndex = new PairIndex();
 
   constructor(private readonly file: string) {}
 
@@ -105,19 +103,12 @@ export class LinkColumnsBuilder {
     return code;
   }
 
-  /** Number the pair of the link being added; whether it is a new pair. */
-  #addPair(source: number, target: number): boolean {
-    const before = this.#pairIndex.size;
-    this.#pair.push(this.#pairIndex.add(source, target));
-    return this.#pairIndex.size > before;
-  }
-
   /**
    * One link: its ends (numbers of the resolver's table), weight, kind and
-   * dates (absent: undefined), row and attributes. Returns whether it is the
-   * first link of its pair (else a repeat, counted as merged).
+   * dates (absent: undefined), row and attributes. Its pair is numbered by
+   * {@link build} (a repeat of a pair is counted as merged from there).
    */
-  add(source: number, target: number, weight: number, kind: string | undefined, since: string | undefined, until: string | undefined, row: number, attributes: Readonly<Record<string, string>> | undefined): boolean {
+  add(source: number, target: number, weight: number, kind: string | undefined, since: string | undefined, until: string | undefined, row: number, attributes: Readonly<Record<string, string>> | undefined): void {
     const i = this.#count++;
     this.#source.push(source);
     this.#target.push(target);
@@ -127,11 +118,10 @@ export class LinkColumnsBuilder {
     this.#until.push(this.#code(until));
     this.#row.push(row);
     if (attributes !== undefined) this.#attributes.set(i, Object.isFrozen(attributes) ? attributes : Object.freeze(attributes));
-    return this.#addPair(source, target);
   }
 
   /** {@link add} with kind and dates already codes of the table of words ({@link code}; -1: absent), and no attributes. */
-  addCoded(source: number, target: number, weight: number, kind: number, since: number, until: number, row: number): boolean {
+  addCoded(source: number, target: number, weight: number, kind: number, since: number, until: number, row: number): void {
     this.#count++;
     this.#source.push(source);
     this.#target.push(target);
@@ -140,16 +130,6 @@ export class LinkColumnsBuilder {
     this.#since.push(since);
     this.#until.push(until);
     this.#row.push(row);
-    return this.#addPair(source, target);
-  }
-
-  /** The ends of link `i`, as numbers of the resolver's table. */
-  sourceOf(i: number): number {
-    return this.#source.array[i]!;
-  }
-
-  targetOf(i: number): number {
-    return this.#target.array[i]!;
   }
 
   /** Only the links for which `keep(i)` is true, in order. */
@@ -167,17 +147,16 @@ export class LinkColumnsBuilder {
     for (const column of columns) column.length = to;
     this.#attributes = attributes;
     this.#count = to;
-    // The pairs numbered again, in the order of the links kept.
-    this.#pairIndex = new PairIndex();
-    this.#pair.length = 0;
-    for (let i = 0; i < to; i++) this.#addPair(this.#source.array[i]!, this.#target.array[i]!);
   }
 
   /** The columns, with `ids` the resolver's table the ends are numbers of. */
   build(ids: readonly string[]): LinkColumns {
+    const source = this.#source.done();
+    const target = this.#target.done();
+    const { pair, pairs } = numberPairs(source, target, this.#count);
     return {
       count: this.#count,
-      ends: { ids, source: this.#source.done(), target: this.#target.done() },
+      ends: { ids, source, target },
       weight: this.#weight.done(),
       kind: this.#kind.done(),
       since: this.#since.done(),
@@ -186,8 +165,8 @@ export class LinkColumnsBuilder {
       file: this.file,
       row: this.#row.done(),
       attributes: this.#attributes,
-      pair: this.#pair.done(),
-      pairs: this.#pairIndex.size,
+      pair,
+      pairs,
     };
   }
 }

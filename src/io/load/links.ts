@@ -7,7 +7,6 @@
 import { geographyWords } from '../../model/geography.js';
 import { because, type FileReport, type Problem } from '../../model/load-report.js';
 import { LinkColumnsBuilder } from '../../model/link-columns.js';
-import { PairIndex } from '../../model/pair-index.js';
 import { clipText } from '../../model/text.js';
 import { LINK_COLUMNS, MEMBERSHIP_COLUMNS, normaliseHeader, type ColumnMap } from '../columns.js';
 import { asciiText, type TableRecord } from '../csv.js';
@@ -185,8 +184,7 @@ class LinkReader implements LinkRecordReader {
     else if ((source & MUNICIPALITY) !== 0) this.municipalityEnds++;
     if ((target & IMPLICIT) !== 0) this.implicitRows.push({ row, field: 'target', value: this.implicitEnds[target >> 2]!.raw, column: showCell(table.header[c.target]!) });
     else if ((target & MUNICIPALITY) !== 0) this.municipalityEnds++;
-    if (this.links.addCoded(s, t, weight, kind, since, until, row)) report.loaded++;
-    else report.merged++;
+    this.links.addCoded(s, t, weight, kind, since, until, row);
     return true;
   }
 
@@ -260,8 +258,7 @@ class LinkReader implements LinkRecordReader {
     }
     const kind = cell('kind') || (memberships ? 'member' : '');
     const attributes = extraAttributes(table, columns, record, this.problems, this.unnamed);
-    if (this.links.add(source!, target!, weight, kind === '' ? undefined : kind, since, until, record.row, attributes)) report.loaded++;
-    else report.merged++;
+    this.links.add(source!, target!, weight, kind === '' ? undefined : kind, since, until, record.row, attributes);
   }
 
   /** Implicit ends used by the current row. */
@@ -296,18 +293,20 @@ class LinkReader implements LinkRecordReader {
   finish(): LinkReadResult {
     const { ends, report, municipalityEnds } = this;
     const groups = ends.groupIds;
-    if (ends.implicitIds.length > 0 && municipalityEnds > 0) {
-      this.rejectImplicit();
-      return { links: this.links.build(ends.ids), report, implicit: [], groups, municipalityEnds };
-    }
-    if (ends.implicitIds.length > 0 && !ends.by.codes) {
+    const rejectImplicit = ends.implicitIds.length > 0 && municipalityEnds > 0;
+    if (rejectImplicit) this.rejectImplicit();
+    else if (ends.implicitIds.length > 0 && !ends.by.codes) {
       const warning = ends.codeLookalikes(this.table.file, ends.implicitIds);
       if (warning) this.problems.push(warning);
     }
-    return { links: this.links.build(ends.ids), report, implicit: ends.implicitIds, groups, municipalityEnds };
+    // Each link kept is loaded, the first of its pair, or merged, a repeat of one.
+    const links = this.links.build(ends.ids);
+    report.loaded += links.pairs;
+    report.merged += links.count - links.pairs;
+    return { links, report, implicit: rejectImplicit ? [] : ends.implicitIds, groups, municipalityEnds };
   }
 
-  /** The links without the rows that used an implicit end (each now an error), counted again. */
+  /** The links without the rows that used an implicit end (each now an error). */
   private rejectImplicit(): void {
     const { report, links } = this;
     const rows = new Set(this.implicitRows.map((r) => r.row));
@@ -319,14 +318,5 @@ class LinkReader implements LinkRecordReader {
     const before = links.count;
     links.filter((i) => !rows.has(links.rowOf(i)));
     report.rejected += before - links.count;
-    report.loaded = 0;
-    report.merged = 0;
-    const seen = new PairIndex();
-    for (let i = 0; i < links.count; i++) {
-      const pairs = seen.size;
-      seen.add(links.sourceOf(i), links.targetOf(i));
-      if (seen.size === pairs) report.merged++;
-      else report.loaded++;
-    }
   }
 }
