@@ -19,10 +19,10 @@
  */
 import { demoDataset, loadNetwork, swedenGeography } from '../src/index.js';
 import { renderCountyMap } from '../src/report.js';
-import { defaultMapFeatures } from '../src/report/map/features.js';
+import { defaultMapFeatures } from '../src/geo/map-features.js';
 import { findLabelPosition, visualCentre, type ScreenPolygon } from '../src/report/map/labels.js';
 import { fitProjection, largestPolygon, middleLongitude, prepare } from '../src/report/map/prepare.js';
-import type { MapFeature } from '../src/report/map/features.js';
+import type { MapFeature } from '../src/geo/map-features.js';
 import type { GeoProjection } from 'd3-geo';
 import { formatTable, positiveArg, timeRuns } from './lib/measure.js';
 

@@ -6,4 +6,5 @@ export { swedenPoliceRegions, swedenCooperationBodies, demoCapabilities, type Co
 export { countryGeography, defaultGeography, loadCountry, CountryError, type DatasetInput, type LoadCountryOptions } from './io/country.js';
 export { neighbours, NeighboursOptionsSchema, type NeighboursOptions, type NeighbourRow } from './geo/neighbours.js';
 export { haversineKm, municipalityDistanceKm, borderSteps, EARTH_RADIUS_KM } from './geo/distance.js';
-export { swedenMapFeatures, countryMapFeatures, defaultMapFeatures, geographyMapFeatures } from './report/map.js';
+export { countryMapFeatures, defaultMapFeatures, geographyMapFeatures } from './geo/map-features.js';
+export { swedenMapFeatures } from './geo/sweden.js';

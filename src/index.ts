@@ -187,7 +187,7 @@ export {
   type MapFeatureProperties,
   type MapGeometry,
   type MapPosition,
-} from './report/map.js';
+} from './geo/map-features.js';
 export { buildReport, ReportOptionsSchema, type ReportOptions, type ReportModel, type CountySection } from './report/model.js';
 export { renderReport } from './report/html.js';
 export { renderExplorer, ExplorerOptionsSchema, EXPLORER_STRINGS, EXPLORER_LANGUAGES, type ExplorerOptions, type ExplorerLang, type ExplorerStringKey } from './report/explore/index.js';

@@ -13,12 +13,12 @@
  * same input (coordinates rounded to 0.1 px).
  */
 //
-// One job per file under `map/`: the GeoJSON and the polygons countries ship
-// (features), validation and the segment index (prepare), county borders
+// One job per file under `map/` (the GeoJSON and the polygons countries ship are
+// the geo layer's, geo/map-features.ts): validation and the segment index (prepare), county borders
 // (borders), the colour scale (colors), the legend (legend), SVG path data
 // (path-writer), the options (options) and the SVG itself (render); the county map
 // (county, county-options) with its ties (ties, shared with the explorer) and labels (labels).
-export { MapFeatureCollectionSchema, countryMapFeatures, defaultMapFeatures, geographyMapFeatures, swedenMapFeatures, type MapFeature, type MapFeatureCollection, type MapFeatureProperties, type MapGeometry, type MapPosition } from './map/features.js';
+export { MapFeatureCollectionSchema, geographyMapFeatures, type MapFeature, type MapFeatureCollection, type MapFeatureProperties, type MapGeometry, type MapPosition } from '../geo/map-features.js';
 export { countyBorderLines } from './map/borders.js';
 export { CATEGORICAL_COLORS, ColorScaleSchema, DEFAULT_MAP_COLORS, DEFAULT_MISSING_COLOR, sequentialColor, type ColorScaleOptions } from './map/colors.js';
 export { quantileBreaks } from './map/scale.js';

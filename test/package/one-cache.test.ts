@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cached } from '../../src/model/cache.js';
 import { geographyKindVocabulary } from '../../src/model/kinds.js';
 import { swedenGeography } from '../../src/io/sweden.js';
-import { swedenMapFeatures } from '../../src/report/map/features.js';
+import { swedenMapFeatures } from '../../src/geo.js';
 import { prepare, subsetOf } from '../../src/report/map/prepare.js';
 import { featureLabelPosition } from '../../src/report/map/labels.js';
 

@@ -24,7 +24,9 @@ import { message } from '../../src/model/i18n/index.js';
  *   and each of its options is named in its section or under "Common options";
  * - every ```ts block is marked `<!-- runnable -->` (a whole module, importing
  *   from 'samverkan') or `<!-- example -->` (a fragment run with `net` = the
- *   demo network, `geo` = Sweden and every export in scope); blocks marked
+ *   demo network, `geo` = Sweden, `kernels`, and in scope the root's exports,
+ *   those of the entry its section's `*Import from …*` names and those of its
+ *   own `import` lines: see exampleModule); blocks marked
  *   `<!-- file: path -->` are written to disk first, so examples can read
  *   them. All are run with tsx and typechecked with the project's options.
  */
@@ -135,6 +137,69 @@ function section(heading: string, source: readonly string[] = lines): string | u
   let end = start + 1;
   while (end < source.length && !(/^#+ /.test(source[end]!) && /^#+/.exec(source[end]!)![0].length <= level)) end++;
   return source.slice(start, end).join('\n');
+}
+
+const entryFile = (entry: string) => (entry === 'samverkan/kernels' ? KERNELS : ENTRIES[entry]);
+/** A module's `from 'samverkan…'` specifiers pointed at the sources. */
+const fromIndex = (code: string) => code.replace(/from '(samverkan(?:\/\w+)?)'/g, (whole, entry: string) => (entryFile(entry) ? `from ${JSON.stringify(entryFile(entry))}` : whole));
+
+/** Headings of the documents outside code fences: index into `lines`, level. */
+const headings: { at: number; level: number }[] = [];
+for (let i = 0, fenced = false; i < lines.length; i++) {
+  if (/^```/.test(lines[i]!)) fenced = !fenced;
+  else if (!fenced && /^#+ /.test(lines[i]!)) headings.push({ at: i, level: /^#+/.exec(lines[i]!)![0].length });
+}
+
+/**
+ * The entry an example's section tells its reader to import from: the
+ * `*Import from \`samverkan/…\`.*` line under the nearest heading above it
+ * that has one, looking outward through the enclosing headings up to its
+ * page's title; `samverkan` (the root) when none says.
+ */
+function sectionEntry(blockLine: number): string {
+  let level = Infinity;
+  for (let h = headings.length - 1; h >= 0; h--) {
+    const { at, level: own } = headings[h]!;
+    if (at >= blockLine - 1 || own >= level) continue;
+    level = own;
+    const said = /^\*Import from `([^`]+)`\.\*$/.exec(lines.slice(at + 1).find((l) => l.trim() !== '') ?? '')?.[1];
+    if (said) return said;
+    if (level === 1) break;
+  }
+  return 'samverkan';
+}
+
+/** `import { … } from 'samverkan…';` lines an example writes itself. */
+const OWN_IMPORT = /^import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'(samverkan(?:\/\w+)?)';?\s*$/;
+
+/**
+ * An example as a module: in scope are the root's exports, those of the
+ * entry its section names (`entry`), what its own import lines bring, the
+ * kernels as `kernels`, and `net` and `geo` from the prelude; nothing else,
+ * so an example using a name its reader would not have imported fails to
+ * typecheck. Its code starts after `offset` lines.
+ */
+function exampleModule(block: Pick<Block, 'code' | 'line'>, entry: string): { text: string; offset: number } {
+  if (!byEntry.has(entry)) throw new Error(`${origin(block.line)}: the section says to import from ${entry}, which is no entry`);
+  const own = new Set<string>();
+  const header: string[] = [];
+  const code = block.code.split('\n').map((line) => {
+    const m = OWN_IMPORT.exec(line);
+    if (!m) return line;
+    for (const name of m[1]!.split(',')) own.add(name.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()!);
+    header.push(fromIndex(line));
+    return '';
+  });
+  const seen = new Set([...own, 'net', 'geo', 'failures', 'kernels', 'writeFileSync']);
+  for (const from of new Set(['samverkan', entry])) {
+    const names = byEntry.get(from)!.filter((e) => !seen.has(e.name) && seen.add(e.name)).map((e) => (e.kind === 'type' ? `type ${e.name}` : e.name));
+    header.push(`import { ${names.join(', ')} } from ${JSON.stringify(ENTRIES[from])};`);
+  }
+  if (!own.has('writeFileSync')) header.push("import { writeFileSync } from 'node:fs';");
+  if (!own.has('kernels')) header.push(`import * as kernels from ${JSON.stringify(KERNELS)};`);
+  header.push("import { failures, net, geo } from './prelude.mts';");
+  const text = [...header, 'try {', ...code, `} catch (error) { failures.push({ line: ${block.line}, error: String((error as Error)?.stack ?? error) }); }`].join('\n') + '\n';
+  return { text, offset: header.length + 1 };
 }
 
 let program: ts.Program;
@@ -307,46 +372,36 @@ describe('README: the examples', () => {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, b.code + '\n');
     }
-    const entryFile = (entry: string) => (entry === 'samverkan/kernels' ? KERNELS : ENTRIES[entry]);
-    const fromIndex = (code: string) => code.replace(/from '(samverkan(?:\/\w+)?)'/g, (whole, entry: string) => (entryFile(entry) ? `from ${JSON.stringify(entryFile(entry))}` : whole));
     runnable.forEach((b, i) => {
       const file = join(dir, `runnable-${i + 1}.mts`);
       writeFileSync(file, fromIndex(b.code) + '\n');
       lineMap.set(file, (line) => b.line + line - 1);
     });
 
-    // Every export of every entry in scope (a type named by two entries is imported once), and the kernels as `kernels`.
-    const seen = new Set<string>();
-    const imports = [...byEntry].map(([entry, exports]) => {
-      const names = exports.filter((e) => !seen.has(e.name) && seen.add(e.name)).map((e) => (e.kind === 'type' ? `type ${e.name}` : e.name));
-      return `import { ${names.join(', ')} } from ${JSON.stringify(ENTRIES[entry])};`;
+    // One module per example, in the page's order, with what a reader of its section has
+    // in scope (exampleModule); `net`, `geo` and the failures list come from one prelude.
+    writeFileSync(
+      join(dir, 'prelude.mts'),
+      [
+        `import { loadNetwork, demoDataset, swedenGeography } from ${JSON.stringify(ENTRIES.samverkan)};`,
+        'export const failures: { line: number; error: string }[] = ((globalThis as Record<string, unknown>).readmeFailures ??= []) as never;',
+        'export const net = loadNetwork(demoDataset());',
+        'export const geo = swedenGeography();',
+      ].join('\n') + '\n',
+    );
+    const exampleFiles = examples.map((b, i) => {
+      const file = join(dir, `example-${i + 1}.mts`);
+      const module = exampleModule(b, sectionEntry(b.line));
+      writeFileSync(file, module.text);
+      lineMap.set(file, (line) => (line > module.offset ? b.line + line - module.offset - 1 : 0));
+      return file;
     });
-    const out: string[] = [
-      "import { writeFileSync } from 'node:fs';",
-      ...imports,
-      `import * as kernels from ${JSON.stringify(KERNELS)};`,
-      'const failures: { line: number; error: string }[] = ((globalThis as Record<string, unknown>).readmeFailures ??= []) as never;',
-      'const net = loadNetwork(demoDataset());',
-      'const geo = swedenGeography();',
-    ];
-    const readmeLine: number[] = [];
-    for (const b of examples) {
-      out.push(`try {`);
-      const first = out.length + 1;
-      out.push(...b.code.split('\n'));
-      b.code.split('\n').forEach((_, k) => (readmeLine[first + k] = b.line + k));
-      out.push(`} catch (error) { failures.push({ line: ${b.line}, error: String((error as Error)?.stack ?? error) }); }`);
-    }
-    out.push('void net; void geo; void kernels;');
-    const file = join(dir, 'examples.mts');
-    writeFileSync(file, out.join('\n') + '\n');
-    lineMap.set(file, (line) => readmeLine[line] ?? 0);
 
     const runner = [
       "import { writeFileSync } from 'node:fs';",
       'const failures: { line: number; error: string }[] = [];',
       '(globalThis as Record<string, unknown>).readmeFailures = failures;',
-      `for (const [line, url] of ${JSON.stringify([...runnable.map((b, i) => [b.line, pathToFileURL(join(dir, `runnable-${i + 1}.mts`)).href]), [0, pathToFileURL(file).href]])} as [number, string][]) {`,
+      `for (const [line, url] of ${JSON.stringify([...runnable.map((b, i) => [b.line, pathToFileURL(join(dir, `runnable-${i + 1}.mts`)).href]), ...examples.map((b, i) => [b.line, pathToFileURL(exampleFiles[i]!).href])])} as [number, string][]) {`,
       '  try { await import(url); } catch (error) { failures.push({ line, error: String((error as Error)?.stack ?? error) }); }',
       '}',
       "writeFileSync('failures.json', JSON.stringify(failures, null, 2));",
@@ -380,5 +435,21 @@ describe('README: the examples', () => {
       }),
     );
     expect(problems).toEqual([]);
+  }, 120_000);
+
+  it("gives an example what its section's reader imports and nothing else (a self-test of the scope)", () => {
+    const under = (code: string) => examples.find((b) => b.code.includes(code))!;
+    expect(sectionEntry(under('swedenMapFeatures().features.length').line)).toBe('samverkan/geo');
+    expect(sectionEntry(under('countyBorderLines(').line)).toBe('samverkan/report');
+    expect(sectionEntry(examples[0]!.line)).toBe('samverkan');
+    // A report example using a name of samverkan/geo fails to typecheck, until it imports it.
+    const wrong = join(dir, 'scope-wrong.mts');
+    const right = join(dir, 'scope-right.mts');
+    writeFileSync(wrong, exampleModule({ code: 'swedenMapFeatures();', line: 1 }, 'samverkan/report').text);
+    writeFileSync(right, exampleModule({ code: "import { swedenMapFeatures } from 'samverkan/geo';\nswedenMapFeatures();", line: 1 }, 'samverkan/report').text);
+    const checked = ts.createProgram([wrong, right], compilerOptions(), undefined, program);
+    const said = (file: string) => ts.getPreEmitDiagnostics(checked, checked.getSourceFile(file)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
+    expect(said(wrong)).toEqual(["Cannot find name 'swedenMapFeatures'."]);
+    expect(said(right)).toEqual([]);
   }, 120_000);
 });

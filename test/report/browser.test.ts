@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { swedenGeography } from '../../src/io/sweden.js';
-import { renderMap, swedenMapFeatures } from '../../src/report/map.js';
+import { renderMap } from '../../src/report/map.js';
+import { swedenMapFeatures } from '../../src/geo.js';
 import { itInChromium, useChromium } from '../helpers/chromium.js';
 
 // One browser for the whole file. Without Chromium these tests are skipped and

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CooperationNetwork, demoDataset, findGaps, loadNetwork, swedenGeography } from '../../src/index.js';
 import { OptionsError } from '../../src/model/options.js';
 import { CATEGORICAL_COLORS, DEFAULT_MAP_COLORS, DEFAULT_MISSING_COLOR, renderCountyMap } from '../../src/report.js';
-import { defaultMapFeatures } from '../../src/report/map/features.js';
+import { defaultMapFeatures } from '../../src/geo.js';
 import { featureLabelPosition, labelPoint, placeLabels, signedDistance, visualCentre, type ScreenPolygon } from '../../src/report/map/labels.js';
 import { fitProjection, largestPolygon, middleLongitude, prepare } from '../../src/report/map/prepare.js';
 import { exploreNetwork, XSS } from './explore-fixture.js';

@@ -8,10 +8,10 @@ import {
   countyBorderLines,
   renderMap,
   sequentialColor,
-  swedenMapFeatures,
   type MapFeature,
   type MapFeatureCollection,
 } from '../../src/report/map.js';
+import { swedenMapFeatures } from '../../src/geo.js';
 
 /** `{ code → fill }` of the municipality paths, in document order. */
 function fills(svg: string): Map<string, string> {

@@ -6,7 +6,7 @@ import { describeScope } from '../../model/scope.js';
 import type { Lang } from '../../model/i18n/index.js';
 import { indexGeography } from '../../model/geography.js';
 import type { CooperationNetwork } from '../../model/network.js';
-import { geographyMapFeatures, type MapFeature } from '../map/features.js';
+import { geographyMapFeatures, type MapFeature } from '../../geo/map-features.js';
 import { PathWriter } from '../map/path-writer.js';
 import { asGeo, largestPolygon, middleLongitude, prepare } from '../map/prepare.js';
 import type { ExplorerMap, ExplorerMunicipality } from './data.js';

@@ -1,6 +1,6 @@
 /** The options of `renderExplorer`. */
 import { z } from 'zod';
-import type { MapFeatureCollection } from '../map/features.js';
+import type { MapFeatureCollection } from '../../geo/map-features.js';
 import { EXPLORER_LANGUAGES } from './strings.js';
 
 export const ExplorerOptionsSchema = z.strictObject({

@@ -1,5 +1,5 @@
 /** County borders from the segments neighbouring features share. */
-import type { MapFeatureCollection } from './features.js';
+import type { MapFeatureCollection } from '../../geo/map-features.js';
 import { prepare, segmentKey } from './prepare.js';
 
 /**

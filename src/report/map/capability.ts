@@ -18,7 +18,7 @@ import { formatDate, LangSchema, message, resolveLang, type Lang } from '../../m
 import { parseOptions, said, saidIn } from '../../model/options.js';
 import { escapeXml } from '../escape.js';
 import { escapeMarkdownCell, formatMarkdownTable } from '../table.js';
-import { geographyMapFeatures } from './features.js';
+import { geographyMapFeatures } from '../../geo/map-features.js';
 import { MapOptionsSchema } from './options.js';
 import { renderMap } from './render.js';
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { LangSchema } from '../../model/i18n/index.js';
 import { IsoDateSchema } from '../../model/schema.js';
-import type { MapFeatureCollection } from './features.js';
+import type { MapFeatureCollection } from '../../geo/map-features.js';
 import { MapOptionsSchema } from './options.js';
 
 /** What the county map reads of a gap row (`findGaps`): other columns are ignored. */

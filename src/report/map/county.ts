@@ -12,7 +12,7 @@ import { countySuggestion } from '../../model/suggest.js';
 import { escapeXml } from '../escape.js';
 import { countyBorderLines } from './borders.js';
 import { CountyMapOptionsSchema, type CountyMapOptions, type MapGap, type ParsedCountyMapOptions } from './county-options.js';
-import { geographyMapFeatures } from './features.js';
+import { geographyMapFeatures } from '../../geo/map-features.js';
 import { labelPoint, placeLabels, textWidth, type Box, type LabelRequest } from './labels.js';
 import { round1 } from './layout.js';
 import { legendHeight, MISSING_OUTLINE, scaleLegendSvg } from './legend.js';

@@ -4,7 +4,7 @@
  * placement that moves a label off the ones already placed.
  */
 import { geoTransverseMercator, type GeoProjection } from 'd3-geo';
-import type { MapFeature } from './features.js';
+import type { MapFeature } from '../../geo/map-features.js';
 import { largestPolygon } from './prepare.js';
 import { cached } from '../../model/cache.js';
 

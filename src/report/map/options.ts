@@ -4,7 +4,7 @@ import { refusal } from '../../model/options.js';
 import { LangSchema } from '../../model/i18n/index.js';
 import { IsoDateSchema, type Geography } from '../../model/schema.js';
 import { ColorScaleSchema, HexColorSchema } from './colors.js';
-import type { MapFeatureCollection } from './features.js';
+import type { MapFeatureCollection } from '../../geo/map-features.js';
 
 const isMap = (v: unknown) => v instanceof Map;
 const isFunction = (v: unknown) => typeof v === 'function';

@@ -6,7 +6,7 @@
  */
 import { geoArea, geoBounds, geoPath, geoTransverseMercator, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
 import { PathWriter } from './path-writer.js';
-import { MapFeatureCollectionSchema, type MapFeature, type MapFeatureCollection, type MapGeometry, type MapPosition } from './features.js';
+import { MapFeatureCollectionSchema, type MapFeature, type MapFeatureCollection, type MapGeometry, type MapPosition } from '../../geo/map-features.js';
 import { ArgumentError } from '../../model/errors.js';
 import { said, saidIn } from '../../model/options.js';
 import { cached } from '../../model/cache.js';

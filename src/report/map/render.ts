@@ -7,7 +7,7 @@ import { geographyWords } from '../../model/geography.js';
 import type { Geography } from '../../model/schema.js';
 import { escapeXml } from '../escape.js';
 import { countyBorderLines } from './borders.js';
-import { geographyMapFeatures, type MapFeatureCollection } from './features.js';
+import { geographyMapFeatures, type MapFeatureCollection } from '../../geo/map-features.js';
 import { labelPoint, placeLabels, textWidth } from './labels.js';
 import { PAD, round1, SOURCE_HEIGHT, TITLE_HEIGHT } from './layout.js';
 import { legendHeight, MISSING_OUTLINE, scaleLegendSvg } from './legend.js';

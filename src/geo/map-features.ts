@@ -3,12 +3,11 @@
  * country ships, found through a geography's country.
  */
 import { z } from 'zod';
-import { SWEDEN } from '../../countries/sweden/index.js';
-import { defaultGeography } from '../../io/country.js';
-import type { Geography } from '../../model/schema.js';
-import { cached } from '../../model/cache.js';
-import type { Country, CountryText } from '../../model/country.js';
-import { refusal } from '../../model/options.js';
+import { defaultGeography } from '../io/country.js';
+import type { Geography } from '../model/schema.js';
+import { cached } from '../model/cache.js';
+import type { Country, CountryText } from '../model/country.js';
+import { refusal } from '../model/options.js';
 
 /** A `[longitude, latitude]` position in WGS84 degrees (extra members, such as altitude, are ignored). */
 export type MapPosition = readonly number[];
@@ -106,13 +105,4 @@ export function geographyMapFeatures(geography: Pick<Geography, 'mapFeatures'>):
 /** The default country's polygons (those of the loaders' default geography, `defaultGeography()`): what `renderMap` draws with neither `features` nor `geography`. */
 export function defaultMapFeatures(): MapFeatureCollection {
   return geographyMapFeatures(defaultGeography());
-}
-
-/**
- * The embedded municipalities of Sweden (`data/sweden/municipalities.geojson`):
- * 290 features with `{ code, name }` properties, in code order. Parsed once;
- * the same object is returned on every call, so treat it as read-only.
- */
-export function swedenMapFeatures(): MapFeatureCollection {
-  return countryMapFeatures(SWEDEN)!;
 }
