@@ -180,13 +180,102 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
   const o = parseOptions(CountyMapOptionsSchema, options, FN);
   const lang: Lang = resolveLang(o.lang, net.geography);
   const county = countyOf(net, o);
-  const ix = indexGeography(net.geography);
-  const countyName = (code: string) => ix.county.get(code)?.name ?? code;
-  const nameOf = (code: string) => ix.municipality.get(code)?.name ?? code;
+  const places = countyPlaces(net, o, county);
+  const gaps = countyGaps(o.gaps ?? findGaps(net, { lang }), places, lang);
 
+  // A measure, when given: the county's municipalities coloured on a scale fitted to their values, the ties dark over a white casing.
+  const values = o.values;
+  const scale = values && checkedScale(FN, o, places.drawnOwn.map((c) => values.get(c) ?? null), lang);
+  const valueOf = (code: string) => values?.get(code) ?? null;
+  const measure: Measure = { scale, valueOf, anyMissing: scale !== undefined && places.drawnOwn.some((c) => valueOf(c) === null), missingLabel: message(lang, 'map.missing') };
+  const tieColor = scale ? { d: COLORS.tieOnColour, s: COLORS.tieOnColour } : { d: COLORS.direct, s: COLORS.shared };
+
+  const legendItems = legendItemsOf(lang, tieColor, places, gaps);
+  const positions = flow(legendItems, o.width - 2 * PAD);
+  const legendRows = positions.length === 0 ? 0 : positions.at(-1)!.row + 1;
+  const legendFrame = { width: o.width, height: 0, legendLabel: o.legendLabel, missingLabel: measure.missingLabel, missingColor: o.missingColor };
+  const scaleBand = scale ? legendHeight(legendFrame, scale, measure.anyMissing) : 0;
+  const layout = countyLayout(o.width, places, 8 + scaleBand + legendRows * LEGEND_ROW);
+  const point = tiePoints(places, layout);
+  const ties = tieLinesOf(places, point, layout.frame, lang, tieColor, scale !== undefined);
+  const labels = countyLabels(places, gaps, point, ties.lines, layout.frame);
+
+  const title = o.title ?? message(lang, 'map.county.title', { county: county.name });
+  const id = `samverkan-county-map-${county.code.replace(/[^A-Za-z0-9_-]/g, '_')}-${o.width}`;
+  const gapCount = [...gaps.at.values()].filter((m) => m.size > 0).length;
+  const desc = [
+    message(lang, 'map.county.desc', {
+      county: county.name,
+      municipalities: messageCount(lang, 'map.county.municipalities', places.drawnOwn.length),
+      ties: messageCount(lang, 'map.county.ties', ties.lines.length),
+      gaps: messageCount(lang, 'map.county.gaps', gapCount),
+    }),
+    ...(ties.offMap > 0 ? [messageCount(lang, 'map.county.offMap', ties.offMap)] : []),
+  ].join(' ');
+  const sourceLine = sourceText(lang, o.source, o.date ?? dataDateOf(net));
+
+  // The scale's legend draws itself in a band at the bottom of a frame: that frame ends where the rows begin.
+  const { top, mapHeight, height, frame } = layout;
+  const scaleLegend = scale ? scaleLegendSvg({ ...legendFrame, height: top + mapHeight + 8 + scaleBand + PAD - 6 }, scale, measure.anyMissing) : '';
+  const legendTop = top + mapHeight + 8 + scaleBand;
+  const legend = legendItems.map((item, i) => {
+    const { x, row } = positions[i]!;
+    const y = legendTop + row * LEGEND_ROW + LEGEND_ROW / 2;
+    return `<g class="legend-item ${item.cls}">${item.sample(PAD + x, y)}<text x="${round1(PAD + x + 30)}" y="${round1(y + 4)}">${escapeXml(item.text)}</text></g>`;
+  });
+  const { ownPaths, neighbourPaths, borders } = countyPaths(places, gaps, layout, ties.count, measure, o.legendLabel, lang);
+  const { nameOf } = places;
+
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="county-map" width="${o.width}" height="${height}" viewBox="0 0 ${o.width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="sans-serif" data-county="${escapeXml(county.code)}">`,
+    `<title id="${id}-title">${escapeXml(title)}</title>`,
+    `<desc id="${id}-desc">${escapeXml(desc)}</desc>`,
+    `<defs><clipPath id="${id}-clip"><rect x="${frame.x}" y="${frame.y}" width="${frame.width}" height="${frame.height}"/></clipPath></defs>`,
+    `<rect class="frame" x="${frame.x}" y="${frame.y}" width="${frame.width}" height="${frame.height}" fill="#ffffff" stroke="#cccccc" stroke-width="0.5"/>`,
+    `<g clip-path="url(#${id}-clip)">`,
+    `<g class="neighbours" stroke="${COLORS.neighbourStroke}" stroke-width="0.6" stroke-linejoin="round" fill-rule="evenodd">`,
+    ...neighbourPaths,
+    '</g>',
+    `<g class="municipalities" stroke="#ffffff" stroke-width="0.8" stroke-linejoin="round" fill-rule="evenodd">`,
+    ...ownPaths,
+    '</g>',
+    `<path class="county-borders" fill="none" stroke="${COLORS.border}" stroke-width="1" stroke-linejoin="round" stroke-linecap="round" pointer-events="none" d="${borders}"/>`,
+    '<g class="ties" fill="none">',
+    ...ties.lines.map((t) => t.svg),
+    '</g>',
+    `<g class="neighbour-labels" font-size="${NEIGHBOUR_LABEL_SIZE}" font-style="italic" text-anchor="middle" dominant-baseline="middle" fill="${COLORS.muted}" stroke="#ffffff" stroke-width="2.5" stroke-linejoin="round" paint-order="stroke" pointer-events="none" aria-hidden="true">`,
+    ...labels.neighbours.map(({ code, x, y }) => `<text x="${round1(x)}" y="${round1(y)}" data-code="${escapeXml(code)}">${escapeXml(nameOf(code))}</text>`),
+    '</g>',
+    `<g class="labels" font-size="${LABEL_SIZE}" text-anchor="middle" dominant-baseline="middle" fill="${COLORS.text}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke" pointer-events="none" aria-hidden="true">`,
+    ...labels.own.map(({ code, x, textY }) => `<text x="${round1(x)}" y="${round1(textY)}" data-code="${escapeXml(code)}">${escapeXml(nameOf(code))}</text>`),
+    '</g>',
+    '<g class="gaps">',
+    ...gapMarks(labels.own, gaps),
+    '</g>',
+    '</g>',
+    `<text class="title" x="${PAD}" y="${PAD + 18}" font-size="17" font-weight="bold" fill="${COLORS.text}">${escapeXml(title)}</text>`,
+    scaleLegend,
+    `<g class="legend legend-ties" font-size="11" fill="#222222">`,
+    ...legend,
+    '</g>',
+    `<text class="source" x="${PAD}" y="${height - PAD - 4}" font-size="10" fill="${COLORS.muted}">${escapeXml(sourceLine)}</text>`,
+    '</svg>',
+  ];
+  return out.join('\n') + '\n';
+}
+
+/**
+ * What the map draws: the county's municipalities in the network's scope
+ * with a polygon, the rest of the county (a scope of some of them) and the
+ * neighbouring counties greyed, and the ties of the county's municipalities
+ * (to the neighbours' too, when drawn), with the municipalities at their far
+ * ends; `codes` numbers them all for the ties.
+ */
+function countyPlaces(net: CooperationNetwork, o: ParsedCountyMapOptions, county: { code: string; name: string }) {
+  const ix = indexGeography(net.geography);
+  const nameOf = (code: string) => ix.municipality.get(code)?.name ?? code;
   const whole = prepare(o.features ?? geographyMapFeatures(net.geography));
   const featureOf = new Map(whole.collection.features.map((f) => [f.properties.code, f]));
-  // The county's municipalities in the network's scope; the rest of the county (a scope of some of its municipalities) is greyed as not part of the data.
   const scope = scopeSet(net);
   const ofCounty = (ix.municipalitiesOf.get(county.code) ?? []).map((m) => m.code);
   const own = ofCounty.filter((c) => scope.has(c));
@@ -204,52 +293,56 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
           .filter((c) => featureOf.has(c))
       : []),
   ];
-
-  // The ties of the county's municipalities (to the neighbours' too, when drawn).
   const projectionTies = net.municipalityProjection().ties.filter((t) => (inCounty.has(t.a) || inCounty.has(t.b)) && (o.neighbours || (inCounty.has(t.a) && inCounty.has(t.b))));
   const farCodes = [...new Set(projectionTies.flatMap((t) => [t.a, t.b]))].filter((c) => !inCounty.has(c) && !neighbourCodes.includes(c)).sort();
   const codes = [...own, ...neighbourCodes, ...farCodes];
   const mIndex = new Map(codes.map((c, i) => [c, i]));
   const actors = net.actors();
   const aIndex = new Map(actors.map((a, i) => [a.id, i]));
-  const drawn = tiesOf(net, projectionTies, mIndex, aIndex);
+  return { ix, nameOf, whole, featureOf, inCounty, restOfCounty, drawnOwn, neighbourCodes, codes, actors, drawn: tiesOf(net, projectionTies, mIndex, aIndex) };
+}
+type CountyPlaces = ReturnType<typeof countyPlaces>;
 
-  // Gaps by municipality of the county: the types (in GAP_TYPES order, unknown ones after) and reasons.
-  const gapRows: Iterable<MapGap> = o.gaps ?? findGaps(net, { lang });
-  const gapTypes: string[] = [];
-  const gapsAt = new Map<string, Map<string, string[]>>();
-  for (const g of gapRows) {
+/** The colour measure of the map, when `values` are given. */
+interface Measure {
+  scale: ReturnType<typeof checkedScale> | undefined;
+  valueOf: (code: string) => number | null;
+  anyMissing: boolean;
+  missingLabel: string;
+}
+
+/** The gaps by municipality of the county drawn: per code, the reasons per type; the types in GAP_TYPES order, unknown ones after in the order first seen. */
+function countyGaps(rows: Iterable<MapGap>, places: CountyPlaces, lang: Lang) {
+  const types: string[] = [];
+  const at = new Map<string, Map<string, string[]>>();
+  for (const g of rows) {
     for (const code of new Set(g.municipalities)) {
-      if (!inCounty.has(code) || !featureOf.has(code)) continue;
-      if (!gapTypes.includes(g.type)) gapTypes.push(g.type);
-      let byType = gapsAt.get(code);
-      if (!byType) gapsAt.set(code, (byType = new Map()));
+      if (!places.inCounty.has(code) || !places.featureOf.has(code)) continue;
+      if (!types.includes(g.type)) types.push(g.type);
+      let byType = at.get(code);
+      if (!byType) at.set(code, (byType = new Map()));
       const reasons = byType.get(g.type) ?? [];
       if (!reasons.includes(g.reason)) reasons.push(g.reason);
       byType.set(g.type, reasons);
     }
   }
-  const firstSeen = new Map(gapTypes.map((t, i) => [t, i]));
-  const typeRank = (t: string) => {
+  const firstSeen = new Map(types.map((t, i) => [t, i]));
+  /** A type's place in the legend and its mark (GAP_MARKS). */
+  const rank = (t: string) => {
     const i = (GAP_TYPES as readonly string[]).indexOf(t);
     return i < 0 ? GAP_TYPES.length + firstSeen.get(t)! : i;
   };
-  gapTypes.sort((a, b) => typeRank(a) - typeRank(b));
-  const gapLabel = (type: string) => ((GAP_TYPES as readonly string[]).includes(type) ? message(lang, `map.gap.${type}` as MessageKey) : type);
-  const markIndex = (type: string) => typeRank(type);
+  types.sort((a, b) => rank(a) - rank(b));
+  const label = (type: string) => ((GAP_TYPES as readonly string[]).includes(type) ? message(lang, `map.gap.${type}` as MessageKey) : type);
+  /** The types at a municipality, in legend order. */
+  const typesAt = (code: string) => [...(at.get(code)?.keys() ?? [])].sort((x, y) => rank(x) - rank(y));
+  return { types, at, rank, label, typesAt };
+}
+type CountyGaps = ReturnType<typeof countyGaps>;
 
-  // A measure, when given: the county's municipalities coloured on a scale fitted to their values, the ties dark over a white casing.
-  const values = o.values;
-  const scale = values && checkedScale(FN, o, drawnOwn.map((c) => values.get(c) ?? null), lang);
-  const valueOf = (code: string) => values?.get(code) ?? null;
-  const missingLabel = message(lang, 'map.missing');
-  const anyMissing = scale !== undefined && drawnOwn.some((c) => valueOf(c) === null);
-  const tieColor = scale ? { d: COLORS.tieOnColour, s: COLORS.tieOnColour } : { d: COLORS.direct, s: COLORS.shared };
-
-  // Layout: title band, the map, the legend (the measure's scale, then rows of items), the source line.
-  const width = o.width;
-  const title = o.title ?? message(lang, 'map.county.title', { county: county.name });
-  const legendItems: LegendItem[] = [
+/** The legend's items: the tie styles, the greyed municipalities when drawn, and each gap type present with its count. */
+function legendItemsOf(lang: Lang, tieColor: { d: string; s: string }, places: CountyPlaces, gaps: CountyGaps): LegendItem[] {
+  const items: LegendItem[] = [
     { cls: 'direct', text: message(lang, 'map.legend.direct'), sample: (x, y) => `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${tieColor.d}" stroke-width="3" stroke-linecap="round"/>` },
     { cls: 'shared', text: message(lang, 'map.legend.shared'), sample: (x, y) => `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${tieColor.s}" stroke-width="3" stroke-dasharray="${SHARED_DASH}"/>` },
     {
@@ -258,19 +351,19 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
       sample: (x, y) => [1, 2.5, 4.5].map((w, k) => `<line x1="${x + k * 9}" y1="${y + 5}" x2="${x + k * 9 + 6}" y2="${y - 5}" stroke="${COLORS.muted}" stroke-width="${w}"/>`).join(''),
     },
   ];
-  if (neighbourCodes.length > 0) {
-    legendItems.push({ cls: 'neighbours', text: message(lang, restOfCounty.length > 0 ? 'map.legend.outside' : 'map.legend.neighbours'), sample: (x, y) => `<rect x="${x + 4}" y="${y - 6}" width="16" height="12" fill="${COLORS.neighbour}" stroke="#bbbbbb" stroke-width="0.8"/>` });
+  if (places.neighbourCodes.length > 0) {
+    items.push({ cls: 'neighbours', text: message(lang, places.restOfCounty.length > 0 ? 'map.legend.outside' : 'map.legend.neighbours'), sample: (x, y) => `<rect x="${x + 4}" y="${y - 6}" width="16" height="12" fill="${COLORS.neighbour}" stroke="#bbbbbb" stroke-width="0.8"/>` });
   }
-  for (const type of gapTypes) {
-    const n = [...gapsAt.values()].filter((byType) => byType.has(type)).length;
-    legendItems.push({ cls: 'gap-type', text: message(lang, 'map.legend.gap', { type: gapLabel(type), n }), sample: (x, y) => gapSymbol(markIndex(type), x + 12, y, ` data-gap="${escapeXml(type)}"`) });
+  for (const type of gaps.types) {
+    const n = [...gaps.at.values()].filter((byType) => byType.has(type)).length;
+    items.push({ cls: 'gap-type', text: message(lang, 'map.legend.gap', { type: gaps.label(type), n }), sample: (x, y) => gapSymbol(gaps.rank(type), x + 12, y, ` data-gap="${escapeXml(type)}"`) });
   }
-  const positions = flow(legendItems, width - 2 * PAD);
-  const legendRows = positions.length === 0 ? 0 : positions.at(-1)!.row + 1;
-  const legendFrame = { width, height: 0, legendLabel: o.legendLabel, missingLabel, missingColor: o.missingColor };
-  const scaleBand = scale ? legendHeight(legendFrame, scale, anyMissing) : 0;
-  const legendBand = 8 + scaleBand + legendRows * LEGEND_ROW;
+  return items;
+}
 
+/** Layout: the title band, the map fitted to the county (its height follows the county's shape), the legend band, the source line; the projection and the polygons' path data. */
+function countyLayout(width: number, places: CountyPlaces, legendBand: number) {
+  const { whole, drawnOwn, neighbourCodes } = places;
   const ownCollection = prepare(subsetOf(whole, drawnOwn));
   const meridian = middleLongitude(ownCollection.collection);
   const mapWidth = width - 2 * PAD;
@@ -288,26 +381,40 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
     ],
     meridian,
   );
-
   const all = prepare(subsetOf(whole, [...drawnOwn, ...neighbourCodes]));
   const shapeOf = new Map(all.collection.features.map((f) => [f.properties.code, f]));
   const shapes = new Map(all.collection.features.map((f) => [f.properties.code, pathData(projection, f)]));
+  return { top, mapHeight, height, frame, projection, all, shapeOf, shapes };
+}
+type CountyLayout = ReturnType<typeof countyLayout>;
 
-  // Where each municipality's ties meet and its name goes: the visual centre of its largest polygon on screen.
+/** Where each municipality's ties meet and its name goes: the visual centre of its largest polygon on screen, else its centroid projected. */
+function tiePoints(places: CountyPlaces, layout: CountyLayout): Map<string, [number, number]> {
+  const { projection, shapeOf } = layout;
   const point = new Map<string, [number, number]>();
-  for (const code of codes) {
+  for (const code of places.codes) {
     const feature = shapeOf.get(code);
     const p = feature ? labelPoint(projection, feature) : undefined;
-    const m = ix.municipality.get(code);
+    const m = places.ix.municipality.get(code);
     const at = p ?? (m ? projection([m.lon, m.lat]) : null);
     if (at && Number.isFinite(at[0]) && Number.isFinite(at[1])) point.set(code, [Math.round(at[0] * 10) / 10, Math.round(at[1] * 10) / 10]);
   }
+  return point;
+}
 
-  // The ties, strongest drawn last (on top); widths relative to the strongest of each type.
+interface TieLine {
+  tie: DrawnTie;
+  strength: number;
+  svg: string;
+}
+
+/** The ties as SVG lines, strongest drawn last (on top), widths relative to the strongest of each type; ties per municipality, and how many run off the map. */
+function tieLinesOf(places: CountyPlaces, point: Map<string, [number, number]>, frame: Box, lang: Lang, tieColor: { d: string; s: string }, cased: boolean) {
+  const { codes, inCounty, nameOf, actors, drawn } = places;
   const max = { d: 0, s: 0 };
   for (const t of drawn.ties) max[t.t] = Math.max(max[t.t], tieStrength(t));
-  const tieCount = new Map<string, number>();
-  const tieLines: { tie: DrawnTie; strength: number; svg: string }[] = [];
+  const count = new Map<string, number>();
+  const lines: TieLine[] = [];
   let offMap = 0;
   for (const tie of drawn.ties) {
     const a = codes[tie.a]!;
@@ -315,7 +422,7 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
     const pa = point.get(a);
     const pb = point.get(b);
     if (!pa || !pb) continue;
-    for (const c of [a, b]) tieCount.set(c, (tieCount.get(c) ?? 0) + 1);
+    for (const c of [a, b]) count.set(c, (count.get(c) ?? 0) + 1);
     if (!inside(frame, pa) || !inside(frame, pb)) offMap++;
     const strength = tieStrength(tie);
     const w = round1(1 + 4 * Math.sqrt(strength / (max[tie.t] || 1)));
@@ -335,29 +442,40 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
         ? messageCount(lang, 'map.tie.direct', tie.parts.reduce((n, p) => n + p.n, 0), names)
         : messageCount(lang, 'map.tie.shared', strength, { ...names, bodies: formatList(lang, [...new Set(tie.parts.map((p) => actors[p.b!]!.name))]) });
     const [x1, y1, x2, y2] = [round1(pa[0] + ox), round1(pa[1] + oy), round1(pb[0] + ox), round1(pb[1] + oy)];
-    const casing = scale ? `<line class="tie-casing" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="#ffffff" stroke-width="${round1(Number(w) + 2)}" stroke-linecap="round" stroke-opacity="0.8"/>` : '';
-    tieLines.push({
+    const casing = cased ? `<line class="tie-casing" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="#ffffff" stroke-width="${round1(Number(w) + 2)}" stroke-linecap="round" stroke-opacity="0.8"/>` : '';
+    lines.push({
       tie,
       strength,
       svg: `${casing}<line class="${cls}" data-tie="${escapeXml(`${a}-${b}-${tie.t}`)}" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" ${style} stroke-width="${w}" stroke-opacity="0.85"><title>${escapeXml(label)}</title></line>`,
     });
   }
-  tieLines.sort((x, y) => x.strength / (max[x.tie.t] || 1) - y.strength / (max[y.tie.t] || 1));
+  lines.sort((x, y) => x.strength / (max[x.tie.t] || 1) - y.strength / (max[y.tie.t] || 1));
+  return { lines, count, offMap };
+}
 
-  // Labels: the county's names first (most populous first), then the neighbours at the far end of a tie.
-  const hasGaps = (code: string) => (gapsAt.get(code)?.size ?? 0) > 0;
+/** A placed label: its municipality, its box's centre, and (for the county's own) the text's line, above the gap marks' row. */
+interface PlacedLabel {
+  code: string;
+  x: number;
+  y: number;
+  height: number;
+  textY: number;
+}
+
+/** Labels: the county's names first (most populous first), then the neighbours at the far end of a tie (at their municipality when on the map, else where the tie leaves it). */
+function countyLabels(places: CountyPlaces, gaps: CountyGaps, point: Map<string, [number, number]>, lines: readonly TieLine[], frame: Box): { own: PlacedLabel[]; neighbours: PlacedLabel[] } {
+  const { codes, inCounty, nameOf, ix, drawnOwn } = places;
+  const populationOf = (c: string) => ix.municipality.get(c)?.population ?? 0;
   const ownLabelled = drawnOwn.filter((c) => point.has(c));
   const requests: LabelRequest[] = ownLabelled.map((c) => {
     const [x, y] = point.get(c)!;
-    const text = nameOf(c);
-    const h = LABEL_SIZE + 3 + (hasGaps(c) ? SYMBOL + 3 : 0);
-    return { x, y: y + (h - LABEL_SIZE - 3) / 2, width: textWidth(text, LABEL_SIZE) + 4, height: h, priority: ix.municipality.get(c)?.population ?? 0 };
+    const h = LABEL_SIZE + 3 + ((gaps.at.get(c)?.size ?? 0) > 0 ? SYMBOL + 3 : 0);
+    return { x, y: y + (h - LABEL_SIZE - 3) / 2, width: textWidth(nameOf(c), LABEL_SIZE) + 4, height: h, priority: populationOf(c) };
   });
   const placedBoxes: Box[] = [];
   const ownAt = placeLabels(requests, frame, placedBoxes);
-  // The far end of each tie across the border is named: at its municipality when on the map, else where the tie leaves the map.
   const farEnds = new Map<string, [number, number]>();
-  for (const { tie } of tieLines) {
+  for (const { tie } of lines) {
     for (const [near, far] of [[codes[tie.a]!, codes[tie.b]!], [codes[tie.b]!, codes[tie.a]!]] as const) {
       if (!inCounty.has(near) || inCounty.has(far) || farEnds.has(far)) continue;
       const [pn, pf] = [point.get(near)!, point.get(far)!];
@@ -369,21 +487,50 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
   const neighbourAt = placeLabels(
     tiedNeighbours.map((c) => {
       const [x, y] = farEnds.get(c)!;
-      return { x, y, width: textWidth(nameOf(c), NEIGHBOUR_LABEL_SIZE) + 4, height: NEIGHBOUR_LABEL_SIZE + 3, priority: ix.municipality.get(c)?.population ?? 0 };
+      return { x, y, width: textWidth(nameOf(c), NEIGHBOUR_LABEL_SIZE) + 4, height: NEIGHBOUR_LABEL_SIZE + 3, priority: populationOf(c) };
     }),
     frame,
     placedBoxes,
   );
+  const own = ownLabelled.map((code, i) => {
+    const [x, y] = ownAt[i]!;
+    const height = requests[i]!.height;
+    return { code, x, y, height, textY: y - height / 2 + (LABEL_SIZE + 3) / 2 };
+  });
+  const neighbours = tiedNeighbours.map((code, i) => ({ code, x: neighbourAt[i]![0], y: neighbourAt[i]![1], height: NEIGHBOUR_LABEL_SIZE + 3, textY: neighbourAt[i]![1] }));
+  return { own, neighbours };
+}
 
+/** The gap marks under the county's labels: one per type, in a row, the reasons as the `<title>`. */
+function gapMarks(own: readonly PlacedLabel[], gaps: CountyGaps): string[] {
+  return own.flatMap(({ code, x, y, height }) => {
+    const byType = gaps.at.get(code);
+    if (!byType) return [];
+    const types = gaps.typesAt(code);
+    const rowY = y + height / 2 - SYMBOL / 2 - 1;
+    return types.map((type, k) => {
+      const sx = x + (k - (types.length - 1) / 2) * (SYMBOL + 3);
+      const reasons = byType.get(type)!;
+      return `<g class="gap" data-code="${escapeXml(code)}" data-gap="${escapeXml(type)}"><title>${escapeXml(`${gaps.label(type)}: ${reasons.join(' ')}`)}</title>${gapSymbol(gaps.rank(type), sx, rowY, '')}</g>`;
+    });
+  });
+}
+
+/** The polygons: the county's municipalities (coloured by the measure, else plain; their ties, value and gaps in the `<title>`), the greyed ones, and the county borders over them. */
+function countyPaths(places: CountyPlaces, gaps: CountyGaps, layout: CountyLayout, tieCount: Map<string, number>, measure: Measure, legendLabel: string | undefined, lang: Lang) {
+  const { ix, nameOf, drawnOwn, neighbourCodes } = places;
+  const { scale, valueOf, missingLabel } = measure;
+  const { shapes, projection, all } = layout;
   const summary = (code: string) => messageCount(lang, 'map.municipality.ties', tieCount.get(code) ?? 0, { name: nameOf(code) });
   const ownPaths = drawnOwn.map((c) => {
-    const byType = gapsAt.get(c);
+    const byType = gaps.at.get(c);
     const v = valueOf(c);
-    const measured = scale ? `${o.legendLabel ? `${o.legendLabel}: ` : ''}${v === null ? missingLabel : scale.text(v)}` : undefined;
+    const measured = scale ? `${legendLabel ? `${legendLabel}: ` : ''}${v === null ? missingLabel : scale.text(v)}` : undefined;
     const base = measured === undefined ? summary(c) : message(lang, 'map.municipality.value', { summary: summary(c), value: measured });
-    const text = byType ? message(lang, 'map.municipality.gaps', { summary: base, gaps: formatList(lang, [...byType.keys()].sort((x, y) => typeRank(x) - typeRank(y)).map(gapLabel)) }) : base;
+    const text = byType ? message(lang, 'map.municipality.gaps', { summary: base, gaps: formatList(lang, gaps.typesAt(c).map(gaps.label)) }) : base;
     return `<path class="municipality${byType ? ' has-gap' : ''}" data-code="${escapeXml(c)}" fill="${scale ? scale.color(v) : COLORS.county}"${scale && v === null ? ` ${MISSING_OUTLINE}` : ''} d="${shapes.get(c)}"><title>${escapeXml(text)}</title></path>`;
   });
+  const countyName = (code: string) => ix.county.get(code)?.name ?? code;
   const neighbourPaths = neighbourCodes.map((c) => {
     const m = ix.municipality.get(c);
     const text = message(lang, 'map.neighbour', { name: nameOf(c), county: countyName(m?.county ?? '') });
@@ -391,90 +538,7 @@ export function renderCountyMap(net: CooperationNetwork, options: CountyMapOptio
   });
   const countyCodeOf = new Map([...drawnOwn, ...neighbourCodes].map((c) => [c, ix.municipality.get(c)?.county ?? c]));
   const borders = pathData(projection, { type: 'MultiLineString', coordinates: countyBorderLines(all.collection, countyCodeOf) });
-
-  const labels = ownLabelled.map((c, i) => {
-    const [x, y] = ownAt[i]!;
-    const r = requests[i]!;
-    const textY = y - r.height / 2 + (LABEL_SIZE + 3) / 2;
-    return `<text x="${round1(x)}" y="${round1(textY)}" data-code="${escapeXml(c)}">${escapeXml(nameOf(c))}</text>`;
-  });
-  const marks = ownLabelled.flatMap((c, i) => {
-    const byType = gapsAt.get(c);
-    if (!byType) return [];
-    const [x, y] = ownAt[i]!;
-    const r = requests[i]!;
-    const types = [...byType.keys()].sort((p, q) => typeRank(p) - typeRank(q));
-    const rowY = y + r.height / 2 - SYMBOL / 2 - 1;
-    return types.map((type, k) => {
-      const sx = x + (k - (types.length - 1) / 2) * (SYMBOL + 3);
-      const reasons = byType.get(type)!;
-      return `<g class="gap" data-code="${escapeXml(c)}" data-gap="${escapeXml(type)}"><title>${escapeXml(`${gapLabel(type)}: ${reasons.join(' ')}`)}</title>${gapSymbol(markIndex(type), sx, rowY, '')}</g>`;
-    });
-  });
-  const neighbourLabels = tiedNeighbours.map((c, i) => {
-    const [x, y] = neighbourAt[i]!;
-    return `<text x="${round1(x)}" y="${round1(y)}" data-code="${escapeXml(c)}">${escapeXml(nameOf(c))}</text>`;
-  });
-
-  const id = `samverkan-county-map-${county.code.replace(/[^A-Za-z0-9_-]/g, '_')}-${width}`;
-  const gapCount = [...gapsAt.values()].filter((m) => m.size > 0).length;
-  const desc = [
-    message(lang, 'map.county.desc', {
-      county: county.name,
-      municipalities: messageCount(lang, 'map.county.municipalities', drawnOwn.length),
-      ties: messageCount(lang, 'map.county.ties', tieLines.length),
-      gaps: messageCount(lang, 'map.county.gaps', gapCount),
-    }),
-    ...(offMap > 0 ? [messageCount(lang, 'map.county.offMap', offMap)] : []),
-  ].join(' ');
-  const date = o.date ?? dataDateOf(net);
-  const sourceLine = sourceText(lang, o.source, date);
-
-  // The scale's legend draws itself in a band at the bottom of a frame: that frame ends where the rows begin.
-  const scaleLegend = scale ? scaleLegendSvg({ ...legendFrame, height: top + mapHeight + 8 + scaleBand + PAD - 6 }, scale, anyMissing) : '';
-  const legendTop = top + mapHeight + 8 + scaleBand;
-  const legend = legendItems.map((item, i) => {
-    const { x, row } = positions[i]!;
-    const y = legendTop + row * LEGEND_ROW + LEGEND_ROW / 2;
-    return `<g class="legend-item ${item.cls}">${item.sample(PAD + x, y)}<text x="${round1(PAD + x + 30)}" y="${round1(y + 4)}">${escapeXml(item.text)}</text></g>`;
-  });
-
-  const out = [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="county-map" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="sans-serif" data-county="${escapeXml(county.code)}">`,
-    `<title id="${id}-title">${escapeXml(title)}</title>`,
-    `<desc id="${id}-desc">${escapeXml(desc)}</desc>`,
-    `<defs><clipPath id="${id}-clip"><rect x="${frame.x}" y="${frame.y}" width="${frame.width}" height="${frame.height}"/></clipPath></defs>`,
-    `<rect class="frame" x="${frame.x}" y="${frame.y}" width="${frame.width}" height="${frame.height}" fill="#ffffff" stroke="#cccccc" stroke-width="0.5"/>`,
-    `<g clip-path="url(#${id}-clip)">`,
-    `<g class="neighbours" stroke="${COLORS.neighbourStroke}" stroke-width="0.6" stroke-linejoin="round" fill-rule="evenodd">`,
-    ...neighbourPaths,
-    '</g>',
-    `<g class="municipalities" stroke="#ffffff" stroke-width="0.8" stroke-linejoin="round" fill-rule="evenodd">`,
-    ...ownPaths,
-    '</g>',
-    `<path class="county-borders" fill="none" stroke="${COLORS.border}" stroke-width="1" stroke-linejoin="round" stroke-linecap="round" pointer-events="none" d="${borders}"/>`,
-    '<g class="ties" fill="none">',
-    ...tieLines.map((t) => t.svg),
-    '</g>',
-    `<g class="neighbour-labels" font-size="${NEIGHBOUR_LABEL_SIZE}" font-style="italic" text-anchor="middle" dominant-baseline="middle" fill="${COLORS.muted}" stroke="#ffffff" stroke-width="2.5" stroke-linejoin="round" paint-order="stroke" pointer-events="none" aria-hidden="true">`,
-    ...neighbourLabels,
-    '</g>',
-    `<g class="labels" font-size="${LABEL_SIZE}" text-anchor="middle" dominant-baseline="middle" fill="${COLORS.text}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke" pointer-events="none" aria-hidden="true">`,
-    ...labels,
-    '</g>',
-    '<g class="gaps">',
-    ...marks,
-    '</g>',
-    '</g>',
-    `<text class="title" x="${PAD}" y="${PAD + 18}" font-size="17" font-weight="bold" fill="${COLORS.text}">${escapeXml(title)}</text>`,
-    scaleLegend,
-    `<g class="legend legend-ties" font-size="11" fill="#222222">`,
-    ...legend,
-    '</g>',
-    `<text class="source" x="${PAD}" y="${height - PAD - 4}" font-size="10" fill="${COLORS.muted}">${escapeXml(sourceLine)}</text>`,
-    '</svg>',
-  ];
-  return out.join('\n') + '\n';
+  return { ownPaths, neighbourPaths, borders };
 }
 
 const inside = (frame: Box, [x, y]: readonly number[]) => x! >= frame.x && x! <= frame.x + frame.width && y! >= frame.y && y! <= frame.y + frame.height;
