@@ -1,5 +1,6 @@
 import type { LinkEnds } from './network-storage.js';
 import { numberPairs } from './pair-index.js';
+import { float64s, int32s } from './grown.js';
 
 /**
  * A loader's links as columns, not one object per link (issue 16): ends as
@@ -55,14 +56,14 @@ class Growable<A extends Int32Array | Float64Array> {
   }
 }
 
-const ints = () => new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+const ints = () => new Growable(new Int32Array(1024), int32s);
 
 /** Builds {@link LinkColumns} one link at a time. */
 export class LinkColumnsBuilder {
   #count = 0;
   readonly #source = ints();
   readonly #target = ints();
-  readonly #weight = new Growable(new Float64Array(1024), (n) => new Float64Array(n));
+  readonly #weight = new Growable(new Float64Array(1024), float64s);
   readonly #kind = ints();
   readonly #since = ints();
   readonly #until = ints();

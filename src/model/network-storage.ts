@@ -5,7 +5,7 @@ import { nodeKey } from './keys.js';
 import { PairIndex } from './pair-index.js';
 import { checkHeap, HEAP_RESERVE_PER_ROW } from './runtime.js';
 import type { LinkColumns } from './link-columns.js';
-import { grown } from './grown.js';
+import { grown, float64s, int32s, uint8s } from './grown.js';
 import type { ActorIndex } from './network-actors.js';
 import type { Actor, Link } from './schema.js';
 
@@ -192,10 +192,10 @@ class PairAggregate {
   }
 
   #grow(): void {
-    this.ends = grown(this.ends, this.ends.length + 1, (n) => new Int32Array(n));
-    this.weight = grown(this.weight, this.weight.length + 1, (n) => new Float64Array(n));
-    this.count = grown(this.count, this.count.length + 1, (n) => new Int32Array(n));
-    this.cross = grown(this.cross, this.cross.length + 1, (n) => new Uint8Array(n));
+    this.ends = grown(this.ends, this.ends.length + 1, int32s);
+    this.weight = grown(this.weight, this.weight.length + 1, float64s);
+    this.count = grown(this.count, this.count.length + 1, int32s);
+    this.cross = grown(this.cross, this.cross.length + 1, uint8s);
   }
 
   /** The pairs' links as chains and their kinds (see {@link Chains}), made on first use from the link columns. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TableStream, type ByteRowSink, type TableRecord } from '../../src/io/csv.js';
-import { ByteInterner } from '../../src/io/load/intern.js';
+import { ByteInterner, hashOf } from '../../src/io/load/intern.js';
 import { decodeText } from '../../src/io/text.js';
 import { weightFromBytes } from '../../src/io/load/cells.js';
 import { loadNetworkInChunks } from '../../src/io/load-network-stream.js';
@@ -254,6 +254,67 @@ describe('ByteInterner and weightFromBytes', () => {
       expect(table.get(key, 3, key.length - 3)).toBe(i * 3);
     }
     expect(table.size).toBe(5000);
+  });
+
+  it('tells apart keys of every length, those its slots hold whole and longer ones, by bytes and by text, through growth and copy', () => {
+    const enc = new TextEncoder();
+    // Keys of 0 to 40 bytes sharing long prefixes (so a key is told from its neighbours by its last bytes), a few thousand in all.
+    const keys: string[] = [];
+    for (let length = 0; length <= 40; length++) for (let v = 0; v < 80; v++) keys.push(`${'k'.repeat(Math.max(0, length - 2))}${String.fromCharCode(48 + (v % 10), 65 + Math.floor(v / 10))}`.slice(0, length));
+    const distinct = [...new Set(keys)];
+    const table = new ByteInterner(2);
+    distinct.forEach((key, i) => {
+      const bytes = enc.encode(`<${key}>`);
+      if (i % 2 === 0) table.set(bytes, 1, bytes.length - 1, i);
+      else expect(table.internText(key, i)).toBe(-1);
+    });
+    expect(table.size).toBe(distinct.length);
+    const doubled = table.copy((v) => 2 * v);
+    distinct.forEach((key, i) => {
+      const bytes = enc.encode(`..${key}`);
+      expect(table.get(bytes, 2, bytes.length)).toBe(i);
+      expect(table.getText(key)).toBe(i);
+      expect(table.internText(key, 99_999)).toBe(i);
+      expect(doubled.get(bytes, 2, bytes.length)).toBe(2 * i);
+      // One byte more or less, or another last byte, is another key.
+      const longer = enc.encode(`${key}~`);
+      expect(table.get(longer, 0, longer.length)).toBeUndefined();
+      if (key.length > 0) {
+        expect(table.get(bytes, 2, bytes.length - 1) === i).toBe(false);
+        const changed = enc.encode(`${key.slice(0, -1)}~`);
+        expect(table.get(changed, 0, changed.length)).toBeUndefined();
+      }
+    });
+    expect(table.size).toBe(distinct.length);
+  });
+
+  it('tells apart two keys of one hash and length, held whole in the slot or not', () => {
+    const enc = new TextEncoder();
+    /** Two keys `prefix` + eight seeded random letters, of one length and one hash (a birthday search: a few hundred thousand keys make a pair near certain). */
+    const collision = (prefix: string): [Uint8Array, Uint8Array] => {
+      const seen = new Map<number, Uint8Array>();
+      const next = random(16);
+      for (let i = 0; i < 2_000_000; i++) {
+        const key = enc.encode(prefix + Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(next() * 26))).join(''));
+        const h = hashOf(key, 0, key.length);
+        const other = seen.get(h);
+        if (other) return [other, key];
+        seen.set(h, key);
+      }
+      throw new Error('no collision found');
+    };
+    for (const [a, b] of [collision('id-'), collision('a-longer-id-prefix-')]) {
+      expect(a.length).toBe(b.length);
+      const table = new ByteInterner(2);
+      table.set(a, 0, a.length, 1);
+      expect(table.get(b, 0, b.length)).toBeUndefined();
+      table.set(b, 0, b.length, 2);
+      expect([table.get(a, 0, a.length), table.get(b, 0, b.length)]).toEqual([1, 2]);
+      const text = new ByteInterner(2);
+      expect(text.internText(new TextDecoder().decode(b), 7)).toBe(-1);
+      expect(text.get(a, 0, a.length)).toBeUndefined();
+      expect(text.getText(new TextDecoder().decode(a))).toBeUndefined();
+    }
   });
 
   it('reads weights as Number reads them, and leaves the rest to the text path', () => {

@@ -8,7 +8,7 @@ import { cmp, findCounty, findMunicipality, geographyWords, indexGeography, norm
 import { DEFAULT_KINDS, type KindVocabulary, normaliseKind, VOCABULARY_KINDS } from '../../model/kinds.js';
 import { because, hint, type FileReport, type Problem, type ProblemReason } from '../../model/load-report.js';
 import { ActorColumns } from '../../model/actor-columns.js';
-import { grown } from '../../model/grown.js';
+import { grown, int32s, uint8s } from '../../model/grown.js';
 import type { Actor, Geography, Municipality } from '../../model/schema.js';
 import { closestWords } from '../../model/suggest.js';
 import { clipText, lookalikeHint, visibleText } from '../../model/text.js';
@@ -151,12 +151,13 @@ class NameBytes {
   /** Keep the name of actor row `row`: `bytes[start … end - 1]`. */
   keep(row: number, bytes: Uint8Array, start: number, end: number, utf8: boolean): void {
     const length = end - start;
-    this.#arena = grown(this.#arena, this.#used + length, (n) => new Uint8Array(n));
-    this.#start = grown(this.#start, row + 1, (n) => new Int32Array(n));
-    this.#end = grown(this.#end, row + 1, (n) => new Int32Array(n));
-    this.#utf8 = grown(this.#utf8, row + 1, (n) => new Uint8Array(n));
+    this.#arena = grown(this.#arena, this.#used + length, uint8s);
+    this.#start = grown(this.#start, row + 1, int32s);
+    this.#end = grown(this.#end, row + 1, int32s);
+    this.#utf8 = grown(this.#utf8, row + 1, uint8s);
     const at = this.#used;
-    this.#arena.set(bytes.subarray(start, end), at);
+    const arena = this.#arena;
+    for (let k = 0; k < length; k++) arena[at + k] = bytes[start + k]!;
     this.#used += length;
     this.#start[row] = at;
     this.#end[row] = at + length;
@@ -370,7 +371,7 @@ class ActorReader implements ActorRecordReader {
     if (id === '' || ix.municipality.has(id)) return false;
     // A valid actor: counted and kept as add() would.
     this.tick?.();
-    countRow(this.report, this.table.file, { row });
+    countRow(this.report, this.table.file, row);
     const { kind, code, raw, known } = this.byteKinds[kindCode]!;
     if (!known) this.noteUnknownKind(kind, raw, row);
     // The name stays bytes until it is asked for (an empty cell is the id).
@@ -404,7 +405,7 @@ class ActorReader implements ActorRecordReader {
 
   add(record: TableRecord): void {
     this.tick?.();
-    countRow(this.report, this.table.file, record);
+    countRow(this.report, this.table.file, record.row);
     if (!this.columns) {
       this.report.rejected++;
       return;

@@ -179,7 +179,7 @@ class LinkReader implements LinkRecordReader {
     // A valid link: counted and kept as add() would.
     const { report, table } = this;
     this.tick?.();
-    countRow(report, table.file, { row });
+    countRow(report, table.file, row);
     if ((source & IMPLICIT) !== 0) this.implicitRows.push({ row, field: 'source', value: this.implicitEnds[source >> 2]!.raw, column: showCell(table.header[c.source]!) });
     else if ((source & MUNICIPALITY) !== 0) this.municipalityEnds++;
     if ((target & IMPLICIT) !== 0) this.implicitRows.push({ row, field: 'target', value: this.implicitEnds[target >> 2]!.raw, column: showCell(table.header[c.target]!) });
@@ -235,7 +235,7 @@ class LinkReader implements LinkRecordReader {
   add(record: TableRecord): void {
     const { table, columns, report, ends, memberships } = this;
     this.tick?.();
-    countRow(report, table.file, record);
+    countRow(report, table.file, record.row);
     if (!columns) {
       report.rejected++;
       return;
