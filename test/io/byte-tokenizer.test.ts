@@ -256,7 +256,7 @@ describe('ByteInterner and weightFromBytes', () => {
     expect(table.size).toBe(5000);
   });
 
-  it('tells apart keys of every length, those its slots hold whole and longer ones, by bytes and by text, through growth and copy', () => {
+  it('tells apart keys of every length from 0 to 40 bytes, by bytes and by text, through growth and copy', () => {
     const enc = new TextEncoder();
     // Keys of 0 to 40 bytes sharing long prefixes (so a key is told from its neighbours by its last bytes), a few thousand in all.
     const keys: string[] = [];
@@ -288,7 +288,7 @@ describe('ByteInterner and weightFromBytes', () => {
     expect(table.size).toBe(distinct.length);
   });
 
-  it('tells apart two keys of one hash and length, held whole in the slot or not', () => {
+  it('tells apart two keys of one hash and length, short ones and long ones', () => {
     const enc = new TextEncoder();
     /** Two keys `prefix` + eight seeded random letters, of one length and one hash (a birthday search: a few hundred thousand keys make a pair near certain). */
     const collision = (prefix: string): [Uint8Array, Uint8Array] => {

@@ -4,15 +4,13 @@ import { grown, uint8s } from '../../model/grown.js';
  * An interning table keyed by bytes (issue 16): the byte-level tokenizer
  * looks a field up by its bytes, without making a string, and only a field
  * not seen before becomes text (once). Open addressing on an FNV-1a hash,
- * the keys kept in one byte arena. A slot holds what a lookup reads (the
- * hash, the length, the value and the key's first {@link INLINE} bytes), so
- * that finding a key of up to that many bytes, the ids of most tables, reads
- * one place in memory: at a million links the lookups are cache misses, and
- * one miss a lookup in place of three halved their cost.
+ * the keys kept in one byte arena. A slot holds what a lookup reads besides
+ * the key's bytes (hash, length, value), so that a lookup reads two places
+ * in memory, the slot and the key, not three.
  */
 export class ByteInterner {
   #mask: number;
-  /** {@link STRIDE} numbers a slot: hash, arena start + 1 (0: an empty slot), length, value, then the key's first bytes, four to a number, little end first. */
+  /** {@link STRIDE} numbers a slot: hash, arena start + 1 (0: an empty slot), length, value. */
   #slots: Int32Array;
   #arena: Uint8Array;
   #used = 0;
@@ -41,7 +39,7 @@ export class ByteInterner {
       const base = slot * STRIDE;
       const at = slots[base + 1]!;
       if (at === 0) return undefined;
-      if (slots[base] === h && slots[base + 2] === length && this.#same(base, at - 1, bytes, start, length)) return slots[base + 3]!;
+      if (slots[base] === h && slots[base + 2] === length && this.#same(at - 1, bytes, start, length)) return slots[base + 3]!;
     }
   }
 
@@ -49,12 +47,10 @@ export class ByteInterner {
   set(bytes: Uint8Array, start: number, end: number, value: number): void {
     const h = hashOf(bytes, start, end);
     const length = end - start;
-    const { base, at } = this.#add(h, length, value);
+    const at = this.#add(h, length, value);
     // A loop, not set(subarray): a view made per key is garbage the size of the key's row.
     const arena = this.#arena;
     for (let k = 0; k < length; k++) arena[at + k] = bytes[start + k]!;
-    const slots = this.#slots;
-    for (let k = 0; k < length && k < INLINE; k++) slots[base + 4 + (k >> 2)]! |= bytes[start + k]! << ((k & 3) << 3);
   }
 
   /**
@@ -77,14 +73,9 @@ export class ByteInterner {
     if (h === undefined) return -2;
     const found = this.#findText(text, h);
     if (found >= 0) return this.#slots[found + 3]!;
-    const { base, at } = this.#add(h, text.length, value);
+    const at = this.#add(h, text.length, value);
     const arena = this.#arena;
-    const slots = this.#slots;
-    for (let k = 0; k < text.length; k++) {
-      const c = text.charCodeAt(k);
-      arena[at + k] = c;
-      if (k < INLINE) slots[base + 4 + (k >> 2)]! |= c << ((k & 3) << 3);
-    }
+    for (let k = 0; k < text.length; k++) arena[at + k] = text.charCodeAt(k);
     return -1;
   }
 
@@ -120,8 +111,8 @@ export class ByteInterner {
     return other;
   }
 
-  /** A new key (not in the table) of hash `h`: its slot filled but for the inline bytes, with room for its `length` bytes at `at` in the arena. */
-  #add(h: number, length: number, value: number): { base: number; at: number } {
+  /** A new key (not in the table) of hash `h`: its slot filled, with room for its `length` bytes at the returned place in the arena. */
+  #add(h: number, length: number, value: number): number {
     if ((this.#count + 1) * 2 > this.#mask + 1) this.#grow();
     this.#count++;
     this.#arena = grown(this.#arena, this.#used + length, uint8s);
@@ -136,7 +127,7 @@ export class ByteInterner {
     slots[base + 1] = at + 1;
     slots[base + 2] = length;
     slots[base + 3] = value;
-    return { base, at };
+    return at;
   }
 
   #sameText(at: number, text: string): boolean {
@@ -145,13 +136,8 @@ export class ByteInterner {
     return true;
   }
 
-  /** Whether the key of the slot at `base` (its bytes at `at` in the arena) is `bytes[start …]` of `length` (its own length). */
-  #same(base: number, at: number, bytes: Uint8Array, start: number, length: number): boolean {
-    if (length <= INLINE) {
-      const slots = this.#slots;
-      for (let k = 0; k < length; k++) if (((slots[base + 4 + (k >> 2)]! >>> ((k & 3) << 3)) & 0xff) !== bytes[start + k]) return false;
-      return true;
-    }
+  /** Whether the key at `at` in the arena is `bytes[start …]` of `length` (its own length). */
+  #same(at: number, bytes: Uint8Array, start: number, length: number): boolean {
     const arena = this.#arena;
     for (let k = 0; k < length; k++) if (arena[at + k] !== bytes[start + k]) return false;
     return true;
@@ -173,10 +159,8 @@ export class ByteInterner {
   }
 }
 
-/** Numbers a slot holds (32 bytes: two slots a cache line). */
-const STRIDE = 8;
-/** Bytes of a key its slot holds: a key this long or shorter is compared without the arena. */
-const INLINE = 16;
+/** Numbers a slot holds (16 bytes: four slots a cache line). */
+const STRIDE = 4;
 
 /** FNV-1a over the bytes, mixed at the end so that the low bits (the slot) depend on every byte. Exported for the tests (keys of one hash). @internal */
 export function hashOf(bytes: Uint8Array, start: number, end: number): number {
