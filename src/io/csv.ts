@@ -129,6 +129,24 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 const SPACE = 32;
+
+/** Classes of bytes in a simple line (see `TableStream.simpleLine`): part of a field, the delimiter or LF (a field's end), CR, or anything else (a quote, a control byte, a byte of UTF-8 above ASCII). */
+const PLAIN = 0;
+const FIELD_END = 1;
+const CR_BYTE = 2;
+const SPECIAL = 3;
+
+/** The class of every byte for a delimiter: printable ASCII but the quote is {@link PLAIN}. */
+function byteClassesFor(delimiter: number): Uint8Array {
+  const classes = new Uint8Array(256).fill(SPECIAL);
+  for (let c = SPACE; c <= 126; c++) classes[c] = PLAIN;
+  classes[QUOTE] = SPECIAL;
+  classes[CR] = CR_BYTE;
+  classes[LF] = FIELD_END;
+  // A tab is part of a simple line only as its delimiter.
+  classes[delimiter] = FIELD_END;
+  return classes;
+}
 const TAB = 9;
 
 /** Where {@link TableStream} sends what it reads, in order. */
@@ -416,7 +434,7 @@ export class TableStream {
    * (`lineWide` then says the line has one).
    */
   private simpleLine(bytes: Uint8Array, at: number, utf8: boolean): number {
-    const d = this.delimiterCode;
+    const classes = this.byteClasses;
     const n = bytes.length;
     this.lineWide = false;
     let count = 0;
@@ -425,7 +443,13 @@ export class TableStream {
     for (;;) {
       if (i === n) return -2;
       const c = bytes[i]!;
-      if (c === d || c === LF || (c === CR && i + 1 < n && bytes[i + 1] === LF)) {
+      const cls = classes[c]!;
+      // Most bytes are of a field: one look-up in the table says so.
+      if (cls === PLAIN) {
+        i++;
+        continue;
+      }
+      if (cls === FIELD_END || (cls === CR_BYTE && i + 1 < n && bytes[i + 1] === LF)) {
         let s = start;
         let e = i;
         while (s < e && bytes[s] === SPACE) s++;
@@ -442,7 +466,7 @@ export class TableStream {
         this.starts[count] = s;
         this.ends[count] = e;
         count++;
-        if (c === d) {
+        if (c !== LF && c !== CR) {
           start = i + 1;
           i++;
           continue;
@@ -450,19 +474,18 @@ export class TableStream {
         this.fieldCount = count;
         return c === LF ? i + 1 : i + 2;
       }
-      if (c < SPACE || c > 126 || c === QUOTE) {
-        if (c === CR && i + 1 === n) return -2;
-        if (c < 0x80 || !utf8) return -1;
-        const length = utf8Sequence(bytes, i, n);
-        if (length === 0) return -2;
-        if (length < 0) return -1;
-        this.lineWide = true;
-        i += length;
-        continue;
-      }
-      i++;
+      if (c === CR && i + 1 === n) return -2;
+      if (c < 0x80 || !utf8) return -1;
+      const length = utf8Sequence(bytes, i, n);
+      if (length === 0) return -2;
+      if (length < 0) return -1;
+      this.lineWide = true;
+      i += length;
     }
   }
+
+  /** What each byte is to {@link simpleLine}, for this stream's delimiter (made when the delimiter is known). */
+  private byteClasses: Uint8Array = byteClassesFor(44);
 
   /** Feed the next piece of text. */
   push(text: string): void {
@@ -537,6 +560,7 @@ export class TableStream {
   private start(delimiter: Delimiter, text: string): void {
     this.delimiter = delimiter;
     this.delimiterCode = delimiter.charCodeAt(0);
+    this.byteClasses = byteClassesFor(this.delimiterCode);
     this.pending = [];
     this.parse(text);
   }

@@ -35,17 +35,18 @@ const WEIGHTS = ['', '1', '2', '0.5', '.25', '3.', '1e2', '+2', '-1', '0', 'abc'
 const DATES = ['', '', '2021-01-01', '2022-06-30', '2021-02-30', '2022-01-01 00:00', '2021-01-01 12:30', 'x', '2020-13-01'];
 const KINDS = ['', 'agreement', 'project', 'dialogue', 'Avtal', '"quoted"'];
 
-function linksFile(seed: number, rows: number, crlf: boolean): string {
+function linksFile(seed: number, rows: number, crlf: boolean, delimiter = ','): string {
   const next = random(seed);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
-  const lines = ['source,target,kind,weight,since,until,note'];
+  const line = (...cells: string[]) => cells.join(delimiter);
+  const lines = [line('source', 'target', 'kind', 'weight', 'since', 'until', 'note')];
   for (let r = 0; r < rows; r++) {
     const roll = next();
     if (roll < 0.03) lines.push('');
-    else if (roll < 0.05) lines.push(`"${pick(ENDS)}","${pick(ENDS)}",agreement,1,,,"two\nlines"`);
-    else if (roll < 0.07) lines.push(`${pick(ENDS)},${pick(ENDS)},agreement,1,,,note ${r}`);
-    else if (roll < 0.08) lines.push(`${pick(ENDS)},${pick(ENDS)},agreement,1,,,,extra`);
-    else lines.push([pick(ENDS), pick(ENDS), pick(KINDS), pick(WEIGHTS), pick(DATES), pick(DATES)].join(','));
+    else if (roll < 0.05) lines.push(line(`"${pick(ENDS)}"`, `"${pick(ENDS)}"`, 'agreement', '1', '', '', '"two\nlines"'));
+    else if (roll < 0.07) lines.push(line(pick(ENDS), pick(ENDS), 'agreement', '1', '', '', `note ${r}`));
+    else if (roll < 0.08) lines.push(line(pick(ENDS), pick(ENDS), 'agreement', '1', '', '', '', 'extra'));
+    else lines.push(line(pick(ENDS), pick(ENDS), pick(KINDS), pick(WEIGHTS), pick(DATES), pick(DATES)));
   }
   return lines.join(crlf ? '\r\n' : '\n') + (next() < 0.5 ? '\n' : '');
 }
@@ -106,11 +107,12 @@ describe('the byte-level reader of simple lines', () => {
   const dir = mkdtempSync(join(tmpdir(), 'samverkan-bytes-'));
   writeFileSync(join(dir, 'actors.csv'), 'id,name,kind,municipality\npolis-1,Polisregion 1,authority,\npolis-2,Polisregion 2,authority,2480\nförening-3,Förening,civil_society,2460\n');
 
-  for (const seed of [1, 2, 3, 4, 5, 6]) {
+  // Seeds 7 and 8: a semicolon and a tab as the delimiter (the byte reader's table of bytes is made per delimiter).
+  for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
     it(`gives what the text path gives (seed ${seed})`, () => {
       const crlf = seed % 3 === 0;
       const file = join(dir, `links-${seed}.csv`);
-      writeFileSync(file, linksFile(seed, 400, crlf));
+      writeFileSync(file, linksFile(seed, 400, crlf, seed === 7 ? ';' : seed === 8 ? '\t' : ','));
       const withActors = seed % 2 === 0;
       const input: LoadNetworkInput = withActors ? { actors: join(dir, 'actors.csv'), links: file } : { links: file };
       for (const mode of ['lenient', 'strict'] as const) {
