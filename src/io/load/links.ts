@@ -58,6 +58,69 @@ const MUNICIPALITY = 2;
 /** A kind or date cell the byte-level reader leaves to the text path (a date that does not parse). */
 const NOT_READ = -2;
 
+/**
+ * The last end read of a column, its bytes copied (the chunk they were in may
+ * be reused) and its code: a file sorted by one end repeats it row after
+ * row (a third of the sources of the benchmark's files), and comparing a
+ * few bytes in hand costs less than a look-up in the table of half a
+ * million ids, a cache miss.
+ */
+class LastEnd {
+  #bytes = new Uint8Array(64);
+  #length = -1;
+  code = 0;
+
+  /** Whether `bytes[start … end - 1]` are the last end's. */
+  is(bytes: Uint8Array, start: number, end: number): boolean {
+    const length = end - start;
+    if (length !== this.#length) return false;
+    const mine = this.#bytes;
+    for (let k = 0; k < length; k++) if (mine[k] !== bytes[start + k]) return false;
+    return true;
+  }
+
+  remember(bytes: Uint8Array, start: number, end: number, code: number): void {
+    const length = end - start;
+    if (length > this.#bytes.length) {
+      this.#length = -1;
+      return;
+    }
+    const mine = this.#bytes;
+    for (let k = 0; k < length; k++) mine[k] = bytes[start + k]!;
+    this.#length = length;
+    this.code = code;
+  }
+}
+
+/** Years {@link dayKey} numbers: 1800 to 2199 (other years go by the table of words). */
+const FIRST_YEAR = 1800;
+const DAY_KEYS = 400 * 12 * 31;
+
+/**
+ * A cell `YYYY-MM-DD` of ASCII digits with a year from {@link FIRST_YEAR}
+ * (400 years on), a month 01–12 and a day 01–31, as a number below
+ * {@link DAY_KEYS} (one per such text: calendar days and impossible ones
+ * such as 02-30 alike); -1 for any other cell.
+ */
+function dayKey(bytes: Uint8Array, start: number, end: number): number {
+  if (end - start !== 10 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return -1;
+  let year = 0;
+  for (let k = 0; k < 4; k++) {
+    const c = bytes[start + k]! - 48;
+    if (c < 0 || c > 9) return -1;
+    year = year * 10 + c;
+  }
+  const m1 = bytes[start + 5]! - 48;
+  const m2 = bytes[start + 6]! - 48;
+  const d1 = bytes[start + 8]! - 48;
+  const d2 = bytes[start + 9]! - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (year < FIRST_YEAR || year >= FIRST_YEAR + 400 || month < 1 || month > 12 || day < 1 || day > 31) return -1;
+  return ((year - FIRST_YEAR) * 12 + month - 1) * 31 + day - 1;
+}
+
 /** The columns of a links file the byte-level reader reads, or `undefined` when it reads none of its rows (memberships, a graph file's edges). */
 interface ByteColumns {
   source: number;
@@ -143,6 +206,8 @@ class LinkReader implements LinkRecordReader {
   private readonly implicitEnds: { ordinal: number; raw: string }[] = [];
   private readonly kindCodes = new ByteInterner(64);
   private readonly dateCodes = new ByteInterner(4096);
+  /** Dates by {@link dayKey}: code + 2 (0: not seen; 1: NOT_READ, a date the calendar has not). Made at the first such date. */
+  private dayCodes: Int32Array | undefined;
 
   /**
    * A simple row as byte ranges (issue 16; see `TableStream.pushSimpleLines`):
@@ -158,9 +223,9 @@ class LinkReader implements LinkRecordReader {
     const c = this.byteColumns;
     if (c === undefined) return false;
     if (hasUnreadCell(c.unread, starts, ends, count)) return false;
-    const source = this.byteEnd(c.source, bytes, starts, ends, count);
+    const source = this.byteEnd(c.source, bytes, starts, ends, count, this.lastSource);
     if (source < 0) return false;
-    const target = this.byteEnd(c.target, bytes, starts, ends, count);
+    const target = this.byteEnd(c.target, bytes, starts, ends, count, this.lastTarget);
     if (target < 0) return false;
     const s = (source & IMPLICIT) !== 0 ? this.implicitEnds[source >> 2]!.ordinal : source >> 2;
     const t = (target & IMPLICIT) !== 0 ? this.implicitEnds[target >> 2]!.ordinal : target >> 2;
@@ -188,12 +253,24 @@ class LinkReader implements LinkRecordReader {
     return true;
   }
 
-  /** An end cell by its bytes: ordinal × 4 + flags, or -1 (empty, or no actor: for the text path). */
-  private byteEnd(column: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): number {
+  /** The last end of each column, for {@link byteEnd}. */
+  private readonly lastSource = new LastEnd();
+  private readonly lastTarget = new LastEnd();
+
+  /** An end cell by its bytes: ordinal × 4 + flags, or -1 (empty, or no actor: for the text path). `last`: the column's last end. */
+  private byteEnd(column: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, last: LastEnd): number {
     if (column >= count) return NO_ACTOR;
     const start = starts[column]!;
     const end = ends[column]!;
     if (end === start) return NO_ACTOR;
+    if (last.is(bytes, start, end)) return last.code;
+    const code = this.endCode(bytes, start, end);
+    last.remember(bytes, start, end, code);
+    return code;
+  }
+
+  /** {@link byteEnd} of an end other than the column's last one. */
+  private endCode(bytes: Uint8Array, start: number, end: number): number {
     const known = this.endCodes.get(bytes, start, end);
     if (known !== undefined) return known;
     const resolver = this.ends;
@@ -218,6 +295,19 @@ class LinkReader implements LinkRecordReader {
     const start = starts[column]!;
     const end = ends[column]!;
     if (end === start) return -1;
+    if (date) {
+      // A date written YYYY-MM-DD, its month 01–12 and its day 01–31, by its number of days in a table (no hash); its first reading is parseDate's, as for any other.
+      const day = dayKey(bytes, start, end);
+      if (day >= 0) {
+        const dayCodes = (this.dayCodes ??= new Int32Array(DAY_KEYS));
+        const known = dayCodes[day]!;
+        if (known !== 0) return known - 2;
+        const parsed = parseDate(asciiText(bytes, start, end), 'since');
+        const code = typeof parsed === 'string' ? this.links.code(parsed) : NOT_READ;
+        dayCodes[day] = code + 2;
+        return code;
+      }
+    }
     const table = date ? this.dateCodes : this.kindCodes;
     const known = table.get(bytes, start, end);
     if (known !== undefined) return known;
