@@ -58,40 +58,6 @@ const MUNICIPALITY = 2;
 /** A kind or date cell the byte-level reader leaves to the text path (a date that does not parse). */
 const NOT_READ = -2;
 
-/**
- * The last end read of a column, its bytes copied (the chunk they were in may
- * be reused) and its code: a file sorted by one end repeats it row after
- * row (a third of the sources of the benchmark's files), and comparing a
- * few bytes in hand costs less than a look-up in the table of half a
- * million ids, a cache miss.
- */
-class LastEnd {
-  #bytes = new Uint8Array(64);
-  #length = -1;
-  code = 0;
-
-  /** Whether `bytes[start … end - 1]` are the last end's. */
-  is(bytes: Uint8Array, start: number, end: number): boolean {
-    const length = end - start;
-    if (length !== this.#length) return false;
-    const mine = this.#bytes;
-    for (let k = 0; k < length; k++) if (mine[k] !== bytes[start + k]) return false;
-    return true;
-  }
-
-  remember(bytes: Uint8Array, start: number, end: number, code: number): void {
-    const length = end - start;
-    if (length > this.#bytes.length) {
-      this.#length = -1;
-      return;
-    }
-    const mine = this.#bytes;
-    for (let k = 0; k < length; k++) mine[k] = bytes[start + k]!;
-    this.#length = length;
-    this.code = code;
-  }
-}
-
 /** Years {@link dayKey} numbers: 1800 to 2199 (other years go by the table of words). */
 const FIRST_YEAR = 1800;
 const DAY_KEYS = 400 * 12 * 31;
@@ -223,9 +189,9 @@ class LinkReader implements LinkRecordReader {
     const c = this.byteColumns;
     if (c === undefined) return false;
     if (hasUnreadCell(c.unread, starts, ends, count)) return false;
-    const source = this.byteEnd(c.source, bytes, starts, ends, count, this.lastSource);
+    const source = this.byteEnd(c.source, bytes, starts, ends, count);
     if (source < 0) return false;
-    const target = this.byteEnd(c.target, bytes, starts, ends, count, this.lastTarget);
+    const target = this.byteEnd(c.target, bytes, starts, ends, count);
     if (target < 0) return false;
     const s = (source & IMPLICIT) !== 0 ? this.implicitEnds[source >> 2]!.ordinal : source >> 2;
     const t = (target & IMPLICIT) !== 0 ? this.implicitEnds[target >> 2]!.ordinal : target >> 2;
@@ -253,24 +219,12 @@ class LinkReader implements LinkRecordReader {
     return true;
   }
 
-  /** The last end of each column, for {@link byteEnd}. */
-  private readonly lastSource = new LastEnd();
-  private readonly lastTarget = new LastEnd();
-
-  /** An end cell by its bytes: ordinal × 4 + flags, or -1 (empty, or no actor: for the text path). `last`: the column's last end. */
-  private byteEnd(column: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, last: LastEnd): number {
+  /** An end cell by its bytes: ordinal × 4 + flags, or -1 (empty, or no actor: for the text path). */
+  private byteEnd(column: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): number {
     if (column >= count) return NO_ACTOR;
     const start = starts[column]!;
     const end = ends[column]!;
     if (end === start) return NO_ACTOR;
-    if (last.is(bytes, start, end)) return last.code;
-    const code = this.endCode(bytes, start, end);
-    last.remember(bytes, start, end, code);
-    return code;
-  }
-
-  /** {@link byteEnd} of an end other than the column's last one. */
-  private endCode(bytes: Uint8Array, start: number, end: number): number {
     const known = this.endCodes.get(bytes, start, end);
     if (known !== undefined) return known;
     const resolver = this.ends;
