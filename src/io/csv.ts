@@ -355,7 +355,7 @@ export class TableStream {
       if (next < 0) return at;
       this.line++;
       const row = ++this.rows;
-      if ((row & 16383) === 0) checkHeap(() => said('errors.capacity.atCsvRow', { row }), row * HEAP_RESERVE_PER_ROW);
+      if ((row & 16383) === 0) checkHeap(said('errors.capacity.atCsvRow', { row }), row * HEAP_RESERVE_PER_ROW);
       const { starts, ends, fieldCount } = this;
       if (this.lineWide) {
         this.wideRow(row, bytes, sink);
@@ -615,7 +615,7 @@ export class TableStream {
     this.state = FIELD_START;
     const row = ++this.rows;
     // Rows held by a caller (parseTable keeps them all) fill the heap: stop with a message before it is full.
-    if ((row & 16383) === 0) checkHeap(() => said('errors.capacity.atCsvRow', { row }), row * HEAP_RESERVE_PER_ROW);
+    if ((row & 16383) === 0) checkHeap(said('errors.capacity.atCsvRow', { row }), row * HEAP_RESERVE_PER_ROW);
     // The fields are cleaned in place (trimmed, NFC; NFC leaves ASCII as it
     // is, so a row read from ASCII text alone is only trimmed); a row whose
     // fields are all empty then is blank.

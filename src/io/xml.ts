@@ -240,7 +240,7 @@ export function parseXml(input: string): XmlElement {
     const tagStart = pos;
     if (depth > MAX_XML_DEPTH) fail(hint('xml.too_deep', { max: MAX_XML_DEPTH }));
     // The heap is checked now and then: a huge document fails with a message, not a crash.
-    if (++elements % 16384 === 0) checkHeap(() => said('errors.capacity.atXmlLine', { line }));
+    if (++elements % 16384 === 0) checkHeap(said('errors.capacity.atXmlLine', { line }));
     expect('<', '"<"');
     const name = readName();
     const element: XmlElement = { name, local: name.slice(name.indexOf(':') + 1), attributes: new Map(), children: [], text: '', line };

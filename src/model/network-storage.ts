@@ -320,7 +320,7 @@ export class NetworkStorage {
     const ordinalOf = columns && actors.ordinalsOf(columns.ends.ids);
     const objects = columnar ? undefined : (links as readonly OwnedLink[]);
     for (let index = 0; index < count; index++) {
-      if ((index & 65535) === 65535) checkHeap(() => said('errors.capacity.atLink', { link: index + 1, count }), count * HEAP_RESERVE_PER_ROW);
+      if ((index & 65535) === 65535) checkHeap(said('errors.capacity.atLink', { link: index + 1, count }), count * HEAP_RESERVE_PER_ROW);
       let os: number | undefined;
       let ot: number | undefined;
       let link: OwnedLink | undefined;

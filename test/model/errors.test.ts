@@ -72,7 +72,7 @@ describe('one error base class', () => {
 describe('a heap too full to go on', () => {
   it('is a CapacityError said in one language throughout, the place where the load stopped included', () => {
     // A reserve larger than any heap makes the check refuse on any machine.
-    const error = thrown(() => checkHeap(() => said('errors.capacity.atCsvRow', { row: 16384 }), Number.MAX_SAFE_INTEGER)) as CapacityError;
+    const error = thrown(() => checkHeap(said('errors.capacity.atCsvRow', { row: 16384 }), Number.MAX_SAFE_INTEGER)) as CapacityError;
     expect(error).toBeInstanceOf(CapacityError);
     expect(error.code).toBe('CAPACITY');
     expect(error.describe('en')).toMatch(/^samverkan stopped reading the CSV at row 16384: the JavaScript heap is \d+% full/);

@@ -340,22 +340,17 @@ class ActorReader implements ActorRecordReader {
     if (hasUnreadCell(c.unread, starts, ends, count)) return false;
     if (c.id >= count || ends[c.id]! === starts[c.id]!) return false;
     if (c.kind >= count || ends[c.kind]! === starts[c.kind]!) return false;
-    const kindCode = this.byteCell(this.kindCodes, bytes, starts[c.kind]!, ends[c.kind]!, text, (raw) => {
-      const kind = normaliseKind(raw, this.vocabulary);
-      if (kind === '' || kind === 'municipality') return -1;
-      this.byteKinds.push({ kind, code: this.actors.kindCode(kind), raw, known: this.vocabulary.lookup(raw) !== undefined });
-      return this.byteKinds.length - 1;
-    });
+    const kindCode = this.byteCell(this.kindCodes, bytes, starts[c.kind]!, ends[c.kind]!, text, this.resolveKind);
     if (kindCode < 0) return false;
     let municipality: number | undefined;
     let county: number | undefined;
     if (c.municipality >= 0 && c.municipality < count && ends[c.municipality]! > starts[c.municipality]!) {
-      const code = this.byteCell(this.municipalityCodes, bytes, starts[c.municipality]!, ends[c.municipality]!, text, (raw) => this.codeIndex(findMunicipality(this.geography, raw)?.code));
+      const code = this.byteCell(this.municipalityCodes, bytes, starts[c.municipality]!, ends[c.municipality]!, text, this.resolveMunicipality);
       if (code < 0) return false;
       municipality = code;
     }
     if (c.county >= 0 && c.county < count && ends[c.county]! > starts[c.county]!) {
-      const code = this.byteCell(this.countyCodes, bytes, starts[c.county]!, ends[c.county]!, text, (raw) => this.codeIndex(findCounty(this.geography, raw)?.code));
+      const code = this.byteCell(this.countyCodes, bytes, starts[c.county]!, ends[c.county]!, text, this.resolveCounty);
       if (code < 0) return false;
       county = code;
     }
@@ -384,6 +379,16 @@ class ActorReader implements ActorRecordReader {
     this.keepActor(id, named ? undefined : id, code, municipality === undefined ? -1 : bytePlaces[municipality]!, countyPlace, undefined, row, bytes, starts[c.id]!, ends[c.id]!);
     return true;
   }
+
+  // The first readings of a kind, municipality or county cell of a simple row (see byteCell): made once, not a closure per row.
+  private readonly resolveKind = (raw: string): number => {
+    const kind = normaliseKind(raw, this.vocabulary);
+    if (kind === '' || kind === 'municipality') return -1;
+    this.byteKinds.push({ kind, code: this.actors.kindCode(kind), raw, known: this.vocabulary.lookup(raw) !== undefined });
+    return this.byteKinds.length - 1;
+  };
+  private readonly resolveMunicipality = (raw: string): number => this.codeIndex(findMunicipality(this.geography, raw)?.code);
+  private readonly resolveCounty = (raw: string): number => this.codeIndex(findCounty(this.geography, raw)?.code);
 
   /** A cell by its bytes in `table`, resolved by `resolve` (from its text, read by `text`) the first time it is seen. */
   private byteCell(table: ByteInterner, bytes: Uint8Array, start: number, end: number, text: (bytes: Uint8Array, start: number, end: number) => string, resolve: (raw: string) => number): number {

@@ -138,7 +138,7 @@ const HEAP_CHECK_ROWS = 16384;
 /** Count one data row, checking every {@link HEAP_CHECK_ROWS} rows that the heap has room. */
 export function countRow(report: FileReport, file: string, row: number): void {
   // The row a number, not a record: the byte-level readers' rows are no objects, and one made per row to say its number is garbage.
-  if (++report.rows % HEAP_CHECK_ROWS === 0) checkHeap(() => said('errors.capacity.atFileRow', { file, row }), report.rows * HEAP_RESERVE_PER_ROW);
+  if (++report.rows % HEAP_CHECK_ROWS === 0) checkHeap(said('errors.capacity.atFileRow', { file, row }), report.rows * HEAP_RESERVE_PER_ROW);
 }
 
 /**
