@@ -3,7 +3,7 @@ import { cmp, indexGeography } from '../model/geography.js';
 import { requireGeography, type CooperationNetwork } from '../model/network.js';
 import { withColumns, type Rows } from '../model/table.js';
 import { joinNames, kindCount, kindWords, someNames } from '../model/words.js';
-import { LangSchema, message, messageCount, resolveLang } from '../model/i18n/index.js';
+import { LangSchema, message, messageCount, resolveLang, type Lang } from '../model/i18n/index.js';
 import { networkFeatures } from './recommend.js';
 import { CandidateOptionsShape, candidatesOf, componentArrays, ScoreOptionsShape, weightedScores, type Components } from './score.js';
 import { KindListSchema, KindOptionSchema, SmallPopulationSchema, parseOptions, said, saidIn } from '../model/options.js';
@@ -112,41 +112,105 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
   requireGeography(net, 'planLinks');
   const o = parseOptions(PlanOptionsSchema, options, 'planLinks', net);
   const lang = resolveLang(o.lang, net.geography);
-  const ix = indexGeography(net.geography);
   let county: string | undefined;
   if (o.county !== undefined) {
     const c = net.county(o.county);
     if (!c) throw unknownCountyError(net.geography, o.county, 'planLinks', 'county');
     county = c.code;
   }
-  let holds: ((code: string) => boolean) | undefined;
-  let lacks: ((code: string) => boolean) | undefined;
-  let capabilityLabel = '';
+  const p = planContext(net, o, county, capabilityTests(net, o, lang));
+  const links = candidateLinks(net, o, p);
+  const objective = planObjective(net, o, p, county, lang);
+  const { codes, muni } = p;
+
+  const rows: PlanStepRow[] = [];
+  let current = objective.value();
+  const used = new Set<CandidateLink>();
+  for (let step = 1; step <= o.budget; step++) {
+    let best: CandidateLink | undefined;
+    let bestGain = 0;
+    for (const l of links) {
+      if (used.has(l)) continue;
+      const g = objective.gainOf(l);
+      if (g <= 0) continue;
+      if (
+        !best ||
+        g > bestGain ||
+        (g === bestGain && (l.score > best.score || (l.score === best.score && (cmp(codes[l.s]!, codes[best.s]!) || cmp(codes[l.t]!, codes[best.t]!)) < 0)))
+      ) {
+        best = l;
+        bestGain = g;
+      }
+    }
+    if (!best) break;
+    const reason = objective.reasonOf(best, current);
+    objective.add(best.s, best.t);
+    used.add(best);
+    current = objective.value();
+    const [ms, mt] = [muni[best.s]!, muni[best.t]!];
+    rows.push({
+      step,
+      objective: o.objective,
+      source: ms.code,
+      sourceName: ms.name,
+      target: mt.code,
+      targetName: mt.name,
+      gain: bestGain,
+      value: current,
+      score: best.score,
+      reason,
+    });
+  }
+  return withColumns(rows, ['step', 'objective', 'source', 'sourceName', 'target', 'targetName', 'gain', 'value', 'score', 'reason']);
+}
+
+type ParsedPlanOptions = z.output<typeof PlanOptionsSchema>;
+
+/** For `capability-reach`: whether a municipality holds the capability, whether it lacks it (no, or planned), and the capability's words; refused without the capabilities, or with them for another objective. */
+function capabilityTests(net: CooperationNetwork, o: ParsedPlanOptions, lang: Lang): { holds: (code: string) => boolean; lacks: (code: string) => boolean; label: string } | undefined {
   if (o.objective === 'capability-reach') {
     if (!o.capabilities || o.capability === undefined) throw new ArgumentError(saidIn('planLinks', said('errors.plan.capabilityReachNeeds')));
     const caps = o.capabilities.onNetworkDate(net.date, 'planLinks');
     const code = caps.vocabulary.requireCode(o.capability, 'planLinks');
-    holds = (c) => caps.state(c, code) === 'yes';
-    lacks = (c) => ['no', 'planned'].includes(caps.state(c, code));
-    capabilityLabel = capabilityWithArticle(caps.vocabulary, code, lang);
-  } else if (o.capabilities !== undefined || o.capability !== undefined) {
+    return {
+      holds: (c) => caps.state(c, code) === 'yes',
+      lacks: (c) => ['no', 'planned'].includes(caps.state(c, code)),
+      label: capabilityWithArticle(caps.vocabulary, code, lang),
+    };
+  }
+  if (o.capabilities !== undefined || o.capability !== undefined) {
     throw new ArgumentError(saidIn('planLinks', said('errors.plan.capabilityOptionsOnly', { objective: o.objective })));
   }
+  return undefined;
+}
+
+/**
+ * What a plan reads: the municipalities by index (the features' order), which
+ * are in the plan's scope and small, their ties (grown as the plan adds
+ * links), the partner kinds each has and reaches, and, for
+ * `capability-reach`, who holds and who lacks the capability.
+ */
+function planContext(net: CooperationNetwork, o: ParsedPlanOptions, county: string | undefined, capability: ReturnType<typeof capabilityTests>) {
+  const ix = indexGeography(net.geography);
   const f = networkFeatures(net, o.via);
   const { codes } = f.ev;
-  const n = codes.length;
   const muni = codes.map((c) => ix.municipality.get(c)!);
   const inScope = (i: number) => f.ev.scope.has(codes[i]!) && (county === undefined || muni[i]!.county === county);
-  const outside = codes.filter((c) => !f.ev.scope.has(c));
   const small = (i: number) => muni[i]!.population < o.smallPopulation;
   const ties = f.ev.ties.map((s) => new Set(s));
   const has = (i: number, kind: string) => f.kindCounts[i]!.has(kind);
   const reaches = (i: number, kind: string, extra = -1) => has(i, kind) || (extra >= 0 && has(extra, kind)) || [...ties[i]!].some((j) => has(j, kind));
-  const holder = (i: number) => holds!(codes[i]!);
-  const lacking = (i: number) => inScope(i) && lacks!(codes[i]!);
+  const holder = (i: number) => capability!.holds(codes[i]!);
+  const lacking = (i: number) => inScope(i) && capability!.lacks(codes[i]!);
   const capabilityReached = (i: number) => [...ties[i]!].some(holder);
+  return { ix, f, codes, n: codes.length, muni, inScope, small, ties, has, reaches, holder, lacking, capabilityReached, capabilityLabel: capability?.label ?? '' };
+}
+type PlanContext = ReturnType<typeof planContext>;
 
-  // Candidate links, scored once.
+/** The candidate links of the municipalities in scope (small ones only for `small-coverage`, within their county for `county-connectivity`), scored once; a pair proposed from both ends keeps its better score. */
+function candidateLinks(net: CooperationNetwork, o: ParsedPlanOptions, p: PlanContext): CandidateLink[] {
+  const { f, codes, n, muni, inScope, small, ties } = p;
+  const outside = codes.filter((c) => !f.ev.scope.has(c));
   const proposals: [number, number][] = [];
   for (let s = 0; s < n; s++) {
     if (!inScope(s)) continue;
@@ -166,9 +230,17 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
     const old = byPair.get(key);
     if (!old || link.score > old.score || (link.score === old.score && cmp(codes[s]!, codes[old.s]!) < 0)) byPair.set(key, link);
   });
-  const links = [...byPair.values()];
+  return [...byPair.values()];
+}
 
-  // Objective state.
+/**
+ * The objective over the plan's state: its value (municipalities covered or
+ * reached, or groups of tied municipalities per county), a link's marginal
+ * gain, the reason for choosing a link, and the state grown by a link (its
+ * ties, and the groups of the same county joined).
+ */
+function planObjective(net: CooperationNetwork, o: ParsedPlanOptions, p: PlanContext, county: string | undefined, lang: Lang) {
+  const { f, n, muni, ix, inScope, small, ties, has, reaches, holder, lacking, capabilityReached, capabilityLabel } = p;
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const find = (x: number): number => {
     while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
@@ -205,38 +277,16 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
     for (let i = 0; i < n; i++) if (muni[i]!.county === muni[x]!.county && find(i) === root) names.push(muni[i]!.name);
     return names.sort(cmp);
   };
-
-  const rows: PlanStepRow[] = [];
-  let current = value();
-  const used = new Set<CandidateLink>();
-  for (let step = 1; step <= o.budget; step++) {
-    let best: CandidateLink | undefined;
-    let bestGain = 0;
-    for (const l of links) {
-      if (used.has(l)) continue;
-      const g = gainOf(l);
-      if (g <= 0) continue;
-      if (
-        !best ||
-        g > bestGain ||
-        (g === bestGain && (l.score > best.score || (l.score === best.score && (cmp(codes[l.s]!, codes[best.s]!) || cmp(codes[l.t]!, codes[best.t]!)) < 0)))
-      ) {
-        best = l;
-        bestGain = g;
-      }
-    }
-    if (!best) break;
-    const { s, t } = best;
-    const [ms, mt] = [muni[s]!, muni[t]!];
-    let reason: string;
+  /** Why the link `s`–`t` is the step's, given the objective's value `before` it. */
+  const reasonOf = ({ s, t }: CandidateLink, before: number): string => {
     if (o.objective === 'small-coverage') {
       const gained = [s, t].filter((i) => covered(i, i === s ? t : s) && !covered(i)).map((i) => muni[i]!);
       const municipalities = joinNames(gained.map((m) => message(lang, 'reasons.plan.inhabitants', { name: m.name, population: Math.round(m.population) })), lang);
-      reason =
-        o.reachKinds.length === 0
-          ? messageCount(lang, 'reasons.plan.firstTie', gained.length, { municipalities })
-          : messageCount(lang, 'reasons.plan.covered', gained.length, { municipalities, kinds: o.reachKinds.map((k) => kindWords(k, 2, lang)).join(', ') });
-    } else if (o.objective === 'kind-reach') {
+      return o.reachKinds.length === 0
+        ? messageCount(lang, 'reasons.plan.firstTie', gained.length, { municipalities })
+        : messageCount(lang, 'reasons.plan.covered', gained.length, { municipalities, kinds: o.reachKinds.map((k) => kindWords(k, 2, lang)).join(', ') });
+    }
+    if (o.objective === 'kind-reach') {
       const parts: string[] = [];
       for (const [x, y] of [
         [s, t],
@@ -247,41 +297,29 @@ export function planLinks(net: CooperationNetwork, options: PlanOptions = {}): R
           parts.push(message(lang, 'reasons.plan.reaches', { name: muni[x]!.name, kinds: kindWords(o.kind, 2, lang), partner: muni[y]!.name, count: kindCount(o.kind, k, lang) }));
         }
       }
-      reason = parts.join('; ');
-    } else if (o.objective === 'capability-reach') {
-      const parts = ([[s, t], [t, s]] as const).filter(([x, y]) => lacking(x) && !capabilityReached(x) && holder(y)).map(([x, y]) => message(lang, 'reasons.plan.capability', { name: muni[x]!.name, partner: muni[y]!.name, capability: capabilityLabel }));
-      reason = parts.join('; ');
-    } else {
-      const before = current;
-      reason = messageCount(lang, 'reasons.plan.joins', before - 1, {
-        // A group in words: `Arjeplog och Arvidsjaur`, `Boden, Kalix, Luleå och 2 till`.
-        group: someNames(groupOf(s), lang),
-        otherGroup: someNames(groupOf(t), lang),
-        county: ix.county.get(ms.county)?.name ?? ms.county,
-        // One county planned for, or a network of one county: "the county goes".
-        scope: message(lang, county === undefined && net.scope.counties.length !== 1 ? 'reasons.plan.scope.counties' : 'reasons.plan.scope.county'),
-        before,
-      });
+      return parts.join('; ');
     }
-    // Apply.
+    if (o.objective === 'capability-reach') {
+      const parts = ([[s, t], [t, s]] as const).filter(([x, y]) => lacking(x) && !capabilityReached(x) && holder(y)).map(([x, y]) => message(lang, 'reasons.plan.capability', { name: muni[x]!.name, partner: muni[y]!.name, capability: capabilityLabel }));
+      return parts.join('; ');
+    }
+    const ms = muni[s]!;
+    return messageCount(lang, 'reasons.plan.joins', before - 1, {
+      // A group in words: `Arjeplog och Arvidsjaur`, `Boden, Kalix, Luleå och 2 till`.
+      group: someNames(groupOf(s), lang),
+      otherGroup: someNames(groupOf(t), lang),
+      county: ix.county.get(ms.county)?.name ?? ms.county,
+      // One county planned for, or a network of one county: "the county goes".
+      scope: message(lang, county === undefined && net.scope.counties.length !== 1 ? 'reasons.plan.scope.counties' : 'reasons.plan.scope.county'),
+      before,
+    });
+  };
+  /** The state with the link `s`–`t` added. */
+  const add = (s: number, t: number): void => {
     ties[s]!.add(t);
     ties[t]!.add(s);
-    if (ms.county === mt.county) parent[find(s)] = find(t);
-    used.add(best);
-    current = value();
-    rows.push({
-      step,
-      objective: o.objective,
-      source: ms.code,
-      sourceName: ms.name,
-      target: mt.code,
-      targetName: mt.name,
-      gain: bestGain,
-      value: current,
-      score: best.score,
-      reason,
-    });
-  }
-  return withColumns(rows, ['step', 'objective', 'source', 'sourceName', 'target', 'targetName', 'gain', 'value', 'score', 'reason']);
+    if (muni[s]!.county === muni[t]!.county) parent[find(s)] = find(t);
+  };
+  return { value, gainOf, reasonOf, add };
 }
 
