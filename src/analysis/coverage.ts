@@ -241,51 +241,91 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
   requireGeography(net, 'coverageByCounty');
   const { municipal, sampling, options: o } = compute(net, options, 'coverageByCounty');
   const projection = sharedProjection(net, { via: o.via });
+  const t = countyTallies(net, municipal, projection, o.total);
+  const row = (county: string, name: string, rows: MunicipalityCoverageRow[], internal: readonly { a: string; b: string }[], crossLinks: number, crossTies: number, reached: number | null, components: number) =>
+    countyRow(projection, o.partnerKinds, { county, name, rows, internal, crossLinks, crossTies, reached, components });
+  const graphOf = (ends: number[]) => csrFromEdges(municipal.map((r) => r.municipality), Int32Array.from(ends), null);
+  const { labels } = connectedComponents(graphOf(t.withinEnds));
+  const rows: CountyCoverageRow[] = [];
+  for (const county of net.counties()) {
+    const { members, internal, reached, crossLinks, crossTies } = t.perCounty.get(county.code)!;
+    const components = new Set(members.map((r) => labels[t.position.get(r.municipality)!])).size;
+    rows.push(row(county.code, county.name, members, internal, crossLinks, crossTies, reached.size, components));
+  }
+  if (o.total) {
+    // Components of the scope's ties among the scope's municipalities.
+    rows.push(row('total', totalRowName(net, o.lang), municipal, t.scopeBorders, t.totalCrossLinks, t.totalCrossTies, null, connectedComponents(graphOf(t.scopeEnds)).count));
+  }
+  return withSampling(inColumnOrder(rows, [
+    'county',
+    'name',
+    'municipalityCount',
+    'population',
+    'linkedMunicipalities',
+    'linkedShare',
+    'linkedPopulationShare',
+    ...o.partnerKinds.map((k) => `${camelKind(k)}Share` as const),
+    'borderPairs',
+    'cooperatingBorderPairs',
+    'borderPairShare',
+    'crossCountyLinks',
+    'crossCountyTies',
+    'countiesReached',
+    'componentCount',
+    'meanBetweenness',
+    'maxBetweenness',
+    'meanCoverage',
+  ]), sampling);
+}
+
+/** A county's (or the total's) row of {@link coverageByCounty}, from its municipalities' rows and what {@link countyTallies} counted. */
+function countyRow(
+  projection: ReturnType<typeof sharedProjection>,
+  partnerKinds: readonly string[],
+  c: { county: string; name: string; rows: MunicipalityCoverageRow[]; internal: readonly { a: string; b: string }[]; crossLinks: number; crossTies: number; reached: number | null; components: number },
+): CountyCoverageRow {
+  const { rows, internal } = c;
+  const population = rows.reduce((s, r) => s + r.population, 0);
+  const linked = rows.filter((r) => r.municipalityTies > 0);
+  const cooperatingPairs = internal.filter((p) => projection.graph.hasEdge(nodeKey(p.a), nodeKey(p.b))).length;
+  const b = rows.map((r) => r.betweenness);
+  const out: CountyCoverageRow = {
+    county: c.county,
+    name: c.name,
+    municipalityCount: rows.length,
+    population,
+    linkedMunicipalities: linked.length,
+    linkedShare: rows.length > 0 ? linked.length / rows.length : 0,
+    linkedPopulationShare: population > 0 ? linked.reduce((s, r) => s + r.population, 0) / population : 0,
+    borderPairs: internal.length,
+    cooperatingBorderPairs: cooperatingPairs,
+    borderPairShare: internal.length > 0 ? cooperatingPairs / internal.length : null,
+    crossCountyLinks: c.crossLinks,
+    crossCountyTies: c.crossTies,
+    countiesReached: c.reached,
+    componentCount: c.components,
+    meanBetweenness: b.length > 0 ? b.reduce((s, x) => s + x, 0) / b.length : 0,
+    maxBetweenness: b.length > 0 ? Math.max(...b) : 0,
+    meanCoverage: rows.length > 0 ? rows.reduce((s, r) => s + r.coverage, 0) / rows.length : 0,
+  };
+  for (const k of partnerKinds) {
+    const column = `${camelKind(k)}Partners` as const;
+    out[`${camelKind(k)}Share`] = rows.length > 0 ? rows.filter((r) => r[column]! > 0).length / rows.length : null;
+  }
+  return out;
+}
+
+/**
+ * One pass over links, ties, borders and municipalities, grouped by county
+ * (a country may have hundreds of counties and a million links): per county
+ * its municipalities' rows, its internal border pairs, the counties it
+ * reaches and its cross-county links and ties; the scope's totals; and the
+ * ends of the ties among the scope's municipalities, within a county and in
+ * all, by their positions in `municipal`.
+ */
+function countyTallies(net: CooperationNetwork, municipal: MunicipalityCoverageRow[], projection: ReturnType<typeof sharedProjection>, total: boolean) {
   const ix = indexGeography(net.geography);
   const countyOfMunicipality = new Map(municipal.map((r) => [r.municipality, r.county]));
-
-  const row = (
-    county: string,
-    name: string,
-    rows: MunicipalityCoverageRow[],
-    internal: { a: string; b: string }[],
-    crossLinks: number,
-    crossTies: number,
-    reached: number | null,
-    components: number,
-  ): CountyCoverageRow => {
-    const population = rows.reduce((s, r) => s + r.population, 0);
-    const linked = rows.filter((r) => r.municipalityTies > 0);
-    const cooperatingPairs = internal.filter((p) => projection.graph.hasEdge(nodeKey(p.a), nodeKey(p.b))).length;
-    const b = rows.map((r) => r.betweenness);
-    const out: CountyCoverageRow = {
-      county,
-      name,
-      municipalityCount: rows.length,
-      population,
-      linkedMunicipalities: linked.length,
-      linkedShare: rows.length > 0 ? linked.length / rows.length : 0,
-      linkedPopulationShare: population > 0 ? linked.reduce((s, r) => s + r.population, 0) / population : 0,
-      borderPairs: internal.length,
-      cooperatingBorderPairs: cooperatingPairs,
-      borderPairShare: internal.length > 0 ? cooperatingPairs / internal.length : null,
-      crossCountyLinks: crossLinks,
-      crossCountyTies: crossTies,
-      countiesReached: reached,
-      componentCount: components,
-      meanBetweenness: b.length > 0 ? b.reduce((s, x) => s + x, 0) / b.length : 0,
-      maxBetweenness: b.length > 0 ? Math.max(...b) : 0,
-      meanCoverage: rows.length > 0 ? rows.reduce((s, r) => s + r.coverage, 0) / rows.length : 0,
-    };
-    for (const k of o.partnerKinds) {
-      const column = `${camelKind(k)}Partners` as const;
-      out[`${camelKind(k)}Share`] = rows.length > 0 ? rows.filter((r) => r[column]! > 0).length / rows.length : null;
-    }
-    return out;
-  };
-
-  // One pass over links, ties, borders and municipalities, grouped by county
-  // (a country may have hundreds of counties and a million links).
   const perCounty = new Map(
     net.counties().map((c) => [c.code, { members: [] as MunicipalityCoverageRow[], internal: [] as { a: string; b: string }[], reached: new Set<string>(), crossLinks: 0, crossTies: 0 }]),
   );
@@ -314,7 +354,7 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
       entry.crossLinks += pairs.count[p]!;
       entry.reached.add(other);
     }
-    if (o.total && (inScope(source) || inScope(target))) totalCrossLinks += pairs.count[p]!;
+    if (total && (inScope(source) || inScope(target))) totalCrossLinks += pairs.count[p]!;
   }
   // One pass over the ties: cross-county ties per county and in all, and the ends of the ties
   // among the scope's municipalities, within a county (each county's components) and in all (the total's).
@@ -339,36 +379,5 @@ export function coverageByCounty(net: CooperationNetwork, options: CoverageOptio
       entry.reached.add(other);
     }
   }
-  const graphOf = (ends: number[]) => csrFromEdges(municipal.map((r) => r.municipality), Int32Array.from(ends), null);
-  const { labels } = connectedComponents(graphOf(withinEnds));
-  const rows: CountyCoverageRow[] = [];
-  for (const county of net.counties()) {
-    const { members, internal, reached, crossLinks, crossTies } = perCounty.get(county.code)!;
-    const components = new Set(members.map((r) => labels[position.get(r.municipality)!])).size;
-    rows.push(row(county.code, county.name, members, internal, crossLinks, crossTies, reached.size, components));
-  }
-  if (o.total) {
-    // Components of the scope's ties among the scope's municipalities.
-    rows.push(row('total', totalRowName(net, o.lang), municipal, scopeBorders, totalCrossLinks, totalCrossTies, null, connectedComponents(graphOf(scopeEnds)).count));
-  }
-  return withSampling(inColumnOrder(rows, [
-    'county',
-    'name',
-    'municipalityCount',
-    'population',
-    'linkedMunicipalities',
-    'linkedShare',
-    'linkedPopulationShare',
-    ...o.partnerKinds.map((k) => `${camelKind(k)}Share` as const),
-    'borderPairs',
-    'cooperatingBorderPairs',
-    'borderPairShare',
-    'crossCountyLinks',
-    'crossCountyTies',
-    'countiesReached',
-    'componentCount',
-    'meanBetweenness',
-    'maxBetweenness',
-    'meanCoverage',
-  ]), sampling);
+  return { perCounty, scopeBorders, totalCrossLinks, totalCrossTies, position, withinEnds, scopeEnds };
 }
