@@ -163,81 +163,11 @@ export function buildReport(network: CooperationNetwork, options: ReportOptions 
   // A warning of the recommender (a model of another geography) becomes a note of the report.
   const recommenderWarnings: string[] = [];
   const suggestions = o.suggestions > 0 ? recommendAll(net, { limit: o.suggestions, smallPopulation: o.smallPopulation, lang, onWarning: (w) => recommenderWarnings.push(message(lang, 'report.note.recommender', { warning: w })) }) : [];
-  // The report needs a geography, so every actor with a county has role counts; null only when none has one.
-  const bridging = (r: BrokerageRow) => (r.liaison ?? 0) + (r.gatekeeper ?? 0) + (r.representative ?? 0);
-  // Rows grouped by county once (a country may have hundreds of counties
-  // and hundreds of thousands of actors), in their original order.
-  const byCounty = <T>(rows: readonly T[], countyOf: (row: T) => string | null | undefined): Map<string | null | undefined, T[]> => {
-    const groups = new Map<string | null | undefined, T[]>();
-    for (const row of rows) {
-      const key = countyOf(row);
-      let list = groups.get(key);
-      if (!list) groups.set(key, (list = []));
-      list.push(row);
-    }
-    return groups;
-  };
-  const coverageOf = byCounty(coverage, (r) => r.county);
-  const summaryOf = byCounty(summary, (r) => r.county);
-  const municipalOf = byCounty(municipal, (r) => r.county);
-  const centralOf = byCounty(central, (r) => r.county);
-  const brokersOf = byCounty(brokers, (r) => r.county);
-  const gapsOf = byCounty(gaps, (g) => g.county);
-  const suggestionsOf = byCounty(suggestions, (r) => net.municipality(r.municipality)?.county);
-  const capabilityRows = o.capabilities ? capabilityCoverage(net, o.capabilities) : [];
-  const capabilityGapRows = o.capabilities ? capabilityGaps(net, o.capabilities, { lang }) : [];
-  const capabilitiesOf = byCounty(capabilityRows, (r) => r.county);
-  const capabilityGapsOf = byCounty(capabilityGapRows, (r) => r.county);
-  const statesOf = byCounty(o.capabilities ? capabilitiesByMunicipality(net, o.capabilities) : [], (r) => r.county);
-  const reachOf = byCounty(o.capabilities ? competenceReach(net, o.capabilities).filter((r) => r.state === 'no' || r.state === 'planned') : [], (r) => r.county);
-  const counties: CountySection[] = net.counties().map((c) => ({
-    coverage: coverageOf.get(c.code)![0]!,
-    summary: summaryOf.get(c.code)![0]!,
-    municipalities: municipalOf.get(c.code) ?? [],
-    central: (centralOf.get(c.code) ?? [])
-      .filter((r) => r.betweenness! > 0)
-      .sort((p, q) => q.betweenness! - p.betweenness! || q.degree! - p.degree! || cmp(p.id, q.id))
-      .slice(0, o.top),
-    brokers: (brokersOf.get(c.code) ?? [])
-      .filter((r) => bridging(r) > 0)
-      .sort((p, q) => bridging(q) - bridging(p) || (q.liaison ?? 0) - (p.liaison ?? 0) || cmp(p.id, q.id))
-      .slice(0, o.top),
-    gaps: gapsOf.get(c.code) ?? [],
-    recommendations: suggestionsOf.get(c.code) ?? [],
-    seriousGaps: (gapsOf.get(c.code) ?? []).filter((g) => g.severity >= 3).length,
-    ...(o.capabilities && {
-      capabilities: {
-        coverage: capabilitiesOf.get(c.code) ?? [],
-        gaps: capabilityGapsOf.get(c.code) ?? [],
-        municipalities: statesOf.get(c.code) ?? [],
-        reach: reachOf.get(c.code) ?? [],
-        ...(o.capability !== undefined && {
-          map: reportCapabilityMap(net, o.capabilities, { capability: o.capability, codes: (municipalOf.get(c.code) ?? []).map((m) => m.municipality), lang, ...(o.features && { features: o.features }) }, o.maps),
-        }),
-      },
-    }),
-  }));
+  const { counties, capabilitiesOf } = countySections(net, o, { coverage, municipal, summary, central, brokers, gaps, suggestions });
   const caps = o.capabilities;
+  const { latest, endedLinks, loaded, notes } = reportNotes(net, lang, counties, central, recommenderWarnings);
 
-  let latest: string | undefined;
-  for (const l of net.links) for (const d of [l.since, l.until]) if (d !== undefined && (latest === undefined || d > latest)) latest = d;
   const populationDates = [...new Set(net.geography.municipalities.map((m) => m.populationDate ?? String(m.populationYear)))].sort(cmp);
-
-  const loaded = net.loadReport ? loadSummary(net.loadReport) : undefined;
-  // The links of the report's area (national: all; else those with an end in one of its counties), as the county card counts them.
-  const areaCounties = net.scope.national ? undefined : new Set(counties.map((c) => c.coverage.county));
-  const inArea = (id: string) => areaCounties!.has(net.actor(id)?.county ?? '');
-  const areaLinks = areaCounties ? net.links.filter((l) => inArea(l.source) || inArea(l.target)) : net.links;
-  const endedLinks = net.date === undefined && latest !== undefined ? areaLinks.filter((l) => l.until !== undefined && l.until < latest!).length : 0;
-  const sampled = central.sampling && !central.sampling.exact ? central.sampling : undefined;
-  const notes = [
-    endedLinks > 0 ? messageCount(lang, 'report.note.ended', endedLinks, { total: areaLinks.length, date: formatDate(lang, latest!) }) : undefined,
-    loaded && loaded.rejected > 0 ? messageCount(lang, 'report.note.rejected', loaded.rejected, { total: loaded.rows }) : undefined,
-    loaded && loaded.warnings > 0 ? messageCount(lang, 'report.note.warnings', loaded.warnings) : undefined,
-    sampled ? message(lang, 'report.note.sampled', { sources: sampled.sources, actors: sampled.nodes, bound: formatNumber(lang, Number(sampled.betweennessErrorBound.toPrecision(2)), 6) }) : undefined,
-    ...recommenderWarnings,
-  ].filter((x): x is string => x !== undefined);
-
   return {
     lang,
     title: o.title ?? (counties.length === 1 && !net.scope.national ? message(lang, 'report.title.county', { county: counties[0]!.coverage.name }) : message(lang, 'report.title')),
@@ -272,6 +202,98 @@ export function buildReport(network: CooperationNetwork, options: ReportOptions 
       },
     }),
   };
+}
+
+/** Rows grouped by county once (a country may have hundreds of counties and hundreds of thousands of actors), in their original order. */
+function byCounty<T>(rows: readonly T[], countyOf: (row: T) => string | null | undefined): Map<string | null | undefined, T[]> {
+  const groups = new Map<string | null | undefined, T[]>();
+  for (const row of rows) {
+    const key = countyOf(row);
+    let list = groups.get(key);
+    if (!list) groups.set(key, (list = []));
+    list.push(row);
+  }
+  return groups;
+}
+
+/** The analyses a report's county sections are cut from. */
+interface ReportAnalyses {
+  coverage: readonly CountyCoverageRow[];
+  municipal: readonly MunicipalityCoverageRow[];
+  summary: readonly CountySummaryRow[];
+  central: readonly CentralityRow[];
+  brokers: readonly BrokerageRow[];
+  gaps: readonly GapRow[];
+  suggestions: readonly RecommendationRow[];
+}
+
+/** Each county's section: its rows of every analysis, its most central actors and brokers (`top` of each), and, with capabilities, its capability rows and map; and the capability coverage by county (the total's among them). */
+function countySections(net: CooperationNetwork, o: z.output<typeof ReportOptionsSchema> & { lang: Lang }, a: ReportAnalyses) {
+  const { lang } = o;
+  // The report needs a geography, so every actor with a county has role counts; null only when none has one.
+  const bridging = (r: BrokerageRow) => (r.liaison ?? 0) + (r.gatekeeper ?? 0) + (r.representative ?? 0);
+  const coverageOf = byCounty(a.coverage, (r) => r.county);
+  const summaryOf = byCounty(a.summary, (r) => r.county);
+  const municipalOf = byCounty(a.municipal, (r) => r.county);
+  const centralOf = byCounty(a.central, (r) => r.county);
+  const brokersOf = byCounty(a.brokers, (r) => r.county);
+  const gapsOf = byCounty(a.gaps, (g) => g.county);
+  const suggestionsOf = byCounty(a.suggestions, (r) => net.municipality(r.municipality)?.county);
+  const capabilityRows = o.capabilities ? capabilityCoverage(net, o.capabilities) : [];
+  const capabilityGapRows = o.capabilities ? capabilityGaps(net, o.capabilities, { lang }) : [];
+  const capabilitiesOf = byCounty(capabilityRows, (r) => r.county);
+  const capabilityGapsOf = byCounty(capabilityGapRows, (r) => r.county);
+  const statesOf = byCounty(o.capabilities ? capabilitiesByMunicipality(net, o.capabilities) : [], (r) => r.county);
+  const reachOf = byCounty(o.capabilities ? competenceReach(net, o.capabilities).filter((r) => r.state === 'no' || r.state === 'planned') : [], (r) => r.county);
+  const counties: CountySection[] = net.counties().map((c) => ({
+    coverage: coverageOf.get(c.code)![0]!,
+    summary: summaryOf.get(c.code)![0]!,
+    municipalities: municipalOf.get(c.code) ?? [],
+    central: (centralOf.get(c.code) ?? [])
+      .filter((r) => r.betweenness! > 0)
+      .sort((p, q) => q.betweenness! - p.betweenness! || q.degree! - p.degree! || cmp(p.id, q.id))
+      .slice(0, o.top),
+    brokers: (brokersOf.get(c.code) ?? [])
+      .filter((r) => bridging(r) > 0)
+      .sort((p, q) => bridging(q) - bridging(p) || (q.liaison ?? 0) - (p.liaison ?? 0) || cmp(p.id, q.id))
+      .slice(0, o.top),
+    gaps: gapsOf.get(c.code) ?? [],
+    recommendations: suggestionsOf.get(c.code) ?? [],
+    seriousGaps: (gapsOf.get(c.code) ?? []).filter((g) => g.severity >= 3).length,
+    ...(o.capabilities && {
+      capabilities: {
+        coverage: capabilitiesOf.get(c.code) ?? [],
+        gaps: capabilityGapsOf.get(c.code) ?? [],
+        municipalities: statesOf.get(c.code) ?? [],
+        reach: reachOf.get(c.code) ?? [],
+        ...(o.capability !== undefined && {
+          map: reportCapabilityMap(net, o.capabilities, { capability: o.capability, codes: (municipalOf.get(c.code) ?? []).map((m) => m.municipality), lang, ...(o.features && { features: o.features }) }, o.maps),
+        }),
+      },
+    }),
+  }));
+  return { counties, capabilitiesOf };
+}
+
+/** The report's data date (its latest link date), the links ended before it in the report's area, the load's summary, and the notes under the report: ended links, rejected rows, warnings, sampled betweenness, the recommender's warnings. */
+function reportNotes(net: CooperationNetwork, lang: Lang, counties: readonly CountySection[], central: { sampling: PathSampling | null }, recommenderWarnings: readonly string[]) {
+  let latest: string | undefined;
+  for (const l of net.links) for (const d of [l.since, l.until]) if (d !== undefined && (latest === undefined || d > latest)) latest = d;
+  const loaded = net.loadReport ? loadSummary(net.loadReport) : undefined;
+  // The links of the report's area (national: all; else those with an end in one of its counties), as the county card counts them.
+  const areaCounties = net.scope.national ? undefined : new Set(counties.map((c) => c.coverage.county));
+  const inArea = (id: string) => areaCounties!.has(net.actor(id)?.county ?? '');
+  const areaLinks = areaCounties ? net.links.filter((l) => inArea(l.source) || inArea(l.target)) : net.links;
+  const endedLinks = net.date === undefined && latest !== undefined ? areaLinks.filter((l) => l.until !== undefined && l.until < latest!).length : 0;
+  const sampled = central.sampling && !central.sampling.exact ? central.sampling : undefined;
+  const notes = [
+    endedLinks > 0 ? messageCount(lang, 'report.note.ended', endedLinks, { total: areaLinks.length, date: formatDate(lang, latest!) }) : undefined,
+    loaded && loaded.rejected > 0 ? messageCount(lang, 'report.note.rejected', loaded.rejected, { total: loaded.rows }) : undefined,
+    loaded && loaded.warnings > 0 ? messageCount(lang, 'report.note.warnings', loaded.warnings) : undefined,
+    sampled ? message(lang, 'report.note.sampled', { sources: sampled.sources, actors: sampled.nodes, bound: formatNumber(lang, Number(sampled.betweennessErrorBound.toPrecision(2)), 6) }) : undefined,
+    ...recommenderWarnings,
+  ].filter((x): x is string => x !== undefined);
+  return { latest, endedLinks, loaded, notes };
 }
 
 /** The area a network covers in words, in `lang`, as a report names it: the geography's name when national, else `Västerbottens län`, `2 län: A och B`, `3 kommuner (…) i A`. */
