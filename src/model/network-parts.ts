@@ -163,52 +163,61 @@ export function assembleParts(parts: NetworkParts, validate: boolean, columns?: 
     if (actor.municipality !== undefined) ownMunicipalities.add(actor.municipality);
     others.push(actor);
   });
-  const given = (parts.links ?? []) as readonly OwnedLink[];
-  // Checked copies (unknown keys dropped), so the network owns its link objects.
-  const links = validate
-    ? given.map((input, i) => {
-        const parsed = LinkSchema.safeParse(input);
-        if (!parsed.success) fail(`links[${i}]`, issue(parsed.error));
-        const link: OwnedLink = parsed.data!;
-        if (link.weight > MAX_LINK_WEIGHT) fail(`links[${i}]`, said('errors.create.weight', { max: MAX_LINK_WEIGHT }));
-        if (link.attributes) link.attributes = frozenAttributes(link.attributes);
-        if (input.origin) link.origin = { file: input.origin.file, row: input.origin.row };
-        return link;
-      })
-    : given;
-  // The municipalities the links name, in one plain loop (a generator over two million ends costs a second).
-  const linkMunicipalities = new Set<string>();
-  const municipalities = ix.municipality;
+  const links = checkedLinks((parts.links ?? []) as readonly OwnedLink[], validate, fail, issue);
+  const linkMunicipalities = municipalitiesOfLinks(ix.municipality, columns, links);
+  const given = parts.scope ?? 'all';
+  const scope: Scope =
+    typeof given === 'object' && 'description' in given
+      ? given
+      : given === 'infer'
+        ? inferScope(geography, [...ownMunicipalities, ...municipalityAttributes.keys()].map((code): Actor => ({ id: code, name: code, kind: 'municipality', municipality: code })), linkMunicipalities)
+        : resolveScope(geography, given as Exclude<ScopeOption, 'infer'>);
+  const municipalityActors = municipalityActorsOf(ix, [scope.municipalities, linkMunicipalities, ownMunicipalities, municipalityAttributes.keys()], municipalityAttributes);
+  return { actors: new ActorIndex(municipalityActors, otherColumns ?? others, places), links, scope };
+}
+
+/** The links of the parts, checked against the schema and copied (unknown keys dropped, so the network owns its link objects) when `validate`. */
+function checkedLinks(given: readonly OwnedLink[], validate: boolean, fail: (where: string, reason: Said) => never, issue: (error: z.ZodError) => Said): readonly OwnedLink[] {
+  if (!validate) return given;
+  return given.map((input, i) => {
+    const parsed = LinkSchema.safeParse(input);
+    if (!parsed.success) fail(`links[${i}]`, issue(parsed.error));
+    const link: OwnedLink = parsed.data!;
+    if (link.weight > MAX_LINK_WEIGHT) fail(`links[${i}]`, said('errors.create.weight', { max: MAX_LINK_WEIGHT }));
+    if (link.attributes) link.attributes = frozenAttributes(link.attributes);
+    if (input.origin) link.origin = { file: input.origin.file, row: input.origin.row };
+    return link;
+  });
+}
+
+/** The municipalities the links name, in one plain loop (a generator over two million ends costs a second); a loader's ends are numbers of its table of ids, each id used by a link looked at once. */
+function municipalitiesOfLinks(municipalities: ReadonlyMap<string, unknown>, columns: LinkColumns | undefined, links: readonly OwnedLink[]): Set<string> {
+  const out = new Set<string>();
   if (columns) {
-    // The loader's ends are numbers of its table of ids: each id used by a link is looked at once.
     const { ids, source, target } = columns.ends;
     const used = new Uint8Array(ids.length);
     for (let i = 0; i < columns.count; i++) used[source[i]!] = used[target[i]!] = 1;
-    for (let k = 0; k < ids.length; k++) if (used[k] === 1 && municipalities.has(ids[k]!)) linkMunicipalities.add(ids[k]!);
+    for (let k = 0; k < ids.length; k++) if (used[k] === 1 && municipalities.has(ids[k]!)) out.add(ids[k]!);
   }
   for (let i = 0; i < links.length; i++) {
     const l = links[i]!;
-    if (municipalities.has(l.source)) linkMunicipalities.add(l.source);
-    if (municipalities.has(l.target)) linkMunicipalities.add(l.target);
+    if (municipalities.has(l.source)) out.add(l.source);
+    if (municipalities.has(l.target)) out.add(l.target);
   }
-  const given_ = parts.scope ?? 'all';
-  const scope: Scope =
-    typeof given_ === 'object' && 'description' in given_
-      ? given_
-      : given_ === 'infer'
-        ? inferScope(geography, [...ownMunicipalities, ...municipalityAttributes.keys()].map((code): Actor => ({ id: code, name: code, kind: 'municipality', municipality: code })), linkMunicipalities)
-        : resolveScope(geography, given_ as Exclude<ScopeOption, 'infer'>);
-  const codes = new Set(scope.municipalities);
-  for (const code of linkMunicipalities) codes.add(code);
-  for (const code of ownMunicipalities) codes.add(code);
-  for (const c of municipalityAttributes.keys()) codes.add(c);
-  const municipalityActors: Actor[] = [];
+  return out;
+}
+
+/** The municipality actors of the given codes (the scope's, and those the data names), in code order, each with the attributes its municipality rows gave. */
+function municipalityActorsOf(ix: ReturnType<typeof indexGeography>, codeLists: readonly Iterable<string>[], municipalityAttributes: ReadonlyMap<string, Record<string, string>>): Actor[] {
+  const codes = new Set<string>();
+  for (const list of codeLists) for (const code of list) codes.add(code);
+  const out: Actor[] = [];
   for (const code of [...codes].sort(cmp)) {
     const m = ix.municipality.get(code)!;
     const actor: Actor = { id: m.code, name: m.name, kind: 'municipality', municipality: m.code, county: m.county };
     const attributes = municipalityAttributes.get(code);
     if (attributes && Object.keys(attributes).length > 0) actor.attributes = frozenAttributes(attributes);
-    municipalityActors.push(actor);
+    out.push(actor);
   }
-  return { actors: new ActorIndex(municipalityActors, otherColumns ?? others, places), links, scope };
+  return out;
 }
