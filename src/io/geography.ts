@@ -165,87 +165,8 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
   const name = options.name ?? (typeof from === 'string' ? folderName(from) : 'custom');
   const problems: Problem[] = [];
 
-  const countyTable = readTable(sources.counties, '(counties)');
-  const counties: County[] = [];
-  const cf = columnsOf(countyTable, GEOGRAPHY_COLUMNS.counties, ['code', 'name'], problems);
-  if (cf) {
-    const seen = new Set<string>();
-    for (const r of countyTable.records) {
-      const code = r.fields[cf.code!] ?? '';
-      const countyName = r.fields[cf.name!] ?? '';
-      if (code === '' || countyName === '') {
-        problems.push({ file: countyTable.file, row: r.row, ...because('geography.county_incomplete'), severity: 'error' });
-      } else if (seen.has(code)) {
-        problems.push({ file: countyTable.file, row: r.row, column: countyTable.header[cf.code!]!, value: code, ...because('geography.county_duplicate'), severity: 'error' });
-      } else if (code === 'total') {
-        problems.push({ file: countyTable.file, row: r.row, column: countyTable.header[cf.code!]!, value: code, ...because('geography.county_total'), severity: 'error' });
-      } else {
-        seen.add(code);
-        counties.push({ code, name: countyName });
-      }
-    }
-  }
-  const countyCodes = new Set(counties.map((c) => c.code));
-
-  const muniTable = readTable(sources.municipalities, '(municipalities)');
-  const muniColumns = checkHeader<keyof typeof GEOGRAPHY_COLUMNS.municipalities>(muniTable, GEOGRAPHY_COLUMNS.municipalities, ['code', 'name', 'county', 'population', 'populationYear', 'lat', 'lon'], problems);
-  const mf = muniColumns?.fields;
-  const municipalities: (Municipality & { islandGiven: boolean })[] = [];
-  const rejectedCodes = new Set<string>();
-  if (mf && muniColumns) {
-    const seen = new Set<string>();
-    for (const r of muniTable.records) {
-      const cell = (f: keyof typeof mf) => (mf[f] === undefined ? '' : (r.fields[mf[f]!] ?? ''));
-      const bad = (f: keyof typeof mf, code: ProblemCode) =>
-        problems.push({ file: muniTable.file, row: r.row, column: muniTable.header[mf[f]!]!, value: cell(f), ...because(code), severity: 'error' });
-      const before = problems.length;
-      const code = cell('code');
-      if (code === '') bad('code', 'geography.code_empty');
-      else if (seen.has(code)) bad('code', 'geography.code_duplicate');
-      if (cell('name') === '') bad('name', 'geography.name_empty');
-      const county = cell('county');
-      if (!countyCodes.has(county)) bad('county', 'geography.county_unknown');
-      // A decimal comma is fine where commas cannot be the delimiter (Swedish Excel).
-      const num = (text: string) => Number(decimalPoint(text, muniTable.delimiter));
-      const population = Number(cell('population'));
-      if (cell('population') === '' || !Number.isInteger(population) || population < 0) bad('population', 'geography.population');
-      const year = Number(cell('populationYear'));
-      if (!Number.isInteger(year)) bad('populationYear', 'geography.population_year');
-      const lat = num(cell('lat'));
-      const lon = num(cell('lon'));
-      if (cell('lat') === '' || !(lat >= -90 && lat <= 90)) bad('lat', 'geography.lat');
-      if (cell('lon') === '' || !(lon >= -180 && lon <= 180)) bad('lon', 'geography.lon');
-      const area = cell('areaKm2') === '' ? undefined : num(cell('areaKm2'));
-      if (area !== undefined && !(area >= 0)) bad('areaKm2', 'geography.area');
-      const islandText = cell('island').toLowerCase();
-      if (islandText !== '' && !BOOLEAN.has(islandText)) bad('island', 'geography.island');
-      const date = cell('populationDate');
-      if (date !== '' && !IsoDateSchema.safeParse(date).success) bad('populationDate', 'geography.population_date');
-      if (problems.length > before) {
-        if (code !== '') rejectedCodes.add(code);
-        continue;
-      }
-      seen.add(code);
-      const m: Municipality & { islandGiven: boolean } = {
-        code,
-        name: cell('name'),
-        county,
-        population,
-        populationYear: year,
-        lat,
-        lon,
-        island: BOOLEAN.get(islandText) ?? false,
-        islandGiven: islandText !== '',
-      };
-      if (date !== '') m.populationDate = date;
-      if (area !== undefined) m.areaKm2 = area;
-      for (const { index, name: column } of muniColumns.extra) {
-        const value = r.fields[index] ?? '';
-        if (value !== '') setAttribute(m, normaliseHeader(column), value);
-      }
-      municipalities.push(m);
-    }
-  }
+  const counties = readCounties(sources.counties, problems);
+  const { municipalities, rejectedCodes, file: muniFile } = readMunicipalities(sources.municipalities, new Set(counties.map((c) => c.code)), problems);
   const codes = new Set(municipalities.map((m) => m.code));
   const byCode = new Map(municipalities.map((m) => [m.code, m]));
   for (const source of sources.attributes ?? []) readAttributes(source, byCode, rejectedCodes, problems);
@@ -254,32 +175,12 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
   const kindsFile = options.kindsFile ?? (typeof from === 'string' && fileExists(joinPath(from, GEOGRAPHY_FOLDER_FILES.kinds)) ? joinPath(from, GEOGRAPHY_FOLDER_FILES.kinds) : undefined);
   const kinds = kindsFile === undefined ? undefined : readKindsFile(kindsFile, problems).words;
 
-  const adjTable = readTable(sources.adjacency, '(adjacency)');
-  const af = columnsOf(adjTable, GEOGRAPHY_COLUMNS.adjacency, ['a', 'b'], problems);
-  const pairs = new Map<string, Border>();
-  if (af) {
-    for (const r of adjTable.records) {
-      const a = r.fields[af.a!] ?? '';
-      const b = r.fields[af.b!] ?? '';
-      const before = problems.length;
-      for (const [field, value] of [['a', a], ['b', b]] as const) {
-        if (!codes.has(value)) {
-          const reason = because(rejectedCodes.has(value) ? 'geography.municipality_rejected' : 'geography.municipality_unknown');
-          problems.push({ file: adjTable.file, row: r.row, column: adjTable.header[af[field]!]!, value, ...reason, severity: 'error' });
-        }
-      }
-      if (a === b && a !== '') problems.push({ file: adjTable.file, row: r.row, value: a, ...because('geography.border_self'), severity: 'error' });
-      if (problems.length > before) continue;
-      const [x, y] = a < b ? [a, b] : [b, a];
-      pairs.set(`${x}\u0000${y}`, { a: x, b: y });
-    }
-  }
-  const borders = [...pairs.values()].sort((p, q) => (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
+  const borders = readBorders(sources.adjacency, codes, rejectedCodes, problems);
   const bordered = new Set(borders.flatMap((p) => [p.a, p.b]));
   for (const m of municipalities) {
     if (!m.islandGiven) m.island = !bordered.has(m.code);
     else if (m.island && bordered.has(m.code)) {
-      problems.push({ file: muniTable.file, row: 0, value: m.code, ...because('geography.island_borders', { name: m.name }), severity: 'warning' });
+      problems.push({ file: muniFile, row: 0, value: m.code, ...because('geography.island_borders', { name: m.name }), severity: 'warning' });
     }
   }
 
@@ -295,6 +196,124 @@ export function loadGeography(from: string | GeographySources, options: LoadGeog
   if (options.language !== undefined) geography.language = options.language;
   if (kinds !== undefined) geography.kinds = kinds;
   return GeographySchema.parse(geography) as Geography;
+}
+
+/** The counties file: each row a county (code and name), rows incomplete, repeated or named `total` refused. */
+function readCounties(source: TableSource, problems: Problem[]): County[] {
+  const table = readTable(source, '(counties)');
+  const counties: County[] = [];
+  const cf = columnsOf(table, GEOGRAPHY_COLUMNS.counties, ['code', 'name'], problems);
+  if (!cf) return counties;
+  const seen = new Set<string>();
+  for (const r of table.records) {
+    const code = r.fields[cf.code!] ?? '';
+    const countyName = r.fields[cf.name!] ?? '';
+    if (code === '' || countyName === '') {
+      problems.push({ file: table.file, row: r.row, ...because('geography.county_incomplete'), severity: 'error' });
+    } else if (seen.has(code)) {
+      problems.push({ file: table.file, row: r.row, column: table.header[cf.code!]!, value: code, ...because('geography.county_duplicate'), severity: 'error' });
+    } else if (code === 'total') {
+      problems.push({ file: table.file, row: r.row, column: table.header[cf.code!]!, value: code, ...because('geography.county_total'), severity: 'error' });
+    } else {
+      seen.add(code);
+      counties.push({ code, name: countyName });
+    }
+  }
+  return counties;
+}
+
+type MunicipalityField = keyof typeof GEOGRAPHY_COLUMNS.municipalities;
+
+/** The municipalities file: each valid row a municipality (island `islandGiven` when the file says), the codes of rows refused kept so the borders can say why they are unknown. */
+function readMunicipalities(source: TableSource, countyCodes: ReadonlySet<string>, problems: Problem[]) {
+  const table = readTable(source, '(municipalities)');
+  const columns = checkHeader<MunicipalityField>(table, GEOGRAPHY_COLUMNS.municipalities, ['code', 'name', 'county', 'population', 'populationYear', 'lat', 'lon'], problems);
+  const municipalities: (Municipality & { islandGiven: boolean })[] = [];
+  const rejectedCodes = new Set<string>();
+  const mf = columns?.fields;
+  if (!mf || !columns) return { municipalities, rejectedCodes, file: table.file };
+  const seen = new Set<string>();
+  // The row's cells and its problems, by field (one pair of functions for the file, not per row).
+  let fields: readonly string[] = [];
+  let row = 0;
+  const cell = (f: MunicipalityField) => (mf[f] === undefined ? '' : (fields[mf[f]!] ?? ''));
+  const bad = (f: MunicipalityField, code: ProblemCode) => problems.push({ file: table.file, row, column: table.header[mf[f]!]!, value: cell(f), ...because(code), severity: 'error' });
+  // A decimal comma is fine where commas cannot be the delimiter (Swedish Excel).
+  const num = (text: string) => Number(decimalPoint(text, table.delimiter));
+  for (const r of table.records) {
+    fields = r.fields;
+    row = r.row;
+    const before = problems.length;
+    const code = cell('code');
+    if (code === '') bad('code', 'geography.code_empty');
+    else if (seen.has(code)) bad('code', 'geography.code_duplicate');
+    if (cell('name') === '') bad('name', 'geography.name_empty');
+    const county = cell('county');
+    if (!countyCodes.has(county)) bad('county', 'geography.county_unknown');
+    const population = Number(cell('population'));
+    if (cell('population') === '' || !Number.isInteger(population) || population < 0) bad('population', 'geography.population');
+    const year = Number(cell('populationYear'));
+    if (!Number.isInteger(year)) bad('populationYear', 'geography.population_year');
+    const lat = num(cell('lat'));
+    const lon = num(cell('lon'));
+    if (cell('lat') === '' || !(lat >= -90 && lat <= 90)) bad('lat', 'geography.lat');
+    if (cell('lon') === '' || !(lon >= -180 && lon <= 180)) bad('lon', 'geography.lon');
+    const area = cell('areaKm2') === '' ? undefined : num(cell('areaKm2'));
+    if (area !== undefined && !(area >= 0)) bad('areaKm2', 'geography.area');
+    const islandText = cell('island').toLowerCase();
+    if (islandText !== '' && !BOOLEAN.has(islandText)) bad('island', 'geography.island');
+    const date = cell('populationDate');
+    if (date !== '' && !IsoDateSchema.safeParse(date).success) bad('populationDate', 'geography.population_date');
+    if (problems.length > before) {
+      if (code !== '') rejectedCodes.add(code);
+      continue;
+    }
+    seen.add(code);
+    const m: Municipality & { islandGiven: boolean } = {
+      code,
+      name: cell('name'),
+      county,
+      population,
+      populationYear: year,
+      lat,
+      lon,
+      island: BOOLEAN.get(islandText) ?? false,
+      islandGiven: islandText !== '',
+    };
+    if (date !== '') m.populationDate = date;
+    if (area !== undefined) m.areaKm2 = area;
+    for (const { index, name: column } of columns.extra) {
+      const value = r.fields[index] ?? '';
+      if (value !== '') setAttribute(m, normaliseHeader(column), value);
+    }
+    municipalities.push(m);
+  }
+  return { municipalities, rejectedCodes, file: table.file };
+}
+
+/** The adjacency file: each pair of known, distinct municipalities a border, once, sorted by its codes. */
+function readBorders(source: TableSource, codes: ReadonlySet<string>, rejectedCodes: ReadonlySet<string>, problems: Problem[]): Border[] {
+  const table = readTable(source, '(adjacency)');
+  const af = columnsOf(table, GEOGRAPHY_COLUMNS.adjacency, ['a', 'b'], problems);
+  const pairs = new Map<string, Border>();
+  if (af) {
+    for (const r of table.records) {
+      const a = r.fields[af.a!] ?? '';
+      const b = r.fields[af.b!] ?? '';
+      const before = problems.length;
+      for (const [field, value] of [['a', a], ['b', b]] as const) {
+        if (!codes.has(value)) {
+          const reason = because(rejectedCodes.has(value) ? 'geography.municipality_rejected' : 'geography.municipality_unknown');
+          problems.push({ file: table.file, row: r.row, column: table.header[af[field]!]!, value, ...reason, severity: 'error' });
+        }
+      }
+      if (a === b && a !== '') problems.push({ file: table.file, row: r.row, value: a, ...because('geography.border_self'), severity: 'error' });
+      if (problems.length > before) continue;
+      const [x, y] = a < b ? [a, b] : [b, a];
+      pairs.set(`${x}\u0000${y}`, { a: x, b: y });
+    }
+  }
+  return [...pairs.values()].sort((p, q) => (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
 }
 
 /** Set an own attribute (safe for keys such as `__proto__`). */
