@@ -56,55 +56,9 @@ export function defaultWords(): DemoWords {
 
 export function makeGeography(M: number, C: number, seed: number, links: number, words: DemoWords = defaultWords()): Layout {
   const rng = stageStream(seed, 1);
-  const heightKm = (BOX.north - BOX.south) * KM_PER_DEG_LAT;
-  const widthKm = (BOX.east - BOX.west) * KM_PER_DEG_LON;
-  const rows = Math.max(1, Math.round(Math.sqrt((M * heightKm) / widthKm)));
-  const cols = Math.ceil(M / rows);
-  const latStep = (BOX.north - BOX.south) / rows;
-  const lonStep = (BOX.east - BOX.west) / cols;
-  const cellKm = Math.sqrt(latStep * KM_PER_DEG_LAT * lonStep * KM_PER_DEG_LON);
-
-  // Cells: the first M of the grid, row by row from the south.
-  const cellRow = new Int32Array(M);
-  const cellCol = new Int32Array(M);
-  for (let i = 0; i < M; i++) {
-    cellRow[i] = Math.floor(i / cols);
-    cellCol[i] = i % cols;
-  }
-
-  // Counties: recursive bisection of the cells along the longer side, with
-  // random county weights, so counties are contiguous blocks of varied size.
-  const weights = Float64Array.from({ length: C }, () => 0.4 + 1.6 * rng());
-  const countyOfCell = new Int32Array(M);
-  let nextCounty = 0;
-  const split = (cells: number[], from: number, to: number): void => {
-    const k = to - from;
-    if (k === 1) {
-      const c = nextCounty++;
-      for (const cell of cells) countyOfCell[cell] = c;
-      return;
-    }
-    let minR = Infinity, maxR = -Infinity, minC = Infinity, maxC = -Infinity;
-    for (const cell of cells) {
-      minR = Math.min(minR, cellRow[cell]!);
-      maxR = Math.max(maxR, cellRow[cell]!);
-      minC = Math.min(minC, cellCol[cell]!);
-      maxC = Math.max(maxC, cellCol[cell]!);
-    }
-    const byRow = (maxR - minR + 1) * latStep * KM_PER_DEG_LAT >= (maxC - minC + 1) * lonStep * KM_PER_DEG_LON;
-    const [major, minor] = byRow ? [cellRow, cellCol] : [cellCol, cellRow];
-    cells.sort((a, b) => major[a]! - major[b]! || minor[a]! - minor[b]!);
-    const half = Math.floor(k / 2);
-    let wLeft = 0, wAll = 0;
-    for (let i = from; i < to; i++) {
-      wAll += weights[i]!;
-      if (i < from + half) wLeft += weights[i]!;
-    }
-    const n = Math.min(cells.length - (k - half), Math.max(half, Math.round((cells.length * wLeft) / wAll)));
-    split(cells.slice(0, n), from, from + half);
-    split(cells.slice(n), from + half, to);
-  };
-  split(Array.from({ length: M }, (_, i) => i), 0, C);
+  const grid = gridOf(M);
+  const { latStep, lonStep, cellKm, cellRow, cellCol } = grid;
+  const countyOfCell = bisectCounties(grid, C, rng);
 
   // Municipalities in county order, then from the south-west: codes follow that order.
   const order = Array.from({ length: M }, (_, i) => i).sort(
@@ -121,39 +75,9 @@ export function makeGeography(M: number, C: number, seed: number, links: number,
     county[i] = countyOfCell[cell]!;
   });
 
-  // Borders: grid neighbours, one diagonal in a third of the 2×2 squares, a
-  // few grid borders dropped; a few municipalities on the edge become islands.
-  const cellAt = (r: number, c: number) => (r < 0 || c < 0 || c >= cols || r * cols + c >= M ? -1 : r * cols + c);
-  const pairs = new Set<number>();
-  const addBorder = (p: number, q: number) => {
-    if (p < 0 || q < 0) return;
-    const [a, b] = indexOfCell[p]! < indexOfCell[q]! ? [indexOfCell[p]!, indexOfCell[q]!] : [indexOfCell[q]!, indexOfCell[p]!];
-    pairs.add(a * M + b);
-  };
-  for (let cell = 0; cell < M; cell++) {
-    const r = cellRow[cell]!;
-    const c = cellCol[cell]!;
-    if (rng() >= 0.06) addBorder(cell, cellAt(r, c + 1));
-    if (rng() >= 0.06) addBorder(cell, cellAt(r + 1, c));
-    const diagonal = rng();
-    if (diagonal < 0.17) addBorder(cell, cellAt(r + 1, c + 1));
-    else if (diagonal < 0.34) addBorder(cellAt(r, c + 1), cellAt(r + 1, c));
-  }
-  const islands = new Set<number>();
-  const edgeCells = [];
-  for (let cell = 0; cell < M; cell++) {
-    const r = cellRow[cell]!;
-    const c = cellCol[cell]!;
-    if (r === 0 || c === 0 || c === cols - 1 || cellAt(r + 1, c) < 0) edgeCells.push(indexOfCell[cell]!);
-  }
-  edgeCells.sort((a, b) => a - b);
-  for (let k = Math.floor(M / 250); k > 0 && edgeCells.length > 0; k--) {
-    islands.add(edgeCells.splice(Math.floor(rng() * edgeCells.length), 1)[0]!);
-  }
+  const sortedPairs = gridBorders(grid, indexOfCell, rng);
   const borderList: Border[] = [];
   const borders: number[][] = Array.from({ length: M }, () => []);
-  const sortedPairs = [...pairs].filter((p) => !islands.has(Math.floor(p / M)) && !islands.has(p % M)).sort((p, q) => p - q);
-
   const width = Math.max(4, String(M).length);
   const codes = Array.from({ length: M }, (_, i) => pad(i + 1, width));
   for (const p of sortedPairs) {
@@ -198,4 +122,98 @@ export function makeGeography(M: number, C: number, seed: number, links: number,
     source: `Invented by syntheticNetwork (seed ${seed}, ${links} links, ${M} municipalities, ${C} counties): not a real country.`,
   };
   return { geography, row, col, population, county, borders, cellKm, countyCodes };
+}
+
+/** The grid of M cells over the box: rows and columns of about square cells (of `cellKm`), the first M filled row by row from the south. */
+function gridOf(M: number) {
+  const heightKm = (BOX.north - BOX.south) * KM_PER_DEG_LAT;
+  const widthKm = (BOX.east - BOX.west) * KM_PER_DEG_LON;
+  const rows = Math.max(1, Math.round(Math.sqrt((M * heightKm) / widthKm)));
+  const cols = Math.ceil(M / rows);
+  const latStep = (BOX.north - BOX.south) / rows;
+  const lonStep = (BOX.east - BOX.west) / cols;
+  const cellKm = Math.sqrt(latStep * KM_PER_DEG_LAT * lonStep * KM_PER_DEG_LON);
+  const cellRow = new Int32Array(M);
+  const cellCol = new Int32Array(M);
+  for (let i = 0; i < M; i++) {
+    cellRow[i] = Math.floor(i / cols);
+    cellCol[i] = i % cols;
+  }
+  return { M, cols, latStep, lonStep, cellKm, cellRow, cellCol };
+}
+type Grid = ReturnType<typeof gridOf>;
+
+/** Counties: recursive bisection of the cells along the longer side, with random county weights (C draws), so counties are contiguous blocks of varied size. The county of each cell. */
+function bisectCounties(grid: Grid, C: number, rng: () => number): Int32Array {
+  const { M, latStep, lonStep, cellRow, cellCol } = grid;
+  const weights = Float64Array.from({ length: C }, () => 0.4 + 1.6 * rng());
+  const countyOfCell = new Int32Array(M);
+  let nextCounty = 0;
+  const split = (cells: number[], from: number, to: number): void => {
+    const k = to - from;
+    if (k === 1) {
+      const c = nextCounty++;
+      for (const cell of cells) countyOfCell[cell] = c;
+      return;
+    }
+    let minR = Infinity, maxR = -Infinity, minC = Infinity, maxC = -Infinity;
+    for (const cell of cells) {
+      minR = Math.min(minR, cellRow[cell]!);
+      maxR = Math.max(maxR, cellRow[cell]!);
+      minC = Math.min(minC, cellCol[cell]!);
+      maxC = Math.max(maxC, cellCol[cell]!);
+    }
+    const byRow = (maxR - minR + 1) * latStep * KM_PER_DEG_LAT >= (maxC - minC + 1) * lonStep * KM_PER_DEG_LON;
+    const [major, minor] = byRow ? [cellRow, cellCol] : [cellCol, cellRow];
+    cells.sort((a, b) => major[a]! - major[b]! || minor[a]! - minor[b]!);
+    const half = Math.floor(k / 2);
+    let wLeft = 0, wAll = 0;
+    for (let i = from; i < to; i++) {
+      wAll += weights[i]!;
+      if (i < from + half) wLeft += weights[i]!;
+    }
+    const n = Math.min(cells.length - (k - half), Math.max(half, Math.round((cells.length * wLeft) / wAll)));
+    split(cells.slice(0, n), from, from + half);
+    split(cells.slice(n), from + half, to);
+  };
+  split(Array.from({ length: M }, (_, i) => i), 0, C);
+  return countyOfCell;
+}
+
+/**
+ * Borders: grid neighbours, one diagonal in a third of the 2×2 squares, a
+ * few grid borders dropped; a few municipalities on the edge become islands
+ * (one in 250). The pairs as `a × M + b` of municipality indices, a < b,
+ * sorted, the islands' left out.
+ */
+function gridBorders(grid: Grid, indexOfCell: Int32Array, rng: () => number): number[] {
+  const { M, cols, cellRow, cellCol } = grid;
+  const cellAt = (r: number, c: number) => (r < 0 || c < 0 || c >= cols || r * cols + c >= M ? -1 : r * cols + c);
+  const pairs = new Set<number>();
+  const addBorder = (p: number, q: number) => {
+    if (p < 0 || q < 0) return;
+    const [a, b] = indexOfCell[p]! < indexOfCell[q]! ? [indexOfCell[p]!, indexOfCell[q]!] : [indexOfCell[q]!, indexOfCell[p]!];
+    pairs.add(a * M + b);
+  };
+  for (let cell = 0; cell < M; cell++) {
+    const r = cellRow[cell]!;
+    const c = cellCol[cell]!;
+    if (rng() >= 0.06) addBorder(cell, cellAt(r, c + 1));
+    if (rng() >= 0.06) addBorder(cell, cellAt(r + 1, c));
+    const diagonal = rng();
+    if (diagonal < 0.17) addBorder(cell, cellAt(r + 1, c + 1));
+    else if (diagonal < 0.34) addBorder(cellAt(r, c + 1), cellAt(r + 1, c));
+  }
+  const islands = new Set<number>();
+  const edgeCells = [];
+  for (let cell = 0; cell < M; cell++) {
+    const r = cellRow[cell]!;
+    const c = cellCol[cell]!;
+    if (r === 0 || c === 0 || c === cols - 1 || cellAt(r + 1, c) < 0) edgeCells.push(indexOfCell[cell]!);
+  }
+  edgeCells.sort((a, b) => a - b);
+  for (let k = Math.floor(M / 250); k > 0 && edgeCells.length > 0; k--) {
+    islands.add(edgeCells.splice(Math.floor(rng() * edgeCells.length), 1)[0]!);
+  }
+  return [...pairs].filter((p) => !islands.has(Math.floor(p / M)) && !islands.has(p % M)).sort((p, q) => p - q);
 }
