@@ -90,10 +90,22 @@ export type Places = ReturnType<typeof placesFrame>;
  * `allowed` on municipality indices).
  */
 export function placeGaps(f: Places, words: DemoWords, plan: GapPlan) {
-  const { ix, ms, mun, countyOf, counties, borders, stream } = f;
-  const g = stream(plan.stream);
+  const g = f.stream(plan.stream);
   const reserved = new Set<string>();
+  // The stages draw from one stream, in this order.
+  const { weakCounties, noCrossCounty, noCross, noCrossOf } = weakCountiesOf(f, words, plan, g, reserved);
+  const isolated = isolatedOf(f, plan, weakCounties, g, reserved);
+  const { bridges, dependentHub } = bridgesOf(f, plan, weakCounties, g, reserved);
+  const missingKind = missingKindsOf(f, plan, g, reserved);
+  const rule = gapRule(f, { isolated, noCross, dependentHub, noCrossCounty });
+  return { weakCounties, noCrossCounty, noCross, noCrossOf, isolated, dependentHub, bridges, missingKind, weak: new Set(weakCounties), ...rule };
+}
 
+type Draw = () => number;
+
+/** The weak counties, the county without cross-county links, and in each weak county a third of its municipalities, from its smaller two thirds, without cross-municipal links. */
+function weakCountiesOf(f: Places, words: DemoWords, plan: GapPlan, g: Draw, reserved: Set<string>) {
+  const { ix, counties } = f;
   const weakEligible = counties.filter((c) => !words.neverWeak.includes(c.code) && (ix.municipalitiesOf.get(c.code)?.length ?? 0) >= 7);
   const weakCounties = shuffled(weakEligible, g)
     .slice(0, plan.weakCounties)
@@ -103,8 +115,6 @@ export function placeGaps(f: Places, words: DemoWords, plan: GapPlan) {
     (c) => !weakCounties.includes(c.code) && !words.neverWithoutCrossCounty.includes(c.code) && (ix.municipalitiesOf.get(c.code)?.length ?? 0) >= 5,
   );
   const noCrossCounty = plan.crossCountyGap ? shuffled(nccEligible, g)[0]?.code : undefined;
-
-  // Municipalities without cross-municipal links: a third of each weak county, from its smaller two thirds.
   const noCross = new Set<string>();
   const noCrossOf = new Map<string, string[]>();
   for (const c of weakCounties) {
@@ -120,24 +130,29 @@ export function placeGaps(f: Places, words: DemoWords, plan: GapPlan) {
       reserved.add(code);
     }
   }
+  return { weakCounties, noCrossCounty, noCross, noCrossOf };
+}
 
-  // Isolated: small mainland municipalities, each in another county, outside the weak ones.
+/** Isolated: small mainland municipalities, each in another county, outside the weak ones. */
+function isolatedOf(f: Places, plan: GapPlan, weakCounties: readonly string[], g: Draw, reserved: Set<string>): Set<string> {
   const isolated = new Set<string>();
-  {
-    const used = new Set<string>();
-    for (const m of shuffled(
-      ms.filter((m) => m.population < SMALL_POPULATION && !m.island && !weakCounties.includes(m.county)),
-      g,
-    )) {
-      if (isolated.size === plan.isolated) break;
-      if (used.has(m.county)) continue;
-      used.add(m.county);
-      isolated.add(m.code);
-      reserved.add(m.code);
-    }
+  const used = new Set<string>();
+  for (const m of shuffled(
+    f.ms.filter((m) => m.population < SMALL_POPULATION && !m.island && !weakCounties.includes(m.county)),
+    g,
+  )) {
+    if (isolated.size === plan.isolated) break;
+    if (used.has(m.county)) continue;
+    used.add(m.county);
+    isolated.add(m.code);
+    reserved.add(m.code);
   }
+  return isolated;
+}
 
-  // Bridges: a hub whose small bordering neighbours cooperate with no one else.
+/** Bridges: a hub whose small bordering neighbours of its county (each bordering someone else too) cooperate with no one else. */
+function bridgesOf(f: Places, plan: GapPlan, weakCounties: readonly string[], g: Draw, reserved: Set<string>) {
+  const { ms, mun, borders } = f;
   const dependentHub = new Map<string, string>();
   const bridges: { hub: string; dependents: string[] }[] = [];
   for (const want of plan.bridges) {
@@ -167,40 +182,45 @@ export function placeGaps(f: Places, words: DemoWords, plan: GapPlan) {
       break;
     }
   }
+  return { bridges, dependentHub };
+}
 
-  // Municipalities that are not linked to any actor of one partner kind, though such actors exist there.
+/** Municipalities that are not linked to any actor of one partner kind, though such actors exist there: half religious (one of them larger), half civil society. */
+function missingKindsOf(f: Places, plan: GapPlan, g: Draw, reserved: Set<string>): Map<string, 'religious' | 'civil_society'> {
   const missingKind = new Map<string, 'religious' | 'civil_society'>();
-  if (plan.missingKinds > 0) {
-    const pool = shuffled(
-      ms.filter((m) => !reserved.has(m.code)),
-      g,
-    );
-    // one larger municipality among the religious ones, so the gap is not only in small places
-    const large = pool.find((m) => m.population >= 50_000);
-    if (large) missingKind.set(large.code, 'religious');
-    for (const m of pool) {
-      if (missingKind.size >= plan.missingKinds) break;
-      if (missingKind.has(m.code)) continue;
-      const religiousSoFar = [...missingKind.values()].filter((k) => k === 'religious').length;
-      missingKind.set(m.code, religiousSoFar < Math.ceil(plan.missingKinds / 2) ? 'religious' : 'civil_society');
-    }
-    for (const code of missingKind.keys()) reserved.add(code);
+  if (plan.missingKinds <= 0) return missingKind;
+  const pool = shuffled(
+    f.ms.filter((m) => !reserved.has(m.code)),
+    g,
+  );
+  // one larger municipality among the religious ones, so the gap is not only in small places
+  const large = pool.find((m) => m.population >= 50_000);
+  if (large) missingKind.set(large.code, 'religious');
+  for (const m of pool) {
+    if (missingKind.size >= plan.missingKinds) break;
+    if (missingKind.has(m.code)) continue;
+    const religiousSoFar = [...missingKind.values()].filter((k) => k === 'religious').length;
+    missingKind.set(m.code, religiousSoFar < Math.ceil(plan.missingKinds / 2) ? 'religious' : 'civil_society');
   }
+  for (const code of missingKind.keys()) reserved.add(code);
+  return missingKind;
+}
 
-  const weak = new Set(weakCounties);
-  // The rule on municipality indices (node m is ms[m]), for the stages that loop over millions of pairs; crossAllowed reads it by code.
+/** The rule that keeps the gaps, on municipality indices (node m is ms[m]) for the stages that loop over millions of pairs (`allowed`), and by code (`crossAllowed`). */
+function gapRule(f: Places, gaps: { isolated: ReadonlySet<string>; noCross: ReadonlySet<string>; dependentHub: ReadonlyMap<string, string>; noCrossCounty: string | undefined }) {
+  const { ms, counties } = f;
   const M = ms.length;
   const index = f.msIndex;
   const countyIndex = new Map(counties.map((c, i) => [c.code, i]));
   const county = Int32Array.from(ms, (m) => countyIndex.get(m.county)!);
-  const noCrossCountyIndex = noCrossCounty === undefined ? -1 : countyIndex.get(noCrossCounty)!;
+  const noCrossCountyIndex = gaps.noCrossCounty === undefined ? -1 : countyIndex.get(gaps.noCrossCounty)!;
   /** 1 for a municipality without any link; 2 for one without cross-municipal links (a weak county's). */
   const apart = new Uint8Array(M);
-  for (const code of isolated) apart[index.get(code)!] = 1;
-  for (const code of noCross) apart[index.get(code)!] = 2;
+  for (const code of gaps.isolated) apart[index.get(code)!] = 1;
+  for (const code of gaps.noCross) apart[index.get(code)!] = 2;
   /** A bridge dependent's hub, plus one (0: none). */
   const hubOf = new Int32Array(M);
-  for (const [d, h] of dependentHub) hubOf[index.get(d)!] = index.get(h)! + 1;
+  for (const [d, h] of gaps.dependentHub) hubOf[index.get(d)!] = index.get(h)! + 1;
   /** May actors of municipalities a and b (indices) be linked, which would tie a and b? */
   const allowed = (a: number, b: number): boolean => {
     if (a === b || apart[a] || apart[b]) return false;
@@ -211,6 +231,6 @@ export function placeGaps(f: Places, words: DemoWords, plan: GapPlan) {
   };
   const crossAllowed = (a: string, b: string): boolean => allowed(index.get(a)!, index.get(b)!);
   const isolatedIx = Uint8Array.from(apart, (x) => (x === 1 ? 1 : 0));
-  return { weakCounties, noCrossCounty, noCross, noCrossOf, isolated, dependentHub, bridges, missingKind, weak, crossAllowed, allowed, hubOf, isolatedIx, county };
+  return { crossAllowed, allowed, hubOf, isolatedIx, county };
 }
 export type Gaps = ReturnType<typeof placeGaps>;
