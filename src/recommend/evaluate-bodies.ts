@@ -260,18 +260,7 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
   const ev = networkEvidence(net, o.via, groups, before);
   const roles = groupRoles(ev, o.countyWide);
   const specs: FeatureSpec[] = o.features ?? availableFeatures(net, DEFAULT_FEATURES).specs;
-  const hasFields = ev.groups.some((g, i) => roles.eligible(i) && knownFields(g.group).length > 0);
-  const regionKnown = hasAttribute(net.geography, o.regionAttribute);
-  const methods = (o.methods ?? BODY_METHODS.filter((m) => (m !== 'samverkan_field' || (hasFields && !o.model)) && (m !== 'same_region_nearest' || regionKnown))).filter(
-    (m, i, all) => all.indexOf(m) === i,
-  );
-  if (o.reference !== undefined && !methods.includes(o.reference)) throw new OptionsError(FN, 'reference', said('errors.evaluate.referenceNotRun', { reference: o.reference, methods: methods.join(', ') }));
-  const reference: BodyMethod = o.reference ?? (methods.includes('samverkan') ? 'samverkan' : methods[0]!);
-  if (methods.includes('samverkan_field') && !hasFields) throw new OptionsError(FN, 'methods', said('errors.evaluate.fieldNeedsFields'));
-  if (methods.includes('samverkan_field') && o.model && !o.model.field) throw new OptionsError(FN, 'methods', said('errors.model.noFieldVariant', { model: JSON.stringify(o.model.id) }));
-  if (methods.includes('same_region_nearest') && !regionKnown) {
-    throw new OptionsError(FN, 'methods', said('errors.evaluate.regionMissing', { attribute: JSON.stringify(o.regionAttribute), geography: geographyWords(net.geography) }));
-  }
+  const { methods, reference } = bodyMethods(net, o, ev, roles);
 
   // Which groups are cases, which are evidence, and the folds.
   const at = o.since;
@@ -287,45 +276,9 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
     // An ArgumentError, as the ties protocol's (test/model/errors.test.ts): the network cannot answer on that date.
     throw new ArgumentError(saidIn(FN, at === undefined ? said('errors.evaluate.noCase', { n: tested.length }) : said('errors.evaluate.noCaseSince', { date: at })));
   }
-  // A fold is the groups its refit leaves out. The county folds leave out every eligible group of the
-  // county, with or without a case, so the model of a county's cases has seen no group of it.
-  const folds: number[][] =
-    at !== undefined
-      ? [caseGroups]
-      : o.folds === 'loo'
-        ? caseGroups.map((g) => [g])
-        : o.folds === 'county'
-          ? countyFolds(ev, tested).filter((fold) => fold.some((g) => testCases.get(g)!.length > 0))
-          : (() => {
-              const K = Math.min(o.folds as number, caseGroups.length);
-              const out: number[][] = Array.from({ length: K }, () => []);
-              shuffled(caseGroups, createRng(o.seed)).forEach((g, i) => out[i % K]!.push(g));
-              return out.map((f) => f.sort((a, b) => a - b));
-            })();
+  const folds = bodyFolds(ev, o, tested, caseGroups, testCases);
 
-  // The learned models, per fold: fitted on the cases of the groups outside the fold, computed without the fold's groups.
-  const learned = methods.includes('samverkan') || methods.includes('samverkan_field');
-  const modelOf = new Map<number, { default?: ModelVariant; field?: ModelVariant }>();
-  const fieldSpecs = [...specs, FIELD_FEATURE];
-  folds.forEach((fold, done) => {
-    if (learned && !o.model) {
-      const inFold = new Set(fold);
-      const trainingEvidence = (i: number) => evidence(i) && !inFold.has(i);
-      const training = ev.groups.map((_, i) => i).filter((i) => roles.eligible(i) && trainingEvidence(i));
-      const fit = (s: FeatureSpec[], field: boolean) => {
-        const cases = training.flatMap((g) => groupCases(ev, g, trainingEvidence, s, field));
-        return toVariant(s, fitCases(cases, s.length, o.l2, o.l2Grid, o.innerFolds, o.seed));
-      };
-      const models = {
-        ...(methods.includes('samverkan') && { default: fit(specs, false) }),
-        ...(methods.includes('samverkan_field') && { field: fit(fieldSpecs, true) }),
-      };
-      for (const g of fold) modelOf.set(g, models);
-    } else if (o.model) {
-      for (const g of fold) modelOf.set(g, { default: o.model.default, ...(o.model.field && { field: o.model.field }) });
-    }
-    o.onProgress?.(done + 1, folds.length);
-  });
+  const modelOf = foldModels(ev, o, roles, folds, methods, specs, evidence);
 
   // Score every case with every method.
   const full = methods.includes('weighted') ? evidenceOf(before, o.via) : undefined;
@@ -377,6 +330,68 @@ export function evaluateBodies(net: CooperationNetwork, options: BodyEvaluateOpt
     enumerable: false,
   });
   return out as BodyEvaluation;
+}
+
+type ParsedBodyOptions = z.output<typeof BodyEvaluateOptionsSchema>;
+
+/** The methods to run (the options' or every one the network can run: the field variant with fields of cooperation, the region baseline with the region attribute) and the reference of the paired differences; refused when one asked for cannot run. */
+function bodyMethods(net: CooperationNetwork, o: ParsedBodyOptions, ev: ReturnType<typeof networkEvidence>, roles: ReturnType<typeof groupRoles>): { methods: BodyMethod[]; reference: BodyMethod } {
+  const hasFields = ev.groups.some((g, i) => roles.eligible(i) && knownFields(g.group).length > 0);
+  const regionKnown = hasAttribute(net.geography, o.regionAttribute);
+  const methods = (o.methods ?? BODY_METHODS.filter((m) => (m !== 'samverkan_field' || (hasFields && !o.model)) && (m !== 'same_region_nearest' || regionKnown))).filter(
+    (m, i, all) => all.indexOf(m) === i,
+  );
+  if (o.reference !== undefined && !methods.includes(o.reference)) throw new OptionsError(FN, 'reference', said('errors.evaluate.referenceNotRun', { reference: o.reference, methods: methods.join(', ') }));
+  const reference: BodyMethod = o.reference ?? (methods.includes('samverkan') ? 'samverkan' : methods[0]!);
+  if (methods.includes('samverkan_field') && !hasFields) throw new OptionsError(FN, 'methods', said('errors.evaluate.fieldNeedsFields'));
+  if (methods.includes('samverkan_field') && o.model && !o.model.field) throw new OptionsError(FN, 'methods', said('errors.model.noFieldVariant', { model: JSON.stringify(o.model.id) }));
+  if (methods.includes('same_region_nearest') && !regionKnown) {
+    throw new OptionsError(FN, 'methods', said('errors.evaluate.regionMissing', { attribute: JSON.stringify(o.regionAttribute), geography: geographyWords(net.geography) }));
+  }
+  return { methods, reference };
+}
+
+/**
+ * The folds: the groups each refit leaves out. The temporal protocol has one
+ * (every case group); the county folds leave out every eligible group of the
+ * county, with or without a case, so the model of a county's cases has seen
+ * no group of it; K folds deal the case groups out by a seeded shuffle.
+ */
+function bodyFolds(ev: ReturnType<typeof networkEvidence>, o: ParsedBodyOptions, tested: readonly number[], caseGroups: number[], testCases: ReadonlyMap<number, readonly unknown[]>): number[][] {
+  if (o.since !== undefined) return [caseGroups];
+  if (o.folds === 'loo') return caseGroups.map((g) => [g]);
+  if (o.folds === 'county') return countyFolds(ev, tested).filter((fold) => fold.some((g) => testCases.get(g)!.length > 0));
+  const K = Math.min(o.folds as number, caseGroups.length);
+  const out: number[][] = Array.from({ length: K }, () => []);
+  shuffled(caseGroups, createRng(o.seed)).forEach((g, i) => out[i % K]!.push(g));
+  return out.map((f) => f.sort((a, b) => a - b));
+}
+
+/** The learned models, per case group: fitted on the cases of the groups outside its fold, computed without the fold's groups (or the given model for all). */
+function foldModels(ev: ReturnType<typeof networkEvidence>, o: ParsedBodyOptions, roles: ReturnType<typeof groupRoles>, folds: readonly number[][], methods: readonly BodyMethod[], specs: FeatureSpec[], evidence: (i: number) => boolean) {
+  const learned = methods.includes('samverkan') || methods.includes('samverkan_field');
+  const modelOf = new Map<number, { default?: ModelVariant; field?: ModelVariant }>();
+  const fieldSpecs = [...specs, FIELD_FEATURE];
+  folds.forEach((fold, done) => {
+    if (learned && !o.model) {
+      const inFold = new Set(fold);
+      const trainingEvidence = (i: number) => evidence(i) && !inFold.has(i);
+      const training = ev.groups.map((_, i) => i).filter((i) => roles.eligible(i) && trainingEvidence(i));
+      const fit = (s: FeatureSpec[], field: boolean) => {
+        const cases = training.flatMap((g) => groupCases(ev, g, trainingEvidence, s, field));
+        return toVariant(s, fitCases(cases, s.length, o.l2, o.l2Grid, o.innerFolds, o.seed));
+      };
+      const models = {
+        ...(methods.includes('samverkan') && { default: fit(specs, false) }),
+        ...(methods.includes('samverkan_field') && { field: fit(fieldSpecs, true) }),
+      };
+      for (const g of fold) modelOf.set(g, models);
+    } else if (o.model) {
+      for (const g of fold) modelOf.set(g, { default: o.model.default, ...(o.model.field && { field: o.model.field }) });
+    }
+    o.onProgress?.(done + 1, folds.length);
+  });
+  return modelOf;
 }
 
 /** Refuse an option the body protocol would ignore (a caller who sets it expects it to change the figures). */
