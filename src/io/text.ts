@@ -151,7 +151,12 @@ class BinaryCheck {
 
   /** Bytes known to be printable ASCII (or UTF-8 sequences of more than one byte), tabs and line ends (lines read by the byte-level tokenizer): no control bytes to count. */
   addAscii(bytes: Uint8Array): void {
-    if (this.head.length < HEAD) this.add(bytes);
+    // Only the head is kept (for the UTF-16 verdict); the rest has no byte to count (a first chunk of megabytes was scanned whole).
+    const need = HEAD - this.head.length;
+    if (need > 0 && bytes.length > need) {
+      this.add(bytes.subarray(0, need));
+      this.total += bytes.length - need;
+    } else if (need > 0) this.add(bytes);
     else this.total += bytes.length;
   }
 
