@@ -344,6 +344,8 @@ export function loadInput({ values, flags }: FlagArgs, io: CliIO, use: Capabilit
     net = net.asOf(asOf);
     description = message(lang, 'cli.note.asOf', { description, date: asOf });
   }
+  // Without input files the command runs on a dataset: said once here, for every command.
+  if (!quiet && !values.actors && !values.links && !values.dataset && !values.graph) io.stderr.write(`samverkan: ${message(messageLang(values), 'cli.note.noInput', { description })}\n`);
   return { net, description, lang, ...(country && { country }), ...capabilities };
 }
 

@@ -11,7 +11,7 @@ import { cliFlag, flagsOf, libraryFlag, optionsOf, type FlagTable } from '../fla
 import { INPUT_GROUP, loadInput, noteCapabilities } from '../input.js';
 import { capabilityGapsAsGapRows, withCapabilityCounts } from './capabilities.js';
 import { emit, formatOf, OUTPUT_GROUP } from '../output.js';
-import { announce, defineCommand, noteSampling, PATH_GROUP, pathOptions, printRows, ROWS_GROUP, shapeRows, warnUnknownKinds } from './shared.js';
+import { defineCommand, noteSampling, PATH_GROUP, pathOptions, printRows, ROWS_GROUP, shapeRows, warnUnknownKinds } from './shared.js';
 
 /** The groups after a command's own flags: input, output, rows. */
 const COMMON_GROUPS = [INPUT_GROUP, OUTPUT_GROUP, ROWS_GROUP];
@@ -29,8 +29,7 @@ export const centralityCommand = defineCommand({
   groups: [{ title: 'cli.help.options', flags: CENTRALITY_FLAGS }, PATH_GROUP, ...COMMON_GROUPS],
   examples: ['samverkan centrality --measures betweenness,degree --sort betweenness --top 10'],
   run({ values, flags }, io) {
-    const { net, description, lang } = loadInput({ values, flags }, io);
-    announce(description, values, io);
+    const { net, lang } = loadInput({ values, flags }, io);
     const { aggregate, network, ...common } = optionsOf(CENTRALITY_FLAGS, flags);
     warnUnknownKinds(net, common.kinds, 'kinds', io, lang);
     if (network === 'municipalities' && common.kinds !== undefined) throw new UsageError(message(lang, 'cli.error.kindsWithMunicipalities', { flag: '--kinds' }));
@@ -56,8 +55,7 @@ export const brokerageCommand = defineCommand({
   groups: [{ title: 'cli.help.options', flags: BROKERAGE_FLAGS }, ...COMMON_GROUPS],
   examples: ['samverkan brokerage --sort liaison --top 10'],
   run({ values, flags }, io) {
-    const { net, description, lang } = loadInput({ values, flags }, io);
-    announce(description, values, io);
+    const { net, lang } = loadInput({ values, flags }, io);
     const options = optionsOf(BROKERAGE_FLAGS, flags);
     warnUnknownKinds(net, options.kinds, 'kinds', io, lang);
     printRows(brokerage(net, options), { values, flags }, io);
@@ -77,8 +75,7 @@ export const structureCommand = defineCommand({
   renamedFlags: { scope: 'within' },
   examples: ['samverkan structure --show articulation --network municipalities'],
   run({ values, flags }, io) {
-    const { net, description, lang } = loadInput({ values, flags }, io);
-    announce(description, values, io);
+    const { net, lang } = loadInput({ values, flags }, io);
     const { show = 'articulation' } = flagsOf(STRUCTURE_FLAGS, flags);
     const { within, network } = optionsOf(STRUCTURE_FLAGS, flags);
     if (show !== 'articulation' && within) throw new UsageError(message(lang, 'cli.error.withinArticulation'));
@@ -108,8 +105,7 @@ export const communitiesCommand = defineCommand({
   groups: [{ title: 'cli.help.options', flags: COMMUNITIES_FLAGS }, ...COMMON_GROUPS],
   examples: ['samverkan communities --network municipalities --seed 7'],
   run({ values, flags }, io) {
-    const { net, description, lang } = loadInput({ values, flags }, io);
-    announce(description, values, io);
+    const { net, lang } = loadInput({ values, flags }, io);
     const { show = 'summary', unweighted } = flagsOf(COMMUNITIES_FLAGS, flags);
     const result = communities(net, { ...optionsOf(COMMUNITIES_FLAGS, flags), weighted: unweighted !== true });
     const rows: readonly object[] = show === 'assignments' ? result.assignments : show === 'counties' ? result.byCounty : result.summary;
@@ -139,8 +135,7 @@ export const coverageCommand = defineCommand({
   renamedFlags: { kinds: 'partner-kinds' },
   run({ values, flags }, io) {
     const input = loadInput({ values, flags }, io, 'use');
-    const { net, description, lang, capabilities } = input;
-    announce(description, values, io);
+    const { net, lang, capabilities } = input;
     const { level = 'county' } = flagsOf(COVERAGE_FLAGS, flags);
     const own = optionsOf(COVERAGE_FLAGS, flags);
     warnUnknownKinds(net, own.partnerKinds, 'partner-kinds', io, lang);
@@ -168,8 +163,7 @@ export const gapsCommand = defineCommand({
   renamedFlags: { kinds: 'partner-kinds' },
   run({ values, flags }, io) {
     const input = loadInput({ values, flags }, io, 'use');
-    const { net, description, lang, capabilities } = input;
-    announce(description, values, io);
+    const { net, lang, capabilities } = input;
     const { 'min-severity': minSeverity = 1, type: types } = flagsOf(GAPS_FLAGS, flags);
     if (minSeverity > 4) throw new UsageError(message(lang, 'cli.error.minSeverity', { value: String(minSeverity) }));
     // `capability`: the capability gaps, a type of their own, only with capability records.

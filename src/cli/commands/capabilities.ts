@@ -7,7 +7,7 @@ import { CLI_DEFAULT_COUNTRY, UsageError, type CliIO, type FlagArgs } from '../c
 import { cliFlag, flagsOf, libraryFlag, type FlagGroup, type FlagTable } from '../flags.js';
 import { INPUT_GROUP, loadInput, noteCapabilities } from '../input.js';
 import { OUTPUT_GROUP } from '../output.js';
-import { announce, defineCommand, messageLang, printRows, ROWS_GROUP } from './shared.js';
+import { defineCommand, messageLang, printRows, ROWS_GROUP } from './shared.js';
 
 /** What the capability commands say of their records: the flags themselves are under Input (`INPUT_FLAGS`), as every command reads them. */
 export const CAPABILITY_GROUP: FlagGroup = { title: 'cli.help.capabilities', flags: {}, note: 'cli.help.capabilitiesNote' };
@@ -58,7 +58,6 @@ function onlyCodes(caps: CapabilitySet, only: readonly string[], lang: Lang): st
 /** The network and its capability records (the flag's, else the dataset's), or bad usage naming the flag. */
 function loadWithCapabilities({ values, flags }: FlagArgs, io: CliIO, command: string): { net: CooperationNetwork; caps: CapabilitySet; lang: Lang } {
   const input = loadInput({ values, flags }, io, 'use');
-  announce(input.description, values, io);
   if (!input.capabilities) {
     const lang = messageLang(values);
     throw new UsageError(message(lang, 'cli.error.commandNeedsCapabilities', { command }), message(lang, 'cli.hint.capabilitiesExample'));

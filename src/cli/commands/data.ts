@@ -4,7 +4,7 @@ import { formatTextTable } from '../../report/table.js';
 import { INPUT_FLAGS, INPUT_GROUP, loadInput, noteCapabilities, problemLine } from '../input.js';
 import { CAPABILITY_GROUP, withCapabilityCounts } from './capabilities.js';
 import { csvOptions, emit, formatOf, OUTPUT_GROUP, renderRows } from '../output.js';
-import { announce, defineCommand, printRows, ROWS_GROUP } from './shared.js';
+import { defineCommand, printRows, ROWS_GROUP } from './shared.js';
 
 export const summary = defineCommand({
   name: 'summary',
@@ -12,8 +12,7 @@ export const summary = defineCommand({
   examples: ['samverkan summary --actors actors.csv --links links.csv --format md'],
   run({ values, flags }, io) {
     const input = loadInput({ values, flags }, io, 'use');
-    const { net, description, capabilities, lang } = input;
-    announce(description, values, io);
+    const { net, capabilities, lang } = input;
     noteCapabilities(input, io);
     const rows = summaryByCounty(net, { lang });
     printRows(capabilities ? withCapabilityCounts(rows, net, capabilities, 'county') : rows, { values, flags }, io);

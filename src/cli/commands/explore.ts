@@ -6,7 +6,7 @@ import { cliFlag, flagsOf, libraryFlag, optionsOf, type FlagTable } from '../fla
 import { INPUT_GROUP, loadInput } from '../input.js';
 import { inputFiles, writeOutput } from '../output.js';
 import { FEATURES_FLAGS, mapFeatures } from './report.js';
-import { announce, defineCommand } from './shared.js';
+import { defineCommand } from './shared.js';
 import { geographyName } from '../../model/geography.js';
 
 const EXPLORE_FLAGS = {
@@ -24,7 +24,6 @@ export const exploreCommand = defineCommand({
   examples: ['samverkan explore --county Västerbotten --lang en --out explorer.html'],
   run({ values, flags }, io) {
     const { net, description, lang } = loadInput({ values, flags }, io);
-    announce(description, values, io);
     const { quiet, out } = flagsOf(EXPLORE_FLAGS, flags);
     const polygons = mapFeatures(values, io);
     // --lang, when given, is the page's language too; else the explorer's own default.

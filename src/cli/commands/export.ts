@@ -8,7 +8,7 @@ import { INPUT_GROUP, loadInput, noteCapabilities } from '../input.js';
 import { inputFiles, OUTPUT_FLAGS, writeOutput, writeOutputs } from '../output.js';
 import { progressBar } from '../progress.js';
 import { centrality } from '../../analysis/centrality.js';
-import { announce, defineCommand, messageLang, noteSampling, PATH_GROUP, pathOptions } from './shared.js';
+import { defineCommand, messageLang, noteSampling, PATH_GROUP, pathOptions } from './shared.js';
 
 /** `--metrics all|none|LIST`: every metric, none, or these. */
 function parseMetrics(raw: string, flag: string, lang: Lang): boolean | ExportMetric[] {
@@ -56,8 +56,7 @@ export const exportCommand = defineCommand({
       throw new UsageError(message(lang, 'cli.error.required', { flag: '--to' }), message(lang, 'cli.hint.formats', { formats: GRAPH_WRITE_FORMAT_NAMES.join(', ') }));
     }
     const input = loadInput({ values, flags }, io, 'use');
-    const { net, description, lang, capabilities } = input;
-    announce(description, values, io);
+    const { net, lang, capabilities } = input;
     noteCapabilities(input, io);
     const bar = progressBar(io, message(lang, 'cli.progress.metrics'));
     const paths = pathOptions({ values, flags }, io);

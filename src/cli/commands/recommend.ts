@@ -18,7 +18,7 @@ import { cliFlag, flagsOf, libraryFlag, optionsOf, splitList, wholeNumber, type 
 import { INPUT_GROUP, loadInput, noteCapabilities, readOptionFile, type LoadedInput } from '../input.js';
 import { emit, formatOf, OUTPUT_FLAGS, OUTPUT_GROUP } from '../output.js';
 import { progressBar } from '../progress.js';
-import { announce, defineCommand, messageLang, printRows, ROWS_GROUP, shapeRows, warnUnknownKinds } from './shared.js';
+import { defineCommand, messageLang, printRows, ROWS_GROUP, shapeRows, warnUnknownKinds } from './shared.js';
 import { describeScope } from '../../model/scope.js';
 
 /** `--weights shared=4,distance=4`: component weights, or bad usage naming the item. */
@@ -164,8 +164,7 @@ export const recommendCommand = defineCommand({
     const targets = ['municipality', 'all'].filter((k) => values[k] !== undefined);
     if (targets.length > 1 || (targets.length === 0 && values.county === undefined)) throw new UsageError(message(lang0, 'cli.error.recommendTarget'), message(lang0, 'cli.hint.seeHelp', { command: 'recommend' }));
     const input = loadInput({ values, flags }, io, 'use');
-    const { net, description, lang } = input;
-    announce(description, values, io);
+    const { net, lang } = input;
     const f = flagsOf(RECOMMEND_FLAGS, flags);
     const { limit, existing, smallPopulation } = optionsOf(RECOMMEND_FLAGS, flags);
     const onWarning = (text: string) => io.stderr.write(`samverkan: ${message(lang, 'cli.warning.prefix', { message: text })}\n`);
@@ -221,8 +220,7 @@ export const planCommand = defineCommand({
     const lang0 = messageLang(values);
     const reach = own.objective === 'capability-reach';
     const input = loadInput({ values, flags }, io, reach ? 'use' : { refuse: message(lang0, 'cli.error.capabilitiesOnlyReach') });
-    const { net, description, lang } = input;
-    announce(description, values, io);
+    const { net, lang } = input;
     let competence: { capabilities: CapabilitySet; capability: string } | undefined;
     if (reach) {
       if (!input.capabilities) throw new UsageError(message(lang, 'cli.error.reachNeedsCapabilities'));
@@ -282,8 +280,7 @@ export const evaluateCommand = defineCommand({
     const { protocol = 'ties', methods } = flagsOf(EVALUATE_FLAGS, flags);
     // Only an explicit file: the dataset's own records would change the measurement unasked.
     const input = loadInput({ values, flags }, io, protocol === 'body' ? 'flag' : { refuse: message(messageLang(values), 'cli.error.capabilitiesOnlyBody') });
-    const { net, description, lang } = input;
-    announce(description, values, io);
+    const { net, lang } = input;
     const { k, seed, since } = optionsOf(EVALUATE_FLAGS, flags);
     const known: readonly string[] = protocol === 'body' ? BODY_METHODS : EVALUATION_METHODS;
     for (const m of methods ?? []) if (!known.includes(m)) throw new UsageError(message(lang, 'cli.error.unknownMethod', { value: JSON.stringify(m), protocol }), message(lang, 'cli.hint.methods', { methods: known.join(', ') }));
@@ -354,7 +351,6 @@ export const fitCommand = defineCommand({
   examples: ['samverkan fit --dataset bodies --out bodies-model.json'],
   run({ values, flags }, io) {
     const { net, description, lang } = loadInput({ values, flags }, io);
-    announce(description, values, io);
     const model = fitRecommender(net, { ...optionsOf(FIT_FLAGS, flags), dataset: description });
     const path = emit(`${JSON.stringify(model, null, 2)}\n`, values, io);
     if (path) io.stderr.write(`${message(lang, 'cli.note.fitted', { path, cases: model.default.cases, groups: model.trainedOn.groups, l2: String(model.default.l2) })}\n`);

@@ -17,7 +17,7 @@ import { cliFlag, flagsOf, libraryFlag, optionsOf, type FlagTable } from '../fla
 import { formatNumber, message, type Lang, type MessageKey } from '../../model/i18n/index.js';
 import { emit, inputFiles, writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
-import { announce, defineCommand, messageLang, noteSampling, PATH_GROUP, pathOptions } from './shared.js';
+import { defineCommand, messageLang, noteSampling, PATH_GROUP, pathOptions } from './shared.js';
 import { describeScope } from '../../model/scope.js';
 import { geographyName } from '../../model/geography.js';
 
@@ -59,7 +59,6 @@ export const reportCommand = defineCommand({
   run({ values, flags }, io) {
     const input = loadInput({ values, flags }, io, 'use');
     const { net, description, lang, capabilities } = input;
-    announce(description, values, io);
     noteCapabilities(input, io);
     const { format = 'html', quiet, capability: code } = flagsOf(REPORT_FLAGS, flags);
     const features = mapFeatures(values, io);
@@ -160,7 +159,6 @@ export const mapCommand = defineCommand({
   run({ values, flags }, io) {
     const input = loadInput({ values, flags }, io, 'use');
     const { net, description, lang, capabilities } = input;
-    announce(description, values, io);
     const { metric = 'coverage', level = 'municipality', capability: code, title } = flagsOf(MAP_FLAGS, flags);
     const capability = capabilityFlag(code, capabilities, lang);
     if (capability === undefined && input.capabilitiesFrom === 'flag') throw new UsageError(message(lang, 'cli.error.mapNeedsCapability'), message(lang, 'cli.hint.capabilities', { codes: capabilities!.capabilities().join(', ') }));

@@ -104,12 +104,6 @@ export const ROWS_FLAGS = {
 } as const satisfies FlagTable;
 export const ROWS_GROUP: FlagGroup = { title: 'cli.help.rows', flags: ROWS_FLAGS };
 
-/** Tell the user which data ran when they gave none (stderr, so piped output stays clean). */
-export function announce(description: string, values: ParsedArgs['values'], io: CliIO): void {
-  if (!values.actors && !values.links && !values.dataset && !values.graph) io.stderr.write(`samverkan: ${message(messageLang(values), 'cli.note.noInput', { description })}\n`);
-}
-
-
 /** Apply --sort and --top (as converted), keeping the rows' `columns`. */
 export function shapeRows<T extends object>(rows: readonly T[], { values, flags }: FlagArgs): T[] {
   const columns = (rows as { columns?: string[] }).columns;
