@@ -171,88 +171,23 @@ export function fitConditionalLogit(cases: readonly ChoiceCase[], features: numb
   if (used.length === 0) throw new KernelArgumentError(saidIn('fitConditionalLogit', said('errors.fit.noChosenRow')));
   const F = features;
   const { mean, sd } = standardisation(used, F);
-  // Every case's standardised rows in one array; case i owns rows start[i] .. start[i + 1].
-  const rows = used.reduce((sum, c) => sum + c.rows, 0);
-  const start = new Int32Array(used.length + 1);
-  const z = new Float64Array(rows * F);
-  const chosen = new Uint8Array(rows);
-  const k = new Float64Array(used.length);
-  used.forEach((c, i) => {
-    const offset = start[i]!;
-    start[i + 1] = offset + c.rows;
-    for (let r = 0; r < c.rows; r++) {
-      for (let f = 0; f < F; f++) z[(offset + r) * F + f] = (c.x[r * F + f]! - mean[f]!) / sd[f]!;
-      chosen[offset + r] = c.y[r]!;
-      k[i]! += c.y[r]!;
-    }
-  });
-  const C = used.length;
-  const score = new Float64Array(rows);
+  const data = standardisedRows(used, F, mean, sd);
+  const { rows } = data;
   const p = new Float64Array(rows);
   const nextP = new Float64Array(rows);
-
-  // Objective to minimise, −ℓ(b) + λ/2‖b‖², filling `into` with the softmax probabilities.
-  const evaluate = (b: Float64Array, into: Float64Array): number => {
-    let objective = 0;
-    for (let i = 0; i < C; i++) {
-      let max = -Infinity;
-      for (let r = start[i]!; r < start[i + 1]!; r++) {
-        let v = 0;
-        const base = r * F;
-        for (let f = 0; f < F; f++) v += b[f]! * z[base + f]!;
-        score[r] = v;
-        if (v > max) max = v;
-      }
-      let sum = 0;
-      for (let r = start[i]!; r < start[i + 1]!; r++) sum += Math.exp(score[r]! - max);
-      const lse = Math.log(sum) + max;
-      for (let r = start[i]!; r < start[i + 1]!; r++) {
-        into[r] = Math.exp(score[r]! - lse);
-        if (chosen[r]) objective -= score[r]! - lse;
-      }
-    }
-    for (let f = 0; f < F; f++) objective += 0.5 * l2 * b[f]! * b[f]!;
-    return objective;
-  };
+  const evaluate = objectiveOf(data, l2);
 
   let b = warm ? Float64Array.from(warm, (v, f) => v * sd[f]!) : new Float64Array(F);
   let current = evaluate(b, p);
   let iterations = 0;
   let converged = false;
-  const g = new Float64Array(F);
-  const H = new Float64Array(F * F);
-  const mu = new Float64Array(F);
+  const newton = newtonSystem(data, l2);
   while (iterations < maxIterations) {
     iterations++;
-    g.fill(0);
-    H.fill(0);
-    for (let i = 0; i < C; i++) {
-      mu.fill(0);
-      const ki = k[i]!;
-      for (let r = start[i]!; r < start[i + 1]!; r++) {
-        const base = r * F;
-        const pr = p[r]!;
-        if (chosen[r]) for (let f = 0; f < F; f++) g[f]! += z[base + f]!;
-        for (let f = 0; f < F; f++) mu[f]! += pr * z[base + f]!;
-        // H += k · p_r z_r z_rᵀ (lower triangle)
-        const w = ki * pr;
-        if (w === 0) continue;
-        for (let a = 0; a < F; a++) {
-          const za = w * z[base + a]!;
-          const row = a * F;
-          for (let d = 0; d <= a; d++) H[row + d]! += za * z[base + d]!;
-        }
-      }
-      for (let f = 0; f < F; f++) g[f]! -= ki * mu[f]!;
-      for (let a = 0; a < F; a++) for (let d = 0; d <= a; d++) H[a * F + d]! -= ki * mu[a]! * mu[d]!;
-    }
-    for (let a = 0; a < F; a++) {
-      g[a]! -= l2 * b[a]!;
-      H[a * F + a]! += l2;
-      for (let d = 0; d < a; d++) H[d * F + a] = H[a * F + d]!;
-    }
+    const { g, H } = newton(b, p);
     const step = choleskySolve(H, g, F);
     if (!step) throw new FitError(saidIn('fitConditionalLogit', said('errors.fit.singular')));
+    // Backtracking: the step halved until the objective does not rise.
     let t = 1;
     let next = b;
     let objective = current;
@@ -297,5 +232,89 @@ export function fitConditionalLogit(cases: readonly ChoiceCase[], features: numb
     converged,
     rows,
     cases: used.length,
+  };
+}
+
+/** Every case's standardised rows in one array (case i owns rows start[i] .. start[i + 1]), which rows were chosen, and each case's number of chosen rows. */
+function standardisedRows(used: readonly ChoiceCase[], F: number, mean: readonly number[], sd: readonly number[]) {
+  const rows = used.reduce((sum, c) => sum + c.rows, 0);
+  const start = new Int32Array(used.length + 1);
+  const z = new Float64Array(rows * F);
+  const chosen = new Uint8Array(rows);
+  const k = new Float64Array(used.length);
+  used.forEach((c, i) => {
+    const offset = start[i]!;
+    start[i + 1] = offset + c.rows;
+    for (let r = 0; r < c.rows; r++) {
+      for (let f = 0; f < F; f++) z[(offset + r) * F + f] = (c.x[r * F + f]! - mean[f]!) / sd[f]!;
+      chosen[offset + r] = c.y[r]!;
+      k[i]! += c.y[r]!;
+    }
+  });
+  return { F, C: used.length, rows, start, z, chosen, k };
+}
+type StandardisedRows = ReturnType<typeof standardisedRows>;
+
+/** The objective to minimise, −ℓ(b) + λ/2‖b‖², filling `into` with the softmax probabilities of the rows. */
+function objectiveOf({ F, C, rows, start, z, chosen }: StandardisedRows, l2: number): (b: Float64Array, into: Float64Array) => number {
+  const score = new Float64Array(rows);
+  return (b, into) => {
+    let objective = 0;
+    for (let i = 0; i < C; i++) {
+      let max = -Infinity;
+      for (let r = start[i]!; r < start[i + 1]!; r++) {
+        let v = 0;
+        const base = r * F;
+        for (let f = 0; f < F; f++) v += b[f]! * z[base + f]!;
+        score[r] = v;
+        if (v > max) max = v;
+      }
+      let sum = 0;
+      for (let r = start[i]!; r < start[i + 1]!; r++) sum += Math.exp(score[r]! - max);
+      const lse = Math.log(sum) + max;
+      for (let r = start[i]!; r < start[i + 1]!; r++) {
+        into[r] = Math.exp(score[r]! - lse);
+        if (chosen[r]) objective -= score[r]! - lse;
+      }
+    }
+    for (let f = 0; f < F; f++) objective += 0.5 * l2 * b[f]! * b[f]!;
+    return objective;
+  };
+}
+
+/** Newton's system at `b` (rows' probabilities `p`): the gradient `g` of the penalised log-likelihood and its negative Hessian `H` (symmetric, filled from the lower triangle); the arrays are reused from one call to the next. */
+function newtonSystem({ F, C, start, z, chosen, k }: StandardisedRows, l2: number): (b: Float64Array, p: Float64Array) => { g: Float64Array; H: Float64Array } {
+  const g = new Float64Array(F);
+  const H = new Float64Array(F * F);
+  const mu = new Float64Array(F);
+  return (b, p) => {
+    g.fill(0);
+    H.fill(0);
+    for (let i = 0; i < C; i++) {
+      mu.fill(0);
+      const ki = k[i]!;
+      for (let r = start[i]!; r < start[i + 1]!; r++) {
+        const base = r * F;
+        const pr = p[r]!;
+        if (chosen[r]) for (let f = 0; f < F; f++) g[f]! += z[base + f]!;
+        for (let f = 0; f < F; f++) mu[f]! += pr * z[base + f]!;
+        // H += k · p_r z_r z_rᵀ (lower triangle)
+        const w = ki * pr;
+        if (w === 0) continue;
+        for (let a = 0; a < F; a++) {
+          const za = w * z[base + a]!;
+          const row = a * F;
+          for (let d = 0; d <= a; d++) H[row + d]! += za * z[base + d]!;
+        }
+      }
+      for (let f = 0; f < F; f++) g[f]! -= ki * mu[f]!;
+      for (let a = 0; a < F; a++) for (let d = 0; d <= a; d++) H[a * F + d]! -= ki * mu[a]! * mu[d]!;
+    }
+    for (let a = 0; a < F; a++) {
+      g[a]! -= l2 * b[a]!;
+      H[a * F + a]! += l2;
+      for (let d = 0; d < a; d++) H[d * F + a] = H[a * F + d]!;
+    }
+    return { g, H };
   };
 }
