@@ -124,17 +124,42 @@ export const MAX_XML_DEPTH = 512;
  * length of the text, however long its lines.
  */
 export function parseXml(input: string): XmlElement {
-  const src = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  let pos = 0;
-  let line = 1;
+  return new XmlParser(input).document();
+}
+
+/** The parser of {@link parseXml}: a position in the text and its line, moved forward by the readers of each part. */
+class XmlParser {
+  private readonly src: string;
+  private pos = 0;
+  private line = 1;
   // The first line feed at or after `pos` (src.length when there is none): each is found once, so
   // counting lines costs O(n) in all, even when the whole document is one line.
-  let nextNewline = src.indexOf('\n');
-  if (nextNewline < 0) nextNewline = src.length;
-  let elements = 0;
+  private nextNewline: number;
+  private elements = 0;
 
-  const fail = (said: ProblemMessage, at = pos): never => {
+  constructor(input: string) {
+    this.src = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const first = this.src.indexOf('\n');
+    this.nextNewline = first < 0 ? this.src.length : first;
+  }
+
+  /** The document: an optional declaration, misc, one root element, misc. */
+  document(): XmlElement {
+    const { src } = this;
+    if (src.trim() === '') this.fail(hint('xml.empty'));
+    if (src.startsWith('<?xml', this.pos) && /\s/.test(src[this.pos + 5] ?? '')) this.skipUntil('?>', 'the XML declaration');
+    this.skipMisc(true);
+    if (this.pos >= src.length) this.fail(hint('xml.no_root'));
+    if (src[this.pos] !== '<') this.fail(hint('xml.expected_root', { found: describe(src[this.pos]) }));
+    const root = this.element(1);
+    this.skipMisc(false);
+    if (this.pos < src.length) this.fail(hint('xml.after_root', { name: root.name }));
+    return root;
+  }
+
+  private fail(said: ProblemMessage, at = this.pos): never {
     // Recount the line for `at` (errors are rare, so this is cheap overall).
+    const { src } = this;
     let l = 1;
     let start = 0;
     for (let i = 0; i < at && i < src.length; i++) {
@@ -144,84 +169,92 @@ export function parseXml(input: string): XmlElement {
       }
     }
     throw new XmlError(said, l, at - start + 1);
-  };
-  const advanceTo = (next: number) => {
-    while (nextNewline < next) {
-      line++;
-      const i = src.indexOf('\n', nextNewline + 1);
-      nextNewline = i < 0 ? src.length : i;
-    }
-    pos = next;
-  };
+  }
 
-  const forbidden = NOT_XML;
-  const checkChars = (text: string, at: number) => {
+  private advanceTo(next: number): void {
+    while (this.nextNewline < next) {
+      this.line++;
+      const i = this.src.indexOf('\n', this.nextNewline + 1);
+      this.nextNewline = i < 0 ? this.src.length : i;
+    }
+    this.pos = next;
+  }
+
+  private checkChars(text: string, at: number): void {
+    const forbidden = NOT_XML;
     forbidden.lastIndex = 0;
     const m = forbidden.exec(text);
     forbidden.lastIndex = 0;
-    if (m) fail(hint('xml.forbidden_char', { code: m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') }), at + m.index);
-  };
+    if (m) this.fail(hint('xml.forbidden_char', { code: m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') }), at + m.index);
+  }
 
-  const decode = (raw: string, at: number): string => {
-    checkChars(raw, at);
+  /** Text or an attribute value with its references replaced (`at`: where it starts, for messages). */
+  private decode(raw: string, at: number): string {
+    this.checkChars(raw, at);
     if (!raw.includes('&')) return raw;
     return raw.replace(/&([^;&\s<]*);?/g, (whole, body: string, offset: number) => {
-      if (!whole.endsWith(';')) fail(hint('xml.bare_amp'), at + offset);
+      if (!whole.endsWith(';')) this.fail(hint('xml.bare_amp'), at + offset);
       if (body.startsWith('#')) {
         const hex = body[1] === 'x';
         const digits = body.slice(hex ? 2 : 1);
-        if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) fail(hint('xml.bad_char_ref', { ref: `&${body};` }), at + offset);
+        if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) this.fail(hint('xml.bad_char_ref', { ref: `&${body};` }), at + offset);
         const code = parseInt(digits, hex ? 16 : 10);
         const ok = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-        if (!ok) fail(hint('xml.forbidden_char_ref', { ref: `&${body};` }), at + offset);
+        if (!ok) this.fail(hint('xml.forbidden_char_ref', { ref: `&${body};` }), at + offset);
         return String.fromCodePoint(code);
       }
       const value = PREDEFINED[body];
-      if (value === undefined) fail(hint('xml.unknown_entity', { ref: `&${body};` }), at + offset);
+      if (value === undefined) this.fail(hint('xml.unknown_entity', { ref: `&${body};` }), at + offset);
       return value!;
     });
-  };
+  }
 
-  const readName = (): string => {
-    NAME_RE.lastIndex = pos;
-    const m = NAME_RE.exec(src);
-    if (!m) return fail(hint('xml.expected_name', { found: describe(src[pos]) }));
-    pos += m[0].length;
+  private readName(): string {
+    NAME_RE.lastIndex = this.pos;
+    const m = NAME_RE.exec(this.src);
+    if (!m) return this.fail(hint('xml.expected_name', { found: describe(this.src[this.pos]) }));
+    this.pos += m[0].length;
     return m[0];
-  };
-  const skipSpace = () => {
-    let next = pos;
+  }
+
+  private skipSpace(): void {
+    let next = this.pos;
     for (;;) {
-      const c = src.charCodeAt(next);
+      const c = this.src.charCodeAt(next);
       if (c === 32 || c === 9 || c === 10) next++;
       else break;
     }
-    advanceTo(next);
-  };
-  const expect = (text: string, what: ProblemParam) => {
-    if (!src.startsWith(text, pos)) fail(hint('xml.expected', { what, found: describe(src[pos]) }));
-    advanceTo(pos + text.length);
-  };
-  const skipUntil = (end: string, what: ProblemParam) => {
-    const i = src.indexOf(end, pos);
-    if (i < 0) fail(hint('xml.not_closed', { what }));
-    advanceTo(i + end.length);
-  };
+    this.advanceTo(next);
+  }
 
-  // Misc* outside the root: comments, processing instructions, a doctype, space.
-  const skipMisc = (allowDoctype: boolean) => {
+  private expect(text: string, what: ProblemParam): void {
+    if (!this.src.startsWith(text, this.pos)) this.fail(hint('xml.expected', { what, found: describe(this.src[this.pos]) }));
+    this.advanceTo(this.pos + text.length);
+  }
+
+  private skipUntil(end: string, what: ProblemParam): void {
+    const i = this.src.indexOf(end, this.pos);
+    if (i < 0) this.fail(hint('xml.not_closed', { what }));
+    this.advanceTo(i + end.length);
+  }
+
+  /** Misc* outside the root: comments, processing instructions, a doctype, space. */
+  private skipMisc(allowDoctype: boolean): void {
+    const { src } = this;
     for (;;) {
-      skipSpace();
-      if (src.startsWith('<!--', pos)) skipUntil('-->', hint('xml.what.comment'));
-      else if (src.startsWith('<?', pos)) skipUntil('?>', hint('xml.what.pi'));
-      else if (allowDoctype && src.startsWith('<!DOCTYPE', pos)) skipDoctype();
+      this.skipSpace();
+      if (src.startsWith('<!--', this.pos)) this.skipUntil('-->', hint('xml.what.comment'));
+      else if (src.startsWith('<?', this.pos)) this.skipUntil('?>', hint('xml.what.pi'));
+      else if (allowDoctype && src.startsWith('<!DOCTYPE', this.pos)) this.skipDoctype();
       else return;
     }
-  };
-  const skipDoctype = () => {
+  }
+
+  private skipDoctype(): void {
+    const { src } = this;
     let depth = 0;
     let quote = '';
-    for (let i = pos + 2; i < src.length; i++) {
+    for (let i = this.pos + 2; i < src.length; i++) {
       const c = src[i]!;
       if (quote) {
         if (c === quote) quote = '';
@@ -229,96 +262,99 @@ export function parseXml(input: string): XmlElement {
       else if (c === '[') depth++;
       else if (c === ']') depth--;
       else if (c === '>' && depth <= 0) {
-        advanceTo(i + 1);
+        this.advanceTo(i + 1);
         return;
       }
     }
-    fail(hint('xml.doctype_not_closed'));
-  };
+    this.fail(hint('xml.doctype_not_closed'));
+  }
 
-  const parseElement = (depth: number): XmlElement => {
-    const tagStart = pos;
-    if (depth > MAX_XML_DEPTH) fail(hint('xml.too_deep', { max: MAX_XML_DEPTH }));
+  /** An element at nesting `depth`: its start tag, then (unless empty) its content and end tag. */
+  private element(depth: number): XmlElement {
+    if (depth > MAX_XML_DEPTH) this.fail(hint('xml.too_deep', { max: MAX_XML_DEPTH }));
     // The heap is checked now and then: a huge document fails with a message, not a crash.
-    if (++elements % 16384 === 0) checkHeap(said('errors.capacity.atXmlLine', { line }));
-    expect('<', '"<"');
-    const name = readName();
-    const element: XmlElement = { name, local: name.slice(name.indexOf(':') + 1), attributes: new Map(), children: [], text: '', line };
+    if (++this.elements % 16384 === 0) checkHeap(said('errors.capacity.atXmlLine', { line: this.line }));
+    const element = this.startTag();
+    return element.closed ? element.element : this.content(element.element, depth);
+  }
+
+  /** A start tag and its attributes (each once, quoted, decoded); `closed` for an empty-element tag. */
+  private startTag(): { element: XmlElement; closed: boolean } {
+    const { src } = this;
+    const tagStart = this.pos;
+    this.expect('<', '"<"');
+    const name = this.readName();
+    const element: XmlElement = { name, local: name.slice(name.indexOf(':') + 1), attributes: new Map(), children: [], text: '', line: this.line };
     for (;;) {
-      const before = pos;
-      skipSpace();
-      if (src.startsWith('/>', pos)) {
-        advanceTo(pos + 2);
-        return element;
+      const before = this.pos;
+      this.skipSpace();
+      if (src.startsWith('/>', this.pos)) {
+        this.advanceTo(this.pos + 2);
+        return { element, closed: true };
       }
-      if (src[pos] === '>') {
-        advanceTo(pos + 1);
-        break;
+      if (src[this.pos] === '>') {
+        this.advanceTo(this.pos + 1);
+        return { element, closed: false };
       }
-      if (pos >= src.length) fail(hint('xml.start_tag_not_closed', { name }), tagStart);
-      if (pos === before) fail(hint('xml.expected_in_tag', { name, found: describe(src[pos]) }));
-      const attrAt = pos;
-      const attr = readName();
-      skipSpace();
-      expect('=', hint('xml.what.equals', { attr }));
-      skipSpace();
-      const q = src[pos];
-      if (q !== '"' && q !== "'") fail(hint('xml.attr_not_quoted', { attr }));
-      const end = src.indexOf(q!, pos + 1);
-      if (end < 0) fail(hint('xml.attr_not_closed', { attr }));
-      const raw = src.slice(pos + 1, end);
-      if (raw.includes('<')) fail(hint('xml.attr_lt', { attr }), pos + 1 + raw.indexOf('<'));
-      const value = decode(raw.replace(/[\t\n]/g, ' '), pos + 1);
-      if (element.attributes.has(attr)) fail(hint('xml.attr_twice', { attr, name }), attrAt);
+      if (this.pos >= src.length) this.fail(hint('xml.start_tag_not_closed', { name }), tagStart);
+      if (this.pos === before) this.fail(hint('xml.expected_in_tag', { name, found: describe(src[this.pos]) }));
+      const attrAt = this.pos;
+      const attr = this.readName();
+      this.skipSpace();
+      this.expect('=', hint('xml.what.equals', { attr }));
+      this.skipSpace();
+      const q = src[this.pos];
+      if (q !== '"' && q !== "'") this.fail(hint('xml.attr_not_quoted', { attr }));
+      const end = src.indexOf(q!, this.pos + 1);
+      if (end < 0) this.fail(hint('xml.attr_not_closed', { attr }));
+      const raw = src.slice(this.pos + 1, end);
+      if (raw.includes('<')) this.fail(hint('xml.attr_lt', { attr }), this.pos + 1 + raw.indexOf('<'));
+      const value = this.decode(raw.replace(/[\t\n]/g, ' '), this.pos + 1);
+      if (element.attributes.has(attr)) this.fail(hint('xml.attr_twice', { attr, name }), attrAt);
       element.attributes.set(attr, value);
-      advanceTo(end + 1);
+      this.advanceTo(end + 1);
     }
-    // Content.
+  }
+
+  /** An element's content (text, CDATA, child elements; comments and processing instructions dropped) up to its end tag. */
+  private content(element: XmlElement, depth: number): XmlElement {
+    const { src } = this;
+    const { name } = element;
     const text: string[] = [];
     for (;;) {
-      const lt = src.indexOf('<', pos);
-      if (lt < 0) fail(hint('xml.element_not_closed', { name, line: element.line }), src.length);
-      if (lt > pos) {
-        const raw = src.slice(pos, lt);
+      const lt = src.indexOf('<', this.pos);
+      if (lt < 0) this.fail(hint('xml.element_not_closed', { name, line: element.line }), src.length);
+      if (lt > this.pos) {
+        const raw = src.slice(this.pos, lt);
         const gt = raw.indexOf(']]>');
-        if (gt >= 0) fail(hint('xml.cdata_end_in_text'), pos + gt);
-        text.push(decode(raw, pos));
-        advanceTo(lt);
+        if (gt >= 0) this.fail(hint('xml.cdata_end_in_text'), this.pos + gt);
+        text.push(this.decode(raw, this.pos));
+        this.advanceTo(lt);
       }
-      if (src.startsWith('</', pos)) {
-        advanceTo(pos + 2);
-        const closeAt = pos;
-        const close = readName();
-        if (close !== name) fail(hint('xml.end_tag_mismatch', { close, name, line: element.line }), closeAt);
-        skipSpace();
-        expect('>', hint('xml.what.close', { close }));
+      if (src.startsWith('</', this.pos)) {
+        this.advanceTo(this.pos + 2);
+        const closeAt = this.pos;
+        const close = this.readName();
+        if (close !== name) this.fail(hint('xml.end_tag_mismatch', { close, name, line: element.line }), closeAt);
+        this.skipSpace();
+        this.expect('>', hint('xml.what.close', { close }));
         element.text = text.join('');
         return element;
       }
-      if (src.startsWith('<!--', pos)) skipUntil('-->', hint('xml.what.comment'));
-      else if (src.startsWith('<![CDATA[', pos)) {
-        const start = pos + 9;
+      if (src.startsWith('<!--', this.pos)) this.skipUntil('-->', hint('xml.what.comment'));
+      else if (src.startsWith('<![CDATA[', this.pos)) {
+        const start = this.pos + 9;
         const end = src.indexOf(']]>', start);
-        if (end < 0) fail(hint('xml.cdata_not_closed'));
+        if (end < 0) this.fail(hint('xml.cdata_not_closed'));
         const raw = src.slice(start, end);
-        checkChars(raw, start);
+        this.checkChars(raw, start);
         text.push(raw);
-        advanceTo(end + 3);
-      } else if (src.startsWith('<?', pos)) skipUntil('?>', hint('xml.what.pi'));
-      else if (src.startsWith('<!', pos)) fail(hint('xml.declaration_inside'));
-      else element.children.push(parseElement(depth + 1));
+        this.advanceTo(end + 3);
+      } else if (src.startsWith('<?', this.pos)) this.skipUntil('?>', hint('xml.what.pi'));
+      else if (src.startsWith('<!', this.pos)) this.fail(hint('xml.declaration_inside'));
+      else element.children.push(this.element(depth + 1));
     }
-  };
-
-  if (src.trim() === '') fail(hint('xml.empty'));
-  if (src.startsWith('<?xml', pos) && /\s/.test(src[pos + 5] ?? '')) skipUntil('?>', 'the XML declaration');
-  skipMisc(true);
-  if (pos >= src.length) fail(hint('xml.no_root'));
-  if (src[pos] !== '<') fail(hint('xml.expected_root', { found: describe(src[pos]) }));
-  const root = parseElement(1);
-  skipMisc(false);
-  if (pos < src.length) fail(hint('xml.after_root', { name: root.name }));
-  return root;
+  }
 }
 
 function describe(c: string | undefined): ProblemParam {
