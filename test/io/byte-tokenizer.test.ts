@@ -32,7 +32,8 @@ function random(seed: number): () => number {
 
 const ENDS = ['2480', '2460', '0180', 'Umeå', 'Vännäs', 'Stockholm', 'polis-1', 'polis-2', 'förening-3', 'Nowhere', '180', '', ' 2482 ', 'polis-1 '];
 const WEIGHTS = ['', '1', '2', '0.5', '.25', '3.', '1e2', '+2', '-1', '0', 'abc', '"1,5"', '1,5', '12345678901234567', '1e16', ' 4 '];
-const DATES = ['', '', '2021-01-01', '2022-06-30', '2021-02-30', '2022-01-01 00:00', '2021-01-01 12:30', 'x', '2020-13-01'];
+// The edges of the byte reader's table of days too (years 1800–2199, months 01–12, days 01–31; outside it a date is read by the table of words), with the dates a month 00 or a day 32 would be taken for were the edges wrong.
+const DATES = ['', '', '2021-01-01', '2022-06-30', '2021-02-30', '2022-01-01 00:00', '2021-01-01 12:30', 'x', '2020-13-01', '1800-01-01', '1799-12-31', '2199-12-31', '2200-01-01', '2021-00-10', '2021-01-00', '2021-01-32', '2021-1-01', '２０２１-01-01', '2020-12-10', '2021-02-01'];
 const KINDS = ['', 'agreement', 'project', 'dialogue', 'Avtal', '"quoted"'];
 
 function linksFile(seed: number, rows: number, crlf: boolean, delimiter = ','): string {
