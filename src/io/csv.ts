@@ -129,6 +129,7 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 const SPACE = 32;
+const TAB = 9;
 
 /** Classes of bytes in a simple line (see `TableStream.simpleLine`): part of a field, the delimiter or LF (a field's end), CR, or anything else (a quote, a control byte, a byte of UTF-8 above ASCII). */
 const PLAIN = 0;
@@ -147,7 +148,6 @@ function byteClassesFor(delimiter: number): Uint8Array {
   classes[delimiter] = FIELD_END;
   return classes;
 }
-const TAB = 9;
 
 /** Where {@link TableStream} sends what it reads, in order. */
 export interface TableSink {

@@ -152,12 +152,9 @@ class BinaryCheck {
   /** Bytes known to be printable ASCII (or UTF-8 sequences of more than one byte), tabs and line ends (lines read by the byte-level tokenizer): no control bytes to count. */
   addAscii(bytes: Uint8Array): void {
     // Only the head is kept (for the UTF-16 verdict); the rest has no byte to count (a first chunk of megabytes was scanned whole).
-    const need = HEAD - this.head.length;
-    if (need > 0 && bytes.length > need) {
-      this.add(bytes.subarray(0, need));
-      this.total += bytes.length - need;
-    } else if (need > 0) this.add(bytes);
-    else this.total += bytes.length;
+    const head = bytes.subarray(0, Math.max(0, HEAD - this.head.length));
+    if (head.length > 0) this.add(head);
+    this.total += bytes.length - head.length;
   }
 
   finish(): void {

@@ -1,7 +1,5 @@
-import { grown } from './grown.js';
+import { grown, int32s } from './grown.js';
 import type { Actor } from './schema.js';
-
-const ints = (n: number) => new Int32Array(n);
 
 /**
  * A loader's actors as columns, not one object per actor (issue 16): ids
@@ -85,9 +83,9 @@ export class ActorColumns {
   add(id: string, name: string | undefined, kind: number, municipality: number, county: number, attributes?: Readonly<Record<string, string>>): number {
     const i = this.#count++;
     if (i === this.#kind.length) {
-      this.#kind = grown(this.#kind, i + 1, ints);
-      this.#municipality = grown(this.#municipality, i + 1, ints);
-      this.#county = grown(this.#county, i + 1, ints);
+      this.#kind = grown(this.#kind, i + 1, int32s);
+      this.#municipality = grown(this.#municipality, i + 1, int32s);
+      this.#county = grown(this.#county, i + 1, int32s);
     }
     this.ids.push(id);
     this.#names.push(name);

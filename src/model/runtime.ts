@@ -41,8 +41,9 @@ const YOUNG = 48 * 1024 * 1024;
  * `where` says what was being done (a catalogue sentence, so a Swedish
  * message is Swedish throughout), made by the caller when a check is due:
  * not a closure, which over a loop's row number costs a context allocated
- * every row (issue 16: a fifth of a million-link load's garbage). Loaders call it every few thousand rows;
- * it costs a microsecond. Outside Node.js it does nothing.
+ * every row (issue 16: a fifth of a million-link load's garbage). Loaders
+ * call it every few thousand rows; it costs a microsecond. Outside Node.js
+ * it does nothing.
  */
 export function checkHeap(where: Said, reserve = 0): void {
   const v8 = nodeBuiltin('node:v8');

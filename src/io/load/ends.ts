@@ -44,7 +44,7 @@ export interface DeclaredIds extends ReadonlySet<string> {
   /** The declared ids of printable ASCII in a new table by their bytes (the reader's own, copied), each with `value(place, id)`. */
   byBytes?(value: (place: number, id: string) => number): ByteInterner;
   /** The ids in the set's order, as an array. */
-  readonly list?: readonly string[];
+  readonly list: readonly string[];
 }
 
 /**
@@ -168,9 +168,8 @@ export class EndResolver {
     const { declared } = this.resolution;
     // Declared ids that know their places are numbered by them (without a map); a fresh resolver's numbers are those places.
     if ('placeOf' in declared && this.ids.length === 0) {
-      const list = declared.list;
-      if (list !== undefined) for (let k = 0; k < list.length; k++) this.ids.push(list[k]!);
-      else for (const id of declared) this.ids.push(id);
+      const { list } = declared;
+      for (let k = 0; k < list.length; k++) this.ids.push(list[k]!);
       this.#places = declared;
       return value && declared.byBytes?.(value);
     }

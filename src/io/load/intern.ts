@@ -119,10 +119,7 @@ export class ByteInterner {
     const at = this.#used;
     this.#used += length;
     const slots = this.#slots;
-    const mask = this.#mask;
-    let slot = h & mask;
-    while (slots[slot * STRIDE + 1] !== 0) slot = (slot + 1) & mask;
-    const base = slot * STRIDE;
+    const base = freeSlot(slots, this.#mask, h);
     slots[base] = h;
     slots[base + 1] = at + 1;
     slots[base + 2] = length;
@@ -150,9 +147,8 @@ export class ByteInterner {
     const slots = new Int32Array(STRIDE * size);
     for (let from = 0; from < old.length; from += STRIDE) {
       if (old[from + 1] === 0) continue;
-      let slot = old[from]! & mask;
-      while (slots[slot * STRIDE + 1] !== 0) slot = (slot + 1) & mask;
-      for (let k = 0, to = slot * STRIDE; k < STRIDE; k++) slots[to + k] = old[from + k]!;
+      const to = freeSlot(slots, mask, old[from]!);
+      for (let k = 0; k < STRIDE; k++) slots[to + k] = old[from + k]!;
     }
     this.#mask = mask;
     this.#slots = slots;
@@ -161,6 +157,13 @@ export class ByteInterner {
 
 /** Numbers a slot holds (16 bytes: four slots a cache line). */
 const STRIDE = 4;
+
+/** The first empty slot (its first number's index) from the home of hash `h`, by linear probing. */
+function freeSlot(slots: Int32Array, mask: number, h: number): number {
+  let slot = h & mask;
+  while (slots[slot * STRIDE + 1] !== 0) slot = (slot + 1) & mask;
+  return slot * STRIDE;
+}
 
 /** FNV-1a over the bytes, mixed at the end so that the low bits (the slot) depend on every byte. Exported for the tests (keys of one hash). @internal */
 export function hashOf(bytes: Uint8Array, start: number, end: number): number {

@@ -250,14 +250,13 @@ class LinkReader implements LinkRecordReader {
     const end = ends[column]!;
     if (end === start) return -1;
     if (date) {
-      // A date written YYYY-MM-DD, its month 01–12 and its day 01–31, by its number of days in a table (no hash); its first reading is parseDate's, as for any other.
+      // A date written YYYY-MM-DD, its month 01–12 and its day 01–31, by its number of days in a table (no hash).
       const day = dayKey(bytes, start, end);
       if (day >= 0) {
         const dayCodes = (this.dayCodes ??= new Int32Array(DAY_KEYS));
         const known = dayCodes[day]!;
         if (known !== 0) return known - 2;
-        const parsed = parseDate(asciiText(bytes, start, end), 'since');
-        const code = typeof parsed === 'string' ? this.links.code(parsed) : NOT_READ;
+        const code = this.dateCode(asciiText(bytes, start, end));
         dayCodes[day] = code + 2;
         return code;
       }
@@ -266,14 +265,17 @@ class LinkReader implements LinkRecordReader {
     const known = table.get(bytes, start, end);
     if (known !== undefined) return known;
     const raw = asciiText(bytes, start, end);
-    let code: number;
-    if (date) {
-      const parsed = parseDate(raw, 'since');
-      code = typeof parsed === 'string' ? this.links.code(parsed) : NOT_READ;
-    } else code = this.links.code(raw);
+    const code = date ? this.dateCode(raw) : this.links.code(raw);
     table.set(bytes, start, end, code);
     return code;
   }
+
+  /** A date cell's first reading, by `parseDate`: its code in the links' table of words, or {@link NOT_READ}. */
+  private dateCode(raw: string): number {
+    const parsed = parseDate(raw, 'since');
+    return typeof parsed === 'string' ? this.links.code(parsed) : NOT_READ;
+  }
+
 
 
   add(record: TableRecord): void {
